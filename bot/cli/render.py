@@ -1,0 +1,111 @@
+"""Plain-text rendering of core results for the console (the Discord embeds live in bot.ui)."""
+
+from __future__ import annotations
+
+import textwrap
+
+from bot.core.loader import KnowledgeError
+from bot.core.models import AskResult, AuditEntry, Decision, Fact, Match, ReloadReport, Stats
+
+WIDTH = 88
+
+
+def _wrap(text: str, indent: str = "") -> str:
+    return textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=indent)
+
+
+def source_line(fact: Fact) -> str:
+    source = fact.source
+    if source is None or source.is_empty():
+        return "source: none given"
+    parts = [p for p in (source.title, source.published and source.published.isoformat()) if p]
+    line = "source: " + (" — ".join(parts) if parts else "link")
+    if source.url:
+        line += f" <{source.url}>"
+    return line
+
+
+def suggestion_text(match: Match) -> str:
+    """What to offer for a not-sure match: the phrasing it matched, or its first question."""
+    if match.matched_question:
+        return match.matched_question
+    if match.fact.questions:
+        return match.fact.questions[0]
+    answer = match.fact.answer
+    return answer if len(answer) <= 90 else answer[:87].rstrip() + "..."
+
+
+def answer(result: AskResult, *, top: int = 1) -> str:
+    """The console rendering of one ask: answer, suggestions, or an honest 'I don't know'."""
+    if result.decision is Decision.UNKNOWN or result.best is None:
+        return (
+            "I don't know that one yet. If you know the answer, add it with 'fact add' "
+            "(with its source)."
+        )
+    if result.decision is Decision.SUGGEST:
+        lines = ["I'm not sure what you mean. Did you mean one of these?"]
+        for number, match in enumerate(result.matches[: max(top, 3)], start=1):
+            lines.append(f"  {number}. {suggestion_text(match)}  [{match.fact.id}]")
+        return "\n".join(lines)
+    lines = []
+    for rank, match in enumerate(result.matches[:top], start=1):
+        if rank > 1:
+            lines.append(f"\n#{rank}")
+        lines.append(_wrap(match.fact.answer))
+        lines.append(f"  {source_line(match.fact)}")
+        lines.append(f"  [{match.fact.id} · score {match.score:.2f}]")
+    return "\n".join(lines)
+
+
+def fact(fact: Fact) -> str:
+    lines = [f"{fact.id}  ({fact.origin.value}, {fact.status.value})", _wrap(fact.answer, "  ")]
+    if fact.questions:
+        lines.append("  questions: " + " | ".join(fact.questions))
+    if fact.tags:
+        lines.append("  tags: " + ", ".join(fact.tags))
+    lines.append(f"  {source_line(fact)}")
+    if fact.file:
+        lines.append(f"  file: {fact.file}" + (f":{fact.line}" if fact.line else ""))
+    return "\n".join(lines)
+
+
+def history(entries: list[AuditEntry]) -> str:
+    return "\n".join(
+        f"{e.at.isoformat(timespec='seconds')}  {e.action:<8} by {e.actor}" for e in entries
+    )
+
+
+def reload_report(report: ReloadReport) -> str:
+    if report.unchanged:
+        return f"Knowledge reloaded: no changes ({report.total} facts from {report.files} files)."
+    parts = []
+    for label, ids in (
+        ("added", report.added),
+        ("changed", report.changed),
+        ("removed", report.removed),
+    ):
+        if ids:
+            shown = ", ".join(ids[:10]) + (f" and {len(ids) - 10} more" if len(ids) > 10 else "")
+            parts.append(f"  {label} ({len(ids)}): {shown}")
+    return f"Knowledge reloaded: {report.total} facts from {report.files} files.\n" + "\n".join(
+        parts
+    )
+
+
+def knowledge_errors(error: KnowledgeError) -> str:
+    return "\n".join(str(e) for e in error.errors)
+
+
+def stats(stats: Stats) -> str:
+    lines = [
+        f"facts: {stats.facts_by_origin.get('file', 0)} from knowledge files, "
+        f"{stats.facts_by_origin.get('user', 0)} added by users, {stats.pending} pending",
+        f"questions: {stats.questions_asked} asked, {stats.answered} answered, "
+        f"{stats.suggested} not sure, {stats.unknown} unknown "
+        f"({stats.unknown_rate:.0%} unknown)",
+        f"feedback: {stats.feedback_up} 👍, {stats.feedback_down} 👎",
+    ]
+    if stats.top_unanswered:
+        lines.append("top unanswered:")
+        lines.extend(f"  {count}× {question}" for question, count in stats.top_unanswered)
+    return "\n".join(lines)

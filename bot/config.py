@@ -1,0 +1,124 @@
+"""``bot.yaml`` -> one frozen, validated ``Settings``; the Discord token from the environment.
+
+pydantic does the validation: nested sections, unknown keys refused, every problem named by its
+dotted key. The token never lives in a file and is wrapped in ``SecretStr`` so that no repr, log
+line or traceback can show it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
+
+DEFAULT_CONFIG = Path("bot.yaml")
+TOKEN_ENV = "DISCORD_TOKEN"
+
+
+class ConfigError(Exception):
+    """The settings cannot be used; the message is one line meant for the operator."""
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+Snowflake = Annotated[int, Field(gt=0)]
+
+
+class Cooldown(_Section):
+    questions: int = Field(5, ge=1)
+    per_seconds: float = Field(30.0, gt=0)
+
+
+class DiscordSettings(_Section):
+    command_prefix: str = Field("!", min_length=1, max_length=5)
+    dev_guilds: tuple[Snowflake, ...] = ()
+    allowed_channels: tuple[Snowflake, ...] = ()
+    moderator_roles: tuple[str, ...] = ("Moderator",)
+    cooldown: Cooldown = Cooldown()
+    answer_mentions: bool = True
+
+
+class FactSettings(_Section):
+    who_can_add: Literal["everyone", "moderators"] = "everyone"
+    require_approval: bool = False
+    max_per_user_per_day: int = Field(20, ge=0)
+
+
+class MatcherConfig(_Section):
+    answer_threshold: float = Field(0.45, ge=0, le=1)
+    suggest_threshold: float = Field(0.38, ge=0, le=1)
+    max_results: int = Field(3, ge=1, le=10)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> MatcherConfig:
+        if self.suggest_threshold > self.answer_threshold:
+            raise ValueError("suggest_threshold must not be above answer_threshold")
+        return self
+
+
+class LoggingSettings(_Section):
+    level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+
+
+class Settings(_Section):
+    knowledge_dir: Path = Path("knowledge")
+    database: Path = Path("data/newsdesk.db")
+    reload_knowledge_on_start: bool = True
+    discord: DiscordSettings = DiscordSettings()
+    facts: FactSettings = FactSettings()
+    matcher: MatcherConfig = MatcherConfig()
+    logging: LoggingSettings = LoggingSettings()
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Read and validate ``path`` (default ``bot.yaml``; defaults if that file is absent).
+
+    Relative paths inside the file are taken relative to the file's directory.
+    """
+    explicit = path is not None
+    path = path or DEFAULT_CONFIG
+    if not path.exists():
+        if explicit:
+            raise ConfigError(f"{path}: settings file not found")
+        return Settings()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot be read: {exc}") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise ConfigError(f"{where}: YAML syntax error: {problem}") from exc
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: must be a mapping of settings")
+    try:
+        settings = Settings.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        key = ".".join(str(part) for part in first["loc"]) or "(top level)"
+        message = first["msg"]
+        if first["type"] == "extra_forbidden":
+            message = "unknown setting"
+        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+        raise ConfigError(f"{path}: {key}: {message}{more}") from None
+    base = path.parent
+    return settings.model_copy(
+        update={
+            "knowledge_dir": base / settings.knowledge_dir,
+            "database": base / settings.database,
+        }
+    )
+
+
+def discord_token() -> SecretStr | None:
+    """The bot token from ``DISCORD_TOKEN``, or None when it is not set."""
+    value = os.environ.get(TOKEN_ENV, "").strip()
+    return SecretStr(value) if value else None

@@ -1,0 +1,445 @@
+"""``knowledge/*.yaml`` -> facts, or every problem with its file, line and fact id.
+
+The loader walks PyYAML's node tree rather than the plain objects ``safe_load`` returns: nodes
+keep their line numbers (so every error is located), duplicate keys can be caught (PyYAML
+silently keeps the last one), and anchors/aliases can be refused before an alias bomb expands.
+
+Loading never half-succeeds: ``load_knowledge`` returns the whole directory or raises
+``KnowledgeError`` carrying all problems found.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from bot.core.models import Fact, Origin, Source
+
+SYNONYMS_FILE = "synonyms.yaml"
+MAX_FILE_BYTES = 20 * 1024 * 1024
+# Discord caps an embed description at 4,096 characters; leave room for the embed's furniture.
+MAX_ANSWER_CHARS = 3_800
+MAX_QUESTION_CHARS = 300
+MAX_NESTING = 32
+MAX_ERRORS = 50
+FACT_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR = "tag:yaml.org,2002:str"
+_NULL = "tag:yaml.org,2002:null"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_TYPE_NAMES = {
+    _STR: "text",
+    _NULL: "empty",
+    "tag:yaml.org,2002:int": "a number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:bool": "true/false",
+    _TIMESTAMP: "a date",
+}
+FACT_FIELDS = ("id", "answer", "questions", "tags", "related", "date", "source")
+SOURCE_FIELDS = ("title", "url", "published")
+
+
+@dataclass(frozen=True, slots=True)
+class LocatedError:
+    file: str
+    line: int | None
+    message: str
+    fact_id: str | None = None
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        fact = f" fact '{self.fact_id}':" if self.fact_id else ""
+        return f"{where}:{fact} {self.message}"
+
+
+class KnowledgeError(Exception):
+    """The knowledge directory is not valid; ``errors`` says where and why."""
+
+    def __init__(self, errors: list[LocatedError]) -> None:
+        self.errors = errors
+        shown = "\n".join(str(e) for e in errors)
+        super().__init__(f"{len(errors)} problem(s) in the knowledge base:\n{shown}")
+
+
+@dataclass(frozen=True, slots=True)
+class KnowledgeSet:
+    facts: tuple[Fact, ...]
+    synonyms: tuple[tuple[str, ...], ...] = ()
+    files: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class _FileReader:
+    """Validates one file's node tree, collecting located errors."""
+
+    name: str
+    errors: list[LocatedError] = field(default_factory=list)
+    _seen_nodes: set[int] = field(default_factory=set)
+
+    def error(self, node: Node | None, message: str, fact_id: str | None = None) -> None:
+        line = node.start_mark.line + 1 if node is not None else None
+        self.errors.append(LocatedError(self.name, line, message, fact_id))
+
+    def mapping(
+        self, node: Node, what: str, allowed: tuple[str, ...], fact_id: str | None = None
+    ) -> dict[str, tuple[Node, Node]] | None:
+        if not isinstance(node, MappingNode):
+            self.error(node, f"{what} must be a mapping of fields, not {_describe(node)}", fact_id)
+            return None
+        out: dict[str, tuple[Node, Node]] = {}
+        for key_node, value_node in node.value:
+            if not self._first_visit(value_node):
+                self.error(value_node, "YAML anchors and aliases are not allowed", fact_id)
+                continue
+            if not isinstance(key_node, ScalarNode) or key_node.tag != _STR:
+                self.error(key_node, f"{what} has a field name that is not text", fact_id)
+                continue
+            key = key_node.value
+            if key in out:
+                self.error(key_node, f"field '{key}' appears twice in {what}", fact_id)
+                continue
+            if key not in allowed:
+                self.error(
+                    key_node,
+                    f"unknown field '{key}' in {what} (allowed: {', '.join(allowed)})",
+                    fact_id,
+                )
+                continue
+            out[key] = (key_node, value_node)
+        return out
+
+    def _first_visit(self, node: Node) -> bool:
+        if id(node) in self._seen_nodes:
+            return False
+        self._seen_nodes.add(id(node))
+        return True
+
+    def text(
+        self, node: Node, what: str, fact_id: str | None, *, limit: int, nullable: bool = False
+    ) -> str | None:
+        if nullable and isinstance(node, ScalarNode) and node.tag == _NULL:
+            return None
+        if not isinstance(node, ScalarNode) or node.tag != _STR:
+            self.error(node, f"'{what}' must be text, not {_describe(node)}", fact_id)
+            return None
+        value = str(node.value).strip()
+        if not value:
+            self.error(node, f"'{what}' is empty", fact_id)
+            return None
+        if len(value) > limit:
+            self.error(node, f"'{what}' is {len(value)} characters long (limit {limit})", fact_id)
+            return None
+        return value
+
+    def text_list(self, node: Node, what: str, fact_id: str | None, *, limit: int) -> list[str]:
+        if isinstance(node, ScalarNode) and node.tag == _NULL:
+            return []
+        if not isinstance(node, SequenceNode):
+            self.error(node, f"'{what}' must be a list, not {_describe(node)}", fact_id)
+            return []
+        out: list[str] = []
+        for item in node.value:
+            if not self._first_visit(item):
+                self.error(item, "YAML anchors and aliases are not allowed", fact_id)
+                continue
+            value = self.text(item, f"{what}' item '", fact_id, limit=limit)
+            if value is not None and value not in out:
+                out.append(value)
+        return out
+
+    def date(self, node: Node, what: str, fact_id: str | None) -> dt.date | None:
+        if isinstance(node, ScalarNode) and node.tag == _NULL:
+            return None
+        if isinstance(node, ScalarNode) and node.tag in (_TIMESTAMP, _STR):
+            try:
+                return dt.date.fromisoformat(node.value.strip()[:10])
+            except ValueError:
+                pass
+        self.error(node, f"'{what}' must be a date like 2025-07-01", fact_id)
+        return None
+
+    def source(self, node: Node, fact_id: str | None) -> Source | None:
+        if isinstance(node, ScalarNode) and node.tag == _NULL:
+            return None
+        fields = self.mapping(node, "'source'", SOURCE_FIELDS, fact_id)
+        if fields is None:
+            return None
+        title = url = None
+        published = None
+        if "title" in fields:
+            title = self.text(fields["title"][1], "title", fact_id, limit=300, nullable=True)
+        if "url" in fields:
+            url = self.text(fields["url"][1], "url", fact_id, limit=2000, nullable=True)
+            if url is not None and not re.match(r"^https?://\S+$", url):
+                self.error(fields["url"][1], "'url' must start with http:// or https://", fact_id)
+        if "published" in fields:
+            published = self.date(fields["published"][1], "published", fact_id)
+        return Source(title, url, published)
+
+    def fact(self, node: Node, file_source: Source | None) -> Fact | None:
+        fields = self.mapping(node, "a fact", FACT_FIELDS)
+        if fields is None:
+            return None
+        fact_id: str | None = None
+        if "id" not in fields:
+            self.error(node, "fact has no 'id'")
+        else:
+            fact_id = self.text(fields["id"][1], "id", None, limit=80)
+            if fact_id is not None and not FACT_ID.match(fact_id):
+                self.error(
+                    fields["id"][1],
+                    f"id '{fact_id}' must be lower-case letters, digits, '-', '_' or '.'",
+                )
+                fact_id = None
+        before = len(self.errors)
+        answer = None
+        if "answer" not in fields:
+            self.error(node, "missing required field 'answer'", fact_id)
+        else:
+            answer = self.text(fields["answer"][1], "answer", fact_id, limit=MAX_ANSWER_CHARS)
+        questions: list[str] = []
+        tags: list[str] = []
+        related: list[str] = []
+        date = None
+        source = file_source
+        if "questions" in fields:
+            questions = self.text_list(
+                fields["questions"][1], "questions", fact_id, limit=MAX_QUESTION_CHARS
+            )
+        if "tags" in fields:
+            tags = [t.lower() for t in self.text_list(fields["tags"][1], "tags", fact_id, limit=50)]
+        if "related" in fields:
+            related = self.text_list(fields["related"][1], "related", fact_id, limit=80)
+        if "date" in fields:
+            date = self.date(fields["date"][1], "date", fact_id)
+        if "source" in fields:
+            source = self.source(fields["source"][1], fact_id) or file_source
+        if fact_id is None or answer is None or len(self.errors) > before:
+            return None
+        return Fact(
+            id=fact_id,
+            answer=answer,
+            questions=tuple(questions),
+            tags=tuple(tags),
+            related=tuple(related),
+            source=source,
+            date=date,
+            origin=Origin.FILE,
+            file=self.name,
+            line=node.start_mark.line + 1,
+        )
+
+
+def _describe(node: Node) -> str:
+    if isinstance(node, MappingNode):
+        return "a mapping"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    return _TYPE_NAMES.get(node.tag, "a value of another type")
+
+
+def _nesting_too_deep(text: str) -> int | None:
+    """Line of the first place nested deeper than MAX_NESTING flow brackets, if any.
+
+    The YAML parser recurses per nesting level; refusing absurd depth first keeps a hostile
+    file from exhausting the stack.
+    """
+    depth = 0
+    line = 1
+    for char in text:
+        if char == "\n":
+            line += 1
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                return line
+        elif char in "]}":
+            depth = max(0, depth - 1)
+    return None
+
+
+def _read_text(path: Path, name: str, errors: list[LocatedError]) -> str | None:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        errors.append(LocatedError(name, None, f"cannot be read: {exc.strerror}"))
+        return None
+    if size > MAX_FILE_BYTES:
+        errors.append(
+            LocatedError(
+                name, None, f"is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit per file"
+            )
+        )
+        return None
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        errors.append(LocatedError(name, line, "is not valid UTF-8 text"))
+        return None
+    deep = _nesting_too_deep(text)
+    if deep is not None:
+        errors.append(LocatedError(name, deep, f"nests more than {MAX_NESTING} levels deep"))
+        return None
+    return text
+
+
+def _compose(text: str, name: str, errors: list[LocatedError]) -> Node | None:
+    try:
+        node: Node | None = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        errors.append(LocatedError(name, line, f"YAML syntax error: {problem}"))
+        return None
+    except yaml.YAMLError as exc:
+        errors.append(LocatedError(name, None, f"YAML error: {exc}"))
+        return None
+    if node is None:
+        errors.append(LocatedError(name, None, "file is empty (expected a 'facts:' list)"))
+    return node
+
+
+def _fact_files(directory: Path, errors: list[LocatedError]) -> Iterator[tuple[Path, str]]:
+    root = directory.resolve()
+    for path in sorted([*directory.glob("*.yaml"), *directory.glob("*.yml")]):
+        name = f"{directory.name}/{path.name}"
+        resolved = path.resolve()
+        if resolved.parent != root and root not in resolved.parents:
+            errors.append(LocatedError(name, None, "is a link to a file outside the directory"))
+            continue
+        if not resolved.is_file():
+            errors.append(LocatedError(name, None, "is not a regular file"))
+            continue
+        yield path, name
+
+
+def parse_synonyms(node: Node, reader: _FileReader) -> list[tuple[str, ...]]:
+    fields = reader.mapping(node, "the synonyms file", ("groups",))
+    if fields is None:
+        return []
+    if "groups" not in fields:
+        reader.error(node, "synonyms file has no 'groups' list")
+        return []
+    groups_node = fields["groups"][1]
+    if not isinstance(groups_node, SequenceNode):
+        reader.error(groups_node, f"'groups' must be a list, not {_describe(groups_node)}")
+        return []
+    groups: list[tuple[str, ...]] = []
+    owner: dict[str, int] = {}
+    for group_node in groups_node.value:
+        group = reader.text_list(group_node, "groups", None, limit=80)
+        lowered = tuple(w.lower() for w in group)
+        if len(lowered) < 2:
+            reader.error(group_node, "a synonym group needs at least two words")
+            continue
+        for word in lowered:
+            if word in owner:
+                reader.error(
+                    group_node,
+                    f"'{word}' is already in the group on line {owner[word]}",
+                )
+            owner[word] = group_node.start_mark.line + 1
+        groups.append(lowered)
+    return groups
+
+
+def load_file(path: Path, name: str) -> tuple[list[Fact], list[LocatedError]]:
+    """Facts of one knowledge file, and the problems found in it."""
+    errors: list[LocatedError] = []
+    text = _read_text(path, name, errors)
+    node = _compose(text, name, errors) if text is not None else None
+    if node is None:
+        return [], errors
+    reader = _FileReader(name, errors)
+    fields = reader.mapping(node, "the file", ("source", "facts"))
+    if fields is None:
+        return [], errors
+    file_source = reader.source(fields["source"][1], None) if "source" in fields else None
+    if "facts" not in fields:
+        reader.error(node, "file has no 'facts' list")
+        return [], errors
+    facts_node = fields["facts"][1]
+    if not isinstance(facts_node, SequenceNode):
+        reader.error(facts_node, f"'facts' must be a list, not {_describe(facts_node)}")
+        return [], errors
+    if not facts_node.value:
+        reader.error(facts_node, "'facts' is an empty list")
+    facts = []
+    for fact_node in facts_node.value:
+        fact = reader.fact(fact_node, file_source)
+        if fact is not None:
+            facts.append(fact)
+        if len(errors) >= MAX_ERRORS:
+            break
+    return facts, errors
+
+
+def load_knowledge(directory: Path) -> KnowledgeSet:
+    """Every fact and synonym group in ``directory`` (not its sub-directories), all or nothing.
+
+    Raises ``KnowledgeError`` with every located problem if anything is wrong.
+    """
+    errors: list[LocatedError] = []
+    if not directory.is_dir():
+        raise KnowledgeError([LocatedError(str(directory), None, "is not a directory")])
+    facts: list[Fact] = []
+    synonyms: list[tuple[str, ...]] = []
+    files: list[str] = []
+    for path, name in _fact_files(directory, errors):
+        files.append(name)
+        if path.name == SYNONYMS_FILE:
+            text = _read_text(path, name, errors)
+            node = _compose(text, name, errors) if text is not None else None
+            if node is not None:
+                synonyms.extend(parse_synonyms(node, _FileReader(name, errors)))
+            continue
+        file_facts, file_errors = load_file(path, name)
+        facts.extend(file_facts)
+        errors.extend(file_errors)
+        if len(errors) >= MAX_ERRORS:
+            break
+    errors.extend(check_cross_references(facts))
+    if errors:
+        raise KnowledgeError(errors[:MAX_ERRORS])
+    return KnowledgeSet(tuple(facts), tuple(synonyms), tuple(files))
+
+
+def check_cross_references(facts: list[Fact]) -> list[LocatedError]:
+    """Duplicate ids across files, and ``related`` ids that name no fact."""
+    errors: list[LocatedError] = []
+    first: dict[str, Fact] = {}
+    for fact in facts:
+        earlier = first.get(fact.id)
+        if earlier is not None:
+            errors.append(
+                LocatedError(
+                    fact.file or "?",
+                    fact.line,
+                    f"duplicate id, already used in {earlier.file}:{earlier.line}",
+                    fact.id,
+                )
+            )
+        else:
+            first[fact.id] = fact
+    for fact in facts:
+        for other in fact.related:
+            if other not in first:
+                errors.append(
+                    LocatedError(
+                        fact.file or "?",
+                        fact.line,
+                        f"'related' names unknown id '{other}'",
+                        fact.id,
+                    )
+                )
+    return errors

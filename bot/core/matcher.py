@@ -1,0 +1,308 @@
+"""The matcher: an inverted index over facts and a scorer that turns a question into a decision.
+
+Scoring in two stages keeps a question cheap however large the fact base grows:
+
+1. Candidates: each query term (stemmed, synonym-mapped, typo-corrected against the index's
+   vocabulary) looks up the facts that contain it; candidates are ranked by the summed weight of
+   the terms they share with the query. Rare terms weigh more (a smoothed inverse document
+   frequency), so "yekaterinburg" outweighs "russia".
+2. Scoring: the best few candidates get a score in [0, 1] that asks how much of the question's
+   weight a fact covers, both in one of its phrasings (where the phrasing's own extra words
+   count against it) and in its answer text. Words the index has never seen count against every
+   fact, which is how off-topic questions end up "unknown".
+
+The index is updated in place when a fact is added or removed: nothing is rebuilt.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from bot.core.models import AskResult, Decision, Fact, Match
+from bot.core.text import Analyzer, words
+
+
+@dataclass(frozen=True, slots=True)
+class MatcherSettings:
+    """Thresholds of the answer / suggest / unknown decision, and search breadth."""
+
+    answer_threshold: float = 0.45
+    suggest_threshold: float = 0.38
+    # The best fact must lead the runner-up by this much to be answered outright.
+    answer_margin: float = 0.0
+    candidates: int = 40
+    # Weight of a query word that no fact contains, relative to the rarest known word.
+    unknown_term_weight: float = 0.8
+    # Minimum rapidfuzz ratio for a misspelled word to be read as a vocabulary word.
+    typo_cutoff: float = 80.0
+    # How much a question covered by a fact's answer text (rather than by one of its
+    # phrasings) counts: answers are long and share words by chance.
+    answer_field_weight: float = 0.7
+    # Evidence scale: a fact matching only a little query weight (a couple of common words)
+    # is damped towards "not sure", however completely it covers the question.
+    evidence_scale: float = 2.0
+    evidence_floor: float = 0.5
+
+
+@dataclass(slots=True)
+class _Entry:
+    """A fact as the index sees it: term sets per field, built once when the fact is added."""
+
+    fact: Fact
+    key: int
+    phrasings: list[tuple[frozenset[str], str]]
+    answer_terms: frozenset[str]
+    all_terms: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _QueryTerm:
+    term: str
+    weight: float
+    confidence: float
+
+
+class Matcher:
+    """Index of facts answering ``ask(question)`` with ranked, scored matches and a decision."""
+
+    def __init__(
+        self,
+        facts: Iterable[Fact] = (),
+        *,
+        analyzer: Analyzer | None = None,
+        settings: MatcherSettings | None = None,
+    ) -> None:
+        self.analyzer = analyzer or Analyzer()
+        self.settings = settings or MatcherSettings()
+        self._entries: dict[int, _Entry] = {}
+        self._keys: dict[str, int] = {}
+        self._postings: dict[str, set[int]] = {}
+        self._specificity: dict[str, float] = {}
+        self._next_key = 0
+        # Vocabulary by word length, for typo correction; rebuilt lazily per length bucket.
+        self._vocab_buckets: dict[int, list[str]] = {}
+        self._dirty_lengths: set[int] = set()
+        for fact in facts:
+            self.add(fact)
+
+    # ----------------------------------------------------------------- index maintenance
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __contains__(self, fact_id: object) -> bool:
+        return fact_id in self._keys
+
+    def get(self, fact_id: str) -> Fact | None:
+        key = self._keys.get(fact_id)
+        return self._entries[key].fact if key is not None else None
+
+    def facts(self) -> list[Fact]:
+        return [entry.fact for entry in self._entries.values()]
+
+    def add(self, fact: Fact) -> None:
+        """Index ``fact``, replacing any fact with the same id."""
+        if fact.id in self._keys:
+            self.remove(fact.id)
+        key = self._next_key
+        self._next_key += 1
+        entry = self._build_entry(fact, key)
+        self._entries[key] = entry
+        self._keys[fact.id] = key
+        for term in entry.all_terms:
+            posting = self._postings.get(term)
+            if posting is None:
+                self._postings[term] = {key}
+                self._dirty_lengths.add(len(term))
+            else:
+                posting.add(key)
+
+    def remove(self, fact_id: str) -> Fact | None:
+        key = self._keys.pop(fact_id, None)
+        if key is None:
+            return None
+        entry = self._entries.pop(key)
+        for term in entry.all_terms:
+            posting = self._postings[term]
+            posting.discard(key)
+            if not posting:
+                del self._postings[term]
+                self._specificity.pop(term, None)
+                self._dirty_lengths.add(len(term))
+        return entry.fact
+
+    def _terms(self, text: str) -> frozenset[str]:
+        analyzed = self.analyzer.analyze(text)
+        for term, spec in analyzed:
+            if spec > self._specificity.get(term, 0.0):
+                self._specificity[term] = spec
+        return frozenset(term for term, _ in analyzed)
+
+    def _build_entry(self, fact: Fact, key: int) -> _Entry:
+        terms = self._terms
+        phrasings = [(terms(q), q) for q in fact.questions]
+        # The id and tags read like a keyword query ("ambassador recalled"), so they are one
+        # more phrasing; the answer and tags form the answer field.
+        keywords = " ".join([fact.id.replace("-", " "), *fact.tags])
+        phrasings.append((terms(keywords), ""))
+        answer_terms = terms(fact.answer) | terms(" ".join(fact.tags))
+        phrasings = [(ts, q) for ts, q in phrasings if ts]
+        all_terms = answer_terms.union(*(ts for ts, _ in phrasings))
+        return _Entry(fact, key, phrasings, answer_terms, all_terms)
+
+    # ----------------------------------------------------------------------- weighting
+    def _idf(self, document_frequency: int) -> float:
+        # BM25's idf: a word in nearly every fact (the knowledge base's own topic, such as
+        # "azerbaijan") tells facts apart hardly at all. The floor keeps it from vanishing.
+        n = len(self._entries)
+        df = min(document_frequency, n)
+        return max(0.05, math.log(1.0 + (n - df + 0.5) / (df + 0.5)))
+
+    def _term_weight(self, term: str) -> float:
+        """Weight of an indexed term: rare in the fact base and topical in English."""
+        return self._idf(len(self._postings.get(term, ()))) * self._specificity.get(term, 1.0)
+
+    def _vocabulary(self, length: int) -> list[str]:
+        if length in self._dirty_lengths or length not in self._vocab_buckets:
+            self._vocab_buckets[length] = [t for t in self._postings if len(t) == length]
+            self._dirty_lengths.discard(length)
+        return self._vocab_buckets[length]
+
+    def _correct(self, term: str) -> tuple[str, float] | None:
+        """The vocabulary term a misspelled ``term`` most likely means, with a confidence."""
+        if len(term) < 4 or term.isdigit():
+            return None
+        spread = 1 if len(term) < 7 else 2
+        best: tuple[str, float] | None = None
+        for length in range(len(term) - spread, len(term) + spread + 1):
+            vocabulary = self._vocabulary(length)
+            if not vocabulary:
+                continue
+            found = process.extractOne(
+                term, vocabulary, scorer=fuzz.ratio, score_cutoff=self.settings.typo_cutoff
+            )
+            if found is None:
+                continue
+            candidate, score = found[0], float(found[1])
+            if best is None or score > best[1]:
+                best = (candidate, score)
+        if best is None:
+            return None
+        return best[0], best[1] / 100.0
+
+    def _query_terms(self, question: str) -> list[_QueryTerm]:
+        seen: set[str] = set()
+        out: list[_QueryTerm] = []
+        unknown_weight = self._idf(0) * self.settings.unknown_term_weight
+        for term, spec in self.analyzer.analyze(question):
+            if term in seen:
+                continue
+            seen.add(term)
+            posting = self._postings.get(term)
+            if posting is not None:
+                out.append(_QueryTerm(term, self._idf(len(posting)) * spec, 1.0))
+                continue
+            corrected = self._correct(term)
+            if corrected is not None and corrected[0] not in seen:
+                target, confidence = corrected
+                seen.add(target)
+                out.append(_QueryTerm(target, self._term_weight(target), confidence))
+            else:
+                out.append(_QueryTerm(term, unknown_weight * spec, 0.0))
+        return out
+
+    # --------------------------------------------------------------------------- asking
+    def ask(
+        self,
+        question: str,
+        *,
+        limit: int = 5,
+        guild_id: int | None = None,
+    ) -> AskResult:
+        """Rank facts visible in ``guild_id`` (None: outside any server) for ``question``."""
+        query = self._query_terms(question)
+        total = sum(qt.weight for qt in query)
+        if not query or total <= 0.0:
+            return AskResult(question, Decision.UNKNOWN)
+
+        rough: dict[int, float] = {}
+        for qt in query:
+            if qt.confidence == 0.0:
+                continue
+            for key in self._postings.get(qt.term, ()):
+                rough[key] = rough.get(key, 0.0) + qt.weight * qt.confidence
+        if not rough:
+            return AskResult(question, Decision.UNKNOWN)
+
+        shortlist = heapq.nlargest(
+            self.settings.candidates * 2 if guild_id is None else self.settings.candidates * 4,
+            rough.items(),
+            key=lambda item: item[1],
+        )
+        scored: list[Match] = []
+        for key, _ in shortlist:
+            entry = self._entries[key]
+            if not entry.fact.visible_in(guild_id):
+                continue
+            scored.append(self._score(entry, query, total))
+            if len(scored) >= self.settings.candidates:
+                break
+        scored.sort(key=lambda m: (-m.score, m.fact.id))
+        matches = tuple(scored[: max(1, limit)])
+        return AskResult(question, self._decide(scored), matches)
+
+    def _score(self, entry: _Entry, query: list[_QueryTerm], total: float) -> Match:
+        best_phrasing = 0.0
+        best_question: str | None = None
+        for terms, text in entry.phrasings:
+            hit = sum(qt.weight * qt.confidence for qt in query if qt.term in terms)
+            if hit <= 0.0:
+                continue
+            own = sum(self._term_weight(t) for t in terms)
+            recall = hit / total
+            precision = min(1.0, hit / own) if own else 0.0
+            # F-beta with beta=2: covering the question matters more than the phrasing's extras.
+            f_score = 5 * precision * recall / (4 * precision + recall)
+            if f_score > best_phrasing:
+                best_phrasing, best_question = f_score, text or None
+        answer_hit = sum(qt.weight * qt.confidence for qt in query if qt.term in entry.answer_terms)
+        answer_recall = answer_hit / total
+        settings = self.settings
+        coverage = max(best_phrasing, settings.answer_field_weight * answer_recall)
+        coverage += (1.0 - coverage) * 0.15 * min(best_phrasing, answer_recall)
+        evidence = max(answer_hit, best_phrasing * total)
+        damping = settings.evidence_floor + (1.0 - settings.evidence_floor) * (
+            1.0 - math.exp(-evidence / settings.evidence_scale)
+        )
+        return Match(entry.fact, min(1.0, coverage * damping), best_question)
+
+    def _decide(self, ranked: list[Match]) -> Decision:
+        if not ranked:
+            return Decision.UNKNOWN
+        top = ranked[0].score
+        runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+        if top >= self.settings.answer_threshold and top - runner_up >= self.settings.answer_margin:
+            return Decision.ANSWER
+        if top >= self.settings.suggest_threshold:
+            return Decision.SUGGEST
+        return Decision.UNKNOWN
+
+    # ---------------------------------------------------------------------- autocomplete
+    def complete(self, prefix: str, *, limit: int = 25, guild_id: int | None = None) -> list[str]:
+        """Questions from the fact base that fit what someone has typed so far."""
+        if not words(prefix):
+            questions = [
+                f.questions[0] for f in self.facts() if f.questions and f.visible_in(guild_id)
+            ]
+            return sorted(questions)[:limit]
+        result = self.ask(prefix, limit=limit, guild_id=guild_id)
+        out: list[str] = []
+        for match in result.matches:
+            for question in match.fact.questions[:3] or (match.fact.answer[:95],):
+                if question not in out:
+                    out.append(question)
+        return out[:limit]

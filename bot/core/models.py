@@ -1,0 +1,158 @@
+"""The core's vocabulary: facts, their sources, and what asking a question returns.
+
+Frozen dataclasses so that a fact handed to the matcher, the store and a cog is the same value
+everywhere and nobody mutates it behind the others' backs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Origin(StrEnum):
+    """Where a fact came from; reloads only ever touch ``FILE`` facts."""
+
+    FILE = "file"
+    USER = "user"
+
+
+class Status(StrEnum):
+    """``PENDING`` facts wait for a moderator and are never answered."""
+
+    LIVE = "live"
+    PENDING = "pending"
+
+
+class Decision(StrEnum):
+    """How sure the matcher is: answer outright, offer the closest questions, or admit ignorance."""
+
+    ANSWER = "answer"
+    SUGGEST = "suggest"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    title: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+
+    def is_empty(self) -> bool:
+        return self.title is None and self.url is None and self.published is None
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {
+            "title": self.title,
+            "url": self.url,
+            "published": self.published.isoformat() if self.published else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One answerable statement, with the phrasings people use to ask for it."""
+
+    id: str
+    answer: str
+    questions: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    source: Source | None = None
+    date: dt.date | None = None
+    origin: Origin = Origin.FILE
+    file: str | None = None
+    line: int | None = None
+    guild_id: int | None = None
+    author_id: int | None = None
+    status: Status = Status.LIVE
+
+    def content_key(self) -> tuple[object, ...]:
+        """What a reload compares to decide whether a file fact changed."""
+        return (
+            self.answer,
+            self.questions,
+            self.tags,
+            self.related,
+            self.source,
+            self.date,
+            self.file,
+        )
+
+    def visible_in(self, guild_id: int | None) -> bool:
+        """File facts are answered everywhere; a user fact only in the server it was added in."""
+        return self.guild_id is None or self.guild_id == guild_id
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    fact: Fact
+    score: float
+    matched_question: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AskResult:
+    question: str
+    decision: Decision
+    matches: tuple[Match, ...] = ()
+
+    @property
+    def best(self) -> Match | None:
+        return self.matches[0] if self.matches else None
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "question": self.question,
+            "decision": self.decision.value,
+            "results": [
+                {
+                    "id": m.fact.id,
+                    "answer": m.fact.answer,
+                    "score": round(m.score, 4),
+                    "source": (m.fact.source or Source()).as_dict(),
+                }
+                for m in self.matches
+            ],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ReloadReport:
+    added: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    files: int = 0
+    total: int = 0
+
+    @property
+    def unchanged(self) -> bool:
+        return not (self.added or self.changed or self.removed)
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    at: dt.datetime
+    actor: str
+    action: str
+    fact_id: str
+    guild_id: int | None
+    detail: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    facts_by_origin: dict[str, int]
+    pending: int
+    questions_asked: int
+    answered: int
+    suggested: int
+    unknown: int
+    top_unanswered: tuple[tuple[str, int], ...]
+    feedback_up: int
+    feedback_down: int
+
+    @property
+    def unknown_rate(self) -> float:
+        return self.unknown / self.questions_asked if self.questions_asked else 0.0

@@ -1,0 +1,472 @@
+"""``KnowledgeBase``: ask, add, edit, remove, reload and report, with an audit trail.
+
+The one place the Discord cogs and the CLI call into. It owns the store (what is durable) and
+the matcher (what answers), and keeps them in step: the database is written first, in one
+transaction, and the in-memory index changes only once that write has committed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import datetime as dt
+import logging
+import re
+import sqlite3
+from collections.abc import Awaitable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from bot.core.actors import Actor
+from bot.core.errors import InvalidInput, LimitReached, NotFound, PermissionDenied, WriteFailed
+from bot.core.loader import (
+    MAX_ANSWER_CHARS,
+    MAX_QUESTION_CHARS,
+    KnowledgeError,
+    KnowledgeSet,
+    load_knowledge,
+)
+from bot.core.matcher import Matcher, MatcherSettings
+from bot.core.models import (
+    AskResult,
+    AuditEntry,
+    Fact,
+    Match,
+    Origin,
+    ReloadReport,
+    Source,
+    Stats,
+    Status,
+)
+from bot.core.text import Analyzer, words
+from bot.store import SqliteStore, StoreError
+
+log = logging.getLogger(__name__)
+
+# Only the start of an over-long question is matched: nobody's question is 10,000 characters.
+MAX_ASK_CHARS = 600
+MAX_QUESTIONS_PER_FACT = 10
+MAX_TAGS_PER_FACT = 10
+
+
+@dataclass(frozen=True, slots=True)
+class FactDraft:
+    """What a person supplies when adding or editing a fact."""
+
+    answer: str
+    questions: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    source_url: str | None = None
+    source_title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """The ``facts`` section of the settings, as the core needs it."""
+
+    who_can_add: str = "everyone"
+    require_approval: bool = False
+    max_per_user_per_day: int = 20
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+def validate_draft(draft: FactDraft) -> FactDraft:
+    """The draft with whitespace tidied, or ``InvalidInput`` saying what is wrong."""
+    answer = _clean(draft.answer)
+    if not words(answer):
+        raise InvalidInput("The answer is empty: write the fact in a sentence or two.")
+    if len(answer) > MAX_ANSWER_CHARS:
+        raise InvalidInput(
+            f"The answer is {len(answer)} characters long; the limit is {MAX_ANSWER_CHARS}."
+        )
+    questions = tuple(dict.fromkeys(q for q in (_clean(q) for q in draft.questions) if q))
+    if len(questions) > MAX_QUESTIONS_PER_FACT:
+        raise InvalidInput(f"At most {MAX_QUESTIONS_PER_FACT} questions per fact.")
+    for question in questions:
+        if len(question) > MAX_QUESTION_CHARS:
+            raise InvalidInput(f"Questions are limited to {MAX_QUESTION_CHARS} characters each.")
+    tags = tuple(dict.fromkeys(t for t in (_clean(t).lower() for t in draft.tags) if t))
+    if len(tags) > MAX_TAGS_PER_FACT or any(len(t) > 50 for t in tags):
+        raise InvalidInput(f"At most {MAX_TAGS_PER_FACT} tags of up to 50 characters each.")
+    url = (draft.source_url or "").strip() or None
+    if url is not None and (not re.match(r"^https?://\S+$", url) or len(url) > 2000):
+        raise InvalidInput("The source must be a web link starting with http:// or https://.")
+    title = _clean(draft.source_title or "")[:300] or None
+    return FactDraft(answer, questions, tags, url, title)
+
+
+def slug(text: str, *, max_words: int = 5) -> str:
+    """A readable id from the first content words of ``text`` ("kremlin-summons-envoy")."""
+    from bot.core.text import STOPWORDS
+
+    content = [w for w in words(text) if w not in STOPWORDS][:max_words]
+    return "-".join(content)[:60].strip("-") or "fact"
+
+
+class KnowledgeBase:
+    """The newsdesk brain: durable facts in the store, answers from the matcher."""
+
+    def __init__(
+        self,
+        store: SqliteStore,
+        knowledge_dir: Path,
+        *,
+        matcher_settings: MatcherSettings | None = None,
+        policy: Policy | None = None,
+    ) -> None:
+        self.store = store
+        self.knowledge_dir = knowledge_dir
+        self.policy = policy or Policy()
+        self._matcher_settings = matcher_settings or MatcherSettings()
+        self._synonyms: tuple[tuple[str, ...], ...] = ()
+        self.matcher = Matcher(analyzer=Analyzer(self._synonyms), settings=self._matcher_settings)
+        self._reload_lock = asyncio.Lock()
+        self.write_problem: str | None = None
+
+    # ---------------------------------------------------------------------- lifecycle
+    @classmethod
+    async def open(
+        cls,
+        database: Path,
+        knowledge_dir: Path,
+        *,
+        matcher_settings: MatcherSettings | None = None,
+        policy: Policy | None = None,
+        reload_on_start: bool = True,
+    ) -> KnowledgeBase:
+        """Open the database, index its facts, and (by default) bring in ``knowledge_dir``.
+
+        A knowledge directory with errors does not stop the start: the facts already in the
+        database stay in service and the errors are logged.
+        """
+        store = await SqliteStore.open(database)
+        kb = cls(store, knowledge_dir, matcher_settings=matcher_settings, policy=policy)
+        try:
+            knowledge = load_knowledge(knowledge_dir) if reload_on_start else None
+        except KnowledgeError as exc:
+            log.error("knowledge not reloaded at start, serving the stored facts: %s", exc)
+            knowledge = None
+        if knowledge is not None:
+            kb._synonyms = knowledge.synonyms
+        kb._rebuild(await store.all_facts())
+        if knowledge is not None:
+            try:
+                report = await kb._apply(knowledge, "startup")
+                log.info(
+                    "knowledge loaded: %d facts (+%d ~%d -%d)",
+                    report.total,
+                    len(report.added),
+                    len(report.changed),
+                    len(report.removed),
+                )
+            except WriteFailed as exc:
+                log.error("knowledge not stored at start: %s", exc)
+        return kb
+
+    async def close(self) -> None:
+        await self.store.close()
+
+    async def __aenter__(self) -> KnowledgeBase:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    def _rebuild(self, facts: Sequence[Fact]) -> None:
+        matcher = Matcher(analyzer=Analyzer(self._synonyms), settings=self._matcher_settings)
+        for fact in facts:
+            if fact.status is Status.LIVE:
+                matcher.add(fact)
+        self.matcher = matcher
+
+    # --------------------------------------------------------------------------- asking
+    async def ask(
+        self,
+        question: str,
+        *,
+        guild_id: int | None = None,
+        limit: int = 5,
+        record: bool = True,
+    ) -> AskResult:
+        """Answer ``question`` as seen from ``guild_id``; remember it for the statistics."""
+        result = self.matcher.ask(question[:MAX_ASK_CHARS], limit=limit, guild_id=guild_id)
+        if record and words(question):
+            best = result.best
+            try:
+                await self.store.record_ask(
+                    question.strip(),
+                    result.decision,
+                    best.fact.id if best else None,
+                    best.score if best else 0.0,
+                    guild_id,
+                )
+            except sqlite3.Error as exc:
+                # Statistics are worth less than an answer: answer anyway.
+                self._note_write_problem(exc)
+        return result
+
+    def complete(self, prefix: str, *, guild_id: int | None = None, limit: int = 25) -> list[str]:
+        return self.matcher.complete(prefix[:MAX_ASK_CHARS], guild_id=guild_id, limit=limit)
+
+    def search(self, query: str, *, guild_id: int | None = None, limit: int = 10) -> list[Match]:
+        result = self.matcher.ask(query[:MAX_ASK_CHARS], limit=limit, guild_id=guild_id)
+        floor = self._matcher_settings.suggest_threshold / 2
+        return [m for m in result.matches if m.score >= floor]
+
+    def related(self, fact: Fact, *, guild_id: int | None = None) -> list[Fact]:
+        """Facts a reader of ``fact`` would want next: its ``related`` ids, visible ones only."""
+        out = []
+        for fact_id in fact.related:
+            other = self.matcher.get(fact_id)
+            if other is not None and other.visible_in(guild_id):
+                out.append(other)
+        return out
+
+    # ------------------------------------------------------------------------- reading
+    async def get_fact(self, fact_id: str, *, guild_id: int | None = None) -> Fact:
+        """A fact by id as seen from ``guild_id`` (pending ones included), or ``NotFound``."""
+        fact = await self.store.get_fact(fact_id.strip().lower())
+        if fact is None or not fact.visible_in(guild_id):
+            raise NotFound(f"There is no fact with id '{fact_id}'.")
+        return fact
+
+    async def history(self, fact_id: str, *, guild_id: int | None = None) -> list[AuditEntry]:
+        entries = await self.store.history(fact_id.strip().lower())
+        if not entries:
+            raise NotFound(f"There is no history for a fact with id '{fact_id}'.")
+        if any(e.guild_id not in (None, guild_id) for e in entries):
+            raise NotFound(f"There is no history for a fact with id '{fact_id}'.")
+        return entries
+
+    async def stats(self, *, guild_id: int | None = None, all_guilds: bool = False) -> Stats:
+        return await self.store.stats(guild_id, all_guilds=all_guilds)
+
+    async def pending(self, *, guild_id: int | None) -> list[Fact]:
+        facts = await self.store.all_facts()
+        return [
+            f
+            for f in facts
+            if f.status is Status.PENDING and (guild_id is None or f.guild_id == guild_id)
+        ]
+
+    async def export_user_facts(self, *, guild_id: int | None) -> str:
+        """User facts (of one server, or all) as a knowledge YAML file ready for curation."""
+        facts = [
+            f
+            for f in await self.store.all_facts()
+            if f.origin is Origin.USER
+            and f.status is Status.LIVE
+            and (guild_id is None or f.guild_id == guild_id)
+        ]
+        entries: list[dict[str, object]] = []
+        for fact in facts:
+            entry: dict[str, object] = {"id": fact.id, "answer": fact.answer}
+            if fact.questions:
+                entry["questions"] = list(fact.questions)
+            if fact.tags:
+                entry["tags"] = list(fact.tags)
+            if fact.source and not fact.source.is_empty():
+                entry["source"] = {k: v for k, v in fact.source.as_dict().items() if v is not None}
+            entries.append(entry)
+        header = (
+            "# Facts added by users, exported for curation into knowledge/.\n"
+            "# Check each answer against its source before moving it into a knowledge file.\n"
+        )
+        body = yaml.safe_dump({"facts": entries}, sort_keys=False, allow_unicode=True, width=100)
+        return header + body
+
+    # ------------------------------------------------------------------------- writing
+    def _note_write_problem(self, exc: BaseException) -> None:
+        self.write_problem = f"{type(exc).__name__}: {exc}"
+        log.error("database write failed: %s", self.write_problem)
+
+    async def add_fact(self, draft: FactDraft, actor: Actor) -> Fact:
+        """Store a user's fact (live, or pending approval) and index it if live."""
+        if self.policy.who_can_add == "moderators" and not actor.is_moderator:
+            raise PermissionDenied("Only moderators can add facts in this server.")
+        draft = validate_draft(draft)
+        if not actor.is_moderator and self.policy.max_per_user_per_day >= 0:
+            since = dt.datetime.now(dt.UTC) - dt.timedelta(days=1)
+            added = await self.store.count_adds_since(actor.key, since)
+            if added >= self.policy.max_per_user_per_day:
+                raise LimitReached(
+                    f"You have added {added} facts in the last 24 hours, the most allowed. "
+                    "Try again tomorrow."
+                )
+        status = (
+            Status.PENDING
+            if self.policy.require_approval and not actor.is_moderator
+            else Status.LIVE
+        )
+        source = None
+        if draft.source_url or draft.source_title:
+            source = Source(draft.source_title, draft.source_url, None)
+        base = slug(draft.answer)
+        for attempt in range(1, 50):
+            fact_id = base if attempt == 1 else f"{base}-{attempt}"
+            fact = Fact(
+                id=fact_id,
+                answer=draft.answer,
+                questions=draft.questions,
+                tags=draft.tags,
+                source=source,
+                date=dt.datetime.now(dt.UTC).date(),
+                origin=Origin.USER,
+                guild_id=actor.guild_id,
+                author_id=actor.user_id,
+                status=status,
+            )
+            if fact_id in self.matcher:
+                continue
+            try:
+                await self.store.insert_fact(fact, actor.key)
+            except StoreError:
+                continue
+            except sqlite3.Error as exc:
+                self._note_write_problem(exc)
+                raise WriteFailed(
+                    "The fact could not be saved (the database refused the write); "
+                    "nothing was changed. The moderators have been told."
+                ) from exc
+            self.write_problem = None
+            if fact.status is Status.LIVE:
+                self.matcher.add(fact)
+            log.info("fact %s added by %s (%s)", fact.id, actor.key, fact.status.value)
+            return fact
+        raise InvalidInput("Could not find a free id for this fact; reword its first words.")
+
+    async def _changeable(self, fact_id: str, actor: Actor) -> Fact:
+        fact = await self.store.get_fact(fact_id.strip().lower())
+        if fact is None or (not fact.visible_in(actor.guild_id) and actor.key != "console"):
+            raise NotFound(f"There is no fact with id '{fact_id}'.")
+        if fact.origin is Origin.FILE:
+            raise PermissionDenied(
+                f"'{fact.id}' comes from the knowledge file {fact.file}; edit the file and "
+                "reload instead."
+            )
+        if not actor.may_change(fact):
+            raise PermissionDenied("Only the fact's author or a moderator can change it.")
+        return fact
+
+    async def _store_write(self, action: str, write: Awaitable[None]) -> None:
+        """Await a store write, turning database failures into ``WriteFailed``."""
+        try:
+            await write
+        except StoreError as exc:
+            raise InvalidInput(str(exc)) from exc
+        except sqlite3.Error as exc:
+            self._note_write_problem(exc)
+            raise WriteFailed(
+                f"The {action} could not be saved (the database refused the write); nothing "
+                "was changed. The moderators have been told."
+            ) from exc
+        self.write_problem = None
+
+    async def edit_fact(self, fact_id: str, draft: FactDraft, actor: Actor) -> Fact:
+        old = await self._changeable(fact_id, actor)
+        draft = validate_draft(draft)
+        source = old.source
+        if draft.source_url or draft.source_title:
+            source = Source(draft.source_title, draft.source_url, None)
+        new = dataclasses.replace(
+            old,
+            answer=draft.answer,
+            questions=draft.questions,
+            tags=draft.tags,
+            source=source,
+        )
+        detail = {"before": old.answer, "after": new.answer}
+        await self._store_write("edit", self.store.update_fact(new, actor.key, "edit", detail))
+        if new.status is Status.LIVE:
+            self.matcher.add(new)
+        return new
+
+    async def remove_fact(self, fact_id: str, actor: Actor) -> Fact:
+        fact = await self._changeable(fact_id, actor)
+        await self._store_write("removal", self.store.delete_fact(fact, actor.key))
+        self.matcher.remove(fact.id)
+        return fact
+
+    async def approve(self, fact_id: str, actor: Actor) -> Fact:
+        fact = await self._pending_fact(fact_id, actor)
+        live = dataclasses.replace(fact, status=Status.LIVE)
+        await self._store_write("approval", self.store.update_fact(live, actor.key, "approve"))
+        self.matcher.add(live)
+        return live
+
+    async def reject(self, fact_id: str, actor: Actor) -> Fact:
+        fact = await self._pending_fact(fact_id, actor)
+        await self._store_write(
+            "rejection", self.store.delete_fact(fact, actor.key, reason="rejected")
+        )
+        return fact
+
+    async def _pending_fact(self, fact_id: str, actor: Actor) -> Fact:
+        if not actor.is_moderator:
+            raise PermissionDenied("Only moderators can approve or reject facts.")
+        fact = await self.store.get_fact(fact_id.strip().lower())
+        if fact is None or (actor.key != "console" and fact.guild_id != actor.guild_id):
+            raise NotFound(f"There is no fact with id '{fact_id}'.")
+        if fact.status is not Status.PENDING:
+            raise InvalidInput(f"'{fact.id}' is not waiting for approval.")
+        return fact
+
+    async def record_feedback(
+        self, answer_ref: str, fact_id: str, user_id: int, guild_id: int | None, vote: int
+    ) -> bool:
+        """Count a 👍 (+1) or 👎 (-1); a second vote by the same user replaces the first."""
+        if vote not in (1, -1):
+            raise InvalidInput("A vote is +1 or -1.")
+        try:
+            return await self.store.record_feedback(answer_ref, fact_id, user_id, guild_id, vote)
+        except sqlite3.Error as exc:
+            self._note_write_problem(exc)
+            raise WriteFailed("Your vote could not be saved right now.") from exc
+
+    # -------------------------------------------------------------------------- reload
+    async def reload(self, actor: Actor) -> ReloadReport:
+        """Re-read the knowledge directory; on any error the old knowledge stays in service.
+
+        Raises ``KnowledgeError`` (located problems) or ``WriteFailed``.
+        """
+        if not actor.is_moderator:
+            raise PermissionDenied("Only moderators can reload the knowledge base.")
+        async with self._reload_lock:
+            knowledge = await asyncio.to_thread(load_knowledge, self.knowledge_dir)
+            return await self._apply(knowledge, actor.key)
+
+    async def _apply(self, knowledge: KnowledgeSet, actor_key: str) -> ReloadReport:
+        try:
+            report = await self.store.replace_file_facts(knowledge.facts, actor_key)
+        except StoreError as exc:
+            raise InvalidInput(f"The reload was refused: {exc}.") from exc
+        except sqlite3.Error as exc:
+            self._note_write_problem(exc)
+            raise WriteFailed(
+                "The reload could not be saved (the database refused the write); the old "
+                "knowledge is still in service."
+            ) from exc
+        report = dataclasses.replace(report, files=len(knowledge.files))
+        if knowledge.synonyms != self._synonyms:
+            self._synonyms = knowledge.synonyms
+            self._rebuild(await self.store.all_facts())
+        else:
+            fresh = {f.id: f for f in knowledge.facts}
+            for fact_id in (*report.removed, *report.changed):
+                self.matcher.remove(fact_id)
+            for fact_id in (*report.added, *report.changed):
+                self.matcher.add(fresh[fact_id])
+        log.info(
+            "knowledge reloaded by %s: +%d ~%d -%d (%d facts)",
+            actor_key,
+            len(report.added),
+            len(report.changed),
+            len(report.removed),
+            report.total,
+        )
+        return report

@@ -1,0 +1,139 @@
+"""Text normalisation shared by indexing and querying, so both sides see the same terms.
+
+A question goes through: Unicode folding and transliteration (Cyrillic, Azerbaijani, accents to
+ASCII), lower-casing, tokenising, dropping question words and filler, stemming (recalled ->
+recall) and mapping synonyms to one canonical term (envoy -> ambassador).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+import snowballstemmer
+import wordfreq
+from anyascii import anyascii
+
+# Question words, filler and function words: they say how someone asks, not what about.
+STOPWORDS = frozenset(
+    """
+    a about above after again against all also am an and any are aren as at be because been
+    before being below between both but by can cannot could couldn did didn do does doesn
+    doing don down during each few for from further had hadn has hasn have haven having he
+    her here hers herself him himself his how i if in into is isn it its itself just let
+    lets me more most my myself no nor not now of off on once only or other ought our ours
+    ourselves out over own same shan she should shouldn so some such than that the their
+    theirs them themselves then there these they this those through to too under until up
+    very was wasn we were weren what when where which while who whom whose why will with won
+    would wouldn you your yours yourself yourselves hey hi hello bot newsdesk please pls plz
+    tell know explain anyone someone somebody question wondering wonder curious quick thanks
+    thank ok okay yeah yes um uh hmm guys folks s t d ll m re ve y
+    """.split()
+)
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+_stemmer = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Snowball stem of one lower-case ASCII word, cached: vocabularies repeat."""
+    result: str = _stemmer.stemWord(word)
+    return result
+
+
+@lru_cache(maxsize=50_000)
+def fold(text: str) -> str:
+    """Unicode text -> lower-case ASCII with punctuation turned to spaces.
+
+    Combining marks (zalgo), control characters and right-to-left marks vanish; letters of other
+    scripts are transliterated rather than dropped.
+    """
+    text = unicodedata.normalize("NFKC", text)
+    ascii_text = anyascii(text).lower()
+    return " ".join(_TOKEN.findall(ascii_text))
+
+
+_english_frequency: dict[str, float] | None = None
+
+
+@lru_cache(maxsize=200_000)
+def specificity(word: str) -> float:
+    """How much a word says about a topic, from its frequency in general English (0.05-1).
+
+    "time", "people" and "get" are everywhere (low); "ambassador" or "custody" are topical and
+    words too rare for the frequency list, like "yekaterinburg", count fully. A small fact base
+    cannot learn this from its own document frequencies, so a general-language prior does it.
+    """
+    global _english_frequency
+    if _english_frequency is None:
+        _english_frequency = wordfreq.get_frequency_dict("en", "small")
+    frequency = _english_frequency.get(word)
+    if not frequency:
+        return 1.0
+    zipf = math.log10(frequency) + 9.0
+    return min(1.0, max(0.05, (6.5 - zipf) / 2.5))
+
+
+def words(text: str) -> list[str]:
+    """The folded words of ``text``, stopwords included."""
+    return fold(text).split()
+
+
+class Analyzer:
+    """Turns text into index terms; one instance per synonym table."""
+
+    def __init__(self, synonym_groups: Iterable[Sequence[str]] = ()) -> None:
+        self._canonical: dict[str, str] = {}
+        self._phrases: list[tuple[re.Pattern[str], str]] = []
+        for group in synonym_groups:
+            members = [fold(member) for member in group if fold(member)]
+            if not members:
+                continue
+            head = "_".join(stem(w) for w in members[0].split())
+            for member in members:
+                parts = member.split()
+                if len(parts) == 1:
+                    self._canonical[stem(parts[0])] = head
+                else:
+                    pattern = re.compile(r"\b" + re.escape(member) + r"\b")
+                    self._phrases.append((pattern, head))
+        # Longer phrases first so "south caucasus region" wins over "south caucasus".
+        self._phrases.sort(key=lambda item: -len(item[0].pattern))
+        self._cache: dict[str, tuple[tuple[str, float], ...]] = {}
+
+    def canonical(self, term: str) -> str:
+        return self._canonical.get(term, term)
+
+    def terms(self, text: str) -> tuple[str, ...]:
+        """Stemmed, synonym-mapped content terms of ``text`` in order (duplicates kept)."""
+        return tuple(term for term, _ in self.analyze(text))
+
+    def analyze(self, text: str) -> tuple[tuple[str, float], ...]:
+        """Each content term of ``text`` with the specificity of the word it came from."""
+        cached = self._cache.get(text)
+        if cached is not None:
+            return cached
+        folded = fold(text)
+        phrase_terms: list[tuple[str, float]] = []
+        for pattern, head in self._phrases:
+            if pattern.search(folded):
+                folded = pattern.sub(" ", folded)
+                phrase_terms.append((head, 1.0))
+        out = [
+            (self._canonical.get(s, s), specificity(w))
+            for w, s in ((w, stem(w)) for w in folded.split() if w not in STOPWORDS)
+        ]
+        out.extend(phrase_terms)
+        result = tuple(out)
+        if len(self._cache) > 100_000:
+            self._cache.clear()
+        self._cache[text] = result
+        return result
+
+    def is_vocabulary_term(self, term: str) -> bool:
+        """Terms the fuzzy corrector may map onto; pure numbers are never 'corrected'."""
+        return not term.isdigit()

@@ -1,0 +1,5 @@
+"""Persistence. All SQL lives in this package; the rest of the bot sees core models only."""
+
+from bot.store.sqlite import SqliteStore, StoreError
+
+__all__ = ["SqliteStore", "StoreError"]

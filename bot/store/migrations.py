@@ -1,0 +1,74 @@
+"""Numbered schema migrations; ``PRAGMA user_version`` records how many have run.
+
+Append new migrations at the end; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    # 1: facts, audit trail, asks and feedback.
+    (
+        """
+        CREATE TABLE facts (
+            pk INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            origin TEXT NOT NULL CHECK (origin IN ('file', 'user')),
+            status TEXT NOT NULL DEFAULT 'live' CHECK (status IN ('live', 'pending')),
+            guild_id INTEGER,
+            author_id INTEGER,
+            file TEXT,
+            line INTEGER,
+            answer TEXT NOT NULL,
+            questions TEXT NOT NULL DEFAULT '[]',
+            tags TEXT NOT NULL DEFAULT '[]',
+            related TEXT NOT NULL DEFAULT '[]',
+            event_date TEXT,
+            source_title TEXT,
+            source_url TEXT,
+            source_published TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """,
+        "CREATE INDEX facts_by_origin ON facts (origin, guild_id)",
+        """
+        CREATE TABLE audit (
+            pk INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            fact_id TEXT NOT NULL,
+            guild_id INTEGER,
+            detail TEXT NOT NULL DEFAULT '{}'
+        )
+        """,
+        "CREATE INDEX audit_by_fact ON audit (fact_id, pk)",
+        "CREATE INDEX audit_by_actor ON audit (actor, action, at)",
+        """
+        CREATE TABLE asks (
+            pk INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            guild_id INTEGER,
+            question TEXT NOT NULL,
+            decision TEXT NOT NULL,
+            fact_id TEXT,
+            score REAL NOT NULL
+        )
+        """,
+        "CREATE INDEX asks_by_guild ON asks (guild_id, decision)",
+        """
+        CREATE TABLE feedback (
+            pk INTEGER PRIMARY KEY,
+            answer_ref TEXT NOT NULL,
+            user_id INTEGER NOT NULL,
+            guild_id INTEGER,
+            fact_id TEXT NOT NULL,
+            vote INTEGER NOT NULL CHECK (vote IN (-1, 1)),
+            at TEXT NOT NULL,
+            UNIQUE (answer_ref, user_id)
+        )
+        """,
+    ),
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)

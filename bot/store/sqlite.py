@@ -1,0 +1,389 @@
+"""The SQLite store: one file, WAL, all SQL of the project, every write one transaction.
+
+aiosqlite runs the connection on one thread, and a lock makes each transaction run alone on it,
+so there is exactly one writer and "database is locked" never reaches a user.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import logging
+from collections.abc import AsyncIterator, Iterable, Sequence
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+from bot.core.models import (
+    AuditEntry,
+    Decision,
+    Fact,
+    Origin,
+    ReloadReport,
+    Source,
+    Stats,
+    Status,
+)
+from bot.store.migrations import MIGRATIONS, SCHEMA_VERSION
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 10_000
+_FACT_COLUMNS = (
+    "id, origin, status, guild_id, author_id, file, line, answer, questions, tags, related, "
+    "event_date, source_title, source_url, source_published"
+)
+
+
+class StoreError(Exception):
+    """A write could not be made; nothing of it was kept."""
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _fact_row(fact: Fact) -> tuple[Any, ...]:
+    source = fact.source or Source()
+    return (
+        fact.id,
+        fact.origin.value,
+        fact.status.value,
+        fact.guild_id,
+        fact.author_id,
+        fact.file,
+        fact.line,
+        fact.answer,
+        json.dumps(list(fact.questions)),
+        json.dumps(list(fact.tags)),
+        json.dumps(list(fact.related)),
+        fact.date.isoformat() if fact.date else None,
+        source.title,
+        source.url,
+        source.published.isoformat() if source.published else None,
+    )
+
+
+def _row_fact(row: Sequence[Any]) -> Fact:
+    source = Source(row[12], row[13], _date(row[14]))
+    return Fact(
+        id=row[0],
+        origin=Origin(row[1]),
+        status=Status(row[2]),
+        guild_id=row[3],
+        author_id=row[4],
+        file=row[5],
+        line=row[6],
+        answer=row[7],
+        questions=tuple(json.loads(row[8])),
+        tags=tuple(json.loads(row[9])),
+        related=tuple(json.loads(row[10])),
+        date=_date(row[11]),
+        source=None if source.is_empty() else source,
+    )
+
+
+class SqliteStore:
+    """Facts, audit trail, asks and feedback in one SQLite file."""
+
+    def __init__(self, connection: aiosqlite.Connection, path: Path) -> None:
+        self._db = connection
+        self.path = path
+        self._lock = asyncio.Lock()
+
+    @classmethod
+    async def open(cls, path: Path) -> SqliteStore:
+        """Open (creating if needed) the database at ``path`` and bring its schema up to date."""
+        if str(path) != ":memory:":
+            path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            connection = await aiosqlite.connect(str(path), isolation_level=None)
+        except Exception as exc:
+            raise StoreError(f"cannot open database {path}: {exc}") from exc
+        store = cls(connection, path)
+        try:
+            await connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            await connection.execute("PRAGMA journal_mode = WAL")
+            await connection.execute("PRAGMA synchronous = NORMAL")
+            await connection.execute("PRAGMA foreign_keys = ON")
+            await store._migrate()
+        except Exception:
+            await connection.close()
+            raise
+        return store
+
+    async def close(self) -> None:
+        await self._db.close()
+
+    async def schema_version(self) -> int:
+        async with self._db.execute("PRAGMA user_version") as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
+
+    async def _migrate(self) -> None:
+        current = await self.schema_version()
+        if current > SCHEMA_VERSION:
+            raise StoreError(
+                f"database schema version {current} is newer than this program ({SCHEMA_VERSION})"
+            )
+        for number in range(current + 1, SCHEMA_VERSION + 1):
+            async with self.transaction() as db:
+                for statement in MIGRATIONS[number - 1]:
+                    await db.execute(statement)
+                await db.execute(f"PRAGMA user_version = {number}")
+            log.info("database migrated to schema version %d", number)
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        """``BEGIN IMMEDIATE`` ... ``COMMIT``, or ``ROLLBACK`` on any error."""
+        async with self._lock:
+            await self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                await self._db.execute("ROLLBACK")
+                raise
+            else:
+                await self._db.execute("COMMIT")
+
+    # ------------------------------------------------------------------------ reading
+    async def all_facts(self) -> list[Fact]:
+        async with self._db.execute(f"SELECT {_FACT_COLUMNS} FROM facts ORDER BY pk") as cur:
+            return [_row_fact(row) for row in await cur.fetchall()]
+
+    async def get_fact(self, fact_id: str) -> Fact | None:
+        async with self._db.execute(
+            f"SELECT {_FACT_COLUMNS} FROM facts WHERE id = ?", (fact_id,)
+        ) as cursor:
+            row = await cursor.fetchone()
+        return _row_fact(row) if row else None
+
+    async def fact_ids(self) -> set[str]:
+        async with self._db.execute("SELECT id FROM facts") as cursor:
+            return {row[0] for row in await cursor.fetchall()}
+
+    async def history(self, fact_id: str) -> list[AuditEntry]:
+        async with self._db.execute(
+            "SELECT at, actor, action, fact_id, guild_id, detail FROM audit "
+            "WHERE fact_id = ? ORDER BY pk",
+            (fact_id,),
+        ) as cursor:
+            rows = await cursor.fetchall()
+        return [
+            AuditEntry(dt.datetime.fromisoformat(r[0]), r[1], r[2], r[3], r[4], json.loads(r[5]))
+            for r in rows
+        ]
+
+    async def count_adds_since(self, actor: str, since: dt.datetime) -> int:
+        async with self._db.execute(
+            "SELECT COUNT(*) FROM audit WHERE actor = ? AND action = 'add' AND at >= ?",
+            (actor, since.isoformat(timespec="seconds")),
+        ) as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
+
+    # ------------------------------------------------------------------------ writing
+    async def _audit(
+        self,
+        db: aiosqlite.Connection,
+        actor: str,
+        action: str,
+        fact_id: str,
+        guild_id: int | None,
+        detail: dict[str, Any] | None = None,
+    ) -> None:
+        await db.execute(
+            "INSERT INTO audit (at, actor, action, fact_id, guild_id, detail) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (_now(), actor, action, fact_id, guild_id, json.dumps(detail or {})),
+        )
+
+    async def insert_fact(self, fact: Fact, actor: str) -> None:
+        """Store a new fact and its audit entry together; ``StoreError`` if the id is taken."""
+        now = _now()
+        try:
+            async with self.transaction() as db:
+                await db.execute(
+                    f"INSERT INTO facts ({_FACT_COLUMNS}, created_at, updated_at) "
+                    f"VALUES ({', '.join('?' * 15)}, ?, ?)",
+                    (*_fact_row(fact), now, now),
+                )
+                await self._audit(
+                    db, actor, "add", fact.id, fact.guild_id, {"status": fact.status.value}
+                )
+        except aiosqlite.IntegrityError as exc:
+            raise StoreError(f"a fact with id '{fact.id}' already exists") from exc
+
+    async def update_fact(
+        self, fact: Fact, actor: str, action: str, detail: dict[str, Any] | None = None
+    ) -> None:
+        """Replace the stored fact with the same id, recording ``action`` in the audit trail."""
+        row = _fact_row(fact)
+        async with self.transaction() as db:
+            cursor = await db.execute(
+                "UPDATE facts SET status = ?, answer = ?, questions = ?, tags = ?, related = ?, "
+                "event_date = ?, source_title = ?, source_url = ?, source_published = ?, "
+                "updated_at = ? WHERE id = ?",
+                (row[2], *row[7:], _now(), fact.id),
+            )
+            if cursor.rowcount != 1:
+                raise StoreError(f"no fact with id '{fact.id}'")
+            await self._audit(db, actor, action, fact.id, fact.guild_id, detail)
+
+    async def delete_fact(self, fact: Fact, actor: str, reason: str | None = None) -> None:
+        async with self.transaction() as db:
+            cursor = await db.execute("DELETE FROM facts WHERE id = ?", (fact.id,))
+            if cursor.rowcount != 1:
+                raise StoreError(f"no fact with id '{fact.id}'")
+            detail: dict[str, Any] = {"answer": fact.answer}
+            if reason:
+                detail["reason"] = reason
+            await self._audit(db, actor, "remove", fact.id, fact.guild_id, detail)
+
+    async def replace_file_facts(self, facts: Iterable[Fact], actor: str) -> ReloadReport:
+        """Make the file-origin facts exactly ``facts``, in one transaction.
+
+        User facts are never touched; a file fact whose id a user fact already holds fails the
+        whole reload.
+        """
+        new = {fact.id: fact for fact in facts}
+        now = _now()
+        async with self.transaction() as db:
+            async with db.execute(f"SELECT {_FACT_COLUMNS} FROM facts") as cursor:
+                stored = [_row_fact(row) for row in await cursor.fetchall()]
+            old = {f.id: f for f in stored if f.origin is Origin.FILE}
+            taken = {f.id for f in stored if f.origin is not Origin.FILE}
+            clash = sorted(taken & new.keys())
+            if clash:
+                raise StoreError(
+                    "knowledge file ids already used by user-added facts: " + ", ".join(clash)
+                )
+            added = sorted(new.keys() - old.keys())
+            removed = sorted(old.keys() - new.keys())
+            changed = sorted(
+                fid
+                for fid in new.keys() & old.keys()
+                if new[fid].content_key() != old[fid].content_key()
+            )
+            if removed:
+                await db.executemany("DELETE FROM facts WHERE id = ?", [(f,) for f in removed])
+            if changed:
+                await db.executemany("DELETE FROM facts WHERE id = ?", [(fid,) for fid in changed])
+            rows = [(*_fact_row(new[fid]), now, now) for fid in (*added, *changed)]
+            await db.executemany(
+                f"INSERT INTO facts ({_FACT_COLUMNS}, created_at, updated_at) "
+                f"VALUES ({', '.join('?' * 15)}, ?, ?)",
+                rows,
+            )
+            # Line numbers move whenever a file is edited; keep them current without audit noise.
+            await db.executemany(
+                "UPDATE facts SET line = ? WHERE id = ? AND line IS NOT ?",
+                [(new[fid].line, fid, new[fid].line) for fid in new.keys() & old.keys()],
+            )
+            audit = [
+                (now, actor, action, fid, None, "{}")
+                for action, ids in (("add", added), ("edit", changed), ("remove", removed))
+                for fid in ids
+            ]
+            await db.executemany(
+                "INSERT INTO audit (at, actor, action, fact_id, guild_id, detail) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                audit,
+            )
+        return ReloadReport(tuple(added), tuple(changed), tuple(removed), total=len(new))
+
+    async def record_ask(
+        self,
+        question: str,
+        decision: Decision,
+        fact_id: str | None,
+        score: float,
+        guild_id: int | None,
+    ) -> None:
+        async with self.transaction() as db:
+            await db.execute(
+                "INSERT INTO asks (at, guild_id, question, decision, fact_id, score) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (_now(), guild_id, question[:500], decision.value, fact_id, score),
+            )
+
+    async def record_feedback(
+        self, answer_ref: str, fact_id: str, user_id: int, guild_id: int | None, vote: int
+    ) -> bool:
+        """One vote per user per answer: a repeat replaces the earlier vote.
+
+        Returns True when this is the user's first vote on this answer.
+        """
+        async with self.transaction() as db:
+            async with db.execute(
+                "SELECT vote FROM feedback WHERE answer_ref = ? AND user_id = ?",
+                (answer_ref, user_id),
+            ) as cursor:
+                existing = await cursor.fetchone()
+            await db.execute(
+                "INSERT INTO feedback (answer_ref, user_id, guild_id, fact_id, vote, at) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (answer_ref, user_id) "
+                "DO UPDATE SET vote = excluded.vote, at = excluded.at",
+                (answer_ref, user_id, guild_id, fact_id, vote, _now()),
+            )
+        return existing is None
+
+    async def stats(self, guild_id: int | None, *, all_guilds: bool = False) -> Stats:
+        """Counts for one server (its asks, its facts and the file facts), or for everything."""
+        scope = "1" if all_guilds else "guild_id IS ?"
+        params: tuple[Any, ...] = () if all_guilds else (guild_id,)
+        fact_scope = "1" if all_guilds else "(guild_id IS NULL OR guild_id IS ?)"
+        async with self._db.execute(
+            f"SELECT origin, status, COUNT(*) FROM facts WHERE {fact_scope} "
+            "GROUP BY origin, status",
+            params,
+        ) as cursor:
+            fact_rows = await cursor.fetchall()
+        async with self._db.execute(
+            f"SELECT decision, COUNT(*) FROM asks WHERE {scope} GROUP BY decision", params
+        ) as cursor:
+            decisions = {row[0]: int(row[1]) for row in await cursor.fetchall()}
+        async with self._db.execute(
+            f"SELECT lower(trim(question)) AS q, COUNT(*) AS n FROM asks "
+            f"WHERE {scope} AND decision = 'unknown' GROUP BY q ORDER BY n DESC, q LIMIT 5",
+            params,
+        ) as cursor:
+            unanswered = tuple((row[0], int(row[1])) for row in await cursor.fetchall())
+        async with self._db.execute(
+            f"SELECT vote, COUNT(*) FROM feedback WHERE {scope} GROUP BY vote", params
+        ) as cursor:
+            votes = {int(row[0]): int(row[1]) for row in await cursor.fetchall()}
+        by_origin: dict[str, int] = {"file": 0, "user": 0}
+        pending = 0
+        for origin, status, count in fact_rows:
+            if status == Status.PENDING.value:
+                pending += int(count)
+            else:
+                by_origin[origin] = by_origin.get(origin, 0) + int(count)
+        return Stats(
+            facts_by_origin=by_origin,
+            pending=pending,
+            questions_asked=sum(decisions.values()),
+            answered=decisions.get("answer", 0),
+            suggested=decisions.get("suggest", 0),
+            unknown=decisions.get("unknown", 0),
+            top_unanswered=unanswered,
+            feedback_up=votes.get(1, 0),
+            feedback_down=votes.get(-1, 0),
+        )
+
+    async def integrity_check(self) -> str:
+        async with self._db.execute("PRAGMA integrity_check") as cursor:
+            row = await cursor.fetchone()
+        return str(row[0]) if row else "no answer"
+
+    async def backup(self, target: Path) -> None:
+        """A consistent copy of the live database (``VACUUM INTO``), safe while running."""
+        await self._db.execute("VACUUM INTO ?", (str(target),))
