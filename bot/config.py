@@ -40,7 +40,6 @@ class DiscordSettings(_Section):
     allowed_channels: tuple[Snowflake, ...] = ()
     moderator_roles: tuple[str, ...] = ("Moderator",)
     cooldown: Cooldown = Cooldown()
-    answer_mentions: bool = True
 
 
 class FactSettings(_Section):

@@ -237,7 +237,11 @@ class FakeRole:
             "id": str(self.id),
             "name": self.name,
             "color": self.color,
-            "colors": {"primary_color": self.color, "secondary_color": None, "tertiary_color": None},
+            "colors": {
+                "primary_color": self.color,
+                "secondary_color": None,
+                "tertiary_color": None,
+            },
             "hoist": self.hoist,
             "icon": None,
             "unicode_emoji": None,
@@ -495,7 +499,12 @@ class _WaitableLog(Generic[T]):
                 return
 
     async def wait_for(
-        self, predicate: Callable[[T], bool], *, timeout: float, consume: bool, what: str
+        self,
+        predicate: Callable[[T], bool],
+        *,
+        timeout: float,  # noqa: ASYNC109
+        consume: bool,
+        what: str,
     ) -> T:
         for index, item in enumerate(self.items):
             if index not in self._consumed and self._safe(predicate, item):
@@ -850,7 +859,7 @@ class FakeDiscordServer:
         *,
         method: str | None = None,
         path: str | re.Pattern[str] | None = None,
-        timeout: float = 5.0,
+        timeout: float = 5.0,  # noqa: ASYNC109
         consume: bool = True,
         include_faults: bool = False,
     ) -> RecordedRequest:
@@ -869,7 +878,10 @@ class FakeDiscordServer:
         return await self._requests.wait_for(match, timeout=timeout, consume=consume, what=what)
 
     async def wait_for_callback(
-        self, interaction: FakeInteraction, *, timeout: float = 5.0
+        self,
+        interaction: FakeInteraction,
+        *,
+        timeout: float = 5.0,  # noqa: ASYNC109
     ) -> RecordedRequest:
         """Wait for the bot's POST /interactions/{id}/{token}/callback for ``interaction``."""
         return await self.wait_for_request(
@@ -883,7 +895,7 @@ class FakeDiscordServer:
         content: str | None = None,
         channel_id: FakeChannel | int | None = None,
         include_edits: bool = True,
-        timeout: float = 5.0,
+        timeout: float = 5.0,  # noqa: ASYNC109
     ) -> JSON:
         """Wait until the bot creates (or edits, e.g. a deferred ``@original``) a message,
         however it was sent (channel message, interaction response, follow-up)."""
@@ -907,7 +919,7 @@ class FakeDiscordServer:
         self,
         predicate: Callable[[GatewayFrame], bool],
         *,
-        timeout: float = 5.0,
+        timeout: float = 5.0,  # noqa: ASYNC109
         consume: bool = True,
     ) -> GatewayFrame:
         """Wait for a gateway frame (either direction) matching ``predicate``."""
@@ -1304,9 +1316,7 @@ class FakeDiscordServer:
                 message["message_reference"]["guild_id"] = str(guild.id)
             referenced = self.messages.get(ref_id)
             if referenced is None and reference.get("fail_if_not_exists", True):
-                raise _form_error(
-                    "message_reference", "REPLIES_UNKNOWN_MESSAGE", "Unknown message"
-                )
+                raise _form_error("message_reference", "REPLIES_UNKNOWN_MESSAGE", "Unknown message")
             message["referenced_message"] = referenced
             message["type"] = 19 if message_type == 0 else message_type
         return message
@@ -1423,7 +1433,9 @@ class FakeDiscordServer:
                 channel = self.channels.get(int(message["channel_id"]))
                 if channel is not None:
                     channel.last_message_id = message_id
-        self._bot_messages.append(MessageEvent(kind=kind, message=json.loads(json.dumps(message)), source=source))
+        self._bot_messages.append(
+            MessageEvent(kind=kind, message=json.loads(json.dumps(message)), source=source)
+        )
         if self.echo_bot_messages and kind == "create" and not message["flags"] & 64:
             self._spawn(self._echo(message))
 
@@ -1501,7 +1513,9 @@ class FakeDiscordServer:
             raise _form_error("_root", "BASE_TYPE_ARRAY", "Must be an array")
         by_name = {(c["name"], c.get("type", 1)): c for c in bucket}
         new = [
-            self._command_payload(c, m.groupdict().get("gid"), by_name.get((c["name"], c.get("type", 1))))
+            self._command_payload(
+                c, m.groupdict().get("gid"), by_name.get((c["name"], c.get("type", 1)))
+            )
             for c in body
         ]
         bucket[:] = new
@@ -1557,9 +1571,7 @@ class FakeDiscordServer:
         body = record.json if isinstance(record.json, dict) else {}
         self._validate_message_body(body, has_files=bool(record.files))
         flags = int(body.get("flags") or 0) & ~MESSAGE_FLAG_EPHEMERAL
-        message = self._build_message(
-            channel, self.bot_user, body, files=record.files, flags=flags
-        )
+        message = self._build_message(channel, self.bot_user, body, files=record.files, flags=flags)
         self._store_bot_message(message, "channel")
         return 200, message
 
@@ -1701,7 +1713,11 @@ class FakeDiscordServer:
             interaction.original_message_id = interaction.message_id
             callback["response_message_id"] = str(interaction.message_id)
             if rtype == 7:
-                stored = self.messages[int(interaction.message_id or 0)]
+                stored = self.messages.get(int(interaction.message_id or 0))
+                if stored is None:
+                    stored = json.loads(json.dumps(interaction.payload.get("message")))
+                if not isinstance(stored, dict):
+                    raise _unknown("Message", 10008)
                 updated = self._apply_edit(stored, data, record.files)
                 self._store_bot_message(updated, "interaction", "edit")
                 resource = {"type": 7, "message": updated}
@@ -1936,7 +1952,9 @@ class FakeDiscordServer:
             ready["shard"] = data["shard"]
         await self._send_dispatch(conn, "READY", ready)
         for guild in self.guilds.values():
-            await self._send_dispatch(conn, "GUILD_CREATE", self._guild_payload(guild, gateway=True))
+            await self._send_dispatch(
+                conn, "GUILD_CREATE", self._guild_payload(guild, gateway=True)
+            )
         conn.live = True
         if self._conn is conn:
             self._session_live.set()
@@ -1979,7 +1997,7 @@ class FakeDiscordServer:
             chunk["nonce"] = data["nonce"]
         await self._send_dispatch(conn, "GUILD_MEMBERS_CHUNK", chunk)
 
-    async def wait_for_session(self, timeout: float = 5.0) -> None:
+    async def wait_for_session(self, timeout: float = 5.0) -> None:  # noqa: ASYNC109
         """Wait until the bot has an identified (READY) or resumed gateway session."""
         try:
             await asyncio.wait_for(self._session_live.wait(), timeout)
@@ -1993,7 +2011,7 @@ class FakeDiscordServer:
     def connected(self) -> bool:
         return self._session_live.is_set()
 
-    async def dispatch(self, event: str, data: Any, *, timeout: float = 5.0) -> int:
+    async def dispatch(self, event: str, data: Any, *, timeout: float = 5.0) -> int:  # noqa: ASYNC109
         """Send a DISPATCH (op 0) event to the bot; waits for a live session first.
 
         Returns the sequence number used."""
@@ -2118,9 +2136,13 @@ class FakeDiscordServer:
         if data is not None:
             payload["data"] = data
         if guild is not None:
-            roles = None if member_roles is None else [self._role_id(guild, r) for r in member_roles]
+            roles = (
+                None if member_roles is None else [self._role_id(guild, r) for r in member_roles]
+            )
             member = self._member_payload(guild, user, roles=roles)
-            perms = permissions if permissions is not None else guild.permissions_for(user.id, roles)
+            perms = (
+                permissions if permissions is not None else guild.permissions_for(user.id, roles)
+            )
             member["permissions"] = str(perms)
             payload.update(
                 {
@@ -2193,9 +2215,16 @@ class FakeDiscordServer:
         options: Mapping[str, Any] | None,
         guild: FakeGuild | None,
         focused: str | None = None,
+        require_synced: bool = True,
     ) -> JSON:
         parts = name.split(" ")
         command = self.find_command(name, guild)
+        if command is None and require_synced:
+            raise LookupError(
+                f"/{parts[0]} was never synced to the fake (PUT .../commands); a real user could"
+                " not invoke it. Pass require_synced=False to send it anyway (as a global"
+                " command)."
+            )
         data: JSON = {
             "id": command["id"] if command else str(self.next_id()),
             "name": parts[0],
@@ -2207,9 +2236,9 @@ class FakeDiscordServer:
         definitions: list[JSON] = command.get("options", []) if command else []
         resolved: JSON = {}
         leaf: list[JSON] = []
-        for option in (options or {}).items():
+        for option_name, option_value in (options or {}).items():
             leaf.append(
-                self._option_payload(option[0], option[1], definitions, parts, resolved, guild)
+                self._option_payload(option_name, option_value, definitions, parts, resolved, guild)
             )
         if focused is not None:
             for option in leaf:
@@ -2268,7 +2297,9 @@ class FakeDiscordServer:
             self._add_resolved(value, resolved, guild)
             value = str(value.id)
         elif kind in (OPTION_USER, OPTION_CHANNEL, OPTION_ROLE, OPTION_MENTIONABLE):
-            target = self.users.get(int(value)) or self.channels.get(int(value))
+            target: FakeUser | FakeChannel | FakeRole | None = self.users.get(
+                int(value)
+            ) or self.channels.get(int(value))
             if target is None and guild is not None:
                 target = next((r for r in guild.roles if r.id == int(value)), None)
             if target is not None:
@@ -2305,6 +2336,7 @@ class FakeDiscordServer:
         member_roles: Sequence[FakeRole | int | str] | None = None,
         permissions: str | int | None = None,
         locale: str = "en-US",
+        require_synced: bool = True,
     ) -> FakeInteraction:
         """Dispatch INTERACTION_CREATE type 2 for ``/name`` ("group sub" for subcommands).
 
@@ -2315,7 +2347,7 @@ class FakeDiscordServer:
         if user is None:
             raise TypeError("send_slash_command needs a user")
         guild, channel = self._resolve_place(user, guild_id, channel_id)
-        data = self._command_data(name, options, guild)
+        data = self._command_data(name, options, guild, require_synced=require_synced)
         interaction = self._base_interaction(
             INTERACTION_APPLICATION_COMMAND,
             user,
@@ -2341,11 +2373,14 @@ class FakeDiscordServer:
         member_roles: Sequence[FakeRole | int | str] | None = None,
         permissions: str | int | None = None,
         locale: str = "en-US",
+        require_synced: bool = True,
     ) -> FakeInteraction:
         """Dispatch INTERACTION_CREATE type 4; ``focused`` names the option being typed (its
         partial value is ``options[focused]``, sent as a string)."""
         guild, channel = self._resolve_place(user, guild_id, channel_id)
-        data = self._command_data(name, options, guild, focused=focused)
+        data = self._command_data(
+            name, options, guild, focused=focused, require_synced=require_synced
+        )
         interaction = self._base_interaction(
             INTERACTION_AUTOCOMPLETE,
             user,

@@ -4,6 +4,8 @@ The bot here is a deliberately tiny ``commands.Bot`` (``!ping`` and ``/echo``), 
 project's bot, so these tests only exercise the fake server and discord.py itself.
 """
 
+from __future__ import annotations
+
 import asyncio
 import re
 from collections.abc import AsyncIterator
@@ -17,7 +19,7 @@ import pytest
 from discord import app_commands
 from discord.ext import commands
 
-from tests.e2e.fake_discord import (
+from .fake_discord import (
     INTENT_MESSAGE_CONTENT,
     FakeDiscordServer,
     FakeGuild,
@@ -35,7 +37,9 @@ class ShoutView(discord.ui.View):
         self.text = text
 
     @discord.ui.button(label="Shout", style=discord.ButtonStyle.primary)
-    async def shout(self, interaction: discord.Interaction, button: discord.ui.Button[ShoutView]) -> None:
+    async def shout(
+        self, interaction: discord.Interaction, button: discord.ui.Button[ShoutView]
+    ) -> None:
         await interaction.response.edit_message(content=self.text.upper(), view=None)
 
 
@@ -232,7 +236,11 @@ async def test_500_is_retried(harness: Harness) -> None:
 async def test_drop_connection_resumes(harness: Harness) -> None:
     server = harness.server
     resumed = asyncio.Event()
-    harness.bot.add_listener(lambda: resumed.set(), "on_resumed")  # type: ignore[arg-type]
+
+    async def on_resumed() -> None:
+        resumed.set()
+
+    harness.bot.add_listener(on_resumed)
     await server.drop_connection()
     await server.wait_for_session()
     await asyncio.wait_for(resumed.wait(), 5)

@@ -1,0 +1,109 @@
+"""The Discord bot: a ``commands.Bot`` that carries the knowledge base, and how to run it.
+
+Resources are opened in ``run_discord`` and handed to the bot (discord.py's advanced-startup
+pattern); ``setup_hook`` loads the extensions and syncs the slash commands.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from typing import Any
+
+import discord
+from discord.ext import commands
+from pydantic import SecretStr
+
+from bot.config import Settings
+from bot.core.service import KnowledgeBase
+
+log = logging.getLogger(__name__)
+
+EXTENSIONS = (
+    "bot.exts.errors",
+    "bot.exts.ask",
+    "bot.exts.facts",
+    "bot.exts.moderation",
+)
+
+
+def intents() -> discord.Intents:
+    """Guilds and messages, plus message content for ``!ask`` (a privileged intent)."""
+    chosen = discord.Intents.none()
+    chosen.guilds = True
+    chosen.guild_messages = True
+    chosen.dm_messages = True
+    chosen.message_content = True
+    return chosen
+
+
+class NewsdeskBot(commands.Bot):
+    """The bot; cogs reach the brain as ``bot.kb`` and the settings as ``bot.settings``."""
+
+    def __init__(self, kb: KnowledgeBase, settings: Settings, **options: Any) -> None:
+        super().__init__(
+            command_prefix=commands.when_mentioned_or(settings.discord.command_prefix),
+            intents=options.pop("intents", intents()),
+            # Nothing the bot sends may ping anyone: fact text and questions are user input.
+            allowed_mentions=discord.AllowedMentions.none(),
+            help_command=None,
+            **options,
+        )
+        self.kb = kb
+        self.settings = settings
+
+    async def setup_hook(self) -> None:
+        for extension in EXTENSIONS:
+            await self.load_extension(extension)
+        await self.sync_commands()
+
+    async def sync_commands(self) -> None:
+        """Sync to the development guilds at once, or globally when none are set."""
+        guilds = self.settings.discord.dev_guilds
+        if guilds:
+            for guild_id in guilds:
+                guild = discord.Object(id=guild_id)
+                self.tree.copy_global_to(guild=guild)
+                synced = await self.tree.sync(guild=guild)
+                log.info("synced %d commands to guild %d", len(synced), guild_id)
+        else:
+            synced = await self.tree.sync()
+            log.info("synced %d global commands", len(synced))
+
+    async def on_ready(self) -> None:
+        user = self.user
+        log.info(
+            "connected as %s (%s) to %d servers", user, user.id if user else "?", len(self.guilds)
+        )
+
+
+async def run_discord(settings: Settings, token: SecretStr) -> int:
+    """Run the bot until SIGINT/SIGTERM; the database is closed cleanly on the way out."""
+    from bot.cli import open_knowledge_base
+
+    kb = await open_knowledge_base(settings)
+    bot = NewsdeskBot(kb, settings)
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(signum, lambda: asyncio.ensure_future(bot.close()))
+    try:
+        async with bot:
+            await bot.start(token.get_secret_value())
+    except discord.LoginFailure:
+        log.error("Discord refused the token: check DISCORD_TOKEN (it is not shown here)")
+        print("error: Discord refused the token; check DISCORD_TOKEN", flush=True)
+        return 2
+    except discord.PrivilegedIntentsRequired:
+        print(
+            "error: enable the Message Content intent for this bot in the Discord developer "
+            "portal (Bot > Privileged Gateway Intents)",
+            flush=True,
+        )
+        return 2
+    finally:
+        await kb.close()
+        log.info("database closed; bye")
+    return 0

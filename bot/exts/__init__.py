@@ -1,0 +1,1 @@
+"""Discord extensions: one feature per module, each a thin layer over ``KnowledgeBase``."""

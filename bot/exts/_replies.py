@@ -1,0 +1,168 @@
+"""From an ``AskResult`` to what Discord shows: the embed and its buttons.
+
+Buttons are ``DynamicItem``s whose state lives in their custom ids, so a vote or a suggestion
+clicked on an answer from last week still works after a restart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any
+
+import discord
+
+from bot.core.models import AskResult, Decision, Fact, Match
+from bot.ui import embeds
+from bot.ui.limits import BUTTON_LABEL_CHARS, clip
+
+if TYPE_CHECKING:
+    from bot.app import NewsdeskBot
+
+_ID = r"[a-z0-9._-]{1,80}"
+
+
+async def guarded(
+    handler: Callable[[discord.Interaction], Awaitable[None]], interaction: discord.Interaction
+) -> None:
+    """Run a component's handler, reporting any error to the clicker like a command's."""
+    try:
+        await handler(interaction)
+    except Exception as exc:
+        from bot.exts.errors import report_interaction_error
+
+        await report_interaction_error(interaction, exc)
+
+
+class VoteButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=rf"vote:(?P<vote>up|down):(?P<fact>{_ID})",
+):
+    """👍/👎 under an answer: one vote per member per answer, a second click changes it."""
+
+    def __init__(self, vote: str, fact_id: str) -> None:
+        self.vote = vote
+        self.fact_id = fact_id
+        super().__init__(
+            discord.ui.Button(
+                emoji="👍" if vote == "up" else "👎",
+                style=discord.ButtonStyle.secondary,
+                custom_id=f"vote:{vote}:{fact_id}",
+            )
+        )
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
+    ) -> VoteButton:
+        return cls(match["vote"], match["fact"])
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await guarded(self._vote, interaction)
+
+    async def _vote(self, interaction: discord.Interaction) -> None:
+        from bot.exts._context import newsdesk
+
+        bot = newsdesk(interaction.client)
+        message_id = interaction.message.id if interaction.message else interaction.id
+        first = await bot.kb.record_feedback(
+            str(message_id),
+            self.fact_id,
+            interaction.user.id,
+            interaction.guild_id,
+            1 if self.vote == "up" else -1,
+        )
+        text = "Thanks for the feedback!" if first else "Your vote on this answer was updated."
+        await interaction.response.send_message(text, ephemeral=True)
+
+
+class AskFactButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]], template=rf"ask:(?P<fact>{_ID})"
+):
+    """A suggested or related question: clicking it answers with that fact."""
+
+    def __init__(self, fact_id: str, label: str = "") -> None:
+        self.fact_id = fact_id
+        super().__init__(
+            discord.ui.Button(
+                label=clip(label or fact_id, BUTTON_LABEL_CHARS),
+                style=discord.ButtonStyle.primary,
+                custom_id=f"ask:{fact_id}",
+            )
+        )
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
+    ) -> AskFactButton:
+        return cls(match["fact"])
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await guarded(self._ask, interaction)
+
+    async def _ask(self, interaction: discord.Interaction) -> None:
+        from bot.core.errors import NotFound
+        from bot.exts._context import newsdesk
+
+        bot = newsdesk(interaction.client)
+        fact = bot.kb.matcher.get(self.fact_id)
+        if fact is None or not fact.visible_in(interaction.guild_id):
+            raise NotFound("That fact is no longer in the knowledge base.")
+        question = fact.questions[0] if fact.questions else None
+        match = Match(fact, 1.0, question)
+        embed, view = answer_reply(bot, match, interaction.guild_id, picked=True)
+        await interaction.response.send_message(embed=embed, view=view)
+
+
+def related_questions(
+    bot: NewsdeskBot, fact: Fact, others: list[Match], guild_id: int | None
+) -> list[tuple[str, str]]:
+    """Up to three (fact id, question) pairs to offer under an answer."""
+    limit = bot.settings.matcher.max_results
+    out: list[tuple[str, str]] = []
+    for other in bot.kb.related(fact, guild_id=guild_id):
+        out.append((other.id, other.questions[0] if other.questions else clip(other.answer, 90)))
+    floor = bot.settings.matcher.suggest_threshold
+    for match in others:
+        if match.fact.id != fact.id and match.score >= floor:
+            out.append((match.fact.id, embeds.question_label(match)))
+    unique: dict[str, str] = {}
+    for fact_id, question in out:
+        unique.setdefault(fact_id, question)
+    return list(unique.items())[:limit]
+
+
+def answer_reply(
+    bot: NewsdeskBot,
+    match: Match,
+    guild_id: int | None,
+    *,
+    others: list[Match] | None = None,
+    picked: bool = False,
+) -> tuple[discord.Embed, discord.ui.View]:
+    related = related_questions(bot, match.fact, others or [], guild_id)
+    embed = embeds.answer_embed(match, [q for _, q in related])
+    if picked:
+        embed.set_field_at(1, name="Confidence", value="you picked this question")
+    view = discord.ui.View(timeout=None)
+    view.add_item(VoteButton("up", match.fact.id))
+    view.add_item(VoteButton("down", match.fact.id))
+    for fact_id, question in related:
+        view.add_item(AskFactButton(fact_id, question))
+    return embed, view
+
+
+def reply_for(
+    bot: NewsdeskBot, result: AskResult, guild_id: int | None
+) -> tuple[discord.Embed, discord.ui.View | None]:
+    """The embed and buttons answering ``result``: an answer, a not-sure list, or 'unknown'."""
+    best = result.best
+    if result.decision is Decision.ANSWER and best is not None:
+        return answer_reply(bot, best, guild_id, others=list(result.matches[1:]))
+    if result.decision is Decision.SUGGEST and best is not None:
+        suggestions = list(result.matches[: bot.settings.matcher.max_results])
+        view = discord.ui.View(timeout=None)
+        for match in suggestions:
+            view.add_item(AskFactButton(match.fact.id, embeds.question_label(match)))
+        return embeds.unsure_embed(result, suggestions), view
+    return embeds.unknown_embed(result), None

@@ -1,0 +1,240 @@
+"""``/fact add|edit|remove|show|search|history``: members' facts, under the core's rules."""
+
+from __future__ import annotations
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.app import NewsdeskBot
+from bot.core.models import Fact, Status
+from bot.core.service import FactDraft
+from bot.exts._context import actor_for, newsdesk
+from bot.ui import embeds
+from bot.ui.limits import CHOICE_CHARS, MODAL_PARAGRAPH_CHARS, clip
+
+
+def _lines(text: str | None, separator: str = "\n") -> tuple[str, ...]:
+    if not text:
+        return ()
+    return tuple(
+        part.strip() for part in text.replace("|", separator).split(separator) if part.strip()
+    )
+
+
+def _draft(answer: str, questions: str | None, tags: str | None, source: str | None) -> FactDraft:
+    return FactDraft(
+        answer=answer,
+        questions=_lines(questions),
+        tags=tuple(t.strip() for t in (tags or "").split(",") if t.strip()),
+        source_url=(source or "").strip() or None,
+    )
+
+
+def _added_text(fact: Fact) -> str:
+    if fact.status is Status.PENDING:
+        return f"Thanks! Fact `{fact.id}` is waiting for a moderator's approval."
+    return f"Added fact `{fact.id}`. It is answered in this server from now on."
+
+
+class FactModal(discord.ui.Modal):
+    """The form behind ``/fact add`` and ``/fact edit``."""
+
+    answer: discord.ui.TextInput[FactModal]
+    questions: discord.ui.TextInput[FactModal]
+    tags: discord.ui.TextInput[FactModal]
+    source: discord.ui.TextInput[FactModal]
+
+    def __init__(self, existing: Fact | None = None) -> None:
+        super().__init__(title="Edit fact" if existing else "Add a fact", timeout=900)
+        self.existing = existing
+        self.answer = discord.ui.TextInput(
+            label="Answer (the fact, in your own words)",
+            style=discord.TextStyle.paragraph,
+            max_length=MODAL_PARAGRAPH_CHARS,
+            default=existing.answer if existing else None,
+        )
+        self.questions = discord.ui.TextInput(
+            label="Questions people would ask (one per line)",
+            style=discord.TextStyle.paragraph,
+            required=False,
+            max_length=2000,
+            default="\n".join(existing.questions) if existing else None,
+        )
+        self.tags = discord.ui.TextInput(
+            label="Tags (comma-separated)",
+            required=False,
+            max_length=300,
+            default=", ".join(existing.tags) if existing else None,
+        )
+        self.source = discord.ui.TextInput(
+            label="Source link",
+            required=False,
+            max_length=2000,
+            placeholder="https://...",
+            default=existing.source.url if existing and existing.source else None,
+        )
+        for item in (self.answer, self.questions, self.tags, self.source):
+            self.add_item(item)
+
+    async def on_submit(self, interaction: discord.Interaction) -> None:
+        bot = newsdesk(interaction.client)
+        draft = _draft(self.answer.value, self.questions.value, self.tags.value, self.source.value)
+        actor = actor_for(interaction)
+        if self.existing is None:
+            fact = await bot.kb.add_fact(draft, actor)
+            await interaction.response.send_message(
+                _added_text(fact), embed=embeds.fact_embed(fact), ephemeral=True
+            )
+        else:
+            fact = await bot.kb.edit_fact(self.existing.id, draft, actor)
+            await interaction.response.send_message(
+                f"Updated fact `{fact.id}`.", embed=embeds.fact_embed(fact), ephemeral=True
+            )
+
+    async def on_error(  # type: ignore[override]
+        self, interaction: discord.Interaction, error: Exception, /
+    ) -> None:
+        from bot.exts.errors import report_interaction_error
+
+        await report_interaction_error(interaction, error)
+
+
+@app_commands.guild_only()
+class FactCommands(commands.GroupCog, group_name="fact", group_description="Add and manage facts"):
+    def __init__(self, bot: NewsdeskBot) -> None:
+        self.bot = bot
+        super().__init__()
+
+    async def _fact_ids(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        matches = (
+            self.bot.kb.search(current, guild_id=interaction.guild_id, limit=25)
+            if current.strip()
+            else []
+        )
+        ids = [m.fact.id for m in matches]
+        if not ids:
+            ids = sorted(
+                f.id
+                for f in self.bot.kb.matcher.facts()
+                if f.visible_in(interaction.guild_id) and f.id.startswith(current.strip().lower())
+            )[:25]
+        return [app_commands.Choice(name=clip(i, CHOICE_CHARS), value=i) for i in ids[:25]]
+
+    @app_commands.command(
+        name="add", description="Add a fact (leave the options empty to open a form)"
+    )
+    @app_commands.describe(
+        answer="The fact, in a sentence or two, in your own words",
+        questions="Ways people would ask for it, separated by |",
+        tags="Comma-separated tags",
+        source="Link to the article the fact comes from",
+    )
+    async def add(
+        self,
+        interaction: discord.Interaction,
+        answer: app_commands.Range[str, 1, 3800] | None = None,
+        questions: str | None = None,
+        tags: str | None = None,
+        source: str | None = None,
+    ) -> None:
+        if answer is None:
+            await interaction.response.send_modal(FactModal())
+            return
+        fact = await self.bot.kb.add_fact(
+            _draft(answer, questions, tags, source), actor_for(interaction)
+        )
+        await interaction.response.send_message(
+            _added_text(fact), embed=embeds.fact_embed(fact), ephemeral=True
+        )
+
+    @app_commands.command(
+        name="edit", description="Edit a fact you added (moderators: any member's fact)"
+    )
+    @app_commands.describe(
+        fact_id="The fact's id", answer="New answer (leave empty to open a form)"
+    )
+    async def edit(
+        self,
+        interaction: discord.Interaction,
+        fact_id: str,
+        answer: app_commands.Range[str, 1, 3800] | None = None,
+        questions: str | None = None,
+        tags: str | None = None,
+        source: str | None = None,
+    ) -> None:
+        actor = actor_for(interaction)
+        existing = await self.bot.kb.get_fact(fact_id, guild_id=interaction.guild_id)
+        if not actor.may_change(existing):
+            from bot.core.errors import PermissionDenied
+
+            if existing.origin.value == "file":
+                raise PermissionDenied(
+                    f"`{existing.id}` comes from a knowledge file; a moderator edits the file "
+                    "and runs /kb reload."
+                )
+            raise PermissionDenied("Only the fact's author or a moderator can change it.")
+        if answer is None:
+            await interaction.response.send_modal(FactModal(existing))
+            return
+        draft = FactDraft(
+            answer=answer,
+            questions=_lines(questions) if questions is not None else existing.questions,
+            tags=tuple(t.strip() for t in tags.split(",") if t.strip())
+            if tags is not None
+            else existing.tags,
+            source_url=source
+            if source is not None
+            else (existing.source.url if existing.source else None),
+        )
+        fact = await self.bot.kb.edit_fact(fact_id, draft, actor)
+        await interaction.response.send_message(
+            f"Updated fact `{fact.id}`.", embed=embeds.fact_embed(fact), ephemeral=True
+        )
+
+    @app_commands.command(
+        name="remove", description="Remove a fact you added (moderators: any member's fact)"
+    )
+    @app_commands.describe(fact_id="The fact's id")
+    async def remove(self, interaction: discord.Interaction, fact_id: str) -> None:
+        fact = await self.bot.kb.remove_fact(fact_id, actor_for(interaction))
+        await interaction.response.send_message(f"Removed fact `{fact.id}`.", ephemeral=True)
+
+    @app_commands.command(name="show", description="Show a fact by its id")
+    @app_commands.describe(fact_id="The fact's id")
+    async def show(self, interaction: discord.Interaction, fact_id: str) -> None:
+        fact = await self.bot.kb.get_fact(fact_id, guild_id=interaction.guild_id)
+        await interaction.response.send_message(embed=embeds.fact_embed(fact), ephemeral=True)
+
+    @app_commands.command(name="search", description="Find facts about something")
+    @app_commands.describe(query="Words to look for")
+    async def search(
+        self, interaction: discord.Interaction, query: app_commands.Range[str, 1, 300]
+    ) -> None:
+        matches = self.bot.kb.search(query, guild_id=interaction.guild_id, limit=10)
+        await interaction.response.send_message(
+            embed=embeds.search_embed(query, matches), ephemeral=True
+        )
+
+    @app_commands.command(name="history", description="Who added and changed a fact, and when")
+    @app_commands.describe(fact_id="The fact's id")
+    async def history(self, interaction: discord.Interaction, fact_id: str) -> None:
+        entries = await self.bot.kb.history(fact_id, guild_id=interaction.guild_id)
+        await interaction.response.send_message(
+            embed=embeds.history_embed(fact_id, entries), ephemeral=True
+        )
+
+    @edit.autocomplete("fact_id")
+    @remove.autocomplete("fact_id")
+    @show.autocomplete("fact_id")
+    @history.autocomplete("fact_id")
+    async def fact_id_autocomplete(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return await self._fact_ids(interaction, current)
+
+
+async def setup(bot: NewsdeskBot) -> None:
+    await bot.add_cog(FactCommands(bot))

@@ -1,0 +1,144 @@
+"""``/kb reload|stats|export|pending|approve|reject``: the moderators' controls."""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.app import NewsdeskBot
+from bot.core.loader import KnowledgeError
+from bot.exts._context import newsdesk, require_moderator
+from bot.exts._replies import guarded
+from bot.ui import embeds
+from bot.ui.limits import clip
+
+_ID = r"[a-z0-9._-]{1,80}"
+
+
+class ReviewButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=rf"review:(?P<action>approve|reject):(?P<fact>{_ID})",
+):
+    """Approve/reject buttons on the approval queue; moderators only."""
+
+    def __init__(self, action: str, fact_id: str) -> None:
+        self.action = action
+        self.fact_id = fact_id
+        super().__init__(
+            discord.ui.Button(
+                label=clip(f"{action.title()} {fact_id}", 80),
+                style=discord.ButtonStyle.success
+                if action == "approve"
+                else discord.ButtonStyle.danger,
+                custom_id=f"review:{action}:{fact_id}",
+            )
+        )
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
+    ) -> ReviewButton:
+        return cls(match["action"], match["fact"])
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await guarded(self._review, interaction)
+
+    async def _review(self, interaction: discord.Interaction) -> None:
+        actor = require_moderator(interaction)
+        kb = newsdesk(interaction.client).kb
+        if self.action == "approve":
+            fact = await kb.approve(self.fact_id, actor)
+            text = f"Approved `{fact.id}`: it is answered from now on."
+        else:
+            fact = await kb.reject(self.fact_id, actor)
+            text = f"Rejected `{fact.id}`."
+        await interaction.response.send_message(text, ephemeral=True)
+
+
+@app_commands.guild_only()
+class KnowledgeCommands(
+    commands.GroupCog, group_name="kb", group_description="Moderators: manage the knowledge base"
+):
+    def __init__(self, bot: NewsdeskBot) -> None:
+        self.bot = bot
+        super().__init__()
+
+    @app_commands.command(
+        name="reload", description="Re-read the knowledge files without a restart"
+    )
+    async def reload(self, interaction: discord.Interaction) -> None:
+        actor = require_moderator(interaction)
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        try:
+            report = await self.bot.kb.reload(actor)
+        except KnowledgeError as exc:
+            await interaction.followup.send(embed=embeds.knowledge_error_embed(exc), ephemeral=True)
+            return
+        await interaction.followup.send(embed=embeds.reload_embed(report), ephemeral=True)
+
+    @app_commands.command(
+        name="stats", description="Facts, questions asked, unknown rate, top unanswered"
+    )
+    async def stats(self, interaction: discord.Interaction) -> None:
+        require_moderator(interaction)
+        stats = await self.bot.kb.stats(guild_id=interaction.guild_id)
+        embed = embeds.stats_embed(stats, self.bot.kb.write_problem)
+        await interaction.response.send_message(embed=embed, ephemeral=True)
+
+    @app_commands.command(
+        name="export", description="This server's member facts as a knowledge YAML file"
+    )
+    async def export(self, interaction: discord.Interaction) -> None:
+        require_moderator(interaction)
+        text = await self.bot.kb.export_user_facts(guild_id=interaction.guild_id)
+        attachment = discord.File(
+            io.BytesIO(text.encode("utf-8")), filename=f"user-facts-{interaction.guild_id}.yaml"
+        )
+        await interaction.response.send_message(
+            "Member-added facts, in the knowledge file format. Check them against their sources "
+            "before moving them into `knowledge/`.",
+            file=attachment,
+            ephemeral=True,
+        )
+
+    @app_commands.command(name="pending", description="Facts waiting for approval")
+    async def pending(self, interaction: discord.Interaction) -> None:
+        require_moderator(interaction)
+        facts = await self.bot.kb.pending(guild_id=interaction.guild_id)
+        if not facts:
+            await interaction.response.send_message(
+                "No facts are waiting for approval.", ephemeral=True
+            )
+            return
+        shown = facts[:5]
+        view = discord.ui.View(timeout=None)
+        for fact in shown:
+            view.add_item(ReviewButton("approve", fact.id))
+            view.add_item(ReviewButton("reject", fact.id))
+        more = f"\n…and {len(facts) - len(shown)} more." if len(facts) > len(shown) else ""
+        await interaction.response.send_message(
+            f"{len(facts)} fact(s) waiting for approval.{more}",
+            embeds=[embeds.fact_embed(f) for f in shown],
+            view=view,
+            ephemeral=True,
+        )
+
+    @app_commands.command(name="approve", description="Approve a pending fact")
+    async def approve(self, interaction: discord.Interaction, fact_id: str) -> None:
+        fact = await self.bot.kb.approve(fact_id, require_moderator(interaction))
+        await interaction.response.send_message(f"Approved `{fact.id}`.", ephemeral=True)
+
+    @app_commands.command(name="reject", description="Reject a pending fact")
+    async def reject(self, interaction: discord.Interaction, fact_id: str) -> None:
+        fact = await self.bot.kb.reject(fact_id, require_moderator(interaction))
+        await interaction.response.send_message(f"Rejected `{fact.id}`.", ephemeral=True)
+
+
+async def setup(bot: NewsdeskBot) -> None:
+    bot.add_dynamic_items(ReviewButton)
+    await bot.add_cog(KnowledgeCommands(bot))

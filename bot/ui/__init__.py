@@ -1,0 +1,1 @@
+"""Discord presentation: embeds and views built from core results, nothing else."""
