@@ -48,6 +48,31 @@ Key pieces of the API:
 * Like the real gateway, guild message content is blanked unless the bot asked for the
   MESSAGE_CONTENT intent (or is mentioned), and message events are only delivered for the
   GUILD_MESSAGES / DIRECT_MESSAGES intents the bot identified with.
+* Like real Discord, a command must have been synced before a user can invoke it
+  (``send_slash_command`` raises LookupError otherwise; ``require_synced=False`` overrides),
+  follow-ups before the initial response fail with Unknown Webhook, a second callback fails
+  with 40060, and message bodies are validated (2000 chars, embed limits, empty message).
+* If the fake itself crashes on a request it answers 400 (never 5xx, which discord.py would
+  retry for seconds) and records it in ``server.fake_errors``; fixtures should assert that
+  ``server.unknown_requests + server.fake_errors`` is empty at teardown.
+
+discord.py quirks this relies on (verified against discord.py 2.7.1):
+
+* ``Route.BASE`` is read when each ``Route`` is created, for REST, interaction callbacks and
+  webhook follow-ups alike; a plain ``Client`` connects to ``DEFAULT_GATEWAY`` (only
+  ``AutoShardedClient`` calls GET /gateway/bot) and RESUMEs at READY's ``resume_gateway_url``.
+* ``json_or_text`` only parses bodies whose Content-Type is exactly ``application/json``;
+  ``web.json_response`` / ``web.Response(text=...)`` append ``; charset=utf-8``, so responses
+  here are built from bytes.
+* Only binary gateway frames are decompressed, so plain text frames work whatever
+  ``compress=`` the client asked for.
+* A 429 without a ``Via`` header is raised at once (treated as a Cloudflare ban).
+* Views sent with an interaction response are stored under the callback's
+  ``interaction.response_message_id``; ``Interaction`` needs ``version`` and
+  ``attachment_size_limit``; app commands are looked up among guild commands only when the
+  interaction's ``data.guild_id`` is set.
+* Re-IDENTIFY (after a non-resumable INVALID_SESSION) sleeps 5 s in
+  ``Client.before_identify_hook``; RESUME does not.
 """
 
 from __future__ import annotations
@@ -399,10 +424,13 @@ class RecordedRequest:
     unknown: bool = False
     """True when no fake route matched (the fake answered 404)."""
     injected_fault: bool = False
+    fake_error: str | None = None
+    """Set when the fake itself crashed handling the request (answered 400)."""
 
     def __str__(self) -> str:
         flags = " UNKNOWN" if self.unknown else ""
         flags += " FAULT" if self.injected_fault else ""
+        flags += f" FAKE-ERROR({self.fake_error})" if self.fake_error else ""
         return f"{self.method} {self.path} -> {self.status}{flags}"
 
 
@@ -634,6 +662,8 @@ class FakeDiscordServer:
         self._gateway: _WaitableLog[GatewayFrame] = _WaitableLog()
         self._bot_messages: _WaitableLog[MessageEvent] = _WaitableLog()
         self._faults: list[Fault] = []
+        self.fake_errors: list[RecordedRequest] = []
+        """Requests the fake crashed on; tests should assert this stays empty."""
 
         self.identify_count = 0
         self.resume_count = 0
@@ -1073,6 +1103,12 @@ class FakeDiscordServer:
                 return handler(record, match)
             except ApiError as exc:
                 return exc.status, exc.payload
+            except Exception as exc:
+                # A bug in the fake (or a payload it cannot handle). Answer 400, not 500:
+                # discord.py retries 5xx with 1 + 2n second sleeps, which would stall tests.
+                record.fake_error = f"{type(exc).__name__}: {exc}"
+                self.fake_errors.append(record)
+                return 400, {"message": f"fake-discord error: {record.fake_error}", "code": 0}
         record.unknown = True
         if path_matched:
             return 405, {"message": "405: Method Not Allowed", "code": 0}
@@ -2343,7 +2379,8 @@ class FakeDiscordServer:
         ``options`` maps option names to values; option types come from the synced command
         (FakeUser/FakeChannel/FakeRole values are put in ``data.resolved``). With neither
         ``guild_id`` nor ``channel_id`` the command is sent from the user's DM with the bot.
-        ``permissions`` defaults to the member's computed permissions."""
+        ``permissions`` defaults to the member's computed permissions. ``data.id`` and, for
+        guild commands, ``data.guild_id`` come from the synced command."""
         if user is None:
             raise TypeError("send_slash_command needs a user")
         guild, channel = self._resolve_place(user, guild_id, channel_id)

@@ -125,7 +125,8 @@ async def harness(server: FakeDiscordServer) -> AsyncIterator[Harness]:
         ready.cancel()
         await bot.close()
         await asyncio.wait_for(runner, 5)
-    assert not server.unknown_requests, [str(r) for r in server.unknown_requests]
+    problems = server.unknown_requests + server.fake_errors
+    assert not problems, [str(r) for r in problems]
 
 
 async def test_login_identify_and_ready(harness: Harness) -> None:

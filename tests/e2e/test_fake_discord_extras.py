@@ -164,7 +164,8 @@ async def env(
         await bot.close()
         await asyncio.wait_for(runner, 5)
         await server.stop()
-    assert not server.unknown_requests, [str(r) for r in server.unknown_requests]
+    problems = server.unknown_requests + server.fake_errors
+    assert not problems, [str(r) for r in problems]
 
 
 async def test_defer_then_followups(env: Env) -> None:
