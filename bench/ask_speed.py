@@ -1,6 +1,6 @@
 """How fast one question is answered as the fact base grows (index build, p50/p99 per ask).
 
-    python -m bench.ask_speed --sizes 1000 10000
+python -m bench.ask_speed --sizes 1000 10000
 """
 
 from __future__ import annotations

@@ -27,9 +27,7 @@ TOPICS = """gas pipeline oil exports grain corridor railway ceasefire border tre
 referendum protest strike inflation currency tariff visa regime airspace flights shipping port
 refugees prisoners hostages journalists media outlet bank assets embassy consulate drone missile
 peacekeepers troops exercises summit talks investigation trial verdict sentence amnesty""".split()
-FILLER = """after following amid despite during before over because of in response to""".split(
-    "  "
-)
+FILLER = """after following amid despite during before over because of in response to""".split("  ")
 QUESTION_FORMS = (
     "why did the {actor} in {place} {verb} the {topic}",
     "what happened with the {topic} in {place}",

@@ -49,8 +49,8 @@ class FactSettings(_Section):
 
 
 class MatcherConfig(_Section):
-    answer_threshold: float = Field(0.45, ge=0, le=1)
-    suggest_threshold: float = Field(0.38, ge=0, le=1)
+    answer_threshold: float = Field(0.42, ge=0, le=1)
+    suggest_threshold: float = Field(0.36, ge=0, le=1)
     max_results: int = Field(3, ge=1, le=10)
 
     @model_validator(mode="after")

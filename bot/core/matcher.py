@@ -31,8 +31,8 @@ from bot.core.text import Analyzer, words
 class MatcherSettings:
     """Thresholds of the answer / suggest / unknown decision, and search breadth."""
 
-    answer_threshold: float = 0.45
-    suggest_threshold: float = 0.38
+    answer_threshold: float = 0.42
+    suggest_threshold: float = 0.36
     # The best fact must lead the runner-up by this much to be answered outright.
     answer_margin: float = 0.0
     candidates: int = 40
@@ -42,7 +42,7 @@ class MatcherSettings:
     typo_cutoff: float = 80.0
     # How much a question covered by a fact's answer text (rather than by one of its
     # phrasings) counts: answers are long and share words by chance.
-    answer_field_weight: float = 0.7
+    answer_field_weight: float = 0.5
     # Evidence scale: a fact matching only a little query weight (a couple of common words)
     # is damped towards "not sure", however completely it covers the question.
     evidence_scale: float = 2.0
