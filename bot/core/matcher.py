@@ -20,6 +20,7 @@ import heapq
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 
@@ -36,6 +37,9 @@ class MatcherSettings:
     # The best fact must lead the runner-up by this much to be answered outright.
     answer_margin: float = 0.0
     candidates: int = 40
+    # Most posting entries one question may read to gather candidates (bounds the cost of a
+    # question made only of very common words in a very large fact base).
+    posting_budget: int = 6_000
     # Weight of a query word that no fact contains, relative to the rarest known word.
     unknown_term_weight: float = 0.8
     # Minimum rapidfuzz ratio for a misspelled word to be read as a vocabulary word.
@@ -51,13 +55,21 @@ class MatcherSettings:
 
 @dataclass(slots=True)
 class _Entry:
-    """A fact as the index sees it: term sets per field, built once when the fact is added."""
+    """A fact as the index sees it: the terms of each phrasing and of the answer.
+
+    Tuples, not sets: a fact has a few dozen terms, a tuple of them costs a tenth of the memory
+    of a set, and scanning one is as fast at that size.
+    """
 
     fact: Fact
-    key: int
-    phrasings: list[tuple[frozenset[str], str]]
-    answer_terms: frozenset[str]
-    all_terms: frozenset[str]
+    phrasings: tuple[tuple[tuple[str, ...], str], ...]
+    answer_terms: tuple[str, ...]
+
+    def all_terms(self) -> set[str]:
+        out = set(self.answer_terms)
+        for terms, _ in self.phrasings:
+            out.update(terms)
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,12 +93,18 @@ class Matcher:
         self.settings = settings or MatcherSettings()
         self._entries: dict[int, _Entry] = {}
         self._keys: dict[str, int] = {}
-        self._postings: dict[str, set[int]] = {}
+        # Postings are append-only lists: removing a fact leaves its key behind ("dead"), to be
+        # skipped when read and swept out by ``_compact`` once dead keys pile up. Removal stays
+        # O(terms) however long a common term's list is.
+        self._postings: dict[str, list[int]] = {}
+        self._df: dict[str, int] = {}
+        self._dead_refs = 0
+        self._live_refs = 0
         self._specificity: dict[str, float] = {}
         self._next_key = 0
-        # Vocabulary by word length, for typo correction; rebuilt lazily per length bucket.
-        self._vocab_buckets: dict[int, list[str]] = {}
-        self._dirty_lengths: set[int] = set()
+        # Vocabulary for typo correction, bucketed by (first letter, length) so a misspelled
+        # word is compared with a few hundred words, not the whole vocabulary.
+        self._vocabulary: dict[tuple[str, int], dict[str, None]] = {}
         for fact in facts:
             self.add(fact)
 
@@ -110,49 +128,65 @@ class Matcher:
             self.remove(fact.id)
         key = self._next_key
         self._next_key += 1
-        entry = self._build_entry(fact, key)
+        entry = self._build_entry(fact)
         self._entries[key] = entry
         self._keys[fact.id] = key
-        for term in entry.all_terms:
+        for term in entry.all_terms():
             posting = self._postings.get(term)
             if posting is None:
-                self._postings[term] = {key}
-                self._dirty_lengths.add(len(term))
+                self._postings[term] = [key]
             else:
-                posting.add(key)
+                posting.append(key)
+            df = self._df.get(term, 0)
+            if df == 0:
+                self._vocabulary.setdefault((term[:1], len(term)), {})[term] = None
+            self._df[term] = df + 1
+            self._live_refs += 1
 
     def remove(self, fact_id: str) -> Fact | None:
         key = self._keys.pop(fact_id, None)
         if key is None:
             return None
         entry = self._entries.pop(key)
-        for term in entry.all_terms:
-            posting = self._postings[term]
-            posting.discard(key)
-            if not posting:
-                del self._postings[term]
-                self._specificity.pop(term, None)
-                self._dirty_lengths.add(len(term))
+        for term in entry.all_terms():
+            df = self._df[term] - 1
+            self._live_refs -= 1
+            self._dead_refs += 1
+            if df:
+                self._df[term] = df
+                continue
+            del self._df[term]
+            del self._postings[term]
+            self._specificity.pop(term, None)
+            bucket = self._vocabulary[(term[:1], len(term))]
+            del bucket[term]
+        if self._dead_refs > max(10_000, self._live_refs // 4):
+            self._compact()
         return entry.fact
 
-    def _terms(self, text: str) -> frozenset[str]:
-        analyzed = self.analyzer.analyze(text)
-        for term, spec in analyzed:
-            if spec > self._specificity.get(term, 0.0):
-                self._specificity[term] = spec
-        return frozenset(term for term, _ in analyzed)
+    def _compact(self) -> None:
+        live = self._entries
+        for term, posting in self._postings.items():
+            self._postings[term] = [key for key in posting if key in live]
+        self._dead_refs = 0
 
-    def _build_entry(self, fact: Fact, key: int) -> _Entry:
+    def _terms(self, text: str) -> tuple[str, ...]:
+        analyzed = self.analyzer.analyze(text)
+        specificity = self._specificity
+        for term, spec in analyzed:
+            if spec > specificity.get(term, 0.0):
+                specificity[term] = spec
+        return tuple(dict.fromkeys(term for term, _ in analyzed))
+
+    def _build_entry(self, fact: Fact) -> _Entry:
         terms = self._terms
         phrasings = [(terms(q), q) for q in fact.questions]
         # The id and tags read like a keyword query ("ambassador recalled"), so they are one
         # more phrasing; the answer and tags form the answer field.
         keywords = " ".join([fact.id.replace("-", " "), *fact.tags])
         phrasings.append((terms(keywords), ""))
-        answer_terms = terms(fact.answer) | terms(" ".join(fact.tags))
-        phrasings = [(ts, q) for ts, q in phrasings if ts]
-        all_terms = answer_terms.union(*(ts for ts, _ in phrasings))
-        return _Entry(fact, key, phrasings, answer_terms, all_terms)
+        answer_terms = tuple(dict.fromkeys(terms(fact.answer) + terms(" ".join(fact.tags))))
+        return _Entry(fact, tuple((ts, q) for ts, q in phrasings if ts), answer_terms)
 
     # ----------------------------------------------------------------------- weighting
     def _idf(self, document_frequency: int) -> float:
@@ -164,13 +198,7 @@ class Matcher:
 
     def _term_weight(self, term: str) -> float:
         """Weight of an indexed term: rare in the fact base and topical in English."""
-        return self._idf(len(self._postings.get(term, ()))) * self._specificity.get(term, 1.0)
-
-    def _vocabulary(self, length: int) -> list[str]:
-        if length in self._dirty_lengths or length not in self._vocab_buckets:
-            self._vocab_buckets[length] = [t for t in self._postings if len(t) == length]
-            self._dirty_lengths.discard(length)
-        return self._vocab_buckets[length]
+        return self._idf(self._df.get(term, 0)) * self._specificity.get(term, 1.0)
 
     def _correct(self, term: str) -> tuple[str, float] | None:
         """The vocabulary term a misspelled ``term`` most likely means, with a confidence."""
@@ -178,12 +206,13 @@ class Matcher:
             return None
         spread = 1 if len(term) < 7 else 2
         best: tuple[str, float] | None = None
+        first = term[:1]
         for length in range(len(term) - spread, len(term) + spread + 1):
-            vocabulary = self._vocabulary(length)
-            if not vocabulary:
+            bucket = self._vocabulary.get((first, length))
+            if not bucket:
                 continue
             found = process.extractOne(
-                term, vocabulary, scorer=fuzz.ratio, score_cutoff=self.settings.typo_cutoff
+                term, bucket.keys(), scorer=fuzz.ratio, score_cutoff=self.settings.typo_cutoff
             )
             if found is None:
                 continue
@@ -202,9 +231,9 @@ class Matcher:
             if term in seen:
                 continue
             seen.add(term)
-            posting = self._postings.get(term)
-            if posting is not None:
-                out.append(_QueryTerm(term, self._idf(len(posting)) * spec, 1.0))
+            df = self._df.get(term)
+            if df is not None:
+                out.append(_QueryTerm(term, self._idf(df) * spec, 1.0))
                 continue
             corrected = self._correct(term)
             if corrected is not None and corrected[0] not in seen:
@@ -229,40 +258,70 @@ class Matcher:
         if not query or total <= 0.0:
             return AskResult(question, Decision.UNKNOWN)
 
-        rough: dict[int, float] = {}
-        for qt in query:
-            if qt.confidence == 0.0:
-                continue
-            for key in self._postings.get(qt.term, ()):
-                rough[key] = rough.get(key, 0.0) + qt.weight * qt.confidence
+        rough = self._candidates(query)
         if not rough:
             return AskResult(question, Decision.UNKNOWN)
-
-        shortlist = heapq.nlargest(
-            self.settings.candidates * 2 if guild_id is None else self.settings.candidates * 4,
-            rough.items(),
-            key=lambda item: item[1],
-        )
+        breadth = self.settings.candidates * (2 if guild_id is None else 4)
+        shortlist = heapq.nlargest(breadth, rough.items(), key=itemgetter(1))
         scored: list[Match] = []
+        weights: dict[str, float] = {}
         for key, _ in shortlist:
             entry = self._entries[key]
             if not entry.fact.visible_in(guild_id):
                 continue
-            scored.append(self._score(entry, query, total))
+            scored.append(self._score(entry, query, total, weights))
             if len(scored) >= self.settings.candidates:
                 break
         scored.sort(key=lambda m: (-m.score, m.fact.id))
         matches = tuple(scored[: max(1, limit)])
         return AskResult(question, self._decide(scored), matches)
 
-    def _score(self, entry: _Entry, query: list[_QueryTerm], total: float) -> Match:
+    def _candidates(self, query: list[_QueryTerm]) -> dict[int, float]:
+        """Facts sharing terms with the query, with the summed weight of the shared terms.
+
+        Rarest terms first: their postings are short and decide the ranking. Once the budget of
+        postings is spent, more common terms no longer bring in new candidates (their weight is
+        low, and the scorer still counts them for the shortlist). A term so common that its own
+        postings exceed the budget contributes only its most recent facts.
+        """
+        budget = self.settings.posting_budget
+        entries = self._entries
+        rough: dict[int, float] = {}
+        spent = 0
+        matched = [qt for qt in query if qt.confidence > 0.0 and qt.term in self._postings]
+        matched.sort(key=lambda qt: self._df.get(qt.term, 0))
+        for qt in matched:
+            posting = self._postings[qt.term]
+            if spent and spent + len(posting) > budget:
+                continue
+            if len(posting) > budget:
+                posting = posting[-budget:]
+            spent += len(posting)
+            weight = qt.weight * qt.confidence
+            get = rough.get
+            for key in posting:
+                rough[key] = get(key, 0.0) + weight
+        if self._dead_refs:
+            for key in [key for key in rough if key not in entries]:
+                del rough[key]
+        return rough
+
+    def _score(
+        self, entry: _Entry, query: list[_QueryTerm], total: float, weights: dict[str, float]
+    ) -> Match:
+        """Score one candidate; ``weights`` caches term weights across one question's candidates."""
         best_phrasing = 0.0
         best_question: str | None = None
         for terms, text in entry.phrasings:
             hit = sum(qt.weight * qt.confidence for qt in query if qt.term in terms)
             if hit <= 0.0:
                 continue
-            own = sum(self._term_weight(t) for t in terms)
+            own = 0.0
+            for term in terms:
+                weight = weights.get(term)
+                if weight is None:
+                    weight = weights[term] = self._term_weight(term)
+                own += weight
             recall = hit / total
             precision = min(1.0, hit / own) if own else 0.0
             # F-beta with beta=2: covering the question matters more than the phrasing's extras.
