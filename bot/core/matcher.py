@@ -352,16 +352,51 @@ class Matcher:
 
     # ---------------------------------------------------------------------- autocomplete
     def complete(self, prefix: str, *, limit: int = 25, guild_id: int | None = None) -> list[str]:
-        """Questions from the fact base that fit what someone has typed so far."""
-        if not words(prefix):
-            questions = [
-                f.questions[0] for f in self.facts() if f.questions and f.visible_in(guild_id)
-            ]
-            return sorted(questions)[:limit]
-        result = self.ask(prefix, limit=limit, guild_id=guild_id)
+        """Questions from the fact base that fit what someone has typed so far.
+
+        The last word may be half-typed ("why was the ambas"): it is completed to the most
+        common indexed word it begins.
+        """
+        typed = words(prefix)
+        suggestions = self._complete_typed(typed, prefix, limit, guild_id) if typed else []
+        if suggestions:
+            return suggestions
+        out = []
+        for fact in self.facts():
+            if fact.questions and fact.visible_in(guild_id):
+                out.append(fact.questions[0])
+                if len(out) >= limit:
+                    break
+        return out
+
+    def _complete_typed(
+        self, typed: list[str], prefix: str, limit: int, guild_id: int | None
+    ) -> list[str]:
+        if not prefix[-1:].isspace():
+            completed = self._complete_word(typed[-1])
+            if completed is not None:
+                typed[-1] = completed
+        result = self.ask(" ".join(typed), limit=limit, guild_id=guild_id)
         out: list[str] = []
         for match in result.matches:
             for question in match.fact.questions[:3] or (match.fact.answer[:95],):
                 if question not in out:
                     out.append(question)
         return out[:limit]
+
+    def _complete_word(self, partial: str) -> str | None:
+        """The most frequent indexed term that starts with ``partial`` (itself if indexed)."""
+        if len(partial) < 2 or self._df.get(partial):
+            return None
+        best: str | None = None
+        best_df = 0
+        first = partial[:1]
+        for (letter, length), bucket in self._vocabulary.items():
+            if letter != first or length < len(partial):
+                continue
+            for term in bucket:
+                if term.startswith(partial):
+                    df = self._df.get(term, 0)
+                    if df > best_df:
+                        best, best_df = term, df
+        return best

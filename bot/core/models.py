@@ -7,6 +7,7 @@ everywhere and nobody mutates it behind the others' backs.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -79,6 +80,10 @@ class Fact:
             self.date,
             self.file,
         )
+
+    def content_digest(self) -> str:
+        """A short, stable hash of ``content_key``: equal digests mean an unchanged fact."""
+        return hashlib.blake2b(repr(self.content_key()).encode(), digest_size=12).hexdigest()
 
     def visible_in(self, guild_id: int | None) -> bool:
         """File facts are answered everywhere; a user fact only in the server it was added in."""

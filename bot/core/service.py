@@ -25,8 +25,8 @@ from bot.core.loader import (
     MAX_ANSWER_CHARS,
     MAX_QUESTION_CHARS,
     KnowledgeError,
+    KnowledgeReader,
     KnowledgeSet,
-    load_knowledge,
 )
 from bot.core.matcher import Matcher, MatcherSettings
 from bot.core.models import (
@@ -126,6 +126,7 @@ class KnowledgeBase:
         self._synonyms: tuple[tuple[str, ...], ...] = ()
         self.matcher = Matcher(analyzer=Analyzer(self._synonyms), settings=self._matcher_settings)
         self._reload_lock = asyncio.Lock()
+        self._reader = KnowledgeReader()
         self.write_problem: str | None = None
 
     # ---------------------------------------------------------------------- lifecycle
@@ -147,7 +148,9 @@ class KnowledgeBase:
         store = await SqliteStore.open(database)
         kb = cls(store, knowledge_dir, matcher_settings=matcher_settings, policy=policy)
         try:
-            knowledge = load_knowledge(knowledge_dir) if reload_on_start else None
+            knowledge = (
+                await asyncio.to_thread(kb._reader.load, knowledge_dir) if reload_on_start else None
+            )
         except KnowledgeError as exc:
             log.error("knowledge not reloaded at start, serving the stored facts: %s", exc)
             knowledge = None
@@ -437,7 +440,7 @@ class KnowledgeBase:
         if not actor.is_moderator:
             raise PermissionDenied("Only moderators can reload the knowledge base.")
         async with self._reload_lock:
-            knowledge = await asyncio.to_thread(load_knowledge, self.knowledge_dir)
+            knowledge = await asyncio.to_thread(self._reader.load, self.knowledge_dir)
             return await self._apply(knowledge, actor.key)
 
     async def _apply(self, knowledge: KnowledgeSet, actor_key: str) -> ReloadReport:

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-import snowballstemmer
+import snowballstemmer  # uses PyStemmer's C stemmers when installed
 import wordfreq
 from anyascii import anyascii
 
@@ -34,6 +34,7 @@ STOPWORDS = frozenset(
     """.split()
 )
 
+_UNSEEN = object()
 _TOKEN = re.compile(r"[a-z0-9]+")
 _stemmer = snowballstemmer.stemmer("english")
 
@@ -45,16 +46,15 @@ def stem(word: str) -> str:
     return result
 
 
-@lru_cache(maxsize=50_000)
 def fold(text: str) -> str:
     """Unicode text -> lower-case ASCII with punctuation turned to spaces.
 
     Combining marks (zalgo), control characters and right-to-left marks vanish; letters of other
     scripts are transliterated rather than dropped.
     """
-    text = unicodedata.normalize("NFKC", text)
-    ascii_text = anyascii(text).lower()
-    return " ".join(_TOKEN.findall(ascii_text))
+    if not text.isascii():
+        text = anyascii(unicodedata.normalize("NFKC", text))
+    return " ".join(_TOKEN.findall(text.lower()))
 
 
 _english_frequency: dict[str, float] | None = None
@@ -104,6 +104,8 @@ class Analyzer:
         # Longer phrases first so "south caucasus region" wins over "south caucasus".
         self._phrases.sort(key=lambda item: -len(item[0].pattern))
         self._cache: dict[str, tuple[tuple[str, float], ...]] = {}
+        # word -> (term, specificity), or None for a stopword: one lookup per word.
+        self._words: dict[str, tuple[str, float] | None] = {}
 
     def canonical(self, term: str) -> str:
         return self._canonical.get(term, term)
@@ -112,28 +114,37 @@ class Analyzer:
         """Stemmed, synonym-mapped content terms of ``text`` in order (duplicates kept)."""
         return tuple(term for term, _ in self.analyze(text))
 
+    def _word(self, word: str) -> tuple[str, float] | None:
+        if word in STOPWORDS:
+            return None
+        term = stem(word)
+        return self._canonical.get(term, term), specificity(word)
+
     def analyze(self, text: str) -> tuple[tuple[str, float], ...]:
         """Each content term of ``text`` with the specificity of the word it came from."""
-        cached = self._cache.get(text)
-        if cached is not None:
-            return cached
+        short = len(text) <= 200
+        if short:
+            cached = self._cache.get(text)
+            if cached is not None:
+                return cached
         folded = fold(text)
-        phrase_terms: list[tuple[str, float]] = []
+        out: list[tuple[str, float]] = []
         for pattern, head in self._phrases:
             if pattern.search(folded):
                 folded = pattern.sub(" ", folded)
-                phrase_terms.append((head, 1.0))
-        out = [
-            (self._canonical.get(s, s), specificity(w))
-            for w, s in ((w, stem(w)) for w in folded.split() if w not in STOPWORDS)
-        ]
-        out.extend(phrase_terms)
+                out.append((head, 1.0))
+        known = self._words
+        for word in folded.split():
+            item = known.get(word, _UNSEEN)
+            if item is _UNSEEN:
+                item = self._word(word)
+                if len(known) < 500_000:
+                    known[word] = item
+            if item is not None:
+                out.append(item)  # type: ignore[arg-type]
         result = tuple(out)
-        if len(self._cache) > 100_000:
-            self._cache.clear()
-        self._cache[text] = result
+        if short:
+            if len(self._cache) > 50_000:
+                self._cache.clear()
+            self._cache[text] = result
         return result
-
-    def is_vocabulary_term(self, term: str) -> bool:
-        """Terms the fuzzy corrector may map onto; pure numbers are never 'corrected'."""
-        return not term.isdigit()

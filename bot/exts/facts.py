@@ -154,7 +154,11 @@ class FactCommands(commands.GroupCog, group_name="fact", group_description="Add 
         name="edit", description="Edit a fact you added (moderators: any member's fact)"
     )
     @app_commands.describe(
-        fact_id="The fact's id", answer="New answer (leave empty to open a form)"
+        fact_id="The fact's id",
+        answer="New answer (leave empty to open a form)",
+        questions="New ways people would ask for it, separated by |",
+        tags="New comma-separated tags",
+        source="New link to the article the fact comes from",
     )
     async def edit(
         self,

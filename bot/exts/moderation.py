@@ -12,6 +12,7 @@ from discord.ext import commands
 
 from bot.app import NewsdeskBot
 from bot.core.loader import KnowledgeError
+from bot.core.models import Origin
 from bot.exts._context import newsdesk, require_moderator
 from bot.exts._replies import guarded
 from bot.ui import embeds
@@ -95,9 +96,18 @@ class KnowledgeCommands(
     )
     async def export(self, interaction: discord.Interaction) -> None:
         require_moderator(interaction)
-        text = await self.bot.kb.export_user_facts(guild_id=interaction.guild_id)
+        guild_id = interaction.guild_id
+        if not any(
+            f.origin is Origin.USER and f.guild_id == guild_id for f in self.bot.kb.matcher.facts()
+        ):
+            await interaction.response.send_message(
+                "No member-added facts in this server yet: there is nothing to export.",
+                ephemeral=True,
+            )
+            return
+        text = await self.bot.kb.export_user_facts(guild_id=guild_id)
         attachment = discord.File(
-            io.BytesIO(text.encode("utf-8")), filename=f"user-facts-{interaction.guild_id}.yaml"
+            io.BytesIO(text.encode("utf-8")), filename=f"user-facts-{guild_id}.yaml"
         )
         await interaction.response.send_message(
             "Member-added facts, in the knowledge file format. Check them against their sources "
@@ -123,17 +133,19 @@ class KnowledgeCommands(
         more = f"\n…and {len(facts) - len(shown)} more." if len(facts) > len(shown) else ""
         await interaction.response.send_message(
             f"{len(facts)} fact(s) waiting for approval.{more}",
-            embeds=[embeds.fact_embed(f) for f in shown],
+            embeds=embeds.fit_together([embeds.fact_embed(f) for f in shown]),
             view=view,
             ephemeral=True,
         )
 
     @app_commands.command(name="approve", description="Approve a pending fact")
+    @app_commands.describe(fact_id="The pending fact's id (see /kb pending)")
     async def approve(self, interaction: discord.Interaction, fact_id: str) -> None:
         fact = await self.bot.kb.approve(fact_id, require_moderator(interaction))
         await interaction.response.send_message(f"Approved `{fact.id}`.", ephemeral=True)
 
     @app_commands.command(name="reject", description="Reject a pending fact")
+    @app_commands.describe(fact_id="The pending fact's id (see /kb pending)")
     async def reject(self, interaction: discord.Interaction, fact_id: str) -> None:
         fact = await self.bot.kb.reject(fact_id, require_moderator(interaction))
         await interaction.response.send_message(f"Rejected `{fact.id}`.", ephemeral=True)

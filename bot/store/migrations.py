@@ -69,6 +69,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )
         """,
     ),
+    # 2: a digest of each file fact's content, so a reload compares digests, not whole rows.
+    ("ALTER TABLE facts ADD COLUMN content_digest TEXT",),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -254,12 +254,14 @@ class SqliteStore:
         whole reload.
         """
         new = {fact.id: fact for fact in facts}
+        digests = {fid: fact.content_digest() for fid, fact in new.items()}
         now = _now()
         async with self.transaction() as db:
-            async with db.execute(f"SELECT {_FACT_COLUMNS} FROM facts") as cursor:
-                stored = [_row_fact(row) for row in await cursor.fetchall()]
-            old = {f.id: f for f in stored if f.origin is Origin.FILE}
-            taken = {f.id for f in stored if f.origin is not Origin.FILE}
+            async with db.execute("SELECT id, origin, content_digest, line FROM facts") as cursor:
+                stored = await cursor.fetchall()
+            old = {row[0]: row[2] for row in stored if row[1] == Origin.FILE.value}
+            old_lines = {row[0]: row[3] for row in stored}
+            taken = {row[0] for row in stored if row[1] != Origin.FILE.value}
             clash = sorted(taken & new.keys())
             if clash:
                 raise StoreError(
@@ -267,25 +269,25 @@ class SqliteStore:
                 )
             added = sorted(new.keys() - old.keys())
             removed = sorted(old.keys() - new.keys())
-            changed = sorted(
-                fid
-                for fid in new.keys() & old.keys()
-                if new[fid].content_key() != old[fid].content_key()
-            )
-            if removed:
-                await db.executemany("DELETE FROM facts WHERE id = ?", [(f,) for f in removed])
-            if changed:
-                await db.executemany("DELETE FROM facts WHERE id = ?", [(fid,) for fid in changed])
-            rows = [(*_fact_row(new[fid]), now, now) for fid in (*added, *changed)]
+            changed = sorted(fid for fid in new.keys() & old.keys() if digests[fid] != old[fid])
+            if removed or changed:
+                await db.executemany(
+                    "DELETE FROM facts WHERE id = ?", [(fid,) for fid in (*removed, *changed)]
+                )
+            rows = [(*_fact_row(new[fid]), now, now, digests[fid]) for fid in (*added, *changed)]
             await db.executemany(
-                f"INSERT INTO facts ({_FACT_COLUMNS}, created_at, updated_at) "
-                f"VALUES ({', '.join('?' * 15)}, ?, ?)",
+                f"INSERT INTO facts ({_FACT_COLUMNS}, created_at, updated_at, content_digest) "
+                f"VALUES ({', '.join('?' * 15)}, ?, ?, ?)",
                 rows,
             )
             # Line numbers move whenever a file is edited; keep them current without audit noise.
             await db.executemany(
                 "UPDATE facts SET line = ? WHERE id = ? AND line IS NOT ?",
-                [(new[fid].line, fid, new[fid].line) for fid in new.keys() & old.keys()],
+                [
+                    (new[fid].line, fid, new[fid].line)
+                    for fid in new.keys() & old.keys()
+                    if old_lines[fid] != new[fid].line
+                ],
             )
             audit = [
                 (now, actor, action, fid, None, "{}")

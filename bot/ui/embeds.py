@@ -62,6 +62,26 @@ def fit(embed: discord.Embed) -> discord.Embed:
     return embed
 
 
+def fit_together(items: Sequence[discord.Embed]) -> list[discord.Embed]:
+    """Embeds for one message: Discord's 6,000 chars apply to all of them together.
+
+    Each embed's description is shrunk to its share of the budget; embeds that still do not
+    fit are left out.
+    """
+    share = EMBED_TOTAL_CHARS // max(1, len(items))
+    kept: list[discord.Embed] = []
+    total = 0
+    for embed in items:
+        excess = len(embed) - share
+        if excess > 0 and embed.description:
+            embed.description = clip(embed.description, max(1, len(embed.description) - excess))
+        if total + len(embed) > EMBED_TOTAL_CHARS:
+            break
+        kept.append(embed)
+        total += len(embed)
+    return kept
+
+
 def answer_embed(match: Match, related: Sequence[str] = ()) -> discord.Embed:
     fact = match.fact
     embed = discord.Embed(

@@ -1,0 +1,69 @@
+"""Fixtures for end-to-end tests of the real newsdesk bot against the fake Discord server.
+
+``server`` (fake Discord, discord.py pointed at it), ``world`` (two guilds: a plain member, a
+moderator by role, a Manage-Server member, a member of the second guild only) and ``newsdesk``
+(the running bot, its knowledge base and settings). Tests change settings with
+``@pytest.mark.bot_settings({...})``: a nested mapping merged into the defaults, or a function
+of the ``World`` returning one (for settings naming the fake's ids).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import discord
+import discord.gateway
+import discord.http
+import pytest
+
+from .fake_discord import FakeDiscordServer
+from .harness import RunningBot, World, build_world, make_settings, running_bot
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "bot_settings(overrides): nested settings (or world -> settings) for the e2e bot"
+    )
+
+
+@pytest.fixture
+async def server(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscordServer]:
+    fake = FakeDiscordServer(bot_name="newsdesk")
+    await fake.start()
+    monkeypatch.setattr(discord.http.Route, "BASE", fake.api_base)
+    monkeypatch.setattr(discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", fake.gateway_url)
+    try:
+        yield fake
+    finally:
+        await fake.stop()
+
+
+@pytest.fixture
+def world(server: FakeDiscordServer) -> World:
+    return build_world(server)
+
+
+@pytest.fixture
+async def newsdesk(
+    server: FakeDiscordServer,
+    world: World,
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
+    caplog: pytest.LogCaptureFixture,
+) -> AsyncIterator[RunningBot]:
+    """The real bot, connected and ready; closed (bot, then database) after the test."""
+    marker = request.node.get_closest_marker("bot_settings")
+    overrides = marker.args[0] if marker else None
+    if callable(overrides):
+        overrides = overrides(world)
+    guild_ids = (world.guild.id, world.other_guild.id)
+    settings = make_settings(tmp_path, guild_ids, overrides)
+    async with running_bot(settings) as running:
+        yield running
+    assert running.bot.is_closed()
+    problems = server.unknown_requests + server.fake_errors
+    assert not problems, [str(r) for r in problems]
+    errors = [f"{r.name}: {r.getMessage()}" for r in caplog.records if r.levelno >= logging.ERROR]
+    assert not errors, errors
