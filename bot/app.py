@@ -12,6 +12,7 @@ import logging
 import signal
 from typing import Any
 
+import aiohttp
 import discord
 from discord.ext import commands
 from pydantic import SecretStr
@@ -95,6 +96,9 @@ async def run_discord(settings: Settings, token: SecretStr) -> int:
     except discord.LoginFailure:
         log.error("Discord refused the token: check DISCORD_TOKEN (it is not shown here)")
         print("error: Discord refused the token; check DISCORD_TOKEN", flush=True)
+        return 2
+    except (aiohttp.ClientConnectionError, OSError) as exc:
+        print(f"error: cannot reach Discord ({type(exc).__name__}); check the network", flush=True)
         return 2
     except discord.PrivilegedIntentsRequired:
         print(

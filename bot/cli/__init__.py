@@ -283,7 +283,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     try:
         settings = _settings(args)
-        if args.command == "run":
+        if args.command == "run" and discord_token() is not None:
+            # The bot's log is for the operator; the console chat keeps the screen clean.
             logging.getLogger().setLevel(settings.logging.level)
         return asyncio.run(_dispatch(args, settings))
     except KnowledgeError as exc:
