@@ -183,7 +183,7 @@ class _FileReader:
             if not self._first_visit(item):
                 self.error(item, "YAML anchors and aliases are not allowed", fact_id)
                 continue
-            value = self.text(item, f"{what}' item '", fact_id, limit=limit)
+            value = self.text(item, f"{what} item", fact_id, limit=limit)
             if value is not None and value not in out:
                 out.append(value)
         return out
@@ -340,7 +340,8 @@ def _compose(text: str, name: str, errors: list[LocatedError]) -> Node | None:
         errors.append(LocatedError(name, None, f"YAML error: {exc}"))
         return None
     if node is None:
-        errors.append(LocatedError(name, None, "file is empty (expected a 'facts:' list)"))
+        expected = "a 'groups:' list" if name.endswith(SYNONYMS_FILE) else "a 'facts:' list"
+        errors.append(LocatedError(name, None, f"file is empty (expected {expected})"))
     return node
 
 
@@ -369,6 +370,8 @@ def parse_synonyms(node: Node, reader: _FileReader) -> list[tuple[str, ...]]:
     if not isinstance(groups_node, SequenceNode):
         reader.error(groups_node, f"'groups' must be a list, not {_describe(groups_node)}")
         return []
+    from bot.core.text import fold, stem  # only synonym files need the stemmer
+
     groups: list[tuple[str, ...]] = []
     owner: dict[str, int] = {}
     for group_node in groups_node.value:
@@ -377,13 +380,16 @@ def parse_synonyms(node: Node, reader: _FileReader) -> list[tuple[str, ...]]:
         if len(lowered) < 2:
             reader.error(group_node, "a synonym group needs at least two words")
             continue
+        line = group_node.start_mark.line + 1
         for word in lowered:
-            if word in owner:
+            # Compared as the matcher sees them: "recall" and "recalled" are one term.
+            key = " ".join(stem(w) for w in fold(word).split())
+            if owner.setdefault(key, line) != line:
                 reader.error(
                     group_node,
-                    f"'{word}' is already in the group on line {owner[word]}",
+                    f"'{word}' is already in the group on line {owner[key]} "
+                    "(as the same word or one with the same stem)",
                 )
-            owner[word] = group_node.start_mark.line + 1
         groups.append(lowered)
     return groups
 
@@ -462,6 +468,11 @@ class KnowledgeReader:
         if not directory.is_dir():
             raise KnowledgeError([LocatedError(str(directory), None, "is not a directory")])
         found = list(_fact_files(directory, errors))
+        if not any(path.name != SYNONYMS_FILE for path, _ in found) and not errors:
+            # An empty directory is far likelier a wrong path than a wish to delete everything.
+            raise KnowledgeError(
+                [LocatedError(str(directory), None, "has no knowledge files (*.yaml)")]
+            )
         digests: dict[str, str] = {}
         parsed: dict[str, _ParsedFile] = {}
         todo: list[tuple[Path, str]] = []

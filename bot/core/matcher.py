@@ -44,6 +44,11 @@ class MatcherSettings:
     unknown_term_weight: float = 0.8
     # Minimum rapidfuzz ratio for a misspelled word to be read as a vocabulary word.
     typo_cutoff: float = 80.0
+    # Typos in a word's first letter are looked for only while the words of that length
+    # number at most this many (a bound on the cost in huge vocabularies).
+    typo_fallback_words: int = 20_000
+    # Words at least this common in English are taken as spelled right, never "corrected".
+    typo_max_commonness: float = 0.5
     # How much a question covered by a fact's answer text (rather than by one of its
     # phrasings) counts: answers are long and share words by chance.
     answer_field_weight: float = 0.5
@@ -102,6 +107,8 @@ class Matcher:
         self._live_refs = 0
         self._specificity: dict[str, float] = {}
         self._next_key = 0
+        # Keys of facts answered in one server only (members' facts), by server.
+        self._guild_of: dict[int, int] = {}
         # Vocabulary for typo correction, bucketed by (first letter, length) so a misspelled
         # word is compared with a few hundred words, not the whole vocabulary.
         self._vocabulary: dict[tuple[str, int], dict[str, None]] = {}
@@ -131,6 +138,8 @@ class Matcher:
         entry = self._build_entry(fact)
         self._entries[key] = entry
         self._keys[fact.id] = key
+        if fact.guild_id is not None:
+            self._guild_of[key] = fact.guild_id
         for term in entry.all_terms():
             posting = self._postings.get(term)
             if posting is None:
@@ -148,6 +157,7 @@ class Matcher:
         if key is None:
             return None
         entry = self._entries.pop(key)
+        self._guild_of.pop(key, None)
         for term in entry.all_terms():
             df = self._df[term] - 1
             self._live_refs -= 1
@@ -201,27 +211,38 @@ class Matcher:
         return self._idf(self._df.get(term, 0)) * self._specificity.get(term, 1.0)
 
     def _correct(self, term: str) -> tuple[str, float] | None:
-        """The vocabulary term a misspelled ``term`` most likely means, with a confidence."""
+        """The vocabulary term a misspelled ``term`` most likely means, with a confidence.
+
+        Words with the same first letter are searched first (most typos keep it); failing
+        that, words of about the same length with any first letter ("embassador",
+        "ekaterinburg"), as long as there are few enough of them to stay fast.
+        """
         if len(term) < 4 or term.isdigit():
             return None
         spread = 1 if len(term) < 7 else 2
-        best: tuple[str, float] | None = None
+        lengths = range(len(term) - spread, len(term) + spread + 1)
         first = term[:1]
-        for length in range(len(term) - spread, len(term) + spread + 1):
-            bucket = self._vocabulary.get((first, length))
-            if not bucket:
-                continue
+        same_letter = [self._vocabulary.get((first, n)) for n in lengths]
+        best = self._closest(term, [b for b in same_letter if b])
+        if best is None:
+            others = [
+                bucket
+                for (letter, n), bucket in self._vocabulary.items()
+                if letter != first and abs(n - len(term)) <= 1
+            ]
+            if sum(len(b) for b in others) <= self.settings.typo_fallback_words:
+                best = self._closest(term, others)
+        return best
+
+    def _closest(self, term: str, buckets: list[dict[str, None]]) -> tuple[str, float] | None:
+        best: tuple[str, float] | None = None
+        for bucket in buckets:
             found = process.extractOne(
                 term, bucket.keys(), scorer=fuzz.ratio, score_cutoff=self.settings.typo_cutoff
             )
-            if found is None:
-                continue
-            candidate, score = found[0], float(found[1])
-            if best is None or score > best[1]:
-                best = (candidate, score)
-        if best is None:
-            return None
-        return best[0], best[1] / 100.0
+            if found is not None and (best is None or found[1] > best[1]):
+                best = (found[0], float(found[1]))
+        return (best[0], best[1] / 100.0) if best else None
 
     def _query_terms(self, question: str) -> list[_QueryTerm]:
         seen: set[str] = set()
@@ -235,7 +256,8 @@ class Matcher:
             if df is not None:
                 out.append(_QueryTerm(term, self._idf(df) * spec, 1.0))
                 continue
-            corrected = self._correct(term)
+            # A common English word ("time") is spelled right; it just isn't in the facts.
+            corrected = self._correct(term) if spec >= self.settings.typo_max_commonness else None
             if corrected is not None and corrected[0] not in seen:
                 target, confidence = corrected
                 seen.add(target)
@@ -258,10 +280,10 @@ class Matcher:
         if not query or total <= 0.0:
             return AskResult(question, Decision.UNKNOWN)
 
-        rough = self._candidates(query)
+        rough = self._candidates(query, guild_id)
         if not rough:
             return AskResult(question, Decision.UNKNOWN)
-        breadth = self.settings.candidates * (2 if guild_id is None else 4)
+        breadth = self.settings.candidates * 2
         shortlist = heapq.nlargest(breadth, rough.items(), key=itemgetter(1))
         scored: list[Match] = []
         weights: dict[str, float] = {}
@@ -276,7 +298,7 @@ class Matcher:
         matches = tuple(scored[: max(1, limit)])
         return AskResult(question, self._decide(scored), matches)
 
-    def _candidates(self, query: list[_QueryTerm]) -> dict[int, float]:
+    def _candidates(self, query: list[_QueryTerm], guild_id: int | None) -> dict[int, float]:
         """Facts sharing terms with the query, with the summed weight of the shared terms.
 
         Rarest terms first: their postings are short and decide the ranking. Once the budget of
@@ -303,6 +325,11 @@ class Matcher:
                 rough[key] = get(key, 0.0) + weight
         if self._dead_refs:
             for key in [key for key in rough if key not in entries]:
+                del rough[key]
+        if self._guild_of:
+            # Other servers' facts must not crowd this server's answers out of the shortlist.
+            scope = self._guild_of
+            for key in [key for key in rough if scope.get(key, guild_id) != guild_id]:
                 del rough[key]
         return rough
 

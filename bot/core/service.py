@@ -20,7 +20,14 @@ from pathlib import Path
 import yaml
 
 from bot.core.actors import Actor
-from bot.core.errors import InvalidInput, LimitReached, NotFound, PermissionDenied, WriteFailed
+from bot.core.errors import (
+    InvalidInput,
+    LimitReached,
+    NewsdeskError,
+    NotFound,
+    PermissionDenied,
+    WriteFailed,
+)
 from bot.core.loader import (
     MAX_ANSWER_CHARS,
     MAX_QUESTION_CHARS,
@@ -146,30 +153,33 @@ class KnowledgeBase:
         database stay in service and the errors are logged.
         """
         store = await SqliteStore.open(database)
-        kb = cls(store, knowledge_dir, matcher_settings=matcher_settings, policy=policy)
         try:
-            knowledge = (
-                await asyncio.to_thread(kb._reader.load, knowledge_dir) if reload_on_start else None
-            )
-        except KnowledgeError as exc:
-            log.error("knowledge not reloaded at start, serving the stored facts: %s", exc)
-            knowledge = None
-        if knowledge is not None:
-            kb._synonyms = knowledge.synonyms
-        kb._rebuild(await store.all_facts())
-        if knowledge is not None:
-            try:
-                report = await kb._apply(knowledge, "startup")
-                log.info(
-                    "knowledge loaded: %d facts (+%d ~%d -%d)",
-                    report.total,
-                    len(report.added),
-                    len(report.changed),
-                    len(report.removed),
-                )
-            except WriteFailed as exc:
-                log.error("knowledge not stored at start: %s", exc)
+            kb = cls(store, knowledge_dir, matcher_settings=matcher_settings, policy=policy)
+            await kb._start(reload_on_start=reload_on_start)
+        except BaseException:
+            await store.close()
+            raise
         return kb
+
+    async def _start(self, *, reload_on_start: bool) -> None:
+        """Serve what the database holds, then bring in the knowledge directory if asked."""
+        self._synonyms = await self.store.synonyms()
+        self._rebuild(await self.store.all_facts())
+        if not reload_on_start:
+            return
+        try:
+            knowledge = await asyncio.to_thread(self._reader.load, self.knowledge_dir)
+            report = await self._apply(knowledge, "startup")
+        except (KnowledgeError, NewsdeskError) as exc:
+            log.error("knowledge not reloaded at start, serving the stored facts: %s", exc)
+            return
+        log.info(
+            "knowledge loaded: %d facts (+%d ~%d -%d)",
+            report.total,
+            len(report.added),
+            len(report.changed),
+            len(report.removed),
+        )
 
     async def close(self) -> None:
         await self.store.close()
@@ -445,7 +455,9 @@ class KnowledgeBase:
 
     async def _apply(self, knowledge: KnowledgeSet, actor_key: str) -> ReloadReport:
         try:
-            report = await self.store.replace_file_facts(knowledge.facts, actor_key)
+            report = await self.store.replace_file_facts(
+                knowledge.facts, actor_key, synonyms=knowledge.synonyms
+            )
         except StoreError as exc:
             raise InvalidInput(f"The reload was refused: {exc}.") from exc
         except sqlite3.Error as exc:

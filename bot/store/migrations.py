@@ -71,6 +71,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
     # 2: a digest of each file fact's content, so a reload compares digests, not whole rows.
     ("ALTER TABLE facts ADD COLUMN content_digest TEXT",),
+    # 3: small key/value state that must survive restarts (the synonym groups in service).
+    ("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

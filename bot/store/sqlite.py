@@ -247,8 +247,20 @@ class SqliteStore:
                 detail["reason"] = reason
             await self._audit(db, actor, "remove", fact.id, fact.guild_id, detail)
 
-    async def replace_file_facts(self, facts: Iterable[Fact], actor: str) -> ReloadReport:
-        """Make the file-origin facts exactly ``facts``, in one transaction.
+    async def synonyms(self) -> tuple[tuple[str, ...], ...]:
+        """The synonym groups of the knowledge in service (saved with every reload)."""
+        async with self._db.execute("SELECT value FROM meta WHERE key = 'synonyms'") as cursor:
+            row = await cursor.fetchone()
+        return tuple(tuple(group) for group in json.loads(row[0])) if row else ()
+
+    async def replace_file_facts(
+        self,
+        facts: Iterable[Fact],
+        actor: str,
+        *,
+        synonyms: Sequence[Sequence[str]] = (),
+    ) -> ReloadReport:
+        """Make the file-origin facts exactly ``facts`` (and the synonyms), in one transaction.
 
         User facts are never touched; a file fact whose id a user fact already holds fails the
         whole reload.
@@ -288,6 +300,11 @@ class SqliteStore:
                     for fid in new.keys() & old.keys()
                     if old_lines[fid] != new[fid].line
                 ],
+            )
+            await db.execute(
+                "INSERT INTO meta (key, value) VALUES ('synonyms', ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (json.dumps([list(group) for group in synonyms]),),
             )
             audit = [
                 (now, actor, action, fid, None, "{}")

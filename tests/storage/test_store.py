@@ -1,0 +1,741 @@
+"""The SQLite store and the KnowledgeBase on a real database file: durability, rules, reports."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import sqlite3
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from bot.core.actors import Actor
+from bot.core.errors import InvalidInput, LimitReached, NotFound, PermissionDenied
+from bot.core.loader import KnowledgeError, load_knowledge
+from bot.core.models import Decision, Fact, Origin, Source, Status
+from bot.core.service import FactDraft, KnowledgeBase, Policy
+from bot.store import SqliteStore, StoreError
+from bot.store.migrations import SCHEMA_VERSION
+
+FACTS_YAML = """\
+source:
+  title: The seed article
+  published: 2025-07-01
+facts:
+  - id: ambassador-recalled
+    answer: >-
+      Azerbaijan called its ambassador in Moscow home after two men died in Russian custody.
+    questions:
+      - why did azerbaijan recall its ambassador
+      - ambassador recall
+      - is the ambassador still in moscow
+  - id: yekaterinburg-raid
+    answer: Russian police raided a building in Yekaterinburg at night.
+    questions:
+      - what happened in yekaterinburg
+      - yekaterinburg raid
+      - who carried out the raid
+  - id: turkey-ties
+    answer: Azerbaijan is building closer security ties with Turkey.
+    questions:
+      - is azerbaijan turning to turkey
+      - what does turkey have to do with this
+      - azerbaijan turkey security ties
+"""
+SYNONYMS_YAML = "groups:\n  - [ambassador, envoy]\n"
+FILE_IDS = {"ambassador-recalled", "yekaterinburg-raid", "turkey-ties"}
+
+GUILD = 1
+OTHER_GUILD = 2
+AUTHOR = Actor.discord_user(100, GUILD, is_moderator=False, name="author")
+MEMBER = Actor.discord_user(200, GUILD, is_moderator=False, name="member")
+MODERATOR = Actor.discord_user(300, GUILD, is_moderator=True, name="mod")
+FOREIGN_MODERATOR = Actor.discord_user(400, OTHER_GUILD, is_moderator=True, name="other mod")
+OPERATOR = Actor.operator()
+
+GRAND_PRIX = FactDraft(
+    "Baku hosts a Formula One grand prix on a street circuit every year.",
+    ("when is the baku grand prix", "formula one in baku"),
+    ("Sport", "F1"),
+    "https://example.org/f1",
+    "F1 calendar",
+)
+
+
+@pytest.fixture
+def knowledge_dir(tmp_path: Path) -> Path:
+    """A small knowledge directory: three facts and one synonym group."""
+    directory = tmp_path / "knowledge"
+    directory.mkdir()
+    (directory / "facts.yaml").write_text(FACTS_YAML, encoding="utf-8")
+    (directory / "synonyms.yaml").write_text(SYNONYMS_YAML, encoding="utf-8")
+    return directory
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """Where the test database lives (created on first open)."""
+    return tmp_path / "data" / "newsdesk.db"
+
+
+@pytest.fixture
+async def store(db_path: Path) -> AsyncIterator[SqliteStore]:
+    """A freshly migrated store on a real file."""
+    opened = await SqliteStore.open(db_path)
+    yield opened
+    await opened.close()
+
+
+@pytest.fixture
+async def kb(db_path: Path, knowledge_dir: Path) -> AsyncIterator[KnowledgeBase]:
+    """A knowledge base on a real file, loaded from the small knowledge directory."""
+    opened = await KnowledgeBase.open(db_path, knowledge_dir)
+    yield opened
+    await opened.close()
+
+
+@pytest.fixture
+async def opened_stores(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[list[SqliteStore]]:
+    """Every store opened during the test, closed at teardown even if nobody else closes it.
+
+    A leaked aiosqlite connection keeps a non-daemon thread alive and hangs the interpreter at
+    exit, so tests of failing ``KnowledgeBase.open`` paths use this as a safety net.
+    """
+    stores: list[SqliteStore] = []
+    original = SqliteStore.open
+
+    async def tracking_open(path: Path) -> SqliteStore:
+        store = await original(path)
+        stores.append(store)
+        return store
+
+    monkeypatch.setattr(SqliteStore, "open", tracking_open)
+    yield stores
+    for store in stores:
+        await store.close()
+
+
+def inspect_db(path: Path, sql: str) -> list[tuple[Any, ...]]:
+    """Run a read-only query on the database file with the standard library."""
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute(sql).fetchall()
+    finally:
+        connection.close()
+
+
+def file_fact(fact_id: str, answer: str = "An answer.", line: int = 1) -> Fact:
+    """A knowledge-file fact as the loader would produce it."""
+    return Fact(fact_id, answer, (f"question about {fact_id}",), file="k/a.yaml", line=line)
+
+
+def user_fact(fact_id: str, guild_id: int = GUILD) -> Fact:
+    """A fact a Discord member added."""
+    return Fact(
+        fact_id,
+        "A member's fact.",
+        ("member question",),
+        origin=Origin.USER,
+        guild_id=guild_id,
+        author_id=AUTHOR.user_id,
+    )
+
+
+# ------------------------------------------------------------------------ schema, files
+async def test_migrations_create_the_schema_in_wal_mode(db_path: Path) -> None:
+    """A new database file gets the current schema version and write-ahead logging."""
+    store = await SqliteStore.open(db_path)
+    try:
+        assert await store.schema_version() == SCHEMA_VERSION
+    finally:
+        await store.close()
+    assert inspect_db(db_path, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
+    assert inspect_db(db_path, "PRAGMA journal_mode") == [("wal",)]
+    tables = {row[0] for row in inspect_db(db_path, "SELECT name FROM sqlite_master")}
+    assert {"facts", "audit", "asks", "feedback"} <= tables
+
+
+async def test_reopening_is_idempotent(db_path: Path) -> None:
+    """Opening an up-to-date database again migrates nothing and keeps its data."""
+    first = await SqliteStore.open(db_path)
+    await first.insert_fact(user_fact("kept"), AUTHOR.key)
+    await first.close()
+    for _ in range(2):
+        again = await SqliteStore.open(db_path)
+        try:
+            assert await again.schema_version() == SCHEMA_VERSION
+            assert await again.fact_ids() == {"kept"}
+            assert len(await again.history("kept")) == 1
+        finally:
+            await again.close()
+
+
+async def test_database_from_a_newer_program_is_refused(db_path: Path, tmp_path: Path) -> None:
+    """A database written by a newer version is not opened (nor 'migrated' backwards)."""
+    db_path.parent.mkdir(parents=True)
+    connection = sqlite3.connect(db_path)
+    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    connection.close()
+    with pytest.raises(StoreError, match="newer"):
+        await SqliteStore.open(db_path)
+    with pytest.raises(StoreError, match="newer"):
+        await KnowledgeBase.open(db_path, tmp_path)
+    assert inspect_db(db_path, "PRAGMA user_version") == [(SCHEMA_VERSION + 1,)]
+
+
+# ----------------------------------------------------------------------- store writes
+async def test_insert_round_trips_every_field_and_audits(store: SqliteStore) -> None:
+    """A stored fact reads back identical, and its history shows who added it."""
+    fact = Fact(
+        "full",
+        "Everything set.",
+        ("q one", "q two"),
+        ("tag",),
+        ("other",),
+        Source("Title", "https://example.org", dt.date(2025, 7, 1)),
+        dt.date(2025, 6, 28),
+        Origin.USER,
+        None,
+        None,
+        GUILD,
+        AUTHOR.user_id,
+        Status.PENDING,
+    )
+    await store.insert_fact(fact, AUTHOR.key)
+    assert await store.get_fact("full") == fact
+    (entry,) = await store.history("full")
+    assert (entry.action, entry.actor, entry.fact_id, entry.guild_id) == (
+        "add",
+        AUTHOR.key,
+        "full",
+        GUILD,
+    )
+    assert entry.detail == {"status": "pending"}
+
+
+async def test_insert_and_audit_are_one_transaction(
+    store: SqliteStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """If the audit entry cannot be written, the fact is not stored either."""
+
+    async def broken_audit(*args: object, **kwargs: object) -> None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(store, "_audit", broken_audit)
+    with pytest.raises(sqlite3.OperationalError):
+        await store.insert_fact(user_fact("half"), AUTHOR.key)
+    monkeypatch.undo()
+    assert await store.get_fact("half") is None
+    assert await store.history("half") == []
+
+
+async def test_duplicate_id_is_refused_and_nothing_written(store: SqliteStore) -> None:
+    """Inserting an id that exists raises StoreError and adds neither fact nor audit entry."""
+    await store.insert_fact(user_fact("same"), AUTHOR.key)
+    replacement = dataclasses.replace(user_fact("same"), answer="Different.")
+    with pytest.raises(StoreError, match="already exists"):
+        await store.insert_fact(replacement, MEMBER.key)
+    stored = await store.get_fact("same")
+    assert stored is not None and stored.answer == "A member's fact."
+    assert [e.actor for e in await store.history("same")] == [AUTHOR.key]
+
+
+async def test_replace_file_facts_reports_exactly_and_spares_user_facts(
+    store: SqliteStore,
+) -> None:
+    """A reload reports added, changed and removed ids exactly, and never touches user facts."""
+    await store.insert_fact(user_fact("mine"), AUTHOR.key)
+    first = await store.replace_file_facts([file_fact("a"), file_fact("b"), file_fact("c")], "t")
+    assert (first.added, first.changed, first.removed, first.total) == (("a", "b", "c"), (), (), 3)
+
+    moved = file_fact("c", line=40)  # only the line moved: not a change
+    second = await store.replace_file_facts(
+        [file_fact("a", "A new answer."), moved, file_fact("d")], "t"
+    )
+    assert (second.added, second.changed, second.removed, second.total) == (
+        ("d",),
+        ("a",),
+        ("b",),
+        3,
+    )
+    assert await store.fact_ids() == {"a", "c", "d", "mine"}
+    stored_a = await store.get_fact("a")
+    stored_c = await store.get_fact("c")
+    assert stored_a is not None and stored_a.answer == "A new answer."
+    assert stored_c is not None and stored_c.line == 40
+    assert await store.get_fact("mine") == user_fact("mine")
+    assert [e.action for e in await store.history("a")] == ["add", "edit"]
+    assert [e.action for e in await store.history("b")] == ["add", "remove"]
+    assert [e.action for e in await store.history("c")] == ["add"]
+
+    third = await store.replace_file_facts(
+        [file_fact("a", "A new answer."), moved, file_fact("d")], "t"
+    )
+    assert third.unchanged
+
+
+async def test_replace_file_facts_refuses_an_id_held_by_a_user_fact(store: SqliteStore) -> None:
+    """A file fact with a user fact's id fails the whole reload and changes nothing."""
+    await store.replace_file_facts([file_fact("a")], "t")
+    await store.insert_fact(user_fact("taken"), AUTHOR.key)
+    with pytest.raises(StoreError, match="taken"):
+        await store.replace_file_facts([file_fact("new"), file_fact("taken")], "t")
+    assert await store.fact_ids() == {"a", "taken"}
+    assert await store.history("new") == []
+
+
+# ----------------------------------------------------------------- knowledge base: basics
+async def test_open_loads_the_knowledge_and_answers(kb: KnowledgeBase) -> None:
+    """A knowledge base opened on a knowledge directory answers its facts (synonyms included)."""
+    assert {f.id for f in await kb.store.all_facts()} == FILE_IDS
+    result = await kb.ask("why did baku recall its envoy")
+    assert result.decision is Decision.ANSWER
+    assert result.best is not None and result.best.fact.id == "ambassador-recalled"
+
+
+async def test_facts_persist_across_close_and_reopen(db_path: Path, knowledge_dir: Path) -> None:
+    """User facts and file facts are still answered after a restart."""
+    kb = await KnowledgeBase.open(db_path, knowledge_dir)
+    added = await kb.add_fact(GRAND_PRIX, AUTHOR)
+    await kb.close()
+    reopened = await KnowledgeBase.open(db_path, knowledge_dir)
+    try:
+        assert await reopened.get_fact(added.id, guild_id=GUILD) == added
+        result = await reopened.ask("when is the baku grand prix", guild_id=GUILD)
+        assert result.best is not None and result.best.fact.id == added.id
+        assert result.decision is Decision.ANSWER
+        assert {f.id for f in await reopened.store.all_facts()} == FILE_IDS | {added.id}
+    finally:
+        await reopened.close()
+
+
+async def test_facts_survive_a_restart_without_reload(db_path: Path, knowledge_dir: Path) -> None:
+    """With reload_on_start=False the stored facts are served even if the files vanished."""
+    kb = await KnowledgeBase.open(db_path, knowledge_dir)
+    await kb.close()
+    (knowledge_dir / "facts.yaml").unlink()
+    reopened = await KnowledgeBase.open(db_path, knowledge_dir, reload_on_start=False)
+    try:
+        result = await reopened.ask("what happened in yekaterinburg")
+        assert result.best is not None and result.best.fact.id == "yekaterinburg-raid"
+    finally:
+        await reopened.close()
+
+
+async def test_broken_knowledge_at_start_serves_stored_facts(
+    db_path: Path, knowledge_dir: Path
+) -> None:
+    """If the files are broken at start, the bot still starts and answers the stored facts."""
+    kb = await KnowledgeBase.open(db_path, knowledge_dir)
+    await kb.close()
+    (knowledge_dir / "facts.yaml").write_text("facts: [oops\n", encoding="utf-8")
+    reopened = await KnowledgeBase.open(db_path, knowledge_dir)
+    try:
+        result = await reopened.ask("what happened in yekaterinburg")
+        assert result.decision is Decision.ANSWER
+        assert {f.id for f in await reopened.store.all_facts()} == FILE_IDS
+    finally:
+        await reopened.close()
+
+
+async def test_synonyms_work_after_a_restart_without_reload(
+    db_path: Path, knowledge_dir: Path
+) -> None:
+    """'envoy' still finds the ambassador fact after a restart that skips the reload."""
+    kb = await KnowledgeBase.open(db_path, knowledge_dir)
+    await kb.close()
+    reopened = await KnowledgeBase.open(db_path, knowledge_dir, reload_on_start=False)
+    try:
+        result = await reopened.ask("why did baku recall its envoy")
+        assert result.decision is Decision.ANSWER
+    finally:
+        await reopened.close()
+
+
+async def test_id_clash_at_start_does_not_stop_the_bot(
+    db_path: Path, knowledge_dir: Path, opened_stores: list[SqliteStore]
+) -> None:
+    """A knowledge file reusing a user fact's id is logged at start; the bot still starts."""
+    kb = await KnowledgeBase.open(db_path, knowledge_dir)
+    added = await kb.add_fact(GRAND_PRIX, OPERATOR)
+    await kb.close()
+    (knowledge_dir / "clash.yaml").write_text(
+        f"facts:\n  - id: {added.id}\n    answer: A file fact.\n", encoding="utf-8"
+    )
+    reopened = await KnowledgeBase.open(db_path, knowledge_dir)
+    try:
+        assert (await reopened.get_fact(added.id)).origin is Origin.USER
+    finally:
+        await reopened.close()
+
+
+# ------------------------------------------------------------------------------ reload
+async def test_reload_applies_file_changes_and_keeps_user_facts(
+    kb: KnowledgeBase, knowledge_dir: Path
+) -> None:
+    """A reload adds, changes and removes file facts; user-added facts stay answered."""
+    added = await kb.add_fact(GRAND_PRIX, AUTHOR)
+    text = FACTS_YAML.replace(
+        "Russian police raided a building", "Russian security services raided a flat"
+    )
+    text = text.split("  - id: turkey-ties")[0] + (
+        "  - id: karabakh-war\n"
+        "    answer: In 2020 Azerbaijan defeated Armenia in the war over Nagorno-Karabakh.\n"
+        "    questions: [who won the karabakh war]\n"
+    )
+    (knowledge_dir / "facts.yaml").write_text(text, encoding="utf-8")
+    report = await kb.reload(MODERATOR)
+    assert (report.added, report.changed, report.removed) == (
+        ("karabakh-war",),
+        ("yekaterinburg-raid",),
+        ("turkey-ties",),
+    )
+    assert report.files == 2 and report.total == 3
+    assert "turkey-ties" not in kb.matcher
+    raid = kb.matcher.get("yekaterinburg-raid")
+    assert raid is not None and "security services" in raid.answer
+    won = await kb.ask("who won the karabakh war")
+    assert won.best is not None and won.best.fact.id == "karabakh-war"
+    mine = await kb.ask("when is the baku grand prix", guild_id=GUILD)
+    assert mine.best is not None and mine.best.fact.id == added.id
+    assert await kb.store.get_fact(added.id) == added
+
+
+async def test_reload_with_broken_yaml_keeps_the_old_knowledge(
+    kb: KnowledgeBase, knowledge_dir: Path
+) -> None:
+    """A reload of broken files raises located errors; DB and answers stay as they were."""
+    before_db = await kb.store.all_facts()
+    (knowledge_dir / "facts.yaml").write_text(
+        FACTS_YAML.replace("  - id: turkey-ties", "  - id: turkey-ties\n    colour: red"),
+        encoding="utf-8",
+    )
+    with pytest.raises(KnowledgeError) as caught:
+        await kb.reload(OPERATOR)
+    assert [e.message.split(" (")[0] for e in caught.value.errors] == [
+        "unknown field 'colour' in a fact"
+    ]
+    assert await kb.store.all_facts() == before_db
+    result = await kb.ask("is azerbaijan turning to turkey")
+    assert result.best is not None and result.best.fact.id == "turkey-ties"
+    assert result.decision is Decision.ANSWER
+
+
+async def test_reload_clashing_with_a_user_fact_changes_nothing(
+    kb: KnowledgeBase, knowledge_dir: Path
+) -> None:
+    """A knowledge file reusing a user fact's id is refused; nothing changes anywhere."""
+    added = await kb.add_fact(GRAND_PRIX, AUTHOR)
+    before_db = await kb.store.all_facts()
+    (knowledge_dir / "more.yaml").write_text(
+        f"facts:\n  - id: {added.id}\n    answer: A file fact.\n"
+        "  - id: brand-new\n    answer: Tolbachik erupted.\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InvalidInput, match=added.id):
+        await kb.reload(OPERATOR)
+    assert await kb.store.all_facts() == before_db
+    assert "brand-new" not in kb.matcher
+    assert kb.matcher.get(added.id) == added
+
+
+async def test_reload_picks_up_new_synonyms(kb: KnowledgeBase, knowledge_dir: Path) -> None:
+    """A synonym group added to synonyms.yaml works right after the reload."""
+    assert (await kb.ask("what happened in sverdlovsk")).decision is Decision.UNKNOWN
+    (knowledge_dir / "synonyms.yaml").write_text(
+        SYNONYMS_YAML + "  - [yekaterinburg, sverdlovsk]\n", encoding="utf-8"
+    )
+    report = await kb.reload(OPERATOR)
+    assert report.unchanged
+    result = await kb.ask("what happened in sverdlovsk")
+    assert result.best is not None and result.best.fact.id == "yekaterinburg-raid"
+    assert result.decision is Decision.ANSWER
+
+
+async def test_only_moderators_reload(kb: KnowledgeBase) -> None:
+    """A member cannot reload the knowledge base."""
+    with pytest.raises(PermissionDenied):
+        await kb.reload(MEMBER)
+
+
+# ------------------------------------------------------------------ adding and changing
+async def test_member_adds_a_fact_answered_in_their_guild_only(kb: KnowledgeBase) -> None:
+    """A member's fact is live at once in their server, with a readable id and source."""
+    fact = await kb.add_fact(GRAND_PRIX, AUTHOR)
+    assert fact.id == "baku-hosts-formula-one-grand"
+    assert (fact.origin, fact.status, fact.guild_id, fact.author_id) == (
+        Origin.USER,
+        Status.LIVE,
+        GUILD,
+        AUTHOR.user_id,
+    )
+    assert fact.tags == ("sport", "f1")
+    assert fact.source == Source("F1 calendar", "https://example.org/f1", None)
+    here = await kb.ask("when is the baku grand prix", guild_id=GUILD)
+    assert here.decision is Decision.ANSWER
+    assert here.best is not None and here.best.fact.id == fact.id
+    elsewhere = await kb.ask("when is the baku grand prix", guild_id=OTHER_GUILD)
+    assert fact.id not in [m.fact.id for m in elsewhere.matches]
+    with pytest.raises(NotFound):
+        await kb.get_fact(fact.id, guild_id=OTHER_GUILD)
+    assert [e.action for e in await kb.history(fact.id, guild_id=GUILD)] == ["add"]
+
+
+async def test_same_answer_twice_gets_a_fresh_id(kb: KnowledgeBase) -> None:
+    """Two facts starting with the same words get distinct ids."""
+    first = await kb.add_fact(GRAND_PRIX, AUTHOR)
+    second = await kb.add_fact(GRAND_PRIX, MEMBER)
+    assert second.id == f"{first.id}-2"
+
+
+@pytest.mark.parametrize(
+    ("draft", "message"),
+    [
+        (FactDraft("  ?!  "), "empty"),
+        (FactDraft("x" * 5000), "limit"),
+        (FactDraft("An answer.", source_url="ftp://example.org"), "http"),
+        (FactDraft("An answer.", tuple(f"q{i}" for i in range(11))), "questions"),
+    ],
+    ids=["empty", "too-long", "bad-url", "too-many-questions"],
+)
+async def test_invalid_drafts_are_refused(
+    kb: KnowledgeBase, draft: FactDraft, message: str
+) -> None:
+    """Empty or over-long answers, non-web sources and too many questions are refused."""
+    with pytest.raises(InvalidInput, match=message):
+        await kb.add_fact(draft, AUTHOR)
+    assert {f.id for f in await kb.store.all_facts()} == FILE_IDS
+
+
+@pytest.mark.parametrize(
+    ("actor", "allowed"),
+    [(AUTHOR, True), (MEMBER, False), (MODERATOR, True), (FOREIGN_MODERATOR, False)],
+    ids=["author", "other-member", "moderator", "other-guild-moderator"],
+)
+async def test_who_may_edit_a_user_fact(kb: KnowledgeBase, actor: Actor, allowed: bool) -> None:
+    """The author and the server's moderators may edit a fact; other members may not."""
+    fact = await kb.add_fact(GRAND_PRIX, AUTHOR)
+    draft = FactDraft("Baku's grand prix moved to September.", ("when is the baku grand prix",))
+    if not allowed:
+        with pytest.raises((PermissionDenied, NotFound)):
+            await kb.edit_fact(fact.id, draft, actor)
+        assert await kb.store.get_fact(fact.id) == fact
+        return
+    edited = await kb.edit_fact(fact.id, draft, actor)
+    assert edited.answer == "Baku's grand prix moved to September."
+    assert edited.source == fact.source
+    result = await kb.ask("when is the baku grand prix", guild_id=GUILD)
+    assert result.best is not None and result.best.fact.answer == edited.answer
+    (_, edit) = await kb.history(fact.id, guild_id=GUILD)
+    assert (edit.action, edit.actor) == ("edit", actor.key)
+    assert edit.detail == {"before": fact.answer, "after": edited.answer}
+
+
+@pytest.mark.parametrize(
+    ("actor", "allowed"),
+    [(AUTHOR, True), (MEMBER, False), (MODERATOR, True), (FOREIGN_MODERATOR, False)],
+    ids=["author", "other-member", "moderator", "other-guild-moderator"],
+)
+async def test_who_may_remove_a_user_fact(kb: KnowledgeBase, actor: Actor, allowed: bool) -> None:
+    """The author and the server's moderators may remove a fact; other members may not."""
+    fact = await kb.add_fact(GRAND_PRIX, AUTHOR)
+    if not allowed:
+        with pytest.raises((PermissionDenied, NotFound)):
+            await kb.remove_fact(fact.id, actor)
+        assert fact.id in kb.matcher
+        return
+    await kb.remove_fact(fact.id, actor)
+    assert await kb.store.get_fact(fact.id) is None
+    assert fact.id not in kb.matcher
+    result = await kb.ask("when is the baku grand prix", guild_id=GUILD)
+    assert fact.id not in [m.fact.id for m in result.matches]
+    assert [e.action for e in await kb.store.history(fact.id)] == ["add", "remove"]
+
+
+async def test_other_member_gets_permission_denied(kb: KnowledgeBase) -> None:
+    """Another member of the same server is told only the author or a moderator may change it."""
+    fact = await kb.add_fact(GRAND_PRIX, AUTHOR)
+    with pytest.raises(PermissionDenied, match="author or a moderator"):
+        await kb.remove_fact(fact.id, MEMBER)
+
+
+@pytest.mark.parametrize("actor", [MODERATOR, OPERATOR], ids=["moderator", "console"])
+async def test_file_facts_cannot_be_changed(kb: KnowledgeBase, actor: Actor) -> None:
+    """Knowledge-file facts are changed by editing the file, never by command."""
+    with pytest.raises(PermissionDenied, match="knowledge file"):
+        await kb.edit_fact("ambassador-recalled", FactDraft("Rewritten."), actor)
+    with pytest.raises(PermissionDenied, match="knowledge file"):
+        await kb.remove_fact("ambassador-recalled", actor)
+    assert "ambassador-recalled" in kb.matcher
+
+
+async def test_unknown_fact_id_is_not_found(kb: KnowledgeBase) -> None:
+    """Showing, removing or reading the history of a missing id says it does not exist."""
+    with pytest.raises(NotFound):
+        await kb.get_fact("no-such-fact")
+    with pytest.raises(NotFound):
+        await kb.remove_fact("no-such-fact", OPERATOR)
+    with pytest.raises(NotFound):
+        await kb.history("no-such-fact")
+
+
+async def test_daily_cap_per_member(db_path: Path, knowledge_dir: Path) -> None:
+    """A member may add max_per_user_per_day facts a day; moderators are not limited."""
+    kb = await KnowledgeBase.open(db_path, knowledge_dir, policy=Policy(max_per_user_per_day=2))
+    try:
+        await kb.add_fact(FactDraft("First fact about the grand prix."), AUTHOR)
+        await kb.add_fact(FactDraft("Second fact about the grand prix."), AUTHOR)
+        with pytest.raises(LimitReached, match="2 facts"):
+            await kb.add_fact(FactDraft("Third fact about the grand prix."), AUTHOR)
+        await kb.add_fact(FactDraft("Another member's fact."), MEMBER)
+        for i in range(3):
+            await kb.add_fact(FactDraft(f"Moderator fact number {i}."), MODERATOR)
+        users = [f for f in await kb.store.all_facts() if f.origin is Origin.USER]
+        assert len(users) == 6
+    finally:
+        await kb.close()
+
+
+async def test_only_moderators_add_when_configured(db_path: Path, knowledge_dir: Path) -> None:
+    """With who_can_add=moderators, a member's fact is refused and a moderator's accepted."""
+    kb = await KnowledgeBase.open(db_path, knowledge_dir, policy=Policy(who_can_add="moderators"))
+    try:
+        with pytest.raises(PermissionDenied):
+            await kb.add_fact(GRAND_PRIX, MEMBER)
+        assert (await kb.add_fact(GRAND_PRIX, MODERATOR)).status is Status.LIVE
+    finally:
+        await kb.close()
+
+
+async def test_approval_queue(db_path: Path, knowledge_dir: Path) -> None:
+    """With require_approval, a member's fact is not answered until a moderator approves it."""
+    kb = await KnowledgeBase.open(db_path, knowledge_dir, policy=Policy(require_approval=True))
+    try:
+        pending = await kb.add_fact(GRAND_PRIX, AUTHOR)
+        assert pending.status is Status.PENDING
+        question = "when is the baku grand prix"
+        assert pending.id not in [m.fact.id for m in (await kb.ask(question, guild_id=1)).matches]
+        assert [f.id for f in await kb.pending(guild_id=GUILD)] == [pending.id]
+        assert await kb.pending(guild_id=OTHER_GUILD) == []
+        assert (await kb.stats(guild_id=GUILD)).pending == 1
+
+        with pytest.raises(PermissionDenied):
+            await kb.approve(pending.id, AUTHOR)
+        with pytest.raises(NotFound):
+            await kb.approve(pending.id, FOREIGN_MODERATOR)
+        live = await kb.approve(pending.id, MODERATOR)
+        assert live.status is Status.LIVE
+        result = await kb.ask(question, guild_id=GUILD)
+        assert result.decision is Decision.ANSWER
+        assert result.best is not None and result.best.fact.id == pending.id
+        with pytest.raises(InvalidInput, match="not waiting"):
+            await kb.approve(pending.id, MODERATOR)
+        assert [e.action for e in await kb.history(pending.id, guild_id=GUILD)] == [
+            "add",
+            "approve",
+        ]
+        assert (await kb.add_fact(FactDraft("A moderator's own fact."), MODERATOR)).status is (
+            Status.LIVE
+        )
+    finally:
+        await kb.close()
+
+
+async def test_rejected_fact_is_gone(db_path: Path, knowledge_dir: Path) -> None:
+    """A rejected pending fact is deleted and never answered."""
+    kb = await KnowledgeBase.open(db_path, knowledge_dir, policy=Policy(require_approval=True))
+    try:
+        pending = await kb.add_fact(GRAND_PRIX, AUTHOR)
+        await kb.reject(pending.id, MODERATOR)
+        assert await kb.store.get_fact(pending.id) is None
+        assert await kb.pending(guild_id=GUILD) == []
+        (_, removal) = await kb.store.history(pending.id)
+        assert removal.detail["reason"] == "rejected"
+    finally:
+        await kb.close()
+
+
+# -------------------------------------------------------------- feedback and statistics
+async def test_one_vote_per_user_per_answer(kb: KnowledgeBase) -> None:
+    """A user's second vote on the same answer replaces the first; counts stay at one vote."""
+    assert await kb.record_feedback("msg-1", "ambassador-recalled", 100, GUILD, 1) is True
+    stats = await kb.stats(guild_id=GUILD)
+    assert (stats.feedback_up, stats.feedback_down) == (1, 0)
+    assert await kb.record_feedback("msg-1", "ambassador-recalled", 100, GUILD, -1) is False
+    stats = await kb.stats(guild_id=GUILD)
+    assert (stats.feedback_up, stats.feedback_down) == (0, 1)
+    assert await kb.record_feedback("msg-1", "ambassador-recalled", 200, GUILD, 1) is True
+    assert await kb.record_feedback("msg-2", "ambassador-recalled", 100, GUILD, 1) is True
+    stats = await kb.stats(guild_id=GUILD)
+    assert (stats.feedback_up, stats.feedback_down) == (2, 1)
+    with pytest.raises(InvalidInput):
+        await kb.record_feedback("msg-1", "ambassador-recalled", 100, GUILD, 0)
+
+
+async def test_stats_count_asks_by_decision_per_guild(kb: KnowledgeBase) -> None:
+    """Stats count answered and unknown questions, list the top unanswered, per server."""
+    for _ in range(2):
+        await kb.ask("why did azerbaijan recall its ambassador", guild_id=GUILD)
+    await kb.ask("What is the capital of France", guild_id=GUILD)
+    await kb.ask("  what is the capital of france ", guild_id=GUILD)
+    await kb.ask("bitcoin price today", guild_id=GUILD)
+    await kb.ask("", guild_id=GUILD)  # blank questions are not recorded
+    await kb.ask("what is the capital of france", guild_id=OTHER_GUILD)
+    await kb.ask("what happened in yekaterinburg", guild_id=GUILD, record=False)
+    await kb.add_fact(GRAND_PRIX, AUTHOR)
+    await kb.record_feedback("m", "ambassador-recalled", 7, OTHER_GUILD, -1)
+
+    here = await kb.stats(guild_id=GUILD)
+    assert (here.questions_asked, here.answered, here.unknown) == (5, 2, 3)
+    assert here.suggested == 0
+    assert here.top_unanswered == (("what is the capital of france", 2), ("bitcoin price today", 1))
+    assert here.unknown_rate == pytest.approx(3 / 5)
+    assert here.facts_by_origin == {"file": 3, "user": 1}
+    assert (here.feedback_up, here.feedback_down) == (0, 0)
+
+    there = await kb.stats(guild_id=OTHER_GUILD)
+    assert (there.questions_asked, there.unknown) == (1, 1)
+    assert there.facts_by_origin == {"file": 3, "user": 0}
+    assert there.feedback_down == 1
+
+    everywhere = await kb.stats(all_guilds=True)
+    assert everywhere.questions_asked == 6
+    assert everywhere.top_unanswered[0] == ("what is the capital of france", 3)
+
+
+# ---------------------------------------------------------------------------- export
+async def test_export_round_trips_through_the_loader(kb: KnowledgeBase, tmp_path: Path) -> None:
+    """Exported user facts of one server form a knowledge file the loader accepts as is."""
+    mine = await kb.add_fact(GRAND_PRIX, AUTHOR)
+    tricky = await kb.add_fact(
+        FactDraft('yes: "Bakı" — it\'s #1 {really}', ("- is it?", "null")), MODERATOR
+    )
+    other_guild = Actor.discord_user(500, OTHER_GUILD, is_moderator=False)
+    theirs = await kb.add_fact(FactDraft("Another server's private fact."), other_guild)
+
+    text = await kb.export_user_facts(guild_id=GUILD)
+    assert text.startswith("#")
+    exported_ids = [entry["id"] for entry in yaml.safe_load(text)["facts"]]
+    assert exported_ids == [mine.id, tricky.id]
+    assert theirs.id not in text
+
+    directory = tmp_path / "curated"
+    directory.mkdir()
+    (directory / "exported.yaml").write_text(text, encoding="utf-8")
+    loaded = {f.id: f for f in load_knowledge(directory).facts}
+    assert set(loaded) == {mine.id, tricky.id}
+    for original in (mine, tricky):
+        back = loaded[original.id]
+        assert (back.answer, back.questions, back.tags) == (
+            original.answer,
+            original.questions,
+            original.tags,
+        )
+    assert loaded[mine.id].source == Source("F1 calendar", "https://example.org/f1", None)
+
+    everything = await kb.export_user_facts(guild_id=None)
+    assert theirs.id in everything and mine.id in everything
+    assert "ambassador-recalled" not in everything
