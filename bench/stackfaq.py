@@ -12,22 +12,24 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import yaml
 
+from bench import rankers as rankers_
 from bench.metrics import summarise
+from bench.rankers import K, Ranker
+from bench.report import RESULTS, bar_chart, markdown_table, write
 from bot.core.loader import load_knowledge
 from bot.core.matcher import Matcher
 from bot.core.models import Decision
-from bot.core.text import Analyzer, fold
+from bot.core.text import Analyzer
 
-Ranker = Callable[[str], list[str]]
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "stackfaq"
-K = 10
 
 
 def read_jsonl(path: Path) -> list[dict[str, object]]:
@@ -43,43 +45,6 @@ def write_knowledge(pairs: list[dict[str, object]], directory: Path) -> None:
     (directory / "stackfaq.yaml").write_text(
         yaml.safe_dump({"facts": facts}, allow_unicode=True, width=1000), encoding="utf-8"
     )
-
-
-def newsdesk_ranker(matcher: Matcher) -> Ranker:
-    def rank(query: str) -> list[str]:
-        return [m.fact.id for m in matcher.ask(query, limit=K).matches]
-
-    return rank
-
-
-def token_set_ranker(pairs: list[dict[str, object]]) -> Ranker:
-    from rapidfuzz import fuzz, process
-
-    choices = {str(p["id"]): fold(str(p["question"])) for p in pairs}
-
-    def rank(query: str) -> list[str]:
-        found = process.extract(fold(query), choices, scorer=fuzz.token_set_ratio, limit=K)
-        return [key for _, _, key in found]
-
-    return rank
-
-
-def bm25_ranker(pairs: list[dict[str, object]], *, with_answer: bool = False) -> Ranker:
-    import bm25s
-
-    ids = [str(p["id"]) for p in pairs]
-    texts = [str(p["question"]) + (" " + str(p["answer"]) if with_answer else "") for p in pairs]
-    retriever = bm25s.BM25()
-    retriever.index(bm25s.tokenize(texts, stopwords="en", show_progress=False), show_progress=False)
-
-    def rank(query: str) -> list[str]:
-        tokens = bm25s.tokenize([query], stopwords="en", show_progress=False)
-        if not tokens.vocab:
-            return []
-        results, _ = retriever.retrieve(tokens, k=K, show_progress=False)
-        return [ids[i] for i in results[0]]
-
-    return rank
 
 
 def evaluate(rank: Ranker, queries: Sequence[dict[str, object]]) -> dict[str, float]:
@@ -133,26 +98,31 @@ def main() -> None:
         write_knowledge(pairs, directory)
         knowledge = load_knowledge(directory)
         matcher = Matcher(knowledge.facts, analyzer=Analyzer(knowledge.synonyms))
+        facts = list(knowledge.facts)
         rankers: dict[str, Ranker] = {
-            "newsdesk matcher": newsdesk_ranker(matcher),
-            "rapidfuzz token_set_ratio (question)": token_set_ranker(pairs),
-            "BM25 bm25s (question)": bm25_ranker(pairs),
-            "BM25 bm25s (question+answer)": bm25_ranker(pairs, with_answer=True),
+            "newsdesk matcher": rankers_.newsdesk(matcher),
+            "rapidfuzz token_set_ratio (question)": rankers_.token_set(facts),
+            "BM25 bm25s (question)": rankers_.bm25(facts),
+            "BM25 bm25s (question+answer)": rankers_.bm25(facts, with_answer=True),
         }
-        print(f"StackFAQ: {len(pairs)} QA pairs, {len(queries)} queries\n")
-        print(f"{'method':<38} {'P@1':>6} {'MRR@10':>7} {'R@5':>6} {'MAP':>6} {'ms/q':>6}")
+        results: dict[str, dict[str, float | str]] = {}
         for name, rank in rankers.items():
-            s = evaluate(rank, queries)
-            print(
-                f"{name:<38} {s['P@1']:>6.3f} {s['MRR@10']:>7.3f} {s['R@5']:>6.3f} "
-                f"{s['MAP']:>6.3f} {s['ms/query']:>6.2f}",
-                flush=True,
-            )
+            results[name] = dict(evaluate(rank, queries))
+            print(f"{name}: done", file=sys.stderr, flush=True)
         cal_dir = Path(tmp) / "half"
         cal_dir.mkdir()
-        print()
-        for name, value in calibration(pairs, queries, cal_dir).items():
-            print(f"calibration: {name}: {value:.1%}")
+        calibrated = calibration(pairs, queries, cal_dir)
+    columns = ["P@1", "MRR@10", "R@5", "MAP", "ms/query"]
+    text = (
+        f"StackFAQ: {len(pairs)} QA pairs, {len(queries)} queries, top {K} per query.\n\n"
+        + markdown_table(results, columns)
+        + "\n\nCalibration (newsdesk, half of the threads removed from the fact base):\n\n"
+        + "\n".join(f"- {name}: {value:.1%}" for name, value in calibrated.items())
+    )
+    print(text)
+    write("stackfaq", text)
+    bar_chart(results, ["P@1", "MRR@10", "R@5", "MAP"], "StackFAQ (question field)", "stackfaq")
+    print(f"\nwrote {RESULTS}/stackfaq.md and stackfaq.png")
 
 
 if __name__ == "__main__":
