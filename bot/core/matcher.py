@@ -46,7 +46,7 @@ class MatcherSettings:
     typo_cutoff: float = 80.0
     # Typos in a word's first letter are looked for only while the words of that length
     # number at most this many (a bound on the cost in huge vocabularies).
-    typo_fallback_words: int = 20_000
+    typo_fallback_words: int = 8_000
     # Words at least this common in English are taken as spelled right, never "corrected".
     typo_max_commonness: float = 0.5
     # How much a question covered by a fact's answer text (rather than by one of its
@@ -107,10 +107,14 @@ class Matcher:
         self._live_refs = 0
         self._specificity: dict[str, float] = {}
         self._next_key = 0
+        # Key sets of common terms, built on first need and kept up to date after that.
+        self._key_sets: dict[str, set[int]] = {}
+        self._key_set_from = max(1, self.settings.posting_budget // 4)
         # Keys of facts answered in one server only (members' facts), by server.
         self._guild_of: dict[int, int] = {}
-        # Vocabulary for typo correction, bucketed by (first letter, length) so a misspelled
-        # word is compared with a few hundred words, not the whole vocabulary.
+        # Words seen in facts and the term each became; for typo correction bucketed by
+        # (first letter, length) so a misspelled word is compared with a few hundred words.
+        self._surface: dict[str, str] = {}
         self._vocabulary: dict[tuple[str, int], dict[str, None]] = {}
         for fact in facts:
             self.add(fact)
@@ -146,9 +150,14 @@ class Matcher:
                 self._postings[term] = [key]
             else:
                 posting.append(key)
+            key_set = self._key_sets.get(term)
+            if key_set is not None:
+                key_set.add(key)
             df = self._df.get(term, 0)
             if df == 0:
-                self._vocabulary.setdefault((term[:1], len(term)), {})[term] = None
+                pass
+            elif df == self._key_set_from and key_set is None:
+                self._key_set(term)
             self._df[term] = df + 1
             self._live_refs += 1
 
@@ -159,6 +168,9 @@ class Matcher:
         entry = self._entries.pop(key)
         self._guild_of.pop(key, None)
         for term in entry.all_terms():
+            key_set = self._key_sets.get(term)
+            if key_set is not None:
+                key_set.discard(key)
             df = self._df[term] - 1
             self._live_refs -= 1
             self._dead_refs += 1
@@ -167,12 +179,18 @@ class Matcher:
                 continue
             del self._df[term]
             del self._postings[term]
+            self._key_sets.pop(term, None)
             self._specificity.pop(term, None)
-            bucket = self._vocabulary[(term[:1], len(term))]
-            del bucket[term]
         if self._dead_refs > max(10_000, self._live_refs // 4):
             self._compact()
         return entry.fact
+
+    def _key_set(self, term: str) -> set[int]:
+        key_set = self._key_sets.get(term)
+        if key_set is None:
+            live = self._entries
+            key_set = self._key_sets[term] = {k for k in self._postings[term] if k in live}
+        return key_set
 
     def _compact(self) -> None:
         live = self._entries
@@ -183,10 +201,17 @@ class Matcher:
     def _terms(self, text: str) -> tuple[str, ...]:
         analyzed = self.analyzer.analyze(text)
         specificity = self._specificity
-        for term, spec in analyzed:
+        surface = self._surface
+        for term, spec, word in analyzed:
             if spec > specificity.get(term, 0.0):
                 specificity[term] = spec
-        return tuple(dict.fromkeys(term for term, _ in analyzed))
+            if word not in surface and len(word) >= 4 and word.isalpha():
+                # Typos are corrected against the words as written ("inflauion" is close to
+                # "inflation", not to its stem "inflat"). Words are kept after their facts go:
+                # a correction to a term no fact has any more is simply not used.
+                surface[word] = term
+                self._vocabulary.setdefault((word[:1], len(word)), {})[word] = None
+        return tuple(dict.fromkeys(term for term, _, _ in analyzed))
 
     def _build_entry(self, fact: Fact) -> _Entry:
         terms = self._terms
@@ -211,7 +236,15 @@ class Matcher:
         return self._idf(self._df.get(term, 0)) * self._specificity.get(term, 1.0)
 
     def _correct(self, term: str) -> tuple[str, float] | None:
-        """The vocabulary term a misspelled ``term`` most likely means, with a confidence.
+        """The indexed term a misspelled word most likely means, with a confidence."""
+        found = self._closest_word(term)
+        if found is None:
+            return None
+        target = self._surface[found[0]]
+        return (target, found[1]) if self._df.get(target) else None
+
+    def _closest_word(self, term: str) -> tuple[str, float] | None:
+        """The vocabulary word a misspelled one most likely is, with a confidence.
 
         Words with the same first letter are searched first (most typos keep it); failing
         that, words of about the same length with any first letter ("embassador",
@@ -248,7 +281,7 @@ class Matcher:
         seen: set[str] = set()
         out: list[_QueryTerm] = []
         unknown_weight = self._idf(0) * self.settings.unknown_term_weight
-        for term, spec in self.analyzer.analyze(question):
+        for term, spec, word in self.analyzer.analyze(question):
             if term in seen:
                 continue
             seen.add(term)
@@ -257,7 +290,7 @@ class Matcher:
                 out.append(_QueryTerm(term, self._idf(df) * spec, 1.0))
                 continue
             # A common English word ("time") is spelled right; it just isn't in the facts.
-            corrected = self._correct(term) if spec >= self.settings.typo_max_commonness else None
+            corrected = self._correct(word) if spec >= self.settings.typo_max_commonness else None
             if corrected is not None and corrected[0] not in seen:
                 target, confidence = corrected
                 seen.add(target)
@@ -301,29 +334,32 @@ class Matcher:
     def _candidates(self, query: list[_QueryTerm], guild_id: int | None) -> dict[int, float]:
         """Facts sharing terms with the query, with the summed weight of the shared terms.
 
-        Rarest terms first: their postings are short and decide the ranking. Once the budget of
-        postings is spent, more common terms no longer bring in new candidates (their weight is
-        low, and the scorer still counts them for the shortlist). A term so common that its own
-        postings exceed the budget contributes only its most recent facts.
+        Rarest terms first: their postings are short and bring in the candidates. Once the
+        budget of postings is spent, a more common term no longer brings in new candidates; its
+        weight is added to the candidates that contain it by intersecting them with the term's
+        key set (in C, however long the term's postings are). A term so common that its own
+        postings exceed the budget, and comes first, brings in only its most recent facts.
         """
         budget = self.settings.posting_budget
-        entries = self._entries
         rough: dict[int, float] = {}
         spent = 0
         matched = [qt for qt in query if qt.confidence > 0.0 and qt.term in self._postings]
         matched.sort(key=lambda qt: self._df.get(qt.term, 0))
         for qt in matched:
+            weight = qt.weight * qt.confidence
             posting = self._postings[qt.term]
             if spent and spent + len(posting) > budget:
+                for key in self._key_set(qt.term).intersection(rough):
+                    rough[key] += weight
                 continue
             if len(posting) > budget:
                 posting = posting[-budget:]
             spent += len(posting)
-            weight = qt.weight * qt.confidence
             get = rough.get
             for key in posting:
                 rough[key] = get(key, 0.0) + weight
         if self._dead_refs:
+            entries = self._entries
             for key in [key for key in rough if key not in entries]:
                 del rough[key]
         if self._guild_of:
@@ -412,8 +448,8 @@ class Matcher:
         return out[:limit]
 
     def _complete_word(self, partial: str) -> str | None:
-        """The most frequent indexed term that starts with ``partial`` (itself if indexed)."""
-        if len(partial) < 2 or self._df.get(partial):
+        """The word of the most facts that starts with ``partial`` (None if it is one)."""
+        if len(partial) < 2 or partial in self._surface:
             return None
         best: str | None = None
         best_df = 0
@@ -421,9 +457,9 @@ class Matcher:
         for (letter, length), bucket in self._vocabulary.items():
             if letter != first or length < len(partial):
                 continue
-            for term in bucket:
-                if term.startswith(partial):
-                    df = self._df.get(term, 0)
+            for word in bucket:
+                if word.startswith(partial):
+                    df = self._df.get(self._surface[word], 0)
                     if df > best_df:
-                        best, best_df = term, df
+                        best, best_df = word, df
         return best

@@ -34,7 +34,6 @@ STOPWORDS = frozenset(
     """.split()
 )
 
-_UNSEEN = object()
 _TOKEN = re.compile(r"[a-z0-9]+")
 _stemmer = snowballstemmer.stemmer("english")
 
@@ -103,7 +102,7 @@ class Analyzer:
                     self._phrases.append((pattern, head))
         # Longer phrases first so "south caucasus region" wins over "south caucasus".
         self._phrases.sort(key=lambda item: -len(item[0].pattern))
-        self._cache: dict[str, tuple[tuple[str, float], ...]] = {}
+        self._cache: dict[str, tuple[tuple[str, float, str], ...]] = {}
         # word -> (term, specificity), or None for a stopword: one lookup per word.
         self._words: dict[str, tuple[str, float] | None] = {}
 
@@ -112,7 +111,7 @@ class Analyzer:
 
     def terms(self, text: str) -> tuple[str, ...]:
         """Stemmed, synonym-mapped content terms of ``text`` in order (duplicates kept)."""
-        return tuple(term for term, _ in self.analyze(text))
+        return tuple(term for term, _, _ in self.analyze(text))
 
     def _word(self, word: str) -> tuple[str, float] | None:
         if word in STOPWORDS:
@@ -120,28 +119,29 @@ class Analyzer:
         term = stem(word)
         return self._canonical.get(term, term), specificity(word)
 
-    def analyze(self, text: str) -> tuple[tuple[str, float], ...]:
-        """Each content term of ``text`` with the specificity of the word it came from."""
+    def analyze(self, text: str) -> tuple[tuple[str, float, str], ...]:
+        """Each content term of ``text``, the specificity of its word, and the word itself."""
         short = len(text) <= 200
         if short:
             cached = self._cache.get(text)
             if cached is not None:
                 return cached
         folded = fold(text)
-        out: list[tuple[str, float]] = []
+        out: list[tuple[str, float, str]] = []
         for pattern, head in self._phrases:
             if pattern.search(folded):
                 folded = pattern.sub(" ", folded)
-                out.append((head, 1.0))
+                out.append((head, 1.0, head))
         known = self._words
         for word in folded.split():
-            item = known.get(word, _UNSEEN)
-            if item is _UNSEEN:
+            if word in known:
+                item = known[word]
+            else:
                 item = self._word(word)
                 if len(known) < 500_000:
                     known[word] = item
             if item is not None:
-                out.append(item)  # type: ignore[arg-type]
+                out.append((item[0], item[1], word))
         result = tuple(out)
         if short:
             if len(self._cache) > 50_000:

@@ -145,5 +145,5 @@ def test_specificity_ranks_everyday_words_below_topical_ones() -> None:
 
 def test_analyze_reports_specificity_of_each_term() -> None:
     """analyze() pairs each content term with the specificity of the word it came from."""
-    analyzed = dict(Analyzer().analyze("time ambassador"))
+    analyzed = {term: spec for term, spec, _ in Analyzer().analyze("time ambassador")}
     assert analyzed["time"] < analyzed["ambassador"]

@@ -1,0 +1,316 @@
+"""Speed and scale: newsdesk's matcher beside a rapidfuzz full scan and BM25, 1k to 1M facts.
+
+Each (method, size) runs in its own process so that peak memory is that method's alone.
+Per-question latency is measured on one core after a warm-up, over typo'd questions from the
+synthetic generator. For newsdesk, also: index build, adding one fact (database + index), a
+cold start and reloads of the knowledge directory (up to 100k facts; writing 1M facts as YAML
+for a reload is left out).
+
+    python -m bench.scale                       # 1k 10k 100k 1M, all methods
+    python -m bench.scale --sizes 1000 10000 --methods newsdesk
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bench.synthetic import facts, questions
+
+RESULTS = Path(__file__).parent / "results"
+METHODS = ("newsdesk", "rapidfuzz", "bm25")
+QUESTIONS = {1_000: 2_000, 10_000: 2_000, 100_000: 1_000, 1_000_000: 300}
+SLOW_QUESTIONS = {1_000: 500, 10_000: 300, 100_000: 100, 1_000_000: 20}
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _percentiles(timings: list[float]) -> dict[str, float]:
+    timings = sorted(timings)
+    return {
+        "p50_ms": statistics.median(timings) * 1000,
+        "p99_ms": timings[max(0, int(len(timings) * 0.99) - 1)] * 1000,
+    }
+
+
+def _time_questions(ask: Any, asked: list[tuple[str, str]]) -> dict[str, float]:
+    for question, _ in asked[:20]:
+        ask(question)
+    timings = []
+    hits = 0
+    for question, expected in asked:
+        started = time.perf_counter()
+        best = ask(question)
+        timings.append(time.perf_counter() - started)
+        hits += best == expected
+    return {**_percentiles(timings), "top1": hits / len(asked)}
+
+
+def run_newsdesk(size: int) -> dict[str, Any]:
+    from bot.core.matcher import Matcher
+
+    fact_list = list(facts(size))
+    started = time.perf_counter()
+    matcher = Matcher(fact_list)
+    row: dict[str, Any] = {"build_s": time.perf_counter() - started}
+
+    def ask(question: str) -> str | None:
+        best = matcher.ask(question, limit=10).best
+        return best.fact.id if best else None
+
+    row |= _time_questions(ask, questions(fact_list, QUESTIONS[size]))
+    from bot.core.models import Fact
+
+    adds = []
+    for n in range(50):
+        fact = Fact(id=f"new-{n}", answer=f"Extra statement {n} about the zorblat pipeline talks")
+        started = time.perf_counter()
+        matcher.add(fact)
+        adds.append(time.perf_counter() - started)
+    row["index_add_ms"] = statistics.median(adds) * 1000
+    row["peak_mb"] = _peak_mb()
+    return row
+
+
+def run_newsdesk_service(size: int) -> dict[str, Any]:
+    """Cold start, reloads and adds through KnowledgeBase: YAML, SQLite and index together."""
+    from bot.core.actors import Actor
+    from bot.core.service import FactDraft, KnowledgeBase
+
+    fact_list = list(facts(size))
+    files = 4
+    with tempfile.TemporaryDirectory() as tmp:
+        knowledge = Path(tmp) / "knowledge"
+        knowledge.mkdir()
+        chunks = [fact_list[i::files] for i in range(files)]
+
+        def write(index: int, chunk: list[Any]) -> None:
+            data = {
+                "facts": [
+                    {
+                        "id": f.id,
+                        "answer": f.answer,
+                        "questions": list(f.questions),
+                        "tags": list(f.tags),
+                    }
+                    for f in chunk
+                ]
+            }
+            text = yaml.dump(data, Dumper=yaml.CSafeDumper, width=1000, allow_unicode=True)
+            (knowledge / f"part{index}.yaml").write_text(text, encoding="utf-8")
+
+        for index, chunk in enumerate(chunks):
+            write(index, chunk)
+
+        async def measure() -> dict[str, Any]:
+            row: dict[str, Any] = {}
+            started = time.perf_counter()
+            kb = await KnowledgeBase.open(Path(tmp) / "bench.db", knowledge)
+            row["cold_start_s"] = time.perf_counter() - started
+            operator = Actor.operator()
+            # A moderator edits one fact in one file and reloads.
+            chunks[0][0] = type(chunks[0][0])(
+                id=chunks[0][0].id, answer=chunks[0][0].answer + " (corrected)"
+            )
+            write(0, chunks[0])
+            started = time.perf_counter()
+            report = await kb.reload(operator)
+            row["reload_one_file_s"] = time.perf_counter() - started
+            assert report.changed == (chunks[0][0].id,), report
+            # The same with nothing cached: every file parsed again.
+            from bot.core.loader import KnowledgeReader
+
+            kb._reader = KnowledgeReader()
+            started = time.perf_counter()
+            await kb.reload(operator)
+            row["reload_all_files_s"] = time.perf_counter() - started
+            adds = []
+            for n in range(30):
+                draft = FactDraft(f"Extra statement {n} about the zorblat pipeline talks")
+                started = time.perf_counter()
+                await kb.add_fact(draft, operator)
+                adds.append(time.perf_counter() - started)
+            row["add_fact_ms"] = statistics.median(adds) * 1000
+            row["add_fact_max_ms"] = max(adds) * 1000
+            await kb.close()
+            return row
+
+        row = asyncio.run(measure())
+    row["service_peak_mb"] = _peak_mb()
+    return row
+
+
+def run_rapidfuzz(size: int) -> dict[str, Any]:
+    from rapidfuzz import fuzz, process
+
+    from bot.core.text import fold
+
+    fact_list = list(facts(size))
+    started = time.perf_counter()
+    choices = [fold(f.questions[0]) for f in fact_list]
+    ids = [f.id for f in fact_list]
+    row: dict[str, Any] = {"build_s": time.perf_counter() - started}
+
+    def ask(question: str) -> str | None:
+        found = process.extractOne(fold(question), choices, scorer=fuzz.token_set_ratio)
+        return ids[found[2]] if found else None
+
+    row |= _time_questions(ask, questions(fact_list, SLOW_QUESTIONS[size]))
+    row["peak_mb"] = _peak_mb()
+    return row
+
+
+def run_bm25(size: int) -> dict[str, Any]:
+    import bm25s
+
+    fact_list = list(facts(size))
+    started = time.perf_counter()
+    texts = [" ".join(f.questions) + " " + f.answer for f in fact_list]
+    retriever = bm25s.BM25()
+    retriever.index(bm25s.tokenize(texts, stopwords="en", show_progress=False), show_progress=False)
+    row: dict[str, Any] = {"build_s": time.perf_counter() - started}
+    ids = [f.id for f in fact_list]
+
+    def ask(question: str) -> str | None:
+        tokens = bm25s.tokenize([question], stopwords="en", show_progress=False)
+        if not tokens.vocab:
+            return None
+        results, _ = retriever.retrieve(tokens, k=1, show_progress=False, n_threads=1)
+        return ids[results[0][0]]
+
+    row |= _time_questions(ask, questions(fact_list, SLOW_QUESTIONS[size] * 2))
+    row["peak_mb"] = _peak_mb()
+    return row
+
+
+CHILDREN = {
+    "newsdesk": run_newsdesk,
+    "newsdesk-service": run_newsdesk_service,
+    "rapidfuzz": run_rapidfuzz,
+    "bm25": run_bm25,
+}
+
+
+def child(method: str, size: int) -> dict[str, Any]:
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    # One core, as the targets are stated.
+    command = [sys.executable, "-m", "bench.scale", "--child", method, str(size)]
+    if hasattr(os, "sched_setaffinity"):
+        command = ["taskset", "-c", "0", *command] if _has_taskset() else command
+    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    if done.returncode != 0:
+        return {"error": done.stderr.strip().splitlines()[-1] if done.stderr else "failed"}
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def _has_taskset() -> bool:
+    from shutil import which
+
+    return which("taskset") is not None
+
+
+def table(rows: dict[tuple[str, int], dict[str, Any]], sizes: list[int]) -> str:
+    lines = [
+        "| method | facts | build s | p50 ms | p99 ms | top-1 | peak MB |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for method in METHODS:
+        for size in sizes:
+            row = rows.get((method, size))
+            if row is None:
+                continue
+            if "error" in row:
+                lines.append(f"| {method} | {size:,} | error: {row['error'][:60]} |||||")
+                continue
+            lines.append(
+                f"| {method} | {size:,} | {row['build_s']:.2f} | {row['p50_ms']:.3f} | "
+                f"{row['p99_ms']:.3f} | {row['top1']:.1%} | {row['peak_mb']:.0f} |"
+            )
+    service = [(s, rows[("newsdesk-service", s)]) for s in sizes if ("newsdesk-service", s) in rows]
+    if service:
+        lines += [
+            "",
+            "| newsdesk service | facts | cold start s | reload, 1 file edited s | "
+            "reload, all files re-read s | add one fact ms (p50 / max) | peak MB |",
+            "|---|---:|---:|---:|---:|---:|---:|",
+        ]
+        for size, row in service:
+            if "error" in row:
+                lines.append(f"| | {size:,} | error: {row['error'][:60]} |||||")
+                continue
+            lines.append(
+                f"| | {size:,} | {row['cold_start_s']:.2f} | {row['reload_one_file_s']:.2f} | "
+                f"{row['reload_all_files_s']:.2f} | {row['add_fact_ms']:.2f} / "
+                f"{row['add_fact_max_ms']:.2f} | {row['service_peak_mb']:.0f} |"
+            )
+    return "\n".join(lines)
+
+
+def plot(rows: dict[tuple[str, int], dict[str, Any]], sizes: list[int], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    figure, axis = plt.subplots(figsize=(7, 4.5))
+    for method, colour in zip(METHODS, ("tab:blue", "tab:orange", "tab:green"), strict=True):
+        points = [(s, rows[(method, s)]) for s in sizes if "p50_ms" in rows.get((method, s), {})]
+        if not points:
+            continue
+        xs = [s for s, _ in points]
+        axis.plot(xs, [r["p50_ms"] for _, r in points], "o-", color=colour, label=f"{method} p50")
+        axis.plot(xs, [r["p99_ms"] for _, r in points], "s--", color=colour, label=f"{method} p99")
+    axis.set_xscale("log")
+    axis.set_yscale("log")
+    axis.set_xlabel("facts")
+    axis.set_ylabel("ms per question (one core)")
+    axis.set_title("Latency per question against fact base size")
+    axis.grid(True, which="both", alpha=0.3)
+    axis.legend(fontsize=8)
+    figure.tight_layout()
+    figure.savefig(path, dpi=120)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000, 1_000_000])
+    parser.add_argument("--methods", nargs="+", default=list(METHODS), choices=METHODS)
+    parser.add_argument("--child", nargs=2, metavar=("METHOD", "SIZE"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        method, size = args.child[0], int(args.child[1])
+        print(json.dumps(CHILDREN[method](size)))
+        return
+    rows: dict[tuple[str, int], dict[str, Any]] = {}
+    for size in args.sizes:
+        for method in args.methods:
+            print(f"{method} at {size:,} facts...", file=sys.stderr, flush=True)
+            rows[(method, size)] = child(method, size)
+        if "newsdesk" in args.methods and size <= 100_000:
+            print(f"newsdesk service at {size:,} facts...", file=sys.stderr, flush=True)
+            rows[("newsdesk-service", size)] = child("newsdesk-service", size)
+    RESULTS.mkdir(exist_ok=True)
+    text = table(rows, args.sizes)
+    print(text)
+    (RESULTS / "scale.md").write_text(text + "\n", encoding="utf-8")
+    plot(rows, args.sizes, RESULTS / "scale_latency.png")
+    print(f"\nwrote {RESULTS / 'scale.md'} and {RESULTS / 'scale_latency.png'}")
+
+
+if __name__ == "__main__":
+    main()
