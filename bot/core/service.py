@@ -47,7 +47,7 @@ from bot.core.models import (
     Stats,
     Status,
 )
-from bot.core.text import Analyzer, words
+from bot.core.text import STOPWORDS, Analyzer, words
 from bot.store import SqliteStore, StoreError
 
 log = logging.getLogger(__name__)
@@ -109,8 +109,6 @@ def validate_draft(draft: FactDraft) -> FactDraft:
 
 def slug(text: str, *, max_words: int = 5) -> str:
     """A readable id from the first content words of ``text`` ("kremlin-summons-envoy")."""
-    from bot.core.text import STOPWORDS
-
     content = [w for w in words(text) if w not in STOPWORDS][:max_words]
     return "-".join(content)[:60].strip("-") or "fact"
 
