@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import logging
 import signal
+from collections import OrderedDict
 from typing import Any
 
 import aiohttp
@@ -27,7 +28,11 @@ EXTENSIONS = (
     "bot.exts.ask",
     "bot.exts.facts",
     "bot.exts.moderation",
+    "bot.exts.feeds",
 )
+# Interaction ids remembered to ignore a second delivery of the same interaction (a replayed
+# gateway event); Discord expires an interaction after 15 minutes, far fewer than this many.
+RECENT_INTERACTIONS = 10_000
 
 
 def intents() -> discord.Intents:
@@ -54,6 +59,26 @@ class NewsdeskBot(commands.Bot):
         )
         self.kb = kb
         self.settings = settings
+        self._recent_interactions: OrderedDict[int, None] = OrderedDict()
+        # Every interaction (command, autocomplete, button, form) passes this one parser.
+        parsers = self._connection.parsers
+        parse_interaction = parsers["INTERACTION_CREATE"]
+
+        def parse_once(data: Any) -> None:
+            if not self.is_repeat_interaction(int(data["id"])):
+                parse_interaction(data)
+
+        parsers["INTERACTION_CREATE"] = parse_once
+
+    def is_repeat_interaction(self, interaction_id: int) -> bool:
+        """True (with a log line) for an interaction already handled; remembers new ones."""
+        if interaction_id in self._recent_interactions:
+            log.warning("ignored interaction %d: delivered twice, already handled", interaction_id)
+            return True
+        self._recent_interactions[interaction_id] = None
+        if len(self._recent_interactions) > RECENT_INTERACTIONS:
+            self._recent_interactions.popitem(last=False)
+        return False
 
     async def setup_hook(self) -> None:
         for extension in EXTENSIONS:

@@ -56,6 +56,8 @@ log = logging.getLogger(__name__)
 MAX_ASK_CHARS = 600
 MAX_QUESTIONS_PER_FACT = 10
 MAX_TAGS_PER_FACT = 10
+# Questions waiting to be saved in the statistics before new ones are no longer counted.
+MAX_PENDING_RECORDS = 1_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +134,7 @@ class KnowledgeBase:
         self.matcher = Matcher(analyzer=Analyzer(self._synonyms), settings=self._matcher_settings)
         self._reload_lock = asyncio.Lock()
         self._reader = KnowledgeReader()
+        self._recording: set[asyncio.Task[None]] = set()
         self.write_problem: str | None = None
 
     # ---------------------------------------------------------------------- lifecycle
@@ -180,6 +183,7 @@ class KnowledgeBase:
         )
 
     async def close(self) -> None:
+        await self.flush()
         await self.store.close()
 
     async def __aenter__(self) -> KnowledgeBase:
@@ -204,22 +208,41 @@ class KnowledgeBase:
         limit: int = 5,
         record: bool = True,
     ) -> AskResult:
-        """Answer ``question`` as seen from ``guild_id``; remember it for the statistics."""
+        """Answer ``question`` as seen from ``guild_id``; remember it for the statistics.
+
+        The answer does not wait for the statistics: the question is saved in the background,
+        so a slow or locked database never delays a reply.
+        """
         result = self.matcher.ask(question[:MAX_ASK_CHARS], limit=limit, guild_id=guild_id)
         if record and words(question):
-            best = result.best
-            try:
-                await self.store.record_ask(
-                    question.strip(),
-                    result.decision,
-                    best.fact.id if best else None,
-                    best.score if best else 0.0,
-                    guild_id,
+            if len(self._recording) < MAX_PENDING_RECORDS:
+                task = asyncio.create_task(self._record(question, result, guild_id))
+                self._recording.add(task)
+                task.add_done_callback(self._recording.discard)
+            else:
+                log.warning(
+                    "statistics behind by %d questions; not counting this one", MAX_PENDING_RECORDS
                 )
-            except sqlite3.Error as exc:
-                # Statistics are worth less than an answer: answer anyway.
-                self._note_write_problem(exc)
         return result
+
+    async def _record(self, question: str, result: AskResult, guild_id: int | None) -> None:
+        best = result.best
+        try:
+            await self.store.record_ask(
+                question.strip(),
+                result.decision,
+                best.fact.id if best else None,
+                best.score if best else 0.0,
+                guild_id,
+            )
+        except sqlite3.Error as exc:
+            # Statistics are worth less than an answer: the answer has gone out anyway.
+            self._note_write_problem(exc)
+
+    async def flush(self) -> None:
+        """Wait until every question asked so far is saved in the statistics."""
+        while self._recording:
+            await asyncio.gather(*list(self._recording), return_exceptions=True)
 
     def complete(self, prefix: str, *, guild_id: int | None = None, limit: int = 25) -> list[str]:
         return self.matcher.complete(prefix[:MAX_ASK_CHARS], guild_id=guild_id, limit=limit)
@@ -255,6 +278,7 @@ class KnowledgeBase:
         return entries
 
     async def stats(self, *, guild_id: int | None = None, all_guilds: bool = False) -> Stats:
+        await self.flush()
         return await self.store.stats(guild_id, all_guilds=all_guilds)
 
     async def pending(self, *, guild_id: int | None) -> list[Fact]:

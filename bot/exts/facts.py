@@ -106,6 +106,13 @@ class FactCommands(commands.GroupCog, group_name="fact", group_description="Add 
         self.bot = bot
         super().__init__()
 
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
+        # guild_only() only hides the commands in DMs; a fact added from a DM would have no
+        # server and be answered in every server, so refuse here too.
+        if interaction.guild_id is None:
+            raise app_commands.NoPrivateMessage()
+        return True
+
     async def _fact_ids(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:

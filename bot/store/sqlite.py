@@ -147,11 +147,14 @@ class SqliteStore:
             await self._db.execute("BEGIN IMMEDIATE")
             try:
                 yield self._db
-            except BaseException:
-                await self._db.execute("ROLLBACK")
-                raise
-            else:
                 await self._db.execute("COMMIT")
+            except BaseException:
+                # SQLite ends the transaction itself after some errors (a full disk); a failed
+                # COMMIT may leave it open. Roll back only what is open, so that the real error
+                # is the one raised and the next transaction can begin.
+                if self._db.in_transaction:
+                    await self._db.execute("ROLLBACK")
+                raise
 
     # ------------------------------------------------------------------------ reading
     async def all_facts(self) -> list[Fact]:
@@ -402,6 +405,33 @@ class SqliteStore:
         async with self._db.execute("PRAGMA integrity_check") as cursor:
             row = await cursor.fetchone()
         return str(row[0]) if row else "no answer"
+
+    # ------------------------------------------------------------- ingestion bookkeeping
+    async def article_seen(self, key: str, url: str | None = None) -> str | None:
+        """The draft file an article (by feed GUID or URL) went into, "" if none, or None."""
+        async with self._db.execute(
+            "SELECT draft FROM seen_articles WHERE key = ? OR (? IS NOT NULL AND url = ?)",
+            (key, url, url),
+        ) as cursor:
+            row = await cursor.fetchone()
+        return None if row is None else str(row[0] or "")
+
+    async def remember_article(
+        self, key: str, *, url: str | None, title: str, feed: str | None, draft: str | None
+    ) -> None:
+        async with self.transaction() as db:
+            await db.execute(
+                "INSERT OR REPLACE INTO seen_articles (key, url, title, feed, draft, seen_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (key, url, title, feed, draft, _now()),
+            )
+
+    async def record_audit(
+        self, actor: str, action: str, subject: str, detail: dict[str, Any] | None = None
+    ) -> None:
+        """An audit entry for an action on something other than one stored fact (a draft)."""
+        async with self.transaction() as db:
+            await self._audit(db, actor, action, subject, None, detail)
 
     async def backup(self, target: Path) -> None:
         """A consistent copy of the live database (``VACUUM INTO``), safe while running."""

@@ -65,5 +65,7 @@ async def newsdesk(
     assert running.bot.is_closed()
     problems = server.unknown_requests + server.fake_errors
     assert not problems, [str(r) for r in problems]
-    errors = [f"{r.name}: {r.getMessage()}" for r in caplog.records if r.levelno >= logging.ERROR]
+    # caplog.records holds only the current phase (teardown): look at the test's own too.
+    records = [*caplog.get_records("setup"), *caplog.get_records("call"), *caplog.records]
+    errors = [f"{r.name}: {r.getMessage()}" for r in records if r.levelno >= logging.ERROR]
     assert not errors, errors

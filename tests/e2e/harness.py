@@ -147,14 +147,14 @@ class RunningBot:
 
 @contextlib.asynccontextmanager
 async def running_bot(
-    settings: Settings, *, ready_timeout: float = 10.0
+    settings: Settings, *, ready_timeout: float = 10.0, token: str = "fake-token"
 ) -> AsyncIterator[RunningBot]:
     """The real bot (commands synced, gateway READY); Discord must already point at a fake."""
     kb = await open_knowledge_base(settings)
     bot = NewsdeskBot(kb, settings, guild_ready_timeout=0.1)
     runner: asyncio.Task[None] | None = None
     try:
-        runner = asyncio.create_task(bot.start("fake-token"))
+        runner = asyncio.create_task(bot.start(token))
         ready = asyncio.create_task(bot.wait_until_ready())
         done, _ = await asyncio.wait(
             {runner, ready}, timeout=ready_timeout, return_when=asyncio.FIRST_COMPLETED

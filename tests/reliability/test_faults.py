@@ -1,0 +1,471 @@
+"""Faults lose nothing: kill -9, concurrent writers, a busy or full or read-only database.
+
+The kill -9 test runs ``crash_child.py`` in a subprocess many times on one database, killing it
+at random moments (while adding facts, and while reloading): after every kill the database
+passes ``PRAGMA integrity_check``, holds every fact whose add was acknowledged, and its
+knowledge-file facts are exactly the old or the new version, never a mix.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+from crash_child import expected_version, write_version
+
+import bot.store.sqlite as sqlite_store
+from bot.core.actors import Actor
+from bot.core.errors import WriteFailed
+from bot.core.models import Decision, Origin
+from bot.core.service import FactDraft, KnowledgeBase
+
+HERE = Path(__file__).resolve().parent
+REPO_ROOT = HERE.parents[1]
+CHILD = HERE / "crash_child.py"
+KILLS = 16
+MODERATOR = Actor.discord_user(1, 10, is_moderator=True, name="mod")
+OPERATOR = Actor.operator()
+
+
+def member(n: int, guild_id: int = 10) -> Actor:
+    return Actor.discord_user(1000 + n, guild_id, is_moderator=False, name=f"user{n}")
+
+
+# ------------------------------------------------------------------------------ kill -9
+class Child:
+    """The crash child, with its stdout lines collected by a thread as they arrive."""
+
+    def __init__(self, database: Path, knowledge: Path, tag: str) -> None:
+        self.lines: list[str] = []
+        self.changed = threading.Condition()
+        self.process = subprocess.Popen(
+            [sys.executable, str(CHILD), str(database), str(knowledge), tag],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            with self.changed:
+                self.lines.append(line.strip())
+                self.changed.notify_all()
+
+    def wait_for(self, prefix: str, after: int = 0, timeout: float = 10.0) -> int:
+        """Index of the first line starting with ``prefix`` at or after ``after``."""
+        deadline = time.monotonic() + timeout
+        with self.changed:
+            while True:
+                for index in range(after, len(self.lines)):
+                    if self.lines[index].startswith(prefix):
+                        return index
+                remaining = deadline - time.monotonic()
+                if remaining <= 0 or self.process.poll() is not None:
+                    stderr = self.process.stderr.read() if self.process.stderr else ""
+                    raise AssertionError(f"child never printed {prefix!r}: {stderr[-2000:]}")
+                self.changed.wait(remaining)
+
+    def kill(self) -> list[str]:
+        """SIGKILL, then every line the child printed before it died."""
+        os.kill(self.process.pid, signal.SIGKILL)
+        self.process.wait(5)
+        self._reader.join(5)
+        if self.process.stderr is not None:
+            self.process.stderr.close()
+        assert self.process.returncode == -signal.SIGKILL
+        return list(self.lines)
+
+
+def check_database(database: Path, acked: set[str]) -> str:
+    """Assert the promises on a database a killed process left; the knowledge version held."""
+    connection = sqlite3.connect(database)
+    try:
+        assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        rows = connection.execute("SELECT id, origin, answer FROM facts").fetchall()
+        user_ids = {fid for fid, origin, _ in rows if origin == Origin.USER.value}
+        missing = acked - user_ids
+        assert not missing, f"acknowledged adds lost: {sorted(missing)[:5]}"
+        # Each fact and its audit entry were written together: no fact without its 'add'.
+        orphans = connection.execute(
+            "SELECT COUNT(*) FROM facts f WHERE origin = 'user' AND NOT EXISTS "
+            "(SELECT 1 FROM audit a WHERE a.fact_id = f.id AND a.action = 'add')"
+        ).fetchone()
+        assert orphans == (0,)
+    finally:
+        connection.close()
+    file_facts = {fid: answer for fid, origin, answer in rows if origin == Origin.FILE.value}
+    for version in ("a", "b"):
+        if file_facts == expected_version(version):
+            return version
+    raise AssertionError(
+        f"knowledge is a mix of versions: {len(file_facts)} file facts, "
+        f"{sum('Version a' in a for a in file_facts.values())} of a, "
+        f"{sum('Version b' in a for a in file_facts.values())} of b"
+    )
+
+
+async def test_kill_9_while_adding_and_reloading_loses_nothing(tmp_path: Path) -> None:
+    """Sixteen SIGKILLs at random moments: integrity ok, acked adds kept, old-or-new knowledge."""
+    database = tmp_path / "crash.db"
+    knowledge = tmp_path / "knowledge"
+    knowledge.mkdir()
+    write_version(knowledge, "a")
+    kb = await KnowledgeBase.open(database, knowledge)
+    await kb.close()
+    assert check_database(database, set()) == "a"
+
+    rng = random.Random(20250701)
+    acked: set[str] = set()
+    mid_reload = 0
+    versions: set[str] = set()
+    started = time.monotonic()
+    for n in range(KILLS):
+        child = Child(database, knowledge, tag=str(n))
+        ready = child.wait_for("READY")
+        if n % 2:
+            # Kill inside a reload: just after it starts, at a random point of its transaction.
+            at = child.wait_for("RELOADING", after=ready)
+            await asyncio.sleep(rng.uniform(0.0, 0.06))
+        else:
+            at = ready
+            await asyncio.sleep(rng.uniform(0.02, 0.25))
+        lines = child.kill()
+        acked |= {line.split()[1] for line in lines if line.startswith("ACK ")}
+        reloading = [i for i, line in enumerate(lines) if line.startswith("RELOADING")]
+        if reloading and not any(line.startswith("RELOADED") for line in lines[reloading[-1] :]):
+            mid_reload += 1
+        assert at >= 0
+        versions.add(check_database(database, acked))
+    elapsed = time.monotonic() - started
+
+    # Restarting the real service on the survivor works and answers the acknowledged facts.
+    kb = await KnowledgeBase.open(database, knowledge, reload_on_start=False)
+    try:
+        assert await kb.store.integrity_check() == "ok"
+        stored = {f.id for f in await kb.store.all_facts()}
+        assert acked <= stored
+        sample = sorted(acked)[-1]
+        fact = await kb.get_fact(sample)
+        result = await kb.ask(fact.answer, record=False)
+        assert result.best is not None and result.best.fact.id == sample
+    finally:
+        await kb.close()
+    print(
+        f"\n{KILLS} kills in {elapsed:.1f} s: {len(acked)} acknowledged adds kept, "
+        f"{mid_reload} kills inside a reload, versions seen {sorted(versions)}"
+    )
+    assert acked, "the child never acknowledged an add"
+    assert mid_reload >= 1, "no kill landed inside a reload"
+
+
+# -------------------------------------------------------------------- concurrent writers
+@pytest.fixture
+def knowledge_dir(tmp_path: Path) -> Path:
+    directory = tmp_path / "knowledge"
+    directory.mkdir()
+    write_version(directory, "a")
+    return directory
+
+
+@pytest.fixture
+async def kb(tmp_path: Path, knowledge_dir: Path) -> AsyncIterator[KnowledgeBase]:
+    base = await KnowledgeBase.open(tmp_path / "kb.db", knowledge_dir)
+    try:
+        yield base
+    finally:
+        await base.close()
+
+
+async def test_fifty_members_add_while_a_moderator_reloads(
+    kb: KnowledgeBase, knowledge_dir: Path
+) -> None:
+    """50 members x 4 adds racing 6 reloads: every acknowledged add is stored and answered."""
+    acked: dict[str, str] = {}
+
+    async def add_facts(n: int) -> None:
+        for k in range(4):
+            answer = f"Member{n}note{k}: the ferry from Baku to Aktau sails at {n}:{k:02d}."
+            fact = await kb.add_fact(FactDraft(answer), member(n))
+            acked[fact.id] = answer
+            await asyncio.sleep(0)
+
+    async def reload_repeatedly() -> list[str]:
+        seen = []
+        for k in range(6):
+            version = "b" if k % 2 == 0 else "a"
+            write_version(knowledge_dir, version)
+            report = await kb.reload(MODERATOR)
+            seen.append(version)
+            assert report.total == len(expected_version(version))
+            await asyncio.sleep(0)
+        return seen
+
+    results = await asyncio.gather(
+        *(add_facts(n) for n in range(50)), reload_repeatedly(), return_exceptions=True
+    )
+    failures = [r for r in results if isinstance(r, BaseException)]
+    assert not failures, failures
+    assert len(acked) == 200
+    assert kb.write_problem is None
+
+    stored = {f.id: f for f in await kb.store.all_facts()}
+    assert all(fid in stored and stored[fid].answer == a for fid, a in acked.items())
+    file_facts = {f.id: f.answer for f in stored.values() if f.origin is Origin.FILE}
+    assert file_facts == expected_version("a")
+    assert len(kb.matcher) == len(stored)
+    for fact_id, answer in list(acked.items())[::20]:
+        result = await kb.ask(answer, guild_id=10, record=False)
+        assert result.best is not None and result.best.fact.id == fact_id
+    assert await kb.store.integrity_check() == "ok"
+
+
+@contextlib.contextmanager
+def write_lock_held(database: Path, seconds: float) -> Iterator[threading.Event]:
+    """Another connection (as another process would) holds the write lock for ``seconds``."""
+    taken = threading.Event()
+
+    def hold() -> None:
+        connection = sqlite3.connect(database, isolation_level=None)
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            connection.execute(
+                "INSERT INTO meta (key, value) VALUES ('lock-test', '1') "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+            )
+            taken.set()
+            time.sleep(seconds)
+            connection.execute("COMMIT")
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    try:
+        assert taken.wait(5)
+        yield taken
+    finally:
+        thread.join()
+
+
+async def test_writes_wait_for_another_process_instead_of_failing(
+    kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    """While another connection holds the write lock, asks and adds wait and then succeed."""
+    with write_lock_held(tmp_path / "kb.db", 0.8):
+        started = time.perf_counter()
+        asked, added = await asyncio.gather(
+            kb.ask("who wrote shared fact 3", guild_id=10),
+            kb.add_fact(FactDraft("Lockwait: the Baku metro closed for a day."), member(1)),
+        )
+        waited = time.perf_counter() - started
+    assert asked.decision is not None
+    assert added.id in {f.id for f in await kb.store.all_facts()}
+    assert waited >= 0.5  # they really waited for the lock, and did not fail
+    assert kb.write_problem is None
+
+
+async def test_lock_held_past_the_busy_timeout_never_says_locked_to_members(
+    tmp_path: Path, knowledge_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the busy timeout: answers still come, the member gets a plain sentence, the
+    moderators see why, and the next write after the lock works."""
+    monkeypatch.setattr(sqlite_store, "BUSY_TIMEOUT_MS", 150)
+    kb = await KnowledgeBase.open(tmp_path / "kb.db", knowledge_dir)
+    try:
+        with write_lock_held(tmp_path / "kb.db", 0.8):
+            result = await kb.ask("shared fact 3 version", guild_id=10)
+            assert result.decision is not Decision.UNKNOWN
+            with pytest.raises(WriteFailed) as caught:
+                await kb.add_fact(FactDraft("Busyfail: the Baku metro closed."), member(2))
+            assert "locked" not in str(caught.value)
+            assert "could not be saved" in str(caught.value)
+            assert kb.write_problem is not None and "locked" in kb.write_problem
+        fact = await kb.add_fact(FactDraft("Afterlock: the Baku metro reopened."), member(2))
+        assert kb.write_problem is None
+        assert (await kb.get_fact(fact.id, guild_id=10)).answer.startswith("Afterlock")
+    finally:
+        await kb.close()
+
+
+def _cli(*args: str | Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "bot", *(str(a) for a in args)],
+        cwd=REPO_ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+async def test_cli_and_service_write_the_same_file_without_locked_errors(
+    kb: KnowledgeBase, tmp_path: Path, knowledge_dir: Path
+) -> None:
+    """Three CLI `fact add`s and a CLI `kb reload` run while the service keeps adding facts."""
+    database = tmp_path / "kb.db"
+    common = ("--db", database, "--knowledge", knowledge_dir)
+    processes = [
+        _cli("fact", "add", f"Clinote{n}: the Caspian ferry timetable changed.", *common)
+        for n in range(3)
+    ]
+    processes.append(_cli("kb", "reload", *common))
+    service_added: list[str] = []
+    while any(p.poll() is None for p in processes) or len(service_added) < 20:
+        n = len(service_added)
+        fact = await kb.add_fact(FactDraft(f"Svcnote{n}: a Baku bus route changed."), member(n))
+        service_added.append(fact.id)
+        await kb.ask("ferry timetable", guild_id=10)
+        await asyncio.sleep(0.01)
+    outputs = [p.communicate(timeout=30) for p in processes]
+    for process, (out, err) in zip(processes, outputs, strict=True):
+        assert "locked" not in (out + err).lower(), err
+        assert process.returncode == 0, err
+    assert kb.write_problem is None
+    stored = await kb.store.all_facts()
+    answers = {f.answer for f in stored}
+    assert all(f"Clinote{n}: the Caspian ferry timetable changed." in answers for n in range(3))
+    assert set(service_added) <= {f.id for f in stored}
+    assert await kb.store.integrity_check() == "ok"
+
+
+# ------------------------------------------------------------- disk full and read-only
+async def _assert_degraded_but_answering(
+    kb: KnowledgeBase, problem: str, *, every_write_fails: bool = True
+) -> None:
+    """Writes fail with a plain sentence; answers, reads and the old knowledge stay."""
+    before = {f.id: f for f in kb.matcher.facts()}
+    result = await kb.ask("what does version a of shared fact 7 say", guild_id=10)
+    assert result.best is not None and result.best.fact.id == "shared-7"
+    await kb.flush()  # the question is saved in the background; its failure is noted there
+    assert kb.write_problem is not None and problem in kb.write_problem
+    with pytest.raises(WriteFailed) as caught:
+        await kb.add_fact(FactDraft("Fullnote: the Baku stadium expanded. " * 100), member(3))
+    assert "could not be saved" in str(caught.value)
+    if every_write_fails:  # a full file may still fit a tiny row in a half-empty page
+        with pytest.raises(WriteFailed):
+            await kb.record_feedback("m1", "shared-7", 5, 10, 1)
+    write_version(kb.knowledge_dir, "b")
+    with pytest.raises(WriteFailed) as reload_failed:
+        await kb.reload(MODERATOR)
+    assert "old knowledge is still in service" in str(reload_failed.value)
+    assert {f.id: f for f in kb.matcher.facts()} == before
+    stats = await kb.stats(guild_id=10)
+    assert stats.facts_by_origin["file"] == len(expected_version("a"))
+    assert kb.write_problem is not None and problem in kb.write_problem
+
+
+async def test_disk_full_keeps_answering_and_tells_why(
+    kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A store whose writes raise "database or disk is full": answers go on, writes fail
+    cleanly, and once space is back writes work and the warning clears."""
+    added = await kb.add_fact(FactDraft("Editnote: the Baku port reopened."), member(4))
+
+    @contextlib.asynccontextmanager
+    async def full(*_: object) -> AsyncIterator[object]:
+        raise sqlite3.OperationalError("database or disk is full")
+        yield None  # pragma: no cover
+
+    with monkeypatch.context() as patch:
+        patch.setattr(kb.store, "transaction", full)
+        await _assert_degraded_but_answering(kb, "database or disk is full")
+        with pytest.raises(WriteFailed):
+            await kb.edit_fact(added.id, FactDraft("Editnote: the port closed."), member(4))
+        with pytest.raises(WriteFailed):
+            await kb.remove_fact(added.id, member(4))
+    again = await kb.add_fact(FactDraft("Spacenote: the Baku stadium expanded."), member(3))
+    assert kb.write_problem is None
+    assert again.id in kb.matcher
+
+
+async def test_really_full_database_file(kb: KnowledgeBase) -> None:
+    """SQLite's own SQLITE_FULL (max_page_count pinned at the current size)."""
+    await kb.store._db.execute("PRAGMA max_page_count = 1")  # clamps to the current page count
+    for n in range(5_000):  # fill the free space left in the last pages
+        if kb.write_problem is not None:
+            break
+        await kb.ask(f"filler question {n} about shared facts " * 4, guild_id=10)
+    await _assert_degraded_but_answering(kb, "database or disk is full", every_write_fails=False)
+
+
+async def test_read_only_database(kb: KnowledgeBase) -> None:
+    """SQLite refusing every write ("attempt to write a readonly database")."""
+    await kb.store._db.execute("PRAGMA query_only = ON")
+    await _assert_degraded_but_answering(kb, "readonly database")
+    await kb.store._db.execute("PRAGMA query_only = OFF")
+    fact = await kb.add_fact(FactDraft("Writable: the Baku port reopened again."), member(6))
+    assert kb.write_problem is None and fact.id in kb.matcher
+
+
+async def test_failed_commit_is_rolled_back_and_the_next_write_works(
+    kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A COMMIT that fails (disk I/O error) leaves no half-open transaction behind: the write
+    is not kept, the member is told plainly, and the next write begins and commits."""
+    real_execute = kb.store._db.execute
+    failures: list[str] = []
+
+    async def fail() -> None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    def execute(sql: str, *args: object) -> object:
+        if sql == "COMMIT" and not failures:
+            failures.append(sql)
+            return fail()
+        return real_execute(sql, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(kb.store._db, "execute", execute)
+    with pytest.raises(WriteFailed):
+        await kb.add_fact(FactDraft("Lostcommit: the Baku ferry was cancelled."), member(7))
+    assert failures and kb.write_problem == "OperationalError: disk I/O error"
+    assert not kb.store._db.in_transaction
+    kept = await kb.add_fact(FactDraft("Nextcommit: the Baku ferry sails again."), member(7))
+    answers = {f.answer for f in await kb.store.all_facts()}
+    assert kept.answer in answers
+    assert "Lostcommit: the Baku ferry was cancelled." not in answers
+    assert kb.write_problem is None
+
+
+async def test_cli_backup_while_the_service_writes(
+    kb: KnowledgeBase, tmp_path: Path, knowledge_dir: Path
+) -> None:
+    """`kb backup FILE` copies a live database consistently and never overwrites a file."""
+    database = tmp_path / "kb.db"
+    target = tmp_path / "backup.db"
+    for n in range(5):
+        await kb.add_fact(FactDraft(f"Backupnote{n}: the Baku marina opened berth {n}."), member(n))
+    common = ("--db", database, "--knowledge", knowledge_dir)
+    backup = _cli("kb", "backup", target, *common)
+    n = 5
+    while backup.poll() is None:
+        await kb.add_fact(FactDraft(f"Backupnote{n}: the Baku marina opened berth {n}."), member(n))
+        n += 1
+        await asyncio.sleep(0.01)
+    out, err = backup.communicate(timeout=30)
+    assert backup.returncode == 0, err
+    assert out.strip() == f"Backed up {database} to {target}."
+    copy = sqlite3.connect(target)
+    try:
+        assert copy.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        kept = {row[0] for row in copy.execute("SELECT answer FROM facts WHERE origin = 'user'")}
+    finally:
+        copy.close()
+    assert {f"Backupnote{k}: the Baku marina opened berth {k}." for k in range(5)} <= kept
+
+    again = _cli("kb", "backup", target, *common)
+    out, err = again.communicate(timeout=30)
+    assert again.returncode == 2 and out == ""
+    assert err.splitlines() == [f"error: {target} already exists; give a new file name"]
