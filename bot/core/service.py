@@ -48,7 +48,7 @@ from bot.core.models import (
     Status,
 )
 from bot.core.text import STOPWORDS, Analyzer, words
-from bot.store import SqliteStore, StoreError
+from bot.store import AskRecord, SqliteStore, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +57,7 @@ MAX_ASK_CHARS = 600
 MAX_QUESTIONS_PER_FACT = 10
 MAX_TAGS_PER_FACT = 10
 # Questions waiting to be saved in the statistics before new ones are no longer counted.
-MAX_PENDING_RECORDS = 1_000
+MAX_PENDING_RECORDS = 50_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +134,8 @@ class KnowledgeBase:
         self.matcher = Matcher(analyzer=Analyzer(self._synonyms), settings=self._matcher_settings)
         self._reload_lock = asyncio.Lock()
         self._reader = KnowledgeReader()
-        self._recording: set[asyncio.Task[None]] = set()
+        self._ask_queue: list[AskRecord] = []
+        self._ask_writer: asyncio.Task[None] | None = None
         self.write_problem: str | None = None
 
     # ---------------------------------------------------------------------- lifecycle
@@ -215,34 +216,41 @@ class KnowledgeBase:
         """
         result = self.matcher.ask(question[:MAX_ASK_CHARS], limit=limit, guild_id=guild_id)
         if record and words(question):
-            if len(self._recording) < MAX_PENDING_RECORDS:
-                task = asyncio.create_task(self._record(question, result, guild_id))
-                self._recording.add(task)
-                task.add_done_callback(self._recording.discard)
-            else:
-                log.warning(
-                    "statistics behind by %d questions; not counting this one", MAX_PENDING_RECORDS
-                )
+            self._queue_record(question, result, guild_id)
         return result
 
-    async def _record(self, question: str, result: AskResult, guild_id: int | None) -> None:
+    def _queue_record(self, question: str, result: AskResult, guild_id: int | None) -> None:
+        if len(self._ask_queue) >= MAX_PENDING_RECORDS:
+            log.warning("statistics %d questions behind; not counting more", MAX_PENDING_RECORDS)
+            return
         best = result.best
-        try:
-            await self.store.record_ask(
+        self._ask_queue.append(
+            AskRecord(
                 question.strip(),
                 result.decision,
                 best.fact.id if best else None,
                 best.score if best else 0.0,
                 guild_id,
+                dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             )
-        except sqlite3.Error as exc:
-            # Statistics are worth less than an answer: the answer has gone out anyway.
-            self._note_write_problem(exc)
+        )
+        if self._ask_writer is None or self._ask_writer.done():
+            self._ask_writer = asyncio.create_task(self._write_asks())
+
+    async def _write_asks(self) -> None:
+        """One writer saves whatever questions have queued up, in one transaction a batch."""
+        while self._ask_queue:
+            batch, self._ask_queue = self._ask_queue, []
+            try:
+                await self.store.record_asks(batch)
+            except sqlite3.Error as exc:
+                # Statistics are worth less than answers: those went out anyway.
+                self._note_write_problem(exc)
 
     async def flush(self) -> None:
         """Wait until every question asked so far is saved in the statistics."""
-        while self._recording:
-            await asyncio.gather(*list(self._recording), return_exceptions=True)
+        while self._ask_writer is not None and not self._ask_writer.done():
+            await self._ask_writer
 
     def complete(self, prefix: str, *, guild_id: int | None = None, limit: int = 25) -> list[str]:
         return self.matcher.complete(prefix[:MAX_ASK_CHARS], guild_id=guild_id, limit=limit)

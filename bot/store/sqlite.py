@@ -12,6 +12,7 @@ import json
 import logging
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,18 @@ _FACT_COLUMNS = (
     "id, origin, status, guild_id, author_id, file, line, answer, questions, tags, related, "
     "event_date, source_title, source_url, source_published"
 )
+
+
+@dataclass(frozen=True, slots=True)
+class AskRecord:
+    """One question asked, as the statistics keep it."""
+
+    question: str
+    decision: Decision
+    fact_id: str | None
+    score: float
+    guild_id: int | None
+    at: str | None = None
 
 
 class StoreError(Exception):
@@ -321,19 +334,23 @@ class SqliteStore:
             )
         return ReloadReport(tuple(added), tuple(changed), tuple(removed), total=len(new))
 
-    async def record_ask(
-        self,
-        question: str,
-        decision: Decision,
-        fact_id: str | None,
-        score: float,
-        guild_id: int | None,
-    ) -> None:
+    async def record_asks(self, records: Sequence[AskRecord]) -> None:
+        """Save questions asked (for the statistics), many in one transaction."""
         async with self.transaction() as db:
-            await db.execute(
+            await db.executemany(
                 "INSERT INTO asks (at, guild_id, question, decision, fact_id, score) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                (_now(), guild_id, question[:500], decision.value, fact_id, score),
+                [
+                    (
+                        r.at or _now(),
+                        r.guild_id,
+                        r.question[:500],
+                        r.decision.value,
+                        r.fact_id,
+                        r.score,
+                    )
+                    for r in records
+                ],
             )
 
     async def record_feedback(
