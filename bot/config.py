@@ -40,6 +40,8 @@ class DiscordSettings(_Section):
     allowed_channels: tuple[Snowflake, ...] = ()
     moderator_roles: tuple[str, ...] = ("Moderator",)
     cooldown: Cooldown = Cooldown()
+    # Channel where moderators are told about new drafts from the watched feeds.
+    review_channel: Snowflake | None = None
 
 
 class FactSettings(_Section):
@@ -64,6 +66,13 @@ class LoggingSettings(_Section):
     level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
 
+class FeedSettings(_Section):
+    """One watched RSS/Atom feed: new articles become drafts for review."""
+
+    url: str = Field(pattern=r"^https?://\S+$", max_length=2000)
+    interval_minutes: float = Field(60.0, gt=0, le=7 * 24 * 60)
+
+
 class Settings(_Section):
     knowledge_dir: Path = Path("knowledge")
     database: Path = Path("data/newsdesk.db")
@@ -72,6 +81,7 @@ class Settings(_Section):
     facts: FactSettings = FactSettings()
     matcher: MatcherConfig = MatcherConfig()
     logging: LoggingSettings = LoggingSettings()
+    feeds: tuple[FeedSettings, ...] = ()
 
 
 def load_settings(path: Path | None = None) -> Settings:

@@ -10,6 +10,7 @@ import argparse
 import asyncio
 import json
 import logging
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -83,6 +84,16 @@ def build_parser() -> argparse.ArgumentParser:
         "chat", parents=[common], help="interactive console with the bot's commands"
     )
 
+    ingest = commands.add_parser(
+        "ingest",
+        parents=[common],
+        help="draft facts from an article (text/HTML file, URL or RSS/Atom feed URL)",
+    )
+    ingest.add_argument("source", help="a .txt or .html file, a page URL or a feed URL")
+    ingest.add_argument(
+        "--force", action="store_true", help="draft it again even if it was drafted before"
+    )
+
     kb = commands.add_parser("kb", parents=[common], help="knowledge base: validate, stats...")
     kb_commands = kb.add_subparsers(dest="kb_command", metavar="KB_COMMAND", required=True)
     validate = kb_commands.add_parser(
@@ -93,9 +104,16 @@ def build_parser() -> argparse.ArgumentParser:
     kb_commands.add_parser("reload", parents=[common], help="re-read the knowledge directory")
     kb_commands.add_parser("export", parents=[common], help="user-added facts as knowledge YAML")
     kb_commands.add_parser("pending", parents=[common], help="facts waiting for approval")
+    kb_commands.add_parser("drafts", parents=[common], help="drafts waiting for review")
+    backup = kb_commands.add_parser(
+        "backup", parents=[common], help="copy the database to FILE (safe while the bot runs)"
+    )
+    backup.add_argument("file", type=Path, help="a new file for the copy")
     for verb in ("approve", "reject"):
-        sub = kb_commands.add_parser(verb, parents=[common], help=f"{verb} a pending fact")
-        sub.add_argument("fact_id")
+        sub = kb_commands.add_parser(
+            verb, parents=[common], help=f"{verb} a draft file, a draft fact or a pending fact"
+        )
+        sub.add_argument("fact_id", metavar="FILE|ID")
 
     fact = commands.add_parser("fact", parents=[common], help="add, show, remove, search facts")
     fact_commands = fact.add_subparsers(dest="fact_command", metavar="FACT_COMMAND", required=True)
@@ -178,13 +196,33 @@ async def _kb(kb: KnowledgeBase, args: argparse.Namespace) -> int:
             print(render.reload_report(await kb.reload(operator)))
         case "export":
             sys.stdout.write(await kb.export_user_facts(guild_id=None))
+        case "backup":
+            if args.file.exists():
+                raise UsageError(f"{args.file} already exists; give a new file name")
+            try:
+                await kb.store.backup(args.file)
+            except sqlite3.Error as exc:
+                raise UsageError(f"cannot write the backup {args.file}: {exc}") from exc
+            print(f"Backed up {kb.store.path} to {args.file}.")
         case "pending":
             facts = await kb.pending(guild_id=None)
             print("\n\n".join(render.fact(f) for f in facts) or "No facts are waiting.")
-        case "approve":
-            print(f"Approved {(await kb.approve(args.fact_id, operator)).id}.")
-        case "reject":
-            print(f"Rejected {(await kb.reject(args.fact_id, operator)).id}.")
+        case "drafts":
+            from bot.ingest import drafts
+
+            found = drafts.list_drafts(kb.knowledge_dir)
+            print("\n\n".join(drafts.describe(d) for d in found) or "No drafts are waiting.")
+        case "approve" | "reject":
+            from bot.ingest import drafts
+
+            approving = args.kb_command == "approve"
+            outcome = await drafts.review(kb, args.fact_id, operator, approve_it=approving)
+            if outcome is not None:
+                print(outcome.message.replace("`", ""))
+            elif approving:
+                print(f"Approved {(await kb.approve(args.fact_id, operator)).id}.")
+            else:
+                print(f"Rejected {(await kb.reject(args.fact_id, operator)).id}.")
     return 0
 
 
@@ -208,6 +246,16 @@ async def _fact(kb: KnowledgeBase, args: argparse.Namespace) -> int:
             for match in matches:
                 print(f"{match.score:.2f}  {match.fact.id}: {render.suggestion_text(match)}")
     return 0
+
+
+async def _ingest(kb: KnowledgeBase, args: argparse.Namespace) -> int:
+    from bot.ingest.pipeline import ingest
+
+    result = await ingest(kb, args.source, force=args.force)
+    print(result.summary())
+    if result.drafted:
+        print("Review: python -m bot kb drafts; then kb approve FILE|ID or kb reject FILE|ID.")
+    return 0 if result.drafted or result.skipped else EXIT_USAGE
 
 
 def _validate(settings: Settings, args: argparse.Namespace) -> int:
@@ -239,6 +287,8 @@ async def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
                 return await _kb(kb, args)
             case "fact":
                 return await _fact(kb, args)
+            case "ingest":
+                return await _ingest(kb, args)
             case "chat":
                 from bot.cli.console import chat
 

@@ -13,8 +13,11 @@ from discord.ext import commands
 from bot.app import NewsdeskBot
 from bot.core.loader import KnowledgeError
 from bot.core.models import Origin
+from bot.exts import _drafts
 from bot.exts._context import newsdesk, require_moderator
 from bot.exts._replies import guarded
+from bot.ingest.drafts import list_drafts
+from bot.ingest.pipeline import ingest as ingest_source
 from bot.ui import embeds
 from bot.ui.limits import clip
 
@@ -138,19 +141,58 @@ class KnowledgeCommands(
             ephemeral=True,
         )
 
-    @app_commands.command(name="approve", description="Approve a pending fact")
-    @app_commands.describe(fact_id="The pending fact's id (see /kb pending)")
+    @app_commands.command(name="approve", description="Approve a draft or a pending fact")
+    @app_commands.describe(
+        fact_id="A draft file or draft fact id (/kb drafts), or a pending fact id"
+    )
     async def approve(self, interaction: discord.Interaction, fact_id: str) -> None:
+        if await _drafts.review_reply(interaction, fact_id, approve_it=True):
+            return
         fact = await self.bot.kb.approve(fact_id, require_moderator(interaction))
         await interaction.response.send_message(f"Approved `{fact.id}`.", ephemeral=True)
 
-    @app_commands.command(name="reject", description="Reject a pending fact")
-    @app_commands.describe(fact_id="The pending fact's id (see /kb pending)")
+    @app_commands.command(name="reject", description="Reject a draft or a pending fact")
+    @app_commands.describe(
+        fact_id="A draft file or draft fact id (/kb drafts), or a pending fact id"
+    )
     async def reject(self, interaction: discord.Interaction, fact_id: str) -> None:
+        if await _drafts.review_reply(interaction, fact_id, approve_it=False):
+            return
         fact = await self.bot.kb.reject(fact_id, require_moderator(interaction))
         await interaction.response.send_message(f"Rejected `{fact.id}`.", ephemeral=True)
 
+    @app_commands.command(name="drafts", description="Drafts from articles waiting for review")
+    async def drafts(self, interaction: discord.Interaction) -> None:
+        require_moderator(interaction)
+        found = list_drafts(self.bot.kb.knowledge_dir)
+        if not found:
+            await interaction.response.send_message(
+                "No drafts are waiting. Draft one with `/kb ingest url:`.", ephemeral=True
+            )
+            return
+        shown, view = _drafts.drafts_message(found)
+        more = len(found) - len(shown)
+        await interaction.response.send_message(
+            f"{len(found)} draft(s) waiting for review." + (f" …and {more} more." if more else ""),
+            embeds=shown,
+            view=view,
+            ephemeral=True,
+        )
+
+    @app_commands.command(name="ingest", description="Draft facts from a news article or feed")
+    @app_commands.describe(url="The article's (or RSS/Atom feed's) http(s) link")
+    async def ingest(self, interaction: discord.Interaction, url: str) -> None:
+        require_moderator(interaction)
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        result = await ingest_source(self.bot.kb, url)
+        new = [d for d in list_drafts(self.bot.kb.knowledge_dir) if d.path in result.paths()]
+        text, shown, view = _drafts.drafted_message(new, result)
+        if shown:
+            await interaction.followup.send(text, embeds=shown, view=view, ephemeral=True)
+        else:
+            await interaction.followup.send(text, ephemeral=True)
+
 
 async def setup(bot: NewsdeskBot) -> None:
-    bot.add_dynamic_items(ReviewButton)
+    bot.add_dynamic_items(ReviewButton, _drafts.DraftButton)
     await bot.add_cog(KnowledgeCommands(bot))

@@ -73,6 +73,21 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ("ALTER TABLE facts ADD COLUMN content_digest TEXT",),
     # 3: small key/value state that must survive restarts (the synonym groups in service).
     ("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",),
+    # 4: articles already drafted by `ingest` and the watched feeds (keyed by feed GUID or
+    # URL), so that an article is drafted once however often its feed is polled.
+    (
+        """
+        CREATE TABLE seen_articles (
+            key TEXT PRIMARY KEY,
+            url TEXT,
+            title TEXT,
+            feed TEXT,
+            draft TEXT,
+            seen_at TEXT NOT NULL
+        )
+        """,
+        "CREATE INDEX seen_articles_by_url ON seen_articles (url)",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,123 @@
+"""Drafts on Discord: their embeds and the moderators' Approve/Reject buttons.
+
+Shared by ``/kb drafts``, ``/kb ingest`` (in ``moderation``) and the feed watcher (``feeds``).
+The buttons are ``DynamicItem``s: the draft's name lives in the custom id, so they keep working
+after a restart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import discord
+
+from bot.core.errors import NotFound
+from bot.core.loader import KnowledgeError
+from bot.exts._context import newsdesk, require_moderator
+from bot.exts._replies import guarded
+from bot.ingest import drafts
+from bot.ingest.pipeline import IngestResult
+from bot.ui import embeds
+from bot.ui.limits import EMBED_DESCRIPTION_CHARS, EMBED_TITLE_CHARS, clip
+
+_NAME = r"[a-z0-9._-]{1,90}"
+DRAFT_COLOUR = discord.Colour.orange()
+SHOWN_DRAFTS = 5
+
+
+class DraftButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=rf"draft:(?P<action>approve|reject):(?P<name>{_NAME})",
+):
+    """Approve or reject a whole draft file (by its name without ``.yaml``); moderators only."""
+
+    def __init__(self, action: str, name: str) -> None:
+        self.action = action
+        self.name = name
+        super().__init__(
+            discord.ui.Button(
+                label=clip(f"{action.title()} {name}", 80),
+                style=discord.ButtonStyle.success
+                if action == "approve"
+                else discord.ButtonStyle.danger,
+                custom_id=f"draft:{action}:{name}"[:100],
+            )
+        )
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
+    ) -> DraftButton:
+        return cls(match["action"], match["name"])
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await guarded(self._review, interaction)
+
+    async def _review(self, interaction: discord.Interaction) -> None:
+        if not await review_reply(interaction, self.name, approve_it=self.action == "approve"):
+            raise NotFound(f"There is no draft '{self.name}' any more (already reviewed?).")
+
+
+async def review_reply(interaction: discord.Interaction, name: str, *, approve_it: bool) -> bool:
+    """Approve/reject the draft file or draft fact ``name`` and reply; False if none is named.
+
+    Invalid drafts are answered with their located problems (nothing is moved).
+    """
+    actor = require_moderator(interaction)
+    kb = newsdesk(interaction.client).kb
+    if drafts.find(kb.knowledge_dir, name) is None:
+        return False
+    await interaction.response.defer(ephemeral=True, thinking=True)
+    try:
+        outcome = await drafts.review(kb, name, actor, approve_it=approve_it)
+    except KnowledgeError as exc:
+        await interaction.followup.send(embed=embeds.knowledge_error_embed(exc), ephemeral=True)
+        return True
+    if outcome is None:
+        raise NotFound(f"There is no draft '{name}' any more (already reviewed?).")
+    await interaction.followup.send(outcome.message, ephemeral=True)
+    return True
+
+
+def draft_embed(draft: drafts.DraftFile) -> discord.Embed:
+    """One draft file: its article, then each fact's id and answer."""
+    lines = [
+        f"`{fact.id}`: {discord.utils.escape_markdown(clip(fact.answer, 180))}"
+        for fact in draft.facts
+    ]
+    lines += [f"⚠ {clip(str(error), 200)}" for error in draft.errors]
+    embed = discord.Embed(
+        title=clip(f"Draft: {draft.title}", EMBED_TITLE_CHARS),
+        description=clip("\n".join(lines) or "(no facts)", EMBED_DESCRIPTION_CHARS),
+        colour=DRAFT_COLOUR,
+    )
+    source = draft.facts[0].source if draft.facts else None
+    if source is not None and source.url:
+        embed.url = source.url
+    embed.set_footer(
+        text=f"{drafts.DRAFTS_DIR}/{draft.name} · {len(draft.facts)} facts · not answered "
+        "until approved · one fact: /kb approve id:<fact id>"
+    )
+    return embed
+
+
+def drafts_message(
+    found: Sequence[drafts.DraftFile],
+) -> tuple[list[discord.Embed], discord.ui.View]:
+    """Embeds and buttons for up to ``SHOWN_DRAFTS`` drafts."""
+    shown = list(found[:SHOWN_DRAFTS])
+    view = discord.ui.View(timeout=None)
+    for draft in shown:
+        view.add_item(DraftButton("approve", draft.path.stem))
+        view.add_item(DraftButton("reject", draft.path.stem))
+    return embeds.fit_together([draft_embed(d) for d in shown]), view
+
+
+def drafted_message(
+    knowledge_dir_drafts: Sequence[drafts.DraftFile], result: IngestResult
+) -> tuple[str, list[discord.Embed], discord.ui.View]:
+    """The reply to an ingestion: what happened, and the new drafts with their buttons."""
+    embeds_, view = drafts_message(knowledge_dir_drafts)
+    return clip(result.summary(), 1_900), embeds_, view

@@ -1,0 +1,89 @@
+"""Watching news feeds: new articles become drafts, and moderators are told.
+
+One asyncio task per feed in ``bot.yaml`` (``feeds:``) polls it every ``interval_minutes``
+through the core's ``ingest``; articles already drafted (remembered in the database by GUID or
+link) are skipped, so a feed polled twice drafts each article once. New drafts are posted to
+``discord.review_channel`` with Approve/Reject buttons. A failing feed is logged and tried again
+at the next interval; it never stops the bot.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+
+import discord
+from discord.ext import commands
+
+from bot.app import NewsdeskBot
+from bot.config import FeedSettings
+from bot.exts import _drafts
+from bot.ingest.drafts import list_drafts
+from bot.ingest.models import IngestError
+from bot.ingest.pipeline import IngestResult, ingest
+
+log = logging.getLogger(__name__)
+
+
+class FeedWatcher(commands.Cog):
+    def __init__(self, bot: NewsdeskBot) -> None:
+        self.bot = bot
+        self._tasks: list[asyncio.Task[None]] = []
+        self._lock = asyncio.Lock()
+
+    async def cog_load(self) -> None:
+        for feed in self.bot.settings.feeds:
+            self._tasks.append(asyncio.create_task(self._watch(feed), name=f"feed {feed.url}"))
+
+    async def cog_unload(self) -> None:
+        for task in self._tasks:
+            task.cancel()
+        for task in self._tasks:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        self._tasks.clear()
+
+    async def _watch(self, feed: FeedSettings) -> None:
+        await self.bot.wait_until_ready()
+        while not self.bot.is_closed():
+            try:
+                await self.poll(feed)
+            except Exception:
+                log.exception("polling the feed %s failed", feed.url)
+            await asyncio.sleep(feed.interval_minutes * 60)
+
+    async def poll(self, feed: FeedSettings) -> IngestResult:
+        """Poll ``feed`` once: draft the new articles and tell the moderators about them."""
+        async with self._lock:  # one poll at a time: the seen-articles check stays exact
+            try:
+                result = await ingest(self.bot.kb, feed.url, feed=feed.url)
+            except IngestError as exc:
+                log.warning("feed %s not polled: %s", feed.url, exc)
+                return IngestResult(refused=[str(exc)])
+        for refused in result.refused:
+            log.warning("feed %s: %s", feed.url, refused)
+        if result.drafted:
+            log.info("feed %s: %d new draft(s)", feed.url, len(result.drafted))
+            await self._announce(result)
+        return result
+
+    async def _announce(self, result: IngestResult) -> None:
+        channel_id = self.bot.settings.discord.review_channel
+        if channel_id is None:
+            return
+        channel = self.bot.get_channel(channel_id)
+        if not isinstance(channel, discord.abc.Messageable):
+            log.warning("review channel %d not found: drafts not announced", channel_id)
+            return
+        new = [d for d in list_drafts(self.bot.kb.knowledge_dir) if d.path in result.paths()]
+        text, shown, view = _drafts.drafted_message(new, result)
+        text = f"New from the watched feeds, for moderators to review:\n{text}"
+        try:
+            await channel.send(text[:2000], embeds=shown, view=view)
+        except discord.HTTPException:
+            log.warning("could not announce new drafts in %d", channel_id, exc_info=True)
+
+
+async def setup(bot: NewsdeskBot) -> None:
+    await bot.add_cog(FeedWatcher(bot))

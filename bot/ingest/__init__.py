@@ -1,0 +1,10 @@
+"""From news articles to draft knowledge files that moderators review before anything is answered.
+
+Discord-free like ``bot.core``: ``fetch`` gets a page or feed (http(s) only, with timeouts and a
+size cap), ``extract`` turns it into an ``Article`` (trafilatura for HTML, feedparser for feeds),
+``sentences`` splits the text, ``statements`` keeps the sentences that state a fact and resolves
+"the incident"/"the two countries", ``dedupe`` merges what the article repeats, ``questions`` and
+``draft`` turn each statement into a fact, ``drafts`` keeps the draft files in
+``knowledge/drafts/`` and moves approved ones into the live knowledge, and ``pipeline`` ties it
+together (and remembers which articles were already drafted).
+"""

@@ -1,0 +1,123 @@
+"""Named entities without a model: capitalised word sequences, with demonyms folded to places.
+
+"Russian", "Russia's" and "Russia" are one entity (Russia) when the article names Russia;
+"Azerbaijani" becomes Azerbaijan the same way. Good enough for tags and for finding the two
+parties an article is about; moderators review every draft.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from bot.core.text import STOPWORDS
+
+# A capitalised word (Nagorno-Karabakh, McDonald, U.S.) possibly with a possessive.
+_CAP = r"(?:[A-Z][A-Za-z]*(?:[-.][A-Za-z]+)*\.?)"
+_ENTITY = re.compile(rf"{_CAP}(?:\s+(?:of\s+|the\s+|de\s+)?{_CAP})*")
+_POSSESSIVE = re.compile(r"'s?$")
+# Capitalised words that start sentences or name days and months: not entities on their own.
+_NOT_ENTITIES = frozenset(
+    """
+    A An The This That These Those It Its In On At By For From With Without After Before During
+    Despite However Meanwhile Moreover Furthermore Additionally Also Still Nevertheless Yet But And
+    Or So Then Two Three Four Five Several Some Many Most Both Each Every Other Another One Mr Mrs
+    Ms Dr He She They We I You His Her Their Our My Your As If While When Where Why How What Who
+    Which Whose Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
+    April May June July August September October November December Read More Click Share
+    """.split()
+)
+
+
+def raw_entities(sentence: str) -> list[str]:
+    """Capitalised sequences of ``sentence`` ("Russian Foreign Ministry", "Yekaterinburg")."""
+    out: list[str] = []
+    for match in _ENTITY.finditer(sentence):
+        words = [_POSSESSIVE.sub("", w) for w in match.group().split()]
+        if words and words[-1].endswith(".") and words[-1].count(".") == 1:
+            words[-1] = words[-1][:-1]  # the sentence's full stop, not an abbreviation (U.S.)
+        while words and (words[0] in _NOT_ENTITIES or words[0].lower() in STOPWORDS):
+            words.pop(0)
+        while words and words[-1].lower() in STOPWORDS:
+            words.pop()
+        if words:
+            out.append(" ".join(words))
+    return out
+
+
+class EntityIndex:
+    """The entities of one article, counted, with demonyms mapped to the places they name."""
+
+    def __init__(self, sentences: Iterable[str]) -> None:
+        sentences = list(sentences)
+        lower_words = {w for s in sentences for w in re.findall(r"\b[a-z][a-z-]+\b", s)}
+        mentions = [
+            entity
+            for sentence in sentences
+            for entity in raw_entities(sentence)
+            # A capitalised word the article also writes in lower case starts a sentence.
+            if " " in entity or not {entity.lower(), entity.lower() + "s"} & lower_words
+        ]
+        standalone = {e for e in mentions if "-" not in e}
+        counts: Counter[str] = Counter()
+        self._parts: dict[str, list[str]] = {}
+        for entity in mentions:
+            counts.update(self._split(entity, standalone))
+        singles = {e for e in counts if " " not in e}
+        self._root: dict[str, str] = {}
+        for entity in counts:
+            self._root[entity] = self._place_of(entity, singles)
+        self._lower_words = lower_words
+        self.counts: Counter[str] = Counter()
+        self._first: dict[str, int] = {}
+        for index, entity in enumerate(mentions):
+            for part in self._parts.get(entity, [entity]):
+                self._first.setdefault(self.root(part), index)
+        for entity, count in counts.items():
+            self.counts[self.root(entity)] += count
+
+    def _split(self, entity: str, standalone: set[str]) -> list[str]:
+        """Russian-Azerbaijani is two entities when both are named alone; Nagorno-Karabakh one."""
+        parts = re.split(r"-(?=[A-Z])", entity)
+        if len(parts) > 1 and all(
+            any(other.startswith(part[:-3] or part) for other in standalone) for part in parts
+        ):
+            self._parts[entity] = parts
+            return parts
+        return [entity]
+
+    @staticmethod
+    def _place_of(word: str, singles: set[str]) -> str:
+        """Russian -> Russia, Azerbaijani -> Azerbaijan, Armenians -> Armenia, if named."""
+        if " " in word:
+            return word
+        for cut in range(1, 4):
+            stem = word[:-cut]
+            if len(stem) >= 4 and stem in singles:
+                return stem
+        return word
+
+    def root(self, entity: str) -> str:
+        first, *rest = entity.split(" ")
+        if rest:
+            return entity
+        return self._root.get(first, first)
+
+    def entities_in(self, sentence: str) -> list[str]:
+        """The entities of ``sentence``, demonyms folded, first mention first, no repeats."""
+        found: dict[str, None] = {}
+        for entity in raw_entities(sentence):
+            if " " not in entity and {entity.lower(), entity.lower() + "s"} & self._lower_words:
+                continue
+            for part in self._parts.get(entity, [entity]):
+                found.setdefault(self.root(part), None)
+        return list(found)
+
+    def main_pair(self) -> tuple[str, str] | None:
+        """The two single-word entities the article names most (the parties of a dispute)."""
+        singles = [(e, n) for e, n in self.counts.most_common() if " " not in e and n >= 2]
+        if len(singles) < 2:
+            return None
+        first, second = sorted((singles[0][0], singles[1][0]), key=lambda e: self._first.get(e, 0))
+        return first, second

@@ -1,0 +1,169 @@
+"""Which sentences state a fact, and how to make each one stand on its own.
+
+A statement must be a declarative sentence of some length with a verb and something specific in
+it (a name, a number, or topical words); questions, bylines, "Read more" links and one-word
+headings are dropped. Referents the text makes clear are written out: "the incident" becomes
+the named event the article introduced ("the Yekaterinburg raid incident"), "the two
+countries"/"both sides" the two parties the article names most ("Russia and Azerbaijan").
+Linking words that only tie a sentence to the one before ("However,", "In response,") are
+dropped; when they carry the reason ("In response", "Despite this") the fact is linked to the
+previous one, which holds it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.text import STOPWORDS, fold, specificity
+from bot.ingest.entities import EntityIndex, raw_entities
+from bot.ingest.models import Statement
+
+MIN_WORDS = 6
+MAX_CHARS = 1_200
+
+_BOILERPLATE = re.compile(
+    r"\b(?:click here|read more|subscribe|sign up|newsletter|all rights reserved|cookies?|"
+    r"advertisement|follow us|share this|related articles?|copyright|terms of (?:use|service)|"
+    r"privacy policy|log ?in|javascript)\b",
+    re.IGNORECASE,
+)
+# Linking words that tie a sentence to the one before. Those in the second group carry the
+# reason ("In response" to what was said before): the fact is linked to the previous one.
+_CONNECTIVE = re.compile(
+    r"^(?:(?P<plain>However|Meanwhile|Moreover|Furthermore|Additionally|In addition|Also|Still|"
+    r"Nevertheless|Nonetheless|Indeed|Instead|Now|Yet|But|And)|"
+    r"(?P<linked>In response|Despite this|Despite that|As a result|Consequently|Therefore|"
+    r"Because of this|In turn|After that|Following this|Thus|Hence)),\s+",
+    re.IGNORECASE,
+)
+_VERB_HINT = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|may|might|can|could|shall|"
+    r"should|must|did|does|do)\b|\b[a-z]{2,}(?:ed|es|s)\b|\b(?:said|says|led|lost|made|took|"
+    r"became|began|went|came|held|met|won|told|found|gave|left|sent|set|put|ran|saw|fell|rose|"
+    r"paid|kept|brought|fought|struck|spoke|wrote|chose|broke|drove|grew|knew|threw|bought|"
+    r"caught|meant|felt|stood|built|spent|shot|hit|cut|seeks?|says?|continues?)\b"
+)
+_EVENT_NOUNS = (
+    "raid|incident|attack|bombing|explosion|blast|crash|shooting|strike|strikes|protest|"
+    "protests|riot|riots|earthquake|flood|floods|fire|collapse|summit|election|referendum|"
+    "deal|agreement|talks|scandal|operation|war|ceasefire|massacre|coup|standoff|clash|clashes"
+)
+# "the Yekaterinburg raid incident": a capitalised name then event nouns.
+_NAMED_EVENT = re.compile(
+    rf"\b(?:[A-Z][\w'-]*\s+){{1,3}}(?:[a-z]+\s+){{0,1}}(?:{_EVENT_NOUNS})(?:\s+(?:{_EVENT_NOUNS}))?\b"
+)
+# Anaphoric mentions of that event: "the incident", "the tragic event", "this attack".
+_EVENT_ANAPHOR = re.compile(
+    rf"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:tragic|deadly|fatal|latest|recent|violent)\s+)?"
+    rf"(?P<noun>event|{_EVENT_NOUNS})\b"
+)
+_LEADING = frozenset(
+    "The A An This That These Those In On At After Before Despite Following During".split()
+)
+_PAIR_ANAPHOR = re.compile(
+    r"\b(?P<both>[Bb]oth sides|[Bb]oth countries|[Bb]oth nations|[Bb]oth governments)\b|"
+    r"\b(?P<the>[Tt]he two (?:countries|nations|sides|states|neighbou?rs|governments))\b"
+)
+
+
+def is_statement(sentence: str) -> bool:
+    """True if ``sentence`` states a fact worth answering (not a question, heading or link)."""
+    text = sentence.strip()
+    if not text or text.endswith("?") or len(text) > MAX_CHARS:
+        return False
+    words = text.split()
+    if len(words) < MIN_WORDS or _BOILERPLATE.search(text):
+        return False
+    if not _VERB_HINT.search(text):
+        return False
+    if text[-1] not in ".!\"')" and not text[-1].isalnum():
+        return False
+    content = [w for w in fold(text).split() if w not in STOPWORDS]
+    has_name = bool(raw_entities(text[1:]))  # the first word is capitalised anyway
+    has_number = bool(re.search(r"\d", text))
+    topical = sum(1 for w in content if specificity(w) >= 0.5)
+    return has_name or has_number or topical >= 3
+
+
+def interrogatives(sentences: list[str]) -> list[str]:
+    """The questions the article asks itself ("Could Russia forfeit ...?"), as plain questions."""
+    out = []
+    for sentence in sentences:
+        for part in re.split(r"(?<=[:;])\s+", sentence):
+            if part.endswith("?") and len(part.split()) >= 3:
+                out.append(part.rstrip("?").strip())
+    return out
+
+
+class ReferentResolver:
+    """Writes out "the incident" and "the two countries" where the article makes them clear."""
+
+    def __init__(self, entities: EntityIndex) -> None:
+        self._pair = entities.main_pair()
+        # Named events seen so far, with how often the article has named them.
+        self._events: dict[str, int] = {}
+
+    def _note_events(self, sentence: str) -> None:
+        for match in _NAMED_EVENT.finditer(sentence):
+            words = match.group().split()
+            while words and words[0] in _LEADING:
+                words.pop(0)
+            if len(words) < 2 or not words[0][:1].isupper():
+                continue
+            event = " ".join(words)
+            # Re-inserted so that among equally frequent events the latest comes last.
+            self._events[event] = self._events.pop(event, 0) + 1
+
+    def _event_for(self, noun: str) -> str | None:
+        """The event "the <noun>" refers to: the article's most named event with that noun."""
+        fitting = [
+            (noun in event.split(), count, order, event)
+            for order, (event, count) in enumerate(self._events.items())
+            if noun in ("event", "incident") or noun in event.split()
+        ]
+        return max(fitting)[3] if fitting else None
+
+    def resolve(self, sentence: str) -> str:
+        """``sentence`` with its referents written out (the first mention of each only)."""
+        text = sentence
+        match = _EVENT_ANAPHOR.search(text)
+        # "the raid" after "the Yekaterinburg raid incident" is that raid; "the talks" is not.
+        event = self._event_for(match["noun"]) if match else None
+        if match and event:
+            article = "The" if match["det"][0].isupper() else "the"
+            text = f"{text[: match.start()]}{article} {event}{text[match.end() :]}"
+        if self._pair is not None:
+            first, second = self._pair
+            match = _PAIR_ANAPHOR.search(text)
+            if match:
+                if match["both"]:
+                    word = "Both" if match["both"][0] == "B" else "both"
+                    replacement = f"{word} {first} and {second}"
+                else:
+                    replacement = f"{first} and {second}"
+                text = f"{text[: match.start()]}{replacement}{text[match.end() :]}"
+        self._note_events(sentence)
+        return text
+
+
+def strip_connective(sentence: str) -> tuple[str, bool]:
+    """``sentence`` without a leading linking word, and whether its context is the one before."""
+    match = _CONNECTIVE.match(sentence)
+    if not match:
+        return sentence, False
+    rest = sentence[match.end() :]
+    return rest[:1].upper() + rest[1:], match["linked"] is not None
+
+
+def statements(sentences: list[str], entities: EntityIndex) -> list[Statement]:
+    """The fact-stating sentences, cleaned and made to stand alone, in article order."""
+    resolver = ReferentResolver(entities)
+    out: list[Statement] = []
+    for position, sentence in enumerate(sentences):
+        if not is_statement(sentence):
+            resolver.resolve(sentence)  # still learn the events it names
+            continue
+        text, linked = strip_connective(sentence)
+        text = resolver.resolve(text)
+        out.append(Statement(text, sentence, position, follows_previous=linked and bool(out)))
+    return out

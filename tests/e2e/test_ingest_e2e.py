@@ -1,0 +1,239 @@
+"""End to end: drafts from articles reviewed by moderators on Discord, and watched feeds.
+
+The real bot against the fake Discord server; article pages and feeds come from a small HTTP
+server on 127.0.0.1 serving the fixtures in tests/ingest/data/.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.config import FeedSettings
+from bot.exts.feeds import FeedWatcher
+from bot.ingest import drafts
+from bot.ingest.pipeline import ingest
+
+from .fake_discord import MESSAGE_FLAG_EPHEMERAL, FakeDiscordServer, iter_components
+from .harness import REPO_ROOT, RunningBot, World
+
+DATA = REPO_ROOT / "tests" / "ingest" / "data"
+WEBHOOK_PATH = r"/webhooks/\d+/[^/]+"
+FAIR_QUESTION = "why was the baku book fair postponed"
+FAIR_DRAFT = "2025-06-20-flood-postpones-the-baku-book-fair"
+SITE: dict[str, str] = {}
+
+JSON = dict[str, Any]
+
+
+@pytest.fixture
+def site() -> Iterator[str]:
+    """The test news site on 127.0.0.1; its base URL (also in ``SITE`` for bot_settings)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), BaseHTTPRequestHandler)
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    html = "text/html; charset=utf-8"
+    rss = (DATA / "feed.rss.tmpl").read_text("utf-8").replace("{base}", base).encode()
+    pages = {
+        "/article.html": (html, (DATA / "article.html").read_bytes()),
+        "/second.html": (html, (DATA / "second.html").read_bytes()),
+        "/login.html": (html, (DATA / "not-article.html").read_bytes()),
+        "/feed.rss": ("application/rss+xml", rss),
+    }
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            page = pages.get(self.path)
+            if page is None:
+                self.send_error(404)
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", page[0])
+            self.send_header("Content-Length", str(len(page[1])))
+            self.end_headers()
+            self.wfile.write(page[1])
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server.RequestHandlerClass = Handler
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    SITE["base"] = base
+    try:
+        yield base
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def closed_port_url() -> str:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return f"http://127.0.0.1:{port}/article.html"
+
+
+def custom_ids(payload: JSON) -> list[str]:
+    return [
+        c["custom_id"]
+        for c in iter_components(payload.get("components") or [])
+        if c.get("type") == 2
+    ]
+
+
+def is_ephemeral(payload: JSON) -> bool:
+    return bool(int(payload.get("flags") or 0) & MESSAGE_FLAG_EPHEMERAL)
+
+
+async def slash(
+    server: FakeDiscordServer, name: str, options: JSON | None, user: Any, world: World
+) -> Any:
+    interaction = await server.send_slash_command(name, options or {}, user, guild_id=world.guild)
+    return await server.wait_for_callback(interaction)
+
+
+async def followup(server: FakeDiscordServer) -> JSON:
+    request = await server.wait_for_request(method="POST", path=WEBHOOK_PATH, timeout=10)
+    assert is_ephemeral(request.json), request.json
+    payload: JSON = request.json
+    return payload
+
+
+async def answered_fact(newsdesk: RunningBot, question: str) -> str | None:
+    result = await newsdesk.kb.ask(question, record=False)
+    best = result.best
+    return best.fact.id if best is not None and result.decision.value == "answer" else None
+
+
+async def test_kb_drafts_lists_with_buttons_and_approve_click_answers(
+    server: FakeDiscordServer, world: World, newsdesk: RunningBot
+) -> None:
+    """/kb drafts shows each draft with Approve/Reject; a moderator's click makes it answered."""
+    await ingest(newsdesk.kb, str(DATA / "article.html"))
+    assert await answered_fact(newsdesk, FAIR_QUESTION) is None  # drafts are never answered
+
+    refused = await slash(server, "kb drafts", None, world.alice, world)
+    assert "moderators" in refused.json["data"]["embeds"][0]["description"]
+
+    callback = await slash(server, "kb drafts", None, world.mod, world)
+    listing: JSON = callback.json["data"]
+    assert callback.json["type"] == 4 and is_ephemeral(listing)
+    assert listing["content"] == "1 draft(s) waiting for review."
+    assert listing["embeds"][0]["title"] == "Draft: Flood postpones the Baku book fair"
+    assert "postponed to October" in listing["embeds"][0]["description"]
+    assert custom_ids(listing) == [f"draft:approve:{FAIR_DRAFT}", f"draft:reject:{FAIR_DRAFT}"]
+    message = callback.response["resource"]["message"]
+
+    sneaky = await server.send_component(f"draft:approve:{FAIR_DRAFT}", message, world.bob)
+    sneaky_reply = await server.wait_for_callback(sneaky)
+    assert "moderators" in sneaky_reply.json["data"]["embeds"][0]["description"]
+    assert drafts.list_drafts(newsdesk.knowledge_dir)
+
+    click = await server.send_component(f"draft:approve:{FAIR_DRAFT}", message, world.mod)
+    deferred = await server.wait_for_callback(click)
+    assert deferred.json["type"] == 5
+    done = await followup(server)
+    assert done["content"].startswith(f"Approved draft `{FAIR_DRAFT}.yaml`")
+    assert await answered_fact(newsdesk, FAIR_QUESTION) is not None
+
+    empty = await slash(server, "kb drafts", None, world.mod, world)
+    assert empty.json["data"]["content"].startswith("No drafts are waiting.")
+
+
+async def test_kb_reject_and_approve_by_draft_fact_id(
+    server: FakeDiscordServer, world: World, newsdesk: RunningBot
+) -> None:
+    """/kb approve and /kb reject take a draft fact id; pending facts keep working."""
+    await ingest(newsdesk.kb, str(DATA / "article.html"))
+    (draft,) = drafts.list_drafts(newsdesk.knowledge_dir)
+    keep, drop = draft.facts[0].id, draft.facts[1].id
+    await slash(server, "kb reject", {"fact_id": drop}, world.mod, world)
+    assert (await followup(server))["content"] == (
+        f"Rejected draft fact `{drop}`: deleted, nothing was added."
+    )
+    await slash(server, "kb approve", {"fact_id": keep}, world.mod, world)
+    assert (await followup(server))["content"].startswith(f"Approved fact `{keep}`")
+    assert keep in newsdesk.kb.matcher and drop not in newsdesk.kb.matcher
+    missing = await slash(server, "kb approve", {"fact_id": "no-such-thing"}, world.mod, world)
+    assert (
+        "There is no fact with id 'no-such-thing'."
+        in (missing.json["data"]["embeds"][0]["description"])
+    )
+
+
+async def test_kb_ingest_url_drafts_and_refuses_clearly(
+    server: FakeDiscordServer, world: World, newsdesk: RunningBot, site: str
+) -> None:
+    """/kb ingest url: drafts a page, with buttons; unreachable and non-article links refused."""
+    callback = await slash(server, "kb ingest", {"url": f"{site}/article.html"}, world.mod, world)
+    assert callback.json["type"] == 5
+    reply = await followup(server)
+    assert reply["content"].startswith("Drafted ")
+    assert f"drafts/{FAIR_DRAFT}.yaml" in reply["content"]
+    assert custom_ids(reply) == [f"draft:approve:{FAIR_DRAFT}", f"draft:reject:{FAIR_DRAFT}"]
+    assert await answered_fact(newsdesk, FAIR_QUESTION) is None
+
+    for url, message in (
+        (closed_port_url(), "cannot be reached"),
+        (f"{site}/login.html", "does not look like a news article"),
+        ("file:///etc/passwd", "not a web link"),
+    ):
+        await slash(server, "kb ingest", {"url": url}, world.mod, world)
+        refused = await followup(server)
+        assert message in refused["embeds"][0]["description"], refused
+    assert len(drafts.list_drafts(newsdesk.knowledge_dir)) == 1
+
+    member = await slash(server, "kb ingest", {"url": f"{site}/second.html"}, world.alice, world)
+    assert "moderators" in member.json["data"]["embeds"][0]["description"]
+
+
+@pytest.mark.bot_settings(
+    lambda world: {
+        "feeds": [{"url": f"{SITE['base']}/feed.rss", "interval_minutes": 60}],
+        "discord": {"review_channel": world.general.id},
+    }
+)
+async def test_watched_feed_drafts_once_and_tells_moderators(
+    site: str, server: FakeDiscordServer, world: World, newsdesk: RunningBot
+) -> None:
+    """The bot polls its feed: new articles become drafts, announced once in the review channel."""
+    announced = await server.wait_for_bot_message(
+        lambda m: m["content"].startswith("New from the watched feeds"),
+        channel_id=world.general,
+        timeout=15,
+    )
+    assert "Drafted" in announced["content"]
+    assert len(drafts.list_drafts(newsdesk.knowledge_dir)) == 2
+    ids = custom_ids(announced)
+    assert f"draft:approve:{FAIR_DRAFT}" in ids and len(ids) == 4
+
+    # (discord.py loads extensions as fresh module objects: compare by name, not class.)
+    watcher: Any = newsdesk.bot.get_cog("FeedWatcher")
+    assert type(watcher).__name__ == FeedWatcher.__name__
+    again = await watcher.poll(FeedSettings(url=f"{site}/feed.rss", interval_minutes=60))
+    assert again.drafted == [] and len(again.skipped) == 2
+    assert len(drafts.list_drafts(newsdesk.knowledge_dir)) == 2
+    posts = server.requests_matching("POST", rf"/channels/{world.general.id}/messages")
+    assert len(posts) == 1
+    assert posts[0].json["allowed_mentions"] == {"parse": []}  # it never pings anyone
+
+    click = await server.send_component(f"draft:approve:{FAIR_DRAFT}", announced, world.mod)
+    await server.wait_for_callback(click)
+    assert (await followup(server))["content"].startswith(f"Approved draft `{FAIR_DRAFT}.yaml`")
+    assert await answered_fact(newsdesk, FAIR_QUESTION) is not None
+
+
+async def test_drafts_directory_is_never_answered_even_after_reload(
+    server: FakeDiscordServer, world: World, newsdesk: RunningBot, tmp_path: Path
+) -> None:
+    """A draft file sitting in knowledge/drafts/ is not answered, not even after /kb reload."""
+    await ingest(newsdesk.kb, str(DATA / "article.html"))
+    await slash(server, "kb reload", None, world.mod, world)
+    await followup(server)
+    assert await answered_fact(newsdesk, FAIR_QUESTION) is None
