@@ -73,6 +73,11 @@ class FeedSettings(_Section):
     interval_minutes: float = Field(60.0, gt=0, le=7 * 24 * 60)
 
 
+class IngestSettings(_Section):
+    # Let /kb ingest fetch links to private, loopback and link-local addresses.
+    allow_private_addresses: bool = False
+
+
 class Settings(_Section):
     knowledge_dir: Path = Path("knowledge")
     database: Path = Path("data/newsdesk.db")
@@ -82,6 +87,7 @@ class Settings(_Section):
     matcher: MatcherConfig = MatcherConfig()
     logging: LoggingSettings = LoggingSettings()
     feeds: tuple[FeedSettings, ...] = ()
+    ingest: IngestSettings = IngestSettings()
 
 
 def load_settings(path: Path | None = None) -> Settings:

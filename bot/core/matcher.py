@@ -39,7 +39,7 @@ class MatcherSettings:
     candidates: int = 40
     # Most posting entries one question may read to gather candidates (bounds the cost of a
     # question made only of very common words in a very large fact base).
-    posting_budget: int = 6_000
+    posting_budget: int = 3_000
     # Weight of a query word that no fact contains, relative to the rarest known word.
     unknown_term_weight: float = 0.8
     # Minimum rapidfuzz ratio for a misspelled word to be read as a vocabulary word.

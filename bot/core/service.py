@@ -164,24 +164,25 @@ class KnowledgeBase:
         return kb
 
     async def _start(self, *, reload_on_start: bool) -> None:
-        """Serve what the database holds, then bring in the knowledge directory if asked."""
+        """Bring in the knowledge directory if asked; otherwise (or if it fails) serve what the
+        database holds."""
+        if reload_on_start:
+            try:
+                knowledge = await asyncio.to_thread(self._reader.load, self.knowledge_dir)
+                report = await self._apply(knowledge, "startup", rebuild=True)
+            except (KnowledgeError, NewsdeskError) as exc:
+                log.error("knowledge not reloaded at start, serving the stored facts: %s", exc)
+            else:
+                log.info(
+                    "knowledge loaded: %d facts (+%d ~%d -%d)",
+                    report.total,
+                    len(report.added),
+                    len(report.changed),
+                    len(report.removed),
+                )
+                return
         self._synonyms = await self.store.synonyms()
         self._rebuild(await self.store.all_facts())
-        if not reload_on_start:
-            return
-        try:
-            knowledge = await asyncio.to_thread(self._reader.load, self.knowledge_dir)
-            report = await self._apply(knowledge, "startup")
-        except (KnowledgeError, NewsdeskError) as exc:
-            log.error("knowledge not reloaded at start, serving the stored facts: %s", exc)
-            return
-        log.info(
-            "knowledge loaded: %d facts (+%d ~%d -%d)",
-            report.total,
-            len(report.added),
-            len(report.changed),
-            len(report.removed),
-        )
 
     async def close(self) -> None:
         await self.flush()
@@ -483,7 +484,12 @@ class KnowledgeBase:
             knowledge = await asyncio.to_thread(self._reader.load, self.knowledge_dir)
             return await self._apply(knowledge, actor.key)
 
-    async def _apply(self, knowledge: KnowledgeSet, actor_key: str) -> ReloadReport:
+    async def _apply(
+        self, knowledge: KnowledgeSet, actor_key: str, *, rebuild: bool = False
+    ) -> ReloadReport:
+        """Store ``knowledge`` as the file facts, then bring the index in step: by the
+        difference, or (at start, or when the synonyms change) by indexing the parsed facts
+        and the members' facts afresh, sharing the fact objects the reader keeps."""
         try:
             report = await self.store.replace_file_facts(
                 knowledge.facts, actor_key, synonyms=knowledge.synonyms
@@ -497,9 +503,10 @@ class KnowledgeBase:
                 "knowledge is still in service."
             ) from exc
         report = dataclasses.replace(report, files=len(knowledge.files))
-        if knowledge.synonyms != self._synonyms:
+        if rebuild or knowledge.synonyms != self._synonyms:
             self._synonyms = knowledge.synonyms
-            self._rebuild(await self.store.all_facts())
+            members = await self.store.all_facts(origin=Origin.USER)
+            self._rebuild([*knowledge.facts, *members])
         else:
             fresh = {f.id: f for f in knowledge.facts}
             for fact_id in (*report.removed, *report.changed):

@@ -184,7 +184,9 @@ class KnowledgeCommands(
     async def ingest(self, interaction: discord.Interaction, url: str) -> None:
         require_moderator(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
-        result = await ingest_source(self.bot.kb, url)
+        result = await ingest_source(
+            self.bot.kb, url, allow_private=self.bot.settings.ingest.allow_private_addresses
+        )
         new = [d for d in list_drafts(self.bot.kb.knowledge_dir) if d.path in result.paths()]
         text, shown, view = _drafts.drafted_message(new, result)
         if shown:

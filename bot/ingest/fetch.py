@@ -7,10 +7,14 @@ text are accepted. Every failure is an ``IngestError`` saying what went wrong in
 
 from __future__ import annotations
 
+import ipaddress
+import socket
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 import aiohttp
+from aiohttp.abc import AbstractResolver, ResolveResult
 
 from bot.ingest.models import IngestError
 
@@ -51,46 +55,120 @@ def check_url(url: str) -> str:
     return url
 
 
+def _is_public(address: str) -> bool:
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    return ip.is_global and not ip.is_multicast
+
+
+class BlockedAddress(OSError):
+    """A link resolved only to private or local addresses."""
+
+
+class _PublicOnlyResolver(AbstractResolver):
+    """Resolves names as usual but refuses private, loopback and link-local addresses.
+
+    Used for links that members of a server supply: the bot must not become their way into
+    the host's own network (its admin panels, cloud metadata address, other containers).
+    The check is on the addresses actually connected to, so DNS tricks don't get round it.
+    """
+
+    def __init__(self) -> None:
+        self._resolver = aiohttp.ThreadedResolver()
+
+    async def resolve(
+        self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
+    ) -> list[ResolveResult]:
+        found = await self._resolver.resolve(host, port, family)
+        public = [entry for entry in found if _is_public(entry["host"])]
+        if not public:
+            raise BlockedAddress(f"{host} is a private or local address")
+        return public
+
+    async def close(self) -> None:
+        await self._resolver.close()
+
+
+def _check_host(url: str, *, allow_private: bool) -> None:
+    host = urlsplit(url).hostname or ""
+    try:
+        literal = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return  # a name: the resolver checks what it resolves to
+    if not allow_private and not _is_public(str(literal)):
+        raise IngestError(f"{url} points to a private or local address: nothing was fetched.")
+
+
 async def fetch(
-    url: str, *, seconds: float = TIMEOUT_SECONDS, max_bytes: int = MAX_BYTES
+    url: str,
+    *,
+    seconds: float = TIMEOUT_SECONDS,
+    max_bytes: int = MAX_BYTES,
+    allow_private: bool = True,
 ) -> Fetched:
     """GET ``url``; ``IngestError`` on a bad scheme, network failure, error status, wrong
-    content type or a body over ``max_bytes``."""
+    content type or a body over ``max_bytes``.
+
+    With ``allow_private=False`` (links from Discord members) private, loopback and link-local
+    addresses are refused, at every redirect too.
+    """
     url = check_url(url)
     client_timeout = aiohttp.ClientTimeout(total=seconds, sock_connect=min(seconds, 10.0))
     headers = {"User-Agent": USER_AGENT, "Accept": ", ".join(ACCEPTED_TYPES)}
+    connector: dict[str, Any] = {}
+    if not allow_private:
+        connector["connector"] = aiohttp.TCPConnector(resolver=_PublicOnlyResolver())
     try:
         async with (
-            aiohttp.ClientSession(timeout=client_timeout, headers=headers) as session,
-            session.get(url, max_redirects=MAX_REDIRECTS) as response,
+            aiohttp.ClientSession(timeout=client_timeout, headers=headers, **connector) as session,
         ):
-            final = str(response.url)
-            check_url(final)
-            if response.status >= 400:
-                raise IngestError(f"{url} answered HTTP {response.status}: nothing was drafted.")
-            content_type = (response.content_type or "").lower()
-            if content_type not in ACCEPTED_TYPES:
-                raise IngestError(
-                    f"{url} is {content_type or 'of unknown type'}, not a web page or a feed."
-                )
-            declared = response.content_length
-            if declared is not None and declared > max_bytes:
-                raise IngestError(
-                    f"{url} is {declared:,} bytes, over the {max_bytes:,}-byte limit."
-                )
-            body = bytearray()
-            async for chunk in response.content.iter_chunked(64 * 1024):
-                body.extend(chunk)
-                if len(body) > max_bytes:
-                    raise IngestError(f"{url} is over the {max_bytes:,}-byte limit.")
-            return Fetched(final, content_type, bytes(body), response.charset)
+            return await _get(session, url, max_bytes, allow_private=allow_private)
     except IngestError:
         raise
-    except aiohttp.TooManyRedirects as exc:
-        raise IngestError(f"{url} redirects too many times.") from exc
     except TimeoutError as exc:
         raise IngestError(f"{url} did not answer within {seconds:g} seconds.") from exc
     except aiohttp.InvalidURL as exc:
         raise IngestError(f"'{url[:200]}' is not a valid web link.") from exc
     except (aiohttp.ClientError, OSError) as exc:
+        cause: BaseException | None = exc
+        while cause is not None and not isinstance(cause, BlockedAddress):
+            cause = getattr(cause, "os_error", None) or cause.__cause__ or cause.__context__
+        if cause is not None:
+            raise IngestError(
+                f"{url} points to a private or local address: nothing was fetched."
+            ) from exc
         raise IngestError(f"{url} cannot be reached ({type(exc).__name__}).") from exc
+
+
+async def _get(
+    session: aiohttp.ClientSession, url: str, max_bytes: int, *, allow_private: bool
+) -> Fetched:
+    """Follow redirects by hand, so each hop's address is checked before it is connected to."""
+    for _ in range(MAX_REDIRECTS + 1):
+        _check_host(url, allow_private=allow_private)
+        async with session.get(url, allow_redirects=False) as response:
+            if response.status in (301, 302, 303, 307, 308) and "Location" in response.headers:
+                url = check_url(urljoin(url, response.headers["Location"]))
+                continue
+            return await _read(response, url, max_bytes)
+    raise IngestError(f"{url} redirects too many times.")
+
+
+async def _read(response: aiohttp.ClientResponse, url: str, max_bytes: int) -> Fetched:
+    final = str(response.url)
+    check_url(final)
+    if response.status >= 400:
+        raise IngestError(f"{url} answered HTTP {response.status}: nothing was drafted.")
+    content_type = (response.content_type or "").lower()
+    if content_type not in ACCEPTED_TYPES:
+        raise IngestError(
+            f"{url} is {content_type or 'of unknown type'}, not a web page or a feed."
+        )
+    declared = response.content_length
+    if declared is not None and declared > max_bytes:
+        raise IngestError(f"{url} is {declared:,} bytes, over the {max_bytes:,}-byte limit.")
+    body = bytearray()
+    async for chunk in response.content.iter_chunked(64 * 1024):
+        body.extend(chunk)
+        if len(body) > max_bytes:
+            raise IngestError(f"{url} is over the {max_bytes:,}-byte limit.")
+    return Fetched(final, content_type, bytes(body), response.charset)

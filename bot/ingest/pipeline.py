@@ -86,8 +86,8 @@ async def _save(
     result.drafted.append(Drafted(path, draft))
 
 
-async def _article_from_page(url: str) -> Article:
-    fetched = await fetch(url)
+async def _article_from_page(url: str, *, allow_private: bool) -> Article:
+    fetched = await fetch(url, allow_private=allow_private)
     if extract.looks_like_feed(fetched.content_type, fetched.body):
         raise IngestError(f"{url} is a feed, not an article.")
     if fetched.content_type == "text/plain":
@@ -96,7 +96,13 @@ async def _article_from_page(url: str) -> Article:
 
 
 async def _feed(
-    kb: KnowledgeBase, body: bytes, feed_url: str | None, result: IngestResult, *, force: bool
+    kb: KnowledgeBase,
+    body: bytes,
+    feed_url: str | None,
+    result: IngestResult,
+    *,
+    force: bool,
+    allow_private: bool,
 ) -> None:
     entries = extract.parse_feed(body)
     if not entries:
@@ -111,7 +117,7 @@ async def _feed(
         try:
             if entry.link is None:
                 raise IngestError("the entry has no link")
-            page = await _article_from_page(entry.link)
+            page = await _article_from_page(entry.link, allow_private=allow_private)
             article = Article(
                 entry.title or page.title,
                 page.text,
@@ -131,9 +137,17 @@ async def _feed(
 
 
 async def ingest(
-    kb: KnowledgeBase, source: str, *, force: bool = False, feed: str | None = None
+    kb: KnowledgeBase,
+    source: str,
+    *,
+    force: bool = False,
+    feed: str | None = None,
+    allow_private: bool = True,
 ) -> IngestResult:
     """Draft ``source`` (a path, a page URL or a feed URL) into ``knowledge/drafts/``.
+
+    ``allow_private=False`` is for links given by Discord members: no private or local
+    addresses are fetched, and ``source`` must be a link, not a path on this machine.
 
     Raises ``IngestError`` when a single article cannot be drafted (unreachable, not an
     article, too few facts); problems with single feed entries are listed in ``refused``.
@@ -142,9 +156,11 @@ async def ingest(
     source = source.strip()
     if _is_url(source):
         url = check_url(source)
-        fetched = await fetch(url)
+        fetched = await fetch(url, allow_private=allow_private)
         if extract.looks_like_feed(fetched.content_type, fetched.body):
-            await _feed(kb, fetched.body, feed or url, result, force=force)
+            await _feed(
+                kb, fetched.body, feed or url, result, force=force, allow_private=allow_private
+            )
             return result
         if fetched.content_type == "text/plain":
             article = extract.from_text(fetched.text(), fetched.url)
@@ -152,9 +168,11 @@ async def ingest(
             article = await asyncio.to_thread(extract.from_html, fetched.text(), fetched.url)
         await _save(kb, article, result, feed=feed, force=force)
         return result
+    if not allow_private:
+        raise IngestError("Give an http:// or https:// link to an article or a feed.")
     kind, body = await asyncio.to_thread(_read_local, source)
     if kind == "feed":
-        await _feed(kb, body, None, result, force=force)
+        await _feed(kb, body, None, result, force=force, allow_private=True)
         return result
     text = body.decode("utf-8", errors="replace")
     if kind == "html":

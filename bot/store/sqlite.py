@@ -170,9 +170,13 @@ class SqliteStore:
                 raise
 
     # ------------------------------------------------------------------------ reading
-    async def all_facts(self) -> list[Fact]:
-        async with self._db.execute(f"SELECT {_FACT_COLUMNS} FROM facts ORDER BY pk") as cur:
-            return [_row_fact(row) for row in await cur.fetchall()]
+    async def all_facts(self, *, origin: Origin | None = None) -> list[Fact]:
+        """Every fact, or those of one origin, oldest first."""
+        where, params = ("WHERE origin = ?", (origin.value,)) if origin else ("", ())
+        async with self._db.execute(
+            f"SELECT {_FACT_COLUMNS} FROM facts {where} ORDER BY pk", params
+        ) as cursor:
+            return [_row_fact(row) for row in await cursor.fetchall()]
 
     async def get_fact(self, fact_id: str) -> Fact | None:
         async with self._db.execute(

@@ -167,6 +167,7 @@ async def test_kb_reject_and_approve_by_draft_fact_id(
     )
 
 
+@pytest.mark.bot_settings({"ingest": {"allow_private_addresses": True}})
 async def test_kb_ingest_url_drafts_and_refuses_clearly(
     server: FakeDiscordServer, world: World, newsdesk: RunningBot, site: str
 ) -> None:
@@ -191,6 +192,26 @@ async def test_kb_ingest_url_drafts_and_refuses_clearly(
 
     member = await slash(server, "kb ingest", {"url": f"{site}/second.html"}, world.alice, world)
     assert "moderators" in member.json["data"]["embeds"][0]["description"]
+
+
+async def test_kb_ingest_refuses_private_addresses_by_default(
+    server: FakeDiscordServer, world: World, newsdesk: RunningBot, site: str
+) -> None:
+    """A link a moderator gives /kb ingest may not reach into the bot's own network: loopback,
+    private and cloud-metadata addresses are refused, by name or by number, and nothing is
+    fetched or drafted."""
+    port = site.rsplit(":", 1)[1]
+    for url in (
+        f"{site}/article.html",
+        f"http://localhost:{port}/article.html",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://10.0.0.1/",
+        "http://[::1]/",
+    ):
+        await slash(server, "kb ingest", {"url": url}, world.mod, world)
+        refused = await followup(server)
+        assert "private or local address" in refused["embeds"][0]["description"], (url, refused)
+    assert drafts.list_drafts(newsdesk.knowledge_dir) == []
 
 
 @pytest.mark.bot_settings(
