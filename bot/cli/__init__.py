@@ -10,7 +10,6 @@ import argparse
 import asyncio
 import json
 import logging
-import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,7 +22,7 @@ from bot.core.matcher import MatcherSettings
 from bot.core.service import FactDraft, KnowledgeBase, Policy
 from bot.store import StoreError
 
-from . import render
+from . import kb_commands, render
 
 log = logging.getLogger("bot")
 
@@ -188,41 +187,11 @@ async def _ask(kb: KnowledgeBase, args: argparse.Namespace) -> int:
 
 
 async def _kb(kb: KnowledgeBase, args: argparse.Namespace) -> int:
-    operator = Actor.operator()
-    match args.kb_command:
-        case "stats":
-            print(render.stats(await kb.stats(all_guilds=True)))
-        case "reload":
-            print(render.reload_report(await kb.reload(operator)))
-        case "export":
-            sys.stdout.write(await kb.export_user_facts(guild_id=None))
-        case "backup":
-            if args.file.exists():
-                raise UsageError(f"{args.file} already exists; give a new file name")
-            try:
-                await kb.store.backup(args.file)
-            except sqlite3.Error as exc:
-                raise UsageError(f"cannot write the backup {args.file}: {exc}") from exc
-            print(f"Backed up {kb.store.path} to {args.file}.")
-        case "pending":
-            facts = await kb.pending(guild_id=None)
-            print("\n\n".join(render.fact(f) for f in facts) or "No facts are waiting.")
-        case "drafts":
-            from bot.ingest import drafts
-
-            found = drafts.list_drafts(kb.knowledge_dir)
-            print("\n\n".join(drafts.describe(d) for d in found) or "No drafts are waiting.")
-        case "approve" | "reject":
-            from bot.ingest import drafts
-
-            approving = args.kb_command == "approve"
-            outcome = await drafts.review(kb, args.fact_id, operator, approve_it=approving)
-            if outcome is not None:
-                print(outcome.message.replace("`", ""))
-            elif approving:
-                print(f"Approved {(await kb.approve(args.fact_id, operator)).id}.")
-            else:
-                print(f"Rejected {(await kb.reject(args.fact_id, operator)).id}.")
+    argument = getattr(args, "fact_id", None) or getattr(args, "file", None)
+    text = await kb_commands.run(
+        kb, args.kb_command, str(argument) if argument else None, Actor.operator()
+    )
+    print(text, end="" if text.endswith("\n") else "\n")
     return 0
 
 

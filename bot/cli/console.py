@@ -15,7 +15,7 @@ from bot.core.loader import KnowledgeError
 from bot.core.models import Decision
 from bot.core.service import FactDraft, KnowledgeBase
 
-from . import render
+from . import kb_commands, render
 
 HELP = """\
 Type a question, or one of:
@@ -26,6 +26,10 @@ Type a question, or one of:
   kb reload             re-read the knowledge directory
   kb stats              facts and questions, counted
   kb export             user-added facts as knowledge YAML
+  kb drafts             drafts from articles waiting for review (python -m bot ingest ...)
+  kb pending            members' facts waiting for approval
+  kb approve FILE|ID    approve a draft file, a draft fact or a pending fact
+  kb reject FILE|ID     reject one
   help                  this list            quit                leave (or Ctrl-D)
 After a "did you mean" list, type its number to ask that question."""
 
@@ -62,7 +66,8 @@ class Console:
         if head == "fact" and rest:
             return await self.fact(rest[0].lower(), rest[1:])
         if head == "kb" and rest:
-            return await self.knowledge(rest[0].lower())
+            argument = " ".join(rest[1:]) or None
+            return await kb_commands.run(self.kb, rest[0].lower(), argument, self.actor)
         return await self.ask(line)
 
     async def ask(self, question: str) -> str:
@@ -115,16 +120,6 @@ class Console:
         )
         fact = await self.kb.add_fact(draft, self.actor)
         return f"Added {fact.id}."
-
-    async def knowledge(self, verb: str) -> str:
-        match verb:
-            case "reload":
-                return render.reload_report(await self.kb.reload(self.actor))
-            case "stats":
-                return render.stats(await self.kb.stats(all_guilds=True))
-            case "export":
-                return await self.kb.export_user_facts(guild_id=None)
-        return "Usage: kb reload | kb stats | kb export"
 
 
 async def chat(kb: KnowledgeBase) -> int:

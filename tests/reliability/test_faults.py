@@ -468,4 +468,4 @@ async def test_cli_backup_while_the_service_writes(
     again = _cli("kb", "backup", target, *common)
     out, err = again.communicate(timeout=30)
     assert again.returncode == 2 and out == ""
-    assert err.splitlines() == [f"error: {target} already exists; give a new file name"]
+    assert err.splitlines() == [f"error: {target} already exists; give a new file name."]

@@ -1,0 +1,55 @@
+"""The ``kb`` commands as text, shared by the command line and the console chat."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from pathlib import Path
+
+from bot.core.actors import Actor
+from bot.core.errors import InvalidInput
+from bot.core.service import KnowledgeBase
+
+from . import render
+
+USAGE = (
+    "Usage: kb reload | kb stats | kb export | kb pending | kb drafts | "
+    "kb approve FILE|ID | kb reject FILE|ID | kb backup FILE"
+)
+
+
+async def run(kb: KnowledgeBase, verb: str, argument: str | None, actor: Actor) -> str:
+    """What ``kb VERB [ARGUMENT]`` says; ``InvalidInput`` for a missing or bad argument."""
+    from bot.ingest import drafts
+
+    match verb, argument:
+        case "stats", _:
+            return render.stats(await kb.stats(all_guilds=True))
+        case "reload", _:
+            return render.reload_report(await kb.reload(actor))
+        case "export", _:
+            return await kb.export_user_facts(guild_id=None)
+        case "backup", str(target):
+            path = Path(target)
+            if await asyncio.to_thread(path.exists):
+                raise InvalidInput(f"{path} already exists; give a new file name.")
+            try:
+                await kb.store.backup(path)
+            except sqlite3.Error as exc:
+                raise InvalidInput(f"Cannot write the backup {path}: {exc}.") from exc
+            return f"Backed up {kb.store.path} to {path}."
+        case "pending", _:
+            facts = await kb.pending(guild_id=None)
+            return "\n\n".join(render.fact(f) for f in facts) or "No facts are waiting."
+        case "drafts", _:
+            found = drafts.list_drafts(kb.knowledge_dir)
+            return "\n\n".join(drafts.describe(d) for d in found) or "No drafts are waiting."
+        case ("approve" | "reject") as action, str(target):
+            approving = action == "approve"
+            outcome = await drafts.review(kb, target, actor, approve_it=approving)
+            if outcome is not None:
+                return outcome.message.replace("`", "")
+            if approving:
+                return f"Approved {(await kb.approve(target, actor)).id}."
+            return f"Rejected {(await kb.reject(target, actor)).id}."
+    raise InvalidInput(USAGE)
