@@ -50,9 +50,9 @@ def bar_chart(
         bars = axis.bar(positions, values, width, label=method)
         axis.bar_label(bars, fmt="%.2f", fontsize=7)
     axis.set_xticks([i + width * (len(methods) - 1) / 2 for i in range(len(metrics))], metrics)
-    axis.set_ylim(0, 1.05)
+    axis.set_ylim(0, 1.25)
     axis.set_title(title)
-    axis.legend(fontsize=8, loc="lower right")
+    axis.legend(fontsize=8, loc="upper center", ncol=2)
     figure.tight_layout()
     path = RESULTS / f"{name}.png"
     figure.savefig(path, dpi=120)
