@@ -62,7 +62,7 @@ BAD_QUESTIONS: dict[str, str] = json.loads(
     (REPO_ROOT / "tests" / "data" / "bad_questions.json").read_text(encoding="utf-8")
 )
 REPLY_SECONDS = 3.0
-TOKEN = "MTA5ODc2NTQzMjEwOTg3NjU0.Gx7Kp2.newsdesk-SECRET-token-0xDEADBEEF"
+TOKEN = "FAKE5ODc2NTQzMjEwOTg3NjU0.Gx7Kp2.newsdesk-SECRET-token-0xDEADBEEF"
 
 
 def assert_no_ping(payload: JSON) -> None:
