@@ -16,7 +16,7 @@ import logging
 import multiprocessing
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -459,10 +459,15 @@ class KnowledgeReader:
     def __init__(self) -> None:
         self._cache: dict[str, tuple[str, _ParsedFile]] = {}
 
-    def load(self, directory: Path) -> KnowledgeSet:
+    def load(
+        self, directory: Path, *, in_service: Callable[[str], Fact | None] | None = None
+    ) -> KnowledgeSet:
         """Every fact and synonym group in ``directory`` (not sub-directories), all or nothing.
 
-        Raises ``KnowledgeError`` with every located problem if anything is wrong.
+        ``in_service`` looks up the fact now serving under an id: a parsed fact equal to it is
+        replaced by it as each file comes in, so a large reload never holds two copies of the
+        unchanged facts. Raises ``KnowledgeError`` with every located problem if anything is
+        wrong.
         """
         errors: list[LocatedError] = []
         if not directory.is_dir():
@@ -484,7 +489,8 @@ class KnowledgeReader:
                 parsed[name] = cached[1]
             else:
                 todo.append((path, name))
-        parsed.update(self._parse_all(todo))
+        for name, result in self._parse_all(todo):
+            parsed[name] = _reuse(result, in_service) if in_service else result
         self._cache = {
             name: (digests[name], parsed[name]) for name in parsed if not parsed[name].errors
         }
@@ -500,20 +506,42 @@ class KnowledgeReader:
             raise KnowledgeError(errors[:MAX_ERRORS])
         return KnowledgeSet(tuple(facts), tuple(synonyms), tuple(name for _, name in found))
 
-    def _parse_all(self, todo: list[tuple[Path, str]]) -> dict[str, _ParsedFile]:
+    def _parse_all(self, todo: list[tuple[Path, str]]) -> Iterator[tuple[str, _ParsedFile]]:
+        """Parsed files as they come in (so each can be slimmed before the next arrives)."""
         sizes = sum(_size(path) for path, _ in todo)
         workers = min(len(todo), os.cpu_count() or 1)
         if workers < 2 or sizes < self.PARALLEL_BYTES:
-            return {name: _parse_file(path, name) for path, name in todo}
+            for path, name in todo:
+                yield name, _parse_file(path, name)
+            return
         # "spawn", not "fork": the bot process has threads (aiosqlite, asyncio.to_thread).
         context = multiprocessing.get_context("spawn")
+        done: set[str] = set()
         try:
             with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
                 results = pool.map(_parse_file, [p for p, _ in todo], [n for _, n in todo])
-                return {name: result for (_, name), result in zip(todo, results, strict=True)}
+                for (_, name), result in zip(todo, results, strict=True):
+                    done.add(name)
+                    yield name, result
         except (OSError, RuntimeError, BrokenProcessPool) as exc:
             log.warning("parallel knowledge parsing unavailable (%s); parsing serially", exc)
-            return {name: _parse_file(path, name) for path, name in todo}
+            for path, name in todo:
+                if name not in done:
+                    yield name, _parse_file(path, name)
+
+
+def _reuse(result: _ParsedFile, in_service: Callable[[str], Fact | None]) -> _ParsedFile:
+    """``result`` with each unchanged fact replaced by the equal one already in service."""
+    facts = []
+    for fact in result.facts:
+        serving = in_service(fact.id)
+        same = (
+            serving is not None
+            and serving.line == fact.line
+            and serving.content_key() == fact.content_key()
+        )
+        facts.append(serving if same and serving is not None else fact)
+    return _ParsedFile(tuple(facts), result.synonyms, result.errors)
 
 
 def _size(path: Path) -> int:

@@ -481,7 +481,9 @@ class KnowledgeBase:
         if not actor.is_moderator:
             raise PermissionDenied("Only moderators can reload the knowledge base.")
         async with self._reload_lock:
-            knowledge = await asyncio.to_thread(self._reader.load, self.knowledge_dir)
+            knowledge = await asyncio.to_thread(
+                self._reader.load, self.knowledge_dir, in_service=self.matcher.get
+            )
             return await self._apply(knowledge, actor.key)
 
     async def _apply(

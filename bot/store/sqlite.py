@@ -306,7 +306,7 @@ class SqliteStore:
                 await db.executemany(
                     "DELETE FROM facts WHERE id = ?", [(fid,) for fid in (*removed, *changed)]
                 )
-            rows = [(*_fact_row(new[fid]), now, now, digests[fid]) for fid in (*added, *changed)]
+            rows = ((*_fact_row(new[fid]), now, now, digests[fid]) for fid in (*added, *changed))
             await db.executemany(
                 f"INSERT INTO facts ({_FACT_COLUMNS}, created_at, updated_at, content_digest) "
                 f"VALUES ({', '.join('?' * 15)}, ?, ?, ?)",
