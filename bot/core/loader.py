@@ -507,10 +507,14 @@ class KnowledgeReader:
         return KnowledgeSet(tuple(facts), tuple(synonyms), tuple(name for _, name in found))
 
     def _parse_all(self, todo: list[tuple[Path, str]]) -> Iterator[tuple[str, _ParsedFile]]:
-        """Parsed files as they come in (so each can be slimmed before the next arrives)."""
+        """Parsed files as they come in (so each can be slimmed before the next arrives).
+
+        Large reads go to worker processes, even a single file: besides using every core, the
+        parser's node tree (several times the size of the facts) then never lives in the bot.
+        """
         sizes = sum(_size(path) for path, _ in todo)
         workers = min(len(todo), os.cpu_count() or 1)
-        if workers < 2 or sizes < self.PARALLEL_BYTES:
+        if sizes < self.PARALLEL_BYTES:
             for path, name in todo:
                 yield name, _parse_file(path, name)
             return

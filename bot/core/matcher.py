@@ -109,7 +109,9 @@ class Matcher:
         self._next_key = 0
         # Key sets of common terms, built on first need and kept up to date after that.
         self._key_sets: dict[str, set[int]] = {}
-        self._key_set_from = max(1, self.settings.posting_budget // 4)
+        # Terms too common to be read within the budget get their key set as they grow past it;
+        # rarer ones only if a question ever needs one.
+        self._key_set_from = max(1, self.settings.posting_budget)
         # Keys of facts answered in one server only (members' facts), by server.
         self._guild_of: dict[int, int] = {}
         # Words seen in facts and the term each became; for typo correction bucketed by
@@ -199,7 +201,7 @@ class Matcher:
         self._dead_refs = 0
 
     def _terms(self, text: str) -> tuple[str, ...]:
-        analyzed = self.analyzer.analyze(text)
+        analyzed = self.analyzer.analyze(text, remember=False)
         specificity = self._specificity
         surface = self._surface
         for term, spec, word in analyzed:

@@ -119,9 +119,13 @@ class Analyzer:
         term = stem(word)
         return self._canonical.get(term, term), specificity(word)
 
-    def analyze(self, text: str) -> tuple[tuple[str, float, str], ...]:
-        """Each content term of ``text``, the specificity of its word, and the word itself."""
-        short = len(text) <= 200
+    def analyze(self, text: str, *, remember: bool = True) -> tuple[tuple[str, float, str], ...]:
+        """Each content term of ``text``, the specificity of its word, and the word itself.
+
+        Short texts are remembered (questions repeat); indexing passes ``remember=False``, as
+        a fact's own phrasings are analysed once and would only crowd the questions out.
+        """
+        short = remember and len(text) <= 200
         if short:
             cached = self._cache.get(text)
             if cached is not None:
