@@ -36,7 +36,7 @@ class MatcherSettings:
     suggest_threshold: float = 0.36
     # The best fact must lead the runner-up by this much to be answered outright.
     answer_margin: float = 0.0
-    candidates: int = 40
+    candidates: int = 32
     # Most posting entries one question may read to gather candidates (bounds the cost of a
     # question made only of very common words in a very large fact base).
     posting_budget: int = 3_000
@@ -322,11 +322,12 @@ class Matcher:
         shortlist = heapq.nlargest(breadth, rough.items(), key=itemgetter(1))
         scored: list[Match] = []
         weights: dict[str, float] = {}
+        pairs = [(qt.term, qt.weight * qt.confidence) for qt in query if qt.confidence > 0.0]
         for key, _ in shortlist:
             entry = self._entries[key]
             if not entry.fact.visible_in(guild_id):
                 continue
-            scored.append(self._score(entry, query, total, weights))
+            scored.append(self._score(entry, pairs, total, weights))
             if len(scored) >= self.settings.candidates:
                 break
         scored.sort(key=lambda m: (-m.score, m.fact.id))
@@ -372,13 +373,18 @@ class Matcher:
         return rough
 
     def _score(
-        self, entry: _Entry, query: list[_QueryTerm], total: float, weights: dict[str, float]
+        self,
+        entry: _Entry,
+        query: list[tuple[str, float]],
+        total: float,
+        weights: dict[str, float],
     ) -> Match:
-        """Score one candidate; ``weights`` caches term weights across one question's candidates."""
+        """Score one candidate against the query's (term, weight) pairs; ``weights`` caches
+        term weights across one question's candidates."""
         best_phrasing = 0.0
         best_question: str | None = None
         for terms, text in entry.phrasings:
-            hit = sum(qt.weight * qt.confidence for qt in query if qt.term in terms)
+            hit = sum([weight for term, weight in query if term in terms])
             if hit <= 0.0:
                 continue
             own = 0.0
@@ -393,7 +399,8 @@ class Matcher:
             f_score = 5 * precision * recall / (4 * precision + recall)
             if f_score > best_phrasing:
                 best_phrasing, best_question = f_score, text or None
-        answer_hit = sum(qt.weight * qt.confidence for qt in query if qt.term in entry.answer_terms)
+        answer_terms = entry.answer_terms
+        answer_hit = sum([weight for term, weight in query if term in answer_terms])
         answer_recall = answer_hit / total
         settings = self.settings
         coverage = max(best_phrasing, settings.answer_field_weight * answer_recall)
