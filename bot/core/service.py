@@ -194,6 +194,41 @@ class KnowledgeBase:
     async def __aexit__(self, *exc: object) -> None:
         await self.close()
 
+    def _sync_index(
+        self, file_facts: Sequence[Fact], members: Sequence[Fact], stored: ReloadReport
+    ) -> ReloadReport:
+        """Make the index serve exactly these facts; report the file facts that changed in it."""
+
+        def state(fact: Fact) -> tuple[object, ...]:
+            return (fact.content_key(), fact.guild_id, fact.status)
+
+        wanted = {f.id: f for f in members if f.status is Status.LIVE}
+        wanted.update((f.id, f) for f in file_facts)
+        added: list[str] = []
+        changed: list[str] = []
+        removed: list[str] = []
+        for fact in self.matcher.facts():
+            new = wanted.get(fact.id)
+            if new is None:
+                self.matcher.remove(fact.id)
+                if fact.origin is Origin.FILE:
+                    removed.append(fact.id)
+            elif state(new) != state(fact):
+                self.matcher.add(new)
+                if new.origin is Origin.FILE:
+                    changed.append(fact.id)
+        for fact_id, fact in wanted.items():
+            if fact_id not in self.matcher:
+                self.matcher.add(fact)
+                if fact.origin is Origin.FILE:
+                    added.append(fact_id)
+        return dataclasses.replace(
+            stored,
+            added=tuple(sorted(added)),
+            changed=tuple(sorted(changed)),
+            removed=tuple(sorted(removed)),
+        )
+
     def _rebuild(self, facts: Sequence[Fact]) -> None:
         matcher = Matcher(analyzer=Analyzer(self._synonyms), settings=self._matcher_settings)
         for fact in facts:
@@ -505,16 +540,14 @@ class KnowledgeBase:
                 "knowledge is still in service."
             ) from exc
         report = dataclasses.replace(report, files=len(knowledge.files))
+        members = await self.store.all_facts(origin=Origin.USER)
         if rebuild or knowledge.synonyms != self._synonyms:
             self._synonyms = knowledge.synonyms
-            members = await self.store.all_facts(origin=Origin.USER)
             self._rebuild([*knowledge.facts, *members])
         else:
-            fresh = {f.id: f for f in knowledge.facts}
-            for fact_id in (*report.removed, *report.changed):
-                self.matcher.remove(fact_id)
-            for fact_id in (*report.added, *report.changed):
-                self.matcher.add(fresh[fact_id])
+            # Against the index, not the database: another process (the CLI) may have written
+            # the database already, and its changes must reach this index too.
+            report = self._sync_index(knowledge.facts, members, report)
         log.info(
             "knowledge reloaded by %s: +%d ~%d -%d (%d facts)",
             actor_key,

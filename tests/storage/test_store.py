@@ -404,6 +404,30 @@ async def test_reload_applies_file_changes_and_keeps_user_facts(
     assert await kb.store.get_fact(added.id) == added
 
 
+async def test_reload_picks_up_what_another_process_wrote(
+    kb: KnowledgeBase, db_path: Path, knowledge_dir: Path
+) -> None:
+    """A running bot's reload serves what the CLI changed meanwhile: file facts the CLI already
+    stored, and member facts it added or removed."""
+    text = FACTS_YAML.split("  - id: turkey-ties")[0] + (
+        "  - id: karabakh-war\n"
+        "    answer: In 2020 Azerbaijan defeated Armenia in the war over Nagorno-Karabakh.\n"
+        "    questions: [who won the karabakh war]\n"
+    )
+    (knowledge_dir / "facts.yaml").write_text(text, encoding="utf-8")
+    cli = await KnowledgeBase.open(db_path, knowledge_dir)  # stores the new files at start
+    try:
+        added = await cli.add_fact(GRAND_PRIX, Actor.operator())
+    finally:
+        await cli.close()
+    report = await kb.reload(MODERATOR)
+    assert (report.added, report.removed) == (("karabakh-war",), ("turkey-ties",))
+    won = await kb.ask("who won the karabakh war")
+    assert won.best is not None and won.best.fact.id == "karabakh-war"
+    assert "turkey-ties" not in kb.matcher
+    assert added.id in kb.matcher
+
+
 async def test_reload_with_broken_yaml_keeps_the_old_knowledge(
     kb: KnowledgeBase, knowledge_dir: Path
 ) -> None:
