@@ -37,6 +37,7 @@ class Cooldown(_Section):
 class DiscordSettings(_Section):
     command_prefix: str = Field("!", min_length=1, max_length=5)
     dev_guilds: tuple[Snowflake, ...] = ()
+    home_guilds: tuple[Snowflake, ...] = ()
     allowed_channels: tuple[Snowflake, ...] = ()
     moderator_roles: tuple[str, ...] = ("Moderator",)
     cooldown: Cooldown = Cooldown()

@@ -51,6 +51,29 @@ def require_moderator(interaction: discord.Interaction) -> Actor:
     return actor
 
 
+def require_knowledge_admin(interaction: discord.Interaction) -> Actor:
+    """A moderator allowed to change the knowledge every server is answered from.
+
+    Reloading ``knowledge/`` and reviewing drafts change the answers in every server the bot
+    is in, so a moderator of just any server may not: only those of ``discord.home_guilds``,
+    or, when none are set, of the one server the bot is in.
+    """
+    actor = require_moderator(interaction)
+    bot = newsdesk(interaction.client)
+    home = bot.settings.discord.home_guilds
+    if home:
+        if interaction.guild_id not in home:
+            raise PermissionDenied(
+                "The shared knowledge is managed from the bot's home server, not from here."
+            )
+    elif len(bot.guilds) > 1:
+        raise PermissionDenied(
+            "The bot is in several servers: its operator must name the server whose "
+            "moderators manage the shared knowledge (discord.home_guilds in bot.yaml)."
+        )
+    return actor
+
+
 def channel_allowed(bot: NewsdeskBot, channel: object) -> bool:
     """True where the bot may answer: anywhere, or only the channels listed in the settings."""
     allowed = bot.settings.discord.allowed_channels

@@ -15,7 +15,7 @@ import discord
 
 from bot.core.errors import NotFound
 from bot.core.loader import KnowledgeError
-from bot.exts._context import newsdesk, require_moderator
+from bot.exts._context import newsdesk, require_knowledge_admin, require_moderator
 from bot.exts._replies import guarded
 from bot.ingest import drafts
 from bot.ingest.pipeline import IngestResult
@@ -65,10 +65,11 @@ async def review_reply(interaction: discord.Interaction, name: str, *, approve_i
 
     Invalid drafts are answered with their located problems (nothing is moved).
     """
-    actor = require_moderator(interaction)
+    require_moderator(interaction)
     kb = newsdesk(interaction.client).kb
     if drafts.find(kb.knowledge_dir, name) is None:
         return False
+    actor = require_knowledge_admin(interaction)
     await interaction.response.defer(ephemeral=True, thinking=True)
     try:
         outcome = await drafts.review(kb, name, actor, approve_it=approve_it)

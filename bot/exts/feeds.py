@@ -57,7 +57,13 @@ class FeedWatcher(commands.Cog):
         """Poll ``feed`` once: draft the new articles and tell the moderators about them."""
         async with self._lock:  # one poll at a time: the seen-articles check stays exact
             try:
-                result = await ingest(self.bot.kb, feed.url, feed=feed.url)
+                result = await ingest(
+                    self.bot.kb,
+                    feed.url,
+                    feed=feed.url,
+                    # The articles a feed links to are chosen by whoever writes the feed.
+                    allow_private=self.bot.settings.ingest.allow_private_addresses,
+                )
             except IngestError as exc:
                 log.warning("feed %s not polled: %s", feed.url, exc)
                 return IngestResult(refused=[str(exc)])

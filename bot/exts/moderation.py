@@ -14,7 +14,7 @@ from bot.app import NewsdeskBot
 from bot.core.loader import KnowledgeError
 from bot.core.models import Origin
 from bot.exts import _drafts
-from bot.exts._context import newsdesk, require_moderator
+from bot.exts._context import newsdesk, require_knowledge_admin, require_moderator
 from bot.exts._replies import guarded
 from bot.ingest.drafts import list_drafts
 from bot.ingest.pipeline import ingest as ingest_source
@@ -76,7 +76,7 @@ class KnowledgeCommands(
         name="reload", description="Re-read the knowledge files without a restart"
     )
     async def reload(self, interaction: discord.Interaction) -> None:
-        actor = require_moderator(interaction)
+        actor = require_knowledge_admin(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
         try:
             report = await self.bot.kb.reload(actor)
@@ -163,7 +163,7 @@ class KnowledgeCommands(
 
     @app_commands.command(name="drafts", description="Drafts from articles waiting for review")
     async def drafts(self, interaction: discord.Interaction) -> None:
-        require_moderator(interaction)
+        require_knowledge_admin(interaction)
         found = list_drafts(self.bot.kb.knowledge_dir)
         if not found:
             await interaction.response.send_message(
@@ -182,7 +182,7 @@ class KnowledgeCommands(
     @app_commands.command(name="ingest", description="Draft facts from a news article or feed")
     @app_commands.describe(url="The article's (or RSS/Atom feed's) http(s) link")
     async def ingest(self, interaction: discord.Interaction, url: str) -> None:
-        require_moderator(interaction)
+        require_knowledge_admin(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
         result = await ingest_source(
             self.bot.kb, url, allow_private=self.bot.settings.ingest.allow_private_addresses

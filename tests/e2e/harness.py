@@ -114,7 +114,9 @@ def make_settings(
         knowledge_dir=knowledge,
         database=directory / "newsdesk.db",
         discord=DiscordSettings(
-            dev_guilds=guild_ids, cooldown=Cooldown(questions=1_000_000, per_seconds=1.0)
+            dev_guilds=guild_ids,
+            home_guilds=guild_ids,
+            cooldown=Cooldown(questions=1_000_000, per_seconds=1.0),
         ),
     )
     if overrides:

@@ -1099,3 +1099,32 @@ async def test_questions_outside_allowed_channels_are_not_answered(
     )
     assert fact_id_of(reply.json) == "ambassador-recalled"
     assert not server.requests_matching("POST", channel_messages_path(world.offtopic.id))
+
+
+@pytest.mark.bot_settings(lambda world: {"discord": {"home_guilds": [world.other_guild.id]}})
+async def test_shared_knowledge_is_managed_only_from_the_home_server(
+    server: FakeDiscordServer, world: World, newsdesk: RunningBot
+) -> None:
+    """A moderator outside the home server cannot reload or ingest the knowledge every server
+    is answered from, but still runs their own server's queue."""
+    for name, options in (
+        ("kb reload", None),
+        ("kb drafts", None),
+        ("kb ingest", {"url": "https://example.org/a"}),
+    ):
+        refused = data(await slash(server, name, options, world.mod, guild=world.guild))
+        assert is_ephemeral(refused)
+        assert "home server" in embed(refused)["description"], name
+    pending = data(await slash(server, "kb pending", None, world.mod, guild=world.guild))
+    assert "No facts are waiting" in pending["content"]
+
+
+@pytest.mark.bot_settings({"discord": {"home_guilds": []}})
+async def test_without_a_home_server_a_bot_in_two_servers_refuses_reloads(
+    server: FakeDiscordServer, world: World, newsdesk: RunningBot
+) -> None:
+    """With no home server set, a bot in two servers lets no server's admins reload the shared
+    knowledge, and says what the operator must set."""
+    refused = data(await slash(server, "kb reload", None, world.boss, guild=world.guild))
+    assert is_ephemeral(refused)
+    assert "discord.home_guilds" in embed(refused)["description"]

@@ -218,6 +218,7 @@ async def test_kb_ingest_refuses_private_addresses_by_default(
     lambda world: {
         "feeds": [{"url": f"{SITE['base']}/feed.rss", "interval_minutes": 60}],
         "discord": {"review_channel": world.general.id},
+        "ingest": {"allow_private_addresses": True},
     }
 )
 async def test_watched_feed_drafts_once_and_tells_moderators(
