@@ -282,6 +282,8 @@ class KnowledgeBase:
             except sqlite3.Error as exc:
                 # Statistics are worth less than answers: those went out anyway.
                 self._note_write_problem(exc)
+            else:
+                self.write_problem = None
 
     async def flush(self) -> None:
         """Wait until every question asked so far is saved in the statistics."""
@@ -326,7 +328,7 @@ class KnowledgeBase:
         return await self.store.stats(guild_id, all_guilds=all_guilds)
 
     async def pending(self, *, guild_id: int | None) -> list[Fact]:
-        facts = await self.store.all_facts()
+        facts = await self.store.all_facts(origin=Origin.USER)
         return [
             f
             for f in facts
@@ -337,7 +339,7 @@ class KnowledgeBase:
         """User facts (of one server, or all) as a knowledge YAML file ready for curation."""
         facts = [
             f
-            for f in await self.store.all_facts()
+            for f in await self.store.all_facts(origin=Origin.USER)
             if f.origin is Origin.USER
             and f.status is Status.LIVE
             and (guild_id is None or f.guild_id == guild_id)
@@ -460,28 +462,36 @@ class KnowledgeBase:
             source=source,
         )
         detail = {"before": old.answer, "after": new.answer}
-        await self._store_write("edit", self.store.update_fact(new, actor.key, "edit", detail))
+        await self._store_write(
+            "edit", self.store.update_fact(new, actor.key, "edit", detail, if_status=old.status)
+        )
         if new.status is Status.LIVE:
             self.matcher.add(new)
         return new
 
     async def remove_fact(self, fact_id: str, actor: Actor) -> Fact:
         fact = await self._changeable(fact_id, actor)
-        await self._store_write("removal", self.store.delete_fact(fact, actor.key))
+        await self._store_write(
+            "removal", self.store.delete_fact(fact, actor.key, if_status=fact.status)
+        )
         self.matcher.remove(fact.id)
         return fact
 
     async def approve(self, fact_id: str, actor: Actor) -> Fact:
         fact = await self._pending_fact(fact_id, actor)
         live = dataclasses.replace(fact, status=Status.LIVE)
-        await self._store_write("approval", self.store.update_fact(live, actor.key, "approve"))
+        await self._store_write(
+            "approval",
+            self.store.update_fact(live, actor.key, "approve", if_status=Status.PENDING),
+        )
         self.matcher.add(live)
         return live
 
     async def reject(self, fact_id: str, actor: Actor) -> Fact:
         fact = await self._pending_fact(fact_id, actor)
         await self._store_write(
-            "rejection", self.store.delete_fact(fact, actor.key, reason="rejected")
+            "rejection",
+            self.store.delete_fact(fact, actor.key, reason="rejected", if_status=Status.PENDING),
         )
         return fact
 
@@ -502,10 +512,12 @@ class KnowledgeBase:
         if vote not in (1, -1):
             raise InvalidInput("A vote is +1 or -1.")
         try:
-            return await self.store.record_feedback(answer_ref, fact_id, user_id, guild_id, vote)
+            first = await self.store.record_feedback(answer_ref, fact_id, user_id, guild_id, vote)
         except sqlite3.Error as exc:
             self._note_write_problem(exc)
             raise WriteFailed("Your vote could not be saved right now.") from exc
+        self.write_problem = None
+        return first
 
     # -------------------------------------------------------------------------- reload
     async def reload(self, actor: Actor) -> ReloadReport:

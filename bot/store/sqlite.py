@@ -242,26 +242,41 @@ class SqliteStore:
             raise StoreError(f"a fact with id '{fact.id}' already exists") from exc
 
     async def update_fact(
-        self, fact: Fact, actor: str, action: str, detail: dict[str, Any] | None = None
+        self,
+        fact: Fact,
+        actor: str,
+        action: str,
+        detail: dict[str, Any] | None = None,
+        *,
+        if_status: Status,
     ) -> None:
-        """Replace the stored fact with the same id, recording ``action`` in the audit trail."""
+        """Replace the stored fact with the same id, recording ``action`` in the audit trail.
+
+        Only while the stored fact still has ``if_status``: a moderator's approval and an
+        author's edit racing each other cannot undo one another.
+        """
         row = _fact_row(fact)
         async with self.transaction() as db:
             cursor = await db.execute(
                 "UPDATE facts SET status = ?, answer = ?, questions = ?, tags = ?, related = ?, "
                 "event_date = ?, source_title = ?, source_url = ?, source_published = ?, "
-                "updated_at = ? WHERE id = ?",
-                (row[2], *row[7:], _now(), fact.id),
+                "updated_at = ? WHERE id = ? AND status = ?",
+                (row[2], *row[7:], _now(), fact.id, if_status.value),
             )
             if cursor.rowcount != 1:
-                raise StoreError(f"no fact with id '{fact.id}'")
+                raise StoreError(f"'{fact.id}' was changed or removed meanwhile; look again")
             await self._audit(db, actor, action, fact.id, fact.guild_id, detail)
 
-    async def delete_fact(self, fact: Fact, actor: str, reason: str | None = None) -> None:
+    async def delete_fact(
+        self, fact: Fact, actor: str, reason: str | None = None, *, if_status: Status
+    ) -> None:
+        """Delete the fact (if its stored status is still ``if_status``) and audit it."""
         async with self.transaction() as db:
-            cursor = await db.execute("DELETE FROM facts WHERE id = ?", (fact.id,))
+            cursor = await db.execute(
+                "DELETE FROM facts WHERE id = ? AND status = ?", (fact.id, if_status.value)
+            )
             if cursor.rowcount != 1:
-                raise StoreError(f"no fact with id '{fact.id}'")
+                raise StoreError(f"'{fact.id}' was changed or removed meanwhile; look again")
             detail: dict[str, Any] = {"answer": fact.answer}
             if reason:
                 detail["reason"] = reason

@@ -763,3 +763,18 @@ async def test_export_round_trips_through_the_loader(kb: KnowledgeBase, tmp_path
     everything = await kb.export_user_facts(guild_id=None)
     assert theirs.id in everything and mine.id in everything
     assert "ambassador-recalled" not in everything
+
+
+async def test_a_stale_rejection_cannot_delete_an_approved_fact(store: SqliteStore) -> None:
+    """Approve and reject racing on one pending fact: the loser is refused, the fact is kept
+    (and an edit cannot put an approved fact back to pending)."""
+    pending = dataclasses.replace(user_fact("racy"), status=Status.PENDING)
+    await store.insert_fact(pending, "discord:1")
+    live = dataclasses.replace(pending, status=Status.LIVE)
+    await store.update_fact(live, "discord:2", "approve", if_status=Status.PENDING)
+    with pytest.raises(StoreError, match="changed or removed meanwhile"):
+        await store.delete_fact(pending, "discord:3", reason="rejected", if_status=Status.PENDING)
+    with pytest.raises(StoreError, match="changed or removed meanwhile"):
+        await store.update_fact(pending, "discord:1", "edit", if_status=Status.PENDING)
+    stored = await store.get_fact("racy")
+    assert stored is not None and stored.status is Status.LIVE
