@@ -20,6 +20,7 @@ from pydantic import SecretStr
 
 from bot.config import Settings
 from bot.core.service import KnowledgeBase
+from bot.exts._context import Cooldowns
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +60,9 @@ class NewsdeskBot(commands.Bot):
         )
         self.kb = kb
         self.settings = settings
+        # One question budget per member, shared by /ask, !ask, mentions and question buttons.
+        cooldown = settings.discord.cooldown
+        self.question_budget = Cooldowns(cooldown.questions, cooldown.per_seconds)
         self._recent_interactions: OrderedDict[int, None] = OrderedDict()
         # Every interaction (command, autocomplete, button, form) passes this one parser.
         parsers = self._connection.parsers

@@ -8,7 +8,7 @@ import discord
 from discord.ext import commands
 
 from bot.core.actors import Actor
-from bot.core.errors import PermissionDenied
+from bot.core.errors import LimitReached, PermissionDenied
 
 if TYPE_CHECKING:
     from bot.app import NewsdeskBot
@@ -95,3 +95,13 @@ class Cooldowns:
     def retry_after(self, user_id: int) -> float | None:
         """None if the member may ask now (and counts it), else seconds to wait."""
         return self._mapping.update_rate_limit(user_id)
+
+    def check(self, user_id: int) -> None:
+        """Count a question, or ``LimitReached`` if the member is over the budget."""
+        wait = self.retry_after(user_id)
+        if wait is not None:
+            raise LimitReached(
+                f"You're asking quickly! Try again in {wait:.0f} seconds."
+                if wait >= 1
+                else "You're asking quickly! Try again in a moment."
+            )

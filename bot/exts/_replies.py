@@ -101,10 +101,13 @@ class AskFactButton(
         await guarded(self._ask, interaction)
 
     async def _ask(self, interaction: discord.Interaction) -> None:
-        from bot.core.errors import NotFound
-        from bot.exts._context import newsdesk
+        from bot.core.errors import NotFound, PermissionDenied
+        from bot.exts._context import channel_allowed, newsdesk
 
         bot = newsdesk(interaction.client)
+        if not channel_allowed(bot, interaction.channel):
+            raise PermissionDenied("I don't answer questions in this channel.")
+        bot.question_budget.check(interaction.user.id)
         fact = bot.kb.matcher.get(self.fact_id)
         if fact is None or not fact.visible_in(interaction.guild_id):
             raise NotFound("That fact is no longer in the knowledge base.")

@@ -10,8 +10,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.app import NewsdeskBot
-from bot.core.errors import LimitReached
-from bot.exts._context import Cooldowns, channel_allowed
+from bot.exts._context import channel_allowed
 from bot.exts._replies import AskFactButton, VoteButton, reply_for
 from bot.ui.limits import CHOICE_CHARS, clip
 
@@ -23,17 +22,7 @@ MAX_QUESTION_CHARS = 300
 class Ask(commands.Cog):
     def __init__(self, bot: NewsdeskBot) -> None:
         self.bot = bot
-        cooldown = bot.settings.discord.cooldown
-        self.cooldowns = Cooldowns(cooldown.questions, cooldown.per_seconds)
-
-    def _check_cooldown(self, user_id: int) -> None:
-        wait = self.cooldowns.retry_after(user_id)
-        if wait is not None:
-            raise LimitReached(
-                f"You're asking quickly! Try again in {wait:.0f} seconds."
-                if wait >= 1
-                else "You're asking quickly! Try again in a moment."
-            )
+        self.cooldowns = bot.question_budget
 
     async def _answer(
         self, question: str, guild_id: int | None
@@ -56,7 +45,7 @@ class Ask(commands.Cog):
                 "I don't answer questions in this channel.", ephemeral=True
             )
             return
-        self._check_cooldown(interaction.user.id)
+        self.cooldowns.check(interaction.user.id)
         embed, view = await self._answer(question, interaction.guild_id)
         if view is None:
             await interaction.response.send_message(embed=embed)

@@ -136,7 +136,7 @@ class SqliteStore:
         await self._db.close()
 
     async def schema_version(self) -> int:
-        async with self._db.execute("PRAGMA user_version") as cursor:
+        async with self._read("PRAGMA user_version") as cursor:
             row = await cursor.fetchone()
         return int(row[0]) if row else 0
 
@@ -152,6 +152,14 @@ class SqliteStore:
                     await db.execute(statement)
                 await db.execute(f"PRAGMA user_version = {number}")
             log.info("database migrated to schema version %d", number)
+
+    @asynccontextmanager
+    async def _read(self, sql: str, params: Sequence[Any] = ()) -> AsyncIterator[aiosqlite.Cursor]:
+        """A query between transactions: the connection is shared, and a read slipped into
+        another coroutine's open transaction would see its uncommitted (maybe rolled back)
+        writes."""
+        async with self._lock, self._db.execute(sql, params) as cursor:
+            yield cursor
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
@@ -173,24 +181,24 @@ class SqliteStore:
     async def all_facts(self, *, origin: Origin | None = None) -> list[Fact]:
         """Every fact, or those of one origin, oldest first."""
         where, params = ("WHERE origin = ?", (origin.value,)) if origin else ("", ())
-        async with self._db.execute(
+        async with self._read(
             f"SELECT {_FACT_COLUMNS} FROM facts {where} ORDER BY pk", params
         ) as cursor:
             return [_row_fact(row) for row in await cursor.fetchall()]
 
     async def get_fact(self, fact_id: str) -> Fact | None:
-        async with self._db.execute(
+        async with self._read(
             f"SELECT {_FACT_COLUMNS} FROM facts WHERE id = ?", (fact_id,)
         ) as cursor:
             row = await cursor.fetchone()
         return _row_fact(row) if row else None
 
     async def fact_ids(self) -> set[str]:
-        async with self._db.execute("SELECT id FROM facts") as cursor:
+        async with self._read("SELECT id FROM facts") as cursor:
             return {row[0] for row in await cursor.fetchall()}
 
     async def history(self, fact_id: str) -> list[AuditEntry]:
-        async with self._db.execute(
+        async with self._read(
             "SELECT at, actor, action, fact_id, guild_id, detail FROM audit "
             "WHERE fact_id = ? ORDER BY pk",
             (fact_id,),
@@ -202,7 +210,7 @@ class SqliteStore:
         ]
 
     async def count_adds_since(self, actor: str, since: dt.datetime) -> int:
-        async with self._db.execute(
+        async with self._read(
             "SELECT COUNT(*) FROM audit WHERE actor = ? AND action = 'add' AND at >= ?",
             (actor, since.isoformat(timespec="seconds")),
         ) as cursor:
@@ -284,7 +292,7 @@ class SqliteStore:
 
     async def synonyms(self) -> tuple[tuple[str, ...], ...]:
         """The synonym groups of the knowledge in service (saved with every reload)."""
-        async with self._db.execute("SELECT value FROM meta WHERE key = 'synonyms'") as cursor:
+        async with self._read("SELECT value FROM meta WHERE key = 'synonyms'") as cursor:
             row = await cursor.fetchone()
         return tuple(tuple(group) for group in json.loads(row[0])) if row else ()
 
@@ -398,23 +406,23 @@ class SqliteStore:
         scope = "1" if all_guilds else "guild_id IS ?"
         params: tuple[Any, ...] = () if all_guilds else (guild_id,)
         fact_scope = "1" if all_guilds else "(guild_id IS NULL OR guild_id IS ?)"
-        async with self._db.execute(
+        async with self._read(
             f"SELECT origin, status, COUNT(*) FROM facts WHERE {fact_scope} "
             "GROUP BY origin, status",
             params,
         ) as cursor:
             fact_rows = await cursor.fetchall()
-        async with self._db.execute(
+        async with self._read(
             f"SELECT decision, COUNT(*) FROM asks WHERE {scope} GROUP BY decision", params
         ) as cursor:
             decisions = {row[0]: int(row[1]) for row in await cursor.fetchall()}
-        async with self._db.execute(
+        async with self._read(
             f"SELECT lower(trim(question)) AS q, COUNT(*) AS n FROM asks "
             f"WHERE {scope} AND decision = 'unknown' GROUP BY q ORDER BY n DESC, q LIMIT 5",
             params,
         ) as cursor:
             unanswered = tuple((row[0], int(row[1])) for row in await cursor.fetchall())
-        async with self._db.execute(
+        async with self._read(
             f"SELECT vote, COUNT(*) FROM feedback WHERE {scope} GROUP BY vote", params
         ) as cursor:
             votes = {int(row[0]): int(row[1]) for row in await cursor.fetchall()}
@@ -438,14 +446,14 @@ class SqliteStore:
         )
 
     async def integrity_check(self) -> str:
-        async with self._db.execute("PRAGMA integrity_check") as cursor:
+        async with self._read("PRAGMA integrity_check") as cursor:
             row = await cursor.fetchone()
         return str(row[0]) if row else "no answer"
 
     # ------------------------------------------------------------- ingestion bookkeeping
     async def article_seen(self, key: str, url: str | None = None) -> str | None:
         """The draft file an article (by feed GUID or URL) went into, "" if none, or None."""
-        async with self._db.execute(
+        async with self._read(
             "SELECT draft FROM seen_articles WHERE key = ? OR (? IS NOT NULL AND url = ?)",
             (key, url, url),
         ) as cursor:

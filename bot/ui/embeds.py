@@ -46,11 +46,21 @@ def source_text(fact: Fact) -> str:
     return clip(text, FIELD_VALUE_CHARS)
 
 
+def shown(fact: Fact, text: str) -> str:
+    """``text`` of ``fact`` as it may appear in an embed.
+
+    Members' facts are shown literally: their Markdown is escaped, so nobody can make the bot
+    present a masked link ("[Official statement](https://phish...)") as its answer. The
+    knowledge files are curated, and may use Markdown.
+    """
+    return discord.utils.escape_markdown(text) if fact.origin.value == "user" else text
+
+
 def question_label(match: Match) -> str:
-    """A short question standing for a fact, for suggestion lists and buttons."""
+    """A short question standing for a fact, for suggestion lists and buttons (raw text)."""
+    fact = match.fact
     if match.matched_question:
         return match.matched_question
-    fact = match.fact
     return fact.questions[0] if fact.questions else clip(fact.answer, 90)
 
 
@@ -85,8 +95,8 @@ def fit_together(items: Sequence[discord.Embed]) -> list[discord.Embed]:
 def answer_embed(match: Match, related: Sequence[str] = ()) -> discord.Embed:
     fact = match.fact
     embed = discord.Embed(
-        title=clip(match.matched_question or "Answer", EMBED_TITLE_CHARS),
-        description=clip(fact.answer, EMBED_DESCRIPTION_CHARS),
+        title=clip(shown(fact, match.matched_question or "Answer"), EMBED_TITLE_CHARS),
+        description=clip(shown(fact, fact.answer), EMBED_DESCRIPTION_CHARS),
         colour=ANSWER_COLOUR,
     )
     embed.add_field(name="Source", value=source_text(fact), inline=False)
@@ -104,7 +114,9 @@ def answer_embed(match: Match, related: Sequence[str] = ()) -> discord.Embed:
 
 
 def unsure_embed(result: AskResult, suggestions: Sequence[Match]) -> discord.Embed:
-    lines = "\n".join(f"{n}. {clip(question_label(m), 150)}" for n, m in enumerate(suggestions, 1))
+    lines = "\n".join(
+        f"{n}. {clip(shown(m.fact, question_label(m)), 150)}" for n, m in enumerate(suggestions, 1)
+    )
     embed = discord.Embed(
         title="I'm not sure what you mean",
         description=clip(
@@ -142,11 +154,11 @@ def result_embed(
 def fact_embed(fact: Fact) -> discord.Embed:
     embed = discord.Embed(
         title=clip(f"Fact {fact.id}", EMBED_TITLE_CHARS),
-        description=clip(fact.answer, EMBED_DESCRIPTION_CHARS),
+        description=clip(shown(fact, fact.answer), EMBED_DESCRIPTION_CHARS),
         colour=ANSWER_COLOUR if fact.status.value == "live" else UNSURE_COLOUR,
     )
     if fact.questions:
-        lines = "\n".join(f"• {q}" for q in fact.questions)
+        lines = "\n".join(f"• {shown(fact, q)}" for q in fact.questions)
         embed.add_field(name="Questions", value=clip(lines, FIELD_VALUE_CHARS), inline=False)
     if fact.tags:
         embed.add_field(name="Tags", value=clip(", ".join(fact.tags), FIELD_VALUE_CHARS))
@@ -166,7 +178,8 @@ def search_embed(query: str, matches: Sequence[Match]) -> discord.Embed:
         description = "No facts match."
     else:
         description = "\n".join(
-            f"`{m.fact.id}` ({m.score:.0%}) {clip(question_label(m), 120)}" for m in matches
+            f"`{m.fact.id}` ({m.score:.0%}) {clip(shown(m.fact, question_label(m)), 120)}"
+            for m in matches
         )
     return discord.Embed(
         title=clip(f"Facts matching: {query}", EMBED_TITLE_CHARS),

@@ -1128,3 +1128,40 @@ async def test_without_a_home_server_a_bot_in_two_servers_refuses_reloads(
     refused = data(await slash(server, "kb reload", None, world.boss, guild=world.guild))
     assert is_ephemeral(refused)
     assert "discord.home_guilds" in embed(refused)["description"]
+
+
+async def test_a_member_fact_cannot_show_a_masked_link(
+    server: FakeDiscordServer, world: World, newsdesk: RunningBot
+) -> None:
+    """Markdown in a member's fact is shown literally: no masked link dressed as the answer."""
+    await slash(
+        server,
+        "fact add",
+        {
+            "answer": "The ministry's full statement: [Official MFA statement](https://phish.example/x)",
+            "questions": "where is the ministry statement on the fake visa rules",
+        },
+        world.alice,
+        guild=world.guild,
+    )
+    answer = embed(
+        data(await ask(server, world.bob, "ministry statement fake visa rules", world.guild))
+    )
+    assert "\\[Official MFA statement]" in answer["description"]
+    assert "[Official MFA statement](" not in answer["description"].replace("\\[", "")
+
+
+@pytest.mark.bot_settings({"discord": {"cooldown": {"questions": 2, "per_seconds": 60}}})
+async def test_question_buttons_count_against_the_question_budget(
+    server: FakeDiscordServer, world: World, newsdesk: RunningBot
+) -> None:
+    """Clicking related-question buttons spends the same budget as asking: no button spam."""
+    callback = await ask(server, world.bob, "why was the ambassador recalled", world.guild)
+    related = [c for c in custom_ids(data(callback)) if c.startswith("ask:")]
+    assert related
+    first = await server.send_component(related[0], message_of(callback), world.bob)
+    assert not is_ephemeral(data(await server.wait_for_callback(first)))
+    second = await server.send_component(related[0], message_of(callback), world.bob)
+    refused = data(await server.wait_for_callback(second))
+    assert is_ephemeral(refused)
+    assert "asking quickly" in embed(refused)["description"]
