@@ -33,8 +33,8 @@ _APPROVED = "# Approved from "
 _locks: dict[int, asyncio.Lock] = {}
 
 
-def _lock() -> asyncio.Lock:
-    """One lock per event loop: draft moves and reloads never interleave."""
+def draft_lock() -> asyncio.Lock:
+    """One lock per event loop: drafting, draft moves and reloads never interleave."""
     loop = asyncio.get_running_loop()
     return _locks.setdefault(id(loop), asyncio.Lock())
 
@@ -170,7 +170,7 @@ async def approve(
     Raises ``KnowledgeError`` (located problems; nothing moved) or the reload's errors.
     """
     _require_moderator(actor)
-    async with _lock():
+    async with draft_lock():
         draft = _read(draft.path)
         _require_valid(draft)
         wanted = [f.id for f in draft.facts] if fact_id is None else [fact_id]
@@ -237,7 +237,7 @@ async def reject(
 ) -> ReviewOutcome:
     """Delete the draft (or its fact ``fact_id``), with an audit entry."""
     _require_moderator(actor)
-    async with _lock():
+    async with draft_lock():
         if not draft.path.exists():
             raise NotFound(f"There is no draft '{draft.name}' any more.")
         if fact_id is None:

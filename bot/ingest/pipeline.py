@@ -68,6 +68,16 @@ async def _seen(kb: KnowledgeBase, article: Article) -> str | None:
 async def _save(
     kb: KnowledgeBase, article: Article, result: IngestResult, *, feed: str | None, force: bool
 ) -> None:
+    # One article at a time, and never while a draft is approved: the seen-check, the ids
+    # taken and the draft written must not interleave with another ingest (a feed poll and
+    # /kb ingest of the same link would draft it twice, with clashing ids).
+    async with drafts.draft_lock():
+        await _save_locked(kb, article, result, feed=feed, force=force)
+
+
+async def _save_locked(
+    kb: KnowledgeBase, article: Article, result: IngestResult, *, feed: str | None, force: bool
+) -> None:
     if not force:
         earlier = await _seen(kb, article)
         if earlier is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Any
 
@@ -301,3 +302,14 @@ def test_ingestion_never_imports_discord() -> None:
     code = "import sys, bot.ingest.pipeline; assert 'discord' not in sys.modules"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+async def test_the_same_article_ingested_twice_at_once_is_drafted_once(
+    kb: KnowledgeBase, news_site: NewsSite
+) -> None:
+    """A feed poll and a moderator's /kb ingest of one link, at the same moment: one draft."""
+    url = news_site.url("article.html")
+    first, second = await asyncio.gather(ingest(kb, url), ingest(kb, url))
+    assert len(first.drafted) + len(second.drafted) == 1
+    assert len(first.skipped) + len(second.skipped) == 1
+    assert len(drafts.list_drafts(kb.knowledge_dir)) == 1
