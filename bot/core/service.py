@@ -136,6 +136,9 @@ class KnowledgeBase:
         self._reader = KnowledgeReader()
         self._ask_queue: list[AskRecord] = []
         self._ask_writer: asyncio.Task[None] | None = None
+        self._asks_queued = 0
+        self._asks_done = 0
+        self._asks_saved = asyncio.Condition()
         self.write_problem: str | None = None
 
     # ---------------------------------------------------------------------- lifecycle
@@ -270,6 +273,7 @@ class KnowledgeBase:
                 dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             )
         )
+        self._asks_queued += 1
         if self._ask_writer is None or self._ask_writer.done():
             self._ask_writer = asyncio.create_task(self._write_asks())
 
@@ -284,11 +288,22 @@ class KnowledgeBase:
                 self._note_write_problem(exc)
             else:
                 self.write_problem = None
+            finally:
+                # Counted as done even when lost, so that flush() never waits forever.
+                async with self._asks_saved:
+                    self._asks_done += len(batch)
+                    self._asks_saved.notify_all()
 
     async def flush(self) -> None:
-        """Wait until every question asked so far is saved in the statistics."""
-        while self._ask_writer is not None and not self._ask_writer.done():
-            await self._ask_writer
+        """Wait until the questions asked so far are saved in the statistics (not the ones
+        still arriving: under steady traffic the writer never runs dry)."""
+        target = self._asks_queued
+        async with self._asks_saved:
+            await self._asks_saved.wait_for(
+                lambda: (
+                    self._asks_done >= target or self._ask_writer is None or self._ask_writer.done()
+                )
+            )
 
     def complete(self, prefix: str, *, guild_id: int | None = None, limit: int = 25) -> list[str]:
         return self.matcher.complete(prefix[:MAX_ASK_CHARS], guild_id=guild_id, limit=limit)

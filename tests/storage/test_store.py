@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import datetime as dt
 import sqlite3
@@ -778,3 +779,32 @@ async def test_a_stale_rejection_cannot_delete_an_approved_fact(store: SqliteSto
         await store.update_fact(pending, "discord:1", "edit", if_status=Status.PENDING)
     stored = await store.get_fact("racy")
     assert stored is not None and stored.status is Status.LIVE
+
+
+async def test_stats_do_not_wait_for_questions_still_arriving(
+    kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """/kb stats answers promptly while members keep asking: it waits for the questions asked
+    before it, not for a writer that never runs dry."""
+    save = kb.store.record_asks
+
+    async def slow_save(records: Any) -> None:
+        await asyncio.sleep(0.02)  # a busy disk: questions pile up while a batch is written
+        await save(records)
+
+    monkeypatch.setattr(kb.store, "record_asks", slow_save)
+    stop = asyncio.Event()
+
+    async def members_asking() -> None:
+        while not stop.is_set():
+            await kb.ask("where was the raid")
+            await asyncio.sleep(0.002)
+
+    chatter = asyncio.create_task(members_asking())
+    await asyncio.sleep(0.05)
+    try:
+        stats = await asyncio.wait_for(kb.stats(all_guilds=True), timeout=3)
+    finally:
+        stop.set()
+        await chatter
+    assert stats.questions_asked > 0
