@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -134,6 +134,10 @@ class Matcher:
 
     def facts(self) -> list[Fact]:
         return [entry.fact for entry in self._entries.values()]
+
+    def ids(self) -> Iterator[str]:
+        """The ids of the facts in the index (a view: do not change the index meanwhile)."""
+        return iter(self._keys)
 
     def add(self, fact: Fact) -> None:
         """Index ``fact``, replacing any fact with the same id."""
@@ -434,7 +438,8 @@ class Matcher:
         if suggestions:
             return suggestions
         out = []
-        for fact in self.facts():
+        for entry in self._entries.values():  # lazily: stops after ``limit``, not at 100k
+            fact = entry.fact
             if fact.questions and fact.visible_in(guild_id):
                 out.append(fact.questions[0])
                 if len(out) >= limit:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import heapq
+
 import discord
 from discord import app_commands
 from discord.ext import commands
@@ -123,11 +125,15 @@ class FactCommands(commands.GroupCog, group_name="fact", group_description="Add 
         )
         ids = [m.fact.id for m in matches]
         if not ids:
-            ids = sorted(
-                f.id
-                for f in self.bot.kb.matcher.facts()
-                if f.visible_in(interaction.guild_id) and f.id.startswith(current.strip().lower())
-            )[:25]
+            typed = current.strip().lower()
+            matcher = self.bot.kb.matcher
+            candidates = (i for i in matcher.ids() if i.startswith(typed))
+            visible = (
+                i
+                for i in candidates
+                if (f := matcher.get(i)) is not None and f.visible_in(interaction.guild_id)
+            )
+            ids = heapq.nsmallest(25, visible)
         return [app_commands.Choice(name=clip(i, CHOICE_CHARS), value=i) for i in ids[:25]]
 
     @app_commands.command(
