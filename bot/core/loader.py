@@ -36,7 +36,9 @@ MAX_ANSWER_CHARS = 3_800
 MAX_QUESTION_CHARS = 300
 MAX_NESTING = 32
 MAX_ERRORS = 50
-FACT_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
+# A fact id, as a fragment for other patterns (button custom ids embed it) and whole.
+FACT_ID_PATTERN = r"[a-z0-9][a-z0-9._-]{0,79}"
+FACT_ID = re.compile(rf"^{FACT_ID_PATTERN}$")
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

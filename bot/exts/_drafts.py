@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import discord
@@ -67,17 +68,16 @@ async def review_reply(interaction: discord.Interaction, name: str, *, approve_i
     """
     require_moderator(interaction)
     kb = newsdesk(interaction.client).kb
-    if drafts.find(kb.knowledge_dir, name) is None:
+    found = drafts.find(kb.knowledge_dir, name)
+    if found is None:
         return False
     actor = require_knowledge_admin(interaction)
     await interaction.response.defer(ephemeral=True, thinking=True)
     try:
-        outcome = await drafts.review(kb, name, actor, approve_it=approve_it)
+        outcome = await drafts.review_found(kb, found, actor, approve_it=approve_it)
     except KnowledgeError as exc:
         await interaction.followup.send(embed=embeds.knowledge_error_embed(exc), ephemeral=True)
         return True
-    if outcome is None:
-        raise NotFound(f"There is no draft '{name}' any more (already reviewed?).")
     await interaction.followup.send(outcome.message, ephemeral=True)
     return True
 
@@ -117,8 +117,10 @@ def drafts_message(
 
 
 def drafted_message(
-    knowledge_dir_drafts: Sequence[drafts.DraftFile], result: IngestResult
+    knowledge_dir: Path, result: IngestResult
 ) -> tuple[str, list[discord.Embed], discord.ui.View]:
     """The reply to an ingestion: what happened, and the new drafts with their buttons."""
-    embeds_, view = drafts_message(knowledge_dir_drafts)
+    made = set(result.paths())
+    new = [d for d in drafts.list_drafts(knowledge_dir) if d.path in made]
+    embeds_, view = drafts_message(new)
     return clip(result.summary(), 1_900), embeds_, view

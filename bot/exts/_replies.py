@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
+from bot.core.loader import FACT_ID_PATTERN
 from bot.core.models import AskResult, Decision, Fact, Match
 from bot.ui import embeds
 from bot.ui.limits import BUTTON_LABEL_CHARS, clip
@@ -19,7 +20,7 @@ from bot.ui.limits import BUTTON_LABEL_CHARS, clip
 if TYPE_CHECKING:
     from bot.app import NewsdeskBot
 
-_ID = r"[a-z0-9._-]{1,80}"
+_ID = FACT_ID_PATTERN
 
 
 async def guarded(

@@ -19,7 +19,6 @@ from discord.ext import commands
 from bot.app import NewsdeskBot
 from bot.config import FeedSettings
 from bot.exts import _drafts
-from bot.ingest.drafts import list_drafts
 from bot.ingest.models import IngestError
 from bot.ingest.pipeline import IngestResult, ingest
 
@@ -82,8 +81,7 @@ class FeedWatcher(commands.Cog):
         if not isinstance(channel, discord.abc.Messageable):
             log.warning("review channel %d not found: drafts not announced", channel_id)
             return
-        new = [d for d in list_drafts(self.bot.kb.knowledge_dir) if d.path in result.paths()]
-        text, shown, view = _drafts.drafted_message(new, result)
+        text, shown, view = _drafts.drafted_message(self.bot.kb.knowledge_dir, result)
         text = f"New from the watched feeds, for moderators to review:\n{text}"
         try:
             await channel.send(text[:2000], embeds=shown, view=view)

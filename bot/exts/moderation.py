@@ -11,7 +11,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.app import NewsdeskBot
-from bot.core.loader import KnowledgeError
+from bot.core.loader import FACT_ID_PATTERN, KnowledgeError
 from bot.core.models import Origin
 from bot.exts import _drafts
 from bot.exts._context import newsdesk, require_knowledge_admin, require_moderator
@@ -21,12 +21,10 @@ from bot.ingest.pipeline import ingest as ingest_source
 from bot.ui import embeds
 from bot.ui.limits import clip
 
-_ID = r"[a-z0-9._-]{1,80}"
-
 
 class ReviewButton(
     discord.ui.DynamicItem[discord.ui.Button[Any]],
-    template=rf"review:(?P<action>approve|reject):(?P<fact>{_ID})",
+    template=rf"review:(?P<action>approve|reject):(?P<fact>{FACT_ID_PATTERN})",
 ):
     """Approve/reject buttons on the approval queue; moderators only."""
 
@@ -187,8 +185,7 @@ class KnowledgeCommands(
         result = await ingest_source(
             self.bot.kb, url, allow_private=self.bot.settings.ingest.allow_private_addresses
         )
-        new = [d for d in list_drafts(self.bot.kb.knowledge_dir) if d.path in result.paths()]
-        text, shown, view = _drafts.drafted_message(new, result)
+        text, shown, view = _drafts.drafted_message(self.bot.kb.knowledge_dir, result)
         if shown:
             await interaction.followup.send(text, embeds=shown, view=view, ephemeral=True)
         else:

@@ -28,7 +28,6 @@ from bot.core.models import Fact, ReloadReport
 from bot.core.service import KnowledgeBase
 
 DRAFTS_DIR = "drafts"
-_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
 _APPROVED = "# Approved from "
 _locks: dict[int, asyncio.Lock] = {}
 
@@ -139,8 +138,8 @@ def write_draft(knowledge_dir: Path, stem: str, text: str) -> Path:
 
 async def taken_ids(kb: KnowledgeBase) -> set[str]:
     """Ids a new draft fact must not use: live, pending and stored facts, and other drafts."""
-    ids = {f.id for f in kb.matcher.facts()} | await kb.store.fact_ids()
-    return ids | draft_ids(kb.knowledge_dir)
+    # The database holds every live and pending fact, file facts included.
+    return await kb.store.fact_ids() | draft_ids(kb.knowledge_dir)
 
 
 def _load_yaml(path: Path) -> dict[str, Any]:
@@ -171,6 +170,8 @@ async def approve(
     """
     _require_moderator(actor)
     async with draft_lock():
+        if not draft.path.exists():
+            raise NotFound(f"There is no draft '{draft.name}' any more (already reviewed?).")
         draft = _read(draft.path)
         _require_valid(draft)
         wanted = [f.id for f in draft.facts] if fact_id is None else [fact_id]
@@ -270,6 +271,13 @@ async def review(
     found = find(kb.knowledge_dir, name)
     if found is None:
         return None
+    return await review_found(kb, found, actor, approve_it=approve_it)
+
+
+async def review_found(
+    kb: KnowledgeBase, found: tuple[DraftFile, str | None], actor: Actor, *, approve_it: bool
+) -> ReviewOutcome:
+    """Approve or reject what ``find`` found (a draft file, or one fact of it)."""
     draft, fact_id = found
     if approve_it:
         return await approve(kb, draft, fact_id, actor)

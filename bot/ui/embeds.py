@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import discord
 
 from bot.core.loader import KnowledgeError
-from bot.core.models import AskResult, AuditEntry, Decision, Fact, Match, ReloadReport, Stats
+from bot.core.models import AskResult, AuditEntry, Fact, Match, ReloadReport, Stats
 from bot.ui.limits import (
     EMBED_DESCRIPTION_CHARS,
     EMBED_TITLE_CHARS,
@@ -139,16 +139,6 @@ def unknown_embed(result: AskResult) -> discord.Embed:
     )
     embed.set_footer(text=clip(f"You asked: {result.question}", FOOTER_CHARS))
     return embed
-
-
-def result_embed(
-    result: AskResult, related: Sequence[str], suggestions: Sequence[Match]
-) -> discord.Embed:
-    if result.decision is Decision.ANSWER and result.best is not None:
-        return answer_embed(result.best, related)
-    if result.decision is Decision.SUGGEST and suggestions:
-        return unsure_embed(result, suggestions)
-    return unknown_embed(result)
 
 
 def fact_embed(fact: Fact) -> discord.Embed:
