@@ -13,13 +13,10 @@ import logging
 from collections.abc import AsyncIterator
 from pathlib import Path
 
-import discord
-import discord.gateway
-import discord.http
 import pytest
 
 from .fake_discord import FakeDiscordServer
-from .harness import RunningBot, World, build_world, make_settings, running_bot
+from .harness import RunningBot, World, build_world, fake_discord, make_settings, running_bot
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -29,15 +26,9 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.fixture
-async def server(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscordServer]:
-    fake = FakeDiscordServer(bot_name="newsdesk")
-    await fake.start()
-    monkeypatch.setattr(discord.http.Route, "BASE", fake.api_base)
-    monkeypatch.setattr(discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", fake.gateway_url)
-    try:
+async def server() -> AsyncIterator[FakeDiscordServer]:
+    async with fake_discord("newsdesk") as fake:
         yield fake
-    finally:
-        await fake.stop()
 
 
 @pytest.fixture

@@ -136,6 +136,18 @@ def point_discord_at(server: FakeDiscordServer) -> Iterator[None]:
         discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = saved
 
 
+@contextlib.asynccontextmanager
+async def fake_discord(bot_name: str = "newsdesk") -> AsyncIterator[FakeDiscordServer]:
+    """A started fake Discord with discord.py pointed at it; stopped and restored on exit."""
+    server = FakeDiscordServer(bot_name=bot_name)
+    await server.start()
+    try:
+        with point_discord_at(server):
+            yield server
+    finally:
+        await server.stop()
+
+
 @dataclass
 class RunningBot:
     bot: NewsdeskBot

@@ -26,6 +26,7 @@ from .fake_discord import (
     FakeUser,
     find_component,
 )
+from .harness import fake_discord
 
 MESSAGES_PATH = r"/channels/\d+/messages"
 WORDS = ["hello", "help", "world"]
@@ -93,17 +94,11 @@ class Harness:
 
 
 @pytest.fixture
-async def server(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscordServer]:
-    fake = FakeDiscordServer(bot_name="minibot")
-    await fake.start()
+async def server() -> AsyncIterator[FakeDiscordServer]:
     # Route.BASE is read when each Route is built (REST, interaction callbacks and webhook
-    # follow-ups alike); monkeypatch restores both attributes after the test.
-    monkeypatch.setattr(discord.http.Route, "BASE", fake.api_base)
-    monkeypatch.setattr(discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", fake.gateway_url)
-    try:
+    # follow-ups alike); fake_discord points it and the gateway at the fake, and restores them.
+    async with fake_discord("minibot") as fake:
         yield fake
-    finally:
-        await fake.stop()
 
 
 @pytest.fixture
