@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import datetime as dt
+import heapq
 import logging
 import re
 import sqlite3
@@ -323,6 +324,27 @@ class KnowledgeBase:
         return out
 
     # ------------------------------------------------------------------------- reading
+    def fact(self, fact_id: str, *, guild_id: int | None = None) -> Fact | None:
+        """The live fact ``fact_id`` as answered in ``guild_id``, or None."""
+        fact = self.matcher.get(fact_id.strip().lower())
+        return fact if fact is not None and fact.visible_in(guild_id) else None
+
+    def fact_ids(self, prefix: str, *, guild_id: int | None, limit: int = 25) -> list[str]:
+        """The ``limit`` smallest live fact ids starting with ``prefix``, as seen from a server."""
+        typed = prefix.strip().lower()
+        visible = (
+            fact_id
+            for fact_id in self.matcher.ids()
+            if fact_id.startswith(typed)
+            and (fact := self.matcher.get(fact_id)) is not None
+            and fact.visible_in(guild_id)
+        )
+        return heapq.nsmallest(limit, visible)
+
+    def has_member_facts(self, guild_id: int | None) -> bool:
+        """Whether members of ``guild_id`` have added live facts."""
+        return any(f.origin is Origin.USER and f.guild_id == guild_id for f in self.matcher.facts())
+
     async def get_fact(self, fact_id: str, *, guild_id: int | None = None) -> Fact:
         """A fact by id as seen from ``guild_id`` (pending ones included), or ``NotFound``."""
         fact = await self.store.get_fact(fact_id.strip().lower())
@@ -438,7 +460,7 @@ class KnowledgeBase:
 
     async def _changeable(self, fact_id: str, actor: Actor) -> Fact:
         fact = await self.store.get_fact(fact_id.strip().lower())
-        if fact is None or (not fact.visible_in(actor.guild_id) and actor.key != "console"):
+        if fact is None or not actor.sees(fact):
             raise NotFound(f"There is no fact with id '{fact_id}'.")
         if fact.origin is Origin.FILE:
             raise PermissionDenied(
@@ -514,7 +536,7 @@ class KnowledgeBase:
         if not actor.is_moderator:
             raise PermissionDenied("Only moderators can approve or reject facts.")
         fact = await self.store.get_fact(fact_id.strip().lower())
-        if fact is None or (actor.key != "console" and fact.guild_id != actor.guild_id):
+        if fact is None or not actor.may_review(fact):
             raise NotFound(f"There is no fact with id '{fact_id}'.")
         if fact.status is not Status.PENDING:
             raise InvalidInput(f"'{fact.id}' is not waiting for approval.")
