@@ -13,8 +13,8 @@ import datetime as dt
 import heapq
 import logging
 import re
-import sqlite3
-from collections.abc import Awaitable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,8 +48,9 @@ from bot.core.models import (
     Stats,
     Status,
 )
+from bot.core.storage import AskRecord, KnowledgeStore, StoreConflict, StoreError
 from bot.core.text import STOPWORDS, Analyzer, words
-from bot.store import AskRecord, SqliteStore, StoreError
+from bot.store import SqliteStore
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +80,13 @@ class Policy:
     who_can_add: str = "everyone"
     require_approval: bool = False
     max_per_user_per_day: int = 20
+
+
+def _refused(what: str) -> str:
+    return (
+        f"The {what} could not be saved (the database refused the write); nothing was "
+        "changed. The moderators have been told."
+    )
 
 
 def _clean(text: str) -> str:
@@ -121,7 +129,7 @@ class KnowledgeBase:
 
     def __init__(
         self,
-        store: SqliteStore,
+        store: KnowledgeStore,
         knowledge_dir: Path,
         *,
         matcher_settings: MatcherSettings | None = None,
@@ -283,12 +291,10 @@ class KnowledgeBase:
         while self._ask_queue:
             batch, self._ask_queue = self._ask_queue, []
             try:
-                await self.store.record_asks(batch)
-            except sqlite3.Error as exc:
-                # Statistics are worth less than answers: those went out anyway.
-                self._note_write_problem(exc)
-            else:
-                self.write_problem = None
+                async with self._writing("statistics"):
+                    await self.store.record_asks(batch)
+            except WriteFailed:
+                pass  # Statistics are worth less than answers: those went out anyway.
             finally:
                 # Counted as done even when lost, so that flush() never waits forever.
                 async with self._asks_saved:
@@ -399,9 +405,20 @@ class KnowledgeBase:
         return header + body
 
     # ------------------------------------------------------------------------- writing
-    def _note_write_problem(self, exc: BaseException) -> None:
-        self.write_problem = f"{type(exc).__name__}: {exc}"
-        log.error("database write failed: %s", self.write_problem)
+    @asynccontextmanager
+    async def _writing(self, failure: str) -> AsyncIterator[None]:
+        """Around every store write: a refused write becomes ``WriteFailed(failure)`` and is
+        remembered for the moderators (``/kb stats``) until a write succeeds again. Conflicts
+        (``StoreConflict``) pass through: they are about the request, not the database."""
+        try:
+            yield
+        except StoreConflict:
+            raise
+        except StoreError as exc:
+            self.write_problem = str(exc)
+            log.error("database write failed: %s", self.write_problem)
+            raise WriteFailed(failure) from exc
+        self.write_problem = None
 
     async def add_fact(self, draft: FactDraft, actor: Actor) -> Fact:
         """Store a user's fact (live, or pending approval) and index it if live."""
@@ -442,16 +459,10 @@ class KnowledgeBase:
             if fact_id in self.matcher:
                 continue
             try:
-                await self.store.insert_fact(fact, actor.key)
-            except StoreError:
+                async with self._writing(_refused("fact")):
+                    await self.store.insert_fact(fact, actor.key)
+            except StoreConflict:
                 continue
-            except sqlite3.Error as exc:
-                self._note_write_problem(exc)
-                raise WriteFailed(
-                    "The fact could not be saved (the database refused the write); "
-                    "nothing was changed. The moderators have been told."
-                ) from exc
-            self.write_problem = None
             if fact.status is Status.LIVE:
                 self.matcher.add(fact)
             log.info("fact %s added by %s (%s)", fact.id, actor.key, fact.status.value)
@@ -472,18 +483,12 @@ class KnowledgeBase:
         return fact
 
     async def _store_write(self, action: str, write: Awaitable[None]) -> None:
-        """Await a store write, turning database failures into ``WriteFailed``."""
+        """Await a store write: a conflict is the user's to resolve, a refusal ``WriteFailed``."""
         try:
-            await write
-        except StoreError as exc:
+            async with self._writing(_refused(action)):
+                await write
+        except StoreConflict as exc:
             raise InvalidInput(str(exc)) from exc
-        except sqlite3.Error as exc:
-            self._note_write_problem(exc)
-            raise WriteFailed(
-                f"The {action} could not be saved (the database refused the write); nothing "
-                "was changed. The moderators have been told."
-            ) from exc
-        self.write_problem = None
 
     async def edit_fact(self, fact_id: str, draft: FactDraft, actor: Actor) -> Fact:
         old = await self._changeable(fact_id, actor)
@@ -548,13 +553,8 @@ class KnowledgeBase:
         """Count a 👍 (+1) or 👎 (-1); a second vote by the same user replaces the first."""
         if vote not in (1, -1):
             raise InvalidInput("A vote is +1 or -1.")
-        try:
-            first = await self.store.record_feedback(answer_ref, fact_id, user_id, guild_id, vote)
-        except sqlite3.Error as exc:
-            self._note_write_problem(exc)
-            raise WriteFailed("Your vote could not be saved right now.") from exc
-        self.write_problem = None
-        return first
+        async with self._writing("Your vote could not be saved right now."):
+            return await self.store.record_feedback(answer_ref, fact_id, user_id, guild_id, vote)
 
     # -------------------------------------------------------------------------- reload
     async def reload(self, actor: Actor) -> ReloadReport:
@@ -577,17 +577,15 @@ class KnowledgeBase:
         difference, or (at start, or when the synonyms change) by indexing the parsed facts
         and the members' facts afresh, sharing the fact objects the reader keeps."""
         try:
-            report = await self.store.replace_file_facts(
-                knowledge.facts, actor_key, synonyms=knowledge.synonyms
-            )
-        except StoreError as exc:
-            raise InvalidInput(f"The reload was refused: {exc}.") from exc
-        except sqlite3.Error as exc:
-            self._note_write_problem(exc)
-            raise WriteFailed(
+            async with self._writing(
                 "The reload could not be saved (the database refused the write); the old "
                 "knowledge is still in service."
-            ) from exc
+            ):
+                report = await self.store.replace_file_facts(
+                    knowledge.facts, actor_key, synonyms=knowledge.synonyms
+                )
+        except StoreConflict as exc:
+            raise InvalidInput(f"The reload was refused: {exc}.") from exc
         report = dataclasses.replace(report, files=len(knowledge.files))
         members = await self.store.all_facts(origin=Origin.USER)
         if rebuild or knowledge.synonyms != self._synonyms:

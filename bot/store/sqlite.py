@@ -8,25 +8,33 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import functools
 import json
 import logging
-from collections.abc import AsyncIterator, Iterable, Sequence
+import sqlite3
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterable, Sequence
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 import aiosqlite
 
 from bot.core.models import (
     AuditEntry,
-    Decision,
     Fact,
     Origin,
     ReloadReport,
     Source,
     Stats,
     Status,
+)
+from bot.core.storage import (
+    AskRecord,
+    StoreConflict,
+    StoreError,
+    StoreFull,
+    StoreReadOnly,
+    StoreUnavailable,
 )
 from bot.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
@@ -39,20 +47,37 @@ _FACT_COLUMNS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class AskRecord:
-    """One question asked, as the statistics keep it."""
-
-    question: str
-    decision: Decision
-    fact_id: str | None
-    score: float
-    guild_id: int | None
-    at: str | None = None
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
 
 
-class StoreError(Exception):
-    """A write could not be made; nothing of it was kept."""
+def store_error(exc: sqlite3.Error) -> StoreError:
+    """The ``StoreError`` an SQLite failure means, keeping SQLite's own words for operators."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    detail = str(exc) or type(exc).__name__
+    if isinstance(exc, sqlite3.IntegrityError) or primary == sqlite3.SQLITE_CONSTRAINT:
+        return StoreConflict(detail)
+    if primary == sqlite3.SQLITE_FULL or "disk is full" in detail:
+        return StoreFull(detail)
+    if primary == sqlite3.SQLITE_READONLY or "readonly" in detail:
+        return StoreReadOnly(detail)
+    return StoreUnavailable(detail)
+
+
+def translated(
+    method: Callable[_P, Coroutine[Any, Any, _T]],
+) -> Callable[_P, Coroutine[Any, Any, _T]]:
+    """Raise ``StoreError``s, never ``sqlite3`` ones, from a store method."""
+
+    @functools.wraps(method)
+    async def call(*args: _P.args, **kwargs: _P.kwargs) -> _T:
+        try:
+            return await method(*args, **kwargs)
+        except sqlite3.Error as exc:
+            raise store_error(exc) from exc
+
+    return call
 
 
 def _now() -> str:
@@ -111,6 +136,10 @@ class SqliteStore:
         self.path = path
         self._lock = asyncio.Lock()
 
+    @property
+    def location(self) -> str:
+        return str(self.path)
+
     @classmethod
     async def open(cls, path: Path) -> SqliteStore:
         """Open (creating if needed) the database at ``path`` and bring its schema up to date."""
@@ -135,6 +164,7 @@ class SqliteStore:
     async def close(self) -> None:
         await self._db.close()
 
+    @translated
     async def schema_version(self) -> int:
         async with self._read("PRAGMA user_version") as cursor:
             row = await cursor.fetchone()
@@ -178,6 +208,7 @@ class SqliteStore:
                 raise
 
     # ------------------------------------------------------------------------ reading
+    @translated
     async def all_facts(self, *, origin: Origin | None = None) -> list[Fact]:
         """Every fact, or those of one origin, oldest first."""
         where, params = ("WHERE origin = ?", (origin.value,)) if origin else ("", ())
@@ -186,6 +217,7 @@ class SqliteStore:
         ) as cursor:
             return [_row_fact(row) for row in await cursor.fetchall()]
 
+    @translated
     async def get_fact(self, fact_id: str) -> Fact | None:
         async with self._read(
             f"SELECT {_FACT_COLUMNS} FROM facts WHERE id = ?", (fact_id,)
@@ -193,10 +225,12 @@ class SqliteStore:
             row = await cursor.fetchone()
         return _row_fact(row) if row else None
 
+    @translated
     async def fact_ids(self) -> set[str]:
         async with self._read("SELECT id FROM facts") as cursor:
             return {row[0] for row in await cursor.fetchall()}
 
+    @translated
     async def history(self, fact_id: str) -> list[AuditEntry]:
         async with self._read(
             "SELECT at, actor, action, fact_id, guild_id, detail FROM audit "
@@ -209,6 +243,7 @@ class SqliteStore:
             for r in rows
         ]
 
+    @translated
     async def count_adds_since(self, actor: str, since: dt.datetime) -> int:
         async with self._read(
             "SELECT COUNT(*) FROM audit WHERE actor = ? AND action = 'add' AND at >= ?",
@@ -233,6 +268,7 @@ class SqliteStore:
             (_now(), actor, action, fact_id, guild_id, json.dumps(detail or {})),
         )
 
+    @translated
     async def insert_fact(self, fact: Fact, actor: str) -> None:
         """Store a new fact and its audit entry together; ``StoreError`` if the id is taken."""
         now = _now()
@@ -246,9 +282,10 @@ class SqliteStore:
                 await self._audit(
                     db, actor, "add", fact.id, fact.guild_id, {"status": fact.status.value}
                 )
-        except aiosqlite.IntegrityError as exc:
-            raise StoreError(f"a fact with id '{fact.id}' already exists") from exc
+        except sqlite3.IntegrityError as exc:
+            raise StoreConflict(f"a fact with id '{fact.id}' already exists") from exc
 
+    @translated
     async def update_fact(
         self,
         fact: Fact,
@@ -272,9 +309,10 @@ class SqliteStore:
                 (row[2], *row[7:], _now(), fact.id, if_status.value),
             )
             if cursor.rowcount != 1:
-                raise StoreError(f"'{fact.id}' was changed or removed meanwhile; look again")
+                raise StoreConflict(f"'{fact.id}' was changed or removed meanwhile; look again")
             await self._audit(db, actor, action, fact.id, fact.guild_id, detail)
 
+    @translated
     async def delete_fact(
         self, fact: Fact, actor: str, reason: str | None = None, *, if_status: Status
     ) -> None:
@@ -284,18 +322,20 @@ class SqliteStore:
                 "DELETE FROM facts WHERE id = ? AND status = ?", (fact.id, if_status.value)
             )
             if cursor.rowcount != 1:
-                raise StoreError(f"'{fact.id}' was changed or removed meanwhile; look again")
+                raise StoreConflict(f"'{fact.id}' was changed or removed meanwhile; look again")
             detail: dict[str, Any] = {"answer": fact.answer}
             if reason:
                 detail["reason"] = reason
             await self._audit(db, actor, "remove", fact.id, fact.guild_id, detail)
 
+    @translated
     async def synonyms(self) -> tuple[tuple[str, ...], ...]:
         """The synonym groups of the knowledge in service (saved with every reload)."""
         async with self._read("SELECT value FROM meta WHERE key = 'synonyms'") as cursor:
             row = await cursor.fetchone()
         return tuple(tuple(group) for group in json.loads(row[0])) if row else ()
 
+    @translated
     async def replace_file_facts(
         self,
         facts: Iterable[Fact],
@@ -319,7 +359,7 @@ class SqliteStore:
             taken = {row[0] for row in stored if row[1] != Origin.FILE.value}
             clash = sorted(taken & new.keys())
             if clash:
-                raise StoreError(
+                raise StoreConflict(
                     "knowledge file ids already used by user-added facts: " + ", ".join(clash)
                 )
             added = sorted(new.keys() - old.keys())
@@ -361,6 +401,7 @@ class SqliteStore:
             )
         return ReloadReport(tuple(added), tuple(changed), tuple(removed), total=len(new))
 
+    @translated
     async def record_asks(self, records: Sequence[AskRecord]) -> None:
         """Save questions asked (for the statistics), many in one transaction."""
         async with self.transaction() as db:
@@ -380,6 +421,7 @@ class SqliteStore:
                 ],
             )
 
+    @translated
     async def record_feedback(
         self, answer_ref: str, fact_id: str, user_id: int, guild_id: int | None, vote: int
     ) -> bool:
@@ -401,6 +443,7 @@ class SqliteStore:
             )
         return existing is None
 
+    @translated
     async def stats(self, guild_id: int | None, *, all_guilds: bool = False) -> Stats:
         """Counts for one server (its asks, its facts and the file facts), or for everything."""
         scope = "1" if all_guilds else "guild_id IS ?"
@@ -445,12 +488,14 @@ class SqliteStore:
             feedback_down=votes.get(-1, 0),
         )
 
+    @translated
     async def integrity_check(self) -> str:
         async with self._read("PRAGMA integrity_check") as cursor:
             row = await cursor.fetchone()
         return str(row[0]) if row else "no answer"
 
     # ------------------------------------------------------------- ingestion bookkeeping
+    @translated
     async def article_seen(self, key: str, url: str | None = None) -> str | None:
         """The draft file an article (by feed GUID or URL) went into, "" if none, or None."""
         async with self._read(
@@ -460,6 +505,7 @@ class SqliteStore:
             row = await cursor.fetchone()
         return None if row is None else str(row[0] or "")
 
+    @translated
     async def remember_article(
         self, key: str, *, url: str | None, title: str, feed: str | None, draft: str | None
     ) -> None:
@@ -470,6 +516,7 @@ class SqliteStore:
                 (key, url, title, feed, draft, _now()),
             )
 
+    @translated
     async def record_audit(
         self, actor: str, action: str, subject: str, detail: dict[str, Any] | None = None
     ) -> None:
@@ -477,6 +524,7 @@ class SqliteStore:
         async with self.transaction() as db:
             await self._audit(db, actor, action, subject, None, detail)
 
+    @translated
     async def backup(self, target: Path) -> None:
         """A consistent copy of the live database (``VACUUM INTO``), safe while running."""
         await self._db.execute("VACUUM INTO ?", (str(target),))

@@ -18,7 +18,8 @@ from bot.core.errors import InvalidInput, LimitReached, NotFound, PermissionDeni
 from bot.core.loader import KnowledgeError, load_knowledge
 from bot.core.models import Decision, Fact, Origin, Source, Status
 from bot.core.service import FactDraft, KnowledgeBase, Policy
-from bot.store import SqliteStore, StoreError
+from bot.core.storage import StoreConflict, StoreError, StoreUnavailable
+from bot.store import SqliteStore
 from bot.store.migrations import SCHEMA_VERSION
 
 FACTS_YAML = """\
@@ -226,7 +227,7 @@ async def test_insert_and_audit_are_one_transaction(
         raise sqlite3.OperationalError("disk I/O error")
 
     monkeypatch.setattr(store, "_audit", broken_audit)
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(StoreUnavailable, match="disk I/O error"):
         await store.insert_fact(user_fact("half"), AUTHOR.key)
     monkeypatch.undo()
     assert await store.get_fact("half") is None

@@ -1,0 +1,106 @@
+"""What the knowledge service needs from a database, and the errors a database may give.
+
+The service depends on this ``KnowledgeStore`` protocol, never on a backend: SQLite today
+(``bot.store.sqlite``), PostgreSQL next, each a class of its own. Backends translate their
+driver's exceptions into the ``StoreError`` family below, so nothing above the store ever sees a
+``sqlite3`` (or ``asyncpg``) exception.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from bot.core.models import AuditEntry, Decision, Fact, Origin, ReloadReport, Stats, Status
+
+
+class StoreError(Exception):
+    """The database could not do what was asked; nothing of a failed write was kept.
+
+    ``str(error)`` is one sentence an operator can act on.
+    """
+
+
+class StoreConflict(StoreError):
+    """The write clashes with what is stored: an id already taken, or a fact changed meanwhile."""
+
+
+class StoreUnavailable(StoreError):
+    """The database cannot be opened or used right now (missing, corrupt, busy, I/O error)."""
+
+
+class StoreReadOnly(StoreUnavailable):
+    """The database refuses writes (a read-only file or folder); reads still work."""
+
+
+class StoreFull(StoreUnavailable):
+    """The disk or the database is full; reads still work."""
+
+
+@dataclass(frozen=True, slots=True)
+class AskRecord:
+    """One question asked, as the statistics keep it."""
+
+    question: str
+    decision: Decision
+    fact_id: str | None
+    score: float
+    guild_id: int | None
+    at: str | None = None
+
+
+class KnowledgeStore(Protocol):
+    """Durable facts, their audit trail, the questions asked and the feedback given.
+
+    Every write is one transaction: it is kept whole or not at all. Conditional writes
+    (``if_status``) raise ``StoreConflict`` when the stored fact is no longer as it was read.
+    """
+
+    @property
+    def location(self) -> str:
+        """Where the data lives, for messages (a path; never a password)."""
+        ...
+
+    async def close(self) -> None: ...
+
+    # reading
+    async def all_facts(self, *, origin: Origin | None = None) -> list[Fact]: ...
+    async def get_fact(self, fact_id: str) -> Fact | None: ...
+    async def fact_ids(self) -> set[str]: ...
+    async def history(self, fact_id: str) -> list[AuditEntry]: ...
+    async def count_adds_since(self, actor: str, since: dt.datetime) -> int: ...
+    async def synonyms(self) -> tuple[tuple[str, ...], ...]: ...
+    async def stats(self, guild_id: int | None, *, all_guilds: bool = False) -> Stats: ...
+    async def article_seen(self, key: str, url: str | None = None) -> str | None: ...
+
+    # writing
+    async def insert_fact(self, fact: Fact, actor: str) -> None: ...
+    async def update_fact(
+        self,
+        fact: Fact,
+        actor: str,
+        action: str,
+        detail: dict[str, Any] | None = None,
+        *,
+        if_status: Status,
+    ) -> None: ...
+    async def delete_fact(
+        self, fact: Fact, actor: str, reason: str | None = None, *, if_status: Status
+    ) -> None: ...
+    async def replace_file_facts(
+        self, facts: Iterable[Fact], actor: str, *, synonyms: Sequence[Sequence[str]] = ()
+    ) -> ReloadReport: ...
+    async def record_asks(self, records: Sequence[AskRecord]) -> None: ...
+    async def record_feedback(
+        self, answer_ref: str, fact_id: str, user_id: int, guild_id: int | None, vote: int
+    ) -> bool: ...
+    async def record_audit(
+        self, actor: str, action: str, subject: str, detail: dict[str, Any] | None = None
+    ) -> None: ...
+    async def remember_article(
+        self, key: str, *, url: str | None, title: str, feed: str | None, draft: str | None
+    ) -> None: ...
+    async def backup(self, target: Path) -> None: ...
