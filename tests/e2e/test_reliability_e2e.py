@@ -187,8 +187,7 @@ async def test_full_disk_answers_from_memory_and_tells_moderators(
     assert "⚠ Writes are failing" not in [f["name"] for f in embed(stats)["fields"]]
     logged = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
     assert logged and all(
-        m.startswith("database write failed: database or disk is full")
-        for m in logged
+        m.startswith("database write failed: database or disk is full") for m in logged
     ), logged
     caplog.clear()  # the errors above were the point; the fixture checks for any others
 

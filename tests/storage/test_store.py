@@ -238,7 +238,7 @@ async def test_duplicate_id_is_refused_and_nothing_written(store: SqliteStore) -
     """Inserting an id that exists raises StoreError and adds neither fact nor audit entry."""
     await store.insert_fact(user_fact("same"), AUTHOR.key)
     replacement = dataclasses.replace(user_fact("same"), answer="Different.")
-    with pytest.raises(StoreError, match="already exists"):
+    with pytest.raises(StoreConflict, match="already exists"):
         await store.insert_fact(replacement, MEMBER.key)
     stored = await store.get_fact("same")
     assert stored is not None and stored.answer == "A member's fact."
@@ -283,7 +283,7 @@ async def test_replace_file_facts_refuses_an_id_held_by_a_user_fact(store: Sqlit
     """A file fact with a user fact's id fails the whole reload and changes nothing."""
     await store.replace_file_facts([file_fact("a")], "t")
     await store.insert_fact(user_fact("taken"), AUTHOR.key)
-    with pytest.raises(StoreError, match="taken"):
+    with pytest.raises(StoreConflict, match="taken"):
         await store.replace_file_facts([file_fact("new"), file_fact("taken")], "t")
     assert await store.fact_ids() == {"a", "taken"}
     assert await store.history("new") == []
@@ -774,9 +774,9 @@ async def test_a_stale_rejection_cannot_delete_an_approved_fact(store: SqliteSto
     await store.insert_fact(pending, "discord:1")
     live = dataclasses.replace(pending, status=Status.LIVE)
     await store.update_fact(live, "discord:2", "approve", if_status=Status.PENDING)
-    with pytest.raises(StoreError, match="changed or removed meanwhile"):
+    with pytest.raises(StoreConflict, match="changed or removed meanwhile"):
         await store.delete_fact(pending, "discord:3", reason="rejected", if_status=Status.PENDING)
-    with pytest.raises(StoreError, match="changed or removed meanwhile"):
+    with pytest.raises(StoreConflict, match="changed or removed meanwhile"):
         await store.update_fact(pending, "discord:1", "edit", if_status=Status.PENDING)
     stored = await store.get_fact("racy")
     assert stored is not None and stored.status is Status.LIVE
