@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from bot.core.actors import Actor
+from bot.core.draft_files import describe
 from bot.core.errors import InvalidInput
 from bot.core.service import KnowledgeBase
 
@@ -20,8 +21,6 @@ USAGE = (
 
 async def run(kb: KnowledgeBase, verb: str, argument: str | None, actor: Actor) -> str:
     """What ``kb VERB [ARGUMENT]`` says; ``InvalidInput`` for a missing or bad argument."""
-    from bot.ingest import drafts
-
     match verb, argument:
         case "stats", _:
             return render.stats(await kb.stats(all_guilds=True))
@@ -42,14 +41,9 @@ async def run(kb: KnowledgeBase, verb: str, argument: str | None, actor: Actor) 
             facts = await kb.pending(guild_id=None)
             return "\n\n".join(render.fact(f) for f in facts) or "No facts are waiting."
         case "drafts", _:
-            found = drafts.list_drafts(kb.knowledge_dir)
-            return "\n\n".join(drafts.describe(d) for d in found) or "No drafts are waiting."
+            found = await kb.drafts()
+            return "\n\n".join(describe(d) for d in found) or "No drafts are waiting."
         case ("approve" | "reject") as action, str(target):
-            approving = action == "approve"
-            outcome = await drafts.review(kb, target, actor, approve_it=approving)
-            if outcome is not None:
-                return outcome.message.replace("`", "")
-            if approving:
-                return f"Approved {(await kb.approve(target, actor)).id}."
-            return f"Rejected {(await kb.reject(target, actor)).id}."
+            outcome = await kb.review(target, actor, approve=action == "approve")
+            return outcome.message.replace("`", "")
     raise InvalidInput(USAGE)

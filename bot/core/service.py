@@ -13,14 +13,16 @@ import datetime as dt
 import heapq
 import logging
 import re
-from collections.abc import AsyncIterator, Awaitable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from bot.core import draft_files
 from bot.core.actors import Actor
+from bot.core.draft_files import DraftChoice, DraftFile, ReviewOutcome
 from bot.core.errors import (
     InvalidInput,
     LimitReached,
@@ -74,12 +76,43 @@ class FactDraft:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleRef:
+    """An article being drafted, as the knowledge service remembers it."""
+
+    key: str
+    """Its feed GUID, else its link, else its title: what identifies it across polls."""
+    url: str | None
+    title: str
+    feed: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DraftFiled:
+    """Where an article's draft went (``path``), or the earlier draft that has it already."""
+
+    path: Path | None
+    earlier: str | None
+
+
+DraftComposer = Callable[[frozenset[str], Analyzer], tuple[str, str]]
+
+
+@dataclass(frozen=True, slots=True)
 class Policy:
     """The ``facts`` section of the settings, as the core needs it."""
 
     who_can_add: str = "everyone"
     require_approval: bool = False
     max_per_user_per_day: int = 20
+
+
+def _require_shared_admin(actor: Actor, action: str) -> None:
+    if not actor.is_moderator:
+        raise PermissionDenied(f"Only moderators can {action}.")
+    if not actor.manages_shared_knowledge:
+        raise PermissionDenied(
+            "The shared knowledge is managed from the bot's home server, not from here."
+        )
 
 
 def _refused(what: str) -> str:
@@ -556,19 +589,135 @@ class KnowledgeBase:
         async with self._writing("Your vote could not be saved right now."):
             return await self.store.record_feedback(answer_ref, fact_id, user_id, guild_id, vote)
 
+    # -------------------------------------------------------------------------- drafts
+    async def drafts(self) -> list[DraftFile]:
+        """The draft files waiting for review, oldest name first."""
+        return await asyncio.to_thread(draft_files.list_drafts, self.knowledge_dir)
+
+    async def find_draft(self, name: str) -> DraftChoice | None:
+        """The draft file or draft fact ``name`` names, or None."""
+        return await asyncio.to_thread(draft_files.find_draft, self.knowledge_dir, name)
+
+    async def review(self, name: str, actor: Actor, *, approve: bool) -> ReviewOutcome:
+        """Approve or reject what ``name`` names: a draft file, a draft fact, or a member's
+        pending fact. Raises ``NotFound`` when it names none of them."""
+        if not actor.is_moderator:
+            raise PermissionDenied("Only moderators can approve or reject facts and drafts.")
+        choice = await self.find_draft(name)
+        if choice is not None:
+            return await self.review_draft(choice, actor, approve=approve)
+        if approve:
+            fact = await self.approve(name, actor)
+            return ReviewOutcome(f"Approved `{fact.id}`: it is answered from now on.", (fact.id,))
+        fact = await self.reject(name, actor)
+        return ReviewOutcome(f"Rejected `{fact.id}`.", (fact.id,))
+
+    async def review_draft(
+        self, choice: DraftChoice, actor: Actor, *, approve: bool
+    ) -> ReviewOutcome:
+        """Move a draft (or one fact of it) into the knowledge and reload, or delete it.
+
+        Under the reload lock, so that a review, a reload and an ingestion never interleave.
+        Raises ``KnowledgeError`` (located problems; nothing moved) or the reload's errors, in
+        which case every file is put back as it was.
+        """
+        _require_shared_admin(actor, "review drafts")
+        async with self._reload_lock:
+            if not choice.draft.path.exists():
+                raise NotFound(
+                    f"There is no draft '{choice.draft.name}' any more (already reviewed?)."
+                )
+            current = await asyncio.to_thread(draft_files.read_draft, choice.draft.path)
+            if choice.fact_id is not None and choice.fact_id not in {f.id for f in current.facts}:
+                raise NotFound(f"There is no draft fact with id '{choice.fact_id}'.")
+            choice = dataclasses.replace(choice, draft=current)
+            if approve:
+                return await self._approve_draft(choice, actor)
+            await asyncio.to_thread(draft_files.drop_from_draft, choice)
+            await self._audit_draft(actor, "reject-draft", choice)
+            what = f"draft {choice.describe()}" if choice.fact_id else choice.describe()
+            return ReviewOutcome(f"Rejected {what}: deleted, nothing was added.", choice.fact_ids)
+
+    async def _approve_draft(self, choice: DraftChoice, actor: Actor) -> ReviewOutcome:
+        choice.draft.require_valid()
+        target, snapshots = await asyncio.to_thread(
+            draft_files.move_into_knowledge,
+            self.knowledge_dir,
+            choice,
+            live_ids=set(self.matcher.ids()),
+            approver=actor.display_name or actor.key,
+        )
+        try:
+            report = await self._reload_locked(actor)
+        except BaseException:
+            # Put everything back: the knowledge in service did not change.
+            for snapshot in snapshots:
+                await asyncio.to_thread(snapshot.restore)
+            raise
+        await self._audit_draft(actor, "approve-draft", choice)
+        return ReviewOutcome(
+            f"Approved {choice.describe()}: now in knowledge/{target.name} and answered.",
+            choice.fact_ids,
+            report,
+        )
+
+    async def _audit_draft(self, actor: Actor, action: str, choice: DraftChoice) -> None:
+        detail = {"file": choice.draft.name, "ids": list(choice.fact_ids)}
+        async with self._writing(_refused("review note")):
+            await self.store.record_audit(
+                actor.key, action, choice.fact_id or choice.draft.name, detail
+            )
+
+    async def already_drafted(self, key: str, url: str | None) -> str | None:
+        """The draft file an article (by feed GUID or link) went into, "" if unknown, or None
+        if it was never drafted."""
+        return await self.store.article_seen(key, url)
+
+    async def file_draft(
+        self, article: ArticleRef, compose: DraftComposer, *, force: bool = False
+    ) -> DraftFiled:
+        """Write the draft of one article into ``knowledge/drafts/`` and remember the article.
+
+        ``compose(taken_ids, analyzer)`` returns the draft's file stem and YAML text; it runs in
+        a worker thread, under the reload lock: the seen-check, the ids taken and the file
+        written never interleave with another ingestion, a review or a reload (a feed poll and
+        a moderator's ingest of the same link would draft it twice, with clashing ids).
+        """
+        async with self._reload_lock:
+            if not force:
+                earlier = await self.already_drafted(article.key, article.url)
+                if earlier is not None:
+                    return DraftFiled(None, earlier)
+            taken = await self.store.fact_ids() | await asyncio.to_thread(
+                draft_files.draft_fact_ids, self.knowledge_dir
+            )
+            stem, text = await asyncio.to_thread(compose, frozenset(taken), self.matcher.analyzer)
+            path = await asyncio.to_thread(draft_files.write_draft, self.knowledge_dir, stem, text)
+            async with self._writing(_refused("record of the drafted article")):
+                await self.store.remember_article(
+                    article.key,
+                    url=article.url,
+                    title=article.title,
+                    feed=article.feed,
+                    draft=path.name,
+                )
+        return DraftFiled(path, None)
+
     # -------------------------------------------------------------------------- reload
     async def reload(self, actor: Actor) -> ReloadReport:
         """Re-read the knowledge directory; on any error the old knowledge stays in service.
 
         Raises ``KnowledgeError`` (located problems) or ``WriteFailed``.
         """
-        if not actor.is_moderator:
-            raise PermissionDenied("Only moderators can reload the knowledge base.")
+        _require_shared_admin(actor, "reload the knowledge base")
         async with self._reload_lock:
-            knowledge = await asyncio.to_thread(
-                self._reader.load, self.knowledge_dir, in_service=self.matcher.get
-            )
-            return await self._apply(knowledge, actor.key)
+            return await self._reload_locked(actor)
+
+    async def _reload_locked(self, actor: Actor) -> ReloadReport:
+        knowledge = await asyncio.to_thread(
+            self._reader.load, self.knowledge_dir, in_service=self.matcher.get
+        )
+        return await self._apply(knowledge, actor.key)
 
     async def _apply(
         self, knowledge: KnowledgeSet, actor_key: str, *, rebuild: bool = False

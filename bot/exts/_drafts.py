@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 import discord
 
+from bot.core.draft_files import DRAFTS_DIR, DraftFile
 from bot.core.errors import NotFound
 from bot.core.loader import KnowledgeError
-from bot.exts._context import newsdesk, require_knowledge_admin, require_moderator
+from bot.core.service import KnowledgeBase
+from bot.exts._context import newsdesk, require_moderator
 from bot.exts._replies import guarded
-from bot.ingest import drafts
 from bot.ingest.pipeline import IngestResult
 from bot.ui import embeds
 from bot.ui.limits import EMBED_DESCRIPTION_CHARS, EMBED_TITLE_CHARS, clip
@@ -66,15 +66,14 @@ async def review_reply(interaction: discord.Interaction, name: str, *, approve_i
 
     Invalid drafts are answered with their located problems (nothing is moved).
     """
-    require_moderator(interaction)
+    actor = require_moderator(interaction)
     kb = newsdesk(interaction.client).kb
-    found = drafts.find(kb.knowledge_dir, name)
-    if found is None:
+    choice = await kb.find_draft(name)
+    if choice is None:
         return False
-    actor = require_knowledge_admin(interaction)
     await interaction.response.defer(ephemeral=True, thinking=True)
     try:
-        outcome = await drafts.review_found(kb, found, actor, approve_it=approve_it)
+        outcome = await kb.review_draft(choice, actor, approve=approve_it)
     except KnowledgeError as exc:
         await interaction.followup.send(embed=embeds.knowledge_error_embed(exc), ephemeral=True)
         return True
@@ -82,7 +81,7 @@ async def review_reply(interaction: discord.Interaction, name: str, *, approve_i
     return True
 
 
-def draft_embed(draft: drafts.DraftFile) -> discord.Embed:
+def draft_embed(draft: DraftFile) -> discord.Embed:
     """One draft file: its article, then each fact's id and answer."""
     lines = [
         f"`{fact.id}`: {discord.utils.escape_markdown(clip(fact.answer, 180))}"
@@ -98,14 +97,14 @@ def draft_embed(draft: drafts.DraftFile) -> discord.Embed:
     if source is not None and source.url:
         embed.url = source.url
     embed.set_footer(
-        text=f"{drafts.DRAFTS_DIR}/{draft.name} · {len(draft.facts)} facts · not answered "
+        text=f"{DRAFTS_DIR}/{draft.name} · {len(draft.facts)} facts · not answered "
         "until approved · one fact: /kb approve id:<fact id>"
     )
     return embed
 
 
 def drafts_message(
-    found: Sequence[drafts.DraftFile],
+    found: Sequence[DraftFile],
 ) -> tuple[list[discord.Embed], discord.ui.View]:
     """Embeds and buttons for up to ``SHOWN_DRAFTS`` drafts."""
     shown = list(found[:SHOWN_DRAFTS])
@@ -116,11 +115,11 @@ def drafts_message(
     return embeds.fit_together([draft_embed(d) for d in shown]), view
 
 
-def drafted_message(
-    knowledge_dir: Path, result: IngestResult
+async def drafted_message(
+    kb: KnowledgeBase, result: IngestResult
 ) -> tuple[str, list[discord.Embed], discord.ui.View]:
     """The reply to an ingestion: what happened, and the new drafts with their buttons."""
     made = set(result.paths())
-    new = [d for d in drafts.list_drafts(knowledge_dir) if d.path in made]
+    new = [d for d in await kb.drafts() if d.path in made]
     embeds_, view = drafts_message(new)
     return clip(result.summary(), 1_900), embeds_, view

@@ -81,7 +81,7 @@ class FeedWatcher(commands.Cog):
         if not isinstance(channel, discord.abc.Messageable):
             log.warning("review channel %d not found: drafts not announced", channel_id)
             return
-        text, shown, view = _drafts.drafted_message(self.bot.kb.knowledge_dir, result)
+        text, shown, view = await _drafts.drafted_message(self.bot.kb, result)
         text = f"New from the watched feeds, for moderators to review:\n{text}"
         try:
             await channel.send(text[:2000], embeds=shown, view=view)

@@ -16,7 +16,6 @@ from bot.core.models import Origin
 from bot.exts import _drafts
 from bot.exts._context import newsdesk, require_knowledge_admin, require_moderator
 from bot.exts._replies import guarded
-from bot.ingest.drafts import list_drafts
 from bot.ingest.pipeline import ingest as ingest_source
 from bot.ui import embeds
 from bot.ui.limits import clip
@@ -162,7 +161,7 @@ class KnowledgeCommands(
     @app_commands.command(name="drafts", description="Drafts from articles waiting for review")
     async def drafts(self, interaction: discord.Interaction) -> None:
         require_knowledge_admin(interaction)
-        found = list_drafts(self.bot.kb.knowledge_dir)
+        found = await self.bot.kb.drafts()
         if not found:
             await interaction.response.send_message(
                 "No drafts are waiting. Draft one with `/kb ingest url:`.", ephemeral=True
@@ -185,7 +184,7 @@ class KnowledgeCommands(
         result = await ingest_source(
             self.bot.kb, url, allow_private=self.bot.settings.ingest.allow_private_addresses
         )
-        text, shown, view = _drafts.drafted_message(self.bot.kb.knowledge_dir, result)
+        text, shown, view = await _drafts.drafted_message(self.bot.kb, result)
         if shown:
             await interaction.followup.send(text, embeds=shown, view=view, ephemeral=True)
         else:

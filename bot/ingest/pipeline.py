@@ -14,8 +14,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.core.service import KnowledgeBase
-from bot.ingest import drafts, extract
+from bot.core.draft_files import DRAFTS_DIR
+from bot.core.service import ArticleRef, KnowledgeBase
+from bot.core.text import Analyzer
+from bot.ingest import extract
 from bot.ingest.draft import Draft, build_draft, file_stem, render_yaml
 from bot.ingest.fetch import check_url, fetch
 from bot.ingest.models import Article, IngestError
@@ -49,7 +51,7 @@ class IngestResult:
             d = item.draft
             lines.append(
                 f"Drafted {len(d.facts)} facts from '{d.article.title}' into "
-                f"{drafts.DRAFTS_DIR}/{item.path.name} ({d.merged} repeated statement(s) merged, "
+                f"{DRAFTS_DIR}/{item.path.name} ({d.merged} repeated statement(s) merged, "
                 f"{d.dropped} sentence(s) without a fact dropped)."
             )
         lines += [f"Already drafted, skipped: {s}" for s in self.skipped]
@@ -62,38 +64,26 @@ def _is_url(source: str) -> bool:
 
 
 async def _seen(kb: KnowledgeBase, article: Article) -> str | None:
-    return await kb.store.article_seen(article.key, article.url)
+    return await kb.already_drafted(article.key, article.url)
 
 
 async def _save(
     kb: KnowledgeBase, article: Article, result: IngestResult, *, feed: str | None, force: bool
 ) -> None:
-    # One article at a time, and never while a draft is approved: the seen-check, the ids
-    # taken and the draft written must not interleave with another ingest (a feed poll and
-    # /kb ingest of the same link would draft it twice, with clashing ids).
-    async with drafts.draft_lock():
-        await _save_locked(kb, article, result, feed=feed, force=force)
+    built: list[Draft] = []
 
+    def compose(taken: frozenset[str], analyzer: Analyzer) -> tuple[str, str]:
+        draft = build_draft(article, taken_ids=set(taken), analyzer=analyzer)
+        built.append(draft)
+        return file_stem(article), render_yaml(draft)
 
-async def _save_locked(
-    kb: KnowledgeBase, article: Article, result: IngestResult, *, feed: str | None, force: bool
-) -> None:
-    if not force:
-        earlier = await _seen(kb, article)
-        if earlier is not None:
-            result.skipped.append(f"'{article.title}' (in {earlier or 'an earlier draft'})")
-            return
-    taken = await drafts.taken_ids(kb)
-    analyzer = kb.matcher.analyzer
-    draft = await asyncio.to_thread(build_draft, article, taken_ids=taken, analyzer=analyzer)
-    path = await asyncio.to_thread(
-        drafts.write_draft, kb.knowledge_dir, file_stem(article), render_yaml(draft)
-    )
-    await kb.store.remember_article(
-        article.key, url=article.url, title=article.title, feed=feed, draft=path.name
-    )
-    log.info("drafted %d facts from %s into %s", len(draft.facts), article.key, path)
-    result.drafted.append(Drafted(path, draft))
+    reference = ArticleRef(article.key, article.url, article.title, feed)
+    filed = await kb.file_draft(reference, compose, force=force)
+    if filed.path is None:
+        result.skipped.append(f"'{article.title}' (in {filed.earlier or 'an earlier draft'})")
+        return
+    log.info("drafted %d facts from %s into %s", len(built[0].facts), article.key, filed.path)
+    result.drafted.append(Drafted(filed.path, built[0]))
 
 
 async def _article_from_page(url: str, *, allow_private: bool) -> Article:

@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 
 from bot.config import FeedSettings
+from bot.core import draft_files
 from bot.exts.feeds import FeedWatcher
-from bot.ingest import drafts
 from bot.ingest.pipeline import ingest
 
 from .fake_discord import MESSAGE_FLAG_EPHEMERAL, FakeDiscordServer, iter_components
@@ -133,7 +133,7 @@ async def test_kb_drafts_lists_with_buttons_and_approve_click_answers(
     sneaky = await server.send_component(f"draft:approve:{FAIR_DRAFT}", message, world.bob)
     sneaky_reply = await server.wait_for_callback(sneaky)
     assert "moderators" in sneaky_reply.json["data"]["embeds"][0]["description"]
-    assert drafts.list_drafts(newsdesk.knowledge_dir)
+    assert draft_files.list_drafts(newsdesk.knowledge_dir)
 
     click = await server.send_component(f"draft:approve:{FAIR_DRAFT}", message, world.mod)
     deferred = await server.wait_for_callback(click)
@@ -151,7 +151,7 @@ async def test_kb_reject_and_approve_by_draft_fact_id(
 ) -> None:
     """/kb approve and /kb reject take a draft fact id; pending facts keep working."""
     await ingest(newsdesk.kb, str(DATA / "article.html"))
-    (draft,) = drafts.list_drafts(newsdesk.knowledge_dir)
+    (draft,) = draft_files.list_drafts(newsdesk.knowledge_dir)
     keep, drop = draft.facts[0].id, draft.facts[1].id
     await slash(server, "kb reject", {"fact_id": drop}, world.mod, world)
     assert (await followup(server))["content"] == (
@@ -188,7 +188,7 @@ async def test_kb_ingest_url_drafts_and_refuses_clearly(
         await slash(server, "kb ingest", {"url": url}, world.mod, world)
         refused = await followup(server)
         assert message in refused["embeds"][0]["description"], refused
-    assert len(drafts.list_drafts(newsdesk.knowledge_dir)) == 1
+    assert len(draft_files.list_drafts(newsdesk.knowledge_dir)) == 1
 
     member = await slash(server, "kb ingest", {"url": f"{site}/second.html"}, world.alice, world)
     assert "moderators" in member.json["data"]["embeds"][0]["description"]
@@ -211,7 +211,7 @@ async def test_kb_ingest_refuses_private_addresses_by_default(
         await slash(server, "kb ingest", {"url": url}, world.mod, world)
         refused = await followup(server)
         assert "private or local address" in refused["embeds"][0]["description"], (url, refused)
-    assert drafts.list_drafts(newsdesk.knowledge_dir) == []
+    assert draft_files.list_drafts(newsdesk.knowledge_dir) == []
 
 
 @pytest.mark.bot_settings(
@@ -231,7 +231,7 @@ async def test_watched_feed_drafts_once_and_tells_moderators(
         timeout=15,
     )
     assert "Drafted" in announced["content"]
-    assert len(drafts.list_drafts(newsdesk.knowledge_dir)) == 2
+    assert len(draft_files.list_drafts(newsdesk.knowledge_dir)) == 2
     ids = custom_ids(announced)
     assert f"draft:approve:{FAIR_DRAFT}" in ids and len(ids) == 4
 
@@ -240,7 +240,7 @@ async def test_watched_feed_drafts_once_and_tells_moderators(
     assert type(watcher).__name__ == FeedWatcher.__name__
     again = await watcher.poll(FeedSettings(url=f"{site}/feed.rss", interval_minutes=60))
     assert again.drafted == [] and len(again.skipped) == 2
-    assert len(drafts.list_drafts(newsdesk.knowledge_dir)) == 2
+    assert len(draft_files.list_drafts(newsdesk.knowledge_dir)) == 2
     posts = server.requests_matching("POST", rf"/channels/{world.general.id}/messages")
     assert len(posts) == 1
     assert posts[0].json["allowed_mentions"] == {"parse": []}  # it never pings anyone

@@ -99,7 +99,7 @@ async def test_pending_user_facts_keep_their_approve_command(
         await kb.close()
     done = cli(knowledge_copy, db, "kb", "approve", fact.id)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == f"Approved {fact.id}."
+    assert done.stdout.startswith(f"Approved {fact.id}: it is answered")
 
 
 def test_unreachable_and_non_article_sources_fail_clearly(

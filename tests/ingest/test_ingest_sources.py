@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 import yaml
 
+from bot.core import draft_files
 from bot.core.actors import Actor
-from bot.core.errors import PermissionDenied
+from bot.core.errors import NotFound, PermissionDenied
 from bot.core.loader import KnowledgeError, load_knowledge
 from bot.core.models import Decision
 from bot.core.service import KnowledgeBase
-from bot.ingest import drafts
 from bot.ingest.fetch import fetch
 from bot.ingest.models import IngestError
 from bot.ingest.pipeline import ingest
@@ -26,8 +26,8 @@ FAIR_QUESTION = "why was the baku book fair postponed"
 OPERATOR = Actor.operator()
 
 
-def only_draft(kb: KnowledgeBase) -> drafts.DraftFile:
-    found = drafts.list_drafts(kb.knowledge_dir)
+def only_draft(kb: KnowledgeBase) -> draft_files.DraftFile:
+    found = draft_files.list_drafts(kb.knowledge_dir)
     assert len(found) == 1, [d.name for d in found]
     return found[0]
 
@@ -45,7 +45,7 @@ async def test_article_url_becomes_a_valid_draft(kb: KnowledgeBase, news_site: N
     assert draft.name == "2025-06-20-flood-postpones-the-baku-book-fair.yaml"
     assert not draft.errors
     # `kb validate knowledge/drafts` accepts it: exactly the knowledge schema.
-    checked = load_knowledge(drafts.drafts_dir(kb.knowledge_dir))
+    checked = load_knowledge(draft_files.drafts_dir(kb.knowledge_dir))
     assert len(checked.facts) == len(draft.facts) >= 5
     source = draft.facts[0].source
     assert source is not None
@@ -87,7 +87,7 @@ async def test_approving_a_draft_file_makes_it_answered(
     """Approve moves the draft into knowledge/, reloads, and the facts are answered."""
     await ingest(kb, news_site.url("article.html"))
     draft = only_draft(kb)
-    outcome = await drafts.review(kb, draft.path.stem, OPERATOR, approve_it=True)
+    outcome = await kb.review(draft.path.stem, OPERATOR, approve=True)
     assert outcome is not None
     assert outcome.report is not None and len(outcome.report.added) == len(draft.facts)
     assert not draft.path.exists()
@@ -103,17 +103,17 @@ async def test_approving_one_draft_fact(kb: KnowledgeBase, news_site: NewsSite) 
     await ingest(kb, news_site.url("article.html"))
     draft = only_draft(kb)
     chosen = next(f for f in draft.facts if "tickets" in f.answer)
-    outcome = await drafts.review(kb, chosen.id, OPERATOR, approve_it=True)
+    outcome = await kb.review(chosen.id, OPERATOR, approve=True)
     assert outcome is not None and outcome.fact_ids == (chosen.id,)
     assert chosen.id in kb.matcher
     remaining = only_draft(kb)
     assert chosen.id not in {f.id for f in remaining.facts}
     assert len(remaining.facts) == len(draft.facts) - 1
     # Approving the rest merges it into the same live file.
-    await drafts.review(kb, remaining.name, OPERATOR, approve_it=True)
+    await kb.review(remaining.name, OPERATOR, approve=True)
     live = yaml.safe_load((kb.knowledge_dir / draft.name).read_text("utf-8"))
     assert len(live["facts"]) == len(draft.facts)
-    assert drafts.list_drafts(kb.knowledge_dir) == []
+    assert draft_files.list_drafts(kb.knowledge_dir) == []
 
 
 async def test_rejecting_deletes_with_an_audit_entry(
@@ -123,11 +123,11 @@ async def test_rejecting_deletes_with_an_audit_entry(
     await ingest(kb, news_site.url("article.html"))
     draft = only_draft(kb)
     one = draft.facts[0].id
-    outcome = await drafts.review(kb, one, OPERATOR, approve_it=False)
+    outcome = await kb.review(one, OPERATOR, approve=False)
     assert outcome is not None and outcome.fact_ids == (one,)
     assert one not in {f.id for f in only_draft(kb).facts}
-    await drafts.review(kb, draft.name, OPERATOR, approve_it=False)
-    assert drafts.list_drafts(kb.knowledge_dir) == []
+    await kb.review(draft.name, OPERATOR, approve=False)
+    assert draft_files.list_drafts(kb.knowledge_dir) == []
     assert one not in kb.matcher
     assert [e.action for e in await kb.store.history(one)] == ["reject-draft"]
     assert [e.action for e in await kb.store.history(draft.name)] == ["reject-draft"]
@@ -138,9 +138,9 @@ async def test_only_moderators_review_drafts(kb: KnowledgeBase, news_site: NewsS
     await ingest(kb, news_site.url("article.html"))
     member = Actor.discord_user(5, 1, is_moderator=False)
     with pytest.raises(PermissionDenied):
-        await drafts.review(kb, only_draft(kb).name, member, approve_it=True)
+        await kb.review(only_draft(kb).name, member, approve=True)
     with pytest.raises(PermissionDenied):
-        await drafts.review(kb, only_draft(kb).name, member, approve_it=False)
+        await kb.review(only_draft(kb).name, member, approve=False)
 
 
 async def test_an_invalid_draft_is_refused_and_nothing_moves(
@@ -153,7 +153,7 @@ async def test_an_invalid_draft_is_refused_and_nothing_moves(
         draft.path.read_text("utf-8").replace("  answer:", "  answr:", 1), "utf-8"
     )
     with pytest.raises(KnowledgeError) as caught:
-        await drafts.review(kb, draft.name, OPERATOR, approve_it=True)
+        await kb.review(draft.name, OPERATOR, approve=True)
     assert "unknown field 'answr'" in str(caught.value)
     assert draft.path.exists() and not (kb.knowledge_dir / draft.name).exists()
 
@@ -167,7 +167,7 @@ async def test_a_draft_clashing_with_live_ids_is_put_back(
     text = draft.path.read_text("utf-8")
     draft.path.write_text(text.replace(f"id: {draft.facts[0].id}", "id: ambassador-recalled"))
     with pytest.raises(KnowledgeError, match="duplicate id"):
-        await drafts.review(kb, draft.name, OPERATOR, approve_it=True)
+        await kb.review(draft.name, OPERATOR, approve=True)
     assert draft.path.exists() and not (kb.knowledge_dir / draft.name).exists()
     assert answered_ids(kb, FAIR_QUESTION) == []
 
@@ -177,8 +177,8 @@ async def test_rss_feed_drafts_each_entry(kb: KnowledgeBase, news_site: NewsSite
     result = await ingest(kb, news_site.url("feed.rss"))
     titles = sorted(d.draft.article.title for d in result.drafted)
     assert titles == ["Flood postpones the Baku book fair", "Ganja opens a new railway station"]
-    assert len(drafts.list_drafts(kb.knowledge_dir)) == 2
-    load_knowledge(drafts.drafts_dir(kb.knowledge_dir))
+    assert len(draft_files.list_drafts(kb.knowledge_dir)) == 2
+    load_knowledge(draft_files.drafts_dir(kb.knowledge_dir))
 
 
 async def test_atom_feed_drafts_its_entry(kb: KnowledgeBase, news_site: NewsSite) -> None:
@@ -193,7 +193,7 @@ async def test_a_feed_polled_twice_drafts_once(kb: KnowledgeBase, news_site: New
     second = await ingest(kb, news_site.url("feed.rss"), feed=news_site.url("feed.rss"))
     assert len(first.drafted) == 2
     assert second.drafted == [] and len(second.skipped) == 2
-    assert len(drafts.list_drafts(kb.knowledge_dir)) == 2
+    assert len(draft_files.list_drafts(kb.knowledge_dir)) == 2
     assert news_site.hits["/article.html"] == 1  # the second poll did not even fetch it
     # The same article by its URL is also known, and the memory survives a restart.
     again = await ingest(kb, news_site.url("article.html"))
@@ -227,21 +227,21 @@ async def test_text_and_html_files(kb: KnowledgeBase, tmp_path: Path) -> None:
     assert result.drafted[0].draft.article.title == "Ganja opens a new railway station"
     html = await ingest(kb, str(DATA / "article.html"))
     assert html.drafted[0].draft.article.title == "Flood postpones the Baku book fair"
-    assert len(drafts.list_drafts(kb.knowledge_dir)) == 2
+    assert len(draft_files.list_drafts(kb.knowledge_dir)) == 2
 
 
 async def test_unreachable_url_is_refused(kb: KnowledgeBase, closed_port_url: str) -> None:
     """A URL where nothing answers is refused with a clear message, and nothing is drafted."""
     with pytest.raises(IngestError, match=r"cannot be reached"):
         await ingest(kb, closed_port_url)
-    assert drafts.list_drafts(kb.knowledge_dir) == []
+    assert draft_files.list_drafts(kb.knowledge_dir) == []
 
 
 async def test_non_article_page_is_refused(kb: KnowledgeBase, news_site: NewsSite) -> None:
     """A login page is not an article: refused, nothing drafted."""
     with pytest.raises(IngestError, match="does not look like a news article"):
         await ingest(kb, news_site.url("login.html"))
-    assert drafts.list_drafts(kb.knowledge_dir) == []
+    assert draft_files.list_drafts(kb.knowledge_dir) == []
 
 
 @pytest.mark.parametrize(
@@ -275,8 +275,10 @@ async def test_wrong_content_type_missing_page_and_size_cap(news_site: NewsSite)
 
 
 async def test_pending_user_facts_still_approved_by_id(kb: KnowledgeBase) -> None:
-    """A name that is no draft is left to the pending-facts queue (drafts.review says None)."""
-    assert await drafts.review(kb, "some-pending-fact", OPERATOR, approve_it=True) is None
+    """A name that is no draft is looked up among the members' pending facts instead."""
+    assert await kb.find_draft("some-pending-fact") is None
+    with pytest.raises(NotFound, match="There is no fact with id 'some-pending-fact'"):
+        await kb.review("some-pending-fact", OPERATOR, approve=True)
 
 
 async def test_approval_never_rewrites_a_curated_file(
@@ -288,7 +290,7 @@ async def test_approval_never_rewrites_a_curated_file(
     curated = kb.knowledge_dir / draft.name
     curated.write_text("# curated by hand\nfacts:\n  - id: hand-made\n    answer: Kept.\n")
     await kb.reload(OPERATOR)
-    await drafts.review(kb, draft.name, OPERATOR, approve_it=True)
+    await kb.review(draft.name, OPERATOR, approve=True)
     assert curated.read_text("utf-8").startswith("# curated by hand")
     assert (kb.knowledge_dir / f"{draft.path.stem}-2.yaml").is_file()
     assert "hand-made" in kb.matcher
@@ -312,4 +314,4 @@ async def test_the_same_article_ingested_twice_at_once_is_drafted_once(
     first, second = await asyncio.gather(ingest(kb, url), ingest(kb, url))
     assert len(first.drafted) + len(second.drafted) == 1
     assert len(first.skipped) + len(second.skipped) == 1
-    assert len(drafts.list_drafts(kb.knowledge_dir)) == 1
+    assert len(draft_files.list_drafts(kb.knowledge_dir)) == 1

@@ -19,7 +19,6 @@ import yaml
 from bot.core.actors import Actor
 from bot.core.models import Decision
 from bot.core.service import KnowledgeBase
-from bot.ingest import drafts
 from bot.ingest.pipeline import ingest
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -47,7 +46,7 @@ async def approved_seed(tmp_path: Path) -> Any:
     try:
         result = await ingest(kb, str(SEED_ARTICLE))
         (drafted,) = result.drafted
-        outcome = await drafts.review(kb, drafted.path.name, Actor.operator(), approve_it=True)
+        outcome = await kb.review(drafted.path.name, Actor.operator(), approve=True)
         assert outcome is not None
         yield kb, drafted.draft
     finally:
