@@ -12,10 +12,24 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    model_validator,
+)
+
+from bot.core.links import web_link
+from bot.core.matcher import MatcherSettings
 
 DEFAULT_CONFIG = Path("bot.yaml")
 TOKEN_ENV = "DISCORD_TOKEN"
+
+
+_MATCHER_DEFAULTS = MatcherSettings()
 
 
 class ConfigError(Exception):
@@ -52,8 +66,8 @@ class FactSettings(_Section):
 
 
 class MatcherConfig(_Section):
-    answer_threshold: float = Field(0.42, ge=0, le=1)
-    suggest_threshold: float = Field(0.36, ge=0, le=1)
+    answer_threshold: float = Field(_MATCHER_DEFAULTS.answer_threshold, ge=0, le=1)
+    suggest_threshold: float = Field(_MATCHER_DEFAULTS.suggest_threshold, ge=0, le=1)
     max_results: int = Field(3, ge=1, le=10)
 
     @model_validator(mode="after")
@@ -70,7 +84,7 @@ class LoggingSettings(_Section):
 class FeedSettings(_Section):
     """One watched RSS/Atom feed: new articles become drafts for review."""
 
-    url: str = Field(pattern=r"^https?://\S+$", max_length=2000)
+    url: Annotated[str, AfterValidator(web_link)]
     interval_minutes: float = Field(60.0, gt=0, le=7 * 24 * 60)
 
 

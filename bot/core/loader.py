@@ -25,6 +25,8 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from bot.core.fact_ids import FACT_ID
+from bot.core.links import NotAWebLink, web_link
 from bot.core.models import Fact, Origin, Source
 
 log = logging.getLogger(__name__)
@@ -37,8 +39,6 @@ MAX_QUESTION_CHARS = 300
 MAX_NESTING = 32
 MAX_ERRORS = 50
 # A fact id, as a fragment for other patterns (button custom ids embed it) and whole.
-FACT_ID_PATTERN = r"[a-z0-9][a-z0-9._-]{0,79}"
-FACT_ID = re.compile(rf"^{FACT_ID_PATTERN}$")
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -213,8 +213,11 @@ class _FileReader:
             title = self.text(fields["title"][1], "title", fact_id, limit=300, nullable=True)
         if "url" in fields:
             url = self.text(fields["url"][1], "url", fact_id, limit=2000, nullable=True)
-            if url is not None and not re.match(r"^https?://\S+$", url):
-                self.error(fields["url"][1], "'url' must start with http:// or https://", fact_id)
+            if url is not None:
+                try:
+                    web_link(url)
+                except NotAWebLink as exc:
+                    self.error(fields["url"][1], f"'url' is not usable: {exc}", fact_id)
         if "published" in fields:
             published = self.date(fields["published"][1], "published", fact_id)
         return Source(title, url, published)

@@ -11,8 +11,8 @@ import asyncio
 import dataclasses
 import datetime as dt
 import heapq
+import itertools
 import logging
-import re
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -31,6 +31,8 @@ from bot.core.errors import (
     PermissionDenied,
     WriteFailed,
 )
+from bot.core.fact_ids import fact_id_candidates
+from bot.core.links import NotAWebLink, web_link
 from bot.core.loader import (
     MAX_ANSWER_CHARS,
     MAX_QUESTION_CHARS,
@@ -145,16 +147,18 @@ def validate_draft(draft: FactDraft) -> FactDraft:
     if len(tags) > MAX_TAGS_PER_FACT or any(len(t) > 50 for t in tags):
         raise InvalidInput(f"At most {MAX_TAGS_PER_FACT} tags of up to 50 characters each.")
     url = (draft.source_url or "").strip() or None
-    if url is not None and (not re.match(r"^https?://\S+$", url) or len(url) > 2000):
-        raise InvalidInput("The source must be a web link starting with http:// or https://.")
+    if url is not None:
+        try:
+            url = web_link(url)
+        except NotAWebLink as exc:
+            raise InvalidInput(f"The source is not a usable web link: {exc}.") from None
     title = _clean(draft.source_title or "")[:300] or None
     return FactDraft(answer, questions, tags, url, title)
 
 
-def slug(text: str, *, max_words: int = 5) -> str:
-    """A readable id from the first content words of ``text`` ("kremlin-summons-envoy")."""
-    content = [w for w in words(text) if w not in STOPWORDS][:max_words]
-    return "-".join(content)[:60].strip("-") or "fact"
+def id_words(text: str, *, max_words: int = 5) -> list[str]:
+    """The first content words of ``text``: a member fact's id ("kremlin-summons-envoy")."""
+    return [w for w in words(text) if w not in STOPWORDS][:max_words]
 
 
 class KnowledgeBase:
@@ -474,9 +478,7 @@ class KnowledgeBase:
         source = None
         if draft.source_url or draft.source_title:
             source = Source(draft.source_title, draft.source_url, None)
-        base = slug(draft.answer)
-        for attempt in range(1, 50):
-            fact_id = base if attempt == 1 else f"{base}-{attempt}"
+        for fact_id in itertools.islice(fact_id_candidates(id_words(draft.answer)), 50):
             fact = Fact(
                 id=fact_id,
                 answer=draft.answer,

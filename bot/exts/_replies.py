@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot.core.loader import FACT_ID_PATTERN
+from bot.core.fact_ids import FACT_ID_PATTERN
 from bot.core.models import AskResult, Decision, Fact, Match
 from bot.ui import embeds
 from bot.ui.limits import BUTTON_LABEL_CHARS, clip

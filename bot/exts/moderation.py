@@ -11,7 +11,8 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.app import NewsdeskBot
-from bot.core.loader import FACT_ID_PATTERN, KnowledgeError
+from bot.core.fact_ids import FACT_ID_PATTERN
+from bot.core.loader import KnowledgeError
 from bot.core.models import Origin
 from bot.exts import _drafts
 from bot.exts._context import newsdesk, require_knowledge_admin, require_moderator

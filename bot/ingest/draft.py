@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from bot.core.loader import FACT_ID, MAX_ANSWER_CHARS
+from bot.core.fact_ids import free_fact_id
+from bot.core.links import is_web_link
+from bot.core.loader import MAX_ANSWER_CHARS
 from bot.core.text import STOPWORDS, Analyzer, fold, specificity
 from bot.ingest.dedupe import coverage, merge_near_duplicates, terms_of
 from bot.ingest.entities import EntityIndex
@@ -76,14 +78,7 @@ def fact_id(answer: str, names: set[str], taken: set[str]) -> str:
     for word, weight in weighted:
         seen.setdefault(word, weight)
     best = sorted(seen, key=lambda w: -seen[w])[:ID_WORDS]
-    base = "-".join(w for w in seen if w in best)[:60].strip("-") or "fact"
-    candidate = base
-    number = 2
-    while candidate in taken or not FACT_ID.match(candidate):
-        candidate = f"{base}-{number}"
-        number += 1
-    taken.add(candidate)
-    return candidate
+    return free_fact_id((w for w in seen if w in best), taken)
 
 
 def tags_for(answer: str, entities: EntityIndex, names: set[str]) -> list[str]:
@@ -176,7 +171,7 @@ def render_yaml(draft: Draft, *, ingested: dt.datetime | None = None) -> str:
     article = draft.article
     when = (ingested or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M UTC")
     source: dict[str, object] = {"title": article.title[:300] if article.title else None}
-    if article.url and re.match(r"^https?://\S+$", article.url):
+    if article.url and is_web_link(article.url):
         source["url"] = article.url
     if article.published:
         source["published"] = article.published

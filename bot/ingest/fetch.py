@@ -16,6 +16,7 @@ from urllib.parse import urljoin, urlsplit
 import aiohttp
 from aiohttp.abc import AbstractResolver, ResolveResult
 
+from bot.core.links import NotAWebLink, web_link
 from bot.ingest.models import IngestError
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -48,11 +49,10 @@ class Fetched:
 
 def check_url(url: str) -> str:
     """``url`` stripped, or ``IngestError`` if it is not an http(s) link with a host."""
-    url = url.strip()
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        raise IngestError(f"'{url[:200]}' is not a web link: give an http:// or https:// URL.")
-    return url
+    try:
+        return web_link(url)
+    except NotAWebLink as exc:
+        raise IngestError(f"That is not a web link to fetch: {exc}.") from None
 
 
 def _is_public(address: str) -> bool:

@@ -359,7 +359,7 @@ def test_bad_date_and_url(make_knowledge_dir: MakeDir) -> None:
     )
     assert problems(make_knowledge_dir({"a.yaml": text}, name="kb")) == [
         "kb/a.yaml:4: fact 'a': 'date' must be a date like 2025-07-01",
-        "kb/a.yaml:5: fact 'a': 'url' must start with http:// or https://",
+        "kb/a.yaml:5: fact 'a': 'url' is not usable: a link must start with http:// or https://",
     ]
 
 
