@@ -4,7 +4,7 @@ Discord-free like ``bot.core``: ``fetch`` gets a page or feed (http(s) only, wit
 size cap), ``extract`` turns it into an ``Article`` (trafilatura for HTML, feedparser for feeds),
 ``sentences`` splits the text, ``statements`` keeps the sentences that state a fact and resolves
 "the incident"/"the two countries", ``dedupe`` merges what the article repeats, ``questions`` and
-``draft`` turn each statement into a fact, and ``pipeline`` ties it together and hands each
+``article_draft`` turn each statement into a fact, and ``pipeline`` ties it together and hands each
 article's draft file to the knowledge service, which files it in ``knowledge/drafts/``, remembers
 the article and, once a moderator approves, moves it into the live knowledge.
 """

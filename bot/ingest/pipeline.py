@@ -18,7 +18,7 @@ from bot.core.draft_files import DRAFTS_DIR
 from bot.core.service import ArticleRef, KnowledgeBase
 from bot.core.text import Analyzer
 from bot.ingest import extract
-from bot.ingest.draft import Draft, build_draft, file_stem, render_yaml
+from bot.ingest.article_draft import ArticleDraft, build_draft, file_stem, render_yaml
 from bot.ingest.fetch import check_url, fetch
 from bot.ingest.models import Article, IngestError
 
@@ -30,7 +30,7 @@ MAX_FEED_ENTRIES = 20
 @dataclass(frozen=True, slots=True)
 class Drafted:
     path: Path
-    draft: Draft
+    draft: ArticleDraft
 
 
 @dataclass(slots=True)
@@ -70,7 +70,7 @@ async def _seen(kb: KnowledgeBase, article: Article) -> str | None:
 async def _save(
     kb: KnowledgeBase, article: Article, result: IngestResult, *, feed: str | None, force: bool
 ) -> None:
-    built: list[Draft] = []
+    built: list[ArticleDraft] = []
 
     def compose(taken: frozenset[str], analyzer: Analyzer) -> tuple[str, str]:
         draft = build_draft(article, taken_ids=set(taken), analyzer=analyzer)

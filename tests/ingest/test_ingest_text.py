@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bot.core.text import Analyzer
+from bot.ingest.article_draft import build_draft
 from bot.ingest.dedupe import merge_near_duplicates
-from bot.ingest.draft import build_draft
 from bot.ingest.entities import EntityIndex
 from bot.ingest.models import Article, Statement
 from bot.ingest.questions import generate, parse

@@ -30,7 +30,7 @@ ID_WORDS = 4
 
 
 @dataclass(slots=True)
-class DraftFact:
+class ProposedFact:
     id: str
     answer: str
     questions: list[str]
@@ -50,11 +50,11 @@ class DraftFact:
 
 
 @dataclass(slots=True)
-class Draft:
+class ArticleDraft:
     """What ``build_draft`` made of an article, with the counts the moderator is told."""
 
     article: Article
-    facts: list[DraftFact]
+    facts: list[ProposedFact]
     sentences: int
     dropped: int
     """Sentences with no fact in them (questions, headings, links, boilerplate)."""
@@ -115,7 +115,7 @@ def _attach_article_questions(
 
 def build_draft(
     article: Article, *, taken_ids: set[str] | None = None, analyzer: Analyzer | None = None
-) -> Draft:
+) -> ArticleDraft:
     """One fact per distinct statement of ``article``; ``IngestError`` if it states too few."""
     analyzer = analyzer or Analyzer()
     taken = set(taken_ids or ())
@@ -134,11 +134,11 @@ def build_draft(
         )
     _attach_article_questions(kept, interrogatives([article.title, *sentences]), analyzer)
     capitalised = {e for e in entities.counts} | {p for e in entities.counts for p in e.split()}
-    facts: list[DraftFact] = []
+    facts: list[ProposedFact] = []
     for statement in kept:
         answer = statement.text[:MAX_ANSWER_CHARS]
         questions = [*statement.extra_questions, *generate(answer, names=capitalised)]
-        fact = DraftFact(
+        fact = ProposedFact(
             id=fact_id(answer, names, taken),
             answer=answer,
             questions=list(dict.fromkeys(questions))[:6],
@@ -149,7 +149,7 @@ def build_draft(
             fact.related.append(facts[-1].id)
         facts.append(fact)
     merged = sum(len(s.merged) for s in kept)
-    return Draft(
+    return ArticleDraft(
         article=article,
         facts=facts,
         sentences=len(sentences),
@@ -166,7 +166,7 @@ def file_stem(article: Article, today: dt.date | None = None) -> str:
     return re.sub(r"[^a-z0-9-]+", "", stem)[:60].strip("-")
 
 
-def render_yaml(draft: Draft, *, ingested: dt.datetime | None = None) -> str:
+def render_yaml(draft: ArticleDraft, *, ingested: dt.datetime | None = None) -> str:
     """The draft as a knowledge file, with a header and review comments."""
     article = draft.article
     when = (ingested or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M UTC")
