@@ -554,7 +554,7 @@ async def test_fact_edit_by_author_and_moderator_only(
         world.mod,
         guild=world.guild,
     )
-    assert_refused(file_fact, "comes from a knowledge file")
+    assert_refused(file_fact, "comes from the knowledge file")
 
     form = await slash(server, "fact edit", {"fact_id": fact_id}, world.alice, guild=world.guild)
     assert form.json["type"] == 9
