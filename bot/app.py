@@ -111,7 +111,7 @@ def ignore_repeated_interactions(bot: NewsdeskBot) -> None:
     and dispatches ``on_interaction`` only afterwards. The public checks
     (``CommandTree.interaction_check`` and the ``interaction_check`` of each view, item and
     modal) each see one kind, so the rule would be repeated in every one of them, and a button
-    that forgot it would act twice. ``tests/unit/test_interaction_repeats.py`` fails if
+    that forgot it would act twice. ``tests/unit/test_extensions.py`` fails if
     discord.py changes what this relies on.
     """
     parsers = bot._connection.parsers
