@@ -253,6 +253,33 @@ async def test_watched_feed_drafts_once_and_tells_moderators(
     assert await answered_fact(newsdesk, FAIR_QUESTION) is not None
 
 
+@pytest.mark.bot_settings(
+    lambda world: {
+        "feeds": [{"url": f"{SITE['base']}/feed.rss", "interval_minutes": 60}],
+        "discord": {"review_channel": world.general.id, "home_guilds": [world.other_guild.id]},
+        "ingest": {"allow_private_addresses": True},
+    }
+)
+async def test_drafts_are_approved_only_from_the_home_server(
+    site: str, server: FakeDiscordServer, world: World, newsdesk: RunningBot
+) -> None:
+    """A moderator outside the home server can neither click a draft's Approve button nor
+    approve it by name: a draft becomes every server's answer."""
+    announced = await server.wait_for_bot_message(
+        lambda m: m["content"].startswith("New from the watched feeds"),
+        channel_id=world.general,
+        timeout=15,
+    )
+    click = await server.send_component(f"draft:approve:{FAIR_DRAFT}", announced, world.mod)
+    clicked: JSON = (await server.wait_for_callback(click)).json["data"]
+    assert is_ephemeral(clicked) and "home server" in clicked["embeds"][0]["description"]
+
+    by_name = await slash(server, "kb approve", {"fact_id": FAIR_DRAFT}, world.mod, world)
+    assert "home server" in by_name.json["data"]["embeds"][0]["description"]
+    assert len(drafts.list_drafts(newsdesk.knowledge_dir)) == 2
+    assert await answered_fact(newsdesk, FAIR_QUESTION) is None
+
+
 async def test_a_crashing_feed_poll_is_logged_and_tried_again(
     server: FakeDiscordServer, world: World, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
