@@ -1,7 +1,7 @@
 """The per-member question budget shared by ``/ask``, ``!ask``, mentions and question buttons.
 
-Its own module, importing nothing of the bot: ``bot.app`` creates the budget, and the
-extensions must be free to import ``bot.app`` without an import circle.
+A module of its own that imports nothing from the extensions or the app: ``bot.app`` creates
+the budget, and importing it from here keeps the imports going one way (app to extensions).
 """
 
 from __future__ import annotations

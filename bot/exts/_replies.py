@@ -2,9 +2,6 @@
 
 Buttons are ``DynamicItem``s whose state lives in their custom ids, so a vote or a suggestion
 clicked on an answer from last week still works after a restart.
-
-Button and form callbacks are typed for ``NewsdeskBot`` (the only client they ever run in), which
-mypy flags as narrowing discord.py's any-client signature: hence their ``type: ignore[override]``.
 """
 
 from __future__ import annotations
