@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import signal
 from collections import OrderedDict
@@ -20,7 +21,7 @@ from pydantic import SecretStr
 
 from bot.config import Settings
 from bot.core.service import KnowledgeBase
-from bot.exts._context import Cooldowns
+from bot.exts._question_budget import QuestionBudget
 
 log = logging.getLogger(__name__)
 
@@ -62,17 +63,9 @@ class NewsdeskBot(commands.Bot):
         self.settings = settings
         # One question budget per member, shared by /ask, !ask, mentions and question buttons.
         cooldown = settings.discord.cooldown
-        self.question_budget = Cooldowns(cooldown.questions, cooldown.per_seconds)
+        self.question_budget = QuestionBudget(cooldown.questions, cooldown.per_seconds)
         self._recent_interactions: OrderedDict[int, None] = OrderedDict()
-        # Every interaction (command, autocomplete, button, form) passes this one parser.
-        parsers = self._connection.parsers
-        parse_interaction = parsers["INTERACTION_CREATE"]
-
-        def parse_once(data: Any) -> None:
-            if not self.is_repeat_interaction(int(data["id"])):
-                parse_interaction(data)
-
-        parsers["INTERACTION_CREATE"] = parse_once
+        ignore_repeated_interactions(self)
 
     def is_repeat_interaction(self, interaction_id: int) -> bool:
         """True (with a log line) for an interaction already handled; remembers new ones."""
@@ -109,8 +102,33 @@ class NewsdeskBot(commands.Bot):
         )
 
 
+def ignore_repeated_interactions(bot: NewsdeskBot) -> None:
+    """Make ``bot`` skip an ``INTERACTION_CREATE`` it has already handled (a replayed event).
+
+    This wraps a private part of discord.py 2.7, ``ConnectionState.parsers``, because no public
+    hook sees every interaction before it is handled: that parser itself hands commands and
+    autocomplete to the command tree, buttons to the view store and forms to the modal store,
+    and dispatches ``on_interaction`` only afterwards. The public checks
+    (``CommandTree.interaction_check`` and the ``interaction_check`` of each view, item and
+    modal) each see one kind, so the rule would be repeated in every one of them, and a button
+    that forgot it would act twice. ``tests/unit/test_extensions.py`` fails if
+    discord.py changes what this relies on.
+    """
+    parsers = bot._connection.parsers
+    parse_interaction = parsers["INTERACTION_CREATE"]
+
+    @functools.wraps(parse_interaction)
+    def parse_once(data: Any) -> None:
+        if not bot.is_repeat_interaction(int(data["id"])):
+            parse_interaction(data)
+
+    parsers["INTERACTION_CREATE"] = parse_once
+
+
 async def run_discord(settings: Settings, token: SecretStr) -> int:
     """Run the bot until SIGINT/SIGTERM; the database is closed cleanly on the way out."""
+    # TODO(composition root): opening the knowledge base moves out of bot.cli into its own
+    # module; importing bot.cli here closes a circle (bot.cli -> bot.app -> bot.cli).
     from bot.cli import open_knowledge_base
 
     kb = await open_knowledge_base(settings)

@@ -10,6 +10,7 @@ Braille blank and other invisible look-alikes) are refused anywhere in the link.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from urllib.parse import urlsplit
 
@@ -29,21 +30,17 @@ def web_link(text: str) -> str:
     link = text.strip()
     if len(link) > MAX_LINK_CHARS:
         raise NotAWebLink(f"a link may be at most {MAX_LINK_CHARS:,} characters long")
-    for char in link:
-        if (
-            char in _FORBIDDEN
-            or char in _INVISIBLE
-            or not char.isprintable()
-            or char.isspace()
-            or unicodedata.category(char) in ("Cf", "Zs", "Zl", "Zp", "Co", "Cn")
-        ):
-            raise NotAWebLink("a link may not contain spaces, brackets, quotes or invisible text")
     try:
         parts = urlsplit(link)
         host = parts.hostname
         parts.port  # noqa: B018 -- raises ValueError for a port that is not a number
     except ValueError as exc:
         raise NotAWebLink(f"it cannot be read as a link ({exc})") from None
+    # An IPv6 host is the one place brackets belong: "http://[2001:db8::1]:8080/".
+    bracketed = re.search(r"\[[0-9A-Fa-f:.]+\]", parts.netloc)
+    rest = link.replace(bracketed.group(), "", 1) if bracketed else link
+    if any(_misleading(char) for char in rest):
+        raise NotAWebLink("a link may not contain spaces, brackets, quotes or invisible text")
     if parts.scheme.lower() not in ("http", "https"):
         raise NotAWebLink("a link must start with http:// or https://")
     if not host:
@@ -51,6 +48,15 @@ def web_link(text: str) -> str:
     if parts.username is not None or parts.password is not None:
         raise NotAWebLink("a link may not carry a user name or password")
     return link
+
+
+def _misleading(char: str) -> bool:
+    return (
+        char in _FORBIDDEN
+        or char in _INVISIBLE
+        or not char.isprintable()
+        or unicodedata.category(char) in ("Cf", "Zs", "Zl", "Zp", "Co", "Cn")
+    )
 
 
 def is_web_link(text: str) -> bool:

@@ -504,7 +504,9 @@ class KnowledgeBase:
             return fact
         raise InvalidInput("Could not find a free id for this fact; reword its first words.")
 
-    async def _changeable(self, fact_id: str, actor: Actor) -> Fact:
+    async def fact_to_change(self, fact_id: str, actor: Actor) -> Fact:
+        """The fact ``actor`` asks to edit or remove, if they may: else ``NotFound`` or
+        ``PermissionDenied`` saying why (a form is opened only after this says yes)."""
         fact = await self.store.get_fact(fact_id.strip().lower())
         if fact is None or not actor.sees(fact):
             raise NotFound(f"There is no fact with id '{fact_id}'.")
@@ -526,7 +528,7 @@ class KnowledgeBase:
             raise InvalidInput(str(exc)) from exc
 
     async def edit_fact(self, fact_id: str, draft: FactDraft, actor: Actor) -> Fact:
-        old = await self._changeable(fact_id, actor)
+        old = await self.fact_to_change(fact_id, actor)
         draft = validate_draft(draft)
         source = old.source
         if draft.source_url or draft.source_title:
@@ -547,7 +549,7 @@ class KnowledgeBase:
         return new
 
     async def remove_fact(self, fact_id: str, actor: Actor) -> Fact:
-        fact = await self._changeable(fact_id, actor)
+        fact = await self.fact_to_change(fact_id, actor)
         await self._store_write(
             "removal", self.store.delete_fact(fact, actor.key, if_status=fact.status)
         )

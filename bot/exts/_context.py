@@ -1,21 +1,40 @@
-"""Turning Discord people and places into core terms: actors, moderators, guild scope."""
+"""Discord people and places in core terms (actors), and the permission checks built on them.
+
+The rules themselves are the core's (``bot.core.actors``): this module only says who a member
+is (a moderator? of which server? how many servers is the bot in?) and turns the core's "no"
+into the one sentence the member is told. Commands take the checks as decorators
+(``@moderator_only()``, ``@shared_knowledge_admin()``); buttons use the same checks in their
+``interaction_check``.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 import discord
-from discord.ext import commands
+from discord import app_commands
 
 from bot.core.actors import Actor
-from bot.core.errors import LimitReached, PermissionDenied
 
 if TYPE_CHECKING:
     from bot.app import NewsdeskBot
 
+T = TypeVar("T")
 
-def newsdesk(client: discord.Client) -> NewsdeskBot:
-    return cast("NewsdeskBot", client)
+NOT_IN_A_SERVER = "Moderator commands only work inside a server."
+NOT_A_MODERATOR = (
+    "Sorry, this command is for the server's moderators (the moderator roles, or Manage Server)."
+)
+NOT_THE_HOME_SERVER = "The shared knowledge is managed from the bot's home server, not from here."
+NO_HOME_SERVER = (
+    "The bot is in several servers: its operator must name the server whose moderators manage "
+    "the shared knowledge (discord.home_guilds in bot.yaml)."
+)
+
+
+class Refused(app_commands.CheckFailure):
+    """A permission check said no; ``str(refusal)`` is the sentence the member is told."""
 
 
 def is_moderator(user: discord.abc.User, bot: NewsdeskBot) -> bool:
@@ -28,50 +47,64 @@ def is_moderator(user: discord.abc.User, bot: NewsdeskBot) -> bool:
     return any(role.name.casefold() in names for role in user.roles)
 
 
-def actor_for(interaction: discord.Interaction) -> Actor:
-    bot = newsdesk(interaction.client)
+def actor_for(interaction: discord.Interaction[NewsdeskBot]) -> Actor:
+    """The member behind ``interaction``, with what the core needs to judge their requests."""
+    bot = interaction.client
     user = interaction.user
     return Actor.discord_user(
         user.id,
         interaction.guild_id,
         is_moderator=is_moderator(user, bot),
         name=user.display_name,
+        home_guilds=bot.settings.discord.home_guilds,
+        guild_count=len(bot.guilds),
     )
 
 
-def require_moderator(interaction: discord.Interaction) -> Actor:
+def moderator_actor(interaction: discord.Interaction[NewsdeskBot]) -> Actor:
+    """The member as an actor if they moderate this server, else ``Refused`` saying why."""
     actor = actor_for(interaction)
-    if interaction.guild_id is None:
-        raise PermissionDenied("Moderator commands only work inside a server.")
+    if actor.guild_id is None:
+        raise Refused(NOT_IN_A_SERVER)
     if not actor.is_moderator:
-        raise PermissionDenied(
-            "Sorry, this command is for the server's moderators "
-            "(the moderator roles, or Manage Server)."
-        )
+        raise Refused(NOT_A_MODERATOR)
     return actor
 
 
-def require_knowledge_admin(interaction: discord.Interaction) -> Actor:
-    """A moderator allowed to change the knowledge every server is answered from.
+def shared_knowledge_actor(interaction: discord.Interaction[NewsdeskBot]) -> Actor:
+    """The member as an actor if they may change the knowledge every server is answered from
+    (``Actor.manages_shared_knowledge``), else ``Refused`` saying why."""
+    actor = moderator_actor(interaction)
+    if actor.manages_shared_knowledge:
+        return actor
+    # The core said no; say which of its two reasons applies, so the operator knows the fix.
+    if interaction.client.settings.discord.home_guilds:
+        raise Refused(NOT_THE_HOME_SERVER)
+    raise Refused(NO_HOME_SERVER)
 
-    Reloading ``knowledge/`` and reviewing drafts change the answers in every server the bot
-    is in, so a moderator of just any server may not: only those of ``discord.home_guilds``,
-    or, when none are set, of the one server the bot is in.
+
+def is_moderator_here(interaction: discord.Interaction[NewsdeskBot]) -> bool:
+    """Command check: passes for this server's moderators, else ``Refused``."""
+    moderator_actor(interaction)
+    return True
+
+
+def manages_shared_knowledge_here(interaction: discord.Interaction[NewsdeskBot]) -> bool:
+    """Command check: passes for moderators managing the shared knowledge, else ``Refused``."""
+    shared_knowledge_actor(interaction)
+    return True
+
+
+def moderator_only() -> Callable[[T], T]:
+    """Decorator: the slash command is for the server's moderators."""
+    return app_commands.check(is_moderator_here)
+
+
+def shared_knowledge_admin() -> Callable[[T], T]:
+    """Decorator: the slash command changes the knowledge every server is answered from, so it
+    is for the moderators of the home server (see ``bot.core.actors.manages_shared_knowledge``).
     """
-    actor = require_moderator(interaction)
-    bot = newsdesk(interaction.client)
-    home = bot.settings.discord.home_guilds
-    if home:
-        if interaction.guild_id not in home:
-            raise PermissionDenied(
-                "The shared knowledge is managed from the bot's home server, not from here."
-            )
-    elif len(bot.guilds) > 1:
-        raise PermissionDenied(
-            "The bot is in several servers: its operator must name the server whose "
-            "moderators manage the shared knowledge (discord.home_guilds in bot.yaml)."
-        )
-    return actor
+    return app_commands.check(manages_shared_knowledge_here)
 
 
 def channel_allowed(bot: NewsdeskBot, channel: object) -> bool:
@@ -82,26 +115,3 @@ def channel_allowed(bot: NewsdeskBot, channel: object) -> bool:
     channel_id = getattr(channel, "id", None)
     parent_id = getattr(channel, "parent_id", None)
     return channel_id in allowed or parent_id in allowed
-
-
-class Cooldowns:
-    """Per-member question budget from the settings, using discord.py's own token buckets."""
-
-    def __init__(self, questions: int, per_seconds: float) -> None:
-        self._mapping: commands.CooldownMapping[int] = commands.CooldownMapping.from_cooldown(
-            questions, per_seconds, lambda user_id: user_id
-        )
-
-    def retry_after(self, user_id: int) -> float | None:
-        """None if the member may ask now (and counts it), else seconds to wait."""
-        return self._mapping.update_rate_limit(user_id)
-
-    def check(self, user_id: int) -> None:
-        """Count a question, or ``LimitReached`` if the member is over the budget."""
-        wait = self.retry_after(user_id)
-        if wait is not None:
-            raise LimitReached(
-                f"You're asking quickly! Try again in {wait:.0f} seconds."
-                if wait >= 1
-                else "You're asking quickly! Try again in a moment."
-            )

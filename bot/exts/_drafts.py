@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import discord
 
@@ -17,11 +17,14 @@ from bot.core.draft_files import DRAFTS_DIR, DraftFile
 from bot.core.errors import NotFound
 from bot.core.loader import KnowledgeError
 from bot.core.service import KnowledgeBase
-from bot.exts._context import newsdesk, require_moderator
-from bot.exts._replies import guarded
+from bot.exts._context import shared_knowledge_actor
+from bot.exts._replies import guarded, permitted
 from bot.ingest.pipeline import IngestResult
 from bot.ui import embeds
 from bot.ui.limits import EMBED_DESCRIPTION_CHARS, EMBED_TITLE_CHARS, clip
+
+if TYPE_CHECKING:
+    from bot.app import NewsdeskBot
 
 _NAME = r"[a-z0-9._-]{1,90}"
 DRAFT_COLOUR = discord.Colour.orange()
@@ -32,7 +35,8 @@ class DraftButton(
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=rf"draft:(?P<action>approve|reject):(?P<name>{_NAME})",
 ):
-    """Approve or reject a whole draft file (by its name without ``.yaml``); moderators only."""
+    """Approve or reject a whole draft file (by its name without ``.yaml``); for the moderators
+    who manage the shared knowledge."""
 
     def __init__(self, action: str, name: str) -> None:
         self.action = action
@@ -53,24 +57,36 @@ class DraftButton(
     ) -> DraftButton:
         return cls(match["action"], match["name"])
 
-    async def callback(self, interaction: discord.Interaction) -> None:
+    async def interaction_check(  # type: ignore[override]
+        self, interaction: discord.Interaction[NewsdeskBot], /
+    ) -> bool:
+        return await permitted(shared_knowledge_actor, interaction)
+
+    async def callback(  # type: ignore[override]
+        self, interaction: discord.Interaction[NewsdeskBot]
+    ) -> None:
         await guarded(self._review, interaction)
 
-    async def _review(self, interaction: discord.Interaction) -> None:
+    async def _review(self, interaction: discord.Interaction[NewsdeskBot]) -> None:
         if not await review_reply(interaction, self.name, approve_it=self.action == "approve"):
             raise NotFound(f"There is no draft '{self.name}' any more (already reviewed?).")
 
 
-async def review_reply(interaction: discord.Interaction, name: str, *, approve_it: bool) -> bool:
+async def review_reply(
+    interaction: discord.Interaction[NewsdeskBot], name: str, *, approve_it: bool
+) -> bool:
     """Approve/reject the draft file or draft fact ``name`` and reply; False if none is named.
 
-    Invalid drafts are answered with their located problems (nothing is moved).
+    For callers that have checked the member moderates this server: a draft changes the
+    knowledge every server is answered from, so reviewing one also takes a moderator who
+    manages the shared knowledge (``Refused`` otherwise). Invalid drafts are answered with their
+    located problems (nothing is moved).
     """
-    actor = require_moderator(interaction)
-    kb = newsdesk(interaction.client).kb
+    kb = interaction.client.kb
     choice = await kb.find_draft(name)
     if choice is None:
         return False
+    actor = shared_knowledge_actor(interaction)
     await interaction.response.defer(ephemeral=True, thinking=True)
     try:
         outcome = await kb.review_draft(choice, actor, approve=approve_it)

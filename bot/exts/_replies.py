@@ -12,8 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
+from bot.core.actors import Actor
+from bot.core.errors import NotFound, PermissionDenied
 from bot.core.fact_ids import FACT_ID_PATTERN
 from bot.core.models import AskResult, Decision, Fact, Match
+from bot.exts._context import Refused, channel_allowed
+from bot.exts.errors import report_interaction_error
 from bot.ui import embeds
 from bot.ui.limits import BUTTON_LABEL_CHARS, clip
 
@@ -24,15 +28,31 @@ _ID = FACT_ID_PATTERN
 
 
 async def guarded(
-    handler: Callable[[discord.Interaction], Awaitable[None]], interaction: discord.Interaction
+    handler: Callable[[discord.Interaction[NewsdeskBot]], Awaitable[None]],
+    interaction: discord.Interaction[NewsdeskBot],
 ) -> None:
     """Run a component's handler, reporting any error to the clicker like a command's."""
     try:
         await handler(interaction)
     except Exception as exc:
-        from bot.exts.errors import report_interaction_error
-
         await report_interaction_error(interaction, exc)
+
+
+async def permitted(
+    check: Callable[[discord.Interaction[NewsdeskBot]], Actor],
+    interaction: discord.Interaction[NewsdeskBot],
+) -> bool:
+    """A button's ``interaction_check``: whether ``check`` lets the clicker through.
+
+    discord.py drops a button whose check fails without a word (the member would see "This
+    interaction failed"), so the refusal is told here, like a command's.
+    """
+    try:
+        check(interaction)
+    except Refused as refusal:
+        await report_interaction_error(interaction, refusal)
+        return False
+    return True
 
 
 class VoteButton(
@@ -58,15 +78,14 @@ class VoteButton(
     ) -> VoteButton:
         return cls(match["vote"], match["fact"])
 
-    async def callback(self, interaction: discord.Interaction) -> None:
+    async def callback(  # type: ignore[override]
+        self, interaction: discord.Interaction[NewsdeskBot]
+    ) -> None:
         await guarded(self._vote, interaction)
 
-    async def _vote(self, interaction: discord.Interaction) -> None:
-        from bot.exts._context import newsdesk
-
-        bot = newsdesk(interaction.client)
+    async def _vote(self, interaction: discord.Interaction[NewsdeskBot]) -> None:
         message_id = interaction.message.id if interaction.message else interaction.id
-        first = await bot.kb.record_feedback(
+        first = await interaction.client.kb.record_feedback(
             str(message_id),
             self.fact_id,
             interaction.user.id,
@@ -98,19 +117,18 @@ class AskFactButton(
     ) -> AskFactButton:
         return cls(match["fact"])
 
-    async def callback(self, interaction: discord.Interaction) -> None:
+    async def callback(  # type: ignore[override]
+        self, interaction: discord.Interaction[NewsdeskBot]
+    ) -> None:
         await guarded(self._ask, interaction)
 
-    async def _ask(self, interaction: discord.Interaction) -> None:
-        from bot.core.errors import NotFound, PermissionDenied
-        from bot.exts._context import channel_allowed, newsdesk
-
-        bot = newsdesk(interaction.client)
+    async def _ask(self, interaction: discord.Interaction[NewsdeskBot]) -> None:
+        bot = interaction.client
         if not channel_allowed(bot, interaction.channel):
             raise PermissionDenied("I don't answer questions in this channel.")
-        bot.question_budget.check(interaction.user.id)
-        fact = bot.kb.matcher.get(self.fact_id)
-        if fact is None or not fact.visible_in(interaction.guild_id):
+        bot.question_budget.spend(interaction.user.id)
+        fact = bot.kb.fact(self.fact_id, guild_id=interaction.guild_id)
+        if fact is None:
             raise NotFound("That fact is no longer in the knowledge base.")
         question = fact.questions[0] if fact.questions else None
         match = Match(fact, 1.0, question)

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import logging
 import re
+from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.app import NewsdeskBot
 from bot.exts._context import channel_allowed
 from bot.exts._replies import AskFactButton, VoteButton, reply_for
 from bot.ui.limits import CHOICE_CHARS, clip
+
+if TYPE_CHECKING:
+    from bot.app import NewsdeskBot
 
 log = logging.getLogger(__name__)
 
@@ -22,7 +25,7 @@ MAX_QUESTION_CHARS = 300
 class Ask(commands.Cog):
     def __init__(self, bot: NewsdeskBot) -> None:
         self.bot = bot
-        self.cooldowns = bot.question_budget
+        self.question_budget = bot.question_budget
 
     async def _answer(
         self, question: str, guild_id: int | None
@@ -37,7 +40,7 @@ class Ask(commands.Cog):
     @app_commands.describe(question="Your question, e.g. why was the ambassador recalled?")
     async def ask_slash(
         self,
-        interaction: discord.Interaction,
+        interaction: discord.Interaction[NewsdeskBot],
         question: app_commands.Range[str, 1, MAX_QUESTION_CHARS],
     ) -> None:
         if not channel_allowed(self.bot, interaction.channel):
@@ -45,7 +48,7 @@ class Ask(commands.Cog):
                 "I don't answer questions in this channel.", ephemeral=True
             )
             return
-        self.cooldowns.check(interaction.user.id)
+        self.question_budget.spend(interaction.user.id)
         embed, view = await self._answer(question, interaction.guild_id)
         if view is None:
             await interaction.response.send_message(embed=embed)
@@ -54,7 +57,7 @@ class Ask(commands.Cog):
 
     @ask_slash.autocomplete("question")
     async def ask_autocomplete(
-        self, interaction: discord.Interaction, current: str
+        self, interaction: discord.Interaction[NewsdeskBot], current: str
     ) -> list[app_commands.Choice[str]]:
         questions = self.bot.kb.complete(current, guild_id=interaction.guild_id, limit=25)
         return [
@@ -92,7 +95,7 @@ class Ask(commands.Cog):
                 "the ambassador recalled?`"
             )
             return
-        wait = self.cooldowns.retry_after(message.author.id)
+        wait = self.question_budget.retry_after(message.author.id)
         if wait is not None:
             await message.reply(
                 f"You're asking quickly! Try again in {max(1, round(wait))} seconds.",

@@ -4,14 +4,18 @@ in full for the operator while the member gets a short apology. Nobody sees a tr
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.app import NewsdeskBot
 from bot.core.errors import NewsdeskError
+from bot.exts._context import Refused
 from bot.ui.embeds import notice_embed
+
+if TYPE_CHECKING:
+    from bot.app import NewsdeskBot
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +31,7 @@ def _unwrap(error: BaseException) -> BaseException:
 def user_message(error: BaseException) -> str | None:
     """The sentence to show for an expected error, or None for a bug."""
     error = _unwrap(error)
-    if isinstance(error, NewsdeskError):
+    if isinstance(error, NewsdeskError | Refused):
         return str(error)
     if isinstance(error, app_commands.NoPrivateMessage | commands.NoPrivateMessage):
         return "This command only works inside a server."
@@ -40,7 +44,9 @@ def user_message(error: BaseException) -> str | None:
     return None
 
 
-async def report_interaction_error(interaction: discord.Interaction, error: BaseException) -> None:
+async def report_interaction_error(
+    interaction: discord.Interaction[NewsdeskBot], error: BaseException
+) -> None:
     message = user_message(error)
     if message is None:
         command = interaction.command.qualified_name if interaction.command else "component"
@@ -66,7 +72,7 @@ class ErrorHandler(commands.Cog):
         self.bot.tree.on_error = self._previous  # type: ignore[method-assign]
 
     async def on_app_command_error(
-        self, interaction: discord.Interaction, error: app_commands.AppCommandError
+        self, interaction: discord.Interaction[NewsdeskBot], error: app_commands.AppCommandError
     ) -> None:
         await report_interaction_error(interaction, error)
 

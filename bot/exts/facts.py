@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-import heapq
+from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.app import NewsdeskBot
 from bot.core.models import Fact, Status
 from bot.core.service import FactDraft
-from bot.exts._context import actor_for, newsdesk
+from bot.exts._context import actor_for
+from bot.exts.errors import report_interaction_error
 from bot.ui import embeds
 from bot.ui.limits import CHOICE_CHARS, MODAL_PARAGRAPH_CHARS, clip
+
+if TYPE_CHECKING:
+    from bot.app import NewsdeskBot
 
 
 def _lines(text: str | None, separator: str = "\n") -> tuple[str, ...]:
@@ -79,8 +82,10 @@ class FactModal(discord.ui.Modal):
         for item in (self.answer, self.questions, self.tags, self.source):
             self.add_item(item)
 
-    async def on_submit(self, interaction: discord.Interaction) -> None:
-        bot = newsdesk(interaction.client)
+    async def on_submit(  # type: ignore[override]
+        self, interaction: discord.Interaction[NewsdeskBot], /
+    ) -> None:
+        bot = interaction.client
         draft = _draft(self.answer.value, self.questions.value, self.tags.value, self.source.value)
         actor = actor_for(interaction)
         if self.existing is None:
@@ -95,10 +100,8 @@ class FactModal(discord.ui.Modal):
             )
 
     async def on_error(  # type: ignore[override]
-        self, interaction: discord.Interaction, error: Exception, /
+        self, interaction: discord.Interaction[NewsdeskBot], error: Exception, /
     ) -> None:
-        from bot.exts.errors import report_interaction_error
-
         await report_interaction_error(interaction, error)
 
 
@@ -116,24 +119,15 @@ class FactCommands(commands.GroupCog, group_name="fact", group_description="Add 
         return True
 
     async def _fact_ids(
-        self, interaction: discord.Interaction, current: str
+        self, interaction: discord.Interaction[NewsdeskBot], current: str
     ) -> list[app_commands.Choice[str]]:
+        guild_id = interaction.guild_id
         matches = (
-            self.bot.kb.search(current, guild_id=interaction.guild_id, limit=25)
-            if current.strip()
-            else []
+            self.bot.kb.search(current, guild_id=guild_id, limit=25) if current.strip() else []
         )
         ids = [m.fact.id for m in matches]
-        if not ids:
-            typed = current.strip().lower()
-            matcher = self.bot.kb.matcher
-            candidates = (i for i in matcher.ids() if i.startswith(typed))
-            visible = (
-                i
-                for i in candidates
-                if (f := matcher.get(i)) is not None and f.visible_in(interaction.guild_id)
-            )
-            ids = heapq.nsmallest(25, visible)
+        if not ids:  # nothing typed, or a partly typed id: the ids that start with it
+            ids = self.bot.kb.fact_ids(current, guild_id=guild_id, limit=25)
         return [app_commands.Choice(name=clip(i, CHOICE_CHARS), value=i) for i in ids[:25]]
 
     @app_commands.command(
@@ -147,7 +141,7 @@ class FactCommands(commands.GroupCog, group_name="fact", group_description="Add 
     )
     async def add(
         self,
-        interaction: discord.Interaction,
+        interaction: discord.Interaction[NewsdeskBot],
         answer: app_commands.Range[str, 1, 3800] | None = None,
         questions: str | None = None,
         tags: str | None = None,
@@ -175,7 +169,7 @@ class FactCommands(commands.GroupCog, group_name="fact", group_description="Add 
     )
     async def edit(
         self,
-        interaction: discord.Interaction,
+        interaction: discord.Interaction[NewsdeskBot],
         fact_id: str,
         answer: app_commands.Range[str, 1, 3800] | None = None,
         questions: str | None = None,
@@ -183,21 +177,13 @@ class FactCommands(commands.GroupCog, group_name="fact", group_description="Add 
         source: str | None = None,
     ) -> None:
         actor = actor_for(interaction)
-        existing = await self.bot.kb.get_fact(fact_id, guild_id=interaction.guild_id)
-        if not actor.may_change(existing):
-            from bot.core.errors import PermissionDenied
-
-            if existing.origin.value == "file":
-                raise PermissionDenied(
-                    f"`{existing.id}` comes from a knowledge file; a moderator edits the file "
-                    "and runs /kb reload."
-                )
-            raise PermissionDenied("Only the fact's author or a moderator can change it.")
+        # The service applies the rule (NotFound / PermissionDenied in its own words).
+        existing = await self.bot.kb.fact_to_change(fact_id, actor)
         if answer is None:
             await interaction.response.send_modal(FactModal(existing))
             return
         draft = FactDraft(
-            answer=answer,
+            answer=existing.answer if answer is None else answer,
             questions=_lines(questions) if questions is not None else existing.questions,
             tags=tuple(t.strip() for t in tags.split(",") if t.strip())
             if tags is not None
@@ -215,20 +201,20 @@ class FactCommands(commands.GroupCog, group_name="fact", group_description="Add 
         name="remove", description="Remove a fact you added (moderators: any member's fact)"
     )
     @app_commands.describe(fact_id="The fact's id")
-    async def remove(self, interaction: discord.Interaction, fact_id: str) -> None:
+    async def remove(self, interaction: discord.Interaction[NewsdeskBot], fact_id: str) -> None:
         fact = await self.bot.kb.remove_fact(fact_id, actor_for(interaction))
         await interaction.response.send_message(f"Removed fact `{fact.id}`.", ephemeral=True)
 
     @app_commands.command(name="show", description="Show a fact by its id")
     @app_commands.describe(fact_id="The fact's id")
-    async def show(self, interaction: discord.Interaction, fact_id: str) -> None:
+    async def show(self, interaction: discord.Interaction[NewsdeskBot], fact_id: str) -> None:
         fact = await self.bot.kb.get_fact(fact_id, guild_id=interaction.guild_id)
         await interaction.response.send_message(embed=embeds.fact_embed(fact), ephemeral=True)
 
     @app_commands.command(name="search", description="Find facts about something")
     @app_commands.describe(query="Words to look for")
     async def search(
-        self, interaction: discord.Interaction, query: app_commands.Range[str, 1, 300]
+        self, interaction: discord.Interaction[NewsdeskBot], query: app_commands.Range[str, 1, 300]
     ) -> None:
         matches = self.bot.kb.search(query, guild_id=interaction.guild_id, limit=10)
         await interaction.response.send_message(
@@ -237,7 +223,7 @@ class FactCommands(commands.GroupCog, group_name="fact", group_description="Add 
 
     @app_commands.command(name="history", description="Who added and changed a fact, and when")
     @app_commands.describe(fact_id="The fact's id")
-    async def history(self, interaction: discord.Interaction, fact_id: str) -> None:
+    async def history(self, interaction: discord.Interaction[NewsdeskBot], fact_id: str) -> None:
         entries = await self.bot.kb.history(fact_id, guild_id=interaction.guild_id)
         await interaction.response.send_message(
             embed=embeds.history_embed(fact_id, entries), ephemeral=True
@@ -248,7 +234,7 @@ class FactCommands(commands.GroupCog, group_name="fact", group_description="Add 
     @show.autocomplete("fact_id")
     @history.autocomplete("fact_id")
     async def fact_id_autocomplete(
-        self, interaction: discord.Interaction, current: str
+        self, interaction: discord.Interaction[NewsdeskBot], current: str
     ) -> list[app_commands.Choice[str]]:
         return await self._fact_ids(interaction, current)
 

@@ -1,56 +1,71 @@
 """Watching news feeds: new articles become drafts, and moderators are told.
 
-One asyncio task per feed in ``bot.yaml`` (``feeds:``) polls it every ``interval_minutes``
-through the core's ``ingest``; articles already drafted (remembered in the database by GUID or
-link) are skipped, so a feed polled twice drafts each article once. New drafts are posted to
-``discord.review_channel`` with Approve/Reject buttons. A failing feed is logged and tried again
-at the next interval; it never stops the bot.
+One ``discord.ext.tasks`` loop per feed in ``bot.yaml`` (``feeds:``) polls it every
+``interval_minutes``, from the moment the bot is ready, through the core's ``ingest``; articles
+already drafted (remembered in the database by GUID or link) are skipped, so a feed polled twice
+drafts each article once. New drafts are posted to ``discord.review_channel`` with
+Approve/Reject buttons. A failing feed is logged and tried again at the next interval; it never
+stops the bot.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
+from collections.abc import Callable, Coroutine
+from typing import TYPE_CHECKING, Any
 
 import discord
-from discord.ext import commands
+from discord.ext import commands, tasks
 
-from bot.app import NewsdeskBot
 from bot.config import FeedSettings
 from bot.exts import _drafts
 from bot.ingest.models import IngestError
 from bot.ingest.pipeline import IngestResult, ingest
 
+if TYPE_CHECKING:
+    from bot.app import NewsdeskBot
+
 log = logging.getLogger(__name__)
+
+FeedLoop = tasks.Loop[Callable[[], Coroutine[Any, Any, None]]]
 
 
 class FeedWatcher(commands.Cog):
     def __init__(self, bot: NewsdeskBot) -> None:
         self.bot = bot
-        self._tasks: list[asyncio.Task[None]] = []
+        self.loops: list[FeedLoop] = []
         self._lock = asyncio.Lock()
 
     async def cog_load(self) -> None:
         for feed in self.bot.settings.feeds:
-            self._tasks.append(asyncio.create_task(self._watch(feed), name=f"feed {feed.url}"))
+            loop = self._loop_for(feed)
+            loop.start()
+            self.loops.append(loop)
 
     async def cog_unload(self) -> None:
-        for task in self._tasks:
-            task.cancel()
-        for task in self._tasks:
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
-        self._tasks.clear()
+        for loop in self.loops:
+            loop.cancel()
+        # Wait for the cancelled polls to stop: the database closes after the bot does.
+        running = [task for loop in self.loops if (task := loop.get_task()) is not None]
+        if running:
+            await asyncio.wait(running)
+        self.loops.clear()
 
-    async def _watch(self, feed: FeedSettings) -> None:
-        await self.bot.wait_until_ready()
-        while not self.bot.is_closed():
+    def _loop_for(self, feed: FeedSettings) -> FeedLoop:
+        """A loop polling ``feed`` every ``interval_minutes``, from the moment the bot is ready."""
+
+        async def poll_feed() -> None:
+            # An error ends a tasks.loop; a feed's must not, so it is logged and the next
+            # interval tries again.
             try:
                 await self.poll(feed)
             except Exception:
                 log.exception("polling the feed %s failed", feed.url)
-            await asyncio.sleep(feed.interval_minutes * 60)
+
+        loop = tasks.loop(minutes=feed.interval_minutes)(poll_feed)
+        loop.before_loop(self.bot.wait_until_ready)
+        return loop
 
     async def poll(self, feed: FeedSettings) -> IngestResult:
         """Poll ``feed`` once: draft the new articles and tell the moderators about them."""

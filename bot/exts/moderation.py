@@ -4,22 +4,28 @@ from __future__ import annotations
 
 import io
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.app import NewsdeskBot
 from bot.core.fact_ids import FACT_ID_PATTERN
 from bot.core.loader import KnowledgeError
-from bot.core.models import Origin
 from bot.exts import _drafts
-from bot.exts._context import newsdesk, require_knowledge_admin, require_moderator
-from bot.exts._replies import guarded
+from bot.exts._context import (
+    actor_for,
+    moderator_actor,
+    moderator_only,
+    shared_knowledge_admin,
+)
+from bot.exts._replies import guarded, permitted
 from bot.ingest.pipeline import ingest as ingest_source
 from bot.ui import embeds
 from bot.ui.limits import clip
+
+if TYPE_CHECKING:
+    from bot.app import NewsdeskBot
 
 
 class ReviewButton(
@@ -47,12 +53,19 @@ class ReviewButton(
     ) -> ReviewButton:
         return cls(match["action"], match["fact"])
 
-    async def callback(self, interaction: discord.Interaction) -> None:
+    async def interaction_check(  # type: ignore[override]
+        self, interaction: discord.Interaction[NewsdeskBot], /
+    ) -> bool:
+        return await permitted(moderator_actor, interaction)
+
+    async def callback(  # type: ignore[override]
+        self, interaction: discord.Interaction[NewsdeskBot]
+    ) -> None:
         await guarded(self._review, interaction)
 
-    async def _review(self, interaction: discord.Interaction) -> None:
-        actor = require_moderator(interaction)
-        kb = newsdesk(interaction.client).kb
+    async def _review(self, interaction: discord.Interaction[NewsdeskBot]) -> None:
+        actor = actor_for(interaction)
+        kb = interaction.client.kb
         if self.action == "approve":
             fact = await kb.approve(self.fact_id, actor)
             text = f"Approved `{fact.id}`: it is answered from now on."
@@ -73,11 +86,11 @@ class KnowledgeCommands(
     @app_commands.command(
         name="reload", description="Re-read the knowledge files without a restart"
     )
-    async def reload(self, interaction: discord.Interaction) -> None:
-        actor = require_knowledge_admin(interaction)
+    @shared_knowledge_admin()
+    async def reload(self, interaction: discord.Interaction[NewsdeskBot]) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         try:
-            report = await self.bot.kb.reload(actor)
+            report = await self.bot.kb.reload(actor_for(interaction))
         except KnowledgeError as exc:
             await interaction.followup.send(embed=embeds.knowledge_error_embed(exc), ephemeral=True)
             return
@@ -86,8 +99,8 @@ class KnowledgeCommands(
     @app_commands.command(
         name="stats", description="Facts, questions asked, unknown rate, top unanswered"
     )
-    async def stats(self, interaction: discord.Interaction) -> None:
-        require_moderator(interaction)
+    @moderator_only()
+    async def stats(self, interaction: discord.Interaction[NewsdeskBot]) -> None:
         stats = await self.bot.kb.stats(guild_id=interaction.guild_id)
         embed = embeds.stats_embed(stats, self.bot.kb.write_problem)
         await interaction.response.send_message(embed=embed, ephemeral=True)
@@ -95,12 +108,10 @@ class KnowledgeCommands(
     @app_commands.command(
         name="export", description="This server's member facts as a knowledge YAML file"
     )
-    async def export(self, interaction: discord.Interaction) -> None:
-        require_moderator(interaction)
+    @moderator_only()
+    async def export(self, interaction: discord.Interaction[NewsdeskBot]) -> None:
         guild_id = interaction.guild_id
-        if not any(
-            f.origin is Origin.USER and f.guild_id == guild_id for f in self.bot.kb.matcher.facts()
-        ):
+        if not self.bot.kb.has_member_facts(guild_id):
             await interaction.response.send_message(
                 "No member-added facts in this server yet: there is nothing to export.",
                 ephemeral=True,
@@ -118,8 +129,8 @@ class KnowledgeCommands(
         )
 
     @app_commands.command(name="pending", description="Facts waiting for approval")
-    async def pending(self, interaction: discord.Interaction) -> None:
-        require_moderator(interaction)
+    @moderator_only()
+    async def pending(self, interaction: discord.Interaction[NewsdeskBot]) -> None:
         facts = await self.bot.kb.pending(guild_id=interaction.guild_id)
         if not facts:
             await interaction.response.send_message(
@@ -143,25 +154,27 @@ class KnowledgeCommands(
     @app_commands.describe(
         fact_id="A draft file or draft fact id (/kb drafts), or a pending fact id"
     )
-    async def approve(self, interaction: discord.Interaction, fact_id: str) -> None:
+    @moderator_only()
+    async def approve(self, interaction: discord.Interaction[NewsdeskBot], fact_id: str) -> None:
         if await _drafts.review_reply(interaction, fact_id, approve_it=True):
             return
-        fact = await self.bot.kb.approve(fact_id, require_moderator(interaction))
+        fact = await self.bot.kb.approve(fact_id, actor_for(interaction))
         await interaction.response.send_message(f"Approved `{fact.id}`.", ephemeral=True)
 
     @app_commands.command(name="reject", description="Reject a draft or a pending fact")
     @app_commands.describe(
         fact_id="A draft file or draft fact id (/kb drafts), or a pending fact id"
     )
-    async def reject(self, interaction: discord.Interaction, fact_id: str) -> None:
+    @moderator_only()
+    async def reject(self, interaction: discord.Interaction[NewsdeskBot], fact_id: str) -> None:
         if await _drafts.review_reply(interaction, fact_id, approve_it=False):
             return
-        fact = await self.bot.kb.reject(fact_id, require_moderator(interaction))
+        fact = await self.bot.kb.reject(fact_id, actor_for(interaction))
         await interaction.response.send_message(f"Rejected `{fact.id}`.", ephemeral=True)
 
     @app_commands.command(name="drafts", description="Drafts from articles waiting for review")
-    async def drafts(self, interaction: discord.Interaction) -> None:
-        require_knowledge_admin(interaction)
+    @shared_knowledge_admin()
+    async def drafts(self, interaction: discord.Interaction[NewsdeskBot]) -> None:
         found = await self.bot.kb.drafts()
         if not found:
             await interaction.response.send_message(
@@ -179,8 +192,8 @@ class KnowledgeCommands(
 
     @app_commands.command(name="ingest", description="Draft facts from a news article or feed")
     @app_commands.describe(url="The article's (or RSS/Atom feed's) http(s) link")
-    async def ingest(self, interaction: discord.Interaction, url: str) -> None:
-        require_knowledge_admin(interaction)
+    @shared_knowledge_admin()
+    async def ingest(self, interaction: discord.Interaction[NewsdeskBot], url: str) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         result = await ingest_source(
             self.bot.kb, url, allow_private=self.bot.settings.ingest.allow_private_addresses

@@ -508,7 +508,7 @@ async def test_fact_add_without_options_opens_a_form(
     bad = await server.send_modal_submit(
         again["custom_id"], {inputs[0]: "A fact with a bad link.", inputs[3]: "not a link"}
     )
-    assert_refused(await server.wait_for_callback(bad), "The source must be a web link")
+    assert_refused(await server.wait_for_callback(bad), "The source is not a usable web link")
 
 
 async def test_fact_edit_by_author_and_moderator_only(
@@ -554,7 +554,7 @@ async def test_fact_edit_by_author_and_moderator_only(
         world.mod,
         guild=world.guild,
     )
-    assert_refused(file_fact, "comes from a knowledge file")
+    assert_refused(file_fact, "comes from the knowledge file")
 
     form = await slash(server, "fact edit", {"fact_id": fact_id}, world.alice, guild=world.guild)
     assert form.json["type"] == 9

@@ -6,6 +6,8 @@ server on 127.0.0.1 serving the fixtures in tests/ingest/data/.
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import socket
 import threading
 from collections.abc import Iterator
@@ -18,10 +20,10 @@ import pytest
 from bot.config import FeedSettings
 from bot.core import draft_files
 from bot.exts.feeds import FeedWatcher
-from bot.ingest.pipeline import ingest
+from bot.ingest.pipeline import IngestResult, ingest
 
 from .fake_discord import MESSAGE_FLAG_EPHEMERAL, FakeDiscordServer, iter_components
-from .harness import REPO_ROOT, RunningBot, World
+from .harness import REPO_ROOT, RunningBot, World, make_settings, running_bot
 
 DATA = REPO_ROOT / "tests" / "ingest" / "data"
 WEBHOOK_PATH = r"/webhooks/\d+/[^/]+"
@@ -249,6 +251,66 @@ async def test_watched_feed_drafts_once_and_tells_moderators(
     await server.wait_for_callback(click)
     assert (await followup(server))["content"].startswith(f"Approved draft `{FAIR_DRAFT}.yaml`")
     assert await answered_fact(newsdesk, FAIR_QUESTION) is not None
+
+
+@pytest.mark.bot_settings(
+    lambda world: {
+        "feeds": [{"url": f"{SITE['base']}/feed.rss", "interval_minutes": 60}],
+        "discord": {"review_channel": world.general.id, "home_guilds": [world.other_guild.id]},
+        "ingest": {"allow_private_addresses": True},
+    }
+)
+async def test_drafts_are_approved_only_from_the_home_server(
+    site: str, server: FakeDiscordServer, world: World, newsdesk: RunningBot
+) -> None:
+    """A moderator outside the home server can neither click a draft's Approve button nor
+    approve it by name: a draft becomes every server's answer."""
+    announced = await server.wait_for_bot_message(
+        lambda m: m["content"].startswith("New from the watched feeds"),
+        channel_id=world.general,
+        timeout=15,
+    )
+    click = await server.send_component(f"draft:approve:{FAIR_DRAFT}", announced, world.mod)
+    clicked: JSON = (await server.wait_for_callback(click)).json["data"]
+    assert is_ephemeral(clicked) and "home server" in clicked["embeds"][0]["description"]
+
+    by_name = await slash(server, "kb approve", {"fact_id": FAIR_DRAFT}, world.mod, world)
+    assert "home server" in by_name.json["data"]["embeds"][0]["description"]
+    assert len(draft_files.list_drafts(newsdesk.knowledge_dir)) == 2
+    assert await answered_fact(newsdesk, FAIR_QUESTION) is None
+
+
+async def test_a_crashing_feed_poll_is_logged_and_tried_again(
+    server: FakeDiscordServer, world: World, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A feed poll that fails unexpectedly is logged for the operator and the feed is polled
+    again at the next interval; the polling stops when the bot does."""
+    # Not the newsdesk fixture: it fails any test that logs an error, and this one must.
+    feed = {"url": closed_port_url(), "interval_minutes": 0.002}  # every 0.12 s
+    settings = make_settings(tmp_path, (world.guild.id,), {"feeds": [feed]})
+    async with running_bot(settings) as running:
+        watcher: Any = running.bot.get_cog("FeedWatcher")
+        polls = 0
+        polled_after_the_crash = asyncio.Event()
+
+        async def crash_once(feed: FeedSettings) -> IngestResult:
+            nonlocal polls
+            polls += 1
+            if polls == 1:
+                raise RuntimeError("a bug in the feed reader")
+            polled_after_the_crash.set()
+            return IngestResult()
+
+        watcher.poll = crash_once
+        await asyncio.wait_for(polled_after_the_crash.wait(), timeout=5)
+        loops = list(watcher.loops)
+    crashes = [
+        r
+        for r in caplog.records
+        if r.levelno == logging.ERROR and r.getMessage() == f"polling the feed {feed['url']} failed"
+    ]
+    assert len(crashes) == 1 and crashes[0].exc_info is not None
+    assert loops and not any(loop.is_running() for loop in loops)
 
 
 async def test_drafts_directory_is_never_answered_even_after_reload(

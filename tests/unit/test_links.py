@@ -21,6 +21,7 @@ MASKED = (
         "http://news.example/a?b=1&c=2#top",
         "https://ru.wikipedia.org/wiki/Баку",
         "  https://news.example/padded  ",
+        "http://[2001:DB8::1]:8080/feed.xml",
     ],
 )
 def test_ordinary_news_links_are_accepted(link: str) -> None:
