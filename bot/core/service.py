@@ -462,14 +462,7 @@ class KnowledgeBase:
         if self.policy.who_can_add == "moderators" and not actor.is_moderator:
             raise PermissionDenied("Only moderators can add facts in this server.")
         draft = validate_draft(draft)
-        if not actor.is_moderator and self.policy.max_per_user_per_day >= 0:
-            since = dt.datetime.now(dt.UTC) - dt.timedelta(days=1)
-            added = await self.store.count_adds_since(actor.key, since)
-            if added >= self.policy.max_per_user_per_day:
-                raise LimitReached(
-                    f"You have added {added} facts in the last 24 hours, the most allowed. "
-                    "Try again tomorrow."
-                )
+        await self._spend_daily_budget(actor)
         status = (
             Status.PENDING
             if self.policy.require_approval and not actor.is_moderator
@@ -527,9 +520,23 @@ class KnowledgeBase:
         except StoreConflict as exc:
             raise InvalidInput(str(exc)) from exc
 
+    async def _spend_daily_budget(self, actor: Actor) -> None:
+        """Members' additions and edits share one daily budget: a member cannot fill the
+        database (or the audit trail) by editing one fact a thousand times."""
+        if actor.is_moderator or self.policy.max_per_user_per_day < 0:
+            return
+        since = dt.datetime.now(dt.UTC) - dt.timedelta(days=1)
+        written = await self.store.count_writes_since(actor.key, since)
+        if written >= self.policy.max_per_user_per_day:
+            raise LimitReached(
+                f"You have added or edited {written} facts in the last 24 hours, the most "
+                "allowed. Try again tomorrow."
+            )
+
     async def edit_fact(self, fact_id: str, draft: FactDraft, actor: Actor) -> Fact:
         old = await self.fact_to_change(fact_id, actor)
         draft = validate_draft(draft)
+        await self._spend_daily_budget(actor)
         source = old.source
         if draft.source_url or draft.source_title:
             source = Source(draft.source_title, draft.source_url, None)

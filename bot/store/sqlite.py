@@ -244,9 +244,9 @@ class SqliteStore:
         ]
 
     @translated
-    async def count_adds_since(self, actor: str, since: dt.datetime) -> int:
+    async def count_writes_since(self, actor: str, since: dt.datetime) -> int:
         async with self._read(
-            "SELECT COUNT(*) FROM audit WHERE actor = ? AND action = 'add' AND at >= ?",
+            "SELECT COUNT(*) FROM audit WHERE actor = ? AND action IN ('add', 'edit') AND at >= ?",
             (actor, since.isoformat(timespec="seconds")),
         ) as cursor:
             row = await cursor.fetchone()

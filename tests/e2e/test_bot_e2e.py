@@ -665,7 +665,7 @@ async def test_daily_fact_limit(
         world.alice,
         guild=world.guild,
     )
-    assert_refused(second, "You have added 1 facts in the last 24 hours")
+    assert_refused(second, "You have added or edited 1 facts in the last 24 hours")
     for n in range(2):
         await add_fact(
             server,

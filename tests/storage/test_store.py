@@ -614,13 +614,32 @@ async def test_daily_cap_per_member(db_path: Path, knowledge_dir: Path) -> None:
     try:
         await kb.add_fact(FactDraft("First fact about the grand prix."), AUTHOR)
         await kb.add_fact(FactDraft("Second fact about the grand prix."), AUTHOR)
-        with pytest.raises(LimitReached, match="2 facts"):
+        with pytest.raises(LimitReached, match="added or edited 2 facts"):
             await kb.add_fact(FactDraft("Third fact about the grand prix."), AUTHOR)
         await kb.add_fact(FactDraft("Another member's fact."), MEMBER)
         for i in range(3):
             await kb.add_fact(FactDraft(f"Moderator fact number {i}."), MODERATOR)
         users = [f for f in await kb.store.all_facts() if f.origin is Origin.USER]
         assert len(users) == 6
+    finally:
+        await kb.close()
+
+
+async def test_edits_spend_the_same_daily_budget_as_additions(
+    db_path: Path, knowledge_dir: Path
+) -> None:
+    """A member cannot edit one fact without limit: edits count against the daily budget."""
+    kb = await KnowledgeBase.open(db_path, knowledge_dir, policy=Policy(max_per_user_per_day=3))
+    try:
+        fact = await kb.add_fact(FactDraft("The grand prix starts on Friday."), AUTHOR)
+        await kb.edit_fact(fact.id, FactDraft("The grand prix starts on Saturday."), AUTHOR)
+        await kb.edit_fact(fact.id, FactDraft("The grand prix starts on Sunday."), AUTHOR)
+        with pytest.raises(LimitReached, match="added or edited 3 facts"):
+            await kb.edit_fact(fact.id, FactDraft("The grand prix starts on Monday."), AUTHOR)
+        assert (await kb.get_fact(fact.id, guild_id=fact.guild_id)).answer.endswith("Sunday.")
+        edits = [e for e in await kb.history(fact.id, guild_id=fact.guild_id) if e.action == "edit"]
+        assert len(edits) == 2
+        await kb.edit_fact(fact.id, FactDraft("The grand prix starts on Monday."), MODERATOR)
     finally:
         await kb.close()
 
