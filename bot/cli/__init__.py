@@ -31,7 +31,7 @@ from bot.core.actors import Actor
 from bot.core.errors import NewsdeskError
 from bot.core.loader import KnowledgeError, load_knowledge
 from bot.core.matcher import MatcherSettings
-from bot.core.models import AskResult, Match
+from bot.core.models import AskResult, Decision, Match
 from bot.core.service import MAX_ASK_CHARS, FactDraft, KnowledgeBase, Policy
 from bot.store import StoreError
 
@@ -51,7 +51,6 @@ _KNOWLEDGE_COMMANDS = {
     ("kb", "drafts"),
     ("kb", "approve"),
     ("kb", "reject"),
-    ("kb", "validate"),
     ("ingest", None),
 }
 
@@ -300,9 +299,15 @@ async def _ask(kb: KnowledgeBase, args: argparse.Namespace) -> int:
 
 
 def _render_ask(result: AskResult, shown: Sequence[Match], omitted: int, *, top: int) -> str:
-    text = render.answer(dataclasses.replace(result, matches=tuple(shown)), top=top)
-    # One best answer needs no count of the weaker ones it was chosen over.
-    return f"{text}\n{_floor_note(omitted)}" if omitted and top > 1 else text
+    lines = [render.answer(dataclasses.replace(result, matches=tuple(shown)), top=top)]
+    if result.decision is Decision.UNKNOWN and shown:
+        # Only --all shows facts this far below the floor: named, but not given as answers.
+        lines.append("Closest facts, all below the suggestion floor:")
+        lines.extend(f"  {m.score:.2f}  {m.fact.id}: {render.suggestion_text(m)}" for m in shown)
+    if omitted and top > 1:
+        # One best answer needs no count of the weaker ones it was chosen over.
+        lines.append(_floor_note(omitted))
+    return "\n".join(lines)
 
 
 async def _kb(kb: KnowledgeBase, args: argparse.Namespace) -> int:
@@ -364,12 +369,6 @@ def _validate(settings: Settings, args: argparse.Namespace) -> int:
 async def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "kb" and args.kb_command == "validate":
         return _validate(settings, args)
-    if args.command == "run":
-        token = discord_token()
-        assert token is not None, "run without a token is the console"
-        from bot.app import run_discord
-
-        return await run_discord(settings, token)
     kb = await open_knowledge_base(settings)
     try:
         match args.command:
@@ -426,15 +425,18 @@ def _run_command(args: argparse.Namespace) -> int:
         setup = _setup(args)
         _check_paths(args, setup)
         settings = setup.settings
-        console = args.command == "chat" or (args.command == "run" and discord_token() is None)
-        if console:
+        token = discord_token() if args.command == "run" else None
+        if args.command == "chat" or (args.command == "run" and token is None):
             intro = _no_token_intro(settings) if args.command == "run" else ""
             return _console(setup, intro=intro)
         if getattr(args, "verbose", False):
             print(setup.describe(), file=sys.stderr)
-        if args.command == "run":
+        if token is not None:
+            from bot.app import run_discord
+
             # The bot's log is for the operator; the console chat keeps the screen clean.
             logging.getLogger().setLevel(settings.logging.level)
+            return asyncio.run(run_discord(settings, token))
         return asyncio.run(_dispatch(args, settings))
     except KnowledgeError as exc:
         print(render.knowledge_errors(exc), file=sys.stderr)

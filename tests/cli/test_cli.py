@@ -127,6 +127,21 @@ def test_ask_top_lists_only_results_above_the_suggestion_floor(
     assert len(everything_json["results"]) == 3 and "omitted" not in everything_json
 
 
+def test_ask_all_names_the_near_misses_of_an_unknown_question(
+    cli: Cli, knowledge: Path, db: Path
+) -> None:
+    """For a question it does not know, `ask --top 3` says so and counts the near-misses;
+    `--all` names them, without giving them as answers."""
+    counted = cli("ask", "--top", "3", "azerbaijan", "--db", db)
+    assert counted.out.startswith("I don't know that one yet.")
+    assert counted.out.rstrip().endswith("(3 more below the suggestion floor; --all lists them)")
+    named = cli("ask", "--top", "3", "--all", "azerbaijan", "--db", db)
+    lines = named.out.splitlines()
+    assert lines[0].startswith("I don't know that one yet.")
+    assert lines[1] == "Closest facts, all below the suggestion floor:"
+    assert len(lines) == 5 and all(" score" not in line for line in lines)
+
+
 def test_kb_validate_a_knowledge_folder(cli: Cli, knowledge: Path) -> None:
     """`kb validate` on a good knowledge folder says OK and exits 0."""
     done = cli("kb", "validate", "knowledge")

@@ -119,3 +119,34 @@ def test_help_says_what_ctrl_c_does_and_how_to_leave(
     assert HELP in done.out
     assert "Ctrl-C clears the line" in done.out
     assert "quit or press Ctrl-D" in " ".join(done.out.split())
+
+
+def test_history_is_kept_for_the_next_session(tmp_path: Path, knowledge: Path) -> None:
+    """A question asked in one chat is recalled by the up arrow in the next one."""
+    for keys in (QUESTION + b"\r", UP_ARROW + b"\r"):
+        chat = Terminal("chat", "--db", tmp_path / "x.db", cwd=tmp_path)
+        try:
+            chat.read_until(PROMPT)
+            chat.type(keys)
+            assert ANSWER in chat.read_until(PROMPT)
+            chat.type(CTRL_D)  # leaves without adding a line to the history, as quit would
+            chat.read_until(b"bye")
+            assert chat.process.wait(10) == 0
+        finally:
+            chat.close()
+
+
+def test_history_file_that_cannot_be_written_is_ignored(tmp_path: Path, knowledge: Path) -> None:
+    """When the history beside the database cannot be read or written, the chat still works."""
+    (tmp_path / "x.history").mkdir()
+    chat = Terminal("chat", "--db", tmp_path / "x.db", cwd=tmp_path)
+    try:
+        chat.read_until(PROMPT)
+        chat.type(QUESTION + b"\r")
+        assert ANSWER in chat.read_until(PROMPT)
+        chat.type(CTRL_D)
+        shown = chat.read_until(b"bye")
+        assert chat.process.wait(10) == 0
+        assert b"Traceback" not in shown
+    finally:
+        chat.close()
