@@ -130,8 +130,7 @@ def test_ask_top_lists_only_results_above_the_suggestion_floor(
 def test_ask_all_names_the_near_misses_of_an_unknown_question(
     cli: Cli, knowledge: Path, db: Path
 ) -> None:
-    """For a question it does not know, `ask --top 3` says so and counts the near-misses;
-    `--all` names them, without giving them as answers."""
+    """An unknown question's near-misses are counted, and named (not answered) with --all."""
     counted = cli("ask", "--top", "3", "azerbaijan", "--db", db)
     assert counted.out.startswith("I don't know that one yet.")
     assert counted.out.rstrip().endswith("(3 more below the suggestion floor; --all lists them)")

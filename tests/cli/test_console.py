@@ -56,8 +56,7 @@ def test_up_arrow_recalls_the_previous_question(terminal: Terminal) -> None:
 
 
 def test_ctrl_c_clears_the_line_and_prompts_again(terminal: Terminal) -> None:
-    """Ctrl-C drops the line being typed (or a `fact add` under way) and prompts again at
-    once, saying how to leave; the chat goes on and leaves normally."""
+    """Ctrl-C drops the typed line or a `fact add` at once, says how to leave, and goes on."""
     terminal.type(b"half a quest")
     terminal.read_until(b"half a quest")
     press_ctrl_c(terminal)
@@ -84,8 +83,7 @@ def test_ctrl_c_clears_the_line_and_prompts_again(terminal: Terminal) -> None:
 def test_stray_inputs_are_explained_and_not_counted(
     cli: Cli, knowledge: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """`ask` alone, or a number with no "did you mean" list or past its end, says what was
-    wrong, and none of them is counted as a question in the statistics."""
+    """`ask` alone or a stray suggestion number says what is wrong and is not counted."""
     lines = ["ask", "5", "independence", "7", "0", "kb stats", "quit"]
     monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(lines) + "\n"))
     done = cli("chat", "--db", "x.db")
