@@ -8,6 +8,7 @@ line or traceback can show it.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -19,14 +20,20 @@ from pydantic import (
     Field,
     SecretStr,
     ValidationError,
+    field_validator,
     model_validator,
 )
 
 from bot.core.links import web_link
+from bot.core.loader import TAB_PROBLEM, tab_at
 from bot.core.matcher import MatcherSettings
 
 DEFAULT_CONFIG = Path("bot.yaml")
+CONFIG_ENV = "NEWSDESK_CONFIG"
+DEFAULT_DATABASE = Path("data/newsdesk.db")
 TOKEN_ENV = "DISCORD_TOKEN"
+
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 _MATCHER_DEFAULTS = MatcherSettings()
@@ -93,9 +100,16 @@ class IngestSettings(_Section):
     allow_private_addresses: bool = False
 
 
+def database_path_problem(value: str) -> str | None:
+    """Why ``value`` cannot be this build's database (a URL of some server), or None."""
+    if _URL.match(value.strip()):
+        return "this build stores facts in SQLite only: give a file path"
+    return None
+
+
 class Settings(_Section):
     knowledge_dir: Path = Path("knowledge")
-    database: Path = Path("data/newsdesk.db")
+    database: Path = DEFAULT_DATABASE
     reload_knowledge_on_start: bool = True
     discord: DiscordSettings = DiscordSettings()
     facts: FactSettings = FactSettings()
@@ -104,26 +118,55 @@ class Settings(_Section):
     feeds: tuple[FeedSettings, ...] = ()
     ingest: IngestSettings = IngestSettings()
 
+    @field_validator("database", mode="before")
+    @classmethod
+    def _a_file_not_a_url(cls, value: object) -> object:
+        # Checked before the text becomes a Path, which would fold "://" into ":/".
+        problem = database_path_problem(value) if isinstance(value, str) else None
+        if problem:
+            raise ValueError(problem)
+        return value
+
+
+def settings_file(requested: Path | None = None) -> Path | None:
+    """The settings file to read, or None for the built-in defaults.
+
+    ``requested`` (``--config``), else ``$NEWSDESK_CONFIG``, else ``./bot.yaml`` when it
+    exists. A file that was asked for by name and is missing is a ``ConfigError``: running
+    on defaults instead would answer from the wrong knowledge without a word.
+    """
+    if requested is None and os.environ.get(CONFIG_ENV, "").strip():
+        requested = Path(os.environ[CONFIG_ENV].strip())
+    if requested is not None:
+        if not requested.exists():
+            raise ConfigError(f"{requested}: settings file not found")
+        return requested
+    return DEFAULT_CONFIG if DEFAULT_CONFIG.is_file() else None
+
 
 def load_settings(path: Path | None = None) -> Settings:
-    """Read and validate ``path`` (default ``bot.yaml``; defaults if that file is absent).
+    """Read and validate ``path`` (default: the file ``settings_file`` finds, else defaults).
 
     Relative paths inside the file are taken relative to the file's directory.
     """
-    explicit = path is not None
-    path = path or DEFAULT_CONFIG
-    if not path.exists():
-        if explicit:
-            raise ConfigError(f"{path}: settings file not found")
-        return Settings()
+    if path is None:
+        path = settings_file()
+        if path is None:
+            return Settings()
+    elif not path.exists():
+        raise ConfigError(f"{path}: settings file not found")
+    text = ""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = yaml.safe_load(text)
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot be read: {exc}") from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
         problem = getattr(exc, "problem", None) or "invalid YAML"
+        if mark is not None and tab_at(text, mark.line, mark.column):
+            problem = TAB_PROBLEM
         raise ConfigError(f"{where}: YAML syntax error: {problem}") from exc
     if data is None:
         data = {}
@@ -137,6 +180,8 @@ def load_settings(path: Path | None = None) -> Settings:
         message = first["msg"]
         if first["type"] == "extra_forbidden":
             message = "unknown setting"
+        elif first["type"] == "value_error":
+            message = str(first.get("ctx", {}).get("error", message))
         more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
         raise ConfigError(f"{path}: {key}: {message}{more}") from None
     base = path.parent

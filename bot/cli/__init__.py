@@ -8,18 +8,31 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
+import io
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from bot.config import ConfigError, Settings, discord_token, load_settings
+from bot.config import (
+    DEFAULT_DATABASE,
+    ConfigError,
+    Settings,
+    database_path_problem,
+    discord_token,
+    load_settings,
+    settings_file,
+)
 from bot.core.actors import Actor
 from bot.core.errors import NewsdeskError
 from bot.core.loader import KnowledgeError, load_knowledge
 from bot.core.matcher import MatcherSettings
-from bot.core.service import FactDraft, KnowledgeBase, Policy
+from bot.core.models import AskResult, Decision, Match
+from bot.core.service import MAX_ASK_CHARS, FactDraft, KnowledgeBase, Policy
 from bot.store import StoreError
 
 from . import kb_commands, render
@@ -28,6 +41,18 @@ log = logging.getLogger("bot")
 
 EXIT_INVALID_KNOWLEDGE = 1
 EXIT_USAGE = 2
+# The Python documentation's choice for a reader that went away (`... | head`).
+EXIT_BROKEN_PIPE = 1
+EXIT_INTERRUPTED = 130
+
+# Commands that read the knowledge folder even when the start-up reload is switched off.
+_KNOWLEDGE_COMMANDS = {
+    ("kb", "reload"),
+    ("kb", "drafts"),
+    ("kb", "approve"),
+    ("kb", "reject"),
+    ("ingest", None),
+}
 
 
 class UsageError(Exception):
@@ -38,7 +63,10 @@ def _common_options() -> argparse.ArgumentParser:
     # SUPPRESS lets the options stand before or after the sub-command.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--config", type=Path, default=argparse.SUPPRESS, help="settings file (default: bot.yaml)"
+        "--config",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="settings file (default: $NEWSDESK_CONFIG, else ./bot.yaml if there is one)",
     )
     common.add_argument(
         "--knowledge",
@@ -46,9 +74,9 @@ def _common_options() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="knowledge directory (default: from the settings)",
     )
+    # Text, not Path: Path would fold a URL's "://" into ":/" before it can be refused.
     common.add_argument(
         "--db",
-        type=Path,
         default=argparse.SUPPRESS,
         help="SQLite database file (default: from the settings)",
     )
@@ -76,6 +104,9 @@ def build_parser() -> argparse.ArgumentParser:
     ask = commands.add_parser("ask", parents=[common], help="answer one question ('-': stdin)")
     ask.add_argument("question", nargs="+", help="the question, or '-' to read one per line")
     ask.add_argument("--top", type=int, default=1, metavar="N", help="show the N best facts")
+    ask.add_argument(
+        "--all", action="store_true", help="with --top: also facts below the suggestion floor"
+    )
     ask.add_argument("--json", action="store_true", help="one JSON object per question")
     ask.add_argument("--guild", type=int, default=None, help=argparse.SUPPRESS)
 
@@ -135,14 +166,81 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _settings(args: argparse.Namespace) -> Settings:
-    settings = load_settings(getattr(args, "config", None))
-    updates: dict[str, Path] = {}
+@dataclass(frozen=True, slots=True)
+class Setup:
+    """The settings in use and where they came from."""
+
+    settings: Settings
+    config_file: Path | None
+    # The database is where the settings put it by default (data/newsdesk.db), the one
+    # place whose folder is created when missing.
+    database_is_default: bool
+
+    def describe(self) -> str:
+        """One line saying which settings, knowledge and database are in use."""
+        source = str(self.config_file) if self.config_file else "built-in defaults"
+        return (
+            f"settings: {source}; knowledge: {self.settings.knowledge_dir}; "
+            f"database: {self.settings.database}"
+        )
+
+
+def _setup(args: argparse.Namespace) -> Setup:
+    config_file = settings_file(getattr(args, "config", None))
+    settings = load_settings(config_file) if config_file else Settings()
+    base = config_file.parent if config_file else Path()
+    updates: dict[str, object] = {}
     if getattr(args, "knowledge", None) is not None:
         updates["knowledge_dir"] = args.knowledge
-    if getattr(args, "db", None) is not None:
-        updates["database"] = args.db
-    return settings.model_copy(update=updates) if updates else settings
+    database: str | None = getattr(args, "db", None)
+    if database is not None:
+        problem = database_path_problem(database)
+        if problem:
+            raise UsageError(f"--db {database}: {problem}")
+        updates["database"] = Path(database)
+    if args.command == "kb" and args.kb_command == "reload":
+        # The command reloads; a start-up reload first would report its errors twice and
+        # leave the command nothing to report.
+        updates["reload_knowledge_on_start"] = False
+    return Setup(
+        settings.model_copy(update=updates) if updates else settings,
+        config_file,
+        database is None and settings.database == base / DEFAULT_DATABASE,
+    )
+
+
+def _reads_knowledge(args: argparse.Namespace, settings: Settings) -> bool:
+    if args.command == "kb" and args.kb_command == "validate":
+        return args.directory is None
+    verb = getattr(args, "kb_command", None)
+    return settings.reload_knowledge_on_start or (args.command, verb) in _KNOWLEDGE_COMMANDS
+
+
+def _check_paths(args: argparse.Namespace, setup: Setup) -> None:
+    """Refuse a missing knowledge folder or database folder before anything is opened;
+    create the default database folder (and say so)."""
+    settings = setup.settings
+    if _reads_knowledge(args, settings) and not settings.knowledge_dir.is_dir():
+        raise UsageError(
+            f"no knowledge folder at {settings.knowledge_dir}: run from the project folder, "
+            "or pass --config/--knowledge"
+        )
+    if args.command == "kb" and args.kb_command == "validate":
+        return
+    database = settings.database
+    folder = database.parent
+    if str(database) == ":memory:" or folder.exists():
+        return
+    if not setup.database_is_default:
+        raise UsageError(
+            f"the folder {folder} of the database {database} does not exist: create it, or "
+            "give a database path in an existing folder"
+        )
+    try:
+        folder.mkdir(parents=True)
+    except OSError as exc:
+        raise UsageError(f"cannot create the folder {folder} for the database: {exc}") from exc
+    print(f"created the folder {folder} for the database", file=sys.stderr)
 
 
 async def open_knowledge_base(settings: Settings) -> KnowledgeBase:
@@ -172,18 +270,44 @@ def _questions(parts: Sequence[str]) -> list[str]:
     return [question]
 
 
+def _truncation_note() -> str:
+    return f"note: the question is long; only its first {MAX_ASK_CHARS} characters were read"
+
+
+def _floor_note(omitted: int) -> str:
+    return f"({omitted} more below the suggestion floor; --all lists them)"
+
+
 async def _ask(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     if args.top < 1:
         raise UsageError("--top must be 1 or more")
     for question in _questions(args.question):
         result = await kb.ask(question, guild_id=args.guild, limit=max(args.top, 3), record=False)
+        listed = result.matches[: args.top]
+        shown = listed if args.all else tuple(m for m in listed if m.score >= kb.suggest_threshold)
+        omitted = len(listed) - len(shown)
         if args.json:
-            payload = result.to_json()
-            payload["results"] = payload["results"][: args.top]  # type: ignore[index]
+            payload = dataclasses.replace(result, matches=shown).to_json()
+            if omitted:
+                payload["omitted"] = omitted
             print(json.dumps(payload, ensure_ascii=False), flush=True)
-        else:
-            print(render.answer(result, top=args.top), flush=True)
+            continue
+        if result.truncated:
+            print(_truncation_note(), file=sys.stderr)
+        print(_render_ask(result, shown, omitted, top=args.top), flush=True)
     return 0
+
+
+def _render_ask(result: AskResult, shown: Sequence[Match], omitted: int, *, top: int) -> str:
+    lines = [render.answer(dataclasses.replace(result, matches=tuple(shown)), top=top)]
+    if result.decision is Decision.UNKNOWN and shown:
+        # Only --all shows facts this far below the floor: named, but not given as answers.
+        lines.append("Closest facts, all below the suggestion floor:")
+        lines.extend(f"  {m.score:.2f}  {m.fact.id}: {render.suggestion_text(m)}" for m in shown)
+    if omitted and top > 1:
+        # One best answer needs no count of the weaker ones it was chosen over.
+        lines.append(_floor_note(omitted))
+    return "\n".join(lines)
 
 
 async def _kb(kb: KnowledgeBase, args: argparse.Namespace) -> int:
@@ -245,8 +369,6 @@ def _validate(settings: Settings, args: argparse.Namespace) -> int:
 async def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "kb" and args.kb_command == "validate":
         return _validate(settings, args)
-    if args.command == "run":
-        return await _run(settings)
     kb = await open_knowledge_base(settings)
     try:
         match args.command:
@@ -258,36 +380,73 @@ async def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
                 return await _fact(kb, args)
             case "ingest":
                 return await _ingest(kb, args)
-            case "chat":
-                from bot.cli.console import chat
-
-                return await chat(kb)
     finally:
         await kb.close()
     raise UsageError(f"unknown command {args.command}")
 
 
-async def _run(settings: Settings) -> int:
-    token = discord_token()
-    if token is None:
-        print(
-            "No DISCORD_TOKEN is set, so newsdesk starts as a console chat on the local "
-            f"database ({settings.database}).\n"
-            "To connect to Discord, create a bot in the Discord developer portal and run:\n"
-            "  DISCORD_TOKEN=... make run\n"
-            "(see 'Run on Discord' in README.md).\n",
-            flush=True,
-        )
-        from bot.cli.console import chat
+def _console(setup: Setup, *, intro: str = "") -> int:
+    """The console chat, on the main thread so that line editing and Ctrl-C work; each
+    command runs on an event loop kept for the whole session."""
+    from bot.cli.console import chat
 
-        kb = await open_knowledge_base(settings)
+    settings = setup.settings
+    with asyncio.Runner() as runner:
+        kb = runner.run(open_knowledge_base(settings))
         try:
-            return await chat(kb)
+            print(f"{intro}{setup.describe()}", flush=True)
+            database = settings.database
+            # Beside the database: one history per fact base, in a folder known to be writable.
+            history = None if str(database) == ":memory:" else database.with_suffix(".history")
+            return chat(kb, runner, history_file=history)
         finally:
-            await kb.close()
-    from bot.app import run_discord
+            runner.run(kb.close())
 
-    return await run_discord(settings, token)
+
+def _no_token_intro(settings: Settings) -> str:
+    return (
+        "No DISCORD_TOKEN is set, so newsdesk starts as a console chat on the local "
+        f"database ({settings.database}).\n"
+        "To connect to Discord, create a bot in the Discord developer portal and run:\n"
+        "  DISCORD_TOKEN=... make run\n"
+        "(see 'Run on Discord' in README.md).\n\n"
+    )
+
+
+def _stdin_replacing_bad_bytes() -> None:
+    # A question with a byte that is not UTF-8 keeps its readable words (the bad byte
+    # becomes U+FFFD) instead of carrying a lone surrogate into the output and the database.
+    if isinstance(sys.stdin, io.TextIOWrapper):
+        sys.stdin.reconfigure(errors="replace")
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    try:
+        setup = _setup(args)
+        _check_paths(args, setup)
+        settings = setup.settings
+        token = discord_token() if args.command == "run" else None
+        if args.command == "chat" or (args.command == "run" and token is None):
+            intro = _no_token_intro(settings) if args.command == "run" else ""
+            return _console(setup, intro=intro)
+        if getattr(args, "verbose", False):
+            print(setup.describe(), file=sys.stderr)
+        if token is not None:
+            from bot.app import run_discord
+
+            # The bot's log is for the operator; the console chat keeps the screen clean.
+            logging.getLogger().setLevel(settings.logging.level)
+            return asyncio.run(run_discord(settings, token))
+        return asyncio.run(_dispatch(args, settings))
+    except KnowledgeError as exc:
+        print(render.knowledge_errors(exc), file=sys.stderr)
+        print("The knowledge in service was not changed.", file=sys.stderr)
+        return EXIT_INVALID_KNOWLEDGE
+    except (ConfigError, UsageError, NewsdeskError, StoreError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -300,18 +459,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.INFO if getattr(args, "verbose", False) else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    _stdin_replacing_bad_bytes()
     try:
-        settings = _settings(args)
-        if args.command == "run" and discord_token() is not None:
-            # The bot's log is for the operator; the console chat keeps the screen clean.
-            logging.getLogger().setLevel(settings.logging.level)
-        return asyncio.run(_dispatch(args, settings))
-    except KnowledgeError as exc:
-        print(render.knowledge_errors(exc), file=sys.stderr)
-        print("The knowledge in service was not changed.", file=sys.stderr)
-        return EXIT_INVALID_KNOWLEDGE
-    except (ConfigError, UsageError, NewsdeskError, StoreError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except KeyboardInterrupt:
-        return 130
+        code = _run_command(args)
+        # Written out here, where a reader that went away can still be handled.
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The Python documentation's recipe: nothing more can reach the reader, and the
+        # interpreter's own flush at exit must not fail again on the closed pipe.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+    return code

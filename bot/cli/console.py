@@ -2,18 +2,28 @@
 
 Plain text is a question. After a "did you mean" list, a number asks that suggestion, the way
 the buttons under a not-sure answer do on Discord.
+
+The chat loop is synchronous and reads lines on the main thread: GNU readline (arrow keys,
+history) and Ctrl-C only work there. Each command runs to completion on the event loop of an
+``asyncio.Runner`` kept for the whole session, so the knowledge base's background work (the
+statistics writer) carries on from one command to the next.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import shlex
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 from bot.core.actors import Actor
 from bot.core.errors import NewsdeskError
 from bot.core.loader import KnowledgeError
 from bot.core.models import Decision
-from bot.core.service import FactDraft, KnowledgeBase
+from bot.core.service import MAX_ASK_CHARS, FactDraft, KnowledgeBase
+from bot.core.text import words
 
 from . import kb_commands, render
 
@@ -31,28 +41,43 @@ Type a question, or one of:
   kb approve FILE|ID    approve a draft file, a draft fact or a pending fact
   kb reject FILE|ID     reject one
   help                  this list            quit                leave (or Ctrl-D)
-After a "did you mean" list, type its number to ask that question."""
+After a "did you mean" list, type its number to ask that question.
+Up and down arrows recall earlier lines. Ctrl-C clears the line you are typing (or stops the
+command that is running) and gives a fresh prompt; it does not leave: type quit or press
+Ctrl-D."""
+
+WELCOME = "newsdesk console. Ask a question, or type 'help'. 'quit' leaves."
+CTRL_C_HINT = "(Ctrl-C clears the line; type 'quit' or press Ctrl-D to leave)"
+QUIT_WORDS = ("quit", "exit", ":q")
+HISTORY_LENGTH = 1_000
+FACT_USAGE = "Usage: fact add | fact show ID | fact remove ID | fact history ID | fact search WORDS"
+
+Reader = Callable[[str], "str | None"]
 
 
-async def _read(prompt: str) -> str | None:
+def read_line(prompt: str) -> str | None:
+    """A line typed at ``prompt``, or None at the end of input (Ctrl-D)."""
     try:
-        return await asyncio.to_thread(input, prompt)
+        return input(prompt)
     except EOFError:
         return None
 
 
 class Console:
-    def __init__(self, kb: KnowledgeBase) -> None:
+    """What one line typed at the console does; asks reach the knowledge base only when
+    there is a question to ask."""
+
+    def __init__(self, kb: KnowledgeBase, runner: asyncio.Runner, read: Reader = read_line) -> None:
         self.kb = kb
         self.actor = Actor.operator()
         self.suggestions: list[str] = []
+        self._runner = runner
+        self._read = read
 
-    async def handle(self, line: str) -> str:
+    def handle(self, line: str) -> str:
         line = line.strip()
-        if line.isdigit() and self.suggestions:
-            index = int(line) - 1
-            if 0 <= index < len(self.suggestions):
-                return await self.ask(self.suggestions[index])
+        if line.isascii() and line.isdigit():
+            return self.pick(int(line))
         try:
             parts = shlex.split(line)
         except ValueError:
@@ -62,32 +87,54 @@ class Console:
         if head in ("help", "?"):
             return HELP
         if head == "ask":
-            return await self.ask(" ".join(rest))
-        if head == "fact" and rest:
-            return await self.fact(rest[0].lower(), rest[1:])
-        if head == "kb" and rest:
+            question = " ".join(rest)
+            if not question.strip():
+                return "ask what? type a question after ask"
+            return self.ask(question)
+        if head == "fact":
+            return self.fact(rest[0].lower(), rest[1:]) if rest else FACT_USAGE
+        if head == "kb":
+            if not rest:
+                return kb_commands.USAGE
             argument = " ".join(rest[1:]) or None
-            return await kb_commands.run(self.kb, rest[0].lower(), argument, self.actor)
-        return await self.ask(line)
+            return self._runner.run(kb_commands.run(self.kb, rest[0].lower(), argument, self.actor))
+        return self.ask(line)
 
-    async def ask(self, question: str) -> str:
-        result = await self.kb.ask(question, limit=3)
+    def pick(self, number: int) -> str:
+        """Ask suggestion ``number`` of the last "did you mean" list."""
+        count = len(self.suggestions)
+        if not count:
+            return (
+                "there is no list of suggestions to pick from: a number picks from the "
+                "'did you mean' list shown after a question"
+            )
+        if not 1 <= number <= count:
+            choices = "1" if count == 1 else f"1–{count}"
+            return f"there is no suggestion {number}: pick {choices}"
+        return self.ask(self.suggestions[number - 1])
+
+    def ask(self, question: str) -> str:
+        result = self._runner.run(self.kb.ask(question, limit=3))
         self.suggestions = []
         if result.decision is Decision.SUGGEST:
             self.suggestions = [render.suggestion_text(m) for m in result.matches[:3]]
-        return render.answer(result)
+        reply = render.answer(result)
+        if result.truncated:
+            reply = f"(Only the first {MAX_ASK_CHARS} characters were read.)\n{reply}"
+        return reply
 
-    async def fact(self, verb: str, args: list[str]) -> str:
+    def fact(self, verb: str, args: list[str]) -> str:
         text = " ".join(args)
+        run = self._runner.run
         match verb:
             case "add":
-                return await self.add()
+                return self.add()
             case "show" if text:
-                return render.fact(await self.kb.get_fact(text))
+                return render.fact(run(self.kb.get_fact(text)))
             case "remove" if text:
-                return f"Removed {(await self.kb.remove_fact(text, self.actor)).id}."
+                return f"Removed {run(self.kb.remove_fact(text, self.actor)).id}."
             case "history" if text:
-                return render.history(await self.kb.history(text))
+                return render.history(run(self.kb.history(text)))
             case "search" if text:
                 matches = self.kb.search(text)
                 return (
@@ -96,47 +143,83 @@ class Console:
                     )
                     or "No facts match."
                 )
-        return (
-            "Usage: fact add | fact show ID | fact remove ID | fact history ID | fact search WORDS"
-        )
+        return FACT_USAGE
 
-    async def add(self) -> str:
-        answer = await _read("answer> ")
-        if not answer or not answer.strip():
+    def add(self) -> str:
+        answer = self._read("answer> ")
+        if not answer or not words(answer):
             return "Nothing added."
         questions: list[str] = []
         while True:
-            question = await _read("question (empty line to finish)> ")
+            question = self._read("question (empty line to finish)> ")
             if not question or not question.strip():
                 break
             questions.append(question)
-        tags = await _read("tags (comma-separated, optional)> ") or ""
-        url = await _read("source URL (optional)> ") or ""
+        tags = self._read("tags (comma-separated, optional)> ") or ""
+        url = self._read("source URL (optional)> ") or ""
         draft = FactDraft(
             answer,
             tuple(questions),
             tuple(t for t in (t.strip() for t in tags.split(",")) if t),
             url.strip() or None,
         )
-        fact = await self.kb.add_fact(draft, self.actor)
+        fact = self._runner.run(self.kb.add_fact(draft, self.actor))
         return f"Added {fact.id}."
 
 
-async def chat(kb: KnowledgeBase) -> int:
+@contextlib.contextmanager
+def line_editing(history_file: Path | None) -> Iterator[None]:
+    """Arrow keys, editing and a history at a terminal, with GNU readline as the Python shell
+    has them. The history file is a convenience: failing to read or write it changes nothing."""
+    if not sys.stdin.isatty():
+        yield
+        return
+    try:
+        import readline
+    except ImportError:  # a Python built without it: plain input still works
+        yield
+        return
+    readline.set_history_length(HISTORY_LENGTH)
+    if history_file is not None:
+        with contextlib.suppress(OSError):
+            readline.read_history_file(history_file)
+    try:
+        yield
+    finally:
+        if history_file is not None:
+            with contextlib.suppress(OSError):
+                readline.write_history_file(history_file)
+
+
+def chat(
+    kb: KnowledgeBase,
+    runner: asyncio.Runner,
+    *,
+    history_file: Path | None = None,
+    read: Reader = read_line,
+) -> int:
     """Run the console until quit or end of input."""
-    console = Console(kb)
-    print("newsdesk console. Ask a question, or type 'help'. 'quit' leaves.", flush=True)
-    while True:
-        line = await _read("you> ")
-        if line is None or line.strip().lower() in ("quit", "exit", ":q"):
-            print("bye", flush=True)
-            return 0
-        if not line.strip():
-            continue
-        try:
-            reply = await console.handle(line)
-        except KnowledgeError as exc:
-            reply = render.knowledge_errors(exc) + "\nThe knowledge in service was not changed."
-        except NewsdeskError as exc:
-            reply = f"error: {exc}"
-        print(reply, flush=True)
+    console = Console(kb, runner, read)
+    with line_editing(history_file):
+        print(WELCOME, flush=True)
+        while True:
+            try:
+                line = read("you> ")
+                if line is None or line.strip().lower() in QUIT_WORDS:
+                    print("bye", flush=True)
+                    return 0
+                if not line.strip():
+                    continue
+                print(_reply(console, line), flush=True)
+            except KeyboardInterrupt:
+                # Like a shell: drop the line (or the command) and prompt again.
+                print(f"\n{CTRL_C_HINT}", flush=True)
+
+
+def _reply(console: Console, line: str) -> str:
+    try:
+        return console.handle(line)
+    except KnowledgeError as exc:
+        return render.knowledge_errors(exc) + "\nThe knowledge in service was not changed."
+    except NewsdeskError as exc:
+        return f"error: {exc}"

@@ -32,6 +32,7 @@ from bot.core.models import Fact, Origin, Source
 log = logging.getLogger(__name__)
 
 SYNONYMS_FILE = "synonyms.yaml"
+TAB_PROBLEM = "tabs are not allowed for indentation; use spaces"
 MAX_FILE_BYTES = 20 * 1024 * 1024
 # Discord caps an embed description at 4,096 characters; leave room for the embed's furniture.
 MAX_ANSWER_CHARS = 3_800
@@ -332,6 +333,12 @@ def _read_text(path: Path, name: str, errors: list[LocatedError]) -> str | None:
     return text
 
 
+def tab_at(text: str, line: int, column: int) -> bool:
+    """Whether the character at 0-based ``line`` and ``column`` of ``text`` is a tab."""
+    lines = text.splitlines()
+    return 0 <= line < len(lines) and 0 <= column < len(lines[line]) and lines[line][column] == "\t"
+
+
 def _compose(text: str, name: str, errors: list[LocatedError]) -> Node | None:
     try:
         node: Node | None = yaml.compose(text, Loader=_Loader)
@@ -339,6 +346,9 @@ def _compose(text: str, name: str, errors: list[LocatedError]) -> Node | None:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         problem = exc.problem or exc.context or "invalid YAML"
+        if mark is not None and tab_at(text, mark.line, mark.column):
+            # The parser's own words ("cannot start any token") do not say what to change.
+            problem = TAB_PROBLEM
         errors.append(LocatedError(name, line, f"YAML syntax error: {problem}"))
         return None
     except yaml.YAMLError as exc:

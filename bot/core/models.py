@@ -102,13 +102,15 @@ class AskResult:
     question: str
     decision: Decision
     matches: tuple[Match, ...] = ()
+    # The question was longer than the service reads; only its start was matched.
+    truncated: bool = False
 
     @property
     def best(self) -> Match | None:
         return self.matches[0] if self.matches else None
 
     def to_json(self) -> dict[str, object]:
-        return {
+        payload: dict[str, object] = {
             "question": self.question,
             "decision": self.decision.value,
             "results": [
@@ -121,6 +123,9 @@ class AskResult:
                 for m in self.matches
             ],
         }
+        if self.truncated:
+            payload["truncated"] = True
+        return payload
 
 
 @dataclass(frozen=True, slots=True)

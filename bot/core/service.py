@@ -13,6 +13,7 @@ import datetime as dt
 import heapq
 import itertools
 import logging
+import re
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -64,6 +65,7 @@ MAX_QUESTIONS_PER_FACT = 10
 MAX_TAGS_PER_FACT = 10
 # Questions waiting to be saved in the statistics before new ones are no longer counted.
 MAX_PENDING_RECORDS = 50_000
+_LONE_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,6 +288,11 @@ class KnowledgeBase:
         self.matcher = matcher
 
     # --------------------------------------------------------------------------- asking
+    @property
+    def suggest_threshold(self) -> float:
+        """The lowest score the bot still offers as a "did you mean" suggestion."""
+        return self._matcher_settings.suggest_threshold
+
     async def ask(
         self,
         question: str,
@@ -300,6 +307,8 @@ class KnowledgeBase:
         so a slow or locked database never delays a reply.
         """
         result = self.matcher.ask(question[:MAX_ASK_CHARS], limit=limit, guild_id=guild_id)
+        if question[MAX_ASK_CHARS:].strip():
+            result = dataclasses.replace(result, truncated=True)
         if record and words(question):
             self._queue_record(question, result, guild_id)
         return result
@@ -311,7 +320,9 @@ class KnowledgeBase:
         best = result.best
         self._ask_queue.append(
             AskRecord(
-                question.strip(),
+                # Lone surrogates (undecodable input bytes) cannot be stored as UTF-8 and
+                # would lose the whole batch of questions saved with this one.
+                _LONE_SURROGATES.sub("\ufffd", question.strip()),
                 result.decision,
                 best.fact.id if best else None,
                 best.score if best else 0.0,

@@ -12,6 +12,7 @@ import functools
 import json
 import logging
 import sqlite3
+import threading
 from collections.abc import AsyncIterator, Callable, Coroutine, Iterable, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -80,6 +81,41 @@ def translated(
     return call
 
 
+def _make_folder(path: Path) -> None:
+    """Create the database's folder; ``StoreError`` if it cannot be, or the path is a folder."""
+    if path.is_dir():
+        raise StoreUnavailable(f"{path} is a folder, not a database file: give a file path")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError) as exc:
+        raise StoreUnavailable(
+            f"cannot create the database {path}: part of {path.parent} is a file, not a "
+            "folder; give a path in an existing folder"
+        ) from exc
+    except OSError as exc:
+        raise StoreUnavailable(
+            f"cannot create the folder {path.parent} for the database ({exc.strerror}); "
+            "create it or give a path in a folder you may write"
+        ) from exc
+
+
+def _unusable(path: Path, exc: sqlite3.Error) -> str:
+    return (
+        f"cannot use the database {path} ({exc}): it must be an SQLite file you may write, "
+        "in a folder you may write"
+    )
+
+
+async def _worker_stopped(connection: aiosqlite.Connection) -> None:
+    """Wait for the thread of a connection that failed to open. aiosqlite stops it without
+    waiting, and a thread still finishing when the event loop closes dies with a traceback
+    ("Event loop is closed")."""
+    # aiosqlite before 0.20 made the connection itself the thread.
+    thread = getattr(connection, "_thread", connection)
+    if isinstance(thread, threading.Thread) and thread.is_alive():
+        await asyncio.to_thread(thread.join, 10)
+
+
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -142,13 +178,19 @@ class SqliteStore:
 
     @classmethod
     async def open(cls, path: Path) -> SqliteStore:
-        """Open (creating if needed) the database at ``path`` and bring its schema up to date."""
+        """Open (creating if needed) the database at ``path`` and bring its schema up to date.
+
+        ``StoreError`` with one sentence naming the path when it cannot be used; the
+        connection (and its thread) is closed again before that is raised.
+        """
         if str(path) != ":memory:":
-            path.parent.mkdir(parents=True, exist_ok=True)
+            _make_folder(path)
+        connection = aiosqlite.connect(str(path), isolation_level=None)
         try:
-            connection = await aiosqlite.connect(str(path), isolation_level=None)
-        except Exception as exc:
-            raise StoreError(f"cannot open database {path}: {exc}") from exc
+            await connection
+        except sqlite3.Error as exc:
+            await _worker_stopped(connection)
+            raise StoreUnavailable(_unusable(path, exc)) from exc
         store = cls(connection, path)
         try:
             await connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -156,7 +198,10 @@ class SqliteStore:
             await connection.execute("PRAGMA synchronous = NORMAL")
             await connection.execute("PRAGMA foreign_keys = ON")
             await store._migrate()
-        except Exception:
+        except sqlite3.Error as exc:
+            await connection.close()
+            raise StoreUnavailable(_unusable(path, exc)) from exc
+        except BaseException:
             await connection.close()
             raise
         return store
@@ -173,7 +218,7 @@ class SqliteStore:
     async def _migrate(self) -> None:
         current = await self.schema_version()
         if current > SCHEMA_VERSION:
-            raise StoreError(
+            raise StoreUnavailable(
                 f"database schema version {current} is newer than this program ({SCHEMA_VERSION})"
             )
         for number in range(current + 1, SCHEMA_VERSION + 1):

@@ -1,10 +1,12 @@
-"""`python -m bot` as an operator runs it: real subprocesses on a temporary database."""
+"""`python -m bot` as an operator runs it, on a temporary database and a knowledge folder of
+the tests' own. Most tests call ``main`` in this process; the real program runs in a
+subprocess where its exit code, a hang or its pipes are the point."""
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,22 +14,7 @@ import pytest
 from bot.core.actors import Actor
 from bot.core.service import FactDraft, KnowledgeBase
 
-TIMEOUT = 30
-
-
-def run_cli(
-    repo_root: Path, *args: str | Path, stdin: str = "", timeout: float = TIMEOUT
-) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m bot ARGS`` from the repository root and capture its output."""
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *(str(a) for a in args)],
-        cwd=repo_root,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
+from .harness import SOURCE_TITLE, Cli, run_program
 
 
 @pytest.fixture
@@ -36,22 +23,38 @@ def db(tmp_path: Path) -> Path:
     return tmp_path / "x.db"
 
 
-def test_ask_prints_answer_source_and_id(repo_root: Path, db: Path) -> None:
+VOLCANO_YAML = """\
+facts:
+  - id: tolbachik-eruption
+    answer: The volcano Tolbachik on Kamchatka erupted in 2025.
+    questions: [tolbachik volcano eruption]
+  - id: tolbachik-ash
+    answer: Ash from the Tolbachik volcano eruption fell on villages nearby.
+    questions: [tolbachik volcano eruption ash]
+  - id: tolbachik-flights
+    answer: Flights near the Tolbachik volcano were diverted during the eruption.
+    questions: [tolbachik volcano eruption flights]
+  - id: baku-grand-prix
+    answer: Baku hosts a Formula One grand prix on a street circuit every year.
+    questions: [baku grand prix]
+"""
+
+
+def test_ask_prints_answer_source_and_id(cli: Cli, knowledge: Path, db: Path) -> None:
     """`ask` prints the answer, where it comes from and the fact id."""
-    done = run_cli(repo_root, "ask", "why was the ambassador recalled", "--db", db)
-    assert done.returncode == 0, done.stderr
-    out = done.stdout
-    assert "Baku called its ambassador in Moscow back" in out
-    assert "source: Tension escalating between Baku and Moscow" in out
-    assert "[ambassador-recalled · score" in out
+    done = cli("ask", "why was the ambassador recalled", "--db", db)
+    assert done.code == 0, done.err
+    assert "Baku called its ambassador in Moscow back" in done.out
+    assert f"source: {SOURCE_TITLE}" in done.out
+    assert "[ambassador-recalled · score" in done.out
     assert db.exists()
 
 
-def test_ask_json_prints_one_object_with_results(repo_root: Path, db: Path) -> None:
+def test_ask_json_prints_one_object_with_results(cli: Cli, knowledge: Path, db: Path) -> None:
     """`ask --json` prints one JSON object per question, each result with id/answer/score/source."""
-    done = run_cli(repo_root, "ask", "--json", "why was the ambassador recalled", "--db", db)
-    assert done.returncode == 0, done.stderr
-    lines = done.stdout.splitlines()
+    done = cli("ask", "--json", "why was the ambassador recalled", "--db", db)
+    assert done.code == 0, done.err
+    lines = done.out.splitlines()
     assert len(lines) == 1
     payload = json.loads(lines[0])
     assert set(payload) == {"question", "decision", "results"}
@@ -66,12 +69,15 @@ def test_ask_json_prints_one_object_with_results(repo_root: Path, db: Path) -> N
     assert result["source"]["published"] == "2025-07-01"
 
 
-def test_ask_reads_questions_from_stdin(repo_root: Path, db: Path) -> None:
+def test_ask_reads_questions_from_stdin(
+    cli: Cli, knowledge: Path, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """`ask --json -` answers each non-blank stdin line with its own JSON line, in order."""
     stdin = "why was the ambassador recalled\n\nwhat is the capital of france\n"
-    done = run_cli(repo_root, "ask", "--json", "-", "--db", db, stdin=stdin)
-    assert done.returncode == 0, done.stderr
-    payloads = [json.loads(line) for line in done.stdout.splitlines()]
+    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    done = cli("ask", "--json", "-", "--db", db)
+    assert done.code == 0, done.err
+    payloads = [json.loads(line) for line in done.out.splitlines()]
     assert [p["question"] for p in payloads] == [
         "why was the ambassador recalled",
         "what is the capital of france",
@@ -80,53 +86,94 @@ def test_ask_reads_questions_from_stdin(repo_root: Path, db: Path) -> None:
     assert payloads[0]["results"][0]["id"] == "ambassador-recalled"
 
 
-def test_ask_top_three(repo_root: Path, db: Path) -> None:
+def test_ask_top_three(cli: Cli, tmp_path: Path, db: Path) -> None:
     """`ask --top 3` shows the three best facts, best first."""
-    question = "ambassador recalled azerbaijan russia"
-    done = run_cli(repo_root, "ask", "--top", "3", question, "--db", db)
-    assert done.returncode == 0, done.stderr
-    ids = [
-        line.strip()[1:].split(" ·")[0] for line in done.stdout.splitlines() if "· score" in line
-    ]
+    volcano = tmp_path / "volcano"
+    volcano.mkdir()
+    (volcano / "volcano.yaml").write_text(VOLCANO_YAML, encoding="utf-8")
+    done = cli(
+        "ask", "--top", "3", "tolbachik volcano eruption", "--db", db, "--knowledge", volcano
+    )
+    assert done.code == 0, done.err
+    ids = [line.strip()[1:].split(" ·")[0] for line in done.out.splitlines() if "· score" in line]
     assert len(ids) == 3 and len(set(ids)) == 3
-    assert ids[0] == "ambassador-recalled"
-    assert "#2" in done.stdout and "#3" in done.stdout
+    assert ids[0] == "tolbachik-eruption"
+    assert "#2" in done.out and "#3" in done.out
+    assert "below the suggestion floor" not in done.out
 
 
-def test_kb_validate_shipped_knowledge(repo_root: Path) -> None:
-    """`kb validate` on knowledge/ says OK and exits 0."""
-    done = run_cli(repo_root, "kb", "validate", "knowledge")
-    assert done.returncode == 0, done.stderr
-    assert "knowledge: OK" in done.stdout
-    assert "facts in 2 files" in done.stdout
+def test_ask_top_lists_only_results_above_the_suggestion_floor(
+    cli: Cli, knowledge: Path, db: Path
+) -> None:
+    """`ask --top 3` leaves out near-misses (and says how many); `--all` lists them too."""
+    question = "turkey azerbaijan"
+    plain = cli("ask", "--top", "3", question, "--db", db)
+    assert plain.code == 0, plain.err
+    assert plain.out.count("· score") == 1
+    assert "[azerbaijan-turkey-pivot · score" in plain.out
+    assert plain.out.rstrip().endswith("(2 more below the suggestion floor; --all lists them)")
+
+    listed = cli("ask", "--top", "3", "--json", question, "--db", db)
+    payload = json.loads(listed.out)
+    assert [r["id"] for r in payload["results"]] == ["azerbaijan-turkey-pivot"]
+    assert payload["omitted"] == 2
+
+    everything = cli("ask", "--top", "3", "--all", question, "--db", db)
+    assert everything.out.count("· score") == 3
+    assert "below the suggestion floor" not in everything.out
+    everything_json = json.loads(
+        cli("ask", "--top", "3", "--all", "--json", question, "--db", db).out
+    )
+    assert len(everything_json["results"]) == 3 and "omitted" not in everything_json
 
 
-def test_kb_validate_broken_directory(repo_root: Path, tmp_path: Path) -> None:
+def test_ask_all_names_the_near_misses_of_an_unknown_question(
+    cli: Cli, knowledge: Path, db: Path
+) -> None:
+    """An unknown question's near-misses are counted, and named (not answered) with --all."""
+    counted = cli("ask", "--top", "3", "azerbaijan", "--db", db)
+    assert counted.out.startswith("I don't know that one yet.")
+    assert counted.out.rstrip().endswith("(3 more below the suggestion floor; --all lists them)")
+    named = cli("ask", "--top", "3", "--all", "azerbaijan", "--db", db)
+    lines = named.out.splitlines()
+    assert lines[0].startswith("I don't know that one yet.")
+    assert lines[1] == "Closest facts, all below the suggestion floor:"
+    assert len(lines) == 5 and all(" score" not in line for line in lines)
+
+
+def test_kb_validate_a_knowledge_folder(cli: Cli, knowledge: Path) -> None:
+    """`kb validate` on a good knowledge folder says OK and exits 0."""
+    done = cli("kb", "validate", "knowledge")
+    assert done.code == 0, done.err
+    assert "knowledge: OK" in done.out
+    assert "facts in 2 files" in done.out
+
+
+def test_kb_validate_broken_directory(cli: Cli, tmp_path: Path) -> None:
     """`kb validate` on a broken directory exits 1 listing 'file:line' located errors."""
     broken = tmp_path / "broken"
     broken.mkdir()
     (broken / "a.yaml").write_text(
         "facts:\n  - id: a\n    questions: [x]\n  - id: b\n    answer: 42\n", encoding="utf-8"
     )
-    done = run_cli(repo_root, "kb", "validate", broken)
-    assert done.returncode == 1
-    assert done.stdout == ""
-    err = done.stderr.splitlines()
+    done = cli("kb", "validate", broken)
+    assert done.code == 1
+    assert done.out == ""
+    err = done.err.splitlines()
     assert "broken/a.yaml:2: fact 'a': missing required field 'answer'" in err
     assert "broken/a.yaml:5: fact 'b': 'answer' must be text, not a number" in err
     assert err[-1] == f"{broken}: 2 problem(s); nothing was loaded."
-    assert "Traceback" not in done.stderr
 
 
-def test_kb_stats(repo_root: Path, db: Path) -> None:
-    """`kb stats` counts the shipped facts on a fresh database."""
-    done = run_cli(repo_root, "kb", "stats", "--db", db)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("facts: 16 from knowledge files, 0 added by users, 0 pending")
-    assert "questions: 0 asked" in done.stdout
+def test_kb_stats(cli: Cli, knowledge: Path, db: Path) -> None:
+    """`kb stats` counts the knowledge folder's facts on a fresh database."""
+    done = cli("kb", "stats", "--db", db)
+    assert done.code == 0, done.err
+    assert done.out.startswith("facts: 5 from knowledge files, 0 added by users, 0 pending")
+    assert "questions: 0 asked" in done.out
 
 
-def test_kb_reload_with_a_knowledge_directory(repo_root: Path, tmp_path: Path) -> None:
+def test_kb_reload_with_a_knowledge_directory(cli: Cli, tmp_path: Path) -> None:
     """`kb reload` brings in a tmp knowledge dir and reports what was added."""
     knowledge = tmp_path / "k"
     knowledge.mkdir()
@@ -136,25 +183,38 @@ def test_kb_reload_with_a_knowledge_directory(repo_root: Path, tmp_path: Path) -
     )
     config = tmp_path / "bot.yaml"
     config.write_text("reload_knowledge_on_start: false\ndatabase: x.db\n", encoding="utf-8")
-    done = run_cli(repo_root, "kb", "reload", "--config", config, "--knowledge", knowledge)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines() == [
+    done = cli("kb", "reload", "--config", config, "--knowledge", knowledge)
+    assert done.code == 0, done.err
+    assert done.out.splitlines() == [
         "Knowledge reloaded: 1 facts from 1 files.",
         "  added (1): tolbachik",
     ]
     assert (tmp_path / "x.db").exists()
 
     (knowledge / "volcano.yaml").write_text("facts:\n  - id: tolbachik\n", encoding="utf-8")
-    broken = run_cli(repo_root, "kb", "reload", "--config", config, "--knowledge", knowledge)
-    assert broken.returncode == 1
-    assert "k/volcano.yaml:2: fact 'tolbachik': missing required field 'answer'" in broken.stderr
-    assert "The knowledge in service was not changed." in broken.stderr
+    broken = cli("kb", "reload", "--config", config, "--knowledge", knowledge)
+    assert broken.code == 1
+    assert "k/volcano.yaml:2: fact 'tolbachik': missing required field 'answer'" in broken.err
+    assert "The knowledge in service was not changed." in broken.err
 
 
-def test_fact_add_then_ask_finds_it(repo_root: Path, db: Path) -> None:
+def test_kb_reload_reports_new_files_even_with_the_start_up_reload_on(
+    cli: Cli, knowledge: Path, db: Path
+) -> None:
+    """`kb reload` says what it added, even with bot.yaml's default reload at start on."""
+    assert cli("kb", "stats", "--db", db).code == 0
+    (knowledge / "volcano.yaml").write_text(
+        "facts:\n  - id: tolbachik\n    answer: The volcano Tolbachik erupted.\n",
+        encoding="utf-8",
+    )
+    done = cli("kb", "reload", "--db", db)
+    assert done.code == 0, done.err
+    assert "  added (1): tolbachik" in done.out.splitlines()
+
+
+def test_fact_add_then_ask_finds_it(cli: Cli, knowledge: Path, db: Path) -> None:
     """A fact added with `fact add` is answered by the next `ask`."""
-    added = run_cli(
-        repo_root,
+    added = cli(
         "fact",
         "add",
         "The volcano Tolbachik on Kamchatka erupted in 2025.",
@@ -165,10 +225,10 @@ def test_fact_add_then_ask_finds_it(repo_root: Path, db: Path) -> None:
         "--db",
         db,
     )
-    assert added.returncode == 0, added.stderr
-    assert added.stdout.strip() == "Added volcano-tolbachik-kamchatka-erupted-2025."
-    done = run_cli(repo_root, "ask", "--json", "did tolbachik erupt", "--db", db)
-    payload = json.loads(done.stdout)
+    assert added.code == 0, added.err
+    assert added.out.strip() == "Added volcano-tolbachik-kamchatka-erupted-2025."
+    done = cli("ask", "--json", "did tolbachik erupt", "--db", db)
+    payload = json.loads(done.out)
     assert payload["decision"] == "answer"
     assert payload["results"][0]["id"] == "volcano-tolbachik-kamchatka-erupted-2025"
     assert payload["results"][0]["source"]["url"] == "https://example.org/volcano"
@@ -184,32 +244,44 @@ def test_fact_add_then_ask_finds_it(repo_root: Path, db: Path) -> None:
     ids=["missing-config", "top-zero", "unknown-fact"],
 )
 def test_user_mistakes_exit_2_with_one_line(
-    repo_root: Path, db: Path, args: tuple[str, ...], message: str
+    cli: Cli, knowledge: Path, db: Path, args: tuple[str, ...], message: str
 ) -> None:
     """Operator mistakes exit 2 with a single 'error:' line on stderr, never a traceback."""
-    done = run_cli(repo_root, *args, "--db", db)
-    assert done.returncode == 2
-    assert done.stdout == ""
-    lines = done.stderr.splitlines()
-    assert len(lines) == 1, done.stderr
+    done = cli(*args, "--db", db)
+    assert done.code == 2
+    assert done.out == ""
+    lines = done.err.splitlines()
+    assert len(lines) == 1, done.err
     assert lines[0].startswith("error: ")
     assert message in lines[0]
-    assert "Traceback" not in done.stderr
 
 
-def test_chat_answers_and_quits(repo_root: Path, db: Path) -> None:
+def test_the_real_program_exits_2_with_one_line(tmp_path: Path) -> None:
+    """`python -m bot` itself exits 2 with one 'error:' line for a mistake."""
+    done = run_program("--config", "no-such-settings.yaml", "ask", "hello", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stdout == b""
+    assert done.stderr.decode().splitlines() == [
+        "error: no-such-settings.yaml: settings file not found"
+    ]
+
+
+def test_chat_answers_and_quits(
+    cli: Cli, knowledge: Path, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The console chat answers a question, runs 'kb stats' and leaves on 'quit'."""
-    stdin = "why was the ambassador recalled\nkb stats\nquit\n"
-    done = run_cli(repo_root, "chat", "--db", db, stdin=stdin)
-    assert done.returncode == 0, done.stderr
-    out = done.stdout
-    assert "Baku called its ambassador in Moscow back" in out
-    assert "facts: 16 from knowledge files" in out
-    assert "questions: 1 asked, 1 answered" in out
-    assert out.rstrip().endswith("bye")
+    monkeypatch.setattr(
+        "sys.stdin", io.StringIO("why was the ambassador recalled\nkb stats\nquit\n")
+    )
+    done = cli("chat", "--db", db)
+    assert done.code == 0, done.err
+    assert "Baku called its ambassador in Moscow back" in done.out
+    assert "facts: 5 from knowledge files" in done.out
+    assert "questions: 1 asked, 1 answered" in done.out
+    assert done.out.rstrip().endswith("bye")
 
 
-async def test_knowledge_id_clash_does_not_hang_the_cli(repo_root: Path, tmp_path: Path) -> None:
+async def test_knowledge_id_clash_does_not_hang_the_cli(tmp_path: Path) -> None:
     """A knowledge file reusing a user fact's id does not leave `ask` hanging."""
     knowledge = tmp_path / "k"
     knowledge.mkdir()
@@ -227,8 +299,8 @@ async def test_knowledge_id_clash_does_not_hang_the_cli(repo_root: Path, tmp_pat
         f"facts:\n  - id: {added.id}\n    answer: A file fact.\n", encoding="utf-8"
     )
     try:
-        done = run_cli(
-            repo_root, "ask", "tolbachik", "--db", db, "--knowledge", knowledge, timeout=4
+        done = run_program(
+            "ask", "tolbachik", "--db", db, "--knowledge", knowledge, cwd=tmp_path, timeout=4
         )
     except subprocess.TimeoutExpired:
         pytest.fail("`python -m bot ask` hung after a start-up reload failure")

@@ -651,7 +651,9 @@ async def test_question_budget_and_daily_fact_cap_from_bot_yaml(
             assert not refused(await add(world.alice, world.guild, n))
         assert_refused(await add(world.alice, world.guild, 2), "You have added or edited 2 facts")
         # The cap is per member, across servers, and moderators have none.
-        assert_refused(await add(world.alice, world.other_guild, 3), "You have added or edited 2 facts")
+        assert_refused(
+            await add(world.alice, world.other_guild, 3), "You have added or edited 2 facts"
+        )
         assert not refused(await add(world.bob, world.guild, 4))
         for n in range(5, 8):
             assert not refused(await add(world.mod, world.guild, n))
