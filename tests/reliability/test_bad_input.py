@@ -38,11 +38,8 @@ from bot.core.service import MAX_ASK_CHARS, FactDraft, KnowledgeBase, validate_d
 from bot.core.text import Analyzer, words
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-TEST_DATA = Path(__file__).resolve().parents[1] / "data"
-# The frozen seed knowledge, not the live knowledge/ that moderators change every day.
-SEED_KNOWLEDGE = TEST_DATA / "knowledge"
 BAD_QUESTIONS: dict[str, str] = json.loads(
-    (TEST_DATA / "bad_questions.json").read_text(encoding="utf-8")
+    (REPO_ROOT / "tests" / "data" / "bad_questions.json").read_text(encoding="utf-8")
 )
 MODERATOR = Actor.discord_user(1, 10, is_moderator=True, name="mod")
 ASK_SECONDS = 1.0
@@ -51,9 +48,9 @@ LOAD_PEAK_BYTES = 64 * 1024 * 1024
 
 
 @pytest.fixture
-def knowledge_dir(tmp_path: Path) -> Path:
+def knowledge_dir(tmp_path: Path, seed_knowledge_dir: Path) -> Path:
     directory = tmp_path / "knowledge"
-    shutil.copytree(SEED_KNOWLEDGE, directory)
+    shutil.copytree(seed_knowledge_dir, directory)
     return directory
 
 
@@ -131,17 +128,24 @@ HOSTILE_TEXT = st.one_of(
     ).map(" ".join),
     st.integers(0, 20_000).map(lambda n: "ambassador " * (n // 11)),
 )
-SEED = load_knowledge(SEED_KNOWLEDGE)
-SEED_MATCHER = Matcher(SEED.facts, analyzer=Analyzer(SEED.synonyms))
+
+
+@pytest.fixture(scope="module")
+def seed_matcher(seed_knowledge_dir: Path) -> Matcher:
+    """The real index over the seed knowledge, built once for the hostile-text property."""
+    seed = load_knowledge(seed_knowledge_dir)
+    return Matcher(seed.facts, analyzer=Analyzer(seed.synonyms))
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(question=HOSTILE_TEXT, guild_id=st.one_of(st.none(), st.integers(1, 3)))
-def test_seed_matcher_survives_hostile_text(question: str, guild_id: int | None) -> None:
+def test_seed_matcher_survives_hostile_text(
+    seed_matcher: Matcher, question: str, guild_id: int | None
+) -> None:
     """The real index answers any hostile text (clipped as the service clips it) quickly."""
     started = time.perf_counter()
-    result = SEED_MATCHER.ask(question[:MAX_ASK_CHARS], guild_id=guild_id)
-    offered = SEED_MATCHER.complete(question[:MAX_ASK_CHARS], guild_id=guild_id, limit=25)
+    result = seed_matcher.ask(question[:MAX_ASK_CHARS], guild_id=guild_id)
+    offered = seed_matcher.complete(question[:MAX_ASK_CHARS], guild_id=guild_id, limit=25)
     assert time.perf_counter() - started < ASK_SECONDS
     assert isinstance(result.decision, Decision)
     assert all(0.0 <= m.score <= 1.0 for m in result.matches)
