@@ -1,4 +1,10 @@
-"""Shared fixtures for the core, storage, CLI and shipped-knowledge tests."""
+"""Shared fixtures for the core, storage, CLI and shipped-knowledge tests.
+
+Tests read knowledge from ``tests/data/knowledge/`` (``SEED_KNOWLEDGE_DIR``), a frozen copy of
+the knowledge the bot first shipped with, never from the live ``knowledge/``: moderators add and
+approve files there every day, and that must not change what the tests see. Only
+``tests/shipped/test_shipped_knowledge.py`` reads the live folder, to validate every file in it.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,7 @@ from pathlib import Path
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+SEED_KNOWLEDGE_DIR = Path(__file__).resolve().parent / "data" / "knowledge"
 
 KnowledgeDirFactory = Callable[..., Path]
 
@@ -19,9 +26,9 @@ def repo_root() -> Path:
 
 
 @pytest.fixture(scope="session")
-def shipped_knowledge_dir() -> Path:
-    """The knowledge directory shipped with the bot."""
-    return REPO_ROOT / "knowledge"
+def seed_knowledge_dir() -> Path:
+    """The frozen seed knowledge (tests/data/knowledge/): read it, copy it before writing."""
+    return SEED_KNOWLEDGE_DIR
 
 
 @pytest.fixture

@@ -35,7 +35,9 @@ from .fake_discord import (
 )
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-SHIPPED_KNOWLEDGE = REPO_ROOT / "knowledge"
+TEST_DATA = Path(__file__).resolve().parents[1] / "data"
+# The frozen seed knowledge, not the live knowledge/ that moderators change every day.
+SEED_KNOWLEDGE = TEST_DATA / "knowledge"
 MANAGE_GUILD = 1 << 5
 MESSAGES_PATH = r"/channels/\d+/messages"
 CALLBACK_PATH = r"/interactions/\d+/[^/]+/callback"
@@ -102,14 +104,14 @@ def _merge(base: dict[str, Any], overrides: Mapping[str, Any]) -> dict[str, Any]
 def make_settings(
     directory: Path, guild_ids: tuple[int, ...], overrides: Mapping[str, Any] | None = None
 ) -> Settings:
-    """Settings on ``directory``/newsdesk.db and a fresh copy of the shipped knowledge.
+    """Settings on ``directory``/newsdesk.db and a fresh copy of the seed knowledge.
 
     Commands are synced to ``guild_ids``; the question budget is generous. ``overrides`` is a
     nested mapping of settings (``{"discord": {"cooldown": {"questions": 2}}}``), validated.
     """
     knowledge = directory / "knowledge"
     if not knowledge.exists():
-        shutil.copytree(SHIPPED_KNOWLEDGE, knowledge)
+        shutil.copytree(SEED_KNOWLEDGE, knowledge)
     settings = Settings(
         knowledge_dir=knowledge,
         database=directory / "newsdesk.db",

@@ -35,7 +35,7 @@ from .fake_discord import FakeDiscordServer, FakeGuild, FakeUser, RecordedReques
 from .harness import (
     MESSAGES_PATH,
     REPO_ROOT,
-    SHIPPED_KNOWLEDGE,
+    SEED_KNOWLEDGE,
     RunningBot,
     World,
     is_reply_to,
@@ -576,7 +576,7 @@ async def test_cli_never_prints_the_token(tmp_path: Path) -> None:
     config = tmp_path / "bot.yaml"
     config.write_text("logging:\n  level: DEBUG\n", encoding="utf-8")
     common = ["--config", str(config), "--db", str(tmp_path / "t.db")]
-    common += ["--knowledge", str(SHIPPED_KNOWLEDGE), "-v"]
+    common += ["--knowledge", str(SEED_KNOWLEDGE), "-v"]
     outputs = []
     for args in (
         ["ask", "why was the ambassador recalled"],
@@ -617,7 +617,7 @@ async def test_question_budget_and_daily_fact_cap_from_bot_yaml(
         "facts:\n  max_per_user_per_day: 2\n",
         encoding="utf-8",
     )
-    make_settings(tmp_path, ())  # copies the shipped knowledge next to bot.yaml
+    make_settings(tmp_path, ())  # copies the seed knowledge next to bot.yaml
     settings = load_settings(config)
     assert settings.discord.cooldown.questions == 2
     assert settings.facts.max_per_user_per_day == 2

@@ -20,7 +20,6 @@ import pytest
 from bot.core.service import KnowledgeBase
 
 DATA = Path(__file__).resolve().parent / "data"
-REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 @dataclass
@@ -112,16 +111,16 @@ def closed_port_url() -> str:
 
 
 @pytest.fixture
-def knowledge_copy(tmp_path: Path) -> Path:
-    """A fresh copy of the shipped knowledge directory."""
+def knowledge_copy(tmp_path: Path, seed_knowledge_dir: Path) -> Path:
+    """A fresh copy of the seed knowledge directory, with no drafts in it."""
     target = tmp_path / "knowledge"
-    shutil.copytree(REPO_ROOT / "knowledge", target)
+    shutil.copytree(seed_knowledge_dir, target)
     return target
 
 
 @pytest.fixture
 async def kb(tmp_path: Path, knowledge_copy: Path) -> AsyncIterator[KnowledgeBase]:
-    """A knowledge base on a temporary database and a copy of the shipped knowledge."""
+    """A knowledge base on a temporary database and a copy of the seed knowledge."""
     base = await KnowledgeBase.open(tmp_path / "newsdesk.db", knowledge_copy)
     try:
         yield base

@@ -1,9 +1,9 @@
 """The seed article, ingested and approved as is, answers the seed questions well enough.
 
-Only the draft's facts (and the shipped synonyms.yaml) are used. The seed questions name the
-curated facts in knowledge/; a drafted fact has its own id, so a question counts as answered
-right when the top draft fact's answer states the claim of the curated fact it is about, per
-``data/seed_answer_key.yaml`` (written from the curated facts, not from the drafts).
+Only the draft's facts (and the seed synonyms.yaml) are used. The seed questions name the
+curated facts in tests/data/knowledge/; a drafted fact has its own id, so a question counts as
+answered right when the top draft fact's answer states the claim of the curated fact it is
+about, per ``data/seed_answer_key.yaml`` (written from the curated facts, not from the drafts).
 """
 
 from __future__ import annotations
@@ -37,11 +37,11 @@ def states(answer: str, claim: dict[str, list[list[str]]]) -> bool:
 
 
 @pytest.fixture
-async def approved_seed(tmp_path: Path) -> Any:
+async def approved_seed(tmp_path: Path, seed_knowledge_dir: Path) -> Any:
     """A knowledge base holding only the seed article's draft, approved with no edits."""
     knowledge = tmp_path / "knowledge"
     knowledge.mkdir()
-    shutil.copy(REPO_ROOT / "knowledge" / "synonyms.yaml", knowledge / "synonyms.yaml")
+    shutil.copy(seed_knowledge_dir / "synonyms.yaml", knowledge / "synonyms.yaml")
     kb = await KnowledgeBase.open(tmp_path / "db.sqlite", knowledge, reload_on_start=False)
     try:
         result = await ingest(kb, str(SEED_ARTICLE))

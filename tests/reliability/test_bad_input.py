@@ -48,9 +48,9 @@ LOAD_PEAK_BYTES = 64 * 1024 * 1024
 
 
 @pytest.fixture
-def knowledge_dir(tmp_path: Path) -> Path:
+def knowledge_dir(tmp_path: Path, seed_knowledge_dir: Path) -> Path:
     directory = tmp_path / "knowledge"
-    shutil.copytree(REPO_ROOT / "knowledge", directory)
+    shutil.copytree(seed_knowledge_dir, directory)
     return directory
 
 
@@ -128,17 +128,24 @@ HOSTILE_TEXT = st.one_of(
     ).map(" ".join),
     st.integers(0, 20_000).map(lambda n: "ambassador " * (n // 11)),
 )
-SHIPPED = load_knowledge(REPO_ROOT / "knowledge")
-SHIPPED_MATCHER = Matcher(SHIPPED.facts, analyzer=Analyzer(SHIPPED.synonyms))
+
+
+@pytest.fixture(scope="module")
+def seed_matcher(seed_knowledge_dir: Path) -> Matcher:
+    """The real index over the seed knowledge, built once for the hostile-text property."""
+    seed = load_knowledge(seed_knowledge_dir)
+    return Matcher(seed.facts, analyzer=Analyzer(seed.synonyms))
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(question=HOSTILE_TEXT, guild_id=st.one_of(st.none(), st.integers(1, 3)))
-def test_shipped_matcher_survives_hostile_text(question: str, guild_id: int | None) -> None:
+def test_seed_matcher_survives_hostile_text(
+    seed_matcher: Matcher, question: str, guild_id: int | None
+) -> None:
     """The real index answers any hostile text (clipped as the service clips it) quickly."""
     started = time.perf_counter()
-    result = SHIPPED_MATCHER.ask(question[:MAX_ASK_CHARS], guild_id=guild_id)
-    offered = SHIPPED_MATCHER.complete(question[:MAX_ASK_CHARS], guild_id=guild_id, limit=25)
+    result = seed_matcher.ask(question[:MAX_ASK_CHARS], guild_id=guild_id)
+    offered = seed_matcher.complete(question[:MAX_ASK_CHARS], guild_id=guild_id, limit=25)
     assert time.perf_counter() - started < ASK_SECONDS
     assert isinstance(result.decision, Decision)
     assert all(0.0 <= m.score <= 1.0 for m in result.matches)
@@ -307,7 +314,7 @@ BAD_FILES: dict[str, tuple[Callable[[Path], None], str]] = {
     ),
     "duplicate-id": (
         _write("bad.yaml", "facts:\n  - id: ambassador-recalled\n    answer: Again.\n"),
-        # bad.yaml sorts first, so the shipped file's fact is the second use, located both ways.
+        # bad.yaml sorts first, so the seed file's fact is the second use, located both ways.
         "fact 'ambassador-recalled': duplicate id, already used in knowledge/bad.yaml:2",
     ),
     "missing-answer": (
