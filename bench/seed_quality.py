@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def main() -> None:
-    knowledge = load_knowledge(ROOT / "knowledge")
+    knowledge = load_knowledge(ROOT / "tests" / "data" / "knowledge")
     questions = yaml.safe_load((ROOT / "tests/data/seed_questions.yaml").read_text("utf-8"))
     answerable = [(item["q"], {item["id"]}) for item in questions["answerable"]]
     off_topic: list[str] = questions["off_topic"]

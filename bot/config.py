@@ -176,7 +176,12 @@ def load_settings(path: Path | None = None) -> Settings:
         settings = Settings.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
-        key = ".".join(str(part) for part in first["loc"]) or "(top level)"
+        # A key is the operator's own text: printable, so the error stays one line.
+        key = ".".join(
+            part if isinstance(part, str) and part.isprintable() else repr(part)
+            for part in first["loc"]
+        )
+        key = key or "(top level)"
         message = first["msg"]
         if first["type"] == "extra_forbidden":
             message = "unknown setting"

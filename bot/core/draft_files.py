@@ -24,6 +24,17 @@ from bot.core.loader import KnowledgeError, LocatedError, load_file
 from bot.core.models import Fact, ReloadReport
 
 DRAFTS_DIR = "drafts"
+
+
+def _read_umask() -> int:
+    # Read once at import, before worker threads write files: umask can only be read by
+    # setting it.
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
+_UMASK = _read_umask()
 APPROVED_HEADER = "# Approved from "
 
 
@@ -149,6 +160,9 @@ def write_atomically(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        # mkstemp makes the file private (0600); a knowledge file is read by whoever curates
+        # the folder (a host user on a Docker bind mount), so give it the usual mode.
+        os.fchmod(handle, 0o666 & ~_UMASK)
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)
         Path(temp).replace(path)
@@ -217,8 +231,14 @@ def move_into_knowledge(
         "# The answers are the article's sentences: reword them in our own words when you "
         "edit this file.\n"
     )
-    write_atomically(target, _dump(live, header))
-    _keep_only(draft.path, data, staying, "# DRAFT (partly approved): not answered.\n")
+    try:
+        write_atomically(target, _dump(live, header))
+        _keep_only(draft.path, data, staying, "# DRAFT (partly approved): not answered.\n")
+    except BaseException:
+        for snapshot in snapshots:
+            with contextlib.suppress(OSError):
+                snapshot.restore()
+        raise
     return target, snapshots
 
 

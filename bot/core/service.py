@@ -453,6 +453,20 @@ class KnowledgeBase:
         return header + body
 
     # ------------------------------------------------------------------------- writing
+    @staticmethod
+    @asynccontextmanager
+    async def _file_work(what: str) -> AsyncIterator[None]:
+        """Around work on the knowledge folder's files: a refused file operation (a read-only
+        folder, a full disk) becomes one sentence for whoever asked."""
+        try:
+            yield
+        except OSError as exc:
+            where = f" ({exc.filename})" if exc.filename else ""
+            raise WriteFailed(
+                f"Could not {what}: {exc.strerror or exc}{where}. Check that the knowledge "
+                "folder is writable by the bot; nothing was changed."
+            ) from exc
+
     @asynccontextmanager
     async def _writing(self, failure: str) -> AsyncIterator[None]:
         """Around every store write: a refused write becomes ``WriteFailed(failure)`` and is
@@ -614,11 +628,13 @@ class KnowledgeBase:
     # -------------------------------------------------------------------------- drafts
     async def drafts(self) -> list[DraftFile]:
         """The draft files waiting for review, oldest name first."""
-        return await asyncio.to_thread(draft_files.list_drafts, self.knowledge_dir)
+        async with self._file_work("read the drafts folder"):
+            return await asyncio.to_thread(draft_files.list_drafts, self.knowledge_dir)
 
     async def find_draft(self, name: str) -> DraftChoice | None:
         """The draft file or draft fact ``name`` names, or None."""
-        return await asyncio.to_thread(draft_files.find_draft, self.knowledge_dir, name)
+        async with self._file_work("read the drafts folder"):
+            return await asyncio.to_thread(draft_files.find_draft, self.knowledge_dir, name)
 
     async def review(self, name: str, actor: Actor, *, approve: bool) -> ReviewOutcome:
         """Approve or reject what ``name`` names: a draft file, a draft fact, or a member's
@@ -649,26 +665,29 @@ class KnowledgeBase:
                 raise NotFound(
                     f"There is no draft '{choice.draft.name}' any more (already reviewed?)."
                 )
-            current = await asyncio.to_thread(draft_files.read_draft, choice.draft.path)
+            async with self._file_work("read the draft"):
+                current = await asyncio.to_thread(draft_files.read_draft, choice.draft.path)
             if choice.fact_id is not None and choice.fact_id not in {f.id for f in current.facts}:
                 raise NotFound(f"There is no draft fact with id '{choice.fact_id}'.")
             choice = dataclasses.replace(choice, draft=current)
             if approve:
                 return await self._approve_draft(choice, actor)
-            await asyncio.to_thread(draft_files.drop_from_draft, choice)
+            async with self._file_work("delete the draft"):
+                await asyncio.to_thread(draft_files.drop_from_draft, choice)
             await self._audit_draft(actor, "reject-draft", choice)
             what = f"draft {choice.describe()}" if choice.fact_id else choice.describe()
             return ReviewOutcome(f"Rejected {what}: deleted, nothing was added.", choice.fact_ids)
 
     async def _approve_draft(self, choice: DraftChoice, actor: Actor) -> ReviewOutcome:
         choice.draft.require_valid()
-        target, snapshots = await asyncio.to_thread(
-            draft_files.move_into_knowledge,
-            self.knowledge_dir,
-            choice,
-            live_ids=set(self.matcher.ids()),
-            approver=actor.display_name or actor.key,
-        )
+        async with self._file_work("move the draft into the knowledge folder"):
+            target, snapshots = await asyncio.to_thread(
+                draft_files.move_into_knowledge,
+                self.knowledge_dir,
+                choice,
+                live_ids=set(self.matcher.ids()),
+                approver=actor.display_name or actor.key,
+            )
         try:
             report = await self._reload_locked(actor)
         except BaseException:
@@ -714,7 +733,10 @@ class KnowledgeBase:
                 draft_files.draft_fact_ids, self.knowledge_dir
             )
             stem, text = await asyncio.to_thread(compose, frozenset(taken), self.matcher.analyzer)
-            path = await asyncio.to_thread(draft_files.write_draft, self.knowledge_dir, stem, text)
+            async with self._file_work("write the draft into the knowledge folder's drafts/"):
+                path = await asyncio.to_thread(
+                    draft_files.write_draft, self.knowledge_dir, stem, text
+                )
             async with self._writing(_refused("record of the drafted article")):
                 await self.store.remember_article(
                     article.key,
