@@ -42,8 +42,9 @@ BRAILLE_URL = (
 )
 CODE = "`code` then a lone ` breaks out"
 A_ANSWER = (
-    f"# Envoy recall: [notes](https://news.example/notes) and {MASKED} for @everyone, <@123>, <@&789> and <#456> at <t:0:R> "
-    f"<:wave:123456789012345678> ~~struck~~ ||spoiler text|| and {CODE}"
+    f"# Envoy recall: [notes](https://news.example/notes) and {MASKED} for @everyone, <@123>, "
+    f"<@&789> and <#456> at <t:0:R> <:wave:123456789012345678> ~~struck~~ ||spoiler text|| "
+    f"and {CODE}"
 )
 A_QUESTIONS = (
     "-# small print on the envoy recall",
@@ -59,7 +60,9 @@ B_SOURCE = "https://news.example/envoy-order"
 B_SOURCE_TITLE = f"{MASKED} @everyone"
 TRUSTED_LINKS = (A_SOURCE, B_SOURCE)
 HOSTILE_ID = f"x` <@123> {MASKED} @everyone ||y|| `"
-UNANSWERED = f"# who leaked the zebra xylophone plans {MASKED} to @everyone <@123>"
+UNANSWERED = (
+    "# who leaked the zebra xylophone plans [Zebra memo](http://zebra.example/q) to @everyone"
+)
 ARTICLE_TITLE = f"{MASKED} @everyone"
 ARTICLE = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{ARTICLE_TITLE} | Caspian Courier</title>
@@ -123,9 +126,10 @@ def shown(text: str) -> str:
 
 def live_markup(text: str, *, mentionable: set[int]) -> list[str]:
     """Markup in ``text`` that Discord would render as more than the characters themselves:
-    masked links (but those to ``TRUSTED_LINKS``), mentions (but of ``mentionable`` users),
-    channels, roles, emoji and timestamps, spoilers, strike-through, links that are not web
-    links, and headings, subtext or quotes at the start of a line."""
+    masked links (but those to ``TRUSTED_LINKS``), mentions (but the bot's own, of
+    ``mentionable`` users), channels, roles, emoji and timestamps (but the bot's own, in
+    ``/fact history``), spoilers, strike-through, links that are not web links, and headings,
+    subtext or quotes at the start of a line."""
     chars = parse(text)
     plain = "".join(c.text for c in chars)
     found = [f"mention: {m!r}" for m in re.findall(r"@(?:everyone|here)", plain)]
@@ -136,7 +140,8 @@ def live_markup(text: str, *, mentionable: set[int]) -> list[str]:
         if rest.startswith("](") and not any(rest.startswith(f"]({u})") for u in TRUSTED_LINKS):
             found.append(f"masked link: {rest[:60]!r}")
         mention = re.match(r"<@(\d+)>", rest)
-        if char.text == "<" and (mention is None or int(mention[1]) not in mentionable):
+        own = (mention and int(mention[1]) in mentionable) or re.match(r"<t:\d{9,}:f>", rest)
+        if char.text == "<" and not own:
             found.append(f"mention, channel, emoji or timestamp: {rest[:30]!r}")
         if rest[:2] in ("||", "~~") and chars[i + 1].live:
             found.append(f"spoiler or strike-through: {rest[:30]!r}")
@@ -359,8 +364,9 @@ async def pending_queue(scene: Scene) -> tuple[list[JSON], list[str]]:
 
 async def stats_of_unanswered(scene: Scene) -> tuple[list[JSON], list[str]]:
     unknown = data(await scene.slash("ask", {"question": UNANSWERED}, scene.world.bob))
+    assert unknown["embeds"][0]["title"] == "I don't know that yet", unknown
     stats = data(await scene.slash("kb stats", None, scene.world.mod))
-    return [unknown, stats], [UNANSWERED, f"1× {UNANSWERED}"]
+    return [unknown, stats], [UNANSWERED, f"1× {UNANSWERED.lower()}"]  # counted lower-cased
 
 
 async def errors_echoing_input(scene: Scene) -> tuple[list[JSON], list[str]]:
