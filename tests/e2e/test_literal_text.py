@@ -187,10 +187,8 @@ def assert_literal(payloads: list[JSON], expected: list[str], world: World) -> N
         if "choices" not in payload:
             assert payload.get("allowed_mentions", {}).get("parse") == [], payload
         for text in markdown_texts(payload):
-            assert not live_markup(text, mentionable=mentionable), (
-                text,
-                live_markup(text, mentionable=mentionable),
-            )
+            problems = live_markup(text, mentionable=mentionable)
+            assert not problems, (text, problems)
     readable = "\n".join(
         [shown(t) for p in payloads for t in markdown_texts(p)]
         + [t for p in payloads for t in plain_texts(p)]
@@ -293,10 +291,13 @@ Place = Callable[[Scene], Awaitable[tuple[list[JSON], list[str]]]]
 
 
 async def fact_add_reply(scene: Scene) -> tuple[list[JSON], list[str]]:
+    """``/fact add``: the confirmation and the new fact's embed."""
     return [scene.added], [A_ANSWER, *A_QUESTIONS, *A_TAGS]
 
 
 async def answer_related_and_buttons(scene: Scene) -> tuple[list[JSON], list[str]]:
+    """``/ask``: the answer (matched question, related questions, buttons), then a related
+    question's button: the other fact's answer, with its source title."""
     asked = await scene.slash(
         "ask", {"question": "small print on the envoy recall"}, scene.world.bob
     )
@@ -308,6 +309,7 @@ async def answer_related_and_buttons(scene: Scene) -> tuple[list[JSON], list[str
 
 
 async def did_you_mean(scene: Scene) -> tuple[list[JSON], list[str]]:
+    """A vague question: the "did you mean" list and its buttons, then a picked answer."""
     kb, guild_id = scene.newsdesk.kb, scene.world.guild.id
     for question in ("signed claim", "claim signed", "envoy claim order", "print claim order"):
         result = await kb.ask(question, guild_id=guild_id, record=False)
@@ -325,12 +327,14 @@ async def did_you_mean(scene: Scene) -> tuple[list[JSON], list[str]]:
 
 
 async def prefix_and_mention(scene: Scene) -> tuple[list[JSON], list[str]]:
+    """``!ask`` and a mention of the bot: the replies."""
     prefixed = await scene.message("!ask small print on the envoy recall")
     mention = await scene.message(f"{scene.server.bot_user.mention} who signed the envoy recall")
     return [prefixed, mention], [A_ANSWER, A_QUESTIONS[0], B_ANSWER, B_SOURCE_TITLE]
 
 
 async def fact_show(scene: Scene) -> tuple[list[JSON], list[str]]:
+    """``/fact show`` of both facts: answers, questions, tags, sources."""
     payloads = [
         data(await scene.slash("fact show", {"fact_id": fact_id}, scene.world.bob))
         for fact_id in (scene.a_id, scene.b_id)
@@ -339,12 +343,14 @@ async def fact_show(scene: Scene) -> tuple[list[JSON], list[str]]:
 
 
 async def fact_search(scene: Scene) -> tuple[list[JSON], list[str]]:
+    """``/fact search``: the query echoed in the title, and the matching questions."""
     query = f"envoy recall {MASKED} @everyone"
     found = data(await scene.slash("fact search", {"query": query}, scene.world.bob))
     return [found], [query]
 
 
 async def fact_history_and_edit(scene: Scene) -> tuple[list[JSON], list[str]]:
+    """``/fact edit`` confirmation, then ``/fact history`` (actors, actions, the id)."""
     edited = data(
         await scene.slash(
             "fact edit", {"fact_id": scene.a_id, "answer": f"{A_ANSWER} edited"}, scene.world.alice
@@ -355,6 +361,7 @@ async def fact_history_and_edit(scene: Scene) -> tuple[list[JSON], list[str]]:
 
 
 async def pending_queue(scene: Scene) -> tuple[list[JSON], list[str]]:
+    """With approvals on: the "waiting" reply, ``/kb pending`` and an Approve click."""
     queue = await scene.slash("kb pending", None, scene.world.mod)
     listing = data(queue)
     approve = button_ids(listing, f"review:approve:{scene.a_id}")
@@ -363,6 +370,7 @@ async def pending_queue(scene: Scene) -> tuple[list[JSON], list[str]]:
 
 
 async def stats_of_unanswered(scene: Scene) -> tuple[list[JSON], list[str]]:
+    """An unanswered question ("You asked: ..."), then ``/kb stats`` listing it."""
     unknown = data(await scene.slash("ask", {"question": UNANSWERED}, scene.world.bob))
     assert unknown["embeds"][0]["title"] == "I don't know that yet", unknown
     stats = data(await scene.slash("kb stats", None, scene.world.mod))
@@ -370,6 +378,7 @@ async def stats_of_unanswered(scene: Scene) -> tuple[list[JSON], list[str]]:
 
 
 async def errors_echoing_input(scene: Scene) -> tuple[list[JSON], list[str]]:
+    """Errors that echo a typed id, and refusals of a look-alike link."""
     alice, mod = scene.world.alice, scene.world.mod
     payloads = [
         data(await scene.slash(name, {"fact_id": HOSTILE_ID}, alice))
@@ -384,6 +393,7 @@ async def errors_echoing_input(scene: Scene) -> tuple[list[JSON], list[str]]:
 
 
 async def autocomplete(scene: Scene) -> tuple[list[JSON], list[str]]:
+    """``/ask`` autocomplete: choices are plain text, so the questions come as typed."""
     interaction = await scene.server.send_autocomplete(
         "ask", {"question": "envoy recall"}, "question", scene.world.bob, guild_id=scene.world.guild
     )
@@ -418,6 +428,7 @@ def article_site() -> Iterator[str]:
 
 
 async def article_drafts(scene: Scene) -> tuple[list[JSON], list[str]]:
+    """``/kb ingest`` of an article with Markdown in it, then ``/kb drafts``."""
     url = scene.request.getfixturevalue("article_site")
     ingested = await scene.deferred("kb ingest", {"url": url}, scene.world.mod)
     listing = data(await scene.slash("kb drafts", None, scene.world.mod))
