@@ -15,6 +15,7 @@ import discord
 
 from bot.core.draft_files import DRAFTS_DIR, DraftFile
 from bot.core.errors import NotFound
+from bot.core.links import is_web_link
 from bot.core.loader import KnowledgeError
 from bot.core.service import KnowledgeBase
 from bot.exts._context import shared_knowledge_actor
@@ -22,6 +23,7 @@ from bot.exts._replies import guarded, permitted
 from bot.ingest.pipeline import IngestResult
 from bot.ui import embeds
 from bot.ui.limits import EMBED_DESCRIPTION_CHARS, EMBED_TITLE_CHARS, clip
+from bot.ui.literal import inline_code, literal
 
 if TYPE_CHECKING:
     from bot.app import NewsdeskBot
@@ -98,19 +100,20 @@ async def review_reply(
 
 
 def draft_embed(draft: DraftFile) -> discord.Embed:
-    """One draft file: its article, then each fact's id and answer."""
-    lines = [
-        f"`{fact.id}`: {discord.utils.escape_markdown(clip(fact.answer, 180))}"
-        for fact in draft.facts
-    ]
-    lines += [f"⚠ {clip(str(error), 200)}" for error in draft.errors]
+    """One draft file: its article, then each fact's id and answer.
+
+    Titles and answers come from articles, written by whoever runs the site or the feed: they
+    are shown as typed, and the card links the article only if its address is a web link.
+    """
+    lines = [f"{inline_code(fact.id)}: {literal(clip(fact.answer, 180))}" for fact in draft.facts]
+    lines += [f"⚠ {literal(clip(str(error), 200))}" for error in draft.errors]
     embed = discord.Embed(
-        title=clip(f"Draft: {draft.title}", EMBED_TITLE_CHARS),
+        title=clip(f"Draft: {literal(draft.title)}", EMBED_TITLE_CHARS),
         description=clip("\n".join(lines) or "(no facts)", EMBED_DESCRIPTION_CHARS),
         colour=DRAFT_COLOUR,
     )
     source = draft.facts[0].source if draft.facts else None
-    if source is not None and source.url:
+    if source is not None and source.url and is_web_link(source.url):
         embed.url = source.url
     embed.set_footer(
         text=f"{DRAFTS_DIR}/{draft.name} · {len(draft.facts)} facts · not answered "
@@ -138,4 +141,5 @@ async def drafted_message(
     made = set(result.paths())
     new = [d for d in await kb.drafts() if d.path in made]
     embeds_, view = drafts_message(new)
-    return clip(result.summary(), 1_900), embeds_, view
+    # The summary quotes article titles and the links that were refused.
+    return clip(literal(result.summary()), 1_900), embeds_, view

@@ -29,7 +29,10 @@ def _unwrap(error: BaseException) -> BaseException:
 
 
 def user_message(error: BaseException) -> str | None:
-    """The sentence to show for an expected error, or None for a bug."""
+    """The sentence to show for an expected error, or None for a bug.
+
+    Plain text, which ``notice_embed`` shows as written: it may echo what the member typed.
+    """
     error = _unwrap(error)
     if isinstance(error, NewsdeskError | Refused):
         return str(error)

@@ -14,6 +14,7 @@ from bot.exts._context import actor_for
 from bot.exts.errors import report_interaction_error
 from bot.ui import embeds
 from bot.ui.limits import CHOICE_CHARS, MODAL_PARAGRAPH_CHARS, clip
+from bot.ui.literal import inline_code
 
 if TYPE_CHECKING:
     from bot.app import NewsdeskBot
@@ -38,8 +39,8 @@ def _draft(answer: str, questions: str | None, tags: str | None, source: str | N
 
 def _added_text(fact: Fact) -> str:
     if fact.status is Status.PENDING:
-        return f"Thanks! Fact `{fact.id}` is waiting for a moderator's approval."
-    return f"Added fact `{fact.id}`. It is answered in this server from now on."
+        return f"Thanks! Fact {inline_code(fact.id)} is waiting for a moderator's approval."
+    return f"Added fact {inline_code(fact.id)}. It is answered in this server from now on."
 
 
 class FactModal(discord.ui.Modal):
@@ -96,7 +97,9 @@ class FactModal(discord.ui.Modal):
         else:
             fact = await bot.kb.edit_fact(self.existing.id, draft, actor)
             await interaction.response.send_message(
-                f"Updated fact `{fact.id}`.", embed=embeds.fact_embed(fact), ephemeral=True
+                f"Updated fact {inline_code(fact.id)}.",
+                embed=embeds.fact_embed(fact),
+                ephemeral=True,
             )
 
     async def on_error(  # type: ignore[override]
@@ -194,7 +197,7 @@ class FactCommands(commands.GroupCog, group_name="fact", group_description="Add 
         )
         fact = await self.bot.kb.edit_fact(fact_id, draft, actor)
         await interaction.response.send_message(
-            f"Updated fact `{fact.id}`.", embed=embeds.fact_embed(fact), ephemeral=True
+            f"Updated fact {inline_code(fact.id)}.", embed=embeds.fact_embed(fact), ephemeral=True
         )
 
     @app_commands.command(
@@ -203,7 +206,9 @@ class FactCommands(commands.GroupCog, group_name="fact", group_description="Add 
     @app_commands.describe(fact_id="The fact's id")
     async def remove(self, interaction: discord.Interaction[NewsdeskBot], fact_id: str) -> None:
         fact = await self.bot.kb.remove_fact(fact_id, actor_for(interaction))
-        await interaction.response.send_message(f"Removed fact `{fact.id}`.", ephemeral=True)
+        await interaction.response.send_message(
+            f"Removed fact {inline_code(fact.id)}.", ephemeral=True
+        )
 
     @app_commands.command(name="show", description="Show a fact by its id")
     @app_commands.describe(fact_id="The fact's id")

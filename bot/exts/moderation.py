@@ -23,6 +23,7 @@ from bot.exts._replies import guarded, permitted
 from bot.ingest.pipeline import ingest as ingest_source
 from bot.ui import embeds
 from bot.ui.limits import clip
+from bot.ui.literal import inline_code
 
 if TYPE_CHECKING:
     from bot.app import NewsdeskBot
@@ -68,10 +69,10 @@ class ReviewButton(
         kb = interaction.client.kb
         if self.action == "approve":
             fact = await kb.approve(self.fact_id, actor)
-            text = f"Approved `{fact.id}`: it is answered from now on."
+            text = f"Approved {inline_code(fact.id)}: it is answered from now on."
         else:
             fact = await kb.reject(self.fact_id, actor)
-            text = f"Rejected `{fact.id}`."
+            text = f"Rejected {inline_code(fact.id)}."
         await interaction.response.send_message(text, ephemeral=True)
 
 
@@ -159,7 +160,7 @@ class KnowledgeCommands(
         if await _drafts.review_reply(interaction, fact_id, approve_it=True):
             return
         fact = await self.bot.kb.approve(fact_id, actor_for(interaction))
-        await interaction.response.send_message(f"Approved `{fact.id}`.", ephemeral=True)
+        await interaction.response.send_message(f"Approved {inline_code(fact.id)}.", ephemeral=True)
 
     @app_commands.command(name="reject", description="Reject a draft or a pending fact")
     @app_commands.describe(
@@ -170,7 +171,7 @@ class KnowledgeCommands(
         if await _drafts.review_reply(interaction, fact_id, approve_it=False):
             return
         fact = await self.bot.kb.reject(fact_id, actor_for(interaction))
-        await interaction.response.send_message(f"Rejected `{fact.id}`.", ephemeral=True)
+        await interaction.response.send_message(f"Rejected {inline_code(fact.id)}.", ephemeral=True)
 
     @app_commands.command(name="drafts", description="Drafts from articles waiting for review")
     @shared_knowledge_admin()

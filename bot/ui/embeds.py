@@ -1,4 +1,26 @@
-"""Embeds for answers, facts and moderation replies, as pure functions of core results."""
+"""Embeds for answers, facts and moderation replies, as pure functions of core results.
+
+The rule (``bot.ui.literal``): text a member, an article or a feed controls is shown as typed.
+Where Discord renders Markdown it goes through ``literal`` (ids in backticks: ``inline_code``,
+sources: ``link``, a masked link only to a parsed web link); footers, button labels,
+autocomplete choices and form defaults are shown as typed by Discord and get the text unchanged.
+Only a knowledge-file fact's answer keeps its Markdown (``answer_text``): those files are
+curated. Where member text is rendered, and how:
+
+* answers (``answer_embed``, ``fact_embed``): ``answer_text``; questions (matched question as
+  title, related questions, did-you-mean list, ``/fact show``, ``/fact search``), tags, top
+  unanswered questions (``stats_embed``), the ``/fact search`` query and ``/fact history`` id in
+  titles: ``literal``; "You asked: ..." and fact ids in footers, button labels: unchanged;
+* sources: ``link`` (title escaped, the address linked only if ``web_link`` accepts it);
+* ``/fact history``: actors are ``<@id>`` made from the stored numeric id, else ``literal``;
+* ids echoed in replies ("Added fact `x`", reload report, draft cards): ``inline_code``;
+* errors (``notice_embed``, which echo ids, links and values members typed) and knowledge
+  errors: ``literal`` / ``inline_code``;
+* drafts (``bot.exts._drafts``): article titles, answers, problems and the ingestion summary:
+  ``literal``; a draft card links its article only if ``web_link`` accepts the address;
+* ``!ask``, mentions and question buttons answer with these same embeds; ``/kb pending``,
+  ``/kb drafts`` and ``/kb export`` messages carry only counts and fixed text.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +29,7 @@ from collections.abc import Sequence
 import discord
 
 from bot.core.loader import KnowledgeError
-from bot.core.models import AskResult, AuditEntry, Fact, Match, ReloadReport, Stats
+from bot.core.models import AskResult, AuditEntry, Fact, Match, Origin, ReloadReport, Stats
 from bot.ui.limits import (
     EMBED_DESCRIPTION_CHARS,
     EMBED_TITLE_CHARS,
@@ -16,6 +38,7 @@ from bot.ui.limits import (
     FOOTER_CHARS,
     clip,
 )
+from bot.ui.literal import inline_code, link, literal
 
 ANSWER_COLOUR = discord.Colour.blurple()
 UNSURE_COLOUR = discord.Colour.gold()
@@ -35,29 +58,30 @@ def confidence_label(score: float) -> str:
 
 
 def source_text(fact: Fact) -> str:
-    """The source as Markdown: a linked title, with its date."""
+    """The source as Markdown: its title linked to its address (if that is a web link), with
+    its date."""
     source = fact.source
     if source is None or source.is_empty():
         return "No source given"
-    title = discord.utils.escape_markdown(source.title or "Link")
-    text = f"[{title}]({source.url})" if source.url else title
+    text = link(source.title, source.url)
     if source.published:
-        text += f" · {source.published.isoformat()}"
+        text = " · ".join(t for t in (text, source.published.isoformat()) if t)
     return clip(text, FIELD_VALUE_CHARS)
 
 
-def shown(fact: Fact, text: str) -> str:
-    """``text`` of ``fact`` as it may appear in an embed.
+def answer_text(fact: Fact) -> str:
+    """``fact``'s answer as it may appear in an embed.
 
-    Members' facts are shown literally: their Markdown is escaped, so nobody can make the bot
-    present a masked link ("[Official statement](https://phish...)") as its answer. The
-    knowledge files are curated, and may use Markdown.
+    Members' answers are shown literally, so nobody can make the bot present a masked link
+    ("[Official statement](https://phish...)") as its answer. The knowledge files are curated,
+    and may use Markdown.
     """
-    return discord.utils.escape_markdown(text) if fact.origin.value == "user" else text
+    return fact.answer if fact.origin is Origin.FILE else literal(fact.answer)
 
 
 def question_label(match: Match) -> str:
-    """A short question standing for a fact, for suggestion lists and buttons (raw text)."""
+    """A short question standing for a fact, as typed: for button labels, or ``literal`` in
+    suggestion lists."""
     fact = match.fact
     if match.matched_question:
         return match.matched_question
@@ -95,8 +119,8 @@ def fit_together(items: Sequence[discord.Embed]) -> list[discord.Embed]:
 def answer_embed(match: Match, related: Sequence[str] = ()) -> discord.Embed:
     fact = match.fact
     embed = discord.Embed(
-        title=clip(shown(fact, match.matched_question or "Answer"), EMBED_TITLE_CHARS),
-        description=clip(shown(fact, fact.answer), EMBED_DESCRIPTION_CHARS),
+        title=clip(literal(match.matched_question or "Answer"), EMBED_TITLE_CHARS),
+        description=clip(answer_text(fact), EMBED_DESCRIPTION_CHARS),
         colour=ANSWER_COLOUR,
     )
     embed.add_field(name="Source", value=source_text(fact), inline=False)
@@ -104,18 +128,18 @@ def answer_embed(match: Match, related: Sequence[str] = ()) -> discord.Embed:
     if fact.date:
         embed.add_field(name="Date", value=fact.date.isoformat(), inline=True)
     if related:
-        lines = "\n".join(f"• {clip(q, 150)}" for q in related[:3])
+        lines = "\n".join(f"• {clip(literal(q), 150)}" for q in related[:3])
         embed.add_field(
             name="Related questions", value=clip(lines, FIELD_VALUE_CHARS), inline=False
         )
-    origin = "added by a member" if fact.origin.value == "user" else "from the knowledge base"
+    origin = "added by a member" if fact.origin is Origin.USER else "from the knowledge base"
     embed.set_footer(text=clip(f"fact id: {fact.id} · {origin} · was this helpful?", FOOTER_CHARS))
     return fit(embed)
 
 
 def unsure_embed(result: AskResult, suggestions: Sequence[Match]) -> discord.Embed:
     lines = "\n".join(
-        f"{n}. {clip(shown(m.fact, question_label(m)), 150)}" for n, m in enumerate(suggestions, 1)
+        f"{n}. {clip(literal(question_label(m)), 150)}" for n, m in enumerate(suggestions, 1)
     )
     embed = discord.Embed(
         title="I'm not sure what you mean",
@@ -143,22 +167,23 @@ def unknown_embed(result: AskResult) -> discord.Embed:
 
 def fact_embed(fact: Fact) -> discord.Embed:
     embed = discord.Embed(
-        title=clip(f"Fact {fact.id}", EMBED_TITLE_CHARS),
-        description=clip(shown(fact, fact.answer), EMBED_DESCRIPTION_CHARS),
+        title=clip(f"Fact {literal(fact.id)}", EMBED_TITLE_CHARS),
+        description=clip(answer_text(fact), EMBED_DESCRIPTION_CHARS),
         colour=ANSWER_COLOUR if fact.status.value == "live" else UNSURE_COLOUR,
     )
     if fact.questions:
-        lines = "\n".join(f"• {shown(fact, q)}" for q in fact.questions)
+        lines = "\n".join(f"• {literal(q)}" for q in fact.questions)
         embed.add_field(name="Questions", value=clip(lines, FIELD_VALUE_CHARS), inline=False)
     if fact.tags:
-        embed.add_field(name="Tags", value=clip(", ".join(fact.tags), FIELD_VALUE_CHARS))
+        tags = ", ".join(literal(tag) for tag in fact.tags)
+        embed.add_field(name="Tags", value=clip(tags, FIELD_VALUE_CHARS))
     embed.add_field(name="Source", value=source_text(fact), inline=False)
-    if fact.origin.value == "user":
+    if fact.origin is Origin.USER:
         author = f"<@{fact.author_id}>" if fact.author_id else "unknown"
         embed.add_field(name="Added by", value=author, inline=True)
     else:
         where = f"{fact.file}:{fact.line}" if fact.line else str(fact.file)
-        embed.add_field(name="File", value=clip(where, FIELD_VALUE_CHARS), inline=True)
+        embed.add_field(name="File", value=clip(literal(where), FIELD_VALUE_CHARS), inline=True)
     embed.add_field(name="Status", value=fact.status.value, inline=True)
     return fit(embed)
 
@@ -168,26 +193,32 @@ def search_embed(query: str, matches: Sequence[Match]) -> discord.Embed:
         description = "No facts match."
     else:
         description = "\n".join(
-            f"`{m.fact.id}` ({m.score:.0%}) {clip(shown(m.fact, question_label(m)), 120)}"
+            f"{inline_code(m.fact.id)} ({m.score:.0%}) {clip(literal(question_label(m)), 120)}"
             for m in matches
         )
     return discord.Embed(
-        title=clip(f"Facts matching: {query}", EMBED_TITLE_CHARS),
+        title=clip(f"Facts matching: {literal(query)}", EMBED_TITLE_CHARS),
         description=clip(description, EMBED_DESCRIPTION_CHARS),
         colour=ANSWER_COLOUR,
     )
 
 
+def actor_text(actor: str) -> str:
+    """Who did something, from an audit entry's actor: a Discord member as their mention (made
+    from the stored numeric id only), anyone else (the console) by name."""
+    user_id = actor.removeprefix("discord:")
+    if actor.startswith("discord:") and user_id.isascii() and user_id.isdigit():
+        return f"<@{user_id}>"
+    return literal(actor)
+
+
 def history_embed(fact_id: str, entries: Sequence[AuditEntry]) -> discord.Embed:
     lines = []
     for entry in entries[-25:]:
-        who = entry.actor
-        if who.startswith("discord:"):
-            who = f"<@{who.removeprefix('discord:')}>"
         stamp = discord.utils.format_dt(entry.at, "f")
-        lines.append(f"{stamp} **{entry.action}** by {who}")
+        lines.append(f"{stamp} **{literal(entry.action)}** by {actor_text(entry.actor)}")
     return discord.Embed(
-        title=clip(f"History of {fact_id}", EMBED_TITLE_CHARS),
+        title=clip(f"History of {literal(fact_id)}", EMBED_TITLE_CHARS),
         description=clip("\n".join(lines), EMBED_DESCRIPTION_CHARS),
         colour=ANSWER_COLOUR,
     )
@@ -207,13 +238,13 @@ def reload_embed(report: ReloadReport) -> discord.Embed:
         ("Removed", report.removed),
     ):
         if ids:
-            value = ", ".join(f"`{i}`" for i in ids)
+            value = ", ".join(inline_code(i) for i in ids)
             embed.add_field(name=f"{label} ({len(ids)})", value=clip(value, FIELD_VALUE_CHARS))
     return fit(embed)
 
 
 def knowledge_error_embed(error: KnowledgeError) -> discord.Embed:
-    lines = "\n".join(f"• `{clip(str(e), 300)}`" for e in error.errors)
+    lines = "\n".join(f"• {inline_code(clip(str(e), 300))}" for e in error.errors)
     return discord.Embed(
         title="Reload refused: the knowledge files have errors",
         description=clip(
@@ -243,14 +274,14 @@ def stats_embed(stats: Stats, write_problem: str | None = None) -> discord.Embed
     )
     embed.add_field(name="Feedback", value=f"👍 {stats.feedback_up}  👎 {stats.feedback_down}")
     if stats.top_unanswered:
-        lines = "\n".join(f"{n}× {clip(q, 100)}" for q, n in stats.top_unanswered)
+        lines = "\n".join(f"{n}× {clip(literal(q), 100)}" for q, n in stats.top_unanswered)
         embed.add_field(name="Top unanswered", value=clip(lines, FIELD_VALUE_CHARS), inline=False)
     if write_problem:
         embed.add_field(
             name="⚠ Writes are failing",
             value=clip(
-                f"The database refused the last write: {write_problem}. Answers still work "
-                "from memory; new facts, edits and votes are not being saved.",
+                f"The database refused the last write: {literal(write_problem)}. Answers still "
+                "work from memory; new facts, edits and votes are not being saved.",
                 FIELD_VALUE_CHARS,
             ),
             inline=False,
@@ -259,6 +290,8 @@ def stats_embed(stats: Stats, write_problem: str | None = None) -> discord.Embed
 
 
 def notice_embed(text: str, *, error: bool = False) -> discord.Embed:
+    """One sentence, shown as written: it may echo what a member typed (an id, a link)."""
     return discord.Embed(
-        description=clip(text, EMBED_DESCRIPTION_CHARS), colour=ERROR_COLOUR if error else OK_COLOUR
+        description=clip(literal(text), EMBED_DESCRIPTION_CHARS),
+        colour=ERROR_COLOUR if error else OK_COLOUR,
     )

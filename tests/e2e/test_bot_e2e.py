@@ -948,13 +948,14 @@ async def test_mentions_in_fact_text_never_ping(
 ) -> None:
     """A fact containing @everyone, a role and a user mention is shown without pinging anyone."""
     pings = "@everyone <@&123> <@456>"
+    shown = "@\u200beveryone \\<@&123> \\<@456>"  # as text: no mention markup
     answer = f"The press briefing on the Shusha conference moved to Friday, {pings} take note."
     await add_fact(
         server, world.alice, world.guild, answer, "when is the shusha conference briefing"
     )
 
     callback = await ask(server, world.bob, "when is the shusha conference briefing", world.guild)
-    assert pings in embed(data(callback))["description"]
+    assert shown in embed(data(callback))["description"]
     assert data(callback)["allowed_mentions"] == {"parse": []}
 
     sent = await server.send_message(
@@ -963,7 +964,7 @@ async def test_mentions_in_fact_text_never_ping(
     reply = await server.wait_for_request(
         is_reply_to(sent["id"]), method="POST", path=MESSAGES_PATH
     )
-    assert pings in embed(reply.json)["description"]
+    assert shown in embed(reply.json)["description"]
     assert reply.json["allowed_mentions"]["parse"] == []
     assert reply.json["allowed_mentions"].get("replied_user", False) is False
 
@@ -1127,7 +1128,7 @@ async def test_without_a_home_server_a_bot_in_two_servers_refuses_reloads(
     knowledge, and says what the operator must set."""
     refused = data(await slash(server, "kb reload", None, world.boss, guild=world.guild))
     assert is_ephemeral(refused)
-    assert "discord.home_guilds" in embed(refused)["description"]
+    assert "discord.home\\_guilds" in embed(refused)["description"]
 
 
 async def test_a_member_fact_cannot_show_a_masked_link(
@@ -1147,7 +1148,7 @@ async def test_a_member_fact_cannot_show_a_masked_link(
     answer = embed(
         data(await ask(server, world.bob, "ministry statement fake visa rules", world.guild))
     )
-    assert "\\[Official MFA statement]" in answer["description"]
+    assert "\\[Official MFA statement\\]" in answer["description"]
     assert "[Official MFA statement](" not in answer["description"].replace("\\[", "")
 
 
