@@ -19,7 +19,7 @@ from bot.core.actors import Actor
 from bot.core.errors import NewsdeskError
 from bot.core.loader import KnowledgeError, load_knowledge
 from bot.core.matcher import MatcherSettings
-from bot.core.service import FactDraft, KnowledgeBase, Policy
+from bot.core.service import FactDraft, KnowledgeBase, Policy, StartMode
 from bot.store import StoreError
 
 from . import kb_commands, render
@@ -145,8 +145,9 @@ def _settings(args: argparse.Namespace) -> Settings:
     return settings.model_copy(update=updates) if updates else settings
 
 
-async def open_knowledge_base(settings: Settings) -> KnowledgeBase:
-    """The one way every entry point builds the brain from settings."""
+async def open_knowledge_base(settings: Settings, start: StartMode | None = None) -> KnowledgeBase:
+    """The one way every entry point builds the brain from settings; ``start`` as the entry
+    point needs (by default the bot's: reload if the settings say so)."""
     return await KnowledgeBase.open(
         settings.database,
         settings.knowledge_dir,
@@ -160,6 +161,7 @@ async def open_knowledge_base(settings: Settings) -> KnowledgeBase:
             max_per_user_per_day=settings.facts.max_per_user_per_day,
         ),
         reload_on_start=settings.reload_knowledge_on_start,
+        start=start,
     )
 
 
@@ -242,29 +244,66 @@ def _validate(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+# Commands that only read: they answer from what is stored and never store knowledge/.
+_READING_COMMANDS = frozenset(
+    {
+        ("ask", None),
+        ("chat", None),
+        ("kb", "stats"),
+        ("kb", "drafts"),
+        ("kb", "export"),
+        ("fact", "show"),
+        ("fact", "search"),
+        ("fact", "history"),
+    }
+)
+
+
+def _reads_only(args: argparse.Namespace) -> bool:
+    sub = getattr(args, "kb_command", None) or getattr(args, "fact_command", None)
+    return (args.command, sub) in _READING_COMMANDS
+
+
+def _start_mode(args: argparse.Namespace) -> StartMode:
+    """Only ``run`` stores knowledge/ at start; ``kb reload`` (and draft approval) store it
+    when asked, and so report what really changed. A reading command given ``--knowledge``
+    looks at that directory without storing it."""
+    if _reads_only(args) and getattr(args, "knowledge", None) is not None:
+        return StartMode.PREVIEW
+    return StartMode.SERVE_STORED
+
+
 async def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "kb" and args.kb_command == "validate":
         return _validate(settings, args)
     if args.command == "run":
         return await _run(settings)
-    kb = await open_knowledge_base(settings)
+    kb = await open_knowledge_base(settings, _start_mode(args))
+    notice = kb.start_notice if _reads_only(args) else None
     try:
         match args.command:
             case "ask":
-                return await _ask(kb, args)
+                code = await _ask(kb, args)
             case "kb":
-                return await _kb(kb, args)
+                code = await _kb(kb, args)
             case "fact":
-                return await _fact(kb, args)
+                code = await _fact(kb, args)
             case "ingest":
-                return await _ingest(kb, args)
+                code = await _ingest(kb, args)
             case "chat":
                 from bot.cli.console import chat
 
+                if notice:
+                    print(notice, file=sys.stderr, flush=True)
                 return await chat(kb)
+            case _:
+                raise UsageError(f"unknown command {args.command}")
     finally:
         await kb.close()
-    raise UsageError(f"unknown command {args.command}")
+    if notice:
+        # After the output and only on success, so that an error stays one line.
+        print(notice, file=sys.stderr)
+    return code
 
 
 async def _run(settings: Settings) -> int:

@@ -7,9 +7,11 @@ so there is exactly one writer and "database is locked" never reaches a user.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import json
 import logging
+import sqlite3
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -49,6 +51,15 @@ class AskRecord:
     score: float
     guild_id: int | None
     at: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredKnowledge:
+    """What the last reload stored besides the facts: the knowledge directory's signature
+    (opaque here; the loader makes and reads it) and the generation it was stored at."""
+
+    signature: str | None
+    generation: int | None
 
 
 class StoreError(Exception):
@@ -101,6 +112,24 @@ def _row_fact(row: Sequence[Any]) -> Fact:
         date=_date(row[11]),
         source=None if source.is_empty() else source,
     )
+
+
+def _vacuum_into(database: Path, target: Path) -> None:
+    """``VACUUM INTO target`` on a new read-only connection to ``database`` (blocking)."""
+    connection = sqlite3.connect(
+        f"{database.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None
+    )
+    existed = target.exists()
+    try:
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        connection.execute("VACUUM INTO ?", (str(target),))
+    except BaseException:
+        if not existed:  # a copy that failed half-way is no backup; another file is left be
+            with contextlib.suppress(OSError):
+                target.unlink()
+        raise
+    finally:
+        connection.close()
 
 
 class SqliteStore:
@@ -296,17 +325,42 @@ class SqliteStore:
             row = await cursor.fetchone()
         return tuple(tuple(group) for group in json.loads(row[0])) if row else ()
 
+    async def generation(self) -> int:
+        """The generation of the facts and synonyms: it changes with every change to them
+        (by any process) and never comes back to an earlier value."""
+        async with self._read("SELECT value FROM meta WHERE key = 'generation'") as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
+
+    async def stored_knowledge(self) -> StoredKnowledge | None:
+        """The signature the last reload stored, or None if no knowledge was ever stored."""
+        async with self._read(
+            "SELECT (SELECT value FROM meta WHERE key = 'knowledge_signature'), "
+            "EXISTS (SELECT 1 FROM meta WHERE key = 'synonyms') "
+            "OR EXISTS (SELECT 1 FROM facts WHERE origin = 'file')"
+        ) as cursor:
+            row = await cursor.fetchone()
+        if row is None or not row[1]:
+            return None
+        if row[0] is None:
+            # Stored by a version that kept no signature: loaded, but from what is unknown.
+            return StoredKnowledge(None, None)
+        kept = json.loads(row[0])
+        return StoredKnowledge(str(kept["signature"]), int(kept["generation"]))
+
     async def replace_file_facts(
         self,
         facts: Iterable[Fact],
         actor: str,
         *,
         synonyms: Sequence[Sequence[str]] = (),
+        signature: str | None = None,
     ) -> ReloadReport:
         """Make the file-origin facts exactly ``facts`` (and the synonyms), in one transaction.
 
         User facts are never touched; a file fact whose id a user fact already holds fails the
-        whole reload.
+        whole reload. ``signature`` (of the directory the facts were read from) is kept with
+        the generation this write brought the database to, in the same transaction.
         """
         new = {fact.id: fact for fact in facts}
         digests = {fid: fact.content_digest() for fid, fact in new.items()}
@@ -359,6 +413,14 @@ class SqliteStore:
                 "VALUES (?, ?, ?, ?, ?, ?)",
                 audit,
             )
+            if signature is not None:
+                await db.execute(
+                    "INSERT INTO meta (key, value) SELECT 'knowledge_signature', "
+                    "json_object('signature', ?, 'generation', CAST(value AS INTEGER)) "
+                    "FROM meta WHERE key = 'generation' "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    (signature,),
+                )
         return ReloadReport(tuple(added), tuple(changed), tuple(removed), total=len(new))
 
     async def record_asks(self, records: Sequence[AskRecord]) -> None:
@@ -478,5 +540,16 @@ class SqliteStore:
             await self._audit(db, actor, action, subject, None, detail)
 
     async def backup(self, target: Path) -> None:
-        """A consistent copy of the live database (``VACUUM INTO``), safe while running."""
-        await self._db.execute("VACUUM INTO ?", (str(target),))
+        """A consistent copy of the database in ``target`` (a new file), safe while writing.
+
+        ``VACUUM INTO`` runs on a connection of its own, read-only: it copies one read
+        snapshot of the WAL database, whatever this process's writer (whose transactions hold
+        the main connection) or other processes commit meanwhile, and never blocks them. A
+        copy that fails half-way is removed.
+        """
+        if str(self.path) == ":memory:":
+            # Nothing else can see an in-memory database: copy it between transactions.
+            async with self._lock:
+                await self._db.execute("VACUUM INTO ?", (str(target),))
+            return
+        await asyncio.to_thread(_vacuum_into, self.path, target)
