@@ -34,10 +34,10 @@ async def run(kb: KnowledgeBase, verb: str, argument: str | None, actor: Actor) 
             if await asyncio.to_thread(path.exists):
                 raise InvalidInput(f"{path} already exists; give a new file name.")
             try:
-                await kb.store.backup(path)
+                await kb.backup(path)
             except sqlite3.Error as exc:
                 raise InvalidInput(f"Cannot write the backup {path}: {exc}.") from exc
-            return f"Backed up {kb.store.path} to {path}."
+            return f"Backed up {kb.database} to {path}."
         case "pending", _:
             facts = await kb.pending(guild_id=None)
             return "\n\n".join(render.fact(f) for f in facts) or "No facts are waiting."
