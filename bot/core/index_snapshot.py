@@ -46,22 +46,31 @@ _SHAPING_PACKAGES = ("wordfreq", "snowballstemmer", "PyStemmer", "anyascii")
 Synonyms = tuple[tuple[str, ...], ...]
 
 
+# From this many facts (or this large a snapshot, about as many), an index made at start is
+# frozen out of the collector's sight.
+FREEZE_FROM_FACTS = 10_000
+FREEZE_FROM_BYTES = 6_000_000
+
+
 @contextlib.contextmanager
-def long_lived_objects() -> Iterator[None]:
+def long_lived_objects(*, freeze: bool) -> Iterator[None]:
     """Make an index's millions of objects without the cyclic garbage collector scanning them.
 
-    None of them is garbage, nor part of a cycle (refcounting frees them when the index is
-    replaced). Collections while they are made would scan them all again and again, and one
-    after would scan them once more: so the collector is paused meanwhile, and what exists
-    then is frozen (moved out of the collector's sight) before it resumes. The collector is
-    process-wide: use this only while nothing else runs.
+    None of them is garbage or part of a cycle (refcounting frees them when the index is
+    replaced), yet collections while they are made would scan them all again and again: the
+    collector is paused meanwhile. With ``freeze``, what exists then is also frozen out of its
+    sight for good (``gc.freeze``), which spares the collections after it scanning them again:
+    for a large index made at start, when little else lives. (Cyclic garbage that exists at
+    that moment is never freed: at start that is a few objects left over from imports.) The
+    collector is process-wide: use this only while nothing else runs.
     """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
+        if freeze:
+            gc.freeze()
         if was_enabled:
             gc.enable()
 
@@ -143,10 +152,17 @@ def write(database: Path, data: bytes) -> None:
 
 
 def read(
-    database: Path, generation: int, *, settings: MatcherSettings | None = None
+    database: Path,
+    generation: int,
+    *,
+    settings: MatcherSettings | None = None,
+    at_start: bool = False,
 ) -> tuple[Matcher, Synonyms] | None:
     """The index saved for ``database`` at ``generation``, with its synonyms; None when there
-    is no usable snapshot (missing, stale, from another version, or unreadable)."""
+    is no usable snapshot (missing, stale, from another version, or unreadable).
+
+    ``at_start``: the index is read as the process starts (see ``long_lived_objects``).
+    """
     path = snapshot_path(database)
     if path is None:
         return None
@@ -163,9 +179,9 @@ def read(
             if header.get("generation") != generation:
                 log.info("index snapshot %s is out of date; rebuilding the index", path)
                 return None
-            with long_lived_objects():
-                payload = unpickler.load()
-                return _decode(payload, settings)
+            large = os.fstat(file.fileno()).st_size >= FREEZE_FROM_BYTES
+            with long_lived_objects(freeze=at_start and large):
+                return _decode(unpickler.load(), settings)
     except FileNotFoundError:
         return None
     except Exception as exc:  # whatever is wrong with the file, the index is rebuilt

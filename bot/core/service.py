@@ -169,6 +169,7 @@ class KnowledgeBase:
         self._snapshot_generation: int | None = None
         # What the last reload stored, for the reader to take as parsed (see ``reload``).
         self._stored_signature: KnowledgeSignature | None = None
+        self._started = False
 
     # ---------------------------------------------------------------------- lifecycle
     @classmethod
@@ -195,6 +196,7 @@ class KnowledgeBase:
         try:
             kb = cls(store, knowledge_dir, matcher_settings=matcher_settings, policy=policy)
             await kb._start(start)
+            kb._started = True
         except BaseException:
             await store.close()
             raise
@@ -205,8 +207,17 @@ class KnowledgeBase:
         if stored is not None and stored.signature is not None:
             self._stored_signature = KnowledgeSignature.from_json(stored.signature)
         folder = f"{self.knowledge_dir.name}/"
-        if stored is None and mode is not StartMode.RELOAD:
-            # A new user's first question: answer from the files without storing them.
+        if mode is StartMode.RELOAD:
+            if await self._directory_unchanged():
+                await self._serve_stored()
+                log.info("%s unchanged since it was stored: %d facts", folder, len(self.matcher))
+            else:
+                await self._reload_at_start()
+            # The bot may run for weeks: save the index now, not only at a clean exit.
+            await self._save_snapshot()
+        elif stored is None:
+            # Nothing was ever stored (a new user's first question): answer from the files,
+            # in memory only.
             try:
                 await self._preview()
             except (KnowledgeError, NewsdeskError) as exc:
@@ -220,30 +231,21 @@ class KnowledgeBase:
                     f"{folder} is not stored in the database yet, so it was read for this "
                     "answer only; `kb reload` (or `run`) stores it"
                 )
-            return
-        unchanged = await self._directory_unchanged()
-        if mode is StartMode.PREVIEW and not unchanged:
+        elif await self._directory_unchanged():
+            await self._serve_stored()
+        elif mode is StartMode.PREVIEW:
             await self._preview()
-        elif mode is StartMode.RELOAD and not unchanged:
-            await self._reload_at_start()
-            # The bot may run for weeks: save the index now, not only at a clean exit.
-            await self._save_snapshot()
         else:
             await self._serve_stored()
-            if mode is StartMode.SERVE_STORED and not unchanged:
-                if stored is not None and stored.signature is None:
-                    self.start_notice = (
-                        f"{folder} may have changed since it was last loaded; `kb reload` "
-                        "brings any changes in"
-                    )
-                else:
-                    self.start_notice = (
-                        f"{folder} changed since it was last loaded; `kb reload` brings the "
-                        "changes in"
-                    )
-            elif mode is StartMode.RELOAD:
-                log.info("knowledge unchanged since it was stored: %d facts", len(self.matcher))
-                await self._save_snapshot()
+            if stored.signature is None:
+                self.start_notice = (
+                    f"{folder} may have changed since it was last loaded; `kb reload` brings "
+                    "any changes in"
+                )
+            else:
+                self.start_notice = (
+                    f"{folder} changed since it was last loaded; `kb reload` brings the changes in"
+                )
 
     async def _directory_unchanged(self) -> bool:
         """Whether the knowledge directory still holds what the last reload stored."""
@@ -291,7 +293,11 @@ class KnowledgeBase:
         """Index what the database holds: from the snapshot if it is current, else afresh."""
         generation = await self.store.generation()
         loaded = await asyncio.to_thread(
-            index_snapshot.read, self.store.path, generation, settings=self._matcher_settings
+            index_snapshot.read,
+            self.store.path,
+            generation,
+            settings=self._matcher_settings,
+            at_start=not self._started,
         )
         self._index_stored = True
         if loaded is not None:
@@ -321,9 +327,11 @@ class KnowledgeBase:
         self._snapshot_generation = generation
 
     async def close(self) -> None:
-        await self.flush()
-        await self._save_snapshot()
-        await self.store.close()
+        try:
+            await self.flush()
+            await self._save_snapshot()
+        finally:
+            await self.store.close()
 
     async def __aenter__(self) -> KnowledgeBase:
         return self
@@ -378,7 +386,9 @@ class KnowledgeBase:
 
     def _rebuild(self, facts: Sequence[Fact]) -> None:
         matcher = Matcher(analyzer=Analyzer(self._synonyms), settings=self._matcher_settings)
-        with index_snapshot.long_lived_objects():
+        # Frozen only at start: later, live objects of the running bot would be frozen too.
+        freeze = not self._started and len(facts) >= index_snapshot.FREEZE_FROM_FACTS
+        with index_snapshot.long_lived_objects(freeze=freeze):
             for fact in facts:
                 if fact.status is Status.LIVE:
                     matcher.add(fact)
