@@ -32,7 +32,7 @@ from bot.core.errors import NewsdeskError
 from bot.core.loader import KnowledgeError, load_knowledge
 from bot.core.matcher import MatcherSettings
 from bot.core.models import AskResult, Decision, Match
-from bot.core.service import MAX_ASK_CHARS, FactDraft, KnowledgeBase, Policy
+from bot.core.service import MAX_ASK_CHARS, FactDraft, KnowledgeBase, Policy, StartMode
 from bot.store import StoreError
 
 from . import kb_commands, render
@@ -243,8 +243,9 @@ def _check_paths(args: argparse.Namespace, setup: Setup) -> None:
     print(f"created the folder {folder} for the database", file=sys.stderr)
 
 
-async def open_knowledge_base(settings: Settings) -> KnowledgeBase:
-    """The one way every entry point builds the brain from settings."""
+async def open_knowledge_base(settings: Settings, start: StartMode | None = None) -> KnowledgeBase:
+    """The one way every entry point builds the brain from settings; ``start`` as the entry
+    point needs (by default the bot's: reload if the settings say so)."""
     return await KnowledgeBase.open(
         settings.database,
         settings.knowledge_dir,
@@ -258,6 +259,7 @@ async def open_knowledge_base(settings: Settings) -> KnowledgeBase:
             max_per_user_per_day=settings.facts.max_per_user_per_day,
         ),
         reload_on_start=settings.reload_knowledge_on_start,
+        start=start,
     )
 
 
@@ -366,35 +368,75 @@ def _validate(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+# Commands that only read: they answer from what is stored and never store knowledge/.
+_READING_COMMANDS = frozenset(
+    {
+        ("ask", None),
+        ("chat", None),
+        ("kb", "stats"),
+        ("kb", "drafts"),
+        ("kb", "export"),
+        ("fact", "show"),
+        ("fact", "search"),
+        ("fact", "history"),
+    }
+)
+
+
+def _reads_only(args: argparse.Namespace) -> bool:
+    sub = getattr(args, "kb_command", None) or getattr(args, "fact_command", None)
+    return (args.command, sub) in _READING_COMMANDS
+
+
+def _start_mode(args: argparse.Namespace) -> StartMode:
+    """Only ``run`` stores knowledge/ at start; ``kb reload`` (and draft approval) store it
+    when asked, and so report what really changed. A reading command given ``--knowledge``
+    looks at that directory without storing it."""
+    if not _reads_only(args):
+        return StartMode.STORED_ONLY
+    if getattr(args, "knowledge", None) is not None:
+        return StartMode.PREVIEW
+    return StartMode.SERVE_STORED
+
+
 async def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "kb" and args.kb_command == "validate":
         return _validate(settings, args)
-    kb = await open_knowledge_base(settings)
+    kb = await open_knowledge_base(settings, _start_mode(args))
+    notice = kb.start_notice if _reads_only(args) else None
     try:
         match args.command:
             case "ask":
-                return await _ask(kb, args)
+                code = await _ask(kb, args)
             case "kb":
-                return await _kb(kb, args)
+                code = await _kb(kb, args)
             case "fact":
-                return await _fact(kb, args)
+                code = await _fact(kb, args)
             case "ingest":
-                return await _ingest(kb, args)
+                code = await _ingest(kb, args)
+            case _:
+                raise UsageError(f"unknown command {args.command}")
     finally:
         await kb.close()
-    raise UsageError(f"unknown command {args.command}")
+    if notice:
+        # After the output and only on success, so that an error stays one line.
+        print(notice, file=sys.stderr)
+    return code
 
 
-def _console(setup: Setup, *, intro: str = "") -> int:
+def _console(setup: Setup, start: StartMode | None, *, intro: str = "") -> int:
     """The console chat, on the main thread so that line editing and Ctrl-C work; each
-    command runs on an event loop kept for the whole session."""
+    command runs on an event loop kept for the whole session. ``start``: None for ``run``
+    (the bot's start, which stores knowledge/), a reading mode for ``chat``."""
     from bot.cli.console import chat
 
     settings = setup.settings
     with asyncio.Runner() as runner:
-        kb = runner.run(open_knowledge_base(settings))
+        kb = runner.run(open_knowledge_base(settings, start))
         try:
             print(f"{intro}{setup.describe()}", flush=True)
+            if start is not None and kb.start_notice:
+                print(kb.start_notice, file=sys.stderr, flush=True)
             database = settings.database
             # Beside the database: one history per fact base, in a folder known to be writable.
             history = None if str(database) == ":memory:" else database.with_suffix(".history")
@@ -427,8 +469,9 @@ def _run_command(args: argparse.Namespace) -> int:
         settings = setup.settings
         token = discord_token() if args.command == "run" else None
         if args.command == "chat" or (args.command == "run" and token is None):
-            intro = _no_token_intro(settings) if args.command == "run" else ""
-            return _console(setup, intro=intro)
+            if args.command == "run":
+                return _console(setup, None, intro=_no_token_intro(settings))
+            return _console(setup, _start_mode(args))
         if getattr(args, "verbose", False):
             print(setup.describe(), file=sys.stderr)
         if token is not None:

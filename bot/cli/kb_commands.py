@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import sqlite3
 from pathlib import Path
 
 from bot.core.actors import Actor
 from bot.core.draft_files import describe
 from bot.core.errors import InvalidInput
 from bot.core.service import KnowledgeBase
+from bot.core.storage import StoreError
 
 from . import render
 
@@ -33,10 +33,10 @@ async def run(kb: KnowledgeBase, verb: str, argument: str | None, actor: Actor) 
             if await asyncio.to_thread(path.exists):
                 raise InvalidInput(f"{path} already exists; give a new file name.")
             try:
-                await kb.store.backup(path)
-            except sqlite3.Error as exc:
+                await kb.backup(path)
+            except StoreError as exc:
                 raise InvalidInput(f"Cannot write the backup {path}: {exc}.") from exc
-            return f"Backed up {kb.store.location} to {path}."
+            return f"Backed up {kb.database} to {path}."
         case "pending", _:
             facts = await kb.pending(guild_id=None)
             return "\n\n".join(render.fact(f) for f in facts) or "No facts are waiting."

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import logging
 import multiprocessing
 import os
 import re
-from collections.abc import Callable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -106,10 +108,64 @@ class KnowledgeError(Exception):
 
 
 @dataclass(frozen=True, slots=True)
+class FileStamp:
+    """One knowledge file as it was read: size, modification time and content hash."""
+
+    name: str
+    size: int
+    mtime_ns: int
+    digest: str
+
+
+@dataclass(frozen=True, slots=True)
+class KnowledgeSignature:
+    """Which files a knowledge directory held when it was read, and when that was.
+
+    Stored with each reload, it lets a start tell from the files' sizes and modification
+    times alone (no reading, no parsing) whether the directory still holds what was stored.
+    """
+
+    directory: str
+    files: tuple[FileStamp, ...]
+    taken_ns: int
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "directory": self.directory,
+                "taken_ns": self.taken_ns,
+                "files": [[f.name, f.size, f.mtime_ns, f.digest] for f in self.files],
+            },
+            separators=(",", ":"),
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> KnowledgeSignature | None:
+        """The signature ``to_json`` wrote, or None if ``text`` is not one."""
+        try:
+            data = json.loads(text)
+            files = tuple(
+                FileStamp(str(name), int(size), int(mtime), str(digest))
+                for name, size, mtime, digest in data["files"]
+            )
+            return cls(str(data["directory"]), files, int(data["taken_ns"]))
+        except (ValueError, TypeError, KeyError):
+            return None
+
+
+# A file modified this close to the moment its stamp was taken may have been written again
+# within the file system's timestamp granularity, keeping size and time: its content hash
+# decides instead (as git does for "racily clean" files).
+RACY_NS = 2_000_000_000
+
+
+@dataclass(frozen=True, slots=True)
 class KnowledgeSet:
     facts: tuple[Fact, ...]
     synonyms: tuple[tuple[str, ...], ...] = ()
     files: tuple[str, ...] = ()
+    # How the directory's files stood when read (None when not read from one); not content.
+    signature: KnowledgeSignature | None = field(default=None, compare=False)
 
 
 @dataclass(slots=True)
@@ -493,12 +549,17 @@ class KnowledgeReader:
             raise KnowledgeError(
                 [LocatedError(str(directory), None, "has no knowledge files (*.yaml)")]
             )
+        taken_ns = time.time_ns()
         digests: dict[str, str] = {}
+        stamps: list[FileStamp] = []
         parsed: dict[str, _ParsedFile] = {}
         todo: list[tuple[Path, str]] = []
         for path, name in found:
+            # Stamped before it is read: a change made meanwhile shows at the next check.
+            size, mtime_ns = _stat(path)
             digest = _digest(path)
             digests[name] = digest
+            stamps.append(FileStamp(name, size, mtime_ns, digest))
             cached = self._cache.get(name)
             if cached is not None and cached[0] == digest:
                 parsed[name] = cached[1]
@@ -519,7 +580,51 @@ class KnowledgeReader:
         errors.extend(check_cross_references(facts))
         if errors:
             raise KnowledgeError(errors[:MAX_ERRORS])
-        return KnowledgeSet(tuple(facts), tuple(synonyms), tuple(name for _, name in found))
+        signature = KnowledgeSignature(str(directory.resolve()), tuple(stamps), taken_ns)
+        return KnowledgeSet(
+            tuple(facts), tuple(synonyms), tuple(name for _, name in found), signature
+        )
+
+    def unchanged(self, directory: Path, since: KnowledgeSignature) -> bool:
+        """Whether ``directory`` holds the files ``since`` describes, unchanged.
+
+        Cheap: a ``stat`` per file; only a file modified within moments of being stamped is
+        read again, for its content hash. Anything unreadable counts as changed.
+        """
+        if not directory.is_dir() or str(directory.resolve()) != since.directory:
+            return False
+        found = [path for path, _ in _fact_files(directory, [])]
+        if [f"{directory.name}/{path.name}" for path in found] != [f.name for f in since.files]:
+            return False
+        for path, stamp in zip(found, since.files, strict=True):
+            size, mtime_ns = _stat(path)
+            if (size, mtime_ns) != (stamp.size, stamp.mtime_ns):
+                return False
+            if mtime_ns >= since.taken_ns - RACY_NS and _digest(path) != stamp.digest:
+                return False
+        return True
+
+    def adopt(
+        self,
+        signature: KnowledgeSignature,
+        facts: Iterable[Fact],
+        synonyms: tuple[tuple[str, ...], ...],
+    ) -> None:
+        """Take ``facts`` and ``synonyms`` (stored from the files ``signature`` describes) as
+        those files' parsed content, so that the next ``load`` parses only files changed
+        since: a start that skipped parsing keeps reloads as quick as after a full read."""
+        by_file: dict[str, list[Fact]] = {stamp.name: [] for stamp in signature.files}
+        for fact in facts:
+            if fact.origin is Origin.FILE and fact.file in by_file:
+                by_file[fact.file].append(fact)
+        for stamp in signature.files:
+            if stamp.name in self._cache or stamp.digest in ("too-large", "unreadable"):
+                continue
+            if stamp.name.endswith(f"/{SYNONYMS_FILE}"):
+                result = _ParsedFile((), synonyms)
+            else:
+                result = _ParsedFile(tuple(sorted(by_file[stamp.name], key=_line)))
+            self._cache[stamp.name] = (stamp.digest, result)
 
     def _parse_all(self, todo: list[tuple[Path, str]]) -> Iterator[tuple[str, _ParsedFile]]:
         """Parsed files as they come in (so each can be slimmed before the next arrives).
@@ -561,6 +666,19 @@ def _reuse(result: _ParsedFile, in_service: Callable[[str], Fact | None]) -> _Pa
         )
         facts.append(serving if same and serving is not None else fact)
     return _ParsedFile(tuple(facts), result.synonyms, result.errors)
+
+
+def _line(fact: Fact) -> int:
+    return fact.line or 0
+
+
+def _stat(path: Path) -> tuple[int, int]:
+    """Size and modification time (ns) of a file; (-1, -1) if it cannot be read."""
+    try:
+        status = path.stat()
+    except OSError:
+        return -1, -1
+    return status.st_size, status.st_mtime_ns
 
 
 def _size(path: Path) -> int:

@@ -16,15 +16,17 @@ The index is updated in place when a fact is added or removed: nothing is rebuil
 
 from __future__ import annotations
 
+import datetime as dt
 import heapq
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from operator import itemgetter
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from bot.core.models import AskResult, Decision, Fact, Match
+from bot.core.models import AskResult, Decision, Fact, Match, Origin, Source, Status
 from bot.core.text import Analyzer, words
 
 
@@ -58,23 +60,121 @@ class MatcherSettings:
     evidence_floor: float = 0.5
 
 
-@dataclass(slots=True)
+# A fact as plain values (dates as ordinals, enums as their values), the way a snapshot keeps
+# it: id, answer, questions, tags, related, source (title, url, published) or None, date,
+# origin, file, line, guild id, author id, status.
+FactRow = tuple[Any, ...]
+_ROW_ID = 0
+_ROW_GUILD_ID = 10
+_ORIGINS = {origin.value: origin for origin in Origin}
+_STATUSES = {status.value: status for status in Status}
+
+
+def _ordinal(date: dt.date | None) -> int | None:
+    return date.toordinal() if date is not None else None
+
+
+def _date(ordinal: int | None) -> dt.date | None:
+    return dt.date.fromordinal(ordinal) if ordinal is not None else None
+
+
+def fact_row(fact: Fact) -> FactRow:
+    source = fact.source
+    return (
+        fact.id,
+        fact.answer,
+        fact.questions,
+        fact.tags,
+        fact.related,
+        None if source is None else (source.title, source.url, _ordinal(source.published)),
+        _ordinal(fact.date),
+        fact.origin.value,
+        fact.file,
+        fact.line,
+        fact.guild_id,
+        fact.author_id,
+        fact.status.value,
+    )
+
+
+def row_fact(row: FactRow) -> Fact:
+    fact_id, answer, questions, tags, related, source, date, origin, *rest = row
+    file, line, guild_id, author_id, status = rest
+    return Fact(
+        fact_id,
+        answer,
+        questions,
+        tags,
+        related,
+        None if source is None else Source(source[0], source[1], _date(source[2])),
+        _date(date),
+        _ORIGINS[origin],
+        file,
+        line,
+        guild_id,
+        author_id,
+        _STATUSES[status],
+    )
+
+
 class _Entry:
     """A fact as the index sees it: the terms of each phrasing and of the answer.
 
     Tuples, not sets: a fact has a few dozen terms, a tuple of them costs a tenth of the memory
-    of a set, and scanning one is as fast at that size.
+    of a set, and scanning one is as fast at that size. An entry read from a snapshot keeps its
+    fact as a row until the fact is first needed: a question needs a few dozen of them, and
+    making all 100,000 at start would cost more than the rest of the snapshot.
     """
 
-    fact: Fact
-    phrasings: tuple[tuple[tuple[str, ...], str], ...]
-    answer_terms: tuple[str, ...]
+    __slots__ = ("_fact", "answer_terms", "phrasings")
+
+    def __init__(
+        self,
+        fact: Fact | FactRow,
+        phrasings: tuple[tuple[tuple[str, ...], str], ...],
+        answer_terms: tuple[str, ...],
+    ) -> None:
+        self._fact = fact
+        self.phrasings = phrasings
+        self.answer_terms = answer_terms
+
+    @property
+    def fact(self) -> Fact:
+        held = self._fact
+        if isinstance(held, tuple):
+            held = self._fact = row_fact(held)
+        return held
+
+    def row(self) -> FactRow:
+        held = self._fact
+        return held if isinstance(held, tuple) else fact_row(held)
 
     def all_terms(self) -> set[str]:
         out = set(self.answer_terms)
         for terms, _ in self.phrasings:
             out.update(terms)
         return out
+
+
+# One fact's index entry without the fact: its phrasings (terms, text) and answer terms.
+EntryTerms = tuple[tuple[tuple[tuple[str, ...], str], ...], tuple[str, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class IndexState:
+    """Everything an index holds, as facts and plain values, for a snapshot to store.
+
+    Derived state (document frequencies, server scopes, key sets) is left out and rebuilt.
+    """
+
+    keys: tuple[int, ...]
+    facts: tuple[FactRow, ...]
+    entries: tuple[EntryTerms, ...]
+    next_key: int
+    postings: dict[str, list[int]]
+    specificity: dict[str, float]
+    surface: dict[str, str]
+    vocabulary: dict[tuple[str, int], list[str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +220,58 @@ class Matcher:
         self._vocabulary: dict[tuple[str, int], dict[str, None]] = {}
         for fact in facts:
             self.add(fact)
+
+    # ------------------------------------------------------------------------ snapshot
+    def export_state(self) -> IndexState:
+        """The index as it stands (the caller must not change it until this returns)."""
+        live = self._entries
+        postings = self._postings
+        if self._dead_refs:
+            postings = {t: [k for k in keys if k in live] for t, keys in postings.items()}
+        return IndexState(
+            keys=tuple(live),
+            facts=tuple(entry.row() for entry in live.values()),
+            entries=tuple((entry.phrasings, entry.answer_terms) for entry in live.values()),
+            next_key=self._next_key,
+            postings=postings,
+            specificity=self._specificity,
+            surface=self._surface,
+            vocabulary={bucket: list(words) for bucket, words in self._vocabulary.items()},
+        )
+
+    @classmethod
+    def from_state(
+        cls,
+        state: IndexState,
+        *,
+        analyzer: Analyzer | None = None,
+        settings: MatcherSettings | None = None,
+    ) -> Matcher:
+        """The index ``export_state`` saw, without analysing a single fact again.
+
+        ``analyzer`` must be built from the synonyms the state was indexed with.
+        """
+        matcher = cls(analyzer=analyzer, settings=settings)
+        entries = matcher._entries
+        keys = matcher._keys
+        guild_of = matcher._guild_of
+        for key, row, (phrasings, answer_terms) in zip(
+            state.keys, state.facts, state.entries, strict=True
+        ):
+            entries[key] = _Entry(row, phrasings, answer_terms)
+            keys[row[_ROW_ID]] = key
+            if row[_ROW_GUILD_ID] is not None:
+                guild_of[key] = row[_ROW_GUILD_ID]
+        matcher._next_key = state.next_key
+        matcher._postings = state.postings
+        matcher._df = {term: len(posting) for term, posting in state.postings.items()}
+        matcher._live_refs = sum(matcher._df.values())
+        matcher._specificity = state.specificity
+        matcher._surface = state.surface
+        matcher._vocabulary = {
+            bucket: dict.fromkeys(words) for bucket, words in state.vocabulary.items()
+        }
+        return matcher
 
     # ----------------------------------------------------------------- index maintenance
     def __len__(self) -> int:

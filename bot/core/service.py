@@ -17,11 +17,12 @@ import re
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 import yaml
 
-from bot.core import draft_files
+from bot.core import draft_files, index_snapshot
 from bot.core.actors import Actor
 from bot.core.draft_files import DraftChoice, DraftFile, ReviewOutcome
 from bot.core.errors import (
@@ -40,6 +41,7 @@ from bot.core.loader import (
     KnowledgeError,
     KnowledgeReader,
     KnowledgeSet,
+    KnowledgeSignature,
 )
 from bot.core.matcher import Matcher, MatcherSettings
 from bot.core.models import (
@@ -66,6 +68,23 @@ MAX_TAGS_PER_FACT = 10
 # Questions waiting to be saved in the statistics before new ones are no longer counted.
 MAX_PENDING_RECORDS = 50_000
 _LONE_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+class StartMode(StrEnum):
+    """What ``KnowledgeBase.open`` does with the knowledge directory."""
+
+    # Store the directory's facts if they changed since they were stored, then serve them:
+    # the bot's start.
+    RELOAD = "reload"
+    # Serve what the database holds and never write it (a database that never had knowledge
+    # stored answers from the directory, in memory): the commands that only read.
+    SERVE_STORED = "serve-stored"
+    # Answer from the directory's facts in memory, beside the stored member facts, without
+    # storing them: a look at another knowledge directory.
+    PREVIEW = "preview"
+    # Serve what the database holds and nothing else: the commands that change knowledge
+    # (their own action reads the directory when it needs it, e.g. `kb reload`).
+    STORED_ONLY = "stored-only"
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +207,18 @@ class KnowledgeBase:
         self._asks_done = 0
         self._asks_saved = asyncio.Condition()
         self.write_problem: str | None = None
+        # One line for the operator when what is served is not simply the stored directory
+        # (it changed since it was stored, or was never stored); None when all is as expected.
+        self.start_notice: str | None = None
+        # False while the index serves facts that are not stored (a preview).
+        self._index_stored = True
+        # The database generation the index is known to show exactly (None: not known), and
+        # the one of the snapshot on disk (None: none known to be current).
+        self._indexed_generation: int | None = None
+        self._snapshot_generation: int | None = None
+        # What the last reload stored, for the reader to take as parsed (see ``reload``).
+        self._stored_signature: KnowledgeSignature | None = None
+        self._started = False
 
     # ---------------------------------------------------------------------- lifecycle
     @classmethod
@@ -199,51 +230,183 @@ class KnowledgeBase:
         matcher_settings: MatcherSettings | None = None,
         policy: Policy | None = None,
         reload_on_start: bool = True,
+        start: StartMode | None = None,
     ) -> KnowledgeBase:
-        """Open the database, index its facts, and (by default) bring in ``knowledge_dir``.
+        """Open the database and serve its facts, treating ``knowledge_dir`` as ``start`` says
+        (by default ``RELOAD``, or ``SERVE_STORED`` when ``reload_on_start`` is False).
 
-        A knowledge directory with errors does not stop the start: the facts already in the
-        database stay in service and the errors are logged.
+        With ``RELOAD``, a knowledge directory with errors does not stop the start: the facts
+        already in the database stay in service and the errors are logged. ``PREVIEW`` raises
+        them (``KnowledgeError``), as the directory is what was asked for.
         """
+        if start is None:
+            start = StartMode.RELOAD if reload_on_start else StartMode.SERVE_STORED
         store = await SqliteStore.open(database)
         try:
             kb = cls(store, knowledge_dir, matcher_settings=matcher_settings, policy=policy)
-            await kb._start(reload_on_start=reload_on_start)
+            await kb._start(start)
+            kb._started = True
         except BaseException:
             await store.close()
             raise
         return kb
 
-    async def _start(self, *, reload_on_start: bool) -> None:
-        """Bring in the knowledge directory if asked; otherwise (or if it fails) serve what the
-        database holds."""
-        if reload_on_start:
-            try:
-                knowledge = await asyncio.to_thread(self._reader.load, self.knowledge_dir)
-                report = await self._apply(knowledge, "startup", rebuild=True)
-            except (KnowledgeError, NewsdeskError) as exc:
-                log.error("knowledge not reloaded at start, serving the stored facts: %s", exc)
+    async def _start(self, mode: StartMode) -> None:
+        stored = await self.store.stored_knowledge()
+        if stored is not None and stored.signature is not None:
+            self._stored_signature = KnowledgeSignature.from_json(stored.signature)
+        folder = f"{self.knowledge_dir.name}/"
+        if mode is StartMode.RELOAD:
+            if await self._directory_unchanged():
+                await self._serve_stored()
+                log.info("%s unchanged since it was stored: %d facts", folder, len(self.matcher))
             else:
-                log.info(
-                    "knowledge loaded: %d facts (+%d ~%d -%d)",
-                    report.total,
-                    len(report.added),
-                    len(report.changed),
-                    len(report.removed),
+                await self._reload_at_start()
+            # The bot may run for weeks: save the index now, not only at a clean exit.
+            await self._save_snapshot()
+        elif mode is StartMode.STORED_ONLY:
+            await self._serve_stored()
+        elif stored is None:
+            # Nothing was ever stored (a new user's first question): answer from the files,
+            # in memory only.
+            try:
+                await self._preview()
+            except (KnowledgeError, NewsdeskError) as exc:
+                if mode is StartMode.PREVIEW:
+                    raise
+                log.error("%s not read, serving the stored facts: %s", folder, exc)
+                self.start_notice = f"{folder} cannot be read; `kb validate` says why"
+                await self._serve_stored()
+            else:
+                self.start_notice = (
+                    f"{folder} is not stored in the database yet, so it was read for this "
+                    "answer only; `kb reload` (or `run`) stores it"
                 )
-                return
+        elif await self._directory_unchanged():
+            await self._serve_stored()
+        elif mode is StartMode.PREVIEW:
+            await self._preview()
+        else:
+            await self._serve_stored()
+            if stored.signature is None:
+                self.start_notice = (
+                    f"{folder} may have changed since it was last loaded; `kb reload` brings "
+                    "any changes in"
+                )
+            else:
+                self.start_notice = (
+                    f"{folder} changed since it was last loaded; `kb reload` brings the changes in"
+                )
+
+    async def _directory_unchanged(self) -> bool:
+        """Whether the knowledge directory still holds what the last reload stored."""
+        since = self._stored_signature
+        if since is None:
+            return False
+        return await asyncio.to_thread(self._reader.unchanged, self.knowledge_dir, since)
+
+    async def _reload_at_start(self) -> None:
+        """Store the knowledge directory and serve it; if it cannot be, serve what is stored."""
+        try:
+            knowledge = await asyncio.to_thread(self._reader.load, self.knowledge_dir)
+            report = await self._apply(knowledge, "startup", rebuild=True)
+        except (KnowledgeError, NewsdeskError) as exc:
+            log.error("knowledge not reloaded at start, serving the stored facts: %s", exc)
+            await self._serve_stored()
+        else:
+            log.info(
+                "knowledge loaded: %d facts (+%d ~%d -%d)",
+                report.total,
+                len(report.added),
+                len(report.changed),
+                len(report.removed),
+            )
+
+    async def _preview(self) -> None:
+        """Index the knowledge directory's facts and the stored member facts, storing nothing.
+
+        Raises ``KnowledgeError``, or ``InvalidInput`` when a file fact has a member fact's id
+        (a reload would refuse it too).
+        """
+        knowledge = await asyncio.to_thread(self._reader.load, self.knowledge_dir)
+        members = await self.store.all_facts(origin=Origin.USER)
+        clash = sorted({f.id for f in members} & {f.id for f in knowledge.facts})
+        if clash:
+            raise InvalidInput(
+                "knowledge file ids already used by user-added facts: " + ", ".join(clash)
+            )
+        self._synonyms = knowledge.synonyms
+        self._rebuild([*knowledge.facts, *members])
+        self._index_stored = False
+        self._indexed_generation = None
+
+    async def _serve_stored(self) -> None:
+        """Index what the database holds: from the snapshot if it is current, else afresh."""
+        generation = await self.store.generation()
+        local = self.store.local_file
+        loaded = (
+            None
+            if local is None
+            else await asyncio.to_thread(
+                index_snapshot.read,
+                local,
+                generation,
+                settings=self._matcher_settings,
+                at_start=not self._started,
+            )
+        )
+        self._index_stored = True
+        if loaded is not None:
+            self.matcher, self._synonyms = loaded
+            self._indexed_generation = self._snapshot_generation = generation
+            return
         self._synonyms = await self.store.synonyms()
         self._rebuild(await self.store.all_facts())
+        # Known to show that generation only if nothing was written while it was read.
+        still = await self.store.generation() == generation
+        self._indexed_generation = generation if still else None
+
+    async def _save_snapshot(self) -> None:
+        """Save the index beside the database if it shows a generation that is still current
+        and not saved yet. A snapshot that cannot be written only costs the next start time."""
+        generation = self._indexed_generation
+        if not self._index_stored or generation is None or generation == self._snapshot_generation:
+            return
+        try:
+            if await self.store.generation() != generation:
+                return  # written since: the index may not show it
+            local = self.store.local_file
+            if local is None:
+                return
+            data = index_snapshot.encode(self.matcher, self._synonyms, generation)
+            await asyncio.to_thread(index_snapshot.write, local, data)
+        except (OSError, StoreError) as exc:
+            log.warning("index snapshot not saved: %s", exc)
+            return
+        self._snapshot_generation = generation
 
     async def close(self) -> None:
-        await self.flush()
-        await self.store.close()
+        try:
+            await self.flush()
+            await self._save_snapshot()
+        finally:
+            await self.store.close()
 
     async def __aenter__(self) -> KnowledgeBase:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
         await self.close()
+
+    @property
+    def database(self) -> str:
+        """Where the database is, for messages."""
+        return self.store.location
+
+    async def backup(self, target: Path) -> None:
+        """A consistent copy of the database in the new file ``target``, taken while the bot
+        keeps answering and writing; ``StoreError`` if it cannot be written."""
+        await self.store.backup(target)
 
     def _sync_index(
         self, file_facts: Sequence[Fact], members: Sequence[Fact], stored: ReloadReport
@@ -282,9 +445,12 @@ class KnowledgeBase:
 
     def _rebuild(self, facts: Sequence[Fact]) -> None:
         matcher = Matcher(analyzer=Analyzer(self._synonyms), settings=self._matcher_settings)
-        for fact in facts:
-            if fact.status is Status.LIVE:
-                matcher.add(fact)
+        # Frozen only at start: later, live objects of the running bot would be frozen too.
+        freeze = not self._started and len(facts) >= index_snapshot.FREEZE_FROM_FACTS
+        with index_snapshot.long_lived_objects(freeze=freeze):
+            for fact in facts:
+                if fact.status is Status.LIVE:
+                    matcher.add(fact)
         self.matcher = matcher
 
     # --------------------------------------------------------------------------- asking
@@ -402,6 +568,8 @@ class KnowledgeBase:
     async def get_fact(self, fact_id: str, *, guild_id: int | None = None) -> Fact:
         """A fact by id as seen from ``guild_id`` (pending ones included), or ``NotFound``."""
         fact = await self.store.get_fact(fact_id.strip().lower())
+        if fact is None and not self._index_stored:
+            fact = self.matcher.get(fact_id.strip().lower())  # a previewed file fact
         if fact is None or not fact.visible_in(guild_id):
             raise NotFound(f"There is no fact with id '{fact_id}'.")
         return fact
@@ -416,7 +584,14 @@ class KnowledgeBase:
 
     async def stats(self, *, guild_id: int | None = None, all_guilds: bool = False) -> Stats:
         await self.flush()
-        return await self.store.stats(guild_id, all_guilds=all_guilds)
+        stats = await self.store.stats(guild_id, all_guilds=all_guilds)
+        if not self._index_stored:
+            # Previewed file facts are answered, so they are counted, though not stored.
+            answered = sum(f.origin is Origin.FILE for f in self.matcher.facts())
+            stats = dataclasses.replace(
+                stats, facts_by_origin={**stats.facts_by_origin, "file": answered}
+            )
+        return stats
 
     async def pending(self, *, guild_id: int | None) -> list[Fact]:
         facts = await self.store.all_facts(origin=Origin.USER)
@@ -748,6 +923,18 @@ class KnowledgeBase:
         return DraftFiled(path, None)
 
     # -------------------------------------------------------------------------- reload
+    async def _generation_stored_by(self, signature: str | None) -> int | None:
+        """The generation the index now shows, if that is known: the last reload stored
+        ``signature`` (it is this process's reload) and nothing was written since (the member
+        facts indexed with it were read after it)."""
+        if signature is None:
+            return None
+        stored = await self.store.stored_knowledge()
+        generation = await self.store.generation()
+        if stored is None or stored.signature != signature or stored.generation != generation:
+            return None
+        return generation
+
     async def reload(self, actor: Actor) -> ReloadReport:
         """Re-read the knowledge directory; on any error the old knowledge stays in service.
 
@@ -758,6 +945,10 @@ class KnowledgeBase:
             return await self._reload_locked(actor)
 
     async def _reload_locked(self, actor: Actor) -> ReloadReport:
+        if self._stored_signature is not None and self._index_stored:
+            # The index serves what that reload stored: the files it read need no parsing
+            # again unless they changed (a start that skipped parsing left no parses).
+            self._reader.adopt(self._stored_signature, self.matcher.facts(), self._synonyms)
         knowledge = await asyncio.to_thread(
             self._reader.load, self.knowledge_dir, in_service=self.matcher.get
         )
@@ -769,25 +960,30 @@ class KnowledgeBase:
         """Store ``knowledge`` as the file facts, then bring the index in step: by the
         difference, or (at start, or when the synonyms change) by indexing the parsed facts
         and the members' facts afresh, sharing the fact objects the reader keeps."""
+        signature = knowledge.signature.to_json() if knowledge.signature else None
         try:
             async with self._writing(
                 "The reload could not be saved (the database refused the write); the old "
                 "knowledge is still in service."
             ):
                 report = await self.store.replace_file_facts(
-                    knowledge.facts, actor_key, synonyms=knowledge.synonyms
+                    knowledge.facts, actor_key, synonyms=knowledge.synonyms, signature=signature
                 )
         except StoreConflict as exc:
             raise InvalidInput(f"The reload was refused: {exc}.") from exc
         report = dataclasses.replace(report, files=len(knowledge.files))
         members = await self.store.all_facts(origin=Origin.USER)
-        if rebuild or knowledge.synonyms != self._synonyms:
+        if rebuild or not self._index_stored or knowledge.synonyms != self._synonyms:
+            # A previewed index is no measure of what changed: the database's report is.
             self._synonyms = knowledge.synonyms
             self._rebuild([*knowledge.facts, *members])
         else:
             # Against the index, not the database: another process (the CLI) may have written
             # the database already, and its changes must reach this index too.
             report = self._sync_index(knowledge.facts, members, report)
+        self._index_stored = True
+        self._stored_signature = knowledge.signature
+        self._indexed_generation = await self._generation_stored_by(signature)
         log.info(
             "knowledge reloaded by %s: +%d ~%d -%d (%d facts)",
             actor_key,

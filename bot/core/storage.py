@@ -52,6 +52,15 @@ class AskRecord:
     at: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class StoredKnowledge:
+    """What the last reload stored besides the facts: the knowledge directory's signature
+    (opaque to the store; the loader makes and reads it) and the generation it was stored at."""
+
+    signature: str | None
+    generation: int | None
+
+
 class KnowledgeStore(Protocol):
     """Durable facts, their audit trail, the questions asked and the feedback given.
 
@@ -62,6 +71,12 @@ class KnowledgeStore(Protocol):
     @property
     def location(self) -> str:
         """Where the data lives, for messages (a path; never a password)."""
+        ...
+
+    @property
+    def local_file(self) -> Path | None:
+        """The database's own file when it is one on this machine (SQLite), beside which
+        derived caches such as the index snapshot may be kept; None for a server database."""
         ...
 
     async def close(self) -> None: ...
@@ -76,6 +91,15 @@ class KnowledgeStore(Protocol):
         ...
 
     async def synonyms(self) -> tuple[tuple[str, ...], ...]: ...
+    async def generation(self) -> int:
+        """A number every change to the facts or synonyms advances, by any process; it never
+        comes back to an earlier value."""
+        ...
+
+    async def stored_knowledge(self) -> StoredKnowledge | None:
+        """What the last reload stored besides the facts, or None if none ever did."""
+        ...
+
     async def stats(self, guild_id: int | None, *, all_guilds: bool = False) -> Stats: ...
     async def article_seen(self, key: str, url: str | None = None) -> str | None: ...
 
@@ -94,7 +118,12 @@ class KnowledgeStore(Protocol):
         self, fact: Fact, actor: str, reason: str | None = None, *, if_status: Status
     ) -> None: ...
     async def replace_file_facts(
-        self, facts: Iterable[Fact], actor: str, *, synonyms: Sequence[Sequence[str]] = ()
+        self,
+        facts: Iterable[Fact],
+        actor: str,
+        *,
+        synonyms: Sequence[Sequence[str]] = (),
+        signature: str | None = None,
     ) -> ReloadReport: ...
     async def record_asks(self, records: Sequence[AskRecord]) -> None: ...
     async def record_feedback(

@@ -88,6 +88,30 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         """,
         "CREATE INDEX seen_articles_by_url ON seen_articles (url)",
     ),
+    # 5: a generation of what the index serves (the facts and the synonyms), advanced by
+    # triggers on every change, so that a saved copy of the index is used only while it is
+    # current, whoever wrote the database. It advances by a random step: a restored backup
+    # that is written to again never reaches a generation it had in another history.
+    (
+        "INSERT INTO meta (key, value) VALUES ('generation', abs(random() % 1000000000))",
+        *(
+            f"""
+            CREATE TRIGGER {name} AFTER {event} ON {table} {condition}
+            BEGIN
+                UPDATE meta SET value = CAST(value AS INTEGER) + 1 + abs(random() % 1000000)
+                WHERE key = 'generation';
+            END
+            """
+            for name, event, table, condition in (
+                ("facts_generation_insert", "INSERT", "facts", ""),
+                ("facts_generation_update", "UPDATE", "facts", ""),
+                ("facts_generation_delete", "DELETE", "facts", ""),
+                ("synonyms_generation_insert", "INSERT", "meta", "WHEN NEW.key = 'synonyms'"),
+                ("synonyms_generation_update", "UPDATE", "meta", "WHEN NEW.key = 'synonyms'"),
+                ("synonyms_generation_delete", "DELETE", "meta", "WHEN OLD.key = 'synonyms'"),
+            )
+        ),
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

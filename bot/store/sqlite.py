@@ -7,6 +7,7 @@ so there is exactly one writer and "database is locked" never reaches a user.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import functools
 import json
@@ -32,6 +33,7 @@ from bot.core.models import (
 from bot.core.storage import (
     AskRecord,
     StoreConflict,
+    StoredKnowledge,
     StoreError,
     StoreFull,
     StoreReadOnly,
@@ -164,6 +166,24 @@ def _row_fact(row: Sequence[Any]) -> Fact:
     )
 
 
+def _vacuum_into(database: Path, target: Path) -> None:
+    """``VACUUM INTO target`` on a new read-only connection to ``database`` (blocking)."""
+    connection = sqlite3.connect(
+        f"{database.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None
+    )
+    existed = target.exists()
+    try:
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        connection.execute("VACUUM INTO ?", (str(target),))
+    except BaseException:
+        if not existed:  # a copy that failed half-way is no backup; another file is left be
+            with contextlib.suppress(OSError):
+                target.unlink()
+        raise
+    finally:
+        connection.close()
+
+
 class SqliteStore:
     """Facts, audit trail, asks and feedback in one SQLite file."""
 
@@ -175,6 +195,10 @@ class SqliteStore:
     @property
     def location(self) -> str:
         return str(self.path)
+
+    @property
+    def local_file(self) -> Path | None:
+        return None if str(self.path) == ":memory:" else self.path
 
     @classmethod
     async def open(cls, path: Path) -> SqliteStore:
@@ -381,17 +405,44 @@ class SqliteStore:
         return tuple(tuple(group) for group in json.loads(row[0])) if row else ()
 
     @translated
+    async def generation(self) -> int:
+        """The generation of the facts and synonyms: it changes with every change to them
+        (by any process) and never comes back to an earlier value."""
+        async with self._read("SELECT value FROM meta WHERE key = 'generation'") as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
+
+    @translated
+    async def stored_knowledge(self) -> StoredKnowledge | None:
+        """The signature the last reload stored, or None if no knowledge was ever stored."""
+        async with self._read(
+            "SELECT (SELECT value FROM meta WHERE key = 'knowledge_signature'), "
+            "EXISTS (SELECT 1 FROM meta WHERE key = 'synonyms') "
+            "OR EXISTS (SELECT 1 FROM facts WHERE origin = 'file')"
+        ) as cursor:
+            row = await cursor.fetchone()
+        if row is None or not row[1]:
+            return None
+        if row[0] is None:
+            # Stored by a version that kept no signature: loaded, but from what is unknown.
+            return StoredKnowledge(None, None)
+        kept = json.loads(row[0])
+        return StoredKnowledge(str(kept["signature"]), int(kept["generation"]))
+
+    @translated
     async def replace_file_facts(
         self,
         facts: Iterable[Fact],
         actor: str,
         *,
         synonyms: Sequence[Sequence[str]] = (),
+        signature: str | None = None,
     ) -> ReloadReport:
         """Make the file-origin facts exactly ``facts`` (and the synonyms), in one transaction.
 
         User facts are never touched; a file fact whose id a user fact already holds fails the
-        whole reload.
+        whole reload. ``signature`` (of the directory the facts were read from) is kept with
+        the generation this write brought the database to, in the same transaction.
         """
         new = {fact.id: fact for fact in facts}
         digests = {fid: fact.content_digest() for fid, fact in new.items()}
@@ -444,6 +495,14 @@ class SqliteStore:
                 "VALUES (?, ?, ?, ?, ?, ?)",
                 audit,
             )
+            if signature is not None:
+                await db.execute(
+                    "INSERT INTO meta (key, value) SELECT 'knowledge_signature', "
+                    "json_object('signature', ?, 'generation', CAST(value AS INTEGER)) "
+                    "FROM meta WHERE key = 'generation' "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    (signature,),
+                )
         return ReloadReport(tuple(added), tuple(changed), tuple(removed), total=len(new))
 
     @translated
@@ -571,5 +630,16 @@ class SqliteStore:
 
     @translated
     async def backup(self, target: Path) -> None:
-        """A consistent copy of the live database (``VACUUM INTO``), safe while running."""
-        await self._db.execute("VACUUM INTO ?", (str(target),))
+        """A consistent copy of the database in ``target`` (a new file), safe while writing.
+
+        ``VACUUM INTO`` runs on a connection of its own, read-only: it copies one read
+        snapshot of the WAL database, whatever this process's writer (whose transactions hold
+        the main connection) or other processes commit meanwhile, and never blocks them. A
+        copy that fails half-way is removed.
+        """
+        if str(self.path) == ":memory:":
+            # Nothing else can see an in-memory database: copy it between transactions.
+            async with self._lock:
+                await self._db.execute("VACUUM INTO ?", (str(target),))
+            return
+        await asyncio.to_thread(_vacuum_into, self.path, target)

@@ -202,6 +202,7 @@ def test_kb_reload_reports_new_files_even_with_the_start_up_reload_on(
     cli: Cli, knowledge: Path, db: Path
 ) -> None:
     """`kb reload` says what it added, even with bot.yaml's default reload at start on."""
+    assert cli("kb", "reload", "--db", db).code == 0
     assert cli("kb", "stats", "--db", db).code == 0
     (knowledge / "volcano.yaml").write_text(
         "facts:\n  - id: tolbachik\n    answer: The volcano Tolbachik erupted.\n",

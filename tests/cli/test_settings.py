@@ -58,7 +58,7 @@ def test_default_database_folder_is_created_and_said(
     cli: Cli, knowledge: Path, tmp_path: Path
 ) -> None:
     """The default database's folder (data/) is created when missing, and the CLI says so."""
-    first = cli("ask", "why was the ambassador recalled")
+    first = cli("kb", "reload")
     assert first.code == 0, first.err
     assert first.err.splitlines() == ["created the folder data for the database"]
     assert (tmp_path / "data" / "newsdesk.db").is_file()
@@ -158,6 +158,7 @@ def test_console_says_which_settings_knowledge_and_database(
 
 def test_setup_is_named_only_with_verbose(cli: Cli, knowledge: Path) -> None:
     """Other commands name their settings, knowledge and database on stderr only with -v."""
+    assert cli("kb", "reload", "--db", "x.db").code == 0
     quiet = cli("kb", "stats", "--db", "x.db")
     assert quiet.err == ""
     verbose = cli("kb", "stats", "--db", "x.db", "-v")
@@ -169,6 +170,7 @@ def test_setup_is_named_only_with_verbose(cli: Cli, knowledge: Path) -> None:
 def test_long_question_says_only_its_start_was_read(cli: Cli, knowledge: Path) -> None:
     """A question over the length cap answers, and says that only its start was read."""
     question = "why was the ambassador recalled " * 30
+    assert cli("kb", "reload", "--db", "x.db").code == 0
     plain = cli("ask", question, "--db", "x.db")
     assert plain.code == 0, plain.err
     assert "[ambassador-recalled · score" in plain.out

@@ -1,0 +1,215 @@
+"""A saved copy of the matcher's index beside the database, so a start need not rebuild it.
+
+Building the index of 100,000 facts means analysing every phrasing of every fact again (seconds);
+reading it back from a snapshot is a fraction of that. A snapshot is tagged with the database's
+generation (which every change to the facts or synonyms advances, by any process) and with this
+program's version: one that is missing, stale, from another version or unreadable is ignored,
+and the index is rebuilt from the database, which stays the only truth.
+
+The file lives beside the database and only there: it is trusted as the database is. It holds
+plain values only (tuples, lists, dicts, text and numbers, no classes) and is read with an
+unpickler that refuses every global, so even a planted file cannot run code; the worst it can
+do is answer wrongly, as a planted database could.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gc
+import hashlib
+import io
+import logging
+import os
+import pickle
+import sys
+from collections.abc import Iterator, Sequence
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from bot.core import matcher as matcher_module
+from bot.core import models as models_module
+from bot.core import text as text_module
+from bot.core.matcher import IndexState, Matcher, MatcherSettings
+from bot.core.text import Analyzer
+
+log = logging.getLogger(__name__)
+
+FORMAT = 1
+SUFFIX = ".index"
+# What shapes an index besides the facts: the code that analyses and stores it, and the
+# stemmer, word frequencies and transliteration it uses.
+_SHAPING_MODULES = (matcher_module, text_module, models_module)
+_SHAPING_PACKAGES = ("wordfreq", "snowballstemmer", "PyStemmer", "anyascii")
+
+Synonyms = tuple[tuple[str, ...], ...]
+
+
+# From this many facts (or this large a snapshot, about as many), an index made at start is
+# frozen out of the collector's sight.
+FREEZE_FROM_FACTS = 10_000
+FREEZE_FROM_BYTES = 6_000_000
+
+
+@contextlib.contextmanager
+def long_lived_objects(*, freeze: bool) -> Iterator[None]:
+    """Make an index's millions of objects without the cyclic garbage collector scanning them.
+
+    None of them is garbage or part of a cycle (refcounting frees them when the index is
+    replaced), yet collections while they are made would scan them all again and again: the
+    collector is paused meanwhile. With ``freeze``, what exists then is also frozen out of its
+    sight for good (``gc.freeze``), which spares the collections after it scanning them again:
+    for a large index made at start, when little else lives. (Cyclic garbage that exists at
+    that moment is never freed: at start that is a few objects left over from imports.) The
+    collector is process-wide: use this only while nothing else runs.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if freeze:
+            gc.freeze()
+        if was_enabled:
+            gc.enable()
+
+
+def snapshot_path(database: Path) -> Path | None:
+    """Where the snapshot of ``database``'s index lives (None for an in-memory database)."""
+    if str(database) == ":memory:":
+        return None
+    return database.with_name(database.name + SUFFIX)
+
+
+@functools.cache
+def program_version() -> str:
+    """A tag that changes whenever this program could build a different index."""
+    tag = hashlib.blake2b(digest_size=16)
+    tag.update(f"{FORMAT} {sys.version}".encode())
+    for module in (*_SHAPING_MODULES, sys.modules[__name__]):
+        tag.update(Path(str(module.__file__)).read_bytes())
+    for package in _SHAPING_PACKAGES:
+        try:
+            tag.update(f"{package} {metadata.version(package)}".encode())
+        except metadata.PackageNotFoundError:
+            tag.update(f"{package} absent".encode())
+    return tag.hexdigest()
+
+
+class _PlainValues(pickle.Unpickler):
+    """Reads pickles of plain values only: any class or function named in one is refused."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in an index snapshot")
+
+
+def encode(matcher: Matcher, synonyms: Synonyms, generation: int) -> bytes:
+    """The snapshot of ``matcher`` (indexed with ``synonyms``) at ``generation``, as bytes.
+
+    Runs on the thread that owns the matcher: it must not change while it is read.
+    """
+    state = matcher.export_state()
+    header = {"format": FORMAT, "program": program_version(), "generation": generation}
+    payload = (
+        synonyms,
+        state.keys,
+        state.facts,
+        state.entries,
+        state.next_key,
+        state.postings,
+        state.specificity,
+        state.surface,
+        state.vocabulary,
+    )
+    out = io.BytesIO()
+    # One pickler for both, as one unpickler reads both: they share the memo of values seen.
+    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dump(header)
+    pickler.dump(payload)
+    return out.getvalue()
+
+
+def write(database: Path, data: bytes) -> None:
+    """Put ``data`` in place as the snapshot of ``database``, atomically (blocking).
+
+    Readers see the old snapshot or the new one, never a part: it is written to a temporary
+    file, flushed to disk and renamed over the old one.
+    """
+    path = snapshot_path(database)
+    if path is None:
+        return
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        with temporary.open("wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        temporary.replace(path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def read(
+    database: Path,
+    generation: int,
+    *,
+    settings: MatcherSettings | None = None,
+    at_start: bool = False,
+) -> tuple[Matcher, Synonyms] | None:
+    """The index saved for ``database`` at ``generation``, with its synonyms; None when there
+    is no usable snapshot (missing, stale, from another version, or unreadable).
+
+    ``at_start``: the index is read as the process starts (see ``long_lived_objects``).
+    """
+    path = snapshot_path(database)
+    if path is None:
+        return None
+    try:
+        with path.open("rb") as file:
+            unpickler = _PlainValues(file)
+            header = unpickler.load()
+            if not isinstance(header, dict) or header.get("format") != FORMAT:
+                log.info("index snapshot %s has another format; rebuilding the index", path)
+                return None
+            if header.get("program") != program_version():
+                log.info("index snapshot %s is from another program version; rebuilding", path)
+                return None
+            if header.get("generation") != generation:
+                log.info("index snapshot %s is out of date; rebuilding the index", path)
+                return None
+            large = os.fstat(file.fileno()).st_size >= FREEZE_FROM_BYTES
+            with long_lived_objects(freeze=at_start and large):
+                return _decode(unpickler.load(), settings)
+    except FileNotFoundError:
+        return None
+    except Exception as exc:  # whatever is wrong with the file, the index is rebuilt
+        log.warning("index snapshot %s is unreadable (%s); rebuilding the index", path, exc)
+        return None
+
+
+def _decode(payload: Sequence[Any], settings: MatcherSettings | None) -> tuple[Matcher, Synonyms]:
+    (
+        synonyms,
+        keys,
+        fact_rows,
+        entries,
+        next_key,
+        postings,
+        specificity,
+        surface,
+        vocabulary,
+    ) = payload
+    state = IndexState(
+        keys=keys,
+        facts=fact_rows,
+        entries=entries,
+        next_key=next_key,
+        postings=postings,
+        specificity=specificity,
+        surface=surface,
+        vocabulary=vocabulary,
+    )
+    matcher = Matcher.from_state(state, analyzer=Analyzer(synonyms), settings=settings)
+    return matcher, synonyms

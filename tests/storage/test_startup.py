@@ -1,0 +1,353 @@
+"""How a start treats knowledge/ and the saved index, on a real database file.
+
+Only the bot's start (``RELOAD``) stores the knowledge directory; commands that read serve what
+is stored (``SERVE_STORED``) or look at another directory in memory (``PREVIEW``). A start with
+nothing changed reads no knowledge file and indexes no fact: the index comes from a snapshot
+beside the database, used only while the database's generation says it is current.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.core import index_snapshot, loader
+from bot.core.actors import Actor
+from bot.core.matcher import Matcher
+from bot.core.models import Decision, Fact, Origin
+from bot.core.service import FactDraft, KnowledgeBase, StartMode
+from bot.store import AskRecord, SqliteStore
+
+FACTS_YAML = """\
+facts:
+  - id: ambassador-recalled
+    answer: Azerbaijan called its ambassador in Moscow home for consultations.
+    questions: [why did azerbaijan recall its ambassador]
+  - id: yekaterinburg-raid
+    answer: Russian police raided a building in Yekaterinburg at night.
+    questions: [what happened in yekaterinburg]
+"""
+MORE_YAML = """\
+facts:
+  - id: turkey-ties
+    answer: Azerbaijan is building closer security ties with Turkey.
+    questions: [is azerbaijan turning to turkey]
+"""
+SYNONYMS_YAML = "groups:\n  - [ambassador, envoy]\n"
+OPERATOR = Actor.operator()
+
+
+@pytest.fixture
+def knowledge(make_knowledge_dir: Any) -> Path:
+    """Two fact files and a synonym file."""
+    directory: Path = make_knowledge_dir(
+        {"facts.yaml": FACTS_YAML, "more.yaml": MORE_YAML, "synonyms.yaml": SYNONYMS_YAML},
+        name="knowledge",
+    )
+    return directory
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Path:
+    """Where the test database lives."""
+    return tmp_path / "data" / "newsdesk.db"
+
+
+def query(path: Path, sql: str) -> list[tuple[Any, ...]]:
+    """Run one query on the database file with the standard library."""
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute(sql).fetchall()
+    finally:
+        connection.close()
+
+
+def stored_file_facts(database: Path) -> set[tuple[str, str]]:
+    return {
+        (row[0], row[1])
+        for row in query(database, "SELECT id, answer FROM facts WHERE origin = 'file'")
+    }
+
+
+async def open_kb(database: Path, knowledge: Path, start: StartMode) -> KnowledgeBase:
+    return await KnowledgeBase.open(database, knowledge, start=start)
+
+
+async def store_knowledge(database: Path, knowledge: Path) -> None:
+    """Start once as the bot does, which stores the directory and saves the index."""
+    kb = await open_kb(database, knowledge, StartMode.RELOAD)
+    await kb.close()
+
+
+def edit_raid_answer(knowledge: Path) -> None:
+    text = FACTS_YAML.replace("Russian police raided", "Russian security services raided")
+    (knowledge / "facts.yaml").write_text(text, encoding="utf-8")
+
+
+@pytest.fixture
+def nothing_parsed_or_indexed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Records every knowledge file parsed and every fact indexed one by one from now on."""
+    seen: list[str] = []
+    parse = loader._parse_file
+    add = Matcher.add
+
+    def parse_file(path: Path, name: str) -> Any:
+        seen.append(f"parsed {name}")
+        return parse(path, name)
+
+    def add_fact(self: Matcher, fact: Fact) -> None:
+        seen.append(f"indexed {fact.id}")
+        add(self, fact)
+
+    monkeypatch.setattr(loader, "_parse_file", parse_file)
+    monkeypatch.setattr(Matcher, "add", add_fact)
+    return seen
+
+
+# ----------------------------------------------------------------------- the generation
+async def test_generation_changes_with_every_change_to_what_is_answered(
+    database: Path,
+) -> None:
+    """Any write to the facts or synonyms, by this connection or another, moves the
+    generation to a new value; statistics do not."""
+    store = await SqliteStore.open(database)
+    try:
+        seen = [await store.generation()]
+        fact = Fact("member-fact", "A member's fact.", origin=Origin.USER, guild_id=1)
+        await store.insert_fact(fact, "t")
+        seen.append(await store.generation())
+        await store.record_asks([AskRecord("q", Decision.UNKNOWN, None, 0.0, None)])
+        await store.record_feedback("m1", "member-fact", 5, 1, 1)
+        assert await store.generation() == seen[-1]
+        edited = Fact("member-fact", "Edited.", origin=Origin.USER, guild_id=1)
+        await store.update_fact(edited, "t", "edit", if_status=fact.status)
+        seen.append(await store.generation())
+        await store.replace_file_facts([Fact("f", "A file fact.")], "t")
+        seen.append(await store.generation())
+        await store.replace_file_facts([Fact("f", "A file fact.")], "t", synonyms=[("a", "b")])
+        seen.append(await store.generation())
+        await store.delete_fact(edited, "t", if_status=edited.status)
+        seen.append(await store.generation())
+        other = sqlite3.connect(database)
+        other.execute("UPDATE facts SET line = 7 WHERE id = 'f'")
+        other.commit()
+        other.close()
+        seen.append(await store.generation())
+    finally:
+        await store.close()
+    assert len(set(seen)) == len(seen), seen
+
+
+# --------------------------------------------------------------------- reading, writing
+async def test_serving_stored_facts_never_writes_them(database: Path, knowledge: Path) -> None:
+    """A reading start answers what is stored although the files changed, says so, and leaves
+    the stored facts, the audit trail and the generation as they were."""
+    await store_knowledge(database, knowledge)
+    before = (stored_file_facts(database), query(database, "SELECT * FROM audit"))
+    edit_raid_answer(knowledge)
+    (knowledge / "more.yaml").unlink()
+    kb = await open_kb(database, knowledge, StartMode.SERVE_STORED)
+    try:
+        generation = await kb.store.generation()
+        raid = await kb.ask("what happened in yekaterinburg", record=False)
+        assert raid.best is not None and "Russian police" in raid.best.fact.answer
+        assert "turkey-ties" in kb.matcher
+        assert kb.start_notice == (
+            "knowledge/ changed since it was last loaded; `kb reload` brings the changes in"
+        )
+        assert await kb.store.generation() == generation
+    finally:
+        await kb.close()
+    assert (stored_file_facts(database), query(database, "SELECT * FROM audit")) == before
+
+
+async def test_reload_reports_the_difference_from_what_is_stored(
+    database: Path, knowledge: Path
+) -> None:
+    """`kb reload` after the files changed reports that change, not 'no changes'."""
+    await store_knowledge(database, knowledge)
+    edit_raid_answer(knowledge)
+    kb = await open_kb(database, knowledge, StartMode.SERVE_STORED)
+    try:
+        report = await kb.reload(OPERATOR)
+        assert (report.added, report.changed, report.removed) == ((), ("yekaterinburg-raid",), ())
+        raid = await kb.ask("what happened in yekaterinburg", record=False)
+        assert raid.best is not None and "security services" in raid.best.fact.answer
+    finally:
+        await kb.close()
+    assert (
+        "yekaterinburg-raid",
+        "Russian security services raided a building in Yekaterinburg at night.",
+    ) in stored_file_facts(database)
+
+
+async def test_preview_answers_from_another_folder_without_storing_it(
+    database: Path, knowledge: Path, make_knowledge_dir: Any
+) -> None:
+    """Looking at another directory answers its facts and the members' facts, and stores
+    nothing: the stored file facts and their history stay as they were."""
+    await store_knowledge(database, knowledge)
+    kb = await open_kb(database, knowledge, StartMode.SERVE_STORED)
+    member = await kb.add_fact(FactDraft("Baku hosts a Formula One grand prix."), OPERATOR)
+    await kb.close()
+    before = (stored_file_facts(database), query(database, "SELECT * FROM audit"))
+    other = make_knowledge_dir(
+        {"volcano.yaml": "facts:\n  - id: tolbachik\n    answer: The volcano Tolbachik erupted.\n"}
+    )
+    kb = await open_kb(database, other, StartMode.PREVIEW)
+    try:
+        volcano = await kb.ask("did tolbachik erupt", record=False)
+        assert volcano.best is not None and volcano.best.fact.id == "tolbachik"
+        assert member.id in kb.matcher
+        assert "ambassador-recalled" not in kb.matcher
+    finally:
+        await kb.close()
+    assert (stored_file_facts(database), query(database, "SELECT * FROM audit")) == before
+
+
+async def test_fresh_database_answers_from_the_folder_in_memory(
+    database: Path, knowledge: Path
+) -> None:
+    """A database that never had knowledge stored still answers a reading command, from the
+    files, says how to store them, and stores nothing; a reload then reports every fact."""
+    kb = await open_kb(database, knowledge, StartMode.SERVE_STORED)
+    try:
+        result = await kb.ask("why did baku recall its envoy", record=False)
+        assert result.decision is Decision.ANSWER
+        assert kb.start_notice is not None and "`kb reload` (or `run`) stores it" in (
+            kb.start_notice
+        )
+        assert (await kb.stats()).facts_by_origin["file"] == 3
+        assert stored_file_facts(database) == set()
+        report = await kb.reload(OPERATOR)
+        assert report.added == ("ambassador-recalled", "turkey-ties", "yekaterinburg-raid")
+    finally:
+        await kb.close()
+
+
+async def test_the_bot_start_stores_the_changed_folder(database: Path, knowledge: Path) -> None:
+    """The bot's start (`run`) brings changed files into the database, as documented."""
+    await store_knowledge(database, knowledge)
+    edit_raid_answer(knowledge)
+    kb = await open_kb(database, knowledge, StartMode.RELOAD)
+    await kb.close()
+    assert (
+        "yekaterinburg-raid",
+        "Russian security services raided a building in Yekaterinburg at night.",
+    ) in stored_file_facts(database)
+
+
+# -------------------------------------------------------------------------- start speed
+@pytest.mark.parametrize("mode", [StartMode.RELOAD, StartMode.SERVE_STORED, StartMode.PREVIEW])
+async def test_start_with_nothing_changed_parses_and_indexes_nothing(
+    database: Path, knowledge: Path, nothing_parsed_or_indexed: list[str], mode: StartMode
+) -> None:
+    """With nothing changed since the last start, a start (the bot's included) reads no
+    knowledge file and indexes no fact one by one, and answers as before (synonyms too)."""
+    await store_knowledge(database, knowledge)
+    nothing_parsed_or_indexed.clear()
+    kb = await open_kb(database, knowledge, mode)
+    try:
+        result = await kb.ask("why did baku recall its envoy", record=False)
+        assert result.decision is Decision.ANSWER
+        assert result.best is not None and result.best.fact.id == "ambassador-recalled"
+        assert kb.start_notice is None
+        assert len(kb.matcher) == 3
+    finally:
+        await kb.close()
+    assert nothing_parsed_or_indexed == []
+
+
+async def test_a_write_by_another_process_makes_the_snapshot_stale(
+    database: Path, knowledge: Path
+) -> None:
+    """A fact another process added since the index was saved is answered at the next start:
+    a stale snapshot is never used."""
+    await store_knowledge(database, knowledge)
+    other = await SqliteStore.open(database)
+    try:
+        volcano = Fact(
+            "volcano",
+            "The volcano Tolbachik erupted.",
+            ("did tolbachik erupt",),
+            origin=Origin.USER,
+        )
+        await other.insert_fact(volcano, "other process")
+    finally:
+        await other.close()
+    kb = await open_kb(database, knowledge, StartMode.SERVE_STORED)
+    try:
+        result = await kb.ask("did tolbachik erupt", record=False)
+        assert result.best is not None and result.best.fact.id == "volcano"
+    finally:
+        await kb.close()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ["truncated", "garbage", "empty", "other program"],
+)
+async def test_a_damaged_or_foreign_snapshot_is_ignored(
+    database: Path, knowledge: Path, monkeypatch: pytest.MonkeyPatch, damage: str
+) -> None:
+    """A snapshot cut short, overwritten, empty or written by another program version never
+    breaks a start: the index is rebuilt from the database and answers."""
+    await store_knowledge(database, knowledge)
+    snapshot = index_snapshot.snapshot_path(database)
+    assert snapshot is not None and snapshot.exists()
+    data = snapshot.read_bytes()
+    if damage == "truncated":
+        snapshot.write_bytes(data[: len(data) // 2])
+    elif damage == "garbage":
+        snapshot.write_bytes(b"\x80\x05not a snapshot" * 100)
+    elif damage == "empty":
+        snapshot.write_bytes(b"")
+    else:
+        monkeypatch.setattr(index_snapshot, "program_version", lambda: "another version")
+    kb = await open_kb(database, knowledge, StartMode.SERVE_STORED)
+    try:
+        result = await kb.ask("why did baku recall its envoy", record=False)
+        assert result.best is not None and result.best.fact.id == "ambassador-recalled"
+    finally:
+        await kb.close()
+
+
+async def test_reload_after_a_fast_start_parses_only_the_changed_file(
+    database: Path, knowledge: Path, nothing_parsed_or_indexed: list[str]
+) -> None:
+    """After a start that parsed nothing, a reload parses only the file that changed."""
+    await store_knowledge(database, knowledge)
+    kb = await open_kb(database, knowledge, StartMode.RELOAD)
+    try:
+        edit_raid_answer(knowledge)
+        nothing_parsed_or_indexed.clear()
+        report = await kb.reload(OPERATOR)
+        assert report.changed == ("yekaterinburg-raid",)
+    finally:
+        await kb.close()
+    parsed = [seen for seen in nothing_parsed_or_indexed if seen.startswith("parsed")]
+    assert parsed == ["parsed knowledge/facts.yaml"]
+
+
+async def test_same_size_rewrite_within_the_clock_tick_is_seen(
+    database: Path, knowledge: Path
+) -> None:
+    """A file rewritten with the same size and modification time is still seen as changed
+    while its stamp is recent (its content is compared)."""
+    await store_knowledge(database, knowledge)
+    path = knowledge / "facts.yaml"
+    stamp = path.stat()
+    path.write_text(FACTS_YAML.replace("police", "forces"), encoding="utf-8")
+    os.utime(path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert path.stat().st_size == stamp.st_size
+    kb = await open_kb(database, knowledge, StartMode.SERVE_STORED)
+    try:
+        assert kb.start_notice is not None and "changed since it was last loaded" in (
+            kb.start_notice
+        )
+    finally:
+        await kb.close()
