@@ -111,14 +111,15 @@ def run_newsdesk_service(size: int, directory: Path) -> dict[str, Any]:
 
     Runs in a process that does nothing else, so its peak memory is the bot's own.
     """
+    from bot.composition import open_knowledge_base_at
     from bot.core.actors import Actor
     from bot.core.loader import KnowledgeReader
-    from bot.core.service import FactDraft, KnowledgeBase
+    from bot.core.service import FactDraft
 
     async def measure() -> dict[str, Any]:
         row: dict[str, Any] = {}
         started = time.perf_counter()
-        kb = await KnowledgeBase.open(directory.parent / "bench.db", directory)
+        kb = await open_knowledge_base_at(directory.parent / "bench.db", directory)
         row["cold_start_s"] = time.perf_counter() - started
         row["facts_served"] = len(kb.matcher)
         operator = Actor.operator()

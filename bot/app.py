@@ -125,13 +125,9 @@ def ignore_repeated_interactions(bot: NewsdeskBot) -> None:
     parsers["INTERACTION_CREATE"] = parse_once
 
 
-async def run_discord(settings: Settings, token: SecretStr) -> int:
-    """Run the bot until SIGINT/SIGTERM; the database is closed cleanly on the way out."""
-    # TODO(composition root): opening the knowledge base moves out of bot.cli into its own
-    # module; importing bot.cli here closes a circle (bot.cli -> bot.app -> bot.cli).
-    from bot.cli import open_knowledge_base
-
-    kb = await open_knowledge_base(settings)
+async def run_discord(kb: KnowledgeBase, settings: Settings, token: SecretStr) -> int:
+    """Run the bot on ``kb`` until SIGINT/SIGTERM; the caller (the composition root's user)
+    opened the knowledge base and closes it."""
     bot = NewsdeskBot(kb, settings)
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
@@ -154,7 +150,4 @@ async def run_discord(settings: Settings, token: SecretStr) -> int:
             flush=True,
         )
         return 2
-    finally:
-        await kb.close()
-        log.info("database closed; bye")
     return 0

@@ -18,6 +18,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import SecretStr
+
+from bot.composition import open_knowledge_base
 from bot.config import (
     DEFAULT_DATABASE,
     ConfigError,
@@ -30,9 +33,8 @@ from bot.config import (
 from bot.core.actors import Actor
 from bot.core.errors import NewsdeskError
 from bot.core.loader import KnowledgeError, load_knowledge
-from bot.core.matcher import MatcherSettings
 from bot.core.models import AskResult, Decision, Match
-from bot.core.service import MAX_ASK_CHARS, FactDraft, KnowledgeBase, Policy, StartMode
+from bot.core.service import MAX_ASK_CHARS, FactDraft, KnowledgeBase, StartMode
 from bot.store import StoreError
 
 from . import kb_commands, render
@@ -243,26 +245,6 @@ def _check_paths(args: argparse.Namespace, setup: Setup) -> None:
     print(f"created the folder {folder} for the database", file=sys.stderr)
 
 
-async def open_knowledge_base(settings: Settings, start: StartMode | None = None) -> KnowledgeBase:
-    """The one way every entry point builds the brain from settings; ``start`` as the entry
-    point needs (by default the bot's: reload if the settings say so)."""
-    return await KnowledgeBase.open(
-        settings.database,
-        settings.knowledge_dir,
-        matcher_settings=MatcherSettings(
-            answer_threshold=settings.matcher.answer_threshold,
-            suggest_threshold=settings.matcher.suggest_threshold,
-        ),
-        policy=Policy(
-            who_can_add=settings.facts.who_can_add,
-            require_approval=settings.facts.require_approval,
-            max_per_user_per_day=settings.facts.max_per_user_per_day,
-        ),
-        reload_on_start=settings.reload_knowledge_on_start,
-        start=start,
-    )
-
-
 def _questions(parts: Sequence[str]) -> list[str]:
     if list(parts) == ["-"]:
         return [line.strip() for line in sys.stdin if line.strip()]
@@ -445,6 +427,18 @@ def _console(setup: Setup, start: StartMode | None, *, intro: str = "") -> int:
             runner.run(kb.close())
 
 
+async def _discord(settings: Settings, token: SecretStr) -> int:
+    """The Discord bot on the knowledge base the settings name (imported only with a token)."""
+    from bot.app import run_discord
+
+    kb = await open_knowledge_base(settings)
+    try:
+        return await run_discord(kb, settings, token)
+    finally:
+        await kb.close()
+        log.info("database closed; bye")
+
+
 def _no_token_intro(settings: Settings) -> str:
     return (
         "No DISCORD_TOKEN is set, so newsdesk starts as a console chat on the local "
@@ -475,11 +469,9 @@ def _run_command(args: argparse.Namespace) -> int:
         if getattr(args, "verbose", False):
             print(setup.describe(), file=sys.stderr)
         if token is not None:
-            from bot.app import run_discord
-
             # The bot's log is for the operator; the console chat keeps the screen clean.
             logging.getLogger().setLevel(settings.logging.level)
-            return asyncio.run(run_discord(settings, token))
+            return asyncio.run(_discord(settings, token))
         return asyncio.run(_dispatch(args, settings))
     except KnowledgeError as exc:
         print(render.knowledge_errors(exc), file=sys.stderr)

@@ -57,7 +57,6 @@ from bot.core.models import (
 )
 from bot.core.storage import AskRecord, KnowledgeStore, StoreConflict, StoreError
 from bot.core.text import STOPWORDS, Analyzer, words
-from bot.store import SqliteStore
 
 log = logging.getLogger(__name__)
 
@@ -224,24 +223,20 @@ class KnowledgeBase:
     @classmethod
     async def open(
         cls,
-        database: Path,
+        store: KnowledgeStore,
         knowledge_dir: Path,
         *,
         matcher_settings: MatcherSettings | None = None,
         policy: Policy | None = None,
-        reload_on_start: bool = True,
-        start: StartMode | None = None,
+        start: StartMode = StartMode.RELOAD,
     ) -> KnowledgeBase:
-        """Open the database and serve its facts, treating ``knowledge_dir`` as ``start`` says
-        (by default ``RELOAD``, or ``SERVE_STORED`` when ``reload_on_start`` is False).
+        """Serve the facts of ``store`` (which it then owns and closes), treating
+        ``knowledge_dir`` as ``start`` says.
 
         With ``RELOAD``, a knowledge directory with errors does not stop the start: the facts
         already in the database stay in service and the errors are logged. ``PREVIEW`` raises
         them (``KnowledgeError``), as the directory is what was asked for.
         """
-        if start is None:
-            start = StartMode.RELOAD if reload_on_start else StartMode.SERVE_STORED
-        store = await SqliteStore.open(database)
         try:
             kb = cls(store, knowledge_dir, matcher_settings=matcher_settings, policy=policy)
             await kb._start(start)

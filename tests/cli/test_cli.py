@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.composition import open_knowledge_base_at
 from bot.core.actors import Actor
-from bot.core.service import FactDraft, KnowledgeBase
+from bot.core.service import FactDraft
 
 from .harness import SOURCE_TITLE, Cli, run_program
 
@@ -291,7 +292,7 @@ async def test_knowledge_id_clash_does_not_hang_the_cli(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     db = tmp_path / "x.db"
-    kb = await KnowledgeBase.open(db, knowledge)
+    kb = await open_knowledge_base_at(db, knowledge)
     try:
         added = await kb.add_fact(FactDraft("Baku hosts a grand prix."), Actor.operator())
     finally:

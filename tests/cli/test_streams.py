@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.service import KnowledgeBase
+from bot.composition import open_knowledge_base_at
 
 from .harness import TIMEOUT, run_program, start_program
 
@@ -63,7 +63,7 @@ async def test_questions_with_lone_surrogates_are_counted_with_their_batch(
     tmp_path: Path, knowledge: Path
 ) -> None:
     """A question carrying an undecodable byte is counted, and so is the one saved with it."""
-    kb = await KnowledgeBase.open(tmp_path / "x.db", knowledge)
+    kb = await open_knowledge_base_at(tmp_path / "x.db", knowledge)
     try:
         await kb.ask("why was the ambassador recalled \udcff")
         await kb.ask("who died in yekaterinburg")

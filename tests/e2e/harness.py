@@ -22,7 +22,7 @@ import discord.gateway
 import discord.http
 
 from bot.app import NewsdeskBot
-from bot.cli import open_knowledge_base
+from bot.composition import open_knowledge_base
 from bot.config import Cooldown, DiscordSettings, Settings
 from bot.core.service import KnowledgeBase
 

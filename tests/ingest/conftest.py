@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.composition import open_knowledge_base_at
 from bot.core.service import KnowledgeBase
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -121,7 +122,7 @@ def knowledge_copy(tmp_path: Path, seed_knowledge_dir: Path) -> Path:
 @pytest.fixture
 async def kb(tmp_path: Path, knowledge_copy: Path) -> AsyncIterator[KnowledgeBase]:
     """A knowledge base on a temporary database and a copy of the seed knowledge."""
-    base = await KnowledgeBase.open(tmp_path / "newsdesk.db", knowledge_copy)
+    base = await open_knowledge_base_at(tmp_path / "newsdesk.db", knowledge_copy)
     try:
         yield base
     finally:

@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from bot.composition import open_knowledge_base_at
 from bot.core.actors import Actor
-from bot.core.service import KnowledgeBase, Policy
+from bot.core.service import Policy
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 FAIR_QUESTION = "why was the baku book fair postponed"
@@ -89,7 +90,7 @@ async def test_pending_user_facts_keep_their_approve_command(
 ) -> None:
     """`kb approve ID` of a pending member fact still approves it when no draft has that id."""
     db = tmp_path / "x.db"
-    kb = await KnowledgeBase.open(db, knowledge_copy, policy=Policy(require_approval=True))
+    kb = await open_knowledge_base_at(db, knowledge_copy, policy=Policy(require_approval=True))
     try:
         from bot.core.service import FactDraft
 

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
+from bot.composition import open_knowledge_base_at
 from bot.core import draft_files
 from bot.core.actors import Actor
 from bot.core.errors import NotFound, PermissionDenied
@@ -205,9 +206,9 @@ async def test_seen_articles_survive_a_restart(tmp_path: Path, news_site: NewsSi
     knowledge = tmp_path / "knowledge"
     knowledge.mkdir()
     (knowledge / "x.yaml").write_text("facts: [{id: x, answer: Something happened.}]\n")
-    async with await KnowledgeBase.open(tmp_path / "db.sqlite", knowledge) as first:
+    async with await open_knowledge_base_at(tmp_path / "db.sqlite", knowledge) as first:
         assert len((await ingest(first, news_site.url("feed.atom"))).drafted) == 1
-    async with await KnowledgeBase.open(tmp_path / "db.sqlite", knowledge) as second:
+    async with await open_knowledge_base_at(tmp_path / "db.sqlite", knowledge) as second:
         assert (await ingest(second, news_site.url("feed.atom"))).drafted == []
         forced = await ingest(second, news_site.url("feed.atom"), force=True)
         assert len(forced.drafted) == 1

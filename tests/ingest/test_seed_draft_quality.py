@@ -16,9 +16,10 @@ from typing import Any
 import pytest
 import yaml
 
+from bot.composition import open_knowledge_base_at
 from bot.core.actors import Actor
 from bot.core.models import Decision
-from bot.core.service import KnowledgeBase
+from bot.core.service import StartMode
 from bot.ingest.pipeline import ingest
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -42,7 +43,9 @@ async def approved_seed(tmp_path: Path, seed_knowledge_dir: Path) -> Any:
     knowledge = tmp_path / "knowledge"
     knowledge.mkdir()
     shutil.copy(seed_knowledge_dir / "synonyms.yaml", knowledge / "synonyms.yaml")
-    kb = await KnowledgeBase.open(tmp_path / "db.sqlite", knowledge, reload_on_start=False)
+    kb = await open_knowledge_base_at(
+        tmp_path / "db.sqlite", knowledge, start=StartMode.SERVE_STORED
+    )
     try:
         result = await ingest(kb, str(SEED_ARTICLE))
         (drafted,) = result.drafted

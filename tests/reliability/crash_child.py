@@ -16,8 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from bot.composition import open_knowledge_base_at
 from bot.core.actors import Actor
-from bot.core.service import FactDraft, KnowledgeBase
+from bot.core.service import FactDraft, StartMode
 
 SHARED = 400
 ONLY = 100
@@ -54,7 +55,7 @@ def say(line: str) -> None:
 
 
 async def main(database: Path, knowledge: Path, tag: str) -> None:
-    kb = await KnowledgeBase.open(database, knowledge, reload_on_start=False)
+    kb = await open_knowledge_base_at(database, knowledge, start=StartMode.SERVE_STORED)
     operator = Actor.operator()
     say("READY")
     version = "a"

@@ -28,6 +28,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.composition import open_knowledge_base_at
 from bot.config import ConfigError, load_settings
 from bot.core.actors import Actor
 from bot.core.errors import InvalidInput
@@ -56,7 +57,7 @@ def knowledge_dir(tmp_path: Path, seed_knowledge_dir: Path) -> Path:
 
 @pytest.fixture
 async def kb(tmp_path: Path, knowledge_dir: Path) -> AsyncIterator[KnowledgeBase]:
-    base = await KnowledgeBase.open(tmp_path / "kb.db", knowledge_dir)
+    base = await open_knowledge_base_at(tmp_path / "kb.db", knowledge_dir)
     try:
         yield base
     finally:

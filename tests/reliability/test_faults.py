@@ -25,10 +25,11 @@ import pytest
 from crash_child import expected_version, write_version
 
 import bot.store.sqlite as sqlite_store
+from bot.composition import open_knowledge_base_at
 from bot.core.actors import Actor
 from bot.core.errors import WriteFailed
 from bot.core.models import Decision, Origin
-from bot.core.service import FactDraft, KnowledgeBase
+from bot.core.service import FactDraft, KnowledgeBase, StartMode
 
 HERE = Path(__file__).resolve().parent
 REPO_ROOT = HERE.parents[1]
@@ -124,7 +125,7 @@ async def test_kill_9_while_adding_and_reloading_loses_nothing(tmp_path: Path) -
     knowledge = tmp_path / "knowledge"
     knowledge.mkdir()
     write_version(knowledge, "a")
-    kb = await KnowledgeBase.open(database, knowledge)
+    kb = await open_knowledge_base_at(database, knowledge)
     await kb.close()
     assert check_database(database, set()) == "a"
 
@@ -153,7 +154,7 @@ async def test_kill_9_while_adding_and_reloading_loses_nothing(tmp_path: Path) -
     elapsed = time.monotonic() - started
 
     # Restarting the real service on the survivor works and answers the acknowledged facts.
-    kb = await KnowledgeBase.open(database, knowledge, reload_on_start=False)
+    kb = await open_knowledge_base_at(database, knowledge, start=StartMode.SERVE_STORED)
     try:
         assert await kb.store.integrity_check() == "ok"
         stored = {f.id for f in await kb.store.all_facts()}
@@ -183,7 +184,7 @@ def knowledge_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 async def kb(tmp_path: Path, knowledge_dir: Path) -> AsyncIterator[KnowledgeBase]:
-    base = await KnowledgeBase.open(tmp_path / "kb.db", knowledge_dir)
+    base = await open_knowledge_base_at(tmp_path / "kb.db", knowledge_dir)
     try:
         yield base
     finally:
@@ -284,7 +285,7 @@ async def test_lock_held_past_the_busy_timeout_never_says_locked_to_members(
     """Past the busy timeout: answers still come, the member gets a plain sentence, the
     moderators see why, and the next write after the lock works."""
     monkeypatch.setattr(sqlite_store, "BUSY_TIMEOUT_MS", 150)
-    kb = await KnowledgeBase.open(tmp_path / "kb.db", knowledge_dir)
+    kb = await open_knowledge_base_at(tmp_path / "kb.db", knowledge_dir)
     try:
         with write_lock_held(tmp_path / "kb.db", 0.8):
             result = await kb.ask("shared fact 3 version", guild_id=10)

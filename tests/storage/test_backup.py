@@ -11,8 +11,9 @@ from typing import Any
 
 import pytest
 
+from bot.composition import open_knowledge_base_at
 from bot.core.actors import Actor
-from bot.core.service import FactDraft, KnowledgeBase, StartMode
+from bot.core.service import FactDraft, StartMode
 from bot.core.storage import StoreError
 from bot.store import SqliteStore
 
@@ -82,7 +83,7 @@ async def test_backup_while_writers_run_holds_every_acknowledged_fact(
     it started."""
     knowledge = make_knowledge_dir({"facts.yaml": FACTS_YAML})
     database = tmp_path / "newsdesk.db"
-    kb = await KnowledgeBase.open(database, knowledge, start=StartMode.RELOAD)
+    kb = await open_knowledge_base_at(database, knowledge, start=StartMode.RELOAD)
     added: list[str] = []
     other: list[str] = []
     stop = threading.Event()

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from bot.composition import open_knowledge_base_at
 from bot.core import index_snapshot, loader
 from bot.core.actors import Actor
 from bot.core.matcher import Matcher
@@ -74,7 +75,7 @@ def stored_file_facts(database: Path) -> set[tuple[str, str]]:
 
 
 async def open_kb(database: Path, knowledge: Path, start: StartMode) -> KnowledgeBase:
-    return await KnowledgeBase.open(database, knowledge, start=start)
+    return await open_knowledge_base_at(database, knowledge, start=start)
 
 
 async def store_knowledge(database: Path, knowledge: Path) -> None:

@@ -13,11 +13,12 @@ from typing import Any
 import pytest
 import yaml
 
+from bot.composition import open_knowledge_base_at
 from bot.core.actors import Actor
 from bot.core.errors import InvalidInput, LimitReached, NotFound, PermissionDenied
 from bot.core.loader import KnowledgeError, load_knowledge
 from bot.core.models import Decision, Fact, Origin, Source, Status
-from bot.core.service import FactDraft, KnowledgeBase, Policy
+from bot.core.service import FactDraft, KnowledgeBase, Policy, StartMode
 from bot.core.storage import StoreConflict, StoreError, StoreUnavailable
 from bot.store import SqliteStore
 from bot.store.migrations import SCHEMA_VERSION
@@ -94,7 +95,7 @@ async def store(db_path: Path) -> AsyncIterator[SqliteStore]:
 @pytest.fixture
 async def kb(db_path: Path, knowledge_dir: Path) -> AsyncIterator[KnowledgeBase]:
     """A knowledge base on a real file, loaded from the small knowledge directory."""
-    opened = await KnowledgeBase.open(db_path, knowledge_dir)
+    opened = await open_knowledge_base_at(db_path, knowledge_dir)
     yield opened
     await opened.close()
 
@@ -184,7 +185,7 @@ async def test_database_from_a_newer_program_is_refused(db_path: Path, tmp_path:
     with pytest.raises(StoreError, match="newer"):
         await SqliteStore.open(db_path)
     with pytest.raises(StoreError, match="newer"):
-        await KnowledgeBase.open(db_path, tmp_path)
+        await open_knowledge_base_at(db_path, tmp_path)
     assert inspect_db(db_path, "PRAGMA user_version") == [(SCHEMA_VERSION + 1,)]
 
 
@@ -300,10 +301,10 @@ async def test_open_loads_the_knowledge_and_answers(kb: KnowledgeBase) -> None:
 
 async def test_facts_persist_across_close_and_reopen(db_path: Path, knowledge_dir: Path) -> None:
     """User facts and file facts are still answered after a restart."""
-    kb = await KnowledgeBase.open(db_path, knowledge_dir)
+    kb = await open_knowledge_base_at(db_path, knowledge_dir)
     added = await kb.add_fact(GRAND_PRIX, AUTHOR)
     await kb.close()
-    reopened = await KnowledgeBase.open(db_path, knowledge_dir)
+    reopened = await open_knowledge_base_at(db_path, knowledge_dir)
     try:
         assert await reopened.get_fact(added.id, guild_id=GUILD) == added
         result = await reopened.ask("when is the baku grand prix", guild_id=GUILD)
@@ -315,11 +316,11 @@ async def test_facts_persist_across_close_and_reopen(db_path: Path, knowledge_di
 
 
 async def test_facts_survive_a_restart_without_reload(db_path: Path, knowledge_dir: Path) -> None:
-    """With reload_on_start=False the stored facts are served even if the files vanished."""
-    kb = await KnowledgeBase.open(db_path, knowledge_dir)
+    """With start=StartMode.SERVE_STORED the stored facts are served even if the files vanished."""
+    kb = await open_knowledge_base_at(db_path, knowledge_dir)
     await kb.close()
     (knowledge_dir / "facts.yaml").unlink()
-    reopened = await KnowledgeBase.open(db_path, knowledge_dir, reload_on_start=False)
+    reopened = await open_knowledge_base_at(db_path, knowledge_dir, start=StartMode.SERVE_STORED)
     try:
         result = await reopened.ask("what happened in yekaterinburg")
         assert result.best is not None and result.best.fact.id == "yekaterinburg-raid"
@@ -331,10 +332,10 @@ async def test_broken_knowledge_at_start_serves_stored_facts(
     db_path: Path, knowledge_dir: Path
 ) -> None:
     """If the files are broken at start, the bot still starts and answers the stored facts."""
-    kb = await KnowledgeBase.open(db_path, knowledge_dir)
+    kb = await open_knowledge_base_at(db_path, knowledge_dir)
     await kb.close()
     (knowledge_dir / "facts.yaml").write_text("facts: [oops\n", encoding="utf-8")
-    reopened = await KnowledgeBase.open(db_path, knowledge_dir)
+    reopened = await open_knowledge_base_at(db_path, knowledge_dir)
     try:
         result = await reopened.ask("what happened in yekaterinburg")
         assert result.decision is Decision.ANSWER
@@ -347,9 +348,9 @@ async def test_synonyms_work_after_a_restart_without_reload(
     db_path: Path, knowledge_dir: Path
 ) -> None:
     """'envoy' still finds the ambassador fact after a restart that skips the reload."""
-    kb = await KnowledgeBase.open(db_path, knowledge_dir)
+    kb = await open_knowledge_base_at(db_path, knowledge_dir)
     await kb.close()
-    reopened = await KnowledgeBase.open(db_path, knowledge_dir, reload_on_start=False)
+    reopened = await open_knowledge_base_at(db_path, knowledge_dir, start=StartMode.SERVE_STORED)
     try:
         result = await reopened.ask("why did baku recall its envoy")
         assert result.decision is Decision.ANSWER
@@ -361,13 +362,13 @@ async def test_id_clash_at_start_does_not_stop_the_bot(
     db_path: Path, knowledge_dir: Path, opened_stores: list[SqliteStore]
 ) -> None:
     """A knowledge file reusing a user fact's id is logged at start; the bot still starts."""
-    kb = await KnowledgeBase.open(db_path, knowledge_dir)
+    kb = await open_knowledge_base_at(db_path, knowledge_dir)
     added = await kb.add_fact(GRAND_PRIX, OPERATOR)
     await kb.close()
     (knowledge_dir / "clash.yaml").write_text(
         f"facts:\n  - id: {added.id}\n    answer: A file fact.\n", encoding="utf-8"
     )
-    reopened = await KnowledgeBase.open(db_path, knowledge_dir)
+    reopened = await open_knowledge_base_at(db_path, knowledge_dir)
     try:
         assert (await reopened.get_fact(added.id)).origin is Origin.USER
     finally:
@@ -417,7 +418,7 @@ async def test_reload_picks_up_what_another_process_wrote(
         "    questions: [who won the karabakh war]\n"
     )
     (knowledge_dir / "facts.yaml").write_text(text, encoding="utf-8")
-    cli = await KnowledgeBase.open(db_path, knowledge_dir)  # stores the new files at start
+    cli = await open_knowledge_base_at(db_path, knowledge_dir)  # stores the new files at start
     try:
         added = await cli.add_fact(GRAND_PRIX, Actor.operator())
     finally:
@@ -610,7 +611,7 @@ async def test_unknown_fact_id_is_not_found(kb: KnowledgeBase) -> None:
 
 async def test_daily_cap_per_member(db_path: Path, knowledge_dir: Path) -> None:
     """A member may add max_per_user_per_day facts a day; moderators are not limited."""
-    kb = await KnowledgeBase.open(db_path, knowledge_dir, policy=Policy(max_per_user_per_day=2))
+    kb = await open_knowledge_base_at(db_path, knowledge_dir, policy=Policy(max_per_user_per_day=2))
     try:
         await kb.add_fact(FactDraft("First fact about the grand prix."), AUTHOR)
         await kb.add_fact(FactDraft("Second fact about the grand prix."), AUTHOR)
@@ -629,7 +630,7 @@ async def test_edits_spend_the_same_daily_budget_as_additions(
     db_path: Path, knowledge_dir: Path
 ) -> None:
     """A member cannot edit one fact without limit: edits count against the daily budget."""
-    kb = await KnowledgeBase.open(db_path, knowledge_dir, policy=Policy(max_per_user_per_day=3))
+    kb = await open_knowledge_base_at(db_path, knowledge_dir, policy=Policy(max_per_user_per_day=3))
     try:
         fact = await kb.add_fact(FactDraft("The grand prix starts on Friday."), AUTHOR)
         await kb.edit_fact(fact.id, FactDraft("The grand prix starts on Saturday."), AUTHOR)
@@ -646,7 +647,9 @@ async def test_edits_spend_the_same_daily_budget_as_additions(
 
 async def test_only_moderators_add_when_configured(db_path: Path, knowledge_dir: Path) -> None:
     """With who_can_add=moderators, a member's fact is refused and a moderator's accepted."""
-    kb = await KnowledgeBase.open(db_path, knowledge_dir, policy=Policy(who_can_add="moderators"))
+    kb = await open_knowledge_base_at(
+        db_path, knowledge_dir, policy=Policy(who_can_add="moderators")
+    )
     try:
         with pytest.raises(PermissionDenied):
             await kb.add_fact(GRAND_PRIX, MEMBER)
@@ -657,7 +660,7 @@ async def test_only_moderators_add_when_configured(db_path: Path, knowledge_dir:
 
 async def test_approval_queue(db_path: Path, knowledge_dir: Path) -> None:
     """With require_approval, a member's fact is not answered until a moderator approves it."""
-    kb = await KnowledgeBase.open(db_path, knowledge_dir, policy=Policy(require_approval=True))
+    kb = await open_knowledge_base_at(db_path, knowledge_dir, policy=Policy(require_approval=True))
     try:
         pending = await kb.add_fact(GRAND_PRIX, AUTHOR)
         assert pending.status is Status.PENDING
@@ -691,7 +694,7 @@ async def test_approval_queue(db_path: Path, knowledge_dir: Path) -> None:
 
 async def test_rejected_fact_is_gone(db_path: Path, knowledge_dir: Path) -> None:
     """A rejected pending fact is deleted and never answered."""
-    kb = await KnowledgeBase.open(db_path, knowledge_dir, policy=Policy(require_approval=True))
+    kb = await open_knowledge_base_at(db_path, knowledge_dir, policy=Policy(require_approval=True))
     try:
         pending = await kb.add_fact(GRAND_PRIX, AUTHOR)
         await kb.reject(pending.id, MODERATOR)

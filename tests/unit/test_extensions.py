@@ -20,8 +20,9 @@ from discord import app_commands
 
 import bot.exts
 from bot.app import EXTENSIONS, NewsdeskBot
+from bot.composition import open_knowledge_base_at
 from bot.config import DiscordSettings, FeedSettings, Settings
-from bot.core.service import KnowledgeBase
+from bot.core.service import KnowledgeBase, StartMode
 from bot.exts._context import is_moderator_here, manages_shared_knowledge_here
 
 # Commands that change the knowledge every server is answered from (not just one server's).
@@ -43,8 +44,8 @@ def _settings(directory: Path) -> Settings:
 @pytest.fixture
 async def kb(tmp_path: Path) -> AsyncIterator[KnowledgeBase]:
     settings = _settings(tmp_path)
-    knowledge_base = await KnowledgeBase.open(
-        settings.database, settings.knowledge_dir, reload_on_start=False
+    knowledge_base = await open_knowledge_base_at(
+        settings.database, settings.knowledge_dir, start=StartMode.SERVE_STORED
     )
     try:
         yield knowledge_base
