@@ -21,7 +21,7 @@ from pydantic import SecretStr
 
 from bot.config import Settings
 from bot.core.service import KnowledgeBase
-from bot.exts._question_budget import QuestionBudget
+from bot.question_budget import QuestionBudget
 
 log = logging.getLogger(__name__)
 

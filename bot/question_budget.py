@@ -1,7 +1,7 @@
 """The per-member question budget shared by ``/ask``, ``!ask``, mentions and question buttons.
 
-A module of its own that imports nothing from the extensions or the app: ``bot.app`` creates
-the budget, and importing it from here keeps the imports going one way (app to extensions).
+Discord glue (it counts on discord.py's token buckets) that the bot creates and the extensions
+spend: a module of its own beside ``bot.app``, so the app never imports an extension.
 """
 
 from __future__ import annotations
