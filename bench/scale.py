@@ -114,7 +114,7 @@ def run_newsdesk_service(size: int, directory: Path) -> dict[str, Any]:
     from bot.composition import open_knowledge_base_at
     from bot.core.actors import Actor
     from bot.core.loader import KnowledgeReader
-    from bot.core.service import FactDraft
+    from bot.core.service import FactInput
 
     async def measure() -> dict[str, Any]:
         row: dict[str, Any] = {}
@@ -138,7 +138,7 @@ def run_newsdesk_service(size: int, directory: Path) -> dict[str, Any]:
         row["reload_all_files_s"] = time.perf_counter() - started
         adds = []
         for n in range(30):
-            draft = FactDraft(f"Extra statement {n} about the zorblat pipeline talks")
+            draft = FactInput(f"Extra statement {n} about the zorblat pipeline talks")
             started = time.perf_counter()
             await kb.add_fact(draft, operator)
             adds.append(time.perf_counter() - started)

@@ -34,7 +34,7 @@ from bot.core.actors import Actor
 from bot.core.errors import NewsdeskError
 from bot.core.loader import KnowledgeError, load_knowledge
 from bot.core.models import AskResult, Decision, Match
-from bot.core.service import MAX_ASK_CHARS, FactDraft, KnowledgeBase, StartMode
+from bot.core.service import MAX_ASK_CHARS, FactInput, KnowledgeBase, StartMode
 from bot.store import StoreError
 
 from . import kb_commands, render
@@ -307,7 +307,7 @@ async def _fact(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     operator = Actor.operator()
     match args.fact_command:
         case "add":
-            draft = FactDraft(args.answer, tuple(args.question), tuple(args.tag), args.source)
+            draft = FactInput(args.answer, tuple(args.question), tuple(args.tag), args.source)
             added = await kb.add_fact(draft, operator)
             print(f"Added {added.id}.")
         case "show":

@@ -22,7 +22,7 @@ from bot.core.actors import Actor
 from bot.core.errors import NewsdeskError
 from bot.core.loader import KnowledgeError
 from bot.core.models import Decision
-from bot.core.service import MAX_ASK_CHARS, FactDraft, KnowledgeBase
+from bot.core.service import MAX_ASK_CHARS, FactInput, KnowledgeBase
 from bot.core.text import words
 
 from . import kb_commands, render
@@ -157,7 +157,7 @@ class Console:
             questions.append(question)
         tags = self._read("tags (comma-separated, optional)> ") or ""
         url = self._read("source URL (optional)> ") or ""
-        draft = FactDraft(
+        draft = FactInput(
             answer,
             tuple(questions),
             tuple(t for t in (t.strip() for t in tags.split(",")) if t),

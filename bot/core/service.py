@@ -87,7 +87,7 @@ class StartMode(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class FactDraft:
+class FactInput:
     """What a person supplies when adding or editing a fact."""
 
     answer: str
@@ -148,7 +148,7 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
-def validate_draft(draft: FactDraft) -> FactDraft:
+def validate_fact_input(draft: FactInput) -> FactInput:
     """The draft with whitespace tidied, or ``InvalidInput`` saying what is wrong."""
     answer = _clean(draft.answer)
     if not words(answer):
@@ -173,7 +173,7 @@ def validate_draft(draft: FactDraft) -> FactDraft:
         except NotAWebLink as exc:
             raise InvalidInput(f"The source is not a usable web link: {exc}.") from None
     title = _clean(draft.source_title or "")[:300] or None
-    return FactDraft(answer, questions, tags, url, title)
+    return FactInput(answer, questions, tags, url, title)
 
 
 def id_words(text: str, *, max_words: int = 5) -> list[str]:
@@ -652,11 +652,11 @@ class KnowledgeBase:
             raise WriteFailed(failure) from exc
         self.write_problem = None
 
-    async def add_fact(self, draft: FactDraft, actor: Actor) -> Fact:
+    async def add_fact(self, given: FactInput, actor: Actor) -> Fact:
         """Store a user's fact (live, or pending approval) and index it if live."""
         if self.policy.who_can_add == "moderators" and not actor.is_moderator:
             raise PermissionDenied("Only moderators can add facts in this server.")
-        draft = validate_draft(draft)
+        draft = validate_fact_input(given)
         await self._spend_daily_budget(actor)
         status = (
             Status.PENDING
@@ -728,9 +728,9 @@ class KnowledgeBase:
                 "allowed. Try again tomorrow."
             )
 
-    async def edit_fact(self, fact_id: str, draft: FactDraft, actor: Actor) -> Fact:
+    async def edit_fact(self, fact_id: str, draft: FactInput, actor: Actor) -> Fact:
         old = await self.fact_to_change(fact_id, actor)
-        draft = validate_draft(draft)
+        draft = validate_fact_input(draft)
         await self._spend_daily_budget(actor)
         source = old.source
         if draft.source_url or draft.source_title:

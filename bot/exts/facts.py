@@ -9,7 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.core.models import Fact, Status
-from bot.core.service import FactDraft
+from bot.core.service import FactInput
 from bot.exts._context import actor_for
 from bot.exts.errors import report_interaction_error
 from bot.ui import embeds
@@ -28,8 +28,8 @@ def _lines(text: str | None, separator: str = "\n") -> tuple[str, ...]:
     )
 
 
-def _draft(answer: str, questions: str | None, tags: str | None, source: str | None) -> FactDraft:
-    return FactDraft(
+def _draft(answer: str, questions: str | None, tags: str | None, source: str | None) -> FactInput:
+    return FactInput(
         answer=answer,
         questions=_lines(questions),
         tags=tuple(t.strip() for t in (tags or "").split(",") if t.strip()),
@@ -185,7 +185,7 @@ class FactCommands(commands.GroupCog, group_name="fact", group_description="Add 
         if answer is None:
             await interaction.response.send_modal(FactModal(existing))
             return
-        draft = FactDraft(
+        draft = FactInput(
             answer=existing.answer if answer is None else answer,
             questions=_lines(questions) if questions is not None else existing.questions,
             tags=tuple(t.strip() for t in tags.split(",") if t.strip())

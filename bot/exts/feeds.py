@@ -19,7 +19,7 @@ import discord
 from discord.ext import commands, tasks
 
 from bot.config import FeedSettings
-from bot.exts import _drafts
+from bot.exts import _draft_review
 from bot.ingest.models import IngestError
 from bot.ingest.pipeline import IngestResult, ingest
 
@@ -96,7 +96,7 @@ class FeedWatcher(commands.Cog):
         if not isinstance(channel, discord.abc.Messageable):
             log.warning("review channel %d not found: drafts not announced", channel_id)
             return
-        text, shown, view = await _drafts.drafted_message(self.bot.kb, result)
+        text, shown, view = await _draft_review.drafted_message(self.bot.kb, result)
         text = f"New from the watched feeds, for moderators to review:\n{text}"
         try:
             await channel.send(text[:2000], embeds=shown, view=view)

@@ -12,7 +12,7 @@ from discord.ext import commands
 
 from bot.core.fact_ids import FACT_ID_PATTERN
 from bot.core.loader import KnowledgeError
-from bot.exts import _drafts
+from bot.exts import _draft_review
 from bot.exts._context import (
     actor_for,
     moderator_actor,
@@ -157,7 +157,7 @@ class KnowledgeCommands(
     )
     @moderator_only()
     async def approve(self, interaction: discord.Interaction[NewsdeskBot], fact_id: str) -> None:
-        if await _drafts.review_reply(interaction, fact_id, approve_it=True):
+        if await _draft_review.review_reply(interaction, fact_id, approve_it=True):
             return
         fact = await self.bot.kb.approve(fact_id, actor_for(interaction))
         await interaction.response.send_message(f"Approved {inline_code(fact.id)}.", ephemeral=True)
@@ -168,7 +168,7 @@ class KnowledgeCommands(
     )
     @moderator_only()
     async def reject(self, interaction: discord.Interaction[NewsdeskBot], fact_id: str) -> None:
-        if await _drafts.review_reply(interaction, fact_id, approve_it=False):
+        if await _draft_review.review_reply(interaction, fact_id, approve_it=False):
             return
         fact = await self.bot.kb.reject(fact_id, actor_for(interaction))
         await interaction.response.send_message(f"Rejected {inline_code(fact.id)}.", ephemeral=True)
@@ -182,7 +182,7 @@ class KnowledgeCommands(
                 "No drafts are waiting. Draft one with `/kb ingest url:`.", ephemeral=True
             )
             return
-        shown, view = _drafts.drafts_message(found)
+        shown, view = _draft_review.drafts_message(found)
         more = len(found) - len(shown)
         await interaction.response.send_message(
             f"{len(found)} draft(s) waiting for review." + (f" …and {more} more." if more else ""),
@@ -199,7 +199,7 @@ class KnowledgeCommands(
         result = await ingest_source(
             self.bot.kb, url, allow_private=self.bot.settings.ingest.allow_private_addresses
         )
-        text, shown, view = await _drafts.drafted_message(self.bot.kb, result)
+        text, shown, view = await _draft_review.drafted_message(self.bot.kb, result)
         if shown:
             await interaction.followup.send(text, embeds=shown, view=view, ephemeral=True)
         else:
@@ -207,5 +207,5 @@ class KnowledgeCommands(
 
 
 async def setup(bot: NewsdeskBot) -> None:
-    bot.add_dynamic_items(ReviewButton, _drafts.DraftButton)
+    bot.add_dynamic_items(ReviewButton, _draft_review.DraftButton)
     await bot.add_cog(KnowledgeCommands(bot))

@@ -16,7 +16,7 @@ curated. Where member text is rendered, and how:
 * ids echoed in replies ("Added fact `x`", reload report, draft cards): ``inline_code``;
 * errors (``notice_embed``, which echo ids, links and values members typed) and knowledge
   errors: ``literal`` / ``inline_code``;
-* drafts (``bot.exts._drafts``): article titles, answers, problems and the ingestion summary:
+* drafts (``bot.exts._draft_review``): article titles, answers, problems and the ingestion summary:
   ``literal``; a draft card links its article only if ``web_link`` accepts the address;
 * ``!ask``, mentions and question buttons answer with these same embeds; ``/kb pending``,
   ``/kb drafts`` and ``/kb export`` messages carry only counts and fixed text.

@@ -13,7 +13,7 @@ import pytest
 
 from bot.composition import open_knowledge_base_at
 from bot.core.actors import Actor
-from bot.core.service import FactDraft
+from bot.core.service import FactInput
 
 from .harness import SOURCE_TITLE, Cli, run_program
 
@@ -294,7 +294,7 @@ async def test_knowledge_id_clash_does_not_hang_the_cli(tmp_path: Path) -> None:
     db = tmp_path / "x.db"
     kb = await open_knowledge_base_at(db, knowledge)
     try:
-        added = await kb.add_fact(FactDraft("Baku hosts a grand prix."), Actor.operator())
+        added = await kb.add_fact(FactInput("Baku hosts a grand prix."), Actor.operator())
     finally:
         await kb.close()
     (knowledge / "b.yaml").write_text(

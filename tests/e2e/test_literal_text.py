@@ -25,7 +25,7 @@ import pytest
 from bot.core.actors import Actor
 from bot.core.links import is_web_link
 from bot.core.models import Decision, Fact, Match, Origin, Source
-from bot.core.service import FactDraft
+from bot.core.service import FactInput
 from bot.store.sqlite import SqliteStore
 from bot.ui import embeds
 
@@ -280,7 +280,7 @@ async def set_scene(
     assert found, added
     bob = Actor.discord_user(world.bob.id, world.guild.id, is_moderator=False)
     b_fact = await newsdesk.kb.add_fact(
-        FactDraft(B_ANSWER, B_QUESTIONS, (), B_SOURCE, B_SOURCE_TITLE), bob
+        FactInput(B_ANSWER, B_QUESTIONS, (), B_SOURCE, B_SOURCE_TITLE), bob
     )
     return Scene(server, world, newsdesk, request, found[1], b_fact.id, added)
 

@@ -27,7 +27,7 @@ import pytest
 from bot.config import load_settings
 from bot.core.actors import Actor
 from bot.core.models import Fact, Origin, Status
-from bot.core.service import FactDraft
+from bot.core.service import FactInput
 from bot.exts.errors import APOLOGY
 from bot.ui.embeds import ERROR_COLOUR
 
@@ -338,7 +338,7 @@ async def make_target(newsdesk: RunningBot, world: World, kind: str, n: int) -> 
     answer = f"The Caspian regatta number {n} moved from Baku to Sumgait because of wind."
     author = Actor.discord_user(world.bob.id, world.guild.id, is_moderator=False, name="bob")
     if kind == "live":
-        fact = await newsdesk.kb.add_fact(FactDraft(answer), author)
+        fact = await newsdesk.kb.add_fact(FactInput(answer), author)
         return Target(fact.id, answer)
     if kind == "pending":
         fact = Fact(

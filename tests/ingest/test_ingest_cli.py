@@ -92,10 +92,10 @@ async def test_pending_user_facts_keep_their_approve_command(
     db = tmp_path / "x.db"
     kb = await open_knowledge_base_at(db, knowledge_copy, policy=Policy(require_approval=True))
     try:
-        from bot.core.service import FactDraft
+        from bot.core.service import FactInput
 
         member = Actor.discord_user(7, 1, is_moderator=False)
-        fact = await kb.add_fact(FactDraft("The Ganja tram line reopened in May 2025."), member)
+        fact = await kb.add_fact(FactInput("The Ganja tram line reopened in May 2025."), member)
     finally:
         await kb.close()
     done = cli(knowledge_copy, db, "kb", "approve", fact.id)

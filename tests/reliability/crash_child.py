@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from bot.composition import open_knowledge_base_at
 from bot.core.actors import Actor
-from bot.core.service import FactDraft, StartMode
+from bot.core.service import FactInput, StartMode
 
 SHARED = 400
 ONLY = 100
@@ -62,7 +62,7 @@ async def main(database: Path, knowledge: Path, tag: str) -> None:
     n = 0
     while True:
         fact = await kb.add_fact(
-            FactDraft(f"Crash{tag}x{n} note: the envoy's schedule changed again, number {n}."),
+            FactInput(f"Crash{tag}x{n} note: the envoy's schedule changed again, number {n}."),
             operator,
         )
         say(f"ACK {fact.id}")

@@ -35,7 +35,7 @@ from bot.core.errors import InvalidInput
 from bot.core.loader import KnowledgeError, LocatedError, load_knowledge
 from bot.core.matcher import Matcher
 from bot.core.models import Decision, Fact
-from bot.core.service import MAX_ASK_CHARS, FactDraft, KnowledgeBase, validate_draft
+from bot.core.service import MAX_ASK_CHARS, FactInput, KnowledgeBase, validate_fact_input
 from bot.core.text import Analyzer, words
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -107,7 +107,7 @@ async def test_hostile_fact_text_round_trips_unchanged(kb: KnowledgeBase, name: 
     """A member's fact made of hostile text is stored and read back as plain text."""
     text = f"Fact about the envoy: {BAD_QUESTIONS[name]} (noted by the desk)."
     member = Actor.discord_user(2, 10, is_moderator=False, name="m")
-    fact = await kb.add_fact(FactDraft(text, questions=(BAD_QUESTIONS[name] or "x",)), member)
+    fact = await kb.add_fact(FactInput(text, questions=(BAD_QUESTIONS[name] or "x",)), member)
     stored = await kb.get_fact(fact.id, guild_id=10)
     assert stored.answer == " ".join(text.split())
     assert "facts" in await _tables(kb)
@@ -164,9 +164,9 @@ def test_fact_drafts_validate_or_raise_invalid_input(
     answer: str, questions: list[str], tags: list[str], url: str | None
 ) -> None:
     """Whatever a member types into /fact add is accepted tidied or refused with InvalidInput."""
-    draft = FactDraft(answer, tuple(questions), tuple(tags), url)
+    draft = FactInput(answer, tuple(questions), tuple(tags), url)
     try:
-        clean = validate_draft(draft)
+        clean = validate_fact_input(draft)
     except InvalidInput as error:
         assert str(error)
     else:

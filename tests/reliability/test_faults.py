@@ -29,7 +29,7 @@ from bot.composition import open_knowledge_base_at
 from bot.core.actors import Actor
 from bot.core.errors import WriteFailed
 from bot.core.models import Decision, Origin
-from bot.core.service import FactDraft, KnowledgeBase, StartMode
+from bot.core.service import FactInput, KnowledgeBase, StartMode
 
 HERE = Path(__file__).resolve().parent
 REPO_ROOT = HERE.parents[1]
@@ -200,7 +200,7 @@ async def test_fifty_members_add_while_a_moderator_reloads(
     async def add_facts(n: int) -> None:
         for k in range(4):
             answer = f"Member{n}note{k}: the ferry from Baku to Aktau sails at {n}:{k:02d}."
-            fact = await kb.add_fact(FactDraft(answer), member(n))
+            fact = await kb.add_fact(FactInput(answer), member(n))
             acked[fact.id] = answer
             await asyncio.sleep(0)
 
@@ -270,7 +270,7 @@ async def test_writes_wait_for_another_process_instead_of_failing(
         started = time.perf_counter()
         asked, added = await asyncio.gather(
             kb.ask("who wrote shared fact 3", guild_id=10),
-            kb.add_fact(FactDraft("Lockwait: the Baku metro closed for a day."), member(1)),
+            kb.add_fact(FactInput("Lockwait: the Baku metro closed for a day."), member(1)),
         )
         waited = time.perf_counter() - started
     assert asked.decision is not None
@@ -291,11 +291,11 @@ async def test_lock_held_past_the_busy_timeout_never_says_locked_to_members(
             result = await kb.ask("shared fact 3 version", guild_id=10)
             assert result.decision is not Decision.UNKNOWN
             with pytest.raises(WriteFailed) as caught:
-                await kb.add_fact(FactDraft("Busyfail: the Baku metro closed."), member(2))
+                await kb.add_fact(FactInput("Busyfail: the Baku metro closed."), member(2))
             assert "locked" not in str(caught.value)
             assert "could not be saved" in str(caught.value)
             assert kb.write_problem is not None and "locked" in kb.write_problem
-        fact = await kb.add_fact(FactDraft("Afterlock: the Baku metro reopened."), member(2))
+        fact = await kb.add_fact(FactInput("Afterlock: the Baku metro reopened."), member(2))
         assert kb.write_problem is None
         assert (await kb.get_fact(fact.id, guild_id=10)).answer.startswith("Afterlock")
     finally:
@@ -326,7 +326,7 @@ async def test_cli_and_service_write_the_same_file_without_locked_errors(
     service_added: list[str] = []
     while any(p.poll() is None for p in processes) or len(service_added) < 20:
         n = len(service_added)
-        fact = await kb.add_fact(FactDraft(f"Svcnote{n}: a Baku bus route changed."), member(n))
+        fact = await kb.add_fact(FactInput(f"Svcnote{n}: a Baku bus route changed."), member(n))
         service_added.append(fact.id)
         await kb.ask("ferry timetable", guild_id=10)
         await asyncio.sleep(0.01)
@@ -353,7 +353,7 @@ async def _assert_degraded_but_answering(
     await kb.flush()  # the question is saved in the background; its failure is noted there
     assert kb.write_problem is not None and problem in kb.write_problem
     with pytest.raises(WriteFailed) as caught:
-        await kb.add_fact(FactDraft("Fullnote: the Baku stadium expanded. " * 100), member(3))
+        await kb.add_fact(FactInput("Fullnote: the Baku stadium expanded. " * 100), member(3))
     assert "could not be saved" in str(caught.value)
     if every_write_fails:  # a full file may still fit a tiny row in a half-empty page
         with pytest.raises(WriteFailed):
@@ -373,7 +373,7 @@ async def test_disk_full_keeps_answering_and_tells_why(
 ) -> None:
     """A store whose writes raise "database or disk is full": answers go on, writes fail
     cleanly, and once space is back writes work and the warning clears."""
-    added = await kb.add_fact(FactDraft("Editnote: the Baku port reopened."), member(4))
+    added = await kb.add_fact(FactInput("Editnote: the Baku port reopened."), member(4))
 
     @contextlib.asynccontextmanager
     async def full(*_: object) -> AsyncIterator[object]:
@@ -384,10 +384,10 @@ async def test_disk_full_keeps_answering_and_tells_why(
         patch.setattr(kb.store, "transaction", full)
         await _assert_degraded_but_answering(kb, "database or disk is full")
         with pytest.raises(WriteFailed):
-            await kb.edit_fact(added.id, FactDraft("Editnote: the port closed."), member(4))
+            await kb.edit_fact(added.id, FactInput("Editnote: the port closed."), member(4))
         with pytest.raises(WriteFailed):
             await kb.remove_fact(added.id, member(4))
-    again = await kb.add_fact(FactDraft("Spacenote: the Baku stadium expanded."), member(3))
+    again = await kb.add_fact(FactInput("Spacenote: the Baku stadium expanded."), member(3))
     assert kb.write_problem is None
     assert again.id in kb.matcher
 
@@ -407,7 +407,7 @@ async def test_read_only_database(kb: KnowledgeBase) -> None:
     await kb.store._db.execute("PRAGMA query_only = ON")
     await _assert_degraded_but_answering(kb, "readonly database")
     await kb.store._db.execute("PRAGMA query_only = OFF")
-    fact = await kb.add_fact(FactDraft("Writable: the Baku port reopened again."), member(6))
+    fact = await kb.add_fact(FactInput("Writable: the Baku port reopened again."), member(6))
     assert kb.write_problem is None and fact.id in kb.matcher
 
 
@@ -430,10 +430,10 @@ async def test_failed_commit_is_rolled_back_and_the_next_write_works(
 
     monkeypatch.setattr(kb.store._db, "execute", execute)
     with pytest.raises(WriteFailed):
-        await kb.add_fact(FactDraft("Lostcommit: the Baku ferry was cancelled."), member(7))
+        await kb.add_fact(FactInput("Lostcommit: the Baku ferry was cancelled."), member(7))
     assert failures and kb.write_problem == "disk I/O error"
     assert not kb.store._db.in_transaction
-    kept = await kb.add_fact(FactDraft("Nextcommit: the Baku ferry sails again."), member(7))
+    kept = await kb.add_fact(FactInput("Nextcommit: the Baku ferry sails again."), member(7))
     answers = {f.answer for f in await kb.store.all_facts()}
     assert kept.answer in answers
     assert "Lostcommit: the Baku ferry was cancelled." not in answers
@@ -447,12 +447,12 @@ async def test_cli_backup_while_the_service_writes(
     database = tmp_path / "kb.db"
     target = tmp_path / "backup.db"
     for n in range(5):
-        await kb.add_fact(FactDraft(f"Backupnote{n}: the Baku marina opened berth {n}."), member(n))
+        await kb.add_fact(FactInput(f"Backupnote{n}: the Baku marina opened berth {n}."), member(n))
     common = ("--db", database, "--knowledge", knowledge_dir)
     backup = _cli("kb", "backup", target, *common)
     n = 5
     while backup.poll() is None:
-        await kb.add_fact(FactDraft(f"Backupnote{n}: the Baku marina opened berth {n}."), member(n))
+        await kb.add_fact(FactInput(f"Backupnote{n}: the Baku marina opened berth {n}."), member(n))
         n += 1
         await asyncio.sleep(0.01)
     out, err = backup.communicate(timeout=30)

@@ -13,7 +13,7 @@ import pytest
 
 from bot.composition import open_knowledge_base_at
 from bot.core.actors import Actor
-from bot.core.service import FactDraft, StartMode
+from bot.core.service import FactInput, StartMode
 from bot.core.storage import StoreError
 from bot.store import SqliteStore
 
@@ -93,7 +93,7 @@ async def test_backup_while_writers_run_holds_every_acknowledged_fact(
     async def add_facts() -> None:
         n = 0
         while not stop.is_set():
-            fact = await kb.add_fact(FactDraft(f"Fact number {n} about the pipeline."), OPERATOR)
+            fact = await kb.add_fact(FactInput(f"Fact number {n} about the pipeline."), OPERATOR)
             added.append(fact.id)
             await kb.ask(f"what about the pipeline {n}")  # the statistics writer runs too
             n += 1

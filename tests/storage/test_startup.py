@@ -20,7 +20,7 @@ from bot.core import index_snapshot, loader
 from bot.core.actors import Actor
 from bot.core.matcher import Matcher
 from bot.core.models import Decision, Fact, Origin
-from bot.core.service import FactDraft, KnowledgeBase, StartMode
+from bot.core.service import FactInput, KnowledgeBase, StartMode
 from bot.store import AskRecord, SqliteStore
 
 FACTS_YAML = """\
@@ -193,7 +193,7 @@ async def test_preview_answers_from_another_folder_without_storing_it(
     nothing: the stored file facts and their history stay as they were."""
     await store_knowledge(database, knowledge)
     kb = await open_kb(database, knowledge, StartMode.SERVE_STORED)
-    member = await kb.add_fact(FactDraft("Baku hosts a Formula One grand prix."), OPERATOR)
+    member = await kb.add_fact(FactInput("Baku hosts a Formula One grand prix."), OPERATOR)
     await kb.close()
     before = (stored_file_facts(database), query(database, "SELECT * FROM audit"))
     other = make_knowledge_dir(

@@ -18,7 +18,7 @@ from bot.core.actors import Actor
 from bot.core.errors import InvalidInput, LimitReached, NotFound, PermissionDenied
 from bot.core.loader import KnowledgeError, load_knowledge
 from bot.core.models import Decision, Fact, Origin, Source, Status
-from bot.core.service import FactDraft, KnowledgeBase, Policy, StartMode
+from bot.core.service import FactInput, KnowledgeBase, Policy, StartMode
 from bot.core.storage import StoreConflict, StoreError, StoreUnavailable
 from bot.store import SqliteStore
 from bot.store.migrations import SCHEMA_VERSION
@@ -59,7 +59,7 @@ MODERATOR = Actor.discord_user(300, GUILD, is_moderator=True, name="mod")
 FOREIGN_MODERATOR = Actor.discord_user(400, OTHER_GUILD, is_moderator=True, name="other mod")
 OPERATOR = Actor.operator()
 
-GRAND_PRIX = FactDraft(
+GRAND_PRIX = FactInput(
     "Baku hosts a Formula One grand prix on a street circuit every year.",
     ("when is the baku grand prix", "formula one in baku"),
     ("Sport", "F1"),
@@ -521,15 +521,15 @@ async def test_same_answer_twice_gets_a_fresh_id(kb: KnowledgeBase) -> None:
 @pytest.mark.parametrize(
     ("draft", "message"),
     [
-        (FactDraft("  ?!  "), "empty"),
-        (FactDraft("x" * 5000), "limit"),
-        (FactDraft("An answer.", source_url="ftp://example.org"), "http"),
-        (FactDraft("An answer.", tuple(f"q{i}" for i in range(11))), "questions"),
+        (FactInput("  ?!  "), "empty"),
+        (FactInput("x" * 5000), "limit"),
+        (FactInput("An answer.", source_url="ftp://example.org"), "http"),
+        (FactInput("An answer.", tuple(f"q{i}" for i in range(11))), "questions"),
     ],
     ids=["empty", "too-long", "bad-url", "too-many-questions"],
 )
 async def test_invalid_drafts_are_refused(
-    kb: KnowledgeBase, draft: FactDraft, message: str
+    kb: KnowledgeBase, draft: FactInput, message: str
 ) -> None:
     """Empty or over-long answers, non-web sources and too many questions are refused."""
     with pytest.raises(InvalidInput, match=message):
@@ -545,7 +545,7 @@ async def test_invalid_drafts_are_refused(
 async def test_who_may_edit_a_user_fact(kb: KnowledgeBase, actor: Actor, allowed: bool) -> None:
     """The author and the server's moderators may edit a fact; other members may not."""
     fact = await kb.add_fact(GRAND_PRIX, AUTHOR)
-    draft = FactDraft("Baku's grand prix moved to September.", ("when is the baku grand prix",))
+    draft = FactInput("Baku's grand prix moved to September.", ("when is the baku grand prix",))
     if not allowed:
         with pytest.raises((PermissionDenied, NotFound)):
             await kb.edit_fact(fact.id, draft, actor)
@@ -593,7 +593,7 @@ async def test_other_member_gets_permission_denied(kb: KnowledgeBase) -> None:
 async def test_file_facts_cannot_be_changed(kb: KnowledgeBase, actor: Actor) -> None:
     """Knowledge-file facts are changed by editing the file, never by command."""
     with pytest.raises(PermissionDenied, match="knowledge file"):
-        await kb.edit_fact("ambassador-recalled", FactDraft("Rewritten."), actor)
+        await kb.edit_fact("ambassador-recalled", FactInput("Rewritten."), actor)
     with pytest.raises(PermissionDenied, match="knowledge file"):
         await kb.remove_fact("ambassador-recalled", actor)
     assert "ambassador-recalled" in kb.matcher
@@ -613,13 +613,13 @@ async def test_daily_cap_per_member(db_path: Path, knowledge_dir: Path) -> None:
     """A member may add max_per_user_per_day facts a day; moderators are not limited."""
     kb = await open_knowledge_base_at(db_path, knowledge_dir, policy=Policy(max_per_user_per_day=2))
     try:
-        await kb.add_fact(FactDraft("First fact about the grand prix."), AUTHOR)
-        await kb.add_fact(FactDraft("Second fact about the grand prix."), AUTHOR)
+        await kb.add_fact(FactInput("First fact about the grand prix."), AUTHOR)
+        await kb.add_fact(FactInput("Second fact about the grand prix."), AUTHOR)
         with pytest.raises(LimitReached, match="added or edited 2 facts"):
-            await kb.add_fact(FactDraft("Third fact about the grand prix."), AUTHOR)
-        await kb.add_fact(FactDraft("Another member's fact."), MEMBER)
+            await kb.add_fact(FactInput("Third fact about the grand prix."), AUTHOR)
+        await kb.add_fact(FactInput("Another member's fact."), MEMBER)
         for i in range(3):
-            await kb.add_fact(FactDraft(f"Moderator fact number {i}."), MODERATOR)
+            await kb.add_fact(FactInput(f"Moderator fact number {i}."), MODERATOR)
         users = [f for f in await kb.store.all_facts() if f.origin is Origin.USER]
         assert len(users) == 6
     finally:
@@ -632,15 +632,15 @@ async def test_edits_spend_the_same_daily_budget_as_additions(
     """A member cannot edit one fact without limit: edits count against the daily budget."""
     kb = await open_knowledge_base_at(db_path, knowledge_dir, policy=Policy(max_per_user_per_day=3))
     try:
-        fact = await kb.add_fact(FactDraft("The grand prix starts on Friday."), AUTHOR)
-        await kb.edit_fact(fact.id, FactDraft("The grand prix starts on Saturday."), AUTHOR)
-        await kb.edit_fact(fact.id, FactDraft("The grand prix starts on Sunday."), AUTHOR)
+        fact = await kb.add_fact(FactInput("The grand prix starts on Friday."), AUTHOR)
+        await kb.edit_fact(fact.id, FactInput("The grand prix starts on Saturday."), AUTHOR)
+        await kb.edit_fact(fact.id, FactInput("The grand prix starts on Sunday."), AUTHOR)
         with pytest.raises(LimitReached, match="added or edited 3 facts"):
-            await kb.edit_fact(fact.id, FactDraft("The grand prix starts on Monday."), AUTHOR)
+            await kb.edit_fact(fact.id, FactInput("The grand prix starts on Monday."), AUTHOR)
         assert (await kb.get_fact(fact.id, guild_id=fact.guild_id)).answer.endswith("Sunday.")
         edits = [e for e in await kb.history(fact.id, guild_id=fact.guild_id) if e.action == "edit"]
         assert len(edits) == 2
-        await kb.edit_fact(fact.id, FactDraft("The grand prix starts on Monday."), MODERATOR)
+        await kb.edit_fact(fact.id, FactInput("The grand prix starts on Monday."), MODERATOR)
     finally:
         await kb.close()
 
@@ -685,7 +685,7 @@ async def test_approval_queue(db_path: Path, knowledge_dir: Path) -> None:
             "add",
             "approve",
         ]
-        assert (await kb.add_fact(FactDraft("A moderator's own fact."), MODERATOR)).status is (
+        assert (await kb.add_fact(FactInput("A moderator's own fact."), MODERATOR)).status is (
             Status.LIVE
         )
     finally:
@@ -759,10 +759,10 @@ async def test_export_round_trips_through_the_loader(kb: KnowledgeBase, tmp_path
     """Exported user facts of one server form a knowledge file the loader accepts as is."""
     mine = await kb.add_fact(GRAND_PRIX, AUTHOR)
     tricky = await kb.add_fact(
-        FactDraft('yes: "Bakı" — it\'s #1 {really}', ("- is it?", "null")), MODERATOR
+        FactInput('yes: "Bakı" — it\'s #1 {really}', ("- is it?", "null")), MODERATOR
     )
     other_guild = Actor.discord_user(500, OTHER_GUILD, is_moderator=False)
-    theirs = await kb.add_fact(FactDraft("Another server's private fact."), other_guild)
+    theirs = await kb.add_fact(FactInput("Another server's private fact."), other_guild)
 
     text = await kb.export_user_facts(guild_id=GUILD)
     assert text.startswith("#")

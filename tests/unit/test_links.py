@@ -6,7 +6,7 @@ import pytest
 
 from bot.core.errors import InvalidInput
 from bot.core.links import NotAWebLink, web_link
-from bot.core.service import FactDraft, validate_draft
+from bot.core.service import FactInput, validate_fact_input
 
 MASKED = (
     "https://news.example/a)[Official\u2800statement\u2800of\u2800the\u2800ministry]"
@@ -53,4 +53,4 @@ def test_links_that_could_mislead_or_reach_elsewhere_are_refused(link: str, reas
 def test_a_member_cannot_give_a_masked_link_as_a_source() -> None:
     """`/fact add` with the U+2800 masked-link trick as source is refused in one sentence."""
     with pytest.raises(InvalidInput, match="not a usable web link"):
-        validate_draft(FactDraft("The ministry said so.", source_url=MASKED))
+        validate_fact_input(FactInput("The ministry said so.", source_url=MASKED))
