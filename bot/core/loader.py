@@ -27,7 +27,7 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from bot.core.fact_ids import FACT_ID
+from bot.core.fact_ids import FACT_ID, MEMBER_PREFIX, is_member_id
 from bot.core.links import NotAWebLink, web_link
 from bot.core.models import Fact, Origin, Source
 
@@ -292,6 +292,13 @@ class _FileReader:
                 self.error(
                     fields["id"][1],
                     f"id '{fact_id}' must be lower-case letters, digits, '-', '_' or '.'",
+                )
+                fact_id = None
+            elif fact_id is not None and is_member_id(fact_id):
+                self.error(
+                    fields["id"][1],
+                    f"id '{fact_id}': ids starting with '{MEMBER_PREFIX}' are kept for the "
+                    "facts members add; choose another id",
                 )
                 fact_id = None
         before = len(self.errors)

@@ -33,7 +33,7 @@ from bot.core.errors import (
     PermissionDenied,
     WriteFailed,
 )
-from bot.core.fact_ids import fact_id_candidates
+from bot.core.fact_ids import MEMBER_PREFIX, member_fact_id_candidates
 from bot.core.links import NotAWebLink, web_link
 from bot.core.loader import (
     MAX_ANSWER_CHARS,
@@ -607,7 +607,11 @@ class KnowledgeBase:
         ]
         entries: list[dict[str, object]] = []
         for fact in facts:
-            entry: dict[str, object] = {"id": fact.id, "answer": fact.answer}
+            # Without "member-": the export is for moving facts into knowledge files.
+            entry: dict[str, object] = {
+                "id": fact.id.removeprefix(MEMBER_PREFIX),
+                "answer": fact.answer,
+            }
             if fact.questions:
                 entry["questions"] = list(fact.questions)
             if fact.tags:
@@ -666,7 +670,7 @@ class KnowledgeBase:
         source = None
         if draft.source_url or draft.source_title:
             source = Source(draft.source_title, draft.source_url, None)
-        for fact_id in itertools.islice(fact_id_candidates(id_words(draft.answer)), 50):
+        for fact_id in itertools.islice(member_fact_id_candidates(id_words(draft.answer)), 50):
             fact = Fact(
                 id=fact_id,
                 answer=draft.answer,

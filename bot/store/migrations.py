@@ -112,6 +112,25 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             )
         ),
     ),
+    # 6: members' facts get their own id space ("member-..."), so that no member can hold an
+    # id of the shared knowledge. Facts added before keep their history, feedback and
+    # statistics under the new id; one whose new id is somehow taken keeps its old one.
+    (
+        """
+        CREATE TEMP TABLE renamed_member_facts AS
+        SELECT id AS old, 'member-' || id AS new FROM facts
+        WHERE origin = 'user' AND id NOT LIKE 'member-%'
+        AND 'member-' || id NOT IN (SELECT id FROM facts)
+        """,
+        *(
+            f"UPDATE {table} SET fact_id = (SELECT new FROM renamed_member_facts "
+            f"WHERE old = {table}.fact_id) "
+            f"WHERE fact_id IN (SELECT old FROM renamed_member_facts)"
+            for table in ("audit", "feedback", "asks")
+        ),
+        "UPDATE facts SET id = 'member-' || id WHERE id IN (SELECT old FROM renamed_member_facts)",
+        "DROP TABLE renamed_member_facts",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

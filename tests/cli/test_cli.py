@@ -228,11 +228,11 @@ def test_fact_add_then_ask_finds_it(cli: Cli, knowledge: Path, db: Path) -> None
         db,
     )
     assert added.code == 0, added.err
-    assert added.out.strip() == "Added volcano-tolbachik-kamchatka-erupted-2025."
+    assert added.out.strip() == "Added member-volcano-tolbachik-kamchatka-erupted-2025."
     done = cli("ask", "--json", "did tolbachik erupt", "--db", db)
     payload = json.loads(done.out)
     assert payload["decision"] == "answer"
-    assert payload["results"][0]["id"] == "volcano-tolbachik-kamchatka-erupted-2025"
+    assert payload["results"][0]["id"] == "member-volcano-tolbachik-kamchatka-erupted-2025"
     assert payload["results"][0]["source"]["url"] == "https://example.org/volcano"
 
 
@@ -306,4 +306,4 @@ async def test_knowledge_id_clash_does_not_hang_the_cli(tmp_path: Path) -> None:
         )
     except subprocess.TimeoutExpired:
         pytest.fail("`python -m bot ask` hung after a start-up reload failure")
-    assert done.returncode in (0, 2)
+    assert done.returncode in (0, 1, 2)

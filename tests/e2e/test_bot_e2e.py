@@ -760,18 +760,21 @@ async def test_reload_reports_located_errors_then_added_facts(
     assert fact_id_of(asked) == "book-fair"
 
 
-async def test_reload_refuses_a_file_fact_reusing_a_member_fact_id(
+async def test_a_members_fact_never_blocks_a_file_with_the_same_words(
     server: FakeDiscordServer, world: World, newsdesk: RunningBot
 ) -> None:
-    """A knowledge file may not take over a member's fact id; the reload says so privately."""
+    """A member's fact has a member- id: a knowledge file using the same words as an id
+    reloads, and both facts are answered where they belong."""
     fact_id = await add_fact(server, world.alice, world.guild)
+    assert fact_id.startswith("member-")
+    shared_id = fact_id.removeprefix("member-")
     (newsdesk.knowledge_dir / "clash.yaml").write_text(
-        f"facts:\n  - id: {fact_id}\n    answer: A file fact with a taken id.\n",
+        f"facts:\n  - id: {shared_id}\n    answer: A file fact with those words.\n",
         encoding="utf-8",
     )
-    reply = await reload_reply(server, world.mod, world.guild)
-    notice = embed(reply)["description"]
-    assert "The reload was refused" in notice and fact_id in notice
+    report = embed(await reload_reply(server, world.mod, world.guild))
+    assert report["title"] == "Knowledge reloaded"
+    assert field(report, "Added (1)") == f"`{shared_id}`"
 
     asked = data(await ask(server, world.alice, NEW_FACT_QUESTION, world.guild))
     assert fact_id_of(asked) == fact_id
@@ -843,7 +846,7 @@ async def test_kb_export_attaches_loadable_yaml(
     directory.mkdir()
     (directory / attachment.filename).write_bytes(attachment.data)
     knowledge = load_knowledge(directory)
-    assert [f.id for f in knowledge.facts] == [fact_id]
+    assert [f.id for f in knowledge.facts] == [fact_id.removeprefix("member-")]
     assert knowledge.facts[0].answer == NEW_FACT
     assert knowledge.facts[0].questions == (NEW_FACT_QUESTION,)
     assert knowledge.facts[0].tags == ("culture",)

@@ -479,8 +479,12 @@ async def test_servers_never_see_each_others_facts_stats_feedback_or_exports(
         callback = await server.wait_for_callback(interaction)
         (attachment,) = callback.files
         exports[guild.id] = attachment.data.decode("utf-8")
-    assert ours in exports[world.guild.id] and theirs not in exports[world.guild.id]
-    assert theirs in exports[world.other_guild.id] and ours not in exports[world.other_guild.id]
+    # Exported ready for a knowledge file, without the member- prefix of their ids.
+    ours_exported, theirs_exported = (i.removeprefix("member-") for i in (ours, theirs))
+    assert ours_exported in exports[world.guild.id]
+    assert theirs_exported not in exports[world.guild.id]
+    assert theirs_exported in exports[world.other_guild.id]
+    assert ours_exported not in exports[world.other_guild.id]
 
 
 # ------------------------------------------------------------------------ the token

@@ -451,22 +451,42 @@ async def test_reload_with_broken_yaml_keeps_the_old_knowledge(
     assert result.decision is Decision.ANSWER
 
 
-async def test_reload_clashing_with_a_user_fact_changes_nothing(
+async def test_a_member_can_never_hold_an_id_of_the_shared_knowledge(
     kb: KnowledgeBase, knowledge_dir: Path
 ) -> None:
-    """A knowledge file reusing a user fact's id is refused; nothing changes anywhere."""
-    added = await kb.add_fact(GRAND_PRIX, AUTHOR)
+    """A member adding a fact worded like a file's id gets a member- id; the file's fact with
+    that id then loads, is answered everywhere, and the member's fact stays theirs."""
+    squat = FactInput("Baku hosts Formula One grand prix every September.")
+    added = await kb.add_fact(squat, AUTHOR)
+    assert added.id == "member-baku-hosts-formula-one-grand"
+    (knowledge_dir / "more.yaml").write_text(
+        "facts:\n  - id: baku-hosts-formula-one-grand\n    answer: The Baku race is in "
+        "September.\n",
+        encoding="utf-8",
+    )
+    report = await kb.reload(OPERATOR)
+    assert report.added == ("baku-hosts-formula-one-grand",)
+    shared = await kb.get_fact("baku-hosts-formula-one-grand", guild_id=OTHER_GUILD)
+    assert shared.origin is Origin.FILE
+    assert (await kb.get_fact(added.id, guild_id=GUILD)).answer == added.answer
+    with pytest.raises(PermissionDenied, match="comes from the knowledge file"):
+        await kb.remove_fact("baku-hosts-formula-one-grand", MODERATOR)
+
+
+async def test_knowledge_files_may_not_use_member_ids(
+    kb: KnowledgeBase, knowledge_dir: Path
+) -> None:
+    """A knowledge file with a member- id is a located error; nothing changes anywhere."""
     before_db = await kb.store.all_facts()
     (knowledge_dir / "more.yaml").write_text(
-        f"facts:\n  - id: {added.id}\n    answer: A file fact.\n"
+        "facts:\n  - id: member-baku\n    answer: A file fact.\n"
         "  - id: brand-new\n    answer: Tolbachik erupted.\n",
         encoding="utf-8",
     )
-    with pytest.raises(InvalidInput, match=added.id):
+    with pytest.raises(KnowledgeError, match="kept for the facts members add"):
         await kb.reload(OPERATOR)
     assert await kb.store.all_facts() == before_db
     assert "brand-new" not in kb.matcher
-    assert kb.matcher.get(added.id) == added
 
 
 async def test_reload_picks_up_new_synonyms(kb: KnowledgeBase, knowledge_dir: Path) -> None:
@@ -492,7 +512,7 @@ async def test_only_moderators_reload(kb: KnowledgeBase) -> None:
 async def test_member_adds_a_fact_answered_in_their_guild_only(kb: KnowledgeBase) -> None:
     """A member's fact is live at once in their server, with a readable id and source."""
     fact = await kb.add_fact(GRAND_PRIX, AUTHOR)
-    assert fact.id == "baku-hosts-formula-one-grand"
+    assert fact.id == "member-baku-hosts-formula-one-grand"
     assert (fact.origin, fact.status, fact.guild_id, fact.author_id) == (
         Origin.USER,
         Status.LIVE,
@@ -767,25 +787,27 @@ async def test_export_round_trips_through_the_loader(kb: KnowledgeBase, tmp_path
     text = await kb.export_user_facts(guild_id=GUILD)
     assert text.startswith("#")
     exported_ids = [entry["id"] for entry in yaml.safe_load(text)["facts"]]
-    assert exported_ids == [mine.id, tricky.id]
-    assert theirs.id not in text
+    # Ready for a knowledge file: without the member- prefix files may not use.
+    exported = [mine.id.removeprefix("member-"), tricky.id.removeprefix("member-")]
+    assert exported_ids == exported
+    assert theirs.id.removeprefix("member-") not in text
 
     directory = tmp_path / "curated"
     directory.mkdir()
     (directory / "exported.yaml").write_text(text, encoding="utf-8")
     loaded = {f.id: f for f in load_knowledge(directory).facts}
-    assert set(loaded) == {mine.id, tricky.id}
+    assert set(loaded) == set(exported)
     for original in (mine, tricky):
-        back = loaded[original.id]
+        back = loaded[original.id.removeprefix("member-")]
         assert (back.answer, back.questions, back.tags) == (
             original.answer,
             original.questions,
             original.tags,
         )
-    assert loaded[mine.id].source == Source("F1 calendar", "https://example.org/f1", None)
+    assert loaded[exported[0]].source == Source("F1 calendar", "https://example.org/f1", None)
 
     everything = await kb.export_user_facts(guild_id=None)
-    assert theirs.id in everything and mine.id in everything
+    assert all(f.id.removeprefix("member-") in everything for f in (theirs, mine))
     assert "ambassador-recalled" not in everything
 
 
@@ -831,3 +853,36 @@ async def test_stats_do_not_wait_for_questions_still_arriving(
         stop.set()
         await chatter
     assert stats.questions_asked > 0
+
+
+async def test_an_id_squatted_before_the_upgrade_is_handed_back_to_the_knowledge(
+    db_path: Path, knowledge_dir: Path
+) -> None:
+    """A member fact that took a file's id under the old scheme is renamed member-... on
+    upgrade (with its history and votes), and the file's fact can take its id again."""
+    store = await SqliteStore.open(db_path)
+    try:
+        await store.insert_fact(user_fact("baku-international-book-fair"), AUTHOR.key)
+        await store.record_feedback("msg-1", "baku-international-book-fair", 7, GUILD, 1)
+    finally:
+        await store.close()
+    connection = sqlite3.connect(db_path)
+    with connection:
+        # As a version before migration 6 left it: a member's fact holding a shared id.
+        connection.execute("PRAGMA user_version = 5")
+    connection.close()
+    (knowledge_dir / "fair.yaml").write_text(
+        "facts:\n  - id: baku-international-book-fair\n    answer: The Baku book fair opens in "
+        "June.\n",
+        encoding="utf-8",
+    )
+    kb = await open_knowledge_base_at(db_path, knowledge_dir)
+    try:
+        shared = await kb.get_fact("baku-international-book-fair", guild_id=OTHER_GUILD)
+        assert shared.origin is Origin.FILE
+        member = await kb.get_fact("member-baku-international-book-fair", guild_id=GUILD)
+        assert member.origin is Origin.USER and member.answer == "A member's fact."
+        history = await kb.history("member-baku-international-book-fair", guild_id=GUILD)
+        assert [e.action for e in history] == ["add"]
+    finally:
+        await kb.close()
