@@ -183,7 +183,10 @@ class KnowledgeCommands(
         require_knowledge_admin(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
         result = await ingest_source(
-            self.bot.kb, url, allow_private=self.bot.settings.ingest.allow_private_addresses
+            self.bot.kb,
+            url,
+            allow_private=self.bot.settings.ingest.allow_private_addresses,
+            local_files=False,
         )
         text, shown, view = await _drafts.drafted_message(self.bot.kb, result)
         if shown:
