@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from bot.core.errors import NewsdeskError
 
 # The most bytes of one page, feed or file read: 2 MiB holds any news article's page, and the
-# extractor's time grows faster than the size (a 4.9 MB page took 28 s and 274 MB).
+# extractor's time grows faster than the size (a 4.9 MB page took 24 s to be refused; one of
+# nested markup, over 3 minutes and 364 MB).
 MAX_SOURCE_BYTES = 2 * 1024 * 1024
 
 
