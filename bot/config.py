@@ -96,7 +96,8 @@ class FeedSettings(_Section):
 
 
 class IngestSettings(_Section):
-    # Let /kb ingest fetch links to private, loopback and link-local addresses.
+    # Let the http(s) links of /kb ingest and of watched feeds, and their redirects, reach
+    # private, loopback and link-local addresses. Never local files: Discord gives links only.
     allow_private_addresses: bool = False
 
 

@@ -38,6 +38,8 @@ from bot.core.links import NotAWebLink, web_link
 from bot.core.loader import (
     MAX_ANSWER_CHARS,
     MAX_QUESTION_CHARS,
+    MAX_QUESTIONS_PER_FACT,
+    MAX_TAGS_PER_FACT,
     KnowledgeError,
     KnowledgeReader,
     KnowledgeSet,
@@ -62,8 +64,6 @@ log = logging.getLogger(__name__)
 
 # Only the start of an over-long question is matched: nobody's question is 10,000 characters.
 MAX_ASK_CHARS = 600
-MAX_QUESTIONS_PER_FACT = 10
-MAX_TAGS_PER_FACT = 10
 # Questions waiting to be saved in the statistics before new ones are no longer counted.
 MAX_PENDING_RECORDS = 50_000
 _LONE_SURROGATES = re.compile("[\ud800-\udfff]")

@@ -197,7 +197,10 @@ class KnowledgeCommands(
     async def ingest(self, interaction: discord.Interaction[NewsdeskBot], url: str) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         result = await ingest_source(
-            self.bot.kb, url, allow_private=self.bot.settings.ingest.allow_private_addresses
+            self.bot.kb,
+            url,
+            allow_private=self.bot.settings.ingest.allow_private_addresses,
+            local_files=False,
         )
         text, shown, view = await _draft_review.drafted_message(self.bot.kb, result)
         if shown:

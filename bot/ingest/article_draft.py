@@ -129,7 +129,7 @@ def build_draft(
     kept = merge_near_duplicates(found, analyzer)
     if len(kept) < MIN_FACTS:
         raise IngestError(
-            f"'{article.title or article.url}' does not read like a news article: "
+            f"{article.source} does not read like a news article: "
             f"found {len(kept)} sentence(s) stating a fact, need at least {MIN_FACTS}."
         )
     _attach_article_questions(kept, interrogatives([article.title, *sentences]), analyzer)

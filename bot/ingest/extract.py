@@ -4,6 +4,9 @@ HTML goes through trafilatura (main-text extraction, title and date metadata) on
 fetched ourselves: trafilatura never downloads anything here. Feeds go through feedparser on
 the bytes we fetched (it is never given a URL to fetch either). In a plain text file the first
 line is the headline.
+
+``from_html`` and ``parse_feed`` run in a child process (``worker``): they take the source's
+name for their messages, which never quote what they refused.
 """
 
 from __future__ import annotations
@@ -17,14 +20,16 @@ from pathlib import Path
 import feedparser
 import trafilatura
 
-from bot.ingest.models import Article, IngestError
+from bot.ingest.models import MAX_SOURCE_BYTES, Article, IngestError
 
 # trafilatura logs a WARNING for every page it finds no article in ("discarding data"); we
 # report that ourselves, in one sentence, so its own warnings would only be noise.
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
 
 MIN_ARTICLE_CHARS = 200
-MAX_FILE_BYTES = 5 * 1024 * 1024
+# About 10,000 words, the longest of long reads; drafting takes time that grows faster than the
+# text (80,000 characters: 2 s), and it holds the knowledge base's reload lock meanwhile.
+MAX_ARTICLE_CHARS = 60_000
 _FEED_START = re.compile(
     rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.S
 )
@@ -56,8 +61,9 @@ def _date(value: str | None) -> dt.date | None:
         return None
 
 
-def from_html(html: str, url: str | None) -> Article:
-    """The article in an HTML page, or ``IngestError`` if the page has no article text."""
+def from_html(html: str, url: str | None, source: str) -> Article:
+    """The article in an HTML page, or ``IngestError`` naming ``source`` (its link or file name)
+    if the page has no article text."""
     document = trafilatura.bare_extraction(
         html,
         url=url,
@@ -69,8 +75,7 @@ def from_html(html: str, url: str | None) -> Article:
     text = getattr(document, "text", None) or ""
     title = (getattr(document, "title", None) or "").strip()
     if len(text) < MIN_ARTICLE_CHARS:
-        where = url or "the page"
-        raise IngestError(f"{where} does not look like a news article (no article text found).")
+        raise IngestError(f"{source} does not look like a news article (no article text found).")
     lines = text.splitlines()
     if lines and title and lines[0].strip() == title:
         text = "\n".join(lines[1:])
@@ -82,14 +87,18 @@ def from_html(html: str, url: str | None) -> Article:
     )
 
 
-def from_text(text: str, url: str | None = None) -> Article:
-    """A plain text article: the first non-empty line is the headline."""
+def from_text(text: str, url: str | None, source: str) -> Article:
+    """A plain text article: the first non-empty line is the headline. ``IngestError`` naming
+    ``source`` (its link or file name) if there is too little text after it."""
     lines = text.strip().splitlines()
     if not lines:
-        raise IngestError("The text is empty: nothing to draft.")
+        raise IngestError(f"{source} is empty: nothing to draft.")
     title, body = lines[0].strip(), "\n".join(lines[1:])
     if len(body) < MIN_ARTICLE_CHARS:
-        raise IngestError(f"'{title[:80]}' is too short to be a news article.")
+        raise IngestError(
+            f"{source} is too short to be a news article ({len(body)} characters after the "
+            f"headline, at least {MIN_ARTICLE_CHARS} needed)."
+        )
     return Article(title=title, text=body, url=url)
 
 
@@ -102,11 +111,11 @@ def _struct_date(value: object) -> dt.date | None:
         return None
 
 
-def parse_feed(body: bytes) -> list[FeedEntry]:
+def parse_feed(body: bytes, source: str) -> list[FeedEntry]:
     """The entries of an RSS or Atom feed, newest first as the feed lists them."""
     parsed = feedparser.parse(body)
     if parsed.get("bozo") and not parsed.get("entries"):
-        raise IngestError("The feed cannot be read (it is not valid RSS or Atom).")
+        raise IngestError(f"{source} cannot be read as a feed (it is not valid RSS or Atom).")
     entries: list[FeedEntry] = []
     for entry in parsed.get("entries", []):
         link = entry.get("link")
@@ -133,12 +142,13 @@ def parse_feed(body: bytes) -> list[FeedEntry]:
 def read_file(path: Path) -> tuple[str, bytes]:
     """A local source: ("html" | "feed" | "text", bytes), by content, not only by extension."""
     try:
-        size = path.stat().st_size
+        # Read one byte past the limit rather than trust the size: files in /proc say 0.
+        with path.open("rb") as file:
+            body = file.read(MAX_SOURCE_BYTES + 1)
     except OSError as exc:
         raise IngestError(f"{path} cannot be read: {exc.strerror}.") from exc
-    if size > MAX_FILE_BYTES:
-        raise IngestError(f"{path} is {size:,} bytes, over the {MAX_FILE_BYTES:,} limit.")
-    body = path.read_bytes()
+    if len(body) > MAX_SOURCE_BYTES:
+        raise IngestError(f"{path} is over the {MAX_SOURCE_BYTES:,}-byte limit for a file.")
     if looks_like_feed("", body):
         return "feed", body
     head = body[:4096].lstrip().lower()

@@ -1,8 +1,9 @@
 """Getting a page or feed over HTTP(S): timeouts, a size cap, content-type checks, no surprises.
 
 Only http:// and https:// are fetched (no file:, ftp: or data:); redirects are followed a few
-times; the body is read in chunks and refused past ``MAX_BYTES``; only HTML, XML feeds and plain
-text are accepted. Every failure is an ``IngestError`` saying what went wrong in one sentence.
+times, each hop checked before it is connected to; the body is read in chunks and refused past
+``MAX_BYTES``; only HTML, XML feeds and plain text are accepted. Every failure is an
+``IngestError`` saying what went wrong in one sentence, naming the hop where it went wrong.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ import aiohttp
 from aiohttp.abc import AbstractResolver, ResolveResult
 
 from bot.core.links import NotAWebLink, web_link
-from bot.ingest.models import IngestError
+from bot.ingest.models import MAX_SOURCE_BYTES, IngestError
 
-MAX_BYTES = 5 * 1024 * 1024
+MAX_BYTES = MAX_SOURCE_BYTES
 TIMEOUT_SECONDS = 20.0
 MAX_REDIRECTS = 5
 USER_AGENT = "newsdesk-ingest/0.1 (+a Discord news bot; drafts for human review)"
@@ -33,6 +34,7 @@ ACCEPTED_TYPES = (
     "text/xml",
     "text/plain",
 )
+_REDIRECTS = (301, 302, 303, 307, 308)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,14 +90,19 @@ class _PublicOnlyResolver(AbstractResolver):
         await self._resolver.close()
 
 
-def _check_host(url: str, *, allow_private: bool) -> None:
-    host = urlsplit(url).hostname or ""
+def _private_address(hop: str, *, redirected: bool) -> IngestError:
+    how = " (a redirect led there)" if redirected else ""
+    return IngestError(f"{hop} points to a private or local address{how}: nothing was fetched.")
+
+
+def _check_host(hop: str, *, allow_private: bool, redirected: bool) -> None:
+    host = urlsplit(hop).hostname or ""
     try:
         literal = ipaddress.ip_address(host.strip("[]"))
     except ValueError:
         return  # a name: the resolver checks what it resolves to
     if not allow_private and not _is_public(str(literal)):
-        raise IngestError(f"{url} points to a private or local address: nothing was fetched.")
+        raise _private_address(hop, redirected=redirected)
 
 
 async def fetch(
@@ -117,40 +124,39 @@ async def fetch(
     connector: dict[str, Any] = {}
     if not allow_private:
         connector["connector"] = aiohttp.TCPConnector(resolver=_PublicOnlyResolver())
-    try:
-        async with (
-            aiohttp.ClientSession(timeout=client_timeout, headers=headers, **connector) as session,
-        ):
-            return await _get(session, url, max_bytes, allow_private=allow_private)
-    except IngestError:
-        raise
-    except TimeoutError as exc:
-        raise IngestError(f"{url} did not answer within {seconds:g} seconds.") from exc
-    except aiohttp.InvalidURL as exc:
-        raise IngestError(f"'{url[:200]}' is not a valid web link.") from exc
-    except (aiohttp.ClientError, OSError) as exc:
-        cause: BaseException | None = exc
-        while cause is not None and not isinstance(cause, BlockedAddress):
-            cause = getattr(cause, "os_error", None) or cause.__cause__ or cause.__context__
-        if cause is not None:
-            raise IngestError(
-                f"{url} points to a private or local address: nothing was fetched."
-            ) from exc
-        raise IngestError(f"{url} cannot be reached ({type(exc).__name__}).") from exc
+    async with aiohttp.ClientSession(
+        timeout=client_timeout, headers=headers, **connector
+    ) as session:
+        hop = url
+        for _ in range(MAX_REDIRECTS + 1):
+            redirected = hop != url
+            # Every hop, not only the first: a public page may redirect into this machine.
+            _check_host(hop, allow_private=allow_private, redirected=redirected)
+            try:
+                async with session.get(hop, allow_redirects=False) as response:
+                    location = response.headers.get("Location")
+                    if response.status not in _REDIRECTS or location is None:
+                        return await _read(response, hop, max_bytes)
+            except IngestError:
+                raise
+            except TimeoutError as exc:
+                raise IngestError(f"{hop} did not answer within {seconds:g} seconds.") from exc
+            except aiohttp.InvalidURL as exc:
+                raise IngestError(f"'{hop[:200]}' is not a valid web link.") from exc
+            except (aiohttp.ClientError, OSError) as exc:
+                if _blocked(exc):
+                    raise _private_address(hop, redirected=redirected) from exc
+                raise IngestError(f"{hop} cannot be reached ({type(exc).__name__}).") from exc
+            hop = check_url(urljoin(hop, location))
+    raise IngestError(f"{url} redirects more than {MAX_REDIRECTS} times.")
 
 
-async def _get(
-    session: aiohttp.ClientSession, url: str, max_bytes: int, *, allow_private: bool
-) -> Fetched:
-    """Follow redirects by hand, so each hop's address is checked before it is connected to."""
-    for _ in range(MAX_REDIRECTS + 1):
-        _check_host(url, allow_private=allow_private)
-        async with session.get(url, allow_redirects=False) as response:
-            if response.status in (301, 302, 303, 307, 308) and "Location" in response.headers:
-                url = check_url(urljoin(url, response.headers["Location"]))
-                continue
-            return await _read(response, url, max_bytes)
-    raise IngestError(f"{url} redirects too many times.")
+def _blocked(error: BaseException) -> bool:
+    """Whether ``error`` came from the resolver refusing a private address."""
+    cause: BaseException | None = error
+    while cause is not None and not isinstance(cause, BlockedAddress):
+        cause = getattr(cause, "os_error", None) or cause.__cause__ or cause.__context__
+    return cause is not None
 
 
 async def _read(response: aiohttp.ClientResponse, url: str, max_bytes: int) -> Fetched:
@@ -164,11 +170,12 @@ async def _read(response: aiohttp.ClientResponse, url: str, max_bytes: int) -> F
             f"{url} is {content_type or 'of unknown type'}, not a web page or a feed."
         )
     declared = response.content_length
+    limit = f"the {max_bytes:,}-byte limit for a page or feed"
     if declared is not None and declared > max_bytes:
-        raise IngestError(f"{url} is {declared:,} bytes, over the {max_bytes:,}-byte limit.")
+        raise IngestError(f"{url} is {declared:,} bytes, over {limit}.")
     body = bytearray()
     async for chunk in response.content.iter_chunked(64 * 1024):
         body.extend(chunk)
         if len(body) > max_bytes:
-            raise IngestError(f"{url} is over the {max_bytes:,}-byte limit.")
+            raise IngestError(f"{url} is over {limit}.")
     return Fetched(final, content_type, bytes(body), response.charset)

@@ -7,9 +7,18 @@ from dataclasses import dataclass, field
 
 from bot.core.errors import NewsdeskError
 
+# The most bytes of one page, feed or file read: 2 MiB holds any news article's page, and the
+# extractor's time grows faster than the size (a 4.9 MB page took 24 s to be refused; one of
+# nested markup, over 3 minutes and 364 MB).
+MAX_SOURCE_BYTES = 2 * 1024 * 1024
+
 
 class IngestError(NewsdeskError):
-    """A source could not be turned into a draft; the message says why, in one sentence."""
+    """A source could not be turned into a draft; the message says why, in one sentence.
+
+    It names the source (its link or file name), never its content: a refused source may be
+    something nobody should see, and the message goes back to whoever gave the source.
+    """
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,11 +30,27 @@ class Article:
     url: str | None = None
     published: dt.date | None = None
     guid: str | None = None
+    file_name: str | None = None
+    """The local file it was read from, as the operator named it."""
+    file_digest: str | None = None
+    """SHA-256 of that file's bytes."""
 
     @property
     def key(self) -> str:
-        """What identifies the article across polls: its feed GUID, else its link, else title."""
-        return self.guid or self.url or f"title:{self.title.strip().lower()}"
+        """What identifies the article across polls: its feed GUID, else its link, else the
+        content of the file it was read from (two stories may share a headline)."""
+        if self.guid:
+            return self.guid
+        if self.url:
+            return self.url
+        if self.file_digest:
+            return f"file:sha256:{self.file_digest}"
+        return f"title:{self.title.strip().lower()}"
+
+    @property
+    def source(self) -> str:
+        """Where it is from, for messages: its link, else its file name."""
+        return self.url or self.file_name or "The article"
 
 
 @dataclass(slots=True)

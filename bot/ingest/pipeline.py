@@ -3,12 +3,19 @@
 One article becomes one draft file in ``knowledge/drafts/``. A feed becomes one draft per entry
 not seen before; each entry's page is fetched and extracted, or, when the page cannot be read
 as an article, the text the feed itself carries is used if it is long enough. Articles already
-drafted (by feed GUID or URL, kept in the database) are skipped unless ``force`` is set.
+drafted (by feed GUID or URL, a local file by its content; kept in the database) are skipped
+unless ``force`` is set.
+
+Pages and feeds are read in a child process with a deadline (``worker``); an article's text is
+refused past ``MAX_ARTICLE_CHARS`` before it is drafted. Every refusal names the source, never
+its content.
 """
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+import hashlib
 import logging
 import re
 from dataclasses import dataclass, field
@@ -19,8 +26,9 @@ from bot.core.service import ArticleRef, KnowledgeBase
 from bot.core.text import Analyzer
 from bot.ingest import extract
 from bot.ingest.article_draft import ArticleDraft, build_draft, file_stem, render_yaml
-from bot.ingest.fetch import check_url, fetch
+from bot.ingest.fetch import Fetched, check_url, fetch
 from bot.ingest.models import Article, IngestError
+from bot.ingest.worker import ParsingWorker
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +47,7 @@ class IngestResult:
     skipped: list[str] = field(default_factory=list)
     """Articles already drafted before ("title (in draft-file)")."""
     refused: list[str] = field(default_factory=list)
-    """Feed entries that could not be drafted, each with the reason."""
+    """Feed entries that could not be drafted, each naming its link and the reason."""
 
     def paths(self) -> set[Path]:
         return {item.path for item in self.drafted}
@@ -70,6 +78,11 @@ async def _seen(kb: KnowledgeBase, article: Article) -> str | None:
 async def _save(
     kb: KnowledgeBase, article: Article, result: IngestResult, *, feed: str | None, force: bool
 ) -> None:
+    if len(article.text) > extract.MAX_ARTICLE_CHARS:
+        raise IngestError(
+            f"{article.source} has {len(article.text):,} characters of text, more than any news "
+            f"article (the limit is {extract.MAX_ARTICLE_CHARS:,})."
+        )
     built: list[ArticleDraft] = []
 
     def compose(taken: frozenset[str], analyzer: Analyzer) -> tuple[str, str]:
@@ -86,27 +99,35 @@ async def _save(
     result.drafted.append(Drafted(filed.path, built[0]))
 
 
-async def _article_from_page(url: str, *, allow_private: bool) -> Article:
+async def _read_article(fetched: Fetched, worker: ParsingWorker) -> Article:
+    if fetched.content_type == "text/plain":
+        return extract.from_text(fetched.text(), fetched.url, fetched.url)
+    return await worker.run(
+        fetched.url, extract.from_html, fetched.text(), fetched.url, fetched.url
+    )
+
+
+async def _article_from_page(url: str, worker: ParsingWorker, *, allow_private: bool) -> Article:
     fetched = await fetch(url, allow_private=allow_private)
     if extract.looks_like_feed(fetched.content_type, fetched.body):
-        raise IngestError(f"{url} is a feed, not an article.")
-    if fetched.content_type == "text/plain":
-        return extract.from_text(fetched.text(), fetched.url)
-    return await asyncio.to_thread(extract.from_html, fetched.text(), fetched.url)
+        raise IngestError(f"{fetched.url} is a feed, not an article.")
+    return await _read_article(fetched, worker)
 
 
 async def _feed(
     kb: KnowledgeBase,
+    worker: ParsingWorker,
     body: bytes,
-    feed_url: str | None,
+    source: str,
     result: IngestResult,
     *,
+    feed_url: str | None,
     force: bool,
     allow_private: bool,
 ) -> None:
-    entries = extract.parse_feed(body)
+    entries = await worker.run(source, extract.parse_feed, body, source)
     if not entries:
-        raise IngestError(f"{feed_url or 'The feed'} has no entries.")
+        raise IngestError(f"{source} has no entries.")
     for entry in entries[:MAX_FEED_ENTRIES]:
         stub = Article(entry.title, "", entry.link, entry.published, entry.guid)
         if not force:
@@ -116,8 +137,8 @@ async def _feed(
                 continue
         try:
             if entry.link is None:
-                raise IngestError("the entry has no link")
-            page = await _article_from_page(entry.link, allow_private=allow_private)
+                raise IngestError(f"An entry of {source} has no link.")
+            page = await _article_from_page(entry.link, worker, allow_private=allow_private)
             article = Article(
                 entry.title or page.title,
                 page.text,
@@ -127,13 +148,13 @@ async def _feed(
             )
         except IngestError as exc:
             if len(entry.summary) < extract.MIN_ARTICLE_CHARS:
-                result.refused.append(f"'{entry.title}': {exc}")
+                result.refused.append(str(exc))
                 continue
             article = Article(entry.title, entry.summary, entry.link, entry.published, entry.guid)
         try:
             await _save(kb, article, result, feed=feed_url, force=force)
         except IngestError as exc:
-            result.refused.append(f"'{entry.title}': {exc}")
+            result.refused.append(str(exc))
 
 
 async def ingest(
@@ -143,44 +164,97 @@ async def ingest(
     force: bool = False,
     feed: str | None = None,
     allow_private: bool = True,
+    local_files: bool = True,
 ) -> IngestResult:
     """Draft ``source`` (a path, a page URL or a feed URL) into ``knowledge/drafts/``.
 
-    ``allow_private=False`` is for links given by Discord members: no private or local
-    addresses are fetched, and ``source`` must be a link, not a path on this machine.
+    ``allow_private=False`` refuses links to private, loopback and link-local addresses, at
+    every redirect (the settings' ``ingest.allow_private_addresses`` decides it for Discord).
+    ``local_files=False`` refuses paths on this machine: only the operator's command line may
+    read them; whatever comes from Discord passes False, whatever the settings.
 
     Raises ``IngestError`` when a single article cannot be drafted (unreachable, not an
     article, too few facts); problems with single feed entries are listed in ``refused``.
     """
     result = IngestResult()
     source = source.strip()
-    if _is_url(source):
-        url = check_url(source)
-        fetched = await fetch(url, allow_private=allow_private)
-        if extract.looks_like_feed(fetched.content_type, fetched.body):
-            await _feed(
-                kb, fetched.body, feed or url, result, force=force, allow_private=allow_private
-            )
-            return result
-        if fetched.content_type == "text/plain":
-            article = extract.from_text(fetched.text(), fetched.url)
-        else:
-            article = await asyncio.to_thread(extract.from_html, fetched.text(), fetched.url)
-        await _save(kb, article, result, feed=feed, force=force)
-        return result
-    if not allow_private:
+    is_link = _is_url(source)
+    if not is_link and not local_files:
         raise IngestError("Give an http:// or https:// link to an article or a feed.")
+    async with ParsingWorker() as worker:
+        if is_link:
+            await _ingest_link(
+                kb,
+                worker,
+                check_url(source),
+                result,
+                feed=feed,
+                force=force,
+                allow_private=allow_private,
+            )
+        else:
+            await _ingest_file(kb, worker, source, result, force=force, allow_private=allow_private)
+    return result
+
+
+async def _ingest_link(
+    kb: KnowledgeBase,
+    worker: ParsingWorker,
+    url: str,
+    result: IngestResult,
+    *,
+    feed: str | None,
+    force: bool,
+    allow_private: bool,
+) -> None:
+    fetched = await fetch(url, allow_private=allow_private)
+    if extract.looks_like_feed(fetched.content_type, fetched.body):
+        await _feed(
+            kb,
+            worker,
+            fetched.body,
+            fetched.url,
+            result,
+            feed_url=feed or url,
+            force=force,
+            allow_private=allow_private,
+        )
+        return
+    article = await _read_article(fetched, worker)
+    await _save(kb, article, result, feed=feed, force=force)
+
+
+async def _ingest_file(
+    kb: KnowledgeBase,
+    worker: ParsingWorker,
+    source: str,
+    result: IngestResult,
+    *,
+    force: bool,
+    allow_private: bool,
+) -> None:
     kind, body = await asyncio.to_thread(_read_local, source)
     if kind == "feed":
-        await _feed(kb, body, None, result, force=force, allow_private=True)
-        return result
+        await _feed(
+            kb,
+            worker,
+            body,
+            source,
+            result,
+            feed_url=None,
+            force=force,
+            allow_private=allow_private,
+        )
+        return
     text = body.decode("utf-8", errors="replace")
     if kind == "html":
-        article = await asyncio.to_thread(extract.from_html, text, None)
+        article = await worker.run(source, extract.from_html, text, None, source)
     else:
-        article = extract.from_text(text)
+        article = extract.from_text(text, None, source)
+    # Remembered by content: two files may well share a headline.
+    digest = hashlib.sha256(body).hexdigest()
+    article = dataclasses.replace(article, file_name=source, file_digest=digest)
     await _save(kb, article, result, feed=None, force=force)
-    return result
 
 
 def _read_local(source: str) -> tuple[str, bytes]:

@@ -2,7 +2,8 @@
 
 ``news_site`` serves the pages and feeds in ``data/`` (written for these tests) from a
 threaded ``http.server``, so that both in-process tests and CLI subprocesses can fetch them.
-Nothing leaves 127.0.0.1.
+``make_site`` starts sites whose pages a test chooses (huge, streamed, redirecting), on
+127.0.0.1 or another loopback address. Nothing leaves this machine.
 """
 
 from __future__ import annotations
@@ -10,12 +11,13 @@ from __future__ import annotations
 import shutil
 import socket
 import threading
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from local_site import LocalSite, serve_pages
 
 from bot.composition import open_knowledge_base_at
 from bot.core.service import KnowledgeBase
@@ -98,6 +100,23 @@ def news_site() -> Iterator[NewsSite]:
     try:
         yield site
     finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def make_site() -> Iterator[Callable[[str], LocalSite]]:
+    """Starts a ``LocalSite`` on the given loopback address; fill its ``pages`` to use it."""
+    servers: list[ThreadingHTTPServer] = []
+
+    def start(host: str = "127.0.0.1") -> LocalSite:
+        server, site = serve_pages(host)
+        servers.append(server)
+        threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
+        return site
+
+    yield start
+    for server in servers:
         server.shutdown()
         server.server_close()
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -497,6 +499,98 @@ def test_loading_is_all_or_nothing(make_knowledge_dir: MakeDir) -> None:
         load_knowledge(directory)
     assert [e.file for e in caught.value.errors] == ["kb/b-bad.yaml"]
     assert [e.fact_id for e in caught.value.errors] == ["bad"]
+
+
+# ------------------------------------------------------------------------- bounded work
+def test_a_fact_with_40000_questions_is_refused_quickly(make_knowledge_dir: MakeDir) -> None:
+    """A fact with 40,000 questions is refused within seconds, at its 'questions' line."""
+    lines = ["facts:", "  - id: big", "    answer: Something happened.", "    questions:"]
+    lines += [f"      - what happened on day {i}" for i in range(40_000)]
+    directory = make_knowledge_dir({"a.yaml": "\n".join(lines) + "\n"}, name="kb")
+    started = time.perf_counter()
+    messages = problems(directory)
+    assert time.perf_counter() - started < 2
+    assert messages == ["kb/a.yaml:4: fact 'big': at most 10 questions (found 40000)"]
+
+
+@pytest.mark.parametrize(
+    ("field", "count", "message"),
+    [
+        ("questions", 11, "at most 10 questions (found 11)"),
+        ("tags", 11, "at most 10 tags (found 11)"),
+        ("related", 21, "at most 20 related ids (found 21)"),
+    ],
+)
+def test_one_item_over_a_list_cap_is_refused(
+    make_knowledge_dir: MakeDir, field: str, count: int, message: str
+) -> None:
+    """One question or tag over ten, or one related id over twenty, is refused at its line."""
+    items = ", ".join(f"item-{i}" for i in range(count))
+    text = f"facts:\n  - id: a\n    answer: hi\n    {field}: [{items}]\n"
+    assert problems(make_knowledge_dir({"a.yaml": text}, name="kb")) == [
+        f"kb/a.yaml:4: fact 'a': {message}"
+    ]
+
+
+def test_lists_at_their_caps_load(make_knowledge_dir: MakeDir) -> None:
+    """Ten questions, ten tags and twenty related ids are still a valid fact."""
+    others = "".join(f"  - id: other-{i}\n    answer: hi\n" for i in range(20))
+    text = (
+        "facts:\n  - id: a\n    answer: hi\n"
+        f"    questions: [{', '.join(f'question {i}' for i in range(10))}]\n"
+        f"    tags: [{', '.join(f'tag-{i}' for i in range(10))}]\n"
+        f"    related: [{', '.join(f'other-{i}' for i in range(20))}]\n" + others
+    )
+    fact = load_knowledge(make_knowledge_dir({"a.yaml": text})).facts[0]
+    assert (len(fact.questions), len(fact.tags), len(fact.related)) == (10, 10, 20)
+
+
+def _many_facts(count: int) -> dict[str, str]:
+    lines = ["facts:"]
+    for i in range(count):
+        lines += [
+            f"  - id: fact-{i}",
+            f"    answer: Fact number {i} happened.",
+            f"    questions: [what happened {i}, when did {i} happen, why did {i} happen]",
+            "    tags: [alpha, beta]",
+        ]
+    return {"a.yaml": "\n".join(lines) + "\n"}
+
+
+def _one_synonym_group(count: int) -> dict[str, str]:
+    words = ", ".join(f"word{i}" for i in range(count))
+    return {"synonyms.yaml": f"groups:\n  - [{words}]\n", "a.yaml": MINIMAL}
+
+
+def _load_cpu_seconds(directory: Path) -> float:
+    """CPU seconds to load ``directory``, the best of two, with the garbage collector paused
+    (its pauses grow with everything else in the process, not with the loader's own work)."""
+    best = float("inf")
+    for _ in range(2):
+        gc.collect()
+        gc.disable()
+        try:
+            started = time.process_time()
+            load_knowledge(directory)
+            best = min(best, time.process_time() - started)
+        finally:
+            gc.enable()
+    return best
+
+
+@pytest.mark.parametrize(
+    ("shape", "count"),
+    [(_many_facts, 3_000), (_one_synonym_group, 10_000)],
+    ids=["facts", "synonyms"],
+)
+def test_loading_time_grows_linearly(
+    make_knowledge_dir: MakeDir, shape: Callable[[int], dict[str, str]], count: int
+) -> None:
+    """A file four times as large (facts, or words of one synonym group) takes about four times
+    as long to load, not sixteen: a big knowledge base never stalls a reload."""
+    small = _load_cpu_seconds(make_knowledge_dir(shape(count)))
+    large = _load_cpu_seconds(make_knowledge_dir(shape(4 * count)))
+    assert large / small < 8, (small, large)
 
 
 # --------------------------------------------------------------------------- properties
