@@ -328,7 +328,8 @@ async def _fact(kb: KnowledgeBase, args: argparse.Namespace) -> int:
 async def _ingest(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     from bot.ingest.pipeline import ingest
 
-    result = await ingest(kb, args.source, force=args.force)
+    # The operator's own tool: local files, and links to this machine's network, allowed.
+    result = await ingest(kb, args.source, force=args.force, allow_private=True, local_files=True)
     print(result.summary())
     if result.drafted:
         print("Review: python -m bot kb drafts; then kb approve FILE|ID or kb reject FILE|ID.")

@@ -164,14 +164,14 @@ async def ingest(
     force: bool = False,
     feed: str | None = None,
     allow_private: bool = True,
-    local_files: bool = True,
+    local_files: bool = False,
 ) -> IngestResult:
     """Draft ``source`` (a path, a page URL or a feed URL) into ``knowledge/drafts/``.
 
     ``allow_private=False`` refuses links to private, loopback and link-local addresses, at
     every redirect (the settings' ``ingest.allow_private_addresses`` decides it for Discord).
-    ``local_files=False`` refuses paths on this machine: only the operator's command line may
-    read them; whatever comes from Discord passes False, whatever the settings.
+    Paths on this machine are read only with ``local_files=True``, which only the operator's
+    command line passes; whatever comes from Discord leaves it False, whatever the settings.
 
     Raises ``IngestError`` when a single article cannot be drafted (unreachable, not an
     article, too few facts); problems with single feed entries are listed in ``refused``.

@@ -117,7 +117,7 @@ async def test_kb_drafts_lists_with_buttons_and_approve_click_answers(
     server: FakeDiscordServer, world: World, newsdesk: RunningBot
 ) -> None:
     """/kb drafts shows each draft with Approve/Reject; a moderator's click makes it answered."""
-    await ingest(newsdesk.kb, str(DATA / "article.html"))
+    await ingest(newsdesk.kb, str(DATA / "article.html"), local_files=True)
     assert await answered_fact(newsdesk, FAIR_QUESTION) is None  # drafts are never answered
 
     refused = await slash(server, "kb drafts", None, world.alice, world)
@@ -152,7 +152,7 @@ async def test_kb_reject_and_approve_by_draft_fact_id(
     server: FakeDiscordServer, world: World, newsdesk: RunningBot
 ) -> None:
     """/kb approve and /kb reject take a draft fact id; pending facts keep working."""
-    await ingest(newsdesk.kb, str(DATA / "article.html"))
+    await ingest(newsdesk.kb, str(DATA / "article.html"), local_files=True)
     (draft,) = draft_files.list_drafts(newsdesk.knowledge_dir)
     keep, drop = draft.facts[0].id, draft.facts[1].id
     await slash(server, "kb reject", {"fact_id": drop}, world.mod, world)
@@ -317,7 +317,7 @@ async def test_drafts_directory_is_never_answered_even_after_reload(
     server: FakeDiscordServer, world: World, newsdesk: RunningBot, tmp_path: Path
 ) -> None:
     """A draft file sitting in knowledge/drafts/ is not answered, not even after /kb reload."""
-    await ingest(newsdesk.kb, str(DATA / "article.html"))
+    await ingest(newsdesk.kb, str(DATA / "article.html"), local_files=True)
     await slash(server, "kb reload", None, world.mod, world)
     await followup(server)
     assert await answered_fact(newsdesk, FAIR_QUESTION) is None

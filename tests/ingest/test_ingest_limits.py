@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from local_site import LocalSite, Page
 
+from bot.composition import open_knowledge_base_at
 from bot.core import draft_files
 from bot.core.service import KnowledgeBase
 from bot.ingest import fetch as fetch_module
@@ -40,7 +41,7 @@ async def kb(tmp_path: Path) -> AsyncIterator[KnowledgeBase]:
     knowledge = tmp_path / "knowledge"
     knowledge.mkdir()
     (knowledge / "x.yaml").write_text("facts: [{id: x, answer: Something happened.}]\n")
-    base = await KnowledgeBase.open(tmp_path / "newsdesk.db", knowledge)
+    base = await open_knowledge_base_at(tmp_path / "newsdesk.db", knowledge)
     try:
         yield base
     finally:
@@ -199,7 +200,7 @@ async def test_text_longer_than_any_news_article_is_refused_before_drafting(
     story.write_text("A very long story\n" + "".join(sentences), "utf-8")
     started = time.monotonic()
     with pytest.raises(IngestError) as refused:
-        await ingest(kb, str(story))
+        await ingest(kb, str(story), local_files=True)
     assert time.monotonic() - started < 2
     assert str(refused.value).startswith(f"{story} has ")
     assert str(refused.value).endswith("more than any news article (the limit is 60,000).")
@@ -214,8 +215,8 @@ async def test_two_files_with_the_same_headline_both_draft(
     first, second = tmp_path / "first.txt", tmp_path / "second.txt"
     first.write_text(f"Ganja news\n{STORY}", "utf-8")
     second.write_text(f"Ganja news\n{OTHER_STORY}", "utf-8")
-    assert len((await ingest(kb, str(first))).drafted) == 1
-    assert len((await ingest(kb, str(second))).drafted) == 1
-    again = await ingest(kb, str(first))
+    assert len((await ingest(kb, str(first), local_files=True)).drafted) == 1
+    assert len((await ingest(kb, str(second), local_files=True)).drafted) == 1
+    again = await ingest(kb, str(first), local_files=True)
     assert again.drafted == [] and len(again.skipped) == 1
     assert len(drafts(kb)) == 2

@@ -224,9 +224,9 @@ async def test_text_and_html_files(kb: KnowledgeBase, tmp_path: Path) -> None:
         "manats.\nThe transport ministry said that six trains a day will run from July.\n",
         "utf-8",
     )
-    result = await ingest(kb, str(text))
+    result = await ingest(kb, str(text), local_files=True)
     assert result.drafted[0].draft.article.title == "Ganja opens a new railway station"
-    html = await ingest(kb, str(DATA / "article.html"))
+    html = await ingest(kb, str(DATA / "article.html"), local_files=True)
     assert html.drafted[0].draft.article.title == "Flood postpones the Baku book fair"
     assert len(draft_files.list_drafts(kb.knowledge_dir)) == 2
 
@@ -258,7 +258,7 @@ async def test_other_schemes_and_missing_files_are_refused(
 ) -> None:
     """Only http(s) links and existing files are ingested."""
     with pytest.raises(IngestError, match=message):
-        await ingest(kb, source)
+        await ingest(kb, source, local_files=True)
 
 
 async def test_wrong_content_type_missing_page_and_size_cap(news_site: NewsSite) -> None:

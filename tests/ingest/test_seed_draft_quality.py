@@ -47,7 +47,7 @@ async def approved_seed(tmp_path: Path, seed_knowledge_dir: Path) -> Any:
         tmp_path / "db.sqlite", knowledge, start=StartMode.SERVE_STORED
     )
     try:
-        result = await ingest(kb, str(SEED_ARTICLE))
+        result = await ingest(kb, str(SEED_ARTICLE), local_files=True)
         (drafted,) = result.drafted
         outcome = await kb.review(drafted.path.name, Actor.operator(), approve=True)
         assert outcome is not None
