@@ -319,6 +319,15 @@ class Matcher:
             self._df[term] = df + 1
             self._live_refs += 1
 
+    def refresh(self, fact: Fact) -> None:
+        """Serve ``fact`` in place of the indexed fact with its id, which it must equal in all
+        that is indexed (id, questions, answer, tags, server, status): a fact whose line in
+        its file moved. Nothing is indexed again."""
+        key = self._keys.get(fact.id)
+        if key is not None:
+            entry = self._entries[key]
+            self._entries[key] = _Entry(fact, entry.phrasings, entry.answer_terms)
+
     def remove(self, fact_id: str) -> Fact | None:
         key = self._keys.pop(fact_id, None)
         if key is None:

@@ -319,8 +319,8 @@ class KnowledgeBase:
         try:
             if await self.store.generation() != generation:
                 return  # written since: the index may not show it
-            data = index_snapshot.encode(self.matcher, self._synonyms, generation)
-            await asyncio.to_thread(index_snapshot.write, self.store.path, data)
+            # On the loop's thread, which blocks for it: nothing may change the index meanwhile.
+            index_snapshot.save(self.store.path, self.matcher, self._synonyms, generation)
         except (OSError, sqlite3.Error) as exc:
             log.warning("index snapshot not saved: %s", exc)
             return
@@ -372,6 +372,9 @@ class KnowledgeBase:
                 self.matcher.add(new)
                 if new.origin is Origin.FILE:
                     changed.append(fact.id)
+            elif new.line != fact.line:
+                # Moved in its file: the index shows the stored line (and so does a snapshot).
+                self.matcher.refresh(new)
         for fact_id, fact in wanted.items():
             if fact_id not in self.matcher:
                 self.matcher.add(fact)
