@@ -355,6 +355,12 @@ def _cli_table(rows: dict[tuple[str, int], dict[str, Any]], sizes: list[int]) ->
             f"| {label} | {size:,} | {row['first_answer_s']:.2f} | {row['exit_s']:.2f} | "
             f"{row['no_snapshot_first_answer_s']:.2f} | {row['run_unchanged_s']:.2f} |"
         )
+    lines += [
+        "",
+        "Real `python -m bot` processes on facts stored by `kb reload`; a row per checkout "
+        "timed (`--code`, named by `--label`). `ask`: the median of 3 runs after one that "
+        "warms the file cache.",
+    ]
     return lines
 
 
