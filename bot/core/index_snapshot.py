@@ -67,15 +67,19 @@ def long_lived_objects(*, freeze: bool) -> Iterator[None]:
     gc.disable()
     try:
         yield
-    finally:
-        if freeze:
+        if freeze:  # only once made: a half-made index dropped on an error must be freed
             gc.freeze()
+    finally:
         if was_enabled:
             gc.enable()
 
 
 def snapshot_path(database: Path) -> Path | None:
-    """Where the snapshot of ``database``'s index lives (None for an in-memory database)."""
+    """Where the snapshot of ``database``'s index lives (None for an in-memory database).
+
+    Beside the database and nowhere else: a snapshot is read only from where the database it
+    belongs to lives, never from a path a user or a setting names.
+    """
     if str(database) == ":memory:":
         return None
     return database.with_name(database.name + SUFFIX)
