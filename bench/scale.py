@@ -4,10 +4,14 @@ Each (method, size) runs in its own process so that peak memory is that method's
 Per-question latency is measured on one core after a warm-up, over typo'd questions from the
 synthetic generator. For newsdesk, also: index build, adding one fact (database + index), a
 cold start and reloads of the knowledge directory (up to 100k facts; writing 1M facts as YAML
-for a reload is left out).
+for a reload is left out). And the command line's start as an operator meets it, through real
+`python -m bot` processes: the first answer of `ask` with the facts stored and nothing changed.
 
     python -m bench.scale                       # 1k 10k 100k 1M, all methods
     python -m bench.scale --sizes 1000 10000 --methods newsdesk
+    python -m bench.scale --sizes 100000 --methods newsdesk-cli --merge   # the CLI's start only
+    python -m bench.scale --sizes 100000 --methods newsdesk-cli --merge \
+        --code ../older-checkout --label before                # the same, timed on other code
 """
 
 from __future__ import annotations
@@ -31,6 +35,9 @@ from bench.synthetic import facts, questions
 
 RESULTS = Path(__file__).parent / "results"
 METHODS = ("newsdesk", "rapidfuzz", "bm25")
+CLI = "newsdesk-cli"
+CLI_QUESTION = "why did the president recall the gas pipeline"
+CLI_RUNS = 3
 QUESTIONS = {1_000: 2_000, 10_000: 2_000, 100_000: 1_000, 1_000_000: 300}
 SLOW_QUESTIONS = {1_000: 500, 10_000: 300, 100_000: 100, 1_000_000: 20}
 
@@ -106,6 +113,11 @@ def write_knowledge(size: int, directory: Path, files: int = 4) -> None:
         (directory / f"part{index}.yaml").write_text(text, encoding="utf-8")
 
 
+def _add_a_comment_to_every_file(directory: Path) -> None:
+    for path in directory.glob("*.yaml"):
+        path.write_text(path.read_text(encoding="utf-8") + "# read again\n", encoding="utf-8")
+
+
 def run_newsdesk_service(size: int, directory: Path) -> dict[str, Any]:
     """Cold start, reloads and adds through KnowledgeBase: YAML, SQLite and index together.
 
@@ -113,7 +125,6 @@ def run_newsdesk_service(size: int, directory: Path) -> dict[str, Any]:
     """
     from bot.composition import open_knowledge_base_at
     from bot.core.actors import Actor
-    from bot.core.loader import KnowledgeReader
     from bot.core.service import FactInput
 
     async def measure() -> dict[str, Any]:
@@ -131,8 +142,8 @@ def run_newsdesk_service(size: int, directory: Path) -> dict[str, Any]:
         report = await kb.reload(operator)
         row["reload_one_file_s"] = time.perf_counter() - started
         assert len(report.changed) == 1, report
-        # The same with nothing cached: every file parsed again.
-        kb._reader = KnowledgeReader()
+        # Every file changed (a comment added to each): every file parsed again.
+        _add_a_comment_to_every_file(directory)
         started = time.perf_counter()
         await kb.reload(operator)
         row["reload_all_files_s"] = time.perf_counter() - started
@@ -149,6 +160,68 @@ def run_newsdesk_service(size: int, directory: Path) -> dict[str, Any]:
 
     row = asyncio.run(measure())
     row["service_peak_mb"] = _peak_mb()
+    return row
+
+
+def _bot(config: Path, *args: str) -> list[str]:
+    return [sys.executable, "-m", "bot", "--config", str(config), *args]
+
+
+def _cli_env(code: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "DISCORD_TOKEN"}
+    return {**env, "PYTHONPATH": str(code)}
+
+
+def _first_line_s(command: list[str], code: Path, stdin: str = "") -> tuple[float, float]:
+    """Seconds from starting ``command`` to its first line of output, and to its exit."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command,
+        cwd=code,
+        env=_cli_env(code),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert process.stdin is not None and process.stdout is not None
+    process.stdin.write(stdin)
+    process.stdin.close()
+    first = process.stdout.readline()
+    answered = time.perf_counter() - started
+    process.stdout.read()
+    if process.wait() != 0 or not first:
+        raise RuntimeError(f"{' '.join(command)} failed")
+    return answered, time.perf_counter() - started
+
+
+def run_cli_start(directory: Path, code: Path) -> dict[str, Any]:
+    """`python -m bot ask` as an operator runs it, on facts stored by `kb reload` beforehand.
+
+    "first answer": nothing changed since (the median of a few runs, after one that warms the
+    file cache); "no index snapshot": the same once more with the saved index removed, as
+    after a change to the facts; "run, nothing changed": the console chat `make run` starts,
+    from start to its exit when told to quit at once.
+    """
+    config = directory.parent / "bench-cli.yaml"
+    config.write_text(f"knowledge_dir: {directory}\ndatabase: cli.db\n", encoding="utf-8")
+    ask = _bot(config, "ask", CLI_QUESTION)
+    done = subprocess.run(
+        _bot(config, "kb", "reload"), cwd=code, env=_cli_env(code), capture_output=True
+    )
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr.decode()[-500:])
+    _first_line_s(ask, code)
+    runs = [_first_line_s(ask, code) for _ in range(CLI_RUNS)]
+    row: dict[str, Any] = {
+        "first_answer_s": statistics.median(r[0] for r in runs),
+        "exit_s": statistics.median(r[1] for r in runs),
+    }
+    for snapshot in directory.parent.glob("cli.db.index"):
+        snapshot.unlink()
+    row["no_snapshot_first_answer_s"] = _first_line_s(ask, code)[0]
+    run_times = [_first_line_s(_bot(config, "run"), code, "quit\n")[1] for _ in range(2)]
+    row["run_unchanged_s"] = min(run_times)
     return row
 
 
@@ -207,7 +280,7 @@ def child(method: str, size: int, *extra: str) -> dict[str, Any]:
     command = [sys.executable, "-m", "bench.scale", "--child", method, str(size), *extra]
     # Question latency on one core, as the targets are stated; the service figures (reloads
     # parse files in worker processes) on the whole machine.
-    if method != "newsdesk-service" and _has_taskset():
+    if method not in ("newsdesk-service", CLI) and _has_taskset():
         command = ["taskset", "-c", "0", *command]
     done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     if done.returncode != 0:
@@ -239,6 +312,7 @@ def table(rows: dict[tuple[str, int], dict[str, Any]], sizes: list[int]) -> str:
                 f"| {method} | {size:,} | {row['build_s']:.2f} | {row['p50_ms']:.3f} | "
                 f"{row['p99_ms']:.3f} | {row['top1']:.1%} | {row['peak_mb']:.0f} |"
             )
+    lines += _cli_table(rows, sizes)
     service = [(s, rows[("newsdesk-service", s)]) for s in sizes if ("newsdesk-service", s) in rows]
     if service:
         lines += [
@@ -257,6 +331,38 @@ def table(rows: dict[tuple[str, int], dict[str, Any]], sizes: list[int]) -> str:
                 f"{row['add_fact_max_ms']:.2f} | {row['service_peak_mb']:.0f} |"
             )
     return "\n".join(lines)
+
+
+def _cli_table(rows: dict[tuple[str, int], dict[str, Any]], sizes: list[int]) -> list[str]:
+    found = sorted(
+        ((method.partition("/")[2], size), row)
+        for (method, size), row in rows.items()
+        if method.startswith(f"{CLI}/") and size in sizes
+    )
+    if not found:
+        return []
+    lines = [
+        "",
+        "| `python -m bot`, facts stored | facts | first answer of `ask`, nothing changed s | "
+        "exit s | first answer, no index snapshot s | `run` (console) start to exit, "
+        "nothing changed s |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for (label, size), row in found:
+        if "error" in row:
+            lines.append(f"| {label} | {size:,} | error: {row['error'][:60]} ||||")
+            continue
+        lines.append(
+            f"| {label} | {size:,} | {row['first_answer_s']:.2f} | {row['exit_s']:.2f} | "
+            f"{row['no_snapshot_first_answer_s']:.2f} | {row['run_unchanged_s']:.2f} |"
+        )
+    lines += [
+        "",
+        "Real `python -m bot` processes on facts stored by `kb reload`; a row per checkout "
+        "timed (`--code`, named by `--label`). `ask`: the median of 3 runs after one that "
+        "warms the file cache.",
+    ]
+    return lines
 
 
 def plot(rows: dict[tuple[str, int], dict[str, Any]], sizes: list[int], path: Path) -> None:
@@ -287,7 +393,22 @@ def plot(rows: dict[tuple[str, int], dict[str, Any]], sizes: list[int], path: Pa
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000, 1_000_000])
-    parser.add_argument("--methods", nargs="+", default=list(METHODS), choices=METHODS)
+    parser.add_argument(
+        "--methods",
+        nargs="+",
+        default=[*METHODS, CLI],
+        choices=(*METHODS, CLI),
+        help=f"{CLI}: the start of `python -m bot ask` and `run` (sizes up to 100k)",
+    )
+    parser.add_argument(
+        "--code",
+        type=Path,
+        default=Path(__file__).resolve().parents[1],
+        help=f"the checkout whose `python -m bot` {CLI} times (default: this one)",
+    )
+    parser.add_argument(
+        "--label", default="this version", help=f"what {CLI} rows are called in the table"
+    )
     parser.add_argument(
         "--merge",
         action="store_true",
@@ -299,21 +420,36 @@ def main() -> None:
         method, size = args.child[0], int(args.child[1])
         if method == "newsdesk-service":
             print(json.dumps(run_newsdesk_service(size, Path(args.child[2]))))
+        elif method == CLI:
+            print(json.dumps(run_cli_start(Path(args.child[2]), Path(args.child[3]))))
         else:
             print(json.dumps(CHILDREN[method](size)))
         return
     rows: dict[tuple[str, int], dict[str, Any]] = {}
     for size in args.sizes:
         for method in args.methods:
+            if method == CLI:
+                continue
             print(f"{method} at {size:,} facts...", file=sys.stderr, flush=True)
             rows[(method, size)] = child(method, size)
-        if "newsdesk" in args.methods and size <= 100_000:
-            print(f"newsdesk service at {size:,} facts...", file=sys.stderr, flush=True)
+        service = "newsdesk" in args.methods
+        cli = CLI in args.methods
+        if (service or cli) and size <= 100_000:
             with tempfile.TemporaryDirectory() as tmp:
                 directory = Path(tmp) / "knowledge"
                 directory.mkdir()
                 write_knowledge(size, directory)
-                rows[("newsdesk-service", size)] = child("newsdesk-service", size, str(directory))
+                if cli:
+                    # First, while the directory is as written: the service run edits it.
+                    print(f"{CLI} ({args.label}) at {size:,} facts...", file=sys.stderr)
+                    rows[(f"{CLI}/{args.label}", size)] = child(
+                        CLI, size, str(directory), str(args.code.resolve())
+                    )
+                if service:
+                    print(f"newsdesk service at {size:,} facts...", file=sys.stderr, flush=True)
+                    rows[("newsdesk-service", size)] = child(
+                        "newsdesk-service", size, str(directory)
+                    )
     RESULTS.mkdir(exist_ok=True)
     saved = RESULTS / "scale.json"
     sizes = list(args.sizes)
@@ -326,8 +462,12 @@ def main() -> None:
     text = table(rows, args.sizes)
     print(text)
     (RESULTS / "scale.md").write_text(text + "\n", encoding="utf-8")
-    plot(rows, args.sizes, RESULTS / "scale_latency.png")
-    print(f"\nwrote {RESULTS / 'scale.md'} and {RESULTS / 'scale_latency.png'}")
+    try:
+        plot(rows, args.sizes, RESULTS / "scale_latency.png")
+    except ImportError:
+        print(f"\nwrote {RESULTS / 'scale.md'}; no plot (install the bench extra)")
+    else:
+        print(f"\nwrote {RESULTS / 'scale.md'} and {RESULTS / 'scale_latency.png'}")
 
 
 if __name__ == "__main__":

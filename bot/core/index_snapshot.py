@@ -18,7 +18,6 @@ import contextlib
 import functools
 import gc
 import hashlib
-import io
 import logging
 import os
 import pickle
@@ -68,15 +67,19 @@ def long_lived_objects(*, freeze: bool) -> Iterator[None]:
     gc.disable()
     try:
         yield
-    finally:
-        if freeze:
+        if freeze:  # only once made: a half-made index dropped on an error must be freed
             gc.freeze()
+    finally:
         if was_enabled:
             gc.enable()
 
 
 def snapshot_path(database: Path) -> Path | None:
-    """Where the snapshot of ``database``'s index lives (None for an in-memory database)."""
+    """Where the snapshot of ``database``'s index lives (None for an in-memory database).
+
+    Beside the database and nowhere else: a snapshot is read only from where the database it
+    belongs to lives, never from a path a user or a setting names.
+    """
     if str(database) == ":memory:":
         return None
     return database.with_name(database.name + SUFFIX)
@@ -104,11 +107,18 @@ class _PlainValues(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in an index snapshot")
 
 
-def encode(matcher: Matcher, synonyms: Synonyms, generation: int) -> bytes:
-    """The snapshot of ``matcher`` (indexed with ``synonyms``) at ``generation``, as bytes.
+def save(database: Path, matcher: Matcher, synonyms: Synonyms, generation: int) -> None:
+    """Save ``matcher`` (indexed with ``synonyms``) as the snapshot of ``database`` at
+    ``generation``, atomically. Blocking, and on the thread that owns the matcher: it must not
+    change while it is written.
 
-    Runs on the thread that owns the matcher: it must not change while it is read.
+    Readers see the old snapshot or the new one, never a part: it is written to a temporary
+    file (straight from the index, never whole in memory), flushed to disk and renamed over
+    the old one.
     """
+    path = snapshot_path(database)
+    if path is None:
+        return
     state = matcher.export_state()
     header = {"format": FORMAT, "program": program_version(), "generation": generation}
     payload = (
@@ -122,27 +132,13 @@ def encode(matcher: Matcher, synonyms: Synonyms, generation: int) -> bytes:
         state.surface,
         state.vocabulary,
     )
-    out = io.BytesIO()
-    # One pickler for both, as one unpickler reads both: they share the memo of values seen.
-    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.dump(header)
-    pickler.dump(payload)
-    return out.getvalue()
-
-
-def write(database: Path, data: bytes) -> None:
-    """Put ``data`` in place as the snapshot of ``database``, atomically (blocking).
-
-    Readers see the old snapshot or the new one, never a part: it is written to a temporary
-    file, flushed to disk and renamed over the old one.
-    """
-    path = snapshot_path(database)
-    if path is None:
-        return
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         with temporary.open("wb") as file:
-            file.write(data)
+            # One pickler for both, as one unpickler reads both: they share the memo of values.
+            pickler = pickle.Pickler(file, protocol=pickle.HIGHEST_PROTOCOL)
+            pickler.dump(header)
+            pickler.dump(payload)
             file.flush()
             os.fsync(file.fileno())
         temporary.replace(path)

@@ -64,6 +64,7 @@ class MatcherSettings:
 # it: id, answer, questions, tags, related, source (title, url, published) or None, date,
 # origin, file, line, guild id, author id, status.
 FactRow = tuple[Any, ...]
+_ROW_FIELDS = 13
 _ROW_ID = 0
 _ROW_GUILD_ID = 10
 _ORIGINS = {origin.value: origin for origin in Origin}
@@ -78,7 +79,7 @@ def _date(ordinal: int | None) -> dt.date | None:
     return dt.date.fromordinal(ordinal) if ordinal is not None else None
 
 
-def fact_row(fact: Fact) -> FactRow:
+def _fact_row(fact: Fact) -> FactRow:
     source = fact.source
     return (
         fact.id,
@@ -97,7 +98,7 @@ def fact_row(fact: Fact) -> FactRow:
     )
 
 
-def row_fact(row: FactRow) -> Fact:
+def _row_fact(row: FactRow) -> Fact:
     fact_id, answer, questions, tags, related, source, date, origin, *rest = row
     file, line, guild_id, author_id, status = rest
     return Fact(
@@ -142,12 +143,12 @@ class _Entry:
     def fact(self) -> Fact:
         held = self._fact
         if isinstance(held, tuple):
-            held = self._fact = row_fact(held)
+            held = self._fact = _row_fact(held)
         return held
 
     def row(self) -> FactRow:
         held = self._fact
-        return held if isinstance(held, tuple) else fact_row(held)
+        return held if isinstance(held, tuple) else _fact_row(held)
 
     def all_terms(self) -> set[str]:
         out = set(self.answer_terms)
@@ -162,7 +163,7 @@ EntryTerms = tuple[tuple[tuple[tuple[str, ...], str], ...], tuple[str, ...]]
 
 @dataclass(frozen=True, slots=True)
 class IndexState:
-    """Everything an index holds, as facts and plain values, for a snapshot to store.
+    """Everything an index holds, as plain values, for a snapshot to store.
 
     Derived state (document frequencies, server scopes, key sets) is left out and rebuilt.
     """
@@ -258,6 +259,8 @@ class Matcher:
         for key, row, (phrasings, answer_terms) in zip(
             state.keys, state.facts, state.entries, strict=True
         ):
+            if len(row) != _ROW_FIELDS:
+                raise ValueError(f"a fact of {len(row)} fields, not {_ROW_FIELDS}")
             entries[key] = _Entry(row, phrasings, answer_terms)
             keys[row[_ROW_ID]] = key
             if row[_ROW_GUILD_ID] is not None:
@@ -318,6 +321,15 @@ class Matcher:
                 self._key_set(term)
             self._df[term] = df + 1
             self._live_refs += 1
+
+    def refresh(self, fact: Fact) -> None:
+        """Serve ``fact`` in place of the indexed fact with its id, which it must equal in all
+        that is indexed (id, questions, answer, tags, server, status): a fact whose line in
+        its file moved. Nothing is indexed again."""
+        key = self._keys.get(fact.id)
+        if key is not None:
+            entry = self._entries[key]
+            self._entries[key] = _Entry(fact, entry.phrasings, entry.answer_terms)
 
     def remove(self, fact_id: str) -> Fact | None:
         key = self._keys.pop(fact_id, None)

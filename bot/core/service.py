@@ -252,8 +252,10 @@ class KnowledgeBase:
             self._stored_signature = KnowledgeSignature.from_json(stored.signature)
         folder = f"{self.knowledge_dir.name}/"
         if mode is StartMode.RELOAD:
+            # What is stored first (it stays in service if the files cannot be brought in),
+            # then the files, as a moderator's reload would: only changed ones are parsed.
+            await self._serve_stored()
             if await self._directory_unchanged():
-                await self._serve_stored()
                 log.info("%s unchanged since it was stored: %d facts", folder, len(self.matcher))
             else:
                 await self._reload_at_start()
@@ -301,13 +303,11 @@ class KnowledgeBase:
         return await asyncio.to_thread(self._reader.unchanged, self.knowledge_dir, since)
 
     async def _reload_at_start(self) -> None:
-        """Store the knowledge directory and serve it; if it cannot be, serve what is stored."""
+        """Store the knowledge directory and serve it; if it cannot be, keep what is stored."""
         try:
-            knowledge = await asyncio.to_thread(self._reader.load, self.knowledge_dir)
-            report = await self._apply(knowledge, "startup", rebuild=True)
+            report = await self._reload("startup")
         except (KnowledgeError, NewsdeskError) as exc:
             log.error("knowledge not reloaded at start, serving the stored facts: %s", exc)
-            await self._serve_stored()
         else:
             log.info(
                 "knowledge loaded: %d facts (+%d ~%d -%d)",
@@ -373,8 +373,8 @@ class KnowledgeBase:
             local = self.store.local_file
             if local is None:
                 return
-            data = index_snapshot.encode(self.matcher, self._synonyms, generation)
-            await asyncio.to_thread(index_snapshot.write, local, data)
+            # On the loop's thread, which blocks for it: nothing may change the index meanwhile.
+            index_snapshot.save(local, self.matcher, self._synonyms, generation)
         except (OSError, StoreError) as exc:
             log.warning("index snapshot not saved: %s", exc)
             return
@@ -426,6 +426,9 @@ class KnowledgeBase:
                 self.matcher.add(new)
                 if new.origin is Origin.FILE:
                     changed.append(fact.id)
+            elif new.line != fact.line:
+                # Moved in its file: the index shows the stored line (and so does a snapshot).
+                self.matcher.refresh(new)
         for fact_id, fact in wanted.items():
             if fact_id not in self.matcher:
                 self.matcher.add(fact)
@@ -863,7 +866,7 @@ class KnowledgeBase:
                 approver=actor.display_name or actor.key,
             )
         try:
-            report = await self._reload_locked(actor)
+            report = await self._reload_locked(actor.key)
         except BaseException:
             # Put everything back: the knowledge in service did not change.
             for snapshot in snapshots:
@@ -940,10 +943,13 @@ class KnowledgeBase:
         Raises ``KnowledgeError`` (located problems) or ``WriteFailed``.
         """
         _require_shared_admin(actor, "reload the knowledge base")
-        async with self._reload_lock:
-            return await self._reload_locked(actor)
+        return await self._reload(actor.key)
 
-    async def _reload_locked(self, actor: Actor) -> ReloadReport:
+    async def _reload(self, actor_key: str) -> ReloadReport:
+        async with self._reload_lock:
+            return await self._reload_locked(actor_key)
+
+    async def _reload_locked(self, actor_key: str) -> ReloadReport:
         if self._stored_signature is not None and self._index_stored:
             # The index serves what that reload stored: the files it read need no parsing
             # again unless they changed (a start that skipped parsing left no parses).
@@ -951,7 +957,8 @@ class KnowledgeBase:
         knowledge = await asyncio.to_thread(
             self._reader.load, self.knowledge_dir, in_service=self.matcher.get
         )
-        return await self._apply(knowledge, actor.key)
+        # Into an empty index (nothing was stored), indexing afresh is quicker.
+        return await self._apply(knowledge, actor_key, rebuild=len(self.matcher) == 0)
 
     async def _apply(
         self, knowledge: KnowledgeSet, actor_key: str, *, rebuild: bool = False
@@ -979,7 +986,8 @@ class KnowledgeBase:
         else:
             # Against the index, not the database: another process (the CLI) may have written
             # the database already, and its changes must reach this index too.
-            report = self._sync_index(knowledge.facts, members, report)
+            with index_snapshot.long_lived_objects(freeze=False):
+                report = self._sync_index(knowledge.facts, members, report)
         self._index_stored = True
         self._stored_signature = knowledge.signature
         self._indexed_generation = await self._generation_stored_by(signature)

@@ -423,11 +423,12 @@ class SqliteStore:
             row = await cursor.fetchone()
         if row is None or not row[1]:
             return None
-        if row[0] is None:
-            # Stored by a version that kept no signature: loaded, but from what is unknown.
+        try:
+            kept = json.loads(row[0])
+            return StoredKnowledge(str(kept["signature"]), int(kept["generation"]))
+        except (TypeError, ValueError, KeyError):
+            # None: stored by a version that kept no signature. Loaded, from what is unknown.
             return StoredKnowledge(None, None)
-        kept = json.loads(row[0])
-        return StoredKnowledge(str(kept["signature"]), int(kept["generation"]))
 
     @translated
     async def replace_file_facts(

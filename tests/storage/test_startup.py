@@ -352,3 +352,25 @@ async def test_same_size_rewrite_within_the_clock_tick_is_seen(
         )
     finally:
         await kb.close()
+
+
+async def test_a_fact_moved_in_its_file_shows_its_new_line_after_reload_and_restart(
+    database: Path, knowledge: Path
+) -> None:
+    """After lines are added above a fact, the fact answered (and the one served after a
+    restart from the saved index) names its new line, as the database does."""
+    kb = await open_kb(database, knowledge, StartMode.RELOAD)
+    try:
+        (knowledge / "facts.yaml").write_text("# notes\n# more notes\n" + FACTS_YAML, "utf-8")
+        report = await kb.reload(OPERATOR)
+        assert report.unchanged
+        raid = kb.fact("yekaterinburg-raid")
+        assert raid is not None and raid.line == (await kb.get_fact("yekaterinburg-raid")).line
+    finally:
+        await kb.close()
+    kb = await open_kb(database, knowledge, StartMode.SERVE_STORED)
+    try:
+        raid = kb.fact("yekaterinburg-raid")
+        assert raid is not None and raid.line == (await kb.get_fact("yekaterinburg-raid")).line
+    finally:
+        await kb.close()

@@ -90,7 +90,7 @@ def answers(matcher: Matcher) -> list[Any]:
 
 
 def saved_and_read(matcher: Matcher, database: Path) -> Matcher:
-    index_snapshot.write(database, index_snapshot.encode(matcher, SYNONYMS, GENERATION))
+    index_snapshot.save(database, matcher, SYNONYMS, GENERATION)
     loaded = index_snapshot.read(database, GENERATION)
     assert loaded is not None
     restored, synonyms = loaded
@@ -127,7 +127,7 @@ def test_a_snapshot_of_another_generation_or_none_is_not_used(tmp_path: Path) ->
     """Only a snapshot of the database's current generation is read."""
     database = tmp_path / "newsdesk.db"
     assert index_snapshot.read(database, GENERATION) is None
-    index_snapshot.write(database, index_snapshot.encode(built_matcher(), SYNONYMS, GENERATION))
+    index_snapshot.save(database, built_matcher(), SYNONYMS, GENERATION)
     assert index_snapshot.read(database, GENERATION + 1) is None
     assert index_snapshot.read(database, GENERATION) is not None
     assert sorted(p.name for p in tmp_path.iterdir()) == ["newsdesk.db.index"]
@@ -189,7 +189,7 @@ def test_knowledge_signature_round_trips_and_tells_changes(
 def test_analyzer_from_the_saved_synonyms_matches(tmp_path: Path, synonyms: Any) -> None:
     """The synonyms saved with an index are the ones it is read back with."""
     original = Matcher(FACTS, analyzer=Analyzer(synonyms))
-    index_snapshot.write(tmp_path / "x.db", index_snapshot.encode(original, synonyms, GENERATION))
+    index_snapshot.save(tmp_path / "x.db", original, synonyms, GENERATION)
     loaded = index_snapshot.read(tmp_path / "x.db", GENERATION)
     assert loaded is not None
     assert loaded[1] == synonyms
