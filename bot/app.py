@@ -81,6 +81,9 @@ class NewsdeskBot(commands.Bot):
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         await self.sync_commands()
+        # Facts added, edited or removed by the CLI or another bot process are answered (or
+        # gone) here within about a second.
+        self.kb.follow_changes()
 
     async def sync_commands(self) -> None:
         """Sync to the development guilds at once, or globally when none are set."""

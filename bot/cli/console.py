@@ -75,6 +75,9 @@ class Console:
         self._read = read
 
     def handle(self, line: str) -> str:
+        # What was written meanwhile by other processes (the CLI in another terminal, a
+        # running bot) is answered too.
+        self._runner.run(self.kb.catch_up())
         line = line.strip()
         if line.isascii() and line.isdigit():
             return self.pick(int(line))

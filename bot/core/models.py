@@ -135,6 +135,8 @@ class ReloadReport:
     removed: tuple[str, ...] = ()
     files: int = 0
     total: int = 0
+    own_changes: tuple[int, int] | None = None
+    """The first and last entries this reload wrote in the store's change log."""
 
     @property
     def unchanged(self) -> bool:

@@ -8,6 +8,7 @@ transaction, and the in-memory index changes only once that write has committed.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import datetime as dt
 import heapq
@@ -64,6 +65,10 @@ log = logging.getLogger(__name__)
 
 # Only the start of an over-long question is matched: nobody's question is 10,000 characters.
 MAX_ASK_CHARS = 600
+# How often a running bot looks for changes other processes made, and up to how many changed
+# facts it reads one by one (past that, it reads the store again whole).
+FOLLOW_SECONDS = 1.0
+CATCH_UP_ONE_BY_ONE = 5_000
 # Questions waiting to be saved in the statistics before new ones are no longer counted.
 MAX_PENDING_RECORDS = 50_000
 _LONE_SURROGATES = re.compile("[\ud800-\udfff]")
@@ -218,6 +223,9 @@ class KnowledgeBase:
         # What the last reload stored, for the reader to take as parsed (see ``reload``).
         self._stored_signature: KnowledgeSignature | None = None
         self._started = False
+        # The store's change log as far as the index shows it (see ``catch_up``).
+        self._change_seq = 0
+        self._follower: asyncio.Task[None] | None = None
 
     # ---------------------------------------------------------------------- lifecycle
     @classmethod
@@ -247,6 +255,8 @@ class KnowledgeBase:
         return kb
 
     async def _start(self, mode: StartMode) -> None:
+        # Before anything is read: whatever is written meanwhile is caught up with later.
+        self._change_seq = await self.store.latest_change()
         stored = await self.store.stored_knowledge()
         if stored is not None and stored.signature is not None:
             self._stored_signature = KnowledgeSignature.from_json(stored.signature)
@@ -380,7 +390,68 @@ class KnowledgeBase:
             return
         self._snapshot_generation = generation
 
+    # ------------------------------------------------------------- other processes' changes
+    def follow_changes(self, *, every: float = FOLLOW_SECONDS) -> None:
+        """Keep the index in step with what other processes (the CLI, another bot process)
+        write to the store, checking every ``every`` seconds until ``close``."""
+        if self._follower is None or self._follower.done():
+            self._follower = asyncio.create_task(self._follow(every), name="follow changes")
+
+    async def _follow(self, every: float) -> None:
+        while True:
+            await asyncio.sleep(every)
+            try:
+                await self.catch_up()
+            except (StoreError, NewsdeskError) as exc:
+                # The database may be busy or briefly away; the next round tries again.
+                log.warning("could not read other processes' changes: %s", exc)
+
+    async def catch_up(self) -> int:
+        """Bring the index up to date with the store's changes since it was last in step;
+        the number of facts whose answer changed here. A preview (facts that are not stored)
+        has nothing to follow."""
+        if not self._index_stored:
+            return 0
+        async with self._reload_lock:
+            changes = await self.store.changes_since(self._change_seq, limit=CATCH_UP_ONE_BY_ONE)
+            if changes is None or "" in (changes.fact_ids if changes else ()):
+                return await self._resync()
+            changed = 0
+            stored = {f.id: f for f in await self.store.facts_by_id(changes.fact_ids)}
+            for fact_id in changes.fact_ids:
+                new = stored.get(fact_id)
+                if new is None or new.status is not Status.LIVE:
+                    changed += self.matcher.remove(fact_id) is not None
+                elif self.matcher.get(fact_id) != new:
+                    self.matcher.add(new)
+                    changed += 1
+            self._change_seq = changes.last
+        if changed:
+            log.info("index caught up with %d changed fact(s) written elsewhere", changed)
+        return changed
+
+    async def _resync(self) -> int:
+        """Serve exactly what the store holds (after many changes, or new synonyms)."""
+        seq = await self.store.latest_change()
+        synonyms = await self.store.synonyms()
+        facts = await self.store.all_facts()
+        before = len(self.matcher)
+        if synonyms != self._synonyms:
+            self._synonyms = synonyms
+            self._rebuild(facts)
+        else:
+            files = [f for f in facts if f.origin is Origin.FILE]
+            members = [f for f in facts if f.origin is Origin.USER]
+            self._sync_index(files, members, ReloadReport())
+        self._change_seq = seq
+        log.info("index read again from the store: %d facts (was %d)", len(self.matcher), before)
+        return len(self.matcher)
+
     async def close(self) -> None:
+        if self._follower is not None:
+            self._follower.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._follower
         try:
             await self.flush()
             await self._save_snapshot()
@@ -978,6 +1049,9 @@ class KnowledgeBase:
         except StoreConflict as exc:
             raise InvalidInput(f"The reload was refused: {exc}.") from exc
         report = dataclasses.replace(report, files=len(knowledge.files))
+        if report.own_changes is not None and report.own_changes[0] == self._change_seq:
+            # Nothing else was written before this reload: its own changes need no catching up.
+            self._change_seq = report.own_changes[1]
         members = await self.store.all_facts(origin=Origin.USER)
         if rebuild or not self._index_stored or knowledge.synonyms != self._synonyms:
             # A previewed index is no measure of what changed: the database's report is.

@@ -61,6 +61,16 @@ class StoredKnowledge:
     generation: int | None
 
 
+@dataclass(frozen=True, slots=True)
+class FactChanges:
+    """What changed in the store since a point of its change log."""
+
+    last: int
+    """The log entry read up to: where to read from next time."""
+    fact_ids: tuple[str, ...]
+    """Facts added, edited or removed since (by anyone); "" means the synonyms changed."""
+
+
 class KnowledgeStore(Protocol):
     """Durable facts, their audit trail, the questions asked and the feedback given.
 
@@ -94,6 +104,19 @@ class KnowledgeStore(Protocol):
     async def generation(self) -> int:
         """A number every change to the facts or synonyms advances, by any process; it never
         comes back to an earlier value."""
+        ...
+
+    async def latest_change(self) -> int:
+        """The newest entry of the change log (every write to the facts adds entries)."""
+        ...
+
+    async def changes_since(self, seq: int, *, limit: int) -> FactChanges | None:
+        """The facts changed after log entry ``seq``; None when that is more than ``limit``
+        facts or further back than the log is kept (then read everything again)."""
+        ...
+
+    async def facts_by_id(self, fact_ids: Sequence[str]) -> list[Fact]:
+        """The stored facts among ``fact_ids`` (those that no longer exist are left out)."""
         ...
 
     async def stored_knowledge(self) -> StoredKnowledge | None:

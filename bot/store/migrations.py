@@ -131,6 +131,35 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "UPDATE facts SET id = 'member-' || id WHERE id IN (SELECT old FROM renamed_member_facts)",
         "DROP TABLE renamed_member_facts",
     ),
+    # 7: a log of which facts changed, written by triggers whoever writes (this process, the
+    # CLI, another bot process), so that a running process brings its index up to date by
+    # reading only what changed. A change of the synonyms is logged with an empty fact id.
+    (
+        """
+        CREATE TABLE fact_changes (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            fact_id TEXT NOT NULL
+        )
+        """,
+        *(
+            f"""
+            CREATE TRIGGER {name} AFTER {event} ON {table} {condition}
+            BEGIN
+                INSERT INTO fact_changes (fact_id) VALUES ({value});
+            END
+            """
+            for name, event, table, condition, value in (
+                ("facts_change_insert", "INSERT", "facts", "", "NEW.id"),
+                ("facts_change_update", "UPDATE", "facts", "", "NEW.id"),
+                ("facts_change_rename", "UPDATE OF id", "facts", "WHEN OLD.id <> NEW.id", "OLD.id"),
+                ("facts_change_delete", "DELETE", "facts", "", "OLD.id"),
+                ("synonyms_change_insert", "INSERT", "meta", "WHEN NEW.key = 'synonyms'", "''"),
+                ("synonyms_change_update", "UPDATE", "meta", "WHEN NEW.key = 'synonyms'", "''"),
+            )
+        ),
+        # Where a process that has seen nothing yet starts reading.
+        "INSERT INTO fact_changes (fact_id) VALUES ('')",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

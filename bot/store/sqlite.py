@@ -32,6 +32,7 @@ from bot.core.models import (
 )
 from bot.core.storage import (
     AskRecord,
+    FactChanges,
     StoreConflict,
     StoredKnowledge,
     StoreError,
@@ -44,6 +45,8 @@ from bot.store.migrations import MIGRATIONS, SCHEMA_VERSION
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 10_000
+# Entries of the change log kept (a process further behind than this reads everything again).
+CHANGES_KEPT = 200_000
 _FACT_COLUMNS = (
     "id, origin, status, guild_id, author_id, file, line, answer, questions, tags, related, "
     "event_date, source_title, source_url, source_published"
@@ -449,6 +452,7 @@ class SqliteStore:
         digests = {fid: fact.content_digest() for fid, fact in new.items()}
         now = _now()
         async with self.transaction() as db:
+            first_change = await self._latest_change(db)
             async with db.execute("SELECT id, origin, content_digest, line FROM facts") as cursor:
                 stored = await cursor.fetchall()
             old = {row[0]: row[2] for row in stored if row[1] == Origin.FILE.value}
@@ -504,7 +508,53 @@ class SqliteStore:
                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                     (signature,),
                 )
-        return ReloadReport(tuple(added), tuple(changed), tuple(removed), total=len(new))
+            own = (first_change, await self._latest_change(db))
+            # The log only needs to reach back as far as any process may lag; a process that
+            # lags further reads everything again.
+            await db.execute("DELETE FROM fact_changes WHERE seq < ?", (own[1] - CHANGES_KEPT,))
+        return ReloadReport(
+            tuple(added), tuple(changed), tuple(removed), total=len(new), own_changes=own
+        )
+
+    @staticmethod
+    async def _latest_change(db: aiosqlite.Connection) -> int:
+        async with db.execute("SELECT COALESCE(MAX(seq), 0) FROM fact_changes") as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
+
+    @translated
+    async def latest_change(self) -> int:
+        async with self._lock:
+            return await self._latest_change(self._db)
+
+    @translated
+    async def changes_since(self, seq: int, *, limit: int) -> FactChanges | None:
+        async with self._read("SELECT MIN(seq) FROM fact_changes") as cursor:
+            row = await cursor.fetchone()
+        oldest = int(row[0]) if row and row[0] is not None else 0
+        if seq < oldest - 1:
+            return None  # the log no longer reaches back that far
+        async with self._read(
+            "SELECT seq, fact_id FROM fact_changes WHERE seq > ? ORDER BY seq LIMIT ?",
+            (seq, limit + 1),
+        ) as cursor:
+            rows = list(await cursor.fetchall())
+        if len(rows) > limit:
+            return None  # more than is worth reading one by one
+        last = int(rows[-1][0]) if rows else seq
+        return FactChanges(last, tuple(dict.fromkeys(str(r[1]) for r in rows)))
+
+    @translated
+    async def facts_by_id(self, fact_ids: Sequence[str]) -> list[Fact]:
+        found: list[Fact] = []
+        for start in range(0, len(fact_ids), 500):
+            chunk = list(fact_ids[start : start + 500])
+            async with self._read(
+                f"SELECT {_FACT_COLUMNS} FROM facts WHERE id IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            ) as cursor:
+                found += [_row_fact(row) for row in await cursor.fetchall()]
+        return found
 
     @translated
     async def record_asks(self, records: Sequence[AskRecord]) -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import re
+import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -1169,3 +1171,48 @@ async def test_question_buttons_count_against_the_question_budget(
     refused = data(await server.wait_for_callback(second))
     assert is_ephemeral(refused)
     assert "asking quickly" in embed(refused)["description"]
+
+
+async def test_changes_made_with_the_cli_reach_the_running_bot(
+    server: FakeDiscordServer, world: World, newsdesk: RunningBot
+) -> None:
+    """A fact removed and one added with `python -m bot` in another process while the bot
+    runs: the bot stops answering the first and answers the second within two seconds."""
+    fact_id = await add_fact(server, world.alice, world.guild)
+    assert fact_id_of(data(await ask(server, world.alice, NEW_FACT_QUESTION, world.guild))) == (
+        fact_id
+    )
+    common = (
+        "--db",
+        str(newsdesk.settings.database),
+        "--knowledge",
+        str(newsdesk.knowledge_dir),
+    )
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "bot", *args, *common],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+
+    removed = await asyncio.to_thread(cli, "fact", "remove", fact_id)
+    assert removed.returncode == 0, removed.stderr
+    added = await asyncio.to_thread(
+        cli, "fact", "add", "The Baku tram museum opens on Sundays.", "-q", "tram museum hours"
+    )
+    assert added.returncode == 0, added.stderr
+    new_id = added.stdout.split()[-1].rstrip(".")
+
+    deadline = asyncio.get_running_loop().time() + 2.0
+    while True:
+        gone = await ask(server, world.alice, NEW_FACT_QUESTION, world.guild)
+        there = await ask(server, world.carol, "tram museum hours", world.other_guild)
+        answered = [e for e in (data(gone), data(there)) if e["embeds"][0].get("footer")]
+        ids = {fact_id_of(p) for p in answered if "fact id:" in p["embeds"][0]["footer"]["text"]}
+        if fact_id not in ids and new_id in ids:
+            break
+        assert asyncio.get_running_loop().time() < deadline, ids
+        await asyncio.sleep(0.1)

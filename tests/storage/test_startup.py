@@ -8,8 +8,10 @@ beside the database, used only while the database's generation says it is curren
 
 from __future__ import annotations
 
+import asyncio
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -374,3 +376,43 @@ async def test_a_fact_moved_in_its_file_shows_its_new_line_after_reload_and_rest
         assert raid is not None and raid.line == (await kb.get_fact("yekaterinburg-raid")).line
     finally:
         await kb.close()
+
+
+async def test_a_running_process_follows_changes_made_by_another(
+    tmp_path: Path, knowledge: Path
+) -> None:
+    """A fact added, edited or removed through another process's store is answered (or gone)
+    in a running one within about a second, and a reload elsewhere reaches it too."""
+    database = tmp_path / "shared.db"
+    running = await open_knowledge_base_at(database, knowledge)
+    other = await open_knowledge_base_at(database, knowledge, start=StartMode.STORED_ONLY)
+    try:
+        running.follow_changes(every=0.05)
+        added = await other.add_fact(
+            FactInput("The Baku marathon moved to October this year."), Actor.operator()
+        )
+        await _eventually(lambda: running.fact(added.id) is not None)
+        await other.edit_fact(
+            added.id, FactInput("The Baku marathon moved to November."), Actor.operator()
+        )
+        await _eventually(
+            lambda: (fact := running.fact(added.id)) is not None and "November" in fact.answer
+        )
+        await other.remove_fact(added.id, Actor.operator())
+        await _eventually(lambda: running.fact(added.id) is None)
+        (knowledge / "more.yaml").write_text(
+            "facts:\n  - id: tolbachik\n    answer: The volcano Tolbachik erupted.\n",
+            encoding="utf-8",
+        )
+        await other.reload(Actor.operator())
+        await _eventually(lambda: running.fact("tolbachik") is not None)
+    finally:
+        await other.close()
+        await running.close()
+
+
+async def _eventually(condition: Callable[[], bool], *, within: float = 2.0) -> None:
+    deadline = asyncio.get_running_loop().time() + within
+    while not condition():
+        assert asyncio.get_running_loop().time() < deadline, "not seen within the time"
+        await asyncio.sleep(0.02)

@@ -21,6 +21,7 @@ from bot.core.models import Decision, Fact, Origin, Source, Status
 from bot.core.service import FactInput, KnowledgeBase, Policy, StartMode
 from bot.core.storage import StoreConflict, StoreError, StoreUnavailable
 from bot.store import SqliteStore
+from bot.store import sqlite as sqlite_module
 from bot.store.migrations import SCHEMA_VERSION
 
 FACTS_YAML = """\
@@ -856,21 +857,19 @@ async def test_stats_do_not_wait_for_questions_still_arriving(
 
 
 async def test_an_id_squatted_before_the_upgrade_is_handed_back_to_the_knowledge(
-    db_path: Path, knowledge_dir: Path
+    db_path: Path, knowledge_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A member fact that took a file's id under the old scheme is renamed member-... on
     upgrade (with its history and votes), and the file's fact can take its id again."""
-    store = await SqliteStore.open(db_path)
-    try:
-        await store.insert_fact(user_fact("baku-international-book-fair"), AUTHOR.key)
-        await store.record_feedback("msg-1", "baku-international-book-fair", 7, GUILD, 1)
-    finally:
-        await store.close()
-    connection = sqlite3.connect(db_path)
-    with connection:
-        # As a version before migration 6 left it: a member's fact holding a shared id.
-        connection.execute("PRAGMA user_version = 5")
-    connection.close()
+    with monkeypatch.context() as old_version:
+        # A database as the version before migration 6 made it.
+        old_version.setattr(sqlite_module, "SCHEMA_VERSION", 5)
+        store = await SqliteStore.open(db_path)
+        try:
+            await store.insert_fact(user_fact("baku-international-book-fair"), AUTHOR.key)
+            await store.record_feedback("msg-1", "baku-international-book-fair", 7, GUILD, 1)
+        finally:
+            await store.close()
     (knowledge_dir / "fair.yaml").write_text(
         "facts:\n  - id: baku-international-book-fair\n    answer: The Baku book fair opens in "
         "June.\n",
