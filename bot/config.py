@@ -61,6 +61,8 @@ class DiscordSettings(_Section):
     home_guilds: tuple[Snowflake, ...] = ()
     allowed_channels: tuple[Snowflake, ...] = ()
     moderator_roles: tuple[str, ...] = ("Moderator",)
+    # Role ids win over names: anyone with Manage Roles can create a role with a given name.
+    moderator_role_ids: tuple[Snowflake, ...] = ()
     cooldown: Cooldown = Cooldown()
     # Channel where moderators are told about new drafts from the watched feeds.
     review_channel: Snowflake | None = None

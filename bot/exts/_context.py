@@ -38,12 +38,17 @@ class Refused(app_commands.CheckFailure):
 
 
 def is_moderator(user: discord.abc.User, bot: NewsdeskBot) -> bool:
-    """Members with Manage Server, or with a role named in ``discord.moderator_roles``."""
+    """Members with Manage Server, or with a role of ``discord.moderator_role_ids`` (or, when
+    no ids are set, a role named in ``discord.moderator_roles``)."""
     if not isinstance(user, discord.Member):
         return False
     if user.guild_permissions.manage_guild:
         return True
-    names = {name.casefold() for name in bot.settings.discord.moderator_roles}
+    settings = bot.settings.discord
+    if settings.moderator_role_ids:
+        ids = set(settings.moderator_role_ids)
+        return any(role.id in ids for role in user.roles)
+    names = {name.casefold() for name in settings.moderator_roles}
     return any(role.name.casefold() in names for role in user.roles)
 
 

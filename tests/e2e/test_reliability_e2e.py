@@ -666,3 +666,24 @@ async def test_question_budget_and_daily_fact_cap_from_bot_yaml(
         assert_refused(await add(world.alice, world.guild, 9), "You have added or edited 2 facts")
     problems = server.unknown_requests + server.fake_errors
     assert not problems, [str(r) for r in problems]
+
+
+@pytest.mark.bot_settings(
+    lambda world: {"discord": {"moderator_role_ids": [world.guild.moderator_role.id]}}
+)
+async def test_moderator_role_ids_ignore_a_role_that_only_has_the_name(
+    server: FakeDiscordServer, world: World, newsdesk: RunningBot
+) -> None:
+    """With moderator_role_ids set, a member holding a self-made role called "Moderator" is
+    not a moderator; the member with the listed role is."""
+    impostor = [world.other_guild.moderator_role]  # same name, another role id
+    refused = await server.wait_for_callback(
+        await server.send_slash_command(
+            "kb stats", None, world.carol, guild_id=world.other_guild, member_roles=impostor
+        )
+    )
+    assert_refused(refused, "this command is for the server's moderators")
+    allowed = assert_ephemeral_reply(
+        await slash(server, "kb stats", None, world.mod, guild=world.guild)
+    )
+    assert allowed["embeds"]
