@@ -35,7 +35,7 @@ from bot.core.errors import NewsdeskError
 from bot.core.loader import KnowledgeError, load_knowledge
 from bot.core.models import AskResult, Decision, Match
 from bot.core.service import MAX_ASK_CHARS, FactInput, KnowledgeBase, StartMode
-from bot.store import StoreError
+from bot.core.storage import StoreError
 
 from . import kb_commands, render
 
