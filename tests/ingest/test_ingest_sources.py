@@ -144,6 +144,24 @@ async def test_only_moderators_review_drafts(kb: KnowledgeBase, news_site: NewsS
         await kb.review(only_draft(kb).name, member, approve=False)
 
 
+async def test_moderators_of_another_server_do_not_review_shared_drafts(
+    kb: KnowledgeBase, news_site: NewsSite
+) -> None:
+    """The service itself refuses draft review and reload to a moderator who does not manage
+    the shared knowledge (not a home server), whatever the cogs check first."""
+    await ingest(kb, news_site.url("article.html"))
+    elsewhere = Actor.discord_user(6, 2, is_moderator=True, home_guilds=(1,), guild_count=2)
+    assert elsewhere.is_moderator and not elsewhere.manages_shared_knowledge
+    for approve in (True, False):
+        with pytest.raises(PermissionDenied, match="home server"):
+            await kb.review(only_draft(kb).name, elsewhere, approve=approve)
+    with pytest.raises(PermissionDenied, match="home server"):
+        await kb.reload(elsewhere)
+    assert len(draft_files.list_drafts(kb.knowledge_dir)) == 1
+    home = Actor.discord_user(7, 1, is_moderator=True, home_guilds=(1,), guild_count=2)
+    assert (await kb.review(only_draft(kb).name, home, approve=False)).fact_ids
+
+
 async def test_an_invalid_draft_is_refused_and_nothing_moves(
     kb: KnowledgeBase, news_site: NewsSite
 ) -> None:
