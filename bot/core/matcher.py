@@ -26,18 +26,35 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from bot.core.focus import STRICT, Focus, answer_kinds, named_roles
 from bot.core.models import AskResult, Decision, Fact, Match, Origin, Source, Status
 from bot.core.text import Analyzer, words
+
+# Fitted by ``python -m bench.calibrate`` on the tune questions (see there).
+CALIBRATION: tuple[float, ...] = (
+    -3.823,
+    0.891,
+    1.204,
+    0.407,
+    0.168,
+    1.118,
+    -5.403,
+    -3.414,
+    0.91,
+    2.983,
+    -0.472,
+)
 
 
 @dataclass(frozen=True, slots=True)
 class MatcherSettings:
     """Thresholds of the answer / suggest / unknown decision, and search breadth."""
 
-    answer_threshold: float = 0.42
-    suggest_threshold: float = 0.36
-    # The best fact must lead the runner-up by this much to be answered outright.
-    answer_margin: float = 0.0
+    answer_threshold: float = 0.7
+    suggest_threshold: float = 0.45
+    # The best fact's relevance must lead the runner-up's by this much to be answered
+    # outright: a near tie between two facts is a "did you mean", not a coin flip.
+    answer_margin: float = 0.03
     candidates: int = 32
     # Most posting entries one question may read to gather candidates (bounds the cost of a
     # question made only of very common words in a very large fact base).
@@ -51,13 +68,19 @@ class MatcherSettings:
     typo_fallback_words: int = 8_000
     # Words at least this common in English are taken as spelled right, never "corrected".
     typo_max_commonness: float = 0.5
-    # How much a question covered by a fact's answer text (rather than by one of its
-    # phrasings) counts: answers are long and share words by chance.
-    answer_field_weight: float = 0.5
     # Evidence scale: a fact matching only a little query weight (a couple of common words)
     # is damped towards "not sure", however completely it covers the question.
-    evidence_scale: float = 2.0
-    evidence_floor: float = 0.5
+    # A question of at most this many terms, all of them known and all in the best fact, is
+    # a keyword ("yekaterinburg"): it gets at least a "did you mean", never "I don't know".
+    keyword_terms: int = 2
+    # The confidence model: intercept, then one weight per ``CALIBRATION_FEATURES``.
+    calibration: tuple[float, ...] = CALIBRATION
+
+
+# How much a fact's relevance is scaled down for ranking when it lacks what the question asks
+# for: a count, date, attribute or name (blocked), or a cause, person or place (soft).
+_BLOCKED_RANK = 0.8
+_SOFT_MISS_RANK = 0.95
 
 
 # A fact as plain values (dates as ordinals, enums as their values), the way a snapshot keeps
@@ -126,17 +149,23 @@ class _Entry:
     making all 100,000 at start would cost more than the rest of the snapshot.
     """
 
-    __slots__ = ("_fact", "answer_terms", "phrasings")
+    __slots__ = ("_fact", "answer_terms", "kinds", "phrasings", "roles")
 
     def __init__(
         self,
         fact: Fact | FactRow,
         phrasings: tuple[tuple[tuple[str, ...], str], ...],
         answer_terms: tuple[str, ...],
+        kinds: int = 0,
+        roles: tuple[str, ...] = (),
     ) -> None:
         self._fact = fact
         self.phrasings = phrasings
         self.answer_terms = answer_terms
+        # What kinds of answer the answer text holds (``focus.Want`` flags), and the role
+        # words that stand beside a name in it.
+        self.kinds = kinds
+        self.roles = roles
 
     @property
     def fact(self) -> Fact:
@@ -156,8 +185,9 @@ class _Entry:
         return out
 
 
-# One fact's index entry without the fact: its phrasings (terms, text) and answer terms.
-EntryTerms = tuple[tuple[tuple[tuple[str, ...], str], ...], tuple[str, ...]]
+# One fact's index entry without the fact: its phrasings (terms, text), answer terms, the kinds
+# of answer it holds and its named roles.
+EntryTerms = tuple[tuple[tuple[tuple[str, ...], str], ...], tuple[str, ...], int, tuple[str, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +205,82 @@ class IndexState:
     specificity: dict[str, float]
     surface: dict[str, str]
     vocabulary: dict[tuple[str, int], list[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Asked:
+    """What was read from a question: its focus, its weight, the share of that weight the index
+    knows (by the words or their corrections) and its number of terms."""
+
+    focus: Focus
+    total: float
+    known: float
+    terms: int
+    query: list[_QueryTerm]
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """One fact scored for one question, with the evidence behind its score."""
+
+    entry: _Entry
+    relevance: float  # the ranking score, in [0, 1]
+    question: str | None  # the phrasing that matched best
+    phrasing: float  # best phrasing's F2 coverage of the question
+    answer: float  # share of the question's weight in the answer text
+    whole: float  # share of the question's weight anywhere in the fact
+    evidence: float  # that weight itself
+    confidence: float = 0.0  # the calibrated chance that this fact is the answer
+    strict_miss: bool = False  # a count, date, duration, age or measure asked for is absent
+    soft_miss: bool = False  # a cause, person or place asked for is not evident
+    attribute_miss: bool = False  # an attribute asked for ("population") is nowhere in it
+    role_miss: bool = False  # a role holder's name asked for is not beside the role
+    matched: frozenset[str] | set[str] = frozenset()  # the question's terms found in the fact
+
+    @property
+    def blocked(self) -> bool:
+        """The fact cannot be the answer, however well it matches: never answered outright."""
+        return self.strict_miss or self.attribute_miss or self.role_miss
+
+
+# Relevance lead below which two candidates count as (nearly) tied.
+_TIE = 0.05
+
+CALIBRATION_FEATURES = (
+    "relevance",
+    "margin",
+    "whole",
+    "phrasing",
+    "known",
+    "soft_miss",
+    "blocked",
+    "log_weight",
+    "terms_found",
+    "tie",
+)
+
+
+def calibration_features(ranked: list[_Candidate], asked: _Asked, index: int) -> tuple[float, ...]:
+    """What the confidence of ``ranked[index]`` is computed from (``CALIBRATION_FEATURES``):
+    its relevance, its lead over the best other candidate, the share of the question's weight
+    it covers, its best phrasing's coverage, the share of the question's weight the index knows,
+    whether a cause/person/place asked for is not evident, whether it lacks what is asked for,
+    the question's weight (log), the share of the question's terms it has, and how nearly it
+    ties with the best other candidate (1: a tie; 0: a lead of ``_TIE`` or more)."""
+    candidate = ranked[index]
+    other = ranked[1 if index == 0 else 0].relevance if len(ranked) > 1 else 0.0
+    return (
+        candidate.relevance,
+        candidate.relevance - other,
+        candidate.whole,
+        candidate.phrasing,
+        asked.known,
+        1.0 if candidate.soft_miss else 0.0,
+        1.0 if candidate.blocked else 0.0,
+        math.log1p(asked.total),
+        len(candidate.matched) / asked.terms if asked.terms else 0.0,
+        max(0.0, 1.0 - abs(candidate.relevance - other) / _TIE),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,7 +337,10 @@ class Matcher:
         return IndexState(
             keys=tuple(live),
             facts=tuple(entry.row() for entry in live.values()),
-            entries=tuple((entry.phrasings, entry.answer_terms) for entry in live.values()),
+            entries=tuple(
+                (entry.phrasings, entry.answer_terms, entry.kinds, entry.roles)
+                for entry in live.values()
+            ),
             next_key=self._next_key,
             postings=postings,
             specificity=self._specificity,
@@ -255,10 +364,10 @@ class Matcher:
         entries = matcher._entries
         keys = matcher._keys
         guild_of = matcher._guild_of
-        for key, row, (phrasings, answer_terms) in zip(
+        for key, row, (phrasings, answer_terms, kinds, roles) in zip(
             state.keys, state.facts, state.entries, strict=True
         ):
-            entries[key] = _Entry(row, phrasings, answer_terms)
+            entries[key] = _Entry(row, phrasings, answer_terms, kinds, roles)
             keys[row[_ROW_ID]] = key
             if row[_ROW_GUILD_ID] is not None:
                 guild_of[key] = row[_ROW_GUILD_ID]
@@ -379,7 +488,14 @@ class Matcher:
         keywords = " ".join([fact.id.replace("-", " "), *fact.tags])
         phrasings.append((terms(keywords), ""))
         answer_terms = tuple(dict.fromkeys(terms(fact.answer) + terms(" ".join(fact.tags))))
-        return _Entry(fact, tuple((ts, q) for ts, q in phrasings if ts), answer_terms)
+        kinds = int(answer_kinds(fact.answer, dated=fact.date is not None))
+        return _Entry(
+            fact,
+            tuple((ts, q) for ts, q in phrasings if ts),
+            answer_terms,
+            kinds,
+            named_roles(fact.answer),
+        )
 
     # ----------------------------------------------------------------------- weighting
     def _idf(self, document_frequency: int) -> float:
@@ -466,29 +582,59 @@ class Matcher:
         guild_id: int | None = None,
     ) -> AskResult:
         """Rank facts visible in ``guild_id`` (None: outside any server) for ``question``."""
+        scored, asked = self._rank(question, guild_id)
+        if not scored:
+            return AskResult(question, Decision.UNKNOWN)
+        matches = tuple(
+            Match(c.entry.fact, c.confidence, c.question) for c in scored[: max(1, limit)]
+        )
+        return AskResult(question, self._decide(scored, asked), matches)
+
+    def explain(
+        self, question: str, *, guild_id: int | None = None
+    ) -> tuple[list[_Candidate], _Asked]:
+        """The scored candidates of ``question``, best first, with what was read from it (for
+        benchmarks and calibration: the features behind each score)."""
+        return self._rank(question, guild_id)
+
+    def _rank(self, question: str, guild_id: int | None) -> tuple[list[_Candidate], _Asked]:
         query = self._query_terms(question)
         total = sum(qt.weight for qt in query)
+        focus = self.analyzer.focus(question)
+        known = sum(qt.weight * qt.confidence for qt in query)
+        asked = _Asked(focus, total, known / total if total > 0 else 0.0, len(query), query)
         if not query or total <= 0.0:
-            return AskResult(question, Decision.UNKNOWN)
-
+            return [], asked
         rough = self._candidates(query, guild_id)
         if not rough:
-            return AskResult(question, Decision.UNKNOWN)
+            return [], asked
         breadth = self.settings.candidates * 2
         shortlist = heapq.nlargest(breadth, rough.items(), key=itemgetter(1))
-        scored: list[Match] = []
+        scored: list[_Candidate] = []
         weights: dict[str, float] = {}
         pairs = [(qt.term, qt.weight * qt.confidence) for qt in query if qt.confidence > 0.0]
+        attribute_terms = self._attribute_terms(focus)
         for key, _ in shortlist:
             entry = self._entries[key]
             if not entry.fact.visible_in(guild_id):
                 continue
-            scored.append(self._score(entry, pairs, total, weights))
+            scored.append(self._score(entry, pairs, total, weights, focus, attribute_terms))
             if len(scored) >= self.settings.candidates:
                 break
-        scored.sort(key=lambda m: (-m.score, m.fact.id))
-        matches = tuple(scored[: max(1, limit)])
-        return AskResult(question, self._decide(scored), matches)
+        scored.sort(key=lambda c: (-c.relevance, c.entry.fact.id))
+        self._calibrate(scored, asked)
+        return scored, asked
+
+    def _attribute_terms(self, focus: Focus) -> tuple[tuple[str, ...], ...]:
+        """Each attribute word of the question as the terms any one of which states it."""
+        if not focus.attributes:
+            return ()
+        out = []
+        for word in focus.attributes:
+            terms = self.analyzer.terms(word)
+            if terms:
+                out.append(terms)
+        return tuple(out)
 
     def _candidates(self, query: list[_QueryTerm], guild_id: int | None) -> dict[int, float]:
         """Facts sharing terms with the query, with the summed weight of the shared terms.
@@ -534,13 +680,20 @@ class Matcher:
         query: list[tuple[str, float]],
         total: float,
         weights: dict[str, float],
-    ) -> Match:
+        focus: Focus,
+        attribute_terms: tuple[tuple[str, ...], ...],
+    ) -> _Candidate:
         """Score one candidate against the query's (term, weight) pairs; ``weights`` caches
         term weights across one question's candidates."""
         best_phrasing = 0.0
         best_question: str | None = None
+        matched: set[str] = set()
         for terms, text in entry.phrasings:
-            hit = sum([weight for term, weight in query if term in terms])
+            hit = 0.0
+            for term, asked_weight in query:
+                if term in terms:
+                    hit += asked_weight
+                    matched.add(term)
             if hit <= 0.0:
                 continue
             own = 0.0
@@ -556,25 +709,90 @@ class Matcher:
             if f_score > best_phrasing:
                 best_phrasing, best_question = f_score, text or None
         answer_terms = entry.answer_terms
-        answer_hit = sum([weight for term, weight in query if term in answer_terms])
-        answer_recall = answer_hit / total
-        settings = self.settings
-        coverage = max(best_phrasing, settings.answer_field_weight * answer_recall)
-        coverage += (1.0 - coverage) * 0.15 * min(best_phrasing, answer_recall)
-        evidence = max(answer_hit, best_phrasing * total)
-        damping = settings.evidence_floor + (1.0 - settings.evidence_floor) * (
-            1.0 - math.exp(-evidence / settings.evidence_scale)
+        answer_hit = 0.0
+        for term, asked_weight in query:
+            if term in answer_terms:
+                answer_hit += asked_weight
+                matched.add(term)
+        whole_hit = sum([weight for term, weight in query if term in matched])
+        whole = whole_hit / total
+        # Half how well one phrasing says the question, half how much of the question the fact
+        # covers anywhere: a question may take its words from several of a fact's phrasings
+        # and its answer.
+        relevance = 0.5 * (best_phrasing + whole)
+        candidate = _Candidate(
+            entry,
+            relevance,
+            best_question,
+            best_phrasing,
+            answer_hit / total,
+            whole,
+            whole_hit,
         )
-        return Match(entry.fact, min(1.0, coverage * damping), best_question)
+        candidate.matched = matched
+        wants = focus.wants
+        if wants:
+            missing = wants & ~entry.kinds
+            candidate.strict_miss = bool(missing & STRICT)
+            candidate.soft_miss = bool(missing & ~STRICT)
+        if attribute_terms:
+            terms_of_fact = entry.all_terms()
+            candidate.attribute_miss = any(
+                not any(term in terms_of_fact for term in alternatives)
+                for alternatives in attribute_terms
+            )
+        if focus.roles:
+            candidate.role_miss = not any(role in entry.roles for role in focus.roles)
 
-    def _decide(self, ranked: list[Match]) -> Decision:
+        if (candidate.strict_miss or candidate.role_miss) and best_question:
+            # The fact's own phrasing asks this very question: its curator says it answers.
+            asked = self.analyzer.focus(best_question)
+            if best_phrasing >= 0.75:
+                strict = wants & STRICT
+                if asked.wants & strict == strict:
+                    candidate.strict_miss = False
+                if set(focus.roles) <= set(asked.roles):
+                    candidate.role_miss = False
+        # Among facts that match alike (siblings of one article), the one holding what is
+        # asked for comes first: "how many survived" prefers the fact with the toll.
+        if candidate.blocked:
+            candidate.relevance *= _BLOCKED_RANK
+        elif candidate.soft_miss:
+            candidate.relevance *= _SOFT_MISS_RANK
+        return candidate
+
+    def _calibrate(self, ranked: list[_Candidate], asked: _Asked) -> None:
+        """Give each candidate its confidence: the chance that it is the answer, from a
+        logistic model of its evidence (``calibration_features``) fitted on questions the
+        matcher was tuned on (``bench/calibrate.py``). Confidences never rise down the list."""
+        weights = self.settings.calibration
+        ceiling = 1.0
+        for index, candidate in enumerate(ranked):
+            z = weights[0]
+            for weight, value in zip(
+                weights[1:], calibration_features(ranked, asked, index), strict=True
+            ):
+                z += weight * value
+            confidence = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            ceiling = candidate.confidence = min(ceiling, confidence)
+
+    def _decide(self, ranked: list[_Candidate], asked: _Asked) -> Decision:
         if not ranked:
             return Decision.UNKNOWN
-        top = ranked[0].score
-        runner_up = ranked[1].score if len(ranked) > 1 else 0.0
-        if top >= self.settings.answer_threshold and top - runner_up >= self.settings.answer_margin:
+        settings = self.settings
+        best = ranked[0]
+        top = best.confidence
+        runner_up = ranked[1].relevance if len(ranked) > 1 else 0.0
+        if (
+            top >= settings.answer_threshold
+            and best.relevance - runner_up >= settings.answer_margin
+            and not best.blocked
+        ):
             return Decision.ANSWER
-        if top >= self.settings.suggest_threshold:
+        if top >= settings.suggest_threshold:
+            return Decision.SUGGEST
+        # A name or a keyword alone ("yekaterinburg") with facts about it: offer them.
+        if asked.terms <= settings.keyword_terms and asked.known >= 0.99 and best.whole >= 0.99:
             return Decision.SUGGEST
         return Decision.UNKNOWN
 
