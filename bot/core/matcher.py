@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
@@ -28,7 +28,7 @@ from rapidfuzz import fuzz, process
 
 from bot.core.focus import STRICT, Focus, answer_kinds, named_roles
 from bot.core.models import AskResult, Decision, Fact, Match, Origin, Source, Status
-from bot.core.text import Analyzer, words
+from bot.core.text import Analyzer, expand_chat, fold, words
 
 # Fitted by ``python -m bench.calibrate`` on the tune questions (see there).
 CALIBRATION: tuple[float, ...] = (
@@ -70,8 +70,9 @@ class MatcherSettings:
     typo_max_commonness: float = 0.5
     # Evidence scale: a fact matching only a little query weight (a couple of common words)
     # is damped towards "not sure", however completely it covers the question.
-    # A question of at most this many terms, all of them known and all in the best fact, is
-    # a keyword ("yekaterinburg"): it gets at least a "did you mean", never "I don't know".
+    # A question of at most this many words, all of them content words known to the index and
+    # all in the best fact, is a keyword ("yekaterinburg"): it is answered only when one fact
+    # alone has it, else its facts are offered; never "I don't know".
     keyword_terms: int = 2
     # The confidence model: intercept, then one weight per ``CALIBRATION_FEATURES``.
     calibration: tuple[float, ...] = CALIBRATION
@@ -217,6 +218,7 @@ class _Asked:
     known: float
     terms: int
     query: list[_QueryTerm]
+    bare: bool = False  # only content words: a keyword or a name, not a question
 
 
 @dataclass(slots=True)
@@ -299,9 +301,15 @@ class Matcher:
         *,
         analyzer: Analyzer | None = None,
         settings: MatcherSettings | None = None,
+        taught: Mapping[str, Sequence[str]] | None = None,
     ) -> None:
         self.analyzer = analyzer or Analyzer()
         self.settings = settings or MatcherSettings()
+        # Questions moderators taught (``kb teach``), by fact id: indexed as more phrasings of
+        # the fact, without changing the fact itself (a file fact stays as its file says).
+        self._taught: dict[str, tuple[str, ...]] = {
+            fact_id: tuple(questions) for fact_id, questions in (taught or {}).items()
+        }
         self._entries: dict[int, _Entry] = {}
         self._keys: dict[str, int] = {}
         # Postings are append-only lists: removing a fact leaves its key behind ("dead"), to be
@@ -400,8 +408,34 @@ class Matcher:
         """The ids of the facts in the index (a view: do not change the index meanwhile)."""
         return iter(self._keys)
 
+    def taught(self, fact_id: str) -> tuple[str, ...]:
+        """The questions taught to ``fact_id``."""
+        return self._taught.get(fact_id, ())
+
+    def teach(self, fact_id: str, question: str) -> None:
+        """Index ``question`` as one more phrasing of ``fact_id`` (now, if it is indexed, and
+        whenever it is added again)."""
+        known = self._taught.get(fact_id, ())
+        if question in known:
+            return
+        self._taught[fact_id] = (*known, question)
+        fact = self.get(fact_id)
+        if fact is not None:
+            self.add(fact)
+
+    def set_taught(self, taught: Mapping[str, Sequence[str]]) -> None:
+        """Make the taught questions exactly ``taught``, re-indexing the facts whose changed."""
+        new = {fact_id: tuple(questions) for fact_id, questions in taught.items()}
+        changed = {i for i in new.keys() | self._taught.keys() if new.get(i) != self._taught.get(i)}
+        self._taught = new
+        for fact_id in changed:
+            fact = self.get(fact_id)
+            if fact is not None:
+                self.add(fact)
+
     def add(self, fact: Fact) -> None:
-        """Index ``fact``, replacing any fact with the same id."""
+        """Index ``fact`` (with any questions taught to it), replacing any fact with the same
+        id."""
         if fact.id in self._keys:
             self.remove(fact.id)
         key = self._next_key
@@ -482,7 +516,11 @@ class Matcher:
 
     def _build_entry(self, fact: Fact) -> _Entry:
         terms = self._terms
-        phrasings = [(terms(q), q) for q in fact.questions]
+        questions = fact.questions
+        taught = self._taught.get(fact.id)
+        if taught:
+            questions = (*questions, *(q for q in taught if q not in questions))
+        phrasings = [(terms(q), q) for q in questions]
         # The id and tags read like a keyword query ("ambassador recalled"), so they are one
         # more phrasing; the answer and tags form the answer field.
         keywords = " ".join([fact.id.replace("-", " "), *fact.tags])
@@ -602,7 +640,8 @@ class Matcher:
         total = sum(qt.weight for qt in query)
         focus = self.analyzer.focus(question)
         known = sum(qt.weight * qt.confidence for qt in query)
-        asked = _Asked(focus, total, known / total if total > 0 else 0.0, len(query), query)
+        bare = len(query) == len(expand_chat(fold(question)).split())
+        asked = _Asked(focus, total, known / total if total > 0 else 0.0, len(query), query, bare)
         if not query or total <= 0.0:
             return [], asked
         rough = self._candidates(query, guild_id)
@@ -783,16 +822,23 @@ class Matcher:
         best = ranked[0]
         top = best.confidence
         runner_up = ranked[1].relevance if len(ranked) > 1 else 0.0
+        # A name or a keyword alone ("yekaterinburg") with facts about it: answered when one
+        # fact stands out, else its facts are offered; never "I don't know".
+        keyword = (
+            asked.bare
+            and asked.terms <= settings.keyword_terms
+            and asked.known >= 0.99
+            and best.whole >= 0.99
+        )
+        shared = keyword and len(ranked) > 1 and ranked[1].whole >= 0.99
         if (
             top >= settings.answer_threshold
             and best.relevance - runner_up >= settings.answer_margin
             and not best.blocked
+            and not shared
         ):
             return Decision.ANSWER
-        if top >= settings.suggest_threshold:
-            return Decision.SUGGEST
-        # A name or a keyword alone ("yekaterinburg") with facts about it: offer them.
-        if asked.terms <= settings.keyword_terms and asked.known >= 0.99 and best.whole >= 0.99:
+        if top >= settings.suggest_threshold or keyword:
             return Decision.SUGGEST
         return Decision.UNKNOWN
 
