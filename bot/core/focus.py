@@ -42,6 +42,7 @@ class Want(IntFlag):
     MONEY = 256  # how much money / cost / spend: a sum of money
     NAME = 512  # what is the name of / what were the names: a full name ("Ilham Aliyev")
     CLOCK = 1024  # what time: a time of day ("10 p.m.", "at dawn", "in the morning")
+    FUTURE = 2048  # when will: something still to come ("will", "next", "planned", "due")
 
 
 # Kinds a fact must hold to be answered outright; CAUSE, PERSON and PLACE are only preferred
@@ -55,6 +56,7 @@ STRICT = (
     | Want.MONEY
     | Want.NAME
     | Want.CLOCK
+    | Want.FUTURE
 )
 
 NUMBER_WORDS = frozenset(
@@ -76,6 +78,11 @@ TIME_WORDS = frozenset(
     monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight
     morning evening afternoon night midnight noon dawn weekend week month year decade century
     spring summer autumn winter ago earlier later since until recently currently
+    """.split()
+)
+FUTURE_WORDS = frozenset(
+    """
+    will next planned plan plans expected expects scheduled due upcoming soon future later
     """.split()
 )
 CLOCK_WORDS = frozenset(
@@ -182,6 +189,8 @@ def question_focus(words: list[str]) -> Focus:
         wants |= Want.AGE
     if "when" in words or " since when " in text:
         wants |= Want.TIME
+        if ("when", "will") in pairs or " going to " in text:
+            wants |= Want.FUTURE
     for head in ("year", "date", "day", "month"):
         if ("what", head) in pairs or ("which", head) in pairs:
             wants |= Want.TIME
@@ -259,14 +268,15 @@ def answer_kinds(answer: str, *, dated: bool = False) -> Want:
             if _YEAR.match(bare):
                 kinds |= Want.TIME
                 continue
-            kinds |= Want.COUNT
             following = lower[index + 1] if index + 1 < len(lower) else ""
+            if following in MONTHS or (index and lower[index - 1] in MONTHS):
+                kinds |= Want.TIME  # a day of the month, not a count
+                continue
+            kinds |= Want.COUNT
             if following in UNITS or token.endswith("%"):
                 kinds |= Want.MEASURE
             if following in TIME_UNITS:
                 kinds |= Want.DURATION
-            if following in MONTHS or (index and lower[index - 1] in MONTHS):
-                kinds |= Want.TIME
         elif token in NUMBER_WORDS:
             kinds |= Want.COUNT
         if token in CURRENCIES:
@@ -275,6 +285,8 @@ def answer_kinds(answer: str, *, dated: bool = False) -> Want:
             kinds |= Want.TIME
         if token in CLOCK_WORDS or (":" in token and token.replace(":", "").isdigit()):
             kinds |= Want.CLOCK
+        if token in FUTURE_WORDS:
+            kinds |= Want.FUTURE
         if token in TIME_UNITS:
             kinds |= Want.DURATION
         if token in AGE_WORDS or token.endswith("-year-old"):

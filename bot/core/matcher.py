@@ -28,21 +28,21 @@ from rapidfuzz import fuzz, process
 
 from bot.core.focus import STRICT, Focus, answer_kinds, named_roles
 from bot.core.models import AskResult, Decision, Fact, Match, Origin, Source, Status
-from bot.core.text import Analyzer, expand_chat, fold, words
+from bot.core.text import Analyzer, english_frequency, expand_chat, fold, words
 
 # Fitted by ``python -m bench.calibrate`` on the tune questions (see there).
 CALIBRATION: tuple[float, ...] = (
-    -3.823,
-    0.891,
-    1.204,
-    0.407,
-    0.168,
-    1.118,
-    -5.403,
-    -3.414,
-    0.91,
-    2.983,
-    -0.472,
+    -3.119,
+    0.837,
+    0.994,
+    0.323,
+    0.174,
+    1.121,
+    -5.332,
+    -3.406,
+    0.811,
+    2.55,
+    -0.954,
 )
 
 
@@ -51,7 +51,7 @@ class MatcherSettings:
     """Thresholds of the answer / suggest / unknown decision, and search breadth."""
 
     answer_threshold: float = 0.7
-    suggest_threshold: float = 0.45
+    suggest_threshold: float = 0.5
     # The best fact's relevance must lead the runner-up's by this much to be answered
     # outright: a near tie between two facts is a "did you mean", not a coin flip.
     answer_margin: float = 0.03
@@ -66,14 +66,18 @@ class MatcherSettings:
     # Typos in a word's first letter are looked for only while the words of that length
     # number at most this many (a bound on the cost in huge vocabularies).
     typo_fallback_words: int = 8_000
-    # Words at least this common in English are taken as spelled right, never "corrected".
-    typo_max_commonness: float = 0.5
+    # Words at least this frequent in general English (wordfreq; 1e-6 is once in a million
+    # words) are taken as spelled right, never "corrected": "peace" is not a typo of "place".
+    typo_max_frequency: float = 1e-6
     # Evidence scale: a fact matching only a little query weight (a couple of common words)
     # is damped towards "not sure", however completely it covers the question.
     # A question of at most this many words, all of them content words known to the index and
     # all in the best fact, is a keyword ("yekaterinburg"): it is answered only when one fact
     # alone has it, else its facts are offered; never "I don't know".
     keyword_terms: int = 2
+    # ...and when other facts have the keyword too, its best fact must lead their relevance by
+    # this much to be answered outright.
+    keyword_margin: float = 0.2
     # The confidence model: intercept, then one weight per ``CALIBRATION_FEATURES``.
     calibration: tuple[float, ...] = CALIBRATION
 
@@ -601,8 +605,9 @@ class Matcher:
             if df is not None:
                 out.append(_QueryTerm(term, self._idf(df) * spec, 1.0))
                 continue
-            # A common English word ("time") is spelled right; it just isn't in the facts.
-            corrected = self._correct(word) if spec >= self.settings.typo_max_commonness else None
+            # An English word ("time", "peace") is spelled right; it just isn't in the facts.
+            misspelled = english_frequency(word) < self.settings.typo_max_frequency
+            corrected = self._correct(word) if misspelled else None
             if corrected is not None and corrected[0] not in seen:
                 target, confidence = corrected
                 seen.add(target)
@@ -830,7 +835,12 @@ class Matcher:
             and asked.known >= 0.99
             and best.whole >= 0.99
         )
-        shared = keyword and len(ranked) > 1 and ranked[1].whole >= 0.99
+        shared = (
+            keyword
+            and len(ranked) > 1
+            and ranked[1].whole >= 0.99
+            and best.relevance - runner_up < settings.keyword_margin
+        )
         if (
             top >= settings.answer_threshold
             and best.relevance - runner_up >= settings.answer_margin

@@ -45,7 +45,7 @@ FILLER = frozenset(
     """
     even actually basically really literally seriously probably definitely honestly exactly
     stuff thing things whole brief briefly explanation explanations details detail
-    information update updates guy guys anyway
+    information update updates guy guys anyway many much
     """.split()
 )
 
@@ -98,6 +98,12 @@ def specificity(word: str) -> float:
         return 1.0
     zipf = math.log10(frequency) + 9.0
     return min(1.0, max(0.05, (6.5 - zipf) / 2.5))
+
+
+def english_frequency(word: str) -> float:
+    """How often ``word`` (folded) appears in general English, as a share of all words (0 for
+    a word too rare for the list, a misspelling or a name)."""
+    return _frequency(word)
 
 
 def _frequency(word: str) -> float:
