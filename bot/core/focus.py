@@ -143,7 +143,7 @@ ATTRIBUTE_WORDS = frozenset(
     weather language languages religion gdp revenue revenues profit profits income worth
     phone address website email birthday born wife husband spouse married children kids
     restaurant restaurants hotel hotels recipe nickname motto anthem flag elevation built
-    constructed established mayor timezone
+    constructed established mayor timezone dollars euros roubles rubles usd
     """.split()
 )
 _NAME_BREAKERS = frozenset(
@@ -162,6 +162,7 @@ class Focus:
     wants: Want = Want.NONE
     attributes: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
+    words: int = 0  # how many words the question has, question words and filler included
 
 
 NO_FOCUS = Focus()
@@ -213,7 +214,7 @@ def question_focus(words: list[str]) -> Focus:
     if wants & Want.AGE:
         # "how old is X" asks X's age: the age is the attribute, whatever the words.
         attributes = tuple(a for a in attributes if a not in AGE_WORDS)
-    return Focus(wants, attributes, _asked_roles(words))
+    return Focus(wants, attributes, _asked_roles(words), len(words))
 
 
 def _asked_roles(words: list[str]) -> tuple[str, ...]:

@@ -28,7 +28,7 @@ from rapidfuzz import fuzz, process
 
 from bot.core.focus import STRICT, Focus, answer_kinds, named_roles
 from bot.core.models import AskResult, Decision, Fact, Match, Origin, Source, Status
-from bot.core.text import Analyzer, english_frequency, expand_chat, fold, words
+from bot.core.text import Analyzer, english_frequency, words
 
 # Fitted by ``python -m bench.calibrate`` on the tune questions (see there).
 CALIBRATION: tuple[float, ...] = (
@@ -85,6 +85,7 @@ class MatcherSettings:
 # How much a fact's relevance is scaled down for ranking when it lacks what the question asks
 # for: a count, date, attribute or name (blocked), or a cause, person or place (soft).
 _BLOCKED_RANK = 0.8
+_STRICT = int(STRICT)
 _SOFT_MISS_RANK = 0.95
 
 
@@ -625,7 +626,7 @@ class Matcher:
         guild_id: int | None = None,
     ) -> AskResult:
         """Rank facts visible in ``guild_id`` (None: outside any server) for ``question``."""
-        scored, asked = self._rank(question, guild_id)
+        scored, asked = self._rank(question, guild_id, max(2, limit))
         if not scored:
             return AskResult(question, Decision.UNKNOWN)
         matches = tuple(
@@ -640,12 +641,15 @@ class Matcher:
         benchmarks and calibration: the features behind each score)."""
         return self._rank(question, guild_id)
 
-    def _rank(self, question: str, guild_id: int | None) -> tuple[list[_Candidate], _Asked]:
+    def _rank(
+        self, question: str, guild_id: int | None, calibrated: int | None = None
+    ) -> tuple[list[_Candidate], _Asked]:
+        """Candidates best first, the first ``calibrated`` (all: None) given confidences."""
         query = self._query_terms(question)
         total = sum(qt.weight for qt in query)
         focus = self.analyzer.focus(question)
         known = sum(qt.weight * qt.confidence for qt in query)
-        bare = len(query) == len(expand_chat(fold(question)).split())
+        bare = len(query) == focus.words
         asked = _Asked(focus, total, known / total if total > 0 else 0.0, len(query), query, bare)
         if not query or total <= 0.0:
             return [], asked
@@ -666,7 +670,7 @@ class Matcher:
             if len(scored) >= self.settings.candidates:
                 break
         scored.sort(key=lambda c: (-c.relevance, c.entry.fact.id))
-        self._calibrate(scored, asked)
+        self._calibrate(scored[:calibrated] if calibrated else scored, asked)
         return scored, asked
 
     def _attribute_terms(self, focus: Focus) -> tuple[tuple[str, ...], ...]:
@@ -774,11 +778,11 @@ class Matcher:
             whole_hit,
         )
         candidate.matched = matched
-        wants = focus.wants
+        wants = int(focus.wants)
         if wants:
             missing = wants & ~entry.kinds
-            candidate.strict_miss = bool(missing & STRICT)
-            candidate.soft_miss = bool(missing & ~STRICT)
+            candidate.strict_miss = bool(missing & _STRICT)
+            candidate.soft_miss = bool(missing & ~_STRICT)
         if attribute_terms:
             terms_of_fact = entry.all_terms()
             candidate.attribute_miss = any(
@@ -792,8 +796,8 @@ class Matcher:
             # The fact's own phrasing asks this very question: its curator says it answers.
             asked = self.analyzer.focus(best_question)
             if best_phrasing >= 0.75:
-                strict = wants & STRICT
-                if asked.wants & strict == strict:
+                strict = wants & _STRICT
+                if int(asked.wants) & strict == strict:
                     candidate.strict_miss = False
                 if set(focus.roles) <= set(asked.roles):
                     candidate.role_miss = False

@@ -68,6 +68,10 @@ def fold(text: str) -> str:
     Combining marks (zalgo), control characters and right-to-left marks vanish; letters of other
     scripts are transliterated rather than dropped.
     """
+    if "$" in text or "€" in text or "£" in text:
+        # "$300 billion" is about dollars: a question in dollars finds it, and one about
+        # another currency does not.
+        text = text.replace("$", " dollars ").replace("€", " euros ").replace("£", " pounds ")
     if not text.isascii():
         text = anyascii(unicodedata.normalize("NFKC", text))
     text = text.lower()
