@@ -303,6 +303,23 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def reliability_table(curves: dict[str, dict[str, list[dict[str, float]]]]) -> str:
+    lines = [
+        "Reliability of newsdesk's confidence (mean predicted vs share right, per bin):",
+        "",
+        "| split | questions | confidence bin | n | predicted | observed |",
+        "|---|---|---|---:|---:|---:|",
+    ]
+    for label, kinds in curves.items():
+        for key, name in (("outright", "answered outright"), ("all", "every first fact")):
+            for p in kinds.get(key, []):
+                lines.append(
+                    f"| {label} | {name} | {p['low']:.1f}–{p['high']:.1f} | {int(p['n'])} | "
+                    f"{p['predicted']:.2f} | {p['observed']:.2f} |"
+                )
+    return "\n".join(lines)
+
+
 def markdown(figures: dict[str, Any], splits: Sequence[str]) -> str:
     columns = ("n", "right outright", "right first", "held back", "precision")
     parts = []
@@ -324,15 +341,19 @@ def markdown(figures: dict[str, Any], splits: Sequence[str]) -> str:
 
 
 # -------------------------------------------------------------------- reliability
-BINS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001)
+OUTRIGHT_BINS = (0.7, 0.8, 0.9, 1.0001)
+ALL_BINS = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0001)
 
 
-def reliability(outcomes: Sequence[Outcome]) -> list[dict[str, float]]:
-    """Outright answers by predicted confidence: mean confidence and share right, per bin."""
-    answered = [o for o in outcomes if o.outright]
+def reliability(
+    outcomes: Sequence[Outcome], bins: Sequence[float] = OUTRIGHT_BINS, *, outright: bool = True
+) -> list[dict[str, float]]:
+    """Mean predicted confidence and observed share right, per confidence bin: of the answers
+    given outright (``outright``), or of every question's first fact."""
+    chosen = [o for o in outcomes if o.outright or not outright]
     out = []
-    for low, high in itertools.pairwise(BINS):
-        inside = [o for o in answered if low <= o.confidence < high]
+    for low, high in itertools.pairwise(bins):
+        inside = [o for o in chosen if low <= o.confidence < high]
         if inside:
             out.append(
                 {
@@ -346,42 +367,51 @@ def reliability(outcomes: Sequence[Outcome]) -> list[dict[str, float]]:
     return out
 
 
-def plot_reliability(curves: dict[str, list[dict[str, float]]], path: Path) -> None:
+def plot_reliability(curves: dict[str, dict[str, list[dict[str, float]]]], path: Path) -> None:
+    """Two panels: outright answers (left) and every question's first fact (right), each with
+    a line per split."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    figure, axis = plt.subplots(figsize=(5.5, 5))
-    axis.plot([0, 1], [0, 1], color="grey", linestyle=":", label="perfect calibration")
+    figure, axes = plt.subplots(1, 2, figsize=(10, 4.8))
     styles = {"report": ("tab:blue", "o", "-"), "tune": ("tab:orange", "s", "--")}
-    for label, points in curves.items():
-        if not points:
-            continue
-        color, marker, line = styles["tune" if label.startswith("tune") else "report"]
-        axis.plot(
-            [p["predicted"] for p in points],
-            [p["observed"] for p in points],
-            marker=marker,
-            linestyle=line,
-            color=color,
-            label=label,
-        )
-        for p in points:
-            axis.annotate(
-                str(int(p["n"])),
-                (p["predicted"], p["observed"]),
-                textcoords="offset points",
-                xytext=(4, -10),
-                fontsize=7,
+    panels = (
+        ("outright", "answers given outright", (0.65, 1.0)),
+        ("all", "every question's first fact", (0.0, 1.0)),
+    )
+    for axis, (key, title, limits) in zip(axes, panels, strict=True):
+        axis.plot([0, 1], [0, 1], color="grey", linestyle=":", label="perfect calibration")
+        for label, kinds in curves.items():
+            points = kinds.get(key, [])
+            if not points:
+                continue
+            color, marker, line = styles["tune" if label.startswith("tune") else "report"]
+            axis.plot(
+                [p["predicted"] for p in points],
+                [p["observed"] for p in points],
+                marker=marker,
+                linestyle=line,
                 color=color,
+                label=label,
             )
-    axis.set_xlim(0.3, 1.0)
-    axis.set_ylim(0.0, 1.05)
-    axis.set_xlabel("predicted confidence of outright answers (bin mean)")
-    axis.set_ylabel("observed share right")
-    axis.set_title("newsdesk reliability (held-out questions; n per bin)")
-    axis.legend(fontsize=8, loc="lower right")
+            for p in points:
+                axis.annotate(
+                    str(int(p["n"])),
+                    (p["predicted"], p["observed"]),
+                    textcoords="offset points",
+                    xytext=(4, -10),
+                    fontsize=7,
+                    color=color,
+                )
+        axis.set_xlim(*limits)
+        axis.set_ylim(0.0, 1.05)
+        axis.set_xlabel("predicted confidence (bin mean)")
+        axis.set_ylabel("observed share right")
+        axis.set_title(f"newsdesk: {title}", fontsize=10)
+        axis.legend(fontsize=8, loc="lower right")
+    figure.suptitle("Reliability on held-out questions (n per bin)", fontsize=11)
     figure.tight_layout()
     figure.savefig(path, dpi=120)
     plt.close(figure)
@@ -441,8 +471,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     for split in splits:
         merged = [*outcomes.get((split, "seed"), []), *outcomes.get((split, "stories"), [])]
         name = "tune" if split == "tune" else "report (held out)"
-        curves[name] = reliability(merged)
+        curves[name] = {
+            "outright": reliability(merged),
+            "all": reliability(merged, ALL_BINS, outright=False),
+        }
     figures["reliability"] = curves
+    text += "\n\n" + reliability_table(curves)
+    (RESULTS / f"heldout{suffix}.md").write_text(text + "\n", encoding="utf-8")
     figures["newsdesk seconds"] = timing
     (RESULTS / f"heldout{suffix}.json").write_text(
         json.dumps(figures, indent=1, sort_keys=False) + "\n", encoding="utf-8"
