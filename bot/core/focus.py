@@ -256,71 +256,133 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
-def answer_kinds(answer: str, *, dated: bool = False) -> Want:
-    """The kinds of answer ``answer`` holds (``dated``: the fact carries a date of its own)."""
+# Words whose mere presence shows a kind of answer, by kind.
+_WORD_KINDS = (
+    (NUMBER_WORDS, int(Want.COUNT)),
+    (CURRENCIES, int(Want.MONEY | Want.COUNT)),
+    (MONTHS - {"may"}, int(Want.TIME)),
+    (TIME_WORDS, int(Want.TIME)),
+    (CLOCK_WORDS, int(Want.CLOCK)),
+    (FUTURE_WORDS, int(Want.FUTURE)),
+    (TIME_UNITS, int(Want.DURATION)),
+    (AGE_WORDS, int(Want.AGE)),
+    (UNITS - {"m", "per", "sq", "square"}, int(Want.MEASURE)),
+    (CAUSE_WORDS, int(Want.CAUSE)),
+)
+
+
+# Punctuation to spaces (currency signs kept apart as words), for the set of an answer's words.
+_SPACED = str.maketrans(
+    {
+        **{c: " " for c in '"()[]{},.;:!?\u2018\u201c\u201d/'},
+        "$": " $ ",
+        "€": " € ",
+        "£": " £ ",
+    }
+)
+# The flags as plain ints: reading 100,000 answers with IntFlag arithmetic costs seconds.
+_TIME, _AGE, _CLOCK = int(Want.TIME), int(Want.AGE), int(Want.CLOCK)
+_COUNT, _MEASURE, _DURATION = int(Want.COUNT), int(Want.MEASURE), int(Want.DURATION)
+_PERSON, _PLACE, _NAME = int(Want.PERSON), int(Want.PLACE), int(Want.NAME)
+_NUMERIC = re.compile(r"[$€£]?\d[\d,.:]*(?:%|bn|m|k|s)?")
+_CAPITAL_PAIR = re.compile(r"([A-Z][a-z'\u2019-]+) +([A-Z][\w'\u2019-]*)")
+_MAY = re.compile(r"[^.!?\s]\s+May\b")
+
+
+def read_answer(answer: str, *, dated: bool = False) -> tuple[int, tuple[str, ...]]:
+    """``answer_kinds`` and ``named_roles`` of one answer, reading it once."""
+    present = _words(answer)
+    kinds = _kinds(answer, present, dated)
+    if ROLE_WORDS.isdisjoint(present):
+        return kinds, ()
     tokens = _tokens(answer)
-    lower = [t.lower() for t in tokens]
-    kinds = Want.NONE
-    if dated:
-        kinds |= Want.TIME
-    for index, token in enumerate(lower):
-        if _NUMBER.fullmatch(token):
-            bare = token.rstrip("%").replace(",", "").rstrip(".")
-            if _YEAR.match(bare):
-                kinds |= Want.TIME
+    return kinds, _roles(tokens, [t.lower() for t in tokens])
+
+
+def answer_kinds(answer: str, *, dated: bool = False) -> int:
+    """The kinds of answer ``answer`` holds, as ``Want`` flags in an int (``dated``: the fact
+    carries a date of its own). Read once per fact, when it is indexed."""
+    return _kinds(answer, _words(answer), dated)
+
+
+def _words(answer: str) -> set[str]:
+    words = set(answer.lower().translate(_SPACED).split())
+    # Possessives count as their word ("azerbaijan's" is "azerbaijan" too).
+    words.update(w[:-2] for w in [w for w in words if w.endswith("'s")])
+    return words
+
+
+def _kinds(answer: str, present: set[str], dated: bool) -> int:
+    kinds = _TIME if dated else 0
+    for words, kind in _WORD_KINDS:
+        if not present.isdisjoint(words):
+            kinds |= kind
+    if "-year-old" in answer:
+        kinds |= _AGE
+    for match in _NUMERIC.finditer(answer):
+        start, end = match.span()
+        if (start and (answer[start - 1].isalnum() or answer[start - 1] in ".,")) or (
+            end < len(answer) and answer[end].isalnum()
+        ):
+            continue  # part of a word ("COP29", "G20") or of a longer number
+        token = match.group()
+        if token[0] in "$€£":
+            token = token[1:]
+        if ":" in token:
+            if token.replace(":", "").isdigit():
+                kinds |= _CLOCK
+            continue
+        bare = token.rstrip("%").replace(",", "").rstrip(".")
+        if _YEAR.match(bare):
+            kinds |= _TIME
+            continue
+        after = answer[match.end() : match.end() + 16].split()
+        before = answer[max(0, match.start() - 12) : match.start()].split()
+        following = after[0].strip(_STRIP).lower() if after else ""
+        previous = before[-1].strip(_STRIP).lower() if before else ""
+        if following in MONTHS or previous in MONTHS:
+            kinds |= _TIME  # a day of the month, not a count
+            continue
+        kinds |= _COUNT
+        if following in UNITS or token.endswith("%"):
+            kinds |= _MEASURE
+        if following in TIME_UNITS:
+            kinds |= _DURATION
+    if "may" in present and _MAY.search(answer):
+        # "May" the month, not "may" the verb: capitalised inside a sentence.
+        kinds |= _TIME
+    rest = answer[1:]
+    if rest != rest.lower():
+        kinds |= _PERSON | _PLACE
+        for match in _CAPITAL_PAIR.finditer(answer):
+            first, second = match.groups()
+            start = match.start()
+            if start and answer[start - 1].isalnum():
                 continue
-            following = lower[index + 1] if index + 1 < len(lower) else ""
-            if following in MONTHS or (index and lower[index - 1] in MONTHS):
-                kinds |= Want.TIME  # a day of the month, not a count
-                continue
-            kinds |= Want.COUNT
-            if following in UNITS or token.endswith("%"):
-                kinds |= Want.MEASURE
-            if following in TIME_UNITS:
-                kinds |= Want.DURATION
-        elif token in NUMBER_WORDS:
-            kinds |= Want.COUNT
-        if token in CURRENCIES:
-            kinds |= Want.MONEY | Want.COUNT
-        if (token in MONTHS and token != "may") or token in TIME_WORDS:
-            kinds |= Want.TIME
-        if token in CLOCK_WORDS or (":" in token and token.replace(":", "").isdigit()):
-            kinds |= Want.CLOCK
-        if token in FUTURE_WORDS:
-            kinds |= Want.FUTURE
-        if token in TIME_UNITS:
-            kinds |= Want.DURATION
-        if token in AGE_WORDS or token.endswith("-year-old"):
-            kinds |= Want.AGE
-        if token in UNITS and token not in ("m", "per", "sq", "square"):
-            kinds |= Want.MEASURE
-        if token in CAUSE_WORDS:
-            kinds |= Want.CAUSE
-    if "may" in lower:
-        # "May" the month, not "may" the verb: capitalised inside a sentence, or beside a number.
-        for index, token in enumerate(tokens):
-            if token == "May" and index and not tokens[index - 1].endswith("."):
-                kinds |= Want.TIME
-    if any(t[:1].isupper() for t in tokens[1:]):
-        kinds |= Want.PERSON | Want.PLACE
-    for first, second in itertools.pairwise(tokens[1:]):
-        if _is_name(first) and _is_name(second) and not first.isupper():
-            kinds |= Want.NAME
-            break
-    return kinds
+            mark = answer[max(0, start - 4) : start].rstrip()[-1:]
+            sentence_start = mark in (".", "!", "?", "")
+            if not sentence_start and _is_name(first) and _is_name(second):
+                kinds |= _NAME
+                break
+    return int(kinds)  # plain int: kept in index snapshots, which hold plain values
 
 
 def named_roles(answer: str) -> tuple[str, ...]:
     """Role words in ``answer`` that stand beside a name ("President Ilham Aliyev", "Mukhtar
     Babayev, Azerbaijan's minister of ecology", "climate chief Simon Stiell")."""
     tokens = _tokens(answer)
+    return _roles(tokens, [t.lower() for t in tokens])
+
+
+def _roles(tokens: list[str], lower: list[str]) -> tuple[str, ...]:
+    if ROLE_WORDS.isdisjoint(lower):
+        return ()
     found: list[str] = []
-    for index, token in enumerate(tokens):
-        lower = token.lower()
-        if lower not in ROLE_WORDS:
+    for index, word in enumerate(lower):
+        if word not in ROLE_WORDS:
             continue
         if _name_at(tokens, index + 1) or _name_before(tokens, index):
-            found.append(lower)
+            found.append(word)
     return tuple(dict.fromkeys(found))
 
 

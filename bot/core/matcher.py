@@ -26,23 +26,23 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from bot.core.focus import STRICT, Focus, answer_kinds, named_roles
+from bot.core.focus import STRICT, Focus, read_answer
 from bot.core.models import AskResult, Decision, Fact, Match, Origin, Source, Status
 from bot.core.text import Analyzer, english_frequency, words
 
 # Fitted by ``python -m bench.calibrate`` on the tune questions (see there).
 CALIBRATION: tuple[float, ...] = (
-    -3.119,
-    0.837,
-    0.994,
-    0.323,
-    0.174,
-    1.121,
-    -5.332,
-    -3.406,
-    0.811,
-    2.55,
-    -0.954,
+    -3.505,
+    0.862,
+    1.093,
+    0.167,
+    0.241,
+    1.307,
+    -5.262,
+    -3.499,
+    0.97,
+    2.516,
+    -0.951,
 )
 
 
@@ -531,14 +531,8 @@ class Matcher:
         keywords = " ".join([fact.id.replace("-", " "), *fact.tags])
         phrasings.append((terms(keywords), ""))
         answer_terms = tuple(dict.fromkeys(terms(fact.answer) + terms(" ".join(fact.tags))))
-        kinds = int(answer_kinds(fact.answer, dated=fact.date is not None))
-        return _Entry(
-            fact,
-            tuple((ts, q) for ts, q in phrasings if ts),
-            answer_terms,
-            kinds,
-            named_roles(fact.answer),
-        )
+        kinds, roles = read_answer(fact.answer, dated=fact.date is not None)
+        return _Entry(fact, tuple((ts, q) for ts, q in phrasings if ts), answer_terms, kinds, roles)
 
     # ----------------------------------------------------------------------- weighting
     def _idf(self, document_frequency: int) -> float:
@@ -614,7 +608,8 @@ class Matcher:
                 seen.add(target)
                 out.append(_QueryTerm(target, self._term_weight(target), confidence))
             else:
-                out.append(_QueryTerm(term, unknown_weight * spec, 0.0))
+                # A very common word ("people", "get") says little about a topic either way.
+                out.append(_QueryTerm(term, unknown_weight * spec * spec, 0.0))
         return out
 
     # --------------------------------------------------------------------------- asking

@@ -82,8 +82,14 @@ def fold(text: str) -> str:
 
 def expand_chat(folded: str) -> str:
     """Folded text with chat spellings replaced by the words they stand for."""
-    out = [CHAT_WORDS.get(word, word) for word in folded.split()]
+    words = folded.split()
+    if _CHAT_KEYS.isdisjoint(words):
+        return folded
+    out = [CHAT_WORDS.get(word, word) for word in words]
     return " ".join(word for word in out if word)
+
+
+_CHAT_KEYS = frozenset(CHAT_WORDS)
 
 
 _english_frequency: dict[str, float] | None = None
