@@ -32,17 +32,7 @@ from bot.core.text import Analyzer, english_frequency, words
 
 # Fitted by ``python -m bench.calibrate`` on the tune questions (see there).
 CALIBRATION: tuple[float, ...] = (
-    -3.505,
-    0.862,
-    1.093,
-    0.167,
-    0.241,
-    1.307,
-    -5.262,
-    -3.499,
-    0.97,
-    2.516,
-    -0.951,
+    -2.195, 0.59, 1.056, -0.257, 0.159, 0.998, -5.24, -3.571, 0.94, 2.236, -0.956
 )
 
 
@@ -54,7 +44,7 @@ class MatcherSettings:
     suggest_threshold: float = 0.5
     # The best fact's relevance must lead the runner-up's by this much to be answered
     # outright: a near tie between two facts is a "did you mean", not a coin flip.
-    answer_margin: float = 0.03
+    answer_margin: float = 0.05
     candidates: int = 32
     # Most posting entries one question may read to gather candidates (bounds the cost of a
     # question made only of very common words in a very large fact base).
@@ -261,7 +251,7 @@ CALIBRATION_FEATURES = (
     "known",
     "soft_miss",
     "blocked",
-    "log_weight",
+    "log_evidence",
     "terms_found",
     "tie",
 )
@@ -272,8 +262,8 @@ def calibration_features(ranked: list[_Candidate], asked: _Asked, index: int) ->
     its relevance, its lead over the best other candidate, the share of the question's weight
     it covers, its best phrasing's coverage, the share of the question's weight the index knows,
     whether a cause/person/place asked for is not evident, whether it lacks what is asked for,
-    the question's weight (log), the share of the question's terms it has, and how nearly it
-    ties with the best other candidate (1: a tie; 0: a lead of ``_TIE`` or more)."""
+    the question's weight it holds (log), the share of the question's terms it has, and how
+    nearly it ties with the best other candidate (1: a tie; 0: a lead of ``_TIE`` or more)."""
     candidate = ranked[index]
     other = ranked[1 if index == 0 else 0].relevance if len(ranked) > 1 else 0.0
     return (
@@ -284,7 +274,7 @@ def calibration_features(ranked: list[_Candidate], asked: _Asked, index: int) ->
         asked.known,
         1.0 if candidate.soft_miss else 0.0,
         1.0 if candidate.blocked else 0.0,
-        math.log1p(asked.total),
+        math.log1p(candidate.evidence),
         len(candidate.matched) / asked.terms if asked.terms else 0.0,
         max(0.0, 1.0 - abs(candidate.relevance - other) / _TIE),
     )

@@ -114,7 +114,8 @@ class KnowledgeCommands(
         guild_id = interaction.guild_id
         if not self.bot.kb.has_export(guild_id):
             await interaction.response.send_message(
-                "No member-added facts or taught questions yet: there is nothing to export.",
+                "No member-added facts in this server yet, and no taught questions: there is "
+                "nothing to export.",
                 ephemeral=True,
             )
             return
