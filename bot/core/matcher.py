@@ -32,7 +32,17 @@ from bot.core.text import Analyzer, english_frequency, words
 
 # Fitted by ``python -m bench.calibrate`` on the tune questions (see there).
 CALIBRATION: tuple[float, ...] = (
-    -2.195, 0.59, 1.056, -0.257, 0.159, 0.998, -5.24, -3.571, 0.94, 2.236, -0.956
+    -2.195,
+    0.59,
+    1.056,
+    -0.257,
+    0.159,
+    0.998,
+    -5.24,
+    -3.571,
+    0.94,
+    2.236,
+    -0.956,
 )
 
 
