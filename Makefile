@@ -38,6 +38,8 @@ $(BENCH_STAMP): $(STAMP)
 
 # Quality and speed figures (not tests): tables and plots go to bench/results/.
 bench: $(BENCH_STAMP)
+	$(BIN)/python -m bench.heldout
+	$(BIN)/python -m bench.calibrate
 	$(BIN)/python -m bench.seed_quality
 	$(BIN)/python -m bench.stackfaq --data $(STACKFAQ)
 	$(BIN)/python -m bench.scale

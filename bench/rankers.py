@@ -1,7 +1,8 @@
 """The retrieval methods compared in the quality benchmarks, over the same facts.
 
 Each ranker maps a question to fact ids, best first. newsdesk's matcher also says whether it
-would answer; the others always return something (they have no notion of "I don't know").
+would answer; the others always return something (they have no notion of "I don't know"). The
+``*_scored`` forms also give each fact's score, for benchmarks that put a threshold on it.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from bot.core.text import fold
 
 K = 10
 Ranker = Callable[[str], list[str]]
+ScoredRanker = Callable[[str], list[tuple[str, float]]]
 
 
 def newsdesk(matcher: Matcher) -> Ranker:
@@ -27,8 +29,15 @@ def newsdesk_declines(matcher: Matcher, query: str) -> bool:
     return matcher.ask(query, limit=K).decision is not Decision.ANSWER
 
 
-def token_set(facts: Sequence[Fact]) -> Ranker:
-    """rapidfuzz token_set_ratio against each fact's phrasings (the best one counts)."""
+def ids_only(scored: ScoredRanker) -> Ranker:
+    def rank(query: str) -> list[str]:
+        return [fact_id for fact_id, _ in scored(query)]
+
+    return rank
+
+
+def token_set_scored(facts: Sequence[Fact]) -> ScoredRanker:
+    """rapidfuzz token_set_ratio (0-100) against each fact's phrasings (the best one counts)."""
     from rapidfuzz import fuzz, process
 
     choices: list[str] = []
@@ -38,19 +47,24 @@ def token_set(facts: Sequence[Fact]) -> Ranker:
             choices.append(fold(question))
             owners.append(fact.id)
 
-    def rank(query: str) -> list[str]:
+    def rank(query: str) -> list[tuple[str, float]]:
         found = process.extract(fold(query), choices, scorer=fuzz.token_set_ratio, limit=K * 4)
-        out: list[str] = []
-        for _, _, index in found:
-            if owners[index] not in out:
-                out.append(owners[index])
-        return out[:K]
+        out: dict[str, float] = {}
+        for _, score, index in found:
+            out.setdefault(owners[index], float(score))
+        return list(out.items())[:K]
 
     return rank
 
 
-def bm25(facts: Sequence[Fact], *, with_answer: bool = False) -> Ranker:
-    """BM25 (bm25s, English stopwords removed) over the phrasings, optionally the answer too."""
+def token_set(facts: Sequence[Fact]) -> Ranker:
+    """rapidfuzz token_set_ratio against each fact's phrasings (the best one counts)."""
+    return ids_only(token_set_scored(facts))
+
+
+def bm25_scored(facts: Sequence[Fact], *, with_answer: bool = False) -> ScoredRanker:
+    """BM25 (bm25s, English stopwords removed) over the phrasings, optionally the answer too;
+    the raw BM25 score of each fact returned."""
     import bm25s
 
     ids = [fact.id for fact in facts]
@@ -61,11 +75,20 @@ def bm25(facts: Sequence[Fact], *, with_answer: bool = False) -> Ranker:
     retriever = bm25s.BM25()
     retriever.index(bm25s.tokenize(texts, stopwords="en", show_progress=False), show_progress=False)
 
-    def rank(query: str) -> list[str]:
+    def rank(query: str) -> list[tuple[str, float]]:
         tokens = bm25s.tokenize([query], stopwords="en", show_progress=False)
         if not tokens.vocab:
             return []
         results, scores = retriever.retrieve(tokens, k=min(K, len(ids)), show_progress=False)
-        return [ids[i] for i, score in zip(results[0], scores[0], strict=True) if score > 0]
+        return [
+            (ids[i], float(score))
+            for i, score in zip(results[0], scores[0], strict=True)
+            if score > 0
+        ]
 
     return rank
+
+
+def bm25(facts: Sequence[Fact], *, with_answer: bool = False) -> Ranker:
+    """BM25 (bm25s, English stopwords removed) over the phrasings, optionally the answer too."""
+    return ids_only(bm25_scored(facts, with_answer=with_answer))

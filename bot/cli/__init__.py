@@ -141,6 +141,13 @@ def build_parser() -> argparse.ArgumentParser:
         "backup", parents=[common], help="copy the database to FILE (safe while the bot runs)"
     )
     backup.add_argument("file", type=Path, help="a new file for the copy")
+    teach = kb_commands.add_parser(
+        "teach",
+        parents=[common],
+        help="add a question people asked as a phrasing of the fact that answers it",
+    )
+    teach.add_argument("question", nargs="?", help="the question, as people asked it")
+    teach.add_argument("fact_id", nargs="?", metavar="FACT_ID", help="the fact that answers it")
     for verb in ("approve", "reject"):
         sub = kb_commands.add_parser(
             verb, parents=[common], help=f"{verb} a draft file, a draft fact or a pending fact"
@@ -295,6 +302,10 @@ def _render_ask(result: AskResult, shown: Sequence[Match], omitted: int, *, top:
 
 
 async def _kb(kb: KnowledgeBase, args: argparse.Namespace) -> int:
+    if args.kb_command == "teach":
+        text = await kb_commands.teach(kb, args.question, args.fact_id, Actor.operator())
+        print(text)
+        return 0
     argument = getattr(args, "fact_id", None) or getattr(args, "file", None)
     text = await kb_commands.run(
         kb, args.kb_command, str(argument) if argument else None, Actor.operator()

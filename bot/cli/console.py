@@ -40,6 +40,7 @@ Type a question, or one of:
   kb pending            members' facts waiting for approval
   kb approve FILE|ID    approve a draft file, a draft fact or a pending fact
   kb reject FILE|ID     reject one
+  kb teach "QUESTION" ID  answer QUESTION with fact ID from now on (kb teach alone: what to teach)
   help                  this list            quit                leave (or Ctrl-D)
 After a "did you mean" list, type its number to ask that question.
 Up and down arrows recall earlier lines. Ctrl-C clears the line you are typing (or stops the
@@ -99,6 +100,10 @@ class Console:
         if head == "kb":
             if not rest:
                 return kb_commands.USAGE
+            if rest[0].lower() == "teach":
+                taught = " ".join(rest[1:-1]) or None
+                fact_id = rest[-1] if len(rest) > 2 else None
+                return self._runner.run(kb_commands.teach(self.kb, taught, fact_id, self.actor))
             argument = " ".join(rest[1:]) or None
             return self._runner.run(kb_commands.run(self.kb, rest[0].lower(), argument, self.actor))
         return self.ask(line)

@@ -15,8 +15,24 @@ from . import render
 
 USAGE = (
     "Usage: kb reload | kb stats | kb export | kb pending | kb drafts | "
-    "kb approve FILE|ID | kb reject FILE|ID | kb backup FILE"
+    'kb approve FILE|ID | kb reject FILE|ID | kb backup FILE | kb teach "QUESTION" FACT_ID'
 )
+TEACH_USAGE = (
+    'Usage: kb teach "QUESTION" FACT_ID (the question people asked, then the id of the fact '
+    "that answers it)"
+)
+
+
+async def teach(kb: KnowledgeBase, question: str | None, fact_id: str | None, actor: Actor) -> str:
+    """What ``kb teach "QUESTION" FACT_ID`` says; without both, the questions worth teaching."""
+    if not question or not fact_id:
+        found = await kb.questions_to_teach(guild_id=actor.guild_id, all_guilds=actor.is_operator)
+        if not found:
+            return TEACH_USAGE + "\nNo unanswered or 👎 questions are waiting to be taught."
+        listed = "\n".join(f"  {q}" for q in found[:10])
+        return f"{TEACH_USAGE}\nQuestions worth teaching (unanswered, or 👎):\n{listed}"
+    fact = await kb.teach(question, fact_id, actor)
+    return f"Taught {fact.id}: {question!r} is answered with it from now on."
 
 
 async def run(kb: KnowledgeBase, verb: str, argument: str | None, actor: Actor) -> str:

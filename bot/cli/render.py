@@ -108,4 +108,11 @@ def stats(stats: Stats) -> str:
     if stats.top_unanswered:
         lines.append("top unanswered:")
         lines.extend(f"  {count}× {question}" for question, count in stats.top_unanswered)
+    if stats.top_thumbs_down:
+        lines.append("top 👎 answers (question → fact given):")
+        lines.extend(
+            f"  {n}× {question} → {fact_id}" for question, fact_id, n in stats.top_thumbs_down
+        )
+    if stats.top_unanswered or stats.top_thumbs_down:
+        lines.append('teach one: kb teach "QUESTION" FACT_ID')
     return "\n".join(lines)

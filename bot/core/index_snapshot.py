@@ -27,6 +27,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from bot.core import chat_words as chat_words_module
+from bot.core import focus as focus_module
 from bot.core import matcher as matcher_module
 from bot.core import models as models_module
 from bot.core import text as text_module
@@ -39,7 +41,13 @@ FORMAT = 1
 SUFFIX = ".index"
 # What shapes an index besides the facts: the code that analyses and stores it, and the
 # stemmer, word frequencies and transliteration it uses.
-_SHAPING_MODULES = (matcher_module, text_module, models_module)
+_SHAPING_MODULES = (
+    matcher_module,
+    text_module,
+    models_module,
+    focus_module,
+    chat_words_module,
+)
 _SHAPING_PACKAGES = ("wordfreq", "snowballstemmer", "PyStemmer", "anyascii")
 
 Synonyms = tuple[tuple[str, ...], ...]

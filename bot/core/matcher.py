@@ -19,25 +19,42 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from bot.core.focus import STRICT, Focus, read_answer
 from bot.core.models import AskResult, Decision, Fact, Match, Origin, Source, Status
-from bot.core.text import Analyzer, words
+from bot.core.text import Analyzer, english_frequency, words
+
+# Fitted by ``python -m bench.calibrate`` on the tune questions (see there).
+CALIBRATION: tuple[float, ...] = (
+    -2.195,
+    0.59,
+    1.056,
+    -0.257,
+    0.159,
+    0.998,
+    -5.24,
+    -3.571,
+    0.94,
+    2.236,
+    -0.956,
+)
 
 
 @dataclass(frozen=True, slots=True)
 class MatcherSettings:
     """Thresholds of the answer / suggest / unknown decision, and search breadth."""
 
-    answer_threshold: float = 0.42
-    suggest_threshold: float = 0.36
-    # The best fact must lead the runner-up by this much to be answered outright.
-    answer_margin: float = 0.0
+    answer_threshold: float = 0.7
+    suggest_threshold: float = 0.5
+    # The best fact's relevance must lead the runner-up's by this much to be answered
+    # outright: a near tie between two facts is a "did you mean", not a coin flip.
+    answer_margin: float = 0.05
     candidates: int = 32
     # Most posting entries one question may read to gather candidates (bounds the cost of a
     # question made only of very common words in a very large fact base).
@@ -49,15 +66,27 @@ class MatcherSettings:
     # Typos in a word's first letter are looked for only while the words of that length
     # number at most this many (a bound on the cost in huge vocabularies).
     typo_fallback_words: int = 8_000
-    # Words at least this common in English are taken as spelled right, never "corrected".
-    typo_max_commonness: float = 0.5
-    # How much a question covered by a fact's answer text (rather than by one of its
-    # phrasings) counts: answers are long and share words by chance.
-    answer_field_weight: float = 0.5
+    # Words at least this frequent in general English (wordfreq; 1e-6 is once in a million
+    # words) are taken as spelled right, never "corrected": "peace" is not a typo of "place".
+    typo_max_frequency: float = 1e-6
     # Evidence scale: a fact matching only a little query weight (a couple of common words)
     # is damped towards "not sure", however completely it covers the question.
-    evidence_scale: float = 2.0
-    evidence_floor: float = 0.5
+    # A question of at most this many words, all of them content words known to the index and
+    # all in the best fact, is a keyword ("yekaterinburg"): it is answered only when one fact
+    # alone has it, else its facts are offered; never "I don't know".
+    keyword_terms: int = 2
+    # ...and when other facts have the keyword too, its best fact must lead their relevance by
+    # this much to be answered outright.
+    keyword_margin: float = 0.2
+    # The confidence model: intercept, then one weight per ``CALIBRATION_FEATURES``.
+    calibration: tuple[float, ...] = CALIBRATION
+
+
+# How much a fact's relevance is scaled down for ranking when it lacks what the question asks
+# for: a count, date, attribute or name (blocked), or a cause, person or place (soft).
+_BLOCKED_RANK = 0.8
+_STRICT = int(STRICT)
+_SOFT_MISS_RANK = 0.95
 
 
 # A fact as plain values (dates as ordinals, enums as their values), the way a snapshot keeps
@@ -127,17 +156,23 @@ class _Entry:
     making all 100,000 at start would cost more than the rest of the snapshot.
     """
 
-    __slots__ = ("_fact", "answer_terms", "phrasings")
+    __slots__ = ("_fact", "answer_terms", "kinds", "phrasings", "roles")
 
     def __init__(
         self,
         fact: Fact | FactRow,
         phrasings: tuple[tuple[tuple[str, ...], str], ...],
         answer_terms: tuple[str, ...],
+        kinds: int = 0,
+        roles: tuple[str, ...] = (),
     ) -> None:
         self._fact = fact
         self.phrasings = phrasings
         self.answer_terms = answer_terms
+        # What kinds of answer the answer text holds (``focus.Want`` flags), and the role
+        # words that stand beside a name in it.
+        self.kinds = kinds
+        self.roles = roles
 
     @property
     def fact(self) -> Fact:
@@ -157,8 +192,9 @@ class _Entry:
         return out
 
 
-# One fact's index entry without the fact: its phrasings (terms, text) and answer terms.
-EntryTerms = tuple[tuple[tuple[tuple[str, ...], str], ...], tuple[str, ...]]
+# One fact's index entry without the fact: its phrasings (terms, text), answer terms, the kinds
+# of answer it holds and its named roles.
+EntryTerms = tuple[tuple[tuple[tuple[str, ...], str], ...], tuple[str, ...], int, tuple[str, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +215,83 @@ class IndexState:
 
 
 @dataclass(frozen=True, slots=True)
+class _Asked:
+    """What was read from a question: its focus, its weight, the share of that weight the index
+    knows (by the words or their corrections) and its number of terms."""
+
+    focus: Focus
+    total: float
+    known: float
+    terms: int
+    query: list[_QueryTerm]
+    bare: bool = False  # only content words: a keyword or a name, not a question
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """One fact scored for one question, with the evidence behind its score."""
+
+    entry: _Entry
+    relevance: float  # the ranking score, in [0, 1]
+    question: str | None  # the phrasing that matched best
+    phrasing: float  # best phrasing's F2 coverage of the question
+    answer: float  # share of the question's weight in the answer text
+    whole: float  # share of the question's weight anywhere in the fact
+    evidence: float  # that weight itself
+    confidence: float = 0.0  # the calibrated chance that this fact is the answer
+    strict_miss: bool = False  # a count, date, duration, age or measure asked for is absent
+    soft_miss: bool = False  # a cause, person or place asked for is not evident
+    attribute_miss: bool = False  # an attribute asked for ("population") is nowhere in it
+    role_miss: bool = False  # a role holder's name asked for is not beside the role
+    matched: frozenset[str] | set[str] = frozenset()  # the question's terms found in the fact
+
+    @property
+    def blocked(self) -> bool:
+        """The fact cannot be the answer, however well it matches: never answered outright."""
+        return self.strict_miss or self.attribute_miss or self.role_miss
+
+
+# Relevance lead below which two candidates count as (nearly) tied.
+_TIE = 0.05
+
+CALIBRATION_FEATURES = (
+    "relevance",
+    "margin",
+    "whole",
+    "phrasing",
+    "known",
+    "soft_miss",
+    "blocked",
+    "log_evidence",
+    "terms_found",
+    "tie",
+)
+
+
+def calibration_features(ranked: list[_Candidate], asked: _Asked, index: int) -> tuple[float, ...]:
+    """What the confidence of ``ranked[index]`` is computed from (``CALIBRATION_FEATURES``):
+    its relevance, its lead over the best other candidate, the share of the question's weight
+    it covers, its best phrasing's coverage, the share of the question's weight the index knows,
+    whether a cause/person/place asked for is not evident, whether it lacks what is asked for,
+    the question's weight it holds (log), the share of the question's terms it has, and how
+    nearly it ties with the best other candidate (1: a tie; 0: a lead of ``_TIE`` or more)."""
+    candidate = ranked[index]
+    other = ranked[1 if index == 0 else 0].relevance if len(ranked) > 1 else 0.0
+    return (
+        candidate.relevance,
+        candidate.relevance - other,
+        candidate.whole,
+        candidate.phrasing,
+        asked.known,
+        1.0 if candidate.soft_miss else 0.0,
+        1.0 if candidate.blocked else 0.0,
+        math.log1p(candidate.evidence),
+        len(candidate.matched) / asked.terms if asked.terms else 0.0,
+        max(0.0, 1.0 - abs(candidate.relevance - other) / _TIE),
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class _QueryTerm:
     term: str
     weight: float
@@ -194,9 +307,15 @@ class Matcher:
         *,
         analyzer: Analyzer | None = None,
         settings: MatcherSettings | None = None,
+        taught: Mapping[str, Sequence[str]] | None = None,
     ) -> None:
         self.analyzer = analyzer or Analyzer()
         self.settings = settings or MatcherSettings()
+        # Questions moderators taught (``kb teach``), by fact id: indexed as more phrasings of
+        # the fact, without changing the fact itself (a file fact stays as its file says).
+        self._taught: dict[str, tuple[str, ...]] = {
+            fact_id: tuple(questions) for fact_id, questions in (taught or {}).items()
+        }
         self._entries: dict[int, _Entry] = {}
         self._keys: dict[str, int] = {}
         # Postings are append-only lists: removing a fact leaves its key behind ("dead"), to be
@@ -232,7 +351,10 @@ class Matcher:
         return IndexState(
             keys=tuple(live),
             facts=tuple(entry.row() for entry in live.values()),
-            entries=tuple((entry.phrasings, entry.answer_terms) for entry in live.values()),
+            entries=tuple(
+                (entry.phrasings, entry.answer_terms, entry.kinds, entry.roles)
+                for entry in live.values()
+            ),
             next_key=self._next_key,
             postings=postings,
             specificity=self._specificity,
@@ -256,12 +378,12 @@ class Matcher:
         entries = matcher._entries
         keys = matcher._keys
         guild_of = matcher._guild_of
-        for key, row, (phrasings, answer_terms) in zip(
+        for key, row, (phrasings, answer_terms, kinds, roles) in zip(
             state.keys, state.facts, state.entries, strict=True
         ):
             if len(row) != _ROW_FIELDS:
                 raise ValueError(f"a fact of {len(row)} fields, not {_ROW_FIELDS}")
-            entries[key] = _Entry(row, phrasings, answer_terms)
+            entries[key] = _Entry(row, phrasings, answer_terms, kinds, roles)
             keys[row[_ROW_ID]] = key
             if row[_ROW_GUILD_ID] is not None:
                 guild_of[key] = row[_ROW_GUILD_ID]
@@ -294,8 +416,34 @@ class Matcher:
         """The ids of the facts in the index (a view: do not change the index meanwhile)."""
         return iter(self._keys)
 
+    def taught(self, fact_id: str) -> tuple[str, ...]:
+        """The questions taught to ``fact_id``."""
+        return self._taught.get(fact_id, ())
+
+    def teach(self, fact_id: str, question: str) -> None:
+        """Index ``question`` as one more phrasing of ``fact_id`` (now, if it is indexed, and
+        whenever it is added again)."""
+        known = self._taught.get(fact_id, ())
+        if question in known:
+            return
+        self._taught[fact_id] = (*known, question)
+        fact = self.get(fact_id)
+        if fact is not None:
+            self.add(fact)
+
+    def set_taught(self, taught: Mapping[str, Sequence[str]]) -> None:
+        """Make the taught questions exactly ``taught``, re-indexing the facts whose changed."""
+        new = {fact_id: tuple(questions) for fact_id, questions in taught.items()}
+        changed = {i for i in new.keys() | self._taught.keys() if new.get(i) != self._taught.get(i)}
+        self._taught = new
+        for fact_id in changed:
+            fact = self.get(fact_id)
+            if fact is not None:
+                self.add(fact)
+
     def add(self, fact: Fact) -> None:
-        """Index ``fact``, replacing any fact with the same id."""
+        """Index ``fact`` (with any questions taught to it), replacing any fact with the same
+        id."""
         if fact.id in self._keys:
             self.remove(fact.id)
         key = self._next_key
@@ -385,13 +533,18 @@ class Matcher:
 
     def _build_entry(self, fact: Fact) -> _Entry:
         terms = self._terms
-        phrasings = [(terms(q), q) for q in fact.questions]
+        questions = fact.questions
+        taught = self._taught.get(fact.id)
+        if taught:
+            questions = (*questions, *(q for q in taught if q not in questions))
+        phrasings = [(terms(q), q) for q in questions]
         # The id and tags read like a keyword query ("ambassador recalled"), so they are one
         # more phrasing; the answer and tags form the answer field.
         keywords = " ".join([fact.id.replace("-", " "), *fact.tags])
         phrasings.append((terms(keywords), ""))
         answer_terms = tuple(dict.fromkeys(terms(fact.answer) + terms(" ".join(fact.tags))))
-        return _Entry(fact, tuple((ts, q) for ts, q in phrasings if ts), answer_terms)
+        kinds, roles = read_answer(fact.answer, dated=fact.date is not None)
+        return _Entry(fact, tuple((ts, q) for ts, q in phrasings if ts), answer_terms, kinds, roles)
 
     # ----------------------------------------------------------------------- weighting
     def _idf(self, document_frequency: int) -> float:
@@ -459,14 +612,16 @@ class Matcher:
             if df is not None:
                 out.append(_QueryTerm(term, self._idf(df) * spec, 1.0))
                 continue
-            # A common English word ("time") is spelled right; it just isn't in the facts.
-            corrected = self._correct(word) if spec >= self.settings.typo_max_commonness else None
+            # An English word ("time", "peace") is spelled right; it just isn't in the facts.
+            misspelled = english_frequency(word) < self.settings.typo_max_frequency
+            corrected = self._correct(word) if misspelled else None
             if corrected is not None and corrected[0] not in seen:
                 target, confidence = corrected
                 seen.add(target)
                 out.append(_QueryTerm(target, self._term_weight(target), confidence))
             else:
-                out.append(_QueryTerm(term, unknown_weight * spec, 0.0))
+                # A very common word ("people", "get") says little about a topic either way.
+                out.append(_QueryTerm(term, unknown_weight * spec * spec, 0.0))
         return out
 
     # --------------------------------------------------------------------------- asking
@@ -478,29 +633,63 @@ class Matcher:
         guild_id: int | None = None,
     ) -> AskResult:
         """Rank facts visible in ``guild_id`` (None: outside any server) for ``question``."""
+        scored, asked = self._rank(question, guild_id, max(2, limit))
+        if not scored:
+            return AskResult(question, Decision.UNKNOWN)
+        matches = tuple(
+            Match(c.entry.fact, c.confidence, c.question) for c in scored[: max(1, limit)]
+        )
+        return AskResult(question, self._decide(scored, asked), matches)
+
+    def explain(
+        self, question: str, *, guild_id: int | None = None
+    ) -> tuple[list[_Candidate], _Asked]:
+        """The scored candidates of ``question``, best first, with what was read from it (for
+        benchmarks and calibration: the features behind each score)."""
+        return self._rank(question, guild_id)
+
+    def _rank(
+        self, question: str, guild_id: int | None, calibrated: int | None = None
+    ) -> tuple[list[_Candidate], _Asked]:
+        """Candidates best first, the first ``calibrated`` (all: None) given confidences."""
         query = self._query_terms(question)
         total = sum(qt.weight for qt in query)
+        focus = self.analyzer.focus(question)
+        known = sum(qt.weight * qt.confidence for qt in query)
+        bare = len(query) == focus.words
+        asked = _Asked(focus, total, known / total if total > 0 else 0.0, len(query), query, bare)
         if not query or total <= 0.0:
-            return AskResult(question, Decision.UNKNOWN)
-
+            return [], asked
         rough = self._candidates(query, guild_id)
         if not rough:
-            return AskResult(question, Decision.UNKNOWN)
+            return [], asked
         breadth = self.settings.candidates * 2
         shortlist = heapq.nlargest(breadth, rough.items(), key=itemgetter(1))
-        scored: list[Match] = []
+        scored: list[_Candidate] = []
         weights: dict[str, float] = {}
         pairs = [(qt.term, qt.weight * qt.confidence) for qt in query if qt.confidence > 0.0]
+        attribute_terms = self._attribute_terms(focus)
         for key, _ in shortlist:
             entry = self._entries[key]
             if not entry.fact.visible_in(guild_id):
                 continue
-            scored.append(self._score(entry, pairs, total, weights))
+            scored.append(self._score(entry, pairs, total, weights, focus, attribute_terms))
             if len(scored) >= self.settings.candidates:
                 break
-        scored.sort(key=lambda m: (-m.score, m.fact.id))
-        matches = tuple(scored[: max(1, limit)])
-        return AskResult(question, self._decide(scored), matches)
+        scored.sort(key=lambda c: (-c.relevance, c.entry.fact.id))
+        self._calibrate(scored[:calibrated] if calibrated else scored, asked)
+        return scored, asked
+
+    def _attribute_terms(self, focus: Focus) -> tuple[tuple[str, ...], ...]:
+        """Each attribute word of the question as the terms any one of which states it."""
+        if not focus.attributes:
+            return ()
+        out = []
+        for word in focus.attributes:
+            terms = self.analyzer.terms(word)
+            if terms:
+                out.append(terms)
+        return tuple(out)
 
     def _candidates(self, query: list[_QueryTerm], guild_id: int | None) -> dict[int, float]:
         """Facts sharing terms with the query, with the summed weight of the shared terms.
@@ -546,13 +735,20 @@ class Matcher:
         query: list[tuple[str, float]],
         total: float,
         weights: dict[str, float],
-    ) -> Match:
+        focus: Focus,
+        attribute_terms: tuple[tuple[str, ...], ...],
+    ) -> _Candidate:
         """Score one candidate against the query's (term, weight) pairs; ``weights`` caches
         term weights across one question's candidates."""
         best_phrasing = 0.0
         best_question: str | None = None
+        matched: set[str] = set()
         for terms, text in entry.phrasings:
-            hit = sum([weight for term, weight in query if term in terms])
+            hit = 0.0
+            for term, asked_weight in query:
+                if term in terms:
+                    hit += asked_weight
+                    matched.add(term)
             if hit <= 0.0:
                 continue
             own = 0.0
@@ -568,25 +764,102 @@ class Matcher:
             if f_score > best_phrasing:
                 best_phrasing, best_question = f_score, text or None
         answer_terms = entry.answer_terms
-        answer_hit = sum([weight for term, weight in query if term in answer_terms])
-        answer_recall = answer_hit / total
-        settings = self.settings
-        coverage = max(best_phrasing, settings.answer_field_weight * answer_recall)
-        coverage += (1.0 - coverage) * 0.15 * min(best_phrasing, answer_recall)
-        evidence = max(answer_hit, best_phrasing * total)
-        damping = settings.evidence_floor + (1.0 - settings.evidence_floor) * (
-            1.0 - math.exp(-evidence / settings.evidence_scale)
+        answer_hit = 0.0
+        for term, asked_weight in query:
+            if term in answer_terms:
+                answer_hit += asked_weight
+                matched.add(term)
+        whole_hit = sum([weight for term, weight in query if term in matched])
+        whole = whole_hit / total
+        # Half how well one phrasing says the question, half how much of the question the fact
+        # covers anywhere: a question may take its words from several of a fact's phrasings
+        # and its answer.
+        relevance = 0.5 * (best_phrasing + whole)
+        candidate = _Candidate(
+            entry,
+            relevance,
+            best_question,
+            best_phrasing,
+            answer_hit / total,
+            whole,
+            whole_hit,
         )
-        return Match(entry.fact, min(1.0, coverage * damping), best_question)
+        candidate.matched = matched
+        wants = int(focus.wants)
+        if wants:
+            missing = wants & ~entry.kinds
+            candidate.strict_miss = bool(missing & _STRICT)
+            candidate.soft_miss = bool(missing & ~_STRICT)
+        if attribute_terms:
+            terms_of_fact = entry.all_terms()
+            candidate.attribute_miss = any(
+                not any(term in terms_of_fact for term in alternatives)
+                for alternatives in attribute_terms
+            )
+        if focus.roles:
+            candidate.role_miss = not any(role in entry.roles for role in focus.roles)
 
-    def _decide(self, ranked: list[Match]) -> Decision:
+        if (candidate.strict_miss or candidate.role_miss) and best_question:
+            # The fact's own phrasing asks this very question: its curator says it answers.
+            asked = self.analyzer.focus(best_question)
+            if best_phrasing >= 0.75:
+                strict = wants & _STRICT
+                if int(asked.wants) & strict == strict:
+                    candidate.strict_miss = False
+                if set(focus.roles) <= set(asked.roles):
+                    candidate.role_miss = False
+        # Among facts that match alike (siblings of one article), the one holding what is
+        # asked for comes first: "how many survived" prefers the fact with the toll.
+        if candidate.blocked:
+            candidate.relevance *= _BLOCKED_RANK
+        elif candidate.soft_miss:
+            candidate.relevance *= _SOFT_MISS_RANK
+        return candidate
+
+    def _calibrate(self, ranked: list[_Candidate], asked: _Asked) -> None:
+        """Give each candidate its confidence: the chance that it is the answer, from a
+        logistic model of its evidence (``calibration_features``) fitted on questions the
+        matcher was tuned on (``bench/calibrate.py``). Confidences never rise down the list."""
+        weights = self.settings.calibration
+        ceiling = 1.0
+        for index, candidate in enumerate(ranked):
+            z = weights[0]
+            for weight, value in zip(
+                weights[1:], calibration_features(ranked, asked, index), strict=True
+            ):
+                z += weight * value
+            confidence = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            ceiling = candidate.confidence = min(ceiling, confidence)
+
+    def _decide(self, ranked: list[_Candidate], asked: _Asked) -> Decision:
         if not ranked:
             return Decision.UNKNOWN
-        top = ranked[0].score
-        runner_up = ranked[1].score if len(ranked) > 1 else 0.0
-        if top >= self.settings.answer_threshold and top - runner_up >= self.settings.answer_margin:
+        settings = self.settings
+        best = ranked[0]
+        top = best.confidence
+        runner_up = ranked[1].relevance if len(ranked) > 1 else 0.0
+        # A name or a keyword alone ("yekaterinburg") with facts about it: answered when one
+        # fact stands out, else its facts are offered; never "I don't know".
+        keyword = (
+            asked.bare
+            and asked.terms <= settings.keyword_terms
+            and asked.known >= 0.99
+            and best.whole >= 0.99
+        )
+        shared = (
+            keyword
+            and len(ranked) > 1
+            and ranked[1].whole >= 0.99
+            and best.relevance - runner_up < settings.keyword_margin
+        )
+        if (
+            top >= settings.answer_threshold
+            and best.relevance - runner_up >= settings.answer_margin
+            and not best.blocked
+            and not shared
+        ):
             return Decision.ANSWER
-        if top >= self.settings.suggest_threshold:
+        if top >= settings.suggest_threshold or keyword:
             return Decision.SUGGEST
         return Decision.UNKNOWN
 

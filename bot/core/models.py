@@ -164,6 +164,10 @@ class Stats:
     top_unanswered: tuple[tuple[str, int], ...]
     feedback_up: int
     feedback_down: int
+    # Questions whose answers got a 👎, with the fact given and how often: (question, fact id,
+    # count). Each 👎 is put down to the last question answered with that fact in that server
+    # before the vote.
+    top_thumbs_down: tuple[tuple[str, str, int], ...] = ()
 
     @property
     def unknown_rate(self) -> float:

@@ -69,6 +69,7 @@ MAX_ASK_CHARS = 600
 # facts it reads one by one (past that, it reads the store again whole).
 FOLLOW_SECONDS = 1.0
 CATCH_UP_ONE_BY_ONE = 5_000
+MAX_TAUGHT_PER_FACT = 50
 # Questions waiting to be saved in the statistics before new ones are no longer counted.
 MAX_PENDING_RECORDS = 50_000
 _LONE_SURROGATES = re.compile("[\ud800-\udfff]")
@@ -202,6 +203,9 @@ class KnowledgeBase:
         self.policy = policy or Policy()
         self._matcher_settings = matcher_settings or MatcherSettings()
         self._synonyms: tuple[tuple[str, ...], ...] = ()
+        # Questions taught to facts (``teach``), by fact id, as stored: indexed on top of the
+        # facts, whatever their origin, so that a reload keeps them.
+        self._taught: dict[str, tuple[str, ...]] = {}
         self.matcher = Matcher(analyzer=Analyzer(self._synonyms), settings=self._matcher_settings)
         self._reload_lock = asyncio.Lock()
         self._reader = KnowledgeReader()
@@ -257,6 +261,7 @@ class KnowledgeBase:
     async def _start(self, mode: StartMode) -> None:
         # Before anything is read: whatever is written meanwhile is caught up with later.
         self._change_seq = await self.store.latest_change()
+        self._taught = await self.store.taught_questions()
         stored = await self.store.stored_knowledge()
         if stored is not None and stored.signature is not None:
             self._stored_signature = KnowledgeSignature.from_json(stored.signature)
@@ -363,6 +368,9 @@ class KnowledgeBase:
         self._index_stored = True
         if loaded is not None:
             self.matcher, self._synonyms = loaded
+            # The snapshot's index has the taught questions; the matcher is told them so that
+            # facts added again later keep them too.
+            self.matcher.set_taught(self._taught)
             self._indexed_generation = self._snapshot_generation = generation
             return
         self._synonyms = await self.store.synonyms()
@@ -417,6 +425,10 @@ class KnowledgeBase:
             if changes is None or "" in (changes.fact_ids if changes else ()):
                 return await self._resync()
             changed = 0
+            if changes.fact_ids:
+                # A change may be a taught question: they are few, read them all again.
+                self._taught = await self.store.taught_questions()
+                self.matcher.set_taught(self._taught)
             stored = {f.id: f for f in await self.store.facts_by_id(changes.fact_ids)}
             for fact_id in changes.fact_ids:
                 new = stored.get(fact_id)
@@ -435,6 +447,7 @@ class KnowledgeBase:
         seq = await self.store.latest_change()
         synonyms = await self.store.synonyms()
         facts = await self.store.all_facts()
+        self._taught = await self.store.taught_questions()
         before = len(self.matcher)
         if synonyms != self._synonyms:
             self._synonyms = synonyms
@@ -443,6 +456,7 @@ class KnowledgeBase:
             files = [f for f in facts if f.origin is Origin.FILE]
             members = [f for f in facts if f.origin is Origin.USER]
             self._sync_index(files, members, ReloadReport())
+        self.matcher.set_taught(self._taught)
         self._change_seq = seq
         log.info("index read again from the store: %d facts (was %d)", len(self.matcher), before)
         return len(self.matcher)
@@ -513,7 +527,9 @@ class KnowledgeBase:
         )
 
     def _rebuild(self, facts: Sequence[Fact]) -> None:
-        matcher = Matcher(analyzer=Analyzer(self._synonyms), settings=self._matcher_settings)
+        matcher = Matcher(
+            analyzer=Analyzer(self._synonyms), settings=self._matcher_settings, taught=self._taught
+        )
         # Frozen only at start: later, live objects of the running bot would be frozen too.
         freeze = not self._started and len(facts) >= index_snapshot.FREEZE_FROM_FACTS
         with index_snapshot.long_lived_objects(freeze=freeze):
@@ -671,7 +687,9 @@ class KnowledgeBase:
         ]
 
     async def export_user_facts(self, *, guild_id: int | None) -> str:
-        """User facts (of one server, or all) as a knowledge YAML file ready for curation."""
+        """User facts (of one server, or all) as a knowledge YAML file ready for curation,
+        with the questions taught to them; questions taught to knowledge-file facts follow as
+        a commented "taught questions" section, to copy into their files."""
         facts = [
             f
             for f in await self.store.all_facts(origin=Origin.USER)
@@ -686,8 +704,9 @@ class KnowledgeBase:
                 "id": fact.id.removeprefix(MEMBER_PREFIX),
                 "answer": fact.answer,
             }
-            if fact.questions:
-                entry["questions"] = list(fact.questions)
+            questions = [*fact.questions, *self._taught.get(fact.id, ())]
+            if questions:
+                entry["questions"] = questions
             if fact.tags:
                 entry["tags"] = list(fact.tags)
             if fact.source and not fact.source.is_empty():
@@ -698,7 +717,35 @@ class KnowledgeBase:
             "# Check each answer against its source before moving it into a knowledge file.\n"
         )
         body = yaml.safe_dump({"facts": entries}, sort_keys=False, allow_unicode=True, width=100)
-        return header + body
+        return header + body + self._taught_file_questions()
+
+    def _taught_file_questions(self) -> str:
+        """The questions taught to knowledge-file facts, as YAML comments by file and fact."""
+        lines: list[str] = []
+        for fact_id, questions in sorted(self._taught.items()):
+            fact = self.matcher.get(fact_id)
+            if fact is None or fact.origin is not Origin.FILE:
+                continue
+            lines.append(f"#   {fact_id}  ({fact.file}):")
+            for question in questions:
+                dumped = yaml.safe_dump([question], allow_unicode=True, width=10_000).strip()
+                lines.append(f"#     {dumped}")
+        if not lines:
+            return ""
+        return (
+            "\n# Taught questions of knowledge-file facts (kb teach): copy each under its fact's\n"
+            "# `questions:` in that file, then reload.\n" + "\n".join(lines) + "\n"
+        )
+
+    def has_export(self, guild_id: int | None) -> bool:
+        """Whether ``kb export`` has anything for ``guild_id``: member facts, or questions
+        taught to knowledge-file facts."""
+        if self.has_member_facts(guild_id):
+            return True
+        return any(
+            (fact := self.matcher.get(fact_id)) is not None and fact.origin is Origin.FILE
+            for fact_id in self._taught
+        )
 
     # ------------------------------------------------------------------------- writing
     @staticmethod
@@ -834,6 +881,9 @@ class KnowledgeBase:
             "removal", self.store.delete_fact(fact, actor.key, if_status=fact.status)
         )
         self.matcher.remove(fact.id)
+        # The store forgot what was taught to it: a new fact given this id starts afresh.
+        if self._taught.pop(fact.id, None) is not None:
+            self.matcher.set_taught(self._taught)
         return fact
 
     async def approve(self, fact_id: str, actor: Actor) -> Fact:
@@ -863,6 +913,64 @@ class KnowledgeBase:
         if fact.status is not Status.PENDING:
             raise InvalidInput(f"'{fact.id}' is not waiting for approval.")
         return fact
+
+    async def teach(self, question: str, fact_id: str, actor: Actor) -> Fact:
+        """Add ``question`` as one more phrasing of the live fact ``fact_id``: answered from now
+        on, audited ("teach"), kept through reloads and exported with ``kb export``.
+
+        Moderators only; a knowledge-file fact is shared by every server, so teaching it needs
+        the shared-knowledge permission (``Actor.manages_shared_knowledge``), while a member
+        fact can be taught by the moderators of its own server.
+        """
+        if not actor.is_moderator:
+            raise PermissionDenied("Only moderators can teach the bot questions.")
+        question = _clean(question)
+        if not words(question):
+            raise InvalidInput("The question is empty: give the question people asked.")
+        if len(question) > MAX_QUESTION_CHARS:
+            raise InvalidInput(f"Questions are limited to {MAX_QUESTION_CHARS} characters.")
+        fact = self.matcher.get(fact_id.strip().lower())
+        if fact is None or not actor.sees(fact):
+            raise NotFound(f"There is no fact with id '{fact_id}'.")
+        if fact.origin is Origin.FILE:
+            if not actor.manages_shared_knowledge:
+                raise PermissionDenied(
+                    f"'{fact.id}' comes from the shared knowledge files, which are managed from "
+                    "the bot's home server, not from here."
+                )
+        elif not actor.is_operator and fact.guild_id != actor.guild_id:
+            raise NotFound(f"There is no fact with id '{fact_id}'.")
+        taught = self._taught.get(fact.id, ())
+        if question.casefold() in {q.casefold() for q in (*fact.questions, *taught)}:
+            raise InvalidInput(f"'{fact.id}' already has that question.")
+        if len(taught) >= MAX_TAUGHT_PER_FACT:
+            raise InvalidInput(
+                f"'{fact.id}' has {len(taught)} taught questions, the most allowed; copy them "
+                "into its questions and reload first."
+            )
+        async with self._writing(_refused("taught question")):
+            added = await self.store.add_taught_question(
+                fact.id, question, actor.key, fact.guild_id
+            )
+        if not added:
+            raise InvalidInput(f"'{fact.id}' already has that question.")
+        self._taught[fact.id] = (*taught, question)
+        self.matcher.teach(fact.id, question)
+        log.info("question taught to %s by %s", fact.id, actor.key)
+        return fact
+
+    def taught_questions(self, fact_id: str) -> tuple[str, ...]:
+        """The questions taught to ``fact_id`` (``teach``)."""
+        return self._taught.get(fact_id, ())
+
+    async def questions_to_teach(
+        self, prefix: str = "", *, guild_id: int | None, all_guilds: bool = False, limit: int = 25
+    ) -> list[str]:
+        """The questions most worth teaching in ``guild_id`` (its most asked unanswered ones,
+        then those whose answers got a 👎) that contain ``prefix``."""
+        found = await self.store.questions_to_teach(guild_id, all_guilds=all_guilds, limit=100)
+        typed = " ".join(words(prefix))
+        return [q for q in found if typed in " ".join(words(q))][:limit]
 
     async def record_feedback(
         self, answer_ref: str, fact_id: str, user_id: int, guild_id: int | None, vote: int
@@ -1053,6 +1161,8 @@ class KnowledgeBase:
             # Nothing else was written before this reload: its own changes need no catching up.
             self._change_seq = report.own_changes[1]
         members = await self.store.all_facts(origin=Origin.USER)
+        # Another process may have taught questions since they were read.
+        self._taught = await self.store.taught_questions()
         if rebuild or not self._index_stored or knowledge.synonyms != self._synonyms:
             # A previewed index is no measure of what changed: the database's report is.
             self._synonyms = knowledge.synonyms
@@ -1062,6 +1172,7 @@ class KnowledgeBase:
             # the database already, and its changes must reach this index too.
             with index_snapshot.long_lived_objects(freeze=False):
                 report = self._sync_index(knowledge.facts, members, report)
+            self.matcher.set_taught(self._taught)
         self._index_stored = True
         self._stored_signature = knowledge.signature
         self._indexed_generation = await self._generation_stored_by(signature)

@@ -124,6 +124,17 @@ class KnowledgeStore(Protocol):
         ...
 
     async def stats(self, guild_id: int | None, *, all_guilds: bool = False) -> Stats: ...
+    async def taught_questions(self) -> dict[str, tuple[str, ...]]:
+        """Questions taught to facts (``kb teach``), by fact id, oldest first."""
+        ...
+
+    async def questions_to_teach(
+        self, guild_id: int | None, *, all_guilds: bool = False, limit: int = 25
+    ) -> list[str]:
+        """The questions most worth teaching in a server: the most asked unanswered ones,
+        then the ones whose answers got a 👎."""
+        ...
+
     async def article_seen(self, key: str, url: str | None = None) -> str | None: ...
 
     # writing
@@ -155,6 +166,13 @@ class KnowledgeStore(Protocol):
     async def record_audit(
         self, actor: str, action: str, subject: str, detail: dict[str, Any] | None = None
     ) -> None: ...
+    async def add_taught_question(
+        self, fact_id: str, question: str, actor: str, guild_id: int | None
+    ) -> bool:
+        """Keep ``question`` as a taught phrasing of ``fact_id``, audited ("teach") in the same
+        transaction; False (and nothing written) when it is taught already."""
+        ...
+
     async def remember_article(
         self, key: str, *, url: str | None, title: str, feed: str | None, draft: str | None
     ) -> None: ...

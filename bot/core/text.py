@@ -1,8 +1,10 @@
 """Text normalisation shared by indexing and querying, so both sides see the same terms.
 
 A question goes through: Unicode folding and transliteration (Cyrillic, Azerbaijani, accents to
-ASCII), lower-casing, tokenising, dropping question words and filler, stemming (recalled ->
-recall) and mapping synonyms to one canonical term (envoy -> ambassador).
+ASCII), lower-casing, tokenising, chat spellings read as the words they stand for ("ppl" ->
+people, "y" -> why, "lol" -> nothing: ``bot.core.chat_words``), dropping question words and
+filler, stemming (recalled -> recall) and mapping synonyms to one canonical term (envoy ->
+ambassador).
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ from functools import lru_cache
 import snowballstemmer  # uses PyStemmer's C stemmers when installed
 import wordfreq
 from anyascii import anyascii
+
+from bot.core.chat_words import CHAT_WORDS
+from bot.core.focus import Focus, question_focus
 
 # Question words, filler and function words: they say how someone asks, not what about.
 STOPWORDS = frozenset(
@@ -34,7 +39,19 @@ STOPWORDS = frozenset(
     """.split()
 )
 
+# Words that say how someone asks rather than what about, dropped from questions and facts
+# alike (kept apart from STOPWORDS, which drafting from articles also uses).
+FILLER = frozenset(
+    """
+    even actually basically really literally seriously probably definitely honestly exactly
+    stuff thing things whole brief briefly explanation explanations details detail
+    information update updates guy guys anyway many much
+    """.split()
+)
+
 _TOKEN = re.compile(r"[a-z0-9]+")
+# Dotted abbreviations ("U.S.", "U.N.", "e.g.") are one word, not a run of single letters.
+_DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
 _stemmer = snowballstemmer.stemmer("english")
 
 
@@ -51,9 +68,28 @@ def fold(text: str) -> str:
     Combining marks (zalgo), control characters and right-to-left marks vanish; letters of other
     scripts are transliterated rather than dropped.
     """
+    if "$" in text or "€" in text or "£" in text:
+        # "$300 billion" is about dollars: a question in dollars finds it, and one about
+        # another currency does not.
+        text = text.replace("$", " dollars ").replace("€", " euros ").replace("£", " pounds ")
     if not text.isascii():
         text = anyascii(unicodedata.normalize("NFKC", text))
-    return " ".join(_TOKEN.findall(text.lower()))
+    text = text.lower()
+    if "." in text:
+        text = _DOTTED.sub(lambda m: m.group().replace(".", ""), text)
+    return " ".join(_TOKEN.findall(text))
+
+
+def expand_chat(folded: str) -> str:
+    """Folded text with chat spellings replaced by the words they stand for."""
+    words = folded.split()
+    if _CHAT_KEYS.isdisjoint(words):
+        return folded
+    out = [CHAT_WORDS.get(word, word) for word in words]
+    return " ".join(word for word in out if word)
+
+
+_CHAT_KEYS = frozenset(CHAT_WORDS)
 
 
 _english_frequency: dict[str, float] | None = None
@@ -67,19 +103,70 @@ def specificity(word: str) -> float:
     words too rare for the frequency list, like "yekaterinburg", count fully. A small fact base
     cannot learn this from its own document frequencies, so a general-language prior does it.
     """
-    global _english_frequency
-    if _english_frequency is None:
-        _english_frequency = wordfreq.get_frequency_dict("en", "small")
-    frequency = _english_frequency.get(word)
+    frequency = _frequency(word)
     if not frequency:
         return 1.0
     zipf = math.log10(frequency) + 9.0
     return min(1.0, max(0.05, (6.5 - zipf) / 2.5))
 
 
+def english_frequency(word: str) -> float:
+    """How often ``word`` (folded) appears in general English, as a share of all words (0 for
+    a word too rare for the list, a misspelling or a name)."""
+    return _frequency(word)
+
+
+def _frequency(word: str) -> float:
+    global _english_frequency
+    if _english_frequency is None:
+        _english_frequency = wordfreq.get_frequency_dict("en", "small")
+    return _english_frequency.get(word, 0.0)
+
+
+# British spellings and their American forms, tried in this order ("criticised" ->
+# "criticized"): a form replaces the word only where general English uses it more.
+_SPELLINGS = (
+    (re.compile(r"(?<=[a-z]{3})is(e|es|ed|ing|ation|ations|er|ers)$"), r"iz\1"),
+    (re.compile(r"(?<=[a-z]{3})our(s|ed|ing|ite|ites|able)?$"), r"or\1"),
+    (re.compile(r"(?<=[a-z]{3})tre(s)?$"), r"ter\1"),
+    (re.compile(r"(?<=[a-z]{3})ence(s)?$"), r"ense\1"),
+    (re.compile(r"(?<=[a-z]{3}[aeiou])ll(ed|ing|er|ers)$"), r"l\1"),
+)
+# Nouns made from verbs that Snowball stems apart: "conclusion" -> "conclude", "decision" ->
+# "decide", "explanation" -> "explain"; used only where the verb is a common English word.
+_DERIVATIONS = (
+    (re.compile(r"(?<=[a-z]{4})sions?$"), "de"),
+    (re.compile(r"anations?$"), "ain"),
+)
+_COMMON_VERB = 10**-6  # frequency of a word seen about once in a million
+
+
+@lru_cache(maxsize=200_000)
+def normal_form(word: str) -> str:
+    """``word`` in the spelling and part of speech that its relatives share (see above), so
+    that "criticised" meets "criticism" and "conclusion" meets "concluded"."""
+    if len(word) < 6 or not word.isalpha():
+        return word
+    for pattern, replacement in _SPELLINGS:
+        american = pattern.sub(replacement, word)
+        if american != word and _frequency(american) > _frequency(word):
+            word = american
+            break
+    for pattern, replacement in _DERIVATIONS:
+        verb = pattern.sub(replacement, word)
+        if verb != word and _frequency(verb) >= _COMMON_VERB:
+            return verb
+    return word
+
+
 def words(text: str) -> list[str]:
     """The folded words of ``text``, stopwords included."""
     return fold(text).split()
+
+
+def focus(text: str) -> Focus:
+    """What the question ``text`` asks for (``bot.core.focus``)."""
+    return question_focus(expand_chat(fold(text)).split())
 
 
 class Analyzer:
@@ -103,8 +190,19 @@ class Analyzer:
         # Longer phrases first so "south caucasus region" wins over "south caucasus".
         self._phrases.sort(key=lambda item: -len(item[0].pattern))
         self._cache: dict[str, tuple[tuple[str, float, str], ...]] = {}
+        self._focus_cache: dict[str, Focus] = {}
         # word -> (term, specificity), or None for a stopword: one lookup per word.
         self._words: dict[str, tuple[str, float] | None] = {}
+
+    def focus(self, text: str) -> Focus:
+        """What the question ``text`` asks for, remembered like its terms."""
+        found = self._focus_cache.get(text)
+        if found is None:
+            found = focus(text)
+            if len(self._focus_cache) > 50_000:
+                self._focus_cache.clear()
+            self._focus_cache[text] = found
+        return found
 
     def canonical(self, term: str) -> str:
         return self._canonical.get(term, term)
@@ -114,10 +212,11 @@ class Analyzer:
         return tuple(term for term, _, _ in self.analyze(text))
 
     def _word(self, word: str) -> tuple[str, float] | None:
-        if word in STOPWORDS:
+        if word in STOPWORDS or word in FILLER:
             return None
-        term = stem(word)
-        return self._canonical.get(term, term), specificity(word)
+        normal = normal_form(word)
+        term = stem(normal)
+        return self._canonical.get(term, term), specificity(normal)
 
     def analyze(self, text: str, *, remember: bool = True) -> tuple[tuple[str, float, str], ...]:
         """Each content term of ``text``, the specificity of its word, and the word itself.
@@ -130,7 +229,7 @@ class Analyzer:
             cached = self._cache.get(text)
             if cached is not None:
                 return cached
-        folded = fold(text)
+        folded = expand_chat(fold(text))
         out: list[tuple[str, float, str]] = []
         for pattern, head in self._phrases:
             if pattern.search(folded):

@@ -1,4 +1,4 @@
-"""``/kb reload|stats|export|pending|approve|reject``: the moderators' controls."""
+"""``/kb reload|stats|export|pending|approve|reject|teach``: the moderators' controls."""
 
 from __future__ import annotations
 
@@ -22,8 +22,8 @@ from bot.exts._context import (
 from bot.exts._replies import guarded, permitted
 from bot.ingest.pipeline import ingest as ingest_source
 from bot.ui import embeds
-from bot.ui.limits import clip
-from bot.ui.literal import inline_code
+from bot.ui.limits import CHOICE_CHARS, clip
+from bot.ui.literal import inline_code, literal
 
 if TYPE_CHECKING:
     from bot.app import NewsdeskBot
@@ -112,9 +112,10 @@ class KnowledgeCommands(
     @moderator_only()
     async def export(self, interaction: discord.Interaction[NewsdeskBot]) -> None:
         guild_id = interaction.guild_id
-        if not self.bot.kb.has_member_facts(guild_id):
+        if not self.bot.kb.has_export(guild_id):
             await interaction.response.send_message(
-                "No member-added facts in this server yet: there is nothing to export.",
+                "No member-added facts in this server yet, and no taught questions: there is "
+                "nothing to export.",
                 ephemeral=True,
             )
             return
@@ -172,6 +173,51 @@ class KnowledgeCommands(
             return
         fact = await self.bot.kb.reject(fact_id, actor_for(interaction))
         await interaction.response.send_message(f"Rejected {inline_code(fact.id)}.", ephemeral=True)
+
+    @app_commands.command(
+        name="teach", description="Answer a question people asked with a fact, from now on"
+    )
+    @app_commands.describe(
+        question="A question people asked (unanswered or 👎 ones are offered)",
+        fact="The id of the fact that answers it",
+    )
+    @moderator_only()
+    async def teach(
+        self, interaction: discord.Interaction[NewsdeskBot], question: str, fact: str
+    ) -> None:
+        taught = await self.bot.kb.teach(question, fact, actor_for(interaction))
+        await interaction.response.send_message(
+            f"Taught {inline_code(taught.id)}: {literal(clip(question, 300))} is answered with "
+            "it from now on.",
+            ephemeral=True,
+        )
+
+    @teach.autocomplete("question")
+    async def teach_question_autocomplete(
+        self, interaction: discord.Interaction[NewsdeskBot], current: str
+    ) -> list[app_commands.Choice[str]]:
+        found = await self.bot.kb.questions_to_teach(current, guild_id=interaction.guild_id)
+        return [
+            app_commands.Choice(name=clip(q, CHOICE_CHARS), value=q[:CHOICE_CHARS])
+            for q in found[:25]
+        ]
+
+    @teach.autocomplete("fact")
+    async def teach_fact_autocomplete(
+        self, interaction: discord.Interaction[NewsdeskBot], current: str
+    ) -> list[app_commands.Choice[str]]:
+        kb = self.bot.kb
+        guild_id = interaction.guild_id
+        ids = kb.fact_ids(current, guild_id=guild_id, limit=25) if current.strip() else []
+        question = getattr(interaction.namespace, "question", None)
+        # The facts that best match the question being taught come first.
+        wanted = current if current.strip() and not ids else question
+        if isinstance(wanted, str) and wanted.strip():
+            ranked = [m.fact.id for m in kb.search(wanted, guild_id=guild_id, limit=25)]
+            ids = list(dict.fromkeys([*ids, *ranked]))
+        if not ids:
+            ids = kb.fact_ids("", guild_id=guild_id, limit=25)
+        return [app_commands.Choice(name=clip(i, CHOICE_CHARS), value=i) for i in ids[:25]]
 
     @app_commands.command(name="drafts", description="Drafts from articles waiting for review")
     @shared_knowledge_admin()

@@ -160,6 +160,48 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         # Where a process that has seen nothing yet starts reading.
         "INSERT INTO fact_changes (fact_id) VALUES ('')",
     ),
+    # 8: questions moderators taught (`kb teach`): each one more phrasing of a fact, kept apart
+    # from the facts so that a knowledge-file fact keeps them through every reload. They shape
+    # the index, so they advance the generation too.
+    (
+        """
+        CREATE TABLE taught_questions (
+            pk INTEGER PRIMARY KEY,
+            fact_id TEXT NOT NULL,
+            question TEXT NOT NULL,
+            guild_id INTEGER,
+            actor TEXT NOT NULL,
+            at TEXT NOT NULL,
+            UNIQUE (fact_id, question)
+        )
+        """,
+        *(
+            f"""
+            CREATE TRIGGER {name} AFTER {event} ON taught_questions
+            BEGIN
+                UPDATE meta SET value = CAST(value AS INTEGER) + 1 + abs(random() % 1000000)
+                WHERE key = 'generation';
+            END
+            """
+            for name, event in (
+                ("taught_generation_insert", "INSERT"),
+                ("taught_generation_delete", "DELETE"),
+            )
+        ),
+        # ...and they reach other processes through the change log like any fact change.
+        *(
+            f"""
+            CREATE TRIGGER {name} AFTER {event} ON taught_questions
+            BEGIN
+                INSERT INTO fact_changes (fact_id) VALUES ({row}.fact_id);
+            END
+            """
+            for name, event, row in (
+                ("taught_change_insert", "INSERT", "NEW"),
+                ("taught_change_delete", "DELETE", "OLD"),
+            )
+        ),
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

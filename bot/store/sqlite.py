@@ -399,6 +399,8 @@ class SqliteStore:
             if reason:
                 detail["reason"] = reason
             await self._audit(db, actor, "remove", fact.id, fact.guild_id, detail)
+            # What was taught to a member's fact goes with it (a new fact may get its id).
+            await db.execute("DELETE FROM taught_questions WHERE fact_id = ?", (fact.id,))
 
     @translated
     async def synonyms(self) -> tuple[tuple[str, ...], ...]:
@@ -624,6 +626,7 @@ class SqliteStore:
             f"SELECT vote, COUNT(*) FROM feedback WHERE {scope} GROUP BY vote", params
         ) as cursor:
             votes = {int(row[0]): int(row[1]) for row in await cursor.fetchall()}
+        thumbs_down = await self._thumbs_down(scope, params, 5)
         by_origin: dict[str, int] = {"file": 0, "user": 0}
         pending = 0
         for origin, status, count in fact_rows:
@@ -641,7 +644,78 @@ class SqliteStore:
             top_unanswered=unanswered,
             feedback_up=votes.get(1, 0),
             feedback_down=votes.get(-1, 0),
+            top_thumbs_down=thumbs_down,
         )
+
+    async def _thumbs_down(
+        self, scope: str, params: tuple[Any, ...], limit: int
+    ) -> tuple[tuple[str, str, int], ...]:
+        """(question, fact id, count) of the answers voted 👎 most: each vote is put down to
+        the last question answered with that fact in that server before it."""
+        async with self._read(
+            "SELECT question, fact_id, COUNT(*) AS n FROM ("
+            " SELECT f.fact_id AS fact_id, ("
+            "  SELECT lower(trim(a.question)) FROM asks a"
+            "  WHERE a.fact_id = f.fact_id AND a.guild_id IS f.guild_id"
+            "  AND a.decision = 'answer' AND a.at <= f.at"
+            "  ORDER BY a.at DESC, a.pk DESC LIMIT 1) AS question"
+            f" FROM feedback f WHERE f.vote = -1 AND {scope.replace('guild_id', 'f.guild_id')}"
+            ") WHERE question IS NOT NULL GROUP BY question, fact_id "
+            "ORDER BY n DESC, question LIMIT ?",
+            (*params, limit),
+        ) as cursor:
+            return tuple((row[0], row[1], int(row[2])) for row in await cursor.fetchall())
+
+    @translated
+    async def taught_questions(self) -> dict[str, tuple[str, ...]]:
+        """Questions taught to facts (``kb teach``), by fact id, oldest first."""
+        async with self._read(
+            "SELECT fact_id, question FROM taught_questions ORDER BY pk"
+        ) as cursor:
+            rows = await cursor.fetchall()
+        taught: dict[str, list[str]] = {}
+        for fact_id, question in rows:
+            taught.setdefault(fact_id, []).append(question)
+        return {fact_id: tuple(questions) for fact_id, questions in taught.items()}
+
+    @translated
+    async def questions_to_teach(
+        self, guild_id: int | None, *, all_guilds: bool = False, limit: int = 25
+    ) -> list[str]:
+        """The most asked unanswered questions of a server (or all), then the ones whose
+        answers got a 👎; none already taught."""
+        scope = "1" if all_guilds else "guild_id IS ?"
+        params: tuple[Any, ...] = () if all_guilds else (guild_id,)
+        async with self._read(
+            f"SELECT lower(trim(question)) AS q, COUNT(*) AS n FROM asks "
+            f"WHERE {scope} AND decision = 'unknown' "
+            "AND lower(trim(question)) NOT IN (SELECT lower(question) FROM taught_questions) "
+            "GROUP BY q ORDER BY n DESC, q LIMIT ?",
+            (*params, limit),
+        ) as cursor:
+            unanswered = [row[0] for row in await cursor.fetchall()]
+        voted = [q for q, _, _ in await self._thumbs_down(scope, params, limit)]
+        async with self._read("SELECT lower(question) FROM taught_questions") as cursor:
+            taught = {row[0] for row in await cursor.fetchall()}
+        out = list(dict.fromkeys([*unanswered, *(q for q in voted if q not in taught)]))
+        return out[:limit]
+
+    @translated
+    async def add_taught_question(
+        self, fact_id: str, question: str, actor: str, guild_id: int | None
+    ) -> bool:
+        """Keep ``question`` as a taught phrasing of ``fact_id`` and audit it ("teach"), in one
+        transaction; False (nothing written) when it is taught to that fact already."""
+        async with self.transaction() as db:
+            cursor = await db.execute(
+                "INSERT OR IGNORE INTO taught_questions (fact_id, question, guild_id, actor, at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (fact_id, question, guild_id, actor, _now()),
+            )
+            if cursor.rowcount != 1:
+                return False
+            await self._audit(db, actor, "teach", fact_id, guild_id, {"question": question})
+        return True
 
     @translated
     async def integrity_check(self) -> str:

@@ -276,6 +276,18 @@ def stats_embed(stats: Stats, write_problem: str | None = None) -> discord.Embed
     if stats.top_unanswered:
         lines = "\n".join(f"{n}× {clip(literal(q), 100)}" for q, n in stats.top_unanswered)
         embed.add_field(name="Top unanswered", value=clip(lines, FIELD_VALUE_CHARS), inline=False)
+    if stats.top_thumbs_down:
+        lines = "\n".join(
+            f"{n}× {clip(literal(q), 100)} → {inline_code(fact_id)}"
+            for q, fact_id, n in stats.top_thumbs_down
+        )
+        embed.add_field(name="Top 👎 answers", value=clip(lines, FIELD_VALUE_CHARS), inline=False)
+    if stats.top_unanswered or stats.top_thumbs_down:
+        embed.add_field(
+            name="Teach the bot",
+            value="`/kb teach question: fact:` answers such a question with a fact from now on.",
+            inline=False,
+        )
     if write_problem:
         embed.add_field(
             name="⚠ Writes are failing",

@@ -132,10 +132,11 @@ def test_ask_all_names_the_near_misses_of_an_unknown_question(
     cli: Cli, knowledge: Path, db: Path
 ) -> None:
     """An unknown question's near-misses are counted, and named (not answered) with --all."""
-    counted = cli("ask", "--top", "3", "azerbaijan", "--db", db)
+    question = "azerbaijan football league table"
+    counted = cli("ask", "--top", "3", question, "--db", db)
     assert counted.out.startswith("I don't know that one yet.")
     assert counted.out.rstrip().endswith("(3 more below the suggestion floor; --all lists them)")
-    named = cli("ask", "--top", "3", "--all", "azerbaijan", "--db", db)
+    named = cli("ask", "--top", "3", "--all", question, "--db", db)
     lines = named.out.splitlines()
     assert lines[0].startswith("I don't know that one yet.")
     assert lines[1] == "Closest facts, all below the suggestion floor:"

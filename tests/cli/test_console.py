@@ -84,7 +84,7 @@ def test_stray_inputs_are_explained_and_not_counted(
     cli: Cli, knowledge: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """`ask` alone or a stray suggestion number says what is wrong and is not counted."""
-    lines = ["ask", "5", "independence", "7", "0", "kb stats", "quit"]
+    lines = ["ask", "5", "azerbaijan", "7", "0", "kb stats", "quit"]
     monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(lines) + "\n"))
     done = cli("chat", "--db", "x.db")
     assert done.code == 0, done.err
@@ -92,8 +92,8 @@ def test_stray_inputs_are_explained_and_not_counted(
     assert "ask what? type a question after ask" in out
     assert "there is no list of suggestions to pick from" in out
     assert "I'm not sure what you mean. Did you mean one of these?" in out
-    assert "there is no suggestion 7: pick 1–2" in out
-    assert "there is no suggestion 0: pick 1–2" in out
+    assert "there is no suggestion 7: pick 1–3" in out
+    assert "there is no suggestion 0: pick 1–3" in out
     assert "questions: 1 asked, 0 answered, 1 not sure" in out
     assert "top unanswered" not in out
 
@@ -102,10 +102,11 @@ def test_a_suggestion_is_asked_by_its_number(
     cli: Cli, knowledge: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """After a "did you mean" list, its number asks that suggestion."""
-    monkeypatch.setattr("sys.stdin", io.StringIO("independence\n1\nquit\n"))
+    monkeypatch.setattr("sys.stdin", io.StringIO("azerbaijan\n1\nquit\n"))
     done = cli("chat", "--db", "x.db")
     assert done.code == 0, done.err
-    assert "[azerbaijan-turkey-pivot · score" in done.out
+    assert "Did you mean one of these?" in done.out
+    assert "[deaths-in-custody · score" in done.out
 
 
 def test_help_says_what_ctrl_c_does_and_how_to_leave(

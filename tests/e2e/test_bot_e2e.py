@@ -206,6 +206,7 @@ async def test_commands_are_synced_to_each_dev_guild(
             "pending",
             "approve",
             "reject",
+            "teach",
         }
         question = commands["ask"]["options"][0]
         assert question["name"] == "question" and question["autocomplete"] is True

@@ -20,7 +20,7 @@ from bot.core.models import Decision
 from bot.core.text import Analyzer
 
 MIN_TOP1_ACCURACY = 0.95
-MIN_ANSWERED_OUTRIGHT = 0.80
+MIN_ANSWERED_OUTRIGHT = 0.85
 MIN_OFF_TOPIC_UNKNOWN = 0.90
 
 

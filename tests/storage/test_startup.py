@@ -406,6 +406,8 @@ async def test_a_running_process_follows_changes_made_by_another(
         )
         await other.reload(Actor.operator())
         await _eventually(lambda: running.fact("tolbachik") is not None)
+        await other.teach("kamchatka eruption news", "tolbachik", Actor.operator())
+        await _eventually(lambda: "kamchatka eruption news" in running.matcher.taught("tolbachik"))
     finally:
         await other.close()
         await running.close()

@@ -219,7 +219,8 @@ def test_a_word_shared_by_several_facts_gets_suggestions(matcher: Matcher) -> No
 
 def test_decision_follows_the_thresholds() -> None:
     """The same score is an answer, a suggestion or unknown depending on the thresholds."""
-    score = Matcher(FACTS).ask("ambassador recall").best
+    question = "why did baku recall its ambassador from moscow"
+    score = Matcher(FACTS).ask(question).best
     assert score is not None
     s = score.score
 
@@ -227,7 +228,7 @@ def test_decision_follows_the_thresholds() -> None:
         tuned = MatcherSettings(
             answer_threshold=answer_threshold, suggest_threshold=suggest_threshold
         )
-        return Matcher(FACTS, settings=tuned).ask("ambassador recall").decision
+        return Matcher(FACTS, settings=tuned).ask(question).decision
 
     assert decide(s - 0.01, s - 0.02) is Decision.ANSWER
     assert decide(s + 0.01, s - 0.01) is Decision.SUGGEST
@@ -235,13 +236,18 @@ def test_decision_follows_the_thresholds() -> None:
 
 
 def test_answer_margin_turns_a_tie_into_a_suggestion() -> None:
-    """Two facts answering equally well are offered as suggestions when a margin is required."""
+    """Two facts answering equally well are a "did you mean", not a coin flip (the default
+    margin); with no margin required, the first of them is answered."""
     twin = dataclasses.replace(AMBASSADOR, id="ambassador-recalled-copy")
     facts = (*FACTS, twin)
     question = "why did azerbaijan recall its ambassador"
-    assert Matcher(facts).ask(question).decision is Decision.ANSWER
-    strict = Matcher(facts, settings=MatcherSettings(answer_margin=0.05))
-    assert strict.ask(question).decision is Decision.SUGGEST
+    result = Matcher(facts).ask(question)
+    assert result.decision is Decision.SUGGEST
+    assert {m.fact.id for m in result.matches[:2]} == {AMBASSADOR.id, twin.id}
+    alone = Matcher(FACTS).ask(question)
+    assert answered(alone) == AMBASSADOR.id
+    lax = Matcher(facts, settings=MatcherSettings(answer_margin=0.0, answer_threshold=0.0))
+    assert lax.ask(question).decision is Decision.ANSWER
 
 
 @pytest.mark.parametrize(
@@ -281,7 +287,7 @@ def test_added_fact_is_found_immediately(matcher: Matcher) -> None:
     before = len(matcher)
     matcher.add(Fact("grand-prix", "Baku hosts a Formula One grand prix.", ("baku grand prix",)))
     assert len(matcher) == before + 1
-    assert answered(matcher.ask("when is the formula one grand prix")) == "grand-prix"
+    assert answered(matcher.ask("does baku host the formula one grand prix")) == "grand-prix"
 
 
 def test_readding_an_id_replaces_the_fact(matcher: Matcher) -> None:
@@ -291,7 +297,7 @@ def test_readding_an_id_replaces_the_fact(matcher: Matcher) -> None:
     assert answered(matcher.ask("did etna erupt")) == "tolbachik"
     got = matcher.get("tolbachik")
     assert got is not None and "Etna" in got.answer
-    assert matcher.ask("tolbachik kamchatka volcano").decision is Decision.UNKNOWN
+    assert matcher.ask("kamchatka volcano").decision is Decision.UNKNOWN
 
 
 def test_remove_then_add_back_restores_answers(matcher: Matcher) -> None:
@@ -416,7 +422,10 @@ def test_heavy_churn_keeps_the_index_exact() -> None:
     current = matcher.ask("what did alpha station say")
     assert answered(current) == "churn"
     assert current.best is not None and current.best.fact.answer.endswith("report 1499.")
-    assert matcher.ask("what did omega station say").decision is not Decision.ANSWER
+    # The replaced wording is gone from the index: "omega" finds nothing at all.
+    assert matcher.ask("omega").matches == ()
+    stale = matcher.ask("what did omega station say").best
+    assert stale is not None and stale.score < current.best.score
     assert answered(matcher.ask("yekaterinburg raid")) == "yekaterinburg-raid"
 
 

@@ -1,0 +1,170 @@
+"""Fit newsdesk's confidence model on the tune questions, and say how well it holds up.
+
+The matcher turns the evidence behind its best candidates (``calibration_features`` in
+``bot/core/matcher.py``: relevance, lead over the runner-up, coverage, the share of the question
+the index knows, whether the fact lacks what is asked for, ...) into a confidence: the chance
+that the fact is the answer, from a logistic model. This script fits that model, on tune data
+only:
+
+- the `tune` half of ``bench/data/seed/questions_en.yaml`` on the seed knowledge,
+- the previous team's tuning set ``tests/data/seed_questions.yaml`` (answerable and off-topic),
+- the `tune` stories (careful, casual, near and off questions), each its own knowledge base.
+
+A question's label is 1 when the matcher's first fact is the labelled one (0 for near and off
+questions, which no fact answers). Besides the fit, it prints an honest estimate of how the
+model does on knowledge it was not fitted on: each knowledge base's questions scored by a model
+fitted on the others' (leave one knowledge base out), at several answer thresholds.
+
+    python -m bench.calibrate            # fit, print the estimate and the CALIBRATION tuple
+
+The printed tuple is what ``CALIBRATION`` in ``bot/core/matcher.py`` holds. Needs numpy (comes
+with the bench extra).
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import yaml
+
+from bench.heldout import ROOT, KnowledgeBase, Question, knowledge_bases, matcher_for
+from bot.core.matcher import CALIBRATION_FEATURES, MatcherSettings, calibration_features
+
+OLD_SEED = ROOT / "tests" / "data" / "seed_questions.yaml"
+ANSWERABLE = ("careful", "casual", "old")
+PREDICTED: list[tuple[Example, float]] = []
+MARGIN = MatcherSettings().answer_margin
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    kb: str
+    kind: str
+    question: str
+    features: tuple[float, ...]
+    right: bool
+    blocked: bool
+
+    @property
+    def lead(self) -> float:
+        return self.features[CALIBRATION_FEATURES.index("margin")]
+
+
+def tune_sets() -> list[tuple[KnowledgeBase, list[Question]]]:
+    """Every knowledge base with its tune questions (the seed one also gets the old set)."""
+    old = yaml.safe_load(OLD_SEED.read_text(encoding="utf-8"))
+    old_questions = [Question(i["q"], "old", i["id"], "tune") for i in old["answerable"]]
+    old_questions += [Question(q, "off", None, "tune") for q in old["off_topic"]]
+    out = []
+    for kb in knowledge_bases():
+        asked = [q for q in kb.questions if q.split == "tune"]
+        if kb.name == "seed":
+            asked += old_questions
+        if asked:
+            out.append((kb, asked))
+    return out
+
+
+def examples(settings: MatcherSettings | None = None) -> list[Example]:
+    out = []
+    for kb, questions in tune_sets():
+        matcher = matcher_for(kb, settings)
+        for question in questions:
+            ranked, asked = matcher.explain(question.text)
+            if not ranked:
+                continue
+            top = ranked[0]
+            out.append(
+                Example(
+                    kb.name,
+                    question.kind,
+                    question.text,
+                    calibration_features(ranked, asked, 0),
+                    question.fact is not None and top.entry.fact.id == question.fact,
+                    top.blocked,
+                )
+            )
+    return out
+
+
+def fit(rows: Sequence[Example], l2: float = 1.0) -> tuple[float, ...]:
+    """Logistic regression (L2 on standardised features), returned as raw-feature weights:
+    (intercept, w1, w2, ...)."""
+    import numpy as np
+
+    x = np.array([r.features for r in rows], dtype=float)
+    y = np.array([1.0 if r.right else 0.0 for r in rows])
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    z = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
+    w = np.zeros(z.shape[1])
+    for _ in range(5_000):
+        p = 1.0 / (1.0 + np.exp(-(z @ w)))
+        gradient = z.T @ (p - y) / len(y) + l2 * np.r_[w[:-1], 0.0] / len(y)
+        w -= 0.5 * gradient
+    raw = w[:-1] / scale
+    intercept = w[-1] - float((w[:-1] * mean / scale).sum())
+    return (round(float(intercept), 3), *(round(float(v), 3) for v in raw))
+
+
+def confidence(weights: Sequence[float], features: Sequence[float]) -> float:
+    import math
+
+    z = weights[0] + sum(w * f for w, f in zip(weights[1:], features, strict=True))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def estimate(rows: Sequence[Example], thresholds: Sequence[float], l2: float = 1.0) -> str:
+    """Leave one knowledge base out: precision, right-outright and held-back per threshold."""
+    predicted: list[tuple[Example, float]] = []
+    for kb in sorted({r.kb for r in rows}):
+        weights = fit([r for r in rows if r.kb != kb], l2)
+        predicted += [(r, confidence(weights, r.features)) for r in rows if r.kb == kb]
+    global PREDICTED
+    PREDICTED = predicted
+    answerable = [p for p in predicted if p[0].kind in ANSWERABLE]
+    others = [p for p in predicted if p[0].kind not in ANSWERABLE]
+    lines = [
+        "| answer threshold | precision | right outright | held back |",
+        "|---:|---:|---:|---:|",
+    ]
+    for threshold in thresholds:
+
+        def outright(pair: tuple[Example, float], t: float = threshold) -> bool:
+            return pair[1] >= t and not pair[0].blocked and pair[0].lead >= MARGIN
+
+        answered = [p for p in predicted if outright(p)]
+        precision = sum(p[0].right for p in answered) / len(answered) if answered else 1.0
+        right = sum(outright(p) and p[0].right for p in answerable) / len(answerable)
+        held = sum(not outright(p) for p in others) / len(others)
+        lines.append(f"| {threshold:.2f} | {precision:.3f} | {right:.3f} | {held:.3f} |")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--l2", type=float, default=1.0, help="regularisation strength")
+    parser.add_argument("--show", action="store_true", help="list confident mistakes")
+    args = parser.parse_args(argv)
+    rows = examples()
+    weights = fit(rows, args.l2)
+    print(f"{len(rows)} tune questions, {sum(r.right for r in rows)} with the right fact first")
+    print("\nLeave one knowledge base out (each scored by a model fitted on the others):\n")
+    print(estimate(rows, (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9), args.l2))
+    named = ", ".join(
+        f"{name}={w}" for name, w in zip(("intercept", *CALIBRATION_FEATURES), weights, strict=True)
+    )
+    print(f"\nfitted on all of them: {named}")
+    print(f"\nCALIBRATION: tuple[float, ...] = {weights!r}")
+    if args.show:
+        print("\nConfident and wrong (leave one knowledge base out, >= 0.7, not blocked):")
+        for example, p in sorted(PREDICTED, key=lambda pair: -pair[1]):
+            if p >= 0.7 and not example.right and not example.blocked and example.lead >= MARGIN:
+                print(f"  {p:.2f} [{example.kb} {example.kind}] {example.question}")
+
+
+if __name__ == "__main__":
+    main()

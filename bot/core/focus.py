@@ -1,0 +1,420 @@
+"""What a question asks for, and whether a fact's answer holds that kind of thing.
+
+"How many people died" wants a count, "when" a date or time, "how long" a duration, "how old"
+an age, "how high" a measure, "why" a cause; "who is the CEO of ..." wants a name beside the word
+"CEO". A fact that only mentions what the question is about, without the kind of thing asked
+for, is not an answer: "how many planes does AZAL have" is not answered by a fact about the
+crash that has no number in it, nor "what is the population of Nakhchivan" by a fact that merely
+names Nakhchivan.
+
+Two checks come from here, both cheap at question time because the fact side is worked out
+once, when a fact is indexed:
+
+- the *kind* of answer wanted (``Want`` flags) against the kinds an answer holds
+  (``answer_kinds``): numbers and number words, dates and months and years, time units, ages,
+  measures, cause markers, names beside role words;
+- *attribute words* ("population", "capital", "ceo", "price", ...): a property asked of an
+  entity. A fact that has such a word nowhere (answer, questions or tags) does not state it.
+
+Everything here is English; the word lists are data, in one place, below.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from enum import IntFlag
+
+
+class Want(IntFlag):
+    """Kinds of answer: what a question asks for, and what an answer text holds."""
+
+    NONE = 0
+    COUNT = 1  # how many / how much / number of: a number
+    TIME = 2  # when / what year / what day: a date or a time
+    DURATION = 4  # how long: a span of time
+    AGE = 8  # how old: an age
+    MEASURE = 16  # how high / far / deep: a measure with a unit
+    CAUSE = 32  # why: a cause
+    PERSON = 64  # who: a person or a body
+    PLACE = 128  # where: a place
+    MONEY = 256  # how much money / cost / spend: a sum of money
+    NAME = 512  # what is the name of / what were the names: a full name ("Ilham Aliyev")
+    CLOCK = 1024  # what time: a time of day ("10 p.m.", "at dawn", "in the morning")
+    FUTURE = 2048  # when will: something still to come ("will", "next", "planned", "due")
+
+
+# Kinds a fact must hold to be answered outright; CAUSE, PERSON and PLACE are only preferred
+# (a cause is often stated without a marker word: "Azerbaijan wants more independence...").
+STRICT = (
+    Want.COUNT
+    | Want.TIME
+    | Want.DURATION
+    | Want.AGE
+    | Want.MEASURE
+    | Want.MONEY
+    | Want.NAME
+    | Want.CLOCK
+    | Want.FUTURE
+)
+
+NUMBER_WORDS = frozenset(
+    """
+    one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred hundreds thousand thousands million millions billion billions trillion trillions
+    dozen dozens both half quarter single twice once
+    """.split()
+)
+MONTHS = frozenset(
+    """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    """.split()
+)
+TIME_WORDS = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight
+    morning evening afternoon night midnight noon dawn weekend week month year decade century
+    spring summer autumn winter ago earlier later since until recently currently
+    """.split()
+)
+FUTURE_WORDS = frozenset(
+    """
+    will next planned plan plans expected expects scheduled due upcoming soon future later
+    """.split()
+)
+CLOCK_WORDS = frozenset(
+    """
+    morning evening afternoon night midnight noon midday dawn dusk overnight o'clock am pm
+    """.split()
+)
+TIME_UNITS = frozenset(
+    """
+    second seconds minute minutes hour hours day days week weeks month months year years
+    decade decades century centuries overnight fortnight
+    """.split()
+)
+AGE_WORDS = frozenset("aged age born old birthday".split())
+# Words asking for a sum of money, and words (or signs) an answer states one with.
+MONEY_ASKED = frozenset(
+    """
+    money cost costs costed spend spent spending pay paid paying price prices budget
+    funding funds fund dollars euros pounds salary salaries worth afford
+    """.split()
+)
+CURRENCIES = frozenset(
+    """
+    $ € £ ¥ dollar dollars usd euro euros eur pound pounds gbp rouble roubles ruble rubles
+    manat manats lari tenge dram drams lira liras yuan rupee rupees yen franc francs
+    """.split()
+)
+UNITS = frozenset(
+    """
+    metre metres meter meters m km kilometre kilometres kilometer kilometers cm mm mile miles
+    foot feet ft inch inches yard yards hectare hectares acre acres square degrees celsius
+    fahrenheit kg kilogram kilograms tonne tonnes ton tons percent per km2 sq litre litres
+    """.split()
+)
+CAUSE_WORDS = frozenset(
+    """
+    because after over due following response accused accusing accuses amid since saying
+    said caused cause causes triggered trigger sparked led blamed blame reason reasons
+    protest protesting demand demanding fear fearing fears concern concerned argue argued
+    argues claim claimed claims so therefore result wants want wanted hoping seeking seek
+    objected objecting called calling criticised criticized insist insists
+    """.split()
+)
+# Words naming a person by their office: "who is the <role>" wants a name beside one of them.
+ROLE_WORDS = frozenset(
+    """
+    president minister ambassador envoy ceo chief head leader chairman chairwoman chair
+    spokesman spokeswoman spokesperson mayor governor delegate commander general secretary
+    director founder owner judge prosecutor king queen pm premier negotiator representative
+    candidate winner author captain coach manager boss editor chancellor speaker
+    """.split()
+)
+# A property asked of an entity: a fact that has the word nowhere does not state it.
+ATTRIBUTE_WORDS = frozenset(
+    """
+    population populated inhabitants capital ceo founder founded owner owns currency price
+    prices cost costs salary salaries wage wages distance height weight area temperature
+    weather language languages religion gdp revenue revenues profit profits income worth
+    phone address website email birthday born wife husband spouse married children kids
+    restaurant restaurants hotel hotels recipe nickname motto anthem flag elevation built
+    constructed established mayor timezone dollars euros roubles rubles usd
+    """.split()
+)
+_NAME_BREAKERS = frozenset(
+    """
+    in of to from at on for by with and or but the a an its his her their this that these
+    those is was are were be been has have had will would said says say told
+    """.split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Focus:
+    """What a question asks for: the kind of answer, attribute words, and role words whose
+    holder's name is wanted (all folded, unstemmed)."""
+
+    wants: Want = Want.NONE
+    attributes: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    words: int = 0  # how many words the question has, question words and filler included
+
+
+NO_FOCUS = Focus()
+_BE = frozenset("is was are were be will s".split())
+_DETERMINERS = frozenset("the a an this that its his her their".split())
+
+
+def question_focus(words: list[str]) -> Focus:
+    """The focus of a question given as its folded words, chat spellings already expanded."""
+    if not words:
+        return NO_FOCUS
+    wants = Want.NONE
+    text = " " + " ".join(words) + " "
+    pairs = set(itertools.pairwise(words))
+    if ("how", "many") in pairs or ("how", "much") in pairs or ("number", "of") in pairs:
+        wants |= Want.COUNT
+        if ("how", "much") in pairs and any(w in MONEY_ASKED for w in words):
+            wants |= Want.MONEY
+        if any(w in UNITS and len(w) > 2 for w in words):
+            # "how many kilometres": a measure, not a head count.
+            wants |= Want.MEASURE
+    if "toll" in words:
+        wants |= Want.COUNT
+    if ("how", "old") in pairs or ("what", "age") in pairs or ("age", "of") in pairs:
+        wants |= Want.AGE
+    if "when" in words or " since when " in text:
+        wants |= Want.TIME
+        if ("when", "will") in pairs or " going to " in text:
+            wants |= Want.FUTURE
+    for head in ("year", "date", "day", "month"):
+        if ("what", head) in pairs or ("which", head) in pairs:
+            wants |= Want.TIME
+    if ("what", "time") in pairs:
+        wants |= Want.CLOCK
+    if ("how", "long") in pairs:
+        wants |= Want.TIME if " how long ago " in text else Want.DURATION
+    for adjective in ("high", "tall", "deep", "wide", "far", "heavy", "hot", "cold"):
+        if ("how", adjective) in pairs:
+            wants |= Want.MEASURE
+    if "why" in words or " how come " in text or ("what", "caused") in pairs:
+        wants |= Want.CAUSE
+    if ("name", "of") in pairs or ("names", "of") in pairs or ("his", "name") in pairs:
+        wants |= Want.NAME
+    if words[0] in ("who", "whom", "whose") or " who " in text:
+        wants |= Want.PERSON
+    if words[0] == "where" or " where " in text:
+        wants |= Want.PLACE
+    attributes = tuple(dict.fromkeys(w for w in words if w in ATTRIBUTE_WORDS))
+    if wants & Want.AGE:
+        # "how old is X" asks X's age: the age is the attribute, whatever the words.
+        attributes = tuple(a for a in attributes if a not in AGE_WORDS)
+    return Focus(wants, attributes, _asked_roles(words), len(words))
+
+
+def _asked_roles(words: list[str]) -> tuple[str, ...]:
+    """Role words whose holder's name is asked: "who is the ceo", "name of the president"."""
+    roles: list[str] = []
+    for index, word in enumerate(words):
+        if word not in ROLE_WORDS:
+            continue
+        before = words[max(0, index - 6) : index]
+        asks_name = (
+            ("who" in before and any(b in _BE for b in before))
+            or "name" in before
+            or "named" in before
+            or (index + 1 < len(words) and words[index + 1] in ("called", "named"))
+        )
+        if asks_name:
+            roles.append(word)
+    return tuple(dict.fromkeys(roles))
+
+
+# ------------------------------------------------------------------------ answers
+_STRIP = "\"'()[]{},.;:!?\u2018\u2019\u201c\u201d"
+_NUMBER = re.compile(r"[$€£]?\d[\d,.]*(?:%|bn|m|k|s)?")
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+
+
+def _tokens(text: str) -> list[str]:
+    """Words, numbers and currency signs of ``text``, in order, punctuation stripped; a
+    currency sign glued to a number ("$300") is a token of its own before it."""
+    out: list[str] = []
+    for raw in text.split():
+        token = raw.strip(_STRIP)
+        if not token:
+            continue
+        if token[0] in "$€£" and len(token) > 1:
+            out.append(token[0])
+            token = token[1:]
+        out.append(token)
+    return out
+
+
+# Words whose mere presence shows a kind of answer, by kind.
+_WORD_KINDS = (
+    (NUMBER_WORDS, int(Want.COUNT)),
+    (CURRENCIES, int(Want.MONEY | Want.COUNT)),
+    (MONTHS - {"may"}, int(Want.TIME)),
+    (TIME_WORDS, int(Want.TIME)),
+    (CLOCK_WORDS, int(Want.CLOCK)),
+    (FUTURE_WORDS, int(Want.FUTURE)),
+    (TIME_UNITS, int(Want.DURATION)),
+    (AGE_WORDS, int(Want.AGE)),
+    (UNITS - {"m", "per", "sq", "square"}, int(Want.MEASURE)),
+    (CAUSE_WORDS, int(Want.CAUSE)),
+)
+
+
+# Punctuation to spaces (currency signs kept apart as words), for the set of an answer's words.
+_SPACED = str.maketrans(
+    {
+        **{c: " " for c in '"()[]{},.;:!?\u2018\u201c\u201d/'},
+        "$": " $ ",
+        "€": " € ",
+        "£": " £ ",
+    }
+)
+# The flags as plain ints: reading 100,000 answers with IntFlag arithmetic costs seconds.
+_TIME, _AGE, _CLOCK = int(Want.TIME), int(Want.AGE), int(Want.CLOCK)
+_COUNT, _MEASURE, _DURATION = int(Want.COUNT), int(Want.MEASURE), int(Want.DURATION)
+_PERSON, _PLACE, _NAME = int(Want.PERSON), int(Want.PLACE), int(Want.NAME)
+_NUMERIC = re.compile(r"[$€£]?\d[\d,.:]*(?:%|bn|m|k|s)?")
+_CAPITAL_PAIR = re.compile(r"([A-Z][a-z'\u2019-]+) +([A-Z][\w'\u2019-]*)")
+_MAY = re.compile(r"[^.!?\s]\s+May\b")
+
+
+def read_answer(answer: str, *, dated: bool = False) -> tuple[int, tuple[str, ...]]:
+    """``answer_kinds`` and ``named_roles`` of one answer, reading it once."""
+    present = _words(answer)
+    kinds = _kinds(answer, present, dated)
+    if ROLE_WORDS.isdisjoint(present):
+        return kinds, ()
+    tokens = _tokens(answer)
+    return kinds, _roles(tokens, [t.lower() for t in tokens])
+
+
+def answer_kinds(answer: str, *, dated: bool = False) -> int:
+    """The kinds of answer ``answer`` holds, as ``Want`` flags in an int (``dated``: the fact
+    carries a date of its own). Read once per fact, when it is indexed."""
+    return _kinds(answer, _words(answer), dated)
+
+
+def _words(answer: str) -> set[str]:
+    words = set(answer.lower().translate(_SPACED).split())
+    # Possessives count as their word ("azerbaijan's" is "azerbaijan" too).
+    words.update(w[:-2] for w in [w for w in words if w.endswith("'s")])
+    return words
+
+
+def _kinds(answer: str, present: set[str], dated: bool) -> int:
+    kinds = _TIME if dated else 0
+    for words, kind in _WORD_KINDS:
+        if not present.isdisjoint(words):
+            kinds |= kind
+    if "-year-old" in answer:
+        kinds |= _AGE
+    for match in _NUMERIC.finditer(answer):
+        start, end = match.span()
+        if (start and (answer[start - 1].isalnum() or answer[start - 1] in ".,")) or (
+            end < len(answer) and answer[end].isalnum()
+        ):
+            continue  # part of a word ("COP29", "G20") or of a longer number
+        token = match.group()
+        if token[0] in "$€£":
+            token = token[1:]
+        if ":" in token:
+            if token.replace(":", "").isdigit():
+                kinds |= _CLOCK
+            continue
+        bare = token.rstrip("%").replace(",", "").rstrip(".")
+        if _YEAR.match(bare):
+            kinds |= _TIME
+            continue
+        after = answer[match.end() : match.end() + 16].split()
+        before = answer[max(0, match.start() - 12) : match.start()].split()
+        following = after[0].strip(_STRIP).lower() if after else ""
+        previous = before[-1].strip(_STRIP).lower() if before else ""
+        if following in MONTHS or previous in MONTHS:
+            kinds |= _TIME  # a day of the month, not a count
+            continue
+        kinds |= _COUNT
+        if following in UNITS or token.endswith("%"):
+            kinds |= _MEASURE
+        if following in TIME_UNITS:
+            kinds |= _DURATION
+    if "may" in present and _MAY.search(answer):
+        # "May" the month, not "may" the verb: capitalised inside a sentence.
+        kinds |= _TIME
+    rest = answer[1:]
+    if rest != rest.lower():
+        kinds |= _PERSON | _PLACE
+        for match in _CAPITAL_PAIR.finditer(answer):
+            first, second = match.groups()
+            start = match.start()
+            if start and answer[start - 1].isalnum():
+                continue
+            mark = answer[max(0, start - 4) : start].rstrip()[-1:]
+            sentence_start = mark in (".", "!", "?", "")
+            if not sentence_start and _is_name(first) and _is_name(second):
+                kinds |= _NAME
+                break
+    return int(kinds)  # plain int: kept in index snapshots, which hold plain values
+
+
+def named_roles(answer: str) -> tuple[str, ...]:
+    """Role words in ``answer`` that stand beside a name ("President Ilham Aliyev", "Mukhtar
+    Babayev, Azerbaijan's minister of ecology", "climate chief Simon Stiell")."""
+    tokens = _tokens(answer)
+    return _roles(tokens, [t.lower() for t in tokens])
+
+
+def _roles(tokens: list[str], lower: list[str]) -> tuple[str, ...]:
+    if ROLE_WORDS.isdisjoint(lower):
+        return ()
+    found: list[str] = []
+    for index, word in enumerate(lower):
+        if word not in ROLE_WORDS:
+            continue
+        if _name_at(tokens, index + 1) or _name_before(tokens, index):
+            found.append(word)
+    return tuple(dict.fromkeys(found))
+
+
+def _is_name(token: str) -> bool:
+    bare = token.rstrip("'\u2019s").lower() if token.endswith(("'s", "\u2019s")) else token.lower()
+    return (
+        token[:1].isupper()
+        and bare not in MONTHS
+        and bare not in TIME_WORDS
+        and bare not in _NAME_BREAKERS
+        and not token.endswith(("'s", "\u2019s"))
+    )
+
+
+def _name_at(tokens: list[str], index: int) -> bool:
+    """A name starts at ``index`` (a role word followed by a name: "President Ilham Aliyev")."""
+    return index < len(tokens) and _is_name(tokens[index])
+
+
+def _name_before(tokens: list[str], index: int) -> bool:
+    """An appositive before the role: "Mukhtar Babayev, Azerbaijan's minister", "Babayev, the
+    foreign minister" (a name, then up to four possessives, determiners or adjectives)."""
+    for back in range(1, 5):
+        position = index - back
+        if position < 0:
+            return False
+        token = tokens[position]
+        lower = token.lower()
+        if token.endswith(("'s", "\u2019s")) or lower in _DETERMINERS:
+            continue
+        if _is_name(token):
+            return True
+        if lower in _NAME_BREAKERS or lower.endswith("ed") or not token[:1].isalpha():
+            return False
+    return False

@@ -1,0 +1,75 @@
+"""`kb teach` at the command line and in the console chat."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from .harness import Cli
+
+CASUAL = "y r they mad at each other"
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "x.db"
+
+
+def test_kb_teach_answers_the_question_from_now_on(cli: Cli, knowledge: Path, db: Path) -> None:
+    """`kb teach "QUESTION" FACT_ID` links the question to the fact: `ask` answers it with
+    that fact, also after `kb reload`, and `kb export` lists it for curation."""
+    assert cli("kb", "reload", "--db", db).code == 0
+    before = cli("ask", "--json", CASUAL, "--db", db).out
+    assert '"decision": "answer"' not in before
+    done = cli("kb", "teach", CASUAL, "ambassador-recalled", "--db", db)
+    assert done.code == 0, done.err
+    assert done.out.startswith("Taught ambassador-recalled:")
+    answer = cli("ask", CASUAL, "--db", db).out
+    assert "[ambassador-recalled · score" in answer
+    assert cli("kb", "reload", "--db", db).code == 0
+    assert "[ambassador-recalled · score" in cli("ask", CASUAL, "--db", db).out
+    exported = cli("kb", "export", "--db", db).out
+    assert "# Taught questions" in exported and CASUAL in exported
+    history = cli("fact", "history", "ambassador-recalled", "--db", db).out
+    assert "teach" in history
+
+
+def test_kb_teach_refusals_are_one_line(cli: Cli, knowledge: Path, db: Path) -> None:
+    """An unknown fact or a question the fact already has: one line on stderr, exit 2."""
+    assert cli("kb", "reload", "--db", db).code == 0
+    missing = cli("kb", "teach", CASUAL, "no-such-fact", "--db", db)
+    assert missing.code == 2 and missing.err.strip().startswith("error: There is no fact")
+    assert cli("kb", "teach", CASUAL, "ambassador-recalled", "--db", db).code == 0
+    again = cli("kb", "teach", CASUAL, "ambassador-recalled", "--db", db)
+    assert again.code == 2 and "already" in again.err
+
+
+def test_console_teaches_the_unanswered_question(
+    cli: Cli, knowledge: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In the chat, `kb teach` alone lists the unanswered questions worth teaching (stray
+    inputs are not among them), and `kb teach "QUESTION" ID` makes the next ask answer it."""
+    lines = [
+        "kb reload",
+        "what do the ppl in yekaterinburg eat for lunch",
+        "7",
+        "",
+        "kb teach",
+        'kb teach "what do the ppl in yekaterinburg eat for lunch" yekaterinburg-raid',
+        "what do the ppl in yekaterinburg eat for lunch",
+        "kb teach",
+        "quit",
+    ]
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(lines) + "\n"))
+    done = cli("chat", "--db", "x.db")
+    assert done.code == 0, done.err
+    out = done.out
+    first_list = out[out.index("Questions worth teaching") :]
+    assert "  what do the ppl in yekaterinburg eat for lunch" in first_list
+    assert "  7" not in first_list.split("Taught")[0]
+    assert "Taught yekaterinburg-raid:" in out
+    after = out[out.index("Taught yekaterinburg-raid:") :]
+    assert "[yekaterinburg-raid · score" in after
+    assert "No unanswered or 👎 questions are waiting to be taught." in after

@@ -1,0 +1,104 @@
+"""`/kb teach question: fact:` end to end: the real bot against fake Discord.
+
+A question members asked that the bot could not answer is offered by the question
+autocomplete, the fact autocomplete offers the facts, and once a moderator has taught it the
+same question is answered outright with that fact. Members may not teach, and a server that
+is not the bot's home cannot teach the shared knowledge files.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .fake_discord import FakeDiscordServer
+from .harness import RunningBot, World
+from .test_bot_e2e import (
+    ask,
+    assert_ephemeral_reply,
+    assert_refused,
+    data,
+    embed,
+    slash,
+)
+
+QUESTION = "what is all the drama about"
+
+
+def choices(payload: dict[str, object]) -> list[str]:
+    found = payload["data"]
+    assert isinstance(found, dict)
+    return [str(c["value"]) for c in found["choices"]]
+
+
+async def test_moderator_teaches_an_unanswered_question_with_autocomplete(
+    server: FakeDiscordServer, world: World, newsdesk: RunningBot
+) -> None:
+    """Unanswered, offered by the question autocomplete, linked to a fact offered by the fact
+    autocomplete, and answered outright with it from then on; members are refused."""
+    before = await ask(server, world.alice, QUESTION, world.guild)
+    assert "I don't know" in embed(data(before))["title"]
+    await newsdesk.kb.flush()
+
+    refused = await slash(
+        server,
+        "kb teach",
+        {"question": QUESTION, "fact": "crisis-overview"},
+        world.alice,
+        guild=world.guild,
+    )
+    assert_refused(refused, "moderators")
+
+    typed = await server.send_autocomplete(
+        "kb teach", {"question": "drama"}, "question", world.mod, guild_id=world.guild
+    )
+    offered = (await server.wait_for_callback(typed)).json
+    assert offered["type"] == 8
+    assert choices(offered) == [QUESTION]
+
+    typed = await server.send_autocomplete(
+        "kb teach",
+        {"question": QUESTION, "fact": "crisis"},
+        "fact",
+        world.mod,
+        guild_id=world.guild,
+    )
+    fact_choices = choices((await server.wait_for_callback(typed)).json)
+    assert "crisis-overview" in fact_choices
+
+    taught = await slash(
+        server,
+        "kb teach",
+        {"question": QUESTION, "fact": "crisis-overview"},
+        world.mod,
+        guild=world.guild,
+    )
+    assert assert_ephemeral_reply(taught)["content"].startswith("Taught `crisis-overview`")
+
+    after = embed(data(await ask(server, world.bob, QUESTION, world.guild)))
+    assert "fact id: crisis-overview" in after["footer"]["text"]
+    assert "I don't know" not in after["title"] and "not sure" not in after["title"]
+    history = await newsdesk.kb.history("crisis-overview")
+    assert history[-1].action == "teach"
+
+    typed = await server.send_autocomplete(
+        "kb teach", {"question": ""}, "question", world.mod, guild_id=world.guild
+    )
+    assert QUESTION not in choices((await server.wait_for_callback(typed)).json)
+
+
+@pytest.mark.bot_settings(lambda world: {"discord": {"home_guilds": [world.guild.id]}})
+async def test_only_the_home_server_teaches_the_shared_knowledge(
+    server: FakeDiscordServer, world: World, newsdesk: RunningBot
+) -> None:
+    """A moderator of another server is told the shared knowledge is managed from the home
+    server, and nothing is taught."""
+    interaction = await server.send_slash_command(
+        "kb teach",
+        {"question": QUESTION, "fact": "crisis-overview"},
+        world.carol,
+        guild_id=world.other_guild,
+        member_roles=[world.other_guild.moderator_role],
+    )
+    refused = await server.wait_for_callback(interaction)
+    assert_refused(refused, "home server")
+    assert newsdesk.kb.taught_questions("crisis-overview") == ()
