@@ -49,8 +49,9 @@ BUSY_TIMEOUT_MS = 10_000
 CHANGES_KEPT = 200_000
 _FACT_COLUMNS = (
     "id, origin, status, guild_id, author_id, file, line, answer, questions, tags, related, "
-    "event_date, source_title, source_url, source_published"
+    "event_date, source_title, source_url, source_published, supersedes, live_since"
 )
+_FACT_VALUES = ", ".join("?" * 17)
 
 
 _P = ParamSpec("_P")
@@ -129,6 +130,14 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
+def _moment(value: dt.datetime | None) -> str | None:
+    return value.astimezone(dt.UTC).isoformat(timespec="seconds") if value else None
+
+
+def _datetime(value: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(value) if value else None
+
+
 def _fact_row(fact: Fact) -> tuple[Any, ...]:
     source = fact.source or Source()
     return (
@@ -147,6 +156,8 @@ def _fact_row(fact: Fact) -> tuple[Any, ...]:
         source.title,
         source.url,
         source.published.isoformat() if source.published else None,
+        json.dumps(list(fact.supersedes)),
+        _moment(fact.added_at),
     )
 
 
@@ -166,6 +177,8 @@ def _row_fact(row: Sequence[Any]) -> Fact:
         related=tuple(json.loads(row[10])),
         date=_date(row[11]),
         source=None if source.is_empty() else source,
+        supersedes=tuple(json.loads(row[15])),
+        added_at=_datetime(row[16]),
     )
 
 
@@ -348,7 +361,7 @@ class SqliteStore:
             async with self.transaction() as db:
                 await db.execute(
                     f"INSERT INTO facts ({_FACT_COLUMNS}, created_at, updated_at) "
-                    f"VALUES ({', '.join('?' * 15)}, ?, ?)",
+                    f"VALUES ({_FACT_VALUES}, ?, ?)",
                     (*_fact_row(fact), now, now),
                 )
                 await self._audit(
@@ -377,7 +390,7 @@ class SqliteStore:
             cursor = await db.execute(
                 "UPDATE facts SET status = ?, answer = ?, questions = ?, tags = ?, related = ?, "
                 "event_date = ?, source_title = ?, source_url = ?, source_published = ?, "
-                "updated_at = ? WHERE id = ? AND status = ?",
+                "supersedes = ?, live_since = ?, updated_at = ? WHERE id = ? AND status = ?",
                 (row[2], *row[7:], _now(), fact.id, if_status.value),
             )
             if cursor.rowcount != 1:
@@ -470,10 +483,14 @@ class SqliteStore:
                 await db.executemany(
                     "DELETE FROM facts WHERE id = ?", [(fid,) for fid in (*removed, *changed)]
                 )
-            rows = ((*_fact_row(new[fid]), now, now, digests[fid]) for fid in (*added, *changed))
+            # New and changed facts become answerable as they are now: live since this reload.
+            rows = (
+                (*_fact_row(new[fid])[:-1], now, now, now, digests[fid])
+                for fid in (*added, *changed)
+            )
             await db.executemany(
                 f"INSERT INTO facts ({_FACT_COLUMNS}, created_at, updated_at, content_digest) "
-                f"VALUES ({', '.join('?' * 15)}, ?, ?, ?)",
+                f"VALUES ({_FACT_VALUES}, ?, ?, ?)",
                 rows,
             )
             # Line numbers move whenever a file is edited; keep them current without audit noise.
@@ -648,6 +665,26 @@ class SqliteStore:
         async with self._read("PRAGMA integrity_check") as cursor:
             row = await cursor.fetchone()
         return str(row[0]) if row else "no answer"
+
+    @translated
+    async def facts_live_since(self, since: dt.datetime) -> list[Fact]:
+        """Live facts that became answerable at ``since`` or later, oldest first."""
+        async with self._read(
+            f"SELECT {_FACT_COLUMNS} FROM facts WHERE status = 'live' AND live_since >= ? "
+            "ORDER BY live_since, id",
+            (_moment(since),),
+        ) as cursor:
+            return [_row_fact(row) for row in await cursor.fetchall()]
+
+    @translated
+    async def claim_once(self, key: str) -> bool:
+        """Record ``key``; True only for the one call (of any process) that recorded it."""
+        async with self.transaction() as db:
+            cursor = await db.execute(
+                "INSERT INTO claims (key, claimed_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
+                (key, _now()),
+            )
+            return cursor.rowcount == 1
 
     # ------------------------------------------------------------- ingestion bookkeeping
     @translated
