@@ -607,21 +607,29 @@ class KnowledgeBase:
         self, question: str, when: timeline.TimeQuestion, *, limit: int, guild_id: int | None
     ) -> AskResult:
         """A question about a time ("on 30 june", "this week") or the newest news ("the
-        latest on X"): the facts on its topic (all, without one), newest first."""
+        latest on X"): the facts on its topic (all, without one), newest first.
+
+        A fact of the time asked about that a newer one replaced gives way to it, as in any
+        answer: the newer fact answers, with the one of that time under "Earlier"."""
         settings = self._matcher_settings
+        span = when.has_span
         if when.topic:
-            found = self.matcher.ask(when.topic, limit=settings.candidates, guild_id=guild_id)
+            found = self.matcher.ask(
+                when.topic, limit=settings.candidates, guild_id=guild_id, current=not span
+            )
             pool = [m for m in found.matches if m.score >= settings.suggest_threshold]
-            if pool and not when.has_span:
+            if pool and not span:
                 best = pool[0].score
                 pool = [m for m in pool if m.score >= best * RECENT_SHARE]
         else:
             # Nothing but a time: every fact of that time is as good an answer as another.
-            pool = [self._as_answer(f, guild_id) for f in self._current_facts(guild_id)]
+            facts = self._visible_facts(guild_id) if span else self._current_facts(guild_id)
+            pool = [Match(f, 1.0, f.questions[0] if f.questions else None) for f in facts]
         pool = [m for m in pool if when.covers(m.fact.day())]
+        pool.sort(key=lambda m: (m.fact.day() or dt.date.min, m.score), reverse=True)
+        pool = self.matcher.current_only(pool, guild_id)
         if not pool:
             return AskResult(question, Decision.UNKNOWN)
-        pool.sort(key=lambda m: (m.fact.day() or dt.date.min, m.score), reverse=True)
         best_score = max(m.score for m in pool)
         decision = Decision.ANSWER if best_score >= settings.answer_threshold else Decision.SUGGEST
         return AskResult(question, decision, tuple(pool[: max(1, limit)]))
@@ -629,6 +637,9 @@ class KnowledgeBase:
     def _as_answer(self, fact: Fact, guild_id: int | None, score: float = 1.0) -> Match:
         earlier = self.matcher.earlier(fact, guild_id) if fact.supersedes else ()
         return Match(fact, score, fact.questions[0] if fact.questions else None, earlier)
+
+    def _visible_facts(self, guild_id: int | None) -> list[Fact]:
+        return [f for f in self.matcher.facts() if f.visible_in(guild_id)]
 
     def _current_facts(self, guild_id: int | None) -> list[Fact]:
         """The live facts answered in ``guild_id`` that nothing visible there supersedes."""
@@ -731,8 +742,14 @@ class KnowledgeBase:
         if text:
             floor = self._matcher_settings.suggest_threshold / 2
             candidates = self._matcher_settings.candidates
-            found = self.matcher.ask(text, limit=candidates, guild_id=guild_id)
-            pool = {m.fact.id: m.fact for m in found.matches if m.score >= floor}
+            # Facts on the topic as they are: one that a newer fact replaced is left out, not
+            # replaced by it (the newer fact may be on another topic).
+            found = self.matcher.ask(text, limit=candidates, guild_id=guild_id, current=False)
+            pool = {
+                m.fact.id: m.fact
+                for m in found.matches
+                if m.score >= floor and not self.matcher.superseded_in(m.fact.id, guild_id)
+            }
             tag = "-".join(fold(text).split())
             for fact in self._current_facts(guild_id):
                 if tag in fact.tags:

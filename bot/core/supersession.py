@@ -123,8 +123,18 @@ def _dates(text: str) -> dict[tuple[int, int], str]:
     return found
 
 
+_NEGATIONS = frozenset({"not", "no", "never", "t", "nor", "without", "yet"})
+
+
 def _stems(text: str) -> dict[str, str]:
-    return {stem(w): w for w in fold(text).split()}
+    """The stems of ``text``'s words, as written, leaving out negated ones ("has not
+    returned" states no return)."""
+    found: dict[str, str] = {}
+    tokens = fold(text).split()
+    for i, word in enumerate(tokens):
+        if not _NEGATIONS.intersection(tokens[max(0, i - 2) : i]):
+            found.setdefault(stem(word), word)
+    return found
 
 
 def _changed(old: Mapping[K, str], new: Mapping[K, str]) -> str | None:

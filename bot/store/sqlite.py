@@ -47,11 +47,15 @@ log = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 10_000
 # Entries of the change log kept (a process further behind than this reads everything again).
 CHANGES_KEPT = 200_000
-_FACT_COLUMNS = (
+# What a fact is, as written (``_fact_row``); read with ``live_since`` after them.
+_WRITTEN_COLUMNS = (
     "id, origin, status, guild_id, author_id, file, line, answer, questions, tags, related, "
-    "event_date, source_title, source_url, source_published, supersedes, live_since"
+    "event_date, source_title, source_url, source_published, supersedes"
 )
-_FACT_VALUES = ", ".join("?" * 17)
+_FACT_COLUMNS = f"{_WRITTEN_COLUMNS}, live_since"
+# The written columns, then live_since, created_at and updated_at.
+_INSERT_FACT = f"INSERT INTO facts ({_FACT_COLUMNS}, created_at, updated_at"
+_FACT_VALUES = ", ".join("?" * 16)
 
 
 _P = ParamSpec("_P")
@@ -157,7 +161,6 @@ def _fact_row(fact: Fact) -> tuple[Any, ...]:
         source.url,
         source.published.isoformat() if source.published else None,
         json.dumps(list(fact.supersedes)),
-        _moment(fact.added_at),
     )
 
 
@@ -359,10 +362,11 @@ class SqliteStore:
         now = _now()
         try:
             async with self.transaction() as db:
+                # Live from now if it is answered at once; a pending fact from its approval.
+                live_since = now if fact.status is Status.LIVE else None
                 await db.execute(
-                    f"INSERT INTO facts ({_FACT_COLUMNS}, created_at, updated_at) "
-                    f"VALUES ({_FACT_VALUES}, ?, ?)",
-                    (*_fact_row(fact), now, now),
+                    f"{_INSERT_FACT}) VALUES ({_FACT_VALUES}, ?, ?, ?)",
+                    (*_fact_row(fact), live_since, now, now),
                 )
                 await self._audit(
                     db, actor, "add", fact.id, fact.guild_id, {"status": fact.status.value}
@@ -386,12 +390,16 @@ class SqliteStore:
         author's edit racing each other cannot undo one another.
         """
         row = _fact_row(fact)
+        now = _now()
         async with self.transaction() as db:
             cursor = await db.execute(
                 "UPDATE facts SET status = ?, answer = ?, questions = ?, tags = ?, related = ?, "
                 "event_date = ?, source_title = ?, source_url = ?, source_published = ?, "
-                "supersedes = ?, live_since = ?, updated_at = ? WHERE id = ? AND status = ?",
-                (row[2], *row[7:], _now(), fact.id, if_status.value),
+                "supersedes = ?, updated_at = ?, "
+                # Answerable since its approval (an edit keeps the time it became answerable).
+                "live_since = CASE WHEN ? = 'live' THEN COALESCE(live_since, ?) END "
+                "WHERE id = ? AND status = ?",
+                (row[2], *row[7:], now, row[2], now, fact.id, if_status.value),
             )
             if cursor.rowcount != 1:
                 raise StoreConflict(f"'{fact.id}' was changed or removed meanwhile; look again")
@@ -485,13 +493,10 @@ class SqliteStore:
                 )
             # New and changed facts become answerable as they are now: live since this reload.
             rows = (
-                (*_fact_row(new[fid])[:-1], now, now, now, digests[fid])
-                for fid in (*added, *changed)
+                (*_fact_row(new[fid]), now, now, now, digests[fid]) for fid in (*added, *changed)
             )
             await db.executemany(
-                f"INSERT INTO facts ({_FACT_COLUMNS}, created_at, updated_at, content_digest) "
-                f"VALUES ({_FACT_VALUES}, ?, ?, ?)",
-                rows,
+                f"{_INSERT_FACT}, content_digest) VALUES ({_FACT_VALUES}, ?, ?, ?, ?)", rows
             )
             # Line numbers move whenever a file is edited; keep them current without audit noise.
             await db.executemany(
