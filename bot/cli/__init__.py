@@ -122,7 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     latest.add_argument("topic", nargs="*", help="a tag or words the facts are about")
     latest.add_argument(
-        "--since", type=_iso_date, default=None, metavar="DATE", help="facts dated DATE or later"
+        "--since", default=None, metavar="YYYY-MM-DD", help="facts dated DATE or later"
     )
     latest.add_argument("--top", type=int, default=20, metavar="N", help="at most N facts")
     latest.add_argument("--json", action="store_true", help="one JSON object")
@@ -168,9 +168,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add.add_argument("-t", "--tag", action="append", default=[], help="a tag (repeatable)")
     add.add_argument("-s", "--source", default=None, help="source URL")
-    add.add_argument(
-        "--date", type=_iso_date, default=None, metavar="YYYY-MM-DD", help="when (default: today)"
-    )
+    add.add_argument("--date", default=None, metavar="YYYY-MM-DD", help="when (default: today)")
     add.add_argument(
         "--supersedes",
         action="append",
@@ -183,7 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     edit.add_argument("fact_id")
     edit.add_argument("--answer", default=None, help="the new answer")
-    edit.add_argument("--date", type=_iso_date, default=None, metavar="YYYY-MM-DD")
+    edit.add_argument("--date", default=None, metavar="YYYY-MM-DD", help="when it happened")
     edit.add_argument(
         "--supersedes",
         action="append",
@@ -206,11 +204,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _iso_date(text: str) -> dt.date:
+def _date_option(text: str | None, option: str) -> dt.date | None:
+    if text is None:
+        return None
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2025-07-01") from None
+        raise UsageError(f"{option} {text!r} is not a date like 2025-07-01") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,10 +343,11 @@ async def _latest(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     if args.top < 1:
         raise UsageError("--top must be 1 or more")
     topic = " ".join(args.topic).strip() or None
-    facts = kb.latest(topic, since=args.since, guild_id=args.guild, limit=args.top)
+    since = _date_option(args.since, "--since")
+    facts = kb.latest(topic, since=since, guild_id=args.guild, limit=args.top)
     if args.json:
-        since = args.since.isoformat() if args.since else None
-        print(render.latest_json(topic, since, facts), flush=True)
+        day = since.isoformat() if since else None
+        print(render.latest_json(topic, day, facts), flush=True)
     else:
         print(render.latest(facts), flush=True)
     return 0
@@ -370,7 +371,7 @@ async def _fact(kb: KnowledgeBase, args: argparse.Namespace) -> int:
                 tuple(args.question),
                 tuple(args.tag),
                 args.source,
-                date=args.date,
+                date=_date_option(args.date, "--date"),
                 supersedes=tuple(i for s in args.supersedes for i in parse_ids(s)),
             )
             added = await kb.add_fact(draft, operator)
@@ -392,7 +393,7 @@ async def _fact(kb: KnowledgeBase, args: argparse.Namespace) -> int:
                 args.answer if args.answer is not None else existing.answer,
                 existing.questions,
                 existing.tags,
-                date=args.date,
+                date=_date_option(args.date, "--date"),
                 supersedes=replaced,
             )
             print(f"Updated {(await kb.edit_fact(existing.id, draft, operator)).id}.")

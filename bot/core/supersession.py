@@ -56,13 +56,12 @@ _DATE = re.compile(
     r"|((?:19|20)\d\d-[01]\d-[0-3]\d))",
     re.IGNORECASE,
 )
-# Status words that turn over, as stems: each pair's two sides, and how to say it.
+# Status words that turn over, as stems: each pair's two sides (a turn either way counts).
 STATUS_PAIRS: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
     (frozenset(stem(w) for w in before.split()), frozenset(stem(w) for w in after.split()))
     for before, after in (
         ("recalled withdrew withdrawn expelled", "returned reinstated"),
         ("closed shut", "open opened reopened"),
-        ("open opened reopened", "closed shut"),
         ("arrested detained jailed imprisoned", "released freed acquitted"),
         ("postponed delayed cancelled canceled", "held resumed rescheduled"),
         ("suspended halted", "resumed restored"),
@@ -149,11 +148,12 @@ def difference(old_answer: str, new_answer: str) -> str | None:
     """How ``new_answer`` contradicts ``old_answer`` (a number, a date, a status word pair),
     or None when it does not seem to."""
     old_words, new_words = _stems(old_answer), _stems(new_answer)
-    for before, after in STATUS_PAIRS:
-        was = [old_words[s] for s in before if s in old_words]
-        now = [new_words[s] for s in after if s in new_words]
-        if was and now and not any(s in old_words for s in after):
-            return f"{was[0]} -> {now[0]}"
+    for one, other in STATUS_PAIRS:
+        for before, after in ((one, other), (other, one)):
+            was = [old_words[s] for s in sorted(before) if s in old_words]
+            now = [new_words[s] for s in sorted(after) if s in new_words]
+            if was and now and not any(s in old_words for s in after):
+                return f"{was[0]} -> {now[0]}"
     numbers = _changed(_numbers(old_answer), _numbers(new_answer))
     if numbers:
         return f"the number changed ({numbers})"
@@ -206,11 +206,14 @@ def propose_supersessions(
     return proposals
 
 
-def suggestion_comment(proposal: Proposal) -> str:
-    """The draft's commented suggestion: uncomment it (drop the first "# ") to confirm."""
-    old = proposal.old
-    why = " ".join(proposal.reason.split())[:200]
-    return f"# supersedes: [{old.id}]  # seems to update {old.id} ({date_label(old)}): {why}"
+def suggestion_comment(proposals: Sequence[Proposal]) -> str:
+    """The draft's commented suggestion, one line for all of a fact's proposals (so that
+    uncommenting it, dropping the first "# ", gives one valid ``supersedes`` field)."""
+    ids = ", ".join(p.old.id for p in proposals)
+    why = "; ".join(
+        f"{p.old.id} ({date_label(p.old)}): {' '.join(p.reason.split())[:200]}" for p in proposals
+    )
+    return f"# supersedes: [{ids}]  # seems to update {why}"
 
 
 def annotate_draft(text: str, proposals: Mapping[str, Sequence[Proposal]]) -> str:
@@ -229,5 +232,5 @@ def annotate_draft(text: str, proposals: Mapping[str, Sequence[Proposal]]) -> st
         ending = "" if line.endswith("\n") else "\n"
         if ending:
             out[-1] = line + "\n"
-        out += [f"{indent}{suggestion_comment(p)}\n" for p in proposals[found[3]]]
+        out.append(f"{indent}{suggestion_comment(proposals[found[3]])}\n")
     return "".join(out)

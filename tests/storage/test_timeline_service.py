@@ -120,7 +120,7 @@ async def test_json_of_an_answer_carries_its_date_and_what_it_superseded(
 
 
 async def test_questions_about_a_time_rank_by_date(kb: KnowledgeBase, clock: Clock) -> None:
-    """"what happened on 30 june", "any news this week", "the latest on X", read against a
+    """ "what happened on 30 june", "any news this week", "the latest on X", read against a
     clock fixed on 12 September 2025."""
     on_the_day = await kb.ask("what happened on 30 june", record=False)
     assert on_the_day.decision is Decision.ANSWER
@@ -331,10 +331,10 @@ async def test_added_since_lists_what_became_answerable_in_the_window(
         approved = await kb.added_since(before_approval, guild_id=GUILD)
         assert [f.id for f in approved] == [pending.id]
         # An edit does not make a fact new again.
-        await kb.edit_fact(live.id, FactInput("Live at once: a moderator's fact, edited."), MODERATOR)
-        assert [f.id for f in await kb.added_since(before_approval, guild_id=GUILD)] == [
-            pending.id
-        ]
+        await kb.edit_fact(
+            live.id, FactInput("Live at once: a moderator's fact, edited."), MODERATOR
+        )
+        assert [f.id for f in await kb.added_since(before_approval, guild_id=GUILD)] == [pending.id]
         # Another server's members' facts are not its news.
         assert await kb.added_since(before_approval, guild_id=OTHER_GUILD) == []
 
