@@ -126,9 +126,12 @@ class Fact:
         return None
 
     def day(self) -> dt.date | None:
-        """The date of ``dating()``, for ordering facts newest first."""
-        dating = self.dating()
-        return dating.day if dating else None
+        """The date of ``dating()``, for ordering facts newest first (without making one)."""
+        if self.date is not None:
+            return self.date
+        if self.source is not None and self.source.published is not None:
+            return self.source.published
+        return self.added_at.date() if self.added_at is not None else None
 
     def content_digest(self) -> str:
         """A short, stable hash of ``content_key``: equal digests mean an unchanged fact."""

@@ -15,6 +15,7 @@ import heapq
 import itertools
 import logging
 import re
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -82,6 +83,7 @@ RECENT_SHARE = 0.7
 # Topics offered for /latest: entity words (capitalised, not starting a sentence) are offered
 # once this many facts name them.
 TOPIC_MIN_FACTS = 2
+TOPICS_KEPT_SECONDS = 60.0
 _ENTITY = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 
 Clock = Callable[[], dt.datetime]
@@ -269,7 +271,7 @@ class KnowledgeBase:
         self._change_seq = 0
         self._follower: asyncio.Task[None] | None = None
         # /latest topics by server, with the index revision they were counted at.
-        self._topics: dict[int | None, tuple[int, list[str]]] = {}
+        self._topics: dict[int | None, tuple[int, float, list[str]]] = {}
 
     # ---------------------------------------------------------------------- lifecycle
     @classmethod
@@ -624,9 +626,18 @@ class KnowledgeBase:
         else:
             # Nothing but a time: every fact of that time is as good an answer as another.
             facts = self._visible_facts(guild_id) if span else self._current_facts(guild_id)
-            pool = [Match(f, 1.0, f.questions[0] if f.questions else None) for f in facts]
-        pool = [m for m in pool if when.covers(m.fact.day())]
-        pool.sort(key=lambda m: (m.fact.day() or dt.date.min, m.score), reverse=True)
+            newest = heapq.nlargest(
+                max(1, limit) * 4,
+                (f for f in facts if when.covers(f.day())),
+                key=lambda f: f.day() or dt.date.min,
+            )
+            pool = [Match(f, 1.0, f.questions[0] if f.questions else None) for f in newest]
+        # Newest first; a few more than asked for, as replaced facts may merge into one.
+        pool = heapq.nlargest(
+            max(1, limit) * 4,
+            (m for m in pool if when.covers(m.fact.day())),
+            key=lambda m: (m.fact.day() or dt.date.min, m.score),
+        )
         pool = self.matcher.current_only(pool, guild_id)
         if not pool:
             return AskResult(question, Decision.UNKNOWN)
@@ -767,11 +778,15 @@ class KnowledgeBase:
         """Topics to offer for ``/latest``: the facts' tags and the names several facts share,
         most used first; those starting with ``prefix`` first, then those containing it."""
         cached = self._topics.get(guild_id)
-        if cached is None or cached[0] != self.matcher.revision:
-            cached = (self.matcher.revision, self._count_topics(guild_id))
+        revision = self.matcher.revision
+        now = time.monotonic()
+        # Counted again once the facts changed, at most once a minute: topics move slowly,
+        # and counting them reads every fact.
+        if cached is None or (cached[0] != revision and now - cached[1] >= TOPICS_KEPT_SECONDS):
+            cached = (revision, now, self._count_topics(guild_id))
             self._topics[guild_id] = cached
         typed = " ".join(fold(prefix).split())
-        ranked = cached[1]
+        ranked = cached[2]
         if not typed:
             return ranked[:limit]
         starting = [t for t in ranked if t.startswith(typed)]

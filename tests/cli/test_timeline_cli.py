@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 from collections.abc import Callable
@@ -196,3 +197,14 @@ def test_kb_validate_locates_unknown_superseded_ids_and_cycles(
         "broken/news.yaml:5: fact 'toll-three': 'supersedes' makes a cycle: "
         "toll-three -> toll-two -> toll-three",
     ]
+
+
+def test_the_chat_answers_with_the_earlier_line_and_lists_the_latest(
+    cli: Cli, timeline: Path, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("is the ambassador back\nlatest sputnik\nquit\n"))
+    done = cli("chat", "--db", db, "--knowledge", timeline)
+    assert done.code == 0, done.err
+    assert "  date: 2025-09-10" in done.out
+    assert "  earlier: Azerbaijan recalled its ambassador" in done.out
+    assert "2025-06-30\n  sputnik-arrests: Police in Baku arrested" in done.out
