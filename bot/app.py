@@ -31,6 +31,7 @@ EXTENSIONS = (
     "bot.exts.facts",
     "bot.exts.moderation",
     "bot.exts.feeds",
+    "bot.exts.timeline",
 )
 # Interaction ids remembered to ignore a second delivery of the same interaction (a replayed
 # gateway event); Discord expires an interaction after 15 minutes, far fewer than this many.

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from bot.config import Settings
 from bot.core.matcher import MatcherSettings
-from bot.core.service import KnowledgeBase, Policy, StartMode
+from bot.core.service import Clock, KnowledgeBase, Policy, StartMode
 from bot.core.storage import KnowledgeStore
 from bot.store import SqliteStore
 
@@ -57,13 +57,15 @@ async def open_knowledge_base_at(
     matcher_settings: MatcherSettings | None = None,
     policy: Policy | None = None,
     start: StartMode = StartMode.RELOAD,
+    clock: Clock | None = None,
 ) -> KnowledgeBase:
     """A knowledge base on the SQLite file ``database``, for tools and tests that have a path
-    rather than settings."""
+    rather than settings (``clock``: what "now" is, for tests of dates)."""
     return await KnowledgeBase.open(
         await open_store(database),
         knowledge_dir,
         matcher_settings=matcher_settings,
         policy=policy,
         start=start,
+        clock=clock,
     )

@@ -103,6 +103,14 @@ class IngestSettings(_Section):
     allow_private_addresses: bool = False
 
 
+class DigestSettings(_Section):
+    """The daily digest: the facts approved or added in the last day, posted once a day."""
+
+    # Channel id to post it in; null: no digest.
+    channel: Snowflake | None = None
+    hour_utc: int = Field(9, ge=0, le=23)
+
+
 def database_path_problem(value: str) -> str | None:
     """Why ``value`` cannot be this build's database (a URL of some server), or None."""
     if _URL.match(value.strip()):
@@ -120,6 +128,7 @@ class Settings(_Section):
     logging: LoggingSettings = LoggingSettings()
     feeds: tuple[FeedSettings, ...] = ()
     ingest: IngestSettings = IngestSettings()
+    digest: DigestSettings = DigestSettings()
 
     @field_validator("database", mode="before")
     @classmethod

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import dataclasses
+import datetime as dt
 import io
 import json
 import logging
@@ -34,7 +35,7 @@ from bot.core.actors import Actor
 from bot.core.errors import NewsdeskError
 from bot.core.loader import KnowledgeError, load_knowledge
 from bot.core.models import AskResult, Decision, Match
-from bot.core.service import MAX_ASK_CHARS, FactInput, KnowledgeBase, StartMode
+from bot.core.service import MAX_ASK_CHARS, FactInput, KnowledgeBase, StartMode, parse_ids
 from bot.core.storage import StoreError
 
 from . import kb_commands, render
@@ -116,6 +117,17 @@ def build_parser() -> argparse.ArgumentParser:
         "chat", parents=[common], help="interactive console with the bot's commands"
     )
 
+    latest = commands.add_parser(
+        "latest", parents=[common], help="the newest facts first, grouped by day (on a topic)"
+    )
+    latest.add_argument("topic", nargs="*", help="a tag or words the facts are about")
+    latest.add_argument(
+        "--since", default=None, metavar="YYYY-MM-DD", help="facts dated DATE or later"
+    )
+    latest.add_argument("--top", type=int, default=20, metavar="N", help="at most N facts")
+    latest.add_argument("--json", action="store_true", help="one JSON object")
+    latest.add_argument("--guild", type=int, default=None, help=argparse.SUPPRESS)
+
     ingest = commands.add_parser(
         "ingest",
         parents=[common],
@@ -163,6 +175,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add.add_argument("-t", "--tag", action="append", default=[], help="a tag (repeatable)")
     add.add_argument("-s", "--source", default=None, help="source URL")
+    add.add_argument("--date", default=None, metavar="YYYY-MM-DD", help="when (default: today)")
+    add.add_argument(
+        "--supersedes",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="a fact this one replaces (repeatable)",
+    )
+    edit = fact_commands.add_parser(
+        "edit", parents=[common], help="change a user fact's answer, date or superseded facts"
+    )
+    edit.add_argument("fact_id")
+    edit.add_argument("--answer", default=None, help="the new answer")
+    edit.add_argument("--date", default=None, metavar="YYYY-MM-DD", help="when it happened")
+    edit.add_argument(
+        "--supersedes",
+        action="append",
+        default=None,
+        metavar="ID",
+        help="a fact this one replaces (repeatable; replaces the list)",
+    )
+    edit.add_argument(
+        "--no-supersedes", action="store_true", help="supersede nothing (clears the list)"
+    )
     for verb, text in (
         ("show", "show a fact"),
         ("remove", "remove a user fact"),
@@ -173,6 +209,15 @@ def build_parser() -> argparse.ArgumentParser:
     search = fact_commands.add_parser("search", parents=[common], help="find facts")
     search.add_argument("query", nargs="+")
     return parser
+
+
+def _date_option(text: str | None, option: str) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise UsageError(f"{option} {text!r} is not a date like 2025-07-01") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,6 +346,20 @@ def _render_ask(result: AskResult, shown: Sequence[Match], omitted: int, *, top:
     return "\n".join(lines)
 
 
+async def _latest(kb: KnowledgeBase, args: argparse.Namespace) -> int:
+    if args.top < 1:
+        raise UsageError("--top must be 1 or more")
+    topic = " ".join(args.topic).strip() or None
+    since = _date_option(args.since, "--since")
+    facts = kb.latest(topic, since=since, guild_id=args.guild, limit=args.top)
+    if args.json:
+        day = since.isoformat() if since else None
+        print(render.latest_json(topic, day, facts), flush=True)
+    else:
+        print(render.latest(facts), flush=True)
+    return 0
+
+
 async def _kb(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     if args.kb_command == "teach":
         text = await kb_commands.teach(kb, args.question, args.fact_id, Actor.operator())
@@ -318,9 +377,37 @@ async def _fact(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     operator = Actor.operator()
     match args.fact_command:
         case "add":
-            draft = FactInput(args.answer, tuple(args.question), tuple(args.tag), args.source)
+            draft = FactInput(
+                args.answer,
+                tuple(args.question),
+                tuple(args.tag),
+                args.source,
+                date=_date_option(args.date, "--date"),
+                supersedes=tuple(i for s in args.supersedes for i in parse_ids(s)),
+            )
             added = await kb.add_fact(draft, operator)
             print(f"Added {added.id}.")
+            for proposal in kb.proposed_updates([added]).get(added.id, []):
+                print(
+                    f"Note: {proposal.text()}. If it does, confirm with: "
+                    f"fact edit {added.id} --supersedes {proposal.old.id} "
+                    f"(on Discord: /fact edit supersedes:)"
+                )
+        case "edit":
+            existing = await kb.fact_to_change(args.fact_id, operator)
+            replaced: tuple[str, ...] | None = None
+            if args.no_supersedes:
+                replaced = ()
+            elif args.supersedes is not None:
+                replaced = tuple(i for s in args.supersedes for i in parse_ids(s))
+            draft = FactInput(
+                args.answer if args.answer is not None else existing.answer,
+                existing.questions,
+                existing.tags,
+                date=_date_option(args.date, "--date"),
+                supersedes=replaced,
+            )
+            print(f"Updated {(await kb.edit_fact(existing.id, draft, operator)).id}.")
         case "show":
             print(render.fact(await kb.get_fact(args.fact_id)))
         case "remove":
@@ -367,6 +454,7 @@ _READING_COMMANDS = frozenset(
     {
         ("ask", None),
         ("chat", None),
+        ("latest", None),
         ("kb", "stats"),
         ("kb", "drafts"),
         ("kb", "export"),
@@ -402,6 +490,8 @@ async def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         match args.command:
             case "ask":
                 code = await _ask(kb, args)
+            case "latest":
+                code = await _latest(kb, args)
             case "kb":
                 code = await _kb(kb, args)
             case "fact":

@@ -30,6 +30,7 @@ from . import kb_commands, render
 HELP = """\
 Type a question, or one of:
   ask QUESTION          answer a question
+  latest [TOPIC]        the newest facts first, grouped by day (on a topic)
   fact add              add a fact (you are asked for the answer, questions, tags, source)
   fact show ID          show a fact          fact search WORDS   find facts
   fact remove ID        remove a user fact   fact history ID     who changed a fact
@@ -95,6 +96,8 @@ class Console:
             if not question.strip():
                 return "ask what? type a question after ask"
             return self.ask(question)
+        if head == "latest":
+            return render.latest(self.kb.latest(" ".join(rest) or None, limit=20))
         if head == "fact":
             return self.fact(rest[0].lower(), rest[1:]) if rest else FACT_USAGE
         if head == "kb":
@@ -172,7 +175,8 @@ class Console:
             url.strip() or None,
         )
         fact = self._runner.run(self.kb.add_fact(draft, self.actor))
-        return f"Added {fact.id}."
+        hints = render.update_hints(self.kb.proposed_updates([fact]).get(fact.id, []), "  ")
+        return "\n".join([f"Added {fact.id}.", *hints])
 
 
 @contextlib.contextmanager

@@ -6,7 +6,7 @@ import asyncio
 from pathlib import Path
 
 from bot.core.actors import Actor
-from bot.core.draft_files import describe
+from bot.core.draft_files import DraftFile, describe
 from bot.core.errors import InvalidInput
 from bot.core.service import KnowledgeBase
 from bot.core.storage import StoreError
@@ -35,6 +35,15 @@ async def teach(kb: KnowledgeBase, question: str | None, fact_id: str | None, ac
     return f"Taught {fact.id}: {question!r} is answered with it from now on."
 
 
+def _update_notes(kb: KnowledgeBase, draft: DraftFile) -> dict[str, list[str]]:
+    """ "this seems to update X (date): why" under each draft fact that seems to update a
+    live fact, and how to confirm it."""
+    return {
+        fact_id: [f"{p.text()} (to confirm: uncomment its supersedes: line)" for p in found]
+        for fact_id, found in kb.proposed_updates(draft.facts).items()
+    }
+
+
 async def run(kb: KnowledgeBase, verb: str, argument: str | None, actor: Actor) -> str:
     """What ``kb VERB [ARGUMENT]`` says; ``InvalidInput`` for a missing or bad argument."""
     match verb, argument:
@@ -58,7 +67,8 @@ async def run(kb: KnowledgeBase, verb: str, argument: str | None, actor: Actor) 
             return "\n\n".join(render.fact(f) for f in facts) or "No facts are waiting."
         case "drafts", _:
             found = await kb.drafts()
-            return "\n\n".join(describe(d) for d in found) or "No drafts are waiting."
+            listed = [describe(d, notes=_update_notes(kb, d)) for d in found]
+            return "\n\n".join(listed) or "No drafts are waiting."
         case ("approve" | "reject") as action, str(target):
             outcome = await kb.review(target, actor, approve=action == "approve")
             return outcome.message.replace("`", "")

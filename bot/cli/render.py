@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import textwrap
+from collections.abc import Sequence
 
 from bot.core.loader import KnowledgeError
-from bot.core.models import AskResult, AuditEntry, Decision, Fact, Match, ReloadReport, Stats
+from bot.core.models import (
+    AskResult,
+    AuditEntry,
+    Decision,
+    Fact,
+    Match,
+    ReloadReport,
+    Source,
+    Stats,
+    date_label,
+)
+from bot.core.supersession import Proposal
 
 WIDTH = 88
 
@@ -53,8 +66,61 @@ def answer(result: AskResult, *, top: int = 1) -> str:
             lines.append(f"\n#{rank}")
         lines.append(_wrap(match.fact.answer))
         lines.append(f"  {source_line(match.fact)}")
+        lines.append(f"  date: {date_label(match.fact)}")
+        lines.extend(f"  earlier: {earlier(old)}" for old in match.superseded)
         lines.append(f"  [{match.fact.id} · score {match.score:.2f}]")
     return "\n".join(lines)
+
+
+def _short(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def earlier(fact: Fact) -> str:
+    """A fact a newer answer replaced: its answer (shortened) and its date."""
+    return f"{_short(fact.answer, 160)} ({date_label(fact)}) [{fact.id}]"
+
+
+def update_hints(proposals: Sequence[Proposal], indent: str = "") -> list[str]:
+    """ "this seems to update X (date): why" lines."""
+    return [f"{indent}{proposal.text()}" for proposal in proposals]
+
+
+def latest(facts: Sequence[Fact]) -> str:
+    """The newest facts first, under the date each is about, with their sources."""
+    if not facts:
+        return "No facts match."
+    lines: list[str] = []
+    current: str | None = None
+    for fact in facts:
+        dating = fact.dating()
+        day = dating.day.isoformat() if dating else "undated"
+        if day != current:
+            if current is not None:
+                lines.append("")
+            lines.append(day)
+            current = day
+        lines.append(_wrap(f"{fact.id}: {fact.answer}", "  "))
+        lines.append(f"    {source_line(fact)}")
+    return "\n".join(lines)
+
+
+def latest_json(topic: str | None, since: str | None, facts: Sequence[Fact]) -> str:
+    entries = []
+    for fact in facts:
+        dating = fact.dating()
+        entries.append(
+            {
+                "id": fact.id,
+                "answer": fact.answer,
+                "date": dating.day.isoformat() if dating else None,
+                "date_kind": dating.kind.value if dating else None,
+                "source": (fact.source or Source()).as_dict(),
+            }
+        )
+    payload = {"topic": topic, "since": since, "facts": entries}
+    return json.dumps(payload, ensure_ascii=False)
 
 
 def fact(fact: Fact) -> str:
@@ -63,7 +129,10 @@ def fact(fact: Fact) -> str:
         lines.append("  questions: " + " | ".join(fact.questions))
     if fact.tags:
         lines.append("  tags: " + ", ".join(fact.tags))
+    if fact.supersedes:
+        lines.append("  supersedes: " + ", ".join(fact.supersedes))
     lines.append(f"  {source_line(fact)}")
+    lines.append(f"  date: {date_label(fact)}")
     if fact.file:
         lines.append(f"  file: {fact.file}" + (f":{fact.line}" if fact.line else ""))
     return "\n".join(lines)

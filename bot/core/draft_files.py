@@ -13,7 +13,7 @@ import datetime as dt
 import os
 import re
 import tempfile
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -263,12 +263,16 @@ def _keep_only(
         path.unlink()
 
 
-def describe(draft: DraftFile, *, limit: int = 200) -> str:
-    """A draft as plain text for the console: file, source, then each fact id and answer."""
+def describe(
+    draft: DraftFile, *, limit: int = 200, notes: Mapping[str, Sequence[str]] | None = None
+) -> str:
+    """A draft as plain text for the console: file, source, then each fact id and answer, with
+    ``notes`` (by fact id) under their facts."""
     lines = [f"{DRAFTS_DIR}/{draft.name}: {len(draft.facts)} facts from '{draft.title}'"]
     if draft.errors:
         lines += [f"  problem: {e}" for e in draft.errors]
     for fact in draft.facts:
         answer = fact.answer if len(fact.answer) <= limit else fact.answer[: limit - 1] + "…"
         lines.append(f"  {fact.id}: {answer}")
+        lines += [f"    {note}" for note in (notes or {}).get(fact.id, ())]
     return "\n".join(lines)

@@ -43,6 +43,7 @@ MAX_QUESTION_CHARS = 300
 MAX_QUESTIONS_PER_FACT = 10
 MAX_TAGS_PER_FACT = 10
 MAX_RELATED_PER_FACT = 20
+MAX_SUPERSEDES_PER_FACT = 20
 MAX_NESTING = 32
 MAX_ERRORS = 50
 # A fact id, as a fragment for other patterns (button custom ids embed it) and whole.
@@ -85,7 +86,7 @@ _TYPE_NAMES = {
     "tag:yaml.org,2002:bool": "true/false",
     _TIMESTAMP: "a date",
 }
-FACT_FIELDS = ("id", "answer", "questions", "tags", "related", "date", "source")
+FACT_FIELDS = ("id", "answer", "questions", "tags", "related", "supersedes", "date", "source")
 SOURCE_FIELDS = ("title", "url", "published")
 
 
@@ -328,6 +329,7 @@ class _FileReader:
         questions: list[str] = []
         tags: list[str] = []
         related: list[str] = []
+        supersedes: list[str] = []
         date = None
         source = file_source
         if "questions" in fields and self.at_most(
@@ -342,6 +344,10 @@ class _FileReader:
             fields["related"], MAX_RELATED_PER_FACT, "related ids", fact_id
         ):
             related = self.text_list(fields["related"][1], "related", fact_id, limit=80)
+        if "supersedes" in fields and self.at_most(
+            fields["supersedes"], MAX_SUPERSEDES_PER_FACT, "superseded ids", fact_id
+        ):
+            supersedes = self.text_list(fields["supersedes"][1], "supersedes", fact_id, limit=80)
         if "date" in fields:
             date = self.date(fields["date"][1], "date", fact_id)
         if "source" in fields:
@@ -357,6 +363,7 @@ class _FileReader:
             source=source,
             date=date,
             origin=Origin.FILE,
+            supersedes=tuple(supersedes),
             file=self.name,
             line=node.start_mark.line + 1,
         )
@@ -733,7 +740,8 @@ def load_knowledge(directory: Path) -> KnowledgeSet:
 
 
 def check_cross_references(facts: list[Fact]) -> list[LocatedError]:
-    """Duplicate ids across files, and ``related`` ids that name no fact."""
+    """Duplicate ids across files, ``related`` and ``supersedes`` ids that name no fact, and
+    facts that supersede themselves through a chain (a cycle)."""
     errors: list[LocatedError] = []
     first: dict[str, Fact] = {}
     for fact in facts:
@@ -760,4 +768,58 @@ def check_cross_references(facts: list[Fact]) -> list[LocatedError]:
                         fact.id,
                     )
                 )
+        for other in fact.supersedes:
+            if other not in first:
+                errors.append(
+                    LocatedError(
+                        fact.file or "?",
+                        fact.line,
+                        f"'supersedes' names unknown id '{other}'",
+                        fact.id,
+                    )
+                )
+    errors.extend(_supersession_cycles(first))
+    return errors
+
+
+def supersession_cycle(start: str, supersedes: Callable[[str], Iterable[str]]) -> list[str] | None:
+    """The chain by which ``start`` comes to supersede itself (``[start, ..., start]``), or
+    None. ``supersedes(id)`` gives the ids a fact replaces (none for an unknown id)."""
+    parent: dict[str, str] = {}
+    stack = [start]
+    while stack:
+        current = stack.pop()
+        for following in supersedes(current):
+            if following == start:
+                back = [current]
+                while back[-1] != start:
+                    back.append(parent[back[-1]])
+                return [*reversed(back), start]
+            if following not in parent:
+                parent[following] = current
+                stack.append(following)
+    return None
+
+
+def _supersession_cycles(facts: dict[str, Fact]) -> list[LocatedError]:
+    """One located error per fact on a supersession cycle (A supersedes B supersedes A)."""
+    errors: list[LocatedError] = []
+
+    def replaced(fact_id: str) -> tuple[str, ...]:
+        fact = facts.get(fact_id)
+        return fact.supersedes if fact is not None else ()
+
+    for fact in facts.values():
+        if not fact.supersedes:
+            continue
+        cycle = supersession_cycle(fact.id, replaced)
+        if cycle is not None:
+            errors.append(
+                LocatedError(
+                    fact.file or "?",
+                    fact.line,
+                    "'supersedes' makes a cycle: " + " -> ".join(cycle),
+                    fact.id,
+                )
+            )
     return errors

@@ -91,11 +91,12 @@ _SOFT_MISS_RANK = 0.95
 
 # A fact as plain values (dates as ordinals, enums as their values), the way a snapshot keeps
 # it: id, answer, questions, tags, related, source (title, url, published) or None, date,
-# origin, file, line, guild id, author id, status.
+# origin, file, line, guild id, author id, status, supersedes, added at (ISO text) or None.
 FactRow = tuple[Any, ...]
-_ROW_FIELDS = 13
+_ROW_FIELDS = 15
 _ROW_ID = 0
 _ROW_GUILD_ID = 10
+_ROW_SUPERSEDES = 13
 _ORIGINS = {origin.value: origin for origin in Origin}
 _STATUSES = {status.value: status for status in Status}
 
@@ -124,12 +125,14 @@ def _fact_row(fact: Fact) -> FactRow:
         fact.guild_id,
         fact.author_id,
         fact.status.value,
+        fact.supersedes,
+        fact.added_at.isoformat() if fact.added_at else None,
     )
 
 
 def _row_fact(row: FactRow) -> Fact:
     fact_id, answer, questions, tags, related, source, date, origin, *rest = row
-    file, line, guild_id, author_id, status = rest
+    file, line, guild_id, author_id, status, supersedes, added_at = rest
     return Fact(
         fact_id,
         answer,
@@ -144,6 +147,8 @@ def _row_fact(row: FactRow) -> Fact:
         guild_id,
         author_id,
         _STATUSES[status],
+        supersedes,
+        dt.datetime.fromisoformat(added_at) if added_at else None,
     )
 
 
@@ -184,6 +189,14 @@ class _Entry:
     def row(self) -> FactRow:
         held = self._fact
         return held if isinstance(held, tuple) else _fact_row(held)
+
+    @property
+    def supersedes(self) -> tuple[str, ...]:
+        held = self._fact
+        replaced: tuple[str, ...] = (
+            held[_ROW_SUPERSEDES] if isinstance(held, tuple) else held.supersedes
+        )
+        return replaced
 
     def all_terms(self) -> set[str]:
         out = set(self.answer_terms)
@@ -338,6 +351,11 @@ class Matcher:
         # (first letter, length) so a misspelled word is compared with a few hundred words.
         self._surface: dict[str, str] = {}
         self._vocabulary: dict[tuple[str, int], dict[str, None]] = {}
+        # Supersession: the ids of the facts that name each id in their ``supersedes``.
+        self._successors: dict[str, set[str]] = {}
+        # Advanced by every add and remove: what is derived from the facts is current while
+        # it is unchanged.
+        self.revision = 0
         for fact in facts:
             self.add(fact)
 
@@ -387,6 +405,8 @@ class Matcher:
             keys[row[_ROW_ID]] = key
             if row[_ROW_GUILD_ID] is not None:
                 guild_of[key] = row[_ROW_GUILD_ID]
+            for replaced in row[_ROW_SUPERSEDES]:
+                matcher._successors.setdefault(replaced, set()).add(row[_ROW_ID])
         matcher._next_key = state.next_key
         matcher._postings = state.postings
         matcher._df = {term: len(posting) for term, posting in state.postings.items()}
@@ -446,6 +466,7 @@ class Matcher:
         id."""
         if fact.id in self._keys:
             self.remove(fact.id)
+        self.revision += 1
         key = self._next_key
         self._next_key += 1
         entry = self._build_entry(fact)
@@ -453,6 +474,8 @@ class Matcher:
         self._keys[fact.id] = key
         if fact.guild_id is not None:
             self._guild_of[key] = fact.guild_id
+        for replaced in fact.supersedes:
+            self._successors.setdefault(replaced, set()).add(fact.id)
         for term in entry.all_terms():
             posting = self._postings.get(term)
             if posting is None:
@@ -483,8 +506,15 @@ class Matcher:
         key = self._keys.pop(fact_id, None)
         if key is None:
             return None
+        self.revision += 1
         entry = self._entries.pop(key)
         self._guild_of.pop(key, None)
+        for replaced in entry.supersedes:
+            successors = self._successors.get(replaced)
+            if successors is not None:
+                successors.discard(fact_id)
+                if not successors:
+                    del self._successors[replaced]
         for term in entry.all_terms():
             key_set = self._key_sets.get(term)
             if key_set is not None:
@@ -631,15 +661,29 @@ class Matcher:
         *,
         limit: int = 5,
         guild_id: int | None = None,
+        current: bool = True,
     ) -> AskResult:
-        """Rank facts visible in ``guild_id`` (None: outside any server) for ``question``."""
+        """Rank facts visible in ``guild_id`` (None: outside any server) for ``question``.
+
+        With ``current``, a superseded fact gives way to its newest visible successor (see
+        ``current_only``); without, every fact is ranked as it is (to find facts by id).
+        """
         scored, asked = self._rank(question, guild_id, max(2, limit))
         if not scored:
             return AskResult(question, Decision.UNKNOWN)
-        matches = tuple(
-            Match(c.entry.fact, c.confidence, c.question) for c in scored[: max(1, limit)]
-        )
-        return AskResult(question, self._decide(scored, asked), matches)
+        matches = [Match(c.entry.fact, c.confidence, c.question) for c in scored]
+        if current and self._successors:
+            matches = self.current_only(matches, guild_id)
+            # A fact and the one that replaced it are one answer, not a near tie.
+            placed: set[str] = set()
+            distinct = []
+            for candidate in scored:
+                newest = self.newest(candidate.entry.fact, guild_id).id
+                if newest not in placed:
+                    placed.add(newest)
+                    distinct.append(candidate)
+            scored = distinct
+        return AskResult(question, self._decide(scored, asked), tuple(matches[: max(1, limit)]))
 
     def explain(
         self, question: str, *, guild_id: int | None = None
@@ -862,6 +906,72 @@ class Matcher:
         if top >= settings.suggest_threshold or keyword:
             return Decision.SUGGEST
         return Decision.UNKNOWN
+
+    # ---------------------------------------------------------------------- supersession
+    def superseded_in(self, fact_id: str, guild_id: int | None) -> bool:
+        """Whether a fact visible in ``guild_id`` replaces ``fact_id`` there."""
+        return any(
+            (newer := self.get(other)) is not None and newer.visible_in(guild_id)
+            for other in self._successors.get(fact_id, ())
+        )
+
+    def newest(self, fact: Fact, guild_id: int | None) -> Fact:
+        """The newest fact visible in ``guild_id`` that replaces ``fact`` (following chains:
+        A -> B -> C gives C), or ``fact`` itself when none does there."""
+        current = fact
+        seen = {fact.id}
+        while True:
+            newer = [
+                other
+                for other_id in self._successors.get(current.id, ())
+                if other_id not in seen
+                and (other := self.get(other_id)) is not None
+                and other.visible_in(guild_id)
+            ]
+            if not newer:
+                return current
+            current = max(newer, key=lambda f: (f.day() or dt.date.min, f.id))
+            seen.add(current.id)
+
+    def earlier(self, fact: Fact, guild_id: int | None, *, limit: int = 10) -> tuple[Fact, ...]:
+        """The facts ``fact`` replaced, directly or down a chain, visible in ``guild_id``,
+        newest first."""
+        found: list[Fact] = []
+        seen = {fact.id}
+        frontier = [fact]
+        while frontier and len(found) < limit:
+            following: list[Fact] = []
+            for newer in frontier:
+                for old_id in newer.supersedes:
+                    old = self.get(old_id)
+                    if old_id in seen or old is None or not old.visible_in(guild_id):
+                        continue
+                    seen.add(old_id)
+                    following.append(old)
+            found.extend(following)
+            frontier = following
+        found.sort(key=lambda f: f.day() or dt.date.min, reverse=True)
+        return tuple(found[:limit])
+
+    def current_only(self, ranked: list[Match], guild_id: int | None) -> list[Match]:
+        """``ranked`` with each superseded fact replaced by its newest visible successor,
+        keeping its score, each fact once (at its best place), and with the facts each one
+        replaced attached."""
+        if not self._successors:
+            return ranked
+        direct = {m.fact.id: m for m in ranked}
+        out: list[Match] = []
+        placed: set[str] = set()
+        for match in ranked:
+            fact = self.newest(match.fact, guild_id)
+            if fact.id in placed:
+                continue
+            placed.add(fact.id)
+            own = direct.get(fact.id)
+            question = own.matched_question if own is not None else None
+            earlier = self.earlier(fact, guild_id) if fact.supersedes else ()
+            out.append(Match(fact, match.score, question, earlier))
+        return out
 
     # ---------------------------------------------------------------------- autocomplete
     def complete(self, prefix: str, *, limit: int = 25, guild_id: int | None = None) -> list[str]:

@@ -51,6 +51,32 @@ class Source:
         }
 
 
+class DateKind(StrEnum):
+    """What a fact's shown date is: the event's, its source's publication, or its addition."""
+
+    EVENT = "event"
+    PUBLISHED = "published"
+    ADDED = "added"
+
+
+@dataclass(frozen=True, slots=True)
+class Dating:
+    day: dt.date
+    kind: DateKind
+
+    def label(self) -> str:
+        """ "2025-06-27", "published 2025-07-01" or "added 2025-07-03"."""
+        if self.kind is DateKind.EVENT:
+            return self.day.isoformat()
+        return f"{self.kind.value} {self.day.isoformat()}"
+
+
+def date_label(fact: Fact) -> str:
+    """The date line of an answer: always something, "date unknown" at worst."""
+    dating = fact.dating()
+    return dating.label() if dating else "date unknown"
+
+
 @dataclass(frozen=True, slots=True)
 class Fact:
     """One answerable statement, with the phrasings people use to ask for it."""
@@ -68,10 +94,15 @@ class Fact:
     guild_id: int | None = None
     author_id: int | None = None
     status: Status = Status.LIVE
+    supersedes: tuple[str, ...] = ()
+    """Ids of the facts this one replaces (a revised toll, an envoy back in post)."""
+    added_at: dt.datetime | None = field(default=None, compare=False)
+    """When the fact became answerable as it is (added, approved, or reloaded changed);
+    None when not known (a fact read from a file and not stored yet)."""
 
     def content_key(self) -> tuple[object, ...]:
         """What a reload compares to decide whether a file fact changed."""
-        return (
+        key: tuple[object, ...] = (
             self.answer,
             self.questions,
             self.tags,
@@ -80,6 +111,27 @@ class Fact:
             self.date,
             self.file,
         )
+        # Only when set: the digests of facts that replace nothing stay what they were.
+        return (*key, self.supersedes) if self.supersedes else key
+
+    def dating(self) -> Dating | None:
+        """The date an answer is about: the event's, else its source's publication, else
+        when it was added; None when none is known."""
+        if self.date is not None:
+            return Dating(self.date, DateKind.EVENT)
+        if self.source is not None and self.source.published is not None:
+            return Dating(self.source.published, DateKind.PUBLISHED)
+        if self.added_at is not None:
+            return Dating(self.added_at.date(), DateKind.ADDED)
+        return None
+
+    def day(self) -> dt.date | None:
+        """The date of ``dating()``, for ordering facts newest first (without making one)."""
+        if self.date is not None:
+            return self.date
+        if self.source is not None and self.source.published is not None:
+            return self.source.published
+        return self.added_at.date() if self.added_at is not None else None
 
     def content_digest(self) -> str:
         """A short, stable hash of ``content_key``: equal digests mean an unchanged fact."""
@@ -95,6 +147,8 @@ class Match:
     fact: Fact
     score: float
     matched_question: str | None = None
+    superseded: tuple[Fact, ...] = ()
+    """The facts ``fact`` replaced, newest first (B then A for A -> B -> C)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +173,10 @@ class AskResult:
                     "answer": m.fact.answer,
                     "score": round(m.score, 4),
                     "source": (m.fact.source or Source()).as_dict(),
+                    **_date_json(m.fact),
+                    "superseded": [
+                        {"id": f.id, "answer": f.answer, **_date_json(f)} for f in m.superseded
+                    ],
                 }
                 for m in self.matches
             ],
@@ -126,6 +184,13 @@ class AskResult:
         if self.truncated:
             payload["truncated"] = True
         return payload
+
+
+def _date_json(fact: Fact) -> dict[str, str | None]:
+    dating = fact.dating()
+    if dating is None:
+        return {"date": None, "date_kind": None}
+    return {"date": dating.day.isoformat(), "date_kind": dating.kind.value}
 
 
 @dataclass(frozen=True, slots=True)

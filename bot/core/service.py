@@ -15,6 +15,7 @@ import heapq
 import itertools
 import logging
 import re
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.core import draft_files, index_snapshot
+from bot.core import draft_files, index_snapshot, timeline
 from bot.core.actors import Actor
 from bot.core.draft_files import DraftChoice, DraftFile, ReviewOutcome
 from bot.core.errors import (
@@ -40,16 +41,19 @@ from bot.core.loader import (
     MAX_ANSWER_CHARS,
     MAX_QUESTION_CHARS,
     MAX_QUESTIONS_PER_FACT,
+    MAX_SUPERSEDES_PER_FACT,
     MAX_TAGS_PER_FACT,
     KnowledgeError,
     KnowledgeReader,
     KnowledgeSet,
     KnowledgeSignature,
+    supersession_cycle,
 )
 from bot.core.matcher import Matcher, MatcherSettings
 from bot.core.models import (
     AskResult,
     AuditEntry,
+    Decision,
     Fact,
     Match,
     Origin,
@@ -59,7 +63,8 @@ from bot.core.models import (
     Status,
 )
 from bot.core.storage import AskRecord, KnowledgeStore, StoreConflict, StoreError
-from bot.core.text import STOPWORDS, Analyzer, words
+from bot.core.supersession import Proposal, annotate_draft, propose_supersessions
+from bot.core.text import STOPWORDS, Analyzer, fold, words
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +78,33 @@ MAX_TAUGHT_PER_FACT = 50
 # Questions waiting to be saved in the statistics before new ones are no longer counted.
 MAX_PENDING_RECORDS = 50_000
 _LONE_SURROGATES = re.compile("[\ud800-\udfff]")
+# Asking for "the latest" on a topic: the newest of the facts scoring at least this share of
+# the best one answers (a newer fact that barely matches does not).
+RECENT_SHARE = 0.7
+# Topics offered for /latest: entity words (capitalised, not starting a sentence) are offered
+# once this many facts name them.
+TOPIC_MIN_FACTS = 2
+TOPICS_KEPT_SECONDS = 60.0
+_ENTITY = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+
+Clock = Callable[[], dt.datetime]
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def parse_day(text: str) -> dt.date:
+    """A date written like 2025-07-01, or ``InvalidInput`` saying how to write one."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise InvalidInput(f"'{text.strip()}' is not a date: write it like 2025-07-01.") from None
+
+
+def parse_ids(text: str) -> tuple[str, ...]:
+    """Fact ids from a comma- or space-separated list ("a, b c")."""
+    return tuple(dict.fromkeys(i for i in re.split(r"[\s,]+", text.strip().lower()) if i))
 
 
 class StartMode(StrEnum):
@@ -101,6 +133,10 @@ class FactInput:
     tags: tuple[str, ...] = ()
     source_url: str | None = None
     source_title: str | None = None
+    date: dt.date | None = None
+    """When the event happened; None: today for a new fact, unchanged for an edit."""
+    supersedes: tuple[str, ...] | None = None
+    """Ids of the facts this one replaces; None: none for a new fact, unchanged for an edit."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +215,12 @@ def validate_fact_input(draft: FactInput) -> FactInput:
         except NotAWebLink as exc:
             raise InvalidInput(f"The source is not a usable web link: {exc}.") from None
     title = _clean(draft.source_title or "")[:300] or None
-    return FactInput(answer, questions, tags, url, title)
+    supersedes = draft.supersedes
+    if supersedes is not None:
+        supersedes = tuple(dict.fromkeys(i.strip().lower() for i in supersedes if i.strip()))
+        if len(supersedes) > MAX_SUPERSEDES_PER_FACT:
+            raise InvalidInput(f"A fact can supersede at most {MAX_SUPERSEDES_PER_FACT} facts.")
+    return FactInput(answer, questions, tags, url, title, draft.date, supersedes)
 
 
 def id_words(text: str, *, max_words: int = 5) -> list[str]:
@@ -197,8 +238,11 @@ class KnowledgeBase:
         *,
         matcher_settings: MatcherSettings | None = None,
         policy: Policy | None = None,
+        clock: Clock | None = None,
     ) -> None:
         self.store = store
+        # What "today" is for dates and questions about time (fixed in tests).
+        self.now: Clock = clock or _utc_now
         self.knowledge_dir = knowledge_dir
         self.policy = policy or Policy()
         self._matcher_settings = matcher_settings or MatcherSettings()
@@ -230,6 +274,8 @@ class KnowledgeBase:
         # The store's change log as far as the index shows it (see ``catch_up``).
         self._change_seq = 0
         self._follower: asyncio.Task[None] | None = None
+        # /latest topics by server, with the index revision they were counted at.
+        self._topics: dict[int | None, tuple[int, float, list[str]]] = {}
 
     # ---------------------------------------------------------------------- lifecycle
     @classmethod
@@ -241,6 +287,7 @@ class KnowledgeBase:
         matcher_settings: MatcherSettings | None = None,
         policy: Policy | None = None,
         start: StartMode = StartMode.RELOAD,
+        clock: Clock | None = None,
     ) -> KnowledgeBase:
         """Serve the facts of ``store`` (which it then owns and closes), treating
         ``knowledge_dir`` as ``start`` says.
@@ -250,7 +297,9 @@ class KnowledgeBase:
         them (``KnowledgeError``), as the directory is what was asked for.
         """
         try:
-            kb = cls(store, knowledge_dir, matcher_settings=matcher_settings, policy=policy)
+            kb = cls(
+                store, knowledge_dir, matcher_settings=matcher_settings, policy=policy, clock=clock
+            )
             await kb._start(start)
             kb._started = True
         except BaseException:
@@ -557,12 +606,75 @@ class KnowledgeBase:
         The answer does not wait for the statistics: the question is saved in the background,
         so a slow or locked database never delays a reply.
         """
-        result = self.matcher.ask(question[:MAX_ASK_CHARS], limit=limit, guild_id=guild_id)
+        text = question[:MAX_ASK_CHARS]
+        when = timeline.read_time(text, self.today())
+        if when is None:
+            result = self.matcher.ask(text, limit=limit, guild_id=guild_id)
+        else:
+            result = self._ask_in_time(text, when, limit=limit, guild_id=guild_id)
         if question[MAX_ASK_CHARS:].strip():
             result = dataclasses.replace(result, truncated=True)
         if record and words(question):
             self._queue_record(question, result, guild_id)
         return result
+
+    def today(self) -> dt.date:
+        return self.now().date()
+
+    def _ask_in_time(
+        self, question: str, when: timeline.TimeQuestion, *, limit: int, guild_id: int | None
+    ) -> AskResult:
+        """A question about a time ("on 30 june", "this week") or the newest news ("the
+        latest on X"): the facts on its topic (all, without one), newest first.
+
+        A fact of the time asked about that a newer one replaced gives way to it, as in any
+        answer: the newer fact answers, with the one of that time under "Earlier"."""
+        settings = self._matcher_settings
+        span = when.has_span
+        if when.topic:
+            found = self.matcher.ask(
+                when.topic, limit=settings.candidates, guild_id=guild_id, current=not span
+            )
+            pool = [m for m in found.matches if m.score >= settings.suggest_threshold]
+            if pool and not span:
+                best = pool[0].score
+                pool = [m for m in pool if m.score >= best * RECENT_SHARE]
+        else:
+            # Nothing but a time: every fact of that time is as good an answer as another.
+            facts = self._visible_facts(guild_id) if span else self._current_facts(guild_id)
+            newest = heapq.nlargest(
+                max(1, limit) * 4,
+                (f for f in facts if when.covers(f.day())),
+                key=lambda f: f.day() or dt.date.min,
+            )
+            pool = [Match(f, 1.0, f.questions[0] if f.questions else None) for f in newest]
+        # Newest first; a few more than asked for, as replaced facts may merge into one.
+        pool = heapq.nlargest(
+            max(1, limit) * 4,
+            (m for m in pool if when.covers(m.fact.day())),
+            key=lambda m: (m.fact.day() or dt.date.min, m.score),
+        )
+        pool = self.matcher.current_only(pool, guild_id)
+        if not pool:
+            return AskResult(question, Decision.UNKNOWN)
+        best_score = max(m.score for m in pool)
+        decision = Decision.ANSWER if best_score >= settings.answer_threshold else Decision.SUGGEST
+        return AskResult(question, decision, tuple(pool[: max(1, limit)]))
+
+    def _as_answer(self, fact: Fact, guild_id: int | None, score: float = 1.0) -> Match:
+        earlier = self.matcher.earlier(fact, guild_id) if fact.supersedes else ()
+        return Match(fact, score, fact.questions[0] if fact.questions else None, earlier)
+
+    def _visible_facts(self, guild_id: int | None) -> list[Fact]:
+        return [f for f in self.matcher.facts() if f.visible_in(guild_id)]
+
+    def _current_facts(self, guild_id: int | None) -> list[Fact]:
+        """The live facts answered in ``guild_id`` that nothing visible there supersedes."""
+        return [
+            f
+            for f in self.matcher.facts()
+            if f.visible_in(guild_id) and not self.matcher.superseded_in(f.id, guild_id)
+        ]
 
     def _queue_record(self, question: str, result: AskResult, guild_id: int | None) -> None:
         if len(self._ask_queue) >= MAX_PENDING_RECORDS:
@@ -615,18 +727,119 @@ class KnowledgeBase:
         return self.matcher.complete(prefix[:MAX_ASK_CHARS], guild_id=guild_id, limit=limit)
 
     def search(self, query: str, *, guild_id: int | None = None, limit: int = 10) -> list[Match]:
-        result = self.matcher.ask(query[:MAX_ASK_CHARS], limit=limit, guild_id=guild_id)
+        # Superseded facts too: a search finds facts to look at or edit, old ones included.
+        result = self.matcher.ask(
+            query[:MAX_ASK_CHARS], limit=limit, guild_id=guild_id, current=False
+        )
         floor = self._matcher_settings.suggest_threshold / 2
         return [m for m in result.matches if m.score >= floor]
 
     def related(self, fact: Fact, *, guild_id: int | None = None) -> list[Fact]:
-        """Facts a reader of ``fact`` would want next: its ``related`` ids, visible ones only."""
-        out = []
+        """Facts a reader of ``fact`` would want next: its ``related`` ids, visible ones only,
+        each as its newest version (never ``fact`` itself or a fact it replaced)."""
+        out: dict[str, Fact] = {}
         for fact_id in fact.related:
             other = self.matcher.get(fact_id)
             if other is not None and other.visible_in(guild_id):
-                out.append(other)
-        return out
+                other = self.matcher.newest(other, guild_id)
+                if other.id != fact.id and other.id not in fact.supersedes:
+                    out.setdefault(other.id, other)
+        return list(out.values())
+
+    def answer_for(self, fact_id: str, *, guild_id: int | None = None) -> Match | None:
+        """The answer for a fact picked by id (a question button): the fact, or the newest
+        fact visible in ``guild_id`` that replaces it, with the facts that one replaced."""
+        fact = self.fact(fact_id, guild_id=guild_id)
+        if fact is None:
+            return None
+        return self._as_answer(self.matcher.newest(fact, guild_id), guild_id)
+
+    # ------------------------------------------------------------------------ timeline
+    def latest(
+        self,
+        topic: str | None = None,
+        *,
+        since: dt.date | None = None,
+        guild_id: int | None = None,
+        limit: int = 20,
+    ) -> list[Fact]:
+        """The newest facts answered in ``guild_id`` (on ``topic``: a tag, or words the
+        facts match), dated ``since`` or later, newest first; superseded facts left out."""
+        text = (topic or "").strip()[:MAX_ASK_CHARS]
+        if text:
+            floor = self._matcher_settings.suggest_threshold / 2
+            candidates = self._matcher_settings.candidates
+            # Facts on the topic as they are: one that a newer fact replaced is left out, not
+            # replaced by it (the newer fact may be on another topic).
+            found = self.matcher.ask(text, limit=candidates, guild_id=guild_id, current=False)
+            pool = {
+                m.fact.id: m.fact
+                for m in found.matches
+                if m.score >= floor and not self.matcher.superseded_in(m.fact.id, guild_id)
+            }
+            tag = "-".join(fold(text).split())
+            for fact in self._current_facts(guild_id):
+                if tag in fact.tags:
+                    pool.setdefault(fact.id, fact)
+            facts = list(pool.values())
+        else:
+            facts = self._current_facts(guild_id)
+        if since is not None:
+            facts = [f for f in facts if (f.day() or dt.date.min) >= since]
+        return heapq.nlargest(limit, facts, key=lambda f: (f.day() or dt.date.min, f.id))
+
+    def topics(
+        self, prefix: str = "", *, guild_id: int | None = None, limit: int = 25
+    ) -> list[str]:
+        """Topics to offer for ``/latest``: the facts' tags and the names several facts share,
+        most used first; those starting with ``prefix`` first, then those containing it."""
+        cached = self._topics.get(guild_id)
+        revision = self.matcher.revision
+        now = time.monotonic()
+        # Counted again once the facts changed, at most once a minute: topics move slowly,
+        # and counting them reads every fact.
+        if cached is None or (cached[0] != revision and now - cached[1] >= TOPICS_KEPT_SECONDS):
+            cached = (revision, now, self._count_topics(guild_id))
+            self._topics[guild_id] = cached
+        typed = " ".join(fold(prefix).split())
+        ranked = cached[2]
+        if not typed:
+            return ranked[:limit]
+        starting = [t for t in ranked if t.startswith(typed)]
+        inside = [t for t in ranked if typed in t and not t.startswith(typed)]
+        return (starting + inside)[:limit]
+
+    def _count_topics(self, guild_id: int | None) -> list[str]:
+        counts: dict[str, int] = {}
+        names: dict[str, int] = {}
+        for fact in self._current_facts(guild_id):
+            for tag in fact.tags:
+                counts[tag] = counts.get(tag, 0) + 1
+            for name in {m.lower() for m in _ENTITY.findall(fact.answer)}:
+                names[name] = names.get(name, 0) + 1
+        for name, count in names.items():
+            if count >= TOPIC_MIN_FACTS and name not in STOPWORDS:
+                counts[name] = max(counts.get(name, 0), count)
+        return sorted(counts, key=lambda t: (-counts[t], t))
+
+    def proposed_updates(
+        self, facts: Sequence[Fact], *, guild_id: int | None = None
+    ) -> dict[str, list[Proposal]]:
+        """For each of ``facts`` (new ones: a draft's, or a member's just added), the live
+        facts it seems to update (see ``bot.core.supersession``). Proposals only: nothing is
+        superseded until a person confirms it."""
+        return propose_supersessions(facts, self.matcher, guild_id=guild_id)
+
+    async def added_since(self, since: dt.datetime, *, guild_id: int | None) -> list[Fact]:
+        """Facts answered in ``guild_id`` that became answerable at ``since`` or later (added,
+        approved, or brought in new or changed by a reload), oldest first."""
+        facts = await self.store.facts_live_since(since)
+        return [f for f in facts if f.visible_in(guild_id)]
+
+    async def claim_once(self, key: str) -> bool:
+        """Whether this call is the first, in any process, to claim ``key``."""
+        async with self._writing(_refused("claim")):
+            return await self.store.claim_once(key)
 
     # ------------------------------------------------------------------------- reading
     def fact(self, fact_id: str, *, guild_id: int | None = None) -> Fact | None:
@@ -709,6 +922,10 @@ class KnowledgeBase:
                 entry["questions"] = questions
             if fact.tags:
                 entry["tags"] = list(fact.tags)
+            if fact.supersedes:
+                entry["supersedes"] = [i.removeprefix(MEMBER_PREFIX) for i in fact.supersedes]
+            if fact.date:
+                entry["date"] = fact.date.isoformat()
             if fact.source and not fact.source.is_empty():
                 entry["source"] = {k: v for k, v in fact.source.as_dict().items() if v is not None}
             entries.append(entry)
@@ -791,6 +1008,7 @@ class KnowledgeBase:
         source = None
         if draft.source_url or draft.source_title:
             source = Source(draft.source_title, draft.source_url, None)
+        now = self.now()
         for fact_id in itertools.islice(member_fact_id_candidates(id_words(draft.answer)), 50):
             fact = Fact(
                 id=fact_id,
@@ -798,14 +1016,17 @@ class KnowledgeBase:
                 questions=draft.questions,
                 tags=draft.tags,
                 source=source,
-                date=dt.datetime.now(dt.UTC).date(),
+                date=draft.date or now.date(),
                 origin=Origin.USER,
                 guild_id=actor.guild_id,
                 author_id=actor.user_id,
                 status=status,
+                supersedes=draft.supersedes or (),
+                added_at=now if status is Status.LIVE else None,
             )
             if fact_id in self.matcher:
                 continue
+            self._check_supersedes(fact, actor)
             try:
                 async with self._writing(_refused("fact")):
                     await self.store.insert_fact(fact, actor.key)
@@ -866,7 +1087,10 @@ class KnowledgeBase:
             questions=draft.questions,
             tags=draft.tags,
             source=source,
+            date=old.date if draft.date is None else draft.date,
+            supersedes=old.supersedes if draft.supersedes is None else draft.supersedes,
         )
+        self._check_supersedes(new, actor)
         detail = {"before": old.answer, "after": new.answer}
         await self._store_write(
             "edit", self.store.update_fact(new, actor.key, "edit", detail, if_status=old.status)
@@ -874,6 +1098,32 @@ class KnowledgeBase:
         if new.status is Status.LIVE:
             self.matcher.add(new)
         return new
+
+    def _check_supersedes(self, fact: Fact, actor: Actor) -> None:
+        """Refuse, in one sentence, a ``supersedes`` naming a fact that is not answered where
+        ``actor`` is, or one that would make ``fact`` supersede itself down a chain."""
+        for old_id in fact.supersedes:
+            old = self.matcher.get(old_id)
+            if old_id == fact.id:
+                raise InvalidInput(f"'{fact.id}' cannot supersede itself.")
+            if old is None or not old.visible_in(actor.guild_id):
+                raise InvalidInput(
+                    f"There is no fact with id '{old_id}' here to supersede; check the id "
+                    "(/fact search finds facts)."
+                )
+
+        def replaced(fact_id: str) -> tuple[str, ...]:
+            if fact_id == fact.id:
+                return fact.supersedes
+            other = self.matcher.get(fact_id)
+            return other.supersedes if other is not None else ()
+
+        cycle = supersession_cycle(fact.id, replaced)
+        if cycle is not None:
+            raise InvalidInput(
+                f"'{fact.id}' cannot supersede '{cycle[1]}': that would make a circle "
+                f"({' supersedes '.join(cycle)})."
+            )
 
     async def remove_fact(self, fact_id: str, actor: Actor) -> Fact:
         fact = await self.fact_to_change(fact_id, actor)
@@ -888,7 +1138,7 @@ class KnowledgeBase:
 
     async def approve(self, fact_id: str, actor: Actor) -> Fact:
         fact = await self._pending_fact(fact_id, actor)
-        live = dataclasses.replace(fact, status=Status.LIVE)
+        live = dataclasses.replace(fact, status=Status.LIVE, added_at=self.now())
         await self._store_write(
             "approval",
             self.store.update_fact(live, actor.key, "approve", if_status=Status.PENDING),
@@ -1093,6 +1343,7 @@ class KnowledgeBase:
                 path = await asyncio.to_thread(
                     draft_files.write_draft, self.knowledge_dir, stem, text
                 )
+                await self._propose_in_draft(path, text)
             async with self._writing(_refused("record of the drafted article")):
                 await self.store.remember_article(
                     article.key,
@@ -1103,7 +1354,31 @@ class KnowledgeBase:
                 )
         return DraftFiled(path, None)
 
+    async def _propose_in_draft(self, path: Path, text: str) -> None:
+        """Add a commented ``supersedes`` suggestion under each draft fact that seems to
+        update a live fact (``proposed_updates``): the moderator confirms by uncommenting it."""
+        draft = await asyncio.to_thread(draft_files.read_draft, path)
+        if draft.errors:
+            return
+        proposals = self.proposed_updates(draft.facts)
+        if proposals:
+            annotated = annotate_draft(text, proposals)
+            await asyncio.to_thread(draft_files.write_atomically, path, annotated)
+
     # -------------------------------------------------------------------------- reload
+    def _stamped(self, knowledge: KnowledgeSet, report: ReloadReport) -> KnowledgeSet:
+        """``knowledge`` with the facts this reload stored new or changed marked as live from
+        now (the store marked them so too), for the date shown when a fact has no other."""
+        fresh = {*report.added, *report.changed}
+        if not fresh:
+            return knowledge
+        now = self.now()
+        facts = tuple(
+            dataclasses.replace(f, added_at=now) if f.id in fresh and f.added_at is None else f
+            for f in knowledge.facts
+        )
+        return dataclasses.replace(knowledge, facts=facts)
+
     async def _generation_stored_by(self, signature: str | None) -> int | None:
         """The generation the index now shows, if that is known: the last reload stored
         ``signature`` (it is this process's reload) and nothing was written since (the member
@@ -1157,6 +1432,7 @@ class KnowledgeBase:
         except StoreConflict as exc:
             raise InvalidInput(f"The reload was refused: {exc}.") from exc
         report = dataclasses.replace(report, files=len(knowledge.files))
+        knowledge = self._stamped(knowledge, report)
         if report.own_changes is not None and report.own_changes[0] == self._change_seq:
             # Nothing else was written before this reload: its own changes need no catching up.
             self._change_seq = report.own_changes[1]

@@ -123,6 +123,11 @@ class KnowledgeStore(Protocol):
         """What the last reload stored besides the facts, or None if none ever did."""
         ...
 
+    async def facts_live_since(self, since: dt.datetime) -> list[Fact]:
+        """Live facts that became answerable (added live, approved, or stored new or changed
+        by a reload) at ``since`` or later."""
+        ...
+
     async def stats(self, guild_id: int | None, *, all_guilds: bool = False) -> Stats: ...
     async def taught_questions(self) -> dict[str, tuple[str, ...]]:
         """Questions taught to facts (``kb teach``), by fact id, oldest first."""
@@ -176,4 +181,9 @@ class KnowledgeStore(Protocol):
     async def remember_article(
         self, key: str, *, url: str | None, title: str, feed: str | None, draft: str | None
     ) -> None: ...
+    async def claim_once(self, key: str) -> bool:
+        """Record ``key`` in one transaction; True only for the one call, in any process,
+        that recorded it (a daily digest is posted once however many bots run)."""
+        ...
+
     async def backup(self, target: Path) -> None: ...

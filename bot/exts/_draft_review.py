@@ -8,7 +8,7 @@ after a restart.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -17,7 +17,9 @@ from bot.core.draft_files import DRAFTS_DIR, DraftFile
 from bot.core.errors import NotFound
 from bot.core.links import is_web_link
 from bot.core.loader import KnowledgeError
+from bot.core.models import date_label
 from bot.core.service import KnowledgeBase
+from bot.core.supersession import Proposal
 from bot.exts._context import shared_knowledge_actor
 from bot.exts._replies import guarded, permitted
 from bot.ingest.pipeline import IngestResult
@@ -99,13 +101,19 @@ async def review_reply(
     return True
 
 
-def draft_embed(draft: DraftFile) -> discord.Embed:
-    """One draft file: its article, then each fact's id and answer.
+def draft_embed(
+    draft: DraftFile, updates: Mapping[str, Sequence[Proposal]] | None = None
+) -> discord.Embed:
+    """One draft file: its article, then each fact's id and answer, and under a fact that
+    seems to update a live one, "this seems to update ..." (``updates``, by draft fact id).
 
     Titles and answers come from articles, written by whoever runs the site or the feed: they
     are shown as typed, and the card links the article only if its address is a web link.
     """
-    lines = [f"{inline_code(fact.id)}: {literal(clip(fact.answer, 180))}" for fact in draft.facts]
+    lines = []
+    for fact in draft.facts:
+        lines.append(f"{inline_code(fact.id)}: {literal(clip(fact.answer, 180))}")
+        lines += [update_line(p) for p in (updates or {}).get(fact.id, ())]
     lines += [f"⚠ {literal(clip(str(error), 200))}" for error in draft.errors]
     embed = discord.Embed(
         title=clip(f"Draft: {literal(draft.title)}", EMBED_TITLE_CHARS),
@@ -122,16 +130,27 @@ def draft_embed(draft: DraftFile) -> discord.Embed:
     return embed
 
 
+def update_line(proposal: Proposal) -> str:
+    """ "↳ this seems to update `old-id` (2025-06-27): two -> three"."""
+    old = proposal.old
+    return (
+        f"↳ this seems to update {inline_code(old.id)} ({date_label(old)}): "
+        f"{literal(clip(proposal.reason, 120))} (to confirm: uncomment its `supersedes:` line)"
+    )
+
+
 def drafts_message(
-    found: Sequence[DraftFile],
+    found: Sequence[DraftFile], kb: KnowledgeBase | None = None
 ) -> tuple[list[discord.Embed], discord.ui.View]:
-    """Embeds and buttons for up to ``SHOWN_DRAFTS`` drafts."""
+    """Embeds and buttons for up to ``SHOWN_DRAFTS`` drafts (with ``kb``: and the live facts
+    each draft fact seems to update)."""
     shown = list(found[:SHOWN_DRAFTS])
     view = discord.ui.View(timeout=None)
     for draft in shown:
         view.add_item(DraftButton("approve", draft.path.stem))
         view.add_item(DraftButton("reject", draft.path.stem))
-    return embeds.fit_together([draft_embed(d) for d in shown]), view
+    cards = [draft_embed(d, kb.proposed_updates(d.facts) if kb else None) for d in shown]
+    return embeds.fit_together(cards), view
 
 
 async def drafted_message(
@@ -140,6 +159,6 @@ async def drafted_message(
     """The reply to an ingestion: what happened, and the new drafts with their buttons."""
     made = set(result.paths())
     new = [d for d in await kb.drafts() if d.path in made]
-    embeds_, view = drafts_message(new)
+    embeds_, view = drafts_message(new, kb)
     # The summary quotes article titles and the links that were refused.
     return clip(literal(result.summary()), 1_900), embeds_, view

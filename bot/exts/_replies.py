@@ -15,7 +15,7 @@ import discord
 from bot.core.actors import Actor
 from bot.core.errors import NotFound, PermissionDenied
 from bot.core.fact_ids import FACT_ID_PATTERN
-from bot.core.models import AskResult, Decision, Fact, Match
+from bot.core.models import AskResult, Decision, Match
 from bot.exts._context import Refused, channel_allowed
 from bot.exts.errors import report_interaction_error
 from bot.ui import embeds
@@ -127,27 +127,30 @@ class AskFactButton(
         if not channel_allowed(bot, interaction.channel):
             raise PermissionDenied("I don't answer questions in this channel.")
         bot.question_budget.spend(interaction.user.id)
-        fact = bot.kb.fact(self.fact_id, guild_id=interaction.guild_id)
-        if fact is None:
+        # The fact, or the newest one that replaces it here (an old button, a newer fact).
+        match = bot.kb.answer_for(self.fact_id, guild_id=interaction.guild_id)
+        if match is None:
             raise NotFound("That fact is no longer in the knowledge base.")
-        question = fact.questions[0] if fact.questions else None
-        match = Match(fact, 1.0, question)
         embed, view = answer_reply(bot, match, interaction.guild_id, picked=True)
         await interaction.response.send_message(embed=embed, view=view)
 
 
 def related_questions(
-    bot: NewsdeskBot, fact: Fact, others: list[Match], guild_id: int | None
+    bot: NewsdeskBot, match: Match, others: list[Match], guild_id: int | None
 ) -> list[tuple[str, str]]:
-    """Up to three (fact id, question) pairs to offer under an answer."""
+    """Up to three (fact id, question) pairs to offer under an answer (never the answer's own
+    fact, nor those it replaced: they are shown as "Earlier")."""
+    fact = match.fact
+    shown = {fact.id, *(f.id for f in match.superseded)}
     limit = bot.settings.matcher.max_results
     out: list[tuple[str, str]] = []
     for other in bot.kb.related(fact, guild_id=guild_id):
         out.append((other.id, other.questions[0] if other.questions else clip(other.answer, 90)))
     floor = bot.settings.matcher.suggest_threshold
-    for match in others:
-        if match.fact.id != fact.id and match.score >= floor:
-            out.append((match.fact.id, embeds.question_label(match)))
+    for other_match in others:
+        if other_match.score >= floor:
+            out.append((other_match.fact.id, embeds.question_label(other_match)))
+    out = [(fact_id, question) for fact_id, question in out if fact_id not in shown]
     unique: dict[str, str] = {}
     for fact_id, question in out:
         unique.setdefault(fact_id, question)
@@ -162,7 +165,7 @@ def answer_reply(
     others: list[Match] | None = None,
     picked: bool = False,
 ) -> tuple[discord.Embed, discord.ui.View]:
-    related = related_questions(bot, match.fact, others or [], guild_id)
+    related = related_questions(bot, match, others or [], guild_id)
     embed = embeds.answer_embed(match, [q for _, q in related])
     if picked:
         embed.set_field_at(1, name="Confidence", value="you picked this question")

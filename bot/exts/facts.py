@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.core.models import Fact, Status
-from bot.core.service import FactInput
+from bot.core.models import Fact, Status, date_label
+from bot.core.service import FactInput, parse_day, parse_ids
 from bot.exts._context import actor_for
 from bot.exts.errors import report_interaction_error
 from bot.ui import embeds
 from bot.ui.limits import CHOICE_CHARS, MODAL_PARAGRAPH_CHARS, clip
-from bot.ui.literal import inline_code
+from bot.ui.literal import inline_code, literal
 
 if TYPE_CHECKING:
     from bot.app import NewsdeskBot
@@ -28,19 +29,54 @@ def _lines(text: str | None, separator: str = "\n") -> tuple[str, ...]:
     )
 
 
-def _draft(answer: str, questions: str | None, tags: str | None, source: str | None) -> FactInput:
+def _draft(
+    answer: str,
+    questions: str | None,
+    tags: str | None,
+    source: str | None,
+    date: str | None = None,
+    supersedes: str | None = None,
+) -> FactInput:
     return FactInput(
         answer=answer,
         questions=_lines(questions),
         tags=tuple(t.strip() for t in (tags or "").split(",") if t.strip()),
         source_url=(source or "").strip() or None,
+        date=_day(date),
+        supersedes=parse_ids(supersedes) if supersedes is not None else None,
     )
 
 
-def _added_text(fact: Fact) -> str:
+def _day(text: str | None) -> datetime.date | None:
+    return parse_day(text) if text and text.strip() else None
+
+
+def _added_text(bot: NewsdeskBot, fact: Fact) -> str:
     if fact.status is Status.PENDING:
-        return f"Thanks! Fact {inline_code(fact.id)} is waiting for a moderator's approval."
-    return f"Added fact {inline_code(fact.id)}. It is answered in this server from now on."
+        text = f"Thanks! Fact {inline_code(fact.id)} is waiting for a moderator's approval."
+    else:
+        text = f"Added fact {inline_code(fact.id)}. It is answered in this server from now on."
+    return text + _update_hints(bot, fact)
+
+
+def _update_hints(bot: NewsdeskBot, fact: Fact) -> str:
+    """ "This seems to update X": the older facts the new one seems to replace, for the member
+    to confirm (nothing is superseded without a person's yes)."""
+    proposals = bot.kb.proposed_updates([fact], guild_id=fact.guild_id).get(fact.id, [])
+    lines = [
+        f"\nThis seems to update {inline_code(p.old.id)} ({date_label(p.old)}): "
+        f"{literal(p.reason)}. If it does, confirm with `/fact edit fact_id:{fact.id} "
+        f"supersedes:{p.old.id}`."
+        for p in proposals
+    ]
+    return "".join(lines)
+
+
+def _chosen_ids(current: str) -> tuple[str, str]:
+    """What a comma-separated list of ids being typed holds before its last item, and that
+    last, partly typed item."""
+    done, _, typing = current.rpartition(",")
+    return (f"{done.strip()}, " if done.strip() else ""), typing.strip()
 
 
 class FactModal(discord.ui.Modal):
@@ -92,7 +128,7 @@ class FactModal(discord.ui.Modal):
         if self.existing is None:
             fact = await bot.kb.add_fact(draft, actor)
             await interaction.response.send_message(
-                _added_text(fact), embed=embeds.fact_embed(fact), ephemeral=True
+                _added_text(bot, fact), embed=embeds.fact_embed(fact), ephemeral=True
             )
         else:
             fact = await bot.kb.edit_fact(self.existing.id, draft, actor)
@@ -141,6 +177,8 @@ class FactCommands(commands.GroupCog, group_name="fact", group_description="Add 
         questions="Ways people would ask for it, separated by |",
         tags="Comma-separated tags",
         source="Link to the article the fact comes from",
+        date="When it happened, like 2025-07-01 (default: today)",
+        supersedes="Ids of the older facts this one replaces, comma-separated",
     )
     async def add(
         self,
@@ -149,15 +187,17 @@ class FactCommands(commands.GroupCog, group_name="fact", group_description="Add 
         questions: str | None = None,
         tags: str | None = None,
         source: str | None = None,
+        date: app_commands.Range[str, 1, 30] | None = None,
+        supersedes: app_commands.Range[str, 1, 1000] | None = None,
     ) -> None:
         if answer is None:
             await interaction.response.send_modal(FactModal())
             return
         fact = await self.bot.kb.add_fact(
-            _draft(answer, questions, tags, source), actor_for(interaction)
+            _draft(answer, questions, tags, source, date, supersedes), actor_for(interaction)
         )
         await interaction.response.send_message(
-            _added_text(fact), embed=embeds.fact_embed(fact), ephemeral=True
+            _added_text(self.bot, fact), embed=embeds.fact_embed(fact), ephemeral=True
         )
 
     @app_commands.command(
@@ -169,6 +209,8 @@ class FactCommands(commands.GroupCog, group_name="fact", group_description="Add 
         questions="New ways people would ask for it, separated by |",
         tags="New comma-separated tags",
         source="New link to the article the fact comes from",
+        date="When it happened, like 2025-07-01",
+        supersedes="Ids of the older facts this one replaces, comma-separated ('none': none)",
     )
     async def edit(
         self,
@@ -178,13 +220,19 @@ class FactCommands(commands.GroupCog, group_name="fact", group_description="Add 
         questions: str | None = None,
         tags: str | None = None,
         source: str | None = None,
+        date: app_commands.Range[str, 1, 30] | None = None,
+        supersedes: app_commands.Range[str, 1, 1000] | None = None,
     ) -> None:
         actor = actor_for(interaction)
         # The service applies the rule (NotFound / PermissionDenied in its own words).
         existing = await self.bot.kb.fact_to_change(fact_id, actor)
-        if answer is None:
+        given = (answer, questions, tags, source, date, supersedes)
+        if all(option is None for option in given):
             await interaction.response.send_modal(FactModal(existing))
             return
+        replaced = None
+        if supersedes is not None:
+            replaced = () if supersedes.strip().lower() == "none" else parse_ids(supersedes)
         draft = FactInput(
             answer=existing.answer if answer is None else answer,
             questions=_lines(questions) if questions is not None else existing.questions,
@@ -194,6 +242,8 @@ class FactCommands(commands.GroupCog, group_name="fact", group_description="Add 
             source_url=source
             if source is not None
             else (existing.source.url if existing.source else None),
+            date=_day(date),
+            supersedes=replaced,
         )
         fact = await self.bot.kb.edit_fact(fact_id, draft, actor)
         await interaction.response.send_message(
@@ -233,6 +283,21 @@ class FactCommands(commands.GroupCog, group_name="fact", group_description="Add 
         await interaction.response.send_message(
             embed=embeds.history_embed(fact_id, entries), ephemeral=True
         )
+
+    @add.autocomplete("supersedes")
+    @edit.autocomplete("supersedes")
+    async def supersedes_autocomplete(
+        self, interaction: discord.Interaction[NewsdeskBot], current: str
+    ) -> list[app_commands.Choice[str]]:
+        """Fact ids for a comma-separated list: the last item being typed is completed."""
+        done, typing = _chosen_ids(current)
+        chosen = set(parse_ids(done))
+        choices = []
+        for choice in await self._fact_ids(interaction, typing):
+            if choice.value not in chosen and len(done) + len(choice.value) <= CHOICE_CHARS:
+                value = done + choice.value
+                choices.append(app_commands.Choice(name=value, value=value))
+        return choices
 
     @edit.autocomplete("fact_id")
     @remove.autocomplete("fact_id")

@@ -228,7 +228,7 @@ class KnowledgeCommands(
                 "No drafts are waiting. Draft one with `/kb ingest url:`.", ephemeral=True
             )
             return
-        shown, view = _draft_review.drafts_message(found)
+        shown, view = _draft_review.drafts_message(found, self.bot.kb)
         more = len(found) - len(shown)
         await interaction.response.send_message(
             f"{len(found)} draft(s) waiting for review." + (f" …and {more} more." if more else ""),

@@ -202,6 +202,17 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             )
         ),
     ),
+    # 9 (news timeline): the facts a fact replaces (a JSON list of ids, like `related`); when
+    # a fact became answerable as it is (added live, approved, or reloaded new or changed),
+    # for the daily digest; and keys claimed once (a digest posted for a day), whichever
+    # process claims them first.
+    (
+        "ALTER TABLE facts ADD COLUMN supersedes TEXT NOT NULL DEFAULT '[]'",
+        "ALTER TABLE facts ADD COLUMN live_since TEXT",
+        "UPDATE facts SET live_since = created_at WHERE status = 'live'",
+        "CREATE INDEX facts_by_live_since ON facts (live_since)",
+        "CREATE TABLE claims (key TEXT PRIMARY KEY, claimed_at TEXT NOT NULL)",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -47,10 +47,15 @@ log = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 10_000
 # Entries of the change log kept (a process further behind than this reads everything again).
 CHANGES_KEPT = 200_000
-_FACT_COLUMNS = (
+# What a fact is, as written (``_fact_row``); read with ``live_since`` after them.
+_WRITTEN_COLUMNS = (
     "id, origin, status, guild_id, author_id, file, line, answer, questions, tags, related, "
-    "event_date, source_title, source_url, source_published"
+    "event_date, source_title, source_url, source_published, supersedes"
 )
+_FACT_COLUMNS = f"{_WRITTEN_COLUMNS}, live_since"
+# The written columns, then live_since, created_at and updated_at.
+_INSERT_FACT = f"INSERT INTO facts ({_FACT_COLUMNS}, created_at, updated_at"
+_FACT_VALUES = ", ".join("?" * 16)
 
 
 _P = ParamSpec("_P")
@@ -129,6 +134,14 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
+def _moment(value: dt.datetime | None) -> str | None:
+    return value.astimezone(dt.UTC).isoformat(timespec="seconds") if value else None
+
+
+def _datetime(value: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(value) if value else None
+
+
 def _fact_row(fact: Fact) -> tuple[Any, ...]:
     source = fact.source or Source()
     return (
@@ -147,6 +160,7 @@ def _fact_row(fact: Fact) -> tuple[Any, ...]:
         source.title,
         source.url,
         source.published.isoformat() if source.published else None,
+        json.dumps(list(fact.supersedes)),
     )
 
 
@@ -166,6 +180,8 @@ def _row_fact(row: Sequence[Any]) -> Fact:
         related=tuple(json.loads(row[10])),
         date=_date(row[11]),
         source=None if source.is_empty() else source,
+        supersedes=tuple(json.loads(row[15])),
+        added_at=_datetime(row[16]),
     )
 
 
@@ -346,10 +362,11 @@ class SqliteStore:
         now = _now()
         try:
             async with self.transaction() as db:
+                # Live from now if it is answered at once; a pending fact from its approval.
+                live_since = now if fact.status is Status.LIVE else None
                 await db.execute(
-                    f"INSERT INTO facts ({_FACT_COLUMNS}, created_at, updated_at) "
-                    f"VALUES ({', '.join('?' * 15)}, ?, ?)",
-                    (*_fact_row(fact), now, now),
+                    f"{_INSERT_FACT}) VALUES ({_FACT_VALUES}, ?, ?, ?)",
+                    (*_fact_row(fact), live_since, now, now),
                 )
                 await self._audit(
                     db, actor, "add", fact.id, fact.guild_id, {"status": fact.status.value}
@@ -373,12 +390,16 @@ class SqliteStore:
         author's edit racing each other cannot undo one another.
         """
         row = _fact_row(fact)
+        now = _now()
         async with self.transaction() as db:
             cursor = await db.execute(
                 "UPDATE facts SET status = ?, answer = ?, questions = ?, tags = ?, related = ?, "
                 "event_date = ?, source_title = ?, source_url = ?, source_published = ?, "
-                "updated_at = ? WHERE id = ? AND status = ?",
-                (row[2], *row[7:], _now(), fact.id, if_status.value),
+                "supersedes = ?, updated_at = ?, "
+                # Answerable since its approval (an edit keeps the time it became answerable).
+                "live_since = CASE WHEN ? = 'live' THEN COALESCE(live_since, ?) END "
+                "WHERE id = ? AND status = ?",
+                (row[2], *row[7:], now, row[2], now, fact.id, if_status.value),
             )
             if cursor.rowcount != 1:
                 raise StoreConflict(f"'{fact.id}' was changed or removed meanwhile; look again")
@@ -472,11 +493,12 @@ class SqliteStore:
                 await db.executemany(
                     "DELETE FROM facts WHERE id = ?", [(fid,) for fid in (*removed, *changed)]
                 )
-            rows = ((*_fact_row(new[fid]), now, now, digests[fid]) for fid in (*added, *changed))
+            # New and changed facts become answerable as they are now: live since this reload.
+            rows = (
+                (*_fact_row(new[fid]), now, now, now, digests[fid]) for fid in (*added, *changed)
+            )
             await db.executemany(
-                f"INSERT INTO facts ({_FACT_COLUMNS}, created_at, updated_at, content_digest) "
-                f"VALUES ({', '.join('?' * 15)}, ?, ?, ?)",
-                rows,
+                f"{_INSERT_FACT}, content_digest) VALUES ({_FACT_VALUES}, ?, ?, ?, ?)", rows
             )
             # Line numbers move whenever a file is edited; keep them current without audit noise.
             await db.executemany(
@@ -722,6 +744,26 @@ class SqliteStore:
         async with self._read("PRAGMA integrity_check") as cursor:
             row = await cursor.fetchone()
         return str(row[0]) if row else "no answer"
+
+    @translated
+    async def facts_live_since(self, since: dt.datetime) -> list[Fact]:
+        """Live facts that became answerable at ``since`` or later, oldest first."""
+        async with self._read(
+            f"SELECT {_FACT_COLUMNS} FROM facts WHERE status = 'live' AND live_since >= ? "
+            "ORDER BY live_since, id",
+            (_moment(since),),
+        ) as cursor:
+            return [_row_fact(row) for row in await cursor.fetchall()]
+
+    @translated
+    async def claim_once(self, key: str) -> bool:
+        """Record ``key``; True only for the one call (of any process) that recorded it."""
+        async with self.transaction() as db:
+            cursor = await db.execute(
+                "INSERT INTO claims (key, claimed_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
+                (key, _now()),
+            )
+            return cursor.rowcount == 1
 
     # ------------------------------------------------------------- ingestion bookkeeping
     @translated

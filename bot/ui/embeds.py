@@ -24,12 +24,22 @@ curated. Where member text is rendered, and how:
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 import discord
 
 from bot.core.loader import KnowledgeError
-from bot.core.models import AskResult, AuditEntry, Fact, Match, Origin, ReloadReport, Stats
+from bot.core.models import (
+    AskResult,
+    AuditEntry,
+    Fact,
+    Match,
+    Origin,
+    ReloadReport,
+    Stats,
+    date_label,
+)
 from bot.ui.limits import (
     EMBED_DESCRIPTION_CHARS,
     EMBED_TITLE_CHARS,
@@ -125,8 +135,9 @@ def answer_embed(match: Match, related: Sequence[str] = ()) -> discord.Embed:
     )
     embed.add_field(name="Source", value=source_text(fact), inline=False)
     embed.add_field(name="Confidence", value=confidence_label(match.score), inline=True)
-    if fact.date:
-        embed.add_field(name="Date", value=fact.date.isoformat(), inline=True)
+    embed.add_field(name="Date", value=date_label(fact), inline=True)
+    if match.superseded:
+        embed.add_field(name="Earlier", value=earlier_text(match.superseded), inline=False)
     if related:
         lines = "\n".join(f"• {clip(literal(q), 150)}" for q in related[:3])
         embed.add_field(
@@ -135,6 +146,67 @@ def answer_embed(match: Match, related: Sequence[str] = ()) -> discord.Embed:
     origin = "added by a member" if fact.origin is Origin.USER else "from the knowledge base"
     embed.set_footer(text=clip(f"fact id: {fact.id} · {origin} · was this helpful?", FOOTER_CHARS))
     return fit(embed)
+
+
+def earlier_text(facts: Sequence[Fact]) -> str:
+    """What a newer answer replaced, newest first: each answer (shortened) and its date."""
+    lines = [f"• {clip(answer_text(f), 220)} ({date_label(f)})" for f in facts[:5]]
+    return clip("\n".join(lines), FIELD_VALUE_CHARS)
+
+
+def dated_line(fact: Fact, width: int = 220) -> str:
+    """One fact in a list: its answer (shortened) and its source, linked when it is a web link."""
+    line = f"• {clip(answer_text(fact), width)}"
+    source = fact.source
+    if source is not None and (source.title or source.url):
+        line += f" — {link(clip(source.title, 80) if source.title else None, source.url)}"
+    return f"{line} {inline_code(fact.id)}"
+
+
+def _days(facts: Sequence[Fact]) -> list[tuple[str, list[Fact]]]:
+    """``facts`` (newest first) grouped by the date they are about."""
+    groups: dict[str, list[Fact]] = {}
+    for fact in facts:
+        dating = fact.dating()
+        groups.setdefault(dating.day.isoformat() if dating else "undated", []).append(fact)
+    return list(groups.items())
+
+
+def latest_embed(topic: str | None, facts: Sequence[Fact]) -> discord.Embed:
+    """``/latest``: the newest facts first, one field per day, each fact with its source."""
+    title = f"Latest on {literal(topic)}" if topic else "Latest news"
+    embed = discord.Embed(title=clip(title, EMBED_TITLE_CHARS), colour=ANSWER_COLOUR)
+    if not facts:
+        embed.description = (
+            "No facts match that topic yet." if topic else "No facts in the knowledge base yet."
+        )
+        return embed
+    for day, group in _days(facts)[:10]:
+        value = "\n".join(dated_line(f, 180) for f in group)
+        embed.add_field(name=day, value=clip(value, FIELD_VALUE_CHARS), inline=False)
+    embed.set_footer(text="Newest first; facts replaced by newer ones are left out.")
+    return fit(embed)
+
+
+def digest_embed(day: dt.date, facts: Sequence[Fact]) -> discord.Embed:
+    """The daily digest: the facts approved or added in the day before ``day``'s post."""
+    embed = discord.Embed(
+        title=f"New in the fact base · {day.isoformat()}",
+        description=f"{len(facts)} fact(s) approved or added in the last day.",
+        colour=OK_COLOUR,
+    )
+    shown = list(facts)[:20]
+    for day_name, group in _days(sorted(shown, key=_newest_first))[:10]:
+        value = "\n".join(dated_line(f, 180) for f in group)
+        embed.add_field(name=day_name, value=clip(value, FIELD_VALUE_CHARS), inline=False)
+    if len(facts) > len(shown):
+        embed.set_footer(text=f"and {len(facts) - len(shown)} more: /latest lists them")
+    return fit(embed)
+
+
+def _newest_first(fact: Fact) -> tuple[int, str]:
+    day = fact.day()
+    return (-(day.toordinal() if day else 0), fact.id)
 
 
 def unsure_embed(result: AskResult, suggestions: Sequence[Match]) -> discord.Embed:
@@ -178,6 +250,10 @@ def fact_embed(fact: Fact) -> discord.Embed:
         tags = ", ".join(literal(tag) for tag in fact.tags)
         embed.add_field(name="Tags", value=clip(tags, FIELD_VALUE_CHARS))
     embed.add_field(name="Source", value=source_text(fact), inline=False)
+    embed.add_field(name="Date", value=date_label(fact), inline=True)
+    if fact.supersedes:
+        replaced = ", ".join(inline_code(i) for i in fact.supersedes)
+        embed.add_field(name="Supersedes", value=clip(replaced, FIELD_VALUE_CHARS), inline=True)
     if fact.origin is Origin.USER:
         author = f"<@{fact.author_id}>" if fact.author_id else "unknown"
         embed.add_field(name="Added by", value=author, inline=True)

@@ -52,7 +52,9 @@ def test_ask_prints_answer_source_and_id(cli: Cli, knowledge: Path, db: Path) ->
 
 
 def test_ask_json_prints_one_object_with_results(cli: Cli, knowledge: Path, db: Path) -> None:
-    """`ask --json` prints one JSON object per question, each result with id/answer/score/source."""
+    """`ask --json` prints one JSON object per question, each result with id/answer/score/source,
+    its date (here the article's publication: the fact has no event date) and the facts it
+    superseded (none)."""
     done = cli("ask", "--json", "why was the ambassador recalled", "--db", db)
     assert done.code == 0, done.err
     lines = done.out.splitlines()
@@ -63,8 +65,10 @@ def test_ask_json_prints_one_object_with_results(cli: Cli, knowledge: Path, db: 
     assert payload["decision"] == "answer"
     assert len(payload["results"]) == 1
     (result,) = payload["results"]
-    assert set(result) == {"id", "answer", "score", "source"}
+    assert set(result) == {"id", "answer", "score", "source", "date", "date_kind", "superseded"}
     assert result["id"] == "ambassador-recalled"
+    assert (result["date"], result["date_kind"]) == ("2025-07-01", "published")
+    assert result["superseded"] == []
     assert 0.0 <= result["score"] <= 1.0
     assert set(result["source"]) == {"title", "url", "published"}
     assert result["source"]["published"] == "2025-07-01"

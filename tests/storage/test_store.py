@@ -866,7 +866,26 @@ async def test_an_id_squatted_before_the_upgrade_is_handed_back_to_the_knowledge
         old_version.setattr(sqlite_module, "SCHEMA_VERSION", 5)
         store = await SqliteStore.open(db_path)
         try:
-            await store.insert_fact(user_fact("baku-international-book-fair"), AUTHOR.key)
+            # In that version's columns (today's insert_fact writes columns added since).
+            async with store.transaction() as db:
+                await db.execute(
+                    "INSERT INTO facts (id, origin, guild_id, author_id, answer, questions, "
+                    "created_at, updated_at) VALUES (?, 'user', ?, ?, ?, ?, ?, ?)",
+                    (
+                        "baku-international-book-fair",
+                        GUILD,
+                        AUTHOR.user_id,
+                        "A member's fact.",
+                        '["member question"]',
+                        "2025-07-01T00:00:00+00:00",
+                        "2025-07-01T00:00:00+00:00",
+                    ),
+                )
+                await db.execute(
+                    "INSERT INTO audit (at, actor, action, fact_id, guild_id) "
+                    "VALUES ('2025-07-01T00:00:00+00:00', ?, 'add', ?, ?)",
+                    (AUTHOR.key, "baku-international-book-fair", GUILD),
+                )
             await store.record_feedback("msg-1", "baku-international-book-fair", 7, GUILD, 1)
         finally:
             await store.close()
