@@ -134,7 +134,14 @@ def _set_in_event(statement: Statement, context: ArticleContext, names: set[str]
     """Put the main event in front of a statement that names nothing of its own."""
     event = context.event
     statement.core = statement.text
-    if event is None or names_something(statement.text, context):
+    if event is None:
+        return
+    lede = statement.position == 0 and not any(
+        event.refers_back(word) for word in fold(statement.text).split()
+    )
+    if not lede and names_something(statement.text, context):
+        return
+    if lede and event.preposition == "Under":
         return
     statement.text = f"{event.lead_in(statement.text)}, {_lower_first(statement.text, names)}"
     statement.lead_in = True

@@ -24,6 +24,7 @@ from bot.core.text import fold
 from bot.ingest import dates
 from bot.ingest.entities import EntityIndex, raw_entities
 from bot.ingest.lexicon import FUNCTION_WORDS, is_topic_noun
+from bot.ingest.sentences import strip_dateline
 
 # Event nouns by how a fact is set in them: "In the floods", "At the talks", "Under the law".
 _IN_NOUNS = """flood floods flooding flash-flood earthquake quake landslide landslides wildfire
@@ -186,7 +187,7 @@ class ArticleContext:
     ) -> ArticleContext:
         names = {w for e in entities.counts for w in re.split(r"[\s-]", e)} | set(entities.counts)
         place = _main_place(title, sentences, entities)
-        lede = sentences[0] if sentences else ""
+        lede = strip_dateline(sentences[0]) if sentences else ""
         event = _event_in(title, names, place) or _event_in(lede, names, place, named_only=True)
         if event is not None:
             day = dates.event_date(lede, published, spoken=False) or dates.event_date(

@@ -40,6 +40,7 @@ from bot.ingest.lexicon import (
     ing_base,
     is_past,
     past_participle,
+    regular_past,
 )
 
 MONTHS_AND_DAYS = f"{dates.MONTHS}|{dates.WEEKDAYS}"
@@ -50,7 +51,7 @@ MAX_QUESTIONS = 4
 
 _AUX_CHAIN = re.compile(
     r"^(?P<aux>is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|"
-    r"shall|does|do|did)(?P<neg> not)?(?P<adverbs>(?: (?:also|still|already|now|since|then|"
+    r"shall|does|do|did)\b(?P<neg> not)?(?P<adverbs>(?: (?:also|still|already|now|since|then|"
     r"just|reportedly|previously|recently|finally|effectively|largely|repeatedly|further|"
     r"initially|later|again|even|never|only|formally|officially|[a-z]+ly))*)"
     r"(?P<more>(?: (?:been|be|being|have|had))*)(?: (?P<main>[a-z][a-z-]*))?"
@@ -123,9 +124,9 @@ _SUBORDINATORS = frozenset(
     "After Before Following Since While Although Though As When Once Until".split()
 )
 _LEADING_DATE = re.compile(
-    rf"^(?:(?:early|late)\s+)?(?:on|in|by|last)\s+(?:the\s+)?(?:(?:{dates.MONTHS}|"
-    rf"{dates.WEEKDAYS})(?:\s+\d{{1,2}}(?:,?\s+\d{{4}})?)?|\d{{1,2}}\s+(?:{dates.MONTHS})"
-    r"(?:\s+\d{4})?|\d{4})\s+(?=[A-Z])",
+    rf"^(?:(?:early|late)\s+)?(?:on|in|by|last)\s+(?:the\s+)?(?:(?:{dates.WEEKDAYS})\s+)?"
+    rf"(?:\d{{1,2}}\s+(?:{dates.MONTHS})(?:\s+\d{{4}})?|(?:{dates.MONTHS})(?:\s+\d{{1,2}})?"
+    rf"(?:,?\s+\d{{4}})?|\d{{4}}|(?:{dates.WEEKDAYS}))\s+(?=[A-Za-z])",
     re.IGNORECASE,
 )
 _ASIDE = re.compile(
@@ -138,7 +139,7 @@ _LIST_ASIDE = re.compile(r"\s*,\s*(?:including|such as|among them)\b[^,]*(?:,[^,
 _DASHES = re.compile(r"\s*\u2014[^\u2014]*(?:\u2014|$)\s*")
 _PARENS = re.compile(r"\s*\([^)]*\)")
 _CLAUSE_BREAK = re.compile(
-    r",|;|:|\s(?:and|but|while|whereas|which|who|that|as|when|where|although|though|so|"
+    r",\s|;|:|\s(?:and|but|while|whereas|which|who|that|as|when|where|although|though|so|"
     r"before|after|until|because|since|whose|if)\s"
 )
 _WH = frozenset("who whom whose what when where why how which".split())
@@ -345,7 +346,11 @@ def _time_spans(text: str) -> list[tuple[int, int]]:
         lead = _TIME_WORDS.search(text[:start])
         if lead:
             start = lead.start()
-        spans.append((start, mention.end))
+        end = mention.end
+        part = re.match(r"^\s+(?:morning|evening|night|afternoon)\b", text[end:])
+        if part:
+            end += part.end()
+        spans.append((start, end))
     return spans
 
 
@@ -487,6 +492,7 @@ def generate(
 
 
 _POSSESSIVES = frozenset("her his its their our my your".split())
+_NO_SUBJECT = frozenset("it they he she we i you her his its their our my your no".split())
 _PRONOUNS = frozenset("it they he she we i you this that these those there".split())
 _THAT_VERBS = frozenset(
     """agreed decided concluded ruled found promised pledged insisted warned announced
@@ -522,8 +528,8 @@ def _from_clause(
             else:
                 typed.append(f"what did {speaker} say")
         said = re.split(r"(?:^|\s)that\s+", rest, maxsplit=1)
-        inner = parse(said[1]) if len(said) == 2 and len(said[0].split()) <= 8 else None
-        if inner is not None and inner.subject.split()[0].lower() not in _PRONOUNS | _POSSESSIVES:
+        inner = parse(said[1]) if len(said) == 2 and len(said[0].split()) <= 16 else None
+        if inner is not None and inner.subject.split()[0].lower() not in _NO_SUBJECT:
             typed += _from_clause(inner, names, setting, depth + 1)[:2]
         if typed and reported:
             return typed
@@ -556,7 +562,11 @@ def _from_clause(
 
     time_spans = _time_spans(rest)
     lead_time = dates.mentions(clause.lead, None) if clause.lead else []
-    first_part = re.split(r",\s|\s(?:that|which|who|whose|where)\s", rest, maxsplit=1)[0]
+    first_part = re.split(
+        r",\s|\s(?:that|which|who|whose|where|but|and|as|while|whereas|although)\s",
+        rest,
+        maxsplit=1,
+    )[0]
     main_time = _time_spans(first_part)
     cause = _CAUSE.search(first_part)
     money = _MONEY.search(" ".join(rest.split()[:8]))
@@ -575,7 +585,10 @@ def _from_clause(
         after = _cut(_without(rest[money.end() :], _time_spans(rest[money.end() :])), 5)
         tail = after if not before else f"in {before}"
         body = _inverted(clause, subject, tail)
-        if body and len(before.split()) <= 3:
+        bare_noun = not before or (
+            len(before.split()) == 1 and before.endswith("s") and before.islower()
+        )
+        if body and bare_noun:
             typed.append(f"how much {body}")
     elif objects and predicate and not count:
         after = _cut(rest[objects.end() :], 5)
@@ -615,6 +628,14 @@ def _from_clause(
             where = f" in {lead_place.name}" if lead_place else ""
             typed.append(f"how many {effect['noun']} were {past_participle(base)}{where}")
 
+    # "X was chaired by Y": who chaired X.
+    agent = re.match(r"^by\s+(?P<agent>[^,]+)", rest)
+    if agent and clause.aux and clause.aux.split()[-1] in ("was", "were", "is", "are", "been"):
+        base = base_form(verb) if verb else None
+        if base and depth == 0:
+            active = regular_past(base)
+            typed.append(f"{_who(agent['agent'], names)} {active} {subject}")
+
     # Who / what: the subject asked for.
     if predicate and not count and clause.verb is not None:
         wh = _who(clause.subject, names)
@@ -637,6 +658,14 @@ def _from_clause(
         body = _inverted(clause, subject, core)
         if body:
             plain.append(body)
+    if lead_place and depth == 0:
+        # The place a leading clause gives ("In the Russian city of Orsk, ...") is what
+        # readers name: "when did the earthen dam give way in orsk".
+        here = f"in {lead_place.name}"
+        typed = [
+            q if q.startswith("where") or lead_place.name.lower() in q.lower() else f"{q} {here}"
+            for q in typed
+        ]
     return typed + plain
 
 
@@ -674,6 +703,11 @@ def problem(question: str) -> str | None:
     if first in ("when", "where", "why") or (first == "how" and words[1] not in ("many", "much")):
         if words[1] not in _QUESTION_AUX:
             return f"no auxiliary after '{first}'"
+    if first == "how" and words[1] == "many" and len(words) > 3:
+        if words[3] in ("is", "was", "has", "does") or words[2] in ("is", "was", "has", "does"):
+            return "'how many' takes a plural verb"
+    if any(w.rstrip(",").isdigit() and w.endswith(",") for w in words[1:3]):
+        return "a number left at the start"
     if first == "how" and words[1] in ("many", "much"):
         window = words[2:7]
         if not any(w in _QUESTION_AUX or _looks_finite(w) for w in window):

@@ -20,6 +20,7 @@ from bot.ingest import dates
 from bot.ingest.context import ArticleContext, Referents
 from bot.ingest.entities import EntityIndex, raw_entities
 from bot.ingest.models import Statement
+from bot.ingest.sentences import strip_dateline
 
 MIN_WORDS = 6
 MAX_CHARS = 1_200
@@ -161,11 +162,6 @@ def strip_connective(sentence: str) -> tuple[str, bool]:
     return rest[:1].upper() + rest[1:], match["linked"] is not None
 
 
-# A wire dateline before the lede: "ASTANA, April 15 - ", "BAKU (Reuters) - ".
-_DATELINE = re.compile(
-    r"^[A-Z][A-Z .'-]{1,40}[A-Z](?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?"
-    r"\s*[-\u2013\u2014]+\s+(?=[A-Z\"])"
-)
 # Sentences that only announce what follows: they state nothing a reader would ask about.
 _SETUP = re.compile(
     r"\bcame on (?:two|three|several|many|multiple) fronts\b"
@@ -188,11 +184,6 @@ _CONTINUES = re.compile(
 )
 # Small words left over once a sentence stands alone: "Russia then declared" -> "declared".
 _LEFTOVER = re.compile(r"(?<=[a-z]) then (?=[a-z]+(?:ed|t)\b)")
-
-
-def strip_dateline(sentence: str) -> str:
-    """The lede without its wire dateline ("ASTANA, April 15 - More than ..." -> "More ...")."""
-    return _DATELINE.sub("", sentence, count=1)
 
 
 def is_quote(sentence: str) -> bool:
