@@ -8,7 +8,8 @@ after a restart.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -20,6 +21,7 @@ from bot.core.loader import KnowledgeError
 from bot.core.service import KnowledgeBase
 from bot.exts._context import shared_knowledge_actor
 from bot.exts._replies import guarded, permitted
+from bot.ingest.article_draft import source_notes
 from bot.ingest.pipeline import IngestResult
 from bot.ui import embeds
 from bot.ui.limits import EMBED_DESCRIPTION_CHARS, EMBED_TITLE_CHARS, clip
@@ -31,6 +33,11 @@ if TYPE_CHECKING:
 _NAME = r"[a-z0-9._-]{1,90}"
 DRAFT_COLOUR = discord.Colour.orange()
 SHOWN_DRAFTS = 5
+ANSWER_CHARS = 180
+SOURCE_CHARS = 140
+# A draft file is read again for its source comments only up to this size (drafts are a few
+# kilobytes; a hand-edited giant is shown without them).
+MAX_NOTES_BYTES = 512 * 1024
 
 
 class DraftButton(
@@ -99,13 +106,37 @@ async def review_reply(
     return True
 
 
-def draft_embed(draft: DraftFile) -> discord.Embed:
-    """One draft file: its article, then each fact's id and answer.
+def draft_sources(path: Path) -> dict[str, list[str]]:
+    """The article sentence(s) each fact of the draft file at ``path`` was made from (its
+    ``# from the article:`` comments); empty if the file cannot be read or is too large."""
+    try:
+        with path.open("rb") as file:
+            body = file.read(MAX_NOTES_BYTES + 1)
+    except OSError:
+        return {}
+    if len(body) > MAX_NOTES_BYTES:
+        return {}
+    return source_notes(body.decode("utf-8", errors="replace"))
 
-    Titles and answers come from articles, written by whoever runs the site or the feed: they
-    are shown as typed, and the card links the article only if its address is a web link.
+
+def draft_embed(
+    draft: DraftFile, sources: Mapping[str, Sequence[str]] | None = None
+) -> discord.Embed:
+    """One draft file: its article, then each fact's id and answer and, below it, the
+    sentence(s) of the article it was made from, so a moderator can check one against the
+    other without opening the article.
+
+    Titles, answers and sentences come from articles, written by whoever runs the site or the
+    feed: they are shown as typed, and the card links the article only if its address is a
+    web link.
     """
-    lines = [f"{inline_code(fact.id)}: {literal(clip(fact.answer, 180))}" for fact in draft.facts]
+    sources = sources or {}
+    lines = []
+    for fact in draft.facts:
+        lines.append(f"{inline_code(fact.id)}: {literal(clip(fact.answer, ANSWER_CHARS))}")
+        said = " ".join(sources.get(fact.id, ()))
+        if said:
+            lines.append(f"\u21b3 from the article: {literal(clip(said, SOURCE_CHARS))}")
     lines += [f"⚠ {literal(clip(str(error), 200))}" for error in draft.errors]
     embed = discord.Embed(
         title=clip(f"Draft: {literal(draft.title)}", EMBED_TITLE_CHARS),
@@ -131,7 +162,7 @@ def drafts_message(
     for draft in shown:
         view.add_item(DraftButton("approve", draft.path.stem))
         view.add_item(DraftButton("reject", draft.path.stem))
-    return embeds.fit_together([draft_embed(d) for d in shown]), view
+    return embeds.fit_together([draft_embed(d, draft_sources(d.path)) for d in shown]), view
 
 
 async def drafted_message(

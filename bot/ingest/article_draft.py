@@ -22,8 +22,8 @@ import yaml
 from bot.core.fact_ids import free_fact_id
 from bot.core.links import is_web_link
 from bot.core.loader import MAX_ANSWER_CHARS
-from bot.core.text import STOPWORDS, Analyzer, fold, specificity
-from bot.ingest.context import ArticleContext, names_something
+from bot.core.text import STOPWORDS, Analyzer, fold, specificity, stem
+from bot.ingest.context import GENERIC_STARTS, ArticleContext, names_something
 from bot.ingest.dedupe import coverage, merge_near_duplicates, terms_of
 from bot.ingest.entities import EntityIndex
 from bot.ingest.lexicon import is_topic_noun
@@ -98,14 +98,28 @@ def fact_id(answer: str, names: set[str], taken: set[str]) -> str:
     return free_fact_id((w for w in seen if w in best), taken)
 
 
-def tags_for(answer: str, entities: EntityIndex, names: set[str]) -> list[str]:
-    """Named entities first (demonyms folded), then the most topical nouns: never function
+def tags_for(
+    answer: str,
+    entities: EntityIndex,
+    names: set[str],
+    topic: list[str] | None = None,
+    mid_capitals: set[str] | None = None,
+) -> list[str]:
+    """Named entities first (demonyms folded), the article's topic (its event's place and
+    noun: every fact of the article is about it), then the most topical nouns: never function
     words, verb forms or adjectives ("although", "kept", "largest"; ``lexicon``)."""
     tags: dict[str, None] = {}
     for entity in entities.entities_in(answer):
+        if mid_capitals is not None and " " not in entity and entity not in mid_capitals:
+            # a capitalised word only ever at the start of a sentence ("Strong winds ...")
+            if not any(e.startswith(entity) for e in mid_capitals) and entity not in names:
+                continue
         tag = "-".join(fold(entity).split())
         if tag and len(tag) <= 50 and all(is_topic_noun(w) or w in names for w in tag.split("-")):
             tags.setdefault(tag, None)
+    for word in topic or ():
+        if len(tags) < MAX_TAGS - 2:
+            tags.setdefault(word, None)
     keywords = sorted(
         {
             w: s
@@ -125,7 +139,8 @@ def _lower_first(text: str, names: set[str]) -> str:
     """``text`` to follow a lead-in: its first word lower-cased unless it is a name."""
     first, _, rest = text.partition(" ")
     bare = re.sub(r"'s$", "", first.strip('"'))
-    if bare in names or first.isupper() or not first[:1].isupper():
+    generic = bare in GENERIC_STARTS
+    if (bare in names and not generic) or first.isupper() or not first[:1].isupper():
         return text
     return f"{first[:1].lower()}{first[1:]} {rest}".strip()
 
@@ -137,13 +152,15 @@ def _set_in_event(statement: Statement, context: ArticleContext, names: set[str]
     if event is None:
         return
     lede = statement.position == 0 and not any(
-        event.refers_back(word) for word in fold(statement.text).split()
+        event.refers_back(word) or stem(word) == stem(event.noun)
+        for word in fold(statement.text).split()
     )
     if not lede and names_something(statement.text, context):
         return
     if lede and event.preposition == "Under":
         return
-    statement.text = f"{event.lead_in(statement.text)}, {_lower_first(statement.text, names)}"
+    lead_in = event.lead_in(statement.text, dated=statement.date is not None)
+    statement.text = f"{lead_in}, {_lower_first(statement.text, names)}"
     statement.lead_in = True
     if statement.date is None and event.date is not None and event.preposition == "In":
         statement.date = event.date
@@ -199,6 +216,11 @@ def build_draft(
         topic = event.phrase().replace('"', "")
         if event.preposition != "Under":
             setting = f"{event.preposition.lower()} {topic}"
+    topic_tags: list[str] = []
+    if event is not None:
+        topic_tags = [
+            w for w in fold(f"{event.modifiers} {event.noun}").split() if is_topic_noun(w) or w in names
+        ]
     facts: list[ProposedFact] = []
     for statement in kept:
         _set_in_event(statement, context, mid_capitals)
@@ -208,7 +230,7 @@ def build_draft(
             *statement.extra_questions,
             *generate(
                 statement.core,
-                names=capitalised,
+                names=mid_capitals,
                 setting=setting if statement.lead_in or lede else None,
                 overview=lede,
                 topic=topic,
@@ -218,7 +240,7 @@ def build_draft(
             id=fact_id(statement.core, names, taken),
             answer=answer,
             questions=list(dict.fromkeys(questions))[:5],
-            tags=tags_for(answer, entities, names),
+            tags=tags_for(answer, entities, names, topic_tags, mid_capitals),
             merged=list(statement.merged),
             date=statement.date,
             date_note=statement.date_note,

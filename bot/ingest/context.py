@@ -99,6 +99,11 @@ _INTRODUCED = re.compile(
     r"village|road|tunnel|border crossing|reservoir|levee|ship|ferry|train|bus|plane|"
     r"aircraft|helicopter|tanker|convoy)\b"
 )
+# "the emergencies ministry", "a Baku court", "Azerbaijan's Foreign Ministry": a named body.
+_BODY = re.compile(
+    r"\b(?:the|a|an|[A-Z][\w-]*'s)\s+(?P<modifiers>(?:(?:[A-Z][\w-]*|[a-z]+ies|[a-z]+s)\s+){1,3})"
+    r"(?P<noun>ministry|Ministry|court|Court|committee|Committee|agency|Agency|council|Council)\b"
+)
 _PLACE_AFTER = re.compile(r"\b(?:in|of|at|near|outside|on)\s+(?:the\s+)?(?P<place>[A-Z][\w'-]+)")
 _COMPLEMENT_AFTER = re.compile(r"^\s+(?:of|on|between|with|to|that|which|who|for|against|by)\b")
 
@@ -140,7 +145,7 @@ class Event:
             if w not in FUNCTION_WORDS and w not in ("s", "the")
         }
 
-    def lead_in(self, statement: str = "") -> str:
+    def lead_in(self, statement: str = "", *, dated: bool = False) -> str:
         """"In the Ganja flood of 14 May 2025", "At the Baku climate talks in November 2024";
         for a law, "Under Georgia's ... law" when ``statement`` says what the law does
         ("groups ... face fines"), else the place ("In Georgia")."""
@@ -149,6 +154,8 @@ class Event:
             if self.place and not _RULE.search(statement):
                 return f"In {self.place}"
             return head
+        if dated:
+            return head  # the statement gives its own day
         if self.preposition == "In" and self.date is not None and self.noun in _POINT_EVENT:
             return f"{head} of {dates.spell(self.date)}"
         if self.month:
@@ -262,6 +269,16 @@ def _event_in(
             else:
                 break
             back -= 1
+        if not named and not named_only:
+            after: list[str] = []
+            for word in tokens[index + 1 : index + 4]:
+                bare = re.sub(r"'s$", "", word)
+                if bare[:1].isupper() and bare in names and bare.lower() not in FUNCTION_WORDS:
+                    after.append(bare)
+                else:
+                    break
+            if after and (place is None or place not in after or len(after) > 1):
+                modifiers, named = after, True
         if named_only and not named:
             continue
         # A headline's capitals are not names unless the body names them too.
@@ -297,7 +314,7 @@ def _people(texts: list[str], entities: EntityIndex) -> dict[str, str]:
             raw = match.group()
             titled = _TITLES.match(raw)
             name = raw[titled.end() :] if titled else raw
-            name = re.sub(r"'s$", "", name).strip()
+            name = re.sub(r"'s$", "", name.rstrip(".,;:")).strip()
             words = name.split()
             if not 2 <= len(words) <= 3 or any(w in _NOT_PERSON_WORDS for w in words):
                 continue
@@ -305,6 +322,8 @@ def _people(texts: list[str], entities: EntityIndex) -> dict[str, str]:
                 continue
             if "of" in words:
                 continue
+            if any(entities.has_demonym(w) or w in _DEMONYM_PLACES for w in words):
+                continue  # "Sputnik Azerbaijan": a country in it, no person
             before = text[: match.start()]
             role = titled is not None or _ROLE_BEFORE.search(before) is not None
             surname_alone = words[-1] in singles and re.search(
@@ -314,6 +333,12 @@ def _people(texts: list[str], entities: EntityIndex) -> dict[str, str]:
                 people.setdefault(name, name)
                 people.setdefault(words[-1], name)
     return people
+
+
+_DEMONYM_PLACES = frozenset(
+    """Russia Azerbaijan Armenia Georgia Kazakhstan Ukraine Turkey Iran Uzbekistan Kyrgyzstan
+    Tajikistan Turkmenistan Belarus Moldova China India Europe America""".split()
+)
 
 
 def _rare(words: list[str]) -> bool:
@@ -334,6 +359,8 @@ class Referents:
         self.anchor: dt.date | None = None
         """The last day the article named (what "four days later" counts from)."""
         self._event_last = False
+        self._bodies: dict[str, str] = {}
+        """The last named body by its head noun: "ministry" -> "the emergencies ministry"."""
         """Did the sentence before name the main event (so "it" may be it)?"""
 
     def _people_in(self, sentence: str) -> list[str]:
@@ -355,6 +382,11 @@ class Referents:
             if place and place["place"] not in ("The",):
                 self._objects.setdefault(match["noun"], place["place"])
         self.anchor = dates.last_day(sentence, self.context.published, anchor=self.anchor)
+        for match in _BODY.finditer(sentence):
+            modifiers = match["modifiers"].strip()
+            if modifiers.lower() in ("the", "a", "an") or not modifiers:
+                continue
+            self._bodies[match["noun"].lower()] = f"the {modifiers} {match['noun']}"
         event = self.context.event
         self._event_last = event is not None and bool(
             re.search(
@@ -421,6 +453,10 @@ class Referents:
                 # "The law on transparency ..." -> "Georgia's law on transparency ..."
                 replacement = f"{event.place}'s {noun}"
                 done_event = True
+            elif noun in self._bodies and self._bodies[noun].lower() not in text.lower():
+                body = self._bodies[noun]
+                replacement = body[0].upper() + body[1:] if match["det"] == "The" else body
+                del self._bodies[noun]
             elif noun in self._objects and noun not in done_object:
                 place = self._objects[noun]
                 if place.lower() not in folded:
@@ -449,10 +485,10 @@ def names_something(text: str, context: ArticleContext) -> bool:
     if first is None:
         return False
     word = re.sub(r"'s$", "", first.group(1))
-    return word in context.people or (word[:1].isupper() and word not in _GENERIC_STARTS)
+    return word in context.people or (word[:1].isupper() and word not in GENERIC_STARTS)
 
 
-_GENERIC_STARTS = frozenset(
+GENERIC_STARTS = frozenset(
     """The A An This That These Those It Its They Their He She His Her Some Many Most Several
     Few All Both Each Others Other Another One Two Three Four Five Six Seven Eight Nine Ten
     Hundreds Thousands Dozens Tens Nearly About Around More Less Over Under At In On By For

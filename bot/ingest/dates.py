@@ -230,6 +230,8 @@ def absolute(text: str, published: dt.date | None, *, anchor: dt.date | None = N
                 replacement = f"on {day}"
         else:
             weekday = mention.text.split()[-1]
+            if re.match(rf"^,?\s+(?:(?:{MONTHS})\s+\d|\d{{1,2}}\s+(?:{MONTHS}))", text[mention.end :]):
+                continue  # "on Wednesday, May 14": the day is written out already
             replacement = f"{weekday} {day}"
             part = re.match(r"^\s+(morning|evening|night|afternoon)\b", text[mention.end :])
             if part:

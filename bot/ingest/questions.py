@@ -114,6 +114,11 @@ _PLACE = re.compile(
 _EFFECT = re.compile(
     rf",\s+(?P<verb>[a-z]+ing)\s+{_QUANTITY}\s+(?:of\s+)?(?:[a-z-]+\s+)?(?P<noun>[a-z]+s|people)\b"
 )
+# ", the emergencies ministry said on Thursday" at the end: who said it, not what happened.
+_ATTRIBUTION = re.compile(
+    r",\s+(?:[^,]{1,60}?\s+)?(?:said|says|told reporters|reported|added|according to [^,]+)"
+    r"(?:\s+on\s+[^,]+)?$"
+)
 _LEADING_CLAUSE = re.compile(
     r"^(?:Despite|After|Before|Following|During|Since|Amid|While|Although|Though|As|When|In|"
     r"On|At|By|For|Under|Over|With|Without|From|Earlier|Later|Last|This|Early|Late|Further|"
@@ -221,7 +226,7 @@ def _finite_at(words: list[str], index: int) -> bool:
         return False
     if bare in IRREGULAR_PAST:
         return True
-    if re.fullmatch(r"[a-z]{3,}ed", bare):
+    if re.fullmatch(r"[a-z]{2,}ed", bare) and base_form(bare) is not None:
         return True
     head = words[0].lower()
     if bare in _PLAIN_PRESENT and (
@@ -263,6 +268,7 @@ def parse(statement: str) -> Clause | None:
         leads.append(text[: match.end()].rstrip(", "))
         text = text[match.end() :]
     lead = ", ".join(leads)
+    text = _ATTRIBUTION.sub("", text)
     text = _LIST_ASIDE.sub(" ", text)
     text = _ASIDE.sub(" ", text)
     text = re.sub(r"\s+,", ",", text)
@@ -293,11 +299,17 @@ def parse(statement: str) -> Clause | None:
                                    "might", "do", "does", "did", "shall"):  # fmt: skip
                         main, used = None, used - 1
             rest = " ".join(words[index + used :]).strip(" ,")
-            return Clause(subject, aux, main, rest, lead)
+            return Clause(_undated(subject), aux, main, rest, lead)
         if _finite_at(words, index):
             rest = " ".join(words[index + 1 :]).strip(" ,")
-            return Clause(subject, None, words[index].strip(","), rest, lead)
+            return Clause(_undated(subject), None, words[index].strip(","), rest, lead)
     return None
+
+
+def _undated(subject: str) -> str:
+    """ "Kyrgyzstan's parliament on Tuesday 18 March 2025" -> "Kyrgyzstan's parliament"."""
+    spans = _time_spans(subject)
+    return _without(subject, spans).strip(" ,") if spans else subject
 
 
 # Base-form verbs that follow a modal ("should provide") without any ending to show it.
@@ -316,7 +328,7 @@ def _cut(text: str, limit: int = MAX_CORE_WORDS) -> str:
         text = f"{appositive.group(1)} {appositive.group(2)}"
     else:
         match = _CLAUSE_BREAK.search(" " + text + " ")
-        if match and match.start() > 0:
+        if match:
             text = (" " + text)[: match.start()].strip()
     words = text.split()[:limit]
     while words and (words[-1].lower().strip(",") in _DANGLING or words[-1] in ("-",)):
@@ -476,7 +488,11 @@ def generate(
     names = names or set()
     out: list[str] = []
     clause = parse(statement)
-    if clause is not None and clause.subject.lower() not in _PRONOUNS:
+    if (
+        clause is not None
+        and clause.subject.lower() not in _PRONOUNS
+        and clause.subject.split()[0].lower() not in ("no", "nobody", "none", "nothing")
+    ):
         out += _from_clause(clause, names, setting, depth=0, topic=topic)
     if overview and topic:
         if topic.startswith("the "):
@@ -629,7 +645,7 @@ def _from_clause(
             typed.append(f"how many {effect['noun']} were {past_participle(base)}{where}")
 
     # "X was chaired by Y": who chaired X.
-    agent = re.match(r"^by\s+(?P<agent>[^,]+)", rest)
+    agent = re.match(r"^by\s+(?P<agent>[^,\d][^,]*)", _without(rest, time_spans))
     if agent and clause.aux and clause.aux.split()[-1] in ("was", "were", "is", "are", "been"):
         base = base_form(verb) if verb else None
         if base and depth == 0:
