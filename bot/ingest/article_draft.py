@@ -23,6 +23,7 @@ from bot.core.fact_ids import free_fact_id
 from bot.core.links import is_web_link
 from bot.core.loader import MAX_ANSWER_CHARS
 from bot.core.text import STOPWORDS, Analyzer, fold, specificity, stem
+from bot.ingest import dates
 from bot.ingest.context import GENERIC_STARTS, ArticleContext, names_something
 from bot.ingest.dedupe import coverage, merge_near_duplicates, terms_of
 from bot.ingest.entities import EntityIndex
@@ -110,10 +111,13 @@ def tags_for(
     words, verb forms or adjectives ("although", "kept", "largest"; ``lexicon``)."""
     tags: dict[str, None] = {}
     for entity in entities.entities_in(answer):
-        if mid_capitals is not None and " " not in entity and entity not in mid_capitals:
-            # a capitalised word only ever at the start of a sentence ("Strong winds ...")
-            if not any(e.startswith(entity) for e in mid_capitals) and entity not in names:
-                continue
+        if (
+            mid_capitals is not None
+            and " " not in entity
+            and entity not in mid_capitals
+            and not any(e.startswith(entity) for e in mid_capitals)
+        ):
+            continue  # a capitalised word only ever at the start of a sentence ("Strong ...")
         tag = "-".join(fold(entity).split())
         if tag and len(tag) <= 50 and all(is_topic_noun(w) or w in names for w in tag.split("-")):
             tags.setdefault(tag, None)
@@ -159,7 +163,8 @@ def _set_in_event(statement: Statement, context: ArticleContext, names: set[str]
         return
     if lede and event.preposition == "Under":
         return
-    lead_in = event.lead_in(statement.text, dated=statement.date is not None)
+    own_day = dates.event_date(statement.original, context.published, spoken=False)
+    lead_in = event.lead_in(statement.text, dated=own_day is not None)
     statement.text = f"{lead_in}, {_lower_first(statement.text, names)}"
     statement.lead_in = True
     if statement.date is None and event.date is not None and event.preposition == "In":
@@ -201,7 +206,6 @@ def build_draft(
             f"found {len(kept)} sentence(s) stating a fact, need at least {MIN_FACTS}."
         )
     _attach_article_questions(kept, interrogatives([article.title, *sentences]), analyzer)
-    capitalised = {e for e in entities.counts} | {p for e in entities.counts for p in e.split()}
     # Words written capitalised inside sentences: names, which a lead-in keeps capitalised.
     mid_capitals = {
         w.strip("\"',.;:()")
@@ -219,7 +223,9 @@ def build_draft(
     topic_tags: list[str] = []
     if event is not None:
         topic_tags = [
-            w for w in fold(f"{event.modifiers} {event.noun}").split() if is_topic_noun(w) or w in names
+            w
+            for w in fold(f"{event.modifiers} {event.noun}").split()
+            if is_topic_noun(w) or w in names
         ]
     facts: list[ProposedFact] = []
     for statement in kept:
@@ -332,7 +338,8 @@ def render_yaml(draft: ArticleDraft, *, ingested: dt.datetime | None = None) -> 
             end = text.find("\n- id: ", start + 1)
             if at >= 0 and (end < 0 or at < end):
                 note = " ".join(fact.date_note.split())
-                text = f"{text[:at]}  date: {fact.date.isoformat()}  # {note}\n{text[at + len(line):]}"
+                dated = f"  date: {fact.date.isoformat()}  # {note}\n"
+                text = f"{text[:at]}{dated}{text[at + len(line) :]}"
         text = f"{text[:start]}{notes}{text[start:]}"
     header = (
         f"# DRAFT from {article.url or article.title!r}, ingested {when}.\n"

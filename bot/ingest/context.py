@@ -91,7 +91,10 @@ _PAIR_OF_PEOPLE = re.compile(
 _SUBJECT_PRONOUN = re.compile(r"^(?P<pronoun>He|She)\s+(?=[a-z])")
 _POSSESSIVE_PRONOUN = re.compile(r"^(?P<pronoun>His|Her)\s+(?=[a-z])")
 # "the <noun>" not followed by what makes it specific by itself ("the law on ...").
-_DEFINITE = re.compile(r"\b(?P<det>[Tt]he)\s+(?P<noun>[a-z][a-z-]+)\b(?!\s+(?:of|on|between|with|to|that|which|who|in which|for|against|by)\b)")
+_DEFINITE = re.compile(
+    r"\b(?P<det>[Tt]he)\s+(?P<noun>[a-z][a-z-]+)\b"
+    r"(?!\s+(?:of|on|between|with|to|that|which|who|in which|for|against|by)\b)"
+)
 _INTRODUCED = re.compile(
     r"\b(?:an?|one)\s+(?:[a-z-]+\s+){0,2}(?P<noun>dam|bridge|plant|factory|mine|building|"
     r"hall|hospital|school|church|mosque|airport|port|station|pipeline|prison|camp|embassy|"
@@ -131,7 +134,7 @@ class Event:
         return PREPOSITION.get(self.noun, "In")
 
     def phrase(self, noun: str | None = None) -> str:
-        """"the Kazakhstan floods"; with ``noun``, the same modifiers before another noun
+        """ "the Kazakhstan floods"; with ``noun``, the same modifiers before another noun
         ("the Kazakhstan flooding", "the Baku climate conference")."""
         words = [self.determiner, self.modifiers, noun or self.noun]
         return " ".join(w for w in words if w)
@@ -146,7 +149,7 @@ class Event:
         }
 
     def lead_in(self, statement: str = "", *, dated: bool = False) -> str:
-        """"In the Ganja flood of 14 May 2025", "At the Baku climate talks in November 2024";
+        """ "In the Ganja flood of 14 May 2025", "At the Baku climate talks in November 2024";
         for a law, "Under Georgia's ... law" when ``statement`` says what the law does
         ("groups ... face fines"), else the place ("In Georgia")."""
         head = f"{self.preposition} {self.phrase()}"
@@ -308,9 +311,7 @@ def _people(texts: list[str], entities: EntityIndex) -> dict[str, str]:
     singles = {e for e in entities.counts if " " not in e}
     people: dict[str, str] = {}
     for text in texts:
-        for match in re.finditer(
-            r"[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*", text
-        ):
+        for match in re.finditer(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*", text):
             raw = match.group()
             titled = _TITLES.match(raw)
             name = raw[titled.end() :] if titled else raw
@@ -388,11 +389,9 @@ class Referents:
                 continue
             self._bodies[match["noun"].lower()] = f"the {modifiers} {match['noun']}"
         event = self.context.event
-        self._event_last = event is not None and bool(
-            re.search(
-                rf"\b(?:{'|'.join(re.escape(n) for n in _SAME_EVENT.get(event.preposition, ()))})\b",
-                sentence,
-            )
+        nouns = _SAME_EVENT.get(event.preposition, set()) if event is not None else set()
+        self._event_last = bool(nouns) and bool(
+            re.search(rf"\b(?:{'|'.join(re.escape(n) for n in sorted(nouns))})\b", sentence)
         )
 
     def resolve(self, text: str) -> str:
@@ -464,9 +463,7 @@ class Referents:
                 done_object.add(noun)
             elif noun == "country" and self.context.country and match.end() < len(text):
                 following = text[match.end() :]
-                if following.startswith("'s"):
-                    replacement = self.context.country
-                elif not _COMPLEMENT_AFTER.match(following):
+                if following.startswith("'s") or not _COMPLEMENT_AFTER.match(following):
                     replacement = self.context.country
             if replacement is not None:
                 out.append(text[last : match.start()] + replacement)

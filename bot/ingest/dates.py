@@ -20,14 +20,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from dateparser.date import DateDataParser
+from dateparser.date import DateDataParser  # type: ignore[import-untyped]
 
 # dateparser warns about its own settings on some versions; never useful in a draft.
 logging.getLogger("dateparser").setLevel(logging.ERROR)
 
-MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-)
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _NUMBER_WORDS = {
     "one": 1,
@@ -230,7 +228,9 @@ def absolute(text: str, published: dt.date | None, *, anchor: dt.date | None = N
                 replacement = f"on {day}"
         else:
             weekday = mention.text.split()[-1]
-            if re.match(rf"^,?\s+(?:(?:{MONTHS})\s+\d|\d{{1,2}}\s+(?:{MONTHS}))", text[mention.end :]):
+            if re.match(
+                rf"^,?\s+(?:(?:{MONTHS})\s+\d|\d{{1,2}}\s+(?:{MONTHS}))", text[mention.end :]
+            ):
                 continue  # "on Wednesday, May 14": the day is written out already
             replacement = f"{weekday} {day}"
             part = re.match(r"^\s+(morning|evening|night|afternoon)\b", text[mention.end :])
@@ -239,8 +239,9 @@ def absolute(text: str, published: dt.date | None, *, anchor: dt.date | None = N
                 out.append(before + f"{weekday} {part.group(1)} ({day})")
                 done = mention.end + part.end()
                 continue
-            if mention.text.lower().startswith(("last ", "this ")) and not before.rstrip().lower(
-            ).endswith("on"):
+            if mention.text.lower().startswith(
+                ("last ", "this ")
+            ) and not before.rstrip().lower().endswith("on"):
                 replacement = f"on {replacement}"
         out.append(before + replacement)
         done = mention.end

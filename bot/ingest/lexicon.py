@@ -329,7 +329,9 @@ def is_past(word: str) -> bool:
     word = word.lower()
     if word in IRREGULAR_FORMS:
         return True
-    return word.endswith("ed") and len(word) > 4 and word not in _NOUN_EXCEPTIONS
+    if word in _NOUN_EXCEPTIONS or not word.endswith("ed") or len(word) < 4:
+        return False
+    return len(word) > 4 or base_form(word) in INTRANSITIVE  # "died", "tied"
 
 
 def is_topic_noun(word: str) -> bool:

@@ -26,6 +26,7 @@ goes through ``problem`` (a small grammar check) and is written only if it passe
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -140,7 +141,9 @@ _ASIDE = re.compile(
     r"[a-z]+ed|[a-z]+ing)\b[^,]*,\s*"
 )
 # ", including the United States, China, India, France and Germany,": a list as an aside.
-_LIST_ASIDE = re.compile(r"\s*,\s*(?:including|such as|among them)\b[^,]*(?:,[^,]*?)*\band\b[^,]*,\s*")
+_LIST_ASIDE = re.compile(
+    r"\s*,\s*(?:including|such as|among them)\b[^,]*(?:,[^,]*?)*\band\b[^,]*,\s*"
+)
 _DASHES = re.compile(r"\s*\u2014[^\u2014]*(?:\u2014|$)\s*")
 _PARENS = re.compile(r"\s*\([^)]*\)")
 _CLAUSE_BREAK = re.compile(
@@ -158,7 +161,9 @@ _DANGLING = frozenset(
     under about between against during without within per via is are was were be been
     has have had do does did will would can could should may might must not no""".split()
 )
-_ADVERB_AFTER_AUX = frozenset("then also still just already now not".split())
+_ADVERB_AFTER_AUX = frozenset(
+    "then also still just already now not in on at after before during for since by".split()
+)
 _DETERMINERS = frozenset("the a an its their his her these those this that".split())
 _CONJUNCTIONS = frozenset("although though while whereas because and but or if so yet".split())
 _PLURAL_AUX = {"were": "was", "are": "is", "have": "has", "do": "does"}
@@ -219,7 +224,7 @@ def _finite_at(words: list[str], index: int) -> bool:
     """Is ``words[index]`` a finite lexical verb (a past or present-tense form)?"""
     word = words[index]
     bare = word.lower().strip(",")
-    if not word.islower() or bare in STOPWORDS and bare not in ("did", "does"):
+    if not word.islower() or (bare in STOPWORDS and bare not in ("did", "does")):
         return False
     before = words[index - 1].lower().strip(",") if index else ""
     if before in _NOT_AFTER or before in ("by", "for", "with", "from", "in", "on", "at"):
@@ -261,9 +266,7 @@ def parse(statement: str) -> Clause | None:
             break
         starter = match.group().split()[0].capitalize()
         body = match["body"].split()
-        if starter not in _SUBORDINATORS and any(
-            _finite_at(body, i) for i in range(1, len(body))
-        ):
+        if starter not in _SUBORDINATORS and any(_finite_at(body, i) for i in range(1, len(body))):
             break  # "On May 23 Blinken announced ...,": a whole clause, not a lead-in
         leads.append(text[: match.end()].rstrip(", "))
         text = text[match.end() :]
@@ -294,10 +297,8 @@ def parse(statement: str) -> Clause | None:
             elif main and not (is_past(main) or main.endswith("ing") or aux.endswith(" not")):
                 if aux in ("is", "are", "was", "were") or aux.endswith("been"):
                     main, used = None, used - 1  # a copula: "was largely ceremonial"
-                elif base_form(main) is None and main not in _BARE_VERBS_OK:
-                    if aux not in ("will", "would", "can", "could", "should", "must", "may",
-                                   "might", "do", "does", "did", "shall"):  # fmt: skip
-                        main, used = None, used - 1
+                elif base_form(main) is None and main not in _BARE_VERBS_OK and aux not in _MODALS:
+                    main, used = None, used - 1
             rest = " ".join(words[index + used :]).strip(" ,")
             return Clause(_undated(subject), aux, main, rest, lead)
         if _finite_at(words, index):
@@ -312,6 +313,7 @@ def _undated(subject: str) -> str:
     return _without(subject, spans).strip(" ,") if spans else subject
 
 
+_MODALS = frozenset("will would can could should must may might do does did shall".split())
 # Base-form verbs that follow a modal ("should provide") without any ending to show it.
 _BARE_VERBS_OK = frozenset("provide give take make pay help block face".split())
 
@@ -351,9 +353,13 @@ _TIME_WORDS = re.compile(
 )
 
 
-def _time_spans(text: str) -> list[tuple[int, int]]:
+def _time_spans(text: str, *, days_only: bool = False) -> list[tuple[int, int]]:
+    """Where ``text`` gives dates (with "on the evening of" before them); with ``days_only``
+    only days, weekdays and weeks, not months or years ("postponed to October" stays)."""
     spans = []
     for mention in dates.mentions(text, None):
+        if days_only and mention.precision in ("month", "year"):
+            continue
         start = mention.start
         lead = _TIME_WORDS.search(text[:start])
         if lead:
@@ -527,11 +533,16 @@ def _from_clause(
 
     # Reported speech: ask what was said, then about what was said.
     reported = verb in _SAY_VERBS or verb in ("reply", "replied", "replies")
-    if (reported or verb in _THAT_VERBS) and depth == 0 and clause.aux in (
-        None,
-        "has",
-        "have",
-        "had",
+    if (
+        (reported or verb in _THAT_VERBS)
+        and depth == 0
+        and clause.aux
+        in (
+            None,
+            "has",
+            "have",
+            "had",
+        )
     ):
         speaker = subject
         if verb in ("described", "describes"):
@@ -559,14 +570,15 @@ def _from_clause(
         typed.append(f"what caused {_cut(rest, 6)}")
 
     # "The worst-hit regions include ...", "The largest donor was ...": ask what they are.
-    if verb in ("include", "includes", "included") or (
+    listing = verb in ("include", "includes", "included") or (
         clause.aux in ("is", "are", "was", "were") and clause.verb is None
-    ):
-        if (clause.subject.split()[0] in ("The", "the") or "'s " in clause.subject) and depth == 0:
-            be = "were" if clause.aux in ("was", "were") or verb == "included" else "are"
-            if not clause.subject.split()[-1].endswith("s"):
-                be = {"were": "was", "are": "is"}[be]
-            typed.append(f"what {be} {subject}")
+    )
+    definite = clause.subject.split()[0] in ("The", "the") or "'s " in clause.subject
+    if listing and definite and depth == 0:
+        be = "were" if clause.aux in ("was", "were") or verb == "included" else "are"
+        if not clause.subject.split()[-1].endswith("s"):
+            be = {"were": "was", "are": "is"}[be]
+        typed.append(f"what {be} {subject}")
 
     # How many: a number in the subject.
     count = _COUNT_SUBJECT.match(clause.subject)
@@ -655,7 +667,7 @@ def _from_clause(
     # Who / what: the subject asked for.
     if predicate and not count and clause.verb is not None:
         wh = _who(clause.subject, names)
-        core = _cut(_without(rest, time_spans))
+        core = _cut(_without(rest, _time_spans(rest, days_only=True)))
         if wh == "who" or clause.aux or is_past(verb):
             plain.append(f"{wh} {_agreeing(wh, predicate)} {core}")
 
@@ -712,16 +724,18 @@ def problem(question: str) -> str | None:
     if words[1] in _CONJUNCTIONS or (len(words) > 2 and words[1] in _QUESTION_AUX
                                      and words[2] in _CONJUNCTIONS):  # fmt: skip
         return "a conjunction left at the start"
-    if any(a == b for a, b in zip(words, words[1:], strict=False)):
+    if any(a == b for a, b in itertools.pairwise(words)):
         return "a word doubled"
     if len(words) > 2 and words[1] in _QUESTION_AUX and words[2] in _ADVERB_AFTER_AUX:
         return f"no subject after '{words[1]}'"
-    if first in ("when", "where", "why") or (first == "how" and words[1] not in ("many", "much")):
-        if words[1] not in _QUESTION_AUX:
-            return f"no auxiliary after '{first}'"
-    if first == "how" and words[1] == "many" and len(words) > 3:
-        if words[3] in ("is", "was", "has", "does") or words[2] in ("is", "was", "has", "does"):
-            return "'how many' takes a plural verb"
+    asks_how = first in ("when", "where", "why") or (
+        first == "how" and words[1] not in ("many", "much")
+    )
+    if asks_how and words[1] not in _QUESTION_AUX:
+        return f"no auxiliary after '{first}'"
+    singular = ("is", "was", "has", "does")
+    if first == "how" and words[1] == "many" and (words[2] in singular or words[3] in singular):
+        return "'how many' takes a plural verb"
     if any(w.rstrip(",").isdigit() and w.endswith(",") for w in words[1:3]):
         return "a number left at the start"
     if first == "how" and words[1] in ("many", "much"):
@@ -734,15 +748,21 @@ def problem(question: str) -> str | None:
             return f"'{first} {second}': who and what take a singular verb"
         if not (second in _QUESTION_AUX or _looks_finite(second)) and first == "who":
             return "no verb after 'who'"
-        if first == "what" and not (second in _QUESTION_AUX or _looks_finite(second)):
-            # "what regions include ...": a noun, then the verb
-            if not (len(words) > 2 and (words[2] in _QUESTION_AUX or _looks_finite(words[2]))):
-                return "no verb after 'what'"
+        verb_second = second in _QUESTION_AUX or _looks_finite(second)
+        # "what regions include ...": a noun, then the verb
+        verb_third = words[2] in _QUESTION_AUX or _looks_finite(words[2])
+        if first == "what" and not verb_second and not verb_third:
+            return "no verb after 'what'"
     for index, word in enumerate(words[:-1]):
         following = words[index + 1]
-        if _looks_finite(word) and not word.endswith("s") and following in _QUESTION_AUX:
-            if word not in AUXILIARIES and index > 0:
-                return f"two verbs in a row ('{word} {following}')"
+        if (
+            _looks_finite(word)
+            and not word.endswith("s")
+            and following in _QUESTION_AUX
+            and word not in AUXILIARIES
+            and index > 0
+        ):
+            return f"two verbs in a row ('{word} {following}')"
     aux_at = [i for i, w in enumerate(words) if w in _QUESTION_AUX]
     for index in aux_at:
         tail = words[index + 1 : index + 9]
@@ -758,7 +778,13 @@ def problem(question: str) -> str | None:
 
 
 def _looks_finite(word: str) -> bool:
-    return word in IRREGULAR_PAST or (word.endswith("ed") and len(word) > 3) or (
-        word.endswith("s") and not word.endswith("ss") and base_form(word) is not None
-        and len(word) > 3
+    return (
+        word in IRREGULAR_PAST
+        or (word.endswith("ed") and len(word) > 3)
+        or (
+            word.endswith("s")
+            and not word.endswith("ss")
+            and base_form(word) is not None
+            and len(word) > 3
+        )
     )

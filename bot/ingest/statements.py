@@ -250,11 +250,15 @@ def statements(
             referents.note(sentence)
         text = _LEFTOVER.sub(" ", text)
         previous = out[-1] if out else None
-        if previous is not None and previous.position + len(previous.sources) - 1 == position - 1:
-            if _CONTINUES.match(text) and len(previous.text) + len(text) < MAX_CHARS:
-                previous.text = f"{previous.text} {text}"
-                previous.sources.append(raw)
-                continue
+        adjacent = (
+            previous is not None
+            and previous.position + len(previous.sources) - 1 == position - 1
+            and _CONTINUES.match(text) is not None
+        )
+        if previous is not None and adjacent and len(previous.text) + len(text) < MAX_CHARS:
+            previous.text = f"{previous.text} {text}"
+            previous.sources.append(raw)
+            continue
         statement = Statement(
             text,
             raw,
