@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -22,6 +23,7 @@ from bot.core.service import KnowledgeBase
 from bot.core.supersession import Proposal
 from bot.exts._context import shared_knowledge_actor
 from bot.exts._replies import guarded, permitted
+from bot.ingest.article_draft import source_notes
 from bot.ingest.pipeline import IngestResult
 from bot.ui import embeds
 from bot.ui.limits import EMBED_DESCRIPTION_CHARS, EMBED_TITLE_CHARS, clip
@@ -33,6 +35,11 @@ if TYPE_CHECKING:
 _NAME = r"[a-z0-9._-]{1,90}"
 DRAFT_COLOUR = discord.Colour.orange()
 SHOWN_DRAFTS = 5
+ANSWER_CHARS = 180
+SOURCE_CHARS = 140
+# A draft file is read again for its source comments only up to this size (drafts are a few
+# kilobytes; a hand-edited giant is shown without them).
+MAX_NOTES_BYTES = 512 * 1024
 
 
 class DraftButton(
@@ -101,18 +108,40 @@ async def review_reply(
     return True
 
 
-def draft_embed(
-    draft: DraftFile, updates: Mapping[str, Sequence[Proposal]] | None = None
-) -> discord.Embed:
-    """One draft file: its article, then each fact's id and answer, and under a fact that
-    seems to update a live one, "this seems to update ..." (``updates``, by draft fact id).
+def draft_sources(path: Path) -> dict[str, list[str]]:
+    """The article sentence(s) each fact of the draft file at ``path`` was made from (its
+    ``# from the article:`` comments); empty if the file cannot be read or is too large."""
+    try:
+        with path.open("rb") as file:
+            body = file.read(MAX_NOTES_BYTES + 1)
+    except OSError:
+        return {}
+    if len(body) > MAX_NOTES_BYTES:
+        return {}
+    return source_notes(body.decode("utf-8", errors="replace"))
 
-    Titles and answers come from articles, written by whoever runs the site or the feed: they
-    are shown as typed, and the card links the article only if its address is a web link.
+
+def draft_embed(
+    draft: DraftFile,
+    sources: Mapping[str, Sequence[str]] | None = None,
+    updates: Mapping[str, Sequence[Proposal]] | None = None,
+) -> discord.Embed:
+    """One draft file: its article, then each fact's id and answer and, below it, the
+    sentence(s) of the article it was made from, so a moderator can check one against the
+    other without opening the article, and "this seems to update ..." under a fact that seems
+    to update a live one (``updates``, by draft fact id).
+
+    Titles, answers and sentences come from articles, written by whoever runs the site or the
+    feed: they are shown as typed, and the card links the article only if its address is a
+    web link.
     """
+    sources = sources or {}
     lines = []
     for fact in draft.facts:
-        lines.append(f"{inline_code(fact.id)}: {literal(clip(fact.answer, 180))}")
+        lines.append(f"{inline_code(fact.id)}: {literal(clip(fact.answer, ANSWER_CHARS))}")
+        said = " ".join(sources.get(fact.id, ()))
+        if said:
+            lines.append(f"\u21b3 from the article: {literal(clip(said, SOURCE_CHARS))}")
         lines += [update_line(p) for p in (updates or {}).get(fact.id, ())]
     lines += [f"⚠ {literal(clip(str(error), 200))}" for error in draft.errors]
     embed = discord.Embed(
@@ -149,7 +178,10 @@ def drafts_message(
     for draft in shown:
         view.add_item(DraftButton("approve", draft.path.stem))
         view.add_item(DraftButton("reject", draft.path.stem))
-    cards = [draft_embed(d, kb.proposed_updates(d.facts) if kb else None) for d in shown]
+    cards = [
+        draft_embed(d, draft_sources(d.path), kb.proposed_updates(d.facts) if kb else None)
+        for d in shown
+    ]
     return embeds.fit_together(cards), view
 
 

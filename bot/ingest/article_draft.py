@@ -1,7 +1,13 @@
-"""Statements -> draft facts (id, answer, questions, tags, related) -> a knowledge YAML file.
+"""Statements -> draft facts (id, answer, questions, tags, related, date) -> a knowledge file.
 
 The draft uses exactly the knowledge schema (``kb validate knowledge/drafts`` checks it), with
-comments for the reviewer: where it comes from, and which repeated sentences each fact absorbed.
+comments for the reviewer: where it comes from, each fact's sentence(s) as the article wrote
+them (``# from the article: "..."``, so a fact can be checked without opening the article),
+which repeated sentences it absorbed, and how a relative date was read.
+
+A fact that leans on the article's main event without naming anything ("Three people died and
+at least 40 were injured.") is set in it: "In the Ganja flood of 14 May 2025, three people died
+and at least 40 were injured." Its questions then name the event too.
 """
 
 from __future__ import annotations
@@ -16,9 +22,12 @@ import yaml
 from bot.core.fact_ids import free_fact_id
 from bot.core.links import is_web_link
 from bot.core.loader import MAX_ANSWER_CHARS
-from bot.core.text import STOPWORDS, Analyzer, fold, specificity
+from bot.core.text import STOPWORDS, Analyzer, fold, specificity, stem
+from bot.ingest import dates
+from bot.ingest.context import GENERIC_STARTS, ArticleContext, names_something
 from bot.ingest.dedupe import coverage, merge_near_duplicates, terms_of
 from bot.ingest.entities import EntityIndex
+from bot.ingest.lexicon import is_topic_noun
 from bot.ingest.models import Article, IngestError, Statement
 from bot.ingest.questions import generate
 from bot.ingest.sentences import split_sentences
@@ -27,6 +36,8 @@ from bot.ingest.statements import interrogatives, statements
 MIN_FACTS = 2
 MAX_TAGS = 8
 ID_WORDS = 4
+SOURCE_NOTE_CHARS = 400
+SOURCE_NOTE = "# from the article: "
 
 
 @dataclass(slots=True)
@@ -37,6 +48,11 @@ class ProposedFact:
     tags: list[str]
     related: list[str] = field(default_factory=list)
     merged: list[str] = field(default_factory=list)
+    date: dt.date | None = None
+    date_note: str | None = None
+    """How a relative date was read ("last week", counted from ...), shown as a comment."""
+    sources: list[str] = field(default_factory=list)
+    """The article's sentences the answer was made from, as the article wrote them."""
 
     def as_yaml_entry(self) -> dict[str, object]:
         entry: dict[str, object] = {"id": self.id, "answer": self.answer}
@@ -46,6 +62,8 @@ class ProposedFact:
             entry["tags"] = self.tags
         if self.related:
             entry["related"] = self.related
+        if self.date:
+            entry["date"] = self.date
         return entry
 
 
@@ -81,15 +99,37 @@ def fact_id(answer: str, names: set[str], taken: set[str]) -> str:
     return free_fact_id((w for w in seen if w in best), taken)
 
 
-def tags_for(answer: str, entities: EntityIndex, names: set[str]) -> list[str]:
-    """Named entities first (demonyms folded), then the most topical words."""
+def tags_for(
+    answer: str,
+    entities: EntityIndex,
+    names: set[str],
+    topic: list[str] | None = None,
+    mid_capitals: set[str] | None = None,
+) -> list[str]:
+    """Named entities first (demonyms folded), the article's topic (its event's place and
+    noun: every fact of the article is about it), then the most topical nouns: never function
+    words, verb forms or adjectives ("although", "kept", "largest"; ``lexicon``)."""
     tags: dict[str, None] = {}
     for entity in entities.entities_in(answer):
+        if (
+            mid_capitals is not None
+            and " " not in entity
+            and entity not in mid_capitals
+            and not any(e.startswith(entity) for e in mid_capitals)
+        ):
+            continue  # a capitalised word only ever at the start of a sentence ("Strong ...")
         tag = "-".join(fold(entity).split())
-        if tag and len(tag) <= 50:
+        if tag and len(tag) <= 50 and all(is_topic_noun(w) or w in names for w in tag.split("-")):
             tags.setdefault(tag, None)
+    for word in topic or ():
+        if len(tags) < MAX_TAGS - 2:
+            tags.setdefault(word, None)
     keywords = sorted(
-        {w: s for w, s in _words_with_weight(answer, names) if w not in names}.items(),
+        {
+            w: s
+            for w, s in _words_with_weight(answer, names)
+            if w not in names and is_topic_noun(w)
+        }.items(),
         key=lambda item: -item[1],
     )
     for word, weight in keywords:
@@ -97,6 +137,38 @@ def tags_for(answer: str, entities: EntityIndex, names: set[str]) -> list[str]:
             break
         tags.setdefault(word, None)
     return list(tags)[:MAX_TAGS]
+
+
+def _lower_first(text: str, names: set[str]) -> str:
+    """``text`` to follow a lead-in: its first word lower-cased unless it is a name."""
+    first, _, rest = text.partition(" ")
+    bare = re.sub(r"'s$", "", first.strip('"'))
+    generic = bare in GENERIC_STARTS
+    if (bare in names and not generic) or first.isupper() or not first[:1].isupper():
+        return text
+    return f"{first[:1].lower()}{first[1:]} {rest}".strip()
+
+
+def _set_in_event(statement: Statement, context: ArticleContext, names: set[str]) -> None:
+    """Put the main event in front of a statement that names nothing of its own."""
+    event = context.event
+    statement.core = statement.text
+    if event is None:
+        return
+    lede = statement.position == 0 and not any(
+        event.refers_back(word) or stem(word) == stem(event.noun)
+        for word in fold(statement.text).split()
+    )
+    if not lede and names_something(statement.text, context):
+        return
+    if lede and event.preposition == "Under":
+        return
+    own_day = dates.event_date(statement.original, context.published, spoken=False)
+    lead_in = event.lead_in(statement.text, dated=own_day is not None)
+    statement.text = f"{lead_in}, {_lower_first(statement.text, names)}"
+    statement.lead_in = True
+    if statement.date is None and event.date is not None and event.preposition == "In":
+        statement.date = event.date
 
 
 def _attach_article_questions(
@@ -125,7 +197,8 @@ def build_draft(
     entities = EntityIndex([article.title, *sentences])
     # Folded words of the article's names: they count as fully specific in ids and tags.
     names = {fold(w) for e in entities.counts for w in re.split(r"[\s-]", e)}
-    found = statements(sentences, entities)
+    context = ArticleContext.build(article.title, sentences, entities, article.published)
+    found = statements(sentences, entities, context)
     kept = merge_near_duplicates(found, analyzer)
     if len(kept) < MIN_FACTS:
         raise IngestError(
@@ -133,29 +206,101 @@ def build_draft(
             f"found {len(kept)} sentence(s) stating a fact, need at least {MIN_FACTS}."
         )
     _attach_article_questions(kept, interrogatives([article.title, *sentences]), analyzer)
-    capitalised = {e for e in entities.counts} | {p for e in entities.counts for p in e.split()}
+    # Words written capitalised inside sentences: names, which a lead-in keeps capitalised.
+    mid_capitals = {
+        w.strip("\"',.;:()")
+        for sentence in sentences
+        for w in sentence.split()[1:]
+        if w[:1].isupper()
+    }
+    mid_capitals = {re.sub(r"'s$", "", w) for w in mid_capitals} | set(context.people)
+    event = context.event
+    setting = topic = None
+    if event is not None:
+        topic = event.phrase().replace('"', "")
+        if event.preposition != "Under":
+            setting = f"{event.preposition.lower()} {topic}"
+    topic_tags: list[str] = []
+    if event is not None:
+        topic_tags = [
+            w
+            for w in fold(f"{event.modifiers} {event.noun}").split()
+            if is_topic_noun(w) or w in names
+        ]
     facts: list[ProposedFact] = []
     for statement in kept:
+        _set_in_event(statement, context, mid_capitals)
         answer = statement.text[:MAX_ANSWER_CHARS]
-        questions = [*statement.extra_questions, *generate(answer, names=capitalised)]
+        lede = statement.position == 0
+        questions = [
+            *statement.extra_questions,
+            *generate(
+                statement.core,
+                names=mid_capitals,
+                setting=setting if statement.lead_in or lede else None,
+                overview=lede,
+                topic=topic,
+            ),
+        ]
         fact = ProposedFact(
-            id=fact_id(answer, names, taken),
+            id=fact_id(statement.core, names, taken),
             answer=answer,
-            questions=list(dict.fromkeys(questions))[:6],
-            tags=tags_for(answer, entities, names),
+            questions=list(dict.fromkeys(questions))[:5],
+            tags=tags_for(answer, entities, names, topic_tags, mid_capitals),
             merged=list(statement.merged),
+            date=statement.date,
+            date_note=statement.date_note,
+            sources=list(statement.sources or [statement.original]),
         )
         if statement.follows_previous and facts:
             fact.related.append(facts[-1].id)
         facts.append(fact)
     merged = sum(len(s.merged) for s in kept)
+    used = sum(len(s.sources) or 1 for s in found)
     return ArticleDraft(
         article=article,
         facts=facts,
         sentences=len(sentences),
-        dropped=len(sentences) - len(found),
+        dropped=len(sentences) - used,
         merged=merged,
     )
+
+
+class _Dumper(yaml.SafeDumper):
+    """Never anchors and aliases (facts sharing one date object would get ``&id001``): the
+    knowledge loader refuses them."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
+def _quoted(sentence: str) -> str:
+    """A sentence on one comment line, in double quotes, clipped."""
+    flat = " ".join(sentence.split())
+    if len(flat) > SOURCE_NOTE_CHARS:
+        flat = flat[: SOURCE_NOTE_CHARS - 1].rstrip() + "\u2026"
+    return f'"{flat}"'
+
+
+def source_notes(text: str) -> dict[str, list[str]]:
+    """The article's sentences each fact of a draft file's ``text`` was made from, by fact id
+    (the ``# from the article:`` comments above each ``- id:``), for review."""
+    notes: dict[str, list[str]] = {}
+    pending: list[str] = []
+    for line in text.splitlines():
+        if line.startswith(SOURCE_NOTE):
+            quoted = line[len(SOURCE_NOTE) :].strip()
+            if len(quoted) >= 2 and quoted[0] == quoted[-1] == '"':
+                quoted = quoted[1:-1]
+            pending.append(quoted)
+        elif line.startswith("- id:"):
+            fact = line[len("- id:") :].split("#", 1)[0].strip().strip("'\"")
+            if pending:
+                notes[fact] = pending
+            pending = []
+        elif not line.startswith("#"):
+            pending = []
+    return notes
 
 
 def file_stem(article: Article, today: dt.date | None = None) -> str:
@@ -180,17 +325,28 @@ def render_yaml(draft: ArticleDraft, *, ingested: dt.datetime | None = None) -> 
     if source:
         body["source"] = source
     body["facts"] = [f.as_yaml_entry() for f in draft.facts]
-    text = yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=100)
+    text = yaml.dump(body, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
     for fact in draft.facts:
-        if not fact.merged:
+        notes = "".join(f"{SOURCE_NOTE}{_quoted(s)}\n" for s in fact.sources)
+        notes += "".join(f"# also said as: {' '.join(m.split())[:300]}\n" for m in fact.merged)
+        start = text.find(f"- id: {fact.id}\n")
+        if start < 0:
             continue
-        notes = "".join(f"# also said as: {' '.join(m.split())[:300]}\n" for m in fact.merged)
-        text = text.replace(f"- id: {fact.id}\n", f"{notes}- id: {fact.id}\n", 1)
+        if fact.date is not None and fact.date_note:
+            line = f"  date: {fact.date.isoformat()}\n"
+            at = text.find(line, start)
+            end = text.find("\n- id: ", start + 1)
+            if at >= 0 and (end < 0 or at < end):
+                note = " ".join(fact.date_note.split())
+                dated = f"  date: {fact.date.isoformat()}  # {note}\n"
+                text = f"{text[:at]}{dated}{text[at + len(line) :]}"
+        text = f"{text[:start]}{notes}{text[start:]}"
     header = (
         f"# DRAFT from {article.url or article.title!r}, ingested {when}.\n"
         "# Not answered until a moderator approves it: python -m bot kb approve <this file>\n"
-        "# (or one fact: kb approve <fact id>). The answers are the article's own sentences:\n"
-        "# check each against the article, and reword it in our words where you can.\n"
+        "# (or one fact: kb approve <fact id>). The answers are the article's own sentences,\n"
+        "# set in the article's event where they lean on it; above each fact, the sentence(s)\n"
+        "# it comes from. Check each against them, and reword it in our words where you can.\n"
         f"# {len(draft.facts)} facts from {draft.sentences} sentences; {draft.merged} repeated "
         f"statement(s) merged, {draft.dropped} sentence(s) without a fact dropped.\n"
     )

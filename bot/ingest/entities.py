@@ -92,6 +92,8 @@ class EntityIndex:
         """Russian -> Russia, Azerbaijani -> Azerbaijan, Armenians -> Armenia, if named."""
         if " " in word:
             return word
+        if word + "stan" in singles:
+            return word + "stan"  # Kazakh -> Kazakhstan, Uzbek -> Uzbekistan
         for cut in range(1, 4):
             stem = word[:-cut]
             if len(stem) >= 4 and stem in singles:
@@ -113,6 +115,11 @@ class EntityIndex:
             for part in self._parts.get(entity, [entity]):
                 found.setdefault(self.root(part), None)
         return list(found)
+
+    def has_demonym(self, place: str) -> bool:
+        """Does the article name ``place`` by a demonym too ("Georgian", "Kazakh")? Then it is
+        a country (or a people's land), not a city."""
+        return any(word != place and root == place for word, root in self._root.items())
 
     def main_pair(self) -> tuple[str, str] | None:
         """The two single-word entities the article names most (the parties of a dispute)."""

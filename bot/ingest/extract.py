@@ -87,19 +87,38 @@ def from_html(html: str, url: str | None, source: str) -> Article:
     )
 
 
+# "Published: 2024-04-15" (or "Date:", "Published on") on a line of its own under the headline.
+_PUBLISHED_LINE = re.compile(
+    r"^\s*(?:Published|Date|Posted|Updated)(?:\s+on)?\s*:?\s*(?P<date>\d{4}-\d{2}-\d{2})\b.*$",
+    re.IGNORECASE,
+)
+
+
 def from_text(text: str, url: str | None, source: str) -> Article:
-    """A plain text article: the first non-empty line is the headline. ``IngestError`` naming
-    ``source`` (its link or file name) if there is too little text after it."""
+    """A plain text article: the first non-empty line is the headline; a line right under it
+    such as ``Published: 2024-04-15`` gives the publication date (which "on Monday" and "last
+    week" are counted from). ``IngestError`` naming ``source`` (its link or file name) if there
+    is too little text after it."""
     lines = text.strip().splitlines()
     if not lines:
         raise IngestError(f"{source} is empty: nothing to draft.")
-    title, body = lines[0].strip(), "\n".join(lines[1:])
+    title, rest = lines[0].strip(), lines[1:]
+    published = None
+    for index, line in enumerate(rest[:3]):
+        if not line.strip():
+            continue
+        match = _PUBLISHED_LINE.match(line)
+        if match:
+            published = _date(match["date"])
+            rest = rest[:index] + rest[index + 1 :]
+        break
+    body = "\n".join(rest)
     if len(body) < MIN_ARTICLE_CHARS:
         raise IngestError(
             f"{source} is too short to be a news article ({len(body)} characters after the "
             f"headline, at least {MIN_ARTICLE_CHARS} needed)."
         )
-    return Article(title=title, text=body, url=url)
+    return Article(title=title, text=body, url=url, published=published)
 
 
 def _struct_date(value: object) -> dt.date | None:

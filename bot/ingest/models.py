@@ -69,3 +69,13 @@ class Statement:
     """The texts of the near-duplicate statements merged into this one."""
     extra_questions: list[str] = field(default_factory=list)
     """Questions the article itself asks that this statement answers (e.g. the headline)."""
+    sources: list[str] = field(default_factory=list)
+    """The article's sentences the answer is made from, as written (``original`` first)."""
+    date: dt.date | None = None
+    """The day its event happened, when the article gives or implies it."""
+    date_note: str | None = None
+    """How that day was read, for the reviewer ("last week", counted from 15 April 2024)."""
+    lead_in: bool = False
+    """The main event was put in front of it ("In the Ganja flood of 14 May 2025, ...")."""
+    core: str = ""
+    """The answer without the lead-in (what ids and questions are made from)."""

@@ -1,178 +1,790 @@
-"""Question phrasings from a statement's structure: who/what, yes-no, why and when forms.
+"""Questions readers would ask, from a statement's structure, and a check that they are English.
 
-A light, rule-based reading of an English news sentence: leading clauses ("Despite previous
-cooperation, ...") and asides between commas or dashes are set apart, the subject is what comes
-before the first verb group, and the verb group's auxiliary ("has", "is", "will") can be moved
-in front of the subject. "The Azerbaijani government has recalled its ambassador" gives
-"who has recalled its ambassador", "has the azerbaijani government recalled its ambassador"
-and "why has the azerbaijani government recalled its ambassador". The matcher reads questions
-as terms, so the forms need to be natural, not perfect; moderators review them.
+A light, rule-based reading of an English news sentence: a leading clause ("In the Russian city
+of Orsk, ...") and asides between commas or dashes are set apart, the subject is what comes
+before the first verb group, the verb group is an auxiliary chain ("has been evacuated") or a
+finite verb ("gave", "says"), and what follows is split into the object and the adjuncts that
+say when (a date), where (a named place), why ("because", "over", "after", "to demand") and how
+much or how many (an amount).
+
+Templates by answer type then ask for what the sentence states:
+
+* a number in the subject -> "how many people have been evacuated from their homes";
+* an amount after the verb -> "how much should wealthy nations provide a year";
+* a date -> "when did the earthen dam on the ural give way";
+* a named place -> "where did ...";
+* a cause or purpose -> "why did hundreds of residents gather outside the city administration";
+* a person or body as subject -> "who has criticised officials for poor preparation";
+* reported speech -> "what did tokayev say about the kazakhstan floods", and the same
+  templates on what was said;
+* else a yes/no question ("have russian investigators opened a criminal case").
+
+The auxiliary moves in front of the subject ("has X been evacuated"); a lone past or present
+verb takes do-support with its base form ("did X give way", from ``lexicon``). Every question
+goes through ``problem`` (a small grammar check) and is written only if it passes.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
-from bot.core.text import STOPWORDS
-
-MAX_QUESTION_WORDS = 13
-
-_AUX = (
-    "has been|have been|had been|is being|are being|was being|were being|will be|would be|"
-    "has|have|had|is|are|was|were|will|would|may|might|can|could|should|must"
+from bot.core.text import STOPWORDS, fold
+from bot.ingest import dates
+from bot.ingest.lexicon import (
+    AUXILIARIES,
+    INTRANSITIVE,
+    IRREGULAR_PAST,
+    base_form,
+    could_be_verb,
+    ing_base,
+    is_past,
+    past_participle,
+    regular_past,
 )
-_AUX_RE = re.compile(rf"\b(?P<aux>{_AUX})\b(?P<neg>\s+not)?")
-_IRREGULAR_PAST = frozenset(
-    """led lost made took became began went came held met won told found gave left sent set put
-    ran saw fell rose paid kept brought fought struck spoke wrote chose broke drove grew knew threw
-    bought caught meant felt stood built spent shot hit cut said""".split()
+
+MONTHS_AND_DAYS = f"{dates.MONTHS}|{dates.WEEKDAYS}"
+MAX_QUESTION_WORDS = 16
+MIN_QUESTION_WORDS = 4
+MAX_CORE_WORDS = 9
+MAX_QUESTIONS = 4
+
+_AUX_CHAIN = re.compile(
+    r"^(?P<aux>is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|"
+    r"shall|does|do|did)\b(?P<neg> not)?(?P<adverbs>(?: (?:also|still|already|now|since|then|"
+    r"just|reportedly|previously|recently|finally|effectively|largely|repeatedly|further|"
+    r"initially|later|again|even|never|only|formally|officially|[a-z]+ly))*)"
+    r"(?P<more>(?: (?:been|be|being|have|had))*)(?: (?P<main>[a-z][a-z-]*))?"
+)
+_SAY_VERBS = frozenset(
+    """said says told tells announced warned acknowledged confirmed reported stated claimed
+    added insisted argued described describes called calls accused urged denied""".split()
 )
 _PERSON_HEADS = frozenset(
     """government ministry committee leadership authorities police president minister officials
-    official spokesman spokeswoman spokesperson army military court council parliament prosecutors
-    investigators men women people relatives families residents protesters company firm union
-    organisers organizers officials traders experts analysts diplomats ambassador minister
-    agency service services leader leaders mayor governor party""".split()
+    official spokesman spokeswoman spokesperson army military court council parliament
+    prosecutors investigators men women people relatives families residents protesters company
+    firm union organisers organizers traders experts analysts diplomats ambassador agency
+    service services leader leaders mayor governor party delegate delegates negotiators
+    representative lawmakers legislators speaker chief secretary judge prosecutor rescuers
+    activists critics opponents supporters students journalists editor director presidency
+    nations countries states governments""".split()
 )
-_TIME = re.compile(
-    r"\b(?:(?:in|on|since|by|during)\s+(?:\d{4}|January|February|March|April|May|June|July|"
-    r"August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday)\b[\w ,]*?|last (?:week|month|year|night)|yesterday|earlier this \w+)",
+_QUANTITY = (
+    r"(?:(?:more than|over|nearly|almost|about|around|at least|up to|some|roughly|"
+    r"an estimated|fewer than|less than)\s+)?"
+    r"(?:\d[\d,.]*(?:\s+(?:million|billion|thousand))?|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|millions|tens of thousands|"
+    r"hundreds of thousands)"
 )
-_CAUSAL = re.compile(
-    r"\b(?:because|due to|after|following|in response|as a result|led to|caused|triggered|"
-    r"sparked|prompted|amid|over|for)\b",
+_COUNT_SUBJECT = re.compile(
+    rf"^{_QUANTITY}\s+(?:of\s+)?(?:(?:the|their|its)\s+)?(?P<noun>(?:[a-z-]+\s+){{0,2}}?"
+    r"[a-z-]+?s|people|police|staff|personnel|children)\b(?P<rest>.*)$",
     re.IGNORECASE,
 )
-_LEADING_CLAUSE = re.compile(
-    r"^(?:Despite|After|Before|Following|During|Since|Amid|While|Although|Though|As|When|In|On)\b"
-    r"[^,]*?,\s+"
+_MONEY = re.compile(
+    r"(?:(?:more than|over|nearly|almost|about|around|at least|up to|some|roughly)\s+)?"
+    r"(?:[$€£]\s?\d[\d,.]*(?:\s+(?:million|billion|trillion|bn|m))?"
+    r"|\d[\d,.]*(?:\s+(?:million|billion|trillion))?\s+(?:euros?|dollars?|pounds|roubles|"
+    r"rubles|manats?|lari|tenge|drams?|lira|liras|hryvnias?))",
+    re.IGNORECASE,
 )
-_ASIDE = re.compile(r"\s*,\s*(?:which|who|whose|where|a|an|the|[a-z]+ed)\b[^,]*,\s*")
-_DASHES = re.compile(r"\s*—[^—]*—\s*")
-# A second verb group joined by "and" starts a second question, not part of this one.
-_SECOND_PREDICATE = re.compile(rf",?\s+and\s+(?:{_AUX})\b.*$")
+_COUNT_OBJECT = re.compile(
+    rf"^{_QUANTITY}\s+(?:of\s+)?(?:(?:the|their|its)\s+)?(?P<noun>[a-z-]+s|people)\b",
+    re.IGNORECASE,
+)
+_CAUSE = re.compile(
+    r",?\s+\b(?:because(?: of)?|due to|after|following|amid|as a result of|"
+    r"in protest (?:at|against)|in response to|in retaliation for|"
+    r"(?:over|for) (?=(?:the|a|an|its|their|his|her|alleged|suspected|poor|what)\b))"
+    r"\s*(?P<cause>.+)$"
+    r"|\s+\b(?:to|in order to)\s+(?P<purpose>(?:demand|protest|press|push|seek|call|"
+    r"support|oppose|stop|prevent|avoid|help|force|mark|show|honour|honor|pressure|express)\b.+)$",
+    re.IGNORECASE,
+)
+_PLACE = re.compile(
+    r"(?:^|\s+)\b(?i:in|at|near|outside|inside)\s+(?:the\s+)?"
+    r"(?:(?:[a-z-]+|[A-Z][a-z]+(?:an|ian|ish|i))\s+){0,3}?(?:(?:city|town|village|region|province|"
+    r"district|republic) of\s+)?(?!(?:"
+    + MONTHS_AND_DAYS
+    + r")\b)(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)"
+    r"(?:\s+(?:region|regions|province|district|city|area|oblast|republic|valley|river|county|"
+    r"border|capital|square|avenue|street|airport|port))?\b"
+)
+_EFFECT = re.compile(
+    rf",\s+(?P<verb>[a-z]+ing)\s+{_QUANTITY}\s+(?:of\s+)?(?:[a-z-]+\s+)?(?P<noun>[a-z]+s|people)\b"
+)
+# ", the emergencies ministry said on Thursday" at the end: who said it, not what happened.
+_ATTRIBUTION = re.compile(
+    r",\s+(?:[^,]{1,60}?\s+)?(?:said|says|told reporters|reported|added|according to [^,]+)"
+    r"(?:\s+on\s+[^,]+)?$"
+)
+_LEADING_CLAUSE = re.compile(
+    r"^(?:Despite|After|Before|Following|During|Since|Amid|While|Although|Though|As|When|In|"
+    r"On|At|By|For|Under|Over|With|Without|From|Earlier|Later|Last|This|Early|Late|Further|"
+    r"Once|Until|Within|Along|Across|Near|Outside|Inside|Throughout|Between|According)\b"
+    r"(?P<body>[^,]*?),\s+"
+)
+_SUBORDINATORS = frozenset(
+    "After Before Following Since While Although Though As When Once Until".split()
+)
+_LEADING_DATE = re.compile(
+    rf"^(?:(?:early|late)\s+)?(?:on|in|by|last)\s+(?:the\s+)?(?:(?:{dates.WEEKDAYS})\s+)?"
+    rf"(?:\d{{1,2}}\s+(?:{dates.MONTHS})(?:\s+\d{{4}})?|(?:{dates.MONTHS})(?:\s+\d{{1,2}})?"
+    rf"(?:,?\s+\d{{4}})?|\d{{4}}|(?:{dates.WEEKDAYS}))\s+(?=[A-Za-z])",
+    re.IGNORECASE,
+)
+_ASIDE = re.compile(
+    r"\s*,\s*(?:which|who|whose|where|a|an|the|known|founded|led|chaired|once|now|then|"
+    r"along|together|including|many|some|most|all|both|none|several|mostly|among|"
+    r"[a-z]+ed|[a-z]+ing)\b[^,]*,\s*"
+)
+# ", including the United States, China, India, France and Germany,": a list as an aside.
+_LIST_ASIDE = re.compile(
+    r"\s*,\s*(?:including|such as|among them)\b[^,]*(?:,[^,]*?)*\band\b[^,]*,\s*"
+)
+_DASHES = re.compile(r"\s*\u2014[^\u2014]*(?:\u2014|$)\s*")
+_PARENS = re.compile(r"\s*\([^)]*\)")
+_CLAUSE_BREAK = re.compile(
+    r",\s|;|:|\s(?:and|but|while|whereas|which|who|that|as|when|where|although|though|so|"
+    r"before|after|until|because|since|whose|if)\s"
+)
+_WH = frozenset("who whom whose what when where why how which".split())
+_QUESTION_AUX = frozenset(
+    """is are was were has have had do does did will would can could should may might must
+    shall""".split()
+)
+_DANGLING = frozenset(
+    """a an the of in on at to for from with by and or but as than that which who whose
+    although though while because if its their his her our your this these those into onto
+    under about between against during without within per via is are was were be been
+    has have had do does did will would can could should may might must not no""".split()
+)
+_ADVERB_AFTER_AUX = frozenset(
+    "then also still just already now not in on at after before during for since by".split()
+)
+_DETERMINERS = frozenset("the a an its their his her these those this that".split())
+_CONJUNCTIONS = frozenset("although though while whereas because and but or if so yet".split())
+_PLURAL_AUX = {"were": "was", "are": "is", "have": "has", "do": "does"}
+_PAST_ONLY = IRREGULAR_PAST - {"put", "set", "cut", "hit", "let", "read", "quit", "shut",
+                               "cost", "burst", "hurt", "spread", "split", "beat", "come",
+                               "run", "become"}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
 class Clause:
     subject: str
     aux: str | None
+    """The auxiliary chain before the main verb ("has been", "will"), None for "gave"."""
+    verb: str | None
+    """The main verb ("evacuated", "gave"); None after a copula ("was the largest")."""
     rest: str
-    """The predicate after the auxiliary (or the whole predicate if there is none)."""
+    """What follows the verb group."""
+    lead: str = ""
+    """A leading clause set apart ("In the Russian city of Orsk")."""
+
+    @property
+    def predicate(self) -> str:
+        return " ".join(p for p in (self.aux, self.verb, self.rest) if p)
 
 
 def _plain(text: str) -> str:
     text = re.sub(r"[.!;:]+$", "", text.strip())
+    text = text.replace('"', "").replace("\u201c", "").replace("\u201d", "")
     return " ".join(text.split())
 
 
-def _lower_first(text: str, keep: set[str]) -> str:
-    """Lower-case the first word unless it is a name (a word capitalised elsewhere too)."""
-    first, _, rest = text.partition(" ")
-    if first in keep:
-        return text
-    return f"{first.lower()} {rest}".strip()
-
-
-_PREPOSITIONS = frozenset("from of in at on with for by under over about between".split())
+# Verbs in the plain present that follow a plural subject ("regions include", "critics say").
+_PLAIN_PRESENT = frozenset(
+    """include say remain face have need want hope fear believe expect continue stay live work
+    call argue claim accuse blame plan seek insist warn reject oppose support agree disagree
+    demand deny hold keep run flow lie stand serve govern set make take give""".split()
+)
 
 
 def _plural_noun(word: str, following: str) -> bool:
-    """A word ending in -s that is a plural noun, not a verb, by what follows it.
-
-    "relations has been", "officials blamed", "publishers from": a verb follows, or a
-    preposition; verbs in -s are followed by their object, "to" or "that" ("seeks to").
-    """
+    """A word ending in -s that is a plural noun, not a verb, by what follows it."""
     if word.endswith("ed") or not word.endswith("s"):
         return False
     following = following.strip(",")
     return (
-        _AUX_RE.fullmatch(following) is not None
-        or following in _PREPOSITIONS
-        or following in _IRREGULAR_PAST
+        following in _QUESTION_AUX
+        or following in _PLAIN_PRESENT
+        or following in ("from", "of", "in", "at", "on", "with", "for", "by", "under", "over")
+        or following in IRREGULAR_PAST
         or (following.endswith("ed") and len(following) > 4)
     )
 
 
+_NOT_AFTER = frozenset("the a an of its their his her our this that these those to".split())
+
+
+def _finite_at(words: list[str], index: int) -> bool:
+    """Is ``words[index]`` a finite lexical verb (a past or present-tense form)?"""
+    word = words[index]
+    bare = word.lower().strip(",")
+    if not word.islower() or (bare in STOPWORDS and bare not in ("did", "does")):
+        return False
+    before = words[index - 1].lower().strip(",") if index else ""
+    if before in _NOT_AFTER or before in ("by", "for", "with", "from", "in", "on", "at"):
+        return False
+    if bare in IRREGULAR_PAST:
+        return True
+    if re.fullmatch(r"[a-z]{2,}ed", bare) and base_form(bare) is not None:
+        return True
+    head = words[0].lower()
+    if bare in _PLAIN_PRESENT and (
+        (before.endswith("s") and not before.endswith("ss"))
+        or (head.endswith("s") and not head.endswith("ss"))
+        or before in ("they", "we", "you", "i")
+    ):
+        return True  # "the worst-hit regions include", "groups that fail to register face"
+    following = words[index + 1].lower().strip(",") if index + 1 < len(words) else ""
+    base = base_form(bare)
+    return (
+        re.fullmatch(r"[a-z]{2,}(?:[^siu]s|ies|ches|shes|sses|xes)", bare) is not None
+        and not _plural_noun(bare, following)
+        and following not in ("and", "or", "of", "who", "that", "which", "")
+        and base is not None
+        and could_be_verb(base)
+    )
+
+
 def parse(statement: str) -> Clause | None:
-    """Subject, auxiliary and rest of ``statement``'s main clause, if it can be found."""
-    text = _DASHES.sub(", ", _plain(statement))
-    text = _LEADING_CLAUSE.sub("", text, count=1)
+    """Subject, verb group and rest of ``statement``'s main clause, if they can be found."""
+    text = _PARENS.sub("", _DASHES.sub(", ", _plain(statement)))
+    leads = []
+    while True:
+        date = _LEADING_DATE.match(text)
+        if date:
+            leads.append(date.group().strip())
+            text = text[date.end() :]
+            continue
+        match = _LEADING_CLAUSE.match(text[:1].upper() + text[1:])
+        if not match or len(match.group().split()) > 16:
+            break
+        starter = match.group().split()[0].capitalize()
+        body = match["body"].split()
+        if starter not in _SUBORDINATORS and any(_finite_at(body, i) for i in range(1, len(body))):
+            break  # "On May 23 Blinken announced ...,": a whole clause, not a lead-in
+        leads.append(text[: match.end()].rstrip(", "))
+        text = text[match.end() :]
+    lead = ", ".join(leads)
+    text = _ATTRIBUTION.sub("", text)
+    text = _LIST_ASIDE.sub(" ", text)
     text = _ASIDE.sub(" ", text)
+    text = re.sub(r"\s+,", ",", text)
+    text = re.split(r":\s", text, maxsplit=1)[0]
     words = text.split()
     if len(words) < 3:
         return None
-    aux = _AUX_RE.search(text)
-    # A lexical verb earlier than any auxiliary ("Azerbaijan seeks to ...", "Two men lost ...").
-    for index, word in enumerate(words[1:8], start=1):
-        bare = word.lower().strip(",")
-        is_verb = bare in _IRREGULAR_PAST or (
-            word.islower()
-            and bare not in STOPWORDS
-            and re.fullmatch(r"[a-z]{3,}(?:ed|es)|[a-z]{2,}[^siu]s", bare) is not None
-            and words[index - 1].lower() not in ("the", "a", "an", "of", "its", "their", "his")
-            and not _plural_noun(bare, words[index + 1].lower() if index + 1 < len(words) else "")
-        )
-        start = len(" ".join(words[:index])) + 1
-        if is_verb and (aux is None or start < aux.start()):
-            subject = " ".join(words[:index])
-            return Clause(subject, None, " ".join(words[index:]))
-    if aux is None or aux.start() == 0:
-        return None
-    subject = text[: aux.start()].strip(" ,")
-    rest = _SECOND_PREDICATE.sub("", text[aux.end() :]).strip(" ,")
-    if not subject or not rest:
-        return None
-    return Clause(subject, aux["aux"] + (aux["neg"] or ""), rest)
+    for index in range(1, min(len(words), 12)):
+        lowered = " ".join(words[index:]).lower()
+        chain = _AUX_CHAIN.match(lowered)
+        subject = " ".join(words[:index]).strip(" ,")
+        if not subject or subject.split()[-1].lower() in _DANGLING:
+            continue
+        if chain and words[index].islower():
+            main = chain["main"]
+            used = len(chain.group().split())
+            aux = " ".join(chain.group().split()[: used - (1 if main else 0)])
+            if main and (main in STOPWORDS or main in _QUESTION_AUX) and main != "not":
+                # "was the largest", "is a": a copula with its complement
+                aux = " ".join(chain.group().split()[: used - 1])
+                main = None
+                used -= 1
+            elif main and not (is_past(main) or main.endswith("ing") or aux.endswith(" not")):
+                if aux in ("is", "are", "was", "were") or aux.endswith("been"):
+                    main, used = None, used - 1  # a copula: "was largely ceremonial"
+                elif base_form(main) is None and main not in _BARE_VERBS_OK and aux not in _MODALS:
+                    main, used = None, used - 1
+            rest = " ".join(words[index + used :]).strip(" ,")
+            return Clause(_undated(subject), aux, main, rest, lead)
+        if _finite_at(words, index):
+            rest = " ".join(words[index + 1 :]).strip(" ,")
+            return Clause(_undated(subject), None, words[index].strip(","), rest, lead)
+    return None
 
 
-def _clip(question: str) -> str:
-    words = question.split()
-    if len(words) > MAX_QUESTION_WORDS:
-        # Cut at a clause boundary when there is one, else at the word limit.
-        head = " ".join(words[:MAX_QUESTION_WORDS])
-        comma = head.rfind(",")
-        question = head[:comma] if comma > len(head) // 2 else head
-    words = question.strip(" ,").split()
-    while len(words) > 2 and words[-1].lower().strip(",") in STOPWORDS:
+def _undated(subject: str) -> str:
+    """ "Kyrgyzstan's parliament on Tuesday 18 March 2025" -> "Kyrgyzstan's parliament"."""
+    spans = _time_spans(subject)
+    return _without(subject, spans).strip(" ,") if spans else subject
+
+
+_MODALS = frozenset("will would can could should must may might do does did shall".split())
+# Base-form verbs that follow a modal ("should provide") without any ending to show it.
+_BARE_VERBS_OK = frozenset("provide give take make pay help block face".split())
+
+
+def _cut(text: str, limit: int = MAX_CORE_WORDS) -> str:
+    """``text`` up to its first clause break and at most ``limit`` words, never ending on a
+    function word."""
+    appositive = re.match(r"^(.*?),\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)(?=$|[,.;]|\s+[a-z])", text)
+    if (
+        appositive
+        and len(appositive.group(1).split()) <= limit
+        and appositive.group(1).split()[-1].islower()
+    ):
+        text = f"{appositive.group(1)} {appositive.group(2)}"
+    else:
+        match = _CLAUSE_BREAK.search(" " + text + " ")
+        if match:
+            text = (" " + text)[: match.start()].strip()
+    words = text.split()[:limit]
+    while words and (words[-1].lower().strip(",") in _DANGLING or words[-1] in ("-",)):
         words.pop()
-    return " ".join(words).rstrip(",")
+    return " ".join(words).strip(" ,")
 
 
-def generate(statement: str, *, names: set[str] | None = None) -> list[str]:
-    """Up to four question phrasings for ``statement``, lower-case, without '?'.
+def _without(text: str, spans: list[tuple[int, int]]) -> str:
+    out, last = [], 0
+    for start, end in sorted(spans):
+        out.append(text[last:start])
+        last = end
+    out.append(text[last:])
+    return " ".join("".join(out).split())
 
-    ``names`` are words written capitalised mid-sentence in the article (kept capitalised
-    when they start the subject, then everything is lower-cased as people type).
+
+_TIME_WORDS = re.compile(
+    r"\s*\b(?:(?:early|late)\s+)?(?:on|in|since|during|at|by)?\s*(?:the\s+)?"
+    r"(?:(?:evening|morning|night|afternoon|end|start|beginning|middle)\s+of\s+)?$"
+)
+
+
+def _time_spans(text: str, *, days_only: bool = False) -> list[tuple[int, int]]:
+    """Where ``text`` gives dates (with "on the evening of" before them); with ``days_only``
+    only days, weekdays and weeks, not months or years ("postponed to October" stays)."""
+    spans = []
+    for mention in dates.mentions(text, None):
+        if days_only and mention.precision in ("month", "year"):
+            continue
+        start = mention.start
+        lead = _TIME_WORDS.search(text[:start])
+        if lead:
+            start = lead.start()
+        end = mention.end
+        part = re.match(r"^\s+(?:morning|evening|night|afternoon)\b", text[end:])
+        if part:
+            end += part.end()
+        spans.append((start, end))
+    return spans
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    start: int
+    end: int
+    name: str
+
+
+def _place_in(text: str) -> _Place | None:
+    """The first named place ``text`` puts something in ("in the Orenburg region", "in the
+    Russian city of Orsk" -> Orsk)."""
+    match = _PLACE.search(text)
+    if match is None:
+        return None
+    name, end = match["name"], match.end()
+    more = re.match(
+        r"^\s+(?:(?:city|town|village|region|province|district|republic|capital)\s+)?of\s+"
+        r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)",
+        text[end:],
+    )
+    if more:
+        name, end = more["name"], end + more.end()
+    following = text[end:]
+    if following and not re.match(
+        r"^(?:[,.;:]|\s+(?:in|on|at|to|for|and|but|as|after|before|when|with|by|from|near|"
+        r"over|during|since|while|where|which|who|until|than|or)\b)",
+        following,
+    ):
+        return None  # "at the COP29 United Nations climate conference": a modifier
+    return _Place(match.start(), end, name)
+
+
+def _who(subject: str, names: set[str]) -> str:
+    head = re.split(r"\s+(?:of|from|in|at|for)\s+", subject)[0].split()[-1].lower().strip(",")
+    head = re.sub(r"'s?$", "", head)
+    first = subject.split()[0]
+    words = {w.lower().strip(",") for w in subject.split()}
+    if head in _PERSON_HEADS or first in names or subject in names:
+        return "who"
+    if words & (_PERSON_HEADS | {"those", "many", "some", "hundreds", "thousands", "dozens"}):
+        return "who"
+    return "what"
+
+
+def _subject_for_question(subject: str, names: set[str]) -> str:
+    first, _, rest = subject.partition(" ")
+    if first in ("A", "An", "a", "an") and rest:
+        return f"the {rest}"
+    if first in names:
+        return subject
+    return f"{first.lower()} {rest}".strip()
+
+
+def _inverted(clause: Clause, subject: str, tail: str) -> str | None:
+    """The clause as a question body with the auxiliary before the subject ("did X give way",
+    "has X been evacuated", "was X ...")."""
+    if clause.aux:
+        first, _, more = clause.aux.partition(" ")
+        verb = " ".join(p for p in (more, clause.verb) if p)
+        return " ".join(p for p in (first, subject, verb, tail) if p)
+    if clause.verb is None:
+        return None
+    verb = clause.verb.lower()
+    base = base_form(verb)
+    if base is None:
+        return None
+    if verb in IRREGULAR_PAST or verb.endswith("ed"):
+        do = "did"
+    elif verb.endswith("s"):
+        do = "does"
+    else:
+        return None
+    if base == "be":
+        return None
+    return " ".join(p for p in (do, subject, base, tail) if p)
+
+
+def _agreeing(wh: str, predicate: str) -> str:
+    """ "who were ordered" -> "who was ordered": who and what take a singular verb."""
+    first, _, rest = predicate.partition(" ")
+    if first in _PLURAL_AUX:
+        return f"{_PLURAL_AUX[first]} {rest}".strip()
+    if first.endswith("s") or is_past(first) or first in _QUESTION_AUX:
+        return predicate
+    # a plural present verb ("include"): its -s form
+    return f"{first}s {rest}".strip() if first.isalpha() else predicate
+
+
+def _finish(question: str, setting: str | None) -> str:
+    question = question.strip(" ,")
+    if setting and not _setting_names(setting) & set(fold(question).split()):
+        question = f"{question} {setting}"
+    return " ".join(question.lower().replace(" ,", ",").split()).strip(" ,")
+
+
+def _setting_names(setting: str) -> set[str]:
+    """The folded name words of a setting ("in the Kazakhstan floods" -> {"kazakhstan"})."""
+    return {
+        w
+        for token in re.findall(r"[A-Z][\w'-]*", setting)
+        for w in fold(re.sub(r"'s$", "", token)).split()
+    } or set(fold(setting).split()[-1:])
+
+
+def generate(
+    statement: str,
+    *,
+    names: set[str] | None = None,
+    setting: str | None = None,
+    overview: bool = False,
+    topic: str | None = None,
+) -> list[str]:
+    """Up to four questions for ``statement``, lower-case, without '?', each passing
+    ``problem``.
+
+    ``names`` are words the article writes capitalised mid-sentence; ``setting`` ("in the
+    Kazakhstan floods") is added to questions about a statement that leans on the main event;
+    ``overview`` asks for the event itself too ("what happened in the kazakhstan floods");
+    ``topic`` ("the Kazakhstan floods") is what people are asked to have said things about.
     """
     names = names or set()
-    clause = parse(statement)
     out: list[str] = []
-    if clause is not None:
-        subject = _lower_first(clause.subject, names)
-        head = clause.subject.split(" of ")[0].split()[-1].lower().strip(",")
-        who = (
-            "who"
-            if head in _PERSON_HEADS or (clause.subject[:1].isupper() and clause.subject in names)
-            else "what"
-        )
-        if clause.aux:
-            out.append(f"{who} {clause.aux} {clause.rest}")
-            aux_first, _, aux_more = clause.aux.partition(" ")
-            inverted = f"{aux_first} {subject} {aux_more} {clause.rest}".replace("  ", " ")
-            out.append(inverted)
-            timed = _TIME.search(statement)
-            if timed:
-                out.append(f"when {inverted}")
-            elif _CAUSAL.search(clause.rest) or aux_first in ("has", "have", "had"):
-                out.append(f"why {inverted}")
+    clause = parse(statement)
+    if (
+        clause is not None
+        and clause.subject.lower() not in _PRONOUNS
+        and clause.subject.split()[0].lower() not in ("no", "nobody", "none", "nothing")
+    ):
+        out += _from_clause(clause, names, setting, depth=0, topic=topic)
+    if overview and topic:
+        if topic.startswith("the "):
+            out.insert(0, f"what happened {setting or 'in ' + topic}")
         else:
-            out.append(f"{who} {clause.rest}")
+            out.insert(0, f"what is {topic}")
     seen: dict[str, None] = {}
     for question in out:
-        cleaned = _clip(question.lower().replace(" ,", ","))
-        if len(cleaned.split()) >= 2:
+        cleaned = _finish(question, setting)
+        if problem(cleaned) is None:
             seen.setdefault(cleaned, None)
-    return list(seen)[:4]
+    return list(seen)[:MAX_QUESTIONS]
+
+
+_POSSESSIVES = frozenset("her his its their our my your".split())
+_NO_SUBJECT = frozenset("it they he she we i you her his its their our my your no".split())
+_PRONOUNS = frozenset("it they he she we i you this that these those there".split())
+_THAT_VERBS = frozenset(
+    """agreed decided concluded ruled found promised pledged insisted warned announced
+    confirmed ordered argued replied reply replies""".split()
+)
+
+
+def _from_clause(
+    clause: Clause, names: set[str], setting: str | None, depth: int, topic: str | None = None
+) -> list[str]:
+    typed: list[str] = []
+    plain: list[str] = []
+    subject = _subject_for_question(clause.subject, names)
+    rest = clause.rest
+    verb = (clause.verb or "").lower()
+
+    # Reported speech: ask what was said, then about what was said.
+    reported = verb in _SAY_VERBS or verb in ("reply", "replied", "replies")
+    if (
+        (reported or verb in _THAT_VERBS)
+        and depth == 0
+        and clause.aux
+        in (
+            None,
+            "has",
+            "have",
+            "had",
+        )
+    ):
+        speaker = subject
+        if verb in ("described", "describes"):
+            target = _cut(re.split(r"\s+as\s+", rest)[0], 6)
+            typed.append(f"how did {speaker} describe {target}")
+            typed.append(f"what did {speaker} say about {target}")
+        elif reported and verb not in ("called", "calls", "accused", "urged", "denied"):
+            if topic:
+                typed.append(f"what did {speaker} say about {topic}")
+            else:
+                typed.append(f"what did {speaker} say")
+        said = re.split(r"(?:^|\s)that\s+", rest, maxsplit=1)
+        inner = parse(said[1]) if len(said) == 2 and len(said[0].split()) <= 16 else None
+        if inner is not None and inner.subject.split()[0].lower() not in _NO_SUBJECT:
+            typed += _from_clause(inner, names, setting, depth + 1)[:2]
+        if typed and reported:
+            return typed
+
+    # "The flooding followed a winter of heavy snow": ask what caused it.
+    if verb in ("followed", "follows") or (
+        verb in ("caused", "triggered", "sparked", "prompted") and rest.startswith("by ")
+    ):
+        typed.append(f"what caused {subject}")
+    elif verb in ("caused", "triggered", "sparked", "prompted") and clause.aux is None:
+        typed.append(f"what caused {_cut(rest, 6)}")
+
+    # "The worst-hit regions include ...", "The largest donor was ...": ask what they are.
+    listing = verb in ("include", "includes", "included") or (
+        clause.aux in ("is", "are", "was", "were") and clause.verb is None
+    )
+    definite = clause.subject.split()[0] in ("The", "the") or "'s " in clause.subject
+    if listing and definite and depth == 0:
+        be = "were" if clause.aux in ("was", "were") or verb == "included" else "are"
+        if not clause.subject.split()[-1].endswith("s"):
+            be = {"were": "was", "are": "is"}[be]
+        typed.append(f"what {be} {subject}")
+
+    # How many: a number in the subject.
+    count = _COUNT_SUBJECT.match(clause.subject)
+    predicate = " ".join(p for p in (clause.aux, clause.verb) if p)
+    if count and predicate:
+        noun = count["noun"].lower()
+        core = _cut(_without(rest, _time_spans(rest)))
+        typed.append(f"how many {noun} {predicate} {core}")
+
+    time_spans = _time_spans(rest)
+    lead_time = dates.mentions(clause.lead, None) if clause.lead else []
+    first_part = re.split(
+        r",\s|\s(?:that|which|who|whose|where|but|and|as|while|whereas|although)\s",
+        rest,
+        maxsplit=1,
+    )[0]
+    main_time = _time_spans(first_part)
+    cause = _CAUSE.search(first_part)
+    money = _MONEY.search(" ".join(rest.split()[:8]))
+    objects = _COUNT_OBJECT.match(rest)
+    place = _place_in(first_part)
+    lead_place = _place_in(clause.lead) if clause.lead else None
+    effect = _EFFECT.search(rest)
+
+    # How much: an amount right after the verb.
+    if money and predicate:
+        before = re.sub(
+            r"\s*\b(?:of|up to|at least|more than|about|nearly|worth|some|around)\s*$",
+            "",
+            rest[: money.start()],
+        ).strip(" ,")
+        after = _cut(_without(rest[money.end() :], _time_spans(rest[money.end() :])), 5)
+        tail = after if not before else f"in {before}"
+        body = _inverted(clause, subject, tail)
+        bare_noun = not before or (
+            len(before.split()) == 1 and before.endswith("s") and before.islower()
+        )
+        if body and bare_noun:
+            typed.append(f"how much {body}")
+    elif objects and predicate and not count:
+        after = _cut(rest[objects.end() :], 5)
+        body = _inverted(clause, subject, after)
+        if body:
+            typed.append(f"how many {objects['noun'].lower()} {body}")
+
+    # When: a date in the predicate or the leading clause.
+    if main_time or lead_time:
+        core = _cut(_without(rest, time_spans))
+        body = _inverted(clause, subject, core)
+        if body:
+            typed.append(f"when {body}")
+
+    # Why: a cause or purpose.
+    if cause:
+        core = _cut(_without(rest[: cause.start()], _time_spans(rest[: cause.start()])))
+        body = _inverted(clause, subject, core)
+        if body:
+            typed.append(f"why {body}")
+
+    # Where: a named place in the predicate (not the subject itself) or the leading clause.
+    if place and place.name not in clause.subject:
+        core = _cut(_without(rest, [(place.start, place.end), *time_spans]))
+        body = _inverted(clause, subject, core)
+        if body:
+            typed.append(f"where {body}")
+    elif lead_place and lead_place.name not in clause.subject:
+        body = _inverted(clause, subject, _cut(_without(rest, time_spans)))
+        if body:
+            typed.append(f"where {body}")
+
+    # "..., flooding thousands of homes": how many homes were flooded (there).
+    if effect:
+        base = ing_base(effect["verb"])
+        if base:
+            where = f" in {lead_place.name}" if lead_place else ""
+            typed.append(f"how many {effect['noun']} were {past_participle(base)}{where}")
+
+    # "X was chaired by Y": who chaired X.
+    agent = re.match(r"^by\s+(?P<agent>[^,\d][^,]*)", _without(rest, time_spans))
+    if agent and clause.aux and clause.aux.split()[-1] in ("was", "were", "is", "are", "been"):
+        base = base_form(verb) if verb else None
+        if base and depth == 0:
+            active = regular_past(base)
+            typed.append(f"{_who(agent['agent'], names)} {active} {subject}")
+
+    # Who / what: the subject asked for.
+    if predicate and not count and clause.verb is not None:
+        wh = _who(clause.subject, names)
+        core = _cut(_without(rest, _time_spans(rest, days_only=True)))
+        if wh == "who" or clause.aux or is_past(verb):
+            plain.append(f"{wh} {_agreeing(wh, predicate)} {core}")
+
+    # "..., when hundreds of residents gathered ... to demand ...": ask about that clause too.
+    if depth == 0:
+        embedded = re.search(r",\s+(?:when|as|after)\s+(?P<clause>[a-z][^,]+(?:,[^,]+)?)$", rest)
+        if embedded:
+            inner = parse(embedded["clause"])
+            if inner is not None and inner.subject.split()[0].lower() not in ("it", "they"):
+                typed += [q for q in _from_clause(inner, names, setting, depth + 1) if
+                          q.startswith(("why", "how many", "how much", "where"))][:2]  # fmt: skip
+
+    # A yes/no question when there is little else.
+    if len(typed) + len(plain) < 2:
+        core = _cut(_without(rest, time_spans))
+        body = _inverted(clause, subject, core)
+        if body:
+            plain.append(body)
+    if lead_place and depth == 0:
+        # The place a leading clause gives ("In the Russian city of Orsk, ...") is what
+        # readers name: "when did the earthen dam give way in orsk".
+        here = f"in {lead_place.name}"
+        typed = [
+            q if q.startswith("where") or lead_place.name.lower() in q.lower() else f"{q} {here}"
+            for q in typed
+        ]
+    return typed + plain
+
+
+# ------------------------------------------------------------------------- the check
+def problem(question: str) -> str | None:
+    """Why ``question`` is not a well-formed English question, or None if it is.
+
+    Checked: length; it opens with a question word or an auxiliary; after "when", "where",
+    "why" and "how" comes an auxiliary, after "who"/"what" a verb; who and what take a
+    singular verb; no conjunction left at the start of its body ("was although ..."); no
+    auxiliary doubled with a past tense ("were three people died", "did X gave"); no two
+    finite verbs in a row ("what held were"); balanced quotes and brackets; one sentence; it
+    does not break off at a function word.
+    """
+    text = question.strip().rstrip("?").strip()
+    words = [w.strip(",") for w in text.lower().split()]
+    if not MIN_QUESTION_WORDS <= len(words) <= MAX_QUESTION_WORDS:
+        return "too short" if len(words) < MIN_QUESTION_WORDS else "too long"
+    if text.count('"') % 2 or text.count("(") != text.count(")"):
+        return "unbalanced quotes or brackets"
+    if re.search(r"[.!?;:]\s|\s-\s|\s\u2014\s", text):
+        return "more than one sentence"
+    first = words[0]
+    if first not in _WH and first not in _QUESTION_AUX:
+        return "does not open with a question word or auxiliary"
+    if words[-1] in _DANGLING:
+        return f"breaks off at '{words[-1]}'"
+    if words[1] in _CONJUNCTIONS or (len(words) > 2 and words[1] in _QUESTION_AUX
+                                     and words[2] in _CONJUNCTIONS):  # fmt: skip
+        return "a conjunction left at the start"
+    if any(a == b for a, b in itertools.pairwise(words)):
+        return "a word doubled"
+    if len(words) > 2 and words[1] in _QUESTION_AUX and words[2] in _ADVERB_AFTER_AUX:
+        return f"no subject after '{words[1]}'"
+    asks_how = first in ("when", "where", "why") or (
+        first == "how" and words[1] not in ("many", "much")
+    )
+    if asks_how and words[1] not in _QUESTION_AUX:
+        return f"no auxiliary after '{first}'"
+    singular = ("is", "was", "has", "does")
+    if first == "how" and words[1] == "many" and (words[2] in singular or words[3] in singular):
+        return "'how many' takes a plural verb"
+    if any(w.rstrip(",").isdigit() and w.endswith(",") for w in words[1:3]):
+        return "a number left at the start"
+    if first == "how" and words[1] in ("many", "much"):
+        window = words[2:7]
+        if not any(w in _QUESTION_AUX or _looks_finite(w) for w in window):
+            return f"no verb after 'how {words[1]}'"
+    if first in ("who", "what"):
+        second = words[1]
+        if second in ("were", "are", "have", "do") and words[2] not in _DETERMINERS:
+            return f"'{first} {second}': who and what take a singular verb"
+        if not (second in _QUESTION_AUX or _looks_finite(second)) and first == "who":
+            return "no verb after 'who'"
+        verb_second = second in _QUESTION_AUX or _looks_finite(second)
+        # "what regions include ...": a noun, then the verb
+        verb_third = words[2] in _QUESTION_AUX or _looks_finite(words[2])
+        if first == "what" and not verb_second and not verb_third:
+            return "no verb after 'what'"
+    for index, word in enumerate(words[:-1]):
+        following = words[index + 1]
+        if (
+            _looks_finite(word)
+            and not word.endswith("s")
+            and following in _QUESTION_AUX
+            and word not in AUXILIARIES
+            and index > 0
+        ):
+            return f"two verbs in a row ('{word} {following}')"
+    aux_at = [i for i, w in enumerate(words) if w in _QUESTION_AUX]
+    for index in aux_at:
+        tail = words[index + 1 : index + 9]
+        for word in tail:
+            if word in _QUESTION_AUX:
+                break
+            base = base_form(word) if is_past(word) else None
+            if base in INTRANSITIVE and words[index] not in ("has", "have", "had"):
+                return f"'{words[index]} ... {word}': doubled auxiliary"
+            if words[index] in ("did", "does", "do") and word in _PAST_ONLY:
+                return f"'{words[index]} ... {word}': past tense after do-support"
+    return None
+
+
+def _looks_finite(word: str) -> bool:
+    return (
+        word in IRREGULAR_PAST
+        or (word.endswith("ed") and len(word) > 3)
+        or (
+            word.endswith("s")
+            and not word.endswith("ss")
+            and base_form(word) is not None
+            and len(word) > 3
+        )
+    )

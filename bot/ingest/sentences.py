@@ -96,3 +96,15 @@ def split_sentences(text: str) -> list[str]:
             if cleaned:
                 out.append(cleaned)
     return out
+
+
+# A wire dateline before the lede: "ASTANA, April 15 - ", "BAKU (Reuters) - ".
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'-]{1,40}[A-Z](?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?"
+    r"\s*[-\u2013\u2014]+\s+(?=[A-Z\"])"
+)
+
+
+def strip_dateline(sentence: str) -> str:
+    """The lede without its wire dateline ("ASTANA, April 15 - More than ..." -> "More ...")."""
+    return _DATELINE.sub("", sentence, count=1)

@@ -12,11 +12,15 @@ previous one, which holds it.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from bot.core.text import STOPWORDS, fold, specificity
+from bot.ingest import dates
+from bot.ingest.context import ArticleContext, Referents
 from bot.ingest.entities import EntityIndex, raw_entities
 from bot.ingest.models import Statement
+from bot.ingest.sentences import strip_dateline
 
 MIN_WORDS = 6
 MAX_CHARS = 1_200
@@ -99,7 +103,10 @@ class ReferentResolver:
     """Writes out "the incident" and "the two countries" where the article makes them clear."""
 
     def __init__(self, entities: EntityIndex) -> None:
-        self._pair = entities.main_pair()
+        pair = entities.main_pair()
+        # Only two countries (both named by a demonym too) are "the two countries": a city
+        # and its country ("Baku", "Azerbaijan") are no pair of neighbours.
+        self._pair = pair if pair and all(entities.has_demonym(p) for p in pair) else None
         # Named events seen so far, with how often the article has named them.
         self._events: dict[str, int] = {}
 
@@ -155,15 +162,112 @@ def strip_connective(sentence: str) -> tuple[str, bool]:
     return rest[:1].upper() + rest[1:], match["linked"] is not None
 
 
-def statements(sentences: list[str], entities: EntityIndex) -> list[Statement]:
-    """The fact-stating sentences, cleaned and made to stand alone, in article order."""
+# Sentences that only announce what follows: they state nothing a reader would ask about.
+_SETUP = re.compile(
+    r"\bcame on (?:two|three|several|many|multiple) fronts\b"
+    r"|^There (?:were|are|was|is) (?:several|many|two|three|four|a few|a number of|mixed) "
+    r"(?:reasons|factors|explanations|questions|ways|reactions|signs|problems)\b"
+    r"|^Here(?:'s| is| are) (?:what|how|why|the)\b|\bwhat we know\b|\bas follows\b|:$"
+    r"|\b(?:does|did|do) not (?:stop|end) (?:at|there)\b|\bstepped up (?:the )?pressure\b"
+    r"|^(?:The|That) (?:was|is) not (?:all|the end|the only)\b"
+    r"|^(?:But )?(?:the|this) (?:story|picture|situation) (?:is|was) (?:more )?"
+    r"(?:complicated|complex|different)\b",
+    re.IGNORECASE,
+)
+SETUP_MAX_WORDS = 12
+# A sentence carrying on the one before ("Some in the crowd ...", "Many of them ..."): it
+# joins that sentence's fact rather than standing alone.
+_CONTINUES = re.compile(
+    r"^(?:Some|Many|Most|Several|Others|A few|Few|None|All|Hundreds|Thousands|Dozens)\s+"
+    r"(?:of|in|among)\s+(?:the|those|them|these|whom)\b(?!\s+\w+\s+(?:of|in)\b)"
+    r"|^(?:Among them|Of those|Of them)\b"
+)
+# Small words left over once a sentence stands alone: "Russia then declared" -> "declared".
+_LEFTOVER = re.compile(r"(?<=[a-z]) then (?=[a-z]+(?:ed|t)\b)")
+
+
+def is_quote(sentence: str) -> bool:
+    """Mostly a direct quotation ("'The coming days will be hard,' the official said."):
+    colour, not a fact to answer with."""
+    text = sentence.strip()
+    if not text.startswith('"'):
+        return False
+    quoted = sum(len(q) for q in re.findall(r'"[^"]*"', text))
+    return quoted >= 0.4 * len(text)
+
+
+def is_setup(sentence: str) -> bool:
+    """A short sentence that only announces what follows ("Russia's response came on two
+    fronts.", "There were several reasons.", "Here is what we know.")."""
+    if len(sentence.split()) > SETUP_MAX_WORDS or re.search(r"\d", sentence):
+        return False
+    return _SETUP.search(sentence.strip().rstrip(".")) is not None or sentence.rstrip().endswith(
+        ":"
+    )
+
+
+def _date_note(mention: dates.DateMention, published: dt.date | None) -> str | None:
+    if not mention.relative:
+        return None
+    if mention.text.lower().endswith(("later", "earlier")):
+        return f'"{mention.text}": counted from the day named before it'
+    if published is None:
+        return None
+    if mention.precision == "week":
+        return f'"{mention.text}": about, a week before publication ({dates.spell(published)})'
+    return f'"{mention.text}": counted from the publication date ({dates.spell(published)})'
+
+
+def statements(
+    sentences: list[str],
+    entities: EntityIndex,
+    context: ArticleContext | None = None,
+) -> list[Statement]:
+    """The fact-stating sentences, cleaned and made to stand alone, in article order.
+
+    Quotations, set-up sentences and what is no statement are left out; a sentence carrying
+    on the one before joins its fact. With ``context`` (the article's event, people and
+    publication date), people, the event and relative days are written out and each
+    statement carries the day its event happened, if the article gives it.
+    """
     resolver = ReferentResolver(entities)
+    referents = Referents(context) if context is not None else None
+    published = context.published if context is not None else None
     out: list[Statement] = []
-    for position, sentence in enumerate(sentences):
-        if not is_statement(sentence):
+    for position, raw in enumerate(sentences):
+        sentence = strip_dateline(raw) if position == 0 else raw
+        if not is_statement(sentence) or is_quote(sentence) or is_setup(sentence):
             resolver.resolve(sentence)  # still learn the events it names
+            if referents is not None:
+                referents.note(sentence)
             continue
         text, linked = strip_connective(sentence)
         text = resolver.resolve(text)
-        out.append(Statement(text, sentence, position, follows_previous=linked and bool(out)))
+        mention = None
+        if referents is not None:
+            text = referents.resolve(text)
+            mention = dates.event_date(sentence, published, anchor=referents.anchor)
+            referents.note(sentence)
+        text = _LEFTOVER.sub(" ", text)
+        previous = out[-1] if out else None
+        adjacent = (
+            previous is not None
+            and previous.position + len(previous.sources) - 1 == position - 1
+            and _CONTINUES.match(text) is not None
+        )
+        if previous is not None and adjacent and len(previous.text) + len(text) < MAX_CHARS:
+            previous.text = f"{previous.text} {text}"
+            previous.sources.append(raw)
+            continue
+        statement = Statement(
+            text,
+            raw,
+            position,
+            follows_previous=linked and bool(out),
+            sources=[raw],
+        )
+        if mention is not None:
+            statement.date = mention.date
+            statement.date_note = _date_note(mention, published)
+        out.append(statement)
     return out

@@ -128,8 +128,13 @@ async def test_kb_drafts_lists_with_buttons_and_approve_click_answers(
     assert callback.json["type"] == 4 and is_ephemeral(listing)
     assert listing["content"] == "1 draft(s) waiting for review."
     assert listing["embeds"][0]["title"] == "Draft: Flood postpones the Baku book fair"
-    assert "postponed to October" in listing["embeds"][0]["description"]
-    assert custom_ids(listing) == [f"draft:approve:{FAIR_DRAFT}", f"draft:reject:{FAIR_DRAFT}"]
+    description = listing["embeds"][0]["description"]
+    assert "postponed to October" in description
+    # Below each answer, the sentence it was made from, as the article wrote it.
+    assert "\u21b3 from the article: The Baku International Book Fair, planned" in description
+    assert description.index("from the article:") > description.index("postponed to October")
+    custom = custom_ids(listing)
+    assert custom == [f"draft:approve:{FAIR_DRAFT}", f"draft:reject:{FAIR_DRAFT}"]
     message = callback.response["resource"]["message"]
 
     sneaky = await server.send_component(f"draft:approve:{FAIR_DRAFT}", message, world.bob)

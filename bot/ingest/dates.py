@@ -1,0 +1,249 @@
+"""When a sentence says its event happened: dates in the text, resolved to calendar days.
+
+The spans are found here ("on Monday", "April 5", "14 May 2025", "yesterday", "last week",
+"four days later"); what they mean is left to dateparser, which resolves each one against the
+article's publication date (``RELATIVE_BASE``) with its own, well-tested rules for weekdays,
+month names, missing years and relative offsets, and ships its language data (no download).
+
+A fact carries a ``date:`` only for an event the sentence pins to a day, or to a week ("last
+week": the day a week before publication, marked as approximate for the reviewer). Months and
+years alone ("in March 2023", "by 2035") are context, not the day of an event; deadlines and
+future dates are never an event's date. "Monday" in an article published on a Monday is that
+day (news writes "said on Monday" of the day it is published).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dateparser.date import DateDataParser  # type: ignore[import-untyped]
+
+# dateparser warns about its own settings on some versions; never useful in a draft.
+logging.getLogger("dateparser").setLevel(logging.ERROR)
+
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "a": 1,
+    "an": 1,
+}
+_DAY_OF_MONTH = r"\d{1,2}(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]|20)\d\d"
+# One alternative per kind, tried in this order; the named group is what dateparser reads.
+_SPANS = re.compile(
+    rf"(?P<dmy>\b{_DAY_OF_MONTH}\s+(?:of\s+)?(?:{MONTHS})(?:,?\s+{_YEAR})?\b)"
+    rf"|(?P<mdy>\b(?:{MONTHS})\s+{_DAY_OF_MONTH}(?:,?\s+{_YEAR})?\b)"
+    rf"|(?P<weekday>\b(?:(?:last|this)\s+)?(?:{WEEKDAYS})\b)"
+    r"|(?P<near>\b(?:yesterday|today|the day before yesterday)\b)"
+    r"|(?P<week>\b(?:last|this|the previous)\s+week\b)"
+    r"|(?P<ago>\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+"
+    r"(?:days?|weeks?)\s+(?:ago|earlier|later)\b)"
+    rf"|(?P<month>\b(?:(?:early|mid|late)[- ])?(?:{MONTHS})(?:\s+{_YEAR})?\b)"
+    rf"|(?P<year>\b{_YEAR}\b)",
+    re.IGNORECASE,
+)
+# "May" is a month only with a day or year, or after "in"/"since"/"early"...: "may" the verb.
+_MAY_ALONE = re.compile(r"^may$", re.IGNORECASE)
+# A span after one of these is a deadline, a range's start or a condition, not the event's day.
+_NOT_EVENT = re.compile(r"\b(?:by|until|till|before|since|from|through|ahead of)\s+(?:the\s+)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date the text gives, where, and what it means."""
+
+    text: str
+    start: int
+    end: int
+    date: dt.date | None
+    precision: str
+    """"day", "week", "month" or "year"."""
+    relative: bool
+    """It depends on the publication date or an earlier date ("Monday", "last week")."""
+    deadline: bool = False
+    """After "by", "until", "since"...: not the day of the sentence's event."""
+
+
+@lru_cache(maxsize=16)
+def _parser(base: dt.date) -> DateDataParser:
+    return DateDataParser(
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
+            "PREFER_DATES_FROM": "past",
+            "PREFER_DAY_OF_MONTH": "first",
+        },
+    )
+
+
+def _parse(text: str, base: dt.date) -> tuple[dt.date | None, str]:
+    data = _parser(base).get_date_data(text)
+    if data.date_obj is None:
+        return None, "day"
+    return data.date_obj.date(), str(data.period or "day")
+
+
+def _number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return _NUMBER_WORDS.get(word.lower())
+
+
+def mentions(
+    text: str, published: dt.date | None, *, anchor: dt.date | None = None
+) -> list[DateMention]:
+    """The dates ``text`` gives, in order. Relative ones are resolved against ``published``
+    ("Monday", "last week") or ``anchor``, the last day the article named ("four days
+    later"); without them they have no date."""
+    out: list[DateMention] = []
+    for match in _SPANS.finditer(text):
+        kind = match.lastgroup or ""
+        span = match.group()
+        if kind == "month" and _MAY_ALONE.match(span):
+            before = text[: match.start()].rstrip().lower()
+            if not before.endswith(("in", "since", "early", "late", "mid", "of", "and")):
+                continue
+        deadline = _NOT_EVENT.search(text[: match.start()]) is not None
+        relative = kind in ("weekday", "near", "week", "ago")
+        base = published
+        date: dt.date | None = None
+        precision = "day"
+        if kind == "ago":
+            count_word, unit, direction = span.split()[:3]
+            count = _number(count_word) or 0
+            days = count * (7 if unit.lower().startswith("week") else 1)
+            if direction.lower() == "later":
+                date = anchor + dt.timedelta(days=days) if anchor else None
+            elif published is not None:
+                date = published - dt.timedelta(days=days)
+            precision = "day" if unit.lower().startswith("day") else "week"
+        elif kind == "weekday" and published is not None:
+            day = span.split()[-1]
+            if day.lower() == published.strftime("%A").lower() and not span.lower().startswith(
+                "last"
+            ):
+                date = published
+            else:
+                date, precision = _parse(day, published)
+        elif kind == "near" and published is not None:
+            date, precision = _parse(span, published)
+        elif kind == "week" and published is not None:
+            date, precision = published - dt.timedelta(days=7), "week"
+        elif kind in ("dmy", "mdy"):
+            core = re.sub(r"\bof\s+", "", span)
+            explicit_year = re.search(_YEAR, span) is not None
+            if explicit_year or base is not None:
+                date, precision = _parse(core, base or dt.date(2000, 1, 1))
+            precision = "day"
+        elif kind == "month":
+            core = re.sub(r"^(?:early|mid|late)[- ]", "", span, flags=re.IGNORECASE)
+            if re.search(_YEAR, span) or base is not None:
+                date, _ = _parse(core, base or dt.date(2000, 1, 1))
+            precision = "month"
+        elif kind == "year":
+            date, precision = dt.date(int(span), 1, 1), "year"
+        out.append(
+            DateMention(span, match.start(), match.end(), date, precision, relative, deadline)
+        )
+    return out
+
+
+_SAID_ON = re.compile(
+    r"\b(?:said|says|told|announced|reported|confirmed|added|stated|wrote)\s+(?:\w+\s+)?"
+    r"(?:on|early on|late on)?\s*$"
+)
+
+
+def event_date(
+    text: str,
+    published: dt.date | None,
+    *,
+    anchor: dt.date | None = None,
+    spoken: bool = True,
+) -> DateMention | None:
+    """The day the event of ``text`` happened, if the text pins it to a day or a week: the
+    first such date that is not a deadline and not after publication. With ``spoken=False``
+    the day something was said ("authorities said on Monday") does not count."""
+    for mention in mentions(text, published, anchor=anchor):
+        if mention.date is None or mention.deadline or mention.precision not in ("day", "week"):
+            continue
+        if not spoken and _SAID_ON.search(text[: mention.start]):
+            continue
+        if published is not None and mention.date > published:
+            continue
+        return mention
+    return None
+
+
+def last_day(
+    text: str, published: dt.date | None, *, anchor: dt.date | None = None
+) -> dt.date | None:
+    """The last day-precise date ``text`` names (what "four days later" later counts from)."""
+    days = [
+        m.date
+        for m in mentions(text, published, anchor=anchor)
+        if m.date is not None and m.precision == "day"
+    ]
+    return days[-1] if days else anchor
+
+
+def spell(date: dt.date) -> str:
+    """``14 May 2025``: the way an answer names a day."""
+    return f"{date.day} {date.strftime('%B')} {date.year}"
+
+
+def absolute(text: str, published: dt.date | None, *, anchor: dt.date | None = None) -> str:
+    """``text`` with days that only make sense from the publication date written out:
+    "on Monday" -> "on Monday 15 April 2024", "yesterday" -> "on 14 April 2024", "four days
+    later" -> "on 18 May 2024". Weeks ("last week") stay as written: a week is no day."""
+    out = []
+    done = 0
+    for mention in mentions(text, published, anchor=anchor):
+        if not mention.relative or mention.date is None or mention.precision != "day":
+            continue
+        before = text[done : mention.start]
+        day = spell(mention.date)
+        if mention.text.lower().endswith(("later", "earlier", "ago")) or mention.text.lower() in (
+            "yesterday",
+            "today",
+            "the day before yesterday",
+        ):
+            if before.rstrip().lower().endswith(("on", "by", "until", "since")):
+                replacement = day
+            else:
+                replacement = f"on {day}"
+        else:
+            weekday = mention.text.split()[-1]
+            if re.match(
+                rf"^,?\s+(?:(?:{MONTHS})\s+\d|\d{{1,2}}\s+(?:{MONTHS}))", text[mention.end :]
+            ):
+                continue  # "on Wednesday, May 14": the day is written out already
+            replacement = f"{weekday} {day}"
+            part = re.match(r"^\s+(morning|evening|night|afternoon)\b", text[mention.end :])
+            if part:
+                # "on Friday evening" -> "on Friday evening (22 November 2024)"
+                out.append(before + f"{weekday} {part.group(1)} ({day})")
+                done = mention.end + part.end()
+                continue
+            if mention.text.lower().startswith(
+                ("last ", "this ")
+            ) and not before.rstrip().lower().endswith("on"):
+                replacement = f"on {replacement}"
+        out.append(before + replacement)
+        done = mention.end
+    out.append(text[done:])
+    return "".join(out)

@@ -1,0 +1,355 @@
+"""The little English morphology drafting needs: verb forms, function words, topic nouns.
+
+No tagger model can be loaded at run time here (nothing is downloaded, and the small taggers on
+PyPI either fetch their models or bring numpy and a neural model for what a word list does).
+News English is regular enough for a table and a few rules:
+
+* verbs: the irregular verbs of news writing in a table (gave/given -> give), regular forms by
+  their endings, checked against general-English word frequencies (wordfreq, already used by
+  the matcher) to choose between "hoped" -> hope and "stopped" -> stop;
+* function words: the matcher's stopwords plus the conjunctions, prepositions, prefixes and
+  adverbs that must never be a tag ("although", "aside", "pre");
+* topic nouns: what is left after function words, verb forms ("kept", "caused", "ordered",
+  "halting"), adjectives by their endings ("largest", "dangerous", "economic") and adverbs
+  ("directly") are taken out.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import wordfreq
+
+from bot.core.text import STOPWORDS
+
+# base: (past, past participle); both forms may hold alternatives separated by "/".
+_IRREGULAR = {
+    "arise": ("arose", "arisen"),
+    "be": ("was/were", "been"),
+    "bear": ("bore", "borne/born"),
+    "beat": ("beat", "beaten"),
+    "become": ("became", "become"),
+    "begin": ("began", "begun"),
+    "bind": ("bound", "bound"),
+    "bite": ("bit", "bitten"),
+    "blow": ("blew", "blown"),
+    "break": ("broke", "broken"),
+    "bring": ("brought", "brought"),
+    "build": ("built", "built"),
+    "burst": ("burst", "burst"),
+    "buy": ("bought", "bought"),
+    "catch": ("caught", "caught"),
+    "choose": ("chose", "chosen"),
+    "come": ("came", "come"),
+    "cost": ("cost", "cost"),
+    "cut": ("cut", "cut"),
+    "deal": ("dealt", "dealt"),
+    "do": ("did", "done"),
+    "draw": ("drew", "drawn"),
+    "drink": ("drank", "drunk"),
+    "drive": ("drove", "driven"),
+    "eat": ("ate", "eaten"),
+    "fall": ("fell", "fallen"),
+    "feed": ("fed", "fed"),
+    "feel": ("felt", "felt"),
+    "fight": ("fought", "fought"),
+    "find": ("found", "found"),
+    "flee": ("fled", "fled"),
+    "fly": ("flew", "flown"),
+    "forbid": ("forbade", "forbidden"),
+    "forget": ("forgot", "forgotten"),
+    "forgive": ("forgave", "forgiven"),
+    "freeze": ("froze", "frozen"),
+    "get": ("got", "got/gotten"),
+    "give": ("gave", "given"),
+    "go": ("went", "gone"),
+    "grow": ("grew", "grown"),
+    "hang": ("hung", "hung"),
+    "have": ("had", "had"),
+    "hear": ("heard", "heard"),
+    "hide": ("hid", "hidden"),
+    "hit": ("hit", "hit"),
+    "hold": ("held", "held"),
+    "hurt": ("hurt", "hurt"),
+    "keep": ("kept", "kept"),
+    "know": ("knew", "known"),
+    "lay": ("laid", "laid"),
+    "lead": ("led", "led"),
+    "leave": ("left", "left"),
+    "lend": ("lent", "lent"),
+    "let": ("let", "let"),
+    "lie": ("lay", "lain"),
+    "light": ("lit", "lit"),
+    "lose": ("lost", "lost"),
+    "make": ("made", "made"),
+    "mean": ("meant", "meant"),
+    "meet": ("met", "met"),
+    "mislead": ("misled", "misled"),
+    "override": ("overrode", "overridden"),
+    "overrun": ("overran", "overrun"),
+    "oversee": ("oversaw", "overseen"),
+    "overtake": ("overtook", "overtaken"),
+    "pay": ("paid", "paid"),
+    "put": ("put", "put"),
+    "quit": ("quit", "quit"),
+    "read": ("read", "read"),
+    "rebuild": ("rebuilt", "rebuilt"),
+    "ride": ("rode", "ridden"),
+    "ring": ("rang", "rung"),
+    "rise": ("rose", "risen"),
+    "run": ("ran", "run"),
+    "say": ("said", "said"),
+    "see": ("saw", "seen"),
+    "seek": ("sought", "sought"),
+    "sell": ("sold", "sold"),
+    "send": ("sent", "sent"),
+    "set": ("set", "set"),
+    "shake": ("shook", "shaken"),
+    "shoot": ("shot", "shot"),
+    "show": ("showed", "shown"),
+    "shut": ("shut", "shut"),
+    "sing": ("sang", "sung"),
+    "sink": ("sank", "sunk"),
+    "sit": ("sat", "sat"),
+    "sleep": ("slept", "slept"),
+    "slide": ("slid", "slid"),
+    "speak": ("spoke", "spoken"),
+    "spend": ("spent", "spent"),
+    "split": ("split", "split"),
+    "spread": ("spread", "spread"),
+    "stand": ("stood", "stood"),
+    "steal": ("stole", "stolen"),
+    "stick": ("stuck", "stuck"),
+    "strike": ("struck", "struck"),
+    "swear": ("swore", "sworn"),
+    "swell": ("swelled", "swollen"),
+    "sweep": ("swept", "swept"),
+    "swim": ("swam", "swum"),
+    "take": ("took", "taken"),
+    "teach": ("taught", "taught"),
+    "tear": ("tore", "torn"),
+    "tell": ("told", "told"),
+    "think": ("thought", "thought"),
+    "throw": ("threw", "thrown"),
+    "undergo": ("underwent", "undergone"),
+    "understand": ("understood", "understood"),
+    "undertake": ("undertook", "undertaken"),
+    "uphold": ("upheld", "upheld"),
+    "wake": ("woke", "woken"),
+    "wear": ("wore", "worn"),
+    "win": ("won", "won"),
+    "withdraw": ("withdrew", "withdrawn"),
+    "withhold": ("withheld", "withheld"),
+    "write": ("wrote", "written"),
+}
+_PAST: dict[str, str] = {}
+_PARTICIPLE: dict[str, str] = {}
+for _base, (_past, _participle) in _IRREGULAR.items():
+    for _form in _past.split("/"):
+        _PAST.setdefault(_form, _base)
+    for _form in _participle.split("/"):
+        _PARTICIPLE.setdefault(_form, _base)
+
+IRREGULAR_PAST = frozenset(_PAST)
+"""Irregular simple-past forms ("gave", "kept", "held")."""
+IRREGULAR_FORMS = frozenset(_PAST) | frozenset(_PARTICIPLE)
+
+# Verbs that take no object, so never a passive: "were ... died" is not English.
+INTRANSITIVE = frozenset(
+    """die happen occur arrive fall rise go come remain become appear emerge exist vanish
+    disappear surge erupt collapse""".split()
+)
+
+AUXILIARIES = frozenset(
+    """is are was were be been being has have had do does did will would shall should can
+    could may might must""".split()
+)
+
+# Never tags: conjunctions, prepositions, prefixes and adverbs the matcher's stopwords miss.
+FUNCTION_WORDS = STOPWORDS | frozenset(
+    """although though whereas whether unless upon onto toward towards amid amidst among
+    amongst despite within without via per aside apart pre post anti non co ex re semi
+    multi inter intra sub vs etc including include includes according also already still
+    even ever yet again almost nearly around roughly approximately about instead rather
+    quite well much many several few less least more most other others another such every
+    either neither nor thus hence therefore however meanwhile moreover furthermore later
+    earlier ago since often never always sometimes soon once twice away back further
+    far ahead next last first second third fourth fifth one two three four five six seven
+    eight nine ten dozen dozens hundred hundreds thousand thousands million millions billion
+    billions trillion percent per cent said says say told tells week weeks month months year
+    years day days today yesterday tomorrow night morning evening afternoon time times
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december worst best good bad new old
+    big small large major main key top former latter latest recent current local national
+    international regional foreign public private general special full whole entire certain
+    possible likely unlikely only own same different various due
+    """.split()
+)
+
+# -ing words that are nouns in the news ("the flooding", "the ruling").
+_ING_NOUNS = frozenset(
+    """flooding funding meeting building ruling hearing bombing shooting killing killings
+    spending warning opening uprising sentencing training housing landing gathering
+    wedding offering briefing setting shipping lending""".split()
+)
+# Common adjectives that are frequent enough to look like topics by their rarity alone.
+COMMON_ADJECTIVES = frozenset(
+    """weak strong poor rich heavy light high low long short early late hard easy free fair
+    safe unsafe serious severe deadly fatal tragic violent peaceful angry calm quick slow
+    sharp rapid huge vast tiny wide narrow deep shallow close open closed direct indirect
+    important significant critical crucial similar clear unclear sudden rare common
+    independent unofficial civil political economic social legal
+    illegal senior junior total partial final initial annual daily weekly monthly
+    further additional fresh entire western eastern northern southern central remote nearby
+    global domestic temporary permanent formal informal largely directly""".split()
+)
+# -ive / -ic / -al words that are nouns.
+_NOUN_EXCEPTIONS = frozenset(
+    """detective representative executive initiative objective offensive explosive relative
+    alternative incentive motive archive native republic clinic logic panic traffic topic
+    music critic official officials arrival proposal trial approval rival rivals capital
+    signal signals festival hospital tribunal council referral withdrawal survival denial
+    renewal disposal terminal criminal criminals animal animals individual individuals
+    professional professionals principal journal ritual manual rationale""".split()
+)
+_ADJECTIVE_ENDINGS = (
+    "ous",
+    "ful",
+    "less",
+    "ive",
+    "able",
+    "ible",
+    "ical",
+    "ic",
+    "ial",
+    "ual",
+)
+_NOUN_ENDINGS_OK = ("ment", "ance", "ence", "ency", "ancy", "ist", "ists")
+
+
+@lru_cache(maxsize=50_000)
+def _zipf(word: str) -> float:
+    return wordfreq.zipf_frequency(word, "en")
+
+
+def _known(word: str, floor: float = 2.5) -> bool:
+    return _zipf(word) >= floor
+
+
+# Regular verbs whose stem plus "e" is another word ("aided" is not from "aide").
+_ED_NOT_E = frozenset("aided suited posted ended headed seated sided_".split())
+
+
+def is_superlative(word: str) -> bool:
+    """ "largest", "biggest", "earliest": an adjective's -est form (not "protest", "forest")."""
+    if not word.endswith("est") or len(word) < 6:
+        return False
+    stem = word[:-3]
+    stems = [word[:-2], stem]
+    if stem.endswith("i"):
+        stems.append(stem[:-1] + "y")  # earliest -> early
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        stems.append(stem[:-1])  # biggest -> big
+    return any(s not in STOPWORDS and _zipf(s) >= 4.8 for s in stems if len(s) >= 3)
+
+
+def base_form(word: str) -> str | None:
+    """The base form of a verb form ("gave" -> give, "evacuated" -> evacuate, "died" -> die,
+    "says" -> say), or None if ``word`` is not recognisably a past, participle or -s form."""
+    word = word.lower()
+    if word in _PAST:
+        return _PAST[word]
+    if word in _PARTICIPLE:
+        return _PARTICIPLE[word]
+    if word.endswith("ied") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("ed") and len(word) > 3:
+        stem = word[:-2]
+        if len(stem) >= 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiou":
+            # stopped -> stop, planned -> plan; killed -> kill, passed -> pass
+            single = stem[:-1]
+            return single if _zipf(single) > _zipf(stem) else stem
+        with_e = word[:-1]
+        if word in _ED_NOT_E:
+            return stem
+        if with_e.endswith("e") and _known(with_e, 3.0):
+            return with_e  # hoped -> hope, noted -> note, used -> use
+        if _known(stem) or not _known(with_e):
+            return stem
+        return with_e
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes", "zes", "oes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return None
+
+
+def ing_base(word: str) -> str | None:
+    """The base form of an -ing form: "flooding" -> flood, "forcing" -> force, "stopping" ->
+    stop; None if ``word`` is not one."""
+    word = word.lower()
+    if not word.endswith("ing") or len(word) < 5:
+        return None
+    stem = word[:-3]
+    if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+        return stem[:-1]
+    candidates = [stem, stem + "e"]
+    return max(candidates, key=_zipf) if any(_known(c) for c in candidates) else stem
+
+
+def could_be_verb(base: str) -> bool:
+    """Is ``base`` a verb at all? Its past or -ing form is a word people write ("state" ->
+    stated; "economy" has neither)."""
+    if base in _IRREGULAR or base in AUXILIARIES:
+        return True
+    ing = base[:-1] + "ing" if base.endswith("e") and not base.endswith("ee") else base + "ing"
+    return _known(regular_past(base), 2.8) or _known(ing, 2.8)
+
+
+def past_participle(base: str) -> str:
+    if base in _IRREGULAR:
+        return _IRREGULAR[base][1].split("/")[0]
+    return regular_past(base)
+
+
+def regular_past(base: str) -> str:
+    if base in _IRREGULAR:
+        return _IRREGULAR[base][0].split("/")[0]
+    if base.endswith("e"):
+        return base + "d"
+    if base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou":
+        return base[:-1] + "ied"
+    return base + "ed"
+
+
+def is_past(word: str) -> bool:
+    """A simple-past or past-participle form: "kept", "ordered", "died"."""
+    word = word.lower()
+    if word in IRREGULAR_FORMS:
+        return True
+    if word in _NOUN_EXCEPTIONS or not word.endswith("ed") or len(word) < 4:
+        return False
+    return len(word) > 4 or base_form(word) in INTRANSITIVE  # "died", "tied"
+
+
+def is_topic_noun(word: str) -> bool:
+    """Could ``word`` (folded, lower-case) be a topic noun, worth a tag? Never a function
+    word, a verb form ("kept", "caused", "halting") or an adjective or adverb by its ending
+    ("largest", "directly")."""
+    if len(word) < 3 or word in FUNCTION_WORDS or not word.isalpha():
+        return False
+    if word in COMMON_ADJECTIVES:
+        return False
+    if word in _NOUN_EXCEPTIONS or word in _ING_NOUNS:
+        return True
+    if word in IRREGULAR_FORMS or word in AUXILIARIES:
+        return False
+    if word.endswith(("ed", "ly")):
+        return False
+    if word.endswith("ing") or is_superlative(word):
+        return False
+    if word.endswith(_NOUN_ENDINGS_OK):
+        return True
+    return not word.endswith(_ADJECTIVE_ENDINGS)
