@@ -35,6 +35,7 @@ from bot.core.errors import (
     WriteFailed,
 )
 from bot.core.fact_ids import MEMBER_PREFIX, member_fact_id_candidates
+from bot.core.leases import DEFAULT_LEASE_SECONDS, Leases
 from bot.core.links import NotAWebLink, web_link
 from bot.core.loader import (
     MAX_ANSWER_CHARS,
@@ -226,6 +227,8 @@ class KnowledgeBase:
         # The store's change log as far as the index shows it (see ``catch_up``).
         self._change_seq = 0
         self._follower: asyncio.Task[None] | None = None
+        # Work done once among the processes sharing the store (see ``hold_lease``).
+        self.leases = Leases(store)
 
     # ---------------------------------------------------------------------- lifecycle
     @classmethod
@@ -453,6 +456,7 @@ class KnowledgeBase:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._follower
         try:
+            await self.leases.release_all()
             await self.flush()
             await self._save_snapshot()
         finally:
@@ -473,6 +477,12 @@ class KnowledgeBase:
         """A consistent copy of the database in the new file ``target``, taken while the bot
         keeps answering and writing; ``StoreError`` if it cannot be written."""
         await self.store.backup(target)
+
+    async def hold_lease(self, name: str, seconds: float = DEFAULT_LEASE_SECONDS) -> bool:
+        """Take or renew the lease ``name`` for this process for ``seconds``: True when the
+        work it guards should run here (no other process holds it). See ``bot.core.leases``;
+        the lease is given up at ``close``."""
+        return await self.leases.hold(name, seconds)
 
     def _sync_index(
         self, file_facts: Sequence[Fact], members: Sequence[Fact], stored: ReloadReport

@@ -160,6 +160,18 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         # Where a process that has seen nothing yet starts reading.
         "INSERT INTO fact_changes (fact_id) VALUES ('')",
     ),
+    # 8: leases, so that work meant to run once (the feed poller, the daily digest) runs in one
+    # bot process at a time and moves to another when its holder stops renewing (it died).
+    # expires_at is in seconds since 1970 on the database's clock (see SqliteStore.hold_lease).
+    (
+        """
+        CREATE TABLE leases (
+            name TEXT PRIMARY KEY,
+            holder TEXT NOT NULL,
+            expires_at REAL NOT NULL
+        )
+        """,
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
