@@ -25,7 +25,8 @@ from bot.core.storage import KnowledgeStore, StoreError
 
 log = logging.getLogger(__name__)
 
-# A lease held this long past its last renewal; renewed every third of it.
+# A lease held this long past its last renewal, unless the caller says otherwise; renew it every
+# third of that. (Read at each call: tests shorten it.)
 DEFAULT_LEASE_SECONDS = 30.0
 
 
@@ -42,17 +43,21 @@ class Leases:
         self._store = store
         self.holder = holder or new_holder_id()
         self._held: set[str] = set()
+        self._slots = 0
 
     def holds(self, name: str) -> bool:
         """Whether the last ``hold`` of ``name`` got it (no database read)."""
         return name in self._held
 
-    async def hold(self, name: str, seconds: float = DEFAULT_LEASE_SECONDS) -> bool:
-        """Take or renew ``name`` for ``seconds``; True when this holder holds it now.
+    async def hold(self, name: str, seconds: float | None = None) -> bool:
+        """Take or renew ``name`` for ``seconds`` (default ``DEFAULT_LEASE_SECONDS``); True
+        when this holder holds it now.
 
         A database error counts as not holding it (logged): doing the work twice is what a
         lease prevents, and the holder that cannot renew loses the lease anyway.
         """
+        if seconds is None:
+            seconds = DEFAULT_LEASE_SECONDS
         try:
             held = await self._store.hold_lease(name, self.holder, seconds)
         except StoreError as exc:
@@ -65,6 +70,18 @@ class Leases:
             log.info("lease %s lost by %s: its work stops here", name, self.holder)
             self._held.discard(name)
         return held
+
+    async def take_slot(self, name: str, seconds: float) -> bool:
+        """Take ``name`` for ``seconds`` only if it is free, under a holder id used once, so
+        that it is never renewed, even by this process: at most one taker per ``seconds``
+        among all the processes on the store (a start rate, such as Discord's IDENTIFY limit).
+        A database error counts as not taken."""
+        self._slots += 1
+        try:
+            return await self._store.hold_lease(name, f"{self.holder}#{self._slots}", seconds)
+        except StoreError as exc:
+            log.warning("slot %s not taken (%s)", name, exc)
+            return False
 
     async def release_all(self) -> None:
         """Give up every lease held (at shutdown): another process takes over at once instead

@@ -35,7 +35,7 @@ from bot.core.errors import (
     WriteFailed,
 )
 from bot.core.fact_ids import MEMBER_PREFIX, member_fact_id_candidates
-from bot.core.leases import DEFAULT_LEASE_SECONDS, Leases
+from bot.core.leases import Leases
 from bot.core.links import NotAWebLink, web_link
 from bot.core.loader import (
     MAX_ANSWER_CHARS,
@@ -478,10 +478,10 @@ class KnowledgeBase:
         keeps answering and writing; ``StoreError`` if it cannot be written."""
         await self.store.backup(target)
 
-    async def hold_lease(self, name: str, seconds: float = DEFAULT_LEASE_SECONDS) -> bool:
-        """Take or renew the lease ``name`` for this process for ``seconds``: True when the
-        work it guards should run here (no other process holds it). See ``bot.core.leases``;
-        the lease is given up at ``close``."""
+    async def hold_lease(self, name: str, seconds: float | None = None) -> bool:
+        """Take or renew the lease ``name`` for this process for ``seconds`` (by default
+        ``bot.core.leases.DEFAULT_LEASE_SECONDS``, 30): True when the work it guards should run
+        here, no other process holding it. See ``bot.core.leases``; given up at ``close``."""
         return await self.leases.hold(name, seconds)
 
     def _sync_index(

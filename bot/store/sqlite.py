@@ -253,6 +253,13 @@ class SqliteStore:
             )
         for number in range(current + 1, SCHEMA_VERSION + 1):
             async with self.transaction() as db:
+                # Several processes may start on a new database at once (bot processes, each
+                # a range of shards): the first to get the write lock migrates, the others
+                # find it done.
+                async with db.execute("PRAGMA user_version") as cursor:
+                    row = await cursor.fetchone()
+                if row and int(row[0]) >= number:
+                    continue
                 for statement in MIGRATIONS[number - 1]:
                     await db.execute(statement)
                 await db.execute(f"PRAGMA user_version = {number}")

@@ -232,3 +232,35 @@ async def test_leases_remember_only_what_the_store_granted(stores: OpenStore) ->
     assert mine.holds("feeds") and not theirs.holds("feeds")
     await theirs.release_all()  # holds nothing: gives nothing up
     assert await mine.hold("feeds")
+
+
+# ------------------------------------------------------- several processes, one new database
+
+OPENER = """
+import asyncio, sys
+from pathlib import Path
+from bot.composition import open_store
+
+async def main():
+    store = await open_store(Path(sys.argv[1]))
+    print("OPEN", flush=True)
+    await store.close()
+
+asyncio.run(main())
+"""
+
+
+async def test_processes_starting_on_a_new_database_at_once_all_open_it(tmp_path: Path) -> None:
+    """Bot processes started together (compose starts them together) on a database nobody
+    created yet: one runs the migrations, the others find them done."""
+    for attempt in range(2):
+        database = tmp_path / f"new-{attempt}.db"
+        children = [
+            await asyncio.create_subprocess_exec(
+                sys.executable, "-c", OPENER, str(database), cwd=REPO_ROOT, stdout=PIPE, stderr=PIPE
+            )
+            for _ in range(4)
+        ]
+        outputs = [await child.communicate() for child in children]
+        for child, (out, err) in zip(children, outputs, strict=True):
+            assert child.returncode == 0 and out.strip() == b"OPEN", err.decode()[-500:]
