@@ -165,7 +165,7 @@ class KnowledgeStore(Protocol):
         """Take or renew the lease ``name`` for ``holder`` for ``seconds``; True when
         ``holder`` holds it afterwards: it was free, expired, or already theirs.
 
-        What every backend must do, exactly (``SqliteStore.hold_lease`` is the reference, and
+        What every backend must do, exactly (``bot/store/sqlite.py`` is the reference, and
         ``tests/storage/test_leases.py`` the contract):
 
         - A lease is one row: ``name`` (primary key), ``holder`` (text), ``expires_at``. It is

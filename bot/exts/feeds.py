@@ -44,6 +44,8 @@ class FeedWatcher(commands.Cog):
     def __init__(self, bot: NewsdeskBot) -> None:
         self.bot = bot
         self.loops: list[FeedLoop] = []
+        """One per watched feed."""
+        self.lease_keeper: FeedLoop | None = None
         self._lock = asyncio.Lock()
 
     async def cog_load(self) -> None:
@@ -52,7 +54,7 @@ class FeedWatcher(commands.Cog):
         keeper = tasks.loop(seconds=leases.DEFAULT_LEASE_SECONDS / 3)(self._keep_lease)
         keeper.before_loop(self.bot.wait_until_ready)
         keeper.start()
-        self.loops.append(keeper)
+        self.lease_keeper = keeper
         for feed in self.bot.settings.feeds:
             loop = self._loop_for(feed)
             loop.start()
@@ -67,13 +69,15 @@ class FeedWatcher(commands.Cog):
             log.exception("renewing the feeds lease failed")
 
     async def cog_unload(self) -> None:
-        for loop in self.loops:
+        every = [*self.loops, *([self.lease_keeper] if self.lease_keeper else [])]
+        for loop in every:
             loop.cancel()
         # Wait for the cancelled polls to stop: the database closes after the bot does.
-        running = [task for loop in self.loops if (task := loop.get_task()) is not None]
+        running = [task for loop in every if (task := loop.get_task()) is not None]
         if running:
             await asyncio.wait(running)
         self.loops.clear()
+        self.lease_keeper = None
 
     def _loop_for(self, feed: FeedSettings) -> FeedLoop:
         """A loop polling ``feed`` every ``interval_minutes``, from the moment the bot is ready."""

@@ -162,7 +162,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
     # 8: leases, so that work meant to run once (the feed poller, the daily digest) runs in one
     # bot process at a time and moves to another when its holder stops renewing (it died).
-    # expires_at is in seconds since 1970 on the database's clock (see SqliteStore.hold_lease).
+    # expires_at is in seconds since 1970 on the database's clock (see the store's hold_lease).
     (
         """
         CREATE TABLE leases (
