@@ -21,8 +21,10 @@ loop) on one database:
 A reply time runs from just before the fake dispatches the interaction to the moment it has
 recorded the bot's callback; throughput is answers over the wall time of the run. The fake
 Discord has its own process (this one), so on a 2-core machine one bot process has a core to
-itself and two share one. ``--db`` (default: a new SQLite file per run) is where every process
-of a run keeps the facts: give a PostgreSQL URL once that store exists.
+itself and two share one; the CPU seconds each side used are reported with the figures. The
+two set-ups alternate ``--rounds`` times (the machine may be shared: the median round is
+reported, with the range). ``--db`` (default: a new SQLite file per run; or ``NEWSDESK_DB``) is
+where every process of a run keeps the facts: give a PostgreSQL URL once that store exists.
 """
 
 from __future__ import annotations
@@ -79,17 +81,28 @@ class Load:
     seconds: float = 0.0
     replies: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    bot_cpu: float = 0.0
+    fake_cpu: float = 0.0
 
     def figures(self) -> dict[str, float]:
         ms = sorted(s * 1000 for s in self.replies) or [0.0]
         return {
             "answers": len(self.replies),
+            "seconds": self.seconds,
             "questions_per_second": len(self.replies) / self.seconds if self.seconds else 0.0,
             "p50_ms": percentile(ms, 50),
             "p99_ms": percentile(ms, 99),
             "max_ms": ms[-1],
             "errors": len(self.errors),
+            "bot_cpu_s": self.bot_cpu,
+            "fake_cpu_s": self.fake_cpu,
         }
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def answered(callback: RecordedRequest) -> str | None:
@@ -125,7 +138,7 @@ async def member_asks(
             load.errors.append(f"{user.username}: {callback.json}"[:300])
 
 
-async def run_load(world: World, questions: int) -> Load:
+async def run_load(world: World, questions: int, pids: list[int]) -> Load:
     seed = seed_questions()
     users = len(world.members)
     shares = [
@@ -136,6 +149,7 @@ async def run_load(world: World, questions: int) -> Load:
     for guild, member in zip(world.guilds, world.members, strict=False):
         await ask(world.server, member, guild, seed[0])
     load = Load()
+    bots_before, fake_before = sum(map(cpu_seconds, pids)), time.process_time()
     started = time.perf_counter()
     await asyncio.gather(
         *(
@@ -144,6 +158,8 @@ async def run_load(world: World, questions: int) -> Load:
         )
     )
     load.seconds = time.perf_counter() - started
+    load.bot_cpu = sum(map(cpu_seconds, pids)) - bots_before
+    load.fake_cpu = time.process_time() - fake_before
     return load
 
 
@@ -266,7 +282,7 @@ async def one_run(
         with tempfile.TemporaryDirectory() as tmp:
             database = args.db or str(Path(tmp) / "newsdesk.db")
             async with processes(server, world, Path(tmp), database, shard_ranges) as running:
-                load = await run_load(world, args.questions)
+                load = await run_load(world, args.questions, [p.pid for p, _ in running])
                 result: dict[str, Any] = {"label": label, **load.figures()}
                 result["load_errors"] = load.errors[:10]
                 if changes:
@@ -278,48 +294,69 @@ async def one_run(
     return result
 
 
-def report(runs: list[dict[str, Any]], args: argparse.Namespace) -> str:
+def median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    return sorted(runs, key=lambda r: r["questions_per_second"])[len(runs) // 2]
+
+
+def report(rounds: dict[str, list[dict[str, Any]]], args: argparse.Namespace) -> str:
     backend = "SQLite" if not args.db or "://" not in args.db else args.db.split("://")[0]
     lines = [
         "# Scaling out: bot processes and shards",
         "",
         f"`python -m bench.scale_out --users {args.users} --questions {args.questions} "
-        f"--changes {args.changes}` on {os.cpu_count()} cores ({platform.machine()}, "
-        f"Python {platform.python_version()}), database: {backend}. The fake Discord runs in "
-        "the bench's own process; each bot is a `python -m bot run` process of its own.",
+        f"--changes {args.changes} --rounds {args.rounds}` on {os.cpu_count()} cores "
+        f"({platform.machine()}, Python {platform.python_version()}), database: {backend}. "
+        "The fake Discord runs in the bench's own process; each bot is a `python -m bot run` "
+        f"process of its own. Load average of the machine at the start: {args.load_before:.1f} "
+        "(the machine is shared with other work). Each row is the median of its rounds by "
+        "throughput; the range is over all rounds.",
         "",
-        "| bot processes | shards | answers | questions/s | p50 ms | p99 ms | max ms | errors |",
-        "|---|---|---:|---:|---:|---:|---:|---:|",
+        "| bot processes | shards | answers | questions/s (range) | p50 ms | p99 ms | "
+        "bot CPU ms per answer | bot CPU s | fake CPU s | wall s | errors |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for run in runs:
+    for label, runs in rounds.items():
+        run = median_run(runs)
+        rates = [r["questions_per_second"] for r in runs]
         lines.append(
-            f"| {run['label']} | {run['shards']} | {run['answers']:,} | "
-            f"{run['questions_per_second']:.0f} | {run['p50_ms']:.0f} | {run['p99_ms']:.0f} | "
-            f"{run['max_ms']:.0f} | {run['errors']} |"
+            f"| {label} | {run['shards']} | {run['answers']:,} | "
+            f"{run['questions_per_second']:.0f} ({min(rates):.0f}-{max(rates):.0f}) | "
+            f"{run['p50_ms']:.0f} | {run['p99_ms']:.0f} | "
+            f"{1000 * run['bot_cpu_s'] / max(1, run['answers']):.2f} | {run['bot_cpu_s']:.1f} | "
+            f"{run['fake_cpu_s']:.1f} | {run['seconds']:.1f} | {sum(r['errors'] for r in runs)} |"
         )
-    for run in runs:
-        change = run.get("change")
-        if change:
-            lines += [
-                "",
-                f"Change to answer ({run['label']}): {change['changes']} reloads through the "
-                "first process (shard 0), each answered through the second (shard 3): "
-                f"p50 {change['p50_ms']:.0f} ms, p99 {change['p99_ms']:.0f} ms, max "
-                f"{change['max_ms']:.0f} ms after the reload was confirmed (the reload itself: "
-                f"p50 {change['reload_p50_ms']:.0f} ms).",
-            ]
+    for label, runs in rounds.items():
+        for run in runs:
+            change = run.get("change")
+            if change:
+                lines += [
+                    "",
+                    f"Change to answer ({label} processes): {change['changes']} reloads through "
+                    "the first process (a moderator of the home server, shard 0), each answered "
+                    "through the second (a member of a server on shard 3): p50 "
+                    f"{change['p50_ms']:.0f} ms, p99 {change['p99_ms']:.0f} ms, max "
+                    f"{change['max_ms']:.0f} ms after the reload was confirmed (the reload "
+                    f"itself: p50 {change['reload_p50_ms']:.0f} ms).",
+                ]
     return "\n".join(lines) + "\n"
 
 
-async def main_async(args: argparse.Namespace) -> list[dict[str, Any]]:
-    runs = []
-    one = await one_run("1", [None], args, 0)
-    one["shards"] = "unsharded"
-    runs.append(one)
-    two = await one_run("2", ["0-1", "2-3"], args, args.changes)
-    two["shards"] = "0-1 and 2-3 of 4"
-    runs.append(two)
-    return runs
+async def main_async(args: argparse.Namespace) -> dict[str, list[dict[str, Any]]]:
+    rounds: dict[str, list[dict[str, Any]]] = {"1": [], "2": []}
+    for n in range(args.rounds):
+        one = await one_run("1", [None], args, 0)
+        one["shards"] = "unsharded"
+        rounds["1"].append(one)
+        last = n == args.rounds - 1
+        two = await one_run("2", ["0-1", "2-3"], args, args.changes if last else 0)
+        two["shards"] = "0-1 and 2-3 of 4"
+        rounds["2"].append(two)
+        print(
+            f"round {n + 1}: {one['questions_per_second']:.0f} and "
+            f"{two['questions_per_second']:.0f} questions/s",
+            flush=True,
+        )
+    return rounds
 
 
 def main() -> None:
@@ -328,12 +365,15 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=200)
     parser.add_argument("--questions", type=int, default=2000)
     parser.add_argument("--changes", type=int, default=50)
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--out", type=Path, default=RESULTS / "scale_out.md")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("discord").setLevel(logging.ERROR)
-    runs = asyncio.run(main_async(args))
-    text = report(runs, args)
+    args.load_before = os.getloadavg()[0]
+    rounds = asyncio.run(main_async(args))
+    runs = [run for label in rounds for run in rounds[label]]
+    text = report(rounds, args)
     print(text)
     problems = [
         p
@@ -348,7 +388,7 @@ def main() -> None:
     for problem in problems:
         print("  ", problem)
     args.out.write_text(text, encoding="utf-8")
-    args.out.with_suffix(".json").write_text(json.dumps(runs, indent=2) + "\n", encoding="utf-8")
+    args.out.with_suffix(".json").write_text(json.dumps(rounds, indent=2) + "\n", encoding="utf-8")
     if problems:
         raise SystemExit(1)
 

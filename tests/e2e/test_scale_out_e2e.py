@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import aiohttp
 import pytest
 from aiohttp import web
 
@@ -82,6 +83,47 @@ def frames_on_shard(server: FakeDiscordServer, event: str) -> dict[int, list[Any
         if frame.direction == "send" and frame.t == event and frame.shard is not None:
             found.setdefault(frame.shard, []).append(frame.d)
     return found
+
+
+# ------------------------------------------------------------- the fake's sharded gateway
+
+
+async def test_the_fake_gateway_shards_as_discord_does(fake_with_shards: FakeDiscordServer) -> None:
+    """Without discord.py: GET /gateway/bot recommends shards, an IDENTIFY's shard gets only
+    its guilds, an event goes to the shard of its guild, and an impossible shard is refused."""
+    server = fake_with_shards
+    world = sharded_world(server, 2)
+    async with aiohttp.ClientSession() as http:
+        async with http.get(f"{server.api_base}/gateway/bot") as response:
+            body = await response.json(content_type=None)
+        assert body["shards"] == 2 and body["session_start_limit"]["max_concurrency"] == 16
+
+        async def identify(shard: list[int]) -> aiohttp.ClientWebSocketResponse:
+            ws = await http.ws_connect(str(server.gateway_url))
+            assert (await ws.receive_json())["op"] == 10
+            await ws.send_json({"op": 2, "d": {"token": "t", "intents": 513, "shard": shard}})
+            return ws
+
+        bad = await identify([2, 2])
+        assert (await bad.receive()).type is aiohttp.WSMsgType.CLOSE
+        assert bad.close_code == 4010
+
+        one = await identify([1, 2])
+        ready = await one.receive_json()
+        assert ready["t"] == "READY" and ready["d"]["shard"] == [1, 2]
+        assert [g["id"] for g in ready["d"]["guilds"]] == [str(world.guilds[1].id)]
+        created = await one.receive_json()
+        assert created["t"] == "GUILD_CREATE" and created["d"]["id"] == str(world.guilds[1].id)
+        await server.wait_for_session(shard=1)
+        assert server.live_shards == {1: (1, 2)}
+
+        await server.dispatch("TYPING_START", {"guild_id": str(world.guilds[1].id)})
+        assert (await one.receive_json())["t"] == "TYPING_START"
+        with pytest.raises(TimeoutError, match="no live gateway session for guild"):
+            await server.dispatch(
+                "TYPING_START", {"guild_id": str(world.guilds[0].id)}, timeout=0.2
+            )
+        await one.close()
 
 
 # ----------------------------------------------------------------- one sharded process
