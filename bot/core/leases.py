@@ -8,10 +8,15 @@ it (it died, or lost the database) and the lease expires. From any ``tasks.loop`
     if not await bot.kb.hold_lease("digest", 60):
         return  # another process does it
 
-A lease is held ``seconds`` past its last renewal: renew it more often than that (a third of
-it is a good rhythm) to keep it, and expect another process to take over within ``seconds``
-of this one dying. The rows, and the one-statement compare-and-set every store implements,
-are described in ``KnowledgeStore.hold_lease``.
+A lease is held ``seconds`` past its last renewal. Work that runs all the time (the feed
+poller) renews it more often than that, a third of it is a good rhythm, to keep it between
+runs; another process takes over within ``seconds`` of the holder dying. A job that runs
+once a day, in every process's loop at about the same moment, takes it for a few minutes
+just before running: the first process there runs the job, the others find the lease held
+and skip (pair it with a once-only record such as ``claim_once`` when twice would be wrong).
+
+The rows, and the one-statement compare-and-set every store implements, are described in
+``KnowledgeStore.hold_lease``.
 """
 
 from __future__ import annotations
