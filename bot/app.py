@@ -2,6 +2,10 @@
 
 Resources are opened in ``run_discord`` and handed to the bot (discord.py's advanced-startup
 pattern); ``setup_hook`` loads the extensions and syncs the slash commands.
+
+With shard settings (``discord.shard_count``, ``discord.shards``; README, "Scaling out") the
+bot is a ``ShardedNewsdeskBot``, an ``AutoShardedBot`` connecting only its range of shards, so
+that several processes on one database serve the servers between them. ``make_bot`` chooses.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ import discord
 from discord.ext import commands
 from pydantic import SecretStr
 
-from bot.config import Settings
+from bot.config import Settings, shard_range_text
 from bot.core.service import KnowledgeBase
 from bot.question_budget import QuestionBudget
 
@@ -33,6 +37,11 @@ EXTENSIONS = (
     "bot.exts.feeds",
     "bot.exts.timeline",
 )
+# Discord allows one IDENTIFY per 5 s in each of ``max_concurrency`` buckets, counted across
+# every process of the bot; a sharded bot takes a slot of this length in the shared database
+# before each one (a margin for the database's clock), and waits at most this long for one.
+IDENTIFY_SLOT_SECONDS = 5.5
+IDENTIFY_WAIT_SECONDS = 120.0
 # Interaction ids remembered to ignore a second delivery of the same interaction (a replayed
 # gateway event); Discord expires an interaction after 15 minutes, far fewer than this many.
 RECENT_INTERACTIONS = 10_000
@@ -78,10 +87,19 @@ class NewsdeskBot(commands.Bot):
             self._recent_interactions.popitem(last=False)
         return False
 
+    @property
+    def syncs_commands(self) -> bool:
+        """Whether this process syncs the slash commands: the one running shard 0 (all of
+        them run the same code; one sync is enough, and Discord rate-limits it)."""
+        return True
+
     async def setup_hook(self) -> None:
         for extension in EXTENSIONS:
             await self.load_extension(extension)
-        await self.sync_commands()
+        if self.syncs_commands:
+            await self.sync_commands()
+        else:
+            log.info("slash commands are synced by the process running shard 0")
         # Facts added, edited or removed by the CLI or another bot process are answered (or
         # gone) here within about a second.
         self.kb.follow_changes()
@@ -102,8 +120,78 @@ class NewsdeskBot(commands.Bot):
     async def on_ready(self) -> None:
         user = self.user
         log.info(
-            "connected as %s (%s) to %d servers", user, user.id if user else "?", len(self.guilds)
+            "connected as %s (%s) to %d servers (%s)",
+            user,
+            user.id if user else "?",
+            len(self.guilds),
+            self.describe_shards(),
         )
+
+    def describe_shards(self) -> str:
+        return "unsharded"
+
+
+class ShardedNewsdeskBot(NewsdeskBot, commands.AutoShardedBot):
+    """The same bot on a range of shards (``shard_ids`` of ``shard_count``), or on every shard
+    Discord recommends (no ``shard_count``: asked with GET /gateway/bot).
+
+    Each shard is one gateway connection carrying the events of the servers whose
+    ``(guild_id >> 22) % shard_count`` is its id; the other processes run the other shards.
+    Before each IDENTIFY it takes a slot in the shared database (``before_identify_hook``),
+    so the processes together stay within Discord's start rate.
+    """
+
+    def __init__(self, kb: KnowledgeBase, settings: Settings, **options: Any) -> None:
+        super().__init__(kb, settings, **options)
+        self.max_concurrency = 1
+
+    @property
+    def syncs_commands(self) -> bool:
+        return self.shard_ids is None or 0 in self.shard_ids
+
+    async def setup_hook(self) -> None:
+        try:
+            limits = await self.fetch_session_start_limits()
+            self.max_concurrency = max(1, limits.max_concurrency)
+        except (discord.HTTPException, discord.GatewayNotFound) as exc:
+            log.warning("session start limits unknown (%s): one IDENTIFY at a time", exc)
+        await super().setup_hook()
+
+    async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
+        """Wait for a free IDENTIFY slot of this shard's bucket, shared by every process on
+        the database (Discord counts them per bot, not per process)."""
+        if shard_id is None:
+            await super().before_identify_hook(shard_id, initial=initial)
+            return
+        name = f"discord-identify-{shard_id % self.max_concurrency}"
+        loop = asyncio.get_running_loop()
+        give_up = loop.time() + IDENTIFY_WAIT_SECONDS
+        while not await self.kb.leases.take_slot(name, IDENTIFY_SLOT_SECONDS):
+            if loop.time() > give_up:
+                log.warning(
+                    "no IDENTIFY slot for shard %d after %.0f s: identifying anyway",
+                    shard_id,
+                    IDENTIFY_WAIT_SECONDS,
+                )
+                return
+            await asyncio.sleep(0.25)
+
+    def describe_shards(self) -> str:
+        ids = self.shard_ids or range(self.shard_count or 0)
+        return f"shards {shard_range_text(tuple(ids))} of {self.shard_count}"
+
+
+def make_bot(kb: KnowledgeBase, settings: Settings, **options: Any) -> NewsdeskBot:
+    """The bot the settings ask for: unsharded (one connection for every server), or a
+    ``ShardedNewsdeskBot`` on ``discord.shards`` of ``discord.shard_count``."""
+    chosen = settings.discord
+    if chosen.shard_count is None:
+        return NewsdeskBot(kb, settings, **options)
+    if chosen.shard_count != "auto":
+        options.setdefault("shard_count", chosen.shard_count)
+        if chosen.shards is not None:
+            options.setdefault("shard_ids", list(chosen.shards))
+    return ShardedNewsdeskBot(kb, settings, **options)
 
 
 def ignore_repeated_interactions(bot: NewsdeskBot) -> None:
@@ -132,7 +220,8 @@ def ignore_repeated_interactions(bot: NewsdeskBot) -> None:
 async def run_discord(kb: KnowledgeBase, settings: Settings, token: SecretStr) -> int:
     """Run the bot on ``kb`` until SIGINT/SIGTERM; the caller (the composition root's user)
     opened the knowledge base and closes it."""
-    bot = NewsdeskBot(kb, settings)
+    bot = make_bot(kb, settings)
+    log.info("starting on Discord: %s", settings.discord.describe_shards())
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError):

@@ -55,6 +55,60 @@ class Cooldown(_Section):
     per_seconds: float = Field(30.0, gt=0)
 
 
+_SHARD_RANGE_HELP = "give a range like 0-1, one id like 3, or a list of ids"
+
+
+def parse_shard_ids(value: object) -> tuple[int, ...] | None:
+    """Shard ids from ``"0-1"``, ``"0-1,4"``, ``3`` or a list of ids, as a sorted tuple
+    (``ValueError`` with one line for anything else)."""
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = [value]
+    if isinstance(value, list | tuple):
+        if not value:
+            raise ValueError(f"{_SHARD_RANGE_HELP}: the list is empty")
+        if not all(isinstance(v, int) and not isinstance(v, bool) for v in value):
+            raise ValueError(f"{_SHARD_RANGE_HELP}: shard ids are whole numbers")
+        if min(value) < 0:
+            raise ValueError("shard ids are 0 or more")
+        return tuple(sorted(set(value)))
+    if not isinstance(value, str):
+        raise ValueError(_SHARD_RANGE_HELP)
+    ids: set[int] = set()
+    for part in value.replace(" ", "").split(","):
+        first, dash, last = part.partition("-")
+        if not first.isdigit() or (dash and not last.isdigit()):
+            raise ValueError(f"{value!r} is not a shard range: {_SHARD_RANGE_HELP}")
+        low, high = int(first), int(last) if dash else int(first)
+        if high < low:
+            raise ValueError(f"{value!r} is not a shard range: {part} runs backwards")
+        ids.update(range(low, high + 1))
+    return tuple(sorted(ids))
+
+
+def shard_range_text(ids: tuple[int, ...]) -> str:
+    """``(0, 1, 2, 5)`` -> ``"0-2,5"``."""
+    runs: list[list[int]] = []
+    for shard in sorted(ids):
+        if runs and shard == runs[-1][1] + 1:
+            runs[-1][1] = shard
+        else:
+            runs.append([shard, shard])
+    return ",".join(f"{a}-{b}" if b > a else str(a) for a, b in runs)
+
+
+def parse_shard_count(value: object) -> object:
+    """A number of shards (1 or more) or ``"auto"``; ``ValueError`` with one line otherwise."""
+    if value is None or value == "auto":
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise ValueError("give a number of shards (1 or more), or auto")
+    return value
+
+
 class DiscordSettings(_Section):
     command_prefix: str = Field("!", min_length=1, max_length=5)
     dev_guilds: tuple[Snowflake, ...] = ()
@@ -66,6 +120,52 @@ class DiscordSettings(_Section):
     cooldown: Cooldown = Cooldown()
     # Channel where moderators are told about new drafts from the watched feeds.
     review_channel: Snowflake | None = None
+    # Sharding (README, "Scaling out"): this process connects the shards ``shards`` (a range
+    # "0-1", an id, or a list) of ``shard_count`` in all. Neither set: one connection for
+    # every server, unsharded. ``shard_count`` alone: all its shards in this process ("auto":
+    # as many as Discord recommends).
+    shard_count: int | Literal["auto"] | None = None
+    shards: tuple[int, ...] | None = None
+
+    @field_validator("shards", mode="before")
+    @classmethod
+    def _shard_range(cls, value: object) -> object:
+        return parse_shard_ids(value)
+
+    @field_validator("shard_count", mode="before")
+    @classmethod
+    def _shard_count(cls, value: object) -> object:
+        return parse_shard_count(value)
+
+    @model_validator(mode="after")
+    def _shards_within_count(self) -> DiscordSettings:
+        if self.shards is None:
+            return self
+        if self.shard_count is None:
+            raise ValueError(
+                "shards needs shard_count: the number of shards of all processes together"
+            )
+        if self.shard_count == "auto":
+            raise ValueError("shards needs a number for shard_count, not auto")
+        if self.shards[-1] >= self.shard_count:
+            raise ValueError(
+                f"shard {self.shards[-1]} is not below shard_count {self.shard_count} "
+                f"(shard ids run 0-{self.shard_count - 1})"
+            )
+        return self
+
+    @property
+    def sharded(self) -> bool:
+        return self.shard_count is not None
+
+    def describe_shards(self) -> str:
+        """For the log: which shards this process connects."""
+        if self.shard_count is None:
+            return "unsharded"
+        if self.shard_count == "auto":
+            return "every shard Discord recommends"
+        ids = self.shards or tuple(range(self.shard_count))
+        return f"shards {shard_range_text(ids)} of {self.shard_count}"
 
 
 class FactSettings(_Section):

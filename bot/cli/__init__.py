@@ -19,12 +19,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import SecretStr
+from pydantic import SecretStr, ValidationError
 
 from bot.composition import open_knowledge_base
 from bot.config import (
     DEFAULT_DATABASE,
     ConfigError,
+    DiscordSettings,
     Settings,
     database_path_problem,
     discord_token,
@@ -98,10 +99,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    commands.add_parser(
+    run = commands.add_parser(
         "run",
         parents=[common],
         help="start the Discord bot (or the console chat when no token is set)",
+    )
+    run.add_argument(
+        "--shards",
+        default=None,
+        metavar="RANGE",
+        help="connect only these shards, e.g. 0-1 (with --shard-count; default: bot.yaml's)",
+    )
+    run.add_argument(
+        "--shard-count",
+        default=None,
+        metavar="N|auto",
+        help="how many shards all the bot processes run together (default: bot.yaml's)",
     )
 
     ask = commands.add_parser("ask", parents=[common], help="answer one question ('-': stdin)")
@@ -252,6 +265,10 @@ def _setup(args: argparse.Namespace) -> Setup:
         if problem:
             raise UsageError(f"--db {database}: {problem}")
         updates["database"] = Path(database)
+    if args.command == "run":
+        discord = _shard_options(args, settings)
+        if discord is not None:
+            updates["discord"] = discord
     if args.command == "kb" and args.kb_command == "reload":
         # The command reloads; a start-up reload first would report its errors twice and
         # leave the command nothing to report.
@@ -261,6 +278,28 @@ def _setup(args: argparse.Namespace) -> Setup:
         config_file,
         database is None and settings.database == base / DEFAULT_DATABASE,
     )
+
+
+def _shard_options(args: argparse.Namespace, settings: Settings) -> DiscordSettings | None:
+    """The Discord settings with ``run --shards/--shard-count`` applied (None: not given)."""
+    given = {
+        key: value
+        for key, value in (("shards", args.shards), ("shard_count", args.shard_count))
+        if value is not None
+    }
+    if not given:
+        return None
+    if "shard_count" in given and "shards" not in given:
+        given["shards"] = None  # a new count: all its shards, unless --shards says otherwise
+    try:
+        return DiscordSettings.model_validate({**settings.discord.model_dump(), **given})
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        option = {"shards": "--shards", "shard_count": "--shard-count"}.get(
+            str(first["loc"][0]) if first["loc"] else "", "--shards/--shard-count"
+        )
+        message = str(first.get("ctx", {}).get("error", first["msg"]))
+        raise UsageError(f"{option}: {message}") from None
 
 
 def _reads_knowledge(args: argparse.Namespace, settings: Settings) -> bool:

@@ -36,6 +36,7 @@ from bot.core.errors import (
     WriteFailed,
 )
 from bot.core.fact_ids import MEMBER_PREFIX, member_fact_id_candidates
+from bot.core.leases import Leases
 from bot.core.links import NotAWebLink, web_link
 from bot.core.loader import (
     MAX_ANSWER_CHARS,
@@ -276,6 +277,8 @@ class KnowledgeBase:
         self._follower: asyncio.Task[None] | None = None
         # /latest topics by server, with the index revision they were counted at.
         self._topics: dict[int | None, tuple[int, float, list[str]]] = {}
+        # Work done once among the processes sharing the store (see ``hold_lease``).
+        self.leases = Leases(store)
 
     # ---------------------------------------------------------------------- lifecycle
     @classmethod
@@ -516,6 +519,7 @@ class KnowledgeBase:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._follower
         try:
+            await self.leases.release_all()
             await self.flush()
             await self._save_snapshot()
         finally:
@@ -536,6 +540,12 @@ class KnowledgeBase:
         """A consistent copy of the database in the new file ``target``, taken while the bot
         keeps answering and writing; ``StoreError`` if it cannot be written."""
         await self.store.backup(target)
+
+    async def hold_lease(self, name: str, seconds: float | None = None) -> bool:
+        """Take or renew the lease ``name`` for this process for ``seconds`` (by default
+        ``bot.core.leases.DEFAULT_LEASE_SECONDS``, 30): True when the work it guards should run
+        here, no other process holding it. See ``bot.core.leases``; given up at ``close``."""
+        return await self.leases.hold(name, seconds)
 
     def _sync_index(
         self, file_facts: Sequence[Fact], members: Sequence[Fact], stored: ReloadReport

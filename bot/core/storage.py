@@ -187,3 +187,39 @@ class KnowledgeStore(Protocol):
         ...
 
     async def backup(self, target: Path) -> None: ...
+
+    # work done once among several processes
+    async def hold_lease(self, name: str, holder: str, seconds: float) -> bool:
+        """Take or renew the lease ``name`` for ``holder`` for ``seconds``; True when
+        ``holder`` holds it afterwards: it was free, expired, or already theirs.
+
+        What every backend must do, exactly (``bot/store/sqlite.py`` is the reference, and
+        ``tests/storage/test_leases.py`` the contract):
+
+        - A lease is one row: ``name`` (primary key), ``holder`` (text), ``expires_at``. It is
+          free when there is no row or ``expires_at <= now``, and held by ``holder`` while
+          ``now < expires_at``.
+        - ``now`` is the *database's* clock, read inside the statement (SQLite: ``julianday
+          ('now')``; PostgreSQL: ``now()`` or ``clock_timestamp()``), never the caller's, so
+          that holders on machines whose clocks disagree still agree on who holds what.
+        - One atomic compare-and-set, in its own transaction: insert ``(name, holder, now +
+          seconds)``, or on a clash of ``name`` update the row to ``holder, now + seconds``
+          only ``WHERE row.holder = holder OR row.expires_at <= now``. Return True exactly when
+          a row was inserted or updated and ``seconds > 0``. (PostgreSQL: ``INSERT ... ON
+          CONFLICT (name) DO UPDATE SET holder = EXCLUDED.holder, expires_at =
+          EXCLUDED.expires_at WHERE leases.holder = EXCLUDED.holder OR leases.expires_at <=
+          now()``; one row affected means held.) Two callers racing for a free lease: exactly
+          one gets True.
+        - Renewing moves the expiry to ``now + seconds`` (later or earlier) and never changes
+          the holder; another holder's unexpired lease is left exactly as it was.
+        - ``seconds == 0`` gives the lease up: when ``holder`` holds it, it expires at once
+          (anyone may take it next); otherwise nothing changes. It returns False.
+        - No lease is ever deleted or held by a connection: a holder that dies (``kill -9``,
+          a lost machine) keeps its lease only until ``expires_at``. (Prefer this to an
+          advisory lock, which a server holds for a live connection only.)
+        - Holder ids are opaque text (this project uses ``host:pid:random``); names are short
+          text (``"feeds"``, ``"digest"``).
+        - Failures raise ``StoreError`` like every other method; callers then act as if the
+          lease were not held.
+        """
+        ...

@@ -6,6 +6,11 @@ already drafted (remembered in the database by GUID or link) are skipped, so a f
 drafts each article once. New drafts are posted to ``discord.review_channel`` with
 Approve/Reject buttons. A failing feed is logged and tried again at the next interval; it never
 stops the bot.
+
+Several bot processes on one database (README, "Scaling out") poll once between them: a poll
+runs only in the process holding the ``feeds`` lease, which a keeper loop renews every third of
+its length (``bot.core.leases.DEFAULT_LEASE_SECONDS``, 30 s); when that process dies, another
+takes the lease within that time and its loops poll from their next interval on.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import discord
 from discord.ext import commands, tasks
 
 from bot.config import FeedSettings
+from bot.core import leases
 from bot.exts import _draft_review
 from bot.ingest.models import IngestError
 from bot.ingest.pipeline import IngestResult, ingest
@@ -30,27 +36,48 @@ log = logging.getLogger(__name__)
 
 FeedLoop = tasks.Loop[Callable[[], Coroutine[Any, Any, None]]]
 
+# The lease that makes one process poll the feeds.
+LEASE = "feeds"
+
 
 class FeedWatcher(commands.Cog):
     def __init__(self, bot: NewsdeskBot) -> None:
         self.bot = bot
         self.loops: list[FeedLoop] = []
+        """One per watched feed."""
+        self.lease_keeper: FeedLoop | None = None
         self._lock = asyncio.Lock()
 
     async def cog_load(self) -> None:
+        if not self.bot.settings.feeds:
+            return
+        keeper = tasks.loop(seconds=leases.DEFAULT_LEASE_SECONDS / 3)(self._keep_lease)
+        keeper.before_loop(self.bot.wait_until_ready)
+        keeper.start()
+        self.lease_keeper = keeper
         for feed in self.bot.settings.feeds:
             loop = self._loop_for(feed)
             loop.start()
             self.loops.append(loop)
 
+    async def _keep_lease(self) -> None:
+        """Hold the feeds lease between polls, so that it changes hands only when its holder
+        stops (a poll every hour must not let it lapse)."""
+        try:
+            await self.bot.kb.hold_lease(LEASE)
+        except Exception:
+            log.exception("renewing the feeds lease failed")
+
     async def cog_unload(self) -> None:
-        for loop in self.loops:
+        every = [*self.loops, *([self.lease_keeper] if self.lease_keeper else [])]
+        for loop in every:
             loop.cancel()
         # Wait for the cancelled polls to stop: the database closes after the bot does.
-        running = [task for loop in self.loops if (task := loop.get_task()) is not None]
+        running = [task for loop in every if (task := loop.get_task()) is not None]
         if running:
             await asyncio.wait(running)
         self.loops.clear()
+        self.lease_keeper = None
 
     def _loop_for(self, feed: FeedSettings) -> FeedLoop:
         """A loop polling ``feed`` every ``interval_minutes``, from the moment the bot is ready."""
@@ -59,6 +86,9 @@ class FeedWatcher(commands.Cog):
             # An error ends a tasks.loop; a feed's must not, so it is logged and the next
             # interval tries again.
             try:
+                if not await self.bot.kb.hold_lease(LEASE):
+                    log.debug("feed %s: polled by the process holding the lease", feed.url)
+                    return
                 await self.poll(feed)
             except Exception:
                 log.exception("polling the feed %s failed", feed.url)

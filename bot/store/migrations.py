@@ -213,6 +213,18 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX facts_by_live_since ON facts (live_since)",
         "CREATE TABLE claims (key TEXT PRIMARY KEY, claimed_at TEXT NOT NULL)",
     ),
+    # 10: leases, so that work meant to run once (the feed poller, the daily digest) runs in one
+    # bot process at a time and moves to another when its holder stops renewing (it died).
+    # expires_at is in seconds since 1970 on the database's clock (see the store's hold_lease).
+    (
+        """
+        CREATE TABLE leases (
+            name TEXT PRIMARY KEY,
+            holder TEXT NOT NULL,
+            expires_at REAL NOT NULL
+        )
+        """,
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -47,6 +47,9 @@ log = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 10_000
 # Entries of the change log kept (a process further behind than this reads everything again).
 CHANGES_KEPT = 200_000
+# Now, in seconds since 1970, on the database's clock (the same in every process on the file);
+# julianday keeps milliseconds, where strftime('%s') would round to the second.
+_DB_NOW = "((julianday('now') - 2440587.5) * 86400.0)"
 # What a fact is, as written (``_fact_row``); read with ``live_since`` after them.
 _WRITTEN_COLUMNS = (
     "id, origin, status, guild_id, author_id, file, line, answer, questions, tags, related, "
@@ -266,6 +269,13 @@ class SqliteStore:
             )
         for number in range(current + 1, SCHEMA_VERSION + 1):
             async with self.transaction() as db:
+                # Several processes may start on a new database at once (bot processes, each
+                # a range of shards): the first to get the write lock migrates, the others
+                # find it done.
+                async with db.execute("PRAGMA user_version") as cursor:
+                    row = await cursor.fetchone()
+                if row and int(row[0]) >= number:
+                    continue
                 for statement in MIGRATIONS[number - 1]:
                     await db.execute(statement)
                 await db.execute(f"PRAGMA user_version = {number}")
@@ -810,3 +820,26 @@ class SqliteStore:
                 await self._db.execute("VACUUM INTO ?", (str(target),))
             return
         await asyncio.to_thread(_vacuum_into, self.path, target)
+
+    # ------------------------------------------------------------- work done once
+    @translated
+    async def hold_lease(self, name: str, holder: str, seconds: float) -> bool:
+        """Take or renew the lease ``name`` for ``holder`` for ``seconds``; True when
+        ``holder`` holds it afterwards (the contract: ``KnowledgeStore.hold_lease``).
+
+        One compare-and-set statement in one transaction, on the database's clock (every
+        process on this file reads the same one): insert the lease, or take it over only
+        where it is ``holder``'s already or has expired. ``seconds == 0`` gives it up.
+        """
+        if seconds < 0:
+            raise ValueError("a lease is held for 0 seconds or more")
+        async with self.transaction() as db:
+            cursor = await db.execute(
+                f"INSERT INTO leases (name, holder, expires_at) VALUES (?, ?, {_DB_NOW} + ?) "
+                "ON CONFLICT (name) DO UPDATE SET "
+                "holder = excluded.holder, expires_at = excluded.expires_at "
+                f"WHERE leases.holder = excluded.holder OR leases.expires_at <= {_DB_NOW}",
+                (name, holder, float(seconds)),
+            )
+            changed = cursor.rowcount
+        return changed == 1 and seconds > 0

@@ -42,6 +42,13 @@ Key pieces of the API:
   ``send_component``, ``send_modal_submit`` build realistic MESSAGE_CREATE and
   INTERACTION_CREATE payloads (DMs when no guild/channel is given).
   ``await server.drop_connection()`` kills the socket so the bot RESUMEs.
+* Shards, as Discord does them: GET /gateway/bot recommends ``shard_count`` shards (with
+  ``max_concurrency`` in ``session_start_limit``); an IDENTIFY with ``shard: [id, count]`` gets
+  a READY listing, and GUILD_CREATEs for, only the guilds whose ``(guild_id >> 22) % count``
+  is ``id``; every event goes on the live connection of the shard carrying its guild (DMs: shard
+  0), so several bot processes, each with its range of shards, share one fake. An IDENTIFY
+  without ``shard`` is shard [0, 1]. ``add_guild(shard=(id, count))`` places a guild; the
+  connection helpers (``drop_connection``...) take ``shard=`` (default 0).
 * Interaction callbacks, webhook follow-ups and ``@original`` edits are stateful: messages are
   stored in ``server.messages`` and every message the bot creates or edits is also logged for
   ``await server.wait_for_bot_message(...)``.
@@ -60,7 +67,8 @@ discord.py quirks this relies on (verified against discord.py 2.7.1):
 
 * ``Route.BASE`` is read when each ``Route`` is created, for REST, interaction callbacks and
   webhook follow-ups alike; a plain ``Client`` connects to ``DEFAULT_GATEWAY`` (only
-  ``AutoShardedClient`` calls GET /gateway/bot) and RESUMEs at READY's ``resume_gateway_url``.
+  ``AutoShardedClient`` calls GET /gateway/bot, and only when given no ``shard_count``; its
+  ``fetch_session_start_limits`` calls it too) and RESUMEs at READY's ``resume_gateway_url``.
 * ``json_or_text`` only parses bodies whose Content-Type is exactly ``application/json``;
   ``web.json_response`` / ``web.Response(text=...)`` append ``; charset=utf-8``, so responses
   here are built from bytes.
@@ -204,6 +212,22 @@ class SnowflakeFactory:
         candidate = (int(time.time() * 1000) - DISCORD_EPOCH_MS) << 22
         self._last = max(self._last + 1, candidate)
         return self._last
+
+    def on_shard(self, shard_id: int, shard_count: int) -> int:
+        """A new id whose guild would be on ``shard_id`` of ``shard_count``: its time part
+        moved forward by less than ``shard_count`` milliseconds."""
+        snowflake = self()
+        ms = snowflake >> 22
+        wanted = ms + (shard_id - ms) % shard_count
+        if wanted != ms:
+            snowflake = wanted << 22
+            self._last = max(self._last, snowflake)
+        return snowflake
+
+
+def shard_of(guild_id: int | None, shard_count: int) -> int:
+    """The shard whose connection carries a guild's events (DMs: shard 0), as Discord says."""
+    return 0 if guild_id is None else (guild_id >> 22) % shard_count
 
 
 # --------------------------------------------------------------------------------------------
@@ -443,9 +467,15 @@ class GatewayFrame:
     s: int | None
     d: Any
     connection: int
+    shard: int | None = None
+    """The shard of the connection's session (None before IDENTIFY or RESUME)."""
+    at: float = field(default_factory=time.monotonic)
 
     def __str__(self) -> str:
-        return f"{self.direction} op={self.op} t={self.t} s={self.s} conn={self.connection}"
+        return (
+            f"{self.direction} op={self.op} t={self.t} s={self.s} conn={self.connection} "
+            f"shard={self.shard}"
+        )
 
 
 @dataclass
@@ -606,6 +636,20 @@ RouteHandler = Callable[[RecordedRequest, "re.Match[str]"], tuple[int, Any]]
 
 
 @dataclass
+class _Session:
+    """One identified gateway session: its shard ``(id, count)`` ((0, 1) when the bot did not
+    shard), intents and sequence; a RESUME carries it to a new connection."""
+
+    id: str
+    shard: tuple[int, int]
+    intents: int
+    seq: int = 0
+
+    def carries(self, guild_id: int | None) -> bool:
+        return shard_of(guild_id, self.shard[1]) == self.shard[0]
+
+
+@dataclass
 class _GatewayConnection:
     number: int
     ws: web.WebSocketResponse
@@ -615,6 +659,7 @@ class _GatewayConnection:
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     live: bool = False
     closing: bool = False
+    session: _Session | None = None
 
 
 # --------------------------------------------------------------------------------------------
@@ -632,6 +677,8 @@ class FakeDiscordServer:
         token: str | None = None,
         heartbeat_interval_ms: int = 41_250,
         echo_bot_messages: bool = False,
+        shard_count: int = 1,
+        max_concurrency: int = 1,
     ) -> None:
         self.next_id = SnowflakeFactory()
         self.token = token
@@ -639,6 +686,10 @@ class FakeDiscordServer:
         self.heartbeat_interval_ms = heartbeat_interval_ms
         self.echo_bot_messages = echo_bot_messages
         """Dispatch MESSAGE_CREATE for the bot's own messages, as real Discord does."""
+        self.shard_count = shard_count
+        """The shard count GET /gateway/bot recommends."""
+        self.max_concurrency = max_concurrency
+        """IDENTIFY buckets, in GET /gateway/bot's session_start_limit."""
 
         self.users: dict[int, FakeUser] = {}
         self.guilds: dict[int, FakeGuild] = {}
@@ -672,11 +723,12 @@ class FakeDiscordServer:
         self.gateway_connections: list[str] = []
         """Path + query of every gateway connection, in order."""
         self.session_id: str | None = None
+        """The newest session's id."""
         self.intents = 0
-        self._seq = 0
-        self._conn: _GatewayConnection | None = None
+        """The newest IDENTIFY's intents."""
+        self._sessions: dict[str, _Session] = {}
         self._connections: list[_GatewayConnection] = []
-        self._session_live = asyncio.Event()
+        self._live_changed = asyncio.Condition()
         self._tasks: set[asyncio.Task[Any]] = set()
 
         self._runner: web.AppRunner | None = None
@@ -748,11 +800,16 @@ class FakeDiscordServer:
         *,
         channels: Sequence[str] = ("general",),
         owner: FakeUser | None = None,
+        shard: tuple[int, int] | None = None,
     ) -> FakeGuild:
         """Create a guild with @everyone, "Moderator", the bot's managed role, text channels,
-        the owner and the bot as members. Configure guilds before the bot connects."""
+        the owner and the bot as members. Configure guilds before the bot connects.
+
+        ``shard=(id, count)`` picks an id whose events go to that shard of a bot sharded
+        ``count`` ways."""
         owner = owner or self.add_user("guild-owner")
-        guild = FakeGuild(id=self.next_id(), name=name, owner_id=owner.id)
+        guild_id = self.next_id.on_shard(*shard) if shard else self.next_id()
+        guild = FakeGuild(id=guild_id, name=name, owner_id=owner.id)
         guild.roles.append(
             FakeRole(id=guild.id, name="@everyone", permissions=DEFAULT_EVERYONE_PERMISSIONS)
         )
@@ -1476,7 +1533,7 @@ class FakeDiscordServer:
             self._spawn(self._echo(message))
 
     async def _echo(self, message: JSON) -> None:
-        if not self._session_live.is_set():
+        if not self.connected:
             return
         payload = dict(message)
         channel = self.channels.get(int(message["channel_id"]))
@@ -1510,8 +1567,17 @@ class FakeDiscordServer:
         return 200, self.dm_channel(user).to_payload()
 
     def _gateway_bot(self, record: RecordedRequest, m: re.Match[str]) -> tuple[int, Any]:
-        limit = {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1}
-        return 200, {"url": str(self.gateway_url), "shards": 1, "session_start_limit": limit}
+        limit = {
+            "total": 1000,
+            "remaining": 999,
+            "reset_after": 0,
+            "max_concurrency": self.max_concurrency,
+        }
+        return 200, {
+            "url": str(self.gateway_url),
+            "shards": self.shard_count,
+            "session_start_limit": limit,
+        }
 
     def _check_app(self, m: re.Match[str]) -> None:
         if int(m["app"]) != self.application_id:
@@ -1882,12 +1948,6 @@ class FakeDiscordServer:
         )
         self._connections.append(conn)
         self.gateway_connections.append(str(request.rel_url))
-        previous = self._conn
-        self._conn = conn
-        self._session_live.clear()
-        if previous is not None and not previous.ws.closed:
-            previous.closing = True
-            await previous.ws.close(code=4000)
         try:
             await self._send(
                 conn, {"op": 10, "d": {"heartbeat_interval": self.heartbeat_interval_ms}}
@@ -1900,11 +1960,59 @@ class FakeDiscordServer:
         except ConnectionResetError:
             pass
         finally:
-            conn.live = False
-            if self._conn is conn:
-                self._conn = None
-                self._session_live.clear()
+            await self._set_live(conn, False)
         return ws
+
+    # Live sessions: one connection per shard; events go to the shards that carry them.
+
+    def _live_connections(self) -> list[_GatewayConnection]:
+        return [c for c in self._connections if c.live and c.session is not None]
+
+    def _live_on_shard(self, shard_id: int) -> _GatewayConnection | None:
+        for conn in self._live_connections():
+            if conn.session is not None and conn.session.shard[0] == shard_id:
+                return conn
+        return None
+
+    async def _set_live(self, conn: _GatewayConnection, live: bool) -> None:
+        if conn.live == live:
+            return
+        conn.live = live
+        if live:
+            # A shard has one live connection: a new session (or a resumed one) replaces an
+            # older connection of the same shard, as when a bot reconnects.
+            assert conn.session is not None
+            for other in self._live_connections():
+                if (
+                    other is not conn
+                    and other.session
+                    and other.session.shard == conn.session.shard
+                ):
+                    other.live = False
+                    other.closing = True
+                    with contextlib.suppress(Exception):
+                        await other.ws.close(code=4000)
+        async with self._live_changed:
+            self._live_changed.notify_all()
+
+    async def _wait_live(
+        self,
+        wanted: Callable[[_GatewayConnection], bool],
+        timeout: float,  # noqa: ASYNC109
+        what: str,
+    ) -> list[_GatewayConnection]:
+        def found() -> list[_GatewayConnection]:
+            return [c for c in self._live_connections() if wanted(c)]
+
+        try:
+            async with self._live_changed:
+                await asyncio.wait_for(self._live_changed.wait_for(found), timeout)
+        except TimeoutError:
+            raise TimeoutError(
+                f"no live gateway session for {what} after {timeout}s "
+                f"(connections: {self.gateway_connections})"
+            ) from None
+        return found()
 
     def _record_frame(
         self, conn: _GatewayConnection, direction: Literal["recv", "send"], frame: JSON
@@ -1917,6 +2025,7 @@ class FakeDiscordServer:
                 s=frame.get("s"),
                 d=frame.get("d"),
                 connection=conn.number,
+                shard=conn.session.shard[0] if conn.session else None,
             )
         )
 
@@ -1932,9 +2041,10 @@ class FakeDiscordServer:
         await conn.ws.send_str(json.dumps(frame))
 
     async def _send_dispatch(self, conn: _GatewayConnection, event: str, data: Any) -> int:
+        assert conn.session is not None
         async with conn.lock:
-            self._seq += 1
-            seq = self._seq
+            conn.session.seq += 1
+            seq = conn.session.seq
             await self._send_locked(conn, {"op": 0, "t": event, "s": seq, "d": data})
             return seq
 
@@ -1956,6 +2066,19 @@ class FakeDiscordServer:
         else:
             await conn.ws.close(code=4001, message=b"Unknown opcode.")
 
+    @staticmethod
+    def _shard_asked(data: JSON) -> tuple[int, int] | None:
+        """IDENTIFY's ``shard: [id, count]`` ((0, 1) without one); None when invalid."""
+        shard = data.get("shard", [0, 1])
+        if (
+            not isinstance(shard, list)
+            or len(shard) != 2
+            or not all(isinstance(n, int) and not isinstance(n, bool) for n in shard)
+            or not 0 <= shard[0] < shard[1]
+        ):
+            return None
+        return shard[0], shard[1]
+
     async def _identify(self, conn: _GatewayConnection, data: JSON) -> None:
         if self.token is not None and data.get("token") != self.token:
             await conn.ws.close(code=4004, message=b"Authentication failed.")
@@ -1963,16 +2086,23 @@ class FakeDiscordServer:
         if conn.live:
             await conn.ws.close(code=4005, message=b"Already authenticated.")
             return
+        shard = self._shard_asked(data)
+        if shard is None:
+            await conn.ws.close(code=4010, message=b"Invalid shard.")
+            return
         self.identify_count += 1
         self.identify_payloads.append(data)
         self.intents = int(data.get("intents", 0))
-        self.session_id = secrets.token_hex(16)
-        self._seq = 0
+        session = _Session(secrets.token_hex(16), shard, self.intents)
+        self._sessions[session.id] = session
+        self.session_id = session.id
+        conn.session = session
+        guilds = [g for g in self.guilds.values() if session.carries(g.id)]
         ready: JSON = {
             "v": 10,
             "user": self._private_user_payload(),
-            "guilds": [{"id": str(g), "unavailable": True} for g in self.guilds],
-            "session_id": self.session_id,
+            "guilds": [{"id": str(g.id), "unavailable": True} for g in guilds],
+            "session_id": session.id,
             "session_type": "normal",
             "resume_gateway_url": self.resume_gateway_url,
             "application": {"id": str(self.application_id), "flags": 0},
@@ -1987,26 +2117,24 @@ class FakeDiscordServer:
         if "shard" in data:
             ready["shard"] = data["shard"]
         await self._send_dispatch(conn, "READY", ready)
-        for guild in self.guilds.values():
+        for guild in guilds:
             await self._send_dispatch(
                 conn, "GUILD_CREATE", self._guild_payload(guild, gateway=True)
             )
-        conn.live = True
-        if self._conn is conn:
-            self._session_live.set()
+        await self._set_live(conn, True)
 
     async def _resume(self, conn: _GatewayConnection, data: JSON) -> None:
         if self.token is not None and data.get("token") != self.token:
             await conn.ws.close(code=4004, message=b"Authentication failed.")
             return
-        if self.session_id is None or data.get("session_id") != self.session_id:
+        session = self._sessions.get(str(data.get("session_id")))
+        if session is None:
             await self._send(conn, {"op": 9, "d": False})
             return
         self.resume_count += 1
+        conn.session = session
         await self._send_dispatch(conn, "RESUMED", {"_trace": ["fake-discord"]})
-        conn.live = True
-        if self._conn is conn:
-            self._session_live.set()
+        await self._set_live(conn, True)
 
     async def _request_members(self, conn: _GatewayConnection, data: JSON) -> None:
         guild = self.guilds.get(int(data.get("guild_id", 0)))
@@ -2033,38 +2161,76 @@ class FakeDiscordServer:
             chunk["nonce"] = data["nonce"]
         await self._send_dispatch(conn, "GUILD_MEMBERS_CHUNK", chunk)
 
-    async def wait_for_session(self, timeout: float = 5.0) -> None:  # noqa: ASYNC109
-        """Wait until the bot has an identified (READY) or resumed gateway session."""
-        try:
-            await asyncio.wait_for(self._session_live.wait(), timeout)
-        except TimeoutError:
-            raise TimeoutError(
-                f"bot has no live gateway session after {timeout}s "
-                f"(connections: {self.gateway_connections})"
-            ) from None
+    async def wait_for_session(self, timeout: float = 5.0, *, shard: int = 0) -> None:  # noqa: ASYNC109
+        """Wait until ``shard`` (0: the only one of an unsharded bot, and the one carrying
+        DMs) has an identified (READY) or resumed gateway session."""
+        await self._wait_live(
+            lambda c: c.session is not None and c.session.shard[0] == shard,
+            timeout,
+            f"shard {shard}",
+        )
 
     @property
     def connected(self) -> bool:
-        return self._session_live.is_set()
+        """Whether any shard has a live session."""
+        return bool(self._live_connections())
 
-    async def dispatch(self, event: str, data: Any, *, timeout: float = 5.0) -> int:  # noqa: ASYNC109
-        """Send a DISPATCH (op 0) event to the bot; waits for a live session first.
+    @property
+    def live_shards(self) -> dict[int, tuple[int, int]]:
+        """Shard id -> (id, count) of every live session."""
+        return {c.session.shard[0]: c.session.shard for c in self._live_connections() if c.session}
+
+    @staticmethod
+    def _event_guild(event: str, data: Any) -> int | None:
+        if not isinstance(data, dict):
+            return None
+        if data.get("guild_id") is not None:
+            return int(data["guild_id"])
+        if event in ("GUILD_CREATE", "GUILD_UPDATE", "GUILD_DELETE") and "id" in data:
+            return int(data["id"])
+        return None
+
+    async def dispatch(
+        self,
+        event: str,
+        data: Any,
+        *,
+        timeout: float = 5.0,  # noqa: ASYNC109
+        shard: int | None = None,
+    ) -> int:
+        """Send a DISPATCH (op 0) event to the bot, on the connection of the shard that carries
+        it (its guild's ``(guild_id >> 22) % shard_count``; shard 0 for DMs; ``shard`` to
+        choose), as Discord does; waits for that shard's live session first.
 
         Returns the sequence number used."""
-        await self.wait_for_session(timeout)
-        conn = self._conn
-        assert conn is not None
-        return await self._send_dispatch(conn, event, data)
+        guild_id = self._event_guild(event, data)
 
-    async def drop_connection(self, code: int | None = 4000) -> None:
-        """Abnormally end the gateway connection (close ``code``, or abort the transport when
-        ``code`` is None). discord.py then reconnects to ``resume_gateway_url`` and RESUMEs."""
-        conn = self._conn
+        def carries(conn: _GatewayConnection) -> bool:
+            assert conn.session is not None
+            if shard is not None:
+                return conn.session.shard[0] == shard
+            return conn.session.carries(guild_id)
+
+        what = f"shard {shard}" if shard is not None else f"guild {guild_id}"
+        targets = await self._wait_live(carries, timeout, what)
+        seq = 0
+        for conn in targets:
+            seq = await self._send_dispatch(conn, event, data)
+        return seq
+
+    def _connection_of(self, shard: int) -> _GatewayConnection:
+        conn = self._live_on_shard(shard)
         if conn is None:
-            raise RuntimeError("no gateway connection to drop")
+            raise RuntimeError(f"no live gateway connection on shard {shard}")
+        return conn
+
+    async def drop_connection(self, code: int | None = 4000, *, shard: int = 0) -> None:
+        """Abnormally end a shard's gateway connection (close ``code``, or abort the transport
+        when ``code`` is None). discord.py then reconnects to ``resume_gateway_url`` and
+        RESUMEs."""
+        conn = self._connection_of(shard)
         conn.closing = True
-        self._conn = None
-        self._session_live.clear()
+        await self._set_live(conn, False)
         if code is None:
             transport = conn.request.transport
             if transport is not None:
@@ -2072,22 +2238,20 @@ class FakeDiscordServer:
         else:
             await conn.ws.close(code=code, message=b"fake-discord dropped the connection")
 
-    async def invalidate_session(self, resumable: bool = False) -> None:
+    async def invalidate_session(self, resumable: bool = False, *, shard: int = 0) -> None:
         """Send op 9 INVALID_SESSION; with ``resumable=False`` the bot re-IDENTIFYs."""
-        conn = self._conn
-        if conn is None:
-            raise RuntimeError("no gateway connection")
-        if not resumable:
-            self.session_id = None
-        self._session_live.clear()
+        conn = self._connection_of(shard)
+        if not resumable and conn.session is not None:
+            self._sessions.pop(conn.session.id, None)
+            if self.session_id == conn.session.id:
+                self.session_id = None
+        await self._set_live(conn, False)
         await self._send(conn, {"op": 9, "d": resumable})
 
-    async def request_reconnect(self) -> None:
+    async def request_reconnect(self, *, shard: int = 0) -> None:
         """Send op 7 RECONNECT; the bot closes and RESUMEs."""
-        conn = self._conn
-        if conn is None:
-            raise RuntimeError("no gateway connection")
-        self._session_live.clear()
+        conn = self._connection_of(shard)
+        await self._set_live(conn, False)
         await self._send(conn, {"op": 7, "d": None})
 
     # ---------------------------------------------------------------- event helpers

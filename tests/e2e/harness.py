@@ -21,7 +21,7 @@ import discord
 import discord.gateway
 import discord.http
 
-from bot.app import NewsdeskBot
+from bot.app import NewsdeskBot, make_bot
 from bot.composition import open_knowledge_base
 from bot.config import Cooldown, DiscordSettings, Settings
 from bot.core.service import KnowledgeBase
@@ -139,9 +139,12 @@ def point_discord_at(server: FakeDiscordServer) -> Iterator[None]:
 
 
 @contextlib.asynccontextmanager
-async def fake_discord(bot_name: str = "newsdesk") -> AsyncIterator[FakeDiscordServer]:
-    """A started fake Discord with discord.py pointed at it; stopped and restored on exit."""
-    server = FakeDiscordServer(bot_name=bot_name)
+async def fake_discord(
+    bot_name: str = "newsdesk", **options: Any
+) -> AsyncIterator[FakeDiscordServer]:
+    """A started fake Discord with discord.py pointed at it; stopped and restored on exit.
+    ``options`` go to ``FakeDiscordServer`` (``shard_count=4, max_concurrency=16``...)."""
+    server = FakeDiscordServer(bot_name=bot_name, **options)
     await server.start()
     try:
         with point_discord_at(server):
@@ -165,9 +168,10 @@ class RunningBot:
 async def running_bot(
     settings: Settings, *, ready_timeout: float = 10.0, token: str = "fake-token"
 ) -> AsyncIterator[RunningBot]:
-    """The real bot (commands synced, gateway READY); Discord must already point at a fake."""
+    """The real bot (commands synced, gateway READY; sharded when the settings say so);
+    Discord must already point at a fake."""
     kb = await open_knowledge_base(settings)
-    bot = NewsdeskBot(kb, settings, guild_ready_timeout=0.1)
+    bot = make_bot(kb, settings, guild_ready_timeout=0.1)
     runner: asyncio.Task[None] | None = None
     try:
         runner = asyncio.create_task(bot.start(token))

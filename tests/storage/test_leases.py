@@ -1,0 +1,266 @@
+"""Leases: work done once among the processes sharing one database (``hold_lease``).
+
+The store-level tests are the contract of ``KnowledgeStore.hold_lease``: they open stores with
+``open_store`` on the location the ``database`` fixture gives, so another backend runs them by
+giving another location (a PostgreSQL URL) there.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+from subprocess import PIPE
+
+import pytest
+
+from bot.composition import open_knowledge_base_at, open_store
+from bot.core.leases import Leases, new_holder_id
+from bot.core.service import KnowledgeBase, StartMode
+from bot.core.storage import KnowledgeStore, StoreUnavailable
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+OpenStore = Callable[[], Awaitable[KnowledgeStore]]
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Path:
+    """Where the contending stores meet (one file; each store its own connection)."""
+    return tmp_path / "leases.db"
+
+
+@pytest.fixture
+async def stores(database: Path) -> AsyncIterator[OpenStore]:
+    """Open another store on ``database``, as another process would; all closed at the end."""
+    opened: list[KnowledgeStore] = []
+
+    async def open_another() -> KnowledgeStore:
+        store = await open_store(database)
+        opened.append(store)
+        return store
+
+    yield open_another
+    for store in opened:
+        await store.close()
+
+
+async def test_a_free_lease_is_held_by_its_first_taker_and_renewed_by_it_only(
+    stores: OpenStore,
+) -> None:
+    a, b = await stores(), await stores()
+    assert await a.hold_lease("feeds", "holder-a", 30)
+    assert not await b.hold_lease("feeds", "holder-b", 30)
+    assert await a.hold_lease("feeds", "holder-a", 30)  # renewed
+    assert not await b.hold_lease("feeds", "holder-b", 30)
+    # Another name is another lease.
+    assert await b.hold_lease("digest", "holder-b", 30)
+    assert not await a.hold_lease("digest", "holder-a", 30)
+
+
+async def test_holders_racing_for_a_free_lease_one_wins(stores: OpenStore) -> None:
+    """Eight processes' stores ask at the same moment, ten times over: one winner each time."""
+    contenders = [await stores() for _ in range(8)]
+    for round_ in range(10):
+        name = f"race-{round_}"
+        won = await asyncio.gather(
+            *(store.hold_lease(name, f"holder-{n}", 30) for n, store in enumerate(contenders))
+        )
+        assert sum(won) == 1, won
+
+
+async def test_an_expired_lease_is_taken_over_and_its_old_holder_told(stores: OpenStore) -> None:
+    a, b = await stores(), await stores()
+    assert await a.hold_lease("feeds", "holder-a", 0.4)
+    assert not await b.hold_lease("feeds", "holder-b", 30)
+    await asyncio.sleep(0.5)  # holder-a stopped renewing
+    assert await b.hold_lease("feeds", "holder-b", 30)
+    assert not await a.hold_lease("feeds", "holder-a", 30)
+
+
+async def test_renewing_moves_the_expiry_from_now(stores: OpenStore) -> None:
+    """A lease renewed in time never lapses, however much longer than ``seconds`` it is kept."""
+    a, b = await stores(), await stores()
+    for _ in range(6):
+        assert await a.hold_lease("feeds", "holder-a", 0.5)
+        await asyncio.sleep(0.15)
+        assert not await b.hold_lease("feeds", "holder-b", 30)
+
+
+async def test_zero_seconds_gives_up_a_lease_its_holder_holds_and_nothing_else(
+    stores: OpenStore,
+) -> None:
+    a, b = await stores(), await stores()
+    assert await a.hold_lease("feeds", "holder-a", 30)
+    assert not await b.hold_lease("feeds", "holder-b", 0)  # not b's to give up
+    assert not await b.hold_lease("feeds", "holder-b", 30)
+    assert not await a.hold_lease("feeds", "holder-a", 0)  # given up: held no more
+    assert await b.hold_lease("feeds", "holder-b", 30)  # at once, no waiting for the expiry
+
+
+async def test_negative_seconds_are_refused(stores: OpenStore) -> None:
+    with pytest.raises(ValueError, match="0 seconds or more"):
+        await (await stores()).hold_lease("feeds", "holder-a", -1)
+
+
+CHILD = """
+import asyncio, sys
+from pathlib import Path
+from bot.composition import open_store
+
+async def main():
+    store = await open_store(Path(sys.argv[1]))
+    held = await store.hold_lease("feeds", "the-child", float(sys.argv[2]))
+    print("HELD" if held else "REFUSED", flush=True)
+    await asyncio.sleep(3600)
+
+asyncio.run(main())
+"""
+
+
+async def test_a_killed_holder_keeps_its_lease_until_it_expires_then_another_takes_it(
+    stores: OpenStore, database: Path
+) -> None:
+    """kill -9: no clean-up runs, no connection stays; the lease lapses at its expiry."""
+    ttl = 1.5
+    await (await stores()).close()  # the schema exists before the child starts
+    child = await asyncio.create_subprocess_exec(
+        sys.executable, "-c", CHILD, str(database), str(ttl), cwd=REPO_ROOT, stdout=PIPE
+    )
+    try:
+        assert child.stdout is not None
+        line = await asyncio.wait_for(child.stdout.readline(), 30)
+        taken = time.monotonic()
+        assert line.strip() == b"HELD"
+        os.kill(child.pid, signal.SIGKILL)
+        await asyncio.wait_for(child.wait(), 10)
+        survivor = await stores()
+        assert not await survivor.hold_lease("feeds", "survivor", 30)
+        while not await survivor.hold_lease("feeds", "survivor", 30):
+            assert time.monotonic() - taken < ttl + 2, "the dead holder's lease never lapsed"
+            await asyncio.sleep(0.05)
+        assert time.monotonic() - taken >= ttl - 0.1
+    finally:
+        if child.returncode is None:
+            child.kill()
+            await child.wait()
+
+
+# ------------------------------------------------------------------- the service's helper
+
+
+@pytest.fixture
+async def two_knowledge_bases(
+    database: Path, seed_knowledge_dir: Path
+) -> AsyncIterator[tuple[KnowledgeBase, KnowledgeBase]]:
+    first = await open_knowledge_base_at(database, seed_knowledge_dir)
+    second = await open_knowledge_base_at(
+        database, seed_knowledge_dir, start=StartMode.SERVE_STORED
+    )
+    try:
+        yield first, second
+    finally:
+        await first.close()
+        await second.close()
+
+
+async def test_two_knowledge_bases_on_one_database_one_holds_the_lease(
+    two_knowledge_bases: tuple[KnowledgeBase, KnowledgeBase],
+) -> None:
+    first, second = two_knowledge_bases
+    assert first.leases.holder != second.leases.holder
+    results = await asyncio.gather(first.hold_lease("feeds", 30), second.hold_lease("feeds", 30))
+    assert sorted(results) == [False, True]
+    winner, loser = (first, second) if results[0] else (second, first)
+    assert winner.leases.holds("feeds") and not loser.leases.holds("feeds")
+    assert await winner.hold_lease("feeds", 30)
+    assert not await loser.hold_lease("feeds", 30)
+
+
+async def test_closing_a_knowledge_base_hands_its_leases_over_at_once(
+    database: Path, seed_knowledge_dir: Path
+) -> None:
+    """A clean stop (SIGTERM, a deploy) does not leave the work undone for a lease's length."""
+    leaving = await open_knowledge_base_at(database, seed_knowledge_dir)
+    staying = await open_knowledge_base_at(
+        database, seed_knowledge_dir, start=StartMode.SERVE_STORED
+    )
+    try:
+        assert await leaving.hold_lease("feeds", 3600)
+        assert await leaving.hold_lease("digest", 3600)
+        assert not await staying.hold_lease("feeds", 3600)
+        await leaving.close()
+        assert await staying.hold_lease("feeds", 3600)
+        assert await staying.hold_lease("digest", 3600)
+    finally:
+        await staying.close()
+
+
+async def test_a_database_error_means_the_lease_is_not_held(
+    two_knowledge_bases: tuple[KnowledgeBase, KnowledgeBase],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Doing the work twice is what a lease prevents: when in doubt, this process waits."""
+    kb, _ = two_knowledge_bases
+    assert await kb.hold_lease("feeds", 30)
+
+    async def broken(name: str, holder: str, seconds: float) -> bool:
+        raise StoreUnavailable("disk I/O error")
+
+    monkeypatch.setattr(kb.store, "hold_lease", broken)
+    assert not await kb.hold_lease("feeds", 30)
+    assert not kb.leases.holds("feeds")
+    assert "lease feeds not renewed (disk I/O error)" in caplog.text
+
+
+def test_holder_ids_name_the_machine_and_process_and_differ() -> None:
+    first, second = new_holder_id(), new_holder_id()
+    assert first != second
+    assert f":{os.getpid()}:" in first
+
+
+async def test_leases_remember_only_what_the_store_granted(stores: OpenStore) -> None:
+    store = await stores()
+    mine, theirs = Leases(store, "mine"), Leases(store, "theirs")
+    assert await mine.hold("feeds")
+    assert not await theirs.hold("feeds")
+    assert mine.holds("feeds") and not theirs.holds("feeds")
+    await theirs.release_all()  # holds nothing: gives nothing up
+    assert await mine.hold("feeds")
+
+
+# ------------------------------------------------------- several processes, one new database
+
+OPENER = """
+import asyncio, sys
+from pathlib import Path
+from bot.composition import open_store
+
+async def main():
+    store = await open_store(Path(sys.argv[1]))
+    print("OPEN", flush=True)
+    await store.close()
+
+asyncio.run(main())
+"""
+
+
+async def test_processes_starting_on_a_new_database_at_once_all_open_it(tmp_path: Path) -> None:
+    """Bot processes started together (compose starts them together) on a database nobody
+    created yet: one runs the migrations, the others find them done."""
+    for attempt in range(2):
+        database = tmp_path / f"new-{attempt}.db"
+        children = [
+            await asyncio.create_subprocess_exec(
+                sys.executable, "-c", OPENER, str(database), cwd=REPO_ROOT, stdout=PIPE, stderr=PIPE
+            )
+            for _ in range(4)
+        ]
+        outputs = [await child.communicate() for child in children]
+        for child, (out, err) in zip(children, outputs, strict=True):
+            assert child.returncode == 0 and out.strip() == b"OPEN", err.decode()[-500:]
