@@ -88,7 +88,7 @@ _CONNECTION_LOST = (
     asyncpg.exceptions.PostgresConnectionError,  # class 08
     asyncpg.exceptions.InterfaceError,  # "connection is closed", pool closing
     OSError,  # refused, reset, unreachable
-    TimeoutError,  # no answer within CONNECT_SECONDS
+    TimeoutError,  # no connection within CONNECT_SECONDS, or no answer within COMMAND_SECONDS
 )
 _RETRY_CODES = {"40001", "40P01"}  # serialization failure, deadlock detected
 _READ_ONLY_CODES = {"25006", "42501"}  # read-only transaction, insufficient privilege
@@ -119,7 +119,7 @@ def store_error(exc: BaseException, location: str) -> StoreError:
         return StoreUnavailable(f"{detail}: PostgreSQL at {location} has no connection to spare")
     if _connection_lost(exc):
         if isinstance(exc, TimeoutError):
-            detail = f"no answer within {CONNECT_SECONDS:g} s"
+            return StoreUnavailable(f"the database {location} did not answer in time")
         return StoreUnavailable(f"cannot reach the database {location} ({detail})")
     if code in _RETRY_CODES:
         return StoreUnavailable(f"{detail} (PostgreSQL at {location}: too many writers at once)")
