@@ -242,6 +242,27 @@ class Backend:
                 await self._server.drop_database(url)
 
 
+@pytest.fixture
+def postgres_database(postgres_server: PostgresServer) -> Iterator[str]:
+    """A fresh PostgreSQL database with the current schema, for tests that are not async (the
+    command line in this process); its URL. Dropped after the test."""
+    url = run_async(postgres_server.new_database())
+    yield url
+    run_async(postgres_server.drop_database(url))
+
+
+@pytest.fixture(scope="session")
+def run_sync() -> Callable[[Coroutine[Any, Any, T]], T]:
+    """``run_sync(coroutine)``: run it to the end from a test that is not async."""
+    return run_async
+
+
+@pytest.fixture(autouse=True)
+def _no_database_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A developer's NEWSDESK_DB must not point the tests' commands at their database.
+    monkeypatch.delenv("NEWSDESK_DB", raising=False)
+
+
 @pytest.fixture(params=BACKENDS)
 async def backend(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Backend]:
     """The test's database, on SQLite and (with NEWSDESK_TEST_POSTGRES) on PostgreSQL:

@@ -420,6 +420,12 @@ class KnowledgeBase:
                 if not failing:
                     log.warning("could not read other processes' changes: %s", exc)
                 failing = True
+            except Exception:
+                # Whatever it was, following must go on: a bot that stopped following would
+                # answer stale facts for weeks without a word.
+                if not failing:
+                    log.exception("could not read other processes' changes")
+                failing = True
             else:
                 if failing:
                     log.warning("reading other processes' changes again")

@@ -46,9 +46,10 @@ class StoreUnsupported(StoreError):
     PostgreSQL database is backed up with pg_dump, not copied into a file by the bot)."""
 
 
-# user:password@ in anything that looks like a URL ("scheme://user:password@host/..."), and a
-# password given as a query parameter ("?password=...").
-_URL_PASSWORD = re.compile(r"(?i)([a-z][a-z0-9+.-]*://[^/?#@\s:]*):[^@\s]*@")
+# user:password@ in anything that looks like a URL ("scheme://user:password@host/..."; up to
+# the authority's last "@", a password may hold one), and a password given as a query
+# parameter ("?password=...").
+_URL_PASSWORD = re.compile(r"(?i)([a-z][a-z0-9+.-]*://[^/?#@\s:]*):[^/?#\s]*@")
 _QUERY_PASSWORD = re.compile(r"(?i)([?&]password=)[^&#\s]*")
 
 

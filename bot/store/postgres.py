@@ -28,7 +28,7 @@ import functools
 import json
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Iterable, Sequence
-from contextlib import asynccontextmanager, suppress
+from contextlib import suppress
 from pathlib import Path
 from typing import Any, ParamSpec, Protocol, TypeVar, cast
 
@@ -87,6 +87,9 @@ def is_postgres_url(value: str) -> bool:
 _CONNECTION_LOST = (
     asyncpg.exceptions.PostgresConnectionError,  # class 08
     asyncpg.exceptions.InterfaceError,  # "connection is closed", pool closing
+    # A connection whose server went away in the middle of a message ("another operation is
+    # in progress"): asyncpg replaces it once it is released.
+    asyncpg.exceptions.InternalClientError,
     OSError,  # refused, reset, unreachable
     TimeoutError,  # no connection within CONNECT_SECONDS, or no answer within COMMAND_SECONDS
 )
@@ -293,7 +296,9 @@ class PostgresStore:
         try:
             pool = await asyncpg.create_pool(
                 url,
-                min_size=1,
+                # No floor to keep: asyncpg would log a traceback for every attempt to
+                # restore it while the server is down. Connections open when asked for.
+                min_size=0,
                 max_size=pool_size,
                 timeout=CONNECT_SECONDS,
                 command_timeout=COMMAND_SECONDS,
@@ -329,42 +334,52 @@ class PostgresStore:
             self._pool.terminate()
 
     # ---------------------------------------------------------------------- connections
-    async def _fetch(self, sql: str, *args: Any) -> list[Any]:
-        """A read on any pooled connection; a connection found dead is replaced once."""
-        for attempt in range(3):
+    async def _read(
+        self, body: Callable[[asyncpg.Connection], Awaitable[_T]], *, snapshot: bool = False
+    ) -> _T:
+        """``body`` on a pooled connection (in a read-only transaction that sees one moment
+        of the database, if ``snapshot``). A read is safe to run again: on a connection found
+        dead (the server restarted since it was last used) it is, on another one."""
+        for attempt in range(1, 4):
             try:
-                return cast(list[Any], await self._pool.fetch(sql, *args))
+                async with self._pool.acquire() as connection:
+                    if not snapshot:
+                        return await body(connection)
+                    async with connection.transaction(isolation="repeatable_read", readonly=True):
+                        return await body(connection)
             except _DRIVER_ERRORS as exc:
-                if attempt == 2 or not _connection_lost(exc) or self._pool.is_closing():
+                if attempt == 3 or not _connection_lost(exc) or self._pool.is_closing():
                     raise
         raise AssertionError("unreachable")  # pragma: no cover
+
+    async def _fetch(self, sql: str, *args: Any) -> list[Any]:
+        async def fetch(connection: asyncpg.Connection) -> list[Any]:
+            return cast(list[Any], await connection.fetch(sql, *args))
+
+        return await self._read(fetch)
 
     async def _fetchval(self, sql: str, *args: Any) -> Any:
         rows = await self._fetch(sql, *args)
         return rows[0][0] if rows else None
 
     async def _write(self, body: Callable[[asyncpg.Connection], Awaitable[_T]]) -> _T:
-        """``body`` in one transaction, committed or rolled back whole; run again from the
-        start when PostgreSQL chose it as a deadlock's or serialization check's loser."""
+        """``body`` in one transaction, committed or rolled back whole. Run again from the
+        start when PostgreSQL chose it as a deadlock's or serialization check's loser, or when
+        the connection was found dead before anything was written (a write that may have
+        reached the server is never sent twice)."""
         for attempt in range(1, WRITE_ATTEMPTS + 1):
+            began = False
             try:
                 async with self._pool.acquire() as connection, connection.transaction():
+                    began = True
                     return await body(connection)
-            except asyncpg.exceptions.PostgresError as exc:
-                if _sqlstate(exc) not in _RETRY_CODES or attempt == WRITE_ATTEMPTS:
+            except _DRIVER_ERRORS as exc:
+                again = _sqlstate(exc) in _RETRY_CODES or (not began and _connection_lost(exc))
+                if not again or attempt == WRITE_ATTEMPTS or self._pool.is_closing():
                     raise
                 log.info("write retried after %s", exc.__class__.__name__)
                 await asyncio.sleep(0.01 * attempt)
         raise AssertionError("unreachable")  # pragma: no cover
-
-    @asynccontextmanager
-    async def _snapshot(self) -> AsyncIterator[asyncpg.Connection]:
-        """Several reads that see one moment of the database."""
-        async with (
-            self._pool.acquire() as connection,
-            connection.transaction(isolation="repeatable_read", readonly=True),
-        ):
-            yield connection
 
     # ------------------------------------------------------------------------ migrations
     @translated
@@ -482,7 +497,7 @@ class PostgresStore:
 
     @translated
     async def changes_since(self, seq: int, *, limit: int) -> FactChanges | None:
-        async with self._snapshot() as connection:
+        async def read(connection: asyncpg.Connection) -> list[Any] | None:
             oldest, newest = await connection.fetchrow(
                 "SELECT COALESCE(MIN(seq), 0), COALESCE(MAX(seq), 0) FROM fact_changes"
             )
@@ -490,12 +505,17 @@ class PostgresStore:
                 # The log no longer reaches back that far, or this is another log (the
                 # database was restored or replaced): read everything again.
                 return None
-            rows = await connection.fetch(
-                "SELECT seq, fact_id FROM fact_changes WHERE seq > $1 ORDER BY seq LIMIT $2",
-                seq,
-                limit + 1,
+            return cast(
+                list[Any],
+                await connection.fetch(
+                    "SELECT seq, fact_id FROM fact_changes WHERE seq > $1 ORDER BY seq LIMIT $2",
+                    seq,
+                    limit + 1,
+                ),
             )
-        if len(rows) > limit:
+
+        rows = await self._read(read, snapshot=True)
+        if rows is None or len(rows) > limit:
             return None  # more than is worth reading one by one
         last = int(rows[-1][0]) if rows else seq
         return FactChanges(last, tuple(dict.fromkeys(str(r[1]) for r in rows)))
@@ -516,35 +536,34 @@ class PostgresStore:
         scope = "TRUE" if all_guilds else "guild_id IS NOT DISTINCT FROM $1::bigint"
         fact_scope = "TRUE" if all_guilds else "(guild_id IS NULL OR guild_id = $1::bigint)"
         params: tuple[Any, ...] = () if all_guilds else (guild_id,)
-        async with self._snapshot() as connection:
-            fact_rows = await connection.fetch(
-                f"SELECT origin, status, COUNT(*) FROM facts WHERE {fact_scope} "
-                "GROUP BY origin, status",
-                *params,
-            )
-            decisions = {
-                row[0]: int(row[1])
-                for row in await connection.fetch(
+
+        async def read(connection: asyncpg.Connection) -> tuple[list[Any], ...]:
+            return (
+                await connection.fetch(
+                    f"SELECT origin, status, COUNT(*) FROM facts WHERE {fact_scope} "
+                    "GROUP BY origin, status",
+                    *params,
+                ),
+                await connection.fetch(
                     f"SELECT decision, COUNT(*) FROM asks WHERE {scope} GROUP BY decision",
                     *params,
-                )
-            }
-            unanswered = tuple(
-                (row[0], int(row[1]))
-                for row in await connection.fetch(
+                ),
+                await connection.fetch(
                     # Ties in SQLite's order: by the bytes of the question.
                     f"SELECT lower(trim(question)) AS q, COUNT(*) AS n FROM asks "
                     f"WHERE {scope} AND decision = 'unknown' GROUP BY q "
                     'ORDER BY n DESC, lower(trim(question)) COLLATE "C" LIMIT 5',
                     *params,
-                )
-            )
-            votes = {
-                int(row[0]): int(row[1])
-                for row in await connection.fetch(
+                ),
+                await connection.fetch(
                     f"SELECT vote, COUNT(*) FROM feedback WHERE {scope} GROUP BY vote", *params
-                )
-            }
+                ),
+            )
+
+        fact_rows, decision_rows, unanswered_rows, vote_rows = await self._read(read, snapshot=True)
+        decisions = {row[0]: int(row[1]) for row in decision_rows}
+        unanswered = tuple((row[0], int(row[1])) for row in unanswered_rows)
+        votes = {int(row[0]): int(row[1]) for row in vote_rows}
         by_origin: dict[str, int] = {"file": 0, "user": 0}
         pending = 0
         for origin, status, count in fact_rows:
