@@ -1,9 +1,12 @@
-"""Shared fixtures for the core, storage, CLI and shipped-knowledge tests.
+"""Shared fixtures for the core, storage, CLI and shipped-knowledge tests, and the store backends.
 
 Tests read knowledge from ``tests/data/knowledge/`` (``SEED_KNOWLEDGE_DIR``), a frozen copy of
 the knowledge the bot first shipped with, never from the live ``knowledge/``: moderators add and
 approve files there every day, and that must not change what the tests see. Only
 ``tests/shipped/test_shipped_knowledge.py`` reads the live folder, to validate every file in it.
+
+Store tests take the ``backend`` fixture: each runs on SQLite and on PostgreSQL, the latter on
+the server ``NEWSDESK_TEST_POSTGRES`` names (skipped, and said once, without it).
 """
 
 from __future__ import annotations
@@ -94,6 +97,29 @@ def pytest_report_header(config: pytest.Config) -> str:
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     if postgres_url() is None:
         terminalreporter.write_line(POSTGRES_SKIPPED)
+
+
+def _needs_postgres(item: pytest.Item) -> bool:
+    callspec = getattr(item, "callspec", None)
+    on_postgres = callspec is not None and callspec.params.get("backend") == "postgresql"
+    return on_postgres or "postgres_server" in getattr(item, "fixturenames", ())
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # Without a server, the PostgreSQL tests are skipped before any fixture is set up.
+    if postgres_url() is None:
+        for item in items:
+            if _needs_postgres(item):
+                item.add_marker(pytest.mark.skip(reason=f"{POSTGRES_ENV} is not set"))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    report = yield
+    if report.skipped and postgres_url() is None and _needs_postgres(item):
+        # One line for all of them in the short summary (`-ra`), not one per test.
+        report.longrepr = (__file__, None, f"{POSTGRES_ENV} is not set")
+    return report
 
 
 def database_url(server: str, name: str) -> str:

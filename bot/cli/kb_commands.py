@@ -35,7 +35,7 @@ async def run(kb: KnowledgeBase, verb: str, argument: str | None, actor: Actor) 
             try:
                 await kb.backup(path)
             except StoreUnsupported as exc:
-                raise InvalidInput(f"{str(exc)[:1].upper()}{str(exc)[1:]}.") from exc
+                raise InvalidInput(f"{exc}.") from exc
             except StoreError as exc:
                 raise InvalidInput(f"Cannot write the backup {path}: {exc}.") from exc
             return f"Backed up {kb.database} to {path}."

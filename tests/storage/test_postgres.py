@@ -430,7 +430,7 @@ def test_the_command_line_on_postgresql(
     backup = run("kb", "backup", tmp_path / "copy.dump", *common)
     assert backup.code == 2 and backup.out == ""
     assert backup.err.splitlines() == [
-        "error: Kb backup copies an SQLite database file; a PostgreSQL database is backed up "
+        "error: kb backup copies an SQLite database file; a PostgreSQL database is backed up "
         "with pg_dump (pg_dump --format=custom --file=FILE DATABASE_URL) and restored with "
         "pg_restore."
     ]
