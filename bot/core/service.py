@@ -409,7 +409,7 @@ class KnowledgeBase:
         while True:
             try:
                 await self.store.wait_for_changes(every)
-            except StoreError:
+            except Exception:
                 await asyncio.sleep(every)  # the reading below says what is wrong
             try:
                 await self.catch_up()

@@ -51,7 +51,6 @@ from bot.store.postgres_migrations import CHANGES_CHANNEL, MIGRATIONS, SCHEMA_VE
 
 log = logging.getLogger(__name__)
 
-SCHEMES = ("postgresql", "postgres")
 # Connections per process: the bot's writes are short, and the statistics writer batches.
 POOL_SIZE = 10
 # How long to wait for a connection (a server that does not answer is "unavailable", not a
@@ -69,17 +68,11 @@ _FACT_COLUMNS = (
     "event_date, source_title, source_url, source_published"
 )
 _FACT_COLUMN_NAMES = tuple(name.strip() for name in _FACT_COLUMNS.split(","))
-# Tables a fact base keeps, in the order they are copied; meta's generation is the target's own.
+# Each database's own log of changes: never copied from another.
 _CHANGE_LOG_TABLE = "fact_changes"
 
 _P = ParamSpec("_P")
 _T = TypeVar("_T")
-
-
-def is_postgres_url(value: str) -> bool:
-    """Whether ``value`` names a PostgreSQL database (``postgresql://`` or ``postgres://``)."""
-    scheme, sep, _ = value.strip().partition("://")
-    return bool(sep) and scheme.lower() in SCHEMES
 
 
 # ------------------------------------------------------------------------------ errors
@@ -920,6 +913,7 @@ class PostgresStore:
 
     async def _listen(self, within: float) -> bool:
         """Open the listening connection; False (logged once per outage) if it cannot be."""
+        connection = None
         try:
             connection = await asyncpg.connect(
                 self._url,
@@ -928,10 +922,16 @@ class PostgresStore:
             )
             await connection.add_listener(CHANGES_CHANNEL, self._notified)
         except (*_DRIVER_ERRORS, ValueError) as exc:
+            if connection is not None:
+                connection.terminate()
             if not self._listen_failing:
+                reason = (
+                    redact_url(str(exc))
+                    if isinstance(exc, ValueError)
+                    else str(store_error(exc, self.location))
+                )
                 log.warning(
-                    "not listening for changes (%s); looking for them every second",
-                    store_error(exc, self.location) if not isinstance(exc, ValueError) else exc,
+                    "not listening for changes (%s); reading them on a timer meanwhile", reason
                 )
             self._listen_failing = True
             return False
