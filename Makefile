@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck unit bench clean
+.PHONY: run test test-postgres lint typecheck unit bench clean
 
 STACKFAQ ?= ../shared/benchmarks/stackfaq
 BENCH_STAMP := $(VENV)/.installed-bench
@@ -30,7 +30,16 @@ typecheck: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+# Without NEWSDESK_TEST_POSTGRES (a URL of a role that may create databases) the PostgreSQL
+# tests are skipped, and pytest says so in one line.
 test: lint typecheck unit
+
+# `make test` on PostgreSQL too: a throwaway cluster started as CI does (.ci/run), removed after.
+test-postgres: $(STAMP)
+	@cluster=$$(mktemp -d /tmp/newsdesk-postgres.XXXXXX); \
+	trap 'bash tests/postgres_cluster.sh destroy "$$cluster"' EXIT; \
+	NEWSDESK_TEST_POSTGRES=$$(bash tests/postgres_cluster.sh start "$$cluster") && \
+	export NEWSDESK_TEST_POSTGRES && $(MAKE) --no-print-directory test
 
 $(BENCH_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'

@@ -9,15 +9,28 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.config import Settings
+from bot.config import Database, DatabaseUrl, Settings, parse_database
 from bot.core.matcher import MatcherSettings
 from bot.core.service import Clock, KnowledgeBase, Policy, StartMode
-from bot.core.storage import KnowledgeStore
+from bot.core.storage import KnowledgeStore, StoreUnsupported
 from bot.store import SqliteStore
 
+DatabaseName = Database | str
 
-async def open_store(database: Path) -> KnowledgeStore:
-    """The store the settings name: an SQLite file (the only backend of this build)."""
+
+def _database(database: DatabaseName) -> Database:
+    # Text is read as --db is: a PostgreSQL URL, or a file path.
+    return parse_database(database) if isinstance(database, str) else database
+
+
+async def open_store(database: DatabaseName) -> KnowledgeStore:
+    """The store the settings name: a PostgreSQL database for a ``postgresql://`` URL, else
+    the SQLite file at that path."""
+    database = _database(database)
+    if isinstance(database, DatabaseUrl):
+        from bot.store.postgres import PostgresStore  # its driver only when it is used
+
+        return await PostgresStore.open(database.secret)
     return await SqliteStore.open(database)
 
 
@@ -51,7 +64,7 @@ async def open_knowledge_base(settings: Settings, start: StartMode | None = None
 
 
 async def open_knowledge_base_at(
-    database: Path,
+    database: DatabaseName,
     knowledge_dir: Path,
     *,
     matcher_settings: MatcherSettings | None = None,
@@ -59,8 +72,9 @@ async def open_knowledge_base_at(
     start: StartMode = StartMode.RELOAD,
     clock: Clock | None = None,
 ) -> KnowledgeBase:
-    """A knowledge base on the SQLite file ``database``, for tools and tests that have a path
-    rather than settings (``clock``: what "now" is, for tests of dates)."""
+    """A knowledge base on ``database`` (an SQLite file's path, or a PostgreSQL URL), for tools
+    and tests that have that rather than settings (``clock``: what "now" is, for tests of
+    dates)."""
     return await KnowledgeBase.open(
         await open_store(database),
         knowledge_dir,
@@ -69,3 +83,28 @@ async def open_knowledge_base_at(
         start=start,
         clock=clock,
     )
+
+
+async def copy_database(
+    source: Path, target: DatabaseName, *, force: bool = False
+) -> dict[str, int]:
+    """Copy the SQLite fact base at ``source`` into the PostgreSQL database ``target``, in one
+    transaction; the row counts by table, checked against the source's (``kb migrate``)."""
+    destination = _database(target)
+    if not isinstance(destination, DatabaseUrl):
+        raise StoreUnsupported(
+            f"kb migrate copies into a PostgreSQL database: give --to postgresql://..., not "
+            f"{destination}"
+        )
+    from bot.store.postgres import PostgresStore
+
+    origin = await SqliteStore.open(source)
+    try:
+        copy = await PostgresStore.open(destination.secret)
+        try:
+            async with origin.snapshot() as tables:
+                return await copy.copy_from(tables, force=force)
+        finally:
+            await copy.close()
+    finally:
+        await origin.close()

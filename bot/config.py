@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -27,13 +28,17 @@ from pydantic import (
 from bot.core.links import web_link
 from bot.core.loader import TAB_PROBLEM, tab_at
 from bot.core.matcher import MatcherSettings
+from bot.core.storage import redact_url
 
 DEFAULT_CONFIG = Path("bot.yaml")
 CONFIG_ENV = "NEWSDESK_CONFIG"
 DEFAULT_DATABASE = Path("data/newsdesk.db")
+# A database for every command, between --db (which wins) and the settings file's `database`.
+DATABASE_ENV = "NEWSDESK_DB"
 TOKEN_ENV = "DISCORD_TOKEN"
 
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+POSTGRES_SCHEMES = ("postgresql", "postgres")
 
 
 _MATCHER_DEFAULTS = MatcherSettings()
@@ -211,16 +216,52 @@ class DigestSettings(_Section):
     hour_utc: int = Field(9, ge=0, le=23)
 
 
+@dataclass(frozen=True, slots=True)
+class DatabaseUrl:
+    """A PostgreSQL database's URL. ``str()`` and ``repr()`` show it with its password replaced
+    by ``***``, so that no message, log line or ``describe()`` can give it away; the store
+    alone reads ``secret``."""
+
+    secret: str = field(repr=False)
+
+    def __str__(self) -> str:
+        return redact_url(self.secret)
+
+    def __repr__(self) -> str:
+        return f"DatabaseUrl({str(self)!r})"
+
+
+Database = Path | DatabaseUrl
+
+
 def database_path_problem(value: str) -> str | None:
-    """Why ``value`` cannot be this build's database (a URL of some server), or None."""
-    if _URL.match(value.strip()):
-        return "this build stores facts in SQLite only: give a file path"
+    """Why ``value`` cannot be this build's database (a URL of a server other than
+    PostgreSQL), or None."""
+    text = value.strip()
+    if _URL.match(text) and text.partition("://")[0].lower() not in POSTGRES_SCHEMES:
+        return (
+            "this build stores facts in SQLite or PostgreSQL only: give a file path or a "
+            "postgresql:// URL"
+        )
     return None
 
 
+def parse_database(value: str) -> Database:
+    """``value`` (``--db``, ``$NEWSDESK_DB`` or ``database:``) as a file path or a PostgreSQL
+    URL; ``ValueError`` (with the reason, never the password) for any other URL."""
+    problem = database_path_problem(value)
+    if problem:
+        raise ValueError(problem)
+    text = value.strip()
+    return DatabaseUrl(text) if _URL.match(text) else Path(value)
+
+
 class Settings(_Section):
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
     knowledge_dir: Path = Path("knowledge")
-    database: Path = DEFAULT_DATABASE
+    # An SQLite file, or a PostgreSQL server's database (postgresql://...).
+    database: Path | DatabaseUrl = DEFAULT_DATABASE
     reload_knowledge_on_start: bool = True
     discord: DiscordSettings = DiscordSettings()
     facts: FactSettings = FactSettings()
@@ -232,12 +273,9 @@ class Settings(_Section):
 
     @field_validator("database", mode="before")
     @classmethod
-    def _a_file_not_a_url(cls, value: object) -> object:
-        # Checked before the text becomes a Path, which would fold "://" into ":/".
-        problem = database_path_problem(value) if isinstance(value, str) else None
-        if problem:
-            raise ValueError(problem)
-        return value
+    def _a_file_or_a_postgres_url(cls, value: object) -> object:
+        # Read before the text becomes a Path, which would fold "://" into ":/".
+        return parse_database(value) if isinstance(value, str) else value
 
 
 def settings_file(requested: Path | None = None) -> Path | None:
@@ -302,10 +340,11 @@ def load_settings(path: Path | None = None) -> Settings:
         more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
         raise ConfigError(f"{path}: {key}: {message}{more}") from None
     base = path.parent
+    database = settings.database
     return settings.model_copy(
         update={
             "knowledge_dir": base / settings.knowledge_dir,
-            "database": base / settings.database,
+            "database": base / database if isinstance(database, Path) else database,
         }
     )
 

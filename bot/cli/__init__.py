@@ -21,15 +21,18 @@ from pathlib import Path
 
 from pydantic import SecretStr, ValidationError
 
-from bot.composition import open_knowledge_base
+from bot.composition import copy_database, open_knowledge_base
 from bot.config import (
+    DATABASE_ENV,
     DEFAULT_DATABASE,
     ConfigError,
+    DatabaseUrl,
     DiscordSettings,
     Settings,
     database_path_problem,
     discord_token,
     load_settings,
+    parse_database,
     settings_file,
 )
 from bot.core.actors import Actor
@@ -37,7 +40,7 @@ from bot.core.errors import NewsdeskError
 from bot.core.loader import KnowledgeError, load_knowledge
 from bot.core.models import AskResult, Decision, Match
 from bot.core.service import MAX_ASK_CHARS, FactInput, KnowledgeBase, StartMode, parse_ids
-from bot.core.storage import StoreError
+from bot.core.storage import StoreError, redact_url
 
 from . import kb_commands, render
 
@@ -82,7 +85,10 @@ def _common_options() -> argparse.ArgumentParser:
     common.add_argument(
         "--db",
         default=argparse.SUPPRESS,
-        help="SQLite database file (default: from the settings)",
+        help=(
+            f"SQLite database file or postgresql://... URL (default: ${DATABASE_ENV}, else "
+            "from the settings)"
+        ),
     )
     common.add_argument(
         "-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="log what happens"
@@ -173,6 +179,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     teach.add_argument("question", nargs="?", help="the question, as people asked it")
     teach.add_argument("fact_id", nargs="?", metavar="FACT_ID", help="the fact that answers it")
+    migrate = kb_commands.add_parser(
+        "migrate",
+        parents=[common],
+        help="copy an SQLite fact base into a PostgreSQL database, in one transaction",
+    )
+    migrate.add_argument(
+        "--from", dest="source", type=Path, required=True, metavar="FILE", help="SQLite file"
+    )
+    # Text, not Path, as for --db.
+    migrate.add_argument(
+        "--to", dest="target", required=True, metavar="URL", help="postgresql://..."
+    )
+    migrate.add_argument(
+        "--force", action="store_true", help="replace what the target database already holds"
+    )
     for verb in ("approve", "reject"):
         sub = kb_commands.add_parser(
             verb, parents=[common], help=f"{verb} a draft file, a draft fact or a pending fact"
@@ -259,12 +280,16 @@ def _setup(args: argparse.Namespace) -> Setup:
     updates: dict[str, object] = {}
     if getattr(args, "knowledge", None) is not None:
         updates["knowledge_dir"] = args.knowledge
+    # --db, else $NEWSDESK_DB, else the settings file's `database`.
     database: str | None = getattr(args, "db", None)
+    given_by = "--db"
+    if database is None and os.environ.get(DATABASE_ENV, "").strip():
+        database, given_by = os.environ[DATABASE_ENV], DATABASE_ENV
     if database is not None:
         problem = database_path_problem(database)
         if problem:
-            raise UsageError(f"--db {database}: {problem}")
-        updates["database"] = Path(database)
+            raise UsageError(f"{given_by} {redact_url(database.strip())}: {problem}")
+        updates["database"] = parse_database(database)
     if args.command == "run":
         discord = _shard_options(args, settings)
         if discord is not None:
@@ -321,6 +346,8 @@ def _check_paths(args: argparse.Namespace, setup: Setup) -> None:
     if args.command == "kb" and args.kb_command == "validate":
         return
     database = settings.database
+    if isinstance(database, DatabaseUrl):
+        return  # a server's database: no folder of ours
     folder = database.parent
     if str(database) == ":memory:" or folder.exists():
         return
@@ -561,8 +588,13 @@ def _console(setup: Setup, start: StartMode | None, *, intro: str = "") -> int:
             if start is not None and kb.start_notice:
                 print(kb.start_notice, file=sys.stderr, flush=True)
             database = settings.database
-            # Beside the database: one history per fact base, in a folder known to be writable.
-            history = None if str(database) == ":memory:" else database.with_suffix(".history")
+            # Beside the database: one history per fact base, in a folder known to be writable
+            # (a server's database has no folder here: the history lasts for the session).
+            history = (
+                None
+                if isinstance(database, DatabaseUrl) or str(database) == ":memory:"
+                else database.with_suffix(".history")
+            )
             return chat(kb, runner, history_file=history)
         finally:
             runner.run(kb.close())
@@ -581,8 +613,9 @@ async def _discord(settings: Settings, token: SecretStr) -> int:
 
 
 def _no_token_intro(settings: Settings) -> str:
+    where = "" if isinstance(settings.database, DatabaseUrl) else "local "
     return (
-        "No DISCORD_TOKEN is set, so newsdesk starts as a console chat on the local "
+        f"No DISCORD_TOKEN is set, so newsdesk starts as a console chat on the {where}"
         f"database ({settings.database}).\n"
         "To connect to Discord, create a bot in the Discord developer portal and run:\n"
         "  DISCORD_TOKEN=... make run\n"
@@ -597,8 +630,38 @@ def _stdin_replacing_bad_bytes() -> None:
         sys.stdin.reconfigure(errors="replace")
 
 
+def _migration(args: argparse.Namespace) -> tuple[Path, DatabaseUrl]:
+    """The source file and target database of ``kb migrate``, or a ``UsageError``."""
+    source: Path = args.source
+    if not source.is_file():
+        raise UsageError(f"--from {source}: no SQLite database there")
+    problem = database_path_problem(args.target)
+    target = None if problem else parse_database(args.target)
+    if not isinstance(target, DatabaseUrl):
+        raise UsageError(
+            f"--to {redact_url(args.target.strip())}: give the PostgreSQL database to copy "
+            "into, as a postgresql:// URL"
+        )
+    return source, target
+
+
+async def _migrate(source: Path, target: DatabaseUrl, *, force: bool) -> int:
+    """``kb migrate --from FILE --to URL [--force]``: copy, check and print the counts."""
+    counts = await copy_database(source, target, force=force)
+    print(f"Copied {source} into {target} in one transaction; rows by table:")
+    width = max(map(len, counts), default=0)
+    for table, count in counts.items():
+        print(f"  {table:<{width}}  {count:>9,}")
+    print("Every table holds as many rows as the source.")
+    return 0
+
+
 def _run_command(args: argparse.Namespace) -> int:
     try:
+        if args.command == "kb" and args.kb_command == "migrate":
+            # Two databases named on the command line; no settings, knowledge or --db.
+            source, target = _migration(args)
+            return asyncio.run(_migrate(source, target, force=args.force))
         setup = _setup(args)
         _check_paths(args, setup)
         settings = setup.settings

@@ -9,7 +9,7 @@ from bot.core.actors import Actor
 from bot.core.draft_files import DraftFile, describe
 from bot.core.errors import InvalidInput
 from bot.core.service import KnowledgeBase
-from bot.core.storage import StoreError
+from bot.core.storage import StoreError, StoreUnsupported
 
 from . import render
 
@@ -59,6 +59,8 @@ async def run(kb: KnowledgeBase, verb: str, argument: str | None, actor: Actor) 
                 raise InvalidInput(f"{path} already exists; give a new file name.")
             try:
                 await kb.backup(path)
+            except StoreUnsupported as exc:
+                raise InvalidInput(f"{exc}.") from exc
             except StoreError as exc:
                 raise InvalidInput(f"Cannot write the backup {path}: {exc}.") from exc
             return f"Backed up {kb.database} to {path}."

@@ -63,7 +63,13 @@ from bot.core.models import (
     Stats,
     Status,
 )
-from bot.core.storage import AskRecord, KnowledgeStore, StoreConflict, StoreError
+from bot.core.storage import (
+    AskRecord,
+    KnowledgeStore,
+    StoreConflict,
+    StoreError,
+    StoreUnavailable,
+)
 from bot.core.supersession import Proposal, annotate_draft, propose_supersessions
 from bot.core.text import STOPWORDS, Analyzer, fold, words
 
@@ -453,18 +459,37 @@ class KnowledgeBase:
     # ------------------------------------------------------------- other processes' changes
     def follow_changes(self, *, every: float = FOLLOW_SECONDS) -> None:
         """Keep the index in step with what other processes (the CLI, another bot process)
-        write to the store, checking every ``every`` seconds until ``close``."""
+        write to the store until ``close``: as soon as the store says it changed, and at
+        least every ``every`` seconds."""
         if self._follower is None or self._follower.done():
             self._follower = asyncio.create_task(self._follow(every), name="follow changes")
 
     async def _follow(self, every: float) -> None:
+        failing = False
         while True:
-            await asyncio.sleep(every)
+            try:
+                await self.store.wait_for_changes(every)
+            except Exception:
+                await asyncio.sleep(every)  # the reading below says what is wrong
             try:
                 await self.catch_up()
             except (StoreError, NewsdeskError) as exc:
-                # The database may be busy or briefly away; the next round tries again.
-                log.warning("could not read other processes' changes: %s", exc)
+                # The database may be busy or away; the next round reads from where this one
+                # stopped (or everything, if the log no longer reaches back): nothing is
+                # missed. Said once per outage, not every second.
+                if not failing:
+                    log.warning("could not read other processes' changes: %s", exc)
+                failing = True
+            except Exception:
+                # Whatever it was, following must go on: a bot that stopped following would
+                # answer stale facts for weeks without a word.
+                if not failing:
+                    log.exception("could not read other processes' changes")
+                failing = True
+            else:
+                if failing:
+                    log.warning("reading other processes' changes again")
+                failing = False
 
     async def catch_up(self) -> int:
         """Bring the index up to date with the store's changes since it was last in step;
@@ -892,7 +917,15 @@ class KnowledgeBase:
 
     async def stats(self, *, guild_id: int | None = None, all_guilds: bool = False) -> Stats:
         await self.flush()
-        stats = await self.store.stats(guild_id, all_guilds=all_guilds)
+        try:
+            stats = await self.store.stats(guild_id, all_guilds=all_guilds)
+        except StoreUnavailable as exc:
+            # A database server that is down: the moderator asking is told what is wrong.
+            self.write_problem = str(exc)
+            raise WriteFailed(
+                f"The statistics cannot be read: {exc}. Answers still work from memory; new "
+                "facts, edits and votes are not being saved until the database is back."
+            ) from exc
         if not self._index_stored:
             # Previewed file facts are answered, so they are counted, though not stored.
             answered = sum(f.origin is Origin.FILE for f in self.matcher.facts())
@@ -1004,12 +1037,25 @@ class KnowledgeBase:
             raise WriteFailed(failure) from exc
         self.write_problem = None
 
+    @asynccontextmanager
+    async def _before_writing(self, failure: str) -> AsyncIterator[None]:
+        """Around the reads a write needs first (the daily budget, the fact as stored): a
+        database that cannot be reached (a server that is down) fails the write as the write
+        itself would, with ``WriteFailed(failure)``, and the moderators are told why."""
+        try:
+            yield
+        except StoreUnavailable as exc:
+            self.write_problem = str(exc)
+            log.error("database write failed: %s", self.write_problem)
+            raise WriteFailed(failure) from exc
+
     async def add_fact(self, given: FactInput, actor: Actor) -> Fact:
         """Store a user's fact (live, or pending approval) and index it if live."""
         if self.policy.who_can_add == "moderators" and not actor.is_moderator:
             raise PermissionDenied("Only moderators can add facts in this server.")
         draft = validate_fact_input(given)
-        await self._spend_daily_budget(actor)
+        async with self._before_writing(_refused("fact")):
+            await self._spend_daily_budget(actor)
         status = (
             Status.PENDING
             if self.policy.require_approval and not actor.is_moderator
@@ -1051,7 +1097,8 @@ class KnowledgeBase:
     async def fact_to_change(self, fact_id: str, actor: Actor) -> Fact:
         """The fact ``actor`` asks to edit or remove, if they may: else ``NotFound`` or
         ``PermissionDenied`` saying why (a form is opened only after this says yes)."""
-        fact = await self.store.get_fact(fact_id.strip().lower())
+        async with self._before_writing(_refused("change")):
+            fact = await self.store.get_fact(fact_id.strip().lower())
         if fact is None or not actor.sees(fact):
             raise NotFound(f"There is no fact with id '{fact_id}'.")
         if fact.origin is Origin.FILE:
@@ -1087,7 +1134,8 @@ class KnowledgeBase:
     async def edit_fact(self, fact_id: str, draft: FactInput, actor: Actor) -> Fact:
         old = await self.fact_to_change(fact_id, actor)
         draft = validate_fact_input(draft)
-        await self._spend_daily_budget(actor)
+        async with self._before_writing(_refused("edit")):
+            await self._spend_daily_budget(actor)
         source = old.source
         if draft.source_url or draft.source_title:
             source = Source(draft.source_title, draft.source_url, None)
@@ -1167,7 +1215,8 @@ class KnowledgeBase:
     async def _pending_fact(self, fact_id: str, actor: Actor) -> Fact:
         if not actor.is_moderator:
             raise PermissionDenied("Only moderators can approve or reject facts.")
-        fact = await self.store.get_fact(fact_id.strip().lower())
+        async with self._before_writing(_refused("review")):
+            fact = await self.store.get_fact(fact_id.strip().lower())
         if fact is None or not actor.may_review(fact):
             raise NotFound(f"There is no fact with id '{fact_id}'.")
         if fact.status is not Status.PENDING:

@@ -1,14 +1,15 @@
 """What the knowledge service needs from a database, and the errors a database may give.
 
-The service depends on this ``KnowledgeStore`` protocol, never on a backend: SQLite today
-(``bot.store.sqlite``), PostgreSQL next, each a class of its own. Backends translate their
-driver's exceptions into the ``StoreError`` family below, so nothing above the store ever sees a
-``sqlite3`` (or ``asyncpg``) exception.
+The service depends on this ``KnowledgeStore`` protocol, never on a backend: an SQLite file
+(``bot.store.sqlite``) or a PostgreSQL server (``bot.store.postgres``), each a class of its own.
+Backends translate their driver's exceptions into the ``StoreError`` family below, so nothing
+above the store ever sees a ``sqlite3`` or ``asyncpg`` exception.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +39,24 @@ class StoreReadOnly(StoreUnavailable):
 
 class StoreFull(StoreUnavailable):
     """The disk or the database is full; reads still work."""
+
+
+class StoreUnsupported(StoreError):
+    """This backend does not do what was asked; ``str(error)`` says what does instead (a
+    PostgreSQL database is backed up with pg_dump, not copied into a file by the bot)."""
+
+
+# user:password@ in anything that looks like a URL ("scheme://user:password@host/..."; up to
+# the authority's last "@", a password may hold one), and a password given as a query
+# parameter ("?password=...").
+_URL_PASSWORD = re.compile(r"(?i)([a-z][a-z0-9+.-]*://[^/?#@\s:]*):[^/?#\s]*@")
+_QUERY_PASSWORD = re.compile(r"(?i)([?&]password=)[^&#\s]*")
+
+
+def redact_url(text: str) -> str:
+    """``text`` with the password of every database URL in it replaced by ``***``: what may be
+    shown in messages, logs and ``location``."""
+    return _QUERY_PASSWORD.sub(r"\1***", _URL_PASSWORD.sub(r"\1:***@", text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +99,7 @@ class KnowledgeStore(Protocol):
 
     @property
     def location(self) -> str:
-        """Where the data lives, for messages (a path; never a password)."""
+        """Where the data lives, for messages: a path, or a URL without its password."""
         ...
 
     @property
@@ -90,6 +109,13 @@ class KnowledgeStore(Protocol):
         ...
 
     async def close(self) -> None: ...
+
+    async def wait_for_changes(self, seconds: float) -> None:
+        """Return when the store may have changed (another process wrote to it, or the
+        connection came back after being lost, when changes may have been missed), or after
+        ``seconds``. A backend that cannot be told may simply sleep ``seconds``. Never raises
+        for an unreachable database: reading the changes then says what is wrong."""
+        ...
 
     # reading
     async def all_facts(self, *, origin: Origin | None = None) -> list[Fact]: ...
@@ -186,7 +212,10 @@ class KnowledgeStore(Protocol):
         that recorded it (a daily digest is posted once however many bots run)."""
         ...
 
-    async def backup(self, target: Path) -> None: ...
+    async def backup(self, target: Path) -> None:
+        """A consistent copy of the database in the new file ``target``; ``StoreUnsupported``
+        where backups are another tool's job."""
+        ...
 
     # work done once among several processes
     async def hold_lease(self, name: str, holder: str, seconds: float) -> bool:

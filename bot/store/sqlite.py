@@ -206,6 +206,32 @@ def _vacuum_into(database: Path, target: Path) -> None:
         connection.close()
 
 
+class SqliteTables:
+    """The tables of an SQLite fact base inside one read transaction (``SqliteStore.snapshot``),
+    as ``PostgresStore.copy_from`` reads them."""
+
+    BATCH = 5_000
+
+    def __init__(self, connection: aiosqlite.Connection, tables: dict[str, tuple[str, ...]]):
+        self._db = connection
+        self._tables = tables
+
+    def tables(self) -> dict[str, tuple[str, ...]]:
+        return dict(self._tables)
+
+    async def count(self, table: str) -> int:
+        async with self._db.execute(f'SELECT COUNT(*) FROM "{table}"') as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
+
+    async def rows(self, table: str) -> AsyncIterator[list[tuple[Any, ...]]]:
+        columns = ", ".join(f'"{c}"' for c in self._tables[table])
+        # In rowid order, which is the primary key's for the tables that have "pk".
+        async with self._db.execute(f'SELECT {columns} FROM "{table}" ORDER BY rowid') as cursor:
+            while batch := await cursor.fetchmany(self.BATCH):
+                yield [tuple(row) for row in batch]
+
+
 class SqliteStore:
     """Facts, audit trail, asks and feedback in one SQLite file."""
 
@@ -254,6 +280,10 @@ class SqliteStore:
 
     async def close(self) -> None:
         await self._db.close()
+
+    async def wait_for_changes(self, seconds: float) -> None:
+        """SQLite cannot tell another process's commit: wait ``seconds``, then look."""
+        await asyncio.sleep(seconds)
 
     @translated
     async def schema_version(self) -> int:
@@ -804,6 +834,30 @@ class SqliteStore:
         """An audit entry for an action on something other than one stored fact (a draft)."""
         async with self.transaction() as db:
             await self._audit(db, actor, action, subject, None, detail)
+
+    @asynccontextmanager
+    async def snapshot(self) -> AsyncIterator[SqliteTables]:
+        """Every table as one moment of the database saw it (a read transaction, which WAL
+        keeps consistent while other processes write): what ``kb migrate`` copies."""
+        try:
+            async with self._lock:
+                await self._db.execute("BEGIN")
+                try:
+                    async with self._db.execute(
+                        "SELECT name FROM sqlite_master WHERE type = 'table' "
+                        "AND name NOT LIKE 'sqlite_%' ORDER BY name"
+                    ) as cursor:
+                        names = [str(row[0]) for row in await cursor.fetchall()]
+                    tables: dict[str, tuple[str, ...]] = {}
+                    for name in names:
+                        async with self._db.execute(f'PRAGMA table_info("{name}")') as cursor:
+                            tables[name] = tuple(str(row[1]) for row in await cursor.fetchall())
+                    yield SqliteTables(self._db, tables)
+                finally:
+                    if self._db.in_transaction:
+                        await self._db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            raise store_error(exc) from exc
 
     @translated
     async def backup(self, target: Path) -> None:

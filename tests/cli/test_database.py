@@ -1,10 +1,12 @@
 """A database path that cannot be used is one sentence and exit code 2: never a traceback, a
-folder created by mistake, or a URL taken for a file name."""
+folder created by mistake, or a URL taken for a file name (a postgresql:// URL is a server's
+database; any other URL is refused)."""
 
 from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -17,7 +19,9 @@ from bot.store import SqliteStore, StoreError
 
 from .harness import Cli, run_program
 
-URL_REFUSAL = "this build stores facts in SQLite only: give a file path"
+URL_REFUSAL = (
+    "this build stores facts in SQLite or PostgreSQL only: give a file path or a postgresql:// URL"
+)
 
 
 @contextmanager
@@ -137,13 +141,30 @@ async def test_store_open_refuses_an_unusable_path_with_one_sentence(
     assert str(database) in message and "\n" not in message
 
 
-def test_database_url_is_refused(cli: Cli, knowledge: Path, tmp_path: Path) -> None:
-    """`--db postgresql://...` is refused in one line, and no folder 'postgresql:' appears."""
-    done = cli("ask", "hello", "--db", "postgresql://newsdesk@localhost/newsdesk")
+def test_database_url_of_another_server_is_refused(
+    cli: Cli, knowledge: Path, tmp_path: Path
+) -> None:
+    """`--db mysql://...` is refused in one line without its password, and no folder 'mysql:'
+    appears."""
+    done = cli("ask", "hello", "--db", "mysql://newsdesk:s3cret@localhost/newsdesk")
     assert done.code == 2
     assert done.err.splitlines() == [
-        f"error: --db postgresql://newsdesk@localhost/newsdesk: {URL_REFUSAL}"
+        f"error: --db mysql://newsdesk:***@localhost/newsdesk: {URL_REFUSAL}"
     ]
+    assert not (tmp_path / "mysql:").exists()
+
+
+def test_postgresql_url_is_a_server_not_a_file(cli: Cli, knowledge: Path, tmp_path: Path) -> None:
+    """`--db postgresql://...` names a server's database: no folder 'postgresql:' appears, and
+    a server that is not there is one line naming it."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"postgresql://newsdesk@127.0.0.1:{port}/newsdesk"
+    done = cli("ask", "hello", "--db", url)
+    assert done.code == 2
+    (line,) = done.err.splitlines()
+    assert line.startswith(f"error: cannot reach the database {url} (")
     assert not (tmp_path / "postgresql:").exists()
 
 

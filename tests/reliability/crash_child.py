@@ -2,10 +2,11 @@
 
 python tests/reliability/crash_child.py DB KNOWLEDGE_DIR TAG
 
-Opens the knowledge base on DB (no reload at start), prints ``READY``, then forever: adds a
-member fact and prints ``ACK <id>`` once ``add_fact`` has returned; every third add it writes the
-other knowledge version into KNOWLEDGE_DIR (atomically) and reloads, printing ``RELOADING <v>``
-before and ``RELOADED <v>`` after. The parent kills it with SIGKILL at a random moment.
+Opens the knowledge base on DB (an SQLite file or a postgresql:// URL; no reload at start),
+prints ``READY``, then forever: adds a member fact and prints ``ACK <id>`` once ``add_fact`` has
+returned; every third add it writes the other knowledge version into KNOWLEDGE_DIR (atomically)
+and reloads, printing ``RELOADING <v>`` before and ``RELOADED <v>`` after. The parent kills it
+with SIGKILL at a random moment.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ def say(line: str) -> None:
     sys.stdout.flush()
 
 
-async def main(database: Path, knowledge: Path, tag: str) -> None:
+async def main(database: str, knowledge: Path, tag: str) -> None:
     kb = await open_knowledge_base_at(database, knowledge, start=StartMode.SERVE_STORED)
     operator = Actor.operator()
     say("READY")
@@ -76,4 +77,4 @@ async def main(database: Path, knowledge: Path, tag: str) -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]))
+    asyncio.run(main(sys.argv[1], Path(sys.argv[2]), sys.argv[3]))

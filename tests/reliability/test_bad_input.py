@@ -22,6 +22,7 @@ import time
 import tracemalloc
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -64,6 +65,16 @@ async def kb(tmp_path: Path, knowledge_dir: Path) -> AsyncIterator[KnowledgeBase
         await base.close()
 
 
+@pytest.fixture
+async def any_kb(backend: Any, knowledge_dir: Path) -> AsyncIterator[KnowledgeBase]:
+    """The knowledge base on each backend (SQLite, PostgreSQL), for what reaches the store."""
+    base = await open_knowledge_base_at(backend.database, knowledge_dir)
+    try:
+        yield base
+    finally:
+        await base.close()
+
+
 # ------------------------------------------------------------------- hostile questions
 @pytest.mark.parametrize("name", sorted(BAD_QUESTIONS))
 async def test_hostile_question_gets_a_quick_sensible_answer(kb: KnowledgeBase, name: str) -> None:
@@ -85,8 +96,12 @@ async def test_hostile_question_gets_a_quick_sensible_answer(kb: KnowledgeBase, 
     assert check.best is not None and check.best.fact.id == "ambassador-recalled"
 
 
-async def test_hostile_questions_are_recorded_verbatim_and_harmlessly(kb: KnowledgeBase) -> None:
-    """SQL fragments are stored as text (parameters, not SQL); long ones are clipped."""
+async def test_hostile_questions_are_recorded_verbatim_and_harmlessly(
+    any_kb: KnowledgeBase, backend: Any
+) -> None:
+    """SQL fragments are stored as text (parameters, not SQL); long ones are clipped; on
+    PostgreSQL, whose text cannot hold NUL, a NUL is kept as U+FFFD and the batch is saved."""
+    kb = any_kb
     for question in BAD_QUESTIONS.values():
         await kb.ask(question, guild_id=10)
     stats = await kb.stats(guild_id=10)
@@ -94,23 +109,29 @@ async def test_hostile_questions_are_recorded_verbatim_and_harmlessly(kb: Knowle
     unanswered = [q for q, _ in stats.top_unanswered]
     assert all(len(q) <= 500 for q in unanswered)
     assert await kb.store.integrity_check() == "ok"
-    assert {"facts", "asks", "audit", "feedback"} <= await _tables(kb)
-
-
-async def _tables(kb: KnowledgeBase) -> set[str]:
-    async with kb.store._db.execute("SELECT name FROM sqlite_master WHERE type='table'") as cur:
-        return {row[0] for row in await cur.fetchall()}
+    assert {"facts", "asks", "audit", "feedback"} <= await backend.tables()
+    asked = {row[0] for row in await backend.query("SELECT question FROM asks")}
+    nul = BAD_QUESTIONS["nul-and-controls"].strip()
+    assert (nul.replace("\x00", "\ufffd") if backend.is_postgres else nul) in asked
+    assert "'; DROP TABLE facts;--" in asked
 
 
 @pytest.mark.parametrize("name", ["sql-drop-table", "everyone", "code-fence", "nul-and-controls"])
-async def test_hostile_fact_text_round_trips_unchanged(kb: KnowledgeBase, name: str) -> None:
-    """A member's fact made of hostile text is stored and read back as plain text."""
+async def test_hostile_fact_text_round_trips_unchanged(
+    any_kb: KnowledgeBase, backend: Any, name: str
+) -> None:
+    """A member's fact made of hostile text is stored and read back as plain text (on
+    PostgreSQL with NUL, which its text cannot hold, as U+FFFD)."""
+    kb = any_kb
     text = f"Fact about the envoy: {BAD_QUESTIONS[name]} (noted by the desk)."
     member = Actor.discord_user(2, 10, is_moderator=False, name="m")
     fact = await kb.add_fact(FactInput(text, questions=(BAD_QUESTIONS[name] or "x",)), member)
     stored = await kb.get_fact(fact.id, guild_id=10)
-    assert stored.answer == " ".join(text.split())
-    assert "facts" in await _tables(kb)
+    expected = " ".join(text.split())
+    assert stored.answer == (
+        expected.replace("\x00", "\ufffd") if backend.is_postgres else expected
+    )
+    assert "facts" in await backend.tables()
 
 
 # --------------------------------------------------------------------------- properties

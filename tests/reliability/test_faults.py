@@ -2,8 +2,11 @@
 
 The kill -9 test runs ``crash_child.py`` in a subprocess many times on one database, killing it
 at random moments (while adding facts, and while reloading): after every kill the database
-passes ``PRAGMA integrity_check``, holds every fact whose add was acknowledged, and its
-knowledge-file facts are exactly the old or the new version, never a mix.
+passes its integrity check (``PRAGMA integrity_check`` on SQLite), holds every fact whose add
+was acknowledged, and its knowledge-file facts are exactly the old or the new version, never a
+mix. The tests that are about the store run on SQLite and on PostgreSQL (the ``backend``
+fixture); those about SQLite's own machinery (its busy timeout, page limit, commit, file
+backup) on SQLite only.
 """
 
 from __future__ import annotations
@@ -20,9 +23,11 @@ import threading
 import time
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from crash_child import expected_version, write_version
+from writers_child import answer as child_answer
 
 import bot.store.sqlite as sqlite_store
 from bot.composition import open_knowledge_base_at
@@ -34,7 +39,10 @@ from bot.core.service import FactInput, KnowledgeBase, StartMode
 HERE = Path(__file__).resolve().parent
 REPO_ROOT = HERE.parents[1]
 CHILD = HERE / "crash_child.py"
-KILLS = 16
+WRITERS_CHILD = HERE / "writers_child.py"
+# Kills per backend: a PostgreSQL client starts slower (it connects), and the server, not the
+# killed process, holds the data.
+KILLS = {"sqlite": 16, "postgresql": 8}
 MODERATOR = Actor.discord_user(1, 10, is_moderator=True, name="mod")
 OPERATOR = Actor.operator()
 
@@ -47,7 +55,7 @@ def member(n: int, guild_id: int = 10) -> Actor:
 class Child:
     """The crash child, with its stdout lines collected by a thread as they arrive."""
 
-    def __init__(self, database: Path, knowledge: Path, tag: str) -> None:
+    def __init__(self, database: Path | str, knowledge: Path, tag: str) -> None:
         self.lines: list[str] = []
         self.changed = threading.Condition()
         self.process = subprocess.Popen(
@@ -91,23 +99,20 @@ class Child:
         return list(self.lines)
 
 
-def check_database(database: Path, acked: set[str]) -> str:
+async def check_database(backend: Any, acked: set[str]) -> str:
     """Assert the promises on a database a killed process left; the knowledge version held."""
-    connection = sqlite3.connect(database)
-    try:
-        assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-        rows = connection.execute("SELECT id, origin, answer FROM facts").fetchall()
-        user_ids = {fid for fid, origin, _ in rows if origin == Origin.USER.value}
-        missing = acked - user_ids
-        assert not missing, f"acknowledged adds lost: {sorted(missing)[:5]}"
-        # Each fact and its audit entry were written together: no fact without its 'add'.
-        orphans = connection.execute(
-            "SELECT COUNT(*) FROM facts f WHERE origin = 'user' AND NOT EXISTS "
-            "(SELECT 1 FROM audit a WHERE a.fact_id = f.id AND a.action = 'add')"
-        ).fetchone()
-        assert orphans == (0,)
-    finally:
-        connection.close()
+    if not backend.is_postgres:
+        assert await backend.query("PRAGMA integrity_check") == [("ok",)]
+    rows = await backend.query("SELECT id, origin, answer FROM facts")
+    user_ids = {fid for fid, origin, _ in rows if origin == Origin.USER.value}
+    missing = acked - user_ids
+    assert not missing, f"acknowledged adds lost: {sorted(missing)[:5]}"
+    # Each fact and its audit entry were written together: no fact without its 'add'.
+    orphans = await backend.query(
+        "SELECT COUNT(*) FROM facts f WHERE origin = 'user' AND NOT EXISTS "
+        "(SELECT 1 FROM audit a WHERE a.fact_id = f.id AND a.action = 'add')"
+    )
+    assert orphans == [(0,)]
     file_facts = {fid: answer for fid, origin, answer in rows if origin == Origin.FILE.value}
     for version in ("a", "b"):
         if file_facts == expected_version(version):
@@ -119,22 +124,25 @@ def check_database(database: Path, acked: set[str]) -> str:
     )
 
 
-async def test_kill_9_while_adding_and_reloading_loses_nothing(tmp_path: Path) -> None:
-    """Sixteen SIGKILLs at random moments: integrity ok, acked adds kept, old-or-new knowledge."""
-    database = tmp_path / "crash.db"
+async def test_kill_9_while_adding_and_reloading_loses_nothing(
+    tmp_path: Path, backend: Any
+) -> None:
+    """SIGKILLs at random moments: integrity ok, acked adds kept, old-or-new knowledge."""
+    database = backend.database
     knowledge = tmp_path / "knowledge"
     knowledge.mkdir()
     write_version(knowledge, "a")
     kb = await open_knowledge_base_at(database, knowledge)
     await kb.close()
-    assert check_database(database, set()) == "a"
+    assert await check_database(backend, set()) == "a"
+    kills = KILLS[backend.name]
 
     rng = random.Random(20250701)
     acked: set[str] = set()
     mid_reload = 0
     versions: set[str] = set()
     started = time.monotonic()
-    for n in range(KILLS):
+    for n in range(kills):
         child = Child(database, knowledge, tag=str(n))
         ready = child.wait_for("READY")
         if n % 2:
@@ -150,7 +158,7 @@ async def test_kill_9_while_adding_and_reloading_loses_nothing(tmp_path: Path) -
         if reloading and not any(line.startswith("RELOADED") for line in lines[reloading[-1] :]):
             mid_reload += 1
         assert at >= 0
-        versions.add(check_database(database, acked))
+        versions.add(await check_database(backend, acked))
     elapsed = time.monotonic() - started
 
     # Restarting the real service on the survivor works and answers the acknowledged facts.
@@ -166,7 +174,8 @@ async def test_kill_9_while_adding_and_reloading_loses_nothing(tmp_path: Path) -
     finally:
         await kb.close()
     print(
-        f"\n{KILLS} kills in {elapsed:.1f} s: {len(acked)} acknowledged adds kept, "
+        f"\n{kills} kills ({backend.name}) in {elapsed:.1f} s: {len(acked)} acknowledged adds "
+        "kept, "
         f"{mid_reload} kills inside a reload, versions seen {sorted(versions)}"
     )
     assert acked, "the child never acknowledged an add"
@@ -183,7 +192,18 @@ def knowledge_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-async def kb(tmp_path: Path, knowledge_dir: Path) -> AsyncIterator[KnowledgeBase]:
+async def kb(backend: Any, knowledge_dir: Path) -> AsyncIterator[KnowledgeBase]:
+    """The knowledge base on each backend's database (``backend.database``)."""
+    base = await open_knowledge_base_at(backend.database, knowledge_dir)
+    try:
+        yield base
+    finally:
+        await base.close()
+
+
+@pytest.fixture
+async def sqlite_kb(tmp_path: Path, knowledge_dir: Path) -> AsyncIterator[KnowledgeBase]:
+    """The knowledge base on an SQLite file, ``tmp_path / "kb.db"``."""
     base = await open_knowledge_base_at(tmp_path / "kb.db", knowledge_dir)
     try:
         yield base
@@ -234,8 +254,113 @@ async def test_fifty_members_add_while_a_moderator_reloads(
     assert await kb.store.integrity_check() == "ok"
 
 
+def _writers_child(
+    database: Path | str, knowledge: Path, *, first: int, count: int
+) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, str(WRITERS_CHILD), str(database), str(knowledge), str(first), str(count)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+async def test_fifty_members_in_two_processes_add_while_a_moderator_reloads(
+    kb: KnowledgeBase, backend: Any, knowledge_dir: Path
+) -> None:
+    """50 members x 4 adds, half of them through another process, racing 6 reloads here:
+    every acknowledged add (of either process) is stored and answered here, where the other
+    process's adds arrive by following the store's changes."""
+    child = _writers_child(backend.database, knowledge_dir, first=25, count=25)
+    assert child.stdin is not None and child.stdout is not None
+    try:
+        ready = await asyncio.to_thread(child.stdout.readline)
+        assert ready.strip() == "READY", child.stderr.read() if child.stderr else ""
+        kb.follow_changes()
+        acked: dict[str, str] = {}
+
+        async def add_facts(n: int) -> None:
+            for k in range(4):
+                fact = await kb.add_fact(FactInput(child_answer(n, k)), member(n))
+                acked[fact.id] = child_answer(n, k)
+                await asyncio.sleep(0)
+
+        async def reload_repeatedly() -> None:
+            for k in range(6):
+                write_version(knowledge_dir, "b" if k % 2 == 0 else "a")
+                await kb.reload(MODERATOR)
+                await asyncio.sleep(0.05)
+
+        child.stdin.write("go\n")
+        child.stdin.flush()
+        results = await asyncio.gather(
+            *(add_facts(n) for n in range(25)), reload_repeatedly(), return_exceptions=True
+        )
+        out, err = await asyncio.to_thread(child.communicate, timeout=120)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    failures = [r for r in results if isinstance(r, BaseException)]
+    assert not failures, failures
+    assert child.returncode == 0, err[-2000:]
+    assert out.splitlines()[-1] == "DONE"
+    theirs = [line.split()[1] for line in out.splitlines() if line.startswith("ACK ")]
+    assert len(acked) == 100 and len(theirs) == 100
+    assert kb.write_problem is None
+
+    stored = {f.id: f for f in await kb.store.all_facts()}
+    assert all(fid in stored and stored[fid].answer == a for fid, a in acked.items())
+    assert all(fid in stored for fid in theirs)
+    assert {stored[fid].answer for fid in theirs} == {
+        child_answer(n, k) for n in range(25, 50) for k in range(4)
+    }
+    file_facts = {f.id: f.answer for f in stored.values() if f.origin is Origin.FILE}
+    assert file_facts == expected_version("a")
+    # The other process's facts reach this one's index by themselves, within the second.
+    deadline = asyncio.get_running_loop().time() + 3
+    while len(kb.matcher) != len(stored):
+        assert asyncio.get_running_loop().time() < deadline, (len(kb.matcher), len(stored))
+        await asyncio.sleep(0.05)
+    for fact_id in theirs[::20]:
+        result = await kb.ask(stored[fact_id].answer, guild_id=10, record=False)
+        assert result.best is not None and result.best.fact.id == fact_id
+    assert await kb.store.integrity_check() == "ok"
+
+
+@contextlib.asynccontextmanager
+async def write_lock_held(backend: Any, seconds: float) -> AsyncIterator[None]:
+    """Another connection (as another process would) holds the write lock for ``seconds``:
+    SQLite's one writer lock, or PostgreSQL's lock on the facts table that a reload takes."""
+    if backend.is_postgres:
+        import asyncpg
+
+        taken = asyncio.Event()
+
+        async def hold() -> None:
+            connection = await asyncpg.connect(backend.database)
+            try:
+                async with connection.transaction():
+                    await connection.execute("LOCK TABLE facts IN SHARE ROW EXCLUSIVE MODE")
+                    taken.set()
+                    await asyncio.sleep(seconds)
+            finally:
+                await connection.close()
+
+        holder = asyncio.create_task(hold())
+        await asyncio.wait_for(taken.wait(), 5)
+        try:
+            yield
+        finally:
+            await holder
+        return
+    with sqlite_write_lock_held(backend.database, seconds):
+        yield
+
+
 @contextlib.contextmanager
-def write_lock_held(database: Path, seconds: float) -> Iterator[threading.Event]:
+def sqlite_write_lock_held(database: Path, seconds: float) -> Iterator[threading.Event]:
     """Another connection (as another process would) holds the write lock for ``seconds``."""
     taken = threading.Event()
 
@@ -263,16 +388,16 @@ def write_lock_held(database: Path, seconds: float) -> Iterator[threading.Event]
 
 
 async def test_writes_wait_for_another_process_instead_of_failing(
-    kb: KnowledgeBase, tmp_path: Path
+    kb: KnowledgeBase, backend: Any
 ) -> None:
     """While another connection holds the write lock, asks and adds wait and then succeed."""
-    with write_lock_held(tmp_path / "kb.db", 0.8):
-        started = time.perf_counter()
+    started = time.perf_counter()
+    async with write_lock_held(backend, 0.8):
         asked, added = await asyncio.gather(
             kb.ask("who wrote shared fact 3", guild_id=10),
             kb.add_fact(FactInput("Lockwait: the Baku metro closed for a day."), member(1)),
         )
-        waited = time.perf_counter() - started
+    waited = time.perf_counter() - started
     assert asked.decision is not None
     assert added.id in {f.id for f in await kb.store.all_facts()}
     assert waited >= 0.5  # they really waited for the lock, and did not fail
@@ -287,7 +412,7 @@ async def test_lock_held_past_the_busy_timeout_never_says_locked_to_members(
     monkeypatch.setattr(sqlite_store, "BUSY_TIMEOUT_MS", 150)
     kb = await open_knowledge_base_at(tmp_path / "kb.db", knowledge_dir)
     try:
-        with write_lock_held(tmp_path / "kb.db", 0.8):
+        with sqlite_write_lock_held(tmp_path / "kb.db", 0.8):
             result = await kb.ask("shared fact 3 version", guild_id=10)
             assert result.decision is not Decision.UNKNOWN
             with pytest.raises(WriteFailed) as caught:
@@ -313,10 +438,10 @@ def _cli(*args: str | Path) -> subprocess.Popen[str]:
 
 
 async def test_cli_and_service_write_the_same_file_without_locked_errors(
-    kb: KnowledgeBase, tmp_path: Path, knowledge_dir: Path
+    kb: KnowledgeBase, backend: Any, knowledge_dir: Path
 ) -> None:
     """Three CLI `fact add`s and a CLI `kb reload` run while the service keeps adding facts."""
-    database = tmp_path / "kb.db"
+    database = backend.database
     common = ("--db", database, "--knowledge", knowledge_dir)
     processes = [
         _cli("fact", "add", f"Clinote{n}: the Caspian ferry timetable changed.", *common)
@@ -369,10 +494,11 @@ async def _assert_degraded_but_answering(
 
 
 async def test_disk_full_keeps_answering_and_tells_why(
-    kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+    kb: KnowledgeBase, backend: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A store whose writes raise "database or disk is full": answers go on, writes fail
-    cleanly, and once space is back writes work and the warning clears."""
+    """A store whose writes fail with the driver's own "disk full" (SQLite's "database or disk
+    is full", PostgreSQL's 53100): answers go on, writes fail cleanly, and once space is back
+    writes work and the warning clears."""
     added = await kb.add_fact(FactInput("Editnote: the Baku port reopened."), member(4))
 
     @contextlib.asynccontextmanager
@@ -380,9 +506,21 @@ async def test_disk_full_keeps_answering_and_tells_why(
         raise sqlite3.OperationalError("database or disk is full")
         yield None  # pragma: no cover
 
+    async def full_server(*_: object) -> None:
+        import asyncpg
+
+        raise asyncpg.exceptions.DiskFullError(
+            'could not extend file "base/16384/16385": No space left on device'
+        )
+
     with monkeypatch.context() as patch:
-        patch.setattr(kb.store, "transaction", full)
-        await _assert_degraded_but_answering(kb, "database or disk is full")
+        if backend.is_postgres:
+            patch.setattr(kb.store, "_write", full_server)
+            problem = "No space left on device"
+        else:
+            patch.setattr(kb.store, "transaction", full)
+            problem = "database or disk is full"
+        await _assert_degraded_but_answering(kb, problem)
         with pytest.raises(WriteFailed):
             await kb.edit_fact(added.id, FactInput("Editnote: the port closed."), member(4))
         with pytest.raises(WriteFailed):
@@ -392,8 +530,9 @@ async def test_disk_full_keeps_answering_and_tells_why(
     assert again.id in kb.matcher
 
 
-async def test_really_full_database_file(kb: KnowledgeBase) -> None:
+async def test_really_full_database_file(sqlite_kb: KnowledgeBase) -> None:
     """SQLite's own SQLITE_FULL (max_page_count pinned at the current size)."""
+    kb = sqlite_kb
     await kb.store._db.execute("PRAGMA max_page_count = 1")  # clamps to the current page count
     for n in range(5_000):  # fill the free space left in the last pages
         if kb.write_problem is not None:
@@ -402,20 +541,36 @@ async def test_really_full_database_file(kb: KnowledgeBase) -> None:
     await _assert_degraded_but_answering(kb, "database or disk is full", every_write_fails=False)
 
 
-async def test_read_only_database(kb: KnowledgeBase) -> None:
-    """SQLite refusing every write ("attempt to write a readonly database")."""
-    await kb.store._db.execute("PRAGMA query_only = ON")
-    await _assert_degraded_but_answering(kb, "readonly database")
-    await kb.store._db.execute("PRAGMA query_only = OFF")
+async def test_read_only_database(kb: KnowledgeBase, backend: Any) -> None:
+    """The database refusing every write: SQLite's "attempt to write a readonly database",
+    PostgreSQL's "cannot execute ... in a read-only transaction" (the database set read-only
+    for new sessions, and the store's connections replaced)."""
+    if backend.is_postgres:
+        name = str(backend.database).rsplit("/", 1)[1]
+        server = backend.server_url
+        await backend.query(
+            f"ALTER DATABASE {name} SET default_transaction_read_only = on", database=server
+        )
+        await kb.store._pool.expire_connections()
+        await _assert_degraded_but_answering(kb, "read-only transaction")
+        await backend.query(
+            f"ALTER DATABASE {name} RESET default_transaction_read_only", database=server
+        )
+        await kb.store._pool.expire_connections()
+    else:
+        await kb.store._db.execute("PRAGMA query_only = ON")
+        await _assert_degraded_but_answering(kb, "readonly database")
+        await kb.store._db.execute("PRAGMA query_only = OFF")
     fact = await kb.add_fact(FactInput("Writable: the Baku port reopened again."), member(6))
     assert kb.write_problem is None and fact.id in kb.matcher
 
 
 async def test_failed_commit_is_rolled_back_and_the_next_write_works(
-    kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+    sqlite_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A COMMIT that fails (disk I/O error) leaves no half-open transaction behind: the write
     is not kept, the member is told plainly, and the next write begins and commits."""
+    kb = sqlite_kb
     real_execute = kb.store._db.execute
     failures: list[str] = []
 
@@ -441,9 +596,10 @@ async def test_failed_commit_is_rolled_back_and_the_next_write_works(
 
 
 async def test_cli_backup_while_the_service_writes(
-    kb: KnowledgeBase, tmp_path: Path, knowledge_dir: Path
+    sqlite_kb: KnowledgeBase, tmp_path: Path, knowledge_dir: Path
 ) -> None:
     """`kb backup FILE` copies a live database consistently and never overwrites a file."""
+    kb = sqlite_kb
     database = tmp_path / "kb.db"
     target = tmp_path / "backup.db"
     for n in range(5):

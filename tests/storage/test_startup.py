@@ -2,28 +2,29 @@
 
 Only the bot's start (``RELOAD``) stores the knowledge directory; commands that read serve what
 is stored (``SERVE_STORED``) or look at another directory in memory (``PREVIEW``). A start with
-nothing changed reads no knowledge file and indexes no fact: the index comes from a snapshot
-beside the database, used only while the database's generation says it is current.
+nothing changed reads no knowledge file and, on SQLite, indexes no fact: the index comes from a
+snapshot beside the database, used only while the database's generation says it is current (a
+PostgreSQL database has no file to keep one beside). Tests that are not about the snapshot run
+on both backends.
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bot.composition import open_knowledge_base_at
+from bot.composition import open_knowledge_base_at, open_store
 from bot.core import index_snapshot, loader
 from bot.core.actors import Actor
 from bot.core.matcher import Matcher
 from bot.core.models import Decision, Fact, Origin
 from bot.core.service import FactInput, KnowledgeBase, StartMode
-from bot.store import AskRecord, SqliteStore
+from bot.store import AskRecord
 
 FACTS_YAML = """\
 facts:
@@ -54,33 +55,38 @@ def knowledge(make_knowledge_dir: Any) -> Path:
     return directory
 
 
+Database = Path | str
+
+
 @pytest.fixture
-def database(tmp_path: Path) -> Path:
-    """Where the test database lives."""
+def database(backend: Any) -> Database:
+    """The test's database: an SQLite file's path, or a PostgreSQL database's URL."""
+    where: Database = backend.database
+    return where
+
+
+@pytest.fixture
+def sqlite_database(tmp_path: Path) -> Path:
+    """An SQLite database file, for the tests of the snapshot kept beside it."""
     return tmp_path / "data" / "newsdesk.db"
 
 
-def query(path: Path, sql: str) -> list[tuple[Any, ...]]:
-    """Run one query on the database file with the standard library."""
-    connection = sqlite3.connect(path)
-    try:
-        return connection.execute(sql).fetchall()
-    finally:
-        connection.close()
-
-
-def stored_file_facts(database: Path) -> set[tuple[str, str]]:
+async def stored_file_facts(backend: Any) -> set[tuple[str, str]]:
     return {
         (row[0], row[1])
-        for row in query(database, "SELECT id, answer FROM facts WHERE origin = 'file'")
+        for row in await backend.query("SELECT id, answer FROM facts WHERE origin = 'file'")
     }
 
 
-async def open_kb(database: Path, knowledge: Path, start: StartMode) -> KnowledgeBase:
+async def audit_trail(backend: Any) -> list[tuple[Any, ...]]:
+    return await backend.query("SELECT * FROM audit ORDER BY pk")
+
+
+async def open_kb(database: Database, knowledge: Path, start: StartMode) -> KnowledgeBase:
     return await open_knowledge_base_at(database, knowledge, start=start)
 
 
-async def store_knowledge(database: Path, knowledge: Path) -> None:
+async def store_knowledge(database: Database, knowledge: Path) -> None:
     """Start once as the bot does, which stores the directory and saves the index."""
     kb = await open_kb(database, knowledge, StartMode.RELOAD)
     await kb.close()
@@ -113,11 +119,11 @@ def nothing_parsed_or_indexed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 # ----------------------------------------------------------------------- the generation
 async def test_generation_changes_with_every_change_to_what_is_answered(
-    database: Path,
+    database: Database, backend: Any
 ) -> None:
     """Any write to the facts or synonyms, by this connection or another, moves the
     generation to a new value; statistics do not."""
-    store = await SqliteStore.open(database)
+    store: Any = await open_store(database)
     try:
         seen = [await store.generation()]
         fact = Fact("member-fact", "A member's fact.", origin=Origin.USER, guild_id=1)
@@ -135,10 +141,7 @@ async def test_generation_changes_with_every_change_to_what_is_answered(
         seen.append(await store.generation())
         await store.delete_fact(edited, "t", if_status=edited.status)
         seen.append(await store.generation())
-        other = sqlite3.connect(database)
-        other.execute("UPDATE facts SET line = 7 WHERE id = 'f'")
-        other.commit()
-        other.close()
+        await backend.query("UPDATE facts SET line = 7 WHERE id = 'f'")  # another connection
         seen.append(await store.generation())
     finally:
         await store.close()
@@ -146,11 +149,13 @@ async def test_generation_changes_with_every_change_to_what_is_answered(
 
 
 # --------------------------------------------------------------------- reading, writing
-async def test_serving_stored_facts_never_writes_them(database: Path, knowledge: Path) -> None:
+async def test_serving_stored_facts_never_writes_them(
+    database: Database, backend: Any, knowledge: Path
+) -> None:
     """A reading start answers what is stored although the files changed, says so, and leaves
     the stored facts, the audit trail and the generation as they were."""
     await store_knowledge(database, knowledge)
-    before = (stored_file_facts(database), query(database, "SELECT * FROM audit"))
+    before = (await stored_file_facts(backend), await audit_trail(backend))
     edit_raid_answer(knowledge)
     (knowledge / "more.yaml").unlink()
     kb = await open_kb(database, knowledge, StartMode.SERVE_STORED)
@@ -165,11 +170,11 @@ async def test_serving_stored_facts_never_writes_them(database: Path, knowledge:
         assert await kb.store.generation() == generation
     finally:
         await kb.close()
-    assert (stored_file_facts(database), query(database, "SELECT * FROM audit")) == before
+    assert (await stored_file_facts(backend), await audit_trail(backend)) == before
 
 
 async def test_reload_reports_the_difference_from_what_is_stored(
-    database: Path, knowledge: Path
+    database: Database, backend: Any, knowledge: Path
 ) -> None:
     """`kb reload` after the files changed reports that change, not 'no changes'."""
     await store_knowledge(database, knowledge)
@@ -185,11 +190,11 @@ async def test_reload_reports_the_difference_from_what_is_stored(
     assert (
         "yekaterinburg-raid",
         "Russian security services raided a building in Yekaterinburg at night.",
-    ) in stored_file_facts(database)
+    ) in await stored_file_facts(backend)
 
 
 async def test_preview_answers_from_another_folder_without_storing_it(
-    database: Path, knowledge: Path, make_knowledge_dir: Any
+    database: Database, backend: Any, knowledge: Path, make_knowledge_dir: Any
 ) -> None:
     """Looking at another directory answers its facts and the members' facts, and stores
     nothing: the stored file facts and their history stay as they were."""
@@ -197,7 +202,7 @@ async def test_preview_answers_from_another_folder_without_storing_it(
     kb = await open_kb(database, knowledge, StartMode.SERVE_STORED)
     member = await kb.add_fact(FactInput("Baku hosts a Formula One grand prix."), OPERATOR)
     await kb.close()
-    before = (stored_file_facts(database), query(database, "SELECT * FROM audit"))
+    before = (await stored_file_facts(backend), await audit_trail(backend))
     other = make_knowledge_dir(
         {"volcano.yaml": "facts:\n  - id: tolbachik\n    answer: The volcano Tolbachik erupted.\n"}
     )
@@ -209,11 +214,11 @@ async def test_preview_answers_from_another_folder_without_storing_it(
         assert "ambassador-recalled" not in kb.matcher
     finally:
         await kb.close()
-    assert (stored_file_facts(database), query(database, "SELECT * FROM audit")) == before
+    assert (await stored_file_facts(backend), await audit_trail(backend)) == before
 
 
 async def test_fresh_database_answers_from_the_folder_in_memory(
-    database: Path, knowledge: Path
+    database: Database, backend: Any, knowledge: Path
 ) -> None:
     """A database that never had knowledge stored still answers a reading command, from the
     files, says how to store them, and stores nothing; a reload then reports every fact."""
@@ -225,14 +230,16 @@ async def test_fresh_database_answers_from_the_folder_in_memory(
             kb.start_notice
         )
         assert (await kb.stats()).facts_by_origin["file"] == 3
-        assert stored_file_facts(database) == set()
+        assert await stored_file_facts(backend) == set()
         report = await kb.reload(OPERATOR)
         assert report.added == ("ambassador-recalled", "turkey-ties", "yekaterinburg-raid")
     finally:
         await kb.close()
 
 
-async def test_the_bot_start_stores_the_changed_folder(database: Path, knowledge: Path) -> None:
+async def test_the_bot_start_stores_the_changed_folder(
+    database: Database, backend: Any, knowledge: Path
+) -> None:
     """The bot's start (`run`) brings changed files into the database, as documented."""
     await store_knowledge(database, knowledge)
     edit_raid_answer(knowledge)
@@ -241,16 +248,21 @@ async def test_the_bot_start_stores_the_changed_folder(database: Path, knowledge
     assert (
         "yekaterinburg-raid",
         "Russian security services raided a building in Yekaterinburg at night.",
-    ) in stored_file_facts(database)
+    ) in await stored_file_facts(backend)
 
 
 # -------------------------------------------------------------------------- start speed
 @pytest.mark.parametrize("mode", [StartMode.RELOAD, StartMode.SERVE_STORED, StartMode.PREVIEW])
 async def test_start_with_nothing_changed_parses_and_indexes_nothing(
-    database: Path, knowledge: Path, nothing_parsed_or_indexed: list[str], mode: StartMode
+    database: Database,
+    backend: Any,
+    knowledge: Path,
+    nothing_parsed_or_indexed: list[str],
+    mode: StartMode,
 ) -> None:
     """With nothing changed since the last start, a start (the bot's included) reads no
-    knowledge file and indexes no fact one by one, and answers as before (synonyms too)."""
+    knowledge file and (on SQLite, from the snapshot) indexes no fact one by one, and answers
+    as before (synonyms too). On PostgreSQL the index is built from the database."""
     await store_knowledge(database, knowledge)
     nothing_parsed_or_indexed.clear()
     kb = await open_kb(database, knowledge, mode)
@@ -262,16 +274,19 @@ async def test_start_with_nothing_changed_parses_and_indexes_nothing(
         assert len(kb.matcher) == 3
     finally:
         await kb.close()
-    assert nothing_parsed_or_indexed == []
+    if backend.is_postgres:
+        assert [seen for seen in nothing_parsed_or_indexed if seen.startswith("parsed")] == []
+    else:
+        assert nothing_parsed_or_indexed == []
 
 
 async def test_a_write_by_another_process_makes_the_snapshot_stale(
-    database: Path, knowledge: Path
+    database: Database, knowledge: Path
 ) -> None:
     """A fact another process added since the index was saved is answered at the next start:
     a stale snapshot is never used."""
     await store_knowledge(database, knowledge)
-    other = await SqliteStore.open(database)
+    other = await open_store(database)
     try:
         volcano = Fact(
             "volcano",
@@ -295,10 +310,11 @@ async def test_a_write_by_another_process_makes_the_snapshot_stale(
     ["truncated", "garbage", "empty", "other program"],
 )
 async def test_a_damaged_or_foreign_snapshot_is_ignored(
-    database: Path, knowledge: Path, monkeypatch: pytest.MonkeyPatch, damage: str
+    sqlite_database: Path, knowledge: Path, monkeypatch: pytest.MonkeyPatch, damage: str
 ) -> None:
     """A snapshot cut short, overwritten, empty or written by another program version never
     breaks a start: the index is rebuilt from the database and answers."""
+    database = sqlite_database
     await store_knowledge(database, knowledge)
     snapshot = index_snapshot.snapshot_path(database)
     assert snapshot is not None and snapshot.exists()
@@ -320,7 +336,7 @@ async def test_a_damaged_or_foreign_snapshot_is_ignored(
 
 
 async def test_reload_after_a_fast_start_parses_only_the_changed_file(
-    database: Path, knowledge: Path, nothing_parsed_or_indexed: list[str]
+    database: Database, knowledge: Path, nothing_parsed_or_indexed: list[str]
 ) -> None:
     """After a start that parsed nothing, a reload parses only the file that changed."""
     await store_knowledge(database, knowledge)
@@ -337,7 +353,7 @@ async def test_reload_after_a_fast_start_parses_only_the_changed_file(
 
 
 async def test_same_size_rewrite_within_the_clock_tick_is_seen(
-    database: Path, knowledge: Path
+    database: Database, knowledge: Path
 ) -> None:
     """A file rewritten with the same size and modification time is still seen as changed
     while its stamp is recent (its content is compared)."""
@@ -357,7 +373,7 @@ async def test_same_size_rewrite_within_the_clock_tick_is_seen(
 
 
 async def test_a_fact_moved_in_its_file_shows_its_new_line_after_reload_and_restart(
-    database: Path, knowledge: Path
+    database: Database, knowledge: Path
 ) -> None:
     """After lines are added above a fact, the fact answered (and the one served after a
     restart from the saved index) names its new line, as the database does."""
@@ -379,11 +395,10 @@ async def test_a_fact_moved_in_its_file_shows_its_new_line_after_reload_and_rest
 
 
 async def test_a_running_process_follows_changes_made_by_another(
-    tmp_path: Path, knowledge: Path
+    database: Database, knowledge: Path
 ) -> None:
     """A fact added, edited or removed through another process's store is answered (or gone)
     in a running one within about a second, and a reload elsewhere reaches it too."""
-    database = tmp_path / "shared.db"
     running = await open_knowledge_base_at(database, knowledge)
     other = await open_knowledge_base_at(database, knowledge, start=StartMode.STORED_ONLY)
     try:
@@ -418,3 +433,33 @@ async def _eventually(condition: Callable[[], bool], *, within: float = 2.0) -> 
     while not condition():
         assert asyncio.get_running_loop().time() < deadline, "not seen within the time"
         await asyncio.sleep(0.02)
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+async def test_a_running_process_is_told_of_a_commit_at_once(
+    database: Database, knowledge: Path
+) -> None:
+    """PostgreSQL tells a running process of another's commit (the change log's trigger
+    NOTIFYs, the store LISTENs): with the periodic look set to a minute, a fact added, edited
+    or removed elsewhere is answered (or gone) within a second all the same."""
+    running = await open_knowledge_base_at(database, knowledge)
+    other = await open_knowledge_base_at(database, knowledge, start=StartMode.STORED_ONLY)
+    try:
+        running.follow_changes(every=60.0)
+        await asyncio.sleep(0.3)  # listening
+        added = await other.add_fact(
+            FactInput("The Baku marathon moved to October this year."), Actor.operator()
+        )
+        await _eventually(lambda: running.fact(added.id) is not None, within=1.0)
+        await other.edit_fact(
+            added.id, FactInput("The Baku marathon moved to November."), Actor.operator()
+        )
+        await _eventually(
+            lambda: (fact := running.fact(added.id)) is not None and "November" in fact.answer,
+            within=1.0,
+        )
+        await other.remove_fact(added.id, Actor.operator())
+        await _eventually(lambda: running.fact(added.id) is None, within=1.0)
+    finally:
+        await other.close()
+        await running.close()

@@ -1,4 +1,8 @@
-"""The SQLite store and the KnowledgeBase on a real database file: durability, rules, reports."""
+"""The stores and the KnowledgeBase on a real database: durability, rules, reports.
+
+Each test that is not about SQLite's own file runs on both backends (the ``backend`` fixture of
+tests/conftest.py): an SQLite file, and a PostgreSQL database of its own.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +12,13 @@ import datetime as dt
 import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import yaml
 
-from bot.composition import open_knowledge_base_at
+from bot import composition
+from bot.composition import open_knowledge_base_at, open_store
 from bot.core.actors import Actor
 from bot.core.errors import InvalidInput, LimitReached, NotFound, PermissionDenied
 from bot.core.loader import KnowledgeError, load_knowledge
@@ -23,6 +28,7 @@ from bot.core.storage import StoreConflict, StoreError, StoreUnavailable
 from bot.store import SqliteStore
 from bot.store import sqlite as sqlite_module
 from bot.store.migrations import SCHEMA_VERSION
+from bot.store.postgres_migrations import SCHEMA_VERSION as POSTGRES_SCHEMA_VERSION
 
 FACTS_YAML = """\
 source:
@@ -79,44 +85,54 @@ def knowledge_dir(tmp_path: Path) -> Path:
     return directory
 
 
+Database = Path | str
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
-    """Where the test database lives (created on first open)."""
+    """Where the SQLite test database lives (created on first open), for SQLite's own tests."""
     return tmp_path / "data" / "newsdesk.db"
 
 
 @pytest.fixture
-async def store(db_path: Path) -> AsyncIterator[SqliteStore]:
-    """A freshly migrated store on a real file."""
-    opened = await SqliteStore.open(db_path)
+def database(backend: Any) -> Database:
+    """The test's database on each backend: an SQLite file's path, or a PostgreSQL URL."""
+    return cast(Database, backend.database)
+
+
+@pytest.fixture
+async def store(database: Database) -> AsyncIterator[Any]:
+    """A freshly migrated store on a real database."""
+    opened = await open_store(database)
     yield opened
     await opened.close()
 
 
 @pytest.fixture
-async def kb(db_path: Path, knowledge_dir: Path) -> AsyncIterator[KnowledgeBase]:
-    """A knowledge base on a real file, loaded from the small knowledge directory."""
-    opened = await open_knowledge_base_at(db_path, knowledge_dir)
+async def kb(database: Database, knowledge_dir: Path) -> AsyncIterator[KnowledgeBase]:
+    """A knowledge base on a real database, loaded from the small knowledge directory."""
+    opened = await open_knowledge_base_at(database, knowledge_dir)
     yield opened
     await opened.close()
 
 
 @pytest.fixture
-async def opened_stores(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[list[SqliteStore]]:
+async def opened_stores(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[list[Any]]:
     """Every store opened during the test, closed at teardown even if nobody else closes it.
 
     A leaked aiosqlite connection keeps a non-daemon thread alive and hangs the interpreter at
-    exit, so tests of failing ``KnowledgeBase.open`` paths use this as a safety net.
+    exit (an asyncpg pool left open warns), so tests of failing ``KnowledgeBase.open`` paths
+    use this as a safety net.
     """
-    stores: list[SqliteStore] = []
-    original = SqliteStore.open
+    stores: list[Any] = []
+    original = composition.open_store
 
-    async def tracking_open(path: Path) -> SqliteStore:
-        store = await original(path)
+    async def tracking_open(where: Database) -> Any:
+        store = await original(where)
         stores.append(store)
         return store
 
-    monkeypatch.setattr(SqliteStore, "open", tracking_open)
+    monkeypatch.setattr(composition, "open_store", tracking_open)
     yield stores
     for store in stores:
         await store.close()
@@ -162,15 +178,17 @@ async def test_migrations_create_the_schema_in_wal_mode(db_path: Path) -> None:
     assert {"facts", "audit", "asks", "feedback"} <= tables
 
 
-async def test_reopening_is_idempotent(db_path: Path) -> None:
+async def test_reopening_is_idempotent(database: Database) -> None:
     """Opening an up-to-date database again migrates nothing and keeps its data."""
-    first = await SqliteStore.open(db_path)
+    first = await open_store(database)
     await first.insert_fact(user_fact("kept"), AUTHOR.key)
     await first.close()
     for _ in range(2):
-        again = await SqliteStore.open(db_path)
+        again: Any = await open_store(database)
         try:
-            assert await again.schema_version() == SCHEMA_VERSION
+            assert await again.schema_version() == (
+                POSTGRES_SCHEMA_VERSION if isinstance(database, str) else SCHEMA_VERSION
+            )
             assert await again.fact_ids() == {"kept"}
             assert len(await again.history("kept")) == 1
         finally:
@@ -191,7 +209,7 @@ async def test_database_from_a_newer_program_is_refused(db_path: Path, tmp_path:
 
 
 # ----------------------------------------------------------------------- store writes
-async def test_insert_round_trips_every_field_and_audits(store: SqliteStore) -> None:
+async def test_insert_round_trips_every_field_and_audits(store: Any) -> None:
     """A stored fact reads back identical, and its history shows who added it."""
     fact = Fact(
         "full",
@@ -221,12 +239,12 @@ async def test_insert_round_trips_every_field_and_audits(store: SqliteStore) -> 
 
 
 async def test_insert_and_audit_are_one_transaction(
-    store: SqliteStore, monkeypatch: pytest.MonkeyPatch
+    store: Any, backend: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """If the audit entry cannot be written, the fact is not stored either."""
 
     async def broken_audit(*args: object, **kwargs: object) -> None:
-        raise sqlite3.OperationalError("disk I/O error")
+        raise backend.fault("disk I/O error")
 
     monkeypatch.setattr(store, "_audit", broken_audit)
     with pytest.raises(StoreUnavailable, match="disk I/O error"):
@@ -236,7 +254,7 @@ async def test_insert_and_audit_are_one_transaction(
     assert await store.history("half") == []
 
 
-async def test_duplicate_id_is_refused_and_nothing_written(store: SqliteStore) -> None:
+async def test_duplicate_id_is_refused_and_nothing_written(store: Any) -> None:
     """Inserting an id that exists raises StoreError and adds neither fact nor audit entry."""
     await store.insert_fact(user_fact("same"), AUTHOR.key)
     replacement = dataclasses.replace(user_fact("same"), answer="Different.")
@@ -248,7 +266,7 @@ async def test_duplicate_id_is_refused_and_nothing_written(store: SqliteStore) -
 
 
 async def test_replace_file_facts_reports_exactly_and_spares_user_facts(
-    store: SqliteStore,
+    store: Any,
 ) -> None:
     """A reload reports added, changed and removed ids exactly, and never touches user facts."""
     await store.insert_fact(user_fact("mine"), AUTHOR.key)
@@ -281,7 +299,7 @@ async def test_replace_file_facts_reports_exactly_and_spares_user_facts(
     assert third.unchanged
 
 
-async def test_replace_file_facts_refuses_an_id_held_by_a_user_fact(store: SqliteStore) -> None:
+async def test_replace_file_facts_refuses_an_id_held_by_a_user_fact(store: Any) -> None:
     """A file fact with a user fact's id fails the whole reload and changes nothing."""
     await store.replace_file_facts([file_fact("a")], "t")
     await store.insert_fact(user_fact("taken"), AUTHOR.key)
@@ -300,12 +318,14 @@ async def test_open_loads_the_knowledge_and_answers(kb: KnowledgeBase) -> None:
     assert result.best is not None and result.best.fact.id == "ambassador-recalled"
 
 
-async def test_facts_persist_across_close_and_reopen(db_path: Path, knowledge_dir: Path) -> None:
+async def test_facts_persist_across_close_and_reopen(
+    database: Database, knowledge_dir: Path
+) -> None:
     """User facts and file facts are still answered after a restart."""
-    kb = await open_knowledge_base_at(db_path, knowledge_dir)
+    kb = await open_knowledge_base_at(database, knowledge_dir)
     added = await kb.add_fact(GRAND_PRIX, AUTHOR)
     await kb.close()
-    reopened = await open_knowledge_base_at(db_path, knowledge_dir)
+    reopened = await open_knowledge_base_at(database, knowledge_dir)
     try:
         assert await reopened.get_fact(added.id, guild_id=GUILD) == added
         result = await reopened.ask("when is the baku grand prix", guild_id=GUILD)
@@ -316,12 +336,14 @@ async def test_facts_persist_across_close_and_reopen(db_path: Path, knowledge_di
         await reopened.close()
 
 
-async def test_facts_survive_a_restart_without_reload(db_path: Path, knowledge_dir: Path) -> None:
+async def test_facts_survive_a_restart_without_reload(
+    database: Database, knowledge_dir: Path
+) -> None:
     """With start=StartMode.SERVE_STORED the stored facts are served even if the files vanished."""
-    kb = await open_knowledge_base_at(db_path, knowledge_dir)
+    kb = await open_knowledge_base_at(database, knowledge_dir)
     await kb.close()
     (knowledge_dir / "facts.yaml").unlink()
-    reopened = await open_knowledge_base_at(db_path, knowledge_dir, start=StartMode.SERVE_STORED)
+    reopened = await open_knowledge_base_at(database, knowledge_dir, start=StartMode.SERVE_STORED)
     try:
         result = await reopened.ask("what happened in yekaterinburg")
         assert result.best is not None and result.best.fact.id == "yekaterinburg-raid"
@@ -330,13 +352,13 @@ async def test_facts_survive_a_restart_without_reload(db_path: Path, knowledge_d
 
 
 async def test_broken_knowledge_at_start_serves_stored_facts(
-    db_path: Path, knowledge_dir: Path
+    database: Database, knowledge_dir: Path
 ) -> None:
     """If the files are broken at start, the bot still starts and answers the stored facts."""
-    kb = await open_knowledge_base_at(db_path, knowledge_dir)
+    kb = await open_knowledge_base_at(database, knowledge_dir)
     await kb.close()
     (knowledge_dir / "facts.yaml").write_text("facts: [oops\n", encoding="utf-8")
-    reopened = await open_knowledge_base_at(db_path, knowledge_dir)
+    reopened = await open_knowledge_base_at(database, knowledge_dir)
     try:
         result = await reopened.ask("what happened in yekaterinburg")
         assert result.decision is Decision.ANSWER
@@ -346,12 +368,12 @@ async def test_broken_knowledge_at_start_serves_stored_facts(
 
 
 async def test_synonyms_work_after_a_restart_without_reload(
-    db_path: Path, knowledge_dir: Path
+    database: Database, knowledge_dir: Path
 ) -> None:
     """'envoy' still finds the ambassador fact after a restart that skips the reload."""
-    kb = await open_knowledge_base_at(db_path, knowledge_dir)
+    kb = await open_knowledge_base_at(database, knowledge_dir)
     await kb.close()
-    reopened = await open_knowledge_base_at(db_path, knowledge_dir, start=StartMode.SERVE_STORED)
+    reopened = await open_knowledge_base_at(database, knowledge_dir, start=StartMode.SERVE_STORED)
     try:
         result = await reopened.ask("why did baku recall its envoy")
         assert result.decision is Decision.ANSWER
@@ -360,16 +382,16 @@ async def test_synonyms_work_after_a_restart_without_reload(
 
 
 async def test_id_clash_at_start_does_not_stop_the_bot(
-    db_path: Path, knowledge_dir: Path, opened_stores: list[SqliteStore]
+    database: Database, knowledge_dir: Path, opened_stores: list[Any]
 ) -> None:
     """A knowledge file reusing a user fact's id is logged at start; the bot still starts."""
-    kb = await open_knowledge_base_at(db_path, knowledge_dir)
+    kb = await open_knowledge_base_at(database, knowledge_dir)
     added = await kb.add_fact(GRAND_PRIX, OPERATOR)
     await kb.close()
     (knowledge_dir / "clash.yaml").write_text(
         f"facts:\n  - id: {added.id}\n    answer: A file fact.\n", encoding="utf-8"
     )
-    reopened = await open_knowledge_base_at(db_path, knowledge_dir)
+    reopened = await open_knowledge_base_at(database, knowledge_dir)
     try:
         assert (await reopened.get_fact(added.id)).origin is Origin.USER
     finally:
@@ -409,7 +431,7 @@ async def test_reload_applies_file_changes_and_keeps_user_facts(
 
 
 async def test_reload_picks_up_what_another_process_wrote(
-    kb: KnowledgeBase, db_path: Path, knowledge_dir: Path
+    kb: KnowledgeBase, database: Database, knowledge_dir: Path
 ) -> None:
     """A running bot's reload serves what the CLI changed meanwhile: file facts the CLI already
     stored, and member facts it added or removed."""
@@ -419,7 +441,7 @@ async def test_reload_picks_up_what_another_process_wrote(
         "    questions: [who won the karabakh war]\n"
     )
     (knowledge_dir / "facts.yaml").write_text(text, encoding="utf-8")
-    cli = await open_knowledge_base_at(db_path, knowledge_dir)  # stores the new files at start
+    cli = await open_knowledge_base_at(database, knowledge_dir)  # stores the new files at start
     try:
         added = await cli.add_fact(GRAND_PRIX, Actor.operator())
     finally:
@@ -630,9 +652,11 @@ async def test_unknown_fact_id_is_not_found(kb: KnowledgeBase) -> None:
         await kb.history("no-such-fact")
 
 
-async def test_daily_cap_per_member(db_path: Path, knowledge_dir: Path) -> None:
+async def test_daily_cap_per_member(database: Database, knowledge_dir: Path) -> None:
     """A member may add max_per_user_per_day facts a day; moderators are not limited."""
-    kb = await open_knowledge_base_at(db_path, knowledge_dir, policy=Policy(max_per_user_per_day=2))
+    kb = await open_knowledge_base_at(
+        database, knowledge_dir, policy=Policy(max_per_user_per_day=2)
+    )
     try:
         await kb.add_fact(FactInput("First fact about the grand prix."), AUTHOR)
         await kb.add_fact(FactInput("Second fact about the grand prix."), AUTHOR)
@@ -648,10 +672,12 @@ async def test_daily_cap_per_member(db_path: Path, knowledge_dir: Path) -> None:
 
 
 async def test_edits_spend_the_same_daily_budget_as_additions(
-    db_path: Path, knowledge_dir: Path
+    database: Database, knowledge_dir: Path
 ) -> None:
     """A member cannot edit one fact without limit: edits count against the daily budget."""
-    kb = await open_knowledge_base_at(db_path, knowledge_dir, policy=Policy(max_per_user_per_day=3))
+    kb = await open_knowledge_base_at(
+        database, knowledge_dir, policy=Policy(max_per_user_per_day=3)
+    )
     try:
         fact = await kb.add_fact(FactInput("The grand prix starts on Friday."), AUTHOR)
         await kb.edit_fact(fact.id, FactInput("The grand prix starts on Saturday."), AUTHOR)
@@ -666,10 +692,10 @@ async def test_edits_spend_the_same_daily_budget_as_additions(
         await kb.close()
 
 
-async def test_only_moderators_add_when_configured(db_path: Path, knowledge_dir: Path) -> None:
+async def test_only_moderators_add_when_configured(database: Database, knowledge_dir: Path) -> None:
     """With who_can_add=moderators, a member's fact is refused and a moderator's accepted."""
     kb = await open_knowledge_base_at(
-        db_path, knowledge_dir, policy=Policy(who_can_add="moderators")
+        database, knowledge_dir, policy=Policy(who_can_add="moderators")
     )
     try:
         with pytest.raises(PermissionDenied):
@@ -679,9 +705,9 @@ async def test_only_moderators_add_when_configured(db_path: Path, knowledge_dir:
         await kb.close()
 
 
-async def test_approval_queue(db_path: Path, knowledge_dir: Path) -> None:
+async def test_approval_queue(database: Database, knowledge_dir: Path) -> None:
     """With require_approval, a member's fact is not answered until a moderator approves it."""
-    kb = await open_knowledge_base_at(db_path, knowledge_dir, policy=Policy(require_approval=True))
+    kb = await open_knowledge_base_at(database, knowledge_dir, policy=Policy(require_approval=True))
     try:
         pending = await kb.add_fact(GRAND_PRIX, AUTHOR)
         assert pending.status is Status.PENDING
@@ -713,9 +739,9 @@ async def test_approval_queue(db_path: Path, knowledge_dir: Path) -> None:
         await kb.close()
 
 
-async def test_rejected_fact_is_gone(db_path: Path, knowledge_dir: Path) -> None:
+async def test_rejected_fact_is_gone(database: Database, knowledge_dir: Path) -> None:
     """A rejected pending fact is deleted and never answered."""
-    kb = await open_knowledge_base_at(db_path, knowledge_dir, policy=Policy(require_approval=True))
+    kb = await open_knowledge_base_at(database, knowledge_dir, policy=Policy(require_approval=True))
     try:
         pending = await kb.add_fact(GRAND_PRIX, AUTHOR)
         await kb.reject(pending.id, MODERATOR)
@@ -812,7 +838,7 @@ async def test_export_round_trips_through_the_loader(kb: KnowledgeBase, tmp_path
     assert "ambassador-recalled" not in everything
 
 
-async def test_a_stale_rejection_cannot_delete_an_approved_fact(store: SqliteStore) -> None:
+async def test_a_stale_rejection_cannot_delete_an_approved_fact(store: Any) -> None:
     """Approve and reject racing on one pending fact: the loser is refused, the fact is kept
     (and an edit cannot put an approved fact back to pending)."""
     pending = dataclasses.replace(user_fact("racy"), status=Status.PENDING)
