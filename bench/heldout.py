@@ -104,15 +104,18 @@ def story_knowledge(folder: Path) -> KnowledgeBase:
 def load_knowledge_file(path: Path) -> list[Fact]:
     """The facts of one knowledge file, read by the project's own loader.
 
-    Tags written as bare numbers (``tags: [2024]``, as one story does) are read as text: the
-    loader refuses them, and the data files are not edited.
+    Tags written as bare numbers (``tags: [2024]``, as one story does) are read as text, and
+    tags past the loader's cap (one story fact has 11) are left off: the loader refuses both,
+    and the data files are not edited.
     """
     import tempfile
+
+    from bot.core.loader import MAX_TAGS_PER_FACT
 
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     for fact in data.get("facts", []):
         if "tags" in fact:
-            fact["tags"] = [str(tag) for tag in fact["tags"]]
+            fact["tags"] = [str(tag) for tag in fact["tags"]][:MAX_TAGS_PER_FACT]
     with tempfile.TemporaryDirectory() as tmp:
         text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
         (Path(tmp) / path.name).write_text(text, encoding="utf-8")
