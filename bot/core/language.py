@@ -56,6 +56,8 @@ _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 # ə is Azerbaijani alone; ğ ı ş ç ö ü are shared with Turkish, which newsdesk does not read.
 _AZ_LETTERS = re.compile(r"[əƏğĞıİşŞçÇöÖüÜ]")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_AZ_Q = re.compile(r"q(?!u)")
+_ENGLISH_Q = frozenset("qatar qatari iraq iraqi qi faq".split())
 _ENGLISH_MARKERS = frozenset(
     "the what why who how when where is are was were did does do of and to in about".split()
 )
@@ -78,8 +80,11 @@ def detect(text: str) -> str:
     """ "en", "ru" or "az" for ``text`` (English when nothing says otherwise)."""
     if text.isascii():
         words = set(_WORD.findall(text.lower()))
+        english = len(words & _ENGLISH_MARKERS)
         az = len(words & STOPWORDS_AZ - _ENGLISH_MARKERS)
-        return "az" if az and az > len(words & _ENGLISH_MARKERS) else "en"
+        # Azerbaijani "q" ("Yekaterinburq", "Qarabag"): English has it in "qu" (and a few names).
+        az += sum(1 for word in words if _AZ_Q.search(word) and word not in _ENGLISH_Q)
+        return "az" if az and az > english else "en"
     cyrillic = len(_CYRILLIC.findall(text))
     latin = len(_LATIN.findall(text))
     if cyrillic and cyrillic >= latin:

@@ -342,7 +342,7 @@ class Analyzer:
             if cached is not None:
                 return cached
         if language is None:
-            language = "en" if text.isascii() else languages.detect(text)
+            language = languages.detect(text)
         if language != "en" and language in self._other:
             result = self._analyze_other(text, language)
             if short:
