@@ -4,6 +4,8 @@ Two kinds of knowledge are asked:
 
 - **seed**: the shipped seed knowledge (the frozen copy in ``tests/data/knowledge/``, with its
   synonyms) and the new English questions of ``bench/data/seed/questions_en.yaml``;
+- **seed ru**, **seed az**: the same seed knowledge (its facts carry Russian and Azerbaijani
+  translations) asked ``questions_ru.yaml`` and ``questions_az.yaml``, written blind by others;
 - **stories**: the six stories of ``bench/data/stories/``, each loaded as a knowledge base of
   its own (its ``knowledge.yaml`` alone: no synonyms, nothing added for it), asked its
   ``questions.yaml``.
@@ -54,6 +56,8 @@ from bot.core.text import Analyzer
 ROOT = Path(__file__).resolve().parents[1]
 SEED_KNOWLEDGE = ROOT / "tests" / "data" / "knowledge"
 SEED_QUESTIONS = ROOT / "bench" / "data" / "seed" / "questions_en.yaml"
+# Russian and Azerbaijani questions on the same seed knowledge (written blind by others).
+SEED_LANGUAGES = ("ru", "az")
 STORIES = ROOT / "bench" / "data" / "stories"
 SPLITS = ("tune", "report")
 ANSWERABLE = ("careful", "casual")
@@ -80,14 +84,17 @@ class KnowledgeBase:
     questions: list[Question] = field(default_factory=list)
 
 
-def seed_knowledge() -> KnowledgeBase:
+def seed_knowledge(language: str = "en") -> KnowledgeBase:
+    """The seed knowledge asked in ``language`` (group "seed", "seed ru", "seed az")."""
     knowledge = load_knowledge(SEED_KNOWLEDGE)
-    data = yaml.safe_load(SEED_QUESTIONS.read_text(encoding="utf-8"))
+    path = SEED_QUESTIONS.with_name(f"questions_{language}.yaml")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     questions = [
         Question(item["q"], str(item["kind"]), item["fact"], item["split"])
         for item in data["questions"]
     ]
-    return KnowledgeBase("seed", "seed", list(knowledge.facts), knowledge.synonyms, questions)
+    group = "seed" if language == "en" else f"seed {language}"
+    return KnowledgeBase(group, group, list(knowledge.facts), knowledge.synonyms, questions)
 
 
 def story_knowledge(folder: Path) -> KnowledgeBase:
@@ -104,15 +111,18 @@ def story_knowledge(folder: Path) -> KnowledgeBase:
 def load_knowledge_file(path: Path) -> list[Fact]:
     """The facts of one knowledge file, read by the project's own loader.
 
-    Tags written as bare numbers (``tags: [2024]``, as one story does) are read as text: the
-    loader refuses them, and the data files are not edited.
+    Tags written as bare numbers (``tags: [2024]``, as one story does) are read as text, and
+    tags past the loader's cap (one story fact has 11) are left off: the loader refuses both,
+    and the data files are not edited.
     """
     import tempfile
+
+    from bot.core.loader import MAX_TAGS_PER_FACT
 
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     for fact in data.get("facts", []):
         if "tags" in fact:
-            fact["tags"] = [str(tag) for tag in fact["tags"]]
+            fact["tags"] = [str(tag) for tag in fact["tags"]][:MAX_TAGS_PER_FACT]
     with tempfile.TemporaryDirectory() as tmp:
         text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
         (Path(tmp) / path.name).write_text(text, encoding="utf-8")
@@ -121,7 +131,11 @@ def load_knowledge_file(path: Path) -> list[Fact]:
 
 def knowledge_bases() -> list[KnowledgeBase]:
     stories = sorted(p for p in STORIES.iterdir() if (p / "knowledge.yaml").is_file())
-    return [seed_knowledge(), *(story_knowledge(p) for p in stories)]
+    return [
+        seed_knowledge(),
+        *(story_knowledge(p) for p in stories),
+        *(seed_knowledge(language) for language in SEED_LANGUAGES),
+    ]
 
 
 # ------------------------------------------------------------------------- asking
@@ -248,6 +262,16 @@ SETS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("stories near", "stories", ("near",)),
     ("stories off", "stories", ("off",)),
     ("stories, all", "stories", ("careful", "casual", "near", "off")),
+    *(
+        row
+        for language in SEED_LANGUAGES
+        for row in (
+            (f"seed {language} careful", f"seed {language}", ("careful",)),
+            (f"seed {language} casual", f"seed {language}", ("casual",)),
+            (f"seed {language} off", f"seed {language}", ("off",)),
+            (f"seed {language}, all", f"seed {language}", ("careful", "casual", "off")),
+        )
+    ),
 )
 
 

@@ -26,6 +26,7 @@ from pydantic import SecretStr
 from bot.config import Settings, shard_range_text
 from bot.core.service import KnowledgeBase
 from bot.question_budget import QuestionBudget
+from bot.ui.translator import NewsdeskTranslator
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +95,8 @@ class NewsdeskBot(commands.Bot):
         return True
 
     async def setup_hook(self) -> None:
+        # Russian command descriptions (Discord has no Azerbaijani locale: bot.ui.translator).
+        await self.tree.set_translator(NewsdeskTranslator())
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         if self.syncs_commands:

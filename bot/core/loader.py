@@ -28,8 +28,9 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from bot.core.fact_ids import FACT_ID, MEMBER_PREFIX, is_member_id
+from bot.core.language import LANGUAGES
 from bot.core.links import NotAWebLink, web_link
-from bot.core.models import Fact, Origin, Source
+from bot.core.models import Fact, Origin, Source, Translation
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +87,19 @@ _TYPE_NAMES = {
     "tag:yaml.org,2002:bool": "true/false",
     _TIMESTAMP: "a date",
 }
-FACT_FIELDS = ("id", "answer", "questions", "tags", "related", "supersedes", "date", "source")
+FACT_FIELDS = (
+    "id",
+    "answer",
+    "questions",
+    "tags",
+    "related",
+    "supersedes",
+    "date",
+    "source",
+    "language",
+    "translations",
+)
+TRANSLATION_FIELDS = ("answer", "questions")
 SOURCE_FIELDS = ("title", "url", "published")
 
 
@@ -352,6 +365,12 @@ class _FileReader:
             date = self.date(fields["date"][1], "date", fact_id)
         if "source" in fields:
             source = self.source(fields["source"][1], fact_id) or file_source
+        language = "en"
+        if "language" in fields:
+            language = self.language(fields["language"][1], fact_id) or "en"
+        translations: list[Translation] = []
+        if "translations" in fields:
+            translations = self.translations(fields["translations"][1], language, fact_id)
         if fact_id is None or answer is None or len(self.errors) > before:
             return None
         return Fact(
@@ -366,7 +385,56 @@ class _FileReader:
             supersedes=tuple(supersedes),
             file=self.name,
             line=node.start_mark.line + 1,
+            translations=tuple(translations),
+            language=language,
         )
+
+    def language(self, node: Node, fact_id: str | None) -> str | None:
+        code = self.text(node, "language", fact_id, limit=10)
+        if code is not None and code not in LANGUAGES:
+            self.error(node, f"unknown language '{code}' (known: {', '.join(LANGUAGES)})", fact_id)
+            return None
+        return code
+
+    def translations(self, node: Node, own: str, fact_id: str | None) -> list[Translation]:
+        """``translations:``: a mapping of language code -> {answer, questions}, each checked
+        like the fact's own fields (text, caps), errors at the line of the offending value."""
+        if not isinstance(node, MappingNode):
+            self.error(
+                node,
+                f"'translations' must be a mapping of language codes, not {_describe(node)}",
+                fact_id,
+            )
+            return []
+        others = tuple(code for code in LANGUAGES if code != own)
+        out: list[Translation] = []
+        for code, (key_node, value_node) in (
+            self.mapping(node, "'translations' (language codes)", others, fact_id) or {}
+        ).items():
+            fields = self.mapping(
+                value_node, f"the '{code}' translation", TRANSLATION_FIELDS, fact_id
+            )
+            if fields is None:
+                continue
+            if "answer" not in fields:
+                self.error(key_node, f"the '{code}' translation has no 'answer'", fact_id)
+                continue
+            answer = self.text(
+                fields["answer"][1], f"translations.{code}.answer", fact_id, limit=MAX_ANSWER_CHARS
+            )
+            questions: list[str] = []
+            if "questions" in fields and self.at_most(
+                fields["questions"], MAX_QUESTIONS_PER_FACT, f"{code} questions", fact_id
+            ):
+                questions = self.text_list(
+                    fields["questions"][1],
+                    f"translations.{code}.questions",
+                    fact_id,
+                    limit=MAX_QUESTION_CHARS,
+                )
+            if answer is not None:
+                out.append(Translation(code, answer, tuple(questions)))
+        return out
 
 
 def _describe(node: Node) -> str:

@@ -27,7 +27,16 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from bot.core.focus import STRICT, Focus, read_answer
-from bot.core.models import AskResult, Decision, Fact, Match, Origin, Source, Status
+from bot.core.models import (
+    AskResult,
+    Decision,
+    Fact,
+    Match,
+    Origin,
+    Source,
+    Status,
+    Translation,
+)
 from bot.core.text import Analyzer, english_frequency, words
 
 # Fitted by ``python -m bench.calibrate`` on the tune questions (see there).
@@ -93,7 +102,7 @@ _SOFT_MISS_RANK = 0.95
 # it: id, answer, questions, tags, related, source (title, url, published) or None, date,
 # origin, file, line, guild id, author id, status, supersedes, added at (ISO text) or None.
 FactRow = tuple[Any, ...]
-_ROW_FIELDS = 15
+_ROW_FIELDS = 17
 _ROW_ID = 0
 _ROW_GUILD_ID = 10
 _ROW_SUPERSEDES = 13
@@ -127,12 +136,14 @@ def _fact_row(fact: Fact) -> FactRow:
         fact.status.value,
         fact.supersedes,
         fact.added_at.isoformat() if fact.added_at else None,
+        tuple((t.language, t.answer, t.questions) for t in fact.translations),
+        fact.language,
     )
 
 
 def _row_fact(row: FactRow) -> Fact:
     fact_id, answer, questions, tags, related, source, date, origin, *rest = row
-    file, line, guild_id, author_id, status, supersedes, added_at = rest
+    file, line, guild_id, author_id, status, supersedes, added_at, translations, language = rest
     return Fact(
         fact_id,
         answer,
@@ -149,6 +160,8 @@ def _row_fact(row: FactRow) -> Fact:
         _STATUSES[status],
         supersedes,
         dt.datetime.fromisoformat(added_at) if added_at else None,
+        tuple(Translation(lang, text, tuple(asked)) for lang, text, asked in translations),
+        language,
     )
 
 
@@ -546,8 +559,8 @@ class Matcher:
             self._postings[term] = [key for key in posting if key in live]
         self._dead_refs = 0
 
-    def _terms(self, text: str) -> tuple[str, ...]:
-        analyzed = self.analyzer.analyze(text, remember=False)
+    def _terms(self, text: str, language: str | None = None) -> tuple[str, ...]:
+        analyzed = self.analyzer.analyze(text, remember=False, language=language)
         specificity = self._specificity
         surface = self._surface
         for term, spec, word in analyzed:
@@ -567,12 +580,20 @@ class Matcher:
         taught = self._taught.get(fact.id)
         if taught:
             questions = (*questions, *(q for q in taught if q not in questions))
-        phrasings = [(terms(q), q) for q in questions]
+        own = fact.language
+        phrasings = [(terms(q, own), q) for q in questions]
         # The id and tags read like a keyword query ("ambassador recalled"), so they are one
         # more phrasing; the answer and tags form the answer field.
         keywords = " ".join([fact.id.replace("-", " "), *fact.tags])
-        phrasings.append((terms(keywords), ""))
-        answer_terms = tuple(dict.fromkeys(terms(fact.answer) + terms(" ".join(fact.tags))))
+        phrasings.append((terms(keywords, "en"), ""))
+        answer = terms(fact.answer, own) + terms(" ".join(fact.tags), "en")
+        # Each translation is indexed with its own language's analyzer: a Russian question
+        # meets the Russian phrasings, and names meet across scripts in their terms.
+        for translation in fact.translations:
+            language = translation.language
+            phrasings.extend((terms(q, language), q) for q in translation.questions)
+            answer += terms(translation.answer, language)
+        answer_terms = tuple(dict.fromkeys(answer))
         kinds, roles = read_answer(fact.answer, dated=fact.date is not None)
         return _Entry(fact, tuple((ts, q) for ts, q in phrasings if ts), answer_terms, kinds, roles)
 

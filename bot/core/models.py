@@ -78,6 +78,15 @@ def date_label(fact: Fact) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Translation:
+    """A fact's answer and phrasings in another language ("ru", "az")."""
+
+    language: str
+    answer: str
+    questions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Fact:
     """One answerable statement, with the phrasings people use to ask for it."""
 
@@ -99,6 +108,24 @@ class Fact:
     added_at: dt.datetime | None = field(default=None, compare=False)
     """When the fact became answerable as it is (added, approved, or reloaded changed);
     None when not known (a fact read from a file and not stored yet)."""
+    translations: tuple[Translation, ...] = ()
+    """The fact in other languages, each indexed with its language's analyzer."""
+    language: str = "en"
+    """The language ``answer`` and ``questions`` are written in."""
+
+    def translation(self, language: str) -> Translation | None:
+        """The fact in ``language``, if it has it (its own language included)."""
+        if language == self.language:
+            return Translation(self.language, self.answer, self.questions)
+        for translation in self.translations:
+            if translation.language == language:
+                return translation
+        return None
+
+    def answer_in(self, language: str) -> tuple[str, bool]:
+        """The answer in ``language`` and True, or the fact's own answer and False."""
+        found = self.translation(language)
+        return (found.answer, True) if found is not None else (self.answer, False)
 
     def content_key(self) -> tuple[object, ...]:
         """What a reload compares to decide whether a file fact changed."""
@@ -112,7 +139,11 @@ class Fact:
             self.file,
         )
         # Only when set: the digests of facts that replace nothing stay what they were.
-        return (*key, self.supersedes) if self.supersedes else key
+        if self.supersedes:
+            key = (*key, self.supersedes)
+        if self.translations or self.language != "en":
+            key = (*key, self.translations, self.language)
+        return key
 
     def dating(self) -> Dating | None:
         """The date an answer is about: the event's, else its source's publication, else

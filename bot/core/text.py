@@ -19,6 +19,7 @@ import snowballstemmer  # uses PyStemmer's C stemmers when installed
 import wordfreq
 from anyascii import anyascii
 
+from bot.core import language as languages
 from bot.core.chat_words import CHAT_WORDS
 from bot.core.focus import Focus, question_focus
 
@@ -53,6 +54,43 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 # Dotted abbreviations ("U.S.", "U.N.", "e.g.") are one word, not a run of single letters.
 _DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
 _stemmer = snowballstemmer.stemmer("english")
+# Russian has its own Snowball stemmer; Azerbaijani has none, and Turkish, its closest
+# relative, stems it well once "ə" is read as "e" (the rest of its alphabet is Turkish's).
+_OTHER_STEMMERS = {
+    "ru": snowballstemmer.stemmer("russian"),
+    "az": snowballstemmer.stemmer("turkish"),
+}
+_OTHER_WORD = re.compile(r"[^\W_]+")
+# Question words of Russian and Azerbaijani read as the English ones the question focus knows
+# ("сколько" asks for a count like "how many").
+_FOCUS_WORDS = {
+    "ru": {
+        "сколько": "how many",
+        "когда": "when",
+        "почему": "why",
+        "зачем": "why",
+        "отчего": "why",
+        "кто": "who",
+        "кого": "who",
+        "кому": "who",
+        "где": "where",
+        "куда": "where",
+        "откуда": "where",
+    },
+    "az": {
+        "neçə": "how many",
+        "nə qədər": "how many",
+        "niyə": "why",
+        "nə üçün": "why",
+        "kim": "who",
+        "kimi": "who",
+        "kimə": "who",
+        "harada": "where",
+        "haradan": "where",
+        "nə vaxt": "when",
+        "nə zaman": "when",
+    },
+}
 
 
 @lru_cache(maxsize=200_000)
@@ -159,6 +197,45 @@ def normal_form(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=200_000)
+def stem_in(word: str, language: str) -> str:
+    """Snowball stem of one lower-case word of ``language`` ("ru" or "az"), in its own script."""
+    if language == "az":
+        word = word.replace("ə", "e")
+    result: str = _OTHER_STEMMERS[language].stemWord(word)
+    return result
+
+
+@lru_cache(maxsize=200_000)
+def translit(word: str) -> str:
+    """One word of any script as one folded ASCII word: "Екатеринбург" -> "ekaterinburg",
+    "Bakı" -> "baki" (the form names of several scripts meet in)."""
+    return "".join(fold(word).split())
+
+
+_russian_frequency: dict[str, float] | None = None
+
+
+def _specificity_in(word: str, language: str) -> float:
+    """``specificity`` for a Russian word from general Russian frequencies; Azerbaijani has no
+    frequency list here, so its content words count fully (its stopwords are dropped)."""
+    global _russian_frequency
+    if language != "ru":
+        return 1.0
+    if _russian_frequency is None:
+        _russian_frequency = wordfreq.get_frequency_dict("ru", "small")
+    frequency = _russian_frequency.get(word, 0.0)
+    if not frequency:
+        return 1.0
+    zipf = math.log10(frequency) + 9.0
+    return min(1.0, max(0.05, (6.5 - zipf) / 2.5))
+
+
+def other_words(text: str, language: str) -> list[str]:
+    """The lower-cased words of ``text`` in ``language`` ("ru" or "az"), in their script."""
+    return _OTHER_WORD.findall(languages.lower(unicodedata.normalize("NFKC", text), language))
+
+
 def words(text: str) -> list[str]:
     """The folded words of ``text``, stopwords included."""
     return fold(text).split()
@@ -175,30 +252,61 @@ class Analyzer:
     def __init__(self, synonym_groups: Iterable[Sequence[str]] = ()) -> None:
         self._canonical: dict[str, str] = {}
         self._phrases: list[tuple[re.Pattern[str], str]] = []
+        # Russian and Azerbaijani: word keys (transliterated surface form or stem) -> head,
+        # and phrases matched on the lower-cased text in its own script.
+        self._other: dict[str, dict[str, str]] = {"ru": {}, "az": {}}
+        self._other_phrases: dict[str, list[tuple[re.Pattern[str], str]]] = {"ru": [], "az": []}
         for group in synonym_groups:
             members = [fold(member) for member in group if fold(member)]
             if not members:
                 continue
             head = "_".join(stem(w) for w in members[0].split())
-            for member in members:
+            for original, member in zip([m for m in group if fold(m)], members, strict=True):
+                written = languages.detect(original)
+                if written != "en":
+                    self._add_other(original, written, head)
+                    continue
                 parts = member.split()
                 if len(parts) == 1:
                     self._canonical[stem(parts[0])] = head
+                    # An English name typed in a Russian or Azerbaijani question ("Baku").
+                    for table in self._other.values():
+                        table.setdefault(parts[0], head)
                 else:
                     pattern = re.compile(r"\b" + re.escape(member) + r"\b")
                     self._phrases.append((pattern, head))
         # Longer phrases first so "south caucasus region" wins over "south caucasus".
         self._phrases.sort(key=lambda item: -len(item[0].pattern))
+        for phrases in self._other_phrases.values():
+            phrases.sort(key=lambda item: -len(item[0].pattern))
         self._cache: dict[str, tuple[tuple[str, float, str], ...]] = {}
         self._focus_cache: dict[str, Focus] = {}
         # word -> (term, specificity), or None for a stopword: one lookup per word.
         self._words: dict[str, tuple[str, float] | None] = {}
 
+    def _add_other(self, member: str, language: str, head: str) -> None:
+        """A Russian or Azerbaijani synonym: its transliterated form and its stem (inflected
+        forms: "Екатеринбурге") name the group; a phrase matches each word's stem as a prefix."""
+        parts = other_words(member, language)
+        if not parts:
+            return
+        if len(parts) == 1:
+            table = self._other[language]
+            table[translit(parts[0])] = head
+            stemmed = translit(stem_in(parts[0], language))
+            if len(stemmed) >= 3:
+                table.setdefault(stemmed, head)
+            return
+        prefixes = [re.escape(stem_in(part, language)) + r"\w*" for part in parts]
+        pattern = re.compile(r"\b" + r"\s+".join(prefixes))
+        self._other_phrases[language].append((pattern, head))
+
     def focus(self, text: str) -> Focus:
         """What the question ``text`` asks for, remembered like its terms."""
         found = self._focus_cache.get(text)
         if found is None:
-            found = focus(text)
+            language = languages.detect(text)
+            found = focus(text) if language == "en" else _other_focus(text, language)
             if len(self._focus_cache) > 50_000:
                 self._focus_cache.clear()
             self._focus_cache[text] = found
@@ -218,9 +326,13 @@ class Analyzer:
         term = stem(normal)
         return self._canonical.get(term, term), specificity(normal)
 
-    def analyze(self, text: str, *, remember: bool = True) -> tuple[tuple[str, float, str], ...]:
+    def analyze(
+        self, text: str, *, remember: bool = True, language: str | None = None
+    ) -> tuple[tuple[str, float, str], ...]:
         """Each content term of ``text``, the specificity of its word, and the word itself.
 
+        ``language`` ("en", "ru", "az") is the text's, detected when not given: Russian and
+        Azerbaijani are read with their own stopwords and stemmers (``_analyze_other``).
         Short texts are remembered (questions repeat); indexing passes ``remember=False``, as
         a fact's own phrasings are analysed once and would only crowd the questions out.
         """
@@ -229,6 +341,13 @@ class Analyzer:
             cached = self._cache.get(text)
             if cached is not None:
                 return cached
+        if language is None:
+            language = languages.detect(text)
+        if language != "en" and language in self._other:
+            result = self._analyze_other(text, language)
+            if short:
+                self._cache[text] = result
+            return result
         folded = expand_chat(fold(text))
         out: list[tuple[str, float, str]] = []
         for pattern, head in self._phrases:
@@ -251,3 +370,48 @@ class Analyzer:
                 self._cache.clear()
             self._cache[text] = result
         return result
+
+    def _analyze_other(self, text: str, language: str) -> tuple[tuple[str, float, str], ...]:
+        """``analyze`` for Russian or Azerbaijani text.
+
+        Each word is stemmed in its own script with its language's stemmer, then transliterated:
+        the term is that ASCII stem unless the word (as written, transliterated, or its stem)
+        names a synonym group, as "Екатеринбурге" names yekaterinburg. The word given back is
+        the transliterated surface form, which typo correction compares with the indexed words
+        ("ekaterinburge" is close to "ekaterinburg"). Words in Latin letters inside a Russian
+        question ("Baku", "NATO") are read as English.
+        """
+        lowered = " ".join(other_words(text, language))
+        out: list[tuple[str, float, str]] = []
+        for pattern, head in self._other_phrases[language]:
+            if pattern.search(lowered):
+                lowered = pattern.sub(" ", lowered)
+                out.append((head, 1.0, head))
+        drop = languages.stopwords(language)
+        table = self._other[language]
+        for word in lowered.split():
+            if word in drop:
+                continue
+            if word.isascii() and language == "ru":
+                item = self._word(fold(word))
+                if item is not None:
+                    out.append((item[0], item[1], fold(word)))
+                continue
+            surface = translit(word)
+            if not surface:
+                continue
+            stemmed = translit(stem_in(word, language))
+            term = table.get(surface) or table.get(stemmed) or stemmed or surface
+            out.append((term, _specificity_in(word, language), surface))
+        return tuple(out)
+
+
+def _other_focus(text: str, language: str) -> Focus:
+    """The focus of a Russian or Azerbaijani question: its question words read as English
+    ones; its word count is its own."""
+    lowered = " " + " ".join(other_words(text, language)) + " "
+    english = [
+        asked for word, asked in _FOCUS_WORDS.get(language, {}).items() if f" {word} " in lowered
+    ]
+    found = question_focus(" ".join(english).split()) if english else Focus()
+    return Focus(found.wants, found.attributes, found.roles, len(lowered.split()))

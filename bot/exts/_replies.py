@@ -19,6 +19,7 @@ from bot.core.models import AskResult, Decision, Match
 from bot.exts._context import Refused, channel_allowed
 from bot.exts.errors import report_interaction_error
 from bot.ui import embeds
+from bot.ui.labels import label, reply_language
 from bot.ui.limits import BUTTON_LABEL_CHARS, clip
 
 if TYPE_CHECKING:
@@ -164,11 +165,12 @@ def answer_reply(
     *,
     others: list[Match] | None = None,
     picked: bool = False,
+    language: str = "en",
 ) -> tuple[discord.Embed, discord.ui.View]:
     related = related_questions(bot, match, others or [], guild_id)
-    embed = embeds.answer_embed(match, [q for _, q in related])
+    embed = embeds.answer_embed(match, [q for _, q in related], language=language)
     if picked:
-        embed.set_field_at(1, name="Confidence", value="you picked this question")
+        embed.set_field_at(1, name=label("confidence", language), value=label("picked", language))
     view = discord.ui.View(timeout=None)
     view.add_item(VoteButton("up", match.fact.id))
     view.add_item(VoteButton("down", match.fact.id))
@@ -178,16 +180,18 @@ def answer_reply(
 
 
 def reply_for(
-    bot: NewsdeskBot, result: AskResult, guild_id: int | None
+    bot: NewsdeskBot, result: AskResult, guild_id: int | None, *, locale: object = None
 ) -> tuple[discord.Embed, discord.ui.View | None]:
-    """The embed and buttons answering ``result``: an answer, a not-sure list, or 'unknown'."""
+    """The embed and buttons answering ``result``: an answer, a not-sure list, or 'unknown',
+    in the question's language (or the member's Discord ``locale``: ``labels``)."""
+    language = reply_language(result.question, locale)
     best = result.best
     if result.decision is Decision.ANSWER and best is not None:
-        return answer_reply(bot, best, guild_id, others=list(result.matches[1:]))
+        return answer_reply(bot, best, guild_id, others=list(result.matches[1:]), language=language)
     if result.decision is Decision.SUGGEST and best is not None:
         suggestions = list(result.matches[: bot.settings.matcher.max_results])
         view = discord.ui.View(timeout=None)
         for match in suggestions:
             view.add_item(AskFactButton(match.fact.id, embeds.question_label(match)))
-        return embeds.unsure_embed(result, suggestions), view
-    return embeds.unknown_embed(result), None
+        return embeds.unsure_embed(result, suggestions, language=language), view
+    return embeds.unknown_embed(result, language=language), None

@@ -28,13 +28,13 @@ class Ask(commands.Cog):
         self.question_budget = bot.question_budget
 
     async def _answer(
-        self, question: str, guild_id: int | None
+        self, question: str, guild_id: int | None, locale: object = None
     ) -> tuple[discord.Embed, discord.ui.View | None]:
         result = await self.bot.kb.ask(
             question, guild_id=guild_id, limit=max(3, self.bot.settings.matcher.max_results + 1)
         )
         log.debug("asked %r -> %s", question[:80], result.decision.value)
-        return reply_for(self.bot, result, guild_id)
+        return reply_for(self.bot, result, guild_id, locale=locale)
 
     @app_commands.command(name="ask", description="Ask newsdesk a question about the news")
     @app_commands.describe(question="Your question, e.g. why was the ambassador recalled?")
@@ -49,7 +49,7 @@ class Ask(commands.Cog):
             )
             return
         self.question_budget.spend(interaction.user.id)
-        embed, view = await self._answer(question, interaction.guild_id)
+        embed, view = await self._answer(question, interaction.guild_id, interaction.locale)
         if view is None:
             await interaction.response.send_message(embed=embed)
         else:

@@ -40,6 +40,7 @@ from bot.core.models import (
     Stats,
     date_label,
 )
+from bot.ui.labels import label
 from bot.ui.limits import (
     EMBED_DESCRIPTION_CHARS,
     EMBED_TITLE_CHARS,
@@ -57,36 +58,41 @@ ERROR_COLOUR = discord.Colour.red()
 OK_COLOUR = discord.Colour.green()
 
 
-def confidence_label(score: float) -> str:
+def confidence_label(score: float, language: str = "en") -> str:
     if score >= 0.75:
         word = "high"
     elif score >= 0.55:
         word = "good"
     else:
         word = "fair"
-    return f"{word} ({score:.0%})"
+    return f"{label(word, language)} ({score:.0%})"
 
 
-def source_text(fact: Fact) -> str:
+def source_text(fact: Fact, language: str = "en") -> str:
     """The source as Markdown: its title linked to its address (if that is a web link), with
     its date."""
     source = fact.source
     if source is None or source.is_empty():
-        return "No source given"
+        return label("no source", language)
     text = link(source.title, source.url)
     if source.published:
         text = " · ".join(t for t in (text, source.published.isoformat()) if t)
     return clip(text, FIELD_VALUE_CHARS)
 
 
-def answer_text(fact: Fact) -> str:
-    """``fact``'s answer as it may appear in an embed.
+def answer_text(fact: Fact, language: str | None = None) -> str:
+    """``fact``'s answer as it may appear in an embed, in ``language`` when it has it; when
+    not, its own answer under one line in ``language`` saying no translation exists yet.
 
     Members' answers are shown literally, so nobody can make the bot present a masked link
     ("[Official statement](https://phish...)") as its answer. The knowledge files are curated,
     and may use Markdown.
     """
-    return fact.answer if fact.origin is Origin.FILE else literal(fact.answer)
+    text, translated = fact.answer_in(language or fact.language)
+    shown = text if fact.origin is Origin.FILE else literal(text)
+    if not translated and language is not None and label("no translation", language):
+        shown = f"*{label('no translation', language)}*\n\n{shown}"
+    return shown
 
 
 def question_label(match: Match) -> str:
@@ -126,22 +132,31 @@ def fit_together(items: Sequence[discord.Embed]) -> list[discord.Embed]:
     return kept
 
 
-def answer_embed(match: Match, related: Sequence[str] = ()) -> discord.Embed:
+def answer_embed(
+    match: Match, related: Sequence[str] = (), *, language: str = "en"
+) -> discord.Embed:
+    """An answer in ``language`` (the asker's) when the fact has it, with labels in it."""
     fact = match.fact
     embed = discord.Embed(
-        title=clip(literal(match.matched_question or "Answer"), EMBED_TITLE_CHARS),
-        description=clip(answer_text(fact), EMBED_DESCRIPTION_CHARS),
+        title=clip(literal(match.matched_question or label("answer", language)), EMBED_TITLE_CHARS),
+        description=clip(answer_text(fact, language), EMBED_DESCRIPTION_CHARS),
         colour=ANSWER_COLOUR,
     )
-    embed.add_field(name="Source", value=source_text(fact), inline=False)
-    embed.add_field(name="Confidence", value=confidence_label(match.score), inline=True)
-    embed.add_field(name="Date", value=date_label(fact), inline=True)
+    embed.add_field(name=label("source", language), value=source_text(fact, language), inline=False)
+    embed.add_field(
+        name=label("confidence", language),
+        value=confidence_label(match.score, language),
+        inline=True,
+    )
+    embed.add_field(name=label("date", language), value=date_label(fact), inline=True)
     if match.superseded:
-        embed.add_field(name="Earlier", value=earlier_text(match.superseded), inline=False)
+        embed.add_field(
+            name=label("earlier", language), value=earlier_text(match.superseded), inline=False
+        )
     if related:
         lines = "\n".join(f"• {clip(literal(q), 150)}" for q in related[:3])
         embed.add_field(
-            name="Related questions", value=clip(lines, FIELD_VALUE_CHARS), inline=False
+            name=label("related", language), value=clip(lines, FIELD_VALUE_CHARS), inline=False
         )
     origin = "added by a member" if fact.origin is Origin.USER else "from the knowledge base"
     embed.set_footer(text=clip(f"fact id: {fact.id} · {origin} · was this helpful?", FOOTER_CHARS))
@@ -209,31 +224,28 @@ def _newest_first(fact: Fact) -> tuple[int, str]:
     return (-(day.toordinal() if day else 0), fact.id)
 
 
-def unsure_embed(result: AskResult, suggestions: Sequence[Match]) -> discord.Embed:
+def unsure_embed(
+    result: AskResult, suggestions: Sequence[Match], *, language: str = "en"
+) -> discord.Embed:
     lines = "\n".join(
         f"{n}. {clip(literal(question_label(m)), 150)}" for n, m in enumerate(suggestions, 1)
     )
     embed = discord.Embed(
-        title="I'm not sure what you mean",
-        description=clip(
-            f"Did you mean one of these? Pick one below.\n\n{lines}", EMBED_DESCRIPTION_CHARS
-        ),
+        title=label("unsure title", language),
+        description=clip(f"{label('did you mean', language)}\n\n{lines}", EMBED_DESCRIPTION_CHARS),
         colour=UNSURE_COLOUR,
     )
-    embed.set_footer(text=clip(f"You asked: {result.question}", FOOTER_CHARS))
+    embed.set_footer(text=clip(f"{label('you asked', language)}: {result.question}", FOOTER_CHARS))
     return fit(embed)
 
 
-def unknown_embed(result: AskResult) -> discord.Embed:
+def unknown_embed(result: AskResult, *, language: str = "en") -> discord.Embed:
     embed = discord.Embed(
-        title="I don't know that yet",
-        description=(
-            "Nothing in my fact base answers this, and I'd rather say so than guess.\n"
-            "If you know the answer and have a source, add it with `/fact add`."
-        ),
+        title=label("unknown title", language),
+        description=label("unknown text", language),
         colour=UNKNOWN_COLOUR,
     )
-    embed.set_footer(text=clip(f"You asked: {result.question}", FOOTER_CHARS))
+    embed.set_footer(text=clip(f"{label('you asked', language)}: {result.question}", FOOTER_CHARS))
     return embed
 
 
@@ -308,14 +320,14 @@ def reload_embed(report: ReloadReport) -> discord.Embed:
     )
     if report.unchanged:
         embed.description = (embed.description or "") + " Nothing changed."
-    for label, ids in (
+    for name, ids in (
         ("Added", report.added),
         ("Changed", report.changed),
         ("Removed", report.removed),
     ):
         if ids:
             value = ", ".join(inline_code(i) for i in ids)
-            embed.add_field(name=f"{label} ({len(ids)})", value=clip(value, FIELD_VALUE_CHARS))
+            embed.add_field(name=f"{name} ({len(ids)})", value=clip(value, FIELD_VALUE_CHARS))
     return fit(embed)
 
 

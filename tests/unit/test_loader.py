@@ -228,7 +228,8 @@ def test_unknown_field(make_knowledge_dir: MakeDir) -> None:
     text = "facts:\n  - id: a\n    answer: hi\n    colour: red\n"
     assert problems(make_knowledge_dir({"a.yaml": text}, name="kb")) == [
         "kb/a.yaml:4: unknown field 'colour' in a fact "
-        "(allowed: id, answer, questions, tags, related, supersedes, date, source)"
+        "(allowed: id, answer, questions, tags, related, supersedes, date, source, language, "
+        "translations)"
     ]
 
 
@@ -472,7 +473,8 @@ def test_every_problem_of_a_file_is_reported_at_once(make_knowledge_dir: MakeDir
         "kb/a.yaml:2: fact 'a': missing required field 'answer'",
         "kb/a.yaml:4: fact 'b': 'answer' must be text, not a number",
         "kb/a.yaml:7: unknown field 'colour' in a fact "
-        "(allowed: id, answer, questions, tags, related, supersedes, date, source)",
+        "(allowed: id, answer, questions, tags, related, supersedes, date, source, language, "
+        "translations)",
     ]
 
 

@@ -1,0 +1,114 @@
+"""Which language a question or a fact is written in: English, Russian or Azerbaijani.
+
+No model is downloaded: the script and letters decide first (Cyrillic is Russian; ə, ğ, ı, ş,
+ç, ö, ü or x beside them are Azerbaijani), then the small stopword lists (a Latin-script text
+without special letters that reads "nə", "niyə", "və" is Azerbaijani), and English is the
+fallback. Azerbaijani written in Cyrillic (as before 1991) is read as Russian: its names still
+meet the English ones through transliteration.
+
+The stopword lists are small and hand-kept: question words, pronouns, particles,
+prepositions and conjunctions, and words that say how someone asks rather than what about.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+LANGUAGES = ("en", "ru", "az")
+"""Languages newsdesk reads and answers in; English is the knowledge base's own."""
+
+LANGUAGE_NAMES = {"en": "English", "ru": "Русский", "az": "Azərbaycanca"}
+
+STOPWORDS_RU = frozenset(
+    """
+    а без более бы был была были было быть в вам вас ведь весь во вот все всё всех вы где да
+    даже для до его ее её если есть еще ещё же за здесь и из или им их к как какая какие
+    каким какое какой каков когда кого ком кому кто ли либо мне мной мы на над нам нас не
+    него нее неё нет ни них но ну о об однако он она они оно от очень по под при про с со
+    так также такой там те тем то того тоже той только том тот ту ты у уже хотя чего чей
+    чем что чтобы чье чья эта эти это этого этой этом этот я зачем почему отчего откуда
+    куда сколько сейчас теперь вообще просто кратко коротко скажите скажи расскажите
+    расскажи объясните объясни подскажите подскажи можете можешь можно пожалуйста привет
+    ребята кто-нибудь кто-то что-то вопрос знает знаете интересно вкратце кстати типа
+    короче мол ваще плз пжл спасибо ок
+    """.split()
+)
+
+STOPWORDS_AZ = frozenset(
+    """
+    və ilə bu o bu da də ki mi mı mu mü nə niyə necə nece niye kim kimi kimə kimin harada
+    hara haradan haraya hansı hansi neçə nece ne nə vaxt vaxt bəs bes isə ise amma lakin
+    ya yaxud üçün ucun uçun görə gore kimi qədər qeder bir bu nin nın nun nün dir dır dur
+    dür mı ona onu onun onlar onların biz siz mən men sən sen məni bizə sizə deyin de
+    söyləyin izah edin zəhmət zehmet olmasa salam sağ ol sağol təşəkkür çox cox daha ən en
+    hələ hele artıq artiq indi sadəcə qısaca qisaca yəni yeni görəsən gorasen bilən bilir
+    bilirsiniz kimsə kimse nəsə nese həm hem
+    """.split()
+)
+# "yeni" (new) is a content word in Azerbaijani too, but as "yəni" (that is) typed without
+# the ə it is filler far more often in questions.
+
+_STOPWORDS = {"ru": STOPWORDS_RU, "az": STOPWORDS_AZ}
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# ə is Azerbaijani alone; ğ ı ş ç ö ü are shared with Turkish, which newsdesk does not read.
+_AZ_LETTERS = re.compile(r"[əƏğĞıİşŞçÇöÖüÜ]")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_AZ_Q = re.compile(r"q(?!u)")
+_ENGLISH_Q = frozenset("qatar qatari iraq iraqi qi faq".split())
+_ENGLISH_MARKERS = frozenset(
+    "the what why who how when where is are was were did does do of and to in about".split()
+)
+
+
+def stopwords(language: str) -> frozenset[str]:
+    """The stopwords of a non-English language (English's live in ``bot.core.text``)."""
+    return _STOPWORDS.get(language, frozenset())
+
+
+def lower(text: str, language: str) -> str:
+    """Lower-case as the language does: Azerbaijani "I" is "ı" and "İ" is "i"."""
+    if language == "az":
+        text = text.replace("I", "ı").replace("İ", "i")
+    return text.lower()
+
+
+@lru_cache(maxsize=50_000)
+def detect(text: str) -> str:
+    """ "en", "ru" or "az" for ``text`` (English when nothing says otherwise)."""
+    if text.isascii():
+        words = set(_WORD.findall(text.lower()))
+        english = len(words & _ENGLISH_MARKERS)
+        az = len(words & STOPWORDS_AZ - _ENGLISH_MARKERS)
+        # Azerbaijani "q" ("Yekaterinburq", "Qarabag"): English has it in "qu" (and a few names).
+        az += sum(1 for word in words if _AZ_Q.search(word) and word not in _ENGLISH_Q)
+        return "az" if az and az > english else "en"
+    cyrillic = len(_CYRILLIC.findall(text))
+    latin = len(_LATIN.findall(text))
+    if cyrillic and cyrillic >= latin:
+        return "ru"
+    if _AZ_LETTERS.search(text):
+        return "az"
+    words = set(_WORD.findall(lower(text, "az")))
+    if words & STOPWORDS_AZ and not words & _ENGLISH_MARKERS:
+        return "az"
+    return "en"
+
+
+def supported(language: str | None) -> str | None:
+    """``language`` if newsdesk reads it, else None."""
+    return language if language in LANGUAGES else None
+
+
+def from_locale(locale: str | None) -> str | None:
+    """The newsdesk language of a Discord locale ("ru" -> "ru"; "en-US" -> "en"), if any.
+
+    Discord has no Azerbaijani locale: Azerbaijani speakers get Azerbaijani labels from the
+    language of their question alone.
+    """
+    if not locale:
+        return None
+    code = str(locale).split("-")[0].lower()
+    return supported(code)

@@ -1,0 +1,85 @@
+"""The reply's labels in the asker's language: English, Russian or Azerbaijani.
+
+The language is the question's when it is Russian or Azerbaijani, else the member's Discord
+locale when newsdesk has it (``bot.core.language.from_locale``: Discord has no Azerbaijani
+locale, so Azerbaijani labels come from Azerbaijani questions only), else English.
+"""
+
+from __future__ import annotations
+
+from bot.core import language as languages
+
+LABELS: dict[str, dict[str, str]] = {
+    "answer": {"en": "Answer", "ru": "Ответ", "az": "Cavab"},
+    "source": {"en": "Source", "ru": "Источник", "az": "Mənbə"},
+    "no source": {"en": "No source given", "ru": "Источник не указан", "az": "Mənbə göstərilməyib"},
+    "confidence": {"en": "Confidence", "ru": "Уверенность", "az": "Əminlik"},
+    "high": {"en": "high", "ru": "высокая", "az": "yüksək"},
+    "good": {"en": "good", "ru": "хорошая", "az": "yaxşı"},
+    "fair": {"en": "fair", "ru": "средняя", "az": "orta"},
+    "date": {"en": "Date", "ru": "Дата", "az": "Tarix"},
+    "earlier": {"en": "Earlier", "ru": "Ранее", "az": "Əvvəl"},
+    "related": {"en": "Related questions", "ru": "Похожие вопросы", "az": "Oxşar suallar"},
+    "no translation": {
+        "en": "",
+        "ru": "Перевода этого ответа на русский пока нет; вот он на английском.",
+        "az": "Bu cavabın Azərbaycan dilinə tərcüməsi hələ yoxdur; budur ingiliscəsi.",
+    },
+    "unsure title": {
+        "en": "I'm not sure what you mean",
+        "ru": "Не уверен, что понял вопрос",
+        "az": "Nəyi soruşduğunuzdan əmin deyiləm",
+    },
+    "did you mean": {
+        "en": "Did you mean one of these? Pick one below.",
+        "ru": "Вы имели в виду один из этих вопросов? Выберите ниже.",
+        "az": "Bunlardan birini nəzərdə tuturdunuz? Aşağıdan seçin.",
+    },
+    "unknown title": {
+        "en": "I don't know that yet",
+        "ru": "Пока не знаю",
+        "az": "Bunu hələ bilmirəm",
+    },
+    "unknown text": {
+        "en": (
+            "Nothing in my fact base answers this, and I'd rather say so than guess.\n"
+            "If you know the answer and have a source, add it with `/fact add`."
+        ),
+        "ru": (
+            "В моей базе фактов нет ответа на это, и лучше я скажу об этом, чем буду гадать.\n"
+            "Если вы знаете ответ и у вас есть источник, добавьте его через `/fact add`."
+        ),
+        "az": (
+            "Fakt bazamda buna cavab yoxdur və təxmin etməkdənsə bunu deməyi üstün tuturam.\n"
+            "Cavabı bilirsinizsə və mənbəniz varsa, onu `/fact add` ilə əlavə edin."
+        ),
+    },
+    "you asked": {"en": "You asked", "ru": "Вы спросили", "az": "Siz soruşdunuz"},
+    "picked": {
+        "en": "you picked this question",
+        "ru": "вы выбрали этот вопрос",
+        "az": "bu sualı siz seçdiniz",
+    },
+    "error": {"en": "Something went wrong", "ru": "Что-то пошло не так", "az": "Nəsə səhv getdi"},
+    "channel": {
+        "en": "I don't answer questions in this channel.",
+        "ru": "В этом канале я на вопросы не отвечаю.",
+        "az": "Bu kanalda suallara cavab vermirəm.",
+    },
+}
+
+
+def label(key: str, language: str = "en") -> str:
+    """The label ``key`` in ``language`` (English when it has no such translation)."""
+    texts = LABELS[key]
+    return texts.get(language) or texts["en"]
+
+
+def reply_language(question: str | None, locale: object = None) -> str:
+    """The language to reply in: the question's if Russian or Azerbaijani, else the Discord
+    locale's if newsdesk has it, else English."""
+    if question:
+        asked = languages.detect(question)
+        if asked != "en":
+            return asked
+    return languages.from_locale(str(locale) if locale is not None else None) or "en"

@@ -1,0 +1,206 @@
+"""Issue 15: questions and facts in Russian and Azerbaijani."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import discord
+import pytest
+from discord import app_commands
+
+from bot.core.language import detect, from_locale
+from bot.core.loader import KnowledgeError, load_knowledge
+from bot.core.matcher import Matcher
+from bot.core.models import Decision, Fact, Match, Translation
+from bot.core.text import Analyzer, stem_in
+from bot.ui import embeds
+from bot.ui.labels import label, reply_language
+from bot.ui.translator import AZERBAIJANI, RUSSIAN, NewsdeskTranslator
+
+SEED = Path(__file__).resolve().parents[1] / "data" / "knowledge"
+
+
+@pytest.fixture(scope="module")
+def seed_matcher() -> Matcher:
+    knowledge = load_knowledge(SEED)
+    return Matcher(knowledge.facts, analyzer=Analyzer(knowledge.synonyms))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("why was the ambassador recalled", "en"),
+        ("почему отозвали посла", "ru"),
+        ("Екатеринбург", "ru"),
+        ("Azərbaycan səfiri", "az"),
+        ("Bakı", "az"),
+        ("rusiya azerbaycan arasinda ne olub", "az"),
+        ("what happened in Yekaterinburg", "en"),
+        ("Baku", "en"),
+    ],
+)
+def test_language_detection(text: str, expected: str) -> None:
+    assert detect(text) == expected
+
+
+def test_locale_mapping_has_no_azerbaijani_on_discord() -> None:
+    assert from_locale("ru") == "ru"
+    assert from_locale("en-US") == "en"
+    assert from_locale("tr") is None
+
+
+def test_per_language_stemming() -> None:
+    assert stem_in("екатеринбурге", "ru") == stem_in("екатеринбург", "ru")
+    assert stem_in("посла", "ru") == stem_in("послы", "ru")
+    assert stem_in("səfirini", "az") == stem_in("səfiri", "az")
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Екатеринбург", "Yekaterinburg"),
+        ("в Екатеринбурге", "Yekaterinburg"),
+        ("Азербайджан", "Azerbaijan"),
+        ("Bakı", "Baku"),
+        ("Əliyev", "Aliyev"),
+        ("Москва", "Moscow"),
+        ("Yekaterinburqda", "Yekaterinburg"),
+    ],
+)
+def test_names_meet_across_scripts(left: str, right: str) -> None:
+    analyzer = Analyzer(load_knowledge(SEED).synonyms)
+    assert set(analyzer.terms(right)) <= set(analyzer.terms(left))
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("почему отозвали посла", "ambassador-recalled"),
+        ("что случилось в Екатеринбурге", "yekaterinburg-raid"),
+        ("Azərbaycan səfiri", "ambassador-recalled"),
+    ],
+)
+def test_issue_questions_are_answered(seed_matcher: Matcher, question: str, fact_id: str) -> None:
+    result = seed_matcher.ask(question)
+    assert result.decision is Decision.ANSWER
+    assert result.best is not None and result.best.fact.id == fact_id
+
+
+def test_a_name_alone_is_never_a_flat_dont_know(seed_matcher: Matcher) -> None:
+    result = seed_matcher.ask("Екатеринбург")
+    assert result.decision is not Decision.UNKNOWN
+    assert result.best is not None and result.best.fact.id == "yekaterinburg-raid"
+
+
+def test_english_fact_without_translation_meets_a_russian_name() -> None:
+    fact = Fact("raid", "A raid took place in Yekaterinburg in June.", ("yekaterinburg raid",))
+    analyzer = Analyzer([("yekaterinburg", "ekaterinburg", "екатеринбург")])
+    result = Matcher([fact], analyzer=analyzer).ask("Екатеринбург")
+    assert result.decision is not Decision.UNKNOWN
+
+
+def test_seed_facts_are_translated() -> None:
+    for fact in load_knowledge(SEED).facts:
+        assert {t.language for t in fact.translations} == {"ru", "az"}, fact.id
+        for translation in fact.translations:
+            assert 3 <= len(translation.questions) <= 5
+
+
+TRANSLATED = """facts:
+  - id: a
+    answer: hello
+    translations:
+      ru:
+        answer: привет
+        questions: [как дела]
+"""
+
+
+def test_translations_load(make_knowledge_dir) -> None:  # type: ignore[no-untyped-def]
+    (fact,) = load_knowledge(make_knowledge_dir({"a.yaml": TRANSLATED})).facts
+    assert fact.translations == (Translation("ru", "привет", ("как дела",)),)
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "message"),
+    [
+        ("    translations:\n      fr:\n        answer: salut\n", 5, "unknown field 'fr'"),
+        ("    translations:\n      ru:\n        questions: [x]\n", 5, "has no 'answer'"),
+        ("    translations:\n      ru:\n        answer: [x]\n", 6, "must be text"),
+        ("    translations: [ru]\n", 4, "must be a mapping"),
+        (
+            "    translations:\n      az:\n        answer: x\n        questions: "
+            + str([f"q{i}" for i in range(11)]).replace("'", "")
+            + "\n",
+            7,
+            "at most 10 az questions",
+        ),
+        ("    language: fr\n", 4, "unknown language 'fr'"),
+    ],
+)
+def test_translation_errors_are_located(
+    make_knowledge_dir,  # type: ignore[no-untyped-def]
+    body: str,
+    line: int,
+    message: str,
+) -> None:
+    text = "facts:\n  - id: a\n    answer: hello\n" + body
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(make_knowledge_dir({"a.yaml": text}, name="kb"))
+    (error,) = caught.value.errors
+    assert str(error).startswith(f"kb/a.yaml:{line}:"), str(error)
+    assert message in str(error)
+
+
+def _fact(**extra: object) -> Fact:
+    return Fact("a", "The envoy was recalled.", ("why was the envoy recalled",), **extra)  # type: ignore[arg-type]
+
+
+def test_answer_in_the_question_language() -> None:
+    fact = _fact(translations=(Translation("ru", "Посла отозвали.", ("почему отозвали посла",)),))
+    embed = embeds.answer_embed(Match(fact, 0.9, "почему отозвали посла"), language="ru")
+    assert embed.description == "Посла отозвали."
+    assert [f.name for f in embed.fields][:2] == ["Источник", "Уверенность"]
+    assert embed.fields[1].value == "высокая (90%)"
+
+
+def test_no_translation_line_in_the_asker_language() -> None:
+    embed = embeds.answer_embed(Match(_fact(), 0.9), language="az")
+    assert embed.description is not None
+    assert label("no translation", "az") in embed.description
+    assert "The envoy was recalled." in embed.description
+    english = embeds.answer_embed(Match(_fact(), 0.9))
+    assert english.description == "The envoy was recalled."
+
+
+def test_unknown_and_unsure_labels_follow_language() -> None:
+    from bot.core.models import AskResult
+
+    result = AskResult("что это", Decision.UNKNOWN)
+    assert embeds.unknown_embed(result, language="ru").title == "Пока не знаю"
+    unsure = embeds.unsure_embed(result, [Match(_fact(), 0.5)], language="az")
+    assert unsure.title == label("unsure title", "az")
+
+
+def test_reply_language_question_first_then_locale() -> None:
+    assert reply_language("почему отозвали посла", discord.Locale.american_english) == "ru"
+    assert reply_language("why", discord.Locale.russian) == "ru"
+    assert reply_language("niyə səfir geri çağırıldı", None) == "az"
+    assert reply_language("why", discord.Locale.turkish) == "en"
+
+
+def test_translator_gives_russian_descriptions_only() -> None:
+    translator = NewsdeskTranslator()
+    context = app_commands.TranslationContext(
+        app_commands.TranslationContextLocation.command_description, None
+    )
+    text = app_commands.locale_str("Ask newsdesk a question about the news")
+    russian = asyncio.run(translator.translate(text, discord.Locale.russian, context))
+    assert russian == RUSSIAN[text.message]
+    assert asyncio.run(translator.translate(text, discord.Locale.french, context)) is None
+    name = app_commands.TranslationContext(
+        app_commands.TranslationContextLocation.command_name, None
+    )
+    assert asyncio.run(translator.translate(text, discord.Locale.russian, name)) is None
+    assert set(AZERBAIJANI) == set(RUSSIAN)
