@@ -63,10 +63,12 @@ WRITE_ATTEMPTS = 4
 CHANGES_KEPT = 200_000
 # A migration runs under this advisory lock: processes starting together migrate once.
 _MIGRATION_LOCK = 0x6E657773  # "news"
-_FACT_COLUMNS = (
+# What a fact is, as written (``_fact_row``); read with ``live_since`` after them.
+_WRITTEN_COLUMNS = (
     "id, origin, status, guild_id, author_id, file, line, answer, questions, tags, related, "
-    "event_date, source_title, source_url, source_published"
+    "event_date, source_title, source_url, source_published, supersedes"
 )
+_FACT_COLUMNS = f"{_WRITTEN_COLUMNS}, live_since"
 _FACT_COLUMN_NAMES = tuple(name.strip() for name in _FACT_COLUMNS.split(","))
 # Each database's own log of changes: never copied from another.
 _CHANGE_LOG_TABLE = "fact_changes"
@@ -172,6 +174,7 @@ def _fact_row(fact: Fact) -> tuple[Any, ...]:
         _text(source.title),
         _text(source.url),
         source.published,
+        json.dumps(list(fact.supersedes)),
     )
 
 
@@ -191,7 +194,14 @@ def _row_fact(row: Sequence[Any]) -> Fact:
         related=tuple(json.loads(row[10])),
         date=row[11],
         source=None if source.is_empty() else source,
+        supersedes=tuple(json.loads(row[15])),
+        added_at=row[16],
     )
+
+
+def _moment(value: dt.datetime) -> dt.datetime:
+    """``value`` as the store compares moments: in UTC, to the second (as SQLite's text)."""
+    return value.astimezone(dt.UTC).replace(microsecond=0)
 
 
 def _count(status: str) -> int:
@@ -213,8 +223,11 @@ class TableSource(Protocol):
         ...
 
 
-# What the copy leaves out: the change log is each database's own, and the generation too.
-_NOT_COPIED = frozenset({_CHANGE_LOG_TABLE, "sqlite_sequence", "schema_version"})
+# What the copy leaves out: the change log is each database's own, and the generation too;
+# leases too: they belong to the processes running on each database (a lease of the source's
+# bots means nothing to the ones on this one, and every lease lapses within seconds anyway),
+# and this database's own are left as they are.
+_NOT_COPIED = frozenset({_CHANGE_LOG_TABLE, "sqlite_sequence", "schema_version", "leases"})
 
 
 def _convert(kind: str, table: str, column: str) -> Callable[[Any], Any]:
@@ -554,6 +567,7 @@ class PostgresStore:
             )
 
         fact_rows, decision_rows, unanswered_rows, vote_rows = await self._read(read, snapshot=True)
+        thumbs_down = await self._thumbs_down(guild_id, all_guilds=all_guilds, limit=5)
         decisions = {row[0]: int(row[1]) for row in decision_rows}
         unanswered = tuple((row[0], int(row[1])) for row in unanswered_rows)
         votes = {int(row[0]): int(row[1]) for row in vote_rows}
@@ -574,7 +588,75 @@ class PostgresStore:
             top_unanswered=unanswered,
             feedback_up=votes.get(1, 0),
             feedback_down=votes.get(-1, 0),
+            top_thumbs_down=thumbs_down,
         )
+
+    async def _thumbs_down(
+        self, guild_id: int | None, *, all_guilds: bool, limit: int
+    ) -> tuple[tuple[str, str, int], ...]:
+        """(question, fact id, count) of the answers voted 👎 most: each vote is put down to
+        the last question answered with that fact in that server before it."""
+        scope = "TRUE" if all_guilds else "f.guild_id IS NOT DISTINCT FROM $2::bigint"
+        params: tuple[Any, ...] = () if all_guilds else (guild_id,)
+        rows = await self._fetch(
+            "SELECT question, fact_id, COUNT(*) AS n FROM ("
+            " SELECT f.fact_id AS fact_id, ("
+            "  SELECT lower(trim(a.question)) FROM asks a"
+            "  WHERE a.fact_id = f.fact_id AND a.guild_id IS NOT DISTINCT FROM f.guild_id"
+            "  AND a.decision = 'answer' AND a.at <= f.at"
+            "  ORDER BY a.at DESC, a.pk DESC LIMIT 1) AS question"
+            f" FROM feedback f WHERE f.vote = -1 AND {scope}"
+            ") AS voted WHERE question IS NOT NULL GROUP BY question, fact_id "
+            'ORDER BY n DESC, question COLLATE "C" LIMIT $1',
+            limit,
+            *params,
+        )
+        return tuple((row[0], row[1], int(row[2])) for row in rows)
+
+    @translated
+    async def taught_questions(self) -> dict[str, tuple[str, ...]]:
+        """Questions taught to facts (``kb teach``), by fact id, oldest first."""
+        rows = await self._fetch("SELECT fact_id, question FROM taught_questions ORDER BY pk")
+        taught: dict[str, list[str]] = {}
+        for fact_id, question in rows:
+            taught.setdefault(fact_id, []).append(question)
+        return {fact_id: tuple(questions) for fact_id, questions in taught.items()}
+
+    @translated
+    async def questions_to_teach(
+        self, guild_id: int | None, *, all_guilds: bool = False, limit: int = 25
+    ) -> list[str]:
+        """The most asked unanswered questions of a server (or all), then the ones whose
+        answers got a 👎; none already taught."""
+        scope = "TRUE" if all_guilds else "guild_id IS NOT DISTINCT FROM $2::bigint"
+        params: tuple[Any, ...] = () if all_guilds else (guild_id,)
+        rows = await self._fetch(
+            "SELECT lower(trim(question)) AS q, COUNT(*) AS n FROM asks "
+            f"WHERE {scope} AND decision = 'unknown' "
+            "AND lower(trim(question)) NOT IN (SELECT lower(question) FROM taught_questions) "
+            'GROUP BY q ORDER BY n DESC, lower(trim(question)) COLLATE "C" LIMIT $1',
+            limit,
+            *params,
+        )
+        unanswered = [row[0] for row in rows]
+        voted = [
+            q for q, _, _ in await self._thumbs_down(guild_id, all_guilds=all_guilds, limit=limit)
+        ]
+        taught = {
+            row[0] for row in await self._fetch("SELECT lower(question) FROM taught_questions")
+        }
+        out = list(dict.fromkeys([*unanswered, *(q for q in voted if q not in taught)]))
+        return out[:limit]
+
+    @translated
+    async def facts_live_since(self, since: dt.datetime) -> list[Fact]:
+        """Live facts that became answerable at ``since`` or later, oldest first."""
+        rows = await self._fetch(
+            f"SELECT {_FACT_COLUMNS} FROM facts WHERE status = 'live' AND live_since >= $1 "
+            'ORDER BY live_since, id COLLATE "C"',
+            _moment(since),
+        )
+        return [_row_fact(row) for row in rows]
 
     @translated
     async def article_seen(self, key: str, url: str | None = None) -> str | None:
@@ -593,7 +675,17 @@ class PostgresStore:
         version = await self.schema_version()
         if version != SCHEMA_VERSION:
             return f"schema version {version}, expected {SCHEMA_VERSION}"
-        for table in ("facts", "audit", "asks", "feedback", "meta", "seen_articles"):
+        for table in (
+            "facts",
+            "audit",
+            "asks",
+            "feedback",
+            "meta",
+            "seen_articles",
+            "taught_questions",
+            "claims",
+            "leases",
+        ):
             await self._fetch(f"SELECT COUNT(*) FROM {table}")
         return "ok"
 
@@ -622,12 +714,15 @@ class PostgresStore:
     async def insert_fact(self, fact: Fact, actor: str) -> None:
         """Store a new fact and its audit entry together; ``StoreConflict`` if the id is taken."""
         now = _now()
+        # Live from now if it is answered at once; a pending fact from its approval.
+        live_since = now if fact.status is Status.LIVE else None
 
         async def write(connection: asyncpg.Connection) -> None:
             await connection.execute(
                 f"INSERT INTO facts ({_FACT_COLUMNS}, created_at, updated_at) "
-                f"VALUES ({', '.join(f'${n}' for n in range(1, 18))})",
+                f"VALUES ({', '.join(f'${n}' for n in range(1, 20))})",
                 *_fact_row(fact),
+                live_since,
                 now,
                 now,
             )
@@ -658,7 +753,10 @@ class PostgresStore:
             status = await connection.execute(
                 "UPDATE facts SET status = $1, answer = $2, questions = $3, tags = $4, "
                 "related = $5, event_date = $6, source_title = $7, source_url = $8, "
-                "source_published = $9, updated_at = $10 WHERE id = $11 AND status = $12",
+                "source_published = $9, supersedes = $10, updated_at = $11, "
+                # Answerable since its approval (an edit keeps the time it became answerable).
+                "live_since = CASE WHEN $1 = 'live' THEN COALESCE(live_since, $11) END "
+                "WHERE id = $12 AND status = $13",
                 row[2],
                 *row[7:],
                 _now(),
@@ -687,6 +785,8 @@ class PostgresStore:
             if reason:
                 detail["reason"] = reason
             await self._audit(connection, actor, "remove", fact.id, fact.guild_id, detail)
+            # What was taught to a member's fact goes with it (a new fact may get its id).
+            await connection.execute("DELETE FROM taught_questions WHERE fact_id = $1", fact.id)
 
         await self._write(write)
 
@@ -734,7 +834,10 @@ class PostgresStore:
                 await connection.copy_records_to_table(
                     "facts",
                     records=[
-                        (*_fact_row(new[fid]), now, now, digests[fid]) for fid in (*added, *changed)
+                        # New and changed facts become answerable as they are now: live since
+                        # this reload.
+                        (*_fact_row(new[fid]), now, now, now, digests[fid])
+                        for fid in (*added, *changed)
                     ],
                     columns=[*_FACT_COLUMN_NAMES, "created_at", "updated_at", "content_digest"],
                 )
@@ -858,6 +961,75 @@ class PostgresStore:
             await self._audit(connection, actor, action, subject, None, detail)
 
         await self._write(write)
+
+    @translated
+    async def add_taught_question(
+        self, fact_id: str, question: str, actor: str, guild_id: int | None
+    ) -> bool:
+        """Keep ``question`` as a taught phrasing of ``fact_id`` and audit it ("teach"), in one
+        transaction; False (nothing written) when it is taught to that fact already."""
+
+        async def write(connection: asyncpg.Connection) -> bool:
+            status = await connection.execute(
+                "INSERT INTO taught_questions (fact_id, question, guild_id, actor, at) "
+                "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (fact_id, question) DO NOTHING",
+                _text(fact_id),
+                _text(question),
+                guild_id,
+                _text(actor),
+                _now(),
+            )
+            if _count(status) != 1:
+                return False
+            await self._audit(connection, actor, "teach", fact_id, guild_id, {"question": question})
+            return True
+
+        return await self._write(write)
+
+    @translated
+    async def claim_once(self, key: str) -> bool:
+        """Record ``key``; True only for the one call (of any process) that recorded it: the
+        primary key decides, whoever commits first."""
+
+        async def write(connection: asyncpg.Connection) -> bool:
+            status = await connection.execute(
+                "INSERT INTO claims (key, claimed_at) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING",
+                _text(key),
+                _now(),
+            )
+            return _count(status) == 1
+
+        return await self._write(write)
+
+    @translated
+    async def hold_lease(self, name: str, holder: str, seconds: float) -> bool:
+        """Take or renew the lease ``name`` for ``holder`` for ``seconds``; True when
+        ``holder`` holds it afterwards (the contract: ``KnowledgeStore.hold_lease``).
+
+        One compare-and-set statement in its own transaction, on the server's clock: insert
+        the lease, or take it over only where it is ``holder``'s already or has expired. A
+        racing insert of the same name waits for the first to commit, then re-checks the
+        condition on the committed row: exactly one of them gets it. ``seconds == 0`` gives
+        it up.
+        """
+        if seconds < 0:
+            raise ValueError("a lease is held for 0 seconds or more")
+
+        async def write(connection: asyncpg.Connection) -> int:
+            return _count(
+                await connection.execute(
+                    "INSERT INTO leases (name, holder, expires_at) "
+                    "VALUES ($1, $2, now() + make_interval(secs => $3)) "
+                    "ON CONFLICT (name) DO UPDATE SET "
+                    "holder = EXCLUDED.holder, expires_at = EXCLUDED.expires_at "
+                    "WHERE leases.holder = EXCLUDED.holder OR leases.expires_at <= now()",
+                    _text(name),
+                    _text(holder),
+                    float(seconds),
+                )
+            )
+
+        return await self._write(write) == 1 and seconds > 0
 
     @translated
     async def remember_article(

@@ -1,8 +1,8 @@
 """Leases: work done once among the processes sharing one database (``hold_lease``).
 
 The store-level tests are the contract of ``KnowledgeStore.hold_lease``: they open stores with
-``open_store`` on the location the ``database`` fixture gives, so another backend runs them by
-giving another location (a PostgreSQL URL) there.
+``open_store`` on the location the ``database`` fixture gives: an SQLite file, and a PostgreSQL
+database (the ``backend`` fixture of tests/conftest.py).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from subprocess import PIPE
+from typing import Any
 
 import pytest
 
@@ -28,14 +29,19 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 OpenStore = Callable[[], Awaitable[KnowledgeStore]]
 
 
-@pytest.fixture
-def database(tmp_path: Path) -> Path:
-    """Where the contending stores meet (one file; each store its own connection)."""
-    return tmp_path / "leases.db"
+Database = Path | str
 
 
 @pytest.fixture
-async def stores(database: Path) -> AsyncIterator[OpenStore]:
+def database(backend: Any) -> Database:
+    """Where the contending stores meet (an SQLite file, or a PostgreSQL database; each
+    store its own connection)."""
+    where: Database = backend.database
+    return where
+
+
+@pytest.fixture
+async def stores(database: Database) -> AsyncIterator[OpenStore]:
     """Open another store on ``database``, as another process would; all closed at the end."""
     opened: list[KnowledgeStore] = []
 
@@ -109,11 +115,10 @@ async def test_negative_seconds_are_refused(stores: OpenStore) -> None:
 
 CHILD = """
 import asyncio, sys
-from pathlib import Path
 from bot.composition import open_store
 
 async def main():
-    store = await open_store(Path(sys.argv[1]))
+    store = await open_store(sys.argv[1])
     held = await store.hold_lease("feeds", "the-child", float(sys.argv[2]))
     print("HELD" if held else "REFUSED", flush=True)
     await asyncio.sleep(3600)
@@ -123,7 +128,7 @@ asyncio.run(main())
 
 
 async def test_a_killed_holder_keeps_its_lease_until_it_expires_then_another_takes_it(
-    stores: OpenStore, database: Path
+    stores: OpenStore, database: Database
 ) -> None:
     """kill -9: no clean-up runs, no connection stays; the lease lapses at its expiry."""
     ttl = 1.5
@@ -155,7 +160,7 @@ async def test_a_killed_holder_keeps_its_lease_until_it_expires_then_another_tak
 
 @pytest.fixture
 async def two_knowledge_bases(
-    database: Path, seed_knowledge_dir: Path
+    database: Database, seed_knowledge_dir: Path
 ) -> AsyncIterator[tuple[KnowledgeBase, KnowledgeBase]]:
     first = await open_knowledge_base_at(database, seed_knowledge_dir)
     second = await open_knowledge_base_at(
@@ -182,7 +187,7 @@ async def test_two_knowledge_bases_on_one_database_one_holds_the_lease(
 
 
 async def test_closing_a_knowledge_base_hands_its_leases_over_at_once(
-    database: Path, seed_knowledge_dir: Path
+    database: Database, seed_knowledge_dir: Path
 ) -> None:
     """A clean stop (SIGTERM, a deploy) does not leave the work undone for a lease's length."""
     leaving = await open_knowledge_base_at(database, seed_knowledge_dir)

@@ -206,9 +206,9 @@ async def test_a_new_database_is_migrated_once_however_many_processes_start(back
             assert await store.schema_version() == SCHEMA_VERSION
             assert store.local_file is None
             assert "***" in store.location or "@" not in store.location
-        assert await backend.query("SELECT version FROM schema_version", database=empty) == [
-            (SCHEMA_VERSION,)
-        ]
+        assert await backend.query(
+            "SELECT version FROM schema_version ORDER BY version", database=empty
+        ) == [(number,) for number in range(1, SCHEMA_VERSION + 1)]
         await stores[0].insert_fact(Fact("member-a", "A fact.", origin=Origin.USER), "t")
         assert await stores[2].fact_ids() == {"member-a"}
     finally:
@@ -481,7 +481,8 @@ def test_a_wrong_password_is_one_line_without_it(
 # ------------------------------------------------------------------------ kb migrate
 async def _an_sqlite_fact_base(database: Path, knowledge: Path) -> None:
     """A fact base with something in every table: file facts, members' facts (one pending,
-    one edited, one removed), votes, questions, a drafted article, a review note."""
+    one edited, one removed, one replacing another), votes, questions, a drafted article, a
+    review note, a taught question, a claimed key and a lease."""
     kb = await open_knowledge_base_at(database, knowledge)
     try:
         added = await kb.add_fact(FactInput("The Baku marathon moved to October."), AUTHOR)
@@ -503,6 +504,12 @@ async def _an_sqlite_fact_base(database: Path, knowledge: Path) -> None:
             "guid-1", url="https://example.org/a", title="A", feed=None, draft="a.yaml"
         )
         await kb.store.record_audit("operator", "approve-draft", "a.yaml", {"ids": ["x"]})
+        await kb.store.insert_fact(
+            Fact("member-newer", "Later.", origin=Origin.USER, supersedes=(added.id,)), "x"
+        )
+        await kb.teach("y r they mad at each other", "ambassador-recalled", Actor.operator())
+        assert await kb.store.claim_once("digest:2025-07-01")
+        assert await kb.store.hold_lease("feeds", "a-bot-on-sqlite", 3600)
     finally:
         await kb.close()
 
@@ -529,11 +536,13 @@ def test_kb_migrate_copies_a_fact_base_and_checks_the_counts(
     }
     assert counts == {
         "asks": 2,
-        "audit": 8,
-        "facts": 4,
+        "audit": 10,
+        "claims": 1,
+        "facts": 5,
         "feedback": 2,
         "meta": 2,
         "seen_articles": 1,
+        "taught_questions": 1,
     }
     assert done.out.splitlines()[-1] == "Every table holds as many rows as the source."
 
@@ -544,7 +553,18 @@ def test_kb_migrate_copies_a_fact_base_and_checks_the_counts(
         )
         try:
             assert new.start_notice is None  # the knowledge signature came along
-            assert await new.store.all_facts() == await old.store.all_facts()
+            facts = await old.store.all_facts()
+            assert await new.store.all_facts() == facts
+            # When each became answerable, and what replaces what, came along too.
+            assert [f.added_at for f in await new.store.all_facts()] == [f.added_at for f in facts]
+            assert any(f.supersedes for f in facts) and all(
+                f.added_at is not None for f in facts if f.status is Status.LIVE
+            )
+            assert await new.store.taught_questions() == await old.store.taught_questions()
+            assert await new.store.taught_questions() != {}
+            assert not await new.store.claim_once("digest:2025-07-01")
+            # Leases are not copied: they belong to the processes running on each database.
+            assert await new.store.hold_lease("feeds", "a-bot-on-postgresql", 30)
             for fact in await old.store.all_facts():
                 assert await new.store.history(fact.id) == await old.store.history(fact.id)
             assert await new.store.history("a.yaml") == await old.store.history("a.yaml")

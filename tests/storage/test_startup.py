@@ -121,8 +121,8 @@ def nothing_parsed_or_indexed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 async def test_generation_changes_with_every_change_to_what_is_answered(
     database: Database, backend: Any
 ) -> None:
-    """Any write to the facts or synonyms, by this connection or another, moves the
-    generation to a new value; statistics do not."""
+    """Any write to the facts, synonyms or taught questions, by this connection or another,
+    moves the generation to a new value; statistics do not."""
     store: Any = await open_store(database)
     try:
         seen = [await store.generation()]
@@ -138,6 +138,8 @@ async def test_generation_changes_with_every_change_to_what_is_answered(
         await store.replace_file_facts([Fact("f", "A file fact.")], "t")
         seen.append(await store.generation())
         await store.replace_file_facts([Fact("f", "A file fact.")], "t", synonyms=[("a", "b")])
+        seen.append(await store.generation())
+        await store.add_taught_question("f", "a taught question", "t", None)
         seen.append(await store.generation())
         await store.delete_fact(edited, "t", if_status=edited.status)
         seen.append(await store.generation())
@@ -440,8 +442,8 @@ async def test_a_running_process_is_told_of_a_commit_at_once(
     database: Database, knowledge: Path
 ) -> None:
     """PostgreSQL tells a running process of another's commit (the change log's trigger
-    NOTIFYs, the store LISTENs): with the periodic look set to a minute, a fact added, edited
-    or removed elsewhere is answered (or gone) within a second all the same."""
+    NOTIFYs, the store LISTENs): with the periodic look set to a minute, a fact added, edited,
+    taught or removed elsewhere is answered (or gone) within a second all the same."""
     running = await open_knowledge_base_at(database, knowledge)
     other = await open_knowledge_base_at(database, knowledge, start=StartMode.STORED_ONLY)
     try:
@@ -457,6 +459,10 @@ async def test_a_running_process_is_told_of_a_commit_at_once(
         await _eventually(
             lambda: (fact := running.fact(added.id)) is not None and "November" in fact.answer,
             within=1.0,
+        )
+        await other.teach("when is the baku race", added.id, Actor.operator())
+        await _eventually(
+            lambda: "when is the baku race" in running.matcher.taught(added.id), within=1.0
         )
         await other.remove_fact(added.id, Actor.operator())
         await _eventually(lambda: running.fact(added.id) is None, within=1.0)

@@ -1,6 +1,7 @@
 """`kb teach`: a question people asked becomes a phrasing of the fact that answers it.
 
-On a real SQLite file: taught questions are answered at once, audited, kept through reloads
+On a real database (an SQLite file, and a PostgreSQL database: the ``backend`` fixture of
+tests/conftest.py): taught questions are answered at once, audited, kept through reloads
 and restarts (in their own table, on top of the knowledge-file facts), exported for curation,
 and only moderators may teach: the shared knowledge files only from the home server, a member's
 fact only in its own server.
@@ -8,14 +9,14 @@ fact only in its own server.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
-from bot.composition import open_knowledge_base_at
+from bot.composition import open_knowledge_base_at, open_store
 from bot.core.actors import Actor
 from bot.core.errors import InvalidInput, NotFound, PermissionDenied
 from bot.core.loader import load_knowledge
@@ -68,14 +69,19 @@ def knowledge_dir(tmp_path: Path) -> Path:
     return directory
 
 
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "data" / "newsdesk.db"
+Database = Path | str
 
 
 @pytest.fixture
-async def kb(db_path: Path, knowledge_dir: Path) -> AsyncIterator[KnowledgeBase]:
-    opened = await open_knowledge_base_at(db_path, knowledge_dir)
+def database(backend: Any) -> Database:
+    """The test's database: an SQLite file's path, or a PostgreSQL database's URL."""
+    where: Database = backend.database
+    return where
+
+
+@pytest.fixture
+async def kb(database: Database, knowledge_dir: Path) -> AsyncIterator[KnowledgeBase]:
+    opened = await open_knowledge_base_at(database, knowledge_dir)
     yield opened
     await opened.close()
 
@@ -105,10 +111,10 @@ async def test_a_taught_question_is_answered_at_once_and_audited(kb: KnowledgeBa
 
 
 async def test_taught_questions_survive_reloads_and_restarts(
-    kb: KnowledgeBase, db_path: Path, knowledge_dir: Path
+    kb: KnowledgeBase, database: Database, knowledge_dir: Path
 ) -> None:
     """A question taught to a knowledge-file fact survives `kb reload` (even one that changes
-    that very fact) and a restart, from the snapshot and from a rebuilt index alike."""
+    that very fact) and a restart, from the snapshot (SQLite) and from a rebuilt index alike."""
     await kb.teach(CASUAL, "ambassador-recalled", OPERATOR)
     report = await kb.reload(OPERATOR)
     assert report.unchanged
@@ -124,33 +130,30 @@ async def test_taught_questions_survive_reloads_and_restarts(
     assert await answer_of(kb, CASUAL) == "ambassador-recalled"
     await kb.close()
 
-    again = await open_knowledge_base_at(db_path, knowledge_dir)  # from the snapshot
+    again = await open_knowledge_base_at(database, knowledge_dir)  # from the snapshot
     try:
         assert await answer_of(again, CASUAL) == "ambassador-recalled"
         await again.reload(OPERATOR)
         assert await answer_of(again, CASUAL) == "ambassador-recalled"
     finally:
         await again.close()
-    for snapshot in db_path.parent.glob("*.index"):
-        snapshot.unlink()
-    rebuilt = await open_knowledge_base_at(db_path, knowledge_dir)  # index built afresh
+    if isinstance(database, Path):
+        for snapshot in database.parent.glob("*.index"):
+            snapshot.unlink()
+    rebuilt = await open_knowledge_base_at(database, knowledge_dir)  # index built afresh
     try:
         assert await answer_of(rebuilt, CASUAL) == "ambassador-recalled"
     finally:
         await rebuilt.close()
 
 
-async def test_taught_questions_are_in_their_own_table(kb: KnowledgeBase, db_path: Path) -> None:
+async def test_taught_questions_are_in_their_own_table(kb: KnowledgeBase, backend: Any) -> None:
     """The question is kept by fact id apart from the facts, which stay as loaded."""
     await kb.teach(CASUAL, "ambassador-recalled", OPERATOR)
-    connection = sqlite3.connect(db_path)
-    try:
-        taught = connection.execute("SELECT fact_id, question FROM taught_questions").fetchall()
-        (questions,) = connection.execute(
-            "SELECT questions FROM facts WHERE id = 'ambassador-recalled'"
-        ).fetchone()
-    finally:
-        connection.close()
+    taught = await backend.query("SELECT fact_id, question FROM taught_questions")
+    ((questions,),) = await backend.query(
+        "SELECT questions FROM facts WHERE id = 'ambassador-recalled'"
+    )
     assert taught == [("ambassador-recalled", CASUAL)]
     assert CASUAL not in questions
 
@@ -259,3 +262,24 @@ async def test_questions_worth_teaching_are_unanswered_and_thumbs_down_ones(
     )
     await kb.teach("bitcoin price today", "turkey-ties", OPERATOR)
     assert "bitcoin price today" not in await kb.questions_to_teach(guild_id=HOME)
+
+
+async def test_teaching_advances_the_generation_and_logs_the_fact(
+    kb: KnowledgeBase, database: Database
+) -> None:
+    """A taught question reaches other processes as a change of the fact it was taught to;
+    teaching it again writes nothing."""
+    store = kb.store
+    generation, seq = await store.generation(), await store.latest_change()
+    assert await store.add_taught_question("ambassador-recalled", CASUAL, "t", None)
+    assert await store.generation() != generation
+    changes = await store.changes_since(seq, limit=10)
+    assert changes is not None and changes.fact_ids == ("ambassador-recalled",)
+    generation, seq = await store.generation(), await store.latest_change()
+    assert not await store.add_taught_question("ambassador-recalled", CASUAL, "t", None)
+    assert (await store.generation(), await store.latest_change()) == (generation, seq)
+    other = await open_store(database)
+    try:
+        assert await other.taught_questions() == {"ambassador-recalled": (CASUAL,)}
+    finally:
+        await other.close()

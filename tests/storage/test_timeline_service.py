@@ -1,6 +1,7 @@
 """The news timeline through the knowledge service on a real database: a timeline of five dated
 facts over two stories with two supersessions, members' supersessions and their rules, questions
-about time (with a fixed clock), what is new, and claims that only one process wins."""
+about time (with a fixed clock), what is new, and claims that only one process wins. On both
+backends (the ``backend`` fixture of tests/conftest.py), but for SQLite's own migration."""
 
 from __future__ import annotations
 
@@ -11,10 +12,11 @@ import shutil
 import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from bot.composition import open_knowledge_base_at
+from bot.composition import open_knowledge_base_at, open_store
 from bot.core.actors import Actor
 from bot.core.errors import InvalidInput
 from bot.core.models import Decision, Status
@@ -52,14 +54,25 @@ def knowledge_dir(tmp_path: Path) -> Path:
     return directory
 
 
+Database = Path | str
+
+
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
+def database(backend: Any) -> Database:
+    """The test's database on each backend: an SQLite file's path, or a PostgreSQL URL."""
+    where: Database = backend.database
+    return where
+
+
+@pytest.fixture
+def sqlite_path(tmp_path: Path) -> Path:
+    """An SQLite file, for the test of SQLite's own migration."""
     return tmp_path / "newsdesk.db"
 
 
 @pytest.fixture
-async def kb(db_path: Path, knowledge_dir: Path, clock: Clock) -> AsyncIterator[KnowledgeBase]:
-    opened = await open_knowledge_base_at(db_path, knowledge_dir, clock=clock)
+async def kb(database: Database, knowledge_dir: Path, clock: Clock) -> AsyncIterator[KnowledgeBase]:
+    opened = await open_knowledge_base_at(database, knowledge_dir, clock=clock)
     yield opened
     await opened.close()
 
@@ -252,16 +265,16 @@ async def test_an_added_fact_that_updates_an_older_one_is_proposed_not_applied(
 
 # -------------------------------------------------------- file facts, reloads, processes
 async def test_file_supersession_survives_reloads_restarts_and_the_snapshot(
-    db_path: Path, knowledge_dir: Path, clock: Clock
+    database: Database, knowledge_dir: Path, clock: Clock
 ) -> None:
-    async with await open_knowledge_base_at(db_path, knowledge_dir, clock=clock) as kb:
+    async with await open_knowledge_base_at(database, knowledge_dir, clock=clock) as kb:
         assert await best_id(kb, "is the ambassador back") == "ambassador-returned"
     # A start from the saved index, and one from the database alone.
     for remove_snapshot in (False, True):
-        if remove_snapshot:
-            db_path.with_name(db_path.name + ".index").unlink(missing_ok=True)
+        if remove_snapshot and isinstance(database, Path):  # the snapshot beside SQLite's file
+            database.with_name(database.name + ".index").unlink(missing_ok=True)
         async with await open_knowledge_base_at(
-            db_path, knowledge_dir, clock=clock, start=StartMode.SERVE_STORED
+            database, knowledge_dir, clock=clock, start=StartMode.SERVE_STORED
         ) as kb:
             assert await best_id(kb, "is the ambassador back") == "ambassador-returned"
             stored = await kb.get_fact("ambassador-returned")
@@ -272,7 +285,7 @@ async def test_file_supersession_survives_reloads_restarts_and_the_snapshot(
         news.read_text(encoding="utf-8").replace("    supersedes: [ambassador-recalled]\n", ""),
         encoding="utf-8",
     )
-    async with await open_knowledge_base_at(db_path, knowledge_dir, clock=clock) as kb:
+    async with await open_knowledge_base_at(database, knowledge_dir, clock=clock) as kb:
         report = await kb.reload(Actor.operator())
         assert report.changed == () or "ambassador-returned" in report.changed
         result = await kb.ask("why did azerbaijan recall its ambassador", record=False)
@@ -280,11 +293,11 @@ async def test_file_supersession_survives_reloads_restarts_and_the_snapshot(
 
 
 async def test_another_process_adding_a_newer_fact_supersedes_here_within_a_catch_up(
-    db_path: Path, knowledge_dir: Path, clock: Clock
+    database: Database, knowledge_dir: Path, clock: Clock
 ) -> None:
-    async with await open_knowledge_base_at(db_path, knowledge_dir, clock=clock) as bot:
+    async with await open_knowledge_base_at(database, knowledge_dir, clock=clock) as bot:
         async with await open_knowledge_base_at(
-            db_path, knowledge_dir, clock=clock, start=StartMode.STORED_ONLY
+            database, knowledge_dir, clock=clock, start=StartMode.STORED_ONLY
         ) as cli:
             newer = await cli.add_fact(
                 FactInput(
@@ -298,7 +311,7 @@ async def test_another_process_adding_a_newer_fact_supersedes_here_within_a_catc
 
 
 async def test_added_since_lists_what_became_answerable_in_the_window(
-    db_path: Path, knowledge_dir: Path
+    database: Database, knowledge_dir: Path
 ) -> None:
     """File facts from the reload that brought them in, members' facts from their addition or
     their approval (a pending fact counts from its approval). The store keeps these times on
@@ -309,7 +322,7 @@ async def test_added_since_lists_what_became_answerable_in_the_window(
 
     before = now() - dt.timedelta(seconds=1)
     strict = Policy(require_approval=True)
-    async with await open_knowledge_base_at(db_path, knowledge_dir, policy=strict) as kb:
+    async with await open_knowledge_base_at(database, knowledge_dir, policy=strict) as kb:
         everything = await kb.added_since(before, guild_id=GUILD)
         assert {f.id for f in everything} == {
             "yekaterinburg-deaths",
@@ -339,10 +352,10 @@ async def test_added_since_lists_what_became_answerable_in_the_window(
         assert await kb.added_since(before_approval, guild_id=OTHER_GUILD) == []
 
 
-async def test_a_key_is_claimed_once_by_concurrent_processes(db_path: Path) -> None:
-    """Two stores on one file (two bot processes) claim the same day at once: one wins."""
-    first = await SqliteStore.open(db_path)
-    second = await SqliteStore.open(db_path)
+async def test_a_key_is_claimed_once_by_concurrent_processes(database: Database) -> None:
+    """Two stores on one database (two bot processes) claim the same day at once: one wins."""
+    first = await open_store(database)
+    second = await open_store(database)
     try:
         results = await asyncio.gather(
             *(store.claim_once("digest:2025-09-12") for store in (first, second) for _ in range(5))
@@ -356,19 +369,19 @@ async def test_a_key_is_claimed_once_by_concurrent_processes(db_path: Path) -> N
 
 
 async def test_an_older_database_is_migrated_with_its_facts_undated_and_replacing_nothing(
-    db_path: Path, knowledge_dir: Path, monkeypatch: pytest.MonkeyPatch, clock: Clock
+    sqlite_path: Path, knowledge_dir: Path, monkeypatch: pytest.MonkeyPatch, clock: Clock
 ) -> None:
     with monkeypatch.context() as old_version:
         old_version.setattr(sqlite_module, "SCHEMA_VERSION", 7)
-        old = await SqliteStore.open(db_path)
+        old = await SqliteStore.open(sqlite_path)
         await old.close()
-    with sqlite3.connect(db_path) as connection:
+    with sqlite3.connect(sqlite_path) as connection:
         connection.execute(
             "INSERT INTO facts (id, origin, status, guild_id, answer, created_at, updated_at) "
             "VALUES ('member-old', 'user', 'live', 1, 'An old member fact.', "
             "'2025-06-01T10:00:00+00:00', '2025-06-01T10:00:00+00:00')"
         )
-    async with await open_knowledge_base_at(db_path, knowledge_dir, clock=clock) as kb:
+    async with await open_knowledge_base_at(sqlite_path, knowledge_dir, clock=clock) as kb:
         old_fact = await kb.get_fact("member-old", guild_id=GUILD)
         assert old_fact.supersedes == ()
         assert old_fact.added_at == dt.datetime(2025, 6, 1, 10, tzinfo=dt.UTC)
