@@ -69,7 +69,9 @@ def write_settings(settings: Settings, path: Path) -> Path:
     """``settings`` as a bot.yaml at ``path`` (absolute paths, so they stay where they are)."""
     data: dict[str, Any] = settings.model_dump(mode="json")
     data["knowledge_dir"] = str(settings.knowledge_dir.resolve())
-    data["database"] = str(settings.database)
+    # A server's URL as the store reads it (str() would show "***" for its password).
+    database = settings.database
+    data["database"] = getattr(database, "secret", None) or str(database)
     path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     return path
 

@@ -299,13 +299,23 @@ async def two_processes(
         assert not problems, [str(r) for r in problems]
 
 
+@pytest.fixture(params=("sqlite", "postgresql"))
+def shared_database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The database two bot processes share: an SQLite file, and (with NEWSDESK_TEST_POSTGRES)
+    a fresh PostgreSQL database, as several machines would share one."""
+    if request.param == "postgresql":
+        return str(request.getfixturevalue("postgres_database"))
+    return str(tmp_path / "shared.db")
+
+
 async def test_two_processes_share_the_servers_and_answer_each_others_changes(
-    tmp_path: Path, database: str
+    tmp_path: Path, shared_database: str
 ) -> None:
     """`run --shards 0-1 --shard-count 4` and `--shards 2-3`: each process gets only its
     shards' servers; a moderator's /kb reload through the first is answered through the
-    second within about a second (it reads the shared database's change log every second)."""
-    async with two_processes(tmp_path, database) as scale:
+    second within about a second (it reads the shared database's change log every second).
+    On SQLite and on PostgreSQL."""
+    async with two_processes(tmp_path, shared_database) as scale:
         server, world = scale.server, scale.world
         first_ready = await scale.first.ready()
         second_ready = await scale.second.ready()
