@@ -281,7 +281,7 @@ def _build_draft_in(
     article: Article, language: str, taken: set[str], analyzer: Analyzer
 ) -> ArticleDraft:
     """A Russian or Azerbaijani article's draft (``other_languages``): its sentences as
-    answers, its names as tags, questions only from templates that are sure to be right."""
+    answers, its names as tags, the headline as a question when it is one."""
     sentences = split_sentences(article.text, language)
     if article.title and sentences and fold(sentences[0]) == fold(article.title):
         sentences = sentences[1:]
@@ -309,26 +309,19 @@ def _build_draft_in(
         best = max(range(len(kept)), key=lambda i: scores[i])
         if terms and scores[best] >= 0.4:
             kept[best].extra_questions.append(" ".join(article.title.split()))
-    about = other_languages.EntityQuestions(language, [article.title, *sentences])
-    asked: set[str] = set()
+    forms = other_languages.NameForms(language, [article.title, *sentences])
     facts: list[ProposedFact] = []
     for statement in kept:
         names = names_of.get(statement.position) or other_languages.names_in(
             statement.text, capitals, language
         )
         questions = list(statement.extra_questions)
-        for name in names:
-            question = about.question(name)
-            if question is not None and question not in asked:
-                asked.add(question)
-                questions.append(question)
-                break
         words = other_languages.fact_id_words(statement.text, language, names)
         fact = ProposedFact(
             id=free_fact_id(words, taken),
             answer=statement.text[:MAX_ANSWER_CHARS],
             questions=list(dict.fromkeys(questions))[:2],
-            tags=other_languages.tags_for(names, language, MAX_TAGS, about),
+            tags=other_languages.tags_for(names, language, MAX_TAGS, forms),
             merged=list(statement.merged),
             date=statement.date,
             sources=[statement.original],
@@ -438,7 +431,7 @@ def render_yaml(draft: ArticleDraft, *, ingested: dt.datetime | None = None) -> 
     if draft.language != "en":
         name = LANGUAGE_NAMES.get(draft.language, draft.language)
         header += (
-            f"# Language: {draft.language} ({name}): questions only where a sure template fits\n"
-            "# (a fact without questions is still found by its answer).\n"
+            f"# Language: {draft.language} ({name}): no questions but the headline's, if it is\n"
+            "# one (a fact without questions is still found by its answer); add some.\n"
         )
     return header + text

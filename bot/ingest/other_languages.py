@@ -4,14 +4,11 @@ The English path resolves referents, sets facts in the article's event and write
 from the sentence's clause structure; none of that carries over to Russian or Azerbaijani. Here
 a statement is a declarative sentence of some length with something specific in it (a number or
 a name); its answer is the sentence as written; its tags are the names in it, folded (as in
-English); and its questions come only from templates that are grammatical whatever the
-sentence says:
-
-- the headline, when it is a question, goes to the fact answering it best;
-- "Что известно о Гяндже?" / "Gəncə haqqında nə məlumdur?" for the first fact naming a place
-  or body, but only when the article itself shows the form the template needs (Russian: the
-  prepositional case, read from "в Гяндже"; Azerbaijani: the bare name, proved by an inflected
-  "Gəncədə" beside it). When unsure, no question: the matcher indexes the answer itself.
+English; an Azerbaijani name uninflected where the article shows how: "Bakıya" -> "baki").
+Its only question is the headline, when the headline is one, on the fact answering it best;
+otherwise none: the matcher indexes the answer itself. A name-only template ("Что известно о
+Гяндже?") was tried and dropped: it adds nothing the answer's own words do not already match,
+and it is one more question matching every question that names the place.
 
 Dates: absolute days ("12 марта 2025 года", "12 mart 2025-ci il") read by dateparser in the
 article's language; deadlines ("до 1 мая", "1 mayadək") and days after publication are not an
@@ -22,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -74,11 +70,6 @@ _AZ_CASE_ENDINGS = sorted(
     key=len,
     reverse=True,
 )
-# Russian prepositional-case endings of names after "в"/"о"/"на" ("в Гяндже", "в России").
-_RU_PREPOSITIONAL = re.compile(r"(?:е|и|ах|ях)$")
-_RU_AFTER_PREPOSITION = re.compile(
-    rf"(?:^|\s)(?:в|во|о|об|на)\s+((?:[{_UPPER}][\w-]*)(?:\s+[{_UPPER}][\w-]*)*)"
-)
 
 
 def language_of(title: str, text: str) -> str:
@@ -115,7 +106,7 @@ def names_in(sentence: str, known: set[str], language: str = "ru") -> list[str]:
             capital = bool(following) and _NAME_WORD.match(following) is not None
         if capital:
             current.append(word)
-            if token != word and not token.startswith(("\"", "«", "(")):
+            if token != word and not token.startswith(('"', "«", "(")):
                 runs.append(current)  # the name ends at punctuation
                 current = []
             continue
@@ -232,37 +223,29 @@ def _name_key(name: str, language: str) -> tuple[str, ...]:
 
 
 def tags_for(
-    names: list[str], language: str, limit: int, about: EntityQuestions | None = None
+    names: list[str], language: str, limit: int, forms: NameForms | None = None
 ) -> list[str]:
     """The names, folded ("Гянджа" -> "gyandzha"), one per name whatever its case ending; an
     Azerbaijani name uninflected when the article shows how ("Bakıda" -> "baki")."""
     tags: dict[tuple[str, ...], str] = {}
     for name in names:
-        if about is not None and language == "az":
+        if forms is not None and language == "az":
             *first, last = name.split()
-            name = " ".join([*first, about.bare_az(last) or last])
+            name = " ".join([*first, forms.bare_az(last) or last])
         tag = tag_of(name)
         if tag and len(tag) <= 50:
             tags.setdefault(_name_key(name, language), tag)
     return list(dict.fromkeys(tags.values()))[:limit]
 
 
-class EntityQuestions:
-    """ "What is known about <name>?" in the article's language, for names whose needed form
-    the article itself shows; ``question(name)`` is None otherwise."""
+class NameForms:
+    """The uninflected forms of an article's Azerbaijani names, where the article proves them
+    (Russian names are folded as written)."""
 
     def __init__(self, language: str, sentences: list[str]) -> None:
         self.language = language
-        self.forms: dict[tuple[str, ...], str] = {}
-        if language == "ru":
-            for sentence in sentences:
-                for match in _RU_AFTER_PREPOSITION.finditer(sentence):
-                    form = " ".join(_clean_name(w) for w in match.group(1).split())
-                    if all(_RU_PREPOSITIONAL.search(w) for w in form.split()):
-                        self.forms.setdefault(_name_key(form, language), form)
-        elif language == "az":
-            words = {_clean_name(w) for s in sentences for w in s.split()}
-            self.words = {w for w in words if w and _NAME_WORD.match(w)}
+        words = {_clean_name(w) for s in sentences for w in s.split()}
+        self.words = {w for w in words if w and _NAME_WORD.match(w)}
 
     def bare_az(self, word: str) -> str | None:
         """The uninflected form of an Azerbaijani name, when the article proves it: the word
@@ -279,29 +262,12 @@ class EntityQuestions:
                     return bare
         return None
 
-    def question(self, name: str) -> str | None:
-        if self.language == "ru":
-            form = self.forms.get(_name_key(name, "ru"))
-            if form is None:
-                return None
-            preposition = "об" if form[:1] in "АИОУЭЫ" else "о"
-            return f"Что известно {preposition} {form}?"
-        if self.language == "az":
-            *first, last = name.split()
-            bare = self.bare_az(last)
-            if bare is None:
-                return None
-            return f"{' '.join([*first, bare])} haqqında nə məlumdur?"
-        return None
-
 
 def fact_id_words(text: str, language: str, names: list[str]) -> list[str]:
     """Transliterated words for a fact's id: the names' words first, then the longest content
     words (length stands in for how telling a word is), in the sentence's order."""
     stop = languages.stopwords(language)
-    content = [
-        w for w in (languages.lower(w, language) for w in _words(text)) if w not in stop
-    ]
+    content = [w for w in (languages.lower(w, language) for w in _words(text)) if w not in stop]
     content = [w for w in content if len(w) >= 3 and not (w.isdigit() and len(w) != 4)]
     named = {languages.lower(w, language) for n in names for w in n.split()}
     chosen = [w for w in dict.fromkeys(content) if w in named][:2]

@@ -155,7 +155,7 @@ def split_az(text: str) -> list[str]:
         before = text[start : match.start(1)]
         last = before.split()[-1] if before.split() else ""
         if match.group(1).startswith("."):
-            word = last.lower().replace("I", "ı").strip("(\"«")
+            word = last.lower().replace("I", "ı").strip('("«')
             if (
                 word in _AZ_ABBREVIATIONS
                 or (len(word) == 1 and word.isalpha())
