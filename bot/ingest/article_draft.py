@@ -20,10 +20,11 @@ from dataclasses import dataclass, field
 import yaml
 
 from bot.core.fact_ids import free_fact_id
+from bot.core.language import LANGUAGE_NAMES
 from bot.core.links import is_web_link
 from bot.core.loader import MAX_ANSWER_CHARS
 from bot.core.text import STOPWORDS, Analyzer, fold, specificity, stem
-from bot.ingest import dates
+from bot.ingest import dates, other_languages
 from bot.ingest.context import GENERIC_STARTS, ArticleContext, names_something
 from bot.ingest.dedupe import coverage, merge_near_duplicates, terms_of
 from bot.ingest.entities import EntityIndex
@@ -53,9 +54,14 @@ class ProposedFact:
     """How a relative date was read ("last week", counted from ...), shown as a comment."""
     sources: list[str] = field(default_factory=list)
     """The article's sentences the answer was made from, as the article wrote them."""
+    language: str = "en"
+    """The language of the answer and questions (the article's); said in the file unless
+    English."""
 
     def as_yaml_entry(self) -> dict[str, object]:
         entry: dict[str, object] = {"id": self.id, "answer": self.answer}
+        if self.language != "en":
+            entry["language"] = self.language
         if self.questions:
             entry["questions"] = self.questions
         if self.tags:
@@ -78,6 +84,8 @@ class ArticleDraft:
     """Sentences with no fact in them (questions, headings, links, boilerplate)."""
     merged: int
     """Near-duplicate statements merged into another fact."""
+    language: str = "en"
+    """The article's language ("en", "ru" or "az")."""
 
 
 def _words_with_weight(text: str, names: set[str]) -> list[tuple[str, float]]:
@@ -191,6 +199,9 @@ def build_draft(
     """One fact per distinct statement of ``article``; ``IngestError`` if it states too few."""
     analyzer = analyzer or Analyzer()
     taken = set(taken_ids or ())
+    language = other_languages.language_of(article.title, article.text)
+    if language != "en":
+        return _build_draft_in(article, language, taken, analyzer)
     sentences = split_sentences(article.text)
     if article.title and sentences and fold(sentences[0]) == fold(article.title):
         sentences = sentences[1:]
@@ -263,6 +274,68 @@ def build_draft(
         sentences=len(sentences),
         dropped=len(sentences) - used,
         merged=merged,
+    )
+
+
+def _build_draft_in(
+    article: Article, language: str, taken: set[str], analyzer: Analyzer
+) -> ArticleDraft:
+    """A Russian or Azerbaijani article's draft (``other_languages``): its sentences as
+    answers, its names as tags, the headline as a question when it is one."""
+    sentences = split_sentences(article.text, language)
+    if article.title and sentences and fold(sentences[0]) == fold(article.title):
+        sentences = sentences[1:]
+    capitals = other_languages.known_names([article.title, *sentences], language)
+    found: list[Statement] = []
+    names_of: dict[int, list[str]] = {}
+    for position, sentence in enumerate(sentences):
+        names = other_languages.names_in(sentence, capitals, language)
+        if not other_languages.is_statement(sentence, names):
+            continue
+        statement = Statement(text=sentence, original=sentence, position=position)
+        statement.core = sentence
+        statement.date = other_languages.event_day(sentence, language, article.published)
+        names_of[position] = names
+        found.append(statement)
+    kept = merge_near_duplicates(found, analyzer)
+    if len(kept) < MIN_FACTS:
+        raise IngestError(
+            f"{article.source} does not read like a news article: "
+            f"found {len(kept)} sentence(s) stating a fact, need at least {MIN_FACTS}."
+        )
+    if article.title.strip().endswith("?"):
+        terms = terms_of(article.title, analyzer)
+        scores = [coverage(terms, set(terms_of(s.text, analyzer))) for s in kept]
+        best = max(range(len(kept)), key=lambda i: scores[i])
+        if terms and scores[best] >= 0.4:
+            kept[best].extra_questions.append(" ".join(article.title.split()))
+    forms = other_languages.NameForms(language, [article.title, *sentences])
+    facts: list[ProposedFact] = []
+    for statement in kept:
+        names = names_of.get(statement.position) or other_languages.names_in(
+            statement.text, capitals, language
+        )
+        questions = list(statement.extra_questions)
+        words = other_languages.fact_id_words(statement.text, language, names)
+        fact = ProposedFact(
+            id=free_fact_id(words, taken),
+            answer=statement.text[:MAX_ANSWER_CHARS],
+            questions=list(dict.fromkeys(questions))[:2],
+            tags=other_languages.tags_for(names, language, MAX_TAGS, forms),
+            merged=list(statement.merged),
+            date=statement.date,
+            sources=[statement.original],
+            language=language,
+        )
+        facts.append(fact)
+    used = len(found)
+    return ArticleDraft(
+        article=article,
+        facts=facts,
+        sentences=len(sentences),
+        dropped=len(sentences) - used,
+        merged=sum(len(s.merged) for s in kept),
+        language=language,
     )
 
 
@@ -341,13 +414,24 @@ def render_yaml(draft: ArticleDraft, *, ingested: dt.datetime | None = None) -> 
                 dated = f"  date: {fact.date.isoformat()}  # {note}\n"
                 text = f"{text[:at]}{dated}{text[at + len(line) :]}"
         text = f"{text[:start]}{notes}{text[start:]}"
+    how = (
+        "# set in the article's event where they lean on it; above each fact, the sentence(s)\n"
+        if draft.language == "en"
+        else "# as written (no rewording in this language); above each fact, the sentence(s)\n"
+    )
     header = (
         f"# DRAFT from {article.url or article.title!r}, ingested {when}.\n"
         "# Not answered until a moderator approves it: python -m bot kb approve <this file>\n"
         "# (or one fact: kb approve <fact id>). The answers are the article's own sentences,\n"
-        "# set in the article's event where they lean on it; above each fact, the sentence(s)\n"
+        f"{how}"
         "# it comes from. Check each against them, and reword it in our words where you can.\n"
         f"# {len(draft.facts)} facts from {draft.sentences} sentences; {draft.merged} repeated "
         f"statement(s) merged, {draft.dropped} sentence(s) without a fact dropped.\n"
     )
+    if draft.language != "en":
+        name = LANGUAGE_NAMES.get(draft.language, draft.language)
+        header += (
+            f"# Language: {draft.language} ({name}): no questions but the headline's, if it is\n"
+            "# one (a fact without questions is still found by its answer); add some.\n"
+        )
     return header + text

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import feedparser
 import trafilatura
+from dateparser.date import DateDataParser  # type: ignore[import-untyped]
 
 from bot.ingest.models import MAX_SOURCE_BYTES, Article, IngestError
 
@@ -87,11 +88,22 @@ def from_html(html: str, url: str | None, source: str) -> Article:
     )
 
 
-# "Published: 2024-04-15" (or "Date:", "Published on") on a line of its own under the headline.
+# "Published: 2024-04-15" (or "Date:", "Published on") on a line of its own under the headline;
+# in Russian "Опубликовано:"/"Дата:", in Azerbaijani "Dərc olunub:"/"Tarix:", the date also as
+# words ("12 марта 2025", "12 mart 2025", "12 March 2025"), read by dateparser in its language.
 _PUBLISHED_LINE = re.compile(
-    r"^\s*(?:Published|Date|Posted|Updated)(?:\s+on)?\s*:?\s*(?P<date>\d{4}-\d{2}-\d{2})\b.*$",
+    r"^\s*(?:Published|Date|Posted|Updated|Опубликовано|Дата|Dərc olunub|Dərc edilib|Tarix)"
+    r"(?:\s+on)?\s*:?\s*(?:(?P<date>\d{4}-\d{2}-\d{2})\b|(?P<words>\d{1,2}\s+\w+\s+\d{4})).*$",
     re.IGNORECASE,
 )
+
+
+def _date_in_words(value: str) -> dt.date | None:
+    """ "12 марта 2025" / "12 mart 2025" / "12 March 2025" as a date (no dates relative to
+    today: the line gives a year)."""
+    parser = DateDataParser(languages=["en", "ru", "az"], settings={"STRICT_PARSING": True})
+    data = parser.get_date_data(value)
+    return data.date_obj.date() if data.date_obj is not None else None
 
 
 def from_text(text: str, url: str | None, source: str) -> Article:
@@ -109,7 +121,7 @@ def from_text(text: str, url: str | None, source: str) -> Article:
             continue
         match = _PUBLISHED_LINE.match(line)
         if match:
-            published = _date(match["date"])
+            published = _date(match["date"]) if match["date"] else _date_in_words(match["words"])
             rest = rest[:index] + rest[index + 1 :]
         break
     body = "\n".join(rest)

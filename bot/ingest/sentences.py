@@ -16,6 +16,7 @@ import pysbd
 from bot.core.text import STOPWORDS
 
 _segmenter = pysbd.Segmenter(language="en", clean=False)
+_segmenter_ru = pysbd.Segmenter(language="ru", clean=False)
 
 # Typographic characters folded to plain ones so answers and questions are easy to type and match.
 _PLAIN = str.maketrans(
@@ -86,16 +87,85 @@ def _paragraphs(text: str) -> list[str]:
     return out
 
 
-def split_sentences(text: str) -> list[str]:
+def split_sentences(text: str, language: str = "en") -> list[str]:
     """The sentences of ``text``, cleaned, in order; a paragraph or list item never runs on
-    into the next (a headline or list item has no full stop)."""
+    into the next (a headline or list item has no full stop). ``language`` is the article's:
+    English and Russian are split by pysbd, Azerbaijani by ``split_az``."""
     out: list[str] = []
     for paragraph in _paragraphs(text):
-        for sentence in _segmenter.segment(paragraph):
+        if language == "ru":
+            pieces = _rejoin_ru(_segmenter_ru.segment(paragraph))
+        elif language == "az":
+            pieces = split_az(paragraph)
+        else:
+            pieces = _segmenter.segment(paragraph)
+        for sentence in pieces:
             cleaned = clean(sentence)
             if cleaned:
                 out.append(cleaned)
     return out
+
+
+# Russian abbreviations a full stop does not end a sentence after, even before a capital
+# ("г. Баку", "ул. Низами", "проф. Алиев"); pysbd's Russian list misses some.
+_RU_ABBREVIATIONS = frozenset(
+    "г гг ул пр просп пл им проф акад ген д т тыс млн млрд руб долл ст св см рис обл р-н "
+    "пос с корр зам зав кв".split()
+)
+_INITIAL = re.compile(r"(?:^|[\s(\"«.])[A-ZА-ЯЁƏĞİÖŞÜÇ]\.$")
+
+
+def _rejoin_ru(pieces: list[str]) -> list[str]:
+    """pysbd's Russian sentences, with the ones it broke after an abbreviation, an initial or
+    before a lower-case word ("3,5 млн. | человек", "А.С. | Пушкин", "т. е. | всё") joined."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and piece.strip():
+            previous = out[-1].rstrip()
+            last = previous.split()[-1] if previous.split() else ""
+            first = piece.lstrip()[:1]
+            if (
+                first.islower()
+                or _INITIAL.search(previous)
+                or (last.endswith(".") and last[:-1].lower() in _RU_ABBREVIATIONS)
+            ):
+                out[-1] = f"{previous} {piece.lstrip()}"
+                continue
+        out.append(piece)
+    return out
+
+
+# Azerbaijani abbreviations a full stop does not end a sentence after: "məs." (for example),
+# "prof.", "mln." and the one-letter ones ("və s." etc., "ş." city, "r." district).
+_AZ_ABBREVIATIONS = frozenset(
+    "məs prof dos akad dr gen polk mln mlrd min km kv küç qəs pr nöm tel bax maks hekt".split()
+)
+# A candidate boundary: end punctuation (and closing quotes), space, then a capital or a quote.
+_AZ_BOUNDARY = re.compile(r"([.!?\u2026]+[\"'»\u201d)]*)\s+(?=[\"«\u201c\u201e(]?[A-ZƏĞİÖŞÜÇ])")
+
+
+def split_az(text: str) -> list[str]:
+    """Azerbaijani text split into sentences by rule (pysbd has no Azerbaijani): a sentence ends
+    at ``.``, ``!``, ``?`` or ``…`` followed by a space and a capital letter or a quote, but
+    not after an abbreviation ("məs.", "prof.", "və s.") or an initial ("H. Əliyev")."""
+    out: list[str] = []
+    start = 0
+    for match in _AZ_BOUNDARY.finditer(text):
+        end = match.end(1)
+        before = text[start : match.start(1)]
+        last = before.split()[-1] if before.split() else ""
+        if match.group(1).startswith("."):
+            word = last.lower().replace("I", "ı").strip('("«')
+            if (
+                word in _AZ_ABBREVIATIONS
+                or (len(word) == 1 and word.isalpha())
+                or re.fullmatch(r"(?:\w\.)+\w", word)
+            ):
+                continue  # "və s.", "H. Əliyev", "b.e."
+        out.append(text[start:end])
+        start = match.end()
+    out.append(text[start:])
+    return [piece.strip() for piece in out if piece.strip()]
 
 
 # A wire dateline before the lede: "ASTANA, April 15 - ", "BAKU (Reuters) - ".
