@@ -6,6 +6,7 @@ import json
 import textwrap
 from collections.abc import Sequence
 
+from bot.core import language as languages
 from bot.core.loader import KnowledgeError
 from bot.core.models import (
     AskResult,
@@ -19,6 +20,7 @@ from bot.core.models import (
     date_label,
 )
 from bot.core.supersession import Proposal
+from bot.ui.labels import label as ui_label
 
 WIDTH = 88
 
@@ -61,10 +63,15 @@ def answer(result: AskResult, *, top: int = 1) -> str:
             lines.append(f"  {number}. {suggestion_text(match)}  [{match.fact.id}]")
         return "\n".join(lines)
     lines = []
+    asked_in = languages.detect(result.question)
     for rank, match in enumerate(result.matches[:top], start=1):
         if rank > 1:
             lines.append(f"\n#{rank}")
-        lines.append(_wrap(match.fact.answer))
+        # In the asker's language when the fact has it, as on Discord.
+        text, translated = match.fact.answer_in(asked_in)
+        if not translated and ui_label("no translation", asked_in):
+            lines.append(ui_label("no translation", asked_in))
+        lines.append(_wrap(text))
         lines.append(f"  {source_line(match.fact)}")
         lines.append(f"  date: {date_label(match.fact)}")
         lines.extend(f"  earlier: {earlier(old)}" for old in match.superseded)

@@ -204,3 +204,21 @@ def test_translator_gives_russian_descriptions_only() -> None:
     )
     assert asyncio.run(translator.translate(text, discord.Locale.russian, name)) is None
     assert set(AZERBAIJANI) == set(RUSSIAN)
+
+
+def test_the_command_line_answers_in_the_language_of_the_question() -> None:
+    """`ask` in Russian prints the fact's Russian answer; a fact without one prints the
+    English answer under a line in Russian saying so."""
+    from bot.cli import render
+    from bot.core.models import AskResult, Decision, Fact, Match, Translation
+
+    fact = Fact(
+        "envoy",
+        "Baku recalled its envoy.",
+        translations=(Translation("ru", "Баку отозвал посла."),),
+    )
+    plain = Fact("plain", "Only English here.")
+    shown = render.answer(AskResult("почему отозвали посла", Decision.ANSWER, (Match(fact, 0.9),)))
+    assert "Баку отозвал посла." in shown and "Baku recalled" not in shown
+    other = render.answer(AskResult("что ещё известно", Decision.ANSWER, (Match(plain, 0.9),)))
+    assert "Перевода этого ответа на русский пока нет" in other and "Only English here." in other
