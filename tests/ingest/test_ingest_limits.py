@@ -21,7 +21,7 @@ from bot.ingest.pipeline import ingest
 DATA = Path(__file__).resolve().parent / "data"
 MakeSite = Callable[..., LocalSite]
 
-TOKEN = "MTA5ODc2NTQzMjEwOTg3NjU0.GhIjKl.fake-discord-token-for-tests"
+TOKEN = "NEWSDESK-FAKE-TOKEN-0123456789-not-a-real-one"
 STORY = (
     "A new railway station opened in Ganja on Sunday, cutting the train journey to Baku to "
     "four hours.\nThe station was built by Azerbaijan Railways at a cost of 45 million "

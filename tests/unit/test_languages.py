@@ -18,7 +18,7 @@ from bot.ui import embeds
 from bot.ui.labels import label, reply_language
 from bot.ui.translator import AZERBAIJANI, RUSSIAN, NewsdeskTranslator
 
-SEED = Path(__file__).resolve().parents[1] / "data" / "knowledge"
+SEED = Path(__file__).resolve().parent.parent / "data" / "knowledge"  # the frozen seed copy
 
 
 @pytest.fixture(scope="module")
