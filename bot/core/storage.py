@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -88,6 +88,36 @@ class FactChanges:
     """The log entry read up to: where to read from next time."""
     fact_ids: tuple[str, ...]
     """Facts added, edited or removed since (by anyone); "" means the synonyms changed."""
+
+
+def stats_from_counts(
+    fact_rows: Iterable[Sequence[Any]],
+    decisions: Mapping[str, int],
+    unanswered: tuple[tuple[str, int], ...],
+    votes: Mapping[int, int],
+    thumbs_down: tuple[tuple[str, str, int], ...],
+) -> Stats:
+    """``Stats`` from what every backend counts the same way: facts as (origin, status, count)
+    rows, questions by decision, votes by value."""
+    by_origin: dict[str, int] = {"file": 0, "user": 0}
+    pending = 0
+    for origin, status, count in fact_rows:
+        if status == Status.PENDING.value:
+            pending += int(count)
+        else:
+            by_origin[origin] = by_origin.get(origin, 0) + int(count)
+    return Stats(
+        facts_by_origin=by_origin,
+        pending=pending,
+        questions_asked=sum(decisions.values()),
+        answered=decisions.get("answer", 0),
+        suggested=decisions.get("suggest", 0),
+        unknown=decisions.get("unknown", 0),
+        top_unanswered=unanswered,
+        feedback_up=votes.get(1, 0),
+        feedback_down=votes.get(-1, 0),
+        top_thumbs_down=thumbs_down,
+    )
 
 
 class KnowledgeStore(Protocol):

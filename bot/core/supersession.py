@@ -21,6 +21,7 @@ from typing import TypeVar
 
 from bot.core.matcher import Matcher
 from bot.core.models import Fact, date_label
+from bot.core.number_words import NUMBER_VALUES
 from bot.core.text import fold, stem
 
 K = TypeVar("K")
@@ -29,23 +30,6 @@ K = TypeVar("K")
 QUESTIONS_ASKED = 6
 PROPOSALS_PER_FACT = 2
 
-_NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "dozen": 12,
-    "twenty": 20,
-    "hundred": 100,
-}
 _NUMBER = re.compile(r"(?<![\w.,-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w-])")
 _MONTHS = (
     "january february march april may june july august september october november december"
@@ -98,8 +82,8 @@ def _numbers(text: str) -> dict[float, str]:
             continue  # a year: dates are compared on their own
         found.setdefault(value, written)
     for word in fold(text).split():
-        if word in _NUMBER_WORDS:
-            found.setdefault(float(_NUMBER_WORDS[word]), word)
+        if word in NUMBER_VALUES:
+            found.setdefault(float(NUMBER_VALUES[word]), word)
     return found
 
 

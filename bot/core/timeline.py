@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from bot.core.number_words import NUMBER_VALUES, number_pattern
 from bot.core.text import STOPWORDS, words
 
 _MONTHS = {
@@ -38,18 +39,6 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 _LEAD = r"(?:(?P<lead>on|since|from|after|before|until|till|by)\s+)?(?:the\s+)?"
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "ten": 10,
-    "fourteen": 14,
-    "thirty": 30,
-}
 
 _ISO = re.compile(_LEAD + r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b")
 _DAY_MONTH = re.compile(_LEAD + r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"\b" + _YEAR)
@@ -64,7 +53,7 @@ _MONTH_ALONE = re.compile(
 _WEEKDAY = re.compile(r"\b(?P<lead>on|last|since)\s+(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b")
 _SPAN = re.compile(
     r"\b(?:(?:in|over|during|for)\s+)?(?:the\s+)?(?P<which>this|last|past|previous)\s+"
-    r"(?:(?P<count>\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")\s+)?"
+    r"(?:(?P<count>\d{1,3}|" + number_pattern() + r")\s+)?"
     r"(?P<unit>days?|weeks?|months?)\b"
 )
 _TODAY = re.compile(r"\b(?P<word>today|tonight|yesterday|this morning)\b")
@@ -145,7 +134,7 @@ def _span(match: re.Match[str], today: dt.date) -> tuple[dt.date | None, dt.date
     which, unit = match["which"], match["unit"].rstrip("s")
     count_text = match["count"]
     count = (
-        int(count_text) if count_text and count_text.isdigit() else _NUMBER_WORDS.get(count_text)
+        int(count_text) if count_text and count_text.isdigit() else NUMBER_VALUES.get(count_text)
     )
     if count is not None or which == "past":
         days = {"day": 1, "week": 7, "month": 30}[unit] * (count or 1)

@@ -22,25 +22,15 @@ from functools import lru_cache
 
 from dateparser.date import DateDataParser  # type: ignore[import-untyped]
 
+from bot.core.number_words import NUMBER_VALUES
+
 # dateparser warns about its own settings on some versions; never useful in a draft.
 logging.getLogger("dateparser").setLevel(logging.ERROR)
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-_NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "a": 1,
-    "an": 1,
-}
+# "a week later", "an hour after": the article's own way of saying one.
+_NUMBER_WORDS = {**NUMBER_VALUES, "a": 1, "an": 1}
 _DAY_OF_MONTH = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]|20)\d\d"
 # One alternative per kind, tried in this order; the named group is what dateparser reads.

@@ -46,6 +46,7 @@ from bot.core.storage import (
     StoreUnavailable,
     StoreUnsupported,
     redact_url,
+    stats_from_counts,
 )
 from bot.store.postgres_migrations import CHANGES_CHANNEL, MIGRATIONS, SCHEMA_VERSION
 
@@ -571,25 +572,7 @@ class PostgresStore:
         decisions = {row[0]: int(row[1]) for row in decision_rows}
         unanswered = tuple((row[0], int(row[1])) for row in unanswered_rows)
         votes = {int(row[0]): int(row[1]) for row in vote_rows}
-        by_origin: dict[str, int] = {"file": 0, "user": 0}
-        pending = 0
-        for origin, status, count in fact_rows:
-            if status == Status.PENDING.value:
-                pending += int(count)
-            else:
-                by_origin[origin] = by_origin.get(origin, 0) + int(count)
-        return Stats(
-            facts_by_origin=by_origin,
-            pending=pending,
-            questions_asked=sum(decisions.values()),
-            answered=decisions.get("answer", 0),
-            suggested=decisions.get("suggest", 0),
-            unknown=decisions.get("unknown", 0),
-            top_unanswered=unanswered,
-            feedback_up=votes.get(1, 0),
-            feedback_down=votes.get(-1, 0),
-            top_thumbs_down=thumbs_down,
-        )
+        return stats_from_counts(fact_rows, decisions, unanswered, votes, thumbs_down)
 
     async def _thumbs_down(
         self, guild_id: int | None, *, all_guilds: bool, limit: int

@@ -39,6 +39,7 @@ from bot.core.storage import (
     StoreFull,
     StoreReadOnly,
     StoreUnavailable,
+    stats_from_counts,
 )
 from bot.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
@@ -689,25 +690,7 @@ class SqliteStore:
         ) as cursor:
             votes = {int(row[0]): int(row[1]) for row in await cursor.fetchall()}
         thumbs_down = await self._thumbs_down(scope, params, 5)
-        by_origin: dict[str, int] = {"file": 0, "user": 0}
-        pending = 0
-        for origin, status, count in fact_rows:
-            if status == Status.PENDING.value:
-                pending += int(count)
-            else:
-                by_origin[origin] = by_origin.get(origin, 0) + int(count)
-        return Stats(
-            facts_by_origin=by_origin,
-            pending=pending,
-            questions_asked=sum(decisions.values()),
-            answered=decisions.get("answer", 0),
-            suggested=decisions.get("suggest", 0),
-            unknown=decisions.get("unknown", 0),
-            top_unanswered=unanswered,
-            feedback_up=votes.get(1, 0),
-            feedback_down=votes.get(-1, 0),
-            top_thumbs_down=thumbs_down,
-        )
+        return stats_from_counts(fact_rows, decisions, unanswered, votes, thumbs_down)
 
     async def _thumbs_down(
         self, scope: str, params: tuple[Any, ...], limit: int
