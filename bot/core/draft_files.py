@@ -14,7 +14,7 @@ import os
 import re
 import tempfile
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,8 @@ from bot.core.loader import KnowledgeError, LocatedError, load_file
 from bot.core.models import Fact, ReloadReport
 
 DRAFTS_DIR = "drafts"
+# Above each drafted fact, the article sentence it was made from, for the reviewer.
+SOURCE_NOTE = "# from the article: "
 
 
 def _read_umask() -> int:
@@ -45,6 +47,8 @@ class DraftFile:
     path: Path
     facts: tuple[Fact, ...]
     errors: tuple[LocatedError, ...] = ()
+    sources: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    """The article sentence(s) each fact was made from (its ``# from the article:`` notes)."""
 
     @property
     def name(self) -> str:
@@ -113,7 +117,32 @@ def drafts_dir(knowledge_dir: Path) -> Path:
 
 def read_draft(path: Path) -> DraftFile:
     facts, errors = load_file(path, f"{DRAFTS_DIR}/{path.name}")
-    return DraftFile(path, tuple(facts), tuple(errors))
+    notes: dict[str, list[str]] = {}
+    if not errors:
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            notes = source_notes(path.read_text(encoding="utf-8"))
+    return DraftFile(path, tuple(facts), tuple(errors), notes)
+
+
+def source_notes(text: str) -> dict[str, list[str]]:
+    """The article's sentences each fact of a draft file's ``text`` was made from, by fact id
+    (the ``# from the article:`` comments above each ``- id:``), for review."""
+    notes: dict[str, list[str]] = {}
+    pending: list[str] = []
+    for line in text.splitlines():
+        if line.startswith(SOURCE_NOTE):
+            quoted = line[len(SOURCE_NOTE) :].strip()
+            if len(quoted) >= 2 and quoted[0] == quoted[-1] == '"':
+                quoted = quoted[1:-1]
+            pending.append(quoted)
+        elif line.startswith("- id:"):
+            fact = line[len("- id:") :].split("#", 1)[0].strip().strip("'\"")
+            if pending:
+                notes[fact] = pending
+            pending = []
+        elif not line.startswith("#"):
+            pending = []
+    return notes
 
 
 def list_drafts(knowledge_dir: Path) -> list[DraftFile]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -23,7 +22,6 @@ from bot.core.service import KnowledgeBase
 from bot.core.supersession import Proposal
 from bot.exts._context import shared_knowledge_actor
 from bot.exts._replies import guarded, permitted
-from bot.ingest.article_draft import source_notes
 from bot.ingest.pipeline import IngestResult
 from bot.ui import embeds
 from bot.ui.limits import EMBED_DESCRIPTION_CHARS, EMBED_TITLE_CHARS, clip
@@ -39,7 +37,6 @@ ANSWER_CHARS = 180
 SOURCE_CHARS = 140
 # A draft file is read again for its source comments only up to this size (drafts are a few
 # kilobytes; a hand-edited giant is shown without them).
-MAX_NOTES_BYTES = 512 * 1024
 
 
 class DraftButton(
@@ -108,19 +105,6 @@ async def review_reply(
     return True
 
 
-def draft_sources(path: Path) -> dict[str, list[str]]:
-    """The article sentence(s) each fact of the draft file at ``path`` was made from (its
-    ``# from the article:`` comments); empty if the file cannot be read or is too large."""
-    try:
-        with path.open("rb") as file:
-            body = file.read(MAX_NOTES_BYTES + 1)
-    except OSError:
-        return {}
-    if len(body) > MAX_NOTES_BYTES:
-        return {}
-    return source_notes(body.decode("utf-8", errors="replace"))
-
-
 def draft_embed(
     draft: DraftFile,
     sources: Mapping[str, Sequence[str]] | None = None,
@@ -178,10 +162,7 @@ def drafts_message(
     for draft in shown:
         view.add_item(DraftButton("approve", draft.path.stem))
         view.add_item(DraftButton("reject", draft.path.stem))
-    cards = [
-        draft_embed(d, draft_sources(d.path), kb.proposed_updates(d.facts) if kb else None)
-        for d in shown
-    ]
+    cards = [draft_embed(d, d.sources, kb.proposed_updates(d.facts) if kb else None) for d in shown]
     return embeds.fit_together(cards), view
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from bot.core.draft_files import SOURCE_NOTE
 from bot.core.fact_ids import free_fact_id
 from bot.core.language import LANGUAGE_NAMES
 from bot.core.links import is_web_link
@@ -38,7 +39,6 @@ MIN_FACTS = 2
 MAX_TAGS = 8
 ID_WORDS = 4
 SOURCE_NOTE_CHARS = 400
-SOURCE_NOTE = "# from the article: "
 
 
 @dataclass(slots=True)
@@ -353,27 +353,6 @@ def _quoted(sentence: str) -> str:
     if len(flat) > SOURCE_NOTE_CHARS:
         flat = flat[: SOURCE_NOTE_CHARS - 1].rstrip() + "\u2026"
     return f'"{flat}"'
-
-
-def source_notes(text: str) -> dict[str, list[str]]:
-    """The article's sentences each fact of a draft file's ``text`` was made from, by fact id
-    (the ``# from the article:`` comments above each ``- id:``), for review."""
-    notes: dict[str, list[str]] = {}
-    pending: list[str] = []
-    for line in text.splitlines():
-        if line.startswith(SOURCE_NOTE):
-            quoted = line[len(SOURCE_NOTE) :].strip()
-            if len(quoted) >= 2 and quoted[0] == quoted[-1] == '"':
-                quoted = quoted[1:-1]
-            pending.append(quoted)
-        elif line.startswith("- id:"):
-            fact = line[len("- id:") :].split("#", 1)[0].strip().strip("'\"")
-            if pending:
-                notes[fact] = pending
-            pending = []
-        elif not line.startswith("#"):
-            pending = []
-    return notes
 
 
 def file_stem(article: Article, today: dt.date | None = None) -> str:

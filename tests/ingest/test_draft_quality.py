@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.draft_files import read_draft
+from bot.core.draft_files import read_draft, source_notes
 from bot.ingest import dates
-from bot.ingest.article_draft import ArticleDraft, build_draft, render_yaml, source_notes
+from bot.ingest.article_draft import ArticleDraft, build_draft, render_yaml
 from bot.ingest.extract import from_text
 from bot.ingest.lexicon import base_form, is_topic_noun
 from bot.ingest.questions import generate, problem
