@@ -163,6 +163,9 @@ class Focus:
     attributes: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
     words: int = 0  # how many words the question has, question words and filler included
+    # What a count is asked of ("how many protesters were injured": protesters, injured): a
+    # fact's numbers must stand beside one of them to be the count asked for.
+    counted: tuple[str, ...] = ()
 
 
 NO_FOCUS = Focus()
@@ -214,7 +217,30 @@ def question_focus(words: list[str]) -> Focus:
     if wants & Want.AGE:
         # "how old is X" asks X's age: the age is the attribute, whatever the words.
         attributes = tuple(a for a in attributes if a not in AGE_WORDS)
-    return Focus(wants, attributes, _asked_roles(words), len(words))
+    counted = _counted(words) if wants & Want.COUNT else ()
+    return Focus(wants, attributes, _asked_roles(words), len(words), counted)
+
+
+# Words after "how many" that say nothing of what is counted: a head count of "people" is
+# told apart by what the people did ("died", "evacuated"), not by the word "people".
+_NOT_COUNTED = frozenset(
+    """
+    the a an of in on at to for from by with did do does doing done were was are is be been
+    being have has had having will would could can so far now still yet total overall exactly
+    roughly about around approximately people ppl persons person individuals men women
+    there they them it its their this that these those got get gets
+    """.split()
+)
+_COUNT_LEADS = (("how", "many"), ("how", "much"), ("number", "of"))
+
+
+def _counted(words: list[str]) -> tuple[str, ...]:
+    """Up to three words after "how many" / "how much" / "number of" naming what is counted."""
+    for index, pair in enumerate(itertools.pairwise(words)):
+        if pair in _COUNT_LEADS:
+            after = [w for w in words[index + 2 : index + 6] if w not in _NOT_COUNTED]
+            return tuple(w for w in after if w.isalpha())[:3]
+    return ()
 
 
 def _asked_roles(words: list[str]) -> tuple[str, ...]:
@@ -418,3 +444,26 @@ def _name_before(tokens: list[str], index: int) -> bool:
         if lower in _NAME_BREAKERS or lower.endswith("ed") or not token[:1].isalpha():
             return False
     return False
+
+
+# How many words either side of a number say what it counts ("38 of the 67 people on board
+# died": died is five words on).
+_COUNT_REACH = 5
+
+
+def counted_words(answer: str) -> tuple[str, ...]:
+    """The words standing near a count in ``answer`` (not near a year or a day of the month):
+    what a "how many ..." question's counted words must meet for the count to be theirs."""
+    tokens = [t.lower() for t in _tokens(answer)]
+    near: dict[str, None] = {}
+    for index, token in enumerate(tokens):
+        bare = token.rstrip("%").replace(",", "").rstrip(".")
+        numeric = bool(_NUMERIC.fullmatch(token)) and not _YEAR.match(bare)
+        if not (numeric or token in NUMBER_WORDS):
+            continue
+        neighbours = tokens[max(0, index - 1) : index] + tokens[index + 1 : index + 2]
+        if any(n in MONTHS for n in neighbours):
+            continue  # a day of the month
+        for other in tokens[max(0, index - _COUNT_REACH) : index + _COUNT_REACH + 1]:
+            near[other] = None
+    return tuple(near)

@@ -29,8 +29,10 @@ from typing import Any
 
 from bot.core import chat_words as chat_words_module
 from bot.core import focus as focus_module
+from bot.core import language as language_module
 from bot.core import matcher as matcher_module
 from bot.core import models as models_module
+from bot.core import news_words as news_words_module
 from bot.core import text as text_module
 from bot.core.matcher import IndexState, Matcher, MatcherSettings
 from bot.core.text import Analyzer
@@ -47,6 +49,8 @@ _SHAPING_MODULES = (
     models_module,
     focus_module,
     chat_words_module,
+    news_words_module,
+    language_module,
 )
 _SHAPING_PACKAGES = ("wordfreq", "snowballstemmer", "PyStemmer", "anyascii")
 

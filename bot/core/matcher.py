@@ -26,7 +26,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from bot.core.focus import STRICT, Focus, read_answer
+from bot.core.focus import STRICT, Focus, Want, counted_words, read_answer
 from bot.core.models import (
     AskResult,
     Decision,
@@ -41,17 +41,18 @@ from bot.core.text import Analyzer, english_frequency, words
 
 # Fitted by ``python -m bench.calibrate`` on the tune questions (see there).
 CALIBRATION: tuple[float, ...] = (
-    -2.195,
-    0.59,
-    1.056,
-    -0.257,
-    0.159,
-    0.998,
-    -5.24,
-    -3.571,
-    0.94,
-    2.236,
-    -0.956,
+    -3.177,
+    -0.446,
+    1.805,
+    -2.471,
+    0.336,
+    2.337,
+    -7.508,
+    -4.738,
+    0.782,
+    5.42,
+    -1.312,
+    -5.778,
 )
 
 
@@ -174,7 +175,7 @@ class _Entry:
     making all 100,000 at start would cost more than the rest of the snapshot.
     """
 
-    __slots__ = ("_fact", "answer_terms", "kinds", "phrasings", "roles")
+    __slots__ = ("_fact", "answer_terms", "counted", "kinds", "phrasings", "roles")
 
     def __init__(
         self,
@@ -191,6 +192,8 @@ class _Entry:
         # words that stand beside a name in it.
         self.kinds = kinds
         self.roles = roles
+        # Terms that stand beside its counts, worked out when a count is first asked of it.
+        self.counted: frozenset[str] | None = None
 
     @property
     def fact(self) -> Fact:
@@ -269,6 +272,7 @@ class _Candidate:
     soft_miss: bool = False  # a cause, person or place asked for is not evident
     attribute_miss: bool = False  # an attribute asked for ("population") is nowhere in it
     role_miss: bool = False  # a role holder's name asked for is not beside the role
+    count_miss: bool = False  # its numbers count something other than what is asked
     matched: frozenset[str] | set[str] = frozenset()  # the question's terms found in the fact
 
     @property
@@ -291,6 +295,7 @@ CALIBRATION_FEATURES = (
     "log_evidence",
     "terms_found",
     "tie",
+    "count_miss",
 )
 
 
@@ -299,8 +304,9 @@ def calibration_features(ranked: list[_Candidate], asked: _Asked, index: int) ->
     its relevance, its lead over the best other candidate, the share of the question's weight
     it covers, its best phrasing's coverage, the share of the question's weight the index knows,
     whether a cause/person/place asked for is not evident, whether it lacks what is asked for,
-    the question's weight it holds (log), the share of the question's terms it has, and how
-    nearly it ties with the best other candidate (1: a tie; 0: a lead of ``_TIE`` or more)."""
+    the question's weight it holds (log), the share of the question's terms it has, how
+    nearly it ties with the best other candidate (1: a tie; 0: a lead of ``_TIE`` or more), and
+    whether its numbers count something other than what a "how many" asks of."""
     candidate = ranked[index]
     other = ranked[1 if index == 0 else 0].relevance if len(ranked) > 1 else 0.0
     return (
@@ -314,6 +320,7 @@ def calibration_features(ranked: list[_Candidate], asked: _Asked, index: int) ->
         math.log1p(candidate.evidence),
         len(candidate.matched) / asked.terms if asked.terms else 0.0,
         max(0.0, 1.0 - abs(candidate.relevance - other) / _TIE),
+        1.0 if candidate.count_miss else 0.0,
     )
 
 
@@ -617,6 +624,18 @@ class Matcher:
         target = self._surface[found[0]]
         return (target, found[1]) if self._df.get(target) else None
 
+    def _clipped(self, word: str) -> tuple[str, float] | None:
+        """The indexed name a clipped word stands for ("yekat", "azer"): people shorten long
+        names in chat. Only a word of four letters or more that starts the name, which is at
+        least three letters longer; read with less confidence than a typo's correction."""
+        if len(word) < 4 or not word.isalpha():
+            return None
+        whole = self._complete_word(word)
+        if whole is None or len(whole) < len(word) + 3:
+            return None
+        target = self._surface[whole]
+        return (target, 0.8) if self._df.get(target) else None
+
     def _closest_word(self, term: str) -> tuple[str, float] | None:
         """The vocabulary word a misspelled one most likely is, with a confidence.
 
@@ -666,6 +685,8 @@ class Matcher:
             # An English word ("time", "peace") is spelled right; it just isn't in the facts.
             misspelled = english_frequency(word) < self.settings.typo_max_frequency
             corrected = self._correct(word) if misspelled else None
+            if corrected is None and misspelled:
+                corrected = self._clipped(word)
             if corrected is not None and corrected[0] not in seen:
                 target, confidence = corrected
                 seen.add(target)
@@ -863,6 +884,12 @@ class Matcher:
             )
         if focus.roles:
             candidate.role_miss = not any(role in entry.roles for role in focus.roles)
+        if focus.counted and not candidate.strict_miss:
+            counted = entry.counted
+            if counted is None:
+                counted = entry.counted = self._counted_terms(entry)
+            asked_of = self.analyzer.terms(" ".join(focus.counted))
+            candidate.count_miss = bool(asked_of) and counted.isdisjoint(asked_of)
 
         if (candidate.strict_miss or candidate.role_miss) and best_question:
             # The fact's own phrasing asks this very question: its curator says it answers.
@@ -877,9 +904,21 @@ class Matcher:
         # asked for comes first: "how many survived" prefers the fact with the toll.
         if candidate.blocked:
             candidate.relevance *= _BLOCKED_RANK
-        elif candidate.soft_miss:
+        elif candidate.soft_miss or candidate.count_miss:
             candidate.relevance *= _SOFT_MISS_RANK
         return candidate
+
+    def _counted_terms(self, entry: _Entry) -> frozenset[str]:
+        """Terms beside the counts of a fact's answer, and what its own "how many" phrasings
+        count (its curator says it holds that count)."""
+        fact = entry.fact
+        words = list(counted_words(fact.answer))
+        for _, text in entry.phrasings:
+            if text:
+                asked = self.analyzer.focus(text)
+                if asked.wants & Want.COUNT:
+                    words.extend(asked.counted)
+        return frozenset(self.analyzer.terms(" ".join(words)))
 
     def _calibrate(self, ranked: list[_Candidate], asked: _Asked) -> None:
         """Give each candidate its confidence: the chance that it is the answer, from a

@@ -22,6 +22,7 @@ from anyascii import anyascii
 from bot.core import language as languages
 from bot.core.chat_words import CHAT_WORDS
 from bot.core.focus import Focus, question_focus
+from bot.core.news_words import IRREGULAR_FORMS, NEWS_SYNONYMS
 
 # Question words, filler and function words: they say how someone asks, not what about.
 STOPWORDS = frozenset(
@@ -46,7 +47,7 @@ FILLER = frozenset(
     """
     even actually basically really literally seriously probably definitely honestly exactly
     stuff thing things whole brief briefly explanation explanations details detail
-    information update updates guy guys anyway many much
+    information update updates guy guys anyway many much something anything everything
     """.split()
 )
 
@@ -246,6 +247,29 @@ def focus(text: str) -> Focus:
     return question_focus(expand_chat(fold(text)).split())
 
 
+def _with_news_synonyms(groups: Iterable[Sequence[str]]) -> list[Sequence[str]]:
+    """The knowledge base's synonym groups after the everyday news ones (``news_words``): a
+    news group sharing a word with one of the knowledge base's joins it (the curator's head
+    word stands); the rest come first, so that a word in both keeps the curator's meaning."""
+    own = [list(group) for group in groups]
+    keys = [{_group_key(member) for member in group} for group in own]
+    separate: list[Sequence[str]] = []
+    for news_group in NEWS_SYNONYMS:
+        news_keys = {_group_key(member) for member in news_group}
+        for group, group_keys in zip(own, keys, strict=True):
+            if not news_keys.isdisjoint(group_keys):
+                group.extend(m for m in news_group if _group_key(m) not in group_keys)
+                group_keys.update(news_keys)
+                break
+        else:
+            separate.append(news_group)
+    return [*separate, *own]
+
+
+def _group_key(member: str) -> str:
+    return " ".join(stem(IRREGULAR_FORMS.get(w, w)) for w in fold(member).split())
+
+
 class Analyzer:
     """Turns text into index terms; one instance per synonym table."""
 
@@ -256,7 +280,7 @@ class Analyzer:
         # and phrases matched on the lower-cased text in its own script.
         self._other: dict[str, dict[str, str]] = {"ru": {}, "az": {}}
         self._other_phrases: dict[str, list[tuple[re.Pattern[str], str]]] = {"ru": [], "az": []}
-        for group in synonym_groups:
+        for group in _with_news_synonyms(synonym_groups):
             members = [fold(member) for member in group if fold(member)]
             if not members:
                 continue
@@ -322,7 +346,7 @@ class Analyzer:
     def _word(self, word: str) -> tuple[str, float] | None:
         if word in STOPWORDS or word in FILLER:
             return None
-        normal = normal_form(word)
+        normal = normal_form(IRREGULAR_FORMS.get(word, word))
         term = stem(normal)
         return self._canonical.get(term, term), specificity(normal)
 

@@ -4,6 +4,7 @@ uncomments it and approves; then the newer fact answers, with the older one as e
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from bot.cli import kb_commands
@@ -21,10 +22,15 @@ since the raid and died in a hospital in Yekaterinburg. Baku repeated its demand
 independent international investigation into the deaths.
 """
 TOLL = "how many azerbaijanis died in custody"
-SUGGESTION = (
-    "  # supersedes: [deaths-in-custody, yekaterinburg-raid]  # seems to update "
-    "deaths-in-custody (2025-06-27): the number changed (two -> three); yekaterinburg-raid "
-    "(2025-06-27): the number changed (two -> three)\n"
+# The proposal names both earlier facts (in the order the matcher ranks them), each with the
+# change seen.
+SUGGESTION = re.compile(
+    r"  # supersedes: \[(?:deaths-in-custody, yekaterinburg-raid|yekaterinburg-raid, "
+    r"deaths-in-custody)\]  # seems to update .*\n"
+)
+CHANGES = (
+    "deaths-in-custody (2025-06-27): the number changed (two -> three)",
+    "yekaterinburg-raid (2025-06-27): the number changed (two -> three)",
 )
 
 
@@ -44,7 +50,11 @@ async def test_ingest_proposes_the_update_and_approval_confirms_it(
     (drafted,) = result.drafted
     text = drafted.path.read_text(encoding="utf-8")
     new_id = "azerbaijani-russian-yekaterinburg-azerbaijan"
-    assert f"- id: {new_id}\n{SUGGESTION}  answer: Three Azerbaijani men" in text
+    proposal = SUGGESTION.search(text)
+    assert proposal is not None, text
+    assert text[: proposal.start()].endswith(f"- id: {new_id}\n")
+    assert text[proposal.end() :].startswith("  answer: Three Azerbaijani men")
+    assert all(change in proposal.group() for change in CHANGES)
     # Only the fact that states a changed toll gets a suggestion.
     assert text.count("# supersedes:") == 1
 
@@ -58,7 +68,7 @@ async def test_ingest_proposes_the_update_and_approval_confirms_it(
     assert await best(kb, TOLL) == ("deaths-in-custody", [])
 
     # The moderator keeps the first suggestion (uncommented), and approves that fact.
-    confirmed = text.replace(SUGGESTION, "  supersedes: [deaths-in-custody]\n")
+    confirmed = text.replace(proposal.group(), "  supersedes: [deaths-in-custody]\n")
     drafted.path.write_text(confirmed, encoding="utf-8")
     outcome = await kb.review(new_id, operator, approve=True)
     assert outcome.fact_ids == (new_id,)

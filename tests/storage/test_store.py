@@ -514,7 +514,8 @@ async def test_knowledge_files_may_not_use_member_ids(
 
 async def test_reload_picks_up_new_synonyms(kb: KnowledgeBase, knowledge_dir: Path) -> None:
     """A synonym group added to synonyms.yaml works right after the reload."""
-    assert (await kb.ask("what happened in sverdlovsk")).decision is Decision.UNKNOWN
+    before = await kb.ask("what happened in sverdlovsk")
+    assert before.decision is not Decision.ANSWER
     (knowledge_dir / "synonyms.yaml").write_text(
         SYNONYMS_YAML + "  - [yekaterinburg, sverdlovsk]\n", encoding="utf-8"
     )

@@ -299,3 +299,92 @@ def test_confidence_means_what_it_says_on_tune_questions(repo_root: Path) -> Non
     top = bins[2]
     assert abs(sum(s for s, _ in top) / len(top) - accuracy[2]) < 0.15
     assert sum(outright) / len(outright) >= 0.9
+
+
+# ------------------------------------------------------------------ what a count is of
+# A flood story's siblings: one counts the evacuated, one the dead; another counts homes.
+FLOOD_EVACUATED = Fact(
+    "flood-evacuations",
+    "Rescuers in the Kura valley moved 4,200 people out of their homes as the river rose.",
+    ("how many people were evacuated in the kura flood",),
+    tags=("kura", "flood"),
+)
+FLOOD_HOMES = Fact(
+    "flood-homes",
+    "Floodwater from the Kura reached 1,300 houses in three districts before it fell back.",
+    ("how many houses were flooded by the kura",),
+    tags=("kura", "flood"),
+)
+FLOOD_FACTS = (FLOOD_EVACUATED, FLOOD_HOMES)
+
+
+def test_question_focus_reads_what_a_count_is_of() -> None:
+    """ "How many X were Y" counts X that were Y; generic words ("people") are not what counts."""
+    assert question_focus("how many houses were flooded".split()).counted == ("houses", "flooded")
+    assert question_focus("how many people drowned in the flood".split()).counted[0] == "drowned"
+    assert question_focus("where did the river burst its banks".split()).counted == ()
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how many rescuers were in the kura valley", "how many rivers rose in the kura valley"],
+)
+def test_a_count_of_something_else_is_not_an_answer(question: str) -> None:
+    """A fact whose numbers count the evacuated or the houses is not the answer to how many
+    rescuers or rivers there were, though it names them: offered at most, never given."""
+    result = Matcher(FLOOD_FACTS).ask(question)
+    assert result.decision is not Decision.ANSWER
+
+
+def test_the_count_asked_for_picks_its_sibling() -> None:
+    """Two facts with numbers about one flood: the count of houses goes to the houses fact."""
+    result = Matcher(FLOOD_FACTS).ask("how many homes did the kura flood reach")
+    assert result.best is not None and result.best.fact.id == "flood-homes"
+
+
+# ------------------------------------------------------------ everyday words of the news
+@pytest.mark.parametrize(
+    ("asked", "stated"),
+    [
+        ("hurt", "wounded"),
+        ("jailed", "detained"),
+        ("fled", "flee"),
+        ("fought", "fighting"),
+        ("buddies", "allies"),
+        ("legislation", "law"),
+    ],
+)
+def test_everyday_news_words_meet_without_a_synonyms_file(asked: str, stated: str) -> None:
+    """A knowledge base with no synonyms of its own still hears "hurt" as "wounded" and "fled"
+    as "flee"."""
+    analyzer = Analyzer()
+    assert analyzer.terms(asked) == analyzer.terms(stated)
+
+
+def test_a_knowledge_base_group_absorbs_the_matching_news_words() -> None:
+    """A curator's group keeps its head word and takes in the news words that share one of its
+    members ("killed" joins the curator's "die" group, and so do "fatalities")."""
+    analyzer = Analyzer([("die", "died", "killed")])
+    assert analyzer.terms("fatalities") == analyzer.terms("die") == analyzer.terms("killed")
+
+
+def test_words_with_a_second_sense_are_not_merged() -> None:
+    """ "cop" stays the climate conference's name, never the police; "fine" is not a penalty."""
+    analyzer = Analyzer()
+    assert analyzer.terms("cop") != analyzer.terms("police")
+    assert analyzer.terms("fine") != analyzer.terms("penalty")
+
+
+def test_a_clipped_name_is_read_as_the_name() -> None:
+    """In chat, long names get cut short: "yekat" is Yekaterinburg, "nakhch" Nakhchivan; a
+    short English word is never stretched into a name."""
+    raid = Fact(
+        "yekaterinburg-raid",
+        "Russian police raided homes of Azerbaijani families in Yekaterinburg in June 2025.",
+        ("what happened in yekaterinburg",),
+    )
+    matcher = Matcher([raid, PROBE])
+    assert answered(matcher.ask("yekat raid")) == "yekaterinburg-raid"
+    best = matcher.ask("nakhch meeting").best
+    assert best is not None and best.fact.id == "crash-probe-nakhchivan"
+    assert matcher.ask("yeti").decision is Decision.UNKNOWN
