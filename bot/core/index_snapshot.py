@@ -29,6 +29,7 @@ from typing import Any
 
 from bot.core import chat_words as chat_words_module
 from bot.core import focus as focus_module
+from bot.core import language as language_module
 from bot.core import matcher as matcher_module
 from bot.core import models as models_module
 from bot.core import text as text_module
@@ -47,6 +48,7 @@ _SHAPING_MODULES = (
     models_module,
     focus_module,
     chat_words_module,
+    language_module,  # its stopwords decide which Russian and Azerbaijani words are indexed
 )
 _SHAPING_PACKAGES = ("wordfreq", "snowballstemmer", "PyStemmer", "anyascii")
 
