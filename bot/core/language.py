@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import wordfreq
+
 LANGUAGES = ("en", "ru", "az")
 """Languages newsdesk reads and answers in; English is the knowledge base's own."""
 
@@ -117,6 +119,8 @@ def detect(text: str) -> str:
         az = len(words & _PLAIN_AZ_MARKERS - _ENGLISH_MARKERS)
         # Azerbaijani "q" ("Yekaterinburq", "Qarabag"): English has it in "qu" (and a few names).
         az += sum(1 for word in words if _AZ_Q.search(word) and word not in _ENGLISH_Q)
+        if not az and not english and _plain_azerbaijani(words):
+            return "az"
         return "az" if az and az > english else "en"
     cyrillic = len(_CYRILLIC.findall(text))
     latin = len(_LATIN.findall(text))
@@ -128,6 +132,22 @@ def detect(text: str) -> str:
     if words & STOPWORDS_AZ and not words & _ENGLISH_MARKERS:
         return "az"
     return "en"
+
+
+# Endings of Azerbaijani cases, plurals and verbs as typed without special letters.
+_AZ_ENDING = re.compile(r"(?:lar|ler|nin|nun|dan|den|nda|nde|ib|ub|mi|mu|dir|dur|lik|luk|maq|mek)$")
+_COMMON_ENGLISH = 3.0  # Zipf frequency: a word seen about once in a million English words
+
+
+def _plain_azerbaijani(words: set[str]) -> bool:
+    """Azerbaijani typed on a Latin keyboard with no stopword in it ("gemiler limanda
+    saxlanilib"): two words or more, none of them common English, half of them or more with an
+    Azerbaijani ending. One word alone ("Kashmir") is a name more often than not."""
+    if len(words) < 2:
+        return False
+    if any(wordfreq.zipf_frequency(word, "en") >= _COMMON_ENGLISH for word in words):
+        return False
+    return 2 * sum(1 for word in words if _AZ_ENDING.search(word)) >= len(words)
 
 
 def supported(language: str | None) -> str | None:

@@ -101,6 +101,8 @@ _PLAIN_FOCUS_AZ = {
     if az_plain(words) not in ("nece",)
 }
 _BACK_VOWELS = frozenset("aıou")
+# The last letters Turkish spelling devoices ("kitab" -> "kitap") and their Azerbaijani ones.
+_DEVOICED = {"p": "b", "ç": "c", "t": "d", "k": "g"}
 _FRONT_OF = {"i": "ı", "o": "ö", "u": "ü"}
 
 
@@ -250,11 +252,14 @@ def stem_in(word: str, language: str) -> str:
         shared += 1
     if shared < 2:
         return stemmed
+    if shared == len(stemmed) - 1 and _DEVOICED.get(stemmed[-1]) == form[shared : shared + 1]:
+        shared += 1  # "kitap" back to "kitab", as the word has it
+        stemmed = form[:shared]
     stemmed = stemmed[:shared]
     if len(form) > 5 and form.endswith(("maq", "mek")) and stemmed == form:
         # The infinitive ("itirmək", as a synonym list writes a verb): Turkish's is "-mak".
         return form[:-3]
-    if len(form) > 3 and form[-1] == "b" and form[-2] in "ıiuü" and stemmed == form[:-1]:
+    if len(form) > 3 and form[-1] == "b" and form[-2] in "ıiuü" and stemmed == form:
         # The perfect "-ıb" ("ölüb", "itirib"): Turkish has no such ending; off with the vowel
         # too, so "ölüb" meets "öldü" (which Turkish does stem) in "öl".
         stemmed = form[:-2]
