@@ -144,3 +144,49 @@ CHAT_WORDS: dict[str, str] = {
     "lately": "",
     "tldr": "summary",
 }
+
+# Russian and Azerbaijani: abbreviations and casual spellings, keyed as the lower-cased word
+# (Azerbaijani keys typed without its special letters, as on a Latin keyboard), and read as the
+# words they stand for in the language's own spelling. Abbreviations of bodies the news names
+# all the time come first: a question says "СК", the article "Следственный комитет".
+OTHER_CHAT_WORDS: dict[str, dict[str, str]] = {
+    "ru": {
+        "рф": "россия",
+        "ск": "следственный комитет",
+        "скр": "следственный комитет россии",
+        "следком": "следственный комитет",
+        "мид": "министерство иностранных дел",
+        "фсб": "федеральная служба безопасности",
+        "мвд": "министерство внутренних дел",
+        "скока": "сколько",
+        "скоко": "сколько",
+        "када": "когда",
+        "чо": "что",
+        "чё": "что",
+        "че": "что",
+        "шо": "что",
+        "щас": "сейчас",
+        "ща": "сейчас",
+        "инфа": "информация",
+        "лол": "",
+        "имхо": "",
+        "пж": "",
+        "плиз": "",
+    },
+    "az": {
+        "xin": "xarici işlər nazirliyi",
+        "xim": "xarici işlər nazirliyi",
+        "rf": "rusiya",
+        "nolub": "nə olub",
+        "noldu": "nə oldu",
+        "neynir": "nə edir",
+        "neyleyir": "nə edir",
+        "neter": "necə",
+        "hacan": "nə vaxt",
+        "burda": "burada",
+        "orda": "orada",
+        "slm": "",
+        "pls": "",
+        "zehmet": "",
+    },
+}

@@ -50,7 +50,7 @@ _SHAPING_MODULES = (
     focus_module,
     chat_words_module,
     news_words_module,
-    language_module,
+    language_module,  # its stopwords decide which Russian and Azerbaijani words are indexed
 )
 _SHAPING_PACKAGES = ("wordfreq", "snowballstemmer", "PyStemmer", "anyascii")
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import wordfreq
+
 LANGUAGES = ("en", "ru", "az")
 """Languages newsdesk reads and answers in; English is the knowledge base's own."""
 
@@ -32,8 +34,13 @@ STOPWORDS_RU = frozenset(
     расскажи объясните объясни подскажите подскажи можете можешь можно пожалуйста привет
     ребята кто-нибудь кто-то что-то вопрос знает знаете интересно вкратце кстати типа
     короче мол ваще плз пжл спасибо ок
+    какую каких какого каком какому какими какова каково всём всем всего всей всею этим
+    этими этому тут щас сча слышал слышала слышно говорят пишут чё чо че шо ща
     """.split()
 )
+# The last line: the remaining forms of "какой", "весь" and "этот" (the list above has only
+# some), and casual Russian: "чё"/"шо" for "что", "щас" for "сейчас", hearsay ("говорят").
+
 
 STOPWORDS_AZ = frozenset(
     """
@@ -44,12 +51,40 @@ STOPWORDS_AZ = frozenset(
     söyləyin izah edin zəhmət zehmet olmasa salam sağ ol sağol təşəkkür çox cox daha ən en
     hələ hele artıq artiq indi sadəcə qısaca qisaca yəni yeni görəsən gorasen bilən bilir
     bilirsiniz kimsə kimse nəsə nese həm hem
+    nədir nədi kimdir kimlərdir haradadır nəyi nəyə nədən nəyin hansısa hansını burada burda
+    orada orda neynir neynəyir nolub noldu nətər haçan ola olub olur oldu olan olaraq olmuş
+    olar olacaq olmaq olsun olubmu olurmu idi imiş deyil edir edib etdi edilib edilir edən
+    etmək edəcək edirlər ediblər edirmi doğrudu doğrudur doğrudurmu deyirlər deyəsən eşitdim
+    var yoxsa heç
     """.split()
 )
+# The last lines: question words with the copula or a case ending ("nədir", "kimdir"),
+# colloquial forms ("burda", "neynir", "nolub"), the light verbs "olmaq" (be) and "etmək"
+# (do), which English's stopwords hold as "is/was/did", and hearsay ("deyirlər", "doğrudu").
+
 # "yeni" (new) is a content word in Azerbaijani too, but as "yəni" (that is) typed without
 # the ə it is filler far more often in questions.
 
 _STOPWORDS = {"ru": STOPWORDS_RU, "az": STOPWORDS_AZ}
+
+# Azerbaijani typed on a Latin keyboard loses its letters: "ə" -> "e", "ı" -> "i", "ş" -> "s",
+# "ç" -> "c", "ğ" -> "g", "ö" -> "o", "ü" -> "u". The matcher reads every Azerbaijani word in
+# this plain form, on the fact side as on the question side, so both spellings meet.
+_AZ_PLAIN = str.maketrans("əışçğöüâ", "eiscgoua")
+
+
+def az_plain(word: str) -> str:
+    """A lower-case Azerbaijani word as typed without its special letters ("Bakı" -> "baki")."""
+    return word.translate(_AZ_PLAIN)
+
+
+# Stopwords as typed without the special letters: a plain word is dropped when its plain form is
+# one ("nedir", "burda"), while a word typed with them is dropped only as written, since they
+# tell "öldü" (died) from the light verb "oldu" (became).
+PLAIN_STOPWORDS_AZ = frozenset(az_plain(word) for word in STOPWORDS_AZ)
+# Plain stopwords that are English words too ("men", "de", "var"): not evidence of Azerbaijani.
+_ENGLISH_LOOKALIKES = frozenset("a o de da en men ya hem var biz sen".split())
+_PLAIN_AZ_MARKERS = PLAIN_STOPWORDS_AZ - _ENGLISH_LOOKALIKES
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -81,9 +116,11 @@ def detect(text: str) -> str:
     if text.isascii():
         words = set(_WORD.findall(text.lower()))
         english = len(words & _ENGLISH_MARKERS)
-        az = len(words & STOPWORDS_AZ - _ENGLISH_MARKERS)
+        az = len(words & _PLAIN_AZ_MARKERS - _ENGLISH_MARKERS)
         # Azerbaijani "q" ("Yekaterinburq", "Qarabag"): English has it in "qu" (and a few names).
         az += sum(1 for word in words if _AZ_Q.search(word) and word not in _ENGLISH_Q)
+        if not az and not english and _plain_azerbaijani(words):
+            return "az"
         return "az" if az and az > english else "en"
     cyrillic = len(_CYRILLIC.findall(text))
     latin = len(_LATIN.findall(text))
@@ -95,6 +132,22 @@ def detect(text: str) -> str:
     if words & STOPWORDS_AZ and not words & _ENGLISH_MARKERS:
         return "az"
     return "en"
+
+
+# Endings of Azerbaijani cases, plurals and verbs as typed without special letters.
+_AZ_ENDING = re.compile(r"(?:lar|ler|nin|nun|dan|den|nda|nde|ib|ub|mi|mu|dir|dur|lik|luk|maq|mek)$")
+_COMMON_ENGLISH = 3.0  # Zipf frequency: a word seen about once in a million English words
+
+
+def _plain_azerbaijani(words: set[str]) -> bool:
+    """Azerbaijani typed on a Latin keyboard with no stopword in it ("gemiler limanda
+    saxlanilib"): two words or more, none of them common English, half of them or more with an
+    Azerbaijani ending. One word alone ("Kashmir") is a name more often than not."""
+    if len(words) < 2:
+        return False
+    if any(wordfreq.zipf_frequency(word, "en") >= _COMMON_ENGLISH for word in words):
+        return False
+    return 2 * sum(1 for word in words if _AZ_ENDING.search(word)) >= len(words)
 
 
 def supported(language: str | None) -> str | None:

@@ -20,8 +20,9 @@ import wordfreq
 from anyascii import anyascii
 
 from bot.core import language as languages
-from bot.core.chat_words import CHAT_WORDS
+from bot.core.chat_words import CHAT_WORDS, OTHER_CHAT_WORDS
 from bot.core.focus import Focus, question_focus
+from bot.core.language import PLAIN_STOPWORDS_AZ, az_plain
 from bot.core.news_words import IRREGULAR_FORMS, NEWS_SYNONYMS
 
 # Question words, filler and function words: they say how someone asks, not what about.
@@ -56,7 +57,7 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 _DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
 _stemmer = snowballstemmer.stemmer("english")
 # Russian has its own Snowball stemmer; Azerbaijani has none, and Turkish, its closest
-# relative, stems it well once "ə" is read as "e" (the rest of its alphabet is Turkish's).
+# relative, stems it well once its words are in a form Turkish spelling knows (``az_form``).
 _OTHER_STEMMERS = {
     "ru": snowballstemmer.stemmer("russian"),
     "az": snowballstemmer.stemmer("turkish"),
@@ -90,8 +91,20 @@ _FOCUS_WORDS = {
         "haradan": "where",
         "nə vaxt": "when",
         "nə zaman": "when",
+        "haçan": "when",
     },
 }
+# The Azerbaijani question words as typed without special letters, read from the plain text;
+# "nece" is left out: it is "neçə" (how many) as often as "necə" (how).
+_PLAIN_FOCUS_AZ = {
+    az_plain(words): asked
+    for words, asked in _FOCUS_WORDS["az"].items()
+    if az_plain(words) not in ("nece",)
+}
+_BACK_VOWELS = frozenset("aıou")
+# The last letters Turkish spelling devoices ("kitab" -> "kitap") and their Azerbaijani ones.
+_DEVOICED = {"p": "b", "ç": "c", "t": "d", "k": "g"}
+_FRONT_OF = {"i": "ı", "o": "ö", "u": "ü"}
 
 
 @lru_cache(maxsize=200_000)
@@ -199,12 +212,59 @@ def normal_form(word: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
+def az_form(word: str) -> str:
+    """A lower-case Azerbaijani word in the one form both of its spellings share, fit for the
+    Turkish stemmer: "Türkiyənin" and "turkiyenin" both give "turkıyenin".
+
+    The special letters are dropped (``az_plain``), then vowel harmony puts back what the
+    stemmer needs: Turkish takes a suffix only when its vowel agrees with the stem's last vowel,
+    and without the dots "arasinda" reads as "a-a-i", which no suffix fits. Each "i" after a back
+    vowel is read as "ı", each "o" or "u" after a front vowel as "ö" or "ü" ("arasinda" ->
+    "arasında"). A loanword may come out oddly ("rusıya"), but the same from either spelling.
+    """
+    out = []
+    back: bool | None = None
+    for letter in az_plain(word):
+        if letter in "aeiou":
+            if back is True and letter == "i":
+                letter = "ı"
+            elif back is False and letter in "ou":
+                letter = _FRONT_OF[letter]
+            back = letter in _BACK_VOWELS
+        out.append(letter)
+    return "".join(out)
+
+
+@lru_cache(maxsize=200_000)
 def stem_in(word: str, language: str) -> str:
-    """Snowball stem of one lower-case word of ``language`` ("ru" or "az"), in its own script."""
-    if language == "az":
-        word = word.replace("ə", "e")
-    result: str = _OTHER_STEMMERS[language].stemWord(word)
-    return result
+    """Snowball stem of one lower-case word of ``language`` ("ru" or "az"), in its own script
+    (an Azerbaijani word in ``az_form``)."""
+    if language != "az":
+        result: str = _OTHER_STEMMERS[language].stemWord(word)
+        return result
+    form = az_form(word)
+    stemmed: str = _OTHER_STEMMERS["az"].stemWord(form)
+    # Turkish spelling changes a stem's last letter ("kitab" -> "kitap") or adds a vowel after
+    # d and g; Azerbaijani writes neither, so the stem is cut back to what the word begins with.
+    shared = 0
+    for left, right in zip(stemmed, form, strict=False):
+        if left != right:
+            break
+        shared += 1
+    if shared < 2:
+        return stemmed
+    if shared == len(stemmed) - 1 and _DEVOICED.get(stemmed[-1]) == form[shared : shared + 1]:
+        shared += 1  # "kitap" back to "kitab", as the word has it
+        stemmed = form[:shared]
+    stemmed = stemmed[:shared]
+    if len(form) > 5 and form.endswith(("maq", "mek")) and stemmed == form:
+        # The infinitive ("itirmək", as a synonym list writes a verb): Turkish's is "-mak".
+        return form[:-3]
+    if len(form) > 3 and form[-1] == "b" and form[-2] in "ıiuü" and stemmed == form:
+        # The perfect "-ıb" ("ölüb", "itirib"): Turkish has no such ending; off with the vowel
+        # too, so "ölüb" meets "öldü" (which Turkish does stem) in "öl".
+        stemmed = form[:-2]
+    return stemmed
 
 
 @lru_cache(maxsize=200_000)
@@ -403,18 +463,20 @@ class Analyzer:
         names a synonym group, as "Екатеринбурге" names yekaterinburg. The word given back is
         the transliterated surface form, which typo correction compares with the indexed words
         ("ekaterinburge" is close to "ekaterinburg"). Words in Latin letters inside a Russian
-        question ("Baku", "NATO") are read as English.
+        question ("Baku", "NATO") are read as English. Azerbaijani is read in ``az_form``, so
+        a question typed without its special letters meets facts written with them.
         """
-        lowered = " ".join(other_words(text, language))
+        written = other_tokens(text, language)
+        az = language == "az"
+        forms = [az_form(word) for word in written] if az else written
         out: list[tuple[str, float, str]] = []
-        for pattern, head in self._other_phrases[language]:
-            if pattern.search(lowered):
-                lowered = pattern.sub(" ", lowered)
-                out.append((head, 1.0, head))
+        taken = _phrase_words(forms, self._other_phrases[language], out)
         drop = languages.stopwords(language)
         table = self._other[language]
-        for word in lowered.split():
-            if word in drop:
+        for index, word in enumerate(written):
+            if index in taken or word in drop:
+                continue
+            if az and _plain_stopword(word):
                 continue
             if word.isascii() and language == "ru":
                 item = self._word(fold(word))
@@ -425,17 +487,95 @@ class Analyzer:
             if not surface:
                 continue
             stemmed = translit(stem_in(word, language))
+            if az and (stemmed in _question_stems() or _light_verb(word, stemmed)):
+                continue  # "nədir", "kimdir": a question word with the copula on
             term = table.get(surface) or table.get(stemmed) or stemmed or surface
             out.append((term, _specificity_in(word, language), surface))
         return tuple(out)
 
 
+def other_tokens(text: str, language: str) -> list[str]:
+    """The lower-cased words of ``text`` in ``language``, chat spellings and abbreviations read
+    as the words they stand for ("чё" -> "что", "СК" -> "следственный комитет")."""
+    table = OTHER_CHAT_WORDS.get(language, {})
+    out: list[str] = []
+    for word in other_words(text, language):
+        key = az_plain(word) if language == "az" else word
+        meant = table.get(key)
+        if meant is None:
+            out.append(word)
+        else:
+            out.extend(meant.split())
+    return out
+
+
+def _phrase_words(
+    forms: list[str],
+    phrases: list[tuple[re.Pattern[str], str]],
+    out: list[tuple[str, float, str]],
+) -> set[int]:
+    """Append the synonym phrases found in ``forms`` (a text's words) to ``out`` and return
+    the positions of the words they took, which are not read again one by one."""
+    taken: set[int] = set()
+    if not phrases:
+        return taken
+    text = " ".join(forms)
+    starts = []
+    position = 0
+    for form in forms:
+        starts.append(position)
+        position += len(form) + 1
+    for pattern, head in phrases:
+        found = False
+        for match in pattern.finditer(text):
+            covered = {
+                i
+                for i, begin in enumerate(starts)
+                if begin < match.end() and begin + len(forms[i]) > match.start()
+            }
+            if covered & taken:
+                continue  # part of a longer phrase found first
+            taken |= covered
+            found = True
+        if found:
+            out.append((head, 1.0, head))
+    return taken
+
+
+def _plain_stopword(word: str) -> bool:
+    """An Azerbaijani word typed without special letters whose plain form is a stopword. A word
+    written with them is a stopword only as written (``bot.core.language``)."""
+    return az_plain(word) == word and word in PLAIN_STOPWORDS_AZ
+
+
+def _light_verb(word: str, stemmed: str) -> bool:
+    """A form of "olmaq" (be) or "etmək" (do) the stopwords do not list ("olarkən", "etdiyi"):
+    the Azerbaijani "is" and "did". "öl-" (die) has the same plain stem, and stays when written
+    with its "ö"."""
+    if stemmed in ("o", "ol"):
+        return "ö" not in word
+    return stemmed in ("ed", "et") and "ə" not in word[:1]
+
+
+@lru_cache(maxsize=1)
+def _question_stems() -> frozenset[str]:
+    """Stems of the Azerbaijani question words, which carry endings ("nədir", "kimdir")."""
+    asked = ("nə", "kim", "hara", "hansı", "niyə", "necə", "neçə")
+    return frozenset(translit(stem_in(word, "az")) for word in asked)
+
+
 def _other_focus(text: str, language: str) -> Focus:
     """The focus of a Russian or Azerbaijani question: its question words read as English
     ones; its word count is its own."""
-    lowered = " " + " ".join(other_words(text, language)) + " "
+    words = other_tokens(text, language)
+    # "heç kim" is nobody and "heç vaxt" never: no question word after "heç".
+    asking = [w for i, w in enumerate(words) if not (i and az_plain(words[i - 1]) == "hec")]
+    lowered = " " + " ".join(asking) + " "
     english = [
         asked for word, asked in _FOCUS_WORDS.get(language, {}).items() if f" {word} " in lowered
     ]
+    if language == "az":
+        plain = " " + " ".join(word for word in asking if az_plain(word) == word) + " "
+        english += [asked for word, asked in _PLAIN_FOCUS_AZ.items() if f" {word} " in plain]
     found = question_focus(" ".join(english).split()) if english else Focus()
-    return Focus(found.wants, found.attributes, found.roles, len(lowered.split()))
+    return Focus(found.wants, found.attributes, found.roles, len(words))

@@ -12,7 +12,10 @@ and it is one more question matching every question that names the place.
 
 Dates: absolute days ("12 марта 2025 года", "12 mart 2025-ci il") read by dateparser in the
 article's language; deadlines ("до 1 мая", "1 mayadək") and days after publication are not an
-event's date.
+event's date. Relative days ("вчера", "в понедельник", "на прошлой неделе", "dünən", "keçən
+həftə", "iki gün əvvəl") are resolved against the publication date, as in English: dateparser
+reads the day words, a weekday named in an article published that weekday is that very day, and
+a week ago is the day seven days before (a week is no day; the reviewer sees the sentence).
 """
 
 from __future__ import annotations
@@ -177,6 +180,9 @@ class DayMention:
     text: str
     date: dt.date
     deadline: bool
+    start: int = 0
+    relative: bool = False
+    """It depends on the publication date ("вчера", "keçən həftə")."""
 
 
 def day_mentions(text: str, language: str, published: dt.date | None) -> list[DayMention]:
@@ -201,7 +207,81 @@ def day_mentions(text: str, language: str, published: dt.date | None) -> list[Da
             deadline = bool(ending and _AZ_NOT_EVENT_ENDING.search(ending)) or (
                 _AZ_NOT_EVENT_AFTER.match(text[match.end() :]) is not None
             )
-        out.append(DayMention(match.group(), date, deadline))
+        out.append(DayMention(match.group(), date, deadline, match.start()))
+    if published is not None:
+        out.extend(_relative_days(text, language, published))
+        out.sort(key=lambda mention: mention.start)
+    return out
+
+
+_RU_WEEKDAYS = "понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье"
+_AZ_WEEKDAYS = "bazar ertəsi|çərşənbə axşamı|cümə axşamı|çərşənbə|cümə|şənbə|bazar"  # longest first
+_AZ_NUMBERS = {
+    "bir": 1,
+    "iki": 2,
+    "üç": 3,
+    "dörd": 4,
+    "beş": 5,
+    "altı": 6,
+    "yeddi": 7,
+    "səkkiz": 8,
+    "doqquz": 9,
+    "on": 10,
+}
+# One alternative per kind; "last" (прошлый, keçən, ötən) before a weekday means the one of the
+# week before, not the one of this week.
+_RELATIVE_SPANS = {
+    "ru": re.compile(
+        r"(?<!\w)(?:(?P<day>позавчера|вчера|сегодня)"
+        r"|(?:во?\s+)?(?P<last>прошл(?:ый|ую|ое)\s+)?(?P<weekday>" + _RU_WEEKDAYS + r")"
+        r"|(?P<week>(?:на\s+)?прошлой\s+неделе)"
+        r"|(?P<ago>(?:\d+|\w+)\s+(?:дн(?:я|ей)|день|недел[юи]|недель)\s+назад|неделю\s+назад))"
+        r"(?!\w)",
+        re.IGNORECASE,
+    ),
+    "az": re.compile(
+        r"(?<!\w)(?:(?P<day>dünən|bu\s+gün|srağagün)"
+        r"|(?P<last>(?:keçən|ötən)\s+)?(?P<weekday>" + _AZ_WEEKDAYS + r")(?:\s+günü)?"
+        r"|(?P<week>(?:keçən|ötən)\s+həftə)"
+        r"|(?P<ago>(?P<count>\d+|\w+)\s+(?P<unit>gün|həftə)\s+(?:əvvəl|öncə)))"
+        r"(?!\w)",
+        re.IGNORECASE,
+    ),
+}
+
+
+def _relative_days(text: str, language: str, published: dt.date) -> list[DayMention]:
+    """The days ``text`` names relative to ``published`` ("вчера", "keçən həftə")."""
+    spans = _RELATIVE_SPANS.get(language)
+    if spans is None:
+        return []
+    out: list[DayMention] = []
+    for match in spans.finditer(text):
+        date: dt.date | None = None
+        span = languages.lower(match.group(), language)
+        if match["weekday"]:
+            weekday = languages.lower(match["weekday"], language)
+            date = parse_day(weekday, language, published)
+            if date is not None and match["last"] is None:
+                # dateparser reads a weekday as the last one before publication (a week back
+                # on the same weekday), which "last Monday" means; news says "on Monday" of
+                # the day it is published too.
+                same = parse_day(weekday, language, published + dt.timedelta(days=1))
+                date = same if same == published else date
+        elif match["week"]:
+            date = published - dt.timedelta(days=7)
+        elif span == "srağagün":
+            date = published - dt.timedelta(days=2)
+        elif language == "az" and match["ago"]:
+            count = languages.lower(match["count"], language)
+            number = int(count) if count.isdigit() else _AZ_NUMBERS.get(count)
+            if number is not None:
+                days = number * (7 if languages.lower(match["unit"], language) == "həftə" else 1)
+                date = published - dt.timedelta(days=days)
+        else:
+            date = parse_day(span, language, published)
+        if date is not None:
+            out.append(DayMention(match.group(), date, False, match.start(), relative=True))
     return out
 
 
