@@ -956,6 +956,10 @@ class Matcher:
             and ranked[1].whole >= 0.99
             and best.relevance - runner_up < settings.keyword_margin
         )
+        if shared and top >= settings.answer_threshold and self._named_after(ranked, asked):
+            # Of the facts that have the name, one is named after it ("yekaterinburg-raid"):
+            # its curator says that is what the name is about.
+            return Decision.ANSWER
         if (
             top >= settings.answer_threshold
             and best.relevance - runner_up >= settings.answer_margin
@@ -966,6 +970,18 @@ class Matcher:
         if top >= settings.suggest_threshold or keyword:
             return Decision.SUGGEST
         return Decision.UNKNOWN
+
+    def _named_after(self, ranked: list[_Candidate], asked: _Asked) -> bool:
+        """Whether the best fact is the only one of those holding a keyword question's words
+        whose id names them all."""
+        words = {qt.term for qt in asked.query}
+        named = [
+            candidate
+            for candidate in ranked
+            if candidate.whole >= 0.99
+            and words <= set(self.analyzer.terms(candidate.entry.fact.id.replace("-", " ")))
+        ]
+        return len(named) == 1 and named[0] is ranked[0]
 
     # ---------------------------------------------------------------------- supersession
     def superseded_in(self, fact_id: str, guild_id: int | None) -> bool:

@@ -132,6 +132,30 @@ def test_a_lone_keyword_is_answered_or_suggested_never_unknown(
     assert result.matches
 
 
+def test_a_keyword_one_fact_is_named_after_is_answered_by_it() -> None:
+    """ "nakhchivan" is in several facts, but one is named after it: that one answers; a name
+    two facts are named after stays a "did you mean"."""
+    talks = Fact(
+        "nakhchivan-talks",
+        "Azerbaijani and Kazakh officials held their first talks on the crash in Nakhchivan.",
+        ("where did the officials meet",),
+    )
+    probe = Fact(
+        "nakhchivan-recorders",
+        "The flight recorders were read in Nakhchivan by both countries' investigators.",
+        ("where were the recorders read",),
+    )
+    visit = Fact(
+        "aliyev-visit",
+        "President Aliyev flew to Nakhchivan for the holiday.",
+        ("aliyev in nakhchivan",),
+    )
+    alone = Matcher([talks, OVERVIEW, visit])
+    assert answered(alone.ask("nakhchivan")) == "nakhchivan-talks"
+    both = Matcher([talks, probe, OVERVIEW])
+    assert both.ask("nakhchivan").decision is Decision.SUGGEST
+
+
 def test_a_keyword_only_one_fact_has_is_answered(matcher: Matcher) -> None:
     """A keyword that one fact alone is about is answered with it."""
     assert answered(matcher.ask("shrapnel")) == "crash-tail-damage"
