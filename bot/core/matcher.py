@@ -16,6 +16,7 @@ The index is updated in place when a fact is added or removed: nothing is rebuil
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import heapq
 import math
@@ -371,6 +372,9 @@ class Matcher:
         # (first letter, length) so a misspelled word is compared with a few hundred words.
         self._surface: dict[str, str] = {}
         self._vocabulary: dict[tuple[str, int], dict[str, None]] = {}
+        # The same words sorted, for clipped names ("yekat"): built when first needed and
+        # again once words were added (words are never removed, so a size tells).
+        self._sorted_words: list[str] = []
         # Supersession: the ids of the facts that name each id in their ``supersedes``.
         self._successors: dict[str, set[str]] = {}
         # Advanced by every add and remove: what is derived from the facts is current while
@@ -630,11 +634,20 @@ class Matcher:
         least three letters longer; read with less confidence than a typo's correction."""
         if len(word) < 4 or not word.isalpha():
             return None
-        whole = self._complete_word(word)
-        if whole is None or len(whole) < len(word) + 3:
-            return None
-        target = self._surface[whole]
-        return (target, 0.8) if self._df.get(target) else None
+        words = self._sorted_words
+        if len(words) != len(self._surface):
+            words = self._sorted_words = sorted(self._surface)
+        whole: str | None = None
+        best_df = 0
+        # The most widely used of the words it starts, among the first few in order.
+        start = bisect.bisect_left(words, word)
+        for candidate in words[start : start + 64]:
+            if not candidate.startswith(word):
+                break
+            df = self._df.get(self._surface[candidate], 0)
+            if df > best_df and len(candidate) >= len(word) + 3:
+                whole, best_df = candidate, df
+        return (self._surface[whole], 0.8) if whole is not None else None
 
     def _closest_word(self, term: str) -> tuple[str, float] | None:
         """The vocabulary word a misspelled one most likely is, with a confidence.
