@@ -408,7 +408,8 @@ def _who(subject: str, names: set[str]) -> str:
     head = re.sub(r"'s?$", "", head)
     first = subject.split()[0]
     words = {w.lower().strip(",") for w in subject.split()}
-    if head in _PERSON_HEADS or first in names or subject in names:
+    named = first in names and first not in ("The", "A", "An", "This", "These", "That")
+    if head in _PERSON_HEADS or named or subject in names:
         return "who"
     if words & (_PERSON_HEADS | {"those", "many", "some", "hundreds", "thousands", "dozens"}):
         return "who"
@@ -436,6 +437,11 @@ def _inverted(clause: Clause, subject: str, tail: str) -> str | None:
     verb = clause.verb.lower()
     base = base_form(verb)
     if base is None:
+        # A plural subject's present verb is its base form: "groups that fail to register
+        # face fines" -> "do groups that fail to register face fines".
+        plural = clause.subject.split()[0].lower().endswith("s")
+        if plural and verb.isalpha() and could_be_verb(verb) and verb not in AUXILIARIES:
+            return " ".join(p for p in ("do", subject, verb, tail) if p)
         return None
     if verb in IRREGULAR_PAST or verb.endswith("ed"):
         do = "did"
@@ -461,8 +467,15 @@ def _agreeing(wh: str, predicate: str) -> str:
 
 def _finish(question: str, setting: str | None) -> str:
     question = question.strip(" ,")
-    if setting and not _setting_names(setting) & set(fold(question).split()):
-        question = f"{question} {setting}"
+    set_in = f"{question} {setting}" if setting else question
+    if (
+        setting
+        and not _setting_names(setting) & set(fold(question).split())
+        and len(set_in.split()) <= MAX_QUESTION_WORDS
+    ):
+        # Too long with the setting, the question is still asked without it: the answer
+        # names the event, and a question the check refuses would be lost altogether.
+        question = set_in
     return " ".join(question.lower().replace(" ,", ",").split()).strip(" ,")
 
 
