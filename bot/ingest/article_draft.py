@@ -290,7 +290,7 @@ def build_draft(
                 names=mid_capitals,
                 setting=_setting(statement, setting, topic) if statement.lead_in or lede else None,
                 overview=lede,
-                topic=topic,
+                topic=event.short().replace('"', "") if event is not None else None,
             ),
         ]
         fact = ProposedFact(
