@@ -713,7 +713,7 @@ def _from_clause(
         depth == 0
         and not relative
         and len(clause.subject.split()) <= 8
-        and opener not in ("away", "")
+        and opener not in ("away", "way", "")  # "gave way", "stayed away": no object
         and clause.verb is not None
         and not count
         and opener

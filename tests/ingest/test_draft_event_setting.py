@@ -125,3 +125,22 @@ def _entities():  # type: ignore[no-untyped-def]
     from bot.ingest.entities import EntityIndex
 
     return EntityIndex(["Ministers in Yerevan approved a new water tariff on Monday."])
+
+
+def test_questions_ask_for_what_was_done_with_the_right_verb() -> None:
+    from bot.ingest.questions import generate
+
+    done = generate("Delegates completed rules for regional carbon trading.")
+    assert "what did delegates complete" in done
+    # No object to ask for: "gave way", "stayed away".
+    assert not any(q.startswith("what did") for q in generate("The old bridge gave way."))
+    # "least developed" describes the countries; the verb is "walked out".
+    walked = generate(
+        "Negotiators from the least developed countries walked out of a meeting in Almaty."
+    )
+    assert not any("developed countries walked" in q or q.startswith("who developed")
+                   for q in walked), walked  # fmt: skip
+    assert any(q.startswith("who walked out of a meeting") for q in walked), walked
+    # A plural subject's present verb takes "do".
+    fines = generate("Companies that break the rule face fines of up to 5,000 manats.")
+    assert any(q.startswith("do companies that break the rule face") for q in fines), fines
