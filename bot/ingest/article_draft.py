@@ -26,9 +26,9 @@ from bot.core.links import is_web_link
 from bot.core.loader import MAX_ANSWER_CHARS
 from bot.core.text import STOPWORDS, Analyzer, fold, specificity, stem
 from bot.ingest import dates, other_languages
-from bot.ingest.context import GENERIC_STARTS, ArticleContext, names_something
+from bot.ingest.context import GENERIC_STARTS, TITLES, ArticleContext, names_something
 from bot.ingest.dedupe import coverage, merge_near_duplicates, terms_of
-from bot.ingest.entities import EntityIndex
+from bot.ingest.entities import EntityIndex, is_place_name
 from bot.ingest.lexicon import is_topic_noun
 from bot.ingest.models import Article, IngestError, Statement
 from bot.ingest.questions import generate
@@ -126,9 +126,17 @@ def tags_for(
             and not any(e.startswith(entity) for e in mid_capitals)
         ):
             continue  # a capitalised word only ever at the start of a sentence ("Strong ...")
+        # "President Ilham Aliyev" is tagged "ilham-aliyev": readers name the person.
+        untitled = TITLES.sub("", entity)
+        entity = untitled if " " in untitled else entity
         tag = "-".join(fold(entity).split())
         if tag and len(tag) <= 50 and all(is_topic_noun(w) or w in names for w in tag.split("-")):
             tags.setdefault(tag, None)
+    for entity in entities.entities_in(answer):
+        # "Kazakh" beside "kazakhstan": readers ask about "Kazakh regions" as often.
+        for demonym in entities.demonyms(entity)[:1]:
+            if len(tags) < MAX_TAGS - 3 and not demonym.endswith("s"):
+                tags.setdefault(fold(demonym), None)
     for word in topic or ():
         if len(tags) < MAX_TAGS - 2:
             tags.setdefault(word, None)
@@ -152,13 +160,21 @@ def _lower_first(text: str, names: set[str]) -> str:
     first, _, rest = text.partition(" ")
     bare = re.sub(r"'s$", "", first.strip('"'))
     generic = bare in GENERIC_STARTS
-    if (bare in names and not generic) or first.isupper() or not first[:1].isupper():
+    acronym = first.isupper() and len(first) > 1  # "UN", "NATO"; not the article "A"
+    known = bare in names or is_place_name(bare)  # "Nigeria's", only ever sentence-first
+    # A title before a name ("President Ilham Aliyev") is part of the name.
+    known = known or (rest[:1].isupper() and bare not in GENERIC_STARTS)
+    if (known and not generic) or acronym or not first[:1].isupper():
         return text
     return f"{first[:1].lower()}{first[1:]} {rest}".strip()
 
 
 def _set_in_event(statement: Statement, context: ArticleContext, names: set[str]) -> None:
-    """Put the main event in front of a statement that names nothing of its own."""
+    """Put the main event in front of a statement that does not name it.
+
+    Naming a person or a country is not enough: "Nigeria's representative described the
+    figure as an insult" says nothing of the Baku talks, so a question about the talks never
+    reaches it, and a reader of the fact alone cannot tell which figure."""
     event = context.event
     statement.core = statement.text
     if event is None:
@@ -167,16 +183,39 @@ def _set_in_event(statement: Statement, context: ArticleContext, names: set[str]
         event.refers_back(word) or stem(word) == stem(event.noun)
         for word in fold(statement.text).split()
     )
-    if not lede and names_something(statement.text, context):
+    if event.key_names:
+        if not lede and event.named_in(statement.text):
+            return
+    elif not lede and names_something(statement.text, context):
         return
     if lede and event.preposition == "Under":
         return
     own_day = dates.event_date(statement.original, context.published, spoken=False)
     lead_in = event.lead_in(statement.text, dated=own_day is not None)
-    statement.text = f"{lead_in}, {_lower_first(statement.text, names)}"
+    opening = re.match(r"^(?:In|On|At|Near|Outside)\s[^,]{1,60},\s", statement.text)
+    if opening and lead_in.startswith(("In ", "At ")):
+        # "In North Kazakhstan, the rising Ishim ..." -> "In North Kazakhstan, during the
+        # Kazakhstan floods of April 2024, the rising Ishim ...": not two "In"s in a row.
+        inner = "during" + lead_in[2:] if lead_in.startswith("In ") else "at" + lead_in[2:]
+        rest = statement.text[opening.end() :]
+        statement.text = f"{opening.group()}{inner}, {rest}"
+    else:
+        statement.text = f"{lead_in}, {_lower_first(statement.text, names)}"
     statement.lead_in = True
     if statement.date is None and event.date is not None and event.preposition == "In":
         statement.date = event.date
+
+
+def _setting(statement: Statement, setting: str | None, topic: str | None) -> str | None:
+    """What questions about a statement set in the event end with: "in the Kazakhstan
+    floods"; for a law, as its lead-in put it ("over Georgia's foreign influence law", or
+    "under ..." for what the law itself says)."""
+    if setting is not None or topic is None:
+        return setting
+    for word in ("Over", "Under"):
+        if statement.text.startswith(f"{word} "):
+            return f"{word.lower()} {topic}"
+    return None
 
 
 def _attach_article_questions(
@@ -230,12 +269,13 @@ def build_draft(
     if event is not None:
         topic = event.phrase().replace('"', "")
         if event.preposition != "Under":
-            setting = f"{event.preposition.lower()} {topic}"
+            short = event.short().replace('"', "")
+            setting = f"{event.preposition.lower()} {short}"
     topic_tags: list[str] = []
     if event is not None:
         topic_tags = [
             w
-            for w in fold(f"{event.modifiers} {event.noun}").split()
+            for w in fold(f"{event.alias or ''} {event.modifiers} {event.noun}").split()
             if is_topic_noun(w) or w in names
         ]
     facts: list[ProposedFact] = []
@@ -248,9 +288,9 @@ def build_draft(
             *generate(
                 statement.core,
                 names=mid_capitals,
-                setting=setting if statement.lead_in or lede else None,
+                setting=_setting(statement, setting, topic) if statement.lead_in or lede else None,
                 overview=lede,
-                topic=topic,
+                topic=event.short().replace('"', "") if event is not None else None,
             ),
         ]
         fact = ProposedFact(

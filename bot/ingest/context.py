@@ -23,12 +23,13 @@ from dataclasses import dataclass, field
 from bot.core.text import fold
 from bot.ingest import dates
 from bot.ingest.entities import EntityIndex, raw_entities
-from bot.ingest.lexicon import FUNCTION_WORDS, is_topic_noun
+from bot.ingest.lexicon import FUNCTION_WORDS, base_form, is_topic_noun
 from bot.ingest.sentences import strip_dateline
 
 # Event nouns by how a fact is set in them: "In the floods", "At the talks", "Under the law".
-_IN_NOUNS = """flood floods flooding flash-flood earthquake quake landslide landslides wildfire
-wildfires fire fires storm hurricane cyclone drought disaster collapse explosion explosions blast
+_IN_NOUNS = """flood floods flooding flash-flood earthquake quake landslide landslides mudslide
+mudslides wildfire wildfires fire fires storm hurricane cyclone drought disaster collapse explosion
+explosions blast
 blasts crash derailment eruption avalanche heatwave attack attacks raid raids shooting bombing
 bombings massacre assault siege clash clashes fighting war offensive incident hostage exodus
 crisis evacuation evacuations protest protests rally rallies demonstration demonstrations strike
@@ -55,7 +56,7 @@ _RULE = re.compile(
 )
 _POINT_EVENT = frozenset(_IN_NOUNS) - {"war", "crisis", "exodus", "protests", "elections"}
 
-_TITLES = re.compile(
+TITLES = re.compile(
     r"^(?:(?:UN|US|EU|Former|Acting|Deputy|Vice)\s+)*(?:President|Prime Minister|Minister|"
     r"Foreign Minister|Secretary of State|Secretary-General|Secretary|Chancellor|King|Queen|"
     r"Pope|General|Gen|Colonel|Judge|Mayor|Governor|Senator|Ambassador|Patriarch|Sheikh|Emir|"
@@ -128,25 +129,85 @@ class Event:
     month: str | None = None
     """"April 2024": when the event was reported, when it has no day."""
     place: str | None = None
+    alias: str | None = None
+    """The event's own name when the headline or lede gives one ("COP29", "MH17"): what
+    readers call it, so every fact set in the event says it."""
 
     @property
     def preposition(self) -> str:
         return PREPOSITION.get(self.noun, "In")
 
-    def phrase(self, noun: str | None = None) -> str:
+    def phrase(self, noun: str | None = None, *, compound: bool = False) -> str:
         """ "the Kazakhstan floods"; with ``noun``, the same modifiers before another noun
-        ("the Kazakhstan flooding", "the Baku climate conference")."""
+        ("the Kazakhstan flooding", "the Baku climate conference"). With a name of its own,
+        the name leads and the place follows: "the COP29 climate talks in Baku" (not when
+        another noun follows, ``compound``: "the COP29 climate conference presidency")."""
+        if self.alias:
+            rest = [w for w in self.modifiers.split() if w != self.place]
+            words = [self.determiner, self.alias, *rest, noun or self.noun]
+            if self.place and self.place in self.modifiers.split() and not compound:
+                words += ["in", self.place]
+            return " ".join(w for w in words if w)
         words = [self.determiner, self.modifiers, noun or self.noun]
         return " ".join(w for w in words if w)
+
+    def short(self) -> str:
+        """The event as questions name it: "COP29 in Baku", else the whole phrase."""
+        if self.alias:
+            return f"{self.alias} in {self.place}" if self.place else self.alias
+        return self.phrase()
 
     @property
     def names(self) -> set[str]:
         """Folded words of the phrase's names: a sentence naming one of them names the event."""
         return {
             w
-            for w in fold(self.modifiers).split()
+            for w in fold(f"{self.alias or ''} {self.modifiers}").split()
             if w not in FUNCTION_WORDS and w not in ("s", "the")
         }
+
+    @property
+    def key_names(self) -> set[str]:
+        """What a fact must say to be set in the event. For a talk or a disaster, one of its
+        names ("Baku", "COP29", "Kazakhstan"; not "climate", which any climate fact says); for
+        a law, what tells it from other laws ("foreign", "influence"), all of them."""
+        if self.preposition == "Under":
+            return self.names
+        capitalised = " ".join(
+            w for w in [self.alias or "", *self.modifiers.split()] if w[:1].isupper()
+        )
+        return {w for w in fold(capitalised).split() if w not in ("s", "the")} or self.names
+
+    def named_in(self, text: str) -> bool:
+        """Does ``text`` name the event (its key names; "Kazakh" names Kazakhstan)?"""
+        if self.phrase() in text:
+            return True
+        words = set(fold(text).split())
+        keys = self.key_names
+        if not keys:
+            return False
+
+        def found(key: str) -> bool:
+            return any(
+                w == key or (len(w) >= 5 and len(key) >= 5 and (key.startswith(w) or
+                                                              w.startswith(key)))
+                for w in words
+            )  # fmt: skip
+
+        if self.preposition == "Under":
+            return all(found(k) for k in keys)
+        if self.alias and found(fold(self.alias)):
+            return True
+        if self.preposition == "In":
+            # A place names a disaster only with the disaster: "The worst-hit regions include
+            # ... West Kazakhstan" is not yet about the floods.
+            # ("states of emergency" or "evacuation" do not say which disaster.)
+            said = any(
+                w.startswith(self.noun.rstrip("s")) or w in ("disaster", "tragedy", "catastrophe")
+                for w in words
+            )
+            return said and any(found(k) for k in keys)
+        return any(found(k) for k in keys)
 
     def lead_in(self, statement: str = "", *, dated: bool = False) -> str:
         """ "In the Ganja flood of 14 May 2025", "At the Baku climate talks in November 2024";
@@ -154,8 +215,10 @@ class Event:
         ("groups ... face fines"), else the place ("In Georgia")."""
         head = f"{self.preposition} {self.phrase()}"
         if self.preposition == "Under":
-            if self.place and not _RULE.search(statement):
-                return f"In {self.place}"
+            if not _RULE.search(statement):
+                # Not what the law says but what was done or said about it: "Over
+                # Georgia's ... law, police broke up ...", which names the law all the same.
+                return f"Over {self.phrase()}"
             return head
         if dated:
             return head  # the statement gives its own day
@@ -186,6 +249,9 @@ class ArticleContext:
     published: dt.date | None
     people: dict[str, str] = field(default_factory=dict)
     """Full name ("Kassym-Jomart Tokayev") by each way the article names the person."""
+    titles: dict[str, str] = field(default_factory=dict)
+    """The full name with the title the article first gives it ("President Kassym-Jomart
+    Tokayev"), by full name: a fact naming "Tokayev" alone says who he is."""
 
     @classmethod
     def build(
@@ -209,12 +275,13 @@ class ArticleContext:
             if when is not None:
                 event.month = f"{when.strftime('%B')} {when.year}"
             event.place = place
+            event.alias = _alias(title, lede, event)
         return cls(
             event,
             place,
             _country(entities, place),
             published,
-            _people([title, *sentences], entities),
+            *_people([title, *sentences], entities),
         )
 
     def person(self, name: str) -> str | None:
@@ -230,6 +297,21 @@ def _main_place(title: str, sentences: list[str], entities: EntityIndex) -> str 
         singles = [e for e in found if " " not in e and e.isalpha() and not e.isupper()]
         if singles:
             return singles[0]
+    return None
+
+
+_ALIAS = re.compile(r"\b[A-Z]{2,5}-?\d{1,4}\b")
+
+
+def _alias(title: str, lede: str, event: Event) -> str | None:
+    """A coded name ("COP29", "MH17", "G20") a few words before a noun of the event's kind in
+    the headline or lede: the name readers know the event by."""
+    same = _SAME_EVENT.get(event.preposition, set()) | {event.noun}
+    for text in (title, lede):
+        for match in _ALIAS.finditer(text):
+            following = re.findall(r"[\w'-]+", text[match.end() :])[:5]
+            if any(w.lower() in same for w in following):
+                return match.group().replace("-", "")
     return None
 
 
@@ -263,6 +345,8 @@ def _event_in(
                     break
                 modifiers.insert(0, word)
                 named = True
+            elif word.islower() and word.endswith("s") and base_form(word) is not None:
+                break  # "Uzbekistan passes ... law": a headline's verb after its subject
             elif word.islower() and is_topic_noun(word) and word not in PREPOSITION and back > 0:
                 # "climate" in "Baku climate talks": kept only if a name comes before it
                 if back - 1 >= 0 and tokens[back - 1][:1].isupper():
@@ -305,15 +389,17 @@ def _event_in(
     return None
 
 
-def _people(texts: list[str], entities: EntityIndex) -> dict[str, str]:
-    """Each person the article names, by full name and by surname alone."""
+def _people(texts: list[str], entities: EntityIndex) -> tuple[dict[str, str], dict[str, str]]:
+    """Each person the article names, by full name and by surname alone; and each full name
+    with its title, where the article gives one."""
     joined = " ".join(texts)
     singles = {e for e in entities.counts if " " not in e}
     people: dict[str, str] = {}
+    titles: dict[str, str] = {}
     for text in texts:
         for match in re.finditer(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*", text):
             raw = match.group()
-            titled = _TITLES.match(raw)
+            titled = TITLES.match(raw)
             name = raw[titled.end() :] if titled else raw
             name = re.sub(r"'s$", "", name.rstrip(".,;:")).strip()
             words = name.split()
@@ -321,8 +407,8 @@ def _people(texts: list[str], entities: EntityIndex) -> dict[str, str]:
                 continue
             if words[0] in _NOT_FIRST_NAMES or not all(w[:1].isupper() for w in words):
                 continue
-            if "of" in words:
-                continue
+            if "of" in words or any(re.search(r"'s$", w) for w in words[:-1]):
+                continue  # "Georgia's EU path": a possessive inside is no one's name
             if any(entities.has_demonym(w) or w in _DEMONYM_PLACES for w in words):
                 continue  # "Sputnik Azerbaijan": a country in it, no person
             before = text[: match.start()]
@@ -333,7 +419,9 @@ def _people(texts: list[str], entities: EntityIndex) -> dict[str, str]:
             if role or surname_alone or (raw == name and _rare(words)):
                 people.setdefault(name, name)
                 people.setdefault(words[-1], name)
-    return people
+                if titled is not None and people[name] == name:
+                    titles.setdefault(name, f"{titled.group().strip()} {name}")
+    return people, titles
 
 
 _DEMONYM_PLACES = frozenset(
@@ -397,6 +485,7 @@ class Referents:
     def resolve(self, text: str) -> str:
         """``text`` with its referents written out; call ``note`` on the sentence after."""
         text = self._people(text)
+        text = self._full_names(text)
         text = self._definites(text)
         text = self._object_it(text)
         return dates.absolute(text, self.context.published, anchor=self.anchor)
@@ -410,10 +499,29 @@ class Referents:
         if seen:
             subject = _SUBJECT_PRONOUN.match(text)
             if subject:
-                text = f"{seen[-1]} {text[subject.end() :]}"
+                who = self.context.titles.get(seen[-1], seen[-1])
+                text = f"{who} {text[subject.end() :]}"
             possessive = _POSSESSIVE_PRONOUN.match(text)
             if possessive:
                 text = f"{seen[-1]}'s {text[possessive.end() :]}"
+        return text
+
+    def _full_names(self, text: str) -> str:
+        """ "Tokayev has criticised ..." -> "President Kassym-Jomart Tokayev has criticised
+        ...": the first time a sentence names someone by surname alone, the full name (with
+        the title, unless an aside says who the person is: "Zourabichvili, a pro-European
+        president" -> "Salome Zourabichvili, a pro-European president")."""
+        for short, full in self.context.people.items():
+            if short == full or full in text or short.isupper():
+                continue
+            match = re.search(rf"(?<![\w-]){re.escape(short)}\b(?!\s+[A-Z])", text)
+            if match is None:
+                continue
+            before = text[: match.start()]
+            aside = re.match(r"\s*(?:'s\s+)?,?\s*(?:a|an|the)\s", text[match.end() :])
+            titled = re.search(r"(?:^|\s)(?:[A-Z][\w-]*\s+)$", before) is not None
+            name = full if aside or titled else self.context.titles.get(full, full)
+            text = f"{before}{name}{text[match.end() :]}"
         return text
 
     def _object_it(self, text: str) -> str:
@@ -430,7 +538,12 @@ class Referents:
     def _definites(self, text: str) -> str:
         event = self.context.event
         folded = set(fold(text).split())
-        done_event = event is None or bool(event.names & folded) or event.phrase() in text
+        if event is None:
+            done_event = True
+        elif event.key_names:
+            done_event = event.named_in(text)
+        else:
+            done_event = bool(event.names & folded) or event.phrase() in text
         done_object: set[str] = set()
         out: list[str] = []
         last = 0
@@ -438,7 +551,11 @@ class Referents:
             noun = match["noun"]
             replacement: str | None = None
             if not done_event and event is not None and event.refers_back(noun):
-                phrase = event.phrase(noun)
+                next_word = re.match(r"\s+([a-z]+)\b", text[match.end() :])
+                compound = next_word is not None and (
+                    next_word.group(1) not in FUNCTION_WORDS and is_topic_noun(next_word.group(1))
+                )
+                phrase = event.phrase(noun, compound=compound)
                 replacement = phrase[0].upper() + phrase[1:] if match["det"] == "The" else phrase
                 done_event = True
             elif (

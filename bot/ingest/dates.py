@@ -23,6 +23,7 @@ from functools import lru_cache
 from dateparser.date import DateDataParser  # type: ignore[import-untyped]
 
 from bot.core.number_words import NUMBER_VALUES
+from bot.ingest.lexicon import is_topic_noun
 
 # dateparser warns about its own settings on some versions; never useful in a draft.
 logging.getLogger("dateparser").setLevel(logging.ERROR)
@@ -196,11 +197,31 @@ def spell(date: dt.date) -> str:
     return f"{date.day} {date.strftime('%B')} {date.year}"
 
 
+_POSSESSIVE_DAY = re.compile(r"^['’]s\s+(?P<words>(?:[a-z-]+\s*){1,3})")
+
+
+def _owned_noun(following: str) -> tuple[str, int] | None:
+    """After a day: "'s concert hall attack killed ..." -> ("concert hall attack", length of
+    "'s concert hall attack"): the nouns the day owns, up to three, none a verb form."""
+    match = _POSSESSIVE_DAY.match(following)
+    if match is None:
+        return None
+    nouns: list[str] = []
+    for word in match["words"].split():
+        if not is_topic_noun(word):
+            break
+        nouns.append(word)
+    if not nouns:
+        return None
+    phrase = " ".join(nouns)
+    return phrase, following.index(phrase) + len(phrase)
+
+
 def absolute(text: str, published: dt.date | None, *, anchor: dt.date | None = None) -> str:
     """``text`` with days that only make sense from the publication date written out:
     "on Monday" -> "on Monday 15 April 2024", "yesterday" -> "on 14 April 2024", "four days
     later" -> "on 18 May 2024". Weeks ("last week") stay as written: a week is no day."""
-    out = []
+    out: list[str] = []
     done = 0
     for mention in mentions(text, published, anchor=anchor):
         if not mention.relative or mention.date is None or mention.precision != "day":
@@ -223,6 +244,16 @@ def absolute(text: str, published: dt.date | None, *, anchor: dt.date | None = N
             ):
                 continue  # "on Wednesday, May 14": the day is written out already
             replacement = f"{weekday} {day}"
+            owned = _owned_noun(text[mention.end :])
+            if owned:
+                # "Friday's attack" -> "the attack on Friday 22 March 2024", never "Friday 22
+                # March 2024's attack"; "last" and "this" go, the date says which Friday.
+                noun, length = owned
+                lead = re.sub(r"\b(?:on|last|this)\s*$", "", before, flags=re.IGNORECASE)
+                the = "The" if not "".join(out) + lead.strip() else "the"
+                out.append(f"{lead}{the} {noun} on {weekday} {day}")
+                done = mention.end + length
+                continue
             part = re.match(r"^\s+(morning|evening|night|afternoon)\b", text[mention.end :])
             if part:
                 # "on Friday evening" -> "on Friday evening (22 November 2024)"

@@ -10,11 +10,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import cache
+
+from babel import Locale
 
 from bot.core.text import STOPWORDS
 
-# A capitalised word (Nagorno-Karabakh, McDonald, U.S.) possibly with a possessive.
-_CAP = r"(?:[A-Z][A-Za-z]*(?:[-.][A-Za-z]+)*\.?)"
+# A capitalised word (Nagorno-Karabakh, McDonald, U.S., Belém, COP29) possibly with a
+# possessive. Letters beyond ASCII and digits belong to the word: with ASCII letters only,
+# "Belém" was cut to "Bel", "António" to "Ant" and "COP29" to "COP", tags no reader types.
+_CAP = r"(?:[A-ZÀ-ÖØ-Þ][^\W_]*(?:[-.][^\W_]+)*\.?)"
 _ENTITY = re.compile(rf"{_CAP}(?:\s+(?:of\s+|the\s+|de\s+)?{_CAP})*")
 _POSSESSIVE = re.compile(r"'s?$")
 # Capitalised words that start sentences or name days and months: not entities on their own.
@@ -121,6 +126,10 @@ class EntityIndex:
         a country (or a people's land), not a city."""
         return any(word != place and root == place for word, root in self._root.items())
 
+    def demonyms(self, place: str) -> list[str]:
+        """The words the article names ``place``'s people by ("Kazakh" for Kazakhstan)."""
+        return [w for w, root in self._root.items() if root == place and w != place]
+
     def main_pair(self) -> tuple[str, str] | None:
         """The two single-word entities the article names most (the parties of a dispute)."""
         singles = [(e, n) for e, n in self.counts.most_common() if " " not in e and n >= 2]
@@ -128,3 +137,18 @@ class EntityIndex:
             return None
         first, second = sorted((singles[0][0], singles[1][0]), key=lambda e: self._first.get(e, 0))
         return first, second
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    # Babel's CLDR territory names (it comes with trafilatura, through courlan): every country
+    # and region in English, kept up to date by the Unicode consortium rather than by a list
+    # of our own that would miss "Nigeria" or "Argentina".
+    names = Locale("en").territories.values()
+    return frozenset(n for n in names if " " not in n)
+
+
+def is_place_name(word: str) -> bool:
+    """Is ``word`` a country's or region's name ("Nigeria", "Argentina")? Such a word keeps
+    its capital wherever it stands, even when the article only writes it first."""
+    return word in _place_names()

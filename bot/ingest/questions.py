@@ -217,7 +217,12 @@ def _plural_noun(word: str, following: str) -> bool:
     )
 
 
-_NOT_AFTER = frozenset("the a an of its their his her our this that these those to".split())
+# Words after which a verb form is no finite verb: determiners, and degree words that make it an
+# adjective ("the least developed countries", "a newly elected mayor").
+_NOT_AFTER = frozenset(
+    """the a an of its their his her our this that these those to least most less more newly
+    fully highly well""".split()
+)
 
 
 def _finite_at(words: list[str], index: int) -> bool:
@@ -408,7 +413,8 @@ def _who(subject: str, names: set[str]) -> str:
     head = re.sub(r"'s?$", "", head)
     first = subject.split()[0]
     words = {w.lower().strip(",") for w in subject.split()}
-    if head in _PERSON_HEADS or first in names or subject in names:
+    named = first in names and first not in ("The", "A", "An", "This", "These", "That")
+    if head in _PERSON_HEADS or named or subject in names:
         return "who"
     if words & (_PERSON_HEADS | {"those", "many", "some", "hundreds", "thousands", "dozens"}):
         return "who"
@@ -436,6 +442,11 @@ def _inverted(clause: Clause, subject: str, tail: str) -> str | None:
     verb = clause.verb.lower()
     base = base_form(verb)
     if base is None:
+        # A plural subject's present verb is its base form: "groups that fail to register
+        # face fines" -> "do groups that fail to register face fines".
+        plural = clause.subject.split()[0].lower().endswith("s")
+        if plural and verb.isalpha() and could_be_verb(verb) and verb not in AUXILIARIES:
+            return " ".join(p for p in ("do", subject, verb, tail) if p)
         return None
     if verb in IRREGULAR_PAST or verb.endswith("ed"):
         do = "did"
@@ -461,8 +472,15 @@ def _agreeing(wh: str, predicate: str) -> str:
 
 def _finish(question: str, setting: str | None) -> str:
     question = question.strip(" ,")
-    if setting and not _setting_names(setting) & set(fold(question).split()):
-        question = f"{question} {setting}"
+    set_in = f"{question} {setting}" if setting else question
+    if (
+        setting
+        and not _setting_names(setting) & set(fold(question).split())
+        and len(set_in.split()) <= MAX_QUESTION_WORDS
+    ):
+        # Too long with the setting, the question is still asked without it: the answer
+        # names the event, and a question the check refuses would be lost altogether.
+        question = set_in
     return " ".join(question.lower().replace(" ,", ",").split()).strip(" ,")
 
 
@@ -501,7 +519,7 @@ def generate(
     ):
         out += _from_clause(clause, names, setting, depth=0, topic=topic)
     if overview and topic:
-        if topic.startswith("the "):
+        if topic.startswith("the ") or (setting and setting.startswith(("in ", "at "))):
             out.insert(0, f"what happened {setting or 'in ' + topic}")
         else:
             out.insert(0, f"what is {topic}")
@@ -513,6 +531,13 @@ def generate(
     return list(seen)[:MAX_QUESTIONS]
 
 
+# What starts a predicate's adjunct or clause, not its object.
+_NOT_OBJECT = frozenset(
+    """in on at to that for by from with as over after before during into out up down away
+    off back through since until about across against among around behind near under
+    if whether when where while because although than and or but not never also still
+    more less most further""".split()
+)
 _POSSESSIVES = frozenset("her his its their our my your".split())
 _NO_SUBJECT = frozenset("it they he she we i you her his its their our my your no".split())
 _PRONOUNS = frozenset("it they he she we i you this that these those there".split())
@@ -679,6 +704,26 @@ def _from_clause(
             if inner is not None and inner.subject.split()[0].lower() not in ("it", "they"):
                 typed += [q for q in _from_clause(inner, names, setting, depth + 1) if
                           q.startswith(("why", "how many", "how much", "where"))][:2]  # fmt: skip
+
+    # What was done: "delegates completed rules for carbon markets" -> "what did delegates
+    # complete"; the object is the answer (never for a verb without one: "gave way").
+    opener = rest.split(" ", 1)[0].lower().strip(",;:") if rest else ""
+    relative = set(clause.subject.lower().split()) & {"that", "who", "whose", "which"}
+    if (
+        depth == 0
+        and not relative
+        and len(clause.subject.split()) <= 8
+        and opener not in ("away", "way", "")  # "gave way", "stayed away": no object
+        and clause.verb is not None
+        and not count
+        and opener
+        and opener not in _NOT_OBJECT
+        and base_form(verb) not in INTRANSITIVE
+        and len(typed) + len(plain) < 3
+    ):
+        body = _inverted(clause, subject, "")
+        if body:
+            plain.append(f"what {body}")
 
     # A yes/no question when there is little else.
     if len(typed) + len(plain) < 2:

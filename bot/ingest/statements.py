@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from bot.core.text import STOPWORDS, fold, specificity
+from bot.core.text import STOPWORDS, fold, specificity, stem
 from bot.ingest import dates
 from bot.ingest.context import ArticleContext, Referents
 from bot.ingest.entities import EntityIndex, raw_entities
@@ -169,6 +169,8 @@ _SETUP = re.compile(
     r"(?:reasons|factors|explanations|questions|ways|reactions|signs|problems)\b"
     r"|^Here(?:'s| is| are) (?:what|how|why|the)\b|\bwhat we know\b|\bas follows\b|:$"
     r"|\b(?:does|did|do) not (?:stop|end) (?:at|there)\b|\bstepped up (?:the )?pressure\b"
+    r"|\bdrew (?:\w+ )?(?:reactions|responses|criticism|condemnation)\b"
+    r"|^(?:The )?(?:reactions?|responses?) (?:was|were|came) (?:swift|mixed|quick|immediate)\b"
     r"|^(?:The|That) (?:was|is) not (?:all|the end|the only)\b"
     r"|^(?:But )?(?:the|this) (?:story|picture|situation) (?:is|was) (?:more )?"
     r"(?:complicated|complex|different)\b",
@@ -182,6 +184,35 @@ _CONTINUES = re.compile(
     r"(?:of|in|among)\s+(?:the|those|them|these|whom)\b(?!\s+\w+\s+(?:of|in)\b)"
     r"|^(?:Among them|Of those|Of them)\b"
 )
+# A sentence whose subject is a pronoun ("He also accused ..."): the same person's fact.
+_PRONOUN_SUBJECT = re.compile(r"^(?:He|She|They|His|Her|Their)\s+(?=[a-z])")
+# "The rules govern ..." after "... completed rules for ...": the same thing, said further.
+_DEFINITE_SUBJECT = re.compile(r"^(?:The|These|This|Those|Such)\s+(?P<noun>[a-z]+)\b")
+_REPORTED = re.compile(
+    r"^[^,]{0,80}?\b(?:said|says|told|described|called|acknowledged|warned|complained)\b"
+)
+MAX_CARRIED = 3
+"""At most this many sentences in one fact."""
+
+
+def carries_on(sentence: str, previous: str, context: ArticleContext | None) -> bool:
+    """Does ``sentence`` say more about what ``previous`` (the sentence before) is about, so
+    that a reader wants both in one answer? "He also accused ..." after what President Aliyev
+    said; "The rules govern ..." after the rules were agreed; one reaction after another
+    ("Nigeria's representative described the figure as an insult." after India's)."""
+    if _PRONOUN_SUBJECT.match(sentence):
+        return True
+    definite = _DEFINITE_SUBJECT.match(sentence)
+    if definite:
+        noun = definite["noun"]
+        event = context.event if context is not None else None
+        if event is None or not event.refers_back(noun):
+            earlier = {stem(w) for w in fold(previous).split()}
+            if stem(noun) in earlier and noun not in STOPWORDS:
+                return True
+    return bool(_REPORTED.match(sentence) and _REPORTED.match(previous))
+
+
 # Small words left over once a sentence stands alone: "Russia then declared" -> "declared".
 _LEFTOVER = re.compile(r"(?<=[a-z]) then (?=[a-z]+(?:ed|t)\b)")
 
@@ -234,6 +265,8 @@ def statements(
     referents = Referents(context) if context is not None else None
     published = context.published if context is not None else None
     out: list[Statement] = []
+    last_position = -1
+    """The last sentence that went into a statement (what a sentence carrying on joins)."""
     for position, raw in enumerate(sentences):
         sentence = strip_dateline(raw) if position == 0 else raw
         if not is_statement(sentence) or is_quote(sentence) or is_setup(sentence):
@@ -250,24 +283,40 @@ def statements(
             referents.note(sentence)
         text = _LEFTOVER.sub(" ", text)
         previous = out[-1] if out else None
-        adjacent = (
+        next_to = (
             previous is not None
-            and previous.position + len(previous.sources) - 1 == position - 1
-            and _CONTINUES.match(text) is not None
+            and last_position == position - 1
+            and previous.position > 0  # the lede is the overview: kept to itself
+        )
+        adjacent = next_to and (
+            _CONTINUES.match(text) is not None
+            or (
+                previous is not None
+                and len(previous.sources) < MAX_CARRIED
+                and carries_on(sentence, previous.sources[-1], context)
+            )
         )
         if previous is not None and adjacent and len(previous.text) + len(text) < MAX_CHARS:
+            if _PRONOUN_SUBJECT.match(sentence):
+                # "He also accused ...": right after the person's name, the pronoun reads.
+                text, _ = strip_connective(sentence)
+                text = dates.absolute(text, published, anchor=referents.anchor if referents
+                                      else None)  # fmt: skip
             previous.text = f"{previous.text} {text}"
             previous.sources.append(raw)
+            last_position = position
             continue
+        sources = [raw]
         statement = Statement(
             text,
             raw,
             position,
             follows_previous=linked and bool(out),
-            sources=[raw],
+            sources=sources,
         )
         if mention is not None:
             statement.date = mention.date
             statement.date_note = _date_note(mention, published)
         out.append(statement)
+        last_position = position
     return out

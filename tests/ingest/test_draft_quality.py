@@ -55,14 +55,21 @@ def test_both_men_he_and_the_ministry_are_written_out() -> None:
     """Anaphors are resolved from the article: the people and the body named before."""
     raid = draft_of("sputnik-raid")
     held = fact_with(raid, "pre-trial detention")
-    assert held.startswith("Artyom Volkov and Denis Sokolov were ordered held")
+    # Both men by name, and the raid they were held over: names alone do not say which case.
+    assert "Artyom Volkov and Denis Sokolov were ordered held" in held
+    assert "Sputnik Azerbaijan raid" in held
     flood = draft_of("ganja-flood")
     assert fact_with(flood, "rescuers had used boats").startswith(
         "In the Ganja flood of 14 May 2025, the emergencies ministry said"
     )
-    assert fact_with(flood, "prosecutor general").startswith("Ilham Aliyev also asked")
+    # "He also asked ..." carries on what President Aliyev ordered: one fact, him named first.
+    aliyev = fact_with(flood, "prosecutor general")
+    assert "President Ilham Aliyev ordered" in aliyev
+    assert aliyev.index("Ilham Aliyev") < aliyev.index("also asked the prosecutor general")
     fire = draft_of("dilijan-wildfire")
-    assert fact_with(fire, "rebuilding of damaged houses").startswith("Nikol Pashinyan said")
+    pashinyan = fact_with(fire, "rebuilding of damaged houses")
+    assert "Prime Minister Nikol Pashinyan visited the area" in pashinyan
+    assert "He said the government would pay" in pashinyan
     for draft in (raid, flood, fire):
         for answer in answers(draft):
             assert not re.match(r"^(?:He|She|It|They|Both men|The ministry)\b", answer), answer
