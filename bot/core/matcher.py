@@ -42,18 +42,18 @@ from bot.core.text import Analyzer, english_frequency, words
 
 # Fitted by ``python -m bench.calibrate`` on the tune questions (see there).
 CALIBRATION: tuple[float, ...] = (
-    -3.683,
-    -0.391,
-    1.813,
-    -2.388,
-    0.208,
-    2.644,
-    -7.762,
-    -4.921,
-    1.063,
-    5.514,
-    -1.694,
-    -5.911,
+    -4.094,
+    0.342,
+    2.441,
+    -2.319,
+    0.975,
+    0.626,
+    -7.915,
+    -5.741,
+    0.987,
+    6.776,
+    -1.721,
+    -5.845,
 )
 
 
