@@ -220,7 +220,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add.add_argument(
         "--language",
-        choices=LANGUAGES,
+        metavar="|".join(LANGUAGES),
         default=None,
         help="the language the answer and questions are in (default: the one they read as)",
     )
@@ -240,7 +240,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     edit.add_argument(
         "--language",
-        choices=LANGUAGES,
+        metavar="|".join(LANGUAGES),
         default=None,
         help="the language of --answer/--question; another than the fact's own adds or "
         "replaces its translation in that language (default: the fact's own, or the one a "
