@@ -37,6 +37,7 @@ from bot.config import (
 )
 from bot.core.actors import Actor
 from bot.core.errors import NewsdeskError
+from bot.core.language import LANGUAGES
 from bot.core.loader import KnowledgeError, load_knowledge
 from bot.core.models import AskResult, Decision, Match
 from bot.core.service import MAX_ASK_CHARS, FactInput, KnowledgeBase, StartMode, parse_ids
@@ -217,11 +218,34 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ID",
         help="a fact this one replaces (repeatable)",
     )
+    add.add_argument(
+        "--language",
+        metavar="|".join(LANGUAGES),
+        default=None,
+        help="the language the answer and questions are in (default: the one they read as)",
+    )
     edit = fact_commands.add_parser(
-        "edit", parents=[common], help="change a user fact's answer, date or superseded facts"
+        "edit",
+        parents=[common],
+        help="change a user fact's answer, date or superseded facts, or add a translation",
     )
     edit.add_argument("fact_id")
     edit.add_argument("--answer", default=None, help="the new answer")
+    edit.add_argument(
+        "-q",
+        "--question",
+        action="append",
+        default=None,
+        help="a way people ask for it (repeatable; replaces the list in the edit's language)",
+    )
+    edit.add_argument(
+        "--language",
+        metavar="|".join(LANGUAGES),
+        default=None,
+        help="the language of --answer/--question; another than the fact's own adds or "
+        "replaces its translation in that language (default: the fact's own, or the one a "
+        "new answer reads as)",
+    )
     edit.add_argument("--date", default=None, metavar="YYYY-MM-DD", help="when it happened")
     edit.add_argument(
         "--supersedes",
@@ -450,9 +474,12 @@ async def _fact(kb: KnowledgeBase, args: argparse.Namespace) -> int:
                 args.source,
                 date=_date_option(args.date, "--date"),
                 supersedes=tuple(i for s in args.supersedes for i in parse_ids(s)),
+                language=args.language,
             )
             added = await kb.add_fact(draft, operator)
-            print(f"Added {added.id}.")
+            print(
+                f"Added {added.id}" + (f" ({added.language})." if added.language != "en" else ".")
+            )
             for proposal in kb.proposed_updates([added]).get(added.id, []):
                 print(
                     f"Note: {proposal.text()}. If it does, confirm with: "
@@ -466,14 +493,16 @@ async def _fact(kb: KnowledgeBase, args: argparse.Namespace) -> int:
                 replaced = ()
             elif args.supersedes is not None:
                 replaced = tuple(i for s in args.supersedes for i in parse_ids(s))
-            draft = FactInput(
-                args.answer if args.answer is not None else existing.answer,
-                existing.questions,
-                existing.tags,
+            draft = kb.edit_input(
+                existing,
+                language=args.language,
+                answer=args.answer,
+                questions=tuple(args.question) if args.question is not None else None,
                 date=_date_option(args.date, "--date"),
                 supersedes=replaced,
             )
-            print(f"Updated {(await kb.edit_fact(existing.id, draft, operator)).id}.")
+            edited = await kb.edit_fact(existing.id, draft, operator)
+            print(render.edited(existing, edited, draft.language))
         case "show":
             print(render.fact(await kb.get_fact(args.fact_id)))
         case "remove":

@@ -142,12 +142,30 @@ def fact(fact: Fact) -> str:
     lines.append(f"  date: {date_label(fact)}")
     if fact.file:
         lines.append(f"  file: {fact.file}" + (f":{fact.line}" if fact.line else ""))
+    if fact.language != "en":
+        lines.append(f"  language: {fact.language}")
+    for translation in fact.translations:
+        lines.append(f"  {translation.language}: " + _wrap(translation.answer, "    ").lstrip())
+        if translation.questions:
+            lines.append(f"    questions: {' | '.join(translation.questions)}")
     return "\n".join(lines)
+
+
+def edited(old: Fact, new: Fact, language: str | None) -> str:
+    """ "Updated X.", or which translation of X an edit added or changed."""
+    if language is None or language == new.language:
+        return f"Updated {new.id}."
+    done = "Updated" if old.translation(language) is not None else "Added"
+    return (
+        f"{done} the {language} translation of {new.id} (its {new.language} answer is unchanged)."
+    )
 
 
 def history(entries: list[AuditEntry]) -> str:
     return "\n".join(
-        f"{e.at.isoformat(timespec='seconds')}  {e.action:<8} by {e.actor}" for e in entries
+        f"{e.at.isoformat(timespec='seconds')}  {e.action:<8} by {e.actor}"
+        + (f" ({e.detail['language']})" if e.detail.get("language") not in (None, "en") else "")
+        for e in entries
     )
 
 

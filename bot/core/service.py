@@ -36,6 +36,7 @@ from bot.core.errors import (
     WriteFailed,
 )
 from bot.core.fact_ids import MEMBER_PREFIX, member_fact_id_candidates
+from bot.core.language import LANGUAGES, detect, lower, stopwords
 from bot.core.leases import Leases
 from bot.core.links import NotAWebLink, web_link
 from bot.core.loader import (
@@ -62,6 +63,7 @@ from bot.core.models import (
     Source,
     Stats,
     Status,
+    Translation,
 )
 from bot.core.storage import (
     AskRecord,
@@ -84,6 +86,7 @@ CATCH_UP_ONE_BY_ONE = 5_000
 MAX_TAUGHT_PER_FACT = 50
 # Questions waiting to be saved in the statistics before new ones are no longer counted.
 MAX_PENDING_RECORDS = 50_000
+_PUNCTUATION = ".,;:!?\"'()«»—-"
 _LONE_SURROGATES = re.compile("[\ud800-\udfff]")
 # Asking for "the latest" on a topic: the newest of the facts scoring at least this share of
 # the best one answers (a newer fact that barely matches does not).
@@ -144,6 +147,10 @@ class FactInput:
     """When the event happened; None: today for a new fact, unchanged for an edit."""
     supersedes: tuple[str, ...] | None = None
     """Ids of the facts this one replaces; None: none for a new fact, unchanged for an edit."""
+    language: str | None = None
+    """The language ``answer`` and ``questions`` are written in ("en", "ru", "az"); None: the
+    one they read as (``bot.core.language.detect``). Editing a fact in another language than
+    its own gives it a translation in that language (see ``KnowledgeBase.edit_fact``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,12 +234,52 @@ def validate_fact_input(draft: FactInput) -> FactInput:
         supersedes = tuple(dict.fromkeys(i.strip().lower() for i in supersedes if i.strip()))
         if len(supersedes) > MAX_SUPERSEDES_PER_FACT:
             raise InvalidInput(f"A fact can supersede at most {MAX_SUPERSEDES_PER_FACT} facts.")
-    return FactInput(answer, questions, tags, url, title, draft.date, supersedes)
+    language = checked_language(draft.language)
+    return FactInput(answer, questions, tags, url, title, draft.date, supersedes, language)
 
 
-def id_words(text: str, *, max_words: int = 5) -> list[str]:
-    """The first content words of ``text``: a member fact's id ("kremlin-summons-envoy")."""
-    return [w for w in words(text) if w not in STOPWORDS][:max_words]
+def checked_language(code: str | None) -> str | None:
+    """``code`` as a language newsdesk reads ("RU" -> "ru"; None or "" -> None), or
+    ``InvalidInput`` naming the ones it knows."""
+    language = (code or "").strip().lower() or None
+    if language is not None and language not in LANGUAGES:
+        raise InvalidInput(
+            f"'{code}' is not a language newsdesk knows: give "
+            f"{', '.join(LANGUAGES[:-1])} or {LANGUAGES[-1]}."
+        )
+    return language
+
+
+def written_in(draft: FactInput) -> str:
+    """The language of a fact being added: the one given, else the one its text reads as."""
+    return draft.language or detect(" ".join((draft.answer, *draft.questions)))
+
+
+def _edit_language(fact: Fact, draft: FactInput) -> str:
+    """The language an edit is in: the one given; else the fact's own when its answer is left
+    as it is; else the one the new answer reads as."""
+    given = checked_language(draft.language)
+    if given is not None:
+        return given
+    if _clean(draft.answer) == fact.answer:
+        return fact.language
+    return detect(_clean(draft.answer))
+
+
+def _with(translations: tuple[Translation, ...], new: Translation) -> tuple[Translation, ...]:
+    """``translations`` with ``new`` in place of the one in its language, or after them."""
+    if any(t.language == new.language for t in translations):
+        return tuple(new if t.language == new.language else t for t in translations)
+    return (*translations, new)
+
+
+def id_words(text: str, *, language: str = "en", max_words: int = 5) -> list[str]:
+    """The first content words of ``text``: a member fact's id ("kremlin-summons-envoy"), in
+    Latin letters whatever the script ("kreml-vyzval-posla" for a Russian answer)."""
+    own = stopwords(language)
+    kept = (w for w in lower(text, language).split() if w.strip(_PUNCTUATION) not in own)
+    # ``words`` folds what is left to ASCII, transliterating other scripts.
+    return [w for w in words(" ".join(kept)) if w not in STOPWORDS][:max_words]
 
 
 class KnowledgeBase:
@@ -971,6 +1018,16 @@ class KnowledgeBase:
                 entry["date"] = fact.date.isoformat()
             if fact.source and not fact.source.is_empty():
                 entry["source"] = {k: v for k, v in fact.source.as_dict().items() if v is not None}
+            if fact.language != "en":
+                entry["language"] = fact.language
+            if fact.translations:
+                entry["translations"] = {
+                    t.language: {
+                        "answer": t.answer,
+                        **({"questions": list(t.questions)} if t.questions else {}),
+                    }
+                    for t in fact.translations
+                }
             entries.append(entry)
         header = (
             "# Facts added by users, exported for curation into knowledge/.\n"
@@ -1065,7 +1122,9 @@ class KnowledgeBase:
         if draft.source_url or draft.source_title:
             source = Source(draft.source_title, draft.source_url, None)
         now = self.now()
-        for fact_id in itertools.islice(member_fact_id_candidates(id_words(draft.answer)), 50):
+        language = written_in(draft)
+        candidates = member_fact_id_candidates(id_words(draft.answer, language=language))
+        for fact_id in itertools.islice(candidates, 50):
             fact = Fact(
                 id=fact_id,
                 answer=draft.answer,
@@ -1079,6 +1138,7 @@ class KnowledgeBase:
                 status=status,
                 supersedes=draft.supersedes or (),
                 added_at=now if status is Status.LIVE else None,
+                language=language,
             )
             if fact_id in self.matcher:
                 continue
@@ -1131,8 +1191,64 @@ class KnowledgeBase:
                 "allowed. Try again tomorrow."
             )
 
+    def fact_input(self, fact: Fact, language: str | None = None) -> FactInput:
+        """What ``fact`` says in ``language`` (its own by default), as an edit starts from: the
+        translation's answer and questions (empty when it has none yet) with the fact's tags
+        and source. Forms are filled with it, and options left out of an edit keep it."""
+        language = language or fact.language
+        found = fact.translation(language)
+        return FactInput(
+            answer=found.answer if found else "",
+            questions=found.questions if found else (),
+            tags=fact.tags,
+            source_url=fact.source.url if fact.source else None,
+            language=language,
+        )
+
+    def edit_input(
+        self,
+        fact: Fact,
+        *,
+        language: str | None = None,
+        answer: str | None = None,
+        questions: tuple[str, ...] | None = None,
+        tags: tuple[str, ...] | None = None,
+        source_url: str | None = None,
+        date: dt.date | None = None,
+        supersedes: tuple[str, ...] | None = None,
+    ) -> FactInput:
+        """The draft an edit's options make (None: not given, kept as ``fact`` has it in the
+        edit's language), with that language settled first: given, or the fact's own when no
+        answer is given, or the one the new answer reads as. So a Russian answer given to an
+        English fact starts from its Russian questions, never its English ones."""
+        draft = FactInput(answer if answer is not None else fact.answer, language=language)
+        settled = _edit_language(fact, draft)
+        base = self.fact_input(fact, settled)
+        return FactInput(
+            answer=base.answer if answer is None else answer,
+            questions=base.questions if questions is None else questions,
+            tags=base.tags if tags is None else tags,
+            source_url=base.source_url if source_url is None else source_url,
+            date=date,
+            supersedes=supersedes,
+            language=settled,
+        )
+
     async def edit_fact(self, fact_id: str, draft: FactInput, actor: Actor) -> Fact:
+        """Change a member's fact as ``draft`` says, in ``draft.language``: in the fact's own
+        language, its answer and questions; in another, its translation in that language
+        (added, or replaced), the answer in its own language left as it was. Tags, source, date
+        and superseded facts are the fact's whatever the language.
+
+        Without a language, an answer left as it is keeps the fact's own language, and a new
+        one is taken to be written in the language it reads as.
+        """
         old = await self.fact_to_change(fact_id, actor)
+        language = _edit_language(old, draft)
+        if old.translation(language) is None and not words(draft.answer):
+            raise InvalidInput(
+                f"'{old.id}' has no '{language}' translation yet: give its answer in that language."
+            )
         draft = validate_fact_input(draft)
         async with self._before_writing(_refused("edit")):
             await self._spend_daily_budget(actor)
@@ -1141,15 +1257,23 @@ class KnowledgeBase:
             source = Source(draft.source_title, draft.source_url, None)
         new = dataclasses.replace(
             old,
-            answer=draft.answer,
-            questions=draft.questions,
             tags=draft.tags,
             source=source,
             date=old.date if draft.date is None else draft.date,
             supersedes=old.supersedes if draft.supersedes is None else draft.supersedes,
         )
+        before = old.translation(language)
+        if language == old.language:
+            new = dataclasses.replace(new, answer=draft.answer, questions=draft.questions)
+        else:
+            translated = Translation(language, draft.answer, draft.questions)
+            new = dataclasses.replace(new, translations=_with(old.translations, translated))
         self._check_supersedes(new, actor)
-        detail = {"before": old.answer, "after": new.answer}
+        detail = {
+            "before": before.answer if before else None,
+            "after": draft.answer,
+            "language": language,
+        }
         await self._store_write(
             "edit", self.store.update_fact(new, actor.key, "edit", detail, if_status=old.status)
         )

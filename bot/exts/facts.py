@@ -9,6 +9,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.core.language import LANGUAGE_NAMES, LANGUAGES
 from bot.core.models import Fact, Status, date_label
 from bot.core.service import FactInput, parse_day, parse_ids
 from bot.exts._context import actor_for
@@ -19,6 +20,19 @@ from bot.ui.literal import inline_code, literal
 
 if TYPE_CHECKING:
     from bot.app import NewsdeskBot
+
+
+LANGUAGE_DESCRIPTION = "The language you write in (default: the one your text reads as)"
+EDIT_LANGUAGE_DESCRIPTION = (
+    "The language you write in; another than the fact's own edits its translation"
+)
+LANGUAGE_CHOICES = [
+    app_commands.Choice(name=f"{LANGUAGE_NAMES[code]} ({code})", value=code) for code in LANGUAGES
+]
+
+
+def _code(choice: app_commands.Choice[str] | None) -> str | None:
+    return choice.value if choice is not None else None
 
 
 def _lines(text: str | None, separator: str = "\n") -> tuple[str, ...]:
@@ -36,15 +50,21 @@ def _draft(
     source: str | None,
     date: str | None = None,
     supersedes: str | None = None,
+    language: str | None = None,
 ) -> FactInput:
     return FactInput(
         answer=answer,
         questions=_lines(questions),
-        tags=tuple(t.strip() for t in (tags or "").split(",") if t.strip()),
+        tags=_tags(tags),
         source_url=(source or "").strip() or None,
         date=_day(date),
         supersedes=parse_ids(supersedes) if supersedes is not None else None,
+        language=language,
     )
+
+
+def _tags(text: str | None) -> tuple[str, ...]:
+    return tuple(t.strip() for t in (text or "").split(",") if t.strip())
 
 
 def _day(text: str | None) -> datetime.date | None:
@@ -56,7 +76,22 @@ def _added_text(bot: NewsdeskBot, fact: Fact) -> str:
         text = f"Thanks! Fact {inline_code(fact.id)} is waiting for a moderator's approval."
     else:
         text = f"Added fact {inline_code(fact.id)}. It is answered in this server from now on."
+    if fact.language != "en":
+        text += f" Written in {LANGUAGE_NAMES.get(fact.language, fact.language)} ({fact.language})."
     return text + _update_hints(bot, fact)
+
+
+def _updated_text(old: Fact, new: Fact, language: str | None) -> str:
+    """ "Updated fact X.", or which translation the edit added or changed."""
+    if language is None or language == new.language:
+        return f"Updated fact {inline_code(new.id)}."
+    name = LANGUAGE_NAMES.get(language, language)
+    done = "Updated" if old.translation(language) is not None else "Added"
+    return (
+        f"{done} the {name} ({language}) translation of fact {inline_code(new.id)}; its "
+        f"{LANGUAGE_NAMES.get(new.language, new.language)} answer is unchanged. Questions in "
+        f"{name} are answered with it."
+    )
 
 
 def _update_hints(bot: NewsdeskBot, fact: Fact) -> str:
@@ -87,34 +122,46 @@ class FactModal(discord.ui.Modal):
     tags: discord.ui.TextInput[FactModal]
     source: discord.ui.TextInput[FactModal]
 
-    def __init__(self, existing: Fact | None = None) -> None:
-        super().__init__(title="Edit fact" if existing else "Add a fact", timeout=900)
+    def __init__(
+        self,
+        existing: Fact | None = None,
+        *,
+        language: str | None = None,
+        current: FactInput | None = None,
+    ) -> None:
+        """A form for a new fact, or for ``existing`` in ``language``, filled with ``current``
+        (what the fact says in that language: a translation being edited shows itself)."""
+        title = "Add a fact" if existing is None else "Edit fact"
+        if existing is not None and language is not None and language != existing.language:
+            title = f"Edit fact: {LANGUAGE_NAMES[language]}"
+        super().__init__(title=title, timeout=900)
         self.existing = existing
+        self.language = language
         self.answer = discord.ui.TextInput(
             label="Answer (the fact, in your own words)",
             style=discord.TextStyle.paragraph,
             max_length=MODAL_PARAGRAPH_CHARS,
-            default=existing.answer if existing else None,
+            default=current.answer if current and current.answer else None,
         )
         self.questions = discord.ui.TextInput(
             label="Questions people would ask (one per line)",
             style=discord.TextStyle.paragraph,
             required=False,
             max_length=2000,
-            default="\n".join(existing.questions) if existing else None,
+            default="\n".join(current.questions) if current else None,
         )
         self.tags = discord.ui.TextInput(
             label="Tags (comma-separated)",
             required=False,
             max_length=300,
-            default=", ".join(existing.tags) if existing else None,
+            default=", ".join(current.tags) if current else None,
         )
         self.source = discord.ui.TextInput(
             label="Source link",
             required=False,
             max_length=2000,
             placeholder="https://...",
-            default=existing.source.url if existing and existing.source else None,
+            default=current.source_url if current else None,
         )
         for item in (self.answer, self.questions, self.tags, self.source):
             self.add_item(item)
@@ -123,7 +170,13 @@ class FactModal(discord.ui.Modal):
         self, interaction: discord.Interaction[NewsdeskBot], /
     ) -> None:
         bot = interaction.client
-        draft = _draft(self.answer.value, self.questions.value, self.tags.value, self.source.value)
+        draft = _draft(
+            self.answer.value,
+            self.questions.value,
+            self.tags.value,
+            self.source.value,
+            language=self.language,
+        )
         actor = actor_for(interaction)
         if self.existing is None:
             fact = await bot.kb.add_fact(draft, actor)
@@ -133,7 +186,7 @@ class FactModal(discord.ui.Modal):
         else:
             fact = await bot.kb.edit_fact(self.existing.id, draft, actor)
             await interaction.response.send_message(
-                f"Updated fact {inline_code(fact.id)}.",
+                _updated_text(self.existing, fact, draft.language),
                 embed=embeds.fact_embed(fact),
                 ephemeral=True,
             )
@@ -179,7 +232,9 @@ class FactCommands(commands.GroupCog, group_name="fact", group_description="Add 
         source="Link to the article the fact comes from",
         date="When it happened, like 2025-07-01 (default: today)",
         supersedes="Ids of the older facts this one replaces, comma-separated",
+        language=LANGUAGE_DESCRIPTION,
     )
+    @app_commands.choices(language=LANGUAGE_CHOICES)
     async def add(
         self,
         interaction: discord.Interaction[NewsdeskBot],
@@ -189,13 +244,13 @@ class FactCommands(commands.GroupCog, group_name="fact", group_description="Add 
         source: str | None = None,
         date: app_commands.Range[str, 1, 30] | None = None,
         supersedes: app_commands.Range[str, 1, 1000] | None = None,
+        language: app_commands.Choice[str] | None = None,
     ) -> None:
         if answer is None:
-            await interaction.response.send_modal(FactModal())
+            await interaction.response.send_modal(FactModal(language=_code(language)))
             return
-        fact = await self.bot.kb.add_fact(
-            _draft(answer, questions, tags, source, date, supersedes), actor_for(interaction)
-        )
+        draft = _draft(answer, questions, tags, source, date, supersedes, _code(language))
+        fact = await self.bot.kb.add_fact(draft, actor_for(interaction))
         await interaction.response.send_message(
             _added_text(self.bot, fact), embed=embeds.fact_embed(fact), ephemeral=True
         )
@@ -211,7 +266,9 @@ class FactCommands(commands.GroupCog, group_name="fact", group_description="Add 
         source="New link to the article the fact comes from",
         date="When it happened, like 2025-07-01",
         supersedes="Ids of the older facts this one replaces, comma-separated ('none': none)",
+        language=EDIT_LANGUAGE_DESCRIPTION,
     )
+    @app_commands.choices(language=LANGUAGE_CHOICES)
     async def edit(
         self,
         interaction: discord.Interaction[NewsdeskBot],
@@ -222,32 +279,39 @@ class FactCommands(commands.GroupCog, group_name="fact", group_description="Add 
         source: str | None = None,
         date: app_commands.Range[str, 1, 30] | None = None,
         supersedes: app_commands.Range[str, 1, 1000] | None = None,
+        language: app_commands.Choice[str] | None = None,
     ) -> None:
         actor = actor_for(interaction)
+        kb = self.bot.kb
         # The service applies the rule (NotFound / PermissionDenied in its own words).
-        existing = await self.bot.kb.fact_to_change(fact_id, actor)
+        existing = await kb.fact_to_change(fact_id, actor)
         given = (answer, questions, tags, source, date, supersedes)
         if all(option is None for option in given):
-            await interaction.response.send_modal(FactModal(existing))
+            # The form shows the fact in one language and edits that one.
+            code = _code(language) or existing.language
+            current = kb.fact_input(existing, code)
+            await interaction.response.send_modal(
+                FactModal(existing, language=code, current=current)
+            )
             return
         replaced = None
         if supersedes is not None:
             replaced = () if supersedes.strip().lower() == "none" else parse_ids(supersedes)
-        draft = FactInput(
-            answer=existing.answer if answer is None else answer,
-            questions=_lines(questions) if questions is not None else existing.questions,
-            tags=tuple(t.strip() for t in tags.split(",") if t.strip())
-            if tags is not None
-            else existing.tags,
-            source_url=source
-            if source is not None
-            else (existing.source.url if existing.source else None),
+        draft = kb.edit_input(
+            existing,
+            language=_code(language),
+            answer=answer,
+            questions=_lines(questions) if questions is not None else None,
+            tags=_tags(tags) if tags is not None else None,
+            source_url=source,
             date=_day(date),
             supersedes=replaced,
         )
-        fact = await self.bot.kb.edit_fact(fact_id, draft, actor)
+        fact = await kb.edit_fact(fact_id, draft, actor)
         await interaction.response.send_message(
-            f"Updated fact {inline_code(fact.id)}.", embed=embeds.fact_embed(fact), ephemeral=True
+            _updated_text(existing, fact, draft.language),
+            embed=embeds.fact_embed(fact),
+            ephemeral=True,
         )
 
     @app_commands.command(

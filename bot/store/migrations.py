@@ -225,6 +225,16 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )
         """,
     ),
+    # 11 (facts in several languages): the language a fact's answer and questions are written
+    # in, and its translations (a JSON list of {language, answer, questions}). Rows stored
+    # before are English without translations; a knowledge-file fact with translations kept
+    # its digest, which counted them, so the stored knowledge signature is forgotten: the next
+    # start (or `kb reload`) reads the files again, and the reload stores what was left out.
+    (
+        "ALTER TABLE facts ADD COLUMN language TEXT NOT NULL DEFAULT 'en'",
+        "ALTER TABLE facts ADD COLUMN translations TEXT NOT NULL DEFAULT '[]'",
+        "DELETE FROM meta WHERE key = 'knowledge_signature'",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -49,6 +49,7 @@ from bot.core.storage import (
     stats_from_counts,
 )
 from bot.store.postgres_migrations import CHANGES_CHANNEL, MIGRATIONS, SCHEMA_VERSION
+from bot.store.translations import dump_translations, load_translations, stale_translations
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +68,7 @@ _MIGRATION_LOCK = 0x6E657773  # "news"
 # What a fact is, as written (``_fact_row``); read with ``live_since`` after them.
 _WRITTEN_COLUMNS = (
     "id, origin, status, guild_id, author_id, file, line, answer, questions, tags, related, "
-    "event_date, source_title, source_url, source_published, supersedes"
+    "event_date, source_title, source_url, source_published, supersedes, language, translations"
 )
 _FACT_COLUMNS = f"{_WRITTEN_COLUMNS}, live_since"
 _FACT_COLUMN_NAMES = tuple(name.strip() for name in _FACT_COLUMNS.split(","))
@@ -176,6 +177,8 @@ def _fact_row(fact: Fact) -> tuple[Any, ...]:
         _text(source.url),
         source.published,
         json.dumps(list(fact.supersedes)),
+        fact.language,
+        dump_translations(fact.translations),
     )
 
 
@@ -196,7 +199,9 @@ def _row_fact(row: Sequence[Any]) -> Fact:
         date=row[11],
         source=None if source.is_empty() else source,
         supersedes=tuple(json.loads(row[15])),
-        added_at=row[16],
+        language=row[16],
+        translations=load_translations(row[17]),
+        added_at=row[18],
     )
 
 
@@ -703,14 +708,19 @@ class PostgresStore:
         async def write(connection: asyncpg.Connection) -> None:
             await connection.execute(
                 f"INSERT INTO facts ({_FACT_COLUMNS}, created_at, updated_at) "
-                f"VALUES ({', '.join(f'${n}' for n in range(1, 20))})",
+                f"VALUES ({', '.join(f'${n}' for n in range(1, 22))})",
                 *_fact_row(fact),
                 live_since,
                 now,
                 now,
             )
             await self._audit(
-                connection, actor, "add", fact.id, fact.guild_id, {"status": fact.status.value}
+                connection,
+                actor,
+                "add",
+                fact.id,
+                fact.guild_id,
+                {"status": fact.status.value, "language": fact.language},
             )
 
         try:
@@ -736,10 +746,11 @@ class PostgresStore:
             status = await connection.execute(
                 "UPDATE facts SET status = $1, answer = $2, questions = $3, tags = $4, "
                 "related = $5, event_date = $6, source_title = $7, source_url = $8, "
-                "source_published = $9, supersedes = $10, updated_at = $11, "
+                "source_published = $9, supersedes = $10, language = $11, translations = $12, "
+                "updated_at = $13, "
                 # Answerable since its approval (an edit keeps the time it became answerable).
-                "live_since = CASE WHEN $1 = 'live' THEN COALESCE(live_since, $11) END "
-                "WHERE id = $12 AND status = $13",
+                "live_since = CASE WHEN $1 = 'live' THEN COALESCE(live_since, $13) END "
+                "WHERE id = $14 AND status = $15",
                 row[2],
                 *row[7:],
                 _now(),
@@ -797,9 +808,12 @@ class PostgresStore:
             first_change = await connection.fetchval(
                 "SELECT COALESCE(MAX(seq), 0) FROM fact_changes"
             )
-            stored = await connection.fetch("SELECT id, origin, content_digest, line FROM facts")
+            stored = await connection.fetch(
+                "SELECT id, origin, content_digest, line, language, translations FROM facts"
+            )
             old = {row[0]: row[2] for row in stored if row[1] == Origin.FILE.value}
             old_lines = {row[0]: row[3] for row in stored}
+            old_languages = {row[0]: (row[4], row[5]) for row in stored}
             taken = {row[0] for row in stored if row[1] != Origin.FILE.value}
             clash = sorted(taken & new.keys())
             if clash:
@@ -837,6 +851,16 @@ class PostgresStore:
                     "WHERE f.id = m.id AND f.line IS DISTINCT FROM m.line",
                     [fid for fid, _ in moved],
                     [line for _, line in moved],
+                )
+            stale = stale_translations(new, old, old_languages, digests)
+            if stale:
+                await connection.execute(
+                    "UPDATE facts AS f SET language = s.language, translations = s.translations "
+                    "FROM unnest($1::text[], $2::text[], $3::text[]) "
+                    "AS s (id, language, translations) WHERE f.id = s.id",
+                    [fid for fid, _ in stale],
+                    [language for _, (language, _) in stale],
+                    [dumped for _, (_, dumped) in stale],
                 )
             await connection.execute(
                 "INSERT INTO meta (key, value) VALUES ('synonyms', $1) "

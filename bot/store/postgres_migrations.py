@@ -5,7 +5,7 @@ The schema means what the SQLite one (``bot.store.migrations``) means, table by 
 column by column, with PostgreSQL's own types: dates are ``date``, moments ``timestamptz``,
 Discord ids ``bigint``; lists and audit details stay JSON text, as in SQLite. The numbering is
 this backend's own (migration 1 here makes what SQLite's 1 to 7 make, migration 2 what its
-8 to 10 make).
+8 to 10 make, migration 3 what its 11 makes).
 
 Append new migrations at the end; never edit one that has shipped.
 """
@@ -295,6 +295,15 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             expires_at timestamptz NOT NULL
         )
         """,
+    ),
+    # 3: what SQLite's migration 11 made (facts in several languages): a fact's language and
+    # its translations (JSON text, like its other lists), English and none for the rows stored
+    # before; the stored knowledge signature is forgotten, so that the next start or reload
+    # reads the files again and stores the translations their facts had.
+    (
+        "ALTER TABLE facts ADD COLUMN language text NOT NULL DEFAULT 'en', "
+        "ADD COLUMN translations text NOT NULL DEFAULT '[]'",
+        "DELETE FROM meta WHERE key = 'knowledge_signature'",
     ),
 )
 

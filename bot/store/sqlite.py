@@ -42,6 +42,7 @@ from bot.core.storage import (
     stats_from_counts,
 )
 from bot.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from bot.store.translations import dump_translations, load_translations, stale_translations
 
 log = logging.getLogger(__name__)
 
@@ -54,12 +55,12 @@ _DB_NOW = "((julianday('now') - 2440587.5) * 86400.0)"
 # What a fact is, as written (``_fact_row``); read with ``live_since`` after them.
 _WRITTEN_COLUMNS = (
     "id, origin, status, guild_id, author_id, file, line, answer, questions, tags, related, "
-    "event_date, source_title, source_url, source_published, supersedes"
+    "event_date, source_title, source_url, source_published, supersedes, language, translations"
 )
 _FACT_COLUMNS = f"{_WRITTEN_COLUMNS}, live_since"
 # The written columns, then live_since, created_at and updated_at.
 _INSERT_FACT = f"INSERT INTO facts ({_FACT_COLUMNS}, created_at, updated_at"
-_FACT_VALUES = ", ".join("?" * 16)
+_FACT_VALUES = ", ".join("?" * 18)
 
 
 _P = ParamSpec("_P")
@@ -165,6 +166,8 @@ def _fact_row(fact: Fact) -> tuple[Any, ...]:
         source.url,
         source.published.isoformat() if source.published else None,
         json.dumps(list(fact.supersedes)),
+        fact.language,
+        dump_translations(fact.translations),
     )
 
 
@@ -185,7 +188,9 @@ def _row_fact(row: Sequence[Any]) -> Fact:
         date=_date(row[11]),
         source=None if source.is_empty() else source,
         supersedes=tuple(json.loads(row[15])),
-        added_at=_datetime(row[16]),
+        language=row[16],
+        translations=load_translations(row[17]),
+        added_at=_datetime(row[18]),
     )
 
 
@@ -410,7 +415,12 @@ class SqliteStore:
                     (*_fact_row(fact), live_since, now, now),
                 )
                 await self._audit(
-                    db, actor, "add", fact.id, fact.guild_id, {"status": fact.status.value}
+                    db,
+                    actor,
+                    "add",
+                    fact.id,
+                    fact.guild_id,
+                    {"status": fact.status.value, "language": fact.language},
                 )
         except sqlite3.IntegrityError as exc:
             raise StoreConflict(f"a fact with id '{fact.id}' already exists") from exc
@@ -436,7 +446,7 @@ class SqliteStore:
             cursor = await db.execute(
                 "UPDATE facts SET status = ?, answer = ?, questions = ?, tags = ?, related = ?, "
                 "event_date = ?, source_title = ?, source_url = ?, source_published = ?, "
-                "supersedes = ?, updated_at = ?, "
+                "supersedes = ?, language = ?, translations = ?, updated_at = ?, "
                 # Answerable since its approval (an edit keeps the time it became answerable).
                 "live_since = CASE WHEN ? = 'live' THEN COALESCE(live_since, ?) END "
                 "WHERE id = ? AND status = ?",
@@ -517,10 +527,13 @@ class SqliteStore:
         now = _now()
         async with self.transaction() as db:
             first_change = await self._latest_change(db)
-            async with db.execute("SELECT id, origin, content_digest, line FROM facts") as cursor:
+            async with db.execute(
+                "SELECT id, origin, content_digest, line, language, translations FROM facts"
+            ) as cursor:
                 stored = await cursor.fetchall()
             old = {row[0]: row[2] for row in stored if row[1] == Origin.FILE.value}
             old_lines = {row[0]: row[3] for row in stored}
+            old_languages = {row[0]: (row[4], row[5]) for row in stored}
             taken = {row[0] for row in stored if row[1] != Origin.FILE.value}
             clash = sorted(taken & new.keys())
             if clash:
@@ -548,6 +561,13 @@ class SqliteStore:
                     (new[fid].line, fid, new[fid].line)
                     for fid in new.keys() & old.keys()
                     if old_lines[fid] != new[fid].line
+                ],
+            )
+            await db.executemany(
+                "UPDATE facts SET language = ?, translations = ? WHERE id = ?",
+                [
+                    (*languages, fid)
+                    for fid, languages in stale_translations(new, old, old_languages, digests)
                 ],
             )
             await db.execute(

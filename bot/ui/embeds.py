@@ -273,7 +273,23 @@ def fact_embed(fact: Fact) -> discord.Embed:
         where = f"{fact.file}:{fact.line}" if fact.line else str(fact.file)
         embed.add_field(name="File", value=clip(literal(where), FIELD_VALUE_CHARS), inline=True)
     embed.add_field(name="Status", value=fact.status.value, inline=True)
+    if fact.language != "en" or fact.translations:
+        embed.add_field(name="Languages", value=languages_text(fact), inline=True)
+        for translation in fact.translations:
+            embed.add_field(
+                name=f"Answer ({translation.language})",
+                value=clip(literal(translation.answer), FIELD_VALUE_CHARS),
+                inline=False,
+            )
     return fit(embed)
+
+
+def languages_text(fact: Fact) -> str:
+    """ "ru; translated: en, az": the fact's own language, then its translations'."""
+    text = fact.language
+    if fact.translations:
+        text += "; translated: " + ", ".join(t.language for t in fact.translations)
+    return text
 
 
 def search_embed(query: str, matches: Sequence[Match]) -> discord.Embed:
@@ -304,7 +320,11 @@ def history_embed(fact_id: str, entries: Sequence[AuditEntry]) -> discord.Embed:
     lines = []
     for entry in entries[-25:]:
         stamp = discord.utils.format_dt(entry.at, "f")
-        lines.append(f"{stamp} **{literal(entry.action)}** by {actor_text(entry.actor)}")
+        line = f"{stamp} **{literal(entry.action)}** by {actor_text(entry.actor)}"
+        language = entry.detail.get("language")
+        if isinstance(language, str) and language != "en":
+            line += f" ({literal(language)})"
+        lines.append(line)
     return discord.Embed(
         title=clip(f"History of {literal(fact_id)}", EMBED_TITLE_CHARS),
         description=clip("\n".join(lines), EMBED_DESCRIPTION_CHARS),

@@ -22,7 +22,7 @@ from bot.composition import open_knowledge_base_at, open_store
 from bot.core.actors import Actor
 from bot.core.errors import InvalidInput, LimitReached, NotFound, PermissionDenied
 from bot.core.loader import KnowledgeError, load_knowledge
-from bot.core.models import Decision, Fact, Origin, Source, Status
+from bot.core.models import Decision, Fact, Origin, Source, Status, Translation
 from bot.core.service import FactInput, KnowledgeBase, Policy, StartMode
 from bot.core.storage import StoreConflict, StoreError, StoreUnavailable
 from bot.store import SqliteStore
@@ -225,6 +225,11 @@ async def test_insert_round_trips_every_field_and_audits(store: Any) -> None:
         GUILD,
         AUTHOR.user_id,
         Status.PENDING,
+        translations=(
+            Translation("en", "Everything is set.", ("is everything set",)),
+            Translation("az", "Hər şey hazırdır.", ()),
+        ),
+        language="ru",
     )
     await store.insert_fact(fact, AUTHOR.key)
     assert await store.get_fact("full") == fact
@@ -235,7 +240,7 @@ async def test_insert_round_trips_every_field_and_audits(store: Any) -> None:
         "full",
         GUILD,
     )
-    assert entry.detail == {"status": "pending"}
+    assert entry.detail == {"status": "pending", "language": "ru"}
 
 
 async def test_insert_and_audit_are_one_transaction(
@@ -602,7 +607,7 @@ async def test_who_may_edit_a_user_fact(kb: KnowledgeBase, actor: Actor, allowed
     assert result.best is not None and result.best.fact.answer == edited.answer
     (_, edit) = await kb.history(fact.id, guild_id=GUILD)
     assert (edit.action, edit.actor) == ("edit", actor.key)
-    assert edit.detail == {"before": fact.answer, "after": edited.answer}
+    assert edit.detail == {"before": fact.answer, "after": edited.answer, "language": "en"}
 
 
 @pytest.mark.parametrize(
