@@ -100,6 +100,10 @@ _STRICT = int(STRICT)
 _SOFT_MISS_RANK = 0.95
 
 
+# The kinds of a fact whose answer cannot be read for them (no English text): all of them.
+_ANY_KIND = sum(int(kind) for kind in Want)
+
+
 # A fact as plain values (dates as ordinals, enums as their values), the way a snapshot keeps
 # it: id, answer, questions, tags, related, source (title, url, published) or None, date,
 # origin, file, line, guild id, author id, status, supersedes, added at (ISO text) or None.
@@ -605,7 +609,14 @@ class Matcher:
             phrasings.extend((terms(q, language), q) for q in translation.questions)
             answer += terms(translation.answer, language)
         answer_terms = tuple(dict.fromkeys(answer))
-        kinds, roles = read_answer(fact.answer, dated=fact.date is not None)
+        english = fact.translation("en")
+        roles: tuple[str, ...]
+        if english is None:
+            # Read by English rules, a Russian or Azerbaijani answer would seem to hold no
+            # cause, person or count: what it holds is not known, so nothing is ruled out.
+            kinds, roles = _ANY_KIND, ()
+        else:
+            kinds, roles = read_answer(english.answer, dated=fact.date is not None)
         return _Entry(fact, tuple((ts, q) for ts, q in phrasings if ts), answer_terms, kinds, roles)
 
     # ----------------------------------------------------------------------- weighting
@@ -897,7 +908,7 @@ class Matcher:
             )
         if focus.roles:
             candidate.role_miss = not any(role in entry.roles for role in focus.roles)
-        if focus.counted and not candidate.strict_miss:
+        if focus.counted and not candidate.strict_miss and entry.kinds != _ANY_KIND:
             counted = entry.counted
             if counted is None:
                 counted = entry.counted = self._counted_terms(entry)

@@ -299,7 +299,7 @@ async def answer_related_and_buttons(scene: Scene) -> tuple[list[JSON], list[str
     """``/ask``: the answer (matched question, related questions, buttons), then a related
     question's button: the other fact's answer, with its source title."""
     asked = await scene.slash(
-        "ask", {"question": "small print on the envoy recall"}, scene.world.bob
+        "ask", {"question": "small print on the envoy recall order"}, scene.world.bob
     )
     answer = data(asked)
     related = button_ids(answer, f"ask:{scene.b_id}")

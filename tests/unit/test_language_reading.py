@@ -229,3 +229,21 @@ def test_relative_days_resolve_against_publication(
 def test_relative_days_need_a_publication_date() -> None:
     assert day_mentions("Вчера поставки газа возобновились.", "ru", None) == []
     assert event_day("Dünən qaz tədarükü bərpa olundu.", "az", None) is None
+
+
+def test_a_why_question_reaches_a_fact_written_only_in_russian() -> None:
+    """A Russian fact has no English answer to read a cause from: a "почему" asked in its own
+    words is answered, not ruled out by English rules."""
+    from bot.core.matcher import Matcher
+    from bot.core.models import Decision, Fact
+
+    pipeline = Fact(
+        "member-truboprovod",
+        "Строительство трубопровода остановили из-за споров о цене газа.",
+        ("почему остановили строительство трубопровода",),
+        language="ru",
+    )
+    other = Fact("port-opening", "The new ferry port in Alat opened in May 2025.", ("alat port",))
+    result = Matcher([pipeline, other]).ask("почему остановили строительство трубопровода")
+    assert result.decision is Decision.ANSWER
+    assert result.best is not None and result.best.fact.id == "member-truboprovod"
