@@ -31,11 +31,15 @@ from bot.ingest.dedupe import coverage, merge_near_duplicates, terms_of
 from bot.ingest.entities import EntityIndex, is_place_name
 from bot.ingest.lexicon import is_topic_noun
 from bot.ingest.models import Article, IngestError, Statement
-from bot.ingest.questions import generate
+from bot.ingest.questions import generate, parse
+from bot.ingest.questions import problem as question_problem
 from bot.ingest.sentences import split_sentences
 from bot.ingest.statements import interrogatives, statements
 
 MIN_FACTS = 2
+MIN_QUESTIONS = 2
+MAX_QUESTIONS = 4
+"""Two to four questions a fact: its wh-questions, one for each sentence it joins."""
 MAX_TAGS = 8
 ID_WORDS = 4
 SOURCE_NOTE_CHARS = 400
@@ -202,8 +206,9 @@ def _set_in_event(statement: Statement, context: ArticleContext, names: set[str]
     else:
         statement.text = f"{lead_in}, {_lower_first(statement.text, names)}"
     statement.lead_in = True
-    if statement.date is None and event.date is not None and event.preposition == "In":
-        statement.date = event.date
+    # The event's day is not given to the statement: what a sentence set in the event tells
+    # may have happened days before or after it ("the dam gave way on April 5" in floods
+    # dated by their lede). A fact is dated only by its own sentence.
 
 
 def _setting(statement: Statement, setting: str | None, topic: str | None) -> str | None:
@@ -230,6 +235,48 @@ def _attach_article_questions(
         best = max(range(len(kept)), key=lambda i: scores[i])
         if scores[best] >= 0.4:
             kept[best].extra_questions.append(question.lower())
+
+
+def _interleaved(per_part: list[list[str]]) -> list[str]:
+    """The questions of a fact's sentences, the first sentence's two best first, then each
+    later sentence's best, then the rest: every sentence of the answer gets asked about."""
+    if not per_part:
+        return []
+    first, later = per_part[0], per_part[1:]
+    out = first[:2] + [qs[0] for qs in later if qs]
+    out += first[2:] + [q for qs in later for q in qs[1:]]
+    return out
+
+
+_ACTION_VERB = re.compile(r"^(?:[a-z]+ed|[a-z]+t|made|took|gave|held|began|ran|won|lost|sent)$")
+
+
+def _fallback_questions(parts: list[str], setting: str | None) -> list[str]:
+    """Plain questions for a fact its sentences gave too few of: what its subject did (a
+    named actor, in the past) or what its subject says: "what did argentina do at cop29"."""
+    out: list[str] = []
+    for part in parts:
+        clause = parse(part)
+        if clause is None or clause.subject.lower() in ("it", "they", "he", "she", "this"):
+            continue
+        subject = " ".join(clause.subject.split())
+        if len(subject.split()) > 6 or not re.search(r"[A-Za-z]", subject):
+            continue
+        subject = (
+            subject
+            if subject[:2].isupper() or not subject[:1].isupper()
+            else (subject[:1].lower() + subject[1:])
+        )
+        verb = (clause.verb or "").lower()
+        where = f" {setting}" if setting else ""
+        if clause.aux is None and verb in ("says", "say", "argues", "insists", "reply", "replies"):
+            out.append(f"what do {subject} say{where}" if verb in ("say", "reply")
+                       else f"what does {subject} say{where}")  # fmt: skip
+        elif clause.aux is None and verb and _ACTION_VERB.match(verb):
+            out.append(f"what did {subject} do{where}")
+        elif clause.aux in ("has", "have") and verb:
+            out.append(f"what {clause.aux} {subject} done{where}")
+    return [q.lower() for q in out if question_problem(q) is None]
 
 
 def build_draft(
@@ -283,20 +330,24 @@ def build_draft(
         _set_in_event(statement, context, mid_capitals)
         answer = statement.text[:MAX_ANSWER_CHARS]
         lede = statement.position == 0
-        questions = [
-            *statement.extra_questions,
-            *generate(
-                statement.core,
+        asked = _setting(statement, setting, topic) if statement.lead_in or lede else None
+        per_part = [
+            generate(
+                part,
                 names=mid_capitals,
-                setting=_setting(statement, setting, topic) if statement.lead_in or lede else None,
-                overview=lede,
+                setting=asked,
+                overview=lede and index == 0,
                 topic=event.short().replace('"', "") if event is not None else None,
-            ),
+            )
+            for index, part in enumerate(statement.parts or [statement.core])
         ]
+        questions = [*statement.extra_questions, *_interleaved(per_part)]
+        if len(dict.fromkeys(questions)) < MIN_QUESTIONS:
+            questions += _fallback_questions(statement.parts or [statement.core], asked)
         fact = ProposedFact(
             id=fact_id(statement.core, names, taken),
             answer=answer,
-            questions=list(dict.fromkeys(questions))[:5],
+            questions=list(dict.fromkeys(questions))[:MAX_QUESTIONS],
             tags=tags_for(answer, entities, names, topic_tags, mid_capitals),
             merged=list(statement.merged),
             date=statement.date,

@@ -51,6 +51,13 @@ _SPANS = re.compile(
 _MAY_ALONE = re.compile(r"^may$", re.IGNORECASE)
 # A span after one of these is a deadline, a range's start or a condition, not the event's day.
 _NOT_EVENT = re.compile(r"\b(?:by|until|till|before|since|from|through|ahead of)\s+(?:the\s+)?$")
+# "had been due to close on Friday", "is scheduled to meet on Monday": a plan's day, which is
+# not when anything happened (the talks ran a day and a half over).
+_PLANNED = re.compile(
+    r"\b(?:due|scheduled|expected|set|planned|supposed|slated|meant)\s+to\s+[a-z]+"
+    r"(?:\s+[\w'-]+){0,6}?\s+(?:on|by|in|at)?\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +115,8 @@ def mentions(
             before = text[: match.start()].rstrip().lower()
             if not before.endswith(("in", "since", "early", "late", "mid", "of", "and")):
                 continue
-        deadline = _NOT_EVENT.search(text[: match.start()]) is not None
+        before = text[: match.start()]
+        deadline = _NOT_EVENT.search(before) is not None or _PLANNED.search(before) is not None
         relative = kind in ("weekday", "near", "week", "ago")
         base = published
         date: dt.date | None = None

@@ -79,3 +79,6 @@ class Statement:
     """The main event was put in front of it ("In the Ganja flood of 14 May 2025, ...")."""
     core: str = ""
     """The answer without the lead-in (what ids and questions are made from)."""
+    parts: list[str] = field(default_factory=list)
+    """Each sentence of the answer as resolved, in order: questions are asked of each one,
+    so that a sentence carried on into the fact still gets its own."""

@@ -19,6 +19,7 @@ from bot.core.text import STOPWORDS, fold, specificity, stem
 from bot.ingest import dates
 from bot.ingest.context import ArticleContext, Referents
 from bot.ingest.entities import EntityIndex, raw_entities
+from bot.ingest.lexicon import is_topic_noun
 from bot.ingest.models import Statement
 from bot.ingest.sentences import strip_dateline
 
@@ -195,6 +196,57 @@ MAX_CARRIED = 3
 """At most this many sentences in one fact."""
 
 
+# "The move deepens a rift ...": the subject is the action the sentence before told of.
+_ACTION_ANAPHOR = re.compile(
+    r"^(?:The|This|That|Such a)\s+(?:move|decision|step|announcement|development|change|"
+    r"ruling|shift|u-turn|reversal)\b"
+)
+# "In March 2023 it withdrew ...": "it" or "they" as the subject, after any opening phrase.
+_BARE_PRONOUN = re.compile(
+    r"^(?:(?:In|On|By|Since|Last|Earlier|Later)\b[^,]{0,30}?,?\s+)?(?:it|they|It|They)\s+[a-z]+"
+)
+_BARE_PRONOUN_WORD = re.compile(r"\b(?:it|they|It|They)\b")
+_POSSESSOR = re.compile(
+    r"\b(?P<owner>the (?:[a-z-]+ ){0,2}[a-z-]+|[A-Z][\w-]*(?: [A-Z][\w-]*)*)'s\b"
+)
+# "When temperatures rose ...", "As the water receded ...": the narration goes on.
+_NARRATION = re.compile(r"^(?:When|As|Once|Then|Soon after|Within days|By then)\b")
+SHORT_WORDS = 12
+"""A sentence this short states too little alone: the one narrating on from it joins it."""
+MAX_SHARED_DF = 3
+"""A word shared with the sentence before ties two sentences only if at most this many of the
+article's sentences use it ("rallies" after "rallied"; not "delegates" in a summit report)."""
+
+
+def content_stems(text: str) -> set[str]:
+    """Stems of ``text``'s content words (what two sentences may share)."""
+    return {stem(w) for w in fold(text).split() if w not in STOPWORDS and len(w) > 2}
+
+
+# "the rallies", "these markets": a definite mention, in the opening words, of something.
+_DEFINITE_MENTION = re.compile(
+    r"\b(?:the|these|those)\s+(?P<noun>[a-z]+)\b(?:\s+(?P<second>[a-z]+)\b)?"
+)
+OPENING_WORDS = 8
+
+
+def shares_topic(sentence: str, previous: str, rare: set[str]) -> bool:
+    """Does ``sentence`` open on a definite mention of a thing ``previous`` named, that few
+    other sentences of the article name ("Police broke up several of the rallies" after
+    "... rallied on Rustaveli Avenue"; "After the president declined to sign" after the
+    president's veto)? Words the whole article uses (its event, its country) tie nothing."""
+    opening = " ".join(sentence.split()[:OPENING_WORDS])
+    before = content_stems(previous) & rare
+    # The noun is the word after the determiner, or the one after that ("the new target").
+    nouns = [w for m in _DEFINITE_MENTION.finditer(opening) for w in (m["noun"], m["second"]) if w]
+    # "the incident", "the talks": the event itself, which many sentences go back to.
+    events = set(_EVENT_NOUNS.split("|")) | {"event", "incident", "conference", "disaster"}
+    return any(
+        stem(w) in before and w not in STOPWORDS and w not in events and is_topic_noun(w)
+        for w in nouns
+    )
+
+
 def carries_on(sentence: str, previous: str, context: ArticleContext | None) -> bool:
     """Does ``sentence`` say more about what ``previous`` (the sentence before) is about, so
     that a reader wants both in one answer? "He also accused ..." after what President Aliyev
@@ -264,17 +316,43 @@ def statements(
     resolver = ReferentResolver(entities)
     referents = Referents(context) if context is not None else None
     published = context.published if context is not None else None
+    rare = _rare_stems(sentences, context)
     out: list[Statement] = []
+    dropped: tuple[int, str] | None = None
+    """The last sentence left out, with its position (it may hold what "it" refers to)."""
     last_position = -1
     """The last sentence that went into a statement (what a sentence carrying on joins)."""
     for position, raw in enumerate(sentences):
         sentence = strip_dateline(raw) if position == 0 else raw
-        if not is_statement(sentence) or is_quote(sentence) or is_setup(sentence):
-            resolver.resolve(sentence)  # still learn the events it names
+        previous = out[-1] if out else None
+        next_to = (
+            previous is not None
+            and last_position == position - 1
+            and previous.position > 0  # the lede is the overview: kept to itself
+        )
+        # A comment on the action before ("The move deepens a rift") that cannot join it
+        # names nothing a reader could place: left out like a set-up sentence.
+        orphan = _ACTION_ANAPHOR.match(sentence) is not None and not next_to
+        if not is_statement(sentence) or is_quote(sentence) or is_setup(sentence) or orphan:
+            resolved = resolver.resolve(sentence)  # still learn the events it names
             if referents is not None:
+                resolved = referents.resolve(resolved)
                 referents.note(sentence)
+            dropped = (position, resolved) if not is_quote(sentence) and not orphan else None
             continue
         text, linked = strip_connective(sentence)
+        # "The law is the ruling party's second attempt. In March 2023 it withdrew ...": a
+        # short sentence left out as too thin holds what "it" is; it leads the fact instead.
+        lead: str | None = None
+        if (
+            dropped is not None
+            and dropped[0] == position - 1
+            and (_BARE_PRONOUN.match(text) or _NARRATION.match(text))
+            and len(dropped[1].split()) <= SHORT_WORDS
+            and dropped[1].rstrip().endswith(".")
+        ):
+            lead = dropped[1].strip()
+        dropped = None
         text = resolver.resolve(text)
         mention = None
         if referents is not None:
@@ -282,18 +360,21 @@ def statements(
             mention = dates.event_date(sentence, published, anchor=referents.anchor)
             referents.note(sentence)
         text = _LEFTOVER.sub(" ", text)
-        previous = out[-1] if out else None
-        next_to = (
-            previous is not None
-            and last_position == position - 1
-            and previous.position > 0  # the lede is the overview: kept to itself
-        )
         adjacent = next_to and (
             _CONTINUES.match(text) is not None
             or (
                 previous is not None
                 and len(previous.sources) < MAX_CARRIED
-                and carries_on(sentence, previous.sources[-1], context)
+                and (
+                    carries_on(sentence, previous.sources[-1], context)
+                    or _ACTION_ANAPHOR.match(sentence) is not None
+                    or _BARE_PRONOUN.match(text) is not None
+                    or shares_topic(sentence, " ".join(previous.sources), rare)
+                    or (
+                        _NARRATION.match(sentence) is not None
+                        and len(previous.sources[-1].split()) <= SHORT_WORDS
+                    )
+                )
             )
         )
         if previous is not None and adjacent and len(previous.text) + len(text) < MAX_CHARS:
@@ -303,16 +384,32 @@ def statements(
                 text = dates.absolute(text, published, anchor=referents.anchor if referents
                                       else None)  # fmt: skip
             previous.text = f"{previous.text} {text}"
+            owner = _POSSESSOR.search(previous.parts[-1]) if previous.parts else None
+            if owner is not None and _BARE_PRONOUN.match(text):
+                # Asked of with "it" written out: "when did the council drop a similar plan".
+                previous.parts.append(_BARE_PRONOUN_WORD.sub(owner["owner"], text, count=1))
+            else:
+                previous.parts.append(text)
             previous.sources.append(raw)
             last_position = position
             continue
         sources = [raw]
+        parts = [text]
+        if lead is not None:
+            sources.insert(0, sentences[position - 1])
+            # Questions are asked of the sentence itself, "it" written out as the one the
+            # lead names by a possessive ("the ruling party's second attempt").
+            owner = _POSSESSOR.search(lead)
+            if owner is not None:
+                parts = [_BARE_PRONOUN_WORD.sub(owner["owner"], text, count=1)]
+            text = f"{lead} {text}"
         statement = Statement(
             text,
             raw,
             position,
             follows_previous=linked and bool(out),
             sources=sources,
+            parts=parts,
         )
         if mention is not None:
             statement.date = mention.date
@@ -320,3 +417,17 @@ def statements(
         out.append(statement)
         last_position = position
     return out
+
+
+def _rare_stems(sentences: list[str], context: ArticleContext | None) -> set[str]:
+    """Stems used by at most ``MAX_SHARED_DF`` of the article's sentences, leaving out the
+    main event's own words (every sentence is about it)."""
+    df: dict[str, int] = {}
+    for sentence in sentences:
+        for word in content_stems(sentence):
+            df[word] = df.get(word, 0) + 1
+    event = context.event if context is not None else None
+    common = content_stems(event.phrase()) if event is not None else set()
+    if context is not None and context.country:
+        common |= content_stems(context.country)
+    return {w for w, n in df.items() if n <= MAX_SHARED_DF and w not in common}
