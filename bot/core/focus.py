@@ -200,6 +200,9 @@ def question_focus(words: list[str]) -> Focus:
             wants |= Want.TIME
     if ("what", "time") in pairs:
         wants |= Want.CLOCK
+    if ("how", "soon") in pairs:
+        # "how soon after the vote": a span, or the date it ended at.
+        wants |= Want.TIME
     if ("how", "long") in pairs:
         wants |= Want.TIME if " how long ago " in text else Want.DURATION
     for adjective in ("high", "tall", "deep", "wide", "far", "heavy", "hot", "cold"):

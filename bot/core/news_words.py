@@ -169,5 +169,8 @@ NEWS_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("plane", "aircraft", "airliner", "jet"),
     ("crash", "crashed"),
     ("kid", "kids", "child", "children"),
+    ("sign", "signed", "signing", "signature"),
+    ("choose", "chose", "select", "selected", "selection", "pick", "picked"),
+    ("venue", "host", "hosted", "hosting"),
     ("people", "residents", "locals"),
 )

@@ -349,6 +349,11 @@ def test_question_focus_reads_what_a_count_is_of() -> None:
     assert question_focus("where did the river burst its banks".split()).counted == ()
 
 
+def test_how_soon_asks_for_a_time() -> None:
+    """ "How soon after the vote did she veto it" is answered by the fact with the date."""
+    assert question_focus("how soon after the vote did she veto it".split()).wants & Want.TIME
+
+
 @pytest.mark.parametrize(
     "question",
     ["how many rescuers were in the kura valley", "how many rivers rose in the kura valley"],
@@ -376,6 +381,8 @@ def test_the_count_asked_for_picks_its_sibling() -> None:
         ("fought", "fighting"),
         ("buddies", "allies"),
         ("legislation", "law"),
+        ("signature", "signed"),
+        ("selected", "chosen"),
     ],
 )
 def test_everyday_news_words_meet_without_a_synonyms_file(asked: str, stated: str) -> None:
