@@ -8,14 +8,22 @@ only:
 
 - the `tune` half of ``bench/data/seed/questions_en.yaml`` on the seed knowledge,
 - the previous team's tuning set ``tests/data/seed_questions.yaml`` (answerable and off-topic),
-- the `tune` stories (careful, casual, near and off questions), each its own knowledge base.
+- the `tune` stories (careful, casual, near and off questions), each its own knowledge base;
+- the same stories' questions asked of each one's *draft*: its article ingested and the draft
+  approved unchanged (``bench/drafts.py``'s machinery), one more knowledge base per story.
+  Drafted facts have fewer phrasings than hand-written ones; without these the model, fitted
+  on hand-written knowledge only, is unsure of drafts far more often than it need be.
 
-A question's label is 1 when the matcher's first fact is the labelled one (0 for near and off
-questions, which no fact answers). Besides the fit, it prints an honest estimate of how the
-model does on knowledge it was not fitted on: each knowledge base's questions scored by a model
-fitted on the others' (leave one knowledge base out), at several answer thresholds.
+A question's label is 1 when the matcher's first fact is the labelled one (for a draft: states
+what the labelled fact states, judged through the article as ``bench/drafts.py`` judges
+"right"); 0 for near and off questions, which no fact answers. Besides the fit, it prints an
+honest estimate of how the model does on knowledge it was not fitted on: each knowledge base's
+questions scored by a model fitted on the others' (leave one knowledge base out; a story's draft
+and its hand-written knowledge share questions, so they are left out together), at several
+answer thresholds, for the hand-written knowledge bases and the drafts apart.
 
-    python -m bench.calibrate            # fit, print the estimate and the CALIBRATION tuple
+    python -m bench.calibrate              # fit, print the estimate and the CALIBRATION tuple
+    python -m bench.calibrate --no-drafts  # fit on hand-written knowledge only (as before)
 
 The printed tuple is what ``CALIBRATION`` in ``bot/core/matcher.py`` holds. Needs numpy (comes
 with the bench extra).
@@ -24,16 +32,22 @@ with the bench extra).
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+import asyncio
+import tempfile
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import yaml
 
+from bench.drafts import STORIES, Judged, Story, approved_draft
 from bench.heldout import ROOT, KnowledgeBase, Question, knowledge_bases, matcher_for
-from bot.core.matcher import CALIBRATION_FEATURES, MatcherSettings, calibration_features
+from bot.core.matcher import CALIBRATION_FEATURES, Matcher, MatcherSettings, calibration_features
+from bot.core.models import Fact
 
 OLD_SEED = ROOT / "tests" / "data" / "seed_questions.yaml"
 ANSWERABLE = ("careful", "casual", "old")
+DRAFT = " (draft)"
 PREDICTED: list[tuple[Example, float]] = []
 MARGIN = MatcherSettings().answer_margin
 
@@ -51,6 +65,15 @@ class Example:
     def lead(self) -> float:
         return self.features[CALIBRATION_FEATURES.index("margin")]
 
+    @property
+    def draft(self) -> bool:
+        return self.kb.endswith(DRAFT)
+
+    @property
+    def fold(self) -> str:
+        """What is left out together: a story's draft goes with its hand-written knowledge."""
+        return self.kb.removesuffix(DRAFT)
+
 
 def tune_sets() -> list[tuple[KnowledgeBase, list[Question]]]:
     """Every knowledge base with its tune questions (the seed one also gets the old set)."""
@@ -67,26 +90,72 @@ def tune_sets() -> list[tuple[KnowledgeBase, list[Question]]]:
     return out
 
 
+def asked_of(
+    name: str, matcher: Matcher, questions: Sequence[Question], right: Callable[[Fact, str], bool]
+) -> list[Example]:
+    out = []
+    for question in questions:
+        ranked, asked = matcher.explain(question.text)
+        if not ranked:
+            continue
+        top = ranked[0]
+        out.append(
+            Example(
+                name,
+                question.kind,
+                question.text,
+                calibration_features(ranked, asked, 0),
+                question.fact is not None and right(top.entry.fact, question.fact),
+                top.blocked,
+            )
+        )
+    return out
+
+
 def examples(settings: MatcherSettings | None = None) -> list[Example]:
     out = []
     for kb, questions in tune_sets():
         matcher = matcher_for(kb, settings)
-        for question in questions:
-            ranked, asked = matcher.explain(question.text)
-            if not ranked:
-                continue
-            top = ranked[0]
-            out.append(
-                Example(
-                    kb.name,
-                    question.kind,
-                    question.text,
-                    calibration_features(ranked, asked, 0),
-                    question.fact is not None and top.entry.fact.id == question.fact,
-                    top.blocked,
-                )
-            )
+        out += asked_of(kb.name, matcher, questions, lambda fact, label: fact.id == label)
     return out
+
+
+async def _draft_examples(settings: MatcherSettings | None) -> list[Example]:
+    out: list[Example] = []
+    for folder in sorted(STORIES.iterdir()):
+        if not (folder / "article.txt").is_file():
+            continue
+        story = Story.load(folder)
+        if story.split != "tune":
+            continue  # report stories are never read here
+        questions = [
+            Question(
+                item["q"],
+                str(item["kind"]).lower() if item["kind"] is not False else "off",
+                item["fact"],
+                story.split,
+            )
+            for item in story.questions
+        ]
+        with tempfile.TemporaryDirectory() as tmp:
+            kb, _, judged = await approved_draft(story, Path(tmp) / "draft")
+            try:
+                matcher = kb.matcher
+                if settings is not None:
+                    matcher = Matcher(matcher.facts(), analyzer=matcher.analyzer, settings=settings)
+
+                def right(fact: Fact, label: str, judged: dict[str, Judged] = judged) -> bool:
+                    return label in judged[fact.id].restates
+
+                out += asked_of(story.slug + DRAFT, matcher, questions, right)
+            finally:
+                await kb.close()
+    return out
+
+
+def draft_examples(settings: MatcherSettings | None = None) -> list[Example]:
+    """The tune stories' questions asked of their drafts, approved unchanged."""
+    return asyncio.run(_draft_examples(settings))
 
 
 def fit(rows: Sequence[Example], l2: float = 1.0) -> tuple[float, ...]:
@@ -117,43 +186,68 @@ def confidence(weights: Sequence[float], features: Sequence[float]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def estimate(rows: Sequence[Example], thresholds: Sequence[float], l2: float = 1.0) -> str:
-    """Leave one knowledge base out: precision, right-outright and held-back per threshold."""
+def estimate(
+    rows: Sequence[Example],
+    thresholds: Sequence[float],
+    l2: float = 1.0,
+    fitted_on: Callable[[Example], bool] = lambda row: True,
+) -> str:
+    """Leave one knowledge base out (a story's draft with its hand-written knowledge):
+    precision, right-outright and held-back per threshold, for hand-written knowledge and for
+    drafts apart. Only the rows ``fitted_on`` accepts are fitted on."""
     predicted: list[tuple[Example, float]] = []
-    for kb in sorted({r.kb for r in rows}):
-        weights = fit([r for r in rows if r.kb != kb], l2)
-        predicted += [(r, confidence(weights, r.features)) for r in rows if r.kb == kb]
+    for fold in sorted({r.fold for r in rows}):
+        weights = fit([r for r in rows if r.fold != fold and fitted_on(r)], l2)
+        predicted += [(r, confidence(weights, r.features)) for r in rows if r.fold == fold]
     global PREDICTED
     PREDICTED = predicted
-    answerable = [p for p in predicted if p[0].kind in ANSWERABLE]
-    others = [p for p in predicted if p[0].kind not in ANSWERABLE]
     lines = [
-        "| answer threshold | precision | right outright | held back |",
-        "|---:|---:|---:|---:|",
+        "| knowledge | answer threshold | precision | right outright | held back |",
+        "|---|---:|---:|---:|---:|",
     ]
-    for threshold in thresholds:
+    for label, draft in (("hand-written", False), ("drafts", True)):
+        group = [p for p in predicted if p[0].draft == draft]
+        if not group:
+            continue
+        answerable = [p for p in group if p[0].kind in ANSWERABLE]
+        others = [p for p in group if p[0].kind not in ANSWERABLE]
+        for threshold in thresholds:
 
-        def outright(pair: tuple[Example, float], t: float = threshold) -> bool:
-            return pair[1] >= t and not pair[0].blocked and pair[0].lead >= MARGIN
+            def outright(pair: tuple[Example, float], t: float = threshold) -> bool:
+                return pair[1] >= t and not pair[0].blocked and pair[0].lead >= MARGIN
 
-        answered = [p for p in predicted if outright(p)]
-        precision = sum(p[0].right for p in answered) / len(answered) if answered else 1.0
-        right = sum(outright(p) and p[0].right for p in answerable) / len(answerable)
-        held = sum(not outright(p) for p in others) / len(others)
-        lines.append(f"| {threshold:.2f} | {precision:.3f} | {right:.3f} | {held:.3f} |")
+            answered = [p for p in group if outright(p)]
+            precision = sum(p[0].right for p in answered) / len(answered) if answered else 1.0
+            right = sum(outright(p) and p[0].right for p in answerable) / len(answerable)
+            held = sum(not outright(p) for p in others) / len(others)
+            lines.append(
+                f"| {label} | {threshold:.2f} | {precision:.3f} | {right:.3f} | {held:.3f} |"
+            )
     return "\n".join(lines)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--l2", type=float, default=1.0, help="regularisation strength")
+    parser.add_argument(
+        "--drafts", action="store_true", help="fit on the drafts too (not only scored on them)"
+    )
     parser.add_argument("--show", action="store_true", help="list confident mistakes")
     args = parser.parse_args(argv)
-    rows = examples()
-    weights = fit(rows, args.l2)
-    print(f"{len(rows)} tune questions, {sum(r.right for r in rows)} with the right fact first")
-    print("\nLeave one knowledge base out (each scored by a model fitted on the others):\n")
-    print(estimate(rows, (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9), args.l2))
+    rows = examples() + draft_examples()
+
+    def fitted_on(row: Example) -> bool:
+        return args.drafts or not row.draft
+
+    weights = fit([r for r in rows if fitted_on(r)], args.l2)
+    for label, draft in (("hand-written", False), ("draft", True)):
+        group = [r for r in rows if r.draft == draft]
+        print(f"{len(group)} tune questions of {label} knowledge, ", end="")
+        print(f"{sum(r.right for r in group)} with the right fact first")
+    fitted = "hand-written knowledge and drafts" if args.drafts else "hand-written knowledge"
+    print(f"\nFitted on {fitted}. Leave one knowledge base out (each scored by a model ", end="")
+    print("fitted on the others):\n")
+    print(estimate(rows, (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9), args.l2, fitted_on))
     named = ", ".join(
         f"{name}={w}" for name, w in zip(("intercept", *CALIBRATION_FEATURES), weights, strict=True)
     )

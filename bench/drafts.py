@@ -317,6 +317,28 @@ def _ask(
     return scores
 
 
+async def approved_draft(
+    story: Story, folder: Path, aligned: Sequence[set[str]] | None = None
+) -> tuple[KnowledgeBase, str, dict[str, Judged]]:
+    """The story's article ingested and its draft approved unchanged into a fresh knowledge
+    base in ``folder`` (the caller closes it), with the draft's text and what each of its
+    facts restates (``judge``): a question is answered right by a fact when its label is in
+    that fact's ``restates``."""
+    aligned = story.alignment() if aligned is None else aligned
+    (folder / "knowledge").mkdir(parents=True)
+    kb = await _knowledge_base(folder)
+    try:
+        result = await ingest(kb, str(story.article), local_files=True)
+        (drafted,) = result.drafted
+        draft_text = drafted.path.read_text("utf-8")
+        await kb.review(drafted.path.name, Actor.operator(), approve=True)
+    except BaseException:
+        await kb.close()
+        raise
+    judged = {f.id: judge(story, aligned, f.answer) for f in kb.matcher.facts()}
+    return kb, draft_text, judged
+
+
 async def run_story(story: Story, *, show: bool) -> dict[str, Any]:
     aligned = story.alignment()
     dates = story.fact_dates()
@@ -336,15 +358,9 @@ async def run_story(story: Story, *, show: bool) -> dict[str, Any]:
             )  # fmt: skip
         finally:
             await kb.close()
-        (base / "draft" / "knowledge").mkdir(parents=True)
-        kb = await _knowledge_base(base / "draft")
+        kb, draft_text, judged = await approved_draft(story, base / "draft", aligned)
         try:
-            result = await ingest(kb, str(story.article), local_files=True)
-            (drafted,) = result.drafted
-            draft_text = drafted.path.read_text("utf-8")
-            await kb.review(drafted.path.name, Actor.operator(), approve=True)
             facts = kb.matcher.facts()
-            judged = {f.id: judge(story, aligned, f.answer) for f in facts}
 
             def right(fact: Fact, label: str) -> bool:
                 return label in judged[fact.id].restates

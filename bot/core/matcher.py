@@ -42,18 +42,19 @@ from bot.core.text import Analyzer, english_frequency, words
 
 # Fitted by ``python -m bench.calibrate`` on the tune questions (see there).
 CALIBRATION: tuple[float, ...] = (
-    -4.094,
-    0.342,
-    2.441,
-    -2.319,
-    0.975,
-    0.626,
-    -7.915,
-    -5.741,
-    0.987,
-    6.776,
-    -1.721,
-    -5.845,
+    -4.565,
+    0.322,
+    2.589,
+    -2.426,
+    1.044,
+    0.672,
+    -8.122,
+    -5.773,
+    0.924,
+    6.929,
+    -1.671,
+    -5.99,
+    2.961,
 )
 
 
@@ -301,6 +302,7 @@ CALIBRATION_FEATURES = (
     "terms_found",
     "tie",
     "count_miss",
+    "sparse",
 )
 
 
@@ -310,8 +312,12 @@ def calibration_features(ranked: list[_Candidate], asked: _Asked, index: int) ->
     it covers, its best phrasing's coverage, the share of the question's weight the index knows,
     whether a cause/person/place asked for is not evident, whether it lacks what is asked for,
     the question's weight it holds (log), the share of the question's terms it has, how
-    nearly it ties with the best other candidate (1: a tie; 0: a lead of ``_TIE`` or more), and
-    whether its numbers count something other than what a "how many" asks of."""
+    nearly it ties with the best other candidate (1: a tie; 0: a lead of ``_TIE`` or more),
+    whether its numbers count something other than what a "how many" asks of, and how sparsely
+    it is phrased (one over its number of questions, at most a half: a drafted fact has two to
+    four, a hand-written one five to ten, so a draft's best phrasing covers a question less for
+    the same chance of being right; a fact of one question or none counts as two, for the model
+    was never fitted on fewer)."""
     candidate = ranked[index]
     other = ranked[1 if index == 0 else 0].relevance if len(ranked) > 1 else 0.0
     return (
@@ -326,6 +332,7 @@ def calibration_features(ranked: list[_Candidate], asked: _Asked, index: int) ->
         len(candidate.matched) / asked.terms if asked.terms else 0.0,
         max(0.0, 1.0 - abs(candidate.relevance - other) / _TIE),
         1.0 if candidate.count_miss else 0.0,
+        1.0 / max(2, len(candidate.entry.fact.questions)),
     )
 
 
