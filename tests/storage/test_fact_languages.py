@@ -7,7 +7,7 @@ Each test runs on SQLite and on PostgreSQL (the ``backend`` fixture of tests/con
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any, cast
 
@@ -60,11 +60,9 @@ EN_FAIR = FactInput(
 
 
 @pytest.fixture
-def knowledge_dir(tmp_path: Path) -> Path:
-    directory = tmp_path / "knowledge"
-    directory.mkdir()
-    (directory / "facts.yaml").write_text(FACTS_YAML, encoding="utf-8")
-    return directory
+def knowledge_dir(make_knowledge_dir: Callable[..., Path]) -> Path:
+    knowledge: Path = make_knowledge_dir({"facts.yaml": FACTS_YAML}, name="knowledge")
+    return knowledge
 
 
 @pytest.fixture

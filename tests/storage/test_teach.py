@@ -9,7 +9,7 @@ fact only in its own server.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
@@ -62,11 +62,9 @@ HOME_MEMBER = Actor.discord_user(
 
 
 @pytest.fixture
-def knowledge_dir(tmp_path: Path) -> Path:
-    directory = tmp_path / "knowledge"
-    directory.mkdir()
-    (directory / "facts.yaml").write_text(FACTS_YAML, encoding="utf-8")
-    return directory
+def knowledge_dir(make_knowledge_dir: Callable[..., Path]) -> Path:
+    knowledge: Path = make_knowledge_dir({"facts.yaml": FACTS_YAML}, name="knowledge")
+    return knowledge
 
 
 Database = Path | str
