@@ -94,6 +94,11 @@ class MatcherSettings:
     # ...and when other facts have the keyword too, its best fact must lead their relevance by
     # this much to be answered outright.
     keyword_margin: float = 0.2
+    # Least share of the question's weight the best fact must hold to be answered outright,
+    # whatever the confidence model says: "what happened in tbilisi" is not answered by the
+    # one fact that says what happened somewhere else (the model, fitted on knowledge bases
+    # with a fact for most names asked, cannot tell a heavy unknown name from a typo).
+    minimum_coverage: float = 0.3
     # The confidence model: intercept, then one weight per ``CALIBRATION_FEATURES``.
     calibration: tuple[float, ...] = CALIBRATION
 
@@ -318,10 +323,11 @@ def calibration_features(ranked: list[_Candidate], asked: _Asked, index: int) ->
     the question's weight it holds (log), the share of the question's terms it has, how
     nearly it ties with the best other candidate (1: a tie; 0: a lead of ``_TIE`` or more),
     whether its numbers count something other than what a "how many" asks of, and how sparsely
-    it is phrased (one over its number of questions, at most a half: a drafted fact has two to
+    it is phrased (one over its number of questions, at most a third: a drafted fact has two to
     four, a hand-written one five to ten, so a draft's best phrasing covers a question less for
-    the same chance of being right; a fact of one question or none counts as two, for the model
-    was never fitted on fewer)."""
+    the same chance of being right; a fact of fewer than three counts as three, for the model
+    was never fitted on fewer, and a member's one-question fact must not borrow confidence
+    from beyond what it was fitted on)."""
     candidate = ranked[index]
     other = ranked[1 if index == 0 else 0].relevance if len(ranked) > 1 else 0.0
     return (
@@ -336,7 +342,7 @@ def calibration_features(ranked: list[_Candidate], asked: _Asked, index: int) ->
         len(candidate.matched) / asked.terms if asked.terms else 0.0,
         max(0.0, 1.0 - abs(candidate.relevance - other) / _TIE),
         1.0 if candidate.count_miss else 0.0,
-        1.0 / max(2, len(candidate.entry.fact.questions)),
+        1.0 / max(3, len(candidate.entry.fact.questions)),
     )
 
 
@@ -998,6 +1004,7 @@ class Matcher:
         if (
             top >= settings.answer_threshold
             and best.relevance - runner_up >= settings.answer_margin
+            and best.whole >= settings.minimum_coverage
             and not best.blocked
             and not shared
         ):

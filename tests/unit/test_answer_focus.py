@@ -419,3 +419,19 @@ def test_a_clipped_name_is_read_as_the_name() -> None:
     best = matcher.ask("nakhch meeting").best
     assert best is not None and best.fact.id == "crash-probe-nakhchivan"
     assert matcher.ask("yeti").decision is Decision.UNKNOWN
+
+
+def test_a_heavy_unknown_name_is_not_answered_by_another_place_s_fact() -> None:
+    """"what happened in tbilisi" of a knowledge base that only says what happened in
+    Yekaterinburg: the fact holds "happened" but not the place asked about, which is most of
+    the question: never an outright answer, however few and plain the facts are."""
+    raid = Fact(
+        "yekaterinburg-raid",
+        "Russian police raided a building in Yekaterinburg at night.",
+        ("what happened in yekaterinburg", "yekaterinburg raid"),
+    )
+    ties = Fact("turkey-ties", "Azerbaijan is building closer security ties with Turkey.")
+    matcher = Matcher([raid, ties])
+    for question in ("what happened in tbilisi", "what happened in sverdlovsk"):
+        assert matcher.ask(question).decision is not Decision.ANSWER, question
+    assert answered(matcher.ask("what happened in yekaterinburg")) == "yekaterinburg-raid"
