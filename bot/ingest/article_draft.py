@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 import yaml
@@ -31,7 +31,7 @@ from bot.ingest.dedupe import coverage, merge_near_duplicates, terms_of
 from bot.ingest.entities import EntityIndex, is_place_name
 from bot.ingest.lexicon import is_topic_noun
 from bot.ingest.models import Article, IngestError, Statement
-from bot.ingest.questions import generate, parse
+from bot.ingest.questions import generate, parse, verbs_in
 from bot.ingest.questions import problem as question_problem
 from bot.ingest.sentences import split_sentences
 from bot.ingest.statements import interrogatives, statements
@@ -102,13 +102,81 @@ def _words_with_weight(text: str, names: set[str]) -> list[tuple[str, float]]:
 
 
 def fact_id(answer: str, names: set[str], taken: set[str]) -> str:
-    """A readable id from the answer's most telling words, in their order, unique in ``taken``."""
+    """A readable id from the answer's most telling words, in their order, unique in ``taken``
+    (for a fact ``subject_id`` has too little to name by)."""
     weighted = list(dict.fromkeys(_words_with_weight(answer, names)))
     seen: dict[str, float] = {}
     for word, weight in weighted:
         seen.setdefault(word, weight)
     best = sorted(seen, key=lambda w: -seen[w])[:ID_WORDS]
     return free_fact_id((w for w in seen if w in best), taken)
+
+
+# "$300 billion", "20 percent", "1.3 trillion": a figure readers name a fact by ("20% rule").
+_FIGURE = re.compile(
+    r"(?<![\w.,])(\d+(?:\.\d+)?)\s*(%|percent|per cent|billion|million|trillion)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+# Counting words and comparatives: they say how much, not what about.
+_NOT_SUBJECTS = frozenset(
+    """tens dozens hundreds thousands millions billions fewer poorer richer wealthier larger
+    smaller bigger higher lower greater older younger newer earlier later worse better more
+    less most least odds part number""".split()
+)
+
+
+def _figure(text: str) -> list[str]:
+    match = _FIGURE.search(text)
+    if match is None:
+        return []
+    number = match.group(1).replace(".", "-")
+    unit = "percent" if match.group(2) in ("%", "per cent") else match.group(2).lower()
+    return [number, unit]
+
+
+def subject_words(
+    text: str,
+    names: set[str],
+    spread: dict[str, int],
+    event_words: set[str],
+    people: dict[str, str] | None = None,
+    named: Collection[str] = (),
+    limit: int = 3,
+) -> list[str]:
+    """The words naming what ``text`` (a fact's answer without its lead-in) is about: its
+    names and topic nouns, those few other facts of the article share first (``spread``: in
+    how many of them a word is), in the order the text has them. Never the event every fact
+    shares, a year, a verb or filler ("nearly", "depends", "amounted"): an id is also matched
+    as a keyword phrasing, and a reader typing "orsk dam" or "20% rule" names the subject."""
+    verbs = verbs_in(text)
+    # A person goes by surname ("stiell", "blinken"), as readers name them; a title
+    # ("Prime Minister", "Secretary of State") names nobody.
+    for full in sorted({n for n in (people or {}).values() if " " in n}, key=len, reverse=True):
+        text = text.replace(full, full.split()[-1])
+    text = re.sub(TITLES.pattern.removeprefix("^") + r"(?=[A-Z])", "", text)
+    order: dict[str, float] = {}
+    for word in fold(text).split():
+        if word in order or word in STOPWORDS or len(word) < 3 or not word.isalpha():
+            continue
+        if word in verbs or word in _NOT_SUBJECTS:
+            continue
+        if any(word == e or (len(word) >= 5 and e.startswith(word)) for e in event_words):
+            continue  # the event's own words, and "kazakh" beside "kazakhstan"
+        if word not in names and not is_topic_noun(word):
+            continue
+        # A name tells facts apart better than a noun of the same rarity.
+        weight = 1.5 if word in names else specificity(word)
+        if weight < 0.5:
+            continue
+        if word in named:
+            weight /= 3  # an earlier fact is named after it: readers typing it mean that one
+        order[word] = weight / max(1, spread.get(word, 1)) ** 0.5
+    figure = _figure(text)
+    room = max(1, limit - (1 if figure else 0))
+    best = set(sorted(order, key=lambda w: -order[w])[:room])
+    return [w for w in order if w in best] + figure
 
 
 def tags_for(
@@ -144,11 +212,12 @@ def tags_for(
     for word in topic or ():
         if len(tags) < MAX_TAGS - 2:
             tags.setdefault(word, None)
+    verbs = verbs_in(answer)
     keywords = sorted(
         {
             w: s
             for w, s in _words_with_weight(answer, names)
-            if w not in names and is_topic_noun(w)
+            if w not in names and is_topic_noun(w) and w not in verbs
         }.items(),
         key=lambda item: -item[1],
     )
@@ -325,6 +394,29 @@ def build_draft(
             for w in fold(f"{event.alias or ''} {event.modifiers} {event.noun}").split()
             if is_topic_noun(w) or w in names
         ]
+    # What every fact shares (the event's own words) names none of them; a word few facts
+    # have names the ones that have it.
+    event_words: set[str] = set()
+    overview_words: list[str] = []
+    if event is not None:
+        event_words = {
+            w
+            for w in fold(
+                f"{event.alias or ''} {event.modifiers} {event.noun} {event.place or ''}"
+            ).split()
+            if w not in STOPWORDS and w != "s"
+        }
+        overview_words = [
+            w
+            for w in fold(f"{event.alias or ''} {event.modifiers} {event.noun}").split()
+            if w not in STOPWORDS and w != "s"
+        ][:ID_WORDS]
+    id_names = {fold(w) for w in mid_capitals} & names
+    spread: dict[str, int] = {}
+    for statement in kept:
+        for word in set(fold(" ".join(statement.parts or [statement.text])).split()):
+            spread[word] = spread.get(word, 0) + 1
+    named: set[str] = set()
     facts: list[ProposedFact] = []
     for statement in kept:
         _set_in_event(statement, context, mid_capitals)
@@ -344,8 +436,17 @@ def build_draft(
         questions = [*statement.extra_questions, *_interleaved(per_part)]
         if len(dict.fromkeys(questions)) < MIN_QUESTIONS:
             questions += _fallback_questions(statement.parts or [statement.core], asked)
+        own = " ".join(statement.parts) if statement.parts else statement.core
+        if lede and event is not None and event.preposition != "Under" and overview_words:
+            # The opening sentence tells the event itself: it is named after it, and a reader
+            # typing the event's name ("kazakhstan floods") gets it.
+            words = overview_words
+        else:
+            words = subject_words(own, id_names, spread, event_words, context.people, named)
+            if len(words) < 2:
+                words = subject_words(own, id_names, spread, set(), context.people, named)
         fact = ProposedFact(
-            id=fact_id(statement.core, names, taken),
+            id=free_fact_id(words, taken) if len(words) >= 2 else fact_id(own, names, taken),
             answer=answer,
             questions=list(dict.fromkeys(questions))[:MAX_QUESTIONS],
             tags=tags_for(answer, entities, names, topic_tags, mid_capitals),
@@ -354,6 +455,7 @@ def build_draft(
             date_note=statement.date_note,
             sources=list(statement.sources or [statement.original]),
         )
+        named |= {w for w in words if w in id_names}
         if statement.follows_previous and facts:
             fact.related.append(facts[-1].id)
         facts.append(fact)

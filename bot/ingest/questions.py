@@ -256,6 +256,27 @@ def _finite_at(words: list[str], index: int) -> bool:
     )
 
 
+def verbs_in(text: str) -> set[str]:
+    """Folded words of ``text`` used as verbs there: finite forms ("replaces", "depends",
+    "rejects") and base forms after "to" or a modal ("help to unlock", "could channel"). Such a
+    word names no subject, so it goes into no id or tag, though "targets" or "votes" may be a
+    noun elsewhere."""
+    words = _plain(text).split()
+    out: set[str] = set()
+    for index, word in enumerate(words):
+        bare = word.lower().strip(",;:()'\"")
+        if not bare.isalpha():
+            continue
+        before = words[index - 1].lower().strip(",") if index else ""
+        if before[:1].isdigit():
+            continue  # "84 votes": a number's noun
+        if (index and _finite_at(words, index)) or (
+            before in ("to", *_MODALS) and could_be_verb(bare) and bare not in STOPWORDS
+        ):
+            out.add(fold(bare))
+    return out
+
+
 def parse(statement: str) -> Clause | None:
     """Subject, verb group and rest of ``statement``'s main clause, if they can be found."""
     text = _PARENS.sub("", _DASHES.sub(", ", _plain(statement)))
@@ -519,8 +540,11 @@ def generate(
     ):
         out += _from_clause(clause, names, setting, depth=0, topic=topic)
     if overview and topic:
+        # The opening sentence answers questions about the event as a whole; asked in general
+        # words, so that the specific questions of later facts stay theirs.
         if topic.startswith("the ") or (setting and setting.startswith(("in ", "at "))):
-            out.insert(0, f"what happened {setting or 'in ' + topic}")
+            out[:0] = [f"what happened {setting or 'in ' + topic}",
+                       f"what is going on with {topic}"]  # fmt: skip
         else:
             out.insert(0, f"what is {topic}")
     seen: dict[str, None] = {}
