@@ -7,6 +7,7 @@ transaction, and the in-memory index changes only once that write has committed.
 This module is the facade; each concern has its own module, composed here:
 
 - ``fact_input``: what a person types for a fact, checked and tidied;
+- ``fact_writer``: adding, editing, removing, approving and teaching facts (and ``Policy``);
 - ``served_index``: the matcher in service, rebuilt, reloaded and caught up with the store;
 - ``startup`` (``StartMode``) and ``change_follower``: starting, and following other processes;
 - ``timeline_answers``: questions about a time, ``/latest`` and its topics;
@@ -21,10 +22,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import heapq
-import itertools
-import logging
-from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bot.core import startup, timeline
@@ -33,14 +31,7 @@ from bot.core.ask_recorder import AskRecorder
 from bot.core.change_follower import FOLLOW_SECONDS, ChangeFollower
 from bot.core.draft_files import DraftChoice, DraftFile, ReviewOutcome
 from bot.core.draft_review import ArticleRef, DraftComposer, DraftFiled, DraftReview
-from bot.core.errors import (
-    InvalidInput,
-    LimitReached,
-    NotFound,
-    PermissionDenied,
-    WriteFailed,
-)
-from bot.core.fact_ids import member_fact_id_candidates
+from bot.core.errors import InvalidInput, NotFound, PermissionDenied, WriteFailed
 from bot.core.fact_input import (
     FactInput,
     checked_language,
@@ -48,14 +39,12 @@ from bot.core.fact_input import (
     id_words,
     parse_day,
     parse_ids,
-    tidy,
     validate_fact_input,
-    with_translation,
     written_in,
 )
+from bot.core.fact_writer import FactWriter, Policy
 from bot.core.knowledge_export import export_yaml, has_taught_file_questions
 from bot.core.leases import Leases
-from bot.core.loader import MAX_QUESTION_CHARS, supersession_cycle
 from bot.core.matcher import Matcher, MatcherSettings
 from bot.core.models import (
     AskResult,
@@ -64,14 +53,12 @@ from bot.core.models import (
     Match,
     Origin,
     ReloadReport,
-    Source,
     Stats,
     Status,
-    Translation,
 )
 from bot.core.served_index import ServedIndex
 from bot.core.startup import StartMode
-from bot.core.storage import KnowledgeStore, StoreConflict, StoreUnavailable
+from bot.core.storage import KnowledgeStore, StoreUnavailable
 from bot.core.supersession import Proposal, propose_supersessions
 from bot.core.text import words
 from bot.core.timeline_answers import TimelineAnswers
@@ -96,26 +83,14 @@ __all__ = [
     "written_in",
 ]
 
-log = logging.getLogger(__name__)
-
 # Only the start of an over-long question is matched: nobody's question is 10,000 characters.
 MAX_ASK_CHARS = 600
-MAX_TAUGHT_PER_FACT = 50
 
 Clock = Callable[[], dt.datetime]
 
 
 def _utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
-
-
-@dataclass(frozen=True, slots=True)
-class Policy:
-    """The ``facts`` section of the settings, as the core needs it."""
-
-    who_can_add: str = "everyone"
-    require_approval: bool = False
-    max_per_user_per_day: int = 20
 
 
 class KnowledgeBase:
@@ -142,6 +117,7 @@ class KnowledgeBase:
         self._timeline = TimelineAnswers(self._index)
         self._asks = AskRecorder(store, self._guard)
         self._drafts = DraftReview(store, knowledge_dir, self._index, self._guard)
+        self._writer = FactWriter(store, self._index, self._guard, self.policy, self.now)
         self._follower = ChangeFollower(store, self.catch_up)
         # One line for the operator when what is served is not simply the stored directory
         # (it changed since it was stored, or was never stored); None when all is as expected.
@@ -200,9 +176,8 @@ class KnowledgeBase:
         self._follower.start(every)
 
     async def catch_up(self) -> int:
-        """Bring the index up to date with the store's changes since it was last in step;
-        the number of facts whose answer changed here. A preview (facts that are not stored)
-        has nothing to follow."""
+        """Read the changes other processes wrote since the index was last in step; the number
+        of facts whose answer changed here (see ``ServedIndex.catch_up``)."""
         return await self._index.catch_up()
 
     async def close(self) -> None:
@@ -439,88 +414,12 @@ class KnowledgeBase:
     # ------------------------------------------------------------------------- writing
     async def add_fact(self, given: FactInput, actor: Actor) -> Fact:
         """Store a user's fact (live, or pending approval) and index it if live."""
-        if self.policy.who_can_add == "moderators" and not actor.is_moderator:
-            raise PermissionDenied("Only moderators can add facts in this server.")
-        draft = validate_fact_input(given)
-        async with self._guard.before_writing(refused("fact")):
-            await self._spend_daily_budget(actor)
-        status = (
-            Status.PENDING
-            if self.policy.require_approval and not actor.is_moderator
-            else Status.LIVE
-        )
-        source = None
-        if draft.source_url or draft.source_title:
-            source = Source(draft.source_title, draft.source_url, None)
-        now = self.now()
-        language = written_in(draft)
-        candidates = member_fact_id_candidates(id_words(draft.answer, language=language))
-        for fact_id in itertools.islice(candidates, 50):
-            fact = Fact(
-                id=fact_id,
-                answer=draft.answer,
-                questions=draft.questions,
-                tags=draft.tags,
-                source=source,
-                date=draft.date or now.date(),
-                origin=Origin.USER,
-                guild_id=actor.guild_id,
-                author_id=actor.user_id,
-                status=status,
-                supersedes=draft.supersedes or (),
-                added_at=now if status is Status.LIVE else None,
-                language=language,
-            )
-            if fact_id in self.matcher:
-                continue
-            self._check_supersedes(fact, actor)
-            try:
-                async with self._guard.writing(refused("fact")):
-                    await self.store.insert_fact(fact, actor.key)
-            except StoreConflict:
-                continue
-            if fact.status is Status.LIVE:
-                self.matcher.add(fact)
-            log.info("fact %s added by %s (%s)", fact.id, actor.key, fact.status.value)
-            return fact
-        raise InvalidInput("Could not find a free id for this fact; reword its first words.")
+        return await self._writer.add_fact(given, actor)
 
     async def fact_to_change(self, fact_id: str, actor: Actor) -> Fact:
         """The fact ``actor`` asks to edit or remove, if they may: else ``NotFound`` or
         ``PermissionDenied`` saying why (a form is opened only after this says yes)."""
-        async with self._guard.before_writing(refused("change")):
-            fact = await self.store.get_fact(fact_id.strip().lower())
-        if fact is None or not actor.sees(fact):
-            raise NotFound(f"There is no fact with id '{fact_id}'.")
-        if fact.origin is Origin.FILE:
-            raise PermissionDenied(
-                f"'{fact.id}' comes from the knowledge file {fact.file}; edit the file and "
-                "reload instead."
-            )
-        if not actor.may_change(fact):
-            raise PermissionDenied("Only the fact's author or a moderator can change it.")
-        return fact
-
-    async def _store_write(self, action: str, write: Awaitable[None]) -> None:
-        """Await a store write: a conflict is the user's to resolve, a refusal ``WriteFailed``."""
-        try:
-            async with self._guard.writing(refused(action)):
-                await write
-        except StoreConflict as exc:
-            raise InvalidInput(str(exc)) from exc
-
-    async def _spend_daily_budget(self, actor: Actor) -> None:
-        """Members' additions and edits share one daily budget: a member cannot fill the
-        database (or the audit trail) by editing one fact a thousand times."""
-        if actor.is_moderator or self.policy.max_per_user_per_day < 0:
-            return
-        since = dt.datetime.now(dt.UTC) - dt.timedelta(days=1)
-        written = await self.store.count_writes_since(actor.key, since)
-        if written >= self.policy.max_per_user_per_day:
-            raise LimitReached(
-                f"You have added or edited {written} facts in the last 24 hours, the most "
-                "allowed. Try again tomorrow."
-            )
+        return await self._writer.fact_to_change(fact_id, actor)
 
     def fact_input(self, fact: Fact, language: str | None = None) -> FactInput:
         """What ``fact`` says in ``language`` (its own by default), as an edit starts from: the
@@ -566,164 +465,26 @@ class KnowledgeBase:
         )
 
     async def edit_fact(self, fact_id: str, draft: FactInput, actor: Actor) -> Fact:
-        """Change a member's fact as ``draft`` says, in ``draft.language``: in the fact's own
-        language, its answer and questions; in another, its translation in that language
-        (added, or replaced), the answer in its own language left as it was. Tags, source, date
-        and superseded facts are the fact's whatever the language.
-
-        Without a language, an answer left as it is keeps the fact's own language, and a new
-        one is taken to be written in the language it reads as.
-        """
-        old = await self.fact_to_change(fact_id, actor)
-        language = edit_language(old, draft)
-        if old.translation(language) is None and not words(draft.answer):
-            raise InvalidInput(
-                f"'{old.id}' has no '{language}' translation yet: give its answer in that language."
-            )
-        draft = validate_fact_input(draft)
-        async with self._guard.before_writing(refused("edit")):
-            await self._spend_daily_budget(actor)
-        source = old.source
-        if draft.source_url or draft.source_title:
-            source = Source(draft.source_title, draft.source_url, None)
-        new = dataclasses.replace(
-            old,
-            tags=draft.tags,
-            source=source,
-            date=old.date if draft.date is None else draft.date,
-            supersedes=old.supersedes if draft.supersedes is None else draft.supersedes,
-        )
-        before = old.translation(language)
-        if language == old.language:
-            new = dataclasses.replace(new, answer=draft.answer, questions=draft.questions)
-        else:
-            translated = Translation(language, draft.answer, draft.questions)
-            new = dataclasses.replace(
-                new, translations=with_translation(old.translations, translated)
-            )
-        self._check_supersedes(new, actor)
-        detail = {
-            "before": before.answer if before else None,
-            "after": draft.answer,
-            "language": language,
-        }
-        await self._store_write(
-            "edit", self.store.update_fact(new, actor.key, "edit", detail, if_status=old.status)
-        )
-        if new.status is Status.LIVE:
-            self.matcher.add(new)
-        return new
-
-    def _check_supersedes(self, fact: Fact, actor: Actor) -> None:
-        """Refuse, in one sentence, a ``supersedes`` naming a fact that is not answered where
-        ``actor`` is, or one that would make ``fact`` supersede itself down a chain."""
-        for old_id in fact.supersedes:
-            old = self.matcher.get(old_id)
-            if old_id == fact.id:
-                raise InvalidInput(f"'{fact.id}' cannot supersede itself.")
-            if old is None or not old.visible_in(actor.guild_id):
-                raise InvalidInput(
-                    f"There is no fact with id '{old_id}' here to supersede; check the id "
-                    "(/fact search finds facts)."
-                )
-
-        def replaced(fact_id: str) -> tuple[str, ...]:
-            if fact_id == fact.id:
-                return fact.supersedes
-            other = self.matcher.get(fact_id)
-            return other.supersedes if other is not None else ()
-
-        cycle = supersession_cycle(fact.id, replaced)
-        if cycle is not None:
-            raise InvalidInput(
-                f"'{fact.id}' cannot supersede '{cycle[1]}': that would make a circle "
-                f"({' supersedes '.join(cycle)})."
-            )
+        """Change a member's fact as ``draft`` says, in ``draft.language`` (its translation in
+        that language when it is not the fact's own); see ``FactWriter.edit_fact``."""
+        return await self._writer.edit_fact(fact_id, draft, actor)
 
     async def remove_fact(self, fact_id: str, actor: Actor) -> Fact:
-        fact = await self.fact_to_change(fact_id, actor)
-        await self._store_write(
-            "removal", self.store.delete_fact(fact, actor.key, if_status=fact.status)
-        )
-        self.matcher.remove(fact.id)
-        # The store forgot what was taught to it: a new fact given this id starts afresh.
-        if self._index.taught.pop(fact.id, None) is not None:
-            self.matcher.set_taught(self._index.taught)
-        return fact
+        """Delete a member's fact, if ``actor`` may change it."""
+        return await self._writer.remove_fact(fact_id, actor)
 
     async def approve(self, fact_id: str, actor: Actor) -> Fact:
-        fact = await self._pending_fact(fact_id, actor)
-        live = dataclasses.replace(fact, status=Status.LIVE, added_at=self.now())
-        await self._store_write(
-            "approval",
-            self.store.update_fact(live, actor.key, "approve", if_status=Status.PENDING),
-        )
-        self.matcher.add(live)
-        return live
+        """Put a member's pending fact in service (moderators only)."""
+        return await self._writer.approve(fact_id, actor)
 
     async def reject(self, fact_id: str, actor: Actor) -> Fact:
-        fact = await self._pending_fact(fact_id, actor)
-        await self._store_write(
-            "rejection",
-            self.store.delete_fact(fact, actor.key, reason="rejected", if_status=Status.PENDING),
-        )
-        return fact
-
-    async def _pending_fact(self, fact_id: str, actor: Actor) -> Fact:
-        if not actor.is_moderator:
-            raise PermissionDenied("Only moderators can approve or reject facts.")
-        async with self._guard.before_writing(refused("review")):
-            fact = await self.store.get_fact(fact_id.strip().lower())
-        if fact is None or not actor.may_review(fact):
-            raise NotFound(f"There is no fact with id '{fact_id}'.")
-        if fact.status is not Status.PENDING:
-            raise InvalidInput(f"'{fact.id}' is not waiting for approval.")
-        return fact
+        """Delete a member's pending fact (moderators only)."""
+        return await self._writer.reject(fact_id, actor)
 
     async def teach(self, question: str, fact_id: str, actor: Actor) -> Fact:
-        """Add ``question`` as one more phrasing of the live fact ``fact_id``: answered from now
-        on, audited ("teach"), kept through reloads and exported with ``kb export``.
-
-        Moderators only; a knowledge-file fact is shared by every server, so teaching it needs
-        the shared-knowledge permission (``Actor.manages_shared_knowledge``), while a member
-        fact can be taught by the moderators of its own server.
-        """
-        if not actor.is_moderator:
-            raise PermissionDenied("Only moderators can teach the bot questions.")
-        question = tidy(question)
-        if not words(question):
-            raise InvalidInput("The question is empty: give the question people asked.")
-        if len(question) > MAX_QUESTION_CHARS:
-            raise InvalidInput(f"Questions are limited to {MAX_QUESTION_CHARS} characters.")
-        fact = self.matcher.get(fact_id.strip().lower())
-        if fact is None or not actor.sees(fact):
-            raise NotFound(f"There is no fact with id '{fact_id}'.")
-        if fact.origin is Origin.FILE:
-            if not actor.manages_shared_knowledge:
-                raise PermissionDenied(
-                    f"'{fact.id}' comes from the shared knowledge files, which are managed from "
-                    "the bot's home server, not from here."
-                )
-        elif not actor.is_operator and fact.guild_id != actor.guild_id:
-            raise NotFound(f"There is no fact with id '{fact_id}'.")
-        taught = self._index.taught.get(fact.id, ())
-        if question.casefold() in {q.casefold() for q in (*fact.questions, *taught)}:
-            raise InvalidInput(f"'{fact.id}' already has that question.")
-        if len(taught) >= MAX_TAUGHT_PER_FACT:
-            raise InvalidInput(
-                f"'{fact.id}' has {len(taught)} taught questions, the most allowed; copy them "
-                "into its questions and reload first."
-            )
-        async with self._guard.writing(refused("taught question")):
-            added = await self.store.add_taught_question(
-                fact.id, question, actor.key, fact.guild_id
-            )
-        if not added:
-            raise InvalidInput(f"'{fact.id}' already has that question.")
-        self._index.taught[fact.id] = (*taught, question)
-        self.matcher.teach(fact.id, question)
-        log.info("question taught to %s by %s", fact.id, actor.key)
-        return fact
+        """Add ``question`` as one more phrasing of the live fact ``fact_id`` (moderators
+        only; see ``FactWriter.teach``)."""
+        return await self._writer.teach(question, fact_id, actor)
 
     def taught_questions(self, fact_id: str) -> tuple[str, ...]:
         """The questions taught to ``fact_id`` (``teach``)."""
