@@ -534,29 +534,19 @@ class KnowledgeBase:
     async def review_draft(
         self, choice: DraftChoice, actor: Actor, *, approve: bool
     ) -> ReviewOutcome:
-        """Move a draft (or one fact of it) into the knowledge and reload, or delete it.
-
-        Under the reload lock, so that a review, a reload and an ingestion never interleave.
-        Raises ``KnowledgeError`` (located problems; nothing moved) or the reload's errors, in
-        which case every file is put back as it was.
-        """
+        """Move a draft (or one fact of it) into the knowledge and reload, or delete it (see
+        ``DraftReview.review_draft`` for the errors)."""
         return await self._drafts.review_draft(choice, actor, approve=approve)
 
     async def already_drafted(self, key: str, url: str | None) -> str | None:
-        """The draft file an article (by feed GUID or link) went into, "" if unknown, or None
-        if it was never drafted."""
+        """Where an article was drafted before (see ``DraftReview.already_drafted``)."""
         return await self._drafts.already_drafted(key, url)
 
     async def file_draft(
         self, article: ArticleRef, compose: DraftComposer, *, force: bool = False
     ) -> DraftFiled:
-        """Write the draft of one article into ``knowledge/drafts/`` and remember the article.
-
-        ``compose(taken_ids, analyzer)`` returns the draft's file stem and YAML text; it runs in
-        a worker thread, under the reload lock: the seen-check, the ids taken and the file
-        written never interleave with another ingestion, a review or a reload (a feed poll and
-        a moderator's ingest of the same link would draft it twice, with clashing ids).
-        """
+        """Write the draft of one article into ``knowledge/drafts/`` and remember the article,
+        under the reload lock (see ``DraftReview.file_draft``)."""
         return await self._drafts.file_draft(article, compose, force=force)
 
     # -------------------------------------------------------------------------- reload
