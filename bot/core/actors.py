@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from bot.core.errors import PermissionDenied
 from bot.core.models import Fact, Origin
 
 OPERATOR_KEY = "console"
@@ -98,3 +99,14 @@ class Actor:
     def may_review(self, fact: Fact) -> bool:
         """Moderators approve or reject the pending facts of their own server."""
         return self.is_operator or (self.is_moderator and fact.guild_id == self.guild_id)
+
+
+def require_shared_admin(actor: Actor, action: str) -> None:
+    """Refuse ``action`` (reloading, reviewing drafts) unless ``actor`` moderates a server
+    that manages the shared knowledge (``manages_shared_knowledge``)."""
+    if not actor.is_moderator:
+        raise PermissionDenied(f"Only moderators can {action}.")
+    if not actor.manages_shared_knowledge:
+        raise PermissionDenied(
+            "The shared knowledge is managed from the bot's home server, not from here."
+        )

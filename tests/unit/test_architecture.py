@@ -16,6 +16,8 @@ import pytest
 BOT = Path(__file__).resolve().parents[2] / "bot"
 CORE = BOT / "core"
 COMPOSITION_ROOT = BOT / "composition.py"
+# The knowledge service's facade: it composes the core's modules, none of which imports it.
+SERVICE_FACADE = "bot.core.service"
 # What the core may never import: drivers, Discord, and every layer built on top of it.
 ABOVE_THE_CORE = (
     "discord",
@@ -75,6 +77,19 @@ def test_the_core_imports_nothing_above_it() -> None:
         if path.is_relative_to(CORE)
         for imported in sorted(imported_names(name, path))
         if imported.startswith(ABOVE_THE_CORE)
+    ]
+    assert offences == []
+
+
+def test_the_services_parts_never_import_its_facade() -> None:
+    """bot/core/service.py composes its parts (input, index, writing, drafts...); a part that
+    imported the facade back would tie every part to every other."""
+    offences = [
+        name
+        for name, path in modules()
+        if path.is_relative_to(CORE)
+        and name != SERVICE_FACADE
+        and SERVICE_FACADE in imported_names(name, path)
     ]
     assert offences == []
 
@@ -160,4 +175,4 @@ def test_no_modules_import_each_other_in_a_circle() -> None:
 def test_the_service_speaks_the_stores_language_not_the_drivers(forbidden: str) -> None:
     """Store failures reach the service as typed StoreErrors, never as driver exceptions."""
     service = CORE / "service.py"
-    assert forbidden not in imported_names("bot.core.service", service)
+    assert forbidden not in imported_names(SERVICE_FACADE, service)

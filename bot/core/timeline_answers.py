@@ -1,0 +1,149 @@
+"""Answers about time from the served index: a question naming a time or asking for the latest
+news, ``/latest`` and the topics it offers.
+
+``bot.core.timeline`` reads the time out of a question; this module picks the facts of that
+time, newest first, as seen from one server.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+import re
+import time
+
+from bot.core import timeline
+from bot.core.models import AskResult, Decision, Fact, Match
+from bot.core.served_index import ServedIndex
+from bot.core.text import STOPWORDS, fold
+
+# Asking for "the latest" on a topic: the newest of the facts scoring at least this share of
+# the best one answers (a newer fact that barely matches does not).
+RECENT_SHARE = 0.7
+# Topics offered for /latest: entity words (capitalised, not starting a sentence) are offered
+# once this many facts name them.
+TOPIC_MIN_FACTS = 2
+TOPICS_KEPT_SECONDS = 60.0
+_ENTITY = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+
+
+class TimelineAnswers:
+    """Dated answers from ``index``, with the /latest topics counted per server."""
+
+    def __init__(self, index: ServedIndex) -> None:
+        self._index = index
+        # /latest topics by server, with the index revision they were counted at.
+        self._topics: dict[int | None, tuple[int, float, list[str]]] = {}
+
+    def ask(
+        self, question: str, when: timeline.TimeQuestion, *, limit: int, guild_id: int | None
+    ) -> AskResult:
+        """A question about a time ("on 30 june", "this week") or the newest news ("the
+        latest on X"): the facts on its topic (all, without one), newest first.
+
+        A fact of the time asked about that a newer one replaced gives way to it, as in any
+        answer: the newer fact answers, with the one of that time under "Earlier"."""
+        settings = self._index.settings
+        span = when.has_span
+        if when.topic:
+            found = self._index.matcher.ask(
+                when.topic, limit=settings.candidates, guild_id=guild_id, current=not span
+            )
+            pool = [m for m in found.matches if m.score >= settings.suggest_threshold]
+            if pool and not span:
+                best = pool[0].score
+                pool = [m for m in pool if m.score >= best * RECENT_SHARE]
+        else:
+            # Nothing but a time: every fact of that time is as good an answer as another.
+            facts = self._visible_facts(guild_id) if span else self.current_facts(guild_id)
+            newest = heapq.nlargest(
+                max(1, limit) * 4,
+                (f for f in facts if when.covers(f.day())),
+                key=lambda f: f.day() or dt.date.min,
+            )
+            pool = [Match(f, 1.0, f.questions[0] if f.questions else None) for f in newest]
+        # Newest first; a few more than asked for, as replaced facts may merge into one.
+        pool = heapq.nlargest(
+            max(1, limit) * 4,
+            (m for m in pool if when.covers(m.fact.day())),
+            key=lambda m: (m.fact.day() or dt.date.min, m.score),
+        )
+        pool = self._index.matcher.current_only(pool, guild_id)
+        if not pool:
+            return AskResult(question, Decision.UNKNOWN)
+        best_score = max(m.score for m in pool)
+        decision = Decision.ANSWER if best_score >= settings.answer_threshold else Decision.SUGGEST
+        return AskResult(question, decision, tuple(pool[: max(1, limit)]))
+
+    def _visible_facts(self, guild_id: int | None) -> list[Fact]:
+        return [f for f in self._index.matcher.facts() if f.visible_in(guild_id)]
+
+    def current_facts(self, guild_id: int | None) -> list[Fact]:
+        """The live facts answered in ``guild_id`` that nothing visible there supersedes."""
+        return [
+            f
+            for f in self._index.matcher.facts()
+            if f.visible_in(guild_id) and not self._index.matcher.superseded_in(f.id, guild_id)
+        ]
+
+    def latest(
+        self, text: str, *, since: dt.date | None, guild_id: int | None, limit: int
+    ) -> list[Fact]:
+        """The newest facts answered in ``guild_id`` (on the topic ``text``, if not empty: a
+        tag, or words the facts match), dated ``since`` or later, newest first; superseded
+        facts left out."""
+        if text:
+            floor = self._index.settings.suggest_threshold / 2
+            candidates = self._index.settings.candidates
+            # Facts on the topic as they are: one that a newer fact replaced is left out, not
+            # replaced by it (the newer fact may be on another topic).
+            found = self._index.matcher.ask(
+                text, limit=candidates, guild_id=guild_id, current=False
+            )
+            pool = {
+                m.fact.id: m.fact
+                for m in found.matches
+                if m.score >= floor and not self._index.matcher.superseded_in(m.fact.id, guild_id)
+            }
+            tag = "-".join(fold(text).split())
+            for fact in self.current_facts(guild_id):
+                if tag in fact.tags:
+                    pool.setdefault(fact.id, fact)
+            facts = list(pool.values())
+        else:
+            facts = self.current_facts(guild_id)
+        if since is not None:
+            facts = [f for f in facts if (f.day() or dt.date.min) >= since]
+        return heapq.nlargest(limit, facts, key=lambda f: (f.day() or dt.date.min, f.id))
+
+    def topics(self, prefix: str, *, guild_id: int | None, limit: int) -> list[str]:
+        """Topics to offer for ``/latest``: the facts' tags and the names several facts share,
+        most used first; those starting with ``prefix`` first, then those containing it."""
+        cached = self._topics.get(guild_id)
+        revision = self._index.matcher.revision
+        now = time.monotonic()
+        # Counted again once the facts changed, at most once a minute: topics move slowly,
+        # and counting them reads every fact.
+        if cached is None or (cached[0] != revision and now - cached[1] >= TOPICS_KEPT_SECONDS):
+            cached = (revision, now, self._count_topics(guild_id))
+            self._topics[guild_id] = cached
+        typed = " ".join(fold(prefix).split())
+        ranked = cached[2]
+        if not typed:
+            return ranked[:limit]
+        starting = [t for t in ranked if t.startswith(typed)]
+        inside = [t for t in ranked if typed in t and not t.startswith(typed)]
+        return (starting + inside)[:limit]
+
+    def _count_topics(self, guild_id: int | None) -> list[str]:
+        counts: dict[str, int] = {}
+        names: dict[str, int] = {}
+        for fact in self.current_facts(guild_id):
+            for tag in fact.tags:
+                counts[tag] = counts.get(tag, 0) + 1
+            for name in {m.lower() for m in _ENTITY.findall(fact.answer)}:
+                names[name] = names.get(name, 0) + 1
+        for name, count in names.items():
+            if count >= TOPIC_MIN_FACTS and name not in STOPWORDS:
+                counts[name] = max(counts.get(name, 0), count)
+        return sorted(counts, key=lambda t: (-counts[t], t))
