@@ -422,7 +422,7 @@ def test_a_clipped_name_is_read_as_the_name() -> None:
 
 
 def test_a_heavy_unknown_name_is_not_answered_by_another_place_s_fact() -> None:
-    """"what happened in tbilisi" of a knowledge base that only says what happened in
+    """ "what happened in tbilisi" of a knowledge base that only says what happened in
     Yekaterinburg: the fact holds "happened" but not the place asked about, which is most of
     the question: never an outright answer, however few and plain the facts are."""
     raid = Fact(
