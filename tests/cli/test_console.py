@@ -24,9 +24,10 @@ CTRL_D = b"\x04"
 
 def press_ctrl_c(terminal: Terminal) -> None:
     """Ctrl-C a moment after the last key, as a person would. CPython's readline waits for a
-    key in select() and sees a signal only there: a SIGINT landing in the microseconds while
-    it is still echoing the previous key is noticed at the next key instead."""
-    time.sleep(0.2)
+    key in select() and sees a signal only there: a SIGINT landing while it is still echoing
+    the previous key is noticed at the next key instead. Half a second leaves room for a
+    machine busy with the rest of the suite (0.2 s was not always enough on two cores)."""
+    time.sleep(0.5)
     terminal.type(CTRL_C)
 
 
