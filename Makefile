@@ -27,8 +27,10 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# Tests run in parallel on every core (pytest-xdist); `-n 0` in PYTEST_ARGS runs them in one.
+PYTEST_ARGS ?= -n auto
 unit: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 # Without NEWSDESK_TEST_POSTGRES (a URL of a role that may create databases) the PostgreSQL
 # tests are skipped, and pytest says so in one line.
