@@ -796,11 +796,14 @@ class Matcher:
         weights: dict[str, float] = {}
         pairs = [(qt.term, qt.weight * qt.confidence) for qt in query if qt.confidence > 0.0]
         attribute_terms = self._attribute_terms(focus)
+        counted_terms = frozenset(self.analyzer.terms(" ".join(focus.counted)))
         for key, _ in shortlist:
             entry = self._entries[key]
             if not entry.fact.visible_in(guild_id):
                 continue
-            scored.append(self._score(entry, pairs, total, weights, focus, attribute_terms))
+            scored.append(
+                self._score(entry, pairs, total, weights, focus, attribute_terms, counted_terms)
+            )
             if len(scored) >= self.settings.candidates:
                 break
         scored.sort(key=lambda c: (-c.relevance, c.entry.fact.id))
@@ -864,9 +867,11 @@ class Matcher:
         weights: dict[str, float],
         focus: Focus,
         attribute_terms: tuple[tuple[str, ...], ...],
+        counted_terms: frozenset[str],
     ) -> _Candidate:
         """Score one candidate against the query's (term, weight) pairs; ``weights`` caches
-        term weights across one question's candidates."""
+        term weights across one question's candidates; ``counted_terms`` are the terms of what
+        a "how many" counts."""
         best_phrasing = 0.0
         best_question: str | None = None
         matched: set[str] = set()
@@ -925,12 +930,11 @@ class Matcher:
             )
         if focus.roles:
             candidate.role_miss = not any(role in entry.roles for role in focus.roles)
-        if focus.counted and not candidate.strict_miss and entry.kinds != _ANY_KIND:
+        if counted_terms and not candidate.strict_miss and entry.kinds != _ANY_KIND:
             counted = entry.counted
             if counted is None:
                 counted = entry.counted = self._counted_terms(entry)
-            asked_of = self.analyzer.terms(" ".join(focus.counted))
-            candidate.count_miss = bool(asked_of) and counted.isdisjoint(asked_of)
+            candidate.count_miss = counted.isdisjoint(counted_terms)
 
         if (candidate.strict_miss or candidate.role_miss) and best_question:
             # The fact's own phrasing asks this very question: its curator says it answers.
