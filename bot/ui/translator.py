@@ -31,6 +31,12 @@ RUSSIAN: dict[str, str] = {
     "Find facts about something": "Найти факты о чём-либо",
     "Who added and changed a fact, and when": "Кто и когда добавлял и менял факт",
     "The newest facts, newest first": "Самые новые факты, сначала новейшие",
+    "The language you write in (default: the one your text reads as)": (
+        "Язык, на котором вы пишете (по умолчанию тот, на котором написан текст)"
+    ),
+    "The language you write in; another than the fact's own edits its translation": (
+        "Язык, на котором вы пишете; другой язык, чем у факта, меняет его перевод"
+    ),
 }
 
 AZERBAIJANI: dict[str, str] = {
@@ -52,6 +58,12 @@ AZERBAIJANI: dict[str, str] = {
     "Find facts about something": "Nə barədəsə faktlar tapın",
     "Who added and changed a fact, and when": "Faktı kim və nə vaxt əlavə edib, dəyişib",
     "The newest facts, newest first": "Ən yeni faktlar, əvvəlcə ən yenisi",
+    "The language you write in (default: the one your text reads as)": (
+        "Yazdığınız dil (susmaya görə mətninizin yazıldığı dil)"
+    ),
+    "The language you write in; another than the fact's own edits its translation": (
+        "Yazdığınız dil; faktın öz dilindən fərqli dil onun tərcüməsini dəyişir"
+    ),
 }
 
 _BY_LOCALE: dict[discord.Locale, dict[str, str]] = {discord.Locale.russian: RUSSIAN}

@@ -222,3 +222,17 @@ def test_the_command_line_answers_in_the_language_of_the_question() -> None:
     assert "Баку отозвал посла." in shown and "Baku recalled" not in shown
     other = render.answer(AskResult("что ещё известно", Decision.ANSWER, (Match(plain, 0.9),)))
     assert "Перевода этого ответа на русский пока нет" in other and "Only English here." in other
+
+
+def test_the_language_option_is_described_in_russian() -> None:
+    """The `language:` option of /fact add and /fact edit reads in Russian for a Russian client."""
+    from bot.exts.facts import EDIT_LANGUAGE_DESCRIPTION, LANGUAGE_DESCRIPTION
+
+    translator = NewsdeskTranslator()
+    context = app_commands.TranslationContext(
+        app_commands.TranslationContextLocation.parameter_description, None
+    )
+    for description in (LANGUAGE_DESCRIPTION, EDIT_LANGUAGE_DESCRIPTION):
+        text = app_commands.locale_str(description)
+        russian = asyncio.run(translator.translate(text, discord.Locale.russian, context))
+        assert russian is not None and "Язык" in russian
