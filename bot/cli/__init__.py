@@ -36,7 +36,7 @@ from bot.config import (
     settings_file,
 )
 from bot.core.actors import Actor
-from bot.core.errors import NewsdeskError
+from bot.core.errors import InvalidInput, NewsdeskError
 from bot.core.language import LANGUAGES
 from bot.core.loader import KnowledgeError, load_knowledge
 from bot.core.models import AskResult, Decision, Match
@@ -245,6 +245,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="the language of --answer/--question; another than the fact's own adds or "
         "replaces its translation in that language (default: the fact's own, or the one a "
         "new answer reads as)",
+    )
+    edit.add_argument(
+        "--remove-translation",
+        action="store_true",
+        help="with --language: remove the fact's translation in that language",
     )
     edit.add_argument("--date", default=None, metavar="YYYY-MM-DD", help="when it happened")
     edit.add_argument(
@@ -486,6 +491,11 @@ async def _fact(kb: KnowledgeBase, args: argparse.Namespace) -> int:
                     f"fact edit {added.id} --supersedes {proposal.old.id} "
                     f"(on Discord: /fact edit supersedes:)"
                 )
+        case "edit" if args.remove_translation:
+            if not args.language:
+                raise InvalidInput("--remove-translation needs --language: the one to remove.")
+            changed = await kb.remove_translation(args.fact_id, args.language, operator)
+            print(f"Removed the '{args.language}' translation of {changed.id}.")
         case "edit":
             existing = await kb.fact_to_change(args.fact_id, operator)
             replaced: tuple[str, ...] | None = None

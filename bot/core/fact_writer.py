@@ -20,6 +20,7 @@ from bot.core.errors import InvalidInput, LimitReached, NotFound, PermissionDeni
 from bot.core.fact_ids import member_fact_id_candidates
 from bot.core.fact_input import (
     FactInput,
+    checked_language,
     edit_language,
     id_words,
     tidy,
@@ -196,6 +197,34 @@ class FactWriter:
         }
         await self._store_write(
             "edit", self._store.update_fact(new, actor.key, "edit", detail, if_status=old.status)
+        )
+        if new.status is Status.LIVE:
+            self._index.matcher.add(new)
+        return new
+
+    async def remove_translation(self, fact_id: str, language: str, actor: Actor) -> Fact:
+        """Drop a member's fact's translation in ``language`` (a wrong one, or one no longer
+        wanted); its answer in its own language stays, and questions in ``language`` are
+        answered with it again, under the line saying there is no translation yet."""
+        old = await self.fact_to_change(fact_id, actor)
+        code = checked_language(language) or ""
+        if code == old.language:
+            raise InvalidInput(
+                f"'{old.id}' is written in '{code}': that is its answer, not a translation "
+                "(/fact remove removes the fact)."
+            )
+        before = old.translation(code)
+        if before is None:
+            raise InvalidInput(f"'{old.id}' has no '{code}' translation to remove.")
+        async with self._guard.before_writing(refused("edit")):
+            await self._spend_daily_budget(actor)
+        new = dataclasses.replace(
+            old, translations=tuple(t for t in old.translations if t.language != code)
+        )
+        detail = {"before": before.answer, "after": None, "language": code}
+        await self._store_write(
+            "edit",
+            self._store.update_fact(new, actor.key, "edit", detail, if_status=old.status),
         )
         if new.status is Status.LIVE:
             self._index.matcher.add(new)

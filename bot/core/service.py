@@ -469,6 +469,11 @@ class KnowledgeBase:
         that language when it is not the fact's own); see ``FactWriter.edit_fact``."""
         return await self._writer.edit_fact(fact_id, draft, actor)
 
+    async def remove_translation(self, fact_id: str, language: str, actor: Actor) -> Fact:
+        """Drop a member's fact's translation in ``language``; see
+        ``FactWriter.remove_translation``."""
+        return await self._writer.remove_translation(fact_id, language, actor)
+
     async def remove_fact(self, fact_id: str, actor: Actor) -> Fact:
         """Delete a member's fact, if ``actor`` may change it."""
         return await self._writer.remove_fact(fact_id, actor)

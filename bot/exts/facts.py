@@ -9,6 +9,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.core.errors import InvalidInput
 from bot.core.language import LANGUAGE_NAMES, LANGUAGES
 from bot.core.models import Fact, Status, date_label
 from bot.core.service import FactInput, parse_day, parse_ids
@@ -26,6 +27,7 @@ LANGUAGE_DESCRIPTION = "The language you write in (default: the one your text re
 EDIT_LANGUAGE_DESCRIPTION = (
     "The language you write in; another than the fact's own edits its translation"
 )
+REMOVE_TRANSLATION_DESCRIPTION = "Remove the fact's translation in the language chosen"
 LANGUAGE_CHOICES = [
     app_commands.Choice(name=f"{LANGUAGE_NAMES[code]} ({code})", value=code) for code in LANGUAGES
 ]
@@ -267,6 +269,7 @@ class FactCommands(commands.GroupCog, group_name="fact", group_description="Add 
         date="When it happened, like 2025-07-01",
         supersedes="Ids of the older facts this one replaces, comma-separated ('none': none)",
         language=EDIT_LANGUAGE_DESCRIPTION,
+        remove_translation=REMOVE_TRANSLATION_DESCRIPTION,
     )
     @app_commands.choices(language=LANGUAGE_CHOICES)
     async def edit(
@@ -280,9 +283,22 @@ class FactCommands(commands.GroupCog, group_name="fact", group_description="Add 
         date: app_commands.Range[str, 1, 30] | None = None,
         supersedes: app_commands.Range[str, 1, 1000] | None = None,
         language: app_commands.Choice[str] | None = None,
+        remove_translation: bool = False,
     ) -> None:
         actor = actor_for(interaction)
         kb = self.bot.kb
+        if remove_translation:
+            code = _code(language)
+            if code is None:
+                raise InvalidInput("Choose the language: the translation to remove.")
+            changed = await kb.remove_translation(fact_id, code, actor)
+            await interaction.response.send_message(
+                f"Removed the {LANGUAGE_NAMES.get(code, code)} ({code}) translation of fact "
+                f"{inline_code(changed.id)}.",
+                embed=embeds.fact_embed(changed),
+                ephemeral=True,
+            )
+            return
         # The service applies the rule (NotFound / PermissionDenied in its own words).
         existing = await kb.fact_to_change(fact_id, actor)
         given = (answer, questions, tags, source, date, supersedes)

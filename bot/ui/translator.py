@@ -37,6 +37,9 @@ RUSSIAN: dict[str, str] = {
     "The language you write in; another than the fact's own edits its translation": (
         "Язык, на котором вы пишете; другой язык, чем у факта, меняет его перевод"
     ),
+    "Remove the fact's translation in the language chosen": (
+        "Удалить перевод факта на выбранный язык"
+    ),
 }
 
 AZERBAIJANI: dict[str, str] = {
@@ -63,6 +66,9 @@ AZERBAIJANI: dict[str, str] = {
     ),
     "The language you write in; another than the fact's own edits its translation": (
         "Yazdığınız dil; faktın öz dilindən fərqli dil onun tərcüməsini dəyişir"
+    ),
+    "Remove the fact's translation in the language chosen": (
+        "Faktın seçilmiş dilə tərcüməsini silin"
     ),
 }
 

@@ -61,3 +61,20 @@ def test_an_unknown_language_is_a_usage_error(cli: Cli, knowledge: Path, db: Pat
     assert done.err.splitlines() == [
         "error: 'fr' is not a language newsdesk knows: give en, ru or az."
     ]
+
+
+def test_fact_edit_removes_a_translation(cli: Cli, knowledge: Path, db: Path) -> None:
+    """`--remove-translation --language ru` drops the Russian text: a Russian question then
+    reads the English answer; without --language it is a one-line usage error."""
+    fact_id = added_id(cli("fact", "add", EN_ANSWER, "-q", EN_QUESTION, "--db", db).out)
+    cli("fact", "edit", fact_id, "--language", "ru", "--answer", RU_ANSWER, "--db", db)
+    removed = cli("fact", "edit", fact_id, "--language", "ru", "--remove-translation", "--db", db)
+    assert removed.code == 0, removed.err
+    assert removed.out.strip() == f"Removed the 'ru' translation of {fact_id}."
+    shown = cli("fact", "show", fact_id, "--db", db).out
+    assert RU_ANSWER not in shown
+    unsaid = cli("fact", "edit", fact_id, "--remove-translation", "--db", db)
+    assert unsaid.code == 2
+    assert unsaid.err.splitlines() == [
+        "error: --remove-translation needs --language: the one to remove."
+    ]

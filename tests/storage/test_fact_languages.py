@@ -17,7 +17,7 @@ import yaml
 from bot.composition import open_knowledge_base_at
 from bot.core import index_snapshot
 from bot.core.actors import Actor
-from bot.core.errors import InvalidInput
+from bot.core.errors import InvalidInput, PermissionDenied
 from bot.core.loader import load_knowledge
 from bot.core.models import Decision, Fact
 from bot.core.service import FactInput, KnowledgeBase, StartMode
@@ -234,6 +234,38 @@ async def test_editing_a_translation_again_replaces_it_and_keeps_its_questions(
     assert await russian_answer(kb, "когда откроется книжная ярмарка") == fixed
     history = await kb.history(fact.id, guild_id=GUILD)
     assert history[-1].detail["before"] == RU_FAIR.answer
+
+
+async def test_a_translation_can_be_removed_and_stays_removed(
+    database: Path | str, knowledge_dir: Path
+) -> None:
+    """A wrong Russian translation removed: Russian questions get the English answer again (it
+    is the fact's own), the removal is audited, and a restart does not bring it back."""
+    kb = await open_knowledge_base_at(database, knowledge_dir)
+    try:
+        fact = await kb.add_fact(EN_FAIR, AUTHOR)
+        draft = kb.edit_input(fact, language="ru", answer=RU_FAIR.answer)
+        fact = await kb.edit_fact(fact.id, draft, AUTHOR)
+        removed = await kb.remove_translation(fact.id, "ru", AUTHOR)
+        assert removed.translations == () and removed.answer == EN_FAIR.answer
+        assert answered_in(removed, "ru") == EN_FAIR.answer
+        history = await kb.history(fact.id, guild_id=GUILD)
+        assert history[-1].detail == {"before": RU_FAIR.answer, "after": None, "language": "ru"}
+        with pytest.raises(InvalidInput, match="no 'ru' translation"):
+            await kb.remove_translation(fact.id, "ru", AUTHOR)
+        with pytest.raises(InvalidInput, match="its answer, not a translation"):
+            await kb.remove_translation(fact.id, "en", AUTHOR)
+        with pytest.raises(PermissionDenied):
+            await kb.remove_translation(fact.id, "az", OTHER)
+    finally:
+        await kb.close()
+    forget_snapshot(database)
+    again = await open_knowledge_base_at(database, knowledge_dir)
+    try:
+        stored = again.fact(fact.id, guild_id=GUILD)
+        assert stored is not None and stored.translations == ()
+    finally:
+        await again.close()
 
 
 async def test_editing_in_the_facts_own_language_edits_its_answer(kb: KnowledgeBase) -> None:
