@@ -23,13 +23,14 @@ from bot.core.draft_files import SOURCE_NOTE
 from bot.core.fact_ids import free_fact_id
 from bot.core.language import LANGUAGE_NAMES
 from bot.core.links import is_web_link
-from bot.core.loader import MAX_ANSWER_CHARS
+from bot.core.loader import MAX_ANSWER_CHARS, MAX_TAGS_PER_FACT
 from bot.core.text import STOPWORDS, Analyzer, fold, specificity, stem
 from bot.ingest import dates, other_languages
 from bot.ingest.context import GENERIC_STARTS, TITLES, ArticleContext, names_something
 from bot.ingest.dedupe import coverage, merge_near_duplicates, terms_of
 from bot.ingest.entities import EntityIndex, is_place_name
-from bot.ingest.lexicon import is_topic_noun
+from bot.ingest.lede import carry_lede, handed_over
+from bot.ingest.lexicon import is_topic_noun, plain_words
 from bot.ingest.models import Article, IngestError, Statement
 from bot.ingest.questions import generate, parse, verbs_in
 from bot.ingest.questions import problem as question_problem
@@ -228,6 +229,12 @@ def tags_for(
     return list(tags)[:MAX_TAGS]
 
 
+def _with_plain_words(answer: str, tags: list[str]) -> list[str]:
+    """``tags`` and the plain words readers use for what the answer states ("gave way" ->
+    breach), in the room the schema leaves beyond the drafted tags."""
+    return [*tags, *plain_words(answer, tags)][: max(MAX_TAGS_PER_FACT, len(tags))]
+
+
 def _lower_first(text: str, names: set[str]) -> str:
     """``text`` to follow a lead-in: its first word lower-cased unless it is a name."""
     first, _, rest = text.partition(" ")
@@ -343,9 +350,38 @@ def _fallback_questions(parts: list[str], setting: str | None) -> list[str]:
                        else f"what does {subject} say{where}")  # fmt: skip
         elif clause.aux is None and verb and _ACTION_VERB.match(verb):
             out.append(f"what did {subject} do{where}")
-        elif clause.aux in ("has", "have") and verb:
-            out.append(f"what {clause.aux} {subject} done{where}")
+        elif clause.aux == "has" and verb:
+            out.append(f"what has {subject} done{where}")
+        elif clause.aux == "have" and verb:
+            # "what have prosecutors done" reads as a plural after "what": the past is asked.
+            out.append(f"what did {subject} do{where}")
     return [q.lower() for q in out if question_problem(q) is None]
+
+
+# A document that speaks in the present ("The text also calls on ..."): readers ask what it says.
+_DOCUMENT_SAYS = re.compile(
+    r"^((?:The|A|An)\s(?:[\w'-]+\s){0,6}?(?:text|law|bill|deal|agreement|decision|report|"
+    r"statement|resolution|declaration|plan|treaty|measure)(?:\s(?:in|of|at)\s[\w' -]{1,40}?)?)"
+    r"\s(?:also\s)?(?:calls|says|states|requires|sets|urges|commits|obliges|asks|allows|bans)\b"
+)
+_MONEY = re.compile(r"[$€£]\s?\d[\d.,]*\s(?:million|billion|trillion)\b(?:\sa\syear)?")
+
+
+def _last_resort_questions(parts: list[str], setting: str | None) -> list[str]:
+    """Questions for a fact its clauses gave fewer than four of: what a document it quotes
+    says ("what does the cop29 climate text say") and what a sum it names is ("what is the
+    $1.3 trillion a year"): a fact with no question is reached by its answer words alone,
+    and loses to any fact whose questions share them."""
+    out: list[str] = []
+    where = f" {setting}" if setting else ""
+    for part in parts:
+        document = _DOCUMENT_SAYS.match(part)
+        if document is not None:
+            subject = " ".join(document.group(1).split())
+            out.append(f"what does {subject[:1].lower()}{subject[1:]} say")
+        for money in _MONEY.findall(part):
+            out.append(f"what is the {money}{where}")
+    return [q.lower() for q in out if question_problem(q.lower()) is None]
 
 
 def build_draft(
@@ -372,6 +408,7 @@ def build_draft(
             f"found {len(kept)} sentence(s) stating a fact, need at least {MIN_FACTS}."
         )
     _attach_article_questions(kept, interrogatives([article.title, *sentences]), analyzer)
+    carried = carry_lede(kept)
     # Words written capitalised inside sentences: names, which a lead-in keeps capitalised.
     mid_capitals = {
         w.strip("\"',.;:()")
@@ -434,8 +471,14 @@ def build_draft(
             for index, part in enumerate(statement.parts or [statement.core])
         ]
         questions = [*statement.extra_questions, *_interleaved(per_part)]
+        if lede and carried is not None:
+            # What the lede's main clause asks is now the carrying fact's to answer.
+            keep = event_words | set(fold(asked or "").split())
+            questions = [q for q in questions if not handed_over(q, carried[1], keep)]
         if len(dict.fromkeys(questions)) < MIN_QUESTIONS:
             questions += _fallback_questions(statement.parts or [statement.core], asked)
+        if len(dict.fromkeys(questions)) < MAX_QUESTIONS:
+            questions += _last_resort_questions(statement.parts or [statement.core], asked)
         own = " ".join(statement.parts) if statement.parts else statement.core
         if lede and event is not None and event.preposition != "Under" and overview_words:
             # The opening sentence tells the event itself: it is named after it, and a reader
@@ -449,7 +492,9 @@ def build_draft(
             id=free_fact_id(words, taken) if len(words) >= 2 else fact_id(own, names, taken),
             answer=answer,
             questions=list(dict.fromkeys(questions))[:MAX_QUESTIONS],
-            tags=tags_for(answer, entities, names, topic_tags, mid_capitals),
+            tags=_with_plain_words(
+                answer, tags_for(answer, entities, names, topic_tags, mid_capitals)
+            ),
             merged=list(statement.merged),
             date=statement.date,
             date_note=statement.date_note,
