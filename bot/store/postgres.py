@@ -49,7 +49,8 @@ from bot.core.storage import (
     stats_from_counts,
 )
 from bot.store.postgres_migrations import CHANGES_CHANNEL, MIGRATIONS, SCHEMA_VERSION
-from bot.store.translations import dump_translations, load_translations, stale_translations
+from bot.store.reload_plan import digested, plan_reload
+from bot.store.translations import dump_translations, load_translations
 
 log = logging.getLogger(__name__)
 
@@ -799,8 +800,7 @@ class PostgresStore:
         whole reload. The facts table is locked against other writers while the difference is
         read and written (reads go on), as SQLite's single writer would have it.
         """
-        new = {fact.id: fact for fact in facts}
-        digests = {fid: fact.content_digest() for fid, fact in new.items()}
+        new, digests = digested(facts)
 
         async def write(connection: asyncpg.Connection) -> ReloadReport:
             now = _now()
@@ -808,21 +808,14 @@ class PostgresStore:
             first_change = await connection.fetchval(
                 "SELECT COALESCE(MAX(seq), 0) FROM fact_changes"
             )
-            stored = await connection.fetch(
-                "SELECT id, origin, content_digest, line, language, translations FROM facts"
+            plan = plan_reload(
+                await connection.fetch(
+                    "SELECT id, origin, content_digest, line, language, translations FROM facts"
+                ),
+                new,
+                digests,
             )
-            old = {row[0]: row[2] for row in stored if row[1] == Origin.FILE.value}
-            old_lines = {row[0]: row[3] for row in stored}
-            old_languages = {row[0]: (row[4], row[5]) for row in stored}
-            taken = {row[0] for row in stored if row[1] != Origin.FILE.value}
-            clash = sorted(taken & new.keys())
-            if clash:
-                raise StoreConflict(
-                    "knowledge file ids already used by user-added facts: " + ", ".join(clash)
-                )
-            added = sorted(new.keys() - old.keys())
-            removed = sorted(old.keys() - new.keys())
-            changed = sorted(fid for fid in new.keys() & old.keys() if digests[fid] != old[fid])
+            added, changed, removed = plan.added, plan.changed, plan.removed
             if removed or changed:
                 await connection.execute(
                     "DELETE FROM facts WHERE id = ANY($1::text[])", [*removed, *changed]
@@ -839,28 +832,21 @@ class PostgresStore:
                     columns=[*_FACT_COLUMN_NAMES, "created_at", "updated_at", "content_digest"],
                 )
             # Line numbers move whenever a file is edited; keep them current without audit noise.
-            moved = [
-                (fid, new[fid].line)
-                for fid in new.keys() & old.keys()
-                if old_lines[fid] != new[fid].line
-            ]
-            if moved:
+            if plan.moved:
                 await connection.execute(
                     "UPDATE facts AS f SET line = m.line "
-                    "FROM unnest($1::text[], $2::integer[]) AS m (id, line) "
-                    "WHERE f.id = m.id AND f.line IS DISTINCT FROM m.line",
-                    [fid for fid, _ in moved],
-                    [line for _, line in moved],
+                    "FROM unnest($1::text[], $2::integer[]) AS m (id, line) WHERE f.id = m.id",
+                    [fid for fid, _ in plan.moved],
+                    [line for _, line in plan.moved],
                 )
-            stale = stale_translations(new, old, old_languages, digests)
-            if stale:
+            if plan.stale:
                 await connection.execute(
                     "UPDATE facts AS f SET language = s.language, translations = s.translations "
                     "FROM unnest($1::text[], $2::text[], $3::text[]) "
                     "AS s (id, language, translations) WHERE f.id = s.id",
-                    [fid for fid, _ in stale],
-                    [language for _, (language, _) in stale],
-                    [dumped for _, (_, dumped) in stale],
+                    [fid for fid, _ in plan.stale],
+                    [language for _, (language, _) in plan.stale],
+                    [dumped for _, (_, dumped) in plan.stale],
                 )
             await connection.execute(
                 "INSERT INTO meta (key, value) VALUES ('synonyms', $1) "

@@ -42,7 +42,8 @@ from bot.core.storage import (
     stats_from_counts,
 )
 from bot.store.migrations import MIGRATIONS, SCHEMA_VERSION
-from bot.store.translations import dump_translations, load_translations, stale_translations
+from bot.store.reload_plan import digested, plan_reload
+from bot.store.translations import dump_translations, load_translations
 
 log = logging.getLogger(__name__)
 
@@ -522,27 +523,15 @@ class SqliteStore:
         whole reload. ``signature`` (of the directory the facts were read from) is kept with
         the generation this write brought the database to, in the same transaction.
         """
-        new = {fact.id: fact for fact in facts}
-        digests = {fid: fact.content_digest() for fid, fact in new.items()}
+        new, digests = digested(facts)
         now = _now()
         async with self.transaction() as db:
             first_change = await self._latest_change(db)
             async with db.execute(
                 "SELECT id, origin, content_digest, line, language, translations FROM facts"
             ) as cursor:
-                stored = await cursor.fetchall()
-            old = {row[0]: row[2] for row in stored if row[1] == Origin.FILE.value}
-            old_lines = {row[0]: row[3] for row in stored}
-            old_languages = {row[0]: (row[4], row[5]) for row in stored}
-            taken = {row[0] for row in stored if row[1] != Origin.FILE.value}
-            clash = sorted(taken & new.keys())
-            if clash:
-                raise StoreConflict(
-                    "knowledge file ids already used by user-added facts: " + ", ".join(clash)
-                )
-            added = sorted(new.keys() - old.keys())
-            removed = sorted(old.keys() - new.keys())
-            changed = sorted(fid for fid in new.keys() & old.keys() if digests[fid] != old[fid])
+                plan = plan_reload(await cursor.fetchall(), new, digests)
+            added, changed, removed = plan.added, plan.changed, plan.removed
             if removed or changed:
                 await db.executemany(
                     "DELETE FROM facts WHERE id = ?", [(fid,) for fid in (*removed, *changed)]
@@ -556,19 +545,11 @@ class SqliteStore:
             )
             # Line numbers move whenever a file is edited; keep them current without audit noise.
             await db.executemany(
-                "UPDATE facts SET line = ? WHERE id = ? AND line IS NOT ?",
-                [
-                    (new[fid].line, fid, new[fid].line)
-                    for fid in new.keys() & old.keys()
-                    if old_lines[fid] != new[fid].line
-                ],
+                "UPDATE facts SET line = ? WHERE id = ?", [(line, fid) for fid, line in plan.moved]
             )
             await db.executemany(
                 "UPDATE facts SET language = ?, translations = ? WHERE id = ?",
-                [
-                    (*languages, fid)
-                    for fid, languages in stale_translations(new, old, old_languages, digests)
-                ],
+                [(*languages, fid) for fid, languages in plan.stale],
             )
             await db.execute(
                 "INSERT INTO meta (key, value) VALUES ('synonyms', ?) "
