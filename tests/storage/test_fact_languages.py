@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import pytest
 import yaml
@@ -63,11 +63,6 @@ EN_FAIR = FactInput(
 def knowledge_dir(make_knowledge_dir: Callable[..., Path]) -> Path:
     knowledge: Path = make_knowledge_dir({"facts.yaml": FACTS_YAML}, name="knowledge")
     return knowledge
-
-
-@pytest.fixture
-def database(backend: Any) -> Path | str:
-    return cast(Path | str, backend.database)
 
 
 @pytest.fixture

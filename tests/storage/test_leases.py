@@ -15,10 +15,10 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from subprocess import PIPE
-from typing import Any
 
 import pytest
 
+from bot.composition import DatabaseName as Database
 from bot.composition import open_knowledge_base_at, open_store
 from bot.core.leases import Leases, new_holder_id
 from bot.core.service import KnowledgeBase, StartMode
@@ -27,17 +27,6 @@ from bot.core.storage import KnowledgeStore, StoreUnavailable
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 OpenStore = Callable[[], Awaitable[KnowledgeStore]]
-
-
-Database = Path | str
-
-
-@pytest.fixture
-def database(backend: Any) -> Database:
-    """Where the contending stores meet (an SQLite file, or a PostgreSQL database; each
-    store its own connection)."""
-    where: Database = backend.database
-    return where
 
 
 @pytest.fixture

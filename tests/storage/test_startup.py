@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from bot.composition import DatabaseName as Database
 from bot.composition import open_knowledge_base_at, open_store
 from bot.core import index_snapshot, loader
 from bot.core.actors import Actor
@@ -53,16 +54,6 @@ def knowledge(make_knowledge_dir: Any) -> Path:
         name="knowledge",
     )
     return directory
-
-
-Database = Path | str
-
-
-@pytest.fixture
-def database(backend: Any) -> Database:
-    """The test's database: an SQLite file's path, or a PostgreSQL database's URL."""
-    where: Database = backend.database
-    return where
 
 
 @pytest.fixture

@@ -12,12 +12,13 @@ import datetime as dt
 import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import pytest
 import yaml
 
 from bot import composition
+from bot.composition import DatabaseName as Database
 from bot.composition import open_knowledge_base_at, open_store
 from bot.core.actors import Actor
 from bot.core.errors import InvalidInput, LimitReached, NotFound, PermissionDenied
@@ -85,19 +86,10 @@ def knowledge_dir(tmp_path: Path) -> Path:
     return directory
 
 
-Database = Path | str
-
-
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     """Where the SQLite test database lives (created on first open), for SQLite's own tests."""
     return tmp_path / "data" / "newsdesk.db"
-
-
-@pytest.fixture
-def database(backend: Any) -> Database:
-    """The test's database on each backend: an SQLite file's path, or a PostgreSQL URL."""
-    return cast(Database, backend.database)
 
 
 @pytest.fixture

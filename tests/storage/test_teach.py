@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 import yaml
 
+from bot.composition import DatabaseName as Database
 from bot.composition import open_knowledge_base_at, open_store
 from bot.core.actors import Actor
 from bot.core.errors import InvalidInput, NotFound, PermissionDenied
@@ -65,16 +66,6 @@ HOME_MEMBER = Actor.discord_user(
 def knowledge_dir(make_knowledge_dir: Callable[..., Path]) -> Path:
     knowledge: Path = make_knowledge_dir({"facts.yaml": FACTS_YAML}, name="knowledge")
     return knowledge
-
-
-Database = Path | str
-
-
-@pytest.fixture
-def database(backend: Any) -> Database:
-    """The test's database: an SQLite file's path, or a PostgreSQL database's URL."""
-    where: Database = backend.database
-    return where
 
 
 @pytest.fixture

@@ -12,10 +12,10 @@ import shutil
 import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
+from bot.composition import DatabaseName as Database
 from bot.composition import open_knowledge_base_at, open_store
 from bot.core.actors import Actor
 from bot.core.errors import InvalidInput
@@ -52,16 +52,6 @@ def knowledge_dir(tmp_path: Path) -> Path:
     directory = tmp_path / "knowledge"
     shutil.copytree(TIMELINE, directory)
     return directory
-
-
-Database = Path | str
-
-
-@pytest.fixture
-def database(backend: Any) -> Database:
-    """The test's database on each backend: an SQLite file's path, or a PostgreSQL URL."""
-    where: Database = backend.database
-    return where
 
 
 @pytest.fixture
