@@ -34,7 +34,7 @@ from typing import Any, ParamSpec, Protocol, TypeVar, cast
 
 import asyncpg
 
-from bot.core.models import AuditEntry, Fact, Origin, ReloadReport, Source, Stats, Status
+from bot.core.models import AuditEntry, Fact, Origin, ReloadReport, Stats, Status
 from bot.core.storage import (
     AskRecord,
     FactChanges,
@@ -48,9 +48,9 @@ from bot.core.storage import (
     redact_url,
     stats_from_counts,
 )
+from bot.store.fact_rows import FACT_COLUMN_NAMES, FACT_COLUMNS, fact_row, row_fact
 from bot.store.postgres_migrations import CHANGES_CHANNEL, MIGRATIONS, SCHEMA_VERSION
 from bot.store.reload_plan import digested, plan_reload
-from bot.store.translations import dump_translations, load_translations
 
 log = logging.getLogger(__name__)
 
@@ -66,13 +66,6 @@ WRITE_ATTEMPTS = 4
 CHANGES_KEPT = 200_000
 # A migration runs under this advisory lock: processes starting together migrate once.
 _MIGRATION_LOCK = 0x6E657773  # "news"
-# What a fact is, as written (``_fact_row``); read with ``live_since`` after them.
-_WRITTEN_COLUMNS = (
-    "id, origin, status, guild_id, author_id, file, line, answer, questions, tags, related, "
-    "event_date, source_title, source_url, source_published, supersedes, language, translations"
-)
-_FACT_COLUMNS = f"{_WRITTEN_COLUMNS}, live_since"
-_FACT_COLUMN_NAMES = tuple(name.strip() for name in _FACT_COLUMNS.split(","))
 # Each database's own log of changes: never copied from another.
 _CHANGE_LOG_TABLE = "fact_changes"
 
@@ -160,50 +153,7 @@ def _text(value: str | None) -> str | None:
 
 
 def _fact_row(fact: Fact) -> tuple[Any, ...]:
-    source = fact.source or Source()
-    return (
-        fact.id,
-        fact.origin.value,
-        fact.status.value,
-        fact.guild_id,
-        fact.author_id,
-        _text(fact.file),
-        fact.line,
-        _text(fact.answer),
-        json.dumps(list(fact.questions)),
-        json.dumps(list(fact.tags)),
-        json.dumps(list(fact.related)),
-        fact.date,
-        _text(source.title),
-        _text(source.url),
-        source.published,
-        json.dumps(list(fact.supersedes)),
-        fact.language,
-        dump_translations(fact.translations),
-    )
-
-
-def _row_fact(row: Sequence[Any]) -> Fact:
-    source = Source(row[12], row[13], row[14])
-    return Fact(
-        id=row[0],
-        origin=Origin(row[1]),
-        status=Status(row[2]),
-        guild_id=row[3],
-        author_id=row[4],
-        file=row[5],
-        line=row[6],
-        answer=row[7],
-        questions=tuple(json.loads(row[8])),
-        tags=tuple(json.loads(row[9])),
-        related=tuple(json.loads(row[10])),
-        date=row[11],
-        source=None if source.is_empty() else source,
-        supersedes=tuple(json.loads(row[15])),
-        language=row[16],
-        translations=load_translations(row[17]),
-        added_at=row[18],
-    )
+    return fact_row(fact, text=_text)
 
 
 def _moment(value: dt.datetime) -> dt.datetime:
@@ -438,17 +388,17 @@ class PostgresStore:
     async def all_facts(self, *, origin: Origin | None = None) -> list[Fact]:
         """Every fact, or those of one origin, oldest first."""
         if origin is None:
-            rows = await self._fetch(f"SELECT {_FACT_COLUMNS} FROM facts ORDER BY pk")
+            rows = await self._fetch(f"SELECT {FACT_COLUMNS} FROM facts ORDER BY pk")
         else:
             rows = await self._fetch(
-                f"SELECT {_FACT_COLUMNS} FROM facts WHERE origin = $1 ORDER BY pk", origin.value
+                f"SELECT {FACT_COLUMNS} FROM facts WHERE origin = $1 ORDER BY pk", origin.value
             )
-        return [_row_fact(row) for row in rows]
+        return [row_fact(row) for row in rows]
 
     @translated
     async def get_fact(self, fact_id: str) -> Fact | None:
-        rows = await self._fetch(f"SELECT {_FACT_COLUMNS} FROM facts WHERE id = $1", fact_id)
-        return _row_fact(rows[0]) if rows else None
+        rows = await self._fetch(f"SELECT {FACT_COLUMNS} FROM facts WHERE id = $1", fact_id)
+        return row_fact(rows[0]) if rows else None
 
     @translated
     async def fact_ids(self) -> set[str]:
@@ -538,10 +488,10 @@ class PostgresStore:
         if not fact_ids:
             return []
         rows = await self._fetch(
-            f"SELECT {_FACT_COLUMNS} FROM facts WHERE id = ANY($1::text[]) ORDER BY pk",
+            f"SELECT {FACT_COLUMNS} FROM facts WHERE id = ANY($1::text[]) ORDER BY pk",
             list(fact_ids),
         )
-        return [_row_fact(row) for row in rows]
+        return [row_fact(row) for row in rows]
 
     @translated
     async def stats(self, guild_id: int | None, *, all_guilds: bool = False) -> Stats:
@@ -641,11 +591,11 @@ class PostgresStore:
     async def facts_live_since(self, since: dt.datetime) -> list[Fact]:
         """Live facts that became answerable at ``since`` or later, oldest first."""
         rows = await self._fetch(
-            f"SELECT {_FACT_COLUMNS} FROM facts WHERE status = 'live' AND live_since >= $1 "
+            f"SELECT {FACT_COLUMNS} FROM facts WHERE status = 'live' AND live_since >= $1 "
             'ORDER BY live_since, id COLLATE "C"',
             _moment(since),
         )
-        return [_row_fact(row) for row in rows]
+        return [row_fact(row) for row in rows]
 
     @translated
     async def article_seen(self, key: str, url: str | None = None) -> str | None:
@@ -708,7 +658,7 @@ class PostgresStore:
 
         async def write(connection: asyncpg.Connection) -> None:
             await connection.execute(
-                f"INSERT INTO facts ({_FACT_COLUMNS}, created_at, updated_at) "
+                f"INSERT INTO facts ({FACT_COLUMNS}, created_at, updated_at) "
                 f"VALUES ({', '.join(f'${n}' for n in range(1, 22))})",
                 *_fact_row(fact),
                 live_since,
@@ -829,7 +779,7 @@ class PostgresStore:
                         (*_fact_row(new[fid]), now, now, now, digests[fid])
                         for fid in (*added, *changed)
                     ],
-                    columns=[*_FACT_COLUMN_NAMES, "created_at", "updated_at", "content_digest"],
+                    columns=[*FACT_COLUMN_NAMES, "created_at", "updated_at", "content_digest"],
                 )
             # Line numbers move whenever a file is edited; keep them current without audit noise.
             if plan.moved:

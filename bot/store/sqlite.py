@@ -26,7 +26,6 @@ from bot.core.models import (
     Fact,
     Origin,
     ReloadReport,
-    Source,
     Stats,
     Status,
 )
@@ -41,9 +40,9 @@ from bot.core.storage import (
     StoreUnavailable,
     stats_from_counts,
 )
+from bot.store.fact_rows import FACT_COLUMNS, fact_row, row_fact
 from bot.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from bot.store.reload_plan import digested, plan_reload
-from bot.store.translations import dump_translations, load_translations
 
 log = logging.getLogger(__name__)
 
@@ -53,14 +52,8 @@ CHANGES_KEPT = 200_000
 # Now, in seconds since 1970, on the database's clock (the same in every process on the file);
 # julianday keeps milliseconds, where strftime('%s') would round to the second.
 _DB_NOW = "((julianday('now') - 2440587.5) * 86400.0)"
-# What a fact is, as written (``_fact_row``); read with ``live_since`` after them.
-_WRITTEN_COLUMNS = (
-    "id, origin, status, guild_id, author_id, file, line, answer, questions, tags, related, "
-    "event_date, source_title, source_url, source_published, supersedes, language, translations"
-)
-_FACT_COLUMNS = f"{_WRITTEN_COLUMNS}, live_since"
 # The written columns, then live_since, created_at and updated_at.
-_INSERT_FACT = f"INSERT INTO facts ({_FACT_COLUMNS}, created_at, updated_at"
+_INSERT_FACT = f"INSERT INTO facts ({FACT_COLUMNS}, created_at, updated_at"
 _FACT_VALUES = ", ".join("?" * 18)
 
 
@@ -136,6 +129,18 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+def _iso_day(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _fact_row(fact: Fact) -> tuple[Any, ...]:
+    return fact_row(fact, day=_iso_day)
+
+
+def _row_fact(row: Sequence[Any]) -> Fact:
+    return row_fact(row, day=_date, moment=_datetime)
+
+
 def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
@@ -146,53 +151,6 @@ def _moment(value: dt.datetime | None) -> str | None:
 
 def _datetime(value: str | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(value) if value else None
-
-
-def _fact_row(fact: Fact) -> tuple[Any, ...]:
-    source = fact.source or Source()
-    return (
-        fact.id,
-        fact.origin.value,
-        fact.status.value,
-        fact.guild_id,
-        fact.author_id,
-        fact.file,
-        fact.line,
-        fact.answer,
-        json.dumps(list(fact.questions)),
-        json.dumps(list(fact.tags)),
-        json.dumps(list(fact.related)),
-        fact.date.isoformat() if fact.date else None,
-        source.title,
-        source.url,
-        source.published.isoformat() if source.published else None,
-        json.dumps(list(fact.supersedes)),
-        fact.language,
-        dump_translations(fact.translations),
-    )
-
-
-def _row_fact(row: Sequence[Any]) -> Fact:
-    source = Source(row[12], row[13], _date(row[14]))
-    return Fact(
-        id=row[0],
-        origin=Origin(row[1]),
-        status=Status(row[2]),
-        guild_id=row[3],
-        author_id=row[4],
-        file=row[5],
-        line=row[6],
-        answer=row[7],
-        questions=tuple(json.loads(row[8])),
-        tags=tuple(json.loads(row[9])),
-        related=tuple(json.loads(row[10])),
-        date=_date(row[11]),
-        source=None if source.is_empty() else source,
-        supersedes=tuple(json.loads(row[15])),
-        language=row[16],
-        translations=load_translations(row[17]),
-        added_at=_datetime(row[18]),
-    )
 
 
 def _vacuum_into(database: Path, target: Path) -> None:
@@ -348,14 +306,14 @@ class SqliteStore:
         """Every fact, or those of one origin, oldest first."""
         where, params = ("WHERE origin = ?", (origin.value,)) if origin else ("", ())
         async with self._read(
-            f"SELECT {_FACT_COLUMNS} FROM facts {where} ORDER BY pk", params
+            f"SELECT {FACT_COLUMNS} FROM facts {where} ORDER BY pk", params
         ) as cursor:
             return [_row_fact(row) for row in await cursor.fetchall()]
 
     @translated
     async def get_fact(self, fact_id: str) -> Fact | None:
         async with self._read(
-            f"SELECT {_FACT_COLUMNS} FROM facts WHERE id = ?", (fact_id,)
+            f"SELECT {FACT_COLUMNS} FROM facts WHERE id = ?", (fact_id,)
         ) as cursor:
             row = await cursor.fetchone()
         return _row_fact(row) if row else None
@@ -616,7 +574,7 @@ class SqliteStore:
         for start in range(0, len(fact_ids), 500):
             chunk = list(fact_ids[start : start + 500])
             async with self._read(
-                f"SELECT {_FACT_COLUMNS} FROM facts WHERE id IN ({', '.join('?' * len(chunk))})",
+                f"SELECT {FACT_COLUMNS} FROM facts WHERE id IN ({', '.join('?' * len(chunk))})",
                 chunk,
             ) as cursor:
                 found += [_row_fact(row) for row in await cursor.fetchall()]
@@ -773,7 +731,7 @@ class SqliteStore:
     async def facts_live_since(self, since: dt.datetime) -> list[Fact]:
         """Live facts that became answerable at ``since`` or later, oldest first."""
         async with self._read(
-            f"SELECT {_FACT_COLUMNS} FROM facts WHERE status = 'live' AND live_since >= ? "
+            f"SELECT {FACT_COLUMNS} FROM facts WHERE status = 'live' AND live_since >= ? "
             "ORDER BY live_since, id",
             (_moment(since),),
         ) as cursor:
