@@ -87,11 +87,12 @@ class KnowledgeBase:
 def seed_knowledge(language: str = "en") -> KnowledgeBase:
     """The seed knowledge asked in ``language`` (group "seed", "seed ru", "seed az")."""
     knowledge = load_knowledge(SEED_KNOWLEDGE)
-    path = SEED_QUESTIONS.with_name(f"questions_{language}.yaml")
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    # questions_ru.yaml, then later sets by other writers: questions_ru_2.yaml, ...
+    paths = sorted(SEED_QUESTIONS.parent.glob(f"questions_{language}*.yaml"))
     questions = [
         Question(item["q"], str(item["kind"]), item["fact"], item["split"])
-        for item in data["questions"]
+        for path in paths
+        for item in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
     ]
     group = "seed" if language == "en" else f"seed {language}"
     return KnowledgeBase(group, group, list(knowledge.facts), knowledge.synonyms, questions)
@@ -268,8 +269,9 @@ SETS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         for row in (
             (f"seed {language} careful", f"seed {language}", ("careful",)),
             (f"seed {language} casual", f"seed {language}", ("casual",)),
+            (f"seed {language} near", f"seed {language}", ("near",)),
             (f"seed {language} off", f"seed {language}", ("off",)),
-            (f"seed {language}, all", f"seed {language}", ("careful", "casual", "off")),
+            (f"seed {language}, all", f"seed {language}", ("careful", "casual", "near", "off")),
         )
     ),
 )
