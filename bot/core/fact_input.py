@@ -17,7 +17,6 @@ from bot.core.links import NotAWebLink, web_link
 from bot.core.loader import (
     MAX_ANSWER_CHARS,
     MAX_QUESTION_CHARS,
-    MAX_QUESTIONS_PER_FACT,
     MAX_SUPERSEDES_PER_FACT,
     MAX_TAGS_PER_FACT,
 )
@@ -25,6 +24,9 @@ from bot.core.models import Fact, Translation
 from bot.core.text import STOPWORDS, words
 
 _PUNCTUATION = ".,;:!?\"'()«»—-"
+
+# Phrasings a member's fact may carry: a curator's file may hold more (the loader's cap).
+MAX_MEMBER_QUESTIONS = 10
 
 
 def parse_day(text: str) -> dt.date:
@@ -74,8 +76,8 @@ def validate_fact_input(draft: FactInput) -> FactInput:
             f"The answer is {len(answer)} characters long; the limit is {MAX_ANSWER_CHARS}."
         )
     questions = tuple(dict.fromkeys(q for q in (tidy(q) for q in draft.questions) if q))
-    if len(questions) > MAX_QUESTIONS_PER_FACT:
-        raise InvalidInput(f"At most {MAX_QUESTIONS_PER_FACT} questions per fact.")
+    if len(questions) > MAX_MEMBER_QUESTIONS:
+        raise InvalidInput(f"At most {MAX_MEMBER_QUESTIONS} questions per fact.")
     for question in questions:
         if len(question) > MAX_QUESTION_CHARS:
             raise InvalidInput(f"Questions are limited to {MAX_QUESTION_CHARS} characters each.")

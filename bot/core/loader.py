@@ -40,8 +40,10 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 # Discord caps an embed description at 4,096 characters; leave room for the embed's furniture.
 MAX_ANSWER_CHARS = 3_800
 MAX_QUESTION_CHARS = 300
-# The same caps as members' facts: more is never a real fact, and each question is indexed.
-MAX_QUESTIONS_PER_FACT = 10
+# Caps on a fact's lists: more is never a real fact, and each question is indexed. A curator
+# may phrase a fact up to 20 ways per language (each phrasing is one more way members' own
+# words meet it); a member's fact takes fewer (``fact_input.MAX_MEMBER_QUESTIONS``).
+MAX_QUESTIONS_PER_FACT = 20
 MAX_TAGS_PER_FACT = 10
 MAX_RELATED_PER_FACT = 20
 MAX_SUPERSEDES_PER_FACT = 20

@@ -21,7 +21,7 @@ from .test_bot_e2e import (
     slash,
 )
 
-QUESTION = "what is all the drama about"
+QUESTION = "what is all the fuss about"
 
 
 def choices(payload: dict[str, object]) -> list[str]:
@@ -49,7 +49,7 @@ async def test_moderator_teaches_an_unanswered_question_with_autocomplete(
     assert_refused(refused, "moderators")
 
     typed = await server.send_autocomplete(
-        "kb teach", {"question": "drama"}, "question", world.mod, guild_id=world.guild
+        "kb teach", {"question": "fuss"}, "question", world.mod, guild_id=world.guild
     )
     offered = (await server.wait_for_callback(typed)).json
     assert offered["type"] == 8

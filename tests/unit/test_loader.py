@@ -512,13 +512,13 @@ def test_a_fact_with_40000_questions_is_refused_quickly(make_knowledge_dir: Make
     started = time.perf_counter()
     messages = problems(directory)
     assert time.perf_counter() - started < 2
-    assert messages == ["kb/a.yaml:4: fact 'big': at most 10 questions (found 40000)"]
+    assert messages == ["kb/a.yaml:4: fact 'big': at most 20 questions (found 40000)"]
 
 
 @pytest.mark.parametrize(
     ("field", "count", "message"),
     [
-        ("questions", 11, "at most 10 questions (found 11)"),
+        ("questions", 21, "at most 20 questions (found 21)"),
         ("tags", 11, "at most 10 tags (found 11)"),
         ("related", 21, "at most 20 related ids (found 21)"),
     ],
@@ -526,7 +526,8 @@ def test_a_fact_with_40000_questions_is_refused_quickly(make_knowledge_dir: Make
 def test_one_item_over_a_list_cap_is_refused(
     make_knowledge_dir: MakeDir, field: str, count: int, message: str
 ) -> None:
-    """One question or tag over ten, or one related id over twenty, is refused at its line."""
+    """One question over twenty, one tag over ten or one related id over twenty, is refused at
+    its line."""
     items = ", ".join(f"item-{i}" for i in range(count))
     text = f"facts:\n  - id: a\n    answer: hi\n    {field}: [{items}]\n"
     assert problems(make_knowledge_dir({"a.yaml": text}, name="kb")) == [
