@@ -132,7 +132,7 @@ ROLE_WORDS = frozenset(
     president minister ambassador envoy ceo chief head leader chairman chairwoman chair
     spokesman spokeswoman spokesperson mayor governor delegate commander general secretary
     director founder owner judge prosecutor king queen pm premier negotiator representative
-    candidate winner author captain coach manager boss editor chancellor speaker
+    candidate winner author captain coach manager boss editor chancellor speaker pilot
     """.split()
 )
 # A property asked of an entity: a fact that has the word nowhere does not state it.
@@ -216,12 +216,51 @@ def question_focus(words: list[str]) -> Focus:
         wants |= Want.PERSON
     if words[0] == "where" or " where " in text:
         wants |= Want.PLACE
-    attributes = tuple(dict.fromkeys(w for w in words if w in ATTRIBUTE_WORDS))
+    attributes = tuple(
+        dict.fromkeys(
+            word
+            for index, word in enumerate(words)
+            if word in ATTRIBUTE_WORDS and _asks_attribute(words, index)
+        )
+    )
     if wants & Want.AGE:
         # "how old is X" asks X's age: the age is the attribute, whatever the words.
         attributes = tuple(a for a in attributes if a not in AGE_WORDS)
     counted = _counted(words) if wants & Want.COUNT else ()
     return Focus(wants, attributes, _asked_roles(words), len(words), counted)
+
+
+# Attribute words that are verbs ("when was the dam built", "how much does a ticket cost"):
+# asked wherever they stand.
+_ATTRIBUTE_VERBS = frozenset(
+    "built constructed established founded born married owns cost costs".split()
+)
+_CURRENCY_WORDS = frozenset("dollars euros roubles rubles usd".split())
+_POSSESSIVES = frozenset("s its his her their".split())
+_WH_WORDS = frozenset("what whats which who how".split())
+
+
+def _asks_attribute(words: list[str], index: int) -> bool:
+    """Whether the attribute word at ``index`` is asked for ("what is the population of
+    baku", "nakhchivan's capital", "gdp of azerbaijan", "best restaurants in aktau") rather than
+    part of a description ("how near to the russian capital did they get", "at the height of
+    the crisis", "how much $ did they pay": money, not dollars in particular)."""
+    word = words[index]
+    if word in _ATTRIBUTE_VERBS:
+        return True
+    before = words[max(0, index - 3) : index]
+    following = words[index + 1] if index + 1 < len(words) else ""
+    if word in _CURRENCY_WORDS:
+        # A currency asked for by name, beside a number or "in": "how much in euros".
+        return bool(before) and (before[-1] == "in" or any(w.isdigit() for w in before))
+    if before[-2:] == ["at", "the"]:
+        return False  # "at the height of", "at the price of": an idiom
+    return (
+        len(words) <= 4  # a keyword question: "nakhchivan population"
+        or following in ("of", "in", "for")
+        or (bool(before) and before[-1] in _POSSESSIVES)
+        or any(w in _WH_WORDS for w in before)
+    )
 
 
 # Words after "how many" that say nothing of what is counted: a head count of "people" is
@@ -294,7 +333,6 @@ _WORD_KINDS = (
     (CLOCK_WORDS, int(Want.CLOCK)),
     (FUTURE_WORDS, int(Want.FUTURE)),
     (TIME_UNITS, int(Want.DURATION)),
-    (AGE_WORDS, int(Want.AGE)),
     (UNITS - {"m", "per", "sq", "square"}, int(Want.MEASURE)),
     (CAUSE_WORDS, int(Want.CAUSE)),
 )
@@ -316,6 +354,13 @@ _PERSON, _PLACE, _NAME = int(Want.PERSON), int(Want.PLACE), int(Want.NAME)
 _NUMERIC = re.compile(r"[$€£]?\d[\d,.:]*(?:%|bn|m|k|s)?")
 _CAPITAL_PAIR = re.compile(r"([A-Z][a-z'\u2019-]+) +([A-Z][\w'\u2019-]*)")
 _MAY = re.compile(r"[^.!?\s]\s+May\b")
+# An age stated: "aged 81", "the 81-year-old", "81 years old", "at the age of 81", "born in
+# 1940". "Old" alone is no age ("'Old man, go!'", "the old price"), nor is "age" ("the Soviet
+# age").
+_AGE_STATED = re.compile(
+    r"\baged\s+\d|\d+-year-old|\d+\s+years?\s+old\b|\bage\s+(?:of\s+)?\d|\bborn\b|\bbirthday\b",
+    re.IGNORECASE,
+)
 
 
 def read_answer(answer: str, *, dated: bool = False) -> tuple[int, tuple[str, ...]]:
@@ -346,7 +391,7 @@ def _kinds(answer: str, present: set[str], dated: bool) -> int:
     for words, kind in _WORD_KINDS:
         if not present.isdisjoint(words):
             kinds |= kind
-    if "-year-old" in answer:
+    if _AGE_STATED.search(answer):
         kinds |= _AGE
     for match in _NUMERIC.finditer(answer):
         start, end = match.span()

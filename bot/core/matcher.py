@@ -42,19 +42,19 @@ from bot.core.text import Analyzer, english_frequency, words
 
 # Fitted by ``python -m bench.calibrate`` on the tune questions (see there).
 CALIBRATION: tuple[float, ...] = (
-    -4.595,
-    0.285,
-    2.611,
-    -2.553,
-    1.093,
-    0.789,
-    -8.178,
-    -5.801,
-    0.888,
-    6.869,
-    -1.709,
-    -6.055,
-    3.938,
+    -3.372,
+    2.006,
+    1.042,
+    -1.952,
+    1.613,
+    0.303,
+    -7.597,
+    -4.846,
+    1.029,
+    3.671,
+    -1.749,
+    -3.144,
+    2.619,
 )
 
 
@@ -296,6 +296,15 @@ class _Candidate:
         return self.strict_miss or self.attribute_miss or self.role_miss
 
 
+def _exact(ranked: list[_Candidate]) -> bool:
+    """Whether the question is, word for word, one of the best fact's phrasings and of no other
+    candidate's: its curator (or a moderator who taught it) says this fact answers it, so a
+    sibling that merely has the same words is no tie ("что случилось в Екатеринбурге" against
+    the overview's "что случилось вкратце")."""
+    return ranked[0].phrasing >= _EXACT and (len(ranked) < 2 or ranked[1].phrasing < _EXACT)
+
+
+_EXACT = 0.99
 # Relevance lead below which two candidates count as (nearly) tied.
 _TIE = 0.05
 
@@ -614,10 +623,13 @@ class Matcher:
             questions = (*questions, *(q for q in taught if q not in questions))
         own = fact.language
         phrasings = [(terms(q, own), q) for q in questions]
-        # The id and tags read like a keyword query ("ambassador recalled"), so they are one
-        # more phrasing; the answer and tags form the answer field.
-        keywords = " ".join([fact.id.replace("-", " "), *fact.tags])
-        phrasings.append((terms(keywords, "en"), ""))
+        # The id and the tags read like keyword queries ("prigozhin plane crash"), so each is
+        # one more phrasing: apart, for the id is the curator's name for the fact, and a
+        # question naming it should not be diluted by the tags; the answer and tags form the
+        # answer field.
+        phrasings.append((terms(fact.id.replace("-", " "), "en"), ""))
+        if fact.tags:
+            phrasings.append((terms(" ".join(fact.tags), "en"), ""))
         answer = terms(fact.answer, own) + terms(" ".join(fact.tags), "en")
         # Each translation is indexed with its own language's analyzer: a Russian question
         # meets the Russian phrasings, and names meet across scripts in their terms.
@@ -754,10 +766,9 @@ class Matcher:
         scored, asked = self._rank(question, guild_id, max(2, limit))
         if not scored:
             return AskResult(question, Decision.UNKNOWN)
-        matches = [Match(c.entry.fact, c.confidence, c.question) for c in scored]
         if current and self._successors:
-            matches = self.current_only(matches, guild_id)
-            # A fact and the one that replaced it are one answer, not a near tie.
+            # A fact and the one that replaced it are one answer, not a near tie: the tie and
+            # the lead are judged, and confidences given, among distinct answers.
             placed: set[str] = set()
             distinct = []
             for candidate in scored:
@@ -765,6 +776,12 @@ class Matcher:
                 if newest not in placed:
                     placed.add(newest)
                     distinct.append(candidate)
+            if len(distinct) < len(scored):
+                # Each answer's first candidate is the one ``current_only`` shows it by.
+                self._calibrate(distinct[: max(2, limit)], asked)
+        matches = [Match(c.entry.fact, c.confidence, c.question) for c in scored]
+        if current and self._successors:
+            matches = self.current_only(matches, guild_id)
             scored = distinct
         return AskResult(question, self._decide(scored, asked), tuple(matches[: max(1, limit)]))
 
@@ -1007,7 +1024,7 @@ class Matcher:
             return Decision.ANSWER
         if (
             top >= settings.answer_threshold
-            and best.relevance - runner_up >= settings.answer_margin
+            and (best.relevance - runner_up >= settings.answer_margin or _exact(ranked))
             and best.whole >= settings.minimum_coverage
             and not best.blocked
             and not shared

@@ -133,12 +133,31 @@ def fold(text: str) -> str:
 
 
 def expand_chat(folded: str) -> str:
-    """Folded text with chat spellings replaced by the words they stand for."""
+    """Folded text with chat spellings replaced by the words they stand for, and a dropped
+    final g put back ("payin" -> "paying", "goin" -> "going")."""
     words = folded.split()
-    if _CHAT_KEYS.isdisjoint(words):
+    dropped = [word for word in words if word.endswith("in") and len(word) >= 4]
+    if _CHAT_KEYS.isdisjoint(words) and not any(_g_dropped(word) for word in dropped):
         return folded
     out = [CHAT_WORDS.get(word, word) for word in words]
-    return " ".join(word for word in out if word)
+    return " ".join(word + "g" if _g_dropped(word) else word for word in out if word)
+
+
+@lru_cache(maxsize=20_000)
+def _g_dropped(word: str) -> bool:
+    """Whether ``word`` is an "-ing" word typed without its g: far commoner with the g
+    ("payin" -> "paying", "sayin" -> "saying") and common then. Words and names of their own
+    stay ("putin", "kremlin", "within", "thin": "thing" is commoner, but not by that much)."""
+    if not word.endswith("in") or len(word) < 4:
+        return False
+    with_g = _frequency(word + "g")
+    return with_g >= _COMMON_WORD and with_g >= _G_DROPPED_RATIO * _frequency(word)
+
+
+# One in 200,000 English words is common; a word typed without its g is rarer than the word
+# with it by far more than "thin" is than "thing" (17 times).
+_COMMON_WORD = 5e-6
+_G_DROPPED_RATIO = 30.0
 
 
 _CHAT_KEYS = frozenset(CHAT_WORDS)

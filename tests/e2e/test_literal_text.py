@@ -311,7 +311,7 @@ async def answer_related_and_buttons(scene: Scene) -> tuple[list[JSON], list[str
 async def did_you_mean(scene: Scene) -> tuple[list[JSON], list[str]]:
     """A vague question: the "did you mean" list and its buttons, then a picked answer."""
     kb, guild_id = scene.newsdesk.kb, scene.world.guild.id
-    for question in ("signed claim", "claim signed", "envoy claim order", "print claim order"):
+    for question in ("signed claim", "envoy recall", "claim signed", "envoy claim order"):
         result = await kb.ask(question, guild_id=guild_id, record=False)
         if result.decision is Decision.SUGGEST and len(result.matches) > 1:
             break

@@ -93,6 +93,17 @@ def test_chat_spellings_read_as_the_words_they_stand_for() -> None:
     assert focus("how many ppl died").wants & Want.COUNT
 
 
+def test_a_dropped_g_is_put_back_and_names_stay() -> None:
+    """'payin', 'sayin', 'goin' are the -ing words; Putin, Kremlin and 'within' stay."""
+    analyzer = Analyzer()
+    assert analyzer.terms("how much was the govt payin them") == analyzer.terms(
+        "how much was the government paying them"
+    )
+    assert analyzer.terms("wat r they sayin") == analyzer.terms("what are they saying")
+    assert analyzer.terms("putin kremlin within") == analyzer.terms("Putin Kremlin within")
+    assert "puting" not in " ".join(analyzer.terms("putin"))
+
+
 def test_spelling_and_derivation_meet_their_relatives() -> None:
     """British spellings and -sion nouns meet the words they come from."""
     analyzer = Analyzer()
@@ -177,8 +188,36 @@ def test_question_focus_names_what_is_asked() -> None:
     assert question_focus("who is the ceo of azerbaijan airlines".split()).roles == ("ceo",)
 
 
+def test_an_attribute_in_a_description_is_not_asked() -> None:
+    """'the Russian capital' names a place and 'at the height of' is an idiom: neither asks
+    for a capital or a height; 'what is the capital of', 'nakhchivan population' and 'when was
+    it built' do."""
+    assert focus("how near to the russian capital did the convoys get").attributes == ()
+    assert focus("what post did he lose at the height of the crisis").attributes == ()
+    assert focus("how much $ did the state pay wagner").attributes == ()
+    assert focus("whats the capital of kazakhstan").attributes == ("capital",)
+    assert focus("nakhchivan population").attributes == ("population",)
+    assert focus("in what year was the orsk dam built").attributes == ("built",)
+    assert focus("how much is that in euros").attributes == ("euros",)
+
+
+def test_a_pilot_s_name_is_asked_of_a_fact_naming_the_pilot() -> None:
+    """ "What was the name of the pilot" is not answered by a crash fact that names only its
+    passengers."""
+    crash = Fact(
+        "jet-crash",
+        "The business jet carrying Yevgeny Prigozhin and his pilot crashed in Tver region on 23 "
+        "August 2023, killing all ten people on board.",
+        ("what happened to prigozhin's plane", "who was flying with prigozhin"),
+    )
+    mutiny = Fact("mutiny", "Wagner fighters marched on Moscow on 24 June 2023.")
+    result = Matcher([crash, mutiny]).ask("what was the name of the pilot flying prigozhin's jet")
+    assert result.decision is not Decision.ANSWER
+
+
 def test_answer_kinds_see_numbers_dates_causes_and_names() -> None:
-    """Numbers (not the digits of a name like 'COP29'), dates, causes and named roles."""
+    """Numbers (not the digits of a name like 'COP29'), dates, ages (not the word "old" in a
+    slogan), causes and named roles."""
     assert answer_kinds("Of the 67 people on board, 38 died.") & Want.COUNT
     assert not answer_kinds("The COP29 talks ran late in Baku.") & Want.COUNT
     assert answer_kinds("It crashed on 25 December 2024.") & Want.TIME
@@ -186,6 +225,9 @@ def test_answer_kinds_see_numbers_dates_causes_and_names() -> None:
     assert answer_kinds("Flags flew at half mast because most victims were Azerbaijani.") & (
         Want.CAUSE
     )
+    assert answer_kinds("The pilot, aged 54, had flown the route for years.") & Want.AGE
+    assert answer_kinds("The 81-year-old former president kept his post.") & Want.AGE
+    assert not answer_kinds('Crowds chanted "Old man, go!" at the former president.') & Want.AGE
     assert named_roles("Airline chief executive Samir Rzayev said so.") == ("executive",) or (
         named_roles("Airline CEO Samir Rzayev said so.") == ("ceo",)
     )

@@ -250,6 +250,23 @@ def test_answer_margin_turns_a_tie_into_a_suggestion() -> None:
     assert lax.ask(question).decision is Decision.ANSWER
 
 
+def test_a_question_one_fact_was_phrased_as_is_not_a_tie() -> None:
+    """A question that is word for word one fact's phrasing is answered by that fact, though a
+    sibling holds the same words in a longer phrasing (relevance within the tie margin)."""
+    raid = Fact(
+        id="orsk-raid",
+        answer="Police raided a market in Orsk on 3 May 2025 and detained twelve traders.",
+        questions=("what happened in orsk", "orsk market raid"),
+    )
+    overview = Fact(
+        id="region-overview",
+        answer="Orsk and nearby towns saw raids and floods in spring 2025.",
+        questions=("what happened in orsk in may",),
+    )
+    result = Matcher((raid, overview)).ask("what happened in Orsk")
+    assert answered(result) == raid.id
+
+
 @pytest.mark.parametrize(
     "question",
     ["azerbaijan", "why did azerbaijan recall its ambassador", "azerbaijan turkey war raid"],
