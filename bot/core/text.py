@@ -20,6 +20,7 @@ import wordfreq
 from anyascii import anyascii
 
 from bot.core import language as languages
+from bot.core import latin_russian
 from bot.core.chat_words import CHAT_WORDS, OTHER_CHAT_WORDS
 from bot.core.focus import Focus, question_focus
 from bot.core.language import PLAIN_STOPWORDS_AZ, az_plain
@@ -72,6 +73,7 @@ _FOCUS_WORDS = {
         "почему": "why",
         "зачем": "why",
         "отчего": "why",
+        "из за чего": "why",
         "кто": "who",
         "кого": "who",
         "кому": "who",
@@ -278,14 +280,20 @@ _russian_frequency: dict[str, float] | None = None
 
 
 def _specificity_in(word: str, language: str) -> float:
-    """``specificity`` for a Russian word from general Russian frequencies; Azerbaijani has no
-    frequency list here, so its content words count fully (its stopwords are dropped)."""
+    """``specificity`` for a Russian word from general Russian frequencies, and for an
+    Azerbaijani one from Turkish frequencies as typed without special letters: wordfreq has no
+    Azerbaijani list, and its nearest relative shares most of its everyday words ("bir", "çox",
+    "yeni"), so "demək"-like common words weigh less than "böhran" (which Turkish spells
+    "buhran", and so counts fully)."""
     global _russian_frequency
-    if language != "ru":
+    if language == "az":
+        frequency = languages.turkish_frequency(az_plain(word))
+    elif language != "ru":
         return 1.0
-    if _russian_frequency is None:
-        _russian_frequency = wordfreq.get_frequency_dict("ru", "small")
-    frequency = _russian_frequency.get(word, 0.0)
+    else:
+        if _russian_frequency is None:
+            _russian_frequency = wordfreq.get_frequency_dict("ru", "small")
+        frequency = _russian_frequency.get(word, 0.0)
     if not frequency:
         return 1.0
     zipf = math.log10(frequency) + 9.0
@@ -293,7 +301,10 @@ def _specificity_in(word: str, language: str) -> float:
 
 
 def other_words(text: str, language: str) -> list[str]:
-    """The lower-cased words of ``text`` in ``language`` ("ru" or "az"), in their script."""
+    """The lower-cased words of ``text`` in ``language`` ("ru" or "az"), in their script:
+    Russian typed in Latin letters is read in Cyrillic ("kto provodil" -> "кто проводил")."""
+    if language == "ru" and text.isascii():
+        text = latin_russian.to_cyrillic(text)
     return _OTHER_WORD.findall(languages.lower(unicodedata.normalize("NFKC", text), language))
 
 
