@@ -182,6 +182,7 @@ NEWS_SYNONYMS: tuple[tuple[str, ...], ...] = (
         "похватали",
         "повязать",
         "повязали",
+        "tutulmaq",
     ),
     ("evacuate", "evacuated", "evacuation", "evacuations", "evacuees"),
     ("money", "funding", "funds", "financing", "cash"),

@@ -107,6 +107,7 @@ _BACK_VOWELS = frozenset("aıou")
 # The last letters Turkish spelling devoices ("kitab" -> "kitap") and their Azerbaijani ones.
 _DEVOICED = {"p": "b", "ç": "c", "t": "d", "k": "g"}
 _FRONT_OF = {"i": "ı", "o": "ö", "u": "ü"}
+_QUESTION_PARTICLES = ("mı", "mi", "mu", "mü")
 
 
 @lru_cache(maxsize=200_000)
@@ -245,6 +246,10 @@ def stem_in(word: str, language: str) -> str:
         result: str = _OTHER_STEMMERS[language].stemWord(word)
         return result
     form = az_form(word)
+    if len(form) > 5 and form[-3] == "b" and form.endswith(_QUESTION_PARTICLES):
+        # The perfect asked about, particle written on ("tutulubmu", "ölübmü"): Turkish writes
+        # the particle apart and has no "-ıb", so its stemmer would keep the whole word.
+        form = form[:-2]
     stemmed: str = _OTHER_STEMMERS["az"].stemWord(form)
     # Turkish spelling changes a stem's last letter ("kitab" -> "kitap") or adds a vowel after
     # d and g; Azerbaijani writes neither, so the stem is cut back to what the word begins with.

@@ -177,3 +177,18 @@ def test_common_azerbaijani_words_weigh_less_than_topical_ones() -> None:
     # No Azerbaijani frequency list ships; Turkish's tells "son" (last) from "böhran" (crisis).
     weights = {word: spec for _, spec, word in Analyzer().analyze("son böhran", language="az")}
     assert weights["son"] < weights["bohran"]
+
+
+def test_a_perfect_with_its_question_particle_meets_the_plain_perfect() -> None:
+    # "saxlanılıbmı" (has been detained?) is "saxlanılıb" asked about.
+    analyzer = Analyzer()
+    assert analyzer.terms("qaçaqmalçılar saxlanılıbmı") == analyzer.terms(
+        "qaçaqmalçılar saxlanılıb"
+    )
+
+
+def test_azerbaijani_passive_of_catching_reads_as_arrest(matcher: Matcher) -> None:
+    analyzer = Analyzer()
+    assert "arrest" in analyzer.terms("sərhəddə dörd nəfər tutulub")
+    assert "arrest" in analyzer.terms("qacaqmalcilar tutulubmu")  # typed without its letters
+    assert _best(matcher, "sərhəddə kim tutulub") == "border-arrests"
