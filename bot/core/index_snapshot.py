@@ -30,6 +30,7 @@ from typing import Any
 from bot.core import chat_words as chat_words_module
 from bot.core import focus as focus_module
 from bot.core import language as language_module
+from bot.core import latin_russian as latin_russian_module
 from bot.core import matcher as matcher_module
 from bot.core import models as models_module
 from bot.core import news_words as news_words_module
@@ -51,6 +52,7 @@ _SHAPING_MODULES = (
     chat_words_module,
     news_words_module,
     language_module,  # its stopwords decide which Russian and Azerbaijani words are indexed
+    latin_russian_module,
 )
 _SHAPING_PACKAGES = ("wordfreq", "snowballstemmer", "PyStemmer", "anyascii")
 

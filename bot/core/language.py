@@ -12,10 +12,13 @@ prepositions and conjunctions, and words that say how someone asks rather than w
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
 import wordfreq
+
+from bot.core import latin_russian
 
 LANGUAGES = ("en", "ru", "az")
 """Languages newsdesk reads and answers in; English is the knowledge base's own."""
@@ -70,7 +73,7 @@ _STOPWORDS = {"ru": STOPWORDS_RU, "az": STOPWORDS_AZ}
 # Azerbaijani typed on a Latin keyboard loses its letters: "ə" -> "e", "ı" -> "i", "ş" -> "s",
 # "ç" -> "c", "ğ" -> "g", "ö" -> "o", "ü" -> "u". The matcher reads every Azerbaijani word in
 # this plain form, on the fact side as on the question side, so both spellings meet.
-_AZ_PLAIN = str.maketrans("əışçğöüâ", "eiscgoua")
+_AZ_PLAIN = str.maketrans("əışçğöüâîû", "eiscgouaiu")
 
 
 def az_plain(word: str) -> str:
@@ -114,14 +117,7 @@ def lower(text: str, language: str) -> str:
 def detect(text: str) -> str:
     """ "en", "ru" or "az" for ``text`` (English when nothing says otherwise)."""
     if text.isascii():
-        words = set(_WORD.findall(text.lower()))
-        english = len(words & _ENGLISH_MARKERS)
-        az = len(words & _PLAIN_AZ_MARKERS - _ENGLISH_MARKERS)
-        # Azerbaijani "q" ("Yekaterinburq", "Qarabag"): English has it in "qu" (and a few names).
-        az += sum(1 for word in words if _AZ_Q.search(word) and word not in _ENGLISH_Q)
-        if not az and not english and _plain_azerbaijani(words):
-            return "az"
-        return "az" if az and az > english else "en"
+        return _detect_latin(text)
     cyrillic = len(_CYRILLIC.findall(text))
     latin = len(_LATIN.findall(text))
     if cyrillic and cyrillic >= latin:
@@ -134,8 +130,99 @@ def detect(text: str) -> str:
     return "en"
 
 
+def _detect_latin(text: str) -> str:
+    """The language of a text in plain Latin letters: English, Azerbaijani typed without its
+    special letters, or Russian typed in Latin letters ("kto provodil reyd")."""
+    found = _WORD.findall(text.lower())
+    words = set(found)
+    english = len(words & _ENGLISH_MARKERS)
+    markers = {word for word in words if word in _PLAIN_AZ_MARKERS - _ENGLISH_MARKERS}
+    # Azerbaijani "q" ("Yekaterinburq", "Qarabag"): English has it in "qu" (and a few names).
+    markers.update(word for word in words if _AZ_Q.search(word) and word not in _ENGLISH_Q)
+    az = len(markers)
+    if _MAX_VOTED >= len(found) >= 2 and not _mostly_english(words):
+        votes = _votes(words - markers - _ENGLISH_MARKERS)
+        if votes["ru"] >= 2 and votes["ru"] > 2 * (votes["az"] + az + votes["en"] + english):
+            return "ru"
+        az += votes["az"]
+        english += votes["en"]
+    if not az and not english and _plain_azerbaijani(words):
+        return "az"
+    return "az" if az and az > english else "en"
+
+
+# Texts longer than this are not weighed word by word (a question is shorter, and indexing a
+# long English fact must stay cheap).
+_MAX_VOTED = 30
+# A word counts for the language in which it is most common, when it is this much more common
+# there (Zipf units: powers of ten) than in the next: "kto" (кто) is Russian, "ile" Turkish and
+# Russian alike (a dialect word in Russian), so it counts for neither.
+_LEAD = 0.8
+# ...and is seen at least once in ten million words there: rarer entries of a frequency list
+# are names, typos and borrowings ("sakit" in English).
+_KNOWN = 2.0
+
+
+def _mostly_english(words: set[str]) -> bool:
+    """Most of the words are common English: no need to weigh them one by one."""
+    common = sum(1 for word in words if wordfreq.zipf_frequency(word, "en") >= _COMMON_ENGLISH)
+    return 3 * common >= 2 * len(words)
+
+
+def _votes(words: set[str]) -> dict[str, int]:
+    """How many of ``words`` are clearly English, Russian (typed in Latin letters) or
+    Azerbaijani (typed without its special letters), each by how common it is in general
+    English, in Russian once read in Cyrillic, and in Turkish as typed without its special
+    letters: wordfreq has no Azerbaijani list, and Turkish, its nearest relative, shares most of
+    its everyday words ("ile", "geri", "arasinda"). A word in none of the lists counts for
+    Azerbaijani when it has an Azerbaijani ending. Single letters and names common to all
+    ("baku", "putin") count for none."""
+    votes = {"en": 0, "ru": 0, "az": 0}
+    for word in words:
+        if len(word) < 2:
+            continue
+        zipfs = {
+            "en": wordfreq.zipf_frequency(word, "en"),
+            "ru": latin_russian.russian_zipf(word),
+            "az": _turkish_zipf(word),
+        }
+        ranked = sorted(zipfs, key=zipfs.__getitem__, reverse=True)
+        best = zipfs[ranked[0]]
+        if best >= _KNOWN and best - zipfs[ranked[1]] >= _LEAD:
+            votes[ranked[0]] += 1
+        elif best < _KNOWN and _AZ_ENDING.search(word):
+            # In no list, but with an Azerbaijani case, plural or verb ending ("cagirib").
+            votes["az"] += 1
+    return votes
+
+
+_turkish_plain: dict[str, float] | None = None
+
+
+def _turkish_zipf(word: str) -> float:
+    """How common ``word`` is in Turkish typed without its special letters (Zipf units)."""
+    frequency = turkish_frequency(word)
+    return math.log10(frequency) + 9.0 if frequency > 0 else 0.0
+
+
+def turkish_frequency(word: str) -> float:
+    """How often ``word`` appears in general Turkish typed without its special letters (the
+    nearest general frequencies to Azerbaijani's), as a share of all words."""
+    global _turkish_plain
+    if _turkish_plain is None:
+        plain: dict[str, float] = {}
+        for turkish, frequency in wordfreq.get_frequency_dict("tr", "small").items():
+            key = az_plain(turkish)
+            plain[key] = plain.get(key, 0.0) + frequency
+        _turkish_plain = plain
+    return _turkish_plain.get(word, 0.0)
+
+
 # Endings of Azerbaijani cases, plurals and verbs as typed without special letters.
-_AZ_ENDING = re.compile(r"(?:lar|ler|nin|nun|dan|den|nda|nde|ib|ub|mi|mu|dir|dur|lik|luk|maq|mek)$")
+_AZ_ENDING = re.compile(
+    r"(?:lar|ler|lari|leri|nin|nun|dan|den|nda|nde|ib|ub|mi|mu|dir|dur|lik|luk|liq|maq|mek"
+    r"|ecek|acaq|yir|yur)$"
+)
 _COMMON_ENGLISH = 3.0  # Zipf frequency: a word seen about once in a million English words
 
 

@@ -20,6 +20,7 @@ import wordfreq
 from anyascii import anyascii
 
 from bot.core import language as languages
+from bot.core import latin_russian
 from bot.core.chat_words import CHAT_WORDS, OTHER_CHAT_WORDS
 from bot.core.focus import Focus, question_focus
 from bot.core.language import PLAIN_STOPWORDS_AZ, az_plain
@@ -72,6 +73,7 @@ _FOCUS_WORDS = {
         "почему": "why",
         "зачем": "why",
         "отчего": "why",
+        "из за чего": "why",
         "кто": "who",
         "кого": "who",
         "кому": "who",
@@ -105,6 +107,7 @@ _BACK_VOWELS = frozenset("aıou")
 # The last letters Turkish spelling devoices ("kitab" -> "kitap") and their Azerbaijani ones.
 _DEVOICED = {"p": "b", "ç": "c", "t": "d", "k": "g"}
 _FRONT_OF = {"i": "ı", "o": "ö", "u": "ü"}
+_QUESTION_PARTICLES = ("mı", "mi", "mu", "mü")
 
 
 @lru_cache(maxsize=200_000)
@@ -262,6 +265,10 @@ def stem_in(word: str, language: str) -> str:
         result: str = _OTHER_STEMMERS[language].stemWord(word)
         return result
     form = az_form(word)
+    if len(form) > 5 and form[-3] == "b" and form.endswith(_QUESTION_PARTICLES):
+        # The perfect asked about, particle written on ("tutulubmu", "ölübmü"): Turkish writes
+        # the particle apart and has no "-ıb", so its stemmer would keep the whole word.
+        form = form[:-2]
     stemmed: str = _OTHER_STEMMERS["az"].stemWord(form)
     # Turkish spelling changes a stem's last letter ("kitab" -> "kitap") or adds a vowel after
     # d and g; Azerbaijani writes neither, so the stem is cut back to what the word begins with.
@@ -297,14 +304,20 @@ _russian_frequency: dict[str, float] | None = None
 
 
 def _specificity_in(word: str, language: str) -> float:
-    """``specificity`` for a Russian word from general Russian frequencies; Azerbaijani has no
-    frequency list here, so its content words count fully (its stopwords are dropped)."""
+    """``specificity`` for a Russian word from general Russian frequencies, and for an
+    Azerbaijani one from Turkish frequencies as typed without special letters: wordfreq has no
+    Azerbaijani list, and its nearest relative shares most of its everyday words ("bir", "çox",
+    "yeni"), so "demək"-like common words weigh less than "böhran" (which Turkish spells
+    "buhran", and so counts fully)."""
     global _russian_frequency
-    if language != "ru":
+    if language == "az":
+        frequency = languages.turkish_frequency(az_plain(word))
+    elif language != "ru":
         return 1.0
-    if _russian_frequency is None:
-        _russian_frequency = wordfreq.get_frequency_dict("ru", "small")
-    frequency = _russian_frequency.get(word, 0.0)
+    else:
+        if _russian_frequency is None:
+            _russian_frequency = wordfreq.get_frequency_dict("ru", "small")
+        frequency = _russian_frequency.get(word, 0.0)
     if not frequency:
         return 1.0
     zipf = math.log10(frequency) + 9.0
@@ -312,7 +325,10 @@ def _specificity_in(word: str, language: str) -> float:
 
 
 def other_words(text: str, language: str) -> list[str]:
-    """The lower-cased words of ``text`` in ``language`` ("ru" or "az"), in their script."""
+    """The lower-cased words of ``text`` in ``language`` ("ru" or "az"), in their script:
+    Russian typed in Latin letters is read in Cyrillic ("kto provodil" -> "кто проводил")."""
+    if language == "ru" and text.isascii():
+        text = latin_russian.to_cyrillic(text)
     return _OTHER_WORD.findall(languages.lower(unicodedata.normalize("NFKC", text), language))
 
 

@@ -1,0 +1,192 @@
+"""Russian typed in Latin letters ("rejd v ekaterinburge kto provodil") read back in Cyrillic.
+
+People who follow Russian news often type Russian on a Latin keyboard, and no two of them spell
+it alike: "ch" for "ч", "ya"/"ja"/"ia" for "я", "j"/"i"/"y" for "й", "c" for "ц" or "к",
+"dj" for "дж". No fixed scheme (GOST, ISO 9, the passport one) reads all of them, which is why
+a transliteration library does not do here: each Latin word gives every Cyrillic spelling these
+habits allow (a few dozen at most), and general Russian decides which one is a word.
+
+What "a word" is comes from wordfreq's Russian list (the small one: 61,000 words, 0.15 s to
+load; the large one takes two seconds and 100 MB): a spelling that is on the list wins by its
+frequency; else one whose Snowball stem is the stem of a word on the list ("перебегает" is not
+on it, "перебегать" is); else the plainest spelling, which the Russian stemmer still cuts to
+the stem that the facts' Russian words were indexed under ("ekaterinburge" -> "екатеринбург").
+
+Whether an ASCII text is Russian at all is for ``bot.core.language.detect`` to say, from how
+common each of its words is in Russian (``russian_zipf``), English and Azerbaijani.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+import snowballstemmer
+import wordfreq
+
+# Latin spellings of Cyrillic letters, longest first; each with the letters it may stand for,
+# the likeliest first (the one kept when no spelling is a known word).
+_SPELLINGS: dict[str, tuple[str, ...]] = {
+    "shch": ("щ",),
+    "sch": ("щ", "сч"),
+    "dzh": ("дж",),
+    "sh": ("ш", "сх"),
+    "ch": ("ч",),
+    "zh": ("ж", "зх"),
+    "kh": ("х", "кх"),
+    "ts": ("ц", "тс"),
+    "tc": ("ц",),
+    "tz": ("ц",),
+    "dj": ("дж",),
+    "ya": ("я", "ыа"),
+    "ja": ("я",),
+    "yu": ("ю",),
+    "ju": ("ю",),
+    "yo": ("ё", "йо", "ыо"),
+    "jo": ("ё", "йо"),
+    "ye": ("е", "ые", "йе"),
+    "je": ("е", "йе"),
+    "ia": ("ия", "я"),
+    "iu": ("ию", "ю"),
+    "a": ("а",),
+    "b": ("б",),
+    "v": ("в",),
+    "g": ("г",),
+    "d": ("д",),
+    "e": ("е", "э", "ё"),
+    "z": ("з",),
+    "i": ("и", "й", "ы"),
+    "j": ("й", "ж", "дж"),
+    "k": ("к",),
+    "l": ("л",),
+    "m": ("м",),
+    "n": ("н",),
+    "o": ("о",),
+    "p": ("п",),
+    "r": ("р",),
+    "s": ("с",),
+    "t": ("т",),
+    "u": ("у",),
+    "f": ("ф",),
+    "h": ("х",),
+    "c": ("ц", "к", "ч"),
+    "y": ("ы", "й", "и"),
+    "x": ("х", "кс"),
+    "w": ("в", "ш"),
+    "q": ("к",),
+    "'": ("ь", "ъ"),
+}
+_LONGEST = max(len(key) for key in _SPELLINGS)
+_VOWELS = frozenset("аеёиоуыэюя")
+_LATIN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz'")
+_MAX_SPELLINGS = 2_000  # a bound on the work per word: the longest words have the fewest readings
+_WORD = re.compile(r"[a-z']+")
+
+_stemmer = snowballstemmer.stemmer("russian")
+_russian: dict[str, float] | None = None
+_stems: dict[str, float] | None = None
+
+
+def _lists() -> tuple[dict[str, float], dict[str, float]]:
+    """General Russian's words by frequency, and the stems of those words by their most
+    frequent word's frequency."""
+    global _russian, _stems
+    if _russian is None or _stems is None:
+        _russian = wordfreq.get_frequency_dict("ru", "small")
+        stems: dict[str, float] = {}
+        for word, frequency in _russian.items():
+            stem = _stemmer.stemWord(word)
+            if frequency > stems.get(stem, 0.0):
+                stems[stem] = frequency
+        _stems = stems
+    return _russian, _stems
+
+
+def _spellings(word: str, soft: bool = False) -> Iterator[str]:
+    """Every Cyrillic spelling of ``word`` that Russian spelling allows (no "ы", "ь" or "ъ" to
+    begin a word, "й" only after a vowel, "ь" and "ъ" only after a consonant), cutting it into
+    Latin spellings in every way ("ja" is "я", or "ж" then "а" as in "azerbaijan"). With
+    ``soft``, a soft sign may follow "л", "т", "с", "н", "д", "з" or "р" where a consonant or
+    the word's end comes next ("skolko", "sluchilos")."""
+
+    def spell(position: int, before: str) -> Iterator[str]:
+        if position == len(word):
+            yield before
+            return
+        last = before[-1:]
+        for size in range(min(_LONGEST, len(word) - position), 0, -1):
+            for letters in _SPELLINGS.get(word[position : position + size], ()):
+                first = letters[0]
+                if first in "ыьъ" and not before:
+                    continue
+                if first == "й" and last not in _VOWELS:
+                    continue
+                if first in "ьъ" and last in _VOWELS:
+                    continue
+                yield from spell(position + size, before + letters)
+                if soft and letters[-1] in _SOFTENED and _consonant_next(word, position + size):
+                    yield from spell(position + size, before + letters + "ь")
+
+    return spell(0, "")
+
+
+# Consonants a left-out soft sign follows most often: "только", "случилось", "есть".
+_SOFTENED = frozenset("лтсндзр")
+
+
+def _consonant_next(word: str, position: int) -> bool:
+    return position == len(word) or word[position] not in "aeiouy"
+
+
+@lru_cache(maxsize=20_000)
+def reading(word: str) -> tuple[str, float]:
+    """The Cyrillic word a lower-case Latin one most likely spells, and its frequency in
+        general Russian (that of a word of the same stem when the word itself is not listed; 0 when
+        neither is: a name, a typo or not Russian at all, given in its plainest spelling). A word
+    known only by its stem counts as ten times rarer than that word: it is less surely Russian."""
+    if not word or any(letter not in _LATIN_LETTERS for letter in word):
+        return "", 0.0
+    found = _best(word, soft=False)
+    if not found[1]:
+        # The soft sign is left out more often than not: tried only when no spelling without
+        # it is Russian.
+        softened = _best(word, soft=True)
+        if softened[1]:
+            return softened
+    return found
+
+
+def _best(word: str, soft: bool) -> tuple[str, float]:
+    words, stems = _lists()
+    plainest = ""
+    best, best_frequency = "", 0.0
+    by_stem, by_stem_frequency = "", 0.0
+    for spelled in itertools.islice(_spellings(word, soft), _MAX_SPELLINGS):
+        plainest = plainest or spelled
+        frequency = words.get(spelled, 0.0)
+        if frequency > best_frequency:
+            best, best_frequency = spelled, frequency
+        elif not best_frequency:
+            stem_frequency = stems.get(_stemmer.stemWord(spelled), 0.0)
+            if stem_frequency > by_stem_frequency:
+                by_stem, by_stem_frequency = spelled, stem_frequency
+    if best_frequency:
+        return best, best_frequency
+    # A word known only by its stem is less surely Russian: counted as ten times rarer.
+    return (by_stem, by_stem_frequency / 10) if by_stem_frequency else (plainest, 0.0)
+
+
+def to_cyrillic(text: str) -> str:
+    """``text`` with each Latin word in the Cyrillic spelling it most likely stands for
+    (``reading``); ``bot.core.language.detect`` says whether the text is Russian at all."""
+    return _WORD.sub(lambda match: reading(match.group())[0] or match.group(), text.lower())
+
+
+def russian_zipf(word: str) -> float:
+    """How common in Russian the likeliest Cyrillic reading of a Latin word is, in Zipf units
+    (powers of ten per billion words: 0 when it is no Russian word)."""
+    frequency = reading(word)[1]
+    return math.log10(frequency) + 9.0 if frequency > 0 else 0.0
