@@ -299,8 +299,12 @@ def _asked_roles(words: list[str]) -> tuple[str, ...]:
             or (index + 1 < len(words) and words[index + 1] in ("called", "named"))
         )
         if asks_name:
-            roles.append(word)
+            roles.append(_ROLE_IN_ANSWERS.get(word, word))
     return tuple(dict.fromkeys(roles))
+
+
+# A role asked by a short name that answers spell out: "the new pm" is a prime minister.
+_ROLE_IN_ANSWERS = {"pm": "minister", "premier": "minister"}
 
 
 # ------------------------------------------------------------------------ answers

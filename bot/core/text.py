@@ -80,6 +80,17 @@ _FOCUS_WORDS = {
         "где": "where",
         "куда": "where",
         "откуда": "where",
+        # what is asked of someone or something: a name, an age, a property
+        "как зовут": "name of",
+        "имя": "name of",
+        "фамилия": "name of",
+        "сколько лет": "how old",
+        "в каком году": "what year",
+        "население": "population of",
+        "столица": "capital of",
+        "цена": "price of",
+        "стоит": "cost",
+        "стоимость": "cost",
     },
     "az": {
         "neçə": "how many",
@@ -94,6 +105,15 @@ _FOCUS_WORDS = {
         "nə vaxt": "when",
         "nə zaman": "when",
         "haçan": "when",
+        "adı": "name of",
+        "adını": "name of",
+        "soyadı": "name of",
+        "neçə yaşı": "how old",
+        "neçə yaşında": "how old",
+        "hansı ildə": "what year",
+        "əhalisi": "population of",
+        "paytaxtı": "capital of",
+        "qiyməti": "price of",
     },
 }
 # The Azerbaijani question words as typed without special letters, read from the plain text;

@@ -186,6 +186,8 @@ def test_question_focus_names_what_is_asked() -> None:
         "population",
     )
     assert question_focus("who is the ceo of azerbaijan airlines".split()).roles == ("ceo",)
+    # Answers spell a prime minister out: the role asked is the one they name.
+    assert focus("whos the new pm").roles == ("minister",)
 
 
 def test_an_attribute_in_a_description_is_not_asked() -> None:

@@ -100,6 +100,40 @@ def test_english_fact_without_translation_meets_a_russian_name() -> None:
     assert result.decision is not Decision.UNKNOWN
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "как зовут посла россии в баку",
+        "Rusiyanın Bakıdakı səfirinin adı nədir?",
+        "rusiyanin bakidaki sefirinin adi nedir",
+        "сколько лет послу россии в баку",
+    ],
+)
+def test_a_name_or_age_asked_in_russian_or_azerbaijani_is_not_bluffed(question: str) -> None:
+    """Asked the name or age of someone no fact names, in Russian or Azerbaijani, the bot
+    does not answer with the fact that merely mentions the post."""
+    envoy = Fact(
+        "envoy-recalled",
+        "Russia recalled its ambassador from Baku in July 2025 after the deaths.",
+        ("why did russia recall its ambassador from baku", "russian ambassador in baku"),
+        translations=(
+            Translation(
+                "ru",
+                "Россия отозвала своего посла из Баку в июле 2025 года.",
+                ("почему россия отозвала посла из баку", "посол россии в баку"),
+            ),
+            Translation(
+                "az",
+                "Rusiya Bakıdakı səfirini 2025-ci ilin iyulunda geri çağırdı.",
+                ("rusiya bakıdakı səfirini niyə geri çağırdı", "rusiyanın bakıdakı səfiri"),
+            ),
+        ),
+    )
+    floods = Fact("floods", "Floods hit Orenburg in April 2024.", ("what flooded in orenburg",))
+    result = Matcher([envoy, floods]).ask(question)
+    assert result.decision is not Decision.ANSWER
+
+
 def test_seed_facts_are_translated() -> None:
     for fact in load_knowledge(SEED).facts:
         assert {t.language for t in fact.translations} == {"ru", "az"}, fact.id
