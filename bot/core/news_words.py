@@ -262,4 +262,10 @@ NEWS_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("choose", "chose", "select", "selected", "selection", "pick", "picked"),
     ("venue", "host", "hosted", "hosting"),
     ("people", "residents", "locals"),
+    ("mutiny", "mutinies", "revolt", "uprising", "rebellion", "insurrection"),
+    ("withdraw", "withdrawal", "pull out", "pulled out", "pullout", "pullback", "pull back"),
+    ("ceasefire", "cease-fire", "truce"),
+    ("rouble", "roubles", "ruble", "rubles"),
+    ("shoot", "shooting", "gunfire", "open fire", "opened fire"),
+    ("referendum", "plebiscite"),
 )

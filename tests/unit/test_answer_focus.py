@@ -427,6 +427,11 @@ def test_the_count_asked_for_picks_its_sibling() -> None:
         ("legislation", "law"),
         ("signature", "signed"),
         ("selected", "chosen"),
+        ("uprising", "mutiny"),
+        ("pulled out", "withdrawal"),
+        ("truce", "ceasefire"),
+        ("rubles", "roubles"),
+        ("gunfire", "shooting"),
     ],
 )
 def test_everyday_news_words_meet_without_a_synonyms_file(asked: str, stated: str) -> None:
