@@ -6,7 +6,7 @@ the index knows, whether the fact lacks what is asked for, ...) into a confidenc
 that the fact is the answer, from a logistic model. This script fits that model, on tune data
 only:
 
-- the `tune` half of ``bench/data/seed/questions_en.yaml`` on the seed knowledge,
+- the `tune` half of ``bench/data/seed/questions_en*.yaml`` on the seed knowledge,
 - the previous team's tuning set ``tests/data/seed_questions.yaml`` (answerable and off-topic),
 - the `tune` stories (careful, casual, near and off questions), each its own knowledge base;
 - the same stories' questions asked of each one's *draft*: its article ingested and the draft

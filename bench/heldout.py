@@ -3,7 +3,7 @@
 Two kinds of knowledge are asked:
 
 - **seed**: the shipped seed knowledge (the frozen copy in ``tests/data/knowledge/``, with its
-  synonyms) and the new English questions of ``bench/data/seed/questions_en.yaml``;
+  synonyms) and the new English questions of ``bench/data/seed/questions_en*.yaml``;
 - **seed ru**, **seed az**: the same seed knowledge (its facts carry Russian and Azerbaijani
   translations) asked ``questions_ru.yaml`` and ``questions_az.yaml``, written blind by others;
 - **stories**: the six stories of ``bench/data/stories/``, each loaded as a knowledge base of
