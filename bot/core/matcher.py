@@ -42,19 +42,19 @@ from bot.core.text import Analyzer, english_frequency, words
 
 # Fitted by ``python -m bench.calibrate`` on the tune questions (see there).
 CALIBRATION: tuple[float, ...] = (
-    -3.437,
-    1.799,
-    0.36,
-    -2.669,
-    1.904,
-    -0.001,
-    -7.507,
-    -4.847,
-    1.281,
-    4.7,
-    -2.02,
-    -3.11,
-    2.199,
+    -3.475,
+    0.983,
+    0.508,
+    -2.749,
+    2.462,
+    -0.004,
+    -7.536,
+    -6.097,
+    1.657,
+    4.661,
+    -1.764,
+    -3.195,
+    1.542,
 )
 
 
