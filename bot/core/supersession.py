@@ -148,8 +148,12 @@ def difference(old_answer: str, new_answer: str) -> str | None:
 
 
 def _candidates(matcher: Matcher, fact: Fact, guild_id: int | None) -> dict[str, float]:
-    """Live facts that would answer ``fact``'s questions (or its answer), with the best score."""
-    threshold = matcher.settings.answer_threshold
+    """Live facts that would answer ``fact``'s questions (or its answer), with the best score.
+
+    The bar is the "did you mean" one, not the outright answer's: a proposal is a suggestion a
+    moderator confirms, and a revised fact differs from the one it replaces by the very words
+    (the new number) that lower its confidence."""
+    threshold = matcher.settings.suggest_threshold
     found: dict[str, float] = {}
     for text in (*fact.questions[:QUESTIONS_ASKED], fact.answer):
         for match in matcher.ask(text, limit=2, guild_id=guild_id).matches:
