@@ -88,12 +88,18 @@ _WORD = re.compile(r"[a-z']+")
 _stemmer = snowballstemmer.stemmer("russian")
 _russian: dict[str, float] | None = None
 _stems: dict[str, float] | None = None
+_prefixes: frozenset[str] = frozenset()
+# A spelling that has reached a known stem this long may end in any way (an ending the list
+# does not have): from there on it is no longer held to the list's prefixes...
+_ROOT = 3
+# ...as long as no more Latin letters than an ending's are left.
+_ENDING = 5
 
 
 def _lists() -> tuple[dict[str, float], dict[str, float]]:
     """General Russian's words by frequency, and the stems of those words by their most
     frequent word's frequency."""
-    global _russian, _stems
+    global _russian, _stems, _prefixes
     if _russian is None or _stems is None:
         _russian = wordfreq.get_frequency_dict("ru", "small")
         stems: dict[str, float] = {}
@@ -102,17 +108,33 @@ def _lists() -> tuple[dict[str, float], dict[str, float]]:
             if frequency > stems.get(stem, 0.0):
                 stems[stem] = frequency
         _stems = stems
+        _prefixes = frozenset(
+            known[:end]
+            for known in itertools.chain(_russian, stems)
+            for end in range(1, len(known) + 1)
+        )
     return _russian, _stems
 
 
-def _spellings(word: str, soft: bool = False) -> Iterator[str]:
+def _spellings(word: str, soft: bool = False, *, known_only: bool = False) -> Iterator[str]:
     """Every Cyrillic spelling of ``word`` that Russian spelling allows (no "ы", "ь" or "ъ" to
     begin a word, "й" only after a vowel, "ь" and "ъ" only after a consonant), cutting it into
     Latin spellings in every way ("ja" is "я", or "ж" then "а" as in "azerbaijan"). With
     ``soft``, a soft sign may follow "л", "т", "с", "н", "д", "з" or "р" where a consonant or
-    the word's end comes next ("skolko", "sluchilos")."""
+    the word's end comes next ("skolko", "sluchilos"). With ``known_only``, a spelling is
+    given up as soon as it starts no word or stem of general Russian (and has not yet reached a
+    stem it may end after): a Latin word has thousands of spellings, a few dozen of them
+    Russian, and this is what keeps reading a word within a question's budget."""
 
-    def spell(position: int, before: str) -> Iterator[str]:
+    def spell(position: int, before: str, rooted: bool = False) -> Iterator[str]:
+        if known_only and before and not rooted:
+            if before not in _prefixes:
+                return
+            rooted = (
+                len(before) >= _ROOT
+                and len(word) - position <= _ENDING
+                and before in (_stems or {})
+            )
         if position == len(word):
             yield before
             return
@@ -126,9 +148,9 @@ def _spellings(word: str, soft: bool = False) -> Iterator[str]:
                     continue
                 if first in "ьъ" and last in _VOWELS:
                     continue
-                yield from spell(position + size, before + letters)
+                yield from spell(position + size, before + letters, rooted)
                 if soft and letters[-1] in _SOFTENED and _consonant_next(word, position + size):
-                    yield from spell(position + size, before + letters + "ь")
+                    yield from spell(position + size, before + letters + "ь", rooted)
 
     return spell(0, "")
 
@@ -161,11 +183,10 @@ def reading(word: str) -> tuple[str, float]:
 
 def _best(word: str, soft: bool) -> tuple[str, float]:
     words, stems = _lists()
-    plainest = ""
+    plainest = next(_spellings(word, soft), "")
     best, best_frequency = "", 0.0
     by_stem, by_stem_frequency = "", 0.0
-    for spelled in itertools.islice(_spellings(word, soft), _MAX_SPELLINGS):
-        plainest = plainest or spelled
+    for spelled in itertools.islice(_spellings(word, soft, known_only=True), _MAX_SPELLINGS):
         frequency = words.get(spelled, 0.0)
         if frequency > best_frequency:
             best, best_frequency = spelled, frequency
