@@ -471,6 +471,10 @@ def build_draft(
             for index, part in enumerate(statement.parts or [statement.core])
         ]
         questions = [*statement.extra_questions, *_interleaved(per_part)]
+        if lede and event is None and context.place:
+            # No event named in the headline or lede ("Bridge over the Kura closes ..."): the
+            # opening fact still answers a reader asking what happened in the story's place.
+            questions.insert(0, f"what happened in {fold(context.place)}")
         if lede and carried is not None:
             # What the lede's main clause asks is now the carrying fact's to answer.
             keep = event_words | set(fold(asked or "").split())

@@ -33,7 +33,9 @@ explosions blast
 blasts crash derailment eruption avalanche heatwave attack attacks raid raids shooting bombing
 bombings massacre assault siege clash clashes fighting war offensive incident hostage exodus
 crisis evacuation evacuations protest protests rally rallies demonstration demonstrations strike
-strikes election elections vote referendum standoff blockade outbreak epidemic""".split()
+strikes election elections vote referendum standoff blockade outbreak epidemic rockfall
+rockslide mudflow blizzard snowstorm sandstorm tornado typhoon accident collision spill blackout
+outage shelling stampede""".split()
 _AT_NOUNS = """talks summit conference negotiations meeting forum games championship festival
 fair congress""".split()
 _UNDER_NOUNS = """law bill legislation act amendment ban reform decree sanctions deal agreement

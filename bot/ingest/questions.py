@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from bot.core.text import STOPWORDS, fold
 from bot.ingest import dates
+from bot.ingest.entities import is_place_name
 from bot.ingest.lexicon import (
     AUXILIARIES,
     INTRANSITIVE,
@@ -69,7 +70,9 @@ _PERSON_HEADS = frozenset(
     service services leader leaders mayor governor party delegate delegates negotiators
     representative lawmakers legislators speaker chief secretary judge prosecutor rescuers
     activists critics opponents supporters students journalists editor director presidency
-    nations countries states governments""".split()
+    nations countries states governments parties teams groups group coalition movement crews
+    workers villagers forces troops soldiers guards officers doctors volunteers members voters
+    citizens deputies ministers board commission operator lawyers demonstrators crowd""".split()
 )
 _QUANTITY = (
     r"(?:(?:more than|over|nearly|almost|about|around|at least|up to|some|roughly|"
@@ -101,6 +104,19 @@ _CAUSE = re.compile(
     r"\s*(?P<cause>.+)$"
     r"|\s+\b(?:to|in order to)\s+(?P<purpose>(?:demand|protest|press|push|seek|call|"
     r"support|oppose|stop|prevent|avoid|help|force|mark|show|honour|honor|pressure|express)\b.+)$",
+    re.IGNORECASE,
+)
+_DURATION = re.compile(
+    r"\bfor\s+(?:at least\s+|about\s+|up to\s+|nearly\s+|more than\s+|another\s+)?"
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)\s+"
+    r"(?:hours?|days?|weeks?|months?|years?|decades?)\b"
+)
+# Auxiliaries of a reported clause that "said" introduces without "that".
+_REPORTED_AUX = frozenset(("would", "will", "could", "would be", "will be", "had", "has", "have"))
+# A cause after a comma, later in the sentence than the first part of the predicate.
+_LATE_CAUSE = re.compile(
+    r",\s+(?:because(?: of)?|due to|after (?:days|weeks|months|hours|a|an|the|heavy|"
+    r"torrential|\w+ (?:days|weeks|months|hours))|as a result of|triggered by|caused by)\s",
     re.IGNORECASE,
 )
 _PLACE = re.compile(
@@ -333,6 +349,29 @@ def parse(statement: str) -> Clause | None:
     return None
 
 
+# "... reached the site on Wednesday and freed 58 people": a second verb in the past, after
+# "and", with the same subject.
+_SECOND_PREDICATE = re.compile(r"(?:,\s+|\s+)and\s+(?P<verb>[a-z]+)\s+(?P<rest>\S.*)$")
+
+
+_TYPED = ("how many", "how much", "why", "where", "when")
+
+
+def second_predicate(clause: Clause) -> Clause | None:
+    """The second of two coordinated past-tense predicates of ``clause``, as a clause of its
+    own with the same subject: news sentences pack two events into one ("reached the site
+    ... and freed 58 people"), and readers ask about the second as often as the first."""
+    if clause.aux is not None or clause.verb is None or not is_past(clause.verb.lower()):
+        return None
+    match = _SECOND_PREDICATE.search(clause.rest)
+    if match is None:
+        return None
+    verb = match["verb"]
+    if not is_past(verb) or verb in AUXILIARIES or base_form(verb) is None:
+        return None
+    return Clause(clause.subject, None, verb, match["rest"].strip(" ,"), clause.lead)
+
+
 def _undated(subject: str) -> str:
     """ "Kyrgyzstan's parliament on Tuesday 18 March 2025" -> "Kyrgyzstan's parliament"."""
     spans = _time_spans(subject)
@@ -437,6 +476,11 @@ def _who(subject: str, names: set[str]) -> str:
     named = first in names and first not in ("The", "A", "An", "This", "These", "That")
     if head in _PERSON_HEADS or named or subject in names:
         return "who"
+    # A country that acts ("Russia had signalled ...", "Neighbouring Kyrgyzstan offered ...")
+    # is asked about with "who", as people and bodies are: "what had signalled" is no English.
+    last = subject.split()[-1].strip(",")
+    if last[:1].isupper() and fold(last) == fold(head) and is_place_name(last):
+        return "who"
     if words & (_PERSON_HEADS | {"those", "many", "some", "hundreds", "thousands", "dozens"}):
         return "who"
     return "what"
@@ -539,6 +583,15 @@ def generate(
         and clause.subject.split()[0].lower() not in ("no", "nobody", "none", "nothing")
     ):
         out += _from_clause(clause, names, setting, depth=0, topic=topic)
+        second = second_predicate(clause)
+        if second is not None:
+            # Its typed questions only ("how many people did rescue teams free"): the plain
+            # ones would repeat the first predicate's "who ..." in other words.
+            typed = [q for q in out if q.startswith(_TYPED)]
+            at = out.index(typed[-1]) + 1 if typed else 0
+            out[at:at] = [
+                q for q in _from_clause(second, names, setting, depth=1) if q.startswith(_TYPED)
+            ][:2]
     if overview and topic:
         # The opening sentence answers questions about the event as a whole; asked in general
         # words, so that the specific questions of later facts stay theirs.
@@ -605,6 +658,10 @@ def _from_clause(
                 typed.append(f"what did {speaker} say")
         said = re.split(r"(?:^|\s)that\s+", rest, maxsplit=1)
         inner = parse(said[1]) if len(said) == 2 and len(said[0].split()) <= 16 else None
+        if inner is None and reported and re.match(r"(?:the|a|an|its|their)\s", rest):
+            # "said the bridge would stay shut ...": reported without "that".
+            inner = parse(rest)
+            inner = inner if inner is not None and inner.aux in _REPORTED_AUX else None
         if inner is not None and inner.subject.split()[0].lower() not in _NO_SUBJECT:
             typed += _from_clause(inner, names, setting, depth + 1)[:2]
         if typed and reported:
@@ -673,6 +730,27 @@ def _from_clause(
         if body:
             typed.append(f"how many {objects['noun'].lower()} {body}")
 
+    # "..., flooding thousands of homes": how many homes were flooded (there): a count, asked
+    # before the day and place, is what readers of a disaster ask first.
+    if effect:
+        base = ing_base(effect["verb"])
+        if base:
+            where = f" in {lead_place.name}" if lead_place else ""
+            typed.append(f"how many {effect['noun']} were {past_participle(base)}{where}")
+
+    # How long: a duration in the predicate ("would stay shut for at least two months"); what
+    # was said of the future is asked in the future ("how long will the bridge stay shut").
+    duration = _DURATION.search(rest)
+    if duration and clause.aux is not None and not count:
+        aux = {"would": "will", "would be": "will be"}.get(clause.aux, clause.aux)
+        body = _inverted(
+            Clause(clause.subject, aux, clause.verb, rest, clause.lead),
+            subject,
+            _cut(_without(rest, [(duration.start(), duration.end()), *_time_spans(rest)])),
+        )
+        if body:
+            typed.append(f"how long {body}")
+
     # When: a date in the predicate or the leading clause.
     if main_time or lead_time:
         core = _cut(_without(rest, time_spans))
@@ -686,6 +764,12 @@ def _from_clause(
         body = _inverted(clause, subject, core)
         if body:
             typed.append(f"why {body}")
+    elif _LATE_CAUSE.search(rest):
+        # "came down near Rushan, in the ... region, after three days of heavy snow": the
+        # cause set off by a comma after the place; the question keeps the first part.
+        body = _inverted(clause, subject, _cut(_without(first_part, _time_spans(first_part))))
+        if body:
+            typed.append(f"why {body}")
 
     # Where: a named place in the predicate (not the subject itself) or the leading clause.
     if place and place.name not in clause.subject:
@@ -697,13 +781,6 @@ def _from_clause(
         body = _inverted(clause, subject, _cut(_without(rest, time_spans)))
         if body:
             typed.append(f"where {body}")
-
-    # "..., flooding thousands of homes": how many homes were flooded (there).
-    if effect:
-        base = ing_base(effect["verb"])
-        if base:
-            where = f" in {lead_place.name}" if lead_place else ""
-            typed.append(f"how many {effect['noun']} were {past_participle(base)}{where}")
 
     # "X was chaired by Y": who chaired X.
     agent = re.match(r"^by\s+(?P<agent>[^,\d][^,]*)", _without(rest, time_spans))
@@ -797,6 +874,8 @@ def problem(question: str) -> str | None:
         return "a word doubled"
     if len(words) > 2 and words[1] in _QUESTION_AUX and words[2] in _ADVERB_AFTER_AUX:
         return f"no subject after '{words[1]}'"
+    if first == "how" and words[1] == "long":
+        words = [first, *words[2:]]  # "how long will ...": the auxiliary after "how long"
     asks_how = first in ("when", "where", "why") or (
         first == "how" and words[1] not in ("many", "much")
     )
@@ -839,6 +918,8 @@ def problem(question: str) -> str | None:
             if word in _QUESTION_AUX:
                 break
             base = base_form(word) if is_past(word) else None
+            if word == base and words[index] in ("did", "does", "do"):
+                continue  # "did the slide come down": a participle that is also the base form
             if base in INTRANSITIVE and words[index] not in ("has", "have", "had"):
                 return f"'{words[index]} ... {word}': doubled auxiliary"
             if words[index] in ("did", "does", "do") and word in _PAST_ONLY:

@@ -1,0 +1,110 @@
+"""Questions a reader would ask of a draft, on short articles written for these tests (issue 12).
+
+Each test drafts a small article of our own and checks what a moderator reading the draft, or a
+reader asking the bot, would notice: which facts stand apart, and which questions are written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.ingest.article_draft import ArticleDraft, ProposedFact, build_draft
+from bot.ingest.extract import from_text
+from bot.ingest.questions import generate, problem
+
+CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
+BRIDGE = (CORPUS / "kura-bridge.txt").read_text("utf-8")
+
+
+def draft(text: str) -> ArticleDraft:
+    return build_draft(from_text(text, None, "test"))
+
+
+def fact_saying(d: ArticleDraft, words: str) -> ProposedFact:
+    (found,) = [f for f in d.facts if words in f.answer]
+    return found
+
+
+def test_a_second_speaker_with_figures_of_their_own_gets_a_fact_of_their_own() -> None:
+    """Two people saying different things one after the other are two facts a reader asks
+    about apart ("how long will the bridge stay shut" is not about the shopkeepers)."""
+    d = draft(BRIDGE)
+    shut = fact_saying(d, "stay shut for at least two months")
+    assert "trade had fallen by half" not in shut.answer
+    shops = fact_saying(d, "trade had fallen by half")
+    assert "stay shut" not in shops.answer
+
+
+def test_a_short_reaction_still_joins_the_statement_it_answers() -> None:
+    """A one-line reaction ("called the closure painful but necessary") carries on what was
+    said before it, as two delegates' reactions to one deal do."""
+    d = draft(BRIDGE)
+    cost = fact_saying(d, "12 million manats")
+    assert "painful but necessary" in cost.answer
+
+
+def test_countries_and_groups_that_act_are_asked_with_who() -> None:
+    """ "What withdrew its delegation" is no English: a country or a group is a who."""
+    cases = {
+        "Argentina withdrew its delegation in the first week of the talks.": "who withdrew",
+        "Neighbouring Kyrgyzstan offered to send a helicopter and two rescue teams.": "who offered",
+        "Opposition parties criticised the concession as rushed and secret.": "who criticised",
+        "Rescue teams reached the stranded bus late on Friday evening.": "who reached",
+    }
+    for sentence, start in cases.items():
+        questions = generate(sentence)
+        assert any(q.startswith(start) for q in questions), (sentence, questions)
+        assert not any(q.startswith("what " + start.split()[1]) for q in questions)
+
+
+def test_the_second_of_two_coordinated_actions_is_asked_about_too() -> None:
+    """ "reached the site ... and freed 58 people": readers ask how many were freed."""
+    questions = generate(
+        "Rescue teams reached the site on Wednesday morning and freed 58 people from their cars."
+    )
+    assert "how many people did rescue teams free from their cars" in questions
+    assert any(q.startswith("when did rescue teams reach the site") for q in questions)
+
+
+def test_a_count_of_those_hit_comes_before_the_day_and_place() -> None:
+    """A disaster's lede: "how many people were killed" is among its four questions, beside
+    what happened, although the sentence also gives a day and a place."""
+    d = draft((CORPUS / "kazbegi-rockfall.txt").read_text("utf-8"))
+    lede = d.facts[0]
+    assert "how many people were killed" in " / ".join(lede.questions)
+    assert lede.questions[0].startswith("what happened")
+
+
+def test_a_cause_given_after_the_place_is_asked_with_why() -> None:
+    """ "came down near Rushan, in the Gorno region, after three days of snow": why."""
+    questions = generate(
+        "The slide came down near the village of Vanj, in the Pamir region, after three days "
+        "of heavy snowfall."
+    )
+    assert "why did the slide come down near the village of vanj" in questions
+    assert "where did the slide come down" in questions
+
+
+def test_the_grammar_check_takes_a_base_form_that_is_also_a_participle() -> None:
+    """ "did the slide come down" is English; "were three people died" is still not."""
+    assert problem("why did the slide come down near the village") is None
+    assert problem("when did the road become impassable") is None
+    assert problem("when were three people died in the flood") is not None
+    assert problem("when did the mudslide came down") is not None
+
+
+def test_how_long_is_asked_of_a_duration_said_of_the_future() -> None:
+    """ "said the bridge would stay shut for at least two months" (no "that"): readers ask
+    how long it will stay shut, in the future, not what was said alone."""
+    d = draft(BRIDGE)
+    shut = fact_saying(d, "stay shut for at least two months")
+    assert "how long will the bridge stay shut" in shut.questions
+    assert problem("how long will the bridge stay shut") is None
+    assert problem("how long the bridge stay shut") is not None
+
+
+def test_an_article_without_a_named_event_still_says_what_happened_in_its_place() -> None:
+    """No flood, summit or law in the headline: the opening fact answers "what happened in
+    ...", naming the place the headline names (the Kura)."""
+    d = draft(BRIDGE)
+    assert d.facts[0].questions[0] == "what happened in kura"
