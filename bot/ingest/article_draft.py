@@ -243,7 +243,10 @@ def _lower_first(text: str, names: set[str]) -> str:
     acronym = first.isupper() and len(first) > 1  # "UN", "NATO"; not the article "A"
     known = bare in names or is_place_name(bare)  # "Nigeria's", only ever sentence-first
     # A title before a name ("President Ilham Aliyev") is part of the name.
-    known = known or (rest[:1].isupper() and bare not in GENERIC_STARTS)
+    # ("Neighbouring Kyrgyzstan": a participle is no title.)
+    known = known or (
+        rest[:1].isupper() and bare not in GENERIC_STARTS and not bare.endswith("ing")
+    )
     if (known and not generic) or acronym or not first[:1].isupper():
         return text
     return f"{first[:1].lower()}{first[1:]} {rest}".strip()

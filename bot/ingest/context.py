@@ -368,6 +368,10 @@ def _event_in(
                     break
             if after and (place is None or place not in after or len(after) > 1):
                 modifiers, named = after, True
+        if not named and not named_only:
+            compound = _named_compound(tokens, names, place, skip=index)
+            if compound is not None:
+                modifiers, named = compound.split(), True
         if named_only and not named:
             continue
         # A headline's capitals are not names unless the body names them too.
@@ -388,6 +392,22 @@ def _event_in(
                 continue
             event.modifiers = place
         return event
+    return None
+
+
+def _named_compound(tokens: list[str], names: set[str], place: str | None, skip: int) -> str | None:
+    """A name and the thing it names elsewhere in the headline ("Batumi port" in "Georgia
+    hands Batumi port expansion to Emirati operator in ... deal"): what tells this deal from
+    any other of the country's, so the event is "the Batumi port deal", not "Georgia's deal".
+    The main place itself is no such name: "the Pamir avalanche" says enough."""
+    for index in range(len(tokens) - 1):
+        name, noun = re.sub(r"'s$", "", tokens[index]), tokens[index + 1]
+        if index + 1 == skip or not name[:1].isupper() or name not in names or name == place:
+            continue
+        if name.lower() in FUNCTION_WORDS or not noun.islower() or noun in PREPOSITION:
+            continue
+        if is_topic_noun(noun) and not (noun.endswith("s") and base_form(noun) is not None):
+            return f"{name} {noun}"
     return None
 
 

@@ -41,6 +41,7 @@ from bot.ingest.lexicon import (
     could_be_verb,
     ing_base,
     is_past,
+    is_topic_noun,
     past_participle,
     regular_past,
 )
@@ -397,10 +398,39 @@ def _cut(text: str, limit: int = MAX_CORE_WORDS) -> str:
         match = _CLAUSE_BREAK.search(" " + text + " ")
         if match:
             text = (" " + text)[: match.start()].strip()
-    words = text.split()[:limit]
+    every = text.split()
+    words = every[:limit]
+    # Never stop inside a name ("from the United | Arab Emirates") or between a modifier and
+    # its noun ("to help developing | countries"): the name is finished, the noun added.
+    while len(words) < min(len(every), limit + 4) and _runs_on(every, len(words)):
+        words.append(every[len(words)])
     while words and (words[-1].lower().strip(",") in _DANGLING or words[-1] in ("-",)):
         words.pop()
     return " ".join(words).strip(" ,")
+
+
+def _runs_on(words: list[str], cut: int) -> bool:
+    """Does the phrase go on across a cut of ``words`` before ``cut`` (a cut there leaves half a
+    name, "the Islamic Republic | of Iran", or a modifier without its noun)?"""
+    last, following = words[cut - 1], words[cut]
+    if last.endswith((",", ";", ":")):
+        return False
+    if last[:1].isupper() and following[:1].isupper():
+        return True
+    after = words[cut + 1] if cut + 1 < len(words) else ""
+    if last[:1].isupper() and following == "of" and after[:1].isupper():
+        return True
+    if last == "of" and cut >= 2 and words[cut - 2][:1].isupper() and following[:1].isupper():
+        return True
+    bare = following.strip(",.;:")
+    return (
+        last.endswith("ing")
+        and last.islower()
+        and bare.islower()
+        and bare not in _DANGLING
+        and bare.isalpha()
+        and is_topic_noun(bare)
+    )
 
 
 def _without(text: str, spans: list[tuple[int, int]]) -> str:

@@ -108,3 +108,35 @@ def test_an_article_without_a_named_event_still_says_what_happened_in_its_place(
     ...", naming the place the headline names (the Kura)."""
     d = draft(BRIDGE)
     assert d.facts[0].questions[0] == "what happened in kura"
+
+
+PORT = (CORPUS / "gyumri-depot.txt").read_text("utf-8")
+
+
+def test_a_deal_is_named_by_the_place_and_thing_the_headline_gives() -> None:
+    """ "Armenia leases Gyumri rail depot ... in ... deal": the event is the Gyumri rail deal,
+    which readers name, not "Armenia's deal", which any of its deals could be."""
+    d = draft(PORT)
+    assert any("Gyumri rail deal" in f.answer for f in d.facts[1:])
+    assert not any("Armenia's deal" in f.answer for f in d.facts)
+    assert any("gyumri rail deal" in q for q in d.facts[0].questions)
+
+
+def test_questions_never_stop_inside_a_name_or_before_a_modifiers_noun() -> None:
+    """ "... a company from the Islamic Republic of | Iran" and "to help developing |
+    countries" are finished, not cut."""
+    d = draft(PORT)
+    for fact in d.facts:
+        for question in fact.questions:
+            assert not question.endswith(("islamic republic", "the islamic", "developing"))
+    cope = "Rich nations should give $50 billion a year to help developing countries cope."
+    assert any(q.endswith("to help developing countries") for q in generate(cope))
+
+
+def test_a_participle_before_a_name_is_not_kept_as_a_title() -> None:
+    """ "Neighbouring Georgia offered ..." set in the event reads "..., neighbouring Georgia
+    offered", and its tag is the country, not "neighbouring-georgia"."""
+    d = draft(PORT)
+    (fact,) = [f for f in d.facts if "rail timetables" in f.answer]
+    assert "Neighbouring" not in fact.answer.split(",", 1)[-1]
+    assert "neighbouring-georgia" not in fact.tags
