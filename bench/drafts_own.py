@@ -6,8 +6,9 @@ read), so a drafter change that only suits the benchmark's tune stories shows up
 question is answered right when the fact given outright contains the question's ``key``
 phrase (from the one sentence that answers it); ``near``/``off`` questions should be held back.
 
-    python -m bench.drafts_own            # figures
-    python -m bench.drafts_own --show     # ... and each miss
+    python -m bench.drafts_own                   # the dev stories' figures
+    python -m bench.drafts_own --show            # ... with their drafts and each miss
+    python -m bench.drafts_own --split held      # the held-out stories: figures only
 """
 
 from __future__ import annotations
@@ -28,10 +29,11 @@ from bot.ingest.pipeline import ingest
 READER = Path(__file__).resolve().parents[1] / "tests" / "ingest" / "data" / "reader"
 
 
-async def run(show: bool) -> None:
-    questions: dict[str, list[dict[str, Any]]] = yaml.safe_load(
-        (READER / "questions.yaml").read_text("utf-8")
-    )
+async def run(split: str, show: bool) -> None:
+    questions: dict[str, Any] = yaml.safe_load((READER / "questions.yaml").read_text("utf-8"))
+    held_out = set(questions.pop("held_out"))
+    questions = {s: q for s, q in questions.items() if (s in held_out) == (split == "held")}
+    show = show and split == "dev"  # the held-out stories' drafts and misses are never shown
     right = answerable = held = unanswerable = top1 = 0
     for slug, items in questions.items():
         with tempfile.TemporaryDirectory() as tmp:
@@ -67,15 +69,18 @@ async def run(show: bool) -> None:
             finally:
                 await kb.close()
     print(
-        f"own articles: right outright {right}/{answerable} ({right / answerable:.0%}), "
+        f"own articles ({split}: {', '.join(questions)}): "
+        f"right outright {right}/{answerable} ({right / answerable:.0%}), "
         f"top-1 {top1}/{answerable}, held back {held}/{unanswerable}"
     )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--show", action="store_true")
-    asyncio.run(run(parser.parse_args().show))
+    parser.add_argument("--split", choices=("dev", "held"), default="dev")
+    parser.add_argument("--show", action="store_true", help="dev only: drafts and misses")
+    args = parser.parse_args()
+    asyncio.run(run(args.split, args.show))
 
 
 if __name__ == "__main__":

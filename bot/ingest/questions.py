@@ -155,8 +155,9 @@ _LEADING_DATE = re.compile(
 _ASIDE = re.compile(
     r"\s*,\s*(?:which|who|whose|where|a|an|the|known|founded|led|chaired|once|now|then|"
     r"along|together|including|many|some|most|all|both|none|several|mostly|among|"
-    r"[a-z]+ed|[a-z]+ing)\b[^,]*,\s*"
+    r"[a-z]+ed|[a-z]+ing)\b(?:[^,]|,(?=\d))*,\s*"
 )
+# (A comma inside a number, "200,000", does not end an aside.)
 # ", including the United States, China, India, France and Germany,": a list as an aside.
 _LIST_ASIDE = re.compile(
     r"\s*,\s*(?:including|such as|among them)\b[^,]*(?:,[^,]*?)*\band\b[^,]*,\s*"
@@ -373,6 +374,56 @@ def second_predicate(clause: Clause) -> Clause | None:
     return Clause(clause.subject, None, verb, match["rest"].strip(" ,"), clause.lead)
 
 
+_SUBJUNCTIVE = re.compile(
+    r"^(?P<subject>(?:\S+\s+){0,5}?\S+)\s+be\s+(?P<verb>[a-z]+)\s+(?P<rest>.+)$"
+)
+
+
+def _subjunctive(text: str) -> Clause | None:
+    """ "(ordered that) blogger Narek Samsonyan be held in custody for two months" as the
+    clause readers ask about: "will blogger narek samsonyan be held ..." ("how long")."""
+    match = _SUBJUNCTIVE.match(text)
+    if match is None or not is_past(match["verb"]):
+        return None
+    return Clause(match["subject"], "will be", match["verb"], match["rest"])
+
+
+_CHARGE_PREPOSITION = {"accuse": "of", "suspect": "of", "charge": "with", "convict": "of"}
+_CHARGED = re.compile(
+    r"^(?P<whom>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}|(?:the|two|three|both)\s+\w+)\s+"
+    r"(?P<prep>of|with)\s+(?P<what>\S+)"
+)
+
+
+def _charge_question(clause: Clause, subject: str, names: set[str]) -> str | None:
+    """What someone is accused of, charged with or suspected of, asked as readers do, never
+    ending on its preposition: "what is samsonyan accused of doing" (an act) or "what are
+    the charges against the two officials"."""
+    verb = (clause.verb or "").lower()
+    base = base_form(verb) or verb
+    if base not in _CHARGE_PREPOSITION:
+        return None
+    prep = _CHARGE_PREPOSITION[base]
+    if clause.aux in ("was", "were", "is", "are", "has been", "have been"):
+        passive = re.match(rf"^{prep}\s+(?P<what>\S+)", clause.rest)
+        if passive is None or _who(clause.subject, names) != "who":
+            return None
+        whom, what = subject, passive["what"]
+        be = clause.aux.split()[0]
+    elif clause.aux is None:
+        active = _CHARGED.match(clause.rest)
+        if active is None or active["prep"] != prep:
+            return None
+        whom = active["whom"] if active["whom"][:1].isupper() else active["whom"].lower()
+        what = active["what"]
+        be = "was" if verb.endswith("ed") else "is"
+    else:
+        return None
+    if what.endswith("ing") and base in ("accuse", "suspect"):
+        return f"what {be} {whom} {past_participle(base)} of doing"
+    return f"what are the charges against {whom}"
+
+
 def _undated(subject: str) -> str:
     """ "Kyrgyzstan's parliament on Tuesday 18 March 2025" -> "Kyrgyzstan's parliament"."""
     spans = _time_spans(subject)
@@ -504,6 +555,10 @@ def _who(subject: str, names: set[str]) -> str:
     first = subject.split()[0]
     words = {w.lower().strip(",") for w in subject.split()}
     named = first in names and first not in ("The", "A", "An", "This", "These", "That")
+    # "blogger Narek Samsonyan": a name at the end of the subject is who it is.
+    # (Not "The climate agreement in Baku": the name after "in" is not the head.)
+    last = re.sub(r"'s?$", "", re.split(r"\s+(?:of|from|in|at|for)\s+", subject)[0].split()[-1])
+    named = named or (last[:1].isupper() and last in names and len(subject.split()) > 1)
     if head in _PERSON_HEADS or named or subject in names:
         return "who"
     # A country that acts ("Russia had signalled ...", "Neighbouring Kyrgyzstan offered ...")
@@ -688,6 +743,8 @@ def _from_clause(
                 typed.append(f"what did {speaker} say")
         said = re.split(r"(?:^|\s)that\s+", rest, maxsplit=1)
         inner = parse(said[1]) if len(said) == 2 and len(said[0].split()) <= 16 else None
+        if inner is None and len(said) == 2:
+            inner = _subjunctive(said[1])
         if inner is None and reported and re.match(r"(?:the|a|an|its|their)\s", rest):
             # "said the bridge would stay shut ...": reported without "that".
             inner = parse(rest)
@@ -696,6 +753,12 @@ def _from_clause(
             typed += _from_clause(inner, names, setting, depth + 1)[:2]
         if typed and reported:
             return typed
+
+    # Charges: "Prosecutors accuse Samsonyan of calling for violence" and "He was charged with
+    # fraud" -> "what is samsonyan accused of", "what was he charged with".
+    charge = _charge_question(clause, subject, names)
+    if charge is not None and depth == 0:
+        typed.append(charge)
 
     # "The flooding followed a winter of heavy snow": ask what caused it.
     if verb in ("followed", "follows") or (
@@ -860,7 +923,9 @@ def _from_clause(
     if len(typed) + len(plain) < 2:
         core = _cut(_without(rest, time_spans))
         body = _inverted(clause, subject, core)
-        if body:
+        # Not when the cut left the verb alone ("did the court order"): that asks nothing.
+        bare = not core and rest.startswith("that ")
+        if body and not bare:
             plain.append(body)
     if lead_place and depth == 0:
         # The place a leading clause gives ("In the Russian city of Orsk, ...") is what
