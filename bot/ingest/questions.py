@@ -104,7 +104,9 @@ _CAUSE = re.compile(
     r"(?:over|for) (?=(?:the|a|an|its|their|his|her|alleged|suspected|poor|what)\b))"
     r"\s*(?P<cause>.+)$"
     r"|\s+\b(?:to|in order to)\s+(?P<purpose>(?:demand|protest|press|push|seek|call|"
-    r"support|oppose|stop|prevent|avoid|help|force|mark|show|honour|honor|pressure|express)\b.+)$",
+    r"support|oppose|stop|prevent|avoid|help|force|mark|show|honour|honor|pressure|express|"
+    r"keep|cover|pay|protect|save|ensure|boost|fund|punish|ease|curb|limit|secure|defend|"
+    r"reduce|speed|restore|replace|counter|deter)\b.+)$",
     re.IGNORECASE,
 )
 _DURATION = re.compile(
@@ -119,6 +121,12 @@ _LATE_CAUSE = re.compile(
     r",\s+(?:because(?: of)?|due to|after (?:days|weeks|months|hours|a|an|the|heavy|"
     r"torrential|\w+ (?:days|weeks|months|hours))|as a result of|triggered by|caused by)\s",
     re.IGNORECASE,
+)
+# A purpose later in the predicate: "cut gas to factories and filling stations for ten days
+# to keep homes heated".
+_LATE_PURPOSE = re.compile(
+    r"\s(?:to|in order to)\s+(?:keep|protect|save|ensure|pay|cover|"
+    r"prevent|avoid|stop|help|ease|curb|limit|secure|restore)\s"
 )
 _PLACE = re.compile(
     r"(?:^|\s+)\b(?i:in|at|near|outside|inside)\s+(?:the\s+)?"
@@ -760,6 +768,11 @@ def _from_clause(
     if charge is not None and depth == 0:
         typed.append(charge)
 
+    # "The ministry blamed the shortage on higher demand": ask what caused the shortage.
+    blamed = re.match(r"^(?P<thing>(?:the|a|an)\s+[\w-]+(?:\s+[\w-]+)?)\s+on\s+\S", rest)
+    if blamed and base_form(verb) == "blame" and clause.aux is None:
+        typed.append(f"what caused {blamed['thing'].lower()}")
+
     # "The flooding followed a winter of heavy snow": ask what caused it.
     if verb in ("followed", "follows") or (
         verb in ("caused", "triggered", "sparked", "prompted") and rest.startswith("by ")
@@ -857,7 +870,7 @@ def _from_clause(
         body = _inverted(clause, subject, core)
         if body:
             typed.append(f"why {body}")
-    elif _LATE_CAUSE.search(rest):
+    elif _LATE_CAUSE.search(rest) or _LATE_PURPOSE.search(rest):
         # "came down near Rushan, in the ... region, after three days of heavy snow": the
         # cause set off by a comma after the place; the question keeps the first part.
         body = _inverted(clause, subject, _cut(_without(first_part, _time_spans(first_part))))

@@ -173,3 +173,22 @@ def test_no_yes_no_question_stops_at_its_verb() -> None:
     d = draft(ACTIVIST)
     for fact in d.facts:
         assert not any(q.endswith((" order", " ordered")) for q in fact.questions)
+
+
+def test_a_cause_blamed_and_a_purpose_later_in_the_sentence_are_asked_with_why() -> None:
+    """ "blamed the shortage on the driest summer": what caused the shortage; "cut water
+    ... for two weeks to save drinking water": why it was cut."""
+    d = draft((CORPUS / "osh-water.txt").read_text("utf-8"))
+    blamed = fact_saying(d, "blamed the shortage")
+    assert any(q.startswith("what caused the shortage") for q in blamed.questions)
+    cut = fact_saying(d, "cut water supplies")
+    assert any(q.startswith("why has the city of osh cut water supplies") for q in cut.questions)
+
+
+def test_plain_nouns_of_news_verbs_are_tagged_for_readers_words() -> None:
+    """ "dismissed the head" is asked as "who got fired": the fact is tagged "firing"
+    (a noun, which the stemmer meets "fired" in), never the verb itself."""
+    d = draft((CORPUS / "osh-water.txt").read_text("utf-8"))
+    mayor = fact_saying(d, "dismissed the head")
+    assert "firing" in mayor.tags
+    assert "dismissed" not in mayor.tags
