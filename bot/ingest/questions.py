@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 
 from bot.core.text import STOPWORDS, fold
-from bot.ingest import dates
+from bot.ingest import clause_parts, dates
 from bot.ingest.entities import is_place_name
 from bot.ingest.lexicon import (
     AUXILIARIES,
@@ -60,7 +60,7 @@ _AUX_CHAIN = re.compile(
     r"(?P<more>(?: (?:been|be|being|have|had))*)(?: (?P<main>[a-z][a-z-]*))?"
 )
 _SAY_VERBS = frozenset(
-    """said says told tells announced warned acknowledged confirmed reported stated claimed
+    """say said says told tells announced warned acknowledged confirmed reported stated claimed
     added insisted argued described describes called calls accused urged denied""".split()
 )
 _PERSON_HEADS = frozenset(
@@ -114,8 +114,14 @@ _DURATION = re.compile(
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)\s+"
     r"(?:hours?|days?|weeks?|months?|years?|decades?)\b"
 )
-# Auxiliaries of a reported clause that "said" introduces without "that".
-_REPORTED_AUX = frozenset(("would", "will", "could", "would be", "will be", "had", "has", "have"))
+# How a clause that "said" introduces without "that" opens: a determiner, a name or a number
+# ("said the bridge would ...", "said about 1,200 people work ..."), not "said on Monday".
+# The verbs whose clause may follow without "that" ("described the floods as" has none).
+_SAID = frozenset("say says said added adds warned warns insisted argued claimed".split())
+_REPORTED_START = re.compile(
+    r"(?:the|a|an|its|their|his|her|it|they|he|she|all|some|most|about|more than|nearly|"
+    r"[A-Z][\w'-]+|\d)\s"
+)
 # A cause after a comma, later in the sentence than the first part of the predicate.
 _LATE_CAUSE = re.compile(
     r",\s+(?:because(?: of)?|due to|after (?:days|weeks|months|hours|a|an|the|heavy|"
@@ -364,7 +370,45 @@ def parse(statement: str) -> Clause | None:
 _SECOND_PREDICATE = re.compile(r"(?:,\s+|\s+)and\s+(?P<verb>[a-z]+)\s+(?P<rest>\S.*)$")
 
 
-_TYPED = ("how many", "how much", "why", "where", "when")
+_TYPED = ("how many", "how much", "why", "where", "when", "how long")
+
+
+def _other_parts(
+    statement: str, clause: Clause | None, names: set[str], setting: str | None
+) -> list[str]:
+    """Questions about what ``statement`` says besides its main clause (``clause_parts``): a
+    denial ("was anyone killed"), a second main clause's typed questions ("how many
+    firefighters were treated"), and what its subject plans to do ("what does the government
+    plan to do", "when will the government raise household gas prices")."""
+    out: list[str] = []
+    nobody = clause_parts.nobody_question(_plain(statement))
+    if nobody is not None:
+        out.append(nobody)
+    second = clause_parts.second_clause(_plain(statement))
+    parsed = parse(second) if second is not None else None
+    if parsed is not None and parsed.subject.split()[0].lower() not in _NO_SUBJECT:
+        out += [q for q in _from_clause(parsed, names, setting, depth=1) if q.startswith(_TYPED)][
+            :2
+        ]
+    if clause is None:
+        # "The government plans to raise ...": "plans" read as a noun by ``parse``.
+        clause = clause_parts.intent_clause(_plain(statement), Clause)
+    if clause is None or clause.verb is None or clause.aux not in (None, "has", "have", "had"):
+        return out
+    planned = clause_parts.intent(clause.verb, clause.rest)
+    if planned is None:
+        return out
+    verb, rest = planned
+    subject = _subject_for_question(clause.subject, names)
+    plural = clause.verb.lower() in clause_parts.INTENT_VERBS and not clause.verb.endswith(
+        ("s", "ed")
+    )
+    do = "did" if is_past(clause.verb.lower()) or clause.aux else ("do" if plural else "does")
+    base = base_form(clause.verb.lower()) or clause.verb.lower()
+    out.append(f"what {do} {subject} {base} to do")
+    future = Clause(clause.subject, "will", verb, rest, clause.lead)
+    out += [q for q in _from_clause(future, names, setting, depth=1) if q.startswith(_TYPED)][:2]
+    return out
 
 
 def second_predicate(clause: Clause) -> Clause | None:
@@ -590,7 +634,10 @@ def _subject_for_question(subject: str, names: set[str]) -> str:
 
 def _inverted(clause: Clause, subject: str, tail: str) -> str | None:
     """The clause as a question body with the auxiliary before the subject ("did X give way",
-    "has X been evacuated", "was X ...")."""
+    "has X been evacuated", "was X ..."); never with a clause as its subject ("critics reply
+    that the law ...", misread)."""
+    if re.search(r"\b(?:reply|replies|say|says|argue|argues|insist|insists) that\b", subject):
+        return None
     if clause.aux:
         first, _, more = clause.aux.partition(" ")
         verb = " ".join(p for p in (more, clause.verb) if p)
@@ -685,6 +732,7 @@ def generate(
             out[at:at] = [
                 q for q in _from_clause(second, names, setting, depth=1) if q.startswith(_TYPED)
             ][:2]
+    out += _other_parts(statement, clause, names, setting)
     if overview and topic:
         # The opening sentence answers questions about the event as a whole; asked in general
         # words, so that the specific questions of later facts stay theirs.
@@ -695,10 +743,32 @@ def generate(
             out.insert(0, f"what is {topic}")
     seen: dict[str, None] = {}
     for question in out:
-        cleaned = _finish(question, setting)
+        cleaned = _finish(_shortened(question), setting)
         if problem(cleaned) is None:
             seen.setdefault(cleaned, None)
     return list(seen)[:MAX_QUESTIONS]
+
+
+_PHRASE_STARTS = frozenset("by in for on at from with over after during".split())
+
+
+def _shortened(question: str) -> str:
+    """``question`` without its last prepositional phrases while it is too long ("how long
+    were X and Y ordered held in pre-trial detention | by a baku court"): a long name in the
+    subject should not cost the question, and a cut mid-phrase ("by a baku") reads badly."""
+    words = question.split()
+    while len(words) > MAX_QUESTION_WORDS:
+        cuts = [
+            i
+            for i, w in enumerate(words)
+            if w in _PHRASE_STARTS and i > MIN_QUESTION_WORDS and words[i + 1 : i + 2] != ["least"]
+        ]
+        if not cuts:
+            break
+        words = words[: cuts[-1]]
+        while words and words[-1] in _DANGLING:
+            words.pop()
+    return " ".join(words)
 
 
 # What starts a predicate's adjunct or clause, not its object.
@@ -745,25 +815,31 @@ def _from_clause(
             typed.append(f"how did {speaker} describe {target}")
             typed.append(f"what did {speaker} say about {target}")
         elif reported and verb not in ("called", "calls", "accused", "urged", "denied"):
-            if topic:
-                typed.append(f"what did {speaker} say about {topic}")
-            else:
-                typed.append(f"what did {speaker} say")
+            # "Officials say ...": asked in the present, as it is said.
+            do = {"say": "do", "says": "does"}.get(verb, "did")
+            about = f" about {topic}" if topic else ""
+            typed.append(f"what {do} {speaker} say{about}")
         said = re.split(r"(?:^|\s)that\s+", rest, maxsplit=1)
         inner = parse(said[1]) if len(said) == 2 and len(said[0].split()) <= 16 else None
         if inner is None and len(said) == 2:
             inner = _subjunctive(said[1])
-        if inner is None and reported and re.match(r"(?:the|a|an|its|their)\s", rest):
+        if inner is None and verb in _SAID and _REPORTED_START.match(rest):
             # "said the bridge would stay shut ...": reported without "that".
             inner = parse(rest)
-            inner = inner if inner is not None and inner.aux in _REPORTED_AUX else None
+        if inner is not None and inner.subject.lower() in ("it", "they", "he", "she"):
+            # "The movement said it would ask the court ...": in reported speech the pronoun
+            # is, nearly always, the speaker.
+            inner = Clause(clause.subject, inner.aux, inner.verb, inner.rest, inner.lead)
         if inner is not None and inner.subject.split()[0].lower() not in _NO_SUBJECT:
-            typed += _from_clause(inner, names, setting, depth + 1)[:2]
+            asked = _from_clause(inner, names, setting, depth + 1)[:2]
+            typed += asked
+            reported = reported and bool(asked)  # nothing asked of what was said: go on
         if typed and reported:
             return typed
 
-    # Charges: "Prosecutors accuse Samsonyan of calling for violence" and "He was charged with
-    # fraud" -> "what is samsonyan accused of", "what was he charged with".
+    # Charges: "Prosecutors accuse Samsonyan of calling for violence" and "Two officials were
+    # charged with negligence" -> "what is samsonyan accused of doing", "what are the charges
+    # against two officials".
     charge = _charge_question(clause, subject, names)
     if charge is not None and depth == 0:
         typed.append(charge)
@@ -973,7 +1049,7 @@ def problem(question: str) -> str | None:
     first = words[0]
     if first not in _WH and first not in _QUESTION_AUX:
         return "does not open with a question word or auxiliary"
-    if words[-1] in _DANGLING:
+    if words[-1] in _DANGLING and words[-2:] != ["to", "do"]:  # "what do they plan to do"
         return f"breaks off at '{words[-1]}'"
     if words[1] in _CONJUNCTIONS or (len(words) > 2 and words[1] in _QUESTION_AUX
                                      and words[2] in _CONJUNCTIONS):  # fmt: skip
@@ -1000,7 +1076,10 @@ def problem(question: str) -> str | None:
             return f"no verb after 'how {words[1]}'"
     if first in ("who", "what"):
         second = words[1]
-        if second in ("were", "are", "have", "do") and words[2] not in _DETERMINERS:
+        # ("what do officials say" and "what do they plan to do" are object questions.)
+        say_or_do = "say" in words[3:] or words[-2:] == ["to", "do"]
+        plural = second in ("were", "are", "have") or (second == "do" and not say_or_do)
+        if plural and words[2] not in _DETERMINERS:
             return f"'{first} {second}': who and what take a singular verb"
         if not (second in _QUESTION_AUX or _looks_finite(second)) and first == "who":
             return "no verb after 'who'"
