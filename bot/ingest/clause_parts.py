@@ -20,6 +20,13 @@ C = TypeVar("C")
 _SECOND_CLAUSE = re.compile(r"(?:,\s+but|;|,\s+while|,\s+whereas)\s+(?P<clause>[A-Za-z].+)$")
 _PRONOUN_START = re.compile(r"^(?:it|they|he|she|we|i|you|this|that|there)\b", re.IGNORECASE)
 
+# "..., COP30, which will be held in the Brazilian city of Belém in November 2025": a
+# relative clause saying something of a name.
+_RELATIVE = re.compile(
+    r"(?P<name>(?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*),\s+(?:which|who)\s+"
+    r"(?P<clause>(?:will|would|is|are|was|were|has|have|had)\s+[a-z].*?)(?=,|\.|;|$)"
+)
+
 # "No one was killed", "Nobody was hurt": readers ask "was anyone killed".
 _NOBODY = re.compile(
     r"^(?:No one|Nobody|No-one)\s+(?P<aux>was|were|has been|had been|is)\s+"
@@ -49,6 +56,19 @@ def second_clause(statement: str) -> str | None:
     if _PRONOUN_START.match(clause) or len(clause.split()) < 4:
         return None
     return clause[:1].upper() + clause[1:]
+
+
+def relative_clauses(statement: str) -> list[str]:
+    """What ``statement`` says of a name in a relative clause, as a sentence of its own:
+    "COP30 will be held in the Brazilian city of Belém in November 2025". Readers ask of
+    such a name ("where will cop30 be held") as of any subject."""
+    out = []
+    for match in _RELATIVE.finditer(statement):
+        name = match["name"]
+        if name.split()[0] in ("The", "A", "An") or len(match["clause"].split()) < 3:
+            continue
+        out.append(f"{name} {match['clause']}")
+    return out
 
 
 def nobody_question(statement: str) -> str | None:

@@ -390,6 +390,16 @@ def _other_parts(
         out += [q for q in _from_clause(parsed, names, setting, depth=1) if q.startswith(_TYPED)][
             :2
         ]
+    for relative in clause_parts.relative_clauses(_plain(statement))[:1]:
+        said = parse(relative)
+        if said is not None:
+            # Not set in the story's event: the question is about the name ("where will
+            # cop30 be held", not "... at cop29 in baku").
+            out += [
+                Unset(q)
+                for q in _from_clause(said, names, None, depth=1)
+                if q.startswith(("where", "when", "how many", "how much"))
+            ][:2]
     if clause is None:
         # "The government plans to raise ...": "plans" read as a noun by ``parse``.
         clause = clause_parts.intent_clause(_plain(statement), Clause)
@@ -675,6 +685,12 @@ def _agreeing(wh: str, predicate: str) -> str:
     return f"{first}s {rest}".strip() if first.isalpha() else predicate
 
 
+class Unset(str):
+    """A question not to be set in the story's event: it asks about another name."""
+
+    __slots__ = ()
+
+
 def _finish(question: str, setting: str | None) -> str:
     question = question.strip(" ,")
     set_in = f"{question} {setting}" if setting else question
@@ -743,7 +759,8 @@ def generate(
             out.insert(0, f"what is {topic}")
     seen: dict[str, None] = {}
     for question in out:
-        cleaned = _finish(_shortened(question), setting)
+        own_setting = None if isinstance(question, Unset) else setting
+        cleaned = _finish(_shortened(question), own_setting)
         if problem(cleaned) is None:
             seen.setdefault(cleaned, None)
     return list(seen)[:MAX_QUESTIONS]

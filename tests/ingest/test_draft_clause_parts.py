@@ -55,3 +55,17 @@ def test_clause_parts_leave_pronoun_clauses_and_plain_sentences_alone() -> None:
     assert clause_parts.second_clause("Roads were closed, but it rained again.") is None
     assert clause_parts.nobody_question("Three people were killed.") is None
     assert clause_parts.intent("plans", "a new road") is None
+
+
+def test_a_relative_clause_about_a_name_is_asked_about_that_name() -> None:
+    """ "..., the next forum, WUF14, which will be held in Nairobi in 2027": where and when
+    the named event will be held, not set in the story's own event."""
+    questions = generate(
+        "Delegates agreed on a housing charter before the next forum, WUF14, which will be "
+        "held in Nairobi in 2027.",
+        names={"WUF14", "Nairobi"},
+        setting="at the Baku urban forum",
+    )
+    assert "where will wuf14 be held" in questions
+    assert "when will wuf14 be held in nairobi" in questions
+    assert clause_parts.relative_clauses("The road, which is closed, is long.") == []
