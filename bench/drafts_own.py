@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from bench.drafts import _knowledge_base
+from bench.report import write
 from bot.core.actors import Actor
 from bot.core.models import Decision
 from bot.ingest.pipeline import ingest
@@ -68,11 +69,14 @@ async def run(split: str, show: bool) -> None:
                             print(f"  LEAK {item['q']!r} -> {best.fact.id} {best.score:.2f}")
             finally:
                 await kb.close()
-    print(
+    text = (
         f"own articles ({split}: {', '.join(questions)}): "
         f"right outright {right}/{answerable} ({right / answerable:.0%}), "
         f"top-1 {top1}/{answerable}, held back {held}/{unanswerable}"
     )
+    print(text)
+    write(f"drafts-own-{split}", f"Drafts of our own reader articles, approved unchanged "
+          f"(`python -m bench.drafts_own --split {split}`):\n\n{text}\n")  # fmt: skip
 
 
 def main() -> None:
