@@ -28,13 +28,13 @@ from bot.core.text import STOPWORDS, Analyzer, fold, specificity, stem
 from bot.ingest import dates, other_languages
 from bot.ingest.context import GENERIC_STARTS, TITLES, ArticleContext, names_something
 from bot.ingest.dedupe import coverage, merge_near_duplicates, terms_of
-from bot.ingest.entities import EntityIndex, is_place_name
+from bot.ingest.entities import EntityIndex, is_place_name, raw_entities
 from bot.ingest.lede import carry_lede, handed_over
 from bot.ingest.lexicon import is_topic_noun, plain_words
 from bot.ingest.models import Article, IngestError, Statement
 from bot.ingest.questions import generate, parse, verbs_in
 from bot.ingest.questions import problem as question_problem
-from bot.ingest.sentences import split_sentences
+from bot.ingest.sentences import dateline_place, split_sentences, strip_dateline
 from bot.ingest.statements import interrogatives, statements
 
 MIN_FACTS = 2
@@ -243,13 +243,41 @@ def _lower_first(text: str, names: set[str]) -> str:
     acronym = first.isupper() and len(first) > 1  # "UN", "NATO"; not the article "A"
     known = bare in names or is_place_name(bare)  # "Nigeria's", only ever sentence-first
     # A title before a name ("President Ilham Aliyev") is part of the name.
-    known = known or (rest[:1].isupper() and bare not in GENERIC_STARTS)
+    # ("Neighbouring Kyrgyzstan": a participle is no title.)
+    known = known or (
+        rest[:1].isupper() and bare not in GENERIC_STARTS and not bare.endswith("ing")
+    )
     if (known and not generic) or acronym or not first[:1].isupper():
         return text
     return f"{first[:1].lower()}{first[1:]} {rest}".strip()
 
 
-def _set_in_event(statement: Statement, context: ArticleContext, names: set[str]) -> None:
+def _set_in_place(
+    statement: Statement, context: ArticleContext, names: set[str], place: str | None
+) -> None:
+    """With no event to set it in, a later statement that names nothing ("Schools in the
+    capital were closed until Monday") is set in the story's place ("In Tashkent, ..."): a
+    reader of the fact alone knows where, and a question naming the place reaches it."""
+    if place is None or statement.position == 0 or _names_a_place_or_person(statement.text, names):
+        return
+    if re.match(r"^(?:In|On|At)\s", statement.text):
+        return
+    statement.text = f"In {place}, {_lower_first(statement.text, names)}"
+    statement.lead_in = True
+
+
+def _names_a_place_or_person(text: str, names: set[str]) -> bool:
+    """Does ``text`` name someone or somewhere? Its first word counts only if the article
+    writes it capitalised elsewhere too ("Uzbekistan ...", not "Local officials ...")."""
+    if raw_entities(re.sub(r"^\W*\w+", "", text)):
+        return True
+    first = re.sub(r"'s$", "", text.split()[0].strip('",')) if text.split() else ""
+    return first in names or is_place_name(first)
+
+
+def _set_in_event(
+    statement: Statement, context: ArticleContext, names: set[str], place: str | None = None
+) -> None:
     """Put the main event in front of a statement that does not name it.
 
     Naming a person or a country is not enough: "Nigeria's representative described the
@@ -258,6 +286,7 @@ def _set_in_event(statement: Statement, context: ArticleContext, names: set[str]
     event = context.event
     statement.core = statement.text
     if event is None:
+        _set_in_place(statement, context, names, place)
         return
     lede = statement.position == 0 and not any(
         event.refers_back(word) or stem(word) == stem(event.noun)
@@ -455,8 +484,13 @@ def build_draft(
             spread[word] = spread.get(word, 0) + 1
     named: set[str] = set()
     facts: list[ProposedFact] = []
+    # Where a story with no named event happens: its dateline's city when the body names it
+    # ("MINGACHEVIR, March 6 - ..."), else the place its headline names.
+    dateline = dateline_place(sentences[0]) if sentences else None
+    body = " ".join([*sentences[1:], strip_dateline(sentences[0])] if sentences else [])
+    story_place = dateline if dateline and dateline in body else context.place
     for statement in kept:
-        _set_in_event(statement, context, mid_capitals)
+        _set_in_event(statement, context, mid_capitals, story_place)
         answer = statement.text[:MAX_ANSWER_CHARS]
         lede = statement.position == 0
         asked = _setting(statement, setting, topic) if statement.lead_in or lede else None
@@ -471,6 +505,10 @@ def build_draft(
             for index, part in enumerate(statement.parts or [statement.core])
         ]
         questions = [*statement.extra_questions, *_interleaved(per_part)]
+        if lede and event is None and story_place:
+            # No event named in the headline or lede ("Bridge over the Kura closes ..."): the
+            # opening fact still answers a reader asking what happened in the story's place.
+            questions.insert(0, f"what happened in {fold(story_place)}")
         if lede and carried is not None:
             # What the lede's main clause asks is now the carrying fact's to answer.
             keep = event_words | set(fold(asked or "").split())

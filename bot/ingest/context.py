@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from bot.core.text import fold
 from bot.ingest import dates
-from bot.ingest.entities import EntityIndex, raw_entities
+from bot.ingest.entities import EntityIndex, is_place_name, raw_entities
 from bot.ingest.lexicon import FUNCTION_WORDS, base_form, is_topic_noun
 from bot.ingest.sentences import strip_dateline
 
@@ -33,7 +33,9 @@ explosions blast
 blasts crash derailment eruption avalanche heatwave attack attacks raid raids shooting bombing
 bombings massacre assault siege clash clashes fighting war offensive incident hostage exodus
 crisis evacuation evacuations protest protests rally rallies demonstration demonstrations strike
-strikes election elections vote referendum standoff blockade outbreak epidemic""".split()
+strikes election elections vote referendum standoff blockade outbreak epidemic rockfall
+rockslide mudflow blizzard snowstorm sandstorm tornado typhoon accident collision spill blackout
+outage shelling stampede""".split()
 _AT_NOUNS = """talks summit conference negotiations meeting forum games championship festival
 fair congress""".split()
 _UNDER_NOUNS = """law bill legislation act amendment ban reform decree sanctions deal agreement
@@ -294,10 +296,20 @@ def _main_place(title: str, sentences: list[str], entities: EntityIndex) -> str 
     body = " ".join(sentences)
     for text in (title, sentences[0] if sentences else ""):
         found = [e for e in entities.entities_in(text) if e in body or e in entities.counts]
-        singles = [e for e in found if " " not in e and e.isalpha() and not e.isupper()]
+        singles = [_land(e) for e in found if " " not in e and e.isalpha() and not e.isupper()]
+        singles = [e for e in singles if e is not None]
         if singles:
             return singles[0]
     return None
+
+
+def _land(word: str) -> str | None:
+    """``word`` as a place: a demonym an article names no place by ("Armenian court jails
+    ...") is its country ("Armenia"), or no place at all; "Armenian's deal" is no English."""
+    if is_place_name(word) or not word.endswith(("ian", "ean", "ish", "ese")):
+        return word
+    country = word[:-1] if word.endswith("n") else None
+    return country if country is not None and is_place_name(country) else None
 
 
 _ALIAS = re.compile(r"\b[A-Z]{2,5}-?\d{1,4}\b")
@@ -366,6 +378,14 @@ def _event_in(
                     break
             if after and (place is None or place not in after or len(after) > 1):
                 modifiers, named = after, True
+        if not named and PREPOSITION[noun] == "Under" and _background(tokens, index):
+            # "jails blogger ... over posts on border deal": a deal (law, ban) the story is
+            # about only in passing; setting every fact "Over Armenia's deal" misleads.
+            continue
+        if not named and not named_only:
+            compound = _named_compound(tokens, names, place, skip=index)
+            if compound is not None:
+                modifiers, named = compound.split(), True
         if named_only and not named:
             continue
         # A headline's capitals are not names unless the body names them too.
@@ -386,6 +406,31 @@ def _event_in(
                 continue
             event.modifiers = place
         return event
+    return None
+
+
+_ABOUT = frozenset(("over", "on", "about", "against", "for"))
+
+
+def _background(tokens: list[str], index: int) -> bool:
+    """Does the event noun at ``index`` stand in a phrase of what the headline's action is
+    about ("over posts on border deal"), two words at most after "over"/"on"/"about"?"""
+    return any(t.lower() in _ABOUT for t in tokens[max(0, index - 3) : index])
+
+
+def _named_compound(tokens: list[str], names: set[str], place: str | None, skip: int) -> str | None:
+    """A name and the thing it names elsewhere in the headline ("Batumi port" in "Georgia
+    hands Batumi port expansion to Emirati operator in ... deal"): what tells this deal from
+    any other of the country's, so the event is "the Batumi port deal", not "Georgia's deal".
+    The main place itself is no such name: "the Pamir avalanche" says enough."""
+    for index in range(len(tokens) - 1):
+        name, noun = re.sub(r"'s$", "", tokens[index]), tokens[index + 1]
+        if index + 1 == skip or not name[:1].isupper() or name not in names or name == place:
+            continue
+        if name.lower() in FUNCTION_WORDS or not noun.islower() or noun in PREPOSITION:
+            continue
+        if is_topic_noun(noun) and not (noun.endswith("s") and base_form(noun) is not None):
+            return f"{name} {noun}"
     return None
 
 

@@ -386,6 +386,29 @@ _PHRASAL_PLAIN: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
 )
 
 
+# Single news verbs and the plain nouns of what readers type for them ("who got fired" of
+# "dismissed the head of ..."; "how many were rescued" of "freed 58 people"). Only verbs whose
+# everyday word the matcher's own news paraphrase (``bot.core.news_words``) does not already
+# join, and only nouns: the stemmer meets the reader's verb in them ("fired" ~ "firing").
+_VERB_PLAIN: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
+    (re.compile(pattern), words)
+    for pattern, words in (
+        (r"\b(?:dismiss(?:ed|es)?|sack(?:ed|s)?|oust(?:ed|s)?)\b", ("firing", "dismissal")),
+        (r"\b(?:freed|frees|free) \d", ("rescue", "release")),
+        (r"\b(?:rescued|rescues)\b", ("rescue",)),
+        (r"\b(?:postponed|postpones|postpone|delayed)\b", ("delay", "postponement")),
+        (r"\b(?:scrapped|scraps|cancelled|canceled|cancels)\b", ("cancellation",)),
+        (r"\b(?:raise|raised|raises|hike|hiked|increase|increased)\b", ("increase", "rise")),
+        (r"\b(?:barred|bars|banned|bans)\b", ("ban",)),
+        (r"\b(?:seized|seizes|confiscated)\b", ("seizure",)),
+        (r"\b(?:chaired|chairs|presided)\b", ("chair", "head")),
+        (r"\b(?:withdrew|withdrawn|withdraws)\b", ("withdrawal",)),
+        (r"\b(?:restored|restores|reopened|reopens)\b", ("restoration", "reopening")),
+        (r"\b(?:closed|shut|closes)\b", ("closure",)),
+    )
+)
+
+
 def _compound_head(word: str) -> str | None:
     """The first word of a closed compound a reader may type alone: "snowfall" -> snow,
     "meltwater" -> melt, "riverside" -> river. Both halves must be common English words, so
@@ -411,7 +434,7 @@ def plain_words(text: str, tags: list[str]) -> list[str]:
     snow). In order, without those already in ``tags``."""
     folded = " ".join(text.lower().split())
     out: dict[str, None] = {}
-    for pattern, words in _PHRASAL_PLAIN:
+    for pattern, words in (*_PHRASAL_PLAIN, *_VERB_PLAIN):
         if pattern.search(folded):
             out.update(dict.fromkeys(words))
     for tag in tags:

@@ -31,7 +31,8 @@ import re
 from dataclasses import dataclass
 
 from bot.core.text import STOPWORDS, fold
-from bot.ingest import dates
+from bot.ingest import clause_parts, dates
+from bot.ingest.entities import is_place_name
 from bot.ingest.lexicon import (
     AUXILIARIES,
     INTRANSITIVE,
@@ -40,6 +41,7 @@ from bot.ingest.lexicon import (
     could_be_verb,
     ing_base,
     is_past,
+    is_topic_noun,
     past_participle,
     regular_past,
 )
@@ -58,7 +60,7 @@ _AUX_CHAIN = re.compile(
     r"(?P<more>(?: (?:been|be|being|have|had))*)(?: (?P<main>[a-z][a-z-]*))?"
 )
 _SAY_VERBS = frozenset(
-    """said says told tells announced warned acknowledged confirmed reported stated claimed
+    """say said says told tells announced warned acknowledged confirmed reported stated claimed
     added insisted argued described describes called calls accused urged denied""".split()
 )
 _PERSON_HEADS = frozenset(
@@ -69,7 +71,9 @@ _PERSON_HEADS = frozenset(
     service services leader leaders mayor governor party delegate delegates negotiators
     representative lawmakers legislators speaker chief secretary judge prosecutor rescuers
     activists critics opponents supporters students journalists editor director presidency
-    nations countries states governments""".split()
+    nations countries states governments parties teams groups group coalition movement crews
+    workers villagers forces troops soldiers guards officers doctors volunteers members voters
+    citizens deputies ministers board commission operator lawyers demonstrators crowd""".split()
 )
 _QUANTITY = (
     r"(?:(?:more than|over|nearly|almost|about|around|at least|up to|some|roughly|"
@@ -100,8 +104,35 @@ _CAUSE = re.compile(
     r"(?:over|for) (?=(?:the|a|an|its|their|his|her|alleged|suspected|poor|what)\b))"
     r"\s*(?P<cause>.+)$"
     r"|\s+\b(?:to|in order to)\s+(?P<purpose>(?:demand|protest|press|push|seek|call|"
-    r"support|oppose|stop|prevent|avoid|help|force|mark|show|honour|honor|pressure|express)\b.+)$",
+    r"support|oppose|stop|prevent|avoid|help|force|mark|show|honour|honor|pressure|express|"
+    r"keep|cover|pay|protect|save|ensure|boost|fund|punish|ease|curb|limit|secure|defend|"
+    r"reduce|speed|restore|replace|counter|deter)\b.+)$",
     re.IGNORECASE,
+)
+_DURATION = re.compile(
+    r"\bfor\s+(?:at least\s+|about\s+|up to\s+|nearly\s+|more than\s+|another\s+)?"
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)\s+"
+    r"(?:hours?|days?|weeks?|months?|years?|decades?)\b"
+)
+# How a clause that "said" introduces without "that" opens: a determiner, a name or a number
+# ("said the bridge would ...", "said about 1,200 people work ..."), not "said on Monday".
+# The verbs whose clause may follow without "that" ("described the floods as" has none).
+_SAID = frozenset("say says said added adds warned warns insisted argued claimed".split())
+_REPORTED_START = re.compile(
+    r"(?:the|a|an|its|their|his|her|it|they|he|she|all|some|most|about|more than|nearly|"
+    r"[A-Z][\w'-]+|\d)\s"
+)
+# A cause after a comma, later in the sentence than the first part of the predicate.
+_LATE_CAUSE = re.compile(
+    r",\s+(?:because(?: of)?|due to|after (?:days|weeks|months|hours|a|an|the|heavy|"
+    r"torrential|\w+ (?:days|weeks|months|hours))|as a result of|triggered by|caused by)\s",
+    re.IGNORECASE,
+)
+# A purpose later in the predicate: "cut gas to factories and filling stations for ten days
+# to keep homes heated".
+_LATE_PURPOSE = re.compile(
+    r"\s(?:to|in order to)\s+(?:keep|protect|save|ensure|pay|cover|"
+    r"prevent|avoid|stop|help|ease|curb|limit|secure|restore)\s"
 )
 _PLACE = re.compile(
     r"(?:^|\s+)\b(?i:in|at|near|outside|inside)\s+(?:the\s+)?"
@@ -138,8 +169,9 @@ _LEADING_DATE = re.compile(
 _ASIDE = re.compile(
     r"\s*,\s*(?:which|who|whose|where|a|an|the|known|founded|led|chaired|once|now|then|"
     r"along|together|including|many|some|most|all|both|none|several|mostly|among|"
-    r"[a-z]+ed|[a-z]+ing)\b[^,]*,\s*"
+    r"[a-z]+ed|[a-z]+ing)\b(?:[^,]|,(?=\d))*,\s*"
 )
+# (A comma inside a number, "200,000", does not end an aside.)
 # ", including the United States, China, India, France and Germany,": a list as an aside.
 _LIST_ASIDE = re.compile(
     r"\s*,\s*(?:including|such as|among them)\b[^,]*(?:,[^,]*?)*\band\b[^,]*,\s*"
@@ -333,6 +365,127 @@ def parse(statement: str) -> Clause | None:
     return None
 
 
+# "... reached the site on Wednesday and freed 58 people": a second verb in the past, after
+# "and", with the same subject.
+_SECOND_PREDICATE = re.compile(r"(?:,\s+|\s+)and\s+(?P<verb>[a-z]+)\s+(?P<rest>\S.*)$")
+
+
+_TYPED = ("how many", "how much", "why", "where", "when", "how long")
+
+
+def _other_parts(
+    statement: str, clause: Clause | None, names: set[str], setting: str | None
+) -> list[str]:
+    """Questions about what ``statement`` says besides its main clause (``clause_parts``): a
+    denial ("was anyone killed"), a second main clause's typed questions ("how many
+    firefighters were treated"), and what its subject plans to do ("what does the government
+    plan to do", "when will the government raise household gas prices")."""
+    out: list[str] = []
+    nobody = clause_parts.nobody_question(_plain(statement))
+    if nobody is not None:
+        out.append(nobody)
+    second = clause_parts.second_clause(_plain(statement))
+    parsed = parse(second) if second is not None else None
+    if parsed is not None and parsed.subject.split()[0].lower() not in _NO_SUBJECT:
+        out += [q for q in _from_clause(parsed, names, setting, depth=1) if q.startswith(_TYPED)][
+            :2
+        ]
+    for relative in clause_parts.relative_clauses(_plain(statement))[:1]:
+        said = parse(relative)
+        if said is not None:
+            # Not set in the story's event: the question is about the name ("where will
+            # cop30 be held", not "... at cop29 in baku").
+            out += [
+                Unset(q)
+                for q in _from_clause(said, names, None, depth=1)
+                if q.startswith(("where", "when", "how many", "how much"))
+            ][:2]
+    if clause is None:
+        # "The government plans to raise ...": "plans" read as a noun by ``parse``.
+        clause = clause_parts.intent_clause(_plain(statement), Clause)
+    if clause is None or clause.verb is None or clause.aux not in (None, "has", "have", "had"):
+        return out
+    planned = clause_parts.intent(clause.verb, clause.rest)
+    if planned is None:
+        return out
+    verb, rest = planned
+    subject = _subject_for_question(clause.subject, names)
+    plural = clause.verb.lower() in clause_parts.INTENT_VERBS and not clause.verb.endswith(
+        ("s", "ed")
+    )
+    do = "did" if is_past(clause.verb.lower()) or clause.aux else ("do" if plural else "does")
+    base = base_form(clause.verb.lower()) or clause.verb.lower()
+    out.append(f"what {do} {subject} {base} to do")
+    future = Clause(clause.subject, "will", verb, rest, clause.lead)
+    out += [q for q in _from_clause(future, names, setting, depth=1) if q.startswith(_TYPED)][:2]
+    return out
+
+
+def second_predicate(clause: Clause) -> Clause | None:
+    """The second of two coordinated past-tense predicates of ``clause``, as a clause of its
+    own with the same subject: news sentences pack two events into one ("reached the site
+    ... and freed 58 people"), and readers ask about the second as often as the first."""
+    if clause.aux is not None or clause.verb is None or not is_past(clause.verb.lower()):
+        return None
+    match = _SECOND_PREDICATE.search(clause.rest)
+    if match is None:
+        return None
+    verb = match["verb"]
+    if not is_past(verb) or verb in AUXILIARIES or base_form(verb) is None:
+        return None
+    return Clause(clause.subject, None, verb, match["rest"].strip(" ,"), clause.lead)
+
+
+_SUBJUNCTIVE = re.compile(
+    r"^(?P<subject>(?:\S+\s+){0,5}?\S+)\s+be\s+(?P<verb>[a-z]+)\s+(?P<rest>.+)$"
+)
+
+
+def _subjunctive(text: str) -> Clause | None:
+    """ "(ordered that) blogger Narek Samsonyan be held in custody for two months" as the
+    clause readers ask about: "will blogger narek samsonyan be held ..." ("how long")."""
+    match = _SUBJUNCTIVE.match(text)
+    if match is None or not is_past(match["verb"]):
+        return None
+    return Clause(match["subject"], "will be", match["verb"], match["rest"])
+
+
+_CHARGE_PREPOSITION = {"accuse": "of", "suspect": "of", "charge": "with", "convict": "of"}
+_CHARGED = re.compile(
+    r"^(?P<whom>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}|(?:the|two|three|both)\s+\w+)\s+"
+    r"(?P<prep>of|with)\s+(?P<what>\S+)"
+)
+
+
+def _charge_question(clause: Clause, subject: str, names: set[str]) -> str | None:
+    """What someone is accused of, charged with or suspected of, asked as readers do, never
+    ending on its preposition: "what is samsonyan accused of doing" (an act) or "what are
+    the charges against the two officials"."""
+    verb = (clause.verb or "").lower()
+    base = base_form(verb) or verb
+    if base not in _CHARGE_PREPOSITION:
+        return None
+    prep = _CHARGE_PREPOSITION[base]
+    if clause.aux in ("was", "were", "is", "are", "has been", "have been"):
+        passive = re.match(rf"^{prep}\s+(?P<what>\S+)", clause.rest)
+        if passive is None or _who(clause.subject, names) != "who":
+            return None
+        whom, what = subject, passive["what"]
+        be = clause.aux.split()[0]
+    elif clause.aux is None:
+        active = _CHARGED.match(clause.rest)
+        if active is None or active["prep"] != prep:
+            return None
+        whom = active["whom"] if active["whom"][:1].isupper() else active["whom"].lower()
+        what = active["what"]
+        be = "was" if verb.endswith("ed") else "is"
+    else:
+        return None
+    if what.endswith("ing") and base in ("accuse", "suspect"):
+        return f"what {be} {whom} {past_participle(base)} of doing"
+    return f"what are the charges against {whom}"
+
+
 def _undated(subject: str) -> str:
     """ "Kyrgyzstan's parliament on Tuesday 18 March 2025" -> "Kyrgyzstan's parliament"."""
     spans = _time_spans(subject)
@@ -358,10 +511,39 @@ def _cut(text: str, limit: int = MAX_CORE_WORDS) -> str:
         match = _CLAUSE_BREAK.search(" " + text + " ")
         if match:
             text = (" " + text)[: match.start()].strip()
-    words = text.split()[:limit]
+    every = text.split()
+    words = every[:limit]
+    # Never stop inside a name ("from the United | Arab Emirates") or between a modifier and
+    # its noun ("to help developing | countries"): the name is finished, the noun added.
+    while len(words) < min(len(every), limit + 4) and _runs_on(every, len(words)):
+        words.append(every[len(words)])
     while words and (words[-1].lower().strip(",") in _DANGLING or words[-1] in ("-",)):
         words.pop()
     return " ".join(words).strip(" ,")
+
+
+def _runs_on(words: list[str], cut: int) -> bool:
+    """Does the phrase go on across a cut of ``words`` before ``cut`` (a cut there leaves half a
+    name, "the Islamic Republic | of Iran", or a modifier without its noun)?"""
+    last, following = words[cut - 1], words[cut]
+    if last.endswith((",", ";", ":")):
+        return False
+    if last[:1].isupper() and following[:1].isupper():
+        return True
+    after = words[cut + 1] if cut + 1 < len(words) else ""
+    if last[:1].isupper() and following == "of" and after[:1].isupper():
+        return True
+    if last == "of" and cut >= 2 and words[cut - 2][:1].isupper() and following[:1].isupper():
+        return True
+    bare = following.strip(",.;:")
+    return (
+        last.endswith("ing")
+        and last.islower()
+        and bare.islower()
+        and bare not in _DANGLING
+        and bare.isalpha()
+        and is_topic_noun(bare)
+    )
 
 
 def _without(text: str, spans: list[tuple[int, int]]) -> str:
@@ -435,7 +617,16 @@ def _who(subject: str, names: set[str]) -> str:
     first = subject.split()[0]
     words = {w.lower().strip(",") for w in subject.split()}
     named = first in names and first not in ("The", "A", "An", "This", "These", "That")
+    # "blogger Narek Samsonyan": a name at the end of the subject is who it is.
+    # (Not "The climate agreement in Baku": the name after "in" is not the head.)
+    last = re.sub(r"'s?$", "", re.split(r"\s+(?:of|from|in|at|for)\s+", subject)[0].split()[-1])
+    named = named or (last[:1].isupper() and last in names and len(subject.split()) > 1)
     if head in _PERSON_HEADS or named or subject in names:
+        return "who"
+    # A country that acts ("Russia had signalled ...", "Neighbouring Kyrgyzstan offered ...")
+    # is asked about with "who", as people and bodies are: "what had signalled" is no English.
+    last = subject.split()[-1].strip(",")
+    if last[:1].isupper() and fold(last) == fold(head) and is_place_name(last):
         return "who"
     if words & (_PERSON_HEADS | {"those", "many", "some", "hundreds", "thousands", "dozens"}):
         return "who"
@@ -453,7 +644,10 @@ def _subject_for_question(subject: str, names: set[str]) -> str:
 
 def _inverted(clause: Clause, subject: str, tail: str) -> str | None:
     """The clause as a question body with the auxiliary before the subject ("did X give way",
-    "has X been evacuated", "was X ...")."""
+    "has X been evacuated", "was X ..."); never with a clause as its subject ("critics reply
+    that the law ...", misread)."""
+    if re.search(r"\b(?:reply|replies|say|says|argue|argues|insist|insists) that\b", subject):
+        return None
     if clause.aux:
         first, _, more = clause.aux.partition(" ")
         verb = " ".join(p for p in (more, clause.verb) if p)
@@ -489,6 +683,12 @@ def _agreeing(wh: str, predicate: str) -> str:
         return predicate
     # a plural present verb ("include"): its -s form
     return f"{first}s {rest}".strip() if first.isalpha() else predicate
+
+
+class Unset(str):
+    """A question not to be set in the story's event: it asks about another name."""
+
+    __slots__ = ()
 
 
 def _finish(question: str, setting: str | None) -> str:
@@ -539,6 +739,16 @@ def generate(
         and clause.subject.split()[0].lower() not in ("no", "nobody", "none", "nothing")
     ):
         out += _from_clause(clause, names, setting, depth=0, topic=topic)
+        second = second_predicate(clause)
+        if second is not None:
+            # Its typed questions only ("how many people did rescue teams free"): the plain
+            # ones would repeat the first predicate's "who ..." in other words.
+            typed = [q for q in out if q.startswith(_TYPED)]
+            at = out.index(typed[-1]) + 1 if typed else 0
+            out[at:at] = [
+                q for q in _from_clause(second, names, setting, depth=1) if q.startswith(_TYPED)
+            ][:2]
+    out += _other_parts(statement, clause, names, setting)
     if overview and topic:
         # The opening sentence answers questions about the event as a whole; asked in general
         # words, so that the specific questions of later facts stay theirs.
@@ -549,10 +759,33 @@ def generate(
             out.insert(0, f"what is {topic}")
     seen: dict[str, None] = {}
     for question in out:
-        cleaned = _finish(question, setting)
+        own_setting = None if isinstance(question, Unset) else setting
+        cleaned = _finish(_shortened(question), own_setting)
         if problem(cleaned) is None:
             seen.setdefault(cleaned, None)
     return list(seen)[:MAX_QUESTIONS]
+
+
+_PHRASE_STARTS = frozenset("by in for on at from with over after during".split())
+
+
+def _shortened(question: str) -> str:
+    """``question`` without its last prepositional phrases while it is too long ("how long
+    were X and Y ordered held in pre-trial detention | by a baku court"): a long name in the
+    subject should not cost the question, and a cut mid-phrase ("by a baku") reads badly."""
+    words = question.split()
+    while len(words) > MAX_QUESTION_WORDS:
+        cuts = [
+            i
+            for i, w in enumerate(words)
+            if w in _PHRASE_STARTS and i > MIN_QUESTION_WORDS and words[i + 1 : i + 2] != ["least"]
+        ]
+        if not cuts:
+            break
+        words = words[: cuts[-1]]
+        while words and words[-1] in _DANGLING:
+            words.pop()
+    return " ".join(words)
 
 
 # What starts a predicate's adjunct or clause, not its object.
@@ -599,16 +832,39 @@ def _from_clause(
             typed.append(f"how did {speaker} describe {target}")
             typed.append(f"what did {speaker} say about {target}")
         elif reported and verb not in ("called", "calls", "accused", "urged", "denied"):
-            if topic:
-                typed.append(f"what did {speaker} say about {topic}")
-            else:
-                typed.append(f"what did {speaker} say")
+            # "Officials say ...": asked in the present, as it is said.
+            do = {"say": "do", "says": "does"}.get(verb, "did")
+            about = f" about {topic}" if topic else ""
+            typed.append(f"what {do} {speaker} say{about}")
         said = re.split(r"(?:^|\s)that\s+", rest, maxsplit=1)
         inner = parse(said[1]) if len(said) == 2 and len(said[0].split()) <= 16 else None
+        if inner is None and len(said) == 2:
+            inner = _subjunctive(said[1])
+        if inner is None and verb in _SAID and _REPORTED_START.match(rest):
+            # "said the bridge would stay shut ...": reported without "that".
+            inner = parse(rest)
+        if inner is not None and inner.subject.lower() in ("it", "they", "he", "she"):
+            # "The movement said it would ask the court ...": in reported speech the pronoun
+            # is, nearly always, the speaker.
+            inner = Clause(clause.subject, inner.aux, inner.verb, inner.rest, inner.lead)
         if inner is not None and inner.subject.split()[0].lower() not in _NO_SUBJECT:
-            typed += _from_clause(inner, names, setting, depth + 1)[:2]
+            asked = _from_clause(inner, names, setting, depth + 1)[:2]
+            typed += asked
+            reported = reported and bool(asked)  # nothing asked of what was said: go on
         if typed and reported:
             return typed
+
+    # Charges: "Prosecutors accuse Samsonyan of calling for violence" and "Two officials were
+    # charged with negligence" -> "what is samsonyan accused of doing", "what are the charges
+    # against two officials".
+    charge = _charge_question(clause, subject, names)
+    if charge is not None and depth == 0:
+        typed.append(charge)
+
+    # "The ministry blamed the shortage on higher demand": ask what caused the shortage.
+    blamed = re.match(r"^(?P<thing>(?:the|a|an)\s+[\w-]+(?:\s+[\w-]+)?)\s+on\s+\S", rest)
+    if blamed and base_form(verb) == "blame" and clause.aux is None:
+        typed.append(f"what caused {blamed['thing'].lower()}")
 
     # "The flooding followed a winter of heavy snow": ask what caused it.
     if verb in ("followed", "follows") or (
@@ -673,6 +929,27 @@ def _from_clause(
         if body:
             typed.append(f"how many {objects['noun'].lower()} {body}")
 
+    # "..., flooding thousands of homes": how many homes were flooded (there): a count, asked
+    # before the day and place, is what readers of a disaster ask first.
+    if effect:
+        base = ing_base(effect["verb"])
+        if base:
+            where = f" in {lead_place.name}" if lead_place else ""
+            typed.append(f"how many {effect['noun']} were {past_participle(base)}{where}")
+
+    # How long: a duration in the predicate ("would stay shut for at least two months"); what
+    # was said of the future is asked in the future ("how long will the bridge stay shut").
+    duration = _DURATION.search(rest)
+    if duration and clause.aux is not None and not count:
+        aux = {"would": "will", "would be": "will be"}.get(clause.aux, clause.aux)
+        body = _inverted(
+            Clause(clause.subject, aux, clause.verb, rest, clause.lead),
+            subject,
+            _cut(_without(rest, [(duration.start(), duration.end()), *_time_spans(rest)])),
+        )
+        if body:
+            typed.append(f"how long {body}")
+
     # When: a date in the predicate or the leading clause.
     if main_time or lead_time:
         core = _cut(_without(rest, time_spans))
@@ -686,6 +963,12 @@ def _from_clause(
         body = _inverted(clause, subject, core)
         if body:
             typed.append(f"why {body}")
+    elif _LATE_CAUSE.search(rest) or _LATE_PURPOSE.search(rest):
+        # "came down near Rushan, in the ... region, after three days of heavy snow": the
+        # cause set off by a comma after the place; the question keeps the first part.
+        body = _inverted(clause, subject, _cut(_without(first_part, _time_spans(first_part))))
+        if body:
+            typed.append(f"why {body}")
 
     # Where: a named place in the predicate (not the subject itself) or the leading clause.
     if place and place.name not in clause.subject:
@@ -697,13 +980,6 @@ def _from_clause(
         body = _inverted(clause, subject, _cut(_without(rest, time_spans)))
         if body:
             typed.append(f"where {body}")
-
-    # "..., flooding thousands of homes": how many homes were flooded (there).
-    if effect:
-        base = ing_base(effect["verb"])
-        if base:
-            where = f" in {lead_place.name}" if lead_place else ""
-            typed.append(f"how many {effect['noun']} were {past_participle(base)}{where}")
 
     # "X was chaired by Y": who chaired X.
     agent = re.match(r"^by\s+(?P<agent>[^,\d][^,]*)", _without(rest, time_spans))
@@ -753,7 +1029,9 @@ def _from_clause(
     if len(typed) + len(plain) < 2:
         core = _cut(_without(rest, time_spans))
         body = _inverted(clause, subject, core)
-        if body:
+        # Not when the cut left the verb alone ("did the court order"): that asks nothing.
+        bare = not core and rest.startswith("that ")
+        if body and not bare:
             plain.append(body)
     if lead_place and depth == 0:
         # The place a leading clause gives ("In the Russian city of Orsk, ...") is what
@@ -788,7 +1066,7 @@ def problem(question: str) -> str | None:
     first = words[0]
     if first not in _WH and first not in _QUESTION_AUX:
         return "does not open with a question word or auxiliary"
-    if words[-1] in _DANGLING:
+    if words[-1] in _DANGLING and words[-2:] != ["to", "do"]:  # "what do they plan to do"
         return f"breaks off at '{words[-1]}'"
     if words[1] in _CONJUNCTIONS or (len(words) > 2 and words[1] in _QUESTION_AUX
                                      and words[2] in _CONJUNCTIONS):  # fmt: skip
@@ -797,6 +1075,8 @@ def problem(question: str) -> str | None:
         return "a word doubled"
     if len(words) > 2 and words[1] in _QUESTION_AUX and words[2] in _ADVERB_AFTER_AUX:
         return f"no subject after '{words[1]}'"
+    if first == "how" and words[1] == "long":
+        words = [first, *words[2:]]  # "how long will ...": the auxiliary after "how long"
     asks_how = first in ("when", "where", "why") or (
         first == "how" and words[1] not in ("many", "much")
     )
@@ -813,7 +1093,10 @@ def problem(question: str) -> str | None:
             return f"no verb after 'how {words[1]}'"
     if first in ("who", "what"):
         second = words[1]
-        if second in ("were", "are", "have", "do") and words[2] not in _DETERMINERS:
+        # ("what do officials say" and "what do they plan to do" are object questions.)
+        say_or_do = "say" in words[3:] or words[-2:] == ["to", "do"]
+        plural = second in ("were", "are", "have") or (second == "do" and not say_or_do)
+        if plural and words[2] not in _DETERMINERS:
             return f"'{first} {second}': who and what take a singular verb"
         if not (second in _QUESTION_AUX or _looks_finite(second)) and first == "who":
             return "no verb after 'who'"
@@ -839,6 +1122,8 @@ def problem(question: str) -> str | None:
             if word in _QUESTION_AUX:
                 break
             base = base_form(word) if is_past(word) else None
+            if word == base and words[index] in ("did", "does", "do"):
+                continue  # "did the slide come down": a participle that is also the base form
             if base in INTRANSITIVE and words[index] not in ("has", "have", "had"):
                 return f"'{words[index]} ... {word}': doubled auxiliary"
             if words[index] in ("did", "does", "do") and word in _PAST_ONLY:

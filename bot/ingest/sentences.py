@@ -178,3 +178,15 @@ _DATELINE = re.compile(
 def strip_dateline(sentence: str) -> str:
     """The lede without its wire dateline ("ASTANA, April 15 - More than ..." -> "More ...")."""
     return _DATELINE.sub("", sentence, count=1)
+
+
+def dateline_place(sentence: str) -> str | None:
+    """The city of a wire dateline ("MINGACHEVIR, March 6 - ..." -> "Mingachevir"): where the
+    story was filed, which is nearly always where it happens."""
+    match = _DATELINE.match(sentence)
+    if match is None:
+        return None
+    city = re.split(r"[,(]", match.group())[0].strip(" -\u2013\u2014")
+    if not city or len(city.split()) > 3:
+        return None
+    return " ".join(w.capitalize() for w in city.split())

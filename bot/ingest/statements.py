@@ -262,7 +262,21 @@ def carries_on(sentence: str, previous: str, context: ArticleContext | None) -> 
             earlier = {stem(w) for w in fold(previous).split()}
             if stem(noun) in earlier and noun not in STOPWORDS:
                 return True
-    return bool(_REPORTED.match(sentence) and _REPORTED.match(previous))
+    return bool(
+        _REPORTED.match(sentence) and _REPORTED.match(previous) and is_brief_reaction(sentence)
+    )
+
+
+REACTION_MAX_WORDS = 15
+"""A reported sentence this short, with no number, is a reaction to what the one before said."""
+
+
+def is_brief_reaction(sentence: str) -> bool:
+    """Is ``sentence`` (reported speech) only a reaction ("Nigeria's representative described
+    the figure as an insult.")? One that brings its own figures or runs long is a statement of
+    its own ("Residents said the same slope had slid twice in the past decade, ..."), and a
+    reader asks about it apart from the one before: it gets its own fact."""
+    return len(sentence.split()) <= REACTION_MAX_WORDS and not re.search(r"\d", sentence)
 
 
 # Small words left over once a sentence stands alone: "Russia then declared" -> "declared".

@@ -1,0 +1,102 @@
+"""Parts of a news sentence that readers ask about apart from its main clause.
+
+News packs several statements into one sentence: two clauses ("No one was killed, but four
+firefighters were treated for smoke inhalation"), a denial ("No one was killed"), or a plan
+("The government plans to raise gas prices by a quarter in March"). ``questions.generate``
+asks about the main clause; these helpers find the other parts, as plain text, so that the
+same question rules apply to them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TypeVar
+
+C = TypeVar("C")
+
+# ", but four firefighters were treated ...", "; the rest ...": a second main clause. "and"
+# is left out: after it a clause is far more often a second verb of the same subject.
+_SECOND_CLAUSE = re.compile(r"(?:,\s+but|;|,\s+while|,\s+whereas)\s+(?P<clause>[A-Za-z].+)$")
+_PRONOUN_START = re.compile(r"^(?:it|they|he|she|we|i|you|this|that|there)\b", re.IGNORECASE)
+
+# "..., COP30, which will be held in the Brazilian city of Belém in November 2025": a
+# relative clause saying something of a name.
+_RELATIVE = re.compile(
+    r"(?P<name>(?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*),\s+(?:which|who)\s+"
+    r"(?P<clause>(?:will|would|is|are|was|were|has|have|had)\s+[a-z].*?)(?=,|\.|;|$)"
+)
+
+# "No one was killed", "Nobody was hurt": readers ask "was anyone killed".
+_NOBODY = re.compile(
+    r"^(?:No one|Nobody|No-one)\s+(?P<aux>was|were|has been|had been|is)\s+"
+    r"(?P<verb>[a-z]+(?:ed|en)|hurt)\b(?P<tail>[^,.;]*)"
+)
+
+# "plans to raise ...", "has promised to rebuild ...": what the subject means to do.
+INTENT_VERBS = frozenset(
+    """plans plan planned intends intend intended aims aim aimed wants want wanted hopes hope
+    hoped promised promises vowed vows pledged pledges agreed agrees decided decides
+    threatened threatens expects expect expected""".split()
+)
+_INTENT = re.compile(r"^to\s+(?P<verb>[a-z]+)\s+(?P<rest>\S.*)$")
+_INTENT_SENTENCE = re.compile(
+    r"^(?P<subject>(?:\S+\s+){0,5}?\S+)\s+(?P<verb>plans|intends|aims|wants|hopes|expects)\s+"
+    r"(?P<rest>to\s+[a-z]+\s+\S.*)$"
+)
+
+
+def second_clause(statement: str) -> str | None:
+    """The second main clause of ``statement``, if it has its own subject (not a pronoun,
+    which would leave the question saying nothing)."""
+    match = _SECOND_CLAUSE.search(statement.rstrip(". "))
+    if match is None:
+        return None
+    clause = match["clause"]
+    if _PRONOUN_START.match(clause) or len(clause.split()) < 4:
+        return None
+    return clause[:1].upper() + clause[1:]
+
+
+def relative_clauses(statement: str) -> list[str]:
+    """What ``statement`` says of a name in a relative clause, as a sentence of its own:
+    "COP30 will be held in the Brazilian city of Belém in November 2025". Readers ask of
+    such a name ("where will cop30 be held") as of any subject."""
+    out = []
+    for match in _RELATIVE.finditer(statement):
+        name = match["name"]
+        if name.split()[0] in ("The", "A", "An") or len(match["clause"].split()) < 3:
+            continue
+        out.append(f"{name} {match['clause']}")
+    return out
+
+
+def nobody_question(statement: str) -> str | None:
+    """ "No one was killed, but ..." -> "was anyone killed"."""
+    match = _NOBODY.match(statement.strip())
+    if match is None:
+        return None
+    aux = match["aux"].split()[0]
+    been = "been " if "been" in match["aux"] else ""
+    return f"{aux} anyone {been}{match['verb']}{match['tail'].rstrip()}"
+
+
+def intent(verb: str, rest: str) -> tuple[str, str] | None:
+    """The verb and the rest of what a subject ``verb``s to do ("plans" + "to raise gas prices
+    by a quarter in March" -> ("raise", "gas prices by a quarter in March"))."""
+    if verb.lower() not in INTENT_VERBS:
+        return None
+    match = _INTENT.match(rest)
+    if match is None:
+        return None
+    return match["verb"], match["rest"]
+
+
+def intent_clause(statement: str, make: Callable[[str, None, str, str], C]) -> C | None:
+    """``statement`` as subject, intent verb and rest, built with ``make`` (the caller's clause
+    type), when it opens with a plan ("The government plans to raise ...") that a general
+    parse reads as a noun ("plans")."""
+    match = _INTENT_SENTENCE.match(statement)
+    if match is None:
+        return None
+    return make(match["subject"], None, match["verb"], match["rest"])
