@@ -35,7 +35,7 @@ bombings massacre assault siege clash clashes fighting war offensive incident ho
 crisis evacuation evacuations protest protests rally rallies demonstration demonstrations strike
 strikes election elections vote referendum standoff blockade outbreak epidemic rockfall
 rockslide mudflow blizzard snowstorm sandstorm tornado typhoon accident collision spill blackout
-outage shelling stampede""".split()
+outage shelling stampede unrest riot riots mutiny uprising rebellion revolt coup runoff""".split()
 _AT_NOUNS = """talks summit conference negotiations meeting forum games championship festival
 fair congress""".split()
 _UNDER_NOUNS = """law bill legislation act amendment ban reform decree sanctions deal agreement
@@ -56,7 +56,21 @@ _RULE = re.compile(
     r"\b(?:must|may|can|cannot|shall|face|faces|require|requires|allow|allows|ban|bans|"
     r"oblige|obliges|apply|applies|forbid|forbids|has been given|have been given)\b"
 )
-_POINT_EVENT = frozenset(_IN_NOUNS) - {"war", "crisis", "exodus", "protests", "elections"}
+# Spells of days, not one day: "the Kazakhstan unrest of 19 January 2022" would date the unrest
+# by the lede's news (the troops' return), so these are dated by month.
+_POINT_EVENT = frozenset(_IN_NOUNS) - {
+    "war", "crisis", "exodus", "protests", "elections", "unrest", "riots", "uprising",
+    "rebellion",
+}  # fmt: skip
+# Event nouns standing as the modifier of another noun: the phrase names no event.
+_MODIFIER_COMPOUNDS = frozenset(
+    (
+        "war crimes", "war crime", "war criminal", "war criminals", "election commission",
+        "election officials", "crash site", "strike force", "fire brigade", "fire service",
+        "attack helicopter", "attack helicopters", "protest movement", "vote count",
+        "referendum question",
+    )
+)  # fmt: skip
 
 TITLES = re.compile(
     r"^(?:(?:UN|US|EU|Former|Acting|Deputy|Vice)\s+)*(?:President|Prime Minister|Minister|"
@@ -86,6 +100,15 @@ _NOT_FIRST_NAMES = frozenset(
     Upper Lower Greater Saint St Lake Mount Cape Port Fort Great Little Middle Far Near Inner
     Outer Royal National Federal Islamic Arab Soviet Russian American British Chinese
     Georgian Azerbaijani Armenian Kazakh Turkish Iranian Ukrainian""".split()
+)
+# Capitalised words that open a sentence or a time phrase ("Late on Sunday Stoianoglo"), never
+# a first name.
+_SENTENCE_OPENERS = frozenset(
+    """In On At By For From With After Before During Since Until Under Over Near Outside Inside
+    Across Among Between Despite Following Amid The A An This That These Those When While As
+    If Late Early Later Earlier Last Next Hours Days Weeks Months Years Monday Tuesday Wednesday
+    Thursday Friday Saturday Sunday January February March April May June July August September
+    October November December""".split()
 )
 _PAIR_OF_PEOPLE = re.compile(
     r"\b(?P<what>[Bb]oth men|[Bb]oth women|[Tt]he two men|[Tt]he two women|[Tt]he pair|"
@@ -343,6 +366,9 @@ def _event_in(
         noun = token.lower()
         if noun not in PREPOSITION:
             continue
+        following = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
+        if f"{noun} {following}" in _MODIFIER_COMPOUNDS:
+            continue  # "war crimes court", "election commission": no war, no election
         modifiers: list[str] = []
         named = False
         back = index - 1
@@ -448,6 +474,11 @@ def _people(texts: list[str], entities: EntityIndex) -> tuple[dict[str, str], di
             name = raw[titled.end() :] if titled else raw
             name = re.sub(r"'s$", "", name.rstrip(".,;:")).strip()
             words = name.split()
+            if words and words[0] in _SENTENCE_OPENERS:
+                # "In Moscow, Kremlin spokesman ...": the preposition is capitalised only
+                # because it opens the sentence; "In Moscow" is nobody, and taking it for a
+                # person wrote every later "Moscow" as "In Moscow".
+                continue
             if not 2 <= len(words) <= 3 or any(w in _NOT_PERSON_WORDS for w in words):
                 continue
             if words[0] in _NOT_FIRST_NAMES or not all(w[:1].isupper() for w in words):

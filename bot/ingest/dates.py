@@ -48,6 +48,9 @@ _SPANS = re.compile(
     re.IGNORECASE,
 )
 # "May" is a month only with a day or year, or after "in"/"since"/"early"...: "may" the verb.
+_DATE_AFTER_WEEKDAY = re.compile(
+    rf",?\s+(?:{_DAY_OF_MONTH}\s+(?:of\s+)?(?:{MONTHS})|(?:{MONTHS})\s+{_DAY_OF_MONTH})\b"
+)
 _MAY_ALONE = re.compile(r"^may$", re.IGNORECASE)
 # A span after one of these is a deadline, a range's start or a condition, not the event's day.
 _NOT_EVENT = re.compile(r"\b(?:by|until|till|before|since|from|through|ahead of)\s+(?:the\s+)?$")
@@ -115,6 +118,10 @@ def mentions(
             before = text[: match.start()].rstrip().lower()
             if not before.endswith(("in", "since", "early", "late", "mid", "of", "and")):
                 continue
+        if kind == "weekday" and _DATE_AFTER_WEEKDAY.match(text, match.end()):
+            # "Friday, June 23", "Sunday 3 November": the date that follows is the day; the
+            # weekday alone, counted back from publication, would be another one.
+            continue
         before = text[: match.start()]
         deadline = _NOT_EVENT.search(before) is not None or _PLANNED.search(before) is not None
         relative = kind in ("weekday", "near", "week", "ago")

@@ -166,6 +166,15 @@ _LEADING_DATE = re.compile(
     rf"(?:,?\s+\d{{4}})?|\d{{4}}|(?:{dates.WEEKDAYS}))\s+(?=[A-Za-z])",
     re.IGNORECASE,
 )
+# A time phrase opening the sentence without a comma ("That evening Lukashenko said ...", "The
+# same day Tokayev accepted ...") or with one after a span ("Hours after the vote, Sandu ..."):
+# not part of the subject, which questions are asked about.
+_LEADING_TIME = re.compile(
+    r"^(?:(?:early|late)\s+)?(?:that|the same|the next|the following)\s+"
+    r"(?:day|evening|night|morning|afternoon|week|month)\s+(?=[A-Za-z])"
+    r"|^(?:hours|days|weeks|months|minutes)\s+(?:after|before|later|earlier)\b[^,]{0,60},\s+",
+    re.IGNORECASE,
+)
 _ASIDE = re.compile(
     r"\s*,\s*(?:which|who|whose|where|a|an|the|known|founded|led|chaired|once|now|then|"
     r"along|together|including|many|some|most|all|both|none|several|mostly|among|"
@@ -314,7 +323,7 @@ def parse(statement: str) -> Clause | None:
     text = _PARENS.sub("", _DASHES.sub(", ", _plain(statement)))
     leads = []
     while True:
-        date = _LEADING_DATE.match(text)
+        date = _LEADING_DATE.match(text) or _LEADING_TIME.match(text)
         if date:
             leads.append(date.group().strip())
             text = text[date.end() :]
