@@ -208,6 +208,8 @@ NEWS_SYNONYMS: tuple[tuple[str, ...], ...] = (
         "ответка",
         "ответку",
     ),
+    # "nə dəxli var" and "nə əlaqəsi var": what has it to do with.
+    ("əlaqə", "əlaqəsi", "dəxl", "dəxli"),
     ("evacuate", "evacuated", "evacuation", "evacuations", "evacuees"),
     ("money", "funding", "funds", "financing", "cash"),
     (

@@ -213,3 +213,32 @@ def test_a_slang_word_for_retaliation_meets_the_fact() -> None:
     analyzer = Analyzer()
     assert set(analyzer.terms("в ответку")) <= set(analyzer.terms("ответные меры"))
     assert set(analyzer.terms("retaliation")) <= set(analyzer.terms("ответные меры"))
+
+
+def test_azerbaijani_deksli_and_elaqesi_ask_the_same() -> None:
+    # "nə dəxli var" and "nə əlaqəsi var" both ask what something has to do with it.
+    facts = [
+        Fact(
+            "port-strike-link",
+            "The dock strike in Aktau delayed the ferry for two days.",
+            ("what does the strike have to do with the ferry",),
+            translations=(
+                Translation(
+                    "az",
+                    "Aktauda liman işçilərinin tətili bərəni iki gün gecikdirdi.",
+                    ("tətilin bərə ilə nə əlaqəsi var",),
+                ),
+            ),
+        ),
+        Fact(
+            "ferry-fares",
+            "Ferry fares rose by a tenth in March.",
+            ("did ferry fares go up",),
+            translations=(
+                Translation("az", "Bərə biletləri martda onda bir bahalaşdı.", ("bilet bahadır",)),
+            ),
+        ),
+    ]
+    result = _matcher(facts).ask("tətilin buna nə dəxli var")
+    assert result.matches[0].fact.id == "port-strike-link"
+    assert result.decision is Decision.ANSWER
