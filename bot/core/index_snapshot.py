@@ -145,6 +145,7 @@ def save(database: Path, matcher: Matcher, synonyms: Synonyms, generation: int) 
         state.specificity,
         state.surface,
         state.vocabulary,
+        state.names,
     )
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
@@ -210,6 +211,7 @@ def _decode(payload: Sequence[Any], settings: MatcherSettings | None) -> tuple[M
         specificity,
         surface,
         vocabulary,
+        names,
     ) = payload
     state = IndexState(
         keys=keys,
@@ -220,6 +222,7 @@ def _decode(payload: Sequence[Any], settings: MatcherSettings | None) -> tuple[M
         specificity=specificity,
         surface=surface,
         vocabulary=vocabulary,
+        names=names,
     )
     matcher = Matcher.from_state(state, analyzer=Analyzer(synonyms), settings=settings)
     return matcher, synonyms

@@ -20,6 +20,7 @@ import bisect
 import datetime as dt
 import heapq
 import math
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
@@ -28,6 +29,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from bot.core.focus import STRICT, Focus, Want, counted_words, read_answer
+from bot.core.language import detect
 from bot.core.models import (
     AskResult,
     Decision,
@@ -256,6 +258,7 @@ class IndexState:
     specificity: dict[str, float]
     surface: dict[str, str]
     vocabulary: dict[tuple[str, int], list[str]]
+    names: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,6 +308,29 @@ def _exact(ranked: list[_Candidate]) -> bool:
 
 
 _EXACT = 0.99
+# How much more a name the facts write weighs than a topical word when a Russian or
+# Azerbaijani question is scored (in the question and in the phrasings it is held against):
+# "Какую роль играет Турция" is about Turkey, however much else it shares with the phrasing
+# "какую роль играет армения" of a fact on Armenia. English questions weigh names as before.
+_NAME_SPECIFICITY = 1.5
+# A word written with a capital inside a sentence (after its first word).
+_SENTENCE = re.compile(r"[.!?:;()\u2014\u2013\"]+\s*")
+_CAPITALISED = re.compile(r"(?<=\s)[^\W\d_][\w-]*")
+
+
+def _names_in(text: str) -> list[str]:
+    """The words of ``text`` that are capitalised inside a sentence."""
+    out = []
+    for sentence in _SENTENCE.split(text):
+        for word in _CAPITALISED.findall(sentence.strip()):
+            if word[0].isupper():
+                out.append(word)
+    return out
+
+
+# How many times more facts the word a clipped word is read as must be in than the facts
+# that hold only other words it starts.
+_CLIPPED_LEAD = 2
 # Relevance lead below which two candidates count as (nearly) tied.
 _TIE = 0.05
 
@@ -390,6 +416,8 @@ class Matcher:
         self._dead_refs = 0
         self._live_refs = 0
         self._specificity: dict[str, float] = {}
+        # Terms of the names the facts write (``_mark_names``).
+        self._names: set[str] = set()
         self._next_key = 0
         # Key sets of common terms, built on first need and kept up to date after that.
         self._key_sets: dict[str, set[int]] = {}
@@ -431,6 +459,7 @@ class Matcher:
             postings=postings,
             specificity=self._specificity,
             surface=self._surface,
+            names=frozenset(self._names),
             vocabulary={bucket: list(words) for bucket, words in self._vocabulary.items()},
         )
 
@@ -466,6 +495,7 @@ class Matcher:
         matcher._df = {term: len(posting) for term, posting in state.postings.items()}
         matcher._live_refs = sum(matcher._df.values())
         matcher._specificity = state.specificity
+        matcher._names = set(state.names)
         matcher._surface = state.surface
         matcher._vocabulary = {
             bucket: dict.fromkeys(words) for bucket, words in state.vocabulary.items()
@@ -583,6 +613,7 @@ class Matcher:
             del self._postings[term]
             self._key_sets.pop(term, None)
             self._specificity.pop(term, None)
+            self._names.discard(term)
         if self._dead_refs > max(10_000, self._live_refs // 4):
             self._compact()
         return entry.fact
@@ -638,6 +669,7 @@ class Matcher:
             phrasings.extend((terms(q, language), q) for q in translation.questions)
             answer += terms(translation.answer, language)
         answer_terms = tuple(dict.fromkeys(answer))
+        self._mark_names(fact)
         english = fact.translation("en")
         roles: tuple[str, ...]
         if english is None:
@@ -648,6 +680,17 @@ class Matcher:
             kinds, roles = read_answer(english.answer, dated=fact.date is not None)
         return _Entry(fact, tuple((ts, q) for ts, q in phrasings if ts), answer_terms, kinds, roles)
 
+    def _mark_names(self, fact: Fact) -> None:
+        """Note the names a fact's answers write (words capitalised inside a sentence: "Turkey",
+        "Турцией", "Türkiyə"): in a Russian or Azerbaijani question they weigh as names
+        (``_NAME_SPECIFICITY``)."""
+        answers = [(fact.language, fact.answer)]
+        answers.extend((t.language, t.answer) for t in fact.translations)
+        for language, text in answers:
+            for name in _names_in(text):
+                for term, _, _ in self.analyzer.analyze(name, remember=False, language=language):
+                    self._names.add(term)
+
     # ----------------------------------------------------------------------- weighting
     def _idf(self, document_frequency: int) -> float:
         # BM25's idf: a word in nearly every fact (the knowledge base's own topic, such as
@@ -656,13 +699,18 @@ class Matcher:
         df = min(document_frequency, n)
         return max(0.05, math.log(1.0 + (n - df + 0.5) / (df + 0.5)))
 
-    def _term_weight(self, term: str) -> float:
-        """Weight of an indexed term: rare in the fact base and topical in English."""
+    def _term_weight(self, term: str, names: bool = False) -> float:
+        """Weight of an indexed term: rare in the fact base and topical in English; with
+        ``names`` (a Russian or Azerbaijani question), a name weighs as one
+        (``_NAME_SPECIFICITY``), else as any topical word."""
+        if names and term in self._names:
+            return self._idf(self._df.get(term, 0)) * _NAME_SPECIFICITY
         return self._idf(self._df.get(term, 0)) * self._specificity.get(term, 1.0)
 
-    def _correct(self, term: str) -> tuple[str, float] | None:
-        """The indexed term a misspelled word most likely means, with a confidence."""
-        found = self._closest_word(term)
+    def _correct(self, term: str, anywhere: bool = True) -> tuple[str, float] | None:
+        """The indexed term a misspelled word most likely means, with a confidence (with
+        ``anywhere``, a typo in its first letter too)."""
+        found = self._closest_word(term, anywhere)
         if found is None:
             return None
         target = self._surface[found[0]]
@@ -679,17 +727,38 @@ class Matcher:
             words = self._sorted_words = sorted(self._surface)
         whole: str | None = None
         best_df = 0
-        # The most widely used of the words it starts, among the first few in order.
+        # The most widely used of the words it starts, among the first few in order...
         start = bisect.bisect_left(words, word)
+        started: set[str] = set()
         for candidate in words[start : start + 64]:
             if not candidate.startswith(word):
                 break
-            df = self._df.get(self._surface[candidate], 0)
-            if df > best_df and len(candidate) >= len(word) + 3:
-                whole, best_df = candidate, df
-        return (self._surface[whole], 0.8) if whole is not None else None
+            if len(candidate) >= len(word) + 3:
+                term = self._surface[candidate]
+                started.add(term)
+                df = self._df.get(term, 0)
+                if df > best_df:
+                    whole, best_df = candidate, df
+        if whole is None:
+            return None
+        target = self._surface[whole]
+        elsewhere = self._elsewhere(started - {target}, target) if len(started) > 1 else 0
+        if elsewhere * _CLIPPED_LEAD > best_df:
+            # ...as long as it stands out: a word that starts words of other facts about as
+            # much is their common root ("sakit" of "sakitləşəcək" in one fact and "sakitliyə"
+            # in another), not a name cut short, and reading it as one of them is a guess.
+            return None
+        return target, 0.8
 
-    def _closest_word(self, term: str) -> tuple[str, float] | None:
+    def _elsewhere(self, terms: set[str], target: str) -> int:
+        """How many facts hold one of ``terms`` and not ``target``."""
+        keys: set[int] = set()
+        for term in terms:
+            keys.update(self._postings.get(term, ()))
+        keys.difference_update(self._postings.get(target, ()))
+        return sum(1 for key in keys if key in self._entries)
+
+    def _closest_word(self, term: str, anywhere: bool = True) -> tuple[str, float] | None:
         """The vocabulary word a misspelled one most likely is, with a confidence.
 
         Words with the same first letter are searched first (most typos keep it); failing
@@ -703,7 +772,7 @@ class Matcher:
         first = term[:1]
         same_letter = [self._vocabulary.get((first, n)) for n in lengths]
         best = self._closest(term, [b for b in same_letter if b])
-        if best is None:
+        if best is None and anywhere:
             others = [
                 bucket
                 for (letter, n), bucket in self._vocabulary.items()
@@ -727,23 +796,34 @@ class Matcher:
         seen: set[str] = set()
         out: list[_QueryTerm] = []
         unknown_weight = self._idf(0) * self.settings.unknown_term_weight
+        # In a Russian or Azerbaijani question a name is the surest evidence: it meets the
+        # facts across scripts, while the other words, inflected or paraphrased, often miss
+        # them, and their general frequency (of the inflected form) overrates them. English
+        # questions keep their words' own weights.
+        names = detect(question) != "en"
         for term, spec, word in self.analyzer.analyze(question):
             if term in seen:
                 continue
             seen.add(term)
             df = self._df.get(term)
             if df is not None:
+                if names and term in self._names:
+                    spec = _NAME_SPECIFICITY  # a name the facts write
                 out.append(_QueryTerm(term, self._idf(df) * spec, 1.0))
                 continue
             # An English word ("time", "peace") is spelled right; it just isn't in the facts.
             misspelled = english_frequency(word) < self.settings.typo_max_frequency
-            corrected = self._correct(word) if misspelled else None
+            # A common Russian or Azerbaijani word keeps its first letter: read as another
+            # form of a fact's word ("уступит" for "уступки"), never as a word it merely
+            # rhymes with ("мнению" for "армению").
+            anywhere = not self.analyzer.spelled_right(word)
+            corrected = self._correct(word, anywhere) if misspelled else None
             if corrected is None and misspelled:
                 corrected = self._clipped(word)
             if corrected is not None and corrected[0] not in seen:
                 target, confidence = corrected
                 seen.add(target)
-                out.append(_QueryTerm(target, self._term_weight(target), confidence))
+                out.append(_QueryTerm(target, self._term_weight(target, names), confidence))
             else:
                 # A very common word ("people", "get") says little about a topic either way.
                 out.append(_QueryTerm(term, unknown_weight * spec * spec, 0.0))
@@ -814,12 +894,15 @@ class Matcher:
         pairs = [(qt.term, qt.weight * qt.confidence) for qt in query if qt.confidence > 0.0]
         attribute_terms = self._attribute_terms(focus)
         counted_terms = frozenset(self.analyzer.terms(" ".join(focus.counted)))
+        names = detect(question) != "en"
         for key, _ in shortlist:
             entry = self._entries[key]
             if not entry.fact.visible_in(guild_id):
                 continue
             scored.append(
-                self._score(entry, pairs, total, weights, focus, attribute_terms, counted_terms)
+                self._score(
+                    entry, pairs, total, weights, focus, attribute_terms, counted_terms, names
+                )
             )
             if len(scored) >= self.settings.candidates:
                 break
@@ -885,10 +968,12 @@ class Matcher:
         focus: Focus,
         attribute_terms: tuple[tuple[str, ...], ...],
         counted_terms: frozenset[str],
+        names: bool = False,
     ) -> _Candidate:
         """Score one candidate against the query's (term, weight) pairs; ``weights`` caches
         term weights across one question's candidates; ``counted_terms`` are the terms of what
-        a "how many" counts."""
+        a "how many" counts; ``names``: a Russian or Azerbaijani question, in which names weigh
+        as such (``_NAME_SPECIFICITY``)."""
         best_phrasing = 0.0
         best_question: str | None = None
         matched: set[str] = set()
@@ -904,7 +989,7 @@ class Matcher:
             for term in terms:
                 weight = weights.get(term)
                 if weight is None:
-                    weight = weights[term] = self._term_weight(term)
+                    weight = weights[term] = self._term_weight(term, names)
                 own += weight
             recall = hit / total
             precision = min(1.0, hit / own) if own else 0.0

@@ -184,6 +184,32 @@ NEWS_SYNONYMS: tuple[tuple[str, ...], ...] = (
         "повязали",
         "tutulmaq",
     ),
+    # Russian verbs whose two aspects the stemmer leaves apart ("проводил" / "провёл").
+    (
+        "проводить",
+        "проводил",
+        "проводила",
+        "проводили",
+        "проводит",
+        "проводят",
+        "провести",
+        "провёл",
+        "провела",
+        "провели",
+    ),
+    (
+        "retaliation",
+        "retaliate",
+        "retaliated",
+        "retaliatory",
+        "tit-for-tat",
+        "ответные",
+        "ответный",
+        "ответка",
+        "ответку",
+    ),
+    # "nə dəxli var" and "nə əlaqəsi var": what has it to do with.
+    ("əlaqə", "əlaqəsi", "dəxl", "dəxli"),
     ("evacuate", "evacuated", "evacuation", "evacuations", "evacuees"),
     ("money", "funding", "funds", "financing", "cash"),
     (

@@ -321,23 +321,30 @@ def translit(word: str) -> str:
 
 
 _russian_frequency: dict[str, float] | None = None
+# A word at least this frequent in its language is taken as spelled right (as English's
+# ``MatcherSettings.typo_max_frequency``).
+_SPELLED_RIGHT = 1e-6
 
 
-def _specificity_in(word: str, language: str) -> float:
-    """``specificity`` for a Russian word from general Russian frequencies, and for an
-    Azerbaijani one from Turkish frequencies as typed without special letters: wordfreq has no
-    Azerbaijani list, and its nearest relative shares most of its everyday words ("bir", "çox",
-    "yeni"), so "demək"-like common words weigh less than "böhran" (which Turkish spells
-    "buhran", and so counts fully)."""
+def frequency_in(word: str, language: str) -> float:
+    """How often general Russian (``language`` "ru") or Azerbaijani ("az") uses a lower-case
+    word of it, in its own script. Azerbaijani is counted in Turkish typed without special
+    letters: wordfreq has no Azerbaijani list, and its nearest relative shares most of its
+    everyday words ("bir", "çox", "yeni")."""
     global _russian_frequency
     if language == "az":
-        frequency = languages.turkish_frequency(az_plain(word))
-    elif language != "ru":
-        return 1.0
-    else:
-        if _russian_frequency is None:
-            _russian_frequency = wordfreq.get_frequency_dict("ru", "small")
-        frequency = _russian_frequency.get(word, 0.0)
+        return languages.turkish_frequency(az_plain(word))
+    if language != "ru":
+        return 0.0
+    if _russian_frequency is None:
+        _russian_frequency = wordfreq.get_frequency_dict("ru", "small")
+    return _russian_frequency.get(word, 0.0)
+
+
+def _specificity_of(frequency: float) -> float:
+    """``specificity`` for a Russian or Azerbaijani word from its ``frequency_in``:
+    "demək"-like common words weigh less than "böhran" (which Turkish spells "buhran", and so
+    counts fully)."""
     if not frequency:
         return 1.0
     zipf = math.log10(frequency) + 9.0
@@ -429,6 +436,9 @@ class Analyzer:
         self._focus_cache: dict[str, Focus] = {}
         # word -> (term, specificity), or None for a stopword: one lookup per word.
         self._words: dict[str, tuple[str, float] | None] = {}
+        # Russian and Azerbaijani words (as ``analyze`` gives them back) common enough in their
+        # language to be spelled right: never "corrected" to a word of the facts.
+        self._spelled_right: set[str] = set()
 
     def _add_other(self, member: str, language: str, head: str) -> None:
         """A Russian or Azerbaijani synonym: its transliterated form and its stem (inflected
@@ -457,6 +467,12 @@ class Analyzer:
                 self._focus_cache.clear()
             self._focus_cache[text] = found
         return found
+
+    def spelled_right(self, word: str) -> bool:
+        """Whether a Russian or Azerbaijani word ``analyze`` gave back is common in its
+        language (``frequency_in``): a real word, whatever a fact's word it resembles. English
+        words are weighed by the matcher against its own setting."""
+        return word in self._spelled_right
 
     def canonical(self, term: str) -> str:
         return self._canonical.get(term, term)
@@ -553,7 +569,10 @@ class Analyzer:
             if az and (stemmed in _question_stems() or _light_verb(word, stemmed)):
                 continue  # "nədir", "kimdir": a question word with the copula on
             term = table.get(surface) or table.get(stemmed) or stemmed or surface
-            out.append((term, _specificity_in(word, language), surface))
+            frequency = frequency_in(word, language)
+            if frequency >= _SPELLED_RIGHT and len(self._spelled_right) < 500_000:
+                self._spelled_right.add(surface)
+            out.append((term, _specificity_of(frequency), surface))
         return tuple(out)
 
 
