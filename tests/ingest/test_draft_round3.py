@@ -13,6 +13,7 @@ from bot.core.matcher import Matcher
 from bot.core.models import Fact
 from bot.ingest.article_draft import ArticleDraft, build_draft
 from bot.ingest.extract import from_text
+from bot.ingest.questions import generate
 
 SECOND_TERM = """Okonkwo wins second term on diaspora vote as Kremlin calls Vallaria vote unfair
 Published: 2025-03-04
@@ -96,3 +97,15 @@ def test_the_opening_fact_leaves_previewed_details_to_their_facts() -> None:
         assert best is not None and "Pavel Orlov" in best.fact.answer, (question, best)
     best = matcher.ask("what happened in the vallaria vote").best
     assert best is not None and best.fact.id == lede.id
+
+
+def test_an_adverb_before_the_verb_is_not_who_acted() -> None:
+    """ "The crew also included ..." asks "what did the crew include", not "what did the crew
+    also include" or "what was the crew also"."""
+    questions = generate(
+        "The crew also included Anna Berg, a former navy pilot, and Ivo Lind, who handled "
+        "the radio.",
+        names={"Anna", "Berg", "Ivo", "Lind"},
+    )
+    assert "what did the crew include" in questions, questions
+    assert not any(" also" in q for q in questions), questions
