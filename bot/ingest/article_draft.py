@@ -26,10 +26,16 @@ from bot.core.links import is_web_link
 from bot.core.loader import MAX_ANSWER_CHARS, MAX_TAGS_PER_FACT
 from bot.core.text import STOPWORDS, Analyzer, fold, specificity, stem
 from bot.ingest import dates, other_languages
-from bot.ingest.context import GENERIC_STARTS, TITLES, ArticleContext, names_something
+from bot.ingest.context import (
+    GENERIC_STARTS,
+    TITLES,
+    ArticleContext,
+    names_something,
+    untitled,
+)
 from bot.ingest.dedupe import coverage, merge_near_duplicates, terms_of
 from bot.ingest.entities import EntityIndex, is_place_name, raw_entities
-from bot.ingest.lede import carry_lede, handed_over
+from bot.ingest.lede import carry_lede, handed_over, main_clause_part, previewed, without_previews
 from bot.ingest.lexicon import is_topic_noun, plain_words
 from bot.ingest.models import Article, IngestError, Statement
 from bot.ingest.questions import generate, parse, verbs_in
@@ -200,8 +206,8 @@ def tags_for(
         ):
             continue  # a capitalised word only ever at the start of a sentence ("Strong ...")
         # "President Ilham Aliyev" is tagged "ilham-aliyev": readers name the person.
-        untitled = TITLES.sub("", entity)
-        entity = untitled if " " in untitled else entity
+        bare = untitled(entity)
+        entity = bare if " " in bare else entity
         tag = "-".join(fold(entity).split())
         if tag and len(tag) <= 50 and all(is_topic_noun(w) or w in names for w in tag.split("-")):
             tags.setdefault(tag, None)
@@ -526,13 +532,38 @@ def build_draft(
             words = subject_words(own, id_names, spread, event_words, context.people, named)
             if len(words) < 2:
                 words = subject_words(own, id_names, spread, set(), context.people, named)
+        overview = lede and event is not None
+        if overview:
+            # The opening fact is the event's overview: the asides at its end and its own
+            # questions that later sentences state in the same words go to those sentences'
+            # facts, and it is tagged with what its main clause names, not with every name
+            # it previews (``lede``).
+            later = [" ".join(s.parts or [s.core]) for s in kept if s is not statement]
+            keep = event_words | set(fold(asked or "").split())
+            answer = without_previews(answer, later, keep)
+            questions = [
+                q
+                for q in questions
+                if q in statement.extra_questions or not previewed(q, later, keep)
+            ]
+        tags = _with_plain_words(
+            answer, tags_for(answer, entities, names, topic_tags, mid_capitals)
+        )
+        if overview:
+            core = fold(main_clause_part(statement.core))
+            tags = [
+                t
+                for t in tags
+                if t in topic_tags
+                or set(t.split("-")) & event_words
+                or not set(t.split("-")) & names
+                or all(w in core for w in t.split("-"))
+            ]
         fact = ProposedFact(
             id=free_fact_id(words, taken) if len(words) >= 2 else fact_id(own, names, taken),
             answer=answer,
             questions=list(dict.fromkeys(questions))[:MAX_QUESTIONS],
-            tags=_with_plain_words(
-                answer, tags_for(answer, entities, names, topic_tags, mid_capitals)
-            ),
+            tags=tags,
             merged=list(statement.merged),
             date=statement.date,
             date_note=statement.date_note,

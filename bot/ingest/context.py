@@ -287,7 +287,8 @@ class ArticleContext:
         published: dt.date | None,
     ) -> ArticleContext:
         names = {w for e in entities.counts for w in re.split(r"[\s-]", e)} | set(entities.counts)
-        place = _main_place(title, sentences, entities)
+        people, titles = _people([title, *sentences], entities)
+        place = _main_place(title, sentences, entities, people)
         lede = strip_dateline(sentences[0]) if sentences else ""
         event = _event_in(title, names, place) or _event_in(lede, names, place, named_only=True)
         if event is not None:
@@ -301,29 +302,47 @@ class ArticleContext:
                 event.month = f"{when.strftime('%B')} {when.year}"
             event.place = place
             event.alias = _alias(title, lede, event)
-        return cls(
-            event,
-            place,
-            _country(entities, place),
-            published,
-            *_people([title, *sentences], entities),
-        )
+        return cls(event, place, _country(entities, place), published, people, titles)
 
     def person(self, name: str) -> str | None:
         return self.people.get(name)
 
 
-def _main_place(title: str, sentences: list[str], entities: EntityIndex) -> str | None:
+def _main_place(
+    title: str, sentences: list[str], entities: EntityIndex, people: dict[str, str]
+) -> str | None:
     """The first name in the headline (else the lede) the body names too, a single word if
-    one is there: "Kazakhstan", "Baku", "Georgia"."""
+    one is there: "Kazakhstan", "Baku", "Georgia". A person is no place: in "Sandu wins second
+    term ... as Kremlin calls Moldova's election unfair" the place is Moldova, not Sandu (so
+    the event is "the Moldova vote", not "the Sandu vote"); a name the article writes as a
+    place ("in Moldova", "north of Moscow") goes before one it never does ("Wagner")."""
     body = " ".join(sentences)
+    persons = {w for full in people.values() for w in full.split()} | set(people)
+    everywhere = f"{title}. {body}"
     for text in (title, sentences[0] if sentences else ""):
         found = [e for e in entities.entities_in(text) if e in body or e in entities.counts]
-        singles = [_land(e) for e in found if " " not in e and e.isalpha() and not e.isupper()]
-        singles = [e for e in singles if e is not None]
-        if singles:
-            return singles[0]
+        lands = [_land(e) for e in found if " " not in e and e.isalpha() and not e.isupper()]
+        singles = [e for e in lands if e is not None and e not in persons]
+        placed = [e for e in singles if is_place_name(e) or _written_as_place(e, everywhere)]
+        if placed or singles:
+            return (placed or singles)[0]
     return None
+
+
+def _written_as_place(name: str, body: str) -> bool:
+    """Does the article write ``name`` where a place stands: "in Moldova", "near Tver", "north
+    of Moscow", "Armenia's capital"? No gazetteer: a person or a group is never written so."""
+    word = re.escape(name)
+    return (
+        re.search(
+            rf"\b(?:in|at|near|around|outside|across|throughout|from|to|into|"
+            rf"(?:north|south|east|west) of)\s+"
+            rf"(?:the\s+)?{word}\b(?!\s+[A-Z])",
+            body,
+        )
+        is not None
+        or re.search(rf"\b{word}'s\s+(?:capital|border|north|south|east|west)\b", body) is not None
+    )
 
 
 def _land(word: str) -> str | None:
@@ -469,9 +488,16 @@ def _people(texts: list[str], entities: EntityIndex) -> tuple[dict[str, str], di
     titles: dict[str, str] = {}
     for text in texts:
         for match in re.finditer(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*", text):
-            raw = match.group()
+            raw, start = match.group(), match.start()
             titled = TITLES.match(raw)
+            if titled is None and (inner := _inner_title(raw)) is not None:
+                # "European President Maia Sandu" (after "pro-"): a title inside the run of
+                # capitals says who follows; the words before it are no part of the name.
+                raw, start = raw[inner:], start + inner
+                titled = TITLES.match(raw)
             name = raw[titled.end() :] if titled else raw
+            while titled is not None and (again := TITLES.match(name)) is not None:
+                name = name[again.end() :]  # "President Judge Piotr Hofmanski"
             name = re.sub(r"'s$", "", name.rstrip(".,;:")).strip()
             words = name.split()
             if words and words[0] in _SENTENCE_OPENERS:
@@ -487,7 +513,7 @@ def _people(texts: list[str], entities: EntityIndex) -> tuple[dict[str, str], di
                 continue  # "Georgia's EU path": a possessive inside is no one's name
             if any(entities.has_demonym(w) or w in _DEMONYM_PLACES for w in words):
                 continue  # "Sputnik Azerbaijan": a country in it, no person
-            before = text[: match.start()]
+            before = text[:start]
             role = titled is not None or _ROLE_BEFORE.search(before) is not None
             surname_alone = words[-1] in singles and re.search(
                 rf"(?<![A-Z][a-z]\s)\b{re.escape(words[-1])}\b(?!\s+[A-Z])", joined
@@ -498,6 +524,25 @@ def _people(texts: list[str], entities: EntityIndex) -> tuple[dict[str, str], di
                 if titled is not None and people[name] == name:
                     titles.setdefault(name, f"{titled.group().strip()} {name}")
     return people, titles
+
+
+def _inner_title(raw: str) -> int | None:
+    """Where a title starts inside a run of capitals ("European President Maia Sandu": 9)."""
+    for inner in re.finditer(r"\s(?=[A-Z])", raw):
+        if TITLES.match(raw[inner.end() :]):
+            return inner.end()
+    return None
+
+
+def untitled(entity: str) -> str:
+    """``entity`` without a title before a name, wherever the title stands in it:
+    "President Ilham Aliyev" and "Western President Grace Okonkwo" name the person alone."""
+    inner = _inner_title(entity)
+    if inner is not None:
+        entity = entity[inner:]
+    while (titled := TITLES.match(entity)) is not None and entity[titled.end() :]:
+        entity = entity[titled.end() :]
+    return entity
 
 
 _DEMONYM_PLACES = frozenset(
@@ -594,6 +639,8 @@ class Referents:
             if match is None:
                 continue
             before = text[: match.start()]
+            if re.search(r"\b(?:[Tt]he|an?)\s+$", before):
+                continue  # "the Putin warrant": the name qualifies a noun, no one is meant
             aside = re.match(r"\s*(?:'s\s+)?,?\s*(?:a|an|the)\s", text[match.end() :])
             titled = re.search(r"(?:^|\s)(?:[A-Z][\w-]*\s+)$", before) is not None
             name = full if aside or titled else self.context.titles.get(full, full)

@@ -8,6 +8,12 @@ lede's main clause by its participle ("Many of those evacuated are staying in sc
 fact is where a reader asking about the evacuation should land, and as drafted it has no
 number. So the lede's main clause goes in front of it, its sources show the lede too, and the
 lede keeps the questions about the event as a whole, handing the clause's questions over.
+
+Whatever else the lede says, it only previews: "Sandu has won a second term after Moldovans
+abroad turned out in record numbers ..., a result the Kremlin refused to call fair" names the
+diaspora and the Kremlin, which later sentences state in full. So the lede is tagged with what
+its main clause names (``main_clause_part``), and a question of its own that a later sentence
+answers in the same words (``previewed``) is left to the fact made of that sentence.
 """
 
 from __future__ import annotations
@@ -40,6 +46,77 @@ def main_clause(lede: str) -> str | None:
     if not 5 <= len(words) <= MAX_CLAUSE_WORDS:
         return None
     return f"{clause}."
+
+
+def main_clause_part(lede: str) -> str:
+    """What ``lede`` says happened, before any subordinate or reported clause joins it (all
+    of it when it has none): what the opening fact is about, and tagged with."""
+    ends = [m.start() for m in (_CLAUSE_END.search(lede), _ASIDE_END.search(lede)) if m]
+    return lede[: min(ends)] if ends else lede
+
+
+# Where a lede's main clause ends besides: an attribution naming its source ("..., Russia's
+# defence ministry said") or a participle's aside (", closing the most dramatic chapter ...").
+_ASIDE_END = re.compile(
+    r",\s+(?:[A-Z][\w'’-]*\s+)?(?:[a-z]+\s+){0,3}(?:said|says|reported|announced)\b"
+    r"|,\s+(?:a|an)\s+[a-z]+\s+(?:that|which|the)\b|,\s+[a-z]+ing\s"
+)
+
+
+_WH = frozenset(
+    "what when where who whom whose why how which many much did does do is was say said says "
+    "tell told".split()
+)
+
+
+def _content(text: str) -> set[str]:
+    words = re.findall(r"[a-z0-9]+", fold(text))
+    return {base_form(w) or w for w in words if w not in STOPWORDS and w not in _WH}
+
+
+def previewed(question: str, later: list[str], keep: set[str]) -> bool:
+    """Is ``question`` (one of the lede's) one a later sentence answers in the same words?
+    Most of its content words (beyond ``keep``, the event's own words, which every question
+    has) are in one later sentence: the lede merely previews what that sentence states."""
+    own = _content(question) - {base_form(w) or w for w in keep}
+    if len(own) < 2:
+        return False
+    return any(len(own & _content(text)) >= 0.6 * len(own) for text in later)
+
+
+def _aside_stated(aside: str, later: list[str], keep: set[str]) -> bool:
+    """Does one later sentence name whom ``aside`` names ("the Kremlin") and say a good part
+    of what it says ("fair")? An aside names its news in passing, in fewer words than the
+    sentence that tells it."""
+    names = {fold(w) for w in re.findall(r"\b[A-Z][\w'’-]+", aside)} - keep
+    names = {re.sub(r"'s$", "", n) for n in names}
+    own = _content(aside) - {base_form(w) or w for w in keep}
+    if not names or len(own) < 2:
+        return False
+    for text in later:
+        words = set(re.findall(r"[a-z0-9]+", fold(text)))
+        if names <= words and len(own & _content(text)) >= 0.4 * len(own):
+            return True
+    return False
+
+
+def without_previews(text: str, later: list[str], keep: set[str]) -> str:
+    """``text`` (the lede's answer) without the asides at its end that later sentences state
+    in full (", a result the Kremlin refused to call fair" when the Kremlin's spokesman is
+    quoted later): they only draw the detail's questions to the overview. Its main clause
+    and what no later sentence says stay."""
+    core = len(main_clause_part(text))
+    cut = len(text)
+    for comma in reversed([m.start() for m in re.finditer(r",\s", text)]):
+        if comma < core:
+            break
+        tail = text[comma + 1 : cut]
+        if len(tail.split()) < 4 or tail.count('"') % 2 or not _aside_stated(tail, later, keep):
+            break
+        cut = comma
+    if cut == len(text):
+        return text
+    return text[:cut].rstrip(" ,;:") + "."
 
 
 def _participles(clause: str) -> set[str]:

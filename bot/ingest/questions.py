@@ -496,9 +496,21 @@ def _charge_question(clause: Clause, subject: str, names: set[str]) -> str | Non
 
 
 def _undated(subject: str) -> str:
-    """ "Kyrgyzstan's parliament on Tuesday 18 March 2025" -> "Kyrgyzstan's parliament"."""
+    """ "Kyrgyzstan's parliament on Tuesday 18 March 2025" -> "Kyrgyzstan's parliament";
+    "The passengers also" -> "The passengers" (an adverb before the verb is no part of who
+    acted: "what did the passengers also include" reads badly)."""
     spans = _time_spans(subject)
-    return _without(subject, spans).strip(" ,") if spans else subject
+    subject = _without(subject, spans).strip(" ,") if spans else subject
+    words = subject.split()
+    while len(words) > 1 and words[-1].lower() in _SUBJECT_ADVERBS:
+        words.pop()
+    return " ".join(words)
+
+
+_SUBJECT_ADVERBS = frozenset(
+    "also too still already then now later meanwhile reportedly allegedly initially "
+    "eventually finally subsequently previously recently formally officially".split()
+)
 
 
 _MODALS = frozenset("will would can could should must may might do does did shall".split())
