@@ -40,6 +40,7 @@ from bot.core.models import (
     Status,
     Translation,
 )
+from bot.core.related_words import table as related_words
 from bot.core.text import Analyzer, english_frequency, words
 
 # Fitted by ``python -m bench.calibrate`` on the tune questions (see there).
@@ -101,6 +102,11 @@ class MatcherSettings:
     # one fact that says what happened somewhere else (the model, fitted on knowledge bases
     # with a fact for most names asked, cannot tell a heavy unknown name from a typo).
     minimum_coverage: float = 0.3
+    # Share of its weight a question word earns in a fact that lacks it but has one of its tight
+    # thesaurus neighbours (``related_words``): "created" of a fact that says "founded". A
+    # paraphrase is weaker evidence than the word itself; 0 turns it off. On the tune questions
+    # 0.3 did best (0.2: about half the gain; 0.4-0.5: a right-first question lost).
+    related_share: float = 0.3
     # The confidence model: intercept, then one weight per ``CALIBRATION_FEATURES``.
     calibration: tuple[float, ...] = CALIBRATION
 
@@ -386,6 +392,10 @@ class _QueryTerm:
     term: str
     weight: float
     confidence: float
+
+
+# A question term, the share of its weight a paraphrase earns, and its neighbours in the index.
+_Related = tuple[str, float, frozenset[str]]
 
 
 class Matcher:
@@ -892,6 +902,7 @@ class Matcher:
         scored: list[_Candidate] = []
         weights: dict[str, float] = {}
         pairs = [(qt.term, qt.weight * qt.confidence) for qt in query if qt.confidence > 0.0]
+        related = self._related_terms(query)
         attribute_terms = self._attribute_terms(focus)
         counted_terms = frozenset(self.analyzer.terms(" ".join(focus.counted)))
         names = detect(question) != "en"
@@ -901,7 +912,15 @@ class Matcher:
                 continue
             scored.append(
                 self._score(
-                    entry, pairs, total, weights, focus, attribute_terms, counted_terms, names
+                    entry,
+                    pairs,
+                    total,
+                    weights,
+                    focus,
+                    attribute_terms,
+                    counted_terms,
+                    names,
+                    related,
                 )
             )
             if len(scored) >= self.settings.candidates:
@@ -909,6 +928,29 @@ class Matcher:
         scored.sort(key=lambda c: (-c.relevance, c.entry.fact.id))
         self._calibrate(scored[:calibrated] if calibrated else scored, asked)
         return scored, asked
+
+    def _related_terms(self, query: list[_QueryTerm]) -> list[_Related]:
+        """The question's terms (as written, or unknown to the index; not typo corrections) with
+        the share of their weight a paraphrase earns and their neighbours that facts hold.
+
+        Only candidate scoring uses them, not candidate gathering: feeding the neighbours'
+        postings into the gathering as well changed no tune figure, and gave off-topic
+        questions candidates they had none of."""
+        share = self.settings.related_share
+        if share <= 0.0:
+            return []
+        neighbours = related_words()
+        df = self._df
+        out: list[_Related] = []
+        for qt in query:
+            if qt.confidence not in (0.0, 1.0):
+                continue
+            near = neighbours.get(qt.term)
+            if near:
+                held = frozenset(term for term in near if term in df)
+                if held:
+                    out.append((qt.term, qt.weight * share, held))
+        return out
 
     def _attribute_terms(self, focus: Focus) -> tuple[tuple[str, ...], ...]:
         """Each attribute word of the question as the terms any one of which states it."""
@@ -969,20 +1011,29 @@ class Matcher:
         attribute_terms: tuple[tuple[str, ...], ...],
         counted_terms: frozenset[str],
         names: bool = False,
+        related: Sequence[_Related] = (),
     ) -> _Candidate:
         """Score one candidate against the query's (term, weight) pairs; ``weights`` caches
         term weights across one question's candidates; ``counted_terms`` are the terms of what
         a "how many" counts; ``names``: a Russian or Azerbaijani question, in which names weigh
-        as such (``_NAME_SPECIFICITY``)."""
+        as such (``_NAME_SPECIFICITY``); ``related``: question terms a paraphrase stands in for,
+        with the weight it earns and their neighbours (``_related_terms``)."""
         best_phrasing = 0.0
         best_question: str | None = None
         matched: set[str] = set()
+        # Question terms found only through a neighbour: they add to coverage, but are not
+        # "matched" (the confidence model's share of terms found stays a share of words found).
+        paraphrased: set[str] = set()
         for terms, text in entry.phrasings:
             hit = 0.0
             for term, asked_weight in query:
                 if term in terms:
                     hit += asked_weight
                     matched.add(term)
+            for term, soft_weight, near in related:
+                if term not in terms and not near.isdisjoint(terms):
+                    hit += soft_weight
+                    paraphrased.add(term)
             if hit <= 0.0:
                 continue
             own = 0.0
@@ -1003,7 +1054,13 @@ class Matcher:
             if term in answer_terms:
                 answer_hit += asked_weight
                 matched.add(term)
+        for term, soft_weight, near in related:
+            if term not in answer_terms and not near.isdisjoint(answer_terms):
+                answer_hit += soft_weight
+                paraphrased.add(term)
         whole_hit = sum([weight for term, weight in query if term in matched])
+        if paraphrased:
+            whole_hit += sum(w for term, w, _ in related if term in paraphrased - matched)
         whole = whole_hit / total
         # Half how well one phrasing says the question, half how much of the question the fact
         # covers anywhere: a question may take its words from several of a fact's phrasings

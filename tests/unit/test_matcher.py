@@ -529,3 +529,38 @@ def test_index_agrees_with_a_model_after_any_adds_and_removes(
             assert ids[0] == fact.id
         else:
             assert fact.id not in ids
+
+
+# Two facts about one group, only one of which says who founded it.
+FOUNDING = Fact(
+    "wagner-founding",
+    "Yevgeny Prigozhin founded the Wagner group in 2014.",
+    ("who founded wagner",),
+)
+MARCH = Fact(
+    "wagner-march",
+    "Wagner mercenaries marched on Moscow in June 2023 before turning back.",
+    ("what did wagner do in june 2023",),
+)
+
+
+def test_a_paraphrase_with_no_shared_word_finds_its_fact() -> None:
+    # "created" is in neither fact: without its thesaurus neighbour "founded" the two facts
+    # tie on "wagner" alone.
+    ranked, _ = Matcher([FOUNDING, MARCH]).explain("who created wagner")
+    assert ranked[0].entry.fact.id == "wagner-founding"
+    assert ranked[0].relevance > ranked[1].relevance + 0.1
+    assert "creat" not in ranked[0].matched  # a paraphrase is no word found
+
+
+def test_paraphrases_can_be_turned_off() -> None:
+    off = Matcher([FOUNDING, MARCH], settings=MatcherSettings(related_share=0.0))
+    ranked, _ = off.explain("who created wagner")
+    assert ranked[0].relevance == pytest.approx(ranked[1].relevance)
+
+
+def test_a_paraphrase_weighs_less_than_the_word_itself() -> None:
+    matcher = Matcher([FOUNDING, MARCH])
+    said, _ = matcher.explain("who founded wagner")
+    paraphrased, _ = matcher.explain("who created wagner")
+    assert paraphrased[0].relevance < said[0].relevance
