@@ -30,6 +30,8 @@ from bot.ingest.context import (
     GENERIC_STARTS,
     TITLES,
     ArticleContext,
+    Event,
+    is_point_event,
     names_something,
     untitled,
 )
@@ -288,9 +290,12 @@ def _set_in_event(
 
     Naming a person or a country is not enough: "Nigeria's representative described the
     figure as an insult" says nothing of the Baku talks, so a question about the talks never
-    reaches it, and a reader of the fact alone cannot tell which figure."""
-    event = context.event
+    reaches it, and a reader of the fact alone cannot tell which figure. A statement told
+    of another event the article tells of (``Statement.event``) is set in that one."""
+    event = statement.event or context.event
     statement.core = statement.text
+    if statement.event is not None and not statement.event.modifiers:
+        return  # it names an event of its own, which has no name to add ("the mutiny")
     if event is None:
         _set_in_place(statement, context, names, place)
         return
@@ -304,6 +309,8 @@ def _set_in_event(
     elif not lede and names_something(statement.text, context):
         return
     if lede and event.preposition == "Under":
+        return
+    if _told_before(statement, event, context):
         return
     own_day = dates.event_date(statement.original, context.published, spoken=False)
     lead_in = event.lead_in(statement.text, dated=own_day is not None)
@@ -320,6 +327,22 @@ def _set_in_event(
     # The event's day is not given to the statement: what a sentence set in the event tells
     # may have happened days before or after it ("the dam gave way on April 5" in floods
     # dated by their lede). A fact is dated only by its own sentence.
+
+
+EARLIER_DAYS = 31
+"""A statement dated this long before a one-off event (a crash, a flood) tells of something
+else: "In the Port Alder crash of September 2025, police arrested ... on 10 July" is false."""
+
+
+def _told_before(statement: Statement, event: Event, context: ArticleContext) -> bool:
+    """Is ``statement`` dated well before the main event, which happened on one day or a few
+    (so it is no part of it)? A spell of days (unrest, a war) may have begun long before."""
+    if statement.date is None or statement.event is not None or event is not context.event:
+        return False
+    when = event.date or context.published
+    if when is None or event.preposition != "In" or not is_point_event(event.noun):
+        return False
+    return (when - statement.date).days > EARLIER_DAYS
 
 
 def _setting(statement: Statement, setting: str | None, topic: str | None) -> str | None:
@@ -500,6 +523,14 @@ def build_draft(
         answer = statement.text[:MAX_ANSWER_CHARS]
         lede = statement.position == 0
         asked = _setting(statement, setting, topic) if statement.lead_in or lede else None
+        if statement.event is not None:
+            # It names an event of its own ("The mutiny began ..."): asked of in that one
+            # when led in by it, and otherwise as it says. (Still tagged with the story's
+            # topic: every fact of the article is about it.)
+            told = statement.event
+            asked = None
+            if statement.lead_in:
+                asked = f"{told.preposition.lower()} {told.short().replace(chr(34), '')}"
         per_part = [
             generate(
                 part,

@@ -51,6 +51,48 @@ _SAME_EVENT = {
     "At": set(_AT_NOUNS) | {"conference", "event", "gathering", "deal", "agreement", "text"},
     "Under": set(_UNDER_NOUNS) | {"measure", "law", "legislation", "bill"},
 }
+# Kinds of event: a later "the <noun>" of the main event's kind may be it ("the flooding" in
+# the floods, "the protests" in the unrest); one of another kind is another event ("the
+# mutiny" in June, in a story about a crash in August). Kinds overlap ("bombing").
+_KINDS = tuple(
+    frozenset(kind.split())
+    for kind in (
+        "flood floods flooding flash-flood",
+        "earthquake quake",
+        "landslide landslides mudslide mudslides rockfall rockslide mudflow avalanche",
+        "wildfire wildfires fire fires",
+        "storm hurricane cyclone typhoon tornado blizzard snowstorm sandstorm heatwave",
+        "explosion explosions blast blasts bombing bombings",
+        "attack attacks raid raids shooting bombing bombings massacre assault siege hostage "
+        "explosion explosions blast blasts strike strikes",
+        "crash derailment accident collision",
+        "war fighting offensive clash clashes shelling siege assault",
+        "protest protests rally rallies demonstration demonstrations unrest riot riots strike "
+        "strikes standoff blockade",
+        "election elections vote runoff",
+        "referendum",
+        "mutiny uprising rebellion revolt coup",
+        "exodus evacuation evacuations",
+        "outbreak epidemic",
+        "blackout outage",
+        "drought",
+        "eruption",
+        "stampede",
+        "spill",
+    )
+)
+# Nouns for any event of the class: "the disaster", "the crisis", "the vote".
+_ANY_EVENT = frozenset(("tragedy", "catastrophe", "event", "emergency", "disaster", "incident",
+                        "crisis", "vote", "votes"))  # fmt: skip
+
+
+def same_kind(noun: str, other: str) -> bool:
+    """Can "the <noun>" be the event named by ``other`` (both "In" nouns)?"""
+    if noun.rstrip("s") == other.rstrip("s") or noun in _ANY_EVENT:
+        return True
+    return any(noun in kind and other in kind for kind in _KINDS)
+
+
 # What a law's own provisions say: "must register", "face fines", "requires".
 _RULE = re.compile(
     r"\b(?:must|may|can|cannot|shall|face|faces|require|requires|allow|allows|ban|bans|"
@@ -62,6 +104,14 @@ _POINT_EVENT = frozenset(_IN_NOUNS) - {
     "war", "crisis", "exodus", "protests", "elections", "unrest", "riots", "uprising",
     "rebellion",
 }  # fmt: skip
+
+
+def is_point_event(noun: str) -> bool:
+    """Does an event of this noun happen on a day or a few (a crash, a flood), not over a
+    spell (unrest, a war)?"""
+    return noun in _POINT_EVENT
+
+
 # Event nouns standing as the modifier of another noun: the phrase names no event.
 _MODIFIER_COMPOUNDS = frozenset(
     (
@@ -228,7 +278,9 @@ class Event:
             # ... West Kazakhstan" is not yet about the floods.
             # ("states of emergency" or "evacuation" do not say which disaster.)
             said = any(
-                w.startswith(self.noun.rstrip("s")) or w in ("disaster", "tragedy", "catastrophe")
+                w.startswith(self.noun.rstrip("s"))
+                or w in ("disaster", "tragedy", "catastrophe")
+                or (w in PREPOSITION and self.refers_back(w) and w not in _ANY_EVENT)
                 for w in words
             )
             return said and any(found(k) for k in keys)
@@ -258,6 +310,9 @@ class Event:
         if noun == self.noun:
             return True
         same = _SAME_EVENT.get(self.preposition, set())
+        if self.preposition == "In":
+            # "the protests" in the unrest; not "the mutiny" in a story about a crash.
+            return noun in same and same_kind(noun, self.noun)
         if noun in same:
             # "the floods" and "the flooding" are the flood; "the disaster" any bad event.
             return True
@@ -277,6 +332,7 @@ class ArticleContext:
     titles: dict[str, str] = field(default_factory=dict)
     """The full name with the title the article first gives it ("President Kassym-Jomart
     Tokayev"), by full name: a fact naming "Tokayev" alone says who he is."""
+    title: str = ""
 
     @classmethod
     def build(
@@ -302,7 +358,7 @@ class ArticleContext:
                 event.month = f"{when.strftime('%B')} {when.year}"
             event.place = place
             event.alias = _alias(title, lede, event)
-        return cls(event, place, _country(entities, place), published, people, titles)
+        return cls(event, place, _country(entities, place), published, people, titles, title)
 
     def person(self, name: str) -> str | None:
         return self.people.get(name)
@@ -572,6 +628,10 @@ class Referents:
         self._bodies: dict[str, str] = {}
         """The last named body by its head noun: "ministry" -> "the emergencies ministry"."""
         """Did the sentence before name the main event (so "it" may be it)?"""
+        self.current: Event | None = None
+        """Another event the article is telling of now ("The mutiny began on June 23 ..." in
+        a story about a crash in August): what the sentences that follow lean on, until one
+        names the main event again or a day far from this one's."""
 
     def _people_in(self, sentence: str) -> list[str]:
         found: list[tuple[int, str]] = []
@@ -603,8 +663,70 @@ class Referents:
             re.search(rf"\b(?:{'|'.join(re.escape(n) for n in sorted(nouns))})\b", sentence)
         )
 
+    @property
+    def event(self) -> Event | None:
+        """The event a sentence leaning on its context is set in: the one told of now."""
+        return self.current or self.context.event
+
+    def _switch(self, text: str) -> None:
+        """Follow the article from one event to another: a sentence naming an event of
+        another kind than the main one ("the mutiny", "a referendum"), and not the main one,
+        starts telling of it; naming the main event again, or a day far from the other
+        event's, goes back. Only for events ("In"): talks and laws have no other events."""
+        main = self.context.event
+        self.current = None
+        if main is None or main.preposition != "In":
+            return
+        names_main = False
+        other: str | None = None
+        for match in re.finditer(r"[A-Za-z][\w-]*", text):
+            noun = match.group().lower()
+            if noun not in PREPOSITION or PREPOSITION[noun] != "In" or noun in _ANY_EVENT:
+                continue
+            following = text[match.end() :]
+            after = re.match(r"\s+([a-z]+)", following)
+            if after is not None and f"{noun} {after.group(1)}" in _MODIFIER_COMPOUNDS:
+                continue  # "war crimes", "election commission": no event
+            if re.match(r"\s+(?:in|with|against|on)\s+[A-Z]", following):
+                continue  # "the war in Ukraine": a background the sentence mentions
+            if main.refers_back(noun):
+                names_main = True
+                continue
+            before = text[: match.start()]
+            if not re.search(r"\b(?:[Tt]he|an?|An?)\s+(?:[a-z][\w-]*\s+)?$", before) or re.match(
+                r"\s+of\b", following
+            ):
+                continue  # "set it on fire", "the evacuation of villages": no event told of
+            other = other or noun
+        day = dates.event_date(text, self.context.published, anchor=self.anchor, spoken=False)
+        if other is not None and not names_main:
+            self.current = self._other_event(other, text, day)
+
+    def _other_event(self, noun: str, text: str, day: dates.DateMention | None) -> Event:
+        """ "the Wagner mutiny": the event named after a non-person name the sentence shares
+        with the headline, else after the main event's place; dated by the sentence."""
+        main = self.context.event
+        persons = {w for full in self.context.people.values() for w in full.split()}
+        title_words = {re.sub(r"'s$", "", w) for w in re.findall(r"[\w'-]+", self.context.title)}
+        modifiers = ""
+        for word in re.findall(r"(?<=\s)[A-Z][\w-]+", text):
+            bare = re.sub(r"'s$", "", word)
+            if bare in title_words and bare not in persons and bare not in _SENTENCE_OPENERS:
+                modifiers = bare
+                break
+        if not modifiers:
+            # "the Moldova referendum" in a story about Moldova's election; not "the Moscow
+            # mutiny" after the city a story happens in.
+            modifiers = self.context.country or ""
+        event = Event(noun, modifiers, place=main.place if main is not None else None)
+        if day is not None and day.date is not None and day.precision == "day":
+            event.date = day.date
+            event.month = f"{day.date.strftime('%B')} {day.date.year}"
+        return event
+
     def resolve(self, text: str) -> str:
         """``text`` with its referents written out; call ``note`` on the sentence after."""
+        self._switch(text)
         text = self._people(text)
         text = self._full_names(text)
         text = self._definites(text)
@@ -659,7 +781,7 @@ class Referents:
         return f"{text[: match.start()]}{match['verb']} {event.phrase()}{text[match.end() :]}"
 
     def _definites(self, text: str) -> str:
-        event = self.context.event
+        event = self.event
         folded = set(fold(text).split())
         if event is None:
             done_event = True

@@ -38,9 +38,10 @@ _YEAR = r"(?:1[89]|20)\d\d"
 _SPANS = re.compile(
     rf"(?P<dmy>\b{_DAY_OF_MONTH}\s+(?:of\s+)?(?:{MONTHS})(?:,?\s+{_YEAR})?\b)"
     rf"|(?P<mdy>\b(?:{MONTHS})\s+{_DAY_OF_MONTH}(?:,?\s+{_YEAR})?\b)"
-    rf"|(?P<weekday>\b(?:(?:last|this)\s+)?(?:{WEEKDAYS})\b)"
+    rf"|(?P<weekday>\b(?:(?:last|this)\s+)?(?:{WEEKDAYS})(?:\s+last\s+week)?\b)"
     r"|(?P<near>\b(?:yesterday|today|the day before yesterday)\b)"
     r"|(?P<week>\b(?:last|this|the previous)\s+week\b)"
+    r"|(?P<that>\bthat\s+(?:night|evening|morning|afternoon|day)\b)"
     r"|(?P<ago>\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+"
     r"(?:days?|weeks?)\s+(?:ago|earlier|later)\b)"
     rf"|(?P<month>\b(?:(?:early|mid|late)[- ])?(?:{MONTHS})(?:\s+{_YEAR})?\b)"
@@ -98,6 +99,32 @@ def _parse(text: str, base: dt.date) -> tuple[dt.date | None, str]:
     return data.date_obj.date(), str(data.period or "day")
 
 
+FLASHBACK_DAYS = 14
+"""A day named more than this before publication starts a flashback: a weekday after it is a
+day of that week ("The mutiny began on Friday, June 23 ... By early on Saturday ..."), not
+of the week the article was published in."""
+
+
+def _weekday(span: str, published: dt.date, anchor: dt.date | None) -> dt.date | None:
+    """The day a weekday names when the publication date alone would misread it: "Monday
+    last week" is the Monday of the week before the article's; in an earlier story the
+    article is telling (``anchor`` over a week before publication), the first such day from
+    the anchor on. None otherwise (dateparser counts back from publication)."""
+    words = span.lower().split()
+    number = [w.lower() for w in WEEKDAYS.split("|")].index(words[1 if words[0] in (
+        "last", "this") else 0])  # fmt: skip
+    if span.lower().endswith("last week"):
+        monday = published - dt.timedelta(days=published.weekday() + 7)
+        return monday + dt.timedelta(days=number)
+    if (
+        anchor is not None
+        and words[0] not in ("last", "this")
+        and (published - anchor).days > FLASHBACK_DAYS
+    ):
+        return anchor + dt.timedelta(days=(number - anchor.weekday()) % 7)
+    return None
+
+
 def _number(word: str) -> int | None:
     if word.isdigit():
         return int(word)
@@ -124,7 +151,7 @@ def mentions(
             continue
         before = text[: match.start()]
         deadline = _NOT_EVENT.search(before) is not None or _PLANNED.search(before) is not None
-        relative = kind in ("weekday", "near", "week", "ago")
+        relative = kind in ("weekday", "near", "week", "ago", "that")
         base = published
         date: dt.date | None = None
         precision = "day"
@@ -138,13 +165,18 @@ def mentions(
                 date = published - dt.timedelta(days=days)
             precision = "day" if unit.lower().startswith("day") else "week"
         elif kind == "weekday" and published is not None:
-            day = span.split()[-1]
-            if day.lower() == published.strftime("%A").lower() and not span.lower().startswith(
-                "last"
-            ):
-                date = published
-            else:
-                date, precision = _parse(day, published)
+            date = _weekday(span, published, anchor)
+            if date is None:
+                day = span.split()[-1]
+                if day.lower() == published.strftime("%A").lower() and not span.lower().startswith(
+                    "last"
+                ):
+                    date = published
+                else:
+                    date, precision = _parse(day, published)
+        elif kind == "that":
+            # "that night", "that morning": the day the article last named.
+            date = anchor
         elif kind == "near" and published is not None:
             date, precision = _parse(span, published)
         elif kind == "week" and published is not None:
@@ -189,6 +221,8 @@ def event_date(
             continue
         if not spoken and _SAID_ON.search(text[: mention.start]):
             continue
+        if mention.relative and _NOT_WHEN.search(text[: mention.start]):
+            continue  # "made Monday a day off": not when the sentence's event happened
         if published is not None and mention.date > published:
             continue
         return mention
@@ -202,9 +236,16 @@ def last_day(
     days = [
         m.date
         for m in mentions(text, published, anchor=anchor)
-        if m.date is not None and m.precision == "day"
+        if m.date is not None
+        and m.precision == "day"
+        and not m.deadline  # "by July 1": a deadline is not the day the story is on
+        and not (m.relative and _NOT_WHEN.search(text[: m.start]))
     ]
     return days[-1] if days else anchor
+
+
+# A weekday that is a verb's object ("made Monday a day off"), not when anything happened.
+_NOT_WHEN = re.compile(r"\b(?:made|make|makes|declared|declare|declares|named)\s+$")
 
 
 def spell(date: dt.date) -> str:
@@ -243,6 +284,11 @@ def absolute(text: str, published: dt.date | None, *, anchor: dt.date | None = N
             continue
         before = text[done : mention.start]
         day = spell(mention.date)
+        if mention.text.lower().startswith("that "):
+            # "that night" -> "that night (23 June 2023)": the fact alone says which night.
+            out.append(f"{before}{mention.text} ({day})")
+            done = mention.end
+            continue
         if mention.text.lower().endswith(("later", "earlier", "ago")) or mention.text.lower() in (
             "yesterday",
             "today",
@@ -253,7 +299,11 @@ def absolute(text: str, published: dt.date | None, *, anchor: dt.date | None = N
             else:
                 replacement = f"on {day}"
         else:
-            weekday = mention.text.split()[-1]
+            weekday = re.sub(r"^(?:last|this)\s+|\s+last\s+week$", "", mention.text, flags=re.I)
+            if mention.text.lower().endswith("last week"):
+                out.append(f"{before}{weekday} {day}")
+                done = mention.end
+                continue
             if re.match(
                 rf"^,?\s+(?:(?:{MONTHS})\s+\d|\d{{1,2}}\s+(?:{MONTHS}))", text[mention.end :]
             ):

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from bot.core.errors import NewsdeskError
+
+if TYPE_CHECKING:
+    from bot.ingest.context import Event
 
 # The most bytes of one page, feed or file read: 2 MiB holds any news article's page, and the
 # extractor's time grows faster than the size (a 4.9 MB page took 24 s to be refused; one of
@@ -79,6 +83,9 @@ class Statement:
     """The main event was put in front of it ("In the Ganja flood of 14 May 2025, ...")."""
     core: str = ""
     """The answer without the lead-in (what ids and questions are made from)."""
+    event: Event | None = None
+    """The event its sentence leans on, when not the article's main one ("the Wagner
+    mutiny" in a story about the crash that killed its leader): set in that one."""
     parts: list[str] = field(default_factory=list)
     """Each sentence of the answer as resolved, in order: questions are asked of each one,
     so that a sentence carried on into the fact still gets its own."""

@@ -306,10 +306,14 @@ def is_setup(sentence: str) -> bool:
 def _date_note(mention: dates.DateMention, published: dt.date | None) -> str | None:
     if not mention.relative:
         return None
-    if mention.text.lower().endswith(("later", "earlier")):
+    if mention.text.lower().endswith(("later", "earlier")) or mention.text.lower().startswith(
+        "that "
+    ):
         return f'"{mention.text}": counted from the day named before it'
     if published is None:
         return None
+    if mention.date is not None and (published - mention.date).days > dates.FLASHBACK_DAYS:
+        return f'"{mention.text}": in the week of the day named before it'
     if mention.precision == "week":
         return f'"{mention.text}": about, a week before publication ({dates.spell(published)})'
     return f'"{mention.text}": counted from the publication date ({dates.spell(published)})'
@@ -369,8 +373,10 @@ def statements(
         dropped = None
         text = resolver.resolve(text)
         mention = None
+        told = None
         if referents is not None:
             text = referents.resolve(text)
+            told = referents.current
             mention = dates.event_date(sentence, published, anchor=referents.anchor)
             referents.note(sentence)
         text = _LEFTOVER.sub(" ", text)
@@ -425,6 +431,7 @@ def statements(
             sources=sources,
             parts=parts,
         )
+        statement.event = told
         if mention is not None:
             statement.date = mention.date
             statement.date_note = _date_note(mention, published)
