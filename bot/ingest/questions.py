@@ -59,9 +59,11 @@ _AUX_CHAIN = re.compile(
     r"initially|later|again|even|never|only|formally|officially|[a-z]+ly))*)"
     r"(?P<more>(?: (?:been|be|being|have|had))*)(?: (?P<main>[a-z][a-z-]*))?"
 )
+_OBJECT_FIRST = frozenset("called calls accused described describes urged denied".split())
 _SAY_VERBS = frozenset(
-    """say said says told tells announced warned acknowledged confirmed reported stated claimed
-    added insisted argued described describes called calls accused urged denied""".split()
+    """say said says note notes noted told tells announced warned acknowledged confirmed reported
+    stated claimed added insisted argued described describes called calls accused urged
+    denied""".split()
 )
 _PERSON_HEADS = frozenset(
     """government ministry committee leadership authorities police president minister officials
@@ -108,6 +110,11 @@ _CAUSE = re.compile(
     r"keep|cover|pay|protect|save|ensure|boost|fund|punish|ease|curb|limit|secure|defend|"
     r"reduce|speed|restore|replace|counter|deter)\b.+)$",
     re.IGNORECASE,
+)
+_PERCENT = r"\d[\d.,]*\s*(?:percent|per cent|%)"
+_SHARE = re.compile(
+    r"^(?:(?:about|around|nearly|almost|just over|just under|more than|less than|some|roughly|"
+    rf"only|barely|over|under)\s+)?{_PERCENT}(?!\s+of\b)"
 )
 _DURATION = re.compile(
     r"\bfor\s+(?:at least\s+|about\s+|up to\s+|nearly\s+|more than\s+|another\s+)?"
@@ -157,6 +164,7 @@ _LEADING_CLAUSE = re.compile(
     r"Once|Until|Within|Along|Across|Near|Outside|Inside|Throughout|Between|According)\b"
     r"(?P<body>[^,]*?),\s+"
 )
+_LEADING_PARTICIPLE = re.compile(r"^(?P<verb>[a-z]+)\b[^,]{0,50},\s+(?=[A-Za-z])")
 _SUBORDINATORS = frozenset(
     "After Before Following Since While Although Though As When Once Until".split()
 )
@@ -178,9 +186,9 @@ _LEADING_TIME = re.compile(
 _ASIDE = re.compile(
     r"\s*,\s*(?:which|who|whose|where|a|an|the|known|founded|led|chaired|once|now|then|"
     r"along|together|including|many|some|most|all|both|none|several|mostly|among|"
-    r"[a-z]+ed|[a-z]+ing)\b(?:[^,]|,(?=\d))*,\s*"
+    r"[a-z]+ed|[a-z]+ing)\b(?:[^,]|,(?=\d))*,(?!\d)\s*"
 )
-# (A comma inside a number, "200,000", does not end an aside.)
+# (A comma inside a number, "200,000", neither ends an aside nor closes one.)
 # ", including the United States, China, India, France and Germany,": a list as an aside.
 _LIST_ASIDE = re.compile(
     r"\s*,\s*(?:including|such as|among them)\b[^,]*(?:,[^,]*?)*\band\b[^,]*,\s*"
@@ -270,7 +278,8 @@ def _finite_at(words: list[str], index: int) -> bool:
     """Is ``words[index]`` a finite lexical verb (a past or present-tense form)?"""
     word = words[index]
     bare = word.lower().strip(",")
-    if not word.islower() or (bare in STOPWORDS and bare not in ("did", "does")):
+    # ("won" is a stopword, for "won't", but as a word of its own the past of "win".)
+    if not word.islower() or (bare in STOPWORDS and bare not in ("did", "does", "won")):
         return False
     before = words[index - 1].lower().strip(",") if index else ""
     if before in _NOT_AFTER or before in ("by", "for", "with", "from", "in", "on", "at"):
@@ -328,6 +337,12 @@ def parse(statement: str) -> Clause | None:
             leads.append(date.group().strip())
             text = text[date.end() :]
             continue
+        participle = _LEADING_PARTICIPLE.match(text) if leads else None
+        if participle and is_past(participle["verb"]):
+            # "In the first round, held the same day, Sandu won ...": what the lead-in is.
+            leads.append(participle.group().strip(" ,"))
+            text = text[participle.end() :]
+            continue
         match = _LEADING_CLAUSE.match(text[:1].upper() + text[1:])
         if not match or len(match.group().split()) > 16:
             break
@@ -337,7 +352,7 @@ def parse(statement: str) -> Clause | None:
             break  # "On May 23 Blinken announced ...,": a whole clause, not a lead-in
         leads.append(text[: match.end()].rstrip(", "))
         text = text[match.end() :]
-    lead = ", ".join(leads)
+    leads_text = ", ".join(leads)
     text = _ATTRIBUTION.sub("", text)
     text = _LIST_ASIDE.sub(" ", text)
     text = _ASIDE.sub(" ", text)
@@ -346,12 +361,35 @@ def parse(statement: str) -> Clause | None:
     words = text.split()
     if len(words) < 3:
         return None
-    for index in range(1, min(len(words), 12)):
+    relative = False
+    for index in range(1, min(len(words), 16)):
+        if index >= 12 and not relative:
+            break  # (a subject runs longer only with a relative clause in it)
         lowered = " ".join(words[index:]).lower()
         chain = _AUX_CHAIN.match(lowered)
         subject = " ".join(words[:index]).strip(" ,")
         if not subject or subject.split()[-1].lower() in _DANGLING:
             continue
+        lead = leads_text
+        if len(subject.split()) > 1 and subject.split()[-1] in ("he", "she", "they", "it", "we"):
+            # "In a video address he said ...", "for months he had accused ...": a lead-in
+            # without its comma, and the subject is the pronoun (asked about by no question).
+            lead = ", ".join(p for p in (lead, " ".join(subject.split()[:-1])) if p)
+            subject = subject.split()[-1]
+        said = _SAID_THAT.match(subject)
+        if said and (said["verb"] in _SAY_VERBS or said["verb"] in _THAT_SAY):
+            # "Officials note that the process began ...": the subject is who notes it.
+            rest = " ".join(words[len(said["who"].split()) + 1 :]).strip(" ,")
+            return Clause(_undated(said["who"]), None, said["verb"], rest, lead)
+        if set(w.lower() for w in subject.split()[-3:]) & {"whose", "which", "who"}:
+            relative = True
+            continue  # "the choice of a host whose economy depends ...": the relative's verb
+        opening = _lead_in_subject(subject)
+        if opening:
+            # "In the same session President Tokayev declared ...", "On the way the mercenaries
+            # shot down ...": a lead-in without its comma.
+            lead = ", ".join(p for p in (lead, opening) if p)
+            subject = subject[len(opening) :].strip()
         if chain and words[index].islower():
             main = chain["main"]
             used = len(chain.group().split())
@@ -495,6 +533,37 @@ def _charge_question(clause: Clause, subject: str, names: set[str]) -> str | Non
     return f"what are the charges against {whom}"
 
 
+_SAID_THAT = re.compile(
+    r"^(?P<who>[A-Za-z][\w'-]*(?:\s+[\w'-]+){0,5}?)\s+(?P<verb>[a-z]+)\s+that\s"
+)
+_THAT_SAY = frozenset("note notes noted reply replies replied argue argues".split())
+_LEAD_PREPOSITIONS = frozenset(
+    "In On By At During After Before For From With Until Since Throughout Within".split()
+)
+
+
+def _lead_in_subject(subject: str) -> str | None:
+    """The lead-in a subject opens with when no comma sets it apart ("In the same session",
+    "On the way", "By early on Saturday"): a subject never opens with a preposition. It ends
+    before a determiner or a capitalised word (not a month or weekday) after its noun."""
+    words = subject.split()
+    if len(words) < 3 or words[0] not in _LEAD_PREPOSITIONS:
+        return None
+    for index in range(2, len(words)):
+        word, before = words[index], words[index - 1]
+        if re.fullmatch(MONTHS_AND_DAYS, word, re.IGNORECASE) or before.lower() in _DETERMINERS:
+            continue
+        opens = word.lower() in _DETERMINERS | _POSSESSIVES or (
+            word[:1].isupper() and before.islower() and before not in _NOT_AFTER_LEAD
+        )
+        if opens:
+            return " ".join(words[:index])
+    return None
+
+
+_NOT_AFTER_LEAD = frozenset("of in on at to for from with by and".split())
+
+
 def _undated(subject: str) -> str:
     """ "Kyrgyzstan's parliament on Tuesday 18 March 2025" -> "Kyrgyzstan's parliament";
     "The passengers also" -> "The passengers" (an adverb before the verb is no part of who
@@ -508,7 +577,7 @@ def _undated(subject: str) -> str:
 
 
 _SUBJECT_ADVERBS = frozenset(
-    "also too still already then now later meanwhile reportedly allegedly initially "
+    "also too still already then now first later meanwhile reportedly allegedly initially "
     "eventually finally subsequently previously recently formally officially".split()
 )
 
@@ -652,6 +721,16 @@ def _who(subject: str, names: set[str]) -> str:
     if words & (_PERSON_HEADS | {"those", "many", "some", "hundreds", "thousands", "dozens"}):
         return "who"
     return "what"
+
+
+def _names_people(text: str, names: set[str]) -> bool:
+    """Does ``text`` open with a person's name ("Dmitry Utkin, a co-founder of Wagner")?
+    Two or more capitalised words the article writes as a name and no place among them."""
+    run = re.match(r"^(?:[A-Z][\w'-]+\s+)+[A-Z][\w'-]+", text)
+    if run is None:
+        return False
+    words = run.group().split()
+    return all(w in names and not is_place_name(w) for w in words)
 
 
 def _subject_for_question(subject: str, names: set[str]) -> str:
@@ -857,9 +936,20 @@ def _from_clause(
             do = {"say": "do", "says": "does"}.get(verb, "did")
             about = f" about {topic}" if topic else ""
             typed.append(f"what {do} {speaker} say{about}")
+        elif verb in ("called", "accused", "denied") and topic:
+            # "Peskov called Western suggestions ... an absolute lie": a reply readers ask
+            # about as something said ("what did peskov say about the moscow crash"), after
+            # what the sentence itself asks.
+            plain.append(f"what did {speaker} say about {topic}")
         said = re.split(r"(?:^|\s)that\s+", rest, maxsplit=1)
-        inner = parse(said[1]) if len(said) == 2 and len(said[0].split()) <= 16 else None
-        if inner is None and len(said) == 2:
+        # After "called", "accused" or "described" an object comes first, and a "that" in it
+        # opens a relative clause ("called Western suggestions that the state was behind the
+        # crash a lie"), not what was said.
+        told = len(said) == 2 and (
+            len(said[0].split()) <= 16 if verb not in _OBJECT_FIRST else not said[0].strip()
+        )
+        inner = parse(said[1]) if told else None
+        if inner is None and told:
             inner = _subjunctive(said[1])
         if inner is None and verb in _SAID and _REPORTED_START.match(rest):
             # "said the bridge would stay shut ...": reported without "that".
@@ -904,7 +994,12 @@ def _from_clause(
         be = "were" if clause.aux in ("was", "were") or verb == "included" else "are"
         if not clause.subject.split()[-1].endswith("s"):
             be = {"were": "was", "are": "is"}[be]
-        typed.append(f"what {be} {subject}")
+        # "The passengers included Dmitry Utkin": people listed are asked with "who", and
+        # so ("who were the passengers", not "what were the passengers").
+        people = verb.startswith("include") and (
+            _who(clause.subject, names) == "who" or _names_people(rest, names)
+        )
+        typed.append(f"{'who' if people else 'what'} {be} {subject}")
 
     # How many: a number in the subject.
     count = _COUNT_SUBJECT.match(clause.subject)
@@ -949,6 +1044,19 @@ def _from_clause(
         body = _inverted(clause, subject, after)
         if body:
             typed.append(f"how many {objects['noun'].lower()} {body}")
+
+    # A share: "Stoianoglo won about 97 percent in Gagauzia" -> "what percentage did alexandr
+    # stoianoglo win in gagauzia"; "Turnout was about 54 percent" -> "what was turnout".
+    share = _SHARE.match(rest)
+    if share and predicate and not count:
+        after = re.sub(rf"^\s*to\s+[^,]*?{_PERCENT}", "", rest[share.end() :])
+        after = _cut(_without(after, _time_spans(after)), 6).strip(" ,")
+        if clause.verb is not None:
+            body = _inverted(clause, subject, after if after.startswith(("in ", "at ")) else "")
+            if body:
+                typed.append(f"what percentage {body}")
+        elif clause.aux in ("was", "is", "were", "are") and len(subject.split()) <= 6:
+            typed.append(f"what {clause.aux} {subject}")
 
     # "..., flooding thousands of homes": how many homes were flooded (there): a count, asked
     # before the day and place, is what readers of a disaster ask first.
@@ -1014,7 +1122,10 @@ def _from_clause(
     if predicate and not count and clause.verb is not None:
         wh = _who(clause.subject, names)
         core = _cut(_without(rest, _time_spans(rest, days_only=True)))
-        if wh == "who" or clause.aux or is_past(verb):
+        # ("what began", with nothing after it, asks nothing; "what was held" does.)
+        asks = wh == "who" or bool(core) or bool(clause.aux)
+        if (wh == "who" or clause.aux or is_past(verb)) and not verb.startswith("include") and asks:
+            # (Not "what included dmitry utkin": what a list includes is asked from the list.)
             plain.append(f"{wh} {_agreeing(wh, predicate)} {core}")
 
     # "..., when hundreds of residents gathered ... to demand ...": ask about that clause too.
@@ -1034,7 +1145,7 @@ def _from_clause(
         depth == 0
         and not relative
         and len(clause.subject.split()) <= 8
-        and opener not in ("away", "way", "")  # "gave way", "stayed away": no object
+        and opener not in ("away", "way", "aside", "")  # "gave way", "stood aside": no object
         and clause.verb is not None
         and not count
         and opener
@@ -1051,7 +1162,11 @@ def _from_clause(
         core = _cut(_without(rest, time_spans))
         body = _inverted(clause, subject, core)
         # Not when the cut left the verb alone ("did the court order"): that asks nothing.
-        bare = not core and rest.startswith("that ")
+        # Nor when the cut took the pronoun object ("reversed that" -> "did the diaspora
+        # reverse").
+        bare = not core and (
+            rest.startswith("that ") or rest.split()[:1] in (["that"], ["this"], ["it"], ["them"])
+        )
         if body and not bare:
             plain.append(body)
     if lead_place and depth == 0:
@@ -1096,6 +1211,10 @@ def problem(question: str) -> str | None:
         return "a word doubled"
     if len(words) > 2 and words[1] in _QUESTION_AUX and words[2] in _ADVERB_AFTER_AUX:
         return f"no subject after '{words[1]}'"
+    if first in _QUESTION_AUX and words[1] in (_ADVERB_AFTER_AUX | {"only"}) - {"not"}:
+        # "had in a video address he been ...", "did only last he admit ...": a yes/no
+        # question's subject comes right after its auxiliary.
+        return f"no subject after '{first}'"
     if first == "how" and words[1] == "long":
         words = [first, *words[2:]]  # "how long will ...": the auxiliary after "how long"
     asks_how = first in ("when", "where", "why") or (
