@@ -42,14 +42,20 @@ import yaml
 
 from bench.drafts import STORIES, Judged, Story, approved_draft
 from bench.heldout import ROOT, KnowledgeBase, Question, knowledge_bases, matcher_for
-from bot.core.matcher import CALIBRATION_FEATURES, Matcher, MatcherSettings, calibration_features
+from bot.core.matcher import (
+    CALIBRATION_FEATURES,
+    Matcher,
+    MatcherSettings,
+    calibration_features,
+    clear_lead,
+)
 from bot.core.models import Fact
 
 OLD_SEED = ROOT / "tests" / "data" / "seed_questions.yaml"
 ANSWERABLE = ("careful", "casual", "old")
 DRAFT = " (draft)"
 PREDICTED: list[tuple[Example, float]] = []
-MARGIN = MatcherSettings().answer_margin
+SETTINGS = MatcherSettings()
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,10 +66,7 @@ class Example:
     features: tuple[float, ...]
     right: bool
     blocked: bool
-
-    @property
-    def lead(self) -> float:
-        return self.features[CALIBRATION_FEATURES.index("margin")]
+    clear: bool  # its first fact stands clear of the runner-up (``clear_lead``)
 
     @property
     def draft(self) -> bool:
@@ -107,6 +110,7 @@ def asked_of(
                 calibration_features(ranked, asked, 0),
                 question.fact is not None and right(top.entry.fact, question.fact),
                 top.blocked,
+                clear_lead(ranked, SETTINGS),
             )
         )
     return out
@@ -214,7 +218,7 @@ def estimate(
         for threshold in thresholds:
 
             def outright(pair: tuple[Example, float], t: float = threshold) -> bool:
-                return pair[1] >= t and not pair[0].blocked and pair[0].lead >= MARGIN
+                return pair[1] >= t and not pair[0].blocked and pair[0].clear
 
             answered = [p for p in group if outright(p)]
             precision = sum(p[0].right for p in answered) / len(answered) if answered else 1.0
@@ -256,7 +260,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.show:
         print("\nConfident and wrong (leave one knowledge base out, >= 0.7, not blocked):")
         for example, p in sorted(PREDICTED, key=lambda pair: -pair[1]):
-            if p >= 0.7 and not example.right and not example.blocked and example.lead >= MARGIN:
+            if p >= 0.7 and not example.right and not example.blocked and example.clear:
                 print(f"  {p:.2f} [{example.kb} {example.kind}] {example.question}")
 
 

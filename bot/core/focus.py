@@ -169,6 +169,10 @@ class Focus:
 
 
 NO_FOCUS = Focus()
+# Words asking for a number when asked "what ..." or "which ...": "what percentage", "what
+# share of the vote", "by what margin".
+SHARE_WORDS = frozenset("percentage percent proportion share fraction margin majority".split())
+_WH_SHARE = ("what", "which")
 _BE = frozenset("is was are were be will s".split())
 _DETERMINERS = frozenset("the a an this that its his her their".split())
 
@@ -187,7 +191,8 @@ def question_focus(words: list[str]) -> Focus:
         if any(w in UNITS and len(w) > 2 for w in words):
             # "how many kilometres": a measure, not a head count.
             wants |= Want.MEASURE
-    if "toll" in words:
+    if "toll" in words or any((w, s) in pairs for w in _WH_SHARE for s in SHARE_WORDS):
+        # "what share of the vote", "by what margin": a number is asked for.
         wants |= Want.COUNT
     if ("how", "old") in pairs or ("what", "age") in pairs or ("age", "of") in pairs:
         wants |= Want.AGE

@@ -70,6 +70,12 @@ class MatcherSettings:
     # The best fact's relevance must lead the runner-up's by this much to be answered
     # outright: a near tie between two facts is a "did you mean", not a coin flip.
     answer_margin: float = 0.05
+    # ...unless, of two facts that match the question about as well, the best one says it in
+    # its answer text by at least this much more of the question's weight than the runner-up,
+    # which it equals or beats in phrasing and overall coverage: of two siblings that share
+    # their wording, the one that states what is asked is the answer, the other merely lists
+    # it among the questions it is asked by. 0 or less turns this off.
+    answer_lead: float = 0.3
     # How many facts are scored exactly for one question. With the posting budget below, the
     # cost bound of a question: at 100k facts, 24 and 2,000 keep p99 under 2 ms for a top-1
     # of 95.2% on the synthetic questions (32 and 3,000: 95.5%, p99 2.0-2.2 ms); knowledge
@@ -305,7 +311,7 @@ class _Candidate:
         return self.strict_miss or self.attribute_miss or self.role_miss
 
 
-def _exact(ranked: list[_Candidate]) -> bool:
+def _exact(ranked: Sequence[_Candidate]) -> bool:
     """Whether the question is, word for word, one of the best fact's phrasings and of no other
     candidate's: its curator (or a moderator who taught it) says this fact answers it, so a
     sibling that merely has the same words is no tie ("что случилось в Екатеринбурге" against
@@ -314,6 +320,27 @@ def _exact(ranked: list[_Candidate]) -> bool:
 
 
 _EXACT = 0.99
+
+
+def clear_lead(ranked: Sequence[_Candidate], settings: MatcherSettings) -> bool:
+    """Whether the best candidate stands clear of the runner-up, so that it may be answered
+    outright: it leads by ``answer_margin`` or more; or the question is one of its phrasings
+    word for word (``_exact``); or, in a near tie, it dominates the runner-up: as well phrased
+    and covered, and saying clearly more of the question in its answer (``answer_lead``)."""
+    if len(ranked) < 2:
+        return True
+    best, runner_up = ranked[0], ranked[1]
+    if best.relevance - runner_up.relevance >= settings.answer_margin or _exact(ranked):
+        return True
+    lead = settings.answer_lead
+    return (
+        lead > 0.0
+        and best.answer - runner_up.answer >= lead
+        and best.phrasing >= runner_up.phrasing
+        and best.whole >= runner_up.whole
+    )
+
+
 # How much more a name the facts write weighs than a topical word when a Russian or
 # Azerbaijani question is scored (in the question and in the phrasings it is held against):
 # "Какую роль играет Турция" is about Turkey, however much else it shares with the phrasing
@@ -925,7 +952,8 @@ class Matcher:
             )
             if len(scored) >= self.settings.candidates:
                 break
-        scored.sort(key=lambda c: (-c.relevance, c.entry.fact.id))
+        # A tie is broken by the share of the question the answer text itself says.
+        scored.sort(key=lambda c: (-c.relevance, -c.answer, c.entry.fact.id))
         self._calibrate(scored[:calibrated] if calibrated else scored, asked)
         return scored, asked
 
@@ -1166,7 +1194,7 @@ class Matcher:
             return Decision.ANSWER
         if (
             top >= settings.answer_threshold
-            and (best.relevance - runner_up >= settings.answer_margin or _exact(ranked))
+            and clear_lead(ranked, settings)
             and best.whole >= settings.minimum_coverage
             and not best.blocked
             and not shared

@@ -398,6 +398,37 @@ def test_how_soon_asks_for_a_time() -> None:
     assert question_focus("how soon after the vote did she veto it".split()).wants & Want.TIME
 
 
+BILL_PASSED = Fact(
+    "bill-passed",
+    "Parliament approved the media bill after a stormy debate, and the president signed it.",
+    ("did parliament approve the media bill", "media bill approved"),
+)
+BILL_VOTE = Fact(
+    "bill-vote",
+    "The vote was 84 to 30, with most opposition members walking out.",
+    ("how did parliament vote on the media bill",),
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "by what margin did parliament approve the media bill",
+        "what share of parliament approved the media bill",
+        "what percentage of parliament backed the media bill",
+    ],
+)
+def test_a_share_or_margin_asks_for_a_number(question: str) -> None:
+    """ "By what margin", "what share", "what percentage" ask for a number, like "how many": the
+    fact that says the bill was approved, with no number, is not the answer."""
+    assert question_focus(question.split()).wants & Want.COUNT
+    result = Matcher((BILL_PASSED, BILL_VOTE)).ask(question)
+    best = result.best
+    assert result.decision is not Decision.ANSWER or (
+        best is not None and best.fact.id != BILL_PASSED.id
+    )
+
+
 @pytest.mark.parametrize(
     "question",
     ["how many rescuers were in the kura valley", "how many rivers rose in the kura valley"],

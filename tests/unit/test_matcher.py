@@ -250,6 +250,40 @@ def test_answer_margin_turns_a_tie_into_a_suggestion() -> None:
     assert lax.ask(question).decision is Decision.ANSWER
 
 
+# Two siblings of one article phrased alike: only the first says what its phrasings ask.
+DETAINED = Fact(
+    "orsk-traders-detained",
+    "Police raided the Orsk market at dawn and detained twelve traders.",
+    ("what happened at the orsk market", "orsk market raid"),
+)
+REOPENED = Fact(
+    "orsk-market-reopened",
+    "The market reopened a week later under new management.",
+    ("when did the orsk market reopen", "orsk market after the raid"),
+)
+
+
+def test_of_two_tied_siblings_the_one_whose_answer_says_it_is_answered() -> None:
+    """A near tie between two facts phrased alike is answered outright by the one whose answer
+    text states the question's words, and it is ranked first though the other's id comes
+    first; without that rule (``answer_lead`` 0) the tie is a "did you mean"."""
+    question = "orsk market raid??"
+    result = Matcher((REOPENED, DETAINED)).ask(question)
+    assert answered(result) == DETAINED.id
+    assert result.matches[1].fact.id == REOPENED.id
+    off = Matcher((REOPENED, DETAINED), settings=MatcherSettings(answer_lead=0.0))
+    assert off.ask(question).decision is Decision.SUGGEST
+
+
+def test_a_tie_with_a_sibling_that_says_as_much_stays_a_suggestion() -> None:
+    """Siblings whose answers say the question's words alike stay a "did you mean"."""
+    twin = dataclasses.replace(
+        REOPENED, answer="The Orsk market reopened a week after the raid under new management."
+    )
+    result = Matcher((twin, DETAINED)).ask("orsk market raid??")
+    assert result.decision is Decision.SUGGEST
+
+
 def test_a_question_one_fact_was_phrased_as_is_not_a_tie() -> None:
     """A question that is word for word one fact's phrasing is answered by that fact, though a
     sibling holds the same words in a longer phrasing (relevance within the tie margin)."""
