@@ -930,6 +930,8 @@ class Matcher:
         weights: dict[str, float] = {}
         pairs = [(qt.term, qt.weight * qt.confidence) for qt in query if qt.confidence > 0.0]
         related = self._related_terms(query)
+        # Every neighbour at all: a phrasing holding none of them is passed over at once.
+        related_any = frozenset().union(*(near for _, _, near in related))
         attribute_terms = self._attribute_terms(focus)
         counted_terms = frozenset(self.analyzer.terms(" ".join(focus.counted)))
         names = detect(question) != "en"
@@ -948,6 +950,7 @@ class Matcher:
                     counted_terms,
                     names,
                     related,
+                    related_any,
                 )
             )
             if len(scored) >= self.settings.candidates:
@@ -1040,12 +1043,14 @@ class Matcher:
         counted_terms: frozenset[str],
         names: bool = False,
         related: Sequence[_Related] = (),
+        related_any: frozenset[str] = frozenset(),
     ) -> _Candidate:
         """Score one candidate against the query's (term, weight) pairs; ``weights`` caches
         term weights across one question's candidates; ``counted_terms`` are the terms of what
         a "how many" counts; ``names``: a Russian or Azerbaijani question, in which names weigh
         as such (``_NAME_SPECIFICITY``); ``related``: question terms a paraphrase stands in for,
-        with the weight it earns and their neighbours (``_related_terms``)."""
+        with the weight it earns and their neighbours (``_related_terms``), all of which
+        ``related_any`` holds."""
         best_phrasing = 0.0
         best_question: str | None = None
         matched: set[str] = set()
@@ -1058,10 +1063,11 @@ class Matcher:
                 if term in terms:
                     hit += asked_weight
                     matched.add(term)
-            for term, soft_weight, near in related:
-                if term not in terms and not near.isdisjoint(terms):
-                    hit += soft_weight
-                    paraphrased.add(term)
+            if related and not related_any.isdisjoint(terms):
+                for term, soft_weight, near in related:
+                    if term not in terms and not near.isdisjoint(terms):
+                        hit += soft_weight
+                        paraphrased.add(term)
             if hit <= 0.0:
                 continue
             own = 0.0
@@ -1082,10 +1088,11 @@ class Matcher:
             if term in answer_terms:
                 answer_hit += asked_weight
                 matched.add(term)
-        for term, soft_weight, near in related:
-            if term not in answer_terms and not near.isdisjoint(answer_terms):
-                answer_hit += soft_weight
-                paraphrased.add(term)
+        if related and not related_any.isdisjoint(answer_terms):
+            for term, soft_weight, near in related:
+                if term not in answer_terms and not near.isdisjoint(answer_terms):
+                    answer_hit += soft_weight
+                    paraphrased.add(term)
         whole_hit = sum([weight for term, weight in query if term in matched])
         if paraphrased:
             whole_hit += sum(w for term, w, _ in related if term in paraphrased - matched)
