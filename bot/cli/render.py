@@ -29,12 +29,12 @@ def _wrap(text: str, indent: str = "") -> str:
     return textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=indent)
 
 
-def source_line(fact: Fact) -> str:
+def source_line(fact: Fact, language: str = "en") -> str:
     source = fact.source
     if source is None or source.is_empty():
-        return "source: none given"
+        return "source: none given" if language == "en" else ui_label("no source", language)
     parts = [p for p in (source.title, source.published and source.published.isoformat()) if p]
-    line = "source: " + (" — ".join(parts) if parts else "link")
+    line = f"{ui_label('source', language).lower()}: " + (" — ".join(parts) if parts else "link")
     if source.url:
         line += f" <{source.url}>"
     return line
@@ -52,28 +52,25 @@ def suggestion_text(match: Match) -> str:
 
 def answer(result: AskResult, *, top: int = 1) -> str:
     """The console rendering of one ask: answer, suggestions, or an honest 'I don't know'."""
+    # In the asker's language, as on Discord: the answer when the fact has it, and the labels.
+    asked_in = languages.detect(result.question)
     if result.decision is Decision.UNKNOWN or result.best is None:
-        return (
-            "I don't know that one yet. If you know the answer, add it with 'fact add' "
-            "(with its source)."
-        )
+        return ui_label("console unknown", asked_in)
     if result.decision is Decision.SUGGEST:
-        lines = ["I'm not sure what you mean. Did you mean one of these?"]
+        lines = [ui_label("console unsure", asked_in)]
         for number, match in enumerate(result.matches[: max(top, 3)], start=1):
             lines.append(f"  {number}. {suggestion_text(match)}  [{match.fact.id}]")
         return "\n".join(lines)
     lines = []
-    asked_in = languages.detect(result.question)
     for rank, match in enumerate(result.matches[:top], start=1):
         if rank > 1:
             lines.append(f"\n#{rank}")
-        # In the asker's language when the fact has it, as on Discord.
         text, translated = match.fact.answer_in(asked_in)
         if not translated and ui_label("no translation", asked_in):
             lines.append(ui_label("no translation", asked_in))
         lines.append(_wrap(text))
-        lines.append(f"  {source_line(match.fact)}")
-        lines.append(f"  date: {date_label(match.fact)}")
+        lines.append(f"  {source_line(match.fact, asked_in)}")
+        lines.append(f"  {ui_label('date', asked_in).lower()}: {date_label(match.fact)}")
         lines.extend(f"  earlier: {earlier(old)}" for old in match.superseded)
         lines.append(f"  [{match.fact.id} · score {match.score:.2f}]")
     return "\n".join(lines)

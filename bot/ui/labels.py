@@ -55,6 +55,20 @@ LABELS: dict[str, dict[str, str]] = {
         ),
     },
     "you asked": {"en": "You asked", "ru": "Вы спросили", "az": "Siz soruşdunuz"},
+    # The console's replies (no buttons there: suggestions are numbered, facts added by command).
+    "console unsure": {
+        "en": "I'm not sure what you mean. Did you mean one of these?",
+        "ru": "Не уверен, что понял вопрос. Вы имели в виду один из этих?",
+        "az": "Nəyi soruşduğunuzdan əmin deyiləm. Bunlardan birini nəzərdə tuturdunuz?",
+    },
+    "console unknown": {
+        "en": "I don't know that one yet. If you know the answer, add it with 'fact add' "
+        "(with its source).",
+        "ru": "Пока не знаю. Если вы знаете ответ, добавьте его командой 'fact add' "
+        "(с источником).",
+        "az": "Bunu hələ bilmirəm. Cavabı bilirsinizsə, onu 'fact add' ilə əlavə edin "
+        "(mənbəsi ilə).",
+    },
     "picked": {
         "en": "you picked this question",
         "ru": "вы выбрали этот вопрос",

@@ -256,6 +256,15 @@ def test_the_command_line_answers_in_the_language_of_the_question() -> None:
     assert "Баку отозвал посла." in shown and "Baku recalled" not in shown
     other = render.answer(AskResult("что ещё известно", Decision.ANSWER, (Match(plain, 0.9),)))
     assert "Перевода этого ответа на русский пока нет" in other and "Only English here." in other
+    # The labels follow the question's language too; an English question keeps English ones.
+    assert "источник не указан" in shown.lower() and "дата:" in shown
+    assert render.answer(AskResult("что за рейд", Decision.UNKNOWN)).startswith("Пока не знаю")
+    unsure = render.answer(AskResult("rusiya ne deyir", Decision.SUGGEST, (Match(fact, 0.6),)))
+    assert unsure.startswith("Nəyi soruşduğunuzdan əmin deyiləm")
+    english = render.answer(
+        AskResult("why was the envoy recalled", Decision.ANSWER, (Match(plain, 0.9),))
+    )
+    assert "source: none given" in english and "date:" in english
 
 
 def test_the_language_option_is_described_in_russian() -> None:
