@@ -829,7 +829,7 @@ class Matcher:
                 best = (found[0], float(found[1]))
         return (best[0], best[1] / 100.0) if best else None
 
-    def _query_terms(self, question: str) -> list[_QueryTerm]:
+    def _query_terms(self, question: str, language: str) -> list[_QueryTerm]:
         seen: set[str] = set()
         out: list[_QueryTerm] = []
         unknown_weight = self._idf(0) * self.settings.unknown_term_weight
@@ -837,8 +837,8 @@ class Matcher:
         # facts across scripts, while the other words, inflected or paraphrased, often miss
         # them, and their general frequency (of the inflected form) overrates them. English
         # questions keep their words' own weights.
-        names = detect(question) != "en"
-        for term, spec, word in self.analyzer.analyze(question):
+        names = language != "en"
+        for term, spec, word in self.analyzer.analyze(question, language=language):
             if term in seen:
                 continue
             seen.add(term)
@@ -913,9 +913,11 @@ class Matcher:
         self, question: str, guild_id: int | None, calibrated: int | None = None
     ) -> tuple[list[_Candidate], _Asked]:
         """Candidates best first, the first ``calibrated`` (all: None) given confidences."""
-        query = self._query_terms(question)
+        # Read once: the terms, the focus and the weight of names all depend on it.
+        language = detect(question)
+        query = self._query_terms(question, language)
         total = sum(qt.weight for qt in query)
-        focus = self.analyzer.focus(question)
+        focus = self.analyzer.focus(question, language)
         known = sum(qt.weight * qt.confidence for qt in query)
         bare = len(query) == focus.words
         asked = _Asked(focus, total, known / total if total > 0 else 0.0, len(query), query, bare)
@@ -934,7 +936,7 @@ class Matcher:
         related_any = frozenset().union(*(near for _, _, near in related))
         attribute_terms = self._attribute_terms(focus)
         counted_terms = frozenset(self.analyzer.terms(" ".join(focus.counted)))
-        names = detect(question) != "en"
+        names = language != "en"
         for key, _ in shortlist:
             entry = self._entries[key]
             if not entry.fact.visible_in(guild_id):

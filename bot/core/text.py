@@ -457,11 +457,13 @@ class Analyzer:
         pattern = re.compile(r"\b" + r"\s+".join(prefixes))
         self._other_phrases[language].append((pattern, head))
 
-    def focus(self, text: str) -> Focus:
-        """What the question ``text`` asks for, remembered like its terms."""
+    def focus(self, text: str, language: str | None = None) -> Focus:
+        """What the question ``text`` asks for, remembered like its terms; ``language`` is the
+        text's, detected when not given."""
         found = self._focus_cache.get(text)
         if found is None:
-            language = languages.detect(text)
+            if language is None:
+                language = languages.detect(text)
             found = focus(text) if language == "en" else _other_focus(text, language)
             if len(self._focus_cache) > 50_000:
                 self._focus_cache.clear()
