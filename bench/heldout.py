@@ -28,6 +28,8 @@ held-back over the whole split), a favour newsdesk does not get.
     python -m bench.heldout                    # both splits: tables, JSON, reliability diagram
     python -m bench.heldout --splits tune --failures   # tune only, with each miss listed
     python -m bench.heldout --label before     # write heldout-before.md/json instead
+    python -m bench.heldout --only questions_en_3 crocus-attack --label fresh
+                                               # only these question files / stories
 
 ``--failures`` lists individual questions of the tune split only: the report split is never
 shown question by question.
@@ -71,6 +73,7 @@ class Question:
     kind: str
     fact: str | None
     split: str
+    source: str = ""  # the question file's stem (seed) or the story's folder name
 
 
 @dataclass(slots=True)
@@ -90,7 +93,7 @@ def seed_knowledge(language: str = "en") -> KnowledgeBase:
     # questions_ru.yaml, then later sets by other writers: questions_ru_2.yaml, ...
     paths = sorted(SEED_QUESTIONS.parent.glob(f"questions_{language}*.yaml"))
     questions = [
-        Question(item["q"], str(item["kind"]), item["fact"], item["split"])
+        Question(item["q"], str(item["kind"]), item["fact"], item["split"], path.stem)
         for path in paths
         for item in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
     ]
@@ -104,7 +107,8 @@ def story_knowledge(folder: Path) -> KnowledgeBase:
     data = yaml.safe_load((folder / "questions.yaml").read_text(encoding="utf-8"))
     split = data["split"]
     questions = [
-        Question(item["q"], str(item["kind"]), item["fact"], split) for item in data["questions"]
+        Question(item["q"], str(item["kind"]), item["fact"], split, folder.name)
+        for item in data["questions"]
     ]
     return KnowledgeBase(folder.name, "stories", knowledge, (), questions)
 
@@ -444,6 +448,16 @@ def plot_reliability(curves: dict[str, dict[str, list[dict[str, float]]]], path:
 
 
 # --------------------------------------------------------------------------- main
+def only(kbs: Sequence[KnowledgeBase], names: set[str]) -> list[KnowledgeBase]:
+    """The knowledge bases keeping only questions from the named files or stories."""
+    kept = []
+    for kb in kbs:
+        questions = [q for q in kb.questions if q.source in names]
+        if questions:
+            kept.append(KnowledgeBase(kb.name, kb.group, kb.facts, kb.synonyms, questions))
+    return kept
+
+
 def failures(outcomes: Sequence[Outcome]) -> str:
     """Each tune question newsdesk got wrong or did not answer outright."""
     lines = []
@@ -475,15 +489,29 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--failures", action="store_true", help="list newsdesk's misses (tune split only)"
     )
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        metavar="NAME",
+        help="ask only these seed question files (by stem, e.g. questions_en_3) and stories "
+        "(by folder name): figures for one round's new data alone",
+    )
     args = parser.parse_args(argv)
     if args.failures and "report" in args.splits:
         parser.error("--failures lists tune questions only: add --splits tune")
     splits = [s for s in SPLITS if s in args.splits]
     kbs = knowledge_bases()
+    if args.only:
+        kbs = only(kbs, set(args.only))
+        if not kbs:
+            parser.error("--only names no question file or story")
     figures, outcomes, timing = evaluate(kbs, splits)
+    stories = sum(kb.group == "stories" for kb in kbs)
     intro = (
-        "Held-out quality (`python -m bench.heldout`). seed: the shipped seed knowledge with "
-        "its synonyms; stories: six stories, each its own knowledge base (its facts only, no "
+        "Held-out quality (`python -m bench.heldout"
+        + (" --only " + " ".join(sorted(args.only)) if args.only else "")
+        + "`). seed: the shipped seed knowledge with its synonyms; stories: "
+        f"{stories} stories, each its own knowledge base (its facts only, no "
         "synonyms). The `report` split is held out: never looked at question by question "
         "while tuning. BM25 and rapidfuzz get the threshold that suits them best, fitted on "
         "the very split and group they are measured on."
