@@ -42,6 +42,7 @@ Edit rubric (checked by script; ``--drafts`` prints each draft with its flags fo
     python -m bench.drafts                 # all stories: bench/results/drafts.md and .json
     python -m bench.drafts --split tune    # only the tune stories (while developing)
     python -m bench.drafts --split tune --drafts   # ... and print each draft with its flags
+    python -m bench.drafts --only cop29-baku --name scratch   # named stories alone
 """
 
 from __future__ import annotations
@@ -411,9 +412,11 @@ def _table(per_split: dict[str, dict[str, Scores]]) -> str:
     return "\n".join(lines)
 
 
-async def main_async(splits: Sequence[str], show: bool, name: str) -> None:
+async def main_async(
+    splits: Sequence[str], show: bool, name: str, only: Sequence[str] = ()
+) -> None:
     stories = [Story.load(p) for p in sorted(STORIES.iterdir()) if (p / "article.txt").is_file()]
-    stories = [s for s in stories if s.split in splits]
+    stories = [s for s in stories if s.split in splits and (not only or s.slug in only)]
     per_split: dict[str, dict[str, Scores]] = {}
     results = []
     for story in stories:
@@ -460,10 +463,13 @@ def main() -> None:
     parser.add_argument("--split", choices=SPLITS, action="append")
     parser.add_argument("--drafts", action="store_true", help="print the tune drafts, flagged")
     parser.add_argument("--name", default=None, help="results file name (default: drafts)")
+    parser.add_argument(
+        "--only", nargs="+", default=(), metavar="STORY", help="these stories alone (by folder)"
+    )
     args = parser.parse_args()
     splits = args.split or list(SPLITS)
     name = args.name or ("drafts" if set(splits) == set(SPLITS) else f"drafts-{'-'.join(splits)}")
-    asyncio.run(main_async(splits, args.drafts, name))
+    asyncio.run(main_async(splits, args.drafts, name, args.only))
 
 
 if __name__ == "__main__":
