@@ -74,6 +74,9 @@ _FOCUS_WORDS = {
         "зачем": "why",
         "отчего": "why",
         "из за чего": "why",
+        "по какой причине": "why",
+        "с какой целью": "why",
+        "в каком городе": "where",
         "кто": "who",
         "кого": "who",
         "кому": "who",
@@ -97,6 +100,9 @@ _FOCUS_WORDS = {
         "nə qədər": "how many",
         "niyə": "why",
         "nə üçün": "why",
+        "nə səbəbə": "why",
+        "hansı səbəbdən": "why",
+        "hansı şəhərdə": "where",
         "kim": "who",
         "kimi": "who",
         "kimə": "who",
@@ -283,6 +289,10 @@ def stem_in(word: str, language: str) -> str:
     (an Azerbaijani word in ``az_form``)."""
     if language != "az":
         result: str = _OTHER_STEMMERS[language].stemWord(word)
+        if result.endswith("ец") and len(result) > 4:
+            # The fleeting vowel: "азербайджанец", "украинец", "немец" lose their "е" in every
+            # other form ("азербайджанцы", "немцев"), which Snowball stems without it.
+            result = result[:-2] + "ц"
         return result
     form = az_form(word)
     if len(form) > 5 and form[-3] == "b" and form.endswith(_QUESTION_PARTICLES):
@@ -586,10 +596,24 @@ def other_tokens(text: str, language: str) -> list[str]:
     for word in other_words(text, language):
         key = az_plain(word) if language == "az" else word
         meant = table.get(key)
+        if meant is None and language == "ru" and len(word) > 4:
+            meant = _inflected_chat_words().get(stem_in(word, "ru"))
         if meant is None:
             out.append(word)
         else:
             out.extend(meant.split())
+    return out
+
+
+@lru_cache(maxsize=1)
+def _inflected_chat_words() -> dict[str, str]:
+    """Russian chat words by stem, for their inflected forms: slang declines like any noun
+    ("с азерами", "у следаков"), and the table lists one or two forms. Abbreviations and
+    words of three letters or fewer are left out: their stems would catch unrelated words."""
+    out: dict[str, str] = {}
+    for word, meant in OTHER_CHAT_WORDS["ru"].items():
+        if len(word) >= 4 and meant and " " not in meant:
+            out.setdefault(stem_in(word, "ru"), meant)
     return out
 
 
