@@ -86,6 +86,7 @@ _FOCUS_WORDS = {
         # what is asked of someone or something: a name, an age, a property
         "как зовут": "name of",
         "имя": "name of",
+        "имена": "name of",
         "фамилия": "name of",
         "сколько лет": "how old",
         "в каком году": "what year",
@@ -113,6 +114,11 @@ _FOCUS_WORDS = {
         "haçan": "when",
         "adı": "name of",
         "adını": "name of",
+        "adları": "name of",
+        "adlarını": "name of",
+        "kimdir": "who",
+        "kimlərdir": "who",
+        "haradadır": "where",
         "soyadı": "name of",
         "neçə yaşı": "how old",
         "neçə yaşında": "how old",
@@ -120,6 +126,53 @@ _FOCUS_WORDS = {
         "əhalisi": "population of",
         "paytaxtı": "capital of",
         "qiyməti": "price of",
+    },
+}
+# Offices whose holder a question may ask for by name ("кто глава комитета", "komitənin sədri
+# kimdir"), by the beginning of the word so that any case ending counts, read as the English
+# role word the answers are checked for (``bot.core.focus.ROLE_WORDS``).
+_ROLE_STEMS = {
+    "ru": {
+        "председател": "chairman",
+        "руководител": "head",
+        "глава": "head",
+        "главой": "head",
+        "главы": "head",
+        "главе": "head",
+        "главу": "head",
+        "лидер": "leader",
+        "министр": "minister",
+        "посол": "ambassador",
+        "посла": "ambassador",
+        "послом": "ambassador",
+        "мэр": "mayor",
+        "губернатор": "governor",
+        "директор": "director",
+        "начальник": "chief",
+        "командующ": "commander",
+        "командир": "commander",
+        "основател": "founder",
+        "владел": "owner",
+        "спикер": "speaker",
+        "премьер": "premier",
+        "президент": "president",
+        "генсек": "secretary",
+    },
+    "az": {
+        "sədr": "chairman",
+        "rəhbər": "head",
+        "başçı": "head",
+        "lider": "leader",
+        "nazir": "minister",
+        "səfir": "ambassador",
+        "mer": "mayor",
+        "direktor": "director",
+        "komandan": "commander",
+        "komandir": "commander",
+        "sözçü": "spokesman",
+        "qurucu": "founder",
+        "sahib": "owner",
+        "prezident": "president",
     },
 }
 # The Azerbaijani question words as typed without special letters, read from the plain text;
@@ -605,6 +658,22 @@ def other_tokens(text: str, language: str) -> list[str]:
     return out
 
 
+def _asked_offices(words: list[str], language: str) -> list[str]:
+    """The English role words of the offices named in ``words`` (``_ROLE_STEMS``)."""
+    stems = _ROLE_STEMS.get(language, {})
+    if language == "az":
+        words = [az_plain(word) for word in words]
+        stems = {az_plain(stem): role for stem, role in stems.items()}
+    found = []
+    for word in words:
+        for stem, role in stems.items():
+            # A stem of three letters ("мэр", "mer") is the whole word: "merkez" is no mayor.
+            if word.startswith(stem) and (len(stem) > 3 or len(word) <= len(stem) + 2):
+                found.append(role)
+                break
+    return found
+
+
 @lru_cache(maxsize=1)
 def _inflected_chat_words() -> dict[str, str]:
     """Russian chat words by stem, for their inflected forms: slang declines like any noun
@@ -685,5 +754,8 @@ def _other_focus(text: str, language: str) -> Focus:
     if language == "az":
         plain = " " + " ".join(word for word in asking if az_plain(word) == word) + " "
         english += [asked for word, asked in _PLAIN_FOCUS_AZ.items() if f" {word} " in plain]
+    if "who" in english or "name of" in english:
+        # Read as English reads "who is the chairman": the role's holder is asked.
+        english += [f"is the {role}" for role in _asked_offices(asking, language)]
     found = question_focus(" ".join(english).split()) if english else Focus()
     return Focus(found.wants, found.attributes, found.roles, len(words))

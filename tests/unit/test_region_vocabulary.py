@@ -119,3 +119,52 @@ def test_slang_is_read_in_any_case_ending() -> None:
 )
 def test_asking_phrases_set_the_focus(question: str, wants: Want) -> None:
     assert Analyzer().focus(question).wants & wants
+
+
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        ("кто глава службы, проводившей обыск", "head"),
+        ("Кто является председателем комиссии?", "chairman"),
+        ("как зовут посла грузии", "ambassador"),
+        ("Komissiyanın sədri kimdir?", "chairman"),
+        ("qezetin rehberi kimdir", "head"),
+    ],
+)
+def test_an_office_holder_asked_by_name(question: str, role: str) -> None:
+    assert role in Analyzer().focus(question).roles
+
+
+def test_an_office_not_asked_for_by_name() -> None:
+    # "when was the ambassador recalled" asks for a date, not for the ambassador's name.
+    assert not Analyzer().focus("когда отозвали посла").roles
+    # "merkəz" (centre) begins like "mer" (mayor) but is no office.
+    assert not Analyzer().focus("merkezi kim idare edir").roles
+
+
+def test_a_name_nobody_gives_is_not_answered_outright(matcher: Matcher) -> None:
+    # The facts name no head of the security services, nor the searched newspaper's editor.
+    assert matcher.ask("кто руководитель спецслужб, проводивших обыск в редакции").decision is not (
+        Decision.ANSWER
+    )
+    assert matcher.ask("poti limanının rəhbəri kimdir").decision is not Decision.ANSWER
+
+
+@pytest.mark.parametrize(
+    ("question", "wants"),
+    [
+        ("имена задержанных", Want.NAME),
+        ("dənizçilərin adları nədir", Want.NAME),
+        ("terminal haradadır", Want.PLACE),
+    ],
+)
+def test_plural_names_and_suffixed_question_words(question: str, wants: Want) -> None:
+    assert Analyzer().focus(question).wants & wants
+
+
+def test_how_one_asks_is_not_what_about() -> None:
+    analyzer = Analyzer()
+    # "about", "information", "the matter": the asking, in either language.
+    assert analyzer.terms("gəmilər haqqında məlumat") == analyzer.terms("gəmilər")
+    assert analyzer.terms("bu məsələdə terminalın rolu") == analyzer.terms("terminalın rolu")
+    assert analyzer.terms("подробности про обыск") == analyzer.terms("обыск")
