@@ -168,3 +168,11 @@ def test_how_one_asks_is_not_what_about() -> None:
     assert analyzer.terms("gəmilər haqqında məlumat") == analyzer.terms("gəmilər")
     assert analyzer.terms("bu məsələdə terminalın rolu") == analyzer.terms("terminalın rolu")
     assert analyzer.terms("подробности про обыск") == analyzer.terms("обыск")
+
+
+def test_russian_light_verbs_are_not_topics() -> None:
+    analyzer = Analyzer()
+    # "становится", "является", "по мнению": how a sentence is built, not what it is about.
+    assert analyzer.terms("на границе становится хуже") == analyzer.terms("на границе хуже")
+    assert analyzer.terms("кто является владельцем порта") == analyzer.terms("кто владелец порта")
+    assert analyzer.terms("по мнению министра") == analyzer.terms("министра")
