@@ -243,6 +243,21 @@ NEWS_SYNONYMS: tuple[tuple[str, ...], ...] = (
         "münaqişə",
         "qarşıdurma",
     ),
+    # "что произошло" is asked as often as "что случилось"; the stemmer joins neither pair.
+    # Azerbaijani's "baş vermək" meets its own forms by its stems, and is left out.
+    (
+        "happen",
+        "happened",
+        "happening",
+        "occur",
+        "occurred",
+        "случиться",
+        "случилось",
+        "произойти",
+        "произошло",
+        "произошли",
+        "стряслось",
+    ),
     ("protest", "protests", "demonstration", "demonstrations", "rally", "rallies"),
     ("protester", "protesters", "demonstrator", "demonstrators"),
     ("law", "legislation"),

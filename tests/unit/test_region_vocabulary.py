@@ -72,6 +72,7 @@ def matcher() -> Matcher:
         ("head of state", "глава государства", "президент", "dövlət başçısı", "prezident"),
         ("security services", "спецслужбы", "силовики", "силовые структуры"),
         ("worsen", "worse", "ухудшились", "хуже", "pisləşib"),
+        ("happened", "occurred", "случилось", "произошло", "стряслось"),
     ],
 )
 def test_news_words_of_three_languages_are_one_term(words: tuple[str, ...]) -> None:
@@ -88,6 +89,7 @@ def test_news_words_of_three_languages_are_one_term(words: tuple[str, ...]) -> N
         ("глава государства побывал в поти?", "harbour-visit"),
         ("силовики приходили в редакцию?", "newspaper-search"),
         ("на переходе стало ещё хуже?", "crossing-queues"),
+        ("что произошло в редакции", "newspaper-search"),
     ],
 )
 def test_a_russian_synonym_finds_the_fact(matcher: Matcher, question: str, fact: str) -> None:
