@@ -223,8 +223,11 @@ NEWS_SYNONYMS: tuple[tuple[str, ...], ...] = (
         "союзник",
         "союзники",
         "союзничество",
+        "партнёр",
+        "партнеры",
         "müttəfiq",
         "müttəfiqlik",
+        "tərəfdaş",
     ),
     (
         "conflict",

@@ -187,6 +187,16 @@ _BACK_VOWELS = frozenset("aıou")
 _DEVOICED = {"p": "b", "ç": "c", "t": "d", "k": "g"}
 _FRONT_OF = {"i": "ı", "o": "ö", "u": "ü"}
 _QUESTION_PARTICLES = ("mı", "mi", "mu", "mü")
+# Endings a question particle follows, in ``az_form``: the perfect ("-ıbmı"), the copula and
+# the present and aorist ("-dırmı", "-ırmı", "-ərmi"), the future, the past and the evidential.
+_ASKED_FORMS = (
+    *(f"{vowel}b" for vowel in "ıiuü"),
+    *(f"{vowel}r" for vowel in "ıiuüae"),
+    "acaq",
+    "ecek",
+    *(f"{d}{vowel}" for d in "dt" for vowel in "ıiuü"),
+    *(f"m{vowel}s" for vowel in "ıiuü"),
+)
 
 
 @lru_cache(maxsize=200_000)
@@ -348,9 +358,10 @@ def stem_in(word: str, language: str) -> str:
             result = result[:-2] + "ц"
         return result
     form = az_form(word)
-    if len(form) > 5 and form[-3] == "b" and form.endswith(_QUESTION_PARTICLES):
-        # The perfect asked about, particle written on ("tutulubmu", "ölübmü"): Turkish writes
-        # the particle apart and has no "-ıb", so its stemmer would keep the whole word.
+    if len(form) > 5 and form.endswith(_QUESTION_PARTICLES) and form[:-2].endswith(_ASKED_FORMS):
+        # A question particle written on ("tutulubmu", "istəyirmi", "müttəfiqidirmi"): Turkish
+        # writes it apart, and its stemmer would keep the whole word. Only after an ending it
+        # asks about, so that "rəsmi" (official) keeps its "mi".
         form = form[:-2]
     stemmed: str = _OTHER_STEMMERS["az"].stemWord(form)
     # Turkish spelling changes a stem's last letter ("kitab" -> "kitap") or adds a vowel after

@@ -12,7 +12,7 @@ import pytest
 from bot.core.focus import Want
 from bot.core.matcher import Matcher
 from bot.core.models import Decision, Fact, Translation
-from bot.core.text import Analyzer
+from bot.core.text import Analyzer, stem_in, translit
 
 FACTS = [
     Fact(
@@ -73,6 +73,7 @@ def matcher() -> Matcher:
         ("security services", "спецслужбы", "силовики", "силовые структуры"),
         ("worsen", "worse", "ухудшились", "хуже", "pisləşib"),
         ("happened", "occurred", "случилось", "произошло", "стряслось"),
+        ("ally", "partner", "партнёр", "партнеры", "tərəfdaş", "müttəfiq"),
     ],
 )
 def test_news_words_of_three_languages_are_one_term(words: tuple[str, ...]) -> None:
@@ -178,3 +179,22 @@ def test_russian_light_verbs_are_not_topics() -> None:
     assert analyzer.terms("на границе становится хуже") == analyzer.terms("на границе хуже")
     assert analyzer.terms("кто является владельцем порта") == analyzer.terms("кто владелец порта")
     assert analyzer.terms("по мнению министра") == analyzer.terms("министра")
+
+
+@pytest.mark.parametrize(
+    ("asked", "said"),
+    [
+        ("istəyirmi", "istəyir"),  # does he want / he wants
+        ("dostdurmu", "dostdur"),  # is it a friend / it is a friend
+        ("tutulubmu", "tutulub"),  # was he detained / he was detained
+        ("gələcəkmi", "gələcək"),  # will he come / he will come
+        ("imzaladımı", "imzaladı"),  # did he sign / he signed
+    ],
+)
+def test_an_azerbaijani_question_particle_written_on_is_taken_off(asked: str, said: str) -> None:
+    assert stem_in(asked, "az") == stem_in(said, "az")
+
+
+def test_a_word_that_merely_ends_like_a_particle_keeps_it() -> None:
+    # "rəsmi" (official) ends in "mi" but asks nothing: it is not read as "rəs".
+    assert translit(stem_in("rəsmi", "az")) == "resmi"
