@@ -356,6 +356,10 @@ def stem_in(word: str, language: str) -> str:
             # The fleeting vowel: "азербайджанец", "украинец", "немец" lose their "е" in every
             # other form ("азербайджанцы", "немцев"), which Snowball stems without it.
             result = result[:-2] + "ц"
+        elif len(result) > 6 and result.endswith(("ыва", "ива")):
+            # The imperfective of a news verb ("арестовывают", "задерживают", "подписывает")
+            # meets its perfective ("арестовали", "задержали", "подписал") without "-ыв-".
+            result = result[:-3] + "а"
         return result
     form = az_form(word)
     if len(form) > 5 and form.endswith(_QUESTION_PARTICLES) and form[:-2].endswith(_ASKED_FORMS):

@@ -198,3 +198,23 @@ def test_an_azerbaijani_question_particle_written_on_is_taken_off(asked: str, sa
 def test_a_word_that_merely_ends_like_a_particle_keeps_it() -> None:
     # "rəsmi" (official) ends in "mi" but asks nothing: it is not read as "rəs".
     assert translit(stem_in("rəsmi", "az")) == "resmi"
+
+
+@pytest.mark.parametrize(
+    ("ongoing", "done"),
+    [
+        ("арестовывают", "арестовали"),
+        ("задерживают", "задержали"),
+        ("подписывает", "подписал"),
+        ("отказывается", "отказался"),
+        ("азербайджанец", "азербайджанцы"),
+        ("украинец", "украинцев"),
+    ],
+)
+def test_russian_forms_the_stemmer_keeps_apart_meet(ongoing: str, done: str) -> None:
+    assert stem_in(ongoing, "ru") == stem_in(done, "ru")
+
+
+def test_a_noun_ending_like_an_imperfective_keeps_its_stem() -> None:
+    # "перспектива" (prospect) is no verb: its stem stays whole.
+    assert stem_in("перспективы", "ru") == stem_in("перспектива", "ru") == "перспектив"
