@@ -74,6 +74,7 @@ def matcher() -> Matcher:
         ("worsen", "worse", "ухудшились", "хуже", "pisləşib"),
         ("happened", "occurred", "случилось", "произошло", "стряслось"),
         ("ally", "partner", "партнёр", "партнеры", "tərəfdaş", "müttəfiq"),
+        ("accuse", "blame", "обвиняют", "виноват", "ittiham"),
     ],
 )
 def test_news_words_of_three_languages_are_one_term(words: tuple[str, ...]) -> None:
@@ -179,6 +180,7 @@ def test_russian_light_verbs_are_not_topics() -> None:
     assert analyzer.terms("на границе становится хуже") == analyzer.terms("на границе хуже")
     assert analyzer.terms("кто является владельцем порта") == analyzer.terms("кто владелец порта")
     assert analyzer.terms("по мнению министра") == analyzer.terms("министра")
+    assert analyzer.terms("к чему призвал министр") == analyzer.terms("призвал министр")
 
 
 @pytest.mark.parametrize(
