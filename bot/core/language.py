@@ -36,7 +36,9 @@ STOPWORDS_RU = frozenset(
     куда сколько сейчас теперь вообще просто кратко коротко скажите скажи расскажите
     расскажи объясните объясни подскажите подскажи можете можешь можно пожалуйста привет
     ребята кто-нибудь кто-то что-то вопрос знает знаете интересно вкратце кстати типа
-    короче мол ваще плз пжл спасибо ок
+    короче мол ваще плз пжл спасибо ок информация инфа подробности подробнее детали
+    насколько является являются являлся чему чём
+    становится стало стал стала стали следует мнению введите введи
     какую каких какого каком какому какими какова каково всём всем всего всей всею этим
     этими этому тут щас сча слышал слышала слышно говорят пишут чё чо че шо ща
     """.split()
@@ -59,6 +61,7 @@ STOPWORDS_AZ = frozenset(
     olar olacaq olmaq olsun olubmu olurmu idi imiş deyil edir edib etdi edilib edilir edən
     etmək edəcək edirlər ediblər edirmi doğrudu doğrudur doğrudurmu deyirlər deyəsən eşitdim
     var yoxsa heç
+    haqqında barədə məlumat məsələ məsələsi məsələni məsələdə
     """.split()
 )
 # The last lines: question words with the copula or a case ending ("nədir", "kimdir"),

@@ -74,6 +74,9 @@ _FOCUS_WORDS = {
         "зачем": "why",
         "отчего": "why",
         "из за чего": "why",
+        "по какой причине": "why",
+        "с какой целью": "why",
+        "в каком городе": "where",
         "кто": "who",
         "кого": "who",
         "кому": "who",
@@ -83,6 +86,7 @@ _FOCUS_WORDS = {
         # what is asked of someone or something: a name, an age, a property
         "как зовут": "name of",
         "имя": "name of",
+        "имена": "name of",
         "фамилия": "name of",
         "сколько лет": "how old",
         "в каком году": "what year",
@@ -97,6 +101,9 @@ _FOCUS_WORDS = {
         "nə qədər": "how many",
         "niyə": "why",
         "nə üçün": "why",
+        "nə səbəbə": "why",
+        "hansı səbəbdən": "why",
+        "hansı şəhərdə": "where",
         "kim": "who",
         "kimi": "who",
         "kimə": "who",
@@ -107,6 +114,11 @@ _FOCUS_WORDS = {
         "haçan": "when",
         "adı": "name of",
         "adını": "name of",
+        "adları": "name of",
+        "adlarını": "name of",
+        "kimdir": "who",
+        "kimlərdir": "who",
+        "haradadır": "where",
         "soyadı": "name of",
         "neçə yaşı": "how old",
         "neçə yaşında": "how old",
@@ -114,6 +126,53 @@ _FOCUS_WORDS = {
         "əhalisi": "population of",
         "paytaxtı": "capital of",
         "qiyməti": "price of",
+    },
+}
+# Offices whose holder a question may ask for by name ("кто глава комитета", "komitənin sədri
+# kimdir"), by the beginning of the word so that any case ending counts, read as the English
+# role word the answers are checked for (``bot.core.focus.ROLE_WORDS``).
+_ROLE_STEMS = {
+    "ru": {
+        "председател": "chairman",
+        "руководител": "head",
+        "глава": "head",
+        "главой": "head",
+        "главы": "head",
+        "главе": "head",
+        "главу": "head",
+        "лидер": "leader",
+        "министр": "minister",
+        "посол": "ambassador",
+        "посла": "ambassador",
+        "послом": "ambassador",
+        "мэр": "mayor",
+        "губернатор": "governor",
+        "директор": "director",
+        "начальник": "chief",
+        "командующ": "commander",
+        "командир": "commander",
+        "основател": "founder",
+        "владел": "owner",
+        "спикер": "speaker",
+        "премьер": "premier",
+        "президент": "president",
+        "генсек": "secretary",
+    },
+    "az": {
+        "sədr": "chairman",
+        "rəhbər": "head",
+        "başçı": "head",
+        "lider": "leader",
+        "nazir": "minister",
+        "səfir": "ambassador",
+        "mer": "mayor",
+        "direktor": "director",
+        "komandan": "commander",
+        "komandir": "commander",
+        "sözçü": "spokesman",
+        "qurucu": "founder",
+        "sahib": "owner",
+        "prezident": "president",
     },
 }
 # The Azerbaijani question words as typed without special letters, read from the plain text;
@@ -128,6 +187,16 @@ _BACK_VOWELS = frozenset("aıou")
 _DEVOICED = {"p": "b", "ç": "c", "t": "d", "k": "g"}
 _FRONT_OF = {"i": "ı", "o": "ö", "u": "ü"}
 _QUESTION_PARTICLES = ("mı", "mi", "mu", "mü")
+# Endings a question particle follows, in ``az_form``: the perfect ("-ıbmı"), the copula and
+# the present and aorist ("-dırmı", "-ırmı", "-ərmi"), the future, the past and the evidential.
+_ASKED_FORMS = (
+    *(f"{vowel}b" for vowel in "ıiuü"),
+    *(f"{vowel}r" for vowel in "ıiuüae"),
+    "acaq",
+    "ecek",
+    *(f"{d}{vowel}" for d in "dt" for vowel in "ıiuü"),
+    *(f"m{vowel}s" for vowel in "ıiuü"),
+)
 
 
 @lru_cache(maxsize=200_000)
@@ -283,11 +352,20 @@ def stem_in(word: str, language: str) -> str:
     (an Azerbaijani word in ``az_form``)."""
     if language != "az":
         result: str = _OTHER_STEMMERS[language].stemWord(word)
+        if result.endswith("ец") and len(result) > 4:
+            # The fleeting vowel: "азербайджанец", "украинец", "немец" lose their "е" in every
+            # other form ("азербайджанцы", "немцев"), which Snowball stems without it.
+            result = result[:-2] + "ц"
+        elif len(result) > 6 and result.endswith(("ыва", "ива")):
+            # The imperfective of a news verb ("арестовывают", "задерживают", "подписывает")
+            # meets its perfective ("арестовали", "задержали", "подписал") without "-ыв-".
+            result = result[:-3] + "а"
         return result
     form = az_form(word)
-    if len(form) > 5 and form[-3] == "b" and form.endswith(_QUESTION_PARTICLES):
-        # The perfect asked about, particle written on ("tutulubmu", "ölübmü"): Turkish writes
-        # the particle apart and has no "-ıb", so its stemmer would keep the whole word.
+    if len(form) > 5 and form.endswith(_QUESTION_PARTICLES) and form[:-2].endswith(_ASKED_FORMS):
+        # A question particle written on ("tutulubmu", "istəyirmi", "müttəfiqidirmi"): Turkish
+        # writes it apart, and its stemmer would keep the whole word. Only after an ending it
+        # asks about, so that "rəsmi" (official) keeps its "mi".
         form = form[:-2]
     stemmed: str = _OTHER_STEMMERS["az"].stemWord(form)
     # Turkish spelling changes a stem's last letter ("kitab" -> "kitap") or adds a vowel after
@@ -586,10 +664,40 @@ def other_tokens(text: str, language: str) -> list[str]:
     for word in other_words(text, language):
         key = az_plain(word) if language == "az" else word
         meant = table.get(key)
+        if meant is None and language == "ru" and len(word) > 4:
+            meant = _inflected_chat_words().get(stem_in(word, "ru"))
         if meant is None:
             out.append(word)
         else:
             out.extend(meant.split())
+    return out
+
+
+def _asked_offices(words: list[str], language: str) -> list[str]:
+    """The English role words of the offices named in ``words`` (``_ROLE_STEMS``)."""
+    stems = _ROLE_STEMS.get(language, {})
+    if language == "az":
+        words = [az_plain(word) for word in words]
+        stems = {az_plain(stem): role for stem, role in stems.items()}
+    found = []
+    for word in words:
+        for stem, role in stems.items():
+            # A stem of three letters ("мэр", "mer") is the whole word: "merkez" is no mayor.
+            if word.startswith(stem) and (len(stem) > 3 or len(word) <= len(stem) + 2):
+                found.append(role)
+                break
+    return found
+
+
+@lru_cache(maxsize=1)
+def _inflected_chat_words() -> dict[str, str]:
+    """Russian chat words by stem, for their inflected forms: slang declines like any noun
+    ("с азерами", "у следаков"), and the table lists one or two forms. Abbreviations and
+    words of three letters or fewer are left out: their stems would catch unrelated words."""
+    out: dict[str, str] = {}
+    for word, meant in OTHER_CHAT_WORDS["ru"].items():
+        if len(word) >= 4 and meant and " " not in meant:
+            out.setdefault(stem_in(word, "ru"), meant)
     return out
 
 
@@ -661,5 +769,8 @@ def _other_focus(text: str, language: str) -> Focus:
     if language == "az":
         plain = " " + " ".join(word for word in asking if az_plain(word) == word) + " "
         english += [asked for word, asked in _PLAIN_FOCUS_AZ.items() if f" {word} " in plain]
+    if "who" in english or "name of" in english:
+        # Read as English reads "who is the chairman": the role's holder is asked.
+        english += [f"is the {role}" for role in _asked_offices(asking, language)]
     found = question_focus(" ".join(english).split()) if english else Focus()
     return Focus(found.wants, found.attributes, found.roles, len(words))
