@@ -113,6 +113,14 @@ class MatcherSettings:
     # paraphrase is weaker evidence than the word itself; 0 turns it off. On the tune questions
     # 0.3 did best (0.2: about half the gain; 0.4-0.5: a right-first question lost).
     related_share: float = 0.3
+    # Siblings that match a question about as well (within this much relevance of the best)
+    # are put in order by what their own phrasings ask: those with a phrasing that asks for
+    # the kind of thing the question asks for ("how many", "why", "who", ...) come first
+    # (``_kind_first``). The scores stay as they were, so a sibling moved ahead of a better
+    # scored one has no lead to be answered outright by. On the tune questions 0.2 did best
+    # (0.1 and 0.15: one or two right-first questions fewer; 0.3: one more, but a right answer
+    # no longer outright and another no longer first); 0 turns it off.
+    kind_window: float = 0.2
     # The confidence model: intercept, then one weight per ``CALIBRATION_FEATURES``.
     calibration: tuple[float, ...] = CALIBRATION
 
@@ -364,6 +372,11 @@ def _names_in(text: str) -> list[str]:
 # How many times more facts the word a clipped word is read as must be in than the facts
 # that hold only other words it starts.
 _CLIPPED_LEAD = 2
+# Least questions of its own a fact must have for the lack of one asking for some kind of thing
+# to tell ("how many", "why", ...): a hand-written fact has five to ten, a draft two to four,
+# and a draft's few questions leave most kinds unasked (with drafts counted, tune drafts lost
+# three points of right-first answers; with them left out, none).
+_KIND_PHRASINGS = 5
 # Relevance lead below which two candidates count as (nearly) tied.
 _TIE = 0.05
 
@@ -959,8 +972,48 @@ class Matcher:
                 break
         # A tie is broken by the share of the question the answer text itself says.
         scored.sort(key=lambda c: (-c.relevance, -c.answer, c.entry.fact.id))
+        if focus.wants and self.settings.kind_window > 0.0:
+            scored = self._kind_first(scored, focus, {term for term, _ in pairs})
         self._calibrate(scored[:calibrated] if calibrated else scored, asked)
         return scored, asked
+
+    def _kind_first(
+        self, ranked: list[_Candidate], focus: Focus, asked_terms: set[str]
+    ) -> list[_Candidate]:
+        """``ranked`` with the best of the contenders (the candidates within ``kind_window`` of
+        the best) that has a phrasing asking for what the question asks for moved first, when
+        the best has none; the rest keep their order, so the runner-up it is judged against
+        (its lead, a tie) is the best scored of the others.
+
+        Siblings share their names, so a question's names can make the fact whose phrasings
+        merely mention them score as well as the one that answers it: "how many died in the
+        flood" against a sibling phrased "where did the flood hit" and another phrased "how
+        many people died". The curator's phrasings say which kind of question a fact answers.
+        Only phrasings sharing a word with the question are read, and only the contenders', so
+        a question costs a few phrasing reads at most."""
+        wants = int(focus.wants)
+        best = ranked[0].entry
+        if len(best.fact.questions) < _KIND_PHRASINGS or self._phrased_for(
+            best, wants, asked_terms
+        ):
+            return ranked
+        floor = ranked[0].relevance - self.settings.kind_window
+        for index in range(1, len(ranked)):
+            candidate = ranked[index]
+            if candidate.relevance < floor:
+                break
+            if self._phrased_for(candidate.entry, wants, asked_terms):
+                return [candidate, *ranked[:index], *ranked[index + 1 :]]
+        return ranked
+
+    def _phrased_for(self, entry: _Entry, wants: int, asked_terms: set[str]) -> bool:
+        """Whether one of the fact's phrasings that shares a term with the question asks for
+        one of the kinds ``wants`` holds."""
+        focus = self.analyzer.focus
+        for terms, text in entry.phrasings:
+            if text and not asked_terms.isdisjoint(terms) and int(focus(text).wants) & wants:
+                return True
+        return False
 
     def _related_terms(self, query: list[_QueryTerm]) -> list[_Related]:
         """The question's terms (as written, or unknown to the index; not typo corrections) with

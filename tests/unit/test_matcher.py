@@ -598,3 +598,63 @@ def test_a_paraphrase_weighs_less_than_the_word_itself() -> None:
     said, _ = matcher.explain("who founded wagner")
     paraphrased, _ = matcher.explain("who created wagner")
     assert paraphrased[0].relevance < said[0].relevance
+
+
+# Two siblings of one story: the overview's phrasings share the question's words, the toll's
+# phrasing asks "how many".
+HARBOUR_FIRE = Fact(
+    "poti-fire",
+    "A fire broke out at the grain terminal in Poti harbour on 3 March, and firefighters from "
+    "Batumi helped to put it out by the next morning.",
+    (
+        "what happened at poti harbour",
+        "where did the poti harbour fire start",
+        "who helped put out the poti fire",
+        "poti harbour fire",
+        "which terminal burned in poti",
+    ),
+)
+FIRE_TOLL = Fact(
+    "poti-fire-toll",
+    "Four dock workers died and eleven were taken to hospital after the fire at the grain "
+    "terminal in Poti harbour.",
+    ("how many dock workers died in poti", "was anyone hurt"),
+)
+COUNT_OF_HURT = "how many were hurt when the terminal burned in poti"
+
+
+def _first(matcher: Matcher, question: str) -> str:
+    ranked, _ = matcher.explain(question)
+    return ranked[0].entry.fact.id
+
+
+def test_the_sibling_phrased_for_what_is_asked_comes_first() -> None:
+    off = Matcher([HARBOUR_FIRE, FIRE_TOLL], settings=MatcherSettings(kind_window=0.0))
+    assert _first(off, COUNT_OF_HURT) == "poti-fire"  # the overview shares more words
+    assert _first(Matcher([HARBOUR_FIRE, FIRE_TOLL]), COUNT_OF_HURT) == "poti-fire-toll"
+
+
+def test_a_sibling_moved_first_keeps_its_score_and_is_not_answered_outright() -> None:
+    matcher = Matcher([HARBOUR_FIRE, FIRE_TOLL])
+    ranked, _ = matcher.explain(COUNT_OF_HURT)
+    assert ranked[0].relevance < ranked[1].relevance
+    result = matcher.ask(COUNT_OF_HURT)
+    assert result.best is not None and result.best.fact.id == "poti-fire-toll"
+    assert result.decision is not Decision.ANSWER
+
+
+def test_a_sibling_far_behind_is_not_moved_first() -> None:
+    # The overview leads by far more than the window: its words are the question's.
+    question = "how many were in the terminal that burned in poti"
+    assert _first(Matcher([HARBOUR_FIRE, FIRE_TOLL]), question) == "poti-fire"
+
+
+def test_a_thinly_phrased_best_fact_keeps_its_place() -> None:
+    # Two questions say little about which kinds of question a fact answers (a draft's few).
+    thin = dataclasses.replace(HARBOUR_FIRE, questions=HARBOUR_FIRE.questions[3:])
+    assert _first(Matcher([thin, FIRE_TOLL]), COUNT_OF_HURT) == "poti-fire"
+
+
+def test_a_question_asking_for_nothing_in_particular_keeps_the_order() -> None:
+    wide = Matcher([HARBOUR_FIRE, FIRE_TOLL], settings=MatcherSettings(kind_window=1.0))
+    assert _first(wide, "hurt as the terminal burned in poti") == "poti-fire"
