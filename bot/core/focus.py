@@ -14,7 +14,9 @@ once, when a fact is indexed:
   (``answer_kinds``): numbers and number words, dates and months and years, time units, ages,
   measures, cause markers, names beside role words;
 - *attribute words* ("population", "capital", "ceo", "price", ...): a property asked of an
-  entity. A fact that has such a word nowhere (answer, questions or tags) does not state it.
+  entity. A fact that has such a word nowhere (answer, questions or tags) does not state it;
+  nor does one that has it only in a question asking for another kind of thing ("was the dam
+  built properly" does not say when it was built; ``Matcher._states``).
 
 Everything here is English; the word lists are data, in one place, below.
 """

@@ -1172,10 +1172,8 @@ class Matcher:
             candidate.strict_miss = bool(missing & _STRICT)
             candidate.soft_miss = bool(missing & ~_STRICT)
         if attribute_terms:
-            terms_of_fact = entry.all_terms()
             candidate.attribute_miss = any(
-                not any(term in terms_of_fact for term in alternatives)
-                for alternatives in attribute_terms
+                not self._states(entry, alternatives, wants) for alternatives in attribute_terms
             )
         if focus.roles:
             candidate.role_miss = not any(role in entry.roles for role in focus.roles)
@@ -1201,6 +1199,23 @@ class Matcher:
         elif candidate.soft_miss or candidate.count_miss:
             candidate.relevance *= _SOFT_MISS_RANK
         return candidate
+
+    def _states(self, entry: _Entry, alternatives: tuple[str, ...], wants: int) -> bool:
+        """Whether the fact states an attribute asked for (one of ``alternatives``): its answer,
+        tags or id hold it, or one of its questions that asks for what the question asks for
+        (``wants``; any question, when it asks for nothing in particular). A question that only
+        mentions the attribute is not the fact saying it: "was the dam built properly" does not
+        make a fact on the dam's criminal case answer "in what year was the dam built"."""
+        answer = entry.answer_terms
+        if any(term in answer for term in alternatives):
+            return True
+        for terms, text in entry.phrasings:
+            if any(term in terms for term in alternatives):
+                if not wants or not text:
+                    return True
+                if int(self.analyzer.focus(text).wants) & wants:
+                    return True
+        return False
 
     def _counted_terms(self, entry: _Entry) -> frozenset[str]:
         """Terms beside the counts of a fact's answer, and what its own "how many" phrasings

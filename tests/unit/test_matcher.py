@@ -658,3 +658,42 @@ def test_a_thinly_phrased_best_fact_keeps_its_place() -> None:
 def test_a_question_asking_for_nothing_in_particular_keeps_the_order() -> None:
     wide = Matcher([HARBOUR_FIRE, FIRE_TOLL], settings=MatcherSettings(kind_window=1.0))
     assert _first(wide, "hurt as the terminal burned in poti") == "poti-fire"
+
+
+# A fact on a bridge's closure whose own question mentions how the bridge was built, and one
+# that says when it was opened and is asked when it was built.
+BRIDGE_CLOSED = Fact(
+    "kura-bridge-closed",
+    "Engineers closed the old Kura bridge in Mingachevir on 9 May 2024 after cracks were found "
+    "in its pillars; prosecutors are looking into faults in its construction.",
+    (
+        "why was the kura bridge closed",
+        "was the kura bridge built badly",
+        "when did the kura bridge close",
+        "who is investigating the kura bridge",
+        "kura bridge cracks",
+    ),
+)
+BRIDGE_OPENED = Fact(
+    "kura-bridge-opened",
+    "The Kura bridge in Mingachevir was opened to traffic in 1962.",
+    ("when was the kura bridge built", "how old is the kura bridge"),
+)
+
+
+def test_a_question_that_only_mentions_an_attribute_does_not_state_it() -> None:
+    matcher = Matcher([BRIDGE_CLOSED])
+    for question in ("in what year was the kura bridge built", "when was the kura bridge built"):
+        assert matcher.ask(question).decision is not Decision.ANSWER
+
+
+def test_a_question_asking_the_same_kind_of_thing_states_the_attribute() -> None:
+    matcher = Matcher([BRIDGE_CLOSED, BRIDGE_OPENED])
+    result = matcher.ask("in what year was the kura bridge built")
+    assert result.decision is Decision.ANSWER
+    assert result.best is not None and result.best.fact.id == "kura-bridge-opened"
+
+
+def test_an_attribute_in_a_question_asking_for_nothing_in_particular_still_counts() -> None:
+    result = Matcher([BRIDGE_CLOSED]).ask("was the kura bridge built badly")
+    assert result.decision is Decision.ANSWER
