@@ -40,6 +40,7 @@ from bot.core.models import (
     Status,
     Translation,
 )
+from bot.core.news_words import COUNTED_EVENTS
 from bot.core.related_words import table as related_words
 from bot.core.text import Analyzer, english_frequency, words
 
@@ -485,6 +486,11 @@ class Matcher:
         self._sorted_words: list[str] = []
         # Supersession: the ids of the facts that name each id in their ``supersedes``.
         self._successors: dict[str, set[str]] = {}
+        # The terms of ``COUNTED_EVENTS`` as this analyzer reads them (a knowledge base's own
+        # synonym group may have absorbed one under its curator's head word).
+        self._counted_events = frozenset(
+            term for event in COUNTED_EVENTS for term in self.analyzer.terms(event)
+        )
         # Advanced by every add and remove: what is derived from the facts is current while
         # it is unchanged.
         self.revision = 0
@@ -949,6 +955,11 @@ class Matcher:
         related_any = frozenset().union(*(near for _, _, near in related))
         attribute_terms = self._attribute_terms(focus)
         counted_terms = frozenset(self.analyzer.terms(" ".join(focus.counted)))
+        if counted_terms:
+            # What happened to the people counted ("injured"), like an attribute, must be in
+            # the fact for its numbers to be that count.
+            events = sorted(counted_terms & self._counted_events)
+            attribute_terms += tuple((term,) for term in events)
         names = language != "en"
         for key, _ in shortlist:
             entry = self._entries[key]

@@ -295,3 +295,9 @@ NEWS_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("shoot", "shooting", "gunfire", "open fire", "opened fire"),
     ("referendum", "plebiscite"),
 )
+
+# What happens to people in the news, each a group above: "how many were injured" asks for a
+# count of injuries, and a fact that says nothing of any (in none of the group's words) does
+# not give it, whatever else it counts ("tens of thousands of protesters"). Only these: a count
+# of soldiers or of money may be stated without the word ("$300 billion", "2,500 troops").
+COUNTED_EVENTS: tuple[str, ...] = ("die", "injure", "arrest", "evacuate")

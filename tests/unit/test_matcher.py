@@ -697,3 +697,29 @@ def test_a_question_asking_the_same_kind_of_thing_states_the_attribute() -> None
 def test_an_attribute_in_a_question_asking_for_nothing_in_particular_still_counts() -> None:
     result = Matcher([BRIDGE_CLOSED]).ask("was the kura bridge built badly")
     assert result.decision is Decision.ANSWER
+
+
+GYUMRI_RALLY = Fact(
+    "gyumri-rally",
+    "Riot police broke up a rally of some 3,000 people in the main square of Gyumri on "
+    "12 April and detained 40 of them.",
+    (
+        "what happened at the gyumri rally",
+        "how many people rallied in gyumri",
+        "were protesters detained in gyumri",
+        "gyumri protest police",
+    ),
+)
+
+
+def test_a_count_of_what_the_fact_never_mentions_is_not_answered() -> None:
+    # It counts people rallying and people detained, not anyone hurt.
+    matcher = Matcher([GYUMRI_RALLY])
+    assert matcher.ask("how many protesters were injured in gyumri").decision is not (
+        Decision.ANSWER
+    )
+
+
+def test_a_count_of_what_the_fact_says_in_other_words_is_answered() -> None:
+    result = Matcher([GYUMRI_RALLY]).ask("how many protesters were arrested in gyumri")
+    assert result.decision is Decision.ANSWER
