@@ -294,6 +294,7 @@ NEWS_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("rouble", "roubles", "ruble", "rubles"),
     ("shoot", "shooting", "gunfire", "open fire", "opened fire"),
     ("referendum", "plebiscite"),
+    ("replace", "replaced", "replaces", "replacement", "succeed", "succeeded", "successor"),
 )
 
 # What happens to people in the news, each a group above: "how many were injured" asks for a
