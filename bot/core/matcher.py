@@ -806,6 +806,25 @@ class Matcher:
             return None
         return target, 0.8
 
+    def _demonym(self, word: str) -> tuple[str, float] | None:
+        """The indexed place a people's or language's name comes from, or the reverse:
+        "belarusian" of a fact that says "Belarus", "moldova" of one that says "Moldovan"."""
+        if len(word) < 5 or not word.isalpha():
+            return None
+        forms: list[str] = []
+        if word.endswith("ian"):
+            forms += [word[:-3], word[:-1]]
+        elif word.endswith(("an", "i")):
+            forms.append(word[:-1])
+        forms += [word + "n", word + "ian", word + "i"]
+        df = self._df
+        stem_of = self.analyzer.stem_of
+        for form in forms:
+            term = self.analyzer.canonical(stem_of(form))
+            if term and df.get(term):
+                return term, 0.8
+        return None
+
     def _elsewhere(self, terms: set[str], target: str) -> int:
         """How many facts hold one of ``terms`` and not ``target``."""
         keys: set[int] = set()
@@ -876,6 +895,8 @@ class Matcher:
             corrected = self._correct(word, anywhere) if misspelled else None
             if corrected is None and misspelled:
                 corrected = self._clipped(word)
+            if corrected is None and language == "en":
+                corrected = self._demonym(word)
             if corrected is not None and corrected[0] not in seen:
                 target, confidence = corrected
                 seen.add(target)

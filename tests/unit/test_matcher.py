@@ -723,3 +723,35 @@ def test_a_count_of_what_the_fact_never_mentions_is_not_answered() -> None:
 def test_a_count_of_what_the_fact_says_in_other_words_is_answered() -> None:
     result = Matcher([GYUMRI_RALLY]).ask("how many protesters were arrested in gyumri")
     assert result.decision is Decision.ANSWER
+
+
+WAGNER_CAMP = Fact(
+    "wagner-camp",
+    "After the mutiny, Wagner fighters moved to a tent camp near Tsel in the Asipovichy district "
+    "of Belarus.",
+    ("where did wagner go after the mutiny", "wagner camp"),
+)
+MOLDOVAN_VOTE = Fact(
+    "moldovan-vote",
+    "Moldovan voters narrowly backed writing the goal of EU membership into the constitution.",
+    ("did the eu referendum pass",),
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "fact", "term"),
+    [
+        ("which belarusian district hosted wagner", WAGNER_CAMP, "belarus"),
+        ("did moldova back eu membership", MOLDOVAN_VOTE, "moldovan"),
+    ],
+)
+def test_a_people_s_name_meets_its_country_and_back(question: str, fact: Fact, term: str) -> None:
+    matcher = Matcher([fact, RAID, TURKEY])
+    ranked, asked = matcher.explain(question)
+    assert term in {qt.term for qt in asked.query}
+    assert ranked[0].entry.fact is fact and term in ranked[0].matched
+
+
+def test_a_word_ending_like_a_people_s_name_without_a_place_is_left_alone() -> None:
+    _, asked = Matcher([WAGNER_CAMP, MOLDOVAN_VOTE]).explain("human rights in minsk")
+    assert {qt.term for qt in asked.query} >= {"human", "minsk"}
