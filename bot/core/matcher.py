@@ -122,6 +122,12 @@ class MatcherSettings:
     # (0.1 and 0.15: one or two right-first questions fewer; 0.3: one more, but a right answer
     # no longer outright and another no longer first); 0 turns it off.
     kind_window: float = 0.2
+    # A fact whose answer text holds less than this share of an English question's weight is
+    # not answered outright while at least ``unknown_share_ceiling`` of that weight is words
+    # no fact has (``_phrasing_word_only``). On the tune questions 0.05 and 0.3 held back two
+    # wrong answers and no right one (0.1 or 0.2 instead: one or two right ones held back).
+    answer_text_floor: float = 0.05
+    unknown_share_ceiling: float = 0.3
     # The confidence model: intercept, then one weight per ``CALIBRATION_FEATURES``.
     calibration: tuple[float, ...] = CALIBRATION
 
@@ -293,6 +299,7 @@ class _Asked:
     terms: int
     query: list[_QueryTerm]
     bare: bool = False  # only content words: a keyword or a name, not a question
+    language: str = "en"
 
 
 @dataclass(slots=True)
@@ -960,7 +967,9 @@ class Matcher:
         focus = self.analyzer.focus(question, language)
         known = sum(qt.weight * qt.confidence for qt in query)
         bare = len(query) == focus.words
-        asked = _Asked(focus, total, known / total if total > 0 else 0.0, len(query), query, bare)
+        asked = _Asked(
+            focus, total, known / total if total > 0 else 0.0, len(query), query, bare, language
+        )
         if not query or total <= 0.0:
             return [], asked
         rough = self._candidates(query, guild_id)
@@ -1303,6 +1312,7 @@ class Matcher:
             return Decision.ANSWER
         if (
             top >= settings.answer_threshold
+            and not self._phrasing_word_only(best, asked)
             and clear_lead(ranked, settings)
             and best.whole >= settings.minimum_coverage
             and not best.blocked
@@ -1312,6 +1322,20 @@ class Matcher:
         if top >= settings.suggest_threshold or keyword:
             return Decision.SUGGEST
         return Decision.UNKNOWN
+
+    def _phrasing_word_only(self, best: _Candidate, asked: _Asked) -> bool:
+        """Whether the best fact matches an English question only through its questions, its
+        answer saying next to none of it, while much of the question is words no fact has:
+        "who won the 2024 nba finals" of a fact asked "what was the final score". The question
+        is likely about something else that shares a word with a curator's question. Russian
+        and Azerbaijani questions are left out: their inflected words often miss every fact
+        however much on topic they are."""
+        settings = self.settings
+        return (
+            asked.language == "en"
+            and best.answer < settings.answer_text_floor
+            and 1.0 - asked.known >= settings.unknown_share_ceiling
+        )
 
     def _named_after(self, ranked: list[_Candidate], asked: _Asked) -> bool:
         """Whether the best fact is the only one of those holding a keyword question's words

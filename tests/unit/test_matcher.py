@@ -755,3 +755,26 @@ def test_a_people_s_name_meets_its_country_and_back(question: str, fact: Fact, t
 def test_a_word_ending_like_a_people_s_name_without_a_place_is_left_alone() -> None:
     _, asked = Matcher([WAGNER_CAMP, MOLDOVAN_VOTE]).explain("human rights in minsk")
     assert {qt.term for qt in asked.query} >= {"human", "minsk"}
+
+
+RUNOFF = Fact(
+    "runoff-result",
+    "Maia Sandu won Moldova's presidential runoff on 3 November 2024 with 55% of the vote.",
+    (
+        "who won the moldovan runoff",
+        "what was the final score of the runoff",
+        "did sandu win a second term",
+        "moldova runoff result",
+        "sandu percentage in the runoff",
+    ),
+)
+
+
+def test_a_question_sharing_only_a_phrasing_word_and_mostly_unknown_is_not_answered() -> None:
+    matcher = Matcher([RUNOFF, RAID, TURKEY])
+    # "final" and "score" are words of one of its questions, not of its answer; "nba" no
+    # fact has.
+    result = matcher.ask("nba final score")
+    assert result.decision is not Decision.ANSWER
+    # The same fact is answered when the question is about it.
+    assert matcher.ask("who won the moldovan runoff").decision is Decision.ANSWER
