@@ -294,6 +294,9 @@ NEWS_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("rouble", "roubles", "ruble", "rubles"),
     ("shoot", "shooting", "gunfire", "open fire", "opened fire"),
     ("referendum", "plebiscite"),
+    # Not "legislator": it stems as "legislation" does, which is "law".
+    ("lawmaker", "lawmakers", "mp", "mps", "parliamentarian", "parliamentarians"),
+    ("ambassador", "ambassadors", "envoy", "envoys"),
     ("replace", "replaced", "replaces", "replacement", "succeed", "succeeded", "successor"),
 )
 

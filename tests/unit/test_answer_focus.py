@@ -463,6 +463,9 @@ def test_the_count_asked_for_picks_its_sibling() -> None:
         ("truce", "ceasefire"),
         ("rubles", "roubles"),
         ("gunfire", "shooting"),
+        ("lawmakers", "MPs"),
+        ("envoy", "ambassador"),
+        ("successor", "replaced"),
     ],
 )
 def test_everyday_news_words_meet_without_a_synonyms_file(asked: str, stated: str) -> None:
