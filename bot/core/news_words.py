@@ -296,7 +296,6 @@ NEWS_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("referendum", "plebiscite"),
     # Not "legislator": it stems as "legislation" does, which is "law".
     ("lawmaker", "lawmakers", "mp", "mps", "parliamentarian", "parliamentarians"),
-    ("ambassador", "ambassadors", "envoy", "envoys"),
     ("replace", "replaced", "replaces", "replacement", "succeed", "succeeded", "successor"),
 )
 
