@@ -14,7 +14,9 @@ once, when a fact is indexed:
   (``answer_kinds``): numbers and number words, dates and months and years, time units, ages,
   measures, cause markers, names beside role words;
 - *attribute words* ("population", "capital", "ceo", "price", ...): a property asked of an
-  entity. A fact that has such a word nowhere (answer, questions or tags) does not state it.
+  entity. A fact that has such a word nowhere (answer, questions or tags) does not state it;
+  nor does one that has it only in a question asking for another kind of thing ("was the dam
+  built properly" does not say when it was built; ``Matcher._states``).
 
 Everything here is English; the word lists are data, in one place, below.
 """
@@ -143,7 +145,8 @@ ATTRIBUTE_WORDS = frozenset(
     weather language languages religion gdp revenue revenues profit profits income worth
     phone address website email birthday born wife husband spouse married children kids
     restaurant restaurants hotel hotels recipe nickname motto anthem flag elevation built
-    constructed established mayor timezone dollars euros roubles rubles usd
+    constructed established mayor timezone dollars euros roubles rubles usd replaced replaces
+    succeeded successor
     """.split()
 )
 _NAME_BREAKERS = frozenset(
@@ -238,7 +241,8 @@ def question_focus(words: list[str]) -> Focus:
 # Attribute words that are verbs ("when was the dam built", "how much does a ticket cost"):
 # asked wherever they stand.
 _ATTRIBUTE_VERBS = frozenset(
-    "built constructed established founded born married owns cost costs".split()
+    "built constructed established founded born married owns cost costs replaced replaces "
+    "succeeded".split()
 )
 _CURRENCY_WORDS = frozenset("dollars euros roubles rubles usd".split())
 _POSSESSIVES = frozenset("s its his her their".split())

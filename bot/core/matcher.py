@@ -40,6 +40,7 @@ from bot.core.models import (
     Status,
     Translation,
 )
+from bot.core.news_words import COUNTED_EVENTS
 from bot.core.related_words import table as related_words
 from bot.core.text import Analyzer, english_frequency, words
 
@@ -113,6 +114,20 @@ class MatcherSettings:
     # paraphrase is weaker evidence than the word itself; 0 turns it off. On the tune questions
     # 0.3 did best (0.2: about half the gain; 0.4-0.5: a right-first question lost).
     related_share: float = 0.3
+    # Siblings that match a question about as well (within this much relevance of the best)
+    # are put in order by what their own phrasings ask: those with a phrasing that asks for
+    # the kind of thing the question asks for ("how many", "why", "who", ...) come first
+    # (``_kind_first``). The scores stay as they were, so a sibling moved ahead of a better
+    # scored one has no lead to be answered outright by. On the tune questions 0.2 did best
+    # (0.1 and 0.15: one or two right-first questions fewer; 0.3: one more, but a right answer
+    # no longer outright and another no longer first); 0 turns it off.
+    kind_window: float = 0.2
+    # A fact whose answer text holds less than this share of an English question's weight is
+    # not answered outright while at least ``unknown_share_ceiling`` of that weight is words
+    # no fact has (``_phrasing_word_only``). On the tune questions 0.05 and 0.3 held back two
+    # wrong answers and no right one (0.1 or 0.2 instead: one or two right ones held back).
+    answer_text_floor: float = 0.05
+    unknown_share_ceiling: float = 0.3
     # The confidence model: intercept, then one weight per ``CALIBRATION_FEATURES``.
     calibration: tuple[float, ...] = CALIBRATION
 
@@ -284,6 +299,7 @@ class _Asked:
     terms: int
     query: list[_QueryTerm]
     bare: bool = False  # only content words: a keyword or a name, not a question
+    language: str = "en"
 
 
 @dataclass(slots=True)
@@ -364,6 +380,11 @@ def _names_in(text: str) -> list[str]:
 # How many times more facts the word a clipped word is read as must be in than the facts
 # that hold only other words it starts.
 _CLIPPED_LEAD = 2
+# Least questions of its own a fact must have for the lack of one asking for some kind of thing
+# to tell ("how many", "why", ...): a hand-written fact has five to ten, a draft two to four,
+# and a draft's few questions leave most kinds unasked (with drafts counted, tune drafts lost
+# three points of right-first answers; with them left out, none).
+_KIND_PHRASINGS = 5
 # Relevance lead below which two candidates count as (nearly) tied.
 _TIE = 0.05
 
@@ -472,6 +493,11 @@ class Matcher:
         self._sorted_words: list[str] = []
         # Supersession: the ids of the facts that name each id in their ``supersedes``.
         self._successors: dict[str, set[str]] = {}
+        # The terms of ``COUNTED_EVENTS`` as this analyzer reads them (a knowledge base's own
+        # synonym group may have absorbed one under its curator's head word).
+        self._counted_events = frozenset(
+            term for event in COUNTED_EVENTS for term in self.analyzer.terms(event)
+        )
         # Advanced by every add and remove: what is derived from the facts is current while
         # it is unchanged.
         self.revision = 0
@@ -787,6 +813,25 @@ class Matcher:
             return None
         return target, 0.8
 
+    def _demonym(self, word: str) -> tuple[str, float] | None:
+        """The indexed place a people's or language's name comes from, or the reverse:
+        "belarusian" of a fact that says "Belarus", "moldova" of one that says "Moldovan"."""
+        if len(word) < 5 or not word.isalpha():
+            return None
+        forms: list[str] = []
+        if word.endswith("ian"):
+            forms += [word[:-3], word[:-1]]
+        elif word.endswith(("an", "i")):
+            forms.append(word[:-1])
+        forms += [word + "n", word + "ian", word + "i"]
+        df = self._df
+        stem_of = self.analyzer.stem_of
+        for form in forms:
+            term = self.analyzer.canonical(stem_of(form))
+            if term and df.get(term):
+                return term, 0.8
+        return None
+
     def _elsewhere(self, terms: set[str], target: str) -> int:
         """How many facts hold one of ``terms`` and not ``target``."""
         keys: set[int] = set()
@@ -857,6 +902,8 @@ class Matcher:
             corrected = self._correct(word, anywhere) if misspelled else None
             if corrected is None and misspelled:
                 corrected = self._clipped(word)
+            if corrected is None and language == "en":
+                corrected = self._demonym(word)
             if corrected is not None and corrected[0] not in seen:
                 target, confidence = corrected
                 seen.add(target)
@@ -920,7 +967,9 @@ class Matcher:
         focus = self.analyzer.focus(question, language)
         known = sum(qt.weight * qt.confidence for qt in query)
         bare = len(query) == focus.words
-        asked = _Asked(focus, total, known / total if total > 0 else 0.0, len(query), query, bare)
+        asked = _Asked(
+            focus, total, known / total if total > 0 else 0.0, len(query), query, bare, language
+        )
         if not query or total <= 0.0:
             return [], asked
         rough = self._candidates(query, guild_id)
@@ -936,6 +985,11 @@ class Matcher:
         related_any = frozenset().union(*(near for _, _, near in related))
         attribute_terms = self._attribute_terms(focus)
         counted_terms = frozenset(self.analyzer.terms(" ".join(focus.counted)))
+        if counted_terms:
+            # What happened to the people counted ("injured"), like an attribute, must be in
+            # the fact for its numbers to be that count.
+            events = sorted(counted_terms & self._counted_events)
+            attribute_terms += tuple((term,) for term in events)
         names = language != "en"
         for key, _ in shortlist:
             entry = self._entries[key]
@@ -959,8 +1013,48 @@ class Matcher:
                 break
         # A tie is broken by the share of the question the answer text itself says.
         scored.sort(key=lambda c: (-c.relevance, -c.answer, c.entry.fact.id))
+        if focus.wants and self.settings.kind_window > 0.0:
+            scored = self._kind_first(scored, focus, {term for term, _ in pairs})
         self._calibrate(scored[:calibrated] if calibrated else scored, asked)
         return scored, asked
+
+    def _kind_first(
+        self, ranked: list[_Candidate], focus: Focus, asked_terms: set[str]
+    ) -> list[_Candidate]:
+        """``ranked`` with the best of the contenders (the candidates within ``kind_window`` of
+        the best) that has a phrasing asking for what the question asks for moved first, when
+        the best has none; the rest keep their order, so the runner-up it is judged against
+        (its lead, a tie) is the best scored of the others.
+
+        Siblings share their names, so a question's names can make the fact whose phrasings
+        merely mention them score as well as the one that answers it: "how many died in the
+        flood" against a sibling phrased "where did the flood hit" and another phrased "how
+        many people died". The curator's phrasings say which kind of question a fact answers.
+        Only phrasings sharing a word with the question are read, and only the contenders', so
+        a question costs a few phrasing reads at most."""
+        wants = int(focus.wants)
+        best = ranked[0].entry
+        if len(best.fact.questions) < _KIND_PHRASINGS or self._phrased_for(
+            best, wants, asked_terms
+        ):
+            return ranked
+        floor = ranked[0].relevance - self.settings.kind_window
+        for index in range(1, len(ranked)):
+            candidate = ranked[index]
+            if candidate.relevance < floor:
+                break
+            if self._phrased_for(candidate.entry, wants, asked_terms):
+                return [candidate, *ranked[:index], *ranked[index + 1 :]]
+        return ranked
+
+    def _phrased_for(self, entry: _Entry, wants: int, asked_terms: set[str]) -> bool:
+        """Whether one of the fact's phrasings that shares a term with the question asks for
+        one of the kinds ``wants`` holds."""
+        focus = self.analyzer.focus
+        for terms, text in entry.phrasings:
+            if text and not asked_terms.isdisjoint(terms) and int(focus(text).wants) & wants:
+                return True
+        return False
 
     def _related_terms(self, query: list[_QueryTerm]) -> list[_Related]:
         """The question's terms (as written, or unknown to the index; not typo corrections) with
@@ -1119,10 +1213,8 @@ class Matcher:
             candidate.strict_miss = bool(missing & _STRICT)
             candidate.soft_miss = bool(missing & ~_STRICT)
         if attribute_terms:
-            terms_of_fact = entry.all_terms()
             candidate.attribute_miss = any(
-                not any(term in terms_of_fact for term in alternatives)
-                for alternatives in attribute_terms
+                not self._states(entry, alternatives, wants) for alternatives in attribute_terms
             )
         if focus.roles:
             candidate.role_miss = not any(role in entry.roles for role in focus.roles)
@@ -1148,6 +1240,23 @@ class Matcher:
         elif candidate.soft_miss or candidate.count_miss:
             candidate.relevance *= _SOFT_MISS_RANK
         return candidate
+
+    def _states(self, entry: _Entry, alternatives: tuple[str, ...], wants: int) -> bool:
+        """Whether the fact states an attribute asked for (one of ``alternatives``): its answer,
+        tags or id hold it, or one of its questions that asks for what the question asks for
+        (``wants``; any question, when it asks for nothing in particular). A question that only
+        mentions the attribute is not the fact saying it: "was the dam built properly" does not
+        make a fact on the dam's criminal case answer "in what year was the dam built"."""
+        answer = entry.answer_terms
+        if any(term in answer for term in alternatives):
+            return True
+        for terms, text in entry.phrasings:
+            if any(term in terms for term in alternatives):
+                if not wants or not text:
+                    return True
+                if int(self.analyzer.focus(text).wants) & wants:
+                    return True
+        return False
 
     def _counted_terms(self, entry: _Entry) -> frozenset[str]:
         """Terms beside the counts of a fact's answer, and what its own "how many" phrasings
@@ -1203,6 +1312,7 @@ class Matcher:
             return Decision.ANSWER
         if (
             top >= settings.answer_threshold
+            and not self._phrasing_word_only(best, asked)
             and clear_lead(ranked, settings)
             and best.whole >= settings.minimum_coverage
             and not best.blocked
@@ -1212,6 +1322,20 @@ class Matcher:
         if top >= settings.suggest_threshold or keyword:
             return Decision.SUGGEST
         return Decision.UNKNOWN
+
+    def _phrasing_word_only(self, best: _Candidate, asked: _Asked) -> bool:
+        """Whether the best fact matches an English question only through its questions, its
+        answer saying next to none of it, while much of the question is words no fact has:
+        "who won the 2024 nba finals" of a fact asked "what was the final score". The question
+        is likely about something else that shares a word with a curator's question. Russian
+        and Azerbaijani questions are left out: their inflected words often miss every fact
+        however much on topic they are."""
+        settings = self.settings
+        return (
+            asked.language == "en"
+            and best.answer < settings.answer_text_floor
+            and 1.0 - asked.known >= settings.unknown_share_ceiling
+        )
 
     def _named_after(self, ranked: list[_Candidate], asked: _Asked) -> bool:
         """Whether the best fact is the only one of those holding a keyword question's words

@@ -379,4 +379,13 @@ NEWS_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("rouble", "roubles", "ruble", "rubles"),
     ("shoot", "shooting", "gunfire", "open fire", "opened fire"),
     ("referendum", "plebiscite"),
+    # Not "legislator": it stems as "legislation" does, which is "law".
+    ("lawmaker", "lawmakers", "mp", "mps", "parliamentarian", "parliamentarians"),
+    ("replace", "replaced", "replaces", "replacement", "succeed", "succeeded", "successor"),
 )
+
+# What happens to people in the news, each a group above: "how many were injured" asks for a
+# count of injuries, and a fact that says nothing of any (in none of the group's words) does
+# not give it, whatever else it counts ("tens of thousands of protesters"). Only these: a count
+# of soldiers or of money may be stated without the word ("$300 billion", "2,500 troops").
+COUNTED_EVENTS: tuple[str, ...] = ("die", "injure", "arrest", "evacuate")

@@ -561,6 +561,13 @@ class Analyzer:
         """Stemmed, synonym-mapped content terms of ``text`` in order (duplicates kept)."""
         return tuple(term for term, _, _ in self.analyze(text))
 
+    def stem_of(self, word: str) -> str:
+        """The stem of an English ``word`` before any synonym group renames it ("" for a
+        stopword)."""
+        if word in STOPWORDS or word in FILLER:
+            return ""
+        return stem(normal_form(IRREGULAR_FORMS.get(word, word)))
+
     def _word(self, word: str) -> tuple[str, float] | None:
         if word in STOPWORDS or word in FILLER:
             return None

@@ -463,6 +463,8 @@ def test_the_count_asked_for_picks_its_sibling() -> None:
         ("truce", "ceasefire"),
         ("rubles", "roubles"),
         ("gunfire", "shooting"),
+        ("lawmakers", "MPs"),
+        ("successor", "replaced"),
     ],
 )
 def test_everyday_news_words_meet_without_a_synonyms_file(asked: str, stated: str) -> None:
@@ -515,3 +517,27 @@ def test_a_heavy_unknown_name_is_not_answered_by_another_place_s_fact() -> None:
     for question in ("what happened in tbilisi", "what happened in sverdlovsk"):
         assert matcher.ask(question).decision is not Decision.ANSWER, question
     assert answered(matcher.ask("what happened in yekaterinburg")) == "yekaterinburg-raid"
+
+
+RESIGNATION = Fact(
+    "sarkissian-resigns",
+    "Armen Sarkissian resigned as Armenia's president on 23 January 2022, saying the office "
+    "lacked the powers to influence the country's domestic and foreign policy.",
+    ("why did sarkissian resign", "when did the armenian president resign", "sarkissian quits"),
+)
+SUCCESSION = Fact(
+    "khachaturyan-elected",
+    "Parliament elected Vahagn Khachaturyan president of Armenia on 3 March 2022; he succeeded "
+    "Armen Sarkissian.",
+    ("who is armenia's new president", "who is vahagn khachaturyan"),
+)
+
+
+@pytest.mark.parametrize(
+    "question", ["who replaced sarkissian as president", "who succeeded sarkissian"]
+)
+def test_a_successor_is_not_named_by_a_fact_that_names_none(question: str) -> None:
+    assert set(question_focus(question.split()).attributes) & {"replaced", "succeeded"}
+    assert Matcher([RESIGNATION]).ask(question).decision is not Decision.ANSWER
+    result = Matcher([RESIGNATION, SUCCESSION]).ask(question)
+    assert result.best is not None and result.best.fact.id == "khachaturyan-elected"

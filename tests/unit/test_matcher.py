@@ -598,3 +598,183 @@ def test_a_paraphrase_weighs_less_than_the_word_itself() -> None:
     said, _ = matcher.explain("who founded wagner")
     paraphrased, _ = matcher.explain("who created wagner")
     assert paraphrased[0].relevance < said[0].relevance
+
+
+# Two siblings of one story: the overview's phrasings share the question's words, the toll's
+# phrasing asks "how many".
+HARBOUR_FIRE = Fact(
+    "poti-fire",
+    "A fire broke out at the grain terminal in Poti harbour on 3 March, and firefighters from "
+    "Batumi helped to put it out by the next morning.",
+    (
+        "what happened at poti harbour",
+        "where did the poti harbour fire start",
+        "who helped put out the poti fire",
+        "poti harbour fire",
+        "which terminal burned in poti",
+    ),
+)
+FIRE_TOLL = Fact(
+    "poti-fire-toll",
+    "Four dock workers died and eleven were taken to hospital after the fire at the grain "
+    "terminal in Poti harbour.",
+    ("how many dock workers died in poti", "was anyone hurt"),
+)
+COUNT_OF_HURT = "how many were hurt when the terminal burned in poti"
+
+
+def _first(matcher: Matcher, question: str) -> str:
+    ranked, _ = matcher.explain(question)
+    return ranked[0].entry.fact.id
+
+
+def test_the_sibling_phrased_for_what_is_asked_comes_first() -> None:
+    off = Matcher([HARBOUR_FIRE, FIRE_TOLL], settings=MatcherSettings(kind_window=0.0))
+    assert _first(off, COUNT_OF_HURT) == "poti-fire"  # the overview shares more words
+    assert _first(Matcher([HARBOUR_FIRE, FIRE_TOLL]), COUNT_OF_HURT) == "poti-fire-toll"
+
+
+def test_a_sibling_moved_first_keeps_its_score_and_is_not_answered_outright() -> None:
+    matcher = Matcher([HARBOUR_FIRE, FIRE_TOLL])
+    ranked, _ = matcher.explain(COUNT_OF_HURT)
+    assert ranked[0].relevance < ranked[1].relevance
+    result = matcher.ask(COUNT_OF_HURT)
+    assert result.best is not None and result.best.fact.id == "poti-fire-toll"
+    assert result.decision is not Decision.ANSWER
+
+
+def test_a_sibling_far_behind_is_not_moved_first() -> None:
+    # The overview leads by far more than the window: its words are the question's.
+    question = "how many were in the terminal that burned in poti"
+    assert _first(Matcher([HARBOUR_FIRE, FIRE_TOLL]), question) == "poti-fire"
+
+
+def test_a_thinly_phrased_best_fact_keeps_its_place() -> None:
+    # Two questions say little about which kinds of question a fact answers (a draft's few).
+    thin = dataclasses.replace(HARBOUR_FIRE, questions=HARBOUR_FIRE.questions[3:])
+    assert _first(Matcher([thin, FIRE_TOLL]), COUNT_OF_HURT) == "poti-fire"
+
+
+def test_a_question_asking_for_nothing_in_particular_keeps_the_order() -> None:
+    wide = Matcher([HARBOUR_FIRE, FIRE_TOLL], settings=MatcherSettings(kind_window=1.0))
+    assert _first(wide, "hurt as the terminal burned in poti") == "poti-fire"
+
+
+# A fact on a bridge's closure whose own question mentions how the bridge was built, and one
+# that says when it was opened and is asked when it was built.
+BRIDGE_CLOSED = Fact(
+    "kura-bridge-closed",
+    "Engineers closed the old Kura bridge in Mingachevir on 9 May 2024 after cracks were found "
+    "in its pillars; prosecutors are looking into faults in its construction.",
+    (
+        "why was the kura bridge closed",
+        "was the kura bridge built badly",
+        "when did the kura bridge close",
+        "who is investigating the kura bridge",
+        "kura bridge cracks",
+    ),
+)
+BRIDGE_OPENED = Fact(
+    "kura-bridge-opened",
+    "The Kura bridge in Mingachevir was opened to traffic in 1962.",
+    ("when was the kura bridge built", "how old is the kura bridge"),
+)
+
+
+def test_a_question_that_only_mentions_an_attribute_does_not_state_it() -> None:
+    matcher = Matcher([BRIDGE_CLOSED])
+    for question in ("in what year was the kura bridge built", "when was the kura bridge built"):
+        assert matcher.ask(question).decision is not Decision.ANSWER
+
+
+def test_a_question_asking_the_same_kind_of_thing_states_the_attribute() -> None:
+    matcher = Matcher([BRIDGE_CLOSED, BRIDGE_OPENED])
+    result = matcher.ask("in what year was the kura bridge built")
+    assert result.decision is Decision.ANSWER
+    assert result.best is not None and result.best.fact.id == "kura-bridge-opened"
+
+
+def test_an_attribute_in_a_question_asking_for_nothing_in_particular_still_counts() -> None:
+    result = Matcher([BRIDGE_CLOSED]).ask("was the kura bridge built badly")
+    assert result.decision is Decision.ANSWER
+
+
+GYUMRI_RALLY = Fact(
+    "gyumri-rally",
+    "Riot police broke up a rally of some 3,000 people in the main square of Gyumri on "
+    "12 April and detained 40 of them.",
+    (
+        "what happened at the gyumri rally",
+        "how many people rallied in gyumri",
+        "were protesters detained in gyumri",
+        "gyumri protest police",
+    ),
+)
+
+
+def test_a_count_of_what_the_fact_never_mentions_is_not_answered() -> None:
+    # It counts people rallying and people detained, not anyone hurt.
+    matcher = Matcher([GYUMRI_RALLY])
+    assert matcher.ask("how many protesters were injured in gyumri").decision is not (
+        Decision.ANSWER
+    )
+
+
+def test_a_count_of_what_the_fact_says_in_other_words_is_answered() -> None:
+    result = Matcher([GYUMRI_RALLY]).ask("how many protesters were arrested in gyumri")
+    assert result.decision is Decision.ANSWER
+
+
+WAGNER_CAMP = Fact(
+    "wagner-camp",
+    "After the mutiny, Wagner fighters moved to a tent camp near Tsel in the Asipovichy district "
+    "of Belarus.",
+    ("where did wagner go after the mutiny", "wagner camp"),
+)
+MOLDOVAN_VOTE = Fact(
+    "moldovan-vote",
+    "Moldovan voters narrowly backed writing the goal of EU membership into the constitution.",
+    ("did the eu referendum pass",),
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "fact", "term"),
+    [
+        ("which belarusian district hosted wagner", WAGNER_CAMP, "belarus"),
+        ("did moldova back eu membership", MOLDOVAN_VOTE, "moldovan"),
+    ],
+)
+def test_a_people_s_name_meets_its_country_and_back(question: str, fact: Fact, term: str) -> None:
+    matcher = Matcher([fact, RAID, TURKEY])
+    ranked, asked = matcher.explain(question)
+    assert term in {qt.term for qt in asked.query}
+    assert ranked[0].entry.fact is fact and term in ranked[0].matched
+
+
+def test_a_word_ending_like_a_people_s_name_without_a_place_is_left_alone() -> None:
+    _, asked = Matcher([WAGNER_CAMP, MOLDOVAN_VOTE]).explain("human rights in minsk")
+    assert {qt.term for qt in asked.query} >= {"human", "minsk"}
+
+
+RUNOFF = Fact(
+    "runoff-result",
+    "Maia Sandu won Moldova's presidential runoff on 3 November 2024 with 55% of the vote.",
+    (
+        "who won the moldovan runoff",
+        "what was the final score of the runoff",
+        "did sandu win a second term",
+        "moldova runoff result",
+        "sandu percentage in the runoff",
+    ),
+)
+
+
+def test_a_question_sharing_only_a_phrasing_word_and_mostly_unknown_is_not_answered() -> None:
+    matcher = Matcher([RUNOFF, RAID, TURKEY])
+    # "final" and "score" are words of one of its questions, not of its answer; "nba" no
+    # fact has.
+    result = matcher.ask("nba final score")
+    assert result.decision is not Decision.ANSWER
+    # The same fact is answered when the question is about it.
+    assert matcher.ask("who won the moldovan runoff").decision is Decision.ANSWER
