@@ -46,19 +46,19 @@ from bot.core.text import Analyzer, english_frequency, words
 
 # Fitted by ``python -m bench.calibrate`` on the tune questions (see there).
 CALIBRATION: tuple[float, ...] = (
-    -3.475,
-    0.983,
-    0.508,
-    -2.749,
-    2.462,
-    -0.004,
-    -7.536,
-    -6.097,
-    1.657,
-    4.661,
-    -1.764,
-    -3.195,
-    1.542,
+    -4.844,
+    1.825,
+    0.369,
+    -2.729,
+    1.976,
+    0.156,
+    -8.507,
+    -6.104,
+    2.374,
+    5.273,
+    -1.046,
+    -3.975,
+    2.649,
 )
 
 
