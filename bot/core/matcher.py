@@ -302,6 +302,21 @@ class _Asked:
     language: str = "en"
 
 
+def _phrasing_shown(fact: Fact, matched: str | None, language: str) -> str | None:
+    """The phrasing a match is offered by: the one that matched, unless it is in another
+    language than the question and the fact has phrasings in the question's own; then the first
+    of those. A name can match across scripts, and "russia azerbaijan" should not be offered
+    "как сейчас москва и баку"."""
+    own = fact.translation(language)
+    if matched is None or own is None or not own.questions or matched in own.questions:
+        return matched
+    for translation in (fact.translation(fact.language), *fact.translations):
+        other = translation is not None and translation.language != language
+        if other and translation is not None and matched in translation.questions:
+            return own.questions[0]
+    return matched
+
+
 @dataclass(slots=True)
 class _Candidate:
     """One fact scored for one question, with the evidence behind its score."""
@@ -943,7 +958,14 @@ class Matcher:
             if len(distinct) < len(scored):
                 # Each answer's first candidate is the one ``current_only`` shows it by.
                 self._calibrate(distinct[: max(2, limit)], asked)
-        matches = [Match(c.entry.fact, c.confidence, c.question) for c in scored]
+        matches = [
+            Match(
+                c.entry.fact,
+                c.confidence,
+                _phrasing_shown(c.entry.fact, c.question, asked.language),
+            )
+            for c in scored
+        ]
         if current and self._successors:
             matches = self.current_only(matches, guild_id)
             scored = distinct

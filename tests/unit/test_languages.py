@@ -279,3 +279,27 @@ def test_the_language_option_is_described_in_russian() -> None:
         text = app_commands.locale_str(description)
         russian = asyncio.run(translator.translate(text, discord.Locale.russian, context))
         assert russian is not None and "Язык" in russian
+
+
+def test_a_match_is_shown_by_a_phrasing_in_the_askers_language() -> None:
+    """A name can meet its other-script twin through the synonyms, so an English question may
+    match a fact best by its Russian phrasing; the answer's title and a "did you mean" still
+    show the fact in English, and a Russian question still sees the Russian phrasing."""
+    fact = Fact(
+        "neighbours-cooled",
+        "Relations between the two neighbours have cooled since the spring.",
+        ("how are the two neighbours getting on", "have relations cooled"),
+        translations=(
+            Translation(
+                "ru",
+                "Отношения между Грузией и Арменией охладели с весны.",
+                ("как сейчас грузия и армения",),
+            ),
+        ),
+    )
+    synonyms = (("georgia", "грузия"), ("armenia", "армения"))
+    matcher = Matcher([fact], analyzer=Analyzer(synonyms))
+    english = matcher.ask("georgia armenia").matches[0]
+    assert english.matched_question == "how are the two neighbours getting on"
+    russian = matcher.ask("грузия армения").matches[0]
+    assert russian.matched_question == "как сейчас грузия и армения"
