@@ -315,6 +315,8 @@ def _set_in_event(
     own_day = dates.event_date(statement.original, context.published, spoken=False)
     lead_in = event.lead_in(statement.text, dated=own_day is not None)
     opening = re.match(r"^(?:In|On|At|Near|Outside)\s[^,]{1,60},\s", statement.text)
+    if opening and not _is_phrase(opening.group()):
+        opening = None  # "In April Shor launched a bloc, ...": a clause, not a place to set
     if opening and lead_in.startswith(("In ", "At ")):
         # "In North Kazakhstan, the rising Ishim ..." -> "In North Kazakhstan, during the
         # Kazakhstan floods of April 2024, the rising Ishim ...": not two "In"s in a row.
@@ -327,6 +329,19 @@ def _set_in_event(
     # The event's day is not given to the statement: what a sentence set in the event tells
     # may have happened days before or after it ("the dam gave way on April 5" in floods
     # dated by their lede). A fact is dated only by its own sentence.
+
+
+OPENING_PHRASE_WORDS = 6
+"""An opening phrase ("In the Russian city of Orsk, ...") is at most this long: one longer
+runs into the sentence's own subject and verb."""
+
+
+def _is_phrase(opening: str) -> bool:
+    """Is ``opening`` ("In North Kazakhstan, ") a place or time phrase, not a clause ("In
+    April Ilan Shor launched a new bloc, ")? A lead-in is set after a phrase only: within a
+    clause it would split the subject from its object."""
+    words = opening.rstrip(", ").split()
+    return len(words) <= OPENING_PHRASE_WORDS and not verbs_in(" ".join(words[1:]))
 
 
 EARLIER_DAYS = 31

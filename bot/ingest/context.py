@@ -165,6 +165,16 @@ _PAIR_OF_PEOPLE = re.compile(
     r"[Bb]oth of them)\b"
 )
 _SUBJECT_PRONOUN = re.compile(r"^(?P<pronoun>He|She)\s+(?=[a-z])")
+# "On Monday he appeared ...", "For months she had accused ...": the person is the subject
+# after a short opening phrase of time or place. The opening holds no other pronoun or
+# auxiliary ("After he left, he ...": two clauses; "Only then did he ...": inverted, which the
+# question generator cannot read), so only a phrase is skipped.
+_LED_PRONOUN = re.compile(
+    r"^(?P<lead>(?:In|On|For|Since|By|After|During|Until|Over|Within|At|Last|Earlier|Later|"
+    r"Only|Then|Now|Late|Early|Days|Weeks|Months|Years|Hours)"
+    r"(?:\s+(?!(?:he|she|it|they|was|were|had|has|is|did)\b)[\w'-]+){0,5}?,?\s+)"
+    r"(?P<pronoun>he|she)\s+(?=[a-z])"
+)
 _POSSESSIVE_PRONOUN = re.compile(r"^(?P<pronoun>His|Her)\s+(?=[a-z])")
 # "the <noun>" not followed by what makes it specific by itself ("the law on ...").
 _DEFINITE = re.compile(
@@ -621,6 +631,8 @@ class Referents:
     def __init__(self, context: ArticleContext) -> None:
         self.context = context
         self._people_seen: list[str] = []
+        self._last_people: list[str] = []
+        """The people the last sentence naming anyone names, in its order."""
         self._objects: dict[str, str] = {}
         self.anchor: dt.date | None = None
         """The last day the article named (what "four days later" counts from)."""
@@ -643,7 +655,10 @@ class Referents:
 
     def note(self, sentence: str) -> None:
         """Learn what ``sentence`` names: people, introduced things, the day."""
-        for person in self._people_in(sentence):
+        people = self._people_in(sentence)
+        if people:
+            self._last_people = people
+        for person in people:
             if person in self._people_seen:
                 self._people_seen.remove(person)
             self._people_seen.append(person)
@@ -741,9 +756,16 @@ class Referents:
             text = f"{text[: match.start()]}{pair}{text[match.end() :]}"
         if seen:
             subject = _SUBJECT_PRONOUN.match(text)
+            led = _LED_PRONOUN.match(text)
             if subject:
                 who = self.context.titles.get(seen[-1], seen[-1])
                 text = f"{who} {text[subject.end() :]}"
+            elif led:
+                # The first person the sentence before named, its subject as a rule: "X, a
+                # businessman, was nicknamed Putin's chef. Only last year did he ..." is X.
+                first = self._last_people[0] if self._last_people else seen[-1]
+                who = self.context.titles.get(first, first)
+                text = f"{led['lead']}{who} {text[led.end() :]}"
             possessive = _POSSESSIVE_PRONOUN.match(text)
             if possessive:
                 text = f"{seen[-1]}'s {text[possessive.end() :]}"

@@ -1,0 +1,96 @@
+"""Facts that say who, and lead-ins that do not split a clause (issue 12, points 1 and 3).
+
+Short articles written here, in our own words: a ferry company's owner whose later sentences
+open with a time phrase before "he" ("On Friday he ...", "For years she ..."), and a sentence
+whose opening runs into its own subject and verb ("In May the mayor opened a ..."), which the
+event's lead-in must not be wedged into.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.ingest.article_draft import ArticleDraft, build_draft
+from bot.ingest.extract import from_text
+
+FERRY = """Caspian ferry operator charged after Turkmenbashi pier collapse
+Published: 2025-09-15
+
+TURKMENBASHI, Sept 15 - Prosecutors charged ferry operator Dovlet Amanov with negligence on
+Monday over the collapse of a passenger pier in Turkmenbashi that injured 14 people last week.
+
+Dovlet Amanov, a former harbour pilot who founded the company in 2009, denies wrongdoing.
+
+On Friday he appeared in a video filmed on one of his ferries and said the pier belonged to the
+port authority.
+
+The port's chief engineer, Merjen Hallyeva, has warned since 2021 that the pier was unsafe.
+
+For years she had asked the ministry for money to replace its wooden supports, without reply.
+
+Inspectors found that two of the pier's supports had rotted through.
+"""
+
+SPRING = """Floods close roads across Lankaran district
+Published: 2025-04-22
+
+LANKARAN, April 22 - Floods closed roads across Lankaran district on Monday after two days of
+heavy rain, officials said.
+
+About 300 homes were flooded in villages along the Lankaran river.
+
+In May governor Elvin Rustamli opened an embankment, the first of three, officials said.
+
+Rescuers moved 120 residents to schools in the town of Lankaran.
+"""
+
+
+def _draft(text: str) -> ArticleDraft:
+    return build_draft(from_text(text, None, "test.txt"))
+
+
+def _fact(draft: ArticleDraft, containing: str) -> tuple[str, list[str]]:
+    for fact in draft.facts:
+        if containing in fact.answer:
+            return fact.answer, fact.questions
+    answers = "\n".join(f.answer for f in draft.facts)
+    raise AssertionError(f"no fact with {containing!r} in:\n{answers}")
+
+
+def test_he_after_a_time_phrase_is_the_person_named_before() -> None:
+    answer, questions = _fact(_draft(FERRY), "appeared in a video")
+    assert "Dovlet Amanov appeared" in answer, answer
+    assert not re.search(r"\bhe appeared\b", answer), answer
+    # A reader asking about the person reaches the fact through its questions too.
+    assert any("dovlet amanov" in q or q.startswith("who appeared") for q in questions), questions
+
+
+def test_she_after_a_time_phrase_is_the_sentence_before_s_subject() -> None:
+    answer, _ = _fact(_draft(FERRY), "asked the ministry")
+    assert "Merjen Hallyeva had asked" in answer, answer
+
+
+def test_an_inverted_sentence_keeps_its_pronoun() -> None:
+    # "Only then did he ..." is not rewritten: the questions of a half-rewritten inversion
+    # read badly, and the person is named by the fact before it.
+    text = FERRY.replace(
+        "Inspectors found", "Only in August did he admit the pier was his. Inspectors found"
+    )
+    answer, questions = _fact(_draft(text), "admit the pier")
+    assert "did he admit" in answer, answer
+    assert not any(" did only " in q for q in questions), questions
+
+
+def test_a_lead_in_is_not_wedged_into_an_opening_clause() -> None:
+    draft = _draft(SPRING)
+    answer, _ = _fact(draft, "embankment")
+    # Not "In May governor Elvin Rustamli opened an embankment, during the Lankaran floods,
+    # the first of three ...": the setting goes before the sentence, or not at all.
+    assert "opened an embankment, the first of three" in answer, answer
+    assert not re.search(r"embankment, (?:during|in) the", answer), answer
+
+
+def test_a_short_opening_phrase_still_takes_the_lead_in_after_it() -> None:
+    draft = _draft(SPRING)
+    answer, _ = _fact(draft, "120 residents")
+    assert answer.startswith(("Rescuers", "In the Lankaran")), answer
