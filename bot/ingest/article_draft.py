@@ -296,6 +296,16 @@ def _set_in_event(
     statement.core = statement.text
     if statement.event is not None and not statement.event.modifiers:
         return  # it names an event of its own, which has no name to add ("the mutiny")
+    if statement.event is not None and statement.event.carried:
+        # It goes on about another event the sentence before named ("Armoured columns then
+        # drove north ..." after "The mutiny began on June 23"): set in the main event it
+        # would say what is false, and a lead-in naming the other event on every such
+        # sentence would give each of them its words, which readers' questions about any part
+        # of it share. Its month only says when, which the sentence alone does not.
+        month = statement.event.month
+        if month and statement.date is None and not re.search(r"\b(?:19|20)\d\d\b", statement.text):
+            statement.text = f"In {month}, {_lower_first(statement.text, names)}"
+        return
     if event is None:
         _set_in_place(statement, context, names, place)
         return

@@ -16,6 +16,7 @@ calendar day. A sentence that still names nothing gets the event as a lead-in:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -217,6 +218,9 @@ class Event:
     alias: str | None = None
     """The event's own name when the headline or lede gives one ("COP29", "MH17"): what
     readers call it, so every fact set in the event says it."""
+    carried: bool = False
+    """Told of by a sentence before, not by this one (``Referents``): the sentence is about it,
+    so it is not set in the main event, but it is not led in with this one either."""
 
     @property
     def preposition(self) -> str:
@@ -624,6 +628,22 @@ def _rare(words: list[str]) -> bool:
     return all(_zipf(w.lower()) < 3.0 for w in words)
 
 
+OTHER_EVENT_DAYS = 14
+"""A sentence dated this many days or fewer from another event the article is telling of (the
+mutiny of 23 June, in a story about a crash in August) still tells of it."""
+
+
+def _still_in(event: Event, day: dates.DateMention | None) -> bool:
+    """Does a sentence on from one telling of ``event`` still tell of it? Undated, it does;
+    dated, when its day is within ``OTHER_EVENT_DAYS`` of the event's (an event of no known
+    day ends at the first dated sentence: nothing says it goes on)."""
+    if day is None or day.date is None:
+        return True
+    if event.date is None:
+        return False
+    return abs((day.date - event.date).days) <= OTHER_EVENT_DAYS
+
+
 class Referents:
     """Writes out what each sentence leans on, in article order (``resolve`` every sentence,
     statement or not, so that the people and days named in between are known)."""
@@ -689,6 +709,7 @@ class Referents:
         starts telling of it; naming the main event again, or a day far from the other
         event's, goes back. Only for events ("In"): talks and laws have no other events."""
         main = self.context.event
+        told = self.current
         self.current = None
         if main is None or main.preposition != "In":
             return
@@ -716,6 +737,11 @@ class Referents:
         day = dates.event_date(text, self.context.published, anchor=self.anchor, spoken=False)
         if other is not None and not names_main:
             self.current = self._other_event(other, text, day)
+        elif told is not None and not names_main and _still_in(told, day):
+            # "The mutiny began on June 23 ... Armoured columns then drove north ...": the
+            # sentences after one telling of another event go on telling of it, undated or
+            # dated within its days, until one names the main event or a day far from it.
+            self.current = told if told.carried else dataclasses.replace(told, carried=True)
 
     def _other_event(self, noun: str, text: str, day: dates.DateMention | None) -> Event:
         """ "the Wagner mutiny": the event named after a non-person name the sentence shares

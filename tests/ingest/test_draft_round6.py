@@ -94,3 +94,42 @@ def test_a_short_opening_phrase_still_takes_the_lead_in_after_it() -> None:
     draft = _draft(SPRING)
     answer, _ = _fact(draft, "120 residents")
     assert answer.startswith(("Rescuers", "In the Lankaran")), answer
+
+
+# A story about a crash that goes back to a strike months before, then returns to the crash.
+FLASHBACK = """Two crew killed in Ganja train crash
+Published: 2025-09-10
+
+GANJA, Sept 10 - A freight train crashed near Ganja on Tuesday, killing two crew members and
+spilling fuel across the tracks, the railway company said.
+
+The crash came six months after a strike by track workers over unpaid wages.
+
+The strike began on March 3, when workers of the Ganja depot stopped repairs on the western line.
+
+Inspectors later found that 40 kilometres of the line had gone without maintenance.
+
+The government promised the workers 12 million manats to end the walkout.
+
+Investigators said on September 9 that the train had been travelling at twice the permitted speed.
+"""
+
+
+def test_sentences_going_on_about_an_earlier_event_are_not_set_in_the_main_one() -> None:
+    draft = _draft(FLASHBACK)
+    for part in ("40 kilometres", "12 million manats"):
+        answer, _ = _fact(draft, part)
+        # Set in the derailment of September, either would say what is false.
+        assert "derail" not in answer.lower() and "crash" not in answer.lower(), answer
+        assert "September" not in answer, answer
+
+
+def test_a_sentence_going_on_about_an_earlier_event_says_its_month() -> None:
+    answer, _ = _fact(_draft(FLASHBACK), "40 kilometres")
+    assert answer.startswith("In March 2025, inspectors"), answer
+
+
+def test_a_sentence_dated_near_the_main_event_is_about_it_again() -> None:
+    answer, questions = _fact(_draft(FLASHBACK), "twice the permitted speed")
+    assert not answer.startswith("In March"), answer
+    assert any("ganja train crash" in q for q in questions), questions
