@@ -431,7 +431,9 @@ def _other_parts(
     nobody = clause_parts.nobody_question(_plain(statement))
     if nobody is not None:
         out.append(nobody)
-    second = clause_parts.second_clause(_plain(statement))
+    second = clause_parts.coordinated_clause(
+        _plain(statement), clause.subject if clause is not None else None
+    )
     parsed = parse(second) if second is not None else None
     if parsed is not None and parsed.subject.split()[0].lower() not in _NO_SUBJECT:
         out += [q for q in _from_clause(parsed, names, setting, depth=1) if q.startswith(_TYPED)][
@@ -578,7 +580,9 @@ def _undated(subject: str) -> str:
 
 _SUBJECT_ADVERBS = frozenset(
     "also too still already then now first later meanwhile reportedly allegedly initially "
-    "eventually finally subsequently previously recently formally officially".split()
+    "eventually finally subsequently previously recently formally officially roughly "
+    "almost nearly quickly swiftly sharply briefly largely partly mostly suddenly quietly "
+    "immediately effectively narrowly unanimously".split()
 )
 
 
@@ -833,6 +837,12 @@ def generate(
     names = names or set()
     out: list[str] = []
     clause = parse(statement)
+    timing = _TIMING_ONLY.match(f"{clause.verb or ''} {clause.rest}") if clause else None
+    if clause is not None and timing is not None:
+        # "X came two weeks after Y": asked as it stands, it gives "what came two weeks"; what
+        # it tells is when Y was and what went before X.
+        out += _timing_questions(clause.subject, timing)
+        clause = None
     if (
         clause is not None
         and clause.subject.lower() not in _PRONOUNS
@@ -867,6 +877,35 @@ def generate(
 
 
 _PHRASE_STARTS = frozenset("by in for on at from with over after during".split())
+# "came two weeks after a referendum", "comes a day before the vote": the sentence only times
+# one thing against another; its questions would ask "how many weeks did X come".
+_TIMING_ONLY = re.compile(
+    r"^(?:came|comes|come)\s+(?P<span>(?:just\s+|only\s+|about\s+|nearly\s+|exactly\s+)?"
+    r"(?:\S+\s+)?(?:hours?|days?|weeks?|months?|years?|decades?))\s+(?P<order>after|before)\s+"
+    r"(?:an?|the)\s+(?P<other>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2})"
+)
+
+
+def _timing_questions(subject: str, timing: re.Match[str]) -> list[str]:
+    """ "The runoff came two weeks after a referendum ..." -> "when was the referendum", "what
+    happened two weeks before the runoff"."""
+    # The other event by its one noun, when a preposition or a relative clause follows it ("a
+    # strike by track workers", "a referendum in which ..."): a longer phrase may run into its
+    # own verb ("the summit opens"), which a question must not ask of.
+    other = timing["other"].split()
+    opposite = "before" if timing["order"] == "after" else "after"
+    span = timing["span"].strip()
+    what = subject[:1].lower() + subject[1:] if subject.split()[0] in _DETERMINERS_CAP else subject
+    out = [f"what happened {span} {opposite} {what}"]
+    noun = other[0].lower().strip(",")
+    alone = len(other) == 1 or other[1].strip(",") in _NOT_OBJECT or other[0].endswith(",")
+    if alone and noun not in STOPWORDS:
+        plural = noun.endswith("s") and not noun.endswith("ss")
+        out.insert(0, f"when {'were' if plural else 'was'} the {noun}")
+    return out
+
+
+_DETERMINERS_CAP = frozenset("The A An This That These Those Its Their".split())
 
 
 def _shortened(question: str) -> str:

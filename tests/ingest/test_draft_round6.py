@@ -12,6 +12,7 @@ import re
 
 from bot.ingest.article_draft import ArticleDraft, build_draft
 from bot.ingest.extract import from_text
+from bot.ingest.questions import generate, problem
 
 FERRY = """Caspian ferry operator charged after Turkmenbashi pier collapse
 Published: 2025-09-15
@@ -133,3 +134,45 @@ def test_a_sentence_dated_near_the_main_event_is_about_it_again() -> None:
     answer, questions = _fact(_draft(FLASHBACK), "twice the permitted speed")
     assert not answer.startswith("In March"), answer
     assert any("ganja train crash" in q for q in questions), questions
+
+
+def test_a_sentence_that_only_times_one_event_against_another_asks_when_that_was() -> None:
+    questions = generate("The dock strike came three weeks after a fire at the Poti terminal.")
+    assert "when was the fire" in questions, questions
+    assert "what happened three weeks before the dock strike" in questions, questions
+    # Not "how many weeks did the dock strike come" nor "what came three weeks".
+    assert not any(" come" in q or q.startswith("what came") for q in questions), questions
+    assert all(problem(q) is None for q in questions), questions
+
+
+def test_a_timed_event_running_into_its_own_verb_is_not_asked_of() -> None:
+    questions = generate("The walkout comes a day before the summit opens in Tbilisi.")
+    assert questions == ["what happened a day before the walkout"] or all(
+        "summit opens" not in q for q in questions
+    ), questions
+
+
+def test_a_second_clause_with_its_own_subject_after_and_is_asked_about() -> None:
+    questions = generate(
+        "Storms cut power to homes across Shirak province, and the authorities closed 45 "
+        "schools on Monday."
+    )
+    assert any(q.startswith("how many schools did the authorities close") for q in questions), (
+        questions
+    )
+    # "and closed ..." with no subject of its own is the first subject's second verb: not this.
+    assert generate("Storms cut power to homes and closed roads across Shirak province.")
+
+
+def test_its_in_a_second_clause_is_the_named_subject_of_the_first() -> None:
+    questions = generate(
+        "Georgia applied to join the treaty in 2001, but in 2006 its Supreme Court found the "
+        "treaty at odds with the constitution."
+    )
+    assert any("georgia's supreme court" in q for q in questions), questions
+    assert not any(" its supreme court" in q for q in questions), questions
+
+
+def test_an_adverb_before_the_verb_is_not_part_of_the_subject() -> None:
+    questions = generate("The price of diesel roughly doubled in March, from 50 to 100 tenge.")
+    assert not any("diesel roughly" in q for q in questions), questions
