@@ -166,15 +166,17 @@ _PAIR_OF_PEOPLE = re.compile(
     r"[Bb]oth of them)\b"
 )
 _SUBJECT_PRONOUN = re.compile(r"^(?P<pronoun>He|She)\s+(?=[a-z])")
-# "On Monday he appeared ...", "For months she had accused ...": the person is the subject
-# after a short opening phrase of time or place. The opening holds no other pronoun or
-# auxiliary ("After he left, he ...": two clauses; "Only then did he ...": inverted, which the
-# question generator cannot read), so only a phrase is skipped.
+# "On Monday he appeared ...", "For months she had accused ...", "By Saturday his fighters
+# ...": the person after a short opening phrase of time or place. The opening holds no name
+# but a month's or a day's, and no other pronoun or auxiliary ("After he left, he ...": two
+# clauses; "Late on Sunday Sandu thanked his voters": his is Sandu's; "Only then did he ...":
+# inverted, which the question generator cannot read), so only a phrase is skipped.
 _LED_PRONOUN = re.compile(
     r"^(?P<lead>(?:In|On|For|Since|By|After|During|Until|Over|Within|At|Last|Earlier|Later|"
     r"Only|Then|Now|Late|Early|Days|Weeks|Months|Years|Hours)"
-    r"(?:\s+(?!(?:he|she|it|they|was|were|had|has|is|did)\b)[\w'-]+){0,5}?,?\s+)"
-    r"(?P<pronoun>he|she)\s+(?=[a-z])"
+    r"(?:\s+(?!(?:he|she|it|they|his|her|was|were|had|has|is|did)\b)"
+    rf"(?:[a-z\d][\w'-]*|{dates.MONTHS}|{dates.WEEKDAYS})){{0,5}}?,?\s+)"
+    r"(?P<pronoun>he|she|his|her)\s+(?=[a-z])"
 )
 _POSSESSIVE_PRONOUN = re.compile(r"^(?P<pronoun>His|Her)\s+(?=[a-z])")
 # "the <noun>" not followed by what makes it specific by itself ("the law on ...").
@@ -653,6 +655,9 @@ class Referents:
         self._people_seen: list[str] = []
         self._last_people: list[str] = []
         """The people the last sentence naming anyone names, in its order."""
+        self._written_out: str | None = None
+        """The person a pronoun opening the sentence being resolved was written out as: that
+        sentence's subject, so the first person it names, though its words name others."""
         self._objects: dict[str, str] = {}
         self.anchor: dt.date | None = None
         """The last day the article named (what "four days later" counts from)."""
@@ -676,6 +681,9 @@ class Referents:
     def note(self, sentence: str) -> None:
         """Learn what ``sentence`` names: people, introduced things, the day."""
         people = self._people_in(sentence)
+        if self._written_out is not None:
+            people = [self._written_out, *(p for p in people if p != self._written_out)]
+            self._written_out = None
         if people:
             self._last_people = people
         for person in people:
@@ -785,13 +793,19 @@ class Referents:
             led = _LED_PRONOUN.match(text)
             if subject:
                 who = self.context.titles.get(seen[-1], seen[-1])
+                self._written_out = seen[-1]
                 text = f"{who} {text[subject.end() :]}"
             elif led:
                 # The first person the sentence before named, its subject as a rule: "X, a
                 # businessman, was nicknamed Putin's chef. Only last year did he ..." is X.
                 first = self._last_people[0] if self._last_people else seen[-1]
-                who = self.context.titles.get(first, first)
-                text = f"{led['lead']}{who} {text[led.end() :]}"
+                self._written_out = first
+                if led["pronoun"] in ("his", "her"):
+                    # "By Saturday his fighters held ...": whose, by name.
+                    text = f"{led['lead']}{first}'s {text[led.end() :]}"
+                else:
+                    who = self.context.titles.get(first, first)
+                    text = f"{led['lead']}{who} {text[led.end() :]}"
             possessive = _POSSESSIVE_PRONOUN.match(text)
             if possessive:
                 text = f"{seen[-1]}'s {text[possessive.end() :]}"

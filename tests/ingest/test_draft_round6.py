@@ -71,6 +71,25 @@ def test_she_after_a_time_phrase_is_the_sentence_before_s_subject() -> None:
     assert "Merjen Hallyeva had asked" in answer, answer
 
 
+def test_his_after_a_time_phrase_is_the_person_the_pronoun_before_stood_for() -> None:
+    # "He" was written out as Amanov in the sentence before, which also names the port
+    # authority's engineer: "his" is Amanov's, its subject's.
+    text = FERRY.replace(
+        "The port's chief engineer",
+        "By Saturday his crews had fenced off the pier. The port's chief engineer",
+    ).replace("On Friday he appeared", "He appeared on Friday")
+    answer, _ = _fact(_draft(text), "fenced off the pier")
+    assert "Dovlet Amanov's crews" in answer, answer
+
+
+def test_a_name_after_the_opening_phrase_is_whose_the_possessive_is() -> None:
+    text = FERRY.replace(
+        "Inspectors found", "Late on Sunday Hallyeva thanked his staff. Inspectors found"
+    )
+    answer, _ = _fact(_draft(text), "thanked")
+    assert "thanked his staff" in answer, answer
+
+
 def test_an_inverted_sentence_keeps_its_pronoun() -> None:
     # "Only then did he ..." is not rewritten: the questions of a half-rewritten inversion
     # read badly, and the person is named by the fact before it.
