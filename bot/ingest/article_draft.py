@@ -37,6 +37,7 @@ from bot.ingest.context import (
 )
 from bot.ingest.dedupe import coverage, merge_near_duplicates, terms_of
 from bot.ingest.entities import EntityIndex, is_place_name, raw_entities
+from bot.ingest.event_questions import event_questions
 from bot.ingest.lede import carry_lede, handed_over, main_clause_part, previewed, without_previews
 from bot.ingest.lexicon import is_topic_noun, plain_words
 from bot.ingest.models import Article, IngestError, Statement
@@ -567,6 +568,10 @@ def build_draft(
             for index, part in enumerate(statement.parts or [statement.core])
         ]
         questions = [*statement.extra_questions, *_interleaved(per_part)]
+        if not lede and statement.event is None:
+            # "The slide came down near Rushan after ...": asked where and why the avalanche
+            # happened, ahead of its own questions, which name it "the slide".
+            questions[:0] = event_questions(statement.core, questions, event)
         if lede and event is None and story_place:
             # No event named in the headline or lede ("Bridge over the Kura closes ..."): the
             # opening fact still answers a reader asking what happened in the story's place.

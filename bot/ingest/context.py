@@ -60,7 +60,8 @@ _KINDS = tuple(
     for kind in (
         "flood floods flooding flash-flood",
         "earthquake quake",
-        "landslide landslides mudslide mudslides rockfall rockslide mudflow avalanche",
+        "landslide landslides mudslide mudslides rockfall rockslide mudflow avalanche "
+        "avalanches slide slides snowslide",
         "wildfire wildfires fire fires",
         "storm hurricane cyclone typhoon tornado blizzard snowstorm sandstorm heatwave",
         "explosion explosions blast blasts bombing bombings",

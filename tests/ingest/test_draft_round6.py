@@ -195,3 +195,31 @@ def test_its_in_a_second_clause_is_the_named_subject_of_the_first() -> None:
 def test_an_adverb_before_the_verb_is_not_part_of_the_subject() -> None:
     questions = generate("The price of diesel roughly doubled in March, from 50 to 100 tenge.")
     assert not any("diesel roughly" in q for q in questions), questions
+
+
+MUDFLOW = """Mudflow cuts Gabala road, sweeps away cars
+Published: 2025-06-03
+
+GABALA, June 3 - A mudflow swept across the main road into Gabala on Monday, carrying away
+five parked cars and cutting off three mountain villages, the emergencies ministry said.
+
+The slide came down near the village of Laza after two days of torrential rain.
+
+Road crews expected to reopen the road by Thursday, the ministry said.
+"""
+
+
+def test_the_fact_saying_where_and_why_the_event_happened_is_asked_so_in_its_name() -> None:
+    draft = _draft(MUDFLOW)
+    _, questions = _fact(draft, "the slide came down")
+    assert "where did the mudflow happen" in questions, questions
+    assert "why did the mudflow happen" in questions, questions
+    assert any(q.startswith("what caused the") and "mudflow" in q for q in questions), questions
+    # The opening fact, which says neither where exactly nor why, is not asked so.
+    opening = draft.facts[0].questions
+    assert not any(q.startswith(("where did the", "why did the")) for q in opening), opening
+
+
+def test_a_fact_about_something_else_is_not_asked_where_the_event_happened() -> None:
+    _, questions = _fact(_draft(MUDFLOW), "reopen the road")
+    assert not any("happen" in q or "caused" in q for q in questions), questions
