@@ -99,6 +99,30 @@ def _parse(text: str, base: dt.date) -> tuple[dt.date | None, str]:
     return data.date_obj.date(), str(data.period or "day")
 
 
+# "will reopen on Thursday", "plans to vote next Friday", "would resume on Monday": a day to
+# come. Only within the clause (no full stop or semicolon between).
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|is to|are to|plans? to|intends? to|hopes? to|aims? to|next)\b"
+    r"[^.;]{0,80}$",
+    re.IGNORECASE,
+)
+_PAST_WEEK = re.compile(r"^(?:last|this)\b", re.IGNORECASE)
+_PAST_PLAN = re.compile(
+    r"\b(?:had been|was|were)\s+(?:due|scheduled|expected|set|planned|supposed|slated|meant)\b",
+    re.IGNORECASE,
+)
+
+
+def _ahead(before: str) -> bool:
+    """Does the text before a weekday make it a day to come ("will reopen on", "expected to
+    reopen the road by")? Not a plan told in the past ("had been due to close on Friday"), nor
+    the day something was said ("..., he said on Friday")."""
+    if _SAID_ON.search(before):
+        return False
+    planned = _PLANNED.search(before) is not None and not _PAST_PLAN.search(before)
+    return planned or _FUTURE.search(before) is not None
+
+
 FLASHBACK_DAYS = 14
 """A day named more than this before publication starts a flashback: a weekday after it is a
 day of that week ("The mutiny began on Friday, June 23 ... By early on Saturday ..."), not
@@ -166,7 +190,12 @@ def mentions(
             precision = "day" if unit.lower().startswith("day") else "week"
         elif kind == "weekday" and published is not None:
             date = _weekday(span, published, anchor)
-            if date is None:
+            if date is None and _ahead(before) and not _PAST_WEEK.match(span):
+                # "expected to reopen the road by Thursday", "will meet on Friday": the day
+                # ahead, not the one gone (dateparser counts back from publication).
+                number = [w.lower() for w in WEEKDAYS.split("|")].index(span.split()[-1].lower())
+                date = published + dt.timedelta(days=(number - published.weekday()) % 7)
+            elif date is None:
                 day = span.split()[-1]
                 if day.lower() == published.strftime("%A").lower() and not span.lower().startswith(
                     "last"

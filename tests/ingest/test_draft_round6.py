@@ -8,8 +8,10 @@ event's lead-in must not be wedged into.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
+from bot.ingest import dates
 from bot.ingest.article_draft import ArticleDraft, build_draft
 from bot.ingest.extract import from_text
 from bot.ingest.questions import generate, problem
@@ -223,3 +225,31 @@ def test_the_fact_saying_where_and_why_the_event_happened_is_asked_so_in_its_nam
 def test_a_fact_about_something_else_is_not_asked_where_the_event_happened() -> None:
     _, questions = _fact(_draft(MUDFLOW), "reopen the road")
     assert not any("happen" in q or "caused" in q for q in questions), questions
+
+
+def test_a_weekday_to_come_is_counted_forward_from_publication() -> None:
+    tuesday = dt.date(2025, 6, 3)
+    for text, day in (
+        ("Road crews expected to reopen the road by Thursday.", dt.date(2025, 6, 5)),
+        ("The talks will resume on Monday in Tbilisi.", dt.date(2025, 6, 9)),
+        ("The court said it would rule on Friday.", dt.date(2025, 6, 6)),
+    ):
+        (mention,) = dates.mentions(text, tuesday)
+        assert mention.date == day, (text, mention.date)
+
+
+def test_a_weekday_gone_stays_in_the_past() -> None:
+    tuesday = dt.date(2025, 6, 3)
+    for text, day in (
+        ("The bridge closed on Thursday.", dt.date(2025, 5, 29)),
+        ("The minister will travel to Baku, he said on Friday.", dt.date(2025, 5, 30)),
+        ("The talks had been due to close on Friday evening.", dt.date(2025, 5, 30)),
+        ("By early on Saturday the water had receded.", dt.date(2025, 5, 31)),
+    ):
+        (mention,) = dates.mentions(text, tuesday)
+        assert mention.date == day, (text, mention.date)
+
+
+def test_a_fact_about_a_reopening_to_come_shows_the_day_ahead() -> None:
+    answer, _ = _fact(_draft(MUDFLOW), "reopen the road")
+    assert "Thursday 5 June 2025" in answer, answer
