@@ -468,6 +468,16 @@ def _last_resort_questions(parts: list[str], setting: str | None) -> list[str]:
     return [q.lower() for q in out if question_problem(q.lower()) is None]
 
 
+def _said_about(statement: Statement, event: Event | None) -> str | None:
+    """What people in ``statement`` are asked to have said things about: the main event; none
+    when the statement goes on about another one a sentence before told of (not "what did
+    prigozhin say about the moscow crash" of the mutiny two months before; nor "... about the
+    wagner mutiny", whose words every question about the mutiny shares)."""
+    if event is None or (statement.event is not None and statement.event.carried):
+        return None
+    return event.short().replace('"', "")
+
+
 def build_draft(
     article: Article, *, taken_ids: set[str] | None = None, analyzer: Analyzer | None = None
 ) -> ArticleDraft:
@@ -563,7 +573,7 @@ def build_draft(
                 names=mid_capitals,
                 setting=asked,
                 overview=lede and index == 0,
-                topic=event.short().replace('"', "") if event is not None else None,
+                topic=_said_about(statement, event),
             )
             for index, part in enumerate(statement.parts or [statement.core])
         ]

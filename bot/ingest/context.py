@@ -746,7 +746,13 @@ class Referents:
         day = dates.event_date(text, self.context.published, anchor=self.anchor, spoken=False)
         if other is not None and not names_main:
             self.current = self._other_event(other, text, day)
-        elif told is not None and not names_main and _still_in(told, day):
+        elif (
+            told is not None
+            and not names_main
+            # The day something was said counts too: "Investigators said on September 9 ..."
+            # is back in the story's own days.
+            and _still_in(told, dates.event_date(text, self.context.published, anchor=self.anchor))
+        ):
             # "The mutiny began on June 23 ... Armoured columns then drove north ...": the
             # sentences after one telling of another event go on telling of it, undated or
             # dated within its days, until one names the main event or a day far from it.

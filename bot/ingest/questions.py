@@ -997,6 +997,11 @@ def _from_clause(
             # "The movement said it would ask the court ...": in reported speech the pronoun
             # is, nearly always, the speaker.
             inner = Clause(clause.subject, inner.aux, inner.verb, inner.rest, inner.lead)
+        owner = inner.subject.split() if inner is not None else []
+        if inner is not None and len(owner) > 1 and owner[0].lower() in _POSSESSIVES:
+            # "Prigozhin said his men had come within 200 km ...": the speaker's men.
+            whose = f"{clause.subject}'s {' '.join(owner[1:])}"
+            inner = Clause(whose, inner.aux, inner.verb, inner.rest, inner.lead)
         if inner is not None and inner.subject.split()[0].lower() not in _NO_SUBJECT:
             asked = _from_clause(inner, names, setting, depth + 1)[:2]
             typed += asked

@@ -253,3 +253,19 @@ def test_a_weekday_gone_stays_in_the_past() -> None:
 def test_a_fact_about_a_reopening_to_come_shows_the_day_ahead() -> None:
     answer, _ = _fact(_draft(MUDFLOW), "reopen the road")
     assert "Thursday 5 June 2025" in answer, answer
+
+
+def test_his_in_reported_speech_is_the_speaker_s() -> None:
+    questions = generate("The mayor said her office would pay 5,000 manats to each family.")
+    assert "how much would the mayor's office pay to each family" in questions, questions
+
+
+def test_what_was_said_of_an_earlier_event_is_not_asked_of_the_main_one() -> None:
+    text = FLASHBACK.replace(
+        "Inspectors later found",
+        "Union leader Rauf Guliyev said the walkout would last until wages were paid. "
+        "Inspectors later found",
+    )
+    _, questions = _fact(_draft(text), "Rauf Guliyev")
+    assert any(q.startswith("what did union leader rauf guliyev say") for q in questions), questions
+    assert not any("train crash" in q for q in questions), questions
