@@ -41,6 +41,7 @@ from bot.ingest.event_questions import event_questions
 from bot.ingest.lede import carry_lede, handed_over, main_clause_part, previewed, without_previews
 from bot.ingest.lexicon import is_topic_noun, plain_words
 from bot.ingest.models import Article, IngestError, Statement
+from bot.ingest.profiles import ProfileQuestions
 from bot.ingest.questions import generate, parse, verbs_in
 from bot.ingest.questions import problem as question_problem
 from bot.ingest.sentences import dateline_place, split_sentences, strip_dateline
@@ -554,6 +555,7 @@ def build_draft(
     dateline = dateline_place(sentences[0]) if sentences else None
     body = " ".join([*sentences[1:], strip_dateline(sentences[0])] if sentences else [])
     story_place = dateline if dateline and dateline in body else context.place
+    profiles = ProfileQuestions(context.people)
     for statement in kept:
         _set_in_event(statement, context, mid_capitals, story_place)
         answer = statement.text[:MAX_ANSWER_CHARS]
@@ -582,6 +584,9 @@ def build_draft(
             # "The slide came down near Rushan after ...": asked where and why the avalanche
             # happened, ahead of its own questions, which name it "the slide".
             questions[:0] = event_questions(statement.core, questions, event)
+        # "Alexandr Stoianoglo, a former prosecutor general, ...": who he is, second (the
+        # fact's own first question stays first; the last ones give way).
+        questions[1:1] = profiles.questions(" ".join(statement.sources or [statement.original]))
         if lede and event is None and story_place:
             # No event named in the headline or lede ("Bridge over the Kura closes ..."): the
             # opening fact still answers a reader asking what happened in the story's place.

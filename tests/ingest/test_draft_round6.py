@@ -269,3 +269,29 @@ def test_what_was_said_of_an_earlier_event_is_not_asked_of_the_main_one() -> Non
     _, questions = _fact(_draft(text), "Rauf Guliyev")
     assert any(q.startswith("what did union leader rauf guliyev say") for q in questions), questions
     assert not any("train crash" in q for q in questions), questions
+
+
+RUNOFF = """Mayor Vardanyan wins Gyumri runoff
+Published: 2025-10-14
+
+GYUMRI, Oct 14 - Mayor Lilit Vardanyan won a second term in the Gyumri runoff on Sunday, the
+city's election commission said.
+
+Vardanyan took 58 percent of the vote against Samvel Petrosyan, a former school director backed
+by the opposition, who finished with 42 percent.
+
+Petrosyan, who ran the city's largest school for a decade, conceded on Monday.
+
+Turnout was about 39 percent.
+"""
+
+
+def test_the_fact_saying_who_a_person_is_is_asked_who_they_are() -> None:
+    draft = _draft(RUNOFF)
+    _, questions = _fact(draft, "a former school director")
+    assert "who is samvel petrosyan" in questions, questions
+    # Asked of one fact only: the later aside about him does not take the question.
+    _, later = _fact(draft, "conceded")
+    assert "who is samvel petrosyan" not in later, later
+    _, turnout = _fact(draft, "Lilit Vardanyan won")
+    assert not any(q.startswith("who is") for q in turnout), turnout
