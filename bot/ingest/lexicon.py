@@ -415,7 +415,9 @@ def _compound_head(word: str) -> str | None:
     "shelters" or "earthen" are never split."""
     if len(word) < 7 or not word.isalpha():
         return None
-    for cut in range(4, len(word) - 2):
+    # Both halves four letters or more: a three-letter tail is a suffix or a name far more
+    # often than a word ("russ|ian", "commit|tee", "edit|ion", "members|hip").
+    for cut in range(4, len(word) - 3):
         head, tail = word[:cut], word[cut:]
         if (
             head not in FUNCTION_WORDS

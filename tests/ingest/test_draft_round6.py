@@ -14,6 +14,7 @@ import re
 from bot.ingest import dates
 from bot.ingest.article_draft import ArticleDraft, build_draft
 from bot.ingest.extract import from_text
+from bot.ingest.lexicon import plain_words
 from bot.ingest.questions import generate, problem
 
 FERRY = """Caspian ferry operator charged after Turkmenbashi pier collapse
@@ -295,3 +296,9 @@ def test_the_fact_saying_who_a_person_is_is_asked_who_they_are() -> None:
     assert "who is samvel petrosyan" not in later, later
     _, turnout = _fact(draft, "Lilit Vardanyan won")
     assert not any(q.startswith("who is") for q in turnout), turnout
+
+
+def test_no_tag_is_a_word_cut_off_its_suffix() -> None:
+    tags = plain_words("", ["russian", "committee", "edition", "membership", "snowfall"])
+    assert "snow" in tags, tags
+    assert not {"russ", "commit", "edit", "members"} & set(tags), tags
