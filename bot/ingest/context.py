@@ -194,8 +194,10 @@ _INTRODUCED = re.compile(
 )
 # "the emergencies ministry", "a Baku court", "Azerbaijan's Foreign Ministry": a named body.
 _BODY = re.compile(
-    r"\b(?:the|a|an|[A-Z][\w-]*'s)\s+(?P<modifiers>(?:(?:[A-Z][\w-]*|[a-z]+ies|[a-z]+s)\s+){1,3})"
+    r"\b(?:[Tt]he|an?|An?|[Ii]ts|[Tt]heir|[A-Z][\w-]*'s)\s+(?P<modifiers>(?:(?:[A-Z][\w-]*|[a-z]+ies|[a-z]+s)\s+){1,3})"
     r"(?P<noun>ministry|Ministry|court|Court|committee|Committee|agency|Agency|council|Council)\b"
+    # "the Permanent Court of Arbitration": its name goes on after the noun.
+    r"(?P<of>\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?"
 )
 _PLACE_AFTER = re.compile(r"\b(?:in|of|at|near|outside|on)\s+(?:the\s+)?(?P<place>[A-Z][\w'-]+)")
 _COMPLEMENT_AFTER = re.compile(r"^\s+(?:of|on|between|with|to|that|which|who|for|against|by)\b")
@@ -631,6 +633,9 @@ def _rare(words: list[str]) -> bool:
     return all(_zipf(w.lower()) < 3.0 for w in words)
 
 
+BODY_SENTENCES = 1
+"""A body named in passing ("its Constitutional Court") is what "the court" means for this many
+sentences after the one naming it; then the story's own body is again."""
 OTHER_EVENT_DAYS = 14
 """A sentence dated this many days or fewer from another event the article is telling of (the
 mutiny of 23 June, in a story about a crash in August) still tells of it."""
@@ -665,6 +670,12 @@ class Referents:
         self._event_last = False
         self._bodies: dict[str, str] = {}
         """The last named body by its head noun: "ministry" -> "the emergencies ministry"."""
+        self._body_at: dict[str, int] = {}
+        """When (the count of sentences noted) each of ``_bodies`` was named."""
+        self._lede_bodies: dict[str, str] = {}
+        """The bodies the opening sentence names: the story's own ("the International Criminal
+        Court"), what "the court" means once another court named in passing is left behind."""
+        self._noted = 0
         """Did the sentence before name the main event (so "it" may be it)?"""
         self.current: Event | None = None
         """Another event the article is telling of now ("The mutiny began on June 23 ..." in
@@ -696,11 +707,16 @@ class Referents:
             if place and place["place"] not in ("The",):
                 self._objects.setdefault(match["noun"], place["place"])
         self.anchor = dates.last_day(sentence, self.context.published, anchor=self.anchor)
+        self._noted += 1
         for match in _BODY.finditer(sentence):
             modifiers = match["modifiers"].strip()
             if modifiers.lower() in ("the", "a", "an") or not modifiers:
                 continue
-            self._bodies[match["noun"].lower()] = f"the {modifiers} {match['noun']}"
+            noun = match["noun"].lower()
+            self._bodies[noun] = f"the {modifiers} {match['noun']}{match['of'] or ''}"
+            self._body_at[noun] = self._noted
+            if self._noted == 1:
+                self._lede_bodies.setdefault(noun, self._bodies[noun])
         event = self.context.event
         nouns = _SAME_EVENT.get(event.preposition, set()) if event is not None else set()
         self._event_last = bool(nouns) and bool(
@@ -849,6 +865,16 @@ class Referents:
             return text
         return f"{text[: match.start()]}{match['verb']} {event.phrase()}{text[match.end() :]}"
 
+    def _body(self, noun: str) -> str | None:
+        """What "the <noun>" ("the court") means: the body last named, within a sentence or
+        two; after that the story's own one, which its opening sentence named ("its
+        Constitutional Court found ...; the government sent the treaty back to the court ..."
+        is that court; three sentences on, "Armenia needed the court" is the ICC again)."""
+        recent = self._noted - self._body_at.get(noun, -BODY_SENTENCES) < BODY_SENTENCES
+        if noun in self._bodies and (recent or noun not in self._lede_bodies):
+            return self._bodies[noun]
+        return self._lede_bodies.get(noun)
+
     def _definites(self, text: str) -> str:
         event = self.event
         folded = set(fold(text).split())
@@ -883,10 +909,13 @@ class Referents:
                 # "The law on transparency ..." -> "Georgia's law on transparency ..."
                 replacement = f"{event.place}'s {noun}"
                 done_event = True
-            elif noun in self._bodies and self._bodies[noun].lower() not in text.lower():
-                body = self._bodies[noun]
-                replacement = body[0].upper() + body[1:] if match["det"] == "The" else body
-                del self._bodies[noun]
+            elif (body := self._body(noun)) is not None and noun not in done_object:
+                # Written out once in each sentence that leans on it, not only the first: each
+                # sentence is a fact of its own ("Russia does not recognise the court's
+                # authority", three sentences after the court was named).
+                if body.lower() not in text.lower():
+                    replacement = body[0].upper() + body[1:] if match["det"] == "The" else body
+                done_object.add(noun)
             elif noun in self._objects and noun not in done_object:
                 place = self._objects[noun]
                 if place.lower() not in folded:

@@ -302,3 +302,34 @@ def test_no_tag_is_a_word_cut_off_its_suffix() -> None:
     tags = plain_words("", ["russian", "committee", "edition", "membership", "snowfall"])
     assert "snow" in tags, tags
     assert not {"russ", "commit", "edit", "members"} & set(tags), tags
+
+
+TRIBUNAL = """Georgia joins the Permanent Court of Arbitration
+Published: 2025-03-20
+
+THE HAGUE, March 20 - The Permanent Court of Arbitration admitted Georgia as a member state on
+Wednesday, the foreign ministry in Tbilisi said.
+
+Georgia first applied in 2011, but in 2013 its Constitutional Court found the convention at odds
+with the constitution.
+
+Parliament sent the convention back to the court in 2023.
+
+Russia does not recognise the court's rulings in disputes with its neighbours.
+
+Foreign Minister Nino Kapanadze said Georgia needed the court to settle disputes over its ports.
+"""
+
+
+def test_the_court_is_written_out_in_every_sentence_leaning_on_it() -> None:
+    draft = _draft(TRIBUNAL)
+    answer, _ = _fact(draft, "does not recognise")
+    assert "the Permanent Court of Arbitration's rulings" in answer, answer
+
+
+def test_a_court_named_in_passing_is_the_court_only_for_the_next_sentence() -> None:
+    draft = _draft(TRIBUNAL)
+    answer, _ = _fact(draft, "sent the convention back")
+    assert "back to the Constitutional Court" in answer, answer
+    later, _ = _fact(draft, "settle disputes")
+    assert "Constitutional" not in later, later
