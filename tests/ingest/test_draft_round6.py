@@ -14,7 +14,7 @@ import re
 from bot.ingest import dates
 from bot.ingest.article_draft import ArticleDraft, build_draft
 from bot.ingest.extract import from_text
-from bot.ingest.lexicon import plain_words
+from bot.ingest.lexicon import is_topic_noun, plain_words
 from bot.ingest.questions import generate, problem
 
 FERRY = """Caspian ferry operator charged after Turkmenbashi pier collapse
@@ -333,3 +333,8 @@ def test_a_court_named_in_passing_is_the_court_only_for_the_next_sentence() -> N
     assert "back to the Constitutional Court" in answer, answer
     later, _ = _fact(draft, "settle disputes")
     assert "Constitutional" not in later, later
+
+
+def test_an_adjective_s_graded_forms_are_no_topic_words() -> None:
+    assert not any(is_topic_noun(w) for w in ("harder", "wider", "poorer", "narrowest", "heavier"))
+    assert all(is_topic_noun(w) for w in ("border", "officer", "water", "shelter", "protest"))
