@@ -655,6 +655,9 @@ _TIME_WORDS = re.compile(
 )
 
 
+_WEEKDAY_BEFORE = re.compile(rf"\b(?:{dates.WEEKDAYS}),?\s+$")
+
+
 def _time_spans(text: str, *, days_only: bool = False) -> list[tuple[int, int]]:
     """Where ``text`` gives dates (with "on the evening of" before them); with ``days_only``
     only days, weekdays and weeks, not months or years ("postponed to October" stays)."""
@@ -663,6 +666,9 @@ def _time_spans(text: str, *, days_only: bool = False) -> list[tuple[int, int]]:
         if days_only and mention.precision in ("month", "year"):
             continue
         start = mention.start
+        weekday = _WEEKDAY_BEFORE.search(text[:start])
+        if weekday:
+            start = weekday.start()  # "on Tuesday 11 February 2025": the weekday goes too
         lead = _TIME_WORDS.search(text[:start])
         if lead:
             start = lead.start()

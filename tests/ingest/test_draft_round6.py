@@ -338,3 +338,11 @@ def test_a_court_named_in_passing_is_the_court_only_for_the_next_sentence() -> N
 def test_an_adjective_s_graded_forms_are_no_topic_words() -> None:
     assert not any(is_topic_noun(w) for w in ("harder", "wider", "poorer", "narrowest", "heavier"))
     assert all(is_topic_noun(w) for w in ("border", "officer", "water", "shelter", "protest"))
+
+
+def test_a_when_question_does_not_hold_its_own_weekday() -> None:
+    questions = generate(
+        "A ferry sank off Turkmenbashi on Tuesday 9 September 2025, the port said."
+    )
+    when = [q for q in questions if q.startswith("when")]
+    assert when and not any("tuesday" in q for q in when), questions
