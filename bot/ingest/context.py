@@ -633,6 +633,8 @@ def _rare(words: list[str]) -> bool:
     return all(_zipf(w.lower()) < 3.0 for w in words)
 
 
+TOPICAL_WORDS = 3
+"""Another event named within a sentence's first words is what the sentence is about."""
 BODY_SENTENCES = 1
 """A body named in passing ("its Constitutional Court") is what "the court" means for this many
 sentences after the one naming it; then the story's own body is again."""
@@ -676,6 +678,8 @@ class Referents:
         """The bodies the opening sentence names: the story's own ("the International Criminal
         Court"), what "the court" means once another court named in passing is left behind."""
         self._noted = 0
+        self._told_on = False
+        """Was ``current`` named as what its sentence is about, so the next ones go on about it?"""
         """Did the sentence before name the main event (so "it" may be it)?"""
         self.current: Event | None = None
         """Another event the article is telling of now ("The mutiny began on June 23 ..." in
@@ -740,6 +744,7 @@ class Referents:
             return
         names_main = False
         other: str | None = None
+        topical = False
         for match in re.finditer(r"[A-Za-z][\w-]*", text):
             noun = match.group().lower()
             if noun not in PREPOSITION or PREPOSITION[noun] != "In" or noun in _ANY_EVENT:
@@ -758,12 +763,22 @@ class Referents:
                 r"\s+of\b", following
             ):
                 continue  # "set it on fire", "the evacuation of villages": no event told of
-            other = other or noun
+            if other is None:
+                other = noun
+                # "The mutiny began ...", "Hours after the referendum, ...": the sentence is
+                # about that event, which the sentences after it go on about; one named late,
+                # in passing ("..., after a storm dumped ..."), is not told of further.
+                topical = len(text[: match.start()].split()) <= TOPICAL_WORDS
         day = dates.event_date(text, self.context.published, anchor=self.anchor, spoken=False)
         if other is not None and not names_main:
             self.current = self._other_event(other, text, day)
+            # "Putin called the uprising treason" while telling of the mutiny: named in
+            # passing, but the one being told of all the same.
+            going_on = told is not None and self._told_on and same_kind(other, told.noun)
+            self._told_on = topical or going_on
         elif (
             told is not None
+            and self._told_on
             and not names_main
             # The day something was said counts too: "Investigators said on September 9 ..."
             # is back in the story's own days.

@@ -58,7 +58,8 @@ _NOT_EVENT = re.compile(r"\b(?:by|until|till|before|since|from|through|ahead of)
 # "had been due to close on Friday", "is scheduled to meet on Monday": a plan's day, which is
 # not when anything happened (the talks ran a day and a half over).
 _PLANNED = re.compile(
-    r"\b(?:due|scheduled|expected|set|planned|supposed|slated|meant)\s+to\s+[a-z]+"
+    r"\b(?:due|scheduled|expected|expects?|set|planned|plans?|supposed|slated|meant)\s+to\s+"
+    r"[a-z]+"
     r"(?:\s+[\w'-]+){0,6}?\s+(?:on|by|in|at)?\s*(?:the\s+)?$",
     re.IGNORECASE,
 )

@@ -158,6 +158,11 @@ _ATTRIBUTION = re.compile(
     r",\s+(?:[^,]{1,60}?\s+)?(?:said|says|told reporters|reported|added|according to [^,]+)"
     r"(?:\s+on\s+[^,]+)?$"
 )
+# "..., the interior ministry said, after a storm ...": who said it, between two commas in the
+# middle, which an aside's removal would otherwise leave inside the predicate.
+_MID_ATTRIBUTION = re.compile(
+    r",\s+(?:the\s+)?(?:[A-Za-z][\w'-]*\s+){0,4}?(?:said|says|reported|added)(?:\s+on\s+\w+)?,(?=\s)"
+)
 _LEADING_CLAUSE = re.compile(
     r"^(?:Despite|After|Before|Following|During|Since|Amid|While|Although|Though|As|When|In|"
     r"On|At|By|For|Under|Over|With|Without|From|Earlier|Later|Last|This|Early|Late|Further|"
@@ -354,6 +359,7 @@ def parse(statement: str) -> Clause | None:
         text = text[match.end() :]
     leads_text = ", ".join(leads)
     text = _ATTRIBUTION.sub("", text)
+    text = _MID_ATTRIBUTION.sub(",", text)
     text = _LIST_ASIDE.sub(" ", text)
     text = _ASIDE.sub(" ", text)
     text = re.sub(r"\s+,", ",", text)
@@ -1214,8 +1220,12 @@ def _from_clause(
         # Not when the cut left the verb alone ("did the court order"): that asks nothing.
         # Nor when the cut took the pronoun object ("reversed that" -> "did the diaspora
         # reverse").
+        # Nor when the predicate held only its time ("The mutiny began on the evening of
+        # June 23" -> "did the mutiny begin"): the "when" question asks it.
         bare = not core and (
-            rest.startswith("that ") or rest.split()[:1] in (["that"], ["this"], ["it"], ["them"])
+            rest.startswith("that ")
+            or rest.split()[:1] in (["that"], ["this"], ["it"], ["them"])
+            or bool(time_spans)
         )
         if body and not bare:
             plain.append(body)

@@ -346,3 +346,45 @@ def test_a_when_question_does_not_hold_its_own_weekday() -> None:
     )
     when = [q for q in questions if q.startswith("when")]
     assert when and not any("tuesday" in q for q in when), questions
+
+
+def test_who_said_it_mid_sentence_stays_out_of_the_questions() -> None:
+    questions = generate(
+        "A footbridge collapsed in Zugdidi on Monday 3 November 2025, injuring four people, "
+        "the city council said, after a storm flooded the Enguri river."
+    )
+    assert any(q.startswith("when did the footbridge collapse in zugdidi") for q in questions)
+    assert not any("council said" in q for q in questions), questions
+
+
+BRIDGE = """Bridge collapse in Kutaisi kills three
+Published: 2025-11-05
+
+KUTAISI, Nov 5 - A road bridge over the Rioni river collapsed in Kutaisi on Monday, killing three
+people, the interior ministry said, after a storm dumped heavy rain on western Georgia.
+
+Mayor Giorgi Tsulukidze said the city would build a temporary crossing within a month.
+
+Rescuers expect to clear the wreckage by Friday, the ministry said.
+"""
+
+
+def test_an_event_named_in_passing_does_not_take_the_sentences_after_it() -> None:
+    # "after a storm dumped ..." names another event late in the opening sentence: the
+    # mayor's plan is still about the collapse, not the storm.
+    answer, questions = _fact(_draft(BRIDGE), "temporary crossing")
+    assert "Kutaisi collapse" in answer or any("kutaisi collapse" in q for q in questions), (
+        answer,
+        questions,
+    )
+
+
+def test_a_yes_no_question_is_not_asked_of_a_sentence_holding_only_its_time() -> None:
+    questions = generate("The walkout began on the morning of Friday, June 6.")
+    assert "did the walkout begin" not in questions, questions
+    assert "when did the walkout begin" in questions, questions
+
+
+def test_expect_to_looks_ahead_to_its_weekday() -> None:
+    (mention,) = dates.mentions("Crews expect to reopen the line by Friday.", dt.date(2025, 6, 3))
+    assert mention.date == dt.date(2025, 6, 6), mention
