@@ -108,6 +108,9 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 _PAST_WEEK = re.compile(r"^(?:last|this)\b", re.IGNORECASE)
+_PRESENT_AHEAD = re.compile(
+    r"\b(?:will|shall|is|are|expects?|plans?|intends?|hopes?|aims?)\b[^.;,]{0,80}$", re.IGNORECASE
+)
 _PAST_PLAN = re.compile(
     r"\b(?:had been|was|were)\s+(?:due|scheduled|expected|set|planned|supposed|slated|meant)\b",
     re.IGNORECASE,
@@ -191,9 +194,13 @@ def mentions(
             precision = "day" if unit.lower().startswith("day") else "week"
         elif kind == "weekday" and published is not None:
             date = _weekday(span, published, anchor)
-            if date is None and _ahead(before) and not _PAST_WEEK.match(span):
+            if (date is None or _PRESENT_AHEAD.search(before)) and (
+                _ahead(before) and not _PAST_WEEK.match(span)
+            ):
                 # "expected to reopen the road by Thursday", "will meet on Friday": the day
-                # ahead, not the one gone (dateparser counts back from publication).
+                # ahead, not the one gone (dateparser counts back from publication). Said in
+                # the present ("is expected to", "will"), it is ahead of publication even after
+                # a flashback; in the past ("would"), of the day the flashback is on.
                 number = [w.lower() for w in WEEKDAYS.split("|")].index(span.split()[-1].lower())
                 date = published + dt.timedelta(days=(number - published.weekday()) % 7)
             elif date is None:

@@ -388,3 +388,17 @@ def test_a_yes_no_question_is_not_asked_of_a_sentence_holding_only_its_time() ->
 def test_expect_to_looks_ahead_to_its_weekday() -> None:
     (mention,) = dates.mentions("Crews expect to reopen the line by Friday.", dt.date(2025, 6, 3))
     assert mention.date == dt.date(2025, 6, 6), mention
+
+
+def test_a_day_ahead_said_in_the_present_is_ahead_of_publication_after_a_flashback() -> None:
+    friday = dt.date(2025, 2, 14)
+    flashback = dt.date(2023, 1, 19)
+    (ahead,) = dates.mentions(
+        "The Supreme Court is expected to hear the appeal by Monday.", friday, anchor=flashback
+    )
+    assert ahead.date == dt.date(2025, 2, 17), ahead
+    # Said in the past, in the flashback: that week's day.
+    (then,) = dates.mentions(
+        "He said he would reach the city by Saturday.", friday, anchor=flashback
+    )
+    assert then.date == dt.date(2023, 1, 21), then
