@@ -561,8 +561,15 @@ def _lead_in_subject(subject: str) -> str | None:
         word, before = words[index], words[index - 1]
         if re.fullmatch(MONTHS_AND_DAYS, word, re.IGNORECASE) or before.lower() in _DETERMINERS:
             continue
-        opens = word.lower() in _DETERMINERS | _POSSESSIVES or (
-            word[:1].isupper() and before.islower() and before not in _NOT_AFTER_LEAD
+        # ("Within hours about 200,000 residents ...", "By then 3,000 people ...": a count
+        # opens the subject too.)
+        counted = word[:1].isdigit() or (
+            word.lower() in _ABOUT and index + 1 < len(words) and words[index + 1][:1].isdigit()
+        )
+        opens = (
+            word.lower() in _DETERMINERS | _POSSESSIVES
+            or counted
+            or (word[:1].isupper() and before.islower() and before not in _NOT_AFTER_LEAD)
         )
         if opens:
             return " ".join(words[:index])
@@ -570,6 +577,7 @@ def _lead_in_subject(subject: str) -> str | None:
 
 
 _NOT_AFTER_LEAD = frozenset("of in on at to for from with by and".split())
+_ABOUT = frozenset("about nearly almost around some over more than at least roughly".split())
 
 
 def _undated(subject: str) -> str:

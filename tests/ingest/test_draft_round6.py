@@ -402,3 +402,9 @@ def test_a_day_ahead_said_in_the_present_is_ahead_of_publication_after_a_flashba
         "He said he would reach the city by Saturday.", friday, anchor=flashback
     )
     assert then.date == dt.date(2023, 1, 21), then
+
+
+def test_a_count_after_an_opening_phrase_without_its_comma_is_asked_how_many() -> None:
+    questions = generate("Within hours about 200,000 residents had lost heating.")
+    assert "how many residents had lost heating" in questions, questions
+    assert not any("within hours about" in q for q in questions), questions
