@@ -179,6 +179,8 @@ _LED_PRONOUN = re.compile(
     rf"(?:[a-z\d][\w'-]*|{dates.MONTHS}|{dates.WEEKDAYS})){{0,5}}?,?\s+)"
     r"(?P<pronoun>he|she|his|her)\s+(?=[a-z])"
 )
+# "Jan Braathu": a first and a last name, as a person's are written (no title, no "The").
+_NAME_PAIR = re.compile(r"(?<![\w'-])[A-Z][a-z]+\s+[A-Z][a-z]+(?![\w'-])")
 _POSSESSIVE_PRONOUN = re.compile(r"^(?P<pronoun>His|Her)\s+(?=[a-z])")
 # "the <noun>" not followed by what makes it specific by itself ("the law on ...").
 _DEFINITE = re.compile(
@@ -678,6 +680,9 @@ class Referents:
         """The bodies the opening sentence names: the story's own ("the International Criminal
         Court"), what "the court" means once another court named in passing is left behind."""
         self._noted = 0
+        self._stranger = False
+        """Has someone the article's people do not include ("Jan Braathu", not taken for a
+        person) been named since ``_last_people``? Then "she" may be that one: left alone."""
         self._told_on = False
         """Was ``current`` named as what its sentence is about, so the next ones go on about it?"""
         """Did the sentence before name the main event (so "it" may be it)?"""
@@ -700,8 +705,12 @@ class Referents:
         if self._written_out is not None:
             people = [self._written_out, *(p for p in people if p != self._written_out)]
             self._written_out = None
+        stranger = self._names_a_stranger(sentence)
         if people:
             self._last_people = people
+            self._stranger = stranger
+        else:
+            self._stranger = self._stranger or stranger
         for person in people:
             if person in self._people_seen:
                 self._people_seen.remove(person)
@@ -820,6 +829,24 @@ class Referents:
         text = self._object_it(text)
         return dates.absolute(text, self.context.published, anchor=self.anchor)
 
+    def _names_a_stranger(self, sentence: str) -> bool:
+        """Does ``sentence`` name, after its first word, a first and last name not among the
+        article's people ("..., Jan Braathu, said")?"""
+        known = {w for full in self.context.people.values() for w in full.split()}
+        for match in _NAME_PAIR.finditer(sentence):
+            words = match.group().split()
+            if match.start() == 0 or set(words) & known:
+                continue
+            if (
+                words[1] in _NOT_PERSON_WORDS  # "Defence Ministry"
+                or words[0] in _NOT_FIRST_NAMES | _SENTENCE_OPENERS  # "South Caucasus"
+                or any(TITLES.match(f"{w} ") for w in words)  # "Defence Minister"
+                or any(is_place_name(w) for w in words)  # "Lake Sevan", "New York"
+            ):
+                continue
+            return True
+        return False
+
     def _people(self, text: str) -> str:
         seen = self._people_seen
         match = _PAIR_OF_PEOPLE.search(text)
@@ -833,7 +860,7 @@ class Referents:
                 who = self.context.titles.get(seen[-1], seen[-1])
                 self._written_out = seen[-1]
                 text = f"{who} {text[subject.end() :]}"
-            elif led:
+            elif led and not self._stranger:
                 # The first person the sentence before named, its subject as a rule: "X, a
                 # businessman, was nicknamed Putin's chef. Only last year did he ..." is X.
                 first = self._last_people[0] if self._last_people else seen[-1]

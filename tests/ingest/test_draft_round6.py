@@ -408,3 +408,15 @@ def test_a_count_after_an_opening_phrase_without_its_comma_is_asked_how_many() -
     questions = generate("Within hours about 200,000 residents had lost heating.")
     assert "how many residents had lost heating" in questions, questions
     assert not any("within hours about" in q for q in questions), questions
+
+
+def test_she_is_left_alone_when_someone_not_known_as_a_person_was_named_since() -> None:
+    # "Nadia Rustova" is named with no title or role the drafter reads as a person's: "she"
+    # may be her, not the minister named before, so it is not written out as the minister.
+    text = FERRY.replace(
+        "The port's chief engineer, Merjen Hallyeva, has warned since 2021 that the pier was "
+        "unsafe.",
+        "A statement by the harbour union and Nadia Rustova called the pier unsafe.",
+    ).replace("For years she had asked", "On Friday she asked")
+    answer, _ = _fact(_draft(text), "asked the ministry")
+    assert "Dovlet Amanov asked" not in answer, answer
