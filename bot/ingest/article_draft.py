@@ -37,9 +37,11 @@ from bot.ingest.context import (
 )
 from bot.ingest.dedupe import coverage, merge_near_duplicates, terms_of
 from bot.ingest.entities import EntityIndex, is_place_name, raw_entities
+from bot.ingest.event_questions import event_questions
 from bot.ingest.lede import carry_lede, handed_over, main_clause_part, previewed, without_previews
 from bot.ingest.lexicon import is_topic_noun, plain_words
 from bot.ingest.models import Article, IngestError, Statement
+from bot.ingest.profiles import ProfileQuestions
 from bot.ingest.questions import generate, parse, verbs_in
 from bot.ingest.questions import problem as question_problem
 from bot.ingest.sentences import dateline_place, split_sentences, strip_dateline
@@ -296,6 +298,16 @@ def _set_in_event(
     statement.core = statement.text
     if statement.event is not None and not statement.event.modifiers:
         return  # it names an event of its own, which has no name to add ("the mutiny")
+    if statement.event is not None and statement.event.carried:
+        # It goes on about another event the sentence before named ("Armoured columns then
+        # drove north ..." after "The mutiny began on June 23"): set in the main event it
+        # would say what is false, and a lead-in naming the other event on every such
+        # sentence would give each of them its words, which readers' questions about any part
+        # of it share. Its month only says when, which the sentence alone does not.
+        month = statement.event.month
+        if month and statement.date is None and not re.search(r"\b(?:19|20)\d\d\b", statement.text):
+            statement.text = f"In {month}, {_lower_first(statement.text, names)}"
+        return
     if event is None:
         _set_in_place(statement, context, names, place)
         return
@@ -315,6 +327,8 @@ def _set_in_event(
     own_day = dates.event_date(statement.original, context.published, spoken=False)
     lead_in = event.lead_in(statement.text, dated=own_day is not None)
     opening = re.match(r"^(?:In|On|At|Near|Outside)\s[^,]{1,60},\s", statement.text)
+    if opening and not _is_phrase(opening.group()):
+        opening = None  # "In April Shor launched a bloc, ...": a clause, not a place to set
     if opening and lead_in.startswith(("In ", "At ")):
         # "In North Kazakhstan, the rising Ishim ..." -> "In North Kazakhstan, during the
         # Kazakhstan floods of April 2024, the rising Ishim ...": not two "In"s in a row.
@@ -327,6 +341,19 @@ def _set_in_event(
     # The event's day is not given to the statement: what a sentence set in the event tells
     # may have happened days before or after it ("the dam gave way on April 5" in floods
     # dated by their lede). A fact is dated only by its own sentence.
+
+
+OPENING_PHRASE_WORDS = 6
+"""An opening phrase ("In the Russian city of Orsk, ...") is at most this long: one longer
+runs into the sentence's own subject and verb."""
+
+
+def _is_phrase(opening: str) -> bool:
+    """Is ``opening`` ("In North Kazakhstan, ") a place or time phrase, not a clause ("In
+    April Ilan Shor launched a new bloc, ")? A lead-in is set after a phrase only: within a
+    clause it would split the subject from its object."""
+    words = opening.rstrip(", ").split()
+    return len(words) <= OPENING_PHRASE_WORDS and not verbs_in(" ".join(words[1:]))
 
 
 EARLIER_DAYS = 31
@@ -442,6 +469,16 @@ def _last_resort_questions(parts: list[str], setting: str | None) -> list[str]:
     return [q.lower() for q in out if question_problem(q.lower()) is None]
 
 
+def _said_about(statement: Statement, event: Event | None) -> str | None:
+    """What people in ``statement`` are asked to have said things about: the main event; none
+    when the statement goes on about another one a sentence before told of (not "what did
+    prigozhin say about the moscow crash" of the mutiny two months before; nor "... about the
+    wagner mutiny", whose words every question about the mutiny shares)."""
+    if event is None or (statement.event is not None and statement.event.carried):
+        return None
+    return event.short().replace('"', "")
+
+
 def build_draft(
     article: Article, *, taken_ids: set[str] | None = None, analyzer: Analyzer | None = None
 ) -> ArticleDraft:
@@ -518,6 +555,7 @@ def build_draft(
     dateline = dateline_place(sentences[0]) if sentences else None
     body = " ".join([*sentences[1:], strip_dateline(sentences[0])] if sentences else [])
     story_place = dateline if dateline and dateline in body else context.place
+    profiles = ProfileQuestions(context.people)
     for statement in kept:
         _set_in_event(statement, context, mid_capitals, story_place)
         answer = statement.text[:MAX_ANSWER_CHARS]
@@ -537,11 +575,18 @@ def build_draft(
                 names=mid_capitals,
                 setting=asked,
                 overview=lede and index == 0,
-                topic=event.short().replace('"', "") if event is not None else None,
+                topic=_said_about(statement, event),
             )
             for index, part in enumerate(statement.parts or [statement.core])
         ]
         questions = [*statement.extra_questions, *_interleaved(per_part)]
+        if not lede and statement.event is None:
+            # "The slide came down near Rushan after ...": asked where and why the avalanche
+            # happened, ahead of its own questions, which name it "the slide".
+            questions[:0] = event_questions(statement.core, questions, event)
+        # "Alexandr Stoianoglo, a former prosecutor general, ...": who he is, second (the
+        # fact's own first question stays first; the last ones give way).
+        questions[1:1] = profiles.questions(" ".join(statement.sources or [statement.original]))
         if lede and event is None and story_place:
             # No event named in the headline or lede ("Bridge over the Kura closes ..."): the
             # opening fact still answers a reader asking what happened in the story's place.

@@ -58,6 +58,43 @@ def second_clause(statement: str) -> str | None:
     return clause[:1].upper() + clause[1:]
 
 
+# ", and the price at the pump roughly doubled ...": after "and", a clause with a subject of
+# its own, which opens as a noun phrase does (a determiner, a number or a name), not as a verb.
+_AND_CLAUSE = re.compile(
+    r",\s+and\s+(?P<clause>(?:the|a|an|its|their|his|her|some|most|many|about|more|nearly|"
+    r"[A-Z][\w'-]*|\d[\d,.]*)\s.+)$"
+)
+_OWNER = re.compile(r"^(?:its|their|his|her)\s+(?=[a-zA-Z])", re.IGNORECASE)
+_NAME_SUBJECT = re.compile(r"^(?:[A-Z][\w'-]*)(?:\s+[A-Z][\w'-]*){0,3}$")
+
+
+def coordinated_clause(statement: str, subject: str | None = None) -> str | None:
+    """The main clause after ", and" or ", but" that has a subject of its own ("..., and the
+    price at the pump roughly doubled overnight"), as a sentence: readers ask about it as often
+    as about the first. "its" or "their" opening it is the first clause's ``subject`` when that
+    is a name ("Armenia signed ..., but in 2004 its Constitutional Court found ..." ->
+    "In 2004 Armenia's Constitutional Court found ..."); otherwise the clause is left out, for
+    a question on "its court" says nothing."""
+    text = statement.rstrip(". ")
+    match = _AND_CLAUSE.search(text) or _SECOND_CLAUSE.search(text)
+    if match is None:
+        return None
+    clause = match["clause"]
+    if _PRONOUN_START.match(clause) or len(clause.split()) < 4:
+        return None
+    lead = re.match(r"^(?:in|on|by|since|after|last|earlier|later)\b[^,]{0,25}?\s(?=its\s|their\s)",
+                    clause, re.IGNORECASE)  # fmt: skip
+    opening = lead.group() if lead else ""
+    rest = clause[len(opening) :]
+    owner = _OWNER.match(rest)
+    if owner is not None:
+        if subject is None or not _NAME_SUBJECT.match(subject.strip()):
+            return None
+        rest = f"{subject.strip()}'s {rest[owner.end() :]}"
+    clause = f"{opening}{rest}"
+    return clause[:1].upper() + clause[1:]
+
+
 def relative_clauses(statement: str) -> list[str]:
     """What ``statement`` says of a name in a relative clause, as a sentence of its own:
     "COP30 will be held in the Brazilian city of Belém in November 2025". Readers ask of

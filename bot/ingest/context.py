@@ -16,6 +16,7 @@ calendar day. A sentence that still names nothing gets the event as a lead-in:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -59,7 +60,8 @@ _KINDS = tuple(
     for kind in (
         "flood floods flooding flash-flood",
         "earthquake quake",
-        "landslide landslides mudslide mudslides rockfall rockslide mudflow avalanche",
+        "landslide landslides mudslide mudslides rockfall rockslide mudflow avalanche "
+        "avalanches slide slides snowslide",
         "wildfire wildfires fire fires",
         "storm hurricane cyclone typhoon tornado blizzard snowstorm sandstorm heatwave",
         "explosion explosions blast blasts bombing bombings",
@@ -165,6 +167,20 @@ _PAIR_OF_PEOPLE = re.compile(
     r"[Bb]oth of them)\b"
 )
 _SUBJECT_PRONOUN = re.compile(r"^(?P<pronoun>He|She)\s+(?=[a-z])")
+# "On Monday he appeared ...", "For months she had accused ...", "By Saturday his fighters
+# ...": the person after a short opening phrase of time or place. The opening holds no name
+# but a month's or a day's, and no other pronoun or auxiliary ("After he left, he ...": two
+# clauses; "Late on Sunday Sandu thanked his voters": his is Sandu's; "Only then did he ...":
+# inverted, which the question generator cannot read), so only a phrase is skipped.
+_LED_PRONOUN = re.compile(
+    r"^(?P<lead>(?:In|On|For|Since|By|After|During|Until|Over|Within|At|Last|Earlier|Later|"
+    r"Only|Then|Now|Late|Early|Days|Weeks|Months|Years|Hours)"
+    r"(?:\s+(?!(?:he|she|it|they|his|her|was|were|had|has|is|did)\b)"
+    rf"(?:[a-z\d][\w'-]*|{dates.MONTHS}|{dates.WEEKDAYS})){{0,5}}?,?\s+)"
+    r"(?P<pronoun>he|she|his|her)\s+(?=[a-z])"
+)
+# "Jan Braathu": a first and a last name, as a person's are written (no title, no "The").
+_NAME_PAIR = re.compile(r"(?<![\w'-])[A-Z][a-z]+\s+[A-Z][a-z]+(?![\w'-])")
 _POSSESSIVE_PRONOUN = re.compile(r"^(?P<pronoun>His|Her)\s+(?=[a-z])")
 # "the <noun>" not followed by what makes it specific by itself ("the law on ...").
 _DEFINITE = re.compile(
@@ -180,8 +196,10 @@ _INTRODUCED = re.compile(
 )
 # "the emergencies ministry", "a Baku court", "Azerbaijan's Foreign Ministry": a named body.
 _BODY = re.compile(
-    r"\b(?:the|a|an|[A-Z][\w-]*'s)\s+(?P<modifiers>(?:(?:[A-Z][\w-]*|[a-z]+ies|[a-z]+s)\s+){1,3})"
+    r"\b(?:[Tt]he|an?|An?|[Ii]ts|[Tt]heir|[A-Z][\w-]*'s)\s+(?P<modifiers>(?:(?:[A-Z][\w-]*|[a-z]+ies|[a-z]+s)\s+){1,3})"
     r"(?P<noun>ministry|Ministry|court|Court|committee|Committee|agency|Agency|council|Council)\b"
+    # "the Permanent Court of Arbitration": its name goes on after the noun.
+    r"(?P<of>\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?"
 )
 _PLACE_AFTER = re.compile(r"\b(?:in|of|at|near|outside|on)\s+(?:the\s+)?(?P<place>[A-Z][\w'-]+)")
 _COMPLEMENT_AFTER = re.compile(r"^\s+(?:of|on|between|with|to|that|which|who|for|against|by)\b")
@@ -207,6 +225,9 @@ class Event:
     alias: str | None = None
     """The event's own name when the headline or lede gives one ("COP29", "MH17"): what
     readers call it, so every fact set in the event says it."""
+    carried: bool = False
+    """Told of by a sentence before, not by this one (``Referents``): the sentence is about it,
+    so it is not set in the main event, but it is not led in with this one either."""
 
     @property
     def preposition(self) -> str:
@@ -614,6 +635,27 @@ def _rare(words: list[str]) -> bool:
     return all(_zipf(w.lower()) < 3.0 for w in words)
 
 
+TOPICAL_WORDS = 3
+"""Another event named within a sentence's first words is what the sentence is about."""
+BODY_SENTENCES = 1
+"""A body named in passing ("its Constitutional Court") is what "the court" means for this many
+sentences after the one naming it; then the story's own body is again."""
+OTHER_EVENT_DAYS = 14
+"""A sentence dated this many days or fewer from another event the article is telling of (the
+mutiny of 23 June, in a story about a crash in August) still tells of it."""
+
+
+def _still_in(event: Event, day: dates.DateMention | None) -> bool:
+    """Does a sentence on from one telling of ``event`` still tell of it? Undated, it does;
+    dated, when its day is within ``OTHER_EVENT_DAYS`` of the event's (an event of no known
+    day ends at the first dated sentence: nothing says it goes on)."""
+    if day is None or day.date is None:
+        return True
+    if event.date is None:
+        return False
+    return abs((day.date - event.date).days) <= OTHER_EVENT_DAYS
+
+
 class Referents:
     """Writes out what each sentence leans on, in article order (``resolve`` every sentence,
     statement or not, so that the people and days named in between are known)."""
@@ -621,12 +663,28 @@ class Referents:
     def __init__(self, context: ArticleContext) -> None:
         self.context = context
         self._people_seen: list[str] = []
+        self._last_people: list[str] = []
+        """The people the last sentence naming anyone names, in its order."""
+        self._written_out: str | None = None
+        """The person a pronoun opening the sentence being resolved was written out as: that
+        sentence's subject, so the first person it names, though its words name others."""
         self._objects: dict[str, str] = {}
         self.anchor: dt.date | None = None
         """The last day the article named (what "four days later" counts from)."""
         self._event_last = False
         self._bodies: dict[str, str] = {}
         """The last named body by its head noun: "ministry" -> "the emergencies ministry"."""
+        self._body_at: dict[str, int] = {}
+        """When (the count of sentences noted) each of ``_bodies`` was named."""
+        self._lede_bodies: dict[str, str] = {}
+        """The bodies the opening sentence names: the story's own ("the International Criminal
+        Court"), what "the court" means once another court named in passing is left behind."""
+        self._noted = 0
+        self._stranger = False
+        """Has someone the article's people do not include ("Jan Braathu", not taken for a
+        person) been named since ``_last_people``? Then "she" may be that one: left alone."""
+        self._told_on = False
+        """Was ``current`` named as what its sentence is about, so the next ones go on about it?"""
         """Did the sentence before name the main event (so "it" may be it)?"""
         self.current: Event | None = None
         """Another event the article is telling of now ("The mutiny began on June 23 ..." in
@@ -643,7 +701,17 @@ class Referents:
 
     def note(self, sentence: str) -> None:
         """Learn what ``sentence`` names: people, introduced things, the day."""
-        for person in self._people_in(sentence):
+        people = self._people_in(sentence)
+        if self._written_out is not None:
+            people = [self._written_out, *(p for p in people if p != self._written_out)]
+            self._written_out = None
+        stranger = self._names_a_stranger(sentence)
+        if people:
+            self._last_people = people
+            self._stranger = stranger
+        else:
+            self._stranger = self._stranger or stranger
+        for person in people:
             if person in self._people_seen:
                 self._people_seen.remove(person)
             self._people_seen.append(person)
@@ -652,11 +720,16 @@ class Referents:
             if place and place["place"] not in ("The",):
                 self._objects.setdefault(match["noun"], place["place"])
         self.anchor = dates.last_day(sentence, self.context.published, anchor=self.anchor)
+        self._noted += 1
         for match in _BODY.finditer(sentence):
             modifiers = match["modifiers"].strip()
             if modifiers.lower() in ("the", "a", "an") or not modifiers:
                 continue
-            self._bodies[match["noun"].lower()] = f"the {modifiers} {match['noun']}"
+            noun = match["noun"].lower()
+            self._bodies[noun] = f"the {modifiers} {match['noun']}{match['of'] or ''}"
+            self._body_at[noun] = self._noted
+            if self._noted == 1:
+                self._lede_bodies.setdefault(noun, self._bodies[noun])
         event = self.context.event
         nouns = _SAME_EVENT.get(event.preposition, set()) if event is not None else set()
         self._event_last = bool(nouns) and bool(
@@ -674,11 +747,13 @@ class Referents:
         starts telling of it; naming the main event again, or a day far from the other
         event's, goes back. Only for events ("In"): talks and laws have no other events."""
         main = self.context.event
+        told = self.current
         self.current = None
         if main is None or main.preposition != "In":
             return
         names_main = False
         other: str | None = None
+        topical = False
         for match in re.finditer(r"[A-Za-z][\w-]*", text):
             noun = match.group().lower()
             if noun not in PREPOSITION or PREPOSITION[noun] != "In" or noun in _ANY_EVENT:
@@ -697,10 +772,31 @@ class Referents:
                 r"\s+of\b", following
             ):
                 continue  # "set it on fire", "the evacuation of villages": no event told of
-            other = other or noun
+            if other is None:
+                other = noun
+                # "The mutiny began ...", "Hours after the referendum, ...": the sentence is
+                # about that event, which the sentences after it go on about; one named late,
+                # in passing ("..., after a storm dumped ..."), is not told of further.
+                topical = len(text[: match.start()].split()) <= TOPICAL_WORDS
         day = dates.event_date(text, self.context.published, anchor=self.anchor, spoken=False)
         if other is not None and not names_main:
             self.current = self._other_event(other, text, day)
+            # "Putin called the uprising treason" while telling of the mutiny: named in
+            # passing, but the one being told of all the same.
+            going_on = told is not None and self._told_on and same_kind(other, told.noun)
+            self._told_on = topical or going_on
+        elif (
+            told is not None
+            and self._told_on
+            and not names_main
+            # The day something was said counts too: "Investigators said on September 9 ..."
+            # is back in the story's own days.
+            and _still_in(told, dates.event_date(text, self.context.published, anchor=self.anchor))
+        ):
+            # "The mutiny began on June 23 ... Armoured columns then drove north ...": the
+            # sentences after one telling of another event go on telling of it, undated or
+            # dated within its days, until one names the main event or a day far from it.
+            self.current = told if told.carried else dataclasses.replace(told, carried=True)
 
     def _other_event(self, noun: str, text: str, day: dates.DateMention | None) -> Event:
         """ "the Wagner mutiny": the event named after a non-person name the sentence shares
@@ -733,6 +829,24 @@ class Referents:
         text = self._object_it(text)
         return dates.absolute(text, self.context.published, anchor=self.anchor)
 
+    def _names_a_stranger(self, sentence: str) -> bool:
+        """Does ``sentence`` name, after its first word, a first and last name not among the
+        article's people ("..., Jan Braathu, said")?"""
+        known = {w for full in self.context.people.values() for w in full.split()}
+        for match in _NAME_PAIR.finditer(sentence):
+            words = match.group().split()
+            if match.start() == 0 or set(words) & known:
+                continue
+            if (
+                words[1] in _NOT_PERSON_WORDS  # "Defence Ministry"
+                or words[0] in _NOT_FIRST_NAMES | _SENTENCE_OPENERS  # "South Caucasus"
+                or any(TITLES.match(f"{w} ") for w in words)  # "Defence Minister"
+                or any(is_place_name(w) for w in words)  # "Lake Sevan", "New York"
+            ):
+                continue
+            return True
+        return False
+
     def _people(self, text: str) -> str:
         seen = self._people_seen
         match = _PAIR_OF_PEOPLE.search(text)
@@ -741,9 +855,22 @@ class Referents:
             text = f"{text[: match.start()]}{pair}{text[match.end() :]}"
         if seen:
             subject = _SUBJECT_PRONOUN.match(text)
+            led = _LED_PRONOUN.match(text)
             if subject:
                 who = self.context.titles.get(seen[-1], seen[-1])
+                self._written_out = seen[-1]
                 text = f"{who} {text[subject.end() :]}"
+            elif led and not self._stranger:
+                # The first person the sentence before named, its subject as a rule: "X, a
+                # businessman, was nicknamed Putin's chef. Only last year did he ..." is X.
+                first = self._last_people[0] if self._last_people else seen[-1]
+                self._written_out = first
+                if led["pronoun"] in ("his", "her"):
+                    # "By Saturday his fighters held ...": whose, by name.
+                    text = f"{led['lead']}{first}'s {text[led.end() :]}"
+                else:
+                    who = self.context.titles.get(first, first)
+                    text = f"{led['lead']}{who} {text[led.end() :]}"
             possessive = _POSSESSIVE_PRONOUN.match(text)
             if possessive:
                 text = f"{seen[-1]}'s {text[possessive.end() :]}"
@@ -780,6 +907,16 @@ class Referents:
             return text
         return f"{text[: match.start()]}{match['verb']} {event.phrase()}{text[match.end() :]}"
 
+    def _body(self, noun: str) -> str | None:
+        """What "the <noun>" ("the court") means: the body last named, within a sentence or
+        two; after that the story's own one, which its opening sentence named ("its
+        Constitutional Court found ...; the government sent the treaty back to the court ..."
+        is that court; three sentences on, "Armenia needed the court" is the ICC again)."""
+        recent = self._noted - self._body_at.get(noun, -BODY_SENTENCES) < BODY_SENTENCES
+        if noun in self._bodies and (recent or noun not in self._lede_bodies):
+            return self._bodies[noun]
+        return self._lede_bodies.get(noun)
+
     def _definites(self, text: str) -> str:
         event = self.event
         folded = set(fold(text).split())
@@ -814,10 +951,13 @@ class Referents:
                 # "The law on transparency ..." -> "Georgia's law on transparency ..."
                 replacement = f"{event.place}'s {noun}"
                 done_event = True
-            elif noun in self._bodies and self._bodies[noun].lower() not in text.lower():
-                body = self._bodies[noun]
-                replacement = body[0].upper() + body[1:] if match["det"] == "The" else body
-                del self._bodies[noun]
+            elif (body := self._body(noun)) is not None and noun not in done_object:
+                # Written out once in each sentence that leans on it, not only the first: each
+                # sentence is a fact of its own ("Russia does not recognise the court's
+                # authority", three sentences after the court was named).
+                if body.lower() not in text.lower():
+                    replacement = body[0].upper() + body[1:] if match["det"] == "The" else body
+                done_object.add(noun)
             elif noun in self._objects and noun not in done_object:
                 place = self._objects[noun]
                 if place.lower() not in folded:

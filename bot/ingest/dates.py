@@ -58,7 +58,8 @@ _NOT_EVENT = re.compile(r"\b(?:by|until|till|before|since|from|through|ahead of)
 # "had been due to close on Friday", "is scheduled to meet on Monday": a plan's day, which is
 # not when anything happened (the talks ran a day and a half over).
 _PLANNED = re.compile(
-    r"\b(?:due|scheduled|expected|set|planned|supposed|slated|meant)\s+to\s+[a-z]+"
+    r"\b(?:due|scheduled|expected|expects?|set|planned|plans?|supposed|slated|meant)\s+to\s+"
+    r"[a-z]+"
     r"(?:\s+[\w'-]+){0,6}?\s+(?:on|by|in|at)?\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -97,6 +98,33 @@ def _parse(text: str, base: dt.date) -> tuple[dt.date | None, str]:
     if data.date_obj is None:
         return None, "day"
     return data.date_obj.date(), str(data.period or "day")
+
+
+# "will reopen on Thursday", "plans to vote next Friday", "would resume on Monday": a day to
+# come. Only within the clause (no full stop or semicolon between).
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|is to|are to|plans? to|intends? to|hopes? to|aims? to|next)\b"
+    r"[^.;]{0,80}$",
+    re.IGNORECASE,
+)
+_PAST_WEEK = re.compile(r"^(?:last|this)\b", re.IGNORECASE)
+_PRESENT_AHEAD = re.compile(
+    r"\b(?:will|shall|is|are|expects?|plans?|intends?|hopes?|aims?)\b[^.;,]{0,80}$", re.IGNORECASE
+)
+_PAST_PLAN = re.compile(
+    r"\b(?:had been|was|were)\s+(?:due|scheduled|expected|set|planned|supposed|slated|meant)\b",
+    re.IGNORECASE,
+)
+
+
+def _ahead(before: str) -> bool:
+    """Does the text before a weekday make it a day to come ("will reopen on", "expected to
+    reopen the road by")? Not a plan told in the past ("had been due to close on Friday"), nor
+    the day something was said ("..., he said on Friday")."""
+    if _SAID_ON.search(before):
+        return False
+    planned = _PLANNED.search(before) is not None and not _PAST_PLAN.search(before)
+    return planned or _FUTURE.search(before) is not None
 
 
 FLASHBACK_DAYS = 14
@@ -166,7 +194,16 @@ def mentions(
             precision = "day" if unit.lower().startswith("day") else "week"
         elif kind == "weekday" and published is not None:
             date = _weekday(span, published, anchor)
-            if date is None:
+            if (date is None or _PRESENT_AHEAD.search(before)) and (
+                _ahead(before) and not _PAST_WEEK.match(span)
+            ):
+                # "expected to reopen the road by Thursday", "will meet on Friday": the day
+                # ahead, not the one gone (dateparser counts back from publication). Said in
+                # the present ("is expected to", "will"), it is ahead of publication even after
+                # a flashback; in the past ("would"), of the day the flashback is on.
+                number = [w.lower() for w in WEEKDAYS.split("|")].index(span.split()[-1].lower())
+                date = published + dt.timedelta(days=(number - published.weekday()) % 7)
+            elif date is None:
                 day = span.split()[-1]
                 if day.lower() == published.strftime("%A").lower() and not span.lower().startswith(
                     "last"

@@ -254,6 +254,24 @@ def is_superlative(word: str) -> bool:
     return any(s not in STOPWORDS and _zipf(s) >= 4.8 for s in stems if len(s) >= 3)
 
 
+def _graded(word: str) -> bool:
+    """A common adjective's -er or -est form ("harder", "wider", "poorer", "narrowest"),
+    which ``is_superlative``'s frequency test misses for the rarer ones; nouns in -er
+    ("border", "officer", "water") are no adjective's form."""
+    for ending in ("er", "est"):
+        if not word.endswith(ending):
+            continue
+        stem = word[: -len(ending)]
+        stems = {stem, stem + "e"}
+        if stem.endswith("i"):
+            stems.add(stem[:-1] + "y")  # heavier -> heavy
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            stems.add(stem[:-1])  # bigger -> big
+        if stems & COMMON_ADJECTIVES:
+            return True
+    return False
+
+
 def base_form(word: str) -> str | None:
     """The base form of a verb form ("gave" -> give, "evacuated" -> evacuate, "died" -> die,
     "says" -> say), or None if ``word`` is not recognisably a past, participle or -s form."""
@@ -349,7 +367,7 @@ def is_topic_noun(word: str) -> bool:
         return False
     if word.endswith(("ed", "ly")):
         return False
-    if word.endswith("ing") or is_superlative(word):
+    if word.endswith("ing") or is_superlative(word) or _graded(word):
         return False
     if word.endswith(_NOUN_ENDINGS_OK):
         return True
@@ -415,7 +433,9 @@ def _compound_head(word: str) -> str | None:
     "shelters" or "earthen" are never split."""
     if len(word) < 7 or not word.isalpha():
         return None
-    for cut in range(4, len(word) - 2):
+    # Both halves four letters or more: a three-letter tail is a suffix or a name far more
+    # often than a word ("russ|ian", "commit|tee", "edit|ion", "members|hip").
+    for cut in range(4, len(word) - 3):
         head, tail = word[:cut], word[cut:]
         if (
             head not in FUNCTION_WORDS

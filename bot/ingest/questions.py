@@ -158,6 +158,11 @@ _ATTRIBUTION = re.compile(
     r",\s+(?:[^,]{1,60}?\s+)?(?:said|says|told reporters|reported|added|according to [^,]+)"
     r"(?:\s+on\s+[^,]+)?$"
 )
+# "..., the interior ministry said, after a storm ...": who said it, between two commas in the
+# middle, which an aside's removal would otherwise leave inside the predicate.
+_MID_ATTRIBUTION = re.compile(
+    r",\s+(?:the\s+)?(?:[A-Za-z][\w'-]*\s+){0,4}?(?:said|says|reported|added)(?:\s+on\s+\w+)?,(?=\s)"
+)
 _LEADING_CLAUSE = re.compile(
     r"^(?:Despite|After|Before|Following|During|Since|Amid|While|Although|Though|As|When|In|"
     r"On|At|By|For|Under|Over|With|Without|From|Earlier|Later|Last|This|Early|Late|Further|"
@@ -354,6 +359,7 @@ def parse(statement: str) -> Clause | None:
         text = text[match.end() :]
     leads_text = ", ".join(leads)
     text = _ATTRIBUTION.sub("", text)
+    text = _MID_ATTRIBUTION.sub(",", text)
     text = _LIST_ASIDE.sub(" ", text)
     text = _ASIDE.sub(" ", text)
     text = re.sub(r"\s+,", ",", text)
@@ -431,7 +437,9 @@ def _other_parts(
     nobody = clause_parts.nobody_question(_plain(statement))
     if nobody is not None:
         out.append(nobody)
-    second = clause_parts.second_clause(_plain(statement))
+    second = clause_parts.coordinated_clause(
+        _plain(statement), clause.subject if clause is not None else None
+    )
     parsed = parse(second) if second is not None else None
     if parsed is not None and parsed.subject.split()[0].lower() not in _NO_SUBJECT:
         out += [q for q in _from_clause(parsed, names, setting, depth=1) if q.startswith(_TYPED)][
@@ -553,8 +561,15 @@ def _lead_in_subject(subject: str) -> str | None:
         word, before = words[index], words[index - 1]
         if re.fullmatch(MONTHS_AND_DAYS, word, re.IGNORECASE) or before.lower() in _DETERMINERS:
             continue
-        opens = word.lower() in _DETERMINERS | _POSSESSIVES or (
-            word[:1].isupper() and before.islower() and before not in _NOT_AFTER_LEAD
+        # ("Within hours about 200,000 residents ...", "By then 3,000 people ...": a count
+        # opens the subject too.)
+        counted = word[:1].isdigit() or (
+            word.lower() in _ABOUT and index + 1 < len(words) and words[index + 1][:1].isdigit()
+        )
+        opens = (
+            word.lower() in _DETERMINERS | _POSSESSIVES
+            or counted
+            or (word[:1].isupper() and before.islower() and before not in _NOT_AFTER_LEAD)
         )
         if opens:
             return " ".join(words[:index])
@@ -562,6 +577,7 @@ def _lead_in_subject(subject: str) -> str | None:
 
 
 _NOT_AFTER_LEAD = frozenset("of in on at to for from with by and".split())
+_ABOUT = frozenset("about nearly almost around some over more than at least roughly".split())
 
 
 def _undated(subject: str) -> str:
@@ -578,7 +594,9 @@ def _undated(subject: str) -> str:
 
 _SUBJECT_ADVERBS = frozenset(
     "also too still already then now first later meanwhile reportedly allegedly initially "
-    "eventually finally subsequently previously recently formally officially".split()
+    "eventually finally subsequently previously recently formally officially roughly "
+    "almost nearly quickly swiftly sharply briefly largely partly mostly suddenly quietly "
+    "immediately effectively narrowly unanimously".split()
 )
 
 
@@ -651,6 +669,9 @@ _TIME_WORDS = re.compile(
 )
 
 
+_WEEKDAY_BEFORE = re.compile(rf"\b(?:{dates.WEEKDAYS}),?\s+$")
+
+
 def _time_spans(text: str, *, days_only: bool = False) -> list[tuple[int, int]]:
     """Where ``text`` gives dates (with "on the evening of" before them); with ``days_only``
     only days, weekdays and weeks, not months or years ("postponed to October" stays)."""
@@ -659,6 +680,9 @@ def _time_spans(text: str, *, days_only: bool = False) -> list[tuple[int, int]]:
         if days_only and mention.precision in ("month", "year"):
             continue
         start = mention.start
+        weekday = _WEEKDAY_BEFORE.search(text[:start])
+        if weekday:
+            start = weekday.start()  # "on Tuesday 11 February 2025": the weekday goes too
         lead = _TIME_WORDS.search(text[:start])
         if lead:
             start = lead.start()
@@ -833,6 +857,12 @@ def generate(
     names = names or set()
     out: list[str] = []
     clause = parse(statement)
+    timing = _TIMING_ONLY.match(f"{clause.verb or ''} {clause.rest}") if clause else None
+    if clause is not None and timing is not None:
+        # "X came two weeks after Y": asked as it stands, it gives "what came two weeks"; what
+        # it tells is when Y was and what went before X.
+        out += _timing_questions(clause.subject, timing)
+        clause = None
     if (
         clause is not None
         and clause.subject.lower() not in _PRONOUNS
@@ -867,6 +897,35 @@ def generate(
 
 
 _PHRASE_STARTS = frozenset("by in for on at from with over after during".split())
+# "came two weeks after a referendum", "comes a day before the vote": the sentence only times
+# one thing against another; its questions would ask "how many weeks did X come".
+_TIMING_ONLY = re.compile(
+    r"^(?:came|comes|come)\s+(?P<span>(?:just\s+|only\s+|about\s+|nearly\s+|exactly\s+)?"
+    r"(?:\S+\s+)?(?:hours?|days?|weeks?|months?|years?|decades?))\s+(?P<order>after|before)\s+"
+    r"(?:an?|the)\s+(?P<other>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2})"
+)
+
+
+def _timing_questions(subject: str, timing: re.Match[str]) -> list[str]:
+    """ "The runoff came two weeks after a referendum ..." -> "when was the referendum", "what
+    happened two weeks before the runoff"."""
+    # The other event by its one noun, when a preposition or a relative clause follows it ("a
+    # strike by track workers", "a referendum in which ..."): a longer phrase may run into its
+    # own verb ("the summit opens"), which a question must not ask of.
+    other = timing["other"].split()
+    opposite = "before" if timing["order"] == "after" else "after"
+    span = timing["span"].strip()
+    what = subject[:1].lower() + subject[1:] if subject.split()[0] in _DETERMINERS_CAP else subject
+    out = [f"what happened {span} {opposite} {what}"]
+    noun = other[0].lower().strip(",")
+    alone = len(other) == 1 or other[1].strip(",") in _NOT_OBJECT or other[0].endswith(",")
+    if alone and noun not in STOPWORDS:
+        plural = noun.endswith("s") and not noun.endswith("ss")
+        out.insert(0, f"when {'were' if plural else 'was'} the {noun}")
+    return out
+
+
+_DETERMINERS_CAP = frozenset("The A An This That These Those Its Their".split())
 
 
 def _shortened(question: str) -> str:
@@ -958,6 +1017,11 @@ def _from_clause(
             # "The movement said it would ask the court ...": in reported speech the pronoun
             # is, nearly always, the speaker.
             inner = Clause(clause.subject, inner.aux, inner.verb, inner.rest, inner.lead)
+        owner = inner.subject.split() if inner is not None else []
+        if inner is not None and len(owner) > 1 and owner[0].lower() in _POSSESSIVES:
+            # "Prigozhin said his men had come within 200 km ...": the speaker's men.
+            whose = f"{clause.subject}'s {' '.join(owner[1:])}"
+            inner = Clause(whose, inner.aux, inner.verb, inner.rest, inner.lead)
         if inner is not None and inner.subject.split()[0].lower() not in _NO_SUBJECT:
             asked = _from_clause(inner, names, setting, depth + 1)[:2]
             typed += asked
@@ -1164,8 +1228,12 @@ def _from_clause(
         # Not when the cut left the verb alone ("did the court order"): that asks nothing.
         # Nor when the cut took the pronoun object ("reversed that" -> "did the diaspora
         # reverse").
+        # Nor when the predicate held only its time ("The mutiny began on the evening of
+        # June 23" -> "did the mutiny begin"): the "when" question asks it.
         bare = not core and (
-            rest.startswith("that ") or rest.split()[:1] in (["that"], ["this"], ["it"], ["them"])
+            rest.startswith("that ")
+            or rest.split()[:1] in (["that"], ["this"], ["it"], ["them"])
+            or bool(time_spans)
         )
         if body and not bare:
             plain.append(body)

@@ -1,0 +1,49 @@
+""" "Who is X": asked of the fact that says who a person is.
+
+News introduces people in an aside: "Alexandr Stoianoglo, a former prosecutor general backed
+by the Socialists, finished with 45 percent"; "Prigozhin, a St Petersburg businessman who
+spent nine years in prison, was nicknamed ..."; "Sandu, who founded the party, first won
+...". Readers ask about a name with no more than the name ("who is stoianoglo", "ilan shor").
+The fact holding the first such aside about a person is the one that answers them, so it is
+asked "who is <full name>"; later asides about the same person are not (one fact answers).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.text import fold
+
+# "<Name>, a/an/the <description>," or "<Name>, who <verb> ...": an aside saying who it is.
+# The name may be written as a possessive's owner ("Shor's") no more than a subject, so the
+# comma must follow the bare name.
+_ASIDE_AFTER = r",\s+(?:(?:a|an|the)\s+[\w'-]+|who\s+[a-z])"
+
+
+def profiled(text: str, people: dict[str, str]) -> list[str]:
+    """The full names of the people ``text`` says who they are in an aside, in order
+    (``people``: each name as written, short or full, to the full name)."""
+    found: list[tuple[int, str]] = []
+    for written, full in people.items():
+        for match in re.finditer(rf"(?<![\w-]){re.escape(written)}(?={_ASIDE_AFTER})", text):
+            found.append((match.start(), full))
+    found.sort()
+    return list(dict.fromkeys(full for _, full in found))
+
+
+class ProfileQuestions:
+    """Hands out "who is X" once per person, to the first fact that says who X is."""
+
+    def __init__(self, people: dict[str, str]) -> None:
+        self._people = people
+        self._asked: set[str] = set()
+
+    def questions(self, source: str) -> list[str]:
+        """The "who is" questions of a fact whose article sentence(s) are ``source``."""
+        out = []
+        for full in profiled(source, self._people):
+            if full in self._asked or " " not in full:
+                continue
+            self._asked.add(full)
+            out.append(f"who is {fold(full)}")
+        return out
