@@ -26,6 +26,7 @@ from bot.core.links import is_web_link
 from bot.core.loader import MAX_ANSWER_CHARS, MAX_TAGS_PER_FACT
 from bot.core.text import STOPWORDS, Analyzer, fold, specificity, stem
 from bot.ingest import dates, other_languages
+from bot.ingest.content_questions import content_questions
 from bot.ingest.context import (
     GENERIC_STARTS,
     TITLES,
@@ -599,6 +600,10 @@ def build_draft(
             questions += _fallback_questions(statement.parts or [statement.core], asked)
         if len(dict.fromkeys(questions)) < MAX_QUESTIONS:
             questions += _last_resort_questions(statement.parts or [statement.core], asked)
+        missing = MIN_QUESTIONS - len(dict.fromkeys(questions))
+        if missing > 0:
+            known = [*questions, " ".join(event_words), asked or ""]
+            questions += content_questions(answer, known=known, check=question_problem)[:missing]
         own = " ".join(statement.parts) if statement.parts else statement.core
         if lede and event is not None and event.preposition != "Under" and overview_words:
             # The opening sentence tells the event itself: it is named after it, and a reader
