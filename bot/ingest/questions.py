@@ -1323,6 +1323,14 @@ def problem(question: str) -> str | None:
             and index > 0
         ):
             return f"two verbs in a row ('{word} {following}')"
+    if first in ("who", "what") and len(words) > 3 and words[2] in _PARTICIPLE_PHRASE:
+        # "who sent to the capital by the alliance flew home": the participle of a subject's
+        # phrase taken for the verb, and the sentence's own past tense left in.
+        for word in words[3:]:
+            if word in _QUESTION_AUX or word in _CLAUSE_OPENERS:
+                break
+            if _simple_past_only(word):
+                return f"two verbs ('{words[1]}' ... '{word}')"
     aux_at = [i for i, w in enumerate(words) if w in _QUESTION_AUX]
     for index in aux_at:
         tail = words[index + 1 : index + 9]
@@ -1336,7 +1344,31 @@ def problem(question: str) -> str | None:
                 return f"'{words[index]} ... {word}': doubled auxiliary"
             if words[index] in ("did", "does", "do") and word in _PAST_ONLY:
                 return f"'{words[index]} ... {word}': past tense after do-support"
+        if words[index] in ("did", "does", "do"):
+            # Past its first eight words too: a subject holding a participle's phrase ("did the
+            # soldiers send to the capital by the alliance flew home") puts the sentence's own
+            # verb further on. A clause of its own ("... the men who fled") may have one.
+            for word in words[index + 9 :]:
+                if word in _QUESTION_AUX or word in _CLAUSE_OPENERS:
+                    break
+                if _simple_past_only(word):
+                    return f"'{words[index]} ... {word}': past tense after do-support"
     return None
+
+
+def _simple_past_only(word: str) -> bool:
+    """Is ``word`` a past tense that is no participle ("flew", "went"; not "shot", "held",
+    which may end a phrase such as "a video apparently shot in africa")?"""
+    base = base_form(word) if word in _PAST_ONLY else None
+    return base is not None and past_participle(base) != word
+
+
+# What opens a participle's phrase inside a subject ("sent to", "detained in", "led by").
+_PARTICIPLE_PHRASE = frozenset("to by in into from at near under during".split())
+_CLAUSE_OPENERS = frozenset(
+    "who whom which that when where while after before as because since until if and or but "
+    "whose".split()
+)
 
 
 def _looks_finite(word: str) -> bool:
