@@ -39,6 +39,7 @@ from bot.ingest.context import (
 from bot.ingest.dedupe import coverage, merge_near_duplicates, terms_of
 from bot.ingest.entities import EntityIndex, is_place_name, raw_entities
 from bot.ingest.event_questions import event_questions
+from bot.ingest.initialisms import initialisms, paired_tags
 from bot.ingest.lede import carry_lede, handed_over, main_clause_part, previewed, without_previews
 from bot.ingest.lexicon import is_topic_noun, plain_words
 from bot.ingest.models import Article, IngestError, Statement
@@ -557,6 +558,7 @@ def build_draft(
     body = " ".join([*sentences[1:], strip_dateline(sentences[0])] if sentences else [])
     story_place = dateline if dateline and dateline in body else context.place
     profiles = ProfileQuestions(context.people)
+    bodies = initialisms(" ".join([article.title or "", *sentences]))
     for statement in kept:
         _set_in_event(statement, context, mid_capitals, story_place)
         answer = statement.text[:MAX_ANSWER_CHARS]
@@ -640,6 +642,10 @@ def build_draft(
                 or not set(t.split("-")) & names
                 or all(w in core for w in t.split("-"))
             ]
+        paired = paired_tags(answer, bodies)
+        if paired:
+            # Beside the names it states: "icc" and "international criminal court" are one body.
+            tags = list(dict.fromkeys([*tags[:2], *paired, *tags[2:]]))[:MAX_TAGS_PER_FACT]
         fact = ProposedFact(
             id=free_fact_id(words, taken) if len(words) >= 2 else fact_id(own, names, taken),
             answer=answer,
