@@ -1,4 +1,4 @@
-"""Drafts of stories unlike the ones the drafter was first tuned on (issue 12, round 2).
+"""Drafts of stories unlike the ones the drafter was first tuned on (issue 12).
 
 Short articles written here, in our own words, each showing one thing a moderator or a reader
 would notice: a city taken for a person, an uprising not recognised as the story's event, a
@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from drafting import draft_of
+
 from bot.ingest import dates
-from bot.ingest.article_draft import ArticleDraft, build_draft
-from bot.ingest.extract import from_text
+from bot.ingest.article_draft import ArticleDraft
 from bot.ingest.questions import generate
 
 RUNOFF = """Okonkwo wins runoff as rival cries foul over count
@@ -57,10 +58,6 @@ countries.
 """
 
 
-def _draft(text: str) -> ArticleDraft:
-    return build_draft(from_text(text, None, "test.txt"))
-
-
 def _answers(draft: ArticleDraft) -> str:
     return "\n".join(f.answer for f in draft.facts)
 
@@ -68,14 +65,14 @@ def _answers(draft: ArticleDraft) -> str:
 def test_a_city_opening_a_sentence_is_nobody() -> None:
     """ "In Moscow, a spokeswoman said ..." once made "In Moscow" a person, and every later
     "Moscow" was written out as "In Moscow": "the In Moscow-friendly Unity Front"."""
-    text = _answers(_draft(RUNOFF))
+    text = _answers(draft_of(RUNOFF))
     assert "In Moscow-friendly" not in text and "in In Moscow" not in text, text
     assert "Moscow-friendly Unity Front" in text
 
 
 def test_a_weekday_before_a_surname_is_no_first_name() -> None:
     """ "Late on Sunday Reyes conceded" names Tomas Reyes, not a "Sunday Reyes"."""
-    text = _answers(_draft(RUNOFF))
+    text = _answers(draft_of(RUNOFF))
     assert "Sunday Reyes" not in text.replace("Sunday 2 March 2025 Tomas Reyes", ""), text
     assert "Tomas Reyes conceded defeat" in text, text
 
@@ -83,7 +80,7 @@ def test_a_weekday_before_a_surname_is_no_first_name() -> None:
 def test_unrest_is_the_story_and_dated_by_its_month() -> None:
     """An uprising, unrest or mutiny is an event like a flood: the facts that lean on it are set
     in it, and by its month, not by the day of the lede's news (the curfew lifting)."""
-    draft = _draft(UNREST)
+    draft = draft_of(UNREST)
     killed = next(f.answer for f in draft.facts if "41 people" in f.answer)
     assert killed.startswith("In the ") and " unrest of January 2024, " in killed, killed
     assert "unrest of 24 January 2024" not in _answers(draft)
@@ -91,7 +88,7 @@ def test_unrest_is_the_story_and_dated_by_its_month() -> None:
 
 def test_a_war_crimes_court_is_no_war() -> None:
     """ "joins war crimes court" has no war in it: no fact is set "In the ... war"."""
-    text = _answers(_draft(COURT))
+    text = _answers(draft_of(COURT))
     assert " war," not in text and " war of " not in text, text
 
 

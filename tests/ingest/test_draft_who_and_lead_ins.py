@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from drafting import draft_of
+
 from bot.ingest import dates
-from bot.ingest.article_draft import ArticleDraft, build_draft
-from bot.ingest.extract import from_text
+from bot.ingest.article_draft import ArticleDraft
 from bot.ingest.lexicon import is_topic_noun, plain_words
 from bot.ingest.questions import generate, problem
 
@@ -49,10 +50,6 @@ Rescuers moved 120 residents to schools in the town of Lankaran.
 """
 
 
-def _draft(text: str) -> ArticleDraft:
-    return build_draft(from_text(text, None, "test.txt"))
-
-
 def _fact(draft: ArticleDraft, containing: str) -> tuple[str, list[str]]:
     for fact in draft.facts:
         if containing in fact.answer:
@@ -62,7 +59,7 @@ def _fact(draft: ArticleDraft, containing: str) -> tuple[str, list[str]]:
 
 
 def test_he_after_a_time_phrase_is_the_person_named_before() -> None:
-    answer, questions = _fact(_draft(FERRY), "appeared in a video")
+    answer, questions = _fact(draft_of(FERRY), "appeared in a video")
     assert "Dovlet Amanov appeared" in answer, answer
     assert not re.search(r"\bhe appeared\b", answer), answer
     # A reader asking about the person reaches the fact through its questions too.
@@ -70,7 +67,7 @@ def test_he_after_a_time_phrase_is_the_person_named_before() -> None:
 
 
 def test_she_after_a_time_phrase_is_the_sentence_before_s_subject() -> None:
-    answer, _ = _fact(_draft(FERRY), "asked the ministry")
+    answer, _ = _fact(draft_of(FERRY), "asked the ministry")
     assert "Merjen Hallyeva had asked" in answer, answer
 
 
@@ -81,7 +78,7 @@ def test_his_after_a_time_phrase_is_the_person_the_pronoun_before_stood_for() ->
         "The port's chief engineer",
         "By Saturday his crews had fenced off the pier. The port's chief engineer",
     ).replace("On Friday he appeared", "He appeared on Friday")
-    answer, _ = _fact(_draft(text), "fenced off the pier")
+    answer, _ = _fact(draft_of(text), "fenced off the pier")
     assert "Dovlet Amanov's crews" in answer, answer
 
 
@@ -89,7 +86,7 @@ def test_a_name_after_the_opening_phrase_is_whose_the_possessive_is() -> None:
     text = FERRY.replace(
         "Inspectors found", "Late on Sunday Hallyeva thanked his staff. Inspectors found"
     )
-    answer, _ = _fact(_draft(text), "thanked")
+    answer, _ = _fact(draft_of(text), "thanked")
     assert "thanked his staff" in answer, answer
 
 
@@ -99,13 +96,13 @@ def test_an_inverted_sentence_keeps_its_pronoun() -> None:
     text = FERRY.replace(
         "Inspectors found", "Only in August did he admit the pier was his. Inspectors found"
     )
-    answer, questions = _fact(_draft(text), "admit the pier")
+    answer, questions = _fact(draft_of(text), "admit the pier")
     assert "did he admit" in answer, answer
     assert not any(" did only " in q for q in questions), questions
 
 
 def test_a_lead_in_is_not_wedged_into_an_opening_clause() -> None:
-    draft = _draft(SPRING)
+    draft = draft_of(SPRING)
     answer, _ = _fact(draft, "embankment")
     # Not "In May governor Elvin Rustamli opened an embankment, during the Lankaran floods,
     # the first of three ...": the setting goes before the sentence, or not at all.
@@ -114,7 +111,7 @@ def test_a_lead_in_is_not_wedged_into_an_opening_clause() -> None:
 
 
 def test_a_short_opening_phrase_still_takes_the_lead_in_after_it() -> None:
-    draft = _draft(SPRING)
+    draft = draft_of(SPRING)
     answer, _ = _fact(draft, "120 residents")
     assert answer.startswith(("Rescuers", "In the Lankaran")), answer
 
@@ -139,7 +136,7 @@ Investigators said on September 9 that the train had been travelling at twice th
 
 
 def test_sentences_going_on_about_an_earlier_event_are_not_set_in_the_main_one() -> None:
-    draft = _draft(FLASHBACK)
+    draft = draft_of(FLASHBACK)
     for part in ("40 kilometres", "12 million manats"):
         answer, _ = _fact(draft, part)
         # Set in the derailment of September, either would say what is false.
@@ -148,12 +145,12 @@ def test_sentences_going_on_about_an_earlier_event_are_not_set_in_the_main_one()
 
 
 def test_a_sentence_going_on_about_an_earlier_event_says_its_month() -> None:
-    answer, _ = _fact(_draft(FLASHBACK), "40 kilometres")
+    answer, _ = _fact(draft_of(FLASHBACK), "40 kilometres")
     assert answer.startswith("In March 2025, inspectors"), answer
 
 
 def test_a_sentence_dated_near_the_main_event_is_about_it_again() -> None:
-    answer, questions = _fact(_draft(FLASHBACK), "twice the permitted speed")
+    answer, questions = _fact(draft_of(FLASHBACK), "twice the permitted speed")
     assert not answer.startswith("In March"), answer
     assert any("ganja train crash" in q for q in questions), questions
 
@@ -213,7 +210,7 @@ Road crews expected to reopen the road by Thursday, the ministry said.
 
 
 def test_the_fact_saying_where_and_why_the_event_happened_is_asked_so_in_its_name() -> None:
-    draft = _draft(MUDFLOW)
+    draft = draft_of(MUDFLOW)
     _, questions = _fact(draft, "the slide came down")
     assert "where did the mudflow happen" in questions, questions
     assert "why did the mudflow happen" in questions, questions
@@ -224,7 +221,7 @@ def test_the_fact_saying_where_and_why_the_event_happened_is_asked_so_in_its_nam
 
 
 def test_a_fact_about_something_else_is_not_asked_where_the_event_happened() -> None:
-    _, questions = _fact(_draft(MUDFLOW), "reopen the road")
+    _, questions = _fact(draft_of(MUDFLOW), "reopen the road")
     assert not any("happen" in q or "caused" in q for q in questions), questions
 
 
@@ -252,7 +249,7 @@ def test_a_weekday_gone_stays_in_the_past() -> None:
 
 
 def test_a_fact_about_a_reopening_to_come_shows_the_day_ahead() -> None:
-    answer, _ = _fact(_draft(MUDFLOW), "reopen the road")
+    answer, _ = _fact(draft_of(MUDFLOW), "reopen the road")
     assert "Thursday 5 June 2025" in answer, answer
 
 
@@ -267,7 +264,7 @@ def test_what_was_said_of_an_earlier_event_is_not_asked_of_the_main_one() -> Non
         "Union leader Rauf Guliyev said the walkout would last until wages were paid. "
         "Inspectors later found",
     )
-    _, questions = _fact(_draft(text), "Rauf Guliyev")
+    _, questions = _fact(draft_of(text), "Rauf Guliyev")
     assert any(q.startswith("what did union leader rauf guliyev say") for q in questions), questions
     assert not any("train crash" in q for q in questions), questions
 
@@ -288,7 +285,7 @@ Turnout was about 39 percent.
 
 
 def test_the_fact_saying_who_a_person_is_is_asked_who_they_are() -> None:
-    draft = _draft(RUNOFF)
+    draft = draft_of(RUNOFF)
     _, questions = _fact(draft, "a former school director")
     assert "who is samvel petrosyan" in questions, questions
     # Asked of one fact only: the later aside about him does not take the question.
@@ -322,13 +319,13 @@ Foreign Minister Nino Kapanadze said Georgia needed the court to settle disputes
 
 
 def test_the_court_is_written_out_in_every_sentence_leaning_on_it() -> None:
-    draft = _draft(TRIBUNAL)
+    draft = draft_of(TRIBUNAL)
     answer, _ = _fact(draft, "does not recognise")
     assert "the Permanent Court of Arbitration's rulings" in answer, answer
 
 
 def test_a_court_named_in_passing_is_the_court_only_for_the_next_sentence() -> None:
-    draft = _draft(TRIBUNAL)
+    draft = draft_of(TRIBUNAL)
     answer, _ = _fact(draft, "sent the convention back")
     assert "back to the Constitutional Court" in answer, answer
     later, _ = _fact(draft, "settle disputes")
@@ -372,7 +369,7 @@ Rescuers expect to clear the wreckage by Friday, the ministry said.
 def test_an_event_named_in_passing_does_not_take_the_sentences_after_it() -> None:
     # "after a storm dumped ..." names another event late in the opening sentence: the
     # mayor's plan is still about the collapse, not the storm.
-    answer, questions = _fact(_draft(BRIDGE), "temporary crossing")
+    answer, questions = _fact(draft_of(BRIDGE), "temporary crossing")
     assert "Kutaisi collapse" in answer or any("kutaisi collapse" in q for q in questions), (
         answer,
         questions,
@@ -418,5 +415,5 @@ def test_she_is_left_alone_when_someone_not_known_as_a_person_was_named_since() 
         "unsafe.",
         "A statement by the harbour union and Nadia Rustova called the pier unsafe.",
     ).replace("For years she had asked", "On Friday she asked")
-    answer, _ = _fact(_draft(text), "asked the ministry")
+    answer, _ = _fact(draft_of(text), "asked the ministry")
     assert "Dovlet Amanov asked" not in answer, answer

@@ -1,4 +1,4 @@
-"""Reader questions for every fact, in English (issue 12, point 3; round 5).
+"""Reader questions for every fact, in English (issue 12, point 3).
 
 Short articles written here, in our own words: a vote with its shares ("won about 61 percent"),
 a plane crash whose passengers are listed, and a court story with the sentence shapes the
@@ -8,8 +8,9 @@ subject with a relative clause, "called X a lie", a participle after a lead-in).
 
 from __future__ import annotations
 
-from bot.ingest.article_draft import ArticleDraft, build_draft
-from bot.ingest.extract import from_text
+from drafting import draft_of
+
+from bot.ingest.article_draft import ArticleDraft
 from bot.ingest.questions import generate, problem
 
 VOTE = """Velmar mayor re-elected in Ostrava Bay runoff
@@ -42,10 +43,6 @@ speculation".
 """
 
 
-def _draft(text: str) -> ArticleDraft:
-    return build_draft(from_text(text, None, "test.txt"))
-
-
 def _questions(draft: ArticleDraft, starting: str) -> list[str]:
     for fact in draft.facts:
         if starting in fact.answer:
@@ -55,7 +52,7 @@ def _questions(draft: ArticleDraft, starting: str) -> list[str]:
 
 
 def test_a_share_of_the_vote_is_asked_with_what_percentage() -> None:
-    draft = _draft(VOTE)
+    draft = draft_of(VOTE)
     districts = _questions(draft, "61 percent")
     assert any(q.startswith("what percentage did lena korvath win") for q in districts), districts
     first_round = _questions(draft, "44 percent")
@@ -68,13 +65,13 @@ def test_a_share_of_the_vote_is_asked_with_what_percentage() -> None:
 
 
 def test_every_fact_of_a_vote_story_gets_two_questions() -> None:
-    draft = _draft(VOTE)
+    draft = draft_of(VOTE)
     few = {f.answer: f.questions for f in draft.facts if len(f.questions) < 2}
     assert not few, few
 
 
 def test_people_a_list_includes_are_asked_with_who() -> None:
-    questions = _questions(_draft(CRASH), "passengers also included")
+    questions = _questions(draft_of(CRASH), "passengers also included")
     assert any(q.startswith("who were the passengers") for q in questions), questions
     assert not any(q.startswith(("what were the passengers", "what included")) for q in questions)
 

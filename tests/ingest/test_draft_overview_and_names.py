@@ -1,4 +1,4 @@
-"""Drafts of stories the drafter was barely tuned on (issue 12, round 3).
+"""Drafts of stories the drafter was barely tuned on (issue 12).
 
 Short articles written here, in our own words: a headline opening on a person's name (the
 person is not where the story happens), a name standing before a noun ("the Reyes verdict",
@@ -9,10 +9,11 @@ them, so a reader asking about a detail gets that fact).
 
 from __future__ import annotations
 
+from drafting import draft_of
+
 from bot.core.matcher import Matcher
 from bot.core.models import Fact
-from bot.ingest.article_draft import ArticleDraft, build_draft
-from bot.ingest.extract import from_text
+from bot.ingest.article_draft import ArticleDraft
 from bot.ingest.questions import generate
 
 SECOND_TERM = """Okonkwo wins second term on diaspora vote as Kremlin calls Vallaria vote unfair
@@ -39,10 +40,6 @@ The Unity Front chose its candidate a week after the Reyes verdict, at a congres
 """
 
 
-def _draft(text: str) -> ArticleDraft:
-    return build_draft(from_text(text, None, "test.txt"))
-
-
 def _answers(draft: ArticleDraft) -> str:
     return "\n".join(f.answer for f in draft.facts)
 
@@ -57,7 +54,7 @@ def test_a_person_heading_the_headline_is_not_the_place() -> None:
     """ "Okonkwo wins ... as Kremlin calls Vallaria's election unfair": the story happens in
     Vallaria (the article writes "in Vallaria"), not in Okonkwo, who is a president; facts are
     set in "the Vallaria vote", never in "the Okonkwo vote"."""
-    draft = _draft(SECOND_TERM)
+    draft = draft_of(SECOND_TERM)
     text = _answers(draft)
     assert "Okonkwo vote" not in text, text
     assert "the Vallaria vote" in text, text
@@ -68,13 +65,13 @@ def test_a_person_heading_the_headline_is_not_the_place() -> None:
 def test_a_title_inside_a_run_of_capitals_names_the_person() -> None:
     """ "pro-Western President Grace Okonkwo": "Western President Grace Okonkwo" is no one's
     name; the president is Grace Okonkwo, and a later "Okonkwo took ..." says so in full."""
-    text = _answers(_draft(SECOND_TERM))
+    text = _answers(draft_of(SECOND_TERM))
     assert "President Grace Okonkwo took 53 percent" in text, text
 
 
 def test_a_name_before_a_noun_is_not_written_out() -> None:
     """ "the Reyes verdict" names the verdict; "the Tomas Reyes verdict" reads badly."""
-    text = _answers(_draft(SECOND_TERM))
+    text = _answers(draft_of(SECOND_TERM))
     assert "the Reyes verdict" in text, text
     assert "the Tomas Reyes verdict" not in text
 
@@ -84,7 +81,7 @@ def test_the_opening_fact_leaves_previewed_details_to_their_facts() -> None:
     to call fair"); the spokesman's sentence says what the Kremlin said and why. A reader
     asking about it gets the spokesman's fact, and the opening fact is not tagged with what
     it merely previews; it still answers what happened."""
-    draft = _draft(SECOND_TERM)
+    draft = draft_of(SECOND_TERM)
     lede = draft.facts[0]
     assert "kremlin" not in lede.tags, lede.tags
     assert "grace-okonkwo" in lede.tags or "okonkwo" in lede.tags, lede.tags

@@ -1,4 +1,4 @@
-"""Drafts of stories that tell more than one event (issue 12, round 4).
+"""Drafts of stories that tell more than one event (issue 12).
 
 Short articles written here, in our own words: a story about a bus crash in September that
 goes back to a strike in July (a weekday in that part is a day of July, "that night" the day
@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from drafting import draft_of
+
 from bot.ingest import dates
-from bot.ingest.article_draft import ArticleDraft, build_draft
-from bot.ingest.extract import from_text
+from bot.ingest.article_draft import ArticleDraft
 
 FERRY = """Bus owner questioned after Port Alder crash, two months after drivers' strike
 Published: 2025-09-15
@@ -48,10 +49,6 @@ Crowds burned the town hall in the capital two days later.
 """
 
 
-def _draft(text: str) -> ArticleDraft:
-    return build_draft(from_text(text, None, "test.txt"))
-
-
 def _fact(draft: ArticleDraft, starting: str) -> tuple[str, dt.date | None]:
     for fact in draft.facts:
         if starting in fact.answer:
@@ -63,13 +60,13 @@ def _fact(draft: ArticleDraft, starting: str) -> tuple[str, dt.date | None]:
 def test_weekdays_after_an_earlier_day_are_days_of_that_week() -> None:
     """ "The strike began on Tuesday, July 8 ... By Thursday ...": Thursday 10 July, not the
     Thursday before publication in September."""
-    answer, day = _fact(_draft(FERRY), "bus stations across Port Alder")
+    answer, day = _fact(draft_of(FERRY), "bus stations across Port Alder")
     assert day == dt.date(2025, 7, 10)
     assert "10 July 2025" in answer
 
 
 def test_that_night_is_the_day_named_before() -> None:
-    answer, day = _fact(_draft(FERRY), "arrested the union leader")
+    answer, day = _fact(draft_of(FERRY), "arrested the union leader")
     assert day == dt.date(2025, 7, 10)
     assert "that night (10 July 2025)" in answer
 
@@ -77,13 +74,13 @@ def test_that_night_is_the_day_named_before() -> None:
 def test_a_fact_dated_months_before_a_one_off_event_is_not_set_in_it() -> None:
     """A crash happens on one day: an arrest two months before it is no part of it ("In the
     Port Alder crash of September 2025, police arrested ... on 10 July" is false)."""
-    answer, _ = _fact(_draft(FERRY), "arrested the union leader")
+    answer, _ = _fact(draft_of(FERRY), "arrested the union leader")
     assert answer.startswith("Police arrested the union leader Tomas Brekke")
 
 
 def test_a_weekday_last_week_is_in_the_week_before_publication() -> None:
     """ "On Monday last week", published on Monday 15 September: Monday 8 September."""
-    answer, day = _fact(_draft(FERRY), "appeared before a court")
+    answer, day = _fact(draft_of(FERRY), "appeared before a court")
     assert day == dt.date(2025, 9, 8)
     assert "Monday 8 September 2025" in answer
     assert "last week" not in answer
@@ -101,7 +98,7 @@ def test_a_weekday_made_a_holiday_is_no_day_of_the_story() -> None:
 def test_another_event_is_not_set_in_the_main_one() -> None:
     """The story's event is the crash; "The strike began ..." tells of another event, and
     is neither led in by the crash nor renamed after it."""
-    draft = _draft(FERRY)
+    draft = draft_of(FERRY)
     answer, _ = _fact(draft, "strike began")
     assert "crash" not in answer
     assert answer.startswith("The strike began")
@@ -112,5 +109,5 @@ def test_another_event_is_not_set_in_the_main_one() -> None:
 def test_an_event_word_of_the_same_kind_leads_in_nothing() -> None:
     """ "The protests" in a story about the unrest are the unrest: written out as "the
     Havrik protests", with no "In the Havrik unrest" before them."""
-    answer, _ = _fact(_draft(UNREST), "began in the mining town")
+    answer, _ = _fact(draft_of(UNREST), "began in the mining town")
     assert answer.startswith("The Havrik protests began")
