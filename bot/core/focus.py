@@ -125,7 +125,8 @@ CAUSE_WORDS = frozenset(
     said caused cause causes triggered trigger sparked led blamed blame reason reasons
     protest protesting demand demanding fear fearing fears concern concerned argue argued
     argues claim claimed claims so therefore result wants want wanted hoping seeking seek
-    objected objecting called calling criticised criticized insist insists
+    objected objecting called calling criticised criticized insist insists arguing
+    prompted prompting forced forcing aimed aiming citing cited sought amidst
     """.split()
 )
 # Words naming a person by their office: "who is the <role>" wants a name beside one of them.

@@ -236,6 +236,17 @@ def test_answer_kinds_see_numbers_dates_causes_and_names() -> None:
     assert named_roles("Its ambassador in Moscow was called home.") == ()
 
 
+def test_a_reason_given_by_arguing_citing_or_a_prompt_is_a_cause() -> None:
+    """Drafted facts often give the reason in a participle ("..., arguing that ...", "citing
+    ...", "prompted by ..."): a "why" question finds a cause there, as in "because"."""
+    assert answer_kinds("The court struck the law down, arguing that it broke the charter.") & (
+        Want.CAUSE
+    )
+    assert answer_kinds("The port shut on Monday, citing the storm.") & Want.CAUSE
+    assert answer_kinds("Evacuations were prompted by the rising river.") & Want.CAUSE
+    assert not answer_kinds("The port shut on Monday.") & Want.CAUSE
+
+
 @pytest.mark.parametrize(
     "question",
     [
