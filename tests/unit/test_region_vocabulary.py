@@ -220,3 +220,19 @@ def test_russian_forms_the_stemmer_keeps_apart_meet(ongoing: str, done: str) -> 
 def test_a_noun_ending_like_an_imperfective_keeps_its_stem() -> None:
     # "перспектива" (prospect) is no verb: its stem stays whole.
     assert stem_in("перспективы", "ru") == stem_in("перспектива", "ru") == "перспектив"
+
+
+def test_russian_prepositions_say_nothing_of_the_topic() -> None:
+    analyzer = Analyzer()
+    # "между", "после", "вроде": English's stopwords hold "between", "after"; a hedge is none.
+    assert analyzer.terms("очереди между городами") == analyzer.terms("очереди городами")
+    assert analyzer.terms("что было после обыска") == analyzer.terms("обыска")
+    assert analyzer.terms("терминал вроде открыли") == analyzer.terms("терминал открыли")
+
+
+def test_azerbaijani_postpositions_say_nothing_but_between_stays() -> None:
+    analyzer = Analyzer()
+    assert analyzer.terms("səfərdən sonra") == analyzer.terms("səfərdən")
+    assert analyzer.terms("polis tərəfindən bağlandı") == analyzer.terms("polis bağlandı")
+    # "arasında" (between) says the question is about two sides' relations.
+    assert analyzer.terms("liman ilə şəhər arasında") != analyzer.terms("liman ilə şəhər")
