@@ -21,6 +21,7 @@ from anyascii import anyascii
 
 from bot.core import language as languages
 from bot.core import latin_russian
+from bot.core.az_verbs import verb_root
 from bot.core.chat_words import CHAT_WORDS, OTHER_CHAT_WORDS
 from bot.core.focus import Focus, question_focus
 from bot.core.language import PLAIN_STOPWORDS_AZ, az_plain
@@ -388,6 +389,10 @@ def stem_in(word: str, language: str) -> str:
         # The perfect "-ıb" ("ölüb", "itirib"): Turkish has no such ending; off with the vowel
         # too, so "ölüb" meets "öldü" (which Turkish does stem) in "öl".
         stemmed = form[:-2]
+    root = verb_root(form)
+    if root is not None and (stemmed == form or stemmed.startswith(root)):
+        # A verb form (``az_verbs``): Snowball left it whole or cut only part of its ending.
+        return root
     return stemmed
 
 
@@ -751,9 +756,10 @@ def _light_verb(word: str, stemmed: str) -> bool:
     """A form of "olmaq" (be) or "etmək" (do) the stopwords do not list ("olarkən", "etdiyi"):
     the Azerbaijani "is" and "did". "öl-" (die) has the same plain stem, and stays when written
     with its "ö"."""
-    if stemmed in ("o", "ol"):
-        return "ö" not in word
-    return stemmed in ("ed", "et") and "ə" not in word[:1]
+    root = verb_root(az_form(word), shortest=2)
+    if stemmed in ("o", "ol") or root == "ol":
+        return "ö" not in word  # "olmuşdu" (had been, had happened) too
+    return (stemmed in ("ed", "et") or root in ("ed", "et")) and "ə" not in word[:1]
 
 
 @lru_cache(maxsize=1)
