@@ -66,12 +66,14 @@ STOPWORDS_AZ = frozenset(
     var yoxsa heç
     haqqında barədə məlumat məsələ məsələsi məsələni məsələdə
     sonra əvvəl qarşı bəri tərəfindən
+    bunu bunun buna bundan bununla bunlar bunları bunların onlara onları ondan onunla onda
     """.split()
 )
 # The last lines: question words with the copula or a case ending ("nədir", "kimdir"),
 # colloquial forms ("burda", "neynir", "nolub"), the light verbs "olmaq" (be) and "etmək"
 # (do), which English's stopwords hold as "is/was/did", hearsay ("deyirlər", "doğrudu"), the
-# asking words, and the postpositions English's stopwords hold ("after", "before", "by"). Not
+# asking words, the case forms of "bu" (this) and "o" (he, that) the first lines leave out, and
+# the postpositions English's stopwords hold ("after", "before", "by"). Not
 # "arasında" (between): a noun with its endings, and what marks a question as being about two
 # countries' relations ("rusiya ilə azərbaycan arasında").
 

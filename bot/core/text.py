@@ -647,7 +647,7 @@ class Analyzer:
         for index, word in enumerate(written):
             if index in taken or word in drop:
                 continue
-            if az and _plain_stopword(word):
+            if az and (_plain_stopword(word) or _regarding(written, index)):
                 continue
             if word.isascii() and language == "ru":
                 item = self._word(fold(word))
@@ -750,6 +750,15 @@ def _plain_stopword(word: str) -> bool:
     """An Azerbaijani word typed without special letters whose plain form is a stopword. A word
     written with them is a stopword only as written (``bot.core.language``)."""
     return az_plain(word) == word and word in PLAIN_STOPWORDS_AZ
+
+
+def _regarding(words: list[str], index: int) -> bool:
+    """Whether ``words[index]`` is the "bağlı" of "ilə bağlı" / "bununla bağlı" (regarding,
+    about): the asking, as "haqqında" is. Alone, "bağlı" is "closed" or "tied", and stays."""
+    if index == 0 or not az_plain(words[index]).startswith("bagli"):
+        return False
+    before = az_plain(words[index - 1])
+    return before == "ile" or (len(before) > 3 and before.endswith(("la", "le")))
 
 
 def _light_verb(word: str, stemmed: str) -> bool:

@@ -236,3 +236,18 @@ def test_azerbaijani_postpositions_say_nothing_but_between_stays() -> None:
     assert analyzer.terms("polis tərəfindən bağlandı") == analyzer.terms("polis bağlandı")
     # "arasında" (between) says the question is about two sides' relations.
     assert analyzer.terms("liman ilə şəhər arasında") != analyzer.terms("liman ilə şəhər")
+
+
+def test_azerbaijani_regarding_is_the_asking_but_closed_stays() -> None:
+    analyzer = Analyzer()
+    # "ilə bağlı" / "bununla bağlı" (regarding): the asking, as "haqqında" is.
+    assert analyzer.terms("terminal ilə bağlı nə deyir") == analyzer.terms("terminal nə deyir")
+    assert analyzer.terms("yalnız bununla bağlıdırmı") == analyzer.terms("yalnız")
+    # Alone, "bağlı" is "closed": what the question is about.
+    assert len(analyzer.terms("liman bağlıdır")) == 2
+
+
+def test_azerbaijani_pronouns_in_any_case_say_nothing_of_the_topic() -> None:
+    analyzer = Analyzer()
+    assert analyzer.terms("bununla gəmilər") == analyzer.terms("gəmilər")
+    assert analyzer.terms("onlara gəmilər") == analyzer.terms("gəmilər")
