@@ -251,3 +251,38 @@ def test_azerbaijani_pronouns_in_any_case_say_nothing_of_the_topic() -> None:
     analyzer = Analyzer()
     assert analyzer.terms("bununla gəmilər") == analyzer.terms("gəmilər")
     assert analyzer.terms("onlara gəmilər") == analyzer.terms("gəmilər")
+
+
+def test_escalating_on_purpose_is_one_term_in_three_languages() -> None:
+    analyzer = Analyzer()
+    escalate = analyzer.terms("escalate")
+    for word in ("escalation", "нагнетать", "обострение", "эскалация", "qızışdırmaq"):
+        assert analyzer.terms(word) == escalate, word
+    # Getting worse on its own is not someone escalating.
+    assert analyzer.terms("обостряется") != escalate
+
+
+def test_a_question_about_escalating_finds_the_fact_in_other_words() -> None:
+    fact = Fact(
+        "port-dispute",
+        "The port authority says it does not want to escalate the dispute with the ferry union.",
+        ("is the port authority backing down",),
+        translations=(
+            Translation(
+                "ru",
+                "Администрация порта заявляет, что не хочет обострения спора с профсоюзом.",
+                ("уступает ли администрация порта",),
+            ),
+        ),
+    )
+    other = Fact(
+        "port-fees",
+        "Port fees rose by a fifth this spring.",
+        ("how much are port fees",),
+        translations=(Translation("ru", "Портовые сборы выросли на пятую часть.", ()),),
+    )
+    matcher = Matcher([fact, other], analyzer=Analyzer())
+    # The question shares no word with the fact but the one the group joins.
+    result = matcher.ask("кто-то собирается нагнетать?")
+    assert result.best is not None
+    assert result.best.fact.id == "port-dispute"
