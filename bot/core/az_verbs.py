@@ -53,11 +53,21 @@ _ENDINGS = (
     re.compile(
         rf"(?P<root>.{{2,}}?(?:l[ae]|[^m]m[ae]|[^{_V}][{_H}]l))d[{_H}](?:l[ae]r|[mnqk]|n[{_H}]z)?"
     ),
-    # a participle of the past ("saxladığı", "istəmədiyini", "çatdıqdan")
-    re.compile(rf"(?P<root>.{{2,}}?)d[{_H}][gğyqk].*"),
+    # a participle of the past ("saxladığı", "istəmədiyini", "çatdıqdan"); not the "-diyyə",
+    # "-diyyat" of nouns ("bələdiyyə", municipality; "iqtisadiyyat", economy)
+    re.compile(rf"(?P<root>.{{2,}}?)d[{_H}](?:[gğqk]|y(?!y)).*"),
     # the present with a person ("istəyirəm", "gedirik"); not "-ırdı", which is also the
     # past of a causative ("bildirdi")
     re.compile(rf"(?P<root>.{{3,}}?)[{_H}]r(?:[ae]m|s[ae]n|[{_H}][qk]|s[{_H}]n[{_H}]z)"),
+)
+# The infinitive with a case ending ("olmaqdan", "kəskinləşməkdə", "artırmağa", "etməyə") or
+# none ("itirmək"); nouns in "-maq" with a root of three letters are few ("barmaq", finger).
+_INFINITIVE = re.compile(r"(?P<root>.{3,}?)m(?:a[qg]|e[ky])(?:d[ae]n?|l[ae]|[ae]|[ıi]n?)?")
+# The verbal noun in "-ma" ("araşdırma", "çağırılması", "kəskinləşməsini"), only after an ending
+# that makes a verb (the causative "-dır", the passive "-ıl", "-la", "-laş"): "firma", "forma",
+# "norma", "drama" are no verb's.
+_VERBAL_NOUN = re.compile(
+    rf"(?P<root>.{{2,}}?(?:[^{_V}][{_H}][rl]|l[ae]s?))m[ae](?:[snydl{_H}{_V}].*)?"
 )
 # The bare present (and its plural), taken off only after what marks a verb (see above).
 _PRESENT = re.compile(
@@ -101,9 +111,10 @@ def _ending_root(form: str) -> str | None:
         if mark.endswith("y"):
             return root + mark[0]
         return root + mark  # the causative stays: "keçir-ir" -> "keçir"
-    found = _PASSIVE_PARTICIPLE.fullmatch(form)
-    if found:
-        return found["root"]
+    for pattern in (_PASSIVE_PARTICIPLE, _INFINITIVE, _VERBAL_NOUN):
+        found = pattern.fullmatch(form)
+        if found:
+            return found["root"]
     return None
 
 

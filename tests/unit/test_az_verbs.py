@@ -66,6 +66,20 @@ def test_the_forms_of_an_azerbaijani_verb_meet(forms: tuple[str, ...]) -> None:
     assert len(set(stems.values())) == 1, stems
 
 
+@pytest.mark.parametrize(
+    "forms",
+    [
+        # the verbal noun and the infinitive with its cases meet the verb
+        ("araşdırır", "araşdırma", "araşdırmanın", "araşdırılması", "araşdırmaqdan"),
+        ("kəskinləşir", "kəskinləşməkdə", "kəskinləşməsini"),
+        ("çağırdı", "çağırılması", "çağırmağa"),
+    ],
+)
+def test_verbal_nouns_and_infinitives_meet_their_verb(forms: tuple[str, ...]) -> None:
+    stems = {form: stem_in(form, "az") for form in forms}
+    assert len(set(stems.values())) == 1, stems
+
+
 def test_a_verb_typed_without_its_letters_meets_it_written_with_them() -> None:
     assert stem_in("cagirilib", "az") == stem_in("çağırılıb", "az")
     assert stem_in("isteyir", "az") == stem_in("istəmir", "az")
@@ -91,6 +105,11 @@ def test_a_verb_typed_without_its_letters_meets_it_written_with_them() -> None:
         "azərbaycan",
         "meydan",  # square
         "şəhər",  # city
+        "bələdiyyə",  # municipality: no participle in "-diyi"
+        "iqtisadiyyat",  # economy
+        "firma",  # a "-ma" that is no verbal noun
+        "forma",
+        "norma",
     ],
 )
 def test_a_noun_is_not_cut_as_a_verb(noun: str) -> None:
