@@ -120,9 +120,11 @@ def _ending_root(form: str) -> str | None:
 
 def _passive_root(root: str) -> str:
     """``root`` without the passive "-ıl" ("keçiril" -> "keçir") or "-nıl" after a vowel
-    ("saxlanıl" -> "saxla"), where a root of three letters is left."""
-    if len(root) >= 5 and root[-1] == "l" and root[-2] in _H:
-        if root[-3] == "n" and root[-4] in _V and len(root) >= 6:
+    ("saxlanıl" -> "saxla"), where a root of four letters or more is left: the passive of a
+    short root is often a verb of its own ("tutulmaq", to be arrested, from "tutmaq", to hold;
+    "verilmək" from "vermək")."""
+    if len(root) >= 6 and root[-1] == "l" and root[-2] in _H:
+        if root[-3] == "n" and root[-4] in _V and len(root) >= 7:
             return root[:-3]
         if root[-3] not in _V:
             return root[:-2]

@@ -383,8 +383,9 @@ def stem_in(word: str, language: str) -> str:
         stemmed = form[:shared]
     stemmed = stemmed[:shared]
     if len(form) > 5 and form.endswith(("maq", "mek")) and stemmed == form:
-        # The infinitive ("itirmək", as a synonym list writes a verb): Turkish's is "-mak".
-        return form[:-3]
+        # The infinitive ("itirmək", as a synonym list writes a verb): Turkish's is "-mak";
+        # ``az_verbs`` below takes a passive off it as off the verb's other forms.
+        stemmed = form[:-3]
     if len(form) > 3 and form[-1] == "b" and form[-2] in "ıiuü" and stemmed == form:
         # The perfect "-ıb" ("ölüb", "itirib"): Turkish has no such ending; off with the vowel
         # too, so "ölüb" meets "öldü" (which Turkish does stem) in "öl".

@@ -58,7 +58,9 @@ def matcher() -> Matcher:
         ("başladı", "başlayıb", "başlayır", "başlayacaq"),
         ("pisləşir", "pisləşib", "pisləşəcək"),
         ("çağırır", "çağırdı", "çağırılıb"),
-        ("tutdu", "tutublar", "tutulub"),
+        ("tutdu", "tutublar", "tuturuq"),
+        # the passive of a short root is a verb of its own (to be arrested / to hold)
+        ("tutuldu", "tutulub", "tutulmaq"),
     ],
 )
 def test_the_forms_of_an_azerbaijani_verb_meet(forms: tuple[str, ...]) -> None:
@@ -78,6 +80,10 @@ def test_the_forms_of_an_azerbaijani_verb_meet(forms: tuple[str, ...]) -> None:
 def test_verbal_nouns_and_infinitives_meet_their_verb(forms: tuple[str, ...]) -> None:
     stems = {form: stem_in(form, "az") for form in forms}
     assert len(set(stems.values())) == 1, stems
+
+
+def test_the_passive_of_a_short_root_stays_apart() -> None:
+    assert stem_in("tutulub", "az") != stem_in("tutub", "az")
 
 
 def test_a_verb_typed_without_its_letters_meets_it_written_with_them() -> None:
