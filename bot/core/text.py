@@ -363,6 +363,9 @@ def stem_in(word: str, language: str) -> str:
             result = result[:-3] + "а"
         return result
     form = az_form(word)
+    name = _shared_name_length(az_plain(word))
+    if name:
+        return form[:name]
     if len(form) > 5 and form.endswith(_QUESTION_PARTICLES) and form[:-2].endswith(_ASKED_FORMS):
         # A question particle written on ("tutulubmu", "istəyirmi", "müttəfiqidirmi"): Turkish
         # writes it apart, and its stemmer would keep the whole word. Only after an ending it
@@ -395,6 +398,45 @@ def stem_in(word: str, language: str) -> str:
         # A verb form (``az_verbs``): Snowball left it whole or cut only part of its ending.
         return root
     return stemmed
+
+
+# How common a word must be in both general English and Turkish to be taken as a name or
+# loanword the languages share (once in a million words).
+_SHARED_WORD = 1e-6
+
+
+# Case, number and possessive endings a name may carry, as typed without special letters, longest
+# first: "Putinin", "Ankaraya", "Bidenlə", "NATO-nun" (the hyphen is gone by now).
+_NAME_ENDINGS = tuple(
+    sorted(
+        (
+            "in nin un nun i ni u nu a e ya ye da de ta te dan den tan ten la le yla yle "
+            "lar ler larin lerin lari leri dir dur deki daki"
+        ).split(),
+        key=len,
+        reverse=True,
+    )
+)
+
+
+def _shared_name_length(plain: str) -> int:
+    """The length of the name or loanword that English and Turkish both use as it is ("putin",
+    "biden", "ankara", "problem", "internet") with which the Azerbaijani word ``plain`` (typed
+    without special letters) begins, before one of its endings; 0 if it is none. The Turkish
+    stemmer would cut such a word where it ends like a suffix ("Putin" as a genitive "Put-in",
+    "Biden" as "Bi-den"), and vowel harmony, which foreign names do not keep, mangles its forms
+    ("Putinin" -> "puti"); left whole, it meets the English word."""
+    if len(plain) < 4 or plain in PLAIN_STOPWORDS_AZ:
+        return 0  # "hansı" (which) is no "Hans" with an ending
+    for ending in ("", *_NAME_ENDINGS):
+        name = plain[: len(plain) - len(ending)]
+        if plain.endswith(ending) and len(name) >= 4 and _shared(name):
+            return len(name)
+    return 0
+
+
+def _shared(word: str) -> bool:
+    return _frequency(word) >= _SHARED_WORD and languages.turkish_frequency(word) >= _SHARED_WORD
 
 
 @lru_cache(maxsize=200_000)

@@ -1,5 +1,6 @@
 """Issue 15, second pass: a people named in Russian or Azerbaijani reaches its country ("турки"
-/ Турция / Turkey, "ermənilər" / Ermənistan), as English "the Turks" does.
+/ Турция / Turkey, "ermənilər" / Ermənistan), as English "the Turks" does; and a name English
+and Turkish share ("Putin", "Ankara") keeps its letters in an Azerbaijani question.
 
 The fact and questions are this file's own (a bridge), never the live knowledge nor the bench's
 questions.
@@ -11,7 +12,7 @@ import pytest
 
 from bot.core.matcher import Matcher
 from bot.core.models import Decision, Fact, Translation
-from bot.core.text import Analyzer
+from bot.core.text import Analyzer, stem_in, translit
 
 FACTS = [
     Fact(
@@ -78,3 +79,32 @@ def test_a_question_about_a_people_finds_the_fact_about_their_country(matcher: M
 def test_a_clipped_name_of_azerbaijanis_is_read_in_any_case() -> None:
     analyzer = Analyzer()
     assert analyzer.terms("с азербами") == analyzer.terms("с азербайджанцами")
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ("Putin", "Putinin", "Putinə"),
+        ("Biden", "Bidenin", "Bidenlə"),
+        ("Ankara", "Ankaraya", "Ankarada"),
+        ("problem", "problemlər", "problemi"),
+    ],
+)
+def test_a_name_english_and_turkish_share_keeps_its_letters_in_every_form(
+    forms: tuple[str, ...],
+) -> None:
+    # The Turkish stemmer read "Putin" as a genitive "Put-in" and "Biden" as "Bi-den".
+    stems = {translit(stem_in(form.lower(), "az")) for form in forms}
+    assert stems == {translit(forms[0].lower())}
+
+
+def test_an_azerbaijani_question_meets_an_english_name() -> None:
+    analyzer = Analyzer()
+    # "Putin" in an Azerbaijani question is the name of an English fact, not the verb "put".
+    assert "putin" in analyzer.terms("Putin Bakıya gəlir?")
+    assert "put" not in analyzer.terms("Putin Bakıya gəlir?")
+
+
+def test_a_question_word_is_no_name_with_an_ending() -> None:
+    # "hansı" (which) is not "Hans" with an ending.
+    assert translit(stem_in("hansı", "az")) != "hans"
