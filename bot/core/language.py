@@ -41,10 +41,13 @@ STOPWORDS_RU = frozenset(
     становится стало стал стала стали следует мнению введите введи
     какую каких какого каком какому какими какова каково всём всем всего всей всею этим
     этими этому тут щас сча слышал слышала слышно говорят пишут чё чо че шо ща
+    между после перед через против среди около вокруг кроме вроде будто
     """.split()
 )
-# The last line: the remaining forms of "какой", "весь" and "этот" (the list above has only
-# some), and casual Russian: "чё"/"шо" for "что", "щас" for "сейчас", hearsay ("говорят").
+# The last lines: the remaining forms of "какой", "весь" and "этот" (the list above has only
+# some), casual Russian: "чё"/"шо" for "что", "щас" for "сейчас", hearsay ("говорят"); the
+# prepositions of time and place English's stopwords hold ("between", "after", "against") and
+# the hedging "вроде", "будто".
 
 
 STOPWORDS_AZ = frozenset(
@@ -62,11 +65,17 @@ STOPWORDS_AZ = frozenset(
     etmək edəcək edirlər ediblər edirmi doğrudu doğrudur doğrudurmu deyirlər deyəsən eşitdim
     var yoxsa heç
     haqqında barədə məlumat məsələ məsələsi məsələni məsələdə
+    sonra əvvəl qarşı bəri tərəfindən
+    bunu bunun buna bundan bununla bunlar bunları bunların onlara onları ondan onunla onda
     """.split()
 )
 # The last lines: question words with the copula or a case ending ("nədir", "kimdir"),
 # colloquial forms ("burda", "neynir", "nolub"), the light verbs "olmaq" (be) and "etmək"
-# (do), which English's stopwords hold as "is/was/did", and hearsay ("deyirlər", "doğrudu").
+# (do), which English's stopwords hold as "is/was/did", hearsay ("deyirlər", "doğrudu"), the
+# asking words, the case forms of "bu" (this) and "o" (he, that) the first lines leave out, and
+# the postpositions English's stopwords hold ("after", "before", "by"). Not
+# "arasında" (between): a noun with its endings, and what marks a question as being about two
+# countries' relations ("rusiya ilə azərbaycan arasında").
 
 # "yeni" (new) is a content word in Azerbaijani too, but as "yəni" (that is) typed without
 # the ə it is filler far more often in questions.

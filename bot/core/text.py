@@ -21,6 +21,7 @@ from anyascii import anyascii
 
 from bot.core import language as languages
 from bot.core import latin_russian
+from bot.core.az_verbs import verb_root
 from bot.core.chat_words import CHAT_WORDS, OTHER_CHAT_WORDS
 from bot.core.focus import Focus, question_focus
 from bot.core.language import PLAIN_STOPWORDS_AZ, az_plain
@@ -362,6 +363,9 @@ def stem_in(word: str, language: str) -> str:
             result = result[:-3] + "а"
         return result
     form = az_form(word)
+    name = _shared_name_length(az_plain(word))
+    if name:
+        return form[:name]
     if len(form) > 5 and form.endswith(_QUESTION_PARTICLES) and form[:-2].endswith(_ASKED_FORMS):
         # A question particle written on ("tutulubmu", "istəyirmi", "müttəfiqidirmi"): Turkish
         # writes it apart, and its stemmer would keep the whole word. Only after an ending it
@@ -382,13 +386,57 @@ def stem_in(word: str, language: str) -> str:
         stemmed = form[:shared]
     stemmed = stemmed[:shared]
     if len(form) > 5 and form.endswith(("maq", "mek")) and stemmed == form:
-        # The infinitive ("itirmək", as a synonym list writes a verb): Turkish's is "-mak".
-        return form[:-3]
+        # The infinitive ("itirmək", as a synonym list writes a verb): Turkish's is "-mak";
+        # ``az_verbs`` below takes a passive off it as off the verb's other forms.
+        stemmed = form[:-3]
     if len(form) > 3 and form[-1] == "b" and form[-2] in "ıiuü" and stemmed == form:
         # The perfect "-ıb" ("ölüb", "itirib"): Turkish has no such ending; off with the vowel
         # too, so "ölüb" meets "öldü" (which Turkish does stem) in "öl".
         stemmed = form[:-2]
+    root = verb_root(form)
+    if root is not None and (stemmed == form or stemmed.startswith(root)):
+        # A verb form (``az_verbs``): Snowball left it whole or cut only part of its ending.
+        return root
     return stemmed
+
+
+# How common a word must be in both general English and Turkish to be taken as a name or
+# loanword the languages share (once in a million words).
+_SHARED_WORD = 1e-6
+
+
+# Case, number and possessive endings a name may carry, as typed without special letters, longest
+# first: "Putinin", "Ankaraya", "Bidenlə", "NATO-nun" (the hyphen is gone by now).
+_NAME_ENDINGS = tuple(
+    sorted(
+        (
+            "in nin un nun i ni u nu a e ya ye da de ta te dan den tan ten la le yla yle "
+            "lar ler larin lerin lari leri dir dur deki daki"
+        ).split(),
+        key=len,
+        reverse=True,
+    )
+)
+
+
+def _shared_name_length(plain: str) -> int:
+    """The length of the name or loanword that English and Turkish both use as it is ("putin",
+    "biden", "ankara", "problem", "internet") with which the Azerbaijani word ``plain`` (typed
+    without special letters) begins, before one of its endings; 0 if it is none. The Turkish
+    stemmer would cut such a word where it ends like a suffix ("Putin" as a genitive "Put-in",
+    "Biden" as "Bi-den"), and vowel harmony, which foreign names do not keep, mangles its forms
+    ("Putinin" -> "puti"); left whole, it meets the English word."""
+    if len(plain) < 4 or plain in PLAIN_STOPWORDS_AZ:
+        return 0  # "hansı" (which) is no "Hans" with an ending
+    for ending in ("", *_NAME_ENDINGS):
+        name = plain[: len(plain) - len(ending)]
+        if plain.endswith(ending) and len(name) >= 4 and _shared(name):
+            return len(name)
+    return 0
+
+
+def _shared(word: str) -> bool:
+    return _frequency(word) >= _SHARED_WORD and languages.turkish_frequency(word) >= _SHARED_WORD
 
 
 @lru_cache(maxsize=200_000)
@@ -642,7 +690,7 @@ class Analyzer:
         for index, word in enumerate(written):
             if index in taken or word in drop:
                 continue
-            if az and _plain_stopword(word):
+            if az and (_plain_stopword(word) or _regarding(written, index)):
                 continue
             if word.isascii() and language == "ru":
                 item = self._word(fold(word))
@@ -747,13 +795,23 @@ def _plain_stopword(word: str) -> bool:
     return az_plain(word) == word and word in PLAIN_STOPWORDS_AZ
 
 
+def _regarding(words: list[str], index: int) -> bool:
+    """Whether ``words[index]`` is the "bağlı" of "ilə bağlı" / "bununla bağlı" (regarding,
+    about): the asking, as "haqqında" is. Alone, "bağlı" is "closed" or "tied", and stays."""
+    if index == 0 or not az_plain(words[index]).startswith("bagli"):
+        return False
+    before = az_plain(words[index - 1])
+    return before == "ile" or (len(before) > 3 and before.endswith(("la", "le")))
+
+
 def _light_verb(word: str, stemmed: str) -> bool:
     """A form of "olmaq" (be) or "etmək" (do) the stopwords do not list ("olarkən", "etdiyi"):
     the Azerbaijani "is" and "did". "öl-" (die) has the same plain stem, and stays when written
     with its "ö"."""
-    if stemmed in ("o", "ol"):
-        return "ö" not in word
-    return stemmed in ("ed", "et") and "ə" not in word[:1]
+    root = verb_root(az_form(word), shortest=2)
+    if stemmed in ("o", "ol") or root == "ol":
+        return "ö" not in word  # "olmuşdu" (had been, had happened) too
+    return (stemmed in ("ed", "et") or root in ("ed", "et")) and "ə" not in word[:1]
 
 
 @lru_cache(maxsize=1)

@@ -220,3 +220,69 @@ def test_russian_forms_the_stemmer_keeps_apart_meet(ongoing: str, done: str) -> 
 def test_a_noun_ending_like_an_imperfective_keeps_its_stem() -> None:
     # "перспектива" (prospect) is no verb: its stem stays whole.
     assert stem_in("перспективы", "ru") == stem_in("перспектива", "ru") == "перспектив"
+
+
+def test_russian_prepositions_say_nothing_of_the_topic() -> None:
+    analyzer = Analyzer()
+    # "между", "после", "вроде": English's stopwords hold "between", "after"; a hedge is none.
+    assert analyzer.terms("очереди между городами") == analyzer.terms("очереди городами")
+    assert analyzer.terms("что было после обыска") == analyzer.terms("обыска")
+    assert analyzer.terms("терминал вроде открыли") == analyzer.terms("терминал открыли")
+
+
+def test_azerbaijani_postpositions_say_nothing_but_between_stays() -> None:
+    analyzer = Analyzer()
+    assert analyzer.terms("səfərdən sonra") == analyzer.terms("səfərdən")
+    assert analyzer.terms("polis tərəfindən bağlandı") == analyzer.terms("polis bağlandı")
+    # "arasında" (between) says the question is about two sides' relations.
+    assert analyzer.terms("liman ilə şəhər arasında") != analyzer.terms("liman ilə şəhər")
+
+
+def test_azerbaijani_regarding_is_the_asking_but_closed_stays() -> None:
+    analyzer = Analyzer()
+    # "ilə bağlı" / "bununla bağlı" (regarding): the asking, as "haqqında" is.
+    assert analyzer.terms("terminal ilə bağlı nə deyir") == analyzer.terms("terminal nə deyir")
+    assert analyzer.terms("yalnız bununla bağlıdırmı") == analyzer.terms("yalnız")
+    # Alone, "bağlı" is "closed": what the question is about.
+    assert len(analyzer.terms("liman bağlıdır")) == 2
+
+
+def test_azerbaijani_pronouns_in_any_case_say_nothing_of_the_topic() -> None:
+    analyzer = Analyzer()
+    assert analyzer.terms("bununla gəmilər") == analyzer.terms("gəmilər")
+    assert analyzer.terms("onlara gəmilər") == analyzer.terms("gəmilər")
+
+
+def test_escalating_on_purpose_is_one_term_in_three_languages() -> None:
+    analyzer = Analyzer()
+    escalate = analyzer.terms("escalate")
+    for word in ("escalation", "нагнетать", "обострение", "эскалация", "qızışdırmaq"):
+        assert analyzer.terms(word) == escalate, word
+    # Getting worse on its own is not someone escalating.
+    assert analyzer.terms("обостряется") != escalate
+
+
+def test_a_question_about_escalating_finds_the_fact_in_other_words() -> None:
+    fact = Fact(
+        "port-dispute",
+        "The port authority says it does not want to escalate the dispute with the ferry union.",
+        ("is the port authority backing down",),
+        translations=(
+            Translation(
+                "ru",
+                "Администрация порта заявляет, что не хочет обострения спора с профсоюзом.",
+                ("уступает ли администрация порта",),
+            ),
+        ),
+    )
+    other = Fact(
+        "port-fees",
+        "Port fees rose by a fifth this spring.",
+        ("how much are port fees",),
+        translations=(Translation("ru", "Портовые сборы выросли на пятую часть.", ()),),
+    )
+    matcher = Matcher([fact, other], analyzer=Analyzer())
+    # The question shares no word with the fact but the one the group joins.
+    result = matcher.ask("кто-то собирается нагнетать?")
+    assert result.best is not None
+    assert result.best.fact.id == "port-dispute"
