@@ -176,6 +176,7 @@ NO_FOCUS = Focus()
 # share of the vote", "by what margin".
 SHARE_WORDS = frozenset("percentage percent proportion share fraction margin majority".split())
 _WH_SHARE = ("what", "which")
+SUM_WORDS = frozenset("sum amount".split())
 _BE = frozenset("is was are were be will s".split())
 _DETERMINERS = frozenset("the a an this that its his her their".split())
 
@@ -197,6 +198,12 @@ def question_focus(words: list[str]) -> Focus:
     if "toll" in words or any((w, s) in pairs for w in _WH_SHARE for s in SHARE_WORDS):
         # "what share of the vote", "by what margin": a number is asked for.
         wants |= Want.COUNT
+    if any((w, s) in pairs for w in _WH_SHARE for s in SUM_WORDS):
+        # "what sum in military aid", "what amount of money": a sum is asked for, as by "how
+        # much money"; the amount of something else ("what amount of water") only a number.
+        wants |= Want.COUNT
+        if "sum" in words or any(w in MONEY_ASKED for w in words):
+            wants |= Want.MONEY
     if ("how", "old") in pairs or ("what", "age") in pairs or ("age", "of") in pairs:
         wants |= Want.AGE
     if "when" in words or " since when " in text:

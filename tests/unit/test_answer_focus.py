@@ -429,6 +429,41 @@ def test_a_share_or_margin_asks_for_a_number(question: str) -> None:
     )
 
 
+HARBOUR_LOAN = Fact(
+    "harbour-loan",
+    "The development bank lent the port authority $40 million to rebuild the harbour.",
+    ("how was the harbour rebuilt", "who paid for the harbour"),
+)
+HARBOUR_DELAY = Fact(
+    "harbour-delay",
+    "The port authority put the harbour works on hold after the storm.",
+    ("why was the harbour work stopped", "what did the port authority do"),
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what sum did the bank lend the port authority for the harbour",
+        "what amount of money went to the harbour from the bank",
+    ],
+)
+def test_what_sum_asks_for_money(question: str) -> None:
+    """ "What sum", "what amount of money" ask for a sum as "how much money" does: of two facts
+    on the harbour, the one stating the sum is given, the one without a number is not."""
+    assert question_focus(question.split()).wants & Want.MONEY
+    result = Matcher((HARBOUR_LOAN, HARBOUR_DELAY)).ask(question)
+    assert result.best is not None and result.best.fact.id == "harbour-loan"
+    assert question_focus("what amount of rain fell".split()).wants == Want.COUNT
+
+
+def test_an_ordinal_in_digits_is_the_word() -> None:
+    """'the 1st round' is the 'first round' a fact writes out, '3rd' the 'third'."""
+    analyzer = Analyzer()
+    assert analyzer.terms("who won the 1st round") == analyzer.terms("who won the first round")
+    assert analyzer.terms("the 3rd day of talks") == analyzer.terms("the third day of talks")
+
+
 @pytest.mark.parametrize(
     "question",
     ["how many rescuers were in the kura valley", "how many rivers rose in the kura valley"],
