@@ -24,7 +24,7 @@ from bot.core import latin_russian
 from bot.core.chat_words import CHAT_WORDS, OTHER_CHAT_WORDS
 from bot.core.focus import Focus, question_focus
 from bot.core.language import PLAIN_STOPWORDS_AZ, az_plain
-from bot.core.news_words import IRREGULAR_FORMS, NEWS_SYNONYMS
+from bot.core.news_words import IRREGULAR_FORMS, NEWS_SYNONYMS, OWN_SENSE
 
 # Question words, filler and function words: they say how someone asks, not what about.
 STOPWORDS = frozenset(
@@ -50,6 +50,7 @@ FILLER = frozenset(
     even actually basically really literally seriously probably definitely honestly exactly
     stuff thing things whole brief briefly explanation explanations details detail
     information update updates guy guys anyway many much something anything everything
+    according accordingly accordance quite
     """.split()
 )
 
@@ -467,7 +468,17 @@ def _with_news_synonyms(groups: Iterable[Sequence[str]]) -> list[Sequence[str]]:
 
 
 def _group_key(member: str) -> str:
-    return " ".join(stem(IRREGULAR_FORMS.get(w, w)) for w in fold(member).split())
+    return " ".join(
+        w if w in OWN_SENSE else stem(IRREGULAR_FORMS.get(w, w)) for w in fold(member).split()
+    )
+
+
+def _stem_word(word: str, normal: str | None = None) -> str:
+    """The term of a content word: the stem of its normal form, or the word itself when its
+    stem belongs to a word of another sense (``OWN_SENSE``)."""
+    if word in OWN_SENSE:
+        return word
+    return stem(normal if normal is not None else normal_form(IRREGULAR_FORMS.get(word, word)))
 
 
 class Analyzer:
@@ -566,13 +577,13 @@ class Analyzer:
         stopword)."""
         if word in STOPWORDS or word in FILLER:
             return ""
-        return stem(normal_form(IRREGULAR_FORMS.get(word, word)))
+        return _stem_word(word)
 
     def _word(self, word: str) -> tuple[str, float] | None:
         if word in STOPWORDS or word in FILLER:
             return None
         normal = normal_form(IRREGULAR_FORMS.get(word, word))
-        term = stem(normal)
+        term = _stem_word(word, normal)
         return self._canonical.get(term, term), specificity(normal)
 
     def analyze(

@@ -509,6 +509,32 @@ def test_everyday_news_words_meet_without_a_synonyms_file(asked: str, stated: st
     assert analyzer.terms(asked) == analyzer.terms(stated)
 
 
+def test_a_word_the_stemmer_joins_to_another_sense_stays_apart() -> None:
+    """Words cut to the stem of a news word they do not mean are not read as it: "presided" is
+    "chaired", not the president; a "residence" is no residents; "according to" and "quite"
+    say nothing about the topic (the stemmer had made them "accord" = agreement and "quit" =
+    resign)."""
+    analyzer = Analyzer()
+    assert analyzer.terms("who presided over the talks") == analyzer.terms("who chaired the talks")
+    assert not set(analyzer.terms("presided")) & set(analyzer.terms("president"))
+    assert not set(analyzer.terms("residence")) & set(analyzer.terms("residents"))
+    assert analyzer.terms("according to the mayor it was quite a deal") == analyzer.terms(
+        "the mayor it was a deal"
+    )
+    chaired = Fact(
+        "talks-chair",
+        "The border talks in Geneva were chaired by foreign minister Ana Ruiz.",
+        ("who chaired the border talks", "where were the border talks held"),
+    )
+    attended = Fact(
+        "talks-president",
+        "President Tomas Berg flew to Geneva for the border talks on Monday.",
+        ("did the president go to the border talks", "when did the president fly to geneva"),
+    )
+    result = Matcher((chaired, attended)).ask("who presided over the border talks")
+    assert result.best is not None and result.best.fact.id == "talks-chair"
+
+
 def test_a_knowledge_base_group_absorbs_the_matching_news_words() -> None:
     """A curator's group keeps its head word and takes in the news words that share one of its
     members ("killed" joins the curator's "die" group, and so do "fatalities")."""
