@@ -190,6 +190,35 @@ def test_question_focus_names_what_is_asked() -> None:
     assert focus("whos the new pm").roles == ("minister",)
 
 
+STORM_LANDFALL = Fact(
+    "storm-landfall",
+    "Storm Hesper reached the coast of Galicia in early March, flooding low-lying streets.",
+    ("when did storm hesper hit galicia", "what did storm hesper do in galicia"),
+)
+STORM_PORT = Fact(
+    "storm-port",
+    "The port of Vigo was closed on Tuesday 4 March as Storm Hesper came ashore.",
+    ("when was the port of vigo closed", "why did vigo close its port"),
+)
+
+
+def test_what_day_wants_a_day_not_a_month() -> None:
+    """ "On what day", "which date", "the exact date" ask for a day: a fact that says "in early
+    March" does not answer it outright (it answers "when"), one that says "on Tuesday 4 March"
+    does."""
+    for question in ("on what day did storm hesper hit galicia", "the exact date hesper hit"):
+        assert question_focus(question.split()).wants & Want.DAY
+    assert not question_focus("when did storm hesper hit galicia".split()).wants & Want.DAY
+    assert answer_kinds("The port was closed on Tuesday.") & Want.DAY
+    assert answer_kinds("The port was closed on 4 March.") & Want.DAY
+    assert not answer_kinds("The storm came in early March 2025.") & Want.DAY
+    alone = Matcher((STORM_LANDFALL,))
+    assert alone.ask("when did storm hesper hit galicia").decision is Decision.ANSWER
+    assert alone.ask("on what day did storm hesper hit galicia").decision is not Decision.ANSWER
+    both = Matcher((STORM_LANDFALL, STORM_PORT)).ask("which day was the port of vigo closed")
+    assert answered(both) == "storm-port"
+
+
 def test_an_attribute_in_a_description_is_not_asked() -> None:
     """'the Russian capital' names a place and 'at the height of' is an idiom: neither asks
     for a capital or a height; 'what is the capital of', 'nakhchivan population' and 'when was
