@@ -42,7 +42,7 @@ from bot.core.models import (
 )
 from bot.core.news_words import COUNTED_EVENTS
 from bot.core.related_words import table as related_words
-from bot.core.text import Analyzer, english_frequency, words
+from bot.core.text import DAY_SPECIFICITY, Analyzer, english_frequency, words
 
 # Fitted by ``python -m bench.calibrate`` on the tune questions (see there).
 CALIBRATION: tuple[float, ...] = (
@@ -722,7 +722,13 @@ class Matcher:
                 # a correction to a term no fact has any more is simply not used.
                 surface[word] = term
                 self._vocabulary.setdefault((word[:1], len(word)), {})[word] = None
-        return tuple(dict.fromkeys(term for term, _, _ in analyzed))
+        out = [term for term, _, _ in analyzed]
+        if language in (None, "en"):
+            days = self.analyzer.days(text)
+            for day in days:
+                specificity[day] = DAY_SPECIFICITY
+            out.extend(days)
+        return tuple(dict.fromkeys(out))
 
     def _build_entry(self, fact: Fact) -> _Entry:
         terms = self._terms
@@ -898,7 +904,12 @@ class Matcher:
         # them, and their general frequency (of the inflected form) overrates them. English
         # questions keep their words' own weights.
         names = language != "en"
-        for term, spec, word in self.analyzer.analyze(question, language=language):
+        analyzed = self.analyzer.analyze(question, language=language)
+        if not names:
+            days = self.analyzer.days(question)
+            if days:
+                analyzed += tuple((day, DAY_SPECIFICITY, day) for day in days)
+        for term, spec, word in analyzed:
             if term in seen:
                 continue
             seen.add(term)
@@ -909,7 +920,10 @@ class Matcher:
                 out.append(_QueryTerm(term, self._idf(df) * spec, 1.0))
                 continue
             # An English word ("time", "peace") is spelled right; it just isn't in the facts.
-            misspelled = english_frequency(word) < self.settings.typo_max_frequency
+            # A day of the year ("day-11-03") is no misspelling of another.
+            misspelled = (
+                english_frequency(word) < self.settings.typo_max_frequency and word[:1].isalpha()
+            )
             # A common Russian or Azerbaijani word keeps its first letter: read as another
             # form of a fact's word ("уступит" for "уступки"), never as a word it merely
             # rhymes with ("мнению" for "армению").

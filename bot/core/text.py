@@ -467,6 +467,65 @@ def _with_news_synonyms(groups: Iterable[Sequence[str]]) -> list[Sequence[str]]:
     return [*separate, *own]
 
 
+# Month words (folded) and the month each stands for.
+_MONTH_KEYS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTHS = frozenset(_MONTH_KEYS)
+_DIGIT = re.compile(r"\d")
+# How much a day of the year named in a text ("3 November") says about what it is about: a
+# fact of another day is about another event, however much else it shares with the question
+# ("the second round on 3 November" against the first round's "20 October"). The day's number
+# alone weighs next to nothing (numbers are everywhere), its month little.
+DAY_SPECIFICITY = 0.6
+
+
+def days_named(words: Sequence[str]) -> list[str]:
+    """The days of the year named in folded ``words`` ("3 november", "november 3", "21st of
+    november"), each as one term ("day-11-03"), so that a question naming a day meets the fact
+    that names the same day, not merely its number and its month apart."""
+    out = []
+    for index, word in enumerate(words):
+        month = _MONTH_KEYS.get(word)
+        if month is None:
+            continue
+        for neighbour in (index - 1, index - 2, index + 1):
+            if 0 <= neighbour < len(words) and (neighbour != index - 2 or words[index - 1] == "of"):
+                day = _day_number(words[neighbour])
+                if day:
+                    out.append(f"day-{month:02d}-{day:02d}")
+                    break
+    return out
+
+
+def _day_number(word: str) -> int:
+    """The day of the month ``word`` is ("3", "03", "21st"), or 0. Ordinals in words are not
+    read: "the first may be" names no day, and "1st" to "5th" are words by now (chat)."""
+    digits = word.rstrip("stndrh") if word[:1].isdigit() else ""
+    if not digits.isdigit() or len(digits) > 2:
+        return 0
+    day = int(digits)
+    return day if 1 <= day <= 31 else 0
+
+
 def _group_key(member: str) -> str:
     return " ".join(
         w if w in OWN_SENSE else stem(IRREGULAR_FORMS.get(w, w)) for w in fold(member).split()
@@ -571,6 +630,13 @@ class Analyzer:
     def terms(self, text: str) -> tuple[str, ...]:
         """Stemmed, synonym-mapped content terms of ``text`` in order (duplicates kept)."""
         return tuple(term for term, _, _ in self.analyze(text))
+
+    def days(self, text: str) -> list[str]:
+        """The days of the year an English ``text`` names, as terms (``days_named``)."""
+        if not _DIGIT.search(text):
+            return []
+        words = expand_chat(fold(text)).split()
+        return days_named(words) if not _MONTHS.isdisjoint(words) else []
 
     def stem_of(self, word: str) -> str:
         """The stem of an English ``word`` before any synonym group renames it ("" for a

@@ -219,6 +219,26 @@ def test_what_day_wants_a_day_not_a_month() -> None:
     assert answered(both) == "storm-port"
 
 
+def test_a_day_named_in_the_question_picks_the_fact_of_that_day() -> None:
+    """Two rounds of one vote share their words; the question's "12 May" is the second's day,
+    and the fact of another day is not given in its place."""
+    first = Fact(
+        "vote-first-round",
+        "In the first round on 28 April, Mayor Lena Holt won 41% and Piet Vos 33%.",
+        ("what share did holt get in the first round", "who made the runoff"),
+    )
+    second = Fact(
+        "vote-runoff",
+        "In the runoff on 12 May, Lena Holt beat Piet Vos with 56% of the vote.",
+        ("who won the runoff", "when was the runoff"),
+    )
+    analyzer = Analyzer()
+    assert analyzer.days("on 12 May") == analyzer.days("may 12th") == ["day-05-12"]
+    assert analyzer.days("she may win 12 seats") == []
+    result = Matcher((first, second)).ask("what share of the vote did holt get on 12 may")
+    assert result.best is not None and result.best.fact.id == "vote-runoff"
+
+
 def test_an_attribute_in_a_description_is_not_asked() -> None:
     """'the Russian capital' names a place and 'at the height of' is an idiom: neither asks
     for a capital or a height; 'what is the capital of', 'nakhchivan population' and 'when was
