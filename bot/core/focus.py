@@ -198,8 +198,9 @@ def question_focus(words: list[str]) -> Focus:
         wants |= Want.COUNT
         if ("how", "much") in pairs and any(w in MONEY_ASKED for w in words):
             wants |= Want.MONEY
-        if any(w in UNITS and len(w) > 2 for w in words):
-            # "how many kilometres": a measure, not a head count.
+        if any(w in UNITS and len(w) > 2 and w != "per" for w in words):
+            # "how many kilometres": a measure, not a head count ("per year" is a rate of
+            # what is counted: "how much money per year" asks a sum).
             wants |= Want.MEASURE
     if "toll" in words or any((w, s) in pairs for w in _WH_SHARE for s in SHARE_WORDS):
         # "what share of the vote", "by what margin": a number is asked for.

@@ -506,6 +506,23 @@ def test_what_sum_asks_for_money(question: str) -> None:
     assert question_focus("what amount of rain fell".split()).wants == Want.COUNT
 
 
+def test_a_sum_per_year_is_money_not_a_measure() -> None:
+    """ "How much money per year" asks a sum at a rate, not a measure with a unit: the fact
+    stating "$40 million a year" is given outright, not held back as lacking a unit."""
+    asked = question_focus("how much money per year did the bank promise the port".split())
+    assert asked.wants & Want.MONEY and not asked.wants & Want.MEASURE
+    assert question_focus("how many kilometres per hour".split()).wants & Want.MEASURE
+    pledge = Fact(
+        "port-pledge",
+        "The development bank promised the port authority $40 million a year until 2030.",
+        ("what did the bank promise the port", "how will the port be paid for"),
+    )
+    result = Matcher((pledge, HARBOUR_DELAY)).ask(
+        "how much money per year did the bank promise the port"
+    )
+    assert answered(result) == "port-pledge"
+
+
 def test_an_ordinal_in_digits_is_the_word() -> None:
     """'the 1st round' is the 'first round' a fact writes out, '3rd' the 'third'."""
     analyzer = Analyzer()
