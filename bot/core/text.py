@@ -491,6 +491,7 @@ _MONTH_KEYS: dict[str, int] = {
 }
 _MONTHS = frozenset(_MONTH_KEYS)
 _DIGIT = re.compile(r"\d")
+_MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted(_MONTH_KEYS)) + r")\b", re.IGNORECASE)
 # How much a day of the year named in a text ("3 November") says about what it is about: a
 # fact of another day is about another event, however much else it shares with the question
 # ("the second round on 3 November" against the first round's "20 October"). The day's number
@@ -633,7 +634,8 @@ class Analyzer:
 
     def days(self, text: str) -> list[str]:
         """The days of the year an English ``text`` names, as terms (``days_named``)."""
-        if not _DIGIT.search(text):
+        if not _DIGIT.search(text) or not _MONTH_WORD.search(text):
+            # Most texts name no month beside their numbers: not folded a second time.
             return []
         words = expand_chat(fold(text)).split()
         return days_named(words) if not _MONTHS.isdisjoint(words) else []
