@@ -372,6 +372,8 @@ def clear_lead(ranked: Sequence[_Candidate], settings: MatcherSettings) -> bool:
     )
 
 
+# A code of letters then a number, written as one word: "cop29", "mh17", "g20".
+_CODED = re.compile(r"([a-z]{2,})(\d+)")
 # How much more a name the facts write weighs than a topical word when a Russian or
 # Azerbaijani question is scored (in the question and in the phrasings it is held against):
 # "Какую роль играет Турция" is about Turkey, however much else it shares with the phrasing
@@ -728,6 +730,16 @@ class Matcher:
             for day in days:
                 specificity[day] = DAY_SPECIFICITY
             out.extend(days)
+            for _, _, word in analyzed:
+                coded = _CODED.fullmatch(word)
+                if coded:
+                    # "COP29", "MH17", "S-400" are said "cop 29", "the cop", "mh 17" too: the
+                    # letters and the number each meet the fact as well.
+                    spaced = f"{coded.group(1)} {coded.group(2)}"
+                    for part, spec, _ in self.analyzer.analyze(spaced, remember=False):
+                        if spec > specificity.get(part, 0.0):
+                            specificity[part] = spec
+                        out.append(part)
         return tuple(dict.fromkeys(out))
 
     def _build_entry(self, fact: Fact) -> _Entry:

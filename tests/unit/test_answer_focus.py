@@ -668,3 +668,22 @@ def test_a_successor_is_not_named_by_a_fact_that_names_none(question: str) -> No
     assert Matcher([RESIGNATION]).ask(question).decision is not Decision.ANSWER
     result = Matcher([RESIGNATION, SUCCESSION]).ask(question)
     assert result.best is not None and result.best.fact.id == "khachaturyan-elected"
+
+
+def test_a_code_of_letters_and_number_meets_its_parts() -> None:
+    """ "COP31", "SK123" are typed "cop 31", "sk 123" or just "the cop": the letters and the
+    number each meet the fact that writes the code as one word."""
+    landing = Fact(
+        "sk123-landing",
+        "Flight SK123 from Oslo made an emergency landing in Riga after a bird strike.",
+        ("what happened to the oslo flight", "where did the plane land"),
+    )
+    airport = Fact(
+        "oslo-airport",
+        "Oslo airport closed a runway for two hours on Monday to clear snow.",
+        ("why did oslo airport close a runway", "what happened at oslo airport"),
+    )
+    matcher = Matcher((landing, airport))
+    for question in ("sk 123", "any news on sk 123 from oslo"):
+        result = matcher.ask(question)
+        assert result.best is not None and result.best.fact.id == "sk123-landing"
