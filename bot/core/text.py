@@ -228,6 +228,10 @@ def fold(text: str) -> str:
 def expand_chat(folded: str) -> str:
     """Folded text with chat spellings replaced by the words they stand for, and a dropped
     final g put back ("payin" -> "paying", "goin" -> "going")."""
+    if " pm" in folded and _PRIME_MINISTER.search(folded):
+        # "the pm", "the new pm", "armenia's pm": the prime minister the facts write out;
+        # "at 5 pm" stays the afternoon.
+        folded = _PRIME_MINISTER.sub(r"\1 prime minister", folded)
     words = folded.split()
     dropped = [word for word in words if word.endswith("in") and len(word) >= 4]
     if _CHAT_KEYS.isdisjoint(words) and not any(_g_dropped(word) for word in dropped):
@@ -254,6 +258,7 @@ _G_DROPPED_RATIO = 30.0
 
 
 _CHAT_KEYS = frozenset(CHAT_WORDS)
+_PRIME_MINISTER = re.compile(r"\b(the|a|new|former|acting|interim|deputy|ex|s|their|its)\s+pm\b")
 
 
 _english_frequency: dict[str, float] | None = None

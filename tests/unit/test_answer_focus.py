@@ -93,6 +93,27 @@ def test_chat_spellings_read_as_the_words_they_stand_for() -> None:
     assert focus("how many ppl died").wants & Want.COUNT
 
 
+def test_the_pm_is_the_prime_minister_and_5_pm_the_afternoon() -> None:
+    """ "whos the new pm" asks of the prime minister the facts write out; "at 5 pm" stays a
+    time of day."""
+    analyzer = Analyzer()
+    assert analyzer.terms("who is the new pm") == analyzer.terms("who is the new prime minister")
+    assert analyzer.terms("norway's pm") == analyzer.terms("norway prime minister")
+    assert "minist" not in analyzer.terms("the vote closed at 5 pm")
+    cabinet = Fact(
+        "cabinet-reshuffle",
+        "After the cabinet resigned, the president named Ole Dahl acting prime minister.",
+        ("why did the cabinet resign", "what happened to the government"),
+    )
+    curfew = Fact(
+        "curfew",
+        "A curfew from 10 pm to 6 am was declared in the capital.",
+        ("was there a curfew", "when does the curfew start"),
+    )
+    result = Matcher((cabinet, curfew)).ask("whos the new pm")
+    assert result.best is not None and result.best.fact.id == "cabinet-reshuffle"
+
+
 def test_a_dropped_g_is_put_back_and_names_stay() -> None:
     """'payin', 'sayin', 'goin' are the -ing words; Putin, Kremlin and 'within' stay."""
     analyzer = Analyzer()
