@@ -372,6 +372,26 @@ def clear_lead(ranked: Sequence[_Candidate], settings: MatcherSettings) -> bool:
     )
 
 
+# Where one sentence of a message ends and the next begins.
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+# Words an English question starts with.
+_QUESTION_STARTS = frozenset(
+    """
+    what whats wat who whos whose whom why y how when where which is are was were did does do
+    can could will would has have had should
+    """.split()
+)
+# Share of its weight a word keeps when only a sentence of context has it, not the question.
+_CONTEXT_WEIGHT = 0.5
+
+
+def _asks(sentence: str) -> bool:
+    """Whether a sentence of a message asks something: ends in a question mark or starts as an
+    English question does."""
+    words = sentence.lower().split()
+    return sentence.rstrip().endswith("?") or bool(words and words[0] in _QUESTION_STARTS)
+
+
 # A code of letters then a number, written as one word: "cop29", "mh17", "g20".
 _CODED = re.compile(r"([a-z]{2,})(\d+)")
 # How much more a name the facts write weighs than a topical word when a Russian or
@@ -1011,6 +1031,14 @@ class Matcher:
         # Read once: the terms, the focus and the weight of names all depend on it.
         language = detect(question)
         query = self._query_terms(question, language)
+        context = self._context_terms(question, language)
+        if context:
+            query = [
+                _QueryTerm(qt.term, qt.weight * _CONTEXT_WEIGHT, qt.confidence)
+                if qt.term in context
+                else qt
+                for qt in query
+            ]
         total = sum(qt.weight for qt in query)
         focus = self.analyzer.focus(question, language)
         known = sum(qt.weight * qt.confidence for qt in query)
@@ -1065,6 +1093,22 @@ class Matcher:
             scored = self._kind_first(scored, focus, {term for term, _ in pairs})
         self._calibrate(scored[:calibrated] if calibrated else scored, asked)
         return scored, asked
+
+    def _context_terms(self, question: str, language: str) -> frozenset[str]:
+        """The terms only a message's sentences of context have, when it also has a sentence
+        that asks ("is the internet down in almaty? my friend isnt answering": the friend and
+        the answering are not what is asked about); none for a message of one sentence."""
+        sentences = [part for part in _SENTENCE_END.split(question.strip()) if part]
+        if len(sentences) < 2:
+            return frozenset()
+        asking: set[str] = set()
+        telling: set[str] = set()
+        for sentence in sentences:
+            terms = {term for term, _, _ in self.analyzer.analyze(sentence, language=language)}
+            (asking if _asks(sentence) else telling).update(terms)
+        if not asking or not telling:
+            return frozenset()
+        return frozenset(telling - asking)
 
     def _kind_first(
         self, ranked: list[_Candidate], focus: Focus, asked_terms: set[str]

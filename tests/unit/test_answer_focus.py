@@ -708,3 +708,25 @@ def test_a_code_of_letters_and_number_meets_its_parts() -> None:
     for question in ("sk 123", "any news on sk 123 from oslo"):
         result = matcher.ask(question)
         assert result.best is not None and result.best.fact.id == "sk123-landing"
+
+
+def test_a_sentence_of_context_weighs_less_than_the_question() -> None:
+    """In "is the ferry running? my cousin in portree has no power or phones", the ferry is
+    asked about; Portree, its power and phones are context, and the fact that shares only them
+    does not come first (it was answered outright)."""
+    ferry = Fact(
+        "ferry-suspended",
+        "The ferry to the islands was suspended on Friday because of the storm.",
+        ("is the ferry running", "why was the ferry stopped"),
+    )
+    portree = Fact(
+        "portree-power",
+        "Power lines came down across Portree, leaving homes without electricity and phones.",
+        ("what happened in portree", "did portree lose power"),
+    )
+    matcher = Matcher((ferry, portree))
+    result = matcher.ask("is the ferry running? my cousin in portree has no power or phones")
+    assert result.best is not None and result.best.fact.id == "ferry-suspended"
+    # One sentence alone keeps all its words' weight.
+    one = matcher.ask("what happened in portree")
+    assert answered(one) == "portree-power"
