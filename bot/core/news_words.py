@@ -276,6 +276,8 @@ NEWS_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("protest", "protests", "demonstration", "demonstrations", "rally", "rallies"),
     ("protester", "protesters", "demonstrator", "demonstrators"),
     ("law", "legislation"),
+    # Who stands against someone in a vote: "Sandu's challenger" is her opponent.
+    ("opponent", "opponents", "challenger", "challengers", "rival", "rivals"),
     ("agreement", "deal", "accord", "pact"),
     ("summit", "conference"),
     # "глава государства" and "dövlət başçısı" are the president in a careful question.

@@ -586,6 +586,8 @@ def test_the_count_asked_for_picks_its_sibling() -> None:
         ("rubles", "roubles"),
         ("gunfire", "shooting"),
         ("lawmakers", "MPs"),
+        ("challenger", "opponent"),
+        ("rivals", "opponents"),
         ("successor", "replaced"),
     ],
 )
