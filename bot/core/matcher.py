@@ -372,6 +372,20 @@ def clear_lead(ranked: Sequence[_Candidate], settings: MatcherSettings) -> bool:
     )
 
 
+def _foreign_phrasings(fact: Fact) -> frozenset[str]:
+    """The fact's phrasings in languages other than English."""
+    if not fact.translations and fact.language == "en":
+        return frozenset()
+    return frozenset(
+        question
+        for translation in (fact.translation(fact.language), *fact.translations)
+        if translation is not None and translation.language != "en"
+        for question in translation.questions
+    )
+
+
+# Share of its score a phrasing in another language keeps against an English question.
+_FOREIGN_PHRASING = 0.95
 # Where one sentence of a message ends and the next begins.
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 # Words an English question starts with.
@@ -1242,6 +1256,10 @@ class Matcher:
         best_phrasing = 0.0
         best_question: str | None = None
         matched: set[str] = set()
+        # An English question is scored against the fact's phrasings in other languages too
+        # (names meet across scripts), but one of those matches by its names alone: it counts
+        # a little less than the same match by a phrasing the asker could have written.
+        foreign = _foreign_phrasings(entry.fact) if not names else frozenset()
         # Question terms found only through a neighbour: they add to coverage, but are not
         # "matched" (the confidence model's share of terms found stays a share of words found).
         paraphrased: set[str] = set()
@@ -1268,6 +1286,8 @@ class Matcher:
             precision = min(1.0, hit / own) if own else 0.0
             # F-beta with beta=2: covering the question matters more than the phrasing's extras.
             f_score = 5 * precision * recall / (4 * precision + recall)
+            if foreign and text in foreign:
+                f_score *= _FOREIGN_PHRASING
             if f_score > best_phrasing:
                 best_phrasing, best_question = f_score, text or None
         answer_terms = entry.answer_terms

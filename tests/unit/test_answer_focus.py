@@ -17,7 +17,7 @@ import yaml
 from bot.core.chat_words import CHAT_WORDS
 from bot.core.focus import Want, answer_kinds, named_roles, question_focus
 from bot.core.matcher import Matcher, MatcherSettings
-from bot.core.models import AskResult, Decision, Fact
+from bot.core.models import AskResult, Decision, Fact, Translation
 from bot.core.text import Analyzer, focus, normal_form
 
 # One article's facts: siblings that share names and numbers.
@@ -732,3 +732,28 @@ def test_a_sentence_of_context_weighs_less_than_the_question() -> None:
     # One sentence alone keeps all its words' weight.
     one = matcher.ask("what happened in portree")
     assert answered(one) == "portree-power"
+
+
+def test_a_phrasing_in_the_asker_s_language_beats_one_met_by_names_alone() -> None:
+    """An English question meets a fact's Russian phrasing through the names only; of two
+    facts matching alike, the one phrased in English for it comes first."""
+    overview = Fact(
+        "dispute-overview",
+        "Norway and Sweden are in a row over fishing quotas in the Skagerrak.",
+        ("whats up with norway and sweden", "norway sweden row explained"),
+    )
+    escalating = Fact(
+        "dispute-escalating",
+        "The row between Norway and Sweden keeps escalating, and both sides refuse to budge.",
+        ("is the row getting worse", "are norway and sweden still arguing"),
+        translations=(
+            Translation(
+                "ru", "Спор между Норвегией и Швецией обостряется.", ("норвегия и швеция сейчас",)
+            ),
+        ),
+    )
+    names = (("norway", "норвегия", "норвегией"), ("sweden", "швеция", "швецией"))
+    matcher = Matcher((overview, escalating), analyzer=Analyzer(names))
+    for question in ("norway sweden", "wats up w norway n sweden"):
+        result = matcher.ask(question)
+        assert result.best is not None and result.best.fact.id == "dispute-overview"
