@@ -50,7 +50,7 @@ FILLER = frozenset(
     even actually basically really literally seriously probably definitely honestly exactly
     stuff thing things whole brief briefly explanation explanations details detail
     information update updates guy guys anyway many much something anything everything
-    according accordingly accordance quite
+    according accordingly accordance quite per
     """.split()
 )
 

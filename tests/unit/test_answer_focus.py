@@ -533,6 +533,8 @@ def test_a_sum_per_year_is_money_not_a_measure() -> None:
     asked = question_focus("how much money per year did the bank promise the port".split())
     assert asked.wants & Want.MONEY and not asked.wants & Want.MEASURE
     assert question_focus("how many kilometres per hour".split()).wants & Want.MEASURE
+    # "per year" is what the fact writes "a year": "per" says nothing of the topic.
+    assert Analyzer().terms("money per year") == Analyzer().terms("money a year")
     pledge = Fact(
         "port-pledge",
         "The development bank promised the port authority $40 million a year until 2030.",
