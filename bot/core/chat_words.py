@@ -50,6 +50,12 @@ CHAT_WORDS: dict[str, str] = {
     "rn": "right now",
     "atm": "at the moment",
     "2day": "today",
+    # ordinals written with digits: "the 1st round" is the "first round" a fact writes out
+    "1st": "first",
+    "2nd": "second",
+    "3rd": "third",
+    "4th": "fourth",
+    "5th": "fifth",
     "tmrw": "tomorrow",
     "tmr": "tomorrow",
     "smth": "something",

@@ -45,6 +45,7 @@ class Want(IntFlag):
     NAME = 512  # what is the name of / what were the names: a full name ("Ilham Aliyev")
     CLOCK = 1024  # what time: a time of day ("10 p.m.", "at dawn", "in the morning")
     FUTURE = 2048  # when will: something still to come ("will", "next", "planned", "due")
+    DAY = 4096  # what day / which date: a day ("on 5 March", "on Tuesday"), not a month or year
 
 
 # Kinds a fact must hold to be answered outright; CAUSE, PERSON and PLACE are only preferred
@@ -59,6 +60,7 @@ STRICT = (
     | Want.NAME
     | Want.CLOCK
     | Want.FUTURE
+    | Want.DAY
 )
 
 NUMBER_WORDS = frozenset(
@@ -97,6 +99,10 @@ TIME_UNITS = frozenset(
     second seconds minute minutes hour hours day days week weeks month months year years
     decade decades century centuries overnight fortnight
     """.split()
+)
+# Words that name a day: an answer holding one says which day something happened.
+WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow".split()
 )
 AGE_WORDS = frozenset("aged age born old birthday".split())
 # Words asking for a sum of money, and words (or signs) an answer states one with.
@@ -177,6 +183,7 @@ NO_FOCUS = Focus()
 # share of the vote", "by what margin".
 SHARE_WORDS = frozenset("percentage percent proportion share fraction margin majority".split())
 _WH_SHARE = ("what", "which")
+SUM_WORDS = frozenset("sum amount".split())
 _BE = frozenset("is was are were be will s".split())
 _DETERMINERS = frozenset("the a an this that its his her their".split())
 
@@ -192,12 +199,19 @@ def question_focus(words: list[str]) -> Focus:
         wants |= Want.COUNT
         if ("how", "much") in pairs and any(w in MONEY_ASKED for w in words):
             wants |= Want.MONEY
-        if any(w in UNITS and len(w) > 2 for w in words):
-            # "how many kilometres": a measure, not a head count.
+        if any(w in UNITS and len(w) > 2 and w != "per" for w in words):
+            # "how many kilometres": a measure, not a head count ("per year" is a rate of
+            # what is counted: "how much money per year" asks a sum).
             wants |= Want.MEASURE
     if "toll" in words or any((w, s) in pairs for w in _WH_SHARE for s in SHARE_WORDS):
         # "what share of the vote", "by what margin": a number is asked for.
         wants |= Want.COUNT
+    if any((w, s) in pairs for w in _WH_SHARE for s in SUM_WORDS):
+        # "what sum in military aid", "what amount of money": a sum is asked for, as by "how
+        # much money"; the amount of something else ("what amount of water") only a number.
+        wants |= Want.COUNT
+        if "sum" in words or any(w in MONEY_ASKED for w in words):
+            wants |= Want.MONEY
     if ("how", "old") in pairs or ("what", "age") in pairs or ("age", "of") in pairs:
         wants |= Want.AGE
     if "when" in words or " since when " in text:
@@ -207,6 +221,11 @@ def question_focus(words: list[str]) -> Focus:
     for head in ("year", "date", "day", "month"):
         if ("what", head) in pairs or ("which", head) in pairs:
             wants |= Want.TIME
+            if head in ("date", "day"):
+                # A day is asked for: "in late June" or "in 2024" does not say which.
+                wants |= Want.DAY
+    if ("exact", "date") in pairs or ("exact", "day") in pairs:
+        wants |= Want.TIME | Want.DAY
     if ("what", "time") in pairs:
         wants |= Want.CLOCK
     if ("how", "soon") in pairs:
@@ -344,6 +363,7 @@ _WORD_KINDS = (
     (CURRENCIES, int(Want.MONEY | Want.COUNT)),
     (MONTHS - {"may"}, int(Want.TIME)),
     (TIME_WORDS, int(Want.TIME)),
+    (WEEKDAYS, int(Want.TIME | Want.DAY)),
     (CLOCK_WORDS, int(Want.CLOCK)),
     (FUTURE_WORDS, int(Want.FUTURE)),
     (TIME_UNITS, int(Want.DURATION)),
@@ -362,7 +382,7 @@ _SPACED = str.maketrans(
     }
 )
 # The flags as plain ints: reading 100,000 answers with IntFlag arithmetic costs seconds.
-_TIME, _AGE, _CLOCK = int(Want.TIME), int(Want.AGE), int(Want.CLOCK)
+_TIME, _AGE, _CLOCK, _DAY = int(Want.TIME), int(Want.AGE), int(Want.CLOCK), int(Want.DAY)
 _COUNT, _MEASURE, _DURATION = int(Want.COUNT), int(Want.MEASURE), int(Want.DURATION)
 _PERSON, _PLACE, _NAME = int(Want.PERSON), int(Want.PLACE), int(Want.NAME)
 _NUMERIC = re.compile(r"[$€£]?\d[\d,.:]*(?:%|bn|m|k|s)?")
@@ -429,7 +449,7 @@ def _kinds(answer: str, present: set[str], dated: bool) -> int:
         following = after[0].strip(_STRIP).lower() if after else ""
         previous = before[-1].strip(_STRIP).lower() if before else ""
         if following in MONTHS or previous in MONTHS:
-            kinds |= _TIME  # a day of the month, not a count
+            kinds |= _TIME | _DAY  # a day of the month, not a count
             continue
         kinds |= _COUNT
         if following in UNITS or token.endswith("%"):

@@ -42,7 +42,7 @@ from bot.core.models import (
 )
 from bot.core.news_words import COUNTED_EVENTS
 from bot.core.related_words import table as related_words
-from bot.core.text import Analyzer, english_frequency, words
+from bot.core.text import DAY_SPECIFICITY, Analyzer, english_frequency, words
 
 # Fitted by ``python -m bench.calibrate`` on the tune questions (see there).
 CALIBRATION: tuple[float, ...] = (
@@ -372,6 +372,42 @@ def clear_lead(ranked: Sequence[_Candidate], settings: MatcherSettings) -> bool:
     )
 
 
+def _foreign_phrasings(fact: Fact) -> frozenset[str]:
+    """The fact's phrasings in languages other than English."""
+    if not fact.translations and fact.language == "en":
+        return frozenset()
+    return frozenset(
+        question
+        for translation in (fact.translation(fact.language), *fact.translations)
+        if translation is not None and translation.language != "en"
+        for question in translation.questions
+    )
+
+
+# Share of its score a phrasing in another language keeps against an English question.
+_FOREIGN_PHRASING = 0.95
+# Where one sentence of a message ends and the next begins.
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+# Words an English question starts with.
+_QUESTION_STARTS = frozenset(
+    """
+    what whats wat who whos whose whom why y how when where which is are was were did does do
+    can could will would has have had should
+    """.split()
+)
+# Share of its weight a word keeps when only a sentence of context has it, not the question.
+_CONTEXT_WEIGHT = 0.5
+
+
+def _asks(sentence: str) -> bool:
+    """Whether a sentence of a message asks something: ends in a question mark or starts as an
+    English question does."""
+    words = sentence.lower().split()
+    return sentence.rstrip().endswith("?") or bool(words and words[0] in _QUESTION_STARTS)
+
+
+# A code of letters then a number, written as one word: "cop29", "mh17", "g20".
+_CODED = re.compile(r"([a-z]{2,})(\d+)")
 # How much more a name the facts write weighs than a topical word when a Russian or
 # Azerbaijani question is scored (in the question and in the phrasings it is held against):
 # "Какую роль играет Турция" is about Turkey, however much else it shares with the phrasing
@@ -722,7 +758,23 @@ class Matcher:
                 # a correction to a term no fact has any more is simply not used.
                 surface[word] = term
                 self._vocabulary.setdefault((word[:1], len(word)), {})[word] = None
-        return tuple(dict.fromkeys(term for term, _, _ in analyzed))
+        out = [term for term, _, _ in analyzed]
+        if language in (None, "en"):
+            days = self.analyzer.days(text)
+            for day in days:
+                specificity[day] = DAY_SPECIFICITY
+            out.extend(days)
+            for _, _, word in analyzed:
+                coded = _CODED.fullmatch(word)
+                if coded:
+                    # "COP29", "MH17", "S-400" are said "cop 29", "the cop", "mh 17" too: the
+                    # letters and the number each meet the fact as well.
+                    spaced = f"{coded.group(1)} {coded.group(2)}"
+                    for part, spec, _ in self.analyzer.analyze(spaced, remember=False):
+                        if spec > specificity.get(part, 0.0):
+                            specificity[part] = spec
+                        out.append(part)
+        return tuple(dict.fromkeys(out))
 
     def _build_entry(self, fact: Fact) -> _Entry:
         terms = self._terms
@@ -898,7 +950,12 @@ class Matcher:
         # them, and their general frequency (of the inflected form) overrates them. English
         # questions keep their words' own weights.
         names = language != "en"
-        for term, spec, word in self.analyzer.analyze(question, language=language):
+        analyzed = self.analyzer.analyze(question, language=language)
+        if not names:
+            days = self.analyzer.days(question)
+            if days:
+                analyzed += tuple((day, DAY_SPECIFICITY, day) for day in days)
+        for term, spec, word in analyzed:
             if term in seen:
                 continue
             seen.add(term)
@@ -909,7 +966,10 @@ class Matcher:
                 out.append(_QueryTerm(term, self._idf(df) * spec, 1.0))
                 continue
             # An English word ("time", "peace") is spelled right; it just isn't in the facts.
-            misspelled = english_frequency(word) < self.settings.typo_max_frequency
+            # A day of the year ("day-11-03") is no misspelling of another.
+            misspelled = (
+                english_frequency(word) < self.settings.typo_max_frequency and word[:1].isalpha()
+            )
             # A common Russian or Azerbaijani word keeps its first letter: read as another
             # form of a fact's word ("уступит" for "уступки"), never as a word it merely
             # rhymes with ("мнению" for "армению").
@@ -985,6 +1045,14 @@ class Matcher:
         # Read once: the terms, the focus and the weight of names all depend on it.
         language = detect(question)
         query = self._query_terms(question, language)
+        context = self._context_terms(question, language)
+        if context:
+            query = [
+                _QueryTerm(qt.term, qt.weight * _CONTEXT_WEIGHT, qt.confidence)
+                if qt.term in context
+                else qt
+                for qt in query
+            ]
         total = sum(qt.weight for qt in query)
         focus = self.analyzer.focus(question, language)
         known = sum(qt.weight * qt.confidence for qt in query)
@@ -1039,6 +1107,22 @@ class Matcher:
             scored = self._kind_first(scored, focus, {term for term, _ in pairs})
         self._calibrate(scored[:calibrated] if calibrated else scored, asked)
         return scored, asked
+
+    def _context_terms(self, question: str, language: str) -> frozenset[str]:
+        """The terms only a message's sentences of context have, when it also has a sentence
+        that asks ("is the internet down in almaty? my friend isnt answering": the friend and
+        the answering are not what is asked about); none for a message of one sentence."""
+        sentences = [part for part in _SENTENCE_END.split(question.strip()) if part]
+        if len(sentences) < 2:
+            return frozenset()
+        asking: set[str] = set()
+        telling: set[str] = set()
+        for sentence in sentences:
+            terms = {term for term, _, _ in self.analyzer.analyze(sentence, language=language)}
+            (asking if _asks(sentence) else telling).update(terms)
+        if not asking or not telling:
+            return frozenset()
+        return frozenset(telling - asking)
 
     def _kind_first(
         self, ranked: list[_Candidate], focus: Focus, asked_terms: set[str]
@@ -1172,6 +1256,10 @@ class Matcher:
         best_phrasing = 0.0
         best_question: str | None = None
         matched: set[str] = set()
+        # An English question is scored against the fact's phrasings in other languages too
+        # (names meet across scripts), but one of those matches by its names alone: it counts
+        # a little less than the same match by a phrasing the asker could have written.
+        foreign = _foreign_phrasings(entry.fact) if not names else frozenset()
         # Question terms found only through a neighbour: they add to coverage, but are not
         # "matched" (the confidence model's share of terms found stays a share of words found).
         paraphrased: set[str] = set()
@@ -1198,6 +1286,8 @@ class Matcher:
             precision = min(1.0, hit / own) if own else 0.0
             # F-beta with beta=2: covering the question matters more than the phrasing's extras.
             f_score = 5 * precision * recall / (4 * precision + recall)
+            if foreign and text in foreign:
+                f_score *= _FOREIGN_PHRASING
             if f_score > best_phrasing:
                 best_phrasing, best_question = f_score, text or None
         answer_terms = entry.answer_terms

@@ -117,7 +117,19 @@ IRREGULAR_FORMS: dict[str, str] = {
     "slept": "sleep",
     "wept": "weep",
     "beaten": "beat",
+    # Not irregular, but stemmed as "president" is ("presid"), which the president's group
+    # then claims: "who presided over the talks" asks who chaired them, not who the head of
+    # state was. Read as the verb they mean.
+    "preside": "chair",
+    "presides": "chairs",
+    "presided": "chaired",
+    "presiding": "chairing",
 }
+
+# Words the stemmer cuts to the stem of a word in one of the groups below though they mean
+# something else: "residence" ("resid") is not the residents, a "protestant" no protest, and
+# "kidding" no kid. Each is read as a term of its own, unstemmed, so the group cannot claim it.
+OWN_SENSE = frozenset("residence residences protestant protestants kidding".split())
 
 # Each group: words (or short phrases) a news question may use for one another.
 NEWS_SYNONYMS: tuple[tuple[str, ...], ...] = (
@@ -264,6 +276,8 @@ NEWS_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("protest", "protests", "demonstration", "demonstrations", "rally", "rallies"),
     ("protester", "protesters", "demonstrator", "demonstrators"),
     ("law", "legislation"),
+    # Who stands against someone in a vote: "Sandu's challenger" is her opponent.
+    ("opponent", "opponents", "challenger", "challengers", "rival", "rivals"),
     ("agreement", "deal", "accord", "pact"),
     ("summit", "conference"),
     # "глава государства" and "dövlət başçısı" are the president in a careful question.

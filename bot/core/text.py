@@ -25,7 +25,7 @@ from bot.core.az_verbs import verb_root
 from bot.core.chat_words import CHAT_WORDS, OTHER_CHAT_WORDS
 from bot.core.focus import Focus, question_focus
 from bot.core.language import PLAIN_STOPWORDS_AZ, az_plain
-from bot.core.news_words import IRREGULAR_FORMS, NEWS_SYNONYMS
+from bot.core.news_words import IRREGULAR_FORMS, NEWS_SYNONYMS, OWN_SENSE
 
 # Question words, filler and function words: they say how someone asks, not what about.
 STOPWORDS = frozenset(
@@ -51,6 +51,7 @@ FILLER = frozenset(
     even actually basically really literally seriously probably definitely honestly exactly
     stuff thing things whole brief briefly explanation explanations details detail
     information update updates guy guys anyway many much something anything everything
+    according accordingly accordance quite per
     """.split()
 )
 
@@ -228,6 +229,10 @@ def fold(text: str) -> str:
 def expand_chat(folded: str) -> str:
     """Folded text with chat spellings replaced by the words they stand for, and a dropped
     final g put back ("payin" -> "paying", "goin" -> "going")."""
+    if " pm" in folded and _PRIME_MINISTER.search(folded):
+        # "the pm", "the new pm", "armenia's pm": the prime minister the facts write out;
+        # "at 5 pm" stays the afternoon.
+        folded = _PRIME_MINISTER.sub(r"\1 prime minister", folded)
     words = folded.split()
     dropped = [word for word in words if word.endswith("in") and len(word) >= 4]
     if _CHAT_KEYS.isdisjoint(words) and not any(_g_dropped(word) for word in dropped):
@@ -254,6 +259,7 @@ _G_DROPPED_RATIO = 30.0
 
 
 _CHAT_KEYS = frozenset(CHAT_WORDS)
+_PRIME_MINISTER = re.compile(r"\b(the|a|new|former|acting|interim|deputy|ex|s|their|its)\s+pm\b")
 
 
 _english_frequency: dict[str, float] | None = None
@@ -514,8 +520,78 @@ def _with_news_synonyms(groups: Iterable[Sequence[str]]) -> list[Sequence[str]]:
     return [*separate, *own]
 
 
+# Month words (folded) and the month each stands for.
+_MONTH_KEYS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTHS = frozenset(_MONTH_KEYS)
+_DIGIT = re.compile(r"\d")
+_MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted(_MONTH_KEYS)) + r")\b", re.IGNORECASE)
+# How much a day of the year named in a text ("3 November") says about what it is about: a
+# fact of another day is about another event, however much else it shares with the question
+# ("the second round on 3 November" against the first round's "20 October"). The day's number
+# alone weighs next to nothing (numbers are everywhere), its month little.
+DAY_SPECIFICITY = 0.6
+
+
+def days_named(words: Sequence[str]) -> list[str]:
+    """The days of the year named in folded ``words`` ("3 november", "november 3", "21st of
+    november"), each as one term ("day-11-03"), so that a question naming a day meets the fact
+    that names the same day, not merely its number and its month apart."""
+    out = []
+    for index, word in enumerate(words):
+        month = _MONTH_KEYS.get(word)
+        if month is None:
+            continue
+        for neighbour in (index - 1, index - 2, index + 1):
+            if 0 <= neighbour < len(words) and (neighbour != index - 2 or words[index - 1] == "of"):
+                day = _day_number(words[neighbour])
+                if day:
+                    out.append(f"day-{month:02d}-{day:02d}")
+                    break
+    return out
+
+
+def _day_number(word: str) -> int:
+    """The day of the month ``word`` is ("3", "03", "21st"), or 0. Ordinals in words are not
+    read: "the first may be" names no day, and "1st" to "5th" are words by now (chat)."""
+    digits = word.rstrip("stndrh") if word[:1].isdigit() else ""
+    if not digits.isdigit() or len(digits) > 2:
+        return 0
+    day = int(digits)
+    return day if 1 <= day <= 31 else 0
+
+
 def _group_key(member: str) -> str:
-    return " ".join(stem(IRREGULAR_FORMS.get(w, w)) for w in fold(member).split())
+    return " ".join(
+        w if w in OWN_SENSE else stem(IRREGULAR_FORMS.get(w, w)) for w in fold(member).split()
+    )
+
+
+def _stem_word(word: str, normal: str | None = None) -> str:
+    """The term of a content word: the stem of its normal form, or the word itself when its
+    stem belongs to a word of another sense (``OWN_SENSE``)."""
+    if word in OWN_SENSE:
+        return word
+    return stem(normal if normal is not None else normal_form(IRREGULAR_FORMS.get(word, word)))
 
 
 class Analyzer:
@@ -609,18 +685,26 @@ class Analyzer:
         """Stemmed, synonym-mapped content terms of ``text`` in order (duplicates kept)."""
         return tuple(term for term, _, _ in self.analyze(text))
 
+    def days(self, text: str) -> list[str]:
+        """The days of the year an English ``text`` names, as terms (``days_named``)."""
+        if not _DIGIT.search(text) or not _MONTH_WORD.search(text):
+            # Most texts name no month beside their numbers: not folded a second time.
+            return []
+        words = expand_chat(fold(text)).split()
+        return days_named(words) if not _MONTHS.isdisjoint(words) else []
+
     def stem_of(self, word: str) -> str:
         """The stem of an English ``word`` before any synonym group renames it ("" for a
         stopword)."""
         if word in STOPWORDS or word in FILLER:
             return ""
-        return stem(normal_form(IRREGULAR_FORMS.get(word, word)))
+        return _stem_word(word)
 
     def _word(self, word: str) -> tuple[str, float] | None:
         if word in STOPWORDS or word in FILLER:
             return None
         normal = normal_form(IRREGULAR_FORMS.get(word, word))
-        term = stem(normal)
+        term = _stem_word(word, normal)
         return self._canonical.get(term, term), specificity(normal)
 
     def analyze(

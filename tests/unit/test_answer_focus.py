@@ -17,7 +17,7 @@ import yaml
 from bot.core.chat_words import CHAT_WORDS
 from bot.core.focus import Want, answer_kinds, named_roles, question_focus
 from bot.core.matcher import Matcher, MatcherSettings
-from bot.core.models import AskResult, Decision, Fact
+from bot.core.models import AskResult, Decision, Fact, Translation
 from bot.core.text import Analyzer, focus, normal_form
 
 # One article's facts: siblings that share names and numbers.
@@ -91,6 +91,27 @@ def test_chat_spellings_read_as_the_words_they_stand_for() -> None:
     )
     assert focus("y r they mad at each other").wants & Want.CAUSE
     assert focus("how many ppl died").wants & Want.COUNT
+
+
+def test_the_pm_is_the_prime_minister_and_5_pm_the_afternoon() -> None:
+    """ "whos the new pm" asks of the prime minister the facts write out; "at 5 pm" stays a
+    time of day."""
+    analyzer = Analyzer()
+    assert analyzer.terms("who is the new pm") == analyzer.terms("who is the new prime minister")
+    assert analyzer.terms("norway's pm") == analyzer.terms("norway prime minister")
+    assert "minist" not in analyzer.terms("the vote closed at 5 pm")
+    cabinet = Fact(
+        "cabinet-reshuffle",
+        "After the cabinet resigned, the president named Ole Dahl acting prime minister.",
+        ("why did the cabinet resign", "what happened to the government"),
+    )
+    curfew = Fact(
+        "curfew",
+        "A curfew from 10 pm to 6 am was declared in the capital.",
+        ("was there a curfew", "when does the curfew start"),
+    )
+    result = Matcher((cabinet, curfew)).ask("whos the new pm")
+    assert result.best is not None and result.best.fact.id == "cabinet-reshuffle"
 
 
 def test_a_dropped_g_is_put_back_and_names_stay() -> None:
@@ -188,6 +209,55 @@ def test_question_focus_names_what_is_asked() -> None:
     assert question_focus("who is the ceo of azerbaijan airlines".split()).roles == ("ceo",)
     # Answers spell a prime minister out: the role asked is the one they name.
     assert focus("whos the new pm").roles == ("minister",)
+
+
+STORM_LANDFALL = Fact(
+    "storm-landfall",
+    "Storm Hesper reached the coast of Galicia in early March, flooding low-lying streets.",
+    ("when did storm hesper hit galicia", "what did storm hesper do in galicia"),
+)
+STORM_PORT = Fact(
+    "storm-port",
+    "The port of Vigo was closed on Tuesday 4 March as Storm Hesper came ashore.",
+    ("when was the port of vigo closed", "why did vigo close its port"),
+)
+
+
+def test_what_day_wants_a_day_not_a_month() -> None:
+    """ "On what day", "which date", "the exact date" ask for a day: a fact that says "in early
+    March" does not answer it outright (it answers "when"), one that says "on Tuesday 4 March"
+    does."""
+    for question in ("on what day did storm hesper hit galicia", "the exact date hesper hit"):
+        assert question_focus(question.split()).wants & Want.DAY
+    assert not question_focus("when did storm hesper hit galicia".split()).wants & Want.DAY
+    assert answer_kinds("The port was closed on Tuesday.") & Want.DAY
+    assert answer_kinds("The port was closed on 4 March.") & Want.DAY
+    assert not answer_kinds("The storm came in early March 2025.") & Want.DAY
+    alone = Matcher((STORM_LANDFALL,))
+    assert alone.ask("when did storm hesper hit galicia").decision is Decision.ANSWER
+    assert alone.ask("on what day did storm hesper hit galicia").decision is not Decision.ANSWER
+    both = Matcher((STORM_LANDFALL, STORM_PORT)).ask("which day was the port of vigo closed")
+    assert answered(both) == "storm-port"
+
+
+def test_a_day_named_in_the_question_picks_the_fact_of_that_day() -> None:
+    """Two rounds of one vote share their words; the question's "12 May" is the second's day,
+    and the fact of another day is not given in its place."""
+    first = Fact(
+        "vote-first-round",
+        "In the first round on 28 April, Mayor Lena Holt won 41% and Piet Vos 33%.",
+        ("what share did holt get in the first round", "who made the runoff"),
+    )
+    second = Fact(
+        "vote-runoff",
+        "In the runoff on 12 May, Lena Holt beat Piet Vos with 56% of the vote.",
+        ("who won the runoff", "when was the runoff"),
+    )
+    analyzer = Analyzer()
+    assert analyzer.days("on 12 May") == analyzer.days("may 12th") == ["day-05-12"]
+    assert analyzer.days("she may win 12 seats") == []
+    result = Matcher((first, second)).ask("what share of the vote did holt get on 12 may")
+    assert result.best is not None and result.best.fact.id == "vote-runoff"
 
 
 def test_an_attribute_in_a_description_is_not_asked() -> None:
@@ -440,6 +510,60 @@ def test_a_share_or_margin_asks_for_a_number(question: str) -> None:
     )
 
 
+HARBOUR_LOAN = Fact(
+    "harbour-loan",
+    "The development bank lent the port authority $40 million to rebuild the harbour.",
+    ("how was the harbour rebuilt", "who paid for the harbour"),
+)
+HARBOUR_DELAY = Fact(
+    "harbour-delay",
+    "The port authority put the harbour works on hold after the storm.",
+    ("why was the harbour work stopped", "what did the port authority do"),
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what sum did the bank lend the port authority for the harbour",
+        "what amount of money went to the harbour from the bank",
+    ],
+)
+def test_what_sum_asks_for_money(question: str) -> None:
+    """ "What sum", "what amount of money" ask for a sum as "how much money" does: of two facts
+    on the harbour, the one stating the sum is given, the one without a number is not."""
+    assert question_focus(question.split()).wants & Want.MONEY
+    result = Matcher((HARBOUR_LOAN, HARBOUR_DELAY)).ask(question)
+    assert result.best is not None and result.best.fact.id == "harbour-loan"
+    assert question_focus("what amount of rain fell".split()).wants == Want.COUNT
+
+
+def test_a_sum_per_year_is_money_not_a_measure() -> None:
+    """ "How much money per year" asks a sum at a rate, not a measure with a unit: the fact
+    stating "$40 million a year" is given outright, not held back as lacking a unit."""
+    asked = question_focus("how much money per year did the bank promise the port".split())
+    assert asked.wants & Want.MONEY and not asked.wants & Want.MEASURE
+    assert question_focus("how many kilometres per hour".split()).wants & Want.MEASURE
+    # "per year" is what the fact writes "a year": "per" says nothing of the topic.
+    assert Analyzer().terms("money per year") == Analyzer().terms("money a year")
+    pledge = Fact(
+        "port-pledge",
+        "The development bank promised the port authority $40 million a year until 2030.",
+        ("what did the bank promise the port", "how will the port be paid for"),
+    )
+    result = Matcher((pledge, HARBOUR_DELAY)).ask(
+        "how much money per year did the bank promise the port"
+    )
+    assert answered(result) == "port-pledge"
+
+
+def test_an_ordinal_in_digits_is_the_word() -> None:
+    """'the 1st round' is the 'first round' a fact writes out, '3rd' the 'third'."""
+    analyzer = Analyzer()
+    assert analyzer.terms("who won the 1st round") == analyzer.terms("who won the first round")
+    assert analyzer.terms("the 3rd day of talks") == analyzer.terms("the third day of talks")
+
+
 @pytest.mark.parametrize(
     "question",
     ["how many rescuers were in the kura valley", "how many rivers rose in the kura valley"],
@@ -475,6 +599,8 @@ def test_the_count_asked_for_picks_its_sibling() -> None:
         ("rubles", "roubles"),
         ("gunfire", "shooting"),
         ("lawmakers", "MPs"),
+        ("challenger", "opponent"),
+        ("rivals", "opponents"),
         ("successor", "replaced"),
     ],
 )
@@ -483,6 +609,32 @@ def test_everyday_news_words_meet_without_a_synonyms_file(asked: str, stated: st
     as "flee"."""
     analyzer = Analyzer()
     assert analyzer.terms(asked) == analyzer.terms(stated)
+
+
+def test_a_word_the_stemmer_joins_to_another_sense_stays_apart() -> None:
+    """Words cut to the stem of a news word they do not mean are not read as it: "presided" is
+    "chaired", not the president; a "residence" is no residents; "according to" and "quite"
+    say nothing about the topic (the stemmer had made them "accord" = agreement and "quit" =
+    resign)."""
+    analyzer = Analyzer()
+    assert analyzer.terms("who presided over the talks") == analyzer.terms("who chaired the talks")
+    assert not set(analyzer.terms("presided")) & set(analyzer.terms("president"))
+    assert not set(analyzer.terms("residence")) & set(analyzer.terms("residents"))
+    assert analyzer.terms("according to the mayor it was quite a deal") == analyzer.terms(
+        "the mayor it was a deal"
+    )
+    chaired = Fact(
+        "talks-chair",
+        "The border talks in Geneva were chaired by foreign minister Ana Ruiz.",
+        ("who chaired the border talks", "where were the border talks held"),
+    )
+    attended = Fact(
+        "talks-president",
+        "President Tomas Berg flew to Geneva for the border talks on Monday.",
+        ("did the president go to the border talks", "when did the president fly to geneva"),
+    )
+    result = Matcher((chaired, attended)).ask("who presided over the border talks")
+    assert result.best is not None and result.best.fact.id == "talks-chair"
 
 
 def test_a_knowledge_base_group_absorbs_the_matching_news_words() -> None:
@@ -552,3 +704,69 @@ def test_a_successor_is_not_named_by_a_fact_that_names_none(question: str) -> No
     assert Matcher([RESIGNATION]).ask(question).decision is not Decision.ANSWER
     result = Matcher([RESIGNATION, SUCCESSION]).ask(question)
     assert result.best is not None and result.best.fact.id == "khachaturyan-elected"
+
+
+def test_a_code_of_letters_and_number_meets_its_parts() -> None:
+    """ "COP31", "SK123" are typed "cop 31", "sk 123" or just "the cop": the letters and the
+    number each meet the fact that writes the code as one word."""
+    landing = Fact(
+        "sk123-landing",
+        "Flight SK123 from Oslo made an emergency landing in Riga after a bird strike.",
+        ("what happened to the oslo flight", "where did the plane land"),
+    )
+    airport = Fact(
+        "oslo-airport",
+        "Oslo airport closed a runway for two hours on Monday to clear snow.",
+        ("why did oslo airport close a runway", "what happened at oslo airport"),
+    )
+    matcher = Matcher((landing, airport))
+    for question in ("sk 123", "any news on sk 123 from oslo"):
+        result = matcher.ask(question)
+        assert result.best is not None and result.best.fact.id == "sk123-landing"
+
+
+def test_a_sentence_of_context_weighs_less_than_the_question() -> None:
+    """In "is the ferry running? my cousin in portree has no power or phones", the ferry is
+    asked about; Portree, its power and phones are context, and the fact that shares only them
+    does not come first (it was answered outright)."""
+    ferry = Fact(
+        "ferry-suspended",
+        "The ferry to the islands was suspended on Friday because of the storm.",
+        ("is the ferry running", "why was the ferry stopped"),
+    )
+    portree = Fact(
+        "portree-power",
+        "Power lines came down across Portree, leaving homes without electricity and phones.",
+        ("what happened in portree", "did portree lose power"),
+    )
+    matcher = Matcher((ferry, portree))
+    result = matcher.ask("is the ferry running? my cousin in portree has no power or phones")
+    assert result.best is not None and result.best.fact.id == "ferry-suspended"
+    # One sentence alone keeps all its words' weight.
+    one = matcher.ask("what happened in portree")
+    assert answered(one) == "portree-power"
+
+
+def test_a_phrasing_in_the_asker_s_language_beats_one_met_by_names_alone() -> None:
+    """An English question meets a fact's Russian phrasing through the names only; of two
+    facts matching alike, the one phrased in English for it comes first."""
+    overview = Fact(
+        "dispute-overview",
+        "Norway and Sweden are in a row over fishing quotas in the Skagerrak.",
+        ("whats up with norway and sweden", "norway sweden row explained"),
+    )
+    escalating = Fact(
+        "dispute-escalating",
+        "The row between Norway and Sweden keeps escalating, and both sides refuse to budge.",
+        ("is the row getting worse", "are norway and sweden still arguing"),
+        translations=(
+            Translation(
+                "ru", "Спор между Норвегией и Швецией обостряется.", ("норвегия и швеция сейчас",)
+            ),
+        ),
+    )
+    names = (("norway", "норвегия", "норвегией"), ("sweden", "швеция", "швецией"))
+    matcher = Matcher((overview, escalating), analyzer=Analyzer(names))
+    for question in ("norway sweden", "wats up w norway n sweden"):
+        result = matcher.ask(question)
+        assert result.best is not None and result.best.fact.id == "dispute-overview"
