@@ -417,6 +417,9 @@ def _words(answer: str) -> set[str]:
     words = set(answer.lower().translate(_SPACED).split())
     # Possessives count as their word ("azerbaijan's" is "azerbaijan" too).
     words.update(w[:-2] for w in [w for w in words if w.endswith("'s")])
+    # The parts of a compound count too: a "night-time raid" happened at night, a
+    # "three-day truce" states a span.
+    words.update(part for w in [w for w in words if "-" in w] for part in w.split("-") if part)
     return words
 
 

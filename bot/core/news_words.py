@@ -169,6 +169,8 @@ NEWS_SYNONYMS: tuple[tuple[str, ...], ...] = (
         "həlak olmaq",
     ),
     ("injure", "injured", "injury", "injuries", "wounded", "wound", "wounds", "hurt"),
+    # Held by the police or in prison, as a place one dies or is kept in ("died in the lockup").
+    ("custody", "lockup", "prison", "behind bars"),
     (
         "arrest",
         "arrested",

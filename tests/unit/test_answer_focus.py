@@ -602,6 +602,8 @@ def test_the_count_asked_for_picks_its_sibling() -> None:
         ("challenger", "opponent"),
         ("rivals", "opponents"),
         ("successor", "replaced"),
+        ("lockup", "custody"),
+        ("prison", "custody"),
     ],
 )
 def test_everyday_news_words_meet_without_a_synonyms_file(asked: str, stated: str) -> None:
@@ -770,3 +772,14 @@ def test_a_phrasing_in_the_asker_s_language_beats_one_met_by_names_alone() -> No
     for question in ("norway sweden", "wats up w norway n sweden"):
         result = matcher.ask(question)
         assert result.best is not None and result.best.fact.id == "dispute-overview"
+
+
+def test_a_time_of_day_inside_a_compound_is_a_time_of_day() -> None:
+    """ "A night-time raid" says when in the day it happened, as "a raid at night" does."""
+    raid = Fact(
+        "kura-raid",
+        "Police carried out a night-time raid on a warehouse in Kura in May.",
+        ("who raided the kura warehouse",),
+    )
+    result = Matcher([raid]).ask("at what time of day did the police raid the kura warehouse")
+    assert result.decision is Decision.ANSWER
