@@ -1259,7 +1259,8 @@ class Matcher:
         # An English question is scored against the fact's phrasings in other languages too
         # (names meet across scripts), but one of those matches by its names alone: it counts
         # a little less than the same match by a phrasing the asker could have written.
-        foreign = _foreign_phrasings(entry.fact) if not names else frozenset()
+        # Read only once a phrasing would be the best so far: most candidates never need it.
+        foreign: frozenset[str] | None = None
         # Question terms found only through a neighbour: they add to coverage, but are not
         # "matched" (the confidence model's share of terms found stays a share of words found).
         paraphrased: set[str] = set()
@@ -1286,8 +1287,11 @@ class Matcher:
             precision = min(1.0, hit / own) if own else 0.0
             # F-beta with beta=2: covering the question matters more than the phrasing's extras.
             f_score = 5 * precision * recall / (4 * precision + recall)
-            if foreign and text in foreign:
-                f_score *= _FOREIGN_PHRASING
+            if not names and f_score > best_phrasing:
+                if foreign is None:
+                    foreign = _foreign_phrasings(entry.fact)
+                if text in foreign:
+                    f_score *= _FOREIGN_PHRASING
             if f_score > best_phrasing:
                 best_phrasing, best_question = f_score, text or None
         answer_terms = entry.answer_terms
