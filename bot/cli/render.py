@@ -20,6 +20,7 @@ from bot.core.models import (
     date_label,
 )
 from bot.core.supersession import Proposal
+from bot.ui.labels import date_text
 from bot.ui.labels import label as ui_label
 
 WIDTH = 88
@@ -70,7 +71,7 @@ def answer(result: AskResult, *, top: int = 1) -> str:
             lines.append(ui_label("no translation", asked_in))
         lines.append(_wrap(text))
         lines.append(f"  {source_line(match.fact, asked_in)}")
-        lines.append(f"  {ui_label('date', asked_in).lower()}: {date_label(match.fact)}")
+        lines.append(f"  {ui_label('date', asked_in).lower()}: {date_text(match.fact, asked_in)}")
         lines.extend(f"  earlier: {earlier(old)}" for old in match.superseded)
         lines.append(f"  [{match.fact.id} · score {match.score:.2f}]")
     return "\n".join(lines)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -64,17 +65,19 @@ class Dating:
     day: dt.date
     kind: DateKind
 
-    def label(self) -> str:
-        """ "2025-06-27", "published 2025-07-01" or "added 2025-07-03"."""
+    def label(self, word: Callable[[str], str] = str) -> str:
+        """ "2025-06-27", "published 2025-07-01" or "added 2025-07-03" (``word`` puts
+        "published" and "added" into the reader's language)."""
         if self.kind is DateKind.EVENT:
             return self.day.isoformat()
-        return f"{self.kind.value} {self.day.isoformat()}"
+        return f"{word(self.kind.value)} {self.day.isoformat()}"
 
 
-def date_label(fact: Fact) -> str:
-    """The date line of an answer: always something, "date unknown" at worst."""
+def date_label(fact: Fact, word: Callable[[str], str] = str) -> str:
+    """The date line of an answer: always something, "date unknown" at worst (``word`` puts
+    "published", "added" and "date unknown" into the reader's language)."""
     dating = fact.dating()
-    return dating.label() if dating else "date unknown"
+    return dating.label(word) if dating else word("date unknown")
 
 
 @dataclass(frozen=True, slots=True)

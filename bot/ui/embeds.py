@@ -40,7 +40,7 @@ from bot.core.models import (
     Stats,
     date_label,
 )
-from bot.ui.labels import label
+from bot.ui.labels import date_text, label
 from bot.ui.limits import (
     EMBED_DESCRIPTION_CHARS,
     EMBED_TITLE_CHARS,
@@ -148,7 +148,7 @@ def answer_embed(
         value=confidence_label(match.score, language),
         inline=True,
     )
-    embed.add_field(name=label("date", language), value=date_label(fact), inline=True)
+    embed.add_field(name=label("date", language), value=date_text(fact, language), inline=True)
     if match.superseded:
         embed.add_field(
             name=label("earlier", language), value=earlier_text(match.superseded), inline=False

@@ -8,6 +8,7 @@ locale, so Azerbaijani labels come from Azerbaijani questions only), else Englis
 from __future__ import annotations
 
 from bot.core import language as languages
+from bot.core.models import Fact, date_label
 
 LABELS: dict[str, dict[str, str]] = {
     "answer": {"en": "Answer", "ru": "Ответ", "az": "Cavab"},
@@ -18,6 +19,10 @@ LABELS: dict[str, dict[str, str]] = {
     "good": {"en": "good", "ru": "хорошая", "az": "yaxşı"},
     "fair": {"en": "fair", "ru": "средняя", "az": "orta"},
     "date": {"en": "Date", "ru": "Дата", "az": "Tarix"},
+    # The date line's words: "published 2025-07-01", "added 2025-07-03", "date unknown".
+    "published": {"en": "published", "ru": "опубликовано", "az": "dərc edilib"},
+    "added": {"en": "added", "ru": "добавлено", "az": "əlavə edilib"},
+    "date unknown": {"en": "date unknown", "ru": "дата неизвестна", "az": "tarix məlum deyil"},
     "earlier": {"en": "Earlier", "ru": "Ранее", "az": "Əvvəl"},
     "related": {"en": "Related questions", "ru": "Похожие вопросы", "az": "Oxşar suallar"},
     "no translation": {
@@ -97,3 +102,8 @@ def reply_language(question: str | None, locale: object = None) -> str:
         if asked != "en":
             return asked
     return languages.from_locale(str(locale) if locale is not None else None) or "en"
+
+
+def date_text(fact: Fact, language: str = "en") -> str:
+    """The fact's date line in ``language``: "опубликовано 2025-07-01", not "published"."""
+    return date_label(fact, lambda key: label(key, language))

@@ -208,6 +208,29 @@ def test_no_translation_line_in_the_asker_language() -> None:
     assert english.description == "The envoy was recalled."
 
 
+def test_the_date_line_follows_the_askers_language() -> None:
+    """ "published 2025-07-01" is written in the reply's language, in the embed and the console;
+    a fact with no date at all says so in it too."""
+    import datetime as dt
+
+    from bot.cli.render import answer as console_answer
+    from bot.core.models import AskResult, Source
+
+    published = Source(title="Wire", published=dt.date(2025, 7, 1))
+    fact = _fact(
+        source=published,
+        translations=(Translation("ru", "Посла отозвали.", ("почему отозвали посла",)),),
+    )
+    embed = embeds.answer_embed(Match(fact, 0.9), language="ru")
+    assert [f.value for f in embed.fields if f.name == "Дата"] == ["опубликовано 2025-07-01"]
+    asked = AskResult("почему отозвали посла", Decision.ANSWER, (Match(fact, 0.9),))
+    assert "дата: опубликовано 2025-07-01" in console_answer(asked)
+    undated = embeds.answer_embed(Match(_fact(), 0.9), language="az")
+    assert [f.value for f in undated.fields if f.name == "Tarix"] == ["tarix məlum deyil"]
+    english = embeds.answer_embed(Match(fact, 0.9))
+    assert [f.value for f in english.fields if f.name == "Date"] == ["published 2025-07-01"]
+
+
 def test_unknown_and_unsure_labels_follow_language() -> None:
     from bot.core.models import AskResult
 
