@@ -1,11 +1,46 @@
-"""Drafting a short article written in a test, the way `python -m bot ingest FILE` does."""
+"""Drafting articles in tests, the way `python -m bot ingest FILE` does, and finding the facts
+a test is about.
+
+The corpus in ``data/corpus/`` is short articles written for these tests, on regional stories
+other than the benchmark's.
+"""
 
 from __future__ import annotations
 
-from bot.ingest.article_draft import ArticleDraft, build_draft
+from pathlib import Path
+
+from bot.ingest.article_draft import ArticleDraft, ProposedFact, build_draft
 from bot.ingest.extract import from_text
+
+CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
 
 
 def draft_of(text: str) -> ArticleDraft:
     """The draft of ``text``, an article with no URL, as if read from a file."""
     return build_draft(from_text(text, None, "test.txt"))
+
+
+def corpus_draft(name: str) -> ArticleDraft:
+    """The draft of the corpus article ``name`` (``data/corpus/<name>.txt``)."""
+    path = CORPUS / f"{name}.txt"
+    return build_draft(from_text(path.read_text("utf-8"), None, str(path)))
+
+
+def answers(draft: ArticleDraft) -> list[str]:
+    return [f.answer for f in draft.facts]
+
+
+def answer_with(draft: ArticleDraft, words: str) -> str:
+    """The one answer of the draft that holds ``words`` (the test fails if none or several do)."""
+    (found,) = [a for a in answers(draft) if words in a]
+    return found
+
+
+def fact_with(draft: ArticleDraft, text: str) -> ProposedFact:
+    """The draft's first fact whose answer holds ``text``; the test fails, listing the answers,
+    when none does."""
+    for fact in draft.facts:
+        if text in fact.answer:
+            return fact
+    listed = "\n".join(answers(draft))
+    raise AssertionError(f"no fact with {text!r} in:\n{listed}")

@@ -14,11 +14,11 @@ import datetime as dt
 from bot.ingest import dates
 from bot.ingest.article_draft import ProposedFact
 from bot.ingest.questions import problem
-from tests.ingest.test_draft_quality import answers, draft_of
+from tests.ingest.drafting import answers, corpus_draft
 
 
 def _fact(words: str) -> ProposedFact:
-    draft = draft_of("yerevan-fare-protest")
+    draft = corpus_draft("yerevan-fare-protest")
     (found,) = [f for f in draft.facts if words in f.answer]
     return found
 
@@ -41,7 +41,7 @@ def test_a_short_sentence_and_the_narration_going_on_from_it_are_one_fact() -> N
 
 
 def test_a_comment_on_the_lede_naming_nothing_is_left_out() -> None:
-    draft = draft_of("yerevan-fare-protest")
+    draft = corpus_draft("yerevan-fare-protest")
     assert not any("widens a split" in a for a in answers(draft))
 
 
@@ -54,7 +54,7 @@ def test_a_thin_sentence_saying_what_it_is_leads_the_fact() -> None:
 
 
 def test_every_fact_has_two_to_four_questions() -> None:
-    draft = draft_of("yerevan-fare-protest")
+    draft = corpus_draft("yerevan-fare-protest")
     for fact in draft.facts:
         assert 1 <= len(fact.questions) <= 4, (fact.answer, fact.questions)
     assert sum(len(f.questions) >= 2 for f in draft.facts) >= len(draft.facts) - 1

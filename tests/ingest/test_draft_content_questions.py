@@ -6,10 +6,9 @@ Sentences and a short article written here, in our own words (a storm on the Kur
 
 from __future__ import annotations
 
-from bot.ingest.article_draft import build_draft
 from bot.ingest.content_questions import content_questions
-from bot.ingest.extract import from_text
 from bot.ingest.questions import problem
+from tests.ingest.drafting import draft_of
 
 STORM = """Storm floods villages along the Kura river
 Published: 2025-10-06
@@ -62,7 +61,7 @@ def test_a_question_the_fact_already_has_is_not_added_again() -> None:
 
 
 def test_a_drafted_fact_the_parser_gives_one_question_gets_a_second() -> None:
-    draft = build_draft(from_text(STORM, None, "test.txt"))
+    draft = draft_of(STORM)
     (fact,) = [f for f in draft.facts if "Mammadova" in f.answer]
     assert "what did leyla mammadova say" in fact.questions
     assert len(fact.questions) >= 2

@@ -16,12 +16,12 @@ from bot.ingest.entities import raw_entities
 from bot.ingest.extract import from_text
 from bot.ingest.questions import problem
 from bot.ingest.statements import is_setup, statements
-from tests.ingest.test_draft_quality import answers, draft_of, fact_with
+from tests.ingest.drafting import answer_with, answers, corpus_draft
 
 
 def test_a_fact_naming_only_a_country_is_set_in_the_event() -> None:
-    forum = draft_of("baku-urban-forum")
-    kenya = fact_with(forum, "too vague")
+    forum = corpus_draft("baku-urban-forum")
+    kenya = answer_with(forum, "too vague")
     assert kenya.startswith("At the WUF13 urban forum in Baku in May 2026, Kenya's delegation")
     # Its question names the forum too, by the name readers use.
     (fact,) = [f for f in forum.facts if f.answer == kenya]
@@ -29,7 +29,7 @@ def test_a_fact_naming_only_a_country_is_set_in_the_event() -> None:
 
 
 def test_the_coded_name_of_the_event_leads_and_is_a_tag() -> None:
-    forum = draft_of("baku-urban-forum")
+    forum = corpus_draft("baku-urban-forum")
     for answer in answers(forum):
         assert "WUF13" in answer or "Baku" in answer, answer
     assert all("wuf13" in f.tags for f in forum.facts[1:]), [f.tags for f in forum.facts]
@@ -37,8 +37,8 @@ def test_the_coded_name_of_the_event_leads_and_is_a_tag() -> None:
 
 
 def test_a_sentence_carrying_on_joins_the_fact_it_carries_on() -> None:
-    forum = draft_of("baku-urban-forum")
-    brazil = fact_with(forum, "informal settlements")
+    forum = corpus_draft("baku-urban-forum")
+    brazil = answer_with(forum, "informal settlements")
     # "He also invited ..." is the minister's, and reads right after him.
     assert "praised the attention given to informal settlements. He also invited" in brazil
     (fact,) = [f for f in forum.facts if f.answer == brazil]
@@ -46,17 +46,17 @@ def test_a_sentence_carrying_on_joins_the_fact_it_carries_on() -> None:
 
 
 def test_a_surname_alone_is_written_out_with_the_title() -> None:
-    forum = draft_of("baku-urban-forum")
-    home = fact_with(forum, "20,000 people by 2030")
+    forum = corpus_draft("baku-urban-forum")
+    home = answer_with(forum, "20,000 people by 2030")
     assert "President Ilham Aliyev said the city" in home
 
 
 def test_a_law_is_named_by_place_and_name_not_the_headline_verb() -> None:
-    law = draft_of("uzbek-data-law")
-    fines = fact_with(law, "face fines")
+    law = corpus_draft("uzbek-data-law")
+    fines = answer_with(law, "face fines")
     assert fines.startswith('Under Uzbekistan\'s "digital borders" law, companies that break')
     # Not what the law says but what was done about it: "Over", never "Under".
-    letter = fact_with(law, "open letter")
+    letter = answer_with(law, "open letter")
     assert letter.startswith('Over Uzbekistan\'s "digital borders" law, hundreds of programmers')
     assert not any("passes" in a for a in answers(law))
     for fact in law.facts:
@@ -74,10 +74,10 @@ def test_a_disaster_is_named_by_its_place_and_its_noun() -> None:
         "Kyrgyzstan's emergencies ministry sent 300 rescuers to the area."
     )
     draft = build_draft(from_text(text, None, "mudslide.txt"))
-    villages = fact_with(draft, "worst-hit villages")
+    villages = answer_with(draft, "worst-hit villages")
     # The villages are named, and "states of emergency" is no word for the mudslide.
     assert villages.startswith("In the Osh mudslide"), villages
-    ministry = fact_with(draft, "300 rescuers")
+    ministry = answer_with(draft, "300 rescuers")
     assert "mudslide" in ministry, ministry
 
 
@@ -89,7 +89,7 @@ def test_a_leading_place_keeps_its_place_and_the_event_follows() -> None:
         "Kyrgyzstan's emergencies ministry sent 300 rescuers and a dozen excavators to the area."
     )
     draft = build_draft(from_text(text, None, "mudslide.txt"))
-    road = fact_with(draft, "cut the road")
+    road = answer_with(draft, "cut the road")
     assert road.startswith("In Nookat, during the Osh mudslide"), road
     assert not road.startswith("In the Osh mudslide, in Nookat")
 

@@ -3,9 +3,8 @@
 
 from __future__ import annotations
 
-from bot.ingest.article_draft import build_draft
-from bot.ingest.extract import from_text
 from bot.ingest.initialisms import initialisms, paired_tags
+from tests.ingest.drafting import draft_of
 
 ARTICLE = """Caspian fishing ban extended after sturgeon count falls
 Published: 2025-05-12
@@ -45,7 +44,7 @@ def test_a_fact_is_tagged_with_the_form_it_lacks() -> None:
 
 
 def test_the_drafted_fact_naming_the_initials_is_tagged_with_the_full_name() -> None:
-    draft = build_draft(from_text(ARTICLE, None, "test.txt"))
+    draft = draft_of(ARTICLE)
     (fact,) = [f for f in draft.facts if "Rustamov" in f.answer]
     assert "caspian-fisheries-commission" in fact.tags
     (opening,) = [f for f in draft.facts if "extended its ban" in f.answer]

@@ -11,11 +11,11 @@ from bot.ingest.article_draft import ProposedFact, _last_resort_questions
 from bot.ingest.lede import main_clause, picks_up
 from bot.ingest.lexicon import plain_words
 from bot.ingest.questions import problem
-from tests.ingest.test_draft_quality import draft_of
+from tests.ingest.drafting import corpus_draft
 
 
 def _fact(words: str) -> ProposedFact:
-    (found,) = [f for f in draft_of("naryn-mudslide").facts if words in f.answer]
+    (found,) = [f for f in corpus_draft("naryn-mudslide").facts if words in f.answer]
     return found
 
 
@@ -29,14 +29,14 @@ def test_the_fact_about_the_evacuees_states_how_many_and_is_asked_how_many() -> 
 
 
 def test_the_lede_keeps_the_questions_about_the_story_as_a_whole() -> None:
-    (lede,) = [f for f in draft_of("naryn-mudslide").facts if "second wave" in f.answer]
+    (lede,) = [f for f in corpus_draft("naryn-mudslide").facts if "second wave" in f.answer]
     assert not any(q.startswith("how many") for q in lede.questions), lede.questions
     assert len(lede.questions) >= 2
     assert any(q.startswith("what happened") for q in lede.questions), lede.questions
 
 
 def test_every_fact_has_two_to_four_english_questions() -> None:
-    for fact in draft_of("naryn-mudslide").facts:
+    for fact in corpus_draft("naryn-mudslide").facts:
         assert 2 <= len(fact.questions) <= 4, (fact.id, fact.questions)
         assert all(problem(q) is None for q in fact.questions), fact.questions
 

@@ -17,7 +17,7 @@ import pytest
 from bot.core.text import fold
 from bot.ingest.lexicon import is_topic_noun
 from bot.ingest.questions import problem, verbs_in
-from tests.ingest.test_draft_quality import CORPUS, draft_of
+from tests.ingest.drafting import CORPUS, corpus_draft
 
 ARTICLES = sorted(p.stem for p in CORPUS.glob("*.txt"))
 
@@ -31,7 +31,7 @@ ARTICLES = sorted(p.stem for p in CORPUS.glob("*.txt"))
     ],
 )
 def test_the_opening_fact_is_named_after_the_event(name: str, opening_id: str) -> None:
-    opening = draft_of(name).facts[0]
+    opening = corpus_draft(name).facts[0]
     assert opening.id == opening_id
     # General questions for the event as a whole, a grammatical one included.
     assert any(q.startswith("what is going on with") for q in opening.questions)
@@ -41,7 +41,7 @@ def test_the_opening_fact_is_named_after_the_event(name: str, opening_id: str) -
 @pytest.mark.parametrize("name", ARTICLES)
 def test_ids_name_a_subject_never_filler_years_or_verbs(name: str) -> None:
     # The opening fact is named after the event, as readers call it (not always its words).
-    for fact in draft_of(name).facts[1:]:
+    for fact in corpus_draft(name).facts[1:]:
         words = re.sub(r"-\d+$", "", fact.id).split("-")
         said = set(fold(fact.answer).split())
         verbs = verbs_in(fact.answer)
@@ -55,7 +55,7 @@ def test_ids_name_a_subject_never_filler_years_or_verbs(name: str) -> None:
 
 
 def test_a_person_is_named_by_surname_and_a_figure_with_its_unit() -> None:
-    ids = {f.id for f in draft_of("tbilisi-metro-strike").facts}
+    ids = {f.id for f in corpus_draft("tbilisi-metro-strike").facts}
     assert any("kaladze" in i and "mayor" not in i and "kakha" not in i for i in ids), ids
     # "a 20 percent rise" names the fact that holds it: readers ask for "the 20% rise".
     assert any(i.endswith("20-percent") for i in ids), ids
@@ -63,7 +63,7 @@ def test_a_person_is_named_by_surname_and_a_figure_with_its_unit() -> None:
 
 @pytest.mark.parametrize("name", ARTICLES)
 def test_tags_are_names_and_topic_nouns_never_the_sentence_verbs(name: str) -> None:
-    draft = draft_of(name)
+    draft = corpus_draft(name)
     # The event's name ("yerevan protests") tags every fact: a noun there, whatever it is in
     # a sentence.
     event = set.intersection(*(set(f.tags) for f in draft.facts))

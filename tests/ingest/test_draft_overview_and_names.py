@@ -9,12 +9,11 @@ them, so a reader asking about a detail gets that fact).
 
 from __future__ import annotations
 
-from drafting import draft_of
-
 from bot.core.matcher import Matcher
 from bot.core.models import Fact
 from bot.ingest.article_draft import ArticleDraft
 from bot.ingest.questions import generate
+from tests.ingest.drafting import draft_of
 
 SECOND_TERM = """Okonkwo wins second term on diaspora vote as Kremlin calls Vallaria vote unfair
 Published: 2025-03-04

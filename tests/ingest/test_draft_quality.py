@@ -16,36 +16,22 @@ import pytest
 
 from bot.core.draft_files import read_draft, source_notes
 from bot.ingest import dates
-from bot.ingest.article_draft import ArticleDraft, build_draft, render_yaml
+from bot.ingest.article_draft import build_draft, render_yaml
 from bot.ingest.extract import from_text
 from bot.ingest.lexicon import base_form, is_topic_noun
 from bot.ingest.questions import generate, problem
+from tests.ingest.drafting import CORPUS, answer_with, answers, corpus_draft
 
-CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
 ARTICLES = sorted(CORPUS.glob("*.txt"))
-
-
-def draft_of(name: str) -> ArticleDraft:
-    path = CORPUS / f"{name}.txt"
-    return build_draft(from_text(path.read_text("utf-8"), None, str(path)))
-
-
-def answers(draft: ArticleDraft) -> list[str]:
-    return [f.answer for f in draft.facts]
-
-
-def fact_with(draft: ArticleDraft, words: str) -> str:
-    (found,) = [a for a in answers(draft) if words in a]
-    return found
 
 
 # ---------------------------------------------------------------- self-contained answers
 def test_a_fact_naming_nothing_is_set_in_the_event_with_its_day() -> None:
     """ "Three people died ..." says where and which flood, and when."""
-    draft = draft_of("ganja-flood")
-    died = fact_with(draft, "three people died")
+    draft = corpus_draft("ganja-flood")
+    died = answer_with(draft, "three people died")
     assert died.startswith("In the Ganja flood of 14 May 2025, three people died")
-    evacuated = fact_with(draft, "residents were evacuated")
+    evacuated = answer_with(draft, "residents were evacuated")
     assert evacuated.startswith("In the Ganja flood of 14 May 2025, about 2,500 residents")
     fact = next(f for f in draft.facts if f.answer == died)
     assert fact.date == dt.date(2025, 5, 15)  # "the ministry said on Thursday"
@@ -53,21 +39,21 @@ def test_a_fact_naming_nothing_is_set_in_the_event_with_its_day() -> None:
 
 def test_both_men_he_and_the_ministry_are_written_out() -> None:
     """Anaphors are resolved from the article: the people and the body named before."""
-    raid = draft_of("sputnik-raid")
-    held = fact_with(raid, "pre-trial detention")
+    raid = corpus_draft("sputnik-raid")
+    held = answer_with(raid, "pre-trial detention")
     # Both men by name, and the raid they were held over: names alone do not say which case.
     assert "Artyom Volkov and Denis Sokolov were ordered held" in held
     assert "Sputnik Azerbaijan raid" in held
-    flood = draft_of("ganja-flood")
-    assert fact_with(flood, "rescuers had used boats").startswith(
+    flood = corpus_draft("ganja-flood")
+    assert answer_with(flood, "rescuers had used boats").startswith(
         "In the Ganja flood of 14 May 2025, the emergencies ministry said"
     )
     # "He also asked ..." carries on what President Aliyev ordered: one fact, him named first.
-    aliyev = fact_with(flood, "prosecutor general")
+    aliyev = answer_with(flood, "prosecutor general")
     assert "President Ilham Aliyev ordered" in aliyev
     assert aliyev.index("Ilham Aliyev") < aliyev.index("also asked the prosecutor general")
-    fire = draft_of("dilijan-wildfire")
-    pashinyan = fact_with(fire, "rebuilding of damaged houses")
+    fire = corpus_draft("dilijan-wildfire")
+    pashinyan = answer_with(fire, "rebuilding of damaged houses")
     assert "Prime Minister Nikol Pashinyan visited the area" in pashinyan
     assert "He said the government would pay" in pashinyan
     for draft in (raid, flood, fire):
@@ -78,9 +64,9 @@ def test_both_men_he_and_the_ministry_are_written_out() -> None:
 def test_the_event_named_again_and_a_law_by_its_country() -> None:
     """ "the strike" is the Tbilisi strike; "The law" is Kyrgyzstan's; "in Kazakhstan" for the
     country a sentence means ("the country")."""
-    strike = draft_of("tbilisi-metro-strike")
+    strike = corpus_draft("tbilisi-metro-strike")
     assert any(a.startswith("The Tbilisi strike ended") for a in answers(strike))
-    law = draft_of("kyrgyz-media-law")
+    law = corpus_draft("kyrgyz-media-law")
     assert any(a.startswith("Kyrgyzstan's law was approved by 72 votes") for a in answers(law))
 
 
@@ -95,7 +81,7 @@ def test_the_event_named_again_and_a_law_by_its_country() -> None:
     ],
 )
 def test_set_up_sentences_are_not_facts(article: str, setup: str) -> None:
-    draft = draft_of(article)
+    draft = corpus_draft(article)
     assert not [a for a in answers(draft) if setup in a]
     assert not [m for f in draft.facts for m in f.merged if setup in m]
 
@@ -214,7 +200,7 @@ def test_tags_are_names_and_topic_nouns() -> None:
         assert not tags & bad, (path.stem, tags & bad)
         for tag in tags:
             assert not tag.endswith(("ed", "ly")), (path.stem, tag)
-    flood = {t for f in draft_of("ganja-flood").facts for t in f.tags}
+    flood = {t for f in corpus_draft("ganja-flood").facts for t in f.tags}
     assert {"ganja", "ilham-aliyev", "flood"} <= flood
 
 
@@ -254,11 +240,11 @@ def test_absolute_dates_and_what_is_no_event_day() -> None:
 def test_draft_facts_carry_their_dates() -> None:
     """Each fact carries the day the article gives or implies, read against its publication
     date; a relative one is explained to the reviewer in a comment."""
-    draft = draft_of("sputnik-raid")
+    draft = corpus_draft("sputnik-raid")
     by_answer = {f.answer: f for f in draft.facts}
-    held = by_answer[fact_with(draft, "pre-trial detention")]
+    held = by_answer[answer_with(draft, "pre-trial detention")]
     assert held.date == dt.date(2025, 7, 1)
-    tv = by_answer[fact_with(draft, "cancelled a series of programmes")]
+    tv = by_answer[answer_with(draft, "cancelled a series of programmes")]
     assert tv.date == dt.date(2025, 6, 25) and "last week" in (tv.date_note or "")
     text = render_yaml(draft)
     assert '  date: 2025-06-25  # "last week": about, a week before publication' in text
@@ -278,7 +264,7 @@ def test_the_published_line_of_a_text_file() -> None:
 def test_each_fact_shows_its_source_sentence_and_the_file_is_valid(tmp_path: Path) -> None:
     """``# from the article: "..."`` above each fact; still a valid knowledge file (what
     ``kb validate knowledge/drafts`` checks)."""
-    draft = draft_of("ganja-flood")
+    draft = corpus_draft("ganja-flood")
     text = render_yaml(draft)
     notes = source_notes(text)
     assert set(notes) == {f.id for f in draft.facts}

@@ -8,10 +8,9 @@ subject with a relative clause, "called X a lie", a participle after a lead-in).
 
 from __future__ import annotations
 
-from drafting import draft_of
-
 from bot.ingest.article_draft import ArticleDraft
 from bot.ingest.questions import generate, problem
+from tests.ingest.drafting import draft_of
 
 VOTE = """Velmar mayor re-elected in Ostrava Bay runoff
 Published: 2025-05-12

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from drafting import draft_of
-
 from bot.ingest import dates
 from bot.ingest.article_draft import ArticleDraft
+from tests.ingest.drafting import draft_of, fact_with
 
 FERRY = """Bus owner questioned after Port Alder crash, two months after drivers' strike
 Published: 2025-09-15
@@ -50,11 +49,8 @@ Crowds burned the town hall in the capital two days later.
 
 
 def _fact(draft: ArticleDraft, starting: str) -> tuple[str, dt.date | None]:
-    for fact in draft.facts:
-        if starting in fact.answer:
-            return fact.answer, fact.date
-    answers = "\n".join(f.answer for f in draft.facts)
-    raise AssertionError(f"no fact with {starting!r} in:\n{answers}")
+    found = fact_with(draft, starting)
+    return found.answer, found.date
 
 
 def test_weekdays_after_an_earlier_day_are_days_of_that_week() -> None:

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from drafting import draft_of
-
 from bot.ingest import dates
 from bot.ingest.article_draft import ArticleDraft
 from bot.ingest.questions import generate
+from tests.ingest.drafting import draft_of
 
 RUNOFF = """Okonkwo wins runoff as rival cries foul over count
 Published: 2025-03-04

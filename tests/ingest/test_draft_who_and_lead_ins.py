@@ -11,12 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from drafting import draft_of
-
 from bot.ingest import dates
 from bot.ingest.article_draft import ArticleDraft
 from bot.ingest.lexicon import is_topic_noun, plain_words
 from bot.ingest.questions import generate, problem
+from tests.ingest.drafting import draft_of, fact_with
 
 FERRY = """Caspian ferry operator charged after Turkmenbashi pier collapse
 Published: 2025-09-15
@@ -51,11 +50,8 @@ Rescuers moved 120 residents to schools in the town of Lankaran.
 
 
 def _fact(draft: ArticleDraft, containing: str) -> tuple[str, list[str]]:
-    for fact in draft.facts:
-        if containing in fact.answer:
-            return fact.answer, fact.questions
-    answers = "\n".join(f.answer for f in draft.facts)
-    raise AssertionError(f"no fact with {containing!r} in:\n{answers}")
+    found = fact_with(draft, containing)
+    return found.answer, found.questions
 
 
 def test_he_after_a_time_phrase_is_the_person_named_before() -> None:
