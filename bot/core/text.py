@@ -521,7 +521,7 @@ def _with_news_synonyms(groups: Iterable[Sequence[str]]) -> list[Sequence[str]]:
 
 
 # Month words (folded) and the month each stands for.
-_MONTH_KEYS: dict[str, int] = {
+MONTH_NUMBERS: dict[str, int] = {
     name: number
     for number, names in enumerate(
         (
@@ -542,9 +542,9 @@ _MONTH_KEYS: dict[str, int] = {
     )
     for name in names
 }
-_MONTHS = frozenset(_MONTH_KEYS)
+_MONTHS = frozenset(MONTH_NUMBERS)
 _DIGIT = re.compile(r"\d")
-_MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted(_MONTH_KEYS)) + r")\b", re.IGNORECASE)
+_MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted(MONTH_NUMBERS)) + r")\b", re.IGNORECASE)
 # How much a day of the year named in a text ("3 November") says about what it is about: a
 # fact of another day is about another event, however much else it shares with the question
 # ("the second round on 3 November" against the first round's "20 October"). The day's number
@@ -558,7 +558,7 @@ def days_named(words: Sequence[str]) -> list[str]:
     that names the same day, not merely its number and its month apart."""
     out = []
     for index, word in enumerate(words):
-        month = _MONTH_KEYS.get(word)
+        month = MONTH_NUMBERS.get(word)
         if month is None:
             continue
         for neighbour in (index - 1, index - 2, index + 1):

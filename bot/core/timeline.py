@@ -15,22 +15,8 @@ import re
 from dataclasses import dataclass
 
 from bot.core.number_words import NUMBER_VALUES, number_pattern
-from bot.core.text import STOPWORDS, words
+from bot.core.text import MONTH_NUMBERS, STOPWORDS, words
 
-_MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
 _MONTH = (
     r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
@@ -96,7 +82,7 @@ class TimeQuestion:
 
 
 def _month(name: str) -> int:
-    return _MONTHS[name[:3]]
+    return MONTH_NUMBERS[name[:3]]
 
 
 def _past_date(month: int, day: int, year: str | None, today: dt.date) -> dt.date | None:
