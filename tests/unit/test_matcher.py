@@ -588,7 +588,9 @@ def test_a_paraphrase_with_no_shared_word_finds_its_fact() -> None:
 
 
 def test_paraphrases_can_be_turned_off() -> None:
-    off = Matcher([FOUNDING, MARCH], settings=MatcherSettings(related_share=0.0))
+    # BM25 off too: it would tell the two apart by their lengths alone.
+    settings = MatcherSettings(related_share=0.0, bm25_share=0.0)
+    off = Matcher([FOUNDING, MARCH], settings=settings)
     ranked, _ = off.explain("who created wagner")
     assert ranked[0].relevance == pytest.approx(ranked[1].relevance)
 
@@ -778,3 +780,83 @@ def test_a_question_sharing_only_a_phrasing_word_and_mostly_unknown_is_not_answe
     assert result.decision is not Decision.ANSWER
     # The same fact is answered when the question is about it.
     assert matcher.ask("who won the moldovan runoff").decision is Decision.ANSWER
+
+
+# Two facts that share one phrasing word for word: the dispute is what one of them is about
+# (its other phrasings say it again), while the other is on a customs post and was asked about
+# the dispute once.
+WATER_DISPUTE = Fact(
+    "chu-water-dispute",
+    "Kazakhstan and Kyrgyzstan are in a dispute over water from the Chu river after a dry summer.",
+    (
+        "what is the chu water dispute",
+        "summary of the water dispute",
+        "why are they in a water dispute",
+        "how did the water dispute start",
+    ),
+)
+CUSTOMS_POST = Fact(
+    "chu-customs-post",
+    "Kyrgyzstan left the joint customs post on the Chu river during the water dispute.",
+    (
+        "what is the chu water dispute",
+        "who left the customs post",
+        "what happened to the joint customs post",
+    ),
+)
+DRY_SUMMER = (
+    Fact(
+        "chu-dam", "A dam on the Chu river holds back its summer flow.", ("what does the dam do",)
+    ),
+    Fact(
+        "zhambyl-harvest", "Zhambyl farmers lost their wheat to the drought.", ("who lost wheat",)
+    ),
+)
+
+
+def test_the_fact_its_phrasings_say_is_about_the_words_comes_first() -> None:
+    question = "chu water dispute"
+    without = Matcher(
+        [WATER_DISPUTE, CUSTOMS_POST, *DRY_SUMMER], settings=MatcherSettings(bm25_share=0.0)
+    )
+    ranked, _ = without.explain(question)
+    assert ranked[0].relevance == pytest.approx(ranked[1].relevance)  # a tie, read by id
+    matcher = Matcher([WATER_DISPUTE, CUSTOMS_POST, *DRY_SUMMER])
+    ranked, _ = matcher.explain(question)
+    assert ranked[0].entry.fact.id == "chu-water-dispute"
+    assert ranked[0].relevance > ranked[1].relevance
+
+
+def test_term_frequency_never_makes_an_unrelated_fact_relevant() -> None:
+    matcher = Matcher([WATER_DISPUTE, CUSTOMS_POST, *DRY_SUMMER])
+    assert matcher.ask("who won the football cup final").decision is Decision.UNKNOWN
+
+
+# The cause is told by the order of the sentences, not by "because": the curator's own "why"
+# phrasing says the fact holds it.
+STRAIT_APOLOGY = Fact(
+    "strait-ferry-apology",
+    "A Georgian ferry rammed a Turkish fishing boat off Batumi in May 2024, and Georgia's "
+    "prime minister apologised to Turkey's president.",
+    (
+        "did georgia apologise to turkey",
+        "why did the georgian prime minister apologise",
+        "what happened off batumi",
+        "was anyone hurt when the ferry hit the boat",
+        "batumi ferry collision",
+    ),
+)
+
+
+def test_a_why_phrasing_of_its_curator_says_the_fact_holds_the_cause() -> None:
+    matcher = Matcher([STRAIT_APOLOGY, *DRY_SUMMER])
+    ranked, _ = matcher.explain("why did georgia's prime minister say sorry to turkey")
+    assert ranked[0].entry.fact.id == "strait-ferry-apology"
+    assert not ranked[0].soft_miss
+
+
+def test_a_why_phrasing_on_other_words_does_not_say_it() -> None:
+    matcher = Matcher([STRAIT_APOLOGY, *DRY_SUMMER])
+    ranked, _ = matcher.explain("why was the fishing boat off batumi")
+    assert ranked[0].entry.fact.id == "strait-ferry-apology"
+    assert ranked[0].soft_miss

@@ -296,9 +296,11 @@ def test_a_fact_answering_the_same_question_differently_is_proposed_not_applied(
 
 def test_the_draft_carries_the_suggestion_as_a_comment_under_the_fact() -> None:
     revised = fact("deaths-revised", "Three died.", date=dt.date(2025, 6, 30))
-    proposals = propose_supersessions([revised], Matcher([DEATHS]))
-    # No question, but its answer shares "died" with the one live fact (of one question): that
-    # fact is found and the changed number proposed, as the comment below spells out.
+    fair = fact("fair", "The Baku book fair was postponed.", "why was the fair postponed")
+    proposals = propose_supersessions([revised], Matcher([DEATHS, fair]))
+    # No question, but its answer shares "died" with one live fact (of one question): that
+    # fact is found and the changed number proposed, as the comment below spells out. (A fact
+    # base of one fact gives each of its words the least weight a word can have.)
     assert [(p.old.id, p.reason) for p in proposals["deaths-revised"]] == [
         ("deaths", "the number changed (two -> three)")
     ]
