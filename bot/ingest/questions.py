@@ -63,7 +63,7 @@ _OBJECT_FIRST = frozenset("called calls accused described describes urged denied
 _SAY_VERBS = frozenset(
     """say said says note notes noted told tells announced warned acknowledged confirmed reported
     stated claimed added insisted argued described describes called calls accused urged
-    denied""".split()
+    denied concluded concludes""".split()
 )
 _PERSON_HEADS = frozenset(
     """government ministry committee leadership authorities police president minister officials
@@ -996,13 +996,8 @@ def _from_clause(
     if (
         (reported or verb in _THAT_VERBS)
         and depth == 0
-        and clause.aux
-        in (
-            None,
-            "has",
-            "have",
-            "had",
-        )
+        # ("had already concluded": an adverb after the auxiliary changes nothing.)
+        and (clause.aux or "").split()[:1] in ([], ["has"], ["have"], ["had"])
     ):
         speaker = subject
         if verb in ("described", "describes"):
@@ -1011,9 +1006,11 @@ def _from_clause(
             typed.append(f"what did {speaker} say about {target}")
         elif reported and verb not in ("called", "calls", "accused", "urged", "denied"):
             # "Officials say ...": asked in the present, as it is said.
-            do = {"say": "do", "says": "does"}.get(verb, "did")
+            do = {"say": "do", "says": "does", "concludes": "does"}.get(verb, "did")
             about = f" about {topic}" if topic else ""
-            typed.append(f"what {do} {speaker} say{about}")
+            # A finding is asked as one: "what did eu leaders conclude".
+            word = "conclude" if verb.startswith("conclude") else "say"
+            typed.append(f"what {do} {speaker} {word}{about}")
         elif verb in ("called", "accused", "denied") and topic:
             # "Peskov called Western suggestions ... an absolute lie": a reply readers ask
             # about as something said ("what did peskov say about the moscow crash"), after

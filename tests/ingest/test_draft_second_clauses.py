@@ -78,3 +78,13 @@ def test_facts_about_an_earlier_event_are_not_tagged_with_the_main_one() -> None
     assert "crash" not in blockade.tags, blockade.tags
     speed = fact_with(draft, "speed limit")
     assert "crash" in speed.tags, speed.tags
+
+
+def test_a_finding_is_asked_what_was_concluded_whatever_the_tense() -> None:
+    had = generate(
+        "Health inspectors in Ganja had already concluded that the water plant was unsafe, "
+        "barely a month after it opened."
+    )
+    assert "what did health inspectors in ganja conclude" in had, had
+    present = generate("The inquiry concludes that the bridge failed because of corroded cables.")
+    assert "what does the inquiry conclude" in present, present
