@@ -471,6 +471,14 @@ def _last_resort_questions(parts: list[str], setting: str | None) -> list[str]:
     return [q.lower() for q in out if question_problem(q.lower()) is None]
 
 
+def _event_tags(event: Event | None, names: set[str]) -> list[str]:
+    """The words an event is tagged by: its name and noun ("wagner", "mutiny")."""
+    if event is None:
+        return []
+    words = fold(f"{event.alias or ''} {event.modifiers} {event.noun}").split()
+    return [w for w in dict.fromkeys(words) if is_topic_noun(w) or w in names]
+
+
 def _said_about(statement: Statement, event: Event | None) -> str | None:
     """What people in ``statement`` are asked to have said things about: the main event; none
     when the statement goes on about another one a sentence before told of (not "what did
@@ -521,13 +529,7 @@ def build_draft(
         if event.preposition != "Under":
             short = event.short().replace('"', "")
             setting = f"{event.preposition.lower()} {short}"
-    topic_tags: list[str] = []
-    if event is not None:
-        topic_tags = [
-            w
-            for w in fold(f"{event.alias or ''} {event.modifiers} {event.noun}").split()
-            if is_topic_noun(w) or w in names
-        ]
+    topic_tags = _event_tags(event, names)
     # What every fact shares (the event's own words) names none of them; a word few facts
     # have names the ones that have it.
     event_words: set[str] = set()
@@ -629,9 +631,10 @@ def build_draft(
                 for q in questions
                 if q in statement.extra_questions or not previewed(q, later, keep)
             ]
-        tags = _with_plain_words(
-            answer, tags_for(answer, entities, names, topic_tags, mid_capitals)
-        )
+        # A fact telling of another event (the mutiny, in a story about a crash two months on)
+        # is tagged with that one: a reader asking about the crash does not mean it.
+        own_topic = topic_tags if statement.event is None else []
+        tags = _with_plain_words(answer, tags_for(answer, entities, names, own_topic, mid_capitals))
         if overview:
             core = fold(main_clause_part(statement.core))
             tags = [

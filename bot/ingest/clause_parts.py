@@ -60,8 +60,10 @@ def second_clause(statement: str) -> str | None:
 
 # ", and the price at the pump roughly doubled ...": after "and", a clause with a subject of
 # its own, which opens as a noun phrase does (a determiner, a number or a name), not as a verb.
+# A short time phrase may open it: ", and in September Pashinyan said ...".
 _AND_CLAUSE = re.compile(
-    r",\s+and\s+(?P<clause>(?:the|a|an|its|their|his|her|some|most|many|about|more|nearly|"
+    r",\s+and\s+(?P<clause>(?:(?:in|on|by|last|later|earlier)\s+[\w' -]{1,25}?\s+)?"
+    r"(?:the|a|an|its|their|his|her|some|most|many|about|more|nearly|"
     r"[A-Z][\w'-]*|\d[\d,.]*)\s.+)$"
 )
 _OWNER = re.compile(r"^(?:its|their|his|her)\s+(?=[a-zA-Z])", re.IGNORECASE)

@@ -63,7 +63,7 @@ _OBJECT_FIRST = frozenset("called calls accused described describes urged denied
 _SAY_VERBS = frozenset(
     """say said says note notes noted told tells announced warned acknowledged confirmed reported
     stated claimed added insisted argued described describes called calls accused urged
-    denied""".split()
+    denied concluded concludes""".split()
 )
 _PERSON_HEADS = frozenset(
     """government ministry committee leadership authorities police president minister officials
@@ -111,6 +111,21 @@ _CAUSE = re.compile(
     r"reduce|speed|restore|replace|counter|deter)\b.+)$",
     re.IGNORECASE,
 )
+# Verbs saying an amount changed, by the plain word readers ask with.
+_CHANGE = {
+    **dict.fromkeys(
+        "rose increased grew climbed jumped soared surged doubled tripled trebled quadrupled "
+        "rises increases grows climbs jumps soars surges doubles triples".split(),
+        "rise",
+    ),
+    **dict.fromkeys(
+        "fell dropped declined decreased plunged slumped halved shrank tumbled "
+        "falls drops declines decreases plunges slumps halves shrinks tumbles".split(),
+        "fall",
+    ),
+}
+# A figure the change went by, from or to: "from about 60 tenge to 120 tenge", "by 12 percent".
+_AMOUNT_AFTER = re.compile(r"\b(?:from|to|by)\s+(?:about\s+|around\s+|nearly\s+|some\s+)?[$€£]?\d")
 _PERCENT = r"\d[\d.,]*\s*(?:percent|per cent|%)"
 _SHARE = re.compile(
     r"^(?:(?:about|around|nearly|almost|just over|just under|more than|less than|some|roughly|"
@@ -442,9 +457,13 @@ def _other_parts(
     )
     parsed = parse(second) if second is not None else None
     if parsed is not None and parsed.subject.split()[0].lower() not in _NO_SUBJECT:
-        out += [q for q in _from_clause(parsed, names, setting, depth=1) if q.startswith(_TYPED)][
-            :2
-        ]
+        asked = [q for q in _from_clause(parsed, names, setting, depth=1) if q.startswith(_TYPED)]
+        if (parsed.verb or "").lower() in _SAY_VERBS and parsed.aux is None:
+            # "..., and in September Pashinyan said relying on Russia had been a mistake": who
+            # said it is another subject, asked what it said as the first clause's would be.
+            speaker = _subject_for_question(parsed.subject, names)
+            asked.insert(0, f"what did {speaker} say")
+        out += asked[:2]
     for relative in clause_parts.relative_clauses(_plain(statement))[:1]:
         said = parse(relative)
         if said is not None:
@@ -977,13 +996,8 @@ def _from_clause(
     if (
         (reported or verb in _THAT_VERBS)
         and depth == 0
-        and clause.aux
-        in (
-            None,
-            "has",
-            "have",
-            "had",
-        )
+        # ("had already concluded": an adverb after the auxiliary changes nothing.)
+        and (clause.aux or "").split()[:1] in ([], ["has"], ["have"], ["had"])
     ):
         speaker = subject
         if verb in ("described", "describes"):
@@ -992,9 +1006,11 @@ def _from_clause(
             typed.append(f"what did {speaker} say about {target}")
         elif reported and verb not in ("called", "calls", "accused", "urged", "denied"):
             # "Officials say ...": asked in the present, as it is said.
-            do = {"say": "do", "says": "does"}.get(verb, "did")
+            do = {"say": "do", "says": "does", "concludes": "does"}.get(verb, "did")
             about = f" about {topic}" if topic else ""
-            typed.append(f"what {do} {speaker} say{about}")
+            # A finding is asked as one: "what did eu leaders conclude".
+            word = "conclude" if verb.startswith("conclude") else "say"
+            typed.append(f"what {do} {speaker} {word}{about}")
         elif verb in ("called", "accused", "denied") and topic:
             # "Peskov called Western suggestions ... an absolute lie": a reply readers ask
             # about as something said ("what did peskov say about the moscow crash"), after
@@ -1121,6 +1137,20 @@ def _from_clause(
                 typed.append(f"what percentage {body}")
         elif clause.aux in ("was", "is", "were", "are") and len(subject.split()) <= 6:
             typed.append(f"what {clause.aux} {subject}")
+
+    # "The price roughly doubled, from 60 to 120 tenge", "Inflation fell to 9 percent": a
+    # change in an amount, which readers ask "how much did it rise" (the verb's own word is
+    # rarely theirs: "doubled", "surged").
+    change = _CHANGE.get(verb) if clause.aux is None and not count else None
+    asked_much = any(q.startswith("how much") for q in typed)
+    if change is not None and _AMOUNT_AFTER.search(rest) and not asked_much and not share:
+        changed_in = _place_in(rest)
+        tail = (
+            f" in {changed_in.name}"
+            if changed_in is not None and changed_in.name not in subject
+            else ""
+        )
+        typed.append(f"how much did {subject} {change}{tail}")
 
     # "..., flooding thousands of homes": how many homes were flooded (there): a count, asked
     # before the day and place, is what readers of a disaster ask first.
