@@ -328,12 +328,41 @@ def _asked_roles(words: list[str]) -> tuple[str, ...]:
             or (index + 1 < len(words) and words[index + 1] in ("called", "named"))
         )
         if asks_name:
-            roles.append(_ROLE_IN_ANSWERS.get(word, word))
+            roles.append(_qualified(words, index, _ROLE_IN_ANSWERS.get(word, word)))
     return tuple(dict.fromkeys(roles))
 
 
 # A role asked by a short name that answers spell out: "the new pm" is a prime minister.
-_ROLE_IN_ANSWERS = {"pm": "minister", "premier": "minister"}
+_ROLE_IN_ANSWERS = {"pm": "prime minister", "premier": "prime minister"}
+# Words that make a role another one: a defence minister is not the prime minister, though
+# both are ministers ("who is armenia's defence minister" is not answered by a fact naming
+# its prime minister).
+ROLE_QUALIFIERS = frozenset(
+    """
+    prime foreign defence defense interior finance economy economic justice health education
+    energy ecology environment agriculture culture emergency emergencies transport labour labor
+    trade deputy vice
+    """.split()
+)
+
+
+def _qualified(words: list[str], index: int, role: str) -> str:
+    """The role at ``index`` with the qualifier before it ("defence minister") or after it
+    ("minister of defence"), if it has one; else the role word alone."""
+    if " " in role:
+        return role
+    if index > 0 and words[index - 1] in ROLE_QUALIFIERS:
+        return f"{_SPELLING.get(words[index - 1], words[index - 1])} {role}"
+    if index + 2 < len(words) and words[index + 1] in ("of", "for"):
+        qualifier = words[index + 2]
+        if qualifier in ROLE_QUALIFIERS:
+            return f"{_SPELLING.get(qualifier, qualifier)} {role}"
+    return role
+
+
+# One spelling of each qualifier, so that a question meets an answer written the other way.
+_SPELLING = {"defense": "defence", "economic": "economy", "labor": "labour"}
+_SPELLING["emergencies"] = "emergency"
 
 
 # ------------------------------------------------------------------------ answers
@@ -494,6 +523,9 @@ def _roles(tokens: list[str], lower: list[str]) -> tuple[str, ...]:
             continue
         if _name_at(tokens, index + 1) or _name_before(tokens, index):
             found.append(word)
+            qualified = _qualified(lower, index, _ROLE_IN_ANSWERS.get(word, word))
+            if qualified != word:
+                found.append(qualified)
     return tuple(dict.fromkeys(found))
 
 

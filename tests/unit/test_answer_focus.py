@@ -208,7 +208,7 @@ def test_question_focus_names_what_is_asked() -> None:
     )
     assert question_focus("who is the ceo of azerbaijan airlines".split()).roles == ("ceo",)
     # Answers spell a prime minister out: the role asked is the one they name.
-    assert focus("whos the new pm").roles == ("minister",)
+    assert focus("whos the new pm").roles == ("prime minister",)
 
 
 STORM_LANDFALL = Fact(
@@ -783,3 +783,40 @@ def test_a_time_of_day_inside_a_compound_is_a_time_of_day() -> None:
     )
     result = Matcher([raid]).ask("at what time of day did the police raid the kura warehouse")
     assert result.decision is Decision.ANSWER
+
+
+@pytest.mark.parametrize(
+    ("question", "roles"),
+    [
+        ("who is kyrgyzstan's defence minister", ("defence minister",)),
+        ("who is the minister of defense in bishkek", ("defence minister",)),
+        ("who is the new pm", ("prime minister",)),
+        ("who is the ceo of the airline", ("ceo",)),
+    ],
+)
+def test_a_qualified_role_is_asked_as_that_role(question: str, roles: tuple[str, ...]) -> None:
+    assert focus(question).roles == roles
+
+
+def test_an_answer_names_its_roles_with_their_qualifiers() -> None:
+    assert named_roles("Prime Minister Adylbek Kasymaliev opened the bridge.") == (
+        "minister",
+        "prime minister",
+    )
+    assert "economy minister" in named_roles(
+        "Daniyar Amanov, the minister of economy, said prices would fall."
+    )
+
+
+BRIDGE_OPENING = Fact(
+    "bishkek-bridge-opening",
+    "Kyrgyz Prime Minister Adylbek Kasymaliev opened the new Chui Avenue bridge in Bishkek on "
+    "2 September 2025.",
+    ("who opened the bishkek bridge", "when did the new bridge open", "chui avenue bridge"),
+)
+
+
+def test_a_fact_naming_one_minister_does_not_answer_who_another_is() -> None:
+    matcher = Matcher([BRIDGE_OPENING, OVERVIEW])
+    assert matcher.ask("who is kyrgyzstan's defence minister").decision is not Decision.ANSWER
+    assert answered(matcher.ask("who is the kyrgyz prime minister")) == "bishkek-bridge-opening"
