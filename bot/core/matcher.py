@@ -282,6 +282,10 @@ class _Entry:
             self._size = len(self.all_terms())
         return self._size
 
+    @size.setter
+    def size(self, value: int) -> None:
+        self._size = value
+
 
 # One fact's index entry without the fact: its phrasings (terms, text), answer terms, the kinds
 # of answer it holds and its named roles.
@@ -696,7 +700,9 @@ class Matcher:
             self._guild_of[key] = fact.guild_id
         for replaced in fact.supersedes:
             self._successors.setdefault(replaced, set()).add(fact.id)
-        for term in entry.all_terms():
+        terms = entry.all_terms()
+        entry.size = len(terms)
+        for term in terms:
             posting = self._postings.get(term)
             if posting is None:
                 self._postings[term] = [key]
@@ -1301,12 +1307,15 @@ class Matcher:
         # Question terms found only through a neighbour: they add to coverage, but are not
         # "matched" (the confidence model's share of terms found stays a share of words found).
         paraphrased: set[str] = set()
+        # How many of its fields (phrasings, answer) hold each question term: BM25's frequency.
+        frequency: dict[str, int] = {}
         for terms, text in entry.phrasings:
             hit = 0.0
             for term, asked_weight in query:
                 if term in terms:
                     hit += asked_weight
                     matched.add(term)
+                    frequency[term] = frequency.get(term, 0) + 1
             if related and not related_any.isdisjoint(terms):
                 for term, soft_weight, near in related:
                     if term not in terms and not near.isdisjoint(terms):
@@ -1337,6 +1346,7 @@ class Matcher:
             if term in answer_terms:
                 answer_hit += asked_weight
                 matched.add(term)
+                frequency[term] = frequency.get(term, 0) + 1
         if related and not related_any.isdisjoint(answer_terms):
             for term, soft_weight, near in related:
                 if term not in answer_terms and not near.isdisjoint(answer_terms):
@@ -1350,7 +1360,7 @@ class Matcher:
         # covers anywhere: a question may take its words from several of a fact's phrasings
         # and its answer.
         relevance = 0.5 * (best_phrasing + whole)
-        bm25 = self._bm25(entry, matched, idf) / idf_total if idf else 0.0
+        bm25 = self._bm25(entry, frequency, idf) / idf_total if idf else 0.0
         share = self.settings.bm25_share
         relevance = (1.0 - share) * relevance + share * bm25
         candidate = _Candidate(
@@ -1404,21 +1414,17 @@ class Matcher:
             candidate.relevance *= _SOFT_MISS_RANK
         return candidate
 
-    def _bm25(self, entry: _Entry, matched: set[str], idf: Mapping[str, float]) -> float:
+    def _bm25(self, entry: _Entry, frequency: Mapping[str, int], idf: Mapping[str, float]) -> float:
         """The fact's BM25 score for the question's known terms (``idf``), over its phrasings and
-        answer as fields (a term's frequency: the fields that hold it), each term's part under
+        answer as fields (``frequency``: how many fields hold each term), each term's part under
         its idf."""
-        fields = entry.phrasings
-        answer = entry.answer_terms
         mean = self._live_refs / len(self._entries) if self._entries else 1.0
         norm = _BM25_K1 * (1.0 - _BM25_B + _BM25_B * entry.size / mean)
         score = 0.0
-        for term in matched:
+        for term, tf in frequency.items():
             weight = idf.get(term)
-            if weight is None:
-                continue
-            tf = sum(1 for terms, _ in fields if term in terms) + (term in answer)
-            score += weight * tf / (tf + norm)
+            if weight is not None:
+                score += weight * tf / (tf + norm)
         return score
 
     def _states(self, entry: _Entry, alternatives: tuple[str, ...], wants: int) -> bool:
