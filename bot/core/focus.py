@@ -314,8 +314,19 @@ def _counted(words: list[str]) -> tuple[str, ...]:
     return ()
 
 
+# Verbs that ask for the head of something ("who runs wagner now"), and the role words an
+# answer names such a head by ("Wagner's new commander, Andrei Troshev").
+_HEADING_VERBS = frozenset("heads leads runs chairs commands manages directs".split())
+HEAD_ROLES = (
+    "head chief leader chairman chairwoman chair director commander boss manager ceo"
+).split()
+
+
 def _asked_roles(words: list[str]) -> tuple[str, ...]:
-    """Role words whose holder's name is asked: "who is the ceo", "name of the president"."""
+    """Role words whose holder's name is asked: "who is the ceo", "name of the president";
+    who heads (leads, runs, ...) something asks for one of ``HEAD_ROLES``."""
+    if len(words) > 1 and words[0] in ("who", "whos") and words[1] in _HEADING_VERBS:
+        return tuple(HEAD_ROLES)
     roles: list[str] = []
     for index, word in enumerate(words):
         if word not in ROLE_WORDS:

@@ -820,3 +820,24 @@ def test_a_fact_naming_one_minister_does_not_answer_who_another_is() -> None:
     matcher = Matcher([BRIDGE_OPENING, OVERVIEW])
     assert matcher.ask("who is kyrgyzstan's defence minister").decision is not Decision.ANSWER
     assert answered(matcher.ask("who is the kyrgyz prime minister")) == "bishkek-bridge-opening"
+
+
+MILITIA_RAID = Fact(
+    "border-militia-raid",
+    "Gunmen of a border militia raided a customs post near Osh in March 2025; its founder, "
+    "Temir Asanov, was killed in the raid.",
+    ("who raided the customs post", "what happened near osh", "who was killed in the raid"),
+)
+OPPOSITION = Fact(
+    "kg-opposition-rally",
+    "Opposition leader Ayana Sultanova led a rally of about 3,000 people in Bishkek.",
+    ("how many people rallied in bishkek", "where was the opposition rally"),
+)
+
+
+def test_who_runs_something_asks_for_its_named_head() -> None:
+    assert "leader" in focus("who runs the militia now").roles
+    matcher = Matcher([MILITIA_RAID, OPPOSITION])
+    # The fact says who died, not who runs the militia now: a name is not the answer.
+    assert matcher.ask("who runs the border militia now").decision is not Decision.ANSWER
+    assert answered(matcher.ask("who leads the opposition")) == "kg-opposition-rally"
