@@ -176,6 +176,9 @@ class Focus:
     # What a count is asked of ("how many protesters were injured": protesters, injured): a
     # fact's numbers must stand beside one of them to be the count asked for.
     counted: tuple[str, ...] = ()
+    # Words that only name the kind of answer asked ("date" in "what date was the raid", "raid
+    # date"): like "when", they are not what the question is about.
+    kind_words: tuple[str, ...] = ()
 
 
 NO_FOCUS = Focus()
@@ -218,16 +221,25 @@ def question_focus(words: list[str]) -> Focus:
         wants |= Want.TIME
         if ("when", "will") in pairs or " going to " in text:
             wants |= Want.FUTURE
+    kind_words: list[str] = []
     for head in ("year", "date", "day", "month"):
         if ("what", head) in pairs or ("which", head) in pairs:
             wants |= Want.TIME
+            kind_words.append(head)
             if head in ("date", "day"):
                 # A day is asked for: "in late June" or "in 2024" does not say which.
                 wants |= Want.DAY
     if ("exact", "date") in pairs or ("exact", "day") in pairs:
         wants |= Want.TIME | Want.DAY
+        kind_words += ["date", "day"]
+    if 1 < len(words) <= 4 and words[-1] in ("date", "year") and words[0] not in _WH_WORDS:
+        # A keyword question naming the kind last: "yekaterinburg raid date" (casual: any
+        # date it has will do, not only a day).
+        wants |= Want.TIME
+        kind_words.append(words[-1])
     if ("what", "time") in pairs:
         wants |= Want.CLOCK
+        kind_words.append("time")
     if ("how", "soon") in pairs:
         # "how soon after the vote": a span, or the date it ended at.
         wants |= Want.TIME
@@ -255,7 +267,14 @@ def question_focus(words: list[str]) -> Focus:
         # "how old is X" asks X's age: the age is the attribute, whatever the words.
         attributes = tuple(a for a in attributes if a not in AGE_WORDS)
     counted = _counted(words) if wants & Want.COUNT else ()
-    return Focus(wants, attributes, _asked_roles(words), len(words), counted)
+    return Focus(
+        wants,
+        attributes,
+        _asked_roles(words),
+        len(words),
+        counted,
+        tuple(dict.fromkeys(kind_words)),
+    )
 
 
 # Attribute words that are verbs ("when was the dam built", "how much does a ticket cost"):

@@ -969,7 +969,11 @@ class Matcher:
                 best = (found[0], float(found[1]))
         return (best[0], best[1] / 100.0) if best else None
 
-    def _query_terms(self, question: str, language: str) -> list[_QueryTerm]:
+    def _query_terms(
+        self, question: str, language: str, kind_words: tuple[str, ...] = ()
+    ) -> list[_QueryTerm]:
+        """The question's terms with their weights and how sure their reading is; words that
+        only name the kind of answer asked (``kind_words``: "date" in "what date") left out."""
         seen: set[str] = set()
         out: list[_QueryTerm] = []
         unknown_weight = self._idf(0) * self.settings.unknown_term_weight
@@ -984,7 +988,7 @@ class Matcher:
             if days:
                 analyzed += tuple((day, DAY_SPECIFICITY, day) for day in days)
         for term, spec, word in analyzed:
-            if term in seen:
+            if term in seen or word in kind_words:
                 continue
             seen.add(term)
             df = self._df.get(term)
@@ -1072,7 +1076,8 @@ class Matcher:
         """Candidates best first, the first ``calibrated`` (all: None) given confidences."""
         # Read once: the terms, the focus and the weight of names all depend on it.
         language = detect(question)
-        query = self._query_terms(question, language)
+        focus = self.analyzer.focus(question, language)
+        query = self._query_terms(question, language, focus.kind_words)
         context = self._context_terms(question, language)
         if context:
             query = [
@@ -1082,7 +1087,6 @@ class Matcher:
                 for qt in query
             ]
         total = sum(qt.weight for qt in query)
-        focus = self.analyzer.focus(question, language)
         known = sum(qt.weight * qt.confidence for qt in query)
         bare = len(query) == focus.words
         asked = _Asked(

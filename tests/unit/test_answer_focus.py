@@ -841,3 +841,26 @@ def test_who_runs_something_asks_for_its_named_head() -> None:
     # The fact says who died, not who runs the militia now: a name is not the answer.
     assert matcher.ask("who runs the border militia now").decision is not Decision.ANSWER
     assert answered(matcher.ask("who leads the opposition")) == "kg-opposition-rally"
+
+
+def test_a_keyword_question_naming_a_date_last_asks_when() -> None:
+    asked = focus("aktau bus crash date")
+    assert asked.wants & Want.TIME
+    assert asked.kind_words == ("date",)
+    assert focus("what year did the strike start").kind_words == ("year",)
+    assert focus("date night ideas").kind_words == ()  # "date" first: not a kind asked
+
+
+BUS_CRASH = Fact(
+    "aktau-bus-crash",
+    "A bus carrying striking oil workers overturned near Aktau on 14 March 2025, injuring 12.",
+    ("what happened to the bus near aktau", "how many were hurt in the aktau bus crash"),
+    date=dt.date(2025, 3, 14),
+)
+
+
+def test_the_word_date_does_not_dilute_the_question_it_asks() -> None:
+    matcher = Matcher([BUS_CRASH, OVERVIEW])
+    assert answered(matcher.ask("aktau bus crash date")) == "aktau-bus-crash"
+    _, asked = matcher.explain("what date did the aktau bus crash happen")
+    assert "date" not in {qt.term for qt in asked.query}
