@@ -46,6 +46,7 @@ class Want(IntFlag):
     CLOCK = 1024  # what time: a time of day ("10 p.m.", "at dawn", "in the morning")
     FUTURE = 2048  # when will: something still to come ("will", "next", "planned", "due")
     DAY = 4096  # what day / which date: a day ("on 5 March", "on Tuesday"), not a month or year
+    LATER = 8192  # ... yet / so far / by now: the state of things since, or what is still to come
 
 
 # Kinds a fact must hold to be answered outright; CAUSE, PERSON and PLACE are only preferred
@@ -61,6 +62,7 @@ STRICT = (
     | Want.CLOCK
     | Want.FUTURE
     | Want.DAY
+    | Want.LATER
 )
 
 NUMBER_WORDS = frozenset(
@@ -88,6 +90,13 @@ FUTURE_WORDS = frozenset(
     """
     will next planned plan plans expected expects scheduled due upcoming soon future later
     """.split()
+)
+# A fact that says how things stand since, or what is still to come: it can answer whether
+# something has happened yet ("the ambassador has still not returned", "the law is due to be
+# signed next week"); one that tells only of the event itself cannot.
+LATER_WORDS = FUTURE_WORDS | frozenset(
+    "yet still since remains remain remained anymore ongoing continues continue until pending "
+    "awaiting".split()
 )
 CLOCK_WORDS = frozenset(
     """
@@ -240,6 +249,10 @@ def question_focus(words: list[str]) -> Focus:
     if ("what", "time") in pairs:
         wants |= Want.CLOCK
         kind_words.append("time")
+    if words[-1] in ("yet", "anymore") or text.endswith((" so far ", " by now ")):
+        # "has the ambassador gone back yet": how things stand since the news, which a fact
+        # telling only of the event itself does not say.
+        wants |= Want.LATER
     if ("how", "soon") in pairs:
         # "how soon after the vote": a span, or the date it ended at.
         wants |= Want.TIME
@@ -425,6 +438,7 @@ _WORD_KINDS = (
     (WEEKDAYS, int(Want.TIME | Want.DAY)),
     (CLOCK_WORDS, int(Want.CLOCK)),
     (FUTURE_WORDS, int(Want.FUTURE)),
+    (LATER_WORDS, int(Want.LATER)),
     (TIME_UNITS, int(Want.DURATION)),
     (UNITS - {"m", "per", "sq", "square"}, int(Want.MEASURE)),
     (CAUSE_WORDS, int(Want.CAUSE)),

@@ -864,3 +864,30 @@ def test_the_word_date_does_not_dilute_the_question_it_asks() -> None:
     assert answered(matcher.ask("aktau bus crash date")) == "aktau-bus-crash"
     _, asked = matcher.explain("what date did the aktau bus crash happen")
     assert "date" not in {qt.term for qt in asked.query}
+
+
+CONSUL_RECALLED = Fact(
+    "tbilisi-consul-recalled",
+    "Armenia recalled its consul from Batumi on 3 April 2025 after a dispute over a border post.",
+    ("why did armenia recall its consul", "when was the consul recalled", "batumi consul"),
+)
+CONSUL_STILL_AWAY = Fact(
+    "tbilisi-consul-still-away",
+    "A month after the recall, Armenia's consul has still not returned to Batumi.",
+    ("is the consul back in batumi", "has the consul returned"),
+)
+
+
+def test_a_question_asking_how_things_stand_since_wants_a_fact_that_says_so() -> None:
+    assert focus("has the consul gone back to batumi yet").wants & Want.LATER
+    assert focus("how many have been arrested so far").wants & Want.LATER
+    assert not focus("why was the consul recalled").wants & Want.LATER
+    # The recall itself does not say whether he went back since.
+    alone = Matcher([CONSUL_RECALLED, OVERVIEW])
+    assert alone.ask("has the armenian consul gone back to batumi yet").decision is not (
+        Decision.ANSWER
+    )
+    both = Matcher([CONSUL_RECALLED, CONSUL_STILL_AWAY, OVERVIEW])
+    assert answered(both.ask("has the armenian consul gone back to batumi yet")) == (
+        "tbilisi-consul-still-away"
+    )
