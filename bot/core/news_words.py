@@ -432,6 +432,20 @@ NEWS_SYNONYMS: tuple[tuple[str, ...], ...] = (
     # Not "legislator": it stems as "legislation" does, which is "law".
     ("lawmaker", "lawmakers", "mp", "mps", "parliamentarian", "parliamentarians"),
     ("replace", "replaced", "replaces", "replacement", "succeed", "succeeded", "successor"),
+    # Something starting all of a sudden, not anything breaking: without this group "broken out"
+    # is read as "break", the word of "break away" (to leave a bloc or a country).
+    (
+        "erupt",
+        "erupted",
+        "eruption",
+        "outbreak",
+        "break out",
+        "breaks out",
+        "broke out",
+        "broken out",
+        "flare up",
+        "flared up",
+    ),
 )
 
 # What happens to people in the news, each a group above: "how many were injured" asks for a

@@ -604,6 +604,7 @@ def test_the_count_asked_for_picks_its_sibling() -> None:
         ("successor", "replaced"),
         ("lockup", "custody"),
         ("prison", "custody"),
+        ("broke out", "erupted"),
     ],
 )
 def test_everyday_news_words_meet_without_a_synonyms_file(asked: str, stated: str) -> None:
@@ -891,3 +892,9 @@ def test_a_question_asking_how_things_stand_since_wants_a_fact_that_says_so() ->
     assert answered(both.ask("has the armenian consul gone back to batumi yet")) == (
         "tbilisi-consul-still-away"
     )
+
+
+def test_breaking_out_is_not_breaking_away() -> None:
+    analyzer = Analyzer()
+    assert "break" not in analyzer.terms("a row has broken out between the two capitals")
+    assert "break" in analyzer.terms("is the region trying to break away")
