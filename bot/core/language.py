@@ -67,13 +67,18 @@ STOPWORDS_AZ = frozenset(
     haqqında barədə məlumat məsələ məsələsi məsələni məsələdə
     sonra əvvəl qarşı bəri tərəfindən
     bunu bunun buna bundan bununla bunlar bunları bunların onlara onları ondan onunla onda
+    hə bəli yox yoxdur bilər bilərmi bilərsən bilərsənmi bilərsiniz bilərsinizmi edə
+    ümumilikdə ümumiyyətlə qısa şəkildə şəklində üzərində üzərindəki üzrə altında altına
     """.split()
 )
 # The last lines: question words with the copula or a case ending ("nədir", "kimdir"),
 # colloquial forms ("burda", "neynir", "nolub"), the light verbs "olmaq" (be) and "etmək"
 # (do), which English's stopwords hold as "is/was/did", hearsay ("deyirlər", "doğrudu"), the
-# asking words, the case forms of "bu" (this) and "o" (he, that) the first lines leave out, and
-# the postpositions English's stopwords hold ("after", "before", "by"). Not
+# asking words, the case forms of "bu" (this) and "o" (he, that) the first lines leave out, the
+# postpositions English's stopwords hold ("after", "before", "by", "over", "under"), yes and
+# no ("hə", "yox"), the "can you" of a polite question ("izah edə bilərsinizmi") and the
+# asking for it briefly or in general ("qısa şəkildə", "ümumilikdə": English's "brief",
+# "basically"). Not
 # "arasında" (between): a noun with its endings, and what marks a question as being about two
 # countries' relations ("rusiya ilə azərbaycan arasında").
 
@@ -98,7 +103,7 @@ def az_plain(word: str) -> str:
 # tell "öldü" (died) from the light verb "oldu" (became).
 PLAIN_STOPWORDS_AZ = frozenset(az_plain(word) for word in STOPWORDS_AZ)
 # Plain stopwords that are English words too ("men", "de", "var"): not evidence of Azerbaijani.
-_ENGLISH_LOOKALIKES = frozenset("a o de da en men ya hem var biz sen".split())
+_ENGLISH_LOOKALIKES = frozenset("a o de da en men ya hem var biz sen he".split())
 _PLAIN_AZ_MARKERS = PLAIN_STOPWORDS_AZ - _ENGLISH_LOOKALIKES
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.focus import Want
+from bot.core.language import detect
 from bot.core.matcher import Matcher
 from bot.core.models import Decision, Fact, Translation
 from bot.core.text import Analyzer, stem_in, translit
@@ -286,3 +287,19 @@ def test_a_question_about_escalating_finds_the_fact_in_other_words() -> None:
     result = matcher.ask("кто-то собирается нагнетать?")
     assert result.best is not None
     assert result.best.fact.id == "port-dispute"
+
+
+def test_a_polite_or_brief_azerbaijani_question_asks_about_its_topic_only() -> None:
+    analyzer = Analyzer()
+    # "can you explain briefly / in general": how one asks, as English's "could you", "brief".
+    topic = analyzer.terms("limanın bağlanması")
+    assert analyzer.terms("limanın bağlanması qısa şəkildə izah edə bilərsinizmi") == topic
+    assert analyzer.terms("ümumilikdə limanın bağlanması") == topic
+    # "over", "under": postpositions, as English's stopwords hold them.
+    assert analyzer.terms("liman üzərindəki nəzarət") == analyzer.terms("liman nəzarət")
+    assert analyzer.terms("terminal təzyiq altında") == analyzer.terms("terminal təzyiq")
+    # Yes and no, and a tag question's "hə", say nothing of the topic either.
+    assert analyzer.terms("terminal bağlanmayıb hə?") == analyzer.terms("terminal bağlanmayıb")
+    assert analyzer.terms("gəmilər yoxdur") == analyzer.terms("gəmilər")
+    # "he" typed for "hə" is English's "he" as well: no sign of Azerbaijani on its own.
+    assert detect("he resigned?") == "en"
