@@ -42,12 +42,17 @@ STOPWORDS_RU = frozenset(
     какую каких какого каком какому какими какова каково всём всем всего всей всею этим
     этими этому тут щас сча слышал слышала слышно говорят пишут чё чо че шо ща
     между после перед через против среди около вокруг кроме вроде будто
+    ребят кажется показалось видимо наверное наверно
+    меня тебя тебе тобой ему ей ею ним ней нему нём нем себя себе собой
     """.split()
 )
 # The last lines: the remaining forms of "какой", "весь" and "этот" (the list above has only
 # some), casual Russian: "чё"/"шо" for "что", "щас" for "сейчас", hearsay ("говорят"); the
-# prepositions of time and place English's stopwords hold ("between", "after", "against") and
-# the hedging "вроде", "будто".
+# prepositions of time and place English's stopwords hold ("between", "after", "against"), the
+# hedging "вроде", "будто", "кажется" ("или мне показалось": or did I imagine it), and "ребят"
+# (guys) beside "ребята"; the forms of the personal and reflexive pronouns the first lines
+# leave out ("меня", "ему", "себе": English's "me", "him", "themselves"). Not "свой" (one's
+# own): "стоять на своём" is to stand one's ground.
 
 
 STOPWORDS_AZ = frozenset(

@@ -161,6 +161,9 @@ def test_a_name_nobody_gives_is_not_answered_outright(matcher: Matcher) -> None:
         ("имена задержанных", Want.NAME),
         ("dənizçilərin adları nədir", Want.NAME),
         ("terminal haradadır", Want.PLACE),
+        # the past of "как зовут": a name is asked, however the rest of it is worded
+        ("как звали капитана парома", Want.NAME),
+        ("как их звали", Want.NAME),
     ],
 )
 def test_plural_names_and_suffixed_question_words(question: str, wants: Want) -> None:
@@ -303,3 +306,45 @@ def test_a_polite_or_brief_azerbaijani_question_asks_about_its_topic_only() -> N
     assert analyzer.terms("gəmilər yoxdur") == analyzer.terms("gəmilər")
     # "he" typed for "hə" is English's "he" as well: no sign of Azerbaijani on its own.
     assert detect("he resigned?") == "en"
+
+
+def test_set_phrases_of_asking_say_nothing_of_the_topic() -> None:
+    analyzer = Analyzer()
+    # "in general terms", "bring me up to speed", "who knows (this)": the asking, as a whole;
+    # their words alone may be topics ("черта", a line; "курс", a rate).
+    topic = analyzer.terms("забастовка в порту")
+    assert analyzer.terms("в общих чертах, забастовка в порту") == topic
+    assert analyzer.terms("введите меня в курс дела: забастовка в порту") == topic
+    assert analyzer.terms("кто шарит, забастовка в порту") == topic
+    assert analyzer.terms("курс рубля") != analyzer.terms("рубля")
+    # "in general", "in a word" in Azerbaijani, typed with its letters or without them.
+    assert analyzer.terms("ümumi şəkildə gəmilər") == analyzer.terms("gəmilər")
+    assert analyzer.terms("gemiler, bir sozle, ne olub") == analyzer.terms("gəmilər")
+    assert analyzer.terms("ümumi gəmilər") != analyzer.terms("gəmilər")
+
+
+def test_russian_hedges_pronouns_and_address_say_nothing_of_the_topic() -> None:
+    analyzer = Analyzer()
+    topic = analyzer.terms("порт закрыли")
+    assert analyzer.terms("ребят, порт вроде закрыли или мне показалось") == topic
+    assert analyzer.terms("порт, кажется, закрыли") == topic
+    assert analyzer.terms("объясните мне, порт закрыли") == topic
+    # "стоять на своём" (to stand one's ground) keeps its "своём".
+    assert analyzer.terms("стоят на своём") != analyzer.terms("стоят")
+
+
+def test_a_soft_sign_typed_for_the_hard_one_reads_as_the_word() -> None:
+    analyzer = Analyzer()
+    # "обьясните", "обьявили": "ь" typed after a prefix where "ъ" belongs.
+    assert analyzer.terms("обьявили забастовку") == analyzer.terms("объявили забастовку")
+    assert analyzer.terms("обьясните забастовку") == analyzer.terms("забастовку")
+    # A "ь" that belongs stays ("вьюга", "семья").
+    assert analyzer.terms("семья капитана") != analyzer.terms("капитана")
+
+
+def test_russian_slang_for_a_beef_is_a_conflict() -> None:
+    analyzer = Analyzer()
+    assert analyzer.terms("что за тёрки у порта с профсоюзом") == analyzer.terms(
+        "что за конфликт у порта с профсоюзом"
+    )
+    assert analyzer.terms("терки порта") == analyzer.terms("конфликт порта")
