@@ -843,6 +843,9 @@ def other_tokens(text: str, language: str) -> list[str]:
             out.append(word)
         else:
             out.extend(meant.split())
+    if language == "az" and len(out) > 1:
+        # After the chat spellings: "noldu" is "nə oldu".
+        out = _what_happened(out)
     return out
 
 
@@ -865,6 +868,22 @@ def _without_phrases(
             out.append(words[index])
             index += 1
     return out
+
+
+def _what_happened(words: list[str]) -> list[str]:
+    """Azerbaijani ``words`` with "nə olub" / "nə oldu" (what happened, literally "what has
+    been") read as "nə baş verib", as the facts write it: "olmaq" alone is the light verb
+    "be", dropped like English's "is". Not "ölüb" (died), which typed plainly is "olub" too:
+    "nə" asks what happened, not what died."""
+    out = list(words)
+    for index in range(1, len(out)):
+        if az_plain(out[index - 1]) == "ne" and az_plain(out[index]) in _HAPPENED:
+            out[index : index + 1] = ["baş", "verib"]
+    return out
+
+
+# "Has been", "was", "had been", "will be" of "olmaq", as typed with or without the letters.
+_HAPPENED = frozenset("olub oldu olmusdu olmusdur olmus olubdur olacaq olur".split())
 
 
 @lru_cache(maxsize=20_000)
