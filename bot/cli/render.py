@@ -72,8 +72,9 @@ def answer(result: AskResult, *, top: int = 1) -> str:
         lines.append(_wrap(text))
         lines.append(f"  {source_line(match.fact, asked_in)}")
         lines.append(f"  {ui_label('date', asked_in).lower()}: {date_text(match.fact, asked_in)}")
-        lines.extend(f"  earlier: {earlier(old)}" for old in match.superseded)
-        lines.append(f"  [{match.fact.id} · score {match.score:.2f}]")
+        earlier_word = ui_label("earlier", asked_in).lower()
+        lines.extend(f"  {earlier_word}: {earlier(old, asked_in)}" for old in match.superseded)
+        lines.append(f"  [{match.fact.id} · {ui_label('score', asked_in)} {match.score:.2f}]")
     return "\n".join(lines)
 
 
@@ -82,9 +83,11 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def earlier(fact: Fact) -> str:
-    """A fact a newer answer replaced: its answer (shortened) and its date."""
-    return f"{_short(fact.answer, 160)} ({date_label(fact)}) [{fact.id}]"
+def earlier(fact: Fact, language: str = "en") -> str:
+    """A fact a newer answer replaced: its answer (shortened) and its date, in ``language``
+    where the fact has it (the date's words always)."""
+    text, _ = fact.answer_in(language)
+    return f"{_short(text, 160)} ({date_text(fact, language)}) [{fact.id}]"
 
 
 def update_hints(proposals: Sequence[Proposal], indent: str = "") -> list[str]:

@@ -171,6 +171,9 @@ OTHER_CHAT_WORDS: dict[str, dict[str, str]] = {
         # "следак": an investigator in speech; declined like a noun ("следаки", "следаков").
         "следак": "следователь",
         "мент": "полиция",
+        # "тёрки" (a beef, a squabble between two sides), with or without its ё.
+        "тёрки": "конфликт",
+        "терки": "конфликт",
         "мид": "министерство иностранных дел",
         "фсб": "федеральная служба безопасности",
         "мвд": "министерство внутренних дел",

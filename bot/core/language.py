@@ -42,12 +42,17 @@ STOPWORDS_RU = frozenset(
     какую каких какого каком какому какими какова каково всём всем всего всей всею этим
     этими этому тут щас сча слышал слышала слышно говорят пишут чё чо че шо ща
     между после перед через против среди около вокруг кроме вроде будто
+    ребят кажется показалось видимо наверное наверно
+    меня тебя тебе тобой ему ей ею ним ней нему нём нем себя себе собой
     """.split()
 )
 # The last lines: the remaining forms of "какой", "весь" and "этот" (the list above has only
 # some), casual Russian: "чё"/"шо" for "что", "щас" for "сейчас", hearsay ("говорят"); the
-# prepositions of time and place English's stopwords hold ("between", "after", "against") and
-# the hedging "вроде", "будто".
+# prepositions of time and place English's stopwords hold ("between", "after", "against"), the
+# hedging "вроде", "будто", "кажется" ("или мне показалось": or did I imagine it), and "ребят"
+# (guys) beside "ребята"; the forms of the personal and reflexive pronouns the first lines
+# leave out ("меня", "ему", "себе": English's "me", "him", "themselves"). Not "свой" (one's
+# own): "стоять на своём" is to stand one's ground.
 
 
 STOPWORDS_AZ = frozenset(
@@ -67,13 +72,18 @@ STOPWORDS_AZ = frozenset(
     haqqında barədə məlumat məsələ məsələsi məsələni məsələdə
     sonra əvvəl qarşı bəri tərəfindən
     bunu bunun buna bundan bununla bunlar bunları bunların onlara onları ondan onunla onda
+    hə bəli yox yoxdur bilər bilərmi bilərsən bilərsənmi bilərsiniz bilərsinizmi edə
+    ümumilikdə ümumiyyətlə qısa şəkildə şəklində üzərində üzərindəki üzrə altında altına
     """.split()
 )
 # The last lines: question words with the copula or a case ending ("nədir", "kimdir"),
 # colloquial forms ("burda", "neynir", "nolub"), the light verbs "olmaq" (be) and "etmək"
 # (do), which English's stopwords hold as "is/was/did", hearsay ("deyirlər", "doğrudu"), the
-# asking words, the case forms of "bu" (this) and "o" (he, that) the first lines leave out, and
-# the postpositions English's stopwords hold ("after", "before", "by"). Not
+# asking words, the case forms of "bu" (this) and "o" (he, that) the first lines leave out, the
+# postpositions English's stopwords hold ("after", "before", "by", "over", "under"), yes and
+# no ("hə", "yox"), the "can you" of a polite question ("izah edə bilərsinizmi") and the
+# asking for it briefly or in general ("qısa şəkildə", "ümumilikdə": English's "brief",
+# "basically"). Not
 # "arasında" (between): a noun with its endings, and what marks a question as being about two
 # countries' relations ("rusiya ilə azərbaycan arasında").
 
@@ -98,7 +108,7 @@ def az_plain(word: str) -> str:
 # tell "öldü" (died) from the light verb "oldu" (became).
 PLAIN_STOPWORDS_AZ = frozenset(az_plain(word) for word in STOPWORDS_AZ)
 # Plain stopwords that are English words too ("men", "de", "var"): not evidence of Azerbaijani.
-_ENGLISH_LOOKALIKES = frozenset("a o de da en men ya hem var biz sen".split())
+_ENGLISH_LOOKALIKES = frozenset("a o de da en men ya hem var biz sen he".split())
 _PLAIN_AZ_MARKERS = PLAIN_STOPWORDS_AZ - _ENGLISH_LOOKALIKES
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")

@@ -450,6 +450,9 @@ def _names_in(text: str) -> list[str]:
     return out
 
 
+# Letters a common Russian word shares at its start with the fact's word it is read as: its
+# prefix ("при-", "про-", "пере-") makes a verb of its own.
+_PREFIX = 3
 # How many times more facts the word a clipped word is read as must be in than the facts
 # that hold only other words it starts.
 _CLIPPED_LEAD = 2
@@ -865,11 +868,14 @@ class Matcher:
             return self._idf(self._df.get(term, 0)) * _NAME_SPECIFICITY
         return self._idf(self._df.get(term, 0)) * self._specificity.get(term, 1.0)
 
-    def _correct(self, term: str, anywhere: bool = True) -> tuple[str, float] | None:
+    def _correct(self, term: str, anywhere: bool = True, kept: int = 0) -> tuple[str, float] | None:
         """The indexed term a misspelled word most likely means, with a confidence (with
-        ``anywhere``, a typo in its first letter too)."""
+        ``anywhere``, a typo in its first letter too; with ``kept``, only a word that starts
+        with the same ``kept`` letters)."""
         found = self._closest_word(term, anywhere)
         if found is None:
+            return None
+        if found[0][:kept] != term[:kept]:
             return None
         target = self._surface[found[0]]
         return (target, found[1]) if self._df.get(target) else None
@@ -1006,7 +1012,10 @@ class Matcher:
             # form of a fact's word ("уступит" for "уступки"), never as a word it merely
             # rhymes with ("мнению" for "армению").
             anywhere = not self.analyzer.spelled_right(word)
-            corrected = self._correct(word, anywhere) if misspelled else None
+            # A common Russian word is read as another form of a fact's word, not as a word
+            # of another prefix ("привёл", led to, is no "провёл", carried out).
+            kept = _PREFIX if language == "ru" and not anywhere else 0
+            corrected = self._correct(word, anywhere, kept) if misspelled else None
             if corrected is None and misspelled:
                 corrected = self._clipped(word)
             if corrected is None and language == "en":

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 import snowballstemmer  # uses PyStemmer's C stemmers when installed
@@ -43,6 +43,29 @@ STOPWORDS = frozenset(
     thank ok okay yeah yes um uh hmm guys folks s t d ll m re ve y
     """.split()
 )
+
+# Set phrases of Russian and Azerbaijani that say how someone asks, not what about ("in
+# general terms", "in two words", "bring me up to speed", "in a word"), each word as the
+# lower-cased text has it (Azerbaijani as typed without its special letters). Their words
+# alone may be topics ("черта", a line; "курс", a rate), so only the whole phrase is dropped.
+FILLER_PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "ru": tuple(
+        tuple(phrase.split())
+        for phrase in (
+            "в общих чертах",
+            "в двух словах",
+            "в курс дела",
+            "в курсе дела",
+            "если коротко",
+            "если кратко",
+            "по сути",
+            "на данный момент",
+            "кто в теме",
+            "кто шарит",
+        )
+    ),
+    "az": tuple(tuple(phrase.split()) for phrase in ("umumi sekilde", "bir sozle")),
+}
 
 # Words that say how someone asks rather than what about, dropped from questions and facts
 # alike (kept apart from STOPWORDS, which drafting from articles also uses).
@@ -87,6 +110,10 @@ _FOCUS_WORDS = {
         "откуда": "where",
         # what is asked of someone or something: a name, an age, a property
         "как зовут": "name of",
+        "как звали": "name of",
+        "как их звали": "name of",
+        "как его звали": "name of",
+        "как её звали": "name of",
         "имя": "name of",
         "имена": "name of",
         "фамилия": "name of",
@@ -797,10 +824,17 @@ class Analyzer:
 
 def other_tokens(text: str, language: str) -> list[str]:
     """The lower-cased words of ``text`` in ``language``, chat spellings and abbreviations read
-    as the words they stand for ("чё" -> "что", "СК" -> "следственный комитет")."""
+    as the words they stand for ("чё" -> "что", "СК" -> "следственный комитет"), without the
+    set phrases that only say how one asks ("в общих чертах": ``FILLER_PHRASES``)."""
     table = OTHER_CHAT_WORDS.get(language, {})
     out: list[str] = []
-    for word in other_words(text, language):
+    words = other_words(text, language)
+    if language == "ru":
+        words = [_hard_sign(word) for word in words]
+    phrases = FILLER_PHRASES.get(language)
+    if phrases and len(words) > 1:
+        words = _without_phrases(words, phrases, az_plain if language == "az" else None)
+    for word in words:
         key = az_plain(word) if language == "az" else word
         meant = table.get(key)
         if meant is None and language == "ru" and len(word) > 4:
@@ -809,7 +843,61 @@ def other_tokens(text: str, language: str) -> list[str]:
             out.append(word)
         else:
             out.extend(meant.split())
+    if language == "az" and len(out) > 1:
+        # After the chat spellings: "noldu" is "nə oldu".
+        out = _what_happened(out)
     return out
+
+
+def _without_phrases(
+    words: list[str],
+    phrases: tuple[tuple[str, ...], ...],
+    plain: Callable[[str], str] | None,
+) -> list[str]:
+    """``words`` without the runs of them that are one of ``phrases`` (compared as ``plain``
+    gives them, when given: Azerbaijani typed with or without its letters)."""
+    keys = [plain(word) for word in words] if plain else words
+    out: list[str] = []
+    index = 0
+    while index < len(words):
+        for phrase in phrases:
+            if tuple(keys[index : index + len(phrase)]) == phrase:
+                index += len(phrase)
+                break
+        else:
+            out.append(words[index])
+            index += 1
+    return out
+
+
+def _what_happened(words: list[str]) -> list[str]:
+    """Azerbaijani ``words`` with "nə olub" / "nə oldu" (what happened, literally "what has
+    been") read as "nə baş verib", as the facts write it: "olmaq" alone is the light verb
+    "be", dropped like English's "is". Not "ölüb" (died), which typed plainly is "olub" too:
+    "nə" asks what happened, not what died."""
+    out = list(words)
+    for index in range(1, len(out)):
+        if az_plain(out[index - 1]) == "ne" and az_plain(out[index]) in _HAPPENED:
+            out[index : index + 1] = ["baş", "verib"]
+    return out
+
+
+# "Has been", "was", "had been", "will be" of "olmaq", as typed with or without the letters.
+_HAPPENED = frozenset("olub oldu olmusdu olmusdur olmus olubdur olacaq olur".split())
+
+
+@lru_cache(maxsize=20_000)
+def _hard_sign(word: str) -> str:
+    """A Russian word typed with "ь" for the "ъ" after a prefix ("обьясните", "подьезд"),
+    as it is spelled, when that spelling is the common word: keyboards and habits mix them."""
+    if "ь" not in word or not _SOFT_FOR_HARD.search(word):
+        return word
+    spelled = _SOFT_FOR_HARD.sub(r"\1ъ\2", word)
+    return spelled if frequency_in(spelled, "ru") > frequency_in(word, "ru") else word
+
+
+# "ь" where "ъ" belongs: after a prefix's consonant, before a vowel that starts the root.
+_SOFT_FOR_HARD = re.compile(r"^(об|от|под|над|из|раз|с|в|пред|меж|сверх|суб|ад|кон)ь([еёюя])")
 
 
 def _asked_offices(words: list[str], language: str) -> list[str]:

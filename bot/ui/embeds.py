@@ -151,22 +151,37 @@ def answer_embed(
     embed.add_field(name=label("date", language), value=date_text(fact, language), inline=True)
     if match.superseded:
         embed.add_field(
-            name=label("earlier", language), value=earlier_text(match.superseded), inline=False
+            name=label("earlier", language),
+            value=earlier_text(match.superseded, language),
+            inline=False,
         )
     if related:
         lines = "\n".join(f"• {clip(literal(q), 150)}" for q in related[:3])
         embed.add_field(
             name=label("related", language), value=clip(lines, FIELD_VALUE_CHARS), inline=False
         )
-    origin = "added by a member" if fact.origin is Origin.USER else "from the knowledge base"
-    embed.set_footer(text=clip(f"fact id: {fact.id} · {origin} · was this helpful?", FOOTER_CHARS))
+    origin = label(
+        "added by a member" if fact.origin is Origin.USER else "from the knowledge base", language
+    )
+    footer = f"fact id: {fact.id} · {origin} · {label('helpful', language)}"
+    embed.set_footer(text=clip(footer, FOOTER_CHARS))
     return fit(embed)
 
 
-def earlier_text(facts: Sequence[Fact]) -> str:
-    """What a newer answer replaced, newest first: each answer (shortened) and its date."""
-    lines = [f"• {clip(answer_text(f), 220)} ({date_label(f)})" for f in facts[:5]]
+def earlier_text(facts: Sequence[Fact], language: str = "en") -> str:
+    """What a newer answer replaced, newest first: each answer (shortened) and its date, in
+    ``language`` where the older fact has it (the date's words always)."""
+    lines = [
+        f"• {clip(_earlier_answer(f, language), 220)} ({date_text(f, language)})" for f in facts[:5]
+    ]
     return clip("\n".join(lines), FIELD_VALUE_CHARS)
+
+
+def _earlier_answer(fact: Fact, language: str) -> str:
+    """A replaced fact's answer in ``language`` when it has it, else its own: one line of a
+    list, so without the "no translation yet" line an answer gets."""
+    text, _ = fact.answer_in(language)
+    return text if fact.origin is Origin.FILE else literal(text)
 
 
 def dated_line(fact: Fact, width: int = 220) -> str:

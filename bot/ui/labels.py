@@ -24,6 +24,21 @@ LABELS: dict[str, dict[str, str]] = {
     "added": {"en": "added", "ru": "добавлено", "az": "əlavə edilib"},
     "date unknown": {"en": "date unknown", "ru": "дата неизвестна", "az": "tarix məlum deyil"},
     "earlier": {"en": "Earlier", "ru": "Ранее", "az": "Əvvəl"},
+    # The console's "[fact-id · score 0.80]" under an answer.
+    "score": {"en": "score", "ru": "уверенность", "az": "əminlik"},
+    # The answer's footer on Discord: "fact id: X · from the knowledge base · was this helpful?"
+    # ("fact id:" stays as it is: the id is no word to translate, and tools read it).
+    "from the knowledge base": {
+        "en": "from the knowledge base",
+        "ru": "из базы знаний",
+        "az": "bilik bazasından",
+    },
+    "added by a member": {
+        "en": "added by a member",
+        "ru": "добавлено участником",
+        "az": "üzv tərəfindən əlavə edilib",
+    },
+    "helpful": {"en": "was this helpful?", "ru": "это помогло?", "az": "bu kömək etdi?"},
     "related": {"en": "Related questions", "ru": "Похожие вопросы", "az": "Oxşar suallar"},
     "no translation": {
         "en": "",

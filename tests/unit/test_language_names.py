@@ -156,6 +156,17 @@ def test_a_misspelled_russian_word_is_still_corrected() -> None:
     assert result.matches[0].fact.id == "ferry-inspection"
 
 
+def test_a_common_russian_verb_is_not_read_as_one_of_another_prefix() -> None:
+    # "привёл" (led to) is a word of its own, not a typo of the fact's "провёл" (carried
+    # out): the question shares "досмотр парома" with "кто провёл досмотр парома", no more.
+    matcher = _matcher(PORTS)
+    ranked, _ = matcher.explain("к чему привёл досмотр парома?")
+    assert ranked[0].entry.fact.id == "ferry-inspection"
+    assert ranked[0].matched == set(matcher.analyzer.terms("досмотр парома"))
+    # A misspelling keeps being read as the word it misspells ("провел" without its ё).
+    assert matcher.ask("кто провел досмотр парома").decision is Decision.ANSWER
+
+
 def test_a_russian_verb_meets_its_other_aspect() -> None:
     # "проводил" (imperfective) and "провёл" (perfective) stem apart; the question is the
     # fact's own but for the aspect, and is answered with full confidence.

@@ -167,8 +167,13 @@ def test_an_idiom_for_dying_reads_as_dying() -> None:
 
 def test_light_verbs_and_suffixed_question_words_are_not_topics() -> None:
     analyzer = Analyzer(SYNONYMS)
-    # "nədir" (what is), "olub" (has been), "burda" (here): how one asks, not what about.
-    assert analyzer.terms("Bakı limanında nə olub burda") == analyzer.terms("Bakı limanında")
+    # "nədir" (what is), "olub" (has been), "burda" (here): how one asks, not what about;
+    # "nə olub" (what happened) asks what the facts say "baş verdi" of, as English's "what
+    # happened" keeps its "happened".
+    assert analyzer.terms("Bakı limanı bağlı olub burda") == analyzer.terms("Bakı limanı bağlı")
+    assert analyzer.terms("Bakı limanında nə olub burda") == analyzer.terms(
+        "Bakı limanında nə baş verib"
+    )
     assert analyzer.terms("təklif nədir") == analyzer.terms("təklif")
 
 

@@ -231,6 +231,51 @@ def test_the_date_line_follows_the_askers_language() -> None:
     assert [f.value for f in english.fields if f.name == "Date"] == ["published 2025-07-01"]
 
 
+def test_a_replaced_answer_and_the_footer_follow_the_askers_language() -> None:
+    """Under a Russian or Azerbaijani answer, the facts it replaced are listed in that
+    language (where they have it) with their dates in its words, in the embed and the
+    console; the console's score and the embed's footer speak it too."""
+    import datetime as dt
+
+    from bot.cli.render import answer as console_answer
+    from bot.core.models import AskResult, Source
+
+    wire = Source(title="Wire", published=dt.date(2025, 7, 2))
+    older = Fact(
+        "toll-two",
+        "Two people died in the flood.",
+        source=Source(title="Wire", published=dt.date(2025, 7, 1)),
+        translations=(Translation("az", "Daşqında iki nəfər öldü."),),
+    )
+    newer = Fact(
+        "toll-three",
+        "Three people died in the flood.",
+        source=wire,
+        translations=(Translation("az", "Daşqında üç nəfər öldü."),),
+    )
+    match = Match(newer, 0.9, superseded=(older,))
+    embed = embeds.answer_embed(match, language="az")
+    [earlier] = [f.value for f in embed.fields if f.name == "Əvvəl"]
+    assert "Daşqında iki nəfər öldü." in earlier and "dərc edilib 2025-07-01" in earlier
+    assert "Two people" not in earlier and "published" not in earlier
+    footer = embed.footer.text or ""
+    assert footer.startswith("fact id: toll-three ") and "bilik bazasından" in footer
+    assert "was this helpful" not in footer
+    shown = console_answer(AskResult("daşqında neçə nəfər öldü", Decision.ANSWER, (match,)))
+    assert "əvvəl: Daşqında iki nəfər öldü. (dərc edilib 2025-07-01)" in shown
+    assert "[toll-three · əminlik 0.90]" in shown
+    assert "earlier" not in shown and "score" not in shown
+    # An older fact with no Russian text is listed in English under a Russian answer, its date
+    # in Russian; an English question keeps the English words.
+    russian = console_answer(AskResult("сколько погибло", Decision.ANSWER, (match,)))
+    assert "ранее: Two people died in the flood. (опубликовано 2025-07-01)" in russian
+    english = console_answer(AskResult("how many died", Decision.ANSWER, (match,)))
+    assert "earlier: Two people died in the flood. (published 2025-07-01)" in english
+    assert "[toll-three · score 0.90]" in english
+    plain = embeds.answer_embed(match)
+    assert (plain.footer.text or "").endswith("from the knowledge base · was this helpful?")
+
+
 def test_unknown_and_unsure_labels_follow_language() -> None:
     from bot.core.models import AskResult
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.focus import Want
+from bot.core.language import detect
 from bot.core.matcher import Matcher
 from bot.core.models import Decision, Fact, Translation
 from bot.core.text import Analyzer, stem_in, translit
@@ -160,6 +161,9 @@ def test_a_name_nobody_gives_is_not_answered_outright(matcher: Matcher) -> None:
         ("имена задержанных", Want.NAME),
         ("dənizçilərin adları nədir", Want.NAME),
         ("terminal haradadır", Want.PLACE),
+        # the past of "как зовут": a name is asked, however the rest of it is worded
+        ("как звали капитана парома", Want.NAME),
+        ("как их звали", Want.NAME),
     ],
 )
 def test_plural_names_and_suffixed_question_words(question: str, wants: Want) -> None:
@@ -286,3 +290,121 @@ def test_a_question_about_escalating_finds_the_fact_in_other_words() -> None:
     result = matcher.ask("кто-то собирается нагнетать?")
     assert result.best is not None
     assert result.best.fact.id == "port-dispute"
+
+
+def test_a_polite_or_brief_azerbaijani_question_asks_about_its_topic_only() -> None:
+    analyzer = Analyzer()
+    # "can you explain briefly / in general": how one asks, as English's "could you", "brief".
+    topic = analyzer.terms("limanın bağlanması")
+    assert analyzer.terms("limanın bağlanması qısa şəkildə izah edə bilərsinizmi") == topic
+    assert analyzer.terms("ümumilikdə limanın bağlanması") == topic
+    # "over", "under": postpositions, as English's stopwords hold them.
+    assert analyzer.terms("liman üzərindəki nəzarət") == analyzer.terms("liman nəzarət")
+    assert analyzer.terms("terminal təzyiq altında") == analyzer.terms("terminal təzyiq")
+    # Yes and no, and a tag question's "hə", say nothing of the topic either.
+    assert analyzer.terms("terminal bağlanmayıb hə?") == analyzer.terms("terminal bağlanmayıb")
+    assert analyzer.terms("gəmilər yoxdur") == analyzer.terms("gəmilər")
+    # "he" typed for "hə" is English's "he" as well: no sign of Azerbaijani on its own.
+    assert detect("he resigned?") == "en"
+
+
+def test_set_phrases_of_asking_say_nothing_of_the_topic() -> None:
+    analyzer = Analyzer()
+    # "in general terms", "bring me up to speed", "who knows (this)": the asking, as a whole;
+    # their words alone may be topics ("черта", a line; "курс", a rate).
+    topic = analyzer.terms("забастовка в порту")
+    assert analyzer.terms("в общих чертах, забастовка в порту") == topic
+    assert analyzer.terms("введите меня в курс дела: забастовка в порту") == topic
+    assert analyzer.terms("кто шарит, забастовка в порту") == topic
+    assert analyzer.terms("курс рубля") != analyzer.terms("рубля")
+    # "in general", "in a word" in Azerbaijani, typed with its letters or without them.
+    assert analyzer.terms("ümumi şəkildə gəmilər") == analyzer.terms("gəmilər")
+    assert analyzer.terms("bir sozle gemiler haqqinda") == analyzer.terms("gəmilər")
+    assert analyzer.terms("ümumi gəmilər") != analyzer.terms("gəmilər")
+
+
+def test_russian_hedges_pronouns_and_address_say_nothing_of_the_topic() -> None:
+    analyzer = Analyzer()
+    topic = analyzer.terms("порт закрыли")
+    assert analyzer.terms("ребят, порт вроде закрыли или мне показалось") == topic
+    assert analyzer.terms("порт, кажется, закрыли") == topic
+    assert analyzer.terms("объясните мне, порт закрыли") == topic
+    # "стоять на своём" (to stand one's ground) keeps its "своём".
+    assert analyzer.terms("стоят на своём") != analyzer.terms("стоят")
+
+
+def test_a_soft_sign_typed_for_the_hard_one_reads_as_the_word() -> None:
+    analyzer = Analyzer()
+    # "обьясните", "обьявили": "ь" typed after a prefix where "ъ" belongs.
+    assert analyzer.terms("обьявили забастовку") == analyzer.terms("объявили забастовку")
+    assert analyzer.terms("обьясните забастовку") == analyzer.terms("забастовку")
+    # A "ь" that belongs stays ("вьюга", "семья").
+    assert analyzer.terms("семья капитана") != analyzer.terms("капитана")
+
+
+def test_russian_slang_for_a_beef_is_a_conflict() -> None:
+    analyzer = Analyzer()
+    assert analyzer.terms("что за тёрки у порта с профсоюзом") == analyzer.terms(
+        "что за конфликт у порта с профсоюзом"
+    )
+    assert analyzer.terms("терки порта") == analyzer.terms("конфликт порта")
+
+
+def test_what_has_been_in_azerbaijani_is_what_happened() -> None:
+    analyzer = Analyzer()
+    # "nə olub", "nə oldu", "noldu" (what happened; literally "what has been") are asked of a
+    # fact written "nə baş verdi", typed with or without the letters.
+    happened = analyzer.terms("limanda nə baş verib")
+    for asked in ("limanda nə olub", "limanda ne olmusdu", "limanda noldu", "limanda nə oldu"):
+        assert analyzer.terms(asked) == happened, asked
+    # "neçə nəfər ölüb" (how many died) is no "what happened", nor is "olub" without "nə".
+    assert analyzer.terms("limanda neçə nəfər ölüb") != analyzer.terms("limanda neçə nəfər")
+    assert "ver" not in " ".join(analyzer.terms("limanda neçə nəfər ölüb"))
+    assert analyzer.terms("liman bağlı olub") == analyzer.terms("liman bağlı")
+
+
+def test_a_plain_azerbaijani_what_happened_finds_the_fact_that_says_so() -> None:
+    raid = Fact(
+        "port-raid",
+        "Police raided the port offices in Poti at night.",
+        ("what happened in poti",),
+        translations=(
+            Translation(
+                "az",
+                "Polis gecə Potidəki liman ofislərində reyd keçirdi.",
+                ("potidə nə baş verdi",),
+            ),
+        ),
+    )
+    fees = Fact(
+        "poti-fees",
+        "Poti raised its port fees by a fifth.",
+        ("how much are poti port fees",),
+        translations=(
+            Translation(
+                "az",
+                "Poti liman rüsumlarını beşdə bir artırdı.",
+                ("potidə liman rüsumları nə qədərdir",),
+            ),
+        ),
+    )
+    ferry = Fact(
+        "poti-ferry",
+        "The Poti ferry to Burgas sails again from Monday.",
+        ("when does the poti ferry sail",),
+        translations=(
+            Translation(
+                "az",
+                "Poti-Burqas bərəsi bazar ertəsindən yenidən işləyir.",
+                ("poti bərəsi nə vaxt işləyir",),
+            ),
+        ),
+    )
+    matcher = Matcher([raid, fees, ferry], analyzer=Analyzer())
+    for asked in ("potide ne olmusdu", "potidə nə olub"):
+        result = matcher.ask(asked)
+        assert result.best is not None and result.best.fact.id == "port-raid"
+        assert result.decision is Decision.ANSWER
+        # The other facts on Poti say nothing of what happened there: far behind, not a
+        # near second on the name alone.
+        assert all(match.score < 0.5 for match in result.matches[1:])
