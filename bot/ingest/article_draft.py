@@ -25,7 +25,7 @@ from bot.core.language import LANGUAGE_NAMES
 from bot.core.links import is_web_link
 from bot.core.loader import MAX_ANSWER_CHARS, MAX_TAGS_PER_FACT
 from bot.core.text import STOPWORDS, Analyzer, fold, specificity, stem
-from bot.ingest import dates, other_languages
+from bot.ingest import dates, other_languages, story_time
 from bot.ingest.content_questions import content_questions
 from bot.ingest.context import (
     GENERIC_STARTS,
@@ -41,7 +41,7 @@ from bot.ingest.entities import EntityIndex, is_place_name, raw_entities
 from bot.ingest.event_questions import event_questions
 from bot.ingest.initialisms import initialisms, paired_tags
 from bot.ingest.lede import carry_lede, handed_over, main_clause_part, previewed, without_previews
-from bot.ingest.lexicon import is_topic_noun, plain_words
+from bot.ingest.lexicon import is_past, is_topic_noun, plain_words
 from bot.ingest.models import Article, IngestError, Statement
 from bot.ingest.profiles import ProfileQuestions
 from bot.ingest.questions import generate, parse, verbs_in
@@ -306,9 +306,34 @@ def _set_in_event(
         # would say what is false, and a lead-in naming the other event on every such
         # sentence would give each of them its words, which readers' questions about any part
         # of it share. Its month only says when, which the sentence alone does not.
-        month = statement.event.month
-        if month and statement.date is None and not re.search(r"\b(?:19|20)\d\d\b", statement.text):
+        told = statement.event
+        if (
+            not _names_a_place_or_person(statement.text, names)
+            and not statement.background
+            and not story_time.told_before(statement.original, context.published)
+        ):
+            # "The yes side won 50.4 percent" after "... a referendum in which voters
+            # ...": naming nothing, it says which event it tells of, "In the Lestria
+            # referendum, the yes side won 50.4 percent" (not once the article has gone on
+            # to another time: "Later, police put the total ...").
+            lead_in = told.lead_in(statement.text, dated=statement.date is not None)
+            statement.text = f"{lead_in}, {_lower_first(statement.text, names)}"
+            statement.lead_in = True
+            return
+        month = told.month
+        if (
+            month
+            and statement.date is None
+            and not re.search(r"\b(?:19|20)\d\d\b", statement.text)
+            # "For months he had accused ...": before that month, not in it
+            and not story_time.told_before(statement.original, context.published)
+        ):
             statement.text = f"In {month}, {_lower_first(statement.text, names)}"
+        return
+    if statement.background and statement.position > 0:
+        # "Renko first won the presidency in 2015", and what the article goes on to tell of
+        # that time: set in the main event (or its place) it would read as false. Better a
+        # fact that says less than one that says what is not so.
         return
     if event is None:
         _set_in_place(statement, context, names, place)
@@ -326,23 +351,36 @@ def _set_in_event(
         return
     if _told_before(statement, event, context):
         return
+    when = _against_one_off(statement, event, context, names)
+    if when == "apart":
+        return
     own_day = dates.event_date(statement.original, context.published, spoken=False)
-    lead_in = event.lead_in(statement.text, dated=own_day is not None)
-    opening = re.match(r"^(?:In|On|At|Near|Outside)\s[^,]{1,60},\s", statement.text)
+    lead_in = event.lead_in(
+        statement.text, dated=own_day is not None or when == "after", after=when == "after"
+    )
+    opening = re.match(r"^(?:In|On|At|Near|Outside|Inside)\s[^,]{1,60},\s", statement.text)
     if opening and not _is_phrase(opening.group()):
         opening = None  # "In April Shor launched a bloc, ...": a clause, not a place to set
-    if opening and lead_in.startswith(("In ", "At ")):
+    if opening and lead_in.startswith(("In ", "At ", "After ")):
         # "In North Kazakhstan, the rising Ishim ..." -> "In North Kazakhstan, during the
         # Kazakhstan floods of April 2024, the rising Ishim ...": not two "In"s in a row.
-        inner = "during" + lead_in[2:] if lead_in.startswith("In ") else "at" + lead_in[2:]
+        inner = {"In": "during", "At": "at", "After": "after"}[lead_in.split()[0]]
         rest = statement.text[opening.end() :]
-        statement.text = f"{opening.group()}{inner}, {rest}"
+        statement.text = f"{opening.group()}{inner} {lead_in.split(' ', 1)[1]}, {rest}"
     else:
         statement.text = f"{lead_in}, {_lower_first(statement.text, names)}"
     statement.lead_in = True
-    # The event's day is not given to the statement: what a sentence set in the event tells
-    # may have happened days before or after it ("the dam gave way on April 5" in floods
-    # dated by their lede). A fact is dated only by its own sentence.
+    if (
+        statement.date is None
+        and event.date is not None
+        and f"of {dates.spell(event.date)}" in lead_in
+        and _happened(statement.core)
+    ):
+        # "In the Lestria runoff of 1 June 2025, turnout was 61 percent": the lead-in says
+        # the day, and so does the fact's date. (A sentence with a day of its own keeps it:
+        # what a sentence set in the event tells may have happened days after it.)
+        statement.date = event.date
+        statement.date_note = f"the day of {event.phrase()}, which the lead-in names"
 
 
 OPENING_PHRASE_WORDS = 6
@@ -374,10 +412,53 @@ def _told_before(statement: Statement, event: Event, context: ArticleContext) ->
     return (when - statement.date).days > EARLIER_DAYS
 
 
+_SAYING = re.compile(r"^(?:say|said|says|tell|told|describe|described|call|called|dismiss|"
+                     r"dismissed|urge|urged|warn|warned|argue|argued)$")  # fmt: skip
+
+
+def _happened(sentence: str) -> bool:
+    """Does ``sentence`` tell of something that happened ("Turnout was 61 percent",
+    "Okafor took 53 percent"), not of a standing state ("Viasna counts 1,200 prisoners", "...
+    have said they will not recognise it") or of what someone said, which may have been
+    said days after the event?"""
+    clause = parse(sentence)
+    if clause is None or clause.aux not in (None, "was", "were"):
+        return False
+    if clause.verb is None:
+        return clause.aux is not None  # "Turnout was 61 percent"
+    verb = clause.verb.lower()
+    return (verb in ("was", "were") or is_past(verb)) and _SAYING.match(verb) is None
+
+
+def _against_one_off(
+    statement: Statement, event: Event, context: ArticleContext, names: set[str]
+) -> str:
+    """Where a statement with a day of its own (not the day it was said: "three people died,
+    the ministry said on Thursday" is in the flood) stands against a one-off main event (a
+    crash, a vote): "after" it (Putin offered condolences the day after the crash), "apart" from it
+    (a day before it; or, when the article never gives the event's day, a sentence that names
+    its own people or places: nothing says it is part of the event), else "in" it."""
+    day = statement.own_day
+    if day is None or event is not context.event or not context.one_off or statement.position == 0:
+        return "in"
+    if event.date is None:
+        return "apart" if _names_a_place_or_person(statement.text, names) else "in"
+    if day < event.date:
+        return "apart"
+    return "after" if day > event.date else "in"
+
+
 def _setting(statement: Statement, setting: str | None, topic: str | None) -> str | None:
     """What questions about a statement set in the event end with: "in the Kazakhstan
     floods"; for a law, as its lead-in put it ("over Georgia's foreign influence law", or
     "under ..." for what the law itself says)."""
+    if (
+        setting is not None
+        and topic is not None
+        and re.search(rf"(?:^|, )[Aa]fter {re.escape(topic)}", statement.text.replace('"', ""))
+    ):
+        # "After the Moldova vote, Peskov said ...": asked of what came after it
+        return f"after {setting.split(' ', 1)[1]}"
     if setting is not None or topic is None:
         return setting
     for word in ("Over", "Under"):

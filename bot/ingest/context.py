@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.core.text import fold
-from bot.ingest import dates
+from bot.ingest import dates, story_time
 from bot.ingest.entities import EntityIndex, is_place_name, raw_entities
 from bot.ingest.lexicon import FUNCTION_WORDS, base_form, is_topic_noun
 from bot.ingest.sentences import strip_dateline
@@ -179,9 +179,20 @@ _LED_PRONOUN = re.compile(
     rf"(?:[a-z\d][\w'-]*|{dates.MONTHS}|{dates.WEEKDAYS})){{0,5}}?,?\s+)"
     r"(?P<pronoun>he|she|his|her)\s+(?=[a-z])"
 )
+# "Only last year did he admit ...", "Not until May had she ...": the subject after an
+# inverted auxiliary, which is written out like one after an opening phrase.
+INVERTED = re.compile(
+    r"^(?P<lead>(?:Only|Not until|Never|Rarely|Seldom)\b[^,]{0,40}?\s+)"
+    r"(?P<aux>did|had|has|was|were|would|could)\s+(?P<pronoun>he|she)\s+(?=[a-z])"
+)
 # "Jan Braathu": a first and a last name, as a person's are written (no title, no "The").
 _NAME_PAIR = re.compile(r"(?<![\w'-])[A-Z][a-z]+\s+[A-Z][a-z]+(?![\w'-])")
 _POSSESSIVE_PRONOUN = re.compile(r"^(?P<pronoun>His|Her)\s+(?=[a-z])")
+# "Under her, the country was granted ...": the person after an opening preposition.
+_OBJECT_PRONOUN = re.compile(
+    r"^(?P<lead>(?:Under|With|Without|For|Against|Like|Unlike|Before|After)\s+)"
+    r"(?P<pronoun>him|her)(?=,)"
+)
 # "the <noun>" not followed by what makes it specific by itself ("the law on ...").
 _DEFINITE = re.compile(
     r"\b(?P<det>[Tt]he)\s+(?P<noun>[a-z][a-z-]+)\b"
@@ -307,10 +318,13 @@ class Event:
             return said and any(found(k) for k in keys)
         return any(found(k) for k in keys)
 
-    def lead_in(self, statement: str = "", *, dated: bool = False) -> str:
+    def lead_in(self, statement: str = "", *, dated: bool = False, after: bool = False) -> str:
         """ "In the Ganja flood of 14 May 2025", "At the Baku climate talks in November 2024";
         for a law, "Under Georgia's ... law" when ``statement`` says what the law does
-        ("groups ... face fines"), else the place ("In Georgia")."""
+        ("groups ... face fines"), else the place ("In Georgia"). With ``after``, of what
+        followed a one-off event: "After the Ganja flood"."""
+        if after:
+            return f"After {self.phrase()}"
         head = f"{self.preposition} {self.phrase()}"
         if self.preposition == "Under":
             if not _RULE.search(statement):
@@ -383,6 +397,29 @@ class ArticleContext:
 
     def person(self, name: str) -> str | None:
         return self.people.get(name)
+
+    @property
+    def one_off(self) -> bool:
+        """Did the main event happen once, on a day (a crash, a vote; not "mudslides" since
+        early May)?"""
+        event = self.event
+        return (
+            event is not None
+            and event.preposition == "In"
+            and is_point_event(event.noun)
+            and not event.noun.endswith("s")
+        )
+
+    def days(self) -> story_time.StoryDays | None:
+        """The days the story happens in (the event's day may be learned as the article
+        goes on, so this is asked, not kept)."""
+        event = self.event
+        return story_time.StoryDays.of(
+            event.date if event is not None else None,
+            self.published,
+            one_off=self.one_off,
+            law=event is not None and event.preposition == "Under",
+        )
 
 
 def _main_place(
@@ -663,6 +700,8 @@ class Referents:
     def __init__(self, context: ArticleContext) -> None:
         self.context = context
         self._people_seen: list[str] = []
+        self._pronouns: dict[str, str] = {}
+        """ "he" or "she", by each person a pronoun was written out as."""
         self._last_people: list[str] = []
         """The people the last sentence naming anyone names, in its order."""
         self._written_out: str | None = None
@@ -690,6 +729,15 @@ class Referents:
         """Another event the article is telling of now ("The mutiny began on June 23 ..." in
         a story about a crash in August): what the sentences that follow lean on, until one
         names the main event again or a day far from this one's."""
+        self._introduced: Event | None = None
+        """Another event the sentence before brought in to tell of it ("... came two weeks
+        after a referendum in which voters ..."): what the next sentence goes on about."""
+        self.elsewhere = False
+        """Is the article telling of a time before the story's ("Renko first won the
+        presidency in 2015."), until a sentence names the main event or one of its days?"""
+        self.background = False
+        """Does the sentence just resolved tell of another time than the story's (it or the
+        sentences before it name one): it is set in neither the main event nor its place."""
 
     def _people_in(self, sentence: str) -> list[str]:
         found: list[tuple[int, str]] = []
@@ -719,6 +767,7 @@ class Referents:
             place = _PLACE_AFTER.search(sentence)
             if place and place["place"] not in ("The",):
                 self._objects.setdefault(match["noun"], place["place"])
+        self._learn_event_day(sentence)
         self.anchor = dates.last_day(sentence, self.context.published, anchor=self.anchor)
         self._noted += 1
         for match in _BODY.finditer(sentence):
@@ -736,6 +785,68 @@ class Referents:
             re.search(rf"\b(?:{'|'.join(re.escape(n) for n in sorted(nouns))})\b", sentence)
         )
 
+    def _learn_event_day(self, sentence: str) -> None:
+        """ "Turnout in Sunday's vote was 85.7%", "the crash on Wednesday": the day of a
+        one-off main event whose headline and lede gave none, when a sentence names the event
+        by it."""
+        event = self.context.event
+        if event is None or event.date is not None or not self.context.one_off:
+            return
+        published = self.context.published
+        for mention in dates.mentions(sentence, published, anchor=self.anchor):
+            if mention.date is None or mention.precision != "day" or mention.deadline:
+                continue
+            if published is not None and mention.date > published:
+                continue
+            owned = re.match(r"['’]s\s+([a-z-]+)(?:\s+([a-z]+))?", sentence[mention.end :])
+            of = re.search(r"\bthe\s+([a-z]+)\s+(?:on|of)\s+$", sentence[: mention.start])
+            nouns = [n for m in (owned, of) if m is not None for n in m.groups() if n]
+            if any(event.refers_back(noun) for noun in nouns):
+                event.date = mention.date
+                event.month = f"{mention.date.strftime('%B')} {mention.date.year}"
+                return
+
+    def _names_main(self, text: str) -> bool:
+        """Does ``text`` name the main event ("the runoff", "the Lestria vote"), not only
+        others with it ("both votes", "a referendum")?"""
+        main = self.context.event
+        if main is None:
+            return False
+        if main.named_in(text):
+            return True
+        for match in re.finditer(r"[A-Za-z][\w-]*", text):
+            if not main.refers_back(match.group().lower()):
+                continue
+            if not re.search(
+                r"\b(?:[Bb]oth|[Tt]wo|[Aa]ll|an?|[Aa]nother)\s+$", text[: match.start()]
+            ):
+                return True
+        return False
+
+    def _place_in_time(self, text: str) -> None:
+        """Follow the article into a time before the story's and back (``elsewhere``), and
+        say whether ``text`` tells of another time (``background``)."""
+        if self._noted == 0:
+            self.elsewhere = self.background = False
+            return  # the opening sentence is the story's own
+        published = self.context.published
+        standing = story_time.standing(text, self.context.days(), published, self.anchor)
+        if standing is story_time.Standing.OTHER:
+            self.elsewhere = True
+            days = [m for m in dates.mentions(text, published, anchor=self.anchor)
+                    if m.precision == "day"]  # fmt: skip
+            if not days and self.current is None:
+                # "Shor was sentenced last year ...": "that day" after it is no longer the
+                # last day the article named (another event told of keeps its own days)
+                self.anchor = None
+        elif standing is story_time.Standing.STORY or self._names_main(text):
+            self.elsewhere = False
+        self.background = (
+            self.elsewhere
+            or standing is story_time.Standing.ASIDE
+            or story_time.told_before(text, published)
+        )
+
     @property
     def event(self) -> Event | None:
         """The event a sentence leaning on its context is set in: the one told of now."""
@@ -748,12 +859,16 @@ class Referents:
         event's, goes back. Only for events ("In"): talks and laws have no other events."""
         main = self.context.event
         told = self.current
+        if told is None and self._introduced is not None:
+            told, self._told_on = self._introduced, True
+            self.anchor = None  # its day is not the last day the article named
+        self._introduced = None
         self.current = None
         if main is None or main.preposition != "In":
             return
         names_main = False
         other: str | None = None
-        topical = False
+        topical = brought_in = False
         for match in re.finditer(r"[A-Za-z][\w-]*", text):
             noun = match.group().lower()
             if noun not in PREPOSITION or PREPOSITION[noun] != "In" or noun in _ANY_EVENT:
@@ -764,10 +879,12 @@ class Referents:
                 continue  # "war crimes", "election commission": no event
             if re.match(r"\s+(?:in|with|against|on)\s+[A-Z]", following):
                 continue  # "the war in Ukraine": a background the sentence mentions
+            before = text[: match.start()]
+            if re.search(r"\b(?:[Bb]oth|[Tt]wo|[Aa]ll)\s+$", before):
+                continue  # "Both votes were overshadowed ...": the main event and others
             if main.refers_back(noun):
                 names_main = True
                 continue
-            before = text[: match.start()]
             if not re.search(r"\b(?:[Tt]he|an?|An?)\s+(?:[a-z][\w-]*\s+)?$", before) or re.match(
                 r"\s+of\b", following
             ):
@@ -776,14 +893,26 @@ class Referents:
                 other = noun
                 # "The mutiny began ...", "Hours after the referendum, ...": the sentence is
                 # about that event, which the sentences after it go on about; one named late,
-                # in passing ("..., after a storm dumped ..."), is not told of further.
-                topical = len(text[: match.start()].split()) <= TOPICAL_WORDS
+                # in passing ("..., after a storm dumped ..."), is not told of further,
+                # unless brought in to be told of ("... after a referendum in which voters
+                # backed ...": a new event, and what is said of it).
+                brought_in = bool(
+                    re.search(r"\b(?:an?|An?)\s+(?:[a-z][\w-]*\s+)?$", before)
+                    and re.match(r"\s+(?:in which|at which|which|that|where|when)\b", following)
+                )
+                topical = len(before.split()) <= TOPICAL_WORDS or brought_in
         day = dates.event_date(text, self.context.published, anchor=self.anchor, spoken=False)
+        if other is not None and names_main and brought_in:
+            # "The runoff came two weeks after a referendum in which ...": about the main
+            # event, but the next sentence goes on about the other one.
+            self._introduced = self._other_event(other, text, None)
         if other is not None and not names_main:
             self.current = self._other_event(other, text, day)
             # "Putin called the uprising treason" while telling of the mutiny: named in
             # passing, but the one being told of all the same.
             going_on = told is not None and self._told_on and same_kind(other, told.noun)
+            if self.current.date is None and not going_on:
+                self.anchor = None  # its day is not the last day the article named
             self._told_on = topical or going_on
         elif (
             told is not None
@@ -823,6 +952,7 @@ class Referents:
     def resolve(self, text: str) -> str:
         """``text`` with its referents written out; call ``note`` on the sentence after."""
         self._switch(text)
+        self._place_in_time(text)
         text = self._people(text)
         text = self._full_names(text)
         text = self._definites(text)
@@ -856,25 +986,52 @@ class Referents:
         if seen:
             subject = _SUBJECT_PRONOUN.match(text)
             led = _LED_PRONOUN.match(text)
-            if subject:
-                who = self.context.titles.get(seen[-1], seen[-1])
-                self._written_out = seen[-1]
-                text = f"{who} {text[subject.end() :]}"
+            inverted = INVERTED.match(text)
+            # The first person the sentence before named, its subject as a rule: "X, a
+            # businessman, was nicknamed Putin's chef. Only last year did he ..." is X.
+            first = self._last_people[0] if self._last_people else seen[-1]
+            if inverted and not self._stranger:
+                who = self._who(inverted["pronoun"], first)
+                if who is not None:
+                    self._written_out = who
+                    titled = self.context.titles.get(who, who)
+                    text = f"{inverted['lead']}{inverted['aux']} {titled} {text[inverted.end() :]}"
+            elif subject:
+                who = self._who(subject["pronoun"], seen[-1])
+                if who is not None:
+                    self._written_out = who
+                    text = f"{self.context.titles.get(who, who)} {text[subject.end() :]}"
             elif led and not self._stranger:
-                # The first person the sentence before named, its subject as a rule: "X, a
-                # businessman, was nicknamed Putin's chef. Only last year did he ..." is X.
-                first = self._last_people[0] if self._last_people else seen[-1]
-                self._written_out = first
-                if led["pronoun"] in ("his", "her"):
-                    # "By Saturday his fighters held ...": whose, by name.
-                    text = f"{led['lead']}{first}'s {text[led.end() :]}"
-                else:
-                    who = self.context.titles.get(first, first)
-                    text = f"{led['lead']}{who} {text[led.end() :]}"
+                who = self._who(led["pronoun"], first)
+                if who is not None:
+                    self._written_out = who
+                    if led["pronoun"] in ("his", "her"):
+                        # "By Saturday his fighters held ...": whose, by name.
+                        text = f"{led['lead']}{who}'s {text[led.end() :]}"
+                    else:
+                        text = (
+                            f"{led['lead']}{self.context.titles.get(who, who)} {text[led.end() :]}"
+                        )
+            governed = _OBJECT_PRONOUN.match(text)
+            if governed and not self._stranger:
+                who = self._who(governed["pronoun"], first)
+                if who is not None:
+                    text = f"{governed['lead']}{who}{text[governed.end() :]}"
             possessive = _POSSESSIVE_PRONOUN.match(text)
-            if possessive:
-                text = f"{seen[-1]}'s {text[possessive.end() :]}"
+            if possessive and (who := self._who(possessive["pronoun"], seen[-1])) is not None:
+                text = f"{who}'s {text[possessive.end() :]}"
         return text
+
+    def _who(self, pronoun: str, preferred: str) -> str | None:
+        """The person ``pronoun`` stands for: ``preferred``, unless the article has called
+        that person by the other pronoun ("For years she had asked ... Only in August did he
+        admit ..." is not her), then the last one named it has not; None if there is none."""
+        said = "she" if pronoun.lower() in ("she", "her") else "he"
+        for person in (preferred, *reversed(self._people_seen)):
+            if self._pronouns.get(person, said) == said:
+                self._pronouns[person] = said
+                return person
+        return None
 
     def _full_names(self, text: str) -> str:
         """ "Tokayev has criticised ..." -> "President Kassym-Jomart Tokayev has criticised
@@ -920,7 +1077,9 @@ class Referents:
     def _definites(self, text: str) -> str:
         event = self.event
         folded = set(fold(text).split())
-        if event is None:
+        if event is None or (self.elsewhere and self.current is None):
+            # "The opposition said the result was rigged" after "The last election, in
+            # August 2020, ...": that result, not the main event's.
             done_event = True
         elif event.key_names:
             done_event = event.named_in(text)
@@ -932,12 +1091,23 @@ class Referents:
         for match in _DEFINITE.finditer(text):
             noun = match["noun"]
             replacement: str | None = None
-            if not done_event and event is not None and event.refers_back(noun):
+            if (
+                not done_event
+                and event is not None
+                and event.refers_back(noun)
+                # "the 2020 protests, when crowds filled the streets after the vote": that
+                # year's vote, not the main event
+                and not story_time.earlier_in(text[: match.start()], self.context.days(),
+                                              self.context.published)
+            ):  # fmt: skip
                 next_word = re.match(r"\s+([a-z]+)\b", text[match.end() :])
                 compound = next_word is not None and (
                     next_word.group(1) not in FUNCTION_WORDS and is_topic_noun(next_word.group(1))
                 )
-                phrase = event.phrase(noun, compound=compound)
+                # Another event told of is named by its own noun: "the vote" in a story about
+                # a runoff, told of the referendum before it, is "the Moldova referendum".
+                own = event is self.current and noun in _ANY_EVENT
+                phrase = event.phrase(None if own else noun, compound=compound)
                 replacement = phrase[0].upper() + phrase[1:] if match["det"] == "The" else phrase
                 done_event = True
             elif (
@@ -996,5 +1166,5 @@ GENERIC_STARTS = frozenset(
     Supporters Opponents Analysts Experts Observers Rescuers Doctors Troops Protesters
     Investigators Prosecutors Lawmakers Delegates Negotiators Leaders Survivors Families
     Relatives Villagers Firefighters Soldiers Workers Students Journalists Organisers
-    Organizers Several Only No None""".split()
+    Organizers Several Only No None Inside Outside Across Throughout Within Beyond""".split()
 )

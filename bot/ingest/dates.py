@@ -42,6 +42,8 @@ _SPANS = re.compile(
     r"|(?P<near>\b(?:yesterday|today|the day before yesterday)\b)"
     r"|(?P<week>\b(?:last|this|the previous)\s+week\b)"
     r"|(?P<that>\bthat\s+(?:night|evening|morning|afternoon|day)\b)"
+    r"|(?P<next>\b(?:the|that)\s+(?:next|following|previous|same)\s+day\b"
+    r"|\bthe\s+day\s+(?:after|before)\b(?!\s+(?:the|a|an|his|her|its|their)\b))"
     r"|(?P<ago>\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+"
     r"(?:days?|weeks?)\s+(?:ago|earlier|later)\b)"
     rf"|(?P<month>\b(?:(?:early|mid|late)[- ])?(?:{MONTHS})(?:\s+{_YEAR})?\b)"
@@ -55,6 +57,15 @@ _DATE_AFTER_WEEKDAY = re.compile(
 _MAY_ALONE = re.compile(r"^may$", re.IGNORECASE)
 # A span after one of these is a deadline, a range's start or a condition, not the event's day.
 _NOT_EVENT = re.compile(r"\b(?:by|until|till|before|since|from|through|ahead of)\s+(?:the\s+)?$")
+# "according to a count completed on Monday", "figures released on Tuesday": the day a source
+# reported, not the day of what it reports (the vote was on Sunday).
+_REPORTED_BY = re.compile(
+    r"(?:\baccording to\b[^,;.]{0,60}"
+    r"|\b(?:count|tally|figures|data|results?|census|report|survey|poll)\s+(?:\w+\s+){0,2}?"
+    r"(?:completed|released|published|issued|updated|announced)\s+)"
+    r"(?:on|early on|late on)?\s*$",
+    re.IGNORECASE,
+)
 # "had been due to close on Friday", "is scheduled to meet on Monday": a plan's day, which is
 # not when anything happened (the talks ran a day and a half over).
 _PLANNED = re.compile(
@@ -78,7 +89,8 @@ class DateMention:
     relative: bool
     """It depends on the publication date or an earlier date ("Monday", "last week")."""
     deadline: bool = False
-    """After "by", "until", "since"...: not the day of the sentence's event."""
+    """After "by", "until", "since"..., in a plan or as the day a source reported ("according
+    to a count completed on Monday"): not the day of the sentence's event."""
 
 
 @lru_cache(maxsize=16)
@@ -178,8 +190,12 @@ def mentions(
             # weekday alone, counted back from publication, would be another one.
             continue
         before = text[: match.start()]
-        deadline = _NOT_EVENT.search(before) is not None or _PLANNED.search(before) is not None
-        relative = kind in ("weekday", "near", "week", "ago", "that")
+        deadline = (
+            _NOT_EVENT.search(before) is not None
+            or _PLANNED.search(before) is not None
+            or _REPORTED_BY.search(before) is not None
+        )
+        relative = kind in ("weekday", "near", "week", "ago", "that", "next")
         base = published
         date: dt.date | None = None
         precision = "day"
@@ -189,6 +205,9 @@ def mentions(
             days = count * (7 if unit.lower().startswith("week") else 1)
             if direction.lower() == "later":
                 date = anchor + dt.timedelta(days=days) if anchor else None
+            elif direction.lower() == "earlier" and anchor is not None:
+                # "two weeks earlier": before the day the article is on, not before publication
+                date = anchor - dt.timedelta(days=days)
             elif published is not None:
                 date = published - dt.timedelta(days=days)
             precision = "day" if unit.lower().startswith("day") else "week"
@@ -214,6 +233,13 @@ def mentions(
         elif kind == "that":
             # "that night", "that morning": the day the article last named.
             date = anchor
+        elif kind == "next" and anchor is not None:
+            # "the next day", "the same day", "the day before": counted from the day the
+            # article last named (in this sentence or one before), not from publication.
+            words = span.lower().split()
+            step = 1 if words[-1] == "after" or "next" in words or "following" in words else 0
+            step = -1 if words[-1] == "before" or "previous" in words else step
+            date = anchor + dt.timedelta(days=step)
         elif kind == "near" and published is not None:
             date, precision = _parse(span, published)
         elif kind == "week" and published is not None:
@@ -234,6 +260,10 @@ def mentions(
         out.append(
             DateMention(span, match.start(), match.end(), date, precision, relative, deadline)
         )
+        if date is not None and precision == "day" and not deadline:
+            # "launched an offensive on 19 September, and ... the next day": a day named
+            # earlier in the sentence is what the later ones count from.
+            anchor = date
     return out
 
 
@@ -310,6 +340,17 @@ def _owned_noun(following: str) -> tuple[str, int] | None:
     return phrase, following.index(phrase) + len(phrase)
 
 
+_FROM_DAY_BEFORE = re.compile(
+    r"^(?:that\s|the\s+(?:next|following|previous|same)\s+day$|the\s+day\s+(?:after|before)$)",
+    re.IGNORECASE,
+)
+
+
+def counted_from_day_before(span: str) -> bool:
+    """Is ``span`` ("that night", "the next day") a day counted from the one named before?"""
+    return _FROM_DAY_BEFORE.match(span) is not None
+
+
 def absolute(text: str, published: dt.date | None, *, anchor: dt.date | None = None) -> str:
     """``text`` with days that only make sense from the publication date written out:
     "on Monday" -> "on Monday 15 April 2024", "yesterday" -> "on 14 April 2024", "four days
@@ -321,7 +362,7 @@ def absolute(text: str, published: dt.date | None, *, anchor: dt.date | None = N
             continue
         before = text[done : mention.start]
         day = spell(mention.date)
-        if mention.text.lower().startswith("that "):
+        if counted_from_day_before(mention.text):
             # "that night" -> "that night (23 June 2023)": the fact alone says which night.
             out.append(f"{before}{mention.text} ({day})")
             done = mention.end

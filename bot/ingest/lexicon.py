@@ -343,6 +343,16 @@ def regular_past(base: str) -> str:
     return base + "ed"
 
 
+def simple_past(base: str) -> str:
+    """ "admit" -> "admitted", "open" -> "opened", "take" -> "took": of the spellings the
+    rules allow, the one people write."""
+    if base in _IRREGULAR:
+        return regular_past(base)
+    plain = regular_past(base)
+    doubled = f"{base}{base[-1]}ed" if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", base) else plain
+    return max((plain, doubled), key=_zipf)
+
+
 def is_past(word: str) -> bool:
     """A simple-past or past-participle form: "kept", "ordered", "died"."""
     word = word.lower()

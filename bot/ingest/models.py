@@ -79,6 +79,12 @@ class Statement:
     """The day its event happened, when the article gives or implies it."""
     date_note: str | None = None
     """How that day was read, for the reviewer ("last week", counted from 15 April 2024)."""
+    own_day: dt.date | None = None
+    """The day its own event happened, when its sentence pins it to one: not the day
+    something was said ("the ministry said on Thursday"), nor an approximate week."""
+    background: bool = False
+    """It tells of another time than the story's ("Renko first won the presidency in 2015",
+    or what follows it): set in neither the main event nor the story's place."""
     lead_in: bool = False
     """The main event was put in front of it ("In the Ganja flood of 14 May 2025, ...")."""
     core: str = ""

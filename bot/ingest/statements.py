@@ -19,7 +19,7 @@ from bot.core.text import STOPWORDS, fold, specificity, stem
 from bot.ingest import dates
 from bot.ingest.context import ArticleContext, Referents
 from bot.ingest.entities import EntityIndex, raw_entities
-from bot.ingest.lexicon import is_topic_noun
+from bot.ingest.lexicon import is_topic_noun, simple_past
 from bot.ingest.models import Statement
 from bot.ingest.sentences import strip_dateline
 
@@ -306,8 +306,8 @@ def is_setup(sentence: str) -> bool:
 def _date_note(mention: dates.DateMention, published: dt.date | None) -> str | None:
     if not mention.relative:
         return None
-    if mention.text.lower().endswith(("later", "earlier")) or mention.text.lower().startswith(
-        "that "
+    if mention.text.lower().endswith(("later", "earlier")) or dates.counted_from_day_before(
+        mention.text
     ):
         return f'"{mention.text}": counted from the day named before it'
     if published is None:
@@ -372,12 +372,15 @@ def statements(
             lead = dropped[1].strip()
         dropped = None
         text = resolver.resolve(text)
-        mention = None
+        mention = own = None
         told = None
+        background = False
         if referents is not None:
             text = referents.resolve(text)
             told = referents.current
+            background = referents.background
             mention = dates.event_date(sentence, published, anchor=referents.anchor)
+            own = dates.event_date(sentence, published, anchor=referents.anchor, spoken=False)
             referents.note(sentence)
         text = _LEFTOVER.sub(" ", text)
         adjacent = next_to and (
@@ -414,7 +417,7 @@ def statements(
             last_position = position
             continue
         sources = [raw]
-        parts = [text]
+        parts = [uninverted(text)]
         if lead is not None:
             sources.insert(0, sentences[position - 1])
             # Questions are asked of the sentence itself, "it" written out as the one the
@@ -432,12 +435,37 @@ def statements(
             parts=parts,
         )
         statement.event = told
+        statement.background = background
         if mention is not None:
             statement.date = mention.date
             statement.date_note = _date_note(mention, published)
+        if own is not None and own.precision == "day":
+            statement.own_day = own.date
         out.append(statement)
         last_position = position
     return out
+
+
+# "Only last year did Pavel Renko admit taking loans": a subject after an inverted "did".
+_ONLY_INVERTED = re.compile(
+    r"^(?P<lead>Only\b[^,]{0,40}?)\s+(?P<aux>did|had|has|was|were|would|could)\s+"
+    r"(?P<subject>(?:[A-Z][\w'’.-]*\s+){1,5})(?P<verb>[a-z]+)\b(?P<rest>.*?)[.!]?$"
+)
+
+
+def uninverted(text: str) -> str:
+    """ "Only last year did Pavel Renko admit taking loans." -> "Pavel Renko admitted taking
+    loans last year.": the order questions are asked of ("what did pavel renko admit")."""
+    match = _ONLY_INVERTED.match(text)
+    if match is None:
+        return text
+    # "only" stays out: "when did ... admit owning the mine only" is no question.
+    when = re.sub(r"^Only\s+", "", match["lead"])
+    aux = match["aux"]
+    verb = simple_past(match["verb"]) if aux == "did" else f"{aux} {match['verb']}"
+    rest = match["rest"]
+    joint = "," if "," in rest else ""
+    return f"{match['subject'].strip()} {verb}{rest}{joint} {when}."
 
 
 def _rare_stems(sentences: list[str], context: ArticleContext | None) -> set[str]:
