@@ -248,9 +248,32 @@ def fold(text: str) -> str:
     if not text.isascii():
         text = anyascii(unicodedata.normalize("NFKC", text))
     text = text.lower()
+    if _DIGIT.search(text):
+        text = _numbers_written_out(text)
     if "." in text:
         text = _DOTTED.sub(lambda m: m.group().replace(".", ""), text)
     return " ".join(_TOKEN.findall(text))
+
+
+_DIGIT = re.compile(r"\d")
+# "60,000" and "1,200": one number, not "60" and "000".
+_GROUPED = re.compile(r"(?<![\d.,])(\d{1,3})((?:,\d{3})+)(?![\d,]|\.\d)")
+# "60k", "60 thousand", "1.2 million", "300bn": the number they mean, as digits.
+_SCALED = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)\s*(k|thousand|mn|million|bn|billion)\b")
+_SCALES = {"k": 1_000, "thousand": 1_000, "mn": 10**6, "million": 10**6, "bn": 10**9}
+_SCALES["billion"] = 10**9
+
+
+def _numbers_written_out(text: str) -> str:
+    """Lower-case ``text`` with its numbers written as plain digits, so that a question's
+    "60k signatures" meets a fact's "60,000 signatures" and "1.2 million" its "1,200,000"."""
+    text = _GROUPED.sub(lambda m: m.group(1) + m.group(2).replace(",", ""), text)
+
+    def scaled(match: re.Match[str]) -> str:
+        value = float(match.group(1)) * _SCALES[match.group(2)]
+        return str(round(value)) if value == round(value) else match.group()
+
+    return _SCALED.sub(scaled, text)
 
 
 def expand_chat(folded: str) -> str:

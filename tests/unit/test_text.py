@@ -147,3 +147,22 @@ def test_analyze_reports_specificity_of_each_term() -> None:
     """analyze() pairs each content term with the specificity of the word it came from."""
     analyzed = {term: spec for term, spec, _ in Analyzer().analyze("time ambassador")}
     assert analyzed["time"] < analyzed["ambassador"]
+
+
+@pytest.mark.parametrize(
+    ("asked", "stated"),
+    [
+        ("60k signatures", "60,000 signatures"),
+        ("1.2 million voters", "1,200,000 voters"),
+        ("2 thousand troops", "2,000 troops"),
+        ("a $3bn loan", "a $3,000,000,000 loan"),
+    ],
+)
+def test_a_number_meets_the_same_number_written_otherwise(asked: str, stated: str) -> None:
+    analyzer = Analyzer()
+    assert analyzer.terms(asked) == analyzer.terms(stated)
+
+
+def test_numbers_that_are_not_one_number_stay_apart() -> None:
+    assert fold("in 2024, 300 people") == "in 2024 300 people"
+    assert fold("cop29") == "cop29"
