@@ -285,6 +285,7 @@ NEWS_SYNONYMS: tuple[tuple[str, ...], ...] = (
     # "глава государства" and "dövlət başçısı" are the president in a careful question.
     (
         "head of state",
+        "heads of state",
         "president",
         "глава государства",
         "президент",

@@ -605,6 +605,7 @@ def test_the_count_asked_for_picks_its_sibling() -> None:
         ("lockup", "custody"),
         ("prison", "custody"),
         ("broke out", "erupted"),
+        ("heads of state", "presidents"),
     ],
 )
 def test_everyday_news_words_meet_without_a_synonyms_file(asked: str, stated: str) -> None:
