@@ -42,6 +42,7 @@ from bot.core.models import (
 )
 from bot.core.news_words import COUNTED_EVENTS
 from bot.core.related_words import table as related_words
+from bot.core.since_words import says_since
 from bot.core.text import DAY_SPECIFICITY, Analyzer, english_frequency, words
 
 # Fitted by ``python -m bench.calibrate`` on the tune questions (see there).
@@ -839,6 +840,9 @@ class Matcher:
             kinds, roles = _ANY_KIND, ()
         else:
             kinds, roles = read_answer(english.answer, dated=fact.date is not None)
+            if any(says_since(t.answer, t.language) for t in fact.translations):
+                # "продолжает обостряться" where the English answer "keeps escalating".
+                kinds |= int(Want.LATER)
         return _Entry(fact, tuple((ts, q) for ts, q in phrasings if ts), answer_terms, kinds, roles)
 
     def _mark_names(self, fact: Fact) -> None:

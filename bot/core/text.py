@@ -23,9 +23,10 @@ from bot.core import language as languages
 from bot.core import latin_russian
 from bot.core.az_verbs import verb_root
 from bot.core.chat_words import CHAT_WORDS, OTHER_CHAT_WORDS
-from bot.core.focus import Focus, question_focus
+from bot.core.focus import Focus, Want, question_focus
 from bot.core.language import PLAIN_STOPWORDS_AZ, az_plain
 from bot.core.news_words import IRREGULAR_FORMS, NEWS_SYNONYMS, OWN_SENSE
+from bot.core.since_words import asks_since
 
 # Question words, filler and function words: they say how someone asks, not what about.
 STOPWORDS = frozenset(
@@ -1010,4 +1011,8 @@ def _other_focus(text: str, language: str) -> Focus:
         # Read as English reads "who is the chairman": the role's holder is asked.
         english += [f"is the {role}" for role in _asked_offices(asking, language)]
     found = question_focus(" ".join(english).split()) if english else Focus()
-    return Focus(found.wants, found.attributes, found.roles, len(words))
+    wants = found.wants
+    if asks_since(asking, language):
+        # "посол в итоге вернулся?", "səfir hələ qayıtmayıb?": read as English's "... yet".
+        wants |= Want.LATER
+    return Focus(wants, found.attributes, found.roles, len(words))
