@@ -434,6 +434,26 @@ def stem_in(word: str, language: str) -> str:
     return stemmed
 
 
+# Endings that make a new Azerbaijani word of another, as typed without special letters: "-laş"
+# (becoming: "yaxınlaşmaq", to draw near, of "yaxın", near), "-sız" (without: "təhlükəsiz",
+# safe, of "təhlükə", danger), "-lıq" (-ness), "-lı" (with), "-çı" (doer), "-daş" (fellow).
+_AZ_DERIVING = re.compile(
+    r"^[aeiou]?(?:la|le|las|les|s?iz|s?uz|liq|lik|luq|luk|li|lu|ci|cu|das|des)"
+)
+
+
+def az_derived(term: str, other: str) -> bool:
+    """Whether the Azerbaijani term ``other`` is a word made of ``term`` by a derivational
+    ending: another word ("yaxınlaş-", to draw near, of "yaxın", near or close ones;
+    "təhlükəsizlik", security, of "təhlükə", danger), not ``term`` misspelled or cut short."""
+    return (
+        len(term) >= 3
+        and len(other) > len(term) + 1
+        and other.startswith(term)
+        and _AZ_DERIVING.match(other[len(term) :]) is not None
+    )
+
+
 # How common a word must be in both general English and Turkish to be taken as a name or
 # loanword the languages share (once in a million words).
 _SHARED_WORD = 1e-6
