@@ -431,7 +431,58 @@ def stem_in(word: str, language: str) -> str:
     if root is not None and (stemmed == form or stemmed.startswith(root)):
         # A verb form (``az_verbs``): Snowball left it whole or cut only part of its ending.
         return root
+    if root is None:
+        noun = _vowel_final_noun(az_plain(form), len(stemmed))
+        if noun:
+            return form[:noun]
     return stemmed
+
+
+# After a noun ending in a vowel, what the Turkish stemmer cuts in error: its last vowel taken
+# for a case or possessive ending ("kişi" -> "kiş"), or with the "s", "m" or "n" before it
+# ("kişilərin" -> "ki", "gəmi" -> "gə", "erməni" -> "ermə"); or the buffer "s" it leaves
+# ("ikisi" -> "ikis").
+_NOUN_CUT = re.compile(r"[aeiou]|[smn][iu]")
+_BUFFERS = frozenset("sny")
+# The endings a vowel-final noun takes, in their order, typed without special letters: the
+# plural, a possessive, a case, the copula ("gəmilərinin", "kişisi", "həftədə", "ikisidir").
+_NOUN_ENDINGS = re.compile(
+    r"(?:l[ae]r)?"
+    r"(?:s[iu]|[iu]?m|[iu]?n|[iu]?m[iu]z|[iu]?n[iu]z|[iu])?"
+    r"(?:n?[iu]n|[ny]?[iu]|[yn]?[ae]|n?d[ae]n?|y?l[ae])?"
+    r"(?:d[iu]r|ki)?"
+)
+
+
+def _vowel_final_noun(plain: str, cut: int) -> int:
+    """The length of the noun ending in a vowel that the Azerbaijani word ``plain`` (typed
+    without special letters) is a form of, where the Turkish stemmer cut it to ``cut`` letters
+    in a way that splits its forms ("kişi" -> "kiş", "kişilər" -> "kişi", "kişilərin" -> "ki");
+    0 when there is none. The noun must be a common Turkish word (the nearest general lexicon:
+    "kişi", "gəmi", "iki", "dava" are Turkish too), the cut one the stemmer makes in error
+    (``_NOUN_CUT``), and the rest of the word endings a noun takes; of several, the commonest,
+    and commoner than the stemmer's cut itself.
+    A word Azerbaijani alone has ("həftə") keeps the stemmer's cut."""
+    # The stemmer's own cut stands where it is the commoner word ("polis", not "polisi"; "ay",
+    # month, not "ayı"), unless it is a word of grammar ("ki" of "kişilərin").
+    stem = plain[:cut]
+    common = languages.turkish_frequency(stem) if stem not in PLAIN_STOPWORDS_AZ else 0.0
+    best, best_frequency = 0, common
+    for length in range(max(3, cut - 1), min(len(plain), cut + 2) + 1):
+        noun = plain[:length]
+        if noun[-1] not in "aeiou":
+            continue
+        if length > cut:
+            if not _NOUN_CUT.fullmatch(noun[cut:]):
+                continue
+        elif length < cut and plain[length:cut] not in _BUFFERS:
+            continue
+        if not _NOUN_ENDINGS.fullmatch(plain[length:]):
+            continue
+        frequency = languages.turkish_frequency(noun)
+        if frequency >= _SHARED_WORD and frequency > best_frequency and length != cut:
+            best, best_frequency = length, frequency
+    return best
 
 
 # Endings that make a new Azerbaijani word of another, as typed without special letters: "-laş"
