@@ -65,7 +65,20 @@ FILLER_PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
             "кто шарит",
         )
     ),
-    "az": tuple(tuple(phrase.split()) for phrase in ("umumi sekilde", "bir sozle")),
+    # "ay uşaqlar", "ay dostlar" (hey guys, hey friends): the asker calling the channel, as
+    # English's "guys" and Russian's "ребята"; "uşaqlar" alone stays children.
+    "az": tuple(
+        tuple(phrase.split())
+        for phrase in (
+            "umumi sekilde",
+            "bir sozle",
+            "ay usaqlar",
+            "ay dostlar",
+            "ay qardaslar",
+            "ay qardas",
+            "ay camaat",
+        )
+    ),
 }
 
 # Words that say how someone asks rather than what about, dropped from questions and facts
