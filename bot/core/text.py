@@ -582,7 +582,12 @@ def frequency_in(word: str, language: str) -> float:
         return 0.0
     if _russian_frequency is None:
         _russian_frequency = wordfreq.get_frequency_dict("ru", "small")
-    return _russian_frequency.get(word, 0.0)
+    frequency = _russian_frequency.get(word, 0.0)
+    if "ё" in word:
+        # Most Russian text writes "ё" as "е", and the list counts the spellings apart: a
+        # word with "ё" is as common as both spellings together ("привёл" and "привел").
+        frequency += _russian_frequency.get(word.replace("ё", "е"), 0.0)
+    return frequency
 
 
 def _specificity_of(frequency: float) -> float:
