@@ -34,6 +34,7 @@ from bot.core import latin_russian as latin_russian_module
 from bot.core import matcher as matcher_module
 from bot.core import models as models_module
 from bot.core import news_words as news_words_module
+from bot.core import since_words as since_words_module
 from bot.core import text as text_module
 from bot.core.matcher import IndexState, Matcher, MatcherSettings
 from bot.core.text import Analyzer
@@ -53,6 +54,7 @@ _SHAPING_MODULES = (
     news_words_module,
     language_module,  # its stopwords decide which Russian and Azerbaijani words are indexed
     latin_russian_module,
+    since_words_module,  # its words decide which facts tell how things stand since
 )
 _SHAPING_PACKAGES = ("wordfreq", "snowballstemmer", "PyStemmer", "anyascii")
 

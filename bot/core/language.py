@@ -70,6 +70,7 @@ STOPWORDS_AZ = frozenset(
     etmək edəcək edirlər ediblər edirmi doğrudu doğrudur doğrudurmu deyirlər deyəsən eşitdim
     var yoxsa heç
     haqqında barədə məlumat məsələ məsələsi məsələni məsələdə
+    mövzu mövzusu mövzusunda mövzuda mövzusuna mövzular
     sonra əvvəl qarşı bəri tərəfindən
     bunu bunun buna bundan bununla bunlar bunları bunların onlara onları ondan onunla onda
     hə bəli yox yoxdur bilər bilərmi bilərsən bilərsənmi bilərsiniz bilərsinizmi edə
@@ -79,7 +80,8 @@ STOPWORDS_AZ = frozenset(
 # The last lines: question words with the copula or a case ending ("nədir", "kimdir"),
 # colloquial forms ("burda", "neynir", "nolub"), the light verbs "olmaq" (be) and "etmək"
 # (do), which English's stopwords hold as "is/was/did", hearsay ("deyirlər", "doğrudu"), the
-# asking words, the case forms of "bu" (this) and "o" (he, that) the first lines leave out, the
+# asking words ("haqqında", about; "məsələsi", the matter of; "mövzusunda", on the topic of),
+# the case forms of "bu" (this) and "o" (he, that) the first lines leave out, the
 # postpositions English's stopwords hold ("after", "before", "by", "over", "under"), yes and
 # no ("hə", "yox"), the "can you" of a polite question ("izah edə bilərsinizmi") and the
 # asking for it briefly or in general ("qısa şəkildə", "ümumilikdə": English's "brief",

@@ -42,7 +42,8 @@ from bot.core.models import (
 )
 from bot.core.news_words import COUNTED_EVENTS
 from bot.core.related_words import table as related_words
-from bot.core.text import DAY_SPECIFICITY, Analyzer, english_frequency, words
+from bot.core.since_words import says_since
+from bot.core.text import DAY_SPECIFICITY, Analyzer, az_derived, english_frequency, words
 
 # Fitted by ``python -m bench.calibrate`` on the tune questions (see there).
 CALIBRATION: tuple[float, ...] = (
@@ -839,6 +840,9 @@ class Matcher:
             kinds, roles = _ANY_KIND, ()
         else:
             kinds, roles = read_answer(english.answer, dated=fact.date is not None)
+            if any(says_since(t.answer, t.language) for t in fact.translations):
+                # "продолжает обостряться" where the English answer "keeps escalating".
+                kinds |= int(Want.LATER)
         return _Entry(fact, tuple((ts, q) for ts, q in phrasings if ts), answer_terms, kinds, roles)
 
     def _mark_names(self, fact: Fact) -> None:
@@ -1020,6 +1024,8 @@ class Matcher:
                 corrected = self._clipped(word)
             if corrected is None and language == "en":
                 corrected = self._demonym(word)
+            if corrected is not None and language == "az" and az_derived(term, corrected[0]):
+                corrected = None  # "yaxın" (near) is not "yaxınlaş-" (draw near) misspelled
             if corrected is not None and corrected[0] not in seen:
                 target, confidence = corrected
                 seen.add(target)

@@ -23,9 +23,10 @@ from bot.core import language as languages
 from bot.core import latin_russian
 from bot.core.az_verbs import verb_root
 from bot.core.chat_words import CHAT_WORDS, OTHER_CHAT_WORDS
-from bot.core.focus import Focus, question_focus
+from bot.core.focus import Focus, Want, question_focus
 from bot.core.language import PLAIN_STOPWORDS_AZ, az_plain
 from bot.core.news_words import IRREGULAR_FORMS, NEWS_SYNONYMS, OWN_SENSE
+from bot.core.since_words import asks_since
 
 # Question words, filler and function words: they say how someone asks, not what about.
 STOPWORDS = frozenset(
@@ -64,7 +65,20 @@ FILLER_PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
             "кто шарит",
         )
     ),
-    "az": tuple(tuple(phrase.split()) for phrase in ("umumi sekilde", "bir sozle")),
+    # "ay uşaqlar", "ay dostlar" (hey guys, hey friends): the asker calling the channel, as
+    # English's "guys" and Russian's "ребята"; "uşaqlar" alone stays children.
+    "az": tuple(
+        tuple(phrase.split())
+        for phrase in (
+            "umumi sekilde",
+            "bir sozle",
+            "ay usaqlar",
+            "ay dostlar",
+            "ay qardaslar",
+            "ay qardas",
+            "ay camaat",
+        )
+    ),
 }
 
 # Words that say how someone asks rather than what about, dropped from questions and facts
@@ -453,7 +467,78 @@ def stem_in(word: str, language: str) -> str:
     if root is not None and (stemmed == form or stemmed.startswith(root)):
         # A verb form (``az_verbs``): Snowball left it whole or cut only part of its ending.
         return root
+    if root is None:
+        noun = _vowel_final_noun(az_plain(form), len(stemmed))
+        if noun:
+            return form[:noun]
     return stemmed
+
+
+# After a noun ending in a vowel, what the Turkish stemmer cuts in error: its last vowel taken
+# for a case or possessive ending ("kişi" -> "kiş"), or with the "s", "m" or "n" before it
+# ("kişilərin" -> "ki", "gəmi" -> "gə", "erməni" -> "ermə"); or the buffer "s" it leaves
+# ("ikisi" -> "ikis").
+_NOUN_CUT = re.compile(r"[aeiou]|[smn][iu]")
+_BUFFERS = frozenset("sny")
+# The endings a vowel-final noun takes, in their order, typed without special letters: the
+# plural, a possessive, a case, the copula ("gəmilərinin", "kişisi", "həftədə", "ikisidir").
+_NOUN_ENDINGS = re.compile(
+    r"(?:l[ae]r)?"
+    r"(?:s[iu]|[iu]?m|[iu]?n|[iu]?m[iu]z|[iu]?n[iu]z|[iu])?"
+    r"(?:n?[iu]n|[ny]?[iu]|[yn]?[ae]|n?d[ae]n?|y?l[ae])?"
+    r"(?:d[iu]r|ki)?"
+)
+
+
+def _vowel_final_noun(plain: str, cut: int) -> int:
+    """The length of the noun ending in a vowel that the Azerbaijani word ``plain`` (typed
+    without special letters) is a form of, where the Turkish stemmer cut it to ``cut`` letters
+    in a way that splits its forms ("kişi" -> "kiş", "kişilər" -> "kişi", "kişilərin" -> "ki");
+    0 when there is none. The noun must be a common Turkish word (the nearest general lexicon:
+    "kişi", "gəmi", "iki", "dava" are Turkish too), the cut one the stemmer makes in error
+    (``_NOUN_CUT``), and the rest of the word endings a noun takes; of several, the commonest,
+    and commoner than the stemmer's cut itself.
+    A word Azerbaijani alone has ("həftə") keeps the stemmer's cut."""
+    # The stemmer's own cut stands where it is the commoner word ("polis", not "polisi"; "ay",
+    # month, not "ayı"), unless it is a word of grammar ("ki" of "kişilərin").
+    stem = plain[:cut]
+    common = languages.turkish_frequency(stem) if stem not in PLAIN_STOPWORDS_AZ else 0.0
+    best, best_frequency = 0, common
+    for length in range(max(3, cut - 1), min(len(plain), cut + 2) + 1):
+        noun = plain[:length]
+        if noun[-1] not in "aeiou":
+            continue
+        if length > cut:
+            if not _NOUN_CUT.fullmatch(noun[cut:]):
+                continue
+        elif length < cut and plain[length:cut] not in _BUFFERS:
+            continue
+        if not _NOUN_ENDINGS.fullmatch(plain[length:]):
+            continue
+        frequency = languages.turkish_frequency(noun)
+        if frequency >= _SHARED_WORD and frequency > best_frequency and length != cut:
+            best, best_frequency = length, frequency
+    return best
+
+
+# Endings that make a new Azerbaijani word of another, as typed without special letters: "-laş"
+# (becoming: "yaxınlaşmaq", to draw near, of "yaxın", near), "-sız" (without: "təhlükəsiz",
+# safe, of "təhlükə", danger), "-lıq" (-ness), "-lı" (with), "-çı" (doer), "-daş" (fellow).
+_AZ_DERIVING = re.compile(
+    r"^[aeiou]?(?:la|le|las|les|s?iz|s?uz|liq|lik|luq|luk|li|lu|ci|cu|das|des)"
+)
+
+
+def az_derived(term: str, other: str) -> bool:
+    """Whether the Azerbaijani term ``other`` is a word made of ``term`` by a derivational
+    ending: another word ("yaxınlaş-", to draw near, of "yaxın", near or close ones;
+    "təhlükəsizlik", security, of "təhlükə", danger), not ``term`` misspelled or cut short."""
+    return (
+        len(term) >= 3
+        and len(other) > len(term) + 1
+        and other.startswith(term)
+        and _AZ_DERIVING.match(other[len(term) :]) is not None
+    )
 
 
 # How common a word must be in both general English and Turkish to be taken as a name or
@@ -520,7 +605,12 @@ def frequency_in(word: str, language: str) -> float:
         return 0.0
     if _russian_frequency is None:
         _russian_frequency = wordfreq.get_frequency_dict("ru", "small")
-    return _russian_frequency.get(word, 0.0)
+    frequency = _russian_frequency.get(word, 0.0)
+    if "ё" in word:
+        # Most Russian text writes "ё" as "е", and the list counts the spellings apart: a
+        # word with "ё" is as common as both spellings together ("привёл" and "привел").
+        frequency += _russian_frequency.get(word.replace("ё", "е"), 0.0)
+    return frequency
 
 
 def _specificity_of(frequency: float) -> float:
@@ -1033,4 +1123,8 @@ def _other_focus(text: str, language: str) -> Focus:
         # Read as English reads "who is the chairman": the role's holder is asked.
         english += [f"is the {role}" for role in _asked_offices(asking, language)]
     found = question_focus(" ".join(english).split()) if english else Focus()
-    return Focus(found.wants, found.attributes, found.roles, len(words))
+    wants = found.wants
+    if asks_since(asking, language):
+        # "посол в итоге вернулся?", "səfir hələ qayıtmayıb?": read as English's "... yet".
+        wants |= Want.LATER
+    return Focus(wants, found.attributes, found.roles, len(words))
