@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from bot.core.text import fold
 from bot.ingest import dates, story_time
-from bot.ingest.entities import EntityIndex, is_place_name, raw_entities
+from bot.ingest.entities import NOT_PERSON_WORDS, EntityIndex, is_place_name, raw_entities
 from bot.ingest.lexicon import FUNCTION_WORDS, base_form, is_topic_noun
 from bot.ingest.sentences import strip_dateline
 
@@ -136,22 +136,16 @@ _ROLE_BEFORE = re.compile(
     r"activist|journalist|editor|editor-in-chief|lawyer|director|founder|politician|blogger|"
     r"judge|prosecutor|dissident|writer|reporter|opposition figure|general)\s*,?\s*$"
 )
-_NOT_PERSON_WORDS = frozenset(
-    """Ministry Committee Court Council Union Party Parliament Assembly Agency Service Services
-    Bank Company Group Conference Nations Republic Organisation Organization Treaty Agreement Act
-    Law Avenue Street Square Sea River Lake Mountains Mountain Region Province City Hall
-    University Airport Station Dream Front Movement Forces Army Police Guard Office Department
-    Commission Fund Association Institute Centre Center Museum Cathedral Mosque Church Palace
-    Kremlin House Times Post News Press Television Radio Channel Federation Kingdom States
-    Emirates Islands Island Valley District Oblast Krai Airlines Railways Corporation Holding
-    Media Network Club Games Cup League Prize Award Day Week Year Agents Registration Article
-    Accord Pact Bay Gulf Strait Canal Peninsula Desert Plain Basin Coast""".split()
-)
 _NOT_FIRST_NAMES = frozenset(
     """North South East West Northern Southern Eastern Western Central New Old United European
     Upper Lower Greater Saint St Lake Mount Cape Port Fort Great Little Middle Far Near Inner
     Outer Royal National Federal Islamic Arab Soviet Russian American British Chinese
     Georgian Azerbaijani Armenian Kazakh Turkish Iranian Ukrainian""".split()
+)
+# Determiners and quantifiers, which open a noun phrase and never a person's name.
+_QUANTIFIERS = frozenset(
+    """several some many most few all both each every other another any no such these those
+    numerous various""".split()
 )
 # Capitalised words that open a sentence or a time phrase ("Late on Sunday Stoianoglo"), never
 # a first name.
@@ -211,6 +205,11 @@ _BODY = re.compile(
     r"(?P<noun>ministry|Ministry|court|Court|committee|Committee|agency|Agency|council|Council)\b"
     # "the Permanent Court of Arbitration": its name goes on after the noun.
     r"(?P<of>\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?"
+)
+# The main event by its day: "Sunday's vote", "the vote on Sunday".
+_DAY_OWNS = re.compile(rf"\b(?P<day>{dates.WEEKDAYS})['’]s\s+(?P<noun>[a-z][a-z-]+)\b")
+_EVENT_ON_DAY = re.compile(
+    rf"\b[Tt]he\s+(?P<noun>[a-z][a-z-]+)\s+on\s+(?P<day>(?:{dates.WEEKDAYS})\b|\d{{1,2}}\s+(?:{dates.MONTHS})\b)"
 )
 _PLACE_AFTER = re.compile(r"\b(?:in|of|at|near|outside|on)\s+(?:the\s+)?(?P<place>[A-Z][\w'-]+)")
 _COMPLEMENT_AFTER = re.compile(r"^\s+(?:of|on|between|with|to|that|which|who|for|against|by)\b")
@@ -619,9 +618,13 @@ def _people(texts: list[str], entities: EntityIndex) -> tuple[dict[str, str], di
                 # because it opens the sentence; "In Moscow" is nobody, and taking it for a
                 # person wrote every later "Moscow" as "In Moscow".
                 continue
-            if not 2 <= len(words) <= 3 or any(w in _NOT_PERSON_WORDS for w in words):
+            if not 2 <= len(words) <= 3 or any(w in NOT_PERSON_WORDS for w in words):
                 continue
             if words[0] in _NOT_FIRST_NAMES or not all(w[:1].isupper() for w in words):
+                continue
+            if words[0].lower() in _QUANTIFIERS:
+                # "Several Western governments": a quantifier before an adjective, no name;
+                # taken for one, every later "Western" was written out as "Several Western".
                 continue
             if "of" in words or any(re.search(r"'s$", w) for w in words[:-1]):
                 continue  # "Georgia's EU path": a possessive inside is no one's name
@@ -968,7 +971,7 @@ class Referents:
             if match.start() == 0 or set(words) & known:
                 continue
             if (
-                words[1] in _NOT_PERSON_WORDS  # "Defence Ministry"
+                words[1] in NOT_PERSON_WORDS  # "Defence Ministry"
                 or words[0] in _NOT_FIRST_NAMES | _SENTENCE_OPENERS  # "South Caucasus"
                 or any(TITLES.match(f"{w} ") for w in words)  # "Defence Minister"
                 or any(is_place_name(w) for w in words)  # "Lake Sevan", "New York"
@@ -1074,6 +1077,24 @@ class Referents:
             return self._bodies[noun]
         return self._lede_bodies.get(noun)
 
+    def _dated_event(self, text: str, event: Event) -> tuple[str, bool]:
+        """ "Turnout in Sunday's vote", "turnout in the vote on Sunday" -> "turnout in the
+        Lestria vote on Sunday": the event named by its day is the main one, written out in
+        place, so the sentence names it and needs no lead-in repeating it ("In the Lestria
+        vote, turnout in the vote on Sunday ..."). Whether it was done."""
+        match = _DAY_OWNS.search(text) or _EVENT_ON_DAY.search(text)
+        if match is None or not event.refers_back(match["noun"]):
+            return text, False
+        if story_time.earlier_in(
+            text[: match.start()], self.context.days(), self.context.published
+        ):
+            return text, False
+        phrase = event.phrase(match["noun"])
+        if match.start() == 0:
+            phrase = phrase[0].upper() + phrase[1:]
+        written = f"{phrase} on {match['day']}"
+        return f"{text[: match.start()]}{written}{text[match.end() :]}", True
+
     def _definites(self, text: str) -> str:
         event = self.event
         folded = set(fold(text).split())
@@ -1085,6 +1106,8 @@ class Referents:
             done_event = event.named_in(text)
         else:
             done_event = bool(event.names & folded) or event.phrase() in text
+        if not done_event and event is not None:
+            text, done_event = self._dated_event(text, event)
         done_object: set[str] = set()
         out: list[str] = []
         last = 0

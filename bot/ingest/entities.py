@@ -35,6 +35,20 @@ _NOT_ENTITIES = frozenset(
 )
 
 
+# Words that end a body's or a place's name, never a person's ("Civic Party", "Foreign Ministry").
+NOT_PERSON_WORDS = frozenset(
+    """Ministry Committee Court Council Union Party Parliament Assembly Agency Service Services
+    Bank Company Group Conference Nations Republic Organisation Organization Treaty Agreement Act
+    Law Avenue Street Square Sea River Lake Mountains Mountain Region Province City Hall
+    University Airport Station Dream Front Movement Forces Army Police Guard Office Department
+    Commission Fund Association Institute Centre Center Museum Cathedral Mosque Church Palace
+    Kremlin House Times Post News Press Television Radio Channel Federation Kingdom States
+    Emirates Islands Island Valley District Oblast Krai Airlines Railways Corporation Holding
+    Media Network Club Games Cup League Prize Award Day Week Year Agents Registration Article
+    Accord Pact Bay Gulf Strait Canal Peninsula Desert Plain Basin Coast""".split()
+)
+
+
 def raw_entities(sentence: str) -> list[str]:
     """Capitalised sequences of ``sentence`` ("Russian Foreign Ministry", "Yekaterinburg")."""
     out: list[str] = []

@@ -414,6 +414,12 @@ _PHRASAL_PLAIN: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
 )
 
 
+# What is said or decided, which "dismissed" rejects rather than fires.
+_SAID_NOUNS = (
+    "claims?|reports?|allegations?|accusations?|charges?|criticism|concerns?|suggestions?|"
+    "calls?|idea|ideas|threats?|warnings?|fears?|rumou?rs?|vote|votes|election|elections|"
+    "results?|poll|polls|ballot|referendum|proposals?|offers?|appeals?|case|cases|lawsuits?"
+)
 # Single news verbs and the plain nouns of what readers type for them ("who got fired" of
 # "dismissed the head of ..."; "how many were rescued" of "freed 58 people"). Only verbs whose
 # everyday word the matcher's own news paraphrase (``bot.core.news_words``) does not already
@@ -421,7 +427,13 @@ _PHRASAL_PLAIN: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
 _VERB_PLAIN: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
     (re.compile(pattern), words)
     for pattern, words in (
-        (r"\b(?:dismiss(?:ed|es)?|sack(?:ed|s)?|oust(?:ed|s)?)\b", ("firing", "dismissal")),
+        # (Not "dismissed the vote as a sham", "dismissed the claims": rejected, no one fired.)
+        (
+            r"\b(?:sack(?:ed|s)?|oust(?:ed|s)?)\b|\bdismiss(?:ed|es)?\b(?!(?:\s+[\w'-]+){0,5}?\s+as\b)"
+            rf"(?!\s+(?:the\s+|their\s+|his\s+|her\s+|its\s+|such\s+|these\s+)?(?:\w+\s+)?"
+            rf"(?:{_SAID_NOUNS})\b)",
+            ("firing", "dismissal"),
+        ),
         (r"\b(?:freed|frees|free) \d", ("rescue", "release")),
         (r"\b(?:rescued|rescues)\b", ("rescue",)),
         (r"\b(?:postponed|postpones|postpone|delayed)\b", ("delay", "postponement")),
@@ -429,11 +441,19 @@ _VERB_PLAIN: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\b(?:raise|raised|raises|hike|hiked|increase|increased)\b", ("increase", "rise")),
         (r"\b(?:barred|bars|banned|bans)\b", ("ban",)),
         (r"\b(?:seized|seizes|confiscated)\b", ("seizure",)),
-        (r"\b(?:chaired|chairs|presided)\b", ("chair", "head")),
+        # ("sit on two chairs": the noun; the verb takes its body after it.)
+        (r"\b(?:chaired|presided)\b|\bchairs\s+(?:the|a|an|its)\b", ("chair", "head")),
         (r"\b(?:withdrew|withdrawn|withdraws)\b", ("withdrawal",)),
         (r"\b(?:restored|restores|reopened|reopens)\b", ("restoration", "reopening")),
         (r"\b(?:closed|shut|closes)\b", ("closure",)),
     )
+)
+
+
+# Word endings that are also words of their own: "stat|ions", "host|ages", "elect|oral" are
+# one word with a suffix, no compound.
+_SUFFIX_TAILS = frozenset(
+    """ment ments ness ship less able ing ers ions ants ages ties some lets oral ward""".split()
 )
 
 
@@ -452,7 +472,7 @@ def _compound_head(word: str) -> str | None:
             and is_topic_noun(head)
             and _zipf(head) >= 3.5
             and _zipf(tail) >= 3.5
-            and tail not in ("ment", "ments", "ness", "ship", "less", "able", "ing", "ers")
+            and tail not in _SUFFIX_TAILS
         ):
             return head
     return None

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from bot.core.text import STOPWORDS, fold
 from bot.ingest import clause_parts, dates
-from bot.ingest.entities import is_place_name
+from bot.ingest.entities import NOT_PERSON_WORDS, is_place_name
 from bot.ingest.lexicon import (
     AUXILIARIES,
     INTRANSITIVE,
@@ -135,6 +135,8 @@ _DURATION = re.compile(
     r"\bfor\s+(?:at least\s+|about\s+|up to\s+|nearly\s+|more than\s+|another\s+)?"
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)\s+"
     r"(?:hours?|days?|weeks?|months?|years?|decades?)\b"
+    # "for five days of early voting": the span's own noun goes with it.
+    r"(?:\s+of\s+(?:[a-z-]+\s+)?(?!(?:the|a|an)\b)[a-z-]+ing\b)?"
 )
 # How a clause that "said" introduces without "that" opens: a determiner, a name or a number
 # ("said the bridge would ...", "said about 1,200 people work ..."), not "said on Monday".
@@ -185,6 +187,27 @@ _LEADING_CLAUSE = re.compile(
     r"(?P<body>[^,]*?),\s+"
 )
 _LEADING_PARTICIPLE = re.compile(r"^(?P<verb>[a-z]+)\b[^,]{0,50},\s+(?=[A-Za-z])")
+# -ing words that open a phrase as prepositions do, which ``_LEADING_CLAUSE`` reads.
+_ING_PREPOSITIONS = frozenset(
+    "during according following including regarding concerning notwithstanding".split()
+)
+
+
+def _participle_clause(text: str) -> bool:
+    """Does ``text`` open with an -ing participle's clause set off by a comma ("Speaking to
+    reporters on Monday, ...", "Citing security concerns, ..."), before the subject?"""
+    match = _LEADING_PARTICIPLE.match(text[:1].lower() + text[1:])
+    if match is None or match["verb"] in _ING_PREPOSITIONS:
+        return False
+    base = ing_base(match["verb"])
+    if base is None or not could_be_verb(base):
+        return False
+    words = match.group().strip(" ,").split()
+    if any(w in _QUESTION_AUX or _finite_at(words, i) for i, w in enumerate(words) if i):
+        return False  # "Voting ended at 8 pm, officials said": a gerund subject and its verb
+    return not re.match(r"(?:which|who|whose|where|when|and|or|but)\b", text[match.end() :])
+
+
 _SUBORDINATORS = frozenset(
     "After Before Following Since While Although Though As When Once Until".split()
 )
@@ -200,7 +223,8 @@ _LEADING_DATE = re.compile(
 _LEADING_TIME = re.compile(
     r"^(?:(?:early|late)\s+)?(?:that|the same|the next|the following)\s+"
     r"(?:day|evening|night|morning|afternoon|week|month)\s+(?=[A-Za-z])"
-    r"|^(?:hours|days|weeks|months|minutes)\s+(?:after|before|later|earlier)\b[^,]{0,60},\s+",
+    r"|^(?:the\s+|a\s+)?(?:hours|days|weeks|months|minutes|day|week|month|year)\s+"
+    r"(?:after|before|later|earlier)\b[^,]{0,60},\s+",
     re.IGNORECASE,
 )
 _ASIDE = re.compile(
@@ -347,6 +371,23 @@ def verbs_in(text: str) -> set[str]:
     return out
 
 
+# ", followed by X, Y and Z, each with ...": who came after, a list that runs to the end.
+_RANKING = re.compile(r",\s+(?:followed by|trailed by|ahead of)\s")
+
+
+def _ranking_tail(text: str) -> str:
+    """``text`` without a list of who came next at its end ("came second with 3%, followed by
+    X, businesswoman Y and Z"): taken for an aside, its first comma would close it and its
+    tail ("businesswoman Y and Z") would be glued to the predicate."""
+    match = _RANKING.search(text)
+    if match is None:
+        return text
+    words = text[match.end() :].split()
+    if any(w in _QUESTION_AUX or _finite_at(words, i) for i, w in enumerate(words) if i):
+        return text  # "The storm, followed by heavy rain, flooded ...": the clause goes on
+    return text[: match.start()]
+
+
 def parse(statement: str) -> Clause | None:
     """Subject, verb group and rest of ``statement``'s main clause, if they can be found."""
     text = _PARENS.sub("", _DASHES.sub(", ", _plain(statement)))
@@ -354,13 +395,22 @@ def parse(statement: str) -> Clause | None:
     while True:
         date = _LEADING_DATE.match(text) or _LEADING_TIME.match(text)
         if date:
-            leads.append(date.group().strip())
+            leads.append(date.group().strip(" ,"))
             text = text[date.end() :]
             continue
         participle = _LEADING_PARTICIPLE.match(text) if leads else None
         if participle and is_past(participle["verb"]):
             # "In the first round, held the same day, Sandu won ...": what the lead-in is.
             leads.append(participle.group().strip(" ,"))
+            text = text[participle.end() :]
+            continue
+        if _participle_clause(text):
+            # "Speaking to reporters in the capital, the mayor said ...": who speaks is the
+            # subject after the comma; the clause is no subject (a gerund subject has no
+            # comma after it: "Voting ended at 8 pm").
+            participle = _LEADING_PARTICIPLE.match(text[:1].lower() + text[1:])
+            assert participle is not None
+            leads.append(text[: participle.end()].strip(" ,"))
             text = text[participle.end() :]
             continue
         match = _LEADING_CLAUSE.match(text[:1].upper() + text[1:])
@@ -375,6 +425,7 @@ def parse(statement: str) -> Clause | None:
     leads_text = ", ".join(leads)
     text = _ATTRIBUTION.sub("", text)
     text = _MID_ATTRIBUTION.sub(",", text)
+    text = _ranking_tail(text)
     text = _LIST_ASIDE.sub(" ", text)
     text = _ASIDE.sub(" ", text)
     text = re.sub(r"\s+,", ",", text)
@@ -426,11 +477,26 @@ def parse(statement: str) -> Clause | None:
                 elif base_form(main) is None and main not in _BARE_VERBS_OK and aux not in _MODALS:
                     main, used = None, used - 1
             rest = " ".join(words[index + used :]).strip(" ,")
-            return Clause(_undated(subject), aux, main, rest, lead)
+            return Clause(_undated(_named_in_apposition(subject)), aux, main, rest, lead)
         if _finite_at(words, index):
             rest = " ".join(words[index + 1 :]).strip(" ,")
+            subject = _named_in_apposition(subject)
             return Clause(_undated(subject), None, words[index].strip(","), rest, lead)
     return None
+
+
+def _named_in_apposition(subject: str) -> str:
+    """ "Renato Usatii, leader of Our Party" and "the city's mayor, Ana Velk" -> the name: a
+    subject with an aside whose closing comma the sentence lost to the verb after it. Else
+    ``subject``."""
+    parts = subject.split(", ")
+    if len(parts) != 2:
+        return subject
+    for part in parts:
+        words = part.split()
+        if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+            return part
+    return subject
 
 
 # "... reached the site on Wednesday and freed 58 people": a second verb in the past, after
@@ -627,7 +693,9 @@ _BARE_VERBS_OK = frozenset("provide give take make pay help block face".split())
 def _cut(text: str, limit: int = MAX_CORE_WORDS) -> str:
     """``text`` up to its first clause break and at most ``limit`` words, never ending on a
     function word."""
-    appositive = re.match(r"^(.*?),\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)(?=$|[,.;]|\s+[a-z])", text)
+    appositive = re.match(
+        r"^([^,]*?),\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)(?=$|[,.;]|\s+[a-z])", text
+    )
     if (
         appositive
         and len(appositive.group(1).split()) <= limit
@@ -766,6 +834,37 @@ def _who(subject: str, names: set[str]) -> str:
     return "what"
 
 
+# What "it" is said of when it stands for a clause after it ("it made no difference whether
+# ...", "it was not clear if ..."): never an actor's deed.
+_DUMMY_IT = re.compile(
+    r"^(?:is|was|would be|will be|could be|may be|remains|remained|seems|seemed|made|makes|"
+    r"would make|has been|had been)\s+(?:not\s+|still\s+|now\s+)?(?:no\s+|little\s+|any\s+|"
+    r"a\s+)?(?:difference|sense|clear|unclear|important|possible|impossible|necessary|"
+    r"time|too early|too late|hard|difficult|easy|true|false|obvious|known|unknown)\b"
+)
+# Heads of a subject that name a person, not a body ("it" may stand for a ministry).
+_ONE_PERSON = frozenset(
+    """president minister spokesman spokeswoman spokesperson ambassador mayor governor leader
+    chief secretary judge prosecutor speaker editor director delegate representative official
+    lawyer activist analyst expert man woman""".split()
+)
+
+
+def _a_person(subject: str, names: set[str]) -> bool:
+    """Is ``subject`` one person ("Mayor Ana Velk", "the ministry's spokesman"), whom "it"
+    in what they said cannot mean?"""
+    words = subject.split()
+    head = re.sub(r"'s$", "", words[-1]).lower()
+    if head in _ONE_PERSON:
+        return True
+    return (
+        len(words) >= 2
+        and words[-1] not in NOT_PERSON_WORDS  # "the Civic Party" said it would ...
+        and all(w[:1].isupper() for w in words[-2:])
+        and all(w in names and not is_place_name(w) for w in words[-2:])
+    )
+
+
 def _names_people(text: str, names: set[str]) -> bool:
     """Does ``text`` open with a person's name ("Dmitry Utkin, a co-founder of Wagner")?
     Two or more capitalised words the article writes as a name and no place among them."""
@@ -836,6 +935,11 @@ class Unset(str):
 
 def _finish(question: str, setting: str | None) -> str:
     question = question.strip(" ,")
+    named = _event_named(question, setting) if setting else None
+    if named is not None:
+        # "what was turnout in the vote" -> "... in the lestria vote", not "what was turnout
+        # in the vote in the lestria vote": the question names the event once.
+        return " ".join(named.lower().replace(" ,", ",").split()).strip(" ,")
     set_in = f"{question} {setting}" if setting else question
     if (
         setting
@@ -846,6 +950,24 @@ def _finish(question: str, setting: str | None) -> str:
         # names the event, and a question the check refuses would be lost altogether.
         question = set_in
     return " ".join(question.lower().replace(" ,", ",").split()).strip(" ,")
+
+
+_SETTING_EVENT = re.compile(
+    r"^(?:in|at|after|before|during|over|under)\s+(?P<event>the\s+.*\s(?P<noun>[\w-]+))$",
+    re.IGNORECASE,
+)
+
+
+def _event_named(question: str, setting: str) -> str | None:
+    """``question`` with its "the <noun>" of the setting's event ("the vote") written as the
+    setting names it ("the Lestria vote"), or None if it has none."""
+    event = _SETTING_EVENT.match(setting)
+    if event is None:
+        return None
+    found = re.search(rf"\bthe\s+{re.escape(event['noun'])}\b(?!['’-])", question, re.IGNORECASE)
+    if found is None:
+        return None
+    return f"{question[: found.start()]}{event['event']}{question[found.end() :]}"
 
 
 def _setting_names(setting: str) -> set[str]:
@@ -1029,6 +1151,14 @@ def _from_clause(
         if inner is None and verb in _SAID and _REPORTED_START.match(rest):
             # "said the bridge would stay shut ...": reported without "that".
             inner = parse(rest)
+        if (
+            inner is not None
+            and inner.subject.lower() == "it"
+            and (_a_person(clause.subject, names) or _DUMMY_IT.match(inner.predicate))
+        ):
+            # "The mayor said it made no difference whether ...": "it" is never a person, and
+            # here it stands for the clause after it, which no "who" question asks of.
+            inner = None
         if inner is not None and inner.subject.lower() in ("it", "they", "he", "she"):
             # "The movement said it would ask the court ...": in reported speech the pronoun
             # is, nearly always, the speaker.
@@ -1313,6 +1443,19 @@ def problem(question: str) -> str | None:
         # "had in a video address he been ...", "did only last he admit ...": a yes/no
         # question's subject comes right after its auxiliary.
         return f"no subject after '{first}'"
+    for comma in re.finditer(r",\s", text):
+        # A comma in a question is a list's ("delegates, observers and journalists"); any
+        # other is a clause or an aside left open ("did x, leader of the party come").
+        if not re.match(r"(?:[\w'-]+\s+){0,3}?(?:and|or)\s", text[comma.end() :].lower()):
+            return "a comma that opens no list"
+    if (
+        first in ("who", "what")
+        and _DUMMY_IT.match(" ".join(words[1:]))
+        and {"whether", "if", "that", "to"} & set(words[3:])
+    ):
+        return "a dummy 'it' asked as an actor"
+    if _participle_subject(words, text):
+        return "a participle's clause as the subject"
     if first == "how" and words[1] == "long":
         words = [first, *words[2:]]  # "how long will ...": the auxiliary after "how long"
     asks_how = first in ("when", "where", "why") or (
@@ -1384,6 +1527,17 @@ def problem(question: str) -> str | None:
                 if _simple_past_only(word):
                     return f"'{words[index]} ... {word}': past tense after do-support"
     return None
+
+
+def _participle_subject(words: list[str], text: str) -> bool:
+    """Does the question's subject open with an -ing participle's clause that a comma closes
+    ("what did speaking to reporters on monday, the mayor say")? A gerund subject has no
+    comma after it ("did voting end at 8 pm")."""
+    at = 1 if words[0] in _QUESTION_AUX else 2 if words[1] in _QUESTION_AUX else None
+    if at is None or at >= len(words) or not words[at].endswith("ing"):
+        return False
+    base = ing_base(words[at])
+    return base is not None and could_be_verb(base) and "," in text.split(maxsplit=at + 1)[-1]
 
 
 def _simple_past_only(word: str) -> bool:
