@@ -22,6 +22,7 @@ import heapq
 import math
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
@@ -357,7 +358,7 @@ class _Candidate:
     attribute_miss: bool = False  # an attribute asked for ("population") is nowhere in it
     role_miss: bool = False  # a role holder's name asked for is not beside the role
     count_miss: bool = False  # its numbers count something other than what is asked
-    matched: frozenset[str] | set[str] = frozenset()  # the question's terms found in the fact
+    matched: AbstractSet[str] = frozenset()  # the question's terms found in the fact
 
     @property
     def blocked(self) -> bool:
@@ -1131,6 +1132,8 @@ class Matcher:
         # BM25 weighs each known question word by its rarity alone (idf): how typical a word is
         # of English already weighs it in the rest of the relevance.
         idf = {term: self._idf(self._df.get(term, 0)) for term, _ in pairs}
+        # BM25's length normalisation: a fact's terms against the mean fact's.
+        mean_size = self._live_refs / len(self._entries) if self._entries else 1.0
         # The most a fact could score counts the words no fact has too, weighed as in the rest
         # of the relevance (``unknown_term_weight`` of the rarest known word's): one known word
         # among many unknown ones is little evidence.
@@ -1154,6 +1157,7 @@ class Matcher:
                     related_any,
                     idf,
                     idf_total,
+                    mean_size,
                 )
             )
             if len(scored) >= self.settings.candidates:
@@ -1307,6 +1311,7 @@ class Matcher:
         related_any: frozenset[str] = frozenset(),
         idf: Mapping[str, float] | None = None,
         idf_total: float = 0.0,
+        mean_size: float = 1.0,
     ) -> _Candidate:
         """Score one candidate against the query's (term, weight) pairs; ``weights`` caches
         term weights across one question's candidates; ``counted_terms`` are the terms of what
@@ -1314,10 +1319,10 @@ class Matcher:
         as such (``_NAME_SPECIFICITY``); ``related``: question terms a paraphrase stands in for,
         with the weight it earns and their neighbours (``_related_terms``), all of which
         ``related_any`` holds; ``idf``: the known question terms' BM25 weights, and
-        ``idf_total`` the sum of all its terms' (the most a fact could score)."""
+        ``idf_total`` the sum of all its terms' (the most a fact could score); ``mean_size``:
+        how many terms the mean fact holds."""
         best_phrasing = 0.0
         best_question: str | None = None
-        matched: set[str] = set()
         # An English question is scored against the fact's phrasings in other languages too
         # (names meet across scripts), but one of those matches by its names alone: it counts
         # a little less than the same match by a phrasing the asker could have written.
@@ -1326,15 +1331,16 @@ class Matcher:
         # Question terms found only through a neighbour: they add to coverage, but are not
         # "matched" (the confidence model's share of terms found stays a share of words found).
         paraphrased: set[str] = set()
-        # How many of its fields (phrasings, answer) hold each question term: BM25's frequency.
+        # How many of its fields (phrasings, answer) hold each question term (BM25's frequency);
+        # its keys are the question's terms found in the fact.
         frequency: dict[str, int] = {}
+        get = frequency.get
         for terms, text in entry.phrasings:
             hit = 0.0
             for term, asked_weight in query:
                 if term in terms:
                     hit += asked_weight
-                    matched.add(term)
-                    frequency[term] = frequency.get(term, 0) + 1
+                    frequency[term] = get(term, 0) + 1
             if related and not related_any.isdisjoint(terms):
                 for term, soft_weight, near in related:
                     if term not in terms and not near.isdisjoint(terms):
@@ -1364,8 +1370,8 @@ class Matcher:
         for term, asked_weight in query:
             if term in answer_terms:
                 answer_hit += asked_weight
-                matched.add(term)
-                frequency[term] = frequency.get(term, 0) + 1
+                frequency[term] = get(term, 0) + 1
+        matched = frequency.keys()
         if related and not related_any.isdisjoint(answer_terms):
             for term, soft_weight, near in related:
                 if term not in answer_terms and not near.isdisjoint(answer_terms):
@@ -1379,9 +1385,19 @@ class Matcher:
         # covers anywhere: a question may take its words from several of a fact's phrasings
         # and its answer.
         relevance = 0.5 * (best_phrasing + whole)
-        bm25 = self._bm25(entry, frequency, idf) / idf_total if idf else 0.0
         share = self.settings.bm25_share
-        relevance = (1.0 - share) * relevance + share * bm25
+        if frequency and idf:
+            # BM25 over the fact's fields, as a share of what a fact holding every question
+            # term could score.
+            norm = _BM25_K1 * (1.0 - _BM25_B + _BM25_B * entry.size / mean_size)
+            bm25 = 0.0
+            for term, tf in frequency.items():
+                weight = idf.get(term)
+                if weight is not None:
+                    bm25 += weight * tf / (tf + norm)
+            relevance = (1.0 - share) * relevance + share * bm25 / idf_total
+        else:
+            relevance *= 1.0 - share
         candidate = _Candidate(
             entry,
             relevance,
@@ -1432,19 +1448,6 @@ class Matcher:
         elif candidate.soft_miss or candidate.count_miss:
             candidate.relevance *= _SOFT_MISS_RANK
         return candidate
-
-    def _bm25(self, entry: _Entry, frequency: Mapping[str, int], idf: Mapping[str, float]) -> float:
-        """The fact's BM25 score for the question's known terms (``idf``), over its phrasings and
-        answer as fields (``frequency``: how many fields hold each term), each term's part under
-        its idf."""
-        mean = self._live_refs / len(self._entries) if self._entries else 1.0
-        norm = _BM25_K1 * (1.0 - _BM25_B + _BM25_B * entry.size / mean)
-        score = 0.0
-        for term, tf in frequency.items():
-            weight = idf.get(term)
-            if weight is not None:
-                score += weight * tf / (tf + norm)
-        return score
 
     def _states(self, entry: _Entry, alternatives: tuple[str, ...], wants: int) -> bool:
         """Whether the fact states an attribute asked for (one of ``alternatives``): its answer,
