@@ -153,6 +153,16 @@ ROLE_WORDS = frozenset(
     candidate winner author captain coach manager boss editor chancellor speaker pilot
     """.split()
 )
+# Words for a body that has a name of its own: "what is the name of the coalition" asks for
+# the coalition's name, which a fact naming only a person (or no coalition) does not give.
+# Taken as roles when a name is asked ("name of", "named", "called"), never by "who".
+BODY_WORDS = frozenset(
+    """
+    coalition alliance party movement group bloc organisation organization initiative campaign
+    company firm network committee union operation
+    """.split()
+)
+_ROLE_OR_BODY = ROLE_WORDS | BODY_WORDS
 # A property asked of an entity: a fact that has the word nowhere does not state it.
 ATTRIBUTE_WORDS = frozenset(
     """
@@ -197,6 +207,12 @@ SHARE_WORDS = frozenset("percentage percent proportion share fraction margin maj
 _WH_SHARE = ("what", "which")
 SUM_WORDS = frozenset("sum amount".split())
 _BE = frozenset("is was are were be will s".split())
+# Asking whether something turned out so after the news: "did they end up signing". Only in a
+# yes/no question: "who ended up heading the government" asks who, which the event's own fact
+# tells. ("Eventually" is not one: "will it eventually calm down" asks what a fact on the
+# present stance answers.)
+_OUTCOME_LEADS = (" end up ", " ended up ")
+_WH_ALL = frozenset("who whom whose what whats which where when why how".split())
 _DETERMINERS = frozenset("the a an this that its his her their".split())
 
 
@@ -249,9 +265,13 @@ def question_focus(words: list[str]) -> Focus:
     if ("what", "time") in pairs:
         wants |= Want.CLOCK
         kind_words.append("time")
-    if words[-1] in ("yet", "anymore") or text.endswith((" so far ", " by now ")):
-        # "has the ambassador gone back yet": how things stand since the news, which a fact
-        # telling only of the event itself does not say.
+    if (
+        words[-1] in ("yet", "anymore")
+        or text.endswith((" so far ", " by now "))
+        or (any(lead in text for lead in _OUTCOME_LEADS) and _WH_ALL.isdisjoint(words))
+    ):
+        # "has the ambassador gone back yet", "did the talks end up collapsing": how things
+        # stand since the news, which a fact telling only of the event itself does not say.
         wants |= Want.LATER
     if ("how", "soon") in pairs:
         # "how soon after the vote": a span, or the date it ended at.
@@ -361,11 +381,11 @@ def _asked_roles(words: list[str]) -> tuple[str, ...]:
         return tuple(HEAD_ROLES)
     roles: list[str] = []
     for index, word in enumerate(words):
-        if word not in ROLE_WORDS:
+        if word not in _ROLE_OR_BODY:
             continue
         before = words[max(0, index - 6) : index]
         asks_name = (
-            ("who" in before and any(b in _BE for b in before))
+            ("who" in before and any(b in _BE for b in before) and word in ROLE_WORDS)
             or "name" in before
             or "named" in before
             or (index + 1 < len(words) and words[index + 1] in ("called", "named"))
@@ -474,7 +494,7 @@ def read_answer(answer: str, *, dated: bool = False) -> tuple[int, tuple[str, ..
     """``answer_kinds`` and ``named_roles`` of one answer, reading it once."""
     present = _words(answer)
     kinds = _kinds(answer, present, dated)
-    if ROLE_WORDS.isdisjoint(present):
+    if _ROLE_OR_BODY.isdisjoint(present):
         return kinds, ()
     tokens = _tokens(answer)
     return kinds, _roles(tokens, [t.lower() for t in tokens])
@@ -559,11 +579,11 @@ def named_roles(answer: str) -> tuple[str, ...]:
 
 
 def _roles(tokens: list[str], lower: list[str]) -> tuple[str, ...]:
-    if ROLE_WORDS.isdisjoint(lower):
+    if _ROLE_OR_BODY.isdisjoint(lower):
         return ()
     found: list[str] = []
     for index, word in enumerate(lower):
-        if word not in ROLE_WORDS:
+        if word not in _ROLE_OR_BODY:
             continue
         if _name_at(tokens, index + 1) or _name_before(tokens, index):
             found.append(word)

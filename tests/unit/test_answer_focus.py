@@ -899,3 +899,48 @@ def test_breaking_out_is_not_breaking_away() -> None:
     analyzer = Analyzer()
     assert "break" not in analyzer.terms("a row has broken out between the two capitals")
     assert "break" in analyzer.terms("is the region trying to break away")
+
+
+def test_did_it_end_up_so_asks_how_things_turned_out() -> None:
+    """A yes/no question on how things ended up wants a fact on what came after the event; a
+    wh-question with "ended up" asks what the event's own fact tells."""
+    assert focus("did georgia and armenia end up reopening the crossing").wants & Want.LATER
+    assert focus("so they ended up dropping the lawsuit?").wants & Want.LATER
+    assert not focus("who ended up chairing the commission").wants & Want.LATER
+    assert not focus("will the row eventually calm down").wants & Want.LATER
+    # The recall alone does not say whether the consul ended up going back.
+    alone = Matcher([CONSUL_RECALLED, OVERVIEW])
+    question = "did the armenian consul end up going back to batumi"
+    assert alone.ask(question).decision is not Decision.ANSWER
+    both = Matcher([CONSUL_RECALLED, CONSUL_STILL_AWAY, OVERVIEW])
+    assert answered(both.ask(question)) == "tbilisi-consul-still-away"
+
+
+FARMERS_PROTEST = Fact(
+    "farmers-protest",
+    "Farmers led by activist Gohar Petrosyan blocked the highway to Gyumri for three days over "
+    "grain prices, backed by a coalition of rural unions.",
+    ("why did farmers block the gyumri highway", "gyumri highway protest"),
+)
+FARMERS_COALITION = Fact(
+    "farmers-coalition-named",
+    "The farmers' blockade of the Gyumri highway was organised by the Fair Harvest coalition, "
+    "formed by twelve rural unions.",
+    ("who organised the gyumri highway blockade",),
+)
+
+
+def test_the_name_of_a_body_wants_the_body_named_not_a_person() -> None:
+    """ "What is the name of the coalition" is not answered by a fact that names a person and
+    only mentions a coalition; a fact naming the coalition answers it."""
+    assert focus("what is the name of the coalition behind the protest").roles == ("coalition",)
+    assert focus("what was the farmers group called").roles == ("group",)
+    # "Who" asks for a person or body, not a body's name.
+    assert focus("who is the party backing the protest").roles == ()
+    assert named_roles("It was organised by the Fair Harvest coalition.") == ("coalition",)
+    assert named_roles("It was backed by a coalition of rural unions.") == ()
+    question = "what is the name of the coalition that organised the gyumri highway blockade"
+    alone = Matcher([FARMERS_PROTEST, OVERVIEW])
+    assert alone.ask(question).decision is not Decision.ANSWER
+    both = Matcher([FARMERS_PROTEST, FARMERS_COALITION, OVERVIEW])
+    assert answered(both.ask(question)) == "farmers-coalition-named"
