@@ -132,6 +132,9 @@ class MatcherSettings:
     # wrong answers and no right one (0.1 or 0.2 instead: one or two right ones held back).
     answer_text_floor: float = 0.05
     unknown_share_ceiling: float = 0.3
+    # Least share of the question's weight a fact must hold to be offered ("did you mean")
+    # although it lacks what is asked for: it is about the question, not its answer.
+    offer_coverage: float = 0.6
     # The confidence model: intercept, then one weight per ``CALIBRATION_FEATURES``.
     calibration: tuple[float, ...] = CALIBRATION
     # Share of a fact's relevance that is its BM25 score over all its text (every phrasing, the
@@ -1528,6 +1531,10 @@ class Matcher:
         ):
             return Decision.ANSWER
         if top >= settings.suggest_threshold or keyword:
+            return Decision.SUGGEST
+        if best.blocked and best.whole >= settings.offer_coverage:
+            # The fact is about what was asked but lacks the thing asked for ("the population
+            # of nakhchivan", "has the envoy gone back yet"): offered, not a flat "don't know".
             return Decision.SUGGEST
         return Decision.UNKNOWN
 

@@ -944,3 +944,12 @@ def test_the_name_of_a_body_wants_the_body_named_not_a_person() -> None:
     assert alone.ask(question).decision is not Decision.ANSWER
     both = Matcher([FARMERS_PROTEST, FARMERS_COALITION, OVERVIEW])
     assert answered(both.ask(question)) == "farmers-coalition-named"
+
+
+def test_a_fact_about_the_question_that_lacks_what_is_asked_is_offered() -> None:
+    matcher = Matcher([CONSUL_RECALLED, OVERVIEW])
+    result = matcher.ask("has the armenian consul gone back to batumi yet")
+    # Not "I don't know": the recall is offered, as a "did you mean", not as the answer.
+    assert result.decision is Decision.SUGGEST
+    assert result.best is not None and result.best.fact.id == "tbilisi-consul-recalled"
+    assert matcher.ask("who won the football cup final").decision is Decision.UNKNOWN
