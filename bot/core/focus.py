@@ -414,18 +414,22 @@ def _qualified(words: list[str], index: int, role: str) -> str:
     ("minister of defence"), if it has one; else the role word alone."""
     if " " in role:
         return role
-    if index > 0 and words[index - 1] in ROLE_QUALIFIERS:
-        return f"{_SPELLING.get(words[index - 1], words[index - 1])} {role}"
-    if index + 2 < len(words) and words[index + 1] in ("of", "for"):
-        qualifier = words[index + 2]
+    before = words[index - 1] if index > 0 else ""
+    following = words[index + 1 : index + 3]
+    after = following[1] if len(following) == 2 and following[0] in ("of", "for") else ""
+    for qualifier in (before, after):
         if qualifier in ROLE_QUALIFIERS:
             return f"{_SPELLING.get(qualifier, qualifier)} {role}"
     return role
 
 
 # One spelling of each qualifier, so that a question meets an answer written the other way.
-_SPELLING = {"defense": "defence", "economic": "economy", "labor": "labour"}
-_SPELLING["emergencies"] = "emergency"
+_SPELLING = {
+    "defense": "defence",
+    "economic": "economy",
+    "labor": "labour",
+    "emergencies": "emergency",
+}
 
 
 # ------------------------------------------------------------------------ answers

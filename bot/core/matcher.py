@@ -521,6 +521,16 @@ def calibration_features(ranked: list[_Candidate], asked: _Asked, index: int) ->
 
 
 @dataclass(frozen=True, slots=True)
+class _Bm25Query:
+    """What BM25 needs of one question: its known terms' idf (their keys: the terms a fact can
+    hold), the most a fact holding every term could score, and the mean fact's length."""
+
+    idf: dict[str, float]
+    total: float
+    mean_size: float
+
+
+@dataclass(frozen=True, slots=True)
 class _QueryTerm:
     term: str
     weight: float
@@ -1132,16 +1142,7 @@ class Matcher:
             events = sorted(counted_terms & self._counted_events)
             attribute_terms += tuple((term,) for term in events)
         names = language != "en"
-        # BM25 weighs each known question word by its rarity alone (idf): how typical a word is
-        # of English already weighs it in the rest of the relevance.
-        idf = {term: self._idf(self._df.get(term, 0)) for term, _ in pairs}
-        # BM25's length normalisation: a fact's terms against the mean fact's.
-        mean_size = self._live_refs / len(self._entries) if self._entries else 1.0
-        # The most a fact could score counts the words no fact has too, weighed as in the rest
-        # of the relevance (``unknown_term_weight`` of the rarest known word's): one known word
-        # among many unknown ones is little evidence.
-        unknown = self.settings.unknown_term_weight * self._idf(1)
-        idf_total = sum(idf.get(qt.term, unknown) for qt in query)
+        bm25 = self._bm25_query(query, pairs)
         for key, _ in shortlist:
             entry = self._entries[key]
             if not entry.fact.visible_in(guild_id):
@@ -1158,9 +1159,7 @@ class Matcher:
                     names,
                     related,
                     related_any,
-                    idf,
-                    idf_total,
-                    mean_size,
+                    bm25=bm25,
                 )
             )
             if len(scored) >= self.settings.candidates:
@@ -1168,7 +1167,7 @@ class Matcher:
         # A tie is broken by the share of the question the answer text itself says.
         scored.sort(key=lambda c: (-c.relevance, -c.answer, c.entry.fact.id))
         if focus.wants and self.settings.kind_window > 0.0:
-            scored = self._kind_first(scored, focus, {term for term, _ in pairs})
+            scored = self._kind_first(scored, focus, bm25.idf.keys())
         if bare and len(query) <= self.settings.keyword_terms:
             scored = self._named_first(scored, asked)
         self._calibrate(scored[:calibrated] if calibrated else scored, asked)
@@ -1191,7 +1190,7 @@ class Matcher:
         return frozenset(telling - asking)
 
     def _kind_first(
-        self, ranked: list[_Candidate], focus: Focus, asked_terms: set[str]
+        self, ranked: list[_Candidate], focus: Focus, asked_terms: AbstractSet[str]
     ) -> list[_Candidate]:
         """``ranked`` with the best of the contenders (the candidates within ``kind_window`` of
         the best) that has a phrasing asking for what the question asks for moved first, when
@@ -1219,7 +1218,7 @@ class Matcher:
                 return [candidate, *ranked[:index], *ranked[index + 1 :]]
         return ranked
 
-    def _phrased_for(self, entry: _Entry, wants: int, asked_terms: set[str]) -> bool:
+    def _phrased_for(self, entry: _Entry, wants: int, asked_terms: AbstractSet[str]) -> bool:
         """Whether one of the fact's phrasings that shares a term with the question asks for
         one of the kinds ``wants`` holds."""
         focus = self.analyzer.focus
@@ -1261,6 +1260,18 @@ class Matcher:
             if terms:
                 out.append(terms)
         return tuple(out)
+
+    def _bm25_query(self, query: list[_QueryTerm], pairs: list[tuple[str, float]]) -> _Bm25Query:
+        """BM25's view of a question: each known term (``pairs``) weighed by its rarity alone
+        (how typical a word is of English already weighs it in the rest of the relevance). The
+        most a fact could score counts the words no fact has too, weighed as in the rest of the
+        relevance (``unknown_term_weight`` of the rarest known word's): one known word among
+        many unknown ones is little evidence."""
+        idf = {term: self._idf(self._df.get(term, 0)) for term, _ in pairs}
+        unknown = self.settings.unknown_term_weight * self._idf(1)
+        total = sum(idf.get(qt.term, unknown) for qt in query)
+        mean_size = self._live_refs / len(self._entries) if self._entries else 1.0
+        return _Bm25Query(idf, total, mean_size)
 
     def _candidates(self, query: list[_QueryTerm], guild_id: int | None) -> dict[int, float]:
         """Facts sharing terms with the query, with the summed weight of the shared terms.
@@ -1312,18 +1323,15 @@ class Matcher:
         names: bool = False,
         related: Sequence[_Related] = (),
         related_any: frozenset[str] = frozenset(),
-        idf: Mapping[str, float] | None = None,
-        idf_total: float = 0.0,
-        mean_size: float = 1.0,
+        *,
+        bm25: _Bm25Query,
     ) -> _Candidate:
         """Score one candidate against the query's (term, weight) pairs; ``weights`` caches
         term weights across one question's candidates; ``counted_terms`` are the terms of what
         a "how many" counts; ``names``: a Russian or Azerbaijani question, in which names weigh
         as such (``_NAME_SPECIFICITY``); ``related``: question terms a paraphrase stands in for,
         with the weight it earns and their neighbours (``_related_terms``), all of which
-        ``related_any`` holds; ``idf``: the known question terms' BM25 weights, and
-        ``idf_total`` the sum of all its terms' (the most a fact could score); ``mean_size``:
-        how many terms the mean fact holds."""
+        ``related_any`` holds; ``bm25``: what BM25 needs of the question (``_bm25_query``)."""
         best_phrasing = 0.0
         best_question: str | None = None
         # An English question is scored against the fact's phrasings in other languages too
@@ -1389,16 +1397,16 @@ class Matcher:
         # and its answer.
         relevance = 0.5 * (best_phrasing + whole)
         share = self.settings.bm25_share
-        if frequency and idf:
+        if frequency:
             # BM25 over the fact's fields, as a share of what a fact holding every question
             # term could score.
-            norm = _BM25_K1 * (1.0 - _BM25_B + _BM25_B * entry.size / mean_size)
-            bm25 = 0.0
+            norm = _BM25_K1 * (1.0 - _BM25_B + _BM25_B * entry.size / bm25.mean_size)
+            score = 0.0
             for term, tf in frequency.items():
-                weight = idf.get(term)
+                weight = bm25.idf.get(term)
                 if weight is not None:
-                    bm25 += weight * tf / (tf + norm)
-            relevance = (1.0 - share) * relevance + share * bm25 / idf_total
+                    score += weight * tf / (tf + norm)
+            relevance = (1.0 - share) * relevance + share * score / bm25.total
         else:
             relevance *= 1.0 - share
         candidate = _Candidate(
@@ -1420,9 +1428,7 @@ class Matcher:
             # the president apologised") is not evident to the reading of the answer; a
             # phrasing its curator wrote asking for it (on the question's words) says it is
             # there.
-            candidate.soft_miss = bool(soft) and not self._phrased_for(
-                entry, soft, {term for term, _ in query}
-            )
+            candidate.soft_miss = bool(soft) and not self._phrased_for(entry, soft, bm25.idf.keys())
         if attribute_terms:
             candidate.attribute_miss = any(
                 not self._states(entry, alternatives, wants) for alternatives in attribute_terms

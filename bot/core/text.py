@@ -274,8 +274,14 @@ _DIGIT = re.compile(r"\d")
 _GROUPED = re.compile(r"(?<![\d.,])(\d{1,3})((?:,\d{3})+)(?![\d,]|\.\d)")
 # "60k", "60 thousand", "1.2 million", "300bn": the number they mean, as digits.
 _SCALED = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)\s*(k|thousand|mn|million|bn|billion)\b")
-_SCALES = {"k": 1_000, "thousand": 1_000, "mn": 10**6, "million": 10**6, "bn": 10**9}
-_SCALES["billion"] = 10**9
+_SCALES = {
+    "k": 1_000,
+    "thousand": 1_000,
+    "mn": 10**6,
+    "million": 10**6,
+    "bn": 10**9,
+    "billion": 10**9,
+}
 
 
 def _numbers_written_out(text: str) -> str:
