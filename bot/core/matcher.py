@@ -1031,8 +1031,11 @@ class Matcher:
             # rhymes with ("мнению" for "армению").
             anywhere = not self.analyzer.spelled_right(word)
             # A common Russian word is read as another form of a fact's word, not as a word
-            # of another prefix ("привёл", led to, is no "провёл", carried out).
-            kept = _PREFIX if language == "ru" and not anywhere else 0
+            # of another prefix ("привёл", led to, is no "провёл", carried out), nor another
+            # word of the same prefix ("проходил", took place, is no "происходит", happens):
+            # the fact's word starts with all of its stem but the last letter, which Snowball
+            # cuts apart in some forms ("уступит" and "уступки").
+            kept = max(_PREFIX, len(term) - 1) if language == "ru" and not anywhere else 0
             corrected = self._correct(word, anywhere, kept) if misspelled else None
             if corrected is None and misspelled:
                 corrected = self._clipped(word)
