@@ -69,8 +69,8 @@ STOPWORDS_AZ = frozenset(
     bilirsiniz kimsə kimse nəsə nese həm hem
     nədir nədi kimdir kimlərdir haradadır nəyi nəyə nədən nəyin hansısa hansını burada burda
     orada orda neynir neynəyir nolub noldu nətər haçan haçandan vaxtdan ola olub olur oldu olan
-    olaraq olmuş
-    olar olacaq olmaq olsun olubmu olurmu idi imiş deyil edir edib etdi edilib edilir edən
+    olaraq olmuş olar olacaq olmaq olsun olubmu olurmu idi idim idin idik idiniz idilər imiş
+    deyil edir edib etdi edilib edilir edən
     etmək edəcək edirlər ediblər edirmi doğrudu doğrudur doğrudurmu deyirlər deyəsən eşitdim
     var yoxsa heç
     haqqında barədə məlumat məsələ məsələsi məsələni məsələdə

@@ -113,6 +113,10 @@ class MatcherSettings:
     # one fact that says what happened somewhere else (the model, fitted on knowledge bases
     # with a fact for most names asked, cannot tell a heavy unknown name from a typo).
     minimum_coverage: float = 0.3
+    # The same for a Russian or Azerbaijani question, whose inflected and paraphrased words
+    # miss every fact far more often however much on topic they are ("нынешнего", "отправной
+    # точкой"): their unknown words say less that it is about something else.
+    minimum_coverage_inflected: float = 0.2
     # Share of its weight a question word earns in a fact that lacks it but has one of its tight
     # thesaurus neighbours (``related_words``): "created" of a fact that says "founded". A
     # paraphrase is weaker evidence than the word itself; 0 turns it off. On the tune questions
@@ -1534,7 +1538,12 @@ class Matcher:
             top >= settings.answer_threshold
             and not self._phrasing_word_only(best, asked)
             and clear_lead(ranked, settings)
-            and best.whole >= settings.minimum_coverage
+            and best.whole
+            >= (
+                settings.minimum_coverage
+                if asked.language == "en"
+                else settings.minimum_coverage_inflected
+            )
             and not best.blocked
             and not shared
         ):
