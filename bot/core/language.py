@@ -46,6 +46,8 @@ STOPWORDS_RU = frozenset(
     меня тебя тебе тобой ему ей ею ним ней нему нём нем себя себе собой
     буду будешь будет будем будете будут могу можешь может можем можете могут мог могла
     могло могли должен должна должно должны
+    который которая которое которые которого которой котором которому которую которым которыми
+    которых
     """.split()
 )
 # The last lines: the remaining forms of "какой", "весь" and "этот" (the list above has only
@@ -54,7 +56,8 @@ STOPWORDS_RU = frozenset(
 # hedging "вроде", "будто", "кажется" ("или мне показалось": or did I imagine it), and "ребят"
 # (guys) beside "ребята"; the forms of the personal and reflexive pronouns the first lines
 # leave out ("меня", "ему", "себе": English's "me", "him", "themselves"); the future's "будет"
-# and the modals "может", "должен" (English's "will", "can", "could", "should"). Not "свой"
+# and the modals "может", "должен" (English's "will", "can", "could", "should"); the forms of
+# "который" (English's "which", "that", "who" of a relative clause). Not "свой"
 # (one's own): "стоять на своём" is to stand one's ground.
 
 

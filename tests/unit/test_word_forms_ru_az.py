@@ -81,6 +81,10 @@ def test_the_future_and_the_modals_say_nothing_of_the_topic() -> None:
     assert analyzer.terms("будет ли забастовка в порту") == topic
     assert analyzer.terms("может ли забастовка в порту") == topic
     assert analyzer.terms("должна ли забастовка в порту") == topic
+    # "который" is English's "which" of a relative clause.
+    assert analyzer.terms("забастовка, которая идёт в порту") == analyzer.terms(
+        "забастовка идёт в порту"
+    )
 
 
 def test_including_is_no_number() -> None:
