@@ -546,15 +546,15 @@ def _action_noun(word: str) -> str | None:
     if base.endswith("ц"):
         bases.append(base[:-1] + "к")  # "провоцировать" -> "провокация"
     for candidate in bases:
-        # In wordfreq's large list: the noun of a rarer verb is rarer than the small list's
-        # cut-off, and the genitive often commoner than the nominative.
-        if wordfreq.word_frequency(candidate + "ации", "ru") >= _KNOWN_NOUN:
+        # All its case forms together: the genitive is often commoner than the nominative.
+        forms = (candidate + "ац" + ending for ending in _NOUN_CASES)
+        if sum(frequency_in(form, "ru") for form in forms) >= _SPELLED_RIGHT:
             return candidate + "ация"
     return None
 
 
-# How common (in general Russian) the "-ации" form of a noun must be to be taken as a word.
-_KNOWN_NOUN = 1e-7
+# The case endings of an "-ация" noun, after "-ац-".
+_NOUN_CASES = ("ия", "ии", "ию", "ией", "ий", "иях", "иям", "иями")
 
 
 # The "y" of "-liy-" / "-lüy-", the "-lik" / "-lük" of a noun before a vowel (in ``az_form``),
