@@ -630,6 +630,8 @@ class Matcher:
         # Advanced by every add and remove: what is derived from the facts is current while
         # it is unchanged.
         self.revision = 0
+        # The years the facts are dated in, and the revision they were read at (``_dated_in``).
+        self._years: tuple[int, frozenset[int]] = (-1, frozenset())
         for fact in facts:
             self.add(fact)
 
@@ -1116,7 +1118,8 @@ class Matcher:
     def _named_elsewhere(self, term: str, word: str, named: _QuestionNames, language: str) -> bool:
         """Whether a word of a Russian or Azerbaijani question that no fact has, nor any word
         like it, is a name (a country's, in any case form, or a word capitalised inside a
-        sentence) or a year: the question is about another place, person, body or time.
+        sentence) or a year no fact is dated in: the question is about another place, person,
+        body or time.
 
         An unknown word of such a question is more often a form of a fact's word that its
         stemmer did not meet, or a paraphrase, than a sign that the question is about something
@@ -1124,7 +1127,7 @@ class Matcher:
         letters, as a form or a misspelling of a fact's name would ("Екатеринбургом").
         """
         if term.isdigit():
-            return len(term) == 4 and int(term) in _YEARS
+            return len(term) == 4 and int(term) in _YEARS and not self._dated_in(int(term))
         if term not in named.capitalised and not names_country(
             named.written.get(word, ""), language
         ):
@@ -1137,6 +1140,14 @@ class Matcher:
         start = word[:_LIKE_LETTERS]
         at = bisect.bisect_left(words, start)
         return at == len(words) or not words[at].startswith(start)
+
+    def _dated_in(self, year: int) -> bool:
+        """Whether a fact is dated in ``year`` (its own date or its source's), though its text
+        may not write the year: read again only after the facts change."""
+        if self._years[0] != self.revision:
+            days = (entry.fact.day() for entry in self._entries.values())
+            self._years = (self.revision, frozenset(day.year for day in days if day is not None))
+        return year in self._years[1]
 
     # --------------------------------------------------------------------------- asking
     def ask(

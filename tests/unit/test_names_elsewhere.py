@@ -8,6 +8,8 @@ the live knowledge nor the bench's questions.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from bot.core.country_names import names_country
@@ -114,6 +116,28 @@ def test_a_name_only_a_sentence_of_context_has_does_not_hold_the_answer_back(
 ) -> None:
     result = matcher.ask("Я живу во Франции. Почему Армения отозвала посла?")
     assert result.decision is Decision.ANSWER
+
+
+def test_a_year_a_fact_is_dated_in_is_no_other_time() -> None:
+    # The fact's date says the year its text leaves out.
+    facts = [
+        Fact(
+            "flood",
+            "The river flooded the old town and the new bridge.",
+            ("what did the river flood",),
+            date=dt.date(2019, 5, 2),
+            translations=(
+                Translation(
+                    "ru",
+                    "Река затопила старый город и новый мост.",
+                    ("что затопила река", "какой город затопила река"),
+                ),
+            ),
+        )
+    ]
+    matcher = Matcher(facts, analyzer=Analyzer())
+    assert matcher.ask("река затопила старый город в 2019 году?").decision is Decision.ANSWER
+    assert matcher.ask("река затопила старый город в 2021 году?").decision is not Decision.ANSWER
 
 
 def test_an_abbreviation_read_as_ordinary_words_is_no_name() -> None:
