@@ -37,7 +37,7 @@ from bot.ingest.context import (
     untitled,
 )
 from bot.ingest.dedupe import coverage, merge_near_duplicates, terms_of
-from bot.ingest.entities import EntityIndex, is_place_name, raw_entities
+from bot.ingest.entities import EntityIndex, is_demonym, is_place_name, raw_entities
 from bot.ingest.event_questions import event_questions
 from bot.ingest.initialisms import initialisms, paired_tags
 from bot.ingest.lede import carry_lede, handed_over, main_clause_part, previewed, without_previews
@@ -253,7 +253,8 @@ def _lower_first(text: str, names: set[str]) -> str:
     bare = re.sub(r"'s$", "", first.strip('"'))
     generic = bare in GENERIC_STARTS
     acronym = first.isupper() and len(first) > 1  # "UN", "NATO"; not the article "A"
-    known = bare in names or is_place_name(bare)  # "Nigeria's", only ever sentence-first
+    # "Nigeria's", "Kyrgyz": only ever sentence-first, a place's name or its people's all the same
+    known = bare in names or is_place_name(bare) or is_demonym(bare)
     # A title before a name ("President Ilham Aliyev") is part of the name.
     # ("Neighbouring Kyrgyzstan": a participle is no title.)
     known = known or (
