@@ -127,3 +127,44 @@ def test_a_yes_no_question_needs_its_subject_after_the_auxiliary() -> None:
     assert problem("had in a video address he been a pensioner") is not None
     assert problem("did only last he admit founding the firm") is not None
     assert problem("did the convoy shoot down two drones") is None
+
+
+def test_a_purpose_opening_the_predicate_is_asked_why() -> None:
+    """ "The date was chosen to avoid a repeat of the protests": a reader asks why."""
+    questions = generate(
+        "Analysts said the earlier date was chosen to avoid a repeat of the 2021 strikes, "
+        "when crowds blocked the port of Velmar for weeks.",
+        names={"Velmar"},
+    )
+    assert "why was the earlier date chosen" in questions, questions
+
+
+def test_a_year_naming_which_thing_is_not_when_it_happened() -> None:
+    """ "rules under the 2015 charter" says which charter, not when the rules were made."""
+    questions = generate(
+        "Delegates completed rules for shared fishing quotas under the 2015 Caspian charter."
+    )
+    assert not any(q.startswith("when") for q in questions), questions
+    # A year that says when is still asked about.
+    assert any(
+        q.startswith("when")
+        for q in generate("Delegates completed rules for shared fishing quotas in 2015.")
+    )
+
+
+def test_a_question_cut_short_does_not_end_waiting_for_its_noun() -> None:
+    """Cut to a readable length, a predicate ends on a whole phrase: not "in its second", "from
+    both", "in march last", "a series of unfriendly", "between tarsk"."""
+    sentences = [
+        "Lawmakers adopted the bill in its second and final reading by 64 votes to 7.",
+        "The court issued a warrant for Mayor Lena Korvath in March last year over the contract.",
+        "The ministry summoned Velmar's ambassador to protest a series of unfriendly steps "
+        "taken by its government.",
+        "The centre had opened in 2021 under a memorandum between Tarsk and Velmar to watch "
+        "over the ceasefire line.",
+    ]
+    for sentence in sentences:
+        for question in generate(sentence, names={"Velmar", "Tarsk", "Lena", "Korvath"}):
+            last = question.split()[-1]
+            assert last not in ("second", "both", "last", "unfriendly", "tarsk"), question
+            assert problem(question) is None, question
