@@ -64,7 +64,8 @@ _OBJECT_FIRST = frozenset("called calls accused described describes urged denied
 _SAY_VERBS = frozenset(
     """say said says note notes noted told tells announced warned acknowledged confirmed reported
     stated claimed added insisted argued described describes called calls accused urged
-    denied concluded concludes""".split()
+    denied concluded concludes countered counters stressed signalled signaled indicated
+    suggested""".split()
 )
 _PERSON_HEADS = frozenset(
     """government ministry committee leadership authorities police president minister officials
@@ -1444,6 +1445,15 @@ def _from_clause(
         if body:
             plain.append(f"what {body}")
 
+    # "Russia does not recognise the court's authority": readers ask "does russia recognise
+    # the court's authority", which the fact answers (no), not "what does russia not recognise".
+    aux_words = (clause.aux or "").split()
+    if depth == 0 and clause.verb is not None and aux_words[1:] == ["not"]:
+        positive = Clause(clause.subject, aux_words[0], clause.verb, rest, clause.lead)
+        core = _cut(_without(rest, time_spans))
+        body = _inverted(positive, subject, core) if core else None
+        if body:
+            plain.insert(0, body)
     # A yes/no question when there is little else.
     if len(typed) + len(plain) < 2:
         core = _cut(_without(rest, time_spans))

@@ -168,3 +168,25 @@ def test_a_question_cut_short_does_not_end_waiting_for_its_noun() -> None:
             last = question.split()[-1]
             assert last not in ("second", "both", "last", "unfriendly", "tarsk"), question
             assert problem(question) is None, question
+
+
+def test_a_denial_is_asked_as_readers_ask_it_without_the_not() -> None:
+    """ "Velmar does not recognise the tribunal's authority": readers ask "does velmar
+    recognise ...", which the fact answers (no)."""
+    questions = generate(
+        "Velmar does not recognise the tribunal's authority over the port.", names={"Velmar"}
+    )
+    assert "does velmar recognise the tribunal's authority over the port" in questions, questions
+    assert all(problem(q) is None for q in questions)
+
+
+def test_a_reply_or_a_signal_is_asked_as_something_said() -> None:
+    questions = generate(
+        "An opposition deputy countered that the vote was a gesture that cost nothing.",
+    )
+    assert "what did the opposition deputy say" in questions, questions
+    questions = generate(
+        "Tarsk had signalled that it would block any candidate from the northern group.",
+        names={"Tarsk"},
+    )
+    assert "what did tarsk say" in questions, questions
