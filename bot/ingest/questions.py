@@ -226,7 +226,12 @@ _LEADING_TIME = re.compile(
     r"^(?:(?:early|late)\s+)?(?:that|the same|the next|the following)\s+"
     r"(?:day|evening|night|morning|afternoon|week|month)\s+(?=[A-Za-z])"
     r"|^(?:the\s+|a\s+)?(?:hours|days|weeks|months|minutes|day|week|month|year)\s+"
-    r"(?:after|before|later|earlier)\b[^,]{0,60},\s+",
+    r"(?:after|before|later|earlier)\b[^,]{0,60},\s+"
+    # "Later that day the Kremlin's spokesman confirmed ...", "Earlier this month the ministry
+    # closed ...": the time, not who did it.
+    r"|^(?:later|earlier|afterwards|soon afterwards|shortly afterwards|meanwhile)"
+    r"(?:\s+(?:that|this|the same|the next|last|next)\s+"
+    r"(?:day|evening|night|morning|afternoon|week|month|year))?,?\s+(?=[A-Za-z])",
     re.IGNORECASE,
 )
 _ASIDE = re.compile(

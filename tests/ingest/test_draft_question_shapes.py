@@ -190,3 +190,13 @@ def test_a_reply_or_a_signal_is_asked_as_something_said() -> None:
         names={"Tarsk"},
     )
     assert "what did tarsk say" in questions, questions
+
+
+def test_an_opening_time_phrase_is_no_part_of_who_acted() -> None:
+    """ "Later that day the mayor's spokesman confirmed ...": the spokesman confirmed it, not
+    "later the mayor's spokesman"."""
+    questions = generate("Later that day the mayor's spokesman confirmed the reports.")
+    assert "what did the mayor's spokesman say" in questions, questions
+    questions = generate("Earlier this month the ministry closed the crossing at Tarsk.")
+    assert all("earlier" not in q for q in questions), questions
+    assert "what did the ministry close" in questions, questions
