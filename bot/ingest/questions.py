@@ -77,7 +77,10 @@ _PERSON_HEADS = frozenset(
     activists critics opponents supporters students journalists editor director presidency
     nations countries states governments parties teams groups group coalition movement crews
     workers villagers forces troops soldiers guards officers doctors volunteers members voters
-    citizens deputies ministers board commission operator lawyers demonstrators crowd""".split()
+    citizens deputies ministers board commission operator lawyers demonstrators crowd crowds
+    cabinet mercenaries fighters factions faction opposition camp side diaspora observers
+    monitors separatists rebels militants insurgents gunmen campaigners bloggers inspectors
+    administration regime junta delegation""".split()
 )
 _QUANTITY = (
     r"(?:(?:more than|over|nearly|almost|about|around|at least|up to|some|roughly|"
@@ -1415,8 +1418,10 @@ def _from_clause(
     if predicate and not count and clause.verb is not None:
         wh = _who(clause.subject, names)
         core = _cut(_without(rest, _time_spans(rest, days_only=True)))
-        # ("what began", with nothing after it, asks nothing; "what was held" does.)
-        asks = wh == "who" or bool(core) or bool(clause.aux)
+        # ("what began", with nothing after it, asks nothing; "what was held" does; nor does
+        # "who reversed" of "... reversed that": its object was only a pronoun.)
+        pronoun_object = rest.split()[:1] in (["that"], ["this"], ["it"], ["them"])
+        asks = (wh == "who" and not pronoun_object) or bool(core) or bool(clause.aux)
         if (wh == "who" or clause.aux or is_past(verb)) and not verb.startswith("include") and asks:
             # (Not "what included dmitry utkin": what a list includes is asked from the list.)
             plain.append(f"{wh} {_agreeing(wh, predicate)} {core}")

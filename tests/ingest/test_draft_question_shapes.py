@@ -200,3 +200,22 @@ def test_an_opening_time_phrase_is_no_part_of_who_acted() -> None:
     questions = generate("Earlier this month the ministry closed the crossing at Tarsk.")
     assert all("earlier" not in q for q in questions), questions
     assert "what did the ministry close" in questions, questions
+
+
+def test_bodies_and_crowds_are_asked_who() -> None:
+    """A cabinet, crowds, mercenaries, the opposition act as people do: "who endorsed the
+    draft", not "what endorsed the draft"."""
+    for sentence, question in (
+        ("The cabinet endorsed the draft budget on 9 January.", "who endorsed the draft budget"),
+        ("Crowds stormed the city hall in Tarsk on Friday.", "who stormed the city hall in tarsk"),
+        ("The mercenaries shot down two helicopters over the pass.", "who shot down two"),
+    ):
+        questions = generate(sentence, names={"Tarsk"})
+        assert any(q.startswith(question) for q in questions), questions
+        assert not any(q.startswith("what " + question.split()[1]) for q in questions)
+
+
+def test_no_question_asks_who_did_what_a_pronoun_stood_for() -> None:
+    """ "The diaspora reversed that": "who reversed" asks nothing."""
+    questions = generate("In the runoff the diaspora reversed that, voting 83 percent for Velk.")
+    assert not any(q.startswith("who reversed") for q in questions), questions
