@@ -216,6 +216,19 @@ _WH_ALL = frozenset("who whom whose what whats which where when why how".split()
 _DETERMINERS = frozenset("the a an this that its his her their".split())
 
 
+def _asks_when(words: list[str]) -> bool:
+    """Whether "when" asks for a time: it does unless the question already asks something else
+    before it ("how did the kremlin respond when the cabinet backed the bill", "what happened
+    when police raided the cafe"), where it only sets the scene; joined on by "and" ("who was
+    arrested and when") it is a second question."""
+    for index, word in enumerate(words):
+        if word != "when":
+            continue
+        if _WH_ALL.isdisjoint(words[:index]) or words[index - 1] in ("and", "or"):
+            return True
+    return False
+
+
 def question_focus(words: list[str]) -> Focus:
     """The focus of a question given as its folded words, chat spellings already expanded."""
     if not words:
@@ -242,7 +255,7 @@ def question_focus(words: list[str]) -> Focus:
             wants |= Want.MONEY
     if ("how", "old") in pairs or ("what", "age") in pairs or ("age", "of") in pairs:
         wants |= Want.AGE
-    if "when" in words or " since when " in text:
+    if _asks_when(words):
         wants |= Want.TIME
         if ("when", "will") in pairs or " going to " in text:
             wants |= Want.FUTURE

@@ -1,0 +1,53 @@
+"""Sibling facts that match a question about as well as each other: which one answers, and
+when the bot may say so outright rather than ask "did you mean".
+
+The facts and questions here are written for these tests, in the style of the questions the
+bot gets on Discord; none comes from the held-out benchmark questions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.core.focus import Want
+from bot.core.matcher import Matcher
+from bot.core.models import AskResult, Decision, Fact
+from bot.core.text import focus
+
+
+def answered(result: AskResult) -> str | None:
+    if result.decision is Decision.ANSWER and result.best is not None:
+        return result.best.fact.id
+    return None
+
+
+# ------------------------------------------------------------- "when" setting the scene
+MAYOR_RESIGNS = Fact(
+    "gyumri-mayor-resigns",
+    "Gyumri's mayor Vardan Ghukasyan resigned on 4 March 2025 after his arrest on bribery charges.",
+    ("why did the gyumri mayor resign", "when did the mayor of gyumri quit", "mayor resignation"),
+    date=dt.date(2025, 3, 4),
+)
+MINISTRY_REACTS = Fact(
+    "ministry-reaction",
+    "The interior ministry called the mayor's resignation a private matter for the city council.",
+    ("how did the ministry react to the resignation", "what did the interior ministry say"),
+)
+
+
+def test_when_after_another_question_word_sets_the_scene() -> None:
+    """ "How did X react when Y happened" asks how, not when; "when" first, or joined on by
+    "and", still asks for a time."""
+    assert not focus("how did the ministry react when the mayor resigned").wants & Want.TIME
+    assert not focus("what happened when police raided the market").wants & Want.TIME
+    assert focus("so when did the bridge open").wants & Want.TIME
+    assert focus("do you know when the bridge opens").wants & Want.TIME
+    assert focus("who was arrested and when").wants & Want.TIME
+    assert focus("when will the bridge open").wants & Want.FUTURE
+
+
+def test_a_reaction_is_answered_though_the_question_says_when_it_came() -> None:
+    """The fact on the ministry's reaction holds no date, and needs none to answer."""
+    matcher = Matcher([MAYOR_RESIGNS, MINISTRY_REACTS])
+    question = "how did the interior ministry react when the gyumri mayor resigned"
+    assert answered(matcher.ask(question)) == "ministry-reaction"
