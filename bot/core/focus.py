@@ -451,6 +451,12 @@ _NUMBER = re.compile(r"[$€£]?\d[\d,.]*(?:%|bn|m|k|s)?")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 
+def _is_year(token: str) -> bool:
+    """Whether a number read from an answer is a year: "2020", "2020," at a clause's end; not
+    "2,000" (a thousands comma makes it a count: "about 2,000 residents were evacuated")."""
+    return bool(_YEAR.match(token.rstrip(",.")))
+
+
 def _tokens(text: str) -> list[str]:
     """Words, numbers and currency signs of ``text``, in order, punctuation stripped; a
     currency sign glued to a number ("$300") is a token of its own before it."""
@@ -553,8 +559,7 @@ def _kinds(answer: str, present: set[str], dated: bool) -> int:
             if token.replace(":", "").isdigit():
                 kinds |= _CLOCK
             continue
-        bare = token.rstrip("%").replace(",", "").rstrip(".")
-        if _YEAR.match(bare):
+        if _is_year(token):
             kinds |= _TIME
             continue
         after = answer[match.end() : match.end() + 16].split()
@@ -655,8 +660,7 @@ def counted_words(answer: str) -> tuple[str, ...]:
     tokens = [t.lower() for t in _tokens(answer)]
     near: dict[str, None] = {}
     for index, token in enumerate(tokens):
-        bare = token.rstrip("%").replace(",", "").rstrip(".")
-        numeric = bool(_NUMERIC.fullmatch(token)) and not _YEAR.match(bare)
+        numeric = bool(_NUMERIC.fullmatch(token)) and not _is_year(token)
         if not (numeric or token in NUMBER_WORDS):
             continue
         neighbours = tokens[max(0, index - 1) : index] + tokens[index + 1 : index + 2]

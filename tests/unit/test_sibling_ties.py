@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.core.focus import Want
+from bot.core.focus import Want, answer_kinds
 from bot.core.matcher import Matcher
 from bot.core.models import AskResult, Decision, Fact
 from bot.core.text import focus
@@ -51,3 +51,20 @@ def test_a_reaction_is_answered_though_the_question_says_when_it_came() -> None:
     matcher = Matcher([MAYOR_RESIGNS, MINISTRY_REACTS])
     question = "how did the interior ministry react when the gyumri mayor resigned"
     assert answered(matcher.ask(question)) == "ministry-reaction"
+
+
+# ------------------------------------------------------------------ thousands, not years
+def test_a_count_in_the_thousands_is_a_count_not_a_year() -> None:
+    """ "About 2,000 residents" counts people; "in 2020," is a year."""
+    assert answer_kinds("About 2,000 residents were evacuated.") & Want.COUNT
+    assert not answer_kinds("About 2,000 residents were evacuated.") & Want.TIME
+    assert answer_kinds("In 2020, the war began.") & Want.TIME
+    evacuated = Fact(
+        "shirvan-evacuation",
+        "About 2,000 people were evacuated from their homes in Shirvan as the Kura rose.",
+        ("were people evacuated in shirvan", "shirvan evacuation"),
+    )
+    matcher = Matcher([evacuated, MINISTRY_REACTS])
+    assert answered(matcher.ask("how many people were evacuated in shirvan")) == (
+        "shirvan-evacuation"
+    )
