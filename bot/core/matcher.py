@@ -390,13 +390,35 @@ def clear_lead(ranked: Sequence[_Candidate], settings: MatcherSettings) -> bool:
     best, runner_up = ranked[0], ranked[1]
     if best.relevance - runner_up.relevance >= settings.answer_margin or _exact(ranked):
         return True
+    return _dominates(best, runner_up, settings)
+
+
+def _dominates(one: _Candidate, other: _Candidate, settings: MatcherSettings) -> bool:
+    """Whether ``one`` is as well phrased and covered as ``other`` and says clearly more of
+    the question in its answer (``answer_lead``): of two siblings sharing their wording, the
+    one that states what is asked."""
     lead = settings.answer_lead
     return (
         lead > 0.0
-        and best.answer - runner_up.answer >= lead
-        and best.phrasing >= runner_up.phrasing
-        and best.whole >= runner_up.whole
+        and one.answer - other.answer >= lead
+        and one.phrasing >= other.phrasing
+        and one.whole >= other.whole
     )
+
+
+def _stating_first(ranked: list[_Candidate], settings: MatcherSettings) -> list[_Candidate]:
+    """``ranked`` with the runner-up first when it nearly ties the best and dominates it
+    (``_dominates``): it states what is asked, where the best only shares the question's words
+    in its phrasings ("what is china's role" of a fact asked "did china play a role in the
+    port" against the one that says what role China plays)."""
+    if len(ranked) < 2:
+        return ranked
+    best, runner_up = ranked[0], ranked[1]
+    if best.relevance - runner_up.relevance < settings.answer_margin and _dominates(
+        runner_up, best, settings
+    ):
+        return [runner_up, best, *ranked[2:]]
+    return ranked
 
 
 def _foreign_phrasings(fact: Fact) -> frozenset[str]:
@@ -1166,6 +1188,7 @@ class Matcher:
                 break
         # A tie is broken by the share of the question the answer text itself says.
         scored.sort(key=lambda c: (-c.relevance, -c.answer, c.entry.fact.id))
+        scored = _stating_first(scored, self.settings)
         if focus.wants and self.settings.kind_window > 0.0:
             scored = self._kind_first(scored, focus, bm25.idf.keys())
         if bare and len(query) <= self.settings.keyword_terms:

@@ -68,3 +68,35 @@ def test_a_count_in_the_thousands_is_a_count_not_a_year() -> None:
     assert answered(matcher.ask("how many people were evacuated in shirvan")) == (
         "shirvan-evacuation"
     )
+
+
+# -------------------------------------------------- the sibling that states what is asked
+DRY_PORT = Fact(
+    "khorgos-dry-port-2019",
+    "In 2019 Kazakhstan opened the Khorgos dry port on its eastern border.",
+    (
+        "china's role in the khorgos port",
+        "china role khorgos",
+        "did china play a role in the port",
+        "china role in 2019",
+        "role of china at khorgos",
+    ),
+)
+CHINA_INVESTOR = Fact(
+    "china-investor",
+    "China now plays a growing role as Kazakhstan's biggest investor, funding railways and "
+    "pipelines every year and buying its gas, oil and uranium while lending to its state banks "
+    "and building roads.",
+    ("china role now", "is kazakhstan turning to china"),
+)
+
+
+def test_of_two_nearly_tied_siblings_the_one_stating_it_comes_first() -> None:
+    """A fact whose phrasings repeat the question's words scores a little higher than the one
+    whose answer says them; the one that says them, as well phrased and covered, is the
+    answer."""
+    matcher = Matcher([DRY_PORT, CHINA_INVESTOR])
+    for question in ("what is china's role", "whats chinas role", "china, whats its role"):
+        result = matcher.ask(question)
+        assert answered(result) == "china-investor", question
+        assert result.matches[1].fact.id == "khorgos-dry-port-2019"
