@@ -126,6 +126,12 @@ class MatcherSettings:
     # (0.1 and 0.15: one or two right-first questions fewer; 0.3: one more, but a right answer
     # no longer outright and another no longer first); 0 turns it off.
     kind_window: float = 0.2
+    # ...and a near tie between two such siblings is no tie when the best, asked for by one of
+    # its phrasings and not the runner-up's, is at least this confident (``_kind_lead``):
+    # weaker evidence than a lead in score, so it asks for more than ``answer_threshold`` (on
+    # the tune questions 0.8 answered five right ones and nothing else; 0.7 also a wrong one
+    # and two near-topic ones, one of them on the fresh tune stories). Above 1 turns it off.
+    kind_confidence: float = 0.8
     # A fact whose answer text holds less than this share of an English question's weight is
     # not answered outright while at least ``unknown_share_ceiling`` of that weight is words
     # no fact has (``_phrasing_word_only``). On the tune questions 0.05 and 0.3 held back two
@@ -1553,7 +1559,7 @@ class Matcher:
         if (
             top >= settings.answer_threshold
             and not self._phrasing_word_only(best, asked)
-            and clear_lead(ranked, settings)
+            and (clear_lead(ranked, settings) or self._kind_lead(ranked, asked))
             and best.whole >= settings.minimum_coverage
             and not best.blocked
             and not shared
@@ -1566,6 +1572,24 @@ class Matcher:
             # of nakhchivan", "has the envoy gone back yet"): offered, not a flat "don't know".
             return Decision.SUGGEST
         return Decision.UNKNOWN
+
+    def _kind_lead(self, ranked: list[_Candidate], asked: _Asked) -> bool:
+        """Whether a near tie is broken by the kind of question: the best fact, confident at
+        ``kind_confidence`` or more, has a phrasing asking for what the question asks for ("how
+        many", "why", "who", ...), and the runner-up, phrased often enough for its lack to
+        tell (``_KIND_PHRASINGS``), has none: of two siblings sharing the question's words,
+        the curator wrote the question for one of them."""
+        wants = int(asked.focus.wants)
+        threshold = self.settings.kind_confidence
+        if not wants or threshold > 1.0 or len(ranked) < 2 or ranked[0].confidence < threshold:
+            return False
+        runner_up = ranked[1].entry
+        if len(runner_up.fact.questions) < _KIND_PHRASINGS:
+            return False
+        terms = {qt.term for qt in asked.query if qt.confidence > 0.0}
+        return self._phrased_for(ranked[0].entry, wants, terms) and not self._phrased_for(
+            runner_up, wants, terms
+        )
 
     def _phrasing_word_only(self, best: _Candidate, asked: _Asked) -> bool:
         """Whether the best fact matches an English question only through its questions, its

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.core.focus import Want, answer_kinds
-from bot.core.matcher import Matcher
+from bot.core.matcher import Matcher, MatcherSettings
 from bot.core.models import AskResult, Decision, Fact
 from bot.core.text import focus
 
@@ -100,3 +100,51 @@ def test_of_two_nearly_tied_siblings_the_one_stating_it_comes_first() -> None:
         result = matcher.ask(question)
         assert answered(result) == "china-investor", question
         assert result.matches[1].fact.id == "khorgos-dry-port-2019"
+
+
+# ------------------------------------------------------- the sibling asked that question
+CSTO_DEPLOYMENT = Fact(
+    "csto-deployment",
+    "Russian paratroopers arrived in Kazakhstan on 6 January 2022 with a CSTO force, because "
+    "President Tokayev asked the alliance for help against what he called terrorists.",
+    (
+        "why did russian troops go to kazakhstan in 2022",
+        "csto deployment kazakhstan",
+        "who sent troops to kazakhstan",
+        "when did the csto arrive",
+        "how many csto troops came",
+    ),
+)
+CSTO_WITHDRAWAL = Fact(
+    "csto-withdrawal",
+    "The CSTO force, most of it Russian troops, left Kazakhstan by 19 January 2022 after "
+    "Tokayev said its mission was over.",
+    (
+        "when did russian troops leave kazakhstan",
+        "are russian troops still in kazakhstan",
+        "csto withdrawal",
+        "did the csto troops go home",
+        "is the csto mission over",
+    ),
+)
+WHY_TROOPS = ("y r russian troops in kazakhstan lol", "russian troops in kazakhstan, why")
+
+
+def test_a_near_tie_is_broken_by_the_sibling_asked_that_kind_of_question() -> None:
+    """Both facts hold "russian troops kazakhstan"; only the deployment's curator wrote a "why"
+    question for it, so a confident "why" is answered by it, not offered as a tie."""
+    matcher = Matcher([CSTO_WITHDRAWAL, CSTO_DEPLOYMENT])
+    for question in WHY_TROOPS:
+        assert answered(matcher.ask(question)) == "csto-deployment", question
+
+
+def test_the_kind_of_question_breaks_a_tie_only_when_confident() -> None:
+    """Below ``kind_confidence`` (a weaker sign than a lead in score, so it asks for more than
+    the answer threshold) the near tie stays a "did you mean"."""
+    strict = Matcher(
+        [CSTO_WITHDRAWAL, CSTO_DEPLOYMENT], settings=MatcherSettings(kind_confidence=0.95)
+    )
+    for question in WHY_TROOPS:
+        result = strict.ask(question)
+        assert result.decision is Decision.SUGGEST, question
+        assert result.best is not None and result.best.fact.id == "csto-deployment"
