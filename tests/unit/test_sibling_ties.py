@@ -148,3 +148,27 @@ def test_the_kind_of_question_breaks_a_tie_only_when_confident() -> None:
         result = strict.ask(question)
         assert result.decision is Decision.SUGGEST, question
         assert result.best is not None and result.best.fact.id == "csto-deployment"
+
+
+# ------------------------------------------------------------ in charge, not charged
+BRIDGE_INQUIRY = Fact(
+    "bridge-inquiry",
+    "Armenia's Investigative Committee is in charge of the inquiry into the Debed bridge collapse.",
+    ("who is in charge of the bridge inquiry", "who is investigating the debed bridge collapse"),
+)
+BRIDGE_ARRESTS = Fact(
+    "bridge-arrests",
+    "Police detained three engineers of the firm that repaired the Debed bridge.",
+    ("were engineers arrested over the bridge", "who was detained after the collapse"),
+)
+
+
+def test_being_in_charge_is_leading_not_being_charged() -> None:
+    """A question about the charges a firm faces is not answered by the fact on who is in
+    charge of the inquiry; one about who leads the inquiry meets it."""
+    matcher = Matcher([BRIDGE_INQUIRY, BRIDGE_ARRESTS])
+    charged = matcher.ask("what charges does the debed bridge firm face")
+    assert answered(charged) != "bridge-inquiry"
+    assert answered(matcher.ask("is the committee leading the bridge inquiry")) == (
+        "bridge-inquiry"
+    )
