@@ -29,7 +29,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from bot.core.country_names import names_country
+from bot.core.country_names import english_country, names_country
 from bot.core.focus import STRICT, Focus, Want, counted_words, read_answer
 from bot.core.language import detect
 from bot.core.models import (
@@ -50,6 +50,7 @@ from bot.core.text import (
     Analyzer,
     az_derived,
     english_frequency,
+    fold,
     other_tokens,
     translit,
     words,
@@ -1065,6 +1066,7 @@ class Matcher:
         seen: set[str] = set()
         out: list[_QueryTerm] = []
         named: _QuestionNames | None = None
+        listed: frozenset[str] | None = None
         unknown_weight = self._idf(0) * self.settings.unknown_term_weight
         # In a Russian or Azerbaijani question a name is the surest evidence: it meets the
         # facts across scripts, while the other words, inflected or paraphrased, often miss
@@ -1113,11 +1115,14 @@ class Matcher:
                 seen.add(target)
                 out.append(_QueryTerm(target, self._term_weight(target, names), confidence))
                 continue
-            elsewhere = False
             if names:
                 if named is None:
                     named = self._question_names(question, language)
                 elsewhere = self._named_elsewhere(term, word, named, language)
+            else:
+                if listed is None:
+                    listed = self._listed_beside_named(question)
+                elsewhere = word not in listed and self._country_elsewhere(term, word)
             # A very common word ("people", "get") says little about a topic either way.
             out.append(_QueryTerm(term, unknown_weight * spec * spec, 0.0, elsewhere))
         return out
@@ -1155,19 +1160,62 @@ class Matcher:
         letters, as a form or a misspelling of a fact's name would ("Екатеринбургом").
         """
         if term.isdigit():
-            return len(term) == 4 and int(term) in _YEARS and not self._dated_in(int(term))
+            return self._year_elsewhere(term)
         if term not in named.capitalised and not names_country(
             named.written.get(word, ""), language
         ):
             return False
         if len(word) < _LIKE_LETTERS:
             return True  # an abbreviation ("ЕС", "США") or a short name ("Рим")
+        return not any(self._indexed_starting(word[:_LIKE_LETTERS]))
+
+    def _country_elsewhere(self, term: str, word: str) -> bool:
+        """Whether a word of an English question that no fact has is a year no fact is dated
+        in, or names a country no fact names, nor its people ("georgia", "georgians"): the
+        question is about another country or time (``_named_elsewhere``).
+
+        Only countries: English capitals mark the start of a sentence as often as a name, and
+        chat leaves names in lower case, so a capitalised word is no sign. The facts name a
+        country if a word of theirs starts with its name ("iranian" of "iran") or is of the
+        same country ("ukrainian" of "ukraine", "chinese" of "china")."""
+        if term.isdigit():
+            return self._year_elsewhere(term)
+        return self._names_other_country(word)
+
+    def _names_other_country(self, word: str) -> bool:
+        """Whether an English ``word`` names a country, or its people, that no fact names."""
+        country = english_country(word)
+        if country is None:
+            return False
+        return not any(
+            indexed.startswith(country) or english_country(indexed) == country
+            for indexed in self._indexed_starting(country[:_LIKE_LETTERS])
+        )
+
+    def _listed_beside_named(self, question: str) -> frozenset[str]:
+        """The words of an English question written right beside a country the facts name (a
+        comma at most between): a list of countries ("armenia, georgia, all of the region") is
+        the scope of the question, which the facts may take as a whole, not another subject."""
+        words = fold(question).split()
+        named = [english_country(w) is not None and not self._names_other_country(w) for w in words]
+        return frozenset(
+            word
+            for at, word in enumerate(words)
+            if (at > 0 and named[at - 1]) or (at + 1 < len(words) and named[at + 1])
+        )
+
+    def _year_elsewhere(self, term: str) -> bool:
+        return len(term) == 4 and int(term) in _YEARS and not self._dated_in(int(term))
+
+    def _indexed_starting(self, start: str) -> Iterator[str]:
+        """The indexed words starting with ``start``, in order."""
         words = self._sorted_words
         if len(words) != len(self._surface):
             words = self._sorted_words = sorted(self._surface)
-        start = word[:_LIKE_LETTERS]
-        at = bisect.bisect_left(words, start)
-        return at == len(words) or not words[at].startswith(start)
+        for at in range(bisect.bisect_left(words, start), len(words)):
+            if not words[at].startswith(start):
+                break
+            yield words[at]
 
     def _dated_in(self, year: int) -> bool:
         """Whether a fact is dated in ``year`` (its own date or its source's), though its text
