@@ -47,6 +47,7 @@ class Want(IntFlag):
     FUTURE = 2048  # when will: something still to come ("will", "next", "planned", "due")
     DAY = 4096  # what day / which date: a day ("on 5 March", "on Tuesday"), not a month or year
     LATER = 8192  # ... yet / so far / by now: the state of things since, or what is still to come
+    SHARE = 16384  # what share / percentage / proportion: a part of a whole ("84%", "half")
 
 
 # Kinds a fact must hold to be answered outright; CAUSE, PERSON and PLACE are only preferred
@@ -63,6 +64,7 @@ STRICT = (
     | Want.FUTURE
     | Want.DAY
     | Want.LATER
+    | Want.SHARE
 )
 
 NUMBER_WORDS = frozenset(
@@ -204,6 +206,17 @@ NO_FOCUS = Focus()
 # Words asking for a number when asked "what ..." or "which ...": "what percentage", "what
 # share of the vote", "by what margin".
 SHARE_WORDS = frozenset("percentage percent proportion share fraction margin majority".split())
+# Of those, the words asking for a part of a whole: a percentage or a fraction, which a fact
+# giving only a head count does not state ("what share of voters took part" is not answered by
+# "19.7 million voters are registered"). A margin or a majority may be a number of votes.
+PART_WORDS = frozenset("percentage percent proportion share fraction".split())
+# Words an answer states a part of a whole with ("84.5%" is read apart, by its sign).
+PART_STATED = frozenset(
+    """
+    percent percentage cent half halves third thirds quarter quarters fifth fifths tenth tenths
+    majority minority fraction proportion share
+    """.split()
+)
 _WH_SHARE = ("what", "which")
 SUM_WORDS = frozenset("sum amount".split())
 _BE = frozenset("is was are were be will s".split())
@@ -234,6 +247,8 @@ def question_focus(words: list[str]) -> Focus:
     if "toll" in words or any((w, s) in pairs for w in _WH_SHARE for s in SHARE_WORDS):
         # "what share of the vote", "by what margin": a number is asked for.
         wants |= Want.COUNT
+        if any((w, s) in pairs for w in _WH_SHARE for s in PART_WORDS):
+            wants |= Want.SHARE
     if any((w, s) in pairs for w in _WH_SHARE for s in SUM_WORDS):
         # "what sum in military aid", "what amount of money": a sum is asked for, as by "how
         # much money"; the amount of something else ("what amount of water") only a number.
@@ -281,6 +296,10 @@ def question_focus(words: list[str]) -> Focus:
     for adjective in ("high", "tall", "deep", "wide", "far", "heavy", "hot", "cold"):
         if ("how", adjective) in pairs:
             wants |= Want.MEASURE
+    if _asks_size(words):
+        # "how large was the force", "how big is the zone": a size, told by a number (a head
+        # count or a measure alike).
+        wants |= Want.COUNT
     if "why" in words or " how come " in text or ("what", "caused") in pairs:
         wants |= Want.CAUSE
     if ("name", "of") in pairs or ("names", "of") in pairs or ("his", "name") in pairs:
@@ -308,6 +327,19 @@ def question_focus(words: list[str]) -> Focus:
         counted,
         tuple(dict.fromkeys(kind_words)),
     )
+
+
+_SIZE_WORDS = frozenset("big large small huge sizable sizeable".split())
+
+
+def _asks_size(words: list[str]) -> bool:
+    """Whether the question asks how big something is ("how large was the attacking force"),
+    not how much something matters ("how big a deal is it", "how big of a problem")."""
+    for index, word in enumerate(words[:-1]):
+        if word == "how" and words[index + 1] in _SIZE_WORDS:
+            following = words[index + 2] if index + 2 < len(words) else ""
+            return following not in ("a", "an", "of", "deal")
+    return False
 
 
 # Attribute words that are verbs ("when was the dam built", "how much does a ticket cost"):
@@ -358,9 +390,10 @@ _COUNT_LEADS = (("how", "many"), ("how", "much"), ("number", "of"))
 
 
 def _counted(words: list[str]) -> tuple[str, ...]:
-    """Up to three words after "how many" / "how much" / "number of" naming what is counted."""
+    """Up to three words after "how many" / "how much" / "number of" naming what is counted, or
+    after "what share of" ("what percentage of voters"): what the share is of."""
     for index, pair in enumerate(itertools.pairwise(words)):
-        if pair in _COUNT_LEADS:
+        if pair in _COUNT_LEADS or (pair[1] == "of" and pair[0] in PART_WORDS):
             after = [w for w in words[index + 2 : index + 6] if w not in _NOT_COUNTED]
             return tuple(w for w in after if w.isalpha())[:3]
     return ()
@@ -377,11 +410,18 @@ HEAD_ROLES = (
 def _asked_roles(words: list[str]) -> tuple[str, ...]:
     """Role words whose holder's name is asked: "who is the ceo", "name of the president";
     who heads (leads, runs, ...) something asks for one of ``HEAD_ROLES``."""
-    if len(words) > 1 and words[0] in ("who", "whos") and words[1] in _HEADING_VERBS:
+    if (
+        len(words) > 1
+        and words[0] in ("who", "whos")
+        and (words[1] in _HEADING_VERBS or " in charge " in " ".join(words[1:5]) + " ")
+    ):
+        # "who runs wagner now", "who's in charge of the region".
         return tuple(HEAD_ROLES)
     roles: list[str] = []
     for index, word in enumerate(words):
-        if word not in _ROLE_OR_BODY:
+        if word not in _ROLE_OR_BODY or words[index + 1 : index + 2] == ["s"]:
+            # A role in the possessive is not the one asked for: "who is exercising the
+            # governor's powers" asks who stands in for the governor.
             continue
         before = words[max(0, index - 6) : index]
         asks_name = (
@@ -466,6 +506,7 @@ _WORD_KINDS = (
     (TIME_UNITS, int(Want.DURATION)),
     (UNITS - {"m", "per", "sq", "square"}, int(Want.MEASURE)),
     (CAUSE_WORDS, int(Want.CAUSE)),
+    (PART_STATED, int(Want.SHARE)),
 )
 
 
@@ -481,6 +522,7 @@ _SPACED = str.maketrans(
 # The flags as plain ints: reading 100,000 answers with IntFlag arithmetic costs seconds.
 _TIME, _AGE, _CLOCK, _DAY = int(Want.TIME), int(Want.AGE), int(Want.CLOCK), int(Want.DAY)
 _COUNT, _MEASURE, _DURATION = int(Want.COUNT), int(Want.MEASURE), int(Want.DURATION)
+_SHARE = int(Want.SHARE)
 _PERSON, _PLACE, _NAME = int(Want.PERSON), int(Want.PLACE), int(Want.NAME)
 _NUMERIC = re.compile(r"[$€£]?\d[\d,.:]*(?:%|bn|m|k|s)?")
 _CAPITAL_PAIR = re.compile(r"([A-Z][a-z'\u2019-]+) +([A-Z][\w'\u2019-]*)")
@@ -554,6 +596,8 @@ def _kinds(answer: str, present: set[str], dated: bool) -> int:
         kinds |= _COUNT
         if following in UNITS or token.endswith("%"):
             kinds |= _MEASURE
+        if token.endswith("%"):
+            kinds |= _SHARE
         if following in TIME_UNITS:
             kinds |= _DURATION
     if "may" in present and _MAY.search(answer):
@@ -631,6 +675,8 @@ def _name_before(tokens: list[str], index: int) -> bool:
     return False
 
 
+# Words stating a part of a whole, as a count of it: "two-thirds of voters", "half of them".
+_PARTS = PART_STATED - {"share", "proportion", "percentage"}
 # How many words either side of a number say what it counts ("38 of the 67 people on board
 # died": died is five words on).
 _COUNT_REACH = 5
@@ -644,8 +690,8 @@ def counted_words(answer: str) -> tuple[str, ...]:
     for index, token in enumerate(tokens):
         bare = token.rstrip("%").replace(",", "").rstrip(".")
         numeric = bool(_NUMERIC.fullmatch(token)) and not _YEAR.match(bare)
-        if not (numeric or token in NUMBER_WORDS):
-            continue
+        if not (numeric or token in NUMBER_WORDS or _PARTS.intersection(token.split("-"))):
+            continue  # neither a number nor a share ("two-thirds", "a majority")
         neighbours = tokens[max(0, index - 1) : index] + tokens[index + 1 : index + 2]
         if any(n in MONTHS for n in neighbours):
             continue  # a day of the month

@@ -1202,18 +1202,24 @@ class Matcher:
         flood" against a sibling phrased "where did the flood hit" and another phrased "how
         many people died". The curator's phrasings say which kind of question a fact answers.
         Only phrasings sharing a word with the question are read, and only the contenders', so
-        a question costs a few phrasing reads at most."""
+        a question costs a few phrasing reads at most. A contender that lacks what is asked
+        (blocked: "what share of voters" of a fact with a head count but no share), or whose
+        numbers count something else, is not moved ahead of a best fact that has it: a phrasing
+        asking some other count does not make its answer hold this one."""
         wants = int(focus.wants)
         best = ranked[0].entry
         if len(best.fact.questions) < _KIND_PHRASINGS or self._phrased_for(
             best, wants, asked_terms
         ):
             return ranked
+        best_holds = not (ranked[0].blocked or ranked[0].count_miss)
         floor = ranked[0].relevance - self.settings.kind_window
         for index in range(1, len(ranked)):
             candidate = ranked[index]
             if candidate.relevance < floor:
                 break
+            if best_holds and (candidate.blocked or candidate.count_miss):
+                continue
             if self._phrased_for(candidate.entry, wants, asked_terms):
                 return [candidate, *ranked[:index], *ranked[index + 1 :]]
         return ranked
@@ -1448,7 +1454,9 @@ class Matcher:
                 strict = wants & _STRICT
                 if int(asked.wants) & strict == strict:
                     candidate.strict_miss = False
-                if set(focus.roles) <= set(asked.roles):
+                # The roles asked are alternatives ("who runs it": its head, chief, leader...),
+                # as for ``role_miss``: the phrasing asking for one of them says it answers.
+                if not set(focus.roles).isdisjoint(asked.roles):
                     candidate.role_miss = False
         # Among facts that match alike (siblings of one article), the one holding what is
         # asked for comes first: "how many survived" prefers the fact with the toll.

@@ -432,6 +432,9 @@ NEWS_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("referendum", "plebiscite"),
     # Not "legislator": it stems as "legislation" does, which is "law".
     ("lawmaker", "lawmakers", "mp", "mps", "parliamentarian", "parliamentarians"),
+    # Who is in charge of something heads it; without this "in charge" reads as "charges", the
+    # accusations against someone.
+    ("head", "in charge"),
     ("replace", "replaced", "replaces", "replacement", "succeed", "succeeded", "successor"),
     # Something starting all of a sudden, not anything breaking: without this group "broken out"
     # is read as "break", the word of "break away" (to leave a bloc or a country).

@@ -81,6 +81,10 @@ FILLER_PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
     ),
 }
 
+# English set phrases that only say "now", as the stopword "now" does: "right" in "who runs it
+# right now" (or "rn") is not the "right" of "human rights" or "the right to secede".
+_EN_FILLER_PHRASES = re.compile(r"\b(?:right now|at the moment|at this point|as of now)\b")
+
 # Words that say how someone asks rather than what about, dropped from questions and facts
 # alike (kept apart from STOPWORDS, which drafting from articles also uses).
 FILLER = frozenset(
@@ -876,6 +880,8 @@ class Analyzer:
                 self._cache[text] = result
             return result
         folded = expand_chat(fold(text))
+        if " " in folded:
+            folded = _EN_FILLER_PHRASES.sub(" ", folded)
         out: list[tuple[str, float, str]] = []
         phrases = self._phrases if self._any_phrase and self._any_phrase.search(folded) else ()
         for pattern, head in phrases:

@@ -1,0 +1,126 @@
+"""Among sibling facts of one article, the one holding what the question asks for comes first,
+and a fact lacking it is not given as the answer.
+
+The facts and questions are written for these tests; none comes from the held-out benchmark.
+"""
+
+from __future__ import annotations
+
+from bot.core.focus import Want, answer_kinds, question_focus
+from bot.core.matcher import Matcher
+from bot.core.models import AskResult, Decision, Fact
+from bot.core.text import Analyzer, focus
+
+# A referendum article's siblings: a head count with no share, and the turnout as a share.
+REGISTER = Fact(
+    "vote-register",
+    "Election officials said 4.2 million citizens were registered to vote in the 12 May "
+    "referendum, which put a single question to them.",
+    (
+        "how many people can vote in the referendum",
+        "how many registered voters are there",
+        "what question was on the referendum ballot",
+        "how many questions were on the ballot",
+        "who runs the referendum",
+    ),
+)
+TURNOUT = Fact(
+    "vote-turnout",
+    "Turnout in the 12 May referendum was 61% of registered voters, officials said, well above "
+    "the threshold.",
+    ("what was the turnout in the referendum", "did many people vote", "was turnout high enough"),
+)
+YES_SHARE = Fact(
+    "vote-result",
+    "Two-thirds of those who voted in the 12 May referendum backed the new constitution.",
+    (
+        "did the constitution pass",
+        "what did the referendum decide",
+        "was the new constitution approved",
+        "referendum result",
+        "did voters back the constitution",
+    ),
+)
+
+
+def answered(result: AskResult) -> str | None:
+    if result.decision is Decision.ANSWER and result.best is not None:
+        return result.best.fact.id
+    return None
+
+
+def test_a_share_asked_for_wants_a_share_not_a_head_count() -> None:
+    """ "What percentage of voters took part" wants a part of a whole ("61%", "two-thirds"): a
+    fact giving only how many people may vote does not answer it, however well its phrasings
+    ("how many registered voters") match."""
+    asked = question_focus("what proportion of registered voters took part".split())
+    assert asked.wants & Want.SHARE and asked.wants & Want.COUNT
+    assert asked.counted[:2] == ("registered", "voters")
+    assert not question_focus("by what margin did it pass".split()).wants & Want.SHARE
+    assert answer_kinds("Turnout was 61%.") & Want.SHARE
+    assert answer_kinds("Two-thirds of voters backed it.") & Want.SHARE
+    assert not answer_kinds("4.2 million citizens may vote.") & Want.SHARE
+    result = Matcher([REGISTER, TURNOUT]).ask(
+        "what proportion of registered voters took part in the referendum"
+    )
+    assert result.best is not None and result.best.fact.id == "vote-turnout"
+
+
+def test_a_sibling_phrased_for_another_count_is_not_put_first() -> None:
+    """The fact whose phrasings ask "how many" is not moved ahead of the others for a question
+    asking a share when its answer holds no share."""
+    matcher = Matcher([REGISTER, YES_SHARE])
+    question = "what percentage of people voted for the new constitution in the 12 may referendum"
+    assert answered(matcher.ask(question)) == "vote-result"
+
+
+def test_how_large_asks_for_a_size() -> None:
+    """ "How large was the force" wants a number; "how big a deal" asks how much it matters."""
+    assert focus("how large was the attacking force").wants & Want.COUNT
+    assert focus("how big is the evacuation zone").wants & Want.COUNT
+    assert not focus("how big a deal is the referendum").wants & Want.COUNT
+    assert not focus("how big of a problem is this").wants & Want.COUNT
+    force = Fact(
+        "raid-force",
+        "The border guards said about 300 fighters with armoured cars took part in the raid.",
+        ("how many fighters took part in the raid", "who said the raid was stopped"),
+    )
+    reaction = Fact(
+        "raid-reaction",
+        "The president called the raid a large-scale provocation by the fighters.",
+        ("what did the president say about the raid", "how did the president react"),
+    )
+    result = Matcher([force, reaction]).ask("how large was the force that carried out the raid")
+    assert result.best is not None and result.best.fact.id == "raid-force"
+
+
+def test_a_role_in_the_possessive_is_not_the_role_asked() -> None:
+    """ "Who is exercising the governor's powers" asks who stands in for the governor: a fact
+    naming the deputy who does is not ruled out for naming no governor."""
+    assert focus("who is exercising the governor's powers while she is in jail").roles == ()
+    assert focus("who is the governor of the region").roles == ("governor",)
+
+
+def test_who_is_in_charge_asks_for_the_head_not_the_charges() -> None:
+    """ "Who's in charge of the region" asks who heads it, like "who runs it"; "in charge" is
+    not the charges against someone, and "right now" only says "now"."""
+    assert "head" in focus("whos in charge of the region rn").roles
+    analyzer = Analyzer()
+    assert analyzer.terms("who is in charge of the region right now") == analyzer.terms(
+        "who is head of the region"
+    )
+    assert "charg" in analyzer.terms("what was she charged with")
+    acting = Fact(
+        "region-acting-head",
+        "While the governor is in jail, her first deputy acts as the region's acting head.",
+        ("who runs the region now", "who is acting head of the region", "is she still governor"),
+    )
+    charges = Fact(
+        "governor-charges",
+        "The governor was charged with illegally financing the Shor party and with paying "
+        "protesters, prosecutors said.",
+        ("what are the charges against the governor", "what was the governor convicted of"),
+    )
+    matcher = Matcher([acting, charges])
+    assert answered(matcher.ask("whos in charge of the region rn")) == "region-acting-head"
+    assert answered(matcher.ask("what was the governor charged with")) == "governor-charges"
