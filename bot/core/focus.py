@@ -23,10 +23,13 @@ Everything here is English; the word lists are data, in one place, below.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass
 from enum import IntFlag
+
+from bot.core.news_words import IRREGULAR_FORMS
 
 
 class Want(IntFlag):
@@ -200,6 +203,10 @@ class Focus:
     # Words that only name the kind of answer asked ("date" in "what date was the raid", "raid
     # date"): like "when", they are not what the question is about.
     kind_words: tuple[str, ...] = ()
+    # What happened at a time the question names, asked in the past tense ("who won the
+    # september 2025 election"): the first day of that time. A fact written before it cannot
+    # tell what happened then.
+    happened_from: dt.date | None = None
 
 
 NO_FOCUS = Focus()
@@ -281,12 +288,13 @@ def question_focus(words: list[str]) -> Focus:
         wants |= Want.CLOCK
         kind_words.append("time")
     if (
-        words[-1] in ("yet", "anymore")
-        or text.endswith((" so far ", " by now "))
+        words[-1] in ("yet", "anymore", "since")
+        or text.endswith((" so far ", " by now ", " since then "))
         or (any(lead in text for lead in _OUTCOME_LEADS) and _WH_ALL.isdisjoint(words))
     ):
-        # "has the ambassador gone back yet", "did the talks end up collapsing": how things
-        # stand since the news, which a fact telling only of the event itself does not say.
+        # "has the ambassador gone back yet", "has she returned since", "did the talks end up
+        # collapsing": how things stand since the news, which a fact telling only of the event
+        # itself does not say.
         wants |= Want.LATER
     if ("how", "soon") in pairs:
         # "how soon after the vote": a span, or the date it ended at.
@@ -326,7 +334,69 @@ def question_focus(words: list[str]) -> Focus:
         len(words),
         counted,
         tuple(dict.fromkeys(kind_words)),
+        _happened_from(words),
     )
+
+
+_MONTH_NUMBERS = {
+    month: number
+    for number, months in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for month in months
+}
+# Verbs that ask in the past tense: "did", "was", and past forms ("won", "held").
+_PAST_AUXILIARIES = frozenset("did was were had".split())
+# With these, a past participle is no past tense: "who is registered for the july vote".
+_PRESENT_AUXILIARIES = frozenset("is are am does do".split())
+# Words before a year that make it a target or a bound, not the time of what is asked about:
+# "what target for 2035 did they set", "could he rule until 2040".
+_YEAR_BOUNDS = frozenset("for by until till to through before".split())
+_PAST_FORMS = frozenset(IRREGULAR_FORMS) - frozenset("held shot struck".split())
+
+
+def _happened_from(words: list[str]) -> dt.date | None:
+    """The first day of the latest time (a year, or a month of a year) that ``words`` name,
+    when they ask in the past tense what happened then ("who won the july 2023 election",
+    "what did the eu decide in 2026"); None for a question in the present or future tense
+    ("when is the september 2025 election", "will he run in 2030")."""
+    if not FUTURE_WORDS.isdisjoint(words) or "going" in words:
+        return None
+    present = not _PRESENT_AUXILIARIES.isdisjoint(words)
+    past = any(
+        w in _PAST_AUXILIARIES
+        or (not present and (w in _PAST_FORMS or (w.endswith("ed") and len(w) > 4)))
+        for w in words
+    )
+    if not past:
+        return None
+    latest: dt.date | None = None
+    for index, word in enumerate(words):
+        if not _YEAR.match(word):
+            continue
+        year = int(word)
+        previous = words[index - 1] if index else ""
+        if previous in _YEAR_BOUNDS:
+            continue
+        month = _MONTH_NUMBERS.get(previous, 1)
+        start = dt.date(year, month, 1)
+        if latest is None or start > latest:
+            latest = start
+    return latest
 
 
 _SIZE_WORDS = frozenset("big large small huge sizable sizeable".split())

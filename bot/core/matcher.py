@@ -369,6 +369,15 @@ class _Candidate:
         return self.strict_miss or self.attribute_miss or self.role_miss
 
 
+def _written_by(fact: Fact) -> dt.date | None:
+    """The latest day a fact is known to have been written by: its source's publication or its
+    own date, whichever is later; when it has neither, the day it was added."""
+    known = [day for day in (fact.date, fact.source and fact.source.published) if day]
+    if known:
+        return max(known)
+    return fact.added_at.date() if fact.added_at else None
+
+
 def _exact(ranked: Sequence[_Candidate]) -> bool:
     """Whether the question is, word for word, one of the best fact's phrasings and of no other
     candidate's: its curator (or a moderator who taught it) says this fact answers it, so a
@@ -1458,6 +1467,13 @@ class Matcher:
                 # as for ``role_miss``: the phrasing asking for one of them says it answers.
                 if not set(focus.roles).isdisjoint(asked.roles):
                     candidate.role_miss = False
+        if focus.happened_from is not None:
+            written = _written_by(entry.fact)
+            if written is not None and written < focus.happened_from:
+                # Not undone by a phrasing asking alike: "who won the september election" of
+                # a fact written in August, phrased "when is the election": it may say the
+                # election is coming, never who won it.
+                candidate.strict_miss = True
         # Among facts that match alike (siblings of one article), the one holding what is
         # asked for comes first: "how many survived" prefers the fact with the toll.
         if candidate.blocked:

@@ -6,9 +6,12 @@ The facts and questions are written for these tests; none comes from the held-ou
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+
 from bot.core.focus import Want, answer_kinds, question_focus
 from bot.core.matcher import Matcher
-from bot.core.models import AskResult, Decision, Fact
+from bot.core.models import AskResult, Decision, Fact, Source
 from bot.core.text import Analyzer, focus
 
 # A referendum article's siblings: a head count with no share, and the turnout as a share.
@@ -124,3 +127,51 @@ def test_who_is_in_charge_asks_for_the_head_not_the_charges() -> None:
     matcher = Matcher([acting, charges])
     assert answered(matcher.ask("whos in charge of the region rn")) == "region-acting-head"
     assert answered(matcher.ask("what was the governor charged with")) == "governor-charges"
+
+
+def test_a_question_ending_in_since_asks_how_things_stand_since() -> None:
+    """ "Has the consul gone back since?" asks about what came after the recall, which the
+    recall's own fact does not tell."""
+    assert focus("has the consul gone back to batumi since?").wants & Want.LATER
+    assert focus("has anything changed since then").wants & Want.LATER
+    assert not focus("since when has the border been closed").wants & Want.LATER
+    recall = Fact(
+        "consul-recall",
+        "Armenia recalled its consul from Batumi on 3 April 2025 after a dispute over a border "
+        "post.",
+        ("why did armenia recall its consul", "is the armenian consul back in batumi"),
+    )
+    result = Matcher([recall]).ask("has armenia sent its consul back to batumi since?")
+    assert result.decision is not Decision.ANSWER
+
+
+def test_what_happened_after_a_fact_was_written_is_not_told_by_it() -> None:
+    """A fact written in August that names the September election cannot say who won it: asked
+    in the past tense about a time after its writing, it is not the answer. Asked when the
+    election is, it is."""
+    assert focus("who won the september 2025 election").happened_from == dt.date(2025, 9, 1)
+    assert focus("who won the 2026 vote").happened_from == dt.date(2026, 1, 1)
+    assert focus("when is the september 2025 election").happened_from is None
+    assert focus("will he run again in 2030").happened_from is None
+    assert focus("what goal for 2035 did the summit set").happened_from is None
+    upcoming = Fact(
+        "vote-called",
+        "The president called an early parliamentary election for 28 September 2025, saying "
+        "the new constitution required a fresh mandate.",
+        (
+            "when is the parliamentary election",
+            "why did the president call an early election",
+            "early parliamentary election 2025",
+        ),
+        source=Source(published=dt.date(2025, 8, 7)),
+    )
+    matcher = Matcher([upcoming])
+    assert answered(matcher.ask("when is the september 2025 parliamentary election")) == (
+        "vote-called"
+    )
+    result = matcher.ask("who won the september 2025 parliamentary election")
+    assert result.decision is not Decision.ANSWER
+    # A fact of unknown date is not ruled out by its date.
+    undated = dataclasses.replace(upcoming, source=None)
+    ranked, _ = Matcher([undated]).explain("who won the september 2025 parliamentary election")
+    assert not ranked[0].strict_miss
