@@ -496,13 +496,70 @@ def _asked_roles(words: list[str]) -> tuple[str, ...]:
         before = words[max(0, index - 6) : index]
         asks_name = (
             ("who" in before and any(b in _BE for b in before) and word in ROLE_WORDS)
-            or "name" in before
+            or _named_by(words, index)
             or "named" in before
             or (index + 1 < len(words) and words[index + 1] in ("called", "named"))
         )
         if asks_name:
             roles.append(_qualified(words, index, _ROLE_IN_ANSWERS.get(word, word)))
+    if not roles:
+        roles.extend(_named_thing(words))
     return tuple(dict.fromkeys(roles))
+
+
+def _named_by(words: list[str], index: int) -> bool:
+    """Whether the role at ``index`` is the thing a "name of" before it asks the name of: "the
+    name of the new prime minister", not "the name of the prison the former mayor was sent to"
+    (another determiner or a function word between them starts another thing)."""
+    for position in range(index - 1, max(-1, index - 7), -1):
+        if words[position] != "name":
+            continue
+        between = words[position + 1 : index]
+        if not between or between[0] != "of":
+            return False
+        rest = between[1:]
+        if rest and rest[0] in _DETERMINERS:
+            rest = rest[1:]
+        return all(w not in _NAME_BREAKERS and w not in _DETERMINERS for w in rest)
+    return False
+
+
+def _named_thing(words: list[str]) -> tuple[str, ...]:
+    """The thing whose own name is asked, when it is not a role or a body: "what is the name of
+    the prison", "what was the village called". A fact that names it writes the name beside
+    the word ("the Taraclia prison", "the village of Sudzha"); one that only mentions it ("sent
+    to a semi-closed prison") does not give its name."""
+    for index, word in enumerate(words[:-3]):
+        if (word, words[index + 1]) == ("name", "of") and words[index + 2] in _DETERMINERS:
+            thing = words[index + 3]
+            return (thing,) if thing.isalpha() and thing not in _NAME_BREAKERS else ()
+    called = words[0] in ("what", "whats") and words[-1] in ("called", "named")
+    if called and len(words) >= 4 and words[-3] in _DETERMINERS and words[-2].isalpha():
+        return (words[-2],)  # "what was the village called"
+    return ()
+
+
+def is_named_role(word: str) -> bool:
+    """Whether ``word`` is a role or a body answers are read for when indexed (``named_roles``);
+    any other thing whose name is asked is looked for beside a name at question time."""
+    return word in _ROLE_OR_BODY or " " in word
+
+
+def names_beside(answer: str, word: str) -> bool:
+    """Whether ``word`` (or its plural) stands beside a name in ``answer``: "the Taraclia
+    prison", "the prison Sirius", "Sudzha, the small town", "the village of Sudzha"."""
+    tokens = _tokens(answer)
+    lower = [t.lower() for t in tokens]
+    forms = (word, word + "s")
+    return any(
+        token in forms
+        and (
+            _name_at(tokens, index + 1)
+            or _name_before(tokens, index)
+            or (lower[index + 1 : index + 2] == ["of"] and _name_at(tokens, index + 2))
+        )
+        for index, token in enumerate(lower)
+    )
 
 
 # A role asked by a short name that answers spell out: "the new pm" is a prime minister.

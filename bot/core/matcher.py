@@ -29,7 +29,15 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from bot.core.focus import STRICT, Focus, Want, counted_words, read_answer
+from bot.core.focus import (
+    STRICT,
+    Focus,
+    Want,
+    counted_words,
+    is_named_role,
+    names_beside,
+    read_answer,
+)
 from bot.core.language import detect
 from bot.core.models import (
     AskResult,
@@ -1449,7 +1457,9 @@ class Matcher:
                 not self._states(entry, alternatives, wants) for alternatives in attribute_terms
             )
         if focus.roles:
-            candidate.role_miss = not any(role in entry.roles for role in focus.roles)
+            candidate.role_miss = not any(
+                role in entry.roles or self._names_thing(entry, role) for role in focus.roles
+            )
         if counted_terms and not candidate.strict_miss and entry.kinds != _ANY_KIND:
             counted = entry.counted
             if counted is None:
@@ -1481,6 +1491,16 @@ class Matcher:
         elif candidate.soft_miss or candidate.count_miss:
             candidate.relevance *= _SOFT_MISS_RANK
         return candidate
+
+    @staticmethod
+    def _names_thing(entry: _Entry, thing: str) -> bool:
+        """Whether the fact's answer names ``thing``, a thing whose name is asked that is not a
+        role or body read when indexing ("the name of the prison"); read now, for the few
+        candidates of such a question. A fact with no English answer is not ruled out."""
+        if is_named_role(thing):
+            return False
+        english = entry.fact.translation("en")
+        return english is None or names_beside(english.answer, thing)
 
     def _states(self, entry: _Entry, alternatives: tuple[str, ...], wants: int) -> bool:
         """Whether the fact states an attribute asked for (one of ``alternatives``): its answer,

@@ -175,3 +175,26 @@ def test_what_happened_after_a_fact_was_written_is_not_told_by_it() -> None:
     undated = dataclasses.replace(upcoming, source=None)
     ranked, _ = Matcher([undated]).explain("who won the september 2025 parliamentary election")
     assert not ranked[0].strict_miss
+
+
+def test_the_name_of_a_thing_wants_the_thing_named_not_mentioned() -> None:
+    """ "What is the name of the prison" is not answered by a fact that names the convict and
+    only mentions "a semi-closed prison"; a fact naming the prison answers it."""
+    assert focus("what is the name of the prison she was sent to").roles == ("prison",)
+    assert focus("what was the village called").roles == ("village",)
+    assert focus("what is the name of the coalition").roles == ("coalition",)
+    sentenced = Fact(
+        "mayor-sentenced",
+        "A Chisinau court sentenced the former mayor Ion Rusu to six years in prison on 2 June; "
+        "he was taken to a semi-closed prison straight from the courtroom.",
+        ("how long was the mayor sentenced to", "where was the mayor sent"),
+    )
+    question = "what is the name of the prison the former mayor was sent to"
+    assert Matcher([sentenced]).ask(question).decision is not Decision.ANSWER
+    named = Fact(
+        "mayor-prison",
+        "The former mayor Ion Rusu was sent to the Taraclia prison to serve his sentence, his "
+        "lawyer said.",
+        ("where is the mayor serving his sentence", "which prison was the former mayor sent to"),
+    )
+    assert answered(Matcher([sentenced, named]).ask(question)) == "mayor-prison"
