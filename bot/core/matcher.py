@@ -1222,7 +1222,10 @@ class Matcher:
         a question costs a few phrasing reads at most. A contender that lacks what is asked
         (blocked: "what share of voters" of a fact with a head count but no share), or whose
         numbers count something else, is not moved ahead of a best fact that has it: a phrasing
-        asking some other count does not make its answer hold this one."""
+        asking some other count does not make its answer hold this one. Nor is any contender
+        whose phrasing asks only part of what is asked ("how many voters" for "what share of
+        voters"): a best fact holding what is asked gives way only to one phrased for all of
+        it."""
         wants = int(focus.wants)
         best = ranked[0].entry
         if len(best.fact.questions) < _KIND_PHRASINGS or self._phrased_for(
@@ -1237,17 +1240,28 @@ class Matcher:
                 break
             if best_holds and (candidate.blocked or candidate.count_miss):
                 continue
-            if self._phrased_for(candidate.entry, wants, asked_terms):
+            if self._phrased_for(candidate.entry, wants, asked_terms, every=best_holds):
                 return [candidate, *ranked[:index], *ranked[index + 1 :]]
         return ranked
 
-    def _phrased_for(self, entry: _Entry, wants: int, asked_terms: AbstractSet[str]) -> bool:
+    def _phrased_for(
+        self,
+        entry: _Entry,
+        wants: int,
+        asked_terms: AbstractSet[str],
+        *,
+        every: bool = False,
+    ) -> bool:
         """Whether one of the fact's phrasings that shares a term with the question asks for
-        one of the kinds ``wants`` holds."""
+        one of the kinds ``wants`` holds; with ``every``, for each of the kinds a fact must
+        hold among them (a phrasing asking "how many" is not phrased for "what share")."""
         focus = self.analyzer.focus
+        needed = wants & _STRICT if every else 0
         for terms, text in entry.phrasings:
-            if text and not asked_terms.isdisjoint(terms) and int(focus(text).wants) & wants:
-                return True
+            if text and not asked_terms.isdisjoint(terms):
+                asked = int(focus(text).wants)
+                if asked & wants and asked & needed == needed:
+                    return True
         return False
 
     def _related_terms(self, query: list[_QueryTerm]) -> list[_Related]:

@@ -198,3 +198,35 @@ def test_the_name_of_a_thing_wants_the_thing_named_not_mentioned() -> None:
         ("where is the mayor serving his sentence", "which prison was the former mayor sent to"),
     )
     assert answered(Matcher([sentenced, named]).ask(question)) == "mayor-prison"
+
+
+def test_a_fact_holding_the_share_keeps_its_place_against_a_head_count_phrasing() -> None:
+    """Of two siblings that both hold a percentage, the one whose answer matches better stays
+    first for "what share of voters ...": a sibling's phrasing asking "how many voters" is not
+    phrased for a share, so it does not overtake it."""
+    result = Fact(
+        "poll-result",
+        "In the 4 June referendum 72% of voters approved joining the customs union, the election "
+        "commission said.",
+        (
+            "did the customs union referendum pass",
+            "what was the referendum result",
+            "did the yes side win",
+            "customs union referendum",
+            "what did the election commission announce",
+        ),
+    )
+    turnout = Fact(
+        "poll-turnout",
+        "Turnout in the 4 June referendum was 58%, with 2.1 million of the 3.6 million registered "
+        "voters taking part.",
+        (
+            "how many voters took part in the referendum",
+            "what was the turnout in the referendum",
+            "how many registered voters are there",
+        ),
+    )
+    result_first = Matcher([result, turnout]).ask(
+        "what share of voters approved it in the referendum"
+    )
+    assert result_first.best is not None and result_first.best.fact.id == "poll-result"
