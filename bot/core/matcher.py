@@ -36,6 +36,7 @@ from bot.core.focus import (
     counted_words,
     is_named_role,
     names_beside,
+    question_focus,
     read_answer,
 )
 from bot.core.language import detect
@@ -52,7 +53,15 @@ from bot.core.models import (
 from bot.core.news_words import COUNTED_EVENTS
 from bot.core.related_words import table as related_words
 from bot.core.since_words import says_since
-from bot.core.text import DAY_SPECIFICITY, Analyzer, az_derived, english_frequency, words
+from bot.core.text import (
+    DAY_SPECIFICITY,
+    Analyzer,
+    az_derived,
+    english_frequency,
+    expand_chat,
+    fold,
+    words,
+)
 
 # Fitted by ``python -m bench.calibrate`` on the tune questions (see there).
 CALIBRATION: tuple[float, ...] = (
@@ -377,6 +386,18 @@ class _Candidate:
         return self.strict_miss or self.attribute_miss or self.role_miss
 
 
+def _opening(question: str | None) -> tuple[str, ...]:
+    """The question word and the word after it that a question opens with when they ask for a
+    kind of answer ("when did", "why was", "how many"), or nothing ("what did", "what are",
+    a question opening otherwise)."""
+    if not question:
+        return ()
+    opening = expand_chat(fold(question)).split()[:2]
+    if len(opening) < 2 or opening[0] not in _QUESTION_WORDS:
+        return ()
+    return tuple(opening) if question_focus(opening).wants else ()
+
+
 def _written_by(fact: Fact) -> dt.date | None:
     """The latest day a fact is known to have been written by: its source's publication or its
     own date, whichever is later; when it has neither, the day it was added."""
@@ -485,6 +506,12 @@ _CLIPPED_LEAD = 2
 _KIND_PHRASINGS = 5
 # Relevance lead below which two candidates count as (nearly) tied.
 _TIE = 0.05
+# Words a question opens with whose pairing with the next word ("when did", "how many") says
+# what form of question it is.
+_QUESTION_WORDS = frozenset("what which who whom whose when where why how".split())
+# Relevance within which candidates tie so closely that the form of their best phrasing ("when
+# did", "how many") decides their order (``_worded_first``).
+_WORDED_TIE = 0.02
 # BM25's usual constants: how soon a repeated word stops adding (k1), and how much a long fact
 # is discounted for holding many words (b).
 _BM25_K1 = 1.2
@@ -1185,6 +1212,7 @@ class Matcher:
         scored.sort(key=lambda c: (-c.relevance, -c.answer, c.entry.fact.id))
         if focus.wants and self.settings.kind_window > 0.0:
             scored = self._kind_first(scored, focus, bm25.idf.keys())
+        scored = self._worded_first(scored, question, bm25.idf.keys())
         if bare and len(query) <= self.settings.keyword_terms:
             scored = self._named_first(scored, asked)
         self._calibrate(scored[:calibrated] if calibrated else scored, asked)
@@ -1243,6 +1271,37 @@ class Matcher:
             if self._phrased_for(candidate.entry, wants, asked_terms, every=best_holds):
                 return [candidate, *ranked[:index], *ranked[index + 1 :]]
         return ranked
+
+    def _worded_first(
+        self, ranked: list[_Candidate], question: str, asked_terms: AbstractSet[str]
+    ) -> list[_Candidate]:
+        """``ranked`` with, among the candidates that tie with the best (within ``_WORDED_TIE``),
+        the first with a phrasing that opens as the question does ("when did ...") put first,
+        if the best has none: "when did the new constitution kick in" is asked as its curator
+        asked "when did the new constitution take effect", not "how many articles does the new
+        constitution have", though the content words they share weigh the same. Only phrasings
+        sharing a word with the question are read."""
+        if len(ranked) < 2 or ranked[1].relevance < ranked[0].relevance - _WORDED_TIE:
+            return ranked
+        opening = _opening(question)
+        if not opening or self._opens_as(ranked[0].entry, opening, asked_terms):
+            return ranked
+        for index in range(1, len(ranked)):
+            candidate = ranked[index]
+            if candidate.relevance < ranked[0].relevance - _WORDED_TIE:
+                break
+            if self._opens_as(candidate.entry, opening, asked_terms):
+                return [candidate, *ranked[:index], *ranked[index + 1 :]]
+        return ranked
+
+    @staticmethod
+    def _opens_as(entry: _Entry, opening: tuple[str, ...], asked_terms: AbstractSet[str]) -> bool:
+        """Whether one of the fact's phrasings sharing a term with the question opens with
+        ``opening``."""
+        return any(
+            text and not asked_terms.isdisjoint(terms) and _opening(text) == opening
+            for terms, text in entry.phrasings
+        )
 
     def _phrased_for(
         self,

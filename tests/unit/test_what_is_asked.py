@@ -230,3 +230,30 @@ def test_a_fact_holding_the_share_keeps_its_place_against_a_head_count_phrasing(
         "what share of voters approved it in the referendum"
     )
     assert result_first.best is not None and result_first.best.fact.id == "poll-result"
+
+
+def test_of_tied_siblings_the_one_asked_the_same_way_comes_first() -> None:
+    """ "When did the new charter kick in" shares its content words as much with the fact on
+    the charter's articles as with the one on its taking effect; the latter is asked "when did
+    ..." by its curator, so it comes first."""
+    articles = Fact(
+        "charter-articles",
+        "The republic's new charter, adopted in 2024, has 155 articles, up from 128 in the old "
+        "one.",
+        (
+            "how many articles does the new charter have",
+            "how much of the charter changed",
+            "is the new charter longer",
+        ),
+    )
+    in_force = Fact(
+        "charter-in-force",
+        "The republic's new charter took effect on 1 May 2024, the day after the vote.",
+        ("when did the new charter take effect", "is the new charter in force"),
+        date=dt.date(2024, 5, 1),
+    )
+    ranked, _ = Matcher([articles, in_force]).explain("when did the new charter kick in")
+    assert ranked[0].entry.fact.id == "charter-in-force"
+    # Asked in a form that asks for no kind of answer, the order stays as scored.
+    ranked, _ = Matcher([articles, in_force]).explain("what about the new charter kick in")
+    assert ranked[0].relevance >= ranked[1].relevance
