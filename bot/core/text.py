@@ -1133,7 +1133,9 @@ def _other_focus(text: str, language: str) -> Focus:
         english += [asked for word, asked in _PLAIN_FOCUS_AZ.items() if f" {word} " in plain]
     if "who" in english or "name of" in english:
         # Read as English reads "who is the chairman": the role's holder is asked.
-        english += [f"is the {role}" for role in _asked_offices(asking, language)]
+        # "name of the ambassador" for "как зовут посла": the role right after "name of".
+        lead = "is the" if "who" in english else "the"
+        english += [f"{lead} {role}" for role in _asked_offices(asking, language)]
     found = question_focus(" ".join(english).split()) if english else Focus()
     wants = found.wants
     if asks_since(asking, language):
