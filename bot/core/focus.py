@@ -268,25 +268,20 @@ def question_focus(words: list[str]) -> Focus:
         wants |= Want.TIME
         if ("when", "will") in pairs or " going to " in text:
             wants |= Want.FUTURE
-    kind_words: list[str] = []
     for head in ("year", "date", "day", "month"):
         if ("what", head) in pairs or ("which", head) in pairs:
             wants |= Want.TIME
-            kind_words.append(head)
             if head in ("date", "day"):
                 # A day is asked for: "in late June" or "in 2024" does not say which.
                 wants |= Want.DAY
     if ("exact", "date") in pairs or ("exact", "day") in pairs:
         wants |= Want.TIME | Want.DAY
-        kind_words += ["date", "day"]
     if 1 < len(words) <= 4 and words[-1] in ("date", "year") and words[0] not in _WH_WORDS:
         # A keyword question naming the kind last: "yekaterinburg raid date" (casual: any
         # date it has will do, not only a day).
         wants |= Want.TIME
-        kind_words.append(words[-1])
     if ("what", "time") in pairs:
         wants |= Want.CLOCK
-        kind_words.append("time")
     if (
         words[-1] in ("yet", "anymore", "since")
         or text.endswith((" so far ", " by now ", " since then "))
@@ -333,9 +328,29 @@ def question_focus(words: list[str]) -> Focus:
         _asked_roles(words),
         len(words),
         counted,
-        tuple(dict.fromkeys(kind_words)),
+        kind_words(words),
         _happened_from(words),
     )
+
+
+def kind_words(words: list[str]) -> tuple[str, ...]:
+    """The words of a question (folded) that only name the kind of answer it asks: "date" in
+    "what date" or "raid date", "time" in "what time", "old" in "how old", "far" in "how far"
+    and "so far". Like "when", they are not what it is about ("his old terms", "far-right")."""
+    found: list[str] = []
+    for word, following in itertools.pairwise(words):
+        if word in ("what", "which") and following in ("year", "date", "day", "month"):
+            found.append(following)
+        elif (word, following) == ("what", "time"):
+            found.append("time")
+        elif word == "exact" and following in ("date", "day"):
+            found += ["date", "day"]
+        elif (word == "how" and following in _HOW_KINDS) or (word, following) == ("so", "far"):
+            found.append(following)
+    if 1 < len(words) <= 4 and words[-1] in ("date", "year") and words[0] not in _WH_WORDS:
+        # A keyword question naming the kind last: "yekaterinburg raid date".
+        found.append(words[-1])
+    return tuple(dict.fromkeys(found))
 
 
 _MONTH_NUMBERS = {
@@ -400,6 +415,8 @@ def _happened_from(words: list[str]) -> dt.date | None:
 
 
 _SIZE_WORDS = frozenset("big large small huge sizable sizeable".split())
+# Words after "how" that ask for a kind of answer: an age, a span, a measure, a size.
+_HOW_KINDS = frozenset("old long far high tall deep wide heavy hot cold".split()) | _SIZE_WORDS
 
 
 def _asks_size(words: list[str]) -> bool:

@@ -35,6 +35,7 @@ from bot.core.focus import (
     Want,
     counted_words,
     is_named_role,
+    kind_words,
     names_beside,
     question_focus,
     read_answer,
@@ -506,6 +507,9 @@ _CLIPPED_LEAD = 2
 _KIND_PHRASINGS = 5
 # Relevance lead below which two candidates count as (nearly) tied.
 _TIE = 0.05
+# Words before a kind of answer named ("how old", "what date", "so far"): a phrasing without
+# any of them names none, and its focus is not read when it is indexed.
+_KIND_LEADS = re.compile(r"\b(?:how|what|which|so|exact)\b|(?:date|year)\s*$", re.IGNORECASE)
 # Words a question opens with whose pairing with the next word ("when did", "how many") says
 # what form of question it is.
 _QUESTION_WORDS = frozenset("what which who whom whose when where why how".split())
@@ -835,8 +839,12 @@ class Matcher:
             self._postings[term] = [key for key in posting if key in live]
         self._dead_refs = 0
 
-    def _terms(self, text: str, language: str | None = None) -> tuple[str, ...]:
+    def _terms(
+        self, text: str, language: str | None = None, kind_words: tuple[str, ...] = ()
+    ) -> tuple[str, ...]:
         analyzed = self.analyzer.analyze(text, remember=False, language=language)
+        if kind_words:
+            analyzed = tuple(item for item in analyzed if item[2] not in kind_words)
         specificity = self._specificity
         surface = self._surface
         for term, spec, word in analyzed:
@@ -873,7 +881,10 @@ class Matcher:
         if taught:
             questions = (*questions, *(q for q in taught if q not in questions))
         own = fact.language
-        phrasings = [(terms(q, own), q) for q in questions]
+        # A phrasing's words that only name the kind of answer it asks ("old" in "how old is
+        # he", "date" in "what date was the raid") are not what it is about, as in a question:
+        # "his old terms" does not meet "how old is he".
+        phrasings = [(terms(q, own, self._phrasing_kind_words(q, own)), q) for q in questions]
         # The id and the tags read like keyword queries ("prigozhin plane crash"), so each is
         # one more phrasing: apart, for the id is the curator's name for the fact, and a
         # question naming it should not be diluted by the tags; the answer and tags form the
@@ -902,6 +913,12 @@ class Matcher:
                 # "продолжает обостряться" where the English answer "keeps escalating".
                 kinds |= int(Want.LATER)
         return _Entry(fact, tuple((ts, q) for ts, q in phrasings if ts), answer_terms, kinds, roles)
+
+    def _phrasing_kind_words(self, question: str, language: str) -> tuple[str, ...]:
+        """The words of an English phrasing that only name the kind of answer it asks."""
+        if language != "en" or not _KIND_LEADS.search(question):
+            return ()
+        return kind_words(expand_chat(fold(question)).split())
 
     def _mark_names(self, fact: Fact) -> None:
         """Note the names a fact's answers write (words capitalised inside a sentence: "Turkey",

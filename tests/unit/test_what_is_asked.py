@@ -257,3 +257,25 @@ def test_of_tied_siblings_the_one_asked_the_same_way_comes_first() -> None:
     # Asked in a form that asks for no kind of answer, the order stays as scored.
     ranked, _ = Matcher([articles, in_force]).explain("what about the new charter kick in")
     assert ranked[0].relevance >= ranked[1].relevance
+
+
+def test_a_word_naming_the_kind_asked_in_a_phrasing_is_not_its_topic() -> None:
+    """ "Old" in the phrasing "how old is karimli" asks an age; "his old terms" is about terms,
+    and the fact on the terms comes before the one whose curator asked the president's age."""
+    assert focus("how old is the president").kind_words == ("old",)
+    assert focus("how many died so far").kind_words == ("far",)
+    assert focus("his old terms dont count anymore").kind_words == ()
+    background = Fact(
+        "president-background",
+        "President Karimli, 61, came to power in 2016; under the old rules his second term "
+        "would have been his last.",
+        ("who is president karimli", "how old is karimli", "when did karimli come to power"),
+    )
+    reset = Fact(
+        "term-reset",
+        "A transitional clause of the new charter lets officials in post stand again however "
+        "many terms they have served, resetting President Karimli's count.",
+        ("can karimli run again", "how long can karimli stay in power"),
+    )
+    ranked, _ = Matcher([background, reset]).explain("so his old terms just dont count anymore??")
+    assert ranked[0].entry.fact.id == "term-reset"
