@@ -203,6 +203,9 @@ class Focus:
     # Words that only name the kind of answer asked ("date" in "what date was the raid", "raid
     # date"): like "when", they are not what the question is about.
     kind_words: tuple[str, ...] = ()
+    # "How many" or "number of" asks a count of things, which a measure ("1,000 km2") is not;
+    # "how much" may be answered by one ("how much land": 1,000 km2).
+    countable: bool = False
     # What happened at a time the question names, asked in the past tense ("who won the
     # september 2025 election"): the first day of that time. A fact written before it cannot
     # tell what happened then.
@@ -329,7 +332,8 @@ def question_focus(words: list[str]) -> Focus:
         len(words),
         counted,
         kind_words(words),
-        _happened_from(words),
+        countable=("how", "many") in pairs or ("number", "of") in pairs,
+        happened_from=_happened_from(words),
     )
 
 
@@ -819,6 +823,8 @@ def _name_before(tokens: list[str], index: int) -> bool:
     return False
 
 
+# Units a measure is stated in, not a share: a number followed by one is no head count.
+_MEASURE_UNITS = UNITS - {"percent", "per", "m"}
 # Words stating a part of a whole, as a count of it: "two-thirds of voters", "half of them".
 _PARTS = PART_STATED - {"share", "proportion", "percentage"}
 # How many words either side of a number say what it counts ("38 of the 67 people on board
@@ -826,9 +832,11 @@ _PARTS = PART_STATED - {"share", "proportion", "percentage"}
 _COUNT_REACH = 5
 
 
-def counted_words(answer: str) -> tuple[str, ...]:
+def counted_words(answer: str, *, measures: bool = True) -> tuple[str, ...]:
     """The words standing near a count in ``answer`` (not near a year or a day of the month):
-    what a "how many ..." question's counted words must meet for the count to be theirs."""
+    what a "how many ..." question's counted words must meet for the count to be theirs.
+    Without ``measures``, a number with a unit of measure ("1,000 square kilometres of Russian
+    territory") is no count: "how many prisoners" is not a number of square kilometres."""
     tokens = [t.lower() for t in _tokens(answer)]
     near: dict[str, None] = {}
     for index, token in enumerate(tokens):
@@ -839,6 +847,8 @@ def counted_words(answer: str) -> tuple[str, ...]:
         neighbours = tokens[max(0, index - 1) : index] + tokens[index + 1 : index + 2]
         if any(n in MONTHS for n in neighbours):
             continue  # a day of the month
+        if not measures and not _MEASURE_UNITS.isdisjoint(tokens[index + 1 : index + 4]):
+            continue  # "1,000 square kilometres", "37.3 million cubic metres"
         for other in tokens[max(0, index - _COUNT_REACH) : index + _COUNT_REACH + 1]:
             near[other] = None
     return tuple(near)

@@ -252,7 +252,16 @@ class _Entry:
     making all 100,000 at start would cost more than the rest of the snapshot.
     """
 
-    __slots__ = ("_fact", "_size", "answer_terms", "counted", "kinds", "phrasings", "roles")
+    __slots__ = (
+        "_fact",
+        "_size",
+        "answer_terms",
+        "counted",
+        "kinds",
+        "phrasings",
+        "roles",
+        "tallied",
+    )
 
     def __init__(
         self,
@@ -271,6 +280,9 @@ class _Entry:
         self.roles = roles
         # Terms that stand beside its counts, worked out when a count is first asked of it.
         self.counted: frozenset[str] | None = None
+        # The same, of its counts that are no measures (``counted_words``): what "how many"
+        # must meet.
+        self.tallied: frozenset[str] | None = None
         self._size = -1
 
     @property
@@ -1551,9 +1563,14 @@ class Matcher:
                 role in entry.roles or self._names_thing(entry, role) for role in focus.roles
             )
         if counted_terms and not candidate.strict_miss and entry.kinds != _ANY_KIND:
-            counted = entry.counted
-            if counted is None:
-                counted = entry.counted = self._counted_terms(entry)
+            if focus.countable and not focus.wants & Want.MEASURE:
+                counted = entry.tallied
+                if counted is None:
+                    counted = entry.tallied = self._counted_terms(entry, measures=False)
+            else:
+                counted = entry.counted
+                if counted is None:
+                    counted = entry.counted = self._counted_terms(entry)
             candidate.count_miss = counted.isdisjoint(counted_terms)
 
         if (candidate.strict_miss or candidate.role_miss) and best_question:
@@ -1609,15 +1626,17 @@ class Matcher:
                     return True
         return False
 
-    def _counted_terms(self, entry: _Entry) -> frozenset[str]:
-        """Terms beside the counts of a fact's answer, and what its own "how many" phrasings
-        count (its curator says it holds that count)."""
+    def _counted_terms(self, entry: _Entry, *, measures: bool = True) -> frozenset[str]:
+        """Terms beside the counts of a fact's answer (``measures``: its measures too), and what
+        its own "how many" phrasings count (its curator says it holds that count)."""
         fact = entry.fact
-        words = list(counted_words(fact.answer))
+        words = list(counted_words(fact.answer, measures=measures))
         for _, text in entry.phrasings:
             if text:
                 asked = self.analyzer.focus(text)
-                if asked.wants & Want.COUNT:
+                # Without measures, only a phrasing counting things ("how many"), not one
+                # asking an amount ("how much territory").
+                if asked.wants & Want.COUNT and (measures or asked.countable):
                     words.extend(asked.counted)
         return frozenset(self.analyzer.terms(" ".join(words)))
 

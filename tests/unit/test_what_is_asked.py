@@ -279,3 +279,27 @@ def test_a_word_naming_the_kind_asked_in_a_phrasing_is_not_its_topic() -> None:
     )
     ranked, _ = Matcher([background, reset]).explain("so his old terms just dont count anymore??")
     assert ranked[0].entry.fact.id == "term-reset"
+
+
+def test_a_measure_is_no_count_of_things() -> None:
+    """ "How many soldiers were captured" is not answered by "1,000 square kilometres of
+    Armenian territory captured", though the fact's phrasing asks "how much territory"; that
+    question, an amount, still gets it."""
+    assert focus("how many soldiers were captured").countable
+    assert not focus("how much territory was captured").countable
+    area = Fact(
+        "rebels-territory",
+        "The rebel commander said his units had captured about 1,000 square kilometres of "
+        "Armenian territory by 12 August.",
+        (
+            "how much territory did the rebels capture",
+            "what did the rebel commander say",
+            "square kilometres captured by the rebels",
+        ),
+    )
+    matcher = Matcher([area])
+    question = "how many armenian soldiers did the rebels capture"
+    assert matcher.ask(question).decision is not Decision.ANSWER
+    assert answered(matcher.ask("how much armenian territory did the rebels capture")) == (
+        "rebels-territory"
+    )
