@@ -303,3 +303,41 @@ def test_a_measure_is_no_count_of_things() -> None:
     assert answered(matcher.ask("how much armenian territory did the rebels capture")) == (
         "rebels-territory"
     )
+
+
+def test_a_clause_saying_when_weighs_less_than_what_is_asked() -> None:
+    """ "What did the opposition demand when the commission announced the results" asks for
+    the demand; the announcement only says when. The fact on the results, which holds the
+    clause's words, is not given as the answer."""
+    results = Fact(
+        "poll-results",
+        "The central election commission announced on 3 March that the ruling party had won 54% "
+        "of the vote in the parliamentary election.",
+        (
+            "what were the election results",
+            "who won the parliamentary election",
+            "what did the election commission announce",
+            "when were the results announced",
+        ),
+    )
+    recount = Fact(
+        "opposition-recount",
+        "The opposition bloc rejected the official count and demanded a full recount under "
+        "international observers.",
+        (
+            "what does the opposition want",
+            "did the opposition accept the result",
+            "is there going to be a recount",
+        ),
+    )
+    matcher = Matcher([results, recount])
+    question = "what did the opposition demand when the commission announced the results"
+    assert matcher.ask(question).decision is not Decision.ANSWER
+    _, asked = matcher.explain(question)
+    _, plain = matcher.explain("what did the commission announce about the results")
+    weight = {qt.term: qt.weight for qt in asked.query}
+    assert weight["commiss"] < {qt.term: qt.weight for qt in plain.query}["commiss"]
+    # Asked when, the announcement is what is asked about.
+    assert answered(matcher.ask("when did the commission announce the election results")) == (
+        "poll-results"
+    )
