@@ -206,6 +206,9 @@ class Focus:
     # "How many" or "number of" asks a count of things, which a measure ("1,000 km2") is not;
     # "how much" may be answered by one ("how much land": 1,000 km2).
     countable: bool = False
+    # "Until when", "until what year": the end of something, which a fact states as "until
+    # 2040" ("bound_stated").
+    until: bool = False
     # What happened at a time the question names, asked in the past tense ("who won the
     # september 2025 election"): the first day of that time. A fact written before it cannot
     # tell what happened then.
@@ -333,6 +336,7 @@ def question_focus(words: list[str]) -> Focus:
         counted,
         kind_words(words),
         countable=("how", "many") in pairs or ("number", "of") in pairs,
+        until=any((w, q) in pairs for w in ("until", "till") for q in ("when", "what", "which")),
         happened_from=_happened_from(words),
     )
 
@@ -830,6 +834,20 @@ _PARTS = PART_STATED - {"share", "proportion", "percentage"}
 # How many words either side of a number say what it counts ("38 of the 67 people on board
 # died": died is five words on).
 _COUNT_REACH = 5
+
+
+_BOUND = re.compile(
+    r"\b(?:until|till|through)\s+(?:\w+\s+){0,3}?(?:(?:1[89]|20)\d\d|"
+    + "|".join(sorted(MONTHS - {"may"}, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def bound_stated(answer: str) -> bool:
+    """Whether ``answer`` says until when something lasts ("stay in office until 2040", "until
+    the end of 2026", "till 5 March")."""
+    return bool(_BOUND.search(answer))
 
 
 def counted_words(answer: str, *, measures: bool = True) -> tuple[str, ...]:

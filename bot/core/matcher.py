@@ -33,6 +33,7 @@ from bot.core.focus import (
     STRICT,
     Focus,
     Want,
+    bound_stated,
     counted_words,
     is_named_role,
     kind_words,
@@ -1252,6 +1253,8 @@ class Matcher:
         if focus.wants and self.settings.kind_window > 0.0:
             scored = self._kind_first(scored, focus, bm25.idf.keys())
         scored = self._worded_first(scored, question, bm25.idf.keys())
+        if focus.until:
+            scored = self._bound_first(scored)
         if bare and len(query) <= self.settings.keyword_terms:
             scored = self._named_first(scored, asked)
         self._calibrate(scored[:calibrated] if calibrated else scored, asked)
@@ -1327,6 +1330,26 @@ class Matcher:
                     tail = self.analyzer.terms(" ".join(words[index + 1 :]))
                     return frozenset(tail) - asked
         return frozenset()
+
+    def _bound_first(self, ranked: list[_Candidate]) -> list[_Candidate]:
+        """``ranked`` with the first contender (within ``kind_window`` of the best) whose answer
+        says until when ("until 2040") put first, when the best's does not: "until what year
+        could he stay" asks for that end, not for when his old term would have ended."""
+        if not ranked or self._states_bound(ranked[0]):
+            return ranked
+        floor = ranked[0].relevance - self.settings.kind_window
+        for index in range(1, len(ranked)):
+            candidate = ranked[index]
+            if candidate.relevance < floor:
+                break
+            if not candidate.blocked and self._states_bound(candidate):
+                return [candidate, *ranked[:index], *ranked[index + 1 :]]
+        return ranked
+
+    @staticmethod
+    def _states_bound(candidate: _Candidate) -> bool:
+        english = candidate.entry.fact.translation("en")
+        return english is not None and bound_stated(english.answer)
 
     def _worded_first(
         self, ranked: list[_Candidate], question: str, asked_terms: AbstractSet[str]

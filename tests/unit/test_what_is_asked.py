@@ -341,3 +341,32 @@ def test_a_clause_saying_when_weighs_less_than_what_is_asked() -> None:
     assert answered(matcher.ask("when did the commission announce the election results")) == (
         "poll-results"
     )
+
+
+def test_until_when_asks_for_the_end_a_fact_states() -> None:
+    """ "Until what year could he stay" asks for an end ("until 2036"), which the fact on the
+    reset terms states and the one on when his old term would have ended does not."""
+    assert focus("until what year could he stay in power").until
+    assert not focus("what year did he come to power").until
+    background = Fact(
+        "leader-background",
+        "President Karimli came to power in 2016 and was re-elected in 2021; his second term "
+        "would have been his last.",
+        (
+            "who is president karimli",
+            "when did president karimli come to power",
+            "when would karimli's term have ended",
+            "when was karimli re-elected",
+            "how old is karimli",
+        ),
+    )
+    reset = Fact(
+        "leader-term-reset",
+        "The new charter resets the count of President Karimli's terms: he could win two more "
+        "terms and stay in power until 2036.",
+        ("can karimli run again", "were karimli's terms reset"),
+    )
+    ranked, _ = Matcher([background, reset]).explain(
+        "until what year could president karimli remain in power"
+    )
+    assert ranked[0].entry.fact.id == "leader-term-reset"
