@@ -242,6 +242,19 @@ _WH_ALL = frozenset("who whom whose what whats which where when why how".split()
 _DETERMINERS = frozenset("the a an this that its his her their".split())
 
 
+def _asks_when(words: list[str]) -> bool:
+    """Whether "when" asks for a time: it does unless the question already asks something else
+    before it ("how did the kremlin respond when the cabinet backed the bill", "what happened
+    when police raided the cafe"), where it only sets the scene; joined on by "and" ("who was
+    arrested and when") it is a second question."""
+    for index, word in enumerate(words):
+        if word != "when":
+            continue
+        if _WH_ALL.isdisjoint(words[:index]) or words[index - 1] in ("and", "or"):
+            return True
+    return False
+
+
 def question_focus(words: list[str]) -> Focus:
     """The focus of a question given as its folded words, chat spellings already expanded."""
     if not words:
@@ -270,7 +283,7 @@ def question_focus(words: list[str]) -> Focus:
             wants |= Want.MONEY
     if ("how", "old") in pairs or ("what", "age") in pairs or ("age", "of") in pairs:
         wants |= Want.AGE
-    if "when" in words or " since when " in text:
+    if _asks_when(words):
         wants |= Want.TIME
         if ("when", "will") in pairs or " going to " in text:
             wants |= Want.FUTURE
@@ -630,6 +643,12 @@ _NUMBER = re.compile(r"[$€£]?\d[\d,.]*(?:%|bn|m|k|s)?")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 
+def _is_year(token: str) -> bool:
+    """Whether a number read from an answer is a year: "2020", "2020," at a clause's end; not
+    "2,000" (a thousands comma makes it a count: "about 2,000 residents were evacuated")."""
+    return bool(_YEAR.match(token.rstrip(",.")))
+
+
 def _tokens(text: str) -> list[str]:
     """Words, numbers and currency signs of ``text``, in order, punctuation stripped; a
     currency sign glued to a number ("$300") is a token of its own before it."""
@@ -734,8 +753,7 @@ def _kinds(answer: str, present: set[str], dated: bool) -> int:
             if token.replace(":", "").isdigit():
                 kinds |= _CLOCK
             continue
-        bare = token.rstrip("%").replace(",", "").rstrip(".")
-        if _YEAR.match(bare):
+        if _is_year(token):
             kinds |= _TIME
             continue
         after = answer[match.end() : match.end() + 16].split()
@@ -858,8 +876,7 @@ def counted_words(answer: str, *, measures: bool = True) -> tuple[str, ...]:
     tokens = [t.lower() for t in _tokens(answer)]
     near: dict[str, None] = {}
     for index, token in enumerate(tokens):
-        bare = token.rstrip("%").replace(",", "").rstrip(".")
-        numeric = bool(_NUMERIC.fullmatch(token)) and not _YEAR.match(bare)
+        numeric = bool(_NUMERIC.fullmatch(token)) and not _is_year(token)
         if not (numeric or token in NUMBER_WORDS or _PARTS.intersection(token.split("-"))):
             continue  # neither a number nor a share ("two-thirds", "a majority")
         neighbours = tokens[max(0, index - 1) : index] + tokens[index + 1 : index + 2]

@@ -132,6 +132,10 @@ class MatcherSettings:
     # one fact that says what happened somewhere else (the model, fitted on knowledge bases
     # with a fact for most names asked, cannot tell a heavy unknown name from a typo).
     minimum_coverage: float = 0.3
+    # The same for a Russian or Azerbaijani question, whose inflected and paraphrased words
+    # miss every fact far more often however much on topic they are ("нынешнего", "отправной
+    # точкой"): their unknown words say less that it is about something else.
+    minimum_coverage_inflected: float = 0.2
     # Share of its weight a question word earns in a fact that lacks it but has one of its tight
     # thesaurus neighbours (``related_words``): "created" of a fact that says "founded". A
     # paraphrase is weaker evidence than the word itself; 0 turns it off. On the tune questions
@@ -145,6 +149,12 @@ class MatcherSettings:
     # (0.1 and 0.15: one or two right-first questions fewer; 0.3: one more, but a right answer
     # no longer outright and another no longer first); 0 turns it off.
     kind_window: float = 0.2
+    # ...and a near tie between two such siblings is no tie when the best, asked for by one of
+    # its phrasings and not the runner-up's, is at least this confident (``_kind_lead``):
+    # weaker evidence than a lead in score, so it asks for more than ``answer_threshold`` (on
+    # the tune questions 0.8 answered five right ones and nothing else; 0.7 also a wrong one
+    # and two near-topic ones, one of them on the fresh tune stories). Above 1 turns it off.
+    kind_confidence: float = 0.8
     # A fact whose answer text holds less than this share of an English question's weight is
     # not answered outright while at least ``unknown_share_ceiling`` of that weight is words
     # no fact has (``_phrasing_word_only``). On the tune questions 0.05 and 0.3 held back two
@@ -442,13 +452,35 @@ def clear_lead(ranked: Sequence[_Candidate], settings: MatcherSettings) -> bool:
     best, runner_up = ranked[0], ranked[1]
     if best.relevance - runner_up.relevance >= settings.answer_margin or _exact(ranked):
         return True
+    return _dominates(best, runner_up, settings)
+
+
+def _dominates(one: _Candidate, other: _Candidate, settings: MatcherSettings) -> bool:
+    """Whether ``one`` is as well phrased and covered as ``other`` and says clearly more of
+    the question in its answer (``answer_lead``): of two siblings sharing their wording, the
+    one that states what is asked."""
     lead = settings.answer_lead
     return (
         lead > 0.0
-        and best.answer - runner_up.answer >= lead
-        and best.phrasing >= runner_up.phrasing
-        and best.whole >= runner_up.whole
+        and one.answer - other.answer >= lead
+        and one.phrasing >= other.phrasing
+        and one.whole >= other.whole
     )
+
+
+def _stating_first(ranked: list[_Candidate], settings: MatcherSettings) -> list[_Candidate]:
+    """``ranked`` with the runner-up first when it nearly ties the best and dominates it
+    (``_dominates``): it states what is asked, where the best only shares the question's words
+    in its phrasings ("what is china's role" of a fact asked "did china play a role in the
+    port" against the one that says what role China plays)."""
+    if len(ranked) < 2:
+        return ranked
+    best, runner_up = ranked[0], ranked[1]
+    if best.relevance - runner_up.relevance < settings.answer_margin and _dominates(
+        runner_up, best, settings
+    ):
+        return [runner_up, best, *ranked[2:]]
+    return ranked
 
 
 def _foreign_phrasings(fact: Fact) -> frozenset[str]:
@@ -1114,8 +1146,11 @@ class Matcher:
             # rhymes with ("мнению" for "армению").
             anywhere = not self.analyzer.spelled_right(word)
             # A common Russian word is read as another form of a fact's word, not as a word
-            # of another prefix ("привёл", led to, is no "провёл", carried out).
-            kept = _PREFIX if language == "ru" and not anywhere else 0
+            # of another prefix ("привёл", led to, is no "провёл", carried out), nor another
+            # word of the same prefix ("проходил", took place, is no "происходит", happens):
+            # the fact's word starts with all of its stem but the last letter, which Snowball
+            # cuts apart in some forms ("уступит" and "уступки").
+            kept = max(_PREFIX, len(term) - 1) if language == "ru" and not anywhere else 0
             corrected = self._correct(word, anywhere, kept) if misspelled else None
             if corrected is None and misspelled:
                 corrected = self._clipped(word)
@@ -1250,6 +1285,7 @@ class Matcher:
                 break
         # A tie is broken by the share of the question the answer text itself says.
         scored.sort(key=lambda c: (-c.relevance, -c.answer, c.entry.fact.id))
+        scored = _stating_first(scored, self.settings)
         if focus.wants and self.settings.kind_window > 0.0:
             scored = self._kind_first(scored, focus, bm25.idf.keys())
         scored = self._worded_first(scored, question, bm25.idf.keys())
@@ -1733,8 +1769,13 @@ class Matcher:
         if (
             top >= settings.answer_threshold
             and not self._phrasing_word_only(best, asked)
-            and clear_lead(ranked, settings)
-            and best.whole >= settings.minimum_coverage
+            and (clear_lead(ranked, settings) or self._kind_lead(ranked, asked))
+            and best.whole
+            >= (
+                settings.minimum_coverage
+                if asked.language == "en"
+                else settings.minimum_coverage_inflected
+            )
             and not best.blocked
             and not shared
         ):
@@ -1746,6 +1787,24 @@ class Matcher:
             # of nakhchivan", "has the envoy gone back yet"): offered, not a flat "don't know".
             return Decision.SUGGEST
         return Decision.UNKNOWN
+
+    def _kind_lead(self, ranked: list[_Candidate], asked: _Asked) -> bool:
+        """Whether a near tie is broken by the kind of question: the best fact, confident at
+        ``kind_confidence`` or more, has a phrasing asking for what the question asks for ("how
+        many", "why", "who", ...), and the runner-up, phrased often enough for its lack to
+        tell (``_KIND_PHRASINGS``), has none: of two siblings sharing the question's words,
+        the curator wrote the question for one of them."""
+        wants = int(asked.focus.wants)
+        threshold = self.settings.kind_confidence
+        if not wants or threshold > 1.0 or len(ranked) < 2 or ranked[0].confidence < threshold:
+            return False
+        runner_up = ranked[1].entry
+        if len(runner_up.fact.questions) < _KIND_PHRASINGS:
+            return False
+        terms = {qt.term for qt in asked.query if qt.confidence > 0.0}
+        return self._phrased_for(ranked[0].entry, wants, terms) and not self._phrased_for(
+            runner_up, wants, terms
+        )
 
     def _phrasing_word_only(self, best: _Candidate, asked: _Asked) -> bool:
         """Whether the best fact matches an English question only through its questions, its
