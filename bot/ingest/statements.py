@@ -381,8 +381,8 @@ def statements(
             text = referents.resolve(text)
             told = referents.current
             background = referents.background
-            mention = dates.event_date(sentence, published, anchor=referents.anchor)
-            own = dates.event_date(sentence, published, anchor=referents.anchor, spoken=False)
+            mention = dates.event_date(sentence, published, **referents.anchored())
+            own = dates.event_date(sentence, published, spoken=False, **referents.anchored())
             referents.note(sentence)
         text = _LEFTOVER.sub(" ", text)
         adjacent = next_to and (
@@ -406,8 +406,10 @@ def statements(
             if _PRONOUN_SUBJECT.match(sentence):
                 # "He also accused ...": right after the person's name, the pronoun reads.
                 text, _ = strip_connective(sentence)
-                text = dates.absolute(text, published, anchor=referents.anchor if referents
-                                      else None)  # fmt: skip
+                anchored: dates.Anchored = (
+                    referents.anchored() if referents else {"anchor": None, "anchor_weekday": False}
+                )
+                text = dates.absolute(text, published, **anchored)
             previous.text = f"{previous.text} {text}"
             owner = _POSSESSOR.search(previous.parts[-1]) if previous.parts else None
             if owner is not None and _BARE_PRONOUN.match(text):
