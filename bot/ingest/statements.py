@@ -321,6 +321,20 @@ def _date_note(mention: dates.DateMention, published: dt.date | None) -> str | N
     return f'"{mention.text}": counted from the publication date ({dates.spell(published)})'
 
 
+# A main clause after another: ", and a closing ceremony was held ...", "; the road ...".
+_NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while)\s|;\s")
+
+
+def _told_after(sentence: str, said: dates.DateMention, own: dates.DateMention) -> bool:
+    """Is ``own`` the day of an event told in a main clause after the one saying on ``said``
+    that something would happen? Then the fact is about that event, not about the saying."""
+    return (
+        own.precision == "day"
+        and own.start > said.start
+        and _NEXT_CLAUSE.search(sentence, said.end, own.start) is not None
+    )
+
+
 def statements(
     sentences: list[str],
     entities: EntityIndex,
@@ -440,6 +454,10 @@ def statements(
         )
         statement.event = told
         statement.background = background
+        if mention is not None and own is not None and _told_after(sentence, mention, own):
+            # "The ministry announced on 18 April that the centre would close, and a closing
+            # ceremony was held there on 26 April": the fact is dated by what happened.
+            mention = own
         if mention is not None:
             statement.date = mention.date
             statement.date_note = _date_note(mention, published)

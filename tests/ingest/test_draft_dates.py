@@ -1,6 +1,7 @@
 """The days drafted facts carry (issue 12): a day and month written without a year take the
 year the tense of their clause points to, from the publication date; a weekday is counted from
-the publication date unless the article set another week.
+the publication date unless the article set another week; a fact telling of an event after an
+announcement is dated by the event.
 
 Short articles and sentences written here, in our own words, about made-up places.
 """
@@ -132,3 +133,20 @@ def test_a_weekday_after_a_day_named_with_its_weekday_is_a_day_of_its_week() -> 
         "The council met on Wednesday.", AUGUST_7, anchor=anchor, anchor_weekday=weekday
     )
     assert wednesday.date == dt.date(2025, 8, 6)
+
+
+BRIDGE = """Velmora closes old river bridge
+Published: 2025-06-20
+
+VELMORA, June 20 - The transport ministry announced on 3 June that the old river bridge would
+close, and a closing ceremony was held there on 10 June, attended by the mayor.
+
+Officials said on Thursday that a new bridge would open next year.
+"""
+
+
+def test_a_fact_telling_of_an_event_after_its_announcement_is_dated_by_the_event() -> None:
+    draft = draft_of(BRIDGE)
+    assert fact_with(draft, "closing ceremony").date == dt.date(2025, 6, 10)
+    # Only the day something was said: that day.
+    assert fact_with(draft, "new bridge").date == dt.date(2025, 6, 19)
