@@ -4,12 +4,16 @@ The spans are found here ("on Monday", "April 5", "14 May 2025", "yesterday", "l
 "four days later"); what they mean is left to dateparser, which resolves each one against the
 article's publication date (``RELATIVE_BASE``) with its own, well-tested rules for weekdays,
 month names, missing years and relative offsets, and ships its language data (no download).
+Which way a missing year lies is the tense's (``PREFER_DATES_FROM``): "will elect a president
+on 9 July" in May is this July, "was detained on 25 October" in August last October.
 
 A fact carries a ``date:`` only for an event the sentence pins to a day, or to a week ("last
 week": the day a week before publication, marked as approximate for the reviewer). Months and
 years alone ("in March 2023", "by 2035") are context, not the day of an event; deadlines and
 future dates are never an event's date. "Monday" in an article published on a Monday is that
-day (news writes "said on Monday" of the day it is published).
+day (news writes "said on Monday" of the day it is published); a weekday is a day of the week
+before publication unless its sentence, or a day named before with its weekday ("Friday, June
+23"), sets another week.
 """
 
 from __future__ import annotations
