@@ -746,6 +746,9 @@ class Referents:
         Rome Statute"."""
         self.anchor: dt.date | None = None
         """The last day the article named (what "four days later" counts from)."""
+        self.anchor_weekday = False
+        """Was ``anchor`` named with its weekday ("Friday, June 23")? Then the weekdays after
+        it are days of its week (``dates.FLASHBACK_DAYS``)."""
         self._event_last = False
         self._bodies: dict[str, str] = {}
         """The last named body by its head noun: "ministry" -> "the emergencies ministry"."""
@@ -783,6 +786,10 @@ class Referents:
         found.sort()
         return list(dict.fromkeys(full for _, full in found))
 
+    def anchored(self) -> dates.Anchored:
+        """The day the next sentence's relative days count from."""
+        return {"anchor": self.anchor, "anchor_weekday": self.anchor_weekday}
+
     def note(self, sentence: str) -> None:
         """Learn what ``sentence`` names: people, introduced things, the day."""
         people = self._people_in(sentence)
@@ -805,7 +812,9 @@ class Referents:
                 self._objects.setdefault(match["noun"], place["place"])
         self._note_named(sentence)
         self._learn_event_day(sentence)
-        self.anchor = dates.last_day(sentence, self.context.published, anchor=self.anchor)
+        self.anchor, self.anchor_weekday = dates.last_anchor(
+            sentence, self.context.published, **self.anchored()
+        )
         self._noted += 1
         for match in _BODY.finditer(sentence):
             modifiers = match["modifiers"].strip()
@@ -852,7 +861,7 @@ class Referents:
         if event is None or event.date is not None or not self.context.one_off:
             return
         published = self.context.published
-        for mention in dates.mentions(sentence, published, anchor=self.anchor):
+        for mention in dates.mentions(sentence, published, **self.anchored()):
             if mention.date is None or mention.precision != "day" or mention.deadline:
                 continue
             if published is not None and mention.date > published:
@@ -889,10 +898,10 @@ class Referents:
             self.elsewhere = self.background = False
             return  # the opening sentence is the story's own
         published = self.context.published
-        standing = story_time.standing(text, self.context.days(), published, self.anchor)
+        standing = story_time.standing(text, self.context.days(), published, **self.anchored())
         if standing is story_time.Standing.OTHER:
             self.elsewhere = True
-            days = [m for m in dates.mentions(text, published, anchor=self.anchor)
+            days = [m for m in dates.mentions(text, published, **self.anchored())
                     if m.precision == "day"]  # fmt: skip
             if not days and self.current is None:
                 # "Shor was sentenced last year ...": "that day" after it is no longer the
@@ -960,7 +969,7 @@ class Referents:
                     and re.match(r"\s+(?:in which|at which|which|that|where|when)\b", following)
                 )
                 topical = len(before.split()) <= TOPICAL_WORDS or brought_in
-        day = dates.event_date(text, self.context.published, anchor=self.anchor, spoken=False)
+        day = dates.event_date(text, self.context.published, spoken=False, **self.anchored())
         if other is not None and names_main and brought_in:
             # "The runoff came two weeks after a referendum in which ...": about the main
             # event, but the next sentence goes on about the other one.
@@ -979,7 +988,7 @@ class Referents:
             and not names_main
             # The day something was said counts too: "Investigators said on September 9 ..."
             # is back in the story's own days.
-            and _still_in(told, dates.event_date(text, self.context.published, anchor=self.anchor))
+            and _still_in(told, dates.event_date(text, self.context.published, **self.anchored()))
         ):
             # "The mutiny began on June 23 ... Armoured columns then drove north ...": the
             # sentences after one telling of another event go on telling of it, undated or
@@ -1016,7 +1025,7 @@ class Referents:
         text = self._full_names(text)
         text = self._definites(text)
         text = self._object_it(text)
-        return dates.absolute(text, self.context.published, anchor=self.anchor)
+        return dates.absolute(text, self.context.published, **self.anchored())
 
     def _names_a_stranger(self, sentence: str) -> bool:
         """Does ``sentence`` name, after its first word, a first and last name not among the

@@ -4,12 +4,16 @@ The spans are found here ("on Monday", "April 5", "14 May 2025", "yesterday", "l
 "four days later"); what they mean is left to dateparser, which resolves each one against the
 article's publication date (``RELATIVE_BASE``) with its own, well-tested rules for weekdays,
 month names, missing years and relative offsets, and ships its language data (no download).
+Which way a missing year lies is the tense's (``PREFER_DATES_FROM``): "will elect a president
+on 9 July" in May is this July, "was detained on 25 October" in August last October.
 
 A fact carries a ``date:`` only for an event the sentence pins to a day, or to a week ("last
 week": the day a week before publication, marked as approximate for the reviewer). Months and
 years alone ("in March 2023", "by 2035") are context, not the day of an event; deadlines and
 future dates are never an event's date. "Monday" in an article published on a Monday is that
-day (news writes "said on Monday" of the day it is published).
+day (news writes "said on Monday" of the day it is published); a weekday is a day of the week
+before publication unless its sentence, or a day named before with its weekday ("Friday, June
+23"), sets another week.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypedDict
 
 from dateparser.date import DateDataParser  # type: ignore[import-untyped]
 
@@ -66,14 +71,24 @@ _REPORTED_BY = re.compile(
     r"(?:on|early on|late on)?\s*$",
     re.IGNORECASE,
 )
-# "had been due to close on Friday", "is scheduled to meet on Monday": a plan's day, which is
-# not when anything happened (the talks ran a day and a half over).
+# "had been due to close on Friday", "is scheduled to meet on Monday", "an election due on 28
+# September": a plan's day, which is not when anything happened (the talks ran a day and a
+# half over).
 _PLANNED = re.compile(
     r"\b(?:due|scheduled|expected|expects?|set|planned|plans?|supposed|slated|meant)\s+to\s+"
     r"[a-z]+"
-    r"(?:\s+[\w'-]+){0,6}?\s+(?:on|by|in|at)?\s*(?:the\s+)?$",
+    r"(?:\s+[\w'-]+){0,6}?\s+(?:on|by|in|at)?\s*(?:the\s+)?$"
+    # "the election due on 28 September", "a vote scheduled for Sunday"
+    r"|\b(?:due|scheduled|slated|planned)\s+(?:on|for)\s+(?:the\s+)?$|\bset\s+for\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+
+
+class Anchored(TypedDict):
+    """What an article's relative days count from, passed on from sentence to sentence."""
+
+    anchor: dt.date | None
+    anchor_weekday: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,25 +106,47 @@ class DateMention:
     deadline: bool = False
     """After "by", "until", "since"..., in a plan or as the day a source reported ("according
     to a count completed on Monday"): not the day of the sentence's event."""
+    weekday: bool = False
+    """Named with its weekday ("Friday, June 23", "on Saturday"), or counted from such a day
+    ("that night"): a week the article's later weekdays may be days of."""
 
 
-@lru_cache(maxsize=16)
-def _parser(base: dt.date) -> DateDataParser:
+@lru_cache(maxsize=32)
+def _parser(base: dt.date, prefer: str = "past") -> DateDataParser:
     return DateDataParser(
         languages=["en"],
         settings={
             "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
-            "PREFER_DATES_FROM": "past",
+            "PREFER_DATES_FROM": prefer,
             "PREFER_DAY_OF_MONTH": "first",
         },
     )
 
 
-def _parse(text: str, base: dt.date) -> tuple[dt.date | None, str]:
-    data = _parser(base).get_date_data(text)
+def _parse(text: str, base: dt.date, prefer: str = "past") -> tuple[dt.date | None, str]:
+    data = _parser(base, prefer).get_date_data(text)
     if data.date_obj is None:
         return None, "day"
     return data.date_obj.date(), str(data.period or "day")
+
+
+def _same_month(one: dt.date, other: dt.date) -> bool:
+    return (one.year, one.month) == (other.year, other.month)
+
+
+def _parse_towards(text: str, base: dt.date, way: str) -> tuple[dt.date | None, str]:
+    """``text`` (a day or month with no year: "9 July", "September") in the year ``way``
+    says: "past" on or before ``base``, "future" on or after it, "nearest" whichever of the
+    two is closer to it."""
+    past = _parse(text, base, "past")
+    if way == "past" or past[0] is None:
+        return past
+    future = _parse(text, base, "future")
+    if future[0] is None or past[0] >= base or (past[1] == "month" and _same_month(past[0], base)):
+        return past  # "10 May" said on 10 May, "May" in May: that day or month, not next year's
+    if way == "future":
+        return future
+    return future if (future[0] - base) < (base - past[0]) else past
 
 
 # "will reopen on Thursday", "plans to vote next Friday", "would resume on Monday": a day to
@@ -129,6 +166,55 @@ _PAST_PLAN = re.compile(
 )
 
 
+# "will elect a president on 9 July", "an election due on 28 September", "is to vote in June",
+# "scheduled for 3 June": a day or month ahead of publication.
+_FUTURE_DATE = re.compile(
+    r"\b(?:will|shall|(?:is|are)\s+(?:to|due|scheduled|set|expected|slated|planned)|"
+    r"(?<!was\s)(?<!were\s)(?<!been\s)(?:due\s+(?:on|for|in|by|to\s+be)|"
+    r"(?:scheduled|slated|planned)\s+(?:for|on|in)|set\s+to|expected\s+to)|next)\b",
+    re.IGNORECASE,
+)
+TENSE_REACH = 80
+"""A tense marker this many characters before a date, within its clause, is its clause's."""
+# "On 9 July voters will choose ...": a date opening its clause, the clause's verb after it.
+_OPENING_DATE = re.compile(r"^\s*(?:(?:on|by|in|from)\s+)?$", re.IGNORECASE)
+# Its subject's words are no verb: in "On 8 August the president said Russia will ...", the
+# clause is "said".
+_FUTURE_VERB_AFTER = re.compile(
+    r",?\s+(?:(?![a-z]+ed\b|said\b|told\b|says\b|wrote\b)[\w'’-]+\s+){0,6}?"
+    r"(?:will|shall|(?:is|are)\s+(?:to|due|scheduled|set|expected))\b"
+)
+# "said it would appeal by 20 August", "candidates to be nominated between 17 May and 1 June":
+# ahead of when it was said, which may be before publication or after it.
+_AHEAD_OF_THEN = re.compile(r"\b(?:would|to be)\b", re.IGNORECASE)
+# A past verb nearer the date than those: "The man, who will stand trial, was detained on ...".
+_PAST_AUX = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
+
+
+def _year_way(text: str, start: int, end: int) -> str:
+    """Which way from publication a day or month named without its year lies, by the tense
+    of its clause: "future" ("will elect a president on 9 July"), "nearest" ("said it would
+    appeal by 20 August": ahead of the saying, not of publication), else "past" ("was
+    detained on 25 March", "had been due to close on 22 November")."""
+    before = re.split(r"[.;]", text[:start])[-1]
+    if _SAID_ON.search(before):
+        return "past"
+    reach = max(0, len(before) - TENSE_REACH)
+
+    def last(pattern: re.Pattern[str]) -> int:
+        return max((m.end() for m in pattern.finditer(before, reach)), default=-1)
+
+    # The marker nearer the date says: "was due in May, will now be held on 9 July".
+    past = max(last(_PAST_PLAN), last(_PAST_AUX))
+    if last(_FUTURE_DATE) > past:
+        return "future"
+    if last(_AHEAD_OF_THEN) > past:
+        return "nearest"
+    if past < 0 and _OPENING_DATE.match(before) and _FUTURE_VERB_AFTER.match(text, end):
+        return "future"
+    return "past"
+
+
 def _ahead(before: str) -> bool:
     """Does the text before a weekday make it a day to come ("will reopen on", "expected to
     reopen the road by")? Not a plan told in the past ("had been due to close on Friday"), nor
@@ -142,7 +228,11 @@ def _ahead(before: str) -> bool:
 FLASHBACK_DAYS = 14
 """A day named more than this before publication starts a flashback: a weekday after it is a
 day of that week ("The mutiny began on Friday, June 23 ... By early on Saturday ..."), not
-of the week the article was published in."""
+of the week the article was published in. From an earlier sentence only a day named with its
+weekday sets that week: after "She was detained on 25 March ...", a paragraph on "met in an
+extraordinary session on Wednesday" is back in the week of publication."""
+# "on the evening of Friday, June 23": the day that follows is named with its weekday.
+_WEEKDAY_JUST_BEFORE = re.compile(rf"\b(?:{WEEKDAYS}),?\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _weekday(span: str, published: dt.date, anchor: dt.date | None) -> dt.date | None:
@@ -172,12 +262,19 @@ def _number(word: str) -> int | None:
 
 
 def mentions(
-    text: str, published: dt.date | None, *, anchor: dt.date | None = None
+    text: str,
+    published: dt.date | None,
+    *,
+    anchor: dt.date | None = None,
+    anchor_weekday: bool = False,
 ) -> list[DateMention]:
     """The dates ``text`` gives, in order. Relative ones are resolved against ``published``
     ("Monday", "last week") or ``anchor``, the last day the article named ("four days
-    later"); without them they have no date."""
+    later"); without them they have no date. A weekday is a day of ``anchor``'s week (see
+    ``FLASHBACK_DAYS``) when ``anchor_weekday`` (it was named with its weekday) or when this
+    text named it."""
     out: list[DateMention] = []
+    week = anchor if anchor_weekday else None
     for match in _SPANS.finditer(text):
         kind = match.lastgroup or ""
         span = match.group()
@@ -212,7 +309,7 @@ def mentions(
                 date = published - dt.timedelta(days=days)
             precision = "day" if unit.lower().startswith("day") else "week"
         elif kind == "weekday" and published is not None:
-            date = _weekday(span, published, anchor)
+            date = _weekday(span, published, week)
             if (date is None or _PRESENT_AHEAD.search(before)) and (
                 _ahead(before) and not _PAST_WEEK.match(span)
             ):
@@ -246,24 +343,39 @@ def mentions(
             date, precision = published - dt.timedelta(days=7), "week"
         elif kind in ("dmy", "mdy"):
             core = re.sub(r"\bof\s+", "", span)
-            explicit_year = re.search(_YEAR, span) is not None
-            if explicit_year or base is not None:
-                date, precision = _parse(core, base or dt.date(2000, 1, 1))
+            if re.search(_YEAR, span) is not None:
+                date, _ = _parse(core, dt.date(2000, 1, 1))
+            elif base is not None:
+                date, _ = _parse_towards(core, base, _year_way(text, match.start(), match.end()))
             precision = "day"
         elif kind == "month":
             core = re.sub(r"^(?:early|mid|late)[- ]", "", span, flags=re.IGNORECASE)
-            if re.search(_YEAR, span) or base is not None:
-                date, _ = _parse(core, base or dt.date(2000, 1, 1))
+            if re.search(_YEAR, span) is not None:
+                date, _ = _parse(core, dt.date(2000, 1, 1))
+            elif base is not None:
+                date, _ = _parse_towards(core, base, _year_way(text, match.start(), match.end()))
             precision = "month"
         elif kind == "year":
             date, precision = dt.date(int(span), 1, 1), "year"
+        if kind == "weekday" or _WEEKDAY_JUST_BEFORE.search(before):
+            weekday = True
+        else:
+            # "that night", "two days later": a day of the week the day they count from is in
+            weekday = (
+                anchor_weekday
+                and kind in ("that", "next", "ago")
+                and not span.lower().endswith("ago")
+            )
         out.append(
-            DateMention(span, match.start(), match.end(), date, precision, relative, deadline)
+            DateMention(
+                span, match.start(), match.end(), date, precision, relative, deadline, weekday
+            )
         )
         if date is not None and precision == "day" and not deadline:
             # "launched an offensive on 19 September, and ... the next day": a day named
-            # earlier in the sentence is what the later ones count from.
-            anchor = date
+            # earlier in the sentence is what the later ones count from, weekdays too.
+            anchor = week = date
+            anchor_weekday = weekday
     return out
 
 
@@ -278,12 +390,13 @@ def event_date(
     published: dt.date | None,
     *,
     anchor: dt.date | None = None,
+    anchor_weekday: bool = False,
     spoken: bool = True,
 ) -> DateMention | None:
     """The day the event of ``text`` happened, if the text pins it to a day or a week: the
     first such date that is not a deadline and not after publication. With ``spoken=False``
     the day something was said ("authorities said on Monday") does not count."""
-    for mention in mentions(text, published, anchor=anchor):
+    for mention in mentions(text, published, anchor=anchor, anchor_weekday=anchor_weekday):
         if mention.date is None or mention.deadline or mention.precision not in ("day", "week"):
             continue
         if not spoken and _SAID_ON.search(text[: mention.start]):
@@ -300,15 +413,27 @@ def last_day(
     text: str, published: dt.date | None, *, anchor: dt.date | None = None
 ) -> dt.date | None:
     """The last day-precise date ``text`` names (what "four days later" later counts from)."""
+    return last_anchor(text, published, anchor=anchor)[0]
+
+
+def last_anchor(
+    text: str,
+    published: dt.date | None,
+    *,
+    anchor: dt.date | None = None,
+    anchor_weekday: bool = False,
+) -> tuple[dt.date | None, bool]:
+    """The last day-precise date ``text`` names, and whether it was named with its weekday
+    (see ``mentions``); else ``anchor`` and ``anchor_weekday`` as they were."""
     days = [
-        m.date
-        for m in mentions(text, published, anchor=anchor)
+        m
+        for m in mentions(text, published, anchor=anchor, anchor_weekday=anchor_weekday)
         if m.date is not None
         and m.precision == "day"
         and not m.deadline  # "by July 1": a deadline is not the day the story is on
         and not (m.relative and _NOT_WHEN.search(text[: m.start]))
     ]
-    return days[-1] if days else anchor
+    return (days[-1].date, days[-1].weekday) if days else (anchor, anchor_weekday)
 
 
 # A weekday that is a verb's object ("made Monday a day off"), not when anything happened.
@@ -351,13 +476,19 @@ def counted_from_day_before(span: str) -> bool:
     return _FROM_DAY_BEFORE.match(span) is not None
 
 
-def absolute(text: str, published: dt.date | None, *, anchor: dt.date | None = None) -> str:
+def absolute(
+    text: str,
+    published: dt.date | None,
+    *,
+    anchor: dt.date | None = None,
+    anchor_weekday: bool = False,
+) -> str:
     """``text`` with days that only make sense from the publication date written out:
     "on Monday" -> "on Monday 15 April 2024", "yesterday" -> "on 14 April 2024", "four days
     later" -> "on 18 May 2024". Weeks ("last week") stay as written: a week is no day."""
     out: list[str] = []
     done = 0
-    for mention in mentions(text, published, anchor=anchor):
+    for mention in mentions(text, published, anchor=anchor, anchor_weekday=anchor_weekday):
         if not mention.relative or mention.date is None or mention.precision != "day":
             continue
         before = text[done : mention.start]

@@ -321,6 +321,20 @@ def _date_note(mention: dates.DateMention, published: dt.date | None) -> str | N
     return f'"{mention.text}": counted from the publication date ({dates.spell(published)})'
 
 
+# A main clause after another: ", and a closing ceremony was held ...", "; the road ...".
+_NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while)\s|;\s")
+
+
+def _told_after(sentence: str, said: dates.DateMention, own: dates.DateMention) -> bool:
+    """Is ``own`` the day of an event told in a main clause after the one saying on ``said``
+    that something would happen? Then the fact is about that event, not about the saying."""
+    return (
+        own.precision == "day"
+        and own.start > said.start
+        and _NEXT_CLAUSE.search(sentence, said.end, own.start) is not None
+    )
+
+
 def statements(
     sentences: list[str],
     entities: EntityIndex,
@@ -381,8 +395,8 @@ def statements(
             text = referents.resolve(text)
             told = referents.current
             background = referents.background
-            mention = dates.event_date(sentence, published, anchor=referents.anchor)
-            own = dates.event_date(sentence, published, anchor=referents.anchor, spoken=False)
+            mention = dates.event_date(sentence, published, **referents.anchored())
+            own = dates.event_date(sentence, published, spoken=False, **referents.anchored())
             referents.note(sentence)
         text = _LEFTOVER.sub(" ", text)
         adjacent = next_to and (
@@ -406,8 +420,10 @@ def statements(
             if _PRONOUN_SUBJECT.match(sentence):
                 # "He also accused ...": right after the person's name, the pronoun reads.
                 text, _ = strip_connective(sentence)
-                text = dates.absolute(text, published, anchor=referents.anchor if referents
-                                      else None)  # fmt: skip
+                anchored: dates.Anchored = (
+                    referents.anchored() if referents else {"anchor": None, "anchor_weekday": False}
+                )
+                text = dates.absolute(text, published, **anchored)
             previous.text = f"{previous.text} {text}"
             owner = _POSSESSOR.search(previous.parts[-1]) if previous.parts else None
             if owner is not None and _BARE_PRONOUN.match(text):
@@ -438,6 +454,10 @@ def statements(
         )
         statement.event = told
         statement.background = background
+        if mention is not None and own is not None and _told_after(sentence, mention, own):
+            # "The ministry announced on 18 April that the centre would close, and a closing
+            # ceremony was held there on 26 April": the fact is dated by what happened.
+            mention = own
         if mention is not None:
             statement.date = mention.date
             statement.date_note = _date_note(mention, published)

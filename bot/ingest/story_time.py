@@ -179,15 +179,21 @@ def _in_present(text: str) -> bool:
     return not is_past(clause.verb)
 
 
-def standing(text: str, days: StoryDays | None, published: dt.date | None,
-             anchor: dt.date | None = None) -> Standing:  # fmt: skip
+def standing(
+    text: str,
+    days: StoryDays | None,
+    published: dt.date | None,
+    *,
+    anchor: dt.date | None = None,
+    anchor_weekday: bool = False,
+) -> Standing:
     """Where ``text`` stands against the story's ``days``. A time of the story's in its main
     clause is its time, whatever else it names: "EU leaders meeting on June 27 had concluded
     ..., six months after Georgia was granted candidate status in December 2023"."""
     if days is None:
         return Standing.NONE
     own_before = aside_before = within = False
-    for mention in dates.mentions(text, published, anchor=anchor):
+    for mention in dates.mentions(text, published, anchor=anchor, anchor_weekday=anchor_weekday):
         before = text[: mention.start]
         if mention.date is None or (mention.deadline and not _SINCE.search(before)):
             continue

@@ -386,14 +386,20 @@ def test_expect_to_looks_ahead_to_its_weekday() -> None:
 
 def test_a_day_ahead_said_in_the_present_is_ahead_of_publication_after_a_flashback() -> None:
     friday = dt.date(2025, 2, 14)
-    flashback = dt.date(2023, 1, 19)
+    flashback = dt.date(2023, 1, 19)  # "on Thursday, January 19" in a sentence before
     (ahead,) = dates.mentions(
-        "The Supreme Court is expected to hear the appeal by Monday.", friday, anchor=flashback
+        "The Supreme Court is expected to hear the appeal by Monday.",
+        friday,
+        anchor=flashback,
+        anchor_weekday=True,
     )
     assert ahead.date == dt.date(2025, 2, 17), ahead
     # Said in the past, in the flashback: that week's day.
     (then,) = dates.mentions(
-        "He said he would reach the city by Saturday.", friday, anchor=flashback
+        "He said he would reach the city by Saturday.",
+        friday,
+        anchor=flashback,
+        anchor_weekday=True,
     )
     assert then.date == dt.date(2023, 1, 21), then
 
