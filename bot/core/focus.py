@@ -279,12 +279,14 @@ def question_focus(words: list[str]) -> Focus:
         wants |= Want.CLOCK
         kind_words.append("time")
     if (
-        words[-1] in ("yet", "anymore")
-        or text.endswith((" so far ", " by now "))
+        words[-1] in ("yet", "anymore", "since")
+        or text.endswith((" so far ", " by now ", " since then "))
         or (any(lead in text for lead in _OUTCOME_LEADS) and _WH_ALL.isdisjoint(words))
     ):
-        # "has the ambassador gone back yet", "did the talks end up collapsing": how things
-        # stand since the news, which a fact telling only of the event itself does not say.
+        # "has the ambassador gone back yet", "... since?", "did the talks end up collapsing":
+        # how things stand since the news, which a fact telling only of the event itself does
+        # not say. A "since" that ends the question is the adverb ("since then"), not "since
+        # the raid".
         wants |= Want.LATER
     if ("how", "soon") in pairs:
         # "how soon after the vote": a span, or the date it ended at.

@@ -895,6 +895,22 @@ def test_a_question_asking_how_things_stand_since_wants_a_fact_that_says_so() ->
     )
 
 
+def test_a_question_ending_in_since_asks_how_things_stand_since() -> None:
+    """A "since" that ends a question is "since then": whether something came about after the
+    news, which the event's own fact does not say; "since" before what it counts from is not."""
+    assert focus("has the consul gone back to batumi since?").wants & Want.LATER
+    assert focus("did anyone apologise since then").wants & Want.LATER
+    assert not focus("why has the border been closed since the recall").wants & Want.LATER
+    alone = Matcher([CONSUL_RECALLED, OVERVIEW])
+    assert alone.ask("has the armenian consul gone back to batumi since?").decision is not (
+        Decision.ANSWER
+    )
+    both = Matcher([CONSUL_RECALLED, CONSUL_STILL_AWAY, OVERVIEW])
+    assert answered(both.ask("has the armenian consul gone back to batumi since?")) == (
+        "tbilisi-consul-still-away"
+    )
+
+
 def test_breaking_out_is_not_breaking_away() -> None:
     analyzer = Analyzer()
     assert "break" not in analyzer.terms("a row has broken out between the two capitals")
