@@ -490,6 +490,9 @@ def _names_in(text: str) -> list[str]:
 # Letters a common Russian word shares at its start with the fact's word it is read as: its
 # prefix ("при-", "про-", "пере-") makes a verb of its own.
 _PREFIX = 3
+# The fewest letters a clipped name may keep ("aze" of Azerbaijan); four or more unless every
+# word it starts is the one name (``Matcher._clipped``).
+_CLIPPED_SHORTEST = 3
 # How many times more facts the word a clipped word is read as must be in than the facts
 # that hold only other words it starts.
 _CLIPPED_LEAD = 2
@@ -933,8 +936,10 @@ class Matcher:
     def _clipped(self, word: str) -> tuple[str, float] | None:
         """The indexed name a clipped word stands for ("yekat", "azer"): people shorten long
         names in chat. Only a word of four letters or more that starts the name, which is at
-        least three letters longer; read with less confidence than a typo's correction."""
-        if len(word) < 4 or not word.isalpha():
+        least three letters longer; read with less confidence than a typo's correction. A word
+        of three letters ("aze", "uzb") is read so only when every word it starts is that one
+        name (in any of its spellings): three letters start too many words to guess among."""
+        if len(word) < _CLIPPED_SHORTEST or not word.isalpha():
             return None
         words = self._sorted_words
         if len(words) != len(self._surface):
@@ -956,6 +961,8 @@ class Matcher:
         if whole is None:
             return None
         target = self._surface[whole]
+        if len(word) < 4 and (started != {target} or target not in self._names):
+            return None
         elsewhere = self._elsewhere(started - {target}, target) if len(started) > 1 else 0
         if elsewhere * _CLIPPED_LEAD > best_df:
             # ...as long as it stands out: a word that starts words of other facts about as

@@ -670,6 +670,27 @@ def test_a_clipped_name_is_read_as_the_name() -> None:
     assert matcher.ask("yeti").decision is Decision.UNKNOWN
 
 
+def test_a_name_clipped_to_three_letters_is_read_only_when_it_starts_that_name_alone() -> None:
+    """ "aze" is Azerbaijan in chat (its sports code too); three letters start many words, so
+    such a clip is read only when every indexed word it starts is one name: "tur" starting
+    both "Turkey" and "turned" stays unread."""
+    ties = Fact(
+        "azerbaijan-turkey-ties",
+        "Azerbaijan has turned toward closer security ties with Turkey.",
+        ("is azerbaijan getting closer to turkey", "azerbaijan turkey security ties"),
+    )
+    visit = Fact(
+        "presidential-visit",
+        "In 2024 Russia's president made a state visit to Azerbaijan.",
+        ("did the russian president visit azerbaijan",),
+    )
+    matcher = Matcher([ties, visit])
+    _, asked = matcher.explain("is aze cozying up to turkey")
+    assert "azerbaijan" in {qt.term for qt in asked.query}
+    _, asked = matcher.explain("is azerbaijan cozying up to tur")
+    assert {qt.term for qt in asked.query if qt.confidence > 0.0} == {"azerbaijan"}
+
+
 def test_a_heavy_unknown_name_is_not_answered_by_another_place_s_fact() -> None:
     """ "what happened in tbilisi" of a knowledge base that only says what happened in
     Yekaterinburg: the fact holds "happened" but not the place asked about, which is most of
