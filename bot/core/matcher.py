@@ -490,6 +490,8 @@ def _names_in(text: str) -> list[str]:
 # Letters a common Russian word shares at its start with the fact's word it is read as: its
 # prefix ("при-", "про-", "пере-") makes a verb of its own.
 _PREFIX = 3
+# A decade as written in a question: "90s", "1990s" ("'90s" once its apostrophe is gone).
+_DECADE = re.compile(r"(1[89]|20)?(\d)0s")
 # The fewest letters a clipped name may keep ("aze" of Azerbaijan); four or more unless every
 # word it starts is the one name (``Matcher._clipped``).
 _CLIPPED_SHORTEST = 3
@@ -990,6 +992,22 @@ class Matcher:
                 return term, 0.8
         return None
 
+    def _decade(self, word: str) -> tuple[str, float] | None:
+        """The indexed year a decade stands for ("90s", "1990s" of a fact that says "in 1999"),
+        the most widely held one of that decade; read with a clipped name's confidence. A
+        bare "20s" or "10s" is more often an age or a count than a decade: left as it is."""
+        match = _DECADE.fullmatch(word)
+        if match is None:
+            return None
+        century, tens = match.groups()
+        if century is None:
+            if tens < "3":
+                return None
+            century = "19"
+        years = (f"{century}{tens}{unit}" for unit in "0123456789")
+        held = [(count, year) for year in years if (count := self._df.get(year, 0)) > 0]
+        return (max(held)[1], 0.8) if held else None
+
     def _elsewhere(self, terms: set[str], target: str) -> int:
         """How many facts hold one of ``terms`` and not ``target``."""
         keys: set[int] = set()
@@ -1079,7 +1097,7 @@ class Matcher:
             if corrected is None and misspelled:
                 corrected = self._clipped(word)
             if corrected is None and language == "en":
-                corrected = self._demonym(word)
+                corrected = self._demonym(word) or self._decade(word)
             if corrected is not None and language == "az" and az_derived(term, corrected[0]):
                 corrected = None  # "yaxın" (near) is not "yaxınlaş-" (draw near) misspelled
             if corrected is not None and corrected[0] not in seen:

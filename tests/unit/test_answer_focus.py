@@ -691,6 +691,25 @@ def test_a_name_clipped_to_three_letters_is_read_only_when_it_starts_that_name_a
     assert {qt.term for qt in asked.query if qt.confidence > 0.0} == {"azerbaijan"}
 
 
+def test_a_decade_meets_a_year_of_it() -> None:
+    """ "back in the 90s" of a fact that says 1998: the decade is that year, not a heavy
+    unknown word; a decade no fact has a year of stays unknown, and "20s" stays an age."""
+    treaty = Fact(
+        "border-treaty",
+        "Georgia and Armenia signed the border treaty in 1998, but parliament never ratified it.",
+        ("when was the border treaty signed", "was the border treaty ratified"),
+    )
+    ties = Fact("turkey-ties", "Azerbaijan is building closer security ties with Turkey.")
+    matcher = Matcher([treaty, ties])
+    for question in ("was it signed in the 90s", "signed in the 1990s?"):
+        assert answered(matcher.ask(question)) == "border-treaty", question
+    assert matcher.ask("was it signed in the 70s").decision is not Decision.ANSWER
+    _, asked = matcher.explain("what did turkey do in the 80s")
+    assert "80s" in {qt.term for qt in asked.query if qt.confidence == 0.0}
+    _, asked = matcher.explain("protesters in their 20s")
+    assert "20s" in {qt.term for qt in asked.query}
+
+
 def test_a_heavy_unknown_name_is_not_answered_by_another_place_s_fact() -> None:
     """ "what happened in tbilisi" of a knowledge base that only says what happened in
     Yekaterinburg: the fact holds "happened" but not the place asked about, which is most of
