@@ -1246,7 +1246,9 @@ class Matcher:
         for sentence in sentences:
             terms = {term for term, _, _ in self.analyzer.analyze(sentence, language=language)}
             (asking if _asks(sentence) else telling).update(terms)
-        if not asking or not telling:
+        if not telling or asking.isdisjoint(self._df):
+            # An asking sentence with no word the facts know ("is that true and why?") asks
+            # about what the sentences before it told: they are the question's topic.
             return frozenset()
         return frozenset(telling - asking)
 

@@ -791,6 +791,25 @@ def test_a_sentence_of_context_weighs_less_than_the_question() -> None:
     assert answered(one) == "portree-power"
 
 
+def test_a_question_that_only_points_back_asks_about_the_sentence_before() -> None:
+    """ "someone said X. is that true and why": the asking sentence has no word of its own that
+    any fact knows; what it asks about is X, which keeps its full weight."""
+    recalled = Fact(
+        "consul-recalled",
+        "Armenia recalled its consul from Batumi on 3 April 2025 after a dispute over a border "
+        "post.",
+        ("why did armenia recall its consul", "when was the consul recalled", "batumi consul"),
+    )
+    flood = Fact(
+        "batumi-flood",
+        "Heavy rain flooded the old town of Batumi in May 2025; two people were rescued.",
+        ("was there a flood in batumi", "how many were rescued in batumi"),
+    )
+    matcher = Matcher((recalled, flood))
+    question = "someone said armenia pulled its consul out of batumi. is that true and why"
+    assert answered(matcher.ask(question)) == "consul-recalled"
+
+
 def test_a_phrasing_in_the_asker_s_language_beats_one_met_by_names_alone() -> None:
     """An English question meets a fact's Russian phrasing through the names only; of two
     facts matching alike, the one phrased in English for it comes first."""
