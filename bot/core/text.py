@@ -322,9 +322,24 @@ def expand_chat(folded: str) -> str:
     words = folded.split()
     dropped = [word for word in words if word.endswith("in") and len(word) >= 4]
     if _CHAT_KEYS.isdisjoint(words) and not any(_g_dropped(word) for word in dropped):
-        return folded
+        return _without_idioms(folded)
     out = [CHAT_WORDS.get(word, word) for word in words]
-    return " ".join(word + "g" if _g_dropped(word) else word for word in out if word)
+    return _without_idioms(
+        " ".join(word + "g" if _g_dropped(word) else word for word in out if word)
+    )
+
+
+def _without_idioms(text: str) -> str:
+    """``text`` without the idiom "what's the deal with", which asks what is going on: its
+    "deal" is no agreement ("what's the deal with baku and moscow" asks for no pact)."""
+    if " deal " not in text:
+        return text
+    return _DEAL_WITH.sub(r"\1 with", text)
+
+
+# "what's the deal with", "whats the deal w/" (the chat words read first), "what is the deal
+# with", folded.
+_DEAL_WITH = re.compile(r"\b(what (?:s|is)) the deal (?:with|w)\b")
 
 
 @lru_cache(maxsize=20_000)

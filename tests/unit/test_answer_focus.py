@@ -93,6 +93,28 @@ def test_chat_spellings_read_as_the_words_they_stand_for() -> None:
     assert focus("how many ppl died").wants & Want.COUNT
 
 
+def test_whats_the_deal_with_asks_what_is_going_on_not_about_an_agreement() -> None:
+    """ "what's the deal with X" asks what is going on with X: its "deal" is no agreement, so
+    a fact on a trade deal does not come before the one on the row; "the gas deal" is one."""
+    analyzer = Analyzer()
+    for question in ("what's the deal with oslo and stockholm", "whats the deal w/ oslo"):
+        assert "agreement" not in analyzer.terms(question), question
+    assert "agreement" in analyzer.terms("what is the gas deal with norway")
+    row = Fact(
+        "fishing-row",
+        "Norway and Sweden are in a bitter row over fishing quotas in the Skagerrak.",
+        ("why are norway and sweden arguing", "norway sweden row explained"),
+    )
+    pact = Fact(
+        "power-pact",
+        "Norway and Sweden signed a deal to share power from a new cable.",
+        ("what did norway and sweden agree", "norway sweden power deal"),
+    )
+    assert answered(Matcher((row, pact)).ask("whats the deal with norway and sweden")) != (
+        "power-pact"
+    )
+
+
 def test_the_pm_is_the_prime_minister_and_5_pm_the_afternoon() -> None:
     """ "whos the new pm" asks of the prime minister the facts write out; "at 5 pm" stays a
     time of day."""
