@@ -330,16 +330,25 @@ def expand_chat(folded: str) -> str:
 
 
 def _without_idioms(text: str) -> str:
-    """``text`` without the idiom "what's the deal with", which asks what is going on: its
-    "deal" is no agreement ("what's the deal with baku and moscow" asks for no pact)."""
-    if " deal " not in text:
-        return text
-    return _DEAL_WITH.sub(r"\1 with", text)
+    """``text`` without the idioms that only say how one asks: "what's the deal with" asks what
+    is going on (its "deal" is no agreement: "what's the deal with baku and moscow" asks for no
+    pact), and "fill me in", "catch me up", "bring me up to speed", "walk me through", "break it
+    down" ask to be told (no filling, catching or breaking: "break" is "break away")."""
+    if " deal " in text:
+        text = _DEAL_WITH.sub(r"\1 with", text)
+    if " me " in text or " us " in text or " down" in text:
+        text = _TELL_ME.sub(" ", text)
+    return text
 
 
 # "what's the deal with", "whats the deal w/" (the chat words read first), "what is the deal
 # with", folded.
 _DEAL_WITH = re.compile(r"\b(what (?:s|is)) the deal (?:with|w)\b")
+# Asking to be told, as Russian's "введите в курс дела" (``FILLER_PHRASES``).
+_TELL_ME = re.compile(
+    r"\b(?:(?:fill|clue) (?:me|us) in|catch (?:me|us) up|(?:bring|get) (?:me|us) up to speed"
+    r"|walk (?:me|us) through|break (?:it|this|that) down)\b"
+)
 
 
 @lru_cache(maxsize=20_000)

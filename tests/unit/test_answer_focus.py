@@ -115,6 +115,33 @@ def test_whats_the_deal_with_asks_what_is_going_on_not_about_an_agreement() -> N
     )
 
 
+def test_asking_to_be_told_says_nothing_of_the_topic() -> None:
+    """ "fill me in", "bring me up to speed", "walk me through", "break it down" ask to be told,
+    as "explain" does: no filling or breaking ("break" is breaking away, which a bridge that
+    broke down is not either way)."""
+    analyzer = Analyzer()
+    for question in (
+        "can someone fill me in on the oslo stockholm row",
+        "bring me up to speed on the oslo stockholm row",
+        "walk me through the oslo stockholm row",
+        "break it down for me: the oslo stockholm row",
+    ):
+        assert analyzer.terms(question) == analyzer.terms("the oslo stockholm row"), question
+    assert "break" in analyzer.terms("is the region trying to break away")
+    row = Fact(
+        "fishing-row",
+        "Norway and Sweden are in a bitter row over fishing quotas in the Skagerrak.",
+        ("why are norway and sweden arguing", "norway sweden row explained"),
+    )
+    split = Fact(
+        "bloc-exit",
+        "Norway says it may break away from the fisheries bloc over the quotas.",
+        ("is norway trying to break away from the bloc", "will norway leave the bloc"),
+    )
+    matcher = Matcher((row, split))
+    assert answered(matcher.ask("break it down for me, the norway sweden row")) == "fishing-row"
+
+
 def test_the_pm_is_the_prime_minister_and_5_pm_the_afternoon() -> None:
     """ "whos the new pm" asks of the prime minister the facts write out; "at 5 pm" stays a
     time of day."""
