@@ -458,6 +458,21 @@ _QUESTION_STARTS = frozenset(
 _CONTEXT_WEIGHT = 0.5
 
 
+# A clause that sets the scene of a question asked before it: "what did baku call for once
+# russia's investigators had ruled", "how did moscow react when the envoy left".
+_SCENE = re.compile(r"\s+(?:once|when)\s+", re.IGNORECASE)
+
+
+def _scene_apart(sentence: str) -> list[str]:
+    """``sentence`` as the question it asks and the scene it sets after "once" or "when"
+    ("what did baku call for" / "once russian investigators ruled the deaths natural"), when
+    it asks something before that word; else the sentence whole."""
+    parts = _SCENE.split(sentence, maxsplit=1)
+    if len(parts) < 2 or not _asks(parts[0]) or parts[0].lower().split()[-1:] == ["and"]:
+        return [sentence]
+    return [parts[0], parts[1].rstrip("?")]
+
+
 def _asks(sentence: str) -> bool:
     """Whether a sentence of a message asks something: ends in a question mark or starts as an
     English question does."""
@@ -1239,6 +1254,8 @@ class Matcher:
         that asks ("is the internet down in almaty? my friend isnt answering": the friend and
         the answering are not what is asked about); none for a message of one sentence."""
         sentences = [part for part in _SENTENCE_END.split(question.strip()) if part]
+        if language == "en":
+            sentences = [part for s in sentences for part in _scene_apart(s)]
         if len(sentences) < 2:
             return frozenset()
         asking: set[str] = set()

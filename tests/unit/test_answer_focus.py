@@ -859,6 +859,30 @@ def test_a_question_that_only_points_back_asks_about_the_sentence_before() -> No
     assert answered(matcher.ask(question)) == "consul-recalled"
 
 
+def test_a_clause_after_once_or_when_sets_the_scene_of_the_question_before_it() -> None:
+    """ "what did the union demand once the inspectors had cleared the mine" asks what the union
+    demanded; the inspectors' finding is the scene, and the fact on that finding (which shares
+    more of the question's words) does not come first."""
+    finding = Fact(
+        "inspectors-cleared-mine",
+        "State inspectors who examined the Tkibuli mine after the collapse found no safety "
+        "breach and cleared the mine to reopen.",
+        ("what did the inspectors find at the mine", "did the inspectors clear the mine"),
+    )
+    demand = Fact(
+        "union-demand",
+        "Despite the inspectors' finding, the miners' union demanded an independent inquiry "
+        "into the collapse.",
+        ("what is the union demanding", "does the union want an independent inquiry"),
+    )
+    matcher = Matcher((finding, demand))
+    question = "what did the union demand once the inspectors had cleared the mine"
+    result = matcher.ask(question)
+    assert result.best is not None and result.best.fact.id == "union-demand"
+    # The scene's own question is still the finding's.
+    assert answered(matcher.ask("did the inspectors clear the mine")) == "inspectors-cleared-mine"
+
+
 def test_a_phrasing_in_the_asker_s_language_beats_one_met_by_names_alone() -> None:
     """An English question meets a fact's Russian phrasing through the names only; of two
     facts matching alike, the one phrased in English for it comes first."""

@@ -622,7 +622,8 @@ FIRE_TOLL = Fact(
     "terminal in Poti harbour.",
     ("how many dock workers died in poti", "was anyone hurt"),
 )
-COUNT_OF_HURT = "how many were hurt when the terminal burned in poti"
+# "as", not "when": a "when" clause would be the scene, and the toll fact first without help.
+COUNT_OF_HURT = "how many were hurt as the terminal burned in poti"
 
 
 def _first(matcher: Matcher, question: str) -> str:
