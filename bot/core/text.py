@@ -851,6 +851,18 @@ def _stem_word(word: str, normal: str | None = None) -> str:
     return stem(normal if normal is not None else normal_form(IRREGULAR_FORMS.get(word, word)))
 
 
+def _inflected(word: str) -> str:
+    """A pattern for ``word`` and its regular inflections, as the first word of a phrase in a
+    synonym group is a verb more often than not: "cool off" is also "cooled off", "cooling
+    off", "cools off"; "ease off" "eased off"; "dig in" "digging in". Irregular forms ("blew
+    up", "dug in") are listed in the group."""
+    if len(word) < 3 or not word.isalpha():
+        return re.escape(word)
+    if word.endswith("e"):
+        return re.escape(word[:-1]) + "(?:e|es|ed|ing)"
+    return re.escape(word) + f"(?:s|es|ed|ing|{word[-1]}ed|{word[-1]}ing)?"
+
+
 class Analyzer:
     """Turns text into index terms; one instance per synonym table."""
 
@@ -878,7 +890,9 @@ class Analyzer:
                     for table in self._other.values():
                         table.setdefault(parts[0], head)
                 else:
-                    pattern = re.compile(r"\b" + re.escape(member) + r"\b")
+                    first = _inflected(parts[0])
+                    rest = re.escape(" ".join(parts[1:]))
+                    pattern = re.compile(r"\b" + first + " " + rest + r"\b")
                     self._phrases.append((pattern, head))
         # Longer phrases first so "south caucasus region" wins over "south caucasus".
         self._phrases.sort(key=lambda item: -len(item[0].pattern))
