@@ -1094,6 +1094,31 @@ def test_the_name_of_a_body_wants_the_body_named_not_a_person() -> None:
     assert answered(both.ask(question)) == "farmers-coalition-named"
 
 
+def test_which_organisation_asks_for_a_body_by_name() -> None:
+    """ "which international organisation would run the inquiry" asks for a named body: a fact
+    saying only that an international inquiry is wanted does not answer it outright; one
+    naming the body does."""
+    assert focus("which international organisation would run the inquiry").roles == (
+        "organisation",
+    )
+    assert focus("which organisation is behind the protest").roles == ("organisation",)
+    assert focus("why did the organisation quit").roles == ()
+    demand = Fact(
+        "inquiry-demand",
+        "The miners' union demands an independent international inquiry into the collapse.",
+        ("what is the union demanding", "does the union want an international inquiry"),
+    )
+    alone = Matcher([demand, OVERVIEW])
+    question = "which international organisation would run the inquiry into the collapse"
+    assert alone.ask(question).decision is not Decision.ANSWER
+    named = Fact(
+        "inquiry-body",
+        "The inquiry into the collapse will be run by the International Labour Organisation.",
+        ("who will run the inquiry",),
+    )
+    assert answered(Matcher([demand, named, OVERVIEW]).ask(question)) == "inquiry-body"
+
+
 def test_a_fact_about_the_question_that_lacks_what_is_asked_is_offered() -> None:
     matcher = Matcher([CONSUL_RECALLED, OVERVIEW])
     result = matcher.ask("has the armenian consul gone back to batumi yet")
