@@ -29,6 +29,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from bot.core.country_names import names_country
 from bot.core.focus import STRICT, Focus, Want, counted_words, read_answer
 from bot.core.language import detect
 from bot.core.models import (
@@ -44,7 +45,15 @@ from bot.core.models import (
 from bot.core.news_words import COUNTED_EVENTS
 from bot.core.related_words import table as related_words
 from bot.core.since_words import says_since
-from bot.core.text import DAY_SPECIFICITY, Analyzer, az_derived, english_frequency, words
+from bot.core.text import (
+    DAY_SPECIFICITY,
+    Analyzer,
+    az_derived,
+    english_frequency,
+    other_tokens,
+    translit,
+    words,
+)
 
 # Fitted by ``python -m bench.calibrate`` on the tune questions (see there).
 CALIBRATION: tuple[float, ...] = (
@@ -337,6 +346,8 @@ class _Asked:
     query: list[_QueryTerm]
     bare: bool = False  # only content words: a keyword or a name, not a question
     language: str = "en"
+    # It names a country, a capitalised name or a year that no fact has (``_named_elsewhere``).
+    elsewhere: bool = False
 
 
 def _phrasing_shown(fact: Fact, matched: str | None, language: str) -> str | None:
@@ -492,6 +503,14 @@ _SENTENCE = re.compile(r"[.!?:;()\u2014\u2013\"]+\s*")
 _CAPITALISED = re.compile(r"(?<=\s)[^\W\d_][\w-]*")
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+# Letters an indexed word shares at its start with a question's word that no fact has, for the
+# question's word to be taken as a form or a misspelling of it, not a name of its own.
+_LIKE_LETTERS = 4
+# Years a question may name: a year no fact has is another event's.
+_YEARS = range(1900, 2100)
+
+
 def _names_in(text: str) -> list[str]:
     """The words of ``text`` that are capitalised inside a sentence."""
     out = []
@@ -587,6 +606,17 @@ class _QueryTerm:
     term: str
     weight: float
     confidence: float
+    elsewhere: bool = False  # a name no fact has (``Matcher._named_elsewhere``)
+
+
+@dataclass(frozen=True, slots=True)
+class _QuestionNames:
+    """What a Russian or Azerbaijani question's spelling says of its names: the terms of its
+    words capitalised inside a sentence, and each word as written by its transliteration (the
+    form the terms are read with)."""
+
+    capitalised: frozenset[str]
+    written: dict[str, str]
 
 
 # A question term, the share of its weight a paraphrase earns, and its neighbours in the index.
@@ -648,6 +678,8 @@ class Matcher:
         # Advanced by every add and remove: what is derived from the facts is current while
         # it is unchanged.
         self.revision = 0
+        # The years the facts are dated in, and the revision they were read at (``_dated_in``).
+        self._years: tuple[int, frozenset[int]] = (-1, frozenset())
         for fact in facts:
             self.add(fact)
 
@@ -1072,6 +1104,7 @@ class Matcher:
         only name the kind of answer asked (``kind_words``: "date" in "what date") left out."""
         seen: set[str] = set()
         out: list[_QueryTerm] = []
+        named: _QuestionNames | None = None
         unknown_weight = self._idf(0) * self.settings.unknown_term_weight
         # In a Russian or Azerbaijani question a name is the surest evidence: it meets the
         # facts across scripts, while the other words, inflected or paraphrased, often miss
@@ -1119,10 +1152,70 @@ class Matcher:
                 target, confidence = corrected
                 seen.add(target)
                 out.append(_QueryTerm(target, self._term_weight(target, names), confidence))
-            else:
-                # A very common word ("people", "get") says little about a topic either way.
-                out.append(_QueryTerm(term, unknown_weight * spec * spec, 0.0))
+                continue
+            elsewhere = False
+            if names:
+                if named is None:
+                    named = self._question_names(question, language)
+                elsewhere = self._named_elsewhere(term, word, named, language)
+            # A very common word ("people", "get") says little about a topic either way.
+            out.append(_QueryTerm(term, unknown_weight * spec * spec, 0.0, elsewhere))
         return out
+
+    def _question_names(self, question: str, language: str) -> _QuestionNames:
+        """The names a Russian or Azerbaijani question writes as names, and its words as
+        written (``_QuestionNames``): read only for a question with a word no fact has."""
+        capitalised = {
+            term
+            for name in _names_in(question)
+            for term, _, _ in self.analyzer.analyze(name, language=language)
+        }
+        # An abbreviation ("США", "ABŞ") is a name wherever it stands, first word or not; not
+        # one that chat spelling reads as the words it stands for ("ФСБ": a security service,
+        # which a fact may call just that).
+        for word in _WORD.findall(question):
+            if len(word) > 1 and word.isupper():
+                read = self.analyzer.analyze(word, language=language)
+                if len(read) == 1:
+                    capitalised.add(read[0][0])
+        written: dict[str, str] = {}
+        for word in other_tokens(question, language):
+            written.setdefault(translit(word), word)
+        return _QuestionNames(frozenset(capitalised), written)
+
+    def _named_elsewhere(self, term: str, word: str, named: _QuestionNames, language: str) -> bool:
+        """Whether a word of a Russian or Azerbaijani question that no fact has, nor any word
+        like it, is a name (a country's, in any case form, or a word capitalised inside a
+        sentence) or a year no fact is dated in: the question is about another place, person,
+        body or time.
+
+        An unknown word of such a question is more often a form of a fact's word that its
+        stemmer did not meet, or a paraphrase, than a sign that the question is about something
+        else; a name is neither. "Word like it": an indexed word starting with its first four
+        letters, as a form or a misspelling of a fact's name would ("Екатеринбургом").
+        """
+        if term.isdigit():
+            return len(term) == 4 and int(term) in _YEARS and not self._dated_in(int(term))
+        if term not in named.capitalised and not names_country(
+            named.written.get(word, ""), language
+        ):
+            return False
+        if len(word) < _LIKE_LETTERS:
+            return True  # an abbreviation ("ЕС", "США") or a short name ("Рим")
+        words = self._sorted_words
+        if len(words) != len(self._surface):
+            words = self._sorted_words = sorted(self._surface)
+        start = word[:_LIKE_LETTERS]
+        at = bisect.bisect_left(words, start)
+        return at == len(words) or not words[at].startswith(start)
+
+    def _dated_in(self, year: int) -> bool:
+        """Whether a fact is dated in ``year`` (its own date or its source's), though its text
+        may not write the year: read again only after the facts change."""
+        if self._years[0] != self.revision:
+            days = (entry.fact.day() for entry in self._entries.values())
+            self._years = (self.revision, frozenset(day.year for day in days if day is not None))
+        return year in self._years[1]
 
     # --------------------------------------------------------------------------- asking
     def ask(
@@ -1193,8 +1286,17 @@ class Matcher:
         total = sum(qt.weight for qt in query)
         known = sum(qt.weight * qt.confidence for qt in query)
         bare = len(query) == focus.words
+        # A name only a sentence of context has ("я из Казахстана") is not what is asked about.
+        elsewhere = any(qt.elsewhere and qt.term not in context for qt in query)
         asked = _Asked(
-            focus, total, known / total if total > 0 else 0.0, len(query), query, bare, language
+            focus,
+            total,
+            known / total if total > 0 else 0.0,
+            len(query),
+            query,
+            bare,
+            language,
+            elsewhere,
         )
         if not query or total <= 0.0:
             return [], asked
@@ -1609,6 +1711,7 @@ class Matcher:
             return Decision.ANSWER
         if (
             top >= settings.answer_threshold
+            and not asked.elsewhere
             and not self._phrasing_word_only(best, asked)
             and (clear_lead(ranked, settings) or self._kind_lead(ranked, asked))
             and best.whole
