@@ -1,4 +1,5 @@
-"""Country names in Russian and Azerbaijani, in any case form ("Грузии", "Fransanın").
+"""Country names in Russian and Azerbaijani, in any case form ("Грузии", "Fransanın"), and in
+English with their peoples ("georgia", "georgians").
 
 A question about a country no fact names is about something else, however many of its other
 words the facts share ("почему Франция поддерживает Армению" of a fact on Armenia's war). Chat
@@ -14,7 +15,7 @@ from functools import cache
 from babel import Locale
 
 from bot.core.language import az_plain, lower
-from bot.core.text import stem_in
+from bot.core.text import fold, stem_in
 
 # A Russian stem this short is shared by other words ("мал" of "Мали" and "мало", "куб" of
 # "Куба" and "куб"): a word of it is the name only if it starts with the whole name, less the
@@ -26,6 +27,20 @@ _SHORT_STEM = 4
 # the name is the start of the word; only these endings may follow, so that "maliyyə"
 # (finance) is no form of "Mali".
 _AZ_CASE = re.compile(r"(?:[nsy]?[aeiu]n?|[dt][ae]n?|[dt][ae]ki|l[ae]|l[iu]|l[ae]r)?")
+# English country names that are everyday nouns as well (a football jersey, a family reunion, a
+# guinea pig): a question on the facts' own topic may use the noun.
+_EVERYDAY_NOUNS = frozenset({"guernsey", "guinea", "jersey", "reunion"})
+# How an English people's or language's name is made of its country's: each ending with what
+# replaces it in the name. "georgian" and "armenian" keep the name whole, "iranian" and
+# "brazilian" add to it, "ukrainian", "canadian", "italian" and "chinese" drop its last letter,
+# "kazakh" and "uzbek" its "-stan".
+_PEOPLE_ENDINGS = (
+    ("ian", ("ia", "", "e", "a", "y")),
+    ("an", ("a", "y")),
+    ("ese", ("", "a")),
+    ("i", ("", "ia")),
+    ("", ("stan", "istan")),
+)
 
 
 @cache
@@ -44,6 +59,31 @@ def _soft_ending() -> dict[str, str]:
 def _azerbaijani() -> frozenset[str]:
     """Azerbaijani one-word country names, typed without special letters."""
     return frozenset(az_plain(name) for name in _names("az"))
+
+
+@cache
+def _english() -> frozenset[str]:
+    """English one-word country names, folded ("turkiye", "curacao"), but everyday nouns."""
+    # Continents and regions have numeric codes ("Africa"), as in ``_names``.
+    territories = Locale.parse("en").territories.items()
+    names = (fold(name) for code, name in territories if not code.isdigit() and name.isalpha())
+    return frozenset(name for name in names if name.isalpha()) - _EVERYDAY_NOUNS
+
+
+def english_country(word: str) -> str | None:
+    """The English one-word country a folded ``word`` names, or whose people or language it
+    names ("georgians", "iranian", "chinese", "kazakh"): None for any other word."""
+    names = _english()
+    if word in names:
+        return word
+    for one in {word, word.removesuffix("s")}:
+        for ending, replaced in _PEOPLE_ENDINGS:
+            if one.endswith(ending) and len(one) >= len(ending) + 4:
+                root = one[: len(one) - len(ending)]
+                for form in replaced:
+                    if root + form in names:
+                        return root + form
+    return None
 
 
 def _names(language: str) -> list[str]:

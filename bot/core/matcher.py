@@ -29,8 +29,19 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from bot.core.country_names import names_country
-from bot.core.focus import STRICT, Focus, Want, counted_words, read_answer
+from bot.core.country_names import english_country, names_country
+from bot.core.focus import (
+    STRICT,
+    Focus,
+    Want,
+    bound_stated,
+    counted_words,
+    is_named_role,
+    kind_words,
+    names_beside,
+    question_focus,
+    read_answer,
+)
 from bot.core.language import detect
 from bot.core.models import (
     AskResult,
@@ -50,6 +61,8 @@ from bot.core.text import (
     Analyzer,
     az_derived,
     english_frequency,
+    expand_chat,
+    fold,
     other_tokens,
     translit,
     words,
@@ -253,7 +266,16 @@ class _Entry:
     making all 100,000 at start would cost more than the rest of the snapshot.
     """
 
-    __slots__ = ("_fact", "_size", "answer_terms", "counted", "kinds", "phrasings", "roles")
+    __slots__ = (
+        "_fact",
+        "_size",
+        "answer_terms",
+        "counted",
+        "kinds",
+        "phrasings",
+        "roles",
+        "tallied",
+    )
 
     def __init__(
         self,
@@ -272,6 +294,9 @@ class _Entry:
         self.roles = roles
         # Terms that stand beside its counts, worked out when a count is first asked of it.
         self.counted: frozenset[str] | None = None
+        # The same, of its counts that are no measures (``counted_words``): what "how many"
+        # must meet.
+        self.tallied: frozenset[str] | None = None
         self._size = -1
 
     @property
@@ -390,6 +415,27 @@ class _Candidate:
         return self.strict_miss or self.attribute_miss or self.role_miss
 
 
+def _opening(question: str | None) -> tuple[str, ...]:
+    """The question word and the word after it that a question opens with when they ask for a
+    kind of answer ("when did", "why was", "how many"), or nothing ("what did", "what are",
+    a question opening otherwise)."""
+    if not question:
+        return ()
+    opening = expand_chat(fold(question)).split()[:2]
+    if len(opening) < 2 or opening[0] not in _QUESTION_WORDS:
+        return ()
+    return tuple(opening) if question_focus(opening).wants else ()
+
+
+def _written_by(fact: Fact) -> dt.date | None:
+    """The latest day a fact is known to have been written by: its source's publication or its
+    own date, whichever is later; when it has neither, the day it was added."""
+    known = [day for day in (fact.date, fact.source and fact.source.published) if day]
+    if known:
+        return max(known)
+    return fact.added_at.date() if fact.added_at else None
+
+
 def _exact(ranked: Sequence[_Candidate]) -> bool:
     """Whether the question is, word for word, one of the best fact's phrasings and of no other
     candidate's: its curator (or a moderator who taught it) says this fact answers it, so a
@@ -467,21 +513,10 @@ _QUESTION_STARTS = frozenset(
 )
 # Share of its weight a word keeps when only a sentence of context has it, not the question.
 _CONTEXT_WEIGHT = 0.5
-
-
-# A clause that sets the scene of a question asked before it: "what did baku call for once
-# russia's investigators had ruled", "how did moscow react when the envoy left".
-_SCENE = re.compile(r"\s+(?:once|when)\s+", re.IGNORECASE)
-
-
-def _scene_apart(sentence: str) -> list[str]:
-    """``sentence`` as the question it asks and the scene it sets after "once" or "when"
-    ("what did baku call for" / "once russian investigators ruled the deaths natural"), when
-    it asks something before that word; else the sentence whole."""
-    parts = _SCENE.split(sentence, maxsplit=1)
-    if len(parts) < 2 or not _asks(parts[0]) or parts[0].lower().split()[-1:] == ["and"]:
-        return [sentence]
-    return [parts[0], parts[1].rstrip("?")]
+# Share of its weight a word keeps when only a clause saying when has it ("... once the court
+# had ruled"). Right-first tune figures rose alike from 0.5 to 0.7; drafted stories lost two
+# right answers outright at 0.5, one at 0.6, none at 0.7.
+_CLAUSE_WEIGHT = 0.7
 
 
 def _asks(sentence: str) -> bool:
@@ -539,6 +574,20 @@ _CLIPPED_LEAD = 2
 _KIND_PHRASINGS = 5
 # Relevance lead below which two candidates count as (nearly) tied.
 _TIE = 0.05
+# Words before a kind of answer named ("how old", "what date", "so far"): a phrasing without
+# any of them names none, and its focus is not read when it is indexed.
+_KIND_LEADS = re.compile(r"\b(?:how|what|which|so|exact)\b|(?:date|year)\s*$", re.IGNORECASE)
+# Words a question opens with whose pairing with the next word ("when did", "how many") says
+# what form of question it is.
+_QUESTION_WORDS = frozenset("what which who whom whose when where why how".split())
+# Words that open a clause of time after what a question asks, and the least words before
+# one (a question word, a verb and what it is about: "when" opening "when did ..." is not one).
+_CLAUSE_LEADS = frozenset("when once".split())
+_CLAUSE_START = 3
+_CLAUSE_BREAK = re.compile(r"[,;:?!]")
+# Relevance within which candidates tie so closely that the form of their best phrasing ("when
+# did", "how many") decides their order (``_worded_first``).
+_WORDED_TIE = 0.02
 # BM25's usual constants: how soon a repeated word stops adding (k1), and how much a long fact
 # is discounted for holding many words (b).
 _BM25_K1 = 1.2
@@ -875,8 +924,12 @@ class Matcher:
             self._postings[term] = [key for key in posting if key in live]
         self._dead_refs = 0
 
-    def _terms(self, text: str, language: str | None = None) -> tuple[str, ...]:
+    def _terms(
+        self, text: str, language: str | None = None, kind_words: tuple[str, ...] = ()
+    ) -> tuple[str, ...]:
         analyzed = self.analyzer.analyze(text, remember=False, language=language)
+        if kind_words:
+            analyzed = tuple(item for item in analyzed if item[2] not in kind_words)
         specificity = self._specificity
         surface = self._surface
         for term, spec, word in analyzed:
@@ -913,7 +966,10 @@ class Matcher:
         if taught:
             questions = (*questions, *(q for q in taught if q not in questions))
         own = fact.language
-        phrasings = [(terms(q, own), q) for q in questions]
+        # A phrasing's words that only name the kind of answer it asks ("old" in "how old is
+        # he", "date" in "what date was the raid") are not what it is about, as in a question:
+        # "his old terms" does not meet "how old is he".
+        phrasings = [(terms(q, own, self._phrasing_kind_words(q, own)), q) for q in questions]
         # The id and the tags read like keyword queries ("prigozhin plane crash"), so each is
         # one more phrasing: apart, for the id is the curator's name for the fact, and a
         # question naming it should not be diluted by the tags; the answer and tags form the
@@ -942,6 +998,12 @@ class Matcher:
                 # "продолжает обостряться" where the English answer "keeps escalating".
                 kinds |= int(Want.LATER)
         return _Entry(fact, tuple((ts, q) for ts, q in phrasings if ts), answer_terms, kinds, roles)
+
+    def _phrasing_kind_words(self, question: str, language: str) -> tuple[str, ...]:
+        """The words of an English phrasing that only name the kind of answer it asks."""
+        if language != "en" or not _KIND_LEADS.search(question):
+            return ()
+        return kind_words(expand_chat(fold(question)).split())
 
     def _mark_names(self, fact: Fact) -> None:
         """Note the names a fact's answers write (words capitalised inside a sentence: "Turkey",
@@ -1105,6 +1167,7 @@ class Matcher:
         seen: set[str] = set()
         out: list[_QueryTerm] = []
         named: _QuestionNames | None = None
+        listed: frozenset[str] | None = None
         unknown_weight = self._idf(0) * self.settings.unknown_term_weight
         # In a Russian or Azerbaijani question a name is the surest evidence: it meets the
         # facts across scripts, while the other words, inflected or paraphrased, often miss
@@ -1153,11 +1216,14 @@ class Matcher:
                 seen.add(target)
                 out.append(_QueryTerm(target, self._term_weight(target, names), confidence))
                 continue
-            elsewhere = False
             if names:
                 if named is None:
                     named = self._question_names(question, language)
                 elsewhere = self._named_elsewhere(term, word, named, language)
+            else:
+                if listed is None:
+                    listed = self._listed_beside_named(question)
+                elsewhere = word not in listed and self._country_elsewhere(term, word)
             # A very common word ("people", "get") says little about a topic either way.
             out.append(_QueryTerm(term, unknown_weight * spec * spec, 0.0, elsewhere))
         return out
@@ -1195,19 +1261,62 @@ class Matcher:
         letters, as a form or a misspelling of a fact's name would ("Екатеринбургом").
         """
         if term.isdigit():
-            return len(term) == 4 and int(term) in _YEARS and not self._dated_in(int(term))
+            return self._year_elsewhere(term)
         if term not in named.capitalised and not names_country(
             named.written.get(word, ""), language
         ):
             return False
         if len(word) < _LIKE_LETTERS:
             return True  # an abbreviation ("ЕС", "США") or a short name ("Рим")
+        return not any(self._indexed_starting(word[:_LIKE_LETTERS]))
+
+    def _country_elsewhere(self, term: str, word: str) -> bool:
+        """Whether a word of an English question that no fact has is a year no fact is dated
+        in, or names a country no fact names, nor its people ("georgia", "georgians"): the
+        question is about another country or time (``_named_elsewhere``).
+
+        Only countries: English capitals mark the start of a sentence as often as a name, and
+        chat leaves names in lower case, so a capitalised word is no sign. The facts name a
+        country if a word of theirs starts with its name ("iranian" of "iran") or is of the
+        same country ("ukrainian" of "ukraine", "chinese" of "china")."""
+        if term.isdigit():
+            return self._year_elsewhere(term)
+        return self._names_other_country(word)
+
+    def _names_other_country(self, word: str) -> bool:
+        """Whether an English ``word`` names a country, or its people, that no fact names."""
+        country = english_country(word)
+        if country is None:
+            return False
+        return not any(
+            indexed.startswith(country) or english_country(indexed) == country
+            for indexed in self._indexed_starting(country[:_LIKE_LETTERS])
+        )
+
+    def _listed_beside_named(self, question: str) -> frozenset[str]:
+        """The words of an English question written right beside a country the facts name (a
+        comma at most between): a list of countries ("armenia, georgia, all of the region") is
+        the scope of the question, which the facts may take as a whole, not another subject."""
+        words = fold(question).split()
+        named = [english_country(w) is not None and not self._names_other_country(w) for w in words]
+        return frozenset(
+            word
+            for at, word in enumerate(words)
+            if (at > 0 and named[at - 1]) or (at + 1 < len(words) and named[at + 1])
+        )
+
+    def _year_elsewhere(self, term: str) -> bool:
+        return len(term) == 4 and int(term) in _YEARS and not self._dated_in(int(term))
+
+    def _indexed_starting(self, start: str) -> Iterator[str]:
+        """The indexed words starting with ``start``, in order."""
         words = self._sorted_words
         if len(words) != len(self._surface):
             words = self._sorted_words = sorted(self._surface)
-        start = word[:_LIKE_LETTERS]
-        at = bisect.bisect_left(words, start)
-        return at == len(words) or not words[at].startswith(start)
+        for at in range(bisect.bisect_left(words, start), len(words)):
+            if not words[at].startswith(start):
+                break
+            yield words[at]
 
     def _dated_in(self, year: int) -> bool:
         """Whether a fact is dated in ``year`` (its own date or its source's), though its text
@@ -1276,9 +1385,12 @@ class Matcher:
         focus = self.analyzer.focus(question, language)
         query = self._query_terms(question, language, focus.kind_words)
         context = self._context_terms(question, language)
+        share = _CONTEXT_WEIGHT
+        if not context and language == "en":
+            context, share = self._clause_terms(question), _CLAUSE_WEIGHT
         if context:
             query = [
-                _QueryTerm(qt.term, qt.weight * _CONTEXT_WEIGHT, qt.confidence)
+                _QueryTerm(qt.term, qt.weight * share, qt.confidence, qt.elsewhere)
                 if qt.term in context
                 else qt
                 for qt in query
@@ -1346,6 +1458,9 @@ class Matcher:
         scored = _stating_first(scored, self.settings)
         if focus.wants and self.settings.kind_window > 0.0:
             scored = self._kind_first(scored, focus, bm25.idf.keys())
+        scored = self._worded_first(scored, question, bm25.idf.keys())
+        if focus.until:
+            scored = self._bound_first(scored)
         if bare and len(query) <= self.settings.keyword_terms:
             scored = self._named_first(scored, asked)
         self._calibrate(scored[:calibrated] if calibrated else scored, asked)
@@ -1356,8 +1471,6 @@ class Matcher:
         that asks ("is the internet down in almaty? my friend isnt answering": the friend and
         the answering are not what is asked about); none for a message of one sentence."""
         sentences = [part for part in _SENTENCE_END.split(question.strip()) if part]
-        if language == "en":
-            sentences = [part for s in sentences for part in _scene_apart(s)]
         if len(sentences) < 2:
             return frozenset()
         asking: set[str] = set()
@@ -1384,29 +1497,117 @@ class Matcher:
         flood" against a sibling phrased "where did the flood hit" and another phrased "how
         many people died". The curator's phrasings say which kind of question a fact answers.
         Only phrasings sharing a word with the question are read, and only the contenders', so
-        a question costs a few phrasing reads at most."""
+        a question costs a few phrasing reads at most. A contender that lacks what is asked
+        (blocked: "what share of voters" of a fact with a head count but no share), or whose
+        numbers count something else, is not moved ahead of a best fact that has it: a phrasing
+        asking some other count does not make its answer hold this one. Nor is any contender
+        whose phrasing asks only part of what is asked ("how many voters" for "what share of
+        voters"): a best fact holding what is asked gives way only to one phrased for all of
+        it."""
         wants = int(focus.wants)
         best = ranked[0].entry
         if len(best.fact.questions) < _KIND_PHRASINGS or self._phrased_for(
             best, wants, asked_terms
         ):
             return ranked
+        best_holds = not (ranked[0].blocked or ranked[0].count_miss)
         floor = ranked[0].relevance - self.settings.kind_window
         for index in range(1, len(ranked)):
             candidate = ranked[index]
             if candidate.relevance < floor:
                 break
-            if self._phrased_for(candidate.entry, wants, asked_terms):
+            if best_holds and (candidate.blocked or candidate.count_miss):
+                continue
+            if self._phrased_for(candidate.entry, wants, asked_terms, every=best_holds):
                 return [candidate, *ranked[:index], *ranked[index + 1 :]]
         return ranked
 
-    def _phrased_for(self, entry: _Entry, wants: int, asked_terms: AbstractSet[str]) -> bool:
+    def _clause_terms(self, question: str) -> frozenset[str]:
+        """The terms only a trailing clause of time has ("... when armenia's cabinet backed the
+        draft", "... once investigators had ruled"): it says when the thing asked about
+        happened, and a sibling telling of that earlier event is not the answer. Read within a
+        stretch between commas ("..., when did she first win" asks when); none when the
+        question asks little before the clause."""
+        for part in _CLAUSE_BREAK.split(question):
+            words = expand_chat(fold(part)).split()
+            for index in range(_CLAUSE_START, len(words) - 1):
+                if words[index] in _CLAUSE_LEADS:
+                    asked = set(self.analyzer.terms(" ".join(words[:index])))
+                    if not asked:
+                        return frozenset()
+                    tail = self.analyzer.terms(" ".join(words[index + 1 :]))
+                    return frozenset(tail) - asked
+        return frozenset()
+
+    def _bound_first(self, ranked: list[_Candidate]) -> list[_Candidate]:
+        """``ranked`` with the first contender (within ``kind_window`` of the best) whose answer
+        says until when ("until 2040") put first, when the best's does not: "until what year
+        could he stay" asks for that end, not for when his old term would have ended."""
+        if not ranked or self._states_bound(ranked[0]):
+            return ranked
+        floor = ranked[0].relevance - self.settings.kind_window
+        for index in range(1, len(ranked)):
+            candidate = ranked[index]
+            if candidate.relevance < floor:
+                break
+            if not candidate.blocked and self._states_bound(candidate):
+                return [candidate, *ranked[:index], *ranked[index + 1 :]]
+        return ranked
+
+    @staticmethod
+    def _states_bound(candidate: _Candidate) -> bool:
+        english = candidate.entry.fact.translation("en")
+        return english is not None and bound_stated(english.answer)
+
+    def _worded_first(
+        self, ranked: list[_Candidate], question: str, asked_terms: AbstractSet[str]
+    ) -> list[_Candidate]:
+        """``ranked`` with, among the candidates that tie with the best (within ``_WORDED_TIE``),
+        the first with a phrasing that opens as the question does ("when did ...") put first,
+        if the best has none: "when did the new constitution kick in" is asked as its curator
+        asked "when did the new constitution take effect", not "how many articles does the new
+        constitution have", though the content words they share weigh the same. Only phrasings
+        sharing a word with the question are read."""
+        if len(ranked) < 2 or ranked[1].relevance < ranked[0].relevance - _WORDED_TIE:
+            return ranked
+        opening = _opening(question)
+        if not opening or self._opens_as(ranked[0].entry, opening, asked_terms):
+            return ranked
+        for index in range(1, len(ranked)):
+            candidate = ranked[index]
+            if candidate.relevance < ranked[0].relevance - _WORDED_TIE:
+                break
+            if self._opens_as(candidate.entry, opening, asked_terms):
+                return [candidate, *ranked[:index], *ranked[index + 1 :]]
+        return ranked
+
+    @staticmethod
+    def _opens_as(entry: _Entry, opening: tuple[str, ...], asked_terms: AbstractSet[str]) -> bool:
+        """Whether one of the fact's phrasings sharing a term with the question opens with
+        ``opening``."""
+        return any(
+            text and not asked_terms.isdisjoint(terms) and _opening(text) == opening
+            for terms, text in entry.phrasings
+        )
+
+    def _phrased_for(
+        self,
+        entry: _Entry,
+        wants: int,
+        asked_terms: AbstractSet[str],
+        *,
+        every: bool = False,
+    ) -> bool:
         """Whether one of the fact's phrasings that shares a term with the question asks for
-        one of the kinds ``wants`` holds."""
+        one of the kinds ``wants`` holds; with ``every``, for each of the kinds a fact must
+        hold among them (a phrasing asking "how many" is not phrased for "what share")."""
         focus = self.analyzer.focus
+        needed = wants & _STRICT if every else 0
         for terms, text in entry.phrasings:
-            if text and not asked_terms.isdisjoint(terms) and int(focus(text).wants) & wants:
-                return True
+            if text and not asked_terms.isdisjoint(terms):
+                asked = int(focus(text).wants)
+                if asked & wants and asked & needed == needed:
+                    return True
         return False
 
     def _related_terms(self, query: list[_QueryTerm]) -> list[_Related]:
@@ -1616,11 +1817,18 @@ class Matcher:
                 not self._states(entry, alternatives, wants) for alternatives in attribute_terms
             )
         if focus.roles:
-            candidate.role_miss = not any(role in entry.roles for role in focus.roles)
+            candidate.role_miss = not any(
+                role in entry.roles or self._names_thing(entry, role) for role in focus.roles
+            )
         if counted_terms and not candidate.strict_miss and entry.kinds != _ANY_KIND:
-            counted = entry.counted
-            if counted is None:
-                counted = entry.counted = self._counted_terms(entry)
+            if focus.countable and not focus.wants & Want.MEASURE:
+                counted = entry.tallied
+                if counted is None:
+                    counted = entry.tallied = self._counted_terms(entry, measures=False)
+            else:
+                counted = entry.counted
+                if counted is None:
+                    counted = entry.counted = self._counted_terms(entry)
             candidate.count_miss = counted.isdisjoint(counted_terms)
 
         if (candidate.strict_miss or candidate.role_miss) and best_question:
@@ -1630,8 +1838,17 @@ class Matcher:
                 strict = wants & _STRICT
                 if int(asked.wants) & strict == strict:
                     candidate.strict_miss = False
-                if set(focus.roles) <= set(asked.roles):
+                # The roles asked are alternatives ("who runs it": its head, chief, leader...),
+                # as for ``role_miss``: the phrasing asking for one of them says it answers.
+                if not set(focus.roles).isdisjoint(asked.roles):
                     candidate.role_miss = False
+        if focus.happened_from is not None:
+            written = _written_by(entry.fact)
+            if written is not None and written < focus.happened_from:
+                # Not undone by a phrasing asking alike: "who won the september election" of
+                # a fact written in August, phrased "when is the election": it may say the
+                # election is coming, never who won it.
+                candidate.strict_miss = True
         # Among facts that match alike (siblings of one article), the one holding what is
         # asked for comes first: "how many survived" prefers the fact with the toll.
         if candidate.blocked:
@@ -1639,6 +1856,16 @@ class Matcher:
         elif candidate.soft_miss or candidate.count_miss:
             candidate.relevance *= _SOFT_MISS_RANK
         return candidate
+
+    @staticmethod
+    def _names_thing(entry: _Entry, thing: str) -> bool:
+        """Whether the fact's answer names ``thing``, a thing whose name is asked that is not a
+        role or body read when indexing ("the name of the prison"); read now, for the few
+        candidates of such a question. A fact with no English answer is not ruled out."""
+        if is_named_role(thing):
+            return False
+        english = entry.fact.translation("en")
+        return english is None or names_beside(english.answer, thing)
 
     def _states(self, entry: _Entry, alternatives: tuple[str, ...], wants: int) -> bool:
         """Whether the fact states an attribute asked for (one of ``alternatives``): its answer,
@@ -1657,15 +1884,17 @@ class Matcher:
                     return True
         return False
 
-    def _counted_terms(self, entry: _Entry) -> frozenset[str]:
-        """Terms beside the counts of a fact's answer, and what its own "how many" phrasings
-        count (its curator says it holds that count)."""
+    def _counted_terms(self, entry: _Entry, *, measures: bool = True) -> frozenset[str]:
+        """Terms beside the counts of a fact's answer (``measures``: its measures too), and what
+        its own "how many" phrasings count (its curator says it holds that count)."""
         fact = entry.fact
-        words = list(counted_words(fact.answer))
+        words = list(counted_words(fact.answer, measures=measures))
         for _, text in entry.phrasings:
             if text:
                 asked = self.analyzer.focus(text)
-                if asked.wants & Want.COUNT:
+                # Without measures, only a phrasing counting things ("how many"), not one
+                # asking an amount ("how much territory").
+                if asked.wants & Want.COUNT and (measures or asked.countable):
                     words.extend(asked.counted)
         return frozenset(self.analyzer.terms(" ".join(words)))
 

@@ -89,6 +89,10 @@ FILLER_PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
     ),
 }
 
+# English set phrases that only say "now", as the stopword "now" does: "right" in "who runs it
+# right now" (or "rn") is not the "right" of "human rights" or "the right to secede".
+_EN_FILLER_PHRASES = re.compile(r"\b(?:right now|at the moment|at this point|as of now)\b")
+
 # Words that say how someone asks rather than what about, dropped from questions and facts
 # alike (kept apart from STOPWORDS, which drafting from articles also uses).
 FILLER = frozenset(
@@ -1001,6 +1005,8 @@ class Analyzer:
                 self._cache[text] = result
             return result
         folded = expand_chat(fold(text))
+        if " " in folded:
+            folded = _EN_FILLER_PHRASES.sub(" ", folded)
         out: list[tuple[str, float, str]] = []
         phrases = self._phrases if self._any_phrase and self._any_phrase.search(folded) else ()
         for pattern, head in phrases:
@@ -1255,7 +1261,9 @@ def _other_focus(text: str, language: str) -> Focus:
         english += [asked for word, asked in _PLAIN_FOCUS_AZ.items() if f" {word} " in plain]
     if "who" in english or "name of" in english:
         # Read as English reads "who is the chairman": the role's holder is asked.
-        english += [f"is the {role}" for role in _asked_offices(asking, language)]
+        # "name of the ambassador" for "как зовут посла": the role right after "name of".
+        lead = "is the" if "who" in english else "the"
+        english += [f"{lead} {role}" for role in _asked_offices(asking, language)]
     found = question_focus(" ".join(english).split()) if english else Focus()
     wants = found.wants
     if asks_since(asking, language):

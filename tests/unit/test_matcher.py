@@ -622,7 +622,7 @@ FIRE_TOLL = Fact(
     "terminal in Poti harbour.",
     ("how many dock workers died in poti", "was anyone hurt"),
 )
-# "as", not "when": a "when" clause would be the scene, and the toll fact first without help.
+# ("As", not "when": a clause opened by "when" says when, and weighs less than what is asked.)
 COUNT_OF_HURT = "how many were hurt as the terminal burned in poti"
 
 

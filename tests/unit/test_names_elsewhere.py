@@ -12,7 +12,7 @@ import datetime as dt
 
 import pytest
 
-from bot.core.country_names import names_country
+from bot.core.country_names import english_country, names_country
 from bot.core.matcher import Matcher
 from bot.core.models import Decision, Fact, Translation
 from bot.core.text import Analyzer
@@ -158,10 +158,67 @@ def test_an_abbreviation_read_as_ordinary_words_is_no_name() -> None:
     assert matcher.ask("ФСБ обыскала квартиру?").decision is Decision.ANSWER
 
 
-def test_english_questions_are_decided_as_before(matcher: Matcher) -> None:
-    # (English weighs a word no fact has by its own frequency; nothing here changes that.)
-    result = matcher.ask("why did armenia recall its envoy")
+@pytest.mark.parametrize(
+    "question",
+    [
+        "why did armenia recall its envoy",
+        "Why did Armenia recall its envoy from Minsk?",
+        "why did armenia recall its envoy in 2024",
+        # Its people: a word of the facts' country.
+        "why did the armenians recall their envoy",
+    ],
+)
+def test_an_english_question_about_what_the_fact_names_is_answered(
+    matcher: Matcher, question: str
+) -> None:
+    result = matcher.ask(question)
     assert result.decision is Decision.ANSWER
+    assert result.best is not None and result.best.fact.id == "envoy-recalled"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "why did georgia recall its envoy from minsk",
+        "Why did Kazakhstan recall its envoy?",
+        # Another people: the country's, whether or not it keeps the name whole.
+        "why did the georgians recall their envoy",
+        "why did the ukrainian government recall its envoy",
+        "why did the uzbeks recall their envoy",
+        # A year no fact is dated in, nor writes.
+        "why did armenia recall its envoy in 2019",
+    ],
+)
+def test_an_english_question_about_another_country_or_year_is_not_answered_outright(
+    matcher: Matcher, question: str
+) -> None:
+    assert matcher.ask(question).decision is not Decision.ANSWER
+
+
+def test_a_country_listed_beside_the_facts_own_is_their_scope() -> None:
+    # "georgia, armenia": the region the fact speaks of, not another country's envoy.
+    matcher = Matcher(FACTS, analyzer=Analyzer())
+    result = matcher.ask("did the envoy recall hit the whole region, georgia, armenia, all of it")
+    assert result.decision is Decision.ANSWER
+
+
+def test_an_english_country_is_known_by_a_word_of_the_facts_of_it() -> None:
+    # The facts write only the people's name ("Ukrainian"): the country is theirs all the same.
+    facts = [
+        Fact(
+            "drone",
+            "A Ukrainian drone hit a fuel depot near the border.",
+            ("what did the ukrainian drone hit", "what did the drone hit near the border"),
+        )
+    ]
+    matcher = Matcher(facts, analyzer=Analyzer())
+    assert matcher.ask("what did the drone from ukraine hit").decision is Decision.ANSWER
+
+
+def test_an_english_capital_is_no_name() -> None:
+    # English capitalises a sentence's first word as readily as a name.
+    matcher = Matcher(FACTS, analyzer=Analyzer())
+    assert matcher.ask("Envoy recalled by Armenia, why?").decision is Decision.ANSWER
 
 
 @pytest.mark.parametrize(
@@ -193,8 +250,31 @@ def test_a_country_is_known_in_its_case_forms(word: str, language: str) -> None:
         ("самолёт", "ru"),  # not Самоа
         ("maliyyə", "az"),  # finance, not Mali
         ("qan", "az"),
-        ("france", "en"),  # English is not read for this
+        ("france", "en"),  # English is read by ``english_country``
     ],
 )
 def test_a_word_like_a_country_is_not_one(word: str, language: str) -> None:
     assert not names_country(word, language)
+
+
+@pytest.mark.parametrize(
+    ("word", "country"),
+    [
+        ("georgia", "georgia"),
+        ("georgians", "georgia"),
+        ("iranian", "iran"),
+        ("ukrainians", "ukraine"),
+        ("chinese", "china"),
+        ("kazakh", "kazakhstan"),
+        ("iraqi", "iraq"),
+        ("jersey", None),  # an everyday noun too
+        ("reunion", None),
+        ("african", None),  # a continent, not a country
+        ("median", None),
+        ("german", None),  # a language's name: not read
+    ],
+)
+def test_an_english_country_is_known_by_its_name_or_its_people(
+    word: str, country: str | None
+) -> None:
+    assert english_country(word) == country
