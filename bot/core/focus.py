@@ -536,6 +536,8 @@ def _asked_roles(words: list[str]) -> tuple[str, ...]:
             ("who" in before and any(b in _BE for b in before) and word in ROLE_WORDS)
             or _named_by(words, index)
             or "named" in before
+            # "which international organisation would run it": the body's name is asked.
+            or (word in BODY_WORDS and "which" in words[max(0, index - 2) : index])
             or (index + 1 < len(words) and words[index + 1] in ("called", "named"))
         )
         if asks_name:

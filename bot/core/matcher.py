@@ -559,6 +559,11 @@ def _names_in(text: str) -> list[str]:
 # Letters a common Russian word shares at its start with the fact's word it is read as: its
 # prefix ("при-", "про-", "пере-") makes a verb of its own.
 _PREFIX = 3
+# A decade as written in a question: "90s", "1990s" ("'90s" once its apostrophe is gone).
+_DECADE = re.compile(r"(1[89]|20)?(\d)0s")
+# The fewest letters a clipped name may keep ("aze" of Azerbaijan); four or more unless every
+# word it starts is the one name (``Matcher._clipped``).
+_CLIPPED_SHORTEST = 3
 # How many times more facts the word a clipped word is read as must be in than the facts
 # that hold only other words it starts.
 _CLIPPED_LEAD = 2
@@ -1042,8 +1047,10 @@ class Matcher:
     def _clipped(self, word: str) -> tuple[str, float] | None:
         """The indexed name a clipped word stands for ("yekat", "azer"): people shorten long
         names in chat. Only a word of four letters or more that starts the name, which is at
-        least three letters longer; read with less confidence than a typo's correction."""
-        if len(word) < 4 or not word.isalpha():
+        least three letters longer; read with less confidence than a typo's correction. A word
+        of three letters ("aze", "uzb") is read so only when every word it starts is that one
+        name (in any of its spellings): three letters start too many words to guess among."""
+        if len(word) < _CLIPPED_SHORTEST or not word.isalpha():
             return None
         words = self._sorted_words
         if len(words) != len(self._surface):
@@ -1065,6 +1072,8 @@ class Matcher:
         if whole is None:
             return None
         target = self._surface[whole]
+        if len(word) < 4 and (started != {target} or target not in self._names):
+            return None
         elsewhere = self._elsewhere(started - {target}, target) if len(started) > 1 else 0
         if elsewhere * _CLIPPED_LEAD > best_df:
             # ...as long as it stands out: a word that starts words of other facts about as
@@ -1091,6 +1100,22 @@ class Matcher:
             if term and df.get(term):
                 return term, 0.8
         return None
+
+    def _decade(self, word: str) -> tuple[str, float] | None:
+        """The indexed year a decade stands for ("90s", "1990s" of a fact that says "in 1999"),
+        the most widely held one of that decade; read with a clipped name's confidence. A
+        bare "20s" or "10s" is more often an age or a count than a decade: left as it is."""
+        match = _DECADE.fullmatch(word)
+        if match is None:
+            return None
+        century, tens = match.groups()
+        if century is None:
+            if tens < "3":
+                return None
+            century = "19"
+        years = (f"{century}{tens}{unit}" for unit in "0123456789")
+        held = [(count, year) for year in years if (count := self._df.get(year, 0)) > 0]
+        return (max(held)[1], 0.8) if held else None
 
     def _elsewhere(self, terms: set[str], target: str) -> int:
         """How many facts hold one of ``terms`` and not ``target``."""
@@ -1183,7 +1208,7 @@ class Matcher:
             if corrected is None and misspelled:
                 corrected = self._clipped(word)
             if corrected is None and language == "en":
-                corrected = self._demonym(word)
+                corrected = self._demonym(word) or self._decade(word)
             if corrected is not None and language == "az" and az_derived(term, corrected[0]):
                 corrected = None  # "yaxın" (near) is not "yaxınlaş-" (draw near) misspelled
             if corrected is not None and corrected[0] not in seen:
@@ -1453,7 +1478,9 @@ class Matcher:
         for sentence in sentences:
             terms = {term for term, _, _ in self.analyzer.analyze(sentence, language=language)}
             (asking if _asks(sentence) else telling).update(terms)
-        if not asking or not telling:
+        if not telling or asking.isdisjoint(self._df):
+            # An asking sentence with no word the facts know ("is that true and why?") asks
+            # about what the sentences before it told: they are the question's topic.
             return frozenset()
         return frozenset(telling - asking)
 

@@ -326,9 +326,33 @@ def expand_chat(folded: str) -> str:
     words = folded.split()
     dropped = [word for word in words if word.endswith("in") and len(word) >= 4]
     if _CHAT_KEYS.isdisjoint(words) and not any(_g_dropped(word) for word in dropped):
-        return folded
+        return _without_idioms(folded)
     out = [CHAT_WORDS.get(word, word) for word in words]
-    return " ".join(word + "g" if _g_dropped(word) else word for word in out if word)
+    return _without_idioms(
+        " ".join(word + "g" if _g_dropped(word) else word for word in out if word)
+    )
+
+
+def _without_idioms(text: str) -> str:
+    """``text`` without the idioms that only say how one asks: "what's the deal with" asks what
+    is going on (its "deal" is no agreement: "what's the deal with baku and moscow" asks for no
+    pact), and "fill me in", "catch me up", "bring me up to speed", "walk me through", "break it
+    down" ask to be told (no filling, catching or breaking: "break" is "break away")."""
+    if " deal " in text:
+        text = _DEAL_WITH.sub(r"\1 with", text)
+    if " me " in text or " us " in text or " down" in text:
+        text = _TELL_ME.sub(" ", text)
+    return text
+
+
+# "what's the deal with", "whats the deal w/" (the chat words read first), "what is the deal
+# with", folded.
+_DEAL_WITH = re.compile(r"\b(what (?:s|is)) the deal (?:with|w)\b")
+# Asking to be told, as Russian's "введите в курс дела" (``FILLER_PHRASES``).
+_TELL_ME = re.compile(
+    r"\b(?:(?:fill|clue) (?:me|us) in|catch (?:me|us) up|(?:bring|get) (?:me|us) up to speed"
+    r"|walk (?:me|us) through|break (?:it|this|that) down)\b"
+)
 
 
 @lru_cache(maxsize=20_000)
@@ -831,6 +855,18 @@ def _stem_word(word: str, normal: str | None = None) -> str:
     return stem(normal if normal is not None else normal_form(IRREGULAR_FORMS.get(word, word)))
 
 
+def _inflected(word: str) -> str:
+    """A pattern for ``word`` and its regular inflections, as the first word of a phrase in a
+    synonym group is a verb more often than not: "cool off" is also "cooled off", "cooling
+    off", "cools off"; "ease off" "eased off"; "dig in" "digging in". Irregular forms ("blew
+    up", "dug in") are listed in the group."""
+    if len(word) < 3 or not word.isalpha():
+        return re.escape(word)
+    if word.endswith("e"):
+        return re.escape(word[:-1]) + "(?:e|es|ed|ing)"
+    return re.escape(word) + f"(?:s|es|ed|ing|{word[-1]}ed|{word[-1]}ing)?"
+
+
 class Analyzer:
     """Turns text into index terms; one instance per synonym table."""
 
@@ -858,7 +894,9 @@ class Analyzer:
                     for table in self._other.values():
                         table.setdefault(parts[0], head)
                 else:
-                    pattern = re.compile(r"\b" + re.escape(member) + r"\b")
+                    first = _inflected(parts[0])
+                    rest = re.escape(" ".join(parts[1:]))
+                    pattern = re.compile(r"\b" + first + " " + rest + r"\b")
                     self._phrases.append((pattern, head))
         # Longer phrases first so "south caucasus region" wins over "south caucasus".
         self._phrases.sort(key=lambda item: -len(item[0].pattern))

@@ -93,6 +93,55 @@ def test_chat_spellings_read_as_the_words_they_stand_for() -> None:
     assert focus("how many ppl died").wants & Want.COUNT
 
 
+def test_whats_the_deal_with_asks_what_is_going_on_not_about_an_agreement() -> None:
+    """ "what's the deal with X" asks what is going on with X: its "deal" is no agreement, so
+    a fact on a trade deal does not come before the one on the row; "the gas deal" is one."""
+    analyzer = Analyzer()
+    for question in ("what's the deal with oslo and stockholm", "whats the deal w/ oslo"):
+        assert "agreement" not in analyzer.terms(question), question
+    assert "agreement" in analyzer.terms("what is the gas deal with norway")
+    row = Fact(
+        "fishing-row",
+        "Norway and Sweden are in a bitter row over fishing quotas in the Skagerrak.",
+        ("why are norway and sweden arguing", "norway sweden row explained"),
+    )
+    pact = Fact(
+        "power-pact",
+        "Norway and Sweden signed a deal to share power from a new cable.",
+        ("what did norway and sweden agree", "norway sweden power deal"),
+    )
+    assert answered(Matcher((row, pact)).ask("whats the deal with norway and sweden")) != (
+        "power-pact"
+    )
+
+
+def test_asking_to_be_told_says_nothing_of_the_topic() -> None:
+    """ "fill me in", "bring me up to speed", "walk me through", "break it down" ask to be told,
+    as "explain" does: no filling or breaking ("break" is breaking away, which a bridge that
+    broke down is not either way)."""
+    analyzer = Analyzer()
+    for question in (
+        "can someone fill me in on the oslo stockholm row",
+        "bring me up to speed on the oslo stockholm row",
+        "walk me through the oslo stockholm row",
+        "break it down for me: the oslo stockholm row",
+    ):
+        assert analyzer.terms(question) == analyzer.terms("the oslo stockholm row"), question
+    assert "break" in analyzer.terms("is the region trying to break away")
+    row = Fact(
+        "fishing-row",
+        "Norway and Sweden are in a bitter row over fishing quotas in the Skagerrak.",
+        ("why are norway and sweden arguing", "norway sweden row explained"),
+    )
+    split = Fact(
+        "bloc-exit",
+        "Norway says it may break away from the fisheries bloc over the quotas.",
+        ("is norway trying to break away from the bloc", "will norway leave the bloc"),
+    )
+    matcher = Matcher((row, split))
+    assert answered(matcher.ask("break it down for me, the norway sweden row")) == "fishing-row"
+
+
 def test_the_pm_is_the_prime_minister_and_5_pm_the_afternoon() -> None:
     """ "whos the new pm" asks of the prime minister the facts write out; "at 5 pm" stays a
     time of day."""
@@ -670,6 +719,46 @@ def test_a_clipped_name_is_read_as_the_name() -> None:
     assert matcher.ask("yeti").decision is Decision.UNKNOWN
 
 
+def test_a_name_clipped_to_three_letters_is_read_only_when_it_starts_that_name_alone() -> None:
+    """ "aze" is Azerbaijan in chat (its sports code too); three letters start many words, so
+    such a clip is read only when every indexed word it starts is one name: "tur" starting
+    both "Turkey" and "turned" stays unread."""
+    ties = Fact(
+        "azerbaijan-turkey-ties",
+        "Azerbaijan has turned toward closer security ties with Turkey.",
+        ("is azerbaijan getting closer to turkey", "azerbaijan turkey security ties"),
+    )
+    visit = Fact(
+        "presidential-visit",
+        "In 2024 Russia's president made a state visit to Azerbaijan.",
+        ("did the russian president visit azerbaijan",),
+    )
+    matcher = Matcher([ties, visit])
+    _, asked = matcher.explain("is aze cozying up to turkey")
+    assert "azerbaijan" in {qt.term for qt in asked.query}
+    _, asked = matcher.explain("is azerbaijan cozying up to tur")
+    assert {qt.term for qt in asked.query if qt.confidence > 0.0} == {"azerbaijan"}
+
+
+def test_a_decade_meets_a_year_of_it() -> None:
+    """ "back in the 90s" of a fact that says 1998: the decade is that year, not a heavy
+    unknown word; a decade no fact has a year of stays unknown, and "20s" stays an age."""
+    treaty = Fact(
+        "border-treaty",
+        "Georgia and Armenia signed the border treaty in 1998, but parliament never ratified it.",
+        ("when was the border treaty signed", "was the border treaty ratified"),
+    )
+    ties = Fact("turkey-ties", "Azerbaijan is building closer security ties with Turkey.")
+    matcher = Matcher([treaty, ties])
+    for question in ("was it signed in the 90s", "signed in the 1990s?"):
+        assert answered(matcher.ask(question)) == "border-treaty", question
+    assert matcher.ask("was it signed in the 70s").decision is not Decision.ANSWER
+    _, asked = matcher.explain("what did turkey do in the 80s")
+    assert "80s" in {qt.term for qt in asked.query if qt.confidence == 0.0}
+    _, asked = matcher.explain("protesters in their 20s")
+    assert "20s" in {qt.term for qt in asked.query}
+
+
 def test_a_heavy_unknown_name_is_not_answered_by_another_place_s_fact() -> None:
     """ "what happened in tbilisi" of a knowledge base that only says what happened in
     Yekaterinburg: the fact holds "happened" but not the place asked about, which is most of
@@ -749,6 +838,49 @@ def test_a_sentence_of_context_weighs_less_than_the_question() -> None:
     # One sentence alone keeps all its words' weight.
     one = matcher.ask("what happened in portree")
     assert answered(one) == "portree-power"
+
+
+def test_a_question_that_only_points_back_asks_about_the_sentence_before() -> None:
+    """ "someone said X. is that true and why": the asking sentence has no word of its own that
+    any fact knows; what it asks about is X, which keeps its full weight."""
+    recalled = Fact(
+        "consul-recalled",
+        "Armenia recalled its consul from Batumi on 3 April 2025 after a dispute over a border "
+        "post.",
+        ("why did armenia recall its consul", "when was the consul recalled", "batumi consul"),
+    )
+    flood = Fact(
+        "batumi-flood",
+        "Heavy rain flooded the old town of Batumi in May 2025; two people were rescued.",
+        ("was there a flood in batumi", "how many were rescued in batumi"),
+    )
+    matcher = Matcher((recalled, flood))
+    question = "someone said armenia pulled its consul out of batumi. is that true and why"
+    assert answered(matcher.ask(question)) == "consul-recalled"
+
+
+def test_a_clause_after_once_or_when_sets_the_scene_of_the_question_before_it() -> None:
+    """ "what did the union demand once the inspectors had cleared the mine" asks what the union
+    demanded; the inspectors' finding is the scene, and the fact on that finding (which shares
+    more of the question's words) does not come first."""
+    finding = Fact(
+        "inspectors-cleared-mine",
+        "State inspectors who examined the Tkibuli mine after the collapse found no safety "
+        "breach and cleared the mine to reopen.",
+        ("what did the inspectors find at the mine", "did the inspectors clear the mine"),
+    )
+    demand = Fact(
+        "union-demand",
+        "Despite the inspectors' finding, the miners' union demanded an independent inquiry "
+        "into the collapse.",
+        ("what is the union demanding", "does the union want an independent inquiry"),
+    )
+    matcher = Matcher((finding, demand))
+    question = "what did the union demand once the inspectors had cleared the mine"
+    result = matcher.ask(question)
+    assert result.best is not None and result.best.fact.id == "union-demand"
+    # The scene's own question is still the finding's.
+    assert answered(matcher.ask("did the inspectors clear the mine")) == "inspectors-cleared-mine"
 
 
 def test_a_phrasing_in_the_asker_s_language_beats_one_met_by_names_alone() -> None:
@@ -895,6 +1027,22 @@ def test_a_question_asking_how_things_stand_since_wants_a_fact_that_says_so() ->
     )
 
 
+def test_a_question_ending_in_since_asks_how_things_stand_since() -> None:
+    """A "since" that ends a question is "since then": whether something came about after the
+    news, which the event's own fact does not say; "since" before what it counts from is not."""
+    assert focus("has the consul gone back to batumi since?").wants & Want.LATER
+    assert focus("did anyone apologise since then").wants & Want.LATER
+    assert not focus("why has the border been closed since the recall").wants & Want.LATER
+    alone = Matcher([CONSUL_RECALLED, OVERVIEW])
+    assert alone.ask("has the armenian consul gone back to batumi since?").decision is not (
+        Decision.ANSWER
+    )
+    both = Matcher([CONSUL_RECALLED, CONSUL_STILL_AWAY, OVERVIEW])
+    assert answered(both.ask("has the armenian consul gone back to batumi since?")) == (
+        "tbilisi-consul-still-away"
+    )
+
+
 def test_breaking_out_is_not_breaking_away() -> None:
     analyzer = Analyzer()
     assert "break" not in analyzer.terms("a row has broken out between the two capitals")
@@ -944,6 +1092,31 @@ def test_the_name_of_a_body_wants_the_body_named_not_a_person() -> None:
     assert alone.ask(question).decision is not Decision.ANSWER
     both = Matcher([FARMERS_PROTEST, FARMERS_COALITION, OVERVIEW])
     assert answered(both.ask(question)) == "farmers-coalition-named"
+
+
+def test_which_organisation_asks_for_a_body_by_name() -> None:
+    """ "which international organisation would run the inquiry" asks for a named body: a fact
+    saying only that an international inquiry is wanted does not answer it outright; one
+    naming the body does."""
+    assert focus("which international organisation would run the inquiry").roles == (
+        "organisation",
+    )
+    assert focus("which organisation is behind the protest").roles == ("organisation",)
+    assert focus("why did the organisation quit").roles == ()
+    demand = Fact(
+        "inquiry-demand",
+        "The miners' union demands an independent international inquiry into the collapse.",
+        ("what is the union demanding", "does the union want an international inquiry"),
+    )
+    alone = Matcher([demand, OVERVIEW])
+    question = "which international organisation would run the inquiry into the collapse"
+    assert alone.ask(question).decision is not Decision.ANSWER
+    named = Fact(
+        "inquiry-body",
+        "The inquiry into the collapse will be run by the International Labour Organisation.",
+        ("who will run the inquiry",),
+    )
+    assert answered(Matcher([demand, named, OVERVIEW]).ask(question)) == "inquiry-body"
 
 
 def test_a_fact_about_the_question_that_lacks_what_is_asked_is_offered() -> None:

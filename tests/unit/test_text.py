@@ -110,6 +110,21 @@ def test_synonym_group_with_multi_word_phrases() -> None:
     assert analyzer.terms("withdrawing") == recall
 
 
+def test_a_phrase_s_first_word_meets_its_regular_forms() -> None:
+    """A phrase's first word is usually a verb: "cool off" is also "cooled off", "cooling
+    off", "cools off"; "ease off" "easing off"; "dig in" "digging in". A word that merely
+    starts like it is not ("cooler off", "the cool office")."""
+    analyzer = Analyzer([["de-escalate", "cool off", "ease off"], ["entrenched", "dig in"]])
+    calm = analyzer.terms("de-escalate")
+    for text in ("cooled off", "cooling off", "cools off", "eased off", "easing off"):
+        assert analyzer.terms(text) == calm, text
+    assert sorted(analyzer.terms("both sides digging in")) == sorted(
+        analyzer.terms("both sides entrenched")
+    )
+    assert analyzer.terms("the cool office") != calm
+    assert not set(analyzer.terms("a cooler off the coast")) & set(calm)
+
+
 def test_multi_word_head_of_synonym_group() -> None:
     """A group whose first member is a phrase ('south caucasus') still gives one shared term."""
     analyzer = Analyzer([["south caucasus", "transcaucasia", "southern caucasus"]])
