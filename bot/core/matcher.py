@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import heapq
 import math
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -334,8 +333,10 @@ def _phrasing_shown(fact: Fact, matched: str | None, language: str) -> str | Non
     language than the question and the fact has phrasings in the question's own; then the first
     of those. A name can match across scripts, and "russia azerbaijan" should not be offered
     "как сейчас москва и баку"."""
+    if matched is None or not fact.translations:
+        return matched  # one language: the phrasing that matched is in it
     own = fact.translation(language)
-    if matched is None or own is None or not own.questions or matched in own.questions:
+    if own is None or not own.questions or matched in own.questions:
         return matched
     for translation in (fact.translation(fact.language), *fact.translations):
         other = translation is not None and translation.language != language
@@ -596,6 +597,12 @@ class Matcher:
         # Advanced by every add and remove: what is derived from the facts is current while
         # it is unchanged.
         self.revision = 0
+        # Term weights (``_term_weight``) at ``_weights_revision``, for English questions and
+        # for questions in which names weigh as such: a question's candidates share most of
+        # their terms with other questions' candidates, and a term's weight changes only when
+        # a fact is added or removed.
+        self._weights_revision = -1
+        self._term_weights: tuple[dict[str, float], dict[str, float]] = ({}, {})
         for fact in facts:
             self.add(fact)
 
@@ -886,6 +893,24 @@ class Matcher:
             return self._idf(self._df.get(term, 0)) * _NAME_SPECIFICITY
         return self._idf(self._df.get(term, 0)) * self._specificity.get(term, 1.0)
 
+    def _weights(self, names: bool) -> dict[str, float]:
+        """The term weights known for the index as it stands (``names``: for a Russian or
+        Azerbaijani question), to be filled in as terms are met."""
+        if self._weights_revision != self.revision:
+            self._weights_revision = self.revision
+            self._term_weights = ({}, {})
+        return self._term_weights[names]
+
+    def _weight_of(self, terms: tuple[str, ...], weights: dict[str, float], names: bool) -> float:
+        """The summed weight of ``terms``, those not in ``weights`` (``_weights``) added to it."""
+        own = 0.0
+        for term in terms:
+            weight = weights.get(term)
+            if weight is None:
+                weight = weights[term] = self._term_weight(term, names)
+            own += weight
+        return own
+
     def _correct(self, term: str, anywhere: bool = True, kept: int = 0) -> tuple[str, float] | None:
         """The indexed term a misspelled word most likely means, with a confidence (with
         ``anywhere``, a typo in its first letter too; with ``kept``, only a word that starts
@@ -1079,15 +1104,18 @@ class Matcher:
             if len(distinct) < len(scored):
                 # Each answer's first candidate is the one ``current_only`` shows it by.
                 self._calibrate(distinct[: max(2, limit)], asked)
+        successors = current and bool(self._successors)
+        # Only the matches returned are made, unless superseded ones may give way below.
+        shown = scored if successors else scored[: max(1, limit)]
         matches = [
             Match(
                 c.entry.fact,
                 c.confidence,
                 _phrasing_shown(c.entry.fact, c.question, asked.language),
             )
-            for c in scored
+            for c in shown
         ]
-        if current and self._successors:
+        if successors:
             matches = self.current_only(matches, guild_id)
             scored = distinct
         return AskResult(question, self._decide(scored, asked), tuple(matches[: max(1, limit)]))
@@ -1127,9 +1155,12 @@ class Matcher:
         if not rough:
             return [], asked
         breadth = self.settings.candidates * 2
-        shortlist = heapq.nlargest(breadth, rough.items(), key=itemgetter(1))
+        # What heapq.nlargest gives (ties in the order gathered), sorted in C: quicker for
+        # the few hundred candidates of most questions and the thousands of a common word's.
+        shortlist = sorted(rough.items(), key=itemgetter(1), reverse=True)[:breadth]
         scored: list[_Candidate] = []
-        weights: dict[str, float] = {}
+        names = language != "en"
+        weights = self._weights(names)
         pairs = [(qt.term, qt.weight * qt.confidence) for qt in query if qt.confidence > 0.0]
         related = self._related_terms(query)
         # Every neighbour at all: a phrasing holding none of them is passed over at once.
@@ -1141,7 +1172,6 @@ class Matcher:
             # the fact for its numbers to be that count.
             events = sorted(counted_terms & self._counted_events)
             attribute_terms += tuple((term,) for term in events)
-        names = language != "en"
         bm25 = self._bm25_query(query, pairs)
         for key, _ in shortlist:
             entry = self._entries[key]
@@ -1297,9 +1327,12 @@ class Matcher:
             if len(posting) > budget:
                 posting = posting[-budget:]
             spent += len(posting)
-            get = rough.get
-            for key in posting:
-                rough[key] = get(key, 0.0) + weight
+            # Added in C: the facts already gathered keep their place (and add the weight),
+            # new ones follow in the posting's order, as a loop adding key by key would do.
+            held = {key: rough[key] for key in rough.keys() & posting}
+            rough.update(dict.fromkeys(posting, weight))
+            for key, earlier in held.items():
+                rough[key] = earlier + weight
         if self._dead_refs:
             entries = self._entries
             for key in [key for key in rough if key not in entries]:
@@ -1327,7 +1360,7 @@ class Matcher:
         bm25: _Bm25Query,
     ) -> _Candidate:
         """Score one candidate against the query's (term, weight) pairs; ``weights`` caches
-        term weights across one question's candidates; ``counted_terms`` are the terms of what
+        term weights (``_weights``); ``counted_terms`` are the terms of what
         a "how many" counts; ``names``: a Russian or Azerbaijani question, in which names weigh
         as such (``_NAME_SPECIFICITY``); ``related``: question terms a paraphrase stands in for,
         with the weight it earns and their neighbours (``_related_terms``), all of which
@@ -1360,13 +1393,15 @@ class Matcher:
             if hit <= 0.0:
                 continue
             own = 0.0
-            for term in terms:
-                weight = weights.get(term)
-                if weight is None:
-                    weight = weights[term] = self._term_weight(term, names)
-                own += weight
+            try:
+                for term in terms:
+                    own += weights[term]
+            except KeyError:
+                own = self._weight_of(terms, weights, names)
             recall = hit / total
-            precision = min(1.0, hit / own) if own else 0.0
+            precision = hit / own if own else 0.0
+            if precision > 1.0:
+                precision = 1.0
             # F-beta with beta=2: covering the question matters more than the phrasing's extras.
             f_score = 5 * precision * recall / (4 * precision + recall)
             if not names and f_score > best_phrasing:
