@@ -1,19 +1,24 @@
-"""What the matcher keeps for speed changes no answer: term weights kept from one question to
-the next."""
+"""What the matcher skips or keeps for speed changes no answer: narrowing the candidates to
+those within reach of the best, and term weights kept from one question to the next."""
 
 from __future__ import annotations
 
 import random
+from unittest import mock
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from bot.core.matcher import Matcher
+import bot.core.matcher as matcher_module
+from bot.core.matcher import Matcher, MatcherSettings
 from bot.core.models import AskResult, Fact, Origin
 
 PEOPLE = "odalric venmarsh tibbald quorra ysolde pernille".split()
 ACTIONS = "recalled detained sanctioned pardoned expelled".split()
 TOPICS = "pipeline ceasefire treaty election harbour tariff".split()
 PLACE_WORDS = "talvora brenmoor quistel".split()
+VOCABULARY = [*PLACE_WORDS, *PEOPLE, *ACTIONS, *TOPICS, "officials", "said", "why", "who"]
 
 
 def _news(count: int, seed: int) -> list[Fact]:
@@ -42,7 +47,28 @@ def _shown(result: AskResult) -> tuple[object, ...]:
     return result.decision, tuple((m.fact.id, m.score, m.matched_question) for m in result.matches)
 
 
+# A small budget and shortlist make a few hundred facts behave like a very large base: common
+# words are added to the candidates the rare ones brought in, where narrowing applies.
+TIGHT = MatcherSettings(posting_budget=60, candidates=3)
 NEWS = _news(600, seed=3)
+NARROWED = Matcher(NEWS, settings=TIGHT)
+for _fact in NEWS[::7]:
+    NARROWED.remove(_fact.id)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    words=st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=7),
+    guild_id=st.sampled_from([None, 1, 2]),
+)
+def test_narrowing_the_candidates_changes_no_answer(words: list[str], guild_id: int | None) -> None:
+    """Whatever is asked, in any server, with facts removed on the way: the same answers and
+    scores as when every candidate is kept to the end."""
+    question = " ".join(words)
+    narrowed = NARROWED.ask(question, guild_id=guild_id, limit=10)
+    with mock.patch.object(matcher_module, "_REACH_FROM", 10**9):
+        kept = NARROWED.ask(question, guild_id=guild_id, limit=10)
+    assert _shown(narrowed) == _shown(kept)
 
 
 def test_weights_kept_between_questions_follow_the_facts(monkeypatch: pytest.MonkeyPatch) -> None:
