@@ -23,10 +23,13 @@ Everything here is English; the word lists are data, in one place, below.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass
 from enum import IntFlag
+
+from bot.core.news_words import IRREGULAR_FORMS
 
 
 class Want(IntFlag):
@@ -47,6 +50,7 @@ class Want(IntFlag):
     FUTURE = 2048  # when will: something still to come ("will", "next", "planned", "due")
     DAY = 4096  # what day / which date: a day ("on 5 March", "on Tuesday"), not a month or year
     LATER = 8192  # ... yet / so far / by now: the state of things since, or what is still to come
+    SHARE = 16384  # what share / percentage / proportion: a part of a whole ("84%", "half")
 
 
 # Kinds a fact must hold to be answered outright; CAUSE, PERSON and PLACE are only preferred
@@ -63,6 +67,7 @@ STRICT = (
     | Want.FUTURE
     | Want.DAY
     | Want.LATER
+    | Want.SHARE
 )
 
 NUMBER_WORDS = frozenset(
@@ -198,12 +203,33 @@ class Focus:
     # Words that only name the kind of answer asked ("date" in "what date was the raid", "raid
     # date"): like "when", they are not what the question is about.
     kind_words: tuple[str, ...] = ()
+    # "How many" or "number of" asks a count of things, which a measure ("1,000 km2") is not;
+    # "how much" may be answered by one ("how much land": 1,000 km2).
+    countable: bool = False
+    # "Until when", "until what year": the end of something, which a fact states as "until
+    # 2040" ("bound_stated").
+    until: bool = False
+    # What happened at a time the question names, asked in the past tense ("who won the
+    # september 2025 election"): the first day of that time. A fact written before it cannot
+    # tell what happened then.
+    happened_from: dt.date | None = None
 
 
 NO_FOCUS = Focus()
 # Words asking for a number when asked "what ..." or "which ...": "what percentage", "what
 # share of the vote", "by what margin".
 SHARE_WORDS = frozenset("percentage percent proportion share fraction margin majority".split())
+# Of those, the words asking for a part of a whole: a percentage or a fraction, which a fact
+# giving only a head count does not state ("what share of voters took part" is not answered by
+# "19.7 million voters are registered"). A margin or a majority may be a number of votes.
+PART_WORDS = frozenset("percentage percent proportion share fraction".split())
+# Words an answer states a part of a whole with ("84.5%" is read apart, by its sign).
+PART_STATED = frozenset(
+    """
+    percent percentage cent half halves third thirds quarter quarters fifth fifths tenth tenths
+    majority minority fraction proportion share
+    """.split()
+)
 _WH_SHARE = ("what", "which")
 SUM_WORDS = frozenset("sum amount".split())
 _BE = frozenset("is was are were be will s".split())
@@ -214,6 +240,19 @@ _BE = frozenset("is was are were be will s".split())
 _OUTCOME_LEADS = (" end up ", " ended up ")
 _WH_ALL = frozenset("who whom whose what whats which where when why how".split())
 _DETERMINERS = frozenset("the a an this that its his her their".split())
+
+
+def _asks_when(words: list[str]) -> bool:
+    """Whether "when" asks for a time: it does unless the question already asks something else
+    before it ("how did the kremlin respond when the cabinet backed the bill", "what happened
+    when police raided the cafe"), where it only sets the scene; joined on by "and" ("who was
+    arrested and when") it is a second question."""
+    for index, word in enumerate(words):
+        if word != "when":
+            continue
+        if _WH_ALL.isdisjoint(words[:index]) or words[index - 1] in ("and", "or"):
+            return True
+    return False
 
 
 def question_focus(words: list[str]) -> Focus:
@@ -234,6 +273,8 @@ def question_focus(words: list[str]) -> Focus:
     if "toll" in words or any((w, s) in pairs for w in _WH_SHARE for s in SHARE_WORDS):
         # "what share of the vote", "by what margin": a number is asked for.
         wants |= Want.COUNT
+        if any((w, s) in pairs for w in _WH_SHARE for s in PART_WORDS):
+            wants |= Want.SHARE
     if any((w, s) in pairs for w in _WH_SHARE for s in SUM_WORDS):
         # "what sum in military aid", "what amount of money": a sum is asked for, as by "how
         # much money"; the amount of something else ("what amount of water") only a number.
@@ -242,36 +283,32 @@ def question_focus(words: list[str]) -> Focus:
             wants |= Want.MONEY
     if ("how", "old") in pairs or ("what", "age") in pairs or ("age", "of") in pairs:
         wants |= Want.AGE
-    if "when" in words or " since when " in text:
+    if _asks_when(words):
         wants |= Want.TIME
         if ("when", "will") in pairs or " going to " in text:
             wants |= Want.FUTURE
-    kind_words: list[str] = []
     for head in ("year", "date", "day", "month"):
         if ("what", head) in pairs or ("which", head) in pairs:
             wants |= Want.TIME
-            kind_words.append(head)
             if head in ("date", "day"):
                 # A day is asked for: "in late June" or "in 2024" does not say which.
                 wants |= Want.DAY
     if ("exact", "date") in pairs or ("exact", "day") in pairs:
         wants |= Want.TIME | Want.DAY
-        kind_words += ["date", "day"]
     if 1 < len(words) <= 4 and words[-1] in ("date", "year") and words[0] not in _WH_WORDS:
         # A keyword question naming the kind last: "yekaterinburg raid date" (casual: any
         # date it has will do, not only a day).
         wants |= Want.TIME
-        kind_words.append(words[-1])
     if ("what", "time") in pairs:
         wants |= Want.CLOCK
-        kind_words.append("time")
     if (
-        words[-1] in ("yet", "anymore")
-        or text.endswith((" so far ", " by now "))
+        words[-1] in ("yet", "anymore", "since")
+        or text.endswith((" so far ", " by now ", " since then "))
         or (any(lead in text for lead in _OUTCOME_LEADS) and _WH_ALL.isdisjoint(words))
     ):
-        # "has the ambassador gone back yet", "did the talks end up collapsing": how things
-        # stand since the news, which a fact telling only of the event itself does not say.
+        # "has the ambassador gone back yet", "has she returned since", "did the talks end up
+        # collapsing": how things stand since the news, which a fact telling only of the event
+        # itself does not say.
         wants |= Want.LATER
     if ("how", "soon") in pairs:
         # "how soon after the vote": a span, or the date it ended at.
@@ -281,6 +318,10 @@ def question_focus(words: list[str]) -> Focus:
     for adjective in ("high", "tall", "deep", "wide", "far", "heavy", "hot", "cold"):
         if ("how", adjective) in pairs:
             wants |= Want.MEASURE
+    if _asks_size(words):
+        # "how large was the force", "how big is the zone": a size, told by a number (a head
+        # count or a measure alike).
+        wants |= Want.COUNT
     if "why" in words or " how come " in text or ("what", "caused") in pairs:
         wants |= Want.CAUSE
     if ("name", "of") in pairs or ("names", "of") in pairs or ("his", "name") in pairs:
@@ -306,8 +347,107 @@ def question_focus(words: list[str]) -> Focus:
         _asked_roles(words),
         len(words),
         counted,
-        tuple(dict.fromkeys(kind_words)),
+        kind_words(words),
+        countable=("how", "many") in pairs or ("number", "of") in pairs,
+        until=any((w, q) in pairs for w in ("until", "till") for q in ("when", "what", "which")),
+        happened_from=_happened_from(words),
     )
+
+
+def kind_words(words: list[str]) -> tuple[str, ...]:
+    """The words of a question (folded) that only name the kind of answer it asks: "date" in
+    "what date" or "raid date", "time" in "what time", "old" in "how old", "far" in "how far"
+    and "so far". Like "when", they are not what it is about ("his old terms", "far-right")."""
+    found: list[str] = []
+    for word, following in itertools.pairwise(words):
+        if word in ("what", "which") and following in ("year", "date", "day", "month"):
+            found.append(following)
+        elif (word, following) == ("what", "time"):
+            found.append("time")
+        elif word == "exact" and following in ("date", "day"):
+            found += ["date", "day"]
+        elif (word == "how" and following in _HOW_KINDS) or (word, following) == ("so", "far"):
+            found.append(following)
+    if 1 < len(words) <= 4 and words[-1] in ("date", "year") and words[0] not in _WH_WORDS:
+        # A keyword question naming the kind last: "yekaterinburg raid date".
+        found.append(words[-1])
+    return tuple(dict.fromkeys(found))
+
+
+_MONTH_NUMBERS = {
+    month: number
+    for number, months in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for month in months
+}
+# Verbs that ask in the past tense: "did", "was", and past forms ("won", "held").
+_PAST_AUXILIARIES = frozenset("did was were had".split())
+# With these, a past participle is no past tense: "who is registered for the july vote".
+_PRESENT_AUXILIARIES = frozenset("is are am does do".split())
+# Words before a year that make it a target or a bound, not the time of what is asked about:
+# "what target for 2035 did they set", "could he rule until 2040".
+_YEAR_BOUNDS = frozenset("for by until till to through before".split())
+_PAST_FORMS = frozenset(IRREGULAR_FORMS) - frozenset("held shot struck".split())
+
+
+def _happened_from(words: list[str]) -> dt.date | None:
+    """The first day of the latest time (a year, or a month of a year) that ``words`` name,
+    when they ask in the past tense what happened then ("who won the july 2023 election",
+    "what did the eu decide in 2026"); None for a question in the present or future tense
+    ("when is the september 2025 election", "will he run in 2030")."""
+    if not FUTURE_WORDS.isdisjoint(words) or "going" in words:
+        return None
+    present = not _PRESENT_AUXILIARIES.isdisjoint(words)
+    past = any(
+        w in _PAST_AUXILIARIES
+        or (not present and (w in _PAST_FORMS or (w.endswith("ed") and len(w) > 4)))
+        for w in words
+    )
+    if not past:
+        return None
+    latest: dt.date | None = None
+    for index, word in enumerate(words):
+        if not _YEAR.match(word):
+            continue
+        year = int(word)
+        previous = words[index - 1] if index else ""
+        if previous in _YEAR_BOUNDS:
+            continue
+        month = _MONTH_NUMBERS.get(previous, 1)
+        start = dt.date(year, month, 1)
+        if latest is None or start > latest:
+            latest = start
+    return latest
+
+
+_SIZE_WORDS = frozenset("big large small huge sizable sizeable".split())
+# Words after "how" that ask for a kind of answer: an age, a span, a measure, a size.
+_HOW_KINDS = frozenset("old long far high tall deep wide heavy hot cold".split()) | _SIZE_WORDS
+
+
+def _asks_size(words: list[str]) -> bool:
+    """Whether the question asks how big something is ("how large was the attacking force"),
+    not how much something matters ("how big a deal is it", "how big of a problem")."""
+    for index, word in enumerate(words[:-1]):
+        if word == "how" and words[index + 1] in _SIZE_WORDS:
+            following = words[index + 2] if index + 2 < len(words) else ""
+            return following not in ("a", "an", "of", "deal")
+    return False
 
 
 # Attribute words that are verbs ("when was the dam built", "how much does a ticket cost"):
@@ -358,9 +498,10 @@ _COUNT_LEADS = (("how", "many"), ("how", "much"), ("number", "of"))
 
 
 def _counted(words: list[str]) -> tuple[str, ...]:
-    """Up to three words after "how many" / "how much" / "number of" naming what is counted."""
+    """Up to three words after "how many" / "how much" / "number of" naming what is counted, or
+    after "what share of" ("what percentage of voters"): what the share is of."""
     for index, pair in enumerate(itertools.pairwise(words)):
-        if pair in _COUNT_LEADS:
+        if pair in _COUNT_LEADS or (pair[1] == "of" and pair[0] in PART_WORDS):
             after = [w for w in words[index + 2 : index + 6] if w not in _NOT_COUNTED]
             return tuple(w for w in after if w.isalpha())[:3]
     return ()
@@ -377,22 +518,86 @@ HEAD_ROLES = (
 def _asked_roles(words: list[str]) -> tuple[str, ...]:
     """Role words whose holder's name is asked: "who is the ceo", "name of the president";
     who heads (leads, runs, ...) something asks for one of ``HEAD_ROLES``."""
-    if len(words) > 1 and words[0] in ("who", "whos") and words[1] in _HEADING_VERBS:
+    if (
+        len(words) > 1
+        and words[0] in ("who", "whos")
+        and (words[1] in _HEADING_VERBS or " in charge " in " ".join(words[1:5]) + " ")
+    ):
+        # "who runs wagner now", "who's in charge of the region".
         return tuple(HEAD_ROLES)
     roles: list[str] = []
     for index, word in enumerate(words):
-        if word not in _ROLE_OR_BODY:
+        if word not in _ROLE_OR_BODY or words[index + 1 : index + 2] == ["s"]:
+            # A role in the possessive is not the one asked for: "who is exercising the
+            # governor's powers" asks who stands in for the governor.
             continue
         before = words[max(0, index - 6) : index]
         asks_name = (
             ("who" in before and any(b in _BE for b in before) and word in ROLE_WORDS)
-            or "name" in before
+            or _named_by(words, index)
             or "named" in before
             or (index + 1 < len(words) and words[index + 1] in ("called", "named"))
         )
         if asks_name:
             roles.append(_qualified(words, index, _ROLE_IN_ANSWERS.get(word, word)))
+    if not roles:
+        roles.extend(_named_thing(words))
     return tuple(dict.fromkeys(roles))
+
+
+def _named_by(words: list[str], index: int) -> bool:
+    """Whether the role at ``index`` is the thing a "name of" before it asks the name of: "the
+    name of the new prime minister", not "the name of the prison the former mayor was sent to"
+    (another determiner or a function word between them starts another thing)."""
+    for position in range(index - 1, max(-1, index - 7), -1):
+        if words[position] != "name":
+            continue
+        between = words[position + 1 : index]
+        if not between or between[0] != "of":
+            return False
+        rest = between[1:]
+        if rest and rest[0] in _DETERMINERS:
+            rest = rest[1:]
+        return all(w not in _NAME_BREAKERS and w not in _DETERMINERS for w in rest)
+    return False
+
+
+def _named_thing(words: list[str]) -> tuple[str, ...]:
+    """The thing whose own name is asked, when it is not a role or a body: "what is the name of
+    the prison", "what was the village called". A fact that names it writes the name beside
+    the word ("the Taraclia prison", "the village of Sudzha"); one that only mentions it ("sent
+    to a semi-closed prison") does not give its name."""
+    for index, word in enumerate(words[:-3]):
+        if (word, words[index + 1]) == ("name", "of") and words[index + 2] in _DETERMINERS:
+            thing = words[index + 3]
+            return (thing,) if thing.isalpha() and thing not in _NAME_BREAKERS else ()
+    called = words[0] in ("what", "whats") and words[-1] in ("called", "named")
+    if called and len(words) >= 4 and words[-3] in _DETERMINERS and words[-2].isalpha():
+        return (words[-2],)  # "what was the village called"
+    return ()
+
+
+def is_named_role(word: str) -> bool:
+    """Whether ``word`` is a role or a body answers are read for when indexed (``named_roles``);
+    any other thing whose name is asked is looked for beside a name at question time."""
+    return word in _ROLE_OR_BODY or " " in word
+
+
+def names_beside(answer: str, word: str) -> bool:
+    """Whether ``word`` (or its plural) stands beside a name in ``answer``: "the Taraclia
+    prison", "the prison Sirius", "Sudzha, the small town", "the village of Sudzha"."""
+    tokens = _tokens(answer)
+    lower = [t.lower() for t in tokens]
+    forms = (word, word + "s")
+    return any(
+        token in forms
+        and (
+            _name_at(tokens, index + 1)
+            or _name_before(tokens, index)
+            or (lower[index + 1 : index + 2] == ["of"] and _name_at(tokens, index + 2))
+        )
+        for index, token in enumerate(lower)
+    )
 
 
 # A role asked by a short name that answers spell out: "the new pm" is a prime minister.
@@ -438,6 +643,12 @@ _NUMBER = re.compile(r"[$€£]?\d[\d,.]*(?:%|bn|m|k|s)?")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 
+def _is_year(token: str) -> bool:
+    """Whether a number read from an answer is a year: "2020", "2020," at a clause's end; not
+    "2,000" (a thousands comma makes it a count: "about 2,000 residents were evacuated")."""
+    return bool(_YEAR.match(token.rstrip(",.")))
+
+
 def _tokens(text: str) -> list[str]:
     """Words, numbers and currency signs of ``text``, in order, punctuation stripped; a
     currency sign glued to a number ("$300") is a token of its own before it."""
@@ -466,6 +677,7 @@ _WORD_KINDS = (
     (TIME_UNITS, int(Want.DURATION)),
     (UNITS - {"m", "per", "sq", "square"}, int(Want.MEASURE)),
     (CAUSE_WORDS, int(Want.CAUSE)),
+    (PART_STATED, int(Want.SHARE)),
 )
 
 
@@ -481,6 +693,7 @@ _SPACED = str.maketrans(
 # The flags as plain ints: reading 100,000 answers with IntFlag arithmetic costs seconds.
 _TIME, _AGE, _CLOCK, _DAY = int(Want.TIME), int(Want.AGE), int(Want.CLOCK), int(Want.DAY)
 _COUNT, _MEASURE, _DURATION = int(Want.COUNT), int(Want.MEASURE), int(Want.DURATION)
+_SHARE = int(Want.SHARE)
 _PERSON, _PLACE, _NAME = int(Want.PERSON), int(Want.PLACE), int(Want.NAME)
 _NUMERIC = re.compile(r"[$€£]?\d[\d,.:]*(?:%|bn|m|k|s)?")
 _CAPITAL_PAIR = re.compile(r"([A-Z][a-z'\u2019-]+) +([A-Z][\w'\u2019-]*)")
@@ -540,8 +753,7 @@ def _kinds(answer: str, present: set[str], dated: bool) -> int:
             if token.replace(":", "").isdigit():
                 kinds |= _CLOCK
             continue
-        bare = token.rstrip("%").replace(",", "").rstrip(".")
-        if _YEAR.match(bare):
+        if _is_year(token):
             kinds |= _TIME
             continue
         after = answer[match.end() : match.end() + 16].split()
@@ -554,6 +766,8 @@ def _kinds(answer: str, present: set[str], dated: bool) -> int:
         kinds |= _COUNT
         if following in UNITS or token.endswith("%"):
             kinds |= _MEASURE
+        if token.endswith("%"):
+            kinds |= _SHARE
         if following in TIME_UNITS:
             kinds |= _DURATION
     if "may" in present and _MAY.search(answer):
@@ -631,24 +845,45 @@ def _name_before(tokens: list[str], index: int) -> bool:
     return False
 
 
+# Units a measure is stated in, not a share: a number followed by one is no head count.
+_MEASURE_UNITS = UNITS - {"percent", "per", "m"}
+# Words stating a part of a whole, as a count of it: "two-thirds of voters", "half of them".
+_PARTS = PART_STATED - {"share", "proportion", "percentage"}
 # How many words either side of a number say what it counts ("38 of the 67 people on board
 # died": died is five words on).
 _COUNT_REACH = 5
 
 
-def counted_words(answer: str) -> tuple[str, ...]:
+_BOUND = re.compile(
+    r"\b(?:until|till|through)\s+(?:\w+\s+){0,3}?(?:(?:1[89]|20)\d\d|"
+    + "|".join(sorted(MONTHS - {"may"}, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def bound_stated(answer: str) -> bool:
+    """Whether ``answer`` says until when something lasts ("stay in office until 2040", "until
+    the end of 2026", "till 5 March")."""
+    return bool(_BOUND.search(answer))
+
+
+def counted_words(answer: str, *, measures: bool = True) -> tuple[str, ...]:
     """The words standing near a count in ``answer`` (not near a year or a day of the month):
-    what a "how many ..." question's counted words must meet for the count to be theirs."""
+    what a "how many ..." question's counted words must meet for the count to be theirs.
+    Without ``measures``, a number with a unit of measure ("1,000 square kilometres of Russian
+    territory") is no count: "how many prisoners" is not a number of square kilometres."""
     tokens = [t.lower() for t in _tokens(answer)]
     near: dict[str, None] = {}
     for index, token in enumerate(tokens):
-        bare = token.rstrip("%").replace(",", "").rstrip(".")
-        numeric = bool(_NUMERIC.fullmatch(token)) and not _YEAR.match(bare)
-        if not (numeric or token in NUMBER_WORDS):
-            continue
+        numeric = bool(_NUMERIC.fullmatch(token)) and not _is_year(token)
+        if not (numeric or token in NUMBER_WORDS or _PARTS.intersection(token.split("-"))):
+            continue  # neither a number nor a share ("two-thirds", "a majority")
         neighbours = tokens[max(0, index - 1) : index] + tokens[index + 1 : index + 2]
         if any(n in MONTHS for n in neighbours):
             continue  # a day of the month
+        if not measures and not _MEASURE_UNITS.isdisjoint(tokens[index + 1 : index + 4]):
+            continue  # "1,000 square kilometres", "37.3 million cubic metres"
         for other in tokens[max(0, index - _COUNT_REACH) : index + _COUNT_REACH + 1]:
             near[other] = None
     return tuple(near)

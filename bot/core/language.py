@@ -44,6 +44,10 @@ STOPWORDS_RU = frozenset(
     между после перед через против среди около вокруг кроме вроде будто
     ребят кажется показалось видимо наверное наверно
     меня тебя тебе тобой ему ей ею ним ней нему нём нем себя себе собой
+    буду будешь будет будем будете будут могу можешь может можем можете могут мог могла
+    могло могли должен должна должно должны
+    который которая которое которые которого которой котором которому которую которым которыми
+    которых
     """.split()
 )
 # The last lines: the remaining forms of "какой", "весь" and "этот" (the list above has only
@@ -51,8 +55,10 @@ STOPWORDS_RU = frozenset(
 # prepositions of time and place English's stopwords hold ("between", "after", "against"), the
 # hedging "вроде", "будто", "кажется" ("или мне показалось": or did I imagine it), and "ребят"
 # (guys) beside "ребята"; the forms of the personal and reflexive pronouns the first lines
-# leave out ("меня", "ему", "себе": English's "me", "him", "themselves"). Not "свой" (one's
-# own): "стоять на своём" is to stand one's ground.
+# leave out ("меня", "ему", "себе": English's "me", "him", "themselves"); the future's "будет"
+# and the modals "может", "должен" (English's "will", "can", "could", "should"); the forms of
+# "который" (English's "which", "that", "who" of a relative clause). Not "свой"
+# (one's own): "стоять на своём" is to stand one's ground.
 
 
 STOPWORDS_AZ = frozenset(
@@ -65,8 +71,9 @@ STOPWORDS_AZ = frozenset(
     hələ hele artıq artiq indi sadəcə qısaca qisaca yəni yeni görəsən gorasen bilən bilir
     bilirsiniz kimsə kimse nəsə nese həm hem
     nədir nədi kimdir kimlərdir haradadır nəyi nəyə nədən nəyin hansısa hansını burada burda
-    orada orda neynir neynəyir nolub noldu nətər haçan ola olub olur oldu olan olaraq olmuş
-    olar olacaq olmaq olsun olubmu olurmu idi imiş deyil edir edib etdi edilib edilir edən
+    orada orda neynir neynəyir nolub noldu nətər haçan haçandan vaxtdan ola olub olur oldu olan
+    olaraq olmuş olar olacaq olmaq olsun olubmu olurmu idi idim idin idik idiniz idilər imiş
+    deyil edir edib etdi edilib edilir edən
     etmək edəcək edirlər ediblər edirmi doğrudu doğrudur doğrudurmu deyirlər deyəsən eşitdim
     var yoxsa heç
     haqqında barədə məlumat məsələ məsələsi məsələni məsələdə

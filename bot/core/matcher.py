@@ -28,7 +28,19 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from bot.core.focus import STRICT, Focus, Want, counted_words, read_answer
+from bot.core.country_names import english_country, names_country
+from bot.core.focus import (
+    STRICT,
+    Focus,
+    Want,
+    bound_stated,
+    counted_words,
+    is_named_role,
+    kind_words,
+    names_beside,
+    question_focus,
+    read_answer,
+)
 from bot.core.language import detect
 from bot.core.models import (
     AskResult,
@@ -43,7 +55,17 @@ from bot.core.models import (
 from bot.core.news_words import COUNTED_EVENTS
 from bot.core.related_words import table as related_words
 from bot.core.since_words import says_since
-from bot.core.text import DAY_SPECIFICITY, Analyzer, az_derived, english_frequency, words
+from bot.core.text import (
+    DAY_SPECIFICITY,
+    Analyzer,
+    az_derived,
+    english_frequency,
+    expand_chat,
+    fold,
+    other_tokens,
+    translit,
+    words,
+)
 
 # Fitted by ``python -m bench.calibrate`` on the tune questions (see there).
 CALIBRATION: tuple[float, ...] = (
@@ -112,6 +134,10 @@ class MatcherSettings:
     # one fact that says what happened somewhere else (the model, fitted on knowledge bases
     # with a fact for most names asked, cannot tell a heavy unknown name from a typo).
     minimum_coverage: float = 0.3
+    # The same for a Russian or Azerbaijani question, whose inflected and paraphrased words
+    # miss every fact far more often however much on topic they are ("нынешнего", "отправной
+    # точкой"): their unknown words say less that it is about something else.
+    minimum_coverage_inflected: float = 0.2
     # Share of its weight a question word earns in a fact that lacks it but has one of its tight
     # thesaurus neighbours (``related_words``): "created" of a fact that says "founded". A
     # paraphrase is weaker evidence than the word itself; 0 turns it off. On the tune questions
@@ -125,6 +151,12 @@ class MatcherSettings:
     # (0.1 and 0.15: one or two right-first questions fewer; 0.3: one more, but a right answer
     # no longer outright and another no longer first); 0 turns it off.
     kind_window: float = 0.2
+    # ...and a near tie between two such siblings is no tie when the best, asked for by one of
+    # its phrasings and not the runner-up's, is at least this confident (``_kind_lead``):
+    # weaker evidence than a lead in score, so it asks for more than ``answer_threshold`` (on
+    # the tune questions 0.8 answered five right ones and nothing else; 0.7 also a wrong one
+    # and two near-topic ones, one of them on the fresh tune stories). Above 1 turns it off.
+    kind_confidence: float = 0.8
     # A fact whose answer text holds less than this share of an English question's weight is
     # not answered outright while at least ``unknown_share_ceiling`` of that weight is words
     # no fact has (``_phrasing_word_only``). On the tune questions 0.05 and 0.3 held back two
@@ -233,7 +265,16 @@ class _Entry:
     making all 100,000 at start would cost more than the rest of the snapshot.
     """
 
-    __slots__ = ("_fact", "_size", "answer_terms", "counted", "kinds", "phrasings", "roles")
+    __slots__ = (
+        "_fact",
+        "_size",
+        "answer_terms",
+        "counted",
+        "kinds",
+        "phrasings",
+        "roles",
+        "tallied",
+    )
 
     def __init__(
         self,
@@ -252,6 +293,9 @@ class _Entry:
         self.roles = roles
         # Terms that stand beside its counts, worked out when a count is first asked of it.
         self.counted: frozenset[str] | None = None
+        # The same, of its counts that are no measures (``counted_words``): what "how many"
+        # must meet.
+        self.tallied: frozenset[str] | None = None
         self._size = -1
 
     @property
@@ -326,6 +370,8 @@ class _Asked:
     query: list[_QueryTerm]
     bare: bool = False  # only content words: a keyword or a name, not a question
     language: str = "en"
+    # It names a country, a capitalised name or a year that no fact has (``_named_elsewhere``).
+    elsewhere: bool = False
 
 
 def _phrasing_shown(fact: Fact, matched: str | None, language: str) -> str | None:
@@ -370,6 +416,27 @@ class _Candidate:
         return self.strict_miss or self.attribute_miss or self.role_miss
 
 
+def _opening(question: str | None) -> tuple[str, ...]:
+    """The question word and the word after it that a question opens with when they ask for a
+    kind of answer ("when did", "why was", "how many"), or nothing ("what did", "what are",
+    a question opening otherwise)."""
+    if not question:
+        return ()
+    opening = expand_chat(fold(question)).split()[:2]
+    if len(opening) < 2 or opening[0] not in _QUESTION_WORDS:
+        return ()
+    return tuple(opening) if question_focus(opening).wants else ()
+
+
+def _written_by(fact: Fact) -> dt.date | None:
+    """The latest day a fact is known to have been written by: its source's publication or its
+    own date, whichever is later; when it has neither, the day it was added."""
+    known = [day for day in (fact.date, fact.source and fact.source.published) if day]
+    if known:
+        return max(known)
+    return fact.added_at.date() if fact.added_at else None
+
+
 def _exact(ranked: Sequence[_Candidate]) -> bool:
     """Whether the question is, word for word, one of the best fact's phrasings and of no other
     candidate's: its curator (or a moderator who taught it) says this fact answers it, so a
@@ -391,13 +458,35 @@ def clear_lead(ranked: Sequence[_Candidate], settings: MatcherSettings) -> bool:
     best, runner_up = ranked[0], ranked[1]
     if best.relevance - runner_up.relevance >= settings.answer_margin or _exact(ranked):
         return True
+    return _dominates(best, runner_up, settings)
+
+
+def _dominates(one: _Candidate, other: _Candidate, settings: MatcherSettings) -> bool:
+    """Whether ``one`` is as well phrased and covered as ``other`` and says clearly more of
+    the question in its answer (``answer_lead``): of two siblings sharing their wording, the
+    one that states what is asked."""
     lead = settings.answer_lead
     return (
         lead > 0.0
-        and best.answer - runner_up.answer >= lead
-        and best.phrasing >= runner_up.phrasing
-        and best.whole >= runner_up.whole
+        and one.answer - other.answer >= lead
+        and one.phrasing >= other.phrasing
+        and one.whole >= other.whole
     )
+
+
+def _stating_first(ranked: list[_Candidate], settings: MatcherSettings) -> list[_Candidate]:
+    """``ranked`` with the runner-up first when it nearly ties the best and dominates it
+    (``_dominates``): it states what is asked, where the best only shares the question's words
+    in its phrasings ("what is china's role" of a fact asked "did china play a role in the
+    port" against the one that says what role China plays)."""
+    if len(ranked) < 2:
+        return ranked
+    best, runner_up = ranked[0], ranked[1]
+    if best.relevance - runner_up.relevance < settings.answer_margin and _dominates(
+        runner_up, best, settings
+    ):
+        return [runner_up, best, *ranked[2:]]
+    return ranked
 
 
 def _foreign_phrasings(fact: Fact) -> frozenset[str]:
@@ -425,6 +514,10 @@ _QUESTION_STARTS = frozenset(
 )
 # Share of its weight a word keeps when only a sentence of context has it, not the question.
 _CONTEXT_WEIGHT = 0.5
+# Share of its weight a word keeps when only a clause saying when has it ("... once the court
+# had ruled"). Right-first tune figures rose alike from 0.5 to 0.7; drafted stories lost two
+# right answers outright at 0.5, one at 0.6, none at 0.7.
+_CLAUSE_WEIGHT = 0.7
 
 
 def _asks(sentence: str) -> bool:
@@ -444,6 +537,14 @@ _NAME_SPECIFICITY = 1.5
 # A word written with a capital inside a sentence (after its first word).
 _SENTENCE = re.compile(r"[.!?:;()\u2014\u2013\"]+\s*")
 _CAPITALISED = re.compile(r"(?<=\s)[^\W\d_][\w-]*")
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+# Letters an indexed word shares at its start with a question's word that no fact has, for the
+# question's word to be taken as a form or a misspelling of it, not a name of its own.
+_LIKE_LETTERS = 4
+# Years a question may name: a year no fact has is another event's.
+_YEARS = range(1900, 2100)
 
 
 def _names_in(text: str) -> list[str]:
@@ -469,6 +570,20 @@ _CLIPPED_LEAD = 2
 _KIND_PHRASINGS = 5
 # Relevance lead below which two candidates count as (nearly) tied.
 _TIE = 0.05
+# Words before a kind of answer named ("how old", "what date", "so far"): a phrasing without
+# any of them names none, and its focus is not read when it is indexed.
+_KIND_LEADS = re.compile(r"\b(?:how|what|which|so|exact)\b|(?:date|year)\s*$", re.IGNORECASE)
+# Words a question opens with whose pairing with the next word ("when did", "how many") says
+# what form of question it is.
+_QUESTION_WORDS = frozenset("what which who whom whose when where why how".split())
+# Words that open a clause of time after what a question asks, and the least words before
+# one (a question word, a verb and what it is about: "when" opening "when did ..." is not one).
+_CLAUSE_LEADS = frozenset("when once".split())
+_CLAUSE_START = 3
+_CLAUSE_BREAK = re.compile(r"[,;:?!]")
+# Relevance within which candidates tie so closely that the form of their best phrasing ("when
+# did", "how many") decides their order (``_worded_first``).
+_WORDED_TIE = 0.02
 # BM25's usual constants: how soon a repeated word stops adding (k1), and how much a long fact
 # is discounted for holding many words (b).
 _BM25_K1 = 1.2
@@ -536,6 +651,17 @@ class _QueryTerm:
     term: str
     weight: float
     confidence: float
+    elsewhere: bool = False  # a name no fact has (``Matcher._named_elsewhere``)
+
+
+@dataclass(frozen=True, slots=True)
+class _QuestionNames:
+    """What a Russian or Azerbaijani question's spelling says of its names: the terms of its
+    words capitalised inside a sentence, and each word as written by its transliteration (the
+    form the terms are read with)."""
+
+    capitalised: frozenset[str]
+    written: dict[str, str]
 
 
 # A question term, the share of its weight a paraphrase earns, and its neighbours in the index.
@@ -625,6 +751,8 @@ class Matcher:
         # a fact is added or removed.
         self._weights_revision = -1
         self._term_weights: tuple[dict[str, float], dict[str, float]] = ({}, {})
+        # The years the facts are dated in, and the revision they were read at (``_dated_in``).
+        self._years: tuple[int, frozenset[int]] = (-1, frozenset())
         for fact in facts:
             self.add(fact)
 
@@ -820,8 +948,12 @@ class Matcher:
             self._postings[term] = [key for key in posting if key in live]
         self._dead_refs = 0
 
-    def _terms(self, text: str, language: str | None = None) -> tuple[str, ...]:
+    def _terms(
+        self, text: str, language: str | None = None, kind_words: tuple[str, ...] = ()
+    ) -> tuple[str, ...]:
         analyzed = self.analyzer.analyze(text, remember=False, language=language)
+        if kind_words:
+            analyzed = tuple(item for item in analyzed if item[2] not in kind_words)
         specificity = self._specificity
         surface = self._surface
         for term, spec, word in analyzed:
@@ -858,7 +990,10 @@ class Matcher:
         if taught:
             questions = (*questions, *(q for q in taught if q not in questions))
         own = fact.language
-        phrasings = [(terms(q, own), q) for q in questions]
+        # A phrasing's words that only name the kind of answer it asks ("old" in "how old is
+        # he", "date" in "what date was the raid") are not what it is about, as in a question:
+        # "his old terms" does not meet "how old is he".
+        phrasings = [(terms(q, own, self._phrasing_kind_words(q, own)), q) for q in questions]
         # The id and the tags read like keyword queries ("prigozhin plane crash"), so each is
         # one more phrasing: apart, for the id is the curator's name for the fact, and a
         # question naming it should not be diluted by the tags; the answer and tags form the
@@ -887,6 +1022,12 @@ class Matcher:
                 # "продолжает обостряться" where the English answer "keeps escalating".
                 kinds |= int(Want.LATER)
         return _Entry(fact, tuple((ts, q) for ts, q in phrasings if ts), answer_terms, kinds, roles)
+
+    def _phrasing_kind_words(self, question: str, language: str) -> tuple[str, ...]:
+        """The words of an English phrasing that only name the kind of answer it asks."""
+        if language != "en" or not _KIND_LEADS.search(question):
+            return ()
+        return kind_words(expand_chat(fold(question)).split())
 
     def _mark_names(self, fact: Fact) -> None:
         """Note the names a fact's answers write (words capitalised inside a sentence: "Turkey",
@@ -1047,6 +1188,8 @@ class Matcher:
         only name the kind of answer asked (``kind_words``: "date" in "what date") left out."""
         seen: set[str] = set()
         out: list[_QueryTerm] = []
+        named: _QuestionNames | None = None
+        listed: frozenset[str] | None = None
         unknown_weight = self._idf(0) * self.settings.unknown_term_weight
         # In a Russian or Azerbaijani question a name is the surest evidence: it meets the
         # facts across scripts, while the other words, inflected or paraphrased, often miss
@@ -1078,8 +1221,11 @@ class Matcher:
             # rhymes with ("мнению" for "армению").
             anywhere = not self.analyzer.spelled_right(word)
             # A common Russian word is read as another form of a fact's word, not as a word
-            # of another prefix ("привёл", led to, is no "провёл", carried out).
-            kept = _PREFIX if language == "ru" and not anywhere else 0
+            # of another prefix ("привёл", led to, is no "провёл", carried out), nor another
+            # word of the same prefix ("проходил", took place, is no "происходит", happens):
+            # the fact's word starts with all of its stem but the last letter, which Snowball
+            # cuts apart in some forms ("уступит" and "уступки").
+            kept = max(_PREFIX, len(term) - 1) if language == "ru" and not anywhere else 0
             corrected = self._correct(word, anywhere, kept) if misspelled else None
             if corrected is None and misspelled:
                 corrected = self._clipped(word)
@@ -1091,10 +1237,116 @@ class Matcher:
                 target, confidence = corrected
                 seen.add(target)
                 out.append(_QueryTerm(target, self._term_weight(target, names), confidence))
+                continue
+            if names:
+                if named is None:
+                    named = self._question_names(question, language)
+                elsewhere = self._named_elsewhere(term, word, named, language)
             else:
-                # A very common word ("people", "get") says little about a topic either way.
-                out.append(_QueryTerm(term, unknown_weight * spec * spec, 0.0))
+                if listed is None:
+                    listed = self._listed_beside_named(question)
+                elsewhere = word not in listed and self._country_elsewhere(term, word)
+            # A very common word ("people", "get") says little about a topic either way.
+            out.append(_QueryTerm(term, unknown_weight * spec * spec, 0.0, elsewhere))
         return out
+
+    def _question_names(self, question: str, language: str) -> _QuestionNames:
+        """The names a Russian or Azerbaijani question writes as names, and its words as
+        written (``_QuestionNames``): read only for a question with a word no fact has."""
+        capitalised = {
+            term
+            for name in _names_in(question)
+            for term, _, _ in self.analyzer.analyze(name, language=language)
+        }
+        # An abbreviation ("США", "ABŞ") is a name wherever it stands, first word or not; not
+        # one that chat spelling reads as the words it stands for ("ФСБ": a security service,
+        # which a fact may call just that).
+        for word in _WORD.findall(question):
+            if len(word) > 1 and word.isupper():
+                read = self.analyzer.analyze(word, language=language)
+                if len(read) == 1:
+                    capitalised.add(read[0][0])
+        written: dict[str, str] = {}
+        for word in other_tokens(question, language):
+            written.setdefault(translit(word), word)
+        return _QuestionNames(frozenset(capitalised), written)
+
+    def _named_elsewhere(self, term: str, word: str, named: _QuestionNames, language: str) -> bool:
+        """Whether a word of a Russian or Azerbaijani question that no fact has, nor any word
+        like it, is a name (a country's, in any case form, or a word capitalised inside a
+        sentence) or a year no fact is dated in: the question is about another place, person,
+        body or time.
+
+        An unknown word of such a question is more often a form of a fact's word that its
+        stemmer did not meet, or a paraphrase, than a sign that the question is about something
+        else; a name is neither. "Word like it": an indexed word starting with its first four
+        letters, as a form or a misspelling of a fact's name would ("Екатеринбургом").
+        """
+        if term.isdigit():
+            return self._year_elsewhere(term)
+        if term not in named.capitalised and not names_country(
+            named.written.get(word, ""), language
+        ):
+            return False
+        if len(word) < _LIKE_LETTERS:
+            return True  # an abbreviation ("ЕС", "США") or a short name ("Рим")
+        return not any(self._indexed_starting(word[:_LIKE_LETTERS]))
+
+    def _country_elsewhere(self, term: str, word: str) -> bool:
+        """Whether a word of an English question that no fact has is a year no fact is dated
+        in, or names a country no fact names, nor its people ("georgia", "georgians"): the
+        question is about another country or time (``_named_elsewhere``).
+
+        Only countries: English capitals mark the start of a sentence as often as a name, and
+        chat leaves names in lower case, so a capitalised word is no sign. The facts name a
+        country if a word of theirs starts with its name ("iranian" of "iran") or is of the
+        same country ("ukrainian" of "ukraine", "chinese" of "china")."""
+        if term.isdigit():
+            return self._year_elsewhere(term)
+        return self._names_other_country(word)
+
+    def _names_other_country(self, word: str) -> bool:
+        """Whether an English ``word`` names a country, or its people, that no fact names."""
+        country = english_country(word)
+        if country is None:
+            return False
+        return not any(
+            indexed.startswith(country) or english_country(indexed) == country
+            for indexed in self._indexed_starting(country[:_LIKE_LETTERS])
+        )
+
+    def _listed_beside_named(self, question: str) -> frozenset[str]:
+        """The words of an English question written right beside a country the facts name (a
+        comma at most between): a list of countries ("armenia, georgia, all of the region") is
+        the scope of the question, which the facts may take as a whole, not another subject."""
+        words = fold(question).split()
+        named = [english_country(w) is not None and not self._names_other_country(w) for w in words]
+        return frozenset(
+            word
+            for at, word in enumerate(words)
+            if (at > 0 and named[at - 1]) or (at + 1 < len(words) and named[at + 1])
+        )
+
+    def _year_elsewhere(self, term: str) -> bool:
+        return len(term) == 4 and int(term) in _YEARS and not self._dated_in(int(term))
+
+    def _indexed_starting(self, start: str) -> Iterator[str]:
+        """The indexed words starting with ``start``, in order."""
+        words = self._sorted_words
+        if len(words) != len(self._surface):
+            words = self._sorted_words = sorted(self._surface)
+        for at in range(bisect.bisect_left(words, start), len(words)):
+            if not words[at].startswith(start):
+                break
+            yield words[at]
+
+    def _dated_in(self, year: int) -> bool:
+        """Whether a fact is dated in ``year`` (its own date or its source's), though its text
+        may not write the year: read again only after the facts change."""
+        if self._years[0] != self.revision:
+            days = (entry.fact.day() for entry in self._entries.values())
+            self._years = (self.revision, frozenset(day.year for day in days if day is not None))
+        return year in self._years[1]
 
     # --------------------------------------------------------------------------- asking
     def ask(
@@ -1158,9 +1410,12 @@ class Matcher:
         focus = self.analyzer.focus(question, language)
         query = self._query_terms(question, language, focus.kind_words)
         context = self._context_terms(question, language)
+        share = _CONTEXT_WEIGHT
+        if not context and language == "en":
+            context, share = self._clause_terms(question), _CLAUSE_WEIGHT
         if context:
             query = [
-                _QueryTerm(qt.term, qt.weight * _CONTEXT_WEIGHT, qt.confidence)
+                _QueryTerm(qt.term, qt.weight * share, qt.confidence, qt.elsewhere)
                 if qt.term in context
                 else qt
                 for qt in query
@@ -1168,8 +1423,17 @@ class Matcher:
         total = sum(qt.weight for qt in query)
         known = sum(qt.weight * qt.confidence for qt in query)
         bare = len(query) == focus.words
+        # A name only a sentence of context has ("я из Казахстана") is not what is asked about.
+        elsewhere = any(qt.elsewhere and qt.term not in context for qt in query)
         asked = _Asked(
-            focus, total, known / total if total > 0 else 0.0, len(query), query, bare, language
+            focus,
+            total,
+            known / total if total > 0 else 0.0,
+            len(query),
+            query,
+            bare,
+            language,
+            elsewhere,
         )
         if not query or total <= 0.0:
             return [], asked
@@ -1218,8 +1482,12 @@ class Matcher:
                 break
         # A tie is broken by the share of the question the answer text itself says.
         scored.sort(key=lambda c: (-c.relevance, -c.answer, c.entry.fact.id))
+        scored = _stating_first(scored, self.settings)
         if focus.wants and self.settings.kind_window > 0.0:
             scored = self._kind_first(scored, focus, bm25.idf.keys())
+        scored = self._worded_first(scored, question, bm25.idf.keys())
+        if focus.until:
+            scored = self._bound_first(scored)
         if bare and len(query) <= self.settings.keyword_terms:
             scored = self._named_first(scored, asked)
         self._calibrate(scored[:calibrated] if calibrated else scored, asked)
@@ -1254,29 +1522,117 @@ class Matcher:
         flood" against a sibling phrased "where did the flood hit" and another phrased "how
         many people died". The curator's phrasings say which kind of question a fact answers.
         Only phrasings sharing a word with the question are read, and only the contenders', so
-        a question costs a few phrasing reads at most."""
+        a question costs a few phrasing reads at most. A contender that lacks what is asked
+        (blocked: "what share of voters" of a fact with a head count but no share), or whose
+        numbers count something else, is not moved ahead of a best fact that has it: a phrasing
+        asking some other count does not make its answer hold this one. Nor is any contender
+        whose phrasing asks only part of what is asked ("how many voters" for "what share of
+        voters"): a best fact holding what is asked gives way only to one phrased for all of
+        it."""
         wants = int(focus.wants)
         best = ranked[0].entry
         if len(best.fact.questions) < _KIND_PHRASINGS or self._phrased_for(
             best, wants, asked_terms
         ):
             return ranked
+        best_holds = not (ranked[0].blocked or ranked[0].count_miss)
         floor = ranked[0].relevance - self.settings.kind_window
         for index in range(1, len(ranked)):
             candidate = ranked[index]
             if candidate.relevance < floor:
                 break
-            if self._phrased_for(candidate.entry, wants, asked_terms):
+            if best_holds and (candidate.blocked or candidate.count_miss):
+                continue
+            if self._phrased_for(candidate.entry, wants, asked_terms, every=best_holds):
                 return [candidate, *ranked[:index], *ranked[index + 1 :]]
         return ranked
 
-    def _phrased_for(self, entry: _Entry, wants: int, asked_terms: AbstractSet[str]) -> bool:
+    def _clause_terms(self, question: str) -> frozenset[str]:
+        """The terms only a trailing clause of time has ("... when armenia's cabinet backed the
+        draft", "... once investigators had ruled"): it says when the thing asked about
+        happened, and a sibling telling of that earlier event is not the answer. Read within a
+        stretch between commas ("..., when did she first win" asks when); none when the
+        question asks little before the clause."""
+        for part in _CLAUSE_BREAK.split(question):
+            words = expand_chat(fold(part)).split()
+            for index in range(_CLAUSE_START, len(words) - 1):
+                if words[index] in _CLAUSE_LEADS:
+                    asked = set(self.analyzer.terms(" ".join(words[:index])))
+                    if not asked:
+                        return frozenset()
+                    tail = self.analyzer.terms(" ".join(words[index + 1 :]))
+                    return frozenset(tail) - asked
+        return frozenset()
+
+    def _bound_first(self, ranked: list[_Candidate]) -> list[_Candidate]:
+        """``ranked`` with the first contender (within ``kind_window`` of the best) whose answer
+        says until when ("until 2040") put first, when the best's does not: "until what year
+        could he stay" asks for that end, not for when his old term would have ended."""
+        if not ranked or self._states_bound(ranked[0]):
+            return ranked
+        floor = ranked[0].relevance - self.settings.kind_window
+        for index in range(1, len(ranked)):
+            candidate = ranked[index]
+            if candidate.relevance < floor:
+                break
+            if not candidate.blocked and self._states_bound(candidate):
+                return [candidate, *ranked[:index], *ranked[index + 1 :]]
+        return ranked
+
+    @staticmethod
+    def _states_bound(candidate: _Candidate) -> bool:
+        english = candidate.entry.fact.translation("en")
+        return english is not None and bound_stated(english.answer)
+
+    def _worded_first(
+        self, ranked: list[_Candidate], question: str, asked_terms: AbstractSet[str]
+    ) -> list[_Candidate]:
+        """``ranked`` with, among the candidates that tie with the best (within ``_WORDED_TIE``),
+        the first with a phrasing that opens as the question does ("when did ...") put first,
+        if the best has none: "when did the new constitution kick in" is asked as its curator
+        asked "when did the new constitution take effect", not "how many articles does the new
+        constitution have", though the content words they share weigh the same. Only phrasings
+        sharing a word with the question are read."""
+        if len(ranked) < 2 or ranked[1].relevance < ranked[0].relevance - _WORDED_TIE:
+            return ranked
+        opening = _opening(question)
+        if not opening or self._opens_as(ranked[0].entry, opening, asked_terms):
+            return ranked
+        for index in range(1, len(ranked)):
+            candidate = ranked[index]
+            if candidate.relevance < ranked[0].relevance - _WORDED_TIE:
+                break
+            if self._opens_as(candidate.entry, opening, asked_terms):
+                return [candidate, *ranked[:index], *ranked[index + 1 :]]
+        return ranked
+
+    @staticmethod
+    def _opens_as(entry: _Entry, opening: tuple[str, ...], asked_terms: AbstractSet[str]) -> bool:
+        """Whether one of the fact's phrasings sharing a term with the question opens with
+        ``opening``."""
+        return any(
+            text and not asked_terms.isdisjoint(terms) and _opening(text) == opening
+            for terms, text in entry.phrasings
+        )
+
+    def _phrased_for(
+        self,
+        entry: _Entry,
+        wants: int,
+        asked_terms: AbstractSet[str],
+        *,
+        every: bool = False,
+    ) -> bool:
         """Whether one of the fact's phrasings that shares a term with the question asks for
-        one of the kinds ``wants`` holds."""
+        one of the kinds ``wants`` holds; with ``every``, for each of the kinds a fact must
+        hold among them (a phrasing asking "how many" is not phrased for "what share")."""
         focus = self.analyzer.focus
+        needed = wants & _STRICT if every else 0
         for terms, text in entry.phrasings:
-            if text and not asked_terms.isdisjoint(terms) and int(focus(text).wants) & wants:
-                return True
+            if text and not asked_terms.isdisjoint(terms):
+                asked = int(focus(text).wants)
+                if asked & wants and asked & needed == needed:
+                    return True
         return False
 
     def _related_terms(self, query: list[_QueryTerm]) -> list[_Related]:
@@ -1525,11 +1881,18 @@ class Matcher:
                 not self._states(entry, alternatives, wants) for alternatives in attribute_terms
             )
         if focus.roles:
-            candidate.role_miss = not any(role in entry.roles for role in focus.roles)
+            candidate.role_miss = not any(
+                role in entry.roles or self._names_thing(entry, role) for role in focus.roles
+            )
         if counted_terms and not candidate.strict_miss and entry.kinds != _ANY_KIND:
-            counted = entry.counted
-            if counted is None:
-                counted = entry.counted = self._counted_terms(entry)
+            if focus.countable and not focus.wants & Want.MEASURE:
+                counted = entry.tallied
+                if counted is None:
+                    counted = entry.tallied = self._counted_terms(entry, measures=False)
+            else:
+                counted = entry.counted
+                if counted is None:
+                    counted = entry.counted = self._counted_terms(entry)
             candidate.count_miss = counted.isdisjoint(counted_terms)
 
         if (candidate.strict_miss or candidate.role_miss) and best_question:
@@ -1539,8 +1902,17 @@ class Matcher:
                 strict = wants & _STRICT
                 if int(asked.wants) & strict == strict:
                     candidate.strict_miss = False
-                if set(focus.roles) <= set(asked.roles):
+                # The roles asked are alternatives ("who runs it": its head, chief, leader...),
+                # as for ``role_miss``: the phrasing asking for one of them says it answers.
+                if not set(focus.roles).isdisjoint(asked.roles):
                     candidate.role_miss = False
+        if focus.happened_from is not None:
+            written = _written_by(entry.fact)
+            if written is not None and written < focus.happened_from:
+                # Not undone by a phrasing asking alike: "who won the september election" of
+                # a fact written in August, phrased "when is the election": it may say the
+                # election is coming, never who won it.
+                candidate.strict_miss = True
         # Among facts that match alike (siblings of one article), the one holding what is
         # asked for comes first: "how many survived" prefers the fact with the toll.
         if candidate.blocked:
@@ -1548,6 +1920,16 @@ class Matcher:
         elif candidate.soft_miss or candidate.count_miss:
             candidate.relevance *= _SOFT_MISS_RANK
         return candidate
+
+    @staticmethod
+    def _names_thing(entry: _Entry, thing: str) -> bool:
+        """Whether the fact's answer names ``thing``, a thing whose name is asked that is not a
+        role or body read when indexing ("the name of the prison"); read now, for the few
+        candidates of such a question. A fact with no English answer is not ruled out."""
+        if is_named_role(thing):
+            return False
+        english = entry.fact.translation("en")
+        return english is None or names_beside(english.answer, thing)
 
     def _states(self, entry: _Entry, alternatives: tuple[str, ...], wants: int) -> bool:
         """Whether the fact states an attribute asked for (one of ``alternatives``): its answer,
@@ -1566,15 +1948,17 @@ class Matcher:
                     return True
         return False
 
-    def _counted_terms(self, entry: _Entry) -> frozenset[str]:
-        """Terms beside the counts of a fact's answer, and what its own "how many" phrasings
-        count (its curator says it holds that count)."""
+    def _counted_terms(self, entry: _Entry, *, measures: bool = True) -> frozenset[str]:
+        """Terms beside the counts of a fact's answer (``measures``: its measures too), and what
+        its own "how many" phrasings count (its curator says it holds that count)."""
         fact = entry.fact
-        words = list(counted_words(fact.answer))
+        words = list(counted_words(fact.answer, measures=measures))
         for _, text in entry.phrasings:
             if text:
                 asked = self.analyzer.focus(text)
-                if asked.wants & Want.COUNT:
+                # Without measures, only a phrasing counting things ("how many"), not one
+                # asking an amount ("how much territory").
+                if asked.wants & Want.COUNT and (measures or asked.countable):
                     words.extend(asked.counted)
         return frozenset(self.analyzer.terms(" ".join(words)))
 
@@ -1620,9 +2004,15 @@ class Matcher:
             return Decision.ANSWER
         if (
             top >= settings.answer_threshold
+            and not asked.elsewhere
             and not self._phrasing_word_only(best, asked)
-            and clear_lead(ranked, settings)
-            and best.whole >= settings.minimum_coverage
+            and (clear_lead(ranked, settings) or self._kind_lead(ranked, asked))
+            and best.whole
+            >= (
+                settings.minimum_coverage
+                if asked.language == "en"
+                else settings.minimum_coverage_inflected
+            )
             and not best.blocked
             and not shared
         ):
@@ -1634,6 +2024,24 @@ class Matcher:
             # of nakhchivan", "has the envoy gone back yet"): offered, not a flat "don't know".
             return Decision.SUGGEST
         return Decision.UNKNOWN
+
+    def _kind_lead(self, ranked: list[_Candidate], asked: _Asked) -> bool:
+        """Whether a near tie is broken by the kind of question: the best fact, confident at
+        ``kind_confidence`` or more, has a phrasing asking for what the question asks for ("how
+        many", "why", "who", ...), and the runner-up, phrased often enough for its lack to
+        tell (``_KIND_PHRASINGS``), has none: of two siblings sharing the question's words,
+        the curator wrote the question for one of them."""
+        wants = int(asked.focus.wants)
+        threshold = self.settings.kind_confidence
+        if not wants or threshold > 1.0 or len(ranked) < 2 or ranked[0].confidence < threshold:
+            return False
+        runner_up = ranked[1].entry
+        if len(runner_up.fact.questions) < _KIND_PHRASINGS:
+            return False
+        terms = {qt.term for qt in asked.query if qt.confidence > 0.0}
+        return self._phrased_for(ranked[0].entry, wants, terms) and not self._phrased_for(
+            runner_up, wants, terms
+        )
 
     def _phrasing_word_only(self, best: _Candidate, asked: _Asked) -> bool:
         """Whether the best fact matches an English question only through its questions, its

@@ -433,6 +433,10 @@ NEWS_SYNONYMS: tuple[tuple[str, ...], ...] = (
     # Not "legislator": it stems as "legislation" does, which is "law".
     ("lawmaker", "lawmakers", "mp", "mps", "parliamentarian", "parliamentarians"),
     ("replace", "replaced", "replaces", "replacement", "succeed", "succeeded", "successor"),
+    # Leading or heading something, not being charged with a crime: without this group "in
+    # charge" is read as "charge", the word of "what were they charged with"; "who's in charge
+    # of the region" meets its "acting head" and who "leads" it.
+    ("lead", "leads", "leading", "head", "heads", "heading", "in charge"),
     # Something starting all of a sudden, not anything breaking: without this group "broken out"
     # is read as "break", the word of "break away" (to leave a bloc or a country).
     (

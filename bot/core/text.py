@@ -63,6 +63,14 @@ FILLER_PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
             "на данный момент",
             "кто в теме",
             "кто шарит",
+            # Function phrases whose words alone are topics ("число", a number or date;
+            # "дело", a case; "мера", a measure; "случай", an incident): "including",
+            # "in fact", "at least", "nevertheless", "in any case".
+            "в том числе",
+            "на самом деле",
+            "по крайней мере",
+            "тем не менее",
+            "в любом случае",
         )
     ),
     # "ay uşaqlar", "ay dostlar" (hey guys, hey friends): the asker calling the channel, as
@@ -80,6 +88,10 @@ FILLER_PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
         )
     ),
 }
+
+# English set phrases that only say "now", as the stopword "now" does: "right" in "who runs it
+# right now" (or "rn") is not the "right" of "human rights" or "the right to secede".
+_EN_FILLER_PHRASES = re.compile(r"\b(?:right now|at the moment|at this point|as of now)\b")
 
 # Words that say how someone asks rather than what about, dropped from questions and facts
 # alike (kept apart from STOPWORDS, which drafting from articles also uses).
@@ -133,6 +145,9 @@ _FOCUS_WORDS = {
         "фамилия": "name of",
         "сколько лет": "how old",
         "в каком году": "what year",
+        "какого числа": "what date",
+        "в какой день": "what day",
+        "в каком месяце": "what month",
         "население": "population of",
         "столица": "capital of",
         "цена": "price of",
@@ -155,6 +170,8 @@ _FOCUS_WORDS = {
         "nə vaxt": "when",
         "nə zaman": "when",
         "haçan": "when",
+        "haçandan": "when",
+        "nə vaxtdan": "when",
         "adı": "name of",
         "adını": "name of",
         "adları": "name of",
@@ -166,6 +183,9 @@ _FOCUS_WORDS = {
         "neçə yaşı": "how old",
         "neçə yaşında": "how old",
         "hansı ildə": "what year",
+        "hansı tarixdə": "what date",
+        "hansı gün": "what day",
+        "hansı ayda": "what month",
         "əhalisi": "population of",
         "paytaxtı": "capital of",
         "qiyməti": "price of",
@@ -408,7 +428,10 @@ def az_form(word: str) -> str:
     stemmer needs: Turkish takes a suffix only when its vowel agrees with the stem's last vowel,
     and without the dots "arasinda" reads as "a-a-i", which no suffix fits. Each "i" after a back
     vowel is read as "ı", each "o" or "u" after a front vowel as "ö" or "ü" ("arasinda" ->
-    "arasında"). A loanword may come out oddly ("rusıya"), but the same from either spelling.
+    "arasında"); and each "o" or "u" before one, since a suffix agrees with the vowel before
+    it: "ölümlər" and "olumler" both give "ölümler", whose "-ler" the stemmer takes off, where
+    "olumler" keeps it. A loanword may come out oddly ("rusıya"), but the same from either
+    spelling.
     """
     out = []
     back: bool | None = None
@@ -420,6 +443,13 @@ def az_form(word: str) -> str:
                 letter = _FRONT_OF[letter]
             back = letter in _BACK_VOWELS
         out.append(letter)
+    front_after = False  # the next vowel is "e" ("ə" typed plainly), "ö" or "ü"
+    for index in range(len(out) - 1, -1, -1):
+        letter = out[index]
+        if letter in "ou" and front_after:
+            out[index] = letter = _FRONT_OF[letter]
+        if letter in "aeıioöuü":
+            front_after = letter in "eöü"
     return "".join(out)
 
 
@@ -428,6 +458,7 @@ def stem_in(word: str, language: str) -> str:
     """Snowball stem of one lower-case word of ``language`` ("ru" or "az"), in its own script
     (an Azerbaijani word in ``az_form``)."""
     if language != "az":
+        word = _action_noun(word) or word
         result: str = _OTHER_STEMMERS[language].stemWord(word)
         if result.endswith("ец") and len(result) > 4:
             # The fleeting vowel: "азербайджанец", "украинец", "немец" lose their "е" in every
@@ -447,6 +478,13 @@ def stem_in(word: str, language: str) -> str:
         # writes it apart, and its stemmer would keep the whole word. Only after an ending it
         # asks about, so that "rəsmi" (official) keeps its "mi".
         form = form[:-2]
+    softened = _SOFTENED_K.sub("ğ", form)
+    if softened != form:
+        # "-lik" (-ness) before a vowel is "-liy-" in Azerbaijani ("gərginliyi", of
+        # "gərginlik", tension) and "-liğ-" in Turkish, whose stemmer puts the "k" back.
+        k_noun: str = _OTHER_STEMMERS["az"].stemWord(softened)
+        if k_noun.endswith("k") and softened.startswith(k_noun[:-1] + "ğ"):
+            return k_noun
     stemmed: str = _OTHER_STEMMERS["az"].stemWord(form)
     # Turkish spelling changes a stem's last letter ("kitab" -> "kitap") or adds a vowel after
     # d and g; Azerbaijani writes neither, so the stem is cut back to what the word begins with.
@@ -457,10 +495,19 @@ def stem_in(word: str, language: str) -> str:
         shared += 1
     if shared < 2:
         return stemmed
-    if shared == len(stemmed) - 1 and _DEVOICED.get(stemmed[-1]) == form[shared : shared + 1]:
+    devoiced = (
+        shared == len(stemmed) - 1 and _DEVOICED.get(stemmed[-1]) == form[shared : shared + 1]
+    )
+    if devoiced:
         shared += 1  # "kitap" back to "kitab", as the word has it
         stemmed = form[:shared]
     stemmed = stemmed[:shared]
+    owned = _FIRST_PERSON.match(form, len(stemmed))
+    if owned:
+        # Turkish takes "-ım" for "my" and "-dım" for "I did", which news and questions hardly
+        # say, off nouns that end so ("qurum", body; "hücum", attack; "ölüm", death; "addım",
+        # step), and not off their other forms ("qurumlar"): the noun keeps its "m".
+        stemmed = form[: owned.end()]
     if len(form) > 5 and form.endswith(("maq", "mek")) and stemmed == form:
         # The infinitive ("itirmək", as a synonym list writes a verb): Turkish's is "-mak";
         # ``az_verbs`` below takes a passive off it as off the verb's other forms.
@@ -473,11 +520,55 @@ def stem_in(word: str, language: str) -> str:
     if root is not None and (stemmed == form or stemmed.startswith(root)):
         # A verb form (``az_verbs``): Snowball left it whole or cut only part of its ending.
         return root
-    if root is None:
+    if root is None and not devoiced:
+        # (A stem the stemmer devoiced is a noun ending in that consonant: "səbəbi" is
+        # "səbəb" with its ending, whatever Turkish's "sebebi" says.)
         noun = _vowel_final_noun(az_plain(form), len(stemmed))
         if noun:
             return form[:noun]
     return stemmed
+
+
+# A Russian verb of the borrowed "-ировать" / "-изовать" kind in any form ("эскалировать",
+# "эскалирует", "организовали", "эвакуированных"), what comes before "-ир-"/"-из-" and that.
+_BORROWED_VERB = re.compile(r"(?P<base>.{3,}?)(?P<suffix>ир|из)(?:ова|у[юея]|уя)\w*")
+
+
+def _action_noun(word: str) -> str | None:
+    """The "-ация" noun of a Russian verb in "-ировать" / "-изовать" ("эскалировать" ->
+    "эскалация", "мобилизуют" -> "мобилизация", "провоцирует" -> "провокация"), when general
+    Russian knows it: Snowball stems the verb and the noun apart ("эскалирова", "эскалац"),
+    so a question with the verb would miss a fact with the noun, as English would without
+    ``normal_form``. None for any other word ("реагировать" has "реакция", no "реагация")."""
+    found = _BORROWED_VERB.fullmatch(word)
+    if found is None:
+        return None
+    base = found["base"]
+    if found["suffix"] == "из":
+        base += "из"  # "мобилизовать" -> "мобилизация"
+    bases = [base]
+    if base.endswith("ц"):
+        bases.append(base[:-1] + "к")  # "провоцировать" -> "провокация"
+    for candidate in bases:
+        # All its case forms together: the genitive is often commoner than the nominative.
+        forms = (candidate + "ац" + ending for ending in _NOUN_CASES)
+        if sum(frequency_in(form, "ru") for form in forms) >= _SPELLED_RIGHT:
+            return candidate + "ация"
+    return None
+
+
+# The case endings of an "-ация" noun, after "-ац-".
+_NOUN_CASES = ("ия", "ии", "ию", "ией", "ий", "иях", "иям", "иями")
+
+
+# The "y" of "-liy-" / "-lüy-", the "-lik" / "-lük" of a noun before a vowel (in ``az_form``),
+# after at least three letters of its stem.
+_SOFTENED_K = re.compile(r"(?<=...l[iü])y(?=[eiöü])")
+
+
+# The ending of "my" ("-ım") or "I did" ("-dım"), not that of "our" ("-ımız"), where the
+# Turkish stemmer cut a word (in ``az_form``).
+_FIRST_PERSON = re.compile(r"d?[ıiuü]m(?![ıiuü]z)")
 
 
 # After a noun ending in a vowel, what the Turkish stemmer cuts in error: its last vowel taken
@@ -876,6 +967,8 @@ class Analyzer:
                 self._cache[text] = result
             return result
         folded = expand_chat(fold(text))
+        if " " in folded:
+            folded = _EN_FILLER_PHRASES.sub(" ", folded)
         out: list[tuple[str, float, str]] = []
         phrases = self._phrases if self._any_phrase and self._any_phrase.search(folded) else ()
         for pattern, head in phrases:
@@ -1119,18 +1212,33 @@ def _other_focus(text: str, language: str) -> Focus:
     # "heç kim" is nobody and "heç vaxt" never: no question word after "heç".
     asking = [w for i, w in enumerate(words) if not (i and az_plain(words[i - 1]) == "hec")]
     lowered = " " + " ".join(asking) + " "
-    english = [
-        asked for word, asked in _FOCUS_WORDS.get(language, {}).items() if f" {word} " in lowered
+    phrases = [
+        (word, asked)
+        for word, asked in _FOCUS_WORDS.get(language, {}).items()
+        if f" {word} " in lowered
     ]
+    english = [asked for _, asked in phrases]
     if language == "az":
         plain = " " + " ".join(word for word in asking if az_plain(word) == word) + " "
         english += [asked for word, asked in _PLAIN_FOCUS_AZ.items() if f" {word} " in plain]
     if "who" in english or "name of" in english:
         # Read as English reads "who is the chairman": the role's holder is asked.
-        english += [f"is the {role}" for role in _asked_offices(asking, language)]
+        # "name of the ambassador" for "как зовут посла": the role right after "name of".
+        lead = "is the" if "who" in english else "the"
+        english += [f"{lead} {role}" for role in _asked_offices(asking, language)]
     found = question_focus(" ".join(english).split()) if english else Focus()
     wants = found.wants
     if asks_since(asking, language):
         # "посол в итоге вернулся?", "səfir hələ qayıtmayıb?": read as English's "... yet".
         wants |= Want.LATER
-    return Focus(wants, found.attributes, found.roles, len(words))
+    # The word that only names the kind asked ("числа" of "какого числа", "ildə" of "hansı
+    # ildə"), as the question's terms give it back: like English's "date" in "what date", it
+    # is not what the question is about.
+    kind_words = tuple(
+        translit(word)
+        for phrase, asked in phrases
+        if question_focus(asked.split()).kind_words
+        for word in phrase.split()
+        if word not in languages.stopwords(language)
+    )
+    return Focus(wants, found.attributes, found.roles, len(words), kind_words=kind_words)

@@ -37,12 +37,13 @@ from bot.ingest.context import (
     untitled,
 )
 from bot.ingest.dedupe import coverage, merge_near_duplicates, terms_of
-from bot.ingest.entities import EntityIndex, is_place_name, raw_entities
+from bot.ingest.entities import EntityIndex, is_demonym, is_place_name, raw_entities
 from bot.ingest.event_questions import event_questions
 from bot.ingest.initialisms import initialisms, paired_tags
 from bot.ingest.lede import carry_lede, handed_over, main_clause_part, previewed, without_previews
 from bot.ingest.lexicon import is_past, is_topic_noun, plain_words
 from bot.ingest.models import Article, IngestError, Statement
+from bot.ingest.noun_uses import NounUses
 from bot.ingest.profiles import ProfileQuestions
 from bot.ingest.questions import generate, parse, verbs_in
 from bot.ingest.questions import problem as question_problem
@@ -198,10 +199,12 @@ def tags_for(
     names: set[str],
     topic: list[str] | None = None,
     mid_capitals: set[str] | None = None,
+    uses: NounUses | None = None,
 ) -> list[str]:
     """Named entities first (demonyms folded), the article's topic (its event's place and
     noun: every fact of the article is about it), then the most topical nouns: never function
-    words, verb forms or adjectives ("although", "kept", "largest"; ``lexicon``)."""
+    words, verb forms or adjectives ("although", "kept", "largest"; ``lexicon``), nor words
+    the article ``uses`` only as a verb or an adjective ("recognise", "immediate")."""
     tags: dict[str, None] = {}
     for entity in entities.entities_in(answer):
         if (
@@ -230,7 +233,10 @@ def tags_for(
         {
             w: s
             for w, s in _words_with_weight(answer, names)
-            if w not in names and is_topic_noun(w) and w not in verbs
+            if w not in names
+            and is_topic_noun(w)
+            and w not in verbs
+            and (uses is None or uses.tag_worthy(w))
         }.items(),
         key=lambda item: -item[1],
     )
@@ -253,7 +259,8 @@ def _lower_first(text: str, names: set[str]) -> str:
     bare = re.sub(r"'s$", "", first.strip('"'))
     generic = bare in GENERIC_STARTS
     acronym = first.isupper() and len(first) > 1  # "UN", "NATO"; not the article "A"
-    known = bare in names or is_place_name(bare)  # "Nigeria's", only ever sentence-first
+    # "Nigeria's", "Kyrgyz": only ever sentence-first, a place's name or its people's all the same
+    known = bare in names or is_place_name(bare) or is_demonym(bare)
     # A title before a name ("President Ilham Aliyev") is part of the name.
     # ("Neighbouring Kyrgyzstan": a participle is no title.)
     known = known or (
@@ -583,6 +590,7 @@ def build_draft(
     if article.title and sentences and fold(sentences[0]) == fold(article.title):
         sentences = sentences[1:]
     entities = EntityIndex([article.title, *sentences])
+    noun_uses = NounUses.of(sentences)
     # Folded words of the article's names: they count as fully specific in ids and tags.
     names = {fold(w) for e in entities.counts for w in re.split(r"[\s-]", e)}
     context = ArticleContext.build(article.title, sentences, entities, article.published)
@@ -715,7 +723,8 @@ def build_draft(
         # A fact telling of another event (the mutiny, in a story about a crash two months on)
         # is tagged with that one: a reader asking about the crash does not mean it.
         own_topic = topic_tags if statement.event is None else []
-        tags = _with_plain_words(answer, tags_for(answer, entities, names, own_topic, mid_capitals))
+        drafted = tags_for(answer, entities, names, own_topic, mid_capitals, noun_uses)
+        tags = _with_plain_words(answer, drafted)
         if overview:
             core = fold(main_clause_part(statement.core))
             tags = [

@@ -63,4 +63,7 @@ def _name(phrase: str) -> str:
     words = phrase.split()
     while words and fold(words[0]) in STOPWORDS:
         words = words[1:]
-    return fold(" ".join(words))
+    # Folding reads "Kyrgyzstan's" as two words ("kyrgyzstan s"): the possessive is kept whole.
+    return " ".join(
+        fold(re.sub(r"['’]s$", "", w)) + ("'s" if re.search(r"['’]s$", w) else "") for w in words
+    )

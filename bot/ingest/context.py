@@ -25,6 +25,7 @@ from bot.core.text import fold
 from bot.ingest import dates, story_time
 from bot.ingest.entities import NOT_PERSON_WORDS, EntityIndex, is_place_name, raw_entities
 from bot.ingest.lexicon import FUNCTION_WORDS, base_form, is_topic_noun
+from bot.ingest.named_things import named_things
 from bot.ingest.sentences import strip_dateline
 
 # Event nouns by how a fact is set in them: "In the floods", "At the talks", "Under the law".
@@ -199,13 +200,42 @@ _INTRODUCED = re.compile(
     r"village|road|tunnel|border crossing|reservoir|levee|ship|ferry|train|bus|plane|"
     r"aircraft|helicopter|tanker|convoy)\b"
 )
-# "the emergencies ministry", "a Baku court", "Azerbaijan's Foreign Ministry": a named body.
+# "the emergencies ministry", "a Baku court", "Azerbaijan's defence ministry", "the Central
+# Election Commission": a named body.
 _BODY = re.compile(
-    r"\b(?:[Tt]he|an?|An?|[Ii]ts|[Tt]heir|[A-Z][\w-]*'s)\s+(?P<modifiers>(?:(?:[A-Z][\w-]*|[a-z]+ies|[a-z]+s)\s+){1,3})"
-    r"(?P<noun>ministry|Ministry|court|Court|committee|Committee|agency|Agency|council|Council)\b"
+    r"\b(?P<det>[Tt]he|an?|An?|[Ii]ts|[Tt]heir|[A-Z][\w-]*'s)\s+"
+    r"(?P<modifiers>(?:(?:[A-Z][\w-]*|[a-z]{4,})\s+){1,3})"
+    r"(?P<noun>ministry|Ministry|court|Court|committee|Committee|agency|Agency|council|Council|"
+    r"commission|Commission)\b"
     # "the Permanent Court of Arbitration": its name goes on after the noun.
     r"(?P<of>\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?"
 )
+# Lower-case words before a body's noun that say nothing of which body it is ("the same
+# court", "a new ministry"), unlike a portfolio ("defence", "interior", "emergencies").
+_NOT_BODY_MODIFIERS = frozenset(
+    """same other another such whole entire former latter very only certain various
+    different then this that these those""".split()
+)
+
+
+def _body_modifiers(modifiers: str) -> bool:
+    """Do ``modifiers`` name which body it is: capitalised words, or lower-case words that are
+    neither a determiner's kind ("same", "other") nor a verb or adverb form ("said",
+    "reportedly")?"""
+    for word in modifiers.split():
+        if word[:1].isupper():
+            continue
+        if word in _NOT_BODY_MODIFIERS or word in FUNCTION_WORDS - _PORTFOLIO_WORDS:
+            return False
+        if word.endswith(("ed", "ing", "ly")):
+            return False
+    return True
+
+
+# Words a body's name may hold that the general list of function words has.
+_PORTFOLIO_WORDS = frozenset("foreign national international regional main general special".split())
+
+
 # The main event by its day: "Sunday's vote", "the vote on Sunday".
 _DAY_OWNS = re.compile(rf"\b(?P<day>{dates.WEEKDAYS})['’]s\s+(?P<noun>[a-z][a-z-]+)\b")
 _EVENT_ON_DAY = re.compile(
@@ -711,6 +741,9 @@ class Referents:
         """The person a pronoun opening the sentence being resolved was written out as: that
         sentence's subject, so the first person it names, though its words name others."""
         self._objects: dict[str, str] = {}
+        self._named: dict[str, str] = {}
+        """The last thing named by a name before its noun, by that noun: "statute" -> "the
+        Rome Statute"."""
         self.anchor: dt.date | None = None
         """The last day the article named (what "four days later" counts from)."""
         self._event_last = False
@@ -770,15 +803,22 @@ class Referents:
             place = _PLACE_AFTER.search(sentence)
             if place and place["place"] not in ("The",):
                 self._objects.setdefault(match["noun"], place["place"])
+        self._note_named(sentence)
         self._learn_event_day(sentence)
         self.anchor = dates.last_day(sentence, self.context.published, anchor=self.anchor)
         self._noted += 1
         for match in _BODY.finditer(sentence):
             modifiers = match["modifiers"].strip()
-            if modifiers.lower() in ("the", "a", "an") or not modifiers:
+            if not modifiers or not _body_modifiers(modifiers):
                 continue
             noun = match["noun"].lower()
-            self._bodies[noun] = f"the {modifiers} {match['noun']}{match['of'] or ''}"
+            # "Azerbaijan's defence ministry" keeps whose it is: "the defence ministry" says
+            # less, and another country's may be named in the same story.
+            det = match["det"]
+            dated = re.fullmatch(rf"(?:{dates.MONTHS}|{dates.WEEKDAYS})'s", det) is not None
+            # (Not "Sunday's city council": a day owns nothing.)
+            owner = det if det.endswith("'s") and not dated else "the"
+            self._bodies[noun] = f"{owner} {modifiers} {match['noun']}{match['of'] or ''}"
             self._body_at[noun] = self._noted
             if self._noted == 1:
                 self._lede_bodies.setdefault(noun, self._bodies[noun])
@@ -787,6 +827,22 @@ class Referents:
         self._event_last = bool(nouns) and bool(
             re.search(rf"\b(?:{'|'.join(re.escape(n) for n in sorted(nouns))})\b", sentence)
         )
+
+    def _note_named(self, text: str) -> None:
+        """Learn the things ``text`` names by a name before their noun ("the Rome Statute",
+        "the Turkish-Russian joint monitoring centre"), not the event (written out by its own
+        rule), people or titles."""
+        for noun, phrase in named_things(text):
+            words = phrase.split()[1:]
+            if (
+                noun in PREPOSITION
+                or noun in _ANY_EVENT
+                or words[0] in _SENTENCE_OPENERS
+                or TITLES.match(" ".join(words[:-1]) + " ")
+                or any(w in self.context.people for w in words)
+            ):
+                continue
+            self._named[noun] = phrase
 
     def _learn_event_day(self, sentence: str) -> None:
         """ "Turnout in Sunday's vote was 85.7%", "the crash on Wednesday": the day of a
@@ -1155,6 +1211,13 @@ class Referents:
                 place = self._objects[noun]
                 if place.lower() not in folded:
                     replacement = f"{match['det']} {place} {noun}"
+                done_object.add(noun)
+            elif noun in self._named and noun not in done_object:
+                # "The statute entered into force ..." after "the Rome Statute": written out
+                # once in each sentence, for each is a fact of its own.
+                named = self._named[noun]
+                if named.lower() not in text.lower():
+                    replacement = named[0].upper() + named[1:] if match["det"] == "The" else named
                 done_object.add(noun)
             elif noun == "country" and self.context.country and match.end() < len(text):
                 following = text[match.end() :]

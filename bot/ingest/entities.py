@@ -166,3 +166,18 @@ def is_place_name(word: str) -> bool:
     """Is ``word`` a country's or region's name ("Nigeria", "Argentina")? Such a word keeps
     its capital wherever it stands, even when the article only writes it first."""
     return word in _place_names()
+
+
+def is_demonym(word: str) -> bool:
+    """Is ``word`` the people of a country or region, as the article's demonyms are read
+    ("Kyrgyz" of Kyrgyzstan, "Armenian" of Armenia, "Azerbaijani" of Azerbaijan)? It keeps
+    its capital wherever it stands, as the place's name does."""
+    if not word[:1].isupper() or not word.isalpha():
+        return False
+    if is_place_name(word + "stan") or is_place_name(word + "istan"):
+        return True  # Kazakh, Tajik
+    # Ukrainian -> Ukraine, Chinese -> China, German -> Germany, Italian -> Italy
+    for ending, place in (("ian", "e"), ("ese", "a"), ("", "y"), ("ian", "y")):
+        if word.endswith(ending) and is_place_name(word[: -len(ending)] + place):
+            return True
+    return any(len(word) - cut >= 4 and is_place_name(word[:-cut]) for cut in range(1, 4))

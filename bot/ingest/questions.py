@@ -35,6 +35,7 @@ from bot.ingest import clause_parts, dates
 from bot.ingest.entities import NOT_PERSON_WORDS, is_place_name
 from bot.ingest.lexicon import (
     AUXILIARIES,
+    FUNCTION_WORDS,
     INTRANSITIVE,
     IRREGULAR_PAST,
     base_form,
@@ -63,7 +64,8 @@ _OBJECT_FIRST = frozenset("called calls accused described describes urged denied
 _SAY_VERBS = frozenset(
     """say said says note notes noted told tells announced warned acknowledged confirmed reported
     stated claimed added insisted argued described describes called calls accused urged
-    denied concluded concludes""".split()
+    denied concluded concludes countered counters stressed signalled signaled indicated
+    suggested""".split()
 )
 _PERSON_HEADS = frozenset(
     """government ministry committee leadership authorities police president minister officials
@@ -75,7 +77,10 @@ _PERSON_HEADS = frozenset(
     activists critics opponents supporters students journalists editor director presidency
     nations countries states governments parties teams groups group coalition movement crews
     workers villagers forces troops soldiers guards officers doctors volunteers members voters
-    citizens deputies ministers board commission operator lawyers demonstrators crowd""".split()
+    citizens deputies ministers board commission operator lawyers demonstrators crowd crowds
+    cabinet mercenaries fighters factions faction opposition camp side diaspora observers
+    monitors separatists rebels militants insurgents gunmen campaigners bloggers inspectors
+    administration regime junta delegation""".split()
 )
 _QUANTITY = (
     r"(?:(?:more than|over|nearly|almost|about|around|at least|up to|some|roughly|"
@@ -105,7 +110,7 @@ _CAUSE = re.compile(
     r"in protest (?:at|against)|in response to|in retaliation for|"
     r"(?:over|for) (?=(?:the|a|an|its|their|his|her|alleged|suspected|poor|what)\b))"
     r"\s*(?P<cause>.+)$"
-    r"|\s+\b(?:to|in order to)\s+(?P<purpose>(?:demand|protest|press|push|seek|call|"
+    r"|(?:^|\s+)\b(?:to|in order to)\s+(?P<purpose>(?:demand|protest|press|push|seek|call|"
     r"support|oppose|stop|prevent|avoid|help|force|mark|show|honour|honor|pressure|express|"
     r"keep|cover|pay|protect|save|ensure|boost|fund|punish|ease|curb|limit|secure|defend|"
     r"reduce|speed|restore|replace|counter|deter)\b.+)$",
@@ -224,7 +229,12 @@ _LEADING_TIME = re.compile(
     r"^(?:(?:early|late)\s+)?(?:that|the same|the next|the following)\s+"
     r"(?:day|evening|night|morning|afternoon|week|month)\s+(?=[A-Za-z])"
     r"|^(?:the\s+|a\s+)?(?:hours|days|weeks|months|minutes|day|week|month|year)\s+"
-    r"(?:after|before|later|earlier)\b[^,]{0,60},\s+",
+    r"(?:after|before|later|earlier)\b[^,]{0,60},\s+"
+    # "Later that day the Kremlin's spokesman confirmed ...", "Earlier this month the ministry
+    # closed ...": the time, not who did it.
+    r"|^(?:later|earlier|afterwards|soon afterwards|shortly afterwards|meanwhile)"
+    r"(?:\s+(?:that|this|the same|the next|last|next)\s+"
+    r"(?:day|evening|night|morning|afternoon|week|month|year))?,?\s+(?=[A-Za-z])",
     re.IGNORECASE,
 )
 _ASIDE = re.compile(
@@ -693,6 +703,7 @@ _BARE_VERBS_OK = frozenset("provide give take make pay help block face".split())
 def _cut(text: str, limit: int = MAX_CORE_WORDS) -> str:
     """``text`` up to its first clause break and at most ``limit`` words, never ending on a
     function word."""
+    whole = text.split()
     appositive = re.match(
         r"^([^,]*?),\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)(?=$|[,.;]|\s+[a-z])", text
     )
@@ -714,7 +725,62 @@ def _cut(text: str, limit: int = MAX_CORE_WORDS) -> str:
         words.append(every[len(words)])
     while words and (words[-1].lower().strip(",") in _DANGLING or words[-1] in ("-",)):
         words.pop()
+    if len(words) < len(whole):
+        words = _closed(words)  # cut short: not left open at its end
     return " ".join(words).strip(" ,")
+
+
+# Words that leave a phrase open when it ends on them: they wait for a noun ("in its second |
+# reading", "from both | sides", "unless one | of the parties", "in march last | year").
+_OPEN_ENDS = frozenset(
+    """first second third fourth fifth final last next both one each every other another
+    several many some such unless whose over then""".split()
+)
+
+
+_PREPOSITIONS = frozenset(
+    "of in on at for from with by into onto over under about against during without within".split()
+)
+
+
+def _closed(words: list[str]) -> list[str]:
+    """``words`` (a cut predicate) without what leaves it open at its end: a word waiting for
+    its noun, an adjective after a determiner or preposition ("a series of unfriendly"), an
+    -ing form after a preposition ("a roadmap for reaching"), or "between" with one side only
+    ("a memorandum between ankara"); for a predicate cut short."""
+    words = list(words)
+    lower = [w.lower().strip(",") for w in words]
+    if "between" in lower[1:]:
+        at = len(lower) - 1 - lower[::-1].index("between")
+        if "and" not in lower[at:]:
+            words, lower = words[:at], lower[:at]
+    while len(words) > 1:
+        last, before = lower[-1], lower[-2]
+        adjective = (
+            last.isalpha()
+            and words[-1][:1].islower()  # not a name ("the EU")
+            and last not in FUNCTION_WORDS  # "a year", "a week"
+            and not is_topic_noun(last)
+            and not is_past(last)
+            and not last.endswith("ing")
+            # after a preposition ("of unfriendly"), not a determiner ("the total") nor "to"
+            # ("due to close": a verb)
+            and before in _PREPOSITIONS
+        )
+        gerund = last.endswith("ing") and before in _NOT_OBJECT - {"and", "or", "but"}
+        year = last.isdigit() and before in _DETERMINERS  # "the 2022 | Nobel Peace Prize"
+        if last in _OPEN_ENDS or last in _DANGLING or adjective or gerund or year:
+            words.pop()
+            lower.pop()
+            continue
+        break
+    return words
+
+
+_PLACE_NOUNS = frozenset(
+    """region regions province district city area oblast republic valley river county border
+    capital square avenue street airport port sea lake corridor""".split()
+)
 
 
 def _runs_on(words: list[str], cut: int) -> bool:
@@ -725,6 +791,8 @@ def _runs_on(words: list[str], cut: int) -> bool:
         return False
     if last[:1].isupper() and following[:1].isupper():
         return True
+    if last[:1].isupper() and following.strip(",.;:") in _PLACE_NOUNS:
+        return True  # "the Tver | region": the place's noun goes with its name
     after = words[cut + 1] if cut + 1 < len(words) else ""
     if last[:1].isupper() and following == "of" and after[:1].isupper():
         return True
@@ -756,6 +824,8 @@ _TIME_WORDS = re.compile(
 )
 
 
+# A year standing as a noun's modifier ("the 2020 protests", "Armenia's 2015 constitution").
+_YEAR_MODIFIER = re.compile(r"(?:\b(?:the|a|an|its|their|his|her)|['’]s)\s+$", re.IGNORECASE)
 _WEEKDAY_BEFORE = re.compile(rf"\b(?:{dates.WEEKDAYS}),?\s+$")
 
 
@@ -766,6 +836,8 @@ def _time_spans(text: str, *, days_only: bool = False) -> list[tuple[int, int]]:
     for mention in dates.mentions(text, None):
         if days_only and mention.precision in ("month", "year"):
             continue
+        if mention.precision == "year" and _YEAR_MODIFIER.search(text[: mention.start]):
+            continue  # "a repeat of the 2020 protests": which protests, not when
         start = mention.start
         weekday = _WEEKDAY_BEFORE.search(text[:start])
         if weekday:
@@ -1346,8 +1418,10 @@ def _from_clause(
     if predicate and not count and clause.verb is not None:
         wh = _who(clause.subject, names)
         core = _cut(_without(rest, _time_spans(rest, days_only=True)))
-        # ("what began", with nothing after it, asks nothing; "what was held" does.)
-        asks = wh == "who" or bool(core) or bool(clause.aux)
+        # ("what began", with nothing after it, asks nothing; "what was held" does; nor does
+        # "who reversed" of "... reversed that": its object was only a pronoun.)
+        pronoun_object = rest.split()[:1] in (["that"], ["this"], ["it"], ["them"])
+        asks = (wh == "who" and not pronoun_object) or bool(core) or bool(clause.aux)
         if (wh == "who" or clause.aux or is_past(verb)) and not verb.startswith("include") and asks:
             # (Not "what included dmitry utkin": what a list includes is asked from the list.)
             plain.append(f"{wh} {_agreeing(wh, predicate)} {core}")
@@ -1381,6 +1455,15 @@ def _from_clause(
         if body:
             plain.append(f"what {body}")
 
+    # "Russia does not recognise the court's authority": readers ask "does russia recognise
+    # the court's authority", which the fact answers (no), not "what does russia not recognise".
+    aux_words = (clause.aux or "").split()
+    if depth == 0 and clause.verb is not None and aux_words[1:] == ["not"]:
+        positive = Clause(clause.subject, aux_words[0], clause.verb, rest, clause.lead)
+        core = _cut(_without(rest, time_spans))
+        body = _inverted(positive, subject, core) if core else None
+        if body:
+            plain.insert(0, body)
     # A yes/no question when there is little else.
     if len(typed) + len(plain) < 2:
         core = _cut(_without(rest, time_spans))

@@ -206,8 +206,10 @@ _BARE_PRONOUN = re.compile(
     r"^(?:(?:In|On|By|Since|Last|Earlier|Later)\b[^,]{0,30}?,?\s+)?(?:it|they|It|They)\s+[a-z]+"
 )
 _BARE_PRONOUN_WORD = re.compile(r"\b(?:it|they|It|They)\b")
+# ("Yerevan's city council's second attempt": the council's, whose name holds a possessive.)
 _POSSESSOR = re.compile(
-    r"\b(?P<owner>the (?:[a-z-]+ ){0,2}[a-z-]+|[A-Z][\w-]*(?: [A-Z][\w-]*)*)'s\b"
+    r"\b(?P<owner>[A-Z][\w-]*(?: [A-Z][\w-]*)*'s (?:[a-z-]+ ){0,2}[a-z-]+|"
+    r"the (?:[a-z-]+ ){0,2}[a-z-]+|[A-Z][\w-]*(?: [A-Z][\w-]*)*)'s\b"
 )
 # "When temperatures rose ...", "As the water receded ...": the narration goes on.
 _NARRATION = re.compile(r"^(?:When|As|Once|Then|Soon after|Within days|By then)\b")

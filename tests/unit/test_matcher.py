@@ -622,7 +622,8 @@ FIRE_TOLL = Fact(
     "terminal in Poti harbour.",
     ("how many dock workers died in poti", "was anyone hurt"),
 )
-COUNT_OF_HURT = "how many were hurt when the terminal burned in poti"
+# ("As", not "when": a clause opened by "when" says when, and weighs less than what is asked.)
+COUNT_OF_HURT = "how many were hurt as the terminal burned in poti"
 
 
 def _first(matcher: Matcher, question: str) -> str:

@@ -1,0 +1,61 @@
+"""Things an article names by a name before their noun, which a later bare noun means.
+
+"Kyrgyz and Tajik officials signed the Batken Protocol ... The protocol also created a joint
+monitoring group": the protocol is the Batken Protocol, and a fact made of the second sentence
+alone should say so ("The Batken Protocol also created ..."), for a reader who sees it alone and
+for a question naming it. The same holds for "the Rome Statute" and "the statute", "the
+Turkish-Russian joint monitoring centre" and "the centre", "a Russian loan" and "the loan".
+Bodies ("the ministry"), the event ("the floods") and the country have rules of their own
+(``context``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.ingest.lexicon import FUNCTION_WORDS, is_topic_noun
+
+# A determiner, capitalised words (a name or a demonym), then a few lower-case words: the
+# longest phrase that may name a thing; ``named_things`` finds where it ends.
+_PHRASE = re.compile(
+    r"\b(?:[Tt]he|an?|An?)\s+(?P<phrase>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}"
+    r"(?:\s+[a-z][\w-]*){0,3})"
+)
+# Nouns a bare "the <noun>" of which may mean any of several (the story's own, or another's:
+# a government, a president, an army), or which other rules write out (bodies, the country).
+_AMBIGUOUS = frozenset(
+    """government president parliament army police country state states opposition
+    authorities people military leadership region city capital border party minister
+    ministry court committee agency council commission leader leaders side sides prime
+    deputy official officials spokesman spokeswoman spokesperson chief head""".split()
+)
+
+
+def _names_on(word: str) -> bool:
+    """Can lower-case ``word`` go on naming a thing after its capitalised words ("joint",
+    "monitoring", "centre"), not open what is said of it ("said", "on", "would")?"""
+    return (
+        word.isalpha()
+        and word not in FUNCTION_WORDS
+        and (is_topic_noun(word) or (word.endswith("ing") and word not in ("during", "being")))
+    )
+
+
+def named_things(text: str) -> Iterator[tuple[str, str]]:
+    """Each thing ``text`` names by a name before its noun, as (its noun, lower-case; the
+    phrase naming it, with "the"): ("protocol", "the Batken Protocol"). Not a possessive
+    ("the Kremlin's"), nor a noun that could mean several things (``_AMBIGUOUS``)."""
+    for match in _PHRASE.finditer(text):
+        words = match["phrase"].split()
+        # The lower-case words that go on naming the thing: nouns, not "said" or "on".
+        end = next((i for i, w in enumerate(words) if w.islower()), len(words))
+        while end < len(words) and _names_on(words[end]):
+            end += 1
+        words = words[:end]
+        if len(words) < 2 or words[0].endswith("'s") or words[-1].endswith("'s"):
+            continue
+        noun = words[-1].lower()
+        if noun in _AMBIGUOUS or not is_topic_noun(noun):
+            continue
+        yield noun, f"the {' '.join(words)}"
