@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import heapq
 import math
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -380,8 +379,10 @@ def _phrasing_shown(fact: Fact, matched: str | None, language: str) -> str | Non
     language than the question and the fact has phrasings in the question's own; then the first
     of those. A name can match across scripts, and "russia azerbaijan" should not be offered
     "как сейчас москва и баку"."""
+    if matched is None or not fact.translations:
+        return matched  # one language: the phrasing that matched is in it
     own = fact.translation(language)
-    if matched is None or own is None or not own.questions or matched in own.questions:
+    if own is None or not own.questions or matched in own.questions:
         return matched
     for translation in (fact.translation(fact.language), *fact.translations):
         other = translation is not None and translation.language != language
@@ -671,6 +672,28 @@ class _QuestionNames:
 # A question term, the share of its weight a paraphrase earns, and its neighbours in the index.
 _Related = tuple[str, float, frozenset[str]]
 
+# Candidates are narrowed to those within reach of the best (``_within_reach``) once they
+# outnumber the shortlist this many times over; fewer are quicker to add a common term to as
+# they are.
+_REACH_FROM = 4
+
+
+def _within_reach(rough: dict[int, float], keep: int, ahead: float) -> dict[int, float]:
+    """``rough`` without the candidates that cannot be among its ``keep`` best once weights
+    summing to ``ahead`` (none negative) are added to those holding their terms, when that
+    drops at least half of them. The ``keep`` best come out the same and in the same order:
+    a dropped candidate, given every weight still to come, would score less than ``keep``
+    others already do."""
+    if len(rough) <= keep:
+        return rough
+    scores = sorted(rough.values())
+    # Below the ``keep``-th best by more than all that can still be added; the margin, far
+    # above float rounding, keeps a candidate that could tie where it is.
+    floor = scores[-keep] - ahead - 1e-9 * (scores[-keep] + ahead)
+    if 2 * bisect.bisect_left(scores, floor) < len(scores):
+        return rough
+    return {key: score for key, score in rough.items() if score >= floor}
+
 
 class Matcher:
     """Index of facts answering ``ask(question)`` with ranked, scored matches and a decision."""
@@ -727,6 +750,12 @@ class Matcher:
         # Advanced by every add and remove: what is derived from the facts is current while
         # it is unchanged.
         self.revision = 0
+        # Term weights (``_term_weight``) at ``_weights_revision``, for English questions and
+        # for questions in which names weigh as such: a question's candidates share most of
+        # their terms with other questions' candidates, and a term's weight changes only when
+        # a fact is added or removed.
+        self._weights_revision = -1
+        self._term_weights: tuple[dict[str, float], dict[str, float]] = ({}, {})
         # The years the facts are dated in, and the revision they were read at (``_dated_in``).
         self._years: tuple[int, frozenset[int]] = (-1, frozenset())
         for fact in facts:
@@ -1031,6 +1060,24 @@ class Matcher:
         if names and term in self._names:
             return self._idf(self._df.get(term, 0)) * _NAME_SPECIFICITY
         return self._idf(self._df.get(term, 0)) * self._specificity.get(term, 1.0)
+
+    def _weights(self, names: bool) -> dict[str, float]:
+        """The term weights known for the index as it stands (``names``: for a Russian or
+        Azerbaijani question), to be filled in as terms are met."""
+        if self._weights_revision != self.revision:
+            self._weights_revision = self.revision
+            self._term_weights = ({}, {})
+        return self._term_weights[names]
+
+    def _weight_of(self, terms: tuple[str, ...], weights: dict[str, float], names: bool) -> float:
+        """The summed weight of ``terms``, those not in ``weights`` (``_weights``) added to it."""
+        own = 0.0
+        for term in terms:
+            weight = weights.get(term)
+            if weight is None:
+                weight = weights[term] = self._term_weight(term, names)
+            own += weight
+        return own
 
     def _correct(self, term: str, anywhere: bool = True, kept: int = 0) -> tuple[str, float] | None:
         """The indexed term a misspelled word most likely means, with a confidence (with
@@ -1356,15 +1403,18 @@ class Matcher:
             if len(distinct) < len(scored):
                 # Each answer's first candidate is the one ``current_only`` shows it by.
                 self._calibrate(distinct[: max(2, limit)], asked)
+        successors = current and bool(self._successors)
+        # Only the matches returned are made, unless superseded ones may give way below.
+        shown = scored if successors else scored[: max(1, limit)]
         matches = [
             Match(
                 c.entry.fact,
                 c.confidence,
                 _phrasing_shown(c.entry.fact, c.question, asked.language),
             )
-            for c in scored
+            for c in shown
         ]
-        if current and self._successors:
+        if successors:
             matches = self.current_only(matches, guild_id)
             scored = distinct
         return AskResult(question, self._decide(scored, asked), tuple(matches[: max(1, limit)]))
@@ -1412,13 +1462,16 @@ class Matcher:
         )
         if not query or total <= 0.0:
             return [], asked
-        rough = self._candidates(query, guild_id)
+        breadth = self.settings.candidates * 2
+        rough = self._candidates(query, guild_id, breadth)
         if not rough:
             return [], asked
-        breadth = self.settings.candidates * 2
-        shortlist = heapq.nlargest(breadth, rough.items(), key=itemgetter(1))
+        # What heapq.nlargest gives (ties in the order gathered), sorted in C: quicker for
+        # the few hundred candidates of most questions and the thousands of a common word's.
+        shortlist = sorted(rough.items(), key=itemgetter(1), reverse=True)[:breadth]
         scored: list[_Candidate] = []
-        weights: dict[str, float] = {}
+        names = language != "en"
+        weights = self._weights(names)
         pairs = [(qt.term, qt.weight * qt.confidence) for qt in query if qt.confidence > 0.0]
         related = self._related_terms(query)
         # Every neighbour at all: a phrasing holding none of them is passed over at once.
@@ -1430,7 +1483,6 @@ class Matcher:
             # the fact for its numbers to be that count.
             events = sorted(counted_terms & self._counted_events)
             attribute_terms += tuple((term,) for term in events)
-        names = language != "en"
         bm25 = self._bm25_query(query, pairs)
         for key, _ in shortlist:
             entry = self._entries[key]
@@ -1656,33 +1708,70 @@ class Matcher:
         mean_size = self._live_refs / len(self._entries) if self._entries else 1.0
         return _Bm25Query(idf, total, mean_size)
 
-    def _candidates(self, query: list[_QueryTerm], guild_id: int | None) -> dict[int, float]:
-        """Facts sharing terms with the query, with the summed weight of the shared terms.
+    def _candidates(
+        self, query: list[_QueryTerm], guild_id: int | None, keep: int
+    ) -> dict[int, float]:
+        """Facts sharing terms with the query, with the summed weight of the shared terms;
+        among them, all that can be the ``keep`` best.
 
         Rarest terms first: their postings are short and bring in the candidates. Once the
         budget of postings is spent, a more common term no longer brings in new candidates; its
         weight is added to the candidates that contain it by intersecting them with the term's
-        key set (in C, however long the term's postings are). A term so common that its own
-        postings exceed the budget, and comes first, brings in only its most recent facts.
+        key set (in C, however long the term's postings are). Before that, the candidates that
+        cannot be among the ``keep`` best, whatever the terms still to come add, are dropped:
+        a word in nearly every fact ("said") is then added to a few dozen candidates, not to
+        the thousands a name brought in. A term so common that its own postings exceed the
+        budget, and comes first, brings in only its most recent facts.
         """
         budget = self.settings.posting_budget
         rough: dict[int, float] = {}
         spent = 0
         matched = [qt for qt in query if qt.confidence > 0.0 and qt.term in self._postings]
         matched.sort(key=lambda qt: self._df.get(qt.term, 0))
-        for qt in matched:
-            weight = qt.weight * qt.confidence
+        weights = [qt.weight * qt.confidence for qt in matched]
+        # Candidates out of reach of the best are dropped only while weights only add.
+        narrowing = min(weights, default=0.0) >= 0.0
+        # The least score a candidate has: the weight of the term that brought it in, at least.
+        least = math.inf
+        # The candidates' keys as a set, while they stay the same: made from the dict's stored
+        # hashes, it meets a key set without reading every key again.
+        gathered: set[int] | None = None
+        for index, qt in enumerate(matched):
+            weight = weights[index]
             posting = self._postings[qt.term]
             if spent and spent + len(posting) > budget:
-                for key in self._key_set(qt.term).intersection(rough):
+                ahead = sum(weights[index:])
+                # The best can hold every term so far: unless that leads the least by more
+                # than what is still to come, every candidate stays within reach.
+                if (
+                    narrowing
+                    and len(rough) > _REACH_FROM * keep
+                    and sum(weights[:index]) - ahead > least
+                ):
+                    size = len(rough)
+                    rough = _within_reach(self._in_scope(rough, guild_id), keep, ahead)
+                    if len(rough) != size:
+                        gathered = None
+                if gathered is None:
+                    gathered = set(rough)
+                for key in gathered & self._key_set(qt.term):
                     rough[key] += weight
                 continue
             if len(posting) > budget:
                 posting = posting[-budget:]
             spent += len(posting)
-            get = rough.get
-            for key in posting:
-                rough[key] = get(key, 0.0) + weight
+            least = min(least, weight)
+            gathered = None
+            # Added in C: the facts already gathered keep their place (and add the weight),
+            # new ones follow in the posting's order, as a loop adding key by key would do.
+            held = {key: rough[key] for key in rough.keys() & posting}
+            rough.update(dict.fromkeys(posting, weight))
+            for key, earlier in held.items():
+                rough[key] = earlier + weight
+        return self._in_scope(rough, guild_id)
+
+    def _in_scope(self, rough: dict[int, float], guild_id: int | None) -> dict[int, float]:
+        """``rough`` without removed facts and other servers' facts."""
         if self._dead_refs:
             entries = self._entries
             for key in [key for key in rough if key not in entries]:
@@ -1710,7 +1799,7 @@ class Matcher:
         bm25: _Bm25Query,
     ) -> _Candidate:
         """Score one candidate against the query's (term, weight) pairs; ``weights`` caches
-        term weights across one question's candidates; ``counted_terms`` are the terms of what
+        term weights (``_weights``); ``counted_terms`` are the terms of what
         a "how many" counts; ``names``: a Russian or Azerbaijani question, in which names weigh
         as such (``_NAME_SPECIFICITY``); ``related``: question terms a paraphrase stands in for,
         with the weight it earns and their neighbours (``_related_terms``), all of which
@@ -1743,13 +1832,15 @@ class Matcher:
             if hit <= 0.0:
                 continue
             own = 0.0
-            for term in terms:
-                weight = weights.get(term)
-                if weight is None:
-                    weight = weights[term] = self._term_weight(term, names)
-                own += weight
+            try:
+                for term in terms:
+                    own += weights[term]
+            except KeyError:
+                own = self._weight_of(terms, weights, names)
             recall = hit / total
-            precision = min(1.0, hit / own) if own else 0.0
+            precision = hit / own if own else 0.0
+            if precision > 1.0:
+                precision = 1.0
             # F-beta with beta=2: covering the question matters more than the phrasing's extras.
             f_score = 5 * precision * recall / (4 * precision + recall)
             if not names and f_score > best_phrasing:
