@@ -374,7 +374,8 @@ def kind_words(words: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-_MONTH_NUMBERS = {
+# Month words (folded) and the month each stands for.
+MONTH_NUMBERS: dict[str, int] = {
     month: number
     for number, months in enumerate(
         (
@@ -428,7 +429,7 @@ def _happened_from(words: list[str]) -> dt.date | None:
         previous = words[index - 1] if index else ""
         if previous in _YEAR_BOUNDS:
             continue
-        month = _MONTH_NUMBERS.get(previous, 1)
+        month = MONTH_NUMBERS.get(previous, 1)
         start = dt.date(year, month, 1)
         if latest is None or start > latest:
             latest = start

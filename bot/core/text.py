@@ -23,7 +23,7 @@ from bot.core import language as languages
 from bot.core import latin_russian
 from bot.core.az_verbs import verb_root
 from bot.core.chat_words import CHAT_WORDS, OTHER_CHAT_WORDS
-from bot.core.focus import Focus, Want, question_focus
+from bot.core.focus import MONTH_NUMBERS, Focus, Want, question_focus
 from bot.core.language import PLAIN_STOPWORDS_AZ, az_plain
 from bot.core.news_words import IRREGULAR_FORMS, NEWS_SYNONYMS, OWN_SENSE
 from bot.core.since_words import asks_since
@@ -781,28 +781,6 @@ def _with_news_synonyms(groups: Iterable[Sequence[str]]) -> list[Sequence[str]]:
     return [*separate, *own]
 
 
-# Month words (folded) and the month each stands for.
-MONTH_NUMBERS: dict[str, int] = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
 _MONTHS = frozenset(MONTH_NUMBERS)
 _DIGIT = re.compile(r"\d")
 _MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted(MONTH_NUMBERS)) + r")\b", re.IGNORECASE)
