@@ -78,12 +78,29 @@ NUMBER_WORDS = frozenset(
     dozen dozens both half quarter single twice once
     """.split()
 )
-MONTHS = frozenset(
-    """
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    """.split()
-)
+# Month words (folded) and the month each stands for.
+MONTH_NUMBERS: dict[str, int] = {
+    month: number
+    for number, months in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for month in months
+}
+MONTHS = frozenset(MONTH_NUMBERS)
 TIME_WORDS = frozenset(
     """
     monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight
@@ -374,28 +391,6 @@ def kind_words(words: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-# Month words (folded) and the month each stands for.
-MONTH_NUMBERS: dict[str, int] = {
-    month: number
-    for number, months in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for month in months
-}
 # Verbs that ask in the past tense: "did", "was", and past forms ("won", "held").
 _PAST_AUXILIARIES = frozenset("did was were had".split())
 # With these, a past participle is no past tense: "who is registered for the july vote".

@@ -23,7 +23,7 @@ from bot.core import language as languages
 from bot.core import latin_russian
 from bot.core.az_verbs import verb_root
 from bot.core.chat_words import CHAT_WORDS, OTHER_CHAT_WORDS
-from bot.core.focus import MONTH_NUMBERS, Focus, Want, question_focus
+from bot.core.focus import MONTH_NUMBERS, MONTHS, Focus, Want, question_focus
 from bot.core.language import PLAIN_STOPWORDS_AZ, az_plain
 from bot.core.news_words import IRREGULAR_FORMS, NEWS_SYNONYMS, OWN_SENSE
 from bot.core.since_words import asks_since
@@ -781,7 +781,6 @@ def _with_news_synonyms(groups: Iterable[Sequence[str]]) -> list[Sequence[str]]:
     return [*separate, *own]
 
 
-_MONTHS = frozenset(MONTH_NUMBERS)
 _DIGIT = re.compile(r"\d")
 _MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted(MONTH_NUMBERS)) + r")\b", re.IGNORECASE)
 # How much a day of the year named in a text ("3 November") says about what it is about: a
@@ -944,7 +943,7 @@ class Analyzer:
             # Most texts name no month beside their numbers: not folded a second time.
             return []
         words = expand_chat(fold(text)).split()
-        return days_named(words) if not _MONTHS.isdisjoint(words) else []
+        return days_named(words) if not MONTHS.isdisjoint(words) else []
 
     def stem_of(self, word: str) -> str:
         """The stem of an English ``word`` before any synonym group renames it ("" for a

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from bot.core.text import fold
 from bot.ingest import dates, story_time
 from bot.ingest.entities import NOT_PERSON_WORDS, EntityIndex, is_place_name, raw_entities
-from bot.ingest.lexicon import FUNCTION_WORDS, base_form, is_topic_noun
+from bot.ingest.lexicon import FUNCTION_WORDS, base_form, is_topic_noun, zipf
 from bot.ingest.named_things import named_things
 from bot.ingest.sentences import strip_dateline
 
@@ -700,9 +700,7 @@ _DEMONYM_PLACES = frozenset(
 
 def _rare(words: list[str]) -> bool:
     """Two words no English text uses much: a name from elsewhere ("Bidzina Ivanishvili")."""
-    from bot.ingest.lexicon import _zipf
-
-    return all(_zipf(w.lower()) < 3.0 for w in words)
+    return all(zipf(w.lower()) < 3.0 for w in words)
 
 
 TOPICAL_WORDS = 3

@@ -229,12 +229,13 @@ _NOUN_ENDINGS_OK = ("ment", "ance", "ence", "ency", "ancy", "ist", "ists")
 
 
 @lru_cache(maxsize=50_000)
-def _zipf(word: str) -> float:
+def zipf(word: str) -> float:
+    """How common ``word`` is in English (wordfreq's Zipf scale), kept for words met again."""
     return wordfreq.zipf_frequency(word, "en")
 
 
 def _known(word: str, floor: float = 2.5) -> bool:
-    return _zipf(word) >= floor
+    return zipf(word) >= floor
 
 
 # Regular verbs whose stem plus "e" is another word ("aided" is not from "aide").
@@ -251,7 +252,7 @@ def is_superlative(word: str) -> bool:
         stems.append(stem[:-1] + "y")  # earliest -> early
     if len(stem) > 2 and stem[-1] == stem[-2]:
         stems.append(stem[:-1])  # biggest -> big
-    return any(s not in STOPWORDS and _zipf(s) >= 4.8 for s in stems if len(s) >= 3)
+    return any(s not in STOPWORDS and zipf(s) >= 4.8 for s in stems if len(s) >= 3)
 
 
 def _graded(word: str) -> bool:
@@ -287,7 +288,7 @@ def base_form(word: str) -> str | None:
         if len(stem) >= 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiou":
             # stopped -> stop, planned -> plan; killed -> kill, passed -> pass
             single = stem[:-1]
-            return single if _zipf(single) > _zipf(stem) else stem
+            return single if zipf(single) > zipf(stem) else stem
         with_e = word[:-1]
         if word in _ED_NOT_E:
             return stem
@@ -315,7 +316,7 @@ def ing_base(word: str) -> str | None:
     if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
         return stem[:-1]
     candidates = [stem, stem + "e"]
-    return max(candidates, key=_zipf) if any(_known(c) for c in candidates) else stem
+    return max(candidates, key=zipf) if any(_known(c) for c in candidates) else stem
 
 
 def could_be_verb(base: str) -> bool:
@@ -350,7 +351,7 @@ def simple_past(base: str) -> str:
         return regular_past(base)
     plain = regular_past(base)
     doubled = f"{base}{base[-1]}ed" if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", base) else plain
-    return max((plain, doubled), key=_zipf)
+    return max((plain, doubled), key=zipf)
 
 
 def is_past(word: str) -> bool:
@@ -470,8 +471,8 @@ def _compound_head(word: str) -> str | None:
         if (
             head not in FUNCTION_WORDS
             and is_topic_noun(head)
-            and _zipf(head) >= 3.5
-            and _zipf(tail) >= 3.5
+            and zipf(head) >= 3.5
+            and zipf(tail) >= 3.5
             and tail not in _SUFFIX_TAILS
         ):
             return head

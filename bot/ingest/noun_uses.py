@@ -15,10 +15,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import wordfreq
-
 from bot.core.text import STOPWORDS, fold
-from bot.ingest.lexicon import is_topic_noun
+from bot.ingest.lexicon import is_topic_noun, zipf
 
 # What opens a noun phrase: a determiner, a possessive, a number or a preposition.
 _OPENERS = frozenset(
@@ -76,7 +74,7 @@ class NounUses:
         """Can ``word`` (folded) be a tag by how the article uses it?"""
         if word in self.heads:
             return True
-        adjective = wordfreq.zipf_frequency(f"{word}ly", "en") >= _ADVERB_ZIPF
+        adjective = zipf(f"{word}ly") >= _ADVERB_ZIPF
         return not adjective and word not in self.verbs
 
 
@@ -104,7 +102,7 @@ def _head(tokens: list[str], at: int) -> tuple[str, int] | None:
 
 def _common(word: str) -> bool:
     """Is ``word``, capitalised at a sentence's start, an everyday English word?"""
-    return word.isalpha() and wordfreq.zipf_frequency(word.lower(), "en") >= _COMMON_ZIPF
+    return word.isalpha() and zipf(word.lower()) >= _COMMON_ZIPF
 
 
 _COMMON_ZIPF = 4.0
