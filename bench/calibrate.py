@@ -37,6 +37,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 
@@ -56,6 +57,7 @@ ANSWERABLE = ("careful", "casual", "old")
 DRAFT = " (draft)"
 PREDICTED: list[tuple[Example, float]] = []
 SETTINGS = MatcherSettings()
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,8 +95,16 @@ def tune_sets() -> list[tuple[KnowledgeBase, list[Question]]]:
     return out
 
 
+# Whether a fact is the one a question's label names: on hand-written knowledge, the fact with
+# that id; on a draft, a fact that restates it.
+Right = Callable[[Fact, str], bool]
+# What is gathered from one knowledge base's questions: given its name, its matcher, the
+# questions and how a fact is judged right.
+Collect = Callable[[str, Matcher, Sequence[Question], Right], list[T]]
+
+
 def asked_of(
-    name: str, matcher: Matcher, questions: Sequence[Question], right: Callable[[Fact, str], bool]
+    name: str, matcher: Matcher, questions: Sequence[Question], right: Right
 ) -> list[Example]:
     out = []
     for question in questions:
@@ -116,16 +126,17 @@ def asked_of(
     return out
 
 
-def examples(settings: MatcherSettings | None = None) -> list[Example]:
-    out = []
+def gathered(collect: Collect[T], settings: MatcherSettings | None = None) -> list[T]:
+    """What ``collect`` gathers from every hand-written knowledge base's tune questions."""
+    out: list[T] = []
     for kb, questions in tune_sets():
         matcher = matcher_for(kb, settings)
-        out += asked_of(kb.name, matcher, questions, lambda fact, label: fact.id == label)
+        out += collect(kb.name, matcher, questions, lambda fact, label: fact.id == label)
     return out
 
 
-async def _draft_examples(settings: MatcherSettings | None) -> list[Example]:
-    out: list[Example] = []
+async def _drafts_gathered(collect: Collect[T], settings: MatcherSettings | None) -> list[T]:
+    out: list[T] = []
     for folder in sorted(STORIES.iterdir()):
         if not (folder / "article.txt").is_file():
             continue
@@ -138,6 +149,7 @@ async def _draft_examples(settings: MatcherSettings | None) -> list[Example]:
                 str(item["kind"]).lower() if item["kind"] is not False else "off",
                 item["fact"],
                 story.split,
+                folder.name,
             )
             for item in story.questions
         ]
@@ -151,15 +163,25 @@ async def _draft_examples(settings: MatcherSettings | None) -> list[Example]:
                 def right(fact: Fact, label: str, judged: dict[str, Judged] = judged) -> bool:
                     return label in judged[fact.id].restates
 
-                out += asked_of(story.slug + DRAFT, matcher, questions, right)
+                out += collect(story.slug + DRAFT, matcher, questions, right)
             finally:
                 await kb.close()
     return out
 
 
+def drafts_gathered(collect: Collect[T], settings: MatcherSettings | None = None) -> list[T]:
+    """What ``collect`` gathers from the tune stories' questions asked of their drafts,
+    approved unchanged."""
+    return asyncio.run(_drafts_gathered(collect, settings))
+
+
+def examples(settings: MatcherSettings | None = None) -> list[Example]:
+    return gathered(asked_of, settings)
+
+
 def draft_examples(settings: MatcherSettings | None = None) -> list[Example]:
     """The tune stories' questions asked of their drafts, approved unchanged."""
-    return asyncio.run(_draft_examples(settings))
+    return drafts_gathered(asked_of, settings)
 
 
 def fit(rows: Sequence[Example], l2: float = 1.0) -> tuple[float, ...]:

@@ -402,6 +402,7 @@ class _Candidate:
     answer: float  # share of the question's weight in the answer text
     whole: float  # share of the question's weight anywhere in the fact
     evidence: float  # that weight itself
+    bm25: float = 0.0  # its BM25 score, as a share of what a fact holding every term scores
     confidence: float = 0.0  # the calibrated chance that this fact is the answer
     strict_miss: bool = False  # a count, date, duration, age or measure asked for is absent
     soft_miss: bool = False  # a cause, person or place asked for is not evident
@@ -1880,8 +1881,10 @@ class Matcher:
                 weight = bm25.idf.get(term)
                 if weight is not None:
                     score += weight * tf / (tf + norm)
-            relevance = (1.0 - share) * relevance + share * score / bm25.total
+            bm25_part = score / bm25.total
+            relevance = (1.0 - share) * relevance + share * bm25_part
         else:
+            bm25_part = 0.0
             relevance *= 1.0 - share
         candidate = _Candidate(
             entry,
@@ -1891,6 +1894,7 @@ class Matcher:
             answer_hit / total,
             whole,
             whole_hit,
+            bm25_part,
         )
         candidate.matched = matched
         wants = int(focus.wants)
