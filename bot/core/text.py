@@ -20,7 +20,7 @@ import wordfreq
 from anyascii import anyascii
 
 from bot.core import language as languages
-from bot.core import latin_russian
+from bot.core import latin_russian, russian_lemmas
 from bot.core.az_verbs import verb_root
 from bot.core.chat_words import CHAT_WORDS, OTHER_CHAT_WORDS
 from bot.core.focus import MONTH_NUMBERS, MONTHS, Focus, Want, question_focus
@@ -480,19 +480,17 @@ def az_form(word: str) -> str:
 @lru_cache(maxsize=200_000)
 def stem_in(word: str, language: str) -> str:
     """Snowball stem of one lower-case word of ``language`` ("ru" or "az"), in its own script
-    (an Azerbaijani word in ``az_form``)."""
+    (an Azerbaijani word in ``az_form``). A Russian word the dictionary holds is stemmed in its
+    dictionary form ("посла" and "посол" -> "посол"; ``russian_lemmas``), and a name is that
+    form whole ("лаврова" -> "лавров"); a word it lacks (a rare name, a typo) as written."""
     if language != "az":
-        word = _action_noun(word) or word
-        result: str = _OTHER_STEMMERS[language].stemWord(word)
-        if result.endswith("ец") and len(result) > 4:
-            # The fleeting vowel: "азербайджанец", "украинец", "немец" lose their "е" in every
-            # other form ("азербайджанцы", "немцев"), which Snowball stems without it.
-            result = result[:-2] + "ц"
-        elif len(result) > 6 and result.endswith(("ыва", "ива")):
-            # The imperfective of a news verb ("арестовывают", "задерживают", "подписывает")
-            # meets its perfective ("арестовали", "задержали", "подписал") without "-ыв-".
-            result = result[:-3] + "а"
-        return result
+        known = russian_lemmas.lemma(word)
+        if known is not None and known.name:
+            # A name as the dictionary writes it: it meets the English facts' spelling of it.
+            return known.form
+        # The stem of the dictionary form, not the form alone: the word still meets what
+        # shares Snowball's stem ("официальный", "официально"; "напряжение", "напряжённость").
+        return _russian_stem(known.form if known is not None else word)
     form = az_form(word)
     name = _shared_name_length(az_plain(word))
     if name:
@@ -551,6 +549,24 @@ def stem_in(word: str, language: str) -> str:
         if noun:
             return form[:noun]
     return stemmed
+
+
+@lru_cache(maxsize=200_000)
+def _russian_stem(word: str) -> str:
+    """Snowball stem of a lower-case Russian word as written, with what Snowball leaves apart
+    put together: a borrowed verb and its "-ация" noun, the fleeting "е" of "-ец", the
+    imperfective's "-ыв-"."""
+    word = _action_noun(word) or word
+    result: str = _OTHER_STEMMERS["ru"].stemWord(word)
+    if result.endswith("ец") and len(result) > 4:
+        # The fleeting vowel: "азербайджанец", "украинец", "немец" lose their "е" in every
+        # other form ("азербайджанцы", "немцев"), which Snowball stems without it.
+        result = result[:-2] + "ц"
+    elif len(result) > 6 and result.endswith(("ыва", "ива")):
+        # The imperfective of a news verb ("арестовывают", "задерживают", "подписывает")
+        # meets its perfective ("арестовали", "задержали", "подписал") without "-ыв-".
+        result = result[:-3] + "а"
+    return result
 
 
 # A Russian verb of the borrowed "-ировать" / "-изовать" kind in any form ("эскалировать",
@@ -907,7 +923,10 @@ class Analyzer:
             if len(stemmed) >= 3:
                 table.setdefault(stemmed, head)
             return
-        prefixes = [re.escape(stem_in(part, language)) + r"\w*" for part in parts]
+        # Each word's stem as written, which its other forms start with ("москв" of "Москва"
+        # and "Москве"), not its dictionary form's.
+        written = _russian_stem if language == "ru" else lambda part: stem_in(part, language)
+        prefixes = [re.escape(written(part)) + r"\w*" for part in parts]
         pattern = re.compile(r"\b" + r"\s+".join(prefixes))
         self._other_phrases[language].append((pattern, head))
 
