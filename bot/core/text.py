@@ -192,22 +192,17 @@ _FOCUS_WORDS = {
     },
 }
 # Offices whose holder a question may ask for by name ("кто глава комитета", "komitənin sədri
-# kimdir"), by the beginning of the word so that any case ending counts, read as the English
-# role word the answers are checked for (``bot.core.focus.ROLE_WORDS``).
+# kimdir"), by the beginning of the word so that any case ending counts (of a Russian word, or
+# of its dictionary form: "главой" is "глава", "посла" is "посол"), read as the English role
+# word the answers are checked for (``bot.core.focus.ROLE_WORDS``).
 _ROLE_STEMS = {
     "ru": {
         "председател": "chairman",
         "руководител": "head",
         "глава": "head",
-        "главой": "head",
-        "главы": "head",
-        "главе": "head",
-        "главу": "head",
         "лидер": "leader",
         "министр": "minister",
         "посол": "ambassador",
-        "посла": "ambassador",
-        "послом": "ambassador",
         "мэр": "mayor",
         "губернатор": "governor",
         "директор": "director",
@@ -1154,9 +1149,14 @@ def _asked_offices(words: list[str], language: str) -> list[str]:
         stems = {az_plain(stem): role for stem, role in stems.items()}
     found = []
     for word in words:
+        known = russian_lemmas.lemma(word) if language == "ru" else None
+        forms = (word, known.form) if known is not None else (word,)
         for stem, role in stems.items():
             # A stem of three letters ("мэр", "mer") is the whole word: "merkez" is no mayor.
-            if word.startswith(stem) and (len(stem) > 3 or len(word) <= len(stem) + 2):
+            if any(
+                form.startswith(stem) and (len(stem) > 3 or len(form) <= len(stem) + 2)
+                for form in forms
+            ):
                 found.append(role)
                 break
     return found

@@ -140,6 +140,14 @@ def test_a_russian_question_meets_english_facts_by_their_names(
     assert result.matches[0].fact.id == expected
 
 
+def test_an_office_asked_in_any_case_form_asks_for_its_holder() -> None:
+    # "послом", "главой": the office's holder is asked, as of "посол" and "глава".
+    analyzer = Analyzer()
+    assert analyzer.focus("кто стал послом в минске").roles
+    assert analyzer.focus("кто стал главой комитета").roles
+    assert not analyzer.focus("что было после выборов").roles
+
+
 def test_a_synonym_phrase_with_a_name_meets_its_other_case_forms() -> None:
     # The phrase is matched by each word's stem as written ("москв"), which "Москве" starts
     # with, and not by the name's dictionary form ("москва"), which it does not.
