@@ -45,14 +45,10 @@ _PEOPLE_ENDINGS = (
 
 @cache
 def _russian() -> dict[str, str]:
-    """The stems of Russian one-word country names, each with its name."""
+    """The stems of Russian one-word country names, each with its name: the name itself
+    where the dictionary knows it (``stem_in``), so that each of its case forms meets it,
+    "беларуси" and "китая" too, which Snowball stems apart from "беларусь" and "китай"."""
     return {stem_in(name, "ru"): name for name in _names("ru")}
-
-
-@cache
-def _soft_ending() -> dict[str, str]:
-    """Russian one-word country names ending in "ь" or "й", by the rest of the name."""
-    return {name[:-1]: name for name in _names("ru") if name.endswith(("ь", "й"))}
 
 
 @cache
@@ -103,10 +99,7 @@ def names_country(word: str, language: str) -> bool:
         stem = stem_in(word, "ru")
         name = _russian().get(stem)
         if name is None:
-            # Snowball stems a name ending in a soft sign or "й" apart from its other forms
-            # ("беларусь" and "беларуси", "китай" and "китая"), which replace that letter.
-            name = _soft_ending().get(word[:-1]) or _soft_ending().get(word[:-2])
-            return name is not None and len(name) <= len(word) <= len(name) + 1
+            return False
         if len(word) < len(name):
             return False
         start = name[:-1] if name.endswith(("а", "я")) else name

@@ -561,6 +561,19 @@ def _names_in(text: str) -> list[str]:
 # Letters a common Russian word shares at its start with the fact's word it is read as: its
 # prefix ("при-", "про-", "пере-") makes a verb of its own.
 _PREFIX = 3
+
+
+def _shared_start(term: str, word: str) -> int:
+    """How many first letters ``term`` and ``word`` share (a Russian word and its term: the
+    stem as the word writes it)."""
+    shared = 0
+    for left, right in zip(term, word, strict=False):
+        if left != right:
+            break
+        shared += 1
+    return shared
+
+
 # A decade as written in a question: "90s", "1990s" ("'90s" once its apostrophe is gone).
 _DECADE = re.compile(r"(1[89]|20)?(\d)0s")
 # The fewest letters a clipped name may keep ("aze" of Azerbaijan); four or more unless every
@@ -1250,8 +1263,12 @@ class Matcher:
             # of another prefix ("привёл", led to, is no "провёл", carried out), nor another
             # word of the same prefix ("проходил", took place, is no "происходит", happens):
             # the fact's word starts with all of its stem but the last letter, which Snowball
-            # cuts apart in some forms ("уступит" and "уступки").
-            kept = max(_PREFIX, len(term) - 1) if language == "ru" and not anywhere else 0
+            # cuts apart in some forms ("уступит" and "уступки"). Its stem as written: the
+            # start the word shares with its term, which is the stem of its dictionary form
+            # ("остаётся" is read as "оставаться"; "останется", will remain, is still near).
+            kept = 0
+            if language == "ru" and not anywhere:
+                kept = max(_PREFIX, _shared_start(term, word) - 1)
             corrected = self._correct(word, anywhere, kept) if misspelled else None
             if corrected is None and misspelled:
                 corrected = self._clipped(word)

@@ -20,7 +20,7 @@ import wordfreq
 from anyascii import anyascii
 
 from bot.core import language as languages
-from bot.core import latin_russian
+from bot.core import latin_russian, russian_lemmas
 from bot.core.az_verbs import verb_root
 from bot.core.chat_words import CHAT_WORDS, OTHER_CHAT_WORDS
 from bot.core.focus import MONTH_NUMBERS, MONTHS, Focus, Want, question_focus
@@ -192,22 +192,17 @@ _FOCUS_WORDS = {
     },
 }
 # Offices whose holder a question may ask for by name ("кто глава комитета", "komitənin sədri
-# kimdir"), by the beginning of the word so that any case ending counts, read as the English
-# role word the answers are checked for (``bot.core.focus.ROLE_WORDS``).
+# kimdir"), by the beginning of the word so that any case ending counts (of a Russian word, or
+# of its dictionary form: "главой" is "глава", "посла" is "посол"), read as the English role
+# word the answers are checked for (``bot.core.focus.ROLE_WORDS``).
 _ROLE_STEMS = {
     "ru": {
         "председател": "chairman",
         "руководител": "head",
         "глава": "head",
-        "главой": "head",
-        "главы": "head",
-        "главе": "head",
-        "главу": "head",
         "лидер": "leader",
         "министр": "minister",
         "посол": "ambassador",
-        "посла": "ambassador",
-        "послом": "ambassador",
         "мэр": "mayor",
         "губернатор": "governor",
         "директор": "director",
@@ -480,19 +475,17 @@ def az_form(word: str) -> str:
 @lru_cache(maxsize=200_000)
 def stem_in(word: str, language: str) -> str:
     """Snowball stem of one lower-case word of ``language`` ("ru" or "az"), in its own script
-    (an Azerbaijani word in ``az_form``)."""
+    (an Azerbaijani word in ``az_form``). A Russian word the dictionary holds is stemmed in its
+    dictionary form ("посла" and "посол" -> "посол"; ``russian_lemmas``), and a name is that
+    form whole ("лаврова" -> "лавров"); a word it lacks (a rare name, a typo) as written."""
     if language != "az":
-        word = _action_noun(word) or word
-        result: str = _OTHER_STEMMERS[language].stemWord(word)
-        if result.endswith("ец") and len(result) > 4:
-            # The fleeting vowel: "азербайджанец", "украинец", "немец" lose their "е" in every
-            # other form ("азербайджанцы", "немцев"), which Snowball stems without it.
-            result = result[:-2] + "ц"
-        elif len(result) > 6 and result.endswith(("ыва", "ива")):
-            # The imperfective of a news verb ("арестовывают", "задерживают", "подписывает")
-            # meets its perfective ("арестовали", "задержали", "подписал") without "-ыв-".
-            result = result[:-3] + "а"
-        return result
+        known = russian_lemmas.lemma(word)
+        if known is not None and known.name:
+            # A name as the dictionary writes it: it meets the English facts' spelling of it.
+            return known.form
+        # The stem of the dictionary form, not the form alone: the word still meets what
+        # shares Snowball's stem ("официальный", "официально"; "напряжение", "напряжённость").
+        return _russian_stem(known.form if known is not None else word)
     form = az_form(word)
     name = _shared_name_length(az_plain(word))
     if name:
@@ -551,6 +544,24 @@ def stem_in(word: str, language: str) -> str:
         if noun:
             return form[:noun]
     return stemmed
+
+
+@lru_cache(maxsize=200_000)
+def _russian_stem(word: str) -> str:
+    """Snowball stem of a lower-case Russian word as written, with what Snowball leaves apart
+    put together: a borrowed verb and its "-ация" noun, the fleeting "е" of "-ец", the
+    imperfective's "-ыв-"."""
+    word = _action_noun(word) or word
+    result: str = _OTHER_STEMMERS["ru"].stemWord(word)
+    if result.endswith("ец") and len(result) > 4:
+        # The fleeting vowel: "азербайджанец", "украинец", "немец" lose their "е" in every
+        # other form ("азербайджанцы", "немцев"), which Snowball stems without it.
+        result = result[:-2] + "ц"
+    elif len(result) > 6 and result.endswith(("ыва", "ива")):
+        # The imperfective of a news verb ("арестовывают", "задерживают", "подписывает")
+        # meets its perfective ("арестовали", "задержали", "подписал") without "-ыв-".
+        result = result[:-3] + "а"
+    return result
 
 
 # A Russian verb of the borrowed "-ировать" / "-изовать" kind in any form ("эскалировать",
@@ -844,16 +855,47 @@ def _inflected(word: str) -> str:
     return re.escape(word) + f"(?:s|es|ed|ing|{word[-1]}ed|{word[-1]}ing)?"
 
 
+def _add_other(
+    member: str,
+    language: str,
+    head: str,
+    table: dict[str, str],
+    phrases: list[tuple[re.Pattern[str], str]],
+) -> None:
+    """A Russian or Azerbaijani synonym: its transliterated form and its stem (inflected
+    forms: "Екатеринбурге") name the group in ``table``; a phrase, put in ``phrases``,
+    matches each word's stem as a prefix."""
+    parts = other_words(member, language)
+    if not parts:
+        return
+    if len(parts) == 1:
+        table[translit(parts[0])] = head
+        stemmed = translit(stem_in(parts[0], language))
+        if len(stemmed) >= 3:
+            table.setdefault(stemmed, head)
+        return
+    # Each word's stem as written, which its other forms start with ("москв" of "Москва"
+    # and "Москве"), not its dictionary form's.
+    written = _russian_stem if language == "ru" else lambda part: stem_in(part, language)
+    prefixes = [re.escape(written(part)) + r"\w*" for part in parts]
+    phrases.append((re.compile(r"\b" + r"\s+".join(prefixes)), head))
+
+
 class Analyzer:
     """Turns text into index terms; one instance per synonym table."""
 
     def __init__(self, synonym_groups: Iterable[Sequence[str]] = ()) -> None:
         self._canonical: dict[str, str] = {}
         self._phrases: list[tuple[re.Pattern[str], str]] = []
-        # Russian and Azerbaijani: word keys (transliterated surface form or stem) -> head,
-        # and phrases matched on the lower-cased text in its own script.
-        self._other: dict[str, dict[str, str]] = {"ru": {}, "az": {}}
-        self._other_phrases: dict[str, list[tuple[re.Pattern[str], str]]] = {"ru": [], "az": []}
+        # Russian and Azerbaijani, by language: word keys (transliterated surface form or
+        # stem) -> head, and phrases matched on the lower-cased text in its own script; made
+        # from ``_other_members`` when a text of the language is first read (``_other_tables``).
+        self._other: dict[str, dict[str, str]] = {}
+        self._other_phrases: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+        # Each Russian or Azerbaijani member with its language, and each English one-word
+        # member (language None: a name typed in a Russian or Azerbaijani question, "Baku"),
+        # with its head, in the groups' order, which decides between groups sharing a key.
+        self._other_members: list[tuple[str, str | None, str]] = []
         for group in _with_news_synonyms(synonym_groups):
             members = [fold(member) for member in group if fold(member)]
             if not members:
@@ -862,14 +904,12 @@ class Analyzer:
             for original, member in zip([m for m in group if fold(m)], members, strict=True):
                 written = languages.detect(original)
                 if written != "en":
-                    self._add_other(original, written, head)
+                    self._other_members.append((original, written, head))
                     continue
                 parts = member.split()
                 if len(parts) == 1:
                     self._canonical[stem(parts[0])] = head
-                    # An English name typed in a Russian or Azerbaijani question ("Baku").
-                    for table in self._other.values():
-                        table.setdefault(parts[0], head)
+                    self._other_members.append((parts[0], None, head))
                 else:
                     first = _inflected(parts[0])
                     rest = re.escape(" ".join(parts[1:]))
@@ -884,8 +924,6 @@ class Analyzer:
             if self._phrases
             else None
         )
-        for phrases in self._other_phrases.values():
-            phrases.sort(key=lambda item: -len(item[0].pattern))
         self._cache: dict[str, tuple[tuple[str, float, str], ...]] = {}
         self._focus_cache: dict[str, Focus] = {}
         # word -> (term, specificity), or None for a stopword: one lookup per word.
@@ -894,22 +932,24 @@ class Analyzer:
         # language to be spelled right: never "corrected" to a word of the facts.
         self._spelled_right: set[str] = set()
 
-    def _add_other(self, member: str, language: str, head: str) -> None:
-        """A Russian or Azerbaijani synonym: its transliterated form and its stem (inflected
-        forms: "Екатеринбурге") name the group; a phrase matches each word's stem as a prefix."""
-        parts = other_words(member, language)
-        if not parts:
-            return
-        if len(parts) == 1:
-            table = self._other[language]
-            table[translit(parts[0])] = head
-            stemmed = translit(stem_in(parts[0], language))
-            if len(stemmed) >= 3:
-                table.setdefault(stemmed, head)
-            return
-        prefixes = [re.escape(stem_in(part, language)) + r"\w*" for part in parts]
-        pattern = re.compile(r"\b" + r"\s+".join(prefixes))
-        self._other_phrases[language].append((pattern, head))
+    def _other_tables(
+        self, language: str
+    ) -> tuple[dict[str, str], list[tuple[re.Pattern[str], str]]]:
+        """The synonym table and phrases of ``language`` ("ru" or "az"), made on first use: a
+        Russian member's stem needs the dictionary (``russian_lemmas``), which a bot that
+        never reads Russian then never loads."""
+        if language not in self._other:
+            table: dict[str, str] = {}
+            phrases: list[tuple[re.Pattern[str], str]] = []
+            for member, written, head in self._other_members:
+                if written is None:
+                    table.setdefault(member, head)
+                elif written == language:
+                    _add_other(member, language, head, table, phrases)
+            phrases.sort(key=lambda item: -len(item[0].pattern))
+            self._other_phrases[language] = phrases
+            self._other[language] = table
+        return self._other[language], self._other_phrases[language]
 
     def focus(self, text: str, language: str | None = None) -> Focus:
         """What the question ``text`` asks for, remembered like its terms; ``language`` is the
@@ -976,7 +1016,7 @@ class Analyzer:
                 return cached
         if language is None:
             language = languages.detect(text)
-        if language != "en" and language in self._other:
+        if language in _OTHER_STEMMERS:
             result = self._analyze_other(text, language)
             if short:
                 self._cache[text] = result
@@ -1022,9 +1062,9 @@ class Analyzer:
         az = language == "az"
         forms = [az_form(word) for word in written] if az else written
         out: list[tuple[str, float, str]] = []
-        taken = _phrase_words(forms, self._other_phrases[language], out)
+        table, phrases = self._other_tables(language)
+        taken = _phrase_words(forms, phrases, out)
         drop = languages.stopwords(language)
-        table = self._other[language]
         for index, word in enumerate(written):
             if index in taken or word in drop:
                 continue
@@ -1135,9 +1175,14 @@ def _asked_offices(words: list[str], language: str) -> list[str]:
         stems = {az_plain(stem): role for stem, role in stems.items()}
     found = []
     for word in words:
+        known = russian_lemmas.lemma(word) if language == "ru" else None
+        forms = (word, known.form) if known is not None else (word,)
         for stem, role in stems.items():
             # A stem of three letters ("мэр", "mer") is the whole word: "merkez" is no mayor.
-            if word.startswith(stem) and (len(stem) > 3 or len(word) <= len(stem) + 2):
+            if any(
+                form.startswith(stem) and (len(stem) > 3 or len(form) <= len(stem) + 2)
+                for form in forms
+            ):
                 found.append(role)
                 break
     return found
