@@ -709,7 +709,8 @@ def _cut(text: str, limit: int = MAX_CORE_WORDS) -> str:
     )
     if (
         appositive
-        and len(appositive.group(1).split()) <= limit
+        # (", Uzbek and Russian": a list's tail, with nothing before its comma.)
+        and 0 < len(appositive.group(1).split()) <= limit
         and appositive.group(1).split()[-1].islower()
     ):
         text = f"{appositive.group(1)} {appositive.group(2)}"
@@ -986,6 +987,19 @@ def _inverted(clause: Clause, subject: str, tail: str) -> str | None:
     if base == "be":
         return None
     return " ".join(p for p in (do, subject, base, tail) if p)
+
+
+def yes_no(statement: str, names: set[str]) -> str | None:
+    """``statement`` asked as a yes/no question with what its verb says ("the law began as a
+    citizens' initiative" -> "did the law begin as a citizens' initiative"), without its days;
+    None when its subject is a pronoun or the verb would stand alone."""
+    clause = parse(statement)
+    if clause is None or clause.subject.split()[0].lower() in _NO_SUBJECT | _PRONOUNS:
+        return None
+    core = _cut(_without(clause.rest, _time_spans(clause.rest)))
+    if not core or core.split()[0].lower() in ("that", "this", "it", "them"):
+        return None
+    return _inverted(clause, _subject_for_question(clause.subject, names), core)
 
 
 def _agreeing(wh: str, predicate: str) -> str:
