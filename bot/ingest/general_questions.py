@@ -19,7 +19,7 @@ from collections.abc import Callable, Collection, Mapping
 from bot.core.text import fold
 from bot.ingest.lexicon import FUNCTION_WORDS, base_form, is_past, is_topic_noun
 from bot.ingest.named_things import named_things
-from bot.ingest.questions import generate, parse, yes_no
+from bot.ingest.questions import generate, parse
 
 Check = Callable[[str], str | None]
 
@@ -180,9 +180,6 @@ def general_questions(
         for piece in pieces[1:]:
             if len(piece.split()) >= _MIN_PIECE_WORDS:
                 out += generate(piece, names=names)
-        asked = yes_no(part, names)
-        if asked is not None:
-            out.append(asked)
         clause = parse(part)
         subject = _asked_subject(clause.subject) if clause is not None else None
         if clause is not None and subject is not None:

@@ -989,19 +989,6 @@ def _inverted(clause: Clause, subject: str, tail: str) -> str | None:
     return " ".join(p for p in (do, subject, base, tail) if p)
 
 
-def yes_no(statement: str, names: set[str]) -> str | None:
-    """``statement`` asked as a yes/no question with what its verb says ("the law began as a
-    citizens' initiative" -> "did the law begin as a citizens' initiative"), without its days;
-    None when its subject is a pronoun or the verb would stand alone."""
-    clause = parse(statement)
-    if clause is None or clause.subject.split()[0].lower() in _NO_SUBJECT | _PRONOUNS:
-        return None
-    core = _cut(_without(clause.rest, _time_spans(clause.rest)))
-    if not core or core.split()[0].lower() in ("that", "this", "it", "them"):
-        return None
-    return _inverted(clause, _subject_for_question(clause.subject, names), core)
-
-
 def _agreeing(wh: str, predicate: str) -> str:
     """ "who were ordered" -> "who was ordered": who and what take a singular verb."""
     first, _, rest = predicate.partition(" ")

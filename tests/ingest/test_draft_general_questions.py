@@ -13,7 +13,7 @@ import re
 import pytest
 
 from bot.ingest.general_questions import general_questions, rewrite_bare_say, said_about
-from bot.ingest.questions import problem, yes_no
+from bot.ingest.questions import problem
 from tests.ingest.drafting import corpus_draft, fact_with
 
 OWN_CORPUS = ("lankaran-ferry", "shymkent-market", "tbilisi-cable-car", "osh-school")
@@ -100,10 +100,3 @@ def test_general_questions_name_what_only_this_fact_names() -> None:
     # Karimov is in six facts: a question naming him would draw their readers.
     assert not any("karimov" in q.split("about")[-1] for q in shared if "known" in q)
     assert all(problem(q) is None for q in shared)
-
-
-def test_a_statement_asked_yes_or_no() -> None:
-    assert yes_no("The council approved the new budget on Monday.", set()) == (
-        "did the council approve the new budget"
-    )
-    assert yes_no("It approved the budget.", set()) is None
