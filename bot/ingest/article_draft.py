@@ -39,6 +39,7 @@ from bot.ingest.context import (
 from bot.ingest.dedupe import coverage, merge_near_duplicates, terms_of
 from bot.ingest.entities import EntityIndex, is_demonym, is_place_name, raw_entities
 from bot.ingest.event_questions import event_questions
+from bot.ingest.general_questions import general_questions, rewrite_bare_say
 from bot.ingest.initialisms import initialisms, paired_tags
 from bot.ingest.lede import carry_lede, handed_over, main_clause_part, previewed, without_previews
 from bot.ingest.lexicon import is_past, is_topic_noun, plain_words
@@ -739,6 +740,26 @@ def build_draft(
         if paired:
             # Beside the names it states: "icc" and "international criminal court" are one body.
             tags = list(dict.fromkeys([*tags[:2], *paired, *tags[2:]]))[:MAX_TAGS_PER_FACT]
+        parts = statement.parts or [statement.core]
+        said_topic = _said_about(statement, event)
+        questions = rewrite_bare_say(
+            list(dict.fromkeys(questions)),
+            parts,
+            # What was said names nothing ("confirmed it"): asked about the story's event, or
+            # its place, which the reader names.
+            topic=(said_topic or story_place or "").lower().replace('"', "") or None,
+            check=question_problem,
+        )
+        if len(questions) < MIN_QUESTIONS:
+            # Still too few to be found by (a late filter may have taken some): general ones.
+            questions += general_questions(
+                parts,
+                names=mid_capitals,
+                people=context.people.values(),
+                spread=spread,
+                known=questions,
+                check=question_problem,
+            )[: MIN_QUESTIONS - len(questions)]
         fact = ProposedFact(
             id=free_fact_id(words, taken) if len(words) >= 2 else fact_id(own, names, taken),
             answer=answer,

@@ -709,7 +709,8 @@ def _cut(text: str, limit: int = MAX_CORE_WORDS) -> str:
     )
     if (
         appositive
-        and len(appositive.group(1).split()) <= limit
+        # (", Uzbek and Russian": a list's tail, with nothing before its comma.)
+        and 0 < len(appositive.group(1).split()) <= limit
         and appositive.group(1).split()[-1].islower()
     ):
         text = f"{appositive.group(1)} {appositive.group(2)}"
