@@ -6,7 +6,11 @@ the index knows, whether the fact lacks what is asked for, ...) into a confidenc
 that the fact is the answer, from a logistic model. This script fits that model, on tune data
 only:
 
-- the `tune` half of ``bench/data/seed/questions_en*.yaml`` on the seed knowledge,
+- the `tune` half of ``bench/data/seed/questions_en*.yaml``, ``questions_ru*.yaml`` and
+  ``questions_az*.yaml`` (with the ``*_dev`` sets, all tune) on the seed knowledge, but the
+  fresh round-7 sets that judge a refit (``FRESH``: ``questions_ru_6``, ``questions_az_6``,
+  ``questions_en_9`` and the story ``kakhovka-dam-2023``, left out of the fit and of the
+  estimate),
 - the previous team's tuning set ``tests/data/seed_questions.yaml`` (answerable and off-topic),
 - the `tune` stories (careful, casual, near and off questions), each its own knowledge base;
 - the same stories' questions asked of each one's *draft*: its article ingested and the draft
@@ -19,11 +23,17 @@ what the labelled fact states, judged through the article as ``bench/drafts.py``
 "right"); 0 for near and off questions, which no fact answers. Besides the fit, it prints an
 honest estimate of how the model does on knowledge it was not fitted on: each knowledge base's
 questions scored by a model fitted on the others' (leave one knowledge base out; a story's draft
-and its hand-written knowledge share questions, so they are left out together), at several
-answer thresholds, for the hand-written knowledge bases and the drafts apart.
+and its hand-written knowledge share questions, so they are left out together; the Russian and
+Azerbaijani questions, all asked of the one seed knowledge, one question file at a time), at
+several answer thresholds, for English hand-written knowledge, Russian, Azerbaijani and the
+drafts apart; for the refit alone (what the matcher uses), for the refit with a correction of
+its own for Russian and Azerbaijani questions (``fit_inflected``: measured, not in the matcher;
+English confidences do not move with it), and for the shipped ``CALIBRATION`` (fitted on these
+very questions, so not held out). "Outright" there is the matcher's gates that the evidence
+holds: confident enough, not blocked, clear of the runner-up, covering enough of the question.
 
-    python -m bench.calibrate              # fit, print the estimate and the CALIBRATION tuple
-    python -m bench.calibrate --no-drafts  # fit on hand-written knowledge only (as before)
+    python -m bench.calibrate              # fit, print the estimates and the CALIBRATION tuple
+    python -m bench.calibrate --drafts     # fit on the drafts too (not only scored on them)
 
 The printed tuple is what ``CALIBRATION`` in ``bot/core/matcher.py`` holds. Needs numpy (comes
 with the bench extra).
@@ -44,6 +54,7 @@ import yaml
 from bench.drafts import STORIES, Judged, Story, approved_draft
 from bench.heldout import ROOT, KnowledgeBase, Question, knowledge_bases, matcher_for
 from bot.core.matcher import (
+    CALIBRATION,
     CALIBRATION_FEATURES,
     Matcher,
     MatcherSettings,
@@ -53,9 +64,21 @@ from bot.core.matcher import (
 from bot.core.models import Fact
 
 OLD_SEED = ROOT / "tests" / "data" / "seed_questions.yaml"
+# Round 7's fresh tune sets judge a refit (``bench.heldout --only ...``), so they are neither
+# fitted on nor estimated on here: the Russian and Azerbaijani question files and the English
+# file by stem, the story by its folder.
+FRESH = frozenset({"questions_ru_6", "questions_az_6", "questions_en_9", "kakhovka-dam-2023"})
+# Knowledge bases asked in an inflected language: all on the one seed knowledge, so the honest
+# estimate leaves one question *file* out for them, not the knowledge base.
+INFLECTED_KBS = frozenset({"seed ru", "seed az"})
+# What a correction for Russian and Azerbaijani questions would read, on top of the shared
+# model (``fit_inflected``): an offset of their own, and how much the share of the question the
+# index knows and the share the fact covers say for them apart from English questions.
+INFLECTED_TERMS = ("inflected", "inflected_known", "inflected_whole")
+KNOWN = CALIBRATION_FEATURES.index("known")
+WHOLE = CALIBRATION_FEATURES.index("whole")
 ANSWERABLE = ("careful", "casual", "old")
 DRAFT = " (draft)"
-PREDICTED: list[tuple[Example, float]] = []
 SETTINGS = MatcherSettings()
 T = TypeVar("T")
 
@@ -69,6 +92,10 @@ class Example:
     right: bool
     blocked: bool
     clear: bool  # its first fact stands clear of the runner-up (``clear_lead``)
+    # ...and covers enough of the question (``minimum_coverage``, by language)
+    covered: bool = True
+    inflected: bool = False  # a Russian or Azerbaijani question (as the matcher reads it)
+    source: str = ""  # the question file's stem (seed) or the story's folder
 
     @property
     def draft(self) -> bool:
@@ -76,18 +103,37 @@ class Example:
 
     @property
     def fold(self) -> str:
-        """What is left out together: a story's draft goes with its hand-written knowledge."""
-        return self.kb.removesuffix(DRAFT)
+        """What is left out together: a story's draft goes with its hand-written knowledge; a
+        Russian or Azerbaijani question file on its own (they share one knowledge base)."""
+        kb = self.kb.removesuffix(DRAFT)
+        return f"{kb}: {self.source}" if kb in INFLECTED_KBS else kb
+
+    @property
+    def inflected_terms(self) -> tuple[float, ...]:
+        """``INFLECTED_TERMS``' values: all 0 for an English question."""
+        if not self.inflected:
+            return (0.0, 0.0, 0.0)
+        return (1.0, self.features[KNOWN], self.features[WHOLE])
+
+    @property
+    def group(self) -> str:
+        """Which line of the estimate it counts in."""
+        if self.draft:
+            return "drafts"
+        return self.kb if self.kb in INFLECTED_KBS else "hand-written en"
 
 
-def tune_sets() -> list[tuple[KnowledgeBase, list[Question]]]:
-    """Every knowledge base with its tune questions (the seed one also gets the old set)."""
+def tune_sets(
+    leave_out: frozenset[str] = frozenset(),
+) -> list[tuple[KnowledgeBase, list[Question]]]:
+    """Every knowledge base with its tune questions (the seed one also gets the old set), but
+    those of the question files and stories named in ``leave_out``."""
     old = yaml.safe_load(OLD_SEED.read_text(encoding="utf-8"))
     old_questions = [Question(i["q"], "old", i["id"], "tune") for i in old["answerable"]]
     old_questions += [Question(q, "off", None, "tune") for q in old["off_topic"]]
     out = []
     for kb in knowledge_bases():
-        asked = [q for q in kb.questions if q.split == "tune"]
+        asked = [q for q in kb.questions if q.split == "tune" and q.source not in leave_out]
         if kb.name == "seed":
             asked += old_questions
         if asked:
@@ -121,21 +167,36 @@ def asked_of(
                 question.fact is not None and right(top.entry.fact, question.fact),
                 top.blocked,
                 clear_lead(ranked, SETTINGS),
+                top.whole
+                >= (
+                    SETTINGS.minimum_coverage
+                    if asked.language == "en"
+                    else SETTINGS.minimum_coverage_inflected
+                ),
+                asked.language != "en",
+                question.source,
             )
         )
     return out
 
 
-def gathered(collect: Collect[T], settings: MatcherSettings | None = None) -> list[T]:
-    """What ``collect`` gathers from every hand-written knowledge base's tune questions."""
+def gathered(
+    collect: Collect[T],
+    settings: MatcherSettings | None = None,
+    leave_out: frozenset[str] = frozenset(),
+) -> list[T]:
+    """What ``collect`` gathers from every hand-written knowledge base's tune questions (but
+    ``leave_out``'s)."""
     out: list[T] = []
-    for kb, questions in tune_sets():
+    for kb, questions in tune_sets(leave_out):
         matcher = matcher_for(kb, settings)
         out += collect(kb.name, matcher, questions, lambda fact, label: fact.id == label)
     return out
 
 
-async def _drafts_gathered(collect: Collect[T], settings: MatcherSettings | None) -> list[T]:
+async def _drafts_gathered(
+    collect: Collect[T], settings: MatcherSettings | None, leave_out: frozenset[str]
+) -> list[T]:
     out: list[T] = []
     for folder in sorted(STORIES.iterdir()):
         if not (folder / "article.txt").is_file():
@@ -143,6 +204,8 @@ async def _drafts_gathered(collect: Collect[T], settings: MatcherSettings | None
         story = Story.load(folder)
         if story.split != "tune":
             continue  # report stories are never read here
+        if folder.name in leave_out:
+            continue
         questions = [
             Question(
                 item["q"],
@@ -169,19 +232,24 @@ async def _drafts_gathered(collect: Collect[T], settings: MatcherSettings | None
     return out
 
 
-def drafts_gathered(collect: Collect[T], settings: MatcherSettings | None = None) -> list[T]:
+def drafts_gathered(
+    collect: Collect[T],
+    settings: MatcherSettings | None = None,
+    leave_out: frozenset[str] = frozenset(),
+) -> list[T]:
     """What ``collect`` gathers from the tune stories' questions asked of their drafts,
-    approved unchanged."""
-    return asyncio.run(_drafts_gathered(collect, settings))
+    approved unchanged (but ``leave_out``'s stories)."""
+    return asyncio.run(_drafts_gathered(collect, settings, leave_out))
 
 
 def examples(settings: MatcherSettings | None = None) -> list[Example]:
-    return gathered(asked_of, settings)
+    """The tune questions asked of their hand-written knowledge (the fresh ones left out)."""
+    return gathered(asked_of, settings, FRESH)
 
 
 def draft_examples(settings: MatcherSettings | None = None) -> list[Example]:
     """The tune stories' questions asked of their drafts, approved unchanged."""
-    return drafts_gathered(asked_of, settings)
+    return drafts_gathered(asked_of, settings, FRESH)
 
 
 def fit(rows: Sequence[Example], l2: float = 1.0) -> tuple[float, ...]:
@@ -205,34 +273,84 @@ def fit(rows: Sequence[Example], l2: float = 1.0) -> tuple[float, ...]:
     return (round(float(intercept), 3), *(round(float(v), 3) for v in raw))
 
 
-def confidence(weights: Sequence[float], features: Sequence[float]) -> float:
+def fit_inflected(
+    rows: Sequence[Example], shared: Sequence[float], l2: float = 1.0
+) -> tuple[float, ...]:
+    """A correction for Russian and Azerbaijani questions (weights of ``INFLECTED_TERMS``),
+    fitted on theirs alone with the ``shared`` model's log-odds held fixed: English questions'
+    confidence stays what the shared model says. Its offset is not penalised (it is their own
+    intercept), the rest by ``l2`` on their scale."""
+    import numpy as np
+
+    inflected = [r for r in rows if r.inflected]
+    x = np.array([r.inflected_terms for r in inflected], dtype=float)
+    y = np.array([1.0 if r.right else 0.0 for r in inflected])
+    offset = np.array([log_odds(shared, r.features) for r in inflected])
+    scale = x.std(axis=0)
+    scale[0] = 1.0
+    scale[scale < 1e-9] = 1.0
+    z = x / scale
+    penalised = np.array([0.0, 1.0, 1.0])
+    w = np.zeros(z.shape[1])
+    for _ in range(5_000):
+        p = 1.0 / (1.0 + np.exp(-np.clip(offset + z @ w, -30.0, 30.0)))
+        gradient = z.T @ (p - y) / len(y) + l2 * penalised * w / len(y)
+        w -= 0.5 * gradient
+    return tuple(round(float(v), 3) for v in w / scale)
+
+
+def log_odds(weights: Sequence[float], features: Sequence[float]) -> float:
+    return weights[0] + sum(w * f for w, f in zip(weights[1:], features, strict=True))
+
+
+def confidence(
+    weights: Sequence[float], row: Example, correction: Sequence[float] = (0.0, 0.0, 0.0)
+) -> float:
+    """The chance that ``row``'s first fact is right, by the shared model (``weights``) and
+    a correction for Russian and Azerbaijani questions."""
     import math
 
-    z = weights[0] + sum(w * f for w, f in zip(weights[1:], features, strict=True))
+    z = log_odds(weights, row.features)
+    z += sum(w * t for w, t in zip(correction, row.inflected_terms, strict=True))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def estimate(
+GROUPS = ("hand-written en", "seed ru", "seed az", "drafts")
+
+
+Predicted = list[tuple[Example, float]]
+
+
+def held_out(
     rows: Sequence[Example],
-    thresholds: Sequence[float],
     l2: float = 1.0,
     fitted_on: Callable[[Example], bool] = lambda row: True,
-) -> str:
-    """Leave one knowledge base out (a story's draft with its hand-written knowledge):
-    precision, right-outright and held-back per threshold, for hand-written knowledge and for
-    drafts apart. Only the rows ``fitted_on`` accepts are fitted on."""
-    predicted: list[tuple[Example, float]] = []
+    corrected: bool = False,
+) -> Predicted:
+    """Each row's confidence by a model fitted on the other folds' rows (a story's draft is
+    left out with its hand-written knowledge; one question file of the Russian or Azerbaijani
+    seed questions at a time). Only the rows ``fitted_on`` accepts are fitted on; ``corrected``:
+    with a correction for Russian and Azerbaijani questions (``fit_inflected``) fitted too."""
+    predicted: Predicted = []
     for fold in sorted({r.fold for r in rows}):
-        weights = fit([r for r in rows if r.fold != fold and fitted_on(r)], l2)
-        predicted += [(r, confidence(weights, r.features)) for r in rows if r.fold == fold]
-    global PREDICTED
-    PREDICTED = predicted
+        fitted = [r for r in rows if r.fold != fold and fitted_on(r)]
+        weights = fit(fitted, l2)
+        correction = fit_inflected(fitted, weights, l2) if corrected else (0.0, 0.0, 0.0)
+        predicted += [(r, confidence(weights, r, correction)) for r in rows if r.fold == fold]
+    return predicted
+
+
+def table(predicted: Predicted, thresholds: Sequence[float]) -> str:
+    """Precision, right-outright and held-back per threshold, for English hand-written
+    knowledge, each inflected language and the drafts apart. Outright as the matcher's gates
+    that the features do not hold say: confident enough, not blocked, clear of the runner-up
+    and covering enough of the question."""
     lines = [
         "| knowledge | answer threshold | precision | right outright | held back |",
         "|---|---:|---:|---:|---:|",
     ]
-    for label, draft in (("hand-written", False), ("drafts", True)):
-        group = [p for p in predicted if p[0].draft == draft]
+    for label in GROUPS:
+        group = [p for p in predicted if p[0].group == label]
         if not group:
             continue
         answerable = [p for p in group if p[0].kind in ANSWERABLE]
@@ -240,16 +358,28 @@ def estimate(
         for threshold in thresholds:
 
             def outright(pair: tuple[Example, float], t: float = threshold) -> bool:
-                return pair[1] >= t and not pair[0].blocked and pair[0].clear
+                row = pair[0]
+                return pair[1] >= t and not row.blocked and row.clear and row.covered
 
             answered = [p for p in group if outright(p)]
             precision = sum(p[0].right for p in answered) / len(answered) if answered else 1.0
-            right = sum(outright(p) and p[0].right for p in answerable) / len(answerable)
-            held = sum(not outright(p) for p in others) / len(others)
+            right = sum(outright(p) and p[0].right for p in answerable) / max(1, len(answerable))
+            held = sum(not outright(p) for p in others) / max(1, len(others))
             lines.append(
                 f"| {label} | {threshold:.2f} | {precision:.3f} | {right:.3f} | {held:.3f} |"
             )
     return "\n".join(lines)
+
+
+def estimate(
+    rows: Sequence[Example],
+    thresholds: Sequence[float],
+    l2: float = 1.0,
+    fitted_on: Callable[[Example], bool] = lambda row: True,
+    corrected: bool = False,
+) -> str:
+    """``table`` of the ``held_out`` confidences."""
+    return table(held_out(rows, l2, fitted_on, corrected), thresholds)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -265,23 +395,35 @@ def main(argv: Sequence[str] | None = None) -> None:
     def fitted_on(row: Example) -> bool:
         return args.drafts or not row.draft
 
-    weights = fit([r for r in rows if fitted_on(r)], args.l2)
-    for label, draft in (("hand-written", False), ("draft", True)):
-        group = [r for r in rows if r.draft == draft]
-        print(f"{len(group)} tune questions of {label} knowledge, ", end="")
+    for label in GROUPS:
+        group = [r for r in rows if r.group == label]
+        print(f"{len(group)} tune questions of {label}, ", end="")
         print(f"{sum(r.right for r in group)} with the right fact first")
     fitted = "hand-written knowledge and drafts" if args.drafts else "hand-written knowledge"
-    print(f"\nFitted on {fitted}. Leave one knowledge base out (each scored by a model ", end="")
-    print("fitted on the others):\n")
-    print(estimate(rows, (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9), args.l2, fitted_on))
+    print(f"\nFitted on {fitted}; the fresh tune sets ({', '.join(sorted(FRESH))}) left out.")
+    print("Leave one knowledge base out (Russian and Azerbaijani: one question file out), each")
+    print("scored by a model fitted on the others.")
+    thresholds = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9)
+    shared = held_out(rows, args.l2, fitted_on)
+    print("\nOne model for every language (what the matcher does):\n")
+    print(table(shared, thresholds))
+    print("\nWith a correction for Russian and Azerbaijani questions (", end="")
+    print(f"{', '.join(INFLECTED_TERMS)}; English ones as above):\n")
+    print(table(held_out(rows, args.l2, fitted_on, corrected=True), thresholds))
+    print("\nThe shipped CALIBRATION (fitted on these very questions: not held out):\n")
+    print(table([(r, confidence(CALIBRATION, r)) for r in rows], thresholds))
+    weights = fit([r for r in rows if fitted_on(r)], args.l2)
     named = ", ".join(
         f"{name}={w}" for name, w in zip(("intercept", *CALIBRATION_FEATURES), weights, strict=True)
     )
     print(f"\nfitted on all of them: {named}")
+    correction = fit_inflected([r for r in rows if fitted_on(r)], weights, args.l2)
+    named = ", ".join(f"{n}={w}" for n, w in zip(INFLECTED_TERMS, correction, strict=True))
+    print(f"the correction fitted on all of them (not in the matcher): {named}")
     print(f"\nCALIBRATION: tuple[float, ...] = {weights!r}")
     if args.show:
         print("\nConfident and wrong (leave one knowledge base out, >= 0.7, not blocked):")
-        for example, p in sorted(PREDICTED, key=lambda pair: -pair[1]):
+        for example, p in sorted(shared, key=lambda pair: -pair[1]):
             if p >= 0.7 and not example.right and not example.blocked and example.clear:
                 print(f"  {p:.2f} [{example.kb} {example.kind}] {example.question}")
 
