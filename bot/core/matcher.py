@@ -28,6 +28,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from bot.core.asked_things import asked_things
 from bot.core.country_names import english_country, names_country
 from bot.core.focus import (
     STRICT,
@@ -176,6 +177,9 @@ class MatcherSettings:
     # (0: 83%; BM25 alone, bm25s: 94%) and answered more precisely (seed 82% -> 86%, stories
     # 85% -> 88%, Russian 77% -> 83%); 0.3 and 0.7 did no better. 0 turns it off.
     bm25_share: float = 0.5
+    # A question about a thing no fact mentions ("the stadium" of facts on a bridge) is not
+    # answered outright (``Matcher._unknown_thing``); False turns it off.
+    unknown_thing_guard: bool = True
 
 
 # How much a fact's relevance is scaled down for ranking when it lacks what the question asks
@@ -372,6 +376,8 @@ class _Asked:
     language: str = "en"
     # It names a country, a capitalised name or a year that no fact has (``_named_elsewhere``).
     elsewhere: bool = False
+    # The thing an English question asks about is a noun no fact has (``_unknown_thing``).
+    unknown_thing: bool = False
 
 
 def _phrasing_shown(fact: Fact, matched: str | None, language: str) -> str | None:
@@ -1477,6 +1483,7 @@ class Matcher:
             bare,
             language,
             elsewhere,
+            language == "en" and self._unknown_thing(question, query, context),
         )
         if not query or total <= 0.0:
             return [], asked
@@ -1535,6 +1542,32 @@ class Matcher:
             scored = self._named_first(scored, asked)
         self._calibrate(scored[:calibrated] if calibrated else scored, asked)
         return scored, asked
+
+    def _unknown_thing(
+        self, question: str, query: list[_QueryTerm], context: AbstractSet[str]
+    ) -> bool:
+        """Whether a noun an English question asks about (``asked_things``: "the stadium",
+        "the mayor") is a word no fact has, nor a misspelling or a close paraphrase of one
+        (``related_words``): the question is about another thing than the facts that share
+        its place, verb and question word, and none is answered outright. A sentence of
+        context's nouns are not what is asked about."""
+        if not self.settings.unknown_thing_guard:
+            return False
+        unknown = {qt.term for qt in query if qt.confidence == 0.0 and qt.term not in context}
+        if len(unknown) != 1:
+            return False
+        things = asked_things(question)
+        if not things:
+            return False
+        (term,) = unknown
+        words = [w for t, _, w in self.analyzer.analyze(question) if t == term and w in things]
+        if not words:
+            return False
+        if any(other in self._df for other in related_words().get(term, ())):
+            return False
+        # A word like a fact's ("turks" of "Turkey", "organisation" of "organization") is
+        # another form of it, as ``_named_elsewhere`` reads a name.
+        return not any(next(self._indexed_starting(word[:_LIKE_LETTERS]), None) for word in words)
 
     def _context_terms(self, question: str, language: str) -> frozenset[str]:
         """The terms only a message's sentences of context have, when it also has a sentence
@@ -2053,6 +2086,7 @@ class Matcher:
         if (
             top >= settings.answer_threshold
             and not asked.elsewhere
+            and not asked.unknown_thing
             and not self._phrasing_word_only(best, asked)
             and (clear_lead(ranked, settings) or self._kind_lead(ranked, asked))
             and best.whole
