@@ -41,11 +41,10 @@ from typing import Any
 
 import yaml
 
-from bench.drafts import STORIES, Judged, Story, approved_draft, covered, terms
+from bench.drafts import STORIES, Judged, Story, approved_draft, article_sentences, covered, terms
 from bench.report import RESULTS
 from bot.core.matcher import Matcher
 from bot.core.models import Decision
-from bot.ingest.sentences import split_sentences, strip_dateline
 
 ANSWERED = ("careful", "casual")
 
@@ -70,14 +69,7 @@ def article_story(slug: str) -> Story:
     questions: those come from the results file."""
     folder = STORIES / slug
     knowledge = yaml.safe_load((folder / "knowledge.yaml").read_text("utf-8"))
-    lines = (folder / "article.txt").read_text("utf-8").splitlines()
-    body = [ln for ln in lines[1:] if not ln.startswith("Published:")]
-    published = next(
-        (ln.split(":", 1)[1].strip() for ln in lines if ln.startswith("Published:")), None
-    )
-    sentences = split_sentences("\n".join(body))
-    if sentences:
-        sentences[0] = strip_dateline(sentences[0])
+    sentences, published = article_sentences(folder)
     return Story(
         slug,
         "tune",

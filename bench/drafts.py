@@ -93,6 +93,22 @@ def covered(part: dict[str, float], by: dict[str, float]) -> float:
     return sum(w for t, w in part.items() if t in by) / total if total else 0.0
 
 
+def article_sentences(folder: Path) -> tuple[list[str], str | None]:
+    """A story's article as sentences (headline and date line left out), and its publication
+    date as written."""
+    lines = (folder / "article.txt").read_text("utf-8").splitlines()
+    body = [ln for ln in lines[1:] if not ln.startswith("Published:")]
+    published = next(
+        (ln.split(":", 1)[1].strip() for ln in lines if ln.startswith("Published:")), None
+    )
+    sentences = split_sentences("\n".join(body))
+    if sentences:
+        # A wire dateline ("BAKU, June 14 -") is no part of what the lede says: left in, its
+        # words keep the lede from aligning with the hand-written fact that restates it.
+        sentences[0] = strip_dateline(sentences[0])
+    return sentences, published
+
+
 @dataclass
 class Story:
     slug: str
@@ -108,16 +124,7 @@ class Story:
     def load(cls, folder: Path) -> Story:
         questions = yaml.safe_load((folder / "questions.yaml").read_text("utf-8"))
         knowledge = yaml.safe_load((folder / "knowledge.yaml").read_text("utf-8"))
-        lines = (folder / "article.txt").read_text("utf-8").splitlines()
-        body = [ln for ln in lines[1:] if not ln.startswith("Published:")]
-        published = next(
-            (ln.split(":", 1)[1].strip() for ln in lines if ln.startswith("Published:")), None
-        )
-        sentences = split_sentences("\n".join(body))
-        if sentences:
-            # A wire dateline ("BAKU, June 14 -") is no part of what the lede says: left in, its
-            # words keep the lede from aligning with the hand-written fact that restates it.
-            sentences[0] = strip_dateline(sentences[0])
+        sentences, published = article_sentences(folder)
         return cls(
             folder.name,
             questions["split"],
