@@ -48,6 +48,7 @@ STOPWORDS_RU = frozenset(
     могло могли должен должна должно должны
     который которая которое которые которого которой котором которому которую которым которыми
     которых
+    нибудь кое таки
     """.split()
 )
 # The last lines: the remaining forms of "какой", "весь" and "этот" (the list above has only
@@ -57,7 +58,9 @@ STOPWORDS_RU = frozenset(
 # (guys) beside "ребята"; the forms of the personal and reflexive pronouns the first lines
 # leave out ("меня", "ему", "себе": English's "me", "him", "themselves"); the future's "будет"
 # and the modals "может", "должен" (English's "will", "can", "could", "should"); the forms of
-# "который" (English's "which", "that", "who" of a relative clause). Not "свой"
+# "который" (English's "which", "that", "who" of a relative clause); the particles a hyphen
+# joins to a pronoun or adverb ("кто-нибудь", "где-либо", "кое-что", "всё-таки"), which are
+# read as words of their own once the hyphen splits them. Not "свой"
 # (one's own): "стоять на своём" is to stand one's ground.
 
 

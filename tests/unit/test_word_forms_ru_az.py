@@ -87,6 +87,22 @@ def test_the_future_and_the_modals_say_nothing_of_the_topic() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "кто-нибудь знает про забастовку в порту",
+        "кто-либо слышал про забастовку в порту",
+        "кое-что про забастовку в порту",
+        "а забастовка-таки в порту",
+    ],
+)
+def test_hyphenated_particles_leave_no_stray_word(question: str) -> None:
+    # "-нибудь", "-либо", "кое-", "-таки" make a pronoun vague or stress it; split off by the
+    # hyphen they are no word of the topic.
+    analyzer = Analyzer()
+    assert analyzer.terms(question) == analyzer.terms("забастовка в порту")
+
+
 def test_including_is_no_number() -> None:
     # "в том числе" (including): "числе" is no date or number asked about.
     analyzer = Analyzer()
