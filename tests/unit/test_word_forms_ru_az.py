@@ -223,3 +223,25 @@ def test_an_inflected_question_that_says_more_than_it_asks_is_still_answered() -
     result = matcher.ask(question)
     assert result.matches[0].fact.id == "dock-strike"
     assert result.decision is Decision.ANSWER
+
+
+FILM_SHOWN = Fact(
+    "film-shown",
+    "The banned documentary was shown at a private club in Tbilisi.",
+    ("where was the banned documentary shown",),
+)
+
+
+def test_a_russian_word_is_not_corrected_to_an_english_word_it_looks_like() -> None:
+    # "шмон" (a search, slang) transliterates to "shmon", a letter from the English fact's
+    # "shown": a Russian word is misspelled in Russian, and the film is not the answer.
+    matcher = _matcher([FILM_SHOWN])
+    _, asked = matcher.explain("что за шмон")
+    assert "shown" not in {term.term for term in asked.query}
+    assert matcher.ask("что за шмон").decision is not Decision.ANSWER
+
+
+def test_a_russian_typo_is_still_corrected_to_a_russian_word_of_the_facts() -> None:
+    # "фестевальь" is "фестиваль" mistyped: the festival's Russian phrasing is met.
+    ranked, _ = _matcher(TOWN).explain("где был джазовый фестевальь")
+    assert ranked[0].entry.fact.id == "jazz-festival"
