@@ -120,6 +120,13 @@ class MatcherSettings:
     # Words at least this frequent in general English (wordfreq; 1e-6 is once in a million
     # words) are taken as spelled right, never "corrected": "peace" is not a typo of "place".
     typo_max_frequency: float = 1e-6
+    # The same for a word of a Russian or Azerbaijani question in its own language (wordfreq's
+    # Russian; for Azerbaijani, which wordfreq lacks, Turkish typed without its special
+    # letters): a word this common ("пока", while; "ara", space) is a word of its own, not
+    # another form of a fact's word ("показ", a showing). Less common words that are spelled
+    # right are still read as another form of a fact's word that keeps their stem ("уступит"
+    # for "уступки"), which Snowball cuts apart.
+    typo_max_frequency_own: float = 1e-4
     # Evidence scale: a fact matching only a little query weight (a couple of common words)
     # is damped towards "not sure", however completely it covers the question.
     # A question of at most this many words, all of them content words known to the index and
@@ -1273,6 +1280,14 @@ class Matcher:
             misspelled = (
                 english_frequency(word) < self.settings.typo_max_frequency and word[:1].isalpha()
             )
+            if (
+                names
+                and self.analyzer.frequency(word) >= self.settings.typo_max_frequency_own
+                and word not in self._surface
+            ):
+                # ...unless a fact writes that very word, which its language's stemmer cut
+                # otherwise (an English name, "Ilan", in a question read as Azerbaijani).
+                misspelled = False
             # A common Russian or Azerbaijani word keeps its first letter: read as another
             # form of a fact's word ("уступит" for "уступки"), never as a word it merely
             # rhymes with ("мнению" for "армению").

@@ -929,8 +929,9 @@ class Analyzer:
         # word -> (term, specificity), or None for a stopword: one lookup per word.
         self._words: dict[str, tuple[str, float] | None] = {}
         # Russian and Azerbaijani words (as ``analyze`` gives them back) common enough in their
-        # language to be spelled right: never "corrected" to a word of the facts.
-        self._spelled_right: set[str] = set()
+        # language to be spelled right (never "corrected" to a word of the facts), with how
+        # often their language uses them (``frequency_in``).
+        self._spelled_right: dict[str, float] = {}
 
     def _other_tables(
         self, language: str
@@ -969,6 +970,11 @@ class Analyzer:
         language (``frequency_in``): a real word, whatever a fact's word it resembles. English
         words are weighed by the matcher against its own setting."""
         return word in self._spelled_right
+
+    def frequency(self, word: str) -> float:
+        """How often its own language uses a Russian or Azerbaijani word ``analyze`` gave back
+        (``frequency_in``), when it is ``spelled_right``; else 0."""
+        return self._spelled_right.get(word, 0.0)
 
     def canonical(self, term: str) -> str:
         return self._canonical.get(term, term)
@@ -1084,7 +1090,7 @@ class Analyzer:
             term = table.get(surface) or table.get(stemmed) or stemmed or surface
             frequency = frequency_in(word, language)
             if frequency >= _SPELLED_RIGHT and len(self._spelled_right) < 500_000:
-                self._spelled_right.add(surface)
+                self._spelled_right[surface] = max(frequency, self._spelled_right.get(surface, 0.0))
             out.append((term, _specificity_of(frequency), surface))
         return tuple(out)
 

@@ -245,3 +245,25 @@ def test_a_russian_typo_is_still_corrected_to_a_russian_word_of_the_facts() -> N
     # "фестевальь" is "фестиваль" mistyped: the festival's Russian phrasing is met.
     ranked, _ = _matcher(TOWN).explain("где был джазовый фестевальь")
     assert ranked[0].entry.fact.id == "jazz-festival"
+
+
+SCREENING_CANCELLED = Fact(
+    "screening-cancelled",
+    "The mayor cancelled the screening of the banned documentary.",
+    ("why was the screening cancelled",),
+    translations=(
+        Translation(
+            "ru",
+            "Мэр отменил показ запрещённого документального фильма.",
+            ("почему отменили показ фильма",),
+        ),
+    ),
+)
+
+
+def test_a_very_common_russian_word_is_no_form_of_a_facts_word() -> None:
+    # "пока" (for now, while) is among the commonest Russian words: a word of its own, not
+    # another form of the fact's "показ" (a screening) that it starts.
+    matcher = _matcher([SCREENING_CANCELLED, *TOWN])
+    _, asked = matcher.explain("пока в порту тихо?")
+    assert "pokaz" not in {term.term for term in asked.query}
