@@ -267,3 +267,42 @@ def test_a_very_common_russian_word_is_no_form_of_a_facts_word() -> None:
     matcher = _matcher([SCREENING_CANCELLED, *TOWN])
     _, asked = matcher.explain("пока в порту тихо?")
     assert "pokaz" not in {term.term for term in asked.query}
+
+
+TIES_BEFORE = Fact(
+    "ties-before",
+    "Before the dispute over the dam, the two valleys shared water and held joint fairs.",
+    ("what were ties between the valleys like",),
+    translations=(
+        Translation(
+            "az",
+            "Bənd mübahisəsindən əvvəl iki vadi suyu bölüşür, birgə yarmarkalar keçirirdi.",
+            ("vadilər arasında münasibətlər necə idi",),
+        ),
+    ),
+)
+TIES_NOW = Fact(
+    "ties-now",
+    "The two valleys no longer share water since the dispute over the dam; their ties are frozen.",
+    ("what are ties between the valleys like",),
+    translations=(
+        Translation(
+            "az",
+            "Bənd mübahisəsindən bəri iki vadi suyu bölüşmür; münasibətlər dondurulub.",
+            ("vadilər arasında münasibətlər necədir",),
+        ),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what were ties between the valleys like before the dam dispute",
+        "how did the valleys get on before the dispute",
+        "bənd mübahisəsindən əvvəl vadilər arasında münasibətlər necə idi",
+    ],
+)
+def test_a_question_about_before_meets_the_fact_about_then(question: str) -> None:
+    ranked, _ = _matcher([TIES_BEFORE, TIES_NOW]).explain(question)
+    assert ranked[0].entry.fact.id == "ties-before"
