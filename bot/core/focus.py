@@ -253,8 +253,11 @@ _BE = frozenset("is was are were be will s".split())
 # Asking whether something turned out so after the news: "did they end up signing". Only in a
 # yes/no question: "who ended up heading the government" asks who, which the event's own fact
 # tells. ("Eventually" is not one: "will it eventually calm down" asks what a fact on the
-# present stance answers.)
+# present stance answers.) Nor after a modal of what may come ("could they end up losing
+# ground", "might it end up in court"): that asks for a judgement of what is likely, which a
+# fact on the present stance answers, not whether it has come about since.
 _OUTCOME_LEADS = (" end up ", " ended up ")
+_SPECULATIVE = frozenset("could might may would can".split())
 _WH_ALL = frozenset("who whom whose what whats which where when why how".split())
 _DETERMINERS = frozenset("the a an this that its his her their".split())
 
@@ -321,7 +324,11 @@ def question_focus(words: list[str]) -> Focus:
     if (
         words[-1] in ("yet", "anymore", "since")
         or text.endswith((" so far ", " by now ", " since then "))
-        or (any(lead in text for lead in _OUTCOME_LEADS) and _WH_ALL.isdisjoint(words))
+        or (
+            any(lead in text for lead in _OUTCOME_LEADS)
+            and _WH_ALL.isdisjoint(words)
+            and _SPECULATIVE.isdisjoint(words)
+        )
     ):
         # "has the ambassador gone back yet", "has she returned since", "did the talks end up
         # collapsing": how things stand since the news, which a fact telling only of the event

@@ -148,6 +148,7 @@ def save(database: Path, matcher: Matcher, synonyms: Synonyms, generation: int) 
         state.surface,
         state.vocabulary,
         state.names,
+        state.other_words,
     )
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
@@ -214,6 +215,7 @@ def _decode(payload: Sequence[Any], settings: MatcherSettings | None) -> tuple[M
         surface,
         vocabulary,
         names,
+        other_words,
     ) = payload
     state = IndexState(
         keys=keys,
@@ -225,6 +227,7 @@ def _decode(payload: Sequence[Any], settings: MatcherSettings | None) -> tuple[M
         surface=surface,
         vocabulary=vocabulary,
         names=names,
+        other_words=other_words,
     )
     matcher = Matcher.from_state(state, analyzer=Analyzer(synonyms), settings=settings)
     return matcher, synonyms

@@ -48,6 +48,7 @@ STOPWORDS_RU = frozenset(
     могло могли должен должна должно должны
     который которая которое которые которого которой котором которому которую которым которыми
     которых
+    нибудь кое таки
     """.split()
 )
 # The last lines: the remaining forms of "какой", "весь" and "этот" (the list above has only
@@ -57,7 +58,9 @@ STOPWORDS_RU = frozenset(
 # (guys) beside "ребята"; the forms of the personal and reflexive pronouns the first lines
 # leave out ("меня", "ему", "себе": English's "me", "him", "themselves"); the future's "будет"
 # and the modals "может", "должен" (English's "will", "can", "could", "should"); the forms of
-# "который" (English's "which", "that", "who" of a relative clause). Not "свой"
+# "который" (English's "which", "that", "who" of a relative clause); the particles a hyphen
+# joins to a pronoun or adverb ("кто-нибудь", "где-либо", "кое-что", "всё-таки"), which are
+# read as words of their own once the hyphen splits them. Not "свой"
 # (one's own): "стоять на своём" is to stand one's ground.
 
 
@@ -78,7 +81,7 @@ STOPWORDS_AZ = frozenset(
     var yoxsa heç
     haqqında barədə məlumat məsələ məsələsi məsələni məsələdə
     mövzu mövzusu mövzusunda mövzuda mövzusuna mövzular
-    sonra əvvəl qarşı bəri tərəfindən
+    sonra qarşı bəri tərəfindən
     bunu bunun buna bundan bununla bunlar bunları bunların onlara onları ondan onunla onda
     hə bəli yox yoxdur bilər bilərmi bilərsən bilərsənmi bilərsiniz bilərsinizmi edə
     ümumilikdə ümumiyyətlə qısa şəkildə şəklində üzərində üzərindəki üzrə altında altına
@@ -89,7 +92,8 @@ STOPWORDS_AZ = frozenset(
 # (do), which English's stopwords hold as "is/was/did", hearsay ("deyirlər", "doğrudu"), the
 # asking words ("haqqında", about; "məsələsi", the matter of; "mövzusunda", on the topic of),
 # the case forms of "bu" (this) and "o" (he, that) the first lines leave out, the
-# postpositions English's stopwords hold ("after", "before", "by", "over", "under"), yes and
+# postpositions English's stopwords hold ("after", "by", "over", "under"; not "əvvəl",
+# before, which tells a question about then from one about now, as English's "before"), yes and
 # no ("hə", "yox"), the "can you" of a polite question ("izah edə bilərsinizmi") and the
 # asking for it briefly or in general ("qısa şəkildə", "ümumilikdə": English's "brief",
 # "basically"). Not

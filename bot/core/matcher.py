@@ -121,6 +121,13 @@ class MatcherSettings:
     # Words at least this frequent in general English (wordfreq; 1e-6 is once in a million
     # words) are taken as spelled right, never "corrected": "peace" is not a typo of "place".
     typo_max_frequency: float = 1e-6
+    # The same for a word of a Russian or Azerbaijani question in its own language (wordfreq's
+    # Russian; for Azerbaijani, which wordfreq lacks, Turkish typed without its special
+    # letters): a word this common ("пока", while; "ara", space) is a word of its own, not
+    # another form of a fact's word ("показ", a showing). Less common words that are spelled
+    # right are still read as another form of a fact's word that keeps their stem ("уступит"
+    # for "уступки"), which Snowball cuts apart.
+    typo_max_frequency_own: float = 1e-4
     # Evidence scale: a fact matching only a little query weight (a couple of common words)
     # is damped towards "not sure", however completely it covers the question.
     # A question of at most this many words, all of them content words known to the index and
@@ -360,6 +367,7 @@ class IndexState:
     surface: dict[str, str]
     vocabulary: dict[tuple[str, int], list[str]]
     names: frozenset[str] = frozenset()
+    other_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -757,6 +765,9 @@ class Matcher:
         # (first letter, length) so a misspelled word is compared with a few hundred words.
         self._surface: dict[str, str] = {}
         self._vocabulary: dict[tuple[str, int], dict[str, None]] = {}
+        # The words of ``_surface`` met in Russian or Azerbaijani text (transliterated): a word
+        # of such a question is corrected only to one of these, or to a name.
+        self._other_words: set[str] = set()
         # The same words sorted, for clipped names ("yekat"): built when first needed and
         # again once words were added (words are never removed, so a size tells).
         self._sorted_words: list[str] = []
@@ -800,6 +811,7 @@ class Matcher:
             specificity=self._specificity,
             surface=self._surface,
             names=frozenset(self._names),
+            other_words=frozenset(self._other_words),
             vocabulary={bucket: list(words) for bucket, words in self._vocabulary.items()},
         )
 
@@ -836,6 +848,7 @@ class Matcher:
         matcher._live_refs = sum(matcher._df.values())
         matcher._specificity = state.specificity
         matcher._names = set(state.names)
+        matcher._other_words = set(state.other_words)
         matcher._surface = state.surface
         matcher._vocabulary = {
             bucket: dict.fromkeys(words) for bucket, words in state.vocabulary.items()
@@ -981,15 +994,19 @@ class Matcher:
             analyzed = tuple(item for item in analyzed if item[2] not in kind_words)
         specificity = self._specificity
         surface = self._surface
+        other = (language or detect(text)) != "en"
         for term, spec, word in analyzed:
             if spec > specificity.get(term, 0.0):
                 specificity[term] = spec
-            if word not in surface and len(word) >= 4 and word.isalpha():
-                # Typos are corrected against the words as written ("inflauion" is close to
-                # "inflation", not to its stem "inflat"). Words are kept after their facts go:
-                # a correction to a term no fact has any more is simply not used.
-                surface[word] = term
-                self._vocabulary.setdefault((word[:1], len(word)), {})[word] = None
+            if len(word) >= 4 and word.isalpha():
+                if word not in surface:
+                    # Typos are corrected against the words as written ("inflauion" is close
+                    # to "inflation", not to its stem "inflat"). Words are kept after their
+                    # facts go: a correction to a term no fact has any more is simply not used.
+                    surface[word] = term
+                    self._vocabulary.setdefault((word[:1], len(word)), {})[word] = None
+                if other:
+                    self._other_words.add(word)
         out = [term for term, _, _ in analyzed]
         if language in (None, "en"):
             days = self.analyzer.days(text)
@@ -1099,16 +1116,24 @@ class Matcher:
             own += weight
         return own
 
-    def _correct(self, term: str, anywhere: bool = True, kept: int = 0) -> tuple[str, float] | None:
+    def _correct(
+        self, term: str, anywhere: bool = True, kept: int = 0, other: bool = False
+    ) -> tuple[str, float] | None:
         """The indexed term a misspelled word most likely means, with a confidence (with
         ``anywhere``, a typo in its first letter too; with ``kept``, only a word that starts
-        with the same ``kept`` letters)."""
+        with the same ``kept`` letters; with ``other``, a word of a Russian or Azerbaijani
+        question, only a word the facts write in Russian or Azerbaijani, or a name)."""
         found = self._closest_word(term, anywhere)
         if found is None:
             return None
         if found[0][:kept] != term[:kept]:
             return None
         target = self._surface[found[0]]
+        if other and found[0] not in self._other_words and target not in self._names:
+            # Transliterated, a Russian word can look like an English one ("срач" is "srach",
+            # near "reach"): a word is misspelled in its own language, and only names are
+            # written across scripts.
+            return None
         return (target, found[1]) if self._df.get(target) else None
 
     def _clipped(self, word: str) -> tuple[str, float] | None:
@@ -1261,6 +1286,14 @@ class Matcher:
             misspelled = (
                 english_frequency(word) < self.settings.typo_max_frequency and word[:1].isalpha()
             )
+            if (
+                names
+                and self.analyzer.frequency(word) >= self.settings.typo_max_frequency_own
+                and word not in self._surface
+            ):
+                # ...unless a fact writes that very word, which its language's stemmer cut
+                # otherwise (an English name, "Ilan", in a question read as Azerbaijani).
+                misspelled = False
             # A common Russian or Azerbaijani word keeps its first letter: read as another
             # form of a fact's word ("уступит" for "уступки"), never as a word it merely
             # rhymes with ("мнению" for "армению").
@@ -1275,7 +1308,7 @@ class Matcher:
             kept = 0
             if language == "ru" and not anywhere:
                 kept = max(_PREFIX, _shared_start(term, word) - 1)
-            corrected = self._correct(word, anywhere, kept) if misspelled else None
+            corrected = self._correct(word, anywhere, kept, names) if misspelled else None
             if corrected is None and misspelled:
                 corrected = self._clipped(word)
             if corrected is None and language == "en":

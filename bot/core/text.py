@@ -28,11 +28,14 @@ from bot.core.language import PLAIN_STOPWORDS_AZ, az_plain
 from bot.core.news_words import IRREGULAR_FORMS, NEWS_SYNONYMS, OWN_SENSE
 from bot.core.since_words import asks_since
 
-# Question words, filler and function words: they say how someone asks, not what about.
+# Question words, filler and function words: they say how someone asks, not what about. Not
+# "before": "relations before the dispute" asks about then, and meets the fact that tells of
+# it ("Before the dispute, ...") rather than the one on how things stand now. ("now" and
+# "after" stay: kept as words they cost more answers on the tune questions than they won.)
 STOPWORDS = frozenset(
     """
     a about above after again against all also am an and any are aren as at be because been
-    before being below between both but by can cannot could couldn did didn do does doesn
+    being below between both but by can cannot could couldn did didn do does doesn
     doing don down during each few for from further had hadn has hasn have haven having he
     her here hers herself him himself his how i if in into is isn it its itself just let
     lets me more most my myself no nor not now of off on once only or other ought our ours
@@ -929,8 +932,9 @@ class Analyzer:
         # word -> (term, specificity), or None for a stopword: one lookup per word.
         self._words: dict[str, tuple[str, float] | None] = {}
         # Russian and Azerbaijani words (as ``analyze`` gives them back) common enough in their
-        # language to be spelled right: never "corrected" to a word of the facts.
-        self._spelled_right: set[str] = set()
+        # language to be spelled right (never "corrected" to a word of the facts), with how
+        # often their language uses them (``frequency_in``).
+        self._spelled_right: dict[str, float] = {}
 
     def _other_tables(
         self, language: str
@@ -969,6 +973,11 @@ class Analyzer:
         language (``frequency_in``): a real word, whatever a fact's word it resembles. English
         words are weighed by the matcher against its own setting."""
         return word in self._spelled_right
+
+    def frequency(self, word: str) -> float:
+        """How often its own language uses a Russian or Azerbaijani word ``analyze`` gave back
+        (``frequency_in``), when it is ``spelled_right``; else 0."""
+        return self._spelled_right.get(word, 0.0)
 
     def canonical(self, term: str) -> str:
         return self._canonical.get(term, term)
@@ -1084,7 +1093,7 @@ class Analyzer:
             term = table.get(surface) or table.get(stemmed) or stemmed or surface
             frequency = frequency_in(word, language)
             if frequency >= _SPELLED_RIGHT and len(self._spelled_right) < 500_000:
-                self._spelled_right.add(surface)
+                self._spelled_right[surface] = max(frequency, self._spelled_right.get(surface, 0.0))
             out.append((term, _specificity_of(frequency), surface))
         return tuple(out)
 

@@ -1056,12 +1056,23 @@ def test_did_it_end_up_so_asks_how_things_turned_out() -> None:
     assert focus("so they ended up dropping the lawsuit?").wants & Want.LATER
     assert not focus("who ended up chairing the commission").wants & Want.LATER
     assert not focus("will the row eventually calm down").wants & Want.LATER
+    # What may come of it is a judgement of the present stance, not whether it came about.
+    assert not focus("could the coalition end up losing its seats in the north").wants & Want.LATER
+    assert not focus("might the port end up closed for good?").wants & Want.LATER
     # The recall alone does not say whether the consul ended up going back.
     alone = Matcher([CONSUL_RECALLED, OVERVIEW])
     question = "did the armenian consul end up going back to batumi"
     assert alone.ask(question).decision is not Decision.ANSWER
     both = Matcher([CONSUL_RECALLED, CONSUL_STILL_AWAY, OVERVIEW])
     assert answered(both.ask(question)) == "tbilisi-consul-still-away"
+
+
+def test_what_could_come_of_it_is_answered_by_the_present_stance() -> None:
+    # "could he end up going back" asks whether it is likely; the consul's recall tells where
+    # things stand, and is not held back for saying nothing of what came after.
+    alone = Matcher([CONSUL_RECALLED, OVERVIEW])
+    question = "could the armenian consul end up going back to batumi"
+    assert alone.explain(question)[1].focus.wants & Want.LATER == Want.NONE
 
 
 FARMERS_PROTEST = Fact(

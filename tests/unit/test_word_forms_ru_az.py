@@ -87,6 +87,22 @@ def test_the_future_and_the_modals_say_nothing_of_the_topic() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "кто-нибудь знает про забастовку в порту",
+        "кто-либо слышал про забастовку в порту",
+        "кое-что про забастовку в порту",
+        "а забастовка-таки в порту",
+    ],
+)
+def test_hyphenated_particles_leave_no_stray_word(question: str) -> None:
+    # "-нибудь", "-либо", "кое-", "-таки" make a pronoun vague or stress it; split off by the
+    # hyphen they are no word of the topic.
+    analyzer = Analyzer()
+    assert analyzer.terms(question) == analyzer.terms("забастовка в порту")
+
+
 def test_including_is_no_number() -> None:
     # "в том числе" (including): "числе" is no date or number asked about.
     analyzer = Analyzer()
@@ -207,3 +223,86 @@ def test_an_inflected_question_that_says_more_than_it_asks_is_still_answered() -
     result = matcher.ask(question)
     assert result.matches[0].fact.id == "dock-strike"
     assert result.decision is Decision.ANSWER
+
+
+FILM_SHOWN = Fact(
+    "film-shown",
+    "The banned documentary was shown at a private club in Tbilisi.",
+    ("where was the banned documentary shown",),
+)
+
+
+def test_a_russian_word_is_not_corrected_to_an_english_word_it_looks_like() -> None:
+    # "шмон" (a search, slang) transliterates to "shmon", a letter from the English fact's
+    # "shown": a Russian word is misspelled in Russian, and the film is not the answer.
+    matcher = _matcher([FILM_SHOWN])
+    _, asked = matcher.explain("что за шмон")
+    assert "shown" not in {term.term for term in asked.query}
+    assert matcher.ask("что за шмон").decision is not Decision.ANSWER
+
+
+def test_a_russian_typo_is_still_corrected_to_a_russian_word_of_the_facts() -> None:
+    # "фестевальь" is "фестиваль" mistyped: the festival's Russian phrasing is met.
+    ranked, _ = _matcher(TOWN).explain("где был джазовый фестевальь")
+    assert ranked[0].entry.fact.id == "jazz-festival"
+
+
+SCREENING_CANCELLED = Fact(
+    "screening-cancelled",
+    "The mayor cancelled the screening of the banned documentary.",
+    ("why was the screening cancelled",),
+    translations=(
+        Translation(
+            "ru",
+            "Мэр отменил показ запрещённого документального фильма.",
+            ("почему отменили показ фильма",),
+        ),
+    ),
+)
+
+
+def test_a_very_common_russian_word_is_no_form_of_a_facts_word() -> None:
+    # "пока" (for now, while) is among the commonest Russian words: a word of its own, not
+    # another form of the fact's "показ" (a screening) that it starts.
+    matcher = _matcher([SCREENING_CANCELLED, *TOWN])
+    _, asked = matcher.explain("пока в порту тихо?")
+    assert "pokaz" not in {term.term for term in asked.query}
+
+
+TIES_BEFORE = Fact(
+    "ties-before",
+    "Before the dispute over the dam, the two valleys shared water and held joint fairs.",
+    ("what were ties between the valleys like",),
+    translations=(
+        Translation(
+            "az",
+            "Bənd mübahisəsindən əvvəl iki vadi suyu bölüşür, birgə yarmarkalar keçirirdi.",
+            ("vadilər arasında münasibətlər necə idi",),
+        ),
+    ),
+)
+TIES_NOW = Fact(
+    "ties-now",
+    "The two valleys no longer share water since the dispute over the dam; their ties are frozen.",
+    ("what are ties between the valleys like",),
+    translations=(
+        Translation(
+            "az",
+            "Bənd mübahisəsindən bəri iki vadi suyu bölüşmür; münasibətlər dondurulub.",
+            ("vadilər arasında münasibətlər necədir",),
+        ),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what were ties between the valleys like before the dam dispute",
+        "how did the valleys get on before the dispute",
+        "bənd mübahisəsindən əvvəl vadilər arasında münasibətlər necə idi",
+    ],
+)
+def test_a_question_about_before_meets_the_fact_about_then(question: str) -> None:
+    ranked, _ = _matcher([TIES_BEFORE, TIES_NOW]).explain(question)
+    assert ranked[0].entry.fact.id == "ties-before"
