@@ -167,12 +167,7 @@ def asked_of(
                 question.fact is not None and right(top.entry.fact, question.fact),
                 top.blocked,
                 clear_lead(ranked, SETTINGS),
-                top.whole
-                >= (
-                    SETTINGS.minimum_coverage
-                    if asked.language == "en"
-                    else SETTINGS.minimum_coverage_inflected
-                ),
+                top.whole >= SETTINGS.coverage_needed(asked.language),
                 asked.language != "en",
                 question.source,
             )
@@ -369,17 +364,6 @@ def table(predicted: Predicted, thresholds: Sequence[float]) -> str:
                 f"| {label} | {threshold:.2f} | {precision:.3f} | {right:.3f} | {held:.3f} |"
             )
     return "\n".join(lines)
-
-
-def estimate(
-    rows: Sequence[Example],
-    thresholds: Sequence[float],
-    l2: float = 1.0,
-    fitted_on: Callable[[Example], bool] = lambda row: True,
-    corrected: bool = False,
-) -> str:
-    """``table`` of the ``held_out`` confidences."""
-    return table(held_out(rows, l2, fitted_on, corrected), thresholds)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

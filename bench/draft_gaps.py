@@ -103,7 +103,7 @@ def cause(
         return "confidence: no clear lead"
     ranked, _ = matcher.explain(question)
     right = next((c for c in ranked if label in judged[c.entry.fact.id].restates), None)
-    if right is None or not ranked:
+    if right is None:
         return "ranking: not a candidate"
     winner = ranked[0]
     if right.blocked and not winner.blocked:

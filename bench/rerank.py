@@ -353,12 +353,15 @@ class Method:
 Plan = dict[int, tuple[Order, Sequence[float]]]
 
 
-def loko(
+def leave_one_out(
     rows: Sequence[Asked],
     method: Method,
     fitted_on: Callable[[Asked], bool],
     calibrated_on: Callable[[Asked], bool],
 ) -> Plan:
+    """Each row's order and confidence model by ``method``, fitted on the other knowledge
+    bases' rows (``Asked.fold``) that ``fitted_on`` accepts, the confidence on those of them
+    ``calibrated_on`` accepts."""
     plan: Plan = {}
     for fold in sorted({r.fold for r in rows}):
         train = [r for r in rows if r.fold != fold and fitted_on(r)]
@@ -478,7 +481,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     ]
     if args.margin is not None:
         methods.append(Method(f"learned, lead {args.margin} clear", learned, True, args.margin))
-    plans = {m.name: loko(rows, m, fitted_on, calibrated_on) for m in methods}
+    plans = {m.name: leave_one_out(rows, m, fitted_on, calibrated_on) for m in methods}
     drafts = sum(r.draft for r in rows)
     print(f"{len(rows)} tune questions ({drafts} of drafts), leave one knowledge base out.")
     for threshold in args.thresholds:

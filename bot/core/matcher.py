@@ -188,6 +188,11 @@ class MatcherSettings:
     # answered outright (``Matcher._unknown_thing``); False turns it off.
     unknown_thing_guard: bool = True
 
+    def coverage_needed(self, language: str) -> float:
+        """``minimum_coverage`` for a question in ``language`` ("en"), or
+        ``minimum_coverage_inflected`` for a Russian or Azerbaijani one."""
+        return self.minimum_coverage if language == "en" else self.minimum_coverage_inflected
+
 
 # How much a fact's relevance is scaled down for ranking when it lacks what the question asks
 # for: a count, date, attribute or name (blocked), or a cause, person or place (soft).
@@ -2122,12 +2127,7 @@ class Matcher:
             and not asked.unknown_thing
             and not self._phrasing_word_only(best, asked)
             and (clear_lead(ranked, settings) or self._kind_lead(ranked, asked))
-            and best.whole
-            >= (
-                settings.minimum_coverage
-                if asked.language == "en"
-                else settings.minimum_coverage_inflected
-            )
+            and best.whole >= settings.coverage_needed(asked.language)
             and not best.blocked
             and not shared
         ):
