@@ -994,12 +994,14 @@ class Matcher:
     def _terms(
         self, text: str, language: str | None = None, kind_words: tuple[str, ...] = ()
     ) -> tuple[str, ...]:
-        analyzed = self.analyzer.analyze(text, remember=False, language=language)
+        # Detected once here, not again by ``analyze``: every text of every fact comes here.
+        read_as = language or detect(text)
+        analyzed = self.analyzer.analyze(text, remember=False, language=read_as)
         if kind_words:
             analyzed = tuple(item for item in analyzed if item[2] not in kind_words)
         specificity = self._specificity
         surface = self._surface
-        other = (language or detect(text)) != "en"
+        other = read_as != "en"
         for term, spec, word in analyzed:
             if spec > specificity.get(term, 0.0):
                 specificity[term] = spec
@@ -1293,11 +1295,14 @@ class Matcher:
             )
             if (
                 names
-                and self.analyzer.frequency(word) >= self.settings.typo_max_frequency_own
+                and self.analyzer.own_language_frequency(word)
+                >= self.settings.typo_max_frequency_own
                 and word not in self._surface
             ):
-                # ...unless a fact writes that very word, which its language's stemmer cut
-                # otherwise (an English name, "Ilan", in a question read as Azerbaijani).
+                # A Russian or Azerbaijani word common in its own language is spelled right
+                # too ("пока" is no "показ"), unless a fact writes that very word, which its
+                # language's stemmer cut otherwise (an English name, "Ilan", in a question
+                # read as Azerbaijani).
                 misspelled = False
             # A common Russian or Azerbaijani word keeps its first letter: read as another
             # form of a fact's word ("уступит" for "уступки"), never as a word it merely

@@ -974,7 +974,7 @@ class Analyzer:
         words are weighed by the matcher against its own setting."""
         return word in self._spelled_right
 
-    def frequency(self, word: str) -> float:
+    def own_language_frequency(self, word: str) -> float:
         """How often its own language uses a Russian or Azerbaijani word ``analyze`` gave back
         (``frequency_in``), when it is ``spelled_right``; else 0."""
         return self._spelled_right.get(word, 0.0)
