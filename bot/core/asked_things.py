@@ -51,7 +51,7 @@ def asked_things(question: str) -> frozenset[str]:
         base_verb = not _BASE_VERB_BEFORE.isdisjoint(words[:index])
         if base_verb and len(phrase) > 1:
             phrase.pop()  # "what did the mayor say": "say" is the verb
-        found.update(word for word in phrase if _noun(word))
+        found.update(filter(_noun, phrase))
     return frozenset(found)
 
 

@@ -35,8 +35,6 @@ _NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Ab
 # Nouns, names and adjectives are where Snowball splits a word's forms.
 _VERB_FORMS = frozenset({"VERB", "INFN", "GRND", "PRTF", "PRTS"})
 
-_analyzer: pymorphy3.MorphAnalyzer | None = None
-
 
 class Lemma(NamedTuple):
     """A Russian word's dictionary form, and whether it is a name (``_NAME_GRAMMEMES``)."""
@@ -45,14 +43,12 @@ class Lemma(NamedTuple):
     name: bool
 
 
+@lru_cache(maxsize=1)
 def _morphology() -> pymorphy3.MorphAnalyzer:
-    global _analyzer
-    if _analyzer is None:
-        # Imported here, not with the module: a bot that never reads Russian never loads it.
-        import pymorphy3
+    # Imported here, not with the module: a bot that never reads Russian never loads it.
+    import pymorphy3
 
-        _analyzer = pymorphy3.MorphAnalyzer(lang="ru")
-    return _analyzer
+    return pymorphy3.MorphAnalyzer(lang="ru")
 
 
 @lru_cache(maxsize=200_000)
