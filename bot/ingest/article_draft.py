@@ -653,6 +653,7 @@ def build_draft(
     bodies = initialisms(" ".join([article.title or "", *sentences]))
     for statement in kept:
         _set_in_event(statement, context, mid_capitals, story_place)
+        parts = statement.parts or [statement.core]
         answer = statement.text[:MAX_ANSWER_CHARS]
         lede = statement.position == 0
         asked = _setting(statement, setting, topic) if statement.lead_in or lede else None
@@ -664,15 +665,16 @@ def build_draft(
             asked = None
             if statement.lead_in:
                 asked = f"{told.preposition.lower()} {told.short().replace(chr(34), '')}"
+        said_topic = _said_about(statement, event)
         per_part = [
             generate(
                 part,
                 names=mid_capitals,
                 setting=asked,
                 overview=lede and index == 0,
-                topic=_said_about(statement, event),
+                topic=said_topic,
             )
-            for index, part in enumerate(statement.parts or [statement.core])
+            for index, part in enumerate(parts)
         ]
         questions = [*statement.extra_questions, *_interleaved(per_part)]
         if not lede and statement.event is None:
@@ -691,9 +693,9 @@ def build_draft(
             keep = event_words | set(fold(asked or "").split())
             questions = [q for q in questions if not handed_over(q, carried[1], keep)]
         if len(dict.fromkeys(questions)) < MIN_QUESTIONS:
-            questions += _fallback_questions(statement.parts or [statement.core], asked)
+            questions += _fallback_questions(parts, asked)
         if len(dict.fromkeys(questions)) < MAX_QUESTIONS:
-            questions += _last_resort_questions(statement.parts or [statement.core], asked)
+            questions += _last_resort_questions(parts, asked)
         missing = MIN_QUESTIONS - len(dict.fromkeys(questions))
         if missing > 0:
             known = [*questions, " ".join(event_words), asked or ""]
@@ -740,8 +742,6 @@ def build_draft(
         if paired:
             # Beside the names it states: "icc" and "international criminal court" are one body.
             tags = list(dict.fromkeys([*tags[:2], *paired, *tags[2:]]))[:MAX_TAGS_PER_FACT]
-        parts = statement.parts or [statement.core]
-        said_topic = _said_about(statement, event)
         questions = rewrite_bare_say(
             list(dict.fromkeys(questions)),
             parts,

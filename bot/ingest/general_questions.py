@@ -24,7 +24,7 @@ from bot.ingest.questions import generate, parse
 Check = Callable[[str], str | None]
 
 # "what did the minister say", "what does the text say": nothing about what was said.
-BARE_SAY = re.compile(r"^what (?P<do>did|do|does) (?P<speaker>.+?) say$")
+BARE_SAY = re.compile(r"^what (?:did|do|does) (?P<speaker>.+?) say$")
 _SAYING = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|warned|warns|announced|confirmed|reported|"
     r"insisted|argued|claimed|stated|noted|stressed|acknowledged)\b"
@@ -45,6 +45,17 @@ _NOT_A_TOPIC = _PRONOUNS | frozenset(
 _MAX_TOPIC_WORDS = 5
 _MAX_SUBJECT_WORDS = 6
 _MIN_PIECE_WORDS = 5
+# "the treaty", "the new treaty": a thing the text takes as known, with up to two modifiers.
+_DEFINITE = re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?(?P<noun>[a-z][\w-]*)\b")
+# Words opening some of a kind, no one thing a question could name (``_asked_subject``).
+_QUANTIFIERS = frozenset(
+    "no nobody none some several many most few dozens hundreds thousands a an all both".split()
+)
+# A name of up to four capitalised words ("Joint Monitoring Centre").
+_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*")
+# More facts than a story has: "however many facts name it" (``_own_things``), and so the
+# spread of a thing with no word of its own to count.
+_SHARED = 1_000
 
 
 def said_about(part: str, speaker: str) -> str | None:
@@ -79,9 +90,6 @@ def said_about(part: str, speaker: str) -> str | None:
             return topic
     # "in a region beset by conflicts the treaty had ...": the first thing it names.
     return _definite_thing(content)
-
-
-_DEFINITE = re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?(?P<noun>[a-z][\w-]*)\b")
 
 
 def _definite_thing(text: str) -> str | None:
@@ -146,13 +154,13 @@ def rewrite_bare_say(
         )
         if about is None:
             continue
-        asked = f"{question} about {fold_keeping_possessive(about)}"
+        asked = f"{question} about {_as_question_words(about)}"
         if check(asked) is None:
             out.append(asked)
     return out
 
 
-def fold_keeping_possessive(phrase: str) -> str:
+def _as_question_words(phrase: str) -> str:
     """``phrase`` lower-cased as questions are written, its possessives kept ("russia's")."""
     return " ".join(phrase.lower().replace('"', "").split())
 
@@ -240,12 +248,6 @@ def _asked_subject(subject: str) -> str | None:
     return " ".join(words).lower()
 
 
-_QUANTIFIERS = frozenset(
-    "no nobody none some several many most few dozens hundreds thousands a an all both".split()
-)
-_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*")
-
-
 def _own_things(things: list[str], spread: Mapping[str, int], few: int = 1) -> list[str]:
     """The ``things`` that no more than ``few`` of the story's facts name (``spread``: in how
     many facts each folded word is), rarest first: a general question naming what several
@@ -257,9 +259,6 @@ def _own_things(things: list[str], spread: Mapping[str, int], few: int = 1) -> l
         return min((spread.get(w, 0) for w in words), default=_SHARED)
 
     return sorted((t for t in things if facts_naming(t) <= few), key=facts_naming)
-
-
-_SHARED = 1_000
 
 
 def _main_things(part: str, people: Collection[str]) -> list[str]:
