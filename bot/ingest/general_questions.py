@@ -19,7 +19,7 @@ from collections.abc import Callable, Collection, Mapping
 from bot.core.text import fold
 from bot.ingest.lexicon import FUNCTION_WORDS, base_form, is_past, is_topic_noun
 from bot.ingest.named_things import named_things
-from bot.ingest.questions import generate, parse
+from bot.ingest.questions import PRONOUNS, generate, parse
 
 Check = Callable[[str], str | None]
 
@@ -29,7 +29,7 @@ _SAYING = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|warned|warns|announced|confirmed|reported|"
     r"insisted|argued|claimed|stated|noted|stressed|acknowledged)\b"
 )
-_PRONOUNS = frozenset("it they he she we i you this that these those there them its".split())
+_PRONOUNS = PRONOUNS | frozenset({"them", "its"})
 # "the reports but gave no details": what was said ends at a clause or an aside.
 _PHRASE_END = re.compile(
     r"[,;:()\"]|\s(?:but|and|which|who|that|as|while|because|when|after|before|since|"

@@ -1079,7 +1079,7 @@ def generate(
         clause = None
     if (
         clause is not None
-        and clause.subject.lower() not in _PRONOUNS
+        and clause.subject.lower() not in PRONOUNS
         and clause.subject.split()[0].lower() not in ("no", "nobody", "none", "nothing")
     ):
         out += _from_clause(clause, names, setting, depth=0, topic=topic)
@@ -1170,7 +1170,8 @@ _NOT_OBJECT = frozenset(
 )
 _POSSESSIVES = frozenset("her his its their our my your".split())
 _NO_SUBJECT = frozenset("it they he she we i you her his its their our my your no".split())
-_PRONOUNS = frozenset("it they he she we i you this that these those there".split())
+# Words a clause may open with that name no thing of their own.
+PRONOUNS = frozenset("it they he she we i you this that these those there".split())
 _THAT_VERBS = frozenset(
     """agreed decided concluded ruled found promised pledged insisted warned announced
     confirmed ordered argued replied reply replies""".split()
