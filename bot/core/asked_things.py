@@ -12,12 +12,8 @@ short and regular enough for these rules.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-import wordfreq
-
 from bot.core.news_words import IRREGULAR_FORMS
-from bot.core.text import FILLER, STOPWORDS, expand_chat, fold
+from bot.core.text import FILLER, STOPWORDS, expand_chat, fold, has_everyday_adverb
 
 # What opens a noun phrase asked about: an article ("his record", "its size" ask a property of
 # a referent the question already names, which is what it is about).
@@ -30,9 +26,6 @@ _BETWEEN = 2
 _BASE_VERB_BEFORE = frozenset("did does do will would can could should must may might".split())
 # Words of a noun phrase after its opener: a modifier or two and the head.
 _PHRASE_WORDS = 3
-# Zipf frequency from which an "-ly" form is an everyday adverb ("newly", "finally"), so the
-# word it is made from an adjective, no thing (as ``bot.ingest.noun_uses`` tells them).
-_ADVERB_ZIPF = 2.5
 
 
 def asked_things(question: str) -> frozenset[str]:
@@ -85,10 +78,5 @@ def _noun(word: str) -> bool:
         len(word) > 2
         and word not in FILLER
         and not word.endswith("ly")
-        and _zipf(f"{word}ly") < _ADVERB_ZIPF
+        and not has_everyday_adverb(word)
     )
-
-
-@lru_cache(maxsize=20_000)
-def _zipf(word: str) -> float:
-    return wordfreq.zipf_frequency(word, "en")

@@ -20,7 +20,7 @@ import bisect
 import datetime as dt
 import math
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from operator import itemgetter
@@ -506,6 +506,21 @@ def _stating_first(ranked: list[_Candidate], settings: MatcherSettings) -> list[
         runner_up, best, settings
     ):
         return [runner_up, best, *ranked[2:]]
+    return ranked
+
+
+def _promoted(
+    ranked: list[_Candidate], floor: float, moves: Callable[[_Candidate], bool]
+) -> list[_Candidate]:
+    """``ranked`` with the first candidate after the best, of those whose relevance is ``floor``
+    or more, that ``moves`` put first; the others keep their order. The order rules
+    (``_kind_first``, ``_worded_first``, ``_bound_first``) differ only in which one moves."""
+    for index in range(1, len(ranked)):
+        candidate = ranked[index]
+        if candidate.relevance < floor:
+            break
+        if moves(candidate):
+            return [candidate, *ranked[:index], *ranked[index + 1 :]]
     return ranked
 
 
@@ -1151,9 +1166,7 @@ class Matcher:
         name (in any of its spellings): three letters start too many words to guess among."""
         if len(word) < _CLIPPED_SHORTEST or not word.isalpha():
             return None
-        words = self._sorted_words
-        if len(words) != len(self._surface):
-            words = self._sorted_words = sorted(self._surface)
+        words = self._sorted_vocabulary()
         whole: str | None = None
         best_df = 0
         # The most widely used of the words it starts, among the first few in order...
@@ -1422,11 +1435,16 @@ class Matcher:
     def _year_elsewhere(self, term: str) -> bool:
         return len(term) == 4 and int(term) in _YEARS and not self._dated_in(int(term))
 
+    def _sorted_vocabulary(self) -> list[str]:
+        """The indexed words as written, sorted (``_sorted_words``, made again once words were
+        added)."""
+        if len(self._sorted_words) != len(self._surface):
+            self._sorted_words = sorted(self._surface)
+        return self._sorted_words
+
     def _indexed_starting(self, start: str) -> Iterator[str]:
         """The indexed words starting with ``start``, in order."""
-        words = self._sorted_words
-        if len(words) != len(self._surface):
-            words = self._sorted_words = sorted(self._surface)
+        words = self._sorted_vocabulary()
         for at in range(bisect.bisect_left(words, start), len(words)):
             if not words[at].startswith(start):
                 break
@@ -1657,16 +1675,14 @@ class Matcher:
         ):
             return ranked
         best_holds = not (ranked[0].blocked or ranked[0].count_miss)
-        floor = ranked[0].relevance - self.settings.kind_window
-        for index in range(1, len(ranked)):
-            candidate = ranked[index]
-            if candidate.relevance < floor:
-                break
-            if best_holds and (candidate.blocked or candidate.count_miss):
-                continue
-            if self._phrased_for(candidate.entry, wants, asked_terms, every=best_holds):
-                return [candidate, *ranked[:index], *ranked[index + 1 :]]
-        return ranked
+        return _promoted(
+            ranked,
+            ranked[0].relevance - self.settings.kind_window,
+            lambda candidate: (
+                not (best_holds and (candidate.blocked or candidate.count_miss))
+                and self._phrased_for(candidate.entry, wants, asked_terms, every=best_holds)
+            ),
+        )
 
     def _clause_terms(self, question: str) -> frozenset[str]:
         """The terms only a trailing clause of time has ("... when armenia's cabinet backed the
@@ -1691,14 +1707,11 @@ class Matcher:
         could he stay" asks for that end, not for when his old term would have ended."""
         if not ranked or self._states_bound(ranked[0]):
             return ranked
-        floor = ranked[0].relevance - self.settings.kind_window
-        for index in range(1, len(ranked)):
-            candidate = ranked[index]
-            if candidate.relevance < floor:
-                break
-            if not candidate.blocked and self._states_bound(candidate):
-                return [candidate, *ranked[:index], *ranked[index + 1 :]]
-        return ranked
+        return _promoted(
+            ranked,
+            ranked[0].relevance - self.settings.kind_window,
+            lambda candidate: not candidate.blocked and self._states_bound(candidate),
+        )
 
     @staticmethod
     def _states_bound(candidate: _Candidate) -> bool:
@@ -1719,13 +1732,11 @@ class Matcher:
         opening = _opening(question)
         if not opening or self._opens_as(ranked[0].entry, opening, asked_terms):
             return ranked
-        for index in range(1, len(ranked)):
-            candidate = ranked[index]
-            if candidate.relevance < ranked[0].relevance - _WORDED_TIE:
-                break
-            if self._opens_as(candidate.entry, opening, asked_terms):
-                return [candidate, *ranked[:index], *ranked[index + 1 :]]
-        return ranked
+        return _promoted(
+            ranked,
+            ranked[0].relevance - _WORDED_TIE,
+            lambda candidate: self._opens_as(candidate.entry, opening, asked_terms),
+        )
 
     @staticmethod
     def _opens_as(entry: _Entry, opening: tuple[str, ...], asked_terms: AbstractSet[str]) -> bool:

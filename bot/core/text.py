@@ -392,6 +392,18 @@ def specificity(word: str) -> float:
     return min(1.0, max(0.05, (6.5 - zipf) / 2.5))
 
 
+# Zipf frequency from which an "-ly" form is an everyday adverb ("immediately", "newly"), so
+# the word it is made from an adjective; "climately" or "peacely" are no words.
+_ADVERB_ZIPF = 2.5
+
+
+@lru_cache(maxsize=20_000)
+def has_everyday_adverb(word: str) -> bool:
+    """Whether general English uses ``word`` + "ly" as an everyday adverb: ``word`` (folded) is
+    then an adjective ("immediate", "new"), not a thing, wherever it stands."""
+    return wordfreq.zipf_frequency(f"{word}ly", "en") >= _ADVERB_ZIPF
+
+
 def english_frequency(word: str) -> float:
     """How often ``word`` (folded) appears in general English, as a share of all words (0 for
     a word too rare for the list, a misspelling or a name)."""

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bot.core.text import STOPWORDS, fold
+from bot.core.text import STOPWORDS, fold, has_everyday_adverb
 from bot.ingest.lexicon import is_topic_noun, zipf
 
 # What opens a noun phrase: a determiner, a possessive, a number or a preposition.
@@ -30,9 +30,6 @@ _BEFORE_VERBS = frozenset(
     "will would can could should must may might shall not did does do".split()
 )
 _WORDS = re.compile(r"[A-Za-z][\w'’-]*|\d[\d,.]*|[^\w\s]")
-# Zipf frequency from which an "-ly" form is an everyday adverb ("immediately", "vaguely"),
-# so the word it is made from an adjective; "climately" or "peacely" are no words.
-_ADVERB_ZIPF = 2.5
 # Words a noun phrase's head may follow after its opener: capitalised names and lower-case
 # modifiers ("the COP29 climate talks", "its immediate effect").
 _SKIPPED = 3
@@ -74,8 +71,7 @@ class NounUses:
         """Can ``word`` (folded) be a tag by how the article uses it?"""
         if word in self.heads:
             return True
-        adjective = zipf(f"{word}ly") >= _ADVERB_ZIPF
-        return not adjective and word not in self.verbs
+        return not has_everyday_adverb(word) and word not in self.verbs
 
 
 def _head(tokens: list[str], at: int) -> tuple[str, int] | None:
