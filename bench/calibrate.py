@@ -8,9 +8,8 @@ only:
 
 - the `tune` half of ``bench/data/seed/questions_en*.yaml``, ``questions_ru*.yaml`` and
   ``questions_az*.yaml`` (with the ``*_dev`` sets, all tune) on the seed knowledge, but the
-  fresh round-7 sets that judge a refit (``FRESH``: ``questions_ru_6``, ``questions_az_6``,
-  ``questions_en_9`` and the story ``kakhovka-dam-2023``, left out of the fit and of the
-  estimate),
+  round's fresh tune sets that judge a refit (``bench/fresh.py``), left out of the fit and of
+  the estimate,
 - the previous team's tuning set ``tests/data/seed_questions.yaml`` (answerable and off-topic),
 - the `tune` stories (careful, casual, near and off questions), each its own knowledge base;
 - the same stories' questions asked of each one's *draft*: its article ingested and the draft
@@ -52,6 +51,7 @@ from typing import TypeVar
 import yaml
 
 from bench.drafts import STORIES, Judged, Story, approved_draft
+from bench.fresh import FRESH_TUNE
 from bench.heldout import ROOT, KnowledgeBase, Question, knowledge_bases, matcher_for
 from bot.core.matcher import (
     CALIBRATION,
@@ -64,10 +64,10 @@ from bot.core.matcher import (
 from bot.core.models import Fact
 
 OLD_SEED = ROOT / "tests" / "data" / "seed_questions.yaml"
-# Round 7's fresh tune sets judge a refit (``bench.heldout --only ...``), so they are neither
+# This round's fresh tune sets judge a refit (``bench.heldout --only ...``), so they are neither
 # fitted on nor estimated on here: the Russian and Azerbaijani question files and the English
 # file by stem, the story by its folder.
-FRESH = frozenset({"questions_ru_6", "questions_az_6", "questions_en_9", "kakhovka-dam-2023"})
+FRESH = FRESH_TUNE
 # Knowledge bases asked in an inflected language: all on the one seed knowledge, so the honest
 # estimate leaves one question *file* out for them, not the knowledge base.
 INFLECTED_KBS = frozenset({"seed ru", "seed az"})
