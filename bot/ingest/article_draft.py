@@ -742,6 +742,13 @@ def build_draft(
         if paired:
             # Beside the names it states: "icc" and "international criminal court" are one body.
             tags = list(dict.fromkeys([*tags[:2], *paired, *tags[2:]]))[:MAX_TAGS_PER_FACT]
+        # Every question, whichever rule wrote it, passes the grammar check before it is
+        # written (the headline's own questions are a person's; a short "who is X" is fine).
+        questions = [
+            q
+            for q in questions
+            if q in statement.extra_questions or question_problem(q) in (None, "too short")
+        ]
         questions = rewrite_bare_say(
             list(dict.fromkeys(questions)),
             parts,

@@ -46,6 +46,7 @@ from bot.ingest.lexicon import (
     past_participle,
     regular_past,
 )
+from bot.ingest.question_grammar import grammar_problem
 
 MONTHS_AND_DAYS = f"{dates.MONTHS}|{dates.WEEKDAYS}"
 MAX_QUESTION_WORDS = 16
@@ -186,7 +187,9 @@ _MID_ATTRIBUTION = re.compile(
     r",\s+(?:the\s+)?(?:[A-Za-z][\w'-]*\s+){0,4}?(?:said|says|reported|added)(?:\s+on\s+\w+)?,(?=\s)"
 )
 _LEADING_CLAUSE = re.compile(
-    r"^(?:Despite|After|Before|Following|During|Since|Amid|While|Although|Though|As|When|In|"
+    # ("Shortly after the spillway failed, ...": an adverb may come before the subordinator.)
+    r"^(?:(?:Shortly|Soon|Just|Immediately|Long|Right|Even|Only)\s+(?=[A-Z]))?"
+    r"(?:Despite|After|Before|Following|During|Since|Amid|While|Although|Though|As|When|In|"
     r"On|At|By|For|Under|Over|With|Without|From|Earlier|Later|Last|This|Early|Late|Further|"
     r"Once|Until|Within|Along|Across|Near|Outside|Inside|Throughout|Between|According)\b"
     r"(?P<body>[^,]*?),\s+"
@@ -213,6 +216,7 @@ def _participle_clause(text: str) -> bool:
     return not re.match(r"(?:which|who|whose|where|when|and|or|but)\b", text[match.end() :])
 
 
+_LEAD_ADVERBS = frozenset("Shortly Soon Just Immediately Long Right Even Only".split())
 _SUBORDINATORS = frozenset(
     "After Before Following Since While Although Though As When Once Until".split()
 )
@@ -232,6 +236,9 @@ _LEADING_TIME = re.compile(
     r"(?:after|before|later|earlier)\b[^,]{0,60},\s+"
     # "Later that day the Kremlin's spokesman confirmed ...", "Earlier this month the ministry
     # closed ...": the time, not who did it.
+    # "Last year the ministry ordered ...", "This week the court heard ...": no comma either.
+    r"|^(?:last|this|next)\s+(?:year|week|month|weekend|spring|summer|autumn|winter)\b,?\s+"
+    r"(?=[A-Za-z])"
     r"|^(?:later|earlier|afterwards|soon afterwards|shortly afterwards|meanwhile)"
     r"(?:\s+(?:that|this|the same|the next|last|next)\s+"
     r"(?:day|evening|night|morning|afternoon|week|month|year))?,?\s+(?=[A-Za-z])",
@@ -423,10 +430,16 @@ def parse(statement: str) -> Clause | None:
             leads.append(text[: participle.end()].strip(" ,"))
             text = text[participle.end() :]
             continue
-        match = _LEADING_CLAUSE.match(text[:1].upper() + text[1:])
+        capitalised = text[:1].upper() + text[1:]
+        adverb = capitalised.split(maxsplit=1)
+        if len(adverb) == 2 and adverb[0] in _LEAD_ADVERBS:
+            capitalised = f"{adverb[0]} {adverb[1][:1].upper()}{adverb[1][1:]}"
+        match = _LEADING_CLAUSE.match(capitalised)
         if not match or len(match.group().split()) > 16:
             break
         starter = match.group().split()[0].capitalize()
+        if starter in _LEAD_ADVERBS:
+            starter = match.group().split()[1].capitalize()
         body = match["body"].split()
         if starter not in _SUBORDINATORS and any(_finite_at(body, i) for i in range(1, len(body))):
             break  # "On May 23 Blinken announced ...,": a whole clause, not a lead-in
@@ -488,11 +501,46 @@ def parse(statement: str) -> Clause | None:
                     main, used = None, used - 1
             rest = " ".join(words[index + used :]).strip(" ,")
             return Clause(_undated(_named_in_apposition(subject)), aux, main, rest, lead)
+        if _finite_at(words, index) and _reduced_relative(words, index):
+            relative = True
+            continue  # "the bodies of three people killed in the flood had been brought"
         if _finite_at(words, index):
             rest = " ".join(words[index + 1 :]).strip(" ,")
             subject = _named_in_apposition(subject)
             return Clause(_undated(subject), None, words[index].strip(","), rest, lead)
     return None
+
+
+_NEW_SUBJECT = frozenset("it he she they we i you there".split())
+
+
+def _reduced_relative(words: list[str], index: int) -> bool:
+    """Is the past form ``words[index]`` a participle inside the subject ("people killed in
+    the flood had been brought ...", "troops sent to the capital flew home"), not the main
+    verb? It is when a finite verb follows it before any comma, clause word or new subject;
+    not for a verb of saying or finding, whose object may be a clause without "that" ("the
+    court found the men had lied")."""
+    bare = words[index].lower().strip(",")
+    if words[index].endswith(",") or bare in _SAY_VERBS or bare in _THAT_VERBS or bare in _SAID:
+        return False
+    base = base_form(bare) if is_past(bare) else None
+    if base is None or past_participle(base) != bare:
+        return False  # "flew", "went": a simple past is no participle
+    following = words[index + 1].lower() if index + 1 < len(words) else ""
+    if following in _DETERMINERS or following in _POSSESSIVES:
+        return False  # "Gutsul won the election ...": a verb with its object
+    for later in range(index + 1, min(len(words), index + 10)):
+        word = words[later]
+        bare_later = word.lower().strip(",")
+        if bare_later in _CLAUSE_OPENERS or bare_later in _NEW_SUBJECT:
+            return False
+        if word.islower() and (
+            bare_later in _QUESTION_AUX - {"do"} or _simple_past_only(bare_later)
+        ):
+            return True  # (not "May", the month)
+        if word.endswith(","):
+            return False
+    return False
 
 
 def _named_in_apposition(subject: str) -> str:
@@ -1502,7 +1550,9 @@ def problem(question: str) -> str | None:
     singular verb; no conjunction left at the start of its body ("was although ..."); no
     auxiliary doubled with a past tense ("were three people died", "did X gave"); no two
     finite verbs in a row ("what held were"); balanced quotes and brackets; one sentence; it
-    does not break off at a function word.
+    does not break off at a function word; and the word-order checks of ``question_grammar``
+    (no adverb or preposition where the subject goes, no second finite verb left behind, no
+    two noun phrases in a row).
     """
     text = question.strip().rstrip("?").strip()
     words = [w.strip(",") for w in text.lower().split()]
@@ -1611,7 +1661,7 @@ def problem(question: str) -> str | None:
                     break
                 if _simple_past_only(word):
                     return f"'{words[index]} ... {word}': past tense after do-support"
-    return None
+    return grammar_problem(text)
 
 
 def _participle_subject(words: list[str], text: str) -> bool:

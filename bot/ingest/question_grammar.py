@@ -1,0 +1,142 @@
+"""Shapes of a broken generated question that ``questions.problem`` did not catch before.
+
+A question is made by moving a sentence's auxiliary in front of what the parser took for its
+subject. When the parser takes the wrong span, the result still opens with a question word
+and ends on a content word, yet reads as no English:
+
+* the subject slot holds an adverb or a preposition ("when did shortly after the president
+  come", "what did with its mandate renew"): the sentence's opening phrase was left in;
+* a second finite verb follows the first with no clause to carry it ("did the bodies of 225
+  people kill in the violence had been brought to morgues", "what fell below 12.7 metres the
+  plant could no longer pump"): the sentence's own verb stayed behind the moved one;
+* two noun phrases meet with nothing between ("what did the breach the agency say", "when did
+  the region's capital the assembly meet"): an aside's head was taken for the subject.
+
+Each is a fact about English word order, not about any one article, so the check holds for
+any question, written by the drafter or not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.ingest.lexicon import is_past
+
+# Auxiliaries that take a subject after them in a question ("did X", "has X", "could X").
+_AUX = frozenset(
+    """is are was were has have had do does did will would can could should may might must
+    shall""".split()
+)
+_DO = frozenset({"do", "does", "did"})
+_WH = frozenset("who what when where why how which".split())
+
+# Words that cannot open a subject: sentence adverbs and prepositions. ("did early voting
+# end" is fine: "early" is an adjective, so only adverbs that are no adjective are listed.)
+_NOT_A_SUBJECT = frozenset(
+    """shortly later earlier soon once again finally eventually initially recently
+    immediately briefly subsequently previously meanwhile however instead nevertheless
+    moreover furthermore also with without from over under into among amid despite
+    through across against towards toward yesterday today tonight overnight""".split()
+)
+# "when did last year the bloc open ...": a time phrase where the subject goes.
+_TIME_OPENERS = frozenset("last next this".split())
+_TIME_NOUNS = frozenset(
+    """year week month day night morning evening weekend spring summer autumn winter""".split()
+)
+
+# What lets a second finite verb stand in one question: a clause it opens ("the men who were
+# held", "the law that has passed", "an inquiry into how the wall was built") or a verb of
+# saying or thinking whose object is a clause with its "that" left out ("who said the plant
+# could no longer pump").
+_CLAUSE_OPENERS = frozenset(
+    """who whom whose which that when where while after before as because since until if
+    whether and or but than how what why""".split()
+)
+_REPORTING = frozenset(
+    """say says said tell tells told think thinks thought believe believes believed fear fears
+    feared warn warns warned claim claims claimed insist insists insisted argue argues argued
+    announce announces announced confirm confirms confirmed deny denies denied report reports
+    reported add adds added suggest suggests suggested expect expects expected hope hopes hoped
+    know knows knew admit admits admitted agree agrees agreed decide decides decided rule rules
+    ruled find finds found conclude concludes concluded promise promises promised show shows
+    showed mean means meant acknowledge acknowledges acknowledged note notes noted""".split()
+)
+# The finite auxiliaries a second clause would need a carrier for. ("been", "being", "be" and
+# the bare "do" are not finite.)
+_FINITE = _AUX - {"do"}
+_MODALS = frozenset("will would can could should may might must shall".split())
+# "in may 2023", "since may": the month, not the modal.
+_MONTH_BEFORE = frozenset("in on since until by from of last next early late mid".split())
+
+# "did the breach the agency", "did the region's capital the assembly": a one-word noun phrase
+# right after the auxiliary, and a second one straight after it. (Not after a form of "be",
+# whose complement is a noun phrase: "was the vote a gesture".)
+_TWO_NOUN_PHRASES = re.compile(
+    r"^(?:(?:who|what|when|where|why|how|which)\s+)?"
+    r"(?:did|does|do|has|have|had|will|would|can|could)\s+"
+    r"(?:the\s+[\w-]+|(?:the\s+)?[\w-]+['\u2019]s\s+[\w-]+)\s+(?:the|a|an)\s"
+)
+
+
+def _first_verb(words: list[str]) -> int | None:
+    """Where the question's fronted verb is: the auxiliary opening a yes/no question, the one
+    after a question word (or after "how many/much" and its noun), or, in "who won ...",
+    the verb right after "who"/"what"."""
+    if words[0] in _AUX:
+        return 0
+    if words[0] not in _WH:
+        return None
+    if words[0] == "who" or (words[0] == "what" and is_past(words[1])):
+        return 1  # "who won ...", "what fell ...": the question word is the subject
+    for index, word in enumerate(words[1:6], start=1):
+        if word in _AUX:
+            return index
+    return 1 if words[0] == "what" else None
+
+
+def grammar_problem(question: str) -> str | None:
+    """Why ``question`` (lower-case or not) is broken in one of the module's three ways, or
+    None."""
+    text = question.strip().rstrip("?").strip().lower()
+    words = [w.strip(",") for w in text.split()]
+    if len(words) < 3:
+        return None
+    verb = _first_verb(words)
+    if verb is None:
+        return None
+    fronted = words[verb]
+    # A subject follows the fronted auxiliary in a yes/no question, after do-support, and
+    # after when/where/why/how; "who was in charge" and "how many were under water" have
+    # theirs before it.
+    subject_after = (
+        verb == 0
+        or fronted in _DO
+        or (verb == 1 and words[0] in ("when", "where", "why", "how") and fronted in _AUX)
+    )
+    after = words[verb + 1 : verb + 3]
+    if (
+        subject_after
+        and after
+        and (
+            after[0] in _NOT_A_SUBJECT
+            or (len(after) == 2 and after[0] in _TIME_OPENERS and after[1] in _TIME_NOUNS)
+        )
+    ):
+        return f"no subject after '{fronted}'"
+    if _TWO_NOUN_PHRASES.match(text):
+        return "two noun phrases with nothing between"
+    if fronted in _REPORTING:
+        return None  # "who insists the move is not aimed at russia"
+    for index in range(verb + 1, len(words)):
+        word = words[index]
+        if word in _CLAUSE_OPENERS or word in _REPORTING:
+            break
+        if word not in _FINITE:
+            continue
+        if word == "have" and (fronted in _MODALS or fronted in _DO):
+            continue  # "would the draft have stripped", "did they have": not finite
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if word == "may" and (words[index - 1] in _MONTH_BEFORE or following[:1].isdigit()):
+            continue
+        return f"a second finite verb ('{fronted}' ... '{word}')"
+    return None

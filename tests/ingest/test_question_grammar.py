@@ -1,0 +1,104 @@
+"""The grammar gate on generated questions (issue 12, point 3): word orders that read as no
+English are never written, whatever rule made them, and the parser reads the sentence shapes
+that made them.
+
+Every example is our own: questions written to show each broken shape beside well-formed ones
+close to it, and ``data/corpus/martuni-spillway.txt``, a short article of our own whose
+sentences open with an adverb before the subordinator ("Shortly after ..."), a time phrase
+without a comma ("Last year ..."), a subject holding a participle's phrase ("The bodies of three
+people killed in the flood had been brought ..."), an aside between subject and verb, and a
+conditional clause without its comma.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.ingest.question_grammar import grammar_problem
+from bot.ingest.questions import parse, problem
+from tests.ingest.drafting import corpus_draft
+
+BROKEN = [
+    # an adverb or a preposition where the subject goes
+    "when did shortly after the storm the mayor visit the harbour",
+    "did once the river rises the town close its schools",
+    "what did with its permit lapsed the operator renew",
+    "why did last month the council cancel the parade",
+    # a second finite verb left behind the moved one
+    "did the crates of fruit seized at the border had been destroyed",
+    "who seized at the border had been destroyed by customs",
+    "what dropped below freezing the pipes could no longer carry water",
+    "is the dam not the first time the valley has flooded",
+    # two noun phrases in a row where one subject goes
+    "what did the outage the grid operator say about the heatwave",
+    "when did the province's governor the assembly meet in a closed session",
+]
+
+WELL_FORMED = [
+    "was the ruling a surprise to the defence",
+    "is the ferry the only link to the island",
+    "who insists the new tariff is fair",
+    "who said the bridge could reopen by friday",
+    "who won the mayoral race in may 2021",
+    "what would the new rule have changed for farmers",
+    "did the council have a quorum on tuesday",
+    "who has opened an inquiry into how the bridge was built",
+    "how many homes were under water after the storm",
+    "who led the rescue last year",
+    "did early voting end on saturday",
+    "what did the harbour master say about the storm",
+    "when did the court find the men had lied",
+    "how many people have died in the flood",
+]
+
+
+@pytest.mark.parametrize("question", BROKEN)
+def test_broken_word_orders_are_caught(question: str) -> None:
+    assert grammar_problem(question) is not None
+    assert problem(question) is not None
+
+
+@pytest.mark.parametrize("question", WELL_FORMED)
+def test_well_formed_questions_pass(question: str) -> None:
+    assert grammar_problem(question) is None, grammar_problem(question)
+    assert problem(question) is None, problem(question)
+
+
+def test_an_adverb_before_the_subordinator_is_part_of_the_lead_in() -> None:
+    clause = parse("Shortly after the levee broke, Mayor Ilse Varga drove to the harbour.")
+    assert clause is not None
+    assert clause.subject == "Mayor Ilse Varga"
+    assert clause.lead == "Shortly after the levee broke"
+
+
+def test_a_time_phrase_without_a_comma_is_no_subject() -> None:
+    clause = parse("Last year the port authority ordered a survey of the breakwater.")
+    assert clause is not None
+    assert clause.subject == "the port authority"
+    assert clause.lead == "Last year"
+
+
+def test_a_participle_in_the_subject_is_not_its_verb() -> None:
+    clause = parse("The crates of fruit seized at the border had been destroyed by Friday.")
+    assert clause is not None
+    assert clause.subject == "The crates of fruit seized at the border"
+    assert (clause.aux, clause.verb) == ("had been", "destroyed")
+    moved = parse("The climbers stranded on the ridge flew home on Sunday.")
+    assert moved is not None and moved.verb == "flew", moved
+
+
+def test_a_verb_with_its_object_or_a_month_after_it_stays_the_verb() -> None:
+    clause = parse("Ana Velk, who had never run for office, won the mayoral race in May 2021.")
+    assert clause is not None and clause.verb == "won", clause
+    vetoed = parse("The governor vetoed the budget on 3 May 2024, but the assembly overrode it.")
+    assert vetoed is not None and vetoed.verb == "vetoed", vetoed
+
+
+def test_no_drafted_question_is_broken() -> None:
+    draft = corpus_draft("martuni-spillway")
+    questions = [q for fact in draft.facts for q in fact.questions]
+    assert questions
+    for question in questions:
+        assert problem(question) in (None, "too short"), (question, problem(question))
+    assert any(q.startswith("who came to martuni") for q in questions), questions
+    assert any(q.startswith("what did the water ministry order") for q in questions), questions
