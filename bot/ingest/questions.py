@@ -47,6 +47,7 @@ from bot.ingest.lexicon import (
     regular_past,
 )
 from bot.ingest.question_grammar import grammar_problem
+from bot.ingest.vote_questions import vote_questions
 
 MONTHS_AND_DAYS = f"{dates.MONTHS}|{dates.WEEKDAYS}"
 MAX_QUESTION_WORDS = 16
@@ -1300,6 +1301,10 @@ def _from_clause(
     # Charges: "Prosecutors accuse Samsonyan of calling for violence" and "Two officials were
     # charged with negligence" -> "what is samsonyan accused of doing", "what are the charges
     # against two officials".
+    if depth == 0:
+        # "adopted the bill by 64 votes to 7": the count, asked of the thing voted on.
+        typed[:0] = vote_questions(clause)
+
     charge = _charge_question(clause, subject, names)
     if charge is not None and depth == 0:
         typed.append(charge)
