@@ -708,6 +708,11 @@ TOPICAL_WORDS = 3
 BODY_SENTENCES = 1
 """A body named in passing ("its Constitutional Court") is what "the court" means for this many
 sentences after the one naming it; then the story's own body is again."""
+SPEAKER_SENTENCES = 3
+"""A closing ", it said" means the body last named, if it was named within this many sentences
+(a ministry's figures often run over two or three sentences before the last is attributed)."""
+# ", it said." closing a sentence: the speaker is a body the sentences before named.
+_IT_SAID = re.compile(r",\s+it\s+(?P<verb>said|says|added|adds|reported|reports|warned)(?=[.!]?$)")
 OTHER_EVENT_DAYS = 14
 """A sentence dated this many days or fewer from another event the article is telling of (the
 mutiny of 23 June, in a story about a crash in August) still tells of it."""
@@ -1023,6 +1028,7 @@ class Referents:
         text = self._full_names(text)
         text = self._definites(text)
         text = self._object_it(text)
+        text = self._it_said(text)
         return dates.absolute(text, self.context.published, **self.anchored())
 
     def _names_a_stranger(self, sentence: str) -> bool:
@@ -1129,6 +1135,18 @@ class Referents:
         if match is None or not self._event_last:
             return text
         return f"{text[: match.start()]}{match['verb']} {event.phrase()}{text[match.end() :]}"
+
+    def _it_said(self, text: str) -> str:
+        """ "Some 10,000 hectares were flooded, it said." -> "..., Ukraine's agriculture
+        ministry said.": the body named last, within ``SPEAKER_SENTENCES``; left as it is when
+        none was."""
+        match = _IT_SAID.search(text.rstrip())
+        if match is None or not self._body_at:
+            return text
+        noun = max(self._body_at, key=lambda n: self._body_at[n])
+        if self._noted - self._body_at[noun] > SPEAKER_SENTENCES:
+            return text
+        return f"{text[: match.start()]}, {self._bodies[noun]} {match['verb']}{text[match.end() :]}"
 
     def _body(self, noun: str) -> str | None:
         """What "the <noun>" ("the court") means: the body last named, within a sentence or

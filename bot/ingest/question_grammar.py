@@ -10,7 +10,9 @@ and ends on a content word, yet reads as no English:
   people kill in the violence had been brought to morgues", "what fell below 12.7 metres the
   plant could no longer pump"): the sentence's own verb stayed behind the moved one;
 * two noun phrases meet with nothing between ("what did the breach the agency say", "when did
-  the region's capital the assembly meet"): an aside's head was taken for the subject.
+  the region's capital the assembly meet"): an aside's head was taken for the subject;
+* a verb that needs an object ends the question ("when did the commission set"): the object
+  was a date or a clause, and went with it.
 
 Each is a fact about English word order, not about any one article, so the check holds for
 any question, written by the drafter or not.
@@ -61,6 +63,11 @@ _REPORTING = frozenset(
     ruled find finds found conclude concludes concluded promise promises promised show shows
     showed mean means meant acknowledge acknowledges acknowledged note notes noted""".split()
 )
+# Verbs that cannot end a clause: their object is left out ("when did the commission set",
+# "when did the court find"). Asked with "what", the question word is the object.
+_NEEDS_OBJECT = frozenset(
+    "set put find make give take bring raise send describe declare appoint".split()
+)
 # The finite auxiliaries a second clause would need a carrier for. ("been", "being", "be" and
 # the bare "do" are not finite.)
 _FINITE = _AUX - {"do"}
@@ -95,8 +102,7 @@ def _first_verb(words: list[str]) -> int | None:
 
 
 def grammar_problem(question: str) -> str | None:
-    """Why ``question`` (lower-case or not) is broken in one of the module's three ways, or
-    None."""
+    """Why ``question`` (lower-case or not) is broken in one of the module's ways, or None."""
     text = question.strip().rstrip("?").strip().lower()
     words = [w.strip(",") for w in text.split()]
     if len(words) < 3:
@@ -123,6 +129,9 @@ def grammar_problem(question: str) -> str | None:
         )
     ):
         return f"no subject after '{fronted}'"
+    asks_object = words[0] in ("what", "who", "whom", "which")
+    if fronted in _DO and words[-1] in _NEEDS_OBJECT and not asks_object:
+        return f"'{words[-1]}' left without its object"
     if _TWO_NOUN_PHRASES.match(text):
         return "two noun phrases with nothing between"
     if fronted in _REPORTING:

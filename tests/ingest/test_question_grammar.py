@@ -32,6 +32,9 @@ BROKEN = [
     # two noun phrases in a row where one subject goes
     "what did the outage the grid operator say about the heatwave",
     "when did the province's governor the assembly meet in a closed session",
+    # a verb that needs an object ends the question
+    "when did the election board set",
+    "did the inspectors find",
 ]
 
 WELL_FORMED = [
@@ -49,6 +52,8 @@ WELL_FORMED = [
     "what did the harbour master say about the storm",
     "when did the court find the men had lied",
     "how many people have died in the flood",
+    "what did the election board set",
+    "when did the hearing take place",
 ]
 
 
