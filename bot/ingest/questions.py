@@ -436,7 +436,8 @@ def parse(statement: str) -> Clause | None:
         if len(adverb) == 2 and adverb[0] in _LEAD_ADVERBS:
             capitalised = f"{adverb[0]} {adverb[1][:1].upper()}{adverb[1][1:]}"
         match = _LEADING_CLAUSE.match(capitalised)
-        if not match or len(match.group().split()) > 16:
+        longest = 17 if adverb[0] in _LEAD_ADVERBS else 16  # (the adverb is one word more)
+        if not match or len(match.group().split()) > longest:
             break
         starter = match.group().split()[0].capitalize()
         if starter in _LEAD_ADVERBS:
@@ -699,12 +700,15 @@ def _lead_in_subject(subject: str) -> str | None:
     "On the way", "By early on Saturday"): a subject never opens with a preposition. It ends
     before a determiner or a capitalised word (not a month or weekday) after its noun."""
     words = subject.split()
-    if len(words) < 3 or words[0] not in _LEAD_PREPOSITIONS:
+    # (Lower-case after a lead-in the drafter set before it: "In the flood, on the day ...".)
+    if len(words) < 3 or words[0].capitalize() not in _LEAD_PREPOSITIONS:
         return None
     for index in range(2, len(words)):
         word, before = words[index], words[index - 1]
         if re.fullmatch(MONTHS_AND_DAYS, word, re.IGNORECASE) or before.lower() in _DETERMINERS:
             continue
+        if before.lower() in _NOT_AFTER_LEAD:
+            continue  # "on the day of | the breach": the lead-in's own noun phrase goes on
         # ("Within hours about 200,000 residents ...", "By then 3,000 people ...": a count
         # opens the subject too.)
         counted = word[:1].isdigit() or (
@@ -1012,6 +1016,11 @@ def _inverted(clause: Clause, subject: str, tail: str) -> str | None:
     that the law ...", misread)."""
     if re.search(r"\b(?:reply|replies|say|says|argue|argues|insist|insists) that\b", subject):
         return None
+    if clause.aux in ("has", "have", "had") and not clause.verb and _possessed(clause.rest):
+        # "the treaty had real potential": "have" of having takes do-support ("did the treaty
+        # have real potential"), not the perfect's inversion ("had the treaty real potential").
+        do = {"has": "does", "have": "do", "had": "did"}[clause.aux]
+        return " ".join(p for p in (do, subject, "have", tail) if p)
     if clause.aux:
         first, _, more = clause.aux.partition(" ")
         verb = " ".join(p for p in (more, clause.verb) if p)
@@ -1036,6 +1045,21 @@ def _inverted(clause: Clause, subject: str, tail: str) -> str | None:
     if base == "be":
         return None
     return " ".join(p for p in (do, subject, base, tail) if p)
+
+
+_NOT_POSSESSED = frozenset(
+    "long earlier already also since just now then never ever not recently still".split()
+)
+
+
+def _possessed(rest: str) -> bool:
+    """Is ``rest``, after a lone "has"/"had", what is had ("real potential", "no independent
+    information"), not a perfect whose participle an adverb or phrase put off ("long accused",
+    "in effect come to a standstill", "won a seventh term")?"""
+    words = [w.lower().strip(",") for w in rest.split()[:5]]
+    if not words or words[0] in _PREPOSITIONS or words[0] in _NOT_POSSESSED:
+        return False
+    return not any(is_past(w) or w in ("come", "become", "run") for w in words)
 
 
 def _agreeing(wh: str, predicate: str) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import pytest
 
 from bot.ingest.question_grammar import grammar_problem
-from bot.ingest.questions import parse, problem
+from bot.ingest.questions import generate, parse, problem
 from tests.ingest.drafting import corpus_draft
 
 BROKEN = [
@@ -107,3 +107,31 @@ def test_no_drafted_question_is_broken() -> None:
         assert problem(question) in (None, "too short"), (question, problem(question))
     assert any(q.startswith("who came to martuni") for q in questions), questions
     assert any(q.startswith("what did the water ministry order") for q in questions), questions
+
+
+def test_a_lead_in_without_its_comma_after_the_drafters_own() -> None:
+    clause = parse(
+        "In the Saryk floods of May 2025, on the day of the breach the water agency warned "
+        "that the canal would overflow."
+    )
+    assert clause is not None
+    assert clause.subject == "the water agency", clause
+    assert clause.lead.endswith("on the day of the breach"), clause
+
+
+def test_a_long_lead_in_after_an_adverb_is_still_a_lead_in() -> None:
+    clause = parse(
+        "On Friday, shortly after Governor Ilse Varga came to Saryk to chair a meeting on the "
+        "relief effort there, boats began taking residents from the lower streets."
+    )
+    assert clause is not None and clause.subject == "boats", clause
+
+
+def test_have_of_having_takes_do_support() -> None:
+    questions = generate("The rescue service had no reliable maps of the valley.", names=set())
+    assert any(q.startswith("did the rescue service have no reliable maps") for q in questions), (
+        questions
+    )
+    assert not any(q.startswith("had the rescue service") for q in questions), questions
+    perfect = generate("The mayor had long accused the utility of neglect.", names=set())
+    assert not any(" have long accused" in q for q in perfect), perfect
