@@ -183,9 +183,13 @@ FUNCTION_WORDS = STOPWORDS | frozenset(
     may june july august september october november december worst best good bad new old
     big small large major main key top former latter latest recent current local national
     international regional foreign public private general special full whole entire certain
-    possible likely unlikely only own same different various due
+    possible likely unlikely only own same different various due abroad aboard afterwards
+    along alongside beside besides overnight outright nobody none nothing somebody someone
+    anybody anyone everybody everyone
     """.split()
 )
+# Verb prefixes before an irregular past ("retook", "rewritten", "withheld", "overthrown").
+_VERB_PREFIXES = ("re", "over", "under", "out", "mis", "with", "fore", "up")
 
 # -ing words that are nouns in the news ("the flooding", "the ruling").
 _ING_NOUNS = frozenset(
@@ -364,6 +368,16 @@ def is_past(word: str) -> bool:
     return len(word) > 4 or base_form(word) in INTRANSITIVE  # "died", "tied"
 
 
+def _prefixed_past(word: str) -> bool:
+    """Is ``word`` a prefixed verb's irregular past ("retook", "rewritten", "withheld")? Not a
+    noun whose tail is a base form as well ("outcome", "reset", "upset")."""
+    for prefix in _VERB_PREFIXES:
+        rest = word[len(prefix) :]
+        if word.startswith(prefix) and len(rest) >= 3 and rest in IRREGULAR_FORMS:
+            return base_form(rest) != rest
+    return False
+
+
 def is_topic_noun(word: str) -> bool:
     """Could ``word`` (folded, lower-case) be a topic noun, worth a tag? Never a function
     word, a verb form ("kept", "caused", "halting") or an adjective or adverb by its ending
@@ -374,7 +388,7 @@ def is_topic_noun(word: str) -> bool:
         return False
     if word in _NOUN_EXCEPTIONS or word in _ING_NOUNS:
         return True
-    if word in IRREGULAR_FORMS or word in AUXILIARIES:
+    if word in IRREGULAR_FORMS or word in AUXILIARIES or _prefixed_past(word):
         return False
     if word.endswith(("ed", "ly")):
         return False
