@@ -43,6 +43,7 @@ from bot.core.focus import (
     read_answer,
 )
 from bot.core.language import detect
+from bot.core.measures import measure_stated
 from bot.core.models import (
     AskResult,
     Decision,
@@ -2030,6 +2031,9 @@ class Matcher:
                     counted = entry.counted = self._counted_terms(entry)
             candidate.count_miss = counted.isdisjoint(counted_terms)
 
+        if focus.dimension is not None and not candidate.strict_miss:
+            # "How tall is the dam" of a fact whose only length is a distance ("60 km away").
+            candidate.strict_miss = not self._states_measure(entry, focus.dimension)
         if (candidate.strict_miss or candidate.role_miss) and best_question:
             # The fact's own phrasing asks this very question: its curator says it answers.
             asked = self.analyzer.focus(best_question)
@@ -2065,6 +2069,14 @@ class Matcher:
             return False
         english = entry.fact.translation("en")
         return english is None or names_beside(english.answer, thing)
+
+    @staticmethod
+    def _states_measure(entry: _Entry, dimension: str) -> bool:
+        """Whether the fact's answer states a measure of ``dimension`` (``measure_stated``);
+        read now, for the few candidates of a question asking one. A fact with no English
+        answer is not ruled out."""
+        english = entry.fact.translation("en")
+        return english is None or measure_stated(english.answer, dimension)
 
     def _states(self, entry: _Entry, alternatives: tuple[str, ...], wants: int) -> bool:
         """Whether the fact states an attribute asked for (one of ``alternatives``): its answer,
