@@ -379,7 +379,7 @@ def question_focus(words: list[str]) -> Focus:
         countable=("how", "many") in pairs or ("number", "of") in pairs,
         until=any((w, q) in pairs for w in ("until", "till") for q in ("when", "what", "which")),
         happened_from=_happened_from(words),
-        dimension=dimension_asked(words) if wants & Want.MEASURE else None,
+        dimension=dimension_asked(words) if wants & (Want.MEASURE | Want.DURATION) else None,
     )
 
 

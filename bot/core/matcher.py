@@ -199,6 +199,7 @@ class MatcherSettings:
 # for: a count, date, attribute or name (blocked), or a cause, person or place (soft).
 _BLOCKED_RANK = 0.8
 _STRICT = int(STRICT)
+_DURATION = int(Want.DURATION)
 _SOFT_MISS_RANK = 0.95
 
 
@@ -2003,8 +2004,8 @@ class Matcher:
         )
         candidate.matched = matched
         wants = int(focus.wants)
+        missing = wants & ~entry.kinds
         if wants:
-            missing = wants & ~entry.kinds
             candidate.strict_miss = bool(missing & _STRICT)
             soft = missing & ~_STRICT
             # A cause, person or place told by the order of sentences ("... were killed, and
@@ -2031,7 +2032,11 @@ class Matcher:
                     counted = entry.counted = self._counted_terms(entry)
             candidate.count_miss = counted.isdisjoint(counted_terms)
 
-        if focus.dimension is not None and not candidate.strict_miss:
+        if focus.dimension == "length":
+            # "How long is the bridge": a span or a length ("19 km long") answers it.
+            if candidate.strict_miss and not (missing & _STRICT & ~_DURATION):
+                candidate.strict_miss = not self._states_measure(entry, "length")
+        elif focus.dimension is not None and not candidate.strict_miss:
             # "How tall is the dam" of a fact whose only length is a distance ("60 km away").
             candidate.strict_miss = not self._states_measure(entry, focus.dimension)
         if (candidate.strict_miss or candidate.role_miss) and best_question:

@@ -50,6 +50,7 @@ _MARKERS: dict[str, frozenset[str]] = {
         """.split()
     ),
     "width": frozenset("wide width across breadth".split()),
+    "length": frozenset("long length stretching stretches spans spanning".split()),
 }
 _MARKERS["level"] = _MARKERS["height"]
 # Words after a length unit that make it an area or a volume, not a length.
@@ -64,12 +65,34 @@ _REACH = 3
 _STRIP = "\"'()[]{},.;:!?\u2018\u2019\u201c\u201d"
 
 
+# "How long is the bridge" may ask a length; "how long did the talks last", "how long is the
+# sentence he must serve" a span. After "how long" and a form of "be", a question with none of
+# these verbs of time may ask either.
+_BE = frozenset("is was are were s".split())
+_TIME_VERBS = frozenset(
+    """
+    last lasts lasted take takes took taken been stay stayed serve served sentenced remain
+    remained wait waited go going ago run ran running continue continued left keep kept
+    """.split()
+)
+
+
 def dimension_asked(words: list[str]) -> str | None:
     """The dimension a question (its folded words) asks a measure of: "how tall" a height, "how
-    far" a distance; None when it asks none."""
-    for word, following in itertools.pairwise(words):
-        if word == "how" and following in DIMENSIONS:
+    far" a distance, "how long is the bridge" a length (or a span: ``Focus.wants`` keeps
+    asking a duration); None when it asks none."""
+    for index, (word, following) in enumerate(itertools.pairwise(words)):
+        if word != "how":
+            continue
+        if following in DIMENSIONS:
             return DIMENSIONS[following]
+        if (
+            following == "long"
+            and words[index + 2 : index + 3]
+            and words[index + 2] in _BE
+            and _TIME_VERBS.isdisjoint(words)
+        ):
+            return "length"
     return None
 
 

@@ -29,6 +29,11 @@ FACTS = [
         ("what was built in shusha", "when was the shusha tower finished"),
     ),
     Fact(
+        "lerik-tunnel-opened",
+        "A road tunnel stretching 2.5 km under the Lerik pass opened to traffic on Monday.",
+        ("when did the lerik tunnel open", "what opened at the lerik pass"),
+    ),
+    Fact(
         "ganja-inflation",
         "Annual inflation in Ganja reached 12% in April, the statistics office said.",
         ("what is inflation in ganja", "how fast are prices rising in ganja"),
@@ -50,6 +55,8 @@ def matcher() -> Matcher:
         ("how deep is the reservoir", "depth"),
         ("how heavy was the cargo", "weight"),
         ("how long did the talks last", None),
+        ("how long is the bridge", "length"),
+        ("how long was he sentenced to", None),
         ("how many people live there", None),
     ],
 )
@@ -93,6 +100,8 @@ def test_a_distance_does_not_say_how_tall(matcher: Matcher, question: str) -> No
         ("how tall is the shusha television tower", "shusha-tower-built"),
         ("how far is mingachevir from yevlakh", "kura-bridge-opened"),
         ("how high is inflation in ganja", "ganja-inflation"),
+        # "How long is" a thing asks its length as often as a span.
+        ("how long is the lerik tunnel", "lerik-tunnel-opened"),
     ],
 )
 def test_a_measure_of_the_dimension_asked_answers(
