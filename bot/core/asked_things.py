@@ -1,6 +1,7 @@
 """The nouns an English question asks about: those of a noun phrase its question word asks
 about ("why was the stadium in mingachevir closed": stadium; "who is the new mayor": mayor;
-"which theatre"), not one of the scene ("in the first place", "after the vote"), nor a
+"which theatre"), and the noun phrase an "of" joins to one ("the population of qabala": qabala),
+not one of the scene ("in the first place", "after the vote"), nor a
 referent's own property ("his record", "its size").
 
 A question whose thing asked about no fact mentions is about something else, however well its
@@ -36,16 +37,38 @@ def asked_things(question: str) -> frozenset[str]:
     for index, word in enumerate(words):
         if word != "which" and (word not in _DETERMINERS or not _asked_at(words, index)):
             continue
-        phrase: list[str] = []
-        for following in words[index + 1 : index + 1 + _PHRASE_WORDS]:
-            if not _phrase_word(following):
-                break
-            phrase.append(following)
+        phrase = _phrase_at(words, index + 1)
+        complement = _complement(words, index + 1 + len(phrase))
         base_verb = not _BASE_VERB_BEFORE.isdisjoint(words[:index])
-        if base_verb and len(phrase) > 1:
-            phrase.pop()  # "what did the mayor say": "say" is the verb
-        found.update(filter(_noun, phrase))
+        last = complement or phrase
+        if base_verb and len(last) > 1:
+            last.pop()  # "what did the mayor (of shaki) say": "say" is the verb
+        found.update(filter(_noun, phrase + complement))
     return frozenset(found)
+
+
+def _phrase_at(words: list[str], start: int) -> list[str]:
+    """The words of the noun phrase starting at ``start``: up to ``_PHRASE_WORDS`` words that
+    can stand inside one."""
+    phrase: list[str] = []
+    for following in words[start : start + _PHRASE_WORDS]:
+        if not _phrase_word(following):
+            break
+        phrase.append(following)
+    return phrase
+
+
+def _complement(words: list[str], start: int) -> list[str]:
+    """The noun phrase an "of" at ``start`` joins to the one asked about: what "the population
+    of khankendi", "the mayor of shaki" or "the name of the prison" is of, which the question
+    is as much about as the property it asks (a fact on another town's population does not
+    tell this one's)."""
+    if words[start : start + 1] != ["of"]:
+        return []
+    start += 1
+    if words[start : start + 1] and words[start] in _DETERMINERS:
+        start += 1
+    return _phrase_at(words, start)
 
 
 def _asked_at(words: list[str], index: int) -> bool:

@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 from enum import IntFlag
 
+from bot.core.measures import dimension_asked
 from bot.core.news_words import IRREGULAR_FORMS
 
 
@@ -230,6 +231,9 @@ class Focus:
     # september 2025 election"): the first day of that time. A fact written before it cannot
     # tell what happened then.
     happened_from: dt.date | None = None
+    # The dimension a measure is asked of ("how tall": a height; ``measures``): a fact's
+    # measure must be of it.
+    dimension: str | None = None
 
 
 NO_FOCUS = Focus()
@@ -375,6 +379,7 @@ def question_focus(words: list[str]) -> Focus:
         countable=("how", "many") in pairs or ("number", "of") in pairs,
         until=any((w, q) in pairs for w in ("until", "till") for q in ("when", "what", "which")),
         happened_from=_happened_from(words),
+        dimension=dimension_asked(words) if wants & (Want.MEASURE | Want.DURATION) else None,
     )
 
 

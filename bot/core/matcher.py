@@ -43,6 +43,7 @@ from bot.core.focus import (
     read_answer,
 )
 from bot.core.language import detect
+from bot.core.measures import measure_stated
 from bot.core.models import (
     AskResult,
     Decision,
@@ -198,6 +199,7 @@ class MatcherSettings:
 # for: a count, date, attribute or name (blocked), or a cause, person or place (soft).
 _BLOCKED_RANK = 0.8
 _STRICT = int(STRICT)
+_DURATION = int(Want.DURATION)
 _SOFT_MISS_RANK = 0.95
 
 
@@ -2002,8 +2004,8 @@ class Matcher:
         )
         candidate.matched = matched
         wants = int(focus.wants)
+        missing = wants & ~entry.kinds
         if wants:
-            missing = wants & ~entry.kinds
             candidate.strict_miss = bool(missing & _STRICT)
             soft = missing & ~_STRICT
             # A cause, person or place told by the order of sentences ("... were killed, and
@@ -2030,6 +2032,13 @@ class Matcher:
                     counted = entry.counted = self._counted_terms(entry)
             candidate.count_miss = counted.isdisjoint(counted_terms)
 
+        if focus.dimension == "length":
+            # "How long is the bridge": a span or a length ("19 km long") answers it.
+            if candidate.strict_miss and not (missing & _STRICT & ~_DURATION):
+                candidate.strict_miss = not self._states_measure(entry, "length")
+        elif focus.dimension is not None and not candidate.strict_miss:
+            # "How tall is the dam" of a fact whose only length is a distance ("60 km away").
+            candidate.strict_miss = not self._states_measure(entry, focus.dimension)
         if (candidate.strict_miss or candidate.role_miss) and best_question:
             # The fact's own phrasing asks this very question: its curator says it answers.
             asked = self.analyzer.focus(best_question)
@@ -2065,6 +2074,14 @@ class Matcher:
             return False
         english = entry.fact.translation("en")
         return english is None or names_beside(english.answer, thing)
+
+    @staticmethod
+    def _states_measure(entry: _Entry, dimension: str) -> bool:
+        """Whether the fact's answer states a measure of ``dimension`` (``measure_stated``);
+        read now, for the few candidates of a question asking one. A fact with no English
+        answer is not ruled out."""
+        english = entry.fact.translation("en")
+        return english is None or measure_stated(english.answer, dimension)
 
     def _states(self, entry: _Entry, alternatives: tuple[str, ...], wants: int) -> bool:
         """Whether the fact states an attribute asked for (one of ``alternatives``): its answer,

@@ -29,6 +29,12 @@ FACTS = [
         ("where can i read books in shaki", "is there a reading room in shaki"),
     ),
     Fact(
+        "shaki-population-fell",
+        "Shaki's population fell to about 60,000 after the 2024 floods, the statistics office "
+        "said.",
+        ("what is the population of shaki", "how many people live in shaki"),
+    ),
+    Fact(
         "lankaran-governor-resigned",
         "The governor of Lankaran resigned on 12 March after protests over power cuts.",
         ("why did the lankaran governor resign", "who resigned in lankaran"),
@@ -47,6 +53,8 @@ def matcher() -> Matcher:
         "why was the hospital in shaki closed",
         "when did the stadium in shaki close",
         "which theatre in shaki was closed",
+        # The property is one a fact states, of another place: not this one's.
+        "what was the population of qabala after the floods",
     ],
 )
 def test_a_thing_no_fact_mentions_is_offered_at_most(matcher: Matcher, question: str) -> None:
@@ -54,13 +62,21 @@ def test_a_thing_no_fact_mentions_is_offered_at_most(matcher: Matcher, question:
     assert result.decision is not Decision.ANSWER
 
 
-def test_the_same_question_without_the_guard_was_answered_outright() -> None:
-    """What the guard is for: the place and the verb alone answer it confidently."""
-    result = Matcher(FACTS, settings=MatcherSettings(unknown_thing_guard=False)).ask(
-        "why was the hospital in shaki closed"
-    )
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("why was the hospital in shaki closed", "shaki-library-closed"),
+        ("what was the population of qabala after the floods", "shaki-population-fell"),
+    ],
+)
+def test_the_same_question_without_the_guard_was_answered_outright(
+    question: str, fact_id: str
+) -> None:
+    """What the guard is for: the place and the verb (or the property asked) alone answer it
+    confidently."""
+    result = Matcher(FACTS, settings=MatcherSettings(unknown_thing_guard=False)).ask(question)
     assert result.decision is Decision.ANSWER
-    assert result.matches[0].fact.id == "shaki-library-closed"
+    assert result.matches[0].fact.id == fact_id
 
 
 @pytest.mark.parametrize(
@@ -70,6 +86,7 @@ def test_the_same_question_without_the_guard_was_answered_outright() -> None:
         ("why did they yank the library in shaki", "shaki-library-closed"),
         ("wat happened w the library in shaki lol", "shaki-library-closed"),
         ("why did the lankaran governor quit", "lankaran-governor-resigned"),
+        ("what is the population of shaki now", "shaki-population-fell"),
     ],
 )
 def test_a_paraphrased_verb_or_chat_word_is_still_answered(
@@ -84,8 +101,12 @@ def test_a_paraphrased_verb_or_chat_word_is_still_answered(
     ("question", "things"),
     [
         ("why was the stadium in ganja closed", {"stadium"}),
-        ("who is the new mayor of ganja", {"mayor"}),
+        ("who is the new mayor of ganja", {"mayor", "ganja"}),
         ("what did the mayor say", {"mayor"}),
+        # What the thing asked about is of, after "of": as much what the question is about.
+        ("what is the population of qabala now", {"population", "qabala"}),
+        ("what is the name of the prison", {"prison"}),
+        ("what did the mayor of ganja say", {"mayor", "ganja"}),
         ("what happened to the bridge", {"bridge"}),
         ("which ukrainian units took part", {"ukrainian", "units"}),
         # Not what is asked about: a phrase of the scene, an aspect in a sentence that asks
