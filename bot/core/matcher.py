@@ -30,6 +30,7 @@ from rapidfuzz import fuzz, process
 
 from bot.core.asked_things import asked_things
 from bot.core.country_names import english_country, names_country
+from bot.core.country_words import country_members
 from bot.core.focus import (
     STRICT,
     Focus,
@@ -151,6 +152,11 @@ class MatcherSettings:
     # paraphrase is weaker evidence than the word itself; 0 turns it off. On the tune questions
     # 0.3 did best (0.2: about half the gain; 0.4-0.5: a right-first question lost).
     related_share: float = 0.3
+    # Share of its weight a word that stands for a country earns in a fact that names the
+    # country another way (``country_words``): "ukrainian" of a fact saying "Ukraine's",
+    # "moscow" of one saying "Russian", "ankara" of one saying "Turkey". Another name for the
+    # same actor, not a paraphrase, so it earns more than ``related_share``; 0 turns it off.
+    country_share: float = 0.8
     # Siblings that match a question about as well (within this much relevance of the best)
     # are put in order by what their own phrasings ask: those with a phrasing that asks for
     # the kind of thing the question asks for ("how many", "why", "who", ...) come first
@@ -809,6 +815,9 @@ class Matcher:
         self._term_weights: tuple[dict[str, float], dict[str, float]] = ({}, {})
         # The years the facts are dated in, and the revision they were read at (``_dated_in``).
         self._years: tuple[int, frozenset[int]] = (-1, frozenset())
+        # The terms that stand for each country, as this analyzer reads them
+        # (``_country_terms``): made on first need.
+        self._countries: dict[str, frozenset[str]] | None = None
         for fact in facts:
             self.add(fact)
 
@@ -1775,13 +1784,24 @@ class Matcher:
         postings into the gathering as well changed no tune figure, and gave off-topic
         questions candidates they had none of."""
         share = self.settings.related_share
-        if share <= 0.0:
+        country_share = self.settings.country_share
+        if share <= 0.0 and country_share <= 0.0:
             return []
-        neighbours = related_words()
+        neighbours = related_words() if share > 0.0 else {}
+        countries = self._country_terms() if country_share > 0.0 else {}
         df = self._df
         out: list[_Related] = []
         for qt in query:
             if qt.confidence not in (0.0, 1.0):
+                continue
+            same = countries.get(qt.term)
+            if same:
+                held = frozenset(term for term in same if term != qt.term and term in df)
+                if held:
+                    # Meeting "Ukraine's" says no more than the word "ukraine" says: in a story
+                    # about Ukraine, every fact has it, however rare "ukrainian" is.
+                    weight = min(qt.weight, *(self._term_weight(term) for term in held))
+                    out.append((qt.term, weight * country_share, held))
                 continue
             near = neighbours.get(qt.term)
             if near:
@@ -1789,6 +1809,24 @@ class Matcher:
                 if held:
                     out.append((qt.term, qt.weight * share, held))
         return out
+
+    def _country_terms(self) -> dict[str, frozenset[str]]:
+        """Each term of a word that stands for a country (``country_words``) with the terms of
+        all the words that stand for it, read once by this index's analyzer (its synonym
+        groups may make some of them one term already)."""
+        if self._countries is None:
+            analyze = self.analyzer.analyze
+            table: dict[str, frozenset[str]] = {}
+            for words in country_members().values():
+                terms = frozenset(
+                    term
+                    for word in words
+                    for term, _, _ in analyze(word, remember=False, language="en")
+                )
+                for term in terms:
+                    table.setdefault(term, terms)
+            self._countries = table
+        return self._countries
 
     def _attribute_terms(self, focus: Focus) -> tuple[tuple[str, ...], ...]:
         """Each attribute word of the question as the terms any one of which states it."""
