@@ -25,9 +25,11 @@ powers its news names, and the buildings that stand for a government.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import cache
 
+from anyascii import anyascii
 from babel import Locale
 from babel.core import get_global
 
@@ -166,3 +168,76 @@ def country_of(word: str) -> str | None:
     """The country a folded English ``word`` stands for ("kyiv", "ukrainian", "ukrainians"
     -> "ukraine"), or None."""
     return _word_countries().get(word)
+
+
+# The words after a country's word that make it the side that speaks or decides: its
+# authorities and people in office ("the ukrainian side", "russian officials", "the
+# azerbaijani government", "the georgian pm"). Not its forces: "russian troops left the
+# monastery" asks what the troops did, which another side's statement may tell.
+_ACTING = (
+    "side authorities authority government govt officials official administration ministry "
+    "ministries minister president pm premier leader leaders leadership parliament "
+    "prosecutors investigators diplomats delegation envoy ambassador embassy spokesman "
+    "spokeswoman spokesperson"
+).split()
+# The second half of a compound that puts a side in office: "Russian-installed",
+# "Moscow-appointed", "Kremlin-backed". Not "-held" or "-controlled": "the Ukrainian-held bank"
+# is a place.
+_CHARGED = "installed appointed backed led run".split()
+# Words after which a seat of power is the subject, the government that speaks or acts: a
+# question's auxiliary or question word ("what did ankara say", "why is baku angry"), or
+# nothing (a clause's start: "Kyiv says ...", "..., Moscow said"). Elsewhere it is a place or
+# an object: "flights to Kyiv", "ties with Moscow", "accused Baku".
+_SUBJECT_LEADS = frozenset(
+    "did does do has have had is was are were will would could can should may might "
+    "why how when what where who whom and but so then".split()
+) | {""}
+_CLAUSE_BREAK = re.compile(r"[.,;:!?()\u2014\u2013\"]")
+_ACTING_WORDS = "|".join(_ACTING)
+_PAIRED = re.compile(r"([a-z]+)\s+(?:and|or|&)\s+([a-z]+)\s+(?:" + _ACTING_WORDS + r")\b")
+_ACTOR = re.compile(
+    r"([a-z]+)(?:(?P<possessive>['\u2019]s(?:\s+[a-z]+)?\s+(?:"
+    + _ACTING_WORDS
+    + r"))\b|-(?P<charged>"
+    + "|".join(_CHARGED)
+    + r")\b|\s+(?P<acting>"
+    + _ACTING_WORDS
+    + r")\b)?"
+)
+
+
+def actors_named(text: str) -> list[str]:
+    """The countries ``text`` names as a side that speaks or decides, each once, in order: by
+    a word of office after it, possessive or not ("Ukraine's interior ministry", "the ukrainian
+    side", "azeri officials"; not "Russia's Kursk region"), a compound ("Russian-installed"),
+    or its seat of power as a subject (``_SUBJECT_LEADS``: "Ankara said", "what did ankara
+    say", but not "flights to Ankara" nor "ties with Ankara")."""
+    out: list[str] = []
+    seats = _seat_words()
+    plain = anyascii(text).lower()
+    before = ""
+    end = 0
+    for match in _ACTOR.finditer(plain):
+        word = match.group(1)
+        if _CLAUSE_BREAK.search(plain, end, match.start()):
+            before = ""
+        country = country_of(word)
+        acting = match.group("possessive") or match.group("charged") or match.group("acting")
+        side = acting or (word in seats and before in _SUBJECT_LEADS)
+        if country is not None and country not in out and side:
+            out.append(country)
+        if word != "the":  # "to the kremlin" is a place, "is the kremlin's line" a subject
+            before = word
+        end = match.end()
+    for match in _PAIRED.finditer(plain):
+        # "the moldovan and romanian authorities": both are sides.
+        for word in match.groups():
+            country = country_of(word)
+            if country is not None and country not in out:
+                out.append(country)
+    return out
+
+
+@cache
+def _seat_words() -> frozenset[str]:
+    return frozenset(word for seats in _SEATS.values() for word in seats)

@@ -30,7 +30,7 @@ from rapidfuzz import fuzz, process
 
 from bot.core.asked_things import asked_things
 from bot.core.country_names import english_country, names_country
-from bot.core.country_words import country_members
+from bot.core.country_words import actors_named, country_members
 from bot.core.focus import (
     STRICT,
     Focus,
@@ -818,6 +818,8 @@ class Matcher:
         # The terms that stand for each country, as this analyzer reads them
         # (``_country_terms``): made on first need.
         self._countries: dict[str, frozenset[str]] | None = None
+        # The side each English answer read so far is told by (``_actor``), by its text.
+        self._actors: dict[str, str | None] = {}
         for fact in facts:
             self.add(fact)
 
@@ -1606,6 +1608,7 @@ class Matcher:
         if focus.wants and self.settings.kind_window > 0.0:
             scored = self._kind_first(scored, focus, bm25.idf.keys())
         scored = self._worded_first(scored, question, bm25.idf.keys())
+        scored = self._actor_first(scored, question, language)
         if focus.until:
             scored = self._bound_first(scored)
         if bare and len(query) <= self.settings.keyword_terms:
@@ -1709,6 +1712,53 @@ class Matcher:
                     tail = self.analyzer.terms(" ".join(words[index + 1 :]))
                     return frozenset(tail) - asked
         return frozenset()
+
+    def _actor_first(
+        self, ranked: list[_Candidate], question: str, language: str
+    ) -> list[_Candidate]:
+        """``ranked`` with the first contender (within ``kind_window`` of the best) whose answer
+        is told by the side the question asks about put first, when the best's is told by
+        another: of two siblings sharing their names and numbers ("eight died on their side,
+        Russian-installed officials said; Ukraine's minister could not check it" and "ten died
+        on the Ukrainian-held bank, Ukraine's minister said"), "how many died on the ukrainian
+        side" asks for the one whose side is Ukraine, not the one that merely mentions it. A
+        side is a country named as one that acts or speaks (``actors_named``); a fact's is the
+        first its answer names. A question naming no side, or two ("the moldovan and romanian
+        authorities"), moves nothing; nor does a best whose side is not known. The scores stay
+        as they were: the one moved has no lead to be answered outright by."""
+        window = self.settings.kind_window
+        if len(ranked) < 2 or window <= 0.0 or language != "en":
+            return ranked
+        named = actors_named(question)
+        if len(named) != 1:
+            return ranked
+        asked = named[0]
+        best = self._actor(ranked[0].entry)
+        if best is None or best == asked:
+            return ranked
+        best_holds = not (ranked[0].blocked or ranked[0].count_miss)
+        return _promoted(
+            ranked,
+            ranked[0].relevance - window,
+            lambda candidate: (
+                not (best_holds and (candidate.blocked or candidate.count_miss))
+                and self._actor(candidate.entry) == asked
+            ),
+        )
+
+    def _actor(self, entry: _Entry) -> str | None:
+        """The side that tells or does what a fact's English answer says: the first country
+        it names as one that acts or speaks (``actors_named``), or None."""
+        english = entry.fact.translation("en")
+        if english is None:
+            return None
+        text = english.answer
+        if text not in self._actors:
+            named = actors_named(text)
+            if len(self._actors) > 50_000:
+                self._actors.clear()
+            self._actors[text] = named[0] if named else None
+        return self._actors[text]
 
     def _bound_first(self, ranked: list[_Candidate]) -> list[_Candidate]:
         """``ranked`` with the first contender (within ``kind_window`` of the best) whose answer

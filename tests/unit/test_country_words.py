@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.country_words import country_members, country_of
+from bot.core.country_words import actors_named, country_members, country_of
 from bot.core.matcher import Matcher, MatcherSettings
-from bot.core.models import Fact
+from bot.core.models import Decision, Fact
 
 
 @pytest.mark.parametrize(
@@ -109,3 +109,74 @@ def test_country_words_can_be_turned_off() -> None:
     finland_off = next(c for c in off_ranked if c.entry.fact.id == "ferry-finland-statement")
     finland_on = next(c for c in on_ranked if c.entry.fact.id == "ferry-finland-statement")
     assert finland_on.relevance > finland_off.relevance
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("Moldovan officials said the river had peaked.", ["moldova"]),
+        ("Romania's interior ministry said 40 people were moved out.", ["romania"]),
+        ("Moscow-appointed officials in the town counted the damage.", ["russia"]),
+        ("what did tbilisi say about the pipeline", ["georgia"]),
+        ("Chisinau said on Friday that the bridge would reopen.", ["moldova"]),
+        ("what is the kremlin's line on the bridge", ["russia"]),
+        ("the moldovan and romanian authorities met", ["romania", "moldova"]),
+        # A place, not a side: after a preposition, as an object, or a country's region.
+        ("how many flights go to kyiv now", []),
+        ("the talks strained ties with Moscow", []),
+        ("the flood reached Romania's Galati county", []),
+        ("Georgian wine sold well at the fair", []),
+    ],
+)
+def test_the_sides_a_text_names_as_speaking_or_deciding(text: str, sides: list[str]) -> None:
+    assert actors_named(text) == sides
+
+
+# Two siblings of one (invented) flood on a border river, told by the two sides: the Moldovan
+# one mentions the Romanian authorities, the Romanian one is told by "Romania's" ministry.
+FLOOD_MOLDOVA = Fact(
+    "prut-flood-moldova",
+    "Moldova's interior ministry said 120 people were evacuated from villages on the Prut "
+    "after the river burst its banks; the Romanian authorities had not yet given a count.",
+    (
+        "how many people were evacuated after the prut flood",
+        "prut flood evacuations",
+    ),
+)
+FLOOD_ROMANIA = Fact(
+    "prut-flood-romania",
+    "Romania's interior ministry said 300 people were evacuated from villages on its bank of "
+    "the Prut after the river burst its banks.",
+    (
+        "how many people were evacuated from the other bank of the prut",
+        "evacuations on the other bank of the prut",
+    ),
+)
+
+
+@pytest.fixture(scope="module")
+def flood() -> Matcher:
+    return Matcher([FLOOD_MOLDOVA, FLOOD_ROMANIA])
+
+
+def test_the_sibling_told_by_the_side_asked_about_comes_first(flood: Matcher) -> None:
+    question = "how many people did the romanian authorities evacuate from the prut"
+    unmoved = Matcher([FLOOD_MOLDOVA, FLOOD_ROMANIA], settings=MatcherSettings(kind_window=0.0))
+    plain, _ = unmoved.explain(question)
+    assert plain[0].entry.fact.id == "prut-flood-moldova"  # it has the very words
+    ranked, _ = flood.explain(question)
+    assert ranked[0].entry.fact.id == "prut-flood-romania"
+    # Moved, not scored up: it has no lead to be answered outright by.
+    assert ranked[0].relevance < ranked[1].relevance
+    assert flood.ask(question).decision is not Decision.ANSWER
+
+
+def test_a_question_naming_both_sides_or_none_moves_nothing(flood: Matcher) -> None:
+    for question in (
+        "how many people were evacuated after the prut flood",
+        "what did the moldovan and romanian authorities say about prut evacuations",
+    ):
+        plain = Matcher([FLOOD_MOLDOVA, FLOOD_ROMANIA], settings=MatcherSettings(kind_window=0.0))
+        ranked, _ = flood.explain(question)
+        unmoved, _ = plain.explain(question)
+        assert [c.entry.fact.id for c in ranked] == [c.entry.fact.id for c in unmoved]
