@@ -32,6 +32,7 @@ from bot.core.asked_things import asked_things
 from bot.core.country_names import english_country, names_country
 from bot.core.country_words import actors_named, country_members
 from bot.core.focus import (
+    ROLE_WORDS,
     STRICT,
     Focus,
     Want,
@@ -42,6 +43,7 @@ from bot.core.focus import (
     names_beside,
     question_focus,
     read_answer,
+    titled_people,
 )
 from bot.core.language import detect
 from bot.core.models import (
@@ -157,6 +159,10 @@ class MatcherSettings:
     # "moscow" of one saying "Russian", "ankara" of one saying "Turkey". Another name for the
     # same actor, not a paraphrase, so it earns more than ``related_share``; 0 turns it off.
     country_share: float = 0.8
+    # The same for a word of office ("president", "leader", "chief") in a fact that names
+    # the person holding it by name alone, as another fact of its story names them by office
+    # ("President Vladimir Putin" in one, "Putin said" in the other; ``_with_titled``).
+    titled_share: float = 0.8
     # Siblings that match a question about as well (within this much relevance of the best)
     # are put in order by what their own phrasings ask: those with a phrasing that asks for
     # the kind of thing the question asks for ("how many", "why", "who", ...) come first
@@ -820,6 +826,10 @@ class Matcher:
         self._countries: dict[str, frozenset[str]] | None = None
         # The side each English answer read so far is told by (``_actor``), by its text.
         self._actors: dict[str, str | None] = {}
+        # The people each English answer names by office (``_titled``), by its text, and the
+        # terms of the words of office (``_office_terms``).
+        self._titled_cache: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._offices: dict[str, str] | None = None
         for fact in facts:
             self.add(fact)
 
@@ -1571,6 +1581,8 @@ class Matcher:
         weights = self._weights(names)
         pairs = [(qt.term, qt.weight * qt.confidence) for qt in query if qt.confidence > 0.0]
         related = self._related_terms(query)
+        if language == "en" and self.settings.titled_share > 0.0:
+            related = self._with_titled(related, query, shortlist)
         # Every neighbour at all: a phrasing holding none of them is passed over at once.
         related_any = frozenset().union(*(near for _, _, near in related))
         attribute_terms = self._attribute_terms(focus)
@@ -1859,6 +1871,75 @@ class Matcher:
                 if held:
                     out.append((qt.term, qt.weight * share, held))
         return out
+
+    def _with_titled(
+        self,
+        related: list[_Related],
+        query: list[_QueryTerm],
+        shortlist: list[tuple[int, float]],
+    ) -> list[_Related]:
+        """``related`` with, for each word of office the question holds ("the russian
+        president"), the surnames the shortlisted facts' answers give that office ("President
+        Vladimir Putin": ``focus.titled_people``): a sibling saying only "Putin said" then
+        meets "president" too. Read from the shortlist, not the whole index: the person an
+        office stands for is the one this question's story names by it."""
+        offices = self._office_terms()
+        asked = [qt for qt in query if qt.confidence == 1.0 and qt.term in offices]
+        if not asked:
+            return related
+        wanted = {offices[qt.term] for qt in asked}
+        named: dict[str, set[str]] = {}
+        for key, _ in shortlist[: self.settings.candidates]:
+            entry = self._entries.get(key)
+            english = entry.fact.translation("en") if entry is not None else None
+            if english is None:
+                continue
+            for role, surname in self._titled(english.answer):
+                if role in wanted:
+                    named.setdefault(role, set()).update(
+                        term
+                        for term, _, _ in self.analyzer.analyze(
+                            surname, remember=False, language="en"
+                        )
+                    )
+        if not named:
+            return related
+        out = list(related)
+        share = self.settings.titled_share
+        terms = {qt.term for qt in query}
+        for qt in asked:
+            if not terms.isdisjoint(named.get(offices[qt.term], ())):
+                continue  # "could mirziyoyev remain president" asks of the office itself
+            held = frozenset(
+                term
+                for term in named.get(offices[qt.term], ())
+                if term != qt.term and term in self._df
+            )
+            if not held or any(term == qt.term for term, _, _ in related):
+                continue  # a term with neighbours of its own keeps them alone
+            weight = min(qt.weight, *(self._term_weight(term) for term in held))
+            out.append((qt.term, weight * share, held))
+        return out
+
+    def _titled(self, answer: str) -> tuple[tuple[str, str], ...]:
+        """``focus.titled_people`` of an answer, read once per answer text."""
+        found = self._titled_cache.get(answer)
+        if found is None:
+            if len(self._titled_cache) > 50_000:
+                self._titled_cache.clear()
+            found = self._titled_cache[answer] = titled_people(answer)
+        return found
+
+    def _office_terms(self) -> dict[str, str]:
+        """The term of each word of office (``focus.ROLE_WORDS``) as this analyzer reads it,
+        with the word."""
+        if self._offices is None:
+            self._offices = {
+                term: word
+                for word in sorted(ROLE_WORDS)
+                for term, _, _ in self.analyzer.analyze(word, remember=False, language="en")
+            }
+        return self._offices
 
     def _country_terms(self) -> dict[str, frozenset[str]]:
         """Each term of a word that stands for a country (``country_words``) with the terms of
