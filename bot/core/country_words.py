@@ -190,8 +190,15 @@ _CHARGED = "installed appointed backed led run".split()
 # an object: "flights to Kyiv", "ties with Moscow", "accused Baku".
 _SUBJECT_LEADS = frozenset(
     "did does do has have had is was are were will would could can should may might "
-    "why how when what where who whom and but so then".split()
+    "why how when what where who whom".split()
 ) | {""}
+# Words before a side's office that make it the object of what is said, not who says it:
+# "sanctions against Georgian officials", "a letter to the Russian ambassador". Not for "side":
+# "on the ukrainian side" is the side itself.
+_OBJECT_LEADS = frozenset(
+    "against to with at in into on onto from toward towards for about over between among "
+    "near around outside across via".split()
+)
 _CLAUSE_BREAK = re.compile(r"[.,;:!?()\u2014\u2013\"]")
 _ACTING_WORDS = "|".join(_ACTING)
 _PAIRED = re.compile(r"([a-z]+)\s+(?:and|or|&)\s+([a-z]+)\s+(?:" + _ACTING_WORDS + r")\b")
@@ -223,6 +230,8 @@ def actors_named(text: str) -> list[str]:
             before = ""
         country = country_of(word)
         acting = match.group("possessive") or match.group("charged") or match.group("acting")
+        if acting and before in _OBJECT_LEADS and match.group("acting") != "side":
+            acting = None
         side = acting or (word in seats and before in _SUBJECT_LEADS)
         if country is not None and country not in out and side:
             out.append(country)

@@ -126,6 +126,12 @@ def test_country_words_can_be_turned_off() -> None:
         ("the talks strained ties with Moscow", []),
         ("the flood reached Romania's Galati county", []),
         ("Georgian wine sold well at the fair", []),
+        # The object of what a side does, not the side: after a preposition (but "on the
+        # moldovan side" is the side itself), or a seat of power after "and".
+        ("the new visa rules against Georgian officials", []),
+        ("a letter to the Romanian ambassador", []),
+        ("how many boats were lost on the moldovan side", ["moldova"]),
+        ("relations between Tbilisi and Chisinau", []),
     ],
 )
 def test_the_sides_a_text_names_as_speaking_or_deciding(text: str, sides: list[str]) -> None:
