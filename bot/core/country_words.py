@@ -201,6 +201,7 @@ _OBJECT_LEADS = frozenset(
 )
 _CLAUSE_BREAK = re.compile(r"[.,;:!?()\u2014\u2013\"]")
 _ACTING_WORDS = "|".join(_ACTING)
+_WORD = re.compile(r"[a-z]+")
 _PAIRED = re.compile(r"([a-z]+)\s+(?:and|or|&)\s+([a-z]+)\s+(?:" + _ACTING_WORDS + r")\b")
 _ACTOR = re.compile(
     r"([a-z]+)(?:(?P<possessive>['\u2019]s(?:\s+[a-z]+)?\s+(?:"
@@ -220,8 +221,10 @@ def actors_named(text: str) -> list[str]:
     or its seat of power as a subject (``_SUBJECT_LEADS``: "Ankara said", "what did ankara
     say", but not "flights to Ankara" nor "ties with Ankara")."""
     out: list[str] = []
+    plain = (text if text.isascii() else anyascii(text)).lower()
+    if _word_countries().keys().isdisjoint(_WORD.findall(plain)):
+        return out  # most texts name no country: read no further
     seats = _seat_words()
-    plain = anyascii(text).lower()
     before = ""
     end = 0
     for match in _ACTOR.finditer(plain):
