@@ -66,6 +66,11 @@ def _english() -> frozenset[str]:
     return frozenset(name for name in names if name.isalpha()) - _EVERYDAY_NOUNS
 
 
+def english_names() -> frozenset[str]:
+    """English one-word country names, folded ("ukraine", "turkiye"), but everyday nouns."""
+    return _english()
+
+
 def english_country(word: str) -> str | None:
     """The English one-word country a folded ``word`` names, or whose people or language it
     names ("georgians", "iranian", "chinese", "kazakh"): None for any other word."""

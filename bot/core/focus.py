@@ -799,6 +799,49 @@ def _kinds(answer: str, present: set[str], dated: bool) -> int:
     return int(kinds)  # plain int: kept in index snapshots, which hold plain values
 
 
+# A name set beside a role after a comma: "Sviatlana Tsikhanouskaya, the opposition leader",
+# "Mukhtar Babayev, Azerbaijan's minister of ecology" (a first name and a surname, then up to
+# four words before the role).
+_APPOSITIVE = re.compile(
+    r"([A-Z][\w\u2019'-]*)\s+([A-Z][\w\u2019'-]*),\s+(?:[\w\u2019'-]+\s+){0,4}?("
+    + "|".join(sorted(ROLE_WORDS))
+    + r")\b"
+)
+# Punctuation that ends a name written after its role: "Wagner chief Yevgeny Prigozhin, Putin
+# said" names Prigozhin.
+_NAME_ENDS = tuple(",.;:!?)\u2014")
+
+
+def titled_people(answer: str) -> tuple[tuple[str, str], ...]:
+    """Each person ``answer`` names by an office, as (role word, surname), lower-case:
+    "President Vladimir Putin" (Putin is a president), "climate chief Simon Stiell", "Sviatlana
+    Tsikhanouskaya, the opposition leader". Another fact of the same story may then name the
+    person alone ("Putin said") and still answer "what did the president say"."""
+    raw = answer.split()
+    out: list[tuple[str, str]] = []
+    for index, written in enumerate(raw):
+        role = written.strip(_STRIP).lower()
+        if role not in ROLE_WORDS or written.endswith(_NAME_ENDS):
+            continue
+        surname = ""
+        for following in raw[index + 1 : index + 5]:
+            token = following.strip(_STRIP)
+            possessive = token.endswith(("'s", "\u2019s"))
+            if not possessive and not _is_name(token):
+                break
+            surname = token[:-2] if possessive else token
+            if possessive or following.endswith(_NAME_ENDS):
+                break
+        if surname:
+            out.append((role, surname.lower()))
+    for match in _APPOSITIVE.finditer(answer):
+        # A first name and a surname: "In Moscow, the president said" names no president.
+        first, name, role = match.groups()
+        if _is_name(first) and _is_name(name):
+            out.append((role, name.lower()))
+    return tuple(dict.fromkeys(out))
+
+
 def named_roles(answer: str) -> tuple[str, ...]:
     """Role words in ``answer`` that stand beside a name ("President Ilham Aliyev", "Mukhtar
     Babayev, Azerbaijan's minister of ecology", "climate chief Simon Stiell")."""

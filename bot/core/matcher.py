@@ -30,7 +30,9 @@ from rapidfuzz import fuzz, process
 
 from bot.core.asked_things import asked_things
 from bot.core.country_names import english_country, names_country
+from bot.core.country_words import actors_named, country_members
 from bot.core.focus import (
+    ROLE_WORDS,
     STRICT,
     Focus,
     Want,
@@ -41,6 +43,7 @@ from bot.core.focus import (
     names_beside,
     question_focus,
     read_answer,
+    titled_people,
 )
 from bot.core.language import detect
 from bot.core.measures import measure_stated
@@ -152,6 +155,15 @@ class MatcherSettings:
     # paraphrase is weaker evidence than the word itself; 0 turns it off. On the tune questions
     # 0.3 did best (0.2: about half the gain; 0.4-0.5: a right-first question lost).
     related_share: float = 0.3
+    # Share of its weight a word that stands for a country earns in a fact that names the
+    # country another way (``country_words``): "ukrainian" of a fact saying "Ukraine's",
+    # "moscow" of one saying "Russian", "ankara" of one saying "Turkey". Another name for the
+    # same actor, not a paraphrase, so it earns more than ``related_share``; 0 turns it off.
+    country_share: float = 0.8
+    # The same for a word of office ("president", "leader", "chief") in a fact that names
+    # the person holding it by name alone, as another fact of its story names them by office
+    # ("President Vladimir Putin" in one, "Putin said" in the other; ``_with_titled``).
+    titled_share: float = 0.8
     # Siblings that match a question about as well (within this much relevance of the best)
     # are put in order by what their own phrasings ask: those with a phrasing that asks for
     # the kind of thing the question asks for ("how many", "why", "who", ...) come first
@@ -811,6 +823,15 @@ class Matcher:
         self._term_weights: tuple[dict[str, float], dict[str, float]] = ({}, {})
         # The years the facts are dated in, and the revision they were read at (``_dated_in``).
         self._years: tuple[int, frozenset[int]] = (-1, frozenset())
+        # The terms that stand for each country, as this analyzer reads them
+        # (``_country_terms``): made on first need.
+        self._countries: dict[str, frozenset[str]] | None = None
+        # The side each English answer read so far is told by (``_actor``), by its text.
+        self._actors: dict[str, str | None] = {}
+        # The people each English answer names by office (``_titled``), by its text, and the
+        # terms of the words of office (``_office_terms``).
+        self._titled_cache: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._offices: dict[str, str] | None = None
         for fact in facts:
             self.add(fact)
 
@@ -1562,6 +1583,8 @@ class Matcher:
         weights = self._weights(names)
         pairs = [(qt.term, qt.weight * qt.confidence) for qt in query if qt.confidence > 0.0]
         related = self._related_terms(query)
+        if language == "en" and self.settings.titled_share > 0.0:
+            related = self._with_titled(related, query, shortlist)
         # Every neighbour at all: a phrasing holding none of them is passed over at once.
         related_any = frozenset().union(*(near for _, _, near in related))
         attribute_terms = self._attribute_terms(focus)
@@ -1599,6 +1622,7 @@ class Matcher:
         if focus.wants and self.settings.kind_window > 0.0:
             scored = self._kind_first(scored, focus, bm25.idf.keys())
         scored = self._worded_first(scored, question, bm25.idf.keys())
+        scored = self._actor_first(scored, question, language)
         if focus.until:
             scored = self._bound_first(scored)
         if bare and len(query) <= self.settings.keyword_terms:
@@ -1703,6 +1727,53 @@ class Matcher:
                     return frozenset(tail) - asked
         return frozenset()
 
+    def _actor_first(
+        self, ranked: list[_Candidate], question: str, language: str
+    ) -> list[_Candidate]:
+        """``ranked`` with the first contender (within ``kind_window`` of the best) whose answer
+        is told by the side the question asks about put first, when the best's is told by
+        another: of two siblings sharing their names and numbers ("eight died on their side,
+        Russian-installed officials said; Ukraine's minister could not check it" and "ten died
+        on the Ukrainian-held bank, Ukraine's minister said"), "how many died on the ukrainian
+        side" asks for the one whose side is Ukraine, not the one that merely mentions it. A
+        side is a country named as one that acts or speaks (``actors_named``); a fact's is the
+        first its answer names. A question naming no side, or two ("the moldovan and romanian
+        authorities"), moves nothing; nor does a best whose side is not known. The scores stay
+        as they were: the one moved has no lead to be answered outright by."""
+        window = self.settings.kind_window
+        if len(ranked) < 2 or window <= 0.0 or language != "en":
+            return ranked
+        named = actors_named(question)
+        if len(named) != 1:
+            return ranked
+        asked = named[0]
+        best = self._actor(ranked[0].entry)
+        if best is None or best == asked:
+            return ranked
+        best_holds = not (ranked[0].blocked or ranked[0].count_miss)
+        return _promoted(
+            ranked,
+            ranked[0].relevance - window,
+            lambda candidate: (
+                not (best_holds and (candidate.blocked or candidate.count_miss))
+                and self._actor(candidate.entry) == asked
+            ),
+        )
+
+    def _actor(self, entry: _Entry) -> str | None:
+        """The side that tells or does what a fact's English answer says: the first country
+        it names as one that acts or speaks (``actors_named``), or None."""
+        english = entry.fact.translation("en")
+        if english is None:
+            return None
+        text = english.answer
+        if text not in self._actors:
+            named = actors_named(text)
+            if len(self._actors) > 50_000:
+                self._actors.clear()
+            self._actors[text] = named[0] if named else None
+        return self._actors[text]
+
     def _bound_first(self, ranked: list[_Candidate]) -> list[_Candidate]:
         """``ranked`` with the first contender (within ``kind_window`` of the best) whose answer
         says until when ("until 2040") put first, when the best's does not: "until what year
@@ -1777,13 +1848,24 @@ class Matcher:
         postings into the gathering as well changed no tune figure, and gave off-topic
         questions candidates they had none of."""
         share = self.settings.related_share
-        if share <= 0.0:
+        country_share = self.settings.country_share
+        if share <= 0.0 and country_share <= 0.0:
             return []
-        neighbours = related_words()
+        neighbours = related_words() if share > 0.0 else {}
+        countries = self._country_terms() if country_share > 0.0 else {}
         df = self._df
         out: list[_Related] = []
         for qt in query:
             if qt.confidence not in (0.0, 1.0):
+                continue
+            same = countries.get(qt.term)
+            if same:
+                held = frozenset(term for term in same if term != qt.term and term in df)
+                if held:
+                    # Meeting "Ukraine's" says no more than the word "ukraine" says: in a story
+                    # about Ukraine, every fact has it, however rare "ukrainian" is.
+                    weight = min(qt.weight, *(self._term_weight(term) for term in held))
+                    out.append((qt.term, weight * country_share, held))
                 continue
             near = neighbours.get(qt.term)
             if near:
@@ -1791,6 +1873,93 @@ class Matcher:
                 if held:
                     out.append((qt.term, qt.weight * share, held))
         return out
+
+    def _with_titled(
+        self,
+        related: list[_Related],
+        query: list[_QueryTerm],
+        shortlist: list[tuple[int, float]],
+    ) -> list[_Related]:
+        """``related`` with, for each word of office the question holds ("the russian
+        president"), the surnames the shortlisted facts' answers give that office ("President
+        Vladimir Putin": ``focus.titled_people``): a sibling saying only "Putin said" then
+        meets "president" too. Read from the shortlist, not the whole index: the person an
+        office stands for is the one this question's story names by it."""
+        offices = self._office_terms()
+        asked = [qt for qt in query if qt.confidence == 1.0 and qt.term in offices]
+        if not asked:
+            return related
+        wanted = {offices[qt.term] for qt in asked}
+        named: dict[str, set[str]] = {}
+        for key, _ in shortlist[: self.settings.candidates]:
+            entry = self._entries.get(key)
+            english = entry.fact.translation("en") if entry is not None else None
+            if english is None:
+                continue
+            for role, surname in self._titled(english.answer):
+                if role in wanted:
+                    named.setdefault(role, set()).update(
+                        term
+                        for term, _, _ in self.analyzer.analyze(
+                            surname, remember=False, language="en"
+                        )
+                    )
+        if not named:
+            return related
+        out = list(related)
+        share = self.settings.titled_share
+        terms = {qt.term for qt in query}
+        for qt in asked:
+            if not terms.isdisjoint(named.get(offices[qt.term], ())):
+                continue  # "could mirziyoyev remain president" asks of the office itself
+            held = frozenset(
+                term
+                for term in named.get(offices[qt.term], ())
+                if term != qt.term and term in self._df
+            )
+            if not held or any(term == qt.term for term, _, _ in related):
+                continue  # a term with neighbours of its own keeps them alone
+            weight = min(qt.weight, *(self._term_weight(term) for term in held))
+            out.append((qt.term, weight * share, held))
+        return out
+
+    def _titled(self, answer: str) -> tuple[tuple[str, str], ...]:
+        """``focus.titled_people`` of an answer, read once per answer text."""
+        found = self._titled_cache.get(answer)
+        if found is None:
+            if len(self._titled_cache) > 50_000:
+                self._titled_cache.clear()
+            found = self._titled_cache[answer] = titled_people(answer)
+        return found
+
+    def _office_terms(self) -> dict[str, str]:
+        """The term of each word of office (``focus.ROLE_WORDS``) as this analyzer reads it,
+        with the word."""
+        if self._offices is None:
+            self._offices = {
+                term: word
+                for word in sorted(ROLE_WORDS)
+                for term, _, _ in self.analyzer.analyze(word, remember=False, language="en")
+            }
+        return self._offices
+
+    def _country_terms(self) -> dict[str, frozenset[str]]:
+        """Each term of a word that stands for a country (``country_words``) with the terms of
+        all the words that stand for it, read once by this index's analyzer (its synonym
+        groups may make some of them one term already)."""
+        if self._countries is None:
+            analyze = self.analyzer.analyze
+            table: dict[str, frozenset[str]] = {}
+            for words in country_members().values():
+                terms = frozenset(
+                    term
+                    for word in words
+                    for term, _, _ in analyze(word, remember=False, language="en")
+                )
+                for term in terms:
+                    table.setdefault(term, terms)
+            self._countries = table
+        return self._countries
 
     def _attribute_terms(self, focus: Focus) -> tuple[tuple[str, ...], ...]:
         """Each attribute word of the question as the terms any one of which states it."""
