@@ -149,6 +149,7 @@ def save(database: Path, matcher: Matcher, synonyms: Synonyms, generation: int) 
         state.vocabulary,
         state.names,
         state.other_words,
+        state.term_languages,
     )
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
@@ -216,6 +217,7 @@ def _decode(payload: Sequence[Any], settings: MatcherSettings | None) -> tuple[M
         vocabulary,
         names,
         other_words,
+        term_languages,
     ) = payload
     state = IndexState(
         keys=keys,
@@ -228,6 +230,7 @@ def _decode(payload: Sequence[Any], settings: MatcherSettings | None) -> tuple[M
         vocabulary=vocabulary,
         names=names,
         other_words=other_words,
+        term_languages=term_languages,
     )
     matcher = Matcher.from_state(state, analyzer=Analyzer(synonyms), settings=settings)
     return matcher, synonyms

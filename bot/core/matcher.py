@@ -22,12 +22,13 @@ import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from bot.core import latin_russian
 from bot.core.asked_things import asked_things
 from bot.core.country_names import english_country, names_country
 from bot.core.focus import (
@@ -42,7 +43,7 @@ from bot.core.focus import (
     question_focus,
     read_answer,
 )
-from bot.core.language import detect
+from bot.core.language import detect, turkish_frequency
 from bot.core.models import (
     AskResult,
     Decision,
@@ -373,6 +374,7 @@ class IndexState:
     vocabulary: dict[tuple[str, int], list[str]]
     names: frozenset[str] = frozenset()
     other_words: frozenset[str] = frozenset()
+    term_languages: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -595,6 +597,14 @@ def _names_in(text: str) -> list[str]:
 # Letters a common Russian word shares at its start with the fact's word it is read as: its
 # prefix ("при-", "про-", "пере-") makes a verb of its own.
 _PREFIX = 3
+# The languages a term was indexed from, as bits (``Matcher._term_languages``): a Russian and
+# an Azerbaijani word may transliterate to one stem ("суть", essence, and "sütun", column, both
+# "sut"), and only one of them is what a question in its language says.
+_LANGUAGE_BITS = {"en": 1, "ru": 2, "az": 4}
+_ENGLISH_BIT = _LANGUAGE_BITS["en"]
+# A question term met only in the other inflected language's text is kept apart under this
+# mark, which no indexed term holds (terms are folded ASCII), so that it matches nothing.
+_FOREIGN_MARK = "@"
 
 
 def _shared_start(term: str, word: str) -> int:
@@ -788,6 +798,10 @@ class Matcher:
         # The words of ``_surface`` met in Russian or Azerbaijani text (transliterated): a word
         # of such a question is corrected only to one of these, or to a name.
         self._other_words: set[str] = set()
+        # Each term's languages, as ``_LANGUAGE_BITS`` of the texts it was indexed from: a term
+        # of a Russian or Azerbaijani question met only in the other one's text is no match
+        # (``_foreign_only``).
+        self._term_languages: dict[str, int] = {}
         # The same words sorted, for clipped names ("yekat"): built when first needed and
         # again once words were added (words are never removed, so a size tells).
         self._sorted_words: list[str] = []
@@ -832,6 +846,7 @@ class Matcher:
             surface=self._surface,
             names=frozenset(self._names),
             other_words=frozenset(self._other_words),
+            term_languages=self._term_languages,
             vocabulary={bucket: list(words) for bucket, words in self._vocabulary.items()},
         )
 
@@ -869,6 +884,7 @@ class Matcher:
         matcher._specificity = state.specificity
         matcher._names = set(state.names)
         matcher._other_words = set(state.other_words)
+        matcher._term_languages = dict(state.term_languages)
         matcher._surface = state.surface
         matcher._vocabulary = {
             bucket: dict.fromkeys(words) for bucket, words in state.vocabulary.items()
@@ -989,6 +1005,7 @@ class Matcher:
             self._key_sets.pop(term, None)
             self._specificity.pop(term, None)
             self._names.discard(term)
+            self._term_languages.pop(term, None)
         if self._dead_refs > max(10_000, self._live_refs // 4):
             self._compact()
         return entry.fact
@@ -1017,9 +1034,12 @@ class Matcher:
         specificity = self._specificity
         surface = self._surface
         other = read_as != "en"
+        languages = self._term_languages
+        bit = _LANGUAGE_BITS.get(read_as, _ENGLISH_BIT)
         for term, spec, word in analyzed:
             if spec > specificity.get(term, 0.0):
                 specificity[term] = spec
+            languages[term] = languages.get(term, 0) | bit
             if len(word) >= 4 and word.isalpha():
                 if word not in surface:
                     # Typos are corrected against the words as written ("inflauion" is close
@@ -1034,6 +1054,7 @@ class Matcher:
             days = self.analyzer.days(text)
             for day in days:
                 specificity[day] = DAY_SPECIFICITY
+                languages[day] = languages.get(day, 0) | _ENGLISH_BIT
             out.extend(days)
             for _, _, word in analyzed:
                 coded = _CODED.fullmatch(word)
@@ -1044,6 +1065,7 @@ class Matcher:
                     for part, spec, _ in self.analyzer.analyze(spaced, remember=False):
                         if spec > specificity.get(part, 0.0):
                             specificity[part] = spec
+                        languages[part] = languages.get(part, 0) | _ENGLISH_BIT
                         out.append(part)
         return tuple(dict.fromkeys(out))
 
@@ -1296,6 +1318,10 @@ class Matcher:
                 continue
             seen.add(term)
             df = self._df.get(term)
+            if df is not None and names and self._foreign_only(term, word, language):
+                # "sütunu" (column) stemmed "sut" is not the "суть" (essence) of a Russian
+                # phrasing: an unknown word, kept apart so that it matches nothing.
+                df, term = None, term + _FOREIGN_MARK
             if df is not None:
                 if names and term in self._names:
                     spec = _NAME_SPECIFICITY  # a name the facts write
@@ -1354,6 +1380,26 @@ class Matcher:
             # A very common word ("people", "get") says little about a topic either way.
             out.append(_QueryTerm(term, unknown_weight * spec * spec, 0.0, elsewhere))
         return out
+
+    def _foreign_only(self, term: str, word: str, language: str) -> bool:
+        """Whether ``term``, read from ``word`` (transliterated) of a question in ``language``
+        ("ru" or "az"), was indexed only from text in the other of the two, while the word is
+        its own language's: their words transliterate into one alphabet, where unrelated stems
+        meet by chance ("sütunu", column, and "суть", essence). A word the other language uses
+        more is its loanword or typed transliteration ("mid" for "МИД", "komitet"), and meets
+        that language's text; so do names and a synonym group's head (its members are listed
+        in each language on purpose)."""
+        held = self._term_languages.get(term)
+        own_bits = _LANGUAGE_BITS.get(language, _ENGLISH_BIT) | _ENGLISH_BIT
+        if held is None or held & own_bits or term in self._names:
+            return False
+        if self.analyzer.is_synonym_head(term):
+            return False
+        own = self.analyzer.own_language_frequency(word)
+        if not own:
+            return False  # a rare word or a typo: nothing says whose it is
+        other = turkish_frequency(word) if language == "ru" else latin_russian.reading(word)[1]
+        return own > other
 
     def _question_names(self, question: str, language: str) -> _QuestionNames:
         """The names a Russian or Azerbaijani question writes as names, and its words as

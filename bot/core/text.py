@@ -911,11 +911,14 @@ class Analyzer:
         # member (language None: a name typed in a Russian or Azerbaijani question, "Baku"),
         # with its head, in the groups' order, which decides between groups sharing a key.
         self._other_members: list[tuple[str, str | None, str]] = []
+        # The term each synonym group is read as.
+        self._heads: set[str] = set()
         for group in _with_news_synonyms(synonym_groups):
             members = [fold(member) for member in group if fold(member)]
             if not members:
                 continue
             head = "_".join(stem(w) for w in members[0].split())
+            self._heads.add(head)
             for original, member in zip([m for m in group if fold(m)], members, strict=True):
                 written = languages.detect(original)
                 if written != "en":
@@ -979,6 +982,11 @@ class Analyzer:
                 self._focus_cache.clear()
             self._focus_cache[text] = found
         return found
+
+    def is_synonym_head(self, term: str) -> bool:
+        """Whether ``term`` is the term a synonym group is read as (whatever the language of
+        the member it was read from)."""
+        return term in self._heads
 
     def spelled_right(self, word: str) -> bool:
         """Whether a Russian or Azerbaijani word ``analyze`` gave back is common in its
