@@ -20,7 +20,7 @@ import wordfreq
 from anyascii import anyascii
 
 from bot.core import language as languages
-from bot.core import latin_russian, russian_lemmas
+from bot.core import latin_russian, russian_adjectives, russian_lemmas
 from bot.core.az_verbs import verb_root
 from bot.core.chat_words import CHAT_WORDS, OTHER_CHAT_WORDS
 from bot.core.focus import MONTH_NUMBERS, MONTHS, Focus, Want, question_focus
@@ -498,6 +498,10 @@ def stem_in(word: str, language: str) -> str:
         if known is not None and known.name:
             # A name as the dictionary writes it: it meets the English facts' spelling of it.
             return known.form
+        made_from = russian_adjectives.noun_of(word)
+        if made_from is not None:
+            # "московские" as "москва", "кремлёвский" as "кремль" (a name then stays whole).
+            return stem_in(made_from, language)
         # The stem of the dictionary form, not the form alone: the word still meets what
         # shares Snowball's stem ("официальный", "официально"; "напряжение", "напряжённость").
         return _russian_stem(known.form if known is not None else word)
