@@ -798,9 +798,10 @@ class Matcher:
         # The words of ``_surface`` met in Russian or Azerbaijani text (transliterated): a word
         # of such a question is corrected only to one of these, or to a name.
         self._other_words: set[str] = set()
-        # Each term's languages, as ``_LANGUAGE_BITS`` of the texts it was indexed from: a term
-        # of a Russian or Azerbaijani question met only in the other one's text is no match
-        # (``_foreign_only``).
+        # The languages of the terms indexed from Russian or Azerbaijani text, as
+        # ``_LANGUAGE_BITS`` of the texts each was indexed from (English's too); a term of a
+        # Russian or Azerbaijani question met only in the other one's text is no match
+        # (``_foreign_only``). Terms of English text alone are not listed: most are.
         self._term_languages: dict[str, int] = {}
         # The same words sorted, for clipped names ("yekat"): built when first needed and
         # again once words were added (words are never removed, so a size tells).
@@ -1037,9 +1038,15 @@ class Matcher:
         languages = self._term_languages
         bit = _LANGUAGE_BITS.get(read_as, _ENGLISH_BIT)
         for term, spec, word in analyzed:
-            if spec > specificity.get(term, 0.0):
+            indexed = specificity.get(term)
+            if indexed is None or spec > indexed:
                 specificity[term] = spec
-            languages[term] = languages.get(term, 0) | bit
+            if other:
+                # A term indexed before and not listed here came from English text.
+                held = languages.get(term, _ENGLISH_BIT if indexed is not None else 0)
+                languages[term] = held | bit
+            elif term in languages:
+                languages[term] |= _ENGLISH_BIT
             if len(word) >= 4 and word.isalpha():
                 if word not in surface:
                     # Typos are corrected against the words as written ("inflauion" is close
@@ -1054,7 +1061,8 @@ class Matcher:
             days = self.analyzer.days(text)
             for day in days:
                 specificity[day] = DAY_SPECIFICITY
-                languages[day] = languages.get(day, 0) | _ENGLISH_BIT
+                if day in languages:
+                    languages[day] |= _ENGLISH_BIT
             out.extend(days)
             for _, _, word in analyzed:
                 coded = _CODED.fullmatch(word)
@@ -1065,7 +1073,8 @@ class Matcher:
                     for part, spec, _ in self.analyzer.analyze(spaced, remember=False):
                         if spec > specificity.get(part, 0.0):
                             specificity[part] = spec
-                        languages[part] = languages.get(part, 0) | _ENGLISH_BIT
+                        if part in languages:
+                            languages[part] |= _ENGLISH_BIT
                         out.append(part)
         return tuple(dict.fromkeys(out))
 

@@ -98,3 +98,20 @@ def test_the_index_snapshot_keeps_each_term_s_languages(matcher: Matcher) -> Non
     restored, _ = _decode(payload, None)
     assert restored.ask("bal niyə bu qədər bahalaşıb").decision is not Decision.ANSWER
     assert restored.export_state().term_languages == state.term_languages
+
+
+FESTIVAL = Fact(
+    "bal-festival",
+    "The Bal honey festival in Qabala opened on Friday with two hundred beekeepers.",
+    ("when did the bal festival open", "bal festival qabala"),
+)
+
+
+@pytest.mark.parametrize("facts", [[FESTIVAL, BALL], [BALL, FESTIVAL]])
+def test_a_stem_english_text_holds_too_meets_either_language(facts: list[Fact]) -> None:
+    # English text holds "bal" as well as the Russian "бал": whichever was indexed first, the
+    # Azerbaijani question's "bal" meets it.
+    matcher = Matcher(facts, analyzer=Analyzer())
+    ranked, _ = matcher.explain("qəbələdə bal festivalı nə vaxt açıldı")
+    assert ranked[0].entry.fact.id == "bal-festival"
+    assert "bal" in ranked[0].matched
