@@ -16,9 +16,8 @@ head), and it stays an adjective.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
-
-import wordfreq
 
 from bot.core.russian_lemmas import parses
 
@@ -41,9 +40,10 @@ _SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 
 @lru_cache(maxsize=100_000)
-def noun_of(word: str) -> str | None:
+def noun_of(word: str, frequency: Callable[[str], float]) -> str | None:
     """The noun (its dictionary form, "ё" as "е") the lower-case Russian adjective ``word`` is
-    made from, or None when ``word`` is no relational adjective the dictionary knows."""
+    made from, or None when ``word`` is no relational adjective the dictionary knows; of
+    several, the one general Russian uses most by ``frequency`` (the caller's word list)."""
     found = parses(word)
     if not found:
         return None
@@ -57,13 +57,8 @@ def noun_of(word: str) -> str | None:
             nouns = [base + ending for ending in endings if _known_noun(base + ending)]
             # Of several nouns, the commonest: "дипломатический" is the diplomat's, not
             # "дипломатика" (the study of charters).
-            return max(nouns, key=_frequency, default=None)
+            return max(nouns, key=frequency, default=None)
     return None
-
-
-def _frequency(noun: str) -> float:
-    frequency: float = wordfreq.word_frequency(noun, "ru")
-    return frequency
 
 
 def _known_noun(candidate: str) -> bool:

@@ -498,7 +498,7 @@ def stem_in(word: str, language: str) -> str:
         if known is not None and known.name:
             # A name as the dictionary writes it: it meets the English facts' spelling of it.
             return known.form
-        made_from = russian_adjectives.noun_of(word)
+        made_from = russian_adjectives.noun_of(word, _russian_word_frequency)
         if made_from is not None:
             # "московские" as "москва", "кремлёвский" as "кремль" (a name then stays whole).
             return stem_in(made_from, language)
@@ -762,6 +762,10 @@ def frequency_in(word: str, language: str) -> float:
         # word with "ё" is as common as both spellings together ("привёл" and "привел").
         frequency += _russian_frequency.get(word.replace("ё", "е"), 0.0)
     return frequency
+
+
+def _russian_word_frequency(word: str) -> float:
+    return frequency_in(word, "ru")
 
 
 def _specificity_of(frequency: float) -> float:
