@@ -27,6 +27,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from bot.core import az_verbs as az_verbs_module
 from bot.core import chat_words as chat_words_module
 from bot.core import focus as focus_module
 from bot.core import language as language_module
@@ -34,6 +35,8 @@ from bot.core import latin_russian as latin_russian_module
 from bot.core import matcher as matcher_module
 from bot.core import models as models_module
 from bot.core import news_words as news_words_module
+from bot.core import russian_adjectives as russian_adjectives_module
+from bot.core import russian_lemmas as russian_lemmas_module
 from bot.core import since_words as since_words_module
 from bot.core import text as text_module
 from bot.core.matcher import IndexState, Matcher, MatcherSettings
@@ -55,8 +58,19 @@ _SHAPING_MODULES = (
     language_module,  # its stopwords decide which Russian and Azerbaijani words are indexed
     latin_russian_module,
     since_words_module,  # its words decide which facts tell how things stand since
+    # How Russian and Azerbaijani words are read into terms (``text.stem_in``).
+    russian_lemmas_module,
+    russian_adjectives_module,
+    az_verbs_module,
 )
-_SHAPING_PACKAGES = ("wordfreq", "snowballstemmer", "PyStemmer", "anyascii")
+_SHAPING_PACKAGES = (
+    "wordfreq",
+    "snowballstemmer",
+    "PyStemmer",
+    "anyascii",
+    "pymorphy3",
+    "pymorphy3-dicts-ru",
+)
 
 Synonyms = tuple[tuple[str, ...], ...]
 
@@ -149,6 +163,7 @@ def save(database: Path, matcher: Matcher, synonyms: Synonyms, generation: int) 
         state.vocabulary,
         state.names,
         state.other_words,
+        state.term_languages,
     )
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
@@ -216,6 +231,7 @@ def _decode(payload: Sequence[Any], settings: MatcherSettings | None) -> tuple[M
         vocabulary,
         names,
         other_words,
+        term_languages,
     ) = payload
     state = IndexState(
         keys=keys,
@@ -228,6 +244,7 @@ def _decode(payload: Sequence[Any], settings: MatcherSettings | None) -> tuple[M
         vocabulary=vocabulary,
         names=names,
         other_words=other_words,
+        term_languages=term_languages,
     )
     matcher = Matcher.from_state(state, analyzer=Analyzer(synonyms), settings=settings)
     return matcher, synonyms

@@ -22,12 +22,13 @@ import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from bot.core import latin_russian
 from bot.core.asked_things import asked_things
 from bot.core.country_names import english_country, names_country
 from bot.core.country_words import actors_named, country_members
@@ -45,7 +46,7 @@ from bot.core.focus import (
     read_answer,
     titled_people,
 )
-from bot.core.language import detect
+from bot.core.language import detect, turkish_frequency
 from bot.core.measures import measure_stated
 from bot.core.models import (
     AskResult,
@@ -387,6 +388,7 @@ class IndexState:
     vocabulary: dict[tuple[str, int], list[str]]
     names: frozenset[str] = frozenset()
     other_words: frozenset[str] = frozenset()
+    term_languages: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -609,6 +611,14 @@ def _names_in(text: str) -> list[str]:
 # Letters a common Russian word shares at its start with the fact's word it is read as: its
 # prefix ("при-", "про-", "пере-") makes a verb of its own.
 _PREFIX = 3
+# The languages a term was indexed from, as bits (``Matcher._term_languages``): a Russian and
+# an Azerbaijani word may transliterate to one stem ("суть", essence, and "sütun", column, both
+# "sut"), and only one of them is what a question in its language says.
+_LANGUAGE_BITS = {"en": 1, "ru": 2, "az": 4}
+_ENGLISH_BIT = _LANGUAGE_BITS["en"]
+# A question term met only in the other inflected language's text is kept apart under this
+# mark, which no indexed term holds (terms are folded ASCII), so that it matches nothing.
+_FOREIGN_MARK = "@"
 
 
 def _shared_start(term: str, word: str) -> int:
@@ -802,6 +812,11 @@ class Matcher:
         # The words of ``_surface`` met in Russian or Azerbaijani text (transliterated): a word
         # of such a question is corrected only to one of these, or to a name.
         self._other_words: set[str] = set()
+        # The languages of the terms indexed from Russian or Azerbaijani text, as
+        # ``_LANGUAGE_BITS`` of the texts each was indexed from (English's too); a term of a
+        # Russian or Azerbaijani question met only in the other one's text is no match
+        # (``_foreign_only``). Terms of English text alone are not listed: most are.
+        self._term_languages: dict[str, int] = {}
         # The same words sorted, for clipped names ("yekat"): built when first needed and
         # again once words were added (words are never removed, so a size tells).
         self._sorted_words: list[str] = []
@@ -855,6 +870,7 @@ class Matcher:
             surface=self._surface,
             names=frozenset(self._names),
             other_words=frozenset(self._other_words),
+            term_languages=self._term_languages,
             vocabulary={bucket: list(words) for bucket, words in self._vocabulary.items()},
         )
 
@@ -892,6 +908,7 @@ class Matcher:
         matcher._specificity = state.specificity
         matcher._names = set(state.names)
         matcher._other_words = set(state.other_words)
+        matcher._term_languages = dict(state.term_languages)
         matcher._surface = state.surface
         matcher._vocabulary = {
             bucket: dict.fromkeys(words) for bucket, words in state.vocabulary.items()
@@ -1012,6 +1029,7 @@ class Matcher:
             self._key_sets.pop(term, None)
             self._specificity.pop(term, None)
             self._names.discard(term)
+            self._term_languages.pop(term, None)
         if self._dead_refs > max(10_000, self._live_refs // 4):
             self._compact()
         return entry.fact
@@ -1040,9 +1058,18 @@ class Matcher:
         specificity = self._specificity
         surface = self._surface
         other = read_as != "en"
+        languages = self._term_languages
+        bit = _LANGUAGE_BITS.get(read_as, _ENGLISH_BIT)
         for term, spec, word in analyzed:
-            if spec > specificity.get(term, 0.0):
+            indexed = specificity.get(term)
+            if indexed is None or spec > indexed:
                 specificity[term] = spec
+            if other:
+                # A term indexed before and not listed here came from English text.
+                held = languages.get(term, _ENGLISH_BIT if indexed is not None else 0)
+                languages[term] = held | bit
+            elif term in languages:
+                languages[term] |= _ENGLISH_BIT
             if len(word) >= 4 and word.isalpha():
                 if word not in surface:
                     # Typos are corrected against the words as written ("inflauion" is close
@@ -1057,6 +1084,8 @@ class Matcher:
             days = self.analyzer.days(text)
             for day in days:
                 specificity[day] = DAY_SPECIFICITY
+                if day in languages:
+                    languages[day] |= _ENGLISH_BIT
             out.extend(days)
             for _, _, word in analyzed:
                 coded = _CODED.fullmatch(word)
@@ -1067,6 +1096,8 @@ class Matcher:
                     for part, spec, _ in self.analyzer.analyze(spaced, remember=False):
                         if spec > specificity.get(part, 0.0):
                             specificity[part] = spec
+                        if part in languages:
+                            languages[part] |= _ENGLISH_BIT
                         out.append(part)
         return tuple(dict.fromkeys(out))
 
@@ -1319,6 +1350,10 @@ class Matcher:
                 continue
             seen.add(term)
             df = self._df.get(term)
+            if df is not None and names and self._foreign_only(term, word, language):
+                # "sütunu" (column) stemmed "sut" is not the "суть" (essence) of a Russian
+                # phrasing: an unknown word, kept apart so that it matches nothing.
+                df, term = None, term + _FOREIGN_MARK
             if df is not None:
                 if names and term in self._names:
                     spec = _NAME_SPECIFICITY  # a name the facts write
@@ -1377,6 +1412,26 @@ class Matcher:
             # A very common word ("people", "get") says little about a topic either way.
             out.append(_QueryTerm(term, unknown_weight * spec * spec, 0.0, elsewhere))
         return out
+
+    def _foreign_only(self, term: str, word: str, language: str) -> bool:
+        """Whether ``term``, read from ``word`` (transliterated) of a question in ``language``
+        ("ru" or "az"), was indexed only from text in the other of the two, while the word is
+        its own language's: their words transliterate into one alphabet, where unrelated stems
+        meet by chance ("sütunu", column, and "суть", essence). A word the other language uses
+        more is its loanword or typed transliteration ("mid" for "МИД", "komitet"), and meets
+        that language's text; so do names and a synonym group's head (its members are listed
+        in each language on purpose)."""
+        held = self._term_languages.get(term)
+        own_bits = _LANGUAGE_BITS.get(language, _ENGLISH_BIT) | _ENGLISH_BIT
+        if held is None or held & own_bits or term in self._names:
+            return False
+        if self.analyzer.is_synonym_head(term):
+            return False
+        own = self.analyzer.own_language_frequency(word)
+        if not own:
+            return False  # a rare word or a typo: nothing says whose it is
+        other = turkish_frequency(word) if language == "ru" else latin_russian.reading(word)[1]
+        return own > other
 
     def _question_names(self, question: str, language: str) -> _QuestionNames:
         """The names a Russian or Azerbaijani question writes as names, and its words as

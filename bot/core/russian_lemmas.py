@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     import pymorphy3
+    import pymorphy3.analyzer
 
 # Grammemes of a name (a person's, a place's, an organisation's, a brand's), an abbreviation,
 # or a word that does not inflect: its dictionary form is its term as it is, since Snowball
@@ -52,15 +53,29 @@ def _morphology() -> pymorphy3.MorphAnalyzer:
 
 
 @lru_cache(maxsize=200_000)
+def parses(word: str) -> tuple[pymorphy3.analyzer.Parse, ...]:
+    """pymorphy's readings of a lower-case Russian ``word``, likeliest first, and of those the
+    likeliest of today's Russian: an archaic reading gives way ("суть" is the essence, not the
+    Church Slavonic "are" of "быть"); none for a word pymorphy cannot read."""
+    try:
+        found = _morphology().parse(word)
+    except ValueError:
+        # pymorphy3 reads each letter's script from its Unicode name, which some letters lack
+        # (unassigned or recent ones, "𗀀"): a word of them is in no dictionary.
+        return ()
+    modern = [p for p in found if "Arch" not in p.tag.grammemes]
+    return (*modern, *(p for p in found if "Arch" in p.tag.grammemes))
+
+
+@lru_cache(maxsize=200_000)
 def lemma(word: str) -> Lemma | None:
     """The dictionary form of a lower-case Russian ``word`` ("посла" -> "посол"), "ё" written
     "е" as most text writes it; None for a word the dictionary does not hold, and for a verb
-    form (``_VERB_FORMS``).
-
-    Of the readings pymorphy ranks, the likeliest one of today's Russian: an archaic reading
-    gives way ("суть" is the essence, not the Church Slavonic "are" of "быть")."""
-    parses = _morphology().parse(word)
-    parse = next((p for p in parses if "Arch" not in p.tag.grammemes), parses[0])
+    form (``_VERB_FORMS``)."""
+    found = parses(word)
+    if not found:
+        return None
+    parse = found[0]
     if not parse.is_known or parse.tag.POS in _VERB_FORMS:
         return None
     form: str = parse.normal_form

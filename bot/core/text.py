@@ -20,7 +20,7 @@ import wordfreq
 from anyascii import anyascii
 
 from bot.core import language as languages
-from bot.core import latin_russian, russian_lemmas
+from bot.core import latin_russian, russian_adjectives, russian_lemmas
 from bot.core.az_verbs import verb_root
 from bot.core.chat_words import CHAT_WORDS, OTHER_CHAT_WORDS
 from bot.core.focus import MONTH_NUMBERS, MONTHS, Focus, Want, question_focus
@@ -498,6 +498,10 @@ def stem_in(word: str, language: str) -> str:
         if known is not None and known.name:
             # A name as the dictionary writes it: it meets the English facts' spelling of it.
             return known.form
+        made_from = russian_adjectives.noun_of(word, _russian_word_frequency)
+        if made_from is not None:
+            # "московские" as "москва", "кремлёвский" as "кремль" (a name then stays whole).
+            return stem_in(made_from, language)
         # The stem of the dictionary form, not the form alone: the word still meets what
         # shares Snowball's stem ("официальный", "официально"; "напряжение", "напряжённость").
         return _russian_stem(known.form if known is not None else word)
@@ -760,6 +764,10 @@ def frequency_in(word: str, language: str) -> float:
     return frequency
 
 
+def _russian_word_frequency(word: str) -> float:
+    return frequency_in(word, "ru")
+
+
 def _specificity_of(frequency: float) -> float:
     """``specificity`` for a Russian or Azerbaijani word from its ``frequency_in``:
     "demək"-like common words weigh less than "böhran" (which Turkish spells "buhran", and so
@@ -911,11 +919,14 @@ class Analyzer:
         # member (language None: a name typed in a Russian or Azerbaijani question, "Baku"),
         # with its head, in the groups' order, which decides between groups sharing a key.
         self._other_members: list[tuple[str, str | None, str]] = []
+        # The term each synonym group is read as.
+        self._heads: set[str] = set()
         for group in _with_news_synonyms(synonym_groups):
             members = [fold(member) for member in group if fold(member)]
             if not members:
                 continue
             head = "_".join(stem(w) for w in members[0].split())
+            self._heads.add(head)
             for original, member in zip([m for m in group if fold(m)], members, strict=True):
                 written = languages.detect(original)
                 if written != "en":
@@ -979,6 +990,11 @@ class Analyzer:
                 self._focus_cache.clear()
             self._focus_cache[text] = found
         return found
+
+    def is_synonym_head(self, term: str) -> bool:
+        """Whether ``term`` is the term a synonym group is read as (whatever the language of
+        the member it was read from)."""
+        return term in self._heads
 
     def spelled_right(self, word: str) -> bool:
         """Whether a Russian or Azerbaijani word ``analyze`` gave back is common in its

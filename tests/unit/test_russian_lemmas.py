@@ -155,3 +155,9 @@ def test_a_synonym_phrase_with_a_name_meets_its_other_case_forms() -> None:
     (group,) = analyzer.terms("city hall")
     assert group in analyzer.terms("что решили в мэрии москвы")
     assert group in analyzer.terms("мэрия москвы что-то ответила?")
+
+
+def test_a_word_of_letters_pymorphy_cannot_name_is_read_as_written() -> None:
+    # pymorphy3 asks unicodedata for each letter's script; some letters have no name.
+    assert lemma("ѐ𗀀") is None
+    assert stem_in("ѐ𗀀", "ru")

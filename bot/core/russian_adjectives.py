@@ -1,0 +1,68 @@
+"""The noun a Russian relational adjective is made from, so that "московские власти" meets
+"Москва", "кремлёвские чиновники" "Кремль" and "дипломатический кризис" "дипломаты".
+
+Russian says "of Moscow" with an adjective ("московский"), where English facts and their
+Russian translations as often use the name or the noun ("власти Москвы", "the Kremlin"). Snowball
+stems the adjective apart from its noun ("московск" against "москв"), and the dictionary form of
+an adjective is an adjective. The adjective is read as its noun here by the suffixes that make
+such adjectives of nouns and names, each with the noun endings it replaces ("-ический" of
+"-ика" or of a noun as it is, "-инский" of "-у", "-а", "-ия", "-ёвский" of "-ь", "-цкий" of
+"-ция"), taking the commonest noun the dictionary knows.
+
+Only the suffixes of relation ("-ский" and its kin, "-овый"): an adjective in "-ный" is as often
+one of quality whose look-alike noun means something else ("главный", main, is no "глава",
+head), and it stays an adjective.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+from bot.core.russian_lemmas import parses
+
+# (suffix of the adjective's dictionary form, the endings of its noun after what precedes the
+# suffix), longest suffix first.
+_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ический", ("ика", "ия", "")),  # политический, экономический; дипломатический
+    ("овский", ("ва", "ов", "")),  # московский; ростовский
+    ("евский", ("ь", "ев", "")),  # кремлёвский; киевский
+    ("инский", ("у", "а", "ина", "ия", "ин")),  # бакинский, грузинский, украинский
+    ("ейский", ("ея", "ей", "ия")),  # европейский; музейский
+    ("ийский", ("ия",)),  # российский, индийский
+    ("ецкий", ("ция",)),  # турецкий
+    ("ьский", ("ь", "")),  # посольский, сельский
+    ("цкий", ("ция", "к")),  # турецкий; немецкий
+    ("ский", ("", "а", "ия", "ь", "о")),  # екатеринбургский, карабахский, консульский
+    ("овый", ("",)),  # газовый, ядерный is no such
+    ("евый", ("ь", "")),  # нефтевый
+)
+
+
+@lru_cache(maxsize=100_000)
+def noun_of(word: str, frequency: Callable[[str], float]) -> str | None:
+    """The noun (its dictionary form, "ё" as "е") the lower-case Russian adjective ``word`` is
+    made from, or None when ``word`` is no relational adjective the dictionary knows; of
+    several, the one general Russian uses most by ``frequency`` (the caller's word list)."""
+    found = parses(word)
+    if not found:
+        return None
+    parse = found[0]
+    if not parse.is_known or parse.tag.POS not in ("ADJF", "ADJS"):
+        return None
+    adjective = parse.normal_form.replace("ё", "е")
+    for suffix, endings in _SUFFIXES:
+        if adjective.endswith(suffix) and len(adjective) > len(suffix) + 2:
+            base = adjective[: -len(suffix)]
+            nouns = [base + ending for ending in endings if _known_noun(base + ending)]
+            # Of several nouns, the commonest: "дипломатический" is the diplomat's, not
+            # "дипломатика" (the study of charters).
+            return max(nouns, key=frequency, default=None)
+    return None
+
+
+def _known_noun(candidate: str) -> bool:
+    return any(
+        p.is_known and p.tag.POS == "NOUN" and p.normal_form.replace("ё", "е") == candidate
+        for p in parses(candidate)
+    )
