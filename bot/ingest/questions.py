@@ -190,9 +190,10 @@ _ATTRIBUTION = re.compile(
 _MID_ATTRIBUTION = re.compile(
     r",\s+(?:the\s+)?(?:[A-Za-z][\w'-]*\s+){0,4}?(?:said|says|reported|added)(?:\s+on\s+\w+)?,(?=\s)"
 )
+# ("Shortly after the spillway failed, ...": an adverb may come before the subordinator.)
+_LEAD_ADVERBS = frozenset("Shortly Soon Just Immediately Long Right Even Only".split())
 _LEADING_CLAUSE = re.compile(
-    # ("Shortly after the spillway failed, ...": an adverb may come before the subordinator.)
-    r"^(?:(?:Shortly|Soon|Just|Immediately|Long|Right|Even|Only)\s+(?=[A-Z]))?"
+    rf"^(?:(?:{'|'.join(sorted(_LEAD_ADVERBS))})\s+(?=[A-Z]))?"
     r"(?:Despite|After|Before|Following|During|Since|Amid|While|Although|Though|As|When|In|"
     r"On|At|By|For|Under|Over|With|Without|From|Earlier|Later|Last|This|Early|Late|Further|"
     r"Once|Until|Within|Along|Across|Near|Outside|Inside|Throughout|Between|According)\b"
@@ -220,7 +221,6 @@ def _participle_clause(text: str) -> bool:
     return not re.match(r"(?:which|who|whose|where|when|and|or|but)\b", text[match.end() :])
 
 
-_LEAD_ADVERBS = frozenset("Shortly Soon Just Immediately Long Right Even Only".split())
 _SUBORDINATORS = frozenset(
     "After Before Following Since While Although Though As When Once Until".split()
 )
@@ -518,7 +518,11 @@ def parse(statement: str) -> Clause | None:
     return None
 
 
-_NEW_SUBJECT = frozenset("it he she they we i you there".split())
+# Words a clause may open with that name no thing of their own.
+PRONOUNS = frozenset("it they he she we i you this that these those there".split())
+# A pronoun opening a new clause, where a participle's phrase inside the subject cannot reach;
+# not a demonstrative, which may be a determiner inside that phrase ("killed in those floods").
+_NEW_SUBJECT = PRONOUNS - {"this", "that", "these", "those"}
 
 
 def _reduced_relative(words: list[str], index: int) -> bool:
@@ -1247,8 +1251,6 @@ _NOT_OBJECT = frozenset(
 )
 _POSSESSIVES = frozenset("her his its their our my your".split())
 _NO_SUBJECT = frozenset("it they he she we i you her his its their our my your no".split())
-# Words a clause may open with that name no thing of their own.
-PRONOUNS = frozenset("it they he she we i you this that these those there".split())
 _THAT_VERBS = frozenset(
     """agreed decided concluded ruled found promised pledged insisted warned announced
     confirmed ordered argued replied reply replies""".split()
