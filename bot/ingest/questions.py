@@ -1328,13 +1328,13 @@ def _from_clause(
         if typed and reported:
             return typed
 
-    # Charges: "Prosecutors accuse Samsonyan of calling for violence" and "Two officials were
-    # charged with negligence" -> "what is samsonyan accused of doing", "what are the charges
-    # against two officials".
     if depth == 0:
         # "adopted the bill by 64 votes to 7": the count, asked of the thing voted on.
         typed[:0] = vote_questions(clause)
 
+    # Charges: "Prosecutors accuse Samsonyan of calling for violence" and "Two officials were
+    # charged with negligence" -> "what is samsonyan accused of doing", "what are the charges
+    # against two officials".
     charge = _charge_question(clause, subject, names)
     if charge is not None and depth == 0:
         typed.append(charge)
