@@ -433,11 +433,13 @@ def parse(statement: str) -> Clause | None:
             text = text[participle.end() :]
             continue
         capitalised = text[:1].upper() + text[1:]
-        adverb = capitalised.split(maxsplit=1)
-        if len(adverb) == 2 and adverb[0] in _LEAD_ADVERBS:
-            capitalised = f"{adverb[0]} {adverb[1][:1].upper()}{adverb[1][1:]}"
+        first_and_rest = capitalised.split(maxsplit=1)
+        after_adverb = len(first_and_rest) == 2 and first_and_rest[0] in _LEAD_ADVERBS
+        if after_adverb:
+            adverb, rest = first_and_rest
+            capitalised = f"{adverb} {rest[:1].upper()}{rest[1:]}"
         match = _LEADING_CLAUSE.match(capitalised)
-        longest = 17 if adverb[0] in _LEAD_ADVERBS else 16  # (the adverb is one word more)
+        longest = 17 if after_adverb else 16  # (the adverb is one word more)
         if not match or len(match.group().split()) > longest:
             break
         starter = match.group().split()[0].capitalize()
