@@ -75,7 +75,7 @@ _MONTH_BEFORE = frozenset("in on since until by from of last next early late mid
 # right after the auxiliary, and a second one straight after it. (Not after a form of "be",
 # whose complement is a noun phrase: "was the vote a gesture".)
 _TWO_NOUN_PHRASES = re.compile(
-    r"^(?:(?:who|what|when|where|why|how|which)\s+)?"
+    rf"^(?:(?:{'|'.join(sorted(_WH))})\s+)?"
     r"(?:did|does|do|has|have|had|will|would|can|could)\s+"
     r"(?:the\s+[\w-]+|(?:the\s+)?[\w-]+['\u2019]s\s+[\w-]+)\s+(?:the|a|an)\s"
 )
