@@ -165,6 +165,20 @@ AUXILIARIES = frozenset(
     """is are was were be been being has have had do does did will would shall should can
     could may might must""".split()
 )
+# The auxiliaries a question opens with or moves before its subject ("did X", "has X",
+# "could X"); "be", "been" and "being" never are.
+QUESTION_AUXILIARIES = AUXILIARIES - {"be", "been", "being"}
+# The auxiliaries a verb follows in its bare form ("should provide", "did they have"): the
+# modals and "do".
+BARE_VERB_AUXILIARIES = frozenset(
+    "will would can could should must may might do does did shall".split()
+)
+# Words that open a clause inside a sentence or a question ("the men who were held", "the law
+# that passed", "before the vote was taken").
+CLAUSE_OPENERS = frozenset(
+    "who whom which that when where while after before as because since until if and or but "
+    "whose".split()
+)
 
 # Never tags: conjunctions, prepositions, prefixes and adverbs the matcher's stopwords miss.
 FUNCTION_WORDS = STOPWORDS | frozenset(

@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import re
 
-from bot.ingest.lexicon import is_past
-
-# Auxiliaries that take a subject after them in a question ("did X", "has X", "could X").
-_AUX = frozenset(
-    """is are was were has have had do does did will would can could should may might must
-    shall""".split()
+from bot.ingest.lexicon import (
+    BARE_VERB_AUXILIARIES,
+    CLAUSE_OPENERS,
+    QUESTION_AUXILIARIES,
+    is_past,
 )
+
 _DO = frozenset({"do", "does", "did"})
 _WH = frozenset("who what when where why how which".split())
 
@@ -50,10 +50,7 @@ _TIME_NOUNS = frozenset(
 # held", "the law that has passed", "an inquiry into how the wall was built") or a verb of
 # saying or thinking whose object is a clause with its "that" left out ("who said the plant
 # could no longer pump").
-_CLAUSE_OPENERS = frozenset(
-    """who whom whose which that when where while after before as because since until if
-    whether and or but than how what why""".split()
-)
+_CLAUSE_OPENERS = CLAUSE_OPENERS | frozenset("whether than how what why".split())
 _REPORTING = frozenset(
     """say says said tell tells told think thinks thought believe believes believed fear fears
     feared warn warns warned claim claims claimed insist insists insisted argue argues argued
@@ -70,8 +67,7 @@ _NEEDS_OBJECT = frozenset(
 )
 # The finite auxiliaries a second clause would need a carrier for. ("been", "being", "be" and
 # the bare "do" are not finite.)
-_FINITE = _AUX - {"do"}
-_MODALS = frozenset("will would can could should may might must shall".split())
+_FINITE = QUESTION_AUXILIARIES - {"do"}
 # "in may 2023", "since may": the month, not the modal.
 _MONTH_BEFORE = frozenset("in on since until by from of last next early late mid".split())
 
@@ -79,7 +75,7 @@ _MONTH_BEFORE = frozenset("in on since until by from of last next early late mid
 # right after the auxiliary, and a second one straight after it. (Not after a form of "be",
 # whose complement is a noun phrase: "was the vote a gesture".)
 _TWO_NOUN_PHRASES = re.compile(
-    r"^(?:(?:who|what|when|where|why|how|which)\s+)?"
+    rf"^(?:(?:{'|'.join(sorted(_WH))})\s+)?"
     r"(?:did|does|do|has|have|had|will|would|can|could)\s+"
     r"(?:the\s+[\w-]+|(?:the\s+)?[\w-]+['\u2019]s\s+[\w-]+)\s+(?:the|a|an)\s"
 )
@@ -89,14 +85,14 @@ def _first_verb(words: list[str]) -> int | None:
     """Where the question's fronted verb is: the auxiliary opening a yes/no question, the one
     after a question word (or after "how many/much" and its noun), or, in "who won ...",
     the verb right after "who"/"what"."""
-    if words[0] in _AUX:
+    if words[0] in QUESTION_AUXILIARIES:
         return 0
     if words[0] not in _WH:
         return None
     if words[0] == "who" or (words[0] == "what" and is_past(words[1])):
         return 1  # "who won ...", "what fell ...": the question word is the subject
     for index, word in enumerate(words[1:6], start=1):
-        if word in _AUX:
+        if word in QUESTION_AUXILIARIES:
             return index
     return 1 if words[0] == "what" else None
 
@@ -117,7 +113,11 @@ def grammar_problem(question: str) -> str | None:
     subject_after = (
         verb == 0
         or fronted in _DO
-        or (verb == 1 and words[0] in ("when", "where", "why", "how") and fronted in _AUX)
+        or (
+            verb == 1
+            and words[0] in ("when", "where", "why", "how")
+            and fronted in QUESTION_AUXILIARIES
+        )
     )
     after = words[verb + 1 : verb + 3]
     if (
@@ -142,7 +142,7 @@ def grammar_problem(question: str) -> str | None:
             break
         if word not in _FINITE:
             continue
-        if word == "have" and (fronted in _MODALS or fronted in _DO):
+        if word == "have" and fronted in BARE_VERB_AUXILIARIES:
             continue  # "would the draft have stripped", "did they have": not finite
         following = words[index + 1] if index + 1 < len(words) else ""
         if word == "may" and (words[index - 1] in _MONTH_BEFORE or following[:1].isdigit()):

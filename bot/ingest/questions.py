@@ -35,9 +35,12 @@ from bot.ingest import clause_parts, dates
 from bot.ingest.entities import NOT_PERSON_WORDS, is_place_name
 from bot.ingest.lexicon import (
     AUXILIARIES,
+    BARE_VERB_AUXILIARIES,
+    CLAUSE_OPENERS,
     FUNCTION_WORDS,
     INTRANSITIVE,
     IRREGULAR_PAST,
+    QUESTION_AUXILIARIES,
     base_form,
     could_be_verb,
     ing_base,
@@ -187,9 +190,10 @@ _ATTRIBUTION = re.compile(
 _MID_ATTRIBUTION = re.compile(
     r",\s+(?:the\s+)?(?:[A-Za-z][\w'-]*\s+){0,4}?(?:said|says|reported|added)(?:\s+on\s+\w+)?,(?=\s)"
 )
+# ("Shortly after the spillway failed, ...": an adverb may come before the subordinator.)
+_LEAD_ADVERBS = frozenset("Shortly Soon Just Immediately Long Right Even Only".split())
 _LEADING_CLAUSE = re.compile(
-    # ("Shortly after the spillway failed, ...": an adverb may come before the subordinator.)
-    r"^(?:(?:Shortly|Soon|Just|Immediately|Long|Right|Even|Only)\s+(?=[A-Z]))?"
+    rf"^(?:(?:{'|'.join(sorted(_LEAD_ADVERBS))})\s+(?=[A-Z]))?"
     r"(?:Despite|After|Before|Following|During|Since|Amid|While|Although|Though|As|When|In|"
     r"On|At|By|For|Under|Over|With|Without|From|Earlier|Later|Last|This|Early|Late|Further|"
     r"Once|Until|Within|Along|Across|Near|Outside|Inside|Throughout|Between|According)\b"
@@ -212,12 +216,11 @@ def _participle_clause(text: str) -> bool:
     if base is None or not could_be_verb(base):
         return False
     words = match.group().strip(" ,").split()
-    if any(w in _QUESTION_AUX or _finite_at(words, i) for i, w in enumerate(words) if i):
+    if any(w in QUESTION_AUXILIARIES or _finite_at(words, i) for i, w in enumerate(words) if i):
         return False  # "Voting ended at 8 pm, officials said": a gerund subject and its verb
     return not re.match(r"(?:which|who|whose|where|when|and|or|but)\b", text[match.end() :])
 
 
-_LEAD_ADVERBS = frozenset("Shortly Soon Just Immediately Long Right Even Only".split())
 _SUBORDINATORS = frozenset(
     "After Before Following Since While Although Though As When Once Until".split()
 )
@@ -262,10 +265,6 @@ _CLAUSE_BREAK = re.compile(
     r"before|after|until|because|since|whose|if)\s"
 )
 _WH = frozenset("who whom whose what when where why how which".split())
-_QUESTION_AUX = frozenset(
-    """is are was were has have had do does did will would can could should may might must
-    shall""".split()
-)
 _DANGLING = frozenset(
     """a an the of in on at to for from with by and or but as than that which who whose
     although though while because if its their his her our your this these those into onto
@@ -320,7 +319,7 @@ def _plural_noun(word: str, following: str) -> bool:
         return False
     following = following.strip(",")
     return (
-        following in _QUESTION_AUX
+        following in QUESTION_AUXILIARIES
         or following in _PLAIN_PRESENT
         or following in ("from", "of", "in", "at", "on", "with", "for", "by", "under", "over")
         or following in IRREGULAR_PAST
@@ -383,7 +382,9 @@ def verbs_in(text: str) -> set[str]:
         if before[:1].isdigit():
             continue  # "84 votes": a number's noun
         if (index and _finite_at(words, index)) or (
-            before in ("to", *_MODALS) and could_be_verb(bare) and bare not in STOPWORDS
+            before in ("to", *BARE_VERB_AUXILIARIES)
+            and could_be_verb(bare)
+            and bare not in STOPWORDS
         ):
             out.add(fold(bare))
     return out
@@ -401,7 +402,7 @@ def _ranking_tail(text: str) -> str:
     if match is None:
         return text
     words = text[match.end() :].split()
-    if any(w in _QUESTION_AUX or _finite_at(words, i) for i, w in enumerate(words) if i):
+    if any(w in QUESTION_AUXILIARIES or _finite_at(words, i) for i, w in enumerate(words) if i):
         return text  # "The storm, followed by heavy rain, flooded ...": the clause goes on
     return text[: match.start()]
 
@@ -432,11 +433,13 @@ def parse(statement: str) -> Clause | None:
             text = text[participle.end() :]
             continue
         capitalised = text[:1].upper() + text[1:]
-        adverb = capitalised.split(maxsplit=1)
-        if len(adverb) == 2 and adverb[0] in _LEAD_ADVERBS:
-            capitalised = f"{adverb[0]} {adverb[1][:1].upper()}{adverb[1][1:]}"
+        first_and_rest = capitalised.split(maxsplit=1)
+        after_adverb = len(first_and_rest) == 2 and first_and_rest[0] in _LEAD_ADVERBS
+        if after_adverb:
+            adverb, rest = first_and_rest
+            capitalised = f"{adverb} {rest[:1].upper()}{rest[1:]}"
         match = _LEADING_CLAUSE.match(capitalised)
-        longest = 17 if adverb[0] in _LEAD_ADVERBS else 16  # (the adverb is one word more)
+        longest = 17 if after_adverb else 16  # (the adverb is one word more)
         if not match or len(match.group().split()) > longest:
             break
         starter = match.group().split()[0].capitalize()
@@ -491,7 +494,7 @@ def parse(statement: str) -> Clause | None:
             main = chain["main"]
             used = len(chain.group().split())
             aux = " ".join(chain.group().split()[: used - (1 if main else 0)])
-            if main and (main in STOPWORDS or main in _QUESTION_AUX) and main != "not":
+            if main and (main in STOPWORDS or main in QUESTION_AUXILIARIES) and main != "not":
                 # "was the largest", "is a": a copula with its complement
                 aux = " ".join(chain.group().split()[: used - 1])
                 main = None
@@ -499,7 +502,11 @@ def parse(statement: str) -> Clause | None:
             elif main and not (is_past(main) or main.endswith("ing") or aux.endswith(" not")):
                 if aux in ("is", "are", "was", "were") or aux.endswith("been"):
                     main, used = None, used - 1  # a copula: "was largely ceremonial"
-                elif base_form(main) is None and main not in _BARE_VERBS_OK and aux not in _MODALS:
+                elif (
+                    base_form(main) is None
+                    and main not in _BARE_VERBS_OK
+                    and aux not in BARE_VERB_AUXILIARIES
+                ):
                     main, used = None, used - 1
             rest = " ".join(words[index + used :]).strip(" ,")
             return Clause(_undated(_named_in_apposition(subject)), aux, main, rest, lead)
@@ -513,7 +520,11 @@ def parse(statement: str) -> Clause | None:
     return None
 
 
-_NEW_SUBJECT = frozenset("it he she they we i you there".split())
+# Words a clause may open with that name no thing of their own.
+PRONOUNS = frozenset("it they he she we i you this that these those there".split())
+# A pronoun opening a new clause, where a participle's phrase inside the subject cannot reach;
+# not a demonstrative, which may be a determiner inside that phrase ("killed in those floods").
+_NEW_SUBJECT = PRONOUNS - {"this", "that", "these", "those"}
 
 
 def _reduced_relative(words: list[str], index: int) -> bool:
@@ -534,10 +545,10 @@ def _reduced_relative(words: list[str], index: int) -> bool:
     for later in range(index + 1, min(len(words), index + 10)):
         word = words[later]
         bare_later = word.lower().strip(",")
-        if bare_later in _CLAUSE_OPENERS or bare_later in _NEW_SUBJECT:
+        if bare_later in CLAUSE_OPENERS or bare_later in _NEW_SUBJECT:
             return False
         if word.islower() and (
-            bare_later in _QUESTION_AUX - {"do"} or _simple_past_only(bare_later)
+            bare_later in QUESTION_AUXILIARIES - {"do"} or _simple_past_only(bare_later)
         ):
             return True  # (not "May", the month)
         if word.endswith(","):
@@ -748,7 +759,6 @@ _SUBJECT_ADVERBS = frozenset(
 )
 
 
-_MODALS = frozenset("will would can could should must may might do does did shall".split())
 # Base-form verbs that follow a modal ("should provide") without any ending to show it.
 _BARE_VERBS_OK = frozenset("provide give take make pay help block face".split())
 
@@ -1067,7 +1077,7 @@ def _agreeing(wh: str, predicate: str) -> str:
     first, _, rest = predicate.partition(" ")
     if first in _PLURAL_AUX:
         return f"{_PLURAL_AUX[first]} {rest}".strip()
-    if first.endswith("s") or is_past(first) or first in _QUESTION_AUX:
+    if first.endswith("s") or is_past(first) or first in QUESTION_AUXILIARIES:
         return predicate
     # a plural present verb ("include"): its -s form
     return f"{first}s {rest}".strip() if first.isalpha() else predicate
@@ -1243,8 +1253,6 @@ _NOT_OBJECT = frozenset(
 )
 _POSSESSIVES = frozenset("her his its their our my your".split())
 _NO_SUBJECT = frozenset("it they he she we i you her his its their our my your no".split())
-# Words a clause may open with that name no thing of their own.
-PRONOUNS = frozenset("it they he she we i you this that these those there".split())
 _THAT_VERBS = frozenset(
     """agreed decided concluded ruled found promised pledged insisted warned announced
     confirmed ordered argued replied reply replies""".split()
@@ -1322,13 +1330,13 @@ def _from_clause(
         if typed and reported:
             return typed
 
-    # Charges: "Prosecutors accuse Samsonyan of calling for violence" and "Two officials were
-    # charged with negligence" -> "what is samsonyan accused of doing", "what are the charges
-    # against two officials".
     if depth == 0:
         # "adopted the bill by 64 votes to 7": the count, asked of the thing voted on.
         typed[:0] = vote_questions(clause)
 
+    # Charges: "Prosecutors accuse Samsonyan of calling for violence" and "Two officials were
+    # charged with negligence" -> "what is samsonyan accused of doing", "what are the charges
+    # against two officials".
     charge = _charge_question(clause, subject, names)
     if charge is not None and depth == 0:
         typed.append(charge)
@@ -1592,18 +1600,18 @@ def problem(question: str) -> str | None:
     if re.search(r"[.!?;:]\s|\s-\s|\s\u2014\s", text):
         return "more than one sentence"
     first = words[0]
-    if first not in _WH and first not in _QUESTION_AUX:
+    if first not in _WH and first not in QUESTION_AUXILIARIES:
         return "does not open with a question word or auxiliary"
     if words[-1] in _DANGLING and words[-2:] != ["to", "do"]:  # "what do they plan to do"
         return f"breaks off at '{words[-1]}'"
-    if words[1] in _CONJUNCTIONS or (len(words) > 2 and words[1] in _QUESTION_AUX
+    if words[1] in _CONJUNCTIONS or (len(words) > 2 and words[1] in QUESTION_AUXILIARIES
                                      and words[2] in _CONJUNCTIONS):  # fmt: skip
         return "a conjunction left at the start"
     if any(a == b for a, b in itertools.pairwise(words)):
         return "a word doubled"
-    if len(words) > 2 and words[1] in _QUESTION_AUX and words[2] in _ADVERB_AFTER_AUX:
+    if len(words) > 2 and words[1] in QUESTION_AUXILIARIES and words[2] in _ADVERB_AFTER_AUX:
         return f"no subject after '{words[1]}'"
-    if first in _QUESTION_AUX and words[1] in (_ADVERB_AFTER_AUX | {"only"}) - {"not"}:
+    if first in QUESTION_AUXILIARIES and words[1] in (_ADVERB_AFTER_AUX | {"only"}) - {"not"}:
         # "had in a video address he been ...", "did only last he admit ...": a yes/no
         # question's subject comes right after its auxiliary.
         return f"no subject after '{first}'"
@@ -1625,7 +1633,7 @@ def problem(question: str) -> str | None:
     asks_how = first in ("when", "where", "why") or (
         first == "how" and words[1] not in ("many", "much")
     )
-    if asks_how and words[1] not in _QUESTION_AUX:
+    if asks_how and words[1] not in QUESTION_AUXILIARIES:
         return f"no auxiliary after '{first}'"
     singular = ("is", "was", "has", "does")
     if first == "how" and words[1] == "many" and (words[2] in singular or words[3] in singular):
@@ -1634,7 +1642,7 @@ def problem(question: str) -> str | None:
         return "a number left at the start"
     if first == "how" and words[1] in ("many", "much"):
         window = words[2:7]
-        if not any(w in _QUESTION_AUX or _looks_finite(w) for w in window):
+        if not any(w in QUESTION_AUXILIARIES or _looks_finite(w) for w in window):
             return f"no verb after 'how {words[1]}'"
     if first in ("who", "what"):
         second = words[1]
@@ -1643,11 +1651,11 @@ def problem(question: str) -> str | None:
         plural = second in ("were", "are", "have") or (second == "do" and not say_or_do)
         if plural and words[2] not in _DETERMINERS:
             return f"'{first} {second}': who and what take a singular verb"
-        if not (second in _QUESTION_AUX or _looks_finite(second)) and first == "who":
+        if not (second in QUESTION_AUXILIARIES or _looks_finite(second)) and first == "who":
             return "no verb after 'who'"
-        verb_second = second in _QUESTION_AUX or _looks_finite(second)
+        verb_second = second in QUESTION_AUXILIARIES or _looks_finite(second)
         # "what regions include ...": a noun, then the verb
-        verb_third = words[2] in _QUESTION_AUX or _looks_finite(words[2])
+        verb_third = words[2] in QUESTION_AUXILIARIES or _looks_finite(words[2])
         if first == "what" and not verb_second and not verb_third:
             return "no verb after 'what'"
     for index, word in enumerate(words[:-1]):
@@ -1655,7 +1663,7 @@ def problem(question: str) -> str | None:
         if (
             _looks_finite(word)
             and not word.endswith("s")
-            and following in _QUESTION_AUX
+            and following in QUESTION_AUXILIARIES
             and word not in AUXILIARIES
             and index > 0
         ):
@@ -1664,15 +1672,15 @@ def problem(question: str) -> str | None:
         # "who sent to the capital by the alliance flew home": the participle of a subject's
         # phrase taken for the verb, and the sentence's own past tense left in.
         for word in words[3:]:
-            if word in _QUESTION_AUX or word in _CLAUSE_OPENERS:
+            if word in QUESTION_AUXILIARIES or word in CLAUSE_OPENERS:
                 break
             if _simple_past_only(word):
                 return f"two verbs ('{words[1]}' ... '{word}')"
-    aux_at = [i for i, w in enumerate(words) if w in _QUESTION_AUX]
+    aux_at = [i for i, w in enumerate(words) if w in QUESTION_AUXILIARIES]
     for index in aux_at:
         tail = words[index + 1 : index + 9]
         for word in tail:
-            if word in _QUESTION_AUX:
+            if word in QUESTION_AUXILIARIES:
                 break
             base = base_form(word) if is_past(word) else None
             if word == base and words[index] in ("did", "does", "do"):
@@ -1686,7 +1694,7 @@ def problem(question: str) -> str | None:
             # soldiers send to the capital by the alliance flew home") puts the sentence's own
             # verb further on. A clause of its own ("... the men who fled") may have one.
             for word in words[index + 9 :]:
-                if word in _QUESTION_AUX or word in _CLAUSE_OPENERS:
+                if word in QUESTION_AUXILIARIES or word in CLAUSE_OPENERS:
                     break
                 if _simple_past_only(word):
                     return f"'{words[index]} ... {word}': past tense after do-support"
@@ -1697,7 +1705,7 @@ def _participle_subject(words: list[str], text: str) -> bool:
     """Does the question's subject open with an -ing participle's clause that a comma closes
     ("what did speaking to reporters on monday, the mayor say")? A gerund subject has no
     comma after it ("did voting end at 8 pm")."""
-    at = 1 if words[0] in _QUESTION_AUX else 2 if words[1] in _QUESTION_AUX else None
+    at = 1 if words[0] in QUESTION_AUXILIARIES else 2 if words[1] in QUESTION_AUXILIARIES else None
     if at is None or at >= len(words) or not words[at].endswith("ing"):
         return False
     base = ing_base(words[at])
@@ -1713,10 +1721,6 @@ def _simple_past_only(word: str) -> bool:
 
 # What opens a participle's phrase inside a subject ("sent to", "detained in", "led by").
 _PARTICIPLE_PHRASE = frozenset("to by in into from at near under during".split())
-_CLAUSE_OPENERS = frozenset(
-    "who whom which that when where while after before as because since until if and or but "
-    "whose".split()
-)
 
 
 def _looks_finite(word: str) -> bool:

@@ -25,6 +25,8 @@ _PASSIVE = frozenset("was were is are been be".split())
 MAX_THING_WORDS = 6
 
 
+# The parts of ``questions.Clause`` read here, as a Protocol: ``questions`` imports this module,
+# and modules never import each other in a circle.
 class _Clause(Protocol):
     @property
     def subject(self) -> str: ...

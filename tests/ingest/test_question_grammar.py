@@ -76,6 +76,12 @@ def test_an_adverb_before_the_subordinator_is_part_of_the_lead_in() -> None:
     assert clause.lead == "Shortly after the levee broke"
 
 
+@pytest.mark.parametrize("sentence", ["", "  ", "...", "Shortly"])
+def test_a_sentence_with_no_words_to_read_asks_nothing(sentence: str) -> None:
+    assert parse(sentence) is None
+    assert generate(sentence, names=set()) == []
+
+
 def test_a_time_phrase_without_a_comma_is_no_subject() -> None:
     clause = parse("Last year the port authority ordered a survey of the breakwater.")
     assert clause is not None
