@@ -88,8 +88,8 @@ CALIBRATION: tuple[float, ...] = (
 
 # The semantic re-ranker's blend and confidence correction (``MatcherSettings``), fitted by
 # ``python -m bench.semantic`` on the older tune sets; unused while it is off.
-SEMANTIC_BLEND = 0.0
-SEMANTIC_CALIBRATION: tuple[float, float, float, float] = (0.0, 1.0, 0.0, 0.0)
+SEMANTIC_BLEND = 4.0
+SEMANTIC_CALIBRATION: tuple[float, float, float, float] = (-5.661, 0.693, 6.607, 12.774)
 
 
 @dataclass(frozen=True, slots=True)

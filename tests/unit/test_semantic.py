@@ -95,7 +95,7 @@ def test_off_by_default() -> None:
 def test_on_without_blend_or_correction_changes_nothing() -> None:
     """The re-ranker's neutral settings give exactly the lexical ranking and confidences."""
     plain = Matcher(FACTS).ask(QUESTION)
-    settings, _ = semantic(blend=0.0)
+    settings, _ = semantic(blend=0.0, semantic_calibration=(0.0, 1.0, 0.0, 0.0))
     neutral = Matcher(FACTS, settings=settings).ask(QUESTION)
     assert [(m.fact.id, m.score) for m in neutral.matches] == [
         (m.fact.id, m.score) for m in plain.matches
@@ -117,7 +117,7 @@ def test_blend_puts_the_closer_meaning_first() -> None:
 
 def test_similarity_feeds_the_confidence() -> None:
     """A correction weighing the lead in similarity raises the first fact's confidence."""
-    neutral_settings, _ = semantic(blend=1.0)
+    neutral_settings, _ = semantic(blend=1.0, semantic_calibration=(0.0, 1.0, 0.0, 0.0))
     neutral = Matcher(FACTS, settings=neutral_settings).ask(QUESTION)
     trusting, _ = semantic(blend=1.0, semantic_calibration=(0.0, 1.0, 0.0, 10.0))
     corrected = Matcher(FACTS, settings=trusting).ask(QUESTION)
