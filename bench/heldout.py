@@ -177,8 +177,18 @@ def confidence_of(result: AskResult) -> float:
     return float(getattr(result, "confidence", best.score))
 
 
-def ask_newsdesk(kb: KnowledgeBase, questions: Sequence[Question]) -> list[Outcome]:
-    matcher = matcher_for(kb)
+def semantic_settings() -> MatcherSettings:
+    """The default settings with the semantic re-ranker on (needs the ``semantic`` extra)."""
+    from bot.core.e5_embedder import E5Embedder
+    from bot.core.semantic import SemanticIndex
+
+    return MatcherSettings(semantic=SemanticIndex(E5Embedder()))
+
+
+def ask_newsdesk(
+    kb: KnowledgeBase, questions: Sequence[Question], settings: MatcherSettings | None = None
+) -> list[Outcome]:
+    matcher = matcher_for(kb, settings)
     out = []
     for question in questions:
         result = matcher.ask(question.text)
@@ -283,7 +293,9 @@ SETS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 
 
 def evaluate(
-    kbs: Sequence[KnowledgeBase], splits: Iterable[str]
+    kbs: Sequence[KnowledgeBase],
+    splits: Iterable[str],
+    settings: MatcherSettings | None = None,
 ) -> tuple[dict[str, Any], dict[tuple[str, str], list[Outcome]], dict[str, float]]:
     """Figures per split, set and method; newsdesk's outcomes per split and group; timing."""
     figures: dict[str, Any] = {}
@@ -297,7 +309,7 @@ def evaluate(
             if not asked:
                 continue
             started = time.perf_counter()
-            outcomes = ask_newsdesk(kb, asked)
+            outcomes = ask_newsdesk(kb, asked, settings)
             timing[split] = timing.get(split, 0.0) + time.perf_counter() - started
             per_method["newsdesk"].setdefault(kb.group, []).extend(outcomes)
             bm25 = rankers.bm25_scored(kb.facts, with_answer=True)
@@ -497,6 +509,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         help="ask only these seed question files (by stem, e.g. questions_en_3) and stories "
         "(by folder name): figures for one round's new data alone",
     )
+    parser.add_argument(
+        "--semantic",
+        action="store_true",
+        help="newsdesk with the optional semantic re-ranker on (needs the semantic extra)",
+    )
     args = parser.parse_args(argv)
     if args.failures and "report" in args.splits:
         parser.error("--failures lists tune questions only: add --splits tune")
@@ -508,10 +525,13 @@ def main(argv: Sequence[str] | None = None) -> None:
         kbs = only(kbs, set(args.only))
         if not kbs:
             parser.error("--only names no question file or story")
-    figures, outcomes, timing = evaluate(kbs, splits)
+    figures, outcomes, timing = evaluate(
+        kbs, splits, semantic_settings() if args.semantic else None
+    )
     stories = sum(kb.group == "stories" for kb in kbs)
     intro = (
         "Held-out quality (`python -m bench.heldout"
+        + (" --semantic" if args.semantic else "")
         + (" --only " + " ".join(sorted(args.only)) if args.only else "")
         + "`). seed: the shipped seed knowledge with its synonyms; stories: "
         f"{stories} stories, each its own knowledge base (its facts only, no "

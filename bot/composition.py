@@ -10,7 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.config import Database, DatabaseUrl, Settings, parse_database
+from bot.core.e5_embedder import E5Embedder
 from bot.core.matcher import MatcherSettings
+from bot.core.semantic import SemanticIndex
 from bot.core.service import Clock, KnowledgeBase, Policy, StartMode
 from bot.core.storage import KnowledgeStore, StoreUnsupported
 from bot.store import SqliteStore
@@ -35,9 +37,16 @@ async def open_store(database: DatabaseName) -> KnowledgeStore:
 
 
 def matcher_settings(settings: Settings) -> MatcherSettings:
+    """The matcher's settings; with ``matcher.semantic`` on, its embedder is loaded here, at
+    start, so a missing package stops the start with one sentence (``SemanticUnavailable``),
+    not a traceback at the first question."""
+    semantic = None
+    if settings.matcher.semantic:
+        semantic = SemanticIndex(E5Embedder())
     return MatcherSettings(
         answer_threshold=settings.matcher.answer_threshold,
         suggest_threshold=settings.matcher.suggest_threshold,
+        semantic=semantic,
     )
 
 
@@ -54,10 +63,12 @@ async def open_knowledge_base(settings: Settings, start: StartMode | None = None
     needs (by default the bot's: store knowledge/ at start if the settings say so)."""
     if start is None:
         start = StartMode.RELOAD if settings.reload_knowledge_on_start else StartMode.SERVE_STORED
+    # Before the store opens: a semantic re-ranker that cannot load stops the start untouched.
+    matching = matcher_settings(settings)
     return await KnowledgeBase.open(
         await open_store(settings.database),
         settings.knowledge_dir,
-        matcher_settings=matcher_settings(settings),
+        matcher_settings=matching,
         policy=policy(settings),
         start=start,
     )

@@ -183,6 +183,8 @@ class MatcherConfig(_Section):
     answer_threshold: float = Field(_MATCHER_DEFAULTS.answer_threshold, ge=0, le=1)
     suggest_threshold: float = Field(_MATCHER_DEFAULTS.suggest_threshold, ge=0, le=1)
     max_results: int = Field(3, ge=1, le=10)
+    # The optional semantic re-ranker (sentence embeddings; needs the `semantic` extra).
+    semantic: bool = False
 
     @model_validator(mode="after")
     def _ordered(self) -> MatcherConfig:

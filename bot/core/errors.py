@@ -25,3 +25,7 @@ class LimitReached(NewsdeskError):
 
 class WriteFailed(NewsdeskError):
     """The database refused a write (disk full, read-only...); nothing was changed."""
+
+
+class SemanticUnavailable(NewsdeskError):
+    """The semantic re-ranker is turned on in the settings but its package is not installed."""

@@ -60,6 +60,7 @@ from bot.core.models import (
 )
 from bot.core.news_words import COUNTED_EVENTS
 from bot.core.related_words import table as related_words
+from bot.core.semantic import SemanticIndex
 from bot.core.since_words import says_since
 from bot.core.text import (
     DAY_SPECIFICITY,
@@ -89,6 +90,11 @@ CALIBRATION: tuple[float, ...] = (
     -3.975,
     2.649,
 )
+
+# The semantic re-ranker's blend and confidence correction (``MatcherSettings``), fitted by
+# ``python -m bench.semantic`` on the older tune sets; unused while it is off.
+SEMANTIC_BLEND = 4.0
+SEMANTIC_CALIBRATION: tuple[float, float, float, float] = (-5.661, 0.693, 6.607, 12.774)
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +207,15 @@ class MatcherSettings:
     # A question about a thing no fact mentions ("the stadium" of facts on a bridge) is not
     # answered outright (``Matcher._unknown_thing``); False turns it off.
     unknown_thing_guard: bool = True
+    # The optional semantic re-ranker (``bot.core.semantic``; None, the default: off). With it,
+    # each scored candidate's relevance loses ``semantic_blend`` times how much less close its
+    # closest text is to the question, by sentence embedding, than the closest candidate's, and
+    # its confidence's log-odds are corrected by ``semantic_calibration``: (intercept, weight of
+    # the log-odds, of its similarity, of its similarity's lead over the best other candidate).
+    # Both are fitted by ``python -m bench.semantic`` on the older tune sets.
+    semantic: SemanticIndex | None = None
+    semantic_blend: float = SEMANTIC_BLEND
+    semantic_calibration: tuple[float, float, float, float] = SEMANTIC_CALIBRATION
 
     def coverage_needed(self, language: str) -> float:
         """``minimum_coverage`` for a question in ``language`` ("en"), or
@@ -445,6 +460,7 @@ class _Candidate:
     role_miss: bool = False  # a role holder's name asked for is not beside the role
     count_miss: bool = False  # its numbers count something other than what is asked
     matched: AbstractSet[str] = frozenset()  # the question's terms found in the fact
+    semantic: float = 0.0  # cosine of the question and its closest text (semantic re-ranker)
 
     @property
     def blocked(self) -> bool:
@@ -849,6 +865,14 @@ class Matcher:
         self._offices: dict[str, str] | None = None
         for fact in facts:
             self.add(fact)
+        self.prepare_semantic()
+
+    def prepare_semantic(self) -> None:
+        """Encode the texts of the facts added since the last time, for the semantic
+        re-ranker (nothing when it is off): a whole knowledge base in batches, once it is
+        indexed, rather than at its first questions."""
+        if self.settings.semantic is not None:
+            self.settings.semantic.prepare()
 
     # ------------------------------------------------------------------------ snapshot
     def export_state(self) -> IndexState:
@@ -913,6 +937,11 @@ class Matcher:
         matcher._vocabulary = {
             bucket: dict.fromkeys(words) for bucket, words in state.vocabulary.items()
         }
+        semantic = matcher.settings.semantic
+        if semantic is not None:
+            for entry in entries.values():
+                semantic.want(entry.fact)
+            semantic.prepare()
         return matcher
 
     # ----------------------------------------------------------------- index maintenance
@@ -968,6 +997,8 @@ class Matcher:
         self._next_key += 1
         entry = self._build_entry(fact)
         self._entries[key] = entry
+        if self.settings.semantic is not None:
+            self.settings.semantic.want(fact)
         self._keys[fact.id] = key
         if fact.guild_id is not None:
             self._guild_of[key] = fact.guild_id
@@ -1671,6 +1702,8 @@ class Matcher:
             )
             if len(scored) >= self.settings.candidates:
                 break
+        if self.settings.semantic is not None and scored:
+            self._semantic_blend(scored, question, language, self.settings.semantic)
         # A tie is broken by the share of the question the answer text itself says.
         scored.sort(key=lambda c: (-c.relevance, -c.answer, c.entry.fact.id))
         scored = _stating_first(scored, self.settings)
@@ -1684,6 +1717,25 @@ class Matcher:
             scored = self._named_first(scored, asked)
         self._calibrate(scored[:calibrated] if calibrated else scored, asked)
         return scored, asked
+
+    def _semantic_blend(
+        self, scored: list[_Candidate], question: str, language: str, index: SemanticIndex
+    ) -> None:
+        """Give each candidate its semantic similarity to ``question``, and take from its
+        relevance ``semantic_blend`` times how far it falls short of the closest candidate's:
+        the closest keeps its relevance, so a question the words already answer well keeps
+        its lead, while a sibling whose words match as well but whose meaning is further off
+        falls behind."""
+        vector = index.question(question)
+        for candidate in scored:
+            candidate.semantic = index.similarity(vector, candidate.entry.fact, language)
+        blend = self.settings.semantic_blend
+        if blend > 0.0:
+            closest = max(candidate.semantic for candidate in scored)
+            for candidate in scored:
+                candidate.relevance = max(
+                    0.0, candidate.relevance - blend * (closest - candidate.semantic)
+                )
 
     def _unknown_thing(
         self, question: str, query: list[_QueryTerm], context: AbstractSet[str]
@@ -2343,6 +2395,7 @@ class Matcher:
         logistic model of its evidence (``calibration_features``) fitted on questions the
         matcher was tuned on (``bench/calibrate.py``). Confidences never rise down the list."""
         weights = self.settings.calibration
+        semantic = self.settings.semantic is not None
         ceiling = 1.0
         for index, candidate in enumerate(ranked):
             z = weights[0]
@@ -2350,8 +2403,19 @@ class Matcher:
                 weights[1:], calibration_features(ranked, asked, index), strict=True
             ):
                 z += weight * value
+            if semantic:
+                z = self._semantic_odds(z, ranked, index)
             confidence = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
             ceiling = candidate.confidence = min(ceiling, confidence)
+
+    def _semantic_odds(self, z: float, ranked: list[_Candidate], index: int) -> float:
+        """The log-odds ``z`` of ``ranked[index]`` corrected by its semantic similarity and
+        that similarity's lead over the best other candidate's (``semantic_calibration``)."""
+        intercept, odds, similarity, lead = self.settings.semantic_calibration
+        candidate = ranked[index]
+        others = [c.semantic for i, c in enumerate(ranked) if i != index]
+        ahead = candidate.semantic - max(others) if others else 0.0
+        return intercept + odds * z + similarity * candidate.semantic + lead * ahead
 
     def _decide(self, ranked: list[_Candidate], asked: _Asked) -> Decision:
         if not ranked:

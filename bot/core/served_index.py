@@ -233,6 +233,7 @@ class ServedIndex:
                 self.matcher.add(fact)
                 if fact.origin is Origin.FILE:
                     added.append(fact_id)
+        self.matcher.prepare_semantic()
         return dataclasses.replace(
             stored,
             added=tuple(sorted(added)),
@@ -250,6 +251,7 @@ class ServedIndex:
             for fact in facts:
                 if fact.status is Status.LIVE:
                     matcher.add(fact)
+        matcher.prepare_semantic()
         self.matcher = matcher
 
     def _stamped(self, knowledge: KnowledgeSet, report: ReloadReport) -> KnowledgeSet:
