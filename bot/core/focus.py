@@ -31,6 +31,7 @@ from enum import IntFlag
 
 from bot.core.measures import dimension_asked
 from bot.core.news_words import IRREGULAR_FORMS
+from bot.core.word_edges import WORD_EDGES
 
 
 class Want(IntFlag):
@@ -648,7 +649,6 @@ _SPELLING = {
 
 
 # ------------------------------------------------------------------------ answers
-_STRIP = "\"'()[]{},.;:!?\u2018\u2019\u201c\u201d"
 _NUMBER = re.compile(r"[$€£]?\d[\d,.]*(?:%|bn|m|k|s)?")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
@@ -664,7 +664,7 @@ def _tokens(text: str) -> list[str]:
     currency sign glued to a number ("$300") is a token of its own before it."""
     out: list[str] = []
     for raw in text.split():
-        token = raw.strip(_STRIP)
+        token = raw.strip(WORD_EDGES)
         if not token:
             continue
         if token[0] in "$€£" and len(token) > 1:
@@ -768,8 +768,8 @@ def _kinds(answer: str, present: set[str], dated: bool) -> int:
             continue
         after = answer[match.end() : match.end() + 16].split()
         before = answer[max(0, match.start() - 12) : match.start()].split()
-        following = after[0].strip(_STRIP).lower() if after else ""
-        previous = before[-1].strip(_STRIP).lower() if before else ""
+        following = after[0].strip(WORD_EDGES).lower() if after else ""
+        previous = before[-1].strip(WORD_EDGES).lower() if before else ""
         if following in MONTHS or previous in MONTHS:
             kinds |= _TIME | _DAY  # a day of the month, not a count
             continue
@@ -820,12 +820,12 @@ def titled_people(answer: str) -> tuple[tuple[str, str], ...]:
     raw = answer.split()
     out: list[tuple[str, str]] = []
     for index, written in enumerate(raw):
-        role = written.strip(_STRIP).lower()
+        role = written.strip(WORD_EDGES).lower()
         if role not in ROLE_WORDS or written.endswith(_NAME_ENDS):
             continue
         surname = ""
         for following in raw[index + 1 : index + 5]:
-            token = following.strip(_STRIP)
+            token = following.strip(WORD_EDGES)
             possessive = token.endswith(("'s", "\u2019s"))
             if not possessive and not _is_name(token):
                 break

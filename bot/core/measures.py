@@ -16,6 +16,8 @@ from __future__ import annotations
 import itertools
 import re
 
+from bot.core.word_edges import WORD_EDGES
+
 # The adjective after "how" and the dimension it asks for.
 DIMENSIONS: dict[str, str] = {
     "tall": "height",
@@ -62,7 +64,6 @@ _NUMBER_WORDS = frozenset(
 )
 # How many words either side of a measure may say which length it is.
 _REACH = 3
-_STRIP = "\"'()[]{},.;:!?\u2018\u2019\u201c\u201d"
 
 
 # "How long is the bridge" may ask a length; "how long did the talks last", "how long is the
@@ -101,7 +102,7 @@ def _tokens(answer: str) -> list[str]:
     ("30-metre-high" is "30 metre high")."""
     out: list[str] = []
     for raw in answer.lower().split():
-        out.extend(part for part in (p.strip(_STRIP) for p in raw.split("-")) if part)
+        out.extend(part for part in (p.strip(WORD_EDGES) for p in raw.split("-")) if part)
     return out
 
 
