@@ -149,22 +149,8 @@ def save(database: Path, matcher: Matcher, synonyms: Synonyms, generation: int) 
     path = snapshot_path(database)
     if path is None:
         return
-    state = matcher.export_state()
     header = {"format": FORMAT, "program": program_version(), "generation": generation}
-    payload = (
-        synonyms,
-        state.keys,
-        state.facts,
-        state.entries,
-        state.next_key,
-        state.postings,
-        state.specificity,
-        state.surface,
-        state.vocabulary,
-        state.names,
-        state.other_words,
-        state.term_languages,
-    )
+    payload = _payload(synonyms, matcher.export_state())
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         with temporary.open("wb") as file:
@@ -216,6 +202,24 @@ def read(
     except Exception as exc:  # whatever is wrong with the file, the index is rebuilt
         log.warning("index snapshot %s is unreadable (%s); rebuilding the index", path, exc)
         return None
+
+
+def _payload(synonyms: Synonyms, state: IndexState) -> tuple[Any, ...]:
+    """What a snapshot holds after its header, in the order ``_decode`` reads it back."""
+    return (
+        synonyms,
+        state.keys,
+        state.facts,
+        state.entries,
+        state.next_key,
+        state.postings,
+        state.specificity,
+        state.surface,
+        state.vocabulary,
+        state.names,
+        state.other_words,
+        state.term_languages,
+    )
 
 
 def _decode(payload: Sequence[Any], settings: MatcherSettings | None) -> tuple[Matcher, Synonyms]:

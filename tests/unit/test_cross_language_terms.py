@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.index_snapshot import _decode
+from bot.core.index_snapshot import _decode, _payload
 from bot.core.matcher import Matcher
 from bot.core.models import Decision, Fact, Translation
 from bot.core.text import Analyzer
@@ -81,21 +81,7 @@ def test_a_loanword_of_the_other_language_still_meets_its_text(matcher: Matcher)
 
 def test_the_index_snapshot_keeps_each_term_s_languages(matcher: Matcher) -> None:
     state = matcher.export_state()
-    payload = (
-        (),
-        state.keys,
-        state.facts,
-        state.entries,
-        state.next_key,
-        state.postings,
-        state.specificity,
-        state.surface,
-        state.vocabulary,
-        state.names,
-        state.other_words,
-        state.term_languages,
-    )
-    restored, _ = _decode(payload, None)
+    restored, _ = _decode(_payload((), state), None)
     assert restored.ask("bal niyə bu qədər bahalaşıb").decision is not Decision.ANSWER
     assert restored.export_state().term_languages == state.term_languages
 
