@@ -31,7 +31,7 @@ from bench.calibrate import fit
 from bench.fresh import FRESH_TUNE
 from bench.heldout import KnowledgeBase, knowledge_bases, matcher_for
 from bot.core.e5_embedder import E5Embedder
-from bot.core.matcher import Matcher, MatcherSettings
+from bot.core.matcher import Matcher, MatcherSettings, semantic_lead
 from bot.core.semantic import SemanticIndex
 
 BLENDS = (0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0)
@@ -66,8 +66,7 @@ def rows(kbs: Sequence[KnowledgeBase], settings: MatcherSettings) -> list[Row]:
                 continue
             first = ranked[0]
             confidence = min(max(first.confidence, 1e-12), 1 - 1e-12)
-            others = [c.semantic for c in ranked[1:]]
-            lead = first.semantic - max(others) if others else 0.0
+            lead = semantic_lead(ranked, 0)
             out.append(
                 Row(
                     kb.group,

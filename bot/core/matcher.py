@@ -637,6 +637,14 @@ _ENGLISH_BIT = _LANGUAGE_BITS["en"]
 _FOREIGN_MARK = "@"
 
 
+def semantic_lead(ranked: Sequence[_Candidate], index: int) -> float:
+    """How much closer in meaning ``ranked[index]`` is to the question than the closest other
+    candidate (the semantic re-ranker's; 0 when it is the only one): a feature of its
+    confidence, and of the fit of ``SEMANTIC_CALIBRATION``."""
+    others = [c.semantic for i, c in enumerate(ranked) if i != index]
+    return ranked[index].semantic - max(others) if others else 0.0
+
+
 def _shared_start(term: str, word: str) -> int:
     """How many first letters ``term`` and ``word`` share (a Russian word and its term: the
     stem as the word writes it)."""
@@ -2413,8 +2421,7 @@ class Matcher:
         that similarity's lead over the best other candidate's (``semantic_calibration``)."""
         intercept, odds, similarity, lead = self.settings.semantic_calibration
         candidate = ranked[index]
-        others = [c.semantic for i, c in enumerate(ranked) if i != index]
-        ahead = candidate.semantic - max(others) if others else 0.0
+        ahead = semantic_lead(ranked, index)
         return intercept + odds * z + similarity * candidate.semantic + lead * ahead
 
     def _decide(self, ranked: list[_Candidate], asked: _Asked) -> Decision:
