@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
@@ -637,6 +638,17 @@ _ENGLISH_BIT = _LANGUAGE_BITS["en"]
 _FOREIGN_MARK = "@"
 
 
+# Read once per answer text, as candidates recur from question to question: the side that
+# tells an answer (``Matcher._actor``) and the people it names by office (``_with_titled``).
+@lru_cache(maxsize=50_000)
+def _first_actor(answer: str) -> str | None:
+    named = actors_named(answer)
+    return named[0] if named else None
+
+
+_titled = lru_cache(maxsize=50_000)(titled_people)
+
+
 def semantic_lead(ranked: Sequence[_Candidate], index: int) -> float:
     """How much closer in meaning ``ranked[index]`` is to the question than the closest other
     candidate (the semantic re-ranker's; 0 when it is the only one): a feature of its
@@ -865,11 +877,7 @@ class Matcher:
         # The terms that stand for each country, as this analyzer reads them
         # (``_country_terms``): made on first need.
         self._countries: dict[str, frozenset[str]] | None = None
-        # The side each English answer read so far is told by (``_actor``), by its text.
-        self._actors: dict[str, str | None] = {}
-        # The people each English answer names by office (``_titled``), by its text, and the
-        # terms of the words of office (``_office_terms``).
-        self._titled_cache: dict[str, tuple[tuple[str, str], ...]] = {}
+        # The terms of the words of office (``_office_terms``): made on first need.
         self._offices: dict[str, str] | None = None
         for fact in facts:
             self.add(fact)
@@ -1875,19 +1883,12 @@ class Matcher:
             ),
         )
 
-    def _actor(self, entry: _Entry) -> str | None:
+    @staticmethod
+    def _actor(entry: _Entry) -> str | None:
         """The side that tells or does what a fact's English answer says: the first country
         it names as one that acts or speaks (``actors_named``), or None."""
         english = entry.fact.translation("en")
-        if english is None:
-            return None
-        text = english.answer
-        if text not in self._actors:
-            named = actors_named(text)
-            if len(self._actors) > 50_000:
-                self._actors.clear()
-            self._actors[text] = named[0] if named else None
-        return self._actors[text]
+        return None if english is None else _first_actor(english.answer)
 
     def _bound_first(self, ranked: list[_Candidate]) -> list[_Candidate]:
         """``ranked`` with the first contender (within ``kind_window`` of the best) whose answer
@@ -1977,10 +1978,7 @@ class Matcher:
             if same:
                 held = frozenset(term for term in same if term != qt.term and term in df)
                 if held:
-                    # Meeting "Ukraine's" says no more than the word "ukraine" says: in a story
-                    # about Ukraine, every fact has it, however rare "ukrainian" is.
-                    weight = min(qt.weight, *(self._term_weight(term) for term in held))
-                    out.append((qt.term, weight * country_share, held))
+                    out.append(self._other_name(qt, held, country_share))
                 continue
             near = neighbours.get(qt.term)
             if near:
@@ -2011,14 +2009,9 @@ class Matcher:
             english = entry.fact.translation("en") if entry is not None else None
             if english is None:
                 continue
-            for role, surname in self._titled(english.answer):
+            for role, surname in _titled(english.answer):
                 if role in wanted:
-                    named.setdefault(role, set()).update(
-                        term
-                        for term, _, _ in self.analyzer.analyze(
-                            surname, remember=False, language="en"
-                        )
-                    )
+                    named.setdefault(role, set()).update(self._english_terms(surname))
         if not named:
             return related
         out = list(related)
@@ -2034,27 +2027,29 @@ class Matcher:
             )
             if not held or any(term == qt.term for term, _, _ in related):
                 continue  # a term with neighbours of its own keeps them alone
-            weight = min(qt.weight, *(self._term_weight(term) for term in held))
-            out.append((qt.term, weight * share, held))
+            out.append(self._other_name(qt, held, share))
         return out
 
-    def _titled(self, answer: str) -> tuple[tuple[str, str], ...]:
-        """``focus.titled_people`` of an answer, read once per answer text."""
-        found = self._titled_cache.get(answer)
-        if found is None:
-            if len(self._titled_cache) > 50_000:
-                self._titled_cache.clear()
-            found = self._titled_cache[answer] = titled_people(answer)
-        return found
+    def _other_name(self, qt: _QueryTerm, held: frozenset[str], share: float) -> _Related:
+        """``qt`` to be met by ``held``, the terms of another name for what it names (its
+        country's, the surname of the person in its office), earning ``share`` of the least
+        weight of them all: meeting "Ukraine's" says no more than the word "ukraine" says (in
+        a story about Ukraine, every fact has it, however rare "ukrainian" is)."""
+        weight = min(qt.weight, *(self._term_weight(term) for term in held))
+        return (qt.term, weight * share, held)
+
+    def _english_terms(self, text: str) -> list[str]:
+        """The terms of English ``text`` as this index's analyzer reads them (learning no word
+        of it): how the words of office, countries and names the matcher knows of meet the
+        index."""
+        return [term for term, _, _ in self.analyzer.analyze(text, remember=False, language="en")]
 
     def _office_terms(self) -> dict[str, str]:
         """The term of each word of office (``focus.ROLE_WORDS``) as this analyzer reads it,
         with the word."""
         if self._offices is None:
             self._offices = {
-                term: word
-                for word in sorted(ROLE_WORDS)
-                for term, _, _ in self.analyzer.analyze(word, remember=False, language="en")
+                term: word for word in sorted(ROLE_WORDS) for term in self._english_terms(word)
             }
         return self._offices
 
@@ -2063,14 +2058,9 @@ class Matcher:
         all the words that stand for it, read once by this index's analyzer (its synonym
         groups may make some of them one term already)."""
         if self._countries is None:
-            analyze = self.analyzer.analyze
             table: dict[str, frozenset[str]] = {}
             for words in country_members().values():
-                terms = frozenset(
-                    term
-                    for word in words
-                    for term, _, _ in analyze(word, remember=False, language="en")
-                )
+                terms = frozenset(term for word in words for term in self._english_terms(word))
                 for term in terms:
                     table.setdefault(term, terms)
             self._countries = table
