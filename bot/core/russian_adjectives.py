@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
-from bot.core.russian_lemmas import parses
+from bot.core.russian_lemmas import dictionary_form, parses
 
 # (suffix of the adjective's dictionary form, the endings of its noun after what precedes the
 # suffix), longest suffix first.
@@ -50,7 +50,7 @@ def noun_of(word: str, frequency: Callable[[str], float]) -> str | None:
     parse = found[0]
     if not parse.is_known or parse.tag.POS not in ("ADJF", "ADJS"):
         return None
-    adjective = parse.normal_form.replace("ё", "е")
+    adjective = dictionary_form(parse)
     for suffix, endings in _SUFFIXES:
         if adjective.endswith(suffix) and len(adjective) > len(suffix) + 2:
             base = adjective[: -len(suffix)]
@@ -63,6 +63,6 @@ def noun_of(word: str, frequency: Callable[[str], float]) -> str | None:
 
 def _known_noun(candidate: str) -> bool:
     return any(
-        p.is_known and p.tag.POS == "NOUN" and p.normal_form.replace("ё", "е") == candidate
+        p.is_known and p.tag.POS == "NOUN" and dictionary_form(p) == candidate
         for p in parses(candidate)
     )

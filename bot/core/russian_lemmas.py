@@ -78,5 +78,11 @@ def lemma(word: str) -> Lemma | None:
     parse = found[0]
     if not parse.is_known or parse.tag.POS in _VERB_FORMS:
         return None
+    return Lemma(dictionary_form(parse), not _NAME_GRAMMEMES.isdisjoint(parse.tag.grammemes))
+
+
+def dictionary_form(parse: pymorphy3.analyzer.Parse) -> str:
+    """The dictionary form of one of ``parses``' readings, "ё" written "е" as most text
+    writes it."""
     form: str = parse.normal_form
-    return Lemma(form.replace("ё", "е"), not _NAME_GRAMMEMES.isdisjoint(parse.tag.grammemes))
+    return form.replace("ё", "е")
