@@ -58,7 +58,7 @@ def _azerbaijani() -> frozenset[str]:
 
 
 @cache
-def _english() -> frozenset[str]:
+def english_names() -> frozenset[str]:
     """English one-word country names, folded ("turkiye", "curacao"), but everyday nouns."""
     # Continents and regions have numeric codes ("Africa"), as in ``_names``.
     territories = Locale.parse("en").territories.items()
@@ -66,15 +66,10 @@ def _english() -> frozenset[str]:
     return frozenset(name for name in names if name.isalpha()) - _EVERYDAY_NOUNS
 
 
-def english_names() -> frozenset[str]:
-    """English one-word country names, folded ("ukraine", "turkiye"), but everyday nouns."""
-    return _english()
-
-
 def english_country(word: str) -> str | None:
     """The English one-word country a folded ``word`` names, or whose people or language it
     names ("georgians", "iranian", "chinese", "kazakh"): None for any other word."""
-    names = _english()
+    names = english_names()
     if word in names:
         return word
     for one in {word, word.removesuffix("s")}:
