@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from bench import synthetic
 from bench.calibrate import fit
 from bench.fresh import FRESH_TUNE
-from bench.heldout import KnowledgeBase, knowledge_bases, matcher_for
+from bench.heldout import KnowledgeBase, knowledge_bases, matcher_for, semantic_settings
 from bot.core.e5_embedder import E5Embedder
 from bot.core.matcher import Matcher, MatcherSettings, semantic_lead
 from bot.core.semantic import SemanticIndex
@@ -116,7 +116,7 @@ def latency(size: int = 1_000, count: int = 300) -> None:
     asked = [q for q, _ in synthetic.questions(facts, count)]
     for name, settings in (
         ("off", MatcherSettings()),
-        ("on", MatcherSettings(semantic=SemanticIndex(E5Embedder()))),
+        ("on", semantic_settings()),
     ):
         started = time.perf_counter()
         matcher = Matcher(facts, settings=settings)
