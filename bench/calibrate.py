@@ -35,8 +35,8 @@ holds: confident enough, not blocked, clear of the runner-up, covering enough of
     python -m bench.calibrate --drafts     # fit on the drafts too (not only scored on them)
     python -m bench.calibrate --seed-weight 0.5   # the seed knowledge's questions count half
 
-The printed tuple is what ``CALIBRATION`` in ``bot/core/matcher.py`` holds. Needs numpy (comes
-with the bench extra).
+The printed tuple is what ``CALIBRATION`` in ``bot/core/matcher_settings.py`` holds. Needs numpy
+(comes with the bench extra).
 """
 
 from __future__ import annotations
@@ -55,13 +55,13 @@ from bench.drafts import STORIES, Judged, Story, approved_draft
 from bench.fresh import FRESH_TUNE
 from bench.heldout import ROOT, KnowledgeBase, Question, knowledge_bases, matcher_for
 from bot.core.matcher import (
-    CALIBRATION,
     CALIBRATION_FEATURES,
     Matcher,
     MatcherSettings,
     calibration_features,
     clear_lead,
 )
+from bot.core.matcher_settings import CALIBRATION
 from bot.core.models import Fact
 
 OLD_SEED = ROOT / "tests" / "data" / "seed_questions.yaml"

@@ -46,7 +46,6 @@ from bench.heldout import Question
 from bot.core.matcher import (
     _EXACT,
     _KIND_PHRASINGS,
-    CALIBRATION,
     Matcher,
     MatcherSettings,
     _Asked,
@@ -55,6 +54,7 @@ from bot.core.matcher import (
     calibration_features,
     clear_lead,
 )
+from bot.core.matcher_settings import CALIBRATION
 from bot.core.models import Decision
 
 # How many of the best candidates by relevance are put in order.
