@@ -30,6 +30,7 @@ from typing import Any
 from bot.core import az_verbs as az_verbs_module
 from bot.core import chat_words as chat_words_module
 from bot.core import focus as focus_module
+from bot.core import index_entries as index_entries_module
 from bot.core import language as language_module
 from bot.core import latin_russian as latin_russian_module
 from bot.core import matcher as matcher_module
@@ -39,7 +40,8 @@ from bot.core import russian_adjectives as russian_adjectives_module
 from bot.core import russian_lemmas as russian_lemmas_module
 from bot.core import since_words as since_words_module
 from bot.core import text as text_module
-from bot.core.matcher import IndexState, Matcher, MatcherSettings
+from bot.core.index_entries import IndexState
+from bot.core.matcher import Matcher, MatcherSettings
 from bot.core.text import Analyzer
 
 log = logging.getLogger(__name__)
@@ -50,6 +52,7 @@ SUFFIX = ".index"
 # stemmer, word frequencies and transliteration it uses.
 _SHAPING_MODULES = (
     matcher_module,
+    index_entries_module,  # how a fact and its index entry are stored
     text_module,
     models_module,
     focus_module,

@@ -22,10 +22,9 @@ import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
-from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -47,6 +46,14 @@ from bot.core.focus import (
     read_answer,
     titled_people,
 )
+from bot.core.index_entries import (
+    ROW_FIELDS,
+    ROW_GUILD_ID,
+    ROW_ID,
+    ROW_SUPERSEDES,
+    IndexEntry,
+    IndexState,
+)
 from bot.core.language import detect, turkish_frequency
 from bot.core.matcher_settings import MatcherSettings as MatcherSettings
 from bot.core.measures import measure_stated
@@ -55,10 +62,6 @@ from bot.core.models import (
     Decision,
     Fact,
     Match,
-    Origin,
-    Source,
-    Status,
-    Translation,
 )
 from bot.core.news_words import COUNTED_EVENTS
 from bot.core.related_words import table as related_words
@@ -86,177 +89,6 @@ _SOFT_MISS_RANK = 0.95
 
 # The kinds of a fact whose answer cannot be read for them (no English text): all of them.
 _ANY_KIND = sum(int(kind) for kind in Want)
-
-
-# A fact as plain values (dates as ordinals, enums as their values), the way a snapshot keeps
-# it: id, answer, questions, tags, related, source (title, url, published) or None, date,
-# origin, file, line, guild id, author id, status, supersedes, added at (ISO text) or None.
-FactRow = tuple[Any, ...]
-_ROW_FIELDS = 17
-_ROW_ID = 0
-_ROW_GUILD_ID = 10
-_ROW_SUPERSEDES = 13
-_ORIGINS = {origin.value: origin for origin in Origin}
-_STATUSES = {status.value: status for status in Status}
-
-
-def _ordinal(date: dt.date | None) -> int | None:
-    return date.toordinal() if date is not None else None
-
-
-def _date(ordinal: int | None) -> dt.date | None:
-    return dt.date.fromordinal(ordinal) if ordinal is not None else None
-
-
-def _fact_row(fact: Fact) -> FactRow:
-    source = fact.source
-    return (
-        fact.id,
-        fact.answer,
-        fact.questions,
-        fact.tags,
-        fact.related,
-        None if source is None else (source.title, source.url, _ordinal(source.published)),
-        _ordinal(fact.date),
-        fact.origin.value,
-        fact.file,
-        fact.line,
-        fact.guild_id,
-        fact.author_id,
-        fact.status.value,
-        fact.supersedes,
-        fact.added_at.isoformat() if fact.added_at else None,
-        tuple((t.language, t.answer, t.questions) for t in fact.translations),
-        fact.language,
-    )
-
-
-def _row_fact(row: FactRow) -> Fact:
-    fact_id, answer, questions, tags, related, source, date, origin, *rest = row
-    file, line, guild_id, author_id, status, supersedes, added_at, translations, language = rest
-    return Fact(
-        fact_id,
-        answer,
-        questions,
-        tags,
-        related,
-        None if source is None else Source(source[0], source[1], _date(source[2])),
-        _date(date),
-        _ORIGINS[origin],
-        file,
-        line,
-        guild_id,
-        author_id,
-        _STATUSES[status],
-        supersedes,
-        dt.datetime.fromisoformat(added_at) if added_at else None,
-        tuple(Translation(lang, text, tuple(asked)) for lang, text, asked in translations),
-        language,
-    )
-
-
-class _Entry:
-    """A fact as the index sees it: the terms of each phrasing and of the answer.
-
-    Tuples, not sets: a fact has a few dozen terms, a tuple of them costs a tenth of the memory
-    of a set, and scanning one is as fast at that size. An entry read from a snapshot keeps its
-    fact as a row until the fact is first needed: a question needs a few dozen of them, and
-    making all 100,000 at start would cost more than the rest of the snapshot.
-    """
-
-    __slots__ = (
-        "_fact",
-        "_size",
-        "answer_terms",
-        "counted",
-        "kinds",
-        "phrasings",
-        "roles",
-        "tallied",
-    )
-
-    def __init__(
-        self,
-        fact: Fact | FactRow,
-        phrasings: tuple[tuple[tuple[str, ...], str], ...],
-        answer_terms: tuple[str, ...],
-        kinds: int = 0,
-        roles: tuple[str, ...] = (),
-    ) -> None:
-        self._fact = fact
-        self.phrasings = phrasings
-        self.answer_terms = answer_terms
-        # What kinds of answer the answer text holds (``focus.Want`` flags), and the role
-        # words that stand beside a name in it.
-        self.kinds = kinds
-        self.roles = roles
-        # Terms that stand beside its counts, worked out when a count is first asked of it.
-        self.counted: frozenset[str] | None = None
-        # The same, of its counts that are no measures (``counted_words``): what "how many"
-        # must meet.
-        self.tallied: frozenset[str] | None = None
-        self._size = -1
-
-    @property
-    def fact(self) -> Fact:
-        held = self._fact
-        if isinstance(held, tuple):
-            held = self._fact = _row_fact(held)
-        return held
-
-    def row(self) -> FactRow:
-        held = self._fact
-        return held if isinstance(held, tuple) else _fact_row(held)
-
-    @property
-    def supersedes(self) -> tuple[str, ...]:
-        held = self._fact
-        replaced: tuple[str, ...] = (
-            held[_ROW_SUPERSEDES] if isinstance(held, tuple) else held.supersedes
-        )
-        return replaced
-
-    def all_terms(self) -> set[str]:
-        out = set(self.answer_terms)
-        for terms, _ in self.phrasings:
-            out.update(terms)
-        return out
-
-    @property
-    def size(self) -> int:
-        """How many distinct terms the fact holds (its length, for BM25)."""
-        if self._size < 0:
-            self._size = len(self.all_terms())
-        return self._size
-
-    @size.setter
-    def size(self, value: int) -> None:
-        self._size = value
-
-
-# One fact's index entry without the fact: its phrasings (terms, text), answer terms, the kinds
-# of answer it holds and its named roles.
-EntryTerms = tuple[tuple[tuple[tuple[str, ...], str], ...], tuple[str, ...], int, tuple[str, ...]]
-
-
-@dataclass(frozen=True, slots=True)
-class IndexState:
-    """Everything an index holds, as plain values, for a snapshot to store.
-
-    Derived state (document frequencies, server scopes, key sets) is left out and rebuilt.
-    """
-
-    keys: tuple[int, ...]
-    facts: tuple[FactRow, ...]
-    entries: tuple[EntryTerms, ...]
-    next_key: int
-    postings: dict[str, list[int]]
-    specificity: dict[str, float]
-    surface: dict[str, str]
-    vocabulary: dict[tuple[str, int], list[str]]
-    names: frozenset[str] = frozenset()
-    other_words: frozenset[str] = frozenset()
-    term_languages: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,7 +130,7 @@ def _phrasing_shown(fact: Fact, matched: str | None, language: str) -> str | Non
 class _Candidate:
     """One fact scored for one question, with the evidence behind its score."""
 
-    entry: _Entry
+    entry: IndexEntry
     relevance: float  # the ranking score, in [0, 1]
     question: str | None  # the phrasing that matched best
     phrasing: float  # best phrasing's F2 coverage of the question
@@ -673,7 +505,7 @@ class Matcher:
         self._taught: dict[str, tuple[str, ...]] = {
             fact_id: tuple(questions) for fact_id, questions in (taught or {}).items()
         }
-        self._entries: dict[int, _Entry] = {}
+        self._entries: dict[int, IndexEntry] = {}
         self._keys: dict[str, int] = {}
         # Postings are append-only lists: removing a fact leaves its key behind ("dead"), to be
         # skipped when read and swept out by ``_compact`` once dead keys pile up. Removal stays
@@ -785,14 +617,14 @@ class Matcher:
         for key, row, (phrasings, answer_terms, kinds, roles) in zip(
             state.keys, state.facts, state.entries, strict=True
         ):
-            if len(row) != _ROW_FIELDS:
-                raise ValueError(f"a fact of {len(row)} fields, not {_ROW_FIELDS}")
-            entries[key] = _Entry(row, phrasings, answer_terms, kinds, roles)
-            keys[row[_ROW_ID]] = key
-            if row[_ROW_GUILD_ID] is not None:
-                guild_of[key] = row[_ROW_GUILD_ID]
-            for replaced in row[_ROW_SUPERSEDES]:
-                matcher._successors.setdefault(replaced, set()).add(row[_ROW_ID])
+            if len(row) != ROW_FIELDS:
+                raise ValueError(f"a fact of {len(row)} fields, not {ROW_FIELDS}")
+            entries[key] = IndexEntry(row, phrasings, answer_terms, kinds, roles)
+            keys[row[ROW_ID]] = key
+            if row[ROW_GUILD_ID] is not None:
+                guild_of[key] = row[ROW_GUILD_ID]
+            for replaced in row[ROW_SUPERSEDES]:
+                matcher._successors.setdefault(replaced, set()).add(row[ROW_ID])
         matcher._next_key = state.next_key
         matcher._postings = state.postings
         matcher._df = {term: len(posting) for term, posting in state.postings.items()}
@@ -898,7 +730,7 @@ class Matcher:
         key = self._keys.get(fact.id)
         if key is not None:
             entry = self._entries[key]
-            self._entries[key] = _Entry(fact, entry.phrasings, entry.answer_terms)
+            self._entries[key] = IndexEntry(fact, entry.phrasings, entry.answer_terms)
 
     def remove(self, fact_id: str) -> Fact | None:
         key = self._keys.pop(fact_id, None)
@@ -1000,7 +832,7 @@ class Matcher:
                         out.append(part)
         return tuple(dict.fromkeys(out))
 
-    def _build_entry(self, fact: Fact) -> _Entry:
+    def _build_entry(self, fact: Fact) -> IndexEntry:
         terms = self._terms
         questions = fact.questions
         taught = self._taught.get(fact.id)
@@ -1038,7 +870,9 @@ class Matcher:
             if any(says_since(t.answer, t.language) for t in fact.translations):
                 # "продолжает обостряться" where the English answer "keeps escalating".
                 kinds |= int(Want.LATER)
-        return _Entry(fact, tuple((ts, q) for ts, q in phrasings if ts), answer_terms, kinds, roles)
+        return IndexEntry(
+            fact, tuple((ts, q) for ts, q in phrasings if ts), answer_terms, kinds, roles
+        )
 
     def _phrasing_kind_words(self, question: str, language: str) -> tuple[str, ...]:
         """The words of an English phrasing that only name the kind of answer it asks."""
@@ -1736,7 +1570,7 @@ class Matcher:
         )
 
     @staticmethod
-    def _actor(entry: _Entry) -> str | None:
+    def _actor(entry: IndexEntry) -> str | None:
         """The side that tells or does what a fact's English answer says: the first country
         it names as one that acts or speaks (``actors_named``), or None."""
         english = entry.fact.translation("en")
@@ -1780,7 +1614,9 @@ class Matcher:
         )
 
     @staticmethod
-    def _opens_as(entry: _Entry, opening: tuple[str, ...], asked_terms: AbstractSet[str]) -> bool:
+    def _opens_as(
+        entry: IndexEntry, opening: tuple[str, ...], asked_terms: AbstractSet[str]
+    ) -> bool:
         """Whether one of the fact's phrasings sharing a term with the question opens with
         ``opening``."""
         return any(
@@ -1790,7 +1626,7 @@ class Matcher:
 
     def _phrased_for(
         self,
-        entry: _Entry,
+        entry: IndexEntry,
         wants: int,
         asked_terms: AbstractSet[str],
         *,
@@ -2018,7 +1854,7 @@ class Matcher:
 
     def _score(
         self,
-        entry: _Entry,
+        entry: IndexEntry,
         query: list[tuple[str, float]],
         total: float,
         weights: dict[str, float],
@@ -2192,7 +2028,7 @@ class Matcher:
         return candidate
 
     @staticmethod
-    def _names_thing(entry: _Entry, thing: str) -> bool:
+    def _names_thing(entry: IndexEntry, thing: str) -> bool:
         """Whether the fact's answer names ``thing``, a thing whose name is asked that is not a
         role or body read when indexing ("the name of the prison"); read now, for the few
         candidates of such a question. A fact with no English answer is not ruled out."""
@@ -2202,14 +2038,14 @@ class Matcher:
         return english is None or names_beside(english.answer, thing)
 
     @staticmethod
-    def _states_measure(entry: _Entry, dimension: str) -> bool:
+    def _states_measure(entry: IndexEntry, dimension: str) -> bool:
         """Whether the fact's answer states a measure of ``dimension`` (``measure_stated``);
         read now, for the few candidates of a question asking one. A fact with no English
         answer is not ruled out."""
         english = entry.fact.translation("en")
         return english is None or measure_stated(english.answer, dimension)
 
-    def _states(self, entry: _Entry, alternatives: tuple[str, ...], wants: int) -> bool:
+    def _states(self, entry: IndexEntry, alternatives: tuple[str, ...], wants: int) -> bool:
         """Whether the fact states an attribute asked for (one of ``alternatives``): its answer,
         tags or id hold it, or one of its questions that asks for what the question asks for
         (``wants``; any question, when it asks for nothing in particular). A question that only
@@ -2226,7 +2062,7 @@ class Matcher:
                     return True
         return False
 
-    def _counted_terms(self, entry: _Entry, *, measures: bool = True) -> frozenset[str]:
+    def _counted_terms(self, entry: IndexEntry, *, measures: bool = True) -> frozenset[str]:
         """Terms beside the counts of a fact's answer (``measures``: its measures too), and what
         its own "how many" phrasings count (its curator says it holds that count)."""
         fact = entry.fact
