@@ -43,13 +43,12 @@ from unittest import mock
 import bot.core.matcher as matcher_module
 from bench.calibrate import ANSWERABLE, DRAFT, Example, Right, drafts_gathered, fit, gathered
 from bench.heldout import Question
+from bot.core.candidates import AskedQuestion, Candidate
 from bot.core.matcher import (
     _EXACT,
     _KIND_PHRASINGS,
     Matcher,
     MatcherSettings,
-    _Asked,
-    _Candidate,
     _opening,
     calibration_features,
     clear_lead,
@@ -88,7 +87,7 @@ FEATURES = (
 
 
 def features(
-    matcher: Matcher, ranked: Sequence[_Candidate], asked: _Asked, question: str
+    matcher: Matcher, ranked: Sequence[Candidate], asked: AskedQuestion, question: str
 ) -> list[tuple[float, ...]]:
     """``FEATURES`` of the first ``DEPTH`` of ``ranked`` (in order of relevance)."""
     shown = list(ranked[:DEPTH])
@@ -156,9 +155,9 @@ class Asked:
     kb: str
     question: Question
     matcher: Matcher
-    asked: _Asked
-    current: list[_Candidate]
-    by_relevance: list[_Candidate]
+    asked: AskedQuestion
+    current: list[Candidate]
+    by_relevance: list[Candidate]
     features: list[tuple[float, ...]]  # of the first DEPTH by relevance
     right: dict[int, bool] = field(default_factory=dict)  # id() of a candidate: right
     scores: dict[int, float] = field(default_factory=dict)  # id(): the last learned score
@@ -176,7 +175,7 @@ class Asked:
     def answerable(self) -> bool:
         return self.question.kind in ANSWERABLE
 
-    def is_right(self, candidate: _Candidate) -> bool:
+    def is_right(self, candidate: Candidate) -> bool:
         return self.right.get(id(candidate), False)
 
 
@@ -259,7 +258,7 @@ def fit_order(rows: Sequence[Asked], l2: float = 10.0, loss: str = "listwise") -
     return tuple(round(float(v), 4) for v in w / scale)
 
 
-def learned_order(row: Asked, weights: Sequence[float]) -> list[_Candidate]:
+def learned_order(row: Asked, weights: Sequence[float]) -> list[Candidate]:
     """The first ``DEPTH`` candidates by relevance put in order by ``weights``, then the rest
     as they were; each one's score is kept in ``row.scores``."""
     scores = [sum(w * f for w, f in zip(weights, values, strict=True)) for values in row.features]
@@ -269,7 +268,7 @@ def learned_order(row: Asked, weights: Sequence[float]) -> list[_Candidate]:
 
 
 # ------------------------------------------------------------------------------ judging
-Order = Callable[[Asked], list[_Candidate]]
+Order = Callable[[Asked], list[Candidate]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,7 +288,7 @@ def _learned_lead_clear(row: Asked, margin: float) -> Iterator[None]:
     """While it lasts, the matcher takes a learned score lead of ``margin`` (log odds) over
     the runner-up as standing clear of it, as it does a lead in relevance."""
 
-    def clear(ranked: Sequence[_Candidate], settings: MatcherSettings) -> bool:
+    def clear(ranked: Sequence[Candidate], settings: MatcherSettings) -> bool:
         if clear_lead(ranked, settings) or len(ranked) < 2:
             return True
         lead = row.scores.get(id(ranked[0]), 0.0) - row.scores.get(id(ranked[1]), math.inf)
@@ -301,7 +300,7 @@ def _learned_lead_clear(row: Asked, margin: float) -> Iterator[None]:
 
 def judged(
     row: Asked,
-    ranked: list[_Candidate],
+    ranked: list[Candidate],
     calibration: Sequence[float],
     threshold: float = 0.7,
     margin: float = math.inf,

@@ -30,6 +30,7 @@ from rapidfuzz import fuzz, process
 
 from bot.core import latin_russian
 from bot.core.asked_things import asked_things
+from bot.core.candidates import AskedQuestion, Candidate, QueryTerm
 from bot.core.country_names import english_country, names_country
 from bot.core.country_words import actors_named, country_members
 from bot.core.focus import (
@@ -91,24 +92,6 @@ _SOFT_MISS_RANK = 0.95
 _ANY_KIND = sum(int(kind) for kind in Want)
 
 
-@dataclass(frozen=True, slots=True)
-class _Asked:
-    """What was read from a question: its focus, its weight, the share of that weight the index
-    knows (by the words or their corrections) and its number of terms."""
-
-    focus: Focus
-    total: float
-    known: float
-    terms: int
-    query: list[_QueryTerm]
-    bare: bool = False  # only content words: a keyword or a name, not a question
-    language: str = "en"
-    # It names a country, a capitalised name or a year that no fact has (``_named_elsewhere``).
-    elsewhere: bool = False
-    # The thing an English question asks about is a noun no fact has (``_unknown_thing``).
-    unknown_thing: bool = False
-
-
 def _phrasing_shown(fact: Fact, matched: str | None, language: str) -> str | None:
     """The phrasing a match is offered by: the one that matched, unless it is in another
     language than the question and the fact has phrasings in the question's own; then the first
@@ -124,33 +107,6 @@ def _phrasing_shown(fact: Fact, matched: str | None, language: str) -> str | Non
         if other and translation is not None and matched in translation.questions:
             return own.questions[0]
     return matched
-
-
-@dataclass(slots=True)
-class _Candidate:
-    """One fact scored for one question, with the evidence behind its score."""
-
-    entry: IndexEntry
-    relevance: float  # the ranking score, in [0, 1]
-    question: str | None  # the phrasing that matched best
-    phrasing: float  # best phrasing's F2 coverage of the question
-    answer: float  # share of the question's weight in the answer text
-    whole: float  # share of the question's weight anywhere in the fact
-    evidence: float  # that weight itself
-    bm25: float = 0.0  # its BM25 score, as a share of what a fact holding every term scores
-    confidence: float = 0.0  # the calibrated chance that this fact is the answer
-    strict_miss: bool = False  # a count, date, duration, age or measure asked for is absent
-    soft_miss: bool = False  # a cause, person or place asked for is not evident
-    attribute_miss: bool = False  # an attribute asked for ("population") is nowhere in it
-    role_miss: bool = False  # a role holder's name asked for is not beside the role
-    count_miss: bool = False  # its numbers count something other than what is asked
-    matched: AbstractSet[str] = frozenset()  # the question's terms found in the fact
-    semantic: float = 0.0  # cosine of the question and its closest text (semantic re-ranker)
-
-    @property
-    def blocked(self) -> bool:
-        """The fact cannot be the answer, however well it matches: never answered outright."""
-        return self.strict_miss or self.attribute_miss or self.role_miss
 
 
 def _opening(question: str | None) -> tuple[str, ...]:
@@ -174,7 +130,7 @@ def _written_by(fact: Fact) -> dt.date | None:
     return fact.added_at.date() if fact.added_at else None
 
 
-def _exact(ranked: Sequence[_Candidate]) -> bool:
+def _exact(ranked: Sequence[Candidate]) -> bool:
     """Whether the question is, word for word, one of the best fact's phrasings and of no other
     candidate's: its curator (or a moderator who taught it) says this fact answers it, so a
     sibling that merely has the same words is no tie ("что случилось в Екатеринбурге" against
@@ -185,7 +141,7 @@ def _exact(ranked: Sequence[_Candidate]) -> bool:
 _EXACT = 0.99
 
 
-def clear_lead(ranked: Sequence[_Candidate], settings: MatcherSettings) -> bool:
+def clear_lead(ranked: Sequence[Candidate], settings: MatcherSettings) -> bool:
     """Whether the best candidate stands clear of the runner-up, so that it may be answered
     outright: it leads by ``answer_margin`` or more; or the question is one of its phrasings
     word for word (``_exact``); or, in a near tie, it dominates the runner-up: as well phrased
@@ -198,7 +154,7 @@ def clear_lead(ranked: Sequence[_Candidate], settings: MatcherSettings) -> bool:
     return _dominates(best, runner_up, settings)
 
 
-def _dominates(one: _Candidate, other: _Candidate, settings: MatcherSettings) -> bool:
+def _dominates(one: Candidate, other: Candidate, settings: MatcherSettings) -> bool:
     """Whether ``one`` is as well phrased and covered as ``other`` and says clearly more of
     the question in its answer (``answer_lead``): of two siblings sharing their wording, the
     one that states what is asked."""
@@ -211,7 +167,7 @@ def _dominates(one: _Candidate, other: _Candidate, settings: MatcherSettings) ->
     )
 
 
-def _stating_first(ranked: list[_Candidate], settings: MatcherSettings) -> list[_Candidate]:
+def _stating_first(ranked: list[Candidate], settings: MatcherSettings) -> list[Candidate]:
     """``ranked`` with the runner-up first when it nearly ties the best and dominates it
     (``_dominates``): it states what is asked, where the best only shares the question's words
     in its phrasings ("what is china's role" of a fact asked "did china play a role in the
@@ -227,8 +183,8 @@ def _stating_first(ranked: list[_Candidate], settings: MatcherSettings) -> list[
 
 
 def _promoted(
-    ranked: list[_Candidate], floor: float, moves: Callable[[_Candidate], bool]
-) -> list[_Candidate]:
+    ranked: list[Candidate], floor: float, moves: Callable[[Candidate], bool]
+) -> list[Candidate]:
     """``ranked`` with the first candidate after the best, of those whose relevance is ``floor``
     or more, that ``moves`` put first; the others keep their order. The order rules
     (``_kind_first``, ``_worded_first``, ``_bound_first``) differ only in which one moves."""
@@ -333,7 +289,7 @@ def _first_actor(answer: str) -> str | None:
 _titled = lru_cache(maxsize=50_000)(titled_people)
 
 
-def semantic_lead(ranked: Sequence[_Candidate], index: int) -> float:
+def semantic_lead(ranked: Sequence[Candidate], index: int) -> float:
     """How much closer in meaning ``ranked[index]`` is to the question than the closest other
     candidate (the semantic re-ranker's; 0 when it is the only one): a feature of its
     confidence, and of the fit of ``SEMANTIC_CALIBRATION``."""
@@ -402,7 +358,9 @@ CALIBRATION_FEATURES = (
 )
 
 
-def calibration_features(ranked: list[_Candidate], asked: _Asked, index: int) -> tuple[float, ...]:
+def calibration_features(
+    ranked: list[Candidate], asked: AskedQuestion, index: int
+) -> tuple[float, ...]:
     """What the confidence of ``ranked[index]`` is computed from (``CALIBRATION_FEATURES``):
     its relevance, its lead over the best other candidate, the share of the question's weight
     it covers, its best phrasing's coverage, the share of the question's weight the index knows,
@@ -441,14 +399,6 @@ class _Bm25Query:
     idf: dict[str, float]
     total: float
     mean_size: float
-
-
-@dataclass(frozen=True, slots=True)
-class _QueryTerm:
-    term: str
-    weight: float
-    confidence: float
-    elsewhere: bool = False  # a name no fact has (``Matcher._named_elsewhere``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1060,11 +1010,11 @@ class Matcher:
 
     def _query_terms(
         self, question: str, language: str, kind_words: tuple[str, ...] = ()
-    ) -> list[_QueryTerm]:
+    ) -> list[QueryTerm]:
         """The question's terms with their weights and how sure their reading is; words that
         only name the kind of answer asked (``kind_words``: "date" in "what date") left out."""
         seen: set[str] = set()
-        out: list[_QueryTerm] = []
+        out: list[QueryTerm] = []
         named: _QuestionNames | None = None
         listed: frozenset[str] | None = None
         unknown_weight = self._idf(0) * self.settings.unknown_term_weight
@@ -1090,7 +1040,7 @@ class Matcher:
             if df is not None:
                 if names and term in self._names:
                     spec = _NAME_SPECIFICITY  # a name the facts write
-                out.append(_QueryTerm(term, self._idf(df) * spec, 1.0))
+                out.append(QueryTerm(term, self._idf(df) * spec, 1.0))
                 continue
             # An English word ("time", "peace") is spelled right; it just isn't in the facts.
             # A day of the year ("day-11-03") is no misspelling of another.
@@ -1132,7 +1082,7 @@ class Matcher:
             if corrected is not None and corrected[0] not in seen:
                 target, confidence = corrected
                 seen.add(target)
-                out.append(_QueryTerm(target, self._term_weight(target, names), confidence))
+                out.append(QueryTerm(target, self._term_weight(target, names), confidence))
                 continue
             if names:
                 if named is None:
@@ -1143,7 +1093,7 @@ class Matcher:
                     listed = self._listed_beside_named(question)
                 elsewhere = word not in listed and self._country_elsewhere(term, word)
             # A very common word ("people", "get") says little about a topic either way.
-            out.append(_QueryTerm(term, unknown_weight * spec * spec, 0.0, elsewhere))
+            out.append(QueryTerm(term, unknown_weight * spec * spec, 0.0, elsewhere))
         return out
 
     def _foreign_only(self, term: str, word: str, language: str) -> bool:
@@ -1317,14 +1267,14 @@ class Matcher:
 
     def explain(
         self, question: str, *, guild_id: int | None = None
-    ) -> tuple[list[_Candidate], _Asked]:
+    ) -> tuple[list[Candidate], AskedQuestion]:
         """The scored candidates of ``question``, best first, with what was read from it (for
         benchmarks and calibration: the features behind each score)."""
         return self._rank(question, guild_id)
 
     def _rank(
         self, question: str, guild_id: int | None, calibrated: int | None = None
-    ) -> tuple[list[_Candidate], _Asked]:
+    ) -> tuple[list[Candidate], AskedQuestion]:
         """Candidates best first, the first ``calibrated`` (all: None) given confidences."""
         # Read once: the terms, the focus and the weight of names all depend on it.
         language = detect(question)
@@ -1336,7 +1286,7 @@ class Matcher:
             context, share = self._clause_terms(question), _CLAUSE_WEIGHT
         if context:
             query = [
-                _QueryTerm(qt.term, qt.weight * share, qt.confidence, qt.elsewhere)
+                QueryTerm(qt.term, qt.weight * share, qt.confidence, qt.elsewhere)
                 if qt.term in context
                 else qt
                 for qt in query
@@ -1346,7 +1296,7 @@ class Matcher:
         bare = len(query) == focus.words
         # A name only a sentence of context has ("я из Казахстана") is not what is asked about.
         elsewhere = any(qt.elsewhere and qt.term not in context for qt in query)
-        asked = _Asked(
+        asked = AskedQuestion(
             focus,
             total,
             known / total if total > 0 else 0.0,
@@ -1366,7 +1316,7 @@ class Matcher:
         # What heapq.nlargest gives (ties in the order gathered), sorted in C: quicker for
         # the few hundred candidates of most questions and the thousands of a common word's.
         shortlist = sorted(rough.items(), key=itemgetter(1), reverse=True)[:breadth]
-        scored: list[_Candidate] = []
+        scored: list[Candidate] = []
         names = language != "en"
         weights = self._weights(names)
         pairs = [(qt.term, qt.weight * qt.confidence) for qt in query if qt.confidence > 0.0]
@@ -1421,7 +1371,7 @@ class Matcher:
         return scored, asked
 
     def _semantic_blend(
-        self, scored: list[_Candidate], question: str, language: str, index: SemanticIndex
+        self, scored: list[Candidate], question: str, language: str, index: SemanticIndex
     ) -> None:
         """Give each candidate its semantic similarity to ``question``, and take from its
         relevance ``semantic_blend`` times how far it falls short of the closest candidate's:
@@ -1440,7 +1390,7 @@ class Matcher:
                 )
 
     def _unknown_thing(
-        self, question: str, query: list[_QueryTerm], context: AbstractSet[str]
+        self, question: str, query: list[QueryTerm], context: AbstractSet[str]
     ) -> bool:
         """Whether a noun an English question asks about (``asked_things``: "the stadium",
         "the mayor") is a word no fact has, nor a misspelling or a close paraphrase of one
@@ -1484,8 +1434,8 @@ class Matcher:
         return frozenset(telling - asking)
 
     def _kind_first(
-        self, ranked: list[_Candidate], focus: Focus, asked_terms: AbstractSet[str]
-    ) -> list[_Candidate]:
+        self, ranked: list[Candidate], focus: Focus, asked_terms: AbstractSet[str]
+    ) -> list[Candidate]:
         """``ranked`` with the best of the contenders (the candidates within ``kind_window`` of
         the best) that has a phrasing asking for what the question asks for moved first, when
         the best has none; the rest keep their order, so the runner-up it is judged against
@@ -1537,8 +1487,8 @@ class Matcher:
         return frozenset()
 
     def _actor_first(
-        self, ranked: list[_Candidate], question: str, language: str
-    ) -> list[_Candidate]:
+        self, ranked: list[Candidate], question: str, language: str
+    ) -> list[Candidate]:
         """``ranked`` with the first contender (within ``kind_window`` of the best) whose answer
         is told by the side the question asks about put first, when the best's is told by
         another: of two siblings sharing their names and numbers ("eight died on their side,
@@ -1576,7 +1526,7 @@ class Matcher:
         english = entry.fact.translation("en")
         return None if english is None else _first_actor(english.answer)
 
-    def _bound_first(self, ranked: list[_Candidate]) -> list[_Candidate]:
+    def _bound_first(self, ranked: list[Candidate]) -> list[Candidate]:
         """``ranked`` with the first contender (within ``kind_window`` of the best) whose answer
         says until when ("until 2040") put first, when the best's does not: "until what year
         could he stay" asks for that end, not for when his old term would have ended."""
@@ -1589,13 +1539,13 @@ class Matcher:
         )
 
     @staticmethod
-    def _states_bound(candidate: _Candidate) -> bool:
+    def _states_bound(candidate: Candidate) -> bool:
         english = candidate.entry.fact.translation("en")
         return english is not None and bound_stated(english.answer)
 
     def _worded_first(
-        self, ranked: list[_Candidate], question: str, asked_terms: AbstractSet[str]
-    ) -> list[_Candidate]:
+        self, ranked: list[Candidate], question: str, asked_terms: AbstractSet[str]
+    ) -> list[Candidate]:
         """``ranked`` with, among the candidates that tie with the best (within ``_WORDED_TIE``),
         the first with a phrasing that opens as the question does ("when did ...") put first,
         if the best has none: "when did the new constitution kick in" is asked as its curator
@@ -1644,7 +1594,7 @@ class Matcher:
                     return True
         return False
 
-    def _related_terms(self, query: list[_QueryTerm]) -> list[_Related]:
+    def _related_terms(self, query: list[QueryTerm]) -> list[_Related]:
         """The question's terms (as written, or unknown to the index; not typo corrections) with
         the share of their weight a paraphrase earns and their neighbours that facts hold.
 
@@ -1678,7 +1628,7 @@ class Matcher:
     def _with_titled(
         self,
         related: list[_Related],
-        query: list[_QueryTerm],
+        query: list[QueryTerm],
         shortlist: list[tuple[int, float]],
     ) -> list[_Related]:
         """``related`` with, for each word of office the question holds ("the russian
@@ -1718,7 +1668,7 @@ class Matcher:
             out.append(self._other_name(qt, held, share))
         return out
 
-    def _other_name(self, qt: _QueryTerm, held: frozenset[str], share: float) -> _Related:
+    def _other_name(self, qt: QueryTerm, held: frozenset[str], share: float) -> _Related:
         """``qt`` to be met by ``held``, the terms of another name for what it names (its
         country's, the surname of the person in its office), earning ``share`` of the least
         weight of them all: meeting "Ukraine's" says no more than the word "ukraine" says (in
@@ -1765,7 +1715,7 @@ class Matcher:
                 out.append(terms)
         return tuple(out)
 
-    def _bm25_query(self, query: list[_QueryTerm], pairs: list[tuple[str, float]]) -> _Bm25Query:
+    def _bm25_query(self, query: list[QueryTerm], pairs: list[tuple[str, float]]) -> _Bm25Query:
         """BM25's view of a question: each known term (``pairs``) weighed by its rarity alone
         (how typical a word is of English already weighs it in the rest of the relevance). The
         most a fact could score counts the words no fact has too, weighed as in the rest of the
@@ -1778,7 +1728,7 @@ class Matcher:
         return _Bm25Query(idf, total, mean_size)
 
     def _candidates(
-        self, query: list[_QueryTerm], guild_id: int | None, keep: int
+        self, query: list[QueryTerm], guild_id: int | None, keep: int
     ) -> dict[int, float]:
         """Facts sharing terms with the query, with the summed weight of the shared terms;
         among them, all that can be the ``keep`` best.
@@ -1866,7 +1816,7 @@ class Matcher:
         related_any: frozenset[str] = frozenset(),
         *,
         bm25: _Bm25Query,
-    ) -> _Candidate:
+    ) -> Candidate:
         """Score one candidate against the query's (term, weight) pairs; ``weights`` caches
         term weights (``_weights``); ``counted_terms`` are the terms of what
         a "how many" counts; ``names``: a Russian or Azerbaijani question, in which names weigh
@@ -1954,7 +1904,7 @@ class Matcher:
         else:
             bm25_part = 0.0
             relevance *= 1.0 - share
-        candidate = _Candidate(
+        candidate = Candidate(
             entry,
             relevance,
             best_question,
@@ -2076,7 +2026,7 @@ class Matcher:
                     words.extend(asked.counted)
         return frozenset(self.analyzer.terms(" ".join(words)))
 
-    def _calibrate(self, ranked: list[_Candidate], asked: _Asked) -> None:
+    def _calibrate(self, ranked: list[Candidate], asked: AskedQuestion) -> None:
         """Give each candidate its confidence: the chance that it is the answer, from a
         logistic model of its evidence (``calibration_features``) fitted on questions the
         matcher was tuned on (``bench/calibrate.py``). Confidences never rise down the list."""
@@ -2094,7 +2044,7 @@ class Matcher:
             confidence = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
             ceiling = candidate.confidence = min(ceiling, confidence)
 
-    def _semantic_odds(self, z: float, ranked: list[_Candidate], index: int) -> float:
+    def _semantic_odds(self, z: float, ranked: list[Candidate], index: int) -> float:
         """The log-odds ``z`` of ``ranked[index]`` corrected by its semantic similarity and
         that similarity's lead over the best other candidate's (``semantic_calibration``)."""
         intercept, odds, similarity, lead = self.settings.semantic_calibration
@@ -2102,7 +2052,7 @@ class Matcher:
         ahead = semantic_lead(ranked, index)
         return intercept + odds * z + similarity * candidate.semantic + lead * ahead
 
-    def _decide(self, ranked: list[_Candidate], asked: _Asked) -> Decision:
+    def _decide(self, ranked: list[Candidate], asked: AskedQuestion) -> Decision:
         if not ranked:
             return Decision.UNKNOWN
         settings = self.settings
@@ -2146,7 +2096,7 @@ class Matcher:
             return Decision.SUGGEST
         return Decision.UNKNOWN
 
-    def _kind_lead(self, ranked: list[_Candidate], asked: _Asked) -> bool:
+    def _kind_lead(self, ranked: list[Candidate], asked: AskedQuestion) -> bool:
         """Whether a near tie is broken by the kind of question: the best fact, confident at
         ``kind_confidence`` or more, has a phrasing asking for what the question asks for ("how
         many", "why", "who", ...), and the runner-up, phrased often enough for its lack to
@@ -2164,7 +2114,7 @@ class Matcher:
             runner_up, wants, terms
         )
 
-    def _phrasing_word_only(self, best: _Candidate, asked: _Asked) -> bool:
+    def _phrasing_word_only(self, best: Candidate, asked: AskedQuestion) -> bool:
         """Whether the best fact matches an English question only through its questions, its
         answer saying next to none of it, while much of the question is words no fact has:
         "who won the 2024 nba finals" of a fact asked "what was the final score". The question
@@ -2178,13 +2128,13 @@ class Matcher:
             and 1.0 - asked.known >= settings.unknown_share_ceiling
         )
 
-    def _named_after(self, ranked: list[_Candidate], asked: _Asked) -> bool:
+    def _named_after(self, ranked: list[Candidate], asked: AskedQuestion) -> bool:
         """Whether the best fact is the only one of those holding a keyword question's words
         whose id names them all."""
         named = self._named(ranked, asked)
         return len(named) == 1 and named[0] is ranked[0]
 
-    def _named_first(self, ranked: list[_Candidate], asked: _Asked) -> list[_Candidate]:
+    def _named_first(self, ranked: list[Candidate], asked: AskedQuestion) -> list[Candidate]:
         """``ranked`` with the one fact named after a keyword question's words first: of the
         facts that hold "nakhchivan", a short one that mentions it scores as well by BM25 as
         the one its curator named after it, which is what the keyword is about."""
@@ -2193,7 +2143,7 @@ class Matcher:
             return ranked
         return [named[0], *(candidate for candidate in ranked if candidate is not named[0])]
 
-    def _named(self, ranked: list[_Candidate], asked: _Asked) -> list[_Candidate]:
+    def _named(self, ranked: list[Candidate], asked: AskedQuestion) -> list[Candidate]:
         """The candidates holding all of a keyword question's words whose id names them all."""
         words = {qt.term for qt in asked.query}
         return [
