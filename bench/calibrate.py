@@ -1,7 +1,7 @@
 """Fit newsdesk's confidence model on the tune questions, and say how well it holds up.
 
 The matcher turns the evidence behind its best candidates (``calibration_features`` in
-``bot/core/matcher.py``: relevance, lead over the runner-up, coverage, the share of the question
+``bot/core/confidence.py``: relevance, lead over the runner-up, coverage, the share of the question
 the index knows, whether the fact lacks what is asked for, ...) into a confidence: the chance
 that the fact is the answer, from a logistic model. This script fits that model, on tune data
 only:
@@ -54,8 +54,8 @@ import yaml
 from bench.drafts import STORIES, Judged, Story, approved_draft
 from bench.fresh import FRESH_TUNE
 from bench.heldout import ROOT, KnowledgeBase, Question, knowledge_bases, matcher_for
+from bot.core.confidence import CALIBRATION_FEATURES
 from bot.core.matcher import (
-    CALIBRATION_FEATURES,
     Matcher,
     MatcherSettings,
     calibration_features,

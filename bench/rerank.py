@@ -44,8 +44,8 @@ import bot.core.matcher as matcher_module
 from bench.calibrate import ANSWERABLE, DRAFT, Example, Right, drafts_gathered, fit, gathered
 from bench.heldout import Question
 from bot.core.candidates import AskedQuestion, Candidate
+from bot.core.confidence import EXACT
 from bot.core.matcher import (
-    _EXACT,
     _KIND_PHRASINGS,
     Matcher,
     MatcherSettings,
@@ -133,7 +133,7 @@ def features(
                 float(len(named) == 1 and candidate is named[0]),
                 len(candidate.matched) / asked.terms if asked.terms else 0.0,
                 1.0 / max(3, len(entry.fact.questions)),
-                float(candidate.phrasing >= _EXACT),
+                float(candidate.phrasing >= EXACT),
                 candidate.answer - top.answer,
                 candidate.phrasing - top.phrasing,
                 index / DEPTH,

@@ -31,6 +31,10 @@ from rapidfuzz import fuzz, process
 from bot.core import latin_russian
 from bot.core.asked_things import asked_things
 from bot.core.candidates import AskedQuestion, Candidate, QueryTerm
+from bot.core.confidence import calibration_features as calibration_features
+from bot.core.confidence import clear_lead as clear_lead
+from bot.core.confidence import dominates
+from bot.core.confidence import semantic_lead as semantic_lead
 from bot.core.country_names import english_country, names_country
 from bot.core.country_words import actors_named, country_members
 from bot.core.focus import (
@@ -130,52 +134,15 @@ def _written_by(fact: Fact) -> dt.date | None:
     return fact.added_at.date() if fact.added_at else None
 
 
-def _exact(ranked: Sequence[Candidate]) -> bool:
-    """Whether the question is, word for word, one of the best fact's phrasings and of no other
-    candidate's: its curator (or a moderator who taught it) says this fact answers it, so a
-    sibling that merely has the same words is no tie ("что случилось в Екатеринбурге" against
-    the overview's "что случилось вкратце")."""
-    return ranked[0].phrasing >= _EXACT and (len(ranked) < 2 or ranked[1].phrasing < _EXACT)
-
-
-_EXACT = 0.99
-
-
-def clear_lead(ranked: Sequence[Candidate], settings: MatcherSettings) -> bool:
-    """Whether the best candidate stands clear of the runner-up, so that it may be answered
-    outright: it leads by ``answer_margin`` or more; or the question is one of its phrasings
-    word for word (``_exact``); or, in a near tie, it dominates the runner-up: as well phrased
-    and covered, and saying clearly more of the question in its answer (``answer_lead``)."""
-    if len(ranked) < 2:
-        return True
-    best, runner_up = ranked[0], ranked[1]
-    if best.relevance - runner_up.relevance >= settings.answer_margin or _exact(ranked):
-        return True
-    return _dominates(best, runner_up, settings)
-
-
-def _dominates(one: Candidate, other: Candidate, settings: MatcherSettings) -> bool:
-    """Whether ``one`` is as well phrased and covered as ``other`` and says clearly more of
-    the question in its answer (``answer_lead``): of two siblings sharing their wording, the
-    one that states what is asked."""
-    lead = settings.answer_lead
-    return (
-        lead > 0.0
-        and one.answer - other.answer >= lead
-        and one.phrasing >= other.phrasing
-        and one.whole >= other.whole
-    )
-
-
 def _stating_first(ranked: list[Candidate], settings: MatcherSettings) -> list[Candidate]:
     """``ranked`` with the runner-up first when it nearly ties the best and dominates it
-    (``_dominates``): it states what is asked, where the best only shares the question's words
+    (``dominates``): it states what is asked, where the best only shares the question's words
     in its phrasings ("what is china's role" of a fact asked "did china play a role in the
     port" against the one that says what role China plays)."""
     if len(ranked) < 2:
         return ranked
     best, runner_up = ranked[0], ranked[1]
-    if best.relevance - runner_up.relevance < settings.answer_margin and _dominates(
+    if best.relevance - runner_up.relevance < settings.answer_margin and dominates(
         runner_up, best, settings
     ):
         return [runner_up, best, *ranked[2:]]
@@ -289,14 +256,6 @@ def _first_actor(answer: str) -> str | None:
 _titled = lru_cache(maxsize=50_000)(titled_people)
 
 
-def semantic_lead(ranked: Sequence[Candidate], index: int) -> float:
-    """How much closer in meaning ``ranked[index]`` is to the question than the closest other
-    candidate (the semantic re-ranker's; 0 when it is the only one): a feature of its
-    confidence, and of the fit of ``SEMANTIC_CALIBRATION``."""
-    others = [c.semantic for i, c in enumerate(ranked) if i != index]
-    return ranked[index].semantic - max(others) if others else 0.0
-
-
 def _shared_start(term: str, word: str) -> int:
     """How many first letters ``term`` and ``word`` share (a Russian word and its term: the
     stem as the word writes it)."""
@@ -321,8 +280,6 @@ _CLIPPED_LEAD = 2
 # and a draft's few questions leave most kinds unasked (with drafts counted, tune drafts lost
 # three points of right-first answers; with them left out, none).
 _KIND_PHRASINGS = 5
-# Relevance lead below which two candidates count as (nearly) tied.
-_TIE = 0.05
 # Words before a kind of answer named ("how old", "what date", "so far"): a phrasing without
 # any of them names none, and its focus is not read when it is indexed.
 _KIND_LEADS = re.compile(r"\b(?:how|what|which|so|exact)\b|(?:date|year)\s*$", re.IGNORECASE)
@@ -341,54 +298,6 @@ _WORDED_TIE = 0.02
 # is discounted for holding many words (b).
 _BM25_K1 = 1.2
 _BM25_B = 0.75
-
-CALIBRATION_FEATURES = (
-    "relevance",
-    "margin",
-    "whole",
-    "phrasing",
-    "known",
-    "soft_miss",
-    "blocked",
-    "log_evidence",
-    "terms_found",
-    "tie",
-    "count_miss",
-    "sparse",
-)
-
-
-def calibration_features(
-    ranked: list[Candidate], asked: AskedQuestion, index: int
-) -> tuple[float, ...]:
-    """What the confidence of ``ranked[index]`` is computed from (``CALIBRATION_FEATURES``):
-    its relevance, its lead over the best other candidate, the share of the question's weight
-    it covers, its best phrasing's coverage, the share of the question's weight the index knows,
-    whether a cause/person/place asked for is not evident, whether it lacks what is asked for,
-    the question's weight it holds (log), the share of the question's terms it has, how
-    nearly it ties with the best other candidate (1: a tie; 0: a lead of ``_TIE`` or more),
-    whether its numbers count something other than what a "how many" asks of, and how sparsely
-    it is phrased (one over its number of questions, at most a third: a drafted fact has two to
-    four, a hand-written one five to ten, so a draft's best phrasing covers a question less for
-    the same chance of being right; a fact of fewer than three counts as three, for the model
-    was never fitted on fewer, and a member's one-question fact must not borrow confidence
-    from beyond what it was fitted on)."""
-    candidate = ranked[index]
-    other = ranked[1 if index == 0 else 0].relevance if len(ranked) > 1 else 0.0
-    return (
-        candidate.relevance,
-        candidate.relevance - other,
-        candidate.whole,
-        candidate.phrasing,
-        asked.known,
-        1.0 if candidate.soft_miss else 0.0,
-        1.0 if candidate.blocked else 0.0,
-        math.log1p(candidate.evidence),
-        len(candidate.matched) / asked.terms if asked.terms else 0.0,
-        max(0.0, 1.0 - abs(candidate.relevance - other) / _TIE),
-        1.0 if candidate.count_miss else 0.0,
-        1.0 / max(3, len(candidate.entry.fact.questions)),
-    )
 
 
 @dataclass(frozen=True, slots=True)

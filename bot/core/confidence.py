@@ -1,0 +1,109 @@
+"""The matcher's confidence: whether its best candidate stands clear of the runner-up
+(``clear_lead``), and what the chance that a candidate is the answer is computed from
+(``calibration_features``, weighed by ``CALIBRATION`` in ``bot.core.matcher_settings``; with
+the semantic re-ranker, also ``semantic_lead``).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from bot.core.candidates import AskedQuestion, Candidate
+from bot.core.matcher_settings import MatcherSettings
+
+# Relevance lead below which two candidates count as (nearly) tied.
+_TIE = 0.05
+# A phrasing's coverage at which it is the question word for word (``_exact``).
+EXACT = 0.99
+
+
+def _exact(ranked: Sequence[Candidate]) -> bool:
+    """Whether the question is, word for word, one of the best fact's phrasings and of no other
+    candidate's: its curator (or a moderator who taught it) says this fact answers it, so a
+    sibling that merely has the same words is no tie ("что случилось в Екатеринбурге" against
+    the overview's "что случилось вкратце")."""
+    return ranked[0].phrasing >= EXACT and (len(ranked) < 2 or ranked[1].phrasing < EXACT)
+
+
+def clear_lead(ranked: Sequence[Candidate], settings: MatcherSettings) -> bool:
+    """Whether the best candidate stands clear of the runner-up, so that it may be answered
+    outright: it leads by ``answer_margin`` or more; or the question is one of its phrasings
+    word for word (``_exact``); or, in a near tie, it dominates the runner-up: as well phrased
+    and covered, and saying clearly more of the question in its answer (``answer_lead``)."""
+    if len(ranked) < 2:
+        return True
+    best, runner_up = ranked[0], ranked[1]
+    if best.relevance - runner_up.relevance >= settings.answer_margin or _exact(ranked):
+        return True
+    return dominates(best, runner_up, settings)
+
+
+def dominates(one: Candidate, other: Candidate, settings: MatcherSettings) -> bool:
+    """Whether ``one`` is as well phrased and covered as ``other`` and says clearly more of
+    the question in its answer (``answer_lead``): of two siblings sharing their wording, the
+    one that states what is asked."""
+    lead = settings.answer_lead
+    return (
+        lead > 0.0
+        and one.answer - other.answer >= lead
+        and one.phrasing >= other.phrasing
+        and one.whole >= other.whole
+    )
+
+
+CALIBRATION_FEATURES = (
+    "relevance",
+    "margin",
+    "whole",
+    "phrasing",
+    "known",
+    "soft_miss",
+    "blocked",
+    "log_evidence",
+    "terms_found",
+    "tie",
+    "count_miss",
+    "sparse",
+)
+
+
+def calibration_features(
+    ranked: list[Candidate], asked: AskedQuestion, index: int
+) -> tuple[float, ...]:
+    """What the confidence of ``ranked[index]`` is computed from (``CALIBRATION_FEATURES``):
+    its relevance, its lead over the best other candidate, the share of the question's weight
+    it covers, its best phrasing's coverage, the share of the question's weight the index knows,
+    whether a cause/person/place asked for is not evident, whether it lacks what is asked for,
+    the question's weight it holds (log), the share of the question's terms it has, how
+    nearly it ties with the best other candidate (1: a tie; 0: a lead of ``_TIE`` or more),
+    whether its numbers count something other than what a "how many" asks of, and how sparsely
+    it is phrased (one over its number of questions, at most a third: a drafted fact has two to
+    four, a hand-written one five to ten, so a draft's best phrasing covers a question less for
+    the same chance of being right; a fact of fewer than three counts as three, for the model
+    was never fitted on fewer, and a member's one-question fact must not borrow confidence
+    from beyond what it was fitted on)."""
+    candidate = ranked[index]
+    other = ranked[1 if index == 0 else 0].relevance if len(ranked) > 1 else 0.0
+    return (
+        candidate.relevance,
+        candidate.relevance - other,
+        candidate.whole,
+        candidate.phrasing,
+        asked.known,
+        1.0 if candidate.soft_miss else 0.0,
+        1.0 if candidate.blocked else 0.0,
+        math.log1p(candidate.evidence),
+        len(candidate.matched) / asked.terms if asked.terms else 0.0,
+        max(0.0, 1.0 - abs(candidate.relevance - other) / _TIE),
+        1.0 if candidate.count_miss else 0.0,
+        1.0 / max(3, len(candidate.entry.fact.questions)),
+    )
+
+
+def semantic_lead(ranked: Sequence[Candidate], index: int) -> float:
+    """How much closer in meaning ``ranked[index]`` is to the question than the closest other
+    candidate (the semantic re-ranker's; 0 when it is the only one): a feature of its
+    confidence, and of the fit of ``SEMANTIC_CALIBRATION``."""
+    others = [c.semantic for i, c in enumerate(ranked) if i != index]
+    return ranked[index].semantic - max(others) if others else 0.0
