@@ -46,15 +46,14 @@ from bench.heldout import Question
 from bot.core.candidates import AskedQuestion, Candidate
 from bot.core.confidence import EXACT
 from bot.core.matcher import (
-    _KIND_PHRASINGS,
     Matcher,
     MatcherSettings,
-    _opening,
     calibration_features,
     clear_lead,
 )
 from bot.core.matcher_settings import CALIBRATION
 from bot.core.models import Decision
+from bot.core.sibling_order import KIND_PHRASINGS, question_opening
 
 # How many of the best candidates by relevance are put in order.
 DEPTH = 6
@@ -96,7 +95,7 @@ def features(
     top = shown[0]
     wants = int(asked.focus.wants)
     terms = frozenset(qt.term for qt in asked.query if qt.confidence > 0.0)
-    opening = _opening(question)
+    opening = question_opening(question)
     keyword = asked.bare and asked.terms <= matcher.settings.keyword_terms
     named = matcher._named(shown, asked) if keyword else []
     weight = {qt.term: qt.weight * qt.confidence for qt in asked.query}
@@ -113,7 +112,7 @@ def features(
     for index, candidate in enumerate(shown):
         entry = candidate.entry
         phrased = bool(wants) and matcher._phrased_for(entry, wants, terms)
-        dense = len(entry.fact.questions) >= _KIND_PHRASINGS
+        dense = len(entry.fact.questions) >= KIND_PHRASINGS
         answer_terms = set(entry.answer_terms)
         out.append(
             (

@@ -20,7 +20,7 @@ import bisect
 import datetime as dt
 import math
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,21 +33,18 @@ from bot.core.asked_things import asked_things
 from bot.core.candidates import AskedQuestion, Candidate, QueryTerm
 from bot.core.confidence import calibration_features as calibration_features
 from bot.core.confidence import clear_lead as clear_lead
-from bot.core.confidence import dominates
 from bot.core.confidence import semantic_lead as semantic_lead
 from bot.core.country_names import english_country, names_country
-from bot.core.country_words import actors_named, country_members
+from bot.core.country_words import country_members
 from bot.core.focus import (
     ROLE_WORDS,
     STRICT,
     Focus,
     Want,
-    bound_stated,
     counted_words,
     is_named_role,
     kind_words,
     names_beside,
-    question_focus,
     read_answer,
     titled_people,
 )
@@ -71,6 +68,17 @@ from bot.core.models import (
 from bot.core.news_words import COUNTED_EVENTS
 from bot.core.related_words import table as related_words
 from bot.core.semantic import SemanticIndex
+from bot.core.sibling_order import (
+    KIND_PHRASINGS,
+    actor_first,
+    bound_first,
+    keyword_named,
+    kind_first,
+    named_first,
+    phrased_for,
+    stating_first,
+    worded_first,
+)
 from bot.core.since_words import says_since
 from bot.core.text import (
     DAY_SPECIFICITY,
@@ -113,18 +121,6 @@ def _phrasing_shown(fact: Fact, matched: str | None, language: str) -> str | Non
     return matched
 
 
-def _opening(question: str | None) -> tuple[str, ...]:
-    """The question word and the word after it that a question opens with when they ask for a
-    kind of answer ("when did", "why was", "how many"), or nothing ("what did", "what are",
-    a question opening otherwise)."""
-    if not question:
-        return ()
-    opening = expand_chat(fold(question)).split()[:2]
-    if len(opening) < 2 or opening[0] not in _QUESTION_WORDS:
-        return ()
-    return tuple(opening) if question_focus(opening).wants else ()
-
-
 def _written_by(fact: Fact) -> dt.date | None:
     """The latest day a fact is known to have been written by: its source's publication or its
     own date, whichever is later; when it has neither, the day it was added."""
@@ -132,36 +128,6 @@ def _written_by(fact: Fact) -> dt.date | None:
     if known:
         return max(known)
     return fact.added_at.date() if fact.added_at else None
-
-
-def _stating_first(ranked: list[Candidate], settings: MatcherSettings) -> list[Candidate]:
-    """``ranked`` with the runner-up first when it nearly ties the best and dominates it
-    (``dominates``): it states what is asked, where the best only shares the question's words
-    in its phrasings ("what is china's role" of a fact asked "did china play a role in the
-    port" against the one that says what role China plays)."""
-    if len(ranked) < 2:
-        return ranked
-    best, runner_up = ranked[0], ranked[1]
-    if best.relevance - runner_up.relevance < settings.answer_margin and dominates(
-        runner_up, best, settings
-    ):
-        return [runner_up, best, *ranked[2:]]
-    return ranked
-
-
-def _promoted(
-    ranked: list[Candidate], floor: float, moves: Callable[[Candidate], bool]
-) -> list[Candidate]:
-    """``ranked`` with the first candidate after the best, of those whose relevance is ``floor``
-    or more, that ``moves`` put first; the others keep their order. The order rules
-    (``_kind_first``, ``_worded_first``, ``_bound_first``) differ only in which one moves."""
-    for index in range(1, len(ranked)):
-        candidate = ranked[index]
-        if candidate.relevance < floor:
-            break
-        if moves(candidate):
-            return [candidate, *ranked[:index], *ranked[index + 1 :]]
-    return ranked
 
 
 def _foreign_phrasings(fact: Fact) -> frozenset[str]:
@@ -245,12 +211,8 @@ _ENGLISH_BIT = _LANGUAGE_BITS["en"]
 _FOREIGN_MARK = "@"
 
 
-# Read once per answer text, as candidates recur from question to question: the side that
-# tells an answer (``Matcher._actor``) and the people it names by office (``_with_titled``).
-@lru_cache(maxsize=50_000)
-def _first_actor(answer: str) -> str | None:
-    named = actors_named(answer)
-    return named[0] if named else None
+# Read once per answer text, as candidates recur from question to question: the people it
+# names by office (``_with_titled``).
 
 
 _titled = lru_cache(maxsize=50_000)(titled_people)
@@ -275,25 +237,14 @@ _CLIPPED_SHORTEST = 3
 # How many times more facts the word a clipped word is read as must be in than the facts
 # that hold only other words it starts.
 _CLIPPED_LEAD = 2
-# Least questions of its own a fact must have for the lack of one asking for some kind of thing
-# to tell ("how many", "why", ...): a hand-written fact has five to ten, a draft two to four,
-# and a draft's few questions leave most kinds unasked (with drafts counted, tune drafts lost
-# three points of right-first answers; with them left out, none).
-_KIND_PHRASINGS = 5
 # Words before a kind of answer named ("how old", "what date", "so far"): a phrasing without
 # any of them names none, and its focus is not read when it is indexed.
 _KIND_LEADS = re.compile(r"\b(?:how|what|which|so|exact)\b|(?:date|year)\s*$", re.IGNORECASE)
-# Words a question opens with whose pairing with the next word ("when did", "how many") says
-# what form of question it is.
-_QUESTION_WORDS = frozenset("what which who whom whose when where why how".split())
 # Words that open a clause of time after what a question asks, and the least words before
 # one (a question word, a verb and what it is about: "when" opening "when did ..." is not one).
 _CLAUSE_LEADS = frozenset("when once".split())
 _CLAUSE_START = 3
 _CLAUSE_BREAK = re.compile(r"[,;:?!]")
-# Relevance within which candidates tie so closely that the form of their best phrasing ("when
-# did", "how many") decides their order (``_worded_first``).
-_WORDED_TIE = 0.02
 # BM25's usual constants: how soon a repeated word stops adding (k1), and how much a long fact
 # is discounted for holding many words (b).
 _BM25_K1 = 1.2
@@ -1267,15 +1218,17 @@ class Matcher:
             self._semantic_blend(scored, question, language, self.settings.semantic)
         # A tie is broken by the share of the question the answer text itself says.
         scored.sort(key=lambda c: (-c.relevance, -c.answer, c.entry.fact.id))
-        scored = _stating_first(scored, self.settings)
+        scored = stating_first(scored, self.settings)
         if focus.wants and self.settings.kind_window > 0.0:
-            scored = self._kind_first(scored, focus, bm25.idf.keys())
-        scored = self._worded_first(scored, question, bm25.idf.keys())
-        scored = self._actor_first(scored, question, language)
+            scored = kind_first(
+                scored, focus, bm25.idf.keys(), self.analyzer, self.settings.kind_window
+            )
+        scored = worded_first(scored, question, bm25.idf.keys())
+        scored = actor_first(scored, question, language, self.settings.kind_window)
         if focus.until:
-            scored = self._bound_first(scored)
+            scored = bound_first(scored, self.settings.kind_window)
         if bare and len(query) <= self.settings.keyword_terms:
-            scored = self._named_first(scored, asked)
+            scored = named_first(scored, asked, self.analyzer)
         self._calibrate(scored[:calibrated] if calibrated else scored, asked)
         return scored, asked
 
@@ -1342,42 +1295,6 @@ class Matcher:
             return frozenset()
         return frozenset(telling - asking)
 
-    def _kind_first(
-        self, ranked: list[Candidate], focus: Focus, asked_terms: AbstractSet[str]
-    ) -> list[Candidate]:
-        """``ranked`` with the best of the contenders (the candidates within ``kind_window`` of
-        the best) that has a phrasing asking for what the question asks for moved first, when
-        the best has none; the rest keep their order, so the runner-up it is judged against
-        (its lead, a tie) is the best scored of the others.
-
-        Siblings share their names, so a question's names can make the fact whose phrasings
-        merely mention them score as well as the one that answers it: "how many died in the
-        flood" against a sibling phrased "where did the flood hit" and another phrased "how
-        many people died". The curator's phrasings say which kind of question a fact answers.
-        Only phrasings sharing a word with the question are read, and only the contenders', so
-        a question costs a few phrasing reads at most. A contender that lacks what is asked
-        (blocked: "what share of voters" of a fact with a head count but no share), or whose
-        numbers count something else, is not moved ahead of a best fact that has it: a phrasing
-        asking some other count does not make its answer hold this one. Nor is any contender
-        whose phrasing asks only part of what is asked ("how many voters" for "what share of
-        voters"): a best fact holding what is asked gives way only to one phrased for all of
-        it."""
-        wants = int(focus.wants)
-        best = ranked[0].entry
-        if len(best.fact.questions) < _KIND_PHRASINGS or self._phrased_for(
-            best, wants, asked_terms
-        ):
-            return ranked
-        best_holds = not (ranked[0].blocked or ranked[0].count_miss)
-        return _promoted(
-            ranked,
-            ranked[0].relevance - self.settings.kind_window,
-            lambda candidate: (
-                not (best_holds and (candidate.blocked or candidate.count_miss))
-                and self._phrased_for(candidate.entry, wants, asked_terms, every=best_holds)
-            ),
-        )
-
     def _clause_terms(self, question: str) -> frozenset[str]:
         """The terms only a trailing clause of time has ("... when armenia's cabinet backed the
         draft", "... once investigators had ruled"): it says when the thing asked about
@@ -1394,114 +1311,6 @@ class Matcher:
                     tail = self.analyzer.terms(" ".join(words[index + 1 :]))
                     return frozenset(tail) - asked
         return frozenset()
-
-    def _actor_first(
-        self, ranked: list[Candidate], question: str, language: str
-    ) -> list[Candidate]:
-        """``ranked`` with the first contender (within ``kind_window`` of the best) whose answer
-        is told by the side the question asks about put first, when the best's is told by
-        another: of two siblings sharing their names and numbers ("eight died on their side,
-        Russian-installed officials said; Ukraine's minister could not check it" and "ten died
-        on the Ukrainian-held bank, Ukraine's minister said"), "how many died on the ukrainian
-        side" asks for the one whose side is Ukraine, not the one that merely mentions it. A
-        side is a country named as one that acts or speaks (``actors_named``); a fact's is the
-        first its answer names. A question naming no side, or two ("the moldovan and romanian
-        authorities"), moves nothing; nor does a best whose side is not known. The scores stay
-        as they were: the one moved has no lead to be answered outright by."""
-        window = self.settings.kind_window
-        if len(ranked) < 2 or window <= 0.0 or language != "en":
-            return ranked
-        named = actors_named(question)
-        if len(named) != 1:
-            return ranked
-        asked = named[0]
-        best = self._actor(ranked[0].entry)
-        if best is None or best == asked:
-            return ranked
-        best_holds = not (ranked[0].blocked or ranked[0].count_miss)
-        return _promoted(
-            ranked,
-            ranked[0].relevance - window,
-            lambda candidate: (
-                not (best_holds and (candidate.blocked or candidate.count_miss))
-                and self._actor(candidate.entry) == asked
-            ),
-        )
-
-    @staticmethod
-    def _actor(entry: IndexEntry) -> str | None:
-        """The side that tells or does what a fact's English answer says: the first country
-        it names as one that acts or speaks (``actors_named``), or None."""
-        english = entry.fact.translation("en")
-        return None if english is None else _first_actor(english.answer)
-
-    def _bound_first(self, ranked: list[Candidate]) -> list[Candidate]:
-        """``ranked`` with the first contender (within ``kind_window`` of the best) whose answer
-        says until when ("until 2040") put first, when the best's does not: "until what year
-        could he stay" asks for that end, not for when his old term would have ended."""
-        if not ranked or self._states_bound(ranked[0]):
-            return ranked
-        return _promoted(
-            ranked,
-            ranked[0].relevance - self.settings.kind_window,
-            lambda candidate: not candidate.blocked and self._states_bound(candidate),
-        )
-
-    @staticmethod
-    def _states_bound(candidate: Candidate) -> bool:
-        english = candidate.entry.fact.translation("en")
-        return english is not None and bound_stated(english.answer)
-
-    def _worded_first(
-        self, ranked: list[Candidate], question: str, asked_terms: AbstractSet[str]
-    ) -> list[Candidate]:
-        """``ranked`` with, among the candidates that tie with the best (within ``_WORDED_TIE``),
-        the first with a phrasing that opens as the question does ("when did ...") put first,
-        if the best has none: "when did the new constitution kick in" is asked as its curator
-        asked "when did the new constitution take effect", not "how many articles does the new
-        constitution have", though the content words they share weigh the same. Only phrasings
-        sharing a word with the question are read."""
-        if len(ranked) < 2 or ranked[1].relevance < ranked[0].relevance - _WORDED_TIE:
-            return ranked
-        opening = _opening(question)
-        if not opening or self._opens_as(ranked[0].entry, opening, asked_terms):
-            return ranked
-        return _promoted(
-            ranked,
-            ranked[0].relevance - _WORDED_TIE,
-            lambda candidate: self._opens_as(candidate.entry, opening, asked_terms),
-        )
-
-    @staticmethod
-    def _opens_as(
-        entry: IndexEntry, opening: tuple[str, ...], asked_terms: AbstractSet[str]
-    ) -> bool:
-        """Whether one of the fact's phrasings sharing a term with the question opens with
-        ``opening``."""
-        return any(
-            text and not asked_terms.isdisjoint(terms) and _opening(text) == opening
-            for terms, text in entry.phrasings
-        )
-
-    def _phrased_for(
-        self,
-        entry: IndexEntry,
-        wants: int,
-        asked_terms: AbstractSet[str],
-        *,
-        every: bool = False,
-    ) -> bool:
-        """Whether one of the fact's phrasings that shares a term with the question asks for
-        one of the kinds ``wants`` holds; with ``every``, for each of the kinds a fact must
-        hold among them (a phrasing asking "how many" is not phrased for "what share")."""
-        focus = self.analyzer.focus
-        needed = wants & _STRICT if every else 0
-        for terms, text in entry.phrasings:
-            if text and not asked_terms.isdisjoint(terms):
-                asked = int(focus(text).wants)
-                if asked & wants and asked & needed == needed:
-                    return True
-        return False
 
     def _related_terms(self, query: list[QueryTerm]) -> list[_Related]:
         """The question's terms (as written, or unknown to the index; not typo corrections) with
@@ -1833,7 +1642,9 @@ class Matcher:
             # the president apologised") is not evident to the reading of the answer; a
             # phrasing its curator wrote asking for it (on the question's words) says it is
             # there.
-            candidate.soft_miss = bool(soft) and not self._phrased_for(entry, soft, bm25.idf.keys())
+            candidate.soft_miss = bool(soft) and not phrased_for(
+                self.analyzer, entry, soft, bm25.idf.keys()
+            )
         if attribute_terms:
             candidate.attribute_miss = any(
                 not self._states(entry, alternatives, wants) for alternatives in attribute_terms
@@ -2009,18 +1820,18 @@ class Matcher:
         """Whether a near tie is broken by the kind of question: the best fact, confident at
         ``kind_confidence`` or more, has a phrasing asking for what the question asks for ("how
         many", "why", "who", ...), and the runner-up, phrased often enough for its lack to
-        tell (``_KIND_PHRASINGS``), has none: of two siblings sharing the question's words,
+        tell (``KIND_PHRASINGS``), has none: of two siblings sharing the question's words,
         the curator wrote the question for one of them."""
         wants = int(asked.focus.wants)
         threshold = self.settings.kind_confidence
         if not wants or threshold > 1.0 or len(ranked) < 2 or ranked[0].confidence < threshold:
             return False
         runner_up = ranked[1].entry
-        if len(runner_up.fact.questions) < _KIND_PHRASINGS:
+        if len(runner_up.fact.questions) < KIND_PHRASINGS:
             return False
         terms = {qt.term for qt in asked.query if qt.confidence > 0.0}
-        return self._phrased_for(ranked[0].entry, wants, terms) and not self._phrased_for(
-            runner_up, wants, terms
+        return phrased_for(self.analyzer, ranked[0].entry, wants, terms) and not phrased_for(
+            self.analyzer, runner_up, wants, terms
         )
 
     def _phrasing_word_only(self, best: Candidate, asked: AskedQuestion) -> bool:
@@ -2040,27 +1851,8 @@ class Matcher:
     def _named_after(self, ranked: list[Candidate], asked: AskedQuestion) -> bool:
         """Whether the best fact is the only one of those holding a keyword question's words
         whose id names them all."""
-        named = self._named(ranked, asked)
+        named = keyword_named(ranked, asked, self.analyzer)
         return len(named) == 1 and named[0] is ranked[0]
-
-    def _named_first(self, ranked: list[Candidate], asked: AskedQuestion) -> list[Candidate]:
-        """``ranked`` with the one fact named after a keyword question's words first: of the
-        facts that hold "nakhchivan", a short one that mentions it scores as well by BM25 as
-        the one its curator named after it, which is what the keyword is about."""
-        named = self._named(ranked, asked)
-        if len(named) != 1 or named[0] is ranked[0]:
-            return ranked
-        return [named[0], *(candidate for candidate in ranked if candidate is not named[0])]
-
-    def _named(self, ranked: list[Candidate], asked: AskedQuestion) -> list[Candidate]:
-        """The candidates holding all of a keyword question's words whose id names them all."""
-        words = {qt.term for qt in asked.query}
-        return [
-            candidate
-            for candidate in ranked
-            if candidate.whole >= 0.99
-            and words <= set(self.analyzer.terms(candidate.entry.fact.id.replace("-", " ")))
-        ]
 
     # ---------------------------------------------------------------------- supersession
     def superseded_in(self, fact_id: str, guild_id: int | None) -> bool:

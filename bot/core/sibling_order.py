@@ -1,0 +1,258 @@
+"""The order rules that move a close sibling ahead of the best scored candidate.
+
+Siblings (facts of one story) share their names and much of their wording, so the one that
+answers a question can score just below one that merely mentions what is asked. Each rule reads
+one sign of which sibling the question is for (it states what is asked, a phrasing asks for the
+kind of thing asked, opens as the question does, is told by the side asked about, says until
+when, is named after a keyword) and moves that candidate first. Scores stay as they were: a
+sibling moved ahead has no lead to be answered outright by.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from collections.abc import Set as AbstractSet
+from functools import lru_cache
+
+from bot.core.candidates import AskedQuestion, Candidate
+from bot.core.confidence import dominates
+from bot.core.country_words import actors_named
+from bot.core.focus import STRICT, Focus, bound_stated, question_focus
+from bot.core.index_entries import IndexEntry
+from bot.core.matcher_settings import MatcherSettings
+from bot.core.text import Analyzer, expand_chat, fold
+
+# Least questions of its own a fact must have for the lack of one asking for some kind of thing
+# to tell ("how many", "why", ...): a hand-written fact has five to ten, a draft two to four,
+# and a draft's few questions leave most kinds unasked (with drafts counted, tune drafts lost
+# three points of right-first answers; with them left out, none).
+KIND_PHRASINGS = 5
+# Words a question opens with whose pairing with the next word ("when did", "how many") says
+# what form of question it is.
+_QUESTION_WORDS = frozenset("what which who whom whose when where why how".split())
+# Relevance within which candidates tie so closely that the form of their best phrasing ("when
+# did", "how many") decides their order (``worded_first``).
+_WORDED_TIE = 0.02
+_STRICT = int(STRICT)
+
+
+def question_opening(question: str | None) -> tuple[str, ...]:
+    """The question word and the word after it that a question opens with when they ask for a
+    kind of answer ("when did", "why was", "how many"), or nothing ("what did", "what are",
+    a question opening otherwise)."""
+    if not question:
+        return ()
+    opening = expand_chat(fold(question)).split()[:2]
+    if len(opening) < 2 or opening[0] not in _QUESTION_WORDS:
+        return ()
+    return tuple(opening) if question_focus(opening).wants else ()
+
+
+def stating_first(ranked: list[Candidate], settings: MatcherSettings) -> list[Candidate]:
+    """``ranked`` with the runner-up first when it nearly ties the best and dominates it
+    (``dominates``): it states what is asked, where the best only shares the question's words
+    in its phrasings ("what is china's role" of a fact asked "did china play a role in the
+    port" against the one that says what role China plays)."""
+    if len(ranked) < 2:
+        return ranked
+    best, runner_up = ranked[0], ranked[1]
+    if best.relevance - runner_up.relevance < settings.answer_margin and dominates(
+        runner_up, best, settings
+    ):
+        return [runner_up, best, *ranked[2:]]
+    return ranked
+
+
+def _promoted(
+    ranked: list[Candidate], floor: float, moves: Callable[[Candidate], bool]
+) -> list[Candidate]:
+    """``ranked`` with the first candidate after the best, of those whose relevance is ``floor``
+    or more, that ``moves`` put first; the others keep their order. The order rules
+    (``kind_first``, ``worded_first``, ``bound_first``) differ only in which one moves."""
+    for index in range(1, len(ranked)):
+        candidate = ranked[index]
+        if candidate.relevance < floor:
+            break
+        if moves(candidate):
+            return [candidate, *ranked[:index], *ranked[index + 1 :]]
+    return ranked
+
+
+# Read once per answer text, as candidates recur from question to question.
+@lru_cache(maxsize=50_000)
+def _first_actor(answer: str) -> str | None:
+    named = actors_named(answer)
+    return named[0] if named else None
+
+
+def kind_first(
+    ranked: list[Candidate],
+    focus: Focus,
+    asked_terms: AbstractSet[str],
+    analyzer: Analyzer,
+    window: float,
+) -> list[Candidate]:
+    """``ranked`` with the best of the contenders (the candidates within ``kind_window`` of
+    the best) that has a phrasing asking for what the question asks for moved first, when
+    the best has none; the rest keep their order, so the runner-up it is judged against
+    (its lead, a tie) is the best scored of the others.
+
+    Siblings share their names, so a question's names can make the fact whose phrasings
+    merely mention them score as well as the one that answers it: "how many died in the
+    flood" against a sibling phrased "where did the flood hit" and another phrased "how
+    many people died". The curator's phrasings say which kind of question a fact answers.
+    Only phrasings sharing a word with the question are read, and only the contenders', so
+    a question costs a few phrasing reads at most. A contender that lacks what is asked
+    (blocked: "what share of voters" of a fact with a head count but no share), or whose
+    numbers count something else, is not moved ahead of a best fact that has it: a phrasing
+    asking some other count does not make its answer hold this one. Nor is any contender
+    whose phrasing asks only part of what is asked ("how many voters" for "what share of
+    voters"): a best fact holding what is asked gives way only to one phrased for all of
+    it."""
+    wants = int(focus.wants)
+    best = ranked[0].entry
+    if len(best.fact.questions) < KIND_PHRASINGS or phrased_for(analyzer, best, wants, asked_terms):
+        return ranked
+    best_holds = not (ranked[0].blocked or ranked[0].count_miss)
+    return _promoted(
+        ranked,
+        ranked[0].relevance - window,
+        lambda candidate: (
+            not (best_holds and (candidate.blocked or candidate.count_miss))
+            and phrased_for(analyzer, candidate.entry, wants, asked_terms, every=best_holds)
+        ),
+    )
+
+
+def actor_first(
+    ranked: list[Candidate], question: str, language: str, window: float
+) -> list[Candidate]:
+    """``ranked`` with the first contender (within ``kind_window`` of the best) whose answer
+    is told by the side the question asks about put first, when the best's is told by
+    another: of two siblings sharing their names and numbers ("eight died on their side,
+    Russian-installed officials said; Ukraine's minister could not check it" and "ten died
+    on the Ukrainian-held bank, Ukraine's minister said"), "how many died on the ukrainian
+    side" asks for the one whose side is Ukraine, not the one that merely mentions it. A
+    side is a country named as one that acts or speaks (``actors_named``); a fact's is the
+    first its answer names. A question naming no side, or two ("the moldovan and romanian
+    authorities"), moves nothing; nor does a best whose side is not known. The scores stay
+    as they were: the one moved has no lead to be answered outright by."""
+    if len(ranked) < 2 or window <= 0.0 or language != "en":
+        return ranked
+    named = actors_named(question)
+    if len(named) != 1:
+        return ranked
+    asked = named[0]
+    best = _actor(ranked[0].entry)
+    if best is None or best == asked:
+        return ranked
+    best_holds = not (ranked[0].blocked or ranked[0].count_miss)
+    return _promoted(
+        ranked,
+        ranked[0].relevance - window,
+        lambda candidate: (
+            not (best_holds and (candidate.blocked or candidate.count_miss))
+            and _actor(candidate.entry) == asked
+        ),
+    )
+
+
+def _actor(entry: IndexEntry) -> str | None:
+    """The side that tells or does what a fact's English answer says: the first country
+    it names as one that acts or speaks (``actors_named``), or None."""
+    english = entry.fact.translation("en")
+    return None if english is None else _first_actor(english.answer)
+
+
+def bound_first(ranked: list[Candidate], window: float) -> list[Candidate]:
+    """``ranked`` with the first contender (within ``kind_window`` of the best) whose answer
+    says until when ("until 2040") put first, when the best's does not: "until what year
+    could he stay" asks for that end, not for when his old term would have ended."""
+    if not ranked or _states_bound(ranked[0]):
+        return ranked
+    return _promoted(
+        ranked,
+        ranked[0].relevance - window,
+        lambda candidate: not candidate.blocked and _states_bound(candidate),
+    )
+
+
+def _states_bound(candidate: Candidate) -> bool:
+    english = candidate.entry.fact.translation("en")
+    return english is not None and bound_stated(english.answer)
+
+
+def worded_first(
+    ranked: list[Candidate], question: str, asked_terms: AbstractSet[str]
+) -> list[Candidate]:
+    """``ranked`` with, among the candidates that tie with the best (within ``_WORDED_TIE``),
+    the first with a phrasing that opens as the question does ("when did ...") put first,
+    if the best has none: "when did the new constitution kick in" is asked as its curator
+    asked "when did the new constitution take effect", not "how many articles does the new
+    constitution have", though the content words they share weigh the same. Only phrasings
+    sharing a word with the question are read."""
+    if len(ranked) < 2 or ranked[1].relevance < ranked[0].relevance - _WORDED_TIE:
+        return ranked
+    opening = question_opening(question)
+    if not opening or _opens_as(ranked[0].entry, opening, asked_terms):
+        return ranked
+    return _promoted(
+        ranked,
+        ranked[0].relevance - _WORDED_TIE,
+        lambda candidate: _opens_as(candidate.entry, opening, asked_terms),
+    )
+
+
+def _opens_as(entry: IndexEntry, opening: tuple[str, ...], asked_terms: AbstractSet[str]) -> bool:
+    """Whether one of the fact's phrasings sharing a term with the question opens with
+    ``opening``."""
+    return any(
+        text and not asked_terms.isdisjoint(terms) and question_opening(text) == opening
+        for terms, text in entry.phrasings
+    )
+
+
+def phrased_for(
+    analyzer: Analyzer,
+    entry: IndexEntry,
+    wants: int,
+    asked_terms: AbstractSet[str],
+    *,
+    every: bool = False,
+) -> bool:
+    """Whether one of the fact's phrasings that shares a term with the question asks for
+    one of the kinds ``wants`` holds; with ``every``, for each of the kinds a fact must
+    hold among them (a phrasing asking "how many" is not phrased for "what share")."""
+    focus = analyzer.focus
+    needed = wants & _STRICT if every else 0
+    for terms, text in entry.phrasings:
+        if text and not asked_terms.isdisjoint(terms):
+            asked = int(focus(text).wants)
+            if asked & wants and asked & needed == needed:
+                return True
+    return False
+
+
+def named_first(
+    ranked: list[Candidate], asked: AskedQuestion, analyzer: Analyzer
+) -> list[Candidate]:
+    """``ranked`` with the one fact named after a keyword question's words first: of the
+    facts that hold "nakhchivan", a short one that mentions it scores as well by BM25 as
+    the one its curator named after it, which is what the keyword is about."""
+    named = keyword_named(ranked, asked, analyzer)
+    if len(named) != 1 or named[0] is ranked[0]:
+        return ranked
+    return [named[0], *(candidate for candidate in ranked if candidate is not named[0])]
+
+
+def keyword_named(
+    ranked: list[Candidate], asked: AskedQuestion, analyzer: Analyzer
+) -> list[Candidate]:
+    """The candidates holding all of a keyword question's words whose id names them all."""
+    words = {qt.term for qt in asked.query}
+    return [
+        candidate
+        for candidate in ranked
+        if candidate.whole >= 0.99
+        and words <= set(analyzer.terms(candidate.entry.fact.id.replace("-", " ")))
+    ]
