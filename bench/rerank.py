@@ -1,12 +1,12 @@
 """Learn the order of the matcher's best candidates from the tune questions, and say honestly
 whether it beats the matcher's own order.
 
-The matcher ranks candidates by a hand-weighted relevance, then reorders near ties by hand
-rules (``_stating_first``, ``_kind_first``, ``_worded_first``, ``_bound_first``,
-``_named_first``). This script fits a linear scorer over evidence about each of the first
-``DEPTH`` candidates by relevance (``FEATURES``: the relevance and its parts, coverage by the
-answer and the best phrasing, the gap to the best, whether a phrasing asks the question's kind
-or opens as it does, whether the fact lacks what is asked, the question's words that few of
+The matcher ranks candidates by a hand-weighted relevance, then reorders near ties by hand rules
+(``stating_first``, ``kind_first``, ``worded_first``, ``bound_first``, ``named_first`` in
+``bot/core/sibling_order.py``). This script fits a linear scorer over evidence about each of the
+first ``DEPTH`` candidates by relevance (``FEATURES``: the relevance and its parts, coverage by
+the answer and the best phrasing, the gap to the best, whether a phrasing asks the question's
+kind or opens as it does, whether the fact lacks what is asked, the question's words that few of
 the contenders hold, ...) with a listwise (softmax over the candidates, the right ones its
 target) or pairwise (each right candidate against each other) logistic loss with L2, on every
 tune knowledge base ``bench/calibrate.py`` gathers (hand-written and drafts). The confidence

@@ -112,13 +112,13 @@ class MatcherSettings:
     # Siblings that match a question about as well (within this much relevance of the best)
     # are put in order by what their own phrasings ask: those with a phrasing that asks for
     # the kind of thing the question asks for ("how many", "why", "who", ...) come first
-    # (``_kind_first``). The scores stay as they were, so a sibling moved ahead of a better
-    # scored one has no lead to be answered outright by. On the tune questions 0.2 did best
+    # (``sibling_order.kind_first``). The scores stay as they were, so a sibling moved ahead of a
+    # better scored one has no lead to be answered outright by. On the tune questions 0.2 did best
     # (0.1 and 0.15: one or two right-first questions fewer; 0.3: one more, but a right answer
     # no longer outright and another no longer first); 0 turns it off.
     kind_window: float = 0.2
     # ...and a near tie between two such siblings is no tie when the best, asked for by one of
-    # its phrasings and not the runner-up's, is at least this confident (``_kind_lead``):
+    # its phrasings and not the runner-up's, is at least this confident (``Matcher._kind_lead``):
     # weaker evidence than a lead in score, so it asks for more than ``answer_threshold`` (on
     # the tune questions 0.8 answered five right ones and nothing else; 0.7 also a wrong one
     # and two near-topic ones, one of them on the fresh tune stories). Above 1 turns it off.
