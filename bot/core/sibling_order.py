@@ -63,12 +63,20 @@ def stating_first(ranked: list[Candidate], settings: MatcherSettings) -> list[Ca
     return ranked
 
 
+def _holds(candidate: Candidate) -> bool:
+    """Whether a candidate has what is asked: not blocked for lacking it, and its numbers count
+    what a "how many" asks of. A contender that lacks it never moves ahead of a best that has
+    it, whatever its phrasings or side say."""
+    return not (candidate.blocked or candidate.count_miss)
+
+
 def _promoted(
     ranked: list[Candidate], floor: float, moves: Callable[[Candidate], bool]
 ) -> list[Candidate]:
     """``ranked`` with the first candidate after the best, of those whose relevance is ``floor``
     or more, that ``moves`` put first; the others keep their order. The order rules
-    (``kind_first``, ``worded_first``, ``bound_first``) differ only in which one moves."""
+    (``kind_first``, ``worded_first``, ``bound_first``, ``actor_first``) differ only in which
+    one moves."""
     for index in range(1, len(ranked)):
         candidate = ranked[index]
         if candidate.relevance < floor:
@@ -113,12 +121,12 @@ def kind_first(
     best = ranked[0].entry
     if len(best.fact.questions) < KIND_PHRASINGS or phrased_for(analyzer, best, wants, asked_terms):
         return ranked
-    best_holds = not (ranked[0].blocked or ranked[0].count_miss)
+    best_holds = _holds(ranked[0])
     return _promoted(
         ranked,
         ranked[0].relevance - window,
         lambda candidate: (
-            not (best_holds and (candidate.blocked or candidate.count_miss))
+            (_holds(candidate) or not best_holds)
             and phrased_for(analyzer, candidate.entry, wants, asked_terms, every=best_holds)
         ),
     )
@@ -146,13 +154,12 @@ def actor_first(
     best = _actor(ranked[0].entry)
     if best is None or best == asked:
         return ranked
-    best_holds = not (ranked[0].blocked or ranked[0].count_miss)
+    best_holds = _holds(ranked[0])
     return _promoted(
         ranked,
         ranked[0].relevance - window,
         lambda candidate: (
-            not (best_holds and (candidate.blocked or candidate.count_miss))
-            and _actor(candidate.entry) == asked
+            (_holds(candidate) or not best_holds) and _actor(candidate.entry) == asked
         ),
     )
 
