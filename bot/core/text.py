@@ -525,7 +525,11 @@ def stem_in(word: str, language: str) -> str:
         return _russian_stem(known.form if known is not None else word)
     stemmed = _az_stem(word)
     if len(stemmed) < 3 and _overcut(stemmed, az_form(word)):
-        return _recut(_without_particle(az_form(word))) or stemmed
+        recut = _recut(_without_particle(az_form(word)))
+        if recut is None and len(stemmed) == 1:
+            # A letter alone meets only other scraps ("ötən" and "ona" as "o"): the word whole.
+            return _without_particle(az_form(word))
+        return recut or stemmed
     return _without_buffer_s(stemmed, az_form(word))
 
 
@@ -1229,7 +1233,9 @@ class Analyzer:
         for index, word in enumerate(written):
             if index in taken or word in drop:
                 continue
-            if az and (_plain_stopword(word) or _regarding(written, index) or word in AZ_SCRAPS):
+            if az and (
+                _plain_stopword(word) or _regarding(written, index) or az_plain(word) in AZ_SCRAPS
+            ):
                 continue
             if word.isascii() and language == "ru":
                 item = self._word(fold(word))
@@ -1252,11 +1258,11 @@ class Analyzer:
 
 # Scraps of Azerbaijani that are no words: the case endings an abbreviation or a number takes
 # after a hyphen, which split off as words of their own ("XİN-i", "XİN-in", "ABŞ-a",
-# "NATO-nun", "2020-dən"), and the interjection "e" typed for "ə" ("nədi e"). Kept out of the
-# stopword lists, which also tell the language: "in", "a", "i" are English words.
-AZ_SCRAPS = frozenset(
-    "a e ə i ı u ü in ın un ün nin nın nun nün ya yə da də dan dən ın ni nı nu nü na nə".split()
-)
+# "NATO-nun", "2020-dən"), and the interjection "e" typed for "ə" ("nədi e"), as typed with or
+# without the letters. Kept out of the stopword lists, which also tell the language: "in", "a",
+# "i" are English words.
+_SCRAPS = "a e ə i ı u ü in ın un ün nin nın nun nün ya yə da də dan dən ni nı nu nü na nə"
+AZ_SCRAPS = frozenset(az_plain(scrap) for scrap in _SCRAPS.split())
 
 
 def other_tokens(text: str, language: str) -> list[str]:

@@ -179,3 +179,13 @@ def test_chat_spellings_of_question_words_ask_as_the_words(
     analyzer: Analyzer, question: str, wanted: Want
 ) -> None:
     assert analyzer.focus(question).wants & wanted, question
+
+
+def test_a_word_is_never_cut_to_one_letter() -> None:
+    # "ötən" (last, past) is no "o" (he, that), nor any other word's scrap.
+    assert stem_in("ötən", "az") != stem_in("ona", "az")
+    assert len(stem_in("ötən", "az")) > 1
+
+
+def test_endings_split_off_by_a_hyphen_typed_plainly_are_no_words(analyzer: Analyzer) -> None:
+    assert analyzer.terms("BMT-den beyanat") == analyzer.terms("BMT beyanat")
