@@ -115,12 +115,20 @@ FUTURE_WORDS = frozenset(
     will next planned plan plans expected expects scheduled due upcoming soon future later
     """.split()
 )
+# Words saying that something has run its course ("the withdrawal was completed", "the mission
+# was accomplished"): a fact stating that tells whether it has happened yet (it has, and is
+# over), as one saying "still" or "since" does.
+COMPLETION_WORDS = frozenset("completed finished accomplished concluded".split())
 # A fact that says how things stand since, or what is still to come: it can answer whether
 # something has happened yet ("the ambassador has still not returned", "the law is due to be
 # signed next week"); one that tells only of the event itself cannot.
-LATER_WORDS = FUTURE_WORDS | frozenset(
-    "yet still since remains remain remained anymore ongoing continues continue until pending "
-    "awaiting".split()
+LATER_WORDS = (
+    FUTURE_WORDS
+    | frozenset(
+        "yet still since remains remain remained anymore ongoing continues continue until pending "
+        "awaiting".split()
+    )
+    | COMPLETION_WORDS
 )
 CLOCK_WORDS = frozenset(
     """
