@@ -72,12 +72,14 @@ STRICT = (
     | Want.SHARE
 )
 
+# Not "both": "Russia and Azerbaijan have both arrested nationals" says that two sides did
+# something, which is no count of what a "how many" asks (the nationals).
 NUMBER_WORDS = frozenset(
     """
     one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
     sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
     hundred hundreds thousand thousands million millions billion billions trillion trillions
-    dozen dozens both half quarter single twice once
+    dozen dozens half quarter single twice once
     """.split()
 )
 # Month words (folded) and the month each stands for.
