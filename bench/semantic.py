@@ -29,17 +29,30 @@ from dataclasses import dataclass
 from bench import synthetic
 from bench.calibrate import fit
 from bench.fresh import FRESH_TUNE
-from bench.heldout import KnowledgeBase, knowledge_bases, matcher_for, semantic_settings
-from bot.core.e5_embedder import E5Embedder
+from bench.heldout import (
+    KnowledgeBase,
+    Outcome,
+    ask_newsdesk,
+    knowledge_bases,
+    matcher_for,
+    semantic_settings,
+    summarise,
+)
 from bot.core.matcher import Matcher, MatcherSettings, semantic_lead
 from bot.core.semantic import SemanticIndex
+from bot.core.semantic_backends import BACKENDS, Backend, embedder
 
-BLENDS = (0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0)
+Fit = tuple[float, float, float, float]
+BLENDS = (0.0, 0.1, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0)
+# The correction that leaves the lexical log-odds as they are: the fit's first feature must be
+# the lexical model's own, not one already corrected by a backend's shipped constants.
+NEUTRAL = (0.0, 1.0, 0.0, 0.0)
 
 
 @dataclass(frozen=True, slots=True)
 class Row:
     group: str
+    source: str  # the question file or story: leave-one-set-out leaves these out in turn
     features: tuple[float, ...]  # lexical log-odds, similarity, similarity's lead
     right: bool  # the first fact is the labelled one
     answerable: bool
@@ -62,7 +75,15 @@ def rows(kbs: Sequence[KnowledgeBase], settings: MatcherSettings) -> list[Row]:
         for question in kb.questions:
             ranked, _ = matcher.explain(question.text)
             if not ranked:
-                out.append(Row(kb.group, (-30.0, 0.0, 0.0), False, question.fact is not None))
+                out.append(
+                    Row(
+                        kb.group,
+                        question.source,
+                        (-30.0, 0.0, 0.0),
+                        False,
+                        question.fact is not None,
+                    )
+                )
                 continue
             first = ranked[0]
             confidence = min(max(first.confidence, 1e-12), 1 - 1e-12)
@@ -70,6 +91,7 @@ def rows(kbs: Sequence[KnowledgeBase], settings: MatcherSettings) -> list[Row]:
             out.append(
                 Row(
                     kb.group,
+                    question.source,
                     (math.log(confidence / (1 - confidence)), first.semantic, lead),
                     question.fact is not None and first.entry.fact.id == question.fact,
                     question.fact is not None,
@@ -87,22 +109,90 @@ def right_first(found: Sequence[Row]) -> dict[str, float]:
     return shares
 
 
-def fit_semantic() -> None:
-    index = SemanticIndex(E5Embedder(), questions=100_000)
+def _searched(index: SemanticIndex, kbs: Sequence[KnowledgeBase]) -> dict[float, list[Row]]:
+    """Each blend's rows over ``kbs`` (the correction neutral: the features are the lexical
+    model's log-odds and the similarities as they are)."""
+    return {
+        blend: rows(
+            kbs, MatcherSettings(semantic=index, semantic_blend=blend, semantic_calibration=NEUTRAL)
+        )
+        for blend in BLENDS
+    }
+
+
+def _fitted(searched: dict[float, list[Row]], leave_out: str = "") -> tuple[float, Fit]:
+    """The blend putting the right fact first most often (the smallest of equals), then the
+    correction fitted at it; on every set but ``leave_out``."""
+    best: tuple[float, float] | None = None
+    for blend, found in searched.items():
+        share = right_first([r for r in found if r.source != leave_out])["all"]
+        if best is None or share > best[1] + 1e-9:
+            best = (blend, share)
+    assert best is not None
+    kept = [r for r in searched[best[0]] if r.source != leave_out]
+    weights = fit(kept)  # type: ignore[arg-type]  # Row has what fit reads: features, right
+    assert len(weights) == 4
+    return best[0], (weights[0], weights[1], weights[2], weights[3])
+
+
+def fit_semantic(backend: Backend) -> None:
+    index = SemanticIndex(embedder(backend), questions=100_000)
     kbs = older_tune(knowledge_bases())
     print(f"older tune sets: {sum(len(kb.questions) for kb in kbs)} questions")
-    best: tuple[float, float] | None = None
-    for blend in BLENDS:
-        found = rows(kbs, MatcherSettings(semantic=index, semantic_blend=blend))
+    searched = _searched(index, kbs)
+    for blend, found in searched.items():
         shares = right_first(found)
         print(f"blend {blend}: right first " + ", ".join(f"{g} {v:.1%}" for g, v in shares.items()))
-        if best is None or shares["all"] > best[1] + 1e-9:
-            best = (blend, shares["all"])
-    assert best is not None
-    blend = best[0]
-    found = rows(kbs, MatcherSettings(semantic=index, semantic_blend=blend))
-    weights = fit(found)  # type: ignore[arg-type]  # Row has what fit reads: features, right
-    print(f"\nSEMANTIC_BLEND = {blend}\nSEMANTIC_CALIBRATION = {weights}")
+    blend, weights = _fitted(searched)
+    print(f"\n{backend}: blend {blend}, calibration {weights}")
+
+
+def leave_one_set_out(backend: Backend) -> None:
+    """The older tune sets asked three ways, each figure from the same questions: the
+    re-ranker off; on with the constants fitted on all of them (in-sample, as shipped); and
+    on with, for each set, the constants fitted on the other sets only (out of sample)."""
+    index = SemanticIndex(embedder(backend), questions=100_000)
+    kbs = older_tune(knowledge_bases())
+    searched = _searched(index, kbs)
+    sources = sorted({q.source for kb in kbs for q in kb.questions})
+    blend, weights = _fitted(searched)
+    ways: dict[str, list[Outcome]] = {"off": [], "in-sample": [], "leave-one-set-out": []}
+    for kb in kbs:
+        ways["off"] += ask_newsdesk(kb, kb.questions, MatcherSettings())
+        shipped = MatcherSettings(
+            semantic=index, semantic_blend=blend, semantic_calibration=weights
+        )
+        ways["in-sample"] += ask_newsdesk(kb, kb.questions, shipped)
+    blends = []
+    for source in sources:
+        held_blend, held_weights = _fitted(searched, leave_out=source)
+        blends.append(held_blend)
+        settings = MatcherSettings(
+            semantic=index, semantic_blend=held_blend, semantic_calibration=held_weights
+        )
+        for kb in kbs:
+            asked = [q for q in kb.questions if q.source == source]
+            if asked:
+                ways["leave-one-set-out"] += ask_newsdesk(kb, asked, settings)
+    print(
+        f"{backend}: {len(sources)} older tune sets, "
+        f"{sum(len(kb.questions) for kb in kbs)} questions; in-sample blend {blend}, "
+        f"calibration {weights}; blends left one set out: {sorted(set(blends))}"
+    )
+    print("| group | way | right outright | right first | held back | precision |")
+    print("|---|---|---|---|---|---|")
+    for group in ("seed", "stories", "seed ru", "seed az"):
+        for way, outcomes in ways.items():
+            figures = summarise([o for o in outcomes if _group_of(kbs, o.kb) == group])
+            cells = [
+                "–" if figures[k] is None else f"{figures[k]:.1%}"
+                for k in ("right outright", "right first", "held back", "precision")
+            ]
+            print(f"| {group} | {way} | " + " | ".join(cells) + " |")
+
+
+def _group_of(kbs: Sequence[KnowledgeBase], name: str) -> str:
+    return next(kb.group for kb in kbs if kb.name == name)
 
 
 def _percentiles(timings: list[float]) -> str:
@@ -111,12 +201,12 @@ def _percentiles(timings: list[float]) -> str:
     return f"p50 {statistics.median(timings) * 1000:.1f} ms, p99 {p99 * 1000:.1f} ms"
 
 
-def latency(size: int = 1_000, count: int = 300) -> None:
+def latency(backend: Backend, size: int = 1_000, count: int = 300) -> None:
     facts = list(synthetic.facts(size))
     asked = [q for q, _ in synthetic.questions(facts, count)]
     for name, settings in (
         ("off", MatcherSettings()),
-        ("on", semantic_settings()),
+        ("on", semantic_settings(backend)),
     ):
         started = time.perf_counter()
         matcher = Matcher(facts, settings=settings)
@@ -135,11 +225,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--fit", action="store_true")
     parser.add_argument("--latency", action="store_true")
+    parser.add_argument("--loso", action="store_true", help="leave-one-set-out figures")
+    parser.add_argument("--backend", choices=BACKENDS, default="e5")
     args = parser.parse_args(argv)
     if args.fit:
-        fit_semantic()
+        fit_semantic(args.backend)
+    if args.loso:
+        leave_one_set_out(args.backend)
     if args.latency:
-        latency()
+        latency(args.backend)
 
 
 if __name__ == "__main__":
