@@ -1,18 +1,23 @@
-"""Fit and time the optional semantic re-ranker (``MatcherSettings.semantic``).
+"""Fit, check and time the optional semantic re-ranker (``MatcherSettings.semantic``), per
+backend (``--backend e5``, the default, or ``static``).
 
-Needs the ``semantic`` extra (the multilingual-e5-small package) and numpy (the bench extra).
+Needs the backend's extra (``semantic`` for e5, ``static`` for static) and numpy.
 
 - ``--fit``: on the older tune sets only (the tune split less this round's fresh tune sets,
-  ``bench/fresh.py``, which judge the result as totals), the blend (``SEMANTIC_BLEND``) that
-  puts the right fact first most often, then the confidence correction
-  (``SEMANTIC_CALIBRATION``: intercept and weights of the lexical model's log-odds, the first
-  fact's similarity and its lead over the best other candidate's), a logistic fit of whether
-  the first fact is the right one (near and off questions: never), as ``bench.calibrate`` fits
-  the lexical model.
+  ``bench/fresh.py``, which judge the result as totals), the blend that puts the right fact
+  first most often, then the confidence correction (intercept and weights of the lexical
+  model's log-odds, the first fact's similarity and its lead over the best other
+  candidate's), a logistic fit of whether the first fact is the right one (near and off
+  questions: never), as ``bench.calibrate`` fits the lexical model. The features are read
+  with the correction neutral, so a refit does not start from the shipped one. Paste the
+  result into ``SEMANTIC_FITS`` (``bot/core/matcher_settings.py``).
+- ``--loso``: the older tune sets' figures off, in-sample, as shipped, and leave-one-set-out
+  (each question file or story asked with the constants fitted on all the others).
 - ``--latency``: per-question time with the re-ranker off and on, over the synthetic fact base
   of ``bench.synthetic`` at 1,000 facts (encoding its facts timed apart).
 
-    python -m bench.semantic --fit
+    python -m bench.semantic --fit --backend static
+    python -m bench.semantic --loso --backend static
     python -m bench.semantic --latency
 """
 
@@ -39,6 +44,7 @@ from bench.heldout import (
     summarise,
 )
 from bot.core.matcher import Matcher, MatcherSettings, semantic_lead
+from bot.core.matcher_settings import SEMANTIC_FITS
 from bot.core.semantic import SemanticIndex
 from bot.core.semantic_backends import BACKENDS, Backend, embedder
 
@@ -148,25 +154,41 @@ def fit_semantic(backend: Backend) -> None:
 
 
 def leave_one_set_out(backend: Backend) -> None:
-    """The older tune sets asked three ways, each figure from the same questions: the
-    re-ranker off; on with the constants fitted on all of them (in-sample, as shipped); and
+    """The older tune sets asked several ways, each figure from the same questions: the
+    re-ranker off; on with the constants fitted on all of them now (in-sample), and with that
+    blend but no correction; on with the backend's shipped constants (``SEMANTIC_FITS``); and
     on with, for each set, the constants fitted on the other sets only (out of sample)."""
     index = SemanticIndex(embedder(backend), questions=100_000)
     kbs = older_tune(knowledge_bases())
     searched = _searched(index, kbs)
     sources = sorted({q.source for kb in kbs for q in kb.questions})
     blend, weights = _fitted(searched)
-    ways: dict[str, list[Outcome]] = {"off": [], "in-sample": [], "leave-one-set-out": []}
+    ways: dict[str, list[Outcome]] = {
+        "off": [],
+        "in-sample": [],
+        "in-sample blend, no correction": [],
+        "as shipped (SEMANTIC_FITS)": [],
+        "leave-one-set-out": [],
+    }
     for kb in kbs:
         ways["off"] += ask_newsdesk(kb, kb.questions, MatcherSettings())
-        shipped = MatcherSettings(
-            semantic=index, semantic_blend=blend, semantic_calibration=weights
+        fitted = MatcherSettings(semantic=index, semantic_blend=blend, semantic_calibration=weights)
+        ways["in-sample"] += ask_newsdesk(kb, kb.questions, fitted)
+        blended = MatcherSettings(
+            semantic=index, semantic_blend=blend, semantic_calibration=NEUTRAL
         )
-        ways["in-sample"] += ask_newsdesk(kb, kb.questions, shipped)
+        ways["in-sample blend, no correction"] += ask_newsdesk(kb, kb.questions, blended)
+        shipped_blend, shipped_weights = SEMANTIC_FITS[backend]
+        as_shipped = MatcherSettings(
+            semantic=index, semantic_blend=shipped_blend, semantic_calibration=shipped_weights
+        )
+        ways["as shipped (SEMANTIC_FITS)"] += ask_newsdesk(kb, kb.questions, as_shipped)
     blends = []
+    corrections = []
     for source in sources:
         held_blend, held_weights = _fitted(searched, leave_out=source)
         blends.append(held_blend)
+        corrections.append(held_weights)
         settings = MatcherSettings(
             semantic=index, semantic_blend=held_blend, semantic_calibration=held_weights
         )
@@ -177,7 +199,9 @@ def leave_one_set_out(backend: Backend) -> None:
     print(
         f"{backend}: {len(sources)} older tune sets, "
         f"{sum(len(kb.questions) for kb in kbs)} questions; in-sample blend {blend}, "
-        f"calibration {weights}; blends left one set out: {sorted(set(blends))}"
+        f"calibration {weights}; blends left one set out: {sorted(set(blends))}; "
+        "corrections left one set out, each weight from its least to its most: "
+        + ", ".join(f"{min(w):.3f}..{max(w):.3f}" for w in zip(*corrections, strict=True))
     )
     print("| group | way | right outright | right first | held back | precision |")
     print("|---|---|---|---|---|---|")
@@ -202,23 +226,28 @@ def _percentiles(timings: list[float]) -> str:
 
 
 def latency(backend: Backend, size: int = 1_000, count: int = 300) -> None:
+    """Per-question time off and on over the same synthetic facts, asked in turn (a question
+    off, the same on, the next...), so that a load on the machine weighs on both alike."""
     facts = list(synthetic.facts(size))
     asked = [q for q, _ in synthetic.questions(facts, count)]
-    for name, settings in (
-        ("off", MatcherSettings()),
-        ("on", semantic_settings(backend)),
-    ):
-        started = time.perf_counter()
-        matcher = Matcher(facts, settings=settings)
-        built = time.perf_counter() - started
-        timings = []
-        for question in asked:
+    started = time.perf_counter()
+    off = Matcher(facts)
+    built = time.perf_counter() - started
+    started = time.perf_counter()
+    on = Matcher.from_state(off.export_state(), settings=semantic_settings(backend))
+    encoded = time.perf_counter() - started
+    print(f"{size} facts: index built in {built:.1f} s; facts' texts encoded in {encoded:.1f} s")
+    timings: dict[str, list[float]] = {"off": [], "on": []}
+    for question in asked[:20]:  # warm-up
+        off.ask(question, limit=10)
+        on.ask(question, limit=10)
+    for question in asked:
+        for name, matcher in (("off", off), ("on", on)):
             started = time.perf_counter()
-            matcher.ask(question)
-            timings.append(time.perf_counter() - started)
-        print(
-            f"{size} facts, semantic {name}: index built in {built:.1f} s; {_percentiles(timings)}"
-        )
+            matcher.ask(question, limit=10)
+            timings[name].append(time.perf_counter() - started)
+    for name, taken in timings.items():
+        print(f"{size} facts, semantic {backend} {name}: {_percentiles(taken)}")
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -227,13 +256,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--latency", action="store_true")
     parser.add_argument("--loso", action="store_true", help="leave-one-set-out figures")
     parser.add_argument("--backend", choices=BACKENDS, default="e5")
+    parser.add_argument("--size", type=int, default=1_000, help="facts, for --latency")
+    parser.add_argument("--count", type=int, default=300, help="questions, for --latency")
     args = parser.parse_args(argv)
     if args.fit:
         fit_semantic(args.backend)
     if args.loso:
         leave_one_set_out(args.backend)
     if args.latency:
-        latency(args.backend)
+        latency(args.backend, args.size, args.count)
 
 
 if __name__ == "__main__":

@@ -36,8 +36,8 @@ SEMANTIC_BLEND = 4.0
 SEMANTIC_CALIBRATION: tuple[float, float, float, float] = (-5.661, 0.693, 6.607, 12.774)
 # The static token-vector table's ("static", ``bot.core.static_embedder``): its cosines spread
 # differently from e5's, so neither constant carries over.
-STATIC_BLEND = 4.0
-STATIC_CALIBRATION: tuple[float, float, float, float] = (0.0, 1.0, 0.0, 0.0)
+STATIC_BLEND = 0.25
+STATIC_CALIBRATION: tuple[float, float, float, float] = (-0.537, 0.744, 1.355, 2.215)
 # By backend name, as ``matcher.semantic`` names it in bot.yaml.
 SEMANTIC_FITS: dict[str, tuple[float, tuple[float, float, float, float]]] = {
     "e5": (SEMANTIC_BLEND, SEMANTIC_CALIBRATION),

@@ -65,7 +65,13 @@ class StaticEmbedder:
     def encode(self, texts: Sequence[str], *, query: bool) -> list[Vector]:
         numpy = self._numpy
         out: list[Vector] = []
-        for encoding in self._tokenizer.encode_batch(list(texts), add_special_tokens=False):
+        # One text (a question) alone: ``encode_batch`` hands even one text to a thread pool,
+        # whose wake-up was most of a question's slowest times (p99 2.8 ms against 0.1).
+        if len(texts) == 1:
+            encodings = [self._tokenizer.encode(texts[0], add_special_tokens=False)]
+        else:
+            encodings = self._tokenizer.encode_batch(list(texts), add_special_tokens=False)
+        for encoding in encodings:
             ids = [i for i in encoding.ids if i < len(self._table)]
             if not ids:  # an empty text: a zero vector is close to nothing
                 out.append(tuple([0.0] * self._table.shape[1]))
