@@ -51,9 +51,12 @@ class StaticEmbedder:
         folder = _package_folder()
         if not (folder / WEIGHTS).is_file() or not (folder / TOKENIZER).is_file():
             raise SemanticUnavailable(MISSING)
-        import numpy
-        from safetensors.numpy import load_file  # type: ignore[import-not-found, unused-ignore]
-        from tokenizers import Tokenizer  # type: ignore[import-not-found, unused-ignore]
+        try:  # wordllama's own dependencies, which read the two files
+            import numpy
+            from safetensors.numpy import load_file  # type: ignore[import-not-found, unused-ignore]
+            from tokenizers import Tokenizer  # type: ignore[import-not-found, unused-ignore]
+        except ImportError as exc:
+            raise SemanticUnavailable(MISSING) from exc
 
         self._numpy: Any = numpy
         table = load_file(str(folder / WEIGHTS))["embedding.weight"]
@@ -65,8 +68,8 @@ class StaticEmbedder:
     def encode(self, texts: Sequence[str], *, query: bool) -> list[Vector]:
         numpy = self._numpy
         out: list[Vector] = []
-        # One text (a question) alone: ``encode_batch`` hands even one text to a thread pool,
-        # whose wake-up was most of a question's slowest times (p99 2.8 ms against 0.1).
+        # One text (a question) alone: ``encode_batch`` hands even one text to its thread
+        # pool, whose wake-ups showed in the slowest questions on a busy machine.
         if len(texts) == 1:
             encodings = [self._tokenizer.encode(texts[0], add_special_tokens=False)]
         else:
