@@ -1245,8 +1245,11 @@ class Matcher:
         its lead, while a sibling whose words match as well but whose meaning is further off
         falls behind."""
         vector = index.question(question)
-        for candidate in scored:
-            candidate.semantic = index.similarity(vector, candidate.entry.fact, language)
+        facts = [candidate.entry.fact for candidate in scored]
+        for candidate, similarity in zip(
+            scored, index.similarities(vector, facts, language), strict=True
+        ):
+            candidate.semantic = similarity
         blend = self.settings.semantic_blend
         if blend > 0.0:
             closest = max(candidate.semantic for candidate in scored)
