@@ -48,6 +48,7 @@ from bot.ingest.lexicon import (
     is_past,
     is_topic_noun,
     past_participle,
+    present_participle,
     regular_past,
 )
 from bot.ingest.question_grammar import grammar_problem
@@ -64,7 +65,7 @@ _AUX_CHAIN = re.compile(
     r"shall|does|do|did)\b(?P<neg> not)?(?P<adverbs>(?: (?:also|still|already|now|since|then|"
     r"just|reportedly|previously|recently|finally|effectively|largely|repeatedly|further|"
     r"initially|later|again|even|never|only|formally|officially|[a-z]+ly))*)"
-    r"(?P<more>(?: (?:been|be|being|have|had))*)(?: (?P<main>[a-z][a-z-]*))?"
+    r"(?P<more>(?: (?:been|be|being|have|had)\b)*)(?: (?P<main>[a-z][a-z-]*))?"
 )
 _OBJECT_FIRST = frozenset("called calls accused described describes urged denied".split())
 _SAY_VERBS = frozenset(
@@ -1545,6 +1546,13 @@ def _from_clause(
         if base and depth == 0:
             active = regular_past(base)
             typed.append(f"{_who(agent['agent'], names)} {active} {subject}")
+    elif agent and clause.aux in ("is being", "are being", "was being", "were being"):
+        # "The inquiry is being led by the committee": who is leading the inquiry.
+        base = base_form(verb) if verb else None
+        if base and depth == 0:
+            now = "is" if clause.aux.split()[0] in ("is", "are") else "was"
+            doing = present_participle(base)
+            typed.append(f"{_who(agent['agent'], names)} {now} {doing} {subject}")
 
     # Who / what: the subject asked for.
     if predicate and not count and clause.verb is not None:

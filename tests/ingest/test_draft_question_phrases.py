@@ -4,13 +4,15 @@ Sentences and a short article of our own: a time of day is one phrase ("at about
 not cut at its colon), left out of "when" questions as a day is; a body one takes part in
 and a target ("aimed at Russia") are no place to ask "where" of; a person's role ("the
 party's founder") is asked with "who"; a time phrase opening the sentence ("Two days before
-the verdict,") is no count of the subject; and a name longer than four capitalised words is
-named whole.
+the verdict,") is no count of the subject; a name longer than four capitalised words is
+named whole; a verb starting with "be" ("had begun", "had become") is no auxiliary; and what
+"is being done by" someone is asked as who is doing it.
 """
 
 from __future__ import annotations
 
 from bot.ingest.clock_times import clock_spans
+from bot.ingest.lexicon import present_participle
 from bot.ingest.named_things import named_things
 from bot.ingest.questions import generate, problem
 from tests.ingest.drafting import draft_of, fact_with
@@ -113,3 +115,23 @@ def test_a_long_name_is_named_whole() -> None:
     assert list(named_things("Officials signed the Batken Protocol on Friday.")) == [
         ("protocol", "the Batken Protocol")
     ]
+
+
+def test_a_verb_starting_with_be_is_no_auxiliary() -> None:
+    """ "had begun", "had become", "has believed": the verb is read whole, not as "be"."""
+    become = generate("The protest had become a riot by nightfall.")
+    assert "had the protest become a riot by nightfall" in become, become
+    begun = generate("Officials have begun counting the votes in Osh.")
+    assert not any(" be " in f" {q} " for q in begun), begun
+    assert any("begun counting the votes" in q for q in begun), begun
+    assert "when has the bridge been closed" in generate("The bridge has been closed since Monday.")
+
+
+def test_who_is_doing_what_is_being_done() -> None:
+    led = generate("The inquiry into the crash is being led by the transport ministry.")
+    assert "who is leading the inquiry into the crash" in led, led
+    run = generate("The port is being run by an Emirati operator.")
+    assert "who is running the port" in run, run
+    for base, ing in (("lead", "leading"), ("raise", "raising"), ("run", "running"),
+                      ("hold", "holding"), ("tie", "tying"), ("see", "seeing")):  # fmt: skip
+        assert present_participle(base) == ing
