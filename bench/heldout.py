@@ -54,6 +54,7 @@ from bench.report import RESULTS
 from bot.core.loader import load_knowledge
 from bot.core.matcher import Matcher, MatcherSettings
 from bot.core.models import AskResult, Decision, Fact
+from bot.core.semantic_backends import BACKENDS, Backend, with_semantic
 from bot.core.text import Analyzer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -177,12 +178,10 @@ def confidence_of(result: AskResult) -> float:
     return float(getattr(result, "confidence", best.score))
 
 
-def semantic_settings() -> MatcherSettings:
-    """The default settings with the semantic re-ranker on (needs the ``semantic`` extra)."""
-    from bot.core.e5_embedder import E5Embedder
-    from bot.core.semantic import SemanticIndex
-
-    return MatcherSettings(semantic=SemanticIndex(E5Embedder()))
+def semantic_settings(backend: Backend = "e5") -> MatcherSettings:
+    """The default settings with the semantic re-ranker on through ``backend`` (needs its
+    extra: ``semantic`` for e5, ``static`` for static), with that backend's fitted constants."""
+    return with_semantic(MatcherSettings(), backend)
 
 
 def ask_newsdesk(
@@ -511,8 +510,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     parser.add_argument(
         "--semantic",
-        action="store_true",
-        help="newsdesk with the optional semantic re-ranker on (needs the semantic extra)",
+        nargs="?",
+        const="e5",
+        choices=BACKENDS,
+        help="newsdesk with the optional semantic re-ranker on, through this backend (e5 when "
+        "none is named; needs its extra: semantic for e5, static for static)",
     )
     args = parser.parse_args(argv)
     if args.failures and "report" in args.splits:
@@ -526,12 +528,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         if not kbs:
             parser.error("--only names no question file or story")
     figures, outcomes, timing = evaluate(
-        kbs, splits, semantic_settings() if args.semantic else None
+        kbs, splits, semantic_settings(args.semantic) if args.semantic else None
     )
     stories = sum(kb.group == "stories" for kb in kbs)
     intro = (
         "Held-out quality (`python -m bench.heldout"
-        + (" --semantic" if args.semantic else "")
+        + (f" --semantic {args.semantic}" if args.semantic else "")
         + (" --only " + " ".join(sorted(args.only)) if args.only else "")
         + "`). seed: the shipped seed knowledge with its synonyms; stories: "
         f"{stories} stories, each its own knowledge base (its facts only, no "

@@ -10,6 +10,7 @@ for a reload is left out). And the command line's start as an operator meets it,
     python -m bench.scale                       # 1k 10k 100k 1M, all methods
     python -m bench.scale --sizes 1000 10000 --methods newsdesk
     python -m bench.scale --sizes 100000 --methods newsdesk-cli --merge   # the CLI's start only
+    python -m bench.scale --sizes 100000 --methods newsdesk --semantic static   # re-ranker on
     python -m bench.scale --sizes 100000 --methods newsdesk-cli --merge \
         --code ../older-checkout --label before                # the same, timed on other code
 """
@@ -38,6 +39,7 @@ METHODS = ("newsdesk", "rapidfuzz", "bm25")
 CLI = "newsdesk-cli"
 CLI_QUESTION = "why did the president recall the gas pipeline"
 CLI_RUNS = 3
+SEMANTIC = "newsdesk-semantic"
 QUESTIONS = {1_000: 2_000, 10_000: 2_000, 100_000: 1_000, 1_000_000: 300}
 SLOW_QUESTIONS = {1_000: 500, 10_000: 300, 100_000: 100, 1_000_000: 20}
 
@@ -67,10 +69,15 @@ def _time_questions(ask: Any, asked: list[tuple[str, str]]) -> dict[str, float]:
     return {**_percentiles(timings), "top1": hits / len(asked)}
 
 
-def run_newsdesk(size: int) -> dict[str, Any]:
+def run_newsdesk(size: int, semantic: str = "") -> dict[str, Any]:
     from bot.core import index_snapshot
-    from bot.core.matcher import Matcher
+    from bot.core.matcher import Matcher, MatcherSettings
 
+    settings = MatcherSettings()
+    if semantic:  # the re-ranker on through this backend (its package loaded before timing)
+        from bot.core.semantic_backends import BACKENDS, with_semantic
+
+        settings = with_semantic(settings, next(b for b in BACKENDS if b == semantic))
     fact_list = list(facts(size))
     started = time.perf_counter()
     # As the bot makes the index it serves at start (``ServedIndex``): with the collector
@@ -79,6 +86,14 @@ def run_newsdesk(size: int) -> dict[str, Any]:
     with index_snapshot.long_lived_objects(freeze=freeze):
         matcher = Matcher(fact_list)
     row: dict[str, Any] = {"build_s": time.perf_counter() - started}
+    if semantic:
+        # The facts' texts encoded apart from the words' index, as a start from the index's
+        # copy does (``Matcher.from_state`` encodes every fact's texts).
+        started = time.perf_counter()
+        with index_snapshot.long_lived_objects(freeze=freeze):
+            matcher = Matcher.from_state(matcher.export_state(), settings=settings)
+        encoded = time.perf_counter() - started
+        row |= {"encode_s": encoded, "encode_s_per_1k_facts": encoded / size * 1000}
 
     def ask(question: str) -> str | None:
         best = matcher.ask(question, limit=10).best
@@ -318,6 +333,7 @@ def table(rows: dict[tuple[str, int], dict[str, Any]], sizes: list[int]) -> str:
                 f"{row['p99_ms']:.3f} | {row['top1']:.1%} | {row['peak_mb']:.0f} |"
             )
     lines += _cli_table(rows, sizes)
+    lines += _semantic_table(rows, sizes)
     service = [(s, rows[("newsdesk-service", s)]) for s in sizes if ("newsdesk-service", s) in rows]
     if service:
         lines += [
@@ -336,6 +352,32 @@ def table(rows: dict[tuple[str, int], dict[str, Any]], sizes: list[int]) -> str:
                 f"{row['add_fact_max_ms']:.2f} | {row['service_peak_mb']:.0f} |"
             )
     return "\n".join(lines)
+
+
+def _semantic_table(rows: dict[tuple[str, int], dict[str, Any]], sizes: list[int]) -> list[str]:
+    found = sorted(
+        ((method.partition("/")[2], size), row)
+        for (method, size), row in rows.items()
+        if method.startswith(f"{SEMANTIC}/") and size in sizes
+    )
+    if not found:
+        return []
+    lines = [
+        "",
+        "| newsdesk, semantic re-ranker | facts | index build s | encoding s (per 1k facts) | "
+        "p50 ms | p99 ms | top-1 | peak MB |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for (backend, size), row in found:
+        if "error" in row:
+            lines.append(f"| {backend} | {size:,} | error: {row['error'][:60]} ||||||")
+            continue
+        lines.append(
+            f"| {backend} | {size:,} | {row['build_s']:.2f} | {row['encode_s']:.1f} "
+            f"({row['encode_s_per_1k_facts']:.2f}) | {row['p50_ms']:.3f} | {row['p99_ms']:.3f} | "
+            f"{row['top1']:.1%} | {row['peak_mb']:.0f} |"
+        )
+    return lines
 
 
 def _cli_table(rows: dict[tuple[str, int], dict[str, Any]], sizes: list[int]) -> list[str]:
@@ -419,6 +461,12 @@ def main() -> None:
         action="store_true",
         help="keep the other rows of the last run (bench/results/scale.json), replace these",
     )
+    parser.add_argument(
+        "--semantic",
+        choices=("e5", "static"),
+        help="time newsdesk with the semantic re-ranker on through this backend too (its "
+        "extra installed): index build, encoding of the facts' texts, per-question latency",
+    )
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -427,6 +475,8 @@ def main() -> None:
             print(json.dumps(run_newsdesk_service(size, Path(args.child[2]))))
         elif method == CLI:
             print(json.dumps(run_cli_start(Path(args.child[2]), Path(args.child[3]))))
+        elif method == SEMANTIC:
+            print(json.dumps(run_newsdesk(size, args.child[2])))
         else:
             print(json.dumps(CHILDREN[method](size)))
         return
@@ -437,6 +487,9 @@ def main() -> None:
                 continue
             print(f"{method} at {size:,} facts...", file=sys.stderr, flush=True)
             rows[(method, size)] = child(method, size)
+            if method == "newsdesk" and args.semantic:
+                print(f"newsdesk, semantic {args.semantic}, at {size:,} facts...", file=sys.stderr)
+                rows[(f"{SEMANTIC}/{args.semantic}", size)] = child(SEMANTIC, size, args.semantic)
         service = "newsdesk" in args.methods
         cli = CLI in args.methods
         if (service or cli) and size <= 100_000:

@@ -10,9 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.config import Database, DatabaseUrl, Settings, parse_database
-from bot.core.e5_embedder import E5Embedder
 from bot.core.matcher import MatcherSettings
-from bot.core.semantic import SemanticIndex
+from bot.core.semantic_backends import with_semantic
 from bot.core.service import Clock, KnowledgeBase, Policy, StartMode
 from bot.core.storage import KnowledgeStore, StoreUnsupported
 from bot.store import SqliteStore
@@ -37,17 +36,18 @@ async def open_store(database: DatabaseName) -> KnowledgeStore:
 
 
 def matcher_settings(settings: Settings) -> MatcherSettings:
-    """The matcher's settings; with ``matcher.semantic`` on, its embedder is loaded here, at
+    """The matcher's settings; with ``matcher.semantic`` naming a backend (``e5``, ``static``),
+    its embedder is loaded here, with that backend's fitted blend and correction, at
     start, so a missing package stops the start with one sentence (``SemanticUnavailable``),
     not a traceback at the first question."""
-    semantic = None
-    if settings.matcher.semantic:
-        semantic = SemanticIndex(E5Embedder())
-    return MatcherSettings(
+    matching = MatcherSettings(
         answer_threshold=settings.matcher.answer_threshold,
         suggest_threshold=settings.matcher.suggest_threshold,
-        semantic=semantic,
     )
+    backend = settings.matcher.semantic
+    if backend == "off":
+        return matching
+    return with_semantic(matching, backend)
 
 
 def policy(settings: Settings) -> Policy:

@@ -179,12 +179,30 @@ class FactSettings(_Section):
     max_per_user_per_day: int = Field(20, ge=0)
 
 
+SEMANTIC_CHOICES = ("off", "e5", "static")
+
+
 class MatcherConfig(_Section):
     answer_threshold: float = Field(_MATCHER_DEFAULTS.answer_threshold, ge=0, le=1)
     suggest_threshold: float = Field(_MATCHER_DEFAULTS.suggest_threshold, ge=0, le=1)
     max_results: int = Field(3, ge=1, le=10)
-    # The optional semantic re-ranker (sentence embeddings; needs the `semantic` extra).
-    semantic: bool = False
+    # The optional semantic re-ranker and its backend (``bot.core.semantic_backends``): "off",
+    # "e5" (multilingual-e5-small, the `semantic` extra) or "static" (a static token-vector
+    # table, the `static` extra). true and false, from the bot.yaml files written when it was
+    # a switch, mean "e5" and "off".
+    semantic: Literal["off", "e5", "static"] = "off"
+
+    @field_validator("semantic", mode="before")
+    @classmethod
+    def _semantic_backend(cls, value: object) -> object:
+        # YAML 1.1 reads a bare `off` as false, so false is "off" however it was written.
+        if value is True:
+            return "e5"
+        if value is False:
+            return "off"
+        if value not in SEMANTIC_CHOICES:
+            raise ValueError(f"must be off, e5 or static (true means e5), not {value!r}")
+        return value
 
     @model_validator(mode="after")
     def _ordered(self) -> MatcherConfig:

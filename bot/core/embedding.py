@@ -23,6 +23,6 @@ class Embedder(Protocol):
     def encode(self, texts: Sequence[str], *, query: bool) -> list[Vector]: ...
 
 
-def cosine(one: Vector, other: Vector) -> float:
-    """The cosine of two unit vectors (their dot product)."""
+def cosine(one: Sequence[float], other: Sequence[float]) -> float:
+    """The cosine of two unit vectors (their dot product), however they are kept."""
     return float(sum(map(mul, one, other)))

@@ -72,12 +72,14 @@ STRICT = (
     | Want.SHARE
 )
 
+# Not "both": "Russia and Azerbaijan have both arrested nationals" says that two sides did
+# something, which is no count of what a "how many" asks (the nationals).
 NUMBER_WORDS = frozenset(
     """
     one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
     sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
     hundred hundreds thousand thousands million millions billion billions trillion trillions
-    dozen dozens both half quarter single twice once
+    dozen dozens half quarter single twice once
     """.split()
 )
 # Month words (folded) and the month each stands for.
@@ -115,12 +117,20 @@ FUTURE_WORDS = frozenset(
     will next planned plan plans expected expects scheduled due upcoming soon future later
     """.split()
 )
+# Words saying that something has run its course ("the withdrawal was completed", "the mission
+# was accomplished"): a fact stating that tells whether it has happened yet (it has, and is
+# over), as one saying "still" or "since" does.
+COMPLETION_WORDS = frozenset("completed finished accomplished concluded".split())
 # A fact that says how things stand since, or what is still to come: it can answer whether
 # something has happened yet ("the ambassador has still not returned", "the law is due to be
 # signed next week"); one that tells only of the event itself cannot.
-LATER_WORDS = FUTURE_WORDS | frozenset(
-    "yet still since remains remain remained anymore ongoing continues continue until pending "
-    "awaiting".split()
+LATER_WORDS = (
+    FUTURE_WORDS
+    | frozenset(
+        "yet still since remains remain remained anymore ongoing continues continue until pending "
+        "awaiting".split()
+    )
+    | COMPLETION_WORDS
 )
 CLOCK_WORDS = frozenset(
     """
@@ -499,11 +509,19 @@ _NOT_COUNTED = frozenset(
     """
     the a an of in on at to for from by with did do does doing done were was are is be been
     being have has had having will would could can so far now still yet total overall exactly
-    roughly about around approximately people ppl persons person individuals men women
+    roughly about around approximately all altogether people ppl persons person individuals men
+    women
     there they them it its their this that these those got get gets
     """.split()
 )
 _COUNT_LEADS = (("how", "many"), ("how", "much"), ("number", "of"))
+# How many words after "how many" are read for what is counted when the first four are all
+# filler ("how many people in total were detained").
+_COUNT_REACH_WORDS = 8
+# Words that open a clause of circumstance after what is counted: "how many died *after*
+# being detained" counts the dead, not the detained; "how many were detained *during* the
+# raid" counts the detained, not raids.
+_COUNT_STOPS = frozenset("after during since before when while because following amid".split())
 
 
 def _counted(words: list[str]) -> tuple[str, ...]:
@@ -511,9 +529,23 @@ def _counted(words: list[str]) -> tuple[str, ...]:
     after "what share of" ("what percentage of voters"): what the share is of."""
     for index, pair in enumerate(itertools.pairwise(words)):
         if pair in _COUNT_LEADS or (pair[1] == "of" and pair[0] in PART_WORDS):
-            after = [w for w in words[index + 2 : index + 6] if w not in _NOT_COUNTED]
-            return tuple(w for w in after if w.isalpha())[:3]
+            counted = _counted_within(words[index + 2 : index + 6])
+            # Only filler right after the lead ("how many people in total were detained"):
+            # what is counted is said a little further on.
+            return counted or _counted_within(words[index + 2 : index + 2 + _COUNT_REACH_WORDS])
     return ()
+
+
+def _counted_within(after: list[str]) -> tuple[str, ...]:
+    """Up to three words of ``after`` naming what is counted: not filler, and not past a clause
+    of circumstance ("how many died *after* being detained" counts the dead)."""
+    found: list[str] = []
+    for word in after:
+        if word in _COUNT_STOPS:
+            break
+        if word not in _NOT_COUNTED and word.isalpha():
+            found.append(word)
+    return tuple(found[:3])
 
 
 # Verbs that ask for the head of something ("who runs wagner now"), and the role words an
@@ -872,7 +904,17 @@ def _is_name(token: str) -> bool:
         and bare not in TIME_WORDS
         and bare not in _NAME_BREAKERS
         and not token.endswith(("'s", "\u2019s"))
+        and not _compound_adjective(token)
     )
+
+
+def _compound_adjective(token: str) -> bool:
+    """Whether a capitalised ``token`` is a compound adjective made from a name and a lower-case
+    word ("Russian-installed", "Kremlin-backed", "Moscow-appointed", "Soviet-era"): it says who
+    stands behind someone, not who they are ("the Russian-installed governor" gives no
+    governor's name). A name's own parts are capitalised ("Rostov-on-Don", "Nagorno-Karabakh")."""
+    last = token.rsplit("-", 1)[-1] if "-" in token else ""
+    return last[:1].islower()
 
 
 def _name_at(tokens: list[str], index: int) -> bool:

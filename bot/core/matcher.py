@@ -34,6 +34,7 @@ from bot.core.candidates import AskedQuestion, Candidate, QueryTerm
 from bot.core.confidence import calibration_features as calibration_features
 from bot.core.confidence import clear_lead as clear_lead
 from bot.core.confidence import semantic_lead as semantic_lead
+from bot.core.counted_sides import counted_side, counts_other_side
 from bot.core.country_names import english_country, names_country
 from bot.core.country_words import country_members
 from bot.core.focus import (
@@ -1193,6 +1194,8 @@ class Matcher:
             events = sorted(counted_terms & self._counted_events)
             attribute_terms += tuple((term,) for term in events)
         bm25 = self._bm25_query(query, pairs)
+        # "How many russian citizens ...": whose people are counted.
+        side = counted_side(question) if language == "en" and focus.countable else None
         for key, _ in shortlist:
             entry = self._entries[key]
             if not entry.fact.visible_in(guild_id):
@@ -1210,6 +1213,7 @@ class Matcher:
                     related,
                     related_any,
                     bm25=bm25,
+                    side=side,
                 )
             )
             if len(scored) >= self.settings.candidates:
@@ -1241,8 +1245,11 @@ class Matcher:
         its lead, while a sibling whose words match as well but whose meaning is further off
         falls behind."""
         vector = index.question(question)
-        for candidate in scored:
-            candidate.semantic = index.similarity(vector, candidate.entry.fact, language)
+        facts = [candidate.entry.fact for candidate in scored]
+        for candidate, similarity in zip(
+            scored, index.similarities(vector, facts, language), strict=True
+        ):
+            candidate.semantic = similarity
         blend = self.settings.semantic_blend
         if blend > 0.0:
             closest = max(candidate.semantic for candidate in scored)
@@ -1534,13 +1541,15 @@ class Matcher:
         related_any: frozenset[str] = frozenset(),
         *,
         bm25: _Bm25Query,
+        side: str | None = None,
     ) -> Candidate:
         """Score one candidate against the query's (term, weight) pairs; ``weights`` caches
         term weights (``_weights``); ``counted_terms`` are the terms of what
         a "how many" counts; ``names``: a Russian or Azerbaijani question, in which names weigh
         as such (``_NAME_SPECIFICITY``); ``related``: question terms a paraphrase stands in for,
         with the weight it earns and their neighbours (``_related_terms``), all of which
-        ``related_any`` holds; ``bm25``: what BM25 needs of the question (``_bm25_query``)."""
+        ``related_any`` holds; ``bm25``: what BM25 needs of the question (``_bm25_query``);
+        ``side``: the country whose people a "how many" counts (``counted_sides``)."""
         best_phrasing = 0.0
         best_question: str | None = None
         # An English question is scored against the fact's phrasings in other languages too
@@ -1663,6 +1672,14 @@ class Matcher:
                 if counted is None:
                     counted = entry.counted = self._counted_terms(entry)
             candidate.count_miss = counted.isdisjoint(counted_terms)
+        if (
+            side is not None
+            and not (candidate.count_miss or candidate.strict_miss)
+            and counts_other_side(entry.fact.answer, side)
+        ):
+            # Its numbers count another country's people: "how many russians" of a fact that
+            # counts Azerbaijani men.
+            candidate.count_miss = True
 
         if focus.dimension == "length":
             # "How long is the bridge": a span or a length ("19 km long") answers it.

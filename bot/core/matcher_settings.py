@@ -29,10 +29,20 @@ CALIBRATION: tuple[float, ...] = (
     2.649,
 )
 
-# The semantic re-ranker's blend and confidence correction (``MatcherSettings``), fitted by
-# ``python -m bench.semantic`` on the older tune sets; unused while it is off.
+# The semantic re-ranker's blend and confidence correction (``MatcherSettings``), fitted per
+# backend by ``python -m bench.semantic --fit --backend NAME`` on the older tune sets; unused
+# while it is off. The defaults are multilingual-e5-small's ("e5").
 SEMANTIC_BLEND = 4.0
 SEMANTIC_CALIBRATION: tuple[float, float, float, float] = (-5.661, 0.693, 6.607, 12.774)
+# The static token-vector table's ("static", ``bot.core.static_embedder``): its cosines spread
+# differently from e5's, so neither constant carries over.
+STATIC_BLEND = 0.25
+STATIC_CALIBRATION: tuple[float, float, float, float] = (-0.537, 0.744, 1.355, 2.215)
+# By backend name, as ``matcher.semantic`` names it in bot.yaml.
+SEMANTIC_FITS: dict[str, tuple[float, tuple[float, float, float, float]]] = {
+    "e5": (SEMANTIC_BLEND, SEMANTIC_CALIBRATION),
+    "static": (STATIC_BLEND, STATIC_CALIBRATION),
+}
 
 
 @dataclass(frozen=True, slots=True)

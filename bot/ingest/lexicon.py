@@ -352,6 +352,18 @@ def past_participle(base: str) -> str:
     return regular_past(base)
 
 
+def present_participle(base: str) -> str:
+    """ "lead" -> "leading", "hold" -> "holding", "run" -> "running", "raise" -> "raising"."""
+    if base.endswith("ie"):
+        return f"{base[:-2]}ying"
+    if base.endswith("e") and not base.endswith(("ee", "ye", "oe")):
+        return f"{base[:-1]}ing"
+    short = len(base) <= 4 and len(base) >= 3
+    if short and base[-1] in "bdgmnprt" and base[-2] in "aeiou" and base[-3] not in "aeiou":
+        return f"{base}{base[-1]}ing"  # a short syllable closed by one consonant doubles it
+    return f"{base}ing"
+
+
 def regular_past(base: str) -> str:
     if base in _IRREGULAR:
         return _IRREGULAR[base][0].split("/")[0]

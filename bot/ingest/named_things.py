@@ -19,7 +19,7 @@ from bot.ingest.lexicon import FUNCTION_WORDS, is_topic_noun
 # A determiner, capitalised words (a name or a demonym), then a few lower-case words: the
 # longest phrase that may name a thing; ``named_things`` finds where it ends.
 _PHRASE = re.compile(
-    r"\b(?:[Tt]he|an?|An?)\s+(?P<phrase>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}"
+    r"\b(?:[Tt]he|an?|An?)\s+(?P<phrase>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,5}"
     r"(?:\s+[a-z][\w-]*){0,3})"
 )
 # Nouns a bare "the <noun>" of which may mean any of several (the story's own, or another's:
@@ -53,6 +53,9 @@ def named_things(text: str) -> Iterator[tuple[str, str]]:
         while end < len(words) and _names_on(words[end]):
             end += 1
         words = words[:end]
+        if end == len(match["phrase"].split()) and re.match(r"\s+[A-Z]", text[match.end() :]):
+            # The name runs on past the longest phrase read: a part of a name names nothing.
+            continue
         if len(words) < 2 or words[0].endswith("'s") or words[-1].endswith("'s"):
             continue
         noun = words[-1].lower()

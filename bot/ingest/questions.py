@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from bot.core.text import STOPWORDS, fold
 from bot.ingest import clause_parts, dates
+from bot.ingest.clock_times import clock_spans
 from bot.ingest.entities import NOT_PERSON_WORDS, is_place_name
 from bot.ingest.lexicon import (
     AUXILIARIES,
@@ -47,6 +48,7 @@ from bot.ingest.lexicon import (
     is_past,
     is_topic_noun,
     past_participle,
+    present_participle,
     regular_past,
 )
 from bot.ingest.question_grammar import grammar_problem
@@ -63,7 +65,7 @@ _AUX_CHAIN = re.compile(
     r"shall|does|do|did)\b(?P<neg> not)?(?P<adverbs>(?: (?:also|still|already|now|since|then|"
     r"just|reportedly|previously|recently|finally|effectively|largely|repeatedly|further|"
     r"initially|later|again|even|never|only|formally|officially|[a-z]+ly))*)"
-    r"(?P<more>(?: (?:been|be|being|have|had))*)(?: (?P<main>[a-z][a-z-]*))?"
+    r"(?P<more>(?: (?:been|be|being|have|had)\b)*)(?: (?P<main>[a-z][a-z-]*))?"
 )
 _OBJECT_FIRST = frozenset("called calls accused described describes urged denied".split())
 _SAY_VERBS = frozenset(
@@ -85,7 +87,11 @@ _PERSON_HEADS = frozenset(
     citizens deputies ministers board commission operator lawyers demonstrators crowd crowds
     cabinet mercenaries fighters factions faction opposition camp side diaspora observers
     monitors separatists rebels militants insurgents gunmen campaigners bloggers inspectors
-    administration regime junta delegation""".split()
+    administration regime junta delegation founder founders owner owners head commander
+    businessman businesswoman blogger journalist lawyer activist candidate candidates
+    challenger incumbent winner detainee detainees prisoner prisoners victim victims
+    passenger passengers driver drivers pilot pilots captain farmers survivors witnesses
+    patients teachers nurses pensioners miners refugees migrants tourists""".split()
 )
 _QUANTITY = (
     r"(?:(?:more than|over|nearly|almost|about|around|at least|up to|some|roughly|"
@@ -199,6 +205,14 @@ _LEADING_CLAUSE = re.compile(
     r"Once|Until|Within|Along|Across|Near|Outside|Inside|Throughout|Between|According)\b"
     r"(?P<body>[^,]*?),\s+"
 )
+# "Two days before the verdict,", "A week later,", "Hours after the blast,": how long before or
+# after something, a time phrase opening the sentence.
+_LEADING_SPAN = re.compile(
+    r"^(?:(?:\d+|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|"
+    r"[Nn]ine|[Tt]en|[Aa] few|[Ss]everal|[Ss]ome)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)"
+    r"|Minutes|Hours|Days|Weeks|Months|Years)"
+    r"\s+(?:before|after|earlier|later|on)\b[^,]{0,60},\s+(?=[A-Za-z])"
+)
 _LEADING_PARTICIPLE = re.compile(r"^(?P<verb>[a-z]+)\b[^,]{0,50},\s+(?=[A-Za-z])")
 # -ing words that open a phrase as prepositions do, which ``_LEADING_CLAUSE`` reads.
 _ING_PREPOSITIONS = frozenset(
@@ -260,8 +274,9 @@ _LIST_ASIDE = re.compile(
 )
 _DASHES = re.compile(r"\s*\u2014[^\u2014]*(?:\u2014|$)\s*")
 _PARENS = re.compile(r"\s*\([^)]*\)")
+# (A colon between digits is a time of day's, "6:07 a.m.", and breaks no clause.)
 _CLAUSE_BREAK = re.compile(
-    r",\s|;|:|\s(?:and|but|while|whereas|which|who|that|as|when|where|although|though|so|"
+    r",\s|;|(?<!\d):(?!\d)|\s(?:and|but|while|whereas|which|who|that|as|when|where|although|though|so|"
     r"before|after|until|because|since|whose|if)\s"
 )
 _WH = frozenset("who whom whose what when where why how which".split())
@@ -438,6 +453,13 @@ def parse(statement: str) -> Clause | None:
         if after_adverb:
             adverb, rest = first_and_rest
             capitalised = f"{adverb} {rest[:1].upper()}{rest[1:]}"
+        span = _LEADING_SPAN.match(capitalised)
+        if span is not None:
+            # "Two days before the verdict, thousands rallied": the count is of days, the
+            # phrase says when, and the subject comes after it.
+            leads.append(text[: span.end()].rstrip(", "))
+            text = text[span.end() :]
+            continue
         match = _LEADING_CLAUSE.match(capitalised)
         longest = 17 if after_adverb else 16  # (the adverb is one word more)
         if not match or len(match.group().split()) > longest:
@@ -882,8 +904,9 @@ def _without(text: str, spans: list[tuple[int, int]]) -> str:
     return " ".join("".join(out).split())
 
 
+# ("last Saturday", "next Monday": the word that places the weekday goes with it.)
 _TIME_WORDS = re.compile(
-    r"\s*\b(?:(?:early|late)\s+)?(?:on|in|since|during|at|by)?\s*(?:the\s+)?"
+    r"\s*\b(?:(?:early|late)\s+)?(?:on|in|since|during|at|by|last|next|this)?\s*(?:the\s+)?"
     r"(?:(?:evening|morning|night|afternoon|end|start|beginning|middle)\s+of\s+)?$"
 )
 
@@ -914,7 +937,11 @@ def _time_spans(text: str, *, days_only: bool = False) -> list[tuple[int, int]]:
         if part:
             end += part.end()
         spans.append((start, end))
-    return spans
+    if not days_only:
+        # A time of day is asked by "when" as a day is ("when did the blast come", not "...
+        # come at about 6:07 a.m.").
+        spans += clock_spans(text)
+    return sorted(spans)
 
 
 @dataclass(frozen=True, slots=True)
@@ -922,6 +949,21 @@ class _Place:
     start: int
     end: int
     name: str
+
+
+# The head nouns of a body's name: "the Collective Security Treaty Organization", "the
+# Eurasian Economic Union", "the Shor Party" are bodies, not places, though capitalised.
+_BODY_HEADS = frozenset(
+    """organization organisation union alliance treaty pact bloc party parties council
+    committee commission assembly parliament ministry court agency bank fund company
+    corporation group coalition movement front service office forum federation""".split()
+)
+# A verb whose "at" names a target, not a place: "aimed at Russia", "fired at Kyiv".
+_TARGET_VERB = re.compile(
+    r"\b(?:aim|aimed|aiming|directed|targeted|pointed|fired|shot|angry|looked|laughed|"
+    r"lashed out|hit back|jabbed|swiped)\s*$",
+    re.IGNORECASE,
+)
 
 
 def _place_in(text: str) -> _Place | None:
@@ -938,6 +980,10 @@ def _place_in(text: str) -> _Place | None:
     )
     if more:
         name, end = more["name"], end + more.end()
+    if name.split()[-1].lower() in _BODY_HEADS or _TARGET_VERB.search(text[: match.start()]):
+        # "participation in the Collective Security Treaty Organization", "aimed at Russia":
+        # a body one takes part in and a target are no place where something happened.
+        return None
     following = text[end:]
     if following and not re.match(
         r"^(?:[,.;:]|\s+(?:in|on|at|to|for|and|but|as|after|before|when|with|by|from|near|"
@@ -1500,6 +1546,13 @@ def _from_clause(
         if base and depth == 0:
             active = regular_past(base)
             typed.append(f"{_who(agent['agent'], names)} {active} {subject}")
+    elif agent and clause.aux in ("is being", "are being", "was being", "were being"):
+        # "The inquiry is being led by the committee": who is leading the inquiry.
+        base = base_form(verb) if verb else None
+        if base and depth == 0:
+            now = "is" if clause.aux.split()[0] in ("is", "are") else "was"
+            doing = present_participle(base)
+            typed.append(f"{_who(agent['agent'], names)} {now} {doing} {subject}")
 
     # Who / what: the subject asked for.
     if predicate and not count and clause.verb is not None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from bot.core.number_words import number_pattern
 from bot.core.text import STOPWORDS, fold, specificity, stem
 from bot.ingest import dates
 from bot.ingest.context import ArticleContext, Referents
@@ -71,6 +72,16 @@ _PAIR_ANAPHOR = re.compile(
 )
 
 
+# A count written in words ("nine years", "three people"): wire style spells out numbers
+# under ten, which state a fact as much as digits do.
+_WORD_COUNT = re.compile(
+    rf"\b(?:{number_pattern()})\s+(?:[a-z]+\s+)?(?:years?|months?|weeks?|days?|hours?|"
+    r"people|persons|men|women|children|times|votes|seats|members|soldiers|troops|deaths?|"
+    r"dead|injured|killed|percent|per cent)\b",
+    re.IGNORECASE,
+)
+
+
 def is_statement(sentence: str) -> bool:
     """True if ``sentence`` states a fact worth answering (not a question, heading or link)."""
     text = sentence.strip()
@@ -85,7 +96,7 @@ def is_statement(sentence: str) -> bool:
         return False
     content = [w for w in fold(text).split() if w not in STOPWORDS]
     has_name = bool(raw_entities(text[1:]))  # the first word is capitalised anyway
-    has_number = bool(re.search(r"\d", text))
+    has_number = bool(re.search(r"\d", text)) or _WORD_COUNT.search(text) is not None
     topical = sum(1 for w in content if specificity(w) >= 0.5)
     return has_name or has_number or topical >= 3
 

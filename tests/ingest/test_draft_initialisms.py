@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from bot.ingest.initialisms import initialisms, paired_tags
+from bot.ingest.initialisms import derived_initialisms, initialisms, paired_tags
 from tests.ingest.drafting import draft_of
 
 ARTICLE = """Caspian fishing ban extended after sturgeon count falls
@@ -57,3 +57,44 @@ def test_a_title_with_the_same_initials_is_not_the_body() -> None:
         " United States would send more."
     )
     assert initialisms(text) == {"US": "United States"}
+
+
+NEVER_SHORTENED = """Observers barred from Lestria vote
+Published: 2025-06-02
+
+VELNA, June 2 - Lestria did not invite observers from the Organization for Security and
+Co-operation in Europe to Sunday's parliamentary vote, the foreign ministry said.
+
+The Central Election Commission put turnout at 48 percent on Monday.
+
+Opposition leader Mara Dunsk said the vote was held without any outside scrutiny.
+"""
+
+
+def test_a_body_named_only_in_full_gets_the_initials_readers_use() -> None:
+    text = (
+        "Observers from the Organization for Security and Co-operation in Europe stayed away."
+        " The UN Security Council met. The International Atomic Energy Agency said nothing."
+        " The Collective Security Treaty Organization (CSTO) sent troops."
+    )
+    derived = derived_initialisms(text, lambda word: False)
+    assert derived == {
+        "OSCE": "Organization for Security and Co-operation in Europe",
+        "UNSC": "UN Security Council",
+        "IAEA": "International Atomic Energy Agency",
+    }  # (CSTO is written: ``initialisms`` pairs it)
+
+
+def test_no_initials_for_places_people_or_common_words() -> None:
+    text = "Mara Dunsk flew from North Velna Province to the Caspian Sea. The Westside Hub opened."
+    assert derived_initialisms(text, lambda word: False) == {}
+    # Initials that spell a common word are read as that word: never tagged.
+    assert derived_initialisms("The Committee on Aviation Transport met.", lambda w: True) == {}
+
+
+def test_a_fact_naming_a_body_in_full_is_tagged_with_its_initials() -> None:
+    draft = draft_of(NEVER_SHORTENED)
+    observers = next(f for f in draft.facts if "Co-operation in Europe" in f.answer)
+    assert "osce" in observers.tags, observers.tags
+    turnout = next(f for f in draft.facts if "48 percent" in f.answer)
+    assert "cec" in turnout.tags, turnout.tags

@@ -88,7 +88,7 @@ def semantic(blend: float = 1.0, **more: object) -> tuple[MatcherSettings, FakeE
 
 def test_off_by_default() -> None:
     assert MatcherSettings().semantic is None
-    assert Settings().matcher.semantic is False
+    assert Settings().matcher.semantic == "off"
     assert matcher_settings(Settings()).semantic is None
 
 
@@ -199,7 +199,7 @@ def test_missing_package_is_one_clear_sentence(monkeypatch: pytest.MonkeyPatch) 
 def test_setting_is_validated_once(tmp_path: Path) -> None:
     config = tmp_path / "bot.yaml"
     config.write_text("matcher:\n  semantic: true\n", encoding="utf-8")
-    assert load_settings(config).matcher.semantic is True
+    assert load_settings(config).matcher.semantic == "e5"  # a bot.yaml from when it was a switch
     config.write_text("matcher:\n  semantic: sometimes\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"matcher\.semantic"):
         load_settings(config)
@@ -218,3 +218,29 @@ def test_cli_start_with_the_package_missing_says_one_line(
     assert code == 2
     assert captured.err.splitlines() == [f"error: {MISSING}"]
     assert not (tmp_path / "x.db").exists()
+
+
+def test_many_facts_each_get_the_closest_of_their_own_texts() -> None:
+    """Past the first block of rows the matrix grows, and one product over all candidates
+    still gives each fact the best of its own texts, not a neighbour's."""
+    embedder = FakeEmbedder()
+    index = SemanticIndex(embedder, batch=7)
+    facts = [
+        Fact(f"f{n}", f"Item {n} was {'released' if n % 2 else 'detained'}.", (f"item {n}",))
+        for n in range(150)
+    ]
+    for fact in facts:
+        index.want(fact)
+    index.prepare()
+    question = index.question("who was detained")
+    found = index.similarities(question, facts, "en")
+    expected = [
+        max(
+            sum(a * b for a, b in zip(question, vector, strict=True))
+            for vector in embedder.encode([fact.answer, *fact.questions], query=True)
+        )
+        for fact in facts
+    ]
+    assert found == pytest.approx(expected, abs=1e-6)
+    assert found[0] > found[1]  # detained (even) closer than released (odd)
+    assert index.similarity(question, facts[3], "en") == pytest.approx(expected[3], abs=1e-6)
