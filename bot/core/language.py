@@ -49,6 +49,11 @@ STOPWORDS_RU = frozenset(
     который которая которое которые которого которой котором которому которую которым которыми
     которых
     нибудь кое таки
+    вся всю ничего ничто никто никого никому нечего
+    наш наша наше наши нашего нашей нашем нашим нашими наших нашу
+    ваш ваша ваше ваши вашего вашей вашем вашим вашими ваших вашу
+    ихний ихняя ихнее ихние ихних ихним
+    ж б уж хоть разве неужели неужто небось чтоли штоли походу дескать блин прям мб
     """.split()
 )
 # The last lines: the remaining forms of "какой", "весь" and "этот" (the list above has only
@@ -60,8 +65,13 @@ STOPWORDS_RU = frozenset(
 # and the modals "может", "должен" (English's "will", "can", "could", "should"); the forms of
 # "который" (English's "which", "that", "who" of a relative clause); the particles a hyphen
 # joins to a pronoun or adverb ("кто-нибудь", "где-либо", "кое-что", "всё-таки"), which are
-# read as words of their own once the hyphen splits them. Not "свой"
-# (one's own): "стоять на своём" is to stand one's ground.
+# read as words of their own once the hyphen splits them; the forms of "весь" and the
+# negative pronouns ("всю", "ничего", "никто": English's "all", "nothing" weigh nothing
+# either), the possessives "наш", "ваш" and colloquial "ихний" (English's "our", "your",
+# "their"), and the particles of speech that colour a question, not its topic: "ж"/"б" (the
+# clipped "же"/"бы"), "уж", "хоть", "разве", "неужели", "небось" (I bet), "чтоли" ("что ли"
+# typed as one word), "походу" (looks like), "дескать", "блин", "прям", "мб" (maybe). Not
+# "свой" (one's own): "стоять на своём" is to stand one's ground.
 
 
 STOPWORDS_AZ = frozenset(
@@ -85,6 +95,8 @@ STOPWORDS_AZ = frozenset(
     bunu bunun buna bundan bununla bunlar bunları bunların onlara onları ondan onunla onda
     hə bəli yox yoxdur bilər bilərmi bilərsən bilərsənmi bilərsiniz bilərsinizmi edə
     ümumilikdə ümumiyyətlə qısa şəkildə şəklində üzərində üzərindəki üzrə altında altına
+    belə elə ancaq axı bəlkə yəqin əslində doğrudan düzü lap koroçe həqiqətən
+    hamı hamısı hamısını hamısına şey şeyi şeylər ə
     """.split()
 )
 # The last lines: question words with the copula or a case ending ("nədir", "kimdir"),
@@ -96,9 +108,15 @@ STOPWORDS_AZ = frozenset(
 # before, which tells a question about then from one about now, as English's "before"), yes and
 # no ("hə", "yox"), the "can you" of a polite question ("izah edə bilərsinizmi") and the
 # asking for it briefly or in general ("qısa şəkildə", "ümumilikdə": English's "brief",
-# "basically"). Not
-# "arasında" (between): a noun with its endings, and what marks a question as being about two
-# countries' relations ("rusiya ilə azərbaycan arasında").
+# "basically"); the adverbs and particles that colour a question ("belə", so; "elə", just;
+# "ancaq", only; "axı", after all; "bəlkə", "yəqin", maybe, surely; "əslində", "doğrudan",
+# "düzü", "həqiqətən", really, honestly; "lap", quite; "koroçe", Russian "короче", in short),
+# "hamı" (all, everyone) with its forms, "şey" (thing: English's FILLER holds "thing") and the
+# interjection "ə" ("nədi ə"; the endings and interjections that are also English words, as
+# "in", "a", "i", are dropped by the reading of Azerbaijani, ``text.AZ_SCRAPS``, not listed
+# here: these lists also tell the language). Not "arasında" (between): a noun with its
+# endings, and what marks a question as being about two countries' relations ("rusiya ilə
+# azərbaycan arasında").
 
 # "yeni" (new) is a content word in Azerbaijani too, but as "yəni" (that is) typed without
 # the ə it is filler far more often in questions.

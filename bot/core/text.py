@@ -130,7 +130,17 @@ _FOCUS_WORDS = {
         "из за чего": "why",
         "по какой причине": "why",
         "с какой целью": "why",
+        # "с чего" (from what: "с чего всё началось", "с чего вы взяли"), "за что" (for
+        # what), "для чего", "ради чего" (what for), "с какой стати": the cause or the aim
+        "с чего": "why",
+        "за что": "why",
+        "для чего": "why",
+        "ради чего": "why",
+        "с какой стати": "why",
+        "кем": "who",
+        "с каких пор": "when",
         "в каком городе": "where",
+        "в какой стране": "where",
         "кто": "who",
         "кого": "who",
         "кому": "who",
@@ -163,7 +173,15 @@ _FOCUS_WORDS = {
         "niyə": "why",
         "nə üçün": "why",
         "nə səbəbə": "why",
+        "nə səbəbdən": "why",
         "hansı səbəbdən": "why",
+        "nəyə görə": "why",
+        # "nədən" (from what): "nədən başladı" asks what it started from, "nədən belə oldu"
+        # why it came to this; not "nədən ibarətdir" (what it consists of: ``_other_focus``)
+        "nədən": "why",
+        "kimlər": "who",
+        "kimin": "who",
+        "nə zamandan": "when",
         "hansı şəhərdə": "where",
         "kim": "who",
         "kimi": "who",
@@ -505,15 +523,50 @@ def stem_in(word: str, language: str) -> str:
         # The stem of the dictionary form, not the form alone: the word still meets what
         # shares Snowball's stem ("официальный", "официально"; "напряжение", "напряжённость").
         return _russian_stem(known.form if known is not None else word)
+    stemmed = _az_stem(word)
+    if len(stemmed) < 3 and _overcut(stemmed, az_form(word)):
+        recut = _recut(_without_particle(az_form(word)))
+        if recut is None and len(stemmed) == 1:
+            # A letter alone meets only other scraps ("ötən" and "ona" as "o"): the word whole.
+            return _without_particle(az_form(word))
+        return recut or stemmed
+    return _without_buffer_s(stemmed, az_form(word))
+
+
+def _without_buffer_s(stemmed: str, form: str) -> str:
+    """``stemmed`` without the "s" (or "sı") of the possessive "-sı" that a noun ending in a
+    vowel takes ("müharibəsi", "münaqişəsi", "məsələsi", "komitəsi": the war, the conflict of
+    ...), which the Turkish stemmer leaves on a word its own lexicon lacks, so that the form
+    meets the noun ("müharibə") and its other forms. Not where the word with the "s" is a
+    Turkish word ("polisi" is "polis" with its ending; "rusu", "reisi")."""
+    plain = az_plain(stemmed)
+    if len(plain) < 5:
+        return stemmed
+    if plain[-1] == "s" and plain[-2] in "aeiou":
+        noun_length = len(stemmed) - 1
+    elif plain[-2:-1] == "s" and plain[-1] in "iu" and plain[-3] in "aeiou":
+        noun_length = len(stemmed) - 2
+    else:
+        return stemmed
+    if not _POSSESSIVE_AFTER_S.fullmatch(az_plain(form[noun_length + 1 :])):
+        return stemmed  # "pisləşir", "pisləşəcək": the "ş" of "-laş" typed plainly
+    if languages.turkish_frequency(plain[: noun_length + 1]) >= _SHARED_WORD:
+        return stemmed
+    return stemmed[:noun_length]
+
+
+# What follows the buffer "s": the possessive's vowel and a case ending, typed plainly.
+_POSSESSIVE_AFTER_S = re.compile(r"[iu](?:n[iu]n|n[iu]|n[ae]|nd[ae]n?|yl[ae])?")
+
+
+def _az_stem(word: str) -> str:
+    """``stem_in`` of a lower-case Azerbaijani word, as the Turkish stemmer and the repairs
+    below cut it."""
     form = az_form(word)
     name = _shared_name_length(az_plain(word))
     if name:
         return form[:name]
-    if len(form) > 5 and form.endswith(_QUESTION_PARTICLES) and form[:-2].endswith(_ASKED_FORMS):
-        # A question particle written on ("tutulubmu", "istəyirmi", "müttəfiqidirmi"): Turkish
-        # writes it apart, and its stemmer would keep the whole word. Only after an ending it
-        # asks about, so that "rəsmi" (official) keeps its "mi".
-        form = form[:-2]
+    form = _without_particle(form)
     softened = _SOFTENED_K.sub("ğ", form)
     if softened != form:
         # "-lik" (-ness) before a vowel is "-liy-" in Azerbaijani ("gərginliyi", of
@@ -542,7 +595,8 @@ def stem_in(word: str, language: str) -> str:
     if owned:
         # Turkish takes "-ım" for "my" and "-dım" for "I did", which news and questions hardly
         # say, off nouns that end so ("qurum", body; "hücum", attack; "ölüm", death; "addım",
-        # step), and not off their other forms ("qurumlar"): the noun keeps its "m".
+        # step; "davam", continuation), and not off their other forms ("qurumlar"): the noun
+        # keeps its "m".
         stemmed = form[: owned.end()]
     if len(form) > 5 and form.endswith(("maq", "mek")) and stemmed == form:
         # The infinitive ("itirmək", as a synonym list writes a verb): Turkish's is "-mak";
@@ -563,6 +617,79 @@ def stem_in(word: str, language: str) -> str:
         if noun:
             return form[:noun]
     return stemmed
+
+
+# A Turkish word at least this common is a short root the stemmer rightly cut to ("il", year;
+# "ay", month; "iş", work; "ol", be), not a scrap of a longer word.
+_COMMON_SHORT_ROOT = 1e-4
+# The endings a noun takes, typed without special letters: the plural, a possessive, a case
+# (``_recut``). Not a verb's: a verb cut apart from its other forms is the stemmer's to keep.
+_ROOT_ENDINGS = re.compile(
+    r"(?:l[ae]r)?(?:[iu]m[iu]z|[iu]n[iu]z|[iu]m|s[iu]|[iu])?"
+    r"(?:n[iu]n|[iu]n|n[iu]|y[iu]|[iu]|n[ae]|y[ae]|[ae]|n?d[ae]n?|l[ae])?"
+)
+
+
+def _overcut(stemmed: str, form: str) -> bool:
+    """Whether the Turkish stemmer cut the Azerbaijani word ``form`` to a scrap: one letter of
+    a word of four or more, or two that are no common short root before what Turkish reads as
+    an ending of person or copula, which these words do not have ("işin" -> "i", "reydi" ->
+    "re", "insan" -> "in", "artır" -> "ar"; not "üzünü" -> "üz", face)."""
+    if len(form) < 4:
+        return False
+    if len(stemmed) < 2:
+        return True
+    cut = az_plain(form[len(stemmed) :])
+    return (
+        _TURKISH_ONLY_ENDING.match(cut) is not None
+        and languages.turkish_frequency(az_plain(stemmed)) < _COMMON_SHORT_ROOT
+    )
+
+
+# What the Turkish stemmer takes for the past copula after a vowel ("-ydı"), the second person
+# ("-sın", "-sən"), the copula ("-dır", "-tır") or a case after a voiceless consonant ("-ta",
+# "-tan": Azerbaijani writes "-da", "-dan" there), typed without special letters: the start of
+# what it cut off a word it left two letters of.
+_TURKISH_ONLY_ENDING = re.compile(r"yd|s[iu]n|s[ae]n|[dt][iu]r|t[ae]")
+
+
+def _recut(form: str) -> str | None:
+    """A better cut of an over-cut word (``_overcut``): the noun a plural, possessive or case
+    ending follows ("reyd-i", "iş-in", "insan-lar"). Of the
+    roots general Turkish knows (the word whole among them), the shortest nearly as common as
+    the commonest ("insan" of "insanlar", "iş" of "işin"; "uzun", long, stays whole: "uz" is
+    rare); when it knows none, the shortest ending in a consonant ("reyd" of "reydi"); None
+    when no noun ending fits (a verb: "artır" stays the stemmer's)."""
+    plain = az_plain(form)
+    cuts = [
+        length
+        for length in range(2, len(form))
+        if plain[length:] != "n" and _ROOT_ENDINGS.fullmatch(plain[length:])
+    ]
+    if not cuts:
+        return None
+    cuts.append(len(form))
+    frequency = {cut: languages.turkish_frequency(plain[:cut]) for cut in cuts}
+    known = [
+        cut
+        for cut in cuts
+        if frequency[cut] >= _SHARED_WORD and (cut > 2 or frequency[cut] >= _COMMON_SHORT_ROOT)
+    ]
+    if known:
+        best = max(frequency[cut] for cut in known)
+        return form[: min(cut for cut in known if frequency[cut] * 10 >= best)]
+    consonant_final = [cut for cut in cuts[:-1] if cut >= 3 and plain[cut - 1] not in "aeiou"]
+    return form[: min(consonant_final)] if consonant_final else None
+
+
+def _without_particle(form: str) -> str:
+    """An Azerbaijani word in ``az_form`` without a question particle written on
+    ("tutulubmu", "istəyirmi", "müttəfiqidirmi", "etmişdimi"): Turkish writes it apart, and its
+    stemmer would keep the whole word. Only after an ending it asks about, so that "rəsmi"
+    (official) keeps its "mi"."""
+    if len(form) > 5 and form.endswith(_QUESTION_PARTICLES) and form[:-2].endswith(_ASKED_FORMS):
+        return form[:-2]
+    return form
 
 
 @lru_cache(maxsize=200_000)
@@ -620,9 +747,10 @@ _NOUN_CASES = ("ия", "ии", "ию", "ией", "ий", "иях", "иям", "и
 _SOFTENED_K = re.compile(r"(?<=...l[iü])y(?=[eiöü])")
 
 
-# The ending of "my" ("-ım") or "I did" ("-dım"), not that of "our" ("-ımız"), where the
-# Turkish stemmer cut a word (in ``az_form``).
-_FIRST_PERSON = re.compile(r"d?[ıiuü]m(?![ıiuü]z)")
+# The ending of "my" ("-ım", "-m" after a vowel) or "I did" ("-dım"), not that of "our"
+# ("-ımız"), where the Turkish stemmer cut a word (in ``az_form``): a last "m" after a vowel is
+# the noun's own in news ("davam", continuation, is no "dava-m", my quarrel).
+_FIRST_PERSON = re.compile(r"d?[ıiuü]m(?![ıiuü]z)|m$")
 
 
 # After a noun ending in a vowel, what the Turkish stemmer cuts in error: its last vowel taken
@@ -1105,7 +1233,9 @@ class Analyzer:
         for index, word in enumerate(written):
             if index in taken or word in drop:
                 continue
-            if az and (_plain_stopword(word) or _regarding(written, index)):
+            if az and (
+                _plain_stopword(word) or _regarding(written, index) or az_plain(word) in AZ_SCRAPS
+            ):
                 continue
             if word.isascii() and language == "ru":
                 item = self._word(fold(word))
@@ -1124,6 +1254,15 @@ class Analyzer:
                 self._spelled_right[surface] = max(frequency, self._spelled_right.get(surface, 0.0))
             out.append((term, _specificity_of(frequency), surface))
         return tuple(out)
+
+
+# Scraps of Azerbaijani that are no words: the case endings an abbreviation or a number takes
+# after a hyphen, which split off as words of their own ("XİN-i", "XİN-in", "ABŞ-a",
+# "NATO-nun", "2020-dən"), and the interjection "e" typed for "ə" ("nədi e"), as typed with or
+# without the letters. Kept out of the stopword lists, which also tell the language: "in", "a",
+# "i" are English words.
+_SCRAPS = "a e ə i ı u ü in ın un ün nin nın nun nün ya yə da də dan dən ni nı nu nü na nə"
+AZ_SCRAPS = frozenset(az_plain(scrap) for scrap in _SCRAPS.split())
 
 
 def other_tokens(text: str, language: str) -> list[str]:
@@ -1178,12 +1317,38 @@ def _what_happened(words: list[str]) -> list[str]:
     """Azerbaijani ``words`` with "nə olub" / "nə oldu" (what happened, literally "what has
     been") read as "nə baş verib", as the facts write it: "olmaq" alone is the light verb
     "be", dropped like English's "is". Not "ölüb" (died), which typed plainly is "olub" too:
-    "nə" asks what happened, not what died."""
+    "nə" asks what happened, not what died. Not after a subject either: "səbəb nə oldu", "böhranın
+    tətiyi nə oldu" ask what the cause, the trigger was (``_has_subject``)."""
     out = list(words)
     for index in range(1, len(out)):
-        if az_plain(out[index - 1]) == "ne" and az_plain(out[index]) in _HAPPENED:
+        asked = az_plain(out[index - 1]) == "ne" and az_plain(out[index]) in _HAPPENED
+        if asked and not _has_subject(out, index - 1):
             out[index : index + 1] = ["baş", "verib"]
     return out
+
+
+def _has_subject(words: list[str], asked: int) -> bool:
+    """Whether the "nə" at ``asked`` follows the subject of "nə oldu": a noun with no case
+    ending ("səbəb", "tətiyi", "nüfuzu"), which makes it "what was (or became of) X". Where
+    it follows nothing, an adverb ("indi", "bəs", "sonra") or a noun in an oblique case (the
+    place, "Yekaterinburqda", "arasında"; the source, "reyddən"; the one it befell,
+    "qardaşlarına"), it asks what happened."""
+    if asked == 0:
+        return False
+    before = az_plain(words[asked - 1])
+    if before in _HAPPENED_ADVERBS or not before.isalpha():
+        return False
+    return not before.endswith(_OBLIQUE_ENDINGS)
+
+
+# Adverbs of time and manner a "nə oldu" (what happened) follows: "indi nə olub", "bəs nə oldu".
+_HAPPENED_ADVERBS = frozenset(
+    az_plain(word)
+    for word in "indi bəs sonra sonda axırda dünən yenə görəsən birdən orada burada onda".split()
+)
+# Case endings (typed without special letters) of a noun that is no subject: the locative and
+# ablative ("-da", "-dan"), the dative ("-a", "-ya", "-na"), "ilə" written on ("-la").
+_OBLIQUE_ENDINGS = ("da", "de", "ta", "te", "dan", "den", "tan", "ten", "a", "e", "la", "le")
 
 
 # "Has been", "was", "had been", "will be" of "olmaq", as typed with or without the letters.
@@ -1287,12 +1452,30 @@ def _regarding(words: list[str], index: int) -> bool:
 
 def _light_verb(word: str, stemmed: str) -> bool:
     """A form of "olmaq" (be) or "etmək" (do) the stopwords do not list ("olarkən", "etdiyi"):
-    the Azerbaijani "is" and "did". "öl-" (die) has the same plain stem, and stays when written
-    with its "ö"."""
-    root = verb_root(az_form(word), shortest=2)
-    if stemmed in ("o", "ol") or root == "ol":
+    the Azerbaijani "is" and "did", with their passives "olun-", "edil-" ("həbs olundu", "məhrum
+    edilməsi": the noun says what was done), their verbal nouns ("olması", "etməsi") and a
+    question particle written on ("etmişdimi"). "öl-" (die) has the same plain stem, and stays
+    when written with its "ö"."""
+    form = _without_particle(az_form(word))
+    root = verb_root(form, shortest=2)
+    if root is not None:
+        root = _LIGHT_PASSIVES.get(root, root)
+    light_noun = _LIGHT_VERBAL_NOUN.fullmatch(form) or _LIGHT_PASSIVE_PRESENT.fullmatch(form)
+    if stemmed in ("o", "ol", "olun") or root == "ol" or (light_noun and form[0] == "o"):
         return "ö" not in word  # "olmuşdu" (had been, had happened) too
-    return (stemmed in ("ed", "et") or root in ("ed", "et")) and "ə" not in word[:1]
+    light = stemmed in ("ed", "et", "edil") or root in ("ed", "et") or light_noun is not None
+    return light and "ə" not in word[:1]
+
+
+# The present and the participle of their passives ("olunur", "olunan", "edilir", "edilən").
+_LIGHT_PASSIVE_PRESENT = re.compile(r"(?:olun|edil)(?:[ıiuü]r|[ae]n|[ae]r)(?:l[ae]r)?")
+# The passives of the light verbs, read as the verbs ("olun-" of "olmaq", "edil-" of "etmək").
+_LIGHT_PASSIVES = {"olun": "ol", "edil": "ed"}
+# The verbal noun of a light verb (in ``az_form``), with its possessive and case endings:
+# "olması", "olunmasını", "etməsi", "edilməsinə", "etməkdən".
+_LIGHT_VERBAL_NOUN = re.compile(
+    r"(?:ol|olun|et|edil)m[ae](?:s[ıi](?:n[ıi]n?|n[ae]|nd[ae]n?)?|q|k|qd[ae]n|kd[ae]n|y[ae])?"
+)
 
 
 @lru_cache(maxsize=1)
@@ -1302,12 +1485,58 @@ def _question_stems() -> frozenset[str]:
     return frozenset(translit(stem_in(word, "az")) for word in asked)
 
 
+def _without_embedded(text: str, words: list[str]) -> list[str]:
+    """Russian ``words`` (of ``text``) without the question words that open a clause after a
+    comma when the question has asked with one before: an indirect question ("Кому поручено
+    разбираться, почему умерли двое?" asks who, not why), as English reads "how did moscow
+    react when ..." by its first question word. A question that asks nothing before the comma
+    ("Расскажите, почему ...") asks what its clause asks."""
+    clauses = text.lower().split(",")
+    asked = False
+    dropped: list[str] = []
+    for clause in clauses:
+        clause_words = other_words(clause, "ru")
+        if asked and clause_words and clause_words[0] in _EMBEDDING_WORDS:
+            dropped.append(clause_words[0])
+        asked = asked or any(word in _ASKING_WORDS for word in clause_words)
+    out = list(words)
+    for word in dropped:
+        if word in out:
+            out.remove(word)
+    return out
+
+
+# The question words that ask on their own (not "что", "как", which also join clauses that
+# ask nothing: "известно, что ...") and those that open an indirect question after a comma.
+_ASKING_WORDS = frozenset(
+    "кто кого кому кем почему зачем отчего когда где куда откуда сколько какой какая какое "
+    "какие какого какую каком каким".split()
+)
+_EMBEDDING_WORDS = frozenset("почему зачем отчего когда где куда откуда сколько".split())
+
+
+def _consists_of(words: list[str], index: int) -> bool:
+    """Whether ``words[index]`` is the "nədən" of "nədən ibarətdir" (what it consists of)."""
+    return (
+        az_plain(words[index]) == "neden"
+        and index + 1 < len(words)
+        and az_plain(words[index + 1]).startswith("ibaret")
+    )
+
+
 def _other_focus(text: str, language: str) -> Focus:
     """The focus of a Russian or Azerbaijani question: its question words read as English
     ones; its word count is its own."""
     words = other_tokens(text, language)
-    # "heç kim" is nobody and "heç vaxt" never: no question word after "heç".
-    asking = [w for i, w in enumerate(words) if not (i and az_plain(words[i - 1]) == "hec")]
+    if language == "ru" and "," in text:
+        words = _without_embedded(text, words)
+    # "heç kim" is nobody and "heç vaxt" never: no question word after "heç"; "nədən
+    # ibarətdir" asks what something consists of, not why.
+    asking = [
+        w
+        for i, w in enumerate(words)
+        if not (i and az_plain(words[i - 1]) == "hec") and not _consists_of(words, i)
+    ]
     lowered = " " + " ".join(asking) + " "
     phrases = [
         (word, asked)
