@@ -28,7 +28,7 @@ from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 
-from bot.core import latin_russian, succession
+from bot.core import completion, latin_russian, succession
 from bot.core.asked_things import asked_things
 from bot.core.candidates import AskedQuestion, Candidate, QueryTerm
 from bot.core.confidence import calibration_features as calibration_features
@@ -90,7 +90,6 @@ from bot.core.text import (
     fold,
     other_tokens,
     translit,
-    words,
 )
 
 # How much a fact's relevance is scaled down for ranking when it lacks what the question asks
@@ -1891,52 +1890,18 @@ class Matcher:
 
     # ---------------------------------------------------------------------- autocomplete
     def complete(self, prefix: str, *, limit: int = 25, guild_id: int | None = None) -> list[str]:
-        """Questions from the fact base that fit what someone has typed so far.
+        """Questions from the fact base that fit what someone has typed so far (``completion``).
 
         The last word may be half-typed ("why was the ambas"): it is completed to the most
         common indexed word it begins.
         """
-        typed = words(prefix)
-        suggestions = self._complete_typed(typed, prefix, limit, guild_id) if typed else []
-        if suggestions:
-            return suggestions
-        out = []
-        for entry in self._entries.values():  # lazily: stops after ``limit``, not at 100k
-            fact = entry.fact
-            if fact.questions and fact.visible_in(guild_id):
-                out.append(fact.questions[0])
-                if len(out) >= limit:
-                    break
-        return out
-
-    def _complete_typed(
-        self, typed: list[str], prefix: str, limit: int, guild_id: int | None
-    ) -> list[str]:
-        if not prefix[-1:].isspace():
-            completed = self._complete_word(typed[-1])
-            if completed is not None:
-                typed[-1] = completed
-        result = self.ask(" ".join(typed), limit=limit, guild_id=guild_id)
-        out: list[str] = []
-        for match in result.matches:
-            for question in match.fact.questions[:3] or (match.fact.answer[:95],):
-                if question not in out:
-                    out.append(question)
-        return out[:limit]
-
-    def _complete_word(self, partial: str) -> str | None:
-        """The word of the most facts that starts with ``partial`` (None if it is one)."""
-        if len(partial) < 2 or partial in self._surface:
-            return None
-        best: str | None = None
-        best_df = 0
-        first = partial[:1]
-        for (letter, length), bucket in self._vocabulary.items():
-            if letter != first or length < len(partial):
-                continue
-            for word in bucket:
-                if word.startswith(partial):
-                    df = self._df.get(self._surface[word], 0)
-                    if df > best_df:
-                        best, best_df = word, df
-        return best
+        return completion.complete(
+            prefix,
+            ask=self.ask,
+            facts=(entry.fact for entry in self._entries.values()),
+            surface=self._surface,
+            vocabulary=self._vocabulary,
+            df=self._df,
+            limit=limit,
+            guild_id=guild_id,
+        )
