@@ -28,7 +28,7 @@ from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 
-from bot.core import latin_russian
+from bot.core import completion, latin_russian, succession
 from bot.core.asked_things import asked_things
 from bot.core.candidates import AskedQuestion, Candidate, QueryTerm
 from bot.core.confidence import calibration_features as calibration_features
@@ -90,7 +90,6 @@ from bot.core.text import (
     fold,
     other_tokens,
     translit,
-    words,
 )
 
 # How much a fact's relevance is scaled down for ranking when it lacks what the question asks
@@ -1872,119 +1871,40 @@ class Matcher:
         return len(named) == 1 and named[0] is ranked[0]
 
     # ---------------------------------------------------------------------- supersession
+    # The views themselves are ``succession``'s; these read this index for it.
     def superseded_in(self, fact_id: str, guild_id: int | None) -> bool:
         """Whether a fact visible in ``guild_id`` replaces ``fact_id`` there."""
-        return any(
-            (newer := self.get(other)) is not None and newer.visible_in(guild_id)
-            for other in self._successors.get(fact_id, ())
-        )
+        return succession.superseded_in(fact_id, guild_id, self._successors, self.get)
 
     def newest(self, fact: Fact, guild_id: int | None) -> Fact:
-        """The newest fact visible in ``guild_id`` that replaces ``fact`` (following chains:
-        A -> B -> C gives C), or ``fact`` itself when none does there."""
-        current = fact
-        seen = {fact.id}
-        while True:
-            newer = [
-                other
-                for other_id in self._successors.get(current.id, ())
-                if other_id not in seen
-                and (other := self.get(other_id)) is not None
-                and other.visible_in(guild_id)
-            ]
-            if not newer:
-                return current
-            current = max(newer, key=lambda f: (f.day() or dt.date.min, f.id))
-            seen.add(current.id)
+        """The newest fact visible in ``guild_id`` that replaces ``fact`` (following chains),
+        or ``fact`` itself when none does there."""
+        return succession.newest(fact, guild_id, self._successors, self.get)
 
     def earlier(self, fact: Fact, guild_id: int | None, *, limit: int = 10) -> tuple[Fact, ...]:
         """The facts ``fact`` replaced, directly or down a chain, visible in ``guild_id``,
         newest first."""
-        found: list[Fact] = []
-        seen = {fact.id}
-        frontier = [fact]
-        while frontier and len(found) < limit:
-            following: list[Fact] = []
-            for newer in frontier:
-                for old_id in newer.supersedes:
-                    old = self.get(old_id)
-                    if old_id in seen or old is None or not old.visible_in(guild_id):
-                        continue
-                    seen.add(old_id)
-                    following.append(old)
-            found.extend(following)
-            frontier = following
-        found.sort(key=lambda f: f.day() or dt.date.min, reverse=True)
-        return tuple(found[:limit])
+        return succession.earlier(fact, guild_id, self.get, limit=limit)
 
     def current_only(self, ranked: list[Match], guild_id: int | None) -> list[Match]:
-        """``ranked`` with each superseded fact replaced by its newest visible successor,
-        keeping its score, each fact once (at its best place), and with the facts each one
-        replaced attached."""
-        if not self._successors:
-            return ranked
-        direct = {m.fact.id: m for m in ranked}
-        out: list[Match] = []
-        placed: set[str] = set()
-        for match in ranked:
-            fact = self.newest(match.fact, guild_id)
-            if fact.id in placed:
-                continue
-            placed.add(fact.id)
-            own = direct.get(fact.id)
-            question = own.matched_question if own is not None else None
-            earlier = self.earlier(fact, guild_id) if fact.supersedes else ()
-            out.append(Match(fact, match.score, question, earlier))
-        return out
+        """``ranked`` with each superseded fact replaced by its newest visible successor (see
+        ``succession.current_only``)."""
+        return succession.current_only(ranked, guild_id, self._successors, self.get)
 
     # ---------------------------------------------------------------------- autocomplete
     def complete(self, prefix: str, *, limit: int = 25, guild_id: int | None = None) -> list[str]:
-        """Questions from the fact base that fit what someone has typed so far.
+        """Questions from the fact base that fit what someone has typed so far (``completion``).
 
         The last word may be half-typed ("why was the ambas"): it is completed to the most
         common indexed word it begins.
         """
-        typed = words(prefix)
-        suggestions = self._complete_typed(typed, prefix, limit, guild_id) if typed else []
-        if suggestions:
-            return suggestions
-        out = []
-        for entry in self._entries.values():  # lazily: stops after ``limit``, not at 100k
-            fact = entry.fact
-            if fact.questions and fact.visible_in(guild_id):
-                out.append(fact.questions[0])
-                if len(out) >= limit:
-                    break
-        return out
-
-    def _complete_typed(
-        self, typed: list[str], prefix: str, limit: int, guild_id: int | None
-    ) -> list[str]:
-        if not prefix[-1:].isspace():
-            completed = self._complete_word(typed[-1])
-            if completed is not None:
-                typed[-1] = completed
-        result = self.ask(" ".join(typed), limit=limit, guild_id=guild_id)
-        out: list[str] = []
-        for match in result.matches:
-            for question in match.fact.questions[:3] or (match.fact.answer[:95],):
-                if question not in out:
-                    out.append(question)
-        return out[:limit]
-
-    def _complete_word(self, partial: str) -> str | None:
-        """The word of the most facts that starts with ``partial`` (None if it is one)."""
-        if len(partial) < 2 or partial in self._surface:
-            return None
-        best: str | None = None
-        best_df = 0
-        first = partial[:1]
-        for (letter, length), bucket in self._vocabulary.items():
-            if letter != first or length < len(partial):
-                continue
-            for word in bucket:
-                if word.startswith(partial):
-                    df = self._df.get(self._surface[word], 0)
-                    if df > best_df:
-                        best, best_df = word, df
-        return best
+        return completion.complete(
+            prefix,
+            ask=self.ask,
+            facts=(entry.fact for entry in self._entries.values()),
+            surface=self._surface,
+            vocabulary=self._vocabulary,
+            df=self._df,
+            limit=limit,
+            guild_id=guild_id,
+        )
