@@ -354,12 +354,19 @@ def table(rows: dict[tuple[str, int], dict[str, Any]], sizes: list[int]) -> str:
     return "\n".join(lines)
 
 
-def _semantic_table(rows: dict[tuple[str, int], dict[str, Any]], sizes: list[int]) -> list[str]:
-    found = sorted(
+def _rows_under(
+    rows: dict[tuple[str, int], dict[str, Any]], prefix: str, sizes: list[int]
+) -> list[tuple[tuple[str, int], dict[str, Any]]]:
+    """The rows of methods named ``prefix/LABEL`` at these sizes, by label and size."""
+    return sorted(
         ((method.partition("/")[2], size), row)
         for (method, size), row in rows.items()
-        if method.startswith(f"{SEMANTIC}/") and size in sizes
+        if method.startswith(f"{prefix}/") and size in sizes
     )
+
+
+def _semantic_table(rows: dict[tuple[str, int], dict[str, Any]], sizes: list[int]) -> list[str]:
+    found = _rows_under(rows, SEMANTIC, sizes)
     if not found:
         return []
     lines = [
@@ -381,11 +388,7 @@ def _semantic_table(rows: dict[tuple[str, int], dict[str, Any]], sizes: list[int
 
 
 def _cli_table(rows: dict[tuple[str, int], dict[str, Any]], sizes: list[int]) -> list[str]:
-    found = sorted(
-        ((method.partition("/")[2], size), row)
-        for (method, size), row in rows.items()
-        if method.startswith(f"{CLI}/") and size in sizes
-    )
+    found = _rows_under(rows, CLI, sizes)
     if not found:
         return []
     lines = [
