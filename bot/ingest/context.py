@@ -409,6 +409,10 @@ class ArticleContext:
         names = {w for e in entities.counts for w in re.split(r"[\s-]", e)} | set(entities.counts)
         people, titles = _people([title, *sentences], entities)
         place = _main_place(title, sentences, entities, people)
+        # An adjective of a place is a name too: "rebuild Crimean bridge after truck blast" is
+        # the Crimean bridge blast, not a blast in the country the headline names first. The
+        # main place's own ("Kyrgyz parliament passes media law") is that place, already said.
+        names |= entities.written_names() - set(entities.demonyms(place or ""))
         lede = strip_dateline(sentences[0]) if sentences else ""
         event = _event_in(title, names, place) or _event_in(lede, names, place, named_only=True)
         if event is not None:

@@ -135,6 +135,12 @@ class EntityIndex:
                 found.setdefault(self.root(part), None)
         return list(found)
 
+    def written_names(self) -> set[str]:
+        """Every entity word as the article writes it, adjectives of places too ("Crimean",
+        "Ukrainian" beside "Crimea", "Ukraine"): "Crimean bridge" is a name as written, though
+        ``counts`` files it under Crimea."""
+        return {w for e in self._root for w in re.split(r"[\s-]", e)}
+
     def has_demonym(self, place: str) -> bool:
         """Does the article name ``place`` by a demonym too ("Georgian", "Kazakh")? Then it is
         a country (or a people's land), not a city."""
