@@ -60,6 +60,7 @@ from typing import Any
 
 import yaml
 
+from bench.fresh import FRESH_TUNE
 from bench.report import RESULTS, write
 from bot.composition import open_knowledge_base_at
 from bot.core.actors import Actor
@@ -432,7 +433,9 @@ async def main_async(
     per_split: dict[str, dict[str, Scores]] = {}
     results = []
     for story in stories:
-        done = await run_story(story, show=show and story.split == "tune")
+        # The fresh tune story judges drafting changes as totals only: its draft is never shown.
+        shown = show and story.split == "tune" and story.slug not in FRESH_TUNE
+        done = await run_story(story, show=shown)
         results.append(done)
         bucket = per_split.setdefault(story.split, {"draft": Scores(), "hand": Scores()})
         bucket["draft"].add(done["draft"])
@@ -473,7 +476,11 @@ async def main_async(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--split", choices=SPLITS, action="append")
-    parser.add_argument("--drafts", action="store_true", help="print the tune drafts, flagged")
+    parser.add_argument(
+        "--drafts",
+        action="store_true",
+        help="print the tune drafts, flagged (never the fresh tune story's)",
+    )
     parser.add_argument("--name", default=None, help="results file name (default: drafts)")
     parser.add_argument(
         "--only", nargs="+", default=(), metavar="STORY", help="these stories alone (by folder)"
