@@ -170,18 +170,16 @@ def leave_one_set_out(backend: Backend) -> None:
         "as shipped (SEMANTIC_FITS)": [],
         "leave-one-set-out": [],
     }
+    fitted = MatcherSettings(semantic=index, semantic_blend=blend, semantic_calibration=weights)
+    blended = MatcherSettings(semantic=index, semantic_blend=blend, semantic_calibration=NEUTRAL)
+    shipped_blend, shipped_weights = SEMANTIC_FITS[backend]
+    as_shipped = MatcherSettings(
+        semantic=index, semantic_blend=shipped_blend, semantic_calibration=shipped_weights
+    )
     for kb in kbs:
         ways["off"] += ask_newsdesk(kb, kb.questions, MatcherSettings())
-        fitted = MatcherSettings(semantic=index, semantic_blend=blend, semantic_calibration=weights)
         ways["in-sample"] += ask_newsdesk(kb, kb.questions, fitted)
-        blended = MatcherSettings(
-            semantic=index, semantic_blend=blend, semantic_calibration=NEUTRAL
-        )
         ways["in-sample blend, no correction"] += ask_newsdesk(kb, kb.questions, blended)
-        shipped_blend, shipped_weights = SEMANTIC_FITS[backend]
-        as_shipped = MatcherSettings(
-            semantic=index, semantic_blend=shipped_blend, semantic_calibration=shipped_weights
-        )
         ways["as shipped (SEMANTIC_FITS)"] += ask_newsdesk(kb, kb.questions, as_shipped)
     blends = []
     corrections = []

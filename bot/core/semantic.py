@@ -143,7 +143,3 @@ class SemanticIndex:
         found = [self._rows[text] for text in texts]
         self._fact_rows[key] = (fact, found)
         return found
-
-    def similarity(self, question: Any, fact: Fact, language: str) -> float:
-        """The cosine of ``question`` and the closest of ``fact``'s texts in ``language``."""
-        return self.similarities(question, [fact], language)[0]

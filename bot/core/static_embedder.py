@@ -23,7 +23,6 @@ from typing import Any
 from bot.core.embedding import Vector
 from bot.core.errors import SemanticUnavailable
 
-PACKAGE = "wordllama"
 MISSING = (
     "matcher.semantic is 'static' in the settings, but its package is not installed: "
     "install it with `pip install 'newsdesk[static]'` or turn matcher.semantic off."

@@ -524,13 +524,15 @@ def stem_in(word: str, language: str) -> str:
         # shares Snowball's stem ("официальный", "официально"; "напряжение", "напряжённость").
         return _russian_stem(known.form if known is not None else word)
     stemmed = _az_stem(word)
-    if len(stemmed) < 3 and _overcut(stemmed, az_form(word)):
-        recut = _recut(_without_particle(az_form(word)))
+    form = az_form(word)
+    if len(stemmed) < 3 and _overcut(stemmed, form):
+        whole = _without_particle(form)
+        recut = _recut(whole)
         if recut is None and len(stemmed) == 1:
             # A letter alone meets only other scraps ("ötən" and "ona" as "o"): the word whole.
-            return _without_particle(az_form(word))
+            return whole
         return recut or stemmed
-    return _without_buffer_s(stemmed, az_form(word))
+    return _without_buffer_s(stemmed, form)
 
 
 def _without_buffer_s(stemmed: str, form: str) -> str:
@@ -943,7 +945,6 @@ def _with_news_synonyms(groups: Iterable[Sequence[str]]) -> list[Sequence[str]]:
     return [*separate, *own]
 
 
-_DIGIT = re.compile(r"\d")
 _MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted(MONTH_NUMBERS)) + r")\b", re.IGNORECASE)
 # How much a day of the year named in a text ("3 November") says about what it is about: a
 # fact of another day is about another event, however much else it shares with the question

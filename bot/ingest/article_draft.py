@@ -42,7 +42,7 @@ from bot.ingest.event_questions import event_questions
 from bot.ingest.general_questions import general_questions, rewrite_bare_say
 from bot.ingest.initialisms import derived_initialisms, initialisms, paired_tags
 from bot.ingest.lede import carry_lede, handed_over, main_clause_part, previewed, without_previews
-from bot.ingest.lexicon import is_past, is_topic_noun, plain_words, zipf
+from bot.ingest.lexicon import is_past, is_topic_noun, plain_words
 from bot.ingest.models import Article, IngestError, Statement
 from bot.ingest.noun_uses import NounUses
 from bot.ingest.profiles import ProfileQuestions
@@ -252,14 +252,6 @@ def _with_plain_words(answer: str, tags: list[str]) -> list[str]:
     """``tags`` and the plain words readers use for what the answer states ("gave way" ->
     breach), in the room the schema leaves beyond the drafted tags."""
     return [*tags, *plain_words(answer, tags)][: max(MAX_TAGS_PER_FACT, len(tags))]
-
-
-COMMON_WORD = 4.5
-"""Initials this common as a word (Zipf) are read as the word ("CAT", "WHO"): never tagged."""
-
-
-def _is_word(letters: str) -> bool:
-    return zipf(letters) >= COMMON_WORD
 
 
 def _lower_first(text: str, names: set[str]) -> str:
@@ -659,7 +651,7 @@ def build_draft(
     story_place = dateline if dateline and dateline in body else context.place
     profiles = ProfileQuestions(context.people)
     whole_text = " ".join([article.title or "", *sentences])
-    bodies = {**derived_initialisms(whole_text, _is_word), **initialisms(whole_text)}
+    bodies = {**derived_initialisms(whole_text), **initialisms(whole_text)}
     for statement in kept:
         _set_in_event(statement, context, mid_capitals, story_place)
         parts = statement.parts or [statement.core]

@@ -20,6 +20,7 @@ from collections.abc import Callable
 
 from bot.core.text import fold
 from bot.ingest.context import TITLES
+from bot.ingest.lexicon import zipf
 
 _INITIALS = re.compile(r"\b[A-Z]{2,6}\b")
 # A name of capitalised words, "of"/"for"/"and"/"the" allowed inside ("Organization for
@@ -59,12 +60,21 @@ _BODY_KINDS = frozenset(
 # Inside a body's name: "Organization for Security and Co-operation in Europe".
 _NAME_RUN = re.compile(r"\b[A-Z][\w-]+(?:\s+(?:(?:of|for|and|the|on|in)\s+)?[A-Z][\w-]+)+")
 _INNER = _MINOR | {"in"}
+# Initials this common as a word (Zipf) are read as the word ("CAT", "WHO"): never tagged.
+_COMMON_WORD = 4.5
 
 
-def derived_initialisms(text: str, is_word: Callable[[str], bool]) -> dict[str, str]:
+def _is_common_word(letters: str) -> bool:
+    return zipf(letters) >= _COMMON_WORD
+
+
+def derived_initialisms(
+    text: str, is_word: Callable[[str], bool] = _is_common_word
+) -> dict[str, str]:
     """The initials of the bodies ``text`` names only in full ("the Organization for Security
     and Co-operation in Europe" -> "OSCE"), three letters or more and no word of their own
-    (``is_word``): what readers write for a body the article never shortens."""
+    (``is_word``: by default, a common English word): what readers write for a body the
+    article never shortens."""
     used = set(_INITIALS.findall(text))
     out: dict[str, str] = {}
     for match in _NAME_RUN.finditer(text):

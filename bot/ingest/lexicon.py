@@ -358,7 +358,7 @@ def present_participle(base: str) -> str:
         return f"{base[:-2]}ying"
     if base.endswith("e") and not base.endswith(("ee", "ye", "oe")):
         return f"{base[:-1]}ing"
-    short = len(base) <= 4 and len(base) >= 3
+    short = 3 <= len(base) <= 4
     if short and base[-1] in "bdgmnprt" and base[-2] in "aeiou" and base[-3] not in "aeiou":
         return f"{base}{base[-1]}ing"  # a short syllable closed by one consonant doubles it
     return f"{base}ing"

@@ -1,4 +1,4 @@
-"""Round 9, issue 15: how Russian and Azerbaijani questions are read. Chat particles and
+"""Issue 15 (round 9): how Russian and Azerbaijani questions are read. Chat particles and
 pronouns say nothing of the topic, the question words of cause and person are read in more of
 their forms ("с чего", "nədən"), an indirect question after a comma is not what is asked,
 "nə oldu" after a subject asks what the subject was, the light verbs' passives and verbal
