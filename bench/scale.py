@@ -466,6 +466,9 @@ def main() -> None:
     )
     parser.add_argument(
         "--semantic",
+        # bot.core.semantic_backends.BACKENDS, written out: importing bot here would load it
+        # into every child process too (this script is each one's entry point), the baselines'
+        # included, and count in the peak memory they report.
         choices=("e5", "static"),
         help="time newsdesk with the semantic re-ranker on through this backend too (its "
         "extra installed): index build, encoding of the facts' texts, per-question latency",
