@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -365,47 +366,57 @@ def _rows_under(
     )
 
 
-def _semantic_table(rows: dict[tuple[str, int], dict[str, Any]], sizes: list[int]) -> list[str]:
-    found = _rows_under(rows, SEMANTIC, sizes)
+def _labelled_table(
+    found: list[tuple[tuple[str, int], dict[str, Any]]],
+    header: list[str],
+    cells: Callable[[dict[str, Any]], str],
+) -> list[str]:
+    """A table of ``_rows_under``'s rows under its two ``header`` lines: label, size, then the
+    row's ``cells`` (or its error in the first of them, the rest left empty)."""
     if not found:
         return []
-    lines = [
-        "",
-        "| newsdesk, semantic re-ranker | facts | index build s | encoding s (per 1k facts) | "
-        "p50 ms | p99 ms | top-1 | peak MB |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
-    ]
-    for (backend, size), row in found:
+    empty = "|" * (header[1].count("|") - 3)
+    lines = ["", *header]
+    for (label, size), row in found:
         if "error" in row:
-            lines.append(f"| {backend} | {size:,} | error: {row['error'][:60]} ||||||")
-            continue
-        lines.append(
-            f"| {backend} | {size:,} | {row['build_s']:.2f} | {row['encode_s']:.1f} "
-            f"({row['encode_s_per_1k_facts']:.2f}) | {row['p50_ms']:.3f} | {row['p99_ms']:.3f} | "
-            f"{row['top1']:.1%} | {row['peak_mb']:.0f} |"
-        )
+            lines.append(f"| {label} | {size:,} | error: {row['error'][:60]} {empty}")
+        else:
+            lines.append(f"| {label} | {size:,} | {cells(row)} |")
     return lines
 
 
+def _semantic_table(rows: dict[tuple[str, int], dict[str, Any]], sizes: list[int]) -> list[str]:
+    return _labelled_table(
+        _rows_under(rows, SEMANTIC, sizes),
+        [
+            "| newsdesk, semantic re-ranker | facts | index build s | encoding s (per 1k facts) | "
+            "p50 ms | p99 ms | top-1 | peak MB |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|",
+        ],
+        lambda row: (
+            f"{row['build_s']:.2f} | {row['encode_s']:.1f} "
+            f"({row['encode_s_per_1k_facts']:.2f}) | {row['p50_ms']:.3f} | {row['p99_ms']:.3f} | "
+            f"{row['top1']:.1%} | {row['peak_mb']:.0f}"
+        ),
+    )
+
+
 def _cli_table(rows: dict[tuple[str, int], dict[str, Any]], sizes: list[int]) -> list[str]:
-    found = _rows_under(rows, CLI, sizes)
-    if not found:
+    lines = _labelled_table(
+        _rows_under(rows, CLI, sizes),
+        [
+            "| `python -m bot`, facts stored | facts | first answer of `ask`, nothing changed s | "
+            "exit s | first answer, no index snapshot s | `run` (console) start to exit, "
+            "nothing changed s |",
+            "|---|---:|---:|---:|---:|---:|",
+        ],
+        lambda row: (
+            f"{row['first_answer_s']:.2f} | {row['exit_s']:.2f} | "
+            f"{row['no_snapshot_first_answer_s']:.2f} | {row['run_unchanged_s']:.2f}"
+        ),
+    )
+    if not lines:
         return []
-    lines = [
-        "",
-        "| `python -m bot`, facts stored | facts | first answer of `ask`, nothing changed s | "
-        "exit s | first answer, no index snapshot s | `run` (console) start to exit, "
-        "nothing changed s |",
-        "|---|---:|---:|---:|---:|---:|",
-    ]
-    for (label, size), row in found:
-        if "error" in row:
-            lines.append(f"| {label} | {size:,} | error: {row['error'][:60]} ||||")
-            continue
-        lines.append(
-            f"| {label} | {size:,} | {row['first_answer_s']:.2f} | {row['exit_s']:.2f} | "
-            f"{row['no_snapshot_first_answer_s']:.2f} | {row['run_unchanged_s']:.2f} |"
-        )
     lines += [
         "",
         "Real `python -m bot` processes on facts stored by `kb reload`; a row per checkout "

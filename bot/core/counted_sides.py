@@ -16,7 +16,9 @@ from bot.core.country_words import country_of
 from bot.core.focus import counted_words
 from bot.core.text import expand_chat, fold
 
-_COUNT_LEADS = (("how", "many"), ("number", "of"))
+# Not "how much" (focus.py reads it as a count too): an amount is of money or goods, never of
+# a country's people.
+_PEOPLE_COUNT_LEADS = (("how", "many"), ("number", "of"))
 
 
 def counted_side(question: str) -> str | None:
@@ -24,7 +26,7 @@ def counted_side(question: str) -> str | None:
     russian soldiers", "the number of georgian students": its folded one-word name), or None."""
     words = expand_chat(fold(question)).split()
     for index in range(len(words) - 2):
-        if (words[index], words[index + 1]) in _COUNT_LEADS:
+        if (words[index], words[index + 1]) in _PEOPLE_COUNT_LEADS:
             return country_of(words[index + 2])
     return None
 
