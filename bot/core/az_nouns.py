@@ -39,6 +39,12 @@ _ASKED_FORMS = (
 )
 
 
+# An "i" before one consonant and a last "e": as likely a vowel-final noun ("müharibə",
+# "hadisə", "komitə") as a dative ("nazirə"); the noun, whose "i" the stemmer then leaves
+# alone, is the commoner.
+_NOUN_FINAL_E = re.compile(r"ı[^aeıioöuü]e")
+
+
 @lru_cache(maxsize=200_000)
 def az_form(word: str) -> str:
     """A lower-case Azerbaijani word in the one form both of its spellings share, fit for the
@@ -68,7 +74,11 @@ def az_form(word: str) -> str:
         letter = out[index]
         if letter in "ou" and front_after:
             out[index] = letter = _FRONT_OF[letter]
-        if letter in "aeıioöuü":
+        if letter == "ı" and front_after and not _NOUN_FINAL_E.fullmatch("".join(out[index:])):
+            # A loanword's "i" after a back vowel ("nazir", "turist", "polis"): a front suffix
+            # ("nazirlər", "turistdə") says it is front, as written.
+            out[index] = "i"
+        elif letter in "aeıioöuü":
             front_after = letter in "eöü"
     return "".join(out)
 
@@ -82,8 +92,13 @@ def az_stem(word: str) -> str:
     if len(stemmed) < 3 and _overcut(stemmed, form):
         whole = without_particle(form)
         recut = _recut(whole)
-        if recut is None and len(stemmed) == 1:
-            # A letter alone meets only other scraps ("ötən" and "ona" as "o"): the word whole.
+        if recut is None and (
+            len(stemmed) == 1
+            or languages.turkish_frequency(az_plain(whole))
+            > languages.turkish_frequency(az_plain(stemmed))
+        ):
+            # A letter alone meets only other scraps ("ötən" and "ona" as "o"), and a word
+            # Turkish knows whole is that word ("insan", person, no "in"): the word whole.
             return whole
         return recut or stemmed
     return _without_buffer_s(stemmed, form)
@@ -130,7 +145,7 @@ def _az_stem(word: str) -> str:
         k_noun: str = _TURKISH.stemWord(softened)
         if k_noun.endswith("k") and softened.startswith(k_noun[:-1] + "ğ"):
             return k_noun
-    stemmed: str = _TURKISH.stemWord(form)
+    stemmed = _with_own_ya(_with_own_t(_TURKISH.stemWord(form), form), form)
     # Turkish spelling changes a stem's last letter ("kitab" -> "kitap") or adds a vowel after
     # d and g; Azerbaijani writes neither, so the stem is cut back to what the word begins with.
     shared = 0
@@ -175,6 +190,41 @@ def _az_stem(word: str) -> str:
     return stemmed
 
 
+def _with_own_t(stemmed: str, form: str) -> str:
+    """The Turkish stem ``stemmed`` of ``form`` with the "t" it cut off as the first letter of
+    an ending put back: after a voiceless consonant Turkish writes "-ta", "-tan", "-ti", "-tir"
+    where Azerbaijani writes "-da", "-dan", "-di", "-dir" (and the stemmer takes them after a
+    vowel too), so an Azerbaijani word has no such ending, and the "t" is the noun's own
+    ("şirkətə", "turisti": "şirkət", "turist"). Only what follows the "t" is cut, where it is
+    a noun's ending; else nothing ("Gürcüstan", whose "-tan" Turkish took for the ablative)."""
+    cut = form[len(stemmed) :]
+    if len(cut) < 2 or not form.startswith(stemmed) or cut[0] != "t" or cut[1] not in _VOWELS:
+        return stemmed
+    if _ROOT_ENDINGS.fullmatch(az_plain(cut[1:])):
+        return form[: len(stemmed) + 1]
+    return form
+
+
+_VOWELS = frozenset("aeıioöuü")
+
+
+def _with_own_ya(stemmed: str, form: str) -> str:
+    """``form`` whole where the Turkish stemmer cut its "-ya" / "-yə" as the dative after a
+    noun ending in "i" that general Turkish does not know: the ending of a loanword
+    ("Rusiya", "strategiya", "sanksiya"; Turkish writes "Rusya", "strateji"), whose other
+    forms ("Rusiyanın") keep it. A dative stays cut after a noun Turkish knows ("kişiyə")."""
+    plain = az_plain(form)
+    if (
+        len(plain) > 5
+        and plain.endswith(("iya", "iye"))
+        and plain[-4] != "c"  # "başçıya", "ekspertçiyə": a doer noun's dative
+        and stemmed == form[:-2]
+        and languages.turkish_frequency(plain[:-2]) < _SHARED_WORD
+    ):
+        return form
+    return stemmed
+
+
 # A Turkish word at least this common is a short root the stemmer rightly cut to ("il", year;
 # "ay", month; "iş", work; "ol", be), not a scrap of a longer word.
 _COMMON_SHORT_ROOT = 1e-4
@@ -190,16 +240,26 @@ def _overcut(stemmed: str, form: str) -> bool:
     """Whether the Turkish stemmer cut the Azerbaijani word ``form`` to a scrap: one letter of
     a word of four or more, or two that are no common short root before what Turkish reads as
     an ending of person or copula, which these words do not have ("işin" -> "i", "reydi" ->
-    "re", "insan" -> "in", "artır" -> "ar"; not "üzünü" -> "üz", face)."""
+    "re", "artır" -> "ar"; not "üzünü" -> "üz", face), or that a commoner word begins with
+    ("insan" -> "in")."""
     if len(form) < 4:
         return False
     if len(stemmed) < 2:
         return True
     cut = az_plain(form[len(stemmed) :])
-    return (
-        _TURKISH_ONLY_ENDING.match(cut) is not None
-        and languages.turkish_frequency(az_plain(stemmed)) < _COMMON_SHORT_ROOT
-    )
+    if _TURKISH_ONLY_ENDING.match(cut) is None:
+        return False
+    short = languages.turkish_frequency(az_plain(stemmed))
+    if short < _COMMON_SHORT_ROOT:
+        return True
+    if not _SECOND_PERSON.match(cut):
+        return False
+    # A common short root ("in", which Turkish text borrows from English) is still a scrap of
+    # a commoner word that begins with it before what would be "you are" ("insan",
+    # "insanlar"), which news and questions about it hardly say.
+    whole = without_particle(form)
+    longer = _recut(whole) or whole
+    return languages.turkish_frequency(az_plain(longer)) > short
 
 
 # What the Turkish stemmer takes for the past copula after a vowel ("-ydı"), the second person
@@ -207,6 +267,9 @@ def _overcut(stemmed: str, form: str) -> bool:
 # "-tan": Azerbaijani writes "-da", "-dan" there), typed without special letters: the start of
 # what it cut off a word it left two letters of.
 _TURKISH_ONLY_ENDING = re.compile(r"yd|s[iu]n|s[ae]n|[dt][iu]r|t[ae]")
+
+
+_SECOND_PERSON = re.compile(r"s[ae]n")
 
 
 def _recut(form: str) -> str | None:
@@ -275,6 +338,10 @@ _NOUN_ENDINGS = re.compile(
 )
 
 
+# How much commoner than the stemmer's cut a vowel-final noun must be to be taken for it.
+_POSSESSIVE_RATIO = 3.0
+
+
 def _vowel_final_noun(plain: str, cut: int) -> int:
     """The length of the noun ending in a vowel that the Azerbaijani word ``plain`` (typed
     without special letters) is a form of, where the Turkish stemmer cut it to ``cut`` letters
@@ -285,10 +352,12 @@ def _vowel_final_noun(plain: str, cut: int) -> int:
     and commoner than the stemmer's cut itself.
     A word Azerbaijani alone has ("həftə") keeps the stemmer's cut."""
     # The stemmer's own cut stands where it is the commoner word ("polis", not "polisi"; "ay",
-    # month, not "ayı"), unless it is a word of grammar ("ki" of "kişilərin").
+    # month, not "ayı"), unless it is a word of grammar ("ki" of "kişilərin"); and where it is
+    # nearly as common, since Turkish counts a noun's possessive as a word of its own ("lider"
+    # and "lideri", its leader, are about as common; "kişi", person, is six times "kış").
     stem = plain[:cut]
     common = languages.turkish_frequency(stem) if stem not in PLAIN_STOPWORDS_AZ else 0.0
-    best, best_frequency = 0, common
+    best, best_frequency = 0, common * _POSSESSIVE_RATIO
     for length in range(max(3, cut - 1), min(len(plain), cut + 2) + 1):
         noun = plain[:length]
         if noun[-1] not in "aeiou":
@@ -332,11 +401,13 @@ _SHARED_WORD = 1e-6
 
 
 # Case, number and possessive endings a name may carry, as typed without special letters, longest
-# first: "Putinin", "Ankaraya", "Bidenlə", "NATO-nun" (the hyphen is gone by now).
+# first: "Putinin", "Ankaraya", "Bidenlə", "NATO-nun" (the hyphen is gone by now). Not
+# Turkish's "-ta", "-tan" after a voiceless consonant: Azerbaijani writes "-da", "-dan" there,
+# and "manata" is "manat" with its dative, no "mana".
 _NAME_ENDINGS = tuple(
     sorted(
         (
-            "in nin un nun i ni u nu a e ya ye da de ta te dan den tan ten la le yla yle "
+            "in nin un nun i ni u nu a e ya ye da de dan den la le yla yle "
             "lar ler larin lerin lari leri dir dur deki daki"
         ).split(),
         key=len,
