@@ -6,12 +6,16 @@ reads endings Azerbaijani lacks ("-ydı", "-sın", "-tır"), devoices a last con
 keeps ("kitab"), takes a noun's own last vowel or "m" for an ending ("kişi", "davam"), mangles
 names that keep no vowel harmony ("Putinin"), and leaves question particles written on
 ("tutulubmu"). ``az_stem`` is the Turkish stem with those repairs; verbs are ``az_verbs``'s.
+Where an Azerbaijani lexicon lists the noun a word begins with, before endings a noun takes,
+that noun is the stem (``lexicon_stem``): a lexicon knows where "nümayəndə" ends, which Turkish
+cannot.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from importlib import resources
 
 import snowballstemmer  # uses PyStemmer's C stemmers when installed
 import wordfreq
@@ -86,7 +90,30 @@ def az_form(word: str) -> str:
 @lru_cache(maxsize=200_000)
 def az_stem(word: str) -> str:
     """The stem of a lower-case Azerbaijani word, in ``az_form``: the Turkish stemmer's, with
-    the repairs of this module."""
+    the repairs of this module, unless the Azerbaijani lexicon names the noun it is a form of
+    (``lexicon_stem``).
+
+    Where the lexicon lists a form with its ending as a word of its own ("ikisi", the two of
+    them; "xalqı", folk) and the Turkish stem is a shorter word it lists, whose endings the rest
+    of the word is ("iki-si", "xalq-ımız"), the shorter stands: it is what the other forms
+    share."""
+    turkish = _turkish_stem(word)
+    known = lexicon_stem(word)
+    if known is None:
+        return turkish
+    plain, short = az_plain(word), az_plain(turkish)
+    if (
+        len(short) < len(known)
+        and plain.startswith(short)
+        and short in _lexicon()
+        and _NOUN_ENDINGS.fullmatch(plain[len(short) :])
+    ):
+        return turkish
+    return known
+
+
+def _turkish_stem(word: str) -> str:
+    """``az_stem`` by the Turkish stemmer and the repairs of this module alone."""
     stemmed = _az_stem(word)
     form = az_form(word)
     if len(stemmed) < 3 and _overcut(stemmed, form):
@@ -102,6 +129,33 @@ def az_stem(word: str) -> str:
             return whole
         return recut or stemmed
     return _without_buffer_s(stemmed, form)
+
+
+def lexicon_stem(word: str) -> str | None:
+    """The longest beginning of the lower-case Azerbaijani word ``word`` (in ``az_form``) that
+    the Azerbaijani lexicon lists as a word, where the rest is endings a noun takes
+    ("müharibəsində" -> "müharibə", "kişilərin" -> "kişi", "nazirə" -> "nazir"); None when it
+    lists none (a name, a verb form, a typo), for the Turkish stemmer and its repairs.
+
+    A lexicon says where a noun ends, which the Turkish stemmer can only guess from Turkish
+    (it cut "kişi" to "kiş" and "şirkətə" to "şirkə", and kept "lideri" whole)."""
+    plain = az_plain(word)
+    lexicon = _lexicon()
+    if _iya_loanword(plain):
+        # "Rusiya", "strategiya": whole, no "rus" or "rusi" with endings.
+        return None
+    for length in range(len(plain), 2, -1):
+        if plain[:length] in lexicon and _NOUN_ENDINGS.fullmatch(plain[length:]):
+            return az_form(word)[:length]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> frozenset[str]:
+    """Azerbaijani words and roots typed without special letters (about 60,000: nltkaz's list,
+    the one with its plain spellings, so that "muharibe" and "müharibə" read alike)."""
+    listed = resources.files("nltkaz.stem").joinpath("enwords.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in listed.splitlines() if line.strip())
 
 
 def _without_buffer_s(stemmed: str, form: str) -> str:
@@ -213,16 +267,18 @@ def _with_own_ya(stemmed: str, form: str) -> str:
     noun ending in "i" that general Turkish does not know: the ending of a loanword
     ("Rusiya", "strategiya", "sanksiya"; Turkish writes "Rusya", "strateji"), whose other
     forms ("Rusiyanın") keep it. A dative stays cut after a noun Turkish knows ("kişiyə")."""
-    plain = az_plain(form)
-    if (
+    return form if stemmed == form[:-2] and _iya_loanword(az_plain(form)) else stemmed
+
+
+def _iya_loanword(plain: str) -> bool:
+    """Whether ``plain`` (typed without special letters) ends in the "-iya" / "-iyə" of a
+    loanword rather than a dative after a noun in "i" that general Turkish knows."""
+    return (
         len(plain) > 5
         and plain.endswith(("iya", "iye"))
         and plain[-4] != "c"  # "başçıya", "ekspertçiyə": a doer noun's dative
-        and stemmed == form[:-2]
         and languages.turkish_frequency(plain[:-2]) < _SHARED_WORD
-    ):
-        return form
-    return stemmed
+    )
 
 
 # A Turkish word at least this common is a short root the stemmer rightly cut to ("il", year;

@@ -75,6 +75,7 @@ _SHAPING_PACKAGES = (
     "anyascii",
     "pymorphy3",
     "pymorphy3-dicts-ru",
+    "nltkaz",  # its Azerbaijani lexicon (``az_nouns.lexicon_stem``)
 )
 
 Synonyms = tuple[tuple[str, ...], ...]

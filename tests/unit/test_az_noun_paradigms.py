@@ -2,8 +2,10 @@
 a loanword whose vowels Turkish harmony does not expect ("nazir", "turist"), a noun ending in
 "t" that Turkish reads as the start of its "-ta" / "-ti" endings ("şirkət", "raket"), a noun
 whose possessive Turkish counts as a word of its own ("lider", "lideri"), the "-iya" of a
-loanword read as a dative ("Rusiya", "strategiya"), and "insan" cut to "in". A question in one
-form then finds a fact written in another, with or without the special letters.
+loanword read as a dative ("Rusiya", "strategiya"), "insan" cut to "in", and a noun ending in a
+vowel Turkish does not know, whose nominative it cut ("nümayəndə", "həftə"), which the
+Azerbaijani lexicon knows. A question in one form then finds a fact written in another, with or
+without the special letters.
 
 The words and facts are this file's own, never the live knowledge nor the bench's questions.
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core.az_nouns import lexicon_stem
 from bot.core.matcher import Matcher
 from bot.core.models import Decision, Fact, Translation
 from bot.core.text import Analyzer, stem_in, translit
@@ -99,4 +102,51 @@ def test_a_question_in_another_form_finds_the_fact() -> None:
     # "turistlərə" typed plainly meets "turist".
     result = matcher.ask("turistlere ne oldu lenkeranda")
     assert result.best is not None and result.best.fact.id == "tourists-stuck"
+    assert result.decision is not Decision.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        # Nouns ending in a vowel that Turkish does not have: the Turkish stemmer cut the
+        # nominative alone ("nümayəndə" -> "nümaye", "təyyarə" -> "təyyar", "həftə" -> "həf").
+        ("nümayəndə", "nümayəndəsi", "nümayəndələri", "nümayəndəyə", "numayendesi"),
+        ("təyyarə", "təyyarəsi", "təyyarəyə", "təyyarələr", "teyyareler"),
+        ("işgəncə", "işgəncələr", "işgəncəyə"),
+        ("həftə", "həftəsi", "həftədə", "heftede"),
+        # A form the lexicon lists as a word of its own ("ikisi", "xalqı") still meets the
+        # shorter word whose endings it has.
+        ("iki", "ikisi", "ikisidir"),
+        ("xalq", "xalqımız"),
+    ],
+)
+def test_the_lexicon_says_where_a_noun_ends(forms: tuple[str, ...]) -> None:
+    assert len(_terms(forms)) == 1, {form: stem_in(form, "az") for form in forms}
+
+
+def test_a_word_the_lexicon_lacks_is_left_to_the_turkish_stemmer() -> None:
+    # A name, and an "-iya" loanword whose beginning the lexicon lists ("rus").
+    assert lexicon_stem("zubkovun") is None
+    assert lexicon_stem("rusiya") is None
+    assert lexicon_stem("təyyarəsi") is not None
+
+
+DELEGATES = Fact(
+    "delegates-arrive",
+    "Trade delegates from Tbilisi arrived in Baku by plane on Monday.",
+    ("when did the tbilisi delegates arrive",),
+    translations=(
+        Translation(
+            "az",
+            "Tbilisidən ticarət nümayəndələri bazar ertəsi təyyarə ilə Bakıya gəldi.",
+            ("tbilisi nümayəndələri nə vaxt gəldi",),
+        ),
+    ),
+)
+
+
+def test_a_question_in_the_nominative_finds_a_fact_in_the_plural() -> None:
+    matcher = Matcher([DELEGATES, MINISTER, TOURISTS], analyzer=Analyzer())
+    result = matcher.ask("tbilisi nümayəndəsi bakıya gəlib?")
+    assert result.best is not None and result.best.fact.id == "delegates-arrive"
     assert result.decision is not Decision.UNKNOWN
