@@ -53,7 +53,14 @@ class Want(IntFlag):
     DAY = 4096  # what day / which date: a day ("on 5 March", "on Tuesday"), not a month or year
     LATER = 8192  # ... yet / so far / by now: the state of things since, or what is still to come
     SHARE = 16384  # what share / percentage / proportion: a part of a whole ("84%", "half")
+    SAID = 32768  # what did X say / how did X react: words someone said or a stance taken
 
+
+# Kinds the curator's phrasings are read for to put siblings in order (``kind_first``, a
+# kind's lead in a near tie): not what someone said, which most siblings of a story report
+# and which "what did X say" phrasings do not tell apart (a fact phrased "what did the
+# opposition say" is no better answer to "what did the prime minister say").
+ORDERING = Want(sum(int(kind) for kind in Want) & ~int(Want.SAID))
 
 # Kinds a fact must hold to be answered outright; CAUSE, PERSON and PLACE are only preferred
 # (a cause is often stated without a marker word: "Azerbaijan wants more independence...").
@@ -178,6 +185,41 @@ CAUSE_WORDS = frozenset(
     prompted prompting forced forcing aimed aiming citing cited sought amidst
     """.split()
 )
+# Words of a question asking what someone said or how they took something ("what did the
+# kremlin say", "how did ankara react", "any statement from baku"), and the words an answer
+# reports speech or a stance by. A fact telling only of the event ("...when Azerbaijan
+# defeated Armenia") says nothing anyone said about it, however well it matches "what has
+# armenia's government said about the quarrel". A soft kind, as a cause is: reported speech
+# has many more verbs than these, and a curator's phrasing asking it says it is there.
+SAID_ASKED = frozenset(
+    """
+    say said says saying react reacted reacts reaction reactions respond responded responds
+    response statement statements comment comments commented
+    """.split()
+)
+SAID_STATED = frozenset(
+    """
+    say said says saying told tells tell called calls calling urged urges warned warns warning
+    stated statement statements announced announces announcement declared declares accused
+    accuses condemned condemns denied denies described describes insisted insists claimed
+    claims according demanded demands asked spokesman spokeswoman spokesperson commented
+    comment comments responded response responses reacted reaction reactions welcomed welcomes
+    criticised criticized criticises criticizes praised rejected rejects dismissed dismisses
+    blamed blames vowed vows pledged promised confirmed confirms acknowledged admitted appealed
+    appeals protested congratulated expressed labelled labeled branded added noted argued
+    argues wrote tweeted posted replied threatened threatens suggested recognised recognized
+    refused refuses objected apologised apologized thanked hailed voiced quoted interview
+    stance position view views
+    """.split()
+)
+# Question words after which a speech word asks what was said, and openings of a yes/no
+# question asking it ("did he say anything", "has baku commented").
+_SAID_LEADS = frozenset("what whats how did has have does do".split())
+# How far before its speech word the question word may stand: "what has armenia's government
+# said" (4 words); further off it asks something else ("what happened to the convoy after
+# the minister said ...": 7).
+_SAID_REACH = 6
+
 # Words naming a person by their office: "who is the <role>" wants a name beside one of them.
 ROLE_WORDS = frozenset(
     """
@@ -369,6 +411,8 @@ def question_focus(words: list[str]) -> Focus:
         wants |= Want.PERSON
     if words[0] == "where" or " where " in text:
         wants |= Want.PLACE
+    if _asks_said(words):
+        wants |= Want.SAID
     attributes = tuple(
         dict.fromkeys(
             word
@@ -452,6 +496,24 @@ def _happened_from(words: list[str]) -> dt.date | None:
         if latest is None or start > latest:
             latest = start
     return latest
+
+
+def _asks_said(words: list[str]) -> bool:
+    """Whether the question asks what someone said or how they took it: a speech word after
+    "what" or "how" ("what did the kremlin say", "how did ankara react") or in a question
+    opening "did" / "has" ("did zelensky say anything"); not one that only reports what was
+    said ("kremlin says its ukraines fault, explain") nor one asking when or why ("when did
+    moscow say yes", "why did baku say no")."""
+    for index, word in enumerate(words):
+        if word not in SAID_ASKED:
+            continue
+        before = words[max(0, index - _SAID_REACH) : index]
+        asking = [w for w in before if w in _WH_ALL]
+        if asking and set(asking) <= _SAID_LEADS:
+            return True
+        if not asking and words[0] in _SAID_LEADS and index <= _SAID_REACH:
+            return True
+    return False
 
 
 _SIZE_WORDS = frozenset("big large small huge sizable sizeable".split())
@@ -720,6 +782,7 @@ _WORD_KINDS = (
     (UNITS - {"m", "per", "sq", "square"}, int(Want.MEASURE)),
     (CAUSE_WORDS, int(Want.CAUSE)),
     (PART_STATED, int(Want.SHARE)),
+    (SAID_STATED, int(Want.SAID)),
 )
 
 

@@ -38,6 +38,7 @@ from bot.core.counted_sides import counted_side, counts_other_side
 from bot.core.country_names import english_country, names_country
 from bot.core.country_words import country_members
 from bot.core.focus import (
+    ORDERING,
     ROLE_WORDS,
     STRICT,
     Focus,
@@ -1838,7 +1839,7 @@ class Matcher:
         many", "why", "who", ...), and the runner-up, phrased often enough for its lack to
         tell (``KIND_PHRASINGS``), has none: of two siblings sharing the question's words,
         the curator wrote the question for one of them."""
-        wants = int(asked.focus.wants)
+        wants = int(asked.focus.wants & ORDERING)
         threshold = self.settings.kind_confidence
         if not wants or threshold > 1.0 or len(ranked) < 2 or ranked[0].confidence < threshold:
             return False
