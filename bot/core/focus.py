@@ -818,8 +818,7 @@ def read_answer(answer: str, *, dated: bool = False) -> tuple[int, tuple[str, ..
     kinds = _kinds(answer, present, dated)
     if _ROLE_OR_BODY.isdisjoint(present):
         return kinds, ()
-    tokens = _tokens(answer)
-    return kinds, _roles(tokens, [t.lower() for t in tokens])
+    return kinds, named_roles(answer)
 
 
 def answer_kinds(answer: str, *, dated: bool = False) -> int:
@@ -939,9 +938,19 @@ def titled_people(answer: str) -> tuple[tuple[str, str], ...]:
 
 def named_roles(answer: str) -> tuple[str, ...]:
     """Role words in ``answer`` that stand beside a name ("President Ilham Aliyev", "Mukhtar
-    Babayev, Azerbaijan's minister of ecology", "climate chief Simon Stiell")."""
-    tokens = _tokens(answer)
-    return _roles(tokens, [t.lower() for t in tokens])
+    Babayev, Azerbaijan's minister of ecology", "climate chief Simon Stiell"). Read sentence by
+    sentence: the name ending one sentence is no appositive of a role opening the next ("...hit
+    the port near Odesa. Ukraine's agriculture minister said ..." names no minister)."""
+    found: list[str] = []
+    for sentence in _SENTENCE_BREAK.split(answer):
+        tokens = _tokens(sentence)
+        found += _roles(tokens, [t.lower() for t in tokens])
+    return tuple(dict.fromkeys(found))
+
+
+# Where one sentence of an answer ends and the next begins: a full stop, question or
+# exclamation mark, then a capital (or a quotation mark opening the next).
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"\u201c])")
 
 
 def _roles(tokens: list[str], lower: list[str]) -> tuple[str, ...]:
