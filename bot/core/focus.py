@@ -284,6 +284,9 @@ class Focus:
     # september 2025 election"): the first day of that time. A fact written before it cannot
     # tell what happened then.
     happened_from: dt.date | None = None
+    # The same for a month named without a year ("did he visit in august"): its number. A fact
+    # written earlier in a year, naming that month without a year, tells of it as still to come.
+    happened_month: int | None = None
     # The dimension a measure is asked of ("how tall": a height; ``measures``): a fact's
     # measure must be of it.
     dimension: str | None = None
@@ -434,6 +437,7 @@ def question_focus(words: list[str]) -> Focus:
         countable=("how", "many") in pairs or ("number", "of") in pairs,
         until=any((w, q) in pairs for w in ("until", "till") for q in ("when", "what", "which")),
         happened_from=_happened_from(words),
+        happened_month=_month_asked(words),
         dimension=dimension_asked(words) if wants & (Want.MEASURE | Want.DURATION) else None,
     )
 
@@ -468,20 +472,48 @@ _YEAR_BOUNDS = frozenset("for by until till to through before".split())
 _PAST_FORMS = frozenset(IRREGULAR_FORMS) - frozenset("held shot struck".split())
 
 
+def _asks_past(words: list[str]) -> bool:
+    """Whether ``words`` ask in the past tense ("who won", "what did the eu decide"), not in
+    the present or future ("when is the election", "will he run")."""
+    if not FUTURE_WORDS.isdisjoint(words) or "going" in words:
+        return False
+    present = not _PRESENT_AUXILIARIES.isdisjoint(words)
+    return any(
+        w in _PAST_AUXILIARIES
+        or (not present and (w in _PAST_FORMS or (w.endswith("ed") and len(w) > 4)))
+        for w in words
+    )
+
+
+def _month_asked(words: list[str]) -> int | None:
+    """The month a question in the past tense asks about when it names one without a year
+    ("did putin end up visiting turkey in august"): which year is meant depends on when the
+    fact asked was written (``month_ahead``). "May" is left out: it is as often a verb."""
+    if not _asks_past(words):
+        return None
+    for index, word in enumerate(words[1:], start=1):
+        following = words[index + 1] if index + 1 < len(words) else ""
+        bare = not _YEAR.match(following)
+        if word in MONTH_NUMBERS and word != "may" and words[index - 1] == "in" and bare:
+            return MONTH_NUMBERS[word]
+    return None
+
+
+def month_ahead(answer: str, month: int) -> bool:
+    """Whether ``answer`` names ``month`` without a year ("Putin was expected to visit Turkey in
+    August"): written before that month, it tells of it as still to come, and cannot say what
+    happened then."""
+    names = "|".join(name for name, number in MONTH_NUMBERS.items() if number == month)
+    pattern = rf"\b(?:{names})\b(?!\s+(?:\d{{1,2}},?\s+)?\d{{4}})"
+    return re.search(pattern, answer, re.IGNORECASE) is not None
+
+
 def _happened_from(words: list[str]) -> dt.date | None:
     """The first day of the latest time (a year, or a month of a year) that ``words`` name,
     when they ask in the past tense what happened then ("who won the july 2023 election",
     "what did the eu decide in 2026"); None for a question in the present or future tense
     ("when is the september 2025 election", "will he run in 2030")."""
-    if not FUTURE_WORDS.isdisjoint(words) or "going" in words:
-        return None
-    present = not _PRESENT_AUXILIARIES.isdisjoint(words)
-    past = any(
-        w in _PAST_AUXILIARIES
-        or (not present and (w in _PAST_FORMS or (w.endswith("ed") and len(w) > 4)))
-        for w in words
-    )
-    if not past:
+    if not _asks_past(words):
         return None
     latest: dt.date | None = None
     for index, word in enumerate(words):

@@ -46,6 +46,7 @@ from bot.core.focus import (
     counted_words,
     is_named_role,
     kind_words,
+    month_ahead,
     names_beside,
     read_answer,
     titled_people,
@@ -1705,6 +1706,18 @@ class Matcher:
                 # Not undone by a phrasing asking alike: "who won the september election" of
                 # a fact written in August, phrased "when is the election": it may say the
                 # election is coming, never who won it.
+                candidate.strict_miss = True
+        if focus.happened_month is not None and not candidate.strict_miss:
+            written = _written_by(entry.fact)
+            english = entry.fact.translation("en")
+            if (
+                written is not None
+                and written.month < focus.happened_month
+                and english is not None
+                and month_ahead(english.answer, focus.happened_month)
+            ):
+                # "Did putin end up visiting turkey in august" of a fact written in July that
+                # says he was expected to in August: it cannot tell whether he did.
                 candidate.strict_miss = True
         # Among facts that match alike (siblings of one article), the one holding what is
         # asked for comes first: "how many survived" prefers the fact with the toll.
