@@ -90,7 +90,7 @@ def question_problem(question: str) -> str | None:
         return "open quote"
     if len(words) > 1 and words[1].lower() in ("although", "though", "while", "whereas", "but"):
         return "conjunction"
-    if words[-1].lower().strip(",") in _DANGLING:
+    if words[-1].lower().strip(",") in _DANGLING or re.search(r"['’]s$", words[-1]):
         return "breaks off"
     if re.search(r"[.!;]\s", q) or " - " in q:
         return "two sentences"

@@ -1657,6 +1657,8 @@ def problem(question: str) -> str | None:
         return "does not open with a question word or auxiliary"
     if words[-1] in _DANGLING and words[-2:] != ["to", "do"]:  # "what do they plan to do"
         return f"breaks off at '{words[-1]}'"
+    if words[-1].endswith(("'s", "’s")):
+        return f"breaks off at the possessive '{words[-1]}'"  # "... recognise the court's"
     if words[1] in _CONJUNCTIONS or (len(words) > 2 and words[1] in QUESTION_AUXILIARIES
                                      and words[2] in _CONJUNCTIONS):  # fmt: skip
         return "a conjunction left at the start"
