@@ -6,5 +6,5 @@ sets are what changes may be made from.
 """
 
 FRESH_TUNE = frozenset(
-    {"questions_ru_8", "questions_az_8", "questions_en_11", "black-sea-grain-deal-exit-2023"}
+    {"questions_ru_9", "questions_az_9", "questions_en_12", "kerch-strait-oil-spill-2024"}
 )
