@@ -36,7 +36,7 @@ _AUX = r"(?:did|does|do|has|have|had|will|would|could|can|is|are|was|were)"
 _DANGLING = frozenset(
     "a an the of in on at to for from with by and or but as than that which who whose "
     "although though while because if since shortly also even only just however whereas "
-    "its his her their".split()
+    "its his her their he she they we".split()
 )
 # "when were three people died": a verb that has no passive after "be". (After "have" it is
 # fine: "how many people have died", which the round 9 rubric wrongly flagged.)

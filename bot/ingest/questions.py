@@ -284,7 +284,8 @@ _DANGLING = frozenset(
     """a an the of in on at to for from with by and or but as than that which who whose
     although though while because if its their his her our your this these those into onto
     under about between against during without within per via is are was were be been
-    has have had do does did will would can could should may might must not no""".split()
+    has have had do does did will would can could should may might must not no
+    he she they we""".split()
 )
 _ADVERB_AFTER_AUX = frozenset(
     "then also still just already now not in on at after before during for since by".split()

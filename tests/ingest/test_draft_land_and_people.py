@@ -36,3 +36,32 @@ def test_a_headline_opening_on_the_land_sets_the_story_there() -> None:
         TITLE, sentences, EntityIndex([TITLE, *sentences]), dt.date(2025, 3, 5)
     )
     assert context.place == "Zelvania"
+
+
+def _people_of(title: str, body: str) -> dict[str, str]:
+    sentences = split_sentences(body)
+    context = ArticleContext.build(
+        title, sentences, EntityIndex([title, *sentences]), dt.date(2025, 3, 5)
+    )
+    return context.people
+
+
+def test_two_capitalised_words_written_as_a_place_are_no_person() -> None:
+    # "Stara Brova" was taken for a person's name, and the draft asked "who is stara brova".
+    title = "Brova reservoir dam breaks, flooding villages downstream"
+    body = (
+        "The Brova dam and its pumping station at Stara Brova, built in the 1960s, gave way "
+        "early on Tuesday. Water reached villages 30 km downstream by noon. Brova residents "
+        "were moved to schools. Engineers said the Brova dam had been cracked for years."
+    )
+    assert "Stara Brova" not in _people_of(title, body)
+
+
+def test_someone_named_after_at_in_an_aside_stays_a_person() -> None:
+    # '... - "Old man, go!" - at Dario Velk': chanted at him, not a place.
+    title = "Protesters turn on former leader Velk as prices soar"
+    body = (
+        'Crowds chanted "Go home!" at Dario Velk, the former president, in the capital. '
+        "Velk has not spoken since. His allies said Velk would address the nation."
+    )
+    assert _people_of(title, body).get("Velk") == "Dario Velk"

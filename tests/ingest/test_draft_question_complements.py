@@ -54,3 +54,9 @@ def test_a_sentence_with_a_cut_complement_is_still_asked_well() -> None:
     asked = generate(sentence)
     assert "what did agency spokesman ivo petrak call" not in asked
     assert all(problem(q) is None for q in asked)
+
+
+def test_a_question_cut_before_its_pronoun_subjects_verb_is_refused() -> None:
+    # "... from inside the plant they controlled", cut to length, ended on "they".
+    assert problem("who blew up the brova dam from inside the plant they") is not None
+    assert problem("who blew up the brova dam from inside the plant") is None
