@@ -123,8 +123,10 @@ _PRONOUN_START = re.compile(
     r"The bill|The talks|The deal|The agreement|The incident|The attack|The raid|The disaster|"
     r"The flood|The floods|The flooding|The move|The decision|The government|The president|"
     r"The committee|The body|The group|The company|The city|The country|The region)\b"
-    # ... unless a name follows at once: "The government of Prime Minister Irakli Kobakhidze".
+    # ... unless a name follows at once: "The government of Prime Minister Irakli Kobakhidze";
+    # nor a day the drafter has written out: "That evening (24 June 2023) ...".
     r"(?!\s+(?:of\s+)?(?:the\s+)?[A-Z])"
+    r"(?!\s+(?:day|night|evening|morning|afternoon)\s+\(\d)"
 )
 _CALENDAR = frozenset(
     """January February March April May June July August September October November December

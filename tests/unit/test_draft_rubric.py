@@ -68,6 +68,10 @@ def test_a_named_subject_after_an_anaphor_word_is_self_contained() -> None:
     lusk = "The government of Prime Minister Ana Lusk ordered an inquiry into the Zelmar dam."
     assert self_contained(lusk, TITLE)
     assert self_contained("Zelmar's port authority closed the harbour for two days.", TITLE)
+    # a day written out by the drafter is no anaphor
+    dated = "That evening (9 March 2031) the Zelmar dam overflowed."
+    assert self_contained(dated, TITLE)
+    assert not self_contained("That evening the dam overflowed.", TITLE)
 
 
 def test_a_date_the_sentence_writes_is_right_and_one_it_does_not_is_wrong() -> None:
