@@ -34,10 +34,10 @@ _H = "ıiuü"
 _PERSON = rf"(?:[ae]m|s[ae]n|[{_H}][qk]|s[{_H}]n[{_H}]z|l[ae]r|d[{_H}]r(?:l[ae]r)?)"
 _AFTER = rf"(?:{_PERSON}|d[{_H}](?:l[ae]r|[mnqk])?|m[{_H}]s)?"
 
-# Words that end as a verb form and are none, in any of their forms (in ``az_form``): the tens
+# Words that end as a verb form and are none, in any of their forms (typed plainly): the tens
 # in "-mış" ("altmış", "yetmiş"), names in "-mir" read as a negative present ("Vladimir",
 # "Kəşmir").
-_NOT_VERBS = ("altmıs", "yetmis", "vladımır", "kesmir")
+_NOT_VERBS = ("altmis", "yetmis", "vladimir", "kesmir")
 
 # Each ending with the root before it; the root is at least three letters.
 _ENDINGS = (
@@ -81,7 +81,7 @@ _PASSIVE_PARTICIPLE = re.compile(rf"(?P<root>.{{3,}}?[^{_V}][{_H}]l)[ae]n(?:l[ae
 def verb_root(form: str, shortest: int = 3) -> str | None:
     """The root of the verb form ``form`` (in ``az_form``), or None when it is no verb form
     this module is sure of or its root would be shorter than ``shortest``."""
-    if form.startswith(_NOT_VERBS):
+    if az_plain(form).startswith(_NOT_VERBS):
         return None
     root = _ending_root(form)
     if root is None:

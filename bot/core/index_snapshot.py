@@ -27,6 +27,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from bot.core import az_nouns as az_nouns_module
 from bot.core import az_verbs as az_verbs_module
 from bot.core import chat_words as chat_words_module
 from bot.core import focus as focus_module
@@ -65,6 +66,7 @@ _SHAPING_MODULES = (
     russian_lemmas_module,
     russian_adjectives_module,
     az_verbs_module,
+    az_nouns_module,
 )
 _SHAPING_PACKAGES = (
     "wordfreq",
@@ -73,6 +75,7 @@ _SHAPING_PACKAGES = (
     "anyascii",
     "pymorphy3",
     "pymorphy3-dicts-ru",
+    "nltkaz",  # its Azerbaijani lexicon (``az_nouns.lexicon_stem``)
 )
 
 Synonyms = tuple[tuple[str, ...], ...]

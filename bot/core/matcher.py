@@ -30,6 +30,7 @@ from rapidfuzz import fuzz, process
 
 from bot.core import completion, latin_russian, succession
 from bot.core.asked_things import asked_things
+from bot.core.az_nouns import az_derived
 from bot.core.candidates import AskedQuestion, Candidate, QueryTerm
 from bot.core.confidence import calibration_features as calibration_features
 from bot.core.confidence import clear_lead as clear_lead
@@ -84,7 +85,6 @@ from bot.core.since_words import says_since
 from bot.core.text import (
     DAY_SPECIFICITY,
     Analyzer,
-    az_derived,
     english_frequency,
     expand_chat,
     fold,

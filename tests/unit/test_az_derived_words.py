@@ -8,9 +8,10 @@ The facts are this file's own, never the live knowledge nor the bench's question
 
 from __future__ import annotations
 
+from bot.core.az_nouns import az_derived
 from bot.core.matcher import Matcher
 from bot.core.models import Decision, Fact, Translation
-from bot.core.text import Analyzer, az_derived
+from bot.core.text import Analyzer
 
 SECURITY_PACT = Fact(
     "georgia-security-pact",

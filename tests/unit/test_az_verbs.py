@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core.az_nouns import az_form
 from bot.core.az_verbs import verb_root
 from bot.core.matcher import Matcher
 from bot.core.models import Fact, Translation
-from bot.core.text import Analyzer, az_form, stem_in
+from bot.core.text import Analyzer, stem_in
 
 FACTS = [
     Fact(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.focus import Want
-from bot.core.text import Analyzer, other_tokens, stem_in
+from bot.core.text import Analyzer, other_tokens, stem_in, translit
 
 
 @pytest.fixture(scope="module")
@@ -144,7 +144,8 @@ def test_dying_is_no_light_verb(analyzer: Analyzer) -> None:
     ],
 )
 def test_azerbaijani_forms_of_one_word_meet(forms: tuple[str, ...]) -> None:
-    stems = {stem_in(form, "az") for form in forms}
+    # The index compares transliterated stems, where "ı" and "i" are one letter.
+    stems = {translit(stem_in(form, "az")) for form in forms}
     assert len(stems) == 1, stems
 
 

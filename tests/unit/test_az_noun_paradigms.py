@@ -1,0 +1,152 @@
+"""The forms of one Azerbaijani noun meet in one stem where the Turkish stemmer split them:
+a loanword whose vowels Turkish harmony does not expect ("nazir", "turist"), a noun ending in
+"t" that Turkish reads as the start of its "-ta" / "-ti" endings ("şirkət", "raket"), a noun
+whose possessive Turkish counts as a word of its own ("lider", "lideri"), the "-iya" of a
+loanword read as a dative ("Rusiya", "strategiya"), "insan" cut to "in", and a noun ending in a
+vowel Turkish does not know, whose nominative it cut ("nümayəndə", "həftə"), which the
+Azerbaijani lexicon knows. A question in one form then finds a fact written in another, with or
+without the special letters.
+
+The words and facts are this file's own, never the live knowledge nor the bench's questions.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.az_nouns import lexicon_stem
+from bot.core.matcher import Matcher
+from bot.core.models import Decision, Fact, Translation
+from bot.core.text import Analyzer, stem_in, translit
+
+
+def _terms(forms: tuple[str, ...]) -> set[str]:
+    # The index compares transliterated stems ("ı" and "i" are one letter there).
+    return {translit(stem_in(form, "az")) for form in forms}
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ("nazir", "nazirlər", "nazirlərin", "nazirdə", "nazirdən", "nazirler", "nazirden"),
+        ("turist", "turistlər", "turistdə", "turistləri", "turisti", "turistin", "turistə"),
+        ("jurnalist", "jurnalistlər", "jurnalistə", "jurnalisti"),
+        ("şirkət", "şirkətə", "şirkətdə", "şirkəti", "sirkete"),
+        ("raket", "raketə", "raketlər", "rakete"),
+        ("manat", "manata", "manatı"),
+        ("lider", "lideri", "liderin", "liderlər"),
+        ("vəkil", "vəkili", "vəkilin", "vekilin"),
+        ("insan", "insanlar", "insanlara"),
+        ("rusiya", "rusiyanın", "rusiyada", "rusiyaya"),
+        ("strategiya", "strategiyası", "strategiyanın"),
+        ("sanksiya", "sanksiyalar", "sanksiyanı"),
+    ],
+)
+def test_the_forms_of_a_noun_share_a_stem(forms: tuple[str, ...]) -> None:
+    assert len(_terms(forms)) == 1, {form: stem_in(form, "az") for form in forms}
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        # A vowel-final noun keeps its last vowel, which no dative took off.
+        ("müharibə", "müharibəsi", "müharibədə"),
+        ("hadisə", "hadisələr"),
+        ("kişi", "kişilər", "kişinin"),
+        # A noun Turkish knows in "-i" still loses its dative "-yə".
+        ("kişi", "kişiyə"),
+    ],
+)
+def test_vowel_final_nouns_keep_their_stem(forms: tuple[str, ...]) -> None:
+    assert len(_terms(forms)) == 1, {form: stem_in(form, "az") for form in forms}
+
+
+def test_different_nouns_stay_apart() -> None:
+    assert translit(stem_in("insan", "az")) != translit(stem_in("in", "az"))
+    assert translit(stem_in("şirkət", "az")) != translit(stem_in("sirkə", "az"))
+    # A doer noun's dative ("başçıya", to the head) is no "-iya" loanword.
+    assert translit(stem_in("başçıya", "az")) != translit(stem_in("başçıyalar", "az"))
+
+
+MINISTER = Fact(
+    "minister-visits-factory",
+    "The trade minister visited the tile company in Ganja.",
+    ("did the trade minister visit ganja",),
+    translations=(
+        Translation(
+            "az",
+            "Ticarət naziri Gəncədəki kafel şirkətinə baş çəkdi.",
+            ("ticarət naziri gəncəyə gəlibmi",),
+        ),
+    ),
+)
+TOURISTS = Fact(
+    "tourists-stuck",
+    "Forty tourists were stuck at Lankaran station after the rain.",
+    ("were tourists stuck in lankaran",),
+    translations=(
+        Translation(
+            "az",
+            "Yağışdan sonra qırx turist Lənkəran stansiyasında qaldı.",
+            ("lənkəranda turistlər qalıb",),
+        ),
+    ),
+)
+
+
+def test_a_question_in_another_form_finds_the_fact() -> None:
+    matcher = Matcher([MINISTER, TOURISTS], analyzer=Analyzer())
+    # "şirkətdə" (at the company) and "nazir" meet "şirkətinə" and "naziri" in the fact.
+    result = matcher.ask("nazir hansı şirkətdə olub")
+    assert result.best is not None and result.best.fact.id == "minister-visits-factory"
+    # "turistlərə" typed plainly meets "turist".
+    result = matcher.ask("turistlere ne oldu lenkeranda")
+    assert result.best is not None and result.best.fact.id == "tourists-stuck"
+    assert result.decision is not Decision.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        # Nouns ending in a vowel that Turkish does not have: the Turkish stemmer cut the
+        # nominative alone ("nümayəndə" -> "nümaye", "təyyarə" -> "təyyar", "həftə" -> "həf").
+        ("nümayəndə", "nümayəndəsi", "nümayəndələri", "nümayəndəyə", "numayendesi"),
+        ("təyyarə", "təyyarəsi", "təyyarəyə", "təyyarələr", "teyyareler"),
+        ("işgəncə", "işgəncələr", "işgəncəyə"),
+        ("həftə", "həftəsi", "həftədə", "heftede"),
+        # A form the lexicon lists as a word of its own ("ikisi", "xalqı") still meets the
+        # shorter word whose endings it has.
+        ("iki", "ikisi", "ikisidir"),
+        ("xalq", "xalqımız"),
+    ],
+)
+def test_the_lexicon_says_where_a_noun_ends(forms: tuple[str, ...]) -> None:
+    assert len(_terms(forms)) == 1, {form: stem_in(form, "az") for form in forms}
+
+
+def test_a_word_the_lexicon_lacks_is_left_to_the_turkish_stemmer() -> None:
+    # A name, and an "-iya" loanword whose beginning the lexicon lists ("rus").
+    assert lexicon_stem("zubkovun") is None
+    assert lexicon_stem("rusiya") is None
+    assert lexicon_stem("təyyarəsi") is not None
+
+
+DELEGATES = Fact(
+    "delegates-arrive",
+    "Trade delegates from Tbilisi arrived in Baku by plane on Monday.",
+    ("when did the tbilisi delegates arrive",),
+    translations=(
+        Translation(
+            "az",
+            "Tbilisidən ticarət nümayəndələri bazar ertəsi təyyarə ilə Bakıya gəldi.",
+            ("tbilisi nümayəndələri nə vaxt gəldi",),
+        ),
+    ),
+)
+
+
+def test_a_question_in_the_nominative_finds_a_fact_in_the_plural() -> None:
+    matcher = Matcher([DELEGATES, MINISTER, TOURISTS], analyzer=Analyzer())
+    result = matcher.ask("tbilisi nümayəndəsi bakıya gəlib?")
+    assert result.best is not None and result.best.fact.id == "delegates-arrive"
+    assert result.decision is not Decision.UNKNOWN
