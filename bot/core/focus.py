@@ -53,7 +53,14 @@ class Want(IntFlag):
     DAY = 4096  # what day / which date: a day ("on 5 March", "on Tuesday"), not a month or year
     LATER = 8192  # ... yet / so far / by now: the state of things since, or what is still to come
     SHARE = 16384  # what share / percentage / proportion: a part of a whole ("84%", "half")
+    SAID = 32768  # what did X say / how did X react: words someone said or a stance taken
 
+
+# Kinds the curator's phrasings are read for to put siblings in order (``kind_first``, a
+# kind's lead in a near tie): not what someone said, which most siblings of a story report
+# and which "what did X say" phrasings do not tell apart (a fact phrased "what did the
+# opposition say" is no better answer to "what did the prime minister say").
+ORDERING = Want(sum(int(kind) for kind in Want) & ~int(Want.SAID))
 
 # Kinds a fact must hold to be answered outright; CAUSE, PERSON and PLACE are only preferred
 # (a cause is often stated without a marker word: "Azerbaijan wants more independence...").
@@ -178,6 +185,41 @@ CAUSE_WORDS = frozenset(
     prompted prompting forced forcing aimed aiming citing cited sought amidst
     """.split()
 )
+# Words of a question asking what someone said or how they took something ("what did the
+# kremlin say", "how did ankara react", "any statement from baku"), and the words an answer
+# reports speech or a stance by. A fact telling only of the event ("...when Azerbaijan
+# defeated Armenia") says nothing anyone said about it, however well it matches "what has
+# armenia's government said about the quarrel". A soft kind, as a cause is: reported speech
+# has many more verbs than these, and a curator's phrasing asking it says it is there.
+SAID_ASKED = frozenset(
+    """
+    say said says saying react reacted reacts reaction reactions respond responded responds
+    response statement statements comment comments commented
+    """.split()
+)
+SAID_STATED = frozenset(
+    """
+    say said says saying told tells tell called calls calling urged urges warned warns warning
+    stated statement statements announced announces announcement declared declares accused
+    accuses condemned condemns denied denies described describes insisted insists claimed
+    claims according demanded demands asked spokesman spokeswoman spokesperson commented
+    comment comments responded response responses reacted reaction reactions welcomed welcomes
+    criticised criticized criticises criticizes praised rejected rejects dismissed dismisses
+    blamed blames vowed vows pledged promised confirmed confirms acknowledged admitted appealed
+    appeals protested congratulated expressed labelled labeled branded added noted argued
+    argues wrote tweeted posted replied threatened threatens suggested recognised recognized
+    refused refuses objected apologised apologized thanked hailed voiced quoted interview
+    stance position view views
+    """.split()
+)
+# Question words after which a speech word asks what was said, and openings of a yes/no
+# question asking it ("did he say anything", "has baku commented").
+_SAID_LEADS = frozenset("what whats how did has have does do".split())
+# How far before its speech word the question word may stand: "what has armenia's government
+# said" (4 words); further off it asks something else ("what happened to the convoy after
+# the minister said ...": 7).
+_SAID_REACH = 6
+
 # Words naming a person by their office: "who is the <role>" wants a name beside one of them.
 ROLE_WORDS = frozenset(
     """
@@ -242,6 +284,9 @@ class Focus:
     # september 2025 election"): the first day of that time. A fact written before it cannot
     # tell what happened then.
     happened_from: dt.date | None = None
+    # The same for a month named without a year ("did he visit in august"): its number. A fact
+    # written earlier in a year, naming that month without a year, tells of it as still to come.
+    happened_month: int | None = None
     # The dimension a measure is asked of ("how tall": a height; ``measures``): a fact's
     # measure must be of it.
     dimension: str | None = None
@@ -369,6 +414,8 @@ def question_focus(words: list[str]) -> Focus:
         wants |= Want.PERSON
     if words[0] == "where" or " where " in text:
         wants |= Want.PLACE
+    if _asks_said(words):
+        wants |= Want.SAID
     attributes = tuple(
         dict.fromkeys(
             word
@@ -390,6 +437,7 @@ def question_focus(words: list[str]) -> Focus:
         countable=("how", "many") in pairs or ("number", "of") in pairs,
         until=any((w, q) in pairs for w in ("until", "till") for q in ("when", "what", "which")),
         happened_from=_happened_from(words),
+        happened_month=_month_asked(words),
         dimension=dimension_asked(words) if wants & (Want.MEASURE | Want.DURATION) else None,
     )
 
@@ -424,20 +472,48 @@ _YEAR_BOUNDS = frozenset("for by until till to through before".split())
 _PAST_FORMS = frozenset(IRREGULAR_FORMS) - frozenset("held shot struck".split())
 
 
+def _asks_past(words: list[str]) -> bool:
+    """Whether ``words`` ask in the past tense ("who won", "what did the eu decide"), not in
+    the present or future ("when is the election", "will he run")."""
+    if not FUTURE_WORDS.isdisjoint(words) or "going" in words:
+        return False
+    present = not _PRESENT_AUXILIARIES.isdisjoint(words)
+    return any(
+        w in _PAST_AUXILIARIES
+        or (not present and (w in _PAST_FORMS or (w.endswith("ed") and len(w) > 4)))
+        for w in words
+    )
+
+
+def _month_asked(words: list[str]) -> int | None:
+    """The month a question in the past tense asks about when it names one without a year
+    ("did putin end up visiting turkey in august"): which year is meant depends on when the
+    fact asked was written (``month_ahead``). "May" is left out: it is as often a verb."""
+    if not _asks_past(words):
+        return None
+    for index, word in enumerate(words[1:], start=1):
+        following = words[index + 1] if index + 1 < len(words) else ""
+        bare = not _YEAR.match(following)
+        if word in MONTH_NUMBERS and word != "may" and words[index - 1] == "in" and bare:
+            return MONTH_NUMBERS[word]
+    return None
+
+
+def month_ahead(answer: str, month: int) -> bool:
+    """Whether ``answer`` names ``month`` without a year ("Putin was expected to visit Turkey in
+    August"): written before that month, it tells of it as still to come, and cannot say what
+    happened then."""
+    names = "|".join(name for name, number in MONTH_NUMBERS.items() if number == month)
+    pattern = rf"\b(?:{names})\b(?!\s+(?:\d{{1,2}},?\s+)?\d{{4}})"
+    return re.search(pattern, answer, re.IGNORECASE) is not None
+
+
 def _happened_from(words: list[str]) -> dt.date | None:
     """The first day of the latest time (a year, or a month of a year) that ``words`` name,
     when they ask in the past tense what happened then ("who won the july 2023 election",
     "what did the eu decide in 2026"); None for a question in the present or future tense
     ("when is the september 2025 election", "will he run in 2030")."""
-    if not FUTURE_WORDS.isdisjoint(words) or "going" in words:
-        return None
-    present = not _PRESENT_AUXILIARIES.isdisjoint(words)
-    past = any(
-        w in _PAST_AUXILIARIES
-        or (not present and (w in _PAST_FORMS or (w.endswith("ed") and len(w) > 4)))
-        for w in words
-    )
-    if not past:
+    if not _asks_past(words):
         return None
     latest: dt.date | None = None
     for index, word in enumerate(words):
@@ -452,6 +528,24 @@ def _happened_from(words: list[str]) -> dt.date | None:
         if latest is None or start > latest:
             latest = start
     return latest
+
+
+def _asks_said(words: list[str]) -> bool:
+    """Whether the question asks what someone said or how they took it: a speech word after
+    "what" or "how" ("what did the kremlin say", "how did ankara react") or in a question
+    opening "did" / "has" ("did zelensky say anything"); not one that only reports what was
+    said ("kremlin says its ukraines fault, explain") nor one asking when or why ("when did
+    moscow say yes", "why did baku say no")."""
+    for index, word in enumerate(words):
+        if word not in SAID_ASKED:
+            continue
+        before = words[max(0, index - _SAID_REACH) : index]
+        asking = [w for w in before if w in _WH_ALL]
+        if asking and set(asking) <= _SAID_LEADS:
+            return True
+        if not asking and words[0] in _SAID_LEADS and index <= _SAID_REACH:
+            return True
+    return False
 
 
 _SIZE_WORDS = frozenset("big large small huge sizable sizeable".split())
@@ -720,6 +814,7 @@ _WORD_KINDS = (
     (UNITS - {"m", "per", "sq", "square"}, int(Want.MEASURE)),
     (CAUSE_WORDS, int(Want.CAUSE)),
     (PART_STATED, int(Want.SHARE)),
+    (SAID_STATED, int(Want.SAID)),
 )
 
 
@@ -755,8 +850,7 @@ def read_answer(answer: str, *, dated: bool = False) -> tuple[int, tuple[str, ..
     kinds = _kinds(answer, present, dated)
     if _ROLE_OR_BODY.isdisjoint(present):
         return kinds, ()
-    tokens = _tokens(answer)
-    return kinds, _roles(tokens, [t.lower() for t in tokens])
+    return kinds, named_roles(answer)
 
 
 def answer_kinds(answer: str, *, dated: bool = False) -> int:
@@ -876,9 +970,19 @@ def titled_people(answer: str) -> tuple[tuple[str, str], ...]:
 
 def named_roles(answer: str) -> tuple[str, ...]:
     """Role words in ``answer`` that stand beside a name ("President Ilham Aliyev", "Mukhtar
-    Babayev, Azerbaijan's minister of ecology", "climate chief Simon Stiell")."""
-    tokens = _tokens(answer)
-    return _roles(tokens, [t.lower() for t in tokens])
+    Babayev, Azerbaijan's minister of ecology", "climate chief Simon Stiell"). Read sentence by
+    sentence: the name ending one sentence is no appositive of a role opening the next ("...hit
+    the port near Odesa. Ukraine's agriculture minister said ..." names no minister)."""
+    found: list[str] = []
+    for sentence in _SENTENCE_BREAK.split(answer):
+        tokens = _tokens(sentence)
+        found += _roles(tokens, [t.lower() for t in tokens])
+    return tuple(dict.fromkeys(found))
+
+
+# Where one sentence of an answer ends and the next begins: a full stop, question or
+# exclamation mark, then a capital (or a quotation mark opening the next).
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"\u201c])")
 
 
 def _roles(tokens: list[str], lower: list[str]) -> tuple[str, ...]:

@@ -39,6 +39,7 @@ from bot.core.counted_sides import counted_side, counts_other_side
 from bot.core.country_names import english_country, names_country
 from bot.core.country_words import country_members
 from bot.core.focus import (
+    ORDERING,
     ROLE_WORDS,
     STRICT,
     Focus,
@@ -46,6 +47,7 @@ from bot.core.focus import (
     counted_words,
     is_named_role,
     kind_words,
+    month_ahead,
     names_beside,
     read_answer,
     titled_people,
@@ -1705,6 +1707,18 @@ class Matcher:
                 # a fact written in August, phrased "when is the election": it may say the
                 # election is coming, never who won it.
                 candidate.strict_miss = True
+        if focus.happened_month is not None and not candidate.strict_miss:
+            written = _written_by(entry.fact)
+            english = entry.fact.translation("en")
+            if (
+                written is not None
+                and written.month < focus.happened_month
+                and english is not None
+                and month_ahead(english.answer, focus.happened_month)
+            ):
+                # "Did putin end up visiting turkey in august" of a fact written in July that
+                # says he was expected to in August: it cannot tell whether he did.
+                candidate.strict_miss = True
         # Among facts that match alike (siblings of one article), the one holding what is
         # asked for comes first: "how many survived" prefers the fact with the toll.
         if candidate.blocked:
@@ -1838,7 +1852,7 @@ class Matcher:
         many", "why", "who", ...), and the runner-up, phrased often enough for its lack to
         tell (``KIND_PHRASINGS``), has none: of two siblings sharing the question's words,
         the curator wrote the question for one of them."""
-        wants = int(asked.focus.wants)
+        wants = int(asked.focus.wants & ORDERING)
         threshold = self.settings.kind_confidence
         if not wants or threshold > 1.0 or len(ranked) < 2 or ranked[0].confidence < threshold:
             return False

@@ -17,7 +17,7 @@ from functools import lru_cache
 from bot.core.candidates import AskedQuestion, Candidate
 from bot.core.confidence import dominates
 from bot.core.country_words import actors_named
-from bot.core.focus import STRICT, Focus, bound_stated, question_focus
+from bot.core.focus import ORDERING, STRICT, Focus, bound_stated, question_focus
 from bot.core.index_entries import IndexEntry
 from bot.core.matcher_settings import MatcherSettings
 from bot.core.text import Analyzer, expand_chat, fold
@@ -117,9 +117,13 @@ def kind_first(
     whose phrasing asks only part of what is asked ("how many voters" for "what share of
     voters"): a best fact holding what is asked gives way only to one phrased for all of
     it."""
-    wants = int(focus.wants)
+    wants = int(focus.wants & ORDERING)
     best = ranked[0].entry
-    if len(best.fact.questions) < KIND_PHRASINGS or phrased_for(analyzer, best, wants, asked_terms):
+    if (
+        not wants
+        or len(best.fact.questions) < KIND_PHRASINGS
+        or phrased_for(analyzer, best, wants, asked_terms)
+    ):
         return ranked
     best_holds = _holds(ranked[0])
     return _promoted(

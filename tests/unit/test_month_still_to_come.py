@@ -1,0 +1,65 @@
+"""A question in the past tense about a month named without a year ("did the president end up
+visiting in october") is not answered outright by a fact written earlier that year which names
+that month as still to come ("is expected to visit in October"): it cannot tell whether it
+happened (issue 11, point 2). A fact written after that month still answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.core.focus import month_ahead, question_focus
+from bot.core.matcher import Matcher
+from bot.core.models import Decision, Fact
+
+PLANNED = Fact(
+    "tokayev-visit-planned",
+    "Kazakhstan's president said on 12 September that he was expected to visit Bishkek in "
+    "October to sign the water-sharing deal.",
+    (
+        "when will tokayev visit bishkek",
+        "is tokayev going to bishkek",
+        "will the water deal be signed in bishkek",
+    ),
+    date=dt.date(2025, 9, 12),
+)
+HAPPENED = Fact(
+    "tokayev-visit-held",
+    "Kazakhstan's president visited Bishkek on 14 October and signed the water-sharing deal there.",
+    ("did tokayev visit bishkek", "when was the water deal signed"),
+    date=dt.date(2025, 10, 14),
+)
+QUESTION = "did tokayev visit bishkek in october"
+
+
+def test_a_fact_written_before_the_month_does_not_answer_what_happened_in_it() -> None:
+    result = Matcher([PLANNED]).ask(QUESTION)
+    assert result.decision is not Decision.ANSWER
+
+
+def test_a_fact_written_after_the_month_answers() -> None:
+    result = Matcher([PLANNED, HAPPENED]).ask(QUESTION)
+    assert result.decision is Decision.ANSWER
+    assert result.best is not None and result.best.fact.id == "tokayev-visit-held"
+
+
+@pytest.mark.parametrize(
+    ("question", "month"),
+    [
+        ("did tokayev end up visiting bishkek in october", 10),
+        ("was the deal signed in march", 3),
+        # Not in the past tense, a year given, or "may", which is as often a verb.
+        ("will tokayev visit in october", None),
+        ("did tokayev visit in october 2024", None),
+        ("did they meet in may", None),
+    ],
+)
+def test_which_questions_ask_about_a_bare_month(question: str, month: int | None) -> None:
+    assert question_focus(question.split()).happened_month == month
+
+
+def test_a_month_with_its_year_is_not_still_to_come() -> None:
+    assert month_ahead("He was expected in Bishkek in October.", 10)
+    assert not month_ahead("He was in Bishkek in October 2024.", 10)
+    assert not month_ahead("He arrived on 14 October 2024.", 10)
