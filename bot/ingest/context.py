@@ -669,12 +669,22 @@ def _people(texts: list[str], entities: EntityIndex) -> tuple[dict[str, str], di
             surname_alone = words[-1] in singles and re.search(
                 rf"(?<![A-Z][a-z]\s)\b{re.escape(words[-1])}\b(?!\s+[A-Z])", joined
             )
+            if not role and re.search(_PLACE_BEFORE + rf"{re.escape(name)}\b(?!\s+[A-Z]|['’]s)",
+                                      joined):  # fmt: skip
+                # "its hydroelectric station at Nova Kakhovka": somewhere, not someone.
+                continue
             if role or surname_alone or (raw == name and _rare(words)):
                 people.setdefault(name, name)
                 people.setdefault(words[-1], name)
                 if titled is not None and people[name] == name:
                     titles.setdefault(name, f"{titled.group().strip()} {name}")
     return people, titles
+
+
+# What stands before a place's name: "in", "near", "outside", and "at" right after a noun
+# ("the station at Nova Kakhovka"); not after a verb or an aside ("crowds chanted at ...",
+# '... - "Old man, go!" - at Nursultan Nazarbayev').
+_PLACE_BEFORE = r"\b(?:in|near|outside|around|(?<=[a-z]\s)(?<!ed\s)at)\s+"
 
 
 def _inner_title(raw: str) -> int | None:

@@ -541,4 +541,8 @@ def absolute(
         out.append(before + replacement)
         done = mention.end
     out.append(text[done:])
-    return "".join(out)
+    written = "".join(out)
+    if text[:1].isupper() and written[:1].islower():
+        # "A day later the chief ..." -> "On 7 August 2024 the chief ...": still a sentence.
+        written = written[0].upper() + written[1:]
+    return written

@@ -113,6 +113,13 @@ class EntityIndex:
             return word
         if word + "stan" in singles:
             return word + "stan"  # Kazakh -> Kazakhstan, Uzbek -> Uzbekistan
+        if word + "ia" in singles:
+            return word + "ia"  # Gagauz -> Gagauzia
+        if word.endswith("ia") and word[:-2] in singles:
+            # "Gagauzia" is the land and "Gagauz" its people: the land is not filed under
+            # the shorter word, as "Russian" is under "Russia" (else a headline's "Gagauzia's
+            # leader" names no place, and the story is set in the next place it names).
+            return word
         for cut in range(1, 4):
             stem = word[:-cut]
             if len(stem) >= 4 and stem in singles:

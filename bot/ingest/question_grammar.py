@@ -65,6 +65,24 @@ _REPORTING = frozenset(
 _NEEDS_OBJECT = frozenset(
     "set put find make give take bring raise send describe declare appoint".split()
 )
+# Verbs whose object needs a second part to say anything ("called the decision wrong", "put
+# the toll at 19", "obliges Armenia to arrest ..."): asked "what did X call", the question word
+# takes the object and the part that was the point is gone.
+_NEEDS_COMPLEMENT = frozenset("call calls put puts deem deems label labels brand brands".split())
+# Verbs that take no object: "what did the minister resign" asks for one all the same.
+_TAKES_NO_OBJECT = frozenset(
+    "resign die arrive happen occur come go fall rise remain emerge collapse erupt".split()
+)
+# A yes/no question ending on one of these asks only whether something took place ("did the
+# law begin", "does the departure come"): the sentence's when, where or why was cut away.
+_BARE_HAPPENING = frozenset("begin come start happen occur go".split())
+# What only a thing does: "who entered into force for armenia" is the treaty.
+_THING_PREDICATES = (
+    "entered into force", "came into force", "took effect", "came into effect", "expired",
+)  # fmt: skip
+# A possessive or personal pronoun opening the subject: the question alone does not say whose
+# ("what does its central change extend", "would his case be dropped").
+_PRONOUN_SUBJECTS = frozenset("he she it they its his her their".split())
 # The finite auxiliaries a second clause would need a carrier for. ("been", "being", "be" and
 # the bare "do" are not finite.)
 _FINITE = QUESTION_AUXILIARIES - {"do"}
@@ -129,7 +147,25 @@ def grammar_problem(question: str) -> str | None:
         )
     ):
         return f"no subject after '{fronted}'"
+    if (
+        subject_after
+        and len(after) == 2
+        and after[0] in _TIME_NOUNS
+        and after[1] in ("the", "a", "an")
+    ):
+        return f"a time word where the subject goes ('{after[0]}')"  # "did morning the ..."
+    if subject_after and after and after[0] in _PRONOUN_SUBJECTS:
+        return f"a pronoun for the subject ('{after[0]}')"
     asks_object = words[0] in ("what", "who", "whom", "which")
+    if asks_object and fronted in _DO | {"has", "have", "had"} and verb + 2 < len(words):
+        if words[-1] in _NEEDS_COMPLEMENT:
+            return f"'{words[-1]}' left without its complement"
+        if words[-1] in _TAKES_NO_OBJECT:
+            return f"an object asked of '{words[-1]}', which takes none"
+    if verb == 0 and fronted in _DO and words[-1] in _BARE_HAPPENING:
+        return "asks only whether it happened"
+    if words[0] == "who" and text.startswith(tuple(f"who {p}" for p in _THING_PREDICATES)):
+        return "'who' of what only a thing does"
     if fronted in _DO and words[-1] in _NEEDS_OBJECT and not asks_object:
         return f"'{words[-1]}' left without its object"
     if _TWO_NOUN_PHRASES.match(text):

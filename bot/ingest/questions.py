@@ -284,7 +284,8 @@ _DANGLING = frozenset(
     """a an the of in on at to for from with by and or but as than that which who whose
     although though while because if its their his her our your this these those into onto
     under about between against during without within per via is are was were be been
-    has have had do does did will would can could should may might must not no""".split()
+    has have had do does did will would can could should may might must not no
+    he she they we""".split()
 )
 _ADVERB_AFTER_AUX = frozenset(
     "then also still just already now not in on at after before during for since by".split()
@@ -1657,6 +1658,8 @@ def problem(question: str) -> str | None:
         return "does not open with a question word or auxiliary"
     if words[-1] in _DANGLING and words[-2:] != ["to", "do"]:  # "what do they plan to do"
         return f"breaks off at '{words[-1]}'"
+    if words[-1].endswith(("'s", "’s")):
+        return f"breaks off at the possessive '{words[-1]}'"  # "... recognise the court's"
     if words[1] in _CONJUNCTIONS or (len(words) > 2 and words[1] in QUESTION_AUXILIARIES
                                      and words[2] in _CONJUNCTIONS):  # fmt: skip
         return "a conjunction left at the start"

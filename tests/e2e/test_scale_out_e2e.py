@@ -420,9 +420,12 @@ async def test_feeds_are_polled_by_one_process_and_move_when_it_is_killed(
             "ingest": {"allow_private_addresses": True},
         }
         async with two_processes(tmp_path, database, overrides, lease_seconds=lease) as scale:
+            # Five polls take about 3 s on a quiet machine; on a loaded one the bot processes
+            # were seen polling once every 7-14 s. The bound only stops a test whose processes
+            # never poll: who polls is what is asserted.
             started = time.monotonic()
             while len(site.polls) < 5:
-                assert time.monotonic() - started < 30, site.polls
+                assert time.monotonic() - started < 120, site.polls
                 await asyncio.sleep(0.1)
             pollers = {tag for _, tag in site.polls}
             assert len(pollers) == 1, site.polls

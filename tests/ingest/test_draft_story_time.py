@@ -229,3 +229,14 @@ def test_relative_days_count_from_the_day_the_sentence_names() -> None:
     assert earlier is not None and earlier.date == dt.date(2024, 9, 5)
     counted = "She took 53 percent, according to a count completed on Monday."
     assert dates.event_date(counted, published) is None
+
+
+def test_a_counted_day_opening_the_sentence_keeps_its_capital() -> None:
+    # "A day later the governor resigned." was drafted as "on 5 March 2031 the governor
+    # resigned.", a fact opening in lower case that a moderator has to mend.
+    published, anchor = dt.date(2031, 3, 14), dt.date(2031, 3, 4)
+    opened = dates.absolute("A day later the governor resigned.", published, anchor=anchor)
+    assert opened == "On 5 March 2031 the governor resigned."
+    inside = dates.absolute("Rescuers said two days later that the road was open.", published,
+                            anchor=anchor)  # fmt: skip
+    assert inside == "Rescuers said on 6 March 2031 that the road was open."

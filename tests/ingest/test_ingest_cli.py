@@ -1,13 +1,24 @@
-"""The daily flow on the command line: ingest -> kb drafts -> kb approve/reject -> ask."""
+"""The daily flow on the command line: ingest -> kb drafts -> kb approve/reject -> ask.
+
+The flow runs the CLI in this process (``cli``): each command in a subprocess of its own cost
+a Python start and the bot's imports (about 1 s of CPU) before its own work. The refusals run
+the real program (``program``): their stderr must be one line, warnings included.
+"""
 
 from __future__ import annotations
 
+import concurrent.futures
+import contextlib
+import io
 import json
+import os
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bot.cli import main
 from bot.composition import open_knowledge_base_at
 from bot.core.actors import Actor
 from bot.core.service import Policy
@@ -16,7 +27,36 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 FAIR_QUESTION = "why was the baku book fair postponed"
 
 
-def cli(knowledge: Path, db: Path, *args: str) -> subprocess.CompletedProcess[str]:
+@dataclass(frozen=True)
+class Done:
+    """What a command printed and how it exited (as ``subprocess.run`` reports it)."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def cli(knowledge: Path, db: Path, *args: str) -> Done:
+    """``python -m bot ARGS --knowledge K --db D`` from the checkout's root, in this process:
+    in a thread of its own, so that async tests may call it while their loop runs."""
+    out, err = io.StringIO(), io.StringIO()
+
+    def run() -> int:
+        here = Path.cwd()
+        os.chdir(REPO_ROOT)  # where the real program ran: the checkout's bot.yaml applies
+        try:
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                return main([*args, "--knowledge", str(knowledge), "--db", str(db)])
+        finally:
+            os.chdir(here)
+
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        code = pool.submit(run).result(timeout=60)
+    return Done(code, out.getvalue(), err.getvalue())
+
+
+def program(knowledge: Path, db: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The real ``python -m bot`` in a subprocess, for what only it shows (all of stderr)."""
     return subprocess.run(
         [sys.executable, "-m", "bot", *args, "--knowledge", str(knowledge), "--db", str(db)],
         cwd=REPO_ROOT,
@@ -113,7 +153,7 @@ def test_unreachable_and_non_article_sources_fail_clearly(
         (news_site.url("login.html"), "does not look like a news article"),
         ("gopher://127.0.0.1/x", "not a web link"),
     ):
-        done = cli(knowledge_copy, db, "ingest", source)
+        done = program(knowledge_copy, db, "ingest", source)
         assert done.returncode == 2, (source, done.stdout, done.stderr)
         assert done.stderr.startswith("error: ") and message in done.stderr
         assert len(done.stderr.strip().splitlines()) == 1

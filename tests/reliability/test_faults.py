@@ -74,8 +74,11 @@ class Child:
                 self.lines.append(line.strip())
                 self.changed.notify_all()
 
-    def wait_for(self, prefix: str, after: int = 0, timeout: float = 10.0) -> int:
-        """Index of the first line starting with ``prefix`` at or after ``after``."""
+    def wait_for(self, prefix: str, after: int = 0, timeout: float = 60.0) -> int:
+        """Index of the first line starting with ``prefix`` at or after ``after``.
+
+        The timeout only bounds a child that is stuck: starting one takes seconds of CPU,
+        which a loaded CI machine stretches well past ten seconds of wall clock."""
         deadline = time.monotonic() + timeout
         with self.changed:
             while True:
@@ -84,6 +87,10 @@ class Child:
                         return index
                 remaining = deadline - time.monotonic()
                 if remaining <= 0 or self.process.poll() is not None:
+                    # A child still running never closes its stderr: reading it to the end
+                    # would hang the test (and the suite) while the child adds facts forever.
+                    self.process.kill()
+                    self.process.wait(5)
                     stderr = self.process.stderr.read() if self.process.stderr else ""
                     raise AssertionError(f"child never printed {prefix!r}: {stderr[-2000:]}")
                 self.changed.wait(remaining)

@@ -4,9 +4,12 @@ Round 9 replaced near-duplicate phrasings of the shipped seed facts (two phrasin
 same words) with ones in other words and registers: chat slang ("кипиш", "eli5"), what a
 reader says for the step the fact states ("downgrade ties" for a recalled ambassador, "autopsy"
 for the official cause of death), and the region's other names (Sverdlovsk, the Transcaucasus,
-Zaqafqaziya). The questions below were written for this test, not taken from the bench's
-question sets or the facts' own phrasings; before the change none of them was answered
-outright with its fact.
+Zaqafqaziya). Round 10 replaced more of them: the Safarov brothers (the dead men's name in
+the news, in all three languages), readers' idioms ("заварить кашу", "раскачивать лодку",
+"dava qopdu", "мидовские") and words for the step a fact states ("azadlıqdan məhrum etmək",
+"establish the cause of death"). The questions below were written for this test, not taken
+from the bench's question sets or the facts' own phrasings; before its round's change none of
+them was answered outright with its fact.
 """
 
 from __future__ import annotations
@@ -30,6 +33,19 @@ ASKED = [
     # a reader's own words for what the fact states
     ("did azerbaijan downgrade ties with moscow", "ambassador-recalled"),
     ("what did the autopsy find", "russian-investigation"),
+    # round 10: the names readers give the dead men, in each language
+    ("how did the safarov brothers die", "deaths-in-custody"),
+    ("как погибли братья сафаровы", "deaths-in-custody"),
+    ("safarov qardaşları necə öldü", "deaths-in-custody"),
+    # round 10: idioms and slang for the start of the row, de-escalation and the ministry
+    ("откуда взялась вся эта каша", "flashpoint"),
+    ("как закрутилась вся эта история", "flashpoint"),
+    ("dava necə qopdu", "flashpoint"),
+    ("баку раскачивает лодку?", "azerbaijan-no-escalation"),
+    ("мидовские что говорят", "russian-foreign-ministry-calm"),
+    # round 10: a formal register's words for the step the fact states
+    ("tərəflər bir-birini azadlıqdan məhrum edir?", "mutual-arrests"),
+    ("who establishes the cause of death in russia", "russian-investigation"),
 ]
 
 

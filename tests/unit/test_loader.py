@@ -509,9 +509,11 @@ def test_a_fact_with_40000_questions_is_refused_quickly(make_knowledge_dir: Make
     lines = ["facts:", "  - id: big", "    answer: Something happened.", "    questions:"]
     lines += [f"      - what happened on day {i}" for i in range(40_000)]
     directory = make_knowledge_dir({"a.yaml": "\n".join(lines) + "\n"}, name="kb")
-    started = time.perf_counter()
+    # The loader's own work, on this process's CPU clock (about 0.15 s): the wall clock also
+    # counts the time other processes held the cores, over 2 s on a loaded CI machine.
+    started = time.process_time()
     messages = problems(directory)
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 2
     assert messages == ["kb/a.yaml:4: fact 'big': at most 20 questions (found 40000)"]
 
 
