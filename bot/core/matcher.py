@@ -24,7 +24,6 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 
@@ -1177,7 +1176,11 @@ class Matcher:
             return [], asked
         # What heapq.nlargest gives (ties in the order gathered), sorted in C: quicker for
         # the few hundred candidates of most questions and the thousands of a common word's.
-        shortlist = sorted(rough.items(), key=itemgetter(1), reverse=True)[:breadth]
+        # The keys are sorted, not (key, score) pairs: only the shortlist's pairs are made.
+        score_of = rough.__getitem__
+        shortlist = [
+            (key, score_of(key)) for key in sorted(rough, key=score_of, reverse=True)[:breadth]
+        ]
         scored: list[Candidate] = []
         names = language != "en"
         weights = self._weights(names)
@@ -1507,6 +1510,11 @@ class Matcher:
             spent += len(posting)
             least = min(least, weight)
             gathered = None
+            if not rough:
+                # The first term's facts: none gathered yet to meet them (the thousands of a
+                # common first term are not looked up one by one in an empty dict).
+                rough = dict.fromkeys(posting, weight)
+                continue
             # Added in C: the facts already gathered keep their place (and add the weight),
             # new ones follow in the posting's order, as a loop adding key by key would do.
             held = {key: rough[key] for key in rough.keys() & posting}
