@@ -108,8 +108,8 @@ class Example:
     # confidence, and at one that passes ``answer_threshold`` but not ``kind_confidence`` (a
     # near tie broken by the kind of question needs the higher). None: not asked of a matcher
     # (``bench.rerank``'s rows); ``outright`` then reads the gates the features hold.
-    sure: bool | None = None
-    plain: bool | None = None
+    answered_when_sure: bool | None = None
+    answered_at_threshold: bool | None = None
 
     @property
     def draft(self) -> bool:
@@ -178,9 +178,11 @@ def outright(row: Example, confidence: float, threshold: float) -> bool:
     threshold at ``threshold``."""
     if confidence < threshold:
         return False
-    if row.sure is None or row.plain is None:
+    if row.answered_when_sure is None or row.answered_at_threshold is None:
         return not row.blocked and row.clear and row.covered
-    return row.sure if confidence >= SETTINGS.kind_confidence else row.plain
+    if confidence >= SETTINGS.kind_confidence:
+        return row.answered_when_sure
+    return row.answered_at_threshold
 
 
 def asked_of(
@@ -204,8 +206,10 @@ def asked_of(
                 top.whole >= SETTINGS.coverage_needed(asked.language),
                 asked.language != "en",
                 question.source,
-                gates_pass(matcher, ranked, asked, 1.0),
-                gates_pass(matcher, ranked, asked, matcher.settings.answer_threshold),
+                answered_when_sure=gates_pass(matcher, ranked, asked, 1.0),
+                answered_at_threshold=gates_pass(
+                    matcher, ranked, asked, matcher.settings.answer_threshold
+                ),
             )
         )
     return out

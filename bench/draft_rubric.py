@@ -173,6 +173,9 @@ def _says_one_of(text: str, names: Collection[str]) -> bool:
 
 
 def self_contained(answer: str, title: str) -> bool:
+    """Whether ``answer`` can be read on its own: it opens on no pronoun or anaphor, names
+    something, and where it opens on a description, names something of the headline ``title``
+    (a reader shown the fact alone must tell which story it is from)."""
     answer = answer.strip().lstrip('"“')
     headline = headline_names(title)
     if _PRONOUN_START.match(answer) or not names_in(answer, headline):

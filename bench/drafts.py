@@ -55,7 +55,6 @@ from typing import Any
 import yaml
 
 from bench import draft_rubric
-from bench.draft_rubric import question_problem
 from bench.fresh import FRESH_TUNE
 from bench.report import RESULTS, write
 from bot.composition import open_knowledge_base_at
@@ -351,7 +350,7 @@ async def run_story(story: Story, *, show: bool) -> dict[str, Any]:
         for fact in facts:
             print(f"  {fact.id}: {fact_flags[fact.id]} restates {sorted(judged[fact.id].restates)}")
             for q in fact.questions:
-                problem = question_problem(q)
+                problem = draft_rubric.question_problem(q)
                 if problem:
                     print(f"      ✗ {q!r}: {problem}")
     out: dict[str, Any] = {"story": story.slug, "split": story.split, "hand": hand, "draft": drafts}

@@ -18,11 +18,9 @@ from functools import lru_cache
 from importlib import resources
 
 import snowballstemmer  # uses PyStemmer's C stemmers when installed
-import wordfreq
 
-from bot.core import language as languages
 from bot.core.az_verbs import verb_root
-from bot.core.language import PLAIN_STOPWORDS_AZ, az_plain
+from bot.core.language import PLAIN_STOPWORDS_AZ, az_plain, english_frequency, turkish_frequency
 
 _TURKISH = snowballstemmer.stemmer("turkish")
 
@@ -121,8 +119,7 @@ def _turkish_stem(word: str) -> str:
         recut = _recut(whole)
         if recut is None and (
             len(stemmed) == 1
-            or languages.turkish_frequency(az_plain(whole))
-            > languages.turkish_frequency(az_plain(stemmed))
+            or turkish_frequency(az_plain(whole)) > turkish_frequency(az_plain(stemmed))
         ):
             # A letter alone meets only other scraps ("ötən" and "ona" as "o"), and a word
             # Turkish knows whole is that word ("insan", person, no "in"): the word whole.
@@ -175,7 +172,7 @@ def _without_buffer_s(stemmed: str, form: str) -> str:
         return stemmed
     if not _POSSESSIVE_AFTER_S.fullmatch(az_plain(form[noun_length + 1 :])):
         return stemmed  # "pisləşir", "pisləşəcək": the "ş" of "-laş" typed plainly
-    if languages.turkish_frequency(plain[: noun_length + 1]) >= _SHARED_WORD:
+    if turkish_frequency(plain[: noun_length + 1]) >= _SHARED_WORD:
         return stemmed
     return stemmed[:noun_length]
 
@@ -277,7 +274,7 @@ def _iya_loanword(plain: str) -> bool:
         len(plain) > 5
         and plain.endswith(("iya", "iye"))
         and plain[-4] != "c"  # "başçıya", "ekspertçiyə": a doer noun's dative
-        and languages.turkish_frequency(plain[:-2]) < _SHARED_WORD
+        and turkish_frequency(plain[:-2]) < _SHARED_WORD
     )
 
 
@@ -305,7 +302,7 @@ def _overcut(stemmed: str, form: str) -> bool:
     cut = az_plain(form[len(stemmed) :])
     if _TURKISH_ONLY_ENDING.match(cut) is None:
         return False
-    short = languages.turkish_frequency(az_plain(stemmed))
+    short = turkish_frequency(az_plain(stemmed))
     if short < _COMMON_SHORT_ROOT:
         return True
     if not _SECOND_PERSON.match(cut):
@@ -315,7 +312,7 @@ def _overcut(stemmed: str, form: str) -> bool:
     # "insanlar"), which news and questions about it hardly say.
     whole = without_particle(form)
     longer = _recut(whole) or whole
-    return languages.turkish_frequency(az_plain(longer)) > short
+    return turkish_frequency(az_plain(longer)) > short
 
 
 # What the Turkish stemmer takes for the past copula after a vowel ("-ydı"), the second person
@@ -344,7 +341,7 @@ def _recut(form: str) -> str | None:
     if not cuts:
         return None
     cuts.append(len(form))
-    frequency = {cut: languages.turkish_frequency(plain[:cut]) for cut in cuts}
+    frequency = {cut: turkish_frequency(plain[:cut]) for cut in cuts}
     known = [
         cut
         for cut in cuts
@@ -412,7 +409,7 @@ def _vowel_final_noun(plain: str, cut: int) -> int:
     # nearly as common, since Turkish counts a noun's possessive as a word of its own ("lider"
     # and "lideri", its leader, are about as common; "kişi", person, is six times "kış").
     stem = plain[:cut]
-    common = languages.turkish_frequency(stem) if stem not in PLAIN_STOPWORDS_AZ else 0.0
+    common = turkish_frequency(stem) if stem not in PLAIN_STOPWORDS_AZ else 0.0
     best, best_frequency = 0, common * _POSSESSIVE_RATIO
     for length in range(max(3, cut - 1), min(len(plain), cut + 2) + 1):
         noun = plain[:length]
@@ -425,7 +422,7 @@ def _vowel_final_noun(plain: str, cut: int) -> int:
             continue
         if not _NOUN_ENDINGS.fullmatch(plain[length:]):
             continue
-        frequency = languages.turkish_frequency(noun)
+        frequency = turkish_frequency(noun)
         if frequency >= _SHARED_WORD and frequency > best_frequency and length != cut:
             best, best_frequency = length, frequency
     return best
@@ -489,13 +486,4 @@ def _shared_name_length(plain: str) -> int:
 
 
 def _shared(word: str) -> bool:
-    return (
-        _english_frequency(word) >= _SHARED_WORD
-        and languages.turkish_frequency(word) >= _SHARED_WORD
-    )
-
-
-def _english_frequency(word: str) -> float:
-    # The same cached list ``text`` reads English specificity from.
-    frequency: float = wordfreq.get_frequency_dict("en", "small").get(word, 0.0)
-    return frequency
+    return english_frequency(word) >= _SHARED_WORD and turkish_frequency(word) >= _SHARED_WORD

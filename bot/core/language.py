@@ -284,6 +284,17 @@ def _vote(word: str) -> str | None:
     return None
 
 
+def english_frequency(word: str) -> float:
+    """How often ``word`` (folded) appears in general English, as a share of all words (0 for
+    a word too rare for the list, a misspelling or a name), from wordfreq's small list: read
+    once here for English specificity (``text``), the names Azerbaijani shares with English
+    (``az_nouns``) and telling English apart (``_common_english``)."""
+    global _english_small
+    if _english_small is None:
+        _english_small = wordfreq.get_frequency_dict("en", "small")
+    return _english_small.get(word, 0.0)
+
+
 _turkish_plain: dict[str, float] | None = None
 
 

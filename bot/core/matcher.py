@@ -59,7 +59,7 @@ from bot.core.index_entries import (
     IndexEntry,
     IndexState,
 )
-from bot.core.language import detect, turkish_frequency
+from bot.core.language import detect, english_frequency, turkish_frequency
 from bot.core.matcher_settings import MatcherSettings as MatcherSettings
 from bot.core.measures import measure_stated
 from bot.core.models import (
@@ -86,7 +86,6 @@ from bot.core.since_words import says_since
 from bot.core.text import (
     DAY_SPECIFICITY,
     Analyzer,
-    english_frequency,
     expand_chat,
     fold,
     other_tokens,

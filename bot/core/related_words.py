@@ -25,7 +25,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from bot.core.text import FILLER, STOPWORDS, english_frequency, normal_form, stem
+from bot.core.language import english_frequency
+from bot.core.text import FILLER, STOPWORDS, normal_form, stem
 
 # Least frequency in general English of a word that is related to another (Zipf 2.5: about
 # three in a billion words; "preside" and "outage" pass, "efform" and "surcease" do not).

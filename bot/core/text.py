@@ -25,7 +25,7 @@ from bot.core.az_nouns import az_form, az_stem, without_particle
 from bot.core.az_verbs import verb_root
 from bot.core.chat_words import CHAT_WORDS, OTHER_CHAT_WORDS
 from bot.core.focus import MONTH_NUMBERS, MONTHS, Focus, Want, question_focus
-from bot.core.language import PLAIN_STOPWORDS_AZ, az_plain
+from bot.core.language import PLAIN_STOPWORDS_AZ, az_plain, english_frequency
 from bot.core.news_words import IRREGULAR_FORMS, NEWS_SYNONYMS, OWN_SENSE
 from bot.core.since_words import asks_since
 
@@ -364,8 +364,8 @@ def _g_dropped(word: str) -> bool:
     stay ("putin", "kremlin", "within", "thin": "thing" is commoner, but not by that much)."""
     if not word.endswith("in") or len(word) < 4:
         return False
-    with_g = _frequency(word + "g")
-    return with_g >= _COMMON_WORD and with_g >= _G_DROPPED_RATIO * _frequency(word)
+    with_g = english_frequency(word + "g")
+    return with_g >= _COMMON_WORD and with_g >= _G_DROPPED_RATIO * english_frequency(word)
 
 
 # One in 200,000 English words is common; a word typed without its g is rarer than the word
@@ -378,9 +378,6 @@ _CHAT_KEYS = frozenset(CHAT_WORDS)
 _PRIME_MINISTER = re.compile(r"\b(the|a|new|former|acting|interim|deputy|ex|s|their|its)\s+pm\b")
 
 
-_english_frequency: dict[str, float] | None = None
-
-
 @lru_cache(maxsize=200_000)
 def specificity(word: str) -> float:
     """How much a word says about a topic, from its frequency in general English (0.05-1).
@@ -389,7 +386,7 @@ def specificity(word: str) -> float:
     words too rare for the frequency list, like "yekaterinburg", count fully. A small fact base
     cannot learn this from its own document frequencies, so a general-language prior does it.
     """
-    frequency = _frequency(word)
+    frequency = english_frequency(word)
     if not frequency:
         return 1.0
     zipf = math.log10(frequency) + 9.0
@@ -406,19 +403,6 @@ def has_everyday_adverb(word: str) -> bool:
     """Whether general English uses ``word`` + "ly" as an everyday adverb: ``word`` (folded) is
     then an adjective ("immediate", "new"), not a thing, wherever it stands."""
     return wordfreq.zipf_frequency(f"{word}ly", "en") >= _ADVERB_ZIPF
-
-
-def english_frequency(word: str) -> float:
-    """How often ``word`` (folded) appears in general English, as a share of all words (0 for
-    a word too rare for the list, a misspelling or a name)."""
-    return _frequency(word)
-
-
-def _frequency(word: str) -> float:
-    global _english_frequency
-    if _english_frequency is None:
-        _english_frequency = wordfreq.get_frequency_dict("en", "small")
-    return _english_frequency.get(word, 0.0)
 
 
 # British spellings and their American forms, tried in this order ("criticised" ->
@@ -447,12 +431,12 @@ def normal_form(word: str) -> str:
         return word
     for pattern, replacement in _SPELLINGS:
         american = pattern.sub(replacement, word)
-        if american != word and _frequency(american) > _frequency(word):
+        if american != word and english_frequency(american) > english_frequency(word):
             word = american
             break
     for pattern, replacement in _DERIVATIONS:
         verb = pattern.sub(replacement, word)
-        if verb != word and _frequency(verb) >= _COMMON_VERB:
+        if verb != word and english_frequency(verb) >= _COMMON_VERB:
             return verb
     return word
 

@@ -73,7 +73,7 @@ async def test_an_expired_lease_is_taken_over_and_its_old_holder_told(stores: Op
     asked = time.monotonic()
     assert await a.hold_lease("feeds", "holder-a", 0.4)
     # b is refused while a's lease runs; only a stall of this whole process longer than the
-    # lease (a loaded machine) lets b in this early, and this process's clock shows it.
+    # lease (a loaded machine) lets b in this early, as the monotonic clock shows.
     assert not await b.hold_lease("feeds", "holder-b", 30) or time.monotonic() - asked >= 0.4
     await asyncio.sleep(0.5)  # holder-a stopped renewing
     assert await b.hold_lease("feeds", "holder-b", 30)
@@ -133,7 +133,7 @@ async def test_a_killed_holder_keeps_its_lease_until_it_expires_then_another_tak
 ) -> None:
     """kill -9: no clean-up runs, no connection stays; the lease lapses at its expiry."""
     # Long enough that a quiet machine opens the survivor well before the lease lapses (a
-    # loaded one may not: the refusal is then checked against this process's clock).
+    # loaded one may not: the refusal is then checked against the monotonic clock).
     ttl = 2.0
     await (await stores()).close()  # the schema exists before the child starts
     child = await asyncio.create_subprocess_exec(
@@ -150,7 +150,7 @@ async def test_a_killed_holder_keeps_its_lease_until_it_expires_then_another_tak
         survivor = await stores()
         held = await survivor.hold_lease("feeds", "survivor", 30)
         # Refused while the lease runs: taken at once only when opening the survivor took
-        # longer than the lease itself (a loaded machine), as this process's clock shows.
+        # longer than the lease itself (a loaded machine), as the monotonic clock shows.
         assert not held or time.monotonic() - taken >= ttl - 0.1
         while not held and not await survivor.hold_lease("feeds", "survivor", 30):
             assert time.monotonic() - taken < ttl + 5, "the dead holder's lease never lapsed"

@@ -55,8 +55,23 @@ def test_a_question_held_back_for_naming_a_country_no_fact_names_never_passes() 
     )
 
 
+def _row(*, clear: bool, when_sure: bool, at_threshold: bool) -> Example:
+    """A right answer, not blocked, whose gates were asked of a matcher."""
+    return Example(
+        "kb",
+        "careful",
+        "q",
+        (),
+        right=True,
+        blocked=False,
+        clear=clear,
+        answered_when_sure=when_sure,
+        answered_at_threshold=at_threshold,
+    )
+
+
 def test_a_confidence_below_the_threshold_is_never_answered() -> None:
-    row = Example("kb", "careful", "q", (), True, False, True, sure=True, plain=True)
+    row = _row(clear=True, when_sure=True, at_threshold=True)
     assert not outright(row, 0.65, 0.7)
     assert outright(row, 0.75, 0.7)
 
@@ -64,7 +79,7 @@ def test_a_confidence_below_the_threshold_is_never_answered() -> None:
 def test_a_near_tie_broken_by_the_kind_of_question_needs_the_higher_confidence() -> None:
     # Answered at full confidence (its phrasing asks what is asked, the runner-up's does not),
     # not at one that only just passes the answer threshold.
-    row = Example("kb", "careful", "q", (), True, False, False, sure=True, plain=False)
+    row = _row(clear=False, when_sure=True, at_threshold=False)
     assert outright(row, 0.9, 0.7)
     assert not outright(row, 0.75, 0.7)
 
