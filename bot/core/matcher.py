@@ -540,7 +540,11 @@ class Matcher:
         key = self._keys.get(fact.id)
         if key is not None:
             entry = self._entries[key]
-            self._entries[key] = IndexEntry(fact, entry.phrasings, entry.answer_terms)
+            # The same answer, so the same kinds and roles: without them the fact would seem
+            # to hold no date or count and stop answering "when" and "how many" outright.
+            self._entries[key] = IndexEntry(
+                fact, entry.phrasings, entry.answer_terms, entry.kinds, entry.roles
+            )
 
     def remove(self, fact_id: str) -> Fact | None:
         key = self._keys.pop(fact_id, None)

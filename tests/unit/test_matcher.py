@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -861,3 +862,27 @@ def test_a_why_phrasing_on_other_words_does_not_say_it() -> None:
     ranked, _ = matcher.explain("why was the fishing boat off batumi")
     assert ranked[0].entry.fact.id == "strait-ferry-apology"
     assert ranked[0].soft_miss
+
+
+def test_a_fact_whose_line_moved_still_answers_when_and_how_many() -> None:
+    """A reload that finds a fact unchanged but further down its file serves it in place
+    (``Matcher.refresh``); it must keep answering the kinds of question it answered before:
+    a moderator adding a fact above it must not turn "when" into "not sure"."""
+    flood = Fact(
+        "ganja-flood",
+        "Three people died when the river flooded Ganja on 30 June 2025.",
+        ("what happened in ganja",),
+        date=dt.date(2025, 6, 30),
+        file="floods.yaml",
+        line=3,
+    )
+    matcher = Matcher((flood, TURKEY, KARABAKH))
+    questions = ("when did the ganja flood happen", "how many people died in the ganja flood")
+    before = [matcher.ask(q).decision for q in questions]
+    assert before == [Decision.ANSWER, Decision.ANSWER]
+
+    matcher.refresh(dataclasses.replace(flood, line=12))
+
+    assert [matcher.ask(q).decision for q in questions] == before
+    best = matcher.ask(questions[0]).best
+    assert best is not None and best.fact.line == 12
