@@ -228,10 +228,7 @@ def _common_english(word: str) -> bool:
     """Seen at least once in a million English words: in wordfreq's small English list, whose
     cut-off is just that. A dictionary lookup: ``wordfreq.zipf_frequency`` re-reads the word
     (tokenising, normalising) at about 0.1 ms a call, a tenth of a question's budget."""
-    global _english_small
-    if _english_small is None:
-        _english_small = wordfreq.get_frequency_dict("en", "small")
-    return word in _english_small
+    return word in _english_small_list()
 
 
 def _english_zipf(word: str) -> float:
@@ -289,10 +286,15 @@ def english_frequency(word: str) -> float:
     a word too rare for the list, a misspelling or a name), from wordfreq's small list: read
     once here for English specificity (``text``), the names Azerbaijani shares with English
     (``az_nouns``) and telling English apart (``_common_english``)."""
+    return _english_small_list().get(word, 0.0)
+
+
+def _english_small_list() -> dict[str, float]:
+    """wordfreq's small English list (words seen at least once in a million), read once."""
     global _english_small
     if _english_small is None:
         _english_small = wordfreq.get_frequency_dict("en", "small")
-    return _english_small.get(word, 0.0)
+    return _english_small
 
 
 _turkish_plain: dict[str, float] | None = None
