@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.core.actors import Actor
 from bot.core.draft_files import DraftFile, describe
 from bot.core.errors import InvalidInput
-from bot.core.service import KnowledgeBase
 from bot.core.storage import StoreError, StoreUnsupported
 
 from . import render
+
+if TYPE_CHECKING:
+    from bot.core.service import KnowledgeBase
 
 USAGE = (
     "Usage: kb reload | kb stats | kb export | kb pending | kb drafts | "

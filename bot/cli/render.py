@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import textwrap
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from bot.core import language as languages
 from bot.core.loader import KnowledgeError
@@ -19,9 +20,12 @@ from bot.core.models import (
     Stats,
     date_label,
 )
-from bot.core.supersession import Proposal
 from bot.ui.labels import date_text
 from bot.ui.labels import label as ui_label
+
+if TYPE_CHECKING:
+    # A type only: rendering a knowledge error (``kb validate``) needs no matcher.
+    from bot.core.supersession import Proposal
 
 WIDTH = 88
 
