@@ -1,35 +1,20 @@
 """A toll is asked as readers ask it (issue 12, point 3: numbers -> "how many").
 
-An article of our own about a mine collapse gives its toll in the shapes the sentence's own
-questions missed: inside reported speech without "that", as bare counts, as a participle after
-its noun. A reader asks "how many people died" and "how many were injured"; the fact that
-says so should carry those questions, set in the story's event, and no other fact should.
+An article of our own about a mine collapse (``data/corpus/tkibuli-mine.txt``) gives its toll
+in the shapes the sentence's own questions missed: inside reported speech without "that", as
+bare counts, as a participle after its noun. A reader asks "how many people died" and "how
+many were injured"; the fact that says so should carry those questions, set in the story's
+event, and no other fact should.
 """
 
 from __future__ import annotations
 
 from bot.ingest.toll_questions import asks_toll, toll_questions
-from tests.ingest.drafting import draft_of, fact_with
-
-MINE = """Rescuers search for miners after collapse at Tkibuli coal mine
-Published: 2025-03-12
-
-TKIBULI, March 12 - A tunnel collapsed at the Tkibuli coal mine in western Georgia on Tuesday, trapping a shift of workers deep underground, the regional governor said.
-
-The emergency service said four miners were killed and 11 injured when the roof of the tunnel gave way.
-
-By Wednesday evening rescuers counted 6 dead and 3 missing.
-
-The mine's operator said it had suspended all work at the site until an inspection was finished.
-
-Families gathered at the gates of the mine through the night, waiting for news.
-
-The governor said the tunnel had been inspected in January and found safe.
-"""
+from tests.ingest.drafting import corpus_draft, fact_with
 
 
 def test_the_fact_giving_the_toll_is_asked_how_many_died_in_the_event() -> None:
-    draft = draft_of(MINE)
+    draft = corpus_draft("tkibuli-mine")
     killed = fact_with(draft, "four miners were killed")
     asked = [q for q in killed.questions if q.startswith("how many")]
     assert any("miners were killed" in q for q in asked), killed.questions
@@ -40,14 +25,14 @@ def test_the_fact_giving_the_toll_is_asked_how_many_died_in_the_event() -> None:
 
 def test_a_bare_count_of_the_dead_and_missing_is_asked_as_a_toll() -> None:
     """ "counted 6 dead and 3 missing": not "who counted 6 dead" alone."""
-    draft = draft_of(MINE)
+    draft = corpus_draft("tkibuli-mine")
     counted = fact_with(draft, "6 dead and 3 missing")
     assert any(q.startswith("how many people died") for q in counted.questions), counted.questions
     assert any(q.startswith("how many people are missing") for q in counted.questions)
 
 
 def test_facts_without_a_toll_are_not_asked_one() -> None:
-    draft = draft_of(MINE)
+    draft = corpus_draft("tkibuli-mine")
     for words in ("suspended all work", "found safe"):
         fact = fact_with(draft, words)
         assert not any(asks_toll(q) for q in fact.questions), fact.questions
