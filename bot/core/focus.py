@@ -290,6 +290,11 @@ class Focus:
     # The dimension a measure is asked of ("how tall": a height; ``measures``): a fact's
     # measure must be of it.
     dimension: str | None = None
+    # "How many people showed up" (ppl, folks): people are counted, and what they did is said
+    # by a verb with a particle (``counted``: showed, up), the casual way to say what a fact
+    # says in one word ("rallied", "evacuated"). The word "people" is too common to be kept in
+    # ``counted``.
+    counted_people: bool = False
 
 
 NO_FOCUS = Focus()
@@ -439,6 +444,7 @@ def question_focus(words: list[str]) -> Focus:
         happened_from=_happened_from(words),
         happened_month=_month_asked(words),
         dimension=dimension_asked(words) if wants & (Want.MEASURE | Want.DURATION) else None,
+        counted_people=_counts_people(words, counted),
     )
 
 
@@ -653,8 +659,9 @@ _NOT_COUNTED = frozenset(
     the a an of in on at to for from by with did do does doing done were was are is be been
     being have has had having will would could can so far now still yet total overall exactly
     roughly about around approximately all altogether people ppl persons person individuals men
-    women
+    women folks
     there they them it its their this that these those got get gets
+    though even just really actually anyway
     """.split()
 )
 _COUNT_LEADS = (("how", "many"), ("how", "much"), ("number", "of"))
@@ -677,6 +684,27 @@ def _counted(words: list[str]) -> tuple[str, ...]:
             # what is counted is said a little further on.
             return counted or _counted_within(words[index + 2 : index + 2 + _COUNT_REACH_WORDS])
     return ()
+
+
+# Words for people in general after "how many" ("how many ppl showed up", "how many folks
+# pulled out"): too common to say what a fact's number counts, they are read apart.
+_PEOPLE_WORDS = frozenset("people ppl persons individuals folks".split())
+
+
+# Particles that make a phrasal verb of the verb before them ("showed up", "pulled out").
+_PARTICLES = frozenset("up out off away down over back".split())
+
+
+def _counts_people(words: list[str], counted: tuple[str, ...]) -> bool:
+    """Whether ``words`` ask how many people did what a phrasal verb says ("how many ppl
+    showed up", "how many people pulled out"): a people word right after the count's lead,
+    and a particle after another word of what is counted. A plain verb ("how many people
+    died") says what is counted in its own word, which a fact must then have."""
+    phrasal = any(word in _PARTICLES for word in counted[1:])
+    return phrasal and any(
+        pair in _COUNT_LEADS and index + 2 < len(words) and words[index + 2] in _PEOPLE_WORDS
+        for index, pair in enumerate(itertools.pairwise(words))
+    )
 
 
 def _counted_within(after: list[str]) -> tuple[str, ...]:

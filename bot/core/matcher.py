@@ -1194,7 +1194,7 @@ class Matcher:
         # Every neighbour at all: a phrasing holding none of them is passed over at once.
         related_any = frozenset().union(*(near for _, _, near in related))
         attribute_terms = self._attribute_terms(focus)
-        counted_terms = frozenset(self.analyzer.terms(" ".join(focus.counted)))
+        counted_terms = self._counted_query(focus)
         if counted_terms:
             # What happened to the people counted ("injured"), like an attribute, must be in
             # the fact for its numbers to be that count.
@@ -1737,6 +1737,19 @@ class Matcher:
         elif candidate.soft_miss or candidate.count_miss:
             candidate.relevance *= _SOFT_MISS_RANK
         return candidate
+
+    def _counted_query(self, focus: Focus) -> frozenset[str]:
+        """The terms of what a count is asked of. When people are counted and a word saying
+        what they did is in no fact ("how many ppl showed up", "how many people fled" of facts
+        that say "rallied", "evacuated"), that word is the asker's paraphrase and cannot tell
+        which fact counts them: the people are what is counted."""
+        terms = frozenset(self.analyzer.terms(" ".join(focus.counted)))
+        if not focus.counted_people:
+            return terms
+        unknown = frozenset(term for term in terms if term not in self._df)
+        if not unknown:
+            return terms
+        return (terms - unknown) | frozenset(self.analyzer.terms("people"))
 
     @staticmethod
     def _names_thing(entry: IndexEntry, thing: str) -> bool:
