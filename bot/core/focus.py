@@ -1066,7 +1066,7 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"\u201c])")
 # Ivan Petrov, the battalion's commander").
 TITLE_ABBREVIATIONS = frozenset(
     """gen lt col maj capt cpt sgt cpl adm brig cmdr cdr gov sen rep pres dr mr mrs ms prof rev
-    fr st jr sr hon insp supt amb gens""".split()
+    fr st jr sr hon insp supt amb""".split()
 )
 
 
@@ -1083,7 +1083,8 @@ def sentences(answer: str) -> list[str]:
     Ivan Popov", "Vladimir V. Putin")."""
     out: list[str] = []
     for piece in _SENTENCE_BREAK.split(answer):
-        if out and _abbreviated(out[-1].rsplit(None, 1)[-1]):
+        before = out[-1].split() if out else []
+        if before and _abbreviated(before[-1]):
             out[-1] = f"{out[-1]} {piece}"
         else:
             out.append(piece)
