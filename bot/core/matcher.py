@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import math
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -78,6 +79,7 @@ from bot.core.sibling_order import (
     keyword_named,
     kind_first,
     named_first,
+    phrased_first,
     phrased_for,
     stating_first,
     worded_first,
@@ -278,6 +280,21 @@ _Related = tuple[str, float, frozenset[str]]
 # outnumber the shortlist this many times over; fewer are quicker to add a common term to as
 # they are.
 _REACH_FROM = 4
+
+
+def _clause_split(question: str) -> tuple[str, str, str] | None:
+    """A question cut at the first word that leads a trailing clause of time (``_CLAUSE_LEADS``:
+    "... once investigators had ruled") within a stretch between commas: the stretches before
+    that one, the words before the clause in it, and the clause after it (each folded); None
+    without one."""
+    parts = _CLAUSE_BREAK.split(question)
+    for number, part in enumerate(parts):
+        words = expand_chat(fold(part)).split()
+        for index in range(_CLAUSE_START, len(words) - 1):
+            if words[index] in _CLAUSE_LEADS:
+                earlier = " ".join(expand_chat(fold(stretch)) for stretch in parts[:number])
+                return earlier, " ".join(words[:index]), " ".join(words[index + 1 :])
+    return None
 
 
 def _within_reach(rough: dict[int, float], keep: int, ahead: float) -> dict[int, float]:
@@ -1239,6 +1256,9 @@ class Matcher:
         scored = actor_first(scored, question, language, self.settings.kind_window)
         if focus.until:
             scored = bound_first(scored, self.settings.kind_window)
+        scored = phrased_first(
+            scored, functools.partial(self._asking_text, question, language), self.settings
+        )
         if bare and len(query) <= self.settings.keyword_terms:
             scored = named_first(scored, asked, self.analyzer)
         self._calibrate(scored[:calibrated] if calibrated else scored, asked)
@@ -1316,16 +1336,29 @@ class Matcher:
         happened, and a sibling telling of that earlier event is not the answer. Read within a
         stretch between commas ("..., when did she first win" asks when); none when the
         question asks little before the clause."""
-        for part in _CLAUSE_BREAK.split(question):
-            words = expand_chat(fold(part)).split()
-            for index in range(_CLAUSE_START, len(words) - 1):
-                if words[index] in _CLAUSE_LEADS:
-                    asked = set(self.analyzer.terms(" ".join(words[:index])))
-                    if not asked:
-                        return frozenset()
-                    tail = self.analyzer.terms(" ".join(words[index + 1 :]))
-                    return frozenset(tail) - asked
-        return frozenset()
+        split = _clause_split(question)
+        if split is None:
+            return frozenset()
+        asked = set(self.analyzer.terms(split[1]))
+        if not asked:
+            return frozenset()
+        return frozenset(self.analyzer.terms(split[2])) - asked
+
+    def _asking_text(self, question: str, language: str) -> str:
+        """The part of a question that asks, which its form is read from (``phrased_first``):
+        its asking sentences, when the others only tell (``_context_terms``); else, in
+        English, what comes before a trailing clause of time (``_clause_terms``): "what did
+        the union demand once the inspectors had cleared the mine" is asked as "what did the
+        union demand", however like a sibling's "did the inspectors clear the mine" its
+        scene reads."""
+        if self._context_terms(question, language):
+            sentences = _SENTENCE_END.split(question.strip())
+            return " ".join(sentence for sentence in sentences if sentence and _asks(sentence))
+        if language == "en":
+            split = _clause_split(question)
+            if split is not None and self.analyzer.terms(split[1]):
+                return f"{split[0]} {split[1]}"
+        return question
 
     def _related_terms(self, query: list[QueryTerm]) -> list[_Related]:
         """The question's terms (as written, or unknown to the index; not typo corrections) with
