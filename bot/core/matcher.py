@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import itertools
 import math
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -266,11 +267,13 @@ class _Bm25Query:
 @dataclass(frozen=True, slots=True)
 class _QuestionNames:
     """What a Russian or Azerbaijani question's spelling says of its names: the terms of its
-    words capitalised inside a sentence, and each word as written by its transliteration (the
-    form the terms are read with)."""
+    words capitalised inside a sentence, each word as written by its transliteration (the
+    form the terms are read with), and the countries it lists beside one the facts name (by
+    their transliterations: ``Matcher._listed_countries``)."""
 
     capitalised: frozenset[str]
     written: dict[str, str]
+    listed: frozenset[str] = frozenset()
 
 
 # A question term, the share of its weight a paraphrase earns, and its neighbours in the index.
@@ -1016,7 +1019,37 @@ class Matcher:
         written: dict[str, str] = {}
         for word in other_tokens(question, language):
             written.setdefault(translit(word), word)
-        return _QuestionNames(frozenset(capitalised), written)
+        listed = self._listed_countries(question, language)
+        return _QuestionNames(frozenset(capitalised), written, listed)
+
+    def _listed_countries(self, question: str, language: str) -> frozenset[str]:
+        """The countries a Russian or Azerbaijani question lists beside a country the facts
+        name, a comma between them (by their transliterations): a list of neighbours
+        ("грузия, армения", "gürcüstan, ermənistan") is the scope of the question, which the
+        facts may take as a whole, not another subject, as English reads its lists
+        (``_listed_beside_named``). Without the comma two countries are as often the two
+        sides of what is asked ("fransa ermənistanı dəstəkləyir": France supports Armenia)."""
+        if "," not in question:
+            return frozenset()
+        chunks = [other_tokens(chunk, language) for chunk in question.split(",")]
+        listed: set[str] = set()
+        for before, after in itertools.pairwise(chunks):
+            if not before or not after:
+                continue
+            pair = (before[-1], after[0])
+            if not all(names_country(word, language) for word in pair):
+                continue
+            for word, other in (pair, pair[::-1]):
+                if self._names_known_country(other, language):
+                    listed.add(translit(word))
+        return frozenset(listed)
+
+    def _names_known_country(self, word: str, language: str) -> bool:
+        """Whether a Russian or Azerbaijani ``word`` naming a country is read as a term the
+        facts hold."""
+        return any(
+            term in self._df for term, _, _ in self.analyzer.analyze(word, language=language)
+        )
 
     def _named_elsewhere(self, term: str, word: str, named: _QuestionNames, language: str) -> bool:
         """Whether a word of a Russian or Azerbaijani question that no fact has, nor any word
@@ -1031,6 +1064,8 @@ class Matcher:
         """
         if term.isdigit():
             return self._year_elsewhere(term)
+        if word in named.listed:
+            return False
         if term not in named.capitalised and not names_country(
             named.written.get(word, ""), language
         ):
