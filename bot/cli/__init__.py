@@ -178,8 +178,13 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         help="add a question people asked as a phrasing of the fact that answers it",
     )
-    teach.add_argument("question", nargs="?", help="the question, as people asked it")
-    teach.add_argument("fact_id", nargs="?", metavar="FACT_ID", help="the fact that answers it")
+    # The question's words may come unquoted: the fact id is the last word (or the first).
+    teach.add_argument(
+        "words",
+        nargs="*",
+        metavar='"QUESTION" FACT_ID',
+        help="the question, as people asked it, then the id of the fact that answers it",
+    )
     migrate = kb_commands.add_parser(
         "migrate",
         parents=[common],
@@ -457,7 +462,7 @@ async def _latest(kb: KnowledgeBase, args: argparse.Namespace) -> int:
 
 async def _kb(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     if args.kb_command == "teach":
-        text = await kb_commands.teach(kb, args.question, args.fact_id, Actor.operator())
+        text = await kb_commands.teach(kb, args.words, Actor.operator())
         print(text)
         return 0
     argument = getattr(args, "fact_id", None) or getattr(args, "file", None)

@@ -104,9 +104,7 @@ class Console:
             if not rest:
                 return kb_commands.USAGE
             if rest[0].lower() == "teach":
-                taught = " ".join(rest[1:-1]) or None
-                fact_id = rest[-1] if len(rest) > 2 else None
-                return self._runner.run(kb_commands.teach(self.kb, taught, fact_id, self.actor))
+                return self._runner.run(kb_commands.teach(self.kb, rest[1:], self.actor))
             argument = " ".join(rest[1:]) or None
             return self._runner.run(kb_commands.run(self.kb, rest[0].lower(), argument, self.actor))
         return self.ask(line)

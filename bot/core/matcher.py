@@ -1179,13 +1179,14 @@ class Matcher:
         if successors:
             matches = self.current_only(matches, guild_id)
             scored = distinct
-        return AskResult(question, self._decide(scored, asked), tuple(matches[: max(1, limit)]))
+        return AskResult(question, self.decide(scored, asked), tuple(matches[: max(1, limit)]))
 
     def explain(
         self, question: str, *, guild_id: int | None = None
     ) -> tuple[list[Candidate], AskedQuestion]:
         """The scored candidates of ``question``, best first, with what was read from it (for
-        benchmarks and calibration: the features behind each score)."""
+        benchmarks and calibration: the features behind each score); ``decide`` says what the
+        bot does with them."""
         return self._rank(question, guild_id)
 
     def _rank(
@@ -1894,7 +1895,13 @@ class Matcher:
         ahead = semantic_lead(ranked, index)
         return intercept + odds * z + similarity * candidate.semantic + lead * ahead
 
-    def _decide(self, ranked: list[Candidate], asked: AskedQuestion) -> Decision:
+    def decide(self, ranked: list[Candidate], asked: AskedQuestion) -> Decision:
+        """Whether the bot answers ``ranked[0]`` outright, offers ``ranked`` ("did you mean")
+        or says it does not know, for the question read as ``asked``: the decision ``ask``
+        returns. Over what ``explain`` gives it is ``ask``'s own decision, but where a fact
+        and the one that replaced it are both ranked (``ask`` counts them as one answer).
+        Public so that a benchmark which gives the candidates other confidences or another
+        order learns what the bot itself would do, through every gate, not a copy of some."""
         if not ranked:
             return Decision.UNKNOWN
         settings = self.settings

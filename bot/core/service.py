@@ -25,6 +25,8 @@ import heapq
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from rapidfuzz import fuzz, process
+
 from bot.core import startup, timeline
 from bot.core.actors import Actor, require_shared_admin
 from bot.core.ask_recorder import AskRecorder
@@ -381,7 +383,26 @@ class KnowledgeBase:
             stats = dataclasses.replace(
                 stats, facts_by_origin={**stats.facts_by_origin, "file": answered}
             )
-        return stats
+        listed = [q for q, _ in stats.top_unanswered] + [q for q, _, _ in stats.top_thumbs_down]
+        taught = self._taught_to(listed, guild_id, all_guilds=all_guilds)
+        return dataclasses.replace(stats, taught_to=taught) if taught else stats
+
+    def _taught_to(
+        self, questions: Sequence[str], guild_id: int | None, *, all_guilds: bool
+    ) -> dict[str, str]:
+        """Which of ``questions`` (as the statistics write them: lower case, trimmed) were
+        taught, and to which fact, of the facts seen from ``guild_id`` (or from anywhere)."""
+        wanted = {" ".join(q.split()).casefold(): q for q in questions}
+        found: dict[str, str] = {}
+        for fact_id, taught in self._index.taught.items():
+            fact = self.matcher.get(fact_id)
+            if fact is None or not (all_guilds or fact.visible_in(guild_id)):
+                continue
+            for question in taught:
+                listed = wanted.get(" ".join(question.split()).casefold())
+                if listed is not None:
+                    found.setdefault(listed, fact_id)
+        return found
 
     async def pending(self, *, guild_id: int | None) -> list[Fact]:
         facts = await self.store.all_facts(origin=Origin.USER)
@@ -488,8 +509,27 @@ class KnowledgeBase:
 
     async def teach(self, question: str, fact_id: str, actor: Actor) -> Fact:
         """Add ``question`` as one more phrasing of the live fact ``fact_id`` (moderators
-        only; see ``FactWriter.teach``)."""
-        return await self._writer.teach(question, fact_id, actor)
+        only; see ``FactWriter.teach``). A mistyped id is answered with the ids it resembles."""
+        try:
+            return await self._writer.teach(question, fact_id, actor)
+        except NotFound as exc:
+            close = self.similar_fact_ids(fact_id, guild_id=actor.guild_id)
+            if not close:
+                raise
+            raise NotFound(f"{exc} Did you mean {' or '.join(close)}?") from exc
+
+    def names_live_fact(self, typed: str, actor: Actor) -> bool:
+        """Whether ``typed`` is the id of a live fact ``actor`` may see."""
+        fact = self.matcher.get(typed.strip().lower())
+        return fact is not None and actor.sees(fact)
+
+    def similar_fact_ids(self, typed: str, *, guild_id: int | None, limit: int = 2) -> list[str]:
+        """Live fact ids seen from ``guild_id`` that look like ``typed`` (a mistyped id)."""
+        ids = self.fact_ids("", guild_id=guild_id, limit=len(self.matcher))
+        found = process.extract(
+            typed.strip().lower(), ids, scorer=fuzz.ratio, limit=limit, score_cutoff=80
+        )
+        return [fact_id for fact_id, _, _ in found]
 
     def taught_questions(self, fact_id: str) -> tuple[str, ...]:
         """The questions taught to ``fact_id`` (``teach``)."""

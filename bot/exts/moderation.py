@@ -185,12 +185,22 @@ class KnowledgeCommands(
     async def teach(
         self, interaction: discord.Interaction[NewsdeskBot], question: str, fact: str
     ) -> None:
+        question = await self._whole_question(question, interaction.guild_id)
         taught = await self.bot.kb.teach(question, fact, actor_for(interaction))
         await interaction.response.send_message(
             f"Taught {inline_code(taught.id)}: {literal(clip(question, 300))} is answered with "
             "it from now on.",
             ephemeral=True,
         )
+
+    async def _whole_question(self, question: str, guild_id: int | None) -> str:
+        """The question a moderator picked from the autocomplete, whole: a choice holds
+        ``CHOICE_CHARS`` characters, so a longer question arrives cut, and taught cut it would
+        not be the one people asked."""
+        if len(question) != CHOICE_CHARS:
+            return question
+        found = await self.bot.kb.questions_to_teach(guild_id=guild_id, limit=100)
+        return next((q for q in found if q.startswith(question)), question)
 
     @teach.autocomplete("question")
     async def teach_question_autocomplete(

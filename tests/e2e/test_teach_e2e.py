@@ -102,3 +102,43 @@ async def test_only_the_home_server_teaches_the_shared_knowledge(
     refused = await server.wait_for_callback(interaction)
     assert_refused(refused, "home server")
     assert newsdesk.kb.taught_questions("crisis-overview") == ()
+
+
+async def test_a_long_question_picked_from_the_list_is_taught_whole(
+    server: FakeDiscordServer, world: World, newsdesk: RunningBot
+) -> None:
+    """A choice holds 100 characters: the long question a moderator picks arrives cut, and
+    is taught as people asked it, whole; `/kb stats` then says it was taught, and
+    `/fact history` which question was."""
+    rambling = (
+        "so my cousin lives near the border and keeps asking me, what is all the fuss between "
+        "the two capitals about this summer"
+    )
+    assert len(rambling) > 100
+    await ask(server, world.alice, rambling, world.guild)
+    await newsdesk.kb.flush()
+    typed = await server.send_autocomplete(
+        "kb teach", {"question": "cousin"}, "question", world.mod, guild_id=world.guild
+    )
+    (picked,) = choices((await server.wait_for_callback(typed)).json)
+    assert len(picked) == 100 and rambling.startswith(picked)
+
+    taught = await slash(
+        server,
+        "kb teach",
+        {"question": picked, "fact": "crisis-overview"},
+        world.mod,
+        guild=world.guild,
+    )
+    assert assert_ephemeral_reply(taught)["content"].startswith("Taught `crisis-overview`")
+    assert newsdesk.kb.taught_questions("crisis-overview") == (rambling,)
+
+    stats = embed(data(await slash(server, "kb stats", {}, world.mod, guild=world.guild)))
+    unanswered = next(f["value"] for f in stats["fields"] if f["name"] == "Top unanswered")
+    assert "(taught: `crisis-overview`)" in unanswered
+    assert all(f["name"] != "Teach the bot" for f in stats["fields"])
+    shown = await slash(
+        server, "fact history", {"fact_id": "crisis-overview"}, world.mod, guild=world.guild
+    )
+    history = embed(data(shown))
+    assert "**teach** by" in history["description"] and "so my cousin" in history["description"]
