@@ -18,7 +18,8 @@ from . import render
 
 USAGE = (
     "Usage: kb reload | kb stats | kb export | kb pending | kb drafts | "
-    'kb approve FILE|ID | kb reject FILE|ID | kb backup FILE | kb teach "QUESTION" FACT_ID'
+    'kb approve FILE|ID | kb reject FILE|ID | kb backup FILE | kb teach "QUESTION" FACT_ID | '
+    'kb unteach "QUESTION" [FACT_ID]'
 )
 TEACH_USAGE = (
     'Usage: kb teach "QUESTION" FACT_ID (the question people asked, then the id of the fact '
@@ -38,6 +39,32 @@ async def teach(kb: KnowledgeBase, given: Sequence[str], actor: Actor) -> str:
     return f"Taught {fact.id}: {question!r} is answered with it from now on."
 
 
+UNTEACH_USAGE = (
+    'Usage: kb unteach "QUESTION" [FACT_ID] (a question taught with kb teach; the fact id '
+    "only when it was taught to several facts)"
+)
+
+
+async def unteach(kb: KnowledgeBase, given: Sequence[str], actor: Actor) -> str:
+    """What ``kb unteach QUESTION [FACT_ID]`` says (typed as for ``kb teach``); without a
+    question, the taught questions that may be taken back."""
+    question, fact_id = _question_and_fact(kb, given, actor)
+    if not question:
+        return _taught_list(kb, actor, fact_id)
+    fact, taken = await kb.unteach(question, fact_id, actor)
+    return f"Taken back: {taken!r} is no longer a phrasing of {fact.id}."
+
+
+def _taught_list(kb: KnowledgeBase, actor: Actor, fact_id: str | None) -> str:
+    found = kb.taught_to_take_back(actor=actor, limit=200)
+    if fact_id is not None:
+        found = [(q, i) for q, i in found if i == fact_id.strip().lower()]
+    if not found:
+        return UNTEACH_USAGE + "\nNo taught questions to take back."
+    listed = "\n".join(f"  {q}  ({i})" for q, i in found[:50])
+    return f"{UNTEACH_USAGE}\nTaught questions (with their fact):\n{listed}"
+
+
 # A fact id as typed: lower-case words joined by hyphens ("crisis-escalating"), no spaces.
 _ID_SHAPE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+$")
 
@@ -45,9 +72,10 @@ _ID_SHAPE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+$")
 def _question_and_fact(
     kb: KnowledgeBase, given: Sequence[str], actor: Actor
 ) -> tuple[str, str | None]:
-    """The question and the fact id in what was typed after ``kb teach``: the id is its last
-    word (or its first, typed the other way round) when that names a fact, or is shaped like
-    an id that names none (a typo, reported as such); else every word is the question."""
+    """The question and the fact id in what was typed after ``kb teach`` (or ``unteach``):
+    the id is its last word (or its first, typed the other way round) when that names a fact,
+    or is shaped like an id that names none (a typo, reported as such); else every word is
+    the question."""
     typed = [w for w in (w.strip() for w in given) if w]
 
     def names_fact(word: str) -> bool:

@@ -172,8 +172,8 @@ def _history_line(entry: AuditEntry) -> str:
     if language not in (None, "en"):
         line += f" ({language})"
     question = entry.detail.get("question")
-    if entry.action == "teach" and question:
-        line += f": {question!r}"  # which question was taught: the audit keeps it
+    if entry.action in ("teach", "unteach") and question:
+        line += f": {question!r}"  # which question was taught (or taken back): the audit keeps it
     return line
 
 

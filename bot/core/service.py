@@ -64,6 +64,7 @@ from bot.core.storage import KnowledgeStore, StoreUnavailable
 from bot.core.supersession import Proposal, propose_supersessions
 from bot.core.text import words
 from bot.core.timeline_answers import TimelineAnswers
+from bot.core.unteaching import Unteacher
 from bot.core.write_guard import WriteGuard, refused
 
 # Names other modules import from here, where they have always been.
@@ -120,6 +121,7 @@ class KnowledgeBase:
         self._asks = AskRecorder(store, self._guard)
         self._drafts = DraftReview(store, knowledge_dir, self._index, self._guard)
         self._writer = FactWriter(store, self._index, self._guard, self.policy, self.now)
+        self._unteacher = Unteacher(store, self._index, self._guard)
         self._follower = ChangeFollower(store, self.catch_up)
         # One line for the operator when what is served is not simply the stored directory
         # (it changed since it was stored, or was never stored); None when all is as expected.
@@ -517,6 +519,31 @@ class KnowledgeBase:
             if not close:
                 raise
             raise NotFound(f"{exc} Did you mean {' or '.join(close)}?") from exc
+
+    async def unteach(self, question: str, fact_id: str | None, actor: Actor) -> tuple[Fact, str]:
+        """Take back ``question`` taught to ``fact_id`` (or, without one, to the only fact it
+        was taught to): audited ("unteach"), gone from the answers, kept gone through reloads
+        and from ``kb export``. The fact, and the question as it was taught. Moderators only,
+        with the permissions of ``teach``; a mistyped id is answered with the ids it
+        resembles."""
+        try:
+            return await self._unteacher.unteach(question, fact_id, actor)
+        except NotFound as exc:
+            if fact_id is None:
+                raise
+            close = self.similar_fact_ids(fact_id, guild_id=actor.guild_id)
+            if not close:
+                raise
+            raise NotFound(f"{exc} Did you mean {' or '.join(close)}?") from exc
+
+    def taught_to_take_back(
+        self, prefix: str = "", *, actor: Actor, limit: int = 25
+    ) -> list[tuple[str, str]]:
+        """(question, fact id) of the questions taught to facts ``actor`` sees whose words
+        contain ``prefix``'s: what ``unteach`` may be given."""
+        typed = " ".join(words(prefix))
+        found = self._unteacher.taught_seen_by(actor)
+        return [(q, i) for q, i in found if typed in " ".join(words(q))][:limit]
 
     def names_live_fact(self, typed: str, actor: Actor) -> bool:
         """Whether ``typed`` is the id of a live fact ``actor`` may see."""

@@ -340,8 +340,8 @@ def history_embed(fact_id: str, entries: Sequence[AuditEntry]) -> discord.Embed:
         if isinstance(language, str) and language != "en":
             line += f" ({literal(language)})"
         question = entry.detail.get("question")
-        if entry.action == "teach" and isinstance(question, str):
-            line += f": {clip(literal(question), 200)}"  # which question was taught
+        if entry.action in ("teach", "unteach") and isinstance(question, str):
+            line += f": {clip(literal(question), 200)}"  # which question was taught or taken back
         lines.append(line)
     return discord.Embed(
         title=clip(f"History of {literal(fact_id)}", EMBED_TITLE_CHARS),
