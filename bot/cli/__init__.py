@@ -184,8 +184,24 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         help="add a question people asked as a phrasing of the fact that answers it",
     )
-    teach.add_argument("question", nargs="?", help="the question, as people asked it")
-    teach.add_argument("fact_id", nargs="?", metavar="FACT_ID", help="the fact that answers it")
+    # The question's words may come unquoted: the fact id is the last word (or the first).
+    teach.add_argument(
+        "words",
+        nargs="*",
+        metavar='"QUESTION" FACT_ID',
+        help="the question, as people asked it, then the id of the fact that answers it",
+    )
+    unteach = kb_commands.add_parser(
+        "unteach",
+        parents=[common],
+        help="take back a question taught with kb teach",
+    )
+    unteach.add_argument(
+        "words",
+        nargs="*",
+        metavar='"QUESTION" [FACT_ID]',
+        help="the question as it was taught (the fact id only if it was taught to several)",
+    )
     migrate = kb_commands.add_parser(
         "migrate",
         parents=[common],
@@ -465,8 +481,11 @@ async def _latest(kb: KnowledgeBase, args: argparse.Namespace) -> int:
 
 async def _kb(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     if args.kb_command == "teach":
-        text = await kb_commands.teach(kb, args.question, args.fact_id, Actor.operator())
+        text = await kb_commands.teach(kb, args.words, Actor.operator())
         print(text)
+        return 0
+    if args.kb_command == "unteach":
+        print(await kb_commands.unteach(kb, args.words, Actor.operator()))
         return 0
     argument = getattr(args, "fact_id", None) or getattr(args, "file", None)
     text = await kb_commands.run(
