@@ -519,7 +519,6 @@ def translit(word: str) -> str:
     return "".join(fold(word).split())
 
 
-_russian_frequency: dict[str, float] | None = None
 # A word at least this frequent in its language is taken as spelled right (as English's
 # ``MatcherSettings.typo_max_frequency``).
 _SPELLED_RIGHT = 1e-6
@@ -530,18 +529,16 @@ def frequency_in(word: str, language: str) -> float:
     word of it, in its own script. Azerbaijani is counted in Turkish typed without special
     letters: wordfreq has no Azerbaijani list, and its nearest relative shares most of its
     everyday words ("bir", "çox", "yeni")."""
-    global _russian_frequency
     if language == "az":
         return languages.turkish_frequency(az_plain(word))
     if language != "ru":
         return 0.0
-    if _russian_frequency is None:
-        _russian_frequency = frequencies("ru", "small")
-    frequency = _russian_frequency.get(word, 0.0)
+    russian = frequencies("ru", "small")
+    frequency = russian.get(word, 0.0)
     if "ё" in word:
         # Most Russian text writes "ё" as "е", and the list counts the spellings apart: a
         # word with "ё" is as common as both spellings together ("привёл" and "привел").
-        frequency += _russian_frequency.get(word.replace("ё", "е"), 0.0)
+        frequency += russian.get(word.replace("ё", "е"), 0.0)
     return frequency
 
 
