@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from bot.core.errors import PermissionDenied
+from bot.core.errors import NotFound, PermissionDenied
 from bot.core.models import Fact, Origin
 
 OPERATOR_KEY = "console"
@@ -110,3 +110,18 @@ def require_shared_admin(actor: Actor, action: str) -> None:
         raise PermissionDenied(
             "The shared knowledge is managed from the bot's home server, not from here."
         )
+
+
+def require_teaching_rights(actor: Actor, fact: Fact, typed_id: str) -> None:
+    """Refuse a moderator's teaching ``fact`` a question, or taking one back, unless ``actor``
+    may: a knowledge-file fact is shared by every server, so it needs the shared-knowledge
+    permission; a member fact belongs to its own server's moderators, and from another server
+    it is not found (named as ``typed_id``, as the moderator typed it)."""
+    if fact.origin is Origin.FILE:
+        if not actor.manages_shared_knowledge:
+            raise PermissionDenied(
+                f"'{fact.id}' comes from the shared knowledge files, which are managed from "
+                "the bot's home server, not from here."
+            )
+    elif not actor.is_operator and fact.guild_id != actor.guild_id:
+        raise NotFound(f"There is no fact with id '{typed_id}'.")

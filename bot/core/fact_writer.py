@@ -15,7 +15,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from bot.core.actors import Actor
+from bot.core.actors import Actor, require_teaching_rights
 from bot.core.errors import InvalidInput, LimitReached, NotFound, PermissionDenied
 from bot.core.fact_ids import member_fact_id_candidates
 from bot.core.fact_input import (
@@ -320,14 +320,7 @@ class FactWriter:
         fact = self._index.matcher.get(fact_id.strip().lower())
         if fact is None or not actor.sees(fact):
             raise NotFound(f"There is no fact with id '{fact_id}'.")
-        if fact.origin is Origin.FILE:
-            if not actor.manages_shared_knowledge:
-                raise PermissionDenied(
-                    f"'{fact.id}' comes from the shared knowledge files, which are managed from "
-                    "the bot's home server, not from here."
-                )
-        elif not actor.is_operator and fact.guild_id != actor.guild_id:
-            raise NotFound(f"There is no fact with id '{fact_id}'.")
+        require_teaching_rights(actor, fact, fact_id)
         taught = self._index.taught.get(fact.id, ())
         if question.casefold() in {q.casefold() for q in (*fact.questions, *taught)}:
             raise InvalidInput(f"'{fact.id}' already has that question.")

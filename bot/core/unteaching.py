@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import logging
 
-from bot.core.actors import Actor
+from bot.core.actors import Actor, require_teaching_rights
 from bot.core.errors import InvalidInput, NotFound, PermissionDenied
 from bot.core.fact_input import tidy
-from bot.core.models import Fact, Origin
+from bot.core.models import Fact
 from bot.core.served_index import ServedIndex
 from bot.core.storage import KnowledgeStore
 from bot.core.write_guard import WriteGuard, refused
@@ -54,14 +54,7 @@ class Unteacher:
         if not question:
             raise InvalidInput("The question is empty: give the question that was taught.")
         fact = self._fact_taught(question, fact_id, actor)
-        if fact.origin is Origin.FILE:
-            if not actor.manages_shared_knowledge:
-                raise PermissionDenied(
-                    f"'{fact.id}' comes from the shared knowledge files, which are managed from "
-                    "the bot's home server, not from here."
-                )
-        elif not actor.is_operator and fact.guild_id != actor.guild_id:
-            raise NotFound(f"There is no fact with id '{fact.id}'.")
+        require_teaching_rights(actor, fact, fact.id)
         taught = self._index.taught.get(fact.id, ())
         stored = next(q for q in taught if _same(q, question))
         async with self._guard.writing(refused("taught question's removal")):
