@@ -515,10 +515,7 @@ class KnowledgeBase:
         try:
             return await self._writer.teach(question, fact_id, actor)
         except NotFound as exc:
-            close = self.similar_fact_ids(fact_id, guild_id=actor.guild_id)
-            if not close:
-                raise
-            raise NotFound(f"{exc} Did you mean {' or '.join(close)}?") from exc
+            raise self._with_similar_ids(exc, fact_id, actor) from exc
 
     async def unteach(self, question: str, fact_id: str | None, actor: Actor) -> tuple[Fact, str]:
         """Take back ``question`` taught to ``fact_id`` (or, without one, to the only fact it
@@ -531,10 +528,16 @@ class KnowledgeBase:
         except NotFound as exc:
             if fact_id is None:
                 raise
-            close = self.similar_fact_ids(fact_id, guild_id=actor.guild_id)
-            if not close:
-                raise
-            raise NotFound(f"{exc} Did you mean {' or '.join(close)}?") from exc
+            raise self._with_similar_ids(exc, fact_id, actor) from exc
+
+    def _with_similar_ids(self, missing: NotFound, typed: str, actor: Actor) -> NotFound:
+        """``missing`` (an unknown fact id, as ``typed``) naming the ids it resembles, in the
+        one sentence an error is: "There is no fact with id 'x': did you mean y?"; itself
+        when none does."""
+        close = self.similar_fact_ids(typed, guild_id=actor.guild_id)
+        if not close:
+            return missing
+        return NotFound(f"{str(missing).rstrip('.')}: did you mean {' or '.join(close)}?")
 
     def taught_to_take_back(
         self, prefix: str = "", *, actor: Actor, limit: int = 25

@@ -40,7 +40,7 @@ def test_a_mistyped_fact_id_is_answered_with_the_one_it_resembles(cli: Cli, db: 
     typo = cli("kb", "teach", ENVOY, "ambasador-recalled", "--db", db)
     assert typo.code == 2
     assert typo.err.strip() == (
-        "error: There is no fact with id 'ambasador-recalled'. Did you mean ambassador-recalled?"
+        "error: There is no fact with id 'ambasador-recalled': did you mean ambassador-recalled?"
     )
     unlike = cli("kb", "teach", ENVOY, "weather-forecast", "--db", db)
     assert unlike.code == 2
