@@ -276,7 +276,11 @@ class Stats:
         return self.unknown / self.questions_asked if self.questions_asked else 0.0
 
     @property
+    def listed_questions(self) -> list[str]:
+        """The questions of the unanswered list, then those of the 👎 list."""
+        return [q for q, _ in self.top_unanswered] + [q for q, _, _ in self.top_thumbs_down]
+
+    @property
     def left_to_teach(self) -> bool:
         """Whether a question of the unanswered or 👎 lists is still to be taught."""
-        listed = [q for q, _ in self.top_unanswered] + [q for q, _, _ in self.top_thumbs_down]
-        return any(q not in self.taught_to for q in listed)
+        return any(q not in self.taught_to for q in self.listed_questions)

@@ -41,6 +41,7 @@ from bot.core.fact_input import (
     id_words,
     parse_day,
     parse_ids,
+    tidy,
     validate_fact_input,
     written_in,
 )
@@ -385,8 +386,7 @@ class KnowledgeBase:
             stats = dataclasses.replace(
                 stats, facts_by_origin={**stats.facts_by_origin, "file": answered}
             )
-        listed = [q for q, _ in stats.top_unanswered] + [q for q, _, _ in stats.top_thumbs_down]
-        taught = self._taught_to(listed, guild_id, all_guilds=all_guilds)
+        taught = self._taught_to(stats.listed_questions, guild_id, all_guilds=all_guilds)
         return dataclasses.replace(stats, taught_to=taught) if taught else stats
 
     def _taught_to(
@@ -394,14 +394,14 @@ class KnowledgeBase:
     ) -> dict[str, str]:
         """Which of ``questions`` (as the statistics write them: lower case, trimmed) were
         taught, and to which fact, of the facts seen from ``guild_id`` (or from anywhere)."""
-        wanted = {" ".join(q.split()).casefold(): q for q in questions}
+        wanted = {tidy(q).casefold(): q for q in questions}
         found: dict[str, str] = {}
         for fact_id, taught in self._index.taught.items():
             fact = self.matcher.get(fact_id)
             if fact is None or not (all_guilds or fact.visible_in(guild_id)):
                 continue
             for question in taught:
-                listed = wanted.get(" ".join(question.split()).casefold())
+                listed = wanted.get(tidy(question).casefold())
                 if listed is not None:
                     found.setdefault(listed, fact_id)
         return found

@@ -24,7 +24,7 @@ log = logging.getLogger("bot.core.service")
 def _same(one: str, other: str) -> bool:
     # Teaching refuses a question a fact has in any letter case, so one fact holds at most
     # one spelling of it: "Y R they mad" takes back "y r they mad".
-    return " ".join(one.split()).casefold() == " ".join(other.split()).casefold()
+    return tidy(one).casefold() == tidy(other).casefold()
 
 
 class Unteacher:
