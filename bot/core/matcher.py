@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
+import itertools
 import math
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -78,6 +80,7 @@ from bot.core.sibling_order import (
     keyword_named,
     kind_first,
     named_first,
+    phrased_first,
     phrased_for,
     stating_first,
     worded_first,
@@ -264,11 +267,13 @@ class _Bm25Query:
 @dataclass(frozen=True, slots=True)
 class _QuestionNames:
     """What a Russian or Azerbaijani question's spelling says of its names: the terms of its
-    words capitalised inside a sentence, and each word as written by its transliteration (the
-    form the terms are read with)."""
+    words capitalised inside a sentence, each word as written by its transliteration (the
+    form the terms are read with), and the countries it lists beside one the facts name (by
+    their transliterations: ``Matcher._listed_countries``)."""
 
     capitalised: frozenset[str]
     written: dict[str, str]
+    listed: frozenset[str] = frozenset()
 
 
 # A question term, the share of its weight a paraphrase earns, and its neighbours in the index.
@@ -278,6 +283,21 @@ _Related = tuple[str, float, frozenset[str]]
 # outnumber the shortlist this many times over; fewer are quicker to add a common term to as
 # they are.
 _REACH_FROM = 4
+
+
+def _clause_split(question: str) -> tuple[str, str, str] | None:
+    """A question cut at the first word that leads a trailing clause of time (``_CLAUSE_LEADS``:
+    "... once investigators had ruled") within a stretch between commas: the stretches before
+    that one, the words before the clause in it, and the clause after it (each folded); None
+    without one."""
+    parts = _CLAUSE_BREAK.split(question)
+    for number, part in enumerate(parts):
+        words = expand_chat(fold(part)).split()
+        for index in range(_CLAUSE_START, len(words) - 1):
+            if words[index] in _CLAUSE_LEADS:
+                earlier = " ".join(expand_chat(fold(stretch)) for stretch in parts[:number])
+                return earlier, " ".join(words[:index]), " ".join(words[index + 1 :])
+    return None
 
 
 def _within_reach(rough: dict[int, float], keep: int, ahead: float) -> dict[int, float]:
@@ -1008,7 +1028,37 @@ class Matcher:
         written: dict[str, str] = {}
         for word in other_tokens(question, language):
             written.setdefault(translit(word), word)
-        return _QuestionNames(frozenset(capitalised), written)
+        listed = self._listed_countries(question, language)
+        return _QuestionNames(frozenset(capitalised), written, listed)
+
+    def _listed_countries(self, question: str, language: str) -> frozenset[str]:
+        """The countries a Russian or Azerbaijani question lists beside a country the facts
+        name, a comma between them (by their transliterations): a list of neighbours
+        ("грузия, армения", "gürcüstan, ermənistan") is the scope of the question, which the
+        facts may take as a whole, not another subject, as English reads its lists
+        (``_listed_beside_named``). Without the comma two countries are as often the two
+        sides of what is asked ("fransa ermənistanı dəstəkləyir": France supports Armenia)."""
+        if "," not in question:
+            return frozenset()
+        chunks = [other_tokens(chunk, language) for chunk in question.split(",")]
+        listed: set[str] = set()
+        for before, after in itertools.pairwise(chunks):
+            if not before or not after:
+                continue
+            pair = (before[-1], after[0])
+            if not all(names_country(word, language) for word in pair):
+                continue
+            for word, other in (pair, pair[::-1]):
+                if self._names_known_country(other, language):
+                    listed.add(translit(word))
+        return frozenset(listed)
+
+    def _names_known_country(self, word: str, language: str) -> bool:
+        """Whether a Russian or Azerbaijani ``word`` naming a country is read as a term the
+        facts hold."""
+        return any(
+            term in self._df for term, _, _ in self.analyzer.analyze(word, language=language)
+        )
 
     def _named_elsewhere(self, term: str, word: str, named: _QuestionNames, language: str) -> bool:
         """Whether a word of a Russian or Azerbaijani question that no fact has, nor any word
@@ -1023,6 +1073,8 @@ class Matcher:
         """
         if term.isdigit():
             return self._year_elsewhere(term)
+        if word in named.listed:
+            return False
         if term not in named.capitalised and not names_country(
             named.written.get(word, ""), language
         ):
@@ -1247,6 +1299,9 @@ class Matcher:
         scored = actor_first(scored, question, language, self.settings.kind_window)
         if focus.until:
             scored = bound_first(scored, self.settings.kind_window)
+        scored = phrased_first(
+            scored, functools.partial(self._asking_text, question, language), self.settings
+        )
         if bare and len(query) <= self.settings.keyword_terms:
             scored = named_first(scored, asked, self.analyzer)
         self._calibrate(scored[:calibrated] if calibrated else scored, asked)
@@ -1324,16 +1379,29 @@ class Matcher:
         happened, and a sibling telling of that earlier event is not the answer. Read within a
         stretch between commas ("..., when did she first win" asks when); none when the
         question asks little before the clause."""
-        for part in _CLAUSE_BREAK.split(question):
-            words = expand_chat(fold(part)).split()
-            for index in range(_CLAUSE_START, len(words) - 1):
-                if words[index] in _CLAUSE_LEADS:
-                    asked = set(self.analyzer.terms(" ".join(words[:index])))
-                    if not asked:
-                        return frozenset()
-                    tail = self.analyzer.terms(" ".join(words[index + 1 :]))
-                    return frozenset(tail) - asked
-        return frozenset()
+        split = _clause_split(question)
+        if split is None:
+            return frozenset()
+        asked = set(self.analyzer.terms(split[1]))
+        if not asked:
+            return frozenset()
+        return frozenset(self.analyzer.terms(split[2])) - asked
+
+    def _asking_text(self, question: str, language: str) -> str:
+        """The part of a question that asks, which its form is read from (``phrased_first``):
+        its asking sentences, when the others only tell (``_context_terms``); else, in
+        English, what comes before a trailing clause of time (``_clause_terms``): "what did
+        the union demand once the inspectors had cleared the mine" is asked as "what did the
+        union demand", however like a sibling's "did the inspectors clear the mine" its
+        scene reads."""
+        if self._context_terms(question, language):
+            sentences = _SENTENCE_END.split(question.strip())
+            return " ".join(sentence for sentence in sentences if sentence and _asks(sentence))
+        if language == "en":
+            split = _clause_split(question)
+            if split is not None and self.analyzer.terms(split[1]):
+                return f"{split[0]} {split[1]}"
+        return question
 
     def _related_terms(self, query: list[QueryTerm]) -> list[_Related]:
         """The question's terms (as written, or unknown to the index; not typo corrections) with

@@ -3,9 +3,10 @@
 Siblings (facts of one story) share their names and much of their wording, so the one that
 answers a question can score just below one that merely mentions what is asked. Each rule reads
 one sign of which sibling the question is for (it states what is asked, a phrasing asks for the
-kind of thing asked, opens as the question does, is told by the side asked about, says until
-when, is named after a keyword) and moves that candidate first. Scores stay as they were: a
-sibling moved ahead has no lead to be answered outright by.
+kind of thing asked, opens as the question does, is phrased nearly as the question is asked,
+is told by the side asked about, says until when, is named after a keyword) and moves that
+candidate first. Scores stay as they were: a sibling moved ahead has no lead to be answered
+outright by.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from bot.core.country_words import actors_named
 from bot.core.focus import ORDERING, STRICT, Focus, bound_stated, question_focus
 from bot.core.index_entries import IndexEntry
 from bot.core.matcher_settings import MatcherSettings
+from bot.core.phrase_pairs import closer_by, word_pairs
 from bot.core.text import Analyzer, expand_chat, fold
 
 # Least questions of its own a fact must have for the lack of one asking for some kind of thing
@@ -59,6 +61,31 @@ def stating_first(ranked: list[Candidate], settings: MatcherSettings) -> list[Ca
     if best.relevance - runner_up.relevance < settings.answer_margin and dominates(
         runner_up, best, settings
     ):
+        return [runner_up, best, *ranked[2:]]
+    return ranked
+
+
+def phrased_first(
+    ranked: list[Candidate], asking: Callable[[], str], settings: MatcherSettings
+) -> list[Candidate]:
+    """``ranked`` with the runner-up first when it nearly ties the best (within
+    ``answer_margin``, in the order the scores give) and one of its phrasings shares
+    ``phrase_lead`` more of the question's word pairs than any of the best's
+    (``phrase_pairs``): "so did the storm stop the ferry" is asked as its curator asked "did
+    the storm stop the ferry", not as a sibling's "was the ferry stopped long by the storm",
+    though word by word they tie. ``asking`` gives the part of the question that asks, its
+    scene left out (``Matcher._asking_text``); it is read only in a near tie. A runner-up
+    that lacks what is asked never moves ahead of a best that has it, and a best an earlier
+    rule put first (scoring below the runner-up) keeps its place. The scores stay as they
+    were: the one moved has no lead to be answered outright by."""
+    if len(ranked) < 2 or settings.phrase_lead > 1.0:
+        return ranked
+    best, runner_up = ranked[0], ranked[1]
+    lead = best.relevance - runner_up.relevance
+    if not 0.0 <= lead < settings.answer_margin or not (_holds(runner_up) or not _holds(best)):
+        return ranked
+    # Read only in a near tie: most questions never need their word pairs.
+    if closer_by(word_pairs(asking()), runner_up.entry, best.entry) >= settings.phrase_lead:
         return [runner_up, best, *ranked[2:]]
     return ranked
 

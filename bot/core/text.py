@@ -885,6 +885,8 @@ class Analyzer:
         for index, word in enumerate(written):
             if index in taken or word in drop:
                 continue
+            if language == "ru" and _stopword_form(word, drop):
+                continue
             if az and (
                 _plain_stopword(word) or _regarding(written, index) or az_plain(word) in AZ_SCRAPS
             ):
@@ -906,6 +908,20 @@ class Analyzer:
                 self._spelled_right[surface] = max(frequency, self._spelled_right.get(surface, 0.0))
             out.append((term, _specificity_of(frequency), surface))
         return tuple(out)
+
+
+def _stopword_form(word: str, drop: frozenset[str]) -> bool:
+    """Whether a Russian ``word`` is a pronoun whose dictionary form is a stopword, by its
+    likeliest reading ("ними" of "они", "теми" of "тот", "всеми" of "весь"): the list holds a
+    pronoun's commonest forms, not all of its cases, and a form it lacks would weigh as a word
+    no fact has. Only pronouns: the list's few nouns ("вопрос") keep their other forms."""
+    found = russian_lemmas.parses(word)
+    if not found or not found[0].is_known:
+        return False
+    tag = found[0].tag
+    if tag.POS != "NPRO" and "Apro" not in tag.grammemes:
+        return False
+    return russian_lemmas.dictionary_form(found[0]) in drop
 
 
 # Scraps of Azerbaijani that are no words: the case endings an abbreviation or a number takes
@@ -1167,6 +1183,12 @@ _ASKING_WORDS = frozenset(
 _EMBEDDING_WORDS = frozenset("почему зачем отчего когда где куда откуда сколько".split())
 
 
+def _a_few(words: list[str], index: int) -> bool:
+    """Whether ``words[index]`` is the "neçə" of "bir neçə" (a few, several), typed with its
+    letters or without."""
+    return index > 0 and az_plain(words[index]) == "nece" and az_plain(words[index - 1]) == "bir"
+
+
 def _consists_of(words: list[str], index: int) -> bool:
     """Whether ``words[index]`` is the "nədən" of "nədən ibarətdir" (what it consists of)."""
     return (
@@ -1182,12 +1204,15 @@ def _other_focus(text: str, language: str) -> Focus:
     words = other_tokens(text, language)
     if language == "ru" and "," in text:
         words = _without_embedded(text, words)
-    # "heç kim" is nobody and "heç vaxt" never: no question word after "heç"; "nədən
-    # ibarətdir" asks what something consists of, not why.
+    # "heç kim" is nobody and "heç vaxt" never: no question word after "heç"; "bir neçə" is a
+    # few ("bir neçə gündür xəbər oxumuram": for a few days), not how many; "nədən ibarətdir"
+    # asks what something consists of, not why.
     asking = [
         w
         for i, w in enumerate(words)
-        if not (i and az_plain(words[i - 1]) == "hec") and not _consists_of(words, i)
+        if not (i and az_plain(words[i - 1]) == "hec")
+        and not _a_few(words, i)
+        and not _consists_of(words, i)
     ]
     lowered = " " + " ".join(asking) + " "
     phrases = [

@@ -21,7 +21,7 @@ import yaml
 
 from bot.core.draft_files import SOURCE_NOTE
 from bot.core.fact_ids import free_fact_id
-from bot.core.language import LANGUAGE_NAMES
+from bot.core.language import LANGUAGE_NAMES, english_frequency
 from bot.core.links import is_web_link
 from bot.core.loader import MAX_ANSWER_CHARS, MAX_TAGS_PER_FACT
 from bot.core.text import STOPWORDS, Analyzer, fold, specificity, stem
@@ -50,6 +50,7 @@ from bot.ingest.questions import generate, parse, verbs_in
 from bot.ingest.questions import problem as question_problem
 from bot.ingest.sentences import dateline_place, split_sentences, strip_dateline
 from bot.ingest.statements import interrogatives, statements
+from bot.ingest.toll_questions import asks_toll, toll_questions
 
 MIN_FACTS = 2
 MIN_QUESTIONS = 2
@@ -266,6 +267,11 @@ def _lower_first(text: str, names: set[str]) -> str:
     # ("Neighbouring Kyrgyzstan": a participle is no title.)
     known = known or (
         rest[:1].isupper() and bare not in GENERIC_STARTS and not bare.endswith("ing")
+    )
+    # "Gazprom said ...": a singular word with no determiner opening a sentence, and no word
+    # of everyday English, is a name (a common noun there would take "the", or be plural).
+    known = known or (
+        bare.isalpha() and not bare.endswith("s") and not english_frequency(fold(bare))
     )
     if (known and not generic) or acronym or not first[:1].isupper():
         return text
@@ -682,6 +688,13 @@ def build_draft(
             # "The slide came down near Rushan after ...": asked where and why the avalanche
             # happened, ahead of its own questions, which name it "the slide".
             questions[:0] = event_questions(statement.core, questions, event)
+        if not any(asks_toll(q) for q in questions):
+            # A toll is what readers ask first of the sentence that gives it ("how many
+            # died"), whatever else its own questions ask; the lede's own come first, for it
+            # tells the event as a whole.
+            toll_setting = asked if asked or statement.event is not None else setting
+            at = len(questions) if lede else 0
+            questions[at:at] = toll_questions(" ".join(parts), toll_setting)
         # "Alexandr Stoianoglo, a former prosecutor general, ...": who he is, second (the
         # fact's own first question stays first; the last ones give way).
         questions[1:1] = profiles.questions(" ".join(statement.sources or [statement.original]))

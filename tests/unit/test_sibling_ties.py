@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from bot.core.candidates import Candidate
 from bot.core.focus import Want, answer_kinds
+from bot.core.index_entries import IndexEntry
 from bot.core.matcher import Matcher, MatcherSettings
 from bot.core.models import AskResult, Decision, Fact
+from bot.core.phrase_pairs import word_pairs
+from bot.core.sibling_order import phrased_first
 from bot.core.text import focus
 
 
@@ -172,3 +176,82 @@ def test_being_in_charge_is_leading_not_being_charged() -> None:
     assert answered(matcher.ask("is the committee leading the bridge inquiry")) == (
         "bridge-inquiry"
     )
+
+
+# ----------------------------------------------- the sibling phrased as the question is asked
+STORM_STOPS_FERRY = Fact(
+    "alat-ferry-suspended",
+    "Azerbaijan suspended the Baku-Turkmenbashi ferry on 3 March 2025 after a storm damaged "
+    "the Alat terminal.",
+    (
+        "did the storm stop the ferry",
+        "why was the turkmenbashi ferry suspended",
+        "what happened to the alat terminal",
+    ),
+)
+FERRY_RESUMES = Fact(
+    "alat-ferry-resumed",
+    "The Baku ferry, stopped by the storm at Alat, resumed on 20 March 2025 once the terminal "
+    "was repaired.",
+    (
+        "is the ferry running again",
+        "was the ferry stopped long by the storm",
+        "when did the ferry to turkmenbashi restart",
+    ),
+)
+
+
+def test_a_near_tie_offers_first_the_sibling_phrased_as_asked() -> None:
+    """Both facts hold "storm", "stop" and "ferry", and the one on the restart says them in
+    its answer too, so word by word it scores a hair higher; but "so did the storm stop the
+    ferry" is asked as the curator asked the other one. The bot still asks "did you mean"
+    (a phrasing's form is no lead to answer by), with that fact offered first."""
+    question = "so did the storm stop the ferry"
+    off = Matcher([STORM_STOPS_FERRY, FERRY_RESUMES], settings=MatcherSettings(phrase_lead=2.0))
+    assert off.ask(question).matches[0].fact.id == "alat-ferry-resumed"
+    result = Matcher([STORM_STOPS_FERRY, FERRY_RESUMES]).ask(question)
+    assert result.decision is Decision.SUGGEST
+    assert [match.fact.id for match in result.matches] == [
+        "alat-ferry-suspended",
+        "alat-ferry-resumed",
+    ]
+
+
+def test_word_pairs_read_chat_spellings_and_leave_out_pairs_of_function_words() -> None:
+    """ "u" is read as "you"; "what did" and "did the" only say how a question opens."""
+    assert word_pairs("Did U stop the FERRY?!") == {
+        ("you", "stop"),
+        ("stop", "the"),
+        ("the", "ferry"),
+    }
+    assert word_pairs("what did the union demand") == {("the", "union"), ("union", "demand")}
+    assert word_pairs("ferry") == frozenset()
+
+
+def _scored(fact: Fact, relevance: float, *, blocked: bool = False) -> Candidate:
+    phrasings = tuple(((question,), question) for question in fact.questions)
+    entry = IndexEntry(fact, phrasings, ())
+    return Candidate(entry, relevance, None, 0.5, 0.5, 0.5, 1.0, strict_miss=blocked)
+
+
+def test_a_closer_phrased_sibling_lacking_what_is_asked_is_not_put_first() -> None:
+    """A fact without what is asked (blocked) does not move ahead of one that has it, however
+    closely one of its phrasings reads like the question."""
+    settings = MatcherSettings()
+    question = "so did the storm stop the ferry"
+    best = _scored(FERRY_RESUMES, 0.81)
+    closer = _scored(STORM_STOPS_FERRY, 0.80)
+    assert phrased_first([best, closer], lambda: question, settings)[0] is closer
+    lacking = _scored(STORM_STOPS_FERRY, 0.80, blocked=True)
+    assert phrased_first([best, lacking], lambda: question, settings)[0] is best
+
+
+def test_a_sibling_an_earlier_rule_put_first_keeps_its_place() -> None:
+    """A best scoring below the runner-up was put first by a rule of its own (it is phrased
+    for the kind of thing asked, told by the side asked about, ...): the form of the
+    runner-up's phrasing does not undo that."""
+    settings = MatcherSettings()
+    moved = _scored(FERRY_RESUMES, 0.79)
+    closer = _scored(STORM_STOPS_FERRY, 0.80)
+    ranked = phrased_first([moved, closer], lambda: "so did the storm stop the ferry", settings)
+    assert ranked[0] is moved

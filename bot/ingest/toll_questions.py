@@ -1,0 +1,95 @@
+"""Questions about a toll: how many people died, were injured or are missing.
+
+After a disaster or an attack the first thing readers ask is the toll, in their plain words:
+"how many people died", "how many were hurt". Articles give it in many shapes that the
+sentence's own questions do not reach: inside reported speech without "that" ("the committee
+said three people were killed"), as a bare count ("counted 19 dead and 105 injured"), as a
+participle after its noun ("the bodies of 225 people killed in the violence"), or in the object
+of an active verb ("the blast killed ten people"). Drafted questions asked the speaker
+("what did the committee say") or the wrong thing ("who counted 19 dead"), so a reader's "how
+many died" went to a sibling fact, or to none outright. Here each toll the sentence states is
+asked as readers ask it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.text import fold
+
+# A count of people: a figure or a number word, with what may stand before it.
+_COUNT = (
+    r"(?:(?:more than|over|nearly|almost|about|around|at least|up to|some|roughly|"
+    r"an estimated|fewer than|less than)\s+)?"
+    r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"dozens|hundreds|thousands)"
+)
+# Who is counted, when the article says: readers name them the same way ("how many civilians").
+_PEOPLE = (
+    r"people|persons|civilians|soldiers|servicemen|troops|police officers|officers|residents|"
+    r"workers|miners|passengers|sailors|crew members|children|migrants|protesters|villagers|"
+    r"fighters|pilgrims"
+)
+# What happened to them, by the question that asks it.
+_OUTCOMES = {
+    "killed": "were killed",
+    "dead": "died",
+    "died": "died",
+    "injured": "were injured",
+    "wounded": "were wounded",
+    "hurt": "were injured",
+    "missing": "are missing",
+}
+_OUTCOME = "|".join(_OUTCOMES)
+# "three people were killed", "ten people have died", "225 people killed in the violence",
+# "19 dead and 105 injured", "42 are missing": the count, perhaps its noun, perhaps an
+# auxiliary, then the outcome.
+_PASSIVE = re.compile(
+    rf"\b(?P<count>{_COUNT})\s+(?:(?P<noun>{_PEOPLE})\s+)?"
+    r"(?:(?:have|has|had|were|was|are|is)\s+(?:been\s+)?)?"
+    rf"(?P<outcome>{_OUTCOME})\b",
+    re.IGNORECASE,
+)
+# "the blast killed ten people", "killing at least 12 civilians".
+_ACTIVE = re.compile(
+    rf"\b(?:killed|killing|kills|injured|injuring|wounded|wounding)\s+(?P<count>{_COUNT})\s+"
+    rf"(?:(?:[a-z-]+\s+)?(?P<noun>{_PEOPLE}))\b",
+    re.IGNORECASE,
+)
+_ACTIVE_OUTCOME = {"kill": "were killed", "inju": "were injured", "woun": "were wounded"}
+# A count that is a share of the toll already given ("19 of them police officers") or of
+# something else ("one of the dead") is not a toll of its own.
+_NOT_A_TOLL = re.compile(r"^\s*of\b", re.IGNORECASE)
+
+
+def toll_questions(text: str, setting: str | None = None) -> list[str]:
+    """ "how many people were killed in the crimean bridge blast", "how many people were
+    injured ...": one question for each kind of toll ``text`` states with a count, in the
+    order it states them, each ending with ``setting`` ("in the crimean bridge blast") when
+    given. Nothing for a toll without a count ("several servicemen were killed")."""
+    asked: dict[str, None] = {}
+    found: list[tuple[int, str, str]] = []
+    for match in _PASSIVE.finditer(text):
+        if _NOT_A_TOLL.match(text[match.end("count") :]):
+            continue
+        outcome = _OUTCOMES[match["outcome"].lower()]
+        found.append((match.start(), _noun(match["noun"]), outcome))
+    for match in _ACTIVE.finditer(text):
+        outcome = _ACTIVE_OUTCOME[match.group(0)[:4].lower()]
+        found.append((match.start(), _noun(match["noun"]), outcome))
+    tail = f" {setting.lower().replace(chr(34), '')}" if setting else ""
+    for _, noun, outcome in sorted(found):
+        asked.setdefault(f"how many {noun} {outcome}{tail}", None)
+    return list(asked)
+
+
+def _noun(noun: str | None) -> str:
+    return fold(noun) if noun else "people"
+
+
+def asks_toll(question: str) -> bool:
+    """Does ``question`` already ask a toll ("how many people have died in ...")?"""
+    words = fold(question).split()
+    return words[:2] == ["how", "many"] and bool(
+        set(words) & {"killed", "died", "dead", "injured", "wounded", "missing", "hurt"}
+    )

@@ -1,0 +1,68 @@
+"""A toll is asked as readers ask it (issue 12, point 3: numbers -> "how many").
+
+An article of our own about a mine collapse (``data/corpus/tkibuli-mine.txt``) gives its toll
+in the shapes the sentence's own questions missed: inside reported speech without "that", as
+bare counts, as a participle after its noun. A reader asks "how many people died" and "how
+many were injured"; the fact that says so should carry those questions, set in the story's
+event, and no other fact should.
+"""
+
+from __future__ import annotations
+
+from bot.ingest.toll_questions import asks_toll, toll_questions
+from tests.ingest.drafting import corpus_draft, fact_with
+
+
+def test_the_fact_giving_the_toll_is_asked_how_many_died_in_the_event() -> None:
+    draft = corpus_draft("tkibuli-mine")
+    killed = fact_with(draft, "four miners were killed")
+    asked = [q for q in killed.questions if q.startswith("how many")]
+    assert any("miners were killed" in q for q in asked), killed.questions
+    assert any("were injured" in q for q in asked), killed.questions
+    # Set in the story's event, as a reader names it, not bare.
+    assert all("mine" in q.split()[-2:] or "collapse" in q for q in asked), asked
+
+
+def test_a_bare_count_of_the_dead_and_missing_is_asked_as_a_toll() -> None:
+    """ "counted 6 dead and 3 missing": not "who counted 6 dead" alone."""
+    draft = corpus_draft("tkibuli-mine")
+    counted = fact_with(draft, "6 dead and 3 missing")
+    assert any(q.startswith("how many people died") for q in counted.questions), counted.questions
+    assert any(q.startswith("how many people are missing") for q in counted.questions)
+
+
+def test_facts_without_a_toll_are_not_asked_one() -> None:
+    draft = corpus_draft("tkibuli-mine")
+    for words in ("suspended all work", "found safe"):
+        fact = fact_with(draft, words)
+        assert not any(asks_toll(q) for q in fact.questions), fact.questions
+
+
+def test_toll_shapes_and_what_is_no_toll() -> None:
+    cases = {
+        "The interior ministry said two people were killed, both of them drivers.": [
+            "how many people were killed in the storm"
+        ],
+        "Officials said the bodies of 31 people killed in the fighting had been recovered.": [
+            "how many people were killed in the storm"
+        ],
+        "The shelling killed at least 12 civilians overnight.": [
+            "how many civilians were killed in the storm"
+        ],
+        "Nine villagers have died and 20 are missing.": [
+            "how many villagers died in the storm",
+            "how many people are missing in the storm",
+        ],
+        # A share of a toll already given, and a toll with no count, ask nothing.
+        "Three of the dead were children.": [],
+        "Several soldiers were wounded in the exchange.": [],
+        "The council has 40 members and meets twice a year.": [],
+    }
+    for sentence, expected in cases.items():
+        assert toll_questions(sentence, "in the storm") == expected, sentence
+
+
+def test_a_toll_already_asked_is_recognised() -> None:
+    assert asks_toll("how many people have died in the flood")
+    assert not asks_toll("how many homes were flooded")
+    assert not asks_toll("who died of hypothermia")
