@@ -350,10 +350,6 @@ class Matcher:
         self._next_key = 0
         # Key sets of common terms, built on first need and kept up to date after that.
         self._key_sets: dict[str, set[int]] = {}
-        # The candidates a common term brings in when it is a question's rarest (its most
-        # recent ``posting_budget`` facts), with the weight they were last brought in with:
-        # copied, not built again key by key (``_brought_in``). Dropped when its facts change.
-        self._brought: dict[str, tuple[float, dict[int, float]]] = {}
         # Terms too common to be read within the budget get their key set as they grow past it;
         # rarer ones only if a question ever needs one.
         self._key_set_from = max(1, self.settings.posting_budget)
@@ -540,15 +536,12 @@ class Matcher:
             self._successors.setdefault(replaced, set()).add(fact.id)
         terms = entry.all_terms()
         entry.size = len(terms)
-        brought = self._brought
         for term in terms:
             posting = self._postings.get(term)
             if posting is None:
                 self._postings[term] = [key]
             else:
                 posting.append(key)
-                if brought:
-                    brought.pop(term, None)
             key_set = self._key_sets.get(term)
             if key_set is not None:
                 key_set.add(key)
@@ -598,7 +591,6 @@ class Matcher:
                 continue
             del self._df[term]
             del self._postings[term]
-            self._brought.pop(term, None)
             self._key_sets.pop(term, None)
             self._specificity.pop(term, None)
             self._names.discard(term)
@@ -619,7 +611,6 @@ class Matcher:
         for term, posting in self._postings.items():
             self._postings[term] = [key for key in posting if key in live]
         self._dead_refs = 0
-        self._brought.clear()
 
     def _terms(
         self, text: str, language: str | None = None, kind_words: tuple[str, ...] = ()
@@ -1561,6 +1552,9 @@ class Matcher:
         narrowing = min(weights, default=0.0) >= 0.0
         # The least score a candidate has: the weight of the term that brought it in, at least.
         least = math.inf
+        # The candidates' keys as a set, while they stay the same: made from the dict's stored
+        # hashes, it meets a key set without reading every key again.
+        gathered: set[int] | None = None
         for index, qt in enumerate(matched):
             weight = weights[index]
             posting = self._postings[qt.term]
@@ -1573,21 +1567,20 @@ class Matcher:
                     and len(rough) > _REACH_FROM * keep
                     and sum(weights[:index]) - ahead > least
                 ):
+                    size = len(rough)
                     rough = _within_reach(self._in_scope(rough, guild_id), keep, ahead)
-                # The smaller side is read (in C): the candidates, or the term's key set.
-                for key in rough.keys() & self._key_set(qt.term):
+                    if len(rough) != size:
+                        gathered = None
+                if gathered is None:
+                    gathered = set(rough)
+                for key in gathered & self._key_set(qt.term):
                     rough[key] += weight
-                continue
-            if not rough and len(posting) > budget:
-                # A common first term: its most recent facts, none gathered yet to meet them.
-                rough = self._brought_in(qt.term, weight)
-                spent += budget
-                least = min(least, weight)
                 continue
             if len(posting) > budget:
                 posting = posting[-budget:]
             spent += len(posting)
             least = min(least, weight)
+            gathered = None
             if not rough:
                 # The first term's facts: none gathered yet to meet them (the thousands of a
                 # common first term are not looked up one by one in an empty dict).
@@ -1600,21 +1593,6 @@ class Matcher:
             for key, earlier in held.items():
                 rough[key] = earlier + weight
         return self._in_scope(rough, guild_id)
-
-    def _brought_in(self, term: str, weight: float) -> dict[int, float]:
-        """The most recent ``posting_budget`` facts holding ``term`` (removed ones too, as
-        its postings list them), in that order, each with ``weight``: a copy of the dict made
-        the last time, which costs a fraction of making it again."""
-        budget = self.settings.posting_budget
-        held = self._brought.get(term)
-        # Of as many facts as the budget allows now: settings may be swapped on a live index.
-        if held is None or len(held[1]) != budget:
-            made = dict.fromkeys(self._postings[term][-budget:], weight)
-            self._brought[term] = (weight, made)
-            return made.copy()
-        if held[0] == weight:
-            return held[1].copy()
-        return dict.fromkeys(held[1], weight)
 
     def _in_scope(self, rough: dict[int, float], guild_id: int | None) -> dict[int, float]:
         """``rough`` without removed facts and other servers' facts."""

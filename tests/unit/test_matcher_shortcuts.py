@@ -1,6 +1,5 @@
 """What the matcher skips or keeps for speed changes no answer: narrowing the candidates to
-those within reach of the best, and term weights and a common word's candidates kept from one
-question to the next."""
+those within reach of the best, and term weights kept from one question to the next."""
 
 from __future__ import annotations
 
@@ -94,41 +93,4 @@ def test_weights_kept_between_questions_follow_the_facts(monkeypatch: pytest.Mon
     with monkeypatch.context() as patch:
         patch.setattr(Matcher, "_weights", lambda self, names: {})
         afresh = [_shown(matcher.ask(question, limit=10)) for question in questions]
-    assert kept == afresh
-
-
-def test_candidates_kept_for_a_common_word_follow_the_facts(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """The candidates a common word brings in, kept from one question to the next, are those
-    of the facts as they are now: a fact added after a question was asked is its answer when
-    it is asked again, and after facts are added and removed every answer is the one that
-    candidates gathered afresh give."""
-    question = "why did odalric recall the pipeline"
-    questions = [question, "talvora officials said", "officials talvora treaty", "ysolde tariff"]
-    # Every word of these is in more facts than the budget reads: the rarest brings in its
-    # most recent facts.
-    matcher = Matcher(NEWS[:300], settings=MatcherSettings(posting_budget=20, candidates=3))
-    for asked in questions:
-        matcher.ask(asked)
-    late = Fact(
-        "late-odalric", "Odalric of Quistel recalled the pipeline, officials said.", (question,)
-    )
-    matcher.add(late)
-    best = matcher.ask(question).best
-    assert best is not None and best.fact.id == "late-odalric"
-    for fact in NEWS[300:450]:
-        matcher.add(fact)
-    for fact in NEWS[:40]:
-        matcher.remove(fact.id)
-    kept = [_shown(matcher.ask(asked, limit=10)) for asked in questions]
-    with monkeypatch.context() as patch:
-        patch.setattr(
-            Matcher,
-            "_brought_in",
-            lambda self, term, weight: dict.fromkeys(
-                self._postings[term][-self.settings.posting_budget :], weight
-            ),
-        )
-        afresh = [_shown(matcher.ask(asked, limit=10)) for asked in questions]
     assert kept == afresh
