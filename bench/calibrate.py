@@ -29,7 +29,7 @@ drafts apart; for the refit alone (what the matcher uses), for the refit with a 
 its own for Russian and Azerbaijani questions (``fit_inflected``: measured, not in the matcher;
 English confidences do not move with it), and for the shipped ``CALIBRATION`` (fitted on these
 very questions, so not held out). "Outright" there is the matcher's own decision
-(``Matcher._decide``) with the confidence in question in place of the shipped one: confident
+(``Matcher.decide``) with the confidence in question in place of the shipped one: confident
 enough, and through every other gate (not blocked, clear of the runner-up or led by its kind,
 covering enough of the question, naming nothing no fact names, ...). The threshold 0.00 row is
 those gates alone, every confidence let through: what no confidence model can do better than.
@@ -170,7 +170,7 @@ def gates_pass(
     ``confidence``: its own decision, every gate but the model's score as it is, so that a
     refit is judged by what the bot would do and not by a copy of some of its gates."""
     swapped = [replace(ranked[0], confidence=confidence), *ranked[1:]]
-    return matcher._decide(swapped, asked) is Decision.ANSWER
+    return matcher.decide(swapped, asked) is Decision.ANSWER
 
 
 def outright(row: Example, confidence: float, threshold: float) -> bool:

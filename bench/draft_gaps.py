@@ -41,7 +41,7 @@ from typing import Any
 
 import yaml
 
-from bench.drafts import STORIES, Judged, Story, approved_draft, article_sentences, covered, terms
+from bench.drafts import STORIES, Judged, Story, approved_draft, covered, read_article, terms
 from bench.report import RESULTS
 from bot.core.matcher import Matcher
 from bot.core.models import Decision
@@ -69,7 +69,7 @@ def article_story(slug: str) -> Story:
     questions: those come from the results file."""
     folder = STORIES / slug
     knowledge = yaml.safe_load((folder / "knowledge.yaml").read_text("utf-8"))
-    sentences, published = article_sentences(folder)
+    article = read_article(folder / "article.txt")
     return Story(
         slug,
         "tune",
@@ -77,8 +77,9 @@ def article_story(slug: str) -> Story:
         folder / "knowledge.yaml",
         [],
         knowledge["facts"],
-        sentences,
-        published,
+        article.sentences,
+        article.published,
+        article.title,
     )
 
 

@@ -66,6 +66,20 @@ _PRONOUN_SUBJECT = re.compile(
     rf"^(?:(?:who|what|when|where|why|how|which)\s+)?{_AUX}\s+"
     r"(?:he|she|it|they|its|his|her|their|this|these|those)\b"
 )
+# ... but not an "it" the question itself spells out, a clause after a predicate that takes
+# one: "is it safe to swim there", "was it clear whether ...", "how long did it take to ...".
+_CLAUSE_IT = re.compile(
+    rf"^(?:(?:who|what|when|where|why|how|which)\s+(?:long\s+|much\s+)?)?{_AUX}\s+it\s+"
+    r"(?:(?:(?:be|been|become|seem|remain)\s+)?(?:(?:not|still|now|yet|the|too|so)\s+)*"
+    r"(?:true|false|possible|impossible|likely|unlikely|clear|unclear|known|certain|safe|legal|"
+    r"illegal|necessary|important|hard|difficult|easy|worth|early|late|first\s+time|time)\s+"
+    r"(?:for\s+\S+(?:\s+\S+)?\s+to|that|whether|if|to|why|how|who|what|when|where)"
+    # an amount before the "to", never an object ("did it take the case to court")
+    r"|(?:take|cost)\s+(?:(?!(?:the|a|an|this|its|his|her|their)\s)\S+\s+){0,3}?"
+    r"(?:for\s+.+\s+)?to"
+    r"|(?:matter|emerge|seem|appear)\s+(?:that|whether|if|why|how)"
+    r"|make\s+(?:any\s+|much\s+|a\s+|no\s+)?(?:sense|difference))\b"
+)
 # A time noun where the subject goes: "what did morning the state emergency service count".
 _TIME_AS_SUBJECT = re.compile(
     rf"\b{_AUX}\s+(?:morning|evening|night|afternoon|week|year|day|month)\s+(?:the|a|an)\b"
@@ -107,7 +121,7 @@ def question_problem(question: str) -> str | None:
         return "asks only whether it happened"
     if _THING_PREDICATE.match(lower):
         return "who of a thing"
-    if _PRONOUN_SUBJECT.match(lower):
+    if _PRONOUN_SUBJECT.match(lower) and not _CLAUSE_IT.match(lower):
         return "pronoun for a subject"
     if _TIME_AS_SUBJECT.search(lower):
         return "time word for a subject"

@@ -89,10 +89,19 @@ def covered(part: dict[str, float], by: dict[str, float]) -> float:
     return sum(w for t, w in part.items() if t in by) / total if total else 0.0
 
 
-def article_sentences(folder: Path) -> tuple[list[str], str | None]:
-    """A story's article as sentences (headline and date line left out), and its publication
-    date as written."""
-    lines = (folder / "article.txt").read_text("utf-8").splitlines()
+@dataclass(frozen=True)
+class Article:
+    """A story's ``article.txt`` as the bench reads it: its headline (the first line), its
+    sentences (headline and date line left out) and its publication date as written."""
+
+    title: str
+    sentences: list[str]
+    published: str | None
+
+
+def read_article(path: Path) -> Article:
+    """The article at ``path``, read once."""
+    lines = path.read_text("utf-8").splitlines()
     body = [ln for ln in lines[1:] if not ln.startswith("Published:")]
     published = next(
         (ln.split(":", 1)[1].strip() for ln in lines if ln.startswith("Published:")), None
@@ -102,7 +111,7 @@ def article_sentences(folder: Path) -> tuple[list[str], str | None]:
         # A wire dateline ("BAKU, June 14 -") is no part of what the lede says: left in, its
         # words keep the lede from aligning with the hand-written fact that restates it.
         sentences[0] = strip_dateline(sentences[0])
-    return sentences, published
+    return Article(lines[0].strip() if lines else "", sentences, published)
 
 
 @dataclass
@@ -121,7 +130,7 @@ class Story:
     def load(cls, folder: Path) -> Story:
         questions = yaml.safe_load((folder / "questions.yaml").read_text("utf-8"))
         knowledge = yaml.safe_load((folder / "knowledge.yaml").read_text("utf-8"))
-        sentences, published = article_sentences(folder)
+        article = read_article(folder / "article.txt")
         return cls(
             folder.name,
             questions["split"],
@@ -129,9 +138,9 @@ class Story:
             folder / "knowledge.yaml",
             questions["questions"],
             knowledge["facts"],
-            sentences,
-            published,
-            (folder / "article.txt").read_text("utf-8").split("\n", 1)[0].strip(),
+            article.sentences,
+            article.published,
+            article.title,
         )
 
     def alignment(self) -> list[set[str]]:
@@ -229,7 +238,11 @@ class Scores:
         return row
 
 
-async def _knowledge_base(folder: Path, start: StartMode = StartMode.SERVE_STORED) -> KnowledgeBase:
+async def scratch_knowledge_base(
+    folder: Path, start: StartMode = StartMode.SERVE_STORED
+) -> KnowledgeBase:
+    """A knowledge base on ``folder``'s own database and ``knowledge/`` (the frozen seed
+    synonyms copied in, nothing else), for a draft or a story's hand-written facts."""
     shutil.copy(SYNONYMS, folder / "knowledge" / "synonyms.yaml")
     kb = await open_knowledge_base_at(folder / "db.sqlite", folder / "knowledge", start=start)
     if start is StartMode.RELOAD and not len(kb.matcher):
@@ -293,7 +306,7 @@ async def approved_draft(
     that fact's ``restates``."""
     aligned = story.alignment() if aligned is None else aligned
     (folder / "knowledge").mkdir(parents=True)
-    kb = await _knowledge_base(folder)
+    kb = await scratch_knowledge_base(folder)
     try:
         result = await ingest(kb, str(story.article), local_files=True)
         (drafted,) = result.drafted
@@ -316,7 +329,7 @@ async def run_story(story: Story, *, show: bool) -> dict[str, Any]:
         (base / "hand" / "knowledge" / "knowledge.yaml").write_text(
             hand_written(story.knowledge), "utf-8"
         )
-        kb = await _knowledge_base(base / "hand", StartMode.RELOAD)
+        kb = await scratch_knowledge_base(base / "hand", StartMode.RELOAD)
         try:
             hand_details: list[dict[str, Any]] = []
             hand = _ask(

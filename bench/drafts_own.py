@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from bench.drafts import _knowledge_base
+from bench.drafts import scratch_knowledge_base
 from bench.report import write
 from bot.core.actors import Actor
 from bot.core.models import Decision
@@ -39,7 +39,7 @@ async def run(split: str, show: bool) -> None:
     for slug, items in questions.items():
         with tempfile.TemporaryDirectory() as tmp:
             (Path(tmp) / "knowledge").mkdir()
-            kb = await _knowledge_base(Path(tmp))
+            kb = await scratch_knowledge_base(Path(tmp))
             try:
                 result = await ingest(kb, str(READER / f"{slug}.txt"), local_files=True)
                 (drafted,) = result.drafted

@@ -15,7 +15,7 @@ model is then refitted on the new order.
 The estimate is leave one knowledge base out (a story's draft with its hand-written knowledge,
 as in ``bench/calibrate.py``): each knowledge base's questions are put in order by a scorer
 fitted on the others and given confidences by a model fitted on the others' questions in that
-scorer's order; the matcher's own gates (``Matcher._decide``) then answer outright or not. The
+scorer's order; the matcher's own gates (``Matcher.decide``) then answer outright or not. The
 matcher's order and relevance alone (no hand rules) get the same treatment, so all are
 compared on equal terms. On tune data the matcher's order is flattered: its hand rules were
 written from these very questions' misses; ``--exclude`` keeps data it never saw apart.
@@ -53,7 +53,14 @@ from bot.core.matcher import (
 )
 from bot.core.matcher_settings import CALIBRATION
 from bot.core.models import Decision
-from bot.core.sibling_order import KIND_PHRASINGS, question_opening
+from bot.core.sibling_order import (
+    KIND_PHRASINGS,
+    keyword_named,
+    opens_as,
+    phrased_for,
+    question_opening,
+    states_bound,
+)
 
 # How many of the best candidates by relevance are put in order.
 DEPTH = 6
@@ -97,7 +104,7 @@ def features(
     terms = frozenset(qt.term for qt in asked.query if qt.confidence > 0.0)
     opening = question_opening(question)
     keyword = asked.bare and asked.terms <= matcher.settings.keyword_terms
-    named = matcher._named(shown, asked) if keyword else []
+    named = keyword_named(shown, asked, matcher.analyzer) if keyword else []
     weight = {qt.term: qt.weight * qt.confidence for qt in asked.query}
     held: dict[str, int] = {}
     stated: dict[str, int] = {}
@@ -111,7 +118,7 @@ def features(
     out = []
     for index, candidate in enumerate(shown):
         entry = candidate.entry
-        phrased = bool(wants) and matcher._phrased_for(entry, wants, terms)
+        phrased = bool(wants) and phrased_for(matcher.analyzer, entry, wants, terms)
         dense = len(entry.fact.questions) >= KIND_PHRASINGS
         answer_terms = set(entry.answer_terms)
         out.append(
@@ -127,8 +134,8 @@ def features(
                 float(candidate.count_miss),
                 float(phrased),
                 float(bool(wants) and dense and not phrased),
-                float(bool(opening) and matcher._opens_as(entry, opening, terms)),
-                float(asked.focus.until and matcher._states_bound(candidate)),
+                float(bool(opening) and opens_as(entry, opening, terms)),
+                float(asked.focus.until and states_bound(candidate)),
                 float(len(named) == 1 and candidate is named[0]),
                 len(candidate.matched) / asked.terms if asked.terms else 0.0,
                 1.0 / max(3, len(entry.fact.questions)),
@@ -318,9 +325,9 @@ def judged(
     try:
         if math.isfinite(margin):
             with _learned_lead_clear(row, margin):
-                decision = matcher._decide(ranked, row.asked)
+                decision = matcher.decide(ranked, row.asked)
         else:
-            decision = matcher._decide(ranked, row.asked)
+            decision = matcher.decide(ranked, row.asked)
     finally:
         matcher.settings = settings
     return Judged(row, row.is_right(ranked[0]), decision is Decision.ANSWER)

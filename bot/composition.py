@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.config import Database, DatabaseUrl, Settings, parse_database
-from bot.core.matcher import MatcherSettings
+from bot.core.matcher_settings import MatcherSettings
 from bot.core.semantic_backends import with_semantic
 from bot.core.service import Clock, KnowledgeBase, Policy, StartMode
 from bot.core.storage import KnowledgeStore, StoreUnsupported

@@ -27,7 +27,7 @@ from pydantic import (
 
 from bot.core.links import web_link
 from bot.core.loader import TAB_PROBLEM, tab_at
-from bot.core.matcher import MatcherSettings
+from bot.core.matcher_settings import MatcherSettings
 from bot.core.semantic_backends import BACKENDS, Backend
 from bot.core.storage import redact_url
 

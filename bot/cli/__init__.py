@@ -1,7 +1,10 @@
 """``python -m bot``: run the bot, ask questions, chat, and manage the knowledge base.
 
 Every command builds the same ``KnowledgeBase`` the Discord bot uses; nothing here knows about
-Discord except ``run``, which imports it only when a token is set.
+Discord except ``run``, which imports it only when a token is set. The knowledge base (and with
+it the matcher and its word lists) is imported only by the commands that open one: ``--help``,
+``kb validate`` and a mistake on the command line or in the settings start in a fraction of
+the time.
 """
 
 from __future__ import annotations
@@ -18,10 +21,10 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import SecretStr, ValidationError
 
-from bot.composition import copy_database, open_knowledge_base
 from bot.config import (
     DATABASE_ENV,
     DEFAULT_DATABASE,
@@ -40,10 +43,13 @@ from bot.core.errors import InvalidInput, NewsdeskError
 from bot.core.language import LANGUAGES
 from bot.core.loader import KnowledgeError, load_knowledge
 from bot.core.models import AskResult, Decision, Match
-from bot.core.service import MAX_ASK_CHARS, FactInput, KnowledgeBase, StartMode, parse_ids
+from bot.core.startup import StartMode
 from bot.core.storage import StoreError, redact_url
 
 from . import kb_commands, render
+
+if TYPE_CHECKING:
+    from bot.core.service import KnowledgeBase
 
 log = logging.getLogger("bot")
 
@@ -178,8 +184,24 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         help="add a question people asked as a phrasing of the fact that answers it",
     )
-    teach.add_argument("question", nargs="?", help="the question, as people asked it")
-    teach.add_argument("fact_id", nargs="?", metavar="FACT_ID", help="the fact that answers it")
+    # The question's words may come unquoted: the fact id is the last word (or the first).
+    teach.add_argument(
+        "words",
+        nargs="*",
+        metavar='"QUESTION" FACT_ID',
+        help="the question, as people asked it, then the id of the fact that answers it",
+    )
+    unteach = kb_commands.add_parser(
+        "unteach",
+        parents=[common],
+        help="take back a question taught with kb teach",
+    )
+    unteach.add_argument(
+        "words",
+        nargs="*",
+        metavar='"QUESTION" [FACT_ID]',
+        help="the question as it was taught (the fact id only if it was taught to several)",
+    )
     migrate = kb_commands.add_parser(
         "migrate",
         parents=[common],
@@ -402,6 +424,8 @@ def _questions(parts: Sequence[str]) -> list[str]:
 
 
 def _truncation_note() -> str:
+    from bot.core.service import MAX_ASK_CHARS
+
     return f"note: the question is long; only its first {MAX_ASK_CHARS} characters were read"
 
 
@@ -457,8 +481,11 @@ async def _latest(kb: KnowledgeBase, args: argparse.Namespace) -> int:
 
 async def _kb(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     if args.kb_command == "teach":
-        text = await kb_commands.teach(kb, args.question, args.fact_id, Actor.operator())
+        text = await kb_commands.teach(kb, args.words, Actor.operator())
         print(text)
+        return 0
+    if args.kb_command == "unteach":
+        print(await kb_commands.unteach(kb, args.words, Actor.operator()))
         return 0
     argument = getattr(args, "fact_id", None) or getattr(args, "file", None)
     text = await kb_commands.run(
@@ -469,6 +496,8 @@ async def _kb(kb: KnowledgeBase, args: argparse.Namespace) -> int:
 
 
 async def _fact(kb: KnowledgeBase, args: argparse.Namespace) -> int:
+    from bot.core.fact_input import FactInput, parse_ids
+
     operator = Actor.operator()
     match args.fact_command:
         case "add":
@@ -589,6 +618,8 @@ def _start_mode(args: argparse.Namespace) -> StartMode:
 async def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "kb" and args.kb_command == "validate":
         return _validate(settings, args)
+    from bot.composition import open_knowledge_base
+
     kb = await open_knowledge_base(settings, _start_mode(args))
     notice = kb.start_notice if _reads_only(args) else None
     try:
@@ -618,6 +649,7 @@ def _console(setup: Setup, start: StartMode | None, *, intro: str = "") -> int:
     command runs on an event loop kept for the whole session. ``start``: None for ``run``
     (the bot's start, which stores knowledge/), a reading mode for ``chat``."""
     from bot.cli.console import chat
+    from bot.composition import open_knowledge_base
 
     settings = setup.settings
     with asyncio.Runner() as runner:
@@ -642,6 +674,7 @@ def _console(setup: Setup, start: StartMode | None, *, intro: str = "") -> int:
 async def _discord(settings: Settings, token: SecretStr) -> int:
     """The Discord bot on the knowledge base the settings name (imported only with a token)."""
     from bot.app import run_discord
+    from bot.composition import open_knowledge_base
 
     kb = await open_knowledge_base(settings)
     try:
@@ -686,6 +719,8 @@ def _migration(args: argparse.Namespace) -> tuple[Path, DatabaseUrl]:
 
 async def _migrate(source: Path, target: DatabaseUrl, *, force: bool) -> int:
     """``kb migrate --from FILE --to URL [--force]``: copy, check and print the counts."""
+    from bot.composition import copy_database
+
     counts = await copy_database(source, target, force=force)
     print(f"Copied {source} into {target} in one transaction; rows by table:")
     width = max(map(len, counts), default=0)

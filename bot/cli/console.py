@@ -42,6 +42,7 @@ Type a question, or one of:
   kb approve FILE|ID    approve a draft file, a draft fact or a pending fact
   kb reject FILE|ID     reject one
   kb teach "QUESTION" ID  answer QUESTION with fact ID from now on (kb teach alone: what to teach)
+  kb unteach "QUESTION"   take back a taught question (kb unteach alone: the taught ones)
   help                  this list            quit                leave (or Ctrl-D)
 After a "did you mean" list, type its number to ask that question.
 Up and down arrows recall earlier lines. Ctrl-C clears the line you are typing (or stops the
@@ -104,9 +105,9 @@ class Console:
             if not rest:
                 return kb_commands.USAGE
             if rest[0].lower() == "teach":
-                taught = " ".join(rest[1:-1]) or None
-                fact_id = rest[-1] if len(rest) > 2 else None
-                return self._runner.run(kb_commands.teach(self.kb, taught, fact_id, self.actor))
+                return self._runner.run(kb_commands.teach(self.kb, rest[1:], self.actor))
+            if rest[0].lower() == "unteach":
+                return self._runner.run(kb_commands.unteach(self.kb, rest[1:], self.actor))
             argument = " ".join(rest[1:]) or None
             return self._runner.run(kb_commands.run(self.kb, rest[0].lower(), argument, self.actor))
         return self.ask(line)

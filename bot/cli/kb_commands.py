@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 import asyncio
+import re
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.core.actors import Actor
 from bot.core.draft_files import DraftFile, describe
 from bot.core.errors import InvalidInput
-from bot.core.service import KnowledgeBase
 from bot.core.storage import StoreError, StoreUnsupported
+from bot.ui.limits import clip
 
 from . import render
 
+if TYPE_CHECKING:
+    from bot.core.service import KnowledgeBase
+
 USAGE = (
     "Usage: kb reload | kb stats | kb export | kb pending | kb drafts | "
-    'kb approve FILE|ID | kb reject FILE|ID | kb backup FILE | kb teach "QUESTION" FACT_ID'
+    'kb approve FILE|ID | kb reject FILE|ID | kb backup FILE | kb teach "QUESTION" FACT_ID | '
+    'kb unteach "QUESTION" [FACT_ID]'
 )
 TEACH_USAGE = (
     'Usage: kb teach "QUESTION" FACT_ID (the question people asked, then the id of the fact '
@@ -23,16 +30,100 @@ TEACH_USAGE = (
 )
 
 
-async def teach(kb: KnowledgeBase, question: str | None, fact_id: str | None, actor: Actor) -> str:
-    """What ``kb teach "QUESTION" FACT_ID`` says; without both, the questions worth teaching."""
-    if not question or not fact_id:
-        found = await kb.questions_to_teach(guild_id=actor.guild_id, all_guilds=actor.is_operator)
-        if not found:
-            return TEACH_USAGE + "\nNo unanswered or 👎 questions are waiting to be taught."
-        listed = "\n".join(f"  {q}" for q in found[:10])
-        return f"{TEACH_USAGE}\nQuestions worth teaching (unanswered, or 👎):\n{listed}"
+async def teach(kb: KnowledgeBase, given: Sequence[str], actor: Actor) -> str:
+    """What ``kb teach QUESTION FACT_ID`` says, ``given`` being what was typed after ``teach``
+    (quoted or not; the fact id may also come first); without both, what to teach next."""
+    question, fact_id = _question_and_fact(kb, given, actor)
+    if not question:
+        return await _worth_teaching(kb, actor)
+    if fact_id is None:
+        return _facts_for(kb, question, actor)
     fact = await kb.teach(question, fact_id, actor)
     return f"Taught {fact.id}: {question!r} is answered with it from now on."
+
+
+UNTEACH_USAGE = (
+    'Usage: kb unteach "QUESTION" [FACT_ID] (a question taught with kb teach; the fact id '
+    "only when it was taught to several facts)"
+)
+
+
+async def unteach(kb: KnowledgeBase, given: Sequence[str], actor: Actor) -> str:
+    """What ``kb unteach QUESTION [FACT_ID]`` says (typed as for ``kb teach``); without a
+    question, the taught questions that may be taken back."""
+    question, fact_id = _question_and_fact(kb, given, actor)
+    if not question:
+        return _taught_list(kb, actor, fact_id)
+    fact, taken = await kb.unteach(question, fact_id, actor)
+    return f"Taken back: {taken!r} is no longer a phrasing of {fact.id}."
+
+
+def _taught_list(kb: KnowledgeBase, actor: Actor, fact_id: str | None) -> str:
+    found = kb.taught_to_take_back(actor=actor, limit=200)
+    if fact_id is not None:
+        found = [(q, i) for q, i in found if i == fact_id.strip().lower()]
+    if not found:
+        return UNTEACH_USAGE + "\nNo taught questions to take back."
+    listed = "\n".join(f"  {q}  ({i})" for q, i in found[:50])
+    return f"{UNTEACH_USAGE}\nTaught questions (with their fact):\n{listed}"
+
+
+# A fact id as typed: lower-case words joined by hyphens ("crisis-escalating"), no spaces.
+_ID_SHAPE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+$")
+
+
+def _question_and_fact(
+    kb: KnowledgeBase, given: Sequence[str], actor: Actor
+) -> tuple[str, str | None]:
+    """The question and the fact id in what was typed after ``kb teach`` (or ``unteach``):
+    the id is its last word (or its first, typed the other way round) when that names a fact,
+    or is shaped like an id that names none (a typo, reported as such); else every word is
+    the question."""
+    typed = [w for w in (w.strip() for w in given) if w]
+
+    def names_fact(word: str) -> bool:
+        return kb.names_live_fact(word, actor)
+
+    if len(typed) < 2:
+        # A fact id alone: the question is missing, and the list says which to teach.
+        return ("", typed[0]) if typed and names_fact(typed[0]) else (" ".join(typed), None)
+
+    first, last = typed[0], typed[-1]
+    if names_fact(last):
+        return " ".join(typed[:-1]), last
+    if names_fact(first):
+        return " ".join(typed[1:]), first
+    if _ID_SHAPE.match(last.lower()):
+        return " ".join(typed[:-1]), last
+    return " ".join(typed), None
+
+
+async def _worth_teaching(kb: KnowledgeBase, actor: Actor) -> str:
+    found = await kb.questions_to_teach(guild_id=actor.guild_id, all_guilds=actor.is_operator)
+    if not found:
+        return TEACH_USAGE + "\nNo unanswered or 👎 questions are waiting to be taught."
+    # Each with the fact that comes closest, as the fact option of /kb teach offers it first:
+    # the moderator checks that one before looking for another.
+    listed = []
+    for question in found[:10]:
+        close = kb.search(question, guild_id=actor.guild_id, limit=1)
+        listed.append(f"  {question}" + (f"  (closest: {close[0].fact.id})" if close else ""))
+    return f"{TEACH_USAGE}\nQuestions worth teaching (unanswered, or 👎):\n" + "\n".join(listed)
+
+
+def _facts_for(kb: KnowledgeBase, question: str, actor: Actor) -> str:
+    """For a question given without a fact id: the facts that come closest to it."""
+    close = kb.search(question, guild_id=actor.guild_id, limit=3)
+    if not close:
+        return (
+            f"Which fact answers {question!r}? None comes close; find one with fact search "
+            f'WORDS, then: kb teach "{question}" FACT_ID'
+        )
+    listed = "\n".join(f"  {m.fact.id}: {clip(m.fact.answer, 90)}" for m in close)
+    return (
+        f"Which fact answers {question!r}? The closest:\n{listed}\n"
+        f'Teach one: kb teach "{question}" {close[0].fact.id}'
+    )
 
 
 def _update_notes(kb: KnowledgeBase, draft: DraftFile) -> dict[str, list[str]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import textwrap
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from bot.core import language as languages
 from bot.core.loader import KnowledgeError
@@ -19,9 +20,12 @@ from bot.core.models import (
     Stats,
     date_label,
 )
-from bot.core.supersession import Proposal
 from bot.ui.labels import date_text
 from bot.ui.labels import label as ui_label
+
+if TYPE_CHECKING:
+    # A type only: rendering a knowledge error (``kb validate``) needs no matcher.
+    from bot.core.supersession import Proposal
 
 WIDTH = 88
 
@@ -163,11 +167,18 @@ def edited(old: Fact, new: Fact, language: str | None) -> str:
 
 
 def history(entries: list[AuditEntry]) -> str:
-    return "\n".join(
-        f"{e.at.isoformat(timespec='seconds')}  {e.action:<8} by {e.actor}"
-        + (f" ({e.detail['language']})" if e.detail.get("language") not in (None, "en") else "")
-        for e in entries
-    )
+    return "\n".join(_history_line(e) for e in entries)
+
+
+def _history_line(entry: AuditEntry) -> str:
+    line = f"{entry.at.isoformat(timespec='seconds')}  {entry.action:<8} by {entry.actor}"
+    language = entry.detail.get("language")
+    if language not in (None, "en"):
+        line += f" ({language})"
+    question = entry.detail.get("question")
+    if entry.action in ("teach", "unteach") and question:
+        line += f": {question!r}"  # which question was taught (or taken back): the audit keeps it
+    return line
 
 
 def reload_report(report: ReloadReport) -> str:
@@ -200,14 +211,22 @@ def stats(stats: Stats) -> str:
         f"({stats.unknown_rate:.0%} unknown)",
         f"feedback: {stats.feedback_up} 👍, {stats.feedback_down} 👎",
     ]
+
+    def taught(question: str) -> str:
+        fact_id = stats.taught_to.get(question)
+        return f"  (taught: {fact_id})" if fact_id else ""
+
     if stats.top_unanswered:
         lines.append("top unanswered:")
-        lines.extend(f"  {count}× {question}" for question, count in stats.top_unanswered)
+        lines.extend(
+            f"  {count}× {question}{taught(question)}" for question, count in stats.top_unanswered
+        )
     if stats.top_thumbs_down:
         lines.append("top 👎 answers (question → fact given):")
         lines.extend(
-            f"  {n}× {question} → {fact_id}" for question, fact_id, n in stats.top_thumbs_down
+            f"  {n}× {question} → {fact_id}{taught(question)}"
+            for question, fact_id, n in stats.top_thumbs_down
         )
-    if stats.top_unanswered or stats.top_thumbs_down:
+    if stats.left_to_teach:
         lines.append('teach one: kb teach "QUESTION" FACT_ID')
     return "\n".join(lines)

@@ -295,13 +295,20 @@ def _keep_only(
 def describe(
     draft: DraftFile, *, limit: int = 200, notes: Mapping[str, Sequence[str]] | None = None
 ) -> str:
-    """A draft as plain text for the console: file, source, then each fact id and answer, with
-    ``notes`` (by fact id) under their facts."""
+    """A draft as plain text for the console: file, source, then each fact id and answer, the
+    article's sentence(s) under an answer that is not them as written (what the Discord card
+    shows, for checking one against the other), and ``notes`` (by fact id) under their facts."""
+
+    def clipped(text: str) -> str:
+        return text if len(text) <= limit else text[: limit - 1] + "…"
+
     lines = [f"{DRAFTS_DIR}/{draft.name}: {len(draft.facts)} facts from '{draft.title}'"]
     if draft.errors:
         lines += [f"  problem: {e}" for e in draft.errors]
     for fact in draft.facts:
-        answer = fact.answer if len(fact.answer) <= limit else fact.answer[: limit - 1] + "…"
-        lines.append(f"  {fact.id}: {answer}")
+        lines.append(f"  {fact.id}: {clipped(fact.answer)}")
+        said = " ".join(" ".join(draft.sources.get(fact.id, ())).split())
+        if said and said != " ".join(fact.answer.split()):
+            lines.append(f"    from the article: {clipped(said)}")
         lines += [f"    {note}" for note in (notes or {}).get(fact.id, ())]
     return "\n".join(lines)

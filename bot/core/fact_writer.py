@@ -309,6 +309,12 @@ class FactWriter:
         question = tidy(question)
         if not words(question):
             raise InvalidInput("The question is empty: give the question people asked.")
+        if not any(character.isalpha() for character in question):
+            # "kb teach 2 some-fact": a number picked from a list is no question people asked
+            # (the chat does not even count one as a question).
+            raise InvalidInput(
+                f"'{question}' is no question: give the question in the words people asked it."
+            )
         if len(question) > MAX_QUESTION_CHARS:
             raise InvalidInput(f"Questions are limited to {MAX_QUESTION_CHARS} characters.")
         fact = self._index.matcher.get(fact_id.strip().lower())

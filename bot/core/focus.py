@@ -290,6 +290,11 @@ class Focus:
     # The dimension a measure is asked of ("how tall": a height; ``measures``): a fact's
     # measure must be of it.
     dimension: str | None = None
+    # "How many people showed up" (ppl, folks): people are counted, and what they did is said
+    # by a verb with a particle (``counted``: showed, up), the casual way to say what a fact
+    # says in one word ("rallied", "evacuated"). The word "people" is too common to be kept in
+    # ``counted``.
+    counted_people: bool = False
 
 
 NO_FOCUS = Focus()
@@ -439,6 +444,7 @@ def question_focus(words: list[str]) -> Focus:
         happened_from=_happened_from(words),
         happened_month=_month_asked(words),
         dimension=dimension_asked(words) if wants & (Want.MEASURE | Want.DURATION) else None,
+        counted_people=_counts_people(words, counted),
     )
 
 
@@ -492,20 +498,66 @@ def _month_asked(words: list[str]) -> int | None:
     if not _asks_past(words):
         return None
     for index, word in enumerate(words[1:], start=1):
-        following = words[index + 1] if index + 1 < len(words) else ""
-        bare = not _YEAR.match(following)
+        bare = _year_after_month(words, index) is None
         if word in MONTH_NUMBERS and word != "may" and words[index - 1] == "in" and bare:
             return MONTH_NUMBERS[word]
     return None
 
 
+def _year_after_month(words: list[str], index: int) -> int | None:
+    """The index of the year written after the month at ``index``, directly ("august 2024") or
+    after "of" ("in august of 2024", as people say it): that month is of that year."""
+    for offset in (1, 2):
+        position = index + offset
+        if position >= len(words):
+            return None
+        if _YEAR.match(words[position]):
+            return position
+        if words[position] != "of":
+            return None
+    return None
+
+
 def month_ahead(answer: str, month: int) -> bool:
-    """Whether ``answer`` names ``month`` without a year ("Putin was expected to visit Turkey in
-    August"): written before that month, it tells of it as still to come, and cannot say what
-    happened then."""
+    """Whether ``answer`` names ``month`` without a year as still to come ("Putin was expected
+    to visit Turkey in August"): written before that month, it cannot say what happened then.
+    A sentence telling of the month in the past tense with nothing looking ahead ("Protesters
+    stormed the council in August", in a January fact) is about the one before, and tells."""
     names = "|".join(name for name, number in MONTH_NUMBERS.items() if number == month)
-    pattern = rf"\b(?:{names})\b(?!\s+(?:\d{{1,2}},?\s+)?\d{{4}})"
-    return re.search(pattern, answer, re.IGNORECASE) is not None
+    pattern = re.compile(rf"\b(?:{names})\b(?!\s+(?:\d{{1,2}},?\s+)?\d{{4}})", re.IGNORECASE)
+    return any(
+        pattern.search(sentence) and not _told_as_past(sentence)
+        for sentence in _CLAUSE_END.split(answer)
+    )
+
+
+# Where a sentence of an answer ends, for reading the tense a month is told in.
+_CLAUSE_END = re.compile(r"(?<=[.!?;])\s+")
+# Words that look ahead even in a sentence in the past tense ("he was expected to visit in
+# October", "talks would resume in March").
+_AHEAD_WORDS = FUTURE_WORDS | frozenset(
+    "would could might shall should intends intended hopes hoped aims aimed until till".split()
+)
+# Past forms of "be" and "have": "the vote was in August".
+_PAST_BE = frozenset("was were had".split())
+# Verbs reporting speech: their tense is the report's, not that of what is reported ("the
+# minister said the vote is in August" still expects it).
+_REPORTING = frozenset(
+    "said told announced added stated reported confirmed noted claimed warned wrote".split()
+)
+
+
+def _told_as_past(sentence: str) -> bool:
+    """Whether ``sentence`` tells of something done (a verb in the past tense: "stormed", "fled",
+    "was"), with nothing it expects and nothing in the present tense beside it."""
+    words = re.findall(r"[a-z]+", sentence.lower())
+    if not _AHEAD_WORDS.isdisjoint(words) or not _PRESENT_AUXILIARIES.isdisjoint(words):
+        return False
+    return any(
+        w not in _REPORTING
+        and (w in _PAST_BE or w in IRREGULAR_FORMS or (w.endswith("ed") and len(w) > 4))
+        for w in words
+    )
 
 
 def _happened_from(words: list[str]) -> dt.date | None:
@@ -524,6 +576,9 @@ def _happened_from(words: list[str]) -> dt.date | None:
         if previous in _YEAR_BOUNDS:
             continue
         month = MONTH_NUMBERS.get(previous, 1)
+        if previous == "of" and index >= 2 and words[index - 2] in MONTH_NUMBERS:
+            # "in july of 2023" is July 2023, not the year's start.
+            month = MONTH_NUMBERS[words[index - 2]]
         start = dt.date(year, month, 1)
         if latest is None or start > latest:
             latest = start
@@ -604,8 +659,9 @@ _NOT_COUNTED = frozenset(
     the a an of in on at to for from by with did do does doing done were was are is be been
     being have has had having will would could can so far now still yet total overall exactly
     roughly about around approximately all altogether people ppl persons person individuals men
-    women
+    women folks
     there they them it its their this that these those got get gets
+    though even just really actually anyway
     """.split()
 )
 _COUNT_LEADS = (("how", "many"), ("how", "much"), ("number", "of"))
@@ -628,6 +684,27 @@ def _counted(words: list[str]) -> tuple[str, ...]:
             # what is counted is said a little further on.
             return counted or _counted_within(words[index + 2 : index + 2 + _COUNT_REACH_WORDS])
     return ()
+
+
+# Words for people in general after "how many" ("how many ppl showed up", "how many folks
+# pulled out"): too common to say what a fact's number counts, they are read apart.
+_PEOPLE_WORDS = frozenset("people ppl persons individuals folks".split())
+
+
+# Particles that make a phrasal verb of the verb before them ("showed up", "pulled out").
+_PARTICLES = frozenset("up out off away down over back".split())
+
+
+def _counts_people(words: list[str], counted: tuple[str, ...]) -> bool:
+    """Whether ``words`` ask how many people did what a phrasal verb says ("how many ppl
+    showed up", "how many people pulled out"): a people word right after the count's lead,
+    and a particle after another word of what is counted. A plain verb ("how many people
+    died") says what is counted in its own word, which a fact must then have."""
+    phrasal = any(word in _PARTICLES for word in counted[1:])
+    return phrasal and any(
+        pair in _COUNT_LEADS and index + 2 < len(words) and words[index + 2] in _PEOPLE_WORDS
+        for index, pair in enumerate(itertools.pairwise(words))
+    )
 
 
 def _counted_within(after: list[str]) -> tuple[str, ...]:
@@ -952,6 +1029,8 @@ def titled_people(answer: str) -> tuple[tuple[str, str], ...]:
         surname = ""
         for following in raw[index + 1 : index + 5]:
             token = following.strip(WORD_EDGES)
+            if _abbreviated(following):
+                continue  # a rank or title before the name ("governor Gen. Ivan Petrov")
             possessive = token.endswith(("'s", "\u2019s"))
             if not possessive and not _is_name(token):
                 break
@@ -974,7 +1053,7 @@ def named_roles(answer: str) -> tuple[str, ...]:
     sentence: the name ending one sentence is no appositive of a role opening the next ("...hit
     the port near Odesa. Ukraine's agriculture minister said ..." names no minister)."""
     found: list[str] = []
-    for sentence in _SENTENCE_BREAK.split(answer):
+    for sentence in sentences(answer):
         tokens = _tokens(sentence)
         found += _roles(tokens, [t.lower() for t in tokens])
     return tuple(dict.fromkeys(found))
@@ -983,6 +1062,33 @@ def named_roles(answer: str) -> tuple[str, ...]:
 # Where one sentence of an answer ends and the next begins: a full stop, question or
 # exclamation mark, then a capital (or a quotation mark opening the next).
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"\u201c])")
+# Ranks and titles written short before a name: their full stop ends no sentence ("Lt. Col.
+# Ivan Petrov, the battalion's commander").
+TITLE_ABBREVIATIONS = frozenset(
+    """gen lt col maj capt cpt sgt cpl adm brig cmdr cdr gov sen rep pres dr mr mrs ms prof rev
+    fr st jr sr hon insp supt amb""".split()
+)
+
+
+def _abbreviated(written: str) -> bool:
+    """Whether ``written`` is a title written short ("Gen.", "Lt.") or an initial ("V.")."""
+    if not written.endswith("."):
+        return False
+    bare = written[:-1].strip(WORD_EDGES)
+    return bare.lower() in TITLE_ABBREVIATIONS or (len(bare) == 1 and bare.isupper())
+
+
+def sentences(answer: str) -> list[str]:
+    """The sentences of ``answer``; a title written short or an initial ends none ("Maj. Gen.
+    Ivan Popov", "Vladimir V. Putin")."""
+    out: list[str] = []
+    for piece in _SENTENCE_BREAK.split(answer):
+        before = out[-1].split() if out else []
+        if before and _abbreviated(before[-1]):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
 
 
 def _roles(tokens: list[str], lower: list[str]) -> tuple[str, ...]:

@@ -16,9 +16,8 @@ import math
 import re
 from functools import lru_cache
 
-import wordfreq
-
 from bot.core import latin_russian
+from bot.core.word_lists import frequencies, once
 
 LANGUAGES = ("en", "ru", "az")
 """Languages newsdesk reads and answers in; English is the knowledge base's own."""
@@ -237,15 +236,8 @@ def _common_english(word: str) -> bool:
 def _english_zipf(word: str) -> float:
     """How common ``word`` is in English (Zipf units), from wordfreq's large list, loaded the
     first time a text is weighed word by word."""
-    global _english_large
-    if _english_large is None:
-        _english_large = wordfreq.get_frequency_dict("en", "large")
-    frequency = _english_large.get(word, 0.0)
+    frequency = frequencies("en", "large").get(word, 0.0)
     return math.log10(frequency) + 9.0 if frequency > 0 else 0.0
-
-
-_english_small: dict[str, float] | None = None
-_english_large: dict[str, float] | None = None
 
 
 def _votes(words: set[str]) -> dict[str, int]:
@@ -294,13 +286,7 @@ def english_frequency(word: str) -> float:
 
 def _english_small_list() -> dict[str, float]:
     """wordfreq's small English list (words seen at least once in a million), read once."""
-    global _english_small
-    if _english_small is None:
-        _english_small = wordfreq.get_frequency_dict("en", "small")
-    return _english_small
-
-
-_turkish_plain: dict[str, float] | None = None
+    return frequencies("en", "small")
 
 
 def _turkish_zipf(word: str) -> float:
@@ -312,14 +298,18 @@ def _turkish_zipf(word: str) -> float:
 def turkish_frequency(word: str) -> float:
     """How often ``word`` appears in general Turkish typed without its special letters (the
     nearest general frequencies to Azerbaijani's), as a share of all words."""
-    global _turkish_plain
-    if _turkish_plain is None:
-        plain: dict[str, float] = {}
-        for turkish, frequency in wordfreq.get_frequency_dict("tr", "small").items():
-            key = az_plain(turkish)
-            plain[key] = plain.get(key, 0.0) + frequency
-        _turkish_plain = plain
-    return _turkish_plain.get(word, 0.0)
+    return _turkish_plain().get(word, 0.0)
+
+
+@once
+def _turkish_plain() -> dict[str, float]:
+    """wordfreq's small Turkish list by each word typed without its special letters (the
+    frequencies of the words that then read alike added up)."""
+    plain: dict[str, float] = {}
+    for turkish, frequency in frequencies("tr", "small").items():
+        key = az_plain(turkish)
+        plain[key] = plain.get(key, 0.0) + frequency
+    return plain
 
 
 # Endings of Azerbaijani cases, plurals and verbs as typed without special letters.

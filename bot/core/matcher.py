@@ -1179,13 +1179,14 @@ class Matcher:
         if successors:
             matches = self.current_only(matches, guild_id)
             scored = distinct
-        return AskResult(question, self._decide(scored, asked), tuple(matches[: max(1, limit)]))
+        return AskResult(question, self.decide(scored, asked), tuple(matches[: max(1, limit)]))
 
     def explain(
         self, question: str, *, guild_id: int | None = None
     ) -> tuple[list[Candidate], AskedQuestion]:
         """The scored candidates of ``question``, best first, with what was read from it (for
-        benchmarks and calibration: the features behind each score)."""
+        benchmarks and calibration: the features behind each score); ``decide`` says what the
+        bot does with them."""
         return self._rank(question, guild_id)
 
     def _rank(
@@ -1246,7 +1247,7 @@ class Matcher:
         # Every neighbour at all: a phrasing holding none of them is passed over at once.
         related_any = frozenset().union(*(near for _, _, near in related))
         attribute_terms = self._attribute_terms(focus)
-        counted_terms = frozenset(self.analyzer.terms(" ".join(focus.counted)))
+        counted_terms = self._counted_query(focus)
         if counted_terms:
             # What happened to the people counted ("injured"), like an attribute, must be in
             # the fact for its numbers to be that count.
@@ -1806,6 +1807,19 @@ class Matcher:
             candidate.relevance *= _SOFT_MISS_RANK
         return candidate
 
+    def _counted_query(self, focus: Focus) -> frozenset[str]:
+        """The terms of what a count is asked of. When people are counted and a word saying
+        what they did is in no fact ("how many ppl showed up", "how many people fled" of facts
+        that say "rallied", "evacuated"), that word is the asker's paraphrase and cannot tell
+        which fact counts them: the people are what is counted."""
+        terms = frozenset(self.analyzer.terms(" ".join(focus.counted)))
+        if not focus.counted_people:
+            return terms
+        unknown = frozenset(term for term in terms if term not in self._df)
+        if not unknown:
+            return terms
+        return (terms - unknown) | frozenset(self.analyzer.terms("people"))
+
     @staticmethod
     def _names_thing(entry: IndexEntry, thing: str) -> bool:
         """Whether the fact's answer names ``thing``, a thing whose name is asked that is not a
@@ -1881,7 +1895,13 @@ class Matcher:
         ahead = semantic_lead(ranked, index)
         return intercept + odds * z + similarity * candidate.semantic + lead * ahead
 
-    def _decide(self, ranked: list[Candidate], asked: AskedQuestion) -> Decision:
+    def decide(self, ranked: list[Candidate], asked: AskedQuestion) -> Decision:
+        """Whether the bot answers ``ranked[0]`` outright, offers ``ranked`` ("did you mean")
+        or says it does not know, for the question read as ``asked``: the decision ``ask``
+        returns. Over what ``explain`` gives it is ``ask``'s own decision, but where a fact
+        and the one that replaced it are both ranked (``ask`` counts them as one answer).
+        Public so that a benchmark which gives the candidates other confidences or another
+        order learns what the bot itself would do, through every gate, not a copy of some."""
         if not ranked:
             return Decision.UNKNOWN
         settings = self.settings

@@ -267,7 +267,16 @@ class Stats:
     # count). Each 👎 is put down to the last question answered with that fact in that server
     # before the vote.
     top_thumbs_down: tuple[tuple[str, str, int], ...] = ()
+    # Of the questions above, those already taught (``kb teach``), with the fact taught: a
+    # moderator reading the lists sees what is done.
+    taught_to: dict[str, str] = field(default_factory=dict)
 
     @property
     def unknown_rate(self) -> float:
         return self.unknown / self.questions_asked if self.questions_asked else 0.0
+
+    @property
+    def left_to_teach(self) -> bool:
+        """Whether a question of the unanswered or 👎 lists is still to be taught."""
+        listed = [q for q, _ in self.top_unanswered] + [q for q, _, _ in self.top_thumbs_down]
+        return any(q not in self.taught_to for q in listed)

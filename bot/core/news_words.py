@@ -427,6 +427,7 @@ NEWS_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("mutiny", "mutinies", "revolt", "uprising", "rebellion", "insurrection"),
     ("withdraw", "withdrawal", "pull out", "pulled out", "pullout", "pullback", "pull back"),
     ("ceasefire", "cease-fire", "truce"),
+    ("missile", "missiles", "rocket", "rockets"),
     ("rouble", "roubles", "ruble", "rubles"),
     ("shoot", "shooting", "gunfire", "open fire", "opened fire"),
     ("referendum", "plebiscite"),

@@ -25,6 +25,8 @@ import heapq
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from rapidfuzz import fuzz, process
+
 from bot.core import startup, timeline
 from bot.core.actors import Actor, require_shared_admin
 from bot.core.ask_recorder import AskRecorder
@@ -62,6 +64,7 @@ from bot.core.storage import KnowledgeStore, StoreUnavailable
 from bot.core.supersession import Proposal, propose_supersessions
 from bot.core.text import words
 from bot.core.timeline_answers import TimelineAnswers
+from bot.core.unteaching import Unteacher
 from bot.core.write_guard import WriteGuard, refused
 
 # Names other modules import from here, where they have always been.
@@ -118,6 +121,7 @@ class KnowledgeBase:
         self._asks = AskRecorder(store, self._guard)
         self._drafts = DraftReview(store, knowledge_dir, self._index, self._guard)
         self._writer = FactWriter(store, self._index, self._guard, self.policy, self.now)
+        self._unteacher = Unteacher(store, self._index, self._guard)
         self._follower = ChangeFollower(store, self.catch_up)
         # One line for the operator when what is served is not simply the stored directory
         # (it changed since it was stored, or was never stored); None when all is as expected.
@@ -381,7 +385,26 @@ class KnowledgeBase:
             stats = dataclasses.replace(
                 stats, facts_by_origin={**stats.facts_by_origin, "file": answered}
             )
-        return stats
+        listed = [q for q, _ in stats.top_unanswered] + [q for q, _, _ in stats.top_thumbs_down]
+        taught = self._taught_to(listed, guild_id, all_guilds=all_guilds)
+        return dataclasses.replace(stats, taught_to=taught) if taught else stats
+
+    def _taught_to(
+        self, questions: Sequence[str], guild_id: int | None, *, all_guilds: bool
+    ) -> dict[str, str]:
+        """Which of ``questions`` (as the statistics write them: lower case, trimmed) were
+        taught, and to which fact, of the facts seen from ``guild_id`` (or from anywhere)."""
+        wanted = {" ".join(q.split()).casefold(): q for q in questions}
+        found: dict[str, str] = {}
+        for fact_id, taught in self._index.taught.items():
+            fact = self.matcher.get(fact_id)
+            if fact is None or not (all_guilds or fact.visible_in(guild_id)):
+                continue
+            for question in taught:
+                listed = wanted.get(" ".join(question.split()).casefold())
+                if listed is not None:
+                    found.setdefault(listed, fact_id)
+        return found
 
     async def pending(self, *, guild_id: int | None) -> list[Fact]:
         facts = await self.store.all_facts(origin=Origin.USER)
@@ -488,8 +511,52 @@ class KnowledgeBase:
 
     async def teach(self, question: str, fact_id: str, actor: Actor) -> Fact:
         """Add ``question`` as one more phrasing of the live fact ``fact_id`` (moderators
-        only; see ``FactWriter.teach``)."""
-        return await self._writer.teach(question, fact_id, actor)
+        only; see ``FactWriter.teach``). A mistyped id is answered with the ids it resembles."""
+        try:
+            return await self._writer.teach(question, fact_id, actor)
+        except NotFound as exc:
+            close = self.similar_fact_ids(fact_id, guild_id=actor.guild_id)
+            if not close:
+                raise
+            raise NotFound(f"{exc} Did you mean {' or '.join(close)}?") from exc
+
+    async def unteach(self, question: str, fact_id: str | None, actor: Actor) -> tuple[Fact, str]:
+        """Take back ``question`` taught to ``fact_id`` (or, without one, to the only fact it
+        was taught to): audited ("unteach"), gone from the answers, kept gone through reloads
+        and from ``kb export``. The fact, and the question as it was taught. Moderators only,
+        with the permissions of ``teach``; a mistyped id is answered with the ids it
+        resembles."""
+        try:
+            return await self._unteacher.unteach(question, fact_id, actor)
+        except NotFound as exc:
+            if fact_id is None:
+                raise
+            close = self.similar_fact_ids(fact_id, guild_id=actor.guild_id)
+            if not close:
+                raise
+            raise NotFound(f"{exc} Did you mean {' or '.join(close)}?") from exc
+
+    def taught_to_take_back(
+        self, prefix: str = "", *, actor: Actor, limit: int = 25
+    ) -> list[tuple[str, str]]:
+        """(question, fact id) of the questions taught to facts ``actor`` sees whose words
+        contain ``prefix``'s: what ``unteach`` may be given."""
+        typed = " ".join(words(prefix))
+        found = self._unteacher.taught_seen_by(actor)
+        return [(q, i) for q, i in found if typed in " ".join(words(q))][:limit]
+
+    def names_live_fact(self, typed: str, actor: Actor) -> bool:
+        """Whether ``typed`` is the id of a live fact ``actor`` may see."""
+        fact = self.matcher.get(typed.strip().lower())
+        return fact is not None and actor.sees(fact)
+
+    def similar_fact_ids(self, typed: str, *, guild_id: int | None, limit: int = 2) -> list[str]:
+        """Live fact ids seen from ``guild_id`` that look like ``typed`` (a mistyped id)."""
+        ids = self.fact_ids("", guild_id=guild_id, limit=len(self.matcher))
+        found = process.extract(
+            typed.strip().lower(), ids, scorer=fuzz.ratio, limit=limit, score_cutoff=80
+        )
+        return [fact_id for fact_id, _, _ in found]
 
     def taught_questions(self, fact_id: str) -> tuple[str, ...]:
         """The questions taught to ``fact_id`` (``teach``)."""

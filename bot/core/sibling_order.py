@@ -206,16 +206,17 @@ def bound_first(ranked: list[Candidate], window: float) -> list[Candidate]:
     """``ranked`` with the first contender (within ``kind_window`` of the best) whose answer
     says until when ("until 2040") put first, when the best's does not: "until what year
     could he stay" asks for that end, not for when his old term would have ended."""
-    if not ranked or _states_bound(ranked[0]):
+    if not ranked or states_bound(ranked[0]):
         return ranked
     return _promoted(
         ranked,
         ranked[0].relevance - window,
-        lambda candidate: not candidate.blocked and _states_bound(candidate),
+        lambda candidate: not candidate.blocked and states_bound(candidate),
     )
 
 
-def _states_bound(candidate: Candidate) -> bool:
+def states_bound(candidate: Candidate) -> bool:
+    """Whether the fact's English answer says until when something lasts ("until 2040")."""
     english = candidate.entry.fact.translation("en")
     return english is not None and bound_stated(english.answer)
 
@@ -232,16 +233,16 @@ def worded_first(
     if len(ranked) < 2 or ranked[1].relevance < ranked[0].relevance - _WORDED_TIE:
         return ranked
     opening = question_opening(question)
-    if not opening or _opens_as(ranked[0].entry, opening, asked_terms):
+    if not opening or opens_as(ranked[0].entry, opening, asked_terms):
         return ranked
     return _promoted(
         ranked,
         ranked[0].relevance - _WORDED_TIE,
-        lambda candidate: _opens_as(candidate.entry, opening, asked_terms),
+        lambda candidate: opens_as(candidate.entry, opening, asked_terms),
     )
 
 
-def _opens_as(entry: IndexEntry, opening: tuple[str, ...], asked_terms: AbstractSet[str]) -> bool:
+def opens_as(entry: IndexEntry, opening: tuple[str, ...], asked_terms: AbstractSet[str]) -> bool:
     """Whether one of the fact's phrasings sharing a term with the question opens with
     ``opening``."""
     return any(

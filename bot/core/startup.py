@@ -7,10 +7,15 @@ from __future__ import annotations
 import logging
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.core.errors import NewsdeskError
 from bot.core.loader import KnowledgeError
-from bot.core.served_index import ServedIndex
+
+if TYPE_CHECKING:
+    # Named by the commands before any index exists (``StartMode``): the index, and its
+    # matcher and word lists, are loaded by whoever builds one.
+    from bot.core.served_index import ServedIndex
 
 # The service's own logger, as before it was split up: operators' log filters name it.
 log = logging.getLogger("bot.core.service")

@@ -234,6 +234,14 @@ class KnowledgeStore(Protocol):
         transaction; False (and nothing written) when it is taught already."""
         ...
 
+    async def remove_taught_question(
+        self, fact_id: str, question: str, actor: str, guild_id: int | None
+    ) -> bool:
+        """Forget ``question`` (exactly as taught) as a phrasing of ``fact_id``, audited
+        ("unteach") in the same transaction; False (and nothing written) when it is not
+        taught to that fact."""
+        ...
+
     async def remember_article(
         self, key: str, *, url: str | None, title: str, feed: str | None, draft: str | None
     ) -> None: ...

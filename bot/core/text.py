@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 import snowballstemmer  # uses PyStemmer's C stemmers when installed
-import wordfreq
 from anyascii import anyascii
 
 from bot.core import language as languages
@@ -28,6 +27,7 @@ from bot.core.focus import MONTH_NUMBERS, MONTHS, Focus, Want, question_focus
 from bot.core.language import PLAIN_STOPWORDS_AZ, az_plain, english_frequency
 from bot.core.news_words import IRREGULAR_FORMS, NEWS_SYNONYMS, OWN_SENSE
 from bot.core.since_words import asks_since
+from bot.core.word_lists import frequencies, zipf
 
 # Question words, filler and function words: they say how someone asks, not what about. Not
 # "before": "relations before the dispute" asks about then, and meets the fact that tells of
@@ -402,7 +402,7 @@ _ADVERB_ZIPF = 2.5
 def has_everyday_adverb(word: str) -> bool:
     """Whether general English uses ``word`` + "ly" as an everyday adverb: ``word`` (folded) is
     then an adjective ("immediate", "new"), not a thing, wherever it stands."""
-    return wordfreq.zipf_frequency(f"{word}ly", "en") >= _ADVERB_ZIPF
+    return zipf(f"{word}ly", "en") >= _ADVERB_ZIPF
 
 
 # British spellings and their American forms, tried in this order ("criticised" ->
@@ -536,7 +536,7 @@ def frequency_in(word: str, language: str) -> float:
     if language != "ru":
         return 0.0
     if _russian_frequency is None:
-        _russian_frequency = wordfreq.get_frequency_dict("ru", "small")
+        _russian_frequency = frequencies("ru", "small")
     frequency = _russian_frequency.get(word, 0.0)
     if "ё" in word:
         # Most Russian text writes "ё" as "е", and the list counts the spellings apart: a

@@ -1,4 +1,4 @@
-"""``/kb reload|stats|export|pending|approve|reject|teach``: the moderators' controls."""
+"""``/kb reload|stats|export|pending|approve|reject|teach|unteach``: the moderators' controls."""
 
 from __future__ import annotations
 
@@ -185,12 +185,22 @@ class KnowledgeCommands(
     async def teach(
         self, interaction: discord.Interaction[NewsdeskBot], question: str, fact: str
     ) -> None:
+        question = await self._whole_question(question, interaction.guild_id)
         taught = await self.bot.kb.teach(question, fact, actor_for(interaction))
         await interaction.response.send_message(
             f"Taught {inline_code(taught.id)}: {literal(clip(question, 300))} is answered with "
             "it from now on.",
             ephemeral=True,
         )
+
+    async def _whole_question(self, question: str, guild_id: int | None) -> str:
+        """The question a moderator picked from the autocomplete, whole: a choice holds
+        ``CHOICE_CHARS`` characters, so a longer question arrives cut, and taught cut it would
+        not be the one people asked."""
+        if len(question) != CHOICE_CHARS:
+            return question
+        found = await self.bot.kb.questions_to_teach(guild_id=guild_id, limit=100)
+        return next((q for q in found if q.startswith(question)), question)
 
     @teach.autocomplete("question")
     async def teach_question_autocomplete(
@@ -217,6 +227,56 @@ class KnowledgeCommands(
             ids = list(dict.fromkeys([*ids, *ranked]))
         if not ids:
             ids = kb.fact_ids("", guild_id=guild_id, limit=25)
+        return [app_commands.Choice(name=clip(i, CHOICE_CHARS), value=i) for i in ids[:25]]
+
+    @app_commands.command(name="unteach", description="Take back a question taught to a fact")
+    @app_commands.describe(
+        question="A question taught with /kb teach (the taught ones are offered)",
+        fact="The fact it was taught to (needed only when it was taught to several)",
+    )
+    @moderator_only()
+    async def unteach(
+        self,
+        interaction: discord.Interaction[NewsdeskBot],
+        question: str,
+        fact: str | None = None,
+    ) -> None:
+        actor = actor_for(interaction)
+        if len(question) == CHOICE_CHARS:
+            # A long taught question arrives cut from its choice, as for /kb teach.
+            found = self.bot.kb.taught_to_take_back(actor=actor, limit=1000)
+            question = next((q for q, _ in found if q.startswith(question)), question)
+        taken, stored = await self.bot.kb.unteach(question, fact, actor)
+        await interaction.response.send_message(
+            f"Taken back: {literal(clip(stored, 300))} is no longer a phrasing of "
+            f"{inline_code(taken.id)}.",
+            ephemeral=True,
+        )
+
+    @unteach.autocomplete("question")
+    async def unteach_question_autocomplete(
+        self, interaction: discord.Interaction[NewsdeskBot], current: str
+    ) -> list[app_commands.Choice[str]]:
+        found = self.bot.kb.taught_to_take_back(current, actor=actor_for(interaction))
+        # One choice per question: a question taught to two facts is one to take back, and
+        # the fact option says from which.
+        questions = list(dict.fromkeys(q for q, _ in found))
+        return [
+            app_commands.Choice(name=clip(q, CHOICE_CHARS), value=q[:CHOICE_CHARS])
+            for q in questions[:25]
+        ]
+
+    @unteach.autocomplete("fact")
+    async def unteach_fact_autocomplete(
+        self, interaction: discord.Interaction[NewsdeskBot], current: str
+    ) -> list[app_commands.Choice[str]]:
+        found = self.bot.kb.taught_to_take_back(actor=actor_for(interaction), limit=1000)
+        question = getattr(interaction.namespace, "question", None)
+        if isinstance(question, str) and question.strip():
+            # The facts the chosen question was taught to (its choice may be cut).
+            found = [(q, i) for q, i in found if q.startswith(question)] or found
+        typed = current.strip().lower()
+        ids = list(dict.fromkeys(i for _, i in found if typed in i))
         return [app_commands.Choice(name=clip(i, CHOICE_CHARS), value=i) for i in ids[:25]]
 
     @app_commands.command(name="drafts", description="Drafts from articles waiting for review")

@@ -14,6 +14,7 @@ from functools import cache
 
 from babel import Locale
 
+from bot.core.language import english_frequency
 from bot.core.text import STOPWORDS
 
 # A capitalised word (Nagorno-Karabakh, McDonald, U.S., Belém, COP29) possibly with a
@@ -47,6 +48,28 @@ NOT_PERSON_WORDS = frozenset(
     Media Network Club Games Cup League Prize Award Day Week Year Agents Registration Article
     Accord Pact Bay Gulf Strait Canal Peninsula Desert Plain Basin Coast""".split()
 )
+
+
+def _given_names(mentions: Iterable[str]) -> frozenset[str]:
+    """First words of a person's two- or three-word name in the article ("Armen" of "Armen
+    Sarkissian"): a first name written alone is that person, not a people whose land adds
+    "-ia" ("Gagauz" -> Gagauzia). A body's or a place's name ("Gagauz People Assembly") is no
+    person's, nor is one ending in an everyday English word ("Gagauz People")."""
+    found: set[str] = set()
+    for mention in mentions:
+        words = mention.split()
+        if (
+            2 <= len(words) <= 3
+            and words[-1] not in NOT_PERSON_WORDS
+            and english_frequency(words[-1].lower()) < _EVERYDAY
+        ):
+            found.add(words[0])
+    return frozenset(found)
+
+
+# How often a word is written in general English to be an everyday word rather than a surname
+# (wordfreq: "people" 2e-3, "republic" 4e-5; "Sarkissian", "Petrov" are not listed).
+_EVERYDAY = 1e-5
 
 
 def raw_entities(sentence: str) -> list[str]:
@@ -84,9 +107,10 @@ class EntityIndex:
         for entity in mentions:
             counts.update(self._split(entity, standalone))
         singles = {e for e in counts if " " not in e}
+        given = _given_names(mentions)
         self._root: dict[str, str] = {}
         for entity in counts:
-            self._root[entity] = self._place_of(entity, singles)
+            self._root[entity] = self._place_of(entity, singles, given)
         self._lower_words = lower_words
         self.counts: Counter[str] = Counter()
         self._first: dict[str, int] = {}
@@ -107,14 +131,15 @@ class EntityIndex:
         return [entity]
 
     @staticmethod
-    def _place_of(word: str, singles: set[str]) -> str:
+    def _place_of(word: str, singles: set[str], given: frozenset[str] = frozenset()) -> str:
         """Russian -> Russia, Azerbaijani -> Azerbaijan, Armenians -> Armenia, if named."""
         if " " in word:
             return word
         if word + "stan" in singles:
             return word + "stan"  # Kazakh -> Kazakhstan, Uzbek -> Uzbekistan
-        if word + "ia" in singles:
-            return word + "ia"  # Gagauz -> Gagauzia
+        if word + "ia" in singles and word not in given:
+            # Gagauz -> Gagauzia; but Armen (of Armen Sarkissian) is a man, not a people.
+            return word + "ia"
         if word.endswith("ia") and word[:-2] in singles:
             # "Gagauzia" is the land and "Gagauz" its people: the land is not filed under
             # the shorter word, as "Russian" is under "Russia" (else a headline's "Gagauzia's

@@ -20,6 +20,7 @@ any question, written by the drafter or not.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from bot.ingest.lexicon import (
@@ -83,6 +84,42 @@ _THING_PREDICATES = (
 # A possessive or personal pronoun opening the subject: the question alone does not say whose
 # ("what does its central change extend", "would his case be dropped").
 _PRONOUN_SUBJECTS = frozenset("he she it they its his her their".split())
+# An "it" that stands for a clause further on names nothing left unsaid: "is it true that the
+# bridge will close", "how long did it take to rebuild the dam", "does it matter whether the
+# vote is held" say what "it" is. Such an "it" is the subject of a predicate that takes a
+# clause for its subject, and the clause follows. ("what did it say" and "was it closed to
+# traffic" leave "it" unnamed.)
+_CLAUSE_PREDICATES = frozenset(
+    """true false possible impossible likely unlikely clear unclear certain uncertain obvious
+    evident safe unsafe legal illegal lawful necessary important essential hard difficult easy
+    wise right wrong fair worth early late time""".split()
+)
+# What "it" makes when it stands for a clause: "did it make sense to", "does it make any
+# difference whether" (while "did it make the bridge safe" is said of a thing).
+_MADE = frozenset({"sense", "difference"})
+# Participles that take such a clause: "was it known that", "was it announced whether"; a
+# "to" after them is a clause only after a decision ("was it agreed to hold talks", while "was
+# it reported to the police" is said of a thing).
+_CLAUSE_PARTICIPLES = frozenset(
+    """known unknown announced confirmed reported expected believed thought feared said decided
+    agreed""".split()
+)
+_DECIDED = frozenset({"decided", "agreed"})
+# Verbs whose "it" is the clause right after them: "does it matter whether", "did it emerge
+# that", "does it seem that" (not a "to": "does it seem to work" is said of a thing).
+_CLAUSE_VERBS = frozenset("matter emerge seem appear".split())
+# ... and verbs whose "it" is a "to" clause after an amount: "did it take three days to",
+# "how much did it cost to" (while "did it take the case to court" is said of a thing).
+_COSTING = frozenset({"take", "cost"})
+_LINKING = frozenset("be been become seem appear remain prove".split())
+# Words between "it" and its predicate: "was it not yet clear", "was it the first time",
+# "is it too early".
+_BEFORE_PREDICATE = frozenset(
+    """not still now really ever already also even yet no little any a an the first last only
+    too so very more less much""".split()
+)
+_CLAUSE_WORDS = frozenset("that whether if to why how who what when where".split())
+_OBJECT_STARTS = frozenset("the a an this these those his her its their our".split())
 # The finite auxiliaries a second clause would need a carrier for. ("been", "being", "be" and
 # the bare "do" are not finite.)
 _FINITE = QUESTION_AUXILIARIES - {"do"}
@@ -113,6 +150,42 @@ def _first_verb(words: list[str]) -> int | None:
         if word in QUESTION_AUXILIARIES:
             return index
     return 1 if words[0] == "what" else None
+
+
+def stands_for_a_clause(after_it: list[str]) -> bool:
+    """Whether a question's subject "it", followed by the words ``after_it`` (lower case),
+    stands for a clause further on ("true that the bridge will close", "take three days to
+    rebuild it") rather than for something the question does not name."""
+    index = 0
+    while index < len(after_it):
+        word = after_it[index]
+        rest = after_it[index + 1 :]
+        if word in _CLAUSE_VERBS and rest[:1] and rest[0] in _CLAUSE_WORDS - {"to"}:
+            return True
+        if word in _LINKING or word in _BEFORE_PREDICATE:
+            index += 1
+            continue
+        if word == "make":
+            made = list(itertools.dropwhile(_BEFORE_PREDICATE.__contains__, rest))
+            return len(made) > 1 and made[0] in _MADE and made[1] in _CLAUSE_WORDS
+        if word in _COSTING:
+            # What comes before the "to" is an amount ("three days", "so long"), or the
+            # clause's own subject with "for" ("for the water to recede"); never an object.
+            for following in rest[:4]:
+                if following in ("to", "for"):
+                    return "to" in rest
+                if following in _OBJECT_STARTS:
+                    return False
+            return False
+        if word in _CLAUSE_PREDICATES:
+            # "is it safe for visitors to travel": the clause's subject with "for", then "to".
+            return bool(rest) and (
+                rest[0] in _CLAUSE_WORDS or (rest[0] == "for" and "to" in rest[1:])
+            )
+        if word not in _CLAUSE_PARTICIPLES or not rest:
+            return False
+        return rest[0] in _CLAUSE_WORDS and (rest[0] != "to" or word in _DECIDED)
+    return False
 
 
 def grammar_problem(question: str) -> str | None:
@@ -154,7 +227,12 @@ def grammar_problem(question: str) -> str | None:
         and after[1] in ("the", "a", "an")
     ):
         return f"a time word where the subject goes ('{after[0]}')"  # "did morning the ..."
-    if subject_after and after and after[0] in _PRONOUN_SUBJECTS:
+    if (
+        subject_after
+        and after
+        and after[0] in _PRONOUN_SUBJECTS
+        and not (after[0] == "it" and stands_for_a_clause(words[verb + 2 :]))
+    ):
         return f"a pronoun for the subject ('{after[0]}')"
     asks_object = words[0] in ("what", "who", "whom", "which")
     if asks_object and fronted in _DO | {"has", "have", "had"} and verb + 2 < len(words):

@@ -930,6 +930,28 @@ class PostgresStore:
         return await self._write(write)
 
     @translated
+    async def remove_taught_question(
+        self, fact_id: str, question: str, actor: str, guild_id: int | None
+    ) -> bool:
+        """Forget ``question`` as a taught phrasing of ``fact_id`` and audit it ("unteach"),
+        in one transaction; False (nothing written) when it is not taught to that fact."""
+
+        async def write(connection: asyncpg.Connection) -> bool:
+            status = await connection.execute(
+                "DELETE FROM taught_questions WHERE fact_id = $1 AND question = $2",
+                _text(fact_id),
+                _text(question),
+            )
+            if _count(status) != 1:
+                return False
+            await self._audit(
+                connection, actor, "unteach", fact_id, guild_id, {"question": question}
+            )
+            return True
+
+        return await self._write(write)
+
+    @translated
     async def claim_once(self, key: str) -> bool:
         """Record ``key``; True only for the one call (of any process) that recorded it: the
         primary key decides, whoever commits first."""

@@ -722,6 +722,22 @@ class SqliteStore:
         return True
 
     @translated
+    async def remove_taught_question(
+        self, fact_id: str, question: str, actor: str, guild_id: int | None
+    ) -> bool:
+        """Forget ``question`` as a taught phrasing of ``fact_id`` and audit it ("unteach"),
+        in one transaction; False (nothing written) when it is not taught to that fact."""
+        async with self.transaction() as db:
+            cursor = await db.execute(
+                "DELETE FROM taught_questions WHERE fact_id = ? AND question = ?",
+                (fact_id, question),
+            )
+            if cursor.rowcount != 1:
+                return False
+            await self._audit(db, actor, "unteach", fact_id, guild_id, {"question": question})
+        return True
+
+    @translated
     async def integrity_check(self) -> str:
         async with self._read("PRAGMA integrity_check") as cursor:
             row = await cursor.fetchone()

@@ -339,6 +339,9 @@ def history_embed(fact_id: str, entries: Sequence[AuditEntry]) -> discord.Embed:
         language = entry.detail.get("language")
         if isinstance(language, str) and language != "en":
             line += f" ({literal(language)})"
+        question = entry.detail.get("question")
+        if entry.action in ("teach", "unteach") and isinstance(question, str):
+            line += f": {clip(literal(question), 200)}"  # which question was taught or taken back
         lines.append(line)
     return discord.Embed(
         title=clip(f"History of {literal(fact_id)}", EMBED_TITLE_CHARS),
@@ -396,16 +399,23 @@ def stats_embed(stats: Stats, write_problem: str | None = None) -> discord.Embed
         ),
     )
     embed.add_field(name="Feedback", value=f"👍 {stats.feedback_up}  👎 {stats.feedback_down}")
+
+    def taught(question: str) -> str:
+        fact_id = stats.taught_to.get(question)
+        return f" (taught: {inline_code(fact_id)})" if fact_id else ""
+
     if stats.top_unanswered:
-        lines = "\n".join(f"{n}× {clip(literal(q), 100)}" for q, n in stats.top_unanswered)
+        lines = "\n".join(
+            f"{n}× {clip(literal(q), 100)}{taught(q)}" for q, n in stats.top_unanswered
+        )
         embed.add_field(name="Top unanswered", value=clip(lines, FIELD_VALUE_CHARS), inline=False)
     if stats.top_thumbs_down:
         lines = "\n".join(
-            f"{n}× {clip(literal(q), 100)} → {inline_code(fact_id)}"
+            f"{n}× {clip(literal(q), 100)} → {inline_code(fact_id)}{taught(q)}"
             for q, fact_id, n in stats.top_thumbs_down
         )
         embed.add_field(name="Top 👎 answers", value=clip(lines, FIELD_VALUE_CHARS), inline=False)
-    if stats.top_unanswered or stats.top_thumbs_down:
+    if stats.left_to_teach:
         embed.add_field(
             name="Teach the bot",
             value="`/kb teach question: fact:` answers such a question with a fact from now on.",

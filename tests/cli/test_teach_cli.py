@@ -73,3 +73,68 @@ def test_console_teaches_the_unanswered_question(
     after = out[out.index("Taught yekaterinburg-raid:") :]
     assert "[yekaterinburg-raid · score" in after
     assert "No unanswered or 👎 questions are waiting to be taught." in after
+
+
+def test_kb_unteach_takes_a_teaching_back(cli: Cli, knowledge: Path, db: Path) -> None:
+    """`kb unteach "QUESTION"` undoes `kb teach`: `ask` no longer answers it with the fact,
+    also after `kb reload`, `kb export` leaves it out, and `fact history` shows both steps."""
+    assert cli("kb", "reload", "--db", db).code == 0
+    assert cli("kb", "teach", CASUAL, "yekaterinburg-raid", "--db", db).code == 0
+    listed = cli("kb", "unteach", "--db", db).out
+    assert f"  {CASUAL}  (yekaterinburg-raid)" in listed
+    done = cli("kb", "unteach", CASUAL, "--db", db)
+    assert done.code == 0, done.err
+    assert (
+        done.out.strip() == f"Taken back: {CASUAL!r} is no longer a phrasing of yekaterinburg-raid."
+    )
+    assert "[yekaterinburg-raid · score" not in cli("ask", CASUAL, "--db", db).out
+    assert cli("kb", "reload", "--db", db).code == 0
+    assert "[yekaterinburg-raid · score" not in cli("ask", CASUAL, "--db", db).out
+    assert CASUAL not in cli("kb", "export", "--db", db).out
+    history = cli("fact", "history", "yekaterinburg-raid", "--db", db).out
+    assert f"teach    by console: {CASUAL!r}" in history
+    assert f"unteach  by console: {CASUAL!r}" in history
+    assert "No taught questions to take back." in cli("kb", "unteach", "--db", db).out
+
+
+def test_kb_unteach_refusals_are_one_line(cli: Cli, knowledge: Path, db: Path) -> None:
+    """Not taught, an unknown fact, taught to two facts (both named): one line, exit 2."""
+    assert cli("kb", "reload", "--db", db).code == 0
+    missing = cli("kb", "unteach", CASUAL, "--db", db)
+    assert missing.code == 2
+    assert missing.err.strip() == f"error: '{CASUAL}' was not taught to any fact."
+    unknown = cli("kb", "unteach", CASUAL, "no-such-fact", "--db", db)
+    assert unknown.code == 2 and unknown.err.strip().startswith("error: There is no fact")
+    for fact_id in ("ambassador-recalled", "yekaterinburg-raid"):
+        assert cli("kb", "teach", CASUAL, fact_id, "--db", db).code == 0
+    several = cli("kb", "unteach", CASUAL, "--db", db)
+    assert several.code == 2 and len(several.err.strip().splitlines()) == 1
+    assert "(ambassador-recalled, yekaterinburg-raid)" in several.err
+    assert cli("kb", "unteach", CASUAL, "ambassador-recalled", "--db", db).code == 0
+    assert cli("kb", "unteach", CASUAL, "--db", db).code == 0
+
+
+def test_console_takes_back_a_teaching(
+    cli: Cli, knowledge: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In the chat, `kb unteach` alone lists the taught questions, and `kb unteach "QUESTION"`
+    stops the next ask from being answered with that fact."""
+    lines = [
+        "kb reload",
+        f'kb teach "{CASUAL}" yekaterinburg-raid',
+        CASUAL,
+        "kb unteach",
+        f'kb unteach "{CASUAL}"',
+        CASUAL,
+        "quit",
+    ]
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(lines) + "\n"))
+    done = cli("chat", "--db", "x.db")
+    assert done.code == 0, done.err
+    out = done.out
+    taught = out[out.index("Taught yekaterinburg-raid:") : out.index("Taken back:")]
+    assert "[yekaterinburg-raid · score" in taught
+    assert f"  {CASUAL}  (yekaterinburg-raid)" in taught
+    after = out[out.index("Taken back:") :]
+    assert "no longer a phrasing of yekaterinburg-raid" in after
+    assert "[yekaterinburg-raid · score" not in after

@@ -207,6 +207,7 @@ async def test_commands_are_synced_to_each_dev_guild(
             "approve",
             "reject",
             "teach",
+            "unteach",
         }
         question = commands["ask"]["options"][0]
         assert question["name"] == "question" and question["autocomplete"] is True

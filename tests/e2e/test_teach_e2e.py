@@ -3,12 +3,15 @@
 A question members asked that the bot could not answer is offered by the question
 autocomplete, the fact autocomplete offers the facts, and once a moderator has taught it the
 same question is answered outright with that fact. Members may not teach, and a server that
-is not the bot's home cannot teach the shared knowledge files.
+is not the bot's home cannot teach the shared knowledge files. `/kb unteach` takes a teaching
+back, under the same rules.
 """
 
 from __future__ import annotations
 
 import pytest
+
+from bot.core.actors import Actor
 
 from .fake_discord import FakeDiscordServer
 from .harness import RunningBot, World
@@ -102,3 +105,116 @@ async def test_only_the_home_server_teaches_the_shared_knowledge(
     refused = await server.wait_for_callback(interaction)
     assert_refused(refused, "home server")
     assert newsdesk.kb.taught_questions("crisis-overview") == ()
+
+
+async def test_a_long_question_picked_from_the_list_is_taught_whole(
+    server: FakeDiscordServer, world: World, newsdesk: RunningBot
+) -> None:
+    """A choice holds 100 characters: the long question a moderator picks arrives cut, and
+    is taught as people asked it, whole; `/kb stats` then says it was taught, and
+    `/fact history` which question was."""
+    rambling = (
+        "so my cousin lives near the border and keeps asking me, what is all the fuss between "
+        "the two capitals about this summer"
+    )
+    assert len(rambling) > 100
+    await ask(server, world.alice, rambling, world.guild)
+    await newsdesk.kb.flush()
+    typed = await server.send_autocomplete(
+        "kb teach", {"question": "cousin"}, "question", world.mod, guild_id=world.guild
+    )
+    (picked,) = choices((await server.wait_for_callback(typed)).json)
+    assert len(picked) == 100 and rambling.startswith(picked)
+
+    taught = await slash(
+        server,
+        "kb teach",
+        {"question": picked, "fact": "crisis-overview"},
+        world.mod,
+        guild=world.guild,
+    )
+    assert assert_ephemeral_reply(taught)["content"].startswith("Taught `crisis-overview`")
+    assert newsdesk.kb.taught_questions("crisis-overview") == (rambling,)
+
+    stats = embed(data(await slash(server, "kb stats", {}, world.mod, guild=world.guild)))
+    unanswered = next(f["value"] for f in stats["fields"] if f["name"] == "Top unanswered")
+    assert "(taught: `crisis-overview`)" in unanswered
+    assert all(f["name"] != "Teach the bot" for f in stats["fields"])
+    shown = await slash(
+        server, "fact history", {"fact_id": "crisis-overview"}, world.mod, guild=world.guild
+    )
+    history = embed(data(shown))
+    assert "**teach** by" in history["description"] and "so my cousin" in history["description"]
+
+
+async def test_moderator_takes_back_a_teaching_with_autocomplete(
+    server: FakeDiscordServer, world: World, newsdesk: RunningBot
+) -> None:
+    """Taught to a fact, the question is offered by `/kb unteach`'s autocomplete (the fact
+    option offers the fact it was taught to); taken back, members get "I don't know" again,
+    `/kb stats` asks for it to be taught, and `/fact history` shows who took back what.
+    Members are refused, and nothing is taken back then."""
+    await ask(server, world.alice, QUESTION, world.guild)
+    await newsdesk.kb.flush()
+    taught = await slash(
+        server,
+        "kb teach",
+        {"question": QUESTION, "fact": "crisis-overview"},
+        world.mod,
+        guild=world.guild,
+    )
+    assert_ephemeral_reply(taught)
+
+    refused = await slash(
+        server, "kb unteach", {"question": QUESTION}, world.alice, guild=world.guild
+    )
+    assert_refused(refused, "moderators")
+    assert newsdesk.kb.taught_questions("crisis-overview") == (QUESTION,)
+
+    typed = await server.send_autocomplete(
+        "kb unteach", {"question": "fuss"}, "question", world.mod, guild_id=world.guild
+    )
+    assert choices((await server.wait_for_callback(typed)).json) == [QUESTION]
+    typed = await server.send_autocomplete(
+        "kb unteach", {"question": QUESTION, "fact": ""}, "fact", world.mod, guild_id=world.guild
+    )
+    assert choices((await server.wait_for_callback(typed)).json) == ["crisis-overview"]
+
+    taken = await slash(server, "kb unteach", {"question": QUESTION}, world.mod, guild=world.guild)
+    assert assert_ephemeral_reply(taken)["content"] == (
+        f"Taken back: {QUESTION} is no longer a phrasing of `crisis-overview`."
+    )
+    after = embed(data(await ask(server, world.bob, QUESTION, world.guild)))
+    assert "I don't know" in after["title"]
+    await newsdesk.kb.flush()
+
+    stats = embed(data(await slash(server, "kb stats", {}, world.mod, guild=world.guild)))
+    unanswered = next(f["value"] for f in stats["fields"] if f["name"] == "Top unanswered")
+    assert QUESTION in unanswered and "(taught:" not in unanswered
+    assert any(f["name"] == "Teach the bot" for f in stats["fields"])
+    shown = await slash(
+        server, "fact history", {"fact_id": "crisis-overview"}, world.mod, guild=world.guild
+    )
+    history = embed(data(shown))["description"]
+    assert "**unteach** by" in history and QUESTION in history.split("**unteach** by")[1]
+
+    again = await slash(server, "kb unteach", {"question": QUESTION}, world.mod, guild=world.guild)
+    assert_refused(again, "was not taught to any fact")
+
+
+@pytest.mark.bot_settings(lambda world: {"discord": {"home_guilds": [world.guild.id]}})
+async def test_another_server_cannot_take_back_a_teaching(
+    server: FakeDiscordServer, world: World, newsdesk: RunningBot
+) -> None:
+    """What the home server taught a shared fact is taken back only from there: another
+    server's moderator is told so, and the question stays taught."""
+    await newsdesk.kb.teach(QUESTION, "crisis-overview", Actor.operator())
+    interaction = await server.send_slash_command(
+        "kb unteach",
+        {"question": QUESTION},
+        world.carol,
+        guild_id=world.other_guild,
+        member_roles=[world.other_guild.moderator_role],
+    )
+    assert_refused(await server.wait_for_callback(interaction), "home server")
+    assert newsdesk.kb.taught_questions("crisis-overview") == (QUESTION,)

@@ -63,3 +63,55 @@ def test_a_month_with_its_year_is_not_still_to_come() -> None:
     assert month_ahead("He was expected in Bishkek in October.", 10)
     assert not month_ahead("He was in Bishkek in October 2024.", 10)
     assert not month_ahead("He arrived on 14 October 2024.", 10)
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        # "In october of 2024" names the year as surely as "in october 2024" does.
+        ("did tokayev visit bishkek in october of 2024", dt.date(2024, 10, 1)),
+        ("who won the vote in march of 2023", dt.date(2023, 3, 1)),
+    ],
+)
+def test_a_month_of_a_year_is_that_month_of_that_year(question: str, start: dt.date) -> None:
+    focus = question_focus(question.split())
+    assert focus.happened_month is None
+    assert focus.happened_from == start
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Herders blocked the Naryn road in October, the governor said on 20 January.",
+        "The ferry sank in October and its captain was arrested.",
+    ],
+)
+def test_a_month_told_in_the_past_is_the_one_before(answer: str) -> None:
+    assert not month_ahead(answer, 10)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "The minister said the talks are in October.",
+        "Officials said on 3 May the bridge would reopen in October.",
+        "The vote was expected in October.",
+    ],
+)
+def test_a_month_still_expected_is_ahead(answer: str) -> None:
+    assert month_ahead(answer, 10)
+
+
+BLOCKADE = Fact(
+    "naryn-road-blockade",
+    "Herders blocked the Naryn road in October over grazing fees, and the regional governor "
+    "lifted the fees on 20 January.",
+    ("who blocked the naryn road", "why did herders block the road", "were the fees lifted"),
+    date=dt.date(2026, 1, 20),
+)
+
+
+def test_a_january_fact_about_the_october_before_answers() -> None:
+    result = Matcher([BLOCKADE]).ask("did herders block the naryn road in october")
+    assert result.decision is Decision.ANSWER
+    assert result.best is not None and result.best.fact.id == "naryn-road-blockade"

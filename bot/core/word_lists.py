@@ -1,0 +1,64 @@
+"""General word frequencies (wordfreq's lists), read the first time a word is weighed, and
+``once``: a table derived from them built on first use, once per process.
+
+wordfreq is imported here, on first use, and nowhere at the top of a module: importing it costs
+a process about a tenth of a second of CPU before it reads a single list (it brings ftfy,
+langcodes and regex along, and walks the call stack to find its data folder). ``--help``,
+``kb validate`` and a settings error never weigh a word and should not pay for it.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
+
+_lock = threading.Lock()
+_lists: dict[tuple[str, str], dict[str, float]] = {}
+
+
+def frequencies(language: str, size: str) -> dict[str, float]:
+    """wordfreq's ``size`` ("small", "large") list of ``language``: each word's share of all
+    words. Read once per process; callers share the one dictionary and never change it."""
+    found = _lists.get((language, size))
+    if found is None:
+        with _lock:
+            found = _lists.get((language, size))
+            if found is None:
+                import wordfreq
+
+                found = wordfreq.get_frequency_dict(language, size)
+                _lists[language, size] = found
+    return found
+
+
+def zipf(word: str, language: str) -> float:
+    """How common ``word`` is in ``language`` on the Zipf scale, as wordfreq reads a word
+    (tokenised and normalised first), from its largest list of that language."""
+    import wordfreq
+
+    return wordfreq.zipf_frequency(word, language)
+
+
+def once(build: Callable[[], T]) -> Callable[[], T]:
+    """``build``, run by the first call alone; every later call returns what it built.
+
+    The bot builds indexes in worker threads while the event loop answers questions, and both
+    may reach a word table first. One lock per table: a second caller waits for the build in
+    progress rather than starting another (a few tenths of a second of CPU) or seeing a
+    half-built table."""
+    lock = threading.Lock()
+    built: list[T] = []
+
+    @functools.wraps(build)
+    def get() -> T:
+        if not built:
+            with lock:
+                if not built:
+                    built.append(build())
+        return built[0]
+
+    return get

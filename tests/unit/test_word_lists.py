@@ -1,0 +1,88 @@
+"""Word tables built on first use: once per process, and never seen half-built by a second
+thread (the bot builds indexes in worker threads while its event loop answers questions)."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from bot.core import latin_russian
+from bot.core.word_lists import frequencies, once
+
+
+def test_a_table_asked_for_by_several_threads_at_once_is_built_once_and_shared() -> None:
+    builds = []
+    started = threading.Event()
+
+    @once
+    def table() -> dict[str, int]:
+        """Slow enough that every thread arrives while it is being built."""
+        builds.append(1)
+        started.set()
+        time.sleep(0.2)
+        return {"first": 1, "second": 2}
+
+    seen: list[dict[str, int]] = []
+    threads = [threading.Thread(target=lambda: seen.append(table())) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    started.wait(5)
+    for thread in threads:
+        thread.join(5)
+
+    assert len(builds) == 1
+    assert len(seen) == 6
+    assert all(got is seen[0] and got == {"first": 1, "second": 2} for got in seen)
+    assert table.__doc__ and "Slow enough" in table.__doc__
+
+
+def test_a_failed_build_is_tried_again_by_the_next_caller() -> None:
+    attempts = []
+
+    @once
+    def table() -> str:
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise OSError("the list could not be read")
+        return "read"
+
+    with pytest.raises(OSError, match="could not be read"):
+        table()
+    assert table() == "read"
+    assert len(attempts) == 2
+
+
+def test_every_caller_reads_the_same_general_list() -> None:
+    english = frequencies("en", "small")
+    assert english is frequencies("en", "small")
+    assert english["the"] > english["ambassador"] > 0
+
+
+def test_russian_typed_in_latin_letters_is_read_the_same_from_many_threads() -> None:
+    """Readers racing the first build of the Russian tables (when this process has not built
+    them yet) get the same readings as one reader alone."""
+    words = ["privet", "spasibo", "segodnya", "voyna", "posol", "novosti"]
+    results: dict[str, tuple[str, float]] = {}
+
+    def read(word: str) -> None:
+        results[word] = latin_russian.reading.__wrapped__(word)
+
+    threads = [threading.Thread(target=read, args=(word,)) for word in words]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    alone = {word: latin_russian.reading.__wrapped__(word) for word in words}
+    assert results == alone
+    assert alone["privet"][0] == "привет" and alone["privet"][1] > 0
+
+
+def test_the_beginnings_of_russian_words_are_every_prefix_of_every_word() -> None:
+    """Latin-typed Russian is read only along beginnings of known words: none may be missing."""
+    words = ["посол", "посольство", "пост", "москва", "мост", "я"]
+    naive = {word[:end] for word in words for end in range(1, len(word) + 1)}
+    assert latin_russian._beginnings(words) == naive
+    assert latin_russian._beginnings(reversed(words)) == naive
+    assert "" not in latin_russian._beginnings(words)
