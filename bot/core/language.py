@@ -151,6 +151,9 @@ _ENGLISH_Q = frozenset("qatar qatari iraq iraqi qi faq".split())
 _ENGLISH_MARKERS = frozenset(
     "the what why who how when where is are was were did does do of and to in about".split()
 )
+# The plain Azerbaijani stopwords that mark a text as Azerbaijani against English (made once:
+# ``_detect_latin`` reads every question).
+_AZ_ONLY_MARKERS = _PLAIN_AZ_MARKERS - _ENGLISH_MARKERS
 
 
 def stopwords(language: str) -> frozenset[str]:
@@ -188,7 +191,7 @@ def _detect_latin(text: str) -> str:
     found = _WORD.findall(text.lower())
     words = set(found)
     english = len(words & _ENGLISH_MARKERS)
-    markers = {word for word in words if word in _PLAIN_AZ_MARKERS - _ENGLISH_MARKERS}
+    markers = words & _AZ_ONLY_MARKERS
     # Azerbaijani "q" ("Yekaterinburq", "Qarabag"): English has it in "qu" (and a few names).
     markers.update(word for word in words if _AZ_Q.search(word) and word not in _ENGLISH_Q)
     az = len(markers)
