@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -285,18 +286,27 @@ _Related = tuple[str, float, frozenset[str]]
 _REACH_FROM = 4
 
 
-def _clause_split(question: str) -> tuple[str, str, str] | None:
+class _ClauseSplit(NamedTuple):
+    """A question cut at a trailing clause of time (``_clause_split``), each part folded."""
+
+    earlier: str
+    """The stretches between commas before the one holding the clause."""
+    asked: str
+    """The words of that stretch before the clause: what is asked."""
+    clause: str
+    """The clause after its leading word ("investigators had ruled")."""
+
+
+def _clause_split(question: str) -> _ClauseSplit | None:
     """A question cut at the first word that leads a trailing clause of time (``_CLAUSE_LEADS``:
-    "... once investigators had ruled") within a stretch between commas: the stretches before
-    that one, the words before the clause in it, and the clause after it (each folded); None
-    without one."""
+    "... once investigators had ruled") within a stretch between commas; None without one."""
     parts = _CLAUSE_BREAK.split(question)
     for number, part in enumerate(parts):
         words = expand_chat(fold(part)).split()
         for index in range(_CLAUSE_START, len(words) - 1):
             if words[index] in _CLAUSE_LEADS:
                 earlier = " ".join(expand_chat(fold(stretch)) for stretch in parts[:number])
-                return earlier, " ".join(words[:index]), " ".join(words[index + 1 :])
+                return _ClauseSplit(earlier, " ".join(words[:index]), " ".join(words[index + 1 :]))
     return None
 
 
@@ -1374,10 +1384,10 @@ class Matcher:
         split = _clause_split(question)
         if split is None:
             return frozenset()
-        asked = set(self.analyzer.terms(split[1]))
+        asked = set(self.analyzer.terms(split.asked))
         if not asked:
             return frozenset()
-        return frozenset(self.analyzer.terms(split[2])) - asked
+        return frozenset(self.analyzer.terms(split.clause)) - asked
 
     def _asking_text(self, question: str, language: str) -> str:
         """The part of a question that asks, which its form is read from (``phrased_first``):
@@ -1391,8 +1401,8 @@ class Matcher:
             return " ".join(sentence for sentence in sentences if sentence and _asks(sentence))
         if language == "en":
             split = _clause_split(question)
-            if split is not None and self.analyzer.terms(split[1]):
-                return f"{split[0]} {split[1]}"
+            if split is not None and self.analyzer.terms(split.asked):
+                return f"{split.earlier} {split.asked}"
         return question
 
     def _related_terms(self, query: list[QueryTerm]) -> list[_Related]:
