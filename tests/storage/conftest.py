@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bot.composition import DatabaseName
+from bot.composition import DatabaseName, open_knowledge_base_at
+from bot.core.service import KnowledgeBase
 
 
 @pytest.fixture
@@ -15,3 +18,12 @@ def database(backend: Any) -> DatabaseName:
     SQLite file's path, or a PostgreSQL database's URL."""
     where: DatabaseName = backend.database
     return where
+
+
+@pytest.fixture
+async def kb(database: DatabaseName, knowledge_dir: Path) -> AsyncIterator[KnowledgeBase]:
+    """A knowledge base on the test's database, loaded from the test file's own
+    ``knowledge_dir``."""
+    opened = await open_knowledge_base_at(database, knowledge_dir)
+    yield opened
+    await opened.close()

@@ -101,14 +101,6 @@ async def store(database: Database) -> AsyncIterator[Any]:
 
 
 @pytest.fixture
-async def kb(database: Database, knowledge_dir: Path) -> AsyncIterator[KnowledgeBase]:
-    """A knowledge base on a real database, loaded from the small knowledge directory."""
-    opened = await open_knowledge_base_at(database, knowledge_dir)
-    yield opened
-    await opened.close()
-
-
-@pytest.fixture
 async def opened_stores(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[list[Any]]:
     """Every store opened during the test, closed at teardown even if nobody else closes it.
 

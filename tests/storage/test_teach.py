@@ -9,7 +9,7 @@ fact only in its own server.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from bot.core.errors import InvalidInput, NotFound, PermissionDenied
 from bot.core.loader import load_knowledge
 from bot.core.models import Decision
 from bot.core.service import FactInput, KnowledgeBase
+from tests.storage.asking import answer_of
 
 FACTS_YAML = """\
 source:
@@ -66,20 +67,6 @@ HOME_MEMBER = Actor.discord_user(
 def knowledge_dir(make_knowledge_dir: Callable[..., Path]) -> Path:
     knowledge: Path = make_knowledge_dir({"facts.yaml": FACTS_YAML}, name="knowledge")
     return knowledge
-
-
-@pytest.fixture
-async def kb(database: Database, knowledge_dir: Path) -> AsyncIterator[KnowledgeBase]:
-    opened = await open_knowledge_base_at(database, knowledge_dir)
-    yield opened
-    await opened.close()
-
-
-async def answer_of(kb: KnowledgeBase, question: str, guild_id: int | None = None) -> str | None:
-    result = await kb.ask(question, guild_id=guild_id, record=False)
-    if result.decision is Decision.ANSWER and result.best is not None:
-        return result.best.fact.id
-    return None
 
 
 async def test_a_taught_question_is_answered_at_once_and_audited(kb: KnowledgeBase) -> None:

@@ -10,7 +10,7 @@ its own server.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +20,8 @@ from bot.composition import DatabaseName as Database
 from bot.composition import open_knowledge_base_at, open_store
 from bot.core.actors import Actor
 from bot.core.errors import InvalidInput, NotFound, PermissionDenied
-from bot.core.models import Decision
 from bot.core.service import FactInput, KnowledgeBase
+from tests.storage.asking import answer_of
 
 FACTS_YAML = """\
 source:
@@ -59,20 +59,6 @@ HOME_MEMBER = Actor.discord_user(
 def knowledge_dir(make_knowledge_dir: Callable[..., Path]) -> Path:
     knowledge: Path = make_knowledge_dir({"harbour.yaml": FACTS_YAML}, name="knowledge")
     return knowledge
-
-
-@pytest.fixture
-async def kb(database: Database, knowledge_dir: Path) -> AsyncIterator[KnowledgeBase]:
-    opened = await open_knowledge_base_at(database, knowledge_dir)
-    yield opened
-    await opened.close()
-
-
-async def answer_of(kb: KnowledgeBase, question: str, guild_id: int | None = None) -> str | None:
-    result = await kb.ask(question, guild_id=guild_id, record=False)
-    if result.decision is Decision.ANSWER and result.best is not None:
-        return result.best.fact.id
-    return None
 
 
 async def test_a_taken_back_question_is_no_longer_answered_with_that_fact(
