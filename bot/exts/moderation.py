@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -194,23 +195,18 @@ class KnowledgeCommands(
         )
 
     async def _whole_question(self, question: str, guild_id: int | None) -> str:
-        """The question a moderator picked from the autocomplete, whole: a choice holds
-        ``CHOICE_CHARS`` characters, so a longer question arrives cut, and taught cut it would
-        not be the one people asked."""
+        """The question a moderator picked from the autocomplete, whole (``_whole``)."""
         if len(question) != CHOICE_CHARS:
             return question
         found = await self.bot.kb.questions_to_teach(guild_id=guild_id, limit=100)
-        return next((q for q in found if q.startswith(question)), question)
+        return _whole(question, found)
 
     @teach.autocomplete("question")
     async def teach_question_autocomplete(
         self, interaction: discord.Interaction[NewsdeskBot], current: str
     ) -> list[app_commands.Choice[str]]:
         found = await self.bot.kb.questions_to_teach(current, guild_id=interaction.guild_id)
-        return [
-            app_commands.Choice(name=clip(q, CHOICE_CHARS), value=q[:CHOICE_CHARS])
-            for q in found[:25]
-        ]
+        return _question_choices(found)
 
     @teach.autocomplete("fact")
     async def teach_fact_autocomplete(
@@ -227,7 +223,7 @@ class KnowledgeCommands(
             ids = list(dict.fromkeys([*ids, *ranked]))
         if not ids:
             ids = kb.fact_ids("", guild_id=guild_id, limit=25)
-        return [app_commands.Choice(name=clip(i, CHOICE_CHARS), value=i) for i in ids[:25]]
+        return _id_choices(ids)
 
     @app_commands.command(name="unteach", description="Take back a question taught to a fact")
     @app_commands.describe(
@@ -243,9 +239,8 @@ class KnowledgeCommands(
     ) -> None:
         actor = actor_for(interaction)
         if len(question) == CHOICE_CHARS:
-            # A long taught question arrives cut from its choice, as for /kb teach.
             found = self.bot.kb.taught_to_take_back(actor=actor, limit=1000)
-            question = next((q for q, _ in found if q.startswith(question)), question)
+            question = _whole(question, [q for q, _ in found])
         taken, stored = await self.bot.kb.unteach(question, fact, actor)
         await interaction.response.send_message(
             f"Taken back: {literal(clip(stored, 300))} is no longer a phrasing of "
@@ -260,11 +255,7 @@ class KnowledgeCommands(
         found = self.bot.kb.taught_to_take_back(current, actor=actor_for(interaction))
         # One choice per question: a question taught to two facts is one to take back, and
         # the fact option says from which.
-        questions = list(dict.fromkeys(q for q, _ in found))
-        return [
-            app_commands.Choice(name=clip(q, CHOICE_CHARS), value=q[:CHOICE_CHARS])
-            for q in questions[:25]
-        ]
+        return _question_choices(list(dict.fromkeys(q for q, _ in found)))
 
     @unteach.autocomplete("fact")
     async def unteach_fact_autocomplete(
@@ -276,8 +267,7 @@ class KnowledgeCommands(
             # The facts the chosen question was taught to (its choice may be cut).
             found = [(q, i) for q, i in found if q.startswith(question)] or found
         typed = current.strip().lower()
-        ids = list(dict.fromkeys(i for _, i in found if typed in i))
-        return [app_commands.Choice(name=clip(i, CHOICE_CHARS), value=i) for i in ids[:25]]
+        return _id_choices(list(dict.fromkeys(i for _, i in found if typed in i)))
 
     @app_commands.command(name="drafts", description="Drafts from articles waiting for review")
     @shared_knowledge_admin()
@@ -313,6 +303,27 @@ class KnowledgeCommands(
             await interaction.followup.send(text, embeds=shown, view=view, ephemeral=True)
         else:
             await interaction.followup.send(text, ephemeral=True)
+
+
+def _question_choices(questions: Sequence[str]) -> list[app_commands.Choice[str]]:
+    """The first 25 of ``questions`` as autocomplete choices. A choice's value holds
+    ``CHOICE_CHARS`` characters: a longer question arrives cut, and the command makes it
+    whole again (``_whole``)."""
+    return [
+        app_commands.Choice(name=clip(q, CHOICE_CHARS), value=q[:CHOICE_CHARS])
+        for q in questions[:25]
+    ]
+
+
+def _id_choices(ids: Sequence[str]) -> list[app_commands.Choice[str]]:
+    """The first 25 of ``ids`` as autocomplete choices."""
+    return [app_commands.Choice(name=clip(i, CHOICE_CHARS), value=i) for i in ids[:25]]
+
+
+def _whole(question: str, offered: Sequence[str]) -> str:
+    """The question of ``offered`` that ``question``, picked from its choice, was cut from; a
+    question taught or taken back cut would not be the one people asked."""
+    return next((q for q in offered if q.startswith(question)), question)
 
 
 async def setup(bot: NewsdeskBot) -> None:
