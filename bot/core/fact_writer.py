@@ -317,25 +317,28 @@ class FactWriter:
             )
         if len(question) > MAX_QUESTION_CHARS:
             raise InvalidInput(f"Questions are limited to {MAX_QUESTION_CHARS} characters.")
-        fact = self._index.matcher.get(fact_id.strip().lower())
-        if fact is None or not actor.sees(fact):
-            raise NotFound(f"There is no fact with id '{fact_id}'.")
-        require_teaching_rights(actor, fact, fact_id)
-        taught = self._index.taught.get(fact.id, ())
-        if question.casefold() in {q.casefold() for q in (*fact.questions, *taught)}:
-            raise InvalidInput(f"'{fact.id}' already has that question.")
-        if len(taught) >= MAX_TAUGHT_PER_FACT:
-            raise InvalidInput(
-                f"'{fact.id}' has {len(taught)} taught questions, the most allowed; copy them "
-                "into its questions and reload first."
-            )
-        async with self._guard.writing(refused("taught question")):
-            added = await self._store.add_taught_question(
-                fact.id, question, actor.key, fact.guild_id
-            )
-        if not added:
-            raise InvalidInput(f"'{fact.id}' already has that question.")
-        self._index.taught[fact.id] = (*taught, question)
-        self._index.matcher.teach(fact.id, question)
+        # Under the index's lock: another teaching, a taking back, a reload or a catch-up of
+        # the same fact's questions waits, so the checks below see what is taught now and the
+        # index is told of this one on top of theirs.
+        async with self._index.lock:
+            fact = self._index.matcher.get(fact_id.strip().lower())
+            if fact is None or not actor.sees(fact):
+                raise NotFound(f"There is no fact with id '{fact_id}'.")
+            require_teaching_rights(actor, fact, fact_id)
+            taught = self._index.taught.get(fact.id, ())
+            if question.casefold() in {q.casefold() for q in (*fact.questions, *taught)}:
+                raise InvalidInput(f"'{fact.id}' already has that question.")
+            if len(taught) >= MAX_TAUGHT_PER_FACT:
+                raise InvalidInput(
+                    f"'{fact.id}' has {len(taught)} taught questions, the most allowed; copy "
+                    "them into its questions and reload first."
+                )
+            async with self._guard.writing(refused("taught question")):
+                added = await self._store.add_taught_question(
+                    fact.id, question, actor.key, fact.guild_id
+                )
+            if not added:
+                raise InvalidInput(f"'{fact.id}' already has that question.")
+            self._index.add_taught(fact.id, question)
         log.info("question taught to %s by %s", fact.id, actor.key)
         return fact

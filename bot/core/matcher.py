@@ -506,17 +506,6 @@ class Matcher:
         """The questions taught to ``fact_id``."""
         return self._taught.get(fact_id, ())
 
-    def teach(self, fact_id: str, question: str) -> None:
-        """Index ``question`` as one more phrasing of ``fact_id`` (now, if it is indexed, and
-        whenever it is added again)."""
-        known = self._taught.get(fact_id, ())
-        if question in known:
-            return
-        self._taught[fact_id] = (*known, question)
-        fact = self.get(fact_id)
-        if fact is not None:
-            self.add(fact)
-
     def set_taught(self, taught: Mapping[str, Sequence[str]]) -> None:
         """Make the taught questions exactly ``taught``, re-indexing the facts whose changed."""
         new = {fact_id: tuple(questions) for fact_id, questions in taught.items()}

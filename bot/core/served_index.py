@@ -54,7 +54,9 @@ class ServedIndex:
         self.taught: dict[str, tuple[str, ...]] = {}
         self.matcher = Matcher(analyzer=Analyzer(self._synonyms), settings=settings)
         # Held by whatever rebuilds the index or changes the knowledge folder: a reload, a
-        # catch-up, a draft review or an ingestion never interleave.
+        # catch-up, a draft review or an ingestion never interleave. Teaching and taking back
+        # a question hold it too: a reload or catch-up reads the taught questions from the
+        # store, and one read before such a write landed must not replace what it served.
         self.lock = asyncio.Lock()
         self._reader = KnowledgeReader()
         # False while the index serves facts that are not stored (a preview).
@@ -70,6 +72,25 @@ class ServedIndex:
         self.started = False
         # The store's change log as far as the index shows it (see ``catch_up``).
         self._change_seq = 0
+
+    def add_taught(self, fact_id: str, question: str) -> None:
+        """Serve ``question`` as taught to ``fact_id``, once the store holds it: added to the
+        questions taught now, not to a copy read before the write was awaited (another
+        teaching or taking back may have landed meanwhile)."""
+        known = self.taught.get(fact_id, ())
+        if question not in known:
+            self.taught[fact_id] = (*known, question)
+        self.matcher.set_taught(self.taught)
+
+    def drop_taught(self, fact_id: str, question: str) -> None:
+        """Stop serving ``question`` (as stored) as taught to ``fact_id``, once the store has
+        forgotten it; the fact's other taught questions, as they are now, stay."""
+        left = tuple(q for q in self.taught.get(fact_id, ()) if q != question)
+        if left:
+            self.taught[fact_id] = left
+        else:
+            self.taught.pop(fact_id, None)
+        self.matcher.set_taught(self.taught)
 
     async def read_stored_state(self) -> StoredKnowledge | None:
         """Before anything is indexed: where the change log is, the taught questions, and what

@@ -53,23 +53,21 @@ class Unteacher:
         question = tidy(question)
         if not question:
             raise InvalidInput("The question is empty: give the question that was taught.")
-        fact = self._fact_taught(question, fact_id, actor)
-        require_teaching_rights(actor, fact, fact.id)
-        taught = self._index.taught.get(fact.id, ())
-        stored = next(q for q in taught if _same(q, question))
-        async with self._guard.writing(refused("taught question's removal")):
-            removed = await self._store.remove_taught_question(
-                fact.id, stored, actor.key, fact.guild_id
-            )
-        if not removed:
-            # Another process took it back first: the index catches up from the change log.
-            raise InvalidInput(f"'{stored}' is no longer taught to '{fact.id}'.")
-        left = tuple(q for q in taught if q != stored)
-        if left:
-            self._index.taught[fact.id] = left
-        else:
-            del self._index.taught[fact.id]
-        self._index.matcher.set_taught(self._index.taught)
+        # Under the index's lock, as teaching is: a teaching of the same fact that lands while
+        # this write is awaited stays served (the index drops this question from what is
+        # taught then, not from a copy read before).
+        async with self._index.lock:
+            fact = self._fact_taught(question, fact_id, actor)
+            require_teaching_rights(actor, fact, fact.id)
+            stored = next(q for q in self._index.taught.get(fact.id, ()) if _same(q, question))
+            async with self._guard.writing(refused("taught question's removal")):
+                removed = await self._store.remove_taught_question(
+                    fact.id, stored, actor.key, fact.guild_id
+                )
+            if not removed:
+                # Another process took it back first: the index catches up from the change log.
+                raise InvalidInput(f"'{stored}' is no longer taught to '{fact.id}'.")
+            self._index.drop_taught(fact.id, stored)
         log.info("taught question taken back from %s by %s", fact.id, actor.key)
         return fact, stored
 
