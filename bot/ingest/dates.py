@@ -38,11 +38,12 @@ WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # "a week later", "an hour after": the article's own way of saying one.
 _NUMBER_WORDS = {**NUMBER_VALUES, "a": 1, "an": 1}
 _DAY_OF_MONTH = r"\d{1,2}(?:st|nd|rd|th)?"
-_YEAR = r"(?:1[89]|20)\d\d"
+# A year as articles write one (1800 to 2099), without its thousands comma.
+YEAR = r"(?:1[89]|20)\d\d"
 # One alternative per kind, tried in this order; the named group is what dateparser reads.
 _SPANS = re.compile(
-    rf"(?P<dmy>\b{_DAY_OF_MONTH}\s+(?:of\s+)?(?:{MONTHS})(?:,?\s+{_YEAR})?\b)"
-    rf"|(?P<mdy>\b(?:{MONTHS})\s+{_DAY_OF_MONTH}(?:,?\s+{_YEAR})?\b)"
+    rf"(?P<dmy>\b{_DAY_OF_MONTH}\s+(?:of\s+)?(?:{MONTHS})(?:,?\s+{YEAR})?\b)"
+    rf"|(?P<mdy>\b(?:{MONTHS})\s+{_DAY_OF_MONTH}(?:,?\s+{YEAR})?\b)"
     rf"|(?P<weekday>\b(?:(?:last|this)\s+)?(?:{WEEKDAYS})(?:\s+last\s+week)?\b)"
     r"|(?P<near>\b(?:yesterday|today|the day before yesterday)\b)"
     r"|(?P<week>\b(?:last|this|the previous)\s+week\b)"
@@ -51,8 +52,8 @@ _SPANS = re.compile(
     r"|\bthe\s+day\s+(?:after|before)\b(?!\s+(?:the|a|an|his|her|its|their)\b))"
     r"|(?P<ago>\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+"
     r"(?:days?|weeks?)\s+(?:ago|earlier|later)\b)"
-    rf"|(?P<month>\b(?:(?:early|mid|late)[- ])?(?:{MONTHS})(?:\s+{_YEAR})?\b)"
-    rf"|(?P<year>\b{_YEAR}\b)",
+    rf"|(?P<month>\b(?:(?:early|mid|late)[- ])?(?:{MONTHS})(?:\s+{YEAR})?\b)"
+    rf"|(?P<year>\b{YEAR}\b)",
     re.IGNORECASE,
 )
 # "May" is a month only with a day or year, or after "in"/"since"/"early"...: "may" the verb.
@@ -343,14 +344,14 @@ def mentions(
             date, precision = published - dt.timedelta(days=7), "week"
         elif kind in ("dmy", "mdy"):
             core = re.sub(r"\bof\s+", "", span)
-            if re.search(_YEAR, span) is not None:
+            if re.search(YEAR, span) is not None:
                 date, _ = _parse(core, dt.date(2000, 1, 1))
             elif base is not None:
                 date, _ = _parse_towards(core, base, _year_way(text, match.start(), match.end()))
             precision = "day"
         elif kind == "month":
             core = re.sub(r"^(?:early|mid|late)[- ]", "", span, flags=re.IGNORECASE)
-            if re.search(_YEAR, span) is not None:
+            if re.search(YEAR, span) is not None:
                 date, _ = _parse(core, dt.date(2000, 1, 1))
             elif base is not None:
                 date, _ = _parse_towards(core, base, _year_way(text, match.start(), match.end()))

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from bot.core.text import fold
+from bot.ingest.dates import MONTHS, YEAR
 
 # A count of people: a figure or a number word, with what may stand before it.
 _COUNT = (
@@ -60,6 +61,17 @@ _ACTIVE_OUTCOME = {"kill": "were killed", "inju": "were injured", "woun": "were 
 # A count that is a share of the toll already given ("19 of them police officers") or of
 # something else ("one of the dead") is not a toll of its own.
 _NOT_A_TOLL = re.compile(r"^\s*of\b", re.IGNORECASE)
+# A figure that is a year or a day of a month is a date, not a count of people: "In 2023 dead
+# fish covered the shore" and "On March 3 dead birds were found" state no toll.
+_A_YEAR = re.compile(YEAR)
+# What stands before a year that is one, whatever follows it ("in 2023 people fled", "May 4,
+# 2023", "mid-2023").
+_BEFORE_A_YEAR = re.compile(
+    rf"(?:\b(?:in|since|by|until|till|from|during|through|early|late|mid|year|{MONTHS})"
+    r"|\d,?|-)\s*$",
+    re.IGNORECASE,
+)
+_BEFORE_A_DAY = re.compile(rf"\b(?:{MONTHS})\s*$", re.IGNORECASE)
 
 
 def toll_questions(text: str, setting: str | None = None) -> list[str]:
@@ -70,7 +82,7 @@ def toll_questions(text: str, setting: str | None = None) -> list[str]:
     asked: dict[str, None] = {}
     found: list[tuple[int, str, str]] = []
     for match in _PASSIVE.finditer(text):
-        if _NOT_A_TOLL.match(text[match.end("count") :]):
+        if _NOT_A_TOLL.match(text[match.end("count") :]) or _is_a_date(text, match):
             continue
         outcome = _OUTCOMES[match["outcome"].lower()]
         found.append((match.start(), _noun(match["noun"]), outcome))
@@ -81,6 +93,20 @@ def toll_questions(text: str, setting: str | None = None) -> list[str]:
     for _, noun, outcome in sorted(found):
         asked.setdefault(f"how many {noun} {outcome}{tail}", None)
     return list(asked)
+
+
+def _is_a_date(text: str, match: re.Match[str]) -> bool:
+    """Is the count of ``match`` (in ``text``) a year or a day of a month? A figure that can
+    be a year is one after "in", "since", a month or a day, and also alone, with no "about"
+    and no people after it: articles write a toll of thousands with its comma ("2,000")."""
+    before = text[: match.start("count")]
+    figure = match["count"].split()[-1]
+    if _BEFORE_A_DAY.search(before) and len(figure) <= 2 and figure.isdigit():
+        return True
+    if not _A_YEAR.fullmatch(figure):
+        return False
+    alone = figure == match["count"] and match["noun"] is None
+    return alone or _BEFORE_A_YEAR.search(before) is not None
 
 
 def _noun(noun: str | None) -> str:

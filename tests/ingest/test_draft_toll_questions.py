@@ -62,6 +62,37 @@ def test_toll_shapes_and_what_is_no_toll() -> None:
         assert toll_questions(sentence, "in the storm") == expected, sentence
 
 
+def test_a_year_or_a_day_of_the_month_is_no_count_of_the_dead() -> None:
+    """A reader shown "how many people died" of a fact about dead fish in 2023 would see the
+    draft count the year as a toll: a date before an outcome asks nothing, while a real count
+    beside a date is still asked."""
+    no_toll = (
+        "In 2023 dead fish covered the shore.",
+        "Since 2019 dead seals have washed up on the spit every spring.",
+        "By the end of 2022 dead trees lined the whole valley.",
+        "On March 3 dead birds were found along the dam.",
+        "On May 4, 2023 dead cattle blocked the mountain road.",
+        "The 1986 dead are remembered at the memorial each spring.",
+    )
+    for sentence in no_toll:
+        assert toll_questions(sentence, "in the flood") == [], sentence
+    tolls = {
+        "In 2024 twelve people were killed on the coast road.": [
+            "how many people were killed in the flood"
+        ],
+        "The lake has been dry since 1998, and 14 people have died crossing it.": [
+            "how many people died in the flood"
+        ],
+        "On June 9 the landslide killed 7 workers.": ["how many workers were killed in the flood"],
+        # A toll of thousands keeps its comma, or has "about" or its people.
+        "About 2000 villagers are missing.": ["how many villagers are missing in the flood"],
+        "Rescuers said 2,000 were missing.": ["how many people are missing in the flood"],
+        "By noon 1500 people had died.": ["how many people died in the flood"],
+    }
+    for sentence, expected in tolls.items():
+        assert toll_questions(sentence, "in the flood") == expected, sentence
+
+
 def test_a_toll_already_asked_is_recognised() -> None:
     assert asks_toll("how many people have died in the flood")
     assert not asks_toll("how many homes were flooded")
