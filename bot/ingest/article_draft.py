@@ -43,11 +43,12 @@ from bot.ingest.general_questions import general_questions, rewrite_bare_say
 from bot.ingest.initialisms import derived_initialisms, initialisms, paired_tags
 from bot.ingest.lede import carry_lede, handed_over, main_clause_part, previewed, without_previews
 from bot.ingest.lexicon import is_past, is_topic_noun, plain_words
+from bot.ingest.main_clause import parse, verbs_in
 from bot.ingest.models import Article, IngestError, Statement
 from bot.ingest.noun_uses import NounUses
 from bot.ingest.profiles import ProfileQuestions
-from bot.ingest.questions import generate, parse, verbs_in
-from bot.ingest.questions import problem as question_problem
+from bot.ingest.question_check import problem as question_problem
+from bot.ingest.questions import generate
 from bot.ingest.sentences import dateline_place, split_sentences, strip_dateline
 from bot.ingest.statements import interrogatives, statements
 from bot.ingest.toll_questions import asks_toll, toll_questions

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bot.core.text import fold
 from bot.ingest.context import Event, same_kind
-from bot.ingest.questions import parse
+from bot.ingest.main_clause import parse
 
 # What is asked of the event, by the kind of question the fact's own sentence answers.
 _ASKED = {

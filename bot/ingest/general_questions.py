@@ -18,8 +18,9 @@ from collections.abc import Callable, Collection, Mapping
 
 from bot.core.text import fold
 from bot.ingest.lexicon import FUNCTION_WORDS, base_form, is_past, is_topic_noun
+from bot.ingest.main_clause import PRONOUNS, parse
 from bot.ingest.named_things import named_things
-from bot.ingest.questions import PRONOUNS, generate, parse
+from bot.ingest.questions import generate
 
 Check = Callable[[str], str | None]
 

@@ -1,4 +1,4 @@
-"""Shapes of a broken generated question that ``questions.problem`` did not catch before.
+"""Shapes of a broken generated question that ``question_check.problem`` did not catch before.
 
 A question is made by moving a sentence's auxiliary in front of what the parser took for its
 subject. When the parser takes the wrong span, the result still opens with a question word

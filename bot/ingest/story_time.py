@@ -25,7 +25,7 @@ from enum import Enum
 
 from bot.ingest import dates
 from bot.ingest.lexicon import is_past
-from bot.ingest.questions import parse
+from bot.ingest.main_clause import parse
 
 LEAD_UP_DAYS = 31
 """A span that began this close before the story's days ("from 21 January") is part of it."""

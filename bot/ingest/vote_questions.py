@@ -10,7 +10,8 @@ gets "how many votes did X get" and "what was the vote on X".
 from __future__ import annotations
 
 import re
-from typing import Protocol
+
+from bot.ingest.main_clause import Clause
 
 _COUNT = r"(?:\d[\d,]*|[a-z]+)"
 _VOTES = re.compile(rf"\bby\s+(?:a\s+vote\s+of\s+)?{_COUNT}\s+votes?\s+to\s+{_COUNT}\b")
@@ -25,20 +26,7 @@ _PASSIVE = frozenset("was were is are been be".split())
 MAX_THING_WORDS = 6
 
 
-# The parts of ``questions.Clause`` read here, as a Protocol: ``questions`` imports this module,
-# and modules never import each other in a circle.
-class _Clause(Protocol):
-    @property
-    def subject(self) -> str: ...
-    @property
-    def aux(self) -> str | None: ...
-    @property
-    def verb(self) -> str | None: ...
-    @property
-    def rest(self) -> str: ...
-
-
-def vote_questions(clause: _Clause) -> list[str]:
+def vote_questions(clause: Clause) -> list[str]:
     """The vote questions of ``clause`` (lower-case), or none when it gives no vote count or
     no thing voted on that a question could name (a pronoun: "overrode it by 84 votes to
     four")."""

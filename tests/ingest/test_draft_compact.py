@@ -13,7 +13,7 @@ import datetime as dt
 
 from bot.ingest import dates
 from bot.ingest.article_draft import ProposedFact
-from bot.ingest.questions import problem
+from bot.ingest.question_check import problem
 from tests.ingest.drafting import answers, corpus_draft
 
 

@@ -7,7 +7,7 @@ Sentences and a short article written here, in our own words (a storm on the Kur
 from __future__ import annotations
 
 from bot.ingest.content_questions import content_questions
-from bot.ingest.questions import problem
+from bot.ingest.question_check import problem
 from tests.ingest.drafting import draft_of
 
 STORM = """Storm floods villages along the Kura river

@@ -14,7 +14,7 @@ from bot.ingest import dates
 from bot.ingest.article_draft import build_draft
 from bot.ingest.entities import raw_entities
 from bot.ingest.extract import from_text
-from bot.ingest.questions import problem
+from bot.ingest.question_check import problem
 from bot.ingest.statements import is_setup, statements
 from tests.ingest.drafting import answer_with, answers, corpus_draft
 

@@ -13,7 +13,7 @@ import re
 import pytest
 
 from bot.ingest.general_questions import general_questions, rewrite_bare_say, said_about
-from bot.ingest.questions import problem
+from bot.ingest.question_check import problem
 from tests.ingest.drafting import corpus_draft, fact_with
 
 OWN_CORPUS = ("lankaran-ferry", "shymkent-market", "tbilisi-cable-car", "osh-school")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bot.ingest.article_draft import ProposedFact, _last_resort_questions
 from bot.ingest.lede import main_clause, picks_up
 from bot.ingest.lexicon import plain_words
-from bot.ingest.questions import problem
+from bot.ingest.question_check import problem
 from tests.ingest.drafting import corpus_draft
 
 

@@ -16,7 +16,8 @@ import pytest
 
 from bot.core.text import fold
 from bot.ingest.lexicon import is_topic_noun
-from bot.ingest.questions import problem, verbs_in
+from bot.ingest.main_clause import verbs_in
+from bot.ingest.question_check import problem
 from tests.ingest.drafting import CORPUS, corpus_draft, draft_of
 
 ARTICLES = sorted(p.stem for p in CORPUS.glob("*.txt"))

@@ -19,7 +19,8 @@ from bot.ingest import dates
 from bot.ingest.article_draft import build_draft, render_yaml
 from bot.ingest.extract import from_text
 from bot.ingest.lexicon import base_form, is_topic_noun
-from bot.ingest.questions import generate, problem
+from bot.ingest.question_check import problem
+from bot.ingest.questions import generate
 from tests.ingest.drafting import CORPUS, answer_with, answers, corpus_draft
 
 ARTICLES = sorted(CORPUS.glob("*.txt"))

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.ingest.questions import generate, problem
+from bot.ingest.question_check import problem
+from bot.ingest.questions import generate
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,8 @@ from __future__ import annotations
 from bot.ingest.clock_times import clock_spans
 from bot.ingest.lexicon import present_participle
 from bot.ingest.named_things import named_things
-from bot.ingest.questions import generate, problem
+from bot.ingest.question_check import problem
+from bot.ingest.questions import generate
 from tests.ingest.drafting import draft_of, fact_with
 
 FERRY = """Storm cuts ferry link to Pirallahi island

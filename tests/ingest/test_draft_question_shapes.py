@@ -9,7 +9,8 @@ subject with a relative clause, "called X a lie", a participle after a lead-in).
 from __future__ import annotations
 
 from bot.ingest.article_draft import ArticleDraft
-from bot.ingest.questions import generate, problem
+from bot.ingest.question_check import problem
+from bot.ingest.questions import generate
 from tests.ingest.drafting import draft_of
 
 VOTE = """Velmar mayor re-elected in Ostrava Bay runoff

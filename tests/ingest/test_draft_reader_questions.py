@@ -10,7 +10,8 @@ from pathlib import Path
 
 from bot.ingest.article_draft import ArticleDraft, ProposedFact, build_draft
 from bot.ingest.extract import from_text
-from bot.ingest.questions import generate, problem
+from bot.ingest.question_check import problem
+from bot.ingest.questions import generate
 
 CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
 BRIDGE = (CORPUS / "kura-bridge.txt").read_text("utf-8")

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from bot.ingest.lexicon import _compound_head, plain_words
-from bot.ingest.questions import generate, problem
+from bot.ingest.question_check import problem
+from bot.ingest.questions import generate
 from tests.ingest.drafting import draft_of, fact_with
 
 VOTE = """Velk wins third term in Lestria vote that rivals call rigged

@@ -14,7 +14,8 @@ import re
 from bot.ingest import dates
 from bot.ingest.article_draft import ArticleDraft
 from bot.ingest.lexicon import is_topic_noun, plain_words
-from bot.ingest.questions import generate, problem
+from bot.ingest.question_check import problem
+from bot.ingest.questions import generate
 from tests.ingest.drafting import draft_of, fact_with
 
 FERRY = """Caspian ferry operator charged after Turkmenbashi pier collapse

@@ -6,8 +6,9 @@ from bot.core.text import Analyzer
 from bot.ingest.article_draft import build_draft
 from bot.ingest.dedupe import merge_near_duplicates
 from bot.ingest.entities import EntityIndex
+from bot.ingest.main_clause import parse
 from bot.ingest.models import Article, Statement
-from bot.ingest.questions import generate, parse
+from bot.ingest.questions import generate
 from bot.ingest.sentences import split_sentences
 from bot.ingest.statements import is_statement, statements
 

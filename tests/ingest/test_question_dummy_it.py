@@ -1,6 +1,6 @@
 """An "it" the question spells out is no unnamed subject (issue 12, point 3).
 
-The drafter's grammar gate (``questions.problem``) and the bench's edit rubric both refused any
+The drafter's grammar gate (``question_check.problem``) and the bench's edit rubric both refused any
 question whose subject is "it", so "is it true that ..." or "how long did it take to ..." were
 never written (and counted as questions a moderator would rewrite), though each says what "it"
 is: the clause after it. An "it" that stands for something the question does not name ("what
@@ -14,8 +14,8 @@ from __future__ import annotations
 import pytest
 
 from bench.draft_rubric import question_problem as rubric_problem
+from bot.ingest.question_check import problem
 from bot.ingest.question_grammar import stands_for_a_clause
-from bot.ingest.questions import problem
 
 SPELLED_OUT = [
     "is it true that the ferry to the island will stop in winter",

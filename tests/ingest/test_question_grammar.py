@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import pytest
 
+from bot.ingest.main_clause import parse
+from bot.ingest.question_check import problem
 from bot.ingest.question_grammar import grammar_problem
-from bot.ingest.questions import generate, parse, problem
+from bot.ingest.questions import generate
 from tests.ingest.drafting import corpus_draft
 
 BROKEN = [

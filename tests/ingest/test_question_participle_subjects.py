@@ -4,7 +4,8 @@ question that fails a grammar check is not written). Examples written here."""
 
 from __future__ import annotations
 
-from bot.ingest.questions import generate, problem
+from bot.ingest.question_check import problem
+from bot.ingest.questions import generate
 
 
 def test_a_past_tense_after_do_support_is_caught_beyond_eight_words() -> None:

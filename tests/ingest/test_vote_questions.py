@@ -3,7 +3,9 @@ sentences of our own."""
 
 from __future__ import annotations
 
-from bot.ingest.questions import generate, parse, problem
+from bot.ingest.main_clause import parse
+from bot.ingest.question_check import problem
+from bot.ingest.questions import generate
 from bot.ingest.vote_questions import vote_questions
 from tests.ingest.drafting import corpus_draft
 

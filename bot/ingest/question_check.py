@@ -1,0 +1,192 @@
+"""Is a drafted question well-formed English? ``problem`` says why not, or None.
+
+Every question the drafter writes passes it; the word-order checks of ``question_grammar``
+are its last step.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from bot.ingest.clause_words import DANGLING, DETERMINERS, DUMMY_IT, PAST_ONLY, simple_past_only
+from bot.ingest.lexicon import (
+    AUXILIARIES,
+    CLAUSE_OPENERS,
+    INTRANSITIVE,
+    IRREGULAR_PAST,
+    QUESTION_AUXILIARIES,
+    base_form,
+    could_be_verb,
+    ing_base,
+    is_past,
+)
+from bot.ingest.question_grammar import grammar_problem
+
+MAX_QUESTION_WORDS = 16
+
+
+MIN_QUESTION_WORDS = 4
+
+
+_WH = frozenset("who whom whose what when where why how which".split())
+
+
+_ADVERB_AFTER_AUX = frozenset(
+    "then also still just already now not in on at after before during for since by".split()
+)
+
+
+_CONJUNCTIONS = frozenset("although though while whereas because and but or if so yet".split())
+
+
+def problem(question: str) -> str | None:
+    """Why ``question`` is not a well-formed English question, or None if it is.
+
+    Checked: length; it opens with a question word or an auxiliary; after "when", "where",
+    "why" and "how" comes an auxiliary, after "who"/"what" a verb; who and what take a
+    singular verb; no conjunction left at the start of its body ("was although ..."); no
+    auxiliary doubled with a past tense ("were three people died", "did X gave"); no two
+    finite verbs in a row ("what held were"); balanced quotes and brackets; one sentence; it
+    does not break off at a function word; and the word-order checks of ``question_grammar``
+    (no adverb or preposition where the subject goes, no second finite verb left behind, no
+    two noun phrases in a row).
+    """
+    text = question.strip().rstrip("?").strip()
+    words = [w.strip(",") for w in text.lower().split()]
+    if not MIN_QUESTION_WORDS <= len(words) <= MAX_QUESTION_WORDS:
+        return "too short" if len(words) < MIN_QUESTION_WORDS else "too long"
+    if text.count('"') % 2 or text.count("(") != text.count(")"):
+        return "unbalanced quotes or brackets"
+    if re.search(r"[.!?;:]\s|\s-\s|\s\u2014\s", text):
+        return "more than one sentence"
+    first = words[0]
+    if first not in _WH and first not in QUESTION_AUXILIARIES:
+        return "does not open with a question word or auxiliary"
+    if words[-1] in DANGLING and words[-2:] != ["to", "do"]:  # "what do they plan to do"
+        return f"breaks off at '{words[-1]}'"
+    if words[-1].endswith(("'s", "’s")):
+        return f"breaks off at the possessive '{words[-1]}'"  # "... recognise the court's"
+    if words[1] in _CONJUNCTIONS or (len(words) > 2 and words[1] in QUESTION_AUXILIARIES
+                                     and words[2] in _CONJUNCTIONS):  # fmt: skip
+        return "a conjunction left at the start"
+    if any(a == b for a, b in itertools.pairwise(words)):
+        return "a word doubled"
+    if len(words) > 2 and words[1] in QUESTION_AUXILIARIES and words[2] in _ADVERB_AFTER_AUX:
+        return f"no subject after '{words[1]}'"
+    if first in QUESTION_AUXILIARIES and words[1] in (_ADVERB_AFTER_AUX | {"only"}) - {"not"}:
+        # "had in a video address he been ...", "did only last he admit ...": a yes/no
+        # question's subject comes right after its auxiliary.
+        return f"no subject after '{first}'"
+    for comma in re.finditer(r",\s", text):
+        # A comma in a question is a list's ("delegates, observers and journalists"); any
+        # other is a clause or an aside left open ("did x, leader of the party come").
+        if not re.match(r"(?:[\w'-]+\s+){0,3}?(?:and|or)\s", text[comma.end() :].lower()):
+            return "a comma that opens no list"
+    if (
+        first in ("who", "what")
+        and DUMMY_IT.match(" ".join(words[1:]))
+        and {"whether", "if", "that", "to"} & set(words[3:])
+    ):
+        return "a dummy 'it' asked as an actor"
+    if _participle_subject(words, text):
+        return "a participle's clause as the subject"
+    if first == "how" and words[1] == "long":
+        words = [first, *words[2:]]  # "how long will ...": the auxiliary after "how long"
+    asks_how = first in ("when", "where", "why") or (
+        first == "how" and words[1] not in ("many", "much")
+    )
+    if asks_how and words[1] not in QUESTION_AUXILIARIES:
+        return f"no auxiliary after '{first}'"
+    singular = ("is", "was", "has", "does")
+    if first == "how" and words[1] == "many" and (words[2] in singular or words[3] in singular):
+        return "'how many' takes a plural verb"
+    if any(w.rstrip(",").isdigit() and w.endswith(",") for w in words[1:3]):
+        return "a number left at the start"
+    if first == "how" and words[1] in ("many", "much"):
+        window = words[2:7]
+        if not any(w in QUESTION_AUXILIARIES or _looks_finite(w) for w in window):
+            return f"no verb after 'how {words[1]}'"
+    if first in ("who", "what"):
+        second = words[1]
+        # ("what do officials say" and "what do they plan to do" are object questions.)
+        say_or_do = "say" in words[3:] or words[-2:] == ["to", "do"]
+        plural = second in ("were", "are", "have") or (second == "do" and not say_or_do)
+        if plural and words[2] not in DETERMINERS:
+            return f"'{first} {second}': who and what take a singular verb"
+        if not (second in QUESTION_AUXILIARIES or _looks_finite(second)) and first == "who":
+            return "no verb after 'who'"
+        verb_second = second in QUESTION_AUXILIARIES or _looks_finite(second)
+        # "what regions include ...": a noun, then the verb
+        verb_third = words[2] in QUESTION_AUXILIARIES or _looks_finite(words[2])
+        if first == "what" and not verb_second and not verb_third:
+            return "no verb after 'what'"
+    for index, word in enumerate(words[:-1]):
+        following = words[index + 1]
+        if (
+            _looks_finite(word)
+            and not word.endswith("s")
+            and following in QUESTION_AUXILIARIES
+            and word not in AUXILIARIES
+            and index > 0
+        ):
+            return f"two verbs in a row ('{word} {following}')"
+    if first in ("who", "what") and len(words) > 3 and words[2] in _PARTICIPLE_PHRASE:
+        # "who sent to the capital by the alliance flew home": the participle of a subject's
+        # phrase taken for the verb, and the sentence's own past tense left in.
+        for word in words[3:]:
+            if word in QUESTION_AUXILIARIES or word in CLAUSE_OPENERS:
+                break
+            if simple_past_only(word):
+                return f"two verbs ('{words[1]}' ... '{word}')"
+    aux_at = [i for i, w in enumerate(words) if w in QUESTION_AUXILIARIES]
+    for index in aux_at:
+        tail = words[index + 1 : index + 9]
+        for word in tail:
+            if word in QUESTION_AUXILIARIES:
+                break
+            base = base_form(word) if is_past(word) else None
+            if word == base and words[index] in ("did", "does", "do"):
+                continue  # "did the slide come down": a participle that is also the base form
+            if base in INTRANSITIVE and words[index] not in ("has", "have", "had"):
+                return f"'{words[index]} ... {word}': doubled auxiliary"
+            if words[index] in ("did", "does", "do") and word in PAST_ONLY:
+                return f"'{words[index]} ... {word}': past tense after do-support"
+        if words[index] in ("did", "does", "do"):
+            # Past its first eight words too: a subject holding a participle's phrase ("did the
+            # soldiers send to the capital by the alliance flew home") puts the sentence's own
+            # verb further on. A clause of its own ("... the men who fled") may have one.
+            for word in words[index + 9 :]:
+                if word in QUESTION_AUXILIARIES or word in CLAUSE_OPENERS:
+                    break
+                if simple_past_only(word):
+                    return f"'{words[index]} ... {word}': past tense after do-support"
+    return grammar_problem(text)
+
+
+def _participle_subject(words: list[str], text: str) -> bool:
+    """Does the question's subject open with an -ing participle's clause that a comma closes
+    ("what did speaking to reporters on monday, the mayor say")? A gerund subject has no
+    comma after it ("did voting end at 8 pm")."""
+    at = 1 if words[0] in QUESTION_AUXILIARIES else 2 if words[1] in QUESTION_AUXILIARIES else None
+    if at is None or at >= len(words) or not words[at].endswith("ing"):
+        return False
+    base = ing_base(words[at])
+    return base is not None and could_be_verb(base) and "," in text.split(maxsplit=at + 1)[-1]
+
+
+# What opens a participle's phrase inside a subject ("sent to", "detained in", "led by").
+_PARTICIPLE_PHRASE = frozenset("to by in into from at near under during".split())
+
+
+def _looks_finite(word: str) -> bool:
+    return (
+        word in IRREGULAR_PAST
+        or (word.endswith("ed") and len(word) > 3)
+        or (
+            word.endswith("s")
+            and not word.endswith("ss")
+            and base_form(word) is not None
+            and len(word) > 3
+        )
+    )
