@@ -10,8 +10,8 @@ import pytest
 from discord.ext import commands
 
 from bot.app import NewsdeskBot, ShardedNewsdeskBot, make_bot
-from bot.cli import _setup as cli_setup
 from bot.cli import build_parser, main
+from bot.cli.setup import setup_for as cli_setup
 from bot.config import ConfigError, Settings, load_settings, shard_range_text
 
 
