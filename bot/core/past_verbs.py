@@ -1,6 +1,6 @@
 """Whether a word ending in "-ed" is a verb in the past tense ("stormed", "arrived"), not an
 adjective or a name that only ends like one ("a hundred delegates", "the United Nations",
-"the planned summit").
+"the disputed border").
 
 No tagger is loaded (see ``bot.ingest.lexicon``), so three cheap tests stand in for one: a
 past form is made from a verb, so taking "-ed" off leaves an English word ("storm", "arrive",
@@ -13,8 +13,10 @@ from __future__ import annotations
 
 from bot.core.word_lists import frequencies
 
-# Words after which an "-ed" word describes a noun: "the planned summit", "a delayed vote".
-_DETERMINERS = frozenset("the a an this that these those its his her their our your".split())
+# Words after which an "-ed" word describes a noun: "the disputed border", "a delayed vote".
+# Not "that" or "those", after which it is as often a verb ("the talks that stalled", "those
+# killed in the raid").
+_DETERMINERS = frozenset("the a an this these its his her their our your".split())
 # Shorter words ending in "-ed" are no past forms made with "-ed" ("bed", "red", "need").
 _SHORTEST = 5
 

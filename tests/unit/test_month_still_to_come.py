@@ -141,6 +141,8 @@ def test_words_ending_like_a_past_verb_do_not_make_a_month_past(answer: str) -> 
         "The United Nations envoy arrived in Almaty in October.",
         "A hundred delegates walked out of the summit in October.",
         "The talks were postponed in October.",
+        # After "that" or "those" an "-ed" word is as often a verb.
+        "Mediators blame the talks that stalled in October.",
     ],
 )
 def test_a_past_verb_beside_such_words_still_tells(answer: str) -> None:
