@@ -58,13 +58,19 @@ async def unteach(kb: KnowledgeBase, given: Sequence[str], actor: Actor) -> str:
     return f"Taken back: {taken!r} is no longer a phrasing of {fact.id}."
 
 
+# How many taught questions ``kb unteach`` lists when no fact is named.
+_LISTED = 50
+
+
 def _taught_list(kb: KnowledgeBase, actor: Actor, fact_id: str | None) -> str:
-    found = kb.taught_to_take_back(actor=actor, limit=200)
-    if fact_id is not None:
-        found = [(q, i) for q, i in found if i == fact_id.strip().lower()]
+    if fact_id is None:
+        found = kb.taught_to_take_back(actor=actor, limit=_LISTED)
+    else:
+        # Every question of the fact named, however many are taught in all.
+        found = [(q, fact_id.strip().lower()) for q in kb.taught_questions(fact_id.strip().lower())]
     if not found:
         return UNTEACH_USAGE + "\nNo taught questions to take back."
-    listed = "\n".join(f"  {q}  ({i})" for q, i in found[:50])
+    listed = "\n".join(f"  {q}  ({i})" for q, i in found)
     return f"{UNTEACH_USAGE}\nTaught questions (with their fact):\n{listed}"
 
 
@@ -76,9 +82,10 @@ def _question_and_fact(
     kb: KnowledgeBase, given: Sequence[str], actor: Actor
 ) -> tuple[str, str | None]:
     """The question and the fact id in what was typed after ``kb teach`` (or ``unteach``):
-    the id is its last word (or its first, typed the other way round) when that names a fact,
-    or is shaped like an id that names none (a typo, reported as such); else every word is
-    the question."""
+    the id is its last word (or its first, typed the other way round) when that names a fact;
+    or, shaped like an id, when it nearly names one or follows the question quoted whole (a
+    typo, reported as such with the ids it resembles). Else every word is the question: in
+    ``kb teach what is the s-400`` the hyphenated word is the question's, like no fact id."""
     typed = [w for w in (w.strip() for w in given) if w]
 
     def names_fact(word: str) -> bool:
@@ -93,9 +100,17 @@ def _question_and_fact(
         return " ".join(typed[:-1]), last
     if names_fact(first):
         return " ".join(typed[1:]), first
-    if _ID_SHAPE.match(last.lower()):
+    if _ID_SHAPE.match(last.lower()) and (
+        _quoted_question(typed) or kb.similar_fact_ids(last, guild_id=actor.guild_id)
+    ):
         return " ".join(typed[:-1]), last
     return " ".join(typed), None
+
+
+def _quoted_question(typed: Sequence[str]) -> bool:
+    """Whether the question came quoted as one argument, set apart from what follows it
+    (``kb teach "what is the s-400" s-400-deal``): what follows is then meant as the id."""
+    return len(typed) == 2 and " " in typed[0]
 
 
 async def _worth_teaching(kb: KnowledgeBase, actor: Actor) -> str:

@@ -66,6 +66,16 @@ def tidy(text: str) -> str:
     return " ".join(text.split())
 
 
+def asked_question(text: str, *, asked: str) -> str:
+    """``text`` tidied, or ``InvalidInput`` when it holds no word ("?!", spaces): one rule for
+    a question taught and one taken back, ``asked`` saying which question was wanted ("the
+    question people asked")."""
+    question = tidy(text)
+    if not words(question):
+        raise InvalidInput(f"The question is empty: give {asked}.")
+    return question
+
+
 def validate_fact_input(draft: FactInput) -> FactInput:
     """The draft with whitespace tidied, or ``InvalidInput`` saying what is wrong."""
     answer = tidy(draft.answer)

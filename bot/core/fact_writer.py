@@ -20,10 +20,10 @@ from bot.core.errors import InvalidInput, LimitReached, NotFound, PermissionDeni
 from bot.core.fact_ids import member_fact_id_candidates
 from bot.core.fact_input import (
     FactInput,
+    asked_question,
     checked_language,
     edit_language,
     id_words,
-    tidy,
     validate_fact_input,
     with_translation,
     written_in,
@@ -306,9 +306,7 @@ class FactWriter:
         """
         if not actor.is_moderator:
             raise PermissionDenied("Only moderators can teach the bot questions.")
-        question = tidy(question)
-        if not words(question):
-            raise InvalidInput("The question is empty: give the question people asked.")
+        question = asked_question(question, asked="the question people asked")
         if not any(character.isalpha() for character in question):
             # "kb teach 2 some-fact": a number picked from a list is no question people asked
             # (the chat does not even count one as a question).

@@ -31,6 +31,7 @@ from enum import IntFlag
 
 from bot.core.measures import dimension_asked
 from bot.core.news_words import IRREGULAR_FORMS
+from bot.core.past_verbs import past_verb
 from bot.core.word_edges import WORD_EDGES
 
 
@@ -486,8 +487,8 @@ def _asks_past(words: list[str]) -> bool:
     present = not _PRESENT_AUXILIARIES.isdisjoint(words)
     return any(
         w in _PAST_AUXILIARIES
-        or (not present and (w in _PAST_FORMS or (w.endswith("ed") and len(w) > 4)))
-        for w in words
+        or (not present and (w in _PAST_FORMS or past_verb(w, words[index - 1] if index else "")))
+        for index, w in enumerate(words)
     )
 
 
@@ -531,7 +532,8 @@ def month_ahead(answer: str, month: int) -> bool:
     )
 
 
-# Where a sentence of an answer ends, for reading the tense a month is told in.
+# Where a sentence or a clause after a semicolon ends ("The vote was in March; the count is in
+# October"): each half has its own tense, and the month is read in the one naming it.
 _CLAUSE_END = re.compile(r"(?<=[.!?;])\s+")
 # Words that look ahead even in a sentence in the past tense ("he was expected to visit in
 # October", "talks would resume in March").
@@ -550,13 +552,19 @@ _REPORTING = frozenset(
 def _told_as_past(sentence: str) -> bool:
     """Whether ``sentence`` tells of something done (a verb in the past tense: "stormed", "fled",
     "was"), with nothing it expects and nothing in the present tense beside it."""
-    words = re.findall(r"[a-z]+", sentence.lower())
+    written = re.findall(r"[A-Za-z]+", sentence)
+    words = [w.lower() for w in written]
     if not _AHEAD_WORDS.isdisjoint(words) or not _PRESENT_AUXILIARIES.isdisjoint(words):
         return False
     return any(
         w not in _REPORTING
-        and (w in _PAST_BE or w in IRREGULAR_FORMS or (w.endswith("ed") and len(w) > 4))
-        for w in words
+        and (
+            w in _PAST_BE
+            or w in IRREGULAR_FORMS
+            # As written: a capitalised "-ed" word is a name ("the United Nations").
+            or past_verb(written[index], words[index - 1] if index else "")
+        )
+        for index, w in enumerate(words)
     )
 
 

@@ -11,7 +11,7 @@ import logging
 
 from bot.core.actors import Actor, require_teaching_rights
 from bot.core.errors import InvalidInput, NotFound, PermissionDenied
-from bot.core.fact_input import tidy
+from bot.core.fact_input import asked_question, tidy
 from bot.core.models import Fact
 from bot.core.served_index import ServedIndex
 from bot.core.storage import KnowledgeStore
@@ -50,9 +50,7 @@ class Unteacher:
         the fact and the question as it was stored."""
         if not actor.is_moderator:
             raise PermissionDenied("Only moderators can take back taught questions.")
-        question = tidy(question)
-        if not question:
-            raise InvalidInput("The question is empty: give the question that was taught.")
+        question = asked_question(question, asked="the question that was taught")
         # Under the index's lock, as teaching is: a teaching of the same fact that lands while
         # this write is awaited stays served (the index drops this question from what is
         # taught then, not from a copy read before).

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from bot.core.text import fold
+from bot.core.text import STOPWORDS, fold
 from bot.ingest.dates import MONTHS, YEAR
 
 # A count of people: a figure or a number word, with what may stand before it.
@@ -26,10 +26,15 @@ _COUNT = (
     r"dozens|hundreds|thousands)"
 )
 # Who is counted, when the article says: readers name them the same way ("how many civilians").
+# Besides the nouns listed, a plural naming people by what they do or are: "-ers" ("herders",
+# "firefighters"), "-ists" ("journalists"), "-ians" ("civilians", "Ukrainians"), "-men"
+# ("fishermen", "policemen"), save for a few "-ers" that name no one ("others" points back at a
+# noun; "numbers", "orders", "waters", "borders", "papers" are things).
 _PEOPLE = (
     r"people|persons|civilians|soldiers|servicemen|troops|police officers|officers|residents|"
     r"workers|miners|passengers|sailors|crew members|children|migrants|protesters|villagers|"
-    r"fighters|pilgrims"
+    r"fighters|pilgrims|students|patients|women|"
+    r"(?!(?:others|numbers|orders|waters|borders|papers|members)\b)[a-z]{2,}(?:ers|ists|ians|men)"
 )
 # What happened to them, by the question that asks it.
 _OUTCOMES = {
@@ -58,6 +63,11 @@ _ACTIVE = re.compile(
     re.IGNORECASE,
 )
 _ACTIVE_OUTCOME = {"kill": "were killed", "inju": "were injured", "woun": "were wounded"}
+# Words after a bare toll that are no nouns it could describe: the function words of
+# ``STOPWORDS`` and the words of time a toll is told with ("9 dead overnight").
+_NOT_NOUNS = "|".join(
+    sorted(STOPWORDS | {"overnight", "yesterday", "today", "so", "far", "since", "amid"})
+)
 # A count that is a share of the toll already given ("19 of them police officers") or of
 # something else ("one of the dead") is not a toll of its own.
 _NOT_A_TOLL = re.compile(r"^\s*of\b", re.IGNORECASE)
@@ -72,6 +82,13 @@ _BEFORE_A_YEAR = re.compile(
     re.IGNORECASE,
 )
 _BEFORE_A_DAY = re.compile(rf"\b(?:{MONTHS})\s*$", re.IGNORECASE)
+# A bare outcome right before a noun that names no people describes that noun: "200 dead fish",
+# "40 injured cattle" count animals or things, no toll of people. A word that is no noun
+# ("19 dead and 105 injured", "12 dead including three children", "9 dead overnight") or a
+# noun of people ("14 dead herders") leaves it a toll.
+_COUNTS_THINGS = re.compile(
+    rf"\s+(?!(?:{_PEOPLE})\b)(?![a-z]*(?:ing|ly)\b)(?!(?:{_NOT_NOUNS})\b)[a-z]+\b"
+)
 
 
 def toll_questions(text: str, setting: str | None = None) -> list[str]:
@@ -83,6 +100,8 @@ def toll_questions(text: str, setting: str | None = None) -> list[str]:
     found: list[tuple[int, str, str]] = []
     for match in _PASSIVE.finditer(text):
         if _NOT_A_TOLL.match(text[match.end("count") :]) or _is_a_date(text, match):
+            continue
+        if match["noun"] is None and _COUNTS_THINGS.match(text[match.end() :]):
             continue
         outcome = _OUTCOMES[match["outcome"].lower()]
         found.append((match.start(), _noun(match["noun"]), outcome))

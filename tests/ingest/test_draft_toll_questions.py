@@ -97,3 +97,33 @@ def test_a_toll_already_asked_is_recognised() -> None:
     assert asks_toll("how many people have died in the flood")
     assert not asks_toll("how many homes were flooded")
     assert not asks_toll("who died of hypothermia")
+
+
+def test_a_count_of_animals_or_things_is_no_toll_of_people() -> None:
+    """ "how many people died" of a fact about dead fish would tell a reader of deaths that
+    never happened; a count before a word that is no noun is still a toll."""
+    for sentence in (
+        "After the spill 200 dead fish washed ashore near the port.",
+        "Vets found 40 injured cattle in the flooded pens.",
+    ):
+        assert toll_questions(sentence, "in the spill") == [], sentence
+    tolls = {
+        "Rescuers counted 9 dead overnight.": ["how many people died in the spill"],
+        "The crash left 12 dead, including two drivers.": ["how many people died in the spill"],
+    }
+    for sentence, expected in tolls.items():
+        assert toll_questions(sentence, "in the spill") == expected, sentence
+
+
+def test_people_named_by_what_they_do_are_counted_as_people() -> None:
+    """A toll of herders or journalists is asked as one, not left unasked because the noun
+    is not on a hand list; plurals that name things or point back ("others") are not."""
+    tolls = {
+        "At least 14 herders have died in the blizzard.": ["how many herders died in the storm"],
+        "The shelling killed three journalists.": ["how many journalists were killed in the storm"],
+        "Two fishermen are missing.": ["how many fishermen are missing in the storm"],
+        "Five Ukrainians were injured.": ["how many ukrainians were injured in the storm"],
+        "Ten others were injured.": [],
+    }
+    for sentence, expected in tolls.items():
+        assert toll_questions(sentence, "in the storm") == expected, sentence

@@ -53,6 +53,9 @@ def test_a_fact_written_after_the_month_answers() -> None:
         ("will tokayev visit in october", None),
         ("did tokayev visit in october 2024", None),
         ("did they meet in may", None),
+        # No verb in the past tense: "united" is a name's, "hundred" a number.
+        ("what about the united nations summit in october", None),
+        ("hundred delegates in october", None),
     ],
 )
 def test_which_questions_ask_about_a_bare_month(question: str, month: int | None) -> None:
@@ -115,3 +118,45 @@ def test_a_january_fact_about_the_october_before_answers() -> None:
     result = Matcher([BLOCKADE]).ask("did herders block the naryn road in october")
     assert result.decision is Decision.ANSWER
     assert result.best is not None and result.best.fact.id == "naryn-road-blockade"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        # Words that only end like a past form: a name, a number, a word after "the".
+        "The United Nations water summit in October.",
+        "A hundred delegates meet in Almaty in October.",
+        "The disputed border talks in October.",
+        # A semicolon ends a clause: the past tense of the first is not the second's.
+        "Talks stalled in March; the summit is in October.",
+    ],
+)
+def test_words_ending_like_a_past_verb_do_not_make_a_month_past(answer: str) -> None:
+    assert month_ahead(answer, 10)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "The United Nations envoy arrived in Almaty in October.",
+        "A hundred delegates walked out of the summit in October.",
+        "The talks were postponed in October.",
+        # After "that" or "those" an "-ed" word is as often a verb.
+        "Mediators blame the talks that stalled in October.",
+    ],
+)
+def test_a_past_verb_beside_such_words_still_tells(answer: str) -> None:
+    assert not month_ahead(answer, 10)
+
+
+SUMMIT = Fact(
+    "almaty-water-summit",
+    "A hundred delegates meet in Almaty in October for the United Nations water summit.",
+    ("when is the almaty water summit", "who meets in almaty"),
+    date=dt.date(2025, 9, 2),
+)
+
+
+def test_a_summit_announced_before_its_month_does_not_say_it_happened() -> None:
+    result = Matcher([SUMMIT]).ask("did the delegates meet in almaty in october")
+    assert result.decision is not Decision.ANSWER
