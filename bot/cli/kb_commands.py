@@ -67,7 +67,8 @@ def _taught_list(kb: KnowledgeBase, actor: Actor, fact_id: str | None) -> str:
         found = kb.taught_to_take_back(actor=actor, limit=_LISTED)
     else:
         # Every question of the fact named, however many are taught in all.
-        found = [(q, fact_id.strip().lower()) for q in kb.taught_questions(fact_id.strip().lower())]
+        named = fact_id.strip().lower()
+        found = [(q, named) for q in kb.taught_questions(named)]
     if not found:
         return UNTEACH_USAGE + "\nNo taught questions to take back."
     listed = "\n".join(f"  {q}  ({i})" for q, i in found)
