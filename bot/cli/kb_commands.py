@@ -73,13 +73,13 @@ def _taught_list(kb: KnowledgeBase, actor: Actor, fact_id: str | None) -> str:
         found = [(q, named) for q in kb.taught_questions(named)]
     if not found:
         return UNTEACH_USAGE + "\nNo taught questions to take back."
-    listed = "\n".join(f"  {q}  ({i}{_gone(kb, i)})" for q, i in found)
+    listed = "\n".join(f"  {q}  ({i}{_gone(kb, i, actor)})" for q, i in found)
     return f"{UNTEACH_USAGE}\nTaught questions (with their fact):\n{listed}"
 
 
-def _gone(kb: KnowledgeBase, fact_id: str) -> str:
+def _gone(kb: KnowledgeBase, fact_id: str, actor: Actor) -> str:
     # A knowledge-file fact a reload removed keeps its taught questions until taken back.
-    return "" if kb.matcher.get(fact_id) is not None else ", no longer in the knowledge"
+    return "" if kb.names_live_fact(fact_id, actor) else ", no longer in the knowledge"
 
 
 # A fact id as typed: lower-case words joined by hyphens ("crisis-escalating"), no spaces.
