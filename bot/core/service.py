@@ -613,10 +613,20 @@ class KnowledgeBase:
         choice = await self.find_draft(name)
         if choice is not None:
             return await self.review_draft(choice, actor, approve=approve)
-        if approve:
-            fact = await self.approve(name, actor)
-            return ReviewOutcome(f"Approved `{fact.id}`: it is answered from now on.", (fact.id,))
-        fact = await self.reject(name, actor)
+        try:
+            if approve:
+                fact = await self.approve(name, actor)
+                return ReviewOutcome(
+                    f"Approved `{fact.id}`: it is answered from now on.", (fact.id,)
+                )
+            fact = await self.reject(name, actor)
+        except NotFound as exc:
+            # Not only a fact id was looked for: a mistyped draft name is no "fact" to the
+            # moderator who typed it.
+            raise NotFound(
+                f"There is no draft file, draft fact or pending fact '{name}' (kb drafts and "
+                "kb pending list them)."
+            ) from exc
         return ReviewOutcome(f"Rejected `{fact.id}`.", (fact.id,))
 
     async def review_draft(

@@ -162,8 +162,8 @@ class KnowledgeCommands(
     async def approve(self, interaction: discord.Interaction[NewsdeskBot], fact_id: str) -> None:
         if await _draft_review.review_reply(interaction, fact_id, approve_it=True):
             return
-        fact = await self.bot.kb.approve(fact_id, actor_for(interaction))
-        await interaction.response.send_message(f"Approved {inline_code(fact.id)}.", ephemeral=True)
+        outcome = await self.bot.kb.review(fact_id, actor_for(interaction), approve=True)
+        await interaction.response.send_message(outcome.message, ephemeral=True)
 
     @app_commands.command(name="reject", description="Reject a draft or a pending fact")
     @app_commands.describe(
@@ -173,8 +173,8 @@ class KnowledgeCommands(
     async def reject(self, interaction: discord.Interaction[NewsdeskBot], fact_id: str) -> None:
         if await _draft_review.review_reply(interaction, fact_id, approve_it=False):
             return
-        fact = await self.bot.kb.reject(fact_id, actor_for(interaction))
-        await interaction.response.send_message(f"Rejected {inline_code(fact.id)}.", ephemeral=True)
+        outcome = await self.bot.kb.review(fact_id, actor_for(interaction), approve=False)
+        await interaction.response.send_message(outcome.message, ephemeral=True)
 
     @app_commands.command(
         name="teach", description="Answer a question people asked with a fact, from now on"

@@ -126,6 +126,13 @@ def test_reject_a_draft_fact_then_the_file(
     rest = cli(knowledge_copy, db, "kb", "reject", drafts[0].stem)
     assert rest.returncode == 0, rest.stderr
     assert not drafts[0].exists()
+    # Reviewed already: one line saying what the name was looked for as, exit 2.
+    gone = cli(knowledge_copy, db, "kb", "approve", drafts[0].stem)
+    assert gone.returncode == 2
+    assert gone.stderr == (
+        f"error: There is no draft file, draft fact or pending fact '{drafts[0].stem}' "
+        "(kb drafts and kb pending list them).\n"
+    )
     assert ask_json(knowledge_copy, db, "ganja railway station")["decision"] == "unknown"
 
 

@@ -303,9 +303,14 @@ async def test_wrong_content_type_missing_page_and_size_cap(news_site: NewsSite)
 
 
 async def test_pending_user_facts_still_approved_by_id(kb: KnowledgeBase) -> None:
-    """A name that is no draft is looked up among the members' pending facts instead."""
+    """A name that is no draft is looked up among the members' pending facts instead; when it
+    is neither, the refusal names all it was looked for as."""
     assert await kb.find_draft("some-pending-fact") is None
-    with pytest.raises(NotFound, match="There is no fact with id 'some-pending-fact'"):
+    with pytest.raises(
+        NotFound,
+        match=r"^There is no draft file, draft fact or pending fact 'some-pending-fact' \(kb "
+        r"drafts and kb pending list them\)\.$",
+    ):
         await kb.review("some-pending-fact", OPERATOR, approve=True)
 
 
