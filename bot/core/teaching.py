@@ -43,9 +43,9 @@ class Teaching:
     undone: bool = False
     # The long work it was queued behind ("a reload"); None when it is done already.
     waits_for: str | None = None
-    # What became of the fact since the question was taught (taking back only):
-    # "removed" (no longer in the knowledge), "own" (the question is one of its own
-    # questions now), or "replaced" (by ``replaced_by``); None when nothing did.
+    # What became of the fact (since the question was taught, for a taking back): "removed"
+    # (no longer in the knowledge), "own" (the question is one of its own questions now), or
+    # "replaced" (by ``replaced_by``, which answers in its place); None when nothing did.
     fact_since: str | None = None
     replaced_by: str | None = None
 
@@ -65,6 +65,12 @@ class Teaching:
                 "it ends, whether or not it succeeds."
             )
         if not self.undone:
+            if self.replaced_by is not None:
+                # Asked, a replaced fact answers with its newest version: say which.
+                return (
+                    f"Taught {fact}: {question} is answered from now on with "
+                    f"{name(self.replaced_by)}, which has replaced it."
+                )
             return f"Taught {fact}: {question} is answered with it from now on."
         if self.fact_since == "removed":
             return (
@@ -121,6 +127,9 @@ class Teacher:
             fact = self._teachable(question, fact_id, actor)
             await self._write(fact.id, fact.guild_id, question, actor)
         log.info("question taught to %s by %s", fact.id, actor.key)
+        newest = self._index.matcher.newest(fact, actor.guild_id)
+        if newest.id != fact.id:
+            return Teaching(fact.id, question, fact_since="replaced", replaced_by=newest.id)
         return Teaching(fact.id, question)
 
     def _teachable(self, question: str, fact_id: str, actor: Actor) -> Fact:

@@ -110,8 +110,8 @@ async def test_a_question_now_among_the_facts_own_is_still_answered(
 
 
 async def test_a_replaced_member_fact_names_what_replaced_it(kb: KnowledgeBase) -> None:
-    """Taught to a member's fact that a newer one has replaced since: taken back, and the
-    sentence names the newer fact."""
+    """Taught to a member's fact that a newer one has replaced: the teaching and the taking
+    back each name the newer fact, which is what answers the question."""
     old = await kb.add_fact(
         FactInput(
             "The county bus depot reopened on Wednesday morning.",
@@ -119,7 +119,6 @@ async def test_a_replaced_member_fact_names_what_replaced_it(kb: KnowledgeBase) 
         ),
         HOME_MODERATOR,
     )
-    await kb.teach("r buses back", old.id, HOME_MODERATOR)
     new = await kb.add_fact(
         FactInput(
             "The county bus depot reopened and every route runs again.",
@@ -128,6 +127,13 @@ async def test_a_replaced_member_fact_names_what_replaced_it(kb: KnowledgeBase) 
         ),
         HOME_MODERATOR,
     )
+    # Taught to the older fact, the question is answered with the newer: the teaching says so.
+    taught = await kb.teach("r buses back", old.id, HOME_MODERATOR)
+    assert taught.sentence() == (
+        f"Taught {old.id}: 'r buses back' is answered from now on with {new.id}, which has "
+        "replaced it."
+    )
+    assert await answer_of(kb, "r buses back", HOME) == new.id
     taken = await kb.unteach("r buses back", None, HOME_MODERATOR)
     assert (taken.fact_since, taken.replaced_by) == ("replaced", new.id)
     assert taken.sentence().endswith(f"(which {new.id} has replaced since).")
