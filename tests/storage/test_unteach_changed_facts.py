@@ -60,12 +60,17 @@ async def test_a_fact_a_reload_removed_gives_its_taught_question_up(
     kb: KnowledgeBase, knowledge_dir: Path
 ) -> None:
     """The file fact is gone; its taught question is still stored (it would come back with
-    the fact). `kb unteach` finds it, with or without the id, forgets it for good and says
-    the fact has left the knowledge; a server that does not manage the shared knowledge does
-    not see it."""
+    the fact), and offered for teaching again. `kb unteach` finds it, with or without the id,
+    forgets it for good and says the fact has left the knowledge; a server that does not
+    manage the shared knowledge does not see it."""
+    await kb.ask(ASKED)
+    await kb.flush()
     await kb.teach(ASKED, "snow-schools-closed", OPERATOR)
+    assert await kb.questions_to_teach(guild_id=None) == []
     (knowledge_dir / "weather.yaml").write_text(_without_schools(), "utf-8")
     assert (await kb.reload(OPERATOR)).removed == ("snow-schools-closed",)
+    # Asked and unanswered before it was taught, it is again worth teaching, to another fact.
+    assert await kb.questions_to_teach(guild_id=None) == [ASKED]
     assert kb.taught_to_take_back(actor=OPERATOR) == [(ASKED, "snow-schools-closed")]
     assert kb.taught_to_take_back(actor=OTHER_MODERATOR) == []
     with pytest.raises(NotFound, match="There is no fact with id 'snow-schools-closed'"):
