@@ -1637,8 +1637,9 @@ class Matcher:
         # a little less than the same match by a phrasing the asker could have written.
         # Read only once a phrasing would be the best so far: most candidates never need it.
         foreign: frozenset[str] | None = None
-        # Question terms found only through a neighbour: they add to coverage, but are not
-        # "matched" (the confidence model's share of terms found stays a share of words found).
+        # Question terms found only through a neighbour: they add to coverage, at a share of
+        # their weight; they are not "matched", but the confidence model counts them among the
+        # terms the fact has (``Candidate.paraphrased``).
         paraphrased: set[str] = set()
         # How many of its fields (phrasings, answer) hold each question term (BM25's frequency);
         # its keys are the question's terms found in the fact.
@@ -1722,6 +1723,8 @@ class Matcher:
             bm25_part,
         )
         candidate.matched = matched
+        if paraphrased:
+            candidate.paraphrased = frozenset(paraphrased.difference(matched))
         wants = int(focus.wants)
         missing = wants & ~entry.kinds
         if wants:
