@@ -228,7 +228,7 @@ def _az_stem(word: str) -> str:
         # The perfect "-ıb" ("ölüb", "itirib"): Turkish has no such ending; off with the vowel
         # too, so "ölüb" meets "öldü" (which Turkish does stem) in "öl".
         stemmed = form[:-2]
-    root = verb_root(form)
+    root = verb_root(form) or _listed_verb_root(form)
     if root is not None and (stemmed == form or stemmed.startswith(root)):
         # A verb form (``az_verbs``): Snowball left it whole or cut only part of its ending.
         return root
@@ -239,6 +239,26 @@ def _az_stem(word: str) -> str:
         if noun:
             return form[:noun]
     return stemmed
+
+
+# The bare present after a consonant, or its plural ("aparır", "seçirlər"): ``az_verbs`` leaves
+# it, for nouns end so too ("nazir", "səfir"); with a person it does cut it ("aparıram").
+_CONSONANT_PRESENT = re.compile(r"(?P<root>.{2,}?[^aeıioöuü])[ıiuü]r(?:l[ae]r)?")
+
+
+def _listed_verb_root(form: str) -> str | None:
+    """The root of a bare present after a consonant ("aparır" -> "apar", "seçir" -> "seç",
+    "qızışır" -> "qızış"), where the lexicon lists the root and not the word whole: it lists
+    verb roots ("apar", "seç") and the nouns that end like a present ("nazir", "səfir",
+    "dəmir", "təsir"), so those stay nouns. The past and perfect of the same verbs are cut to
+    the root already ("apardı", "aparıb"), and their present now meets them."""
+    found = _CONSONANT_PRESENT.fullmatch(form)
+    if found is None:
+        return None
+    lexicon = _lexicon()
+    if az_plain(form) in lexicon or az_plain(found["root"]) not in lexicon:
+        return None
+    return found["root"]
 
 
 def _with_own_t(stemmed: str, form: str) -> str:
