@@ -138,13 +138,30 @@ def lexicon_stem(word: str) -> str | None:
     (it cut "kişi" to "kiş" and "şirkətə" to "şirkə", and kept "lideri" whole)."""
     plain = az_plain(word)
     lexicon = _lexicon()
-    if _iya_loanword(plain):
-        # "Rusiya", "strategiya": whole, no "rus" or "rusi" with endings.
+    if _iya_loanword(plain) and plain[:-2] + "k" not in lexicon:
+        # "Rusiya", "strategiya": whole, no "rus" or "rusi" with endings (but "nazirliyə" is
+        # the dative of "nazirlik").
         return None
     for length in range(len(plain), 2, -1):
         if plain[:length] in lexicon and _NOUN_ENDINGS.fullmatch(plain[length:]):
             return az_form(word)[:length]
+        hard = _HARDENED.get(plain[length - 1 : length])
+        if (
+            hard
+            and plain[length : length + 1] in _PLAIN_VOWELS
+            and plain[: length - 1] + hard in lexicon
+            and _NOUN_ENDINGS.fullmatch(plain[length:])
+        ):
+            # "nazirliyi", "soyuqqanlılığa": the "k" of "-lik", the "q" of "-lıq" before a
+            # vowel is written "y", "ğ" ("nazirlik", "soyuqqanlılıq").
+            return az_form(word)[: length - 1] + hard
     return None
+
+
+# The letter a noun's last "k" or "q" is written as before a vowel ending, typed plainly ("ğ" as
+# "g"), and the letter it stands for.
+_HARDENED = {"y": "k", "g": "q"}
+_PLAIN_VOWELS = frozenset("aeiou")
 
 
 @lru_cache(maxsize=1)
