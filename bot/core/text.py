@@ -75,6 +75,9 @@ FILLER_PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
             "по крайней мере",
             "тем не менее",
             "в любом случае",
+            # "о каком соглашении идёт речь": which agreement; "речь" alone is a speech.
+            "идет речь",
+            "идёт речь",
         )
     ),
     # "ay uşaqlar", "ay dostlar" (hey guys, hey friends): the asker calling the channel, as
@@ -673,11 +676,10 @@ def _add_other(
     if len(parts) == 1:
         table[translit(parts[0])] = head
         stemmed = translit(stem_in(parts[0], language))
-        if len(stemmed) >= 3:
-            if table.setdefault(stemmed, head) == head and language == "ru":
-                noun = russian_lemmas.noun_form(parts[0])
-                # A member that is no noun ("виноват") meets every word of its stem.
-                nouns.setdefault(stemmed, set()).add(noun or "")
+        if len(stemmed) >= 3 and table.setdefault(stemmed, head) == head and language == "ru":
+            # A member that is no noun ("виноват") meets every word of its stem ("").
+            noun = russian_lemmas.noun_form(parts[0])
+            nouns.setdefault(stemmed, set()).add(noun or "")
         return
     # Each word's stem as written, which its other forms start with ("москв" of "Москва"
     # and "Москве"), not its dictionary form's.
@@ -911,13 +913,14 @@ class Analyzer:
             stemmed = translit(stem_in(word, language))
             if az and (stemmed in _question_stems() or _light_verb(word, stemmed)):
                 continue  # "nədir", "kimdir": a question word with the copula on
-            term = table.get(surface) or self._by_stem(stemmed, word, language) or stemmed or surface
+            term = (
+                table.get(surface) or self._by_stem(stemmed, word, language) or stemmed or surface
+            )
             frequency = frequency_in(word, language)
             if frequency >= _SPELLED_RIGHT and len(self._spelled_right) < 500_000:
                 self._spelled_right[surface] = max(frequency, self._spelled_right.get(surface, 0.0))
             out.append((term, _specificity_of(frequency), surface))
         return tuple(out)
-
 
     def _by_stem(self, stemmed: str, word: str, language: str) -> str | None:
         """The synonym group ``word`` names by its stem ``stemmed``, if any. Snowball gives
