@@ -20,15 +20,11 @@ import bisect
 import datetime as dt
 import functools
 import math
-import re
 from collections.abc import Sequence
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 
 from bot.core import completion, succession
-from bot.core.asked_things import asked_things
 from bot.core.candidates import AskedQuestion, Candidate, QueryTerm
 from bot.core.confidence import calibration_features as calibration_features
 from bot.core.confidence import clear_lead as clear_lead
@@ -53,7 +49,8 @@ from bot.core.language import detect
 from bot.core.matcher_settings import MatcherSettings as MatcherSettings
 from bot.core.measures import measure_stated
 from bot.core.models import AskResult, Decision, Fact, Match
-from bot.core.query_terms import LIKE_LETTERS, QueryTerms
+from bot.core.query_terms import QueryTerms
+from bot.core.question_parts import CLAUSE_WEIGHT, CONTEXT_WEIGHT, QuestionParts
 from bot.core.related_words import table as related_words
 from bot.core.semantic import SemanticIndex
 from bot.core.sibling_order import (
@@ -68,7 +65,6 @@ from bot.core.sibling_order import (
     stating_first,
     worded_first,
 )
-from bot.core.text import expand_chat, fold
 
 # How much a fact's relevance is scaled down for ranking when it lacks what the question asks
 # for: a count, date, attribute or name (blocked), or a cause, person or place (soft).
@@ -118,30 +114,6 @@ def _foreign_phrasings(fact: Fact) -> frozenset[str]:
 
 # Share of its score a phrasing in another language keeps against an English question.
 _FOREIGN_PHRASING = 0.95
-# Where one sentence of a message ends and the next begins.
-_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
-# Words an English question starts with.
-_QUESTION_STARTS = frozenset(
-    """
-    what whats wat who whos whose whom why y how when where which is are was were did does do
-    can could will would has have had should
-    """.split()
-)
-# Share of its weight a word keeps when only a sentence of context has it, not the question.
-_CONTEXT_WEIGHT = 0.5
-# Share of its weight a word keeps when only a clause saying when has it ("... once the court
-# had ruled"). Right-first tune figures rose alike from 0.5 to 0.7; drafted stories lost two
-# right answers outright at 0.5, one at 0.6, none at 0.7.
-_CLAUSE_WEIGHT = 0.7
-
-
-def _asks(sentence: str) -> bool:
-    """Whether a sentence of a message asks something: ends in a question mark or starts as an
-    English question does."""
-    words = sentence.lower().split()
-    return sentence.rstrip().endswith("?") or bool(words and words[0] in _QUESTION_STARTS)
-
-
 # Read once per answer text, as candidates recur from question to question: the people it
 # names by office (``_with_titled``).
 
@@ -149,11 +121,6 @@ def _asks(sentence: str) -> bool:
 _titled = lru_cache(maxsize=50_000)(titled_people)
 
 
-# Words that open a clause of time after what a question asks, and the least words before
-# one (a question word, a verb and what it is about: "when" opening "when did ..." is not one).
-_CLAUSE_LEADS = frozenset("when once".split())
-_CLAUSE_START = 3
-_CLAUSE_BREAK = re.compile(r"[,;:?!]")
 # BM25's usual constants: how soon a repeated word stops adding (k1), and how much a long fact
 # is discounted for holding many words (b).
 _BM25_K1 = 1.2
@@ -179,30 +146,6 @@ _Related = tuple[str, float, frozenset[str]]
 _REACH_FROM = 4
 
 
-class _ClauseSplit(NamedTuple):
-    """A question cut at a trailing clause of time (``_clause_split``), each part folded."""
-
-    earlier: str
-    """The stretches between commas before the one holding the clause."""
-    asked: str
-    """The words of that stretch before the clause: what is asked."""
-    clause: str
-    """The clause after its leading word ("investigators had ruled")."""
-
-
-def _clause_split(question: str) -> _ClauseSplit | None:
-    """A question cut at the first word that leads a trailing clause of time (``_CLAUSE_LEADS``:
-    "... once investigators had ruled") within a stretch between commas; None without one."""
-    parts = _CLAUSE_BREAK.split(question)
-    for number, part in enumerate(parts):
-        words = expand_chat(fold(part)).split()
-        for index in range(_CLAUSE_START, len(words) - 1):
-            if words[index] in _CLAUSE_LEADS:
-                earlier = " ".join(expand_chat(fold(stretch)) for stretch in parts[:number])
-                return _ClauseSplit(earlier, " ".join(words[:index]), " ".join(words[index + 1 :]))
-    return None
-
-
 def _within_reach(rough: dict[int, float], keep: int, ahead: float) -> dict[int, float]:
     """``rough`` without the candidates that cannot be among its ``keep`` best once weights
     summing to ``ahead`` (none negative) are added to those holding their terms, when that
@@ -220,7 +163,7 @@ def _within_reach(rough: dict[int, float], keep: int, ahead: float) -> dict[int,
     return {key: score for key, score in rough.items() if score >= floor}
 
 
-class Matcher(QueryTerms):
+class Matcher(QueryTerms, QuestionParts):
     """Index of facts answering ``ask(question)`` with ranked, scored matches and a decision."""
 
     # --------------------------------------------------------------------------- asking
@@ -286,9 +229,9 @@ class Matcher(QueryTerms):
         focus = self.analyzer.focus(question, language)
         query = self._query_terms(question, language, focus.kind_words)
         context = self._context_terms(question, language)
-        share = _CONTEXT_WEIGHT
+        share = CONTEXT_WEIGHT
         if not context and language == "en":
-            context, share = self._clause_terms(question), _CLAUSE_WEIGHT
+            context, share = self._clause_terms(question), CLAUSE_WEIGHT
         if context:
             query = [
                 QueryTerm(qt.term, qt.weight * share, qt.confidence, qt.elsewhere)
@@ -408,80 +351,6 @@ class Matcher(QueryTerms):
                 candidate.relevance = max(
                     0.0, candidate.relevance - blend * (closest - candidate.semantic)
                 )
-
-    def _unknown_thing(
-        self, question: str, query: list[QueryTerm], context: AbstractSet[str]
-    ) -> bool:
-        """Whether a noun an English question asks about (``asked_things``: "the stadium",
-        "the mayor") is a word no fact has, nor a misspelling or a close paraphrase of one
-        (``related_words``): the question is about another thing than the facts that share
-        its place, verb and question word, and none is answered outright. A sentence of
-        context's nouns are not what is asked about."""
-        if not self.settings.unknown_thing_guard:
-            return False
-        unknown = {qt.term for qt in query if qt.confidence == 0.0 and qt.term not in context}
-        if len(unknown) != 1:
-            return False
-        things = asked_things(question)
-        if not things:
-            return False
-        (term,) = unknown
-        words = [w for t, _, w in self.analyzer.analyze(question) if t == term and w in things]
-        if not words:
-            return False
-        if any(other in self._df for other in related_words().get(term, ())):
-            return False
-        # A word like a fact's ("turks" of "Turkey", "organisation" of "organization") is
-        # another form of it, as ``_named_elsewhere`` reads a name.
-        return not any(next(self._indexed_starting(word[:LIKE_LETTERS]), None) for word in words)
-
-    def _context_terms(self, question: str, language: str) -> frozenset[str]:
-        """The terms only a message's sentences of context have, when it also has a sentence
-        that asks ("is the internet down in almaty? my friend isnt answering": the friend and
-        the answering are not what is asked about); none for a message of one sentence."""
-        sentences = [part for part in _SENTENCE_END.split(question.strip()) if part]
-        if len(sentences) < 2:
-            return frozenset()
-        asking: set[str] = set()
-        telling: set[str] = set()
-        for sentence in sentences:
-            terms = {term for term, _, _ in self.analyzer.analyze(sentence, language=language)}
-            (asking if _asks(sentence) else telling).update(terms)
-        if not telling or asking.isdisjoint(self._df):
-            # An asking sentence with no word the facts know ("is that true and why?") asks
-            # about what the sentences before it told: they are the question's topic.
-            return frozenset()
-        return frozenset(telling - asking)
-
-    def _clause_terms(self, question: str) -> frozenset[str]:
-        """The terms only a trailing clause of time has ("... when armenia's cabinet backed the
-        draft", "... once investigators had ruled"): it says when the thing asked about
-        happened, and a sibling telling of that earlier event is not the answer. Read within a
-        stretch between commas ("..., when did she first win" asks when); none when the
-        question asks little before the clause."""
-        split = _clause_split(question)
-        if split is None:
-            return frozenset()
-        asked = set(self.analyzer.terms(split.asked))
-        if not asked:
-            return frozenset()
-        return frozenset(self.analyzer.terms(split.clause)) - asked
-
-    def _asking_text(self, question: str, language: str) -> str:
-        """The part of a question that asks, which its form is read from (``phrased_first``):
-        its asking sentences, when the others only tell (``_context_terms``); else, in
-        English, what comes before a trailing clause of time (``_clause_terms``): "what did
-        the union demand once the inspectors had cleared the mine" is asked as "what did the
-        union demand", however like a sibling's "did the inspectors clear the mine" its
-        scene reads."""
-        if self._context_terms(question, language):
-            sentences = _SENTENCE_END.split(question.strip())
-            return " ".join(sentence for sentence in sentences if sentence and _asks(sentence))
-        if language == "en":
-            split = _clause_split(question)
-            if split is not None and self.analyzer.terms(split.asked):
-                return f"{split.earlier} {split.asked}"
-        return question
 
     def _related_terms(self, query: list[QueryTerm]) -> list[_Related]:
         """The question's terms (as written, or unknown to the index; not typo corrections) with
