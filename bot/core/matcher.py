@@ -22,7 +22,6 @@ import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from bot.core import completion, succession
 from bot.core.candidates import AskedQuestion, Candidate, QueryTerm
@@ -30,11 +29,9 @@ from bot.core.confidence import calibration_features as calibration_features
 from bot.core.confidence import clear_lead as clear_lead
 from bot.core.confidence import semantic_lead as semantic_lead
 from bot.core.counted_sides import counted_side, counts_other_side
-from bot.core.country_words import country_members
 from bot.core.fact_index import ANY_KIND
 from bot.core.focus import (
     ORDERING,
-    ROLE_WORDS,
     STRICT,
     Focus,
     Want,
@@ -42,16 +39,15 @@ from bot.core.focus import (
     is_named_role,
     month_ahead,
     names_beside,
-    titled_people,
 )
 from bot.core.index_entries import IndexEntry
 from bot.core.language import detect
 from bot.core.matcher_settings import MatcherSettings as MatcherSettings
 from bot.core.measures import measure_stated
 from bot.core.models import AskResult, Decision, Fact, Match
+from bot.core.paraphrase_terms import ParaphraseTerms, Related
 from bot.core.query_terms import QueryTerms
 from bot.core.question_parts import CLAUSE_WEIGHT, CONTEXT_WEIGHT, QuestionParts
-from bot.core.related_words import table as related_words
 from bot.core.semantic import SemanticIndex
 from bot.core.sibling_order import (
     KIND_PHRASINGS,
@@ -114,13 +110,6 @@ def _foreign_phrasings(fact: Fact) -> frozenset[str]:
 
 # Share of its score a phrasing in another language keeps against an English question.
 _FOREIGN_PHRASING = 0.95
-# Read once per answer text, as candidates recur from question to question: the people it
-# names by office (``_with_titled``).
-
-
-_titled = lru_cache(maxsize=50_000)(titled_people)
-
-
 # BM25's usual constants: how soon a repeated word stops adding (k1), and how much a long fact
 # is discounted for holding many words (b).
 _BM25_K1 = 1.2
@@ -136,9 +125,6 @@ class _Bm25Query:
     total: float
     mean_size: float
 
-
-# A question term, the share of its weight a paraphrase earns, and its neighbours in the index.
-_Related = tuple[str, float, frozenset[str]]
 
 # Candidates are narrowed to those within reach of the best (``_within_reach``) once they
 # outnumber the shortlist this many times over; fewer are quicker to add a common term to as
@@ -163,7 +149,7 @@ def _within_reach(rough: dict[int, float], keep: int, ahead: float) -> dict[int,
     return {key: score for key, score in rough.items() if score >= floor}
 
 
-class Matcher(QueryTerms, QuestionParts):
+class Matcher(QueryTerms, QuestionParts, ParaphraseTerms):
     """Index of facts answering ``ask(question)`` with ranked, scored matches and a decision."""
 
     # --------------------------------------------------------------------------- asking
@@ -352,116 +338,6 @@ class Matcher(QueryTerms, QuestionParts):
                     0.0, candidate.relevance - blend * (closest - candidate.semantic)
                 )
 
-    def _related_terms(self, query: list[QueryTerm]) -> list[_Related]:
-        """The question's terms (as written, or unknown to the index; not typo corrections) with
-        the share of their weight a paraphrase earns and their neighbours that facts hold.
-
-        Only candidate scoring uses them, not candidate gathering: feeding the neighbours'
-        postings into the gathering as well changed no tune figure, and gave off-topic
-        questions candidates they had none of."""
-        share = self.settings.related_share
-        country_share = self.settings.country_share
-        if share <= 0.0 and country_share <= 0.0:
-            return []
-        neighbours = related_words() if share > 0.0 else {}
-        countries = self._country_terms() if country_share > 0.0 else {}
-        df = self._df
-        out: list[_Related] = []
-        for qt in query:
-            if qt.confidence not in (0.0, 1.0):
-                continue
-            same = countries.get(qt.term)
-            if same:
-                held = frozenset(term for term in same if term != qt.term and term in df)
-                if held:
-                    out.append(self._other_name(qt, held, country_share))
-                continue
-            near = neighbours.get(qt.term)
-            if near:
-                held = frozenset(term for term in near if term in df)
-                if held:
-                    out.append((qt.term, qt.weight * share, held))
-        return out
-
-    def _with_titled(
-        self,
-        related: list[_Related],
-        query: list[QueryTerm],
-        shortlist: list[tuple[int, float]],
-    ) -> list[_Related]:
-        """``related`` with, for each word of office the question holds ("the russian
-        president"), the surnames the shortlisted facts' answers give that office ("President
-        Vladimir Putin": ``focus.titled_people``): a sibling saying only "Putin said" then
-        meets "president" too. Read from the shortlist, not the whole index: the person an
-        office stands for is the one this question's story names by it."""
-        offices = self._office_terms()
-        asked = [qt for qt in query if qt.confidence == 1.0 and qt.term in offices]
-        if not asked:
-            return related
-        wanted = {offices[qt.term] for qt in asked}
-        named: dict[str, set[str]] = {}
-        for key, _ in shortlist[: self.settings.candidates]:
-            entry = self._entries.get(key)
-            english = entry.fact.translation("en") if entry is not None else None
-            if english is None:
-                continue
-            for role, surname in _titled(english.answer):
-                if role in wanted:
-                    named.setdefault(role, set()).update(self._english_terms(surname))
-        if not named:
-            return related
-        out = list(related)
-        share = self.settings.titled_share
-        terms = {qt.term for qt in query}
-        for qt in asked:
-            if not terms.isdisjoint(named.get(offices[qt.term], ())):
-                continue  # "could mirziyoyev remain president" asks of the office itself
-            held = frozenset(
-                term
-                for term in named.get(offices[qt.term], ())
-                if term != qt.term and term in self._df
-            )
-            if not held or any(term == qt.term for term, _, _ in related):
-                continue  # a term with neighbours of its own keeps them alone
-            out.append(self._other_name(qt, held, share))
-        return out
-
-    def _other_name(self, qt: QueryTerm, held: frozenset[str], share: float) -> _Related:
-        """``qt`` to be met by ``held``, the terms of another name for what it names (its
-        country's, the surname of the person in its office), earning ``share`` of the least
-        weight of them all: meeting "Ukraine's" says no more than the word "ukraine" says (in
-        a story about Ukraine, every fact has it, however rare "ukrainian" is)."""
-        weight = min(qt.weight, *(self._term_weight(term) for term in held))
-        return (qt.term, weight * share, held)
-
-    def _english_terms(self, text: str) -> list[str]:
-        """The terms of English ``text`` as this index's analyzer reads them (learning no word
-        of it): how the words of office, countries and names the matcher knows of meet the
-        index."""
-        return [term for term, _, _ in self.analyzer.analyze(text, remember=False, language="en")]
-
-    def _office_terms(self) -> dict[str, str]:
-        """The term of each word of office (``focus.ROLE_WORDS``) as this analyzer reads it,
-        with the word."""
-        if self._offices is None:
-            self._offices = {
-                term: word for word in sorted(ROLE_WORDS) for term in self._english_terms(word)
-            }
-        return self._offices
-
-    def _country_terms(self) -> dict[str, frozenset[str]]:
-        """Each term of a word that stands for a country (``country_words``) with the terms of
-        all the words that stand for it, read once by this index's analyzer (its synonym
-        groups may make some of them one term already)."""
-        if self._countries is None:
-            table: dict[str, frozenset[str]] = {}
-            for words in country_members().values():
-                terms = frozenset(term for word in words for term in self._english_terms(word))
-                for term in terms:
-                    table.setdefault(term, terms)
-            self._countries = table
-        return self._countries
-
     def _attribute_terms(self, focus: Focus) -> tuple[tuple[str, ...], ...]:
         """Each attribute word of the question as the terms any one of which states it."""
         if not focus.attributes:
@@ -575,7 +451,7 @@ class Matcher(QueryTerms, QuestionParts):
         attribute_terms: tuple[tuple[str, ...], ...],
         counted_terms: frozenset[str],
         names: bool = False,
-        related: Sequence[_Related] = (),
+        related: Sequence[Related] = (),
         related_any: frozenset[str] = frozenset(),
         *,
         bm25: _Bm25Query,
