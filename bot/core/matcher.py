@@ -16,7 +16,6 @@ The index is updated in place when a fact is added or removed: nothing is rebuil
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import functools
 import math
@@ -24,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.core import completion, succession
+from bot.core.candidate_gathering import CandidateGathering
 from bot.core.candidates import AskedQuestion, Candidate, QueryTerm
 from bot.core.confidence import calibration_features as calibration_features
 from bot.core.confidence import clear_lead as clear_lead
@@ -126,30 +126,7 @@ class _Bm25Query:
     mean_size: float
 
 
-# Candidates are narrowed to those within reach of the best (``_within_reach``) once they
-# outnumber the shortlist this many times over; fewer are quicker to add a common term to as
-# they are.
-_REACH_FROM = 4
-
-
-def _within_reach(rough: dict[int, float], keep: int, ahead: float) -> dict[int, float]:
-    """``rough`` without the candidates that cannot be among its ``keep`` best once weights
-    summing to ``ahead`` (none negative) are added to those holding their terms, when that
-    drops at least half of them. The ``keep`` best come out the same and in the same order:
-    a dropped candidate, given every weight still to come, would score less than ``keep``
-    others already do."""
-    if len(rough) <= keep:
-        return rough
-    scores = sorted(rough.values())
-    # Below the ``keep``-th best by more than all that can still be added; the margin, far
-    # above float rounding, keeps a candidate that could tie where it is.
-    floor = scores[-keep] - ahead - 1e-9 * (scores[-keep] + ahead)
-    if 2 * bisect.bisect_left(scores, floor) < len(scores):
-        return rough
-    return {key: score for key, score in rough.items() if score >= floor}
-
-
-class Matcher(QueryTerms, QuestionParts, ParaphraseTerms):
+class Matcher(QueryTerms, QuestionParts, ParaphraseTerms, CandidateGathering):
     """Index of facts answering ``ask(question)`` with ranked, scored matches and a decision."""
 
     # --------------------------------------------------------------------------- asking
@@ -360,86 +337,6 @@ class Matcher(QueryTerms, QuestionParts, ParaphraseTerms):
         total = sum(idf.get(qt.term, unknown) for qt in query)
         mean_size = self._live_refs / len(self._entries) if self._entries else 1.0
         return _Bm25Query(idf, total, mean_size)
-
-    def _candidates(
-        self, query: list[QueryTerm], guild_id: int | None, keep: int
-    ) -> dict[int, float]:
-        """Facts sharing terms with the query, with the summed weight of the shared terms;
-        among them, all that can be the ``keep`` best.
-
-        Rarest terms first: their postings are short and bring in the candidates. Once the
-        budget of postings is spent, a more common term no longer brings in new candidates; its
-        weight is added to the candidates that contain it by intersecting them with the term's
-        key set (in C, however long the term's postings are). Before that, the candidates that
-        cannot be among the ``keep`` best, whatever the terms still to come add, are dropped:
-        a word in nearly every fact ("said") is then added to a few dozen candidates, not to
-        the thousands a name brought in. A term so common that its own postings exceed the
-        budget, and comes first, brings in only its most recent facts.
-        """
-        budget = self.settings.posting_budget
-        rough: dict[int, float] = {}
-        spent = 0
-        matched = [qt for qt in query if qt.confidence > 0.0 and qt.term in self._postings]
-        matched.sort(key=lambda qt: self._df.get(qt.term, 0))
-        weights = [qt.weight * qt.confidence for qt in matched]
-        # Candidates out of reach of the best are dropped only while weights only add.
-        narrowing = min(weights, default=0.0) >= 0.0
-        # The least score a candidate has: the weight of the term that brought it in, at least.
-        least = math.inf
-        # The candidates' keys as a set, while they stay the same: made from the dict's stored
-        # hashes, it meets a key set without reading every key again.
-        gathered: set[int] | None = None
-        for index, qt in enumerate(matched):
-            weight = weights[index]
-            posting = self._postings[qt.term]
-            if spent and spent + len(posting) > budget:
-                ahead = sum(weights[index:])
-                # The best can hold every term so far: unless that leads the least by more
-                # than what is still to come, every candidate stays within reach.
-                if (
-                    narrowing
-                    and len(rough) > _REACH_FROM * keep
-                    and sum(weights[:index]) - ahead > least
-                ):
-                    size = len(rough)
-                    rough = _within_reach(self._in_scope(rough, guild_id), keep, ahead)
-                    if len(rough) != size:
-                        gathered = None
-                if gathered is None:
-                    gathered = set(rough)
-                for key in gathered & self._key_set(qt.term):
-                    rough[key] += weight
-                continue
-            if len(posting) > budget:
-                posting = posting[-budget:]
-            spent += len(posting)
-            least = min(least, weight)
-            gathered = None
-            if not rough:
-                # The first term's facts: none gathered yet to meet them (the thousands of a
-                # common first term are not looked up one by one in an empty dict).
-                rough = dict.fromkeys(posting, weight)
-                continue
-            # Added in C: the facts already gathered keep their place (and add the weight),
-            # new ones follow in the posting's order, as a loop adding key by key would do.
-            held = {key: rough[key] for key in rough.keys() & posting}
-            rough.update(dict.fromkeys(posting, weight))
-            for key, earlier in held.items():
-                rough[key] = earlier + weight
-        return self._in_scope(rough, guild_id)
-
-    def _in_scope(self, rough: dict[int, float], guild_id: int | None) -> dict[int, float]:
-        """``rough`` without removed facts and other servers' facts."""
-        if self._dead_refs:
-            entries = self._entries
-            for key in [key for key in rough if key not in entries]:
-                del rough[key]
-        if self._guild_of:
-            # Other servers' facts must not crowd this server's answers out of the shortlist.
-            scope = self._guild_of
-            for key in [key for key in rough if scope.get(key, guild_id) != guild_id]:
-                del rough[key]
-        return rough
 
     def _score(
         self,

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import bot.core.matcher as matcher_module
+import bot.core.candidate_gathering as candidate_gathering
 from bot.core.matcher import Matcher, MatcherSettings
 from bot.core.models import AskResult, Fact, Origin
 
@@ -66,7 +66,7 @@ def test_narrowing_the_candidates_changes_no_answer(words: list[str], guild_id: 
     scores as when every candidate is kept to the end."""
     question = " ".join(words)
     narrowed = NARROWED.ask(question, guild_id=guild_id, limit=10)
-    with mock.patch.object(matcher_module, "_REACH_FROM", 10**9):
+    with mock.patch.object(candidate_gathering, "_REACH_FROM", 10**9):
         kept = NARROWED.ask(question, guild_id=guild_id, limit=10)
     assert _shown(narrowed) == _shown(kept)
 
