@@ -58,13 +58,8 @@ from bench.drafts import STORIES, Judged, Story, approved_draft
 from bench.fresh import FRESH_TUNE
 from bench.heldout import ROOT, KnowledgeBase, Question, knowledge_bases, matcher_for
 from bot.core.candidates import AskedQuestion, Candidate
-from bot.core.confidence import CALIBRATION_FEATURES
-from bot.core.matcher import (
-    Matcher,
-    MatcherSettings,
-    calibration_features,
-    clear_lead,
-)
+from bot.core.confidence import CALIBRATION_FEATURES, calibration_features, clear_lead
+from bot.core.matcher import Matcher, MatcherSettings
 from bot.core.matcher_settings import CALIBRATION
 from bot.core.models import Decision, Fact
 

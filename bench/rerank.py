@@ -40,17 +40,12 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 from unittest import mock
 
-import bot.core.matcher as matcher_module
+import bot.core.answer_decision as answer_decision
 from bench.calibrate import ANSWERABLE, DRAFT, Example, Right, drafts_gathered, fit, gathered
 from bench.heldout import Question
 from bot.core.candidates import AskedQuestion, Candidate
-from bot.core.confidence import EXACT
-from bot.core.matcher import (
-    Matcher,
-    MatcherSettings,
-    calibration_features,
-    clear_lead,
-)
+from bot.core.confidence import EXACT, calibration_features, clear_lead
+from bot.core.matcher import Matcher, MatcherSettings
 from bot.core.matcher_settings import CALIBRATION
 from bot.core.models import Decision
 from bot.core.sibling_order import (
@@ -300,7 +295,7 @@ def _learned_lead_clear(row: Asked, margin: float) -> Iterator[None]:
         lead = row.scores.get(id(ranked[0]), 0.0) - row.scores.get(id(ranked[1]), math.inf)
         return lead >= margin
 
-    with mock.patch.object(matcher_module, "clear_lead", clear):
+    with mock.patch.object(answer_decision, "clear_lead", clear):
         yield
 
 

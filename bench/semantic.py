@@ -43,7 +43,8 @@ from bench.heldout import (
     semantic_settings,
     summarise,
 )
-from bot.core.matcher import Matcher, MatcherSettings, semantic_lead
+from bot.core.confidence import semantic_lead
+from bot.core.matcher import Matcher, MatcherSettings
 from bot.core.matcher_settings import SEMANTIC_FITS
 from bot.core.semantic import SemanticIndex
 from bot.core.semantic_backends import BACKENDS, Backend, embedder

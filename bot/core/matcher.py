@@ -17,17 +17,13 @@ The index is updated in place when a fact is added or removed: nothing is rebuil
 from __future__ import annotations
 
 import functools
-import math
 
 from bot.core import completion, succession
+from bot.core.answer_decision import AnswerDecision
 from bot.core.candidate_gathering import CandidateGathering
 from bot.core.candidate_scoring import CandidateScoring
 from bot.core.candidates import AskedQuestion, Candidate, QueryTerm
-from bot.core.confidence import calibration_features as calibration_features
-from bot.core.confidence import clear_lead as clear_lead
-from bot.core.confidence import semantic_lead as semantic_lead
 from bot.core.counted_sides import counted_side
-from bot.core.focus import ORDERING
 from bot.core.language import detect
 from bot.core.matcher_settings import MatcherSettings as MatcherSettings
 from bot.core.models import AskResult, Decision, Fact, Match
@@ -35,14 +31,11 @@ from bot.core.paraphrase_terms import ParaphraseTerms
 from bot.core.query_terms import QueryTerms
 from bot.core.question_parts import CLAUSE_WEIGHT, CONTEXT_WEIGHT, QuestionParts
 from bot.core.sibling_order import (
-    KIND_PHRASINGS,
     actor_first,
     bound_first,
-    keyword_named,
     kind_first,
     named_first,
     phrased_first,
-    phrased_for,
     stating_first,
     worded_first,
 )
@@ -65,7 +58,9 @@ def _phrasing_shown(fact: Fact, matched: str | None, language: str) -> str | Non
     return matched
 
 
-class Matcher(QueryTerms, QuestionParts, ParaphraseTerms, CandidateGathering, CandidateScoring):
+class Matcher(
+    QueryTerms, QuestionParts, ParaphraseTerms, CandidateGathering, CandidateScoring, AnswerDecision
+):
     """Index of facts answering ``ask(question)`` with ranked, scored matches and a decision."""
 
     # --------------------------------------------------------------------------- asking
@@ -231,120 +226,6 @@ class Matcher(QueryTerms, QuestionParts, ParaphraseTerms, CandidateGathering, Ca
             scored = named_first(scored, asked, self.analyzer)
         self._calibrate(scored[:calibrated] if calibrated else scored, asked)
         return scored, asked
-
-    def _calibrate(self, ranked: list[Candidate], asked: AskedQuestion) -> None:
-        """Give each candidate its confidence: the chance that it is the answer, from a
-        logistic model of its evidence (``calibration_features``) fitted on questions the
-        matcher was tuned on (``bench/calibrate.py``). Confidences never rise down the list."""
-        weights = self.settings.calibration
-        semantic = self.settings.semantic is not None
-        ceiling = 1.0
-        for index, candidate in enumerate(ranked):
-            z = weights[0]
-            for weight, value in zip(
-                weights[1:], calibration_features(ranked, asked, index), strict=True
-            ):
-                z += weight * value
-            if semantic:
-                z = self._semantic_odds(z, ranked, index)
-            confidence = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-            ceiling = candidate.confidence = min(ceiling, confidence)
-
-    def _semantic_odds(self, z: float, ranked: list[Candidate], index: int) -> float:
-        """The log-odds ``z`` of ``ranked[index]`` corrected by its semantic similarity and
-        that similarity's lead over the best other candidate's (``semantic_calibration``)."""
-        intercept, odds, similarity, lead = self.settings.semantic_calibration
-        candidate = ranked[index]
-        ahead = semantic_lead(ranked, index)
-        return intercept + odds * z + similarity * candidate.semantic + lead * ahead
-
-    def decide(self, ranked: list[Candidate], asked: AskedQuestion) -> Decision:
-        """Whether the bot answers ``ranked[0]`` outright, offers ``ranked`` ("did you mean")
-        or says it does not know, for the question read as ``asked``: the decision ``ask``
-        returns. Over what ``explain`` gives it is ``ask``'s own decision, but where a fact
-        and the one that replaced it are both ranked (``ask`` counts them as one answer).
-        Public so that a benchmark which gives the candidates other confidences or another
-        order learns what the bot itself would do, through every gate, not a copy of some."""
-        if not ranked:
-            return Decision.UNKNOWN
-        settings = self.settings
-        best = ranked[0]
-        top = best.confidence
-        runner_up = ranked[1].relevance if len(ranked) > 1 else 0.0
-        # A name or a keyword alone ("yekaterinburg") with facts about it: answered when one
-        # fact stands out, else its facts are offered; never "I don't know".
-        keyword = (
-            asked.bare
-            and asked.terms <= settings.keyword_terms
-            and asked.known >= 0.99
-            and best.whole >= 0.99
-        )
-        shared = (
-            keyword
-            and len(ranked) > 1
-            and ranked[1].whole >= 0.99
-            and best.relevance - runner_up < settings.keyword_margin
-        )
-        if shared and top >= settings.answer_threshold and self._named_after(ranked, asked):
-            # Of the facts that have the name, one is named after it ("yekaterinburg-raid"):
-            # its curator says that is what the name is about.
-            return Decision.ANSWER
-        if (
-            top >= settings.answer_threshold
-            and not asked.elsewhere
-            and not asked.unknown_thing
-            and not self._phrasing_word_only(best, asked)
-            and (clear_lead(ranked, settings) or self._kind_lead(ranked, asked))
-            and best.whole >= settings.coverage_needed(asked.language)
-            and not best.blocked
-            and not shared
-        ):
-            return Decision.ANSWER
-        if top >= settings.suggest_threshold or keyword:
-            return Decision.SUGGEST
-        if best.blocked and best.whole >= settings.offer_coverage:
-            # The fact is about what was asked but lacks the thing asked for ("the population
-            # of nakhchivan", "has the envoy gone back yet"): offered, not a flat "don't know".
-            return Decision.SUGGEST
-        return Decision.UNKNOWN
-
-    def _kind_lead(self, ranked: list[Candidate], asked: AskedQuestion) -> bool:
-        """Whether a near tie is broken by the kind of question: the best fact, confident at
-        ``kind_confidence`` or more, has a phrasing asking for what the question asks for ("how
-        many", "why", "who", ...), and the runner-up, phrased often enough for its lack to
-        tell (``KIND_PHRASINGS``), has none: of two siblings sharing the question's words,
-        the curator wrote the question for one of them."""
-        wants = int(asked.focus.wants & ORDERING)
-        threshold = self.settings.kind_confidence
-        if not wants or threshold > 1.0 or len(ranked) < 2 or ranked[0].confidence < threshold:
-            return False
-        runner_up = ranked[1].entry
-        if len(runner_up.fact.questions) < KIND_PHRASINGS:
-            return False
-        terms = {qt.term for qt in asked.query if qt.confidence > 0.0}
-        return phrased_for(self.analyzer, ranked[0].entry, wants, terms) and not phrased_for(
-            self.analyzer, runner_up, wants, terms
-        )
-
-    def _phrasing_word_only(self, best: Candidate, asked: AskedQuestion) -> bool:
-        """Whether the best fact matches an English question only through its questions, its
-        answer saying next to none of it, while much of the question is words no fact has:
-        "who won the 2024 nba finals" of a fact asked "what was the final score". The question
-        is likely about something else that shares a word with a curator's question. Russian
-        and Azerbaijani questions are left out: their inflected words often miss every fact
-        however much on topic they are."""
-        settings = self.settings
-        return (
-            asked.language == "en"
-            and best.answer < settings.answer_text_floor
-            and 1.0 - asked.known >= settings.unknown_share_ceiling
-        )
-
-    def _named_after(self, ranked: list[Candidate], asked: AskedQuestion) -> bool:
-        """Whether the best fact is the only one of those holding a keyword question's words
-        whose id names them all."""
-        named = keyword_named(ranked, asked, self.analyzer)
-        return len(named) == 1 and named[0] is ranked[0]
 
     # ---------------------------------------------------------------------- supersession
     # The views themselves are ``succession``'s; these read this index for it.
