@@ -6,5 +6,11 @@ sets are what changes may be made from.
 """
 
 FRESH_TUNE = frozenset(
-    {"questions_ru_10", "questions_az_10", "questions_en_13", "tajikistan-khorog-unrest-2022"}
+    {
+        "questions_ru_11",
+        "questions_az_11",
+        "questions_en_14",
+        "armenia-velvet-revolution-2018",
+        "karabakh-ceasefire-2020",
+    }
 )

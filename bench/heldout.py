@@ -491,7 +491,22 @@ def failures(outcomes: Sequence[Outcome]) -> str:
             f"got {o.first} {o.score:.2f} conf {o.confidence:.2f}"
             + (" ANSWER" if o.outright else "")
         )
-    return "\n".join(lines)
+    return "\n".join([*lines, wrong_outright(outcomes)])
+
+
+def wrong_outright(outcomes: Sequence[Outcome]) -> str:
+    """How many answers given outright were wrong, by kind: the right fact was another (an
+    answerable question), or no fact answers it (a near or off question). Precision is lost
+    only to these, and they hide among the far more numerous held-back answers above."""
+    outright = [o for o in outcomes if o.outright]
+    wrong = [o for o in outright if not o.right_first]
+    kinds = ["near", "off"]
+    by_kind = {kind: sum(o.question.kind == kind for o in wrong) for kind in kinds}
+    other = len(wrong) - sum(by_kind.values())
+    return (
+        f"  wrong outright: {len(wrong)} of {len(outright)} answered outright "
+        f"(wrong fact {other}, near answered {by_kind['near']}, off answered {by_kind['off']})"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> None:
