@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,13 +33,12 @@ TEACH_USAGE = (
 async def teach(kb: KnowledgeBase, given: Sequence[str], actor: Actor) -> str:
     """What ``kb teach QUESTION FACT_ID`` says, ``given`` being what was typed after ``teach``
     (quoted or not; the fact id may also come first); without both, what to teach next."""
-    question, fact_id = _question_and_fact(kb, given, actor)
+    question, fact_id = _question_and_fact(kb, given, actor, kb.names_live_fact)
     if not question:
         return await _worth_teaching(kb, actor)
     if fact_id is None:
         return _facts_for(kb, question, actor)
-    fact = await kb.teach(question, fact_id, actor)
-    return f"Taught {fact.id}: {question!r} is answered with it from now on."
+    return (await kb.teach(question, fact_id, actor)).sentence()
 
 
 UNTEACH_USAGE = (
@@ -51,11 +50,14 @@ UNTEACH_USAGE = (
 async def unteach(kb: KnowledgeBase, given: Sequence[str], actor: Actor) -> str:
     """What ``kb unteach QUESTION [FACT_ID]`` says (typed as for ``kb teach``); without a
     question, the taught questions that may be taken back."""
-    question, fact_id = _question_and_fact(kb, given, actor)
+
+    def names(typed: str, actor: Actor) -> bool:
+        return kb.names_live_fact(typed, actor) or kb.names_taught_fact(typed, actor)
+
+    question, fact_id = _question_and_fact(kb, given, actor, names)
     if not question:
         return _taught_list(kb, actor, fact_id)
-    fact, taken = await kb.unteach(question, fact_id, actor)
-    return f"Taken back: {taken!r} is no longer a phrasing of {fact.id}."
+    return (await kb.unteach(question, fact_id, actor)).sentence()
 
 
 # How many taught questions ``kb unteach`` lists when no fact is named.
@@ -71,8 +73,13 @@ def _taught_list(kb: KnowledgeBase, actor: Actor, fact_id: str | None) -> str:
         found = [(q, named) for q in kb.taught_questions(named)]
     if not found:
         return UNTEACH_USAGE + "\nNo taught questions to take back."
-    listed = "\n".join(f"  {q}  ({i})" for q, i in found)
+    listed = "\n".join(f"  {q}  ({i}{_gone(kb, i, actor)})" for q, i in found)
     return f"{UNTEACH_USAGE}\nTaught questions (with their fact):\n{listed}"
+
+
+def _gone(kb: KnowledgeBase, fact_id: str, actor: Actor) -> str:
+    # A knowledge-file fact a reload removed keeps its taught questions until taken back.
+    return "" if kb.names_live_fact(fact_id, actor) else ", no longer in the knowledge"
 
 
 # A fact id as typed: lower-case words joined by hyphens ("crisis-escalating"), no spaces.
@@ -80,17 +87,21 @@ _ID_SHAPE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+$")
 
 
 def _question_and_fact(
-    kb: KnowledgeBase, given: Sequence[str], actor: Actor
+    kb: KnowledgeBase,
+    given: Sequence[str],
+    actor: Actor,
+    names: Callable[[str, Actor], bool],
 ) -> tuple[str, str | None]:
     """The question and the fact id in what was typed after ``kb teach`` (or ``unteach``):
-    the id is its last word (or its first, typed the other way round) when that names a fact;
+    the id is its last word (or its first, typed the other way round) when ``names`` says it
+    names a fact;
     or, shaped like an id, when it nearly names one or follows the question quoted whole (a
     typo, reported as such with the ids it resembles). Else every word is the question: in
     ``kb teach what is the s-400`` the hyphenated word is the question's, like no fact id."""
     typed = [w for w in (w.strip() for w in given) if w]
 
     def names_fact(word: str) -> bool:
-        return kb.names_live_fact(word, actor)
+        return names(word, actor)
 
     if len(typed) < 2:
         # A fact id alone: the question is missing, and the list says which to teach.

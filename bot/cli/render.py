@@ -178,6 +178,9 @@ def _history_line(entry: AuditEntry) -> str:
     question = entry.detail.get("question")
     if entry.action in ("teach", "unteach") and question:
         line += f": {question!r}"  # which question was taught (or taken back): the audit keeps it
+    draft = entry.detail.get("file")
+    if entry.action in ("approve-draft", "reject-draft") and draft:
+        line += f": drafts/{draft}"  # which draft file it was reviewed in
     return line
 
 

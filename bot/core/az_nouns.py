@@ -138,13 +138,30 @@ def lexicon_stem(word: str) -> str | None:
     (it cut "kişi" to "kiş" and "şirkətə" to "şirkə", and kept "lideri" whole)."""
     plain = az_plain(word)
     lexicon = _lexicon()
-    if _iya_loanword(plain):
-        # "Rusiya", "strategiya": whole, no "rus" or "rusi" with endings.
+    if _iya_loanword(plain) and plain[:-2] + "k" not in lexicon:
+        # "Rusiya", "strategiya": whole, no "rus" or "rusi" with endings (but "nazirliyə" is
+        # the dative of "nazirlik").
         return None
     for length in range(len(plain), 2, -1):
         if plain[:length] in lexicon and _NOUN_ENDINGS.fullmatch(plain[length:]):
             return az_form(word)[:length]
+        hard = _HARDENED.get(plain[length - 1 : length])
+        if (
+            hard
+            and plain[length : length + 1] in _PLAIN_VOWELS
+            and plain[: length - 1] + hard in lexicon
+            and _NOUN_ENDINGS.fullmatch(plain[length:])
+        ):
+            # "nazirliyi", "soyuqqanlılığa": the "k" of "-lik", the "q" of "-lıq" before a
+            # vowel is written "y", "ğ" ("nazirlik", "soyuqqanlılıq").
+            return az_form(word)[: length - 1] + hard
     return None
+
+
+# The letter a noun's last "k" or "q" is written as before a vowel ending, typed plainly ("ğ" as
+# "g"), and the letter it stands for.
+_HARDENED = {"y": "k", "g": "q"}
+_PLAIN_VOWELS = frozenset("aeiou")
 
 
 @lru_cache(maxsize=1)
@@ -228,7 +245,7 @@ def _az_stem(word: str) -> str:
         # The perfect "-ıb" ("ölüb", "itirib"): Turkish has no such ending; off with the vowel
         # too, so "ölüb" meets "öldü" (which Turkish does stem) in "öl".
         stemmed = form[:-2]
-    root = verb_root(form)
+    root = verb_root(form) or _listed_verb_root(form)
     if root is not None and (stemmed == form or stemmed.startswith(root)):
         # A verb form (``az_verbs``): Snowball left it whole or cut only part of its ending.
         return root
@@ -239,6 +256,26 @@ def _az_stem(word: str) -> str:
         if noun:
             return form[:noun]
     return stemmed
+
+
+# The bare present after a consonant, or its plural ("aparır", "seçirlər"): ``az_verbs`` leaves
+# it, for nouns end so too ("nazir", "səfir"); with a person it does cut it ("aparıram").
+_CONSONANT_PRESENT = re.compile(r"(?P<root>.{2,}?[^aeıioöuü])[ıiuü]r(?:l[ae]r)?")
+
+
+def _listed_verb_root(form: str) -> str | None:
+    """The root of a bare present after a consonant ("aparır" -> "apar", "seçir" -> "seç",
+    "qızışır" -> "qızış"), where the lexicon lists the root and not the word whole: it lists
+    verb roots ("apar", "seç") and the nouns that end like a present ("nazir", "səfir",
+    "dəmir", "təsir"), so those stay nouns. The past and perfect of the same verbs are cut to
+    the root already ("apardı", "aparıb"), and their present now meets them."""
+    found = _CONSONANT_PRESENT.fullmatch(form)
+    if found is None:
+        return None
+    lexicon = _lexicon()
+    if az_plain(form) in lexicon or az_plain(found["root"]) not in lexicon:
+        return None
+    return found["root"]
 
 
 def _with_own_t(stemmed: str, form: str) -> str:

@@ -58,6 +58,9 @@ class Candidate:
     role_miss: bool = False  # a role holder's name asked for is not beside the role
     count_miss: bool = False  # its numbers count something other than what is asked
     matched: AbstractSet[str] = frozenset()  # the question's terms found in the fact
+    # The question's terms the fact holds only in other words: through a tight thesaurus
+    # neighbour ("skipper" of "captain"), another name of a country or an office's holder.
+    paraphrased: AbstractSet[str] = frozenset()
     semantic: float = 0.0  # cosine of the question and its closest text (semantic re-ranker)
 
     @property

@@ -77,7 +77,7 @@ class DraftReview:
         which case every file is put back as it was.
         """
         require_shared_admin(actor, "review drafts")
-        async with self._index.lock:
+        async with self._index.lock.long_work("a draft review" if not approve else "a reload"):
             if not choice.draft.path.exists():
                 raise NotFound(
                     f"There is no draft '{choice.draft.name}' any more (already reviewed?)."
@@ -121,10 +121,12 @@ class DraftReview:
 
     async def _audit(self, actor: Actor, action: str, choice: DraftChoice) -> None:
         detail = {"file": choice.draft.name, "ids": list(choice.fact_ids)}
+        # A whole file is audited under its name and under each of its facts: `fact history`
+        # of a fact approved (or rejected) with its file says so, as for one approved alone.
+        named = [choice.fact_id] if choice.fact_id else [choice.draft.name, *choice.fact_ids]
         async with self._guard.writing(refused("review note")):
-            await self._store.record_audit(
-                actor.key, action, choice.fact_id or choice.draft.name, detail
-            )
+            for name in named:
+                await self._store.record_audit(actor.key, action, name, detail)
 
     async def already_drafted(self, key: str, url: str | None) -> str | None:
         """The draft file an article (by feed GUID or link) went into, "" if unknown, or None
@@ -141,7 +143,7 @@ class DraftReview:
         written never interleave with another ingestion, a review or a reload (a feed poll and
         a moderator's ingest of the same link would draft it twice, with clashing ids).
         """
-        async with self._index.lock:
+        async with self._index.lock.long_work("an article's drafting"):
             if not force:
                 earlier = await self.already_drafted(article.key, article.url)
                 if earlier is not None:

@@ -1,5 +1,5 @@
-"""Changing facts: members' additions and edits, removals, moderators' approvals, rejections
-and taught questions.
+"""Changing facts: members' additions and edits, removals, moderators' approvals and
+rejections (taught questions: ``teaching`` and ``unteaching``).
 
 Each change is written to the store first, in one transaction; the served index changes only
 once that write has committed. The permission rules are ``bot.core.actors``'s; the limits on
@@ -15,12 +15,11 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from bot.core.actors import Actor, require_teaching_rights
+from bot.core.actors import Actor
 from bot.core.errors import InvalidInput, LimitReached, NotFound, PermissionDenied
 from bot.core.fact_ids import member_fact_id_candidates
 from bot.core.fact_input import (
     FactInput,
-    asked_question,
     checked_language,
     edit_language,
     id_words,
@@ -28,7 +27,7 @@ from bot.core.fact_input import (
     with_translation,
     written_in,
 )
-from bot.core.loader import MAX_QUESTION_CHARS, supersession_cycle
+from bot.core.loader import supersession_cycle
 from bot.core.models import Fact, Origin, Source, Status, Translation
 from bot.core.served_index import ServedIndex
 from bot.core.storage import KnowledgeStore, StoreConflict
@@ -37,8 +36,6 @@ from bot.core.write_guard import WriteGuard, refused
 
 # The service's own logger, as before it was split up: operators' log filters name it.
 log = logging.getLogger("bot.core.service")
-
-MAX_TAUGHT_PER_FACT = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,49 +291,4 @@ class FactWriter:
             raise NotFound(f"There is no fact with id '{fact_id}'.")
         if fact.status is not Status.PENDING:
             raise InvalidInput(f"'{fact.id}' is not waiting for approval.")
-        return fact
-
-    async def teach(self, question: str, fact_id: str, actor: Actor) -> Fact:
-        """Add ``question`` as one more phrasing of the live fact ``fact_id``: answered from now
-        on, audited ("teach"), kept through reloads and exported with ``kb export``.
-
-        Moderators only; a knowledge-file fact is shared by every server, so teaching it needs
-        the shared-knowledge permission (``Actor.manages_shared_knowledge``), while a member
-        fact can be taught by the moderators of its own server.
-        """
-        if not actor.is_moderator:
-            raise PermissionDenied("Only moderators can teach the bot questions.")
-        question = asked_question(question, asked="the question people asked")
-        if not any(character.isalpha() for character in question):
-            # "kb teach 2 some-fact": a number picked from a list is no question people asked
-            # (the chat does not even count one as a question).
-            raise InvalidInput(
-                f"'{question}' is no question: give the question in the words people asked it."
-            )
-        if len(question) > MAX_QUESTION_CHARS:
-            raise InvalidInput(f"Questions are limited to {MAX_QUESTION_CHARS} characters.")
-        # Under the index's lock: another teaching, a taking back, a reload or a catch-up of
-        # the same fact's questions waits, so the checks below see what is taught now and the
-        # index is told of this one on top of theirs.
-        async with self._index.lock:
-            fact = self._index.matcher.get(fact_id.strip().lower())
-            if fact is None or not actor.sees(fact):
-                raise NotFound(f"There is no fact with id '{fact_id}'.")
-            require_teaching_rights(actor, fact, fact_id)
-            taught = self._index.taught.get(fact.id, ())
-            if question.casefold() in {q.casefold() for q in (*fact.questions, *taught)}:
-                raise InvalidInput(f"'{fact.id}' already has that question.")
-            if len(taught) >= MAX_TAUGHT_PER_FACT:
-                raise InvalidInput(
-                    f"'{fact.id}' has {len(taught)} taught questions, the most allowed; copy "
-                    "them into its questions and reload first."
-                )
-            async with self._guard.writing(refused("taught question")):
-                added = await self._store.add_taught_question(
-                    fact.id, question, actor.key, fact.guild_id
-                )
-            if not added:
-                raise InvalidInput(f"'{fact.id}' already has that question.")
-            self._index.add_taught(fact.id, question)
-        log.info("question taught to %s by %s", fact.id, actor.key)
         return fact

@@ -36,7 +36,7 @@ def _entry(fact: Fact, taught: tuple[str, ...]) -> dict[str, object]:
         "id": fact.id.removeprefix(MEMBER_PREFIX),
         "answer": fact.answer,
     }
-    questions = [*fact.questions, *taught]
+    questions = [*fact.questions, *_not_its_own(fact, taught)]
     if questions:
         entry["questions"] = questions
     if fact.tags:
@@ -60,6 +60,14 @@ def _entry(fact: Fact, taught: tuple[str, ...]) -> dict[str, object]:
     return entry
 
 
+def _not_its_own(fact: Fact, taught: tuple[str, ...]) -> tuple[str, ...]:
+    """The taught questions ``fact`` does not hold of its own: once copied into its file (as
+    the export asks) or its questions edited to hold one, a question is not to be copied
+    again."""
+    own = {" ".join(q.split()).casefold() for q in fact.questions}
+    return tuple(q for q in taught if " ".join(q.split()).casefold() not in own)
+
+
 def _taught_file_questions(
     taught: Mapping[str, tuple[str, ...]], live_fact: Callable[[str], Fact | None]
 ) -> str:
@@ -68,6 +76,9 @@ def _taught_file_questions(
     for fact_id, questions in sorted(taught.items()):
         fact = live_fact(fact_id)
         if fact is None or fact.origin is not Origin.FILE:
+            continue
+        questions = _not_its_own(fact, questions)
+        if not questions:
             continue
         lines.append(f"#   {fact_id}  ({fact.file}):")
         for question in questions:
@@ -86,6 +97,8 @@ def has_taught_file_questions(
 ) -> bool:
     """Whether questions were taught to a live knowledge-file fact (an export lists them)."""
     return any(
-        (fact := live_fact(fact_id)) is not None and fact.origin is Origin.FILE
-        for fact_id in taught
+        (fact := live_fact(fact_id)) is not None
+        and fact.origin is Origin.FILE
+        and _not_its_own(fact, questions)
+        for fact_id, questions in taught.items()
     )

@@ -34,6 +34,7 @@ from bot.core import completion, latin_russian, succession
 from bot.core.asked_things import asked_things
 from bot.core.az_nouns import az_derived
 from bot.core.candidates import AskedQuestion, Candidate, QueryTerm
+from bot.core.chat_words import SOFT_FILLER
 from bot.core.confidence import calibration_features as calibration_features
 from bot.core.confidence import clear_lead as clear_lead
 from bot.core.confidence import semantic_lead as semantic_lead
@@ -931,6 +932,8 @@ class Matcher:
                 # "sütunu" (column) stemmed "sut" is not the "суть" (essence) of a Russian
                 # phrasing: an unknown word, kept apart so that it matches nothing.
                 df, term = None, term + _FOREIGN_MARK
+            if df is None and not names and word in SOFT_FILLER:
+                continue  # "wait", "lowkey": a question's tone, where no fact uses the word
             if df is not None:
                 if names and term in self._names:
                     spec = _NAME_SPECIFICITY  # a name the facts write
@@ -1689,8 +1692,9 @@ class Matcher:
         # a little less than the same match by a phrasing the asker could have written.
         # Read only once a phrasing would be the best so far: most candidates never need it.
         foreign: frozenset[str] | None = None
-        # Question terms found only through a neighbour: they add to coverage, but are not
-        # "matched" (the confidence model's share of terms found stays a share of words found).
+        # Question terms found only through a neighbour: they add to coverage, at a share of
+        # their weight; they are not "matched", but the confidence model counts them among the
+        # terms the fact has (``Candidate.paraphrased``).
         paraphrased: set[str] = set()
         # How many of its fields (phrasings, answer) hold each question term (BM25's frequency);
         # its keys are the question's terms found in the fact.
@@ -1774,6 +1778,8 @@ class Matcher:
             bm25_part,
         )
         candidate.matched = matched
+        if paraphrased:
+            candidate.paraphrased = frozenset(paraphrased.difference(matched))
         wants = int(focus.wants)
         missing = wants & ~entry.kinds
         if wants:

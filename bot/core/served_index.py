@@ -17,6 +17,7 @@ from pathlib import Path
 
 from bot.core import index_snapshot
 from bot.core.errors import InvalidInput
+from bot.core.index_lock import IndexLock
 from bot.core.loader import KnowledgeReader, KnowledgeSet, KnowledgeSignature
 from bot.core.matcher import Matcher, MatcherSettings
 from bot.core.models import Fact, Origin, ReloadReport, Status
@@ -57,7 +58,9 @@ class ServedIndex:
         # catch-up, a draft review or an ingestion never interleave. Teaching and taking back
         # a question hold it too: a reload or catch-up reads the taught questions from the
         # store, and one read before such a write landed must not replace what it served.
-        self.lock = asyncio.Lock()
+        # Long work under it (a reload) is named, and short changes go round it: see
+        # ``bot.core.index_lock``.
+        self.lock = IndexLock()
         self._reader = KnowledgeReader()
         # False while the index serves facts that are not stored (a preview).
         self.serves_stored = True
@@ -304,7 +307,7 @@ class ServedIndex:
         """Re-read the knowledge folder, store it and serve it, under the lock; on any error
         the old knowledge stays in service. Raises ``KnowledgeError`` (located problems),
         ``InvalidInput`` (refused by the store) or ``WriteFailed``."""
-        async with self.lock:
+        async with self.lock.long_work("a reload"):
             return await self.reload_locked(actor_key)
 
     async def reload_locked(self, actor_key: str) -> ReloadReport:

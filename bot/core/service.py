@@ -63,6 +63,7 @@ from bot.core.served_index import ServedIndex
 from bot.core.startup import StartMode
 from bot.core.storage import KnowledgeStore, StoreUnavailable
 from bot.core.supersession import Proposal, propose_supersessions
+from bot.core.teaching import Teacher, Teaching
 from bot.core.text import words
 from bot.core.timeline_answers import TimelineAnswers
 from bot.core.unteaching import Unteacher
@@ -79,6 +80,7 @@ __all__ = [
     "KnowledgeBase",
     "Policy",
     "StartMode",
+    "Teaching",
     "checked_language",
     "id_words",
     "parse_day",
@@ -122,6 +124,7 @@ class KnowledgeBase:
         self._asks = AskRecorder(store, self._guard)
         self._drafts = DraftReview(store, knowledge_dir, self._index, self._guard)
         self._writer = FactWriter(store, self._index, self._guard, self.policy, self.now)
+        self._teacher = Teacher(store, self._index, self._guard)
         self._unteacher = Unteacher(store, self._index, self._guard)
         self._follower = ChangeFollower(store, self.catch_up)
         # One line for the operator when what is served is not simply the stored directory
@@ -187,6 +190,8 @@ class KnowledgeBase:
 
     async def close(self) -> None:
         await self._follower.stop()
+        # Teachings queued behind long work that ended by cancellation are made first.
+        await self._index.lock.wait_for_queued()
         try:
             await self.leases.release_all()
             await self.flush()
@@ -509,20 +514,22 @@ class KnowledgeBase:
         """Delete a member's pending fact (moderators only)."""
         return await self._writer.reject(fact_id, actor)
 
-    async def teach(self, question: str, fact_id: str, actor: Actor) -> Fact:
+    async def teach(self, question: str, fact_id: str, actor: Actor) -> Teaching:
         """Add ``question`` as one more phrasing of the live fact ``fact_id`` (moderators
-        only; see ``FactWriter.teach``). A mistyped id is answered with the ids it resembles."""
+        only; see ``Teacher.teach``): done at once, or, while a reload runs, queued and done as
+        it ends (``Teaching.waits_for``). A mistyped id is answered with the ids it resembles."""
         try:
-            return await self._writer.teach(question, fact_id, actor)
+            return await self._teacher.teach(question, fact_id, actor)
         except NotFound as exc:
             raise self._with_similar_ids(exc, fact_id, actor) from exc
 
-    async def unteach(self, question: str, fact_id: str | None, actor: Actor) -> tuple[Fact, str]:
+    async def unteach(self, question: str, fact_id: str | None, actor: Actor) -> Teaching:
         """Take back ``question`` taught to ``fact_id`` (or, without one, to the only fact it
         was taught to): audited ("unteach"), gone from the answers, kept gone through reloads
-        and from ``kb export``. The fact, and the question as it was taught. Moderators only,
-        with the permissions of ``teach``; a mistyped id is answered with the ids it
-        resembles."""
+        and from ``kb export``; also from a fact a reload has removed since. What was done
+        (with what became of the fact since), or, while a reload runs, what will be as it
+        ends. Moderators only, with the permissions of ``teach``; a mistyped id is answered
+        with the ids it resembles."""
         try:
             return await self._unteacher.unteach(question, fact_id, actor)
         except NotFound as exc:
@@ -547,6 +554,12 @@ class KnowledgeBase:
         typed = " ".join(words(prefix))
         found = self._unteacher.taught_seen_by(actor)
         return [(q, i) for q, i in found if typed in " ".join(words(q))][:limit]
+
+    def names_taught_fact(self, typed: str, actor: Actor) -> bool:
+        """Whether ``typed`` is the id of a fact with taught questions ``actor`` may take
+        back (a fact a reload removed included)."""
+        fact_id = typed.strip().lower()
+        return any(i == fact_id for _, i in self._unteacher.taught_seen_by(actor))
 
     def names_live_fact(self, typed: str, actor: Actor) -> bool:
         """Whether ``typed`` is the id of a live fact ``actor`` may see."""
@@ -600,10 +613,20 @@ class KnowledgeBase:
         choice = await self.find_draft(name)
         if choice is not None:
             return await self.review_draft(choice, actor, approve=approve)
-        if approve:
-            fact = await self.approve(name, actor)
-            return ReviewOutcome(f"Approved `{fact.id}`: it is answered from now on.", (fact.id,))
-        fact = await self.reject(name, actor)
+        try:
+            if approve:
+                fact = await self.approve(name, actor)
+                return ReviewOutcome(
+                    f"Approved `{fact.id}`: it is answered from now on.", (fact.id,)
+                )
+            fact = await self.reject(name, actor)
+        except NotFound as exc:
+            # Not only a fact id was looked for: a mistyped draft name is no "fact" to the
+            # moderator who typed it.
+            raise NotFound(
+                f"There is no draft file, draft fact or pending fact '{name}' (kb drafts and "
+                "kb pending list them)."
+            ) from exc
         return ReviewOutcome(f"Rejected `{fact.id}`.", (fact.id,))
 
     async def review_draft(

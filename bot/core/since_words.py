@@ -4,11 +4,18 @@ English reads these in ``bot.core.focus`` (``Want.LATER``): "has the ambassador 
 or "how many arrested so far" asks how things stand since, which a fact telling only of the
 event itself does not say; a fact saying "still", "remains", "continues" does. Russian asks it
 with "в итоге" (in the end), "уже" (yet, already), "до сих пор", "пока что", "ещё не" (not
-yet), "чем закончилось" (what came of it); Azerbaijani with "hələ" (yet, still), "artıq"
-(already, any more), "nəhayət" (at last), "axırda" (in the end), "indiyə qədər" (so far), "nə
-ilə bitdi" (how did it end). A fact's Russian or Azerbaijani answer says so with "продолжает",
-"до сих пор", "остаётся", "davam edir", "hələ də", "qalır", which its English answer may put
-another way ("keeps escalating").
+yet), "чем закончилось" (what came of it); Azerbaijani with "hələ" (yet, still), "nəhayət" (at
+last), "axırda" (in the end), "indiyə qədər" (so far), "nə ilə bitdi" (how did it end).
+
+Not with "artıq": it says "already" ("konsul artıq qayıdıb?"), which English does not read as
+asking how things stand, "more" after an ablative ("bundan artıq qızışdırmaq", to heat up any
+further) and "no longer" beside a negative ("artıq təsiri yoxdur"), a change a fact on the trend
+tells. Russian "уже" stays: in a question asking what it says "so far" ("что уже решили"), which
+English reads as asking, and reading it as "already" answered more wrongly than rightly.
+
+A fact's Russian or Azerbaijani answer says so with "продолжает", "до сих пор", "остаётся",
+"davam edir", "hələ də", "qalır", which its English answer may put another way ("keeps
+escalating").
 
 Questions are read as words (``bot.core.text.other_tokens``: lower-cased, in their script;
 Azerbaijani compared as typed without its special letters), answers as lower-cased text.
@@ -50,7 +57,6 @@ _ASKED_AZ = tuple(
     for phrase in (
         "hele",
         "helelik",
-        "artiq",
         "nehayet",
         "axirda",
         "sonda",

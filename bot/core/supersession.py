@@ -184,6 +184,8 @@ def propose_supersessions(
             old_day = old.day()
             if day is not None and old_day is not None and old_day > day:
                 continue
+            if _same_article(old, fact):
+                continue
             reason = difference(old.answer, fact.answer)
             if reason is not None:
                 found.append(Proposal(old, reason))
@@ -192,6 +194,21 @@ def propose_supersessions(
         if found:
             proposals[fact.id] = found
     return proposals
+
+
+def _same_article(one: Fact, other: Fact) -> bool:
+    """Whether two facts were written from one article: siblings told side by side ("two days
+    of rain", "2,500 residents evacuated"), never one the update of the other. A draft's facts
+    approved one by one would otherwise each be proposed as updating those approved before."""
+    first, second = one.source, other.source
+    if first is None or second is None:
+        return False
+    if first.url and second.url:
+        return first.url == second.url
+    return bool(first.title) and (first.title, first.published) == (
+        second.title,
+        second.published,
+    )
 
 
 def suggestion_comment(proposals: Sequence[Proposal]) -> str:

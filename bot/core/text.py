@@ -22,6 +22,7 @@ from bot.core import language as languages
 from bot.core import latin_russian, russian_adjectives, russian_lemmas
 from bot.core.az_nouns import az_form, az_stem, without_particle
 from bot.core.az_verbs import verb_root
+from bot.core.chat_spellings import respelled
 from bot.core.chat_words import CHAT_WORDS, OTHER_CHAT_WORDS
 from bot.core.focus import MONTH_NUMBERS, MONTHS, Focus, Want, question_focus
 from bot.core.language import PLAIN_STOPWORDS_AZ, az_plain, english_frequency
@@ -327,9 +328,21 @@ def expand_chat(folded: str) -> str:
         folded = _PRIME_MINISTER.sub(r"\1 prime minister", folded)
     words = folded.split()
     dropped = [word for word in words if word.endswith("in") and len(word) >= 4]
-    if _CHAT_KEYS.isdisjoint(words) and not any(_g_dropped(word) for word in dropped):
+    respellings = list(map(respelled, words))
+    if (
+        _CHAT_KEYS.isdisjoint(words)
+        and not any(_g_dropped(word) for word in dropped)
+        and not any(respellings)
+    ):
         return _without_idioms(folded)
-    out = [CHAT_WORDS.get(word, word) for word in words]
+    # The table first ("tho" is "though"); a spelling read by rule may land on a table word
+    # ("omggg" -> "omg" -> nothing).
+    out = [
+        CHAT_WORDS.get(word, word)
+        if spelled is None or word in CHAT_WORDS
+        else " ".join(CHAT_WORDS.get(part, part) for part in spelled.split())
+        for word, spelled in zip(words, respellings, strict=True)
+    ]
     return _without_idioms(
         " ".join(word + "g" if _g_dropped(word) else word for word in out if word)
     )

@@ -13,6 +13,7 @@ from discord.ext import commands
 
 from bot.core.fact_ids import FACT_ID_PATTERN
 from bot.core.loader import KnowledgeError
+from bot.core.teaching import Teaching
 from bot.exts import _draft_review
 from bot.exts._context import (
     actor_for,
@@ -161,8 +162,8 @@ class KnowledgeCommands(
     async def approve(self, interaction: discord.Interaction[NewsdeskBot], fact_id: str) -> None:
         if await _draft_review.review_reply(interaction, fact_id, approve_it=True):
             return
-        fact = await self.bot.kb.approve(fact_id, actor_for(interaction))
-        await interaction.response.send_message(f"Approved {inline_code(fact.id)}.", ephemeral=True)
+        outcome = await self.bot.kb.review(fact_id, actor_for(interaction), approve=True)
+        await interaction.response.send_message(outcome.message, ephemeral=True)
 
     @app_commands.command(name="reject", description="Reject a draft or a pending fact")
     @app_commands.describe(
@@ -172,8 +173,8 @@ class KnowledgeCommands(
     async def reject(self, interaction: discord.Interaction[NewsdeskBot], fact_id: str) -> None:
         if await _draft_review.review_reply(interaction, fact_id, approve_it=False):
             return
-        fact = await self.bot.kb.reject(fact_id, actor_for(interaction))
-        await interaction.response.send_message(f"Rejected {inline_code(fact.id)}.", ephemeral=True)
+        outcome = await self.bot.kb.review(fact_id, actor_for(interaction), approve=False)
+        await interaction.response.send_message(outcome.message, ephemeral=True)
 
     @app_commands.command(
         name="teach", description="Answer a question people asked with a fact, from now on"
@@ -188,11 +189,7 @@ class KnowledgeCommands(
     ) -> None:
         question = await self._whole_question(question, interaction.guild_id)
         taught = await self.bot.kb.teach(question, fact, actor_for(interaction))
-        await interaction.response.send_message(
-            f"Taught {inline_code(taught.id)}: {literal(clip(question, 300))} is answered with "
-            "it from now on.",
-            ephemeral=True,
-        )
+        await interaction.response.send_message(_told(taught), ephemeral=True)
 
     async def _whole_question(self, question: str, guild_id: int | None) -> str:
         """The question a moderator picked from the autocomplete, whole (``_whole``)."""
@@ -241,12 +238,8 @@ class KnowledgeCommands(
         if len(question) == CHOICE_CHARS:
             found = self.bot.kb.taught_to_take_back(actor=actor, limit=1000)
             question = _whole(question, [q for q, _ in found])
-        taken, stored = await self.bot.kb.unteach(question, fact, actor)
-        await interaction.response.send_message(
-            f"Taken back: {literal(clip(stored, 300))} is no longer a phrasing of "
-            f"{inline_code(taken.id)}.",
-            ephemeral=True,
-        )
+        taken = await self.bot.kb.unteach(question, fact, actor)
+        await interaction.response.send_message(_told(taken), ephemeral=True)
 
     @unteach.autocomplete("question")
     async def unteach_question_autocomplete(
@@ -303,6 +296,12 @@ class KnowledgeCommands(
             await interaction.followup.send(text, embeds=shown, view=view, ephemeral=True)
         else:
             await interaction.followup.send(text, ephemeral=True)
+
+
+def _told(teaching: Teaching) -> str:
+    """A teaching or taking back, as the moderator is told it: ids as code, the question
+    shown literally (never as mentions or markdown)."""
+    return teaching.sentence(name=inline_code, quoted=lambda q: literal(clip(q, 300)))
 
 
 def _question_choices(questions: Sequence[str]) -> list[app_commands.Choice[str]]:

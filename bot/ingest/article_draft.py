@@ -47,6 +47,7 @@ from bot.ingest.main_clause import parse, verbs_in
 from bot.ingest.models import Article, IngestError, Statement
 from bot.ingest.noun_uses import NounUses
 from bot.ingest.profiles import ProfileQuestions
+from bot.ingest.pronoun_subjects import resolved
 from bot.ingest.question_check import problem as question_problem
 from bot.ingest.questions import generate
 from bot.ingest.sentences import dateline_place, split_sentences, strip_dateline
@@ -676,7 +677,10 @@ def build_draft(
         said_topic = _said_about(statement, event)
         per_part = [
             generate(
-                part,
+                # A later sentence opening on "It"/"He" is asked of what that stands for:
+                # asked as it stands, it gives no question, and the fact is found only by
+                # what its first sentence says (``pronoun_subjects``).
+                (index and resolved(part, parts[index - 1], context.people.values())) or part,
                 names=mid_capitals,
                 setting=asked,
                 overview=lede and index == 0,

@@ -112,6 +112,8 @@ _CHANGE = {
         "fall",
     ),
 }
+# A changing verb's object before its figures: "shrinks the Senate from 100 to 65".
+_CHANGED_OBJECT = re.compile(r"(?:the|a|an|its|their|his|her|our)\s", re.IGNORECASE)
 # A figure the change went by, from or to: "from about 60 tenge to 120 tenge", "by 12 percent".
 _AMOUNT_AFTER = re.compile(r"\b(?:from|to|by)\s+(?:about\s+|around\s+|nearly\s+|some\s+)?[$€£]?\d")
 _PERCENT = r"\d[\d.,]*\s*(?:percent|per cent|%)"
@@ -651,6 +653,10 @@ def _from_clause(
     # change in an amount, which readers ask "how much did it rise" (the verb's own word is
     # rarely theirs: "doubled", "surged").
     change = _CHANGE.get(verb) if clause.aux is None and not count else None
+    if change is not None and _CHANGED_OBJECT.match(rest):
+        # "The text shrinks the Senate from 100 members to 65": the object changed, not the
+        # subject ("how much did the new text fall" asks a thing the sentence never says).
+        change = None
     asked_much = any(q.startswith("how much") for q in typed)
     if change is not None and _AMOUNT_AFTER.search(rest) and not asked_much and not share:
         changed_in = _place_in(rest)

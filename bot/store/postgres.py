@@ -48,7 +48,13 @@ from bot.core.storage import (
     redact_url,
     stats_from_counts,
 )
-from bot.store.fact_rows import FACT_COLUMN_NAMES, FACT_COLUMNS, fact_row, row_fact
+from bot.store.fact_rows import (
+    FACT_COLUMN_NAMES,
+    FACT_COLUMNS,
+    SERVED_TAUGHT,
+    fact_row,
+    row_fact,
+)
 from bot.store.postgres_migrations import CHANGES_CHANNEL, MIGRATIONS, SCHEMA_VERSION
 from bot.store.reload_plan import digested, plan_reload
 
@@ -572,7 +578,7 @@ class PostgresStore:
         rows = await self._fetch(
             "SELECT lower(trim(question)) AS q, COUNT(*) AS n FROM asks "
             f"WHERE {scope} AND decision = 'unknown' "
-            "AND lower(trim(question)) NOT IN (SELECT lower(question) FROM taught_questions) "
+            f"AND lower(trim(question)) NOT IN ({SERVED_TAUGHT}) "
             'GROUP BY q ORDER BY n DESC, lower(trim(question)) COLLATE "C" LIMIT $1',
             limit,
             *params,
@@ -581,9 +587,7 @@ class PostgresStore:
         voted = [
             q for q, _, _ in await self._thumbs_down(guild_id, all_guilds=all_guilds, limit=limit)
         ]
-        taught = {
-            row[0] for row in await self._fetch("SELECT lower(question) FROM taught_questions")
-        }
+        taught = {row[0] for row in await self._fetch(SERVED_TAUGHT)}
         out = list(dict.fromkeys([*unanswered, *(q for q in voted if q not in taught)]))
         return out[:limit]
 

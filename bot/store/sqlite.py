@@ -40,7 +40,7 @@ from bot.core.storage import (
     StoreUnavailable,
     stats_from_counts,
 )
-from bot.store.fact_rows import FACT_COLUMNS, fact_row, row_fact
+from bot.store.fact_rows import FACT_COLUMNS, SERVED_TAUGHT, fact_row, row_fact
 from bot.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from bot.store.reload_plan import digested, plan_reload
 
@@ -693,13 +693,13 @@ class SqliteStore:
         async with self._read(
             f"SELECT lower(trim(question)) AS q, COUNT(*) AS n FROM asks "
             f"WHERE {scope} AND decision = 'unknown' "
-            "AND lower(trim(question)) NOT IN (SELECT lower(question) FROM taught_questions) "
+            f"AND lower(trim(question)) NOT IN ({SERVED_TAUGHT}) "
             "GROUP BY q ORDER BY n DESC, q LIMIT ?",
             (*params, limit),
         ) as cursor:
             unanswered = [row[0] for row in await cursor.fetchall()]
         voted = [q for q, _, _ in await self._thumbs_down(scope, params, limit)]
-        async with self._read("SELECT lower(question) FROM taught_questions") as cursor:
+        async with self._read(SERVED_TAUGHT) as cursor:
             taught = {row[0] for row in await cursor.fetchall()}
         out = list(dict.fromkeys([*unanswered, *(q for q in voted if q not in taught)]))
         return out[:limit]

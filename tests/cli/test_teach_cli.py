@@ -114,6 +114,32 @@ def test_kb_unteach_refusals_are_one_line(cli: Cli, knowledge: Path, db: Path) -
     assert cli("kb", "unteach", CASUAL, "--db", db).code == 0
 
 
+def test_kb_unteach_of_a_fact_a_reload_removed(cli: Cli, knowledge: Path, db: Path) -> None:
+    """A file fact taught a question and then removed from its file: `kb unteach` alone lists
+    the question as kept for a fact no longer in the knowledge, and `kb unteach QUESTION`
+    (unquoted, with the id or without) forgets it in one sentence, exit 0, audited."""
+    assert cli("kb", "reload", "--db", db).code == 0
+    assert cli("kb", "teach", CASUAL, "yekaterinburg-raid", "--db", db).code == 0
+    crisis = knowledge / "crisis.yaml"
+    head, rest = crisis.read_text("utf-8").split("  - id: yekaterinburg-raid")
+    crisis.write_text(
+        head + "  - id: azerbaijan-turkey-pivot" + rest.split("  - id: azerbaijan-turkey-pivot")[1],
+        "utf-8",
+    )
+    assert "removed (1): yekaterinburg-raid" in cli("kb", "reload", "--db", db).out
+    listed = cli("kb", "unteach", "--db", db).out
+    assert f"  {CASUAL}  (yekaterinburg-raid, no longer in the knowledge)" in listed
+    done = cli("kb", "unteach", *CASUAL.split(), "yekaterinburg-raid", "--db", db)
+    assert done.code == 0, done.err
+    assert done.out == (
+        f"Taken back: {CASUAL!r} is no longer kept for yekaterinburg-raid, a fact that has "
+        "left the knowledge since it was taught.\n"
+    )
+    assert "No taught questions to take back." in cli("kb", "unteach", "--db", db).out
+    history = cli("fact", "history", "yekaterinburg-raid", "--db", db).out
+    assert f"unteach  by console: {CASUAL!r}" in history
+
+
 def test_console_takes_back_a_teaching(
     cli: Cli, knowledge: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -946,7 +946,11 @@ async def test_pending_fact_is_answered_once_approved(
     rejected = await slash(server, "kb reject", {"fact_id": spam}, world.mod, guild=world.guild)
     assert assert_ephemeral_reply(rejected)["content"] == f"Rejected `{spam}`."
     again = await slash(server, "kb approve", {"fact_id": spam}, world.mod, guild=world.guild)
-    assert_refused(again, f"There is no fact with id '{spam}'.")
+    assert_refused(
+        again,
+        f"There is no draft file, draft fact or pending fact '{spam}' (kb drafts and kb pending "
+        "list them).",
+    )
 
 
 # ---------------------------------------------------------------------- 10. mentions

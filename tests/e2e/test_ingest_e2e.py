@@ -169,8 +169,8 @@ async def test_kb_reject_and_approve_by_draft_fact_id(
     assert keep in newsdesk.kb.matcher and drop not in newsdesk.kb.matcher
     missing = await slash(server, "kb approve", {"fact_id": "no-such-thing"}, world.mod, world)
     assert (
-        "There is no fact with id 'no-such-thing'."
-        in (missing.json["data"]["embeds"][0]["description"])
+        "There is no draft file, draft fact or pending fact 'no-such-thing' (kb drafts and "
+        "kb pending list them)." in (missing.json["data"]["embeds"][0]["description"])
     )
 
 

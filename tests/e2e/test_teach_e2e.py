@@ -9,9 +9,15 @@ back, under the same rules.
 
 from __future__ import annotations
 
+import asyncio
+import threading
+import time
+from typing import Any
+
 import pytest
 
 from bot.core.actors import Actor
+from bot.core.loader import KnowledgeReader
 
 from .fake_discord import FakeDiscordServer
 from .harness import RunningBot, World
@@ -218,3 +224,46 @@ async def test_another_server_cannot_take_back_a_teaching(
     )
     assert_refused(await server.wait_for_callback(interaction), "home server")
     assert newsdesk.kb.taught_questions("crisis-overview") == (QUESTION,)
+
+
+async def test_a_teaching_during_a_long_reload_is_answered_at_once(
+    server: FakeDiscordServer,
+    world: World,
+    newsdesk: RunningBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`/kb reload` of a folder that takes long to read is still running when a moderator
+    uses `/kb teach`: the reply comes at once (not past Discord's three seconds), says the
+    teaching is made when the reload ends, and once it has ended the question is answered
+    with the fact."""
+    reading, go = threading.Event(), threading.Event()
+    read = KnowledgeReader.load
+
+    def slow_load(reader: KnowledgeReader, *args: Any, **kwargs: Any) -> Any:
+        reading.set()
+        go.wait(10)
+        return read(reader, *args, **kwargs)
+
+    monkeypatch.setattr(KnowledgeReader, "load", slow_load)
+    try:
+        deferred = await slash(server, "kb reload", None, world.mod, guild=world.guild)
+        assert deferred.json["type"] == 5  # "thinking..."
+        assert await asyncio.to_thread(reading.wait, 5)
+        started = time.monotonic()
+        taught = await slash(
+            server,
+            "kb teach",
+            {"question": QUESTION, "fact": "crisis-overview"},
+            world.mod,
+            guild=world.guild,
+        )
+        assert time.monotonic() - started < 2
+        said = assert_ephemeral_reply(taught)["content"]
+        assert said.startswith("A reload is under way: ")
+        assert "`crisis-overview` as soon as it ends" in said
+        assert newsdesk.kb.taught_questions("crisis-overview") == ()
+    finally:
+        go.set()
+    await server.wait_for_request(method="POST", path=r"/webhooks/\d+/[^/]+")
+    after = embed(data(await ask(server, world.bob, QUESTION, world.guild)))
+    assert "fact id: crisis-overview" in after["footer"]["text"]

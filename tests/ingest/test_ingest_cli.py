@@ -105,6 +105,10 @@ def test_ingest_review_approve_ask(news_site: Any, knowledge_copy: Path, tmp_pat
     assert "postponed to October" in answer["results"][0]["answer"]
     assert answer["results"][0]["source"]["url"] == news_site.url("article.html")
     assert cli(knowledge_copy, db, "kb", "drafts").stdout.strip() == "No drafts are waiting."
+    # The answered fact's history names the draft file it was approved in.
+    fact_id = answer["results"][0]["id"]
+    history = cli(knowledge_copy, db, "fact", "history", fact_id).stdout
+    assert f"approve-draft by console: drafts/{name}" in history
 
 
 def test_reject_a_draft_fact_then_the_file(
@@ -122,6 +126,13 @@ def test_reject_a_draft_fact_then_the_file(
     rest = cli(knowledge_copy, db, "kb", "reject", drafts[0].stem)
     assert rest.returncode == 0, rest.stderr
     assert not drafts[0].exists()
+    # Reviewed already: one line saying what the name was looked for as, exit 2.
+    gone = cli(knowledge_copy, db, "kb", "approve", drafts[0].stem)
+    assert gone.returncode == 2
+    assert gone.stderr == (
+        f"error: There is no draft file, draft fact or pending fact '{drafts[0].stem}' "
+        "(kb drafts and kb pending list them).\n"
+    )
     assert ask_json(knowledge_copy, db, "ganja railway station")["decision"] == "unknown"
 
 

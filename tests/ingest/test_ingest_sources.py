@@ -85,7 +85,8 @@ async def test_drafts_are_never_answered(kb: KnowledgeBase, news_site: NewsSite)
 async def test_approving_a_draft_file_makes_it_answered(
     kb: KnowledgeBase, news_site: NewsSite
 ) -> None:
-    """Approve moves the draft into knowledge/, reloads, and the facts are answered."""
+    """Approve moves the draft into knowledge/, reloads, and the facts are answered; the
+    audit trail of each says it was approved with its file."""
     await ingest(kb, news_site.url("article.html"))
     draft = only_draft(kb)
     outcome = await kb.review(draft.path.stem, OPERATOR, approve=True)
@@ -97,6 +98,14 @@ async def test_approving_a_draft_file_makes_it_answered(
     assert best is not None and "postponed to October" in best.fact.answer
     history = await kb.store.history(draft.name)
     assert [e.action for e in history] == ["approve-draft"]
+    # Each fact's own history says it came in with the draft file, and who approved it.
+    for fact in draft.facts:
+        entries = await kb.history(fact.id)
+        assert [(e.action, e.actor) for e in entries] == [
+            ("add", "console"),
+            ("approve-draft", "console"),
+        ]
+        assert entries[-1].detail["file"] == draft.name
 
 
 async def test_approving_one_draft_fact(kb: KnowledgeBase, news_site: NewsSite) -> None:
@@ -294,9 +303,14 @@ async def test_wrong_content_type_missing_page_and_size_cap(news_site: NewsSite)
 
 
 async def test_pending_user_facts_still_approved_by_id(kb: KnowledgeBase) -> None:
-    """A name that is no draft is looked up among the members' pending facts instead."""
+    """A name that is no draft is looked up among the members' pending facts instead; when it
+    is neither, the refusal names all it was looked for as."""
     assert await kb.find_draft("some-pending-fact") is None
-    with pytest.raises(NotFound, match="There is no fact with id 'some-pending-fact'"):
+    with pytest.raises(
+        NotFound,
+        match=r"^There is no draft file, draft fact or pending fact 'some-pending-fact' \(kb "
+        r"drafts and kb pending list them\)\.$",
+    ):
         await kb.review("some-pending-fact", OPERATOR, approve=True)
 
 

@@ -73,8 +73,12 @@ async def test_a_taught_question_is_answered_at_once_and_audited(kb: KnowledgeBa
     """Before teaching the casual question is not answered outright; after, it is, with the
     fact it was taught to, and the audit trail says who taught what."""
     assert await answer_of(kb, CASUAL) != "ambassador-recalled"
-    fact = await kb.teach(CASUAL, "ambassador-recalled", OPERATOR)
-    assert fact.id == "ambassador-recalled"
+    taught = await kb.teach(CASUAL, "ambassador-recalled", OPERATOR)
+    assert (taught.fact_id, taught.question, taught.waits_for) == (
+        "ambassador-recalled",
+        CASUAL,
+        None,
+    )
     assert await answer_of(kb, CASUAL) == "ambassador-recalled"
     assert await answer_of(kb, "y r they so mad at each other") == "ambassador-recalled"
     assert kb.taught_questions("ambassador-recalled") == (CASUAL,)

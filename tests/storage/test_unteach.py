@@ -68,8 +68,8 @@ async def test_a_taken_back_question_is_no_longer_answered_with_that_fact(
     the fact keeps its own questions, and the history shows both steps with the question."""
     await kb.teach(SLANG, "harbour-dredging", OPERATOR)
     assert await answer_of(kb, SLANG) == "harbour-dredging"
-    fact, taken = await kb.unteach(SLANG.upper(), None, OPERATOR)
-    assert (fact.id, taken) == ("harbour-dredging", SLANG)
+    taken = await kb.unteach(SLANG.upper(), None, OPERATOR)
+    assert (taken.fact_id, taken.question) == ("harbour-dredging", SLANG)
     assert await answer_of(kb, SLANG) is None
     assert kb.taught_questions("harbour-dredging") == ()
     assert await answer_of(kb, "when did the dredging start") == "harbour-dredging"

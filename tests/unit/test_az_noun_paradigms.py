@@ -150,3 +150,64 @@ def test_a_question_in_the_nominative_finds_a_fact_in_the_plural() -> None:
     result = matcher.ask("tbilisi nümayəndəsi bakıya gəlib?")
     assert result.best is not None and result.best.fact.id == "delegates-arrive"
     assert result.decision is not Decision.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        # A noun in "-lik" / "-lıq" writes its last consonant "y" / "ğ" before a vowel ending:
+        # the lexicon's noun is the stem of every form, the loanword's front "i" too.
+        ("nazirlik", "nazirliyi", "nazirliyə", "nazirliyinin", "nazirlikdə", "nazirliye"),
+        ("əməkdaşlıq", "əməkdaşlığı", "əməkdaşlığa", "emekdasligi"),
+        ("sakitlik", "sakitliyi", "sakitliyə"),
+        ("dostluq", "dostluğu", "dostluğa"),
+    ],
+)
+def test_the_last_k_or_q_softened_before_an_ending_meets_the_noun(forms: tuple[str, ...]) -> None:
+    assert len(_terms(forms)) == 1, {form: stem_in(form, "az") for form in forms}
+
+
+HEALTH_MINISTRY = Fact(
+    "clinic-closed",
+    "The health ministry closed the rural clinic in Qax for repairs until September.",
+    ("why was the qax clinic closed",),
+    translations=(
+        Translation(
+            "az",
+            "Səhiyyə nazirliyi Qaxdakı kənd klinikasını sentyabradək təmir üçün bağladı.",
+            ("qax klinikası niyə bağlandı",),
+        ),
+    ),
+)
+
+
+FERRY_DEAL = Fact(
+    "ferry-deal",
+    "Georgia and Azerbaijan agreed to cooperate on a new Caspian ferry line.",
+    ("what did georgia and azerbaijan agree",),
+    translations=(
+        Translation(
+            "az",
+            "Gürcüstan və Azərbaycan yeni Xəzər bərə xətti üzrə əməkdaşlıq barədə razılaşdı.",
+            ("gürcüstan və azərbaycan nə barədə razılaşdı",),
+        ),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        # The fact says "nazirliyi", the question "nazirliyin" (of the ministry).
+        ("nazirliyin qərarı nədir", "clinic-closed"),
+        # The fact says "əməkdaşlıq", the question "əməkdaşlığı" (the cooperation, object).
+        ("xəzərdə əməkdaşlığı nə vaxt başlayacaq", "ferry-deal"),
+    ],
+)
+def test_a_question_with_the_noun_in_another_case_is_offered_the_fact(
+    question: str, fact_id: str
+) -> None:
+    matcher = Matcher([HEALTH_MINISTRY, FERRY_DEAL, DELEGATES, TOURISTS], analyzer=Analyzer())
+    result = matcher.ask(question)
+    assert result.best is not None and result.best.fact.id == fact_id
+    assert result.decision is not Decision.UNKNOWN

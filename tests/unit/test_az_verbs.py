@@ -11,8 +11,9 @@ import pytest
 
 from bot.core.az_nouns import az_form
 from bot.core.az_verbs import verb_root
+from bot.core.language import az_plain
 from bot.core.matcher import Matcher
-from bot.core.models import Fact, Translation
+from bot.core.models import Decision, Fact, Translation
 from bot.core.text import Analyzer, stem_in
 
 FACTS = [
@@ -152,3 +153,48 @@ def test_had_been_is_a_light_verb() -> None:
     analyzer = Analyzer()
     # "olmuşdu" (had been, had happened) says how the question is asked, as "olub" does.
     assert analyzer.terms("limanda nə olmuşdu") == analyzer.terms("limanda nə olub")
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        # the bare present after a consonant, whose root the lexicon lists, meets the past
+        ("aparır", "apardı", "aparıb", "aparırlar"),
+        ("seçir", "seçdi", "seçib"),
+        ("qızışır", "qızışdı", "qızışıb"),
+        ("tutur", "tutdu", "tutublar"),
+    ],
+)
+def test_the_bare_present_after_a_consonant_meets_the_past(forms: tuple[str, ...]) -> None:
+    stems = {form: stem_in(form, "az") for form in forms}
+    assert len(set(stems.values())) == 1, stems
+
+
+@pytest.mark.parametrize("noun", ["səfir", "nazir", "dəmir", "təsir", "zəncir"])
+def test_a_noun_the_lexicon_lists_whole_is_no_present(noun: str) -> None:
+    # "səf", "naz" and "dəm" are words too, but the lexicon lists "səfir" itself.
+    stem = az_plain(stem_in(noun, "az"))
+    assert stem == az_plain(noun)
+    assert az_plain(stem_in(noun + "lər", "az")) == stem
+
+
+def test_a_question_in_the_present_finds_the_fact_told_in_the_past() -> None:
+    facts = [
+        Fact(
+            "lake-survey",
+            "A team of divers surveyed the lake bed near the old mill last week.",
+            ("what did the divers do at the lake",),
+            translations=(
+                Translation(
+                    "az",
+                    "Dalğıc qrupu keçən həftə köhnə dəyirmanın yanında göl dibində axtarış apardı.",
+                    ("dalğıclar göldə nə etdi",),
+                ),
+            ),
+        ),
+        FACTS[1],
+    ]
+    result = Matcher(facts, analyzer=Analyzer()).ask("dalğıclar göldə axtarış aparır?")
+    assert result.best is not None
+    assert result.best.fact.id == "lake-survey"
+    assert result.decision is Decision.ANSWER

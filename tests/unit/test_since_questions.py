@@ -75,7 +75,6 @@ def _focus(question: str) -> Want:
         "чем закончился спор о посте",
         "закончился ли спор о посте",
         "konsul hələ Batumiyə qayıtmayıb?",
-        "konsul artiq batumiye qayidib?",
         "konsul nəhayət qayıtdı?",
         "mübahisə nə ilə bitdi",
         "danisiqlar bitibmi",
@@ -95,6 +94,11 @@ def test_asking_how_things_stand_since_wants_a_fact_that_says_so(question: str) 
         "когда закончилась война",  # when it ended: a fact on the end says so
         "konsulu niyə geri çağırdılar",
         "müharibə nə vaxt bitdi",
+        # "artıq": already, more (after an ablative), no longer; English's "already" asks
+        # nothing of later either.
+        "konsul artiq batumiye qayidib?",
+        "ermənistan mübahisəni bundan artıq qızışdırmaq istəyir?",
+        "batumidə artıq erməni konsulu yoxdur?",
     ],
 )
 def test_other_questions_do_not_ask_how_things_stand_since(question: str) -> None:
@@ -139,4 +143,20 @@ def test_a_fact_whose_translation_says_it_goes_on_answers(question: str) -> None
     matcher = Matcher([CONSUL_RECALLED, TALKS_DRAG_ON], analyzer=Analyzer(SYNONYMS))
     result = matcher.ask(question)
     assert result.best is not None and result.best.fact.id == "border-post-talks"
+    assert result.decision is Decision.ANSWER
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ermənistan konsulu artıq geri çağırıb?",
+        "ermenistan konsulunu batumiden artiq geri cagirib?",
+    ],
+)
+def test_asked_whether_it_has_already_happened_the_fact_on_it_answers(question: str) -> None:
+    # "Has Armenia already recalled its consul?": the recall itself says yes, so the fact is
+    # answered, not held back as if a later state were asked.
+    matcher = Matcher([CONSUL_RECALLED, TALKS_DRAG_ON], analyzer=Analyzer(SYNONYMS))
+    result = matcher.ask(question)
+    assert result.best is not None and result.best.fact.id == "consul-recalled"
     assert result.decision is Decision.ANSWER

@@ -294,6 +294,35 @@ def test_a_fact_answering_the_same_question_differently_is_proposed_not_applied(
     assert best is not None and best.fact.id == "deaths"
 
 
+def test_a_sibling_from_the_same_article_is_never_proposed_as_an_update() -> None:
+    """Facts of one article state different numbers side by side (a flood's two days of rain,
+    its 900 people moved out): approving them one by one proposes none as updating another;
+    the same statement from a later article still is."""
+    bulletin = Source("River flood hits the valley towns", None, dt.date(2025, 4, 8))
+    rain = fact(
+        "valley-flood",
+        "The valley river flooded two towns after two days of heavy rain.",
+        "what flooded the valley towns",
+        source=bulletin,
+    )
+    moved = fact(
+        "valley-flood-moved",
+        "The valley river flooded two towns and about 900 people were moved out.",
+        "what flooded the valley towns",
+        source=bulletin,
+    )
+    assert propose_supersessions([moved], Matcher([rain])) == {}
+    later = Source("Valley flood: the count of people moved out", None, dt.date(2025, 4, 10))
+    follow_up = fact(
+        "valley-flood-moved-later",
+        "The valley river flooded two towns and about 1,400 people were moved out.",
+        "what flooded the valley towns",
+        source=later,
+    )
+    proposed = propose_supersessions([follow_up], Matcher([rain, moved]))
+    assert "valley-flood-moved" in [p.old.id for p in proposed["valley-flood-moved-later"]]
+
+
 def test_the_draft_carries_the_suggestion_as_a_comment_under_the_fact() -> None:
     revised = fact("deaths-revised", "Three died.", date=dt.date(2025, 6, 30))
     fair = fact("fair", "The Baku book fair was postponed.", "why was the fair postponed")

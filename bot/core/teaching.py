@@ -1,0 +1,185 @@
+"""Teaching the bot a question (``kb teach``): one more phrasing of a fact, from a moderator.
+
+The question is stored in its own table (audited "teach", in the same transaction) and
+indexed on top of the fact at once, so it is answered with that fact from then on and kept
+through reloads. While long work holds the index (a reload of a large knowledge folder), the
+teaching is checked against what is served, queued, and made as that work ends, whether it
+succeeded or failed (``bot.core.index_lock``): the moderator is answered at once.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.core.actors import Actor, require_teaching_rights
+from bot.core.errors import InvalidInput, NotFound, PermissionDenied
+from bot.core.fact_input import asked_question
+from bot.core.loader import MAX_QUESTION_CHARS
+from bot.core.models import Fact
+from bot.core.served_index import ServedIndex
+from bot.core.storage import KnowledgeStore
+from bot.core.write_guard import WriteGuard, refused
+
+# The service's own logger, like the other writers: operators' log filters name it.
+log = logging.getLogger("bot.core.service")
+
+MAX_TAUGHT_PER_FACT = 50
+
+
+def _plain(text: str) -> str:
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class Teaching:
+    """What ``kb teach`` or ``kb unteach`` did, or will do once long work ends."""
+
+    fact_id: str
+    # The question as taught (as stored, for a taking back).
+    question: str
+    # True for a taking back (``kb unteach``).
+    undone: bool = False
+    # The long work it was queued behind ("a reload"); None when it is done already.
+    waits_for: str | None = None
+    # What became of the fact (since the question was taught, for a taking back): "removed"
+    # (no longer in the knowledge), "own" (the question is one of its own questions now), or
+    # "replaced" (by ``replaced_by``, which answers in its place); None when nothing did.
+    fact_since: str | None = None
+    replaced_by: str | None = None
+
+    def sentence(
+        self,
+        *,
+        name: Callable[[str], str] = _plain,
+        quoted: Callable[[str], str] = repr,
+    ) -> str:
+        """What the moderator is told, in one sentence: fact ids shown with ``name``, the
+        question with ``quoted`` (plain text by default; Discord formats both)."""
+        fact, question = name(self.fact_id), quoted(self.question)
+        if self.waits_for is not None:
+            done = f"taken back from {fact}" if self.undone else f"answered with {fact}"
+            return (
+                f"{self.waits_for.capitalize()} is under way: {question} is {done} as soon as "
+                "it ends, whether or not it succeeds."
+            )
+        if not self.undone:
+            if self.replaced_by is not None:
+                # Asked, a replaced fact answers with its newest version: say which.
+                return (
+                    f"Taught {fact}: {question} is answered from now on with "
+                    f"{name(self.replaced_by)}, which has replaced it."
+                )
+            return f"Taught {fact}: {question} is answered with it from now on."
+        if self.fact_since == "removed":
+            return (
+                f"Taken back: {question} is no longer kept for {fact}, a fact that has left the "
+                "knowledge since it was taught."
+            )
+        if self.fact_since == "own":
+            return (
+                f"Taken back: {question} is no longer taught to {fact}, which still answers it: "
+                "it is one of the fact's own questions now."
+            )
+        if self.fact_since == "replaced" and self.replaced_by is not None:
+            return (
+                f"Taken back: {question} is no longer a phrasing of {fact} (which "
+                f"{name(self.replaced_by)} has replaced since)."
+            )
+        return f"Taken back: {question} is no longer a phrasing of {fact}."
+
+
+class Teacher:
+    """Adds taught questions (see ``KnowledgeBase.teach`` for what it promises)."""
+
+    def __init__(self, store: KnowledgeStore, index: ServedIndex, guard: WriteGuard) -> None:
+        self._store = store
+        self._index = index
+        self._guard = guard
+
+    async def teach(self, question: str, fact_id: str, actor: Actor) -> Teaching:
+        """Add ``question`` as one more phrasing of the live fact ``fact_id``: answered from now
+        on, audited ("teach"), kept through reloads and exported with ``kb export``; queued
+        when long work holds the index (``Teaching.waits_for``).
+
+        Moderators only; a knowledge-file fact is shared by every server, so teaching it needs
+        the shared-knowledge permission (``Actor.manages_shared_knowledge``), while a member
+        fact can be taught by the moderators of its own server.
+        """
+        if not actor.is_moderator:
+            raise PermissionDenied("Only moderators can teach the bot questions.")
+        question = _checked(question)
+        busy = self._index.lock.busy_with
+        if busy is not None:
+            fact = self._teachable(question, fact_id, actor)
+
+            async def later() -> None:
+                await self._teach_queued(fact, question, actor)
+
+            self._index.lock.after_long_work(later)
+            log.info("question for %s queued behind %s by %s", fact.id, busy, actor.key)
+            return Teaching(fact.id, question, waits_for=busy)
+        # Under the index's lock: another teaching, a taking back or a catch-up of the same
+        # fact's questions waits, so the checks below see what is taught now and the index is
+        # told of this one on top of theirs.
+        async with self._index.lock:
+            fact = self._teachable(question, fact_id, actor)
+            await self._write(fact.id, fact.guild_id, question, actor)
+        log.info("question taught to %s by %s", fact.id, actor.key)
+        newest = self._index.matcher.newest(fact, actor.guild_id)
+        if newest.id != fact.id:
+            return Teaching(fact.id, question, fact_since="replaced", replaced_by=newest.id)
+        return Teaching(fact.id, question)
+
+    def _teachable(self, question: str, fact_id: str, actor: Actor) -> Fact:
+        """The live fact ``question`` may be taught to, or a one-sentence refusal."""
+        fact = self._index.matcher.get(fact_id.strip().lower())
+        if fact is None or not actor.sees(fact):
+            raise NotFound(f"There is no fact with id '{fact_id}'.")
+        require_teaching_rights(actor, fact, fact_id)
+        taught = self._index.taught.get(fact.id, ())
+        if _has(fact, taught, question):
+            raise InvalidInput(f"'{fact.id}' already has that question.")
+        if len(taught) >= MAX_TAUGHT_PER_FACT:
+            raise InvalidInput(
+                f"'{fact.id}' has {len(taught)} taught questions, the most allowed; copy "
+                "them into its questions and reload first."
+            )
+        return fact
+
+    async def _teach_queued(self, fact: Fact, question: str, actor: Actor) -> None:
+        """A teaching queued behind long work, made as it ends (under the lock). Checked
+        again against what is served now; a fact the reload removed keeps it all the same,
+        as it keeps what was taught to it before (it is served if the fact comes back)."""
+        served = self._index.matcher.get(fact.id)
+        if _has(served or fact, self._index.taught.get(fact.id, ()), question):
+            log.info("queued question for %s not taught: it has it already", fact.id)
+            return
+        await self._write(fact.id, fact.guild_id, question, actor)
+        log.info("queued question taught to %s for %s", fact.id, actor.key)
+
+    async def _write(self, fact_id: str, guild_id: int | None, question: str, actor: Actor) -> None:
+        async with self._guard.writing(refused("taught question")):
+            added = await self._store.add_taught_question(fact_id, question, actor.key, guild_id)
+        if not added:
+            raise InvalidInput(f"'{fact_id}' already has that question.")
+        self._index.add_taught(fact_id, question)
+
+
+def _checked(text: str) -> str:
+    question = asked_question(text, asked="the question people asked")
+    if not any(character.isalpha() for character in question):
+        # "kb teach 2 some-fact": a number picked from a list is no question people asked
+        # (the chat does not even count one as a question).
+        raise InvalidInput(
+            f"'{question}' is no question: give the question in the words people asked it."
+        )
+    if len(question) > MAX_QUESTION_CHARS:
+        raise InvalidInput(f"Questions are limited to {MAX_QUESTION_CHARS} characters.")
+    return question
+
+
+def _has(fact: Fact, taught: tuple[str, ...], question: str) -> bool:
+    """Whether ``fact`` already has ``question``, of its own or taught, in any letter case."""
+    return question.casefold() in {q.casefold() for q in (*fact.questions, *taught)}
