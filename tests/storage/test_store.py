@@ -27,9 +27,9 @@ from bot.core.models import Decision, Fact, Origin, Source, Status, Translation
 from bot.core.service import FactInput, KnowledgeBase, Policy, StartMode
 from bot.core.storage import StoreConflict, StoreError, StoreUnavailable
 from bot.store import SqliteStore
+from bot.store.postgres.migrations import SCHEMA_VERSION as POSTGRES_SCHEMA_VERSION
 from bot.store.sqlite import schema as sqlite_schema
 from bot.store.sqlite.migrations import SCHEMA_VERSION
-from bot.store.postgres_migrations import SCHEMA_VERSION as POSTGRES_SCHEMA_VERSION
 
 FACTS_YAML = """\
 source:
