@@ -7,17 +7,15 @@ from typing import Any, cast
 import asyncpg
 
 from bot.core.storage import FactChanges
+from bot.store.change_log import LATEST_CHANGE, changes_read
 from bot.store.postgres.connection import PostgresConnection
 from bot.store.postgres.errors import translated
-
-# Entries of the change log kept (a process further behind than this reads everything again).
-CHANGES_KEPT = 200_000
 
 
 class PostgresChanges(PostgresConnection):
     @translated
     async def latest_change(self) -> int:
-        return int(await self._fetchval("SELECT COALESCE(MAX(seq), 0) FROM fact_changes"))
+        return int(await self._fetchval(LATEST_CHANGE))
 
     @translated
     async def changes_since(self, seq: int, *, limit: int) -> FactChanges | None:
@@ -39,7 +37,4 @@ class PostgresChanges(PostgresConnection):
             )
 
         rows = await self._read(read, snapshot=True)
-        if rows is None or len(rows) > limit:
-            return None  # more than is worth reading one by one
-        last = int(rows[-1][0]) if rows else seq
-        return FactChanges(last, tuple(dict.fromkeys(str(r[1]) for r in rows)))
+        return None if rows is None else changes_read(rows, seq, limit)

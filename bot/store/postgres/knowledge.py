@@ -10,12 +10,13 @@ import asyncpg
 
 from bot.core.models import Fact, ReloadReport
 from bot.core.storage import StoredKnowledge
+from bot.store.change_log import CHANGES_KEPT, LATEST_CHANGE
 from bot.store.fact_rows import FACT_COLUMN_NAMES
-from bot.store.postgres.changes import CHANGES_KEPT
+from bot.store.knowledge_meta import STORED_KNOWLEDGE, knowledge_kept, synonyms_text
 from bot.store.postgres.connection import PostgresConnection
 from bot.store.postgres.errors import translated
 from bot.store.postgres.rows import fact_values, now_moment, storable_text
-from bot.store.reload_plan import digested, plan_reload
+from bot.store.reload_plan import STORED_FOR_RELOAD, digested, plan_reload
 
 
 class PostgresKnowledge(PostgresConnection):
@@ -35,18 +36,8 @@ class PostgresKnowledge(PostgresConnection):
     @translated
     async def stored_knowledge(self) -> StoredKnowledge | None:
         """The signature the last reload stored, or None if no knowledge was ever stored."""
-        rows = await self._fetch(
-            "SELECT (SELECT value FROM meta WHERE key = 'knowledge_signature'), "
-            "EXISTS (SELECT 1 FROM meta WHERE key = 'synonyms') "
-            "OR EXISTS (SELECT 1 FROM facts WHERE origin = 'file')"
-        )
-        if not rows or not rows[0][1]:
-            return None
-        try:
-            kept = json.loads(rows[0][0])
-            return StoredKnowledge(str(kept["signature"]), int(kept["generation"]))
-        except (TypeError, ValueError, KeyError):
-            return StoredKnowledge(None, None)
+        rows = await self._fetch(STORED_KNOWLEDGE)
+        return knowledge_kept(rows[0] if rows else None)
 
     @translated
     async def replace_file_facts(
@@ -68,16 +59,8 @@ class PostgresKnowledge(PostgresConnection):
         async def write(connection: asyncpg.Connection) -> ReloadReport:
             now = now_moment()
             await connection.execute("LOCK TABLE facts IN SHARE ROW EXCLUSIVE MODE")
-            first_change = await connection.fetchval(
-                "SELECT COALESCE(MAX(seq), 0) FROM fact_changes"
-            )
-            plan = plan_reload(
-                await connection.fetch(
-                    "SELECT id, origin, content_digest, line, language, translations FROM facts"
-                ),
-                new,
-                digests,
-            )
+            first_change = await connection.fetchval(LATEST_CHANGE)
+            plan = plan_reload(await connection.fetch(STORED_FOR_RELOAD), new, digests)
             added, changed, removed = plan.added, plan.changed, plan.removed
             if removed or changed:
                 await connection.execute(
@@ -114,7 +97,7 @@ class PostgresKnowledge(PostgresConnection):
             await connection.execute(
                 "INSERT INTO meta (key, value) VALUES ('synonyms', $1) "
                 "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
-                json.dumps([list(group) for group in synonyms]),
+                synonyms_text(synonyms),
             )
             audit = [
                 (now, storable_text(actor), action, fid, None, "{}")
@@ -135,9 +118,7 @@ class PostgresKnowledge(PostgresConnection):
                     "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
                     signature,
                 )
-            last_change = await connection.fetchval(
-                "SELECT COALESCE(MAX(seq), 0) FROM fact_changes"
-            )
+            last_change = await connection.fetchval(LATEST_CHANGE)
             # The log only needs to reach back as far as any process may lag; a process that
             # lags further reads everything again.
             await connection.execute(

@@ -6,22 +6,18 @@ from typing import Any
 
 import asyncpg
 
-from bot.store.fact_rows import SERVED_TAUGHT
 from bot.store.postgres.asks import PostgresAsks
 from bot.store.postgres.audit import PostgresAudit
 from bot.store.postgres.errors import translated
 from bot.store.postgres.rows import now_moment, row_count, storable_text
+from bot.store.teaching_rows import SERVED_TAUGHT, TAUGHT_QUESTIONS, next_to_teach, taught_by_fact
 
 
 class PostgresTeachings(PostgresAudit, PostgresAsks):
     @translated
     async def taught_questions(self) -> dict[str, tuple[str, ...]]:
         """Questions taught to facts (``kb teach``), by fact id, oldest first."""
-        rows = await self._fetch("SELECT fact_id, question FROM taught_questions ORDER BY pk")
-        taught: dict[str, list[str]] = {}
-        for fact_id, question in rows:
-            taught.setdefault(fact_id, []).append(question)
-        return {fact_id: tuple(questions) for fact_id, questions in taught.items()}
+        return taught_by_fact(await self._fetch(TAUGHT_QUESTIONS))
 
     @translated
     async def questions_to_teach(
@@ -44,8 +40,7 @@ class PostgresTeachings(PostgresAudit, PostgresAsks):
             q for q, _, _ in await self._thumbs_down(guild_id, all_guilds=all_guilds, limit=limit)
         ]
         taught = {row[0] for row in await self._fetch(SERVED_TAUGHT)}
-        out = list(dict.fromkeys([*unanswered, *(q for q in voted if q not in taught)]))
-        return out[:limit]
+        return next_to_teach(unanswered, voted, taught, limit)
 
     @translated
     async def add_taught_question(

@@ -5,16 +5,14 @@ from __future__ import annotations
 import aiosqlite
 
 from bot.core.storage import FactChanges
+from bot.store.change_log import LATEST_CHANGE, changes_read
 from bot.store.sqlite.connection import SqliteConnection, translated
-
-# Entries of the change log kept (a process further behind than this reads everything again).
-CHANGES_KEPT = 200_000
 
 
 class SqliteChanges(SqliteConnection):
     @staticmethod
     async def _latest_change(db: aiosqlite.Connection) -> int:
-        async with db.execute("SELECT COALESCE(MAX(seq), 0) FROM fact_changes") as cursor:
+        async with db.execute(LATEST_CHANGE) as cursor:
             row = await cursor.fetchone()
         return int(row[0]) if row else 0
 
@@ -35,7 +33,4 @@ class SqliteChanges(SqliteConnection):
             (seq, limit + 1),
         ) as cursor:
             rows = list(await cursor.fetchall())
-        if len(rows) > limit:
-            return None  # more than is worth reading one by one
-        last = int(rows[-1][0]) if rows else seq
-        return FactChanges(last, tuple(dict.fromkeys(str(r[1]) for r in rows)))
+        return changes_read(rows, seq, limit)

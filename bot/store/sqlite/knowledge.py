@@ -8,8 +8,10 @@ from collections.abc import Iterable, Sequence
 
 from bot.core.models import Fact, ReloadReport
 from bot.core.storage import StoredKnowledge
-from bot.store.reload_plan import digested, plan_reload
-from bot.store.sqlite.changes import CHANGES_KEPT, SqliteChanges
+from bot.store.change_log import CHANGES_KEPT
+from bot.store.knowledge_meta import STORED_KNOWLEDGE, knowledge_kept, synonyms_text
+from bot.store.reload_plan import STORED_FOR_RELOAD, digested, plan_reload
+from bot.store.sqlite.changes import SqliteChanges
 from bot.store.sqlite.connection import translated
 from bot.store.sqlite.rows import FACT_PLACEHOLDERS, INSERT_FACT, fact_values, now_text
 
@@ -33,20 +35,8 @@ class SqliteKnowledge(SqliteChanges):
     @translated
     async def stored_knowledge(self) -> StoredKnowledge | None:
         """The signature the last reload stored, or None if no knowledge was ever stored."""
-        async with self._read(
-            "SELECT (SELECT value FROM meta WHERE key = 'knowledge_signature'), "
-            "EXISTS (SELECT 1 FROM meta WHERE key = 'synonyms') "
-            "OR EXISTS (SELECT 1 FROM facts WHERE origin = 'file')"
-        ) as cursor:
-            row = await cursor.fetchone()
-        if row is None or not row[1]:
-            return None
-        try:
-            kept = json.loads(row[0])
-            return StoredKnowledge(str(kept["signature"]), int(kept["generation"]))
-        except (TypeError, ValueError, KeyError):
-            # None: stored by a version that kept no signature. Loaded, from what is unknown.
-            return StoredKnowledge(None, None)
+        async with self._read(STORED_KNOWLEDGE) as cursor:
+            return knowledge_kept(await cursor.fetchone())
 
     @translated
     async def replace_file_facts(
@@ -67,9 +57,7 @@ class SqliteKnowledge(SqliteChanges):
         now = now_text()
         async with self.transaction() as db:
             first_change = await self._latest_change(db)
-            async with db.execute(
-                "SELECT id, origin, content_digest, line, language, translations FROM facts"
-            ) as cursor:
+            async with db.execute(STORED_FOR_RELOAD) as cursor:
                 plan = plan_reload(await cursor.fetchall(), new, digests)
             added, changed, removed = plan.added, plan.changed, plan.removed
             if removed or changed:
@@ -94,7 +82,7 @@ class SqliteKnowledge(SqliteChanges):
             await db.execute(
                 "INSERT INTO meta (key, value) VALUES ('synonyms', ?) "
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (json.dumps([list(group) for group in synonyms]),),
+                (synonyms_text(synonyms),),
             )
             audit = [
                 (now, actor, action, fid, None, "{}")

@@ -4,25 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.store.fact_rows import SERVED_TAUGHT
 from bot.store.sqlite.asks import SqliteAsks
 from bot.store.sqlite.audit import SqliteAudit
 from bot.store.sqlite.connection import translated
 from bot.store.sqlite.rows import now_text
+from bot.store.teaching_rows import SERVED_TAUGHT, TAUGHT_QUESTIONS, next_to_teach, taught_by_fact
 
 
 class SqliteTeachings(SqliteAudit, SqliteAsks):
     @translated
     async def taught_questions(self) -> dict[str, tuple[str, ...]]:
         """Questions taught to facts (``kb teach``), by fact id, oldest first."""
-        async with self._read(
-            "SELECT fact_id, question FROM taught_questions ORDER BY pk"
-        ) as cursor:
-            rows = await cursor.fetchall()
-        taught: dict[str, list[str]] = {}
-        for fact_id, question in rows:
-            taught.setdefault(fact_id, []).append(question)
-        return {fact_id: tuple(questions) for fact_id, questions in taught.items()}
+        async with self._read(TAUGHT_QUESTIONS) as cursor:
+            return taught_by_fact(await cursor.fetchall())
 
     @translated
     async def questions_to_teach(
@@ -43,8 +37,7 @@ class SqliteTeachings(SqliteAudit, SqliteAsks):
         voted = [q for q, _, _ in await self._thumbs_down(scope, params, limit)]
         async with self._read(SERVED_TAUGHT) as cursor:
             taught = {row[0] for row in await cursor.fetchall()}
-        out = list(dict.fromkeys([*unanswered, *(q for q in voted if q not in taught)]))
-        return out[:limit]
+        return next_to_teach(unanswered, voted, taught, limit)
 
     @translated
     async def add_taught_question(
