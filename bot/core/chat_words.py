@@ -151,6 +151,15 @@ CHAT_WORDS: dict[str, str] = {
     "tldr": "summary",
 }
 
+# Words that carry the tone of a chat question, not its topic ("wait, is this still about
+# karabakh", "like ballpark", "lowkey", "not anymore"), yet are content now and then ("the wait
+# at the border", "like-minded"). Unlike the filler above they are dropped only from a question,
+# and only where no fact of the knowledge base uses the word: a word no fact has weighs against
+# every answer, and these say nothing a fact could.
+SOFT_FILLER: frozenset[str] = frozenset(
+    "wait like anymore lowkey highkey legit totally somehow ballpark".split()
+)
+
 # Russian and Azerbaijani: abbreviations and casual spellings, keyed as the lower-cased word
 # (Azerbaijani keys typed without its special letters, as on a Latin keyboard), and read as the
 # words they stand for in the language's own spelling. Abbreviations of bodies the news names

@@ -29,6 +29,7 @@ from typing import Any
 
 from bot.core import az_nouns as az_nouns_module
 from bot.core import az_verbs as az_verbs_module
+from bot.core import chat_spellings as chat_spellings_module
 from bot.core import chat_words as chat_words_module
 from bot.core import focus as focus_module
 from bot.core import index_entries as index_entries_module
@@ -58,6 +59,7 @@ _SHAPING_MODULES = (
     models_module,
     focus_module,
     chat_words_module,
+    chat_spellings_module,  # its rules read a fact's chat spellings too ("every1")
     news_words_module,
     language_module,  # its stopwords decide which Russian and Azerbaijani words are indexed
     latin_russian_module,

@@ -53,6 +53,7 @@ STOPWORDS_RU = frozenset(
     ваш ваша ваше ваши вашего вашей вашем вашим вашими ваших вашу
     ихний ихняя ихнее ихние ихних ихним
     ж б уж хоть разве неужели неужто небось чтоли штоли походу дескать блин прям мб
+    чтоб
     """.split()
 )
 # The last lines: the remaining forms of "какой", "весь" and "этот" (the list above has only
@@ -70,7 +71,7 @@ STOPWORDS_RU = frozenset(
 # "their"), and the particles of speech that colour a question, not its topic: "ж"/"б" (the
 # clipped "же"/"бы"), "уж", "хоть", "разве", "неужели", "небось" (I bet), "чтоли" ("что ли"
 # typed as one word), "походу" (looks like), "дескать", "блин", "прям", "мб" (maybe). Not
-# "свой" (one's own): "стоять на своём" is to stand one's ground.
+# "свой" (one's own): "стоять на своём" is to stand one's ground. "чтоб" is "чтобы" clipped.
 
 
 STOPWORDS_AZ = frozenset(

@@ -34,6 +34,7 @@ from bot.core import completion, latin_russian, succession
 from bot.core.asked_things import asked_things
 from bot.core.az_nouns import az_derived
 from bot.core.candidates import AskedQuestion, Candidate, QueryTerm
+from bot.core.chat_words import SOFT_FILLER
 from bot.core.confidence import calibration_features as calibration_features
 from bot.core.confidence import clear_lead as clear_lead
 from bot.core.confidence import semantic_lead as semantic_lead
@@ -920,6 +921,8 @@ class Matcher:
                 # "sütunu" (column) stemmed "sut" is not the "суть" (essence) of a Russian
                 # phrasing: an unknown word, kept apart so that it matches nothing.
                 df, term = None, term + _FOREIGN_MARK
+            if df is None and not names and word in SOFT_FILLER:
+                continue  # "wait", "lowkey": a question's tone, where no fact uses the word
             if df is not None:
                 if names and term in self._names:
                     spec = _NAME_SPECIFICITY  # a name the facts write

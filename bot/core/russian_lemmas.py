@@ -86,3 +86,13 @@ def dictionary_form(parse: pymorphy3.analyzer.Parse) -> str:
     writes it."""
     form: str = parse.normal_form
     return form.replace("ё", "е")
+
+
+@lru_cache(maxsize=200_000)
+def noun_form(word: str) -> str | None:
+    """The dictionary form of a lower-case Russian ``word`` whose likeliest reading is a noun
+    the dictionary holds ("места" -> "место"), "ё" written "е"; None for any other word."""
+    found = parses(word)
+    if not found or not found[0].is_known or found[0].tag.POS != "NOUN":
+        return None
+    return dictionary_form(found[0])

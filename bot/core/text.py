@@ -22,6 +22,7 @@ from bot.core import language as languages
 from bot.core import latin_russian, russian_adjectives, russian_lemmas
 from bot.core.az_nouns import az_form, az_stem, without_particle
 from bot.core.az_verbs import verb_root
+from bot.core.chat_spellings import respelled
 from bot.core.chat_words import CHAT_WORDS, OTHER_CHAT_WORDS
 from bot.core.focus import MONTH_NUMBERS, MONTHS, Focus, Want, question_focus
 from bot.core.language import PLAIN_STOPWORDS_AZ, az_plain, english_frequency
@@ -75,6 +76,9 @@ FILLER_PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
             "по крайней мере",
             "тем не менее",
             "в любом случае",
+            # "о каком соглашении идёт речь": which agreement; "речь" alone is a speech.
+            "идет речь",
+            "идёт речь",
         )
     ),
     # "ay uşaqlar", "ay dostlar" (hey guys, hey friends): the asker calling the channel, as
@@ -327,9 +331,21 @@ def expand_chat(folded: str) -> str:
         folded = _PRIME_MINISTER.sub(r"\1 prime minister", folded)
     words = folded.split()
     dropped = [word for word in words if word.endswith("in") and len(word) >= 4]
-    if _CHAT_KEYS.isdisjoint(words) and not any(_g_dropped(word) for word in dropped):
+    respellings = list(map(respelled, words))
+    if (
+        _CHAT_KEYS.isdisjoint(words)
+        and not any(_g_dropped(word) for word in dropped)
+        and not any(respellings)
+    ):
         return _without_idioms(folded)
-    out = [CHAT_WORDS.get(word, word) for word in words]
+    # The table first ("tho" is "though"); a spelling read by rule may land on a table word
+    # ("omggg" -> "omg" -> nothing).
+    out = [
+        CHAT_WORDS.get(word, word)
+        if spelled is None or word in CHAT_WORDS
+        else " ".join(CHAT_WORDS.get(part, part) for part in spelled.split())
+        for word, spelled in zip(words, respellings, strict=True)
+    ]
     return _without_idioms(
         " ".join(word + "g" if _g_dropped(word) else word for word in out if word)
     )
@@ -661,18 +677,22 @@ def _add_other(
     head: str,
     table: dict[str, str],
     phrases: list[tuple[re.Pattern[str], str]],
+    nouns: dict[str, set[str]],
 ) -> None:
     """A Russian or Azerbaijani synonym: its transliterated form and its stem (inflected
     forms: "Екатеринбурге") name the group in ``table``; a phrase, put in ``phrases``,
-    matches each word's stem as a prefix."""
+    matches each word's stem as a prefix. A Russian noun's dictionary form is kept in
+    ``nouns`` under its stem (``Analyzer._by_stem``)."""
     parts = other_words(member, language)
     if not parts:
         return
     if len(parts) == 1:
         table[translit(parts[0])] = head
         stemmed = translit(stem_in(parts[0], language))
-        if len(stemmed) >= 3:
-            table.setdefault(stemmed, head)
+        if len(stemmed) >= 3 and table.setdefault(stemmed, head) == head and language == "ru":
+            # A member that is no noun ("виноват") meets every word of its stem ("").
+            noun = russian_lemmas.noun_form(parts[0])
+            nouns.setdefault(stemmed, set()).add(noun or "")
         return
     # Each word's stem as written, which its other forms start with ("москв" of "Москва"
     # and "Москве"), not its dictionary form's.
@@ -692,6 +712,9 @@ class Analyzer:
         # from ``_other_members`` when a text of the language is first read (``_other_tables``).
         self._other: dict[str, dict[str, str]] = {}
         self._other_phrases: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+        # Russian: a synonym stem (as in ``_other``) whose members are all nouns -> their
+        # dictionary forms (``_by_stem``).
+        self._member_nouns: dict[str, dict[str, frozenset[str]]] = {}
         # Each Russian or Azerbaijani member with its language, and each English one-word
         # member (language None: a name typed in a Russian or Azerbaijani question, "Baku"),
         # with its head, in the groups' order, which decides between groups sharing a key.
@@ -745,14 +768,18 @@ class Analyzer:
         if language not in self._other:
             table: dict[str, str] = {}
             phrases: list[tuple[re.Pattern[str], str]] = []
+            nouns: dict[str, set[str]] = {}
             for member, written, head in self._other_members:
                 if written is None:
                     table.setdefault(member, head)
                 elif written == language:
-                    _add_other(member, language, head, table, phrases)
+                    _add_other(member, language, head, table, phrases, nouns)
             phrases.sort(key=lambda item: -len(item[0].pattern))
             self._other_phrases[language] = phrases
             self._other[language] = table
+            self._member_nouns[language] = {
+                key: frozenset(forms) for key, forms in nouns.items() if "" not in forms
+            }
         return self._other[language], self._other_phrases[language]
 
     def focus(self, text: str, language: str | None = None) -> Focus:
@@ -899,12 +926,30 @@ class Analyzer:
             stemmed = translit(stem_in(word, language))
             if az and (stemmed in _question_stems() or _light_verb(word, stemmed)):
                 continue  # "nədir", "kimdir": a question word with the copula on
-            term = table.get(surface) or table.get(stemmed) or stemmed or surface
+            term = (
+                table.get(surface) or self._by_stem(stemmed, word, language) or stemmed or surface
+            )
             frequency = frequency_in(word, language)
             if frequency >= _SPELLED_RIGHT and len(self._spelled_right) < 500_000:
                 self._spelled_right[surface] = max(frequency, self._spelled_right.get(surface, 0.0))
             out.append((term, _specificity_of(frequency), surface))
         return tuple(out)
+
+    def _by_stem(self, stemmed: str, word: str, language: str) -> str | None:
+        """The synonym group ``word`` names by its stem ``stemmed``, if any. Snowball gives
+        two Russian nouns of different dictionary forms one stem now and then ("место",
+        place, and "месть", revenge: "мест"; "виза" and "визит": "виз"): a noun meets a
+        group of nouns by its stem only as another form of one of them ("мести", "визита"),
+        not as another noun ("места" is no revenge, "визы" no visit). A verb or an adjective
+        of a noun's stem still meets it, as it did."""
+        head = self._other[language].get(stemmed)
+        if head is None or language != "ru":
+            return head
+        forms = self._member_nouns[language].get(stemmed)
+        if forms is None:
+            return head
+        noun = russian_lemmas.noun_form(word)
+        return head if noun is None or noun in forms else None
 
 
 def _stopword_form(word: str, drop: frozenset[str]) -> bool:
