@@ -9,6 +9,7 @@ import math
 
 from bot.core.candidates import QueryTerm
 from bot.core.fact_index import FactIndex
+from bot.core.key_bitmaps import MOST_LATER_TERMS
 
 # Candidates are narrowed to those within reach of the best (``_within_reach``) once they
 # outnumber the shortlist this many times over; fewer are quicker to add a common term to as
@@ -57,6 +58,9 @@ class CandidateGathering(FactIndex):
         matched = [qt for qt in query if qt.confidence > 0.0 and qt.term in self._postings]
         matched.sort(key=lambda qt: self._df.get(qt.term, 0))
         weights = [qt.weight * qt.confidence for qt in matched]
+        shortlist = self._one_term_shortlist(matched, weights, guild_id, keep)
+        if shortlist is not None:
+            return shortlist
         # Candidates out of reach of the best are dropped only while weights only add.
         narrowing = min(weights, default=0.0) >= 0.0
         # The least score a candidate has: the weight of the term that brought it in, at least.
@@ -102,6 +106,44 @@ class CandidateGathering(FactIndex):
             for key, earlier in held.items():
                 rough[key] = earlier + weight
         return self._in_scope(rough, guild_id)
+
+    def _one_term_shortlist(
+        self, matched: list[QueryTerm], weights: list[float], guild_id: int | None, keep: int
+    ) -> dict[int, float] | None:
+        """What ``_candidates`` would give of its ``keep`` best, read from key bitmaps
+        (``KeyBitmaps.shortlist``) when only the first (rarest) of the ``matched`` terms brings
+        candidates in, more of them than narrowing (``_within_reach``) starts at: every later
+        term's postings would overrun the budget the first one's spent. None otherwise.
+
+        The gathering then gives each live fact of the first term's postings read, in this
+        server, its weight plus each later term's it holds, added in the terms' order; keeps
+        them in the postings' order (ascending keys); and drops only what cannot be among the
+        ``keep`` best. The shortlist taken from it (its ``keep`` best, stably sorted) is the one
+        this gives."""
+        if not matched or len(matched) - 1 > MOST_LATER_TERMS:
+            return None
+        budget = self.settings.posting_budget
+        posting = self._postings[matched[0].term]
+        spent = min(len(posting), budget)
+        if spent <= _REACH_FROM * keep:
+            return None
+        postings = self._postings
+        if any(spent + len(postings[qt.term]) <= budget for qt in matched[1:]):
+            return None
+        # Their key sets (and so bitmaps) as the gathering would make them: every later term's,
+        # and the first's if it is common enough to have one kept (an index read from a
+        # snapshot makes them on first need).
+        if self._df[matched[0].term] >= self._key_set_from:
+            self._key_set(matched[0].term)
+        for qt in matched[1:]:
+            self._key_set(qt.term)
+        return self._key_bitmaps.shortlist(
+            (matched[0].term, weights[0]),
+            posting[-spent],
+            [(qt.term, weight) for qt, weight in zip(matched[1:], weights[1:], strict=True)],
+            guild_id,
+            keep,
+        )
 
     def _in_scope(self, rough: dict[int, float], guild_id: int | None) -> dict[int, float]:
         """``rough`` without removed facts and other servers' facts."""

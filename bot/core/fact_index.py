@@ -23,6 +23,7 @@ from bot.core.index_entries import (
     IndexEntry,
     IndexState,
 )
+from bot.core.key_bitmaps import KeyBitmaps
 from bot.core.language import detect
 from bot.core.matcher_settings import MatcherSettings
 from bot.core.models import Fact
@@ -102,6 +103,8 @@ class FactIndex:
         # Terms too common to be read within the budget get their key set as they grow past it;
         # rarer ones only if a question ever needs one.
         self._key_set_from = max(1, self.settings.posting_budget)
+        # The same key sets as bitmaps, and each server's facts' keys (``_one_term_shortlist``).
+        self._key_bitmaps = KeyBitmaps()
         # Keys of facts answered in one server only (members' facts), by server.
         self._guild_of: dict[int, int] = {}
         # Words seen in facts and the term each became; for typo correction bucketed by
@@ -201,6 +204,7 @@ class FactIndex:
             keys[row[ROW_ID]] = key
             if row[ROW_GUILD_ID] is not None:
                 guild_of[key] = row[ROW_GUILD_ID]
+                matcher._key_bitmaps.add_server(row[ROW_GUILD_ID], key)
             for replaced in row[ROW_SUPERSEDES]:
                 matcher._successors.setdefault(replaced, set()).add(row[ROW_ID])
         matcher._next_key = state.next_key
@@ -268,6 +272,7 @@ class FactIndex:
         self._keys[fact.id] = key
         if fact.guild_id is not None:
             self._guild_of[key] = fact.guild_id
+            self._key_bitmaps.add_server(fact.guild_id, key)
         for replaced in fact.supersedes:
             self._successors.setdefault(replaced, set()).add(fact.id)
         terms = entry.all_terms()
@@ -281,6 +286,7 @@ class FactIndex:
             key_set = self._key_sets.get(term)
             if key_set is not None:
                 key_set.add(key)
+                self._key_bitmaps.add(term, key)
             df = self._df.get(term, 0)
             if df == 0:
                 pass
@@ -308,7 +314,9 @@ class FactIndex:
             return None
         self.revision += 1
         entry = self._entries.pop(key)
-        self._guild_of.pop(key, None)
+        guild_id = self._guild_of.pop(key, None)
+        if guild_id is not None:
+            self._key_bitmaps.discard_server(guild_id, key)
         for replaced in entry.supersedes:
             successors = self._successors.get(replaced)
             if successors is not None:
@@ -319,6 +327,7 @@ class FactIndex:
             key_set = self._key_sets.get(term)
             if key_set is not None:
                 key_set.discard(key)
+                self._key_bitmaps.discard(term, key)
             df = self._df[term] - 1
             self._live_refs -= 1
             self._dead_refs += 1
@@ -328,6 +337,7 @@ class FactIndex:
             del self._df[term]
             del self._postings[term]
             self._key_sets.pop(term, None)
+            self._key_bitmaps.drop(term)
             self._specificity.pop(term, None)
             self._names.discard(term)
             self._term_languages.pop(term, None)
@@ -340,6 +350,7 @@ class FactIndex:
         if key_set is None:
             live = self._entries
             key_set = self._key_sets[term] = {k for k in self._postings[term] if k in live}
+            self._key_bitmaps.track(term, key_set)
         return key_set
 
     def _compact(self) -> None:
