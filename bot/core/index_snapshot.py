@@ -31,11 +31,11 @@ from bot.core import az_nouns as az_nouns_module
 from bot.core import az_verbs as az_verbs_module
 from bot.core import chat_spellings as chat_spellings_module
 from bot.core import chat_words as chat_words_module
+from bot.core import fact_index as fact_index_module
 from bot.core import focus as focus_module
 from bot.core import index_entries as index_entries_module
 from bot.core import language as language_module
 from bot.core import latin_russian as latin_russian_module
-from bot.core import matcher as matcher_module
 from bot.core import models as models_module
 from bot.core import news_words as news_words_module
 from bot.core import russian_adjectives as russian_adjectives_module
@@ -53,7 +53,7 @@ SUFFIX = ".index"
 # What shapes an index besides the facts: the code that analyses and stores it, and the
 # stemmer, word frequencies and transliteration it uses.
 _SHAPING_MODULES = (
-    matcher_module,
+    fact_index_module,
     index_entries_module,  # how a fact and its index entry are stored
     text_module,
     models_module,
