@@ -1,17 +1,19 @@
-"""The matcher: an inverted index over facts and a scorer that turns a question into a decision.
+"""The matcher: the one door callers ask a question through, and the order of its stages.
 
-Scoring in two stages keeps a question cheap however large the fact base grows:
+``Matcher`` is the index of facts (``fact_index``) with each stage of answering a question
+mixed in from a module of its own, and takes a question through them (``_rank``):
 
-1. Candidates: each query term (stemmed, synonym-mapped, typo-corrected against the index's
-   vocabulary) looks up the facts that contain it; candidates are ranked by the summed weight of
-   the terms they share with the query. Rare terms weigh more (a smoothed inverse document
-   frequency), so "yekaterinburg" outweighs "russia".
-2. Scoring: the best few candidates get a score in [0, 1] that asks how much of the question's
-   weight a fact covers, both in one of its phrasings (where the phrasing's own extra words
-   count against it) and in its answer text. Words the index has never seen count against every
-   fact, which is how off-topic questions end up "unknown".
+1. Reading it: its words as weighted terms (``query_terms``), what of it only tells around
+   the asking part (``question_parts``), and the paraphrases its terms may be met by
+   (``paraphrase_terms``).
+2. Candidates (``candidate_gathering``): the facts sharing its terms, rarest term first within
+   a budget of postings, so a question stays cheap however large the fact base grows.
+3. Scoring (``candidate_scoring``): the best few candidates get a relevance in [0, 1], then
+   the order rules of ``sibling_order`` among close siblings.
+4. The decision (``answer_decision``): confidences, and answer, offer or "I don't know".
 
-The index is updated in place when a fact is added or removed: nothing is rebuilt.
+Each stage is a class over the index's state, not functions handed it: a stage reads the
+index's fields in its hot loops, and calls between stages stay plain method calls.
 """
 
 from __future__ import annotations
