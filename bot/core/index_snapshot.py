@@ -27,21 +27,29 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from bot.core import answer_kinds as answer_kinds_module
+from bot.core import answer_tokens as answer_tokens_module
+from bot.core import asked_counts as asked_counts_module
+from bot.core import asked_roles as asked_roles_module
 from bot.core import az_nouns as az_nouns_module
 from bot.core import az_verbs as az_verbs_module
 from bot.core import chat_spellings as chat_spellings_module
 from bot.core import chat_words as chat_words_module
 from bot.core import focus as focus_module
+from bot.core import focus_words as focus_words_module
+from bot.core import happened_when as happened_when_module
 from bot.core import index_entries as index_entries_module
 from bot.core import language as language_module
 from bot.core import latin_russian as latin_russian_module
 from bot.core import matcher as matcher_module
 from bot.core import models as models_module
 from bot.core import news_words as news_words_module
+from bot.core import role_names as role_names_module
 from bot.core import russian_adjectives as russian_adjectives_module
 from bot.core import russian_lemmas as russian_lemmas_module
 from bot.core import since_words as since_words_module
 from bot.core import text as text_module
+from bot.core import wants as wants_module
 from bot.core.index_entries import IndexState
 from bot.core.matcher import Matcher, MatcherSettings
 from bot.core.text import Analyzer
@@ -58,6 +66,16 @@ _SHAPING_MODULES = (
     text_module,
     models_module,
     focus_module,
+    # What a fact's answer holds, read when it is indexed, and the words and kinds it is
+    # read by (``focus`` reads the question by the same).
+    wants_module,
+    focus_words_module,
+    answer_tokens_module,
+    answer_kinds_module,
+    role_names_module,
+    happened_when_module,
+    asked_counts_module,
+    asked_roles_module,
     chat_words_module,
     chat_spellings_module,  # its rules read a fact's chat spellings too ("every1")
     news_words_module,

@@ -24,10 +24,12 @@ from bot.core.az_nouns import az_form, az_stem, without_particle
 from bot.core.az_verbs import verb_root
 from bot.core.chat_spellings import respelled
 from bot.core.chat_words import CHAT_WORDS, OTHER_CHAT_WORDS
-from bot.core.focus import MONTH_NUMBERS, MONTHS, Focus, Want, question_focus
+from bot.core.focus import Focus, question_focus
+from bot.core.focus_words import MONTH_NUMBERS, MONTHS
 from bot.core.language import PLAIN_STOPWORDS_AZ, az_plain, english_frequency
 from bot.core.news_words import IRREGULAR_FORMS, NEWS_SYNONYMS, OWN_SENSE
 from bot.core.since_words import asks_since
+from bot.core.wants import Want
 from bot.core.word_lists import frequencies, zipf
 
 # Question words, filler and function words: they say how someone asks, not what about. Not
@@ -220,7 +222,7 @@ _FOCUS_WORDS = {
 # Offices whose holder a question may ask for by name ("кто глава комитета", "komitənin sədri
 # kimdir"), by the beginning of the word so that any case ending counts (of a Russian word, or
 # of its dictionary form: "главой" is "глава", "посла" is "посол"), read as the English role
-# word the answers are checked for (``bot.core.focus.ROLE_WORDS``).
+# word the answers are checked for (``bot.core.focus_words.ROLE_WORDS``).
 _ROLE_STEMS = {
     "ru": {
         "председател": "chairman",

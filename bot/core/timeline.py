@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from bot.core.focus import MONTH_NUMBERS
+from bot.core.focus_words import MONTH_NUMBERS
 from bot.core.number_words import NUMBER_VALUES, number_pattern
 from bot.core.text import STOPWORDS, words
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.focus import Want
 from bot.core.text import Analyzer, other_tokens, stem_in, translit
+from bot.core.wants import Want
 
 
 @pytest.fixture(scope="module")
