@@ -41,6 +41,7 @@ from bot.ingest.entities import EntityIndex, is_demonym, is_place_name, raw_enti
 from bot.ingest.event_questions import event_questions
 from bot.ingest.general_questions import general_questions, rewrite_bare_say
 from bot.ingest.initialisms import derived_initialisms, initialisms, paired_tags
+from bot.ingest.leaned_names import leaned_names
 from bot.ingest.lede import carry_lede, handed_over, main_clause_part, previewed, without_previews
 from bot.ingest.lexicon import is_past, is_topic_noun, plain_words
 from bot.ingest.main_clause import parse, verbs_in
@@ -660,6 +661,8 @@ def build_draft(
     profiles = ProfileQuestions(context.people)
     whole_text = " ".join([article.title or "", *sentences])
     bodies = {**derived_initialisms(whole_text), **initialisms(whole_text)}
+    # The words the article names its people by ("gutsul"): who a later "her" may be.
+    surnames = {fold(p).split()[-1] for p in context.people.values() if p.strip()}
     for statement in kept:
         _set_in_event(statement, context, mid_capitals, story_place)
         parts = statement.parts or [statement.core]
@@ -757,6 +760,14 @@ def build_draft(
                 or not set(t.split("-")) & names
                 or all(w in core for w in t.split("-"))
             ]
+        if not lede and statement.event is None:
+            # "... passed through her hands": tagged with who "her" is, named just before.
+            first = statement.sources[0] if statement.sources else statement.original
+            where = sentences.index(first) if first in sentences else statement.position
+            if where > 0:
+                before = tags_for(sentences[where - 1], entities, names, None, mid_capitals)
+                leaned = leaned_names(first, answer, before, surnames)
+                tags = list(dict.fromkeys([*tags[:2], *leaned, *tags[2:]]))[:MAX_TAGS_PER_FACT]
         paired = paired_tags(answer, bodies)
         if paired:
             # Beside the names it states: "icc" and "international criminal court" are one body.

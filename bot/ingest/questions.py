@@ -96,7 +96,8 @@ _CAUSE = re.compile(
     r"|(?:^|\s+)\b(?:to|in order to)\s+(?P<purpose>(?:demand|protest|press|push|seek|call|"
     r"support|oppose|stop|prevent|avoid|help|force|mark|show|honour|honor|pressure|express|"
     r"keep|cover|pay|protect|save|ensure|boost|fund|punish|ease|curb|limit|secure|defend|"
-    r"reduce|speed|restore|replace|counter|deter)\b.+)$",
+    r"reduce|speed|restore|replace|counter|deter|guard|patrol|monitor|inspect|rescue|"
+    r"evacuate|enforce|oversee)\b.+)$",
     re.IGNORECASE,
 )
 # Verbs saying an amount changed, by the plain word readers ask with.
@@ -144,7 +145,8 @@ _LATE_CAUSE = re.compile(
 # to keep homes heated".
 _LATE_PURPOSE = re.compile(
     r"\s(?:to|in order to)\s+(?:keep|protect|save|ensure|pay|cover|"
-    r"prevent|avoid|stop|help|ease|curb|limit|secure|restore)\s"
+    r"prevent|avoid|stop|help|ease|curb|limit|secure|restore|guard|patrol|monitor|inspect|"
+    r"rescue|evacuate|enforce|oversee)\s"
 )
 _PLACE = re.compile(
     r"(?:^|\s+)\b(?i:in|at|near|outside|inside)\s+(?:the\s+)?"
@@ -607,6 +609,9 @@ def _from_clause(
         rest,
         maxsplit=1,
     )[0]
+    # The predicate up to a clause of its own (", and the ministry was given powers to ..."):
+    # a cause or purpose there is that clause's, not this one's.
+    own_clause = re.split(r",\s+(?:and|but|while)\s|;\s", rest, maxsplit=1)[0]
     main_time = time_spans_in(first_part)
     cause = _CAUSE.search(first_part)
     money = _MONEY.search(" ".join(rest.split()[:8]))
@@ -701,7 +706,7 @@ def _from_clause(
         body = inverted(clause, subject, core)
         if body:
             typed.append(f"why {body}")
-    elif _LATE_CAUSE.search(rest) or _LATE_PURPOSE.search(rest):
+    elif _LATE_CAUSE.search(own_clause) or _LATE_PURPOSE.search(own_clause):
         # "came down near Rushan, in the ... region, after three days of heavy snow": the
         # cause set off by a comma after the place; the question keeps the first part.
         body = inverted(clause, subject, cut(without(first_part, time_spans_in(first_part))))

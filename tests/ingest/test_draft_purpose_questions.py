@@ -1,0 +1,44 @@
+"""A purpose later in a sentence is asked with "why", and only of its own clause (issue 12,
+point 3), on sentences of our own.
+
+A reader asks why troops came or why a ministry got powers; a drafted "why" question is also
+what tells the bot that a fact states a cause, so a fact without one is held back from "why"
+questions it answers. But a purpose in a clause of its own (", and the tax service has been
+given powers to inspect ...") says nothing of why the first clause happened.
+"""
+
+from __future__ import annotations
+
+from bot.ingest.questions import generate
+
+NAMES = {"Tbilisi", "General", "Irakli", "Kavtaradze"}
+
+
+def test_a_purpose_after_the_predicate_is_asked_why() -> None:
+    questions = generate(
+        "About 400 border guards arrived from Tbilisi under the command of General Irakli "
+        "Kavtaradze to patrol the crossings.",
+        names=NAMES,
+    )
+    assert any(q.startswith("why did about 400 border guards arrive") for q in questions), questions
+
+
+def test_a_purpose_in_a_clause_of_its_own_is_asked_of_that_clause() -> None:
+    questions = generate(
+        "Firms that miss the deadline face penalties of up to 5,000 manats, and the tax service "
+        "has been given powers to inspect their accounts.",
+        names=set(),
+    )
+    assert "why has the tax service been given powers" in questions, questions
+    assert not any(q.startswith("why do firms") for q in questions), questions
+
+
+def test_a_cause_of_a_later_clause_is_not_the_first_ones() -> None:
+    """ "because the old ones were unsafe" is why roads are needed, not why the plan was
+    rejected."""
+    questions = generate(
+        "The governor rejected the plan, but said the region would need new roads, because the "
+        "old ones were unsafe.",
+        names=set(),
+    )
+    assert "why did the governor reject the plan" not in questions, questions
