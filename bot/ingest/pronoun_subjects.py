@@ -27,6 +27,9 @@ _CLOSING_SPEAKER = re.compile(
     r"(?:said|says|added|reported|announced|stated)[.!]?$"
 )
 _PLURAL = re.compile(r"(?:s|people|police)$")
+# A subject opening on these leans on a sentence before it, or is a placeholder ("There were
+# ..."): nothing a later pronoun could be told as.
+_NAMES_NOTHING = frozenset({"it", "he", "she", "they", "this", "that", "there"})
 
 
 def _is_person(subject: str, people: Collection[str]) -> bool:
@@ -63,9 +66,7 @@ def resolved(part: str, before: str, people: Collection[str]) -> str | None:
     pronoun = match["pronoun"].lower()
     candidates: list[str] = []
     clause = parse(before)
-    if clause is not None and clause.subject.split()[0].lower() not in (
-        "it", "he", "she", "they", "this", "that", "there",
-    ):  # fmt: skip
+    if clause is not None and clause.subject.split()[0].lower() not in _NAMES_NOTHING:
         # The subject as far as its first comma: "The party's founder, the businessman ..."
         # (an adverb the parse leaves on it, "Armenia abruptly", is the first sentence's own).
         head = clause.subject.split(",")[0].split()
