@@ -9,7 +9,6 @@ ambassador).
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -28,7 +27,7 @@ from bot.core.focus import MONTH_NUMBERS, MONTHS, Focus, Want, question_focus
 from bot.core.language import PLAIN_STOPWORDS_AZ, az_plain, english_frequency
 from bot.core.news_words import IRREGULAR_FORMS, NEWS_SYNONYMS, OWN_SENSE
 from bot.core.since_words import asks_since
-from bot.core.word_lists import frequencies, zipf
+from bot.core.word_lists import frequencies, zipf, zipf_of
 
 # Question words, filler and function words: they say how someone asks, not what about. Not
 # "before": "relations before the dispute" asks about then, and meets the fact that tells of
@@ -402,11 +401,7 @@ def specificity(word: str) -> float:
     words too rare for the frequency list, like "yekaterinburg", count fully. A small fact base
     cannot learn this from its own document frequencies, so a general-language prior does it.
     """
-    frequency = english_frequency(word)
-    if not frequency:
-        return 1.0
-    zipf = math.log10(frequency) + 9.0
-    return min(1.0, max(0.05, (6.5 - zipf) / 2.5))
+    return _specificity_of(english_frequency(word))
 
 
 # Zipf frequency from which an "-ly" form is an everyday adverb ("immediately", "newly"), so
@@ -563,13 +558,12 @@ def _russian_word_frequency(word: str) -> float:
 
 
 def _specificity_of(frequency: float) -> float:
-    """``specificity`` for a Russian or Azerbaijani word from its ``frequency_in``:
-    "demək"-like common words weigh less than "böhran" (which Turkish spells "buhran", and so
-    counts fully)."""
+    """``specificity`` from a word's share of general language (English's, or for a Russian or
+    Azerbaijani word its ``frequency_in``): "demək"-like common words weigh less than "böhran"
+    (which Turkish spells "buhran", and so counts fully)."""
     if not frequency:
         return 1.0
-    zipf = math.log10(frequency) + 9.0
-    return min(1.0, max(0.05, (6.5 - zipf) / 2.5))
+    return min(1.0, max(0.05, (6.5 - zipf_of(frequency)) / 2.5))
 
 
 def other_words(text: str, language: str) -> list[str]:
