@@ -1,11 +1,11 @@
 """English words to terms: the Snowball stem, the spelling and part of speech relatives share
 ("criticised" meets "criticism", "conclusion" meets "concluded"), and how much a word says
-about a topic from its frequency in general English.
+about a topic from its frequency in general English (the same measure weighs a Russian or
+Azerbaijani word by its own language's frequency: ``specificity_of``).
 """
 
 from __future__ import annotations
 
-import math
 import re
 from functools import lru_cache
 
@@ -13,7 +13,7 @@ import snowballstemmer  # uses PyStemmer's C stemmers when installed
 
 from bot.core.language import english_frequency
 from bot.core.news_words import IRREGULAR_FORMS, OWN_SENSE
-from bot.core.word_lists import zipf
+from bot.core.word_lists import zipf, zipf_of
 
 _stemmer = snowballstemmer.stemmer("english")
 
@@ -33,11 +33,16 @@ def specificity(word: str) -> float:
     words too rare for the frequency list, like "yekaterinburg", count fully. A small fact base
     cannot learn this from its own document frequencies, so a general-language prior does it.
     """
-    frequency = english_frequency(word)
+    return specificity_of(english_frequency(word))
+
+
+def specificity_of(frequency: float) -> float:
+    """``specificity`` from a word's share of general language (English's, or for a Russian or
+    Azerbaijani word its ``other_stems.frequency_in``): "demək"-like common words weigh less
+    than "böhran" (which Turkish spells "buhran", and so counts fully)."""
     if not frequency:
         return 1.0
-    zipf = math.log10(frequency) + 9.0
-    return min(1.0, max(0.05, (6.5 - zipf) / 2.5))
+    return min(1.0, max(0.05, (6.5 - zipf_of(frequency)) / 2.5))
 
 
 # Zipf frequency from which an "-ly" form is an everyday adverb ("immediately", "newly"), so

@@ -12,12 +12,11 @@ prepositions and conjunctions, and words that say how someone asks rather than w
 
 from __future__ import annotations
 
-import math
 import re
 from functools import lru_cache
 
 from bot.core import latin_russian
-from bot.core.word_lists import frequencies, once
+from bot.core.word_lists import frequencies, once, zipf_of
 
 LANGUAGES = ("en", "ru", "az")
 """Languages newsdesk reads and answers in; English is the knowledge base's own."""
@@ -237,8 +236,7 @@ def _common_english(word: str) -> bool:
 def _english_zipf(word: str) -> float:
     """How common ``word`` is in English (Zipf units), from wordfreq's large list, loaded the
     first time a text is weighed word by word."""
-    frequency = frequencies("en", "large").get(word, 0.0)
-    return math.log10(frequency) + 9.0 if frequency > 0 else 0.0
+    return zipf_of(frequencies("en", "large").get(word, 0.0))
 
 
 def _votes(words: set[str]) -> dict[str, int]:
@@ -292,8 +290,7 @@ def _english_small_list() -> dict[str, float]:
 
 def _turkish_zipf(word: str) -> float:
     """How common ``word`` is in Turkish typed without its special letters (Zipf units)."""
-    frequency = turkish_frequency(word)
-    return math.log10(frequency) + 9.0 if frequency > 0 else 0.0
+    return zipf_of(turkish_frequency(word))
 
 
 def turkish_frequency(word: str) -> float:

@@ -63,6 +63,7 @@ from bot.core.index_entries import (
     IndexEntry,
     IndexState,
 )
+from bot.core.key_bitmaps import MOST_LATER_TERMS, KeyBitmaps
 from bot.core.language import detect, english_frequency, turkish_frequency
 from bot.core.matcher_settings import MatcherSettings as MatcherSettings
 from bot.core.measures import measure_stated
@@ -364,6 +365,8 @@ class Matcher:
         # Terms too common to be read within the budget get their key set as they grow past it;
         # rarer ones only if a question ever needs one.
         self._key_set_from = max(1, self.settings.posting_budget)
+        # The same key sets as bitmaps, and each server's facts' keys (``_one_term_shortlist``).
+        self._key_bitmaps = KeyBitmaps()
         # Keys of facts answered in one server only (members' facts), by server.
         self._guild_of: dict[int, int] = {}
         # Words seen in facts and the term each became; for typo correction bucketed by
@@ -464,6 +467,7 @@ class Matcher:
             keys[row[ROW_ID]] = key
             if row[ROW_GUILD_ID] is not None:
                 guild_of[key] = row[ROW_GUILD_ID]
+                matcher._key_bitmaps.add_server(row[ROW_GUILD_ID], key)
             for replaced in row[ROW_SUPERSEDES]:
                 matcher._successors.setdefault(replaced, set()).add(row[ROW_ID])
         matcher._next_key = state.next_key
@@ -532,6 +536,7 @@ class Matcher:
         self._keys[fact.id] = key
         if fact.guild_id is not None:
             self._guild_of[key] = fact.guild_id
+            self._key_bitmaps.add_server(fact.guild_id, key)
         for replaced in fact.supersedes:
             self._successors.setdefault(replaced, set()).add(fact.id)
         terms = entry.all_terms()
@@ -545,6 +550,7 @@ class Matcher:
             key_set = self._key_sets.get(term)
             if key_set is not None:
                 key_set.add(key)
+                self._key_bitmaps.add(term, key)
             df = self._df.get(term, 0)
             if df == 0:
                 pass
@@ -572,7 +578,9 @@ class Matcher:
             return None
         self.revision += 1
         entry = self._entries.pop(key)
-        self._guild_of.pop(key, None)
+        guild_id = self._guild_of.pop(key, None)
+        if guild_id is not None:
+            self._key_bitmaps.discard_server(guild_id, key)
         for replaced in entry.supersedes:
             successors = self._successors.get(replaced)
             if successors is not None:
@@ -583,6 +591,7 @@ class Matcher:
             key_set = self._key_sets.get(term)
             if key_set is not None:
                 key_set.discard(key)
+                self._key_bitmaps.discard(term, key)
             df = self._df[term] - 1
             self._live_refs -= 1
             self._dead_refs += 1
@@ -592,6 +601,7 @@ class Matcher:
             del self._df[term]
             del self._postings[term]
             self._key_sets.pop(term, None)
+            self._key_bitmaps.drop(term)
             self._specificity.pop(term, None)
             self._names.discard(term)
             self._term_languages.pop(term, None)
@@ -604,6 +614,7 @@ class Matcher:
         if key_set is None:
             live = self._entries
             key_set = self._key_sets[term] = {k for k in self._postings[term] if k in live}
+            self._key_bitmaps.track(term, key_set)
         return key_set
 
     def _compact(self) -> None:
@@ -1551,6 +1562,9 @@ class Matcher:
         matched = [qt for qt in query if qt.confidence > 0.0 and qt.term in self._postings]
         matched.sort(key=lambda qt: self._df.get(qt.term, 0))
         weights = [qt.weight * qt.confidence for qt in matched]
+        shortlist = self._one_term_shortlist(matched, weights, guild_id, keep)
+        if shortlist is not None:
+            return shortlist
         # Candidates out of reach of the best are dropped only while weights only add.
         narrowing = min(weights, default=0.0) >= 0.0
         # The least score a candidate has: the weight of the term that brought it in, at least.
@@ -1596,6 +1610,44 @@ class Matcher:
             for key, earlier in held.items():
                 rough[key] = earlier + weight
         return self._in_scope(rough, guild_id)
+
+    def _one_term_shortlist(
+        self, matched: list[QueryTerm], weights: list[float], guild_id: int | None, keep: int
+    ) -> dict[int, float] | None:
+        """What ``_candidates`` would give of its ``keep`` best, read from key bitmaps
+        (``KeyBitmaps.shortlist``) when only the first (rarest) of the ``matched`` terms brings
+        candidates in, more of them than narrowing (``_within_reach``) starts at: every later
+        term's postings would overrun the budget the first one's spent. None otherwise.
+
+        The gathering then gives each live fact of the first term's postings read, in this
+        server, its weight plus each later term's it holds, added in the terms' order; keeps
+        them in the postings' order (ascending keys); and drops only what cannot be among the
+        ``keep`` best. The shortlist taken from it (its ``keep`` best, stably sorted) is the one
+        this gives."""
+        if not matched or len(matched) - 1 > MOST_LATER_TERMS:
+            return None
+        budget = self.settings.posting_budget
+        posting = self._postings[matched[0].term]
+        spent = min(len(posting), budget)
+        if spent <= _REACH_FROM * keep:
+            return None
+        postings = self._postings
+        if any(spent + len(postings[qt.term]) <= budget for qt in matched[1:]):
+            return None
+        # Their key sets (and so bitmaps) as the gathering would make them: every later term's,
+        # and the first's if it is common enough to have one kept (an index read from a
+        # snapshot makes them on first need).
+        if self._df[matched[0].term] >= self._key_set_from:
+            self._key_set(matched[0].term)
+        for qt in matched[1:]:
+            self._key_set(qt.term)
+        return self._key_bitmaps.shortlist(
+            (matched[0].term, weights[0]),
+            posting[-spent],
+            [(qt.term, weight) for qt, weight in zip(matched[1:], weights[1:], strict=True)],
+            guild_id,
+            keep,
+        )
 
     def _in_scope(self, rough: dict[int, float], guild_id: int | None) -> dict[int, float]:
         """``rough`` without removed facts and other servers' facts."""

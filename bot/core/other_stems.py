@@ -5,7 +5,6 @@ them.
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from functools import lru_cache
@@ -123,16 +122,6 @@ def frequency_in(word: str, language: str) -> float:
 
 def _russian_word_frequency(word: str) -> float:
     return frequency_in(word, "ru")
-
-
-def other_specificity(frequency: float) -> float:
-    """``specificity`` for a Russian or Azerbaijani word from its ``frequency_in``:
-    "demək"-like common words weigh less than "böhran" (which Turkish spells "buhran", and so
-    counts fully)."""
-    if not frequency:
-        return 1.0
-    zipf = math.log10(frequency) + 9.0
-    return min(1.0, max(0.05, (6.5 - zipf) / 2.5))
 
 
 def other_words(text: str, language: str) -> list[str]:

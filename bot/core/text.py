@@ -31,7 +31,7 @@ from bot.core.dropped_words import (
     az_regarding,
     ru_stopword_form,
 )
-from bot.core.english_stems import normal_form, specificity, stem, stem_word
+from bot.core.english_stems import normal_form, specificity, specificity_of, stem, stem_word
 from bot.core.filler_words import EN_FILLER_PHRASES, FILLER, STOPWORDS
 from bot.core.focus import Focus, question_focus
 from bot.core.focus_words import MONTHS
@@ -45,7 +45,6 @@ from bot.core.other_stems import (
     OTHER_STEMMERS,
     SPELLED_RIGHT,
     frequency_in,
-    other_specificity,
     stem_in,
 )
 from bot.core.other_tokens import other_tokens as other_tokens
@@ -290,7 +289,7 @@ class Analyzer:
             frequency = frequency_in(word, language)
             if frequency >= SPELLED_RIGHT and len(self._spelled_right) < 500_000:
                 self._spelled_right[surface] = max(frequency, self._spelled_right.get(surface, 0.0))
-            out.append((term, other_specificity(frequency), surface))
+            out.append((term, specificity_of(frequency), surface))
         return tuple(out)
 
     def _by_stem(self, stemmed: str, word: str, language: str) -> str | None:

@@ -23,14 +23,6 @@ WRITTEN_COLUMNS = (
 FACT_COLUMNS = f"{WRITTEN_COLUMNS}, live_since"
 FACT_COLUMN_NAMES = tuple(name.strip() for name in FACT_COLUMNS.split(","))
 
-# The taught questions that are served (lower case): those of live facts. A knowledge-file
-# fact a reload removed keeps its taught questions (they come back with it), but a question
-# taught only to it is waiting to be taught again, like any unanswered one.
-SERVED_TAUGHT = (
-    "SELECT lower(question) FROM taught_questions "
-    "WHERE fact_id IN (SELECT id FROM facts WHERE status = 'live')"
-)
-
 
 def _same(value: Any) -> Any:
     return value

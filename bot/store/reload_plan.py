@@ -16,6 +16,9 @@ from bot.core.models import Fact, Origin
 from bot.core.storage import StoreConflict
 from bot.store.translations import dump_translations
 
+# What ``plan_reload`` reads of every stored fact, in its order.
+STORED_FOR_RELOAD = "SELECT id, origin, content_digest, line, language, translations FROM facts"
+
 
 @dataclass(frozen=True, slots=True)
 class ReloadPlan:

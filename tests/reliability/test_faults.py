@@ -29,7 +29,7 @@ import pytest
 from crash_child import expected_version, write_version
 from writers_child import answer as child_answer
 
-import bot.store.sqlite as sqlite_store
+import bot.store.sqlite.store as sqlite_store
 from bot.composition import open_knowledge_base_at
 from bot.core.actors import Actor
 from bot.core.errors import WriteFailed

@@ -35,8 +35,8 @@ from bot.core.storage import (
     StoreUnavailable,
     redact_url,
 )
-from bot.store.postgres import store_error
-from bot.store.postgres_migrations import SCHEMA_VERSION
+from bot.store.postgres.errors import store_error
+from bot.store.postgres.migrations import SCHEMA_VERSION
 
 on_postgres = pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
 

@@ -27,9 +27,9 @@ from bot.core.models import Decision, Fact, Origin, Source, Status, Translation
 from bot.core.service import FactInput, KnowledgeBase, Policy, StartMode
 from bot.core.storage import StoreConflict, StoreError, StoreUnavailable
 from bot.store import SqliteStore
-from bot.store import sqlite as sqlite_module
-from bot.store.migrations import SCHEMA_VERSION
-from bot.store.postgres_migrations import SCHEMA_VERSION as POSTGRES_SCHEMA_VERSION
+from bot.store.postgres.migrations import SCHEMA_VERSION as POSTGRES_SCHEMA_VERSION
+from bot.store.sqlite import schema as sqlite_schema
+from bot.store.sqlite.migrations import SCHEMA_VERSION
 
 FACTS_YAML = """\
 source:
@@ -879,7 +879,7 @@ async def test_an_id_squatted_before_the_upgrade_is_handed_back_to_the_knowledge
     upgrade (with its history and votes), and the file's fact can take its id again."""
     with monkeypatch.context() as old_version:
         # A database as the version before migration 6 made it.
-        old_version.setattr(sqlite_module, "SCHEMA_VERSION", 5)
+        old_version.setattr(sqlite_schema, "SCHEMA_VERSION", 5)
         store = await SqliteStore.open(db_path)
         try:
             # In that version's columns (today's insert_fact writes columns added since).

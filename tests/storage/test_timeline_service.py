@@ -22,7 +22,7 @@ from bot.core.errors import InvalidInput
 from bot.core.models import Decision, Status
 from bot.core.service import FactInput, KnowledgeBase, Policy, StartMode
 from bot.store import SqliteStore
-from bot.store import sqlite as sqlite_module
+from bot.store.sqlite import schema as sqlite_schema
 
 TIMELINE = Path(__file__).resolve().parents[1] / "data" / "timeline"
 GUILD = 1
@@ -362,7 +362,7 @@ async def test_an_older_database_is_migrated_with_its_facts_undated_and_replacin
     sqlite_path: Path, knowledge_dir: Path, monkeypatch: pytest.MonkeyPatch, clock: Clock
 ) -> None:
     with monkeypatch.context() as old_version:
-        old_version.setattr(sqlite_module, "SCHEMA_VERSION", 7)
+        old_version.setattr(sqlite_schema, "SCHEMA_VERSION", 7)
         old = await SqliteStore.open(sqlite_path)
         await old.close()
     with sqlite3.connect(sqlite_path) as connection:

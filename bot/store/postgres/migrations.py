@@ -1,7 +1,7 @@
 """Numbered schema migrations of the PostgreSQL store; the table ``schema_version`` records how
 many have run.
 
-The schema means what the SQLite one (``bot.store.migrations``) means, table by table and
+The schema means what the SQLite one (``bot.store.sqlite.migrations``) means, table by table and
 column by column, with PostgreSQL's own types: dates are ``date``, moments ``timestamptz``,
 Discord ids ``bigint``; lists and audit details stay JSON text, as in SQLite. The numbering is
 this backend's own (migration 1 here makes what SQLite's 1 to 7 make, migration 2 what its

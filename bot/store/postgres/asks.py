@@ -1,0 +1,130 @@
+"""Questions asked and votes given, and the statistics counted from them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+import asyncpg
+
+from bot.core.models import Stats
+from bot.core.storage import AskRecord, stats_from_counts
+from bot.store.postgres.connection import PostgresConnection
+from bot.store.postgres.errors import translated
+from bot.store.postgres.rows import now_moment, storable_text
+
+
+class PostgresAsks(PostgresConnection):
+    @translated
+    async def stats(self, guild_id: int | None, *, all_guilds: bool = False) -> Stats:
+        """Counts for one server (its asks, its facts and the file facts), or for everything."""
+        scope = "TRUE" if all_guilds else "guild_id IS NOT DISTINCT FROM $1::bigint"
+        fact_scope = "TRUE" if all_guilds else "(guild_id IS NULL OR guild_id = $1::bigint)"
+        params: tuple[Any, ...] = () if all_guilds else (guild_id,)
+
+        async def read(connection: asyncpg.Connection) -> tuple[list[Any], ...]:
+            return (
+                await connection.fetch(
+                    f"SELECT origin, status, COUNT(*) FROM facts WHERE {fact_scope} "
+                    "GROUP BY origin, status",
+                    *params,
+                ),
+                await connection.fetch(
+                    f"SELECT decision, COUNT(*) FROM asks WHERE {scope} GROUP BY decision",
+                    *params,
+                ),
+                await connection.fetch(
+                    # Ties in SQLite's order: by the bytes of the question.
+                    f"SELECT lower(trim(question)) AS q, COUNT(*) AS n FROM asks "
+                    f"WHERE {scope} AND decision = 'unknown' GROUP BY q "
+                    'ORDER BY n DESC, lower(trim(question)) COLLATE "C" LIMIT 5',
+                    *params,
+                ),
+                await connection.fetch(
+                    f"SELECT vote, COUNT(*) FROM feedback WHERE {scope} GROUP BY vote", *params
+                ),
+            )
+
+        fact_rows, decision_rows, unanswered_rows, vote_rows = await self._read(read, snapshot=True)
+        thumbs_down = await self._thumbs_down(guild_id, all_guilds=all_guilds, limit=5)
+        decisions = {row[0]: int(row[1]) for row in decision_rows}
+        unanswered = tuple((row[0], int(row[1])) for row in unanswered_rows)
+        votes = {int(row[0]): int(row[1]) for row in vote_rows}
+        return stats_from_counts(fact_rows, decisions, unanswered, votes, thumbs_down)
+
+    async def _thumbs_down(
+        self, guild_id: int | None, *, all_guilds: bool, limit: int
+    ) -> tuple[tuple[str, str, int], ...]:
+        """(question, fact id, count) of the answers voted 👎 most: each vote is put down to
+        the last question answered with that fact in that server before it."""
+        scope = "TRUE" if all_guilds else "f.guild_id IS NOT DISTINCT FROM $2::bigint"
+        params: tuple[Any, ...] = () if all_guilds else (guild_id,)
+        rows = await self._fetch(
+            "SELECT question, fact_id, COUNT(*) AS n FROM ("
+            " SELECT f.fact_id AS fact_id, ("
+            "  SELECT lower(trim(a.question)) FROM asks a"
+            "  WHERE a.fact_id = f.fact_id AND a.guild_id IS NOT DISTINCT FROM f.guild_id"
+            "  AND a.decision = 'answer' AND a.at <= f.at"
+            "  ORDER BY a.at DESC, a.pk DESC LIMIT 1) AS question"
+            f" FROM feedback f WHERE f.vote = -1 AND {scope}"
+            ") AS voted WHERE question IS NOT NULL GROUP BY question, fact_id "
+            'ORDER BY n DESC, question COLLATE "C" LIMIT $1',
+            limit,
+            *params,
+        )
+        return tuple((row[0], row[1], int(row[2])) for row in rows)
+
+    @translated
+    async def record_asks(self, records: Sequence[AskRecord]) -> None:
+        """Save questions asked (for the statistics), many in one transaction."""
+        if not records:
+            return
+        rows = [
+            (
+                dt.datetime.fromisoformat(r.at) if r.at else now_moment(),
+                r.guild_id,
+                storable_text(r.question[:500]),
+                r.decision.value,
+                r.fact_id,
+                float(r.score),
+            )
+            for r in records
+        ]
+
+        async def write(connection: asyncpg.Connection) -> None:
+            await connection.copy_records_to_table(
+                "asks",
+                records=rows,
+                columns=["at", "guild_id", "question", "decision", "fact_id", "score"],
+            )
+
+        await self._write(write)
+
+    @translated
+    async def record_feedback(
+        self, answer_ref: str, fact_id: str, user_id: int, guild_id: int | None, vote: int
+    ) -> bool:
+        """One vote per user per answer: a repeat replaces the earlier vote.
+
+        Returns True when this is the user's first vote on this answer (decided by the one
+        statement that writes it, however many processes vote at once).
+        """
+
+        async def write(connection: asyncpg.Connection) -> bool:
+            return bool(
+                await connection.fetchval(
+                    "INSERT INTO feedback (answer_ref, user_id, guild_id, fact_id, vote, at) "
+                    "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (answer_ref, user_id) "
+                    "DO UPDATE SET vote = EXCLUDED.vote, at = EXCLUDED.at "
+                    "RETURNING xmax = 0",
+                    storable_text(answer_ref),
+                    user_id,
+                    guild_id,
+                    storable_text(fact_id),
+                    vote,
+                    now_moment(),
+                )
+            )
+
+        return await self._write(write)

@@ -1,0 +1,99 @@
+"""The SQLite store's one connection, its lock, and its errors as the ``StoreError`` family.
+
+aiosqlite runs the connection on one thread, and a lock makes each transaction run alone on it,
+so there is exactly one writer and "database is locked" never reaches a user. Every part of the
+store (``bot.store.sqlite``) is a class built on ``SqliteConnection``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import sqlite3
+from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any, ParamSpec, TypeVar
+
+import aiosqlite
+
+from bot.core.storage import StoreConflict, StoreError, StoreFull, StoreReadOnly, StoreUnavailable
+
+BUSY_TIMEOUT_MS = 10_000
+
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+
+def store_error(exc: sqlite3.Error) -> StoreError:
+    """The ``StoreError`` an SQLite failure means, keeping SQLite's own words for operators."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    detail = str(exc) or type(exc).__name__
+    if isinstance(exc, sqlite3.IntegrityError) or primary == sqlite3.SQLITE_CONSTRAINT:
+        return StoreConflict(detail)
+    if primary == sqlite3.SQLITE_FULL or "disk is full" in detail:
+        return StoreFull(detail)
+    if primary == sqlite3.SQLITE_READONLY or "readonly" in detail:
+        return StoreReadOnly(detail)
+    return StoreUnavailable(detail)
+
+
+def translated(
+    method: Callable[_P, Coroutine[Any, Any, _T]],
+) -> Callable[_P, Coroutine[Any, Any, _T]]:
+    """Raise ``StoreError``s, never ``sqlite3`` ones, from a store method."""
+
+    @functools.wraps(method)
+    async def call(*args: _P.args, **kwargs: _P.kwargs) -> _T:
+        try:
+            return await method(*args, **kwargs)
+        except sqlite3.Error as exc:
+            raise store_error(exc) from exc
+
+    return call
+
+
+class SqliteConnection:
+    """An open SQLite database: the connection every part of the store reads and writes
+    through, one transaction at a time."""
+
+    def __init__(self, connection: aiosqlite.Connection, path: Path) -> None:
+        self._db = connection
+        self.path = path
+        self._lock = asyncio.Lock()
+
+    @property
+    def location(self) -> str:
+        return str(self.path)
+
+    @property
+    def local_file(self) -> Path | None:
+        return None if str(self.path) == ":memory:" else self.path
+
+    async def close(self) -> None:
+        await self._db.close()
+
+    @asynccontextmanager
+    async def _read(self, sql: str, params: Sequence[Any] = ()) -> AsyncIterator[aiosqlite.Cursor]:
+        """A query between transactions: the connection is shared, and a read slipped into
+        another coroutine's open transaction would see its uncommitted (maybe rolled back)
+        writes."""
+        async with self._lock, self._db.execute(sql, params) as cursor:
+            yield cursor
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        """``BEGIN IMMEDIATE`` ... ``COMMIT``, or ``ROLLBACK`` on any error."""
+        async with self._lock:
+            await self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+                await self._db.execute("COMMIT")
+            except BaseException:
+                # SQLite ends the transaction itself after some errors (a full disk); a failed
+                # COMMIT may leave it open. Roll back only what is open, so that the real error
+                # is the one raised and the next transaction can begin.
+                if self._db.in_transaction:
+                    await self._db.execute("ROLLBACK")
+                raise

@@ -1,0 +1,35 @@
+"""Taught questions as both backends read them: by fact, and which questions are to be taught
+next. The SQL that counts the asks and votes stays each backend's own (its placeholders and
+its collation differ)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+TAUGHT_QUESTIONS = "SELECT fact_id, question FROM taught_questions ORDER BY pk"
+
+# The taught questions that are served (lower case): those of live facts. A knowledge-file
+# fact a reload removed keeps its taught questions (they come back with it), but a question
+# taught only to it is waiting to be taught again, like any unanswered one.
+SERVED_TAUGHT = (
+    "SELECT lower(question) FROM taught_questions "
+    "WHERE fact_id IN (SELECT id FROM facts WHERE status = 'live')"
+)
+
+
+def taught_by_fact(rows: Iterable[Sequence[Any]]) -> dict[str, tuple[str, ...]]:
+    """(fact id, question) rows, oldest first, as each fact's questions in that order."""
+    taught: dict[str, list[str]] = {}
+    for fact_id, question in rows:
+        taught.setdefault(fact_id, []).append(question)
+    return {fact_id: tuple(questions) for fact_id, questions in taught.items()}
+
+
+def next_to_teach(
+    unanswered: Sequence[str], voted: Sequence[str], taught: set[str], limit: int
+) -> list[str]:
+    """The unanswered questions first, then the 👎-voted ones not taught yet: each once, at
+    most ``limit``."""
+    out = list(dict.fromkeys([*unanswered, *(q for q in voted if q not in taught)]))
+    return out[:limit]
