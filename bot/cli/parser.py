@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, NoReturn, TypeAlias
 
 from bot.config import DATABASE_ENV
 from bot.core.language import LANGUAGES
@@ -18,9 +18,21 @@ if TYPE_CHECKING:
     Commands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """A mistake on the command line is one sentence and a pointer to ``--help``.
+
+    argparse prints its whole usage block above the error; for a member who mistyped one word
+    that block buries the line that says what went wrong. Sub-commands are built with this
+    class too (``add_subparsers`` takes the class of the parser it is called on).
+    """
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"error: {message} (see {self.prog} --help).\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = _common_options()
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="python -m bot",
         description="newsdesk: answers questions about regional news from a curated fact base.",
         parents=[common],
