@@ -51,10 +51,11 @@ async def unteach(kb: KnowledgeBase, given: Sequence[str], actor: Actor) -> str:
     """What ``kb unteach QUESTION [FACT_ID]`` says (typed as for ``kb teach``); without a
     question, the taught questions that may be taken back."""
 
-    def names(typed: str, actor: Actor) -> bool:
+    def live_or_taught(typed: str, actor: Actor) -> bool:
+        # A fact a reload removed still has its taught questions to take back.
         return kb.names_live_fact(typed, actor) or kb.names_taught_fact(typed, actor)
 
-    question, fact_id = _question_and_fact(kb, given, actor, names)
+    question, fact_id = _question_and_fact(kb, given, actor, live_or_taught)
     if not question:
         return _taught_list(kb, actor, fact_id)
     return (await kb.unteach(question, fact_id, actor)).sentence()
@@ -90,18 +91,18 @@ def _question_and_fact(
     kb: KnowledgeBase,
     given: Sequence[str],
     actor: Actor,
-    names: Callable[[str, Actor], bool],
+    is_fact_id: Callable[[str, Actor], bool],
 ) -> tuple[str, str | None]:
     """The question and the fact id in what was typed after ``kb teach`` (or ``unteach``):
-    the id is its last word (or its first, typed the other way round) when ``names`` says it
-    names a fact;
-    or, shaped like an id, when it nearly names one or follows the question quoted whole (a
-    typo, reported as such with the ids it resembles). Else every word is the question: in
-    ``kb teach what is the s-400`` the hyphenated word is the question's, like no fact id."""
+    the id is its last word (or its first, typed the other way round) when ``is_fact_id``
+    says it names a fact; or, shaped like an id, when it nearly names one or follows the
+    question quoted whole (a typo, reported as such with the ids it resembles). Else every word
+    is the question: in ``kb teach what is the s-400`` the hyphenated word is the question's,
+    like no fact id."""
     typed = [w for w in (w.strip() for w in given) if w]
 
     def names_fact(word: str) -> bool:
-        return names(word, actor)
+        return is_fact_id(word, actor)
 
     if len(typed) < 2:
         # A fact id alone: the question is missing, and the list says which to teach.

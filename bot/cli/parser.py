@@ -8,19 +8,32 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, NoReturn, TypeAlias
 
 from bot.config import DATABASE_ENV
 from bot.core.language import LANGUAGES
 
+
+class OneLineParser(argparse.ArgumentParser):
+    """A mistake on the command line is one sentence and a pointer to ``--help``.
+
+    argparse prints its whole usage block above the error; for a member who mistyped one word
+    that block buries the line that says what went wrong. Sub-commands are built with this
+    class too (``add_subparsers`` takes the class of the parser it is called on).
+    """
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"error: {message} (see {self.prog} --help).\n")
+
+
 if TYPE_CHECKING:
     # What ``add_subparsers`` returns: a list of sub-commands (argparse keeps its class private).
-    Commands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
+    Commands: TypeAlias = argparse._SubParsersAction[OneLineParser]
 
 
 def build_parser() -> argparse.ArgumentParser:
     common = _common_options()
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="python -m bot",
         description="newsdesk: answers questions about regional news from a curated fact base.",
         parents=[common],
@@ -34,9 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _common_options() -> argparse.ArgumentParser:
+def _common_options() -> OneLineParser:
     # SUPPRESS lets the options stand before or after the sub-command.
-    common = argparse.ArgumentParser(add_help=False)
+    common = OneLineParser(add_help=False)
     common.add_argument(
         "--config",
         type=Path,
@@ -64,7 +77,7 @@ def _common_options() -> argparse.ArgumentParser:
     return common
 
 
-def _add_run(commands: Commands, common: argparse.ArgumentParser) -> None:
+def _add_run(commands: Commands, common: OneLineParser) -> None:
     run = commands.add_parser(
         "run",
         parents=[common],
@@ -84,7 +97,7 @@ def _add_run(commands: Commands, common: argparse.ArgumentParser) -> None:
     )
 
 
-def _add_asking(commands: Commands, common: argparse.ArgumentParser) -> None:
+def _add_asking(commands: Commands, common: OneLineParser) -> None:
     """``ask``, ``chat`` and ``latest``: what members do."""
     ask = commands.add_parser("ask", parents=[common], help="answer one question ('-': stdin)")
     ask.add_argument("question", nargs="+", help="the question, or '-' to read one per line")
@@ -111,7 +124,7 @@ def _add_asking(commands: Commands, common: argparse.ArgumentParser) -> None:
     latest.add_argument("--guild", type=int, default=None, help=argparse.SUPPRESS)
 
 
-def _add_ingest(commands: Commands, common: argparse.ArgumentParser) -> None:
+def _add_ingest(commands: Commands, common: OneLineParser) -> None:
     ingest = commands.add_parser(
         "ingest",
         parents=[common],
@@ -123,7 +136,7 @@ def _add_ingest(commands: Commands, common: argparse.ArgumentParser) -> None:
     )
 
 
-def _add_kb(commands: Commands, common: argparse.ArgumentParser) -> None:
+def _add_kb(commands: Commands, common: OneLineParser) -> None:
     """``kb``: the moderators' commands, in the order ``kb --help`` lists them."""
     kb = commands.add_parser("kb", parents=[common], help="knowledge base: validate, stats...")
     kb_commands = kb.add_subparsers(dest="kb_command", metavar="KB_COMMAND", required=True)
@@ -149,7 +162,7 @@ def _add_kb(commands: Commands, common: argparse.ArgumentParser) -> None:
         sub.add_argument("fact_id", metavar="FILE|ID")
 
 
-def _add_teaching(kb_commands: Commands, common: argparse.ArgumentParser) -> None:
+def _add_teaching(kb_commands: Commands, common: OneLineParser) -> None:
     """``kb teach`` and ``kb unteach``."""
     teach = kb_commands.add_parser(
         "teach",
@@ -176,7 +189,7 @@ def _add_teaching(kb_commands: Commands, common: argparse.ArgumentParser) -> Non
     )
 
 
-def _add_migrate(kb_commands: Commands, common: argparse.ArgumentParser) -> None:
+def _add_migrate(kb_commands: Commands, common: OneLineParser) -> None:
     migrate = kb_commands.add_parser(
         "migrate",
         parents=[common],
@@ -194,7 +207,7 @@ def _add_migrate(kb_commands: Commands, common: argparse.ArgumentParser) -> None
     )
 
 
-def _add_fact(commands: Commands, common: argparse.ArgumentParser) -> None:
+def _add_fact(commands: Commands, common: OneLineParser) -> None:
     """``fact``: adding, changing and reading single facts."""
     fact = commands.add_parser("fact", parents=[common], help="add, show, remove, search facts")
     fact_commands = fact.add_subparsers(dest="fact_command", metavar="FACT_COMMAND", required=True)
@@ -211,7 +224,7 @@ def _add_fact(commands: Commands, common: argparse.ArgumentParser) -> None:
     search.add_argument("query", nargs="+")
 
 
-def _add_fact_add(fact_commands: Commands, common: argparse.ArgumentParser) -> None:
+def _add_fact_add(fact_commands: Commands, common: OneLineParser) -> None:
     add = fact_commands.add_parser("add", parents=[common], help="add a fact")
     add.add_argument("answer", help="the fact, in a sentence or two")
     add.add_argument(
@@ -235,7 +248,7 @@ def _add_fact_add(fact_commands: Commands, common: argparse.ArgumentParser) -> N
     )
 
 
-def _add_fact_edit(fact_commands: Commands, common: argparse.ArgumentParser) -> None:
+def _add_fact_edit(fact_commands: Commands, common: OneLineParser) -> None:
     edit = fact_commands.add_parser(
         "edit",
         parents=[common],

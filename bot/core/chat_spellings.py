@@ -19,12 +19,11 @@ through it, so the two sides always agree.
 from __future__ import annotations
 
 import itertools
-import math
 import re
 from functools import lru_cache
 
 from bot.core.language import english_frequency
-from bot.core.word_lists import zipf
+from bot.core.word_lists import zipf, zipf_of
 
 # What a digit sounds like inside a chat word. 3, 5, 6, 7, 9 and 0 stand for nothing people type
 # this way.
@@ -74,8 +73,7 @@ _CLIPPED_WORDS = frozenset({"sat", "sun", "wed", "mar", "may", "mon"})
 def _zipf(word: str) -> float:
     """How common ``word`` is in English on the Zipf scale (0 for a word off wordfreq's small
     list, read first as it is a dictionary look-up)."""
-    frequency = english_frequency(word)
-    return math.log10(frequency) + 9.0 if frequency > 0 else 0.0
+    return zipf_of(english_frequency(word))
 
 
 def _common_reading(typed: str, reading: str, least: float = _COMMON) -> bool:

@@ -12,12 +12,11 @@ prepositions and conjunctions, and words that say how someone asks rather than w
 
 from __future__ import annotations
 
-import math
 import re
 from functools import lru_cache
 
 from bot.core import latin_russian
-from bot.core.word_lists import frequencies, once
+from bot.core.word_lists import frequencies, once, zipf_of
 
 LANGUAGES = ("en", "ru", "az")
 """Languages newsdesk reads and answers in; English is the knowledge base's own."""
@@ -113,7 +112,7 @@ STOPWORDS_AZ = frozenset(
 # "düzü", "həqiqətən", really, honestly; "lap", quite; "koroçe", Russian "короче", in short),
 # "hamı" (all, everyone) with its forms, "şey" (thing: English's FILLER holds "thing") and the
 # interjection "ə" ("nədi ə"; the endings and interjections that are also English words, as
-# "in", "a", "i", are dropped by the reading of Azerbaijani, ``text.AZ_SCRAPS``, not listed
+# "in", "a", "i", are dropped by the reading of Azerbaijani, ``dropped_words.AZ_SCRAPS``, not listed
 # here: these lists also tell the language). Not "arasında" (between): a noun with its
 # endings, and what marks a question as being about two countries' relations ("rusiya ilə
 # azərbaycan arasında").
@@ -158,7 +157,7 @@ _AZ_ONLY_MARKERS = _PLAIN_AZ_MARKERS - _ENGLISH_MARKERS
 
 
 def stopwords(language: str) -> frozenset[str]:
-    """The stopwords of a non-English language (English's live in ``bot.core.text``)."""
+    """The stopwords of a non-English language (English's live in ``bot.core.filler_words``)."""
     return _STOPWORDS.get(language, frozenset())
 
 
@@ -237,8 +236,7 @@ def _common_english(word: str) -> bool:
 def _english_zipf(word: str) -> float:
     """How common ``word`` is in English (Zipf units), from wordfreq's large list, loaded the
     first time a text is weighed word by word."""
-    frequency = frequencies("en", "large").get(word, 0.0)
-    return math.log10(frequency) + 9.0 if frequency > 0 else 0.0
+    return zipf_of(frequencies("en", "large").get(word, 0.0))
 
 
 def _votes(words: set[str]) -> dict[str, int]:
@@ -292,8 +290,7 @@ def _english_small_list() -> dict[str, float]:
 
 def _turkish_zipf(word: str) -> float:
     """How common ``word`` is in Turkish typed without its special letters (Zipf units)."""
-    frequency = turkish_frequency(word)
-    return math.log10(frequency) + 9.0 if frequency > 0 else 0.0
+    return zipf_of(turkish_frequency(word))
 
 
 def turkish_frequency(word: str) -> float:

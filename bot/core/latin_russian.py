@@ -19,7 +19,6 @@ common each of its words is in Russian (``russian_zipf``), English and Azerbaija
 from __future__ import annotations
 
 import itertools
-import math
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -27,7 +26,7 @@ from typing import NamedTuple
 
 import snowballstemmer
 
-from bot.core.word_lists import frequencies, once
+from bot.core.word_lists import frequencies, once, zipf_of
 
 # Latin spellings of Cyrillic letters, longest first; each with the letters it may stand for,
 # the likeliest first (the one kept when no spelling is a known word).
@@ -224,5 +223,4 @@ def to_cyrillic(text: str) -> str:
 def russian_zipf(word: str) -> float:
     """How common in Russian the likeliest Cyrillic reading of a Latin word is, in Zipf units
     (powers of ten per billion words: 0 when it is no Russian word)."""
-    frequency = reading(word)[1]
-    return math.log10(frequency) + 9.0 if frequency > 0 else 0.0
+    return zipf_of(reading(word)[1])

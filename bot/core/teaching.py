@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
 
 from bot.core.actors import Actor, require_teaching_rights
 from bot.core.errors import InvalidInput, NotFound, PermissionDenied
@@ -26,6 +27,9 @@ from bot.core.write_guard import WriteGuard, refused
 log = logging.getLogger("bot.core.service")
 
 MAX_TAUGHT_PER_FACT = 50
+
+# What became of a fact since a question was taught to it (``Teaching.fact_since``).
+FactSince = Literal["removed", "own", "replaced"]
 
 
 def _plain(text: str) -> str:
@@ -46,7 +50,7 @@ class Teaching:
     # What became of the fact (since the question was taught, for a taking back): "removed"
     # (no longer in the knowledge), "own" (the question is one of its own questions now), or
     # "replaced" (by ``replaced_by``, which answers in its place); None when nothing did.
-    fact_since: str | None = None
+    fact_since: FactSince | None = None
     replaced_by: str | None = None
 
     def sentence(

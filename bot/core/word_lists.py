@@ -10,6 +10,7 @@ langcodes and regex along, and walks the call stack to find its data folder). ``
 from __future__ import annotations
 
 import functools
+import math
 import threading
 from collections.abc import Callable
 from typing import TypeVar
@@ -41,6 +42,12 @@ def zipf(word: str, language: str) -> float:
     import wordfreq
 
     return wordfreq.zipf_frequency(word, language)
+
+
+def zipf_of(share: float) -> float:
+    """A word's share of all words (as ``frequencies`` gives it) on the Zipf scale: powers of
+    ten per billion words, 0 for a word the list does not hold."""
+    return math.log10(share) + 9.0 if share > 0 else 0.0
 
 
 def once(build: Callable[[], T]) -> Callable[[], T]:

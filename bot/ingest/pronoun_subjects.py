@@ -8,8 +8,8 @@ the story's words. Told with the first sentence's subject ("The new text also sh
 Senate ..."), it is asked about like any other sentence. Only the questions use this: the
 answer keeps the article's sentences.
 
-The pronoun is resolved only when the sentence before offers one agreeing candidate: its
-subject, or the body a closing ", the commission said" names. "he"/"she" take a person the
+The pronoun is resolved only when exactly one candidate of the sentence before agrees with
+it: its subject, or the body a closing ", the commission said" names. "he"/"she" take a person the
 article names, "it" a thing (not a person, not a plural, not a count), "they" a plural.
 """
 
@@ -27,6 +27,9 @@ _CLOSING_SPEAKER = re.compile(
     r"(?:said|says|added|reported|announced|stated)[.!]?$"
 )
 _PLURAL = re.compile(r"(?:s|people|police)$")
+# A subject opening on these leans on a sentence before it, or is a placeholder ("There were
+# ..."): nothing a later pronoun could be told as.
+_NAMES_NOTHING = frozenset({"it", "he", "she", "they", "this", "that", "there"})
 
 
 def _is_person(subject: str, people: Collection[str]) -> bool:
@@ -55,17 +58,15 @@ def _definite(subject: str) -> str:
 
 def resolved(part: str, before: str, people: Collection[str]) -> str | None:
     """``part`` with its opening pronoun replaced by what it stands for in ``before`` (the
-    sentence before it in the same fact); None when it opens on none, or nothing before it
-    agrees with it."""
+    sentence before it in the same fact); None when it opens on none, or when not exactly one
+    candidate before it agrees with it."""
     match = _PRONOUN.match(part)
     if match is None:
         return None
     pronoun = match["pronoun"].lower()
     candidates: list[str] = []
     clause = parse(before)
-    if clause is not None and clause.subject.split()[0].lower() not in (
-        "it", "he", "she", "they", "this", "that", "there",
-    ):  # fmt: skip
+    if clause is not None and clause.subject.split()[0].lower() not in _NAMES_NOTHING:
         # The subject as far as its first comma: "The party's founder, the businessman ..."
         # (an adverb the parse leaves on it, "Armenia abruptly", is the first sentence's own).
         head = clause.subject.split(",")[0].split()
@@ -76,7 +77,10 @@ def resolved(part: str, before: str, people: Collection[str]) -> str | None:
     if speaker is not None:
         candidates.append(speaker["speaker"])
     agreeing = [c for c in candidates if _agrees(pronoun, c, people)]
-    if not agreeing:
+    if len(agreeing) != 1:
+        # Two that agree ("The ministry raised the fee, the regulator said. It also ..."): a
+        # guess would ask the fact a question it does not answer, while a sentence left as it
+        # is only goes unasked.
         return None
     subject = _definite(agreeing[0])
     return subject[:1].upper() + subject[1:] + " " + part[match.end() :]

@@ -27,7 +27,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.core.text import STOPWORDS, fold
+from bot.core.filler_words import STOPWORDS
+from bot.core.folding import fold
 from bot.ingest import clause_parts, dates
 from bot.ingest.clause_words import (
     DANGLING,
@@ -88,16 +89,21 @@ _COUNT_OBJECT = re.compile(
     rf"^{_QUANTITY}\s+(?:of\s+)?(?:(?:the|their|its)\s+)?(?P<noun>[a-z-]+s|people)\b",
     re.IGNORECASE,
 )
+# Verbs of a purpose that may stand late in a predicate, after its object and its time ("cut
+# gas to factories for ten days to keep homes heated": ``_LATE_PURPOSE``); right after the verb
+# (``_CAUSE``) more verbs say a purpose.
+_LATE_PURPOSE_VERBS = (
+    r"keep|protect|save|ensure|pay|cover|prevent|avoid|stop|help|ease|curb|limit|secure|"
+    r"restore|guard|patrol|monitor|inspect|rescue|evacuate|enforce|oversee"
+)
 _CAUSE = re.compile(
     r",?\s+\b(?:because(?: of)?|due to|after|following|amid|as a result of|"
     r"in protest (?:at|against)|in response to|in retaliation for|"
     r"(?:over|for) (?=(?:the|a|an|its|their|his|her|alleged|suspected|poor|what)\b))"
     r"\s*(?P<cause>.+)$"
     r"|(?:^|\s+)\b(?:to|in order to)\s+(?P<purpose>(?:demand|protest|press|push|seek|call|"
-    r"support|oppose|stop|prevent|avoid|help|force|mark|show|honour|honor|pressure|express|"
-    r"keep|cover|pay|protect|save|ensure|boost|fund|punish|ease|curb|limit|secure|defend|"
-    r"reduce|speed|restore|replace|counter|deter|guard|patrol|monitor|inspect|rescue|"
-    r"evacuate|enforce|oversee)\b.+)$",
+    r"support|oppose|force|mark|show|honour|honor|pressure|express|boost|fund|punish|defend|"
+    rf"reduce|speed|replace|counter|deter|{_LATE_PURPOSE_VERBS})\b.+)$",
     re.IGNORECASE,
 )
 # Verbs saying an amount changed, by the plain word readers ask with.
@@ -143,11 +149,7 @@ _LATE_CAUSE = re.compile(
 )
 # A purpose later in the predicate: "cut gas to factories and filling stations for ten days
 # to keep homes heated".
-_LATE_PURPOSE = re.compile(
-    r"\s(?:to|in order to)\s+(?:keep|protect|save|ensure|pay|cover|"
-    r"prevent|avoid|stop|help|ease|curb|limit|secure|restore|guard|patrol|monitor|inspect|"
-    r"rescue|evacuate|enforce|oversee)\s"
-)
+_LATE_PURPOSE = re.compile(rf"\s(?:to|in order to)\s+(?:{_LATE_PURPOSE_VERBS})\s")
 _PLACE = re.compile(
     r"(?:^|\s+)\b(?i:in|at|near|outside|inside)\s+(?:the\s+)?"
     r"(?:(?:[a-z-]+|[A-Z][a-z]+(?:an|ian|ish|i))\s+){0,3}?(?:(?:city|town|village|region|province|"

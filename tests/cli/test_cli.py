@@ -282,6 +282,30 @@ def test_the_real_program_exits_2_with_one_line(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("asq", "hello"), "invalid choice: 'asq'"),
+        (("ask", "--bogus", "hello"), "unrecognized arguments: --bogus"),
+        (("ask", "--top"), "expected one argument"),
+    ],
+    ids=["mistyped-command", "unknown-option", "option-without-value"],
+)
+def test_a_mistyped_command_line_is_one_line_not_the_usage_block(
+    tmp_path: Path, args: tuple[str, ...], message: str
+) -> None:
+    """A typo on the command line is one 'error:' line pointing at --help, not argparse's
+    usage block above it."""
+    done = run_program(*args, cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stdout == b""
+    lines = done.stderr.decode().splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith("error: ")
+    assert message in lines[0]
+    assert lines[0].endswith("--help).")
+
+
 def test_chat_answers_and_quits(
     cli: Cli, knowledge: Path, db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

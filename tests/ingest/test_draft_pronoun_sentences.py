@@ -57,6 +57,16 @@ def test_a_pronoun_stands_only_for_what_agrees_with_it() -> None:
     assert resolved("It reopened.", "Farmers gathered at dawn.", people) is None
 
 
+def test_a_pronoun_two_things_could_stand_for_is_left_as_it_is() -> None:
+    """Both the subject and the body that said it agree with "it": no guess between them."""
+    before = "The ministry raised the ferry fee, the regulator said."
+    assert resolved("It also cut the rail fare.", before, []) is None
+    # With one of them no thing ("the drivers" are many), the other is meant.
+    assert resolved(
+        "It also cut the rail fare.", "The ministry raised the ferry fee, the drivers said.", []
+    ) == ("The ministry also cut the rail fare.")
+
+
 def test_a_changed_object_is_not_asked_as_the_subject_changing() -> None:
     """ "The reform halves the fine from ..." says the fine fell, not the reform."""
     changed_object = generate("The reform halves the fine from 200 manat to 100 manat.")

@@ -84,3 +84,36 @@ async def test_long_work_is_named_while_it_waits_for_the_lock() -> None:
         assert lock.busy_with is None
     await lock.wait_for_queued()
     assert done == ["taught"]
+
+
+async def test_two_reloads_in_a_row_make_what_was_queued_between_them() -> None:
+    """A teaching queued during the first of two reloads is made as the first ends, before the
+    second reads the store; one that arrives while those are made waits for nothing more."""
+    lock = IndexLock()
+    done: list[str] = []
+    finish_first = asyncio.Event()
+
+    async def reload(name: str, until: asyncio.Event | None = None) -> None:
+        async with lock.long_work("a reload"):
+            if until is not None:
+                await until.wait()
+            done.append(name)
+
+    async def late() -> None:
+        done.append("taught late")
+
+    async def change() -> None:
+        done.append("taught")
+        # The second reload is still waiting: this teaching is queued too, and made now.
+        assert lock.busy_with == "a reload"
+        lock.after_long_work(late)
+
+    first = asyncio.create_task(reload("first reload", finish_first))
+    await asyncio.sleep(0)
+    second = asyncio.create_task(reload("second reload"))
+    await asyncio.sleep(0)
+    lock.after_long_work(change)
+    finish_first.set()
+    await asyncio.gather(first, second)
+    assert done == ["first reload", "taught", "taught late", "second reload"]
+    assert lock.busy_with is None and not lock.locked()
