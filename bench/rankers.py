@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from bot.core.folding import fold
 from bot.core.matcher import Matcher
 from bot.core.models import Decision, Fact
-from bot.core.text import fold
 
 K = 10
 Ranker = Callable[[str], list[str]]

@@ -249,7 +249,7 @@ def run_cli_start(directory: Path, code: Path) -> dict[str, Any]:
 def run_rapidfuzz(size: int) -> dict[str, Any]:
     from rapidfuzz import fuzz, process
 
-    from bot.core.text import fold
+    from bot.core.folding import fold
 
     fact_list = list(facts(size))
     started = time.perf_counter()

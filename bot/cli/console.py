@@ -20,10 +20,10 @@ from pathlib import Path
 
 from bot.core.actors import Actor
 from bot.core.errors import NewsdeskError
+from bot.core.folding import words
 from bot.core.loader import KnowledgeError
 from bot.core.models import Decision
 from bot.core.service import MAX_ASK_CHARS, FactInput, KnowledgeBase
-from bot.core.text import words
 
 from . import kb_commands, render
 

@@ -13,8 +13,11 @@ short and regular enough for these rules.
 
 from __future__ import annotations
 
+from bot.core.chat_expansion import expand_chat
+from bot.core.english_stems import has_everyday_adverb
+from bot.core.filler_words import FILLER, STOPWORDS
+from bot.core.folding import fold
 from bot.core.news_words import IRREGULAR_FORMS
-from bot.core.text import FILLER, STOPWORDS, expand_chat, fold, has_everyday_adverb
 
 # What opens a noun phrase asked about: an article ("his record", "its size" ask a property of
 # a referent the question already names, which is what it is about).

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Protocol
 
+from bot.core.folding import words
 from bot.core.models import AskResult, Fact
-from bot.core.text import words
 
 # How many of a found fact's questions are offered, and how much of an answer is offered for a
 # fact with no questions (Discord shows at most 100 characters of a choice).

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from bot.core.answer_kinds import counted_words
+from bot.core.chat_expansion import expand_chat
 from bot.core.country_words import country_of
-from bot.core.focus import counted_words
-from bot.core.text import expand_chat, fold
+from bot.core.folding import fold
 
 # Not "how much" (focus.py reads it as a count too): an amount is of money or goods, never of
 # a country's people.

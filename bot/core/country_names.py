@@ -14,8 +14,9 @@ from functools import cache
 
 from babel import Locale
 
+from bot.core.folding import fold
 from bot.core.language import az_plain, lower
-from bot.core.text import fold, stem_in
+from bot.core.other_stems import stem_in
 
 # A Russian stem this short is shared by other words ("мал" of "Мали" and "мало", "куб" of
 # "Куба" and "куб"): a word of it is the name only if it starts with the whole name, less the

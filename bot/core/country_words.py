@@ -34,7 +34,7 @@ from babel import Locale
 from babel.core import get_global
 
 from bot.core.country_names import english_country, english_names
-from bot.core.text import fold
+from bot.core.folding import fold
 
 # Most territories a language may be official in for its name to name one people: "turkish"
 # (Türkiye, Cyprus), "swedish" (Sweden, Finland, Åland) do; "english", "french", "arabic" and

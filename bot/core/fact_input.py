@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 
 from bot.core.errors import InvalidInput
+from bot.core.filler_words import STOPWORDS
+from bot.core.folding import words
 from bot.core.language import LANGUAGES, detect, lower, stopwords
 from bot.core.links import NotAWebLink, web_link
 from bot.core.loader import (
@@ -21,7 +23,6 @@ from bot.core.loader import (
     MAX_TAGS_PER_FACT,
 )
 from bot.core.models import Fact, Translation
-from bot.core.text import STOPWORDS, words
 
 _PUNCTUATION = ".,;:!?\"'()«»—-"
 

@@ -27,11 +27,11 @@ from bot.core.fact_input import (
     with_translation,
     written_in,
 )
+from bot.core.folding import words
 from bot.core.loader import supersession_cycle
 from bot.core.models import Fact, Origin, Source, Status, Translation
 from bot.core.served_index import ServedIndex
 from bot.core.storage import KnowledgeStore, StoreConflict
-from bot.core.text import words
 from bot.core.write_guard import WriteGuard, refused
 
 # The service's own logger, as before it was split up: operators' log filters name it.

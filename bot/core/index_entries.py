@@ -109,7 +109,7 @@ class IndexEntry:
         self._fact = fact
         self.phrasings = phrasings
         self.answer_terms = answer_terms
-        # What kinds of answer the answer text holds (``focus.Want`` flags), and the role
+        # What kinds of answer the answer text holds (``wants.Want`` flags), and the role
         # words that stand beside a name in it.
         self.kinds = kinds
         self.roles = roles

@@ -27,21 +27,39 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from bot.core import answer_kinds as answer_kinds_module
+from bot.core import answer_tokens as answer_tokens_module
+from bot.core import asked_counts as asked_counts_module
+from bot.core import asked_roles as asked_roles_module
 from bot.core import az_nouns as az_nouns_module
 from bot.core import az_verbs as az_verbs_module
+from bot.core import chat_expansion as chat_expansion_module
 from bot.core import chat_spellings as chat_spellings_module
 from bot.core import chat_words as chat_words_module
+from bot.core import day_terms as day_terms_module
+from bot.core import dropped_words as dropped_words_module
+from bot.core import english_stems as english_stems_module
+from bot.core import filler_words as filler_words_module
 from bot.core import focus as focus_module
+from bot.core import focus_words as focus_words_module
+from bot.core import folding as folding_module
+from bot.core import happened_when as happened_when_module
 from bot.core import index_entries as index_entries_module
 from bot.core import language as language_module
 from bot.core import latin_russian as latin_russian_module
 from bot.core import matcher as matcher_module
 from bot.core import models as models_module
 from bot.core import news_words as news_words_module
+from bot.core import other_focus as other_focus_module
+from bot.core import other_stems as other_stems_module
+from bot.core import other_tokens as other_tokens_module
+from bot.core import role_names as role_names_module
 from bot.core import russian_adjectives as russian_adjectives_module
 from bot.core import russian_lemmas as russian_lemmas_module
 from bot.core import since_words as since_words_module
+from bot.core import synonym_groups as synonym_groups_module
 from bot.core import text as text_module
+from bot.core import wants as wants_module
 from bot.core.index_entries import IndexState
 from bot.core.matcher import Matcher, MatcherSettings
 from bot.core.text import Analyzer
@@ -56,15 +74,36 @@ _SHAPING_MODULES = (
     matcher_module,
     index_entries_module,  # how a fact and its index entry are stored
     text_module,
+    # How the analyser reads a text into terms (``text.Analyzer`` and its parts).
+    folding_module,
+    filler_words_module,
+    chat_expansion_module,
+    english_stems_module,
+    other_stems_module,
+    other_tokens_module,
+    other_focus_module,
+    dropped_words_module,
+    synonym_groups_module,
+    day_terms_module,
     models_module,
     focus_module,
+    # What a fact's answer holds, read when it is indexed, and the words and kinds it is
+    # read by (``focus`` reads the question by the same).
+    wants_module,
+    focus_words_module,
+    answer_tokens_module,
+    answer_kinds_module,
+    role_names_module,
+    happened_when_module,
+    asked_counts_module,
+    asked_roles_module,
     chat_words_module,
     chat_spellings_module,  # its rules read a fact's chat spellings too ("every1")
     news_words_module,
     language_module,  # its stopwords decide which Russian and Azerbaijani words are indexed
     latin_russian_module,
     since_words_module,  # its words decide which facts tell how things stand since
-    # How Russian and Azerbaijani words are read into terms (``text.stem_in``).
+    # How Russian and Azerbaijani words are read into terms (``other_stems.stem_in``).
     russian_lemmas_module,
     russian_adjectives_module,
     az_verbs_module,

@@ -112,7 +112,7 @@ STOPWORDS_AZ = frozenset(
 # "düzü", "həqiqətən", really, honestly; "lap", quite; "koroçe", Russian "короче", in short),
 # "hamı" (all, everyone) with its forms, "şey" (thing: English's FILLER holds "thing") and the
 # interjection "ə" ("nədi ə"; the endings and interjections that are also English words, as
-# "in", "a", "i", are dropped by the reading of Azerbaijani, ``text.AZ_SCRAPS``, not listed
+# "in", "a", "i", are dropped by the reading of Azerbaijani, ``dropped_words.AZ_SCRAPS``, not listed
 # here: these lists also tell the language). Not "arasında" (between): a noun with its
 # endings, and what marks a question as being about two countries' relations ("rusiya ilə
 # azərbaycan arasında").
@@ -157,7 +157,7 @@ _AZ_ONLY_MARKERS = _PLAIN_AZ_MARKERS - _ENGLISH_MARKERS
 
 
 def stopwords(language: str) -> frozenset[str]:
-    """The stopwords of a non-English language (English's live in ``bot.core.text``)."""
+    """The stopwords of a non-English language (English's live in ``bot.core.filler_words``)."""
     return _STOPWORDS.get(language, frozenset())
 
 

@@ -547,7 +547,9 @@ def parse_synonyms(node: Node, reader: _FileReader) -> list[tuple[str, ...]]:
     if not isinstance(groups_node, SequenceNode):
         reader.error(groups_node, f"'groups' must be a list, not {_describe(groups_node)}")
         return []
-    from bot.core.text import fold, stem  # only synonym files need the stemmer
+    # Only synonym files need the stemmer.
+    from bot.core.english_stems import stem
+    from bot.core.folding import fold
 
     groups: list[tuple[str, ...]] = []
     owner: dict[str, int] = {}

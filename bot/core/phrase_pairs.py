@@ -17,8 +17,10 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
+from bot.core.chat_expansion import expand_chat
+from bot.core.filler_words import STOPWORDS
+from bot.core.folding import fold
 from bot.core.index_entries import IndexEntry
-from bot.core.text import STOPWORDS, expand_chat, fold
 
 _WORD = re.compile(r"[a-z0-9]+")
 

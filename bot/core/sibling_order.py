@@ -15,14 +15,18 @@ from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
+from bot.core.answer_kinds import bound_stated
 from bot.core.candidates import AskedQuestion, Candidate
+from bot.core.chat_expansion import expand_chat
 from bot.core.confidence import dominates
 from bot.core.country_words import actors_named
-from bot.core.focus import ORDERING, STRICT, Focus, bound_stated, question_focus
+from bot.core.focus import Focus, question_focus
+from bot.core.folding import fold
 from bot.core.index_entries import IndexEntry
 from bot.core.matcher_settings import MatcherSettings
 from bot.core.phrase_pairs import closer_by, word_pairs
-from bot.core.text import Analyzer, expand_chat, fold
+from bot.core.text import Analyzer
+from bot.core.wants import ORDERING, STRICT
 
 # Least questions of its own a fact must have for the lack of one asking for some kind of thing
 # to tell ("how many", "why", ...): a hand-written fact has five to ten, a draft two to four,

@@ -17,7 +17,7 @@ A fact's Russian or Azerbaijani answer says so with "продолжает", "д�
 "davam edir", "hələ də", "qalır", which its English answer may put another way ("keeps
 escalating").
 
-Questions are read as words (``bot.core.text.other_tokens``: lower-cased, in their script;
+Questions are read as words (``bot.core.other_tokens``: lower-cased, in their script;
 Azerbaijani compared as typed without its special letters), answers as lower-cased text.
 """
 

@@ -19,10 +19,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+from bot.core.english_stems import stem
+from bot.core.folding import fold
 from bot.core.matcher import Matcher
 from bot.core.models import Fact, date_label
 from bot.core.number_words import NUMBER_VALUES
-from bot.core.text import fold, stem
 
 K = TypeVar("K")
 

@@ -14,9 +14,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from bot.core.focus import MONTH_NUMBERS
+from bot.core.filler_words import STOPWORDS
+from bot.core.focus_words import MONTH_NUMBERS
+from bot.core.folding import words
 from bot.core.number_words import NUMBER_VALUES, number_pattern
-from bot.core.text import STOPWORDS, words
 
 _MONTH = (
     r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"

@@ -13,9 +13,10 @@ import re
 import time
 
 from bot.core import timeline
+from bot.core.filler_words import STOPWORDS
+from bot.core.folding import fold
 from bot.core.models import AskResult, Decision, Fact, Match
 from bot.core.served_index import ServedIndex
-from bot.core.text import STOPWORDS, fold
 
 # Asking for "the latest" on a topic: the newest of the facts scoring at least this share of
 # the best one answers (a newer fact that barely matches does not).

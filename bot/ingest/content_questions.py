@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
-from bot.core.text import STOPWORDS, fold
+from bot.core.filler_words import STOPWORDS
+from bot.core.folding import fold
 
 # "more than 100,000 ethnic Armenians fled", "some 328,000 Moldovans cast": a count, the noun
 # it counts (one modifier allowed) and the past-tense verb that says what they did.

@@ -21,7 +21,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from bot.core.text import fold
+from bot.core.folding import fold
 from bot.ingest import dates, story_time
 from bot.ingest.entities import NOT_PERSON_WORDS, EntityIndex, is_place_name, raw_entities
 from bot.ingest.lexicon import FUNCTION_WORDS, base_form, is_topic_noun, zipf

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
-from bot.core.text import Analyzer, fold
+from bot.core.folding import fold
+from bot.core.text import Analyzer
 from bot.ingest.models import Statement
 
 # Share of a statement's term weight that kept statements must cover for it to be a repeat.

@@ -14,8 +14,8 @@ from functools import cache
 
 from babel import Locale
 
+from bot.core.filler_words import STOPWORDS
 from bot.core.language import english_frequency
-from bot.core.text import STOPWORDS
 
 # A capitalised word (Nagorno-Karabakh, McDonald, U.S., Belém, COP29) possibly with a
 # possessive. Letters beyond ASCII and digits belong to the word: with ASCII letters only,

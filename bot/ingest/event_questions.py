@@ -11,7 +11,7 @@ asked in the reader's words, with the event's name.
 
 from __future__ import annotations
 
-from bot.core.text import fold
+from bot.core.folding import fold
 from bot.ingest.context import Event, same_kind
 from bot.ingest.main_clause import parse
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Mapping
 
-from bot.core.text import fold
+from bot.core.folding import fold
 from bot.ingest.lexicon import FUNCTION_WORDS, base_form, is_past, is_topic_noun
 from bot.ingest.main_clause import PRONOUNS, parse
 from bot.ingest.named_things import named_things

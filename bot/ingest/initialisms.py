@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from bot.core.text import fold
+from bot.core.folding import fold
 from bot.ingest.context import TITLES
 from bot.ingest.lexicon import zipf
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
-from bot.core.text import fold
+from bot.core.folding import fold
 
 # A personal pronoun or possessive: who it stands for was named before. ("its", "their" lean
 # on bodies and things too, whose names most facts of a story share: borrowed, they made near

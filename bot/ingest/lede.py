@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import re
 
-from bot.core.text import STOPWORDS, fold
+from bot.core.filler_words import STOPWORDS
+from bot.core.folding import fold
 from bot.ingest.lexicon import base_form
 from bot.ingest.models import Statement
 

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 import wordfreq
 
-from bot.core.text import STOPWORDS
+from bot.core.filler_words import STOPWORDS
 
 # base: (past, past participle); both forms may hold alternatives separated by "/".
 _IRREGULAR = {

@@ -15,7 +15,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bot.core.text import STOPWORDS, fold, has_everyday_adverb
+from bot.core.english_stems import has_everyday_adverb
+from bot.core.filler_words import STOPWORDS
+from bot.core.folding import fold
 from bot.ingest.lexicon import is_topic_noun, zipf
 
 # What opens a noun phrase: a determiner, a possessive, a number or a preposition.

@@ -28,7 +28,8 @@ from functools import lru_cache
 from dateparser.date import DateDataParser  # type: ignore[import-untyped]
 
 from bot.core import language as languages
-from bot.core.text import fold, stem_in, translit
+from bot.core.folding import fold, translit
+from bot.core.other_stems import stem_in
 
 MIN_WORDS = 5
 LONG_SENTENCE_WORDS = 8

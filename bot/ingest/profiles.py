@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from bot.core.text import fold
+from bot.core.folding import fold
 
 # "<Name>, a/an/the <description>," or "<Name>, who <verb> ...": an aside saying who it is.
 # The name may be written as a possessive's owner ("Shor's") no more than a subject, so the

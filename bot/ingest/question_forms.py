@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from bot.core.text import fold
+from bot.core.folding import fold
 from bot.ingest.clause_words import PREPOSITIONS
 from bot.ingest.entities import NOT_PERSON_WORDS, is_place_name
 from bot.ingest.lexicon import (

@@ -27,7 +27,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.core.text import STOPWORDS, fold
+from bot.core.filler_words import STOPWORDS
+from bot.core.folding import fold
 from bot.ingest import clause_parts, dates
 from bot.ingest.clause_words import (
     DANGLING,

@@ -13,7 +13,7 @@ import unicodedata
 
 import pysbd
 
-from bot.core.text import STOPWORDS
+from bot.core.filler_words import STOPWORDS
 
 _segmenter = pysbd.Segmenter(language="en", clean=False)
 _segmenter_ru = pysbd.Segmenter(language="ru", clean=False)

@@ -15,8 +15,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from bot.core.english_stems import specificity, stem
+from bot.core.filler_words import STOPWORDS
+from bot.core.folding import fold
 from bot.core.number_words import number_pattern
-from bot.core.text import STOPWORDS, fold, specificity, stem
 from bot.ingest import dates
 from bot.ingest.context import ArticleContext, Referents
 from bot.ingest.entities import EntityIndex, raw_entities

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 
-from bot.core.text import STOPWORDS, fold
+from bot.core.filler_words import STOPWORDS
+from bot.core.folding import fold
 from bot.ingest.dates import MONTHS, YEAR
 
 # A count of people: a figure or a number word, with what may stand before it.

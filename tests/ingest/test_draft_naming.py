@@ -14,7 +14,7 @@ import re
 
 import pytest
 
-from bot.core.text import fold
+from bot.core.folding import fold
 from bot.ingest.lexicon import is_topic_noun
 from bot.ingest.main_clause import verbs_in
 from bot.ingest.question_check import problem

@@ -33,11 +33,12 @@ from bot.composition import open_knowledge_base_at
 from bot.config import ConfigError, load_settings
 from bot.core.actors import Actor
 from bot.core.errors import InvalidInput
+from bot.core.folding import words
 from bot.core.loader import KnowledgeError, LocatedError, load_knowledge
 from bot.core.matcher import Matcher
 from bot.core.models import Decision, Fact
 from bot.core.service import MAX_ASK_CHARS, FactInput, KnowledgeBase, validate_fact_input
-from bot.core.text import Analyzer, words
+from bot.core.text import Analyzer
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 BAD_QUESTIONS: dict[str, str] = json.loads(

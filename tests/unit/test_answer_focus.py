@@ -14,11 +14,15 @@ from typing import Any
 import pytest
 import yaml
 
+from bot.core.answer_kinds import answer_kinds
 from bot.core.chat_words import CHAT_WORDS
-from bot.core.focus import Want, answer_kinds, named_roles, question_focus
+from bot.core.english_stems import normal_form
+from bot.core.focus import question_focus
 from bot.core.matcher import Matcher, MatcherSettings
 from bot.core.models import AskResult, Decision, Fact, Translation
-from bot.core.text import Analyzer, focus, normal_form
+from bot.core.role_names import named_roles
+from bot.core.text import Analyzer, focus
+from bot.core.wants import Want
 
 # One article's facts: siblings that share names and numbers.
 OVERVIEW = Fact(

@@ -14,7 +14,8 @@ from bot.core.az_verbs import verb_root
 from bot.core.language import az_plain
 from bot.core.matcher import Matcher
 from bot.core.models import Decision, Fact, Translation
-from bot.core.text import Analyzer, stem_in
+from bot.core.other_stems import stem_in
+from bot.core.text import Analyzer
 
 FACTS = [
     Fact(

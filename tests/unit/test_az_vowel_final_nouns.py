@@ -12,7 +12,8 @@ import pytest
 
 from bot.core.matcher import Matcher
 from bot.core.models import Decision, Fact, Translation
-from bot.core.text import Analyzer, stem_in
+from bot.core.other_stems import stem_in
+from bot.core.text import Analyzer
 
 
 @pytest.mark.parametrize(

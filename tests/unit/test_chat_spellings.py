@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core.chat_expansion import expand_chat
 from bot.core.chat_spellings import respelled
 from bot.core.matcher import Matcher
 from bot.core.models import AskResult, Decision, Fact
-from bot.core.text import Analyzer, expand_chat
+from bot.core.text import Analyzer
 
 FERRY = Fact(
     "ferry-strike",

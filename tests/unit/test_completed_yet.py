@@ -6,9 +6,10 @@ The facts and questions are written for these tests; none comes from the held-ou
 
 from __future__ import annotations
 
-from bot.core.focus import Want, answer_kinds
+from bot.core.answer_kinds import answer_kinds
 from bot.core.matcher import Matcher
 from bot.core.models import Decision, Fact
+from bot.core.wants import Want
 
 MISSION_SENT = Fact(
     "monitors-sent",

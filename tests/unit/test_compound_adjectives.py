@@ -6,9 +6,9 @@ The facts and questions are written for these tests; none comes from the held-ou
 
 from __future__ import annotations
 
-from bot.core.focus import named_roles, titled_people
 from bot.core.matcher import Matcher
 from bot.core.models import Decision, Fact
+from bot.core.role_names import named_roles, titled_people
 
 # An article on a port town: its governor is never named, its mayor is.
 PORT_LIMITS = Fact(

@@ -7,10 +7,11 @@ The facts and questions are written for these tests; none comes from the held-ou
 
 from __future__ import annotations
 
+from bot.core.answer_kinds import answer_kinds
 from bot.core.counted_sides import counted_side, counts_other_side, sides_counted
-from bot.core.focus import Want, answer_kinds
 from bot.core.matcher import Matcher
 from bot.core.models import Decision, Fact
+from bot.core.wants import Want
 
 # A row over a student exchange: a count of Armenian students; expulsions with no count.
 STUDENTS_SENT_HOME = Fact(

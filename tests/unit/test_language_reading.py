@@ -11,11 +11,12 @@ import datetime as dt
 
 import pytest
 
-from bot.core.focus import Want
 from bot.core.language import detect
 from bot.core.matcher import Matcher
 from bot.core.models import Decision, Fact, Translation
-from bot.core.text import Analyzer, stem_in
+from bot.core.other_stems import stem_in
+from bot.core.text import Analyzer
+from bot.core.wants import Want
 from bot.ingest.other_languages import day_mentions, event_day
 
 SYNONYMS = [

@@ -13,7 +13,8 @@ from bot.core.language import detect, from_locale
 from bot.core.loader import KnowledgeError, load_knowledge
 from bot.core.matcher import Matcher
 from bot.core.models import Decision, Fact, Match, Translation
-from bot.core.text import Analyzer, stem_in
+from bot.core.other_stems import stem_in
+from bot.core.text import Analyzer
 from bot.ui import embeds
 from bot.ui.labels import label, reply_language
 from bot.ui.translator import AZERBAIJANI, RUSSIAN, NewsdeskTranslator

@@ -9,7 +9,8 @@ import datetime as dt
 
 import pytest
 
-from bot.core.focus import month_ahead, question_focus
+from bot.core.focus import question_focus
+from bot.core.happened_when import month_ahead
 from bot.core.matcher import Matcher
 from bot.core.models import Decision, Fact
 

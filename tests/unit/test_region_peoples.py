@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core.folding import translit
 from bot.core.matcher import Matcher
 from bot.core.models import Decision, Fact, Translation
-from bot.core.text import Analyzer, stem_in, translit
+from bot.core.other_stems import stem_in
+from bot.core.text import Analyzer
 
 FACTS = [
     Fact(

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.focus import named_roles
 from bot.core.matcher import Matcher
 from bot.core.models import Decision, Fact
+from bot.core.role_names import named_roles
 
 SPILL = Fact(
     "poti-fuel-spill",

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.focus import Want
 from bot.core.matcher import Matcher
 from bot.core.models import Decision, Fact, Translation
 from bot.core.text import Analyzer
+from bot.core.wants import Want
 
 FACTS = [
     Fact(

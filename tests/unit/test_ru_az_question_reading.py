@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.focus import Want
-from bot.core.text import Analyzer, other_tokens, stem_in, translit
+from bot.core.folding import translit
+from bot.core.other_stems import stem_in
+from bot.core.other_tokens import other_tokens
+from bot.core.text import Analyzer
+from bot.core.wants import Want
 
 
 @pytest.fixture(scope="module")

@@ -13,8 +13,9 @@ import pytest
 
 from bot.core.matcher import Matcher
 from bot.core.models import Decision, Fact, Translation
+from bot.core.other_stems import stem_in
 from bot.core.russian_lemmas import lemma
-from bot.core.text import Analyzer, stem_in
+from bot.core.text import Analyzer
 
 
 def _fact(

@@ -12,8 +12,9 @@ import pytest
 
 from bot.core.matcher import Matcher
 from bot.core.models import Fact
+from bot.core.other_stems import frequency_in, stem_in
 from bot.core.russian_adjectives import noun_of
-from bot.core.text import Analyzer, frequency_in, stem_in
+from bot.core.text import Analyzer
 
 
 def _russian(word: str) -> float:

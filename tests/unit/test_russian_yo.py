@@ -3,7 +3,8 @@ text uses: its weight in a question must not make it a rare, topical word."""
 
 from __future__ import annotations
 
-from bot.core.text import Analyzer, frequency_in
+from bot.core.other_stems import frequency_in
+from bot.core.text import Analyzer
 
 
 def test_a_word_with_yo_is_as_common_as_both_its_spellings() -> None:

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+from bot.core.answer_kinds import answer_kinds
 from bot.core.candidates import Candidate
-from bot.core.focus import Want, answer_kinds
 from bot.core.index_entries import IndexEntry
 from bot.core.matcher import Matcher, MatcherSettings
 from bot.core.models import AskResult, Decision, Fact
 from bot.core.phrase_pairs import word_pairs
 from bot.core.sibling_order import phrased_first
 from bot.core.text import focus
+from bot.core.wants import Want
 
 
 def answered(result: AskResult) -> str | None:

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.focus import Want
 from bot.core.matcher import Matcher
 from bot.core.models import Decision, Fact, Translation
 from bot.core.since_words import asks_since, says_since
 from bot.core.text import Analyzer
+from bot.core.wants import Want
 
 SYNONYMS = [
     ("armenia", "армения", "ermənistan"),

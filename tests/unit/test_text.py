@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.text import STOPWORDS, Analyzer, fold, specificity, stem, words
+from bot.core.english_stems import specificity, stem
+from bot.core.filler_words import STOPWORDS
+from bot.core.folding import fold, words
+from bot.core.text import Analyzer
 
 
 def test_fold_transliterates_cyrillic() -> None:

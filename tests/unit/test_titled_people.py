@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.focus import titled_people
 from bot.core.matcher import Matcher, MatcherSettings
 from bot.core.models import Fact
+from bot.core.role_names import titled_people
 
 
 @pytest.mark.parametrize(

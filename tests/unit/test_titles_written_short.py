@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.focus import named_roles, sentences, titled_people
+from bot.core.role_names import named_roles, sentences, titled_people
 
 
 @pytest.mark.parametrize(

@@ -9,10 +9,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from bot.core.focus import Want, answer_kinds, question_focus
+from bot.core.answer_kinds import answer_kinds
+from bot.core.focus import question_focus
 from bot.core.matcher import Matcher
 from bot.core.models import AskResult, Decision, Fact, Source
 from bot.core.text import Analyzer, focus
+from bot.core.wants import Want
 
 # A referendum article's siblings: a head count with no share, and the turnout as a share.
 REGISTER = Fact(

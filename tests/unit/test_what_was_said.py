@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.focus import Want, answer_kinds, question_focus
+from bot.core.answer_kinds import answer_kinds
+from bot.core.focus import question_focus
 from bot.core.matcher import Matcher
 from bot.core.models import Decision, Fact
+from bot.core.wants import Want
 
 FACTS = [
     Fact(

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.focus import Want
 from bot.core.matcher import Matcher
 from bot.core.models import Decision, Fact, Translation
-from bot.core.text import Analyzer, stem_in
+from bot.core.other_stems import stem_in
+from bot.core.text import Analyzer
+from bot.core.wants import Want
 
 TOWN = [
     Fact(
