@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from bot.core import language as languages
 from bot.core.loader import KnowledgeError
 from bot.core.models import (
+    TEACH_NOT_MADE,
     AskResult,
     AuditEntry,
     Decision,
@@ -176,8 +177,11 @@ def _history_line(entry: AuditEntry) -> str:
     if language not in (None, "en"):
         line += f" ({language})"
     question = entry.detail.get("question")
-    if entry.action in ("teach", "unteach") and question:
+    if entry.action in ("teach", "unteach", TEACH_NOT_MADE) and question:
         line += f": {question!r}"  # which question was taught (or taken back): the audit keeps it
+    why = entry.detail.get("why")
+    if entry.action == TEACH_NOT_MADE and why:
+        line += f" ({why})"  # the moderator was told it would be made: say why it was not
     draft = entry.detail.get("file")
     if entry.action in ("approve-draft", "reject-draft") and draft:
         line += f": drafts/{draft}"  # which draft file it was reviewed in

@@ -77,7 +77,11 @@ class DraftReview:
         which case every file is put back as it was.
         """
         require_shared_admin(actor, "review drafts")
-        async with self._index.lock.long_work("a draft review" if not approve else "a reload"):
+        # Named for the moderator whose teaching waits behind it ("A draft's approval is under
+        # way: ..."): an approval reloads, but what holds the index is the approval.
+        async with self._index.lock.long_work(
+            "a draft's approval" if approve else "a draft's rejection"
+        ):
             if not choice.draft.path.exists():
                 raise NotFound(
                     f"There is no draft '{choice.draft.name}' any more (already reviewed?)."
@@ -143,7 +147,7 @@ class DraftReview:
         written never interleave with another ingestion, a review or a reload (a feed poll and
         a moderator's ingest of the same link would draft it twice, with clashing ids).
         """
-        async with self._index.lock.long_work("an article's drafting"):
+        async with self._index.lock.long_work("an article's ingestion"):
             if not force:
                 earlier = await self.already_drafted(article.key, article.url)
                 if earlier is not None:

@@ -1,7 +1,7 @@
 """The served index's lock, and the short changes that go round long work instead of waiting.
 
 Whatever rebuilds the index or changes the knowledge folder holds the lock: a reload, a draft
-review, an article's drafting. On a large knowledge folder a reload holds it for seconds, and
+review, an article's ingestion. On a large knowledge folder a reload holds it for seconds, and
 a moderator teaching the bot a question meanwhile would wait as long (on Discord, past the
 three seconds an interaction has for its reply). So long work is named while it holds or waits
 for the lock, and a short change that arrives then is queued: it runs as the long work ends,
@@ -83,8 +83,21 @@ class IndexLock:
         raises is logged (its moderator was answered already)."""
         self._queued.append(change)
 
-    async def wait_for_queued(self) -> None:
-        """Until the changes queued so far have run (for a clean close)."""
+    async def settle(self) -> None:
+        """Until the long work under way (or waiting for the lock) has ended and every change
+        queued behind it has run. A close calls it before the store closes: the moderators
+        were told those changes would be made, and a store closed under them would drop them.
+        """
+        if self._long_work or self._queued:
+            log.info(
+                "closing waits for %s to end and %d queued change(s) to be made",
+                self.busy_with or "long work",
+                len(self._queued),
+            )
+        # The lock is handed over in turn: by the time it is ours, the long work ahead has
+        # ended and run its queue (or, cancelled while it waited, left it to a drain).
+        async with self._lock:
+            await self._run_queued()
         if self._draining is not None:
             await self._draining
 

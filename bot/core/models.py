@@ -242,6 +242,11 @@ class ReloadReport:
         return not (self.added or self.changed or self.removed)
 
 
+# The audit action of a teaching queued behind long work that could not be made when that
+# work ended (its moderator had been told it would be): the detail holds the question and why.
+TEACH_NOT_MADE = "teach-not-made"
+
+
 @dataclass(frozen=True, slots=True)
 class AuditEntry:
     at: dt.datetime

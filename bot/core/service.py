@@ -190,8 +190,9 @@ class KnowledgeBase:
 
     async def close(self) -> None:
         await self._follower.stop()
-        # Teachings queued behind long work that ended by cancellation are made first.
-        await self._index.lock.wait_for_queued()
+        # Teachings queued behind long work (a reload still running, or one cancelled) are
+        # made before the store closes: their moderators were told they would be.
+        await self._index.lock.settle()
         try:
             await self.leases.release_all()
             await self.flush()

@@ -228,10 +228,13 @@ class KnowledgeStore(Protocol):
         self, actor: str, action: str, subject: str, detail: dict[str, Any] | None = None
     ) -> None: ...
     async def add_taught_question(
-        self, fact_id: str, question: str, actor: str, guild_id: int | None
+        self, fact_id: str, question: str, actor: str, guild_id: int | None, *, member_fact: bool
     ) -> bool:
         """Keep ``question`` as a taught phrasing of ``fact_id``, audited ("teach") in the same
-        transaction; False (and nothing written) when it is taught already."""
+        transaction; False (and nothing written) when it is taught already. For a member's
+        fact (``member_fact``) the fact must be stored still, checked in that transaction:
+        ``StoreConflict`` (nothing written) when it was removed. A knowledge-file fact need
+        not be: one a reload removed keeps what is taught to it, served if it comes back."""
         ...
 
     async def remove_taught_question(

@@ -4,7 +4,9 @@ The question is stored in its own table (audited "teach", in the same transactio
 indexed on top of the fact at once, so it is answered with that fact from then on and kept
 through reloads. While long work holds the index (a reload of a large knowledge folder), the
 teaching is checked against what is served, queued, and made as that work ends, whether it
-succeeded or failed (``bot.core.index_lock``): the moderator is answered at once.
+succeeded or failed (``bot.core.index_lock``): the moderator is answered at once. It is checked
+again when it is made (the limit per fact, a member fact removed meanwhile); one that cannot be
+made then is audited with why, as the moderator was told it would be made.
 """
 
 from __future__ import annotations
@@ -18,9 +20,9 @@ from bot.core.actors import Actor, require_teaching_rights
 from bot.core.errors import InvalidInput, NotFound, PermissionDenied
 from bot.core.fact_input import asked_question
 from bot.core.loader import MAX_QUESTION_CHARS
-from bot.core.models import Fact
+from bot.core.models import TEACH_NOT_MADE, Fact, Origin
 from bot.core.served_index import ServedIndex
-from bot.core.storage import KnowledgeStore
+from bot.core.storage import KnowledgeStore, StoreConflict
 from bot.core.write_guard import WriteGuard, refused
 
 # The service's own logger, like the other writers: operators' log filters name it.
@@ -129,7 +131,7 @@ class Teacher:
         # told of this one on top of theirs.
         async with self._index.lock:
             fact = self._teachable(question, fact_id, actor)
-            await self._write(fact.id, fact.guild_id, question, actor)
+            await self._write(fact, question, actor)
         log.info("question taught to %s by %s", fact.id, actor.key)
         newest = self._index.matcher.newest(fact, actor.guild_id)
         if newest.id != fact.id:
@@ -154,21 +156,61 @@ class Teacher:
 
     async def _teach_queued(self, fact: Fact, question: str, actor: Actor) -> None:
         """A teaching queued behind long work, made as it ends (under the lock). Checked
-        again against what is served now; a fact the reload removed keeps it all the same,
-        as it keeps what was taught to it before (it is served if the fact comes back)."""
+        again against what is served now, as a teaching made at once is; a knowledge-file
+        fact the reload removed keeps it all the same, as it keeps what was taught to it
+        before (it is served if the fact comes back). One that cannot be made is audited
+        ("teach-not-made", with why) for the moderator who was told it would be."""
         served = self._index.matcher.get(fact.id)
-        if _has(served or fact, self._index.taught.get(fact.id, ()), question):
+        taught = self._index.taught.get(fact.id, ())
+        if _has(served or fact, taught, question):
             log.info("queued question for %s not taught: it has it already", fact.id)
             return
-        await self._write(fact.id, fact.guild_id, question, actor)
+        if served is None and fact.origin is Origin.USER:
+            # Removed while the teaching waited: unlike a file fact, a member fact never
+            # comes back, and a row kept for it would look like one a removed file left.
+            await self._not_made(fact, question, actor, "the fact was removed meanwhile")
+            return
+        if len(taught) >= MAX_TAUGHT_PER_FACT:
+            # Several teachings queued during one reload each passed the check when they
+            # came; the limit holds for what is made.
+            await self._not_made(
+                fact,
+                question,
+                actor,
+                f"it had {len(taught)} taught questions by then, the most allowed",
+            )
+            return
+        try:
+            await self._write(fact, question, actor)
+        except NotFound:
+            # Another process removed the member fact (the store checks it in the write).
+            await self._not_made(fact, question, actor, "the fact was removed meanwhile")
+            return
         log.info("queued question taught to %s for %s", fact.id, actor.key)
 
-    async def _write(self, fact_id: str, guild_id: int | None, question: str, actor: Actor) -> None:
-        async with self._guard.writing(refused("taught question")):
-            added = await self._store.add_taught_question(fact_id, question, actor.key, guild_id)
+    async def _not_made(self, fact: Fact, question: str, actor: Actor, why: str) -> None:
+        log.warning("queued question for %s not taught (%s), for %s", fact.id, why, actor.key)
+        async with self._guard.writing(refused("note of a teaching not made")):
+            await self._store.record_audit(
+                actor.key, TEACH_NOT_MADE, fact.id, {"question": question, "why": why}
+            )
+
+    async def _write(self, fact: Fact, question: str, actor: Actor) -> None:
+        try:
+            async with self._guard.writing(refused("taught question")):
+                added = await self._store.add_taught_question(
+                    fact.id,
+                    question,
+                    actor.key,
+                    fact.guild_id,
+                    member_fact=fact.origin is Origin.USER,
+                )
+        except StoreConflict as exc:
+            # A member fact another process removed since this one last caught up.
+            raise NotFound(f"There is no fact with id '{fact.id}' any more.") from exc
         if not added:
-            raise InvalidInput(f"'{fact_id}' already has that question.")
-        self._index.add_taught(fact_id, question)
+            raise InvalidInput(f"'{fact.id}' already has that question.")
+        self._index.add_taught(fact.id, question)
 
 
 def _checked(text: str) -> str:

@@ -31,6 +31,7 @@ import discord
 
 from bot.core.loader import KnowledgeError
 from bot.core.models import (
+    TEACH_NOT_MADE,
     AskResult,
     AuditEntry,
     Fact,
@@ -340,8 +341,11 @@ def history_embed(fact_id: str, entries: Sequence[AuditEntry]) -> discord.Embed:
         if isinstance(language, str) and language != "en":
             line += f" ({literal(language)})"
         question = entry.detail.get("question")
-        if entry.action in ("teach", "unteach") and isinstance(question, str):
+        if entry.action in ("teach", "unteach", TEACH_NOT_MADE) and isinstance(question, str):
             line += f": {clip(literal(question), 200)}"  # which question was taught or taken back
+        why = entry.detail.get("why")
+        if entry.action == TEACH_NOT_MADE and isinstance(why, str):
+            line += f" ({literal(why)})"  # told it would be made: why it was not
         lines.append(line)
     return discord.Embed(
         title=clip(f"History of {literal(fact_id)}", EMBED_TITLE_CHARS),

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 from pathlib import Path
 
 import pytest
+
+from bot.composition import open_store
 
 from .harness import Cli
 
@@ -164,3 +167,32 @@ def test_console_takes_back_a_teaching(
     after = out[out.index("Taken back:") :]
     assert "no longer a phrasing of yekaterinburg-raid" in after
     assert "[yekaterinburg-raid · score" not in after
+
+
+def test_fact_history_says_why_a_queued_teaching_was_not_made(
+    cli: Cli, knowledge: Path, db: Path
+) -> None:
+    """A teaching queued behind a reload and found impossible when it ended (the bot audits
+    it so) shows in `fact history` with its question and why, for the moderator who was told
+    it would be made."""
+    assert cli("kb", "reload", "--db", db).code == 0
+
+    async def audit() -> None:
+        store = await open_store(db)
+        try:
+            why = "it had 50 taught questions by then, the most allowed"
+            await store.record_audit(
+                "discord:42",
+                "teach-not-made",
+                "yekaterinburg-raid",
+                {"question": CASUAL, "why": why},
+            )
+        finally:
+            await store.close()
+
+    asyncio.run(audit())
+    history = cli("fact", "history", "yekaterinburg-raid", "--db", db).out
+    assert (
+        f"teach-not-made by discord:42: {CASUAL!r} (it had 50 taught questions by then, the most "
+        "allowed)"
+    ) in history

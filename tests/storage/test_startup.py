@@ -130,7 +130,7 @@ async def test_generation_changes_with_every_change_to_what_is_answered(
         seen.append(await store.generation())
         await store.replace_file_facts([Fact("f", "A file fact.")], "t", synonyms=[("a", "b")])
         seen.append(await store.generation())
-        await store.add_taught_question("f", "a taught question", "t", None)
+        await store.add_taught_question("f", "a taught question", "t", None, member_fact=False)
         seen.append(await store.generation())
         await store.delete_fact(edited, "t", if_status=edited.status)
         seen.append(await store.generation())

@@ -23,6 +23,7 @@ from bot.core.errors import InvalidInput, NotFound, PermissionDenied
 from bot.core.loader import load_knowledge
 from bot.core.models import Decision
 from bot.core.service import FactInput, KnowledgeBase
+from bot.core.storage import StoreConflict
 from tests.storage.asking import answer_of
 
 FACTS_YAML = """\
@@ -212,6 +213,24 @@ async def test_removing_a_member_fact_forgets_what_was_taught_to_it(kb: Knowledg
     assert await kb.store.taught_questions() == {}
 
 
+async def test_the_store_keeps_no_teaching_for_a_member_fact_it_no_longer_has(
+    kb: KnowledgeBase,
+) -> None:
+    """Another process may remove a member's fact after the bot checked it: the write itself
+    refuses, writing nothing, while a knowledge-file fact a reload removed still takes one."""
+    fact = await kb.add_fact(FactInput("Baku hosts a Formula One race every year."), OPERATOR)
+    await kb.store.delete_fact(fact, "elsewhere", if_status=fact.status)
+    with pytest.raises(StoreConflict):
+        await kb.store.add_taught_question(fact.id, CASUAL, "t", None, member_fact=True)
+    assert await kb.store.taught_questions() == {}
+    assert await kb.store.add_taught_question(
+        "gone-file-fact", CASUAL, "t", None, member_fact=False
+    )
+    with pytest.raises(NotFound, match=f"no fact with id '{fact.id}' any more"):
+        # The bot has not caught up with that removal yet: the moderator is told in a sentence.
+        await kb.teach(CASUAL, fact.id, OPERATOR)
+
+
 async def test_questions_worth_teaching_are_unanswered_and_thumbs_down_ones(
     kb: KnowledgeBase,
 ) -> None:
@@ -251,12 +270,16 @@ async def test_teaching_advances_the_generation_and_logs_the_fact(
     teaching it again writes nothing."""
     store = kb.store
     generation, seq = await store.generation(), await store.latest_change()
-    assert await store.add_taught_question("ambassador-recalled", CASUAL, "t", None)
+    assert await store.add_taught_question(
+        "ambassador-recalled", CASUAL, "t", None, member_fact=False
+    )
     assert await store.generation() != generation
     changes = await store.changes_since(seq, limit=10)
     assert changes is not None and changes.fact_ids == ("ambassador-recalled",)
     generation, seq = await store.generation(), await store.latest_change()
-    assert not await store.add_taught_question("ambassador-recalled", CASUAL, "t", None)
+    assert not await store.add_taught_question(
+        "ambassador-recalled", CASUAL, "t", None, member_fact=False
+    )
     assert (await store.generation(), await store.latest_change()) == (generation, seq)
     other = await open_store(database)
     try:

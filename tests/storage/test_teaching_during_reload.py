@@ -18,9 +18,10 @@ from typing import Any
 import pytest
 
 from bot.composition import DatabaseName, open_knowledge_base_at
+from bot.core import teaching
 from bot.core.actors import Actor
 from bot.core.loader import KnowledgeError, KnowledgeReader
-from bot.core.service import KnowledgeBase
+from bot.core.service import FactInput, KnowledgeBase
 from tests.storage.asking import answer_of
 
 FACTS_YAML = """\
@@ -38,6 +39,16 @@ facts:
     questions:
       - when does the river bridge open again
       - why is the bridge closed
+"""
+DRAFT_YAML = """\
+source:
+  title: A made-up harbour notice
+  published: 2025-05-14
+facts:
+  - id: harbour-ferry
+    answer: The harbour ferry runs every half hour again since the pier was rebuilt.
+    questions:
+      - how often does the harbour ferry run
 """
 # Nothing in either fact says "rails" or "dead": taught, it is answered; untaught, it is not.
 SLANG = "y r the rails dead lol"
@@ -177,3 +188,95 @@ async def test_a_teaching_of_a_fact_the_reload_removes_is_kept_for_it(
     taken = await kb.unteach(SLANG, None, OPERATOR)
     assert taken.fact_since == "removed"
     assert await kb.store.taught_questions() == {}
+
+
+async def test_teachings_queued_during_one_reload_keep_to_the_limit(
+    kb: KnowledgeBase, held: HeldReload, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each queued teaching passes the limit's check when it comes, but together they would
+    exceed it: the one that would is not made when the reload ends, and the fact's history
+    says which question and why."""
+    monkeypatch.setattr(teaching, "MAX_TAUGHT_PER_FACT", 2)
+    await kb.teach("are the trams off", "tram-strike", OPERATOR)
+    reload = asyncio.create_task(kb.reload(OPERATOR))
+    await held.started()
+    for question in ("no trams today?", SLANG):
+        taught = await asyncio.wait_for(kb.teach(question, "tram-strike", OPERATOR), 1)
+        assert taught.waits_for == "a reload"
+    held.release()
+    await reload
+    assert kb.taught_questions("tram-strike") == ("are the trams off", "no trams today?")
+    assert await answer_of(kb, SLANG) is None
+    entry = (await kb.history("tram-strike"))[-1]
+    assert entry.action == "teach-not-made"
+    assert entry.detail == {
+        "question": SLANG,
+        "why": "it had 2 taught questions by then, the most allowed",
+    }
+
+
+async def test_a_teaching_of_a_member_fact_removed_meanwhile_is_not_made(
+    kb: KnowledgeBase, held: HeldReload
+) -> None:
+    """A member's fact removed while a teaching of it waits for the reload: nothing is kept
+    for it (no question left behind as if a file fact had gone), and its history says so."""
+    fact = await kb.add_fact(
+        FactInput("The night bus to the airport now leaves at 23:40."), OPERATOR
+    )
+    reload = asyncio.create_task(kb.reload(OPERATOR))
+    await held.started()
+    await asyncio.wait_for(kb.teach(SLANG, fact.id, OPERATOR), 1)
+    await kb.remove_fact(fact.id, OPERATOR)
+    held.release()
+    await reload
+    assert await kb.store.taught_questions() == {}
+    entry = (await kb.history(fact.id))[-1]
+    assert (entry.action, entry.detail) == (
+        "teach-not-made",
+        {"question": SLANG, "why": "the fact was removed meanwhile"},
+    )
+
+
+async def test_closing_during_a_reload_makes_what_was_queued_first(
+    held: HeldReload, database: DatabaseName, knowledge_dir: Path
+) -> None:
+    """The bot shuts down while a reload runs: the close waits for the reload to end and for
+    the teaching queued behind it, which is answered after the next start, as its moderator
+    was told."""
+    kb = await open_knowledge_base_at(database, knowledge_dir)  # closed by the test itself
+    reload = asyncio.create_task(kb.reload(OPERATOR))
+    await held.started()
+    await asyncio.wait_for(kb.teach(SLANG, "tram-strike", OPERATOR), 1)
+    closing = asyncio.create_task(kb.close())
+    await asyncio.sleep(0.1)
+    assert not closing.done()  # waiting for the reload
+    held.release()
+    await closing
+    await reload
+    again = await open_knowledge_base_at(database, knowledge_dir)
+    try:
+        assert await answer_of(again, SLANG) == "tram-strike"
+        assert await again.store.taught_questions() == {"tram-strike": (SLANG,)}
+    finally:
+        await again.close()
+
+
+async def test_a_teaching_during_a_draft_approval_names_the_approval(
+    kb: KnowledgeBase, held: HeldReload, knowledge_dir: Path
+) -> None:
+    """What holds the index is named for the moderator: a draft's approval (which reloads),
+    not "a reload"."""
+    drafts = knowledge_dir / "drafts"
+    drafts.mkdir(exist_ok=True)
+    (drafts / "ferry.yaml").write_text(DRAFT_YAML, "utf-8")
+    approval = asyncio.create_task(kb.review("ferry.yaml", OPERATOR, approve=True))
+    await held.started()
+    taught = await asyncio.wait_for(kb.teach(SLANG, "tram-strike", OPERATOR), 1)
+    assert taught.sentence() == (
+        f"A draft's approval is under way: {SLANG!r} is answered with tram-strike as soon as "
+        "it ends, whether or not it succeeds."
+    )
+    held.release()
+    await approval
+    assert "harbour-ferry" in kb.matcher
+    assert await answer_of(kb, SLANG) == "tram-strike"

@@ -199,7 +199,7 @@ async def test_the_store_removes_and_audits_in_one_step(
     """The row goes with its audit entry; taking back what is not taught writes nothing; the
     change reaches other processes like a teaching does."""
     store = kb.store
-    assert await store.add_taught_question("ferry-cancelled", SLANG, "t", None)
+    assert await store.add_taught_question("ferry-cancelled", SLANG, "t", None, member_fact=False)
     generation, seq = await store.generation(), await store.latest_change()
     assert not await store.remove_taught_question("ferry-cancelled", "never taught", "t", None)
     assert (await store.generation(), await store.latest_change()) == (generation, seq)

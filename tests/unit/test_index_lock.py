@@ -82,7 +82,7 @@ async def test_long_work_is_named_while_it_waits_for_the_lock() -> None:
         with pytest.raises(asyncio.CancelledError):
             await waiting
         assert lock.busy_with is None
-    await lock.wait_for_queued()
+    await lock.settle()
     assert done == ["taught"]
 
 
@@ -117,3 +117,31 @@ async def test_two_reloads_in_a_row_make_what_was_queued_between_them() -> None:
     await asyncio.gather(first, second)
     assert done == ["first reload", "taught", "taught late", "second reload"]
     assert lock.busy_with is None and not lock.locked()
+
+
+async def test_settling_waits_for_the_long_work_under_way_and_its_queue() -> None:
+    """A close settles the lock before the store closes: it waits for a reload still running
+    and for what was queued behind it, which is made before the close goes on."""
+    lock = IndexLock()
+    done: list[str] = []
+    finish = asyncio.Event()
+
+    async def reload() -> None:
+        async with lock.long_work("a reload"):
+            await finish.wait()
+            done.append("reloaded")
+
+    async def change() -> None:
+        done.append("taught")
+
+    running = asyncio.create_task(reload())
+    await asyncio.sleep(0)
+    lock.after_long_work(change)
+    settling = asyncio.create_task(lock.settle())
+    await asyncio.sleep(0.01)
+    assert not settling.done() and done == []
+    finish.set()
+    await settling
+    done.append("store closed")
+    await running
+    assert done == ["reloaded", "taught", "store closed"]

@@ -6,6 +6,7 @@ from typing import Any
 
 import asyncpg
 
+from bot.core.storage import StoreConflict
 from bot.store.postgres.asks import PostgresAsks
 from bot.store.postgres.audit import PostgresAudit
 from bot.store.postgres.errors import translated
@@ -44,12 +45,24 @@ class PostgresTeachings(PostgresAudit, PostgresAsks):
 
     @translated
     async def add_taught_question(
-        self, fact_id: str, question: str, actor: str, guild_id: int | None
+        self, fact_id: str, question: str, actor: str, guild_id: int | None, *, member_fact: bool
     ) -> bool:
         """Keep ``question`` as a taught phrasing of ``fact_id`` and audit it ("teach"), in one
-        transaction; False (nothing written) when it is taught to that fact already."""
+        transaction; False (nothing written) when it is taught to that fact already, and
+        ``StoreConflict`` when the member's fact it is for was removed (``member_fact``)."""
 
         async def write(connection: asyncpg.Connection) -> bool:
+            if member_fact:
+                # The change log's lock first, as every writer of facts takes it (their
+                # triggers do): a removal is then wholly before this check or wholly after
+                # this write (and deletes what it taught with the fact), and the two never
+                # wait for each other's locks in opposite orders.
+                await connection.execute("SELECT 1 FROM meta WHERE key = 'generation' FOR UPDATE")
+                if not await connection.fetchval(
+                    "SELECT 1 FROM facts WHERE id = $1 AND origin = 'user'",
+                    storable_text(fact_id),
+                ):
+                    raise StoreConflict(f"The fact '{fact_id}' was removed.")
             status = await connection.execute(
                 "INSERT INTO taught_questions (fact_id, question, guild_id, actor, at) "
                 "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (fact_id, question) DO NOTHING",

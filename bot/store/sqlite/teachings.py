@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.core.storage import StoreConflict
 from bot.store.sqlite.asks import SqliteAsks
 from bot.store.sqlite.audit import SqliteAudit
 from bot.store.sqlite.connection import translated
@@ -41,11 +42,18 @@ class SqliteTeachings(SqliteAudit, SqliteAsks):
 
     @translated
     async def add_taught_question(
-        self, fact_id: str, question: str, actor: str, guild_id: int | None
+        self, fact_id: str, question: str, actor: str, guild_id: int | None, *, member_fact: bool
     ) -> bool:
         """Keep ``question`` as a taught phrasing of ``fact_id`` and audit it ("teach"), in one
-        transaction; False (nothing written) when it is taught to that fact already."""
+        transaction; False (nothing written) when it is taught to that fact already, and
+        ``StoreConflict`` when the member's fact it is for was removed (``member_fact``)."""
         async with self.transaction() as db:
+            if member_fact:
+                async with db.execute(
+                    "SELECT 1 FROM facts WHERE id = ? AND origin = 'user'", (fact_id,)
+                ) as cursor:
+                    if await cursor.fetchone() is None:
+                        raise StoreConflict(f"The fact '{fact_id}' was removed.")
             cursor = await db.execute(
                 "INSERT OR IGNORE INTO taught_questions (fact_id, question, guild_id, actor, at) "
                 "VALUES (?, ?, ?, ?, ?)",
