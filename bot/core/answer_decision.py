@@ -9,9 +9,9 @@ import math
 from bot.core.candidates import AskedQuestion, Candidate
 from bot.core.confidence import calibration_features, clear_lead, semantic_lead
 from bot.core.fact_index import FactIndex
-from bot.core.focus import ORDERING
 from bot.core.models import Decision
 from bot.core.sibling_order import KIND_PHRASINGS, keyword_named, phrased_for
+from bot.core.wants import ORDERING
 
 
 class AnswerDecision(FactIndex):

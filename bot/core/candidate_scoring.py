@@ -9,24 +9,20 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.core.answer_kinds import counted_words
 from bot.core.candidates import Candidate, QueryTerm
 from bot.core.counted_sides import counts_other_side
 from bot.core.fact_index import ANY_KIND, FactIndex
-from bot.core.focus import (
-    STRICT,
-    Focus,
-    Want,
-    counted_words,
-    is_named_role,
-    month_ahead,
-    names_beside,
-)
+from bot.core.focus import Focus
+from bot.core.happened_when import month_ahead
 from bot.core.index_entries import IndexEntry
 from bot.core.measures import measure_stated
 from bot.core.models import Fact
 from bot.core.paraphrase_terms import Related
+from bot.core.role_names import is_named_role, names_beside
 from bot.core.semantic import SemanticIndex
 from bot.core.sibling_order import phrased_for
+from bot.core.wants import STRICT, Want
 
 # How much a fact's relevance is scaled down for ranking when it lacks what the question asks
 # for: a count, date, attribute or name (blocked), or a cause, person or place (soft).

@@ -14,7 +14,11 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Self
 
-from bot.core.focus import Want, kind_words, read_answer
+from bot.core.answer_kinds import read_answer
+from bot.core.chat_expansion import expand_chat
+from bot.core.day_terms import DAY_SPECIFICITY
+from bot.core.focus import kind_words
+from bot.core.folding import fold
 from bot.core.index_entries import (
     ROW_FIELDS,
     ROW_GUILD_ID,
@@ -29,7 +33,8 @@ from bot.core.matcher_settings import MatcherSettings
 from bot.core.models import Fact
 from bot.core.news_words import COUNTED_EVENTS
 from bot.core.since_words import says_since
-from bot.core.text import DAY_SPECIFICITY, Analyzer, expand_chat, fold
+from bot.core.text import Analyzer
+from bot.core.wants import Want
 
 # The kinds of a fact whose answer cannot be read for them (no English text): all of them.
 ANY_KIND = sum(int(kind) for kind in Want)

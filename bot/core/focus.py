@@ -30,10 +30,6 @@ import datetime as dt
 import itertools
 from dataclasses import dataclass
 
-# A name imported as itself (``x as x``) is handed on: ``bot.core.matcher`` imports it from
-# here. Each lives where its concern does.
-from bot.core.answer_kinds import counted_words as counted_words
-from bot.core.answer_kinds import read_answer as read_answer
 from bot.core.asked_counts import counted_asked, counts_people
 from bot.core.asked_roles import asked_roles
 from bot.core.focus_words import (
@@ -45,16 +41,9 @@ from bot.core.focus_words import (
     SHARE_WORDS,
     UNITS,
 )
-from bot.core.focus_words import ROLE_WORDS as ROLE_WORDS
 from bot.core.happened_when import happened_from, month_asked
-from bot.core.happened_when import month_ahead as month_ahead
 from bot.core.measures import dimension_asked
-from bot.core.role_names import is_named_role as is_named_role
-from bot.core.role_names import names_beside as names_beside
-from bot.core.role_names import titled_people as titled_people
-from bot.core.wants import ORDERING as ORDERING
-from bot.core.wants import STRICT as STRICT
-from bot.core.wants import Want as Want
+from bot.core.wants import Want
 
 
 @dataclass(frozen=True, slots=True)

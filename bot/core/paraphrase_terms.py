@@ -9,8 +9,9 @@ from functools import lru_cache
 from bot.core.candidates import QueryTerm
 from bot.core.country_words import country_members
 from bot.core.fact_index import FactIndex
-from bot.core.focus import ROLE_WORDS, titled_people
+from bot.core.focus_words import ROLE_WORDS
 from bot.core.related_words import table as related_words
+from bot.core.role_names import titled_people
 
 # Read once per answer text, as candidates recur from question to question: the people it
 # names by office (``_with_titled``).

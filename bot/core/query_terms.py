@@ -18,9 +18,11 @@ from bot.core.az_nouns import az_derived
 from bot.core.candidates import QueryTerm
 from bot.core.chat_words import SOFT_FILLER
 from bot.core.country_names import english_country, names_country
+from bot.core.day_terms import DAY_SPECIFICITY
 from bot.core.fact_index import ENGLISH_BIT, LANGUAGE_BITS, NAME_SPECIFICITY, FactIndex, names_in
+from bot.core.folding import fold, translit
 from bot.core.language import english_frequency, turkish_frequency
-from bot.core.text import DAY_SPECIFICITY, fold, other_tokens, translit
+from bot.core.other_tokens import other_tokens
 
 _WORD = re.compile(r"[^\W\d_]+")
 # Letters an indexed word shares at its start with a question's word that no fact has, for the

@@ -10,10 +10,11 @@ from typing import NamedTuple
 
 from bot.core.asked_things import asked_things
 from bot.core.candidates import QueryTerm
+from bot.core.chat_expansion import expand_chat
 from bot.core.fact_index import FactIndex
+from bot.core.folding import fold
 from bot.core.query_terms import LIKE_LETTERS
 from bot.core.related_words import table as related_words
-from bot.core.text import expand_chat, fold
 
 # Where one sentence of a message ends and the next begins.
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")

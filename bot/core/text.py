@@ -17,11 +17,7 @@ from collections.abc import Iterable, Sequence
 from bot.core import language as languages
 from bot.core import russian_lemmas
 from bot.core.az_nouns import az_form
-
-# A name imported as itself (``x as x``) is handed on: ``bot.core.matcher`` imports it from
-# here. Each lives where its concern does.
-from bot.core.chat_expansion import expand_chat as expand_chat
-from bot.core.day_terms import DAY_SPECIFICITY as DAY_SPECIFICITY
+from bot.core.chat_expansion import expand_chat
 from bot.core.day_terms import MONTH_WORD, days_named
 from bot.core.dropped_words import (
     AZ_SCRAPS,
@@ -35,9 +31,7 @@ from bot.core.english_stems import normal_form, specificity, specificity_of, ste
 from bot.core.filler_words import EN_FILLER_PHRASES, FILLER, STOPWORDS
 from bot.core.focus import Focus, question_focus
 from bot.core.focus_words import MONTHS
-from bot.core.folding import DIGIT
-from bot.core.folding import fold as fold
-from bot.core.folding import translit as translit
+from bot.core.folding import DIGIT, fold, translit
 from bot.core.language import az_plain
 from bot.core.news_words import IRREGULAR_FORMS
 from bot.core.other_focus import other_focus
@@ -47,7 +41,7 @@ from bot.core.other_stems import (
     frequency_in,
     stem_in,
 )
-from bot.core.other_tokens import other_tokens as other_tokens
+from bot.core.other_tokens import other_tokens
 from bot.core.synonym_groups import add_other_member, inflected_pattern, with_news_synonyms
 
 
