@@ -7,6 +7,7 @@ from __future__ import annotations
 import fcntl
 import os
 import select
+import signal
 import subprocess
 import sys
 import termios
@@ -186,3 +187,9 @@ class Terminal:
 def _take_terminal() -> None:
     # Runs in the child after setsid(): make the pseudo-terminal its controlling terminal.
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+    # A program started from a terminal begins with Ctrl-C's signal neither ignored nor
+    # blocked. The test worker's own may be either by the time this test runs (an earlier test
+    # in the same worker, asyncio's signal handling), and both pass through exec: the program
+    # would then never see the Ctrl-C typed here.
+    signal.pthread_sigmask(signal.SIG_SETMASK, set())
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
