@@ -19,7 +19,7 @@ import pytest
 from bot.core.actors import Actor
 from bot.core.loader import KnowledgeReader
 
-from .fake_discord import FakeDiscordServer
+from .fake_discord import FakeDiscordServer, FakeUser, RecordedRequest
 from .harness import RunningBot, World
 from .test_bot_e2e import (
     ask,
@@ -39,6 +39,20 @@ def choices(payload: dict[str, object]) -> list[str]:
     return [str(c["value"]) for c in found["choices"]]
 
 
+async def teach(
+    server: FakeDiscordServer, world: World, user: FakeUser, question: str = QUESTION
+) -> RecordedRequest:
+    """`/kb teach` of ``question`` with the fact `crisis-overview`, as ``user`` in the home
+    server; the bot's interaction callback."""
+    return await slash(
+        server,
+        "kb teach",
+        {"question": question, "fact": "crisis-overview"},
+        user,
+        guild=world.guild,
+    )
+
+
 async def test_moderator_teaches_an_unanswered_question_with_autocomplete(
     server: FakeDiscordServer, world: World, newsdesk: RunningBot
 ) -> None:
@@ -48,13 +62,7 @@ async def test_moderator_teaches_an_unanswered_question_with_autocomplete(
     assert "I don't know" in embed(data(before))["title"]
     await newsdesk.kb.flush()
 
-    refused = await slash(
-        server,
-        "kb teach",
-        {"question": QUESTION, "fact": "crisis-overview"},
-        world.alice,
-        guild=world.guild,
-    )
+    refused = await teach(server, world, world.alice)
     assert_refused(refused, "moderators")
 
     typed = await server.send_autocomplete(
@@ -74,13 +82,7 @@ async def test_moderator_teaches_an_unanswered_question_with_autocomplete(
     fact_choices = choices((await server.wait_for_callback(typed)).json)
     assert "crisis-overview" in fact_choices
 
-    taught = await slash(
-        server,
-        "kb teach",
-        {"question": QUESTION, "fact": "crisis-overview"},
-        world.mod,
-        guild=world.guild,
-    )
+    taught = await teach(server, world, world.mod)
     assert assert_ephemeral_reply(taught)["content"].startswith("Taught `crisis-overview`")
 
     after = embed(data(await ask(server, world.bob, QUESTION, world.guild)))
@@ -132,13 +134,7 @@ async def test_a_long_question_picked_from_the_list_is_taught_whole(
     (picked,) = choices((await server.wait_for_callback(typed)).json)
     assert len(picked) == 100 and rambling.startswith(picked)
 
-    taught = await slash(
-        server,
-        "kb teach",
-        {"question": picked, "fact": "crisis-overview"},
-        world.mod,
-        guild=world.guild,
-    )
+    taught = await teach(server, world, world.mod, picked)
     assert assert_ephemeral_reply(taught)["content"].startswith("Taught `crisis-overview`")
     assert newsdesk.kb.taught_questions("crisis-overview") == (rambling,)
 
@@ -162,13 +158,7 @@ async def test_moderator_takes_back_a_teaching_with_autocomplete(
     Members are refused, and nothing is taken back then."""
     await ask(server, world.alice, QUESTION, world.guild)
     await newsdesk.kb.flush()
-    taught = await slash(
-        server,
-        "kb teach",
-        {"question": QUESTION, "fact": "crisis-overview"},
-        world.mod,
-        guild=world.guild,
-    )
+    taught = await teach(server, world, world.mod)
     assert_ephemeral_reply(taught)
 
     refused = await slash(
@@ -250,13 +240,7 @@ async def test_a_teaching_during_a_long_reload_is_answered_at_once(
         assert deferred.json["type"] == 5  # "thinking..."
         assert await asyncio.to_thread(reading.wait, 5)
         started = time.monotonic()
-        taught = await slash(
-            server,
-            "kb teach",
-            {"question": QUESTION, "fact": "crisis-overview"},
-            world.mod,
-            guild=world.guild,
-        )
+        taught = await teach(server, world, world.mod)
         assert time.monotonic() - started < 2
         said = assert_ephemeral_reply(taught)["content"]
         assert said.startswith("A reload is under way: ")
