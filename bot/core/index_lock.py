@@ -96,8 +96,7 @@ class IndexLock:
             )
         # The lock is handed over in turn: by the time it is ours, the long work ahead has
         # ended and run its queue (or, cancelled while it waited, left it to a drain).
-        async with self._lock:
-            await self._run_queued()
+        await self._drain()
         if self._draining is not None:
             await self._draining
 
@@ -109,6 +108,7 @@ class IndexLock:
         return found
 
     async def _drain(self) -> None:
+        """Take the lock, then run what is queued."""
         async with self._lock:
             await self._run_queued()
 
