@@ -293,9 +293,7 @@ class FactIndex:
                 key_set.add(key)
                 self._key_bitmaps.add(term, key)
             df = self._df.get(term, 0)
-            if df == 0:
-                pass
-            elif df == self._key_set_from and key_set is None:
+            if df == self._key_set_from and key_set is None:
                 self._key_set(term)
             self._df[term] = df + 1
             self._live_refs += 1

@@ -123,14 +123,14 @@ class KeyBitmaps:
         if not all(math.isfinite(w) for w in (weight, *(w for _, w in later))):
             return None
         bitmap = self._terms.get(term)
+        if bitmap is None:
+            return None
         held: list[_Bitmap] = []
         for other, _ in later:
             other_bitmap = self._terms.get(other)
             if other_bitmap is None:
                 return None
             held.append(other_bitmap)
-        if bitmap is None:
-            return None
         # Bit 0 is key ``lowest`` from here on. Shifted, an int keeps only its bits from there
         # up, the few kilobytes of the most recent keys, however many facts came before.
         window = bitmap.value() >> lowest
