@@ -29,6 +29,7 @@ from bot.core.index_entries import (
 )
 from bot.core.key_bitmaps import KeyBitmaps
 from bot.core.language import detect
+from bot.core.letter_sets import LetterSets
 from bot.core.matcher_settings import MatcherSettings
 from bot.core.models import Fact
 from bot.core.news_words import COUNTED_EVENTS
@@ -116,6 +117,8 @@ class FactIndex:
         # (first letter, length) so a misspelled word is compared with a few hundred words.
         self._surface: dict[str, str] = {}
         self._vocabulary: dict[tuple[str, int], dict[str, None]] = {}
+        # The same words by the letters they hold: the few a misspelled word can be near.
+        self._letter_sets = LetterSets()
         # The words of ``_surface`` met in Russian or Azerbaijani text (transliterated): a word
         # of such a question is corrected only to one of these, or to a name.
         self._other_words: set[str] = set()
@@ -224,6 +227,9 @@ class FactIndex:
         matcher._vocabulary = {
             bucket: dict.fromkeys(words) for bucket, words in state.vocabulary.items()
         }
+        for bucket in matcher._vocabulary.values():
+            for word in bucket:
+                matcher._letter_sets.add(word)
         semantic = matcher.settings.semantic
         if semantic is not None:
             for entry in entries.values():
@@ -392,6 +398,7 @@ class FactIndex:
                     # facts go: a correction to a term no fact has any more is simply not used.
                     surface[word] = term
                     self._vocabulary.setdefault((word[:1], len(word)), {})[word] = None
+                    self._letter_sets.add(word)
                 if other:
                     self._other_words.add(word)
         out = [term for term, _, _ in analyzed]
