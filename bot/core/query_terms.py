@@ -292,7 +292,7 @@ class QueryTerms(FactIndex):
         Words with the same first letter are searched first (most typos keep it); failing
         that, words of about the same length with any first letter ("embassador",
         "ekaterinburg"), as long as there are few enough of them to stay fast; of those, only
-        the words that hold nearly the same letters are compared (``LetterSets``): the others
+        the words that hold nearly the same letters are compared (``Vocabulary``): the others
         cannot reach the cutoff. (Words of the same first letter are few enough to compare
         one by one as fast.)
         """
@@ -301,14 +301,14 @@ class QueryTerms(FactIndex):
         spread = 1 if len(term) < 7 else 2
         lengths = range(len(term) - spread, len(term) + spread + 1)
         first = term[:1]
-        same_letter = [self._vocabulary.get((first, n)) for n in lengths]
+        vocabulary = self._vocabulary
+        same_letter = [vocabulary.groups.get((first, n)) for n in lengths]
         best = self._closest(term, [b.keys() for b in same_letter if b])
         if best is None and anywhere:
             around = range(len(term) - 1, len(term) + 2)
-            letter_sets = self._letter_sets
-            if letter_sets.count_other_first(first, around) <= self.settings.typo_fallback_words:
+            if vocabulary.count_other_first(first, around) <= self.settings.typo_fallback_words:
                 cutoff = self.settings.typo_cutoff
-                best = self._closest(term, letter_sets.near_other_first(term, around, cutoff))
+                best = self._closest(term, vocabulary.near_other_first(term, around, cutoff))
         return best
 
     def _closest(self, term: str, groups: Sequence[Collection[str]]) -> tuple[str, float] | None:

@@ -1,6 +1,6 @@
-"""The words written in facts by length, with bitmaps of which words hold each letter: the words
-a misspelled word can be read as, found for all the words of a length at once rather than by
-comparing it with each.
+"""The words written in facts, by first letter and length, and by the letters they hold: the
+words a misspelled word can be read as, found for all the words of a length at once rather than
+by comparing it with each.
 
 A misspelled word is read as the indexed word it most resembles by rapidfuzz's ratio, if that
 reaches a cutoff (``QueryTerms._closest_word``). In a fact base of 100,000 facts a word with a
@@ -19,7 +19,7 @@ Python int per letter, for each length), for all of a length's words at once, in
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from bot.core.key_bitmaps import keys_of
 
@@ -79,24 +79,41 @@ class _Words:
         return keys_of(near, len(self.words))
 
 
-class LetterSets:
-    """The indexed words (as written, four letters or more), each added once, by length."""
+class Vocabulary:
+    """The indexed words (as written, four letters or more), each added once: in ``groups``
+    by (first letter, length), each group in the order it got its first word and its words in
+    the order they were added (the order they are compared in), and by length with the letters
+    each holds."""
 
-    __slots__ = ("_groups", "_lengths")
+    __slots__ = ("_lengths", "_order", "groups")
 
     def __init__(self) -> None:
+        self.groups: dict[tuple[str, int], dict[str, None]] = {}
+        # Each group's place in ``groups``.
+        self._order: dict[tuple[str, int], int] = {}
         self._lengths: dict[int, _Words] = {}
-        # Each (first letter, length) in the order it got its first word: the order in which
-        # the vocabulary's groups of words are searched (``QueryTerms._closest_word``).
-        self._groups: dict[tuple[str, int], int] = {}
+
+    @classmethod
+    def from_groups(cls, groups: Mapping[tuple[str, int], Iterable[str]]) -> Vocabulary:
+        """The vocabulary whose ``groups`` are ``groups``, in their order."""
+        vocabulary = cls()
+        for words in groups.values():
+            for word in words:
+                vocabulary.add(word)
+        return vocabulary
 
     def add(self, word: str) -> None:
         """Add a word not added before."""
+        group = (word[0], len(word))
+        words = self.groups.get(group)
+        if words is None:
+            words = self.groups[group] = {}
+            self._order[group] = len(self._order)
+        words[word] = None
         length = self._lengths.get(len(word))
         if length is None:
             length = self._lengths[len(word)] = _Words()
         length.add(word)
-        self._groups.setdefault((word[0], len(word)), len(self._groups))
 
     def count_other_first(self, first: str, lengths: Iterable[int]) -> int:
         """How many words of ``lengths`` start with a letter other than ``first``."""
@@ -109,13 +126,12 @@ class LetterSets:
 
     def near_other_first(self, word: str, lengths: Iterable[int], cutoff: float) -> list[list[str]]:
         """The words of ``lengths`` starting with another letter than ``word`` that can reach
-        a rapidfuzz ``ratio`` of ``cutoff`` (out of 100) with it, grouped by (first letter,
-        length): the groups in the order each got its first word, each group's words in the
-        order they were added (the order a search of every word would meet them in)."""
+        a rapidfuzz ``ratio`` of ``cutoff`` (out of 100) with it, by group, in the order of
+        ``groups`` (the order a search of every word would meet them in)."""
         classes = _letter_classes(word)
         first = word[:1]
         found: dict[int, list[str]] = {}
-        groups = self._groups
+        order = self._order
         for n in lengths:
             length = self._lengths.get(n)
             # The most letters deleted or inserted that still reach the cutoff; a hair over
@@ -127,5 +143,5 @@ class LetterSets:
             words = length.words
             for at in length.near(classes, most, pool):
                 match = words[at]
-                found.setdefault(groups[(match[0], n)], []).append(match)
-        return [found[order] for order in sorted(found)]
+                found.setdefault(order[(match[0], n)], []).append(match)
+        return [found[place] for place in sorted(found)]

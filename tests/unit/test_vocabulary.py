@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from bot.core.letter_sets import LetterSets
 from bot.core.matcher import Matcher
 from bot.core.models import Fact
+from bot.core.vocabulary import Vocabulary
 
 # Made-up places and officials built from a few syllables, so that many words are one or two
 # letters apart ("dravmir", "dravmor", "travmir"): the near misses a shortlist must keep.
@@ -72,7 +72,7 @@ def _every_word(vocabulary: Mapping[tuple[str, int], Iterable[str]]) -> NearWord
     """What the search compared before the shortlist: each whole group of ``vocabulary`` of
     another first letter, in the order the search reads them."""
 
-    def near(self: LetterSets, word: str, lengths: range, cutoff: float) -> list[list[str]]:
+    def near(self: Vocabulary, word: str, lengths: range, cutoff: float) -> list[list[str]]:
         return [
             list(group)
             for (first, n), group in vocabulary.items()
@@ -95,7 +95,7 @@ def test_a_misspelled_word_is_read_as_when_compared_with_every_word(
     question = f"what did the warden of {typo} do"
     shortlisted = matcher.ask(question, limit=5)
     read = matcher._closest_word(typo)
-    with mock.patch.object(LetterSets, "near_other_first", _every_word(matcher._vocabulary)):
+    with mock.patch.object(Vocabulary, "near_other_first", _every_word(matcher._vocabulary.groups)):
         assert matcher._closest_word(typo) == read
         compared = matcher.ask(question, limit=5)
     assert [(m.fact.id, m.score) for m in shortlisted.matches] == [
@@ -120,14 +120,12 @@ def test_no_word_that_reaches_the_cutoff_is_left_out(
     rng = random.Random(seed)
     near = [_misspelled(rng.choice("bdgkz") + typed[1:], rng) for _ in range(20)]
     words = rng.sample([*near, *others], len(near) + len(others))
-    letter_sets = LetterSets()
+    vocabulary = Vocabulary()
     unique = list(dict.fromkeys(words))
     for word in unique:
-        letter_sets.add(word)
+        vocabulary.add(word)
     lengths = range(len(typed) - 2, len(typed) + 3)
-    kept = [
-        word for group in letter_sets.near_other_first(typed, lengths, cutoff) for word in group
-    ]
+    kept = [word for group in vocabulary.near_other_first(typed, lengths, cutoff) for word in group]
     in_scope = [word for word in unique if len(word) in lengths and word[0] != typed[0]]
     assert set(kept) <= set(in_scope)
     reaching = [word for word in in_scope if fuzz.ratio(typed, word) >= cutoff]
