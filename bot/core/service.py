@@ -19,6 +19,7 @@ This module is the facade; each concern has its own module, composed here:
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import datetime as dt
 import heapq
@@ -132,6 +133,9 @@ class KnowledgeBase:
         self.start_notice: str | None = None
         # Work done once among the processes sharing the store (see ``hold_lease``).
         self.leases = Leases(store)
+        # The close under way or done (``close``): a second close waits for it instead of
+        # using a store that is closed already.
+        self._closing: asyncio.Future[None] | None = None
 
     @property
     def matcher(self) -> Matcher:
@@ -189,6 +193,16 @@ class KnowledgeBase:
         return await self._index.catch_up()
 
     async def close(self) -> None:
+        """Stop following changes, make what was queued behind long work, save the index
+        snapshot and close the store. Closing again (a signal handler, then a ``finally``)
+        waits for the first close and does nothing more."""
+        if self._closing is None:
+            self._closing = asyncio.ensure_future(self._close())
+        # Shielded: a caller cancelled while it waits does not cut the close short for the
+        # others (the store would be left open, the snapshot half written).
+        await asyncio.shield(self._closing)
+
+    async def _close(self) -> None:
         await self._follower.stop()
         # Teachings queued behind long work (a reload still running, or one cancelled) are
         # made before the store closes: their moderators were told they would be.

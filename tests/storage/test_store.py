@@ -325,6 +325,20 @@ async def test_facts_persist_across_close_and_reopen(
         await reopened.close()
 
 
+async def test_closing_twice_is_no_error(database: Database, knowledge_dir: Path) -> None:
+    """A signal handler closes the bot and a ``finally`` closes it again: the second close
+    (or one running at the same time) does nothing more, and what was written is kept."""
+    kb = await open_knowledge_base_at(database, knowledge_dir)
+    added = await kb.add_fact(GRAND_PRIX, AUTHOR)
+    await asyncio.gather(kb.close(), kb.close())
+    await kb.close()
+    reopened = await open_knowledge_base_at(database, knowledge_dir)
+    try:
+        assert await reopened.get_fact(added.id, guild_id=GUILD) == added
+    finally:
+        await reopened.close()
+
+
 async def test_facts_survive_a_restart_without_reload(
     database: Database, knowledge_dir: Path
 ) -> None:
