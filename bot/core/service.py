@@ -368,9 +368,12 @@ class KnowledgeBase:
         )
         return heapq.nsmallest(limit, visible)
 
-    def has_member_facts(self, guild_id: int | None) -> bool:
-        """Whether members of ``guild_id`` have added live facts."""
-        return any(f.origin is Origin.USER and f.guild_id == guild_id for f in self.matcher.facts())
+    def has_member_facts(self, guild_id: int | None, *, all_guilds: bool = False) -> bool:
+        """Whether members of ``guild_id`` (or of any server) have added live facts."""
+        return any(
+            f.origin is Origin.USER and (all_guilds or f.guild_id == guild_id)
+            for f in self.matcher.facts()
+        )
 
     async def get_fact(self, fact_id: str, *, guild_id: int | None = None) -> Fact:
         """A fact by id as seen from ``guild_id`` (pending ones included), or ``NotFound``."""
@@ -447,10 +450,10 @@ class KnowledgeBase:
         ]
         return export_yaml(facts, self._index.taught, self.matcher.get)
 
-    def has_export(self, guild_id: int | None) -> bool:
-        """Whether ``kb export`` has anything for ``guild_id``: member facts, or questions
-        taught to knowledge-file facts."""
-        if self.has_member_facts(guild_id):
+    def has_export(self, guild_id: int | None, *, all_guilds: bool = False) -> bool:
+        """Whether ``kb export`` has anything for ``guild_id`` (or for every server): member
+        facts, or questions taught to knowledge-file facts."""
+        if self.has_member_facts(guild_id, all_guilds=all_guilds):
             return True
         return has_taught_file_questions(self._index.taught, self.matcher.get)
 
