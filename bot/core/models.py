@@ -245,6 +245,16 @@ class ReloadReport:
 # The audit action of a teaching queued behind long work that could not be made when that
 # work ended (its moderator had been told it would be): the detail holds the question and why.
 TEACH_NOT_MADE = "teach-not-made"
+# The same for a taking back (``kb unteach``) queued behind long work.
+UNTEACH_NOT_MADE = "unteach-not-made"
+# A teaching or taking back queued behind long work, audited with the row that keeps it until
+# it is made (through a crash too): the detail holds the question and the work it waits for.
+TEACH_QUEUED = "teach-queued"
+UNTEACH_QUEUED = "unteach-queued"
+# The actions whose detail names a question (a fact's history shows it), and those that say
+# why a queued change was not made.
+NOT_MADE_ACTIONS = (TEACH_NOT_MADE, UNTEACH_NOT_MADE)
+QUESTION_ACTIONS = ("teach", "unteach", TEACH_QUEUED, UNTEACH_QUEUED, *NOT_MADE_ACTIONS)
 
 
 @dataclass(frozen=True, slots=True)

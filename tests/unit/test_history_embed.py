@@ -29,3 +29,19 @@ def test_a_teaching_not_made_shows_its_question_and_why() -> None:
     assert lines[1].endswith(
         "**teach-not-made** by console: no boats lol (the fact was removed meanwhile)"
     )
+
+
+def test_a_fact_approved_from_a_draft_names_the_draft_file() -> None:
+    """As `fact history` does at the command line: which draft file the fact came in."""
+    entries = [
+        AuditEntry(
+            AT,
+            "discord:1234",
+            "approve-draft",
+            "harbour-ferry",
+            None,
+            {"file": "2025-05-14-harbour-notice.yaml", "ids": ["harbour-ferry"]},
+        )
+    ]
+    line = (history_embed("harbour-ferry", entries).description or "").splitlines()[0]
+    assert line.endswith("**approve-draft** by <@1234>: `drafts/2025-05-14-harbour-notice.yaml`")
