@@ -251,6 +251,9 @@ UNTEACH_NOT_MADE = "unteach-not-made"
 # it is made (through a crash too): the detail holds the question and the work it waits for.
 TEACH_QUEUED = "teach-queued"
 UNTEACH_QUEUED = "unteach-queued"
+# Why a queued change found, when it was made, that it had nothing left to do.
+TAUGHT_BY_THEN = "the fact had that question already by then"
+UNTAUGHT_BY_THEN = "it was no longer taught to the fact by then"
 # The actions whose detail names a question (a fact's history shows it), and those that say
 # why a queued change was not made.
 NOT_MADE_ACTIONS = (TEACH_NOT_MADE, UNTEACH_NOT_MADE)

@@ -23,6 +23,7 @@ import asyncio
 import dataclasses
 import datetime as dt
 import heapq
+import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -61,9 +62,10 @@ from bot.core.models import (
     Stats,
     Status,
 )
+from bot.core.queued_changes import make_stored
 from bot.core.served_index import ServedIndex
 from bot.core.startup import StartMode
-from bot.core.storage import KnowledgeStore, StoreUnavailable
+from bot.core.storage import KnowledgeStore, StoreError, StoreUnavailable
 from bot.core.supersession import Proposal, propose_supersessions
 from bot.core.teaching import Teacher, Teaching
 from bot.core.timeline_answers import TimelineAnswers
@@ -89,6 +91,8 @@ __all__ = [
     "validate_fact_input",
     "written_in",
 ]
+
+log = logging.getLogger("bot.core.service")
 
 # Only the start of an over-long question is matched: nobody's question is 10,000 characters.
 MAX_ASK_CHARS = 600
@@ -176,10 +180,25 @@ class KnowledgeBase:
                 store, knowledge_dir, matcher_settings=matcher_settings, policy=policy, clock=clock
             )
             kb.start_notice = await startup.start(kb._index, knowledge_dir, start)
+            if start in (StartMode.RELOAD, StartMode.STORED_ONLY):
+                # A process that writes makes what a stopped one left queued (a crash during
+                # a reload): its moderators were told it would be made.
+                await kb.make_queued()
         except BaseException:
             await store.close()
             raise
         return kb
+
+    async def make_queued(self) -> int:
+        """Make the teachings and takings back the store still holds queued behind long work
+        that a stopped process never ended (``bot.core.queued_changes``); how many there were.
+        A database that cannot be read for them is logged: they wait for the next start."""
+        makers = {"teach": self._teacher.teach_queued, "unteach": self._unteacher.unteach_queued}
+        try:
+            return await make_stored(self.store, self._index.lock, makers)
+        except StoreError as exc:
+            log.warning("queued teachings not made at start: %s", exc)
+            return 0
 
     def follow_changes(self, *, every: float = FOLLOW_SECONDS) -> None:
         """Keep the index in step with what other processes (the CLI, another bot process)
