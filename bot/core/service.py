@@ -43,7 +43,6 @@ from bot.core.fact_input import (
     id_words,
     parse_day,
     parse_ids,
-    tidy,
     validate_fact_input,
     written_in,
 )
@@ -63,6 +62,7 @@ from bot.core.models import (
     Status,
 )
 from bot.core.queued_changes import make_stored
+from bot.core.same_question import question_key
 from bot.core.served_index import ServedIndex
 from bot.core.startup import StartMode
 from bot.core.storage import KnowledgeStore, StoreError, StoreUnavailable
@@ -436,14 +436,14 @@ class KnowledgeBase:
     ) -> dict[str, str]:
         """Which of ``questions`` (as the statistics write them: lower case, trimmed) were
         taught, and to which fact, of the facts seen from ``guild_id`` (or from anywhere)."""
-        wanted = {tidy(q).casefold(): q for q in questions}
+        wanted = {question_key(q): q for q in questions}
         found: dict[str, str] = {}
         for fact_id, taught in self._index.taught.items():
             fact = self.matcher.get(fact_id)
             if fact is None or not (all_guilds or fact.visible_in(guild_id)):
                 continue
             for question in taught:
-                listed = wanted.get(tidy(question).casefold())
+                listed = wanted.get(question_key(question))
                 if listed is not None:
                     found.setdefault(listed, fact_id)
         return found

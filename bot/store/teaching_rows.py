@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from bot.core.models import TEACH_QUEUED, UNTEACH_QUEUED
-from bot.core.same_question import holds_question
+from bot.core.same_question import holds_question, question_key
 from bot.core.storage import QueuedTeaching
 
 TAUGHT_QUESTIONS = "SELECT fact_id, question FROM taught_questions ORDER BY pk"
@@ -55,7 +55,8 @@ def taught_by_fact(rows: Iterable[Sequence[Any]]) -> dict[str, tuple[str, ...]]:
 def next_to_teach(
     unanswered: Sequence[str], voted: Sequence[str], taught: set[str], limit: int
 ) -> list[str]:
-    """The unanswered questions first, then the 👎-voted ones not taught yet: each once, at
-    most ``limit``."""
-    out = list(dict.fromkeys([*unanswered, *(q for q in voted if q not in taught)]))
+    """The unanswered questions first, then the 👎-voted ones, none taught yet (as the same
+    question, ``bot.core.same_question``): each once, at most ``limit``."""
+    done = {question_key(q) for q in taught}
+    out = list(dict.fromkeys(q for q in (*unanswered, *voted) if question_key(q) not in done))
     return out[:limit]
