@@ -229,6 +229,8 @@ def stats(stats: Stats) -> str:
     lines = [
         f"facts: {stats.facts_by_origin.get('file', 0)} from knowledge files, "
         f"{stats.facts_by_origin.get('user', 0)} added by users, {stats.pending} pending",
+        f"drafts: {stats.drafts_text}"
+        + (" (kb drafts lists them)" if stats.drafts_waiting else ""),
         f"questions: {stats.questions_asked} asked, {stats.answered} answered, "
         f"{stats.suggested} not sure, {stats.unknown} unknown "
         f"({stats.unknown_rate:.0%} unknown)",

@@ -429,7 +429,13 @@ class KnowledgeBase:
                 stats, facts_by_origin={**stats.facts_by_origin, "file": answered}
             )
         taught = self._taught_to(stats.listed_questions, guild_id, all_guilds=all_guilds)
-        return dataclasses.replace(stats, taught_to=taught) if taught else stats
+        drafts, oldest = await self._drafts.waiting()
+        return dataclasses.replace(
+            stats,
+            taught_to=taught or stats.taught_to,
+            drafts_waiting=drafts,
+            oldest_draft_age=self.now() - oldest if oldest is not None else None,
+        )
 
     def _taught_to(
         self, questions: Sequence[str], guild_id: int | None, *, all_guilds: bool

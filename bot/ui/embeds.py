@@ -397,7 +397,9 @@ def stats_embed(stats: Stats, write_problem: str | None = None) -> discord.Embed
         value=(
             f"{stats.facts_by_origin.get('file', 0)} from knowledge files\n"
             f"{stats.facts_by_origin.get('user', 0)} added by members\n"
-            f"{stats.pending} waiting for approval"
+            f"{stats.pending} waiting for approval\n"
+            # Ingested articles' drafts, reviewed with /kb approve or /kb reject.
+            f"{stats.drafts_text.capitalize()}"
         ),
     )
     embed.add_field(
