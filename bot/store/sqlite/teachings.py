@@ -36,10 +36,11 @@ class SqliteTeachings(SqliteAudit, SqliteAsks):
         self, guild_id: int | None, *, all_guilds: bool = False, limit: int = 25
     ) -> list[str]:
         """The most asked unanswered questions of a server (or all), then the ones whose
-        answers got a 👎; none already taught."""
+        answers got a 👎; none already taught. Read aside (``_read_aside``): `/kb teach`'s
+        autocomplete asks for them, and must answer during a reload's write too."""
         scope = "1" if all_guilds else "guild_id IS ?"
         params: tuple[Any, ...] = () if all_guilds else (guild_id,)
-        async with self._read(
+        async with self._read_aside(
             f"SELECT lower(trim(question)) AS q, COUNT(*) AS n FROM asks "
             f"WHERE {scope} AND decision = 'unknown' "
             f"AND lower(trim(question)) NOT IN ({SERVED_TAUGHT}) "
@@ -47,8 +48,8 @@ class SqliteTeachings(SqliteAudit, SqliteAsks):
             (*params, limit),
         ) as cursor:
             unanswered = [row[0] for row in await cursor.fetchall()]
-        voted = [q for q, _, _ in await self._thumbs_down(scope, params, limit)]
-        async with self._read(SERVED_TAUGHT) as cursor:
+        voted = [q for q, _, _ in await self._thumbs_down(scope, params, limit, aside=True)]
+        async with self._read_aside(SERVED_TAUGHT) as cursor:
             taught = {row[0] for row in await cursor.fetchall()}
         return next_to_teach(unanswered, voted, taught, limit)
 
