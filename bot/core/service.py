@@ -147,6 +147,11 @@ class KnowledgeBase:
         return self._index.matcher
 
     @property
+    def busy_with(self) -> str | None:
+        """The long work under way ("a reload"), behind which a teaching is queued; None."""
+        return self._index.lock.busy_with
+
+    @property
     def write_problem(self) -> str | None:
         """Why the last write failed, for the moderators (``/kb stats``); None once one
         succeeds again."""
