@@ -7,10 +7,10 @@ sets are what changes may be made from.
 
 FRESH_TUNE = frozenset(
     {
-        "questions_ru_11",
-        "questions_az_11",
-        "questions_en_14",
-        "armenia-velvet-revolution-2018",
-        "karabakh-ceasefire-2020",
+        "questions_ru_12",
+        "questions_az_12",
+        "questions_en_15",
+        "kyrgyzstan-kumtor-2021",
+        "perm-university-shooting-2021",
     }
 )
