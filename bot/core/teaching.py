@@ -5,9 +5,9 @@ indexed on top of the fact at once, so it is answered with that fact from then o
 through reloads. While long work holds the index (a reload of a large knowledge folder), the
 teaching is checked against what is served, kept in the store as queued, and made as that
 work ends, whether it succeeded or failed (``bot.core.index_lock``), or at the next start if
-the process dies first (``bot.core.queued_changes``): the moderator is answered at once. It is checked
-again when it is made (the limit per fact, a member fact removed meanwhile); one that cannot be
-made then is audited with why, as the moderator was told it would be made.
+the process dies first (``bot.core.queued_changes``): the moderator is answered at once. It is
+checked again when it is made (the limit per fact, a member fact removed meanwhile); one that
+cannot be made then is audited with why, as the moderator was told it would be made.
 """
 
 from __future__ import annotations
