@@ -21,11 +21,13 @@ from collections.abc import Callable
 
 # A verb's own endings, at most one after an optional negative "-ma": the participles ("-an",
 # "-dığı", "-acaq"), the perfect "-ıb", the evidential "-mış", the past "-dı", the present "-ır",
-# the verbal noun "-ma", the infinitive "-maq", the converbs "-araq", "-anda", the conditional.
+# the verbal noun "-ma", the infinitive "-maq", the converbs "-araq", "-anda", the conditional,
+# the optative after a vowel ("başla-yım", let me begin; "-yaq", let us) and the imperative
+# "-sın" (let it).
 _VERB = (
     r"(?:m[ae])?"
     r"(?:y?[ae]n(?:d[ae])?|d[iu][gyqk]|y?[ae]c[ae][qkgy]|y?[iu]b|m[iu]s|d[iu]|y?[iu]r"
-    r"|m[ae][qkgy]?|y?[ae]r[ae]q|s[ae])"
+    r"|m[ae][qkgy]?|y?[ae]r[ae]q|s[ae]|y[iu]m|y[ae]q|s[iu]n)"
 )
 # A noun's: the plural, a possessive, a case (with the buffer "n", "y" or "s" a vowel-final
 # stem takes), the "-dakı" of place.

@@ -111,6 +111,13 @@ class QueryTerms(FactIndex):
                 df, term = None, term + _FOREIGN_MARK
             if df is None and not names and word in SOFT_FILLER:
                 continue  # "wait", "lowkey": a question's tone, where no fact uses the word
+            if df is not None and language == "az":
+                longer = self._az_longer_root(term, word)
+                if longer is not None and longer not in seen:
+                    # "başlayım" (let me begin) is "başla-", not the "baş" (head) the stemmer
+                    # cut it to.
+                    seen.add(longer)
+                    term, df = longer, self._df.get(longer)
             if df is not None:
                 if names and term in self._names:
                     spec = NAME_SPECIFICITY  # a name the facts write
@@ -184,6 +191,17 @@ class QueryTerms(FactIndex):
 
         start = chain_start(word, held)
         return (start, AZ_FORM_CONFIDENCE) if start is not None else None
+
+    def _az_longer_root(self, term: str, word: str) -> str | None:
+        """A verb root the facts hold that the Azerbaijani ``word`` starts with, longer than
+        the held ``term`` the stemmer cut it to and followed by a verb's chain of endings
+        (``az_chains``); None when there is none, or ``term`` is a name."""
+        if term in self._names:
+            return None
+        found = self._az_form_of(word)
+        if found is None or len(found[0]) <= len(term) or not found[0].startswith(term):
+            return None
+        return found[0]
 
     def _foreign_only(self, term: str, word: str, language: str) -> bool:
         """Whether ``term``, read from ``word`` (transliterated) of a question in ``language``

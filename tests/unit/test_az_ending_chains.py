@@ -1,7 +1,10 @@
 """An Azerbaijani question word no fact holds is read as a form of a fact's word by the chain of
 endings after it (``bot.core.az_chains``): "qalmasının" (of its staying) of a fact saying
 "qalır" (stays), "aparan" (carrying) of one saying "aparır". Left a word of its own, the verb
-the question turns on met nothing, and the question was only offered.
+the question turns on met nothing, and the question was only offered. A verb the stemmer cut
+to a shorter word the facts hold is read as its own root too: "başlayım" (let me begin) is
+"başla-", not "baş" (head, or the "baş" of "baş verdi", happened), which answered a request for
+a wedding toast with a fact on what happened.
 
 Every example is this file's own (ferries and a harbour), never the knowledge's nor the bench's
 questions.
@@ -16,7 +19,7 @@ from bot.core.matcher import Matcher
 from bot.core.models import Decision, Fact, Translation
 from bot.core.text import Analyzer
 
-HELD = frozenset({"qal", "apar", "deyis", "gel", "2021", "olke", "men", "xeber", "pis"})
+HELD = frozenset({"qal", "apar", "deyis", "gel", "basla", "2021", "olke", "men", "xeber", "pis"})
 
 
 @pytest.mark.parametrize(
@@ -27,6 +30,7 @@ HELD = frozenset({"qal", "apar", "deyis", "gel", "2021", "olke", "men", "xeber",
         ("deyismekdedir", "deyis"),  # the infinitive, its locative and the copula
         ("gelende", "gel"),  # the converb of time
         ("gelmeyecekmi", "gel"),  # the negative future with the question particle
+        ("baslayim", "basla"),  # the optative: let me begin
         ("2021den", "2021"),  # a year with its case ending, typed without the hyphen
     ],
 )
@@ -79,3 +83,39 @@ def test_a_question_turning_on_a_verb_form_is_answered() -> None:
     result = matcher.ask("bərələrin qalmasının səbəbi nədir")
     assert result.best is not None and result.best.fact.id == "ferries-in-port"
     assert result.decision is Decision.ANSWER
+
+
+PORT_FIRE = Fact(
+    "port-fire",
+    "A fire broke out in a warehouse at the port of Alat; two dockers' brothers were hurt.",
+    ("what happened at alat port",),
+    translations=(
+        Translation(
+            "az",
+            "Ələt limanında anbarda yanğın baş verdi, iki yükdaşıyanın qardaşı yaralandı.",
+            ("ələt limanında nə baş verdi",),
+        ),
+    ),
+)
+SAILINGS_RESUME = Fact(
+    "ferries-resume",
+    "Ferry sailings from Alat resumed after the storm.",
+    ("did the ferries resume",),
+    translations=(
+        Translation(
+            "az",
+            "Fırtınadan sonra Ələtdən bərə reysləri yenidən başladı.",
+            ("bərə reysləri başladı",),
+        ),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["qardaşımın toyunda nitqə necə başlayım?", "qardasimin toyunda nitqe nece baslayim"],
+)
+def test_let_me_begin_is_no_happening(question: str) -> None:
+    matcher = Matcher([PORT_FIRE, SAILINGS_RESUME], analyzer=Analyzer())
+    result = matcher.ask(question)
+    assert result.decision is not Decision.ANSWER
