@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from bot.core.az_nouns import az_listed
+
 # A verb's own endings, at most one after an optional negative "-ma": the participles ("-an",
 # "-dığı", "-acaq"), the perfect "-ıb", the evidential "-mış", the past "-dı", the present "-ır",
 # the verbal noun "-ma", the infinitive "-maq", the converbs "-araq", "-anda", the conditional,
@@ -26,7 +28,7 @@ from collections.abc import Callable
 # "-sın" (let it).
 _VERB = (
     r"(?:m[ae])?"
-    r"(?:y?[ae]n(?:d[ae])?|d[iu][gyqk]|y?[ae]c[ae][qkgy]|y?[iu]b|m[iu]s|d[iu]|y?[iu]r"
+    r"(?:y?[ae]n(?:d[ae])?|d[iu](?:[gy](?=[iu])|[qk])|y?[ae]c[ae][qkgy]|y?[iu]b|m[iu]s|d[iu]|y?[iu]r"
     r"|m[ae][qkgy]?|y?[ae]r[ae]q|s[ae]|y[iu]m|y[ae]q|s[iu]n)"
 )
 # A noun's: the plural, a possessive, a case (with the buffer "n", "y" or "s" a vowel-final
@@ -51,16 +53,22 @@ _NOUN_CHAIN = re.compile(f"{_NOUN}{_TAIL}")
 # ending of one or two are as often another word ("məna", meaning, is no "mən-ə").
 _SHORTEST = 3
 _SHORT_ROOT_CHAIN = 3
+_VOWELS = frozenset("aeiou")
 
 
 def chain_start(plain: str, held: Callable[[str], bool]) -> str | None:
     """The longest start of the plainly typed word ``plain`` that ``held`` accepts (a term the
     facts hold in Azerbaijani), followed by a chain of inflectional endings only; None when
-    there is none."""
+    there is none, or when the lexicon lists the word whole: a word of its own that ends like
+    a form ("əsasən", mainly, is no participle of "əsas"; "dostanə", friendly)."""
+    if az_listed(plain):
+        return None
     for length in range(len(plain) - 1, _SHORTEST - 1, -1):
         start, rest = plain[:length], plain[length:]
         if length == _SHORTEST and len(rest) < _SHORT_ROOT_CHAIN:
             continue
+        if rest[0] == "y" and start[-1] not in _VOWELS:
+            continue  # the buffer "y" follows a vowel: "gün-yan" is no "gün" with an ending
         chain = _NOUN_CHAIN if start.isdigit() else _VERB_CHAIN
         if held(start) and chain.fullmatch(rest):
             return start
