@@ -16,7 +16,7 @@ from bot.core.focus import Focus, question_focus
 from bot.core.folding import translit
 from bot.core.language import az_plain
 from bot.core.other_stems import other_words
-from bot.core.other_tokens import other_tokens
+from bot.core.other_tokens import other_tokens, without_indefinites
 from bot.core.since_words import asks_since
 from bot.core.wants import Want
 
@@ -59,6 +59,15 @@ _FOCUS_WORDS = {
         "имена": "name of",
         "фамилия": "name of",
         "сколько лет": "how old",
+        # a span of time, a time of day, a sum of money, a share
+        "сколько времени": "how long",
+        "как долго": "how long",
+        "во сколько": "what time",
+        "в котором часу": "what time",
+        "сколько денег": "how much money",
+        "сколько процентов": "what percentage",
+        "какой процент": "what percentage",
+        "какая доля": "what percentage",
         "в каком году": "what year",
         "какого числа": "what date",
         "в какой день": "what day",
@@ -224,7 +233,7 @@ def _without_embedded(text: str, words: list[str]) -> list[str]:
     asked = False
     dropped: list[str] = []
     for clause in clauses:
-        clause_words = other_words(clause, "ru")
+        clause_words = other_words(without_indefinites(clause), "ru")
         if asked and clause_words and clause_words[0] in _EMBEDDING_WORDS:
             dropped.append(clause_words[0])
         asked = asked or any(word in _ASKING_WORDS for word in clause_words)
@@ -291,6 +300,10 @@ def other_focus(text: str, language: str) -> Focus:
             for word, (asked, letters) in _PLAIN_FOCUS_AZ.items()
             if f" {word} " in plain and _typed_plainly(letters, lowered_text)
         ]
+    if language == "ru" and "when" in english and any(map(russian_lemmas.future, asking)):
+        # "когда вернётся посол", "когда их отпустят": a perfective verb's present form is
+        # its future, asked as English's "when will".
+        english.append("will")
     if "who" in english or "name of" in english:
         # Read as English reads "who is the chairman": the role's holder is asked.
         # "name of the ambassador" for "как зовут посла": the role right after "name of".

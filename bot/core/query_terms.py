@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from bot.core import latin_russian
+from bot.core import latin_russian, russian_lemmas
 from bot.core.az_chains import chain_start
 from bot.core.az_nouns import az_derived
 from bot.core.candidates import QueryTerm
@@ -31,6 +31,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 LIKE_LETTERS = 4
 # Years a question may name: a year no fact has is another event's.
 _YEARS = range(1900, 2100)
+# A run of capitalised Cyrillic words, a space between each ("Сергея Лаврова").
+_CAPITALISED_RUN = re.compile(r"[А-ЯЁ][а-яё]+(?:\s+[А-ЯЁ][а-яё]+)+")
 
 
 # Letters a common Russian word shares at its start with the fact's word it is read as: its
@@ -75,6 +77,9 @@ class _QuestionNames:
     capitalised: frozenset[str]
     written: dict[str, str]
     listed: frozenset[str] = frozenset()
+    # Given names and patronymics beside a surname the facts hold ("Сергея" of "Сергея
+    # Лаврова"): the person the facts name, not another one.
+    given: frozenset[str] = frozenset()
 
 
 class QueryTerms(FactIndex):
@@ -376,7 +381,27 @@ class QueryTerms(FactIndex):
         for word in other_tokens(question, language):
             written.setdefault(translit(word), word)
         listed = self._listed_countries(question, language)
-        return _QuestionNames(frozenset(capitalised), written, listed)
+        given = self._given_names(question, language) if language == "ru" else frozenset()
+        return _QuestionNames(frozenset(capitalised), written, listed, given)
+
+    def _given_names(self, question: str, language: str) -> frozenset[str]:
+        """The terms of a Russian question's given names and patronymics written beside a
+        name the facts hold, in one run of capitalised words ("ведомство Сергея Лаврова",
+        "Ильхам Гейдарович Алиев"): a fact that names the surname names that person, whom
+        a reader may call in full."""
+        out: set[str] = set()
+        for run in _CAPITALISED_RUN.findall(question):
+            words = run.split()
+            if len(words) < 2:
+                continue
+            read = [self.analyzer.analyze(word, language=language) for word in words]
+            terms = [found[0][0] if len(found) == 1 else None for found in read]
+            if not any(term in self._names for term in terms if term):
+                continue
+            for word, term in zip(words, terms, strict=True):
+                if term and term not in self._names and russian_lemmas.given_name(word.lower()):
+                    out.add(term)
+        return frozenset(out)
 
     def _listed_countries(self, question: str, language: str) -> frozenset[str]:
         """The countries a Russian or Azerbaijani question lists beside a country the facts
@@ -420,7 +445,7 @@ class QueryTerms(FactIndex):
         """
         if term.isdigit():
             return self._year_elsewhere(term)
-        if word in named.listed:
+        if word in named.listed or term in named.given:
             return False
         if term not in named.capitalised and not names_country(
             named.written.get(word, ""), language
