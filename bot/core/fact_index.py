@@ -32,6 +32,7 @@ from bot.core.language import detect
 from bot.core.matcher_settings import MatcherSettings
 from bot.core.models import Fact
 from bot.core.news_words import COUNTED_EVENTS
+from bot.core.same_question import question_key
 from bot.core.since_words import says_since
 from bot.core.text import Analyzer
 from bot.core.vocabulary import Vocabulary
@@ -421,7 +422,10 @@ class FactIndex:
         questions = fact.questions
         taught = self._taught.get(fact.id)
         if taught:
-            questions = (*questions, *(q for q in taught if q not in questions))
+            # A taught question that is one of the fact's own (in another letter case or
+            # punctuation: ``bot.core.same_question``) is indexed once, as its own.
+            keys = {question_key(q) for q in questions}
+            questions = (*questions, *(q for q in taught if question_key(q) not in keys))
         own = fact.language
         # A phrasing's words that only name the kind of answer it asks ("old" in "how old is
         # he", "date" in "what date was the raid") are not what it is about, as in a question:

@@ -131,6 +131,8 @@ class Matcher(
         share = CONTEXT_WEIGHT
         if not context and language == "en":
             context, share = self._clause_terms(question), CLAUSE_WEIGHT
+        elif not context and language == "ru":
+            context, share = self._ru_clause_terms(question), CLAUSE_WEIGHT
         if context:
             query = [
                 QueryTerm(qt.term, qt.weight * share, qt.confidence, qt.elsewhere)
