@@ -339,8 +339,27 @@ class Unset(str):
     __slots__ = ()
 
 
+# Verbs after which "there" says that something exists ("was there"), not where.
+_EXISTENTIAL = frozenset("is are was were be been being".split())
+
+
+def _without_pointers(question: str) -> str:
+    """``question`` without the words that point back into the article at a place or a
+    time it does not name: "when was the closing ceremony held there", "when has the mission
+    patrolled the border since" (the date it counts from was cut). A reader asks without
+    them, and a moderator would strike them."""
+    kept: list[str] = []
+    for word in question.split():
+        if word.lower() == "there" and kept and kept[-1].lower() not in _EXISTENTIAL:
+            continue
+        kept.append(word)
+    if len(kept) > 1 and kept[-1].lower() == "since":
+        kept.pop()  # (not "since when ...": a question opens on its question word)
+    return " ".join(kept)
+
+
 def _finish(question: str, setting: str | None) -> str:
-    question = question.strip(" ,")
+    question = _without_pointers(question.strip(" ,"))
     named = _event_named(question, setting) if setting else None
     if named is not None:
         # "what was turnout in the vote" -> "... in the lestria vote", not "what was turnout
