@@ -1012,6 +1012,16 @@ class Referents:
             # dated within its days, until one names the main event or a day far from it.
             self.current = told if told.carried else dataclasses.replace(told, carried=True)
 
+    def _headline_land(self) -> str | None:
+        """The place the main event is named after, when the headline opens on it
+        ("Uzbekistan sets snap presidential vote ..."): the land the story is about, which
+        its other events happen in as well (not a city it happens in: "the Moscow crash")."""
+        main = self.context.event
+        if main is None or not main.modifiers or main.modifiers != self.context.place:
+            return None
+        first = re.match(r"\W*([A-Z][\w-]*?)(?:'s)?\b", self.context.title)
+        return main.modifiers if first is not None and first.group(1) == main.modifiers else None
+
     def _other_event(self, noun: str, text: str, day: dates.DateMention | None) -> Event:
         """ "the Wagner mutiny": the event named after a non-person name the sentence shares
         with the headline, else after the main event's place; dated by the sentence."""
@@ -1027,7 +1037,7 @@ class Referents:
         if not modifiers:
             # "the Moldova referendum" in a story about Moldova's election; not "the Moscow
             # mutiny" after the city a story happens in.
-            modifiers = self.context.country or ""
+            modifiers = self.context.country or self._headline_land() or ""
         event = Event(noun, modifiers, place=main.place if main is not None else None)
         if day is not None and day.date is not None and day.precision == "day":
             event.date = day.date
