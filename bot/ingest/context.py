@@ -26,6 +26,7 @@ from bot.ingest import dates, story_time
 from bot.ingest.entities import NOT_PERSON_WORDS, EntityIndex, is_place_name, raw_entities
 from bot.ingest.lexicon import FUNCTION_WORDS, base_form, is_topic_noun, zipf
 from bot.ingest.named_things import named_things
+from bot.ingest.ruling_party import ruling_party, written_out
 from bot.ingest.sentences import strip_dateline
 
 # Event nouns by how a fact is set in them: "In the floods", "At the talks", "Under the law".
@@ -775,6 +776,8 @@ class Referents:
         """The bodies the opening sentence names: the story's own ("the International Criminal
         Court"), what "the court" means once another court named in passing is left behind."""
         self._noted = 0
+        self._ruling: str | None = None
+        """The party the article named as ruling: what a later "the ruling party" is."""
         self._stranger = False
         """Has someone the article's people do not include ("Jan Braathu", not taken for a
         person) been named since ``_last_people``? Then "she" may be that one: left alone."""
@@ -828,6 +831,7 @@ class Referents:
             if place and place["place"] not in ("The",):
                 self._objects.setdefault(match["noun"], place["place"])
         self._note_named(sentence)
+        self._ruling = ruling_party(sentence) or self._ruling
         self._learn_event_day(sentence)
         self.anchor, self.anchor_weekday = dates.last_anchor(
             sentence, self.context.published, **self.anchored()
@@ -1050,6 +1054,7 @@ class Referents:
         self._place_in_time(text)
         text = self._people(text)
         text = self._full_names(text)
+        text = written_out(text, self._ruling)
         text = self._definites(text)
         text = self._object_it(text)
         text = self._it_said(text)
