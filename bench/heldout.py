@@ -51,6 +51,7 @@ import yaml
 from bench import rankers
 from bench.fresh import FRESH_TUNE
 from bench.report import RESULTS
+from bot.core.answer_decision import HELD_BY
 from bot.core.loader import load_knowledge
 from bot.core.matcher import Matcher, MatcherSettings
 from bot.core.models import AskResult, Decision, Fact
@@ -156,6 +157,10 @@ class Outcome:
     score: float  # that fact's score (the method's own scale)
     confidence: float  # newsdesk: its confidence in [0, 1]; others: the score
     outright: bool  # answered outright
+    # newsdesk, the right fact first but not answered outright: the gates that held it back
+    # (``Matcher.held_by``) and the question's terms that no fact has.
+    held_by: tuple[str, ...] = ()
+    unknown: tuple[str, ...] = ()
 
     @property
     def right_first(self) -> bool:
@@ -192,6 +197,11 @@ def ask_newsdesk(
     for question in questions:
         result = matcher.ask(question.text)
         best = result.best
+        outright = result.decision is Decision.ANSWER
+        held: tuple[str, ...] = ()
+        unknown: tuple[str, ...] = ()
+        if best is not None and best.fact.id == question.fact and not outright:
+            held, unknown = why_held(matcher, question.text)
         out.append(
             Outcome(
                 question,
@@ -199,10 +209,21 @@ def ask_newsdesk(
                 best.fact.id if best else None,
                 best.score if best else 0.0,
                 confidence_of(result),
-                result.decision is Decision.ANSWER,
+                outright,
+                held,
+                unknown,
             )
         )
     return out
+
+
+def why_held(matcher: Matcher, question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The gates that keep ``question``'s first fact from being answered outright, and the
+    question's terms no fact has (nor a correction of them): what to look at first when a
+    right fact ranked first is held back."""
+    ranked, asked = matcher.explain(question)
+    unknown = tuple(qt.term for qt in asked.query if qt.confidence == 0.0)
+    return matcher.held_by(ranked, asked), unknown
 
 
 Scored = Callable[[str], list[tuple[str, float]]]
@@ -490,8 +511,23 @@ def failures(outcomes: Sequence[Outcome]) -> str:
             f"  [{o.kb} {q.kind}] {q.text!r}: {verdict}; expected {q.fact}, "
             f"got {o.first} {o.score:.2f} conf {o.confidence:.2f}"
             + (" ANSWER" if o.outright else "")
+            + (f"; held by {', '.join(o.held_by)}" if o.held_by else "")
+            + (f"; terms no fact has: {', '.join(o.unknown)}" if o.unknown else "")
         )
-    return "\n".join([*lines, wrong_outright(outcomes)])
+    return "\n".join([*lines, held_back(outcomes), wrong_outright(outcomes)])
+
+
+def held_back(outcomes: Sequence[Outcome]) -> str:
+    """How many questions had the right fact first and were not answered outright, and how
+    many of them each gate held (a question held by several counts under each; "alone": by
+    that gate and no other), so that the gate worth working on shows."""
+    held = [o for o in outcomes if o.right_first and not o.outright]
+    counts = {gate: sum(gate in o.held_by for o in held) for gate in HELD_BY}
+    alone = {gate: sum(o.held_by == (gate,) for o in held) for gate in HELD_BY}
+    by_gate = ", ".join(
+        f"{gate} {counts[gate]} ({alone[gate]} alone)" for gate in HELD_BY if counts[gate]
+    )
+    return f"  right first, held back: {len(held)}" + (f" ({by_gate})" if by_gate else "")
 
 
 def wrong_outright(outcomes: Sequence[Outcome]) -> str:

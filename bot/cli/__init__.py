@@ -54,6 +54,14 @@ async def _kb(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     if args.kb_command == "unteach":
         print(await kb_commands.unteach(kb, args.words, Actor.operator()))
         return 0
+    if args.kb_command == "export":
+        # The YAML goes to stdout even when empty (a script reading it gets `facts: []`); the
+        # person at the terminal is told on stderr why it is empty.
+        exported = await kb.export_user_facts(guild_id=None)
+        print(exported, end="" if exported.endswith("\n") else "\n")
+        if not kb.has_export(None, all_guilds=True):
+            print(kb_commands.EMPTY_EXPORT, file=sys.stderr)
+        return 0
     argument = getattr(args, "fact_id", None) or getattr(args, "file", None)
     text = await kb_commands.run(
         kb, args.kb_command, str(argument) if argument else None, Actor.operator()

@@ -24,6 +24,12 @@ USAGE = (
     'kb approve FILE|ID | kb reject FILE|ID | kb backup FILE | kb teach "QUESTION" FACT_ID | '
     'kb unteach "QUESTION" [FACT_ID]'
 )
+# ``kb export`` with nothing to export: its YAML (``facts: []``) is still printed for scripts,
+# and this says why it is empty (on stderr at the command line; alone in the console chat).
+EMPTY_EXPORT = (
+    "Nothing to export: members have added no facts, and no questions were taught to "
+    "knowledge-file facts."
+)
 TEACH_USAGE = (
     'Usage: kb teach "QUESTION" FACT_ID (the question people asked, then the id of the fact '
     "that answers it)"
@@ -171,6 +177,8 @@ async def run(kb: KnowledgeBase, verb: str, argument: str | None, actor: Actor) 
         case "reload", _:
             return render.reload_report(await kb.reload(actor))
         case "export", _:
+            if not kb.has_export(None, all_guilds=True):
+                return EMPTY_EXPORT
             return await kb.export_user_facts(guild_id=None)
         case "backup", str(target):
             path = Path(target)

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 from bot.core import language as languages
 from bot.core.loader import KnowledgeError
 from bot.core.models import (
-    TEACH_NOT_MADE,
+    NOT_MADE_ACTIONS,
+    QUESTION_ACTIONS,
     AskResult,
     AuditEntry,
     Decision,
@@ -167,25 +168,40 @@ def edited(old: Fact, new: Fact, language: str | None) -> str:
     )
 
 
+# ``fact history``: the action column is as wide as the longest action shown (at least 8,
+# "approve-draft" and "teach-not-made" included), and what follows it is wrapped within WIDTH,
+# its later lines indented under the action; an edit's new answer is clipped to what is left of
+# its line (``fact show`` has it whole).
+_MIN_ACTION = 8
+_STAMP = len("2025-01-01T00:00:00+00:00") + 2
+
+
 def history(entries: list[AuditEntry]) -> str:
-    return "\n".join(_history_line(e) for e in entries)
+    width = max([_MIN_ACTION, *(len(e.action) for e in entries)])
+    return "\n".join(_history_line(e, width) for e in entries)
 
 
-def _history_line(entry: AuditEntry) -> str:
-    line = f"{entry.at.isoformat(timespec='seconds')}  {entry.action:<8} by {entry.actor}"
+def _history_line(entry: AuditEntry, width: int) -> str:
+    line = f"{entry.at.isoformat(timespec='seconds')}  {entry.action:<{width}} by {entry.actor}"
     language = entry.detail.get("language")
     if language not in (None, "en"):
         line += f" ({language})"
     question = entry.detail.get("question")
-    if entry.action in ("teach", "unteach", TEACH_NOT_MADE) and question:
+    if entry.action in QUESTION_ACTIONS and question:
         line += f": {question!r}"  # which question was taught (or taken back): the audit keeps it
     why = entry.detail.get("why")
-    if entry.action == TEACH_NOT_MADE and why:
+    if entry.action in NOT_MADE_ACTIONS and why:
         line += f" ({why})"  # the moderator was told it would be made: say why it was not
     draft = entry.detail.get("file")
     if entry.action in ("approve-draft", "reject-draft") and draft:
         line += f": drafts/{draft}"  # which draft file it was reviewed in
-    return line
+    after = entry.detail.get("after")
+    if entry.action == "edit" and isinstance(after, str):
+        room = WIDTH - len(line) - 2
+        if room >= 12:
+            line += f": {_short(after, room)}"
+    indent = " " * _STAMP
+    return textwrap.fill(line, WIDTH, subsequent_indent=indent, break_on_hyphens=False)
 
 
 def reload_report(report: ReloadReport) -> str:
@@ -213,6 +229,8 @@ def stats(stats: Stats) -> str:
     lines = [
         f"facts: {stats.facts_by_origin.get('file', 0)} from knowledge files, "
         f"{stats.facts_by_origin.get('user', 0)} added by users, {stats.pending} pending",
+        f"drafts: {stats.drafts_text}"
+        + (" (kb drafts lists them)" if stats.drafts_waiting else ""),
         f"questions: {stats.questions_asked} asked, {stats.answered} answered, "
         f"{stats.suggested} not sure, {stats.unknown} unknown "
         f"({stats.unknown_rate:.0%} unknown)",

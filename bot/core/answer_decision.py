@@ -5,6 +5,7 @@ know, through every gate an outright answer must pass."""
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 
 from bot.core.candidates import AskedQuestion, Candidate
 from bot.core.confidence import calibration_features, clear_lead, semantic_lead
@@ -12,6 +13,28 @@ from bot.core.fact_index import FactIndex
 from bot.core.models import Decision
 from bot.core.sibling_order import KIND_PHRASINGS, keyword_named, phrased_for
 from bot.core.wants import ORDERING
+
+# The gates an outright answer must pass, by the names ``AnswerDecision.held_by`` gives them.
+NO_MATCH = "no match"  # no fact shares a word with the question
+CONFIDENCE = "confidence"  # under ``answer_threshold``
+ELSEWHERE = "named elsewhere"  # a country, name or year no fact names
+UNKNOWN_THING = "unknown thing"  # the noun asked about is in no fact
+PHRASING_ONLY = "phrasing words only"  # met by a curator's questions, not the answer
+NEAR_TIE = "near tie"  # no clear lead over the runner-up
+COVERAGE = "coverage"  # the fact holds too little of the question's weight
+BLOCKED = "blocked"  # it lacks what is asked for (a count, a date, an attribute, ...)
+SHARED_KEYWORD = "shared keyword"  # a keyword alone, which other facts have as much
+HELD_BY = (
+    NO_MATCH,
+    CONFIDENCE,
+    ELSEWHERE,
+    UNKNOWN_THING,
+    PHRASING_ONLY,
+    NEAR_TIE,
+    COVERAGE,
+    BLOCKED,
+    SHARED_KEYWORD,
+)
 
 
 class AnswerDecision(FactIndex):
@@ -55,35 +78,13 @@ class AnswerDecision(FactIndex):
         settings = self.settings
         best = ranked[0]
         top = best.confidence
-        runner_up = ranked[1].relevance if len(ranked) > 1 else 0.0
         # A name or a keyword alone ("yekaterinburg") with facts about it: answered when one
         # fact stands out, else its facts are offered; never "I don't know".
-        keyword = (
-            asked.bare
-            and asked.terms <= settings.keyword_terms
-            and asked.known >= 0.99
-            and best.whole >= 0.99
-        )
-        shared = (
-            keyword
-            and len(ranked) > 1
-            and ranked[1].whole >= 0.99
-            and best.relevance - runner_up < settings.keyword_margin
-        )
-        if shared and top >= settings.answer_threshold and self._named_after(ranked, asked):
-            # Of the facts that have the name, one is named after it ("yekaterinburg-raid"):
-            # its curator says that is what the name is about.
+        keyword = self._keyword(ranked, asked)
+        shared = keyword and self._keyword_tied(ranked)
+        if shared and self._keyword_answered(ranked, asked):
             return Decision.ANSWER
-        if (
-            top >= settings.answer_threshold
-            and not asked.elsewhere
-            and not asked.unknown_thing
-            and not self._phrasing_word_only(best, asked)
-            and (clear_lead(ranked, settings) or self._kind_lead(ranked, asked))
-            and best.whole >= settings.coverage_needed(asked.language)
-            and not best.blocked
-            and not shared
-        ):
+        if next(self._gates_failed(ranked, asked, shared), None) is None:
             return Decision.ANSWER
         if top >= settings.suggest_threshold or keyword:
             return Decision.SUGGEST
@@ -92,6 +93,68 @@ class AnswerDecision(FactIndex):
             # of nakhchivan", "has the envoy gone back yet"): offered, not a flat "don't know".
             return Decision.SUGGEST
         return Decision.UNKNOWN
+
+    def _keyword(self, ranked: list[Candidate], asked: AskedQuestion) -> bool:
+        """Whether the question is a name or a keyword alone, all of it in the best fact."""
+        return (
+            asked.bare
+            and asked.terms <= self.settings.keyword_terms
+            and asked.known >= 0.99
+            and ranked[0].whole >= 0.99
+        )
+
+    def _keyword_tied(self, ranked: list[Candidate]) -> bool:
+        """Whether a keyword question's words are all in the runner-up too, which the best
+        does not lead by ``keyword_margin``: the facts about the name are offered."""
+        return (
+            len(ranked) > 1
+            and ranked[1].whole >= 0.99
+            and ranked[0].relevance - ranked[1].relevance < self.settings.keyword_margin
+        )
+
+    def _keyword_answered(self, ranked: list[Candidate], asked: AskedQuestion) -> bool:
+        """Whether a keyword shared by several facts is answered all the same: confident, and
+        one fact alone is named after it ("yekaterinburg-raid"), its curator saying that is
+        what the name is about."""
+        return ranked[0].confidence >= self.settings.answer_threshold and self._named_after(
+            ranked, asked
+        )
+
+    def held_by(self, ranked: list[Candidate], asked: AskedQuestion) -> tuple[str, ...]:
+        """Every gate that keeps ``ranked[0]`` from being answered outright (``HELD_BY``
+        names them; none when it is answered): for a benchmark listing why a question whose
+        right fact ranks first was held back, each reason it has, where ``decide`` stops at
+        the first."""
+        if not ranked:
+            return (NO_MATCH,)
+        shared = self._keyword(ranked, asked) and self._keyword_tied(ranked)
+        if shared and self._keyword_answered(ranked, asked):
+            return ()
+        return tuple(self._gates_failed(ranked, asked, shared))
+
+    def _gates_failed(
+        self, ranked: list[Candidate], asked: AskedQuestion, shared: bool
+    ) -> Iterator[str]:
+        """The gates ``ranked[0]`` fails on its way to an outright answer, in the order
+        ``decide`` checks them, lazily: ``decide`` needs only to know whether there is one."""
+        settings = self.settings
+        best = ranked[0]
+        if best.confidence < settings.answer_threshold:
+            yield CONFIDENCE
+        if asked.elsewhere:
+            yield ELSEWHERE
+        if asked.unknown_thing:
+            yield UNKNOWN_THING
+        if self._phrasing_word_only(best, asked):
+            yield PHRASING_ONLY
+        if not (clear_lead(ranked, settings) or self._kind_lead(ranked, asked)):
+            yield NEAR_TIE
+        if best.whole < settings.coverage_needed(asked.language):
+            yield COVERAGE
+        if best.blocked:
+            yield BLOCKED
+        if shared:
+            yield SHARED_KEYWORD
 
     def _kind_lead(self, ranked: list[Candidate], asked: AskedQuestion) -> bool:
         """Whether a near tie is broken by the kind of question: the best fact, confident at

@@ -158,6 +158,12 @@ def lexicon_stem(word: str) -> str | None:
     return None
 
 
+def az_listed(plain: str) -> bool:
+    """Whether the Azerbaijani lexicon lists the plainly typed word ``plain`` as a word of its
+    own ("əsasən", mainly; "göstərən", an indicator), not only its root."""
+    return plain in _lexicon()
+
+
 # The letter a noun's last "k" or "q" is written as before a vowel ending, typed plainly ("ğ" as
 # "g"), and the letter it stands for.
 _HARDENED = {"y": "k", "g": "q"}

@@ -145,13 +145,29 @@ def source_notes(text: str) -> dict[str, list[str]]:
     return notes
 
 
-def list_drafts(knowledge_dir: Path) -> list[DraftFile]:
-    """Every draft file, oldest name first, with its facts (or its problems)."""
+def _draft_paths(knowledge_dir: Path) -> list[Path]:
     directory = drafts_dir(knowledge_dir)
     if not directory.is_dir():
         return []
     paths = sorted([*directory.glob("*.yaml"), *directory.glob("*.yml")])
-    return [read_draft(p) for p in paths if p.is_file() and not p.is_symlink()]
+    return [p for p in paths if p.is_file() and not p.is_symlink()]
+
+
+def list_drafts(knowledge_dir: Path) -> list[DraftFile]:
+    """Every draft file, oldest name first, with its facts (or its problems)."""
+    return [read_draft(p) for p in _draft_paths(knowledge_dir)]
+
+
+def waiting_drafts(knowledge_dir: Path) -> tuple[int, dt.datetime | None]:
+    """How many draft files wait for review, and when the oldest of them was written (its
+    file's time, in UTC; None when none waits). Not read: the statistics only count them."""
+    paths = _draft_paths(knowledge_dir)
+    times = []
+    for path in paths:
+        with contextlib.suppress(OSError):  # reviewed (moved) meanwhile
+            times.append(path.stat().st_mtime)
+    oldest = dt.datetime.fromtimestamp(min(times), dt.UTC) if times else None
+    return len(paths), oldest
 
 
 def draft_fact_ids(knowledge_dir: Path) -> set[str]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import datetime as dt
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +24,9 @@ from bot.core.storage import KnowledgeStore
 from bot.core.supersession import annotate_draft, propose_supersessions
 from bot.core.text import Analyzer
 from bot.core.write_guard import WriteGuard, file_work, refused
+
+# The service's own logger, like the other parts: operators' log filters name it.
+log = logging.getLogger("bot.core.service")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +66,16 @@ class DraftReview:
         """The draft files waiting for review, oldest name first."""
         async with file_work("read the drafts folder"):
             return await asyncio.to_thread(draft_files.list_drafts, self._knowledge_dir)
+
+    async def waiting(self) -> tuple[int, dt.datetime | None]:
+        """How many draft files wait for review and when the oldest was written (for the
+        statistics); none when the folder cannot be read, which the statistics do not fail
+        for (``kb drafts`` says what is wrong)."""
+        try:
+            return await asyncio.to_thread(draft_files.waiting_drafts, self._knowledge_dir)
+        except OSError as exc:
+            log.warning("drafts not counted for the statistics: %s", exc)
+            return 0, None
 
     async def find_draft(self, name: str) -> DraftChoice | None:
         """The draft file or draft fact ``name`` names, or None."""

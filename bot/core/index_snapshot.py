@@ -55,6 +55,7 @@ from bot.core import other_stems as other_stems_module
 from bot.core import other_tokens as other_tokens_module
 from bot.core import role_names as role_names_module
 from bot.core import russian_adjectives as russian_adjectives_module
+from bot.core import russian_chat_spellings as russian_chat_spellings_module
 from bot.core import russian_lemmas as russian_lemmas_module
 from bot.core import since_words as since_words_module
 from bot.core import synonym_groups as synonym_groups_module
@@ -106,6 +107,7 @@ _SHAPING_MODULES = (
     # How Russian and Azerbaijani words are read into terms (``other_stems.stem_in``).
     russian_lemmas_module,
     russian_adjectives_module,
+    russian_chat_spellings_module,  # its rules read a fact's Russian chat spellings too
     az_verbs_module,
     az_nouns_module,
 )

@@ -10,6 +10,7 @@ import yaml
 
 from bot.core.fact_ids import MEMBER_PREFIX
 from bot.core.models import Fact, Origin
+from bot.core.same_question import question_key
 
 _HEADER = (
     "# Facts added by users, exported for curation into knowledge/.\n"
@@ -64,8 +65,8 @@ def _not_its_own(fact: Fact, taught: tuple[str, ...]) -> tuple[str, ...]:
     """The taught questions ``fact`` does not hold of its own: once copied into its file (as
     the export asks) or its questions edited to hold one, a question is not to be copied
     again."""
-    own = {" ".join(q.split()).casefold() for q in fact.questions}
-    return tuple(q for q in taught if " ".join(q.split()).casefold() not in own)
+    own = {question_key(q) for q in fact.questions}
+    return tuple(q for q in taught if question_key(q) not in own)
 
 
 def _taught_file_questions(

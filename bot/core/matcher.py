@@ -131,6 +131,8 @@ class Matcher(
         share = CONTEXT_WEIGHT
         if not context and language == "en":
             context, share = self._clause_terms(question), CLAUSE_WEIGHT
+        elif not context and language == "ru":
+            context, share = self._ru_clause_terms(question), CLAUSE_WEIGHT
         if context:
             query = [
                 QueryTerm(qt.term, qt.weight * share, qt.confidence, qt.elsewhere)
@@ -262,7 +264,7 @@ class Matcher(
             ask=self.ask,
             facts=(entry.fact for entry in self._entries.values()),
             surface=self._surface,
-            vocabulary=self._vocabulary,
+            vocabulary=self._vocabulary.groups,
             df=self._df,
             limit=limit,
             guild_id=guild_id,

@@ -245,6 +245,19 @@ class ReloadReport:
 # The audit action of a teaching queued behind long work that could not be made when that
 # work ended (its moderator had been told it would be): the detail holds the question and why.
 TEACH_NOT_MADE = "teach-not-made"
+# The same for a taking back (``kb unteach``) queued behind long work.
+UNTEACH_NOT_MADE = "unteach-not-made"
+# A teaching or taking back queued behind long work, audited with the row that keeps it until
+# it is made (through a crash too): the detail holds the question and the work it waits for.
+TEACH_QUEUED = "teach-queued"
+UNTEACH_QUEUED = "unteach-queued"
+# Why a queued change found, when it was made, that it had nothing left to do.
+TAUGHT_BY_THEN = "the fact had that question already by then"
+UNTAUGHT_BY_THEN = "it was no longer taught to the fact by then"
+# The actions whose detail names a question (a fact's history shows it), and those that say
+# why a queued change was not made.
+NOT_MADE_ACTIONS = (TEACH_NOT_MADE, UNTEACH_NOT_MADE)
+QUESTION_ACTIONS = ("teach", "unteach", TEACH_QUEUED, UNTEACH_QUEUED, *NOT_MADE_ACTIONS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,6 +268,17 @@ class AuditEntry:
     fact_id: str
     guild_id: int | None
     detail: dict[str, object] = field(default_factory=dict)
+
+
+def how_long(age: dt.timedelta) -> str:
+    """A wait in the unit a person reads it in: "40 minutes", "5 hours", "3 days"."""
+    seconds = max(0, int(age.total_seconds()))
+    for unit, size, below in (("minute", 60, 3600), ("hour", 3600, 2 * 86400)):
+        if seconds < below:
+            count = max(1, seconds // size)
+            return f"{count} {unit}" + ("" if count == 1 else "s")
+    days = seconds // 86400
+    return f"{days} days"
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,6 +299,22 @@ class Stats:
     # Of the questions above, those already taught (``kb teach``), with the fact taught: a
     # moderator reading the lists sees what is done.
     taught_to: dict[str, str] = field(default_factory=dict)
+    # Draft files waiting for review (``kb drafts``), and how long the oldest has waited (since
+    # its file was written); None when none waits.
+    drafts_waiting: int = 0
+    oldest_draft_age: dt.timedelta | None = None
+
+    @property
+    def drafts_text(self) -> str:
+        """ "2 drafts waiting for review, the oldest for 3 days", or "no drafts waiting"."""
+        if not self.drafts_waiting:
+            return "no drafts waiting for review"
+        noun = "draft" if self.drafts_waiting == 1 else "drafts"
+        text = f"{self.drafts_waiting} {noun} waiting for review"
+        if self.oldest_draft_age is not None:
+            which = "for" if self.drafts_waiting == 1 else "the oldest for"
+            text += f", {which} {how_long(self.oldest_draft_age)}"
+        return text
 
     @property
     def unknown_rate(self) -> float:

@@ -1,9 +1,14 @@
 """What a Russian or Azerbaijani question asks for: its question words and offices read as
 the English ones ``bot.core.focus`` knows ("сколько" as "how many", "кто глава" as "who is the
-head"), indirect questions and "bir neçə" (a few) left out.
+head"), indirect questions and "bir neçə" (a few) left out, and neither "nə qədər" before a
+predicate ("nə qədər realdır": how real is it) nor a question word typed plainly by a writer
+who types its letters elsewhere ("adi", ordinary, beside "ı": no "adı", its name) asks a count
+or a name.
 """
 
 from __future__ import annotations
+
+import re
 
 from bot.core import language as languages
 from bot.core import russian_lemmas
@@ -11,7 +16,7 @@ from bot.core.focus import Focus, question_focus
 from bot.core.folding import translit
 from bot.core.language import az_plain
 from bot.core.other_stems import other_words
-from bot.core.other_tokens import other_tokens
+from bot.core.other_tokens import other_tokens, without_indefinites
 from bot.core.since_words import asks_since
 from bot.core.wants import Want
 
@@ -54,6 +59,15 @@ _FOCUS_WORDS = {
         "имена": "name of",
         "фамилия": "name of",
         "сколько лет": "how old",
+        # a span of time, a time of day, a sum of money, a share
+        "сколько времени": "how long",
+        "как долго": "how long",
+        "во сколько": "what time",
+        "в котором часу": "what time",
+        "сколько денег": "how much money",
+        "сколько процентов": "what percentage",
+        "какой процент": "what percentage",
+        "какая доля": "what percentage",
         "в каком году": "what year",
         "какого числа": "what date",
         "в какой день": "what day",
@@ -154,10 +168,38 @@ _ROLE_STEMS = {
 # The Azerbaijani question words as typed without special letters, read from the plain text;
 # "nece" is left out: it is "neçə" (how many) as often as "necə" (how).
 _PLAIN_FOCUS_AZ = {
-    az_plain(words): asked
+    az_plain(words): (asked, frozenset(words) - frozenset(az_plain(words)))
     for words, asked in _FOCUS_WORDS["az"].items()
     if az_plain(words) not in ("nece",)
 }
+
+
+def _typed_plainly(letters: frozenset[str], text: str) -> bool:
+    """Whether a question word whose special ``letters`` its plain spelling lacks ("adı" typed
+    "adi") may be typed plainly in ``text``: not where the text writes those letters
+    elsewhere ("adi bir cinayət", an ordinary crime, is no "adı", its name, from a writer who
+    types "ı")."""
+    return not letters or not any(letter in text for letter in letters)
+
+
+# A predicate after "nə qədər": the copula "-dır" on a word of its own ("realdır", "əsaslıdır",
+# typed plainly), of which "nə qədər" asks how much it is so ("how real"), not how many; not a
+# span of time ("nə qədər vaxtdır", for how long), which asks a duration.
+_PREDICATE = re.compile(r"(?P<word>.{3,}?)d[iu]r(?:m[iu])?")
+_SPANS = frozenset("vaxt muddet gun hefte ay il saat deqiqe zaman".split())
+
+
+def _how_so(words: list[str], index: int) -> bool:
+    """Whether ``words[index]`` is the "qədər" of "nə qədər" before a predicate ("nə qədər
+    realdır": how real is it), which asks no count."""
+    return (
+        index > 0
+        and index + 1 < len(words)
+        and az_plain(words[index]) == "qeder"
+        and az_plain(words[index - 1]) == "ne"
+        and (predicate := _PREDICATE.fullmatch(az_plain(words[index + 1]))) is not None
+        and predicate["word"] not in _SPANS
+    )
 
 
 def _asked_offices(words: list[str], language: str) -> list[str]:
@@ -191,7 +233,7 @@ def _without_embedded(text: str, words: list[str]) -> list[str]:
     asked = False
     dropped: list[str] = []
     for clause in clauses:
-        clause_words = other_words(clause, "ru")
+        clause_words = other_words(without_indefinites(clause), "ru")
         if asked and clause_words and clause_words[0] in _EMBEDDING_WORDS:
             dropped.append(clause_words[0])
         asked = asked or any(word in _ASKING_WORDS for word in clause_words)
@@ -241,6 +283,7 @@ def other_focus(text: str, language: str) -> Focus:
         if not (i and az_plain(words[i - 1]) == "hec")
         and not _a_few(words, i)
         and not _consists_of(words, i)
+        and not (language == "az" and _how_so(words, i))
     ]
     lowered = " " + " ".join(asking) + " "
     phrases = [
@@ -251,7 +294,16 @@ def other_focus(text: str, language: str) -> Focus:
     english = [asked for _, asked in phrases]
     if language == "az":
         plain = " " + " ".join(word for word in asking if az_plain(word) == word) + " "
-        english += [asked for word, asked in _PLAIN_FOCUS_AZ.items() if f" {word} " in plain]
+        lowered_text = text.lower()
+        english += [
+            asked
+            for word, (asked, letters) in _PLAIN_FOCUS_AZ.items()
+            if f" {word} " in plain and _typed_plainly(letters, lowered_text)
+        ]
+    if language == "ru" and "when" in english and any(map(russian_lemmas.future, asking)):
+        # "когда вернётся посол", "когда их отпустят": a perfective verb's present form is
+        # its future, asked as English's "when will".
+        english.append("will")
     if "who" in english or "name of" in english:
         # Read as English reads "who is the chairman": the role's holder is asked.
         # "name of the ambassador" for "как зовут посла": the role right after "name of".

@@ -33,11 +33,16 @@ def stem_in(word: str, language: str) -> str:
     dictionary form ("посла" and "посол" -> "посол"; ``russian_lemmas``), and a name is that
     form whole ("лаврова" -> "лавров"); a word it lacks (a rare name, a typo) as written."""
     if language != "az":
+        made_from = russian_adjectives.noun_of(word, _russian_word_frequency)
+        surname = russian_adjectives.surname_of(word) if made_from is None else None
+        if surname is not None:
+            # "лавровские" as "лавров": the surname it is made of, a name kept whole
+            # ("кремлёвские" stays the Kremlin's: a noun it is made of comes first).
+            return surname
         known = russian_lemmas.lemma(word)
         if known is not None and known.name:
             # A name as the dictionary writes it: it meets the English facts' spelling of it.
             return known.form
-        made_from = russian_adjectives.noun_of(word, _russian_word_frequency)
         if made_from is not None:
             # "московские" as "москва", "кремлёвский" as "кремль" (a name then stays whole).
             return stem_in(made_from, language)

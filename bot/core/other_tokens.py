@@ -1,6 +1,8 @@
 """A Russian or Azerbaijani question's words as the analyser reads them: chat spellings and
-abbreviations read as the words they stand for, a soft sign typed for a hard one put right,
-set phrases of asking dropped, and Azerbaijani "nə oldu" read as "what happened".
+abbreviations read as the words they stand for (Russian words spelled as said, by rule:
+``russian_chat_spellings``), Russian indefinite pronouns ("кто-то") left out, a soft sign typed
+for a hard one put right, set phrases of asking dropped, and Azerbaijani "nə oldu" read as "what
+happened".
 """
 
 from __future__ import annotations
@@ -9,10 +11,12 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from bot.core import latin_russian
 from bot.core.chat_words import OTHER_CHAT_WORDS
 from bot.core.filler_words import FILLER_PHRASES
 from bot.core.language import az_plain
 from bot.core.other_stems import frequency_in, other_words, stem_in
+from bot.core.russian_chat_spellings import respelled
 
 
 def other_tokens(text: str, language: str) -> list[str]:
@@ -21,6 +25,8 @@ def other_tokens(text: str, language: str) -> list[str]:
     set phrases that only say how one asks ("в общих чертах": ``FILLER_PHRASES``)."""
     table = OTHER_CHAT_WORDS.get(language, {})
     out: list[str] = []
+    if language == "ru":
+        text = without_indefinites(text)
     words = other_words(text, language)
     if language == "ru":
         words = [_hard_sign(word) for word in words]
@@ -30,6 +36,10 @@ def other_tokens(text: str, language: str) -> list[str]:
     for word in words:
         key = az_plain(word) if language == "az" else word
         meant = table.get(key)
+        if meant is None and language == "ru":
+            # Spelled as said ("пачему", "што", "чтооо"): read as the word it stands for.
+            word = key = respelled(word) or word
+            meant = table.get(key)
         if meant is None and language == "ru" and len(word) > 4:
             meant = _inflected_chat_words().get(stem_in(word, "ru"))
         if meant is None:
@@ -40,6 +50,32 @@ def other_tokens(text: str, language: str) -> list[str]:
         # After the chat spellings: "noldu" is "nə oldu".
         out = _what_happened(out)
     return out
+
+
+def without_indefinites(text: str) -> str:
+    """Russian ``text`` (read in Cyrillic when typed in Latin letters) without its indefinite
+    pronouns and adverbs ("кто-то", "что-нибудь", "когда-либо", "кое-где", chat's "кто-нить"):
+    they are made of a question word and ask nothing ("Пошёл ли кто-то на уступки?" asks
+    whether, not who), and say nothing of the topic either. Only the forms that cannot be
+    anything else are read so: joined by a hyphen or written as one word, or apart with a
+    particle that is no word of its own ("кто нибудь"); "когда то соглашение подписали" asks
+    when, and "какая нить" (thread) is a thread."""
+    if text.isascii():
+        text = latin_russian.to_cyrillic(text)
+    return _INDEFINITE.sub(" ", text)
+
+
+# The question words indefinite pronouns are made of, and their particles: "-то", "-нибудь"
+# (typed "-нибуть", "-нибуд", clipped "-нить" in chat), "-либо"; "кое-" before.
+_PRONOUNS = (
+    r"(?:кто|кого|кому|кем|что|чего|чему|чем|где|когда|куда|откуда|почему|зачем|сколько"
+    r"|как|как(?:ой|ая|ое|ие|ого|ую|ом|им|их|ими|ому)|чей|чья|чьё|чье|чьи)"
+)
+_INDEFINITE = re.compile(
+    rf"(?<![\w-]){_PRONOUNS}(?:-?(?:то|нить|нибуд)|[-\s]?(?:нибудь|нибуть|либо))(?![\w-])"
+    rf"|(?<![\w-])кое-?{_PRONOUNS}(?![\w-])",
+    re.IGNORECASE,
+)
 
 
 def _without_phrases(

@@ -9,11 +9,13 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from bot.core import latin_russian
+from bot.core import latin_russian, russian_lemmas
+from bot.core.az_chains import chain_start
 from bot.core.az_nouns import az_derived
 from bot.core.candidates import QueryTerm
 from bot.core.chat_words import SOFT_FILLER
@@ -30,6 +32,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 LIKE_LETTERS = 4
 # Years a question may name: a year no fact has is another event's.
 _YEARS = range(1900, 2100)
+# A run of capitalised Cyrillic words, a space between each ("Сергея Лаврова").
+_CAPITALISED_RUN = re.compile(r"[А-ЯЁ][а-яё]+(?:\s+[А-ЯЁ][а-яё]+)+")
 
 
 # Letters a common Russian word shares at its start with the fact's word it is read as: its
@@ -38,6 +42,9 @@ _PREFIX = 3
 # A question term met only in the other inflected language's text is kept apart under this
 # mark, which no indexed term holds (terms are folded ASCII), so that it matches nothing.
 _FOREIGN_MARK = "@"
+# How sure the reading of an Azerbaijani word as a form of a fact's word by its endings is
+# (``QueryTerms._az_form_of``): as sure as a close typo's correction.
+AZ_FORM_CONFIDENCE = 0.9
 
 
 def _shared_start(term: str, word: str) -> int:
@@ -71,6 +78,9 @@ class _QuestionNames:
     capitalised: frozenset[str]
     written: dict[str, str]
     listed: frozenset[str] = frozenset()
+    # Given names and patronymics beside a surname the facts hold ("Сергея" of "Сергея
+    # Лаврова"): the person the facts name, not another one.
+    given: frozenset[str] = frozenset()
 
 
 class QueryTerms(FactIndex):
@@ -107,6 +117,13 @@ class QueryTerms(FactIndex):
                 df, term = None, term + _FOREIGN_MARK
             if df is None and not names and word in SOFT_FILLER:
                 continue  # "wait", "lowkey": a question's tone, where no fact uses the word
+            if df is not None and language == "az":
+                longer = self._az_longer_root(term, word)
+                if longer is not None and longer not in seen:
+                    # "başlayım" (let me begin) is "başla-", not the "baş" (head) the stemmer
+                    # cut it to.
+                    seen.add(longer)
+                    term, df = longer, self._df.get(longer)
             if df is not None:
                 if names and term in self._names:
                     spec = NAME_SPECIFICITY  # a name the facts write
@@ -149,6 +166,8 @@ class QueryTerms(FactIndex):
                 corrected = self._demonym(word) or self._decade(word)
             if corrected is not None and language == "az" and az_derived(term, corrected[0]):
                 corrected = None  # "yaxın" (near) is not "yaxınlaş-" (draw near) misspelled
+            if corrected is None and language == "az":
+                corrected = self._az_form_of(word)
             if corrected is not None and corrected[0] not in seen:
                 target, confidence = corrected
                 seen.add(target)
@@ -165,6 +184,30 @@ class QueryTerms(FactIndex):
             # A very common word ("people", "get") says little about a topic either way.
             out.append(QueryTerm(term, unknown_weight * spec * spec, 0.0, elsewhere))
         return out
+
+    def _az_form_of(self, word: str) -> tuple[str, float] | None:
+        """The term an Azerbaijani word no fact holds is a form of, by the chain of endings
+        after a start the facts hold in Azerbaijani (``az_chains``): "qalması" of a fact
+        saying "qalır"; read a little less surely than the word itself."""
+        az_bit = LANGUAGE_BITS["az"]
+        df, languages = self._df, self._term_languages
+
+        def held(start: str) -> bool:
+            return bool(df.get(start)) and bool(languages.get(start, 0) & az_bit)
+
+        start = chain_start(word, held)
+        return (start, AZ_FORM_CONFIDENCE) if start is not None else None
+
+    def _az_longer_root(self, term: str, word: str) -> str | None:
+        """A verb root the facts hold that the Azerbaijani ``word`` starts with, longer than
+        the held ``term`` the stemmer cut it to and followed by a verb's chain of endings
+        (``az_chains``); None when there is none, or ``term`` is a name."""
+        if term in self._names:
+            return None
+        found = self._az_form_of(word)
+        if found is None or len(found[0]) <= len(term) or not found[0].startswith(term):
+            return None
+        return found[0]
 
     def _foreign_only(self, term: str, word: str, language: str) -> bool:
         """Whether ``term``, read from ``word`` (transliterated) of a question in ``language``
@@ -290,30 +333,33 @@ class QueryTerms(FactIndex):
 
         Words with the same first letter are searched first (most typos keep it); failing
         that, words of about the same length with any first letter ("embassador",
-        "ekaterinburg"), as long as there are few enough of them to stay fast.
+        "ekaterinburg"), as long as there are few enough of them to stay fast; of those, only
+        the words that hold nearly the same letters are compared (``Vocabulary``): the others
+        cannot reach the cutoff. (Words of the same first letter are few enough to compare
+        one by one as fast.)
         """
         if len(term) < 4 or term.isdigit():
             return None
         spread = 1 if len(term) < 7 else 2
         lengths = range(len(term) - spread, len(term) + spread + 1)
         first = term[:1]
-        same_letter = [self._vocabulary.get((first, n)) for n in lengths]
-        best = self._closest(term, [b for b in same_letter if b])
+        vocabulary = self._vocabulary
+        same_letter = [vocabulary.groups.get((first, n)) for n in lengths]
+        best = self._closest(term, [b.keys() for b in same_letter if b])
         if best is None and anywhere:
-            others = [
-                bucket
-                for (letter, n), bucket in self._vocabulary.items()
-                if letter != first and abs(n - len(term)) <= 1
-            ]
-            if sum(len(b) for b in others) <= self.settings.typo_fallback_words:
-                best = self._closest(term, others)
+            around = range(len(term) - 1, len(term) + 2)
+            if vocabulary.count_other_first(first, around) <= self.settings.typo_fallback_words:
+                cutoff = self.settings.typo_cutoff
+                best = self._closest(term, vocabulary.near_other_first(term, around, cutoff))
         return best
 
-    def _closest(self, term: str, buckets: list[dict[str, None]]) -> tuple[str, float] | None:
+    def _closest(self, term: str, groups: Sequence[Collection[str]]) -> tuple[str, float] | None:
+        """The best match of ``term`` in ``groups`` at the cutoff or above: of equal ones, the
+        first met."""
         best: tuple[str, float] | None = None
-        for bucket in buckets:
+        for group in groups:
             found = process.extractOne(
-                term, bucket.keys(), scorer=fuzz.ratio, score_cutoff=self.settings.typo_cutoff
+                term, group, scorer=fuzz.ratio, score_cutoff=self.settings.typo_cutoff
             )
             if found is not None and (best is None or found[1] > best[1]):
                 best = (found[0], float(found[1]))
@@ -339,7 +385,27 @@ class QueryTerms(FactIndex):
         for word in other_tokens(question, language):
             written.setdefault(translit(word), word)
         listed = self._listed_countries(question, language)
-        return _QuestionNames(frozenset(capitalised), written, listed)
+        given = self._given_names(question, language) if language == "ru" else frozenset()
+        return _QuestionNames(frozenset(capitalised), written, listed, given)
+
+    def _given_names(self, question: str, language: str) -> frozenset[str]:
+        """The terms of a Russian question's given names and patronymics written beside a
+        name the facts hold, in one run of capitalised words ("ведомство Сергея Лаврова",
+        "Ильхам Гейдарович Алиев"): a fact that names the surname names that person, whom
+        a reader may call in full."""
+        out: set[str] = set()
+        for run in _CAPITALISED_RUN.findall(question):
+            words = run.split()
+            if len(words) < 2:
+                continue
+            read = [self.analyzer.analyze(word, language=language) for word in words]
+            terms = [found[0][0] if len(found) == 1 else None for found in read]
+            if not any(term in self._names for term in terms if term):
+                continue
+            for word, term in zip(words, terms, strict=True):
+                if term and term not in self._names and russian_lemmas.given_name(word.lower()):
+                    out.add(term)
+        return frozenset(out)
 
     def _listed_countries(self, question: str, language: str) -> frozenset[str]:
         """The countries a Russian or Azerbaijani question lists beside a country the facts
@@ -383,7 +449,7 @@ class QueryTerms(FactIndex):
         """
         if term.isdigit():
             return self._year_elsewhere(term)
-        if word in named.listed:
+        if word in named.listed or term in named.given:
             return False
         if term not in named.capitalised and not names_country(
             named.written.get(word, ""), language

@@ -71,6 +71,32 @@ def _clause_split(question: str) -> _ClauseSplit | None:
     return None
 
 
+# Russian conjunctions that open a clause of time or circumstance ("после того, как их
+# задержали", "на фоне того, как портятся отношения"), and the clause up to the next stop or
+# comma: compound ones only, which never ask (a bare "когда" after a comma may be an indirect
+# question: "выяснить, когда").
+_RU_CLAUSE = re.compile(
+    r"\b(?:после того|на фоне того|в то время|с тех пор|до того|перед тем|по мере того"
+    r"|в ходе того),?\s+как\b[^,;:?!.]*",
+    re.IGNORECASE,
+)
+# The least words before such a clause for the question to have asked something.
+_RU_CLAUSE_START = 2
+
+
+def _ru_clause(question: str) -> tuple[str, str] | None:
+    """A Russian question cut at a clause of time or circumstance (``_RU_CLAUSE``): what is
+    asked before it, and the clause, its conjunction included ("на фоне" is no topic
+    either); None without one."""
+    match = _RU_CLAUSE.search(question)
+    if match is None:
+        return None
+    before = question[: match.start()]
+    if len(re.findall(r"[^\W\d_]+", before)) < _RU_CLAUSE_START:
+        return None
+    return before, match.group(0)
+
+
 class QuestionParts(FactIndex):
     """What of a question asks, and what only tells around it."""
 
@@ -131,6 +157,18 @@ class QuestionParts(FactIndex):
         if not asked:
             return frozenset()
         return frozenset(self.analyzer.terms(split.clause)) - asked
+
+    def _ru_clause_terms(self, question: str) -> frozenset[str]:
+        """The terms only a Russian clause of time or circumstance has (``_ru_clause``), as
+        ``_clause_terms`` reads an English one."""
+        split = _ru_clause(question)
+        if split is None:
+            return frozenset()
+        asked = {term for term, _, _ in self.analyzer.analyze(split[0], language="ru")}
+        if not asked:
+            return frozenset()
+        clause = {term for term, _, _ in self.analyzer.analyze(split[1], language="ru")}
+        return frozenset(clause - asked)
 
     def _asking_text(self, question: str, language: str) -> str:
         """The part of a question that asks, which its form is read from (``phrased_first``):

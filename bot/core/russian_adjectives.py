@@ -61,6 +61,40 @@ def noun_of(word: str, frequency: Callable[[str], float]) -> str | None:
     return None
 
 
+# The suffixes of an adjective made of a surname ("лавровские": Lavrov's people, "кадыровский"),
+# each with the end of the surname it follows.
+_SURNAME_SUFFIXES = (("овский", "ов"), ("евский", "ев"), ("ёвский", "ёв"), ("инский", "ин"))
+
+
+@lru_cache(maxsize=100_000)
+def surname_of(word: str) -> str | None:
+    """The surname (its dictionary form) a lower-case Russian adjective made of it stands for
+    ("лавровские" -> "лавров", "бастрыкинские" -> "бастрыкин"): chat calls a minister's people
+    by his name so ("лавровские что выдали"). The dictionary reads such a word as a surname of
+    its own ("Лавровский") or does not know it; read so only where the surname it is made of
+    is one the dictionary knows. ("петровский" is read as "петров" too: a rarer surname
+    gives way to the commoner one it looks made of.)"""
+    for parse in parses(word)[:1]:
+        if parse.tag.POS not in ("ADJF", "NOUN") or (parse.tag.POS == "ADJF" and parse.is_known):
+            # An adjective the dictionary knows is ``noun_of``'s: "кремлёвский" is the
+            # Kremlin's, not a Kremlyov's.
+            return None
+        form = dictionary_form(parse)
+        for suffix, end in _SURNAME_SUFFIXES:
+            if form.endswith(suffix) and len(form) > len(suffix) + 2:
+                surname = form[: -len(suffix)] + end
+                if _known_surname(surname.replace("ё", "е")):
+                    return surname.replace("ё", "е")
+    return None
+
+
+def _known_surname(candidate: str) -> bool:
+    return any(
+        p.is_known and "Surn" in p.tag.grammemes and dictionary_form(p) == candidate
+        for p in parses(candidate)
+    )
+
+
 def _known_noun(candidate: str) -> bool:
     return any(
         p.is_known and p.tag.POS == "NOUN" and dictionary_form(p) == candidate

@@ -96,3 +96,23 @@ def noun_form(word: str) -> str | None:
     if not found or not found[0].is_known or found[0].tag.POS != "NOUN":
         return None
     return dictionary_form(found[0])
+
+
+@lru_cache(maxsize=20_000)
+def given_name(word: str) -> bool:
+    """Whether the likeliest reading of a lower-case Russian ``word`` is a given name or a
+    patronymic ("сергея", "гейдарович")."""
+    found = parses(word)
+    return (
+        bool(found)
+        and found[0].is_known
+        and not {"Name", "Patr"}.isdisjoint(found[0].tag.grammemes)
+    )
+
+
+@lru_cache(maxsize=20_000)
+def future(word: str) -> bool:
+    """Whether the likeliest reading of a lower-case Russian ``word`` is a verb in the future
+    ("вернётся", "отпустят", "будет")."""
+    found = parses(word)
+    return bool(found) and found[0].tag.POS == "VERB" and "futr" in found[0].tag.grammemes

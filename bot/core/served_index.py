@@ -21,6 +21,7 @@ from bot.core.index_lock import IndexLock
 from bot.core.loader import KnowledgeReader, KnowledgeSet, KnowledgeSignature
 from bot.core.matcher import Matcher, MatcherSettings
 from bot.core.models import Fact, Origin, ReloadReport, Status
+from bot.core.same_question import holds_question
 from bot.core.storage import KnowledgeStore, StoreConflict, StoredKnowledge, StoreError
 from bot.core.text import Analyzer
 from bot.core.write_guard import WriteGuard
@@ -81,7 +82,7 @@ class ServedIndex:
         questions taught now, not to a copy read before the write was awaited (another
         teaching or taking back may have landed meanwhile)."""
         known = self.taught.get(fact_id, ())
-        if question not in known:
+        if not holds_question(known, question):
             self.taught[fact_id] = (*known, question)
         self.matcher.set_taught(self.taught)
 

@@ -19,9 +19,11 @@ This module is the facade; each concern has its own module, composed here:
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import datetime as dt
 import heapq
+import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -41,7 +43,6 @@ from bot.core.fact_input import (
     id_words,
     parse_day,
     parse_ids,
-    tidy,
     validate_fact_input,
     written_in,
 )
@@ -60,9 +61,11 @@ from bot.core.models import (
     Stats,
     Status,
 )
+from bot.core.queued_changes import make_stored
+from bot.core.same_question import question_key
 from bot.core.served_index import ServedIndex
 from bot.core.startup import StartMode
-from bot.core.storage import KnowledgeStore, StoreUnavailable
+from bot.core.storage import KnowledgeStore, StoreError, StoreUnavailable
 from bot.core.supersession import Proposal, propose_supersessions
 from bot.core.teaching import Teacher, Teaching
 from bot.core.timeline_answers import TimelineAnswers
@@ -88,6 +91,8 @@ __all__ = [
     "validate_fact_input",
     "written_in",
 ]
+
+log = logging.getLogger("bot.core.service")
 
 # Only the start of an over-long question is matched: nobody's question is 10,000 characters.
 MAX_ASK_CHARS = 600
@@ -132,11 +137,19 @@ class KnowledgeBase:
         self.start_notice: str | None = None
         # Work done once among the processes sharing the store (see ``hold_lease``).
         self.leases = Leases(store)
+        # The close under way or done (``close``): a second close waits for it instead of
+        # using a store that is closed already.
+        self._closing: asyncio.Future[None] | None = None
 
     @property
     def matcher(self) -> Matcher:
         """The index answering now (replaced whole when it is rebuilt)."""
         return self._index.matcher
+
+    @property
+    def busy_with(self) -> str | None:
+        """The long work under way ("a reload"), behind which a teaching is queued; None."""
+        return self._index.lock.busy_with
 
     @property
     def write_problem(self) -> str | None:
@@ -172,10 +185,25 @@ class KnowledgeBase:
                 store, knowledge_dir, matcher_settings=matcher_settings, policy=policy, clock=clock
             )
             kb.start_notice = await startup.start(kb._index, knowledge_dir, start)
+            if start in (StartMode.RELOAD, StartMode.STORED_ONLY):
+                # A process that writes makes what a stopped one left queued (a crash during
+                # a reload): its moderators were told it would be made.
+                await kb.make_queued()
         except BaseException:
             await store.close()
             raise
         return kb
+
+    async def make_queued(self) -> int:
+        """Make the teachings and takings back the store still holds queued behind long work
+        that a stopped process never ended (``bot.core.queued_changes``); how many there were.
+        A database that cannot be read for them is logged: they wait for the next start."""
+        makers = {"teach": self._teacher.teach_queued, "unteach": self._unteacher.unteach_queued}
+        try:
+            return await make_stored(self.store, self._index.lock, makers)
+        except StoreError as exc:
+            log.warning("queued teachings not made at start: %s", exc)
+            return 0
 
     def follow_changes(self, *, every: float = FOLLOW_SECONDS) -> None:
         """Keep the index in step with what other processes (the CLI, another bot process)
@@ -189,6 +217,16 @@ class KnowledgeBase:
         return await self._index.catch_up()
 
     async def close(self) -> None:
+        """Stop following changes, make what was queued behind long work, save the index
+        snapshot and close the store. Closing again (a signal handler, then a ``finally``)
+        waits for the first close and does nothing more."""
+        if self._closing is None:
+            self._closing = asyncio.ensure_future(self._close())
+        # Shielded: a caller cancelled while it waits does not cut the close short for the
+        # others (the store would be left open, the snapshot half written).
+        await asyncio.shield(self._closing)
+
+    async def _close(self) -> None:
         await self._follower.stop()
         # Teachings queued behind long work (a reload still running, or one cancelled) are
         # made before the store closes: their moderators were told they would be.
@@ -354,9 +392,12 @@ class KnowledgeBase:
         )
         return heapq.nsmallest(limit, visible)
 
-    def has_member_facts(self, guild_id: int | None) -> bool:
-        """Whether members of ``guild_id`` have added live facts."""
-        return any(f.origin is Origin.USER and f.guild_id == guild_id for f in self.matcher.facts())
+    def has_member_facts(self, guild_id: int | None, *, all_guilds: bool = False) -> bool:
+        """Whether members of ``guild_id`` (or of any server) have added live facts."""
+        return any(
+            f.origin is Origin.USER and (all_guilds or f.guild_id == guild_id)
+            for f in self.matcher.facts()
+        )
 
     async def get_fact(self, fact_id: str, *, guild_id: int | None = None) -> Fact:
         """A fact by id as seen from ``guild_id`` (pending ones included), or ``NotFound``."""
@@ -393,21 +434,27 @@ class KnowledgeBase:
                 stats, facts_by_origin={**stats.facts_by_origin, "file": answered}
             )
         taught = self._taught_to(stats.listed_questions, guild_id, all_guilds=all_guilds)
-        return dataclasses.replace(stats, taught_to=taught) if taught else stats
+        drafts, oldest = await self._drafts.waiting()
+        return dataclasses.replace(
+            stats,
+            taught_to=taught or stats.taught_to,
+            drafts_waiting=drafts,
+            oldest_draft_age=self.now() - oldest if oldest is not None else None,
+        )
 
     def _taught_to(
         self, questions: Sequence[str], guild_id: int | None, *, all_guilds: bool
     ) -> dict[str, str]:
         """Which of ``questions`` (as the statistics write them: lower case, trimmed) were
         taught, and to which fact, of the facts seen from ``guild_id`` (or from anywhere)."""
-        wanted = {tidy(q).casefold(): q for q in questions}
+        wanted = {question_key(q): q for q in questions}
         found: dict[str, str] = {}
         for fact_id, taught in self._index.taught.items():
             fact = self.matcher.get(fact_id)
             if fact is None or not (all_guilds or fact.visible_in(guild_id)):
                 continue
             for question in taught:
-                listed = wanted.get(tidy(question).casefold())
+                listed = wanted.get(question_key(question))
                 if listed is not None:
                     found.setdefault(listed, fact_id)
         return found
@@ -433,10 +480,10 @@ class KnowledgeBase:
         ]
         return export_yaml(facts, self._index.taught, self.matcher.get)
 
-    def has_export(self, guild_id: int | None) -> bool:
-        """Whether ``kb export`` has anything for ``guild_id``: member facts, or questions
-        taught to knowledge-file facts."""
-        if self.has_member_facts(guild_id):
+    def has_export(self, guild_id: int | None, *, all_guilds: bool = False) -> bool:
+        """Whether ``kb export`` has anything for ``guild_id`` (or for every server): member
+        facts, or questions taught to knowledge-file facts."""
+        if self.has_member_facts(guild_id, all_guilds=all_guilds):
             return True
         return has_taught_file_questions(self._index.taught, self.matcher.get)
 

@@ -72,6 +72,25 @@ class AskRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class QueuedTeaching:
+    """A teaching (``kb teach``) or taking back (``kb unteach``) queued behind long work, as the
+    store keeps it until it is made or audited as not made: through a crash, the next start
+    makes it. Enough to make it without the moderator: who asked (``actor``, an actor key),
+    which fact, whether that fact is a member's, and the server it belongs to."""
+
+    action: str
+    """"teach" or "unteach"."""
+    fact_id: str
+    question: str
+    actor: str
+    guild_id: int | None
+    """The fact's server (None: a knowledge-file fact), audited with it."""
+    member_fact: bool
+    pk: int = 0
+    """The store's number for it (0 until it is stored)."""
+
+
+@dataclass(frozen=True, slots=True)
 class StoredKnowledge:
     """What the last reload stored besides the facts: the knowledge directory's signature
     (opaque to the store; the loader makes and reads it) and the generation it was stored at."""
@@ -228,21 +247,59 @@ class KnowledgeStore(Protocol):
         self, actor: str, action: str, subject: str, detail: dict[str, Any] | None = None
     ) -> None: ...
     async def add_taught_question(
-        self, fact_id: str, question: str, actor: str, guild_id: int | None, *, member_fact: bool
+        self,
+        fact_id: str,
+        question: str,
+        actor: str,
+        guild_id: int | None,
+        *,
+        member_fact: bool,
+        queued: int | None = None,
     ) -> bool:
         """Keep ``question`` as a taught phrasing of ``fact_id``, audited ("teach") in the same
         transaction; False (and nothing written) when it is taught already. For a member's
         fact (``member_fact``) the fact must be stored still, checked in that transaction:
         ``StoreConflict`` (nothing written) when it was removed. A knowledge-file fact need
-        not be: one a reload removed keeps what is taught to it, served if it comes back."""
+        not be: one a reload removed keeps what is taught to it, served if it comes back.
+
+        ``queued``: the number of the queued teaching this makes, forgotten in the same
+        transaction; False (nothing written) when it is no longer queued (made or dropped by
+        another process), and when the question is taught already it is forgotten all the
+        same, audited "teach-not-made"."""
         ...
 
     async def remove_taught_question(
-        self, fact_id: str, question: str, actor: str, guild_id: int | None
+        self,
+        fact_id: str,
+        question: str,
+        actor: str,
+        guild_id: int | None,
+        *,
+        queued: int | None = None,
     ) -> bool:
         """Forget ``question`` (exactly as taught) as a phrasing of ``fact_id``, audited
         ("unteach") in the same transaction; False (and nothing written) when it is not
-        taught to that fact."""
+        taught to that fact. ``queued`` as for ``add_taught_question`` (a question no longer
+        taught is audited "unteach-not-made")."""
+        ...
+
+    async def queue_teaching(self, teaching: QueuedTeaching, waits_for: str) -> int:
+        """Keep ``teaching``, queued behind the long work ``waits_for`` ("a reload"), until it
+        is made (``add_taught_question`` or ``remove_taught_question`` given its number) or
+        dropped (``drop_queued``); audited ("teach-queued" or "unteach-queued", with the
+        question) in the same transaction. Its number."""
+        ...
+
+    async def queued_teachings(self) -> list[QueuedTeaching]:
+        """The teachings and takings back still queued, oldest first."""
+        ...
+
+    async def drop_queued(
+        self, teaching: QueuedTeaching, action: str | None = None, why: str | None = None
+    ) -> bool:
+        """Forget the queued ``teaching`` and, given an ``action`` ("teach-not-made"), audit
+        it with the question and ``why``, in one transaction; False (nothing written) when it
+        was no longer queued (another process made it or dropped it first)."""
         ...
 
     async def remember_article(

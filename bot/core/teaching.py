@@ -3,10 +3,11 @@
 The question is stored in its own table (audited "teach", in the same transaction) and
 indexed on top of the fact at once, so it is answered with that fact from then on and kept
 through reloads. While long work holds the index (a reload of a large knowledge folder), the
-teaching is checked against what is served, queued, and made as that work ends, whether it
-succeeded or failed (``bot.core.index_lock``): the moderator is answered at once. It is checked
-again when it is made (the limit per fact, a member fact removed meanwhile); one that cannot be
-made then is audited with why, as the moderator was told it would be made.
+teaching is checked against what is served, kept in the store as queued, and made as that
+work ends, whether it succeeded or failed (``bot.core.index_lock``), or at the next start if
+the process dies first (``bot.core.queued_changes``): the moderator is answered at once. It is
+checked again when it is made (the limit per fact, a member fact removed meanwhile); one that
+cannot be made then is audited with why, as the moderator was told it would be made.
 """
 
 from __future__ import annotations
@@ -20,9 +21,11 @@ from bot.core.actors import Actor, require_teaching_rights
 from bot.core.errors import InvalidInput, NotFound, PermissionDenied
 from bot.core.fact_input import asked_question
 from bot.core.loader import MAX_QUESTION_CHARS
-from bot.core.models import TEACH_NOT_MADE, Fact, Origin
+from bot.core.models import TAUGHT_BY_THEN, TEACH_NOT_MADE, Fact, Origin
+from bot.core.queued_changes import queue_behind
+from bot.core.same_question import holds_question
 from bot.core.served_index import ServedIndex
-from bot.core.storage import KnowledgeStore, StoreConflict
+from bot.core.storage import KnowledgeStore, QueuedTeaching, StoreConflict
 from bot.core.write_guard import WriteGuard, refused
 
 # The service's own logger, like the other writers: operators' log filters name it.
@@ -119,11 +122,14 @@ class Teacher:
         busy = self._index.lock.busy_with
         if busy is not None:
             fact = self._teachable(question, fact_id, actor)
-
-            async def later() -> None:
-                await self._teach_queued(fact, question, actor)
-
-            self._index.lock.after_long_work(later)
+            member_fact = fact.origin is Origin.USER
+            queued = QueuedTeaching(
+                "teach", fact.id, question, actor.key, fact.guild_id, member_fact
+            )
+            # Kept in the store before the moderator is told: made through a crash too.
+            await queue_behind(
+                self._store, self._index.lock, self._guard, queued, busy, self.teach_queued
+            )
             log.info("question for %s queued behind %s by %s", fact.id, busy, actor.key)
             return Teaching(fact.id, question, waits_for=busy)
         # Under the index's lock: another teaching, a taking back or a catch-up of the same
@@ -154,46 +160,56 @@ class Teacher:
             )
         return fact
 
-    async def _teach_queued(self, fact: Fact, question: str, actor: Actor) -> None:
-        """A teaching queued behind long work, made as it ends (under the lock). Checked
-        again against what is served now, as a teaching made at once is; a knowledge-file
-        fact the reload removed keeps it all the same, as it keeps what was taught to it
-        before (it is served if the fact comes back). One that cannot be made is audited
-        ("teach-not-made", with why) for the moderator who was told it would be."""
-        served = self._index.matcher.get(fact.id)
-        taught = self._index.taught.get(fact.id, ())
-        if _has(served or fact, taught, question):
-            log.info("queued question for %s not taught: it has it already", fact.id)
+    async def teach_queued(self, queued: QueuedTeaching) -> None:
+        """A teaching queued behind long work, made as it ends or at the next start (under
+        the lock). Checked again against what is served now, as a teaching made at once is; a
+        knowledge-file fact the reload removed keeps it all the same, as it keeps what was
+        taught to it before (it is served if the fact comes back). One that cannot be made is
+        audited ("teach-not-made", with why) for the moderator who was told it would be."""
+        fact_id, question = queued.fact_id, queued.question
+        served = self._index.matcher.get(fact_id)
+        taught = self._index.taught.get(fact_id, ())
+        if _has(served, taught, question):
+            await self._not_made(queued, TAUGHT_BY_THEN)
             return
-        if served is None and fact.origin is Origin.USER:
+        if served is None and queued.member_fact:
             # Removed while the teaching waited: unlike a file fact, a member fact never
             # comes back, and a row kept for it would look like one a removed file left.
-            await self._not_made(fact, question, actor, "the fact was removed meanwhile")
+            await self._not_made(queued, "the fact was removed meanwhile")
             return
         if len(taught) >= MAX_TAUGHT_PER_FACT:
             # Several teachings queued during one reload each passed the check when they
             # came; the limit holds for what is made.
             await self._not_made(
-                fact,
-                question,
-                actor,
-                f"it had {len(taught)} taught questions by then, the most allowed",
+                queued, f"it had {len(taught)} taught questions by then, the most allowed"
             )
             return
         try:
-            await self._write(fact, question, actor)
-        except NotFound:
+            async with self._guard.writing(refused("taught question")):
+                made = await self._store.add_taught_question(
+                    fact_id,
+                    question,
+                    queued.actor,
+                    queued.guild_id,
+                    member_fact=queued.member_fact,
+                    queued=queued.pk,
+                )
+        except StoreConflict:
             # Another process removed the member fact (the store checks it in the write).
-            await self._not_made(fact, question, actor, "the fact was removed meanwhile")
+            await self._not_made(queued, "the fact was removed meanwhile")
             return
-        log.info("queued question taught to %s for %s", fact.id, actor.key)
+        if made:
+            self._index.add_taught(fact_id, question)
+            log.info("queued question taught to %s for %s", fact_id, queued.actor)
+        # Else made or dropped by another process, or audited by the store as taught already:
+        # the index catches up from the change log.
 
-    async def _not_made(self, fact: Fact, question: str, actor: Actor, why: str) -> None:
-        log.warning("queued question for %s not taught (%s), for %s", fact.id, why, actor.key)
+    async def _not_made(self, queued: QueuedTeaching, why: str) -> None:
+        log.warning(
+            "queued question for %s not taught (%s), for %s", queued.fact_id, why, queued.actor
+        )
         async with self._guard.writing(refused("note of a teaching not made")):
-            await self._store.record_audit(
-                actor.key, TEACH_NOT_MADE, fact.id, {"question": question, "why": why}
-            )
+            await self._store.drop_queued(queued, TEACH_NOT_MADE, why)
 
     async def _write(self, fact: Fact, question: str, actor: Actor) -> None:
         try:
@@ -226,6 +242,8 @@ def _checked(text: str) -> str:
     return question
 
 
-def _has(fact: Fact, taught: tuple[str, ...], question: str) -> bool:
-    """Whether ``fact`` already has ``question``, of its own or taught, in any letter case."""
-    return question.casefold() in {q.casefold() for q in (*fact.questions, *taught)}
+def _has(fact: Fact | None, taught: tuple[str, ...], question: str) -> bool:
+    """Whether ``fact`` (None: no longer served) already has ``question``, of its own or
+    taught, as the same question (``bot.core.same_question``)."""
+    own = fact.questions if fact is not None else ()
+    return holds_question((*own, *taught), question)

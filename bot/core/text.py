@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from bot.core import language as languages
-from bot.core import russian_lemmas
+from bot.core import russian_adjectives, russian_lemmas
 from bot.core.az_nouns import az_form
 from bot.core.chat_expansion import expand_chat
 from bot.core.day_terms import MONTH_WORD, days_named
@@ -299,7 +299,8 @@ class Analyzer:
         forms = self._member_nouns[language].get(stemmed)
         if forms is None:
             return head
-        noun = russian_lemmas.noun_form(word)
+        # "лавровские" is the Lavrov of its group, not the surname "Лавровский".
+        noun = russian_adjectives.surname_of(word) or russian_lemmas.noun_form(word)
         return head if noun is None or noun in forms else None
 
 

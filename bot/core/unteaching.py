@@ -18,10 +18,12 @@ from dataclasses import dataclass
 
 from bot.core.actors import Actor, require_teaching_rights
 from bot.core.errors import InvalidInput, NotFound, PermissionDenied
-from bot.core.fact_input import asked_question, tidy
-from bot.core.models import Fact
+from bot.core.fact_input import asked_question
+from bot.core.models import UNTAUGHT_BY_THEN, UNTEACH_NOT_MADE, Fact, Origin
+from bot.core.queued_changes import queue_behind
+from bot.core.same_question import same_question
 from bot.core.served_index import ServedIndex
-from bot.core.storage import KnowledgeStore
+from bot.core.storage import KnowledgeStore, QueuedTeaching
 from bot.core.teaching import Teaching
 from bot.core.write_guard import WriteGuard, refused
 
@@ -30,9 +32,9 @@ log = logging.getLogger("bot.core.service")
 
 
 def _same(one: str, other: str) -> bool:
-    # Teaching refuses a question a fact has in any letter case, so one fact holds at most
-    # one spelling of it: "Y R they mad" takes back "y r they mad".
-    return tidy(one).casefold() == tidy(other).casefold()
+    # Teaching refuses a question a fact has as the same question, so one fact holds at most
+    # one spelling of it: "Y R they mad?" takes back "y r they mad".
+    return same_question(one, other)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,11 +83,19 @@ class Unteacher:
         busy = self._index.lock.busy_with
         if busy is not None:
             found = self._taught(question, fact_id, actor)
-
-            async def later() -> None:
-                await self._unteach_queued(found, actor)
-
-            self._index.lock.after_long_work(later)
+            fact = found.fact
+            queued = QueuedTeaching(
+                "unteach",
+                found.fact_id,
+                found.question,
+                actor.key,
+                fact.guild_id if fact is not None else None,
+                fact is not None and fact.origin is Origin.USER,
+            )
+            # Kept in the store before the moderator is told: made through a crash too.
+            await queue_behind(
+                self._store, self._index.lock, self._guard, queued, busy, self.unteach_queued
+            )
             return Teaching(found.fact_id, found.question, undone=True, waits_for=busy)
         # Under the index's lock, as teaching is: a teaching of the same fact that lands while
         # this write is awaited stays served (the index drops this question from what is
@@ -96,14 +106,25 @@ class Unteacher:
         log.info("taught question taken back from %s by %s", found.fact_id, actor.key)
         return self._told(found)
 
-    async def _unteach_queued(self, found: _Taught, actor: Actor) -> None:
-        """A taking back queued behind long work, made as it ends (under the lock), unless
-        the question is no longer taught by then."""
-        if found.question not in self._index.taught.get(found.fact_id, ()):
-            log.info("queued taking back from %s not needed: no longer taught", found.fact_id)
+    async def unteach_queued(self, queued: QueuedTeaching) -> None:
+        """A taking back queued behind long work, made as it ends or at the next start
+        (under the lock). A question no longer taught by then (taken back meanwhile, here or
+        by another process) is audited as not made ("unteach-not-made", with why), like a
+        teaching that could not be made: the moderator was told it would be taken back."""
+        if queued.question not in self._index.taught.get(queued.fact_id, ()):
+            log.info("queued taking back from %s not made: no longer taught", queued.fact_id)
+            async with self._guard.writing(refused("note of a taking back not made")):
+                await self._store.drop_queued(queued, UNTEACH_NOT_MADE, UNTAUGHT_BY_THEN)
             return
-        await self._remove(found, actor)
-        log.info("queued taught question taken back from %s for %s", found.fact_id, actor.key)
+        async with self._guard.writing(refused("taught question's removal")):
+            removed = await self._store.remove_taught_question(
+                queued.fact_id, queued.question, queued.actor, queued.guild_id, queued=queued.pk
+            )
+        if removed:
+            self._index.drop_taught(queued.fact_id, queued.question)
+            log.info(
+                "queued taught question taken back from %s for %s", queued.fact_id, queued.actor
+            )
 
     async def _remove(self, found: _Taught, actor: Actor) -> None:
         guild_id = found.fact.guild_id if found.fact is not None else None

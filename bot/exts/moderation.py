@@ -187,9 +187,10 @@ class KnowledgeCommands(
     async def teach(
         self, interaction: discord.Interaction[NewsdeskBot], question: str, fact: str
     ) -> None:
+        await _defer_if_queued(interaction)
         question = await self._whole_question(question, interaction.guild_id)
         taught = await self.bot.kb.teach(question, fact, actor_for(interaction))
-        await interaction.response.send_message(_told(taught), ephemeral=True)
+        await _reply(interaction, _told(taught))
 
     async def _whole_question(self, question: str, guild_id: int | None) -> str:
         """The question a moderator picked from the autocomplete, whole (``_whole``)."""
@@ -234,12 +235,13 @@ class KnowledgeCommands(
         question: str,
         fact: str | None = None,
     ) -> None:
+        await _defer_if_queued(interaction)
         actor = actor_for(interaction)
         if len(question) == CHOICE_CHARS:
             found = self.bot.kb.taught_to_take_back(actor=actor, limit=1000)
             question = _whole(question, [q for q, _ in found])
         taken = await self.bot.kb.unteach(question, fact, actor)
-        await interaction.response.send_message(_told(taken), ephemeral=True)
+        await _reply(interaction, _told(taken))
 
     @unteach.autocomplete("question")
     async def unteach_question_autocomplete(
@@ -296,6 +298,21 @@ class KnowledgeCommands(
             await interaction.followup.send(text, embeds=shown, view=view, ephemeral=True)
         else:
             await interaction.followup.send(text, ephemeral=True)
+
+
+async def _defer_if_queued(interaction: discord.Interaction[NewsdeskBot]) -> None:
+    """Say "thinking" first when long work (a reload) is under way: a teaching is then queued,
+    and kept in the database before the moderator is told, which on SQLite waits for the
+    reload's own write to commit; Discord's three seconds for a reply are not waited on."""
+    if interaction.client.kb.busy_with is not None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+
+
+async def _reply(interaction: discord.Interaction[NewsdeskBot], text: str) -> None:
+    if interaction.response.is_done():
+        await interaction.followup.send(text, ephemeral=True)
+    else:
+        await interaction.response.send_message(text, ephemeral=True)
 
 
 def _told(teaching: Teaching) -> str:

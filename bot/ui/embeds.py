@@ -31,7 +31,8 @@ import discord
 
 from bot.core.loader import KnowledgeError
 from bot.core.models import (
-    TEACH_NOT_MADE,
+    NOT_MADE_ACTIONS,
+    QUESTION_ACTIONS,
     AskResult,
     AuditEntry,
     Fact,
@@ -341,11 +342,15 @@ def history_embed(fact_id: str, entries: Sequence[AuditEntry]) -> discord.Embed:
         if isinstance(language, str) and language != "en":
             line += f" ({literal(language)})"
         question = entry.detail.get("question")
-        if entry.action in ("teach", "unteach", TEACH_NOT_MADE) and isinstance(question, str):
+        if entry.action in QUESTION_ACTIONS and isinstance(question, str):
             line += f": {clip(literal(question), 200)}"  # which question was taught or taken back
         why = entry.detail.get("why")
-        if entry.action == TEACH_NOT_MADE and isinstance(why, str):
+        if entry.action in NOT_MADE_ACTIONS and isinstance(why, str):
             line += f" ({literal(why)})"  # told it would be made: why it was not
+        draft = entry.detail.get("file")
+        if entry.action in ("approve-draft", "reject-draft") and isinstance(draft, str):
+            # As `fact history` shows it: which draft file the fact was reviewed in.
+            line += f": {inline_code(clip(f'drafts/{draft}', 200))}"
         lines.append(line)
     return discord.Embed(
         title=clip(f"History of {literal(fact_id)}", EMBED_TITLE_CHARS),
@@ -392,7 +397,9 @@ def stats_embed(stats: Stats, write_problem: str | None = None) -> discord.Embed
         value=(
             f"{stats.facts_by_origin.get('file', 0)} from knowledge files\n"
             f"{stats.facts_by_origin.get('user', 0)} added by members\n"
-            f"{stats.pending} waiting for approval"
+            f"{stats.pending} waiting for approval\n"
+            # Ingested articles' drafts, reviewed with /kb approve or /kb reject.
+            f"{stats.drafts_text.capitalize()}"
         ),
     )
     embed.add_field(

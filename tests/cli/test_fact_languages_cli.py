@@ -52,7 +52,7 @@ def test_fact_edit_in_russian_adds_a_translation(cli: Cli, knowledge: Path, db: 
     english = cli("ask", EN_QUESTION, "--db", db).out
     assert EN_ANSWER in english and RU_ANSWER not in english
     history = cli("fact", "history", fact_id, "--db", db).out.splitlines()
-    assert history[-1].endswith("(ru)") and " edit " in history[-1]
+    assert " edit " in history[-1] and " by console (ru): " in history[-1]
 
 
 def test_an_unknown_language_is_a_usage_error(cli: Cli, knowledge: Path, db: Path) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from bot.cli import main
+from bot.cli.kb_commands import EMPTY_EXPORT
 from bot.core.loader import KnowledgeReader
 
 FACTS_YAML = """\
@@ -102,7 +103,10 @@ def test_reading_commands_never_change_stored_facts(
     code, out, err = run(capsys, *command, stdin="what happened in yekaterinburg\nquit\n")
     assert code == 0, err
     assert stored(workdir) == before
-    assert err.splitlines() == [CHANGED_NOTICE]
+    said = err.splitlines()
+    if command == ("kb", "export"):
+        said.remove(EMPTY_EXPORT)  # nothing was added or taught here: the export says so too
+    assert said == [CHANGED_NOTICE]
     if command[0] in ("ask", "chat"):
         assert "Russian police raided" in out
 

@@ -191,7 +191,8 @@ def test_fact_history_says_why_a_queued_teaching_was_not_made(
             await store.close()
 
     asyncio.run(audit())
-    history = cli("fact", "history", "yekaterinburg-raid", "--db", db).out
+    # A long line is wrapped within the terminal's width: read it as one.
+    history = " ".join(cli("fact", "history", "yekaterinburg-raid", "--db", db).out.split())
     assert (
         f"teach-not-made by discord:42: {CASUAL!r} (it had 50 taught questions by then, the most "
         "allowed)"

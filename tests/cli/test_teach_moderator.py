@@ -9,6 +9,7 @@ is no question; `kb stats` says which of its unanswered questions were taught si
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -79,7 +80,8 @@ def test_stats_and_history_say_what_was_taught(
     assert f"  1× {LUNCH}  (taught: yekaterinburg-raid)" in stats
     assert f"  1× {ENVOY}\n" in stats
     assert 'teach one: kb teach "QUESTION" FACT_ID' in stats
-    history = cli("fact", "history", "yekaterinburg-raid", "--db", db).out
+    # A line longer than the terminal's 88 columns goes on, indented, on the next: read it whole.
+    history = re.sub(r"\n +", " ", cli("fact", "history", "yekaterinburg-raid", "--db", db).out)
     assert f"teach    by console: {LUNCH!r}" in history
 
     assert cli("kb", "teach", ENVOY, "ambassador-recalled", "--db", db).code == 0

@@ -8,6 +8,7 @@ asserts on the REST calls the bot makes: callback types, content, embeds, compon
 from __future__ import annotations
 
 import asyncio
+import os
 import re
 import subprocess
 import sys
@@ -810,10 +811,31 @@ async def test_kb_stats_counts_questions_and_facts(
     files = len(load_knowledge(newsdesk.knowledge_dir).facts)
     assert (
         field(stats, "Facts")
-        == f"{files} from knowledge files\n1 added by members\n0 waiting for approval"
+        == f"{files} from knowledge files\n1 added by members\n0 waiting for approval\n"
+        "No drafts waiting for review"
     )
     assert field(stats, "Questions").startswith("2 asked\n1 answered\n0 not sure\n1 unknown (50%)")
     assert "1× who won the 2022 world cup" in field(stats, "Top unanswered")
+
+
+async def test_kb_stats_counts_the_drafts_waiting_for_review(
+    server: FakeDiscordServer, world: World, newsdesk: RunningBot
+) -> None:
+    """Ingested articles' drafts wait in knowledge/drafts/: /kb stats says how many, and how
+    long the oldest has waited, so that a moderator sees review work piling up."""
+    drafts = newsdesk.knowledge_dir / "drafts"
+    drafts.mkdir(exist_ok=True)
+    now = time.time()
+    for name, age_days in (("2025-05-01-harbour.yaml", 3), ("2025-05-03-bridge.yaml", 0)):
+        path = drafts / name
+        path.write_text("facts: []\n", encoding="utf-8")
+        os.utime(path, (now - age_days * 86400 - 3600, now - age_days * 86400 - 3600))
+    payload = assert_ephemeral_reply(
+        await slash(server, "kb stats", None, world.mod, guild=world.guild)
+    )
+    assert field(embed(payload), "Facts").endswith(
+        "\n2 drafts waiting for review, the oldest for 3 days"
+    )
 
 
 async def test_kb_export_attaches_loadable_yaml(

@@ -28,6 +28,7 @@ from bot.core.models import Decision, Fact, Origin, Status
 from bot.core.service import FactInput, StartMode
 from bot.core.storage import (
     AskRecord,
+    QueuedTeaching,
     StoreConflict,
     StoreError,
     StoreFull,
@@ -508,6 +509,12 @@ async def _an_sqlite_fact_base(database: Path, knowledge: Path) -> None:
             Fact("member-newer", "Later.", origin=Origin.USER, supersedes=(added.id,)), "x"
         )
         await kb.teach("y r they mad at each other", "ambassador-recalled", Actor.operator())
+        # A teaching a bot queued behind a reload and was stopped before it made it: the copy
+        # keeps it for the next start there to make.
+        await kb.store.queue_teaching(
+            QueuedTeaching("teach", "yekaterinburg-raid", "wat happened", "console", None, False),
+            "a reload",
+        )
         assert await kb.store.claim_once("digest:2025-07-01")
         assert await kb.store.hold_lease("feeds", "a-bot-on-sqlite", 3600)
     finally:
@@ -536,13 +543,14 @@ def test_kb_migrate_copies_a_fact_base_and_checks_the_counts(
     }
     assert counts == {
         "asks": 2,
-        "audit": 10,
+        "audit": 11,
         "claims": 1,
         "facts": 5,
         "feedback": 2,
         "meta": 2,
         "seen_articles": 1,
         "taught_questions": 1,
+        "queued_teachings": 1,
     }
     assert done.out.splitlines()[-1] == "Every table holds as many rows as the source."
 

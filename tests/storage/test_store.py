@@ -325,6 +325,21 @@ async def test_facts_persist_across_close_and_reopen(
         await reopened.close()
 
 
+async def test_closing_twice_is_no_error(database: Database, knowledge_dir: Path) -> None:
+    """A signal handler closes the bot and a ``finally`` closes it again: the second close
+    (or one running at the same time) does nothing more, and what was written is kept."""
+    kb = await open_knowledge_base_at(database, knowledge_dir)
+    added = await kb.add_fact(GRAND_PRIX, AUTHOR)
+    # Bounded: two closes that waited for each other would hang the bot's shutdown.
+    await asyncio.wait_for(asyncio.gather(kb.close(), kb.close()), 30)
+    await asyncio.wait_for(kb.close(), 30)
+    reopened = await open_knowledge_base_at(database, knowledge_dir)
+    try:
+        assert await reopened.get_fact(added.id, guild_id=GUILD) == added
+    finally:
+        await reopened.close()
+
+
 async def test_facts_survive_a_restart_without_reload(
     database: Database, knowledge_dir: Path
 ) -> None:

@@ -72,6 +72,7 @@ class PostgresSchema(PostgresConnection):
             "taught_questions",
             "claims",
             "leases",
+            "queued_teachings",
         ):
             await self._fetch(f"SELECT COUNT(*) FROM {table}")
         return "ok"

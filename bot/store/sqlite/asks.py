@@ -84,11 +84,13 @@ class SqliteAsks(SqliteConnection):
         return stats_from_counts(fact_rows, decisions, unanswered, votes, thumbs_down)
 
     async def _thumbs_down(
-        self, scope: str, params: tuple[Any, ...], limit: int
+        self, scope: str, params: tuple[Any, ...], limit: int, *, aside: bool = False
     ) -> tuple[tuple[str, str, int], ...]:
         """(question, fact id, count) of the answers voted 👎 most: each vote is put down to
-        the last question answered with that fact in that server before it."""
-        async with self._read(
+        the last question answered with that fact in that server before it. ``aside``: read
+        without waiting for a write under way (``_read_aside``)."""
+        read = self._read_aside if aside else self._read
+        async with read(
             "SELECT question, fact_id, COUNT(*) AS n FROM ("
             " SELECT f.fact_id AS fact_id, ("
             "  SELECT lower(trim(a.question)) FROM asks a"

@@ -62,6 +62,10 @@ class SqliteConnection:
         self._db = connection
         self.path = path
         self._lock = asyncio.Lock()
+        # A second connection, only ever read through (``_read_aside``), opened when first
+        # needed; and its own lock, held while it opens or a query's rows are read.
+        self._reader: aiosqlite.Connection | None = None
+        self._reader_lock = asyncio.Lock()
 
     @property
     def location(self) -> str:
@@ -72,7 +76,34 @@ class SqliteConnection:
         return None if str(self.path) == ":memory:" else self.path
 
     async def close(self) -> None:
+        async with self._reader_lock:
+            if self._reader is not None:
+                await self._reader.close()
+                self._reader = None
         await self._db.close()
+
+    @asynccontextmanager
+    async def _read_aside(
+        self, sql: str, params: Sequence[Any] = ()
+    ) -> AsyncIterator[aiosqlite.Cursor]:
+        """A query that does not wait for the write under way: on a connection of its own,
+        which in WAL mode reads the last committed state while another transaction writes.
+        For what must answer at once (Discord gives autocomplete three seconds) while a
+        reload's long transaction holds the main connection; an in-memory database has no
+        other connection to it, and reads between transactions (``_read``)."""
+        if self.local_file is None:
+            async with self._read(sql, params) as cursor:
+                yield cursor
+            return
+        async with self._reader_lock:
+            if self._reader is None:
+                reader = aiosqlite.connect(str(self.path), isolation_level=None)
+                await reader
+                await reader.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                await reader.execute("PRAGMA query_only = ON")
+                self._reader = reader
+            async with self._reader.execute(sql, params) as cursor:
+                yield cursor
 
     @asynccontextmanager
     async def _read(self, sql: str, params: Sequence[Any] = ()) -> AsyncIterator[aiosqlite.Cursor]:

@@ -235,6 +235,23 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE facts ADD COLUMN translations TEXT NOT NULL DEFAULT '[]'",
         "DELETE FROM meta WHERE key = 'knowledge_signature'",
     ),
+    # 12: teachings and takings back queued behind long work (a reload), kept until they are
+    # made or audited as not made: the moderator was told they would be, and a crash during
+    # the reload must not make that untrue (the next start makes them).
+    (
+        """
+        CREATE TABLE queued_teachings (
+            pk INTEGER PRIMARY KEY,
+            action TEXT NOT NULL,
+            fact_id TEXT NOT NULL,
+            question TEXT NOT NULL,
+            guild_id INTEGER,
+            member_fact INTEGER NOT NULL,
+            actor TEXT NOT NULL,
+            at TEXT NOT NULL
+        )
+        """,
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

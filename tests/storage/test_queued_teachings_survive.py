@@ -1,0 +1,135 @@
+"""A teaching queued behind a reload is made even if the bot dies during that reload.
+
+The moderator was told "a reload is under way: the question is answered as soon as it ends".
+The bot is killed (SIGKILL) mid-reload, so that reload never ends in it: the next start on the
+same database makes what was queued, and the fact's history says when it was queued and when
+it was made. And a queued taking back that finds its question no longer taught is audited as
+not made, like a teaching that could not be made. On SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from bot.composition import DatabaseName, open_knowledge_base_at
+from bot.core.actors import Actor
+from bot.core.service import KnowledgeBase
+from tests.storage.asking import answer_of
+from tests.storage.test_teaching_during_reload import FACTS_YAML, HeldReload, held  # noqa: F401
+
+CHILD = Path(__file__).with_name("queued_teaching_child.py")
+REPO_ROOT = Path(__file__).resolve().parents[2]
+TAUGHT = "y r the rails dead lol"
+TAKEN_BACK = "bridge closed lol"
+OPERATOR = Actor.operator()
+WAIT = 60
+
+
+@pytest.fixture
+def knowledge_dir(make_knowledge_dir: Callable[..., Path]) -> Path:
+    knowledge: Path = make_knowledge_dir({"transport.yaml": FACTS_YAML}, name="knowledge")
+    return knowledge
+
+
+def killed_during_its_reload(database: DatabaseName, knowledge_dir: Path) -> str:
+    """Run the child until it has queued its teaching and taking back, then SIGKILL it;
+    what it told the moderator."""
+    child = subprocess.Popen(
+        [sys.executable, str(CHILD), str(database), str(knowledge_dir)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO_ROOT,
+    )
+    try:
+        assert child.stdout is not None
+        line = child.stdout.readline()
+        assert line.startswith("QUEUED "), child.stderr.read() if child.stderr else line
+    finally:
+        child.kill()
+        child.wait(WAIT)
+    return line.removeprefix("QUEUED ").strip()
+
+
+async def test_a_teaching_queued_by_a_killed_bot_is_made_at_the_next_start(
+    database: DatabaseName, knowledge_dir: Path
+) -> None:
+    told = await asyncio.to_thread(killed_during_its_reload, database, knowledge_dir)
+    assert told.startswith(f"A reload is under way: {TAUGHT!r} is answered with tram-strike")
+    assert f"{TAKEN_BACK!r} is taken back from bridge-repairs as soon as it ends" in told
+    restarted = await open_knowledge_base_at(database, knowledge_dir)
+    try:
+        assert await answer_of(restarted, TAUGHT) == "tram-strike"
+        assert restarted.taught_questions("bridge-repairs") == ()
+        assert await restarted.store.queued_teachings() == []
+        history = [(e.action, e.detail) for e in await restarted.history("tram-strike")]
+        assert history[-2:] == [
+            ("teach-queued", {"question": TAUGHT, "behind": "a reload"}),
+            ("teach", {"question": TAUGHT}),
+        ]
+        actions = [e.action for e in await restarted.history("bridge-repairs")]
+        assert actions[-3:] == ["teach", "unteach-queued", "unteach"]
+    finally:
+        await restarted.close()
+    # Made once: a second start finds nothing left to make.
+    again = await open_knowledge_base_at(database, knowledge_dir)
+    try:
+        assert await again.make_queued() == 0
+        actions = [e.action for e in await again.history("tram-strike")]
+        assert actions.count("teach") == 1
+    finally:
+        await again.close()
+
+
+async def test_a_queued_taking_back_of_a_question_taken_back_meanwhile_is_audited(
+    database: DatabaseName,
+    knowledge_dir: Path,
+    held: HeldReload,  # noqa: F811
+) -> None:
+    """Two moderators take the same question back during one reload: the first is made; the
+    second, told it would be, finds it no longer taught and `fact history` says so."""
+    kb = await open_knowledge_base_at(database, knowledge_dir)
+    try:
+        await kb.teach(TAKEN_BACK, "bridge-repairs", OPERATOR)
+        reload = asyncio.create_task(kb.reload(OPERATOR))
+        await held.started()
+        # Moderators of the one server the bot is in: they manage the shared knowledge.
+        first = Actor.discord_user(1, 10, is_moderator=True, name="one")
+        second = Actor.discord_user(2, 10, is_moderator=True, name="two")
+        for moderator in (first, second):
+            taken = await asyncio.wait_for(kb.unteach(TAKEN_BACK, None, moderator), 5)
+            assert taken.waits_for == "a reload"
+        held.release()
+        await reload
+        history = [(e.actor, e.action, e.detail) for e in await kb.history("bridge-repairs")]
+        assert history[-2:] == [
+            ("discord:1", "unteach", {"question": TAKEN_BACK}),
+            (
+                "discord:2",
+                "unteach-not-made",
+                {"question": TAKEN_BACK, "why": "it was no longer taught to the fact by then"},
+            ),
+        ]
+        assert await kb.store.queued_teachings() == []
+    finally:
+        await kb.close()
+
+
+async def test_a_teaching_queued_and_made_in_the_same_process_leaves_nothing_queued(
+    kb: KnowledgeBase,
+    held: HeldReload,  # noqa: F811
+) -> None:
+    reload = asyncio.create_task(kb.reload(OPERATOR))
+    await held.started()
+    await asyncio.wait_for(kb.teach(TAUGHT, "tram-strike", OPERATOR), 5)
+    assert [q.question for q in await kb.store.queued_teachings()] == [TAUGHT]
+    held.release()
+    await reload
+    assert await kb.store.queued_teachings() == []
+    assert await answer_of(kb, TAUGHT) == "tram-strike"
