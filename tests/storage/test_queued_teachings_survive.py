@@ -10,6 +10,7 @@ not made, like a teaching that could not be made. On SQLite and PostgreSQL.
 from __future__ import annotations
 
 import asyncio
+import logging
 import subprocess
 import sys
 from collections.abc import Callable
@@ -19,7 +20,7 @@ import pytest
 
 from bot.composition import DatabaseName, open_knowledge_base_at
 from bot.core.actors import Actor
-from bot.core.service import KnowledgeBase
+from bot.core.service import KnowledgeBase, StartMode
 from tests.storage.asking import answer_of
 from tests.storage.test_teaching_during_reload import FACTS_YAML, HeldReload, held  # noqa: F401
 
@@ -133,3 +134,31 @@ async def test_a_teaching_queued_and_made_in_the_same_process_leaves_nothing_que
     await reload
     assert await kb.store.queued_teachings() == []
     assert await answer_of(kb, TAUGHT) == "tram-strike"
+
+
+async def test_a_teaching_made_by_a_process_started_mid_reload_is_made_once(
+    kb: KnowledgeBase,
+    held: HeldReload,  # noqa: F811
+    database: DatabaseName,
+    knowledge_dir: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A second process starts while the first is in its reload and makes the teaching the
+    first queued; the first, its reload ended, finds it made: the fact's history has the one
+    teaching and the log says nothing of one not made."""
+    reload = asyncio.create_task(kb.reload(OPERATOR))
+    await held.started()
+    await asyncio.wait_for(kb.teach(TAUGHT, "tram-strike", OPERATOR), 5)
+    other = await open_knowledge_base_at(database, knowledge_dir, start=StartMode.STORED_ONLY)
+    try:
+        assert await answer_of(other, TAUGHT) == "tram-strike"
+    finally:
+        await other.close()
+    caplog.set_level(logging.INFO, logger="bot.core")
+    held.release()
+    await reload
+    await kb.catch_up()
+    assert await answer_of(kb, TAUGHT) == "tram-strike"
+    actions = [e.action for e in await kb.history("tram-strike")]
+    assert actions[-2:] == ["teach-queued", "teach"]
+    assert not [r.message for r in caplog.records if "not taught" in r.message]
