@@ -120,11 +120,22 @@ _BARE_VERBS = frozenset(
 )
 
 
+# "wounded soldiers were evacuated", "displaced Armenian families had": a past participle
+# describing the clause's own subject, whose verb follows within a word or two.
+_PARTICIPLE_SUBJECT = re.compile(
+    r"^\S+\s+(?!(?:it|they|he|she|we|that|this|there|the|a|an)\b)[A-Za-z][\w'-]*"
+    r"(?:\s+[A-Za-z][\w'-]*)?\s+(?:was|were|is|are|had|have|has|will|would|could|can)\b"
+)
+
+
 def _opens_on_verb(clause: str) -> bool:
     """Does ``clause`` open on a verb (lower-case: "said ...", "warned that ...",
-    "refused to ...") rather than on its own subject?"""
+    "refused to ...") rather than on its own subject (", but wounded soldiers were evacuated
+    ...": a participle read as an adjective of the subject)?"""
     first = clause.split()[0]
-    return first.islower() and (first in _BARE_VERBS or is_past(first))
+    if not first.islower():
+        return False
+    return first in _BARE_VERBS or (is_past(first) and not _PARTICIPLE_SUBJECT.match(clause))
 
 
 def relative_clauses(statement: str) -> list[str]:

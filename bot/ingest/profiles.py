@@ -19,8 +19,13 @@ from bot.core.folding import fold
 # comma must follow the bare name.
 _ASIDE_AFTER = r",\s+(?:(?:a|an|the)\s+[\w'-]+|who\s+[a-z])"
 # "The party's founder, the businessman Ilan Shor, fled ...": the aside before the name, a
-# role in lower case ("the businessman", "the former mayor"), the name closing the aside.
-_ASIDE_BEFORE = r"(?<=,\s)(?:the|a|an)\s+(?:(?!and\b|or\b)[a-z][\w-]*\s+){1,3}"
+# role in lower case ("the businessman", "the former mayor"), the name closing the aside. No
+# preposition in the role: in "the mayor, a close ally of Ilham Aliyev, resigned" the aside
+# is the mayor's, and the name only says whose ally.
+_ASIDE_BEFORE = (
+    r"(?<=,\s)(?:the|a|an)\s+"
+    r"(?:(?!(?:and|or|of|to|for|with|by|from|at|in|on|under|against)\b)[a-z][\w-]*\s+){1,3}"
+)
 
 
 def profiled(text: str, people: dict[str, str]) -> list[str]:

@@ -349,8 +349,13 @@ def _without_pointers(question: str) -> str:
     patrolled the border since" (the date it counts from was cut). A reader asks without
     them, and a moderator would strike them."""
     kept: list[str] = []
-    for word in question.split():
-        if word.lower() == "there" and kept and kept[-1].lower() not in _EXISTENTIAL:
+    words = question.split()
+    for at, word in enumerate(words):
+        # "there" before a form of "be" says that something exists as well, after a modal or
+        # "had": "when will there be a runoff", "why had there been no quorum".
+        then = words[at + 1].lower() if at + 1 < len(words) else ""
+        existential = then in _EXISTENTIAL or (bool(kept) and kept[-1].lower() in _EXISTENTIAL)
+        if word.lower() == "there" and kept and not existential:
             continue
         kept.append(word)
     if len(kept) > 1 and kept[-1].lower() == "since":

@@ -10,15 +10,20 @@ from __future__ import annotations
 
 import re
 
-# "the governing Georgian Dream party", "the ruling Civil Contract party", "the ruling Party of
-# Action and Solidarity": the name, capitalised words (with "of", "and", "for" inside it).
+# "the governing Georgian Dream party", "Armenia's ruling Civil Contract party", "the ruling
+# Party of Action and Solidarity": the name, capitalised words (with "of", "and", "for" inside
+# it). "ruling" or "governing" must follow a determiner or a possessive, or open the sentence:
+# it is then the adjective, not a verb ("the rules governing Eurasian Economic Union imports"
+# name the union, which rules nothing) or a court's ruling ("a ruling Friday barred ...").
 _NAMED = re.compile(
-    r"\b(?:[Tt]he\s+)?(?:ruling|governing)\s+"
+    r"(?:\b(?:[Tt]he|an?|[Ii]ts|[Tt]heir)\s+|(?<='s\s)|(?<=\u2019s\s)|^)"
+    r"(?:[Rr]uling|[Gg]overning)\s+"
     r"(?P<name>[A-Z][\w'-]*(?:\s+(?:of|and|for|the)\s+[A-Z][\w'-]*|\s+[A-Z][\w'-]*){0,5})"
     r"(?P<party>\s+party)?\b"
 )
-# A party's own name says it is one: "Party of Action and Solidarity", "People's Front".
-_PARTY_HEADS = r"^Party\b|\b(?:Party|Front|Union|Movement|Alliance)$"
+# A party's own name says it is one: "Party of Action and Solidarity", "People's Democratic
+# Party of Tajikistan" (the word "Party" anywhere in it), "People's Front".
+_PARTY_HEADS = r"\bParty\b|\b(?:Front|Union|Movement|Alliance)$"
 # "the ruling party", "the governing party's": the party meant without its name.
 _UNNAMED = re.compile(r"\b(?P<det>[Tt]he)\s+(?:ruling|governing)\s+party\b(?!\s+[A-Z])")
 

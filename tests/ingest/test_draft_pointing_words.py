@@ -8,7 +8,7 @@ date the "when" question took away.
 
 from __future__ import annotations
 
-from bot.ingest.questions import generate
+from bot.ingest.questions import _without_pointers, generate
 
 
 def test_there_pointing_at_a_place_is_left_out() -> None:
@@ -31,3 +31,11 @@ def test_a_since_left_without_its_date_is_dropped() -> None:
     )
     assert "when has the osce mission watched the border" in questions, questions
     assert not any(q.endswith(" since") for q in questions), questions
+
+
+def test_there_saying_that_something_exists_is_kept() -> None:
+    """ "when will there be a runoff" asks of a runoff; without "there" it is no question."""
+    assert _without_pointers("when will there be a runoff") == "when will there be a runoff"
+    assert _without_pointers("why had there been no quorum") == "why had there been no quorum"
+    assert _without_pointers("how many protesters were there") == "how many protesters were there"
+    assert _without_pointers("when did troops arrive there") == "when did troops arrive"

@@ -42,3 +42,14 @@ def test_a_description_before_a_name_without_an_aside_is_no_profile() -> None:
     assert profiled("Its owner, the shipping magnate Rustam Dalayev, left.", people) == [
         "Rustam Dalayev"
     ]
+
+
+def test_a_name_an_aside_only_relates_to_is_no_profile() -> None:
+    """ "the mayor, a close ally of Ilham Aliyev, resigned" says who the mayor is, not who
+    Aliyev is: asked "who is ilham aliyev", the fact would answer with the mayor."""
+    people = {"Ilham Aliyev": "Ilham Aliyev"}
+    assert profiled("The mayor of Ganja, a close ally of Ilham Aliyev, resigned.", people) == []
+    assert profiled("Her deputy, the wife of Ilham Aliyev, was detained.", people) == []
+    assert profiled("The mayor, the former banker Ilham Aliyev, resigned.", people) == [
+        "Ilham Aliyev"
+    ]

@@ -73,3 +73,23 @@ def test_a_call_for_something_is_still_asked_why() -> None:
     """A verb of asking for something ("called for") has a cause of its own."""
     questions = generate("Residents called for the mayor to resign over the flooding.", names=set())
     assert "why did residents call for the mayor to resign" in questions, questions
+
+
+def test_a_participle_describing_a_second_subject_is_no_verb_of_the_first() -> None:
+    """ "..., but displaced families were housed ...": "displaced" describes the families, who
+    are the second clause's own subject; the river did not displace them in the question."""
+    questions = generate(
+        "The river burst its banks in Orsk, but displaced families were housed in schools by "
+        "Friday.",
+        names={"Orsk"},
+    )
+    assert "when were displaced families housed in schools" in questions, questions
+    assert not any("river displaced" in q for q in questions), questions
+
+
+def test_a_second_verb_of_acting_takes_the_first_subject() -> None:
+    questions = generate(
+        "The mayor met protesters on Monday, but refused to resign because the council backed him.",
+        names=set(),
+    )
+    assert "why did the mayor refuse to resign" in questions, questions

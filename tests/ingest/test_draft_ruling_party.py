@@ -47,3 +47,23 @@ def test_a_party_is_named_as_ruling_only_by_its_capitalised_name() -> None:
 def test_a_sentence_naming_the_party_already_is_left_alone() -> None:
     text = "Ata-Jurt Unity, the ruling party, denied it."
     assert written_out(text, "Ata-Jurt Unity") == text
+
+
+def test_governing_as_a_verb_names_no_ruling_party() -> None:
+    """ "Rules governing" a union make it no party in power: a later "the ruling party" of the
+    same article stays as written rather than becoming the union."""
+    assert ruling_party("New rules governing Eurasian Economic Union imports took effect.") is None
+    text = "The ruling party backed the rules."
+    party = ruling_party("New rules governing Eurasian Economic Union imports took effect.")
+    assert written_out(text, party) == text
+
+
+def test_a_party_named_as_ruling_after_a_possessive_or_with_party_inside_its_name() -> None:
+    assert ruling_party("Armenia's ruling Civil Contract party won the vote.") == "Civil Contract"
+    assert ruling_party("Ruling Georgian Dream party lawmakers voted for it.") == "Georgian Dream"
+    assert ruling_party("the ruling People's Democratic Party of Tajikistan took every seat") == (
+        "People's Democratic Party of Tajikistan"
+    )
+    assert written_out(
+        "The ruling party's candidate won.", "People's Democratic Party of Tajikistan"
+    ) == ("People's Democratic Party of Tajikistan's candidate won.")

@@ -146,3 +146,39 @@ def test_a_typo_in_the_first_letter_is_still_read() -> None:
     matcher = Matcher([fact, *FACTS])
     best = matcher.ask("why was the rmbassy closed").best
     assert best is not None and best.fact.id == "embassy-closed"
+
+
+# Characters whose code points share a letter class (modulo 32) with another: "a", "A", "á",
+# Cyrillic "р" beside a space, Azerbaijani "ə" beside "y", "0" beside "p"; and a few that do
+# not. The shortlist counts a shared class as one letter, so it can only keep more words.
+SHARED_CLASSES = "aAáрəyp0 bdgk"
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(typed=st.text(SHARED_CLASSES, min_size=4, max_size=9), seed=st.integers(0, 10**6))
+def test_a_word_exactly_at_the_cutoff_is_kept_whatever_its_letters(typed: str, seed: int) -> None:
+    """The cutoff set to the very ratio of a near word (as rapidfuzz computes it, and a hair
+    either side): every word rapidfuzz lets through is kept, also of letters outside a-z and
+    in either case (the ratio is case-sensitive and no processor folds them)."""
+    rng = random.Random(seed)
+    others = [rng.choice(SHARED_CLASSES) + typed[1:] for _ in range(12)]
+    for at, word in enumerate(others):
+        for _ in range(rng.randint(0, 2)):
+            spot = rng.randrange(len(word))
+            word = word[:spot] + rng.choice(SHARED_CLASSES) + word[spot + rng.randint(0, 1) :]
+        others[at] = word
+    vocabulary = Vocabulary()
+    unique = list(dict.fromkeys(others))
+    for word in unique:
+        vocabulary.add(word)
+    lengths = range(len(typed) - 2, len(typed) + 3)
+    in_scope = [word for word in unique if len(word) in lengths and word[0] != typed[0]]
+    for word in in_scope:
+        exact = fuzz.ratio(typed, word)
+        for cutoff in (exact, exact - 1e-12, exact + 1e-12):
+            if not 0 < cutoff <= 100:
+                continue
+            shortlist = vocabulary.near_other_first(typed, lengths, cutoff)
+            kept = {w for group in shortlist for w in group}
+            reaching = {w for w in in_scope if fuzz.ratio(typed, w, score_cutoff=cutoff) >= cutoff}
+            assert reaching <= kept
