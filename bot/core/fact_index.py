@@ -35,6 +35,7 @@ from bot.core.news_words import COUNTED_EVENTS
 from bot.core.same_question import question_key
 from bot.core.since_words import says_since
 from bot.core.text import Analyzer
+from bot.core.vocabulary import Vocabulary
 from bot.core.wants import Want
 
 # The kinds of a fact whose answer cannot be read for them (no English text): all of them.
@@ -113,10 +114,11 @@ class FactIndex:
         self._key_bitmaps = KeyBitmaps()
         # Keys of facts answered in one server only (members' facts), by server.
         self._guild_of: dict[int, int] = {}
-        # Words seen in facts and the term each became; for typo correction bucketed by
-        # (first letter, length) so a misspelled word is compared with a few hundred words.
+        # Words seen in facts and the term each became; for typo correction the same words
+        # by (first letter, length), so that a misspelled word is compared with a few hundred
+        # words, and by the letters they hold (``Vocabulary``).
         self._surface: dict[str, str] = {}
-        self._vocabulary: dict[tuple[str, int], dict[str, None]] = {}
+        self._vocabulary = Vocabulary()
         # The words of ``_surface`` met in Russian or Azerbaijani text (transliterated): a word
         # of such a question is corrected only to one of these, or to a name.
         self._other_words: set[str] = set()
@@ -182,7 +184,7 @@ class FactIndex:
             names=frozenset(self._names),
             other_words=frozenset(self._other_words),
             term_languages=self._term_languages,
-            vocabulary={bucket: list(words) for bucket, words in self._vocabulary.items()},
+            vocabulary={group: list(words) for group, words in self._vocabulary.groups.items()},
         )
 
     @classmethod
@@ -222,9 +224,7 @@ class FactIndex:
         matcher._other_words = set(state.other_words)
         matcher._term_languages = dict(state.term_languages)
         matcher._surface = state.surface
-        matcher._vocabulary = {
-            bucket: dict.fromkeys(words) for bucket, words in state.vocabulary.items()
-        }
+        matcher._vocabulary = Vocabulary.from_groups(state.vocabulary)
         semantic = matcher.settings.semantic
         if semantic is not None:
             for entry in entries.values():
@@ -392,7 +392,7 @@ class FactIndex:
                     # to "inflation", not to its stem "inflat"). Words are kept after their
                     # facts go: a correction to a term no fact has any more is simply not used.
                     surface[word] = term
-                    self._vocabulary.setdefault((word[:1], len(word)), {})[word] = None
+                    self._vocabulary.add(word)
                 if other:
                     self._other_words.add(word)
         out = [term for term, _, _ in analyzed]

@@ -171,6 +171,8 @@ def program_version() -> str:
     tag.update(f"{FORMAT} {sys.version}".encode())
     for module in (*_SHAPING_MODULES, sys.modules[__name__]):
         tag.update(Path(str(module.__file__)).read_bytes())
+    # Derived tables that read a fact's words: derived again, they may read them otherwise.
+    tag.update(russian_chat_spellings_module.table_text().encode())
     for package in _SHAPING_PACKAGES:
         try:
             tag.update(f"{package} {metadata.version(package)}".encode())

@@ -264,7 +264,7 @@ class Matcher(
             ask=self.ask,
             facts=(entry.fact for entry in self._entries.values()),
             surface=self._surface,
-            vocabulary=self._vocabulary,
+            vocabulary=self._vocabulary.groups,
             df=self._df,
             limit=limit,
             guild_id=guild_id,

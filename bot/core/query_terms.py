@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -332,30 +333,33 @@ class QueryTerms(FactIndex):
 
         Words with the same first letter are searched first (most typos keep it); failing
         that, words of about the same length with any first letter ("embassador",
-        "ekaterinburg"), as long as there are few enough of them to stay fast.
+        "ekaterinburg"), as long as there are few enough of them to stay fast; of those, only
+        the words that hold nearly the same letters are compared (``Vocabulary``): the others
+        cannot reach the cutoff. (Words of the same first letter are few enough to compare
+        one by one as fast.)
         """
         if len(term) < 4 or term.isdigit():
             return None
         spread = 1 if len(term) < 7 else 2
         lengths = range(len(term) - spread, len(term) + spread + 1)
         first = term[:1]
-        same_letter = [self._vocabulary.get((first, n)) for n in lengths]
-        best = self._closest(term, [b for b in same_letter if b])
+        vocabulary = self._vocabulary
+        same_letter = [vocabulary.groups.get((first, n)) for n in lengths]
+        best = self._closest(term, [b.keys() for b in same_letter if b])
         if best is None and anywhere:
-            others = [
-                bucket
-                for (letter, n), bucket in self._vocabulary.items()
-                if letter != first and abs(n - len(term)) <= 1
-            ]
-            if sum(len(b) for b in others) <= self.settings.typo_fallback_words:
-                best = self._closest(term, others)
+            around = range(len(term) - 1, len(term) + 2)
+            if vocabulary.count_other_first(first, around) <= self.settings.typo_fallback_words:
+                cutoff = self.settings.typo_cutoff
+                best = self._closest(term, vocabulary.near_other_first(term, around, cutoff))
         return best
 
-    def _closest(self, term: str, buckets: list[dict[str, None]]) -> tuple[str, float] | None:
+    def _closest(self, term: str, groups: Sequence[Collection[str]]) -> tuple[str, float] | None:
+        """The best match of ``term`` in ``groups`` at the cutoff or above: of equal ones, the
+        first met."""
         best: tuple[str, float] | None = None
-        for bucket in buckets:
+        for group in groups:
             found = process.extractOne(
-                term, bucket.keys(), scorer=fuzz.ratio, score_cutoff=self.settings.typo_cutoff
+                term, group, scorer=fuzz.ratio, score_cutoff=self.settings.typo_cutoff
             )
             if found is not None and (best is None or found[1] > best[1]):
                 best = (found[0], float(found[1]))

@@ -7,6 +7,12 @@ the store (audited "teach-queued" or "unteach-queued", in the same transaction),
 that row: when the long work ends in this process, or, after a crash, at the next start of any
 process that writes (``make_stored``). Making one forgets its row in the same transaction as
 the teaching (or its audit as not made), so it is made once, by one process, whatever happens.
+
+A process that starts while another is still in its reload makes that one's queued changes
+too, before that reload ends. That is left so: the rows carry no sign of whether the process
+that queued them lives, and the change is checked again against the starting process's own
+index (reloaded from the same files, or the stored facts) as any teaching is; the process that
+queued it then finds the row gone and makes nothing, catching up from the change log.
 """
 
 from __future__ import annotations

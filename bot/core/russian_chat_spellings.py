@@ -14,16 +14,28 @@ many more words as they say them, along a few habits, which are read here by rul
 A word is read so only where what it becomes is a common Russian word and the word as typed
 is far rarer (wordfreq), so that a word of its own, a name or a rarer form of a word is left
 alone. Questions and facts go through it alike (``other_tokens``), so both sides agree.
+
+How rare a spelling as typed is comes from wordfreq's large list (chat spellings are too rare
+for the small one, and so are many a real word's rarer forms: "губернаторам", "Ширака"), which
+costs a process about 110 MB and half a second to read. The rule needs few of its words: a
+spelling the list does not hold, or holds as too rare to stop any reading, reads as it would
+unlisted. ``russian_typed_rarity.txt``, shipped beside this module, holds the others with
+their Zipf value as typed (1,800 spellings, 33 kB), so the rule reads as it would with the
+whole list. Derive it again (``python -m bot.core.russian_chat_spellings``, 20 s) when the
+rule or wordfreq changes.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable, Iterable
 from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 
 from bot.core.other_stems import frequency_in
-from bot.core.word_lists import zipf, zipf_of
+from bot.core.word_lists import frequencies, zipf, zipf_of
 
 # Zipf values: a reading must be a common word (one in ten thousand words) and at least this
 # much commoner than the spelling as typed (a thousand times: "што", which chat makes fairly
@@ -42,6 +54,8 @@ _STRETCHED = re.compile(r"(.)\1\1+")
 _CYRILLIC = re.compile(r"[а-яё]+")
 # "-ца" (said as "-тся", "-ться") and the genitive "-ево", "-ова" (said with "в", written "г").
 _ENDINGS = (("ца", ("тся", "ться")), ("ево", ("его",)), ("ова", ("ого",)))
+
+_TABLE = "russian_typed_rarity.txt"
 
 
 def _zipf(word: str) -> float:
@@ -82,9 +96,12 @@ def respelled(word: str) -> str | None:
     is no chat spelling (or none these habits read)."""
     if len(word) < 3 or not _CYRILLIC.fullmatch(word):
         return None
-    # The spelling as typed, from wordfreq's large list: chat spellings are too rare for the
-    # small one, and so are many a real word's rarer forms ("губернаторам", "Ширака").
-    typed = zipf(word, "ru")
+    return _reading(word, _typed_rarity().get(word, 0.0))
+
+
+def _reading(word: str, typed: float) -> str | None:
+    """What ``word`` stands for, given how common it is as typed (``typed``, Zipf; 0 for a
+    word wordfreq's large list does not hold)."""
     if typed + _FAR_COMMONER > _COMMONEST and not _STRETCHED.search(word):
         return None  # no word is that much commoner: a word of its own
     best: tuple[int, float, str] | None = None
@@ -98,3 +115,41 @@ def respelled(word: str) -> str | None:
         if best is None or (changed, -found) < (best[0], -best[1]):
             best = (changed, found, reading)
     return best[2] if best else None
+
+
+def table_text() -> str:
+    """The shipped table as text: a spelling and its Zipf value as typed, a line each."""
+    return resources.files(__package__).joinpath(_TABLE).read_text("utf-8")
+
+
+@lru_cache(maxsize=1)
+def _typed_rarity() -> dict[str, float]:
+    """The spellings whose frequency as typed changes what they read as, read on first use."""
+    return {word: float(value) for word, value in map(str.split, table_text().splitlines())}
+
+
+def build(words: Iterable[str], typed: Callable[[str], float]) -> dict[str, float]:
+    """Of ``words`` (a list's spellings), those that ``_reading`` reads otherwise for their
+    frequency as typed (``typed``, Zipf) than for a spelling no list holds, with that
+    frequency. A larger frequency only ever takes readings away, so every other spelling reads
+    as one the list does not hold."""
+    table: dict[str, float] = {}
+    for word in words:
+        if len(word) < 3 or not _CYRILLIC.fullmatch(word):
+            continue
+        value = typed(word)
+        if value and _reading(word, value) != _reading(word, 0.0):
+            table[word] = value
+    return table
+
+
+def main() -> None:
+    """Derive ``russian_typed_rarity.txt`` from wordfreq's large Russian list."""
+    built = build(frequencies("ru", "large"), lambda word: zipf(word, "ru"))
+    target = Path(__file__).with_name(_TABLE)
+    target.write_text("".join(f"{word} {built[word]}\n" for word in sorted(built)), "utf-8")
+    print(f"{target}: {len(built)} spellings")
+
+
+if __name__ == "__main__":
+    main()

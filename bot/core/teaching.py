@@ -205,11 +205,16 @@ class Teacher:
         # the index catches up from the change log.
 
     async def _not_made(self, queued: QueuedTeaching, why: str) -> None:
+        async with self._guard.writing(refused("note of a teaching not made")):
+            dropped = await self._store.drop_queued(queued, TEACH_NOT_MADE, why)
+        if not dropped:
+            # Made by another process first (one that started during this reload): what this
+            # index saw is that teaching, not one missed.
+            log.info("queued question for %s made by another process", queued.fact_id)
+            return
         log.warning(
             "queued question for %s not taught (%s), for %s", queued.fact_id, why, queued.actor
         )
-        async with self._guard.writing(refused("note of a teaching not made")):
-            await self._store.drop_queued(queued, TEACH_NOT_MADE, why)
 
     async def _write(self, fact: Fact, question: str, actor: Actor) -> None:
         try:

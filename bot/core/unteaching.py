@@ -112,9 +112,12 @@ class Unteacher:
         by another process) is audited as not made ("unteach-not-made", with why), like a
         teaching that could not be made: the moderator was told it would be taken back."""
         if queued.question not in self._index.taught.get(queued.fact_id, ()):
-            log.info("queued taking back from %s not made: no longer taught", queued.fact_id)
             async with self._guard.writing(refused("note of a taking back not made")):
-                await self._store.drop_queued(queued, UNTEACH_NOT_MADE, UNTAUGHT_BY_THEN)
+                dropped = await self._store.drop_queued(queued, UNTEACH_NOT_MADE, UNTAUGHT_BY_THEN)
+            if dropped:
+                log.info("queued taking back from %s not made: no longer taught", queued.fact_id)
+            else:  # made by another process first, which took the question back
+                log.info("queued taking back from %s made by another process", queued.fact_id)
             return
         async with self._guard.writing(refused("taught question's removal")):
             removed = await self._store.remove_taught_question(

@@ -13,6 +13,8 @@ import re
 from collections.abc import Callable
 from typing import TypeVar
 
+from bot.ingest.lexicon import is_past
+
 C = TypeVar("C")
 
 # ", but four firefighters were treated ...", "; the rest ...": a second main clause. "and"
@@ -84,6 +86,14 @@ def coordinated_clause(statement: str, subject: str | None = None) -> str | None
     clause = match["clause"]
     if _PRONOUN_START.match(clause) or len(clause.split()) < 4:
         return None
+    if _opens_on_verb(clause):
+        # "..., but said the region would need new roads": a second verb of the first
+        # clause's subject, not a clause of its own; read alone, "said the region" would be
+        # its subject ("why would said the region need new roads"). Told with that subject,
+        # it is the reported speech the question rules already ask about.
+        if subject is None or not _NAMED_OR_DEFINITE.match(subject.strip()):
+            return None
+        clause = f"{subject.strip()} {clause}"
     lead = re.match(r"^(?:in|on|by|since|after|last|earlier|later)\b[^,]{0,25}?\s(?=its\s|their\s)",
                     clause, re.IGNORECASE)  # fmt: skip
     opening = lead.group() if lead else ""
@@ -95,6 +105,37 @@ def coordinated_clause(statement: str, subject: str | None = None) -> str | None
         rest = f"{subject.strip()}'s {rest[owner.end() :]}"
     clause = f"{opening}{rest}"
     return clause[:1].upper() + clause[1:]
+
+
+# A subject a second verb can be given: a name or a definite noun phrase ("The governor",
+# "Moldova's Constitutional Court"), not "Some" or a count, which a reader cannot tell apart.
+_NAMED_OR_DEFINITE = re.compile(
+    r"^(?:[A-Z][\w'-]*|(?:The|Its|Their|His|Her)\s+[\w'-]+)(?:\s+[\w'-]+){0,5}$"
+)
+# Verbs of saying and acting that open a predicate in the present or without an ending
+# ``is_past`` knows.
+_BARE_VERBS = frozenset(
+    """says said warns warned adds added insists insisted argues argued claims claimed
+    announces announced told tells called calls urged urges denied denies""".split()
+)
+
+
+# "wounded soldiers were evacuated", "displaced Armenian families had": a past participle
+# describing the clause's own subject, whose verb follows within a word or two.
+_PARTICIPLE_SUBJECT = re.compile(
+    r"^\S+\s+(?!(?:it|they|he|she|we|that|this|there|the|a|an)\b)[A-Za-z][\w'-]*"
+    r"(?:\s+[A-Za-z][\w'-]*)?\s+(?:was|were|is|are|had|have|has|will|would|could|can)\b"
+)
+
+
+def _opens_on_verb(clause: str) -> bool:
+    """Does ``clause`` open on a verb (lower-case: "said ...", "warned that ...",
+    "refused to ...") rather than on its own subject (", but wounded soldiers were evacuated
+    ...": a participle read as an adjective of the subject)?"""
+    first = clause.split()[0]
+    if not first.islower():
+        return False
+    return first in _BARE_VERBS or (is_past(first) and not _PARTICIPLE_SUBJECT.match(clause))
 
 
 def relative_clauses(statement: str) -> list[str]:

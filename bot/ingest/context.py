@@ -26,6 +26,7 @@ from bot.ingest import dates, story_time
 from bot.ingest.entities import NOT_PERSON_WORDS, EntityIndex, is_place_name, raw_entities
 from bot.ingest.lexicon import FUNCTION_WORDS, base_form, is_topic_noun, zipf
 from bot.ingest.named_things import named_things
+from bot.ingest.ruling_party import ruling_party, written_out
 from bot.ingest.sentences import strip_dateline
 
 # Event nouns by how a fact is set in them: "In the floods", "At the talks", "Under the law".
@@ -775,6 +776,8 @@ class Referents:
         """The bodies the opening sentence names: the story's own ("the International Criminal
         Court"), what "the court" means once another court named in passing is left behind."""
         self._noted = 0
+        self._ruling: str | None = None
+        """The party the article named as ruling: what a later "the ruling party" is."""
         self._stranger = False
         """Has someone the article's people do not include ("Jan Braathu", not taken for a
         person) been named since ``_last_people``? Then "she" may be that one: left alone."""
@@ -828,6 +831,7 @@ class Referents:
             if place and place["place"] not in ("The",):
                 self._objects.setdefault(match["noun"], place["place"])
         self._note_named(sentence)
+        self._ruling = ruling_party(sentence) or self._ruling
         self._learn_event_day(sentence)
         self.anchor, self.anchor_weekday = dates.last_anchor(
             sentence, self.context.published, **self.anchored()
@@ -1012,6 +1016,16 @@ class Referents:
             # dated within its days, until one names the main event or a day far from it.
             self.current = told if told.carried else dataclasses.replace(told, carried=True)
 
+    def _headline_land(self) -> str | None:
+        """The place the main event is named after, when the headline opens on it
+        ("Uzbekistan sets snap presidential vote ..."): the land the story is about, which
+        its other events happen in as well (not a city it happens in: "the Moscow crash")."""
+        main = self.context.event
+        if main is None or not main.modifiers or main.modifiers != self.context.place:
+            return None
+        first = re.match(r"\W*([A-Z][\w-]*?)(?:'s)?\b", self.context.title)
+        return main.modifiers if first is not None and first.group(1) == main.modifiers else None
+
     def _other_event(self, noun: str, text: str, day: dates.DateMention | None) -> Event:
         """ "the Wagner mutiny": the event named after a non-person name the sentence shares
         with the headline, else after the main event's place; dated by the sentence."""
@@ -1027,7 +1041,7 @@ class Referents:
         if not modifiers:
             # "the Moldova referendum" in a story about Moldova's election; not "the Moscow
             # mutiny" after the city a story happens in.
-            modifiers = self.context.country or ""
+            modifiers = self.context.country or self._headline_land() or ""
         event = Event(noun, modifiers, place=main.place if main is not None else None)
         if day is not None and day.date is not None and day.precision == "day":
             event.date = day.date
@@ -1040,6 +1054,7 @@ class Referents:
         self._place_in_time(text)
         text = self._people(text)
         text = self._full_names(text)
+        text = written_out(text, self._ruling)
         text = self._definites(text)
         text = self._object_it(text)
         text = self._it_said(text)

@@ -96,10 +96,34 @@ def said_about(part: str, speaker: str) -> str | None:
 def _definite_thing(text: str) -> str | None:
     """The first "the <noun>" of ``text`` that ends on a topic noun ("the treaty")."""
     for match in _DEFINITE.finditer(text):
+        if not is_topic_noun(match["noun"]):
+            continue
         words = match.group().split()
-        if is_topic_noun(match["noun"]) and not FUNCTION_WORDS & {w.lower() for w in words[1:]}:
-            return " ".join(words).lower()
+        if FUNCTION_WORDS & {w.lower() for w in words[1:]}:
+            continue
+        phrase = _whole_phrase(match.group(), text[match.end() :])
+        if phrase is not None:
+            return phrase.lower()
     return None
+
+
+_NEXT_NOUN = re.compile(r"^('s)?\s+([a-z][\w-]*)\b")
+
+
+def _whole_phrase(start: str, following: str) -> str | None:
+    """``start`` ("the prime") with the nouns that go on after it ("the prime minister's
+    resignation"), as readers name the thing; None when it leans on an "of" phrase ("the head
+    of the office", "the autumn of 2022"), which the question would lose."""
+    phrase = start
+    while len(phrase.split()) < _MAX_TOPIC_WORDS:
+        more = _NEXT_NOUN.match(following)
+        if more is None or more[2] in FUNCTION_WORDS or not is_topic_noun(more[2]):
+            break
+        phrase += f"{more[1] or ''} {more[2]}"
+        following = following[more.end() :]
+    if re.match(r"^(?:'s)?\s+of\b", following):
+        return None
+    return phrase
 
 
 def _offset(part: str, folded: str, at: int) -> int:
@@ -115,6 +139,8 @@ def _noun_phrase(text: str) -> str | None:
     it ends on a topic noun or a name and is no pronoun or bare number."""
     text = text.strip(" ,")
     cut = _PHRASE_END.search(f"{text} ")
+    if cut is not None and cut.group().strip() == "of":
+        return None  # "the head of the office": cut there, it says whose, not what
     words = (text[: cut.start()] if cut else text).split()[:_MAX_TOPIC_WORDS]
     # A verb ends the phrase: "transit was running" -> "transit".
     for index, word in enumerate(words):

@@ -18,6 +18,14 @@ from bot.core.folding import fold
 # The name may be written as a possessive's owner ("Shor's") no more than a subject, so the
 # comma must follow the bare name.
 _ASIDE_AFTER = r",\s+(?:(?:a|an|the)\s+[\w'-]+|who\s+[a-z])"
+# "The party's founder, the businessman Ilan Shor, fled ...": the aside before the name, a
+# role in lower case ("the businessman", "the former mayor"), the name closing the aside. No
+# preposition in the role: in "the mayor, a close ally of Ilham Aliyev, resigned" the aside
+# is the mayor's, and the name only says whose ally.
+_ASIDE_BEFORE = (
+    r"(?<=,\s)(?:the|a|an)\s+"
+    r"(?:(?!(?:and|or|of|to|for|with|by|from|at|in|on|under|against)\b)[a-z][\w-]*\s+){1,3}"
+)
 
 
 def profiled(text: str, people: dict[str, str]) -> list[str]:
@@ -26,6 +34,8 @@ def profiled(text: str, people: dict[str, str]) -> list[str]:
     found: list[tuple[int, str]] = []
     for written, full in people.items():
         for match in re.finditer(rf"(?<![\w-]){re.escape(written)}(?={_ASIDE_AFTER})", text):
+            found.append((match.start(), full))
+        for match in re.finditer(rf"{_ASIDE_BEFORE}{re.escape(written)}(?=,)", text):
             found.append((match.start(), full))
     found.sort()
     return list(dict.fromkeys(full for _, full in found))

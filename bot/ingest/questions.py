@@ -165,6 +165,12 @@ _EFFECT = re.compile(
 
 
 _TYPED = ("how many", "how much", "why", "where", "when", "how long")
+# Verbs whose object is what was said: a cause after them is the statement's, not theirs.
+_SPEECH_ONLY = frozenset(
+    """say says said add adds added tell tells told state states stated note notes noted claim
+    claims claimed insist insists insisted argue argues argued confirm confirms confirmed
+    report reports reported warn warns warned""".split()
+)
 
 
 def _other_parts(
@@ -183,8 +189,14 @@ def _other_parts(
     )
     parsed = parse(second) if second is not None else None
     if parsed is not None and parsed.subject.split()[0].lower() not in _NO_SUBJECT:
-        asked = [q for q in _from_clause(parsed, names, setting, depth=1) if q.startswith(_TYPED)]
-        if (parsed.verb or "").lower() in SAY_VERBS and parsed.aux is None:
+        speech = (parsed.verb or "").lower() in SAY_VERBS and parsed.aux is None
+        # What a second clause reports ("..., but said the region would need new roads") is
+        # asked as a first clause's would be: of what was said, not of the saying.
+        depth = 0 if speech else 1
+        asked = [
+            q for q in _from_clause(parsed, names, setting, depth=depth) if q.startswith(_TYPED)
+        ]
+        if speech:
             # "..., and in September Pashinyan said relying on Russia had been a mistake": who
             # said it is another subject, asked what it said as the first clause's would be.
             speaker = subject_for_question(parsed.subject, names)
@@ -327,8 +339,32 @@ class Unset(str):
     __slots__ = ()
 
 
+# Verbs after which "there" says that something exists ("was there"), not where.
+_EXISTENTIAL = frozenset("is are was were be been being".split())
+
+
+def _without_pointers(question: str) -> str:
+    """``question`` without the words that point back into the article at a place or a
+    time it does not name: "when was the closing ceremony held there", "when has the mission
+    patrolled the border since" (the date it counts from was cut). A reader asks without
+    them, and a moderator would strike them."""
+    kept: list[str] = []
+    words = question.split()
+    for at, word in enumerate(words):
+        # "there" before a form of "be" says that something exists as well, after a modal or
+        # "had": "when will there be a runoff", "why had there been no quorum".
+        then = words[at + 1].lower() if at + 1 < len(words) else ""
+        existential = then in _EXISTENTIAL or (bool(kept) and kept[-1].lower() in _EXISTENTIAL)
+        if word.lower() == "there" and kept and not existential:
+            continue
+        kept.append(word)
+    if len(kept) > 1 and kept[-1].lower() == "since":
+        kept.pop()  # (not "since when ...": a question opens on its question word)
+    return " ".join(kept)
+
+
 def _finish(question: str, setting: str | None) -> str:
-    question = question.strip(" ,")
+    question = _without_pointers(question.strip(" ,"))
     named = _event_named(question, setting) if setting else None
     if named is not None:
         # "what was turnout in the vote" -> "... in the lestria vote", not "what was turnout
@@ -702,8 +738,12 @@ def _from_clause(
         if body:
             typed.append(f"when {body}")
 
-    # Why: a cause or purpose.
-    if cause:
+    # Why: a cause or purpose. Not of a verb of saying: "said the region would need new
+    # roads because ..." gives why the roads are needed, not why it was said, and "why did
+    # the governor say ..." asks what the fact does not tell (what was said is asked apart).
+    if verb in _SPEECH_ONLY:
+        pass
+    elif cause:
         core = cut(without(rest[: cause.start()], time_spans_in(rest[: cause.start()])))
         body = inverted(clause, subject, core)
         if body:

@@ -348,6 +348,15 @@ def _told_after(sentence: str, said: dates.DateMention, own: dates.DateMention) 
     )
 
 
+def _owner(sentence: str) -> re.Match[str] | None:
+    """Whose doing a following "it" is, by the possessive ``sentence`` names: the one its
+    predicate names first ("Georgia's law is Georgian Dream's second attempt. In March it
+    withdrew ..." is the party's doing, not Georgia's), else its first."""
+    copula = re.search(r"\s(?:is|was|are|were)\s", sentence)
+    in_predicate = _POSSESSOR.search(sentence, copula.end()) if copula else None
+    return in_predicate or _POSSESSOR.search(sentence)
+
+
 def statements(
     sentences: list[str],
     entities: EntityIndex,
@@ -438,7 +447,7 @@ def statements(
                 )
                 text = dates.absolute(text, published, **anchored)
             previous.text = f"{previous.text} {text}"
-            owner = _POSSESSOR.search(previous.parts[-1]) if previous.parts else None
+            owner = _owner(previous.parts[-1]) if previous.parts else None
             if owner is not None and _BARE_PRONOUN.match(text):
                 # Asked of with "it" written out: "when did the council drop a similar plan".
                 previous.parts.append(_BARE_PRONOUN_WORD.sub(owner["owner"], text, count=1))
@@ -453,7 +462,7 @@ def statements(
             sources.insert(0, sentences[position - 1])
             # Questions are asked of the sentence itself, "it" written out as the one the
             # lead names by a possessive ("the ruling party's second attempt").
-            owner = _POSSESSOR.search(lead)
+            owner = _owner(lead)
             if owner is not None:
                 parts = [_BARE_PRONOUN_WORD.sub(owner["owner"], text, count=1)]
             text = f"{lead} {text}"

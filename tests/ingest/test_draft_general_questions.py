@@ -100,3 +100,28 @@ def test_general_questions_name_what_only_this_fact_names() -> None:
     # Karimov is in six facts: a question naming him would draw their readers.
     assert not any("karimov" in q.split("about")[-1] for q in shared if "known" in q)
     assert all(problem(q) is None for q in shared)
+
+
+def test_what_was_said_is_named_by_its_whole_noun_phrase() -> None:
+    """ "what did the mayor say about the prime" cut a name in two; the thing said is "the
+    prime minister's resignation", and "the evacuation zone", not "the evacuation"."""
+    assert said_about(
+        "The mayor said she had come to discuss the prime minister's resignation and a handover.",
+        "The mayor",
+    ) == ("the prime minister's resignation")
+    assert said_about("The governor said he had visited the evacuation zone.", "The governor") == (
+        "the evacuation zone"
+    )
+
+
+def test_a_noun_leaning_on_an_of_phrase_is_not_what_was_said_about() -> None:
+    """ "the autumn" of "in the autumn of 2022" is when, and "the head" of "the head of the
+    office" is whose: asked about alone, neither says anything."""
+    said = said_about(
+        "Prosecutors said that in the autumn of 2022 she had paid people to join protests.",
+        "Prosecutors",
+    )
+    assert said != "the autumn", said
+    assert said_about("Officials said the head of the office had resigned.", "Officials") != (
+        "the head"
+    )

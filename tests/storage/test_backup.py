@@ -14,8 +14,9 @@ import pytest
 from bot.composition import open_knowledge_base_at
 from bot.core.actors import Actor
 from bot.core.service import FactInput, StartMode
-from bot.core.storage import StoreError
+from bot.core.storage import QueuedTeaching, StoreError
 from bot.store import SqliteStore
+from tests.storage.asking import answer_of
 
 FACTS_YAML = """\
 facts:
@@ -130,3 +131,28 @@ async def test_backup_refuses_to_leave_a_half_copy(tmp_path: Path) -> None:
     finally:
         await store.close()
     assert not target.exists()
+
+
+async def test_a_backup_keeps_a_queued_teaching_which_the_restored_copy_makes(
+    tmp_path: Path, make_knowledge_dir: Any
+) -> None:
+    """A moderator was told a teaching waits for a reload; the bot is backed up before it is
+    made. The backup holds it, and a bot started on the restored copy makes it."""
+    knowledge = make_knowledge_dir({"facts.yaml": FACTS_YAML})
+    taught = "how come baku's envoy left moscow"
+    kb = await open_knowledge_base_at(tmp_path / "newsdesk.db", knowledge)
+    try:
+        queued = QueuedTeaching("teach", "ambassador-recalled", taught, OPERATOR.key, None, False)
+        await kb.store.queue_teaching(queued, "a reload")
+        await kb.backup(tmp_path / "copy.db")
+    finally:
+        await kb.close()
+    copy = tmp_path / "copy.db"
+    assert query(copy, "PRAGMA integrity_check") == [("ok",)]
+    assert query(copy, "SELECT question FROM queued_teachings") == [(taught,)]
+    restored = await open_knowledge_base_at(copy, knowledge)
+    try:
+        assert await answer_of(restored, taught) == "ambassador-recalled"
+        assert await restored.store.queued_teachings() == []
+    finally:
+        await restored.close()

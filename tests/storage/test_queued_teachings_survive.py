@@ -10,6 +10,9 @@ not made, like a teaching that could not be made. On SQLite and PostgreSQL.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+import logging
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
@@ -19,7 +22,10 @@ import pytest
 
 from bot.composition import DatabaseName, open_knowledge_base_at
 from bot.core.actors import Actor
-from bot.core.service import KnowledgeBase
+from bot.core.service import KnowledgeBase, StartMode
+from bot.core.storage import QueuedTeaching
+from bot.store import SqliteStore
+from bot.store.sqlite.migrations import MIGRATIONS
 from tests.storage.asking import answer_of
 from tests.storage.test_teaching_during_reload import FACTS_YAML, HeldReload, held  # noqa: F401
 
@@ -133,3 +139,82 @@ async def test_a_teaching_queued_and_made_in_the_same_process_leaves_nothing_que
     await reload
     assert await kb.store.queued_teachings() == []
     assert await answer_of(kb, TAUGHT) == "tram-strike"
+
+
+async def test_a_teaching_made_by_a_process_started_mid_reload_is_made_once(
+    kb: KnowledgeBase,
+    held: HeldReload,  # noqa: F811
+    database: DatabaseName,
+    knowledge_dir: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A second process starts while the first is in its reload and makes the teaching the
+    first queued; the first, its reload ended, finds it made: the fact's history has the one
+    teaching and the log says nothing of one not made."""
+    reload = asyncio.create_task(kb.reload(OPERATOR))
+    await held.started()
+    await asyncio.wait_for(kb.teach(TAUGHT, "tram-strike", OPERATOR), 5)
+    other = await open_knowledge_base_at(database, knowledge_dir, start=StartMode.STORED_ONLY)
+    try:
+        assert await answer_of(other, TAUGHT) == "tram-strike"
+    finally:
+        await other.close()
+    caplog.set_level(logging.INFO, logger="bot.core")
+    held.release()
+    await reload
+    await kb.catch_up()
+    assert await answer_of(kb, TAUGHT) == "tram-strike"
+    actions = [e.action for e in await kb.history("tram-strike")]
+    assert actions[-2:] == ["teach-queued", "teach"]
+    assert not [r.message for r in caplog.records if "not taught" in r.message]
+
+
+async def test_a_queued_teaching_made_elsewhere_never_takes_a_later_ones_place(
+    kb: KnowledgeBase,
+) -> None:
+    """A process queued a teaching that another made meanwhile; a moderator then queues a
+    second. When the first process comes to make its own (its reload ended), the second stays
+    queued, to be made: the number the store gave the first is never given again."""
+    first = QueuedTeaching("teach", "tram-strike", TAUGHT, OPERATOR.key, None, False)
+    first = dataclasses.replace(first, pk=await kb.store.queue_teaching(first, "a reload"))
+    made_elsewhere = await kb.store.add_taught_question(
+        "tram-strike", TAUGHT, OPERATOR.key, None, member_fact=False, queued=first.pk
+    )
+    assert made_elsewhere
+    second = QueuedTeaching("teach", "bridge-repairs", TAKEN_BACK, OPERATOR.key, None, False)
+    await kb.store.queue_teaching(second, "a reload")
+    made_again = await kb.store.add_taught_question(
+        "tram-strike", TAUGHT, OPERATOR.key, None, member_fact=False, queued=first.pk
+    )
+    assert not made_again
+    assert [q.question for q in await kb.store.queued_teachings()] == [TAKEN_BACK]
+
+
+async def test_a_database_of_before_keeps_its_queued_teachings_and_never_reuses_a_number(
+    tmp_path: Path,
+) -> None:
+    """An SQLite database made by the last version holds a teaching still queued: migrated,
+    it is kept with its number, and numbers given after it are never given again."""
+    path = tmp_path / "newsdesk.db"
+    old = sqlite3.connect(path, isolation_level=None)
+    try:
+        for statement in (s for migration in MIGRATIONS[:12] for s in migration):
+            old.execute(statement)
+        old.execute("PRAGMA user_version = 12")
+        old.execute(
+            "INSERT INTO queued_teachings VALUES "
+            "(3, 'teach', 'tram-strike', ?, NULL, 0, 'console', '2025-05-12T10:00:00')",
+            (TAUGHT,),
+        )
+    finally:
+        old.close()
+    store = await SqliteStore.open(path)
+    try:
+        assert [(q.pk, q.question) for q in await store.queued_teachings()] == [(3, TAUGHT)]
+        later = QueuedTeaching("teach", "bridge-repairs", TAKEN_BACK, OPERATOR.key, None, False)
+        number = await store.queue_teaching(later, "a reload")
+        assert number == 4
+        await store.drop_queued(dataclasses.replace(later, pk=number))
+        assert await store.queue_teaching(later, "a reload") == 5
+    finally:
+        await store.close()

@@ -3,7 +3,8 @@ every gate that holds it back, and the held-out bench's list of misses shows the
 whoever works on the matcher sees which gate (and which of the question's words no fact has)
 costs the answers.
 
-The facts and questions are this file's own, never the live knowledge nor the bench's data.
+The facts are the calibration gates' tests' own (the gates are the same), the questions this
+file's: never the live knowledge nor the bench's data.
 """
 
 from __future__ import annotations
@@ -20,27 +21,7 @@ from bot.core.answer_decision import (
 from bot.core.matcher import Matcher
 from bot.core.models import Decision, Fact
 from bot.core.text import Analyzer
-
-FACTS = [
-    Fact(
-        "tram-line-opened",
-        "A new tram line opened in Ganja in May, linking the railway station with the old town.",
-        (
-            "when did the ganja tram line open",
-            "is there a tram in ganja",
-            "what does the new tram in ganja connect",
-        ),
-    ),
-    Fact(
-        "market-rebuilt",
-        "The covered market of Sheki reopened after two years of rebuilding with 300 stalls.",
-        (
-            "when did the sheki market reopen",
-            "how many stalls does the sheki market have",
-            "why was the sheki market closed",
-        ),
-    ),
-]
+from tests.unit.test_calibration_gates import FACTS
 
 
 def _held(question: str) -> tuple[str, ...]:

@@ -252,6 +252,28 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )
         """,
     ),
+    # 13: a queued teaching's number never given again (AUTOINCREMENT), as PostgreSQL's
+    # identity never gives one twice. A process that queued a teaching another process made
+    # meanwhile still holds its number, and makes it by that number: without this, a
+    # teaching queued after it could have the number and be forgotten in its place.
+    (
+        """
+        CREATE TABLE queued_teachings_numbered (
+            pk INTEGER PRIMARY KEY AUTOINCREMENT,
+            action TEXT NOT NULL,
+            fact_id TEXT NOT NULL,
+            question TEXT NOT NULL,
+            guild_id INTEGER,
+            member_fact INTEGER NOT NULL,
+            actor TEXT NOT NULL,
+            at TEXT NOT NULL
+        )
+        """,
+        # The rows keep their numbers; the next is past the largest of them.
+        "INSERT INTO queued_teachings_numbered SELECT * FROM queued_teachings",
+        "DROP TABLE queued_teachings",
+        "ALTER TABLE queued_teachings_numbered RENAME TO queued_teachings",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
