@@ -426,8 +426,8 @@ async def test_feeds_are_polled_by_one_process_and_move_when_it_is_killed(
     """Both processes watch the same feed; only the holder of the feeds lease polls it. After
     kill -9 of the holder, the other takes the lease when it expires and polls on; articles
     drafted by the first are not drafted again."""
-    # The holder renews every third of the lease: a 1.5 s lease was lost to a holder that a
-    # loaded 2-core machine left unscheduled for a second, and then both processes polled.
+    # The holder renews every third of the lease: a 1.5 s lease lapsed on a loaded 2-core
+    # machine, which kept the holder from renewing for that long, and both processes polled.
     lease = 5.0
     interval_minutes = 0.01  # 0.6 s
     async with feed_site() as site:
