@@ -103,6 +103,11 @@ JSON = dict[str, Any]
 T = TypeVar("T")
 
 API_PREFIX = "/api/v10"
+# How long a wait for something the bot sends (a request, a message, a live session) lasts by
+# default: only a ceiling for what never comes. A reply within seconds is what a test asserts
+# where it matters (Discord's three seconds, in CPU seconds of the bot's own work); 5 s, as it
+# was, is within what a loaded 2-core machine adds to a reply (7-fold slower polls were seen).
+WAIT_SECONDS = 30.0
 DISCORD_EPOCH_MS = 1_420_070_400_000
 
 # --------------------------------------------------------------------------------------------
@@ -946,7 +951,7 @@ class FakeDiscordServer:
         *,
         method: str | None = None,
         path: str | re.Pattern[str] | None = None,
-        timeout: float = 5.0,  # noqa: ASYNC109
+        timeout: float = WAIT_SECONDS,  # noqa: ASYNC109
         consume: bool = True,
         include_faults: bool = False,
     ) -> RecordedRequest:
@@ -968,7 +973,7 @@ class FakeDiscordServer:
         self,
         interaction: FakeInteraction,
         *,
-        timeout: float = 5.0,  # noqa: ASYNC109
+        timeout: float = WAIT_SECONDS,  # noqa: ASYNC109
     ) -> RecordedRequest:
         """Wait for the bot's POST /interactions/{id}/{token}/callback for ``interaction``."""
         return await self.wait_for_request(
@@ -982,7 +987,7 @@ class FakeDiscordServer:
         content: str | None = None,
         channel_id: FakeChannel | int | None = None,
         include_edits: bool = True,
-        timeout: float = 5.0,  # noqa: ASYNC109
+        timeout: float = WAIT_SECONDS,  # noqa: ASYNC109
     ) -> JSON:
         """Wait until the bot creates (or edits, e.g. a deferred ``@original``) a message,
         however it was sent (channel message, interaction response, follow-up)."""
@@ -1006,7 +1011,7 @@ class FakeDiscordServer:
         self,
         predicate: Callable[[GatewayFrame], bool],
         *,
-        timeout: float = 5.0,  # noqa: ASYNC109
+        timeout: float = WAIT_SECONDS,  # noqa: ASYNC109
         consume: bool = True,
     ) -> GatewayFrame:
         """Wait for a gateway frame (either direction) matching ``predicate``."""
@@ -2161,7 +2166,12 @@ class FakeDiscordServer:
             chunk["nonce"] = data["nonce"]
         await self._send_dispatch(conn, "GUILD_MEMBERS_CHUNK", chunk)
 
-    async def wait_for_session(self, timeout: float = 5.0, *, shard: int = 0) -> None:  # noqa: ASYNC109
+    async def wait_for_session(
+        self,
+        timeout: float = WAIT_SECONDS,  # noqa: ASYNC109
+        *,
+        shard: int = 0,
+    ) -> None:
         """Wait until ``shard`` (0: the only one of an unsharded bot, and the one carrying
         DMs) has an identified (READY) or resumed gateway session."""
         await self._wait_live(
@@ -2195,7 +2205,7 @@ class FakeDiscordServer:
         event: str,
         data: Any,
         *,
-        timeout: float = 5.0,  # noqa: ASYNC109
+        timeout: float = WAIT_SECONDS,  # noqa: ASYNC109
         shard: int | None = None,
     ) -> int:
         """Send a DISPATCH (op 0) event to the bot, on the connection of the shard that carries

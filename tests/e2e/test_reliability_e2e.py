@@ -35,7 +35,6 @@ from .fake_discord import FakeDiscordServer, FakeGuild, FakeUser, RecordedReques
 from .harness import (
     MESSAGES_PATH,
     REPO_ROOT,
-    SEED_KNOWLEDGE,
     RunningBot,
     World,
     is_reply_to,
@@ -220,17 +219,20 @@ async def test_interaction_delivered_twice_is_handled_once(
     await server.wait_for_callback(vote)
     await server.dispatch("INTERACTION_CREATE", vote.payload)
 
-    # A later question is answered, and the repeats had time to do (nothing) meanwhile.
+    # A later question is answered, and each repeat was handled (ignored, as the log says)
+    # before its callbacks are counted: waited for, however slowly a busy machine runs.
     await ask(server, world.bob, "what happened in yekaterinburg", world.guild)
-    await asyncio.sleep(0.3)
+    ignored = {
+        f"ignored interaction {interaction.id}: delivered twice, already handled"
+        for interaction in (adding, vote)
+    }
+    waited = time.monotonic()
+    while not ignored <= {r.getMessage() for r in caplog.records}:
+        assert time.monotonic() - waited < WAIT_SECONDS, "a repeat was never handled"
+        await asyncio.sleep(0.05)
     for interaction in (adding, vote):
         attempts = server.requests_matching("POST", re.escape(interaction.callback_path))
         assert len(attempts) == 1, [str(a) for a in attempts]
-        assert any(
-            r.getMessage() == f"ignored interaction {interaction.id}: delivered twice, "
-            "already handled"
-            for r in caplog.records
-        )
     assert len(newsdesk.kb.matcher) == before + 1
     stats = await newsdesk.kb.stats(guild_id=world.guild.id)
     assert stats.feedback_up == 1
@@ -577,17 +579,31 @@ async def _run(args: list[str], env: dict[str, str]) -> tuple[int, str]:
     return process.returncode or 0, out.decode() + err.decode()
 
 
+ENVOY_FACT = """\
+facts:
+  - id: envoy-called-home
+    answer: The envoy was called home for talks after the border incident.
+    questions:
+      - why was the envoy called home
+"""
+
+
 async def test_cli_never_prints_the_token(tmp_path: Path) -> None:
     """With DISCORD_TOKEN set: the CLI's commands, `run` against an unreachable Discord and
     `run` against a Discord that refuses the token never print it."""
     env = {**os.environ, "DISCORD_TOKEN": TOKEN}
     config = tmp_path / "bot.yaml"
     config.write_text("logging:\n  level: DEBUG\n", encoding="utf-8")
+    # One fact: each of the seven processes read the whole seed knowledge (2.5 of its 3.5
+    # seconds), which says nothing more about where the token goes.
+    knowledge = tmp_path / "knowledge"
+    knowledge.mkdir()
+    (knowledge / "envoy.yaml").write_text(ENVOY_FACT, encoding="utf-8")
     common = ["--config", str(config), "--db", str(tmp_path / "t.db")]
-    common += ["--knowledge", str(SEED_KNOWLEDGE), "-v"]
+    common += ["--knowledge", str(knowledge), "-v"]
     outputs = []
     for args in (
-        ["ask", "why was the ambassador recalled"],
+        ["ask", "why was the envoy called home"],
         ["fact", "add", "The Baku book fair moved to October."],
         ["kb", "stats"],
         ["kb", "export"],

@@ -18,7 +18,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 import tracemalloc
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
@@ -39,12 +38,15 @@ from bot.core.matcher import Matcher
 from bot.core.models import Decision, Fact
 from bot.core.service import MAX_ASK_CHARS, FactInput, KnowledgeBase, validate_fact_input
 from bot.core.text import Analyzer
+from tests.cpu_time import cpu_seconds
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 BAD_QUESTIONS: dict[str, str] = json.loads(
     (REPO_ROOT / "tests" / "data" / "bad_questions.json").read_text(encoding="utf-8")
 )
 MODERATOR = Actor.discord_user(1, 10, is_moderator=True, name="mod")
+# In CPU seconds of the bot's work (tests/cpu_time.py): as wall-clock bounds, these failed on a
+# busy 2-core machine while the slowest hostile question took 0.13 s of CPU.
 ASK_SECONDS = 1.0
 LOAD_SECONDS = 5.0
 LOAD_PEAK_BYTES = 64 * 1024 * 1024
@@ -81,9 +83,9 @@ async def any_kb(backend: Any, knowledge_dir: Path) -> AsyncIterator[KnowledgeBa
 async def test_hostile_question_gets_a_quick_sensible_answer(kb: KnowledgeBase, name: str) -> None:
     """Each hostile question returns a decision within the time limit and leaves the DB sane."""
     question = BAD_QUESTIONS[name]
-    started = time.perf_counter()
+    started = cpu_seconds()
     result = await kb.ask(question, guild_id=10)
-    assert time.perf_counter() - started < ASK_SECONDS
+    assert cpu_seconds() - started < ASK_SECONDS
     assert isinstance(result.decision, Decision)
     assert all(0.0 <= m.score <= 1.0 for m in result.matches)
     if not words(question):
@@ -166,10 +168,10 @@ def test_seed_matcher_survives_hostile_text(
     seed_matcher: Matcher, question: str, guild_id: int | None
 ) -> None:
     """The real index answers any hostile text (clipped as the service clips it) quickly."""
-    started = time.perf_counter()
+    started = cpu_seconds()
     result = seed_matcher.ask(question[:MAX_ASK_CHARS], guild_id=guild_id)
     offered = seed_matcher.complete(question[:MAX_ASK_CHARS], guild_id=guild_id, limit=25)
-    assert time.perf_counter() - started < ASK_SECONDS
+    assert cpu_seconds() - started < ASK_SECONDS
     assert isinstance(result.decision, Decision)
     assert all(0.0 <= m.score <= 1.0 for m in result.matches)
     assert len(offered) <= 25
@@ -381,11 +383,11 @@ async def test_bad_knowledge_file_is_refused_and_service_is_unchanged(
 
     rss_before = _max_rss_bytes()
     tracemalloc.start()
-    started = time.perf_counter()
+    started = cpu_seconds()
     try:
         with pytest.raises(KnowledgeError) as caught:
             await kb.reload(MODERATOR)
-        elapsed = time.perf_counter() - started
+        elapsed = cpu_seconds() - started
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -394,7 +396,7 @@ async def test_bad_knowledge_file_is_refused_and_service_is_unchanged(
     messages = [str(e) for e in caught.value.errors]
     assert any(m.startswith(expected) or expected in m for m in messages), messages
     assert all(m.startswith("knowledge/") for m in messages), messages
-    assert elapsed < LOAD_SECONDS, f"{case}: {elapsed:.1f} s"
+    assert elapsed < LOAD_SECONDS, f"{case}: {elapsed:.1f} s of CPU"
     assert peak < LOAD_PEAK_BYTES, f"{case}: traced peak {peak:,} bytes"
     assert rss_growth < 2 * LOAD_PEAK_BYTES, f"{case}: RSS grew {rss_growth:,} bytes"
 

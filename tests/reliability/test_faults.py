@@ -325,8 +325,9 @@ async def test_fifty_members_in_two_processes_add_while_a_moderator_reloads(
     }
     file_facts = {f.id: f.answer for f in stored.values() if f.origin is Origin.FILE}
     assert file_facts == expected_version("a")
-    # The other process's facts reach this one's index by themselves, within the second.
-    deadline = asyncio.get_running_loop().time() + 3
+    # The other process's facts reach this one's index by themselves (within the second on a
+    # quiet machine; the bound is a ceiling, which a busy machine's delays stay within).
+    deadline = asyncio.get_running_loop().time() + 30
     while len(kb.matcher) != len(stored):
         assert asyncio.get_running_loop().time() < deadline, (len(kb.matcher), len(stored))
         await asyncio.sleep(0.05)

@@ -88,7 +88,9 @@ def cluster(postgres_server: Any) -> Iterator[Cluster]:
         made.destroy()
 
 
-async def _eventually(condition: Callable[[], bool], *, within: float) -> None:
+async def _eventually(condition: Callable[[], bool], *, within: float = 30.0) -> None:
+    # A ceiling for what never comes, not the latency (a second or so on a quiet machine):
+    # a busy 2-core machine delays the follower's look by seconds.
     deadline = asyncio.get_running_loop().time() + within
     while not condition():
         assert asyncio.get_running_loop().time() < deadline, "not seen within the time"
@@ -111,7 +113,7 @@ async def test_a_server_restart_loses_no_change_and_answers_on_meanwhile(
             before = await other.add_fact(FactInput("The Baku ferry sails at dawn."), OPERATOR)
         finally:
             await other.close()
-        await _eventually(lambda: running.fact(before.id) is not None, within=1.5)
+        await _eventually(lambda: running.fact(before.id) is not None)
 
         # ------------------------------------------------------------ the server goes away
         await asyncio.to_thread(cluster.stop)
@@ -126,7 +128,8 @@ async def test_a_server_restart_loses_no_change_and_answers_on_meanwhile(
             await running.stats(all_guilds=True)
         assert str(stats.value).startswith("The statistics cannot be read: cannot reach")
         assert "Answers still work from memory" in str(stats.value)
-        await asyncio.sleep(2.5)  # the follower tries, and says so once
+        # The follower tries (every second on a quiet machine), and says so once.
+        await _eventually(lambda: "could not read other processes' changes" in caplog.text)
         answer = await running.ask("when does the baku ferry sail")
         assert answer.best is not None and answer.best.fact.id == before.id
 
@@ -139,8 +142,7 @@ async def test_a_server_restart_loses_no_change_and_answers_on_meanwhile(
         finally:
             await other.close()
         await _eventually(
-            lambda: running.fact(after.id) is not None and running.fact(before.id) is None,
-            within=4.0,
+            lambda: running.fact(after.id) is not None and running.fact(before.id) is None
         )
         mine = await running.add_fact(FactInput("Written once the server is back."), MEMBER)
         assert running.write_problem is None
@@ -169,7 +171,6 @@ async def test_a_server_restart_loses_no_change_and_answers_on_meanwhile(
             await connection.close()
         await _eventually(
             lambda: running.fact("late-one") is not None and running.fact("late-two") is not None,
-            within=4.0,
         )
         assert running.fact(mine.id, guild_id=1) is not None and running.fact(before.id) is None
     finally:

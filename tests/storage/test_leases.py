@@ -153,7 +153,7 @@ async def test_a_killed_holder_keeps_its_lease_until_it_expires_then_another_tak
         # longer than the lease itself (a loaded machine), as the monotonic clock shows.
         assert not held or time.monotonic() - taken >= ttl - 0.1
         while not held and not await survivor.hold_lease("feeds", "survivor", 30):
-            assert time.monotonic() - taken < ttl + 5, "the dead holder's lease never lapsed"
+            assert time.monotonic() - taken < ttl + 30, "the dead holder's lease never lapsed"
             await asyncio.sleep(0.05)
         assert time.monotonic() - taken >= ttl - 0.1
     finally:

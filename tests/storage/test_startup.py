@@ -421,7 +421,9 @@ async def test_a_running_process_follows_changes_made_by_another(
         await running.close()
 
 
-async def _eventually(condition: Callable[[], bool], *, within: float = 2.0) -> None:
+async def _eventually(condition: Callable[[], bool], *, within: float = 20.0) -> None:
+    # A ceiling, not the latency (a second on a quiet machine): a busy 2-core machine delays
+    # the follower's look, and far less than the minute a missed NOTIFY would wait.
     deadline = asyncio.get_running_loop().time() + within
     while not condition():
         assert asyncio.get_running_loop().time() < deadline, "not seen within the time"
@@ -434,29 +436,28 @@ async def test_a_running_process_is_told_of_a_commit_at_once(
 ) -> None:
     """PostgreSQL tells a running process of another's commit (the change log's trigger
     NOTIFYs, the store LISTENs): with the periodic look set to a minute, a fact added, edited,
-    taught or removed elsewhere is answered (or gone) within a second all the same."""
+    taught or removed elsewhere is answered (or gone) within a second all the same (checked
+    against a ceiling far under the minute, which a busy machine's delays stay within)."""
     running = await open_knowledge_base_at(database, knowledge)
     other = await open_knowledge_base_at(database, knowledge, start=StartMode.STORED_ONLY)
     try:
         running.follow_changes(every=60.0)
-        await asyncio.sleep(0.3)  # listening
+        # Listening or not yet, the first change is read: a new listener reads what came
+        # before it; the next ones can only come through NOTIFY.
         added = await other.add_fact(
             FactInput("The Baku marathon moved to October this year."), Actor.operator()
         )
-        await _eventually(lambda: running.fact(added.id) is not None, within=1.0)
+        await _eventually(lambda: running.fact(added.id) is not None)
         await other.edit_fact(
             added.id, FactInput("The Baku marathon moved to November."), Actor.operator()
         )
         await _eventually(
-            lambda: (fact := running.fact(added.id)) is not None and "November" in fact.answer,
-            within=1.0,
+            lambda: (fact := running.fact(added.id)) is not None and "November" in fact.answer
         )
         await other.teach("when is the baku race", added.id, Actor.operator())
-        await _eventually(
-            lambda: "when is the baku race" in running.matcher.taught(added.id), within=1.0
-        )
+        await _eventually(lambda: "when is the baku race" in running.matcher.taught(added.id))
         await other.remove_fact(added.id, Actor.operator())
-        await _eventually(lambda: running.fact(added.id) is None, within=1.0)
+        await _eventually(lambda: running.fact(added.id) is None)
     finally:
         await other.close()
         await running.close()
