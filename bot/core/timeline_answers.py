@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
-import re
-import time
 
 from bot.core import timeline
 from bot.core.filler_words import STOPWORDS
@@ -24,8 +22,6 @@ RECENT_SHARE = 0.7
 # Topics offered for /latest: entity words (capitalised, not starting a sentence) are offered
 # once this many facts name them.
 TOPIC_MIN_FACTS = 2
-TOPICS_KEPT_SECONDS = 60.0
-_ENTITY = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 
 
 class TimelineAnswers:
@@ -33,8 +29,8 @@ class TimelineAnswers:
 
     def __init__(self, index: ServedIndex) -> None:
         self._index = index
-        # /latest topics by server, with the index revision they were counted at.
-        self._topics: dict[int | None, tuple[int, float, list[str]]] = {}
+        # /latest topics by server, ranked at the index revision given.
+        self._topics: dict[int | None, tuple[int, list[str]]] = {}
 
     def ask(
         self, question: str, when: timeline.TimeQuestion, *, limit: int, guild_id: int | None
@@ -120,30 +116,23 @@ class TimelineAnswers:
     def topics(self, prefix: str, *, guild_id: int | None, limit: int) -> list[str]:
         """Topics to offer for ``/latest``: the facts' tags and the names several facts share,
         most used first; those starting with ``prefix`` first, then those containing it."""
-        cached = self._topics.get(guild_id)
         revision = self._index.matcher.revision
-        now = time.monotonic()
-        # Counted again once the facts changed, at most once a minute: topics move slowly,
-        # and counting them reads every fact.
-        if cached is None or (cached[0] != revision and now - cached[1] >= TOPICS_KEPT_SECONDS):
-            cached = (revision, now, self._count_topics(guild_id))
+        cached = self._topics.get(guild_id)
+        # The counts are kept as facts change (``TopicCounts``); only their ranking is made
+        # here, once per change of the facts, as autocomplete asks at every key typed.
+        if cached is None or cached[0] != revision:
+            cached = (revision, self._rank_topics(guild_id))
             self._topics[guild_id] = cached
         typed = " ".join(fold(prefix).split())
-        ranked = cached[2]
+        ranked = cached[1]
         if not typed:
             return ranked[:limit]
         starting = [t for t in ranked if t.startswith(typed)]
         inside = [t for t in ranked if typed in t and not t.startswith(typed)]
         return (starting + inside)[:limit]
 
-    def _count_topics(self, guild_id: int | None) -> list[str]:
-        counts: dict[str, int] = {}
-        names: dict[str, int] = {}
-        for fact in self.current_facts(guild_id):
-            for tag in fact.tags:
-                counts[tag] = counts.get(tag, 0) + 1
-            for name in {m.lower() for m in _ENTITY.findall(fact.answer)}:
-                names[name] = names.get(name, 0) + 1
+    def _rank_topics(self, guild_id: int | None) -> list[str]:
+        counts, names = self._index.matcher.topic_counts(guild_id)
         for name, count in names.items():
             if count >= TOPIC_MIN_FACTS and name not in STOPWORDS:
                 counts[name] = max(counts.get(name, 0), count)
