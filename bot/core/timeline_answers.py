@@ -29,8 +29,8 @@ class TimelineAnswers:
 
     def __init__(self, index: ServedIndex) -> None:
         self._index = index
-        # /latest topics by server, ranked at the index revision given.
-        self._topics: dict[int | None, tuple[int, list[str]]] = {}
+        # /latest topics by server with their counts, at the index revision given.
+        self._topics: dict[int | None, tuple[int, dict[str, int]]] = {}
 
     def ask(
         self, question: str, when: timeline.TimeQuestion, *, limit: int, guild_id: int | None
@@ -118,22 +118,30 @@ class TimelineAnswers:
         most used first; those starting with ``prefix`` first, then those containing it."""
         revision = self._index.matcher.revision
         cached = self._topics.get(guild_id)
-        # The counts are kept as facts change (``TopicCounts``); only their ranking is made
-        # here, once per change of the facts, as autocomplete asks at every key typed.
+        # The counts are kept as facts change (``TopicCounts``); only this server's view of
+        # them is made here, once per change of the facts. Autocomplete asks at every key
+        # typed, so only the topics it offers are put in order: ranking all of them (some
+        # 20,000 at 100,000 facts) took 20 ms a server after each change.
         if cached is None or cached[0] != revision:
-            cached = (revision, self._rank_topics(guild_id))
+            cached = (revision, self._count_topics(guild_id))
             self._topics[guild_id] = cached
+        counts = cached[1]
         typed = " ".join(fold(prefix).split())
-        ranked = cached[1]
         if not typed:
-            return ranked[:limit]
-        starting = [t for t in ranked if t.startswith(typed)]
-        inside = [t for t in ranked if typed in t and not t.startswith(typed)]
-        return (starting + inside)[:limit]
+            return heapq.nsmallest(limit, counts, key=lambda t: (-counts[t], t))
+        starting = heapq.nsmallest(
+            limit, (t for t in counts if t.startswith(typed)), key=lambda t: (-counts[t], t)
+        )
+        inside = heapq.nsmallest(
+            limit - len(starting),
+            (t for t in counts if typed in t and not t.startswith(typed)),
+            key=lambda t: (-counts[t], t),
+        )
+        return starting + inside
 
-    def _rank_topics(self, guild_id: int | None) -> list[str]:
+    def _count_topics(self, guild_id: int | None) -> dict[str, int]:
         counts, names = self._index.matcher.topic_counts(guild_id)
         for name, count in names.items():
             if count >= TOPIC_MIN_FACTS and name not in STOPWORDS:
                 counts[name] = max(counts.get(name, 0), count)
-        return sorted(counts, key=lambda t: (-counts[t], t))
+        return counts

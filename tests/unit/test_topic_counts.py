@@ -94,7 +94,14 @@ def test_kept_topics_equal_a_fresh_count_through_any_changes(
             assert what is None or isinstance(what, int)
             assert timeline.topics("", guild_id=what, limit=50) == _fresh(matcher, what)
     for guild_id in [*SERVERS, 3]:
-        assert timeline.topics("", guild_id=guild_id, limit=50) == _fresh(matcher, guild_id)
+        fresh = _fresh(matcher, guild_id)
+        assert timeline.topics("", guild_id=guild_id, limit=50) == fresh
+        # Typed: the topics starting with it first, then those holding it, each most used
+        # first, as many as asked for.
+        offered = [t for t in fresh if t.startswith("o")] + [
+            t for t in fresh if "o" in t[1:] and not t.startswith("o")
+        ]
+        assert timeline.topics(" O", guild_id=guild_id, limit=3) == offered[:3]
 
 
 def test_a_members_fact_is_offered_at_once_in_their_server_only() -> None:
