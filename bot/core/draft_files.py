@@ -217,13 +217,11 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
-def write_draft(knowledge_dir: Path, stem: str, text: str) -> Path:
-    """Save a new draft file as ``knowledge/drafts/<stem>[-N].yaml``."""
+def new_draft_path(knowledge_dir: Path, stem: str) -> Path:
+    """A free name for a new draft file: ``knowledge/drafts/<stem>[-N].yaml``."""
     directory = drafts_dir(knowledge_dir)
     directory.mkdir(parents=True, exist_ok=True)
-    path = unique_path(directory, re.sub(r"[^a-z0-9._-]", "", stem.lower())[:70] or "draft")
-    write_atomically(path, text)
-    return path
+    return unique_path(directory, re.sub(r"[^a-z0-9._-]", "", stem.lower())[:70] or "draft")
 
 
 def _load_yaml(path: Path) -> dict[str, Any]:

@@ -15,8 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.core import draft_files
+from bot.core import article_claims, draft_files
 from bot.core.actors import Actor, require_shared_admin
+from bot.core.article_claims import ArticleClaims
 from bot.core.draft_files import DraftChoice, DraftFile, ReviewOutcome
 from bot.core.errors import NotFound
 from bot.core.served_index import ServedIndex
@@ -46,6 +47,8 @@ class DraftFiled:
 
     path: Path | None
     earlier: str | None
+    busy: bool = False
+    """Skipped because another process is drafting it (``bot.core.article_claims``)."""
 
 
 DraftComposer = Callable[[frozenset[str], Analyzer], tuple[str, str]]
@@ -55,9 +58,15 @@ class DraftReview:
     """Lists, reviews and files drafts for the knowledge service."""
 
     def __init__(
-        self, store: KnowledgeStore, knowledge_dir: Path, index: ServedIndex, guard: WriteGuard
+        self,
+        store: KnowledgeStore,
+        knowledge_dir: Path,
+        index: ServedIndex,
+        guard: WriteGuard,
+        claims: ArticleClaims,
     ) -> None:
         self._store = store
+        self._claims = claims
         self._knowledge_dir = knowledge_dir
         self._index = index
         self._guard = guard
@@ -160,33 +169,87 @@ class DraftReview:
         ``compose(taken_ids, analyzer)`` returns the draft's file stem and YAML text; it runs in
         a worker thread, under the reload lock: the seen-check, the ids taken and the file
         written never interleave with another ingestion, a review or a reload (a feed poll and
-        a moderator's ingest of the same link would draft it twice, with clashing ids).
+        a moderator's ingest of the same link would draft it twice, with clashing ids). Among
+        processes, the article's claim in the database does the same (``bot.core.article_claims``):
+        an article another process is drafting is skipped (``busy``).
         """
         async with self._index.lock.long_work("an article's ingestion"):
             if not force:
                 earlier = await self.already_drafted(article.key, article.url)
                 if earlier is not None:
                     return DraftFiled(None, earlier)
-            taken = await self._store.fact_ids() | await asyncio.to_thread(
-                draft_files.draft_fact_ids, self._knowledge_dir
+            if not await self._claims.take(article.key, article.url):
+                return DraftFiled(None, None, busy=True)
+            try:
+                return await self._file_claimed(article, compose, force=force)
+            finally:
+                await self._claims.release(article.key, article.url)
+
+    async def _file_claimed(
+        self, article: ArticleRef, compose: DraftComposer, *, force: bool
+    ) -> DraftFiled:
+        adopted = await self._settle_marker(article)
+        if adopted is not None:
+            return DraftFiled(None, adopted)
+        if not force:
+            # Drafted by another process between the check above and the claim.
+            earlier = await self.already_drafted(article.key, article.url)
+            if earlier is not None:
+                return DraftFiled(None, earlier)
+        taken = await self._store.fact_ids() | await asyncio.to_thread(
+            draft_files.draft_fact_ids, self._knowledge_dir
+        )
+        stem, text = await asyncio.to_thread(
+            compose, frozenset(taken), self._index.matcher.analyzer
+        )
+        # A process stalled past its claim (composing on an overloaded machine) finds it
+        # renewed only if nobody took it meanwhile, and the article still undrafted.
+        if not await self._claims.take(article.key, article.url):
+            return DraftFiled(None, None, busy=True)
+        if not force:
+            earlier = await self.already_drafted(article.key, article.url)
+            if earlier is not None:
+                return DraftFiled(None, earlier)
+        key = article.key
+        async with file_work("write the draft into the knowledge folder's drafts/"):
+            path = await asyncio.to_thread(draft_files.new_draft_path, self._knowledge_dir, stem)
+            await asyncio.to_thread(
+                article_claims.write_marker, self._knowledge_dir, key, path.name
             )
-            stem, text = await asyncio.to_thread(
-                compose, frozenset(taken), self._index.matcher.analyzer
-            )
-            async with file_work("write the draft into the knowledge folder's drafts/"):
-                path = await asyncio.to_thread(
-                    draft_files.write_draft, self._knowledge_dir, stem, text
-                )
-                await self._propose_in_draft(path, text)
-            async with self._guard.writing(refused("record of the drafted article")):
-                await self._store.remember_article(
-                    article.key,
-                    url=article.url,
-                    title=article.title,
-                    feed=article.feed,
-                    draft=path.name,
-                )
+            await asyncio.to_thread(draft_files.write_atomically, path, text)
+            await self._propose_in_draft(path, text)
+        await self._record(article, path.name)
+        await asyncio.to_thread(article_claims.drop_marker, self._knowledge_dir, key)
         return DraftFiled(path, None)
+
+    async def _settle_marker(self, article: ArticleRef) -> str | None:
+        """Settle what a process that died drafting this article left: its draft, written but
+        not recorded, is recorded (the draft file's name returned); a marker whose draft was
+        never written is removed, and the article drafted again (None)."""
+        async with file_work("read the drafting marker"):
+            name = await asyncio.to_thread(
+                article_claims.read_marker, self._knowledge_dir, article.key
+            )
+        if name is None:
+            return None
+        path = draft_files.drafts_dir(self._knowledge_dir) / Path(name).name
+        if await asyncio.to_thread(path.is_file):
+            log.info("draft %s of %s was written but not recorded: recorded now", name, article.key)
+            await self._record(article, path.name)
+        else:
+            name = None
+        await asyncio.to_thread(article_claims.drop_marker, self._knowledge_dir, article.key)
+        return name
+
+    async def _record(self, article: ArticleRef, draft_name: str) -> None:
+        async with self._guard.writing(refused("record of the drafted article")):
+            await self._store.remember_article(
+                article.key,
+                url=article.url,
+                title=article.title,
+                feed=article.feed,
+                draft=draft_name,
+            )
 
     async def _propose_in_draft(self, path: Path, text: str) -> None:
         """Add a commented ``supersedes`` suggestion under each draft fact that seems to

@@ -31,6 +31,7 @@ from rapidfuzz import fuzz, process
 
 from bot.core import startup, timeline
 from bot.core.actors import Actor, require_shared_admin
+from bot.core.article_claims import ArticleClaims
 from bot.core.ask_recorder import AskRecorder
 from bot.core.change_follower import FOLLOW_SECONDS, ChangeFollower
 from bot.core.draft_files import DraftChoice, DraftFile, ReviewOutcome
@@ -127,7 +128,6 @@ class KnowledgeBase:
         )
         self._timeline = TimelineAnswers(self._index)
         self._asks = AskRecorder(store, self._guard)
-        self._drafts = DraftReview(store, knowledge_dir, self._index, self._guard)
         self._writer = FactWriter(store, self._index, self._guard, self.policy, self.now)
         self._teacher = Teacher(store, self._index, self._guard)
         self._unteacher = Unteacher(store, self._index, self._guard)
@@ -137,6 +137,13 @@ class KnowledgeBase:
         self.start_notice: str | None = None
         # Work done once among the processes sharing the store (see ``hold_lease``).
         self.leases = Leases(store)
+        self._drafts = DraftReview(
+            store,
+            knowledge_dir,
+            self._index,
+            self._guard,
+            ArticleClaims(store, self.leases.holder),
+        )
         # The close under way or done (``close``): a second close waits for it instead of
         # using a store that is closed already.
         self._closing: asyncio.Future[None] | None = None

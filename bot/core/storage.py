@@ -341,12 +341,20 @@ class KnowledgeStore(Protocol):
           the holder; another holder's unexpired lease is left exactly as it was.
         - ``seconds == 0`` gives the lease up: when ``holder`` holds it, it expires at once
           (anyone may take it next); otherwise nothing changes. It returns False.
-        - No lease is ever deleted or held by a connection: a holder that dies (``kill -9``,
-          a lost machine) keeps its lease only until ``expires_at``. (Prefer this to an
+        - No lease is held by a connection, and only its holder deletes one (``drop_lease``):
+          a holder that dies (``kill -9``, a lost machine) keeps its lease only until
+          ``expires_at``. (Prefer this to an
           advisory lock, which a server holds for a live connection only.)
         - Holder ids are opaque text (this project uses ``host:pid:random``); names are short
           text (``"feeds"``, ``"digest"``).
         - Failures raise ``StoreError`` like every other method; callers then act as if the
           lease were not held.
         """
+        ...
+
+    async def drop_lease(self, name: str, holder: str) -> None:
+        """Delete the lease ``name`` where ``holder`` holds it (or held it: expired, and
+        nobody took it since), in one statement; another holder's row is left as it was.
+        For leases named after one piece of work, such as an article's claim
+        (``bot.core.article_claims``), so that their rows do not pile up once it is done."""
         ...

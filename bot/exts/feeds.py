@@ -10,7 +10,9 @@ stops the bot.
 Several bot processes on one database (README, "Scaling out") poll once between them: a poll
 runs only in the process holding the ``feeds`` lease, which a keeper loop renews every third of
 its length (``bot.core.leases.DEFAULT_LEASE_SECONDS``, 30 s); when that process dies, another
-takes the lease within that time and its loops poll from their next interval on.
+takes the lease within that time and its loops poll from their next interval on. A holder
+stalled past its lease can overlap its successor's poll: each article is also claimed in the
+database before it is drafted (``bot.core.article_claims``), so it is drafted once all the same.
 """
 
 from __future__ import annotations

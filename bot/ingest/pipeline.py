@@ -4,7 +4,8 @@ One article becomes one draft file in ``knowledge/drafts/``. A feed becomes one 
 not seen before; each entry's page is fetched and extracted, or, when the page cannot be read
 as an article, the text the feed itself carries is used if it is long enough. Articles already
 drafted (by feed GUID or URL, a local file by its content; kept in the database) are skipped
-unless ``force`` is set.
+unless ``force`` is set, and so are those another bot process is drafting at the moment (its
+claim on the article, ``bot.core.article_claims``).
 
 Pages and feeds are read in a child process with a deadline (``worker``); an article's text is
 refused past ``MAX_ARTICLE_CHARS`` before it is drafted. Every refusal names the source, never
@@ -92,6 +93,9 @@ async def _save(
 
     reference = ArticleRef(article.key, article.url, article.title, feed)
     filed = await kb.file_draft(reference, compose, force=force)
+    if filed.busy:
+        result.skipped.append(f"'{article.title}' (being drafted by another bot process)")
+        return
     if filed.path is None:
         result.skipped.append(f"'{article.title}' (in {filed.earlier or 'an earlier draft'})")
         return

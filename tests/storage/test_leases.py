@@ -105,6 +105,16 @@ async def test_zero_seconds_gives_up_a_lease_its_holder_holds_and_nothing_else(
     assert await b.hold_lease("feeds", "holder-b", 30)  # at once, no waiting for the expiry
 
 
+async def test_a_dropped_lease_is_free_and_only_its_holder_drops_it(stores: OpenStore) -> None:
+    a, b = await stores(), await stores()
+    assert await a.hold_lease("article:1", "holder-a", 30)
+    await b.drop_lease("article:1", "holder-b")  # not b's: still a's
+    assert not await b.hold_lease("article:1", "holder-b", 30)
+    await a.drop_lease("article:1", "holder-a")
+    assert await b.hold_lease("article:1", "holder-b", 30)  # at once
+    await a.drop_lease("never-taken", "holder-a")  # nothing to drop: no error
+
+
 async def test_negative_seconds_are_refused(stores: OpenStore) -> None:
     with pytest.raises(ValueError, match="0 seconds or more"):
         await (await stores()).hold_lease("feeds", "holder-a", -1)

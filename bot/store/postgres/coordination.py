@@ -54,3 +54,16 @@ class PostgresCoordination(PostgresConnection):
             )
 
         return await self._write(write) == 1 and seconds > 0
+
+    @translated
+    async def drop_lease(self, name: str, holder: str) -> None:
+        """Delete ``holder``'s lease ``name`` (``KnowledgeStore.drop_lease``)."""
+
+        async def write(connection: asyncpg.Connection) -> None:
+            await connection.execute(
+                "DELETE FROM leases WHERE name = $1 AND holder = $2",
+                storable_text(name),
+                storable_text(holder),
+            )
+
+        await self._write(write)

@@ -42,3 +42,9 @@ class SqliteCoordination(SqliteConnection):
             )
             changed = cursor.rowcount
         return changed == 1 and seconds > 0
+
+    @translated
+    async def drop_lease(self, name: str, holder: str) -> None:
+        """Delete ``holder``'s lease ``name`` (``KnowledgeStore.drop_lease``)."""
+        async with self.transaction() as db:
+            await db.execute("DELETE FROM leases WHERE name = ? AND holder = ?", (name, holder))
