@@ -29,18 +29,12 @@ from bot.core.links import is_web_link
 from bot.core.loader import MAX_ANSWER_CHARS, MAX_TAGS_PER_FACT
 from bot.core.text import Analyzer
 from bot.ingest import dates, other_languages, story_time
+from bot.ingest.article_context import GENERIC_STARTS, ArticleContext, names_something
 from bot.ingest.content_questions import content_questions
-from bot.ingest.context import (
-    GENERIC_STARTS,
-    TITLES,
-    ArticleContext,
-    Event,
-    is_point_event,
-    names_something,
-    untitled,
-)
 from bot.ingest.dedupe import coverage, merge_near_duplicates, terms_of
 from bot.ingest.entities import EntityIndex, is_demonym, is_place_name, raw_entities
+from bot.ingest.event_nouns import is_point_event
+from bot.ingest.event_phrase import Event
 from bot.ingest.event_questions import event_questions
 from bot.ingest.general_questions import general_questions, rewrite_bare_say
 from bot.ingest.initialisms import derived_initialisms, initialisms, paired_tags
@@ -50,6 +44,7 @@ from bot.ingest.lexicon import is_past, is_topic_noun, plain_words
 from bot.ingest.main_clause import parse, verbs_in
 from bot.ingest.models import Article, IngestError, Statement
 from bot.ingest.noun_uses import NounUses
+from bot.ingest.people_names import TITLES, untitled
 from bot.ingest.profiles import ProfileQuestions
 from bot.ingest.pronoun_subjects import resolved
 from bot.ingest.question_check import problem as question_problem

@@ -12,7 +12,8 @@ asked in the reader's words, with the event's name.
 from __future__ import annotations
 
 from bot.core.folding import fold
-from bot.ingest.context import Event, same_kind
+from bot.ingest.event_nouns import same_kind
+from bot.ingest.event_phrase import Event
 from bot.ingest.main_clause import parse
 
 # What is asked of the event, by the kind of question the fact's own sentence answers.

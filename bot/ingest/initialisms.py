@@ -19,8 +19,8 @@ from collections import Counter
 from collections.abc import Callable
 
 from bot.core.folding import fold
-from bot.ingest.context import TITLES
 from bot.ingest.lexicon import zipf
+from bot.ingest.people_names import TITLES
 
 _INITIALS = re.compile(r"\b[A-Z]{2,6}\b")
 # A name of capitalised words, "of"/"for"/"and"/"the" allowed inside ("Organization for

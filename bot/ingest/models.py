@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from bot.core.errors import NewsdeskError
 
 if TYPE_CHECKING:
-    from bot.ingest.context import Event
+    from bot.ingest.event_phrase import Event
 
 # The most bytes of one page, feed or file read: 2 MiB holds any news article's page, and the
 # extractor's time grows faster than the size (a 4.9 MB page took 24 s to be refused; one of

@@ -20,10 +20,11 @@ from bot.core.filler_words import STOPWORDS
 from bot.core.folding import fold
 from bot.core.number_words import number_pattern
 from bot.ingest import dates
-from bot.ingest.context import ArticleContext, Referents
+from bot.ingest.article_context import ArticleContext
 from bot.ingest.entities import EntityIndex, raw_entities
 from bot.ingest.lexicon import is_topic_noun, simple_past
 from bot.ingest.models import Statement
+from bot.ingest.referents import Referents
 from bot.ingest.sentences import strip_dateline
 
 MIN_WORDS = 6

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.ingest.context import ArticleContext
+from bot.ingest.article_context import ArticleContext
 from bot.ingest.entities import EntityIndex
 from bot.ingest.sentences import split_sentences
 

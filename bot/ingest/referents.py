@@ -1,16 +1,10 @@
-"""What an article is about, so that each fact drafted from it can stand on its own.
+"""Writing out, sentence by sentence, what a sentence leans on.
 
-``ArticleContext`` finds the article's main event as a short noun phrase from its headline or
-lede ("the Kazakhstan floods", "the Baku climate talks", 'Georgia's "foreign influence" law',
-"the Yekaterinburg raid incident"), its main place and the event's day or month, and the
-people it names ("President Kassym-Jomart Tokayev", later just "Tokayev").
-
-``Referents`` then writes out, sentence by sentence, what a sentence leans on: "He" and "Her"
-at its start become the person last named, "both men" the two people last named, "the floods"
-or "the conference" the main event ("the Kazakhstan floods", "the Baku climate conference"),
-"the dam" the one the article introduced ("the Orsk dam"), "the country" the country the
-article is about, and days counted from the publication ("on Monday", "four days later") the
-calendar day. A sentence that still names nothing gets the event as a lead-in:
+"He" and "Her" at its start become the person last named, "both men" the two people last named,
+"the floods" or "the conference" the main event ("the Kazakhstan floods", "the Baku climate
+conference"), "the dam" the one the article introduced ("the Orsk dam"), "the country" the
+country the article is about, and days counted from the publication ("on Monday", "four days
+later") the calendar day. A sentence that still names nothing gets the event as a lead-in:
 "In the Ganja flood of 14 May 2025, three people died ...".
 """
 
@@ -19,145 +13,18 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 
 from bot.core.folding import fold
 from bot.ingest import dates, story_time
-from bot.ingest.entities import NOT_PERSON_WORDS, EntityIndex, is_place_name, raw_entities
-from bot.ingest.lexicon import FUNCTION_WORDS, base_form, is_topic_noun, zipf
+from bot.ingest.article_context import ArticleContext
+from bot.ingest.entities import NOT_PERSON_WORDS, is_place_name
+from bot.ingest.event_nouns import ANY_EVENT, MODIFIER_COMPOUNDS, PREPOSITION, SAME_EVENT, same_kind
+from bot.ingest.event_phrase import Event
+from bot.ingest.lexicon import FUNCTION_WORDS, is_topic_noun
 from bot.ingest.named_things import named_things
+from bot.ingest.people_names import NOT_FIRST_NAMES, SENTENCE_OPENERS, TITLES
 from bot.ingest.ruling_party import ruling_party, written_out
-from bot.ingest.sentences import strip_dateline
 
-# Event nouns by how a fact is set in them: "In the floods", "At the talks", "Under the law".
-_IN_NOUNS = """flood floods flooding flash-flood earthquake quake landslide landslides mudslide
-mudslides wildfire wildfires fire fires storm hurricane cyclone drought disaster collapse explosion
-explosions blast
-blasts crash derailment eruption avalanche heatwave attack attacks raid raids shooting bombing
-bombings massacre assault siege clash clashes fighting war offensive incident hostage exodus
-crisis evacuation evacuations protest protests rally rallies demonstration demonstrations strike
-strikes election elections vote referendum standoff blockade outbreak epidemic rockfall
-rockslide mudflow blizzard snowstorm sandstorm tornado typhoon accident collision spill blackout
-outage shelling stampede unrest riot riots mutiny uprising rebellion revolt coup runoff""".split()
-_AT_NOUNS = """talks summit conference negotiations meeting forum games championship festival
-fair congress""".split()
-_UNDER_NOUNS = """law bill legislation act amendment ban reform decree sanctions deal agreement
-treaty accord""".split()
-PREPOSITION = {
-    **dict.fromkeys(_IN_NOUNS, "In"),
-    **dict.fromkeys(_AT_NOUNS, "At"),
-    **dict.fromkeys(_UNDER_NOUNS, "Under"),
-}
-# Nouns that may refer back to the main event, by its class; "disaster" is any bad event.
-_SAME_EVENT = {
-    "In": set(_IN_NOUNS) | {"tragedy", "catastrophe", "event", "emergency", "disaster"},
-    "At": set(_AT_NOUNS) | {"conference", "event", "gathering", "deal", "agreement", "text"},
-    "Under": set(_UNDER_NOUNS) | {"measure", "law", "legislation", "bill"},
-}
-# Kinds of event: a later "the <noun>" of the main event's kind may be it ("the flooding" in
-# the floods, "the protests" in the unrest); one of another kind is another event ("the
-# mutiny" in June, in a story about a crash in August). Kinds overlap ("bombing").
-_KINDS = tuple(
-    frozenset(kind.split())
-    for kind in (
-        "flood floods flooding flash-flood",
-        "earthquake quake",
-        "landslide landslides mudslide mudslides rockfall rockslide mudflow avalanche "
-        "avalanches slide slides snowslide",
-        "wildfire wildfires fire fires",
-        "storm hurricane cyclone typhoon tornado blizzard snowstorm sandstorm heatwave",
-        "explosion explosions blast blasts bombing bombings",
-        "attack attacks raid raids shooting bombing bombings massacre assault siege hostage "
-        "explosion explosions blast blasts strike strikes",
-        "crash derailment accident collision",
-        "war fighting offensive clash clashes shelling siege assault",
-        "protest protests rally rallies demonstration demonstrations unrest riot riots strike "
-        "strikes standoff blockade",
-        "election elections vote runoff",
-        "referendum",
-        "mutiny uprising rebellion revolt coup",
-        "exodus evacuation evacuations",
-        "outbreak epidemic",
-        "blackout outage",
-        "drought",
-        "eruption",
-        "stampede",
-        "spill",
-    )
-)
-# Nouns for any event of the class: "the disaster", "the crisis", "the vote".
-_ANY_EVENT = frozenset(("tragedy", "catastrophe", "event", "emergency", "disaster", "incident",
-                        "crisis", "vote", "votes"))  # fmt: skip
-
-
-def same_kind(noun: str, other: str) -> bool:
-    """Can "the <noun>" be the event named by ``other`` (both "In" nouns)?"""
-    if noun.rstrip("s") == other.rstrip("s") or noun in _ANY_EVENT:
-        return True
-    return any(noun in kind and other in kind for kind in _KINDS)
-
-
-# What a law's own provisions say: "must register", "face fines", "requires".
-_RULE = re.compile(
-    r"\b(?:must|may|can|cannot|shall|face|faces|require|requires|allow|allows|ban|bans|"
-    r"oblige|obliges|apply|applies|forbid|forbids|has been given|have been given)\b"
-)
-# Spells of days, not one day: "the Kazakhstan unrest of 19 January 2022" would date the unrest
-# by the lede's news (the troops' return), so these are dated by month.
-_POINT_EVENT = frozenset(_IN_NOUNS) - {
-    "war", "crisis", "exodus", "protests", "elections", "unrest", "riots", "uprising",
-    "rebellion",
-}  # fmt: skip
-
-
-def is_point_event(noun: str) -> bool:
-    """Does an event of this noun happen on a day or a few (a crash, a flood), not over a
-    spell (unrest, a war)?"""
-    return noun in _POINT_EVENT
-
-
-# Event nouns standing as the modifier of another noun: the phrase names no event.
-_MODIFIER_COMPOUNDS = frozenset(
-    (
-        "war crimes", "war crime", "war criminal", "war criminals", "election commission",
-        "election officials", "crash site", "strike force", "fire brigade", "fire service",
-        "attack helicopter", "attack helicopters", "protest movement", "vote count",
-        "referendum question",
-    )
-)  # fmt: skip
-
-TITLES = re.compile(
-    r"^(?:(?:UN|US|EU|Former|Acting|Deputy|Vice)\s+)*(?:President|Prime Minister|Minister|"
-    r"Foreign Minister|Secretary of State|Secretary-General|Secretary|Chancellor|King|Queen|"
-    r"Pope|General|Gen|Colonel|Judge|Mayor|Governor|Senator|Ambassador|Patriarch|Sheikh|Emir|"
-    r"Speaker|Chairman|Chairwoman|Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\.?\s+"
-)
-_ROLE_BEFORE = re.compile(
-    r"\b(?:chief|minister|president|spokesman|spokeswoman|spokesperson|leader|head|envoy|"
-    r"ambassador|commander|secretary|speaker|premier|mayor|governor|billionaire|businessman|"
-    r"activist|journalist|editor|editor-in-chief|lawyer|director|founder|politician|blogger|"
-    r"judge|prosecutor|dissident|writer|reporter|opposition figure|general)\s*,?\s*$"
-)
-_NOT_FIRST_NAMES = frozenset(
-    """North South East West Northern Southern Eastern Western Central New Old United European
-    Upper Lower Greater Saint St Lake Mount Cape Port Fort Great Little Middle Far Near Inner
-    Outer Royal National Federal Islamic Arab Soviet Russian American British Chinese
-    Georgian Azerbaijani Armenian Kazakh Turkish Iranian Ukrainian""".split()
-)
-# Determiners and quantifiers, which open a noun phrase and never a person's name.
-_QUANTIFIERS = frozenset(
-    """several some many most few all both each every other another any no such these those
-    numerous various""".split()
-)
-# Capitalised words that open a sentence or a time phrase ("Late on Sunday Stoianoglo"), never
-# a first name.
-_SENTENCE_OPENERS = frozenset(
-    """In On At By For From With After Before During Since Until Under Over Near Outside Inside
-    Across Among Between Despite Following Amid The A An This That These Those When While As
-    If Late Early Later Earlier Last Next Hours Days Weeks Months Years Monday Tuesday Wednesday
-    Thursday Friday Saturday Sunday January February March April May June July August September
-    October November December""".split()
-)
 _PAIR_OF_PEOPLE = re.compile(
     r"\b(?P<what>[Bb]oth men|[Bb]oth women|[Tt]he two men|[Tt]he two women|[Tt]he pair|"
     r"[Bb]oth of them)\b"
@@ -244,478 +111,6 @@ _EVENT_ON_DAY = re.compile(
 )
 _PLACE_AFTER = re.compile(r"\b(?:in|of|at|near|outside|on)\s+(?:the\s+)?(?P<place>[A-Z][\w'-]+)")
 _COMPLEMENT_AFTER = re.compile(r"^\s+(?:of|on|between|with|to|that|which|who|for|against|by)\b")
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"\"[^\"]+\"|[\w'’-]+|[^\w\s]", text)
-
-
-@dataclass(slots=True)
-class Event:
-    """The article's main event as a phrase facts can be set in."""
-
-    noun: str
-    modifiers: str
-    """What comes before the noun: "Kazakhstan", "Baku climate", 'Georgia's "foreign influence"'."""
-    determiner: str = "the"
-    date: dt.date | None = None
-    """The day of a point event (a flood, an attack) when the headline or lede gives it."""
-    month: str | None = None
-    """"April 2024": when the event was reported, when it has no day."""
-    place: str | None = None
-    alias: str | None = None
-    """The event's own name when the headline or lede gives one ("COP29", "MH17"): what
-    readers call it, so every fact set in the event says it."""
-    carried: bool = False
-    """Told of by a sentence before, not by this one (``Referents``): the sentence is about it,
-    so it is not set in the main event, but it is not led in with this one either."""
-
-    @property
-    def preposition(self) -> str:
-        return PREPOSITION.get(self.noun, "In")
-
-    def phrase(self, noun: str | None = None, *, compound: bool = False) -> str:
-        """ "the Kazakhstan floods"; with ``noun``, the same modifiers before another noun
-        ("the Kazakhstan flooding", "the Baku climate conference"). With a name of its own,
-        the name leads and the place follows: "the COP29 climate talks in Baku" (not when
-        another noun follows, ``compound``: "the COP29 climate conference presidency")."""
-        if self.alias:
-            rest = [w for w in self.modifiers.split() if w != self.place]
-            words = [self.determiner, self.alias, *rest, noun or self.noun]
-            if self.place and self.place in self.modifiers.split() and not compound:
-                words += ["in", self.place]
-            return " ".join(w for w in words if w)
-        words = [self.determiner, self.modifiers, noun or self.noun]
-        return " ".join(w for w in words if w)
-
-    def short(self) -> str:
-        """The event as questions name it: "COP29 in Baku", else the whole phrase."""
-        if self.alias:
-            return f"{self.alias} in {self.place}" if self.place else self.alias
-        return self.phrase()
-
-    @property
-    def names(self) -> set[str]:
-        """Folded words of the phrase's names: a sentence naming one of them names the event."""
-        return {
-            w
-            for w in fold(f"{self.alias or ''} {self.modifiers}").split()
-            if w not in FUNCTION_WORDS and w not in ("s", "the")
-        }
-
-    @property
-    def key_names(self) -> set[str]:
-        """What a fact must say to be set in the event. For a talk or a disaster, one of its
-        names ("Baku", "COP29", "Kazakhstan"; not "climate", which any climate fact says); for
-        a law, what tells it from other laws ("foreign", "influence"), all of them."""
-        if self.preposition == "Under":
-            return self.names
-        capitalised = " ".join(
-            w for w in [self.alias or "", *self.modifiers.split()] if w[:1].isupper()
-        )
-        return {w for w in fold(capitalised).split() if w not in ("s", "the")} or self.names
-
-    def named_in(self, text: str) -> bool:
-        """Does ``text`` name the event (its key names; "Kazakh" names Kazakhstan)?"""
-        if self.phrase() in text:
-            return True
-        words = set(fold(text).split())
-        keys = self.key_names
-        if not keys:
-            return False
-
-        def found(key: str) -> bool:
-            return any(
-                w == key or (len(w) >= 5 and len(key) >= 5 and (key.startswith(w) or
-                                                              w.startswith(key)))
-                for w in words
-            )  # fmt: skip
-
-        if self.preposition == "Under":
-            return all(found(k) for k in keys)
-        if self.alias and found(fold(self.alias)):
-            return True
-        if self.preposition == "In":
-            # A place names a disaster only with the disaster: "The worst-hit regions include
-            # ... West Kazakhstan" is not yet about the floods.
-            # ("states of emergency" or "evacuation" do not say which disaster.)
-            said = any(
-                w.startswith(self.noun.rstrip("s"))
-                or w in ("disaster", "tragedy", "catastrophe")
-                or (w in PREPOSITION and self.refers_back(w) and w not in _ANY_EVENT)
-                for w in words
-            )
-            return said and any(found(k) for k in keys)
-        return any(found(k) for k in keys)
-
-    def lead_in(self, statement: str = "", *, dated: bool = False, after: bool = False) -> str:
-        """ "In the Ganja flood of 14 May 2025", "At the Baku climate talks in November 2024";
-        for a law, "Under Georgia's ... law" when ``statement`` says what the law does
-        ("groups ... face fines"), else the place ("In Georgia"). With ``after``, of what
-        followed a one-off event: "After the Ganja flood"."""
-        if after:
-            return f"After {self.phrase()}"
-        head = f"{self.preposition} {self.phrase()}"
-        if self.preposition == "Under":
-            if not _RULE.search(statement):
-                # Not what the law says but what was done or said about it: "Over
-                # Georgia's ... law, police broke up ...", which names the law all the same.
-                return f"Over {self.phrase()}"
-            return head
-        if dated:
-            return head  # the statement gives its own day
-        if self.preposition == "In" and self.date is not None and self.noun in _POINT_EVENT:
-            return f"{head} of {dates.spell(self.date)}"
-        if self.month:
-            return f"{head} {'of' if self.preposition == 'In' else 'in'} {self.month}"
-        return head
-
-    def refers_back(self, noun: str) -> bool:
-        """Can "the <noun>" in a later sentence mean this event?"""
-        if noun == self.noun:
-            return True
-        same = _SAME_EVENT.get(self.preposition, set())
-        if self.preposition == "In":
-            # "the protests" in the unrest; not "the mutiny" in a story about a crash.
-            return noun in same and same_kind(noun, self.noun)
-        if noun in same:
-            # "the floods" and "the flooding" are the flood; "the disaster" any bad event.
-            return True
-        return noun.rstrip("s") == self.noun.rstrip("s")
-
-
-@dataclass(slots=True)
-class ArticleContext:
-    """The article's main event, place and day, and the people it names."""
-
-    event: Event | None
-    place: str | None
-    country: str | None
-    published: dt.date | None
-    people: dict[str, str] = field(default_factory=dict)
-    """Full name ("Kassym-Jomart Tokayev") by each way the article names the person."""
-    titles: dict[str, str] = field(default_factory=dict)
-    """The full name with the title the article first gives it ("President Kassym-Jomart
-    Tokayev"), by full name: a fact naming "Tokayev" alone says who he is."""
-    title: str = ""
-
-    @classmethod
-    def build(
-        cls,
-        title: str,
-        sentences: list[str],
-        entities: EntityIndex,
-        published: dt.date | None,
-    ) -> ArticleContext:
-        names = {w for e in entities.counts for w in re.split(r"[\s-]", e)} | set(entities.counts)
-        people, titles = _people([title, *sentences], entities)
-        place = _main_place(title, sentences, entities, people)
-        # An adjective of a place is a name too: "rebuild Crimean bridge after truck blast" is
-        # the Crimean bridge blast, not a blast in the country the headline names first. The
-        # main place's own ("Kyrgyz parliament passes media law") is that place, already said.
-        names |= entities.written_names() - set(entities.demonyms(place or ""))
-        lede = strip_dateline(sentences[0]) if sentences else ""
-        event = _event_in(title, names, place) or _event_in(lede, names, place, named_only=True)
-        if event is not None:
-            day = dates.event_date(lede, published, spoken=False) or dates.event_date(
-                title, published, spoken=False
-            )
-            if day is not None and day.precision == "day":
-                event.date = day.date
-            when = event.date or published
-            if when is not None:
-                event.month = f"{when.strftime('%B')} {when.year}"
-            event.place = place
-            event.alias = _alias(title, lede, event)
-        return cls(event, place, _country(entities, place), published, people, titles, title)
-
-    def person(self, name: str) -> str | None:
-        return self.people.get(name)
-
-    @property
-    def one_off(self) -> bool:
-        """Did the main event happen once, on a day (a crash, a vote; not "mudslides" since
-        early May)?"""
-        event = self.event
-        return (
-            event is not None
-            and event.preposition == "In"
-            and is_point_event(event.noun)
-            and not event.noun.endswith("s")
-        )
-
-    def days(self) -> story_time.StoryDays | None:
-        """The days the story happens in (the event's day may be learned as the article
-        goes on, so this is asked, not kept)."""
-        event = self.event
-        return story_time.StoryDays.of(
-            event.date if event is not None else None,
-            self.published,
-            one_off=self.one_off,
-            law=event is not None and event.preposition == "Under",
-        )
-
-
-def _main_place(
-    title: str, sentences: list[str], entities: EntityIndex, people: dict[str, str]
-) -> str | None:
-    """The first name in the headline (else the lede) the body names too, a single word if
-    one is there: "Kazakhstan", "Baku", "Georgia". A person is no place: in "Sandu wins second
-    term ... as Kremlin calls Moldova's election unfair" the place is Moldova, not Sandu (so
-    the event is "the Moldova vote", not "the Sandu vote"); a name the article writes as a
-    place ("in Moldova", "north of Moscow") goes before one it never does ("Wagner")."""
-    body = " ".join(sentences)
-    persons = {w for full in people.values() for w in full.split()} | set(people)
-    everywhere = f"{title}. {body}"
-    for text in (title, sentences[0] if sentences else ""):
-        found = [e for e in entities.entities_in(text) if e in body or e in entities.counts]
-        lands = [_land(e) for e in found if " " not in e and e.isalpha() and not e.isupper()]
-        singles = [e for e in lands if e is not None and e not in persons]
-        placed = [e for e in singles if is_place_name(e) or _written_as_place(e, everywhere)]
-        if placed or singles:
-            return (placed or singles)[0]
-    return None
-
-
-def _written_as_place(name: str, body: str) -> bool:
-    """Does the article write ``name`` where a place stands: "in Moldova", "near Tver", "north
-    of Moscow", "Armenia's capital"? No gazetteer: a person or a group is never written so."""
-    word = re.escape(name)
-    return (
-        re.search(
-            rf"\b(?:in|at|near|around|outside|across|throughout|from|to|into|"
-            rf"(?:north|south|east|west) of)\s+"
-            rf"(?:the\s+)?{word}\b(?!\s+[A-Z])",
-            body,
-        )
-        is not None
-        or re.search(rf"\b{word}'s\s+(?:capital|border|north|south|east|west)\b", body) is not None
-    )
-
-
-def _land(word: str) -> str | None:
-    """``word`` as a place: a demonym an article names no place by ("Armenian court jails
-    ...") is its country ("Armenia"), or no place at all; "Armenian's deal" is no English."""
-    if is_place_name(word) or not word.endswith(("ian", "ean", "ish", "ese")):
-        return word
-    country = word[:-1] if word.endswith("n") else None
-    return country if country is not None and is_place_name(country) else None
-
-
-_ALIAS = re.compile(r"\b[A-Z]{2,5}-?\d{1,4}\b")
-
-
-def _alias(title: str, lede: str, event: Event) -> str | None:
-    """A coded name ("COP29", "MH17", "G20") a few words before a noun of the event's kind in
-    the headline or lede: the name readers know the event by."""
-    same = _SAME_EVENT.get(event.preposition, set()) | {event.noun}
-    for text in (title, lede):
-        for match in _ALIAS.finditer(text):
-            following = re.findall(r"[\w'-]+", text[match.end() :])[:5]
-            if any(w.lower() in same for w in following):
-                return match.group().replace("-", "")
-    return None
-
-
-def _country(entities: EntityIndex, place: str | None) -> str | None:
-    """The place, if the article also names it by its demonym (Kazakh, Georgian): a country."""
-    if place is None:
-        return None
-    return place if entities.has_demonym(place) else None
-
-
-def _event_in(
-    text: str, names: set[str], place: str | None, *, named_only: bool = False
-) -> Event | None:
-    """The first event noun of ``text`` with the names before it, as an ``Event``."""
-    tokens = _words(text)
-    for index, token in enumerate(tokens):
-        noun = token.lower()
-        if noun not in PREPOSITION:
-            continue
-        following = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
-        if f"{noun} {following}" in _MODIFIER_COMPOUNDS:
-            continue  # "war crimes court", "election commission": no war, no election
-        modifiers: list[str] = []
-        named = False
-        back = index - 1
-        while back >= 0 and len(modifiers) < 4:
-            word = tokens[back]
-            bare = re.sub(r"'s$", "", word)
-            if word.startswith('"') and len(word) > 2:
-                modifiers.insert(0, word)
-                named = True
-            elif bare[:1].isupper() and (bare in names or back > 0) and bare not in ("The", "A"):
-                if bare.lower() in FUNCTION_WORDS:
-                    break
-                modifiers.insert(0, word)
-                named = True
-            elif word.islower() and word.endswith("s") and base_form(word) is not None:
-                break  # "Uzbekistan passes ... law": a headline's verb after its subject
-            elif word.islower() and is_topic_noun(word) and word not in PREPOSITION and back > 0:
-                # "climate" in "Baku climate talks": kept only if a name comes before it
-                if back - 1 >= 0 and tokens[back - 1][:1].isupper():
-                    modifiers.insert(0, word)
-                else:
-                    break
-            else:
-                break
-            back -= 1
-        if not named and not named_only:
-            after: list[str] = []
-            for word in tokens[index + 1 : index + 4]:
-                bare = re.sub(r"'s$", "", word)
-                if bare[:1].isupper() and bare in names and bare.lower() not in FUNCTION_WORDS:
-                    after.append(bare)
-                else:
-                    break
-            if after and (place is None or place not in after or len(after) > 1):
-                modifiers, named = after, True
-        if not named and PREPOSITION[noun] == "Under" and _background(tokens, index):
-            # "jails blogger ... over posts on border deal": a deal (law, ban) the story is
-            # about only in passing; setting every fact "Over Armenia's deal" misleads.
-            continue
-        if not named and not named_only:
-            compound = _named_compound(tokens, names, place, skip=index)
-            if compound is not None:
-                modifiers, named = compound.split(), True
-        if named_only and not named:
-            continue
-        # A headline's capitals are not names unless the body names them too.
-        if modifiers and not any(
-            re.sub(r"'s$", "", m) in names or m.startswith('"') for m in modifiers
-        ):
-            modifiers = []
-            named = False
-        event = Event(noun, " ".join(modifiers))
-        if event.preposition == "Under":
-            if place and place not in event.modifiers:
-                event.modifiers = f"{place}'s {event.modifiers}".strip()
-                event.determiner = ""
-            elif event.modifiers.split(" ")[0].endswith("'s"):
-                event.determiner = ""
-        elif not named:
-            if not place:
-                continue
-            event.modifiers = place
-        return event
-    return None
-
-
-_ABOUT = frozenset(("over", "on", "about", "against", "for"))
-
-
-def _background(tokens: list[str], index: int) -> bool:
-    """Does the event noun at ``index`` stand in a phrase of what the headline's action is
-    about ("over posts on border deal"), two words at most after "over"/"on"/"about"?"""
-    return any(t.lower() in _ABOUT for t in tokens[max(0, index - 3) : index])
-
-
-def _named_compound(tokens: list[str], names: set[str], place: str | None, skip: int) -> str | None:
-    """A name and the thing it names elsewhere in the headline ("Batumi port" in "Georgia
-    hands Batumi port expansion to Emirati operator in ... deal"): what tells this deal from
-    any other of the country's, so the event is "the Batumi port deal", not "Georgia's deal".
-    The main place itself is no such name: "the Pamir avalanche" says enough."""
-    for index in range(len(tokens) - 1):
-        name, noun = re.sub(r"'s$", "", tokens[index]), tokens[index + 1]
-        if index + 1 == skip or not name[:1].isupper() or name not in names or name == place:
-            continue
-        if name.lower() in FUNCTION_WORDS or not noun.islower() or noun in PREPOSITION:
-            continue
-        if is_topic_noun(noun) and not (noun.endswith("s") and base_form(noun) is not None):
-            return f"{name} {noun}"
-    return None
-
-
-def _people(texts: list[str], entities: EntityIndex) -> tuple[dict[str, str], dict[str, str]]:
-    """Each person the article names, by full name and by surname alone; and each full name
-    with its title, where the article gives one."""
-    joined = " ".join(texts)
-    singles = {e for e in entities.counts if " " not in e}
-    people: dict[str, str] = {}
-    titles: dict[str, str] = {}
-    for text in texts:
-        for match in re.finditer(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*", text):
-            raw, start = match.group(), match.start()
-            titled = TITLES.match(raw)
-            if titled is None and (inner := _inner_title(raw)) is not None:
-                # "European President Maia Sandu" (after "pro-"): a title inside the run of
-                # capitals says who follows; the words before it are no part of the name.
-                raw, start = raw[inner:], start + inner
-                titled = TITLES.match(raw)
-            name = raw[titled.end() :] if titled else raw
-            while titled is not None and (again := TITLES.match(name)) is not None:
-                name = name[again.end() :]  # "President Judge Piotr Hofmanski"
-            name = re.sub(r"'s$", "", name.rstrip(".,;:")).strip()
-            words = name.split()
-            if words and words[0] in _SENTENCE_OPENERS:
-                # "In Moscow, Kremlin spokesman ...": the preposition is capitalised only
-                # because it opens the sentence; "In Moscow" is nobody, and taking it for a
-                # person wrote every later "Moscow" as "In Moscow".
-                continue
-            if not 2 <= len(words) <= 3 or any(w in NOT_PERSON_WORDS for w in words):
-                continue
-            if words[0] in _NOT_FIRST_NAMES or not all(w[:1].isupper() for w in words):
-                continue
-            if words[0].lower() in _QUANTIFIERS:
-                # "Several Western governments": a quantifier before an adjective, no name;
-                # taken for one, every later "Western" was written out as "Several Western".
-                continue
-            if "of" in words or any(re.search(r"'s$", w) for w in words[:-1]):
-                continue  # "Georgia's EU path": a possessive inside is no one's name
-            if any(entities.has_demonym(w) or w in _DEMONYM_PLACES for w in words):
-                continue  # "Sputnik Azerbaijan": a country in it, no person
-            before = text[:start]
-            role = titled is not None or _ROLE_BEFORE.search(before) is not None
-            surname_alone = words[-1] in singles and re.search(
-                rf"(?<![A-Z][a-z]\s)\b{re.escape(words[-1])}\b(?!\s+[A-Z])", joined
-            )
-            if not role and re.search(_PLACE_BEFORE + rf"{re.escape(name)}\b(?!\s+[A-Z]|['’]s)",
-                                      joined):  # fmt: skip
-                # "its hydroelectric station at Nova Kakhovka": somewhere, not someone.
-                continue
-            if role or surname_alone or (raw == name and _rare(words)):
-                people.setdefault(name, name)
-                people.setdefault(words[-1], name)
-                if titled is not None and people[name] == name:
-                    titles.setdefault(name, f"{titled.group().strip()} {name}")
-    return people, titles
-
-
-# What stands before a place's name: "in", "near", "outside", and "at" right after a noun
-# ("the station at Nova Kakhovka"); not after a verb or an aside ("crowds chanted at ...",
-# '... - "Old man, go!" - at Nursultan Nazarbayev').
-_PLACE_BEFORE = r"\b(?:in|near|outside|around|(?<=[a-z]\s)(?<!ed\s)at)\s+"
-
-
-def _inner_title(raw: str) -> int | None:
-    """Where a title starts inside a run of capitals ("European President Maia Sandu": 9)."""
-    for inner in re.finditer(r"\s(?=[A-Z])", raw):
-        if TITLES.match(raw[inner.end() :]):
-            return inner.end()
-    return None
-
-
-def untitled(entity: str) -> str:
-    """``entity`` without a title before a name, wherever the title stands in it:
-    "President Ilham Aliyev" and "Western President Grace Okonkwo" name the person alone."""
-    inner = _inner_title(entity)
-    if inner is not None:
-        entity = entity[inner:]
-    while (titled := TITLES.match(entity)) is not None and entity[titled.end() :]:
-        entity = entity[titled.end() :]
-    return entity
-
-
-_DEMONYM_PLACES = frozenset(
-    """Russia Azerbaijan Armenia Georgia Kazakhstan Ukraine Turkey Iran Uzbekistan Kyrgyzstan
-    Tajikistan Turkmenistan Belarus Moldova China India Europe America""".split()
-)
-
-
-def _rare(words: list[str]) -> bool:
-    """Two words no English text uses much: a name from elsewhere ("Bidzina Ivanishvili")."""
-    return all(zipf(w.lower()) < 3.0 for w in words)
 
 
 TOPICAL_WORDS = 3
@@ -853,7 +248,7 @@ class Referents:
             if self._noted == 1:
                 self._lede_bodies.setdefault(noun, self._bodies[noun])
         event = self.context.event
-        nouns = _SAME_EVENT.get(event.preposition, set()) if event is not None else set()
+        nouns = SAME_EVENT.get(event.preposition, set()) if event is not None else set()
         self._event_last = bool(nouns) and bool(
             re.search(rf"\b(?:{'|'.join(re.escape(n) for n in sorted(nouns))})\b", sentence)
         )
@@ -866,8 +261,8 @@ class Referents:
             words = phrase.split()[1:]
             if (
                 noun in PREPOSITION
-                or noun in _ANY_EVENT
-                or words[0] in _SENTENCE_OPENERS
+                or noun in ANY_EVENT
+                or words[0] in SENTENCE_OPENERS
                 or TITLES.match(" ".join(words[:-1]) + " ")
                 or any(w in self.context.people for w in words)
             ):
@@ -960,11 +355,11 @@ class Referents:
         topical = brought_in = False
         for match in re.finditer(r"[A-Za-z][\w-]*", text):
             noun = match.group().lower()
-            if noun not in PREPOSITION or PREPOSITION[noun] != "In" or noun in _ANY_EVENT:
+            if noun not in PREPOSITION or PREPOSITION[noun] != "In" or noun in ANY_EVENT:
                 continue
             following = text[match.end() :]
             after = re.match(r"\s+([a-z]+)", following)
-            if after is not None and f"{noun} {after.group(1)}" in _MODIFIER_COMPOUNDS:
+            if after is not None and f"{noun} {after.group(1)}" in MODIFIER_COMPOUNDS:
                 continue  # "war crimes", "election commission": no event
             if re.match(r"\s+(?:in|with|against|on)\s+[A-Z]", following):
                 continue  # "the war in Ukraine": a background the sentence mentions
@@ -1035,7 +430,7 @@ class Referents:
         modifiers = ""
         for word in re.findall(r"(?<=\s)[A-Z][\w-]+", text):
             bare = re.sub(r"'s$", "", word)
-            if bare in title_words and bare not in persons and bare not in _SENTENCE_OPENERS:
+            if bare in title_words and bare not in persons and bare not in SENTENCE_OPENERS:
                 modifiers = bare
                 break
         if not modifiers:
@@ -1070,7 +465,7 @@ class Referents:
                 continue
             if (
                 words[1] in NOT_PERSON_WORDS  # "Defence Ministry"
-                or words[0] in _NOT_FIRST_NAMES | _SENTENCE_OPENERS  # "South Caucasus"
+                or words[0] in NOT_FIRST_NAMES | SENTENCE_OPENERS  # "South Caucasus"
                 or any(TITLES.match(f"{w} ") for w in words)  # "Defence Minister"
                 or any(is_place_name(w) for w in words)  # "Lake Sevan", "New York"
             ):
@@ -1239,7 +634,7 @@ class Referents:
                 )
                 # Another event told of is named by its own noun: "the vote" in a story about
                 # a runoff, told of the referendum before it, is "the Moldova referendum".
-                own = event is self.current and noun in _ANY_EVENT
+                own = event is self.current and noun in ANY_EVENT
                 phrase = event.phrase(None if own else noun, compound=compound)
                 replacement = phrase[0].upper() + phrase[1:] if match["det"] == "The" else phrase
                 done_event = True
@@ -1282,29 +677,3 @@ class Referents:
                 last = match.end()
         out.append(text[last:])
         return "".join(out)
-
-
-def names_something(text: str, context: ArticleContext) -> bool:
-    """Does ``text`` name anything a reader can place (a person, body, place or event) beyond
-    its first word, which is capitalised anyway?"""
-    rest = re.sub(r"^\W*\w+", "", text)
-    if raw_entities(rest):
-        return True
-    first = re.match(r"^\W*([\w'-]+)", text)
-    if first is None:
-        return False
-    word = re.sub(r"'s$", "", first.group(1))
-    return word in context.people or (word[:1].isupper() and word not in GENERIC_STARTS)
-
-
-GENERIC_STARTS = frozenset(
-    """The A An This That These Those It Its They Their He She His Her Some Many Most Several
-    Few All Both Each Others Other Another One Two Three Four Five Six Seven Eight Nine Ten
-    Hundreds Thousands Dozens Tens Nearly About Around More Less Over Under At In On By For
-    From With After Before During Since When While Although Though As If But And Yet So Then
-    Further Meanwhile However Officials Authorities Police Residents People Witnesses Critics
-    Supporters Opponents Analysts Experts Observers Rescuers Doctors Troops Protesters
-    Investigators Prosecutors Lawmakers Delegates Negotiators Leaders Survivors Families
-    Relatives Villagers Firefighters Soldiers Workers Students Journalists Organisers
-    Organizers Several Only No None Inside Outside Across Throughout Within Beyond""".split()
-)
