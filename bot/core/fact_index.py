@@ -16,6 +16,7 @@ from typing import Self
 
 from bot.core.answer_kinds import read_answer
 from bot.core.chat_expansion import expand_chat
+from bot.core.dated_facts import DatedFacts
 from bot.core.day_terms import DAY_SPECIFICITY
 from bot.core.focus import kind_words
 from bot.core.folding import fold
@@ -158,6 +159,10 @@ class FactIndex:
         # and kept by every add and remove from then on (None: not counted yet). Counting
         # them afresh after a change read every fact, about a second at 100,000 facts.
         self._topics: TopicCounts | None = None
+        # The facts by date and which are current per server (``dated_facts``): placed when
+        # first needed and kept by every add, remove and refresh from then on. Reading every
+        # fact for /latest or a question naming only a time took 110 ms at 100,000 facts.
+        self._dated: DatedFacts | None = None
         # The terms that stand for each country, as this analyzer reads them
         # (``_country_terms``): made on first need.
         self._countries: dict[str, frozenset[str]] | None = None
@@ -296,6 +301,8 @@ class FactIndex:
         if self._topics is not None:
             # Only the fact and those it replaces can stand otherwise now.
             self._topics.recount((fact.id, *fact.supersedes))
+        if self._dated is not None:
+            self._dated.recount((fact.id, *fact.supersedes))
         terms = entry.all_terms()
         entry.size = len(terms)
         for term in terms:
@@ -330,6 +337,9 @@ class FactIndex:
             self._entries[key] = IndexEntry(
                 fact, entry.phrasings, entry.answer_terms, entry.kinds, entry.roles
             )
+            if self._dated is not None:
+                # Its date may differ, so its place among the dated facts.
+                self._dated.recount((fact.id,))
 
     def remove(self, fact_id: str) -> Fact | None:
         key = self._keys.pop(fact_id, None)
@@ -350,6 +360,8 @@ class FactIndex:
                     del self._successors[replaced]
         if self._topics is not None:
             self._topics.recount((fact_id, *entry.supersedes))
+        if self._dated is not None:
+            self._dated.recount((fact_id, *entry.supersedes))
         for term in entry.all_terms():
             key_set = self._key_sets.get(term)
             if key_set is not None:
@@ -569,6 +581,13 @@ class FactIndex:
             self._topics = TopicCounts(self._successors, self.get)
             self._topics.recount(list(self._keys))
         return self._topics.counts(guild_id)
+
+    def dated_facts(self) -> DatedFacts:
+        """The facts by date, per server, with those current there: see ``DatedFacts``."""
+        if self._dated is None:
+            self._dated = DatedFacts(self._successors, self.get, self._keys.__getitem__)
+            self._dated.place_all(list(self._keys))
+        return self._dated
 
     def _count_year(self, fact: Fact, change: int) -> None:
         """Count ``fact`` in (1) or out of (-1) the facts of its year in ``_years``."""

@@ -52,11 +52,9 @@ class TimelineAnswers:
                 pool = [m for m in pool if m.score >= best * RECENT_SHARE]
         else:
             # Nothing but a time: every fact of that time is as good an answer as another.
-            facts = self._visible_facts(guild_id) if span else self.current_facts(guild_id)
-            newest = heapq.nlargest(
-                max(1, limit) * 4,
-                (f for f in facts if when.covers(f.day())),
-                key=lambda f: f.day() or dt.date.min,
+            # Only the facts of that time are read (``DatedFacts``), not every fact.
+            newest = self._index.matcher.dated_facts().newest(
+                guild_id, count=max(1, limit) * 4, start=when.start, end=when.end, current=not span
             )
             pool = [Match(f, 1.0, f.questions[0] if f.questions else None) for f in newest]
         # Newest first; a few more than asked for, as replaced facts may merge into one.
@@ -72,16 +70,12 @@ class TimelineAnswers:
         decision = Decision.ANSWER if best_score >= settings.answer_threshold else Decision.SUGGEST
         return AskResult(question, decision, tuple(pool[: max(1, limit)]))
 
-    def _visible_facts(self, guild_id: int | None) -> list[Fact]:
-        return [f for f in self._index.matcher.facts() if f.visible_in(guild_id)]
-
     def current_facts(self, guild_id: int | None) -> list[Fact]:
-        """The live facts answered in ``guild_id`` that nothing visible there supersedes."""
-        return [
-            f
-            for f in self._index.matcher.facts()
-            if f.visible_in(guild_id) and not self._index.matcher.superseded_in(f.id, guild_id)
-        ]
+        """The live facts answered in ``guild_id`` that nothing visible there supersedes (in
+        no particular order)."""
+        get = self._index.matcher.get
+        ids = self._index.matcher.dated_facts().current_ids(guild_id)
+        return [fact for fact_id in ids if (fact := get(fact_id)) is not None]
 
     def latest(
         self, text: str, *, since: dt.date | None, guild_id: int | None, limit: int
@@ -103,12 +97,14 @@ class TimelineAnswers:
                 if m.score >= floor and not self._index.matcher.superseded_in(m.fact.id, guild_id)
             }
             tag = "-".join(fold(text).split())
-            for fact in self.current_facts(guild_id):
-                if tag in fact.tags:
-                    pool.setdefault(fact.id, fact)
+            get = self._index.matcher.get
+            for fact_id in self._index.matcher.dated_facts().tagged(guild_id, tag):
+                if (fact := get(fact_id)) is not None:
+                    pool.setdefault(fact_id, fact)
             facts = list(pool.values())
         else:
-            facts = self.current_facts(guild_id)
+            # The newest few are read from the facts kept by date, not every fact.
+            return self._index.matcher.dated_facts().latest(guild_id, count=limit, since=since)
         if since is not None:
             facts = [f for f in facts if (f.day() or dt.date.min) >= since]
         return heapq.nlargest(limit, facts, key=lambda f: (f.day() or dt.date.min, f.id))
