@@ -23,7 +23,7 @@ import heapq
 from collections.abc import Callable, Iterable, Iterator
 
 from bot.core.models import Fact
-from bot.core.succession import Lookup, Successors
+from bot.core.succession import Lookup, Successors, replaced_where
 
 # The layer of the file facts.
 _SHARED: int | None = None
@@ -97,31 +97,13 @@ class DatedFacts:
                 bisect.insort(dated, place)
             else:
                 dated.append(place)
-            hidden = self._hiding(fact)
+            hidden = replaced_where(fact, self._successors, self._get)
             for where in hidden:
                 self._hidden.setdefault(where, set()).add(fact_id)
             tagged = self._tagged.setdefault(layer, {})
             for tag in fact.tags:
                 tagged.setdefault(tag, set()).add(fact_id)
             self._placed[fact_id] = (place, layer, hidden, fact.tags)
-
-    def _hiding(self, fact: Fact) -> tuple[int | None, ...]:
-        """The layers where ``fact`` is not current: replaced by a file fact, everywhere; by a
-        member's fact, in that member's server (a member's own fact counts only there)."""
-        newer = {
-            successor.guild_id
-            for other in self._successors.get(fact.id, ())
-            if (successor := self._get(other)) is not None
-        }
-        if not newer:
-            return ()  # most facts
-        if fact.guild_id is None:
-            if _SHARED in newer:
-                return (_SHARED,)
-            return tuple(sorted(g for g in newer if g is not None))
-        if _SHARED in newer or fact.guild_id in newer:
-            return (fact.guild_id,)
-        return ()
 
     def newest(
         self,

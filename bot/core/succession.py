@@ -32,6 +32,27 @@ def superseded_in(fact_id: str, guild_id: int | None, successors: Successors, ge
     )
 
 
+def replaced_where(fact: Fact, successors: Successors, get: Lookup) -> tuple[int | None, ...]:
+    """Where ``fact`` is not current, as the servers it is hidden in (None: everywhere, the
+    shared facts): a file fact replaced by a file fact, everywhere; by members' facts only, in
+    their servers; a member's fact replaced by a file fact or a fact of its own server, in its
+    server. The one rule the views kept as facts change (topic counts, facts by day) read."""
+    newer = {
+        successor.guild_id
+        for other in successors.get(fact.id, ())
+        if (successor := get(other)) is not None
+    }
+    if not newer:
+        return ()  # most facts
+    if fact.guild_id is None:
+        if None in newer:
+            return (None,)
+        return tuple(sorted(g for g in newer if g is not None))
+    if None in newer or fact.guild_id in newer:
+        return (fact.guild_id,)
+    return ()
+
+
 def newest(fact: Fact, guild_id: int | None, successors: Successors, get: Lookup) -> Fact:
     """The newest fact visible in ``guild_id`` that replaces ``fact`` (following chains:
     A -> B -> C gives C), or ``fact`` itself when none does there."""

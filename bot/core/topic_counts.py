@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable
 
 from bot.core.models import Fact
-from bot.core.succession import Lookup, Successors
+from bot.core.succession import Lookup, Successors, replaced_where
 
 # Entity words: capitalised, not starting a sentence.
 _ENTITY = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
@@ -114,21 +114,14 @@ class TopicCounts:
         layer unless a file fact replaces it, and out of each server where only that server's
         facts replace it; a member's fact counts in its server unless a fact answered there
         replaces it."""
-        newer = [
-            successor.guild_id
-            for other in self._successors.get(fact.id, ())
-            if (successor := self._get(other)) is not None
-        ]
+        hidden = replaced_where(fact, self._successors, self._get)
         if fact.guild_id is None:
-            if _SHARED in newer:
+            if _SHARED in hidden:
                 return ()
-            servers = sorted({g for g in newer if g is not None})
-            if not servers:
+            if not hidden:
                 return _IN_SHARED  # most facts: one tuple for them all
-            return ((_SHARED, 1), *((g, -1) for g in servers))
-        if _SHARED in newer or fact.guild_id in newer:
-            return ()
-        return ((fact.guild_id, 1),)
+            return ((_SHARED, 1), *((g, -1) for g in hidden))
+        return () if hidden else ((fact.guild_id, 1),)
 
 
 def _sum(shared: dict[str, int], own: dict[str, int]) -> dict[str, int]:

@@ -21,7 +21,7 @@ from bot.core.errors import InvalidInput, NotFound, PermissionDenied
 from bot.core.fact_input import asked_question
 from bot.core.models import UNTAUGHT_BY_THEN, UNTEACH_NOT_MADE, Fact, Origin
 from bot.core.queued_changes import queue_behind
-from bot.core.same_question import same_question
+from bot.core.same_question import holds_question, same_question
 from bot.core.served_index import ServedIndex
 from bot.core.storage import KnowledgeStore, QueuedTeaching
 from bot.core.teaching import Teaching
@@ -29,12 +29,6 @@ from bot.core.write_guard import WriteGuard, refused
 
 # The service's own logger, like the other writers: operators' log filters name it.
 log = logging.getLogger("bot.core.service")
-
-
-def _same(one: str, other: str) -> bool:
-    # Teaching refuses a question a fact has as the same question, so one fact holds at most
-    # one spelling of it: "Y R they mad?" takes back "y r they mad".
-    return same_question(one, other)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +139,7 @@ class Unteacher:
         fact = found.fact
         if fact is None:
             return Teaching(found.fact_id, found.question, undone=True, fact_since="removed")
-        if any(_same(q, found.question) for q in fact.questions):
+        if holds_question(fact.questions, found.question):
             return Teaching(fact.id, found.question, undone=True, fact_since="own")
         newest = self._index.matcher.newest(fact, fact.guild_id)
         if newest.id != fact.id:
@@ -160,7 +154,9 @@ class Unteacher:
         untaught question, or a question taught to several facts (naming them)."""
         if fact_id is not None:
             return self._taught_to(question, fact_id, actor)
-        owners = list(dict.fromkeys(i for q, i in self.taught_seen_by(actor) if _same(q, question)))
+        owners = list(
+            dict.fromkeys(i for q, i in self.taught_seen_by(actor) if same_question(q, question))
+        )
         if not owners:
             raise InvalidInput(f"'{question}' was not taught to any fact.")
         if len(owners) > 1:
@@ -182,7 +178,9 @@ class Unteacher:
             if not actor.sees(fact):
                 raise NotFound(f"There is no fact with id '{typed_id}'.")
             require_teaching_rights(actor, fact, typed_id)
-        stored = next((q for q in taught if _same(q, question)), None)
+        # Teaching refuses a question a fact has as the same question, so one fact holds at
+        # most one spelling of it: "Y R they mad?" takes back "y r they mad".
+        stored = next((q for q in taught if same_question(q, question)), None)
         if stored is None:
             raise InvalidInput(f"'{question}' was not taught to '{fact_id}'.")
         return _Taught(fact_id, stored, fact)
