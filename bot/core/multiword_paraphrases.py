@@ -7,8 +7,9 @@ shares nothing with it; "what is going on" is "go", which every fact's "went" ha
 "happen". Read together, such words have a sense of their own: "pick up" / "arrest", "go on" /
 "happen", "take into custody" / "arrest", "step down" / "resign", "united nations" / "un".
 
-The table comes from WordNet 3.0 (Princeton, free to use and redistribute; Debian's
-``wordnet-base`` installs its files in ``/usr/share/wordnet``): for each expression of two to
+The table comes from WordNet 3.0 (Princeton, free to use and redistribute with its notice,
+which ``multiword_paraphrases.LICENSE`` beside the table carries; Debian's ``wordnet-base``
+installs its files in ``/usr/share/wordnet``): for each expression of two to
 four words among its verbs and nouns, the single words of the synsets (sets of words of one
 sense) it belongs to. An expression has many senses ("pick up" is also "learn" and "collect"),
 so a word is kept only where that synset is one of its own commonest senses (WordNet lists a
