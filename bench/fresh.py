@@ -7,10 +7,10 @@ sets are what changes may be made from.
 
 FRESH_TUNE = frozenset(
     {
-        "questions_ru_12",
-        "questions_az_12",
-        "questions_en_15",
-        "kyrgyzstan-kumtor-2021",
-        "perm-university-shooting-2021",
+        "questions_ru_13",
+        "questions_az_13",
+        "questions_en_16",
+        "turkmenistan-succession-2022",
+        "baku-tbilisi-kars-railway-2017",
     }
 )

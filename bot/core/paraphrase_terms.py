@@ -25,18 +25,23 @@ Related = tuple[str, float, frozenset[str]]
 class ParaphraseTerms(FactIndex):
     """The neighbours of a question's terms that facts hold (``_related_terms``)."""
 
-    def _related_terms(self, query: list[QueryTerm]) -> list[Related]:
+    def _related_terms(self, query: list[QueryTerm], language: str = "en") -> list[Related]:
         """The question's terms (as written, or unknown to the index; not typo corrections) with
         the share of their weight a paraphrase earns and their neighbours that facts hold.
 
         Only candidate scoring uses them, not candidate gathering: feeding the neighbours'
         postings into the gathering as well changed no tune figure, and gave off-topic
-        questions candidates they had none of."""
+        questions candidates they had none of.
+
+        A Russian question reads no thesaurus: its stems are transliterated into the letters
+        English stems are written in, but they are not English words ("друг", friend, stems to
+        "drug", which the English table relates to "medicine"), and no Russian table the
+        project could ship reached more than a handful of tune questions (round 14)."""
         share = self.settings.related_share
         country_share = self.settings.country_share
         if share <= 0.0 and country_share <= 0.0:
             return []
-        neighbours = related_words() if share > 0.0 else {}
+        neighbours = related_words() if share > 0.0 and language != "ru" else {}
         countries = self._country_terms() if country_share > 0.0 else {}
         df = self._df
         out: list[Related] = []

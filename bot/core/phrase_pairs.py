@@ -14,6 +14,7 @@ in order (``sibling_order.phrased_first``), never to answer outright: a tie it b
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import pairwise
 
@@ -45,21 +46,49 @@ def word_pairs(text: str) -> Pairs:
 _phrasing_pairs = lru_cache(maxsize=50_000)(word_pairs)
 
 
-def closeness(asked: Pairs, entry: IndexEntry) -> float:
+def term_pairs(terms: Sequence[str]) -> Pairs:
+    """The adjacent pairs of a text's terms (its stems, stopwords left out, in their order):
+    how an Azerbaijani question is compared with a fact's phrasings. Its words take endings
+    ("yekaterinburgda", "Yekaterinburqda") and are typed with or without their letters, so
+    two wordings of one question rarely share a word pair as written; as terms, with a chat
+    form read as the words it stands for ("nə olmuşdu" as "nə baş verdi"), they do, and a
+    phrasing in another language meets them through the names its terms share."""
+    return frozenset(pairwise(terms))
+
+
+def _written_pairs(terms: tuple[str, ...], text: str) -> Pairs:
+    """A phrasing's pairs of words as written."""
+    return _phrasing_pairs(text)
+
+
+def _stem_pairs(terms: tuple[str, ...], text: str) -> Pairs:
+    """A phrasing's pairs of terms, as the index read it."""
+    return term_pairs(terms)
+
+
+# How a phrasing (its terms and its text) is read into pairs.
+PhrasingPairs = Callable[[tuple[str, ...], str], Pairs]
+
+
+def closeness(asked: Pairs, entry: IndexEntry, read: PhrasingPairs = _written_pairs) -> float:
     """The best Jaccard share of word pairs between the question (``asked``) and one of the
-    fact's written phrasings (its id and tags are no phrasing a person wrote)."""
+    fact's written phrasings (its id and tags are no phrasing a person wrote), each read as
+    ``read`` gives its pairs (of its words as written, or of its terms)."""
     if not asked:
         return 0.0
     best = 0.0
-    for _, text in entry.phrasings:
+    for terms, text in entry.phrasings:
         if text:
-            pairs = _phrasing_pairs(text)
+            pairs = read(terms, text)
             shared = len(asked & pairs)
             if shared:
                 best = max(best, shared / len(asked | pairs))
     return best
 
 
-def closer_by(asked: Pairs, one: IndexEntry, other: IndexEntry) -> float:
-    """How much closer the question is to ``one``'s closest phrasing than to ``other``'s."""
-    return closeness(asked, one) - closeness(asked, other)
+def closer_by(asked: Pairs, one: IndexEntry, other: IndexEntry, stems: bool = False) -> float:
+    """How much closer the question is to ``one``'s closest phrasing than to ``other``'s:
+    compared by the pairs of their words as written, or with ``stems`` of their terms
+    (``asked`` then being the question's ``term_pairs``)."""
+    read = _stem_pairs if stems else _written_pairs
+    return closeness(asked, one, read) - closeness(asked, other, read)

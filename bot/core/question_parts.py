@@ -170,6 +170,11 @@ class QuestionParts(FactIndex):
         clause = {term for term, _, _ in self.analyzer.analyze(split[1], language="ru")}
         return frozenset(clause - asked)
 
+    def _asking_terms(self, question: str, language: str) -> tuple[str, ...]:
+        """The terms of the part of a question that asks (``_asking_text``), in their order."""
+        text = self._asking_text(question, language)
+        return tuple(term for term, _, _ in self.analyzer.analyze(text, language=language))
+
     def _asking_text(self, question: str, language: str) -> str:
         """The part of a question that asks, which its form is read from (``phrased_first``):
         its asking sentences, when the others only tell (``_context_terms``); else, in

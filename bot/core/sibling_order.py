@@ -24,7 +24,7 @@ from bot.core.focus import Focus, question_focus
 from bot.core.folding import fold
 from bot.core.index_entries import IndexEntry
 from bot.core.matcher_settings import MatcherSettings
-from bot.core.phrase_pairs import closer_by, word_pairs
+from bot.core.phrase_pairs import closer_by, term_pairs, word_pairs
 from bot.core.text import Analyzer
 from bot.core.wants import ORDERING, STRICT
 
@@ -70,7 +70,10 @@ def stating_first(ranked: list[Candidate], settings: MatcherSettings) -> list[Ca
 
 
 def phrased_first(
-    ranked: list[Candidate], asking: Callable[[], str], settings: MatcherSettings
+    ranked: list[Candidate],
+    asking: Callable[[], str],
+    settings: MatcherSettings,
+    asking_terms: Callable[[], tuple[str, ...]] | None = None,
 ) -> list[Candidate]:
     """``ranked`` with the runner-up first when it nearly ties the best (within
     ``answer_margin``, in the order the scores give) and one of its phrasings shares
@@ -81,7 +84,9 @@ def phrased_first(
     scene left out (``Matcher._asking_text``); it is read only in a near tie. A runner-up
     that lacks what is asked never moves ahead of a best that has it, and a best an earlier
     rule put first (scoring below the runner-up) keeps its place. The scores stay as they
-    were: the one moved has no lead to be answered outright by."""
+    were: the one moved has no lead to be answered outright by. With ``asking_terms`` (an
+    Azerbaijani question's), the pairs compared are of terms, not of words as written
+    (``phrase_pairs.term_pairs``)."""
     if len(ranked) < 2 or settings.phrase_lead > 1.0:
         return ranked
     best, runner_up = ranked[0], ranked[1]
@@ -89,7 +94,11 @@ def phrased_first(
     if not 0.0 <= lead < settings.answer_margin or not (_holds(runner_up) or not _holds(best)):
         return ranked
     # Read only in a near tie: most questions never need their word pairs.
-    if closer_by(word_pairs(asking()), runner_up.entry, best.entry) >= settings.phrase_lead:
+    if asking_terms is not None:
+        closer = closer_by(term_pairs(asking_terms()), runner_up.entry, best.entry, stems=True)
+    else:
+        closer = closer_by(word_pairs(asking()), runner_up.entry, best.entry)
+    if closer >= settings.phrase_lead:
         return [runner_up, best, *ranked[2:]]
     return ranked
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.ingest.entities import NOT_PERSON_WORDS, EntityIndex
+from bot.ingest.entities import NOT_PERSON_WORDS, EntityIndex, is_place_name
 from bot.ingest.lexicon import zipf
 
 TITLES = re.compile(
@@ -136,3 +136,19 @@ _DEMONYM_PLACES = frozenset(
 def _rare(words: list[str]) -> bool:
     """Two words no English text uses much: a name from elsewhere ("Bidzina Ivanishvili")."""
     return all(zipf(w.lower()) < 3.0 for w in words)
+
+
+def own_first_name(before: str) -> bool:
+    """Does ``before`` end on a first name of the surname after it ("lawmaker Akylbek " before
+    "Japarov")? Then the person is named whole already, and may be another one than the
+    article's other bearer of that surname (President Sadyr Japarov): not a title ("President
+    "), a place ("Bishkek "), a word opening a sentence ("On ") or a demonym ("Russian ")."""
+    last = re.search(r"(?:^|\s)(?P<word>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+$", before)
+    if last is None:
+        return False
+    word = last["word"]
+    return not (
+        TITLES.match(f"{word} ")
+        or word in SENTENCE_OPENERS | NOT_FIRST_NAMES
+        or is_place_name(word)
+    )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from bot.core.folding import fold
+from bot.ingest.people_names import own_first_name
 
 # "<Name>, a/an/the <description>," or "<Name>, who <verb> ...": an aside saying who it is.
 # The name may be written as a possessive's owner ("Shor's") no more than a subject, so the
@@ -34,6 +35,8 @@ def profiled(text: str, people: dict[str, str]) -> list[str]:
     found: list[tuple[int, str]] = []
     for written, full in people.items():
         for match in re.finditer(rf"(?<![\w-]){re.escape(written)}(?={_ASIDE_AFTER})", text):
+            if written != full and own_first_name(text[: match.start()]):
+                continue  # "deputy Aidos Bekov, who ...": not Governor Nurlan Bekov
             found.append((match.start(), full))
         for match in re.finditer(rf"{_ASIDE_BEFORE}{re.escape(written)}(?=,)", text):
             found.append((match.start(), full))

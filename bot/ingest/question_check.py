@@ -14,6 +14,7 @@ from bot.ingest.lexicon import (
     AUXILIARIES,
     CLAUSE_OPENERS,
     INTRANSITIVE,
+    IRREGULAR_FORMS,
     IRREGULAR_PAST,
     QUESTION_AUXILIARIES,
     base_form,
@@ -99,7 +100,11 @@ def problem(question: str) -> str | None:
     if asks_how and words[1] not in QUESTION_AUXILIARIES:
         return f"no auxiliary after '{first}'"
     singular = ("is", "was", "has", "does")
-    if first == "how" and words[1] == "many" and (words[2] in singular or words[3] in singular):
+    if (
+        first == "how"
+        and words[1] == "many"
+        and (words[2] in singular or (words[3] in singular and not _subject_after(words[4:])))
+    ):
         return "'how many' takes a plural verb"
     if any(w.rstrip(",").isdigit() and w.endswith(",") for w in words[1:3]):
         return "a number left at the start"
@@ -177,6 +182,23 @@ def _participle_subject(words: list[str], text: str) -> bool:
 
 # What opens a participle's phrase inside a subject ("sent to", "detained in", "led by").
 _PARTICIPLE_PHRASE = frozenset("to by in into from at near under during".split())
+
+
+def _subject_after(words: list[str]) -> bool:
+    """Does a subject of its own follow the auxiliary after "how many <noun>"? Then the
+    counted noun is the object and the auxiliary agrees with that subject ("how many people
+    has the governor pardoned"); a participle, "been" or nothing there means the counted noun
+    is the subject ("how many people has died")."""
+    if len(words) < 2:
+        return False  # a subject and then its verb: "how many negotiators is states" has none
+    word = words[0]
+    if word in _NO_SUBJECT_WORDS or word.endswith("ing") or word in IRREGULAR_FORMS:
+        return False
+    return not is_past(word)
+
+
+# What stands after an auxiliary whose subject is the counted noun ("was not found").
+_NO_SUBJECT_WORDS = frozenset("been being not no never still also dead missing there".split())
 
 
 def _looks_finite(word: str) -> bool:

@@ -45,6 +45,7 @@ from bot.ingest.lexicon import (
     base_form,
     ing_base,
     is_past,
+    is_topic_noun,
     past_participle,
     present_participle,
     regular_past,
@@ -88,6 +89,21 @@ _MONEY = re.compile(
 _COUNT_OBJECT = re.compile(
     rf"^{_QUANTITY}\s+(?:of\s+)?(?:(?:the|their|its)\s+)?(?P<noun>[a-z-]+s|people)\b",
     re.IGNORECASE,
+)
+# A counted object the plain pattern above misses: after a verb's particle ("shot down six
+# drones", "hands back its 77.4 million shares") or named by a capitalised word before its noun
+# ("six Kalibr cruise missiles"). The particle goes back after the verb in the question.
+_COUNT_OBJECT_AFTER = re.compile(
+    r"^(?:(?P<particle>down|up|out|off|back|away|over)\s+)?(?:(?:its|their|his|her)\s+)?"
+    rf"{_QUANTITY}\s+(?:of\s+)?"
+    r"(?:(?:the|their|its)\s+)?(?P<noun>(?:[A-Z][\w-]*\s+){1,2}(?:[a-z-]+\s+)?[a-z-]+s"
+    r"|(?<=\s)(?:[a-z-]+s|people)(?(particle)|(?!)))(?![\w'-])"
+)
+# An amount that says how big a thing is ("made a one-off payment of $50 million", "approved a
+# grant of 3 million manats"): "how much was the payment", asked of the thing, since the
+# sentence's verb ("made", "approved") is not what a reader asks how much of.
+_AMOUNT_OF_THING = re.compile(
+    r"^(?:(?:a|an|the|its|their|his|her)\s+)?(?P<thing>(?:[a-z][a-z-]*\s+){0,2}(?P<noun>[a-z][a-z-]+))$"
 )
 # Verbs of a purpose that may stand late in a predicate, after its object and its time ("cut
 # gas to factories for ten days to keep homes heated": ``_LATE_PURPOSE``); right after the verb
@@ -518,6 +534,31 @@ def _shortened(question: str) -> str:
     return " ".join(words)
 
 
+# Words that make "the <thing>" no thing of its own to ask the size of ("a total of", "a
+# sum of", "a fine of up to": the amount is asked as it stands by other questions).
+_ASKED_THING_NOT = frozenset("total sum number figure amount maximum minimum record".split())
+
+
+def _after_counted(text: str) -> str:
+    """What a "how many" question keeps after the counted noun: the predicate's next words,
+    but not a participle's phrase that says which ones were counted ("pardoned more than 200
+    people convicted in political cases" asks "how many people has he pardoned", not "...
+    pardoned convicted in political cases")."""
+    first = text.split()[:1]
+    if first and (first[0].endswith("ing") or is_past(first[0].lower())):
+        return ""
+    return cut(text, 5)
+
+
+def _amount_be(clause: Clause, noun: str) -> str:
+    """The "be" of "how much was the payment": past when the clause is, plural by the noun."""
+    past = clause.aux in ("had", "was", "were") or (
+        clause.aux is None and clause.verb is not None and is_past(clause.verb.lower())
+    )
+    plural = noun.endswith("s") and not noun.endswith(("ss", "us", "is"))
+    return ("were" if plural else "was") if past else ("are" if plural else "is")
+
+
 _NO_SUBJECT = frozenset("it they he she we i you her his its their our my your no".split())
 
 
@@ -673,11 +714,23 @@ def _from_clause(
         )
         if body and bare_noun:
             typed.append(f"how much {body}")
+        elif (
+            (thing := _AMOUNT_OF_THING.match(before))
+            and not (_ASKED_THING_NOT | STOPWORDS).intersection(thing["thing"].split())
+            and is_topic_noun(thing["noun"])
+        ):
+            typed.append(f"how much {_amount_be(clause, thing['noun'])} the {thing['thing']}")
     elif objects and predicate and not count:
-        after = cut(rest[objects.end() :], 5)
+        after = _after_counted(rest[objects.end() :])
         body = inverted(clause, subject, after)
         if body:
             typed.append(f"how many {objects['noun'].lower()} {body}")
+    elif predicate and not count and (later := _COUNT_OBJECT_AFTER.match(rest)):
+        particle = later["particle"] or ""
+        after = _after_counted(rest[later.end() :])
+        body = inverted(clause, subject, " ".join(p for p in (particle, after) if p))
+        if body:
+            typed.append(f"how many {later['noun'].lower()} {body}")
 
     # A share: "Stoianoglo won about 97 percent in Gagauzia" -> "what percentage did alexandr
     # stoianoglo win in gagauzia"; "Turnout was about 54 percent" -> "what was turnout".

@@ -22,7 +22,12 @@ from bot.ingest.event_nouns import ANY_EVENT, MODIFIER_COMPOUNDS, PREPOSITION, S
 from bot.ingest.event_phrase import Event
 from bot.ingest.lexicon import FUNCTION_WORDS, is_topic_noun
 from bot.ingest.named_things import named_things
-from bot.ingest.people_names import NOT_FIRST_NAMES, SENTENCE_OPENERS, TITLES
+from bot.ingest.people_names import (
+    NOT_FIRST_NAMES,
+    SENTENCE_OPENERS,
+    TITLES,
+    own_first_name,
+)
 from bot.ingest.ruling_party import ruling_party, written_out
 
 _PAIR_OF_PEOPLE = re.compile(
@@ -83,6 +88,13 @@ _BODY = re.compile(
 _NOT_BODY_MODIFIERS = frozenset(
     """same other another such whole entire former latter very only certain various
     different then this that these those""".split()
+)
+
+
+# A person meant by a role alone: "the president", not "the president of Turkey" (another one).
+_ROLE = re.compile(
+    r"\b[Tt]he\s+(?P<role>president|prime minister|governor|mayor|chancellor|speaker)\b"
+    r"(?!\s+of\b)"
 )
 
 
@@ -201,6 +213,22 @@ class Referents:
         found.sort()
         return list(dict.fromkeys(full for _, full in found))
 
+    def _role_holder(self, sentence: str) -> list[str]:
+        """The one person a sentence naming nobody means by a role ("For the president the
+        deal caps a long campaign."): whom the article titled so ("President Sadyr Japarov"),
+        so that a "He" opening the next sentence is that person, not the last one named by
+        name. None when no one, or several, bear the title."""
+        match = _ROLE.search(sentence)
+        if match is None:
+            return []
+        role = match["role"].lower()
+        holders = [
+            full
+            for full, titled in self.context.titles.items()
+            if titled.lower().startswith(f"{role} ") and titled != full
+        ]
+        return holders if len(holders) == 1 else []
+
     def anchored(self) -> dates.Anchored:
         """The day the next sentence's relative days count from."""
         return {"anchor": self.anchor, "anchor_weekday": self.anchor_weekday}
@@ -211,6 +239,8 @@ class Referents:
         if self._written_out is not None:
             people = [self._written_out, *(p for p in people if p != self._written_out)]
             self._written_out = None
+        if not people:
+            people = self._role_holder(sentence)
         stranger = self._names_a_stranger(sentence)
         if people:
             self._last_people = people
@@ -543,6 +573,8 @@ class Referents:
             before = text[: match.start()]
             if re.search(r"\b(?:[Tt]he|an?)\s+$", before):
                 continue  # "the Putin warrant": the name qualifies a noun, no one is meant
+            if own_first_name(before):
+                continue  # "lawmaker Akylbek Japarov": another person of the same surname
             aside = re.match(r"\s*(?:'s\s+)?,?\s*(?:a|an|the)\s", text[match.end() :])
             titled = re.search(r"(?:^|\s)(?:[A-Z][\w-]*\s+)$", before) is not None
             name = full if aside or titled else self.context.titles.get(full, full)
