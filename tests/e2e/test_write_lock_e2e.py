@@ -27,6 +27,8 @@ from .fake_discord import FakeDiscordServer, FakeInteraction, RecordedRequest
 from .harness import RunningBot, World
 from .test_bot_e2e import add_fact, ask, embed, is_ephemeral, message_of
 
+pytestmark = pytest.mark.acknowledges_slow_writes
+
 WEBHOOK = r"/webhooks/\d+/{token}"
 
 
