@@ -111,8 +111,9 @@ def problem(question: str) -> str | None:
         return "a dummy 'it' asked as an actor"
     if _participle_subject(words, text):
         return "a participle's clause as the subject"
-    if first == "how" and words[1] == "long":
-        words = [first, *words[2:]]  # "how long will ...": the auxiliary after "how long"
+    if first == "how" and words[1] in ("long", "big", "large"):
+        # "how long will ...", "how big was the crowd": the auxiliary after the adjective.
+        words = [first, *words[2:]]
     asks_how = first in ("when", "where", "why") or (
         first == "how" and words[1] not in ("many", "much")
     )

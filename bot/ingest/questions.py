@@ -101,6 +101,14 @@ _COUNT_OBJECT_AFTER = re.compile(
     r"(?:[A-Z][\w-]*\s+){1,2}(?:[a-z-]+\s+)?[a-z-]+s"
     r"|(?<=\s)(?:[a-z-]+s|people)(?(particle)|(?!)))(?![\w'-])"
 )
+# A figure put on a thing: "put the toll on their side at eight", "put turnout at 84.5%".
+_PUT_AT = re.compile(
+    r"^(?P<thing>(?:(?:the|its|their)\s+)?[a-z][\w'-]*"
+    r"(?:\s+(?:on|of|in|among|outside|near)\s+[\w' -]+?)?)"
+    r"\s+at\s+(?:(?:about|around|nearly|some|more than|at least|roughly)\s+)?"
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\b"
+)
+_GATHERINGS = frozenset("crowd crowds rally rallies protest protests march gathering".split())
 # A date as a verb's object, then what it is the date of: "10 May as the start of the campaign".
 _DATE_AS = re.compile(
     rf"^(?:\d{{1,2}}\s+(?:{dates.MONTHS})|(?:{dates.MONTHS})\s+\d{{1,2}})(?:,?\s+\d{{4}})?\s+as\s+"
@@ -727,6 +735,17 @@ def _from_clause(
             who_or_what(clause.subject, names) == "who" or names_people(rest, names)
         )
         typed.append(f"{'who' if people else 'what'} {be} {subject}")
+
+    # "Officials put the toll at eight", "organisers estimated the crowd at 5,000": readers ask
+    # what the figure is ("what was the toll"), or how big a gathering was, not what was put.
+    estimate = _PUT_AT.match(rest)
+    if estimate is not None and base_form(verb) in ("put", "estimate", "place") and depth <= 1:
+        figure = estimate["thing"].lower()
+        if figure.split()[0] not in ("the", "its", "their"):
+            figure = f"the {figure}"  # "put turnout at 84%": "what was the turnout"
+        head = re.split(r"\s(?:of|on|in|among|outside|near)\s", figure, maxsplit=1)[0].split()[-1]
+        be = _amount_be(clause, head)
+        typed.append(f"how big {be} {figure}" if head in _GATHERINGS else f"what {be} {figure}")
 
     # How many: a number in the subject.
     count = _COUNT_SUBJECT.match(clause.subject)

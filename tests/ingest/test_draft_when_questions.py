@@ -5,7 +5,8 @@ The sentences are our own. Each shape below used to give no "when" question: the
 the subject and its verb, a relative day ("that night") read as a relative clause, "announced"
 with a thing for its object read as reported speech, a participle after a verb's pronoun
 object ("ordered him held") refused as a second past tense, and a date that is the verb's
-object ("set 2 June as the start of ...", once asked "how many june as ...").
+object ("set 2 June as the start of ...", once asked "how many june as ..."). Last, a figure
+put on a thing ("put the toll at six") is asked as the figure, not as who put it.
 """
 
 from __future__ import annotations
@@ -72,3 +73,24 @@ def test_a_participle_after_a_pronoun_object_is_english_and_a_second_past_is_not
     assert problem("when did the court order him held in custody") is None
     assert problem("when did the council have it removed") is None
     assert problem("when did the court order him went home") is not None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "asked"),
+    [
+        ("Police estimated the crowd outside the mayor's office at 3,000.",
+         "how big was the crowd"),
+        ("Local officials had put the toll in the valley at six.",
+         "what was the toll in the valley"),
+        ("The board put turnout at 47 percent.", "what was the turnout"),
+    ],
+)  # fmt: skip
+def test_a_figure_put_on_a_thing_is_asked_as_readers_ask_it(sentence: str, asked: str) -> None:
+    """ "put the toll at six": readers ask what the toll was, or how big a crowd was, not
+    "who put turnout at 47 percent"."""
+    assert any(q.startswith(asked) for q in generate(sentence)), generate(sentence)
+
+
+def test_putting_a_thing_somewhere_is_no_figure() -> None:
+    questions = generate("The museum put the old bell on display in the square.")
+    assert not any(q.startswith(("what was", "how big")) for q in questions), questions
