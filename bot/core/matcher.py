@@ -173,7 +173,7 @@ class Matcher(
         names = language != "en"
         weights = self._weights(names)
         pairs = [(qt.term, qt.weight * qt.confidence) for qt in query if qt.confidence > 0.0]
-        related = self._related_terms(query, language)
+        related = self._related_terms(query, language, question)
         if language == "en" and self.settings.titled_share > 0.0:
             related = self._with_titled(related, query, shortlist)
         # Every neighbour at all: a phrasing holding none of them is passed over at once.

@@ -1,6 +1,7 @@
-"""Paraphrases a candidate may meet a question's terms by: a related word's, another name of a
-country, and the surname of the person a word of office stands for in the shortlisted facts. Only
-scoring uses them, never the gathering of candidates."""
+"""Paraphrases a candidate may meet a question's terms by: a related word's, a word an expression
+of several words stands for, another name of a country, and the surname of the person a word of
+office stands for in the shortlisted facts. Only scoring uses them, never the gathering of
+candidates."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from bot.core.candidates import QueryTerm
 from bot.core.country_words import country_members
 from bot.core.fact_index import FactIndex
 from bot.core.focus_words import ROLE_WORDS
+from bot.core.multiword_paraphrases import expressions_in
 from bot.core.related_words import table as related_words
 from bot.core.role_names import titled_people
 
@@ -25,9 +27,11 @@ Related = tuple[str, float, frozenset[str]]
 class ParaphraseTerms(FactIndex):
     """The neighbours of a question's terms that facts hold (``_related_terms``)."""
 
-    def _related_terms(self, query: list[QueryTerm], language: str = "en") -> list[Related]:
+    def _related_terms(self, query: list[QueryTerm], language: str, question: str) -> list[Related]:
         """The question's terms (as written, or unknown to the index; not typo corrections) with
-        the share of their weight a paraphrase earns and their neighbours that facts hold.
+        the share of their weight a paraphrase earns and their neighbours that facts hold; for
+        an English ``question``, also the heaviest term of each expression of several words
+        in it with the words it stands for (``_expression_terms``).
 
         Only candidate scoring uses them, not candidate gathering: feeding the neighbours'
         postings into the gathering as well changed no tune figure, and gave off-topic
@@ -43,6 +47,8 @@ class ParaphraseTerms(FactIndex):
             return []
         neighbours = related_words() if share > 0.0 and language != "ru" else {}
         countries = self._country_terms() if country_share > 0.0 else {}
+        english = language == "en" and bool(question) and share > 0.0
+        expressions = self._expression_terms(query, question) if english else {}
         df = self._df
         out: list[Related] = []
         for qt in query:
@@ -54,12 +60,41 @@ class ParaphraseTerms(FactIndex):
                 if held:
                     out.append(self._other_name(qt, held, country_share))
                 continue
+            stands_for = expressions.get(qt.term)
+            if stands_for:
+                # The expression says what its words mean here: "picked up" is no "chose".
+                out.append(self._said_otherwise(qt, stands_for, share))
+                continue
             near = neighbours.get(qt.term)
             if near:
                 held = frozenset(term for term in near if term in df)
                 if held:
                     out.append((qt.term, qt.weight * share, held))
         return out
+
+    def _expression_terms(self, query: list[QueryTerm], question: str) -> dict[str, frozenset[str]]:
+        """The heaviest term of each expression of several words in English ``question``
+        (``multiword_paraphrases``: "picked up", "taken into custody"), with the terms of the
+        words it stands for that facts hold ("arrest"). The analyzer reads such an expression
+        as its heaviest word at most ("pick", "custody"), its particles being stopwords."""
+        weights = {qt.term: qt.weight for qt in query}
+        out: dict[str, frozenset[str]] = {}
+        for words, related in expressions_in(question):
+            terms = [term for word in words for term in self._english_terms(word)]
+            terms = [term for term in terms if term in weights]
+            held = frozenset(term for term in related if term in self._df)
+            if terms and held:
+                heaviest = max(terms, key=weights.__getitem__)
+                out[heaviest] = out.get(heaviest, frozenset()) | held
+        return out
+
+    def _said_otherwise(self, qt: QueryTerm, held: frozenset[str], share: float) -> Related:
+        """``qt``, the heaviest word of an expression, to be met by ``held``, the words the
+        expression stands for, earning ``share`` of the most weight of them: the expression
+        means what its one-word paraphrase does, and "go" of "what is going on" weighs
+        far less than the "happen" it says."""
+        weight = max(qt.weight, *(self._term_weight(term) for term in held))
+        return (qt.term, weight * share, held)
 
     def _with_titled(
         self,

@@ -40,7 +40,7 @@ MIN_OVERLAP = 0.1
 _TABLE = "related_words.txt"
 
 
-def _common(word: str) -> bool:
+def common(word: str) -> bool:
     return (
         word.isalpha()
         and word not in STOPWORDS
@@ -54,8 +54,8 @@ def build(lines: Iterable[str]) -> dict[str, frozenset[str]]:
     lists: dict[str, frozenset[str]] = {}
     for line in lines:
         head, _, rest = line.rstrip("\n").partition(",")
-        if _common(head):
-            lists[head] = frozenset(word for word in rest.split(",") if _common(word))
+        if common(head):
+            lists[head] = frozenset(word for word in rest.split(",") if common(word))
     table: dict[str, set[str]] = {}
     for head, listed in lists.items():
         own = listed | {head}

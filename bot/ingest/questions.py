@@ -552,8 +552,11 @@ def _shortened(question: str) -> str:
 
 
 # Words that make "the <thing>" no thing of its own to ask the size of ("a total of", "a
-# sum of", "a fine of up to": the amount is asked as it stands by other questions).
-_ASKED_THING_NOT = frozenset("total sum number figure amount maximum minimum record".split())
+# sum of", "a fine of up to": the amount is asked as it stands by other questions). Made
+# once, not per clause: the stopwords are most of it.
+_NOT_SIZED_THING_WORDS = STOPWORDS | frozenset(
+    "total sum number figure amount maximum minimum record".split()
+)
 
 
 def _after_counted(text: str) -> str:
@@ -792,7 +795,7 @@ def _from_clause(
             typed.append(f"how much {body}")
         elif (
             (thing := _AMOUNT_OF_THING.match(before))
-            and not (_ASKED_THING_NOT | STOPWORDS).intersection(thing["thing"].split())
+            and _NOT_SIZED_THING_WORDS.isdisjoint(thing["thing"].split())
             and is_topic_noun(thing["noun"])
         ):
             typed.append(f"how much {_amount_be(clause, thing['noun'])} the {thing['thing']}")
