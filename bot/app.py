@@ -106,6 +106,9 @@ class NewsdeskBot(commands.Bot):
         # Facts added, edited or removed by the CLI or another bot process are answered (or
         # gone) here within about a second.
         self.kb.follow_changes()
+        # The first /latest or time-only question after a start or a reload is then answered
+        # as fast as the next: what they read is made in the background when knowledge loads.
+        self.kb.prepare_timeline()
 
     async def sync_commands(self) -> None:
         """Sync to the development guilds at once, or globally when none are set."""

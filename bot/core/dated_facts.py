@@ -13,6 +13,11 @@ Like the topic counts, it keeps layers: the file facts (answered in every server
 any) and each server's own facts; with, per layer, the facts not current there: in the shared
 layer the file facts a file fact replaces, in a server's layer its own facts that are replaced
 and the file facts its own facts replace there.
+
+Placing every fact the first time takes about 0.5 s at 100,000 facts. A running bot does it in
+the background as soon as the knowledge is loaded (``bot.core.timeline_warmer``), a step of a
+few milliseconds at a time (``place_some``), so that no member's first time-only question
+waits for it; a read before it is done places the rest at once.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import heapq
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 
 from bot.core.models import Fact
@@ -31,6 +37,10 @@ _SHARED: int | None = None
 # first puts them) and its id, which breaks ties as answers order facts of one day.
 Place = tuple[int, str]
 _UNDATED = dt.date.min.toordinal()
+# A step of the first placing (``place_some``): facts placed, or places merged, per step.
+# About a millisecond each at 100,000 facts.
+_PLACE_STEP = 250
+_MERGE_STEP = 500
 
 
 def _place(fact: Fact) -> Place:
@@ -44,7 +54,14 @@ class DatedFacts:
     ``order`` gives a fact's position in the index: facts of one day come out in that order,
     as they did when every fact was read in the index's order."""
 
-    def __init__(self, successors: Successors, get: Lookup, order: Callable[[str], int]) -> None:
+    def __init__(
+        self,
+        successors: Successors,
+        get: Lookup,
+        order: Callable[[str], int],
+        unplaced: Iterable[str] = (),
+    ) -> None:
+        """Views of the facts ``unplaced``, placed by ``place_some`` or at the first read."""
         self._successors = successors
         self._get = get
         self._order = order
@@ -58,19 +75,67 @@ class DatedFacts:
         self._placed: dict[
             str, tuple[Place, int | None, tuple[int | None, ...], tuple[str, ...]]
         ] = {}
+        # The first placing, step by step (None: done), and the facts that changed meanwhile:
+        # placed again once it is done, when each layer is in order.
+        ids = list(unplaced)
+        self._placing: Iterator[None] | None = self._place_in_steps(ids) if ids else None
+        self._changed: dict[str, None] = {}
 
     def recount(self, fact_ids: Iterable[str]) -> None:
         """Place the facts ``fact_ids`` again as the index now holds them (a fact gone from it
         is nowhere). Call it after a fact is added, removed or refreshed, with its id and the
         ids it replaces: no other fact's standing changes."""
+        if self._placing is not None:
+            self._changed.update(dict.fromkeys(fact_ids))
+            return
         self._recount(fact_ids, in_order=True)
 
-    def place_all(self, fact_ids: Iterable[str]) -> None:
-        """Place the facts ``fact_ids``, none placed yet, at once: sorting each layer once
-        rather than putting each fact in its place (100,000 moves of a long list)."""
-        self._recount(fact_ids, in_order=False)
-        for dated in self._dated.values():
-            dated.sort()
+    @property
+    def made(self) -> bool:
+        """Whether every fact is placed (no read has any left to place)."""
+        return self._placing is None
+
+    def place_some(self) -> bool:
+        """One step of the first placing (about a millisecond); whether it is done."""
+        placing = self._placing
+        if placing is None:
+            return True
+        if next(placing, _DONE) is not _DONE:
+            return False
+        self._placing = None
+        changed, self._changed = list(self._changed), {}
+        self._recount(changed, in_order=True)
+        return True
+
+    def _ready(self) -> None:
+        """Done placing: what is left of the first placing is done at once."""
+        while not self.place_some():
+            pass
+
+    def _place_in_steps(self, fact_ids: list[str]) -> Iterator[None]:
+        """Place ``fact_ids``, none placed yet, yielding between steps. Each step's places
+        are sorted apart (a run), and each layer's runs merged at the end, a step at a time:
+        sorting a whole layer at once would hold the event loop for tens of milliseconds.
+        Nothing is placed again meanwhile (``recount`` waits), so runs only grow."""
+        runs: dict[int | None, list[int]] = {}
+        for at in range(0, len(fact_ids), _PLACE_STEP):
+            sizes = {layer: len(dated) for layer, dated in self._dated.items()}
+            self._recount(fact_ids[at : at + _PLACE_STEP], in_order=False)
+            for layer, dated in self._dated.items():
+                start = sizes.get(layer, 0)
+                if len(dated) > start:
+                    dated[start:] = sorted(dated[start:])
+                    runs.setdefault(layer, []).append(start)
+            yield
+        for layer, starts in runs.items():
+            dated = self._dated[layer]
+            ends = [*starts[1:], len(dated)]
+            places = heapq.merge(*(dated[s:e] for s, e in zip(starts, ends, strict=True)))
+            merged: list[Place] = []
+            while len(merged) < len(dated):
+                merged.extend(itertools.islice(places, _MERGE_STEP))
+                yield
+            self._dated[layer] = merged
 
     def _recount(self, fact_ids: Iterable[str], *, in_order: bool) -> None:
         for fact_id in fact_ids:
@@ -119,6 +184,7 @@ class DatedFacts:
         what sorting every such fact by day would give. ``current``: only those nothing
         answered there replaces. Undated facts count as the oldest, and only without bounds
         (as ``TimeQuestion.covers`` has it)."""
+        self._ready()
         if count <= 0:
             return []
         bounded = start is not None or end is not None
@@ -136,6 +202,7 @@ class DatedFacts:
     def latest(self, guild_id: int | None, *, count: int, since: dt.date | None) -> list[Fact]:
         """The ``count`` current facts of ``guild_id`` latest by (day, id), dated ``since`` or
         later (undated facts count as dated on the first day), latest first."""
+        self._ready()
         low = since.toordinal() if since is not None else _UNDATED
         found: list[Fact] = []
         for _, fact_id in self._descending(guild_id, low, dt.date.max.toordinal(), True):
@@ -147,6 +214,7 @@ class DatedFacts:
 
     def current_ids(self, guild_id: int | None) -> list[str]:
         """The ids of every fact current in ``guild_id`` (in no particular order)."""
+        self._ready()
         hidden = self._hidden_in(guild_id)
         return [
             fact_id
@@ -157,6 +225,7 @@ class DatedFacts:
 
     def tagged(self, guild_id: int | None, tag: str) -> list[str]:
         """The ids of the facts current in ``guild_id`` tagged ``tag`` (in no order)."""
+        self._ready()
         hidden = self._hidden_in(guild_id)
         return [
             fact_id
@@ -186,6 +255,9 @@ class DatedFacts:
         for place in heapq.merge(*runs, reverse=True):
             if not any(place[1] in h for h in hidden):
                 yield place
+
+
+_DONE = object()
 
 
 def _run(dated: list[Place], low: int, high: int) -> Iterator[Place]:

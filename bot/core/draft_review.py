@@ -49,6 +49,9 @@ class DraftFiled:
     earlier: str | None
     busy: bool = False
     """Skipped because another process is drafting it (``bot.core.article_claims``)."""
+    adopted: bool = False
+    """``path`` was written by a process that died before recording it, and is recorded now
+    (``bot.core.article_claims``): new to the moderators, who were never told of it."""
 
 
 DraftComposer = Callable[[frozenset[str], Analyzer], tuple[str, str]]
@@ -190,7 +193,7 @@ class DraftReview:
     ) -> DraftFiled:
         adopted = await self._settle_marker(article)
         if adopted is not None:
-            return DraftFiled(None, adopted)
+            return DraftFiled(adopted, None, adopted=True)
         if not force:
             # Drafted by another process between the check above and the claim.
             earlier = await self.already_drafted(article.key, article.url)
@@ -222,10 +225,12 @@ class DraftReview:
         await asyncio.to_thread(article_claims.drop_marker, self._knowledge_dir, key)
         return DraftFiled(path, None)
 
-    async def _settle_marker(self, article: ArticleRef) -> str | None:
+    async def _settle_marker(self, article: ArticleRef) -> Path | None:
         """Settle what a process that died drafting this article left: its draft, written but
-        not recorded, is recorded (the draft file's name returned); a marker whose draft was
-        never written is removed, and the article drafted again (None)."""
+        not recorded, is recorded (its path returned: adopted, announced as a new draft); a
+        marker whose draft was never written is removed, and the article drafted again
+        (None). A marker whose draft is recorded already (one that could not be removed, met
+        again by a forced ingest) adopts nothing: that draft was announced when recorded."""
         async with file_work("read the drafting marker"):
             name = await asyncio.to_thread(
                 article_claims.read_marker, self._knowledge_dir, article.key
@@ -233,13 +238,14 @@ class DraftReview:
         if name is None:
             return None
         path = draft_files.drafts_dir(self._knowledge_dir) / Path(name).name
-        if await asyncio.to_thread(path.is_file):
+        adopted = None
+        recorded = await self.already_drafted(article.key, article.url) is not None
+        if not recorded and await asyncio.to_thread(path.is_file):
             log.info("draft %s of %s was written but not recorded: recorded now", name, article.key)
             await self._record(article, path.name)
-        else:
-            name = None
+            adopted = path
         await asyncio.to_thread(article_claims.drop_marker, self._knowledge_dir, article.key)
-        return name
+        return adopted
 
     async def _record(self, article: ArticleRef, draft_name: str) -> None:
         async with self._guard.writing(refused("record of the drafted article")):

@@ -44,6 +44,9 @@ from bot.core.wants import Want
 ANY_KIND = sum(int(kind) for kind in Want)
 
 
+# Facts whose /latest topics are counted per step of ``timeline_steps``: about a millisecond at
+# 100,000 facts.
+_TOPIC_STEP = 100
 # A code of letters then a number, written as one word: "cop29", "mh17", "g20".
 _CODED = re.compile(r"([a-z]{2,})(\d+)")
 # How much more a name the facts write weighs than a topical word when a Russian or
@@ -577,17 +580,40 @@ class FactIndex:
     def topic_counts(self, guild_id: int | None) -> tuple[dict[str, int], dict[str, int]]:
         """The tag counts and the name counts of the facts current in ``guild_id`` (answered
         there, and replaced by none answered there): see ``TopicCounts``."""
-        if self._topics is None:
-            self._topics = TopicCounts(self._successors, self.get)
-            self._topics.recount(list(self._keys))
-        return self._topics.counts(guild_id)
+        return self._topic_counts().counts(guild_id)
 
     def dated_facts(self) -> DatedFacts:
         """The facts by date, per server, with those current there: see ``DatedFacts``."""
         if self._dated is None:
-            self._dated = DatedFacts(self._successors, self.get, self._keys.__getitem__)
-            self._dated.place_all(list(self._keys))
+            self._dated = DatedFacts(
+                self._successors, self.get, self._keys.__getitem__, list(self._keys)
+            )
         return self._dated
+
+    def _topic_counts(self) -> TopicCounts:
+        if self._topics is None:
+            self._topics = TopicCounts(self._successors, self.get, list(self._keys))
+        return self._topics
+
+    @property
+    def timeline_made(self) -> bool:
+        """Whether the topic counts and the facts by date are made: a /latest or time-only
+        question reads them at once."""
+        topics, dated = self._topics, self._dated
+        return topics is not None and topics.made and dated is not None and dated.made
+
+    def timeline_steps(self) -> Iterator[None]:
+        """Make the /latest topic counts and the facts by date, yielding between steps of
+        about a millisecond: a background task (``bot.core.timeline_warmer``) runs them when
+        the knowledge is loaded, so that the first member to ask is answered as fast as the
+        next. Facts may be added and removed between steps; a read between steps makes the
+        rest at once."""
+        topics = self._topic_counts()
+        while not topics.count_some(_TOPIC_STEP):
+            yield
+        dated = self.dated_facts()
+        while not dated.place_some():
+            yield
 
     def _count_year(self, fact: Fact, change: int) -> None:
         """Count ``fact`` in (1) or out of (-1) the facts of its year in ``_years``."""

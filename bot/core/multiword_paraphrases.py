@@ -158,7 +158,7 @@ def _shipped_starts() -> frozenset[str]:
 _term = lru_cache(maxsize=100_000)(stem_word)
 
 
-def paraphrased(
+def expressions_in(
     text: str, known: Mapping[str, tuple[str, ...]] | None = None
 ) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     """Each expression of the table (``known``: the shipped one) in English ``text``, as its

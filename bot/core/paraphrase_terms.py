@@ -11,7 +11,7 @@ from bot.core.candidates import QueryTerm
 from bot.core.country_words import country_members
 from bot.core.fact_index import FactIndex
 from bot.core.focus_words import ROLE_WORDS
-from bot.core.multiword_paraphrases import paraphrased
+from bot.core.multiword_paraphrases import expressions_in
 from bot.core.related_words import table as related_words
 from bot.core.role_names import titled_people
 
@@ -27,9 +27,7 @@ Related = tuple[str, float, frozenset[str]]
 class ParaphraseTerms(FactIndex):
     """The neighbours of a question's terms that facts hold (``_related_terms``)."""
 
-    def _related_terms(
-        self, query: list[QueryTerm], language: str = "en", question: str = ""
-    ) -> list[Related]:
+    def _related_terms(self, query: list[QueryTerm], language: str, question: str) -> list[Related]:
         """The question's terms (as written, or unknown to the index; not typo corrections) with
         the share of their weight a paraphrase earns and their neighbours that facts hold; for
         an English ``question``, also the heaviest term of each expression of several words
@@ -81,7 +79,7 @@ class ParaphraseTerms(FactIndex):
         as its heaviest word at most ("pick", "custody"), its particles being stopwords."""
         weights = {qt.term: qt.weight for qt in query}
         out: dict[str, frozenset[str]] = {}
-        for words, related in paraphrased(question):
+        for words, related in expressions_in(question):
             terms = [term for word in words for term in self._english_terms(word)]
             terms = [term for term in terms if term in weights]
             held = frozenset(term for term in related if term in self._df)

@@ -22,7 +22,8 @@ spelling the list does not hold, or holds as too rare to stop any reading, reads
 unlisted. ``russian_typed_rarity.txt``, shipped beside this module, holds the others with
 their Zipf value as typed (1,800 spellings, 33 kB), so the rule reads as it would with the
 whole list. Derive it again (``python -m bot.core.russian_chat_spellings``, 20 s) when the
-rule or wordfreq changes.
+rule or wordfreq changes. wordfreq's data is shared under CC BY-SA 4.0, which asks for
+attribution: ``russian_typed_rarity.LICENSE`` beside the table gives it.
 """
 
 from __future__ import annotations

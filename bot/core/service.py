@@ -70,6 +70,7 @@ from bot.core.storage import KnowledgeStore, StoreError, StoreUnavailable
 from bot.core.supersession import Proposal, propose_supersessions
 from bot.core.teaching import Teacher, Teaching
 from bot.core.timeline_answers import TimelineAnswers
+from bot.core.timeline_warmer import TimelineWarmer
 from bot.core.unteaching import Unteacher
 from bot.core.write_guard import WriteGuard, refused
 
@@ -132,6 +133,7 @@ class KnowledgeBase:
         self._teacher = Teacher(store, self._index, self._guard)
         self._unteacher = Unteacher(store, self._index, self._guard)
         self._follower = ChangeFollower(store, self.catch_up)
+        self._warmer = TimelineWarmer(lambda: self._index.matcher)
         # One line for the operator when what is served is not simply the stored directory
         # (it changed since it was stored, or was never stored); None when all is as expected.
         self.start_notice: str | None = None
@@ -218,6 +220,13 @@ class KnowledgeBase:
         least every ``every`` seconds."""
         self._follower.start(every)
 
+    def prepare_timeline(self) -> None:
+        """Make `/latest`'s topic counts and the facts by date in the background as soon as
+        knowledge is loaded (now, and after every reload) until ``close``, so that no member
+        waits for them (``bot.core.timeline_warmer``). For a running bot; a one-off command
+        makes them only if it needs them."""
+        self._warmer.start()
+
     async def catch_up(self) -> int:
         """Read the changes other processes wrote since the index was last in step; the number
         of facts whose answer changed here (see ``ServedIndex.catch_up``)."""
@@ -235,6 +244,7 @@ class KnowledgeBase:
 
     async def _close(self) -> None:
         await self._follower.stop()
+        await self._warmer.stop()
         # Teachings queued behind long work (a reload still running, or one cancelled) are
         # made before the store closes: their moderators were told they would be.
         await self._index.lock.settle()

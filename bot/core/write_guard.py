@@ -21,8 +21,8 @@ log = logging.getLogger("bot.core.service")
 def refused(what: str) -> str:
     """What a person is told when the database refused to save ``what``."""
     return (
-        f"The {what} could not be saved (the database refused the write); nothing was "
-        "changed. The moderators have been told."
+        f"The {what} could not be saved (the database refused the write), so nothing was "
+        "changed; the moderators have been told."
     )
 
 

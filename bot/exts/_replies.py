@@ -17,6 +17,7 @@ from bot.core.errors import NotFound, PermissionDenied
 from bot.core.fact_ids import FACT_ID_PATTERN
 from bot.core.models import AskResult, Decision, Match
 from bot.exts._context import Refused, channel_allowed
+from bot.exts._in_time import in_time, reply
 from bot.exts.errors import report_interaction_error
 from bot.ui import embeds
 from bot.ui.labels import label, reply_language
@@ -86,15 +87,16 @@ class VoteButton(
 
     async def _vote(self, interaction: discord.Interaction[NewsdeskBot]) -> None:
         message_id = interaction.message.id if interaction.message else interaction.id
-        first = await interaction.client.kb.record_feedback(
+        vote = interaction.client.kb.record_feedback(
             str(message_id),
             self.fact_id,
             interaction.user.id,
             interaction.guild_id,
             1 if self.vote == "up" else -1,
         )
+        first = await in_time(interaction, vote)
         text = "Thanks for the feedback!" if first else "Your vote on this answer was updated."
-        await interaction.response.send_message(text, ephemeral=True)
+        await reply(interaction, text)
 
 
 class AskFactButton(

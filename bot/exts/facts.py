@@ -14,6 +14,7 @@ from bot.core.language import LANGUAGE_NAMES, LANGUAGES
 from bot.core.models import Fact, Status, date_label
 from bot.core.service import FactInput, parse_day, parse_ids
 from bot.exts._context import actor_for
+from bot.exts._in_time import in_time, reply
 from bot.exts.errors import report_interaction_error
 from bot.ui import embeds
 from bot.ui.limits import CHOICE_CHARS, MODAL_PARAGRAPH_CHARS, clip
@@ -181,16 +182,14 @@ class FactModal(discord.ui.Modal):
         )
         actor = actor_for(interaction)
         if self.existing is None:
-            fact = await bot.kb.add_fact(draft, actor)
-            await interaction.response.send_message(
-                _added_text(bot, fact), embed=embeds.fact_embed(fact), ephemeral=True
-            )
+            fact = await in_time(interaction, bot.kb.add_fact(draft, actor))
+            await reply(interaction, _added_text(bot, fact), embed=embeds.fact_embed(fact))
         else:
-            fact = await bot.kb.edit_fact(self.existing.id, draft, actor)
-            await interaction.response.send_message(
+            fact = await in_time(interaction, bot.kb.edit_fact(self.existing.id, draft, actor))
+            await reply(
+                interaction,
                 _updated_text(self.existing, fact, draft.language),
                 embed=embeds.fact_embed(fact),
-                ephemeral=True,
             )
 
     async def on_error(  # type: ignore[override]
@@ -252,10 +251,8 @@ class FactCommands(commands.GroupCog, group_name="fact", group_description="Add 
             await interaction.response.send_modal(FactModal(language=_code(language)))
             return
         draft = _draft(answer, questions, tags, source, date, supersedes, _code(language))
-        fact = await self.bot.kb.add_fact(draft, actor_for(interaction))
-        await interaction.response.send_message(
-            _added_text(self.bot, fact), embed=embeds.fact_embed(fact), ephemeral=True
-        )
+        fact = await in_time(interaction, self.bot.kb.add_fact(draft, actor_for(interaction)))
+        await reply(interaction, _added_text(self.bot, fact), embed=embeds.fact_embed(fact))
 
     @app_commands.command(
         name="edit", description="Edit a fact you added (moderators: any member's fact)"
@@ -291,19 +288,21 @@ class FactCommands(commands.GroupCog, group_name="fact", group_description="Add 
             code = _code(language)
             if code is None:
                 raise InvalidInput("Choose the language: the translation to remove.")
-            changed = await kb.remove_translation(fact_id, code, actor)
-            await interaction.response.send_message(
+            changed = await in_time(interaction, kb.remove_translation(fact_id, code, actor))
+            await reply(
+                interaction,
                 f"Removed the {LANGUAGE_NAMES.get(code, code)} ({code}) translation of fact "
                 f"{inline_code(changed.id)}.",
                 embed=embeds.fact_embed(changed),
-                ephemeral=True,
             )
             return
-        # The service applies the rule (NotFound / PermissionDenied in its own words).
-        existing = await kb.fact_to_change(fact_id, actor)
         given = (answer, questions, tags, source, date, supersedes)
         if all(option is None for option in given):
-            # The form shows the fact in one language and edits that one.
+            # The form shows the fact in one language and edits that one. A form must be the
+            # first reply (no "thinking" before it): the store read it needs never waits for
+            # a write (``get_fact``).
+            # The service applies the rule (NotFound / PermissionDenied in its own words).
+            existing = await kb.fact_to_change(fact_id, actor)
             code = _code(language) or existing.language
             current = kb.fact_input(existing, code)
             await interaction.response.send_modal(
@@ -313,21 +312,26 @@ class FactCommands(commands.GroupCog, group_name="fact", group_description="Add 
         replaced = None
         if supersedes is not None:
             replaced = () if supersedes.strip().lower() == "none" else parse_ids(supersedes)
-        draft = kb.edit_input(
-            existing,
-            language=_code(language),
-            answer=answer,
-            questions=_lines(questions) if questions is not None else None,
-            tags=_tags(tags) if tags is not None else None,
-            source_url=source,
-            date=_day(date),
-            supersedes=replaced,
-        )
-        fact = await kb.edit_fact(fact_id, draft, actor)
-        await interaction.response.send_message(
+
+        async def change() -> tuple[Fact, Fact, FactInput]:
+            existing = await kb.fact_to_change(fact_id, actor)
+            draft = kb.edit_input(
+                existing,
+                language=_code(language),
+                answer=answer,
+                questions=_lines(questions) if questions is not None else None,
+                tags=_tags(tags) if tags is not None else None,
+                source_url=source,
+                date=_day(date),
+                supersedes=replaced,
+            )
+            return existing, await kb.edit_fact(fact_id, draft, actor), draft
+
+        existing, fact, draft = await in_time(interaction, change())
+        await reply(
+            interaction,
             _updated_text(existing, fact, draft.language),
             embed=embeds.fact_embed(fact),
-            ephemeral=True,
         )
 
     @app_commands.command(
@@ -335,10 +339,8 @@ class FactCommands(commands.GroupCog, group_name="fact", group_description="Add 
     )
     @app_commands.describe(fact_id="The fact's id")
     async def remove(self, interaction: discord.Interaction[NewsdeskBot], fact_id: str) -> None:
-        fact = await self.bot.kb.remove_fact(fact_id, actor_for(interaction))
-        await interaction.response.send_message(
-            f"Removed fact {inline_code(fact.id)}.", ephemeral=True
-        )
+        fact = await in_time(interaction, self.bot.kb.remove_fact(fact_id, actor_for(interaction)))
+        await reply(interaction, f"Removed fact {inline_code(fact.id)}.")
 
     @app_commands.command(name="show", description="Show a fact by its id")
     @app_commands.describe(fact_id="The fact's id")

@@ -21,6 +21,7 @@ from bot.exts._context import (
     moderator_only,
     shared_knowledge_admin,
 )
+from bot.exts._in_time import in_time, reply
 from bot.exts._replies import guarded, permitted
 from bot.ingest.pipeline import ingest as ingest_source
 from bot.ui import embeds
@@ -162,8 +163,10 @@ class KnowledgeCommands(
     async def approve(self, interaction: discord.Interaction[NewsdeskBot], fact_id: str) -> None:
         if await _draft_review.review_reply(interaction, fact_id, approve_it=True):
             return
-        outcome = await self.bot.kb.review(fact_id, actor_for(interaction), approve=True)
-        await interaction.response.send_message(outcome.message, ephemeral=True)
+        outcome = await in_time(
+            interaction, self.bot.kb.review(fact_id, actor_for(interaction), approve=True)
+        )
+        await reply(interaction, outcome.message)
 
     @app_commands.command(name="reject", description="Reject a draft or a pending fact")
     @app_commands.describe(
@@ -173,8 +176,10 @@ class KnowledgeCommands(
     async def reject(self, interaction: discord.Interaction[NewsdeskBot], fact_id: str) -> None:
         if await _draft_review.review_reply(interaction, fact_id, approve_it=False):
             return
-        outcome = await self.bot.kb.review(fact_id, actor_for(interaction), approve=False)
-        await interaction.response.send_message(outcome.message, ephemeral=True)
+        outcome = await in_time(
+            interaction, self.bot.kb.review(fact_id, actor_for(interaction), approve=False)
+        )
+        await reply(interaction, outcome.message)
 
     @app_commands.command(
         name="teach", description="Answer a question people asked with a fact, from now on"
@@ -188,9 +193,12 @@ class KnowledgeCommands(
         self, interaction: discord.Interaction[NewsdeskBot], question: str, fact: str
     ) -> None:
         await _defer_if_queued(interaction)
-        question = await self._whole_question(question, interaction.guild_id)
-        taught = await self.bot.kb.teach(question, fact, actor_for(interaction))
-        await _reply(interaction, _told(taught))
+
+        async def teaching() -> Teaching:
+            whole = await self._whole_question(question, interaction.guild_id)
+            return await self.bot.kb.teach(whole, fact, actor_for(interaction))
+
+        await reply(interaction, _told(await in_time(interaction, teaching())))
 
     async def _whole_question(self, question: str, guild_id: int | None) -> str:
         """The question a moderator picked from the autocomplete, whole (``_whole``)."""
@@ -240,8 +248,8 @@ class KnowledgeCommands(
         if len(question) == CHOICE_CHARS:
             found = self.bot.kb.taught_to_take_back(actor=actor, limit=1000)
             question = _whole(question, [q for q, _ in found])
-        taken = await self.bot.kb.unteach(question, fact, actor)
-        await _reply(interaction, _told(taken))
+        taken = await in_time(interaction, self.bot.kb.unteach(question, fact, actor))
+        await reply(interaction, _told(taken))
 
     @unteach.autocomplete("question")
     async def unteach_question_autocomplete(
@@ -306,13 +314,6 @@ async def _defer_if_queued(interaction: discord.Interaction[NewsdeskBot]) -> Non
     reload's own write to commit; Discord's three seconds for a reply are not waited on."""
     if interaction.client.kb.busy_with is not None:
         await interaction.response.defer(ephemeral=True, thinking=True)
-
-
-async def _reply(interaction: discord.Interaction[NewsdeskBot], text: str) -> None:
-    if interaction.response.is_done():
-        await interaction.followup.send(text, ephemeral=True)
-    else:
-        await interaction.response.send_message(text, ephemeral=True)
 
 
 def _told(teaching: Teaching) -> str:

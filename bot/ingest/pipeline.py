@@ -39,7 +39,10 @@ MAX_FEED_ENTRIES = 20
 @dataclass(frozen=True, slots=True)
 class Drafted:
     path: Path
-    draft: ArticleDraft
+    draft: ArticleDraft | None
+    """What was drafted; None for a draft adopted as it was written by a process that died
+    before recording it (``DraftFiled.adopted``)."""
+    title: str
 
 
 @dataclass(slots=True)
@@ -58,6 +61,12 @@ class IngestResult:
         lines = []
         for item in self.drafted:
             d = item.draft
+            if d is None:
+                lines.append(
+                    f"Drafted '{item.title}' into {DRAFTS_DIR}/{item.path.name} (written before "
+                    "the bot process drafting it stopped, and kept as written)."
+                )
+                continue
             lines.append(
                 f"Drafted {len(d.facts)} facts from '{d.article.title}' into "
                 f"{DRAFTS_DIR}/{item.path.name} ({d.merged} repeated statement(s) merged, "
@@ -99,8 +108,12 @@ async def _save(
     if filed.path is None:
         result.skipped.append(f"'{article.title}' (in {filed.earlier or 'an earlier draft'})")
         return
+    if filed.adopted:
+        # Drafted by a process that died before recording it: nobody was told of it yet.
+        result.drafted.append(Drafted(filed.path, None, article.title))
+        return
     log.info("drafted %d facts from %s into %s", len(built[0].facts), article.key, filed.path)
-    result.drafted.append(Drafted(filed.path, built[0]))
+    result.drafted.append(Drafted(filed.path, built[0], article.title))
 
 
 async def _read_article(fetched: Fetched, worker: ParsingWorker) -> Article:

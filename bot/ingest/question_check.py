@@ -41,6 +41,25 @@ _ADVERB_AFTER_AUX = frozenset(
 _CONJUNCTIONS = frozenset("although though while whereas because and but or if so yet".split())
 
 
+# Verbs that take an object and a participle after it: "ordered him held in custody", "wants
+# it done", "had them removed".
+_OBJECT_PARTICIPLE_VERBS = frozenset("order want have get see keep leave find need".split())
+_OBJECT_PRONOUNS = frozenset("him her them it us me".split())
+
+
+def _object_participle(words: list[str], at: int) -> bool:
+    """Whether ``words[at]`` is a participle after a verb's pronoun object ("order him held"),
+    not a second past tense."""
+    word = words[at]
+    return (
+        at >= 2
+        and words[at - 1] in _OBJECT_PRONOUNS
+        and words[at - 2] in _OBJECT_PARTICIPLE_VERBS
+        and not simple_past_only(word)
+        and is_past(word)
+    )
+
+
 def problem(question: str) -> str | None:
     """Why ``question`` is not a well-formed English question, or None if it is.
 
@@ -92,8 +111,9 @@ def problem(question: str) -> str | None:
         return "a dummy 'it' asked as an actor"
     if _participle_subject(words, text):
         return "a participle's clause as the subject"
-    if first == "how" and words[1] == "long":
-        words = [first, *words[2:]]  # "how long will ...": the auxiliary after "how long"
+    if first == "how" and words[1] in ("long", "big", "large"):
+        # "how long will ...", "how big was the crowd": the auxiliary after the adjective.
+        words = [first, *words[2:]]
     asks_how = first in ("when", "where", "why") or (
         first == "how" and words[1] not in ("many", "much")
     )
@@ -147,9 +167,11 @@ def problem(question: str) -> str | None:
     aux_at = [i for i, w in enumerate(words) if w in QUESTION_AUXILIARIES]
     for index in aux_at:
         tail = words[index + 1 : index + 9]
-        for word in tail:
+        for at, word in enumerate(tail, start=index + 1):
             if word in QUESTION_AUXILIARIES:
                 break
+            if _object_participle(words, at):
+                continue  # "did the court order him held": the participle is the object's
             base = base_form(word) if is_past(word) else None
             if word == base and words[index] in ("did", "does", "do"):
                 continue  # "did the slide come down": a participle that is also the base form

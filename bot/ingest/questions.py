@@ -92,12 +92,27 @@ _COUNT_OBJECT = re.compile(
 )
 # A counted object the plain pattern above misses: after a verb's particle ("shot down six
 # drones", "hands back its 77.4 million shares") or named by a capitalised word before its noun
-# ("six Kalibr cruise missiles"). The particle goes back after the verb in the question.
+# ("six Kalibr cruise missiles"). The particle goes back after the verb in the question. A
+# month is no such word: "set 10 May as the start" is a date, not ten things.
 _COUNT_OBJECT_AFTER = re.compile(
     r"^(?:(?P<particle>down|up|out|off|back|away|over)\s+)?(?:(?:its|their|his|her)\s+)?"
     rf"{_QUANTITY}\s+(?:of\s+)?"
-    r"(?:(?:the|their|its)\s+)?(?P<noun>(?:[A-Z][\w-]*\s+){1,2}(?:[a-z-]+\s+)?[a-z-]+s"
+    rf"(?:(?:the|their|its)\s+)?(?P<noun>(?!(?:{MONTHS_AND_DAYS})\b)"
+    r"(?:[A-Z][\w-]*\s+){1,2}(?:[a-z-]+\s+)?[a-z-]+s"
     r"|(?<=\s)(?:[a-z-]+s|people)(?(particle)|(?!)))(?![\w'-])"
+)
+# A figure put on a thing: "put the toll on their side at eight", "put turnout at 84.5%".
+_PUT_AT = re.compile(
+    r"^(?P<thing>(?:(?:the|its|their)\s+)?[a-z][\w'-]*"
+    r"(?:\s+(?:on|of|in|among|outside|near)\s+[\w' -]+?)?)"
+    r"\s+at\s+(?:(?:about|around|nearly|some|more than|at least|roughly)\s+)?"
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\b"
+)
+_GATHERINGS = frozenset("crowd crowds rally rallies protest protests march gathering".split())
+# A date as a verb's object, then what it is the date of: "10 May as the start of the campaign".
+_DATE_AS = re.compile(
+    rf"^(?:\d{{1,2}}\s+(?:{dates.MONTHS})|(?:{dates.MONTHS})\s+\d{{1,2}})(?:,?\s+\d{{4}})?\s+as\s+"
+    r"(?P<thing>(?:the|a|an)\s+[a-z][^,;]*)"
 )
 # An amount that says how big a thing is ("made a one-off payment of $50 million", "approved a
 # grant of 3 million manats"): "how much was the payment", asked of the thing, since the
@@ -455,7 +470,9 @@ def generate(
         and clause.subject.lower() not in PRONOUNS
         and clause.subject.split()[0].lower() not in ("no", "nobody", "none", "nothing")
     ):
-        out += _from_clause(clause, names, setting, depth=0, topic=topic)
+        out += _from_clause(
+            clause, names, setting, depth=0, topic=topic, timed=_time_before_verb(statement, clause)
+        )
         second = second_predicate(clause)
         if second is not None:
             # Its typed questions only ("how many people did rescue teams free"): the plain
@@ -535,8 +552,11 @@ def _shortened(question: str) -> str:
 
 
 # Words that make "the <thing>" no thing of its own to ask the size of ("a total of", "a
-# sum of", "a fine of up to": the amount is asked as it stands by other questions).
-_ASKED_THING_NOT = frozenset("total sum number figure amount maximum minimum record".split())
+# sum of", "a fine of up to": the amount is asked as it stands by other questions). Made
+# once, not per clause: the stopwords are most of it.
+_NOT_SIZED_THING_WORDS = STOPWORDS | frozenset(
+    "total sum number figure amount maximum minimum record".split()
+)
 
 
 def _after_counted(text: str) -> str:
@@ -559,12 +579,57 @@ def _amount_be(clause: Clause, noun: str) -> str:
     return ("were" if plural else "was") if past else ("are" if plural else "is")
 
 
+# Verbs of saying that also take a thing as their object: "announced the snap election on
+# Monday", "announced visa restrictions". Then nothing is reported: the thing and its day are what
+# readers ask ("when did the president announce the snap election"), as of any other verb.
+_THING_VERBS = frozenset("announce announces announced".split())
+# The object opens on a determiner or a plain noun ("visa restrictions"), not on what opens a
+# statement or a time ("that", "it", "on Monday", "plans to ...").
+_THING_START = re.compile(
+    r"(?!(?:that|it|he|she|they|we|i|you|what|whether|how|why|who|when|where|to|on|in|at|"
+    r"after|before|plans?|this|there)\s)[a-z][a-z-]*\s"
+)
+
+
+def _announces_a_thing(verb: str, rest: str) -> bool:
+    """Whether ``verb`` (``_THING_VERBS``) has a noun phrase for its object, not a statement:
+    no "that", and the words up to the first comma read as no clause of their own ("his
+    resignation in a statement", not "the government would raise prices")."""
+    if verb not in _THING_VERBS or not _THING_START.match(rest):
+        return False
+    first = re.split(r",\s|;\s", rest, maxsplit=1)[0]
+    return re.search(r"(?:^|\s)that\s", first) is None and parse(first) is None
+
+
 _NO_SUBJECT = frozenset("it they he she we i you her his its their our my your no".split())
 
 
+def _time_before_verb(statement: str, clause: Clause) -> bool:
+    """Whether ``statement`` gives a day before its verb that ``clause`` holds neither in its
+    lead nor after the verb: "Parliament on Wednesday passed ...", "The next day, people in
+    Vamar blocked ..." (the parse keeps the subject and drops the time between). Not a day
+    owning a noun ("Sunday's vote"), which is the subject's, not the time of the verb."""
+    if not clause.rest or clause.lead or clause.verb is None:
+        # (A copula's day is its subject's: "Turnout in Sunday's vote was 61%".)
+        return False
+    at = statement.find(clause.rest)
+    head = statement[:at] if at > 0 else ""
+    return any(
+        not re.match(r"['’]s\b", head[end:]) for _, end in time_spans_in(head, days_only=True)
+    )
+
+
 def _from_clause(
-    clause: Clause, names: set[str], setting: str | None, depth: int, topic: str | None = None
+    clause: Clause,
+    names: set[str],
+    setting: str | None,
+    depth: int,
+    topic: str | None = None,
+    *,
+    timed: bool = False,
 ) -> list[str]:
+    """The questions of ``clause``; ``timed``: the sentence gives its day where the parse
+    left it out (``_time_before_verb``)."""
     typed: list[str] = []
     plain: list[str] = []
     subject = subject_for_question(clause.subject, names)
@@ -576,6 +641,7 @@ def _from_clause(
     if (
         (reported or verb in THAT_VERBS)
         and depth == 0
+        and not _announces_a_thing(verb, rest)
         # ("had already concluded": an adverb after the auxiliary changes nothing.)
         and (clause.aux or "").split()[:1] in ([], ["has"], ["have"], ["had"])
     ):
@@ -673,6 +739,17 @@ def _from_clause(
         )
         typed.append(f"{'who' if people else 'what'} {be} {subject}")
 
+    # "Officials put the toll at eight", "organisers estimated the crowd at 5,000": readers ask
+    # what the figure is ("what was the toll"), or how big a gathering was, not what was put.
+    estimate = _PUT_AT.match(rest)
+    if estimate is not None and base_form(verb) in ("put", "estimate", "place") and depth <= 1:
+        figure = estimate["thing"].lower()
+        if figure.split()[0] not in ("the", "its", "their"):
+            figure = f"the {figure}"  # "put turnout at 84%": "what was the turnout"
+        head = re.split(r"\s(?:of|on|in|among|outside|near)\s", figure, maxsplit=1)[0].split()[-1]
+        be = _amount_be(clause, head)
+        typed.append(f"how big {be} {figure}" if head in _GATHERINGS else f"what {be} {figure}")
+
     # How many: a number in the subject.
     count = _COUNT_SUBJECT.match(clause.subject)
     predicate = " ".join(p for p in (clause.aux, clause.verb) if p)
@@ -684,7 +761,9 @@ def _from_clause(
     time_spans = time_spans_in(rest)
     lead_time = dates.mentions(clause.lead, None) if clause.lead else []
     first_part = re.split(
-        r",\s|\s(?:that|which|who|whose|where|but|and|as|while|whereas|although)\s",
+        # ("... for armed mutiny that night": a time, not a relative "that".)
+        r",\s|\s(?:that(?!\s+(?:night|evening|morning|afternoon|day|same|next|following)\b)|"
+        r"which|who|whose|where|but|and|as|while|whereas|although)\s",
         rest,
         maxsplit=1,
     )[0]
@@ -716,7 +795,7 @@ def _from_clause(
             typed.append(f"how much {body}")
         elif (
             (thing := _AMOUNT_OF_THING.match(before))
-            and not (_ASKED_THING_NOT | STOPWORDS).intersection(thing["thing"].split())
+            and _NOT_SIZED_THING_WORDS.isdisjoint(thing["thing"].split())
             and is_topic_noun(thing["noun"])
         ):
             typed.append(f"how much {_amount_be(clause, thing['noun'])} the {thing['thing']}")
@@ -784,11 +863,24 @@ def _from_clause(
         if body:
             typed.append(f"how long {body}")
 
-    # When: a date in the predicate or the leading clause.
-    if main_time or lead_time:
-        core = cut(without(rest, time_spans))
+    # When: a date in the predicate or the leading clause. A date that is the verb's object
+    # ("set 10 May as the start of the campaign") says when the thing after "as" is: asked
+    # of it ("when was the start of the campaign"), for the verb alone would ask nothing.
+    dated_thing = _DATE_AS.match(rest)
+    if dated_thing is not None:
+        what = cut(dated_thing["thing"], 6)
+        head = re.split(r"\s(?:of|for|in|on|at|to|with)\s", what, maxsplit=1)[0].split()[-1]
+        typed.append(f"when {_amount_be(clause, head)} {what}")
+    elif main_time or lead_time or timed:
+        # (Up to a purpose or cause, which the "why" question asks: "when did people in vamar
+        # block the only road", not "... to stop a military".)
+        timed_part = rest[: cause.start()] if cause else rest
+        left = without(timed_part, time_spans_in(timed_part))
+        core = cut(left)
         body = inverted(clause, subject, core)
-        if body:
+        # Not when the cut took the clause the verb reports ("when did the court order", of
+        # "ordered that ...").
+        if body and (core or not left.startswith("that ")):
             typed.append(f"when {body}")
 
     # Why: a cause or purpose. Not of a verb of saying: "said the region would need new

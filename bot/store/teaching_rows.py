@@ -4,7 +4,7 @@ its collation differ)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import Any
 
 from bot.core.models import TEACH_QUEUED, UNTEACH_QUEUED
@@ -13,13 +13,20 @@ from bot.core.storage import QueuedTeaching
 
 TAUGHT_QUESTIONS = "SELECT fact_id, question FROM taught_questions ORDER BY pk"
 
-# The taught questions that are served (lower case): those of live facts. A knowledge-file
-# fact a reload removed keeps its taught questions (they come back with it), but a question
-# taught only to it is waiting to be taught again, like any unanswered one.
+# The taught questions that are served: those of live facts. A knowledge-file fact a reload
+# removed keeps its taught questions (they come back with it), but a question taught only to
+# it is waiting to be taught again, like any unanswered one.
 SERVED_TAUGHT = (
-    "SELECT lower(question) FROM taught_questions "
+    "SELECT question FROM taught_questions "
     "WHERE fact_id IN (SELECT id FROM facts WHERE status = 'live')"
 )
+
+# Rows read at a time (at least) while filling the list of questions to teach: most lists
+# fill from the first page; one whose top questions are all taught reads on.
+TO_TEACH_PAGE = 50
+
+# One page of asked questions, most asked first: (how many, skipping how many) -> questions.
+PageReader = Callable[[int, int], Awaitable[Sequence[str]]]
 
 
 QUEUED_TEACHINGS = (
@@ -52,11 +59,34 @@ def taught_by_fact(rows: Iterable[Sequence[Any]]) -> dict[str, tuple[str, ...]]:
     return {fact_id: tuple(questions) for fact_id, questions in taught.items()}
 
 
-def next_to_teach(
-    unanswered: Sequence[str], voted: Sequence[str], taught: set[str], limit: int
-) -> list[str]:
-    """The unanswered questions first, then the 👎-voted ones, none taught yet (as the same
-    question, ``bot.core.same_question``): each once, at most ``limit``."""
-    done = {question_key(q) for q in taught}
-    out = list(dict.fromkeys(q for q in (*unanswered, *voted) if question_key(q) not in done))
-    return out[:limit]
+class ToTeach:
+    """The questions worth teaching, gathered from pages of asked questions: none taught yet,
+    each once, at most ``limit``. "The same question" is ``bot.core.same_question``'s rule
+    alone: the SQL reads whole spellings (lower case, trimmed) and decides nothing, so a
+    spelling already taught ("Tram fares?" taught, "tram fares" asked) is skipped here and
+    takes no place of the list."""
+
+    def __init__(self, taught: Iterable[str], limit: int) -> None:
+        self._seen = {question_key(q) for q in taught}
+        self._limit = limit
+        self.questions: list[str] = []
+
+    @property
+    def full(self) -> bool:
+        return len(self.questions) >= self._limit
+
+    async def read(self, page: PageReader) -> None:
+        """Take questions from ``page`` (most asked first) until the list is full or the
+        pages run out: the list is short only when fewer are left to teach."""
+        size = max(self._limit, TO_TEACH_PAGE)
+        offset = 0
+        while not self.full:
+            rows = await page(size, offset)
+            for question in rows:
+                key = question_key(question)
+                if key not in self._seen and not self.full:
+                    self._seen.add(key)
+                    self.questions.append(question)
+            if len(rows) < size:
+                return
+            offset += size

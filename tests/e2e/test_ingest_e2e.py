@@ -17,8 +17,10 @@ from typing import Any
 
 import pytest
 
+from bot.composition import open_knowledge_base_at
 from bot.config import FeedSettings
 from bot.core import draft_files
+from bot.core.service import StartMode
 from bot.exts.feeds import FeedWatcher
 from bot.ingest.pipeline import IngestResult, ingest
 
@@ -256,6 +258,61 @@ async def test_watched_feed_drafts_once_and_tells_moderators(
     await server.wait_for_callback(click)
     assert (await followup(server))["content"].startswith(f"Approved draft `{FAIR_DRAFT}.yaml`")
     assert await answered_fact(newsdesk, FAIR_QUESTION) is not None
+
+
+class _Died(Exception):
+    """Stands for a bot process killed between writing a draft and recording its article."""
+
+
+@pytest.mark.bot_settings(
+    lambda world: {
+        "discord": {"review_channel": world.general.id},
+        "ingest": {"allow_private_addresses": True},
+    }
+)
+async def test_a_draft_left_by_a_process_that_died_is_announced_once(
+    site: str,
+    server: FakeDiscordServer,
+    world: World,
+    newsdesk: RunningBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Another bot process wrote the book fair's draft and died before recording it: this
+    bot's next poll of the feed keeps that draft (no second one) and announces it in the review
+    channel with its buttons, like a new draft; the poll after that announces nothing."""
+    feed = FeedSettings(url=f"{site}/feed.rss", interval_minutes=60)
+    dead = await open_knowledge_base_at(
+        newsdesk.settings.database, newsdesk.knowledge_dir, start=StartMode.SERVE_STORED
+    )
+
+    async def die(*args: object, **kwargs: object) -> None:
+        raise _Died
+
+    monkeypatch.setattr(dead.store, "remember_article", die)
+    try:
+        with pytest.raises(_Died):
+            await ingest(dead, feed.url, feed=feed.url, allow_private=True)
+    finally:
+        await dead.close()
+    assert [d.path.stem for d in draft_files.list_drafts(newsdesk.knowledge_dir)] == [FAIR_DRAFT]
+
+    watcher: Any = newsdesk.bot.get_cog("FeedWatcher")
+    first = await watcher.poll(feed)
+    assert len(first.drafted) == 2 and first.skipped == []
+    announced = await server.wait_for_bot_message(
+        lambda m: m["content"].startswith("New from the watched feeds"),
+        channel_id=world.general,
+        timeout=15,
+    )
+    said = announced["content"]
+    assert f"Drafted 'Flood postpones the Baku book fair' into drafts/{FAIR_DRAFT}.yaml" in said
+    assert f"draft:approve:{FAIR_DRAFT}" in custom_ids(announced)
+    assert len(draft_files.list_drafts(newsdesk.knowledge_dir)) == 2
+
+    again = await watcher.poll(feed)
+    assert again.drafted == [] and len(again.skipped) == 2
+    posts = server.requests_matching("POST", rf"/channels/{world.general.id}/messages")
+    assert len(posts) == 1
 
 
 @pytest.mark.bot_settings(

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from bot.core.matcher import Matcher
 from bot.core.models import Decision, Fact, Translation
-from bot.core.phrase_pairs import term_pairs
 from bot.core.text import Analyzer
 
 FIRE_SPREAD = Fact(
@@ -47,11 +46,6 @@ def _offered_first(question: str) -> str | None:
     # Siblings this close are offered ("did you mean"), never answered outright.
     assert result.decision is not Decision.ANSWER
     return result.best.fact.id if result.best is not None else None
-
-
-def test_term_pairs_are_the_adjacent_terms_in_order() -> None:
-    assert term_pairs(("anbar", "yangin", "liman")) == {("anbar", "yangin"), ("yangin", "liman")}
-    assert term_pairs(("liman",)) == frozenset()
 
 
 def test_a_plainly_typed_question_is_offered_the_sibling_phrased_as_it_is_asked() -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from bot.core.matcher import Matcher
 from bot.core.models import Decision, Fact
-from bot.core.multiword_paraphrases import build, key, merge, paraphrased, parse, table
+from bot.core.multiword_paraphrases import build, expressions_in, key, merge, parse, table
 
 ARRESTS = Fact(
     "organisers-arrested",
@@ -70,12 +70,12 @@ def test_an_expression_does_not_answer_what_no_fact_says(matcher: Matcher, quest
 
 def test_the_words_of_an_expression_are_found_in_any_form() -> None:
     known = {key(["pick", "up"]): ("arrest",), key(["take", "into", "custody"]): ("arrest",)}
-    assert paraphrased("They were PICKED UP at dawn", known) == [(("picked", "up"), ("arrest",))]
+    assert expressions_in("They were PICKED UP at dawn", known) == [(("picked", "up"), ("arrest",))]
     # The longest expression wins, and its words are not read again.
-    assert paraphrased("he was taken into custody", known) == [
+    assert expressions_in("he was taken into custody", known) == [
         (("taken", "into", "custody"), ("arrest",))
     ]
-    assert paraphrased("pick a card", known) == []
+    assert expressions_in("pick a card", known) == []
 
 
 def test_the_shipped_table_relates_everyday_expressions() -> None:

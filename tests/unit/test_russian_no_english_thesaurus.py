@@ -38,7 +38,8 @@ def test_a_friend_in_a_russian_question_is_not_offered_the_medicine_fact() -> No
 
 
 def test_an_english_question_still_reads_the_thesaurus() -> None:
-    ranked, _ = Matcher(FACTS).explain("what about drugs in poti in may")
-    assert ranked[0].entry.fact.id == "free-medicine"
-    # "drugs" meets "medicine" through the thesaurus: a clear lead, not a near tie.
-    assert ranked[0].relevance - ranked[1].relevance > 0.05
+    # "drugs" meets "medicine" through the thesaurus, enough to answer outright: the two facts
+    # share every other word asked ("poti", "may").
+    result = Matcher(FACTS).ask("what about drugs in poti in may")
+    assert result.decision is Decision.ANSWER
+    assert result.best is not None and result.best.fact.id == "free-medicine"

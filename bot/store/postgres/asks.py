@@ -54,11 +54,12 @@ class PostgresAsks(PostgresConnection):
         return stats_from_counts(fact_rows, decisions, unanswered, votes, thumbs_down)
 
     async def _thumbs_down(
-        self, guild_id: int | None, *, all_guilds: bool, limit: int
+        self, guild_id: int | None, *, all_guilds: bool, limit: int, offset: int = 0
     ) -> tuple[tuple[str, str, int], ...]:
-        """(question, fact id, count) of the answers voted 👎 most: each vote is put down to
-        the last question answered with that fact in that server before it."""
-        scope = "TRUE" if all_guilds else "f.guild_id IS NOT DISTINCT FROM $2::bigint"
+        """(question, fact id, count) of the answers voted 👎 most (after the first
+        ``offset``): each vote is put down to the last question answered with that fact in that
+        server before it."""
+        scope = "TRUE" if all_guilds else "f.guild_id IS NOT DISTINCT FROM $3::bigint"
         params: tuple[Any, ...] = () if all_guilds else (guild_id,)
         rows = await self._fetch(
             "SELECT question, fact_id, COUNT(*) AS n FROM ("
@@ -69,8 +70,9 @@ class PostgresAsks(PostgresConnection):
             "  ORDER BY a.at DESC, a.pk DESC LIMIT 1) AS question"
             f" FROM feedback f WHERE f.vote = -1 AND {scope}"
             ") AS voted WHERE question IS NOT NULL GROUP BY question, fact_id "
-            'ORDER BY n DESC, question COLLATE "C" LIMIT $1',
+            'ORDER BY n DESC, question COLLATE "C", fact_id COLLATE "C" LIMIT $1 OFFSET $2',
             limit,
+            offset,
             *params,
         )
         return tuple((row[0], row[1], int(row[2])) for row in rows)

@@ -16,8 +16,8 @@ from bot.store.teaching_rows import (
     QUEUED_TEACHINGS,
     SERVED_TAUGHT,
     TAUGHT_QUESTIONS,
+    ToTeach,
     already_taught,
-    next_to_teach,
     queued_action,
     queued_teaching,
     taught_by_fact,
@@ -36,22 +36,31 @@ class PostgresTeachings(PostgresAudit, PostgresAsks):
     ) -> list[str]:
         """The most asked unanswered questions of a server (or all), then the ones whose
         answers got a 👎; none already taught."""
-        scope = "TRUE" if all_guilds else "guild_id IS NOT DISTINCT FROM $2::bigint"
+        scope = "TRUE" if all_guilds else "guild_id IS NOT DISTINCT FROM $3::bigint"
         params: tuple[Any, ...] = () if all_guilds else (guild_id,)
-        rows = await self._fetch(
-            "SELECT lower(trim(question)) AS q, COUNT(*) AS n FROM asks "
-            f"WHERE {scope} AND decision = 'unknown' "
-            f"AND lower(trim(question)) NOT IN ({SERVED_TAUGHT}) "
-            'GROUP BY q ORDER BY n DESC, lower(trim(question)) COLLATE "C" LIMIT $1',
-            limit,
-            *params,
-        )
-        unanswered = [row[0] for row in rows]
-        voted = [
-            q for q, _, _ in await self._thumbs_down(guild_id, all_guilds=all_guilds, limit=limit)
-        ]
-        taught = {row[0] for row in await self._fetch(SERVED_TAUGHT)}
-        return next_to_teach(unanswered, voted, taught, limit)
+        to_teach = ToTeach((row[0] for row in await self._fetch(SERVED_TAUGHT)), limit)
+
+        async def unanswered(size: int, offset: int) -> list[str]:
+            rows = await self._fetch(
+                "SELECT lower(trim(question)) AS q, COUNT(*) AS n FROM asks "
+                f"WHERE {scope} AND decision = 'unknown' "
+                'GROUP BY q ORDER BY n DESC, lower(trim(question)) COLLATE "C" '
+                "LIMIT $1 OFFSET $2",
+                size,
+                offset,
+                *params,
+            )
+            return [row[0] for row in rows]
+
+        async def voted(size: int, offset: int) -> list[str]:
+            found = await self._thumbs_down(
+                guild_id, all_guilds=all_guilds, limit=size, offset=offset
+            )
+            return [q for q, _, _ in found]
+
+        await to_teach.read(unanswered)
+        await to_teach.read(voted)
+        return to_teach.questions
 
     @translated
     async def add_taught_question(

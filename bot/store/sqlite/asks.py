@@ -84,11 +84,18 @@ class SqliteAsks(SqliteConnection):
         return stats_from_counts(fact_rows, decisions, unanswered, votes, thumbs_down)
 
     async def _thumbs_down(
-        self, scope: str, params: tuple[Any, ...], limit: int, *, aside: bool = False
+        self,
+        scope: str,
+        params: tuple[Any, ...],
+        limit: int,
+        *,
+        offset: int = 0,
+        aside: bool = False,
     ) -> tuple[tuple[str, str, int], ...]:
-        """(question, fact id, count) of the answers voted 👎 most: each vote is put down to
-        the last question answered with that fact in that server before it. ``aside``: read
-        without waiting for a write under way (``_read_aside``)."""
+        """(question, fact id, count) of the answers voted 👎 most (after the first
+        ``offset``): each vote is put down to the last question answered with that fact in that
+        server before it. ``aside``: read without waiting for a write under way
+        (``_read_aside``)."""
         read = self._read_aside if aside else self._read
         async with read(
             "SELECT question, fact_id, COUNT(*) AS n FROM ("
@@ -99,7 +106,7 @@ class SqliteAsks(SqliteConnection):
             "  ORDER BY a.at DESC, a.pk DESC LIMIT 1) AS question"
             f" FROM feedback f WHERE f.vote = -1 AND {scope.replace('guild_id', 'f.guild_id')}"
             ") WHERE question IS NOT NULL GROUP BY question, fact_id "
-            "ORDER BY n DESC, question LIMIT ?",
-            (*params, limit),
+            "ORDER BY n DESC, question, fact_id LIMIT ? OFFSET ?",
+            (*params, limit, offset),
         ) as cursor:
             return tuple((row[0], row[1], int(row[2])) for row in await cursor.fetchall())

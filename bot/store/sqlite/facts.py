@@ -35,7 +35,10 @@ class SqliteFacts(SqliteAudit):
 
     @translated
     async def get_fact(self, fact_id: str) -> Fact | None:
-        async with self._read(
+        # Aside: it never waits for a write under way (this process's, itself waiting for
+        # another process's lock), as `/fact edit`'s form, opened only after this read, must
+        # be Discord's first reply, within three seconds.
+        async with self._read_aside(
             f"SELECT {FACT_COLUMNS} FROM facts WHERE id = ?", (fact_id,)
         ) as cursor:
             row = await cursor.fetchone()

@@ -16,8 +16,8 @@ from bot.store.teaching_rows import (
     QUEUED_TEACHINGS,
     SERVED_TAUGHT,
     TAUGHT_QUESTIONS,
+    ToTeach,
     already_taught,
-    next_to_teach,
     queued_action,
     queued_teaching,
     taught_by_fact,
@@ -40,18 +40,25 @@ class SqliteTeachings(SqliteAudit, SqliteAsks):
         autocomplete asks for them, and must answer during a reload's write too."""
         scope = "1" if all_guilds else "guild_id IS ?"
         params: tuple[Any, ...] = () if all_guilds else (guild_id,)
-        async with self._read_aside(
-            f"SELECT lower(trim(question)) AS q, COUNT(*) AS n FROM asks "
-            f"WHERE {scope} AND decision = 'unknown' "
-            f"AND lower(trim(question)) NOT IN ({SERVED_TAUGHT}) "
-            "GROUP BY q ORDER BY n DESC, q LIMIT ?",
-            (*params, limit),
-        ) as cursor:
-            unanswered = [row[0] for row in await cursor.fetchall()]
-        voted = [q for q, _, _ in await self._thumbs_down(scope, params, limit, aside=True)]
         async with self._read_aside(SERVED_TAUGHT) as cursor:
-            taught = {row[0] for row in await cursor.fetchall()}
-        return next_to_teach(unanswered, voted, taught, limit)
+            to_teach = ToTeach((row[0] for row in await cursor.fetchall()), limit)
+
+        async def unanswered(size: int, offset: int) -> list[str]:
+            async with self._read_aside(
+                f"SELECT lower(trim(question)) AS q, COUNT(*) AS n FROM asks "
+                f"WHERE {scope} AND decision = 'unknown' "
+                "GROUP BY q ORDER BY n DESC, q LIMIT ? OFFSET ?",
+                (*params, size, offset),
+            ) as cursor:
+                return [row[0] for row in await cursor.fetchall()]
+
+        async def voted(size: int, offset: int) -> list[str]:
+            found = await self._thumbs_down(scope, params, size, offset=offset, aside=True)
+            return [q for q, _, _ in found]
+
+        await to_teach.read(unanswered)
+        await to_teach.read(voted)
+        return to_teach.questions
 
     @translated
     async def add_taught_question(
