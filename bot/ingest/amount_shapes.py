@@ -25,15 +25,11 @@ _QUANTITY = (
     r"eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|millions|tens of thousands|"
     r"hundreds of thousands)"
 )
-
-
 COUNT_SUBJECT = re.compile(
     rf"^{_QUANTITY}\s+(?:of\s+)?(?:(?:the|their|its)\s+)?(?P<noun>(?:[a-z-]+\s+){{0,2}}?"
     r"[a-z-]+?s|people|police|staff|personnel|children)\b(?P<rest>.*)$",
     re.IGNORECASE,
 )
-
-
 MONEY = re.compile(
     r"(?:(?:more than|over|nearly|almost|about|around|at least|up to|some|roughly)\s+)?"
     r"(?:[$€£]\s?\d[\d,.]*(?:\s+(?:million|billion|trillion|bn|m))?"
@@ -41,14 +37,10 @@ MONEY = re.compile(
     r"rubles|manats?|lari|tenge|drams?|lira|liras|hryvnias?))",
     re.IGNORECASE,
 )
-
-
 COUNT_OBJECT = re.compile(
     rf"^{_QUANTITY}\s+(?:of\s+)?(?:(?:the|their|its)\s+)?(?P<noun>[a-z-]+s|people)\b",
     re.IGNORECASE,
 )
-
-
 # A counted object the plain pattern above misses: after a verb's particle ("shot down six
 # drones", "hands back its 77.4 million shares") or named by a capitalised word before its noun
 # ("six Kalibr cruise missiles"). The particle goes back after the verb in the question. A
@@ -60,8 +52,6 @@ COUNT_OBJECT_AFTER = re.compile(
     r"(?:[A-Z][\w-]*\s+){1,2}(?:[a-z-]+\s+)?[a-z-]+s"
     r"|(?<=\s)(?:[a-z-]+s|people)(?(particle)|(?!)))(?![\w'-])"
 )
-
-
 # A figure put on a thing: "put the toll on their side at eight", "put turnout at 84.5%".
 PUT_AT = re.compile(
     r"^(?P<thing>(?:(?:the|its|their)\s+)?[a-z][\w'-]*"
@@ -69,8 +59,6 @@ PUT_AT = re.compile(
     r"\s+at\s+(?:(?:about|around|nearly|some|more than|at least|roughly)\s+)?"
     r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\b"
 )
-
-
 GATHERINGS = frozenset("crowd crowds rally rallies protest protests march gathering".split())
 
 
@@ -95,19 +83,11 @@ CHANGE = {
         "fall",
     ),
 }
-
-
 # A changing verb's object before its figures: "shrinks the Senate from 100 to 65".
 CHANGED_OBJECT = re.compile(r"(?:the|a|an|its|their|his|her|our)\s", re.IGNORECASE)
-
-
 # A figure the change went by, from or to: "from about 60 tenge to 120 tenge", "by 12 percent".
 AMOUNT_AFTER = re.compile(r"\b(?:from|to|by)\s+(?:about\s+|around\s+|nearly\s+|some\s+)?[$€£]?\d")
-
-
 PERCENT = r"\d[\d.,]*\s*(?:percent|per cent|%)"
-
-
 SHARE = re.compile(
     r"^(?:(?:about|around|nearly|almost|just over|just under|more than|less than|some|roughly|"
     rf"only|barely|over|under)\s+)?{PERCENT}(?!\s+of\b)"

@@ -16,8 +16,6 @@ _LATE_PURPOSE_VERBS = (
     r"keep|protect|save|ensure|pay|cover|prevent|avoid|stop|help|ease|curb|limit|secure|"
     r"restore|guard|patrol|monitor|inspect|rescue|evacuate|enforce|oversee"
 )
-
-
 CAUSE = re.compile(
     r",?\s+\b(?:because(?: of)?|due to|after|following|amid|as a result of|"
     r"in protest (?:at|against)|in response to|in retaliation for|"
@@ -36,8 +34,6 @@ LATE_CAUSE = re.compile(
     r"torrential|\w+ (?:days|weeks|months|hours))|as a result of|triggered by|caused by)\s",
     re.IGNORECASE,
 )
-
-
 # A purpose later in the predicate: "cut gas to factories and filling stations for ten days
 # to keep homes heated".
 LATE_PURPOSE = re.compile(rf"\s(?:to|in order to)\s+(?:{_LATE_PURPOSE_VERBS})\s")

@@ -14,8 +14,6 @@ from bot.ingest.main_clause import Clause
 from bot.ingest.question_forms import who_or_what
 
 _CHARGE_PREPOSITION = {"accuse": "of", "suspect": "of", "charge": "with", "convict": "of"}
-
-
 _CHARGED = re.compile(
     r"^(?P<whom>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}|(?:the|two|three|both)\s+\w+)\s+"
     r"(?P<prep>of|with)\s+(?P<what>\S+)"

@@ -37,8 +37,6 @@ _BODY_HEADS = frozenset(
     committee commission assembly parliament ministry court agency bank fund company
     corporation group coalition movement front service office forum federation""".split()
 )
-
-
 # A verb whose "at" names a target, not a place: "aimed at Russia", "fired at Kyiv".
 _TARGET_VERB = re.compile(
     r"\b(?:aim|aimed|aiming|directed|targeted|pointed|fired|shot|angry|looked|laughed|"

@@ -41,8 +41,6 @@ def subjunctive(text: str) -> Clause | None:
 # Monday", "announced visa restrictions". Then nothing is reported: the thing and its day are what
 # readers ask ("when did the president announce the snap election"), as of any other verb.
 _THING_VERBS = frozenset("announce announces announced".split())
-
-
 # The object opens on a determiner or a plain noun ("visa restrictions"), not on what opens a
 # statement or a time ("that", "it", "on Monday", "plans to ...").
 _THING_START = re.compile(
