@@ -20,20 +20,42 @@ The auxiliary moves in front of the subject ("has X been evacuated"); a lone pas
 verb takes do-support with its base form ("did X give way", from ``lexicon``): both in
 ``question_forms``. Every question goes through ``question_check.problem`` (a small grammar
 check) and is written only if it passes.
+
+This module holds the templates and the order they are tried in; what each kind of question
+looks for in a clause lives by kind, so that a new shape is added beside its own kind:
+``amount_shapes`` (how many, how much, what percentage), ``time_shapes`` (when, how long),
+``place_shapes`` (where), ``cause_shapes`` (why), ``speech_shapes`` (reported speech),
+``charge_questions`` (what someone is accused of), and ``question_finish`` (the shortening,
+"there" and setting every question gets last).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from bot.core.filler_words import STOPWORDS
-from bot.core.folding import fold
 from bot.ingest import clause_parts, dates
+from bot.ingest.amount_shapes import (
+    AMOUNT_AFTER,
+    AMOUNT_OF_THING,
+    CHANGE,
+    CHANGED_OBJECT,
+    COUNT_OBJECT,
+    COUNT_OBJECT_AFTER,
+    COUNT_SUBJECT,
+    EFFECT,
+    GATHERINGS,
+    MONEY,
+    NOT_SIZED_THING_WORDS,
+    PERCENT,
+    PUT_AT,
+    SHARE,
+    after_counted,
+    amount_be,
+)
+from bot.ingest.cause_shapes import CAUSE, LATE_CAUSE, LATE_PURPOSE, SPEECH_ONLY
+from bot.ingest.charge_questions import charge_question
 from bot.ingest.clause_words import (
-    DANGLING,
     DUMMY_IT,
-    MONTHS_AND_DAYS,
     NOT_OBJECT,
     POSSESSIVES,
     SAID,
@@ -51,8 +73,10 @@ from bot.ingest.lexicon import (
     regular_past,
 )
 from bot.ingest.main_clause import PRONOUNS, Clause, parse, plain_text, second_predicate
+from bot.ingest.place_shapes import place_in
 from bot.ingest.predicate_core import cut
-from bot.ingest.question_check import MAX_QUESTION_WORDS, MIN_QUESTION_WORDS, problem
+from bot.ingest.question_check import problem
+from bot.ingest.question_finish import Unset, finish, shortened
 from bot.ingest.question_forms import (
     a_person,
     agreeing,
@@ -61,147 +85,21 @@ from bot.ingest.question_forms import (
     subject_for_question,
     who_or_what,
 )
+from bot.ingest.speech_shapes import OBJECT_FIRST, REPORTED_START, announces_a_thing, subjunctive
+from bot.ingest.time_shapes import (
+    DATE_AS,
+    DURATION,
+    TIMING_ONLY,
+    time_before_verb,
+    timing_questions,
+)
 from bot.ingest.time_spans import time_spans_in, without
 from bot.ingest.vote_questions import vote_questions
 
 MAX_QUESTIONS = 4
 
-_OBJECT_FIRST = frozenset("called calls accused described describes urged denied".split())
-_QUANTITY = (
-    r"(?:(?:more than|over|nearly|almost|about|around|at least|up to|some|roughly|"
-    r"an estimated|fewer than|less than)\s+)?"
-    r"(?:\d[\d,.]*(?:\s+(?:million|billion|thousand))?|one|two|three|four|five|six|seven|"
-    r"eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|millions|tens of thousands|"
-    r"hundreds of thousands)"
-)
-_COUNT_SUBJECT = re.compile(
-    rf"^{_QUANTITY}\s+(?:of\s+)?(?:(?:the|their|its)\s+)?(?P<noun>(?:[a-z-]+\s+){{0,2}}?"
-    r"[a-z-]+?s|people|police|staff|personnel|children)\b(?P<rest>.*)$",
-    re.IGNORECASE,
-)
-_MONEY = re.compile(
-    r"(?:(?:more than|over|nearly|almost|about|around|at least|up to|some|roughly)\s+)?"
-    r"(?:[$€£]\s?\d[\d,.]*(?:\s+(?:million|billion|trillion|bn|m))?"
-    r"|\d[\d,.]*(?:\s+(?:million|billion|trillion))?\s+(?:euros?|dollars?|pounds|roubles|"
-    r"rubles|manats?|lari|tenge|drams?|lira|liras|hryvnias?))",
-    re.IGNORECASE,
-)
-_COUNT_OBJECT = re.compile(
-    rf"^{_QUANTITY}\s+(?:of\s+)?(?:(?:the|their|its)\s+)?(?P<noun>[a-z-]+s|people)\b",
-    re.IGNORECASE,
-)
-# A counted object the plain pattern above misses: after a verb's particle ("shot down six
-# drones", "hands back its 77.4 million shares") or named by a capitalised word before its noun
-# ("six Kalibr cruise missiles"). The particle goes back after the verb in the question. A
-# month is no such word: "set 10 May as the start" is a date, not ten things.
-_COUNT_OBJECT_AFTER = re.compile(
-    r"^(?:(?P<particle>down|up|out|off|back|away|over)\s+)?(?:(?:its|their|his|her)\s+)?"
-    rf"{_QUANTITY}\s+(?:of\s+)?"
-    rf"(?:(?:the|their|its)\s+)?(?P<noun>(?!(?:{MONTHS_AND_DAYS})\b)"
-    r"(?:[A-Z][\w-]*\s+){1,2}(?:[a-z-]+\s+)?[a-z-]+s"
-    r"|(?<=\s)(?:[a-z-]+s|people)(?(particle)|(?!)))(?![\w'-])"
-)
-# A figure put on a thing: "put the toll on their side at eight", "put turnout at 84.5%".
-_PUT_AT = re.compile(
-    r"^(?P<thing>(?:(?:the|its|their)\s+)?[a-z][\w'-]*"
-    r"(?:\s+(?:on|of|in|among|outside|near)\s+[\w' -]+?)?)"
-    r"\s+at\s+(?:(?:about|around|nearly|some|more than|at least|roughly)\s+)?"
-    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\b"
-)
-_GATHERINGS = frozenset("crowd crowds rally rallies protest protests march gathering".split())
-# A date as a verb's object, then what it is the date of: "10 May as the start of the campaign".
-_DATE_AS = re.compile(
-    rf"^(?:\d{{1,2}}\s+(?:{dates.MONTHS})|(?:{dates.MONTHS})\s+\d{{1,2}})(?:,?\s+\d{{4}})?\s+as\s+"
-    r"(?P<thing>(?:the|a|an)\s+[a-z][^,;]*)"
-)
-# An amount that says how big a thing is ("made a one-off payment of $50 million", "approved a
-# grant of 3 million manats"): "how much was the payment", asked of the thing, since the
-# sentence's verb ("made", "approved") is not what a reader asks how much of.
-_AMOUNT_OF_THING = re.compile(
-    r"^(?:(?:a|an|the|its|their|his|her)\s+)?(?P<thing>(?:[a-z][a-z-]*\s+){0,2}(?P<noun>[a-z][a-z-]+))$"
-)
-# Verbs of a purpose that may stand late in a predicate, after its object and its time ("cut
-# gas to factories for ten days to keep homes heated": ``_LATE_PURPOSE``); right after the verb
-# (``_CAUSE``) more verbs say a purpose.
-_LATE_PURPOSE_VERBS = (
-    r"keep|protect|save|ensure|pay|cover|prevent|avoid|stop|help|ease|curb|limit|secure|"
-    r"restore|guard|patrol|monitor|inspect|rescue|evacuate|enforce|oversee"
-)
-_CAUSE = re.compile(
-    r",?\s+\b(?:because(?: of)?|due to|after|following|amid|as a result of|"
-    r"in protest (?:at|against)|in response to|in retaliation for|"
-    r"(?:over|for) (?=(?:the|a|an|its|their|his|her|alleged|suspected|poor|what)\b))"
-    r"\s*(?P<cause>.+)$"
-    r"|(?:^|\s+)\b(?:to|in order to)\s+(?P<purpose>(?:demand|protest|press|push|seek|call|"
-    r"support|oppose|force|mark|show|honour|honor|pressure|express|boost|fund|punish|defend|"
-    rf"reduce|speed|replace|counter|deter|{_LATE_PURPOSE_VERBS})\b.+)$",
-    re.IGNORECASE,
-)
-# Verbs saying an amount changed, by the plain word readers ask with.
-_CHANGE = {
-    **dict.fromkeys(
-        "rose increased grew climbed jumped soared surged doubled tripled trebled quadrupled "
-        "rises increases grows climbs jumps soars surges doubles triples".split(),
-        "rise",
-    ),
-    **dict.fromkeys(
-        "fell dropped declined decreased plunged slumped halved shrank tumbled "
-        "falls drops declines decreases plunges slumps halves shrinks tumbles".split(),
-        "fall",
-    ),
-}
-# A changing verb's object before its figures: "shrinks the Senate from 100 to 65".
-_CHANGED_OBJECT = re.compile(r"(?:the|a|an|its|their|his|her|our)\s", re.IGNORECASE)
-# A figure the change went by, from or to: "from about 60 tenge to 120 tenge", "by 12 percent".
-_AMOUNT_AFTER = re.compile(r"\b(?:from|to|by)\s+(?:about\s+|around\s+|nearly\s+|some\s+)?[$€£]?\d")
-_PERCENT = r"\d[\d.,]*\s*(?:percent|per cent|%)"
-_SHARE = re.compile(
-    r"^(?:(?:about|around|nearly|almost|just over|just under|more than|less than|some|roughly|"
-    rf"only|barely|over|under)\s+)?{_PERCENT}(?!\s+of\b)"
-)
-_DURATION = re.compile(
-    r"\bfor\s+(?:at least\s+|about\s+|up to\s+|nearly\s+|more than\s+|another\s+)?"
-    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)\s+"
-    r"(?:hours?|days?|weeks?|months?|years?|decades?)\b"
-    # "for five days of early voting": the span's own noun goes with it.
-    r"(?:\s+of\s+(?:[a-z-]+\s+)?(?!(?:the|a|an)\b)[a-z-]+ing\b)?"
-)
-# How a clause that "said" introduces without "that" opens: a determiner, a name or a number
-# ("said the bridge would ...", "said about 1,200 people work ..."), not "said on Monday".
-_REPORTED_START = re.compile(
-    r"(?:the|a|an|its|their|his|her|it|they|he|she|all|some|most|about|more than|nearly|"
-    r"[A-Z][\w'-]+|\d)\s"
-)
-# A cause after a comma, later in the sentence than the first part of the predicate.
-_LATE_CAUSE = re.compile(
-    r",\s+(?:because(?: of)?|due to|after (?:days|weeks|months|hours|a|an|the|heavy|"
-    r"torrential|\w+ (?:days|weeks|months|hours))|as a result of|triggered by|caused by)\s",
-    re.IGNORECASE,
-)
-# A purpose later in the predicate: "cut gas to factories and filling stations for ten days
-# to keep homes heated".
-_LATE_PURPOSE = re.compile(rf"\s(?:to|in order to)\s+(?:{_LATE_PURPOSE_VERBS})\s")
-_PLACE = re.compile(
-    r"(?:^|\s+)\b(?i:in|at|near|outside|inside)\s+(?:the\s+)?"
-    r"(?:(?:[a-z-]+|[A-Z][a-z]+(?:an|ian|ish|i))\s+){0,3}?(?:(?:city|town|village|region|province|"
-    r"district|republic) of\s+)?(?!(?:"
-    + MONTHS_AND_DAYS
-    + r")\b)(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)"
-    r"(?:\s+(?:region|regions|province|district|city|area|oblast|republic|valley|river|county|"
-    r"border|capital|square|avenue|street|airport|port))?\b"
-)
-_EFFECT = re.compile(
-    rf",\s+(?P<verb>[a-z]+ing)\s+{_QUANTITY}\s+(?:of\s+)?(?:[a-z-]+\s+)?(?P<noun>[a-z]+s|people)\b"
-)
-
 
 _TYPED = ("how many", "how much", "why", "where", "when", "how long")
-# Verbs whose object is what was said: a cause after them is the statement's, not theirs.
-_SPEECH_ONLY = frozenset(
-    """say says said add adds added tell tells told state states stated note notes noted claim
-    claims claimed insist insists insisted argue argues argued confirm confirms confirmed
-    report reports reported warn warns warned""".split()
-)
 
 
 def _other_parts(
@@ -264,182 +162,6 @@ def _other_parts(
     return out
 
 
-_SUBJUNCTIVE = re.compile(
-    r"^(?P<subject>(?:\S+\s+){0,5}?\S+)\s+be\s+(?P<verb>[a-z]+)\s+(?P<rest>.+)$"
-)
-
-
-def _subjunctive(text: str) -> Clause | None:
-    """ "(ordered that) blogger Narek Samsonyan be held in custody for two months" as the
-    clause readers ask about: "will blogger narek samsonyan be held ..." ("how long")."""
-    match = _SUBJUNCTIVE.match(text)
-    if match is None or not is_past(match["verb"]):
-        return None
-    return Clause(match["subject"], "will be", match["verb"], match["rest"])
-
-
-_CHARGE_PREPOSITION = {"accuse": "of", "suspect": "of", "charge": "with", "convict": "of"}
-_CHARGED = re.compile(
-    r"^(?P<whom>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}|(?:the|two|three|both)\s+\w+)\s+"
-    r"(?P<prep>of|with)\s+(?P<what>\S+)"
-)
-
-
-def _charge_question(clause: Clause, subject: str, names: set[str]) -> str | None:
-    """What someone is accused of, charged with or suspected of, asked as readers do, never
-    ending on its preposition: "what is samsonyan accused of doing" (an act) or "what are
-    the charges against the two officials"."""
-    verb = (clause.verb or "").lower()
-    base = base_form(verb) or verb
-    if base not in _CHARGE_PREPOSITION:
-        return None
-    prep = _CHARGE_PREPOSITION[base]
-    if clause.aux in ("was", "were", "is", "are", "has been", "have been"):
-        passive = re.match(rf"^{prep}\s+(?P<what>\S+)", clause.rest)
-        if passive is None or who_or_what(clause.subject, names) != "who":
-            return None
-        whom, what = subject, passive["what"]
-        be = clause.aux.split()[0]
-    elif clause.aux is None:
-        active = _CHARGED.match(clause.rest)
-        if active is None or active["prep"] != prep:
-            return None
-        whom = active["whom"] if active["whom"][:1].isupper() else active["whom"].lower()
-        what = active["what"]
-        be = "was" if verb.endswith("ed") else "is"
-    else:
-        return None
-    if what.endswith("ing") and base in ("accuse", "suspect"):
-        return f"what {be} {whom} {past_participle(base)} of doing"
-    return f"what are the charges against {whom}"
-
-
-@dataclass(frozen=True, slots=True)
-class _Place:
-    start: int
-    end: int
-    name: str
-
-
-# The head nouns of a body's name: "the Collective Security Treaty Organization", "the
-# Eurasian Economic Union", "the Shor Party" are bodies, not places, though capitalised.
-_BODY_HEADS = frozenset(
-    """organization organisation union alliance treaty pact bloc party parties council
-    committee commission assembly parliament ministry court agency bank fund company
-    corporation group coalition movement front service office forum federation""".split()
-)
-# A verb whose "at" names a target, not a place: "aimed at Russia", "fired at Kyiv".
-_TARGET_VERB = re.compile(
-    r"\b(?:aim|aimed|aiming|directed|targeted|pointed|fired|shot|angry|looked|laughed|"
-    r"lashed out|hit back|jabbed|swiped)\s*$",
-    re.IGNORECASE,
-)
-
-
-def _place_in(text: str) -> _Place | None:
-    """The first named place ``text`` puts something in ("in the Orenburg region", "in the
-    Russian city of Orsk" -> Orsk)."""
-    match = _PLACE.search(text)
-    if match is None:
-        return None
-    name, end = match["name"], match.end()
-    more = re.match(
-        r"^\s+(?:(?:city|town|village|region|province|district|republic|capital)\s+)?of\s+"
-        r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)",
-        text[end:],
-    )
-    if more:
-        name, end = more["name"], end + more.end()
-    if name.split()[-1].lower() in _BODY_HEADS or _TARGET_VERB.search(text[: match.start()]):
-        # "participation in the Collective Security Treaty Organization", "aimed at Russia":
-        # a body one takes part in and a target are no place where something happened.
-        return None
-    following = text[end:]
-    if following and not re.match(
-        r"^(?:[,.;:]|\s+(?:in|on|at|to|for|and|but|as|after|before|when|with|by|from|near|"
-        r"over|during|since|while|where|which|who|until|than|or)\b)",
-        following,
-    ):
-        return None  # "at the COP29 United Nations climate conference": a modifier
-    return _Place(match.start(), end, name)
-
-
-class Unset(str):
-    """A question not to be set in the story's event: it asks about another name."""
-
-    __slots__ = ()
-
-
-# Verbs after which "there" says that something exists ("was there"), not where.
-_EXISTENTIAL = frozenset("is are was were be been being".split())
-
-
-def _without_pointers(question: str) -> str:
-    """``question`` without the words that point back into the article at a place or a
-    time it does not name: "when was the closing ceremony held there", "when has the mission
-    patrolled the border since" (the date it counts from was cut). A reader asks without
-    them, and a moderator would strike them."""
-    kept: list[str] = []
-    words = question.split()
-    for at, word in enumerate(words):
-        # "there" before a form of "be" says that something exists as well, after a modal or
-        # "had": "when will there be a runoff", "why had there been no quorum".
-        then = words[at + 1].lower() if at + 1 < len(words) else ""
-        existential = then in _EXISTENTIAL or (bool(kept) and kept[-1].lower() in _EXISTENTIAL)
-        if word.lower() == "there" and kept and not existential:
-            continue
-        kept.append(word)
-    if len(kept) > 1 and kept[-1].lower() == "since":
-        kept.pop()  # (not "since when ...": a question opens on its question word)
-    return " ".join(kept)
-
-
-def _finish(question: str, setting: str | None) -> str:
-    question = _without_pointers(question.strip(" ,"))
-    named = _event_named(question, setting) if setting else None
-    if named is not None:
-        # "what was turnout in the vote" -> "... in the lestria vote", not "what was turnout
-        # in the vote in the lestria vote": the question names the event once.
-        return " ".join(named.lower().replace(" ,", ",").split()).strip(" ,")
-    set_in = f"{question} {setting}" if setting else question
-    if (
-        setting
-        and not _setting_names(setting) & set(fold(question).split())
-        and len(set_in.split()) <= MAX_QUESTION_WORDS
-    ):
-        # Too long with the setting, the question is still asked without it: the answer
-        # names the event, and a question the check refuses would be lost altogether.
-        question = set_in
-    return " ".join(question.lower().replace(" ,", ",").split()).strip(" ,")
-
-
-_SETTING_EVENT = re.compile(
-    r"^(?:in|at|after|before|during|over|under)\s+(?P<event>the\s+.*\s(?P<noun>[\w-]+))$",
-    re.IGNORECASE,
-)
-
-
-def _event_named(question: str, setting: str) -> str | None:
-    """``question`` with its "the <noun>" of the setting's event ("the vote") written as the
-    setting names it ("the Lestria vote"), or None if it has none."""
-    event = _SETTING_EVENT.match(setting)
-    if event is None:
-        return None
-    found = re.search(rf"\bthe\s+{re.escape(event['noun'])}\b(?!['’-])", question, re.IGNORECASE)
-    if found is None:
-        return None
-    return f"{question[: found.start()]}{event['event']}{question[found.end() :]}"
-
-
-def _setting_names(setting: str) -> set[str]:
-    """The folded name words of a setting ("in the Kazakhstan floods" -> {"kazakhstan"})."""
-    return {
-        w
-        for token in re.findall(r"[A-Z][\w'-]*", setting)
-        for w in fold(re.sub(r"'s$", "", token)).split()
-    } or set(fold(setting).split()[-1:])
-
-
 def generate(
     statement: str,
     *,
@@ -459,11 +181,11 @@ def generate(
     names = names or set()
     out: list[str] = []
     clause = parse(statement)
-    timing = _TIMING_ONLY.match(f"{clause.verb or ''} {clause.rest}") if clause else None
+    timing = TIMING_ONLY.match(f"{clause.verb or ''} {clause.rest}") if clause else None
     if clause is not None and timing is not None:
         # "X came two weeks after Y": asked as it stands, it gives "what came two weeks"; what
         # it tells is when Y was and what went before X.
-        out += _timing_questions(clause.subject, timing)
+        out += timing_questions(clause.subject, timing)
         clause = None
     if (
         clause is not None
@@ -471,7 +193,7 @@ def generate(
         and clause.subject.split()[0].lower() not in ("no", "nobody", "none", "nothing")
     ):
         out += _from_clause(
-            clause, names, setting, depth=0, topic=topic, timed=_time_before_verb(statement, clause)
+            clause, names, setting, depth=0, topic=topic, timed=time_before_verb(statement, clause)
         )
         second = second_predicate(clause)
         if second is not None:
@@ -494,129 +216,13 @@ def generate(
     seen: dict[str, None] = {}
     for question in out:
         own_setting = None if isinstance(question, Unset) else setting
-        cleaned = _finish(_shortened(question), own_setting)
+        cleaned = finish(shortened(question), own_setting)
         if problem(cleaned) is None:
             seen.setdefault(cleaned, None)
     return list(seen)[:MAX_QUESTIONS]
 
 
-_PHRASE_STARTS = frozenset("by in for on at from with over after during".split())
-# "came two weeks after a referendum", "comes a day before the vote": the sentence only times
-# one thing against another; its questions would ask "how many weeks did X come".
-_TIMING_ONLY = re.compile(
-    r"^(?:came|comes|come)\s+(?P<span>(?:just\s+|only\s+|about\s+|nearly\s+|exactly\s+)?"
-    r"(?:\S+\s+)?(?:hours?|days?|weeks?|months?|years?|decades?))\s+(?P<order>after|before)\s+"
-    r"(?:an?|the)\s+(?P<other>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2})"
-)
-
-
-def _timing_questions(subject: str, timing: re.Match[str]) -> list[str]:
-    """ "The runoff came two weeks after a referendum ..." -> "when was the referendum", "what
-    happened two weeks before the runoff"."""
-    # The other event by its one noun, when a preposition or a relative clause follows it ("a
-    # strike by track workers", "a referendum in which ..."): a longer phrase may run into its
-    # own verb ("the summit opens"), which a question must not ask of.
-    other = timing["other"].split()
-    opposite = "before" if timing["order"] == "after" else "after"
-    span = timing["span"].strip()
-    what = subject[:1].lower() + subject[1:] if subject.split()[0] in _DETERMINERS_CAP else subject
-    out = [f"what happened {span} {opposite} {what}"]
-    noun = other[0].lower().strip(",")
-    alone = len(other) == 1 or other[1].strip(",") in NOT_OBJECT or other[0].endswith(",")
-    if alone and noun not in STOPWORDS:
-        plural = noun.endswith("s") and not noun.endswith("ss")
-        out.insert(0, f"when {'were' if plural else 'was'} the {noun}")
-    return out
-
-
-_DETERMINERS_CAP = frozenset("The A An This That These Those Its Their".split())
-
-
-def _shortened(question: str) -> str:
-    """``question`` without its last prepositional phrases while it is too long ("how long
-    were X and Y ordered held in pre-trial detention | by a baku court"): a long name in the
-    subject should not cost the question, and a cut mid-phrase ("by a baku") reads badly."""
-    words = question.split()
-    while len(words) > MAX_QUESTION_WORDS:
-        cuts = [
-            i
-            for i, w in enumerate(words)
-            if w in _PHRASE_STARTS and i > MIN_QUESTION_WORDS and words[i + 1 : i + 2] != ["least"]
-        ]
-        if not cuts:
-            break
-        words = words[: cuts[-1]]
-        while words and words[-1] in DANGLING:
-            words.pop()
-    return " ".join(words)
-
-
-# Words that make "the <thing>" no thing of its own to ask the size of ("a total of", "a
-# sum of", "a fine of up to": the amount is asked as it stands by other questions). Made
-# once, not per clause: the stopwords are most of it.
-_NOT_SIZED_THING_WORDS = STOPWORDS | frozenset(
-    "total sum number figure amount maximum minimum record".split()
-)
-
-
-def _after_counted(text: str) -> str:
-    """What a "how many" question keeps after the counted noun: the predicate's next words,
-    but not a participle's phrase that says which ones were counted ("pardoned more than 200
-    people convicted in political cases" asks "how many people has he pardoned", not "...
-    pardoned convicted in political cases")."""
-    first = text.split()[:1]
-    if first and (first[0].endswith("ing") or is_past(first[0].lower())):
-        return ""
-    return cut(text, 5)
-
-
-def _amount_be(clause: Clause, noun: str) -> str:
-    """The "be" of "how much was the payment": past when the clause is, plural by the noun."""
-    past = clause.aux in ("had", "was", "were") or (
-        clause.aux is None and clause.verb is not None and is_past(clause.verb.lower())
-    )
-    plural = noun.endswith("s") and not noun.endswith(("ss", "us", "is"))
-    return ("were" if plural else "was") if past else ("are" if plural else "is")
-
-
-# Verbs of saying that also take a thing as their object: "announced the snap election on
-# Monday", "announced visa restrictions". Then nothing is reported: the thing and its day are what
-# readers ask ("when did the president announce the snap election"), as of any other verb.
-_THING_VERBS = frozenset("announce announces announced".split())
-# The object opens on a determiner or a plain noun ("visa restrictions"), not on what opens a
-# statement or a time ("that", "it", "on Monday", "plans to ...").
-_THING_START = re.compile(
-    r"(?!(?:that|it|he|she|they|we|i|you|what|whether|how|why|who|when|where|to|on|in|at|"
-    r"after|before|plans?|this|there)\s)[a-z][a-z-]*\s"
-)
-
-
-def _announces_a_thing(verb: str, rest: str) -> bool:
-    """Whether ``verb`` (``_THING_VERBS``) has a noun phrase for its object, not a statement:
-    no "that", and the words up to the first comma read as no clause of their own ("his
-    resignation in a statement", not "the government would raise prices")."""
-    if verb not in _THING_VERBS or not _THING_START.match(rest):
-        return False
-    first = re.split(r",\s|;\s", rest, maxsplit=1)[0]
-    return re.search(r"(?:^|\s)that\s", first) is None and parse(first) is None
-
-
 _NO_SUBJECT = frozenset("it they he she we i you her his its their our my your no".split())
-
-
-def _time_before_verb(statement: str, clause: Clause) -> bool:
-    """Whether ``statement`` gives a day before its verb that ``clause`` holds neither in its
-    lead nor after the verb: "Parliament on Wednesday passed ...", "The next day, people in
-    Vamar blocked ..." (the parse keeps the subject and drops the time between). Not a day
-    owning a noun ("Sunday's vote"), which is the subject's, not the time of the verb."""
-    if not clause.rest or clause.lead or clause.verb is None:
-        # (A copula's day is its subject's: "Turnout in Sunday's vote was 61%".)
-        return False
-    at = statement.find(clause.rest)
-    head = statement[:at] if at > 0 else ""
-    return any(
-        not re.match(r"['’]s\b", head[end:]) for _, end in time_spans_in(head, days_only=True)
-    )
 
 
 def _from_clause(
@@ -629,7 +235,7 @@ def _from_clause(
     timed: bool = False,
 ) -> list[str]:
     """The questions of ``clause``; ``timed``: the sentence gives its day where the parse
-    left it out (``_time_before_verb``)."""
+    left it out (``time_before_verb``)."""
     typed: list[str] = []
     plain: list[str] = []
     subject = subject_for_question(clause.subject, names)
@@ -641,7 +247,7 @@ def _from_clause(
     if (
         (reported or verb in THAT_VERBS)
         and depth == 0
-        and not _announces_a_thing(verb, rest)
+        and not announces_a_thing(verb, rest)
         # ("had already concluded": an adverb after the auxiliary changes nothing.)
         and (clause.aux or "").split()[:1] in ([], ["has"], ["have"], ["had"])
     ):
@@ -667,12 +273,12 @@ def _from_clause(
         # opens a relative clause ("called Western suggestions that the state was behind the
         # crash a lie"), not what was said.
         told = len(said) == 2 and (
-            len(said[0].split()) <= 16 if verb not in _OBJECT_FIRST else not said[0].strip()
+            len(said[0].split()) <= 16 if verb not in OBJECT_FIRST else not said[0].strip()
         )
         inner = parse(said[1]) if told else None
         if inner is None and told:
-            inner = _subjunctive(said[1])
-        if inner is None and verb in SAID and _REPORTED_START.match(rest):
+            inner = subjunctive(said[1])
+        if inner is None and verb in SAID and REPORTED_START.match(rest):
             # "said the bridge would stay shut ...": reported without "that".
             inner = parse(rest)
         if (
@@ -706,7 +312,7 @@ def _from_clause(
     # Charges: "Prosecutors accuse Samsonyan of calling for violence" and "Two officials were
     # charged with negligence" -> "what is samsonyan accused of doing", "what are the charges
     # against two officials".
-    charge = _charge_question(clause, subject, names)
+    charge = charge_question(clause, subject, names)
     if charge is not None and depth == 0:
         typed.append(charge)
 
@@ -741,17 +347,17 @@ def _from_clause(
 
     # "Officials put the toll at eight", "organisers estimated the crowd at 5,000": readers ask
     # what the figure is ("what was the toll"), or how big a gathering was, not what was put.
-    estimate = _PUT_AT.match(rest)
+    estimate = PUT_AT.match(rest)
     if estimate is not None and base_form(verb) in ("put", "estimate", "place") and depth <= 1:
         figure = estimate["thing"].lower()
         if figure.split()[0] not in ("the", "its", "their"):
             figure = f"the {figure}"  # "put turnout at 84%": "what was the turnout"
         head = re.split(r"\s(?:of|on|in|among|outside|near)\s", figure, maxsplit=1)[0].split()[-1]
-        be = _amount_be(clause, head)
-        typed.append(f"how big {be} {figure}" if head in _GATHERINGS else f"what {be} {figure}")
+        be = amount_be(clause, head)
+        typed.append(f"how big {be} {figure}" if head in GATHERINGS else f"what {be} {figure}")
 
     # How many: a number in the subject.
-    count = _COUNT_SUBJECT.match(clause.subject)
+    count = COUNT_SUBJECT.match(clause.subject)
     predicate = " ".join(p for p in (clause.aux, clause.verb) if p)
     if count and predicate:
         noun = count["noun"].lower()
@@ -771,12 +377,12 @@ def _from_clause(
     # a cause or purpose there is that clause's, not this one's.
     own_clause = re.split(r",\s+(?:and|but|while)\s|;\s", rest, maxsplit=1)[0]
     main_time = time_spans_in(first_part)
-    cause = _CAUSE.search(first_part)
-    money = _MONEY.search(" ".join(rest.split()[:8]))
-    objects = _COUNT_OBJECT.match(rest)
-    place = _place_in(first_part)
-    lead_place = _place_in(clause.lead) if clause.lead else None
-    effect = _EFFECT.search(rest)
+    cause = CAUSE.search(first_part)
+    money = MONEY.search(" ".join(rest.split()[:8]))
+    objects = COUNT_OBJECT.match(rest)
+    place = place_in(first_part)
+    lead_place = place_in(clause.lead) if clause.lead else None
+    effect = EFFECT.search(rest)
 
     # How much: an amount right after the verb.
     if money and predicate:
@@ -794,28 +400,28 @@ def _from_clause(
         if body and bare_noun:
             typed.append(f"how much {body}")
         elif (
-            (thing := _AMOUNT_OF_THING.match(before))
-            and _NOT_SIZED_THING_WORDS.isdisjoint(thing["thing"].split())
+            (thing := AMOUNT_OF_THING.match(before))
+            and NOT_SIZED_THING_WORDS.isdisjoint(thing["thing"].split())
             and is_topic_noun(thing["noun"])
         ):
-            typed.append(f"how much {_amount_be(clause, thing['noun'])} the {thing['thing']}")
+            typed.append(f"how much {amount_be(clause, thing['noun'])} the {thing['thing']}")
     elif objects and predicate and not count:
-        after = _after_counted(rest[objects.end() :])
+        after = after_counted(rest[objects.end() :])
         body = inverted(clause, subject, after)
         if body:
             typed.append(f"how many {objects['noun'].lower()} {body}")
-    elif predicate and not count and (later := _COUNT_OBJECT_AFTER.match(rest)):
+    elif predicate and not count and (later := COUNT_OBJECT_AFTER.match(rest)):
         particle = later["particle"] or ""
-        after = _after_counted(rest[later.end() :])
+        after = after_counted(rest[later.end() :])
         body = inverted(clause, subject, " ".join(p for p in (particle, after) if p))
         if body:
             typed.append(f"how many {later['noun'].lower()} {body}")
 
     # A share: "Stoianoglo won about 97 percent in Gagauzia" -> "what percentage did alexandr
     # stoianoglo win in gagauzia"; "Turnout was about 54 percent" -> "what was turnout".
-    share = _SHARE.match(rest)
+    share = SHARE.match(rest)
     if share and predicate and not count:
-        after = re.sub(rf"^\s*to\s+[^,]*?{_PERCENT}", "", rest[share.end() :])
+        after = re.sub(rf"^\s*to\s+[^,]*?{PERCENT}", "", rest[share.end() :])
         after = cut(without(after, time_spans_in(after)), 6).strip(" ,")
         if clause.verb is not None:
             body = inverted(clause, subject, after if after.startswith(("in ", "at ")) else "")
@@ -827,14 +433,14 @@ def _from_clause(
     # "The price roughly doubled, from 60 to 120 tenge", "Inflation fell to 9 percent": a
     # change in an amount, which readers ask "how much did it rise" (the verb's own word is
     # rarely theirs: "doubled", "surged").
-    change = _CHANGE.get(verb) if clause.aux is None and not count else None
-    if change is not None and _CHANGED_OBJECT.match(rest):
+    change = CHANGE.get(verb) if clause.aux is None and not count else None
+    if change is not None and CHANGED_OBJECT.match(rest):
         # "The text shrinks the Senate from 100 members to 65": the object changed, not the
         # subject ("how much did the new text fall" asks a thing the sentence never says).
         change = None
     asked_much = any(q.startswith("how much") for q in typed)
-    if change is not None and _AMOUNT_AFTER.search(rest) and not asked_much and not share:
-        changed_in = _place_in(rest)
+    if change is not None and AMOUNT_AFTER.search(rest) and not asked_much and not share:
+        changed_in = place_in(rest)
         tail = (
             f" in {changed_in.name}"
             if changed_in is not None and changed_in.name not in subject
@@ -852,7 +458,7 @@ def _from_clause(
 
     # How long: a duration in the predicate ("would stay shut for at least two months"); what
     # was said of the future is asked in the future ("how long will the bridge stay shut").
-    duration = _DURATION.search(rest)
+    duration = DURATION.search(rest)
     if duration and clause.aux is not None and not count:
         aux = {"would": "will", "would be": "will be"}.get(clause.aux, clause.aux)
         body = inverted(
@@ -866,11 +472,11 @@ def _from_clause(
     # When: a date in the predicate or the leading clause. A date that is the verb's object
     # ("set 10 May as the start of the campaign") says when the thing after "as" is: asked
     # of it ("when was the start of the campaign"), for the verb alone would ask nothing.
-    dated_thing = _DATE_AS.match(rest)
+    dated_thing = DATE_AS.match(rest)
     if dated_thing is not None:
         what = cut(dated_thing["thing"], 6)
         head = re.split(r"\s(?:of|for|in|on|at|to|with)\s", what, maxsplit=1)[0].split()[-1]
-        typed.append(f"when {_amount_be(clause, head)} {what}")
+        typed.append(f"when {amount_be(clause, head)} {what}")
     elif main_time or lead_time or timed:
         # (Up to a purpose or cause, which the "why" question asks: "when did people in vamar
         # block the only road", not "... to stop a military".)
@@ -886,14 +492,14 @@ def _from_clause(
     # Why: a cause or purpose. Not of a verb of saying: "said the region would need new
     # roads because ..." gives why the roads are needed, not why it was said, and "why did
     # the governor say ..." asks what the fact does not tell (what was said is asked apart).
-    if verb in _SPEECH_ONLY:
+    if verb in SPEECH_ONLY:
         pass
     elif cause:
         core = cut(without(rest[: cause.start()], time_spans_in(rest[: cause.start()])))
         body = inverted(clause, subject, core)
         if body:
             typed.append(f"why {body}")
-    elif _LATE_CAUSE.search(own_clause) or _LATE_PURPOSE.search(own_clause):
+    elif LATE_CAUSE.search(own_clause) or LATE_PURPOSE.search(own_clause):
         # "came down near Rushan, in the ... region, after three days of heavy snow": the
         # cause set off by a comma after the place; the question keeps the first part.
         body = inverted(clause, subject, cut(without(first_part, time_spans_in(first_part))))

@@ -61,10 +61,11 @@ def taught_by_fact(rows: Iterable[Sequence[Any]]) -> dict[str, tuple[str, ...]]:
 
 class ToTeach:
     """The questions worth teaching, gathered from pages of asked questions: none taught yet,
-    each once, at most ``limit``. "The same question" is ``bot.core.same_question``'s rule
-    alone: the SQL reads whole spellings (lower case, trimmed) and decides nothing, so a
-    spelling already taught ("Tram fares?" taught, "tram fares" asked) is skipped here and
-    takes no place of the list."""
+    each once, at most ``limit``. "The same question" is ``bot.core.same_question``'s rule:
+    the SQL counts asks by their stored ``question_key`` (``bot.store.ask_spellings``) and
+    gives each question's most asked spelling; a question already taught under another
+    spelling ("Tram fares?" taught, "tram fares" asked) is skipped here and takes no place
+    of the list."""
 
     def __init__(self, taught: Iterable[str], limit: int) -> None:
         self._seen = {question_key(q) for q in taught}

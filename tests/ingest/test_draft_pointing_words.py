@@ -8,7 +8,8 @@ date the "when" question took away.
 
 from __future__ import annotations
 
-from bot.ingest.questions import _without_pointers, generate
+from bot.ingest.question_finish import without_pointers
+from bot.ingest.questions import generate
 
 
 def test_there_pointing_at_a_place_is_left_out() -> None:
@@ -35,7 +36,7 @@ def test_a_since_left_without_its_date_is_dropped() -> None:
 
 def test_there_saying_that_something_exists_is_kept() -> None:
     """ "when will there be a runoff" asks of a runoff; without "there" it is no question."""
-    assert _without_pointers("when will there be a runoff") == "when will there be a runoff"
-    assert _without_pointers("why had there been no quorum") == "why had there been no quorum"
-    assert _without_pointers("how many protesters were there") == "how many protesters were there"
-    assert _without_pointers("when did troops arrive there") == "when did troops arrive"
+    assert without_pointers("when will there be a runoff") == "when will there be a runoff"
+    assert without_pointers("why had there been no quorum") == "why had there been no quorum"
+    assert without_pointers("how many protesters were there") == "how many protesters were there"
+    assert without_pointers("when did troops arrive there") == "when did troops arrive"

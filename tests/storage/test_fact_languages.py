@@ -318,6 +318,10 @@ async def as_before_languages(backend: Any) -> None:
     PostgreSQL 2), its rows as that version left them."""
     # Nor was anything queued behind a reload kept then (SQLite 12, PostgreSQL 4).
     await backend.query("DROP TABLE queued_teachings")
+    # Nor an ask's question_key (SQLite 14, PostgreSQL 5).
+    await backend.query("DROP INDEX asks_without_key")
+    await backend.query("DROP INDEX asks_by_fact")
+    await backend.query("ALTER TABLE asks DROP COLUMN question_key")
     if backend.is_postgres:
         await backend.query("ALTER TABLE facts DROP COLUMN language, DROP COLUMN translations")
         await backend.query("DELETE FROM schema_version WHERE version >= 3")

@@ -321,6 +321,15 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )
         """,
     ),
+    # 5: what SQLite's migration 14 made: each ask's question as `bot.core.same_question`
+    # compares it, filled in Python for the rows asked before (found by the partial index).
+    (
+        "ALTER TABLE asks ADD COLUMN question_key text",
+        "CREATE INDEX asks_without_key ON asks (pk) WHERE question_key IS NULL",
+        # The 👎 list finds the question each vote answered by fact, server and time: without
+        # this, a scan of every ask per vote (8.6 s at 200k asks and 300 votes, 1 ms with it).
+        "CREATE INDEX asks_by_fact ON asks (fact_id, guild_id, decision, at)",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

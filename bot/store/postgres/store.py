@@ -83,6 +83,7 @@ class PostgresStore(
         store = cls(pool, url)
         try:
             await store._migrate()
+            await store._key_asks()
         except DRIVER_ERRORS as exc:
             await store.close()
             raise _unusable(location, exc) from exc

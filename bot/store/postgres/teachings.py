@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import asyncpg
 
 from bot.core.models import TAUGHT_BY_THEN, TEACH_NOT_MADE, UNTAUGHT_BY_THEN, UNTEACH_NOT_MADE
@@ -36,21 +34,13 @@ class PostgresTeachings(PostgresAudit, PostgresAsks):
     ) -> list[str]:
         """The most asked unanswered questions of a server (or all), then the ones whose
         answers got a 👎; none already taught."""
-        scope = "TRUE" if all_guilds else "guild_id IS NOT DISTINCT FROM $3::bigint"
-        params: tuple[Any, ...] = () if all_guilds else (guild_id,)
         to_teach = ToTeach((row[0] for row in await self._fetch(SERVED_TAUGHT)), limit)
 
         async def unanswered(size: int, offset: int) -> list[str]:
-            rows = await self._fetch(
-                "SELECT lower(trim(question)) AS q, COUNT(*) AS n FROM asks "
-                f"WHERE {scope} AND decision = 'unknown' "
-                'GROUP BY q ORDER BY n DESC, lower(trim(question)) COLLATE "C" '
-                "LIMIT $1 OFFSET $2",
-                size,
-                offset,
-                *params,
+            found = await self._unanswered(
+                guild_id, all_guilds=all_guilds, limit=size, offset=offset
             )
-            return [row[0] for row in rows]
+            return [q for q, _ in found]
 
         async def voted(size: int, offset: int) -> list[str]:
             found = await self._thumbs_down(

@@ -6,9 +6,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from bot.core.models import Stats
+from bot.core.same_question import question_key
 from bot.core.storage import AskRecord, stats_from_counts
+from bot.store.ask_spellings import ASK_KEY, KEY_BATCH, ranked_spellings
 from bot.store.sqlite.connection import SqliteConnection, translated
 from bot.store.sqlite.rows import now_text
+
+# The migration that gave asks their question_key.
+KEYED_SINCE = 14
 
 
 class SqliteAsks(SqliteConnection):
@@ -17,8 +22,8 @@ class SqliteAsks(SqliteConnection):
         """Save questions asked (for the statistics), many in one transaction."""
         async with self.transaction() as db:
             await db.executemany(
-                "INSERT INTO asks (at, guild_id, question, decision, fact_id, score) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO asks (at, guild_id, question, decision, fact_id, score, question_key) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         r.at or now_text(),
@@ -27,6 +32,7 @@ class SqliteAsks(SqliteConnection):
                         r.decision.value,
                         r.fact_id,
                         r.score,
+                        question_key(r.question[:500]),
                     )
                     for r in records
                 ],
@@ -70,18 +76,36 @@ class SqliteAsks(SqliteConnection):
             f"SELECT decision, COUNT(*) FROM asks WHERE {scope} GROUP BY decision", params
         ) as cursor:
             decisions = {row[0]: int(row[1]) for row in await cursor.fetchall()}
-        async with self._read(
-            f"SELECT lower(trim(question)) AS q, COUNT(*) AS n FROM asks "
-            f"WHERE {scope} AND decision = 'unknown' GROUP BY q ORDER BY n DESC, q LIMIT 5",
-            params,
-        ) as cursor:
-            unanswered = tuple((row[0], int(row[1])) for row in await cursor.fetchall())
+        unanswered = await self._unanswered(scope, params, 5)
         async with self._read(
             f"SELECT vote, COUNT(*) FROM feedback WHERE {scope} GROUP BY vote", params
         ) as cursor:
             votes = {int(row[0]): int(row[1]) for row in await cursor.fetchall()}
         thumbs_down = await self._thumbs_down(scope, params, 5)
         return stats_from_counts(fact_rows, decisions, unanswered, votes, thumbs_down)
+
+    async def _unanswered(
+        self,
+        scope: str,
+        params: tuple[Any, ...],
+        limit: int,
+        *,
+        offset: int = 0,
+        aside: bool = False,
+    ) -> tuple[tuple[str, int], ...]:
+        """(question, count) of the unanswered questions asked most (after the first
+        ``offset``), each spelling of one question (``question_key``) counted as it, shown as
+        its most asked spelling. ``aside``: as ``_thumbs_down``'s."""
+        read = self._read_aside if aside else self._read
+        async with read(
+            "WITH spellings AS ("
+            f" SELECT {ASK_KEY} AS k, lower(trim(question)) AS q, COUNT(*) AS n FROM asks"
+            f" WHERE {scope} AND decision = 'unknown' GROUP BY k, q"
+            f"), ranked AS ({ranked_spellings(by_fact=False)}) "
+            "SELECT q, total FROM ranked WHERE nth = 1 ORDER BY total DESC, q LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        ) as cursor:
+            return tuple((row[0], int(row[1])) for row in await cursor.fetchall())
 
     async def _thumbs_down(
         self,
@@ -94,19 +118,46 @@ class SqliteAsks(SqliteConnection):
     ) -> tuple[tuple[str, str, int], ...]:
         """(question, fact id, count) of the answers voted 👎 most (after the first
         ``offset``): each vote is put down to the last question answered with that fact in that
-        server before it. ``aside``: read without waiting for a write under way
-        (``_read_aside``)."""
+        server before it, each spelling of one question (``question_key``) to that question,
+        shown as its most voted spelling. ``aside``: read without waiting for a write under
+        way (``_read_aside``)."""
         read = self._read_aside if aside else self._read
         async with read(
-            "SELECT question, fact_id, COUNT(*) AS n FROM ("
+            "WITH voted AS ("
             " SELECT f.fact_id AS fact_id, ("
-            "  SELECT lower(trim(a.question)) FROM asks a"
+            "  SELECT a.pk FROM asks a"
             "  WHERE a.fact_id = f.fact_id AND a.guild_id IS f.guild_id"
             "  AND a.decision = 'answer' AND a.at <= f.at"
-            "  ORDER BY a.at DESC, a.pk DESC LIMIT 1) AS question"
+            "  ORDER BY a.at DESC, a.pk DESC LIMIT 1) AS ask"
             f" FROM feedback f WHERE f.vote = -1 AND {scope.replace('guild_id', 'f.guild_id')}"
-            ") WHERE question IS NOT NULL GROUP BY question, fact_id "
-            "ORDER BY n DESC, question, fact_id LIMIT ? OFFSET ?",
+            "), spellings AS ("
+            f" SELECT {ASK_KEY} AS k, lower(trim(question)) AS q, voted.fact_id AS fact_id,"
+            "  COUNT(*) AS n FROM voted JOIN asks ON asks.pk = voted.ask"
+            "  GROUP BY k, q, voted.fact_id"
+            f"), ranked AS ({ranked_spellings(by_fact=True)}) "
+            "SELECT q, fact_id, total FROM ranked WHERE nth = 1 "
+            "ORDER BY total DESC, q, fact_id LIMIT ? OFFSET ?",
             (*params, limit, offset),
         ) as cursor:
             return tuple((row[0], row[1], int(row[2])) for row in await cursor.fetchall())
+
+    async def _key_asks(self) -> None:
+        """Give the asks recorded without one (before migration 14, or by an older process
+        since) their ``question_key``, a batch per transaction."""
+        async with self._read("PRAGMA user_version") as cursor:
+            version = await cursor.fetchone()
+        if version is None or int(version[0]) < KEYED_SINCE:
+            return  # a database kept at an older version (the upgrade tests make them)
+        while True:
+            async with self._read(
+                "SELECT pk, question FROM asks WHERE question_key IS NULL LIMIT ?",
+                (KEY_BATCH,),
+            ) as cursor:
+                rows = await cursor.fetchall()
+            if not rows:
+                return
+            async with self.transaction() as db:
+                await db.executemany(
+                    "UPDATE asks SET question_key = ? WHERE pk = ?",
+                    [(question_key(question), pk) for pk, question in rows],
+                )

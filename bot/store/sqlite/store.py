@@ -91,6 +91,7 @@ class SqliteStore(
             await connection.execute("PRAGMA synchronous = NORMAL")
             await connection.execute("PRAGMA foreign_keys = ON")
             await store._migrate()
+            await store._key_asks()
         except sqlite3.Error as exc:
             await connection.close()
             raise StoreUnavailable(_unusable(path, exc)) from exc

@@ -44,13 +44,8 @@ class SqliteTeachings(SqliteAudit, SqliteAsks):
             to_teach = ToTeach((row[0] for row in await cursor.fetchall()), limit)
 
         async def unanswered(size: int, offset: int) -> list[str]:
-            async with self._read_aside(
-                f"SELECT lower(trim(question)) AS q, COUNT(*) AS n FROM asks "
-                f"WHERE {scope} AND decision = 'unknown' "
-                "GROUP BY q ORDER BY n DESC, q LIMIT ? OFFSET ?",
-                (*params, size, offset),
-            ) as cursor:
-                return [row[0] for row in await cursor.fetchall()]
+            found = await self._unanswered(scope, params, size, offset=offset, aside=True)
+            return [q for q, _ in found]
 
         async def voted(size: int, offset: int) -> list[str]:
             found = await self._thumbs_down(scope, params, size, offset=offset, aside=True)
