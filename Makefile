@@ -29,7 +29,12 @@ typecheck: $(STAMP)
 
 # Tests run in parallel on every core (pytest-xdist); `-n 0` in PYTEST_ARGS runs them in one.
 PYTEST_ARGS ?= -n auto
+# bot/ and tests/ compiled first, once: with PYTHONDONTWRITEBYTECODE set (the Dockerfile sets
+# it, and so do many container images) no process keeps what it compiled, and each of the
+# well over a hundred `python -m bot` and child processes the tests start compiled the code it
+# imports again (about 0.15 s of CPU each, a third of a `kb stats`). Python only reads them.
 unit: $(STAMP)
+	$(BIN)/python -m compileall -q bot tests
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 # Without NEWSDESK_TEST_POSTGRES (a URL of a role that may create databases) the PostgreSQL
@@ -57,3 +62,4 @@ bench: $(BENCH_STAMP)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
+	find bot tests bench -name __pycache__ -prune -exec rm -rf {} +

@@ -543,9 +543,12 @@ async def test_really_full_database_file(sqlite_kb: KnowledgeBase) -> None:
     kb = sqlite_kb
     await kb.store._db.execute("PRAGMA max_page_count = 1")  # clamps to the current page count
     for n in range(5_000):  # fill the free space left in the last pages
+        await kb.ask(f"filler question {n} about shared facts " * 4, guild_id=10)
+        # Questions are saved in the background: without waiting for each, its failure came
+        # too late to stop the loop, and all 5,000 were asked (4 s) where about 20 fill it.
+        await kb.flush()
         if kb.write_problem is not None:
             break
-        await kb.ask(f"filler question {n} about shared facts " * 4, guild_id=10)
     await _assert_degraded_but_answering(kb, "database or disk is full", every_write_fails=False)
 
 

@@ -100,7 +100,8 @@ async def test_a_queued_taking_back_of_a_question_taken_back_meanwhile_is_audite
 ) -> None:
     """Two moderators take the same question back during one reload: the first is made; the
     second, told it would be, finds it no longer taught and `fact history` says so."""
-    kb = await open_knowledge_base_at(database, knowledge_dir)
+    with held.passing():
+        kb = await open_knowledge_base_at(database, knowledge_dir)
     try:
         await kb.teach(TAKEN_BACK, "bridge-repairs", OPERATOR)
         reload = asyncio.create_task(kb.reload(OPERATOR))
