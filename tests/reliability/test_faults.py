@@ -369,8 +369,10 @@ async def write_lock_held(backend: Any, seconds: float) -> AsyncIterator[None]:
 
 @contextlib.contextmanager
 def sqlite_write_lock_held(database: Path, seconds: float) -> Iterator[threading.Event]:
-    """Another connection (as another process would) holds the write lock for ``seconds``."""
+    """Another connection (as another process would) holds the write lock for ``seconds``, or
+    until the test sets the event this yields, whichever comes first."""
     taken = threading.Event()
+    release = threading.Event()
 
     def hold() -> None:
         connection = sqlite3.connect(database, isolation_level=None)
@@ -381,7 +383,7 @@ def sqlite_write_lock_held(database: Path, seconds: float) -> Iterator[threading
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
             )
             taken.set()
-            time.sleep(seconds)
+            release.wait(seconds)
             connection.execute("COMMIT")
         finally:
             connection.close()
@@ -390,7 +392,7 @@ def sqlite_write_lock_held(database: Path, seconds: float) -> Iterator[threading
     thread.start()
     try:
         assert taken.wait(5)
-        yield taken
+        yield release
     finally:
         thread.join()
 
@@ -420,7 +422,9 @@ async def test_lock_held_past_the_busy_timeout_never_says_locked_to_members(
     monkeypatch.setattr(sqlite_store, "BUSY_TIMEOUT_MS", 150)
     kb = await open_knowledge_base_at(tmp_path / "kb.db", knowledge_dir)
     try:
-        with sqlite_write_lock_held(tmp_path / "kb.db", 0.8):
+        # Held until the write has failed (a fixed hold could run out first on a loaded
+        # machine, and the write would then simply succeed).
+        with sqlite_write_lock_held(tmp_path / "kb.db", 30) as release:
             result = await kb.ask("shared fact 3 version", guild_id=10)
             assert result.decision is not Decision.UNKNOWN
             with pytest.raises(WriteFailed) as caught:
@@ -428,6 +432,7 @@ async def test_lock_held_past_the_busy_timeout_never_says_locked_to_members(
             assert "locked" not in str(caught.value)
             assert "could not be saved" in str(caught.value)
             assert kb.write_problem is not None and "locked" in kb.write_problem
+            release.set()
         fact = await kb.add_fact(FactInput("Afterlock: the Baku metro reopened."), member(2))
         assert kb.write_problem is None
         assert (await kb.get_fact(fact.id, guild_id=10)).answer.startswith("Afterlock")
