@@ -11,17 +11,14 @@ from __future__ import annotations
 
 import asyncio
 import re
-import sqlite3
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from bot.exts import _in_time
 from bot.store.sqlite import store as sqlite_store
+from tests.sqlite_lock import sqlite_write_lock_held
 
 from .fake_discord import FakeDiscordServer, FakeInteraction, RecordedRequest
 from .harness import RunningBot, World
@@ -30,31 +27,6 @@ from .test_bot_e2e import add_fact, ask, embed, is_ephemeral, message_of
 pytestmark = pytest.mark.acknowledges_slow_writes
 
 WEBHOOK = r"/webhooks/\d+/{token}"
-
-
-@contextmanager
-def write_lock_held(database: Path) -> Iterator[threading.Event]:
-    """Another connection holds the database's write lock until the event it yields is set."""
-    taken, release = threading.Event(), threading.Event()
-
-    def hold() -> None:
-        connection = sqlite3.connect(database, isolation_level=None)
-        try:
-            connection.execute("BEGIN IMMEDIATE")
-            taken.set()
-            release.wait(60)
-            connection.execute("COMMIT")
-        finally:
-            connection.close()
-
-    thread = threading.Thread(target=hold)
-    thread.start()
-    try:
-        assert taken.wait(10)
-        yield release
-    finally:
-        release.set()
-        thread.join()
 
 
 async def thinking_at_once(server: FakeDiscordServer, interaction: FakeInteraction) -> None:
@@ -92,7 +64,7 @@ async def test_writes_wait_for_another_process_and_answer_in_time(
     )
     database = newsdesk.settings.database
     assert isinstance(database, Path)
-    with write_lock_held(database) as release:
+    with sqlite_write_lock_held(database) as release:
         sent = [
             await server.send_slash_command(
                 "fact add",
@@ -157,7 +129,7 @@ async def test_a_write_locked_out_too_long_says_so_and_changes_nothing(
     before = {f.id for f in await newsdesk.kb.store.all_facts()}
     database = newsdesk.settings.database
     assert isinstance(database, Path)
-    with write_lock_held(database):
+    with sqlite_write_lock_held(database):
         interaction = await server.send_slash_command(
             "fact add",
             {"answer": "The Sheki silk festival moved to September."},

@@ -21,7 +21,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,7 @@ from bot.core.actors import Actor
 from bot.core.errors import WriteFailed
 from bot.core.models import Decision, Origin
 from bot.core.service import FactInput, KnowledgeBase, StartMode
+from tests.sqlite_lock import sqlite_write_lock_held
 
 HERE = Path(__file__).resolve().parent
 REPO_ROOT = HERE.parents[1]
@@ -365,36 +366,6 @@ async def write_lock_held(backend: Any, seconds: float) -> AsyncIterator[None]:
         return
     with sqlite_write_lock_held(backend.database, seconds):
         yield
-
-
-@contextlib.contextmanager
-def sqlite_write_lock_held(database: Path, seconds: float) -> Iterator[threading.Event]:
-    """Another connection (as another process would) holds the write lock for ``seconds``, or
-    until the test sets the event this yields, whichever comes first."""
-    taken = threading.Event()
-    release = threading.Event()
-
-    def hold() -> None:
-        connection = sqlite3.connect(database, isolation_level=None)
-        try:
-            connection.execute("BEGIN IMMEDIATE")
-            connection.execute(
-                "INSERT INTO meta (key, value) VALUES ('lock-test', '1') "
-                "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
-            )
-            taken.set()
-            release.wait(seconds)
-            connection.execute("COMMIT")
-        finally:
-            connection.close()
-
-    thread = threading.Thread(target=hold)
-    thread.start()
-    try:
-        assert taken.wait(5)
-        yield release
-    finally:
-        thread.join()
 
 
 async def test_writes_wait_for_another_process_instead_of_failing(
