@@ -486,9 +486,9 @@ class FactIndex:
         phrasings.append((terms(fact.id.replace("-", " "), "en"), ""))
         if fact.tags:
             phrasings.append((terms(" ".join(fact.tags), "en"), ""))
-        # The answer also holds the words of the synonym phrases it writes out ("South
-        # Caucasus": caucasus), for a question may name only part of one ("the whole
-        # caucasus"). Not the phrasings: there a part would count against a phrasing's own
+        # The answer also holds the words of the synonym phrases it writes out ("Harbour
+        # Board": board), for a question may name only part of one ("what did the board
+        # say"). Not the phrasings: there a part would count against a phrasing's own
         # coverage of a question naming the phrase in full (older tune, beside the answer
         # alone: one more right answer outright, one more near-topic question answered).
         answer = terms(fact.answer, own, parts=True) + terms(" ".join(fact.tags), "en")

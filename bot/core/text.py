@@ -239,10 +239,10 @@ class Analyzer:
 
     def phrase_parts(self, text: str) -> tuple[tuple[str, float, str], ...]:
         """The content terms of the words inside the synonym phrases of English ``text``, as
-        ``analyze`` gives terms, less the phrase's own term: "the South Caucasus" holds
-        "caucasus" and "south" besides south_caucasus. ``analyze`` reads a phrase as its group's
-        term alone, so a question naming only part of it ("the whole caucasus", "the
-        ministry") would miss a text that writes it out in full."""
+        ``analyze`` gives terms, less the phrase's own term: "the Foreign Ministry" holds
+        "foreign" and "ministry" besides foreign_ministry. ``analyze`` reads a phrase as its
+        group's term alone, so a question naming only part of it ("what did the ministry say")
+        would miss a text that writes it out in full."""
         if self._any_phrase is None:
             return ()
         folded = expand_chat(fold(text))
