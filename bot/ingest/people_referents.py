@@ -82,6 +82,20 @@ class PeopleReferents(ReferentState):
         ]
         return holders if len(holders) == 1 else []
 
+    def _roles(self, text: str) -> str:
+        """ "The president said he expects ..." -> "President Sadyr Japarov said he expects
+        ...": a role the article titled one person with is that person, written out once, so
+        that the fact read alone says who and a question naming him reaches it. Not when
+        several bear the title, nor when the sentence names the holder already."""
+        match = _ROLE.search(text)
+        if match is None:
+            return text
+        holders = self._role_holder(text)
+        if len(holders) != 1 or holders[0].split()[-1] in text:
+            return text
+        titled = self.context.titles[holders[0]]
+        return f"{text[: match.start()]}{titled}{text[match.end() :]}"
+
     def _names_a_stranger(self, sentence: str) -> bool:
         """Does ``sentence`` name, after its first word, a first and last name not among the
         article's people ("..., Jan Braathu, said")?"""

@@ -83,6 +83,7 @@ class Referents(ThingReferents, PeopleReferents):
         self._switch(text)
         self._place_in_time(text)
         text = self._people(text)
+        text = self._roles(text)
         text = self._full_names(text)
         text = written_out(text, self._ruling)
         text = self._definites(text)

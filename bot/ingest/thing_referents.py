@@ -11,18 +11,44 @@ from __future__ import annotations
 import re
 
 from bot.core.folding import fold
-from bot.ingest import story_time
+from bot.ingest import dates, story_time
 from bot.ingest.event_nouns import ANY_EVENT, PREPOSITION
 from bot.ingest.event_referents import EventReferents
-from bot.ingest.lexicon import FUNCTION_WORDS, is_topic_noun
+from bot.ingest.lexicon import FUNCTION_WORDS, could_be_verb, is_topic_noun
 from bot.ingest.named_things import named_things
 from bot.ingest.people_names import SENTENCE_OPENERS, TITLES
 
-# "the <noun>" not followed by what makes it specific by itself ("the law on ...").
-_DEFINITE = re.compile(
-    r"\b(?P<det>[Tt]he)\s+(?P<noun>[a-z][a-z-]+)\b"
-    r"(?!\s+(?:of|on|between|with|to|that|which|who|in which|for|against|by)\b)"
+# "the <noun>", and what may follow it that makes it specific by itself ("the law on ...").
+_DEFINITE = re.compile(r"\b(?P<det>[Tt]he)\s+(?P<noun>[a-z][a-z-]+)\b")
+_SPECIFIED = re.compile(r"^\s+(?:of|on|between|with|to|that|which|who|in which|for|against|by)\b")
+# What follows a noun with one of those words and yet says nothing of which thing it is: a
+# day ("ratified the statute on October 3") or a count ("by 60 votes to 22").
+_NOT_SPECIFYING = re.compile(rf"^\s+(?:on|by|for)\s+(?:(?:{dates.WEEKDAYS}|{dates.MONTHS})\b|\d)")
+# A verb whose object is the subject of an infinitive after it ("expects the mine to turn a
+# profit"): then "to" opens what the thing does, not which thing it is ("the decision to
+# leave", "the road to Lachin").
+_OBJECT_THEN_TO = re.compile(
+    r"\b(?:expect|want|allow|force|order|ask|urge|require|cause|help|enable|permit|persuade|"
+    r"need)(?:s|ed|d)?\s+$|\btold\s+$"
 )
+_TO_VERB = re.compile(r"^\s+to\s+(?P<verb>[a-z]+)\b")
+
+
+def _specified(before: str, following: str) -> bool:
+    """Does ``following`` (the text after "the <noun>", ``before`` the text before it) say
+    which thing the noun is ("the law on transparency", "the road to Lachin", "the decision to
+    leave", "the court of appeal")?"""
+    if _SPECIFIED.match(following) is None or _NOT_SPECIFYING.match(following):
+        return False
+    infinitive = _TO_VERB.match(following)
+    return not (
+        infinitive is not None
+        and _OBJECT_THEN_TO.search(before) is not None
+        and infinitive["verb"] not in FUNCTION_WORDS
+        and could_be_verb(infinitive["verb"])
+    )
+
+
 # A thing the article brings in with "a" ("a dam in Orsk"), which a later "the dam" means.
 INTRODUCED = re.compile(
     r"\b(?:an?|one)\s+(?:[a-z-]+\s+){0,2}(?P<noun>dam|bridge|plant|factory|mine|building|"
@@ -153,6 +179,8 @@ class ThingReferents(EventReferents):
         last = 0
         for match in _DEFINITE.finditer(text):
             noun = match["noun"]
+            if _specified(text[: match.start()], text[match.end() :]):
+                continue
             replacement: str | None = None
             if (
                 not done_event
