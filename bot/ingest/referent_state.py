@@ -29,6 +29,8 @@ class ReferentState:
         """The person a pronoun opening the sentence being resolved was written out as: that
         sentence's subject, so the first person it names, though its words name others."""
         self._objects: dict[str, str] = {}
+        self._city: str | None = None
+        """The city the article last said is one ("Comrat, Gagauzia's capital")."""
         self._named: dict[str, str] = {}
         """The last thing named by a name before its noun, by that noun: "statute" -> "the
         Rome Statute"."""

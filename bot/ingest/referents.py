@@ -51,6 +51,7 @@ class Referents(ThingReferents, PeopleReferents):
             if place and place["place"] not in ("The",):
                 self._objects.setdefault(match["noun"], place["place"])
         self._note_named(sentence)
+        self._note_city(sentence)
         self._ruling = ruling_party(sentence) or self._ruling
         self._learn_event_day(sentence)
         self.anchor, self.anchor_weekday = dates.last_anchor(
@@ -87,6 +88,7 @@ class Referents(ThingReferents, PeopleReferents):
         text = self._full_names(text)
         text = written_out(text, self._ruling)
         text = self._definites(text)
+        text = self._the_city(text)
         text = self._object_it(text)
         text = self._it_said(text)
         return dates.absolute(text, self.context.published, **self.anchored())

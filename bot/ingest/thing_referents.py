@@ -109,6 +109,17 @@ SPEAKER_SENTENCES = 3
 _IT_SAID = re.compile(r",\s+it\s+(?P<verb>said|says|added|adds|reported|reports|warned)(?=[.!]?$)")
 
 
+# A city the article says is one: "Comrat, Gagauzia's capital", "the regional capital Khorog",
+# "the Russian city of Orsk". A later "the city" is the last so named.
+_CITY_NAMED = re.compile(
+    r"\b(?P<before>[A-Z][a-z][\w-]*),\s+(?:[A-Z][\w-]*'s|the)\s+(?:regional\s+)?capital\b"
+    r"|\bthe\s+(?:regional\s+)?capital,?\s+(?P<after>[A-Z][a-z][\w-]*)"
+    r"|\bthe\s+(?:[A-Za-z-]+\s+)?city\s+of\s+(?P<of>[A-Z][a-z][\w-]*)"
+)
+# "the city" (not "the city's": a possessive that reads oddly written out).
+_THE_CITY = re.compile(r"\b[Tt]he\s+city\b(?!'s)")
+
+
 class ThingReferents(EventReferents):
     """The bodies and things ``Referents`` writes out, and the event by its noun."""
 
@@ -127,6 +138,25 @@ class ThingReferents(EventReferents):
             ):
                 continue
             self._named[noun] = phrase
+
+    def _note_city(self, text: str) -> None:
+        """Learn the city ``text`` says is one, which a later "the city" means."""
+        for match in _CITY_NAMED.finditer(text):
+            self._city = match["before"] or match["after"] or match["of"]
+
+    def _the_city(self, text: str) -> str:
+        """ "several thousand people had rallied in the city" -> "... in Comrat": the city the
+        article last said is one, once in the sentence, unless the sentence names it, or the
+        words after say which city ("the city of Orsk") or a part of it ("the city council")."""
+        city = self._city
+        match = _THE_CITY.search(text)
+        if city is None or match is None or city in text:
+            return text
+        following = text[match.end() :]
+        next_word = re.match(r"\s+([a-z]+)\b", following)
+        if re.match(r"\s+of\b", following) or (next_word and is_topic_noun(next_word.group(1))):
+            return text
+        return f"{text[: match.start()]}{city}{following}"
 
     def _object_it(self, text: str) -> str:
         """ "vetoed it" -> "vetoed Georgia's ... law", in an article about a law, when the

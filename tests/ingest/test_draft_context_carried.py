@@ -123,3 +123,30 @@ def test_the_events_day_is_learned_from_a_sentence_telling_when_it_came() -> Non
     # Set in the collapse, of its own day: a reader of the fact alone knows which flood and when.
     assert roofs.answer.startswith("In the Tarvel dam collapse of 3 May 2025, water"), roofs.answer
     assert roofs.date is not None and roofs.date.isoformat() == "2025-05-03"
+
+
+RALLY = """Thousands rally for jailed Gagauz mayor
+Published: 2025-09-15
+
+COMRAT, Sept 15 - Supporters of Ivan Topal, the jailed deputy mayor, marched on Sunday through
+Ceadir-Lunga, the second town of Gagauzia, for the third weekend running.
+
+The regional assembly met in Comrat, Gagauzia's capital, on Monday to discuss the case.
+
+Two days earlier about 4,000 people had rallied in the city to demand his release; police said
+no one was detained.
+
+Officials in the city administration building declined to comment.
+"""
+
+
+def test_the_city_is_the_city_the_article_last_said_is_one() -> None:
+    draft = draft_of(RALLY)
+    rally = fact_with(draft, "4,000 people")
+    assert "rallied in Comrat to demand his release" in rally.answer, rally.answer
+
+
+def test_a_part_of_the_city_is_left_as_written() -> None:
+    draft = draft_of(RALLY)
+    officials = fact_with(draft, "declined to comment")
+    assert "the city administration building" in officials.answer, officials.answer
