@@ -53,6 +53,9 @@ class ReferentState:
         self._stranger = False
         """Has someone the article's people do not include ("Jan Braathu", not taken for a
         person) been named since ``_last_people``? Then "she" may be that one: left alone."""
+        self._described = False
+        """Has a person told of by description ("The older man ...") been the subject of a
+        sentence since ``_last_people``? Then "He" may be that one: left alone."""
         self._told_on = False
         """Was ``current`` named as what its sentence is about, so the next ones go on about it?"""
         """Did the sentence before name the main event (so "it" may be it)?"""

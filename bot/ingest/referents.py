@@ -40,8 +40,10 @@ class Referents(ThingReferents, PeopleReferents):
         if people:
             self._last_people = people
             self._stranger = stranger
+            self._described = False
         else:
             self._stranger = self._stranger or stranger
+            self._described = self._described or self._describes_someone(sentence)
         for person in people:
             if person in self._people_seen:
                 self._people_seen.remove(person)

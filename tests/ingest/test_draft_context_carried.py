@@ -150,3 +150,26 @@ def test_a_part_of_the_city_is_left_as_written() -> None:
     draft = draft_of(RALLY)
     officials = fact_with(draft, "declined to comment")
     assert "the city administration building" in officials.answer, officials.answer
+
+
+HANDOVER = """Tajik senate speaker hands presidency to nephew
+Published: 2025-11-03
+
+DUSHANBE, Nov 3 - Rustam Kholov, 74, handed the presidency to his nephew Farrukh Kholov on
+Sunday after twenty years in office.
+
+Farrukh Kholov won 88 percent of the vote, and the runner-up, the farmer Nodir Saidov, took
+6 percent.
+
+The older man is not leaving public life.
+
+He stays on as speaker of the senate, a post that outranks the prime minister's.
+"""
+
+
+def test_a_pronoun_after_a_person_told_of_by_description_is_not_the_last_one_named() -> None:
+    draft = draft_of(HANDOVER)
+    speaker = fact_with(draft, "speaker of the senate")
+    # "He" is the older man; the farmer named two sentences before is not the speaker.
+    assert "Saidov stays on" not in speaker.answer, speaker.answer
+    assert "Farrukh Kholov stays on" not in speaker.answer, speaker.answer
