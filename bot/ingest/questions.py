@@ -78,31 +78,50 @@ def _other_parts(
 ) -> list[str]:
     """Questions about what ``statement`` says besides its main clause (``clause_parts``): a
     denial ("was anyone killed"), a second main clause's typed questions ("how many
-    firefighters were treated"), and what its subject plans to do ("what does the government
-    plan to do", "when will the government raise household gas prices")."""
-    out: list[str] = []
-    nobody = clause_parts.nobody_question(plain_text(statement))
-    if nobody is not None:
-        out.append(nobody)
-    second = clause_parts.coordinated_clause(
-        plain_text(statement), clause.subject if clause is not None else None
-    )
+    firefighters were treated"), a relative clause's, and what its subject plans to do ("what
+    does the government plan to do", "when will the government raise household gas
+    prices")."""
+    text = plain_text(statement)
+    nobody = clause_parts.nobody_question(text)
+    out = [nobody] if nobody is not None else []
+    out += _second_clause_questions(text, clause, names, setting)
+    out += _relative_questions(text, names)
+    if clause is None:
+        # "The government plans to raise ...": "plans" read as a noun by ``parse``.
+        clause = clause_parts.intent_clause(text, Clause)
+    if clause is not None:
+        out += _intent_questions(clause, names, setting)
+    return out
+
+
+def _second_clause_questions(
+    text: str, clause: Clause | None, names: set[str], setting: str | None
+) -> list[str]:
+    """The typed questions of a second main clause of ``text`` ("..., and 12 firefighters
+    were treated"), or of what it reports; ``clause`` is the first."""
+    second = clause_parts.coordinated_clause(text, clause.subject if clause is not None else None)
     parsed = parse(second) if second is not None else None
-    if parsed is not None and parsed.subject.split()[0].lower() not in _NO_SUBJECT:
-        speech = (parsed.verb or "").lower() in SAY_VERBS and parsed.aux is None
-        # What a second clause reports ("..., but said the region would need new roads") is
-        # asked as a first clause's would be: of what was said, not of the saying.
-        depth = 0 if speech else 1
-        asked = [
-            q for q in _from_clause(parsed, names, setting, depth=depth) if q.startswith(_TYPED)
-        ]
-        if speech:
-            # "..., and in September Pashinyan said relying on Russia had been a mistake": who
-            # said it is another subject, asked what it said as the first clause's would be.
-            speaker = subject_for_question(parsed.subject, names)
-            asked.insert(0, f"what did {speaker} say")
-        out += asked[:2]
-    for relative in clause_parts.relative_clauses(plain_text(statement))[:1]:
+    if parsed is None or parsed.subject.split()[0].lower() in _NO_SUBJECT:
+        return []
+    speech = (parsed.verb or "").lower() in SAY_VERBS and parsed.aux is None
+    # What a second clause reports ("..., but said the region would need new roads") is
+    # asked as a first clause's would be: of what was said, not of the saying.
+    depth = 0 if speech else 1
+    asked = [q for q in _from_clause(parsed, names, setting, depth=depth) if q.startswith(_TYPED)]
+    if speech:
+        # "..., and in September Pashinyan said relying on Russia had been a mistake": who
+        # said it is another subject, asked what it said as the first clause's would be.
+        speaker = subject_for_question(parsed.subject, names)
+        asked.insert(0, f"what did {speaker} say")
+    return asked[:2]
+
+
+def _relative_questions(text: str, names: set[str]) -> list[str]:
+    """The "where", "when" and amount questions of what the first relative clause of
+    ``text`` says of a name ("COP30, which will be held in Belem ...": "where will cop30 be
+    held")."""
+    out: list[str] = []
+    for relative in clause_parts.relative_clauses(text)[:1]:
         said = parse(relative)
         if said is not None:
             # Not set in the story's event: the question is about the name ("where will
@@ -112,14 +131,18 @@ def _other_parts(
                 for q in _from_clause(said, names, None, depth=1)
                 if q.startswith(("where", "when", "how many", "how much"))
             ][:2]
-    if clause is None:
-        # "The government plans to raise ...": "plans" read as a noun by ``parse``.
-        clause = clause_parts.intent_clause(plain_text(statement), Clause)
-    if clause is None or clause.verb is None or clause.aux not in (None, "has", "have", "had"):
-        return out
+    return out
+
+
+def _intent_questions(clause: Clause, names: set[str], setting: str | None) -> list[str]:
+    """What the subject of ``clause`` plans, intends or aims to do, if it says so: "what does
+    the government plan to do", and the typed questions of the plan as done ("when will the
+    government raise household gas prices")."""
+    if clause.verb is None or clause.aux not in (None, "has", "have", "had"):
+        return []
     planned = clause_parts.intent(clause.verb, clause.rest)
     if planned is None:
-        return out
+        return []
     verb, rest = planned
     subject = subject_for_question(clause.subject, names)
     plural = clause.verb.lower() in clause_parts.INTENT_VERBS and not clause.verb.endswith(
@@ -127,10 +150,9 @@ def _other_parts(
     )
     do = "did" if is_past(clause.verb.lower()) or clause.aux else ("do" if plural else "does")
     base = base_form(clause.verb.lower()) or clause.verb.lower()
-    out.append(f"what {do} {subject} {base} to do")
     future = Clause(clause.subject, "will", verb, rest, clause.lead)
-    out += [q for q in _from_clause(future, names, setting, depth=1) if q.startswith(_TYPED)][:2]
-    return out
+    typed = [q for q in _from_clause(future, names, setting, depth=1) if q.startswith(_TYPED)]
+    return [f"what {do} {subject} {base} to do", *typed[:2]]
 
 
 def generate(
