@@ -171,6 +171,9 @@ class FactIndex:
         self._countries: dict[str, frozenset[str]] | None = None
         # The terms of the words of office (``_office_terms``): made on first need.
         self._offices: dict[str, str] | None = None
+        # The terms of each place name of ``place_kinds`` as this analyzer reads them
+        # (``_place_terms``): read on first need, name by name.
+        self._places: dict[str, frozenset[str]] = {}
         for fact in facts:
             self.add(fact)
         self.prepare_semantic()
