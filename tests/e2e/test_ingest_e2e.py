@@ -19,7 +19,7 @@ import pytest
 
 from bot.composition import open_knowledge_base_at
 from bot.config import FeedSettings
-from bot.core import draft_files
+from bot.core import draft_files, owed_announcements
 from bot.core.service import StartMode
 from bot.exts.feeds import FeedWatcher
 from bot.ingest.pipeline import IngestResult, ingest
@@ -313,6 +313,54 @@ async def test_a_draft_left_by_a_process_that_died_is_announced_once(
     assert again.drafted == [] and len(again.skipped) == 2
     posts = server.requests_matching("POST", rf"/channels/{world.general.id}/messages")
     assert len(posts) == 1
+
+
+@pytest.mark.bot_settings(
+    lambda world: {
+        "discord": {"review_channel": world.general.id},
+        "ingest": {"allow_private_addresses": True},
+    }
+)
+async def test_drafts_recorded_by_a_process_killed_before_announcing_them_are_announced(
+    site: str,
+    server: FakeDiscordServer,
+    world: World,
+    newsdesk: RunningBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Another bot process polled the feed, recorded both drafts and took their announcement,
+    then died before posting it: this bot's polls leave them while the dead process's claim
+    lasts, then announce them in the review channel with their buttons, once."""
+    monkeypatch.setattr(owed_announcements, "CLAIM_SECONDS", 1.0)
+    feed = FeedSettings(url=f"{site}/feed.rss", interval_minutes=60)
+    dead = await open_knowledge_base_at(
+        newsdesk.settings.database, newsdesk.knowledge_dir, start=StartMode.SERVE_STORED
+    )
+    try:
+        drafted = await ingest(dead, feed.url, feed=feed.url, allow_private=True, announce=True)
+        assert len(drafted.drafted) == 2
+        assert len(await dead.claim_announcements()) == 2
+    finally:
+        await dead.close()
+
+    watcher: Any = newsdesk.bot.get_cog("FeedWatcher")
+    posts = rf"/channels/{world.general.id}/messages"
+    first = await watcher.poll(feed)
+    assert first.drafted == [] and len(first.skipped) == 2
+    await asyncio.sleep(1.2)
+    await watcher.poll(feed)
+    announced = await server.wait_for_bot_message(
+        lambda m: m["content"].startswith("New from the watched feeds"),
+        channel_id=world.general,
+        timeout=15,
+    )
+    said = announced["content"]
+    assert f"Drafted 'Flood postpones the Baku book fair' into drafts/{FAIR_DRAFT}.yaml" in said
+    assert "stopped before announcing it" in said
+    assert f"draft:approve:{FAIR_DRAFT}" in custom_ids(announced)
+    await asyncio.sleep(1.2)
+    await watcher.poll(feed)
+    assert len(server.requests_matching("POST", posts)) == 1
 
 
 @pytest.mark.bot_settings(

@@ -285,6 +285,18 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         # this, a scan of every ask per vote (8.6 s at 200k asks and 300 votes, 1 ms with it).
         "CREATE INDEX asks_by_fact ON asks (fact_id, guild_id, decision, at)",
     ),
+    # 15: the announcement a feed poller owes for each draft it recorded ('owed', then
+    # 'done'; none for a moderator's ingest), written with the record itself, so that a process
+    # killed between the record and the review-channel message leaves it owed, and the next
+    # poll (of any process) announces it. A claim of an owed announcement (holder, when, in
+    # seconds since 1970 on the database's clock) lets one process announce it; an old claim
+    # was left by a killed process and is taken again. Articles recorded before owe nothing.
+    (
+        "ALTER TABLE seen_articles ADD COLUMN announcement TEXT",
+        "ALTER TABLE seen_articles ADD COLUMN announcing_holder TEXT",
+        "ALTER TABLE seen_articles ADD COLUMN announcing_since REAL",
+        "CREATE INDEX seen_articles_owed ON seen_articles (key) WHERE announcement = 'owed'",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
