@@ -297,6 +297,14 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE seen_articles ADD COLUMN announcing_since REAL",
         "CREATE INDEX seen_articles_owed ON seen_articles (key) WHERE announcement = 'owed'",
     ),
+    # 16: a server's asks by decision and question_key, in place of by decision alone: `kb
+    # stats` counts a server's unanswered questions by key from this index alone (no row read,
+    # no sort), then reads the rows of the few questions it shows (bot.store.sqlite.asks).
+    # 0.13 s of CPU at 200k asks with the rows read and sorted, 0.03 s so.
+    (
+        "CREATE INDEX asks_by_guild_key ON asks (guild_id, decision, question_key)",
+        "DROP INDEX asks_by_guild",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
