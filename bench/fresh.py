@@ -7,10 +7,10 @@ sets are what changes may be made from.
 
 FRESH_TUNE = frozenset(
     {
-        "questions_ru_13",
-        "questions_az_13",
-        "questions_en_16",
-        "turkmenistan-succession-2022",
-        "baku-tbilisi-kars-railway-2017",
+        "questions_ru_14",
+        "questions_az_14",
+        "questions_en_17",
+        "kemerovo-mall-fire-2018",
+        "armenia-snap-election-2021",
     }
 )

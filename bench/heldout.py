@@ -41,6 +41,7 @@ import argparse
 import itertools
 import json
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -161,6 +162,9 @@ class Outcome:
     # (``Matcher.held_by``) and the question's terms that no fact has.
     held_by: tuple[str, ...] = ()
     unknown: tuple[str, ...] = ()
+    # newsdesk, answered outright with a fact that is not the answer: how that fact got past a
+    # near tie with the runner-up (``Matcher.cleared_by``: "margin", "kind of question", ...).
+    cleared: str = ""
 
     @property
     def right_first(self) -> bool:
@@ -200,8 +204,11 @@ def ask_newsdesk(
         outright = result.decision is Decision.ANSWER
         held: tuple[str, ...] = ()
         unknown: tuple[str, ...] = ()
+        cleared = ""
         if best is not None and best.fact.id == question.fact and not outright:
             held, unknown = why_held(matcher, question.text)
+        elif best is not None and best.fact.id != question.fact and outright:
+            cleared = how_cleared(matcher, question.text)
         out.append(
             Outcome(
                 question,
@@ -212,6 +219,7 @@ def ask_newsdesk(
                 outright,
                 held,
                 unknown,
+                cleared,
             )
         )
     return out
@@ -224,6 +232,13 @@ def why_held(matcher: Matcher, question: str) -> tuple[tuple[str, ...], tuple[st
     ranked, asked = matcher.explain(question)
     unknown = tuple(qt.term for qt in asked.query if qt.confidence == 0.0)
     return matcher.held_by(ranked, asked), unknown
+
+
+def how_cleared(matcher: Matcher, question: str) -> str:
+    """How ``question``'s first fact, answered outright, got past a near tie with the
+    runner-up (``Matcher.cleared_by``): for a wrong answer, which way let it through."""
+    ranked, asked = matcher.explain(question)
+    return matcher.cleared_by(ranked, asked) or ""
 
 
 Scored = Callable[[str], list[tuple[str, float]]]
@@ -511,6 +526,7 @@ def failures(outcomes: Sequence[Outcome]) -> str:
             f"  [{o.kb} {q.kind}] {q.text!r}: {verdict}; expected {q.fact}, "
             f"got {o.first} {o.score:.2f} conf {o.confidence:.2f}"
             + (" ANSWER" if o.outright else "")
+            + (f"; past a near tie by {o.cleared}" if o.cleared else "")
             + (f"; held by {', '.join(o.held_by)}" if o.held_by else "")
             + (f"; terms no fact has: {', '.join(o.unknown)}" if o.unknown else "")
         )
@@ -542,7 +558,29 @@ def wrong_outright(outcomes: Sequence[Outcome]) -> str:
     return (
         f"  wrong outright: {len(wrong)} of {len(outright)} answered outright "
         f"(wrong fact {other}, near answered {by_kind['near']}, off answered {by_kind['off']})"
+        + came_through(wrong)
     )
+
+
+# Bands of confidence the wrong outright answers are counted in (``came_through``).
+CONFIDENCE_BANDS = ((0.9, "0.9 and over"), (0.8, "0.8–0.9"), (0.0, "under 0.8"))
+
+
+def came_through(wrong: Sequence[Outcome]) -> str:
+    """How the wrong answers given outright came through, where the bench knows
+    (``Outcome.cleared``): the ways past a near tie with the runner-up, and the confidences
+    they passed ``answer_threshold`` with; a way or band that lets many through is the gate
+    worth tightening. Empty when none is known."""
+    known = [o for o in wrong if o.cleared]
+    if not known:
+        return ""
+    ways = Counter(o.cleared for o in known)
+    bands = Counter(
+        next(name for floor, name in CONFIDENCE_BANDS if o.confidence >= floor) for o in known
+    )
+    by_way = ", ".join(f"{way} {n}" for way, n in ways.most_common())
+    by_band = ", ".join(f"{name} {bands[name]}" for _, name in CONFIDENCE_BANDS if bands[name])
+    return f"; past a near tie by {by_way}; confidence {by_band}"
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -8,7 +8,7 @@ import math
 from collections.abc import Iterator
 
 from bot.core.candidates import AskedQuestion, Candidate
-from bot.core.confidence import calibration_features, clear_lead, semantic_lead
+from bot.core.confidence import calibration_features, clear_lead, clearance, semantic_lead
 from bot.core.fact_index import FactIndex
 from bot.core.models import Decision
 from bot.core.sibling_order import KIND_PHRASINGS, keyword_named, phrased_for
@@ -24,6 +24,9 @@ NEAR_TIE = "near tie"  # no clear lead over the runner-up
 COVERAGE = "coverage"  # the fact holds too little of the question's weight
 BLOCKED = "blocked"  # it lacks what is asked for (a count, a date, an attribute, ...)
 SHARED_KEYWORD = "shared keyword"  # a keyword alone, which other facts have as much
+# Ways past a near tie besides those ``confidence.clearance`` names (``cleared_by``).
+KIND_LEAD = "kind of question"  # the best is phrased for what is asked, the runner-up not
+KEYWORD = "keyword"  # a keyword several facts share, one of them named after it
 HELD_BY = (
     NO_MATCH,
     CONFIDENCE,
@@ -131,6 +134,18 @@ class AnswerDecision(FactIndex):
         if shared and self._keyword_answered(ranked, asked):
             return ()
         return tuple(self._gates_failed(ranked, asked, shared))
+
+    def cleared_by(self, ranked: list[Candidate], asked: AskedQuestion) -> str | None:
+        """How ``ranked[0]``, answered outright, got past a near tie with the runner-up
+        (``confidence.clearance``'s names, ``KIND_LEAD`` when the kind of question broke the
+        tie, ``KEYWORD`` for a keyword one fact is named after); None when it is not answered
+        outright. For a benchmark telling which way the wrong answers given outright came
+        through, as ``held_by`` tells what held the right ones back."""
+        if self.decide(ranked, asked) is not Decision.ANSWER:
+            return None
+        if self._keyword(ranked, asked) and self._keyword_tied(ranked):
+            return KEYWORD
+        return clearance(ranked, self.settings) or KIND_LEAD
 
     def _gates_failed(
         self, ranked: list[Candidate], asked: AskedQuestion, shared: bool

@@ -26,17 +26,33 @@ def _exact(ranked: Sequence[Candidate]) -> bool:
     return ranked[0].phrasing >= EXACT and (len(ranked) < 2 or ranked[1].phrasing < EXACT)
 
 
-def clear_lead(ranked: Sequence[Candidate], settings: MatcherSettings) -> bool:
-    """Whether the best candidate stands clear of the runner-up, so that it may be answered
-    outright: it leads by ``answer_margin`` or more; or the question is one of its phrasings
-    word for word (``_exact``); or, in a near tie, it dominates the runner-up: as well phrased
-    and covered, and saying clearly more of the question in its answer (``answer_lead``)."""
+# How the best candidate stands clear of the runner-up (``clearance``).
+ALONE = "alone"  # no runner-up
+MARGIN = "margin"  # a lead of ``answer_margin`` or more
+WORD_FOR_WORD = "word for word"  # the question is one of its phrasings (``_exact``)
+# Its answer says the question, the runner-up's does not (``dominates``).
+STATES_IT = "states it"
+
+
+def clearance(ranked: Sequence[Candidate], settings: MatcherSettings) -> str | None:
+    """How the best candidate stands clear of the runner-up, so that it may be answered
+    outright (None: it does not): it is alone; or it leads by ``answer_margin`` or more; or the
+    question is one of its phrasings word for word (``_exact``); or, in a near tie, it
+    dominates the runner-up: as well phrased and covered, and saying clearly more of the
+    question in its answer (``answer_lead``). The first that holds, in that order."""
     if len(ranked) < 2:
-        return True
+        return ALONE
     best, runner_up = ranked[0], ranked[1]
-    if best.relevance - runner_up.relevance >= settings.answer_margin or _exact(ranked):
-        return True
-    return dominates(best, runner_up, settings)
+    if best.relevance - runner_up.relevance >= settings.answer_margin:
+        return MARGIN
+    if _exact(ranked):
+        return WORD_FOR_WORD
+    return STATES_IT if dominates(best, runner_up, settings) else None
+
+
+def clear_lead(ranked: Sequence[Candidate], settings: MatcherSettings) -> bool:
+    """Whether the best candidate stands clear of the runner-up (``clearance``)."""
+    return clearance(ranked, settings) is not None
 
 
 def dominates(one: Candidate, other: Candidate, settings: MatcherSettings) -> bool:

@@ -57,7 +57,7 @@ class ArticleContext:
             day = dates.event_date(lede, published, spoken=False) or dates.event_date(
                 title, published, spoken=False
             )
-            if day is not None and day.precision == "day":
+            if day is not None and day.precision == "day" and not _dated_after(lede, event):
                 event.date = day.date
             when = event.date or published
             if when is not None:
@@ -91,6 +91,25 @@ class ArticleContext:
             one_off=self.one_off,
             law=event is not None and event.preposition == "Under",
         )
+
+
+# "... under an order published on Friday, almost a week after an explosion brought down ...":
+# a span of days, weeks or months before "after" and the event told by a noun of its kind.
+_SPAN_AFTER = re.compile(
+    r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)\s+"
+    r"(?:days?|weeks?|months?)\s+after\s+(?:an?|the|its|their)\s+"
+    r"(?P<words>[a-z-]+(?:\s+[a-z-]+){0,2})"
+)
+
+
+def _dated_after(lede: str, event: Event) -> bool:
+    """Does the lede put its own day a span after the main event ("an order published on
+    Friday, almost a week after an explosion brought down ...")? Then the day is the later
+    news's, not the event's: taken as the event's, it dates the event wrongly in every lead-in
+    and sets the event's own day "before" it, so the facts telling of the event go without it."""
+    return any(
+        event.refers_back(word) for m in _SPAN_AFTER.finditer(lede) for word in m["words"].split()
+    )
 
 
 def _main_place(

@@ -21,6 +21,13 @@ _EVENT_ON_DAY = re.compile(
 )
 
 
+# The main event as a sentence's subject, with a verb of taking place.
+_HAPPENED_SUBJECT = re.compile(
+    r"^The\s+(?:[A-Za-z-]+\s+){0,2}?([a-z-]+)\s+"
+    r"(?:came|happened|occurred|struck|hit|took\s+place|went\s+off|began|started)\b"
+)
+
+
 TOPICAL_WORDS = 3
 """Another event named within a sentence's first words is what the sentence is about."""
 
@@ -59,7 +66,10 @@ class EventReferents(ReferentState):
                 continue
             owned = re.match(r"['’]s\s+([a-z-]+)(?:\s+([a-z]+))?", sentence[mention.end :])
             of = re.search(r"\bthe\s+([a-z]+)\s+(?:on|of)\s+$", sentence[: mention.start])
-            nouns = [n for m in (owned, of) if m is not None for n in m.groups() if n]
+            # "The blast came at about 6:07 a.m. last Saturday, 8 October": the event is
+            # the sentence's subject, and when it happened is what the sentence says.
+            told = _HAPPENED_SUBJECT.match(sentence)
+            nouns = [n for m in (owned, of, told) if m is not None for n in m.groups() if n]
             if any(event.refers_back(noun) for noun in nouns):
                 event.date = mention.date
                 event.month = f"{mention.date.strftime('%B')} {mention.date.year}"

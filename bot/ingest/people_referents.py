@@ -55,6 +55,14 @@ _ROLE = re.compile(
 )
 
 
+# A sentence whose subject is a person told of, not named: "The older man is not leaving public
+# life." A "He" after it is that man, whom the article names nowhere near: not the last person
+# named, several sentences back.
+_DESCRIBED_PERSON = re.compile(
+    r"^(?:The|This|That)\s+(?:[a-z\d][\w-]*\s+){0,3}(?:man|woman|boy|girl|teenager)\b"
+)
+
+
 class PeopleReferents(ReferentState):
     """The people ``Referents`` writes out, and how it tells whom a sentence names."""
 
@@ -81,6 +89,25 @@ class PeopleReferents(ReferentState):
             if titled.lower().startswith(f"{role} ") and titled != full
         ]
         return holders if len(holders) == 1 else []
+
+    def _roles(self, text: str) -> str:
+        """ "The president said he expects ..." -> "President Sadyr Japarov said he expects
+        ...": a role the article titled one person with is that person, written out once, so
+        that the fact read alone says who and a question naming him reaches it. Not when
+        several bear the title, nor when the sentence names the holder already."""
+        match = _ROLE.search(text)
+        if match is None:
+            return text
+        holders = self._role_holder(text)
+        if len(holders) != 1 or holders[0].split()[-1] in text:
+            return text
+        titled = self.context.titles[holders[0]]
+        return f"{text[: match.start()]}{titled}{text[match.end() :]}"
+
+    def _describes_someone(self, sentence: str) -> bool:
+        """Does ``sentence``, naming no one, open on a person told of by description ("The
+        older man ...")? A pronoun after it stands for that person, left as written."""
+        return _DESCRIBED_PERSON.match(sentence) is not None
 
     def _names_a_stranger(self, sentence: str) -> bool:
         """Does ``sentence`` name, after its first word, a first and last name not among the
@@ -119,7 +146,7 @@ class PeopleReferents(ReferentState):
                     self._written_out = who
                     titled = self.context.titles.get(who, who)
                     text = f"{inverted['lead']}{inverted['aux']} {titled} {text[inverted.end() :]}"
-            elif subject:
+            elif subject and not self._described:
                 who = self._who(subject["pronoun"], seen[-1])
                 if who is not None:
                     self._written_out = who

@@ -29,6 +29,8 @@ class ReferentState:
         """The person a pronoun opening the sentence being resolved was written out as: that
         sentence's subject, so the first person it names, though its words name others."""
         self._objects: dict[str, str] = {}
+        self._city: str | None = None
+        """The city the article last said is one ("Comrat, Gagauzia's capital")."""
         self._named: dict[str, str] = {}
         """The last thing named by a name before its noun, by that noun: "statute" -> "the
         Rome Statute"."""
@@ -51,6 +53,9 @@ class ReferentState:
         self._stranger = False
         """Has someone the article's people do not include ("Jan Braathu", not taken for a
         person) been named since ``_last_people``? Then "she" may be that one: left alone."""
+        self._described = False
+        """Has a person told of by description ("The older man ...") been the subject of a
+        sentence since ``_last_people``? Then "He" may be that one: left alone."""
         self._told_on = False
         """Was ``current`` named as what its sentence is about, so the next ones go on about it?"""
         """Did the sentence before name the main event (so "it" may be it)?"""

@@ -40,8 +40,10 @@ class Referents(ThingReferents, PeopleReferents):
         if people:
             self._last_people = people
             self._stranger = stranger
+            self._described = False
         else:
             self._stranger = self._stranger or stranger
+            self._described = self._described or self._describes_someone(sentence)
         for person in people:
             if person in self._people_seen:
                 self._people_seen.remove(person)
@@ -51,6 +53,7 @@ class Referents(ThingReferents, PeopleReferents):
             if place and place["place"] not in ("The",):
                 self._objects.setdefault(match["noun"], place["place"])
         self._note_named(sentence)
+        self._note_city(sentence)
         self._ruling = ruling_party(sentence) or self._ruling
         self._learn_event_day(sentence)
         self.anchor, self.anchor_weekday = dates.last_anchor(
@@ -83,9 +86,11 @@ class Referents(ThingReferents, PeopleReferents):
         self._switch(text)
         self._place_in_time(text)
         text = self._people(text)
+        text = self._roles(text)
         text = self._full_names(text)
         text = written_out(text, self._ruling)
         text = self._definites(text)
+        text = self._the_city(text)
         text = self._object_it(text)
         text = self._it_said(text)
         return dates.absolute(text, self.context.published, **self.anchored())

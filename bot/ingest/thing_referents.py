@@ -11,18 +11,44 @@ from __future__ import annotations
 import re
 
 from bot.core.folding import fold
-from bot.ingest import story_time
+from bot.ingest import dates, story_time
 from bot.ingest.event_nouns import ANY_EVENT, PREPOSITION
 from bot.ingest.event_referents import EventReferents
-from bot.ingest.lexicon import FUNCTION_WORDS, is_topic_noun
+from bot.ingest.lexicon import FUNCTION_WORDS, could_be_verb, is_topic_noun
 from bot.ingest.named_things import named_things
 from bot.ingest.people_names import SENTENCE_OPENERS, TITLES
 
-# "the <noun>" not followed by what makes it specific by itself ("the law on ...").
-_DEFINITE = re.compile(
-    r"\b(?P<det>[Tt]he)\s+(?P<noun>[a-z][a-z-]+)\b"
-    r"(?!\s+(?:of|on|between|with|to|that|which|who|in which|for|against|by)\b)"
+# "the <noun>", and what may follow it that makes it specific by itself ("the law on ...").
+_DEFINITE = re.compile(r"\b(?P<det>[Tt]he)\s+(?P<noun>[a-z][a-z-]+)\b")
+_SPECIFIED = re.compile(r"^\s+(?:of|on|between|with|to|that|which|who|in which|for|against|by)\b")
+# What follows a noun with one of those words and yet says nothing of which thing it is: a
+# day ("ratified the statute on October 3") or a count ("by 60 votes to 22").
+_NOT_SPECIFYING = re.compile(rf"^\s+(?:on|by|for)\s+(?:(?:{dates.WEEKDAYS}|{dates.MONTHS})\b|\d)")
+# A verb whose object is the subject of an infinitive after it ("expects the mine to turn a
+# profit"): then "to" opens what the thing does, not which thing it is ("the decision to
+# leave", "the road to Lachin").
+_OBJECT_THEN_TO = re.compile(
+    r"\b(?:expect|want|allow|force|order|ask|urge|require|cause|help|enable|permit|persuade|"
+    r"need)(?:s|ed|d)?\s+$|\btold\s+$"
 )
+_TO_VERB = re.compile(r"^\s+to\s+(?P<verb>[a-z]+)\b")
+
+
+def _specified(before: str, following: str) -> bool:
+    """Does ``following`` (the text after "the <noun>", ``before`` the text before it) say
+    which thing the noun is ("the law on transparency", "the road to Lachin", "the decision to
+    leave", "the court of appeal")?"""
+    if _SPECIFIED.match(following) is None or _NOT_SPECIFYING.match(following):
+        return False
+    infinitive = _TO_VERB.match(following)
+    return not (
+        infinitive is not None
+        and _OBJECT_THEN_TO.search(before) is not None
+        and infinitive["verb"] not in FUNCTION_WORDS
+        and could_be_verb(infinitive["verb"])
+    )
+
+
 # A thing the article brings in with "a" ("a dam in Orsk"), which a later "the dam" means.
 INTRODUCED = re.compile(
     r"\b(?:an?|one)\s+(?:[a-z-]+\s+){0,2}(?P<noun>dam|bridge|plant|factory|mine|building|"
@@ -83,6 +109,17 @@ SPEAKER_SENTENCES = 3
 _IT_SAID = re.compile(r",\s+it\s+(?P<verb>said|says|added|adds|reported|reports|warned)(?=[.!]?$)")
 
 
+# A city the article says is one: "Comrat, Gagauzia's capital", "the regional capital Khorog",
+# "the Russian city of Orsk". A later "the city" is the last so named.
+_CITY_NAMED = re.compile(
+    r"\b(?P<before>[A-Z][a-z][\w-]*),\s+(?:[A-Z][\w-]*'s|the)\s+(?:regional\s+)?capital\b"
+    r"|\bthe\s+(?:regional\s+)?capital,?\s+(?P<after>[A-Z][a-z][\w-]*)"
+    r"|\bthe\s+(?:[A-Za-z-]+\s+)?city\s+of\s+(?P<of>[A-Z][a-z][\w-]*)"
+)
+# "the city" (not "the city's": a possessive that reads oddly written out).
+_THE_CITY = re.compile(r"\b[Tt]he\s+city\b(?!'s)")
+
+
 class ThingReferents(EventReferents):
     """The bodies and things ``Referents`` writes out, and the event by its noun."""
 
@@ -101,6 +138,25 @@ class ThingReferents(EventReferents):
             ):
                 continue
             self._named[noun] = phrase
+
+    def _note_city(self, text: str) -> None:
+        """Learn the city ``text`` says is one, which a later "the city" means."""
+        for match in _CITY_NAMED.finditer(text):
+            self._city = match["before"] or match["after"] or match["of"]
+
+    def _the_city(self, text: str) -> str:
+        """ "several thousand people had rallied in the city" -> "... in Comrat": the city the
+        article last said is one, once in the sentence, unless the sentence names it, or the
+        words after say which city ("the city of Orsk") or a part of it ("the city council")."""
+        city = self._city
+        match = _THE_CITY.search(text)
+        if city is None or match is None or city in text:
+            return text
+        following = text[match.end() :]
+        next_word = re.match(r"\s+([a-z]+)\b", following)
+        if re.match(r"\s+of\b", following) or (next_word and is_topic_noun(next_word.group(1))):
+            return text
+        return f"{text[: match.start()]}{city}{following}"
 
     def _object_it(self, text: str) -> str:
         """ "vetoed it" -> "vetoed Georgia's ... law", in an article about a law, when the
@@ -153,6 +209,8 @@ class ThingReferents(EventReferents):
         last = 0
         for match in _DEFINITE.finditer(text):
             noun = match["noun"]
+            if _specified(text[: match.start()], text[match.end() :]):
+                continue
             replacement: str | None = None
             if (
                 not done_event
