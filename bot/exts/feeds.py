@@ -130,6 +130,13 @@ class FeedWatcher(commands.Cog):
         found, Discord refused), they stay claimed until the claim expires, then are tried
         again."""
         owed = await self.bot.kb.claim_announcements()
+        folder = drafts_dir(self.bot.kb.knowledge_dir)
+        # A draft no longer in drafts/ was approved or rejected meanwhile (a moderator found
+        # it with /kb drafts while its announcer was dead): nothing is left to review.
+        kept = await asyncio.to_thread(lambda: [o for o in owed if (folder / o.draft).is_file()])
+        if len(kept) < len(owed):
+            await self.bot.kb.announced([o for o in owed if o not in kept])
+        owed = kept
         if not owed:
             return
         channel_id = self.bot.settings.discord.review_channel
@@ -142,7 +149,6 @@ class FeedWatcher(commands.Cog):
             log.warning("review channel %d not found: drafts not announced", channel_id)
             return
         this_poll = {item.path.name: item for item in result.drafted}
-        folder = drafts_dir(self.bot.kb.knowledge_dir)
         shown = IngestResult(
             drafted=[
                 this_poll.get(item.draft) or Drafted(folder / item.draft, None, item.title, True)
