@@ -221,7 +221,10 @@ class CandidateScoring(FactIndex):
                 counted = entry.counted
                 if counted is None:
                     counted = entry.counted = self._counted_terms(entry)
-            candidate.count_miss = counted.isdisjoint(counted_terms)
+            tallied = focus.countable and not focus.wants & Want.MEASURE
+            candidate.count_miss = counted.isdisjoint(counted_terms) and not (
+                self._count_paraphrased(entry, counted_terms, tallied=tallied)
+            )
         if (
             side is not None
             and not (candidate.count_miss or candidate.strict_miss)
@@ -344,6 +347,24 @@ class CandidateScoring(FactIndex):
                 if not wants or not text:
                     return True
                 if int(self.analyzer.focus(text).wants) & wants:
+                    return True
+        return False
+
+    def _count_paraphrased(
+        self, entry: IndexEntry, counted_terms: frozenset[str], *, tallied: bool
+    ) -> bool:
+        """Whether what is counted is asked in words the fact holds nowhere, of a fact its
+        curator phrased as answering a count ("how many died ..."): "how many didn't survive",
+        "how many souls were lost" are paraphrases whose absence cannot tell that its
+        numbers count something else, which a word it holds away from its numbers does ("how many
+        planes" of a fact naming the plane but counting the dead). ``tallied``: a count of
+        things, which an amount's phrasing ("how much territory") does not answer."""
+        if not entry.all_terms().isdisjoint(counted_terms):
+            return False
+        for _, text in entry.phrasings:
+            if text:
+                asked = self.analyzer.focus(text)
+                if asked.wants & Want.COUNT and (asked.countable or not tallied):
                     return True
         return False
 

@@ -110,10 +110,11 @@ def _languages() -> dict[str, str]:
 # How a people's name is made of its country's, written out for each name: each ending of a
 # name with what replaces it ("ukraine" -> "ukrainian", "iran" -> "iranian", "kazakhstan" ->
 # "kazakh"), each form kept if ``english_country`` reads it back as that country. Forms no one
-# writes ("ukrainan") are kept too: they never meet a fact's word.
+# writes ("ukrainan") are kept too: they never meet a fact's word. Both endings of a name in
+# "a": "kenya" -> "kenyan", "canada" -> "canadian" (which ``english_country`` reads).
 _MADE = (
     ("", ("ian", "i", "ese")),
-    ("a", ("an",)),
+    ("a", ("an", "ian")),
     ("e", ("ian",)),
     ("y", ("ian",)),
     ("stan", ("",)),

@@ -171,6 +171,9 @@ class FactIndex:
         self._countries: dict[str, frozenset[str]] | None = None
         # The terms of the words of office (``_office_terms``): made on first need.
         self._offices: dict[str, str] | None = None
+        # The terms of each place name of ``place_kinds`` as this analyzer reads them
+        # (``_place_terms``): read on first need, name by name.
+        self._places: dict[str, frozenset[str]] = {}
         for fact in facts:
             self.add(fact)
         self.prepare_semantic()
@@ -402,13 +405,20 @@ class FactIndex:
         self._dead_refs = 0
 
     def _terms(
-        self, text: str, language: str | None = None, kind_words: tuple[str, ...] = ()
+        self,
+        text: str,
+        language: str | None = None,
+        kind_words: tuple[str, ...] = (),
+        *,
+        parts: bool = False,
     ) -> tuple[str, ...]:
         # Detected once here, not again by ``analyze``: every text of every fact comes here.
         read_as = language or detect(text)
         analyzed = self.analyzer.analyze(text, remember=False, language=read_as)
         if kind_words:
             analyzed = tuple(item for item in analyzed if item[2] not in kind_words)
+        if parts and read_as == "en":
+            analyzed += self.analyzer.phrase_parts(text)
         specificity = self._specificity
         surface = self._surface
         other = read_as != "en"
@@ -479,7 +489,12 @@ class FactIndex:
         phrasings.append((terms(fact.id.replace("-", " "), "en"), ""))
         if fact.tags:
             phrasings.append((terms(" ".join(fact.tags), "en"), ""))
-        answer = terms(fact.answer, own) + terms(" ".join(fact.tags), "en")
+        # The answer also holds the words of the synonym phrases it writes out ("Harbour
+        # Board": board), for a question may name only part of one ("what did the board
+        # say"). Not the phrasings: there a part would count against a phrasing's own
+        # coverage of a question naming the phrase in full (older tune, beside the answer
+        # alone: one more right answer outright, one more near-topic question answered).
+        answer = terms(fact.answer, own, parts=True) + terms(" ".join(fact.tags), "en")
         # Each translation is indexed with its own language's analyzer: a Russian question
         # meets the Russian phrasings, and names meet across scripts in their terms.
         for translation in fact.translations:

@@ -23,6 +23,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -188,6 +189,15 @@ class KnowledgeSet:
     signature: KnowledgeSignature | None = field(default=None, compare=False)
 
 
+class _FactLists(NamedTuple):
+    """A fact's list fields as read, empty where absent or refused."""
+
+    questions: tuple[str, ...]
+    tags: tuple[str, ...]
+    related: tuple[str, ...]
+    supersedes: tuple[str, ...]
+
+
 @dataclass(slots=True)
 class _FileReader:
     """Validates one file's node tree, collecting located errors."""
@@ -317,36 +327,75 @@ class _FileReader:
         fields = self.mapping(node, "a fact", FACT_FIELDS)
         if fields is None:
             return None
-        fact_id: str | None = None
-        if "id" not in fields:
-            self.error(node, "fact has no 'id'")
-        else:
-            fact_id = self.text(fields["id"][1], "id", None, limit=80)
-            if fact_id is not None and not FACT_ID.match(fact_id):
-                self.error(
-                    fields["id"][1],
-                    f"id '{fact_id}' must be lower-case letters, digits, '-', '_' or '.'",
-                )
-                fact_id = None
-            elif fact_id is not None and is_member_id(fact_id):
-                self.error(
-                    fields["id"][1],
-                    f"id '{fact_id}': ids starting with '{MEMBER_PREFIX}' are kept for the "
-                    "facts members add; choose another id",
-                )
-                fact_id = None
+        fact_id = self.fact_id(node, fields)
+        # Any error in the fact's other fields leaves the fact out (a bad id already has).
         before = len(self.errors)
         answer = None
         if "answer" not in fields:
             self.error(node, "missing required field 'answer'", fact_id)
         else:
             answer = self.text(fields["answer"][1], "answer", fact_id, limit=MAX_ANSWER_CHARS)
+        lists = self.fact_lists(fields, fact_id)
+        date = None
+        source = file_source
+        if "date" in fields:
+            date = self.date(fields["date"][1], "date", fact_id)
+        if "source" in fields:
+            source = self.source(fields["source"][1], fact_id) or file_source
+        language = "en"
+        if "language" in fields:
+            language = self.language(fields["language"][1], fact_id) or "en"
+        translations: list[Translation] = []
+        if "translations" in fields:
+            translations = self.translations(fields["translations"][1], language, fact_id)
+        if fact_id is None or answer is None or len(self.errors) > before:
+            return None
+        return Fact(
+            id=fact_id,
+            answer=answer,
+            questions=lists.questions,
+            tags=lists.tags,
+            related=lists.related,
+            source=source,
+            date=date,
+            origin=Origin.FILE,
+            supersedes=lists.supersedes,
+            file=self.name,
+            line=node.start_mark.line + 1,
+            translations=tuple(translations),
+            language=language,
+        )
+
+    def fact_id(self, node: Node, fields: dict[str, tuple[Node, Node]]) -> str | None:
+        """The fact's id, or None (with the error said) when it has none or one that is not
+        allowed: not lower-case letters, digits and '-', '_', '.', or one of the ids kept
+        for the facts members add."""
+        if "id" not in fields:
+            self.error(node, "fact has no 'id'")
+            return None
+        fact_id = self.text(fields["id"][1], "id", None, limit=80)
+        if fact_id is not None and not FACT_ID.match(fact_id):
+            self.error(
+                fields["id"][1],
+                f"id '{fact_id}' must be lower-case letters, digits, '-', '_' or '.'",
+            )
+            return None
+        if fact_id is not None and is_member_id(fact_id):
+            self.error(
+                fields["id"][1],
+                f"id '{fact_id}': ids starting with '{MEMBER_PREFIX}' are kept for the "
+                "facts members add; choose another id",
+            )
+            return None
+        return fact_id
+
+    def fact_lists(self, fields: dict[str, tuple[Node, Node]], fact_id: str | None) -> _FactLists:
+        """The fact's questions, tags, related and superseded ids, each list checked against
+        its most items and each item against its length (tags lower-cased)."""
         questions: list[str] = []
         tags: list[str] = []
         related: list[str] = []
         supersedes: list[str] = []
-        date = None
-        source = file_source
         if "questions" in fields and self.at_most(
             fields["questions"], MAX_QUESTIONS_PER_FACT, "questions", fact_id
         ):
@@ -363,33 +412,7 @@ class _FileReader:
             fields["supersedes"], MAX_SUPERSEDES_PER_FACT, "superseded ids", fact_id
         ):
             supersedes = self.text_list(fields["supersedes"][1], "supersedes", fact_id, limit=80)
-        if "date" in fields:
-            date = self.date(fields["date"][1], "date", fact_id)
-        if "source" in fields:
-            source = self.source(fields["source"][1], fact_id) or file_source
-        language = "en"
-        if "language" in fields:
-            language = self.language(fields["language"][1], fact_id) or "en"
-        translations: list[Translation] = []
-        if "translations" in fields:
-            translations = self.translations(fields["translations"][1], language, fact_id)
-        if fact_id is None or answer is None or len(self.errors) > before:
-            return None
-        return Fact(
-            id=fact_id,
-            answer=answer,
-            questions=tuple(questions),
-            tags=tuple(tags),
-            related=tuple(related),
-            source=source,
-            date=date,
-            origin=Origin.FILE,
-            supersedes=tuple(supersedes),
-            file=self.name,
-            line=node.start_mark.line + 1,
-            translations=tuple(translations),
-            language=language,
-        )
+        return _FactLists(tuple(questions), tuple(tags), tuple(related), tuple(supersedes))
 
     def language(self, node: Node, fact_id: str | None) -> str | None:
         code = self.text(node, "language", fact_id, limit=10)

@@ -176,6 +176,8 @@ class Matcher(
         related = self._related_terms(query, language, question)
         if language == "en" and self.settings.titled_share > 0.0:
             related = self._with_titled(related, query, shortlist)
+        if language == "en" and self.settings.place_share > 0.0:
+            related = self._with_places(related, query, question)
         # Every neighbour at all: a phrasing holding none of them is passed over at once.
         related_any = frozenset().union(*(near for _, _, near in related))
         attribute_terms = self._attribute_terms(focus)

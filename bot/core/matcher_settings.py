@@ -122,6 +122,10 @@ class MatcherSettings:
     # the person holding it by name alone, as another fact of its story names them by office
     # ("President Vladimir Putin" in one, "Putin said" in the other; ``_with_titled``).
     titled_share: float = 0.8
+    # The same for a kind of place ("the peninsula", "the tajik capital") in a fact that names
+    # the one place of that kind (of that country, if the question names one) the facts name
+    # (Crimea, Dushanbe; ``place_kinds``, ``_with_places``). 0 turns it off.
+    place_share: float = 0.8
     # Siblings that match a question about as well (within this much relevance of the best)
     # are put in order by what their own phrasings ask: those with a phrasing that asks for
     # the kind of thing the question asks for ("how many", "why", "who", ...) come first

@@ -1,7 +1,7 @@
 """Paraphrases a candidate may meet a question's terms by: a related word's, a word an expression
-of several words stands for, another name of a country, and the surname of the person a word of
-office stands for in the shortlisted facts. Only scoring uses them, never the gathering of
-candidates."""
+of several words stands for, another name of a country, the surname of the person a word of
+office stands for in the shortlisted facts, and the name of the one place of a kind the facts
+name. Only scoring uses them, never the gathering of candidates."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from bot.core.country_words import country_members
 from bot.core.fact_index import FactIndex
 from bot.core.focus_words import ROLE_WORDS
 from bot.core.multiword_paraphrases import expressions_in
+from bot.core.place_kinds import kinds_asked
 from bot.core.related_words import table as related_words
 from bot.core.role_names import titled_people
 
@@ -138,6 +139,52 @@ class ParaphraseTerms(FactIndex):
                 continue  # a term with neighbours of its own keeps them alone
             out.append(self._other_name(qt, held, share))
         return out
+
+    def _with_places(
+        self, related: list[Related], query: list[QueryTerm], question: str
+    ) -> list[Related]:
+        """``related`` with, for each kind of place English ``question`` names ("the
+        peninsula", "the tajik capital", "kazakhstan's biggest city": ``place_kinds``), the
+        name of the one place of that kind the facts name, of the country the question
+        qualifies it with if it does (Crimea, Dushanbe, Almaty): a fact naming it meets the
+        kind as it meets another name of a country. Two such places the facts name ("the
+        capital" of a story naming Moscow and Kyiv) say neither, nor is a kind met by a name
+        the question writes too ("the crimean peninsula"). Read against the names the facts
+        write as they are, so a fact added or removed changes what is met at once."""
+        asked = kinds_asked(question)
+        if not asked:
+            return related
+        terms = {qt.term for qt in query}
+        out = list(related)
+        # A place's name as the facts write it, capitalised: "Providence" is no "provided".
+        names = self._names
+        for kind in asked:
+            kind_terms = self._english_terms(kind.word)
+            targets = [qt for qt in query if qt.term in kind_terms and qt.confidence in (0.0, 1.0)]
+            if not targets or any(entry[0] == targets[0].term for entry in out):
+                continue  # a word with neighbours of its own keeps them alone
+            named: set[frozenset[str]] = set()
+            for place in kind.places:  # of the country asked, if one is
+                held = self._place_terms(place.name)
+                if held and held <= names:
+                    named.add(held)
+                    if len(named) > 1:
+                        break
+            if len(named) != 1:
+                continue
+            held = next(iter(named))
+            if not held.isdisjoint(terms):
+                continue
+            out.append(self._other_name(targets[0], held, self.settings.place_share))
+        return out
+
+    def _place_terms(self, name: str) -> frozenset[str]:
+        """The terms of place ``name`` as this index's analyzer reads it, read once."""
+        held = self._places.get(name)
+        if held is None:
+            held = frozenset(self._english_terms(name))
+            self._places[name] = held
+        return held
 
     def _other_name(self, qt: QueryTerm, held: frozenset[str], share: float) -> Related:
         """``qt`` to be met by ``held``, the terms of another name for what it names (its

@@ -237,6 +237,29 @@ class Analyzer:
             self._cache[text] = result
         return result
 
+    def phrase_parts(self, text: str) -> tuple[tuple[str, float, str], ...]:
+        """The content terms of the words inside the synonym phrases of English ``text``, as
+        ``analyze`` gives terms, less the phrase's own term: "the Foreign Ministry" holds
+        "foreign" and "ministry" besides foreign_ministry. ``analyze`` reads a phrase as its
+        group's term alone, so a question naming only part of it ("what did the ministry say")
+        would miss a text that writes it out in full."""
+        if self._any_phrase is None:
+            return ()
+        folded = expand_chat(fold(text))
+        if " " in folded:
+            folded = EN_FILLER_PHRASES.sub(" ", folded)
+        if not self._any_phrase.search(folded):
+            return ()
+        out: list[tuple[str, float, str]] = []
+        for pattern, head in self._phrases:
+            for found in pattern.finditer(folded):
+                for word in found.group(0).split():
+                    item = self._word(word)
+                    if item is not None and item[0] != head:
+                        out.append((item[0], item[1], word))
+            folded = pattern.sub(" ", folded)
+        return tuple(out)
+
     def _analyze_other(self, text: str, language: str) -> tuple[tuple[str, float, str], ...]:
         """``analyze`` for Russian or Azerbaijani text.
 

@@ -1,5 +1,5 @@
 """How an amount or a count stands in a clause, for the "how many", "how much", "what
-percentage" and "how much did it rise" questions ``questions`` asks of it.
+percentage" and "how much did it rise" questions ``amount_questions`` asks of it.
 
 A number in the subject ("hundreds of residents gathered"), a counted object after the verb
 ("shot down six drones"), a sum of money, a figure put on a thing ("put the toll at eight"), a

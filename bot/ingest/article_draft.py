@@ -303,7 +303,11 @@ def _names_a_place_or_person(text: str, names: set[str]) -> bool:
 
 
 def _set_in_event(
-    statement: Statement, context: ArticleContext, names: set[str], place: str | None = None
+    statement: Statement,
+    context: ArticleContext,
+    names: set[str],
+    place: str | None = None,
+    day_before: dt.date | None = None,
 ) -> None:
     """Put the main event in front of a statement that does not name it.
 
@@ -366,7 +370,7 @@ def _set_in_event(
         return
     if _told_before(statement, event, context):
         return
-    when = _against_one_off(statement, event, context, names)
+    when = _against_one_off(statement, event, context, names, day_before)
     if when == "apart":
         return
     own_day = dates.event_date(statement.original, context.published, spoken=False)
@@ -446,15 +450,30 @@ def _happened(sentence: str) -> bool:
 
 
 def _against_one_off(
-    statement: Statement, event: Event, context: ArticleContext, names: set[str]
+    statement: Statement,
+    event: Event,
+    context: ArticleContext,
+    names: set[str],
+    day_before: dt.date | None = None,
 ) -> str:
     """Where a statement with a day of its own (not the day it was said: "three people died,
     the ministry said on Thursday" is in the flood) stands against a one-off main event (a
     crash, a vote): "after" it (Putin offered condolences the day after the crash), "apart" from it
     (a day before it; or, when the article never gives the event's day, a sentence that names
-    its own people or places: nothing says it is part of the event), else "in" it."""
+    its own people or places: nothing says it is part of the event), else "in" it. A statement
+    with no day of its own is "after" when ``day_before``, the own day of the sentence just
+    before it, is after the event's."""
     day = statement.own_day
-    if day is None or event is not context.event or not context.one_off or statement.position == 0:
+    if event is not context.event or not context.one_off or statement.position == 0:
+        return "in"
+    if day is None:
+        if event.date is not None and day_before is not None and day_before > event.date:
+            # "The decree, signed by ..., names ..." right after "... a decree published on
+            # Friday, a week after the blast": it goes on about that later day, and a
+            # lead-in naming the blast's own day would date it falsely. Only the sentence
+            # just before counts: one further back may be followed by a return to the
+            # event itself.
+            return "after"
         return "in"
     if event.date is None:
         return "apart" if _names_a_place_or_person(statement.text, names) else "in"
@@ -598,9 +617,6 @@ def build_draft(
     if article.title and sentences and fold(sentences[0]) == fold(article.title):
         sentences = sentences[1:]
     entities = EntityIndex([article.title, *sentences])
-    noun_uses = NounUses.of(sentences)
-    # Folded words of the article's names: they count as fully specific in ids and tags.
-    names = {fold(w) for e in entities.counts for w in re.split(r"[\s-]", e)}
     context = ArticleContext.build(article.title, sentences, entities, article.published)
     found = statements(sentences, entities, context)
     kept = merge_near_duplicates(found, analyzer)
@@ -610,202 +626,23 @@ def build_draft(
             f"found {len(kept)} sentence(s) stating a fact, need at least {MIN_FACTS}."
         )
     _attach_article_questions(kept, interrogatives([article.title, *sentences]), analyzer)
-    carried = carry_lede(kept)
-    # Words written capitalised inside sentences: names, which a lead-in keeps capitalised.
-    mid_capitals = {
-        w.strip("\"',.;:()")
-        for sentence in sentences
-        for w in sentence.split()[1:]
-        if w[:1].isupper()
-    }
-    mid_capitals = {re.sub(r"'s$", "", w) for w in mid_capitals} | set(context.people)
-    event = context.event
-    setting = topic = None
-    if event is not None:
-        topic = event.phrase().replace('"', "")
-        if event.preposition != "Under":
-            short = event.short().replace('"', "")
-            setting = f"{event.preposition.lower()} {short}"
-    topic_tags = _event_tags(event, names)
-    # What every fact shares (the event's own words) names none of them; a word few facts
-    # have names the ones that have it.
-    event_words: set[str] = set()
-    overview_words: list[str] = []
-    if event is not None:
-        event_words = {
-            w
-            for w in fold(
-                f"{event.alias or ''} {event.modifiers} {event.noun} {event.place or ''}"
-            ).split()
-            if w not in STOPWORDS and w != "s"
-        }
-        overview_words = [
-            w
-            for w in fold(f"{event.alias or ''} {event.modifiers} {event.noun}").split()
-            if w not in STOPWORDS and w != "s"
-        ][:ID_WORDS]
-    id_names = {fold(w) for w in mid_capitals} & names
-    spread: dict[str, int] = {}
-    for statement in kept:
-        for word in set(fold(" ".join(statement.parts or [statement.text])).split()):
-            spread[word] = spread.get(word, 0) + 1
+    story = _read_story(article, sentences, entities, context, kept)
+    # The words earlier facts' ids are made of: a later fact is named after other words.
     named: set[str] = set()
     facts: list[ProposedFact] = []
-    # Where a story with no named event happens: its dateline's city when the body names it
-    # ("MINGACHEVIR, March 6 - ..."), else the place its headline names.
-    dateline = dateline_place(sentences[0]) if sentences else None
-    body = " ".join([*sentences[1:], strip_dateline(sentences[0])] if sentences else [])
-    story_place = dateline if dateline and dateline in body else context.place
-    profiles = ProfileQuestions(context.people)
-    whole_text = " ".join([article.title or "", *sentences])
-    bodies = {**derived_initialisms(whole_text), **initialisms(whole_text)}
-    # The words the article names its people by ("gutsul"): who a later "her" may be.
-    surnames = {fold(p).split()[-1] for p in context.people.values() if p.strip()}
+    # The day each sentence's own event happened on, merged or not: the day a sentence with
+    # none of its own goes on about.
+    told_days = {s.position: s.own_day for s in found if s.own_day is not None}
     for statement in kept:
-        _set_in_event(statement, context, mid_capitals, story_place)
-        parts = statement.parts or [statement.core]
-        answer = statement.text[:MAX_ANSWER_CHARS]
-        lede = statement.position == 0
-        asked = _setting(statement, setting, topic) if statement.lead_in or lede else None
-        if statement.event is not None:
-            # It names an event of its own ("The mutiny began ..."): asked of in that one
-            # when led in by it, and otherwise as it says. (Still tagged with the story's
-            # topic: every fact of the article is about it.)
-            told = statement.event
-            asked = None
-            if statement.lead_in:
-                asked = f"{told.preposition.lower()} {told.short().replace(chr(34), '')}"
-        said_topic = _said_about(statement, event)
-        per_part = [
-            generate(
-                # A later sentence opening on "It"/"He" is asked of what that stands for:
-                # asked as it stands, it gives no question, and the fact is found only by
-                # what its first sentence says (``pronoun_subjects``).
-                (index and resolved(part, parts[index - 1], context.people.values())) or part,
-                names=mid_capitals,
-                setting=asked,
-                overview=lede and index == 0,
-                topic=said_topic,
-            )
-            for index, part in enumerate(parts)
-        ]
-        questions = [*statement.extra_questions, *_interleaved(per_part)]
-        if not lede and statement.event is None:
-            # "The slide came down near Rushan after ...": asked where and why the avalanche
-            # happened, ahead of its own questions, which name it "the slide".
-            questions[:0] = event_questions(statement.core, questions, event)
-        if not any(asks_toll(q) for q in questions):
-            # A toll is what readers ask first of the sentence that gives it ("how many
-            # died"), whatever else its own questions ask; the lede's own come first, for it
-            # tells the event as a whole.
-            toll_setting = asked if asked or statement.event is not None else setting
-            at = len(questions) if lede else 0
-            questions[at:at] = toll_questions(" ".join(parts), toll_setting)
-        # "Alexandr Stoianoglo, a former prosecutor general, ...": who he is, second (the
-        # fact's own first question stays first; the last ones give way).
-        questions[1:1] = profiles.questions(" ".join(statement.sources or [statement.original]))
-        if lede and event is None and story_place:
-            # No event named in the headline or lede ("Bridge over the Kura closes ..."): the
-            # opening fact still answers a reader asking what happened in the story's place.
-            questions.insert(0, f"what happened in {fold(story_place)}")
-        if lede and carried is not None:
-            # What the lede's main clause asks is now the carrying fact's to answer.
-            keep = event_words | set(fold(asked or "").split())
-            questions = [q for q in questions if not handed_over(q, carried[1], keep)]
-        if len(dict.fromkeys(questions)) < MIN_QUESTIONS:
-            questions += _fallback_questions(parts, asked)
-        if len(dict.fromkeys(questions)) < MAX_QUESTIONS:
-            questions += _last_resort_questions(parts, asked)
-        missing = MIN_QUESTIONS - len(dict.fromkeys(questions))
-        if missing > 0:
-            known = [*questions, " ".join(event_words), asked or ""]
-            questions += content_questions(answer, known=known, check=question_problem)[:missing]
-        own = " ".join(statement.parts) if statement.parts else statement.core
-        if lede and event is not None and event.preposition != "Under" and overview_words:
-            # The opening sentence tells the event itself: it is named after it, and a reader
-            # typing the event's name ("kazakhstan floods") gets it.
-            words = overview_words
-        else:
-            words = subject_words(own, id_names, spread, event_words, context.people, named)
-            if len(words) < 2:
-                words = subject_words(own, id_names, spread, set(), context.people, named)
-        overview = lede and event is not None
-        if overview:
-            # The opening fact is the event's overview: the asides at its end and its own
-            # questions that later sentences state in the same words go to those sentences'
-            # facts, and it is tagged with what its main clause names, not with every name
-            # it previews (``lede``).
-            later = [" ".join(s.parts or [s.core]) for s in kept if s is not statement]
-            keep = event_words | set(fold(asked or "").split())
-            answer = without_previews(answer, later, keep)
-            questions = [
-                q
-                for q in questions
-                if q in statement.extra_questions or not previewed(q, later, keep)
-            ]
-        # A fact telling of another event (the mutiny, in a story about a crash two months on)
-        # is tagged with that one: a reader asking about the crash does not mean it.
-        own_topic = topic_tags if statement.event is None else []
-        drafted = tags_for(answer, entities, names, own_topic, mid_capitals, noun_uses)
-        tags = _with_plain_words(answer, drafted)
-        if overview:
-            core = fold(main_clause_part(statement.core))
-            tags = [
-                t
-                for t in tags
-                if t in topic_tags
-                or set(t.split("-")) & event_words
-                or not set(t.split("-")) & names
-                or all(w in core for w in t.split("-"))
-            ]
-        if not lede and statement.event is None:
-            # "... passed through her hands": tagged with who "her" is, named just before.
-            first = statement.sources[0] if statement.sources else statement.original
-            where = sentences.index(first) if first in sentences else statement.position
-            if where > 0:
-                before = tags_for(sentences[where - 1], entities, names, None, mid_capitals)
-                leaned = leaned_names(first, answer, before, surnames)
-                tags = list(dict.fromkeys([*tags[:2], *leaned, *tags[2:]]))[:MAX_TAGS_PER_FACT]
-        paired = paired_tags(answer, bodies)
-        if paired:
-            # Beside the names it states: "icc" and "international criminal court" are one body.
-            tags = list(dict.fromkeys([*tags[:2], *paired, *tags[2:]]))[:MAX_TAGS_PER_FACT]
-        # Every question, whichever rule wrote it, passes the grammar check before it is
-        # written (the headline's own questions are a person's; a short "who is X" is fine).
-        questions = [
-            q
-            for q in questions
-            if q in statement.extra_questions or question_problem(q) in (None, "too short")
-        ]
-        questions = rewrite_bare_say(
-            list(dict.fromkeys(questions)),
-            parts,
-            # What was said names nothing ("confirmed it"): asked about the story's event, or
-            # its place, which the reader names.
-            topic=(said_topic or story_place or "").lower().replace('"', "") or None,
-            check=question_problem,
+        _set_in_event(
+            statement,
+            context,
+            story.mid_capitals,
+            story.story_place,
+            day_before=told_days.get(statement.position - 1),
         )
-        if len(questions) < MIN_QUESTIONS:
-            # Still too few to be found by (a late filter may have taken some): general ones.
-            questions += general_questions(
-                parts,
-                names=mid_capitals,
-                people=context.people.values(),
-                spread=spread,
-                known=questions,
-                check=question_problem,
-            )[: MIN_QUESTIONS - len(questions)]
-        fact = ProposedFact(
-            id=free_fact_id(words, taken) if len(words) >= 2 else fact_id(own, names, taken),
-            answer=answer,
-            questions=list(dict.fromkeys(questions))[:MAX_QUESTIONS],
-            tags=tags,
-            merged=list(statement.merged),
-            date=statement.date,
-            date_note=statement.date_note,
-            sources=list(statement.sources or [statement.original]),
-        )
-        named |= {w for w in words if w in id_names}
+        fact, words = _fact(statement, story, named, taken)
+        named |= {w for w in words if w in story.id_names}
         if statement.follows_previous and facts:
             fact.related.append(facts[-1].id)
         facts.append(fact)
@@ -818,6 +655,352 @@ def build_draft(
         dropped=len(sentences) - used,
         merged=merged,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Story:
+    """What every fact of an English article's draft is drafted against, read once from the
+    whole article: its sentences and names, its event and the words naming it, where it
+    happens, and in how many statements each word is."""
+
+    sentences: list[str]
+    entities: EntityIndex
+    noun_uses: NounUses
+    context: ArticleContext
+    kept: list[Statement]
+    carried: tuple[Statement, str] | None
+    """The statement the lede's main clause was carried to, and the clause (``carry_lede``)."""
+    names: set[str]
+    """Folded words of the article's names: they count as fully specific in ids and tags."""
+    mid_capitals: set[str]
+    """Words written capitalised inside sentences: names, which a lead-in keeps capitalised."""
+    id_names: set[str]
+    """The folded names the article writes capitalised inside sentences: a fact's id is made
+    of them before other words, for a name tells facts apart best."""
+    setting: str | None
+    """What questions set in the main event end with ("in the kazakhstan floods")."""
+    topic: str | None
+    """The main event as people are asked to have said things about it."""
+    topic_tags: list[str]
+    event_words: set[str]
+    """The event's own words: every fact shares them, so they name none of them."""
+    overview_words: list[str]
+    spread: dict[str, int]
+    """In how many statements each folded word is: a word few facts have names those."""
+    story_place: str | None
+    profiles: ProfileQuestions
+    bodies: dict[str, str]
+    """Initialisms and the names they stand for ("icc": "international criminal court")."""
+    surnames: set[str]
+    """The words the article names its people by ("gutsul"): who a later "her" may be."""
+
+    @property
+    def event(self) -> Event | None:
+        return self.context.event
+
+
+def _read_story(
+    article: Article,
+    sentences: list[str],
+    entities: EntityIndex,
+    context: ArticleContext,
+    kept: list[Statement],
+) -> _Story:
+    """What the facts of ``kept`` (the article's statements) are drafted against; carries the
+    lede's main clause to the statement that picks it up first (``carry_lede``)."""
+    carried = carry_lede(kept)
+    names = {fold(w) for e in entities.counts for w in re.split(r"[\s-]", e)}
+    mid_capitals = _mid_capitals(sentences, context.people)
+    event = context.event
+    setting = topic = None
+    if event is not None:
+        topic = event.phrase().replace('"', "")
+        if event.preposition != "Under":
+            short = event.short().replace('"', "")
+            setting = f"{event.preposition.lower()} {short}"
+    event_words, overview_words = _event_words(event)
+    spread: dict[str, int] = {}
+    for statement in kept:
+        for word in set(fold(" ".join(statement.parts or [statement.text])).split()):
+            spread[word] = spread.get(word, 0) + 1
+    # Where a story with no named event happens: its dateline's city when the body names it
+    # ("MINGACHEVIR, March 6 - ..."), else the place its headline names.
+    dateline = dateline_place(sentences[0]) if sentences else None
+    body = " ".join([*sentences[1:], strip_dateline(sentences[0])] if sentences else [])
+    whole_text = " ".join([article.title or "", *sentences])
+    return _Story(
+        sentences=sentences,
+        entities=entities,
+        noun_uses=NounUses.of(sentences),
+        context=context,
+        kept=kept,
+        carried=carried,
+        names=names,
+        mid_capitals=mid_capitals,
+        id_names={fold(w) for w in mid_capitals} & names,
+        setting=setting,
+        topic=topic,
+        topic_tags=_event_tags(event, names),
+        event_words=event_words,
+        overview_words=overview_words,
+        spread=spread,
+        story_place=dateline if dateline and dateline in body else context.place,
+        profiles=ProfileQuestions(context.people),
+        bodies={**derived_initialisms(whole_text), **initialisms(whole_text)},
+        surnames={fold(p).split()[-1] for p in context.people.values() if p.strip()},
+    )
+
+
+def _mid_capitals(sentences: list[str], people: dict[str, str]) -> set[str]:
+    """Words written capitalised inside sentences, and the people the article names: names,
+    which a lead-in keeps capitalised."""
+    capitals = {
+        w.strip("\"',.;:()")
+        for sentence in sentences
+        for w in sentence.split()[1:]
+        if w[:1].isupper()
+    }
+    return {re.sub(r"'s$", "", w) for w in capitals} | set(people)
+
+
+def _event_words(event: Event | None) -> tuple[set[str], list[str]]:
+    """The main event's own words (with its place), which every fact shares and so names
+    none of them, and the first few without the place, which the opening fact's id is made
+    of."""
+    if event is None:
+        return set(), []
+    event_words = {
+        w
+        for w in fold(
+            f"{event.alias or ''} {event.modifiers} {event.noun} {event.place or ''}"
+        ).split()
+        if w not in STOPWORDS and w != "s"
+    }
+    overview_words = [
+        w
+        for w in fold(f"{event.alias or ''} {event.modifiers} {event.noun}").split()
+        if w not in STOPWORDS and w != "s"
+    ][:ID_WORDS]
+    return event_words, overview_words
+
+
+def _fact(
+    statement: Statement, story: _Story, named: set[str], taken: set[str]
+) -> tuple[ProposedFact, list[str]]:
+    """The fact drafted from ``statement``, and the words its id was made of; ``named``: the
+    words earlier facts' ids were made of, ``taken``: the ids already in use."""
+    lede = statement.position == 0
+    asked = _asked_setting(statement, story, lede)
+    said_topic = _said_about(statement, story.event)
+    drafted = _drafted_questions(statement, story, asked, said_topic)
+    questions = _topped_up(statement, story, drafted, asked)
+    own = " ".join(statement.parts) if statement.parts else statement.core
+    words = _id_words(story, own, lede, named)
+    answer = statement.text[:MAX_ANSWER_CHARS]
+    overview = lede and story.event is not None
+    if overview:
+        answer, questions = _without_previewed(statement, story, answer, questions, asked)
+    tags = _fact_tags(statement, story, answer, lede=lede, overview=overview)
+    questions = _checked_questions(statement, story, questions, said_topic)
+    fact = ProposedFact(
+        id=free_fact_id(words, taken) if len(words) >= 2 else fact_id(own, story.names, taken),
+        answer=answer,
+        questions=list(dict.fromkeys(questions))[:MAX_QUESTIONS],
+        tags=tags,
+        merged=list(statement.merged),
+        date=statement.date,
+        date_note=statement.date_note,
+        sources=list(statement.sources or [statement.original]),
+    )
+    return fact, words
+
+
+def _asked_setting(statement: Statement, story: _Story, lede: bool) -> str | None:
+    """What the questions of ``statement`` are set in ("in the kazakhstan floods"), if
+    anything: the main event for the lede and a statement led in by it, or the event a
+    statement names of its own."""
+    if statement.event is not None:
+        # It names an event of its own ("The mutiny began ..."): asked of in that one when
+        # led in by it, and otherwise as it says. (Still tagged with the story's topic:
+        # every fact of the article is about it.)
+        told = statement.event
+        if statement.lead_in:
+            return f"{told.preposition.lower()} {told.short().replace(chr(34), '')}"
+        return None
+    if statement.lead_in or lede:
+        return _setting(statement, story.setting, story.topic)
+    return None
+
+
+def _drafted_questions(
+    statement: Statement, story: _Story, asked: str | None, said_topic: str | None
+) -> list[str]:
+    """The questions the rules write for ``statement``, in the order readers ask them: each
+    part's own (``generate``), the event's and the toll's, who a person named is, and what
+    happened in the story's place; ``asked`` is what they are set in."""
+    parts = statement.parts or [statement.core]
+    lede = statement.position == 0
+    event, people = story.event, story.context.people
+    per_part = [
+        generate(
+            # A later sentence opening on "It"/"He" is asked of what that stands for: asked
+            # as it stands, it gives no question, and the fact is found only by what its
+            # first sentence says (``pronoun_subjects``).
+            (index and resolved(part, parts[index - 1], people.values())) or part,
+            names=story.mid_capitals,
+            setting=asked,
+            overview=lede and index == 0,
+            topic=said_topic,
+        )
+        for index, part in enumerate(parts)
+    ]
+    questions = [*statement.extra_questions, *_interleaved(per_part)]
+    if not lede and statement.event is None:
+        # "The slide came down near Rushan after ...": asked where and why the avalanche
+        # happened, ahead of its own questions, which name it "the slide".
+        questions[:0] = event_questions(statement.core, questions, event)
+    if not any(asks_toll(q) for q in questions):
+        # A toll is what readers ask first of the sentence that gives it ("how many died"),
+        # whatever else its own questions ask; the lede's own come first, for it tells the
+        # event as a whole.
+        toll_setting = asked if asked or statement.event is not None else story.setting
+        at = len(questions) if lede else 0
+        questions[at:at] = toll_questions(" ".join(parts), toll_setting)
+    # "Alexandr Stoianoglo, a former prosecutor general, ...": who he is, second (the fact's
+    # own first question stays first; the last ones give way).
+    questions[1:1] = story.profiles.questions(" ".join(statement.sources or [statement.original]))
+    if lede and event is None and story.story_place:
+        # No event named in the headline or lede ("Bridge over the Kura closes ..."): the
+        # opening fact still answers a reader asking what happened in the story's place.
+        questions.insert(0, f"what happened in {fold(story.story_place)}")
+    if lede and story.carried is not None:
+        # What the lede's main clause asks is now the carrying fact's to answer.
+        keep = story.event_words | set(fold(asked or "").split())
+        questions = [q for q in questions if not handed_over(q, story.carried[1], keep)]
+    return questions
+
+
+def _topped_up(
+    statement: Statement, story: _Story, questions: list[str], asked: str | None
+) -> list[str]:
+    """``questions`` with more when the rules wrote too few for a fact to be found by:
+    plainer ones from its parts, then from its answer's content words."""
+    parts = statement.parts or [statement.core]
+    if len(dict.fromkeys(questions)) < MIN_QUESTIONS:
+        questions += _fallback_questions(parts, asked)
+    if len(dict.fromkeys(questions)) < MAX_QUESTIONS:
+        questions += _last_resort_questions(parts, asked)
+    missing = MIN_QUESTIONS - len(dict.fromkeys(questions))
+    if missing > 0:
+        known = [*questions, " ".join(story.event_words), asked or ""]
+        answer = statement.text[:MAX_ANSWER_CHARS]
+        questions += content_questions(answer, known=known, check=question_problem)[:missing]
+    return questions
+
+
+def _id_words(story: _Story, own: str, lede: bool, named: set[str]) -> list[str]:
+    """The words a fact's id is made of: the event's for the opening sentence, which tells
+    the event itself (a reader typing its name, "kazakhstan floods", gets it), else what
+    ``own`` (the statement without its lead-in) is about."""
+    event = story.event
+    if lede and event is not None and event.preposition != "Under" and story.overview_words:
+        return story.overview_words
+    people = story.context.people
+    words = subject_words(own, story.id_names, story.spread, story.event_words, people, named)
+    if len(words) < 2:
+        words = subject_words(own, story.id_names, story.spread, set(), people, named)
+    return words
+
+
+def _without_previewed(
+    statement: Statement, story: _Story, answer: str, questions: list[str], asked: str | None
+) -> tuple[str, list[str]]:
+    """The opening fact's answer and questions without what later sentences state in the
+    same words: it is the event's overview, and the asides at its end and its own questions
+    that later sentences state go to those sentences' facts (``lede``)."""
+    later = [" ".join(s.parts or [s.core]) for s in story.kept if s is not statement]
+    keep = story.event_words | set(fold(asked or "").split())
+    answer = without_previews(answer, later, keep)
+    questions = [
+        q for q in questions if q in statement.extra_questions or not previewed(q, later, keep)
+    ]
+    return answer, questions
+
+
+def _fact_tags(
+    statement: Statement, story: _Story, answer: str, *, lede: bool, overview: bool
+) -> list[str]:
+    """The tags of the fact with ``answer``: its names and topic words, the plain words
+    readers use, who a pronoun stands for, and an initialism beside the name it stands
+    for."""
+    # A fact telling of another event (the mutiny, in a story about a crash two months on)
+    # is tagged with that one: a reader asking about the crash does not mean it.
+    own_topic = story.topic_tags if statement.event is None else []
+    drafted = tags_for(
+        answer, story.entities, story.names, own_topic, story.mid_capitals, story.noun_uses
+    )
+    tags = _with_plain_words(answer, drafted)
+    if overview:
+        # Tagged with what its main clause names, not with every name it previews (``lede``).
+        core = fold(main_clause_part(statement.core))
+        tags = [
+            t
+            for t in tags
+            if t in story.topic_tags
+            or set(t.split("-")) & story.event_words
+            or not set(t.split("-")) & story.names
+            or all(w in core for w in t.split("-"))
+        ]
+    if not lede and statement.event is None:
+        # "... passed through her hands": tagged with who "her" is, named just before.
+        sentences = story.sentences
+        first = statement.sources[0] if statement.sources else statement.original
+        where = sentences.index(first) if first in sentences else statement.position
+        if where > 0:
+            before = tags_for(
+                sentences[where - 1], story.entities, story.names, None, story.mid_capitals
+            )
+            leaned = leaned_names(first, answer, before, story.surnames)
+            tags = list(dict.fromkeys([*tags[:2], *leaned, *tags[2:]]))[:MAX_TAGS_PER_FACT]
+    paired = paired_tags(answer, story.bodies)
+    if paired:
+        # Beside the names it states: "icc" and "international criminal court" are one body.
+        tags = list(dict.fromkeys([*tags[:2], *paired, *tags[2:]]))[:MAX_TAGS_PER_FACT]
+    return tags
+
+
+def _checked_questions(
+    statement: Statement, story: _Story, questions: list[str], said_topic: str | None
+) -> list[str]:
+    """``questions`` as the fact keeps them: each through the grammar check, a bare "what
+    did X say" asked about something, and general ones when too few are left."""
+    parts = statement.parts or [statement.core]
+    # Every question, whichever rule wrote it, passes the grammar check before it is written
+    # (the headline's own questions are a person's; a short "who is X" is fine).
+    questions = [
+        q
+        for q in questions
+        if q in statement.extra_questions or question_problem(q) in (None, "too short")
+    ]
+    questions = rewrite_bare_say(
+        list(dict.fromkeys(questions)),
+        parts,
+        # What was said names nothing ("confirmed it"): asked about the story's event, or its
+        # place, which the reader names.
+        topic=(said_topic or story.story_place or "").lower().replace('"', "") or None,
+        check=question_problem,
+    )
+    if len(questions) < MIN_QUESTIONS:
+        # Still too few to be found by (a late filter may have taken some): general ones.
+        questions += general_questions(
+            parts,
+            names=story.mid_capitals,
+            people=story.context.people.values(),
+            spread=story.spread,
+            known=questions,
+            check=question_problem,
+        )[: MIN_QUESTIONS - len(questions)]
+    return questions
 
 
 def _build_draft_in(

@@ -1,4 +1,4 @@
-"""How a clause gives a cause or a purpose, for the "why" questions ``questions`` asks.
+"""How a clause gives a cause or a purpose, for the "why" questions ``cause_questions`` asks.
 
 Right after the verb ("because of", "to demand"), or late in the predicate, after a comma or
 after the object and its time ("..., after three days of heavy snow", "... to keep homes

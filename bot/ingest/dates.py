@@ -279,13 +279,7 @@ def mentions(
     for match in _SPANS.finditer(text):
         kind = match.lastgroup or ""
         span = match.group()
-        if kind == "month" and _MAY_ALONE.match(span):
-            before = text[: match.start()].rstrip().lower()
-            if not before.endswith(("in", "since", "early", "late", "mid", "of", "and")):
-                continue
-        if kind == "weekday" and _DATE_AFTER_WEEKDAY.match(text, match.end()):
-            # "Friday, June 23", "Sunday 3 November": the date that follows is the day; the
-            # weekday alone, counted back from publication, would be another one.
+        if not _names_a_date(kind, span, text, match):
             continue
         before = text[: match.start()]
         deadline = (
@@ -294,70 +288,10 @@ def mentions(
             or _REPORTED_BY.search(before) is not None
         )
         relative = kind in ("weekday", "near", "week", "ago", "that", "next")
-        base = published
-        date: dt.date | None = None
-        precision = "day"
-        if kind == "ago":
-            count_word, unit, direction = span.split()[:3]
-            count = _number(count_word) or 0
-            days = count * (7 if unit.lower().startswith("week") else 1)
-            if direction.lower() == "later":
-                date = anchor + dt.timedelta(days=days) if anchor else None
-            elif direction.lower() == "earlier" and anchor is not None:
-                # "two weeks earlier": before the day the article is on, not before publication
-                date = anchor - dt.timedelta(days=days)
-            elif published is not None:
-                date = published - dt.timedelta(days=days)
-            precision = "day" if unit.lower().startswith("day") else "week"
-        elif kind == "weekday" and published is not None:
-            date = _weekday(span, published, week)
-            if (date is None or _PRESENT_AHEAD.search(before)) and (
-                _ahead(before) and not _PAST_WEEK.match(span)
-            ):
-                # "expected to reopen the road by Thursday", "will meet on Friday": the day
-                # ahead, not the one gone (dateparser counts back from publication). Said in
-                # the present ("is expected to", "will"), it is ahead of publication even after
-                # a flashback; in the past ("would"), of the day the flashback is on.
-                number = [w.lower() for w in WEEKDAYS.split("|")].index(span.split()[-1].lower())
-                date = published + dt.timedelta(days=(number - published.weekday()) % 7)
-            elif date is None:
-                day = span.split()[-1]
-                if day.lower() == published.strftime("%A").lower() and not span.lower().startswith(
-                    "last"
-                ):
-                    date = published
-                else:
-                    date, precision = _parse(day, published)
-        elif kind == "that":
-            # "that night", "that morning": the day the article last named.
-            date = anchor
-        elif kind == "next" and anchor is not None:
-            # "the next day", "the same day", "the day before": counted from the day the
-            # article last named (in this sentence or one before), not from publication.
-            words = span.lower().split()
-            step = 1 if words[-1] == "after" or "next" in words or "following" in words else 0
-            step = -1 if words[-1] == "before" or "previous" in words else step
-            date = anchor + dt.timedelta(days=step)
-        elif kind == "near" and published is not None:
-            date, precision = _parse(span, published)
-        elif kind == "week" and published is not None:
-            date, precision = published - dt.timedelta(days=7), "week"
-        elif kind in ("dmy", "mdy"):
-            core = re.sub(r"\bof\s+", "", span)
-            if re.search(YEAR, span) is not None:
-                date, _ = _parse(core, dt.date(2000, 1, 1))
-            elif base is not None:
-                date, _ = _parse_towards(core, base, _year_way(text, match.start(), match.end()))
-            precision = "day"
-        elif kind == "month":
-            core = re.sub(r"^(?:early|mid|late)[- ]", "", span, flags=re.IGNORECASE)
-            if re.search(YEAR, span) is not None:
-                date, _ = _parse(core, dt.date(2000, 1, 1))
-            elif base is not None:
-                date, _ = _parse_towards(core, base, _year_way(text, match.start(), match.end()))
-            precision = "month"
-        elif kind == "year":
-            date, precision = dt.date(int(span), 1, 1), "year"
+        if kind in ("dmy", "mdy", "month", "year"):
+            date, precision = _written_date(kind, span, text, match, published)
+        else:
+            date, precision = _counted_date(kind, span, before, published, anchor, week)
         if kind == "weekday" or _WEEKDAY_JUST_BEFORE.search(before):
             weekday = True
         else:
@@ -378,6 +312,102 @@ def mentions(
             anchor = week = date
             anchor_weekday = weekday
     return out
+
+
+def _names_a_date(kind: str, span: str, text: str, match: re.Match[str]) -> bool:
+    """Whether the ``span`` found at ``match`` names a date: not "May" as a verb ("it may
+    rain"), nor a weekday a date follows."""
+    if kind == "month" and _MAY_ALONE.match(span):
+        before = text[: match.start()].rstrip().lower()
+        if not before.endswith(("in", "since", "early", "late", "mid", "of", "and")):
+            return False
+    # "Friday, June 23", "Sunday 3 November": the date that follows is the day; the weekday
+    # alone, counted back from publication, would be another one.
+    return not (kind == "weekday" and _DATE_AFTER_WEEKDAY.match(text, match.end()))
+
+
+def _written_date(
+    kind: str, span: str, text: str, match: re.Match[str], published: dt.date | None
+) -> tuple[dt.date | None, str]:
+    """The date and precision of a date written out ("3 November 2024", "June 23", "March",
+    "2015"); without its year, the year it is nearest ``published`` in the way the text
+    points (``_year_way``)."""
+    if kind == "year":
+        return dt.date(int(span), 1, 1), "year"
+    if kind == "month":
+        core = re.sub(r"^(?:early|mid|late)[- ]", "", span, flags=re.IGNORECASE)
+        precision = "month"
+    else:
+        core = re.sub(r"\bof\s+", "", span)
+        precision = "day"
+    date: dt.date | None = None
+    if re.search(YEAR, span) is not None:
+        date, _ = _parse(core, dt.date(2000, 1, 1))
+    elif published is not None:
+        date, _ = _parse_towards(core, published, _year_way(text, match.start(), match.end()))
+    return date, precision
+
+
+def _counted_date(
+    kind: str,
+    span: str,
+    before: str,
+    published: dt.date | None,
+    anchor: dt.date | None,
+    week: dt.date | None,
+) -> tuple[dt.date | None, str]:
+    """The date and precision of a day counted from another ("two days later", "Monday",
+    "that night", "the next day", "yesterday", "last week"): from ``published``, or from
+    ``anchor``, the last day the article named; ``week``: the week a weekday is in, if not
+    publication's; ``before``: the text before the span."""
+    date: dt.date | None = None
+    precision = "day"
+    if kind == "ago":
+        count_word, unit, direction = span.split()[:3]
+        count = _number(count_word) or 0
+        days = count * (7 if unit.lower().startswith("week") else 1)
+        if direction.lower() == "later":
+            date = anchor + dt.timedelta(days=days) if anchor else None
+        elif direction.lower() == "earlier" and anchor is not None:
+            # "two weeks earlier": before the day the article is on, not before publication
+            date = anchor - dt.timedelta(days=days)
+        elif published is not None:
+            date = published - dt.timedelta(days=days)
+        precision = "day" if unit.lower().startswith("day") else "week"
+    elif kind == "weekday" and published is not None:
+        date = _weekday(span, published, week)
+        if (date is None or _PRESENT_AHEAD.search(before)) and (
+            _ahead(before) and not _PAST_WEEK.match(span)
+        ):
+            # "expected to reopen the road by Thursday", "will meet on Friday": the day
+            # ahead, not the one gone (dateparser counts back from publication). Said in
+            # the present ("is expected to", "will"), it is ahead of publication even after
+            # a flashback; in the past ("would"), of the day the flashback is on.
+            number = [w.lower() for w in WEEKDAYS.split("|")].index(span.split()[-1].lower())
+            date = published + dt.timedelta(days=(number - published.weekday()) % 7)
+        elif date is None:
+            day = span.split()[-1]
+            if day.lower() == published.strftime("%A").lower() and not span.lower().startswith(
+                "last"
+            ):
+                date = published
+            else:
+                date, precision = _parse(day, published)
+    elif kind == "that":
+        # "that night", "that morning": the day the article last named.
+        date = anchor
+    elif kind == "next" and anchor is not None:
+        # "the next day", "the same day", "the day before": counted from the day the
+        # article last named (in this sentence or one before), not from publication.
+        words = span.lower().split()
+        step = 1 if words[-1] == "after" or "next" in words or "following" in words else 0
+        step = -1 if words[-1] == "before" or "previous" in words else step
+        date = anchor + dt.timedelta(days=step)
+    elif kind == "near" and published is not None:
+        date, precision = _parse(span, published)
+    elif kind == "week" and published is not None:
+        date, precision = published - dt.timedelta(days=7), "week"
+    return date, precision
 
 
 _SAID_ON = re.compile(

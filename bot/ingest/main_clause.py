@@ -290,6 +290,16 @@ def _ranking_tail(text: str) -> str:
 def parse(statement: str) -> Clause | None:
     """Subject, verb group and rest of ``statement``'s main clause, if they can be found."""
     text = _PARENS.sub("", _DASHES.sub(", ", plain_text(statement)))
+    leads, text = _lead_ins(text)
+    words = _without_asides(text).split()
+    if len(words) < 3:
+        return None
+    return _subject_and_verb(words, ", ".join(leads))
+
+
+def _lead_ins(text: str) -> tuple[list[str], str]:
+    """The lead-ins ``text`` opens with (a date or time, a participle's or a subordinate
+    clause, "Two days before the verdict"), each set apart, and the text after them."""
     leads = []
     while True:
         date = _LEADING_DATE.match(text) or _LEADING_TIME.match(text)
@@ -337,17 +347,26 @@ def parse(statement: str) -> Clause | None:
             break  # "On May 23 Blinken announced ...,": a whole clause, not a lead-in
         leads.append(text[: match.end()].rstrip(", "))
         text = text[match.end() :]
-    leads_text = ", ".join(leads)
+    return leads, text
+
+
+def _without_asides(text: str) -> str:
+    """``text`` without what is no part of its main clause: who said it (", the ministry
+    said on Thursday"), an aside or a list between commas, a list of who came next ("...,
+    followed by X and Y"), and what follows a colon."""
     text = _ATTRIBUTION.sub("", text)
     text = _MID_ATTRIBUTION.sub(",", text)
     text = _ranking_tail(text)
     text = _LIST_ASIDE.sub(" ", text)
     text = _ASIDE.sub(" ", text)
     text = re.sub(r"\s+,", ",", text)
-    text = re.split(r":\s", text, maxsplit=1)[0]
-    words = text.split()
-    if len(words) < 3:
-        return None
+    return re.split(r":\s", text, maxsplit=1)[0]
+
+
+def _subject_and_verb(words: list[str], leads_text: str) -> Clause | None:
+    """The main clause of the sentence ``words``: the first verb group a subject can stand
+    before (not a relative clause's verb, nor a participle's), with ``leads_text``, the
+    lead-ins set apart before it, and any found inside the subject."""
     relative = False
     for index in range(1, min(len(words), 16)):
         if index >= 12 and not relative:

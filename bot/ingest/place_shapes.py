@@ -1,4 +1,5 @@
-"""The named place a clause puts something in, for the "where" questions ``questions`` asks.
+"""The named place a clause puts something in, for the "where" question
+``place_questions`` asks.
 
 "in the Orenburg region", "in the Russian city of Orsk" (-> Orsk); not a body one takes part in
 ("the Collective Security Treaty Organization") nor a target ("aimed at Russia"), which are

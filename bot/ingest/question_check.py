@@ -74,6 +74,23 @@ def problem(question: str) -> str | None:
     """
     text = question.strip().rstrip("?").strip()
     words = [w.strip(",") for w in text.lower().split()]
+    found = _form_problem(text, words) or _phrasing_problem(text, words)
+    if found is not None:
+        return found
+    if words[0] == "how" and words[1] in ("long", "big", "large"):
+        # "how long will ...", "how big was the crowd": the auxiliary after the adjective.
+        words = ["how", *words[2:]]
+    return (
+        _question_word_problem(words)
+        or _verb_problem(words)
+        or _auxiliary_problem(words)
+        or grammar_problem(text)
+    )
+
+
+def _form_problem(text: str, words: list[str]) -> str | None:
+    """What is wrong with the question as a whole: its length, its quotes and brackets, more
+    than one sentence, its first word, or its breaking off at a function word."""
     if not MIN_QUESTION_WORDS <= len(words) <= MAX_QUESTION_WORDS:
         return "too short" if len(words) < MIN_QUESTION_WORDS else "too long"
     if text.count('"') % 2 or text.count("(") != text.count(")"):
@@ -87,6 +104,14 @@ def problem(question: str) -> str | None:
         return f"breaks off at '{words[-1]}'"
     if words[-1].endswith(("'s", "’s")):
         return f"breaks off at the possessive '{words[-1]}'"  # "... recognise the court's"
+    return None
+
+
+def _phrasing_problem(text: str, words: list[str]) -> str | None:
+    """A word out of place: a conjunction at the start, a word doubled, an adverb where the
+    subject goes, a comma that opens no list, a dummy "it" or a participle's clause asked
+    as the subject."""
+    first = words[0]
     if words[1] in _CONJUNCTIONS or (len(words) > 2 and words[1] in QUESTION_AUXILIARIES
                                      and words[2] in _CONJUNCTIONS):  # fmt: skip
         return "a conjunction left at the start"
@@ -111,9 +136,14 @@ def problem(question: str) -> str | None:
         return "a dummy 'it' asked as an actor"
     if _participle_subject(words, text):
         return "a participle's clause as the subject"
-    if first == "how" and words[1] in ("long", "big", "large"):
-        # "how long will ...", "how big was the crowd": the auxiliary after the adjective.
-        words = [first, *words[2:]]
+    return None
+
+
+def _question_word_problem(words: list[str]) -> str | None:
+    """What the question word asks for missing: an auxiliary after "when", "where", "why"
+    and "how", a plural verb and a verb at all after "how many", a singular verb and a verb
+    at all after "who" and "what"; ``words``: "how long" and "how big" read as "how"."""
+    first = words[0]
     asks_how = first in ("when", "where", "why") or (
         first == "how" and words[1] not in ("many", "much")
     )
@@ -146,6 +176,12 @@ def problem(question: str) -> str | None:
         verb_third = words[2] in QUESTION_AUXILIARIES or _looks_finite(words[2])
         if first == "what" and not verb_second and not verb_third:
             return "no verb after 'what'"
+    return None
+
+
+def _verb_problem(words: list[str]) -> str | None:
+    """Two finite verbs in a row ("what held were"), or a subject's participle phrase taken
+    for the verb with the sentence's own past tense left in."""
     for index, word in enumerate(words[:-1]):
         following = words[index + 1]
         if (
@@ -156,6 +192,7 @@ def problem(question: str) -> str | None:
             and index > 0
         ):
             return f"two verbs in a row ('{word} {following}')"
+    first = words[0]
     if first in ("who", "what") and len(words) > 3 and words[2] in _PARTICIPLE_PHRASE:
         # "who sent to the capital by the alliance flew home": the participle of a subject's
         # phrase taken for the verb, and the sentence's own past tense left in.
@@ -164,8 +201,19 @@ def problem(question: str) -> str | None:
                 break
             if simple_past_only(word):
                 return f"two verbs ('{words[1]}' ... '{word}')"
+    return None
+
+
+def _auxiliary_problem(words: list[str]) -> str | None:
+    """An auxiliary doubled with a past tense: "were three people died", "did x gave"."""
     aux_at = [i for i, w in enumerate(words) if w in QUESTION_AUXILIARIES]
     for index in aux_at:
+        after = words[index + 1 : index + 3]
+        if len(after) == 2 and after[0] in _POINTING and after[1] in _COPULAS:
+            # "when did that is far longer than ... promise": a copula sentence ("That is far
+            # longer than the month promised on Monday") read as if its participle were the
+            # verb; a pointing word's own verb right after the auxiliary is never English.
+            return f"'{words[index]} {words[index + 1]} {words[index + 2]}': two finite verbs"
         tail = words[index + 1 : index + 9]
         for at, word in enumerate(tail, start=index + 1):
             if word in QUESTION_AUXILIARIES:
@@ -188,7 +236,7 @@ def problem(question: str) -> str | None:
                     break
                 if simple_past_only(word):
                     return f"'{words[index]} ... {word}': past tense after do-support"
-    return grammar_problem(text)
+    return None
 
 
 def _participle_subject(words: list[str], text: str) -> bool:
@@ -200,6 +248,11 @@ def _participle_subject(words: list[str], text: str) -> bool:
         return False
     base = ing_base(words[at])
     return base is not None and could_be_verb(base) and "," in text.split(maxsplit=at + 1)[-1]
+
+
+# Pointing words that stand as a subject alone ("that is ..."), and the copulas they take.
+_POINTING = frozenset("that this it".split())
+_COPULAS = frozenset("is are was were".split())
 
 
 # What opens a participle's phrase inside a subject ("sent to", "detained in", "led by").

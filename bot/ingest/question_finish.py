@@ -1,8 +1,8 @@
 """The last steps every drafted question takes, whatever its template: shortened to the
 length the check allows, stripped of words pointing back into the article ("there", a
 trailing "since"), and set in the story's event ("... in the kazakhstan floods") unless it is
-``Unset``. Apart from the templates in ``questions`` so that these rules read, and change,
-in one place.
+``Unset``. Apart from the templates (``questions`` and the modules of each kind it names) so
+that these rules read, and change, in one place.
 """
 
 from __future__ import annotations

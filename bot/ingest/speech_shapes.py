@@ -1,4 +1,5 @@
-"""How a clause reports speech, for ``questions``, which asks what was said and then about it.
+"""How a clause reports speech, for ``speech_questions``, which asks what was said and then
+about it.
 
 An object before what was said ("called X a lie"), a report without "that" ("said the bridge
 would ..."), a subjunctive ("ordered that X be held") and "announced" with a thing, not a

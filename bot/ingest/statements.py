@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from bot.core.english_stems import specificity, stem
 from bot.core.filler_words import STOPWORDS
@@ -22,6 +23,7 @@ from bot.core.number_words import number_pattern
 from bot.ingest import dates
 from bot.ingest.article_context import ArticleContext
 from bot.ingest.entities import EntityIndex, raw_entities
+from bot.ingest.event_phrase import Event
 from bot.ingest.lexicon import is_topic_noun, simple_past
 from bot.ingest.models import Statement
 from bot.ingest.referents import Referents
@@ -391,104 +393,186 @@ def statements(
         # names nothing a reader could place: left out like a set-up sentence.
         orphan = _ACTION_ANAPHOR.match(sentence) is not None and not next_to
         if not is_statement(sentence) or is_quote(sentence) or is_setup(sentence) or orphan:
-            resolved = resolver.resolve(sentence)  # still learn the events it names
-            if referents is not None:
-                resolved = referents.resolve(resolved)
-                referents.note(sentence)
+            resolved = _learn_from(sentence, resolver, referents)
             dropped = (position, resolved) if not is_quote(sentence) and not orphan else None
             continue
         text, linked = strip_connective(sentence)
-        # "The law is the ruling party's second attempt. In March 2023 it withdrew ...": a
-        # short sentence left out as too thin holds what "it" is; it leads the fact instead.
-        lead: str | None = None
-        if (
-            dropped is not None
-            and dropped[0] == position - 1
-            and (_BARE_PRONOUN.match(text) or _NARRATION.match(text))
-            and len(dropped[1].split()) <= SHORT_WORDS
-            and dropped[1].rstrip().endswith(".")
-        ):
-            lead = dropped[1].strip()
+        lead = _thin_lead(dropped, position, text)
         dropped = None
-        text = resolver.resolve(text)
-        mention = own = None
-        told = None
-        background = False
-        if referents is not None:
-            text = referents.resolve(text)
-            told = referents.current
-            background = referents.background
-            mention = dates.event_date(sentence, published, **referents.anchored())
-            own = dates.event_date(sentence, published, spoken=False, **referents.anchored())
-            referents.note(sentence)
-        text = _LEFTOVER.sub(" ", text)
-        adjacent = next_to and (
-            _CONTINUES.match(text) is not None
-            or (
-                previous is not None
-                and len(previous.sources) < MAX_CARRIED
-                and (
-                    carries_on(sentence, previous.sources[-1], context)
-                    or _ACTION_ANAPHOR.match(sentence) is not None
-                    or _BARE_PRONOUN.match(text) is not None
-                    or shares_topic(sentence, " ".join(previous.sources), rare)
-                    or (
-                        _NARRATION.match(sentence) is not None
-                        and len(previous.sources[-1].split()) <= SHORT_WORDS
-                    )
-                )
+        read = _read(sentence, text, resolver, referents, published)
+        if (
+            previous is not None
+            and next_to
+            and _carries_on_previous(sentence, read.text, previous, context, rare)
+            and len(previous.text) + len(read.text) < MAX_CHARS
+        ):
+            _join(previous, sentence, raw, read.text, referents, published)
+        else:
+            follows = linked and bool(out)
+            out.append(
+                _statement(sentences, position, sentence, read, lead, published, follows=follows)
             )
-        )
-        if previous is not None and adjacent and len(previous.text) + len(text) < MAX_CHARS:
-            if _PRONOUN_SUBJECT.match(sentence):
-                # "He also accused ...": right after the person's name, the pronoun reads.
-                text, _ = strip_connective(sentence)
-                anchored: dates.Anchored = (
-                    referents.anchored() if referents else {"anchor": None, "anchor_weekday": False}
-                )
-                text = dates.absolute(text, published, **anchored)
-            previous.text = f"{previous.text} {text}"
-            owner = _owner(previous.parts[-1]) if previous.parts else None
-            if owner is not None and _BARE_PRONOUN.match(text):
-                # Asked of with "it" written out: "when did the council drop a similar plan".
-                previous.parts.append(_BARE_PRONOUN_WORD.sub(owner["owner"], text, count=1))
-            else:
-                previous.parts.append(text)
-            previous.sources.append(raw)
-            last_position = position
-            continue
-        sources = [raw]
-        parts = [uninverted(text)]
-        if lead is not None:
-            sources.insert(0, sentences[position - 1])
-            # Questions are asked of the sentence itself, "it" written out as the one the
-            # lead names by a possessive ("the ruling party's second attempt").
-            owner = _owner(lead)
-            if owner is not None:
-                parts = [_BARE_PRONOUN_WORD.sub(owner["owner"], text, count=1)]
-            text = f"{lead} {text}"
-        statement = Statement(
-            text,
-            raw,
-            position,
-            follows_previous=linked and bool(out),
-            sources=sources,
-            parts=parts,
-        )
-        statement.event = told
-        statement.background = background
-        if mention is not None and own is not None and _told_after(sentence, mention, own):
-            # "The ministry announced on 18 April that the centre would close, and a closing
-            # ceremony was held there on 26 April": the fact is dated by what happened.
-            mention = own
-        if mention is not None:
-            statement.date = mention.date
-            statement.date_note = _date_note(mention, published)
-        if own is not None and own.precision == "day":
-            statement.own_day = own.date
-        out.append(statement)
         last_position = position
     return out
+
+
+def _learn_from(sentence: str, resolver: ReferentResolver, referents: Referents | None) -> str:
+    """A sentence left out, read all the same for the events and people it names, which
+    later sentences may refer to; returns it with those written out."""
+    resolved = resolver.resolve(sentence)
+    if referents is not None:
+        resolved = referents.resolve(resolved)
+        referents.note(sentence)
+    return resolved
+
+
+def _thin_lead(dropped: tuple[int, str] | None, position: int, text: str) -> str | None:
+    """ "The law is the ruling party's second attempt. In March 2023 it withdrew ...": a
+    short sentence left out just before (``dropped``) as too thin holds what "it" is; it
+    leads the fact instead."""
+    if (
+        dropped is not None
+        and dropped[0] == position - 1
+        and (_BARE_PRONOUN.match(text) or _NARRATION.match(text))
+        and len(dropped[1].split()) <= SHORT_WORDS
+        and dropped[1].rstrip().endswith(".")
+    ):
+        return dropped[1].strip()
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """A kept sentence as the referents read it."""
+
+    text: str
+    """Its words, with the names, the event and the days it refers to written out."""
+    told: Event | None
+    """The event it tells of, when another than the article's main one."""
+    background: bool
+    """It tells of another time than the story's (``Statement.background``)."""
+    mention: dates.DateMention | None
+    """The day it gives, reported or not."""
+    own: dates.DateMention | None
+    """The day of what it tells happened (not of a saying)."""
+
+
+def _read(
+    sentence: str,
+    text: str,
+    resolver: ReferentResolver,
+    referents: Referents | None,
+    published: dt.date | None,
+) -> _Read:
+    """``text`` (``sentence`` without its connective) with what it refers to written out, and
+    the event and days it tells of; the referents then note ``sentence``."""
+    text = resolver.resolve(text)
+    mention = own = None
+    told = None
+    background = False
+    if referents is not None:
+        text = referents.resolve(text)
+        told = referents.current
+        background = referents.background
+        mention = dates.event_date(sentence, published, **referents.anchored())
+        own = dates.event_date(sentence, published, spoken=False, **referents.anchored())
+        referents.note(sentence)
+    return _Read(_LEFTOVER.sub(" ", text), told, background, mention, own)
+
+
+def _carries_on_previous(
+    sentence: str,
+    text: str,
+    previous: Statement,
+    context: ArticleContext | None,
+    rare: set[str],
+) -> bool:
+    """Whether ``sentence`` (``text`` as read) carries on ``previous``, the statement right
+    before it, and joins its fact: it says so ("It also ..."), or, while the fact holds few
+    sentences, it goes on with what the one before told, its action, or its topic."""
+    return _CONTINUES.match(text) is not None or (
+        len(previous.sources) < MAX_CARRIED
+        and (
+            carries_on(sentence, previous.sources[-1], context)
+            or _ACTION_ANAPHOR.match(sentence) is not None
+            or _BARE_PRONOUN.match(text) is not None
+            or shares_topic(sentence, " ".join(previous.sources), rare)
+            or (
+                _NARRATION.match(sentence) is not None
+                and len(previous.sources[-1].split()) <= SHORT_WORDS
+            )
+        )
+    )
+
+
+def _join(
+    previous: Statement,
+    sentence: str,
+    raw: str,
+    text: str,
+    referents: Referents | None,
+    published: dt.date | None,
+) -> None:
+    """``sentence`` (``raw`` as the article wrote it, ``text`` as read) joined to the fact of
+    ``previous``, as one more part its questions are asked of."""
+    if _PRONOUN_SUBJECT.match(sentence):
+        # "He also accused ...": right after the person's name, the pronoun reads.
+        text, _ = strip_connective(sentence)
+        anchored: dates.Anchored = (
+            referents.anchored() if referents else {"anchor": None, "anchor_weekday": False}
+        )
+        text = dates.absolute(text, published, **anchored)
+    previous.text = f"{previous.text} {text}"
+    owner = _owner(previous.parts[-1]) if previous.parts else None
+    if owner is not None and _BARE_PRONOUN.match(text):
+        # Asked of with "it" written out: "when did the council drop a similar plan".
+        previous.parts.append(_BARE_PRONOUN_WORD.sub(owner["owner"], text, count=1))
+    else:
+        previous.parts.append(text)
+    previous.sources.append(raw)
+
+
+def _statement(
+    sentences: list[str],
+    position: int,
+    sentence: str,
+    read: _Read,
+    lead: str | None,
+    published: dt.date | None,
+    *,
+    follows: bool,
+) -> Statement:
+    """The statement of the sentence at ``position`` (``sentence``, its dateline stripped, as
+    ``read``), led by ``lead``, the thin sentence before it, if any, and dated as of
+    ``published``; ``follows``: it opens on a connective after an earlier statement."""
+    raw = sentences[position]
+    text = read.text
+    sources = [raw]
+    parts = [uninverted(text)]
+    if lead is not None:
+        sources.insert(0, sentences[position - 1])
+        # Questions are asked of the sentence itself, "it" written out as the one the lead
+        # names by a possessive ("the ruling party's second attempt").
+        owner = _owner(lead)
+        if owner is not None:
+            parts = [_BARE_PRONOUN_WORD.sub(owner["owner"], text, count=1)]
+        text = f"{lead} {text}"
+    statement = Statement(
+        text, raw, position, follows_previous=follows, sources=sources, parts=parts
+    )
+    statement.event = read.told
+    statement.background = read.background
+    mention, own = read.mention, read.own
+    if mention is not None and own is not None and _told_after(sentence, mention, own):
+        # "The ministry announced on 18 April that the centre would close, and a closing
+        # ceremony was held there on 26 April": the fact is dated by what happened.
+        mention = own
+    if mention is not None:
+        statement.date = mention.date
+        statement.date_note = _date_note(mention, published)
+    if own is not None and own.precision == "day":
+        statement.own_day = own.date
+    return statement
 
 
 # "Only last year did Pavel Renko admit taking loans": a subject after an inverted "did".

@@ -1,5 +1,5 @@
 """How a clause says when, or for how long, for the "when" and "how long" questions
-``questions`` asks of it.
+``time_questions`` asks of it.
 
 A date as a verb's object ("set 10 May as the start of the campaign"), a duration ("for at
 least two months"), a day before the verb that the parse leaves out ("Parliament on Wednesday

@@ -32,6 +32,10 @@ from bot.core.models import Decision, Fact
         ("finnish", "finland"),
         ("greek", "greece"),
         ("minsk", "belarus"),
+        # A name in "a" whose people's name ends "-ian", not "-an": "canada" is no "canadan".
+        ("canadian", "canada"),
+        ("canadians", "canada"),
+        ("kenyan", "kenya"),
     ],
 )
 def test_a_word_stands_for_its_country(word: str, country: str) -> None:
@@ -73,6 +77,23 @@ def ferries() -> Matcher:
 def test_a_people_name_meets_the_country_a_fact_names(ferries: Matcher) -> None:
     ranked, _ = ferries.explain("what did the finnish government say about the night ferry")
     assert ranked[0].entry.fact.id == "ferry-finland-statement"
+
+
+def test_a_people_named_with_ian_meets_its_country() -> None:
+    timber = Fact(
+        "timber-canada",
+        "Canada's forestry minister said the timber tariff talks would resume in October.",
+        ("when will the timber tariff talks resume",),
+    )
+    other = Fact(
+        "timber-mills",
+        "Three timber mills closed last year as the tariff talks stalled, the mill owners said.",
+        ("how many timber mills closed",),
+    )
+    # Answered outright: "canadians" meets "Canada's" (it was a word no fact has).
+    result = Matcher([timber, other]).ask("what did the canadians say about the timber talks")
+    assert result.decision is Decision.ANSWER
+    assert result.best is not None and result.best.fact.id == "timber-canada"
 
 
 def test_a_capital_meets_the_country_a_fact_names() -> None:

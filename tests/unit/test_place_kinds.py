@@ -1,0 +1,136 @@
+"""Issue 11, places named by description: a question may name a place by its kind alone ("the
+tajik capital", "the peninsula") where the facts use its name (Dushanbe, Crimea). The facts and
+questions are this file's own (reporters held and a ferry line), never the live knowledge
+nor the bench's questions; the WordNet lines of ``build`` are made up in WordNet's format."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from bot.core.matcher import Matcher, MatcherSettings
+from bot.core.models import Decision, Fact
+from bot.core.place_kinds import Place, build, kinds_asked, parse, write
+
+# A made-up corner of WordNet's data.noun: two kinds, a country, a city of it that is its
+# capital, a town in a province of it, and a country's other name (kind "country").
+WORDNET = [
+    "  1 This is a licence line, as at the top of WordNet's files.\n",
+    "00000010 06 n 02 national_capital 0 capital 0 000 | a seat of government\n",
+    "00000011 06 n 01 town 0 000 | a settlement\n",
+    "00000012 06 n 01 country 0 000 | a state\n",
+    "00000020 15 n 02 Georgia 0 Sakartvelo 0 001 @i 00000012 n 0000 | a country\n",
+    "00000021 15 n 01 Adjara 0 001 #p 00000020 n 0000 | a province\n",
+    "00000030 15 n 02 Tbilisi 0 Tiflis 0 002 @i 00000010 n 0000 #p 00000020 n 0000 | a city\n",
+    "00000031 15 n 01 Kobuleti 0 002 @i 00000011 n 0000 #p 00000021 n 0000 | a resort\n",
+    "00000032 15 n 01 Big_Town 0 001 @i 00000011 n 0000 | two words\n",
+]
+
+
+def test_each_place_is_read_with_its_kind_and_country() -> None:
+    table = build(WORDNET)
+    # The last word of a kind names it ("national capital" is a capital); a country a few
+    # "part of" steps up is the place's (Kobuleti, in Adjara, in Georgia).
+    assert table["tbilisi"] == (("capital",), "georgia")
+    assert table["tiflis"] == (("capital",), "georgia")
+    assert table["kobuleti"] == (("town",), "georgia")
+    # A country is met by its own words, and "the country" is no kind of place to look up; a
+    # name of two words is no word of an index.
+    assert "georgia" not in table and "sakartvelo" not in table
+    assert "big_town" not in table and "big town" not in table
+
+
+def test_the_table_reads_back_as_written() -> None:
+    places = parse(write(build(WORDNET)))
+    assert Place("tbilisi", "georgia") in places["capital"]
+    assert places["town"] == (Place("kobuleti", "georgia"),)
+
+
+def test_a_question_names_a_kind_with_its_country_or_without() -> None:
+    tajik = kinds_asked("were reporters arrested in the Tajik capital?")
+    assert [(kind.word, kind.country) for kind in tajik] == [("capital", "tajikistan")]
+    assert Place("dushanbe", "tajikistan") in tajik[0].places
+    of = kinds_asked("what happened in the capital of armenia")
+    assert [(kind.word, kind.country) for kind in of] == [("capital", "armenia")]
+    assert [(kind.word, kind.country) for kind in kinds_asked("who runs the peninsula")] == [
+        ("peninsula", None)
+    ]
+    # "the country" is the one the question is about: no place to look for.
+    assert kinds_asked("how many left the country") == []
+
+
+DETAINED = Fact(
+    "reporters-detained",
+    "Police in Nairobi detained two reporters of the weekly Taifa on Friday, their editor said.",
+    ("were reporters detained", "how many reporters did police detain"),
+)
+FREED = Fact(
+    "reporters-freed-mombasa",
+    "Three reporters arrested in Mombasa on Monday were freed on bail, their lawyer said.",
+    ("were the reporters freed", "who was freed on bail"),
+)
+OFF = dataclasses.replace(MatcherSettings(), place_share=0.0)
+QUESTION = "what happened to the reporters in the kenyan capital"
+
+
+def test_the_capital_asked_of_a_country_meets_the_fact_naming_that_city() -> None:
+    ranked, _ = Matcher([DETAINED, FREED]).explain(QUESTION)
+    unread, _ = Matcher([DETAINED, FREED], settings=OFF).explain(QUESTION)
+    assert ranked[0].entry.fact.id == "reporters-detained"
+    # Without the reading, "capital" is a word neither fact has, and the two facts tie.
+    assert ranked[0].relevance > unread[0].relevance
+    assert ranked[0].relevance - ranked[1].relevance > unread[0].relevance - unread[1].relevance
+    # Asked about the detentions, the Nairobi fact is offered, not "I don't know".
+    result = Matcher([DETAINED, FREED]).ask("were reporters detained in the kenyan capital")
+    assert result.decision is Decision.SUGGEST
+    assert result.best is not None and result.best.fact.id == "reporters-detained"
+
+
+def test_two_capitals_the_facts_name_say_neither() -> None:
+    kampala = Fact(
+        "reporters-fined-kampala",
+        "A court in Kampala fined two reporters for a report on the border talks.",
+        ("were reporters fined", "what were the reporters fined for"),
+    )
+    question = "what happened to the reporters in the capital"
+    both, _ = Matcher([DETAINED, kampala]).explain(question)
+    unread, _ = Matcher([DETAINED, kampala], settings=OFF).explain(question)
+    assert [(c.entry.fact.id, round(c.relevance, 6)) for c in both] == [
+        (c.entry.fact.id, round(c.relevance, 6)) for c in unread
+    ]
+
+
+def test_a_fact_added_or_removed_changes_what_the_kind_meets_at_once() -> None:
+    matcher = Matcher([FREED])
+    matcher.add(DETAINED)
+    ranked, _ = matcher.explain(QUESTION)
+    unread, _ = Matcher([FREED, DETAINED], settings=OFF).explain(QUESTION)
+    assert ranked[0].entry.fact.id == "reporters-detained"
+    assert ranked[0].relevance > unread[0].relevance
+    # With Nairobi's fact gone, Mombasa's is not read as the capital.
+    matcher.remove(DETAINED.id)
+    alone, _ = matcher.explain(QUESTION)
+    alone_unread, _ = Matcher([FREED], settings=OFF).explain(QUESTION)
+    assert [round(c.relevance, 6) for c in alone] == [round(c.relevance, 6) for c in alone_unread]
+
+
+def test_the_peninsula_meets_the_fact_naming_it() -> None:
+    ferry = Fact(
+        "ferry-crimea",
+        "The car ferry to Crimea stopped running on Tuesday as a storm closed the strait.",
+        ("why did the car ferry stop",),
+    )
+    bus = Fact(
+        "ferry-bus-link",
+        "Buses will carry ferry passengers to the port until the car ferry runs again.",
+        ("how will ferry passengers get to the port",),
+    )
+    matcher = Matcher([ferry, bus])
+    ranked, _ = matcher.explain("is the car ferry to the peninsula running")
+    assert ranked[0].entry.fact.id == "ferry-crimea"
+    off = Matcher([ferry, bus], settings=OFF)
+    unread, _ = off.explain("is the car ferry to the peninsula running")
+    assert ranked[0].relevance > unread[0].relevance
+    # Answered with the Crimean ferry's fact, where without the reading it is only offered.
+    result = matcher.ask("is the car ferry to the peninsula running")
+    assert result.decision is Decision.ANSWER
+    assert result.best is not None and result.best.fact.id == "ferry-crimea"
