@@ -303,7 +303,11 @@ def _names_a_place_or_person(text: str, names: set[str]) -> bool:
 
 
 def _set_in_event(
-    statement: Statement, context: ArticleContext, names: set[str], place: str | None = None
+    statement: Statement,
+    context: ArticleContext,
+    names: set[str],
+    place: str | None = None,
+    day_before: dt.date | None = None,
 ) -> None:
     """Put the main event in front of a statement that does not name it.
 
@@ -366,7 +370,7 @@ def _set_in_event(
         return
     if _told_before(statement, event, context):
         return
-    when = _against_one_off(statement, event, context, names)
+    when = _against_one_off(statement, event, context, names, day_before)
     if when == "apart":
         return
     own_day = dates.event_date(statement.original, context.published, spoken=False)
@@ -446,15 +450,30 @@ def _happened(sentence: str) -> bool:
 
 
 def _against_one_off(
-    statement: Statement, event: Event, context: ArticleContext, names: set[str]
+    statement: Statement,
+    event: Event,
+    context: ArticleContext,
+    names: set[str],
+    day_before: dt.date | None = None,
 ) -> str:
     """Where a statement with a day of its own (not the day it was said: "three people died,
     the ministry said on Thursday" is in the flood) stands against a one-off main event (a
     crash, a vote): "after" it (Putin offered condolences the day after the crash), "apart" from it
     (a day before it; or, when the article never gives the event's day, a sentence that names
-    its own people or places: nothing says it is part of the event), else "in" it."""
+    its own people or places: nothing says it is part of the event), else "in" it. A statement
+    with no day of its own is "after" when ``day_before``, the own day of the sentence just
+    before it, is after the event's."""
     day = statement.own_day
-    if day is None or event is not context.event or not context.one_off or statement.position == 0:
+    if event is not context.event or not context.one_off or statement.position == 0:
+        return "in"
+    if day is None:
+        if event.date is not None and day_before is not None and day_before > event.date:
+            # "The decree, signed by ..., names ..." right after "... a decree published on
+            # Friday, a week after the blast": it goes on about that later day, and a
+            # lead-in naming the blast's own day would date it falsely. Only the sentence
+            # just before counts: one further back may be followed by a return to the
+            # event itself.
+            return "after"
         return "in"
     if event.date is None:
         return "apart" if _names_a_place_or_person(statement.text, names) else "in"
@@ -611,8 +630,17 @@ def build_draft(
     # The words earlier facts' ids are made of: a later fact is named after other words.
     named: set[str] = set()
     facts: list[ProposedFact] = []
+    # The day each sentence's own event happened on, merged or not: the day a sentence with
+    # none of its own goes on about.
+    told_days = {s.position: s.own_day for s in found if s.own_day is not None}
     for statement in kept:
-        _set_in_event(statement, context, story.mid_capitals, story.story_place)
+        _set_in_event(
+            statement,
+            context,
+            story.mid_capitals,
+            story.story_place,
+            day_before=told_days.get(statement.position - 1),
+        )
         fact, words = _fact(statement, story, named, taken)
         named |= {w for w in words if w in story.id_names}
         if statement.follows_previous and facts:

@@ -208,6 +208,12 @@ def _auxiliary_problem(words: list[str]) -> str | None:
     """An auxiliary doubled with a past tense: "were three people died", "did x gave"."""
     aux_at = [i for i, w in enumerate(words) if w in QUESTION_AUXILIARIES]
     for index in aux_at:
+        after = words[index + 1 : index + 3]
+        if len(after) == 2 and after[0] in _POINTING and after[1] in _COPULAS:
+            # "when did that is far longer than ... promise": a copula sentence ("That is far
+            # longer than the month promised on Monday") read as if its participle were the
+            # verb; a pointing word's own verb right after the auxiliary is never English.
+            return f"'{words[index]} {words[index + 1]} {words[index + 2]}': two finite verbs"
         tail = words[index + 1 : index + 9]
         for at, word in enumerate(tail, start=index + 1):
             if word in QUESTION_AUXILIARIES:
@@ -242,6 +248,11 @@ def _participle_subject(words: list[str], text: str) -> bool:
         return False
     base = ing_base(words[at])
     return base is not None and could_be_verb(base) and "," in text.split(maxsplit=at + 1)[-1]
+
+
+# Pointing words that stand as a subject alone ("that is ..."), and the copulas they take.
+_POINTING = frozenset("that this it".split())
+_COPULAS = frozenset("is are was were".split())
 
 
 # What opens a participle's phrase inside a subject ("sent to", "detained in", "led by").

@@ -18,7 +18,7 @@ from bot.ingest.main_clause import parse
 from bot.ingest.question_check import problem
 from bot.ingest.question_grammar import grammar_problem
 from bot.ingest.questions import generate
-from tests.ingest.drafting import corpus_draft
+from tests.ingest.drafting import corpus_draft, draft_of, fact_with
 
 BROKEN = [
     # an adverb or a preposition where the subject goes
@@ -143,3 +143,45 @@ def test_have_of_having_takes_do_support() -> None:
     assert not any(q.startswith("had the rescue service") for q in questions), questions
     perfect = generate("The mayor had long accused the utility of neglect.", names=set())
     assert not any(" have long accused" in q for q in perfect), perfect
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "when did that is twice the sum pledged by the mayor promise",
+        "did this is the third closure this year happen",
+        "was it is the last ferry of the season",
+    ],
+)
+def test_a_pointing_subject_with_its_own_verb_after_an_auxiliary_is_caught(
+    question: str,
+) -> None:
+    assert problem(question) is not None
+
+
+def test_a_pointing_word_before_a_noun_after_an_auxiliary_passes() -> None:
+    assert problem("did that decision surprise the fishermen") is None
+    assert problem("is that the only road into the valley") is None
+
+
+PROMISE = """Ministry gives builder until March to rebuild Orvan grain silo after blast
+Published: 2025-11-14
+
+ASTANA, Nov 14 - Kazakhstan's agriculture ministry has given one builder until 1 March 2026 to
+rebuild the Orvan grain silo, under a decree published on Friday, almost a week after an
+explosion tore open its main tower.
+
+That is far longer than the three weeks promised on Monday by Aidos Temirov, the regional
+governor.
+
+The explosion came at about 5 a.m. last Saturday, 8 November.
+"""
+
+
+def test_a_copula_sentence_about_a_promise_asks_no_broken_question() -> None:
+    # "That is far longer than the three weeks promised ... by Aidos Temirov": its participle
+    # is no verb to ask "when" of ("when did that is far longer ... promise").
+    draft = draft_of(PROMISE)
+    governor = fact_with(draft, "three weeks")
+    assert governor.questions, governor
+    assert not any(q.startswith("when did that is") for q in governor.questions), governor.questions
