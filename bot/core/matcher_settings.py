@@ -115,7 +115,8 @@ class MatcherSettings:
     # a short one meeting one word of two, where BM25's score grows with every word held. On
     # the older tune sets, each knowledge base (and Russian or Azerbaijani question file) left
     # out in turn, the others chose 0.5 every time (a wrong answer costing three right ones):
-    # 17 more right outright, 3 more wrong. Infinity turns it off.
+    # 17 more right outright, 3 more wrong (on drafts, with fewer phrasings, nearer two right
+    # for each wrong one; 1.5 is the cautious choice). Infinity turns it off.
     coverage_bm25_lead: float = 0.5
     # Share of its weight a question word earns in a fact that lacks it but has one of its tight
     # thesaurus neighbours (``related_words``): "created" of a fact that says "founded". A
