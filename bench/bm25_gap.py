@@ -42,6 +42,8 @@ class Gap:
 
     @property
     def verdict(self) -> str:
+        """What newsdesk did instead: held the right fact back, or ranked another first
+        (answered outright or not)."""
         if self.newsdesk.right_first:
             return "held back"
         return "wrong outright" if self.newsdesk.outright else "wrong first"

@@ -214,7 +214,9 @@ class CandidateScoring(FactIndex):
                 role in entry.roles or self._names_thing(entry, role) for role in focus.roles
             )
         if counted_terms and not candidate.strict_miss and entry.kinds != ANY_KIND:
-            if focus.countable and not focus.wants & Want.MEASURE:
+            # A count of things ("how many ferries"), not of an amount ("how much territory").
+            tallied = focus.countable and not focus.wants & Want.MEASURE
+            if tallied:
                 counted = entry.tallied
                 if counted is None:
                     counted = entry.tallied = self._counted_terms(entry, measures=False)
@@ -222,7 +224,6 @@ class CandidateScoring(FactIndex):
                 counted = entry.counted
                 if counted is None:
                     counted = entry.counted = self._counted_terms(entry)
-            tallied = focus.countable and not focus.wants & Want.MEASURE
             candidate.count_miss = counted.isdisjoint(counted_terms) and not (
                 self._count_paraphrased(entry, counted_terms, tallied=tallied)
             )

@@ -167,10 +167,13 @@ class KindAsked:
 def kinds_asked(question: str) -> list[KindAsked]:
     """The kinds of place ``question`` names, each with the country a word before it or an "of"
     after it gives: "the tajik capital", "kazakhstan's biggest city", "the capital of
-    armenia"; the country is None for "the peninsula"."""
+    armenia"; the country is None for "the peninsula". Each kind (with its country) once, in
+    the order first named: a kind named again would be looked up among its places again
+    (hundreds for "city") only to add nothing."""
     known = table()
     words = fold(question).lower().split()
     out: list[KindAsked] = []
+    seen: set[tuple[str, str | None]] = set()
     for index, word in enumerate(words):
         places = known.get(word)
         if places is None:
@@ -182,6 +185,9 @@ def kinds_asked(question: str) -> list[KindAsked]:
                 break
         if country is None and words[index + 1 : index + 2] == ["of"]:
             country = country_of(words[index + 2]) if index + 2 < len(words) else None
+        if (word, country) in seen:
+            continue
+        seen.add((word, country))
         if country is not None:
             places = _by_country().get((word, country), ())
         out.append(KindAsked(word, country, places))
@@ -192,10 +198,10 @@ def main(argv: list[str]) -> None:
     """Derive ``place_kinds.txt`` from WordNet's files (``/usr/share/wordnet`` by default)."""
     folder = Path(argv[0]) if argv else Path("/usr/share/wordnet")
     with (folder / "data.noun").open(encoding="latin-1") as data:
-        table = build(data)
+        derived = build(data)
     target = Path(__file__).with_name(_TABLE)
-    target.write_text(write(table), encoding="ascii")
-    print(f"wrote {len(table)} places to {target}")
+    target.write_text(write(derived), encoding="ascii")
+    print(f"wrote {len(derived)} places to {target}")
 
 
 if __name__ == "__main__":

@@ -211,9 +211,7 @@ class Analyzer:
             if short:
                 self._cache[text] = result
             return result
-        folded = expand_chat(fold(text))
-        if " " in folded:
-            folded = EN_FILLER_PHRASES.sub(" ", folded)
+        folded = _folded_english(text)
         out: list[tuple[str, float, str]] = []
         phrases = self._phrases if self._any_phrase and self._any_phrase.search(folded) else ()
         for pattern, head in phrases:
@@ -245,9 +243,7 @@ class Analyzer:
         would miss a text that writes it out in full."""
         if self._any_phrase is None:
             return ()
-        folded = expand_chat(fold(text))
-        if " " in folded:
-            folded = EN_FILLER_PHRASES.sub(" ", folded)
+        folded = _folded_english(text)
         if not self._any_phrase.search(folded):
             return ()
         out: list[tuple[str, float, str]] = []
@@ -358,3 +354,13 @@ def _phrase_words(
         if found:
             out.append((head, 1.0, head))
     return taken
+
+
+def _folded_english(text: str) -> str:
+    """English ``text`` as ``analyze`` and ``phrase_parts`` read it: folded, chat spellings
+    written out, filler phrases gone. One place, so that a phrase's parts are looked for in
+    the very words its term was read from."""
+    folded = expand_chat(fold(text))
+    if " " in folded:
+        folded = EN_FILLER_PHRASES.sub(" ", folded)
+    return folded

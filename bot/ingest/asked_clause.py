@@ -29,6 +29,8 @@ _FIRST_PART_END = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class AskedClause:
+    """A clause with the parts its questions read (``asked_clause``)."""
+
     clause: Clause
     subject: str
     """The clause's subject as a question names it (``subject_for_question``)."""
@@ -58,6 +60,7 @@ class AskedClause:
 
     @property
     def rest(self) -> str:
+        """What follows the clause's verb group (``Clause.rest``)."""
         return self.clause.rest
 
 

@@ -18,7 +18,6 @@ from bot.core.confidence import (
     MARGIN,
     STATES_IT,
     WORD_FOR_WORD,
-    clear_lead,
     clearance,
 )
 from bot.core.index_entries import IndexEntry
@@ -72,8 +71,6 @@ def test_each_way_past_a_near_tie_is_named_by_the_first_that_holds() -> None:
     assert clearance([replace(closed, phrasing=1.0), tied], settings) == WORD_FOR_WORD
     # Its answer says clearly more of the question than the runner-up's.
     assert clearance([replace(closed, answer=0.9), tied], settings) == STATES_IT
-    for ranked in ([closed, tied], [closed, shut], [replace(closed, answer=0.9), tied]):
-        assert clear_lead(ranked, settings) == (clearance(ranked, settings) is not None)
 
 
 def test_the_bench_says_how_a_wrong_answer_given_outright_came_through() -> None:

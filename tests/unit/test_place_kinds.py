@@ -134,3 +134,11 @@ def test_the_peninsula_meets_the_fact_naming_it() -> None:
     result = matcher.ask("is the car ferry to the peninsula running")
     assert result.decision is Decision.ANSWER
     assert result.best is not None and result.best.fact.id == "ferry-crimea"
+
+
+def test_a_kind_named_again_is_read_once_and_each_country_apart() -> None:
+    # A long question repeating its kinds reads each once (the places of "city" number in the
+    # hundreds); the same kind of two countries stays two.
+    long = "is the city " * 150 + "the tajik capital and the capital of armenia, the tajik capital"
+    asked = [(kind.word, kind.country) for kind in kinds_asked(long)]
+    assert asked == [("city", None), ("capital", "tajikistan"), ("capital", "armenia")]
