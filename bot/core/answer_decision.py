@@ -8,7 +8,13 @@ import math
 from collections.abc import Iterator
 
 from bot.core.candidates import AskedQuestion, Candidate
-from bot.core.confidence import calibration_features, clear_lead, clearance, semantic_lead
+from bot.core.confidence import (
+    bm25_lead,
+    calibration_features,
+    clear_lead,
+    clearance,
+    semantic_lead,
+)
 from bot.core.fact_index import FactIndex
 from bot.core.models import Decision
 from bot.core.sibling_order import KIND_PHRASINGS, keyword_named, phrased_for
@@ -164,12 +170,24 @@ class AnswerDecision(FactIndex):
             yield PHRASING_ONLY
         if not (clear_lead(ranked, settings) or self._kind_lead(ranked, asked)):
             yield NEAR_TIE
-        if best.whole < settings.coverage_needed(asked.language):
+        if not self._covered(ranked, asked):
             yield COVERAGE
         if best.blocked:
             yield BLOCKED
         if shared:
             yield SHARED_KEYWORD
+
+    def _covered(self, ranked: list[Candidate], asked: AskedQuestion) -> bool:
+        """Whether the best fact holds enough of the question to be answered outright: the
+        share of its weight ``coverage_needed`` asks for; or, short of that but holding at
+        least half of it, a BM25 lead over every other candidate of ``coverage_bm25_lead``
+        (a long question whose fact holds many of its rarer words, where the share stays
+        low). The half keeps a sliver of a question from being answered however rare it is."""
+        needed = self.settings.coverage_needed(asked.language)
+        whole = ranked[0].whole
+        if whole >= needed:
+            return True
+        return whole >= needed / 2 and bm25_lead(ranked) >= self.settings.coverage_bm25_lead
 
     def _kind_lead(self, ranked: list[Candidate], asked: AskedQuestion) -> bool:
         """Whether a near tie is broken by the kind of question: the best fact, confident at

@@ -165,11 +165,11 @@ class CandidateScoring(FactIndex):
         # and its answer.
         relevance = 0.5 * (best_phrasing + whole)
         share = self.settings.bm25_share
+        score = 0.0
         if frequency:
             # BM25 over the fact's fields, as a share of what a fact holding every question
             # term could score.
             norm = _BM25_K1 * (1.0 - _BM25_B + _BM25_B * entry.size / bm25.mean_size)
-            score = 0.0
             for term, tf in frequency.items():
                 weight = bm25.idf.get(term)
                 if weight is not None:
@@ -188,6 +188,7 @@ class CandidateScoring(FactIndex):
             whole,
             whole_hit,
             bm25_part,
+            score,
         )
         candidate.matched = matched
         if paraphrased:

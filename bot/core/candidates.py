@@ -51,6 +51,7 @@ class Candidate:
     whole: float  # share of the question's weight anywhere in the fact
     evidence: float  # that weight itself
     bm25: float = 0.0  # its BM25 score, as a share of what a fact holding every term scores
+    bm25_score: float = 0.0  # that score itself, growing with every question word it holds
     confidence: float = 0.0  # the calibrated chance that this fact is the answer
     strict_miss: bool = False  # a count, date, duration, age or measure asked for is absent
     soft_miss: bool = False  # a cause, person or place asked for is not evident

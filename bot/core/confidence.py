@@ -138,3 +138,11 @@ def semantic_lead(ranked: Sequence[Candidate], index: int) -> float:
     confidence, and of the fit of ``SEMANTIC_CALIBRATION``."""
     others = [c.semantic for i, c in enumerate(ranked) if i != index]
     return ranked[index].semantic - max(others) if others else 0.0
+
+
+def bm25_lead(ranked: Sequence[Candidate], index: int = 0) -> float:
+    """How far ``ranked[index]``'s raw BM25 score leads the best other candidate's (its own
+    score when it is the only one): evidence that grows with every rare question word the fact
+    holds and its rivals do not, whatever the question's length."""
+    others = [c.bm25_score for i, c in enumerate(ranked) if i != index]
+    return ranked[index].bm25_score - max(others, default=0.0)

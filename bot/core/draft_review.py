@@ -39,6 +39,8 @@ class ArticleRef:
     url: str | None
     title: str
     feed: str | None = None
+    announce: bool = False
+    """Whether its draft is owed an announcement in the review channel (the feed poller's)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,6 +257,7 @@ class DraftReview:
                 title=article.title,
                 feed=article.feed,
                 draft=draft_name,
+                announce=article.announce,
             )
 
     async def _propose_in_draft(self, path: Path, text: str) -> None:

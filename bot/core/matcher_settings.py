@@ -108,6 +108,16 @@ class MatcherSettings:
     # 0.1 to 0.17 answered two more Russian questions right than 0.2 and nothing wrong (0.25:
     # six fewer); the confidence model and the other gates still hold off-topic ones back.
     minimum_coverage_inflected: float = 0.15
+    # A fact short of the coverage above is answered all the same when its raw BM25 score (a
+    # sum over the question words it holds, each weighed by its rarity) leads every other
+    # candidate's by this much (``confidence.bm25_lead``): coverage is a share of the
+    # question, so a long, careful question whose fact holds six of its ten words scores like
+    # a short one meeting one word of two, where BM25's score grows with every word held. On
+    # the older tune sets, each knowledge base (and Russian or Azerbaijani question file) left
+    # out in turn, the others chose 0.5 every time (a wrong answer costing three right ones):
+    # 17 more right outright, 3 more wrong (on drafts, with fewer phrasings, nearer two right
+    # for each wrong one; 1.5 is the cautious choice). Infinity turns it off.
+    coverage_bm25_lead: float = 0.5
     # Share of its weight a question word earns in a fact that lacks it but has one of its tight
     # thesaurus neighbours (``related_words``): "created" of a fact that says "founded". A
     # paraphrase is weaker evidence than the word itself; 0 turns it off. On the tune questions

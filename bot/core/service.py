@@ -62,11 +62,12 @@ from bot.core.models import (
     Stats,
     Status,
 )
+from bot.core.owed_announcements import OwedAnnouncements
 from bot.core.queued_changes import make_stored
 from bot.core.same_question import question_key
 from bot.core.served_index import ServedIndex
 from bot.core.startup import StartMode
-from bot.core.storage import KnowledgeStore, StoreError, StoreUnavailable
+from bot.core.storage import KnowledgeStore, OwedAnnouncement, StoreError, StoreUnavailable
 from bot.core.supersession import Proposal, propose_supersessions
 from bot.core.teaching import Teacher, Teaching
 from bot.core.timeline_answers import TimelineAnswers
@@ -276,6 +277,15 @@ class KnowledgeBase:
         ``bot.core.leases.DEFAULT_LEASE_SECONDS``, 30): True when the work it guards should run
         here, no other process holding it. See ``bot.core.leases``; given up at ``close``."""
         return await self.leases.hold(name, seconds)
+
+    async def claim_announcements(self) -> list[OwedAnnouncement]:
+        """The feed drafts this process now owes an announcement (``bot.core.owed_announcements``:
+        each goes to one process; one claimed by a killed process is claimed again later)."""
+        return await OwedAnnouncements(self.store, self.leases.holder).claim()
+
+    async def announced(self, owed: list[OwedAnnouncement]) -> None:
+        """Mark the claimed announcements ``owed`` done."""
+        await OwedAnnouncements(self.store, self.leases.holder).done(owed)
 
     # --------------------------------------------------------------------------- asking
     @property

@@ -139,6 +139,17 @@ def stats_from_counts(
     )
 
 
+@dataclass(frozen=True, slots=True, order=True)
+class OwedAnnouncement:
+    """A draft the feed poller recorded and has not yet announced in the review channel."""
+
+    key: str
+    """The article's key (its feed GUID, else its link)."""
+    draft: str
+    """The draft file's name in ``knowledge/drafts/``."""
+    title: str
+
+
 class KnowledgeStore(Protocol):
     """Durable facts, their audit trail, the questions asked and the feedback given.
 
@@ -303,8 +314,31 @@ class KnowledgeStore(Protocol):
         ...
 
     async def remember_article(
-        self, key: str, *, url: str | None, title: str, feed: str | None, draft: str | None
-    ) -> None: ...
+        self,
+        key: str,
+        *,
+        url: str | None,
+        title: str,
+        feed: str | None,
+        draft: str | None,
+        announce: bool = False,
+    ) -> None:
+        """Record the article and the draft it went into; ``announce`` (the feed poller's
+        drafts) records in the same transaction that its announcement is owed."""
+        ...
+
+    async def claim_announcements(
+        self, holder: str, stale_seconds: float
+    ) -> list[OwedAnnouncement]:
+        """The owed announcements claimed for ``holder`` by one conditional UPDATE: those
+        nobody claimed, or claimed at least ``stale_seconds`` ago on the database's clock (the
+        claimant was killed). Of processes claiming at once, each announcement goes to one."""
+        ...
+
+    async def announced(self, keys: list[str]) -> None:
+        """Mark the owed announcements of ``keys`` done."""
+        ...
+
     async def claim_once(self, key: str) -> bool:
         """Record ``key`` in one transaction; True only for the one call, in any process,
         that recorded it (a daily digest is posted once however many bots run)."""

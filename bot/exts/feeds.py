@@ -27,9 +27,10 @@ from discord.ext import commands, tasks
 
 from bot.config import FeedSettings
 from bot.core import leases
+from bot.core.draft_files import drafts_dir
 from bot.exts import _draft_review
 from bot.ingest.models import IngestError
-from bot.ingest.pipeline import IngestResult, ingest
+from bot.ingest.pipeline import Drafted, IngestResult, ingest
 
 if TYPE_CHECKING:
     from bot.app import NewsdeskBot
@@ -100,7 +101,9 @@ class FeedWatcher(commands.Cog):
         return loop
 
     async def poll(self, feed: FeedSettings) -> IngestResult:
-        """Poll ``feed`` once: draft the new articles and tell the moderators about them."""
+        """Poll ``feed`` once: draft the new articles, then tell the moderators about every
+        draft the feed poller owes an announcement (this poll's, and those of a poll whose
+        process stopped before announcing them)."""
         async with self._lock:  # one poll at a time: the seen-articles check stays exact
             try:
                 result = await ingest(
@@ -109,31 +112,58 @@ class FeedWatcher(commands.Cog):
                     feed=feed.url,
                     # The articles a feed links to are chosen by whoever writes the feed.
                     allow_private=self.bot.settings.ingest.allow_private_addresses,
+                    announce=True,
                 )
             except IngestError as exc:
+                # Drafts owed from an earlier poll are announced all the same.
                 log.warning("feed %s not polled: %s", feed.url, exc)
-                return IngestResult(refused=[str(exc)])
+                result = IngestResult(refused=[str(exc)])
         for refused in result.refused:
             log.warning("feed %s: %s", feed.url, refused)
         if result.drafted:
             log.info("feed %s: %d new draft(s)", feed.url, len(result.drafted))
-            await self._announce(result)
+        await self._announce_owed(result)
         return result
 
-    async def _announce(self, result: IngestResult) -> None:
+    async def _announce_owed(self, result: IngestResult) -> None:
+        """Claim the owed announcements, post them, and mark them done. Unposted (no channel
+        found, Discord refused), they stay claimed until the claim expires, then are tried
+        again."""
+        owed = await self.bot.kb.claim_announcements()
+        folder = drafts_dir(self.bot.kb.knowledge_dir)
+        # A draft no longer in drafts/ was approved or rejected meanwhile (a moderator found
+        # it with /kb drafts while its announcer was dead): nothing is left to review.
+        kept = await asyncio.to_thread(lambda: [o for o in owed if (folder / o.draft).is_file()])
+        if len(kept) < len(owed):
+            await self.bot.kb.announced([o for o in owed if o not in kept])
+        owed = kept
+        if not owed:
+            return
         channel_id = self.bot.settings.discord.review_channel
         if channel_id is None:
+            # Nobody to tell: the moderators find the drafts with /drafts.
+            await self.bot.kb.announced(owed)
             return
         channel = self.bot.get_channel(channel_id)
         if not isinstance(channel, discord.abc.Messageable):
             log.warning("review channel %d not found: drafts not announced", channel_id)
             return
-        text, shown, view = await _draft_review.drafted_message(self.bot.kb, result)
+        this_poll = {item.path.name: item for item in result.drafted}
+        shown = IngestResult(
+            drafted=[
+                this_poll.get(item.draft) or Drafted(folder / item.draft, None, item.title, True)
+                for item in owed
+            ],
+            refused=result.refused,
+        )
+        text, embeds, view = await _draft_review.drafted_message(self.bot.kb, shown)
         text = f"New from the watched feeds, for moderators to review:\n{text}"
         try:
-            await channel.send(text[:2000], embeds=shown, view=view)
+            await channel.send(text[:2000], embeds=embeds, view=view)
         except discord.HTTPException:
             log.warning("could not announce new drafts in %d", channel_id, exc_info=True)
+            return
+        await self.bot.kb.announced(owed)
 
 
 async def setup(bot: NewsdeskBot) -> None:

@@ -43,6 +43,9 @@ class Drafted:
     """What was drafted; None for a draft adopted as it was written by a process that died
     before recording it (``DraftFiled.adopted``)."""
     title: str
+    late: bool = False
+    """Drafted by an earlier poll whose process stopped before announcing it (the feed
+    poller's owed announcements, ``bot.core.owed_announcements``)."""
 
 
 @dataclass(slots=True)
@@ -61,6 +64,12 @@ class IngestResult:
         lines = []
         for item in self.drafted:
             d = item.draft
+            if item.late:
+                lines.append(
+                    f"Drafted '{item.title}' into {DRAFTS_DIR}/{item.path.name} (by an earlier "
+                    "poll whose bot process stopped before announcing it)."
+                )
+                continue
             if d is None:
                 lines.append(
                     f"Drafted '{item.title}' into {DRAFTS_DIR}/{item.path.name} (written before "
@@ -86,7 +95,13 @@ async def _seen(kb: KnowledgeBase, article: Article) -> str | None:
 
 
 async def _save(
-    kb: KnowledgeBase, article: Article, result: IngestResult, *, feed: str | None, force: bool
+    kb: KnowledgeBase,
+    article: Article,
+    result: IngestResult,
+    *,
+    feed: str | None,
+    force: bool,
+    announce: bool = False,
 ) -> None:
     if len(article.text) > extract.MAX_ARTICLE_CHARS:
         raise IngestError(
@@ -100,7 +115,7 @@ async def _save(
         built.append(draft)
         return file_stem(article), render_yaml(draft)
 
-    reference = ArticleRef(article.key, article.url, article.title, feed)
+    reference = ArticleRef(article.key, article.url, article.title, feed, announce)
     filed = await kb.file_draft(reference, compose, force=force)
     if filed.busy:
         result.skipped.append(f"'{article.title}' (being drafted by another bot process)")
@@ -141,6 +156,7 @@ async def _feed(
     feed_url: str | None,
     force: bool,
     allow_private: bool,
+    announce: bool = False,
 ) -> None:
     entries = await worker.run(source, extract.parse_feed, body, source)
     if not entries:
@@ -169,7 +185,7 @@ async def _feed(
                 continue
             article = Article(entry.title, entry.summary, entry.link, entry.published, entry.guid)
         try:
-            await _save(kb, article, result, feed=feed_url, force=force)
+            await _save(kb, article, result, feed=feed_url, force=force, announce=announce)
         except IngestError as exc:
             result.refused.append(str(exc))
 
@@ -182,6 +198,7 @@ async def ingest(
     feed: str | None = None,
     allow_private: bool = True,
     local_files: bool = False,
+    announce: bool = False,
 ) -> IngestResult:
     """Draft ``source`` (a path, a page URL or a feed URL) into ``knowledge/drafts/``.
 
@@ -189,6 +206,8 @@ async def ingest(
     every redirect (the settings' ``ingest.allow_private_addresses`` decides it for Discord).
     Paths on this machine are read only with ``local_files=True``, which only the operator's
     command line passes; whatever comes from Discord leaves it False, whatever the settings.
+    ``announce=True`` (only the feed poller) records with each draft that its announcement in
+    the review channel is owed (``FeedWatcher`` announces it, at this poll or the next).
 
     Raises ``IngestError`` when a single article cannot be drafted (unreachable, not an
     article, too few facts); problems with single feed entries are listed in ``refused``.
@@ -208,6 +227,7 @@ async def ingest(
                 feed=feed,
                 force=force,
                 allow_private=allow_private,
+                announce=announce,
             )
         else:
             await _ingest_file(kb, worker, source, result, force=force, allow_private=allow_private)
@@ -223,6 +243,7 @@ async def _ingest_link(
     feed: str | None,
     force: bool,
     allow_private: bool,
+    announce: bool,
 ) -> None:
     fetched = await fetch(url, allow_private=allow_private)
     if extract.looks_like_feed(fetched.content_type, fetched.body):
@@ -235,10 +256,11 @@ async def _ingest_link(
             feed_url=feed or url,
             force=force,
             allow_private=allow_private,
+            announce=announce,
         )
         return
     article = await _read_article(fetched, worker)
-    await _save(kb, article, result, feed=feed, force=force)
+    await _save(kb, article, result, feed=feed, force=force, announce=announce)
 
 
 async def _ingest_file(

@@ -19,7 +19,8 @@ import pytest
 
 from bot.composition import open_knowledge_base_at
 from bot.config import FeedSettings
-from bot.core import draft_files
+from bot.core import draft_files, owed_announcements
+from bot.core.draft_files import drafts_dir
 from bot.core.service import StartMode
 from bot.exts.feeds import FeedWatcher
 from bot.ingest.pipeline import IngestResult, ingest
@@ -313,6 +314,98 @@ async def test_a_draft_left_by_a_process_that_died_is_announced_once(
     assert again.drafted == [] and len(again.skipped) == 2
     posts = server.requests_matching("POST", rf"/channels/{world.general.id}/messages")
     assert len(posts) == 1
+
+
+@pytest.mark.bot_settings(
+    lambda world: {
+        "discord": {"review_channel": world.general.id},
+        "ingest": {"allow_private_addresses": True},
+    }
+)
+async def test_drafts_recorded_by_a_process_killed_before_announcing_them_are_announced(
+    site: str,
+    server: FakeDiscordServer,
+    world: World,
+    newsdesk: RunningBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Another bot process polled the feed, recorded both drafts and took their announcement,
+    then died before posting it: this bot's polls leave them while the dead process's claim
+    lasts, then announce them in the review channel with their buttons, once."""
+    monkeypatch.setattr(owed_announcements, "CLAIM_SECONDS", 1.0)
+    feed = FeedSettings(url=f"{site}/feed.rss", interval_minutes=60)
+    dead = await open_knowledge_base_at(
+        newsdesk.settings.database, newsdesk.knowledge_dir, start=StartMode.SERVE_STORED
+    )
+    try:
+        drafted = await ingest(dead, feed.url, feed=feed.url, allow_private=True, announce=True)
+        assert len(drafted.drafted) == 2
+        assert len(await dead.claim_announcements()) == 2
+    finally:
+        await dead.close()
+
+    watcher: Any = newsdesk.bot.get_cog("FeedWatcher")
+    posts = rf"/channels/{world.general.id}/messages"
+    first = await watcher.poll(feed)
+    assert first.drafted == [] and len(first.skipped) == 2
+    await asyncio.sleep(1.2)
+    await watcher.poll(feed)
+    announced = await server.wait_for_bot_message(
+        lambda m: m["content"].startswith("New from the watched feeds"),
+        channel_id=world.general,
+        timeout=15,
+    )
+    said = announced["content"]
+    assert f"Drafted 'Flood postpones the Baku book fair' into drafts/{FAIR_DRAFT}.yaml" in said
+    assert "stopped before announcing it" in said
+    assert f"draft:approve:{FAIR_DRAFT}" in custom_ids(announced)
+    await asyncio.sleep(1.2)
+    await watcher.poll(feed)
+    assert len(server.requests_matching("POST", posts)) == 1
+
+
+@pytest.mark.bot_settings(
+    lambda world: {
+        "discord": {"review_channel": world.general.id},
+        "ingest": {"allow_private_addresses": True},
+    }
+)
+async def test_a_draft_reviewed_while_its_announcer_was_dead_is_not_announced(
+    site: str,
+    server: FakeDiscordServer,
+    world: World,
+    newsdesk: RunningBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Another bot process recorded both drafts and died before announcing them; meanwhile a
+    moderator rejected the book fair's draft (found with /kb drafts). The late announcement
+    names only the draft still waiting for review, and the rejected one is never announced."""
+    monkeypatch.setattr(owed_announcements, "CLAIM_SECONDS", 1.0)
+    feed = FeedSettings(url=f"{site}/feed.rss", interval_minutes=60)
+    dead = await open_knowledge_base_at(
+        newsdesk.settings.database, newsdesk.knowledge_dir, start=StartMode.SERVE_STORED
+    )
+    try:
+        await ingest(dead, feed.url, feed=feed.url, allow_private=True, announce=True)
+        assert len(await dead.claim_announcements()) == 2
+    finally:
+        await dead.close()
+    (drafts_dir(newsdesk.knowledge_dir) / f"{FAIR_DRAFT}.yaml").unlink()  # what Reject does
+
+    watcher: Any = newsdesk.bot.get_cog("FeedWatcher")
+    await asyncio.sleep(1.2)
+    await watcher.poll(feed)
+    announced = await server.wait_for_bot_message(
+        lambda m: m["content"].startswith("New from the watched feeds"),
+        channel_id=world.general,
+        timeout=15,
+    )
+    assert "book fair" not in announced["content"]
+    assert "stopped before announcing it" in announced["content"]
+    assert len(custom_ids(announced)) == 2  # the other draft's Approve and Reject
+    await asyncio.sleep(1.2)
+    await watcher.poll(feed)
+    assert len(server.requests_matching("POST", rf"/channels/{world.general.id}/messages")) == 1
 
 
 @pytest.mark.bot_settings(

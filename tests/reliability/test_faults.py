@@ -30,7 +30,7 @@ from crash_child import expected_version, write_version
 from writers_child import answer as child_answer
 
 import bot.store.sqlite.store as sqlite_store
-from bot.composition import open_knowledge_base_at
+from bot.composition import open_knowledge_base_at, open_store
 from bot.core.actors import Actor
 from bot.core.errors import WriteFailed
 from bot.core.models import Decision, Origin
@@ -580,6 +580,74 @@ async def test_failed_commit_is_rolled_back_and_the_next_write_works(
     assert kept.answer in answers
     assert "Lostcommit: the Baku ferry was cancelled." not in answers
     assert kb.write_problem is None
+
+
+# -------------------------------------------------------------- cancelled while writing
+# A task is cancelled in the middle of a write when the bot stops (its feed loop renewing the
+# feeds lease, say). aiosqlite runs the statement on its thread all the same: the cancelled
+# write must still end as one whole transaction or none, raise the cancellation (a StoreError in
+# its place is logged by the lease keeper, and the loop then polled on, so the bot never
+# finished stopping), and leave the connection free for the next write.
+
+
+async def test_a_write_cancelled_while_it_waits_for_the_lock_leaves_the_next_write_working(
+    sqlite_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    kb = sqlite_kb
+    with sqlite_write_lock_held(tmp_path / "kb.db", 30) as release:
+        renewal = asyncio.create_task(kb.hold_lease("feeds"))
+        await asyncio.sleep(0.3)  # its BEGIN IMMEDIATE waits for the other process's lock
+        renewal.cancel()
+        release.set()
+        with pytest.raises(asyncio.CancelledError):
+            await renewal
+    fact = await kb.add_fact(FactInput("Aftercancel: the Baku ferry sails at noon."), member(8))
+    assert (await kb.get_fact(fact.id, guild_id=10)).answer.startswith("Aftercancel")
+    assert kb.write_problem is None
+    assert await kb.hold_lease("feeds")
+
+
+async def test_a_lease_renewal_cancelled_while_it_commits_stops_and_is_kept(
+    sqlite_kb: KnowledgeBase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cancellation arrives while the COMMIT is queued on the connection's thread behind
+    other work (on a loaded machine: while it runs): the task is cancelled, not told "not
+    held", and the renewal, committed, holds the lease against another process."""
+    kb = sqlite_kb
+    connection = kb.store._db
+    busy = threading.Event()
+    await connection.create_function("occupy_thread", 0, lambda: busy.wait(10))
+    real_execute = connection.execute
+
+    occupying: list[asyncio.Future[object]] = []
+
+    async def commit_behind_other_work(sql: str) -> object:
+        occupying.append(asyncio.ensure_future(real_execute("SELECT occupy_thread()")))
+        await asyncio.sleep(0.05)  # queued first, it holds the thread
+        return await real_execute(sql)
+
+    def execute(sql: str, *args: object) -> object:
+        if sql == "COMMIT":
+            return commit_behind_other_work(sql)
+        return real_execute(sql, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(connection, "execute", execute)
+    renewal = asyncio.create_task(kb.hold_lease("feeds"))
+    await asyncio.sleep(0.3)
+    renewal.cancel()
+    await asyncio.sleep(0.05)
+    busy.set()
+    with pytest.raises(asyncio.CancelledError):
+        await renewal
+    await asyncio.gather(*occupying)
+    monkeypatch.undo()
+    assert not connection.in_transaction
+    other = await open_store(tmp_path / "kb.db")  # another process
+    try:
+        assert not await other.hold_lease("feeds", "another-process", 30)
+    finally:
+        await other.close()
+    assert await kb.hold_lease("feeds")
 
 
 async def test_cli_backup_while_the_service_writes(

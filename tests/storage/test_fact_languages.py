@@ -318,6 +318,14 @@ async def as_before_languages(backend: Any) -> None:
     PostgreSQL 2), its rows as that version left them."""
     # Nor was anything queued behind a reload kept then (SQLite 12, PostgreSQL 4).
     await backend.query("DROP TABLE queued_teachings")
+    # Nor a feed draft's owed announcement (SQLite 15, PostgreSQL 6).
+    await backend.query("DROP INDEX seen_articles_owed")
+    for column in ("announcement", "announcing_holder", "announcing_since"):
+        await backend.query(f"ALTER TABLE seen_articles DROP COLUMN {column}")
+    # Nor asks indexed by question_key (SQLite 16, which replaced asks_by_guild).
+    if not backend.is_postgres:
+        await backend.query("DROP INDEX asks_by_guild_key")
+        await backend.query("CREATE INDEX asks_by_guild ON asks (guild_id, decision)")
     # Nor an ask's question_key (SQLite 14, PostgreSQL 5).
     await backend.query("DROP INDEX asks_without_key")
     await backend.query("DROP INDEX asks_by_fact")

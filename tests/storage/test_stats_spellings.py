@@ -120,3 +120,84 @@ async def test_asks_recorded_before_their_key_are_counted_once_the_store_opens(
         await kb.close()
     assert stats.top_unanswered[0] == ("why was the mayor recalled?", 4)
     assert await backend.query("SELECT COUNT(*) FROM asks WHERE question_key IS NULL") == [(0,)]
+
+
+async def record_unknown(kb: KnowledgeBase, asked: dict[str, int], guild_id: int = HOME) -> None:
+    records = [
+        AskRecord(question, Decision.UNKNOWN, None, 0.0, guild_id)
+        for question, times in asked.items()
+        for _ in range(times)
+    ]
+    await kb.store.record_asks(records)
+
+
+# Seven questions: the ferry's asked three times in two spellings, five asked twice (the
+# bridge's in two spellings, one each: the spelling first in byte order is shown), and one once.
+TIED_AT_THE_END = {
+    "What did the ferry cost?": 1,
+    "what did the ferry cost": 2,
+    "who opened the harbour bridge?": 1,
+    "Who opened the harbour bridge": 1,
+    "when does the tram depot open": 2,
+    "how tall is the new tower": 2,
+    "where is the flower market": 2,
+    "why did the bakery close": 2,
+    "is the lake frozen": 1,
+}
+BY_TOTAL_THEN_SPELLING = [
+    ("what did the ferry cost", 3),
+    ("how tall is the new tower", 2),
+    ("when does the tram depot open", 2),
+    ("where is the flower market", 2),
+    ("who opened the harbour bridge", 2),
+    ("why did the bakery close", 2),
+    ("is the lake frozen", 1),
+]
+
+
+async def test_questions_tied_at_the_end_of_the_list_are_listed_by_spelling(
+    kb: KnowledgeBase,
+) -> None:
+    """Five questions asked twice compete for the list's last four places: the first four by
+    their shown spelling are listed, whoever was asked first; the list of questions worth
+    teaching goes on with the fifth and then the one asked once. Another server's asks count
+    only in the list of every server."""
+    await record_unknown(kb, TIED_AT_THE_END)
+    await record_unknown(kb, {"is the lake frozen": 4}, guild_id=HOME + 1)
+
+    stats = await kb.stats(guild_id=HOME)
+    assert stats.top_unanswered == tuple(BY_TOTAL_THEN_SPELLING[:5])
+    everywhere = await kb.stats(all_guilds=True)
+    assert everywhere.top_unanswered == (
+        ("is the lake frozen", 5),
+        ("what did the ferry cost", 3),
+        *BY_TOTAL_THEN_SPELLING[1:4],
+    )
+
+    listed = await kb.questions_to_teach(guild_id=HOME, limit=3)
+    assert listed == [q for q, _ in BY_TOTAL_THEN_SPELLING[:3]]
+    whole = await kb.questions_to_teach(guild_id=HOME, limit=10)
+    assert whole == [q for q, _ in BY_TOTAL_THEN_SPELLING]
+
+
+async def test_asks_an_older_process_recorded_without_a_key_count_by_their_spelling(
+    kb: KnowledgeBase, backend: Any
+) -> None:
+    """Asks recorded without a key since the store opened (by a process of an older version)
+    count by their lower-cased spelling until the next start keys them: with the keyed asks of
+    that spelling, and apart from another spelling of the question."""
+    await record_unknown(kb, {"why was the mayor recalled": 2, "bitcoin price today": 3})
+    await backend.query("UPDATE asks SET question_key = NULL WHERE question LIKE 'bitcoin%'")
+    await record_unknown(kb, {"Why was the mayor recalled": 1, "why was the mayor recalled?": 1})
+    await backend.query(
+        "UPDATE asks SET question_key = NULL WHERE question IN (?, ?)",
+        "Why was the mayor recalled",
+        "why was the mayor recalled?",
+    )
+
+    stats = await kb.stats(guild_id=HOME)
+    assert stats.top_unanswered == (
+        ("bitcoin price today", 3),
+        ("why was the mayor recalled", 3),
+        ("why was the mayor recalled?", 1),
+    )

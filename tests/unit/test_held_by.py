@@ -54,8 +54,11 @@ def test_a_count_the_fact_does_not_give_is_held_as_blocked() -> None:
 
 
 def test_every_reason_is_named_not_only_the_first() -> None:
-    # Mostly words no fact has: too little of the question in the fact, and too unsure.
-    held = _held("did the ganja tram derail amid torrential hailstorms yesterday evening")
+    # Mostly words no fact has: too little of the question in the fact (under half the share
+    # asked for, which no lead in BM25 makes up for), and too unsure.
+    held = _held(
+        "did the ganja tram derail amid torrential hailstorms and flash floods yesterday evening"
+    )
     assert {CONFIDENCE, COVERAGE} <= set(held)
 
 
@@ -68,6 +71,7 @@ def test_held_by_agrees_with_the_decision() -> None:
         "ganja",
         "best pizza in baku",
         "did the ganja tram derail amid torrential hailstorms yesterday evening",
+        "did the ganja tram derail amid torrential hailstorms and flash floods yesterday evening",
     ]
     for question in questions:
         answered = _decision(question) is Decision.ANSWER

@@ -330,6 +330,13 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         # this, a scan of every ask per vote (8.6 s at 200k asks and 300 votes, 1 ms with it).
         "CREATE INDEX asks_by_fact ON asks (fact_id, guild_id, decision, at)",
     ),
+    # 6: what SQLite's migration 15 made: the announcement a feed poller owes for each draft it
+    # recorded, written with the record, and the claim of one process announcing it.
+    (
+        "ALTER TABLE seen_articles ADD COLUMN announcement text, "
+        "ADD COLUMN announcing_holder text, ADD COLUMN announcing_since timestamptz",
+        "CREATE INDEX seen_articles_owed ON seen_articles (key) WHERE announcement = 'owed'",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -97,13 +97,34 @@ class SqliteAsks(SqliteConnection):
         ``offset``), each spelling of one question (``question_key``) counted as it, shown as
         its most asked spelling. ``aside``: as ``_thumbs_down``'s."""
         read = self._read_aside if aside else self._read
+        unknown = f"FROM asks WHERE {scope} AND decision = 'unknown'"
+        # Each question's total first, counted by key from the index asks_by_guild_key (a row
+        # without a key yet, by its spelling, as ASK_KEY counts it); then the spellings of only
+        # the questions that can be listed: those whose total reaches the (offset + limit)th
+        # largest, ties at it included, which the final order decides between by spelling.
+        # Counting every spelling of every question read each row and sorted them all (0.13 s
+        # of CPU at 200k asks, three times the list before questions were keyed).
         async with read(
-            "WITH spellings AS ("
-            f" SELECT {ASK_KEY} AS k, lower(trim(question)) AS q, COUNT(*) AS n FROM asks"
-            f" WHERE {scope} AND decision = 'unknown' GROUP BY k, q"
+            "WITH totals AS ("
+            " SELECT k, SUM(n) AS total FROM ("
+            f"  SELECT question_key AS k, COUNT(*) AS n {unknown} AND question_key IS NOT NULL"
+            "   GROUP BY question_key"
+            "  UNION ALL"
+            f"  SELECT lower(trim(question)) AS k, COUNT(*) AS n {unknown}"
+            "   AND question_key IS NULL GROUP BY k"
+            " ) GROUP BY k"
+            "), listed AS ("
+            " SELECT k FROM totals WHERE total >= COALESCE("
+            "  (SELECT total FROM totals ORDER BY total DESC LIMIT 1 OFFSET ?), 0)"
+            "), spellings AS ("
+            f" SELECT question_key AS k, lower(trim(question)) AS q, COUNT(*) AS n {unknown}"
+            "  AND question_key IN listed GROUP BY k, q"
+            " UNION ALL"
+            f" SELECT lower(trim(question)) AS k, lower(trim(question)) AS q, COUNT(*) AS n"
+            f" {unknown} AND question_key IS NULL AND lower(trim(question)) IN listed GROUP BY k"
             f"), ranked AS ({ranked_spellings(by_fact=False)}) "
             "SELECT q, total FROM ranked WHERE nth = 1 ORDER BY total DESC, q LIMIT ? OFFSET ?",
-            (*params, limit, offset),
+            (*params, *params, max(offset + limit - 1, 0), *params, *params, limit, offset),
         ) as cursor:
             return tuple((row[0], int(row[1])) for row in await cursor.fetchall())
 

@@ -8,6 +8,7 @@ store (``bot.store.sqlite``) is a class built on ``SqliteConnection``.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import sqlite3
 from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
@@ -115,16 +116,38 @@ class SqliteConnection:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
-        """``BEGIN IMMEDIATE`` ... ``COMMIT``, or ``ROLLBACK`` on any error."""
+        """``BEGIN IMMEDIATE`` ... ``COMMIT``, or ``ROLLBACK`` on any error or cancellation."""
         async with self._lock:
-            await self._db.execute("BEGIN IMMEDIATE")
             try:
+                # Inside the try: a BEGIN that ran although its caller was cancelled meanwhile
+                # is rolled back here, not left open for every later write to fail on.
+                await self._run_through("BEGIN IMMEDIATE")
                 yield self._db
-                await self._db.execute("COMMIT")
+                await self._run_through("COMMIT")
             except BaseException:
                 # SQLite ends the transaction itself after some errors (a full disk); a failed
-                # COMMIT may leave it open. Roll back only what is open, so that the real error
-                # is the one raised and the next transaction can begin.
+                # COMMIT may leave it open. Roll back only what is open, and raise the error
+                # being handled, never the ROLLBACK's: the next transaction can begin, and a
+                # cancellation stays one (a StoreError in its place is caught and logged by
+                # callers such as the lease keeper, and the cancelled task runs on).
                 if self._db.in_transaction:
-                    await self._db.execute("ROLLBACK")
+                    with contextlib.suppress(sqlite3.Error):
+                        await self._run_through("ROLLBACK")
                 raise
+
+    async def _run_through(self, sql: str) -> None:
+        """Execute ``sql`` and, when the caller is cancelled meanwhile, wait for it to end
+        before the cancellation is raised. aiosqlite runs a statement on its thread whether or
+        not anyone still waits for it, so a cancelled caller would otherwise read the
+        connection's state (``in_transaction``) while the statement changes it: a COMMIT still
+        running looked like an open transaction, and the ROLLBACK that followed it failed."""
+        statement = asyncio.ensure_future(self._db.execute(sql))
+        try:
+            await asyncio.shield(statement)
+        except asyncio.CancelledError:
+            while not statement.done():
+                with contextlib.suppress(asyncio.CancelledError):
+                    await asyncio.wait({statement})
+            if not statement.cancelled():
+                statement.exception()  # its failure, if any, is the transaction's to handle
+            raise
