@@ -9,7 +9,11 @@ is an instance of a kind: Crimea of "peninsula", Dushanbe of "national capital",
 "city") with its kinds, the last word of each ("national capital" is a capital), and the
 country it is part of, where its parts lead to one within a few steps (Dushanbe is part of
 Tajikistan; ``country_words`` says which names are countries). Names of one word only: a
-knowledge base's index holds words.
+knowledge base's index holds words. Read only what WordNet itself says is a kind and a place:
+a kind is a common noun of place or land naming the kind or one broader, neither a place's
+name nor a country's, nor broader than two other kinds ("region"); a place is left out when
+its name is also an ordinary word ("Union", "West"), a person's ("Jackson") or a given name
+("Gary", of Gary Cooper), since a fact writing it may not mean the place.
 
 Derived once (``python -m bot.core.place_kinds [WORDNET_DIR]``) into the small
 ``place_kinds.txt`` beside this module: a line per place, its name, a tab, its kinds, a tab,
@@ -29,14 +33,17 @@ from bot.core.country_words import country_of
 from bot.core.folding import fold
 
 _TABLE = "place_kinds.txt"
-# WordNet's lexicographer file of places ("noun.location").
+# WordNet's lexicographer files of places ("noun.location"), of land and water ("noun.object":
+# peninsula, island) and of people ("noun.person").
 _LOCATIONS = "15"
+_LAND = "17"
+_PEOPLE = "18"
 # Kinds a question says of the country it is about, or of its government, not of one place
 # among several: "outside the country", "the state" (WordNet files other names of countries,
 # "burma", "england", and the states of a federation under them).
 _NOT_KINDS = frozenset("country state nation kingdom republic land".split())
 # How many "part of" steps lead from a place to its country at most (a city, its province,
-# the country).
+# the country), and how many broader steps from a kind to the common noun naming it.
 _STEPS = 3
 # The words before a kind that may name its country: "the tajik capital", "kazakhstan's
 # biggest city" (the possessive's "s" is a word once folded).
@@ -56,12 +63,17 @@ class _Synset:
     words: tuple[str, ...]
     kinds: tuple[str, ...]
     parts_of: tuple[str, ...]
-    location: bool
+    broader: tuple[str, ...]
+    lexicon: str
+
+    @property
+    def location(self) -> bool:
+        return self.lexicon == _LOCATIONS
 
 
 def _synsets(data: Iterable[str]) -> dict[str, _Synset]:
     """Each synset of WordNet's ``data.noun`` lines: its words, the synsets it is an instance
-    of, those it is a part of, and whether it is a place."""
+    of, those it is a part of, its broader synsets (hypernyms) and its lexicographer file."""
     out: dict[str, _Synset] = {}
     for line in data:
         if line.startswith(" "):
@@ -73,8 +85,40 @@ def _synsets(data: Iterable[str]) -> dict[str, _Synset]:
         pointers = [fields[at + 1 + 4 * k : at + 5 + 4 * k] for k in range(int(fields[at]))]
         kinds = tuple(target for symbol, target, *_ in pointers if symbol == "@i")
         parts_of = tuple(target for symbol, target, *_ in pointers if symbol == "#p")
-        out[fields[0]] = _Synset(words, kinds, parts_of, fields[1] == _LOCATIONS)
+        broader = tuple(target for symbol, target, *_ in pointers if symbol == "@")
+        out[fields[0]] = _Synset(words, kinds, parts_of, broader, fields[1])
     return out
+
+
+@dataclass(frozen=True)
+class _Words:
+    """What WordNet says of single words beyond places: the words of its ordinary (common
+    noun) synsets, the names of people it knows, and the first words of people's names of
+    several words (given names: "gary" of Gary Cooper)."""
+
+    ordinary: frozenset[str]
+    people: frozenset[str]
+    given: frozenset[str]
+    places: frozenset[str]
+
+
+def _words(synsets: Mapping[str, _Synset]) -> _Words:
+    ordinary: set[str] = set()
+    people: set[str] = set()
+    given: set[str] = set()
+    places: set[str] = set()
+    for synset in synsets.values():
+        for word in synset.words:
+            name = word.lower()
+            if not synset.kinds:
+                ordinary.add(name)
+            elif synset.lexicon == _PEOPLE:
+                people.add(name)
+                if "_" in name:
+                    given.add(name.split("_")[0])
+            elif synset.location:
+                places.add(name)
+    return _Words(frozenset(ordinary), frozenset(people), frozenset(given), frozenset(places))
 
 
 def _country(synsets: Mapping[str, _Synset], offset: str) -> str | None:
@@ -93,18 +137,67 @@ def _country(synsets: Mapping[str, _Synset], offset: str) -> str | None:
     return None
 
 
+def _kind(synsets: Mapping[str, _Synset], offset: str, words: _Words) -> tuple[str, str] | None:
+    """The word a question would call places of the kind at ``offset`` by, if any: the last
+    word of its name ("national capital" is a capital) when that word is itself a common noun
+    of place or land naming this kind or one broader ("port of entry" is no "entry", "sign of
+    the zodiac" no "zodiac"), and never a place's name ("Korea" of North Korea, "the Middle
+    East") or a country's. With the word, the synset it names."""
+    synset = synsets[offset]
+    if synset.kinds:
+        return None  # a place, not a kind: Kaesong is "in" North Korea, not one of a kind
+    word = synset.words[0].split("_")[-1].lower()
+    if not word.isalpha() or word in _NOT_KINDS or word in words.places or country_of(word):
+        return None
+    seen = [offset]
+    for _ in range(_STEPS):
+        for current in seen:
+            named = synsets[current]
+            if named.lexicon in (_LOCATIONS, _LAND) and word in named.words:
+                return word, current  # WordNet writes a common noun in lower case
+        seen = [broader for current in seen for broader in synsets[current].broader]
+    return None
+
+
+def _vague(kinds: set[tuple[str, str]], synsets: Mapping[str, _Synset]) -> frozenset[str]:
+    """The words of ``kinds`` broader than two other kinds or more ("region" of city, county
+    and desert; "district" of town and borough; "site"): "the region" may be any of them, not
+    the one place of its kind a story names. A kind above one other alone ("port" above
+    "seaport") stays."""
+    above: dict[str, set[str]] = {}
+    for word, offset in kinds:
+        seen: set[str] = set()
+        reach = list(synsets[offset].broader)
+        while reach:
+            current = reach.pop()
+            if current not in seen:
+                seen.add(current)
+                reach.extend(synsets[current].broader)
+        for other, sense in kinds:
+            if sense in seen and other != word:
+                above.setdefault(other, set()).add(word)
+    return frozenset(word for word, below in above.items() if len(below) > 1)
+
+
 def build(data: Iterable[str]) -> dict[str, tuple[tuple[str, ...], str | None]]:
     """Each one-word place name of WordNet's ``data.noun`` lines with its kinds and its
-    country; a name of several places keeps every kind and the first country found."""
+    country; a name of several places keeps every kind and the first country found. A name
+    that is also an ordinary word ("Union", "West", "Bull" of the zodiac), a person's
+    ("Jackson", "Lincoln") or a given name ("Gary") is left out: a fact writing it may not
+    mean the place, and the kind would meet it by mistake."""
     synsets = _synsets(data)
+    words = _words(synsets)
+    places = [
+        (offset, synset) for offset, synset in synsets.items() if synset.location and synset.kinds
+    ]
+    named = {kind: _kind(synsets, kind, words) for _, synset in places for kind in synset.kinds}
+    vague = _vague({found for found in named.values() if found is not None}, synsets)
     table: dict[str, tuple[tuple[str, ...], str | None]] = {}
-    for offset, synset in synsets.items():
-        if not synset.location or not synset.kinds:
-            continue
+    for offset, synset in places:
+        found = (named[kind] for kind in synset.kinds)
         kinds = tuple(
-            dict.fromkeys(synsets[kind].words[0].split("_")[-1].lower() for kind in synset.kinds)
+            dict.fromkeys(kind[0] for kind in found if kind is not None and kind[0] not in vague)
         )
-        kinds = tuple(kind for kind in kinds if kind.isalpha() and kind not in _NOT_KINDS)
         if not kinds:
             continue
         country = _country(synsets, offset)
@@ -112,9 +205,17 @@ def build(data: Iterable[str]) -> dict[str, tuple[tuple[str, ...], str | None]]:
             name = fold(word).lower()
             if not name.replace("-", "").isalpha() or country_of(name) == name:
                 continue  # a country is met by its own words (``country_words``)
+            if _other_sense(word.lower(), words):
+                continue
             known, was = table.get(name, ((), None))
             table[name] = (tuple(dict.fromkeys(known + kinds)), was or country)
     return table
+
+
+def _other_sense(word: str, words: _Words) -> bool:
+    """Whether WordNet's ``word`` (lower-cased) is also an ordinary word, a person's name or a
+    given name."""
+    return word in words.ordinary or word in words.people or word in words.given
 
 
 def write(table: Mapping[str, tuple[tuple[str, ...], str | None]]) -> str:

@@ -15,9 +15,9 @@ from bot.core.place_kinds import Place, build, kinds_asked, parse, write
 # capital, a town in a province of it, and a country's other name (kind "country").
 WORDNET = [
     "  1 This is a licence line, as at the top of WordNet's files.\n",
-    "00000010 06 n 02 national_capital 0 capital 0 000 | a seat of government\n",
-    "00000011 06 n 01 town 0 000 | a settlement\n",
-    "00000012 06 n 01 country 0 000 | a state\n",
+    "00000010 15 n 02 national_capital 0 capital 0 000 | a seat of government\n",
+    "00000011 15 n 01 town 0 000 | a settlement\n",
+    "00000012 15 n 01 country 0 000 | a state\n",
     "00000020 15 n 02 Georgia 0 Sakartvelo 0 001 @i 00000012 n 0000 | a country\n",
     "00000021 15 n 01 Adjara 0 001 #p 00000020 n 0000 | a province\n",
     "00000030 15 n 02 Tbilisi 0 Tiflis 0 002 @i 00000010 n 0000 #p 00000020 n 0000 | a city\n",
@@ -142,3 +142,74 @@ def test_a_kind_named_again_is_read_once_and_each_country_apart() -> None:
     long = "is the city " * 150 + "the tajik capital and the capital of armenia, the tajik capital"
     asked = [(kind.word, kind.country) for kind in kinds_asked(long)]
     assert asked == [("city", None), ("capital", "tajikistan"), ("capital", "armenia")]
+
+
+# A made-up corner of WordNet for what is no place to meet by its kind: a city whose name is
+# also an ordinary word (a union of workers), one named as a person is (Jackson, a singer),
+# one whose name is a given name (Gary of a made-up Gary Brandt), a kind that is itself a
+# place (Korea, of which Kaesong is an instance), a kind whose last word is not the kind
+# ("port of entry" is no "entry"), and "region", broader than both "city" and "county".
+ODD = [
+    "00000100 15 n 01 region 0 000 | a part of the earth\n",
+    "00000101 15 n 01 city 0 001 @ 00000100 n 0000 | a large town\n",
+    "00000102 15 n 01 county 0 001 @ 00000100 n 0000 | a part of a state\n",
+    "00000103 15 n 01 port 0 000 | a harbour town\n",
+    "00000104 15 n 01 port_of_entry 0 001 @ 00000103 n 0000 | where goods are cleared\n",
+    "00000105 15 n 01 Korea 0 001 @i 00000100 n 0000 | a peninsula's country\n",
+    "00000106 14 n 01 union 0 000 | workers together\n",
+    "00000107 18 n 01 singer 0 000 | one who sings\n",
+    "00000108 18 n 02 Brandt 0 Gary_Brandt 0 001 @i 00000107 n 0000 | a made-up singer\n",
+    "00000109 18 n 01 Jackson 0 001 @i 00000107 n 0000 | a made-up singer\n",
+    "00000110 15 n 01 Union 0 001 @i 00000101 n 0000 | a city\n",
+    "00000111 15 n 01 Jackson 0 001 @i 00000101 n 0000 | a city\n",
+    "00000112 15 n 01 Gary 0 001 @i 00000101 n 0000 | a city\n",
+    "00000113 15 n 01 Kaesong 0 001 @i 00000105 n 0000 | a city of Korea\n",
+    "00000114 15 n 01 Tarnow 0 002 @i 00000101 n 0000 @i 00000102 n 0000 | a city\n",
+    "00000115 15 n 01 Vyborg 0 002 @i 00000103 n 0000 @i 00000104 n 0000 | a port\n",
+    "00000116 15 n 01 Halden 0 001 @i 00000104 n 0000 | a port of entry\n",
+    "00000117 15 n 01 Keld 0 001 @i 00000100 n 0000 | a region\n",
+]
+
+
+def test_only_real_kinds_and_names_no_other_word_has_are_read() -> None:
+    table = build(ODD)
+    # "the city" meets Tarnow; a city whose name a union or a singer has too is left out,
+    # lest "the city" meet "Gary" of a fact about a man.
+    assert table["tarnow"] == (("city", "county"), None)
+    assert not {"union", "jackson", "gary"} & set(table)
+    # A port of entry is a port, not an "entry"; a place is no kind ("korea"), nor is a kind
+    # broader than two others ("region" may be a city or a county).
+    assert table["vyborg"] == (("port",), None)
+    assert not {"halden", "kaesong", "keld"} & set(table)
+    assert {kind for kinds, _ in table.values() for kind in kinds} == {"city", "county", "port"}
+
+
+def test_a_kind_meets_no_first_name_yet_still_the_tajik_capital() -> None:
+    coach = Fact(
+        "coach-fined",
+        "The football federation fined coach Gary Lindqvist for insulting a referee after the "
+        "derby.",
+        ("why was the coach punished",),
+    )
+    club = Fact(
+        "club-fined",
+        "The league fined the home club for the fans' flares at the derby.",
+        ("why was the club punished",),
+    )
+    market = Fact(
+        "market-fire",
+        "A fire destroyed part of the central market in Dushanbe on Thursday, officials said.",
+        ("what burned at the market",),
+    )
+    facts = [coach, club, market]
+    # "The city" is not read as Gary, a coach's first name: the question is not answered
+    # outright, as it is not with the reading off.
+    fined = Matcher(facts).ask("who was fined in the city")
+    assert fined.decision is not Decision.ANSWER
+    assert fined.decision is Matcher(facts, settings=OFF).ask("who was fined in the city").decision
+    # "The tajik capital" still meets the fact naming Dushanbe.
+    question = "what burned at the market in the tajik capital"
+    ranked, _ = Matcher(facts).explain(question)
+    unread, _ = Matcher(facts, settings=OFF).explain(question)
+    assert ranked[0].entry.fact.id == "market-fire"
+    assert ranked[0].relevance > unread[0].relevance
