@@ -31,7 +31,12 @@ from bot.core.wants import ORDERING, STRICT
 # Least questions of its own a fact must have for the lack of one asking for some kind of thing
 # to tell ("how many", "why", ...): a hand-written fact has five to ten, a draft two to four,
 # and a draft's few questions leave most kinds unasked (with drafts counted, tune drafts lost
-# three points of right-first answers; with them left out, none).
+# three points of right-first answers; with them left out, none). The decision's tie break
+# (``AnswerDecision._kind_lead``) keeps the same floor though drafts never reach it: with three,
+# older tune drafts gained two answers right outright and hand-written knowledge one, the fresh
+# tune sets none, and a best phrased "how many died" then answers "how many footbridges" over a
+# sibling of three phrasings (tests/unit/test_count_in_other_words.py); with two, drafts also
+# gained one more wrong.
 KIND_PHRASINGS = 5
 # Words a question opens with whose pairing with the next word ("when did", "how many") says
 # what form of question it is.
