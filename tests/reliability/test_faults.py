@@ -650,6 +650,62 @@ async def test_a_lease_renewal_cancelled_while_it_commits_stops_and_is_kept(
     assert await kb.hold_lease("feeds")
 
 
+@pytest.mark.parametrize(
+    "statement", ["BEGIN IMMEDIATE", "INSERT INTO scratch VALUES (1)", "COMMIT", "ROLLBACK"]
+)
+async def test_a_transaction_cancelled_at_any_of_its_statements_ends_whole_or_not_at_all(
+    statement: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each statement of a transaction is held on the connection's thread behind other work
+    while its task is cancelled (the ROLLBACK: the one after a write that failed): the task
+    ends cancelled, the transaction is written whole (cancelled at its COMMIT) or not at all,
+    and the connection takes the next transaction."""
+    store = await sqlite_store.SqliteStore.open(tmp_path / "kb.db")
+    try:
+        async with store.transaction() as db:
+            await db.execute("CREATE TABLE scratch (x INTEGER)")
+        connection = store._db
+        busy = threading.Event()
+        await connection.create_function("occupy_thread", 0, lambda: busy.wait(10))
+        real_execute = connection.execute
+        occupying: list[asyncio.Future[object]] = []
+
+        async def behind_other_work(sql: str, *args: object) -> object:
+            occupying.append(asyncio.ensure_future(real_execute("SELECT occupy_thread()")))
+            await asyncio.sleep(0.05)  # queued first, it holds the thread
+            return await real_execute(sql, *args)  # type: ignore[arg-type]
+
+        def execute(sql: str, *args: object) -> object:
+            if sql == statement:
+                return behind_other_work(sql, *args)
+            return real_execute(sql, *args)  # type: ignore[arg-type]
+
+        async def write() -> None:
+            async with store.transaction() as db:
+                await db.execute("INSERT INTO scratch VALUES (1)")
+                if statement == "ROLLBACK":
+                    raise RuntimeError("the write failed")
+
+        monkeypatch.setattr(connection, "execute", execute)
+        writing = asyncio.create_task(write())
+        await asyncio.sleep(0.3)
+        writing.cancel()
+        await asyncio.sleep(0.05)
+        busy.set()
+        with pytest.raises(asyncio.CancelledError):
+            await writing
+        await asyncio.gather(*occupying)
+        monkeypatch.undo()
+        assert not connection.in_transaction
+        async with store.transaction() as db:
+            await db.execute("INSERT INTO scratch VALUES (2)")
+            async with db.execute("SELECT x FROM scratch ORDER BY x") as cursor:
+                kept = [row[0] for row in await cursor.fetchall()]
+        assert kept == ([1, 2] if statement == "COMMIT" else [2])
+    finally:
+        await store.close()
+
+
 async def test_cli_backup_while_the_service_writes(
     sqlite_kb: KnowledgeBase, tmp_path: Path, knowledge_dir: Path
 ) -> None:
