@@ -27,7 +27,8 @@ class OwedAnnouncements:
         self._holder = holder
 
     async def claim(self) -> list[OwedAnnouncement]:
-        """The owed announcements this holder now has to post, oldest claim rules aside."""
+        """The owed announcements this holder now has to post: those nobody claimed, and those
+        claimed more than ``CLAIM_SECONDS`` ago (their claimant was killed)."""
         return await self._store.claim_announcements(self._holder, CLAIM_SECONDS)
 
     async def done(self, owed: list[OwedAnnouncement]) -> None:

@@ -92,9 +92,9 @@ def _synsets(data: Iterable[str]) -> dict[str, _Synset]:
 
 @dataclass(frozen=True)
 class _Words:
-    """What WordNet says of single words beyond places: the words of its ordinary (common
-    noun) synsets, the names of people it knows, and the first words of people's names of
-    several words (given names: "gary" of Gary Cooper)."""
+    """What WordNet says of single words, lower-cased: the words of its ordinary (common
+    noun) synsets, the names of people it knows, the first words of people's names of several
+    words (given names: "gary" of Gary Cooper), and the names of places."""
 
     ordinary: frozenset[str]
     people: frozenset[str]
@@ -190,14 +190,15 @@ def build(data: Iterable[str]) -> dict[str, tuple[tuple[str, ...], str | None]]:
     places = [
         (offset, synset) for offset, synset in synsets.items() if synset.location and synset.kinds
     ]
-    named = {kind: _kind(synsets, kind, words) for _, synset in places for kind in synset.kinds}
-    vague = _vague({found for found in named.values() if found is not None}, synsets)
+    # Each kind a place is an instance of (by its synset), with the word naming it, if any.
+    kind_words = {
+        kind: _kind(synsets, kind, words) for _, synset in places for kind in synset.kinds
+    }
+    vague = _vague({named for named in kind_words.values() if named is not None}, synsets)
     table: dict[str, tuple[tuple[str, ...], str | None]] = {}
     for offset, synset in places:
-        found = (named[kind] for kind in synset.kinds)
-        kinds = tuple(
-            dict.fromkeys(kind[0] for kind in found if kind is not None and kind[0] not in vague)
-        )
+        named = filter(None, (kind_words[kind] for kind in synset.kinds))
+        kinds = tuple(dict.fromkeys(word for word, _ in named if word not in vague))
         if not kinds:
             continue
         country = _country(synsets, offset)

@@ -141,7 +141,7 @@ class FeedWatcher(commands.Cog):
             return
         channel_id = self.bot.settings.discord.review_channel
         if channel_id is None:
-            # Nobody to tell: the moderators find the drafts with /drafts.
+            # Nobody to tell: the moderators find the drafts with /kb drafts.
             await self.bot.kb.announced(owed)
             return
         channel = self.bot.get_channel(channel_id)
@@ -151,7 +151,8 @@ class FeedWatcher(commands.Cog):
         this_poll = {item.path.name: item for item in result.drafted}
         shown = IngestResult(
             drafted=[
-                this_poll.get(item.draft) or Drafted(folder / item.draft, None, item.title, True)
+                this_poll.get(item.draft)
+                or Drafted(folder / item.draft, None, item.title, by_earlier_poll=True)
                 for item in owed
             ],
             refused=result.refused,

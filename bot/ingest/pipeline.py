@@ -43,7 +43,7 @@ class Drafted:
     """What was drafted; None for a draft adopted as it was written by a process that died
     before recording it (``DraftFiled.adopted``)."""
     title: str
-    late: bool = False
+    by_earlier_poll: bool = False
     """Drafted by an earlier poll whose process stopped before announcing it (the feed
     poller's owed announcements, ``bot.core.owed_announcements``)."""
 
@@ -64,7 +64,7 @@ class IngestResult:
         lines = []
         for item in self.drafted:
             d = item.draft
-            if item.late:
+            if item.by_earlier_poll:
                 lines.append(
                     f"Drafted '{item.title}' into {DRAFTS_DIR}/{item.path.name} (by an earlier "
                     "poll whose bot process stopped before announcing it)."

@@ -10,7 +10,8 @@ import asyncio
 import logging
 import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from bot.composition import open_knowledge_base_at
 from bot.config import FeedSettings
 from bot.core import draft_files, owed_announcements
 from bot.core.draft_files import drafts_dir
-from bot.core.service import StartMode
+from bot.core.service import KnowledgeBase, StartMode
 from bot.exts.feeds import FeedWatcher
 from bot.ingest.pipeline import IngestResult, ingest
 
@@ -224,6 +225,15 @@ async def test_kb_ingest_refuses_private_addresses_by_default(
     assert draft_files.list_drafts(newsdesk.knowledge_dir) == []
 
 
+async def _feed_announcement(server: FakeDiscordServer, world: World) -> dict[str, Any]:
+    """The bot's next announcement of feed drafts in the review channel (general)."""
+    return await server.wait_for_bot_message(
+        lambda m: m["content"].startswith("New from the watched feeds"),
+        channel_id=world.general,
+        timeout=15,
+    )
+
+
 @pytest.mark.bot_settings(
     lambda world: {
         "feeds": [{"url": f"{SITE['base']}/feed.rss", "interval_minutes": 60}],
@@ -235,11 +245,7 @@ async def test_watched_feed_drafts_once_and_tells_moderators(
     site: str, server: FakeDiscordServer, world: World, newsdesk: RunningBot
 ) -> None:
     """The bot polls its feed: new articles become drafts, announced once in the review channel."""
-    announced = await server.wait_for_bot_message(
-        lambda m: m["content"].startswith("New from the watched feeds"),
-        channel_id=world.general,
-        timeout=15,
-    )
+    announced = await _feed_announcement(server, world)
     assert "Drafted" in announced["content"]
     assert len(draft_files.list_drafts(newsdesk.knowledge_dir)) == 2
     ids = custom_ids(announced)
@@ -261,16 +267,33 @@ async def test_watched_feed_drafts_once_and_tells_moderators(
     assert await answered_fact(newsdesk, FAIR_QUESTION) is not None
 
 
-class _Died(Exception):
-    """Stands for a bot process killed between writing a draft and recording its article."""
-
-
-@pytest.mark.bot_settings(
+# Drafts are announced in the general channel; the feed is the test site's, on this machine.
+_REVIEWED_IN_GENERAL = pytest.mark.bot_settings(
     lambda world: {
         "discord": {"review_channel": world.general.id},
         "ingest": {"allow_private_addresses": True},
     }
 )
+
+
+@asynccontextmanager
+async def _another_process(newsdesk: RunningBot) -> AsyncIterator[KnowledgeBase]:
+    """The knowledge base of another bot process on the same database and knowledge folder,
+    closed at the end (the process dies)."""
+    other = await open_knowledge_base_at(
+        newsdesk.settings.database, newsdesk.knowledge_dir, start=StartMode.SERVE_STORED
+    )
+    try:
+        yield other
+    finally:
+        await other.close()
+
+
+class _Died(Exception):
+    """Stands for a bot process killed between writing a draft and recording its article."""
+
+
+@_REVIEWED_IN_GENERAL
 async def test_a_draft_left_by_a_process_that_died_is_announced_once(
     site: str,
     server: FakeDiscordServer,
@@ -282,29 +305,20 @@ async def test_a_draft_left_by_a_process_that_died_is_announced_once(
     bot's next poll of the feed keeps that draft (no second one) and announces it in the review
     channel with its buttons, like a new draft; the poll after that announces nothing."""
     feed = FeedSettings(url=f"{site}/feed.rss", interval_minutes=60)
-    dead = await open_knowledge_base_at(
-        newsdesk.settings.database, newsdesk.knowledge_dir, start=StartMode.SERVE_STORED
-    )
+    async with _another_process(newsdesk) as dead:
 
-    async def die(*args: object, **kwargs: object) -> None:
-        raise _Died
+        async def die(*args: object, **kwargs: object) -> None:
+            raise _Died
 
-    monkeypatch.setattr(dead.store, "remember_article", die)
-    try:
+        monkeypatch.setattr(dead.store, "remember_article", die)
         with pytest.raises(_Died):
             await ingest(dead, feed.url, feed=feed.url, allow_private=True)
-    finally:
-        await dead.close()
     assert [d.path.stem for d in draft_files.list_drafts(newsdesk.knowledge_dir)] == [FAIR_DRAFT]
 
     watcher: Any = newsdesk.bot.get_cog("FeedWatcher")
     first = await watcher.poll(feed)
     assert len(first.drafted) == 2 and first.skipped == []
-    announced = await server.wait_for_bot_message(
-        lambda m: m["content"].startswith("New from the watched feeds"),
-        channel_id=world.general,
-        timeout=15,
-    )
+    announced = await _feed_announcement(server, world)
     said = announced["content"]
     assert f"Drafted 'Flood postpones the Baku book fair' into drafts/{FAIR_DRAFT}.yaml" in said
     assert f"draft:approve:{FAIR_DRAFT}" in custom_ids(announced)
@@ -316,12 +330,7 @@ async def test_a_draft_left_by_a_process_that_died_is_announced_once(
     assert len(posts) == 1
 
 
-@pytest.mark.bot_settings(
-    lambda world: {
-        "discord": {"review_channel": world.general.id},
-        "ingest": {"allow_private_addresses": True},
-    }
-)
+@_REVIEWED_IN_GENERAL
 async def test_drafts_recorded_by_a_process_killed_before_announcing_them_are_announced(
     site: str,
     server: FakeDiscordServer,
@@ -334,15 +343,10 @@ async def test_drafts_recorded_by_a_process_killed_before_announcing_them_are_an
     lasts, then announce them in the review channel with their buttons, once."""
     monkeypatch.setattr(owed_announcements, "CLAIM_SECONDS", 1.0)
     feed = FeedSettings(url=f"{site}/feed.rss", interval_minutes=60)
-    dead = await open_knowledge_base_at(
-        newsdesk.settings.database, newsdesk.knowledge_dir, start=StartMode.SERVE_STORED
-    )
-    try:
+    async with _another_process(newsdesk) as dead:
         drafted = await ingest(dead, feed.url, feed=feed.url, allow_private=True, announce=True)
         assert len(drafted.drafted) == 2
         assert len(await dead.claim_announcements()) == 2
-    finally:
-        await dead.close()
 
     watcher: Any = newsdesk.bot.get_cog("FeedWatcher")
     posts = rf"/channels/{world.general.id}/messages"
@@ -350,11 +354,7 @@ async def test_drafts_recorded_by_a_process_killed_before_announcing_them_are_an
     assert first.drafted == [] and len(first.skipped) == 2
     await asyncio.sleep(1.2)
     await watcher.poll(feed)
-    announced = await server.wait_for_bot_message(
-        lambda m: m["content"].startswith("New from the watched feeds"),
-        channel_id=world.general,
-        timeout=15,
-    )
+    announced = await _feed_announcement(server, world)
     said = announced["content"]
     assert f"Drafted 'Flood postpones the Baku book fair' into drafts/{FAIR_DRAFT}.yaml" in said
     assert "stopped before announcing it" in said
@@ -364,12 +364,7 @@ async def test_drafts_recorded_by_a_process_killed_before_announcing_them_are_an
     assert len(server.requests_matching("POST", posts)) == 1
 
 
-@pytest.mark.bot_settings(
-    lambda world: {
-        "discord": {"review_channel": world.general.id},
-        "ingest": {"allow_private_addresses": True},
-    }
-)
+@_REVIEWED_IN_GENERAL
 async def test_a_draft_reviewed_while_its_announcer_was_dead_is_not_announced(
     site: str,
     server: FakeDiscordServer,
@@ -382,24 +377,15 @@ async def test_a_draft_reviewed_while_its_announcer_was_dead_is_not_announced(
     names only the draft still waiting for review, and the rejected one is never announced."""
     monkeypatch.setattr(owed_announcements, "CLAIM_SECONDS", 1.0)
     feed = FeedSettings(url=f"{site}/feed.rss", interval_minutes=60)
-    dead = await open_knowledge_base_at(
-        newsdesk.settings.database, newsdesk.knowledge_dir, start=StartMode.SERVE_STORED
-    )
-    try:
+    async with _another_process(newsdesk) as dead:
         await ingest(dead, feed.url, feed=feed.url, allow_private=True, announce=True)
         assert len(await dead.claim_announcements()) == 2
-    finally:
-        await dead.close()
     (drafts_dir(newsdesk.knowledge_dir) / f"{FAIR_DRAFT}.yaml").unlink()  # what Reject does
 
     watcher: Any = newsdesk.bot.get_cog("FeedWatcher")
     await asyncio.sleep(1.2)
     await watcher.poll(feed)
-    announced = await server.wait_for_bot_message(
-        lambda m: m["content"].startswith("New from the watched feeds"),
-        channel_id=world.general,
-        timeout=15,
-    )
+    announced = await _feed_announcement(server, world)
     assert "book fair" not in announced["content"]
     assert "stopped before announcing it" in announced["content"]
     assert len(custom_ids(announced)) == 2  # the other draft's Approve and Reject
@@ -420,11 +406,7 @@ async def test_drafts_are_approved_only_from_the_home_server(
 ) -> None:
     """A moderator outside the home server can neither click a draft's Approve button nor
     approve it by name: a draft becomes every server's answer."""
-    announced = await server.wait_for_bot_message(
-        lambda m: m["content"].startswith("New from the watched feeds"),
-        channel_id=world.general,
-        timeout=15,
-    )
+    announced = await _feed_announcement(server, world)
     click = await server.send_component(f"draft:approve:{FAIR_DRAFT}", announced, world.mod)
     clicked: JSON = (await server.wait_for_callback(click)).json["data"]
     assert is_ephemeral(clicked) and "home server" in clicked["embeds"][0]["description"]

@@ -21,7 +21,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
@@ -607,47 +607,85 @@ async def test_a_write_cancelled_while_it_waits_for_the_lock_leaves_the_next_wri
     assert await kb.hold_lease("feeds")
 
 
-async def test_a_lease_renewal_cancelled_while_it_commits_stops_and_is_kept(
-    sqlite_kb: KnowledgeBase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+async def _cancelled_while_held(
+    connection: Any, statement: str, work: Callable[[], Coroutine[Any, Any, object]]
 ) -> None:
-    """The cancellation arrives while the COMMIT is queued on the connection's thread behind
-    other work (on a loaded machine: while it runs): the task is cancelled, not told "not
-    held", and the renewal, committed, holds the lease against another process."""
-    kb = sqlite_kb
-    connection = kb.store._db
+    """Run ``work`` with ``statement`` queued on the connection's thread behind other work (on
+    a loaded machine: while it runs), cancel it there, and check that it ends cancelled."""
     busy = threading.Event()
     await connection.create_function("occupy_thread", 0, lambda: busy.wait(10))
     real_execute = connection.execute
-
     occupying: list[asyncio.Future[object]] = []
 
-    async def commit_behind_other_work(sql: str) -> object:
+    async def behind_other_work(sql: str, *args: object) -> object:
         occupying.append(asyncio.ensure_future(real_execute("SELECT occupy_thread()")))
         await asyncio.sleep(0.05)  # queued first, it holds the thread
-        return await real_execute(sql)
+        return await real_execute(sql, *args)
 
     def execute(sql: str, *args: object) -> object:
-        if sql == "COMMIT":
-            return commit_behind_other_work(sql)
-        return real_execute(sql, *args)  # type: ignore[arg-type]
+        if sql == statement:
+            return behind_other_work(sql, *args)
+        return real_execute(sql, *args)
 
-    monkeypatch.setattr(connection, "execute", execute)
-    renewal = asyncio.create_task(kb.hold_lease("feeds"))
-    await asyncio.sleep(0.3)
-    renewal.cancel()
-    await asyncio.sleep(0.05)
-    busy.set()
-    with pytest.raises(asyncio.CancelledError):
-        await renewal
-    await asyncio.gather(*occupying)
-    monkeypatch.undo()
-    assert not connection.in_transaction
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(connection, "execute", execute)
+        task = asyncio.create_task(work())
+        await asyncio.sleep(0.3)
+        task.cancel()
+        await asyncio.sleep(0.05)
+        busy.set()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        await asyncio.gather(*occupying)
+
+
+async def test_a_lease_renewal_cancelled_while_it_commits_stops_and_is_kept(
+    sqlite_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    """The cancellation arrives while the COMMIT waits on the connection's thread: the task is
+    cancelled, not told "not held", and the renewal, committed, holds the lease against
+    another process."""
+    kb = sqlite_kb
+    await _cancelled_while_held(kb.store._db, "COMMIT", lambda: kb.hold_lease("feeds"))
+    assert not kb.store._db.in_transaction
     other = await open_store(tmp_path / "kb.db")  # another process
     try:
         assert not await other.hold_lease("feeds", "another-process", 30)
     finally:
         await other.close()
     assert await kb.hold_lease("feeds")
+
+
+@pytest.mark.parametrize(
+    "statement", ["BEGIN IMMEDIATE", "INSERT INTO scratch VALUES (1)", "COMMIT", "ROLLBACK"]
+)
+async def test_a_transaction_cancelled_at_any_of_its_statements_ends_whole_or_not_at_all(
+    statement: str, tmp_path: Path
+) -> None:
+    """Each statement of a transaction waits on the connection's thread while its task is
+    cancelled (the ROLLBACK: the one after a write that failed): the task ends cancelled, the
+    transaction is written whole (cancelled at its COMMIT) or not at all, and the connection
+    takes the next transaction."""
+    store = await sqlite_store.SqliteStore.open(tmp_path / "kb.db")
+    try:
+        async with store.transaction() as db:
+            await db.execute("CREATE TABLE scratch (x INTEGER)")
+
+        async def write() -> None:
+            async with store.transaction() as db:
+                await db.execute("INSERT INTO scratch VALUES (1)")
+                if statement == "ROLLBACK":
+                    raise RuntimeError("the write failed")
+
+        await _cancelled_while_held(store._db, statement, write)
+        assert not store._db.in_transaction
+        async with store.transaction() as db:
+            await db.execute("INSERT INTO scratch VALUES (2)")
+            async with db.execute("SELECT x FROM scratch ORDER BY x") as cursor:
+                kept = [row[0] for row in await cursor.fetchall()]
+        assert kept == ([1, 2] if statement == "COMMIT" else [2])
+    finally:
+        await store.close()
 
 
 async def test_cli_backup_while_the_service_writes(

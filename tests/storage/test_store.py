@@ -162,6 +162,39 @@ async def test_migrations_create_the_schema_in_wal_mode(db_path: Path) -> None:
     assert {"facts", "audit", "asks", "feedback"} <= tables
 
 
+def _schema(path: Path) -> set[str]:
+    """The indexes of the database file and the columns of its seen_articles."""
+    indexes = inspect_db(path, "SELECT name FROM sqlite_master WHERE type = 'index'")
+    columns = inspect_db(path, "SELECT name FROM pragma_table_info('seen_articles')")
+    return {row[0] for row in indexes + columns}
+
+
+@pytest.mark.parametrize("number", [15, 16])
+async def test_a_migration_that_fails_half_way_leaves_the_schema_before_it(
+    db_path: Path, number: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A migration whose last statement fails (the process killed, the disk full) changes
+    nothing: the file keeps the schema before it, and the next start migrates it whole."""
+    migrations = sqlite_schema.MIGRATIONS
+    monkeypatch.setattr(sqlite_schema, "SCHEMA_VERSION", number - 1)
+    await (await SqliteStore.open(db_path)).close()
+    before = _schema(db_path)
+    failing = (*migrations[number - 1], "SELECT * FROM no_such_table")
+    monkeypatch.setattr(sqlite_schema, "MIGRATIONS", (*migrations[: number - 1], failing))
+    monkeypatch.setattr(sqlite_schema, "SCHEMA_VERSION", number)
+    with pytest.raises(StoreError):
+        await SqliteStore.open(db_path)
+    assert inspect_db(db_path, "PRAGMA user_version") == [(number - 1,)]
+    assert _schema(db_path) == before
+    monkeypatch.undo()
+    store = await SqliteStore.open(db_path)
+    try:
+        assert await store.schema_version() == SCHEMA_VERSION
+    finally:
+        await store.close()
+    assert _schema(db_path) != before
+
+
 async def test_reopening_is_idempotent(database: Database) -> None:
     """Opening an up-to-date database again migrates nothing and keeps its data."""
     first = await open_store(database)

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from bot.core.storage import OwedAnnouncement
 from bot.store.sqlite.connection import SqliteConnection, translated
-from bot.store.sqlite.rows import now_text
-
-# Now, in seconds since 1970, on the database's clock (as the leases read it).
-_DB_NOW = "((julianday('now') - 2440587.5) * 86400.0)"
+from bot.store.sqlite.rows import DB_NOW, now_text
 
 
 class SqliteArticles(SqliteConnection):
@@ -49,9 +46,9 @@ class SqliteArticles(SqliteConnection):
         ``stale_seconds`` ago (``KnowledgeStore.claim_announcements``)."""
         async with self.transaction() as db:
             cursor = await db.execute(
-                f"UPDATE seen_articles SET announcing_holder = ?, announcing_since = {_DB_NOW} "
+                f"UPDATE seen_articles SET announcing_holder = ?, announcing_since = {DB_NOW} "
                 "WHERE announcement = 'owed' AND (announcing_since IS NULL "
-                f"OR announcing_since <= {_DB_NOW} - ?) RETURNING key, draft, title",
+                f"OR announcing_since <= {DB_NOW} - ?) RETURNING key, draft, title",
                 (holder, float(stale_seconds)),
             )
             rows = await cursor.fetchall()

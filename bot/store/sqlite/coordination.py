@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 from bot.store.sqlite.connection import SqliteConnection, translated
-from bot.store.sqlite.rows import now_text
-
-# Now, in seconds since 1970, on the database's clock (the same in every process on the file);
-# julianday keeps milliseconds, where strftime('%s') would round to the second.
-_DB_NOW = "((julianday('now') - 2440587.5) * 86400.0)"
+from bot.store.sqlite.rows import DB_NOW, now_text
 
 
 class SqliteCoordination(SqliteConnection):
@@ -34,10 +30,10 @@ class SqliteCoordination(SqliteConnection):
             raise ValueError("a lease is held for 0 seconds or more")
         async with self.transaction() as db:
             cursor = await db.execute(
-                f"INSERT INTO leases (name, holder, expires_at) VALUES (?, ?, {_DB_NOW} + ?) "
+                f"INSERT INTO leases (name, holder, expires_at) VALUES (?, ?, {DB_NOW} + ?) "
                 "ON CONFLICT (name) DO UPDATE SET "
                 "holder = excluded.holder, expires_at = excluded.expires_at "
-                f"WHERE leases.holder = excluded.holder OR leases.expires_at <= {_DB_NOW}",
+                f"WHERE leases.holder = excluded.holder OR leases.expires_at <= {DB_NOW}",
                 (name, holder, float(seconds)),
             )
             changed = cursor.rowcount

@@ -12,6 +12,10 @@ from bot.store.fact_rows import FACT_COLUMNS, fact_row, row_fact
 # The written columns, then live_since, created_at and updated_at.
 INSERT_FACT = f"INSERT INTO facts ({FACT_COLUMNS}, created_at, updated_at"
 FACT_PLACEHOLDERS = ", ".join("?" * 18)
+# Now, in seconds since 1970, on the database's clock (the same in every process on the file,
+# for leases and claims whose holder may be killed); julianday keeps milliseconds, where
+# strftime('%s') would round to the second.
+DB_NOW = "((julianday('now') - 2440587.5) * 86400.0)"
 
 
 def now_text() -> str:
