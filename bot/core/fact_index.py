@@ -414,11 +414,14 @@ class FactIndex:
     ) -> tuple[str, ...]:
         # Detected once here, not again by ``analyze``: every text of every fact comes here.
         read_as = language or detect(text)
-        analyzed = self.analyzer.analyze(text, remember=False, language=read_as)
+        inside: tuple[tuple[str, float, str], ...] = ()
+        if parts and read_as == "en":
+            analyzed, inside = self.analyzer.analyze_with_parts(text)
+        else:
+            analyzed = self.analyzer.analyze(text, remember=False, language=read_as)
         if kind_words:
             analyzed = tuple(item for item in analyzed if item[2] not in kind_words)
-        if parts and read_as == "en":
-            analyzed += self.analyzer.phrase_parts(text)
+        analyzed += inside
         specificity = self._specificity
         surface = self._surface
         other = read_as != "en"

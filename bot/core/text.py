@@ -211,24 +211,7 @@ class Analyzer:
             if short:
                 self._cache[text] = result
             return result
-        folded = _folded_english(text)
-        out: list[tuple[str, float, str]] = []
-        phrases = self._phrases if self._any_phrase and self._any_phrase.search(folded) else ()
-        for pattern, head in phrases:
-            if pattern.search(folded):
-                folded = pattern.sub(" ", folded)
-                out.append((head, 1.0, head))
-        known = self._words
-        for word in folded.split():
-            if word in known:
-                item = known[word]
-            else:
-                item = self._word(word)
-                if len(known) < 500_000:
-                    known[word] = item
-            if item is not None:
-                out.append((item[0], item[1], word))
-        result = tuple(out)
+        result, _ = self._english(_folded_english(text), parts=False)
         if short:
             if len(self._cache) > 50_000:
                 self._cache.clear()
@@ -241,20 +224,44 @@ class Analyzer:
         "foreign" and "ministry" besides foreign_ministry. ``analyze`` reads a phrase as its
         group's term alone, so a question naming only part of it ("what did the ministry say")
         would miss a text that writes it out in full."""
-        if self._any_phrase is None:
-            return ()
-        folded = _folded_english(text)
-        if not self._any_phrase.search(folded):
-            return ()
+        return self._english(_folded_english(text), parts=True)[1]
+
+    def analyze_with_parts(
+        self, text: str
+    ) -> tuple[tuple[tuple[str, float, str], ...], tuple[tuple[str, float, str], ...]]:
+        """``analyze`` of English ``text`` (not remembered) and its ``phrase_parts``, from one
+        folding and one pass over the phrases: the index wants both of every fact's answer."""
+        return self._english(_folded_english(text), parts=True)
+
+    def _english(
+        self, folded: str, *, parts: bool
+    ) -> tuple[tuple[tuple[str, float, str], ...], tuple[tuple[str, float, str], ...]]:
+        """The terms of English text folded by ``_folded_english`` (``analyze``'s), and, with
+        ``parts``, the terms of the words inside its synonym phrases (``phrase_parts``')."""
         out: list[tuple[str, float, str]] = []
-        for pattern, head in self._phrases:
-            for found in pattern.finditer(folded):
-                for word in found.group(0).split():
-                    item = self._word(word)
-                    if item is not None and item[0] != head:
-                        out.append((item[0], item[1], word))
-            folded = pattern.sub(" ", folded)
-        return tuple(out)
+        inside: list[tuple[str, float, str]] = []
+        phrases = self._phrases if self._any_phrase and self._any_phrase.search(folded) else ()
+        for pattern, head in phrases:
+            if pattern.search(folded):
+                if parts:
+                    for found in pattern.finditer(folded):
+                        for word in found.group(0).split():
+                            item = self._word(word)
+                            if item is not None and item[0] != head:
+                                inside.append((item[0], item[1], word))
+                folded = pattern.sub(" ", folded)
+                out.append((head, 1.0, head))
+        known = self._words
+        for word in folded.split():
+            if word in known:
+                item = known[word]
+            else:
+                item = self._word(word)
+                if len(known) < 500_000:
+                    known[word] = item
+            if item is not None:
+                out.append((item[0], item[1], word))
+        return tuple(out), tuple(inside)
 
     def _analyze_other(self, text: str, language: str) -> tuple[tuple[str, float, str], ...]:
         """``analyze`` for Russian or Azerbaijani text.
