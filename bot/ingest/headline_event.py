@@ -34,7 +34,7 @@ def _nominal(noun: str, preposition: str, kin: str) -> _Nominal:
     return _Nominal(noun, preposition, frozenset(kin.split()))
 
 
-_COURT = "sentence sentencing verdict conviction jailing"
+_COURT = "sentence sentencing verdict conviction jailing arrest detention"
 _CUSTODY = "arrest detention custody"
 _RELEASE = "release"
 _WITHDRAWAL = "withdrawal pullout"
