@@ -7,10 +7,10 @@ sets are what changes may be made from.
 
 FRESH_TUNE = frozenset(
     {
-        "questions_ru_14",
-        "questions_az_14",
-        "questions_en_17",
-        "kemerovo-mall-fire-2018",
-        "armenia-snap-election-2021",
+        "questions_ru_15",
+        "questions_az_15",
+        "questions_en_18",
+        "tbilisi-flood-2015",
+        "yerevan-police-siege-2016",
     }
 )
