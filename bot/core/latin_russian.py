@@ -116,6 +116,11 @@ def _lists() -> _Lists:
     return _Lists(russian, stems, _beginnings(itertools.chain(russian, stems)))
 
 
+def russian_beginnings() -> frozenset[str]:
+    """Every beginning of a word of general Russian (wordfreq's small list) or of its stem."""
+    return _lists().prefixes
+
+
 def _beginnings(words: Iterable[str]) -> frozenset[str]:
     """Every non-empty beginning of every word. Longest first, and a word stops at the first
     beginning already in: every shorter one is in too. Most words share most of their beginnings
