@@ -9,7 +9,8 @@ mixed in from a module of its own, and takes a question through them (``_rank``)
 2. Candidates (``candidate_gathering``): the facts sharing its terms, rarest term first within
    a budget of postings, so a question stays cheap however large the fact base grows.
 3. Scoring (``candidate_scoring``): the best few candidates get a relevance in [0, 1], then
-   the order rules of ``sibling_order`` among close siblings.
+   the order rules of ``sibling_order`` among close siblings, and a near tie that a reader's
+   sign tells apart is settled (``tie_break``).
 4. The decision (``answer_decision``): confidences, and answer, offer or "I don't know".
 
 Each stage is a class over the index's state, not functions handed it: a stage reads the
@@ -41,6 +42,7 @@ from bot.core.sibling_order import (
     stating_first,
     worded_first,
 )
+from bot.core.tie_break import told_apart
 
 
 def _phrasing_shown(fact: Fact, matched: str | None, language: str) -> str | None:
@@ -239,6 +241,9 @@ class Matcher(
         )
         if bare and len(query) <= self.settings.keyword_terms:
             scored = named_first(scored, asked, self.analyzer)
+        if language == "en":
+            # Its signs are English words ("the day after", "catch me up").
+            scored = told_apart(scored, question, asked, self.settings)
         self._calibrate(scored[:calibrated] if calibrated else scored, asked)
         return scored, asked
 
