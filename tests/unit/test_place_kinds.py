@@ -9,7 +9,8 @@ import dataclasses
 
 from bot.core.matcher import Matcher, MatcherSettings
 from bot.core.models import Decision, Fact
-from bot.core.place_kinds import Place, build, kinds_asked, parse, write
+from bot.core.place_kinds import Place, kinds_asked, parse
+from bot.wordnet_tables.place_kinds import build, write
 
 # A made-up corner of WordNet's data.noun: two kinds, a country, a city of it that is its
 # capital, a town in a province of it, and a country's other name (kind "country").
