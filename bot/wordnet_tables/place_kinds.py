@@ -9,9 +9,12 @@ to one within a few steps (Dushanbe is part of Tajikistan; ``country_words`` say
 are countries). Names of one word only: a knowledge base's index holds words. Read only what
 WordNet itself says is a kind and a place: a kind is a common noun of place or land naming the
 kind or one broader, neither a place's name nor a country's, nor broader than two other kinds
-("region"); a place is left out when its name is also an ordinary word ("Union", "West"), a
-person's ("Jackson") or a given name ("Gary", of Gary Cooper), since a fact writing it may not
-mean the place.
+("region"). A place is left out when a fact writing its name may well not mean it: when the
+name is also a word in use ("Union", "West", "Nice"), a name several people bear ("Jackson",
+"Clinton"), one famous person's whom the texts WordNet counted its senses in name
+("Lincoln"), or a given name ("Gary", of Gary Cooper). A sense those texts never met is no
+reason: Perm (also a hair "perm") and Kazan (also the director Elia Kazan) are cities a news
+fact means, as are Paris, London and Cologne.
 
 ``python -m bot.wordnet_tables.place_kinds [WORDNET_DIR]`` writes the table: a line per place,
 its name, a tab, its kinds, a tab, its country (or nothing). Derive it again when
@@ -28,7 +31,7 @@ from pathlib import Path
 from bot.core import place_kinds
 from bot.core.country_words import country_of
 from bot.core.folding import fold
-from bot.wordnet_tables.wordnet_files import FOLDER, Synset, synsets
+from bot.wordnet_tables.wordnet_files import FOLDER, Synset, senses, synsets
 
 # WordNet's lexicographer files of places ("noun.location"), of land and water ("noun.object":
 # peninsula, island) and of people ("noun.person").
@@ -55,33 +58,45 @@ def _is_place(synset: Synset) -> bool:
 
 @dataclass(frozen=True)
 class _Words:
-    """What WordNet says of single words, lower-cased: the words of its ordinary (common
-    noun) synsets, the names of people it knows, the first words of people's names of several
-    words (given names: "gary" of Gary Cooper), and the names of places."""
+    """What WordNet says of single words, lower-cased: the words it has in use otherwise than
+    as a place (a common noun, or a name of a thing, whose sense its sense-tagged texts met;
+    a verb, adjective or adverb they met), the names of people that are in use in that way or
+    that several people bear, the first words of people's names of several words (given
+    names: "gary" of Gary Cooper), and the names of places."""
 
-    ordinary: frozenset[str]
+    in_use: frozenset[str]
     people: frozenset[str]
     given: frozenset[str]
     places: frozenset[str]
 
 
-def _words(nouns: Mapping[str, Synset]) -> _Words:
-    ordinary: set[str] = set()
+def _words(
+    nouns: Mapping[str, Synset], index: Iterable[str], other_indexes: Iterable[Iterable[str]]
+) -> _Words:
+    met = {offset for found in senses(index).values() for offset in found.in_use}
+    in_use = {
+        word for lines in other_indexes for word, found in senses(lines).items() if found.tagged
+    }
     people: set[str] = set()
+    bearers: dict[str, int] = {}
     given: set[str] = set()
     places: set[str] = set()
-    for synset in nouns.values():
+    for offset, synset in nouns.items():
         for word in synset.words:
             name = word.lower()
             if not _kinds(synset):
-                ordinary.add(name)
+                if offset in met:
+                    in_use.add(name)
             elif synset.lexicon == _PEOPLE:
-                people.add(name)
+                bearers[name] = bearers.get(name, 0) + 1
+                if offset in met:
+                    people.add(name)
                 if "_" in name:
                     given.add(name.split("_")[0])
             elif synset.lexicon == _LOCATIONS:
                 places.add(name)
-    return _Words(frozenset(ordinary), frozenset(people), frozenset(given), frozenset(places))
+    people.update(name for name, count in bearers.items() if count > 1)
+    return _Words(frozenset(in_use), frozenset(people), frozenset(given), frozenset(places))
 
 
 def _country(nouns: Mapping[str, Synset], offset: str) -> str | None:
@@ -142,14 +157,18 @@ def _vague(kinds: set[tuple[str, str]], nouns: Mapping[str, Synset]) -> frozense
     return frozenset(word for word, below in above.items() if len(below) > 1)
 
 
-def build(data: Iterable[str]) -> dict[str, tuple[tuple[str, ...], str | None]]:
+def build(
+    data: Iterable[str], index: Iterable[str] = (), other_indexes: Iterable[Iterable[str]] = ()
+) -> dict[str, tuple[tuple[str, ...], str | None]]:
     """Each one-word place name of WordNet's ``data.noun`` lines with its kinds and its
-    country; a name of several places keeps every kind and the first country found. A name
-    that is also an ordinary word ("Union", "West", "Bull" of the zodiac), a person's
-    ("Jackson", "Lincoln") or a given name ("Gary") is left out: a fact writing it may not
-    mean the place, and the kind would meet it by mistake."""
+    country; a name of several places keeps every kind and the first country found.
+    ``index``: the lines of ``index.noun`` (which senses are in use), ``other_indexes``: those
+    of the other parts of speech. A name that is also a word in use ("Union", "West", "Bull"
+    of the zodiac, "Nice"), a person's in use or several people's ("Lincoln", "Jackson") or a
+    given name ("Gary") is left out: a fact writing it may not mean the place, and the kind
+    would meet it by mistake."""
     nouns = synsets(data)
-    words = _words(nouns)
+    words = _words(nouns, index, other_indexes)
     places = [(offset, synset) for offset, synset in nouns.items() if _is_place(synset)]
     # Each kind a place is an instance of (by its synset), with the word naming it, if any.
     kind_words = {
@@ -175,9 +194,9 @@ def build(data: Iterable[str]) -> dict[str, tuple[tuple[str, ...], str | None]]:
 
 
 def _other_sense(word: str, words: _Words) -> bool:
-    """Whether WordNet's ``word`` (lower-cased) is also an ordinary word, a person's name or a
-    given name."""
-    return word in words.ordinary or word in words.people or word in words.given
+    """Whether WordNet's ``word`` (lower-cased) is also a word in use, a person's name a fact
+    may mean, or a given name."""
+    return word in words.in_use or word in words.people or word in words.given
 
 
 def write(table: Mapping[str, tuple[tuple[str, ...], str | None]]) -> str:
@@ -191,8 +210,12 @@ def write(table: Mapping[str, tuple[tuple[str, ...], str | None]]) -> str:
 def main(argv: list[str]) -> None:
     """Derive ``place_kinds.txt`` from WordNet's files (``/usr/share/wordnet`` by default)."""
     folder = Path(argv[0]) if argv else FOLDER
-    with (folder / "data.noun").open(encoding="latin-1") as data:
-        derived = build(data)
+
+    def lines(name: str) -> list[str]:
+        return (folder / name).read_text(encoding="latin-1").splitlines(keepends=True)
+
+    others = [lines(f"index.{pos}") for pos in ("verb", "adj", "adv")]
+    derived = build(lines("data.noun"), lines("index.noun"), others)
     target = Path(place_kinds.__file__).with_name(place_kinds.TABLE)
     target.write_text(write(derived), encoding="ascii")
     print(f"wrote {len(derived)} places to {target}")
