@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from bot.core.country_words import country_of
 from bot.core.focus_words import (
     BODY_WORDS,
     DETERMINERS,
@@ -11,6 +12,7 @@ from bot.core.focus_words import (
     ROLE_WORDS,
     ROLES_AND_BODIES,
 )
+from bot.core.number_words import NUMBER_VALUES
 from bot.core.role_names import ROLE_IN_ANSWERS, qualified_role
 
 _BE = frozenset("is was are were be will s".split())
@@ -72,15 +74,31 @@ def _named_by(words: list[str], index: int) -> bool:
     return False
 
 
+def _thing_at(words: list[str]) -> str:
+    """The thing a phrase after "the names of the" names, past a number and the people's word
+    before it ("the two russian sailors": sailors; they say how many and whose); empty when it
+    is no word a name could be asked of."""
+    for word in words:
+        if word.isdigit() or word in NUMBER_VALUES or country_of(word) is not None:
+            continue
+        return word if word.isalpha() and word not in NAME_BREAKERS else ""
+    return ""
+
+
 def _named_thing(words: list[str]) -> tuple[str, ...]:
     """The thing whose own name is asked, when it is not a role or a body: "what is the name of
-    the prison", "what was the village called". A fact that names it writes the name beside
-    the word ("the Taraclia prison", "the village of Sudzha"); one that only mentions it ("sent
-    to a semi-closed prison") does not give its name."""
+    the prison", "what were the names of the two sailors", "what was the village called". A
+    fact that names it writes the name beside the word ("the Taraclia prison", "the village of
+    Sudzha"); one that only mentions it ("sent to a semi-closed prison", "two crew members
+    were killed") does not give its name, whatever other names it holds."""
     for index, word in enumerate(words[:-3]):
-        if (word, words[index + 1]) == ("name", "of") and words[index + 2] in DETERMINERS:
-            thing = words[index + 3]
-            return (thing,) if thing.isalpha() and thing not in NAME_BREAKERS else ()
+        if (
+            word in ("name", "names")
+            and words[index + 1] == "of"
+            and words[index + 2] in DETERMINERS
+        ):
+            thing = _thing_at(words[index + 3 :])
+            return (thing,) if thing else ()
     called = words[0] in ("what", "whats") and words[-1] in ("called", "named")
     if called and len(words) >= 4 and words[-3] in DETERMINERS and words[-2].isalpha():
         return (words[-2],)  # "what was the village called"

@@ -118,6 +118,27 @@ def _asks_when(words: list[str]) -> bool:
     return False
 
 
+# "When is ..." with a word of what is planned ("when is the train supposed to reach mersin",
+# "when are the results due") asks when something still to come will happen, as "when will"
+# does: a fact that only dates what happened ("the first train left on 30 October, bound for
+# Mersin") does not say it. How far after "when is" that word may stand: "when is the first
+# btk train supposed to ...".
+_PRESENT_BE = frozenset("is are am".split())
+_PLANNED = frozenset("supposed expected due set scheduled meant planned".split())
+_PLANNED_REACH = 5
+
+
+def _asks_planned(words: list[str]) -> bool:
+    """Whether "when is/are" asks of something planned (``_PLANNED``)."""
+    for index, word in enumerate(words[:-1]):
+        if word != "when" or words[index + 1] not in _PRESENT_BE:
+            continue
+        for following in words[index + 2 : index + 2 + _PLANNED_REACH]:
+            if following in _PLANNED:
+                return True
+    return False
+
+
 def question_focus(words: list[str]) -> Focus:
     """The focus of a question given as its folded words, chat spellings already expanded."""
     if not words:
@@ -197,7 +218,7 @@ def _time_wants(words: list[str], text: str, pairs: set[tuple[str, str]]) -> Wan
     wants = Want.NONE
     if _asks_when(words):
         wants |= Want.TIME
-        if ("when", "will") in pairs or " going to " in text:
+        if ("when", "will") in pairs or " going to " in text or _asks_planned(words):
             wants |= Want.FUTURE
     for head in ("year", "date", "day", "month"):
         if ("what", head) in pairs or ("which", head) in pairs:
@@ -207,6 +228,10 @@ def _time_wants(words: list[str], text: str, pairs: set[tuple[str, str]]) -> Wan
                 wants |= Want.DAY
     if ("exact", "date") in pairs or ("exact", "day") in pairs:
         wants |= Want.TIME | Want.DAY
+    if wants & Want.TIME and (("when", "exactly") in pairs or ("exactly", "when") in pairs):
+        # "When exactly did they leave" asks the day, as "what exact date" does: "in 2020" or
+        # "in the autumn" does not say it.
+        wants |= Want.DAY
     if 1 < len(words) <= 4 and words[-1] in ("date", "year") and words[0] not in WH_WORDS:
         # A keyword question naming the kind last: "yekaterinburg raid date" (casual: any
         # date it has will do, not only a day).

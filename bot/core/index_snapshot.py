@@ -36,6 +36,8 @@ from bot.core import az_verbs as az_verbs_module
 from bot.core import chat_expansion as chat_expansion_module
 from bot.core import chat_spellings as chat_spellings_module
 from bot.core import chat_words as chat_words_module
+from bot.core import country_names as country_names_module
+from bot.core import country_words as country_words_module
 from bot.core import day_terms as day_terms_module
 from bot.core import dropped_words as dropped_words_module
 from bot.core import english_stems as english_stems_module
@@ -50,6 +52,7 @@ from bot.core import language as language_module
 from bot.core import latin_russian as latin_russian_module
 from bot.core import models as models_module
 from bot.core import news_words as news_words_module
+from bot.core import number_words as number_words_module
 from bot.core import other_focus as other_focus_module
 from bot.core import other_stems as other_stems_module
 from bot.core import other_tokens as other_tokens_module
@@ -95,6 +98,10 @@ _SHAPING_MODULES = (
     answer_tokens_module,
     answer_kinds_module,
     role_names_module,
+    # A people's word or a number beside a role names no one (``role_names``).
+    country_words_module,
+    country_names_module,
+    number_words_module,
     happened_when_module,
     asked_counts_module,
     asked_roles_module,
@@ -119,6 +126,7 @@ _SHAPING_PACKAGES = (
     "pymorphy3",
     "pymorphy3-dicts-ru",
     "nltkaz",  # its Azerbaijani lexicon (``az_nouns.lexicon_stem``)
+    "babel",  # CLDR's names of countries and peoples (``country_words``)
 )
 
 Synonyms = tuple[tuple[str, ...], ...]

@@ -14,6 +14,7 @@ import snowballstemmer  # uses PyStemmer's C stemmers when installed
 from bot.core import language as languages
 from bot.core import latin_russian, russian_adjectives, russian_lemmas
 from bot.core.az_nouns import az_stem
+from bot.core.az_russian_names import russian_name
 from bot.core.language import az_plain
 from bot.core.word_lists import frequencies
 
@@ -31,25 +32,29 @@ def stem_in(word: str, language: str) -> str:
     """Snowball stem of one lower-case word of ``language`` ("ru" or "az"), in its own script
     (an Azerbaijani word in ``az_form``). A Russian word the dictionary holds is stemmed in its
     dictionary form ("посла" and "посол" -> "посол"; ``russian_lemmas``), and a name is that
-    form whole ("лаврова" -> "лавров"); a word it lacks (a rare name, a typo) as written."""
-    if language != "az":
-        made_from = russian_adjectives.noun_of(word, _russian_word_frequency)
-        surname = russian_adjectives.surname_of(word) if made_from is None else None
-        if surname is not None:
-            # "лавровские" as "лавров": the surname it is made of, a name kept whole
-            # ("кремлёвские" stays the Kremlin's: a noun it is made of comes first).
-            return surname
-        known = russian_lemmas.lemma(word)
-        if known is not None and known.name:
-            # A name as the dictionary writes it: it meets the English facts' spelling of it.
-            return known.form
-        if made_from is not None:
-            # "московские" as "москва", "кремлёвский" as "кремль" (a name then stays whole).
-            return stem_in(made_from, language)
-        # The stem of the dictionary form, not the form alone: the word still meets what
-        # shares Snowball's stem ("официальный", "официально"; "напряжение", "напряжённость").
-        return russian_stem(known.form if known is not None else word)
-    return az_stem(word)
+    form whole ("лаврова" -> "лавров"); a word it lacks (a rare name, a typo) as written. An
+    Azerbaijani word that writes a Russian name ("Yekaterinburqda", ``az_russian_names``) is
+    stemmed as that name in Russian ("екатеринбург"), so that it meets the name's Russian and
+    English forms and its own other forms."""
+    if language == "az":
+        name = russian_name(word)
+        return az_stem(word) if name is None else stem_in(name, "ru")
+    made_from = russian_adjectives.noun_of(word, _russian_word_frequency)
+    surname = russian_adjectives.surname_of(word) if made_from is None else None
+    if surname is not None:
+        # "лавровские" as "лавров": the surname it is made of, a name kept whole
+        # ("кремлёвские" stays the Kremlin's: a noun it is made of comes first).
+        return surname
+    known = russian_lemmas.lemma(word)
+    if known is not None and known.name:
+        # A name as the dictionary writes it: it meets the English facts' spelling of it.
+        return known.form
+    if made_from is not None:
+        # "московские" as "москва", "кремлёвский" as "кремль" (a name then stays whole).
+        return stem_in(made_from, language)
+    # The stem of the dictionary form, not the form alone: the word still meets what
+    # shares Snowball's stem ("официальный", "официально"; "напряжение", "напряжённость").
+    return russian_stem(known.form if known is not None else word)
 
 
 @lru_cache(maxsize=200_000)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.core.answer_tokens import answer_tokens
+from bot.core.country_words import country_of
 from bot.core.focus_words import (
     DETERMINERS,
     MONTHS,
@@ -19,6 +20,8 @@ from bot.core.focus_words import (
     ROLES_AND_BODIES,
     TIME_WORDS,
 )
+from bot.core.folding import fold
+from bot.core.number_words import NUMBER_VALUES
 from bot.core.word_edges import WORD_EDGES
 
 
@@ -37,9 +40,9 @@ def names_beside(answer: str, word: str) -> bool:
     return any(
         token in forms
         and (
-            name_at(tokens, index + 1)
+            _own_name_at(tokens, index + 1)
             or name_before(tokens, index)
-            or (lower[index + 1 : index + 2] == ["of"] and name_at(tokens, index + 2))
+            or (lower[index + 1 : index + 2] == ["of"] and _own_name_at(tokens, index + 2))
         )
         for index, token in enumerate(lower)
     )
@@ -186,6 +189,14 @@ def _roles(tokens: list[str], lower: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+def _people_or_count(lower: str) -> bool:
+    """Whether a word before a role is a country's or a people's word ("the Armenian leader",
+    "the Kremlin spokesman") or a number ("Two traffic police officers"): it says whose or how
+    many, as an adjective does, and names no one ("Babayev, the Azerbaijani minister" is named
+    by the word before it)."""
+    return lower in NUMBER_VALUES or country_of(fold(lower)) is not None
+
+
 def is_name(token: str) -> bool:
     bare = token.rstrip("'\u2019s").lower() if token.endswith(("'s", "\u2019s")) else token.lower()
     return (
@@ -212,6 +223,12 @@ def name_at(tokens: list[str], index: int) -> bool:
     return index < len(tokens) and is_name(tokens[index])
 
 
+def _own_name_at(tokens: list[str], index: int) -> bool:
+    """A thing's own name starts at ``index``: not a people's word ("two men of Azerbaijani
+    nationality" gives no names)."""
+    return name_at(tokens, index) and not _people_or_count(tokens[index].lower())
+
+
 def name_before(tokens: list[str], index: int) -> bool:
     """An appositive before the role: "Mukhtar Babayev, Azerbaijan's minister", "Babayev, the
     foreign minister" (a name, then up to four possessives, determiners or adjectives)."""
@@ -221,7 +238,7 @@ def name_before(tokens: list[str], index: int) -> bool:
             return False
         token = tokens[position]
         lower = token.lower()
-        if token.endswith(("'s", "\u2019s")) or lower in DETERMINERS:
+        if token.endswith(("'s", "\u2019s")) or lower in DETERMINERS or _people_or_count(lower):
             continue
         if is_name(token):
             return True

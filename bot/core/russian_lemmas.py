@@ -116,3 +116,9 @@ def future(word: str) -> bool:
     ("вернётся", "отпустят", "будет")."""
     found = parses(word)
     return bool(found) and found[0].tag.POS == "VERB" and "futr" in found[0].tag.grammemes
+
+
+def dictionary_words() -> pymorphy3.dawg.WordsDawg:
+    """The word forms of pymorphy's dictionary, to ask which of them begin with a prefix
+    (``iterkeys(prefix)``)."""
+    return _morphology().dictionary.words

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from bot.core import russian_lemmas
+from bot.core.az_nouns import az_stem
 from bot.core.english_stems import stem
 from bot.core.folding import fold, translit
 from bot.core.news_words import IRREGULAR_FORMS, NEWS_SYNONYMS, OWN_SENSE
@@ -77,6 +78,8 @@ def add_other_member(
         return
     # Each word's stem as written, which its other forms start with ("москв" of "Москва"
     # and "Москве"), not its dictionary form's.
-    written = russian_stem if language == "ru" else lambda part: stem_in(part, language)
+    # (An Azerbaijani word by ``az_stem``, in the letters the text's words are matched in, even
+    # where ``stem_in`` reads it as a Russian name: "qafqaz" of "cənubi qafqaz".)
+    written = russian_stem if language == "ru" else az_stem
     prefixes = [re.escape(written(part)) + r"\w*" for part in parts]
     phrases.append((re.compile(r"\b" + r"\s+".join(prefixes)), head))

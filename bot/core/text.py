@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from bot.core import language as languages
 from bot.core import russian_adjectives, russian_lemmas
 from bot.core.az_nouns import az_form
+from bot.core.az_typed_russian import typed_russian
 from bot.core.chat_expansion import expand_chat
 from bot.core.day_terms import MONTH_WORD, days_named
 from bot.core.dropped_words import (
@@ -297,6 +298,13 @@ class Analyzer:
                 if item is not None:
                     out.append((item[0], item[1], fold(word)))
                 continue
+            if az:
+                russian = typed_russian(word)
+                if russian is not None:
+                    # Russian typed in Latin letters in an Azerbaijani question ("iskra",
+                    # "koroche"): read as Russian, its stopwords dropped.
+                    out.extend(self._analyze_other(russian, "ru"))
+                    continue
             surface = translit(word)
             if not surface:
                 continue
