@@ -63,6 +63,9 @@ class Candidate:
     # neighbour ("skipper" of "captain"), another name of a country or an office's holder.
     paraphrased: AbstractSet[str] = frozenset()
     semantic: float = 0.0  # cosine of the question and its closest text (semantic re-ranker)
+    # The runner-up this fact was told apart from in a near tie by what a reader sees
+    # (``tie_break``): its fact id. Against that runner-up the tie is no tie.
+    favoured_over: str | None = None
 
     @property
     def blocked(self) -> bool:

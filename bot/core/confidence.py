@@ -32,6 +32,8 @@ MARGIN = "margin"  # a lead of ``answer_margin`` or more
 WORD_FOR_WORD = "word for word"  # the question is one of its phrasings (``_exact``)
 # Its answer says the question, the runner-up's does not (``dominates``).
 STATES_IT = "states it"
+# A reader's sign in the question tells it from the runner-up (``tie_break``).
+TOLD_APART = "told apart"
 
 
 def clearance(ranked: Sequence[Candidate], settings: MatcherSettings) -> str | None:
@@ -39,7 +41,9 @@ def clearance(ranked: Sequence[Candidate], settings: MatcherSettings) -> str | N
     outright (None: it does not): it is alone; or it leads by ``answer_margin`` or more; or the
     question is one of its phrasings word for word (``_exact``); or, in a near tie, it
     dominates the runner-up: as well phrased and covered, and saying clearly more of the
-    question in its answer (``answer_lead``). The first that holds, in that order."""
+    question in its answer (``answer_lead``); or, in a near tie, a qualifier or an overview
+    request of the question tells it from this runner-up (``tie_break``). The first that
+    holds, in that order."""
     if len(ranked) < 2:
         return ALONE
     best, runner_up = ranked[0], ranked[1]
@@ -47,7 +51,11 @@ def clearance(ranked: Sequence[Candidate], settings: MatcherSettings) -> str | N
         return MARGIN
     if _exact(ranked):
         return WORD_FOR_WORD
-    return STATES_IT if dominates(best, runner_up, settings) else None
+    if dominates(best, runner_up, settings):
+        return STATES_IT
+    if best.favoured_over is not None and best.favoured_over == runner_up.entry.fact.id:
+        return TOLD_APART
+    return None
 
 
 def clear_lead(ranked: Sequence[Candidate], settings: MatcherSettings) -> bool:

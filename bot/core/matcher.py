@@ -9,7 +9,8 @@ mixed in from a module of its own, and takes a question through them (``_rank``)
 2. Candidates (``candidate_gathering``): the facts sharing its terms, rarest term first within
    a budget of postings, so a question stays cheap however large the fact base grows.
 3. Scoring (``candidate_scoring``): the best few candidates get a relevance in [0, 1], then
-   the order rules of ``sibling_order`` among close siblings.
+   the order rules of ``sibling_order`` among close siblings, and a near tie that a reader's
+   sign tells apart is settled (``tie_break``).
 4. The decision (``answer_decision``): confidences, and answer, offer or "I don't know".
 
 Each stage is a class over the index's state, not functions handed it: a stage reads the
@@ -42,6 +43,7 @@ from bot.core.sibling_order import (
     stating_first,
     worded_first,
 )
+from bot.core.tie_break import told_apart
 
 
 def _phrasing_shown(fact: Fact, matched: str | None, language: str) -> str | None:
@@ -249,7 +251,8 @@ class Matcher(
         known_terms: KeysView[str],
     ) -> list[Candidate]:
         """``scored`` best first: by relevance, then by the order rules among close siblings
-        (``sibling_order``), each on what the question asks and how it is worded."""
+        (``sibling_order``), each on what the question asks and how it is worded, and by a sign
+        of the reader's that tells a near tie apart (``tie_break``)."""
         focus, language = asked.focus, asked.language
         # A tie is broken by the share of the question the answer text itself says.
         scored.sort(key=lambda c: (-c.relevance, -c.answer, c.entry.fact.id))
@@ -276,6 +279,9 @@ class Matcher(
         )
         if asked.bare and len(asked.query) <= self.settings.keyword_terms:
             scored = named_first(scored, asked, self.analyzer)
+        if language == "en":
+            # Its signs are English words ("the day after", "catch me up").
+            scored = told_apart(scored, question, asked, self.settings)
         return scored
 
     # ---------------------------------------------------------------------- supersession

@@ -96,7 +96,9 @@ def phrased_first(
         return ranked
     best, runner_up = ranked[0], ranked[1]
     lead = best.relevance - runner_up.relevance
-    if not 0.0 <= lead < settings.answer_margin or not (_holds(runner_up) or not _holds(best)):
+    if not 0.0 <= lead < settings.answer_margin or not (
+        holds_asked(runner_up) or not holds_asked(best)
+    ):
         return ranked
     # Read only in a near tie: most questions never need their word pairs.
     if asking_terms is not None:
@@ -108,7 +110,7 @@ def phrased_first(
     return ranked
 
 
-def _holds(candidate: Candidate) -> bool:
+def holds_asked(candidate: Candidate) -> bool:
     """Whether a candidate has what is asked: not blocked for lacking it, and its numbers count
     what a "how many" asks of. A contender that lacks it never moves ahead of a best that has
     it, whatever its phrasings or side say."""
@@ -170,12 +172,12 @@ def kind_first(
         or phrased_for(analyzer, best, wants, asked_terms)
     ):
         return ranked
-    best_holds = _holds(ranked[0])
+    best_holds = holds_asked(ranked[0])
     return _promoted(
         ranked,
         ranked[0].relevance - window,
         lambda candidate: (
-            (_holds(candidate) or not best_holds)
+            (holds_asked(candidate) or not best_holds)
             and phrased_for(analyzer, candidate.entry, wants, asked_terms, every=best_holds)
         ),
     )
@@ -203,12 +205,12 @@ def actor_first(
     best = _actor(ranked[0].entry)
     if best is None or best == asked:
         return ranked
-    best_holds = _holds(ranked[0])
+    best_holds = holds_asked(ranked[0])
     return _promoted(
         ranked,
         ranked[0].relevance - window,
         lambda candidate: (
-            (_holds(candidate) or not best_holds) and _actor(candidate.entry) == asked
+            (holds_asked(candidate) or not best_holds) and _actor(candidate.entry) == asked
         ),
     )
 

@@ -16,6 +16,7 @@ from bot.ingest import dates, story_time
 from bot.ingest.entities import EntityIndex, is_place_name, raw_entities
 from bot.ingest.event_nouns import is_point_event
 from bot.ingest.event_phrase import Event
+from bot.ingest.headline_event import verb_event
 from bot.ingest.main_event import event_alias, event_in
 from bot.ingest.people_names import article_people
 from bot.ingest.sentences import strip_dateline
@@ -52,7 +53,11 @@ class ArticleContext:
         # main place's own ("Kyrgyz parliament passes media law") is that place, already said.
         names |= entities.written_names() - set(entities.demonyms(place or ""))
         lede = strip_dateline(sentences[0]) if sentences else ""
-        event = event_in(title, names, place) or event_in(lede, names, place, named_only=True)
+        event = (
+            event_in(title, names, place)
+            or event_in(lede, names, place, named_only=True)
+            or verb_event(title, names, people, lede, place)
+        )
         if event is not None:
             day = dates.event_date(lede, published, spoken=False) or dates.event_date(
                 title, published, spoken=False

@@ -293,6 +293,32 @@ def _set_in_place(
     statement.lead_in = True
 
 
+def _set_in_headline_event(
+    statement: Statement, context: ArticleContext, names: set[str], place: str | None
+) -> None:
+    """A statement naming nothing, in a story whose event was read from its headline's verb
+    (``headline_event``), is set in what the event is of: a person's ("In Gutsul's case,
+    prosecutors had asked for nine years"), else the story's place, as with no event. Not "At
+    Gutsul's sentencing, ...": what such a story tells (a term sought months before, a
+    railway's gauge) mostly did not happen at the event its headline reports."""
+    event = context.event
+    if event is None or event.determiner or not event.modifiers.endswith("'s"):
+        if not statement.background:
+            _set_in_place(statement, context, names, place)
+        return
+    # A case runs through the whole story, so what was done before the verdict ("Prosecutors
+    # had asked for nine years") is in it too; but not a sentence on another person of it
+    # ("... accusing her of ..." of a co-defendant), whom the lead-in would make the one named.
+    if statement.position == 0 or _names_a_place_or_person(statement.text, names):
+        return
+    if re.search(r"\b(?:he|she|him|her|his|hers|they|them|their)\b", statement.text, re.I):
+        return
+    if re.match(r"^(?:In|On|At)\s", statement.text):
+        return
+    statement.text = f"In {event.modifiers} case, {_lower_first(statement.text, names)}"
+    statement.lead_in = True
+
+
 def _names_a_place_or_person(text: str, names: set[str]) -> bool:
     """Does ``text`` name someone or somewhere? Its first word counts only if the article
     writes it capitalised elsewhere too ("Uzbekistan ...", not "Local officials ...")."""
@@ -321,6 +347,9 @@ def _set_in_event(
         return  # it names an event of its own, which has no name to add ("the mutiny")
     if statement.event is not None and statement.event.carried:
         _set_in_carried_event(statement, statement.event, context, names)
+        return
+    if _from_verb(event) and event is context.event:
+        _set_in_headline_event(statement, context, names, place)
         return
     if statement.background and statement.position > 0:
         # "Renko first won the presidency in 2015", and what the article goes on to tell of
@@ -604,9 +633,16 @@ def _last_resort_questions(parts: list[str], setting: str | None) -> list[str]:
     return [q.lower() for q in out if question_problem(q.lower()) is None]
 
 
+def _from_verb(event: Event | None) -> bool:
+    """Was ``event`` read from a headline's verb (``headline_event``), not named by a noun?"""
+    return event is not None and event.own_preposition is not None
+
+
 def _event_tags(event: Event | None, names: set[str]) -> list[str]:
-    """The words an event is tagged by: its name and noun ("wagner", "mutiny")."""
-    if event is None:
+    """The words an event is tagged by: its name and noun ("wagner", "mutiny"). None for an
+    event read from a headline's verb: its noun ("sentencing") is the drafter's, not the
+    article's, and on every fact it would push out the tags that tell them apart."""
+    if event is None or _from_verb(event):
         return []
     words = fold(f"{event.alias or ''} {event.modifiers} {event.noun}").split()
     return [w for w in dict.fromkeys(words) if is_topic_noun(w) or w in names]
@@ -617,7 +653,11 @@ def _said_about(statement: Statement, event: Event | None) -> str | None:
     when the statement goes on about another one a sentence before told of (not "what did
     prigozhin say about the moscow crash" of the mutiny two months before; nor "... about the
     wagner mutiny", whose words every question about the mutiny shares)."""
-    if event is None or (statement.event is not None and statement.event.carried):
+    if event is None or _from_verb(event):
+        # Asked of what the statement names ("what did the defence say about the case"):
+        # a headline's verb is no name people have said things about.
+        return None
+    if statement.event is not None and statement.event.carried:
         return None
     return event.short().replace('"', "")
 
@@ -733,7 +773,9 @@ def _read_story(
     setting = topic = None
     if event is not None:
         topic = event.phrase().replace('"', "")
-        if event.preposition != "Under":
+        # (An event read from a headline's verb leads no fact in: its facts are asked as
+        # their lead-ins set them, in a person's case or a place.)
+        if event.preposition != "Under" and not _from_verb(event):
             short = event.short().replace('"', "")
             setting = f"{event.preposition.lower()} {short}"
     event_words, overview_words = _event_words(event)
@@ -815,7 +857,9 @@ def _fact(
     own = " ".join(statement.parts) if statement.parts else statement.core
     words = _id_words(story, own, lede, named)
     answer = statement.text[:MAX_ANSWER_CHARS]
-    overview = lede and story.event is not None
+    # (An event read from a headline's verb is the headline's summary, not a name the lede
+    # previews: the lede stays as it is, asked and tagged as with no event.)
+    overview = lede and story.event is not None and not _from_verb(story.event)
     if overview:
         answer, questions = _without_previewed(statement, story, answer, questions, asked)
     tags = _fact_tags(statement, story, answer, lede=lede, overview=overview)
@@ -867,7 +911,7 @@ def _drafted_questions(
             (index and resolved(part, parts[index - 1], people.values())) or part,
             names=story.mid_capitals,
             setting=asked,
-            overview=lede and index == 0,
+            overview=lede and index == 0 and not _from_verb(event),
             topic=said_topic,
         )
         for index, part in enumerate(parts)
@@ -887,7 +931,7 @@ def _drafted_questions(
     # "Alexandr Stoianoglo, a former prosecutor general, ...": who he is, second (the fact's
     # own first question stays first; the last ones give way).
     questions[1:1] = story.profiles.questions(" ".join(statement.sources or [statement.original]))
-    if lede and event is None and story.story_place:
+    if lede and (event is None or _from_verb(event)) and story.story_place:
         # No event named in the headline or lede ("Bridge over the Kura closes ..."): the
         # opening fact still answers a reader asking what happened in the story's place.
         questions.insert(0, f"what happened in {fold(story.story_place)}")

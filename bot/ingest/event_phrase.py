@@ -39,10 +39,15 @@ class Event:
     carried: bool = False
     """Told of by a sentence before, not by this one (``Referents``): the sentence is about it,
     so it is not set in the main event, but it is not led in with this one either."""
+    own_preposition: str | None = None
+    """How a fact is set in an event named by a noun of no class (``event_nouns``), read from
+    a headline's verb ("At Gutsul's sentencing")."""
+    kin: frozenset[str] = frozenset()
+    """For such an event, the nouns a later "the <noun>" refers to it by ("the sentence")."""
 
     @property
     def preposition(self) -> str:
-        return PREPOSITION.get(self.noun, "In")
+        return self.own_preposition or PREPOSITION.get(self.noun, "In")
 
     def phrase(self, noun: str | None = None, *, compound: bool = False) -> str:
         """ "the Kazakhstan floods"; with ``noun``, the same modifiers before another noun
@@ -113,6 +118,7 @@ class Event:
                 w.startswith(self.noun.rstrip("s"))
                 or w in ("disaster", "tragedy", "catastrophe")
                 or (w in PREPOSITION and self.refers_back(w) and w not in ANY_EVENT)
+                or w in self.kin
                 for w in words
             )
             return said and any(found(k) for k in keys)
@@ -144,6 +150,8 @@ class Event:
         """Can "the <noun>" in a later sentence mean this event?"""
         if noun == self.noun:
             return True
+        if self.own_preposition is not None:
+            return noun in self.kin  # "the sentence" is Gutsul's; "the meeting" is not
         same = SAME_EVENT.get(self.preposition, set())
         if self.preposition == "In":
             # "the protests" in the unrest; not "the mutiny" in a story about a crash.

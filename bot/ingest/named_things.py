@@ -62,3 +62,35 @@ def named_things(text: str) -> Iterator[tuple[str, str]]:
         if noun in _AMBIGUOUS or not is_topic_noun(noun):
             continue
         yield noun, f"the {' '.join(words)}"
+
+
+# "Russia has finished pulling its peacekeeping contingent out of ...": a one-word name opening
+# the sentence, and "its" with up to two lower-case words and a noun after it in the same clause.
+_OWNED = re.compile(
+    r"^(?P<owner>[A-Z][a-z][\w-]*)\s+(?:[a-z][\w-]*\s+){1,4}?its\s+"
+    r"(?P<phrase>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\b"
+)
+
+
+def owned_things(text: str, people: set[str]) -> Iterator[tuple[str, str]]:
+    """The thing ``text`` gives its subject by "its", as (its noun; the phrase naming it with
+    whose it is): ("contingent", "Russia's peacekeeping contingent"), which a later "the
+    contingent" means. Only a subject of one name that is no person ("its" is a country's or a
+    body's), and only in the subject's own clause (no comma or "and" before "its")."""
+    match = _OWNED.match(text)
+    if match is None or match["owner"] in people or match["owner"] in ("The", "A", "An"):
+        return
+    between = text[match.end("owner") : match.start("phrase")]
+    if re.search(r",|\b(?:and|but|while|which|that|who)\b", between):
+        return
+    # A modifier and a noun ("its claims" says too little of which claims), where the word
+    # after them goes on with no noun: "its border guards home" may be guards or a home.
+    words = match["phrase"].split()
+    if len(words) < 2 or (len(words) > 2 and is_topic_noun(words[2])):
+        return
+    words = words[:2]
+    if words[1] in _AMBIGUOUS or not is_topic_noun(words[1]):
+        return
+    if words[0] in FUNCTION_WORDS or not (is_topic_noun(words[0]) or _names_on(words[0])):
+        return
+    yield words[1], f"{match['owner']}'s {' '.join(words)}"

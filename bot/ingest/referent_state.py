@@ -34,6 +34,9 @@ class ReferentState:
         self._named: dict[str, str] = {}
         """The last thing named by a name before its noun, by that noun: "statute" -> "the
         Rome Statute"."""
+        self._apposed: dict[str, str] = {}
+        """Things described in apposition, by their description: "two subsidiaries" ->
+        "Lorva Mining and Lorva Services" (``appositives``)."""
         self.anchor: dt.date | None = None
         """The last day the article named (what "four days later" counts from)."""
         self.anchor_weekday = False

@@ -3,9 +3,10 @@
 "He" and "Her" at its start become the person last named, "both men" the two people last named,
 "the floods" or "the conference" the main event ("the Kazakhstan floods", "the Baku climate
 conference"), "the dam" the one the article introduced ("the Orsk dam"), "the country" the
-country the article is about, and days counted from the publication ("on Monday", "four days
-later") the calendar day. A sentence that still names nothing gets the event as a lead-in:
-"In the Ganja flood of 14 May 2025, three people died ...".
+country the article is about, "the two subsidiaries" the things the article so described
+("Lorva Mining and Lorva Services, the two subsidiaries that ..."), and days counted from the
+publication ("on Monday", "four days later") the calendar day. A sentence that still names
+nothing gets the event as a lead-in: "In the Ganja flood of 14 May 2025, three people died ...".
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from __future__ import annotations
 import re
 
 from bot.ingest import dates
+from bot.ingest.appositives import described_things
+from bot.ingest.appositives import written_out as apposed_written_out
 from bot.ingest.event_nouns import SAME_EVENT
 from bot.ingest.people_referents import PeopleReferents
 from bot.ingest.ruling_party import ruling_party, written_out
@@ -53,6 +56,8 @@ class Referents(ThingReferents, PeopleReferents):
             if place and place["place"] not in ("The",):
                 self._objects.setdefault(match["noun"], place["place"])
         self._note_named(sentence)
+        persons = set(self.context.people) | set(self.context.people.values())
+        self._apposed.update(described_things(sentence, persons))
         self._note_city(sentence)
         self._ruling = ruling_party(sentence) or self._ruling
         self._learn_event_day(sentence)
@@ -89,6 +94,7 @@ class Referents(ThingReferents, PeopleReferents):
         text = self._roles(text)
         text = self._full_names(text)
         text = written_out(text, self._ruling)
+        text = apposed_written_out(text, self._apposed)
         text = self._definites(text)
         text = self._the_city(text)
         text = self._object_it(text)

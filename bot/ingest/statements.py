@@ -210,6 +210,14 @@ _REPORTED = re.compile(
 )
 MAX_CARRIED = 3
 """At most this many sentences in one fact."""
+# "Almost 40 percent of the fuel had escaped, he said, ...", "Speaking to parliament, he said
+# ...": a saying whose speaker is only a pronoun, told after an opening phrase or after what
+# was said. It goes on with what the person named just before said (a sentence opening on the
+# pronoun, "He also said ...", is ``_PRONOUN_SUBJECT``'s); alone, a reader cannot tell who said it.
+_PRONOUN_SPEAKER = re.compile(
+    r",\s+(?:he|she|they)\s+(?:also\s+|later\s+)?(?:said|says|added|adds|told|argued|insisted|"
+    r"warned|stressed|noted|wrote|complained)\b"
+)
 
 
 # "The move deepens a rift ...": the subject is the action the sentence before told of.
@@ -283,6 +291,36 @@ def carries_on(sentence: str, previous: str, context: ArticleContext | None) -> 
     return bool(
         _REPORTED.match(sentence) and _REPORTED.match(previous) and is_brief_reaction(sentence)
     )
+
+
+# "... the only business holding such a concession": a kind of thing named just before.
+_SUCH_A = re.compile(r"\bsuch an? (?P<noun>[a-z]+)\b")
+
+
+def _refers_to_previous(sentence: str, previous: str) -> bool:
+    """Does ``sentence`` lean on ``previous`` for what it names, so that it cannot stand
+    alone ("Only one company held such a concession." after the law on concessions)? A reader
+    asking about either wants both sentences. (A count's remainder, "the other 12", also leans
+    on the one before, but joined it was measured to cost more than it gave: a party's own
+    result joined to the runner-up's is no longer asked of alone.)"""
+    such = _SUCH_A.search(sentence)
+    if such is None or such["noun"] in STOPWORDS:
+        return False
+    return stem(such["noun"]) in {stem(w) for w in fold(previous).split()}
+
+
+def _speaker_told_before(sentence: str, previous: str, context: ArticleContext | None) -> bool:
+    """Is ``sentence`` more of what someone ``previous`` names said, told with only a pronoun
+    for the speaker ("A letter he had sent ... had gone unheeded, he said." after the UN chief's
+    regret)? ``previous`` must report a saying or name one of the article's people for the
+    pronoun to stand for (a place it names is no speaker); a sentence naming its own speaker
+    ("..., the governor said") is a statement of its own."""
+    if _PRONOUN_SPEAKER.search(sentence) is None:
+        return False
+    if _REPORTED.match(previous) is not None:
+        return True
+    people = context.people if context is not None else {}
+    return any(re.search(rf"\b{re.escape(name)}\b", previous) for name in people)
 
 
 REACTION_MAX_WORDS = 15
@@ -494,6 +532,8 @@ def _carries_on_previous(
         len(previous.sources) < MAX_CARRIED
         and (
             carries_on(sentence, previous.sources[-1], context)
+            or _speaker_told_before(sentence, previous.sources[-1], context)
+            or _refers_to_previous(sentence, previous.sources[-1])
             or _ACTION_ANAPHOR.match(sentence) is not None
             or _BARE_PRONOUN.match(text) is not None
             or shares_topic(sentence, " ".join(previous.sources), rare)

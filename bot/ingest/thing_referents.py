@@ -16,7 +16,7 @@ from bot.ingest.event_nouns import ANY_EVENT, PREPOSITION
 from bot.ingest.event_phrase import Event
 from bot.ingest.event_referents import EventReferents
 from bot.ingest.lexicon import FUNCTION_WORDS, could_be_verb, is_topic_noun
-from bot.ingest.named_things import named_things
+from bot.ingest.named_things import named_things, owned_things
 from bot.ingest.people_names import SENTENCE_OPENERS, TITLES
 
 # "the <noun>", and what may follow it that makes it specific by itself ("the law on ...").
@@ -139,6 +139,9 @@ class ThingReferents(EventReferents):
             ):
                 continue
             self._named[noun] = phrase
+        people = set(self.context.people) | set(self.context.people.values())
+        for noun, phrase in owned_things(text, people):
+            self._named.setdefault(noun, phrase)
 
     def _note_city(self, text: str) -> None:
         """Learn the city ``text`` says is one, which a later "the city" means."""
