@@ -112,12 +112,16 @@ class CandidateScoring(FactIndex):
         # its keys are the question's terms found in the fact.
         frequency: dict[str, int] = {}
         get = frequency.get
+        # The question's known terms (``query``'s): a phrasing holding none of them (most of a
+        # candidate's: its id, its tags, its other questions) is passed over by one look in C.
+        known = bm25.idf.keys()
         for terms, text in entry.phrasings:
             hit = 0.0
-            for term, asked_weight in query:
-                if term in terms:
-                    hit += asked_weight
-                    frequency[term] = get(term, 0) + 1
+            if not known.isdisjoint(terms):
+                for term, asked_weight in query:
+                    if term in terms:
+                        hit += asked_weight
+                        frequency[term] = get(term, 0) + 1
             if related and not related_any.isdisjoint(terms):
                 for term, soft_weight, near in related:
                     if term not in terms and not near.isdisjoint(terms):
