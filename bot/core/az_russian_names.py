@@ -25,6 +25,7 @@ from functools import lru_cache
 from bot.core import russian_lemmas
 from bot.core.az_nouns import az_listed
 from bot.core.language import PLAIN_STOPWORDS_AZ, az_plain, turkish_frequency
+from bot.core.latin_russian import russian_beginnings
 from bot.core.word_lists import frequencies
 
 # The endings a name takes, as typed without special letters, longest first: case ("-da",
@@ -129,12 +130,16 @@ def russian_name(word: str) -> str | None:
 
 def _spellings(written: str) -> Iterator[str]:
     """The Russian spellings of ``written`` (a name without its ending, in Azerbaijani letters)
-    that begin some word of pymorphy's dictionary at every letter; a soft sign may follow a
+    that begin some word of general Russian at every letter; a soft sign may follow a
     consonant (Azerbaijani writes none) and a "й" a last "ы" or "и" ("Qroznı")."""
-    known = _prefix_known
+    # A name is read only if general Russian writes it (``_is_name``): a spelling that begins
+    # none of its words leads to none, and is given up on by a set's look. (Looking it up
+    # among the word forms of pymorphy's dictionary instead walked its letters in Python, most
+    # of the time of reading a word that writes no name.)
+    general = russian_beginnings()
 
     def spell(position: int, before: str) -> Iterator[str]:
-        if before and not known(before):
+        if before and before not in general:
             return
         if position == len(written):
             yield before
@@ -152,13 +157,6 @@ def _spellings(written: str) -> Iterator[str]:
                 yield from spell(position + size, before + letters + "ь")
 
     return spell(0, "")
-
-
-@lru_cache(maxsize=200_000)
-def _prefix_known(prefix: str) -> bool:
-    """Whether some word form of pymorphy's dictionary begins with ``prefix``."""
-    words = russian_lemmas.dictionary_words()
-    return next(iter(words.iterkeys(prefix)), None) is not None
 
 
 def _is_name(spelled: str) -> bool:

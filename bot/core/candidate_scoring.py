@@ -53,6 +53,31 @@ def _foreign_phrasings(fact: Fact) -> frozenset[str]:
     )
 
 
+def _mark_written_before(candidate: Candidate, fact: Fact, focus: Focus) -> None:
+    """Mark a fact written before what the question asks about happened, which it cannot
+    tell: before the time asked of ("happened_from"), or in an earlier month than the one asked
+    of while it says a thing was still to come then."""
+    if focus.happened_from is not None:
+        written = _written_by(fact)
+        if written is not None and written < focus.happened_from:
+            # Not undone by a phrasing asking alike: "who won the september election" of
+            # a fact written in August, phrased "when is the election": it may say the
+            # election is coming, never who won it.
+            candidate.strict_miss = True
+    if focus.happened_month is not None and not candidate.strict_miss:
+        written = _written_by(fact)
+        english = fact.translation("en")
+        if (
+            written is not None
+            and written.month < focus.happened_month
+            and english is not None
+            and month_ahead(english.answer, focus.happened_month)
+        ):
+            # "Did putin end up visiting turkey in august" of a fact written in July that
+            # says he was expected to in August: it cannot tell whether he did.
+            candidate.strict_miss = True
+
+
 # Share of its score a phrasing in another language keeps against an English question.
 _FOREIGN_PHRASING = 0.95
 # BM25's usual constants: how soon a repeated word stops adding (k1), and how much a long fact
@@ -97,13 +122,6 @@ class CandidateScoring(FactIndex):
         with the weight it earns and their neighbours (``_related_terms``), all of which
         ``related_any`` holds; ``bm25``: what BM25 needs of the question (``_bm25_query``);
         ``side``: the country whose people a "how many" counts (``counted_sides``)."""
-        best_phrasing = 0.0
-        best_question: str | None = None
-        # An English question is scored against the fact's phrasings in other languages too
-        # (names meet across scripts), but one of those matches by its names alone: it counts
-        # a little less than the same match by a phrasing the asker could have written.
-        # Read only once a phrasing would be the best so far: most candidates never need it.
-        foreign: frozenset[str] | None = None
         # Question terms found only through a neighbour: they add to coverage, at a share of
         # their weight; they are not "matched", but the confidence model counts them among the
         # terms the fact has (``Candidate.paraphrased``).
@@ -111,13 +129,80 @@ class CandidateScoring(FactIndex):
         # How many of its fields (phrasings, answer) hold each question term (BM25's frequency);
         # its keys are the question's terms found in the fact.
         frequency: dict[str, int] = {}
+        best_phrasing, best_question = self._best_phrasing(
+            entry, query, total, weights, names, related, related_any, paraphrased, frequency, bm25
+        )
+        candidate = self._covering(
+            entry,
+            query,
+            total,
+            related,
+            related_any,
+            paraphrased,
+            frequency,
+            (best_phrasing, best_question),
+            bm25,
+        )
+        wants = int(focus.wants)
+        self._mark_missing(candidate, entry, focus, wants, attribute_terms, counted_terms, bm25)
+        if (
+            side is not None
+            and not (candidate.count_miss or candidate.strict_miss)
+            and counts_other_side(entry.fact.answer, side)
+        ):
+            # Its numbers count another country's people: "how many russians" of a fact that
+            # counts Azerbaijani men.
+            candidate.count_miss = True
+
+        if focus.dimension is not None:
+            self._mark_measure_missing(candidate, entry, focus.dimension, wants)
+        if (candidate.strict_miss or candidate.role_miss) and best_question:
+            self._mark_phrased_for(candidate, focus, wants, best_question, best_phrasing)
+        if focus.happened_from is not None or focus.happened_month is not None:
+            _mark_written_before(candidate, entry.fact, focus)
+        # Among facts that match alike (siblings of one article), the one holding what is
+        # asked for comes first: "how many survived" prefers the fact with the toll.
+        if candidate.blocked:
+            candidate.relevance *= _BLOCKED_RANK
+        elif candidate.soft_miss or candidate.count_miss:
+            candidate.relevance *= _SOFT_MISS_RANK
+        return candidate
+
+    def _best_phrasing(
+        self,
+        entry: IndexEntry,
+        query: list[tuple[str, float]],
+        total: float,
+        weights: dict[str, float],
+        names: bool,
+        related: Sequence[Related],
+        related_any: frozenset[str],
+        paraphrased: set[str],
+        frequency: dict[str, int],
+        bm25: _Bm25Query,
+    ) -> tuple[float, str | None]:
+        """How well the fact's best phrasing says the question (F2 of its coverage of the
+        question and the question's of it), and that phrasing (None: one of no text); each
+        phrasing's question terms counted into ``frequency``, and those it holds only by a
+        neighbour added to ``paraphrased``."""
+        best_phrasing = 0.0
+        best_question: str | None = None
+        # An English question is scored against the fact's phrasings in other languages too
+        # (names meet across scripts), but one of those matches by its names alone: it counts
+        # a little less than the same match by a phrasing the asker could have written.
+        # Read only once a phrasing would be the best so far: most candidates never need it.
+        foreign: frozenset[str] | None = None
         get = frequency.get
+        # The question's known terms (``query``'s): a phrasing holding none of them (most of a
+        # candidate's: its id, its tags, its other questions) is passed over by one look in C.
+        known = bm25.idf.keys()
         for terms, text in entry.phrasings:
             hit = 0.0
-            for term, asked_weight in query:
-                if term in terms:
-                    hit += asked_weight
-                    frequency[term] = get(term, 0) + 1
+            if not known.isdisjoint(terms):
+                for term, asked_weight in query:
+                    if term in terms:
+                        hit += asked_weight
+                        frequency[term] = get(term, 0) + 1
             if related and not related_any.isdisjoint(terms):
                 for term, soft_weight, near in related:
                     if term not in terms and not near.isdisjoint(terms):
@@ -144,6 +229,26 @@ class CandidateScoring(FactIndex):
                     f_score *= _FOREIGN_PHRASING
             if f_score > best_phrasing:
                 best_phrasing, best_question = f_score, text or None
+        return best_phrasing, best_question
+
+    def _covering(
+        self,
+        entry: IndexEntry,
+        query: list[tuple[str, float]],
+        total: float,
+        related: Sequence[Related],
+        related_any: frozenset[str],
+        paraphrased: set[str],
+        frequency: dict[str, int],
+        best: tuple[float, str | None],
+        bm25: _Bm25Query,
+    ) -> Candidate:
+        """The candidate with its relevance: how well its best phrasing (``best``) says the
+        question and how much of the question it covers anywhere, its answer too, mixed with
+        its BM25 score; with the question's terms it holds (``frequency``'s, once its answer's
+        are counted in) and those it holds only in other words."""
+        best_phrasing, best_question = best
+        get = frequency.get
         answer_terms = entry.answer_terms
         answer_hit = 0.0
         for term, asked_weight in query:
@@ -193,7 +298,21 @@ class CandidateScoring(FactIndex):
         candidate.matched = matched
         if paraphrased:
             candidate.paraphrased = frozenset(paraphrased.difference(matched))
-        wants = int(focus.wants)
+        return candidate
+
+    def _mark_missing(
+        self,
+        candidate: Candidate,
+        entry: IndexEntry,
+        focus: Focus,
+        wants: int,
+        attribute_terms: tuple[tuple[str, ...], ...],
+        counted_terms: frozenset[str],
+        bm25: _Bm25Query,
+    ) -> None:
+        """Mark what the fact lacks of what the question asks for (``wants``): a count, date or
+        the like (strict), a cause, person or place (soft), an attribute, a role's holder, or
+        the things or people a "how many" counts."""
         missing = wants & ~entry.kinds
         if wants:
             candidate.strict_miss = bool(missing & _STRICT)
@@ -227,59 +346,40 @@ class CandidateScoring(FactIndex):
             candidate.count_miss = counted.isdisjoint(counted_terms) and not (
                 self._count_paraphrased(entry, counted_terms, tallied=tallied)
             )
-        if (
-            side is not None
-            and not (candidate.count_miss or candidate.strict_miss)
-            and counts_other_side(entry.fact.answer, side)
-        ):
-            # Its numbers count another country's people: "how many russians" of a fact that
-            # counts Azerbaijani men.
-            candidate.count_miss = True
 
-        if focus.dimension == "length":
+    def _mark_measure_missing(
+        self, candidate: Candidate, entry: IndexEntry, dimension: str, wants: int
+    ) -> None:
+        """Mark a fact stating no measure of the ``dimension`` asked ("how tall", "how long")."""
+        if dimension == "length":
             # "How long is the bridge": a span or a length ("19 km long") answers it.
+            missing = wants & ~entry.kinds
             if candidate.strict_miss and not (missing & _STRICT & ~_DURATION):
                 candidate.strict_miss = not self._states_measure(entry, "length")
-        elif focus.dimension is not None and not candidate.strict_miss:
+        elif not candidate.strict_miss:
             # "How tall is the dam" of a fact whose only length is a distance ("60 km away").
-            candidate.strict_miss = not self._states_measure(entry, focus.dimension)
-        if (candidate.strict_miss or candidate.role_miss) and best_question:
-            # The fact's own phrasing asks this very question: its curator says it answers.
-            asked = self.analyzer.focus(best_question)
-            if best_phrasing >= 0.75:
-                strict = wants & _STRICT
-                if int(asked.wants) & strict == strict:
-                    candidate.strict_miss = False
-                # The roles asked are alternatives ("who runs it": its head, chief, leader...),
-                # as for ``role_miss``: the phrasing asking for one of them says it answers.
-                if not set(focus.roles).isdisjoint(asked.roles):
-                    candidate.role_miss = False
-        if focus.happened_from is not None:
-            written = _written_by(entry.fact)
-            if written is not None and written < focus.happened_from:
-                # Not undone by a phrasing asking alike: "who won the september election" of
-                # a fact written in August, phrased "when is the election": it may say the
-                # election is coming, never who won it.
-                candidate.strict_miss = True
-        if focus.happened_month is not None and not candidate.strict_miss:
-            written = _written_by(entry.fact)
-            english = entry.fact.translation("en")
-            if (
-                written is not None
-                and written.month < focus.happened_month
-                and english is not None
-                and month_ahead(english.answer, focus.happened_month)
-            ):
-                # "Did putin end up visiting turkey in august" of a fact written in July that
-                # says he was expected to in August: it cannot tell whether he did.
-                candidate.strict_miss = True
-        # Among facts that match alike (siblings of one article), the one holding what is
-        # asked for comes first: "how many survived" prefers the fact with the toll.
-        if candidate.blocked:
-            candidate.relevance *= _BLOCKED_RANK
-        elif candidate.soft_miss or candidate.count_miss:
-            candidate.relevance *= _SOFT_MISS_RANK
-        return candidate
+            candidate.strict_miss = not self._states_measure(entry, dimension)
+
+    def _mark_phrased_for(
+        self,
+        candidate: Candidate,
+        focus: Focus,
+        wants: int,
+        best_question: str,
+        best_phrasing: float,
+    ) -> None:
+        """Clear what a fact was marked as lacking when its own phrasing, matching closely,
+        asks for it."""
+        # The fact's own phrasing asks this very question: its curator says it answers.
+        asked = self.analyzer.focus(best_question)
+        if best_phrasing >= 0.75:
+            strict = wants & _STRICT
+            if int(asked.wants) & strict == strict:
+                candidate.strict_miss = False
+            # The roles asked are alternatives ("who runs it": its head, chief, leader...),
+            # as for ``role_miss``: the phrasing asking for one of them says it answers.
+            if not set(focus.roles).isdisjoint(asked.roles):
+                candidate.role_miss = False
 
     def _bm25_query(self, query: list[QueryTerm], pairs: list[tuple[str, float]]) -> _Bm25Query:
         """BM25's view of a question: each known term (``pairs``) weighed by its rarity alone

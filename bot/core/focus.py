@@ -143,9 +143,44 @@ def question_focus(words: list[str]) -> Focus:
     """The focus of a question given as its folded words, chat spellings already expanded."""
     if not words:
         return NO_FOCUS
-    wants = Want.NONE
     text = " " + " ".join(words) + " "
     pairs = set(itertools.pairwise(words))
+    wants = (
+        _number_wants(words, pairs)
+        | _time_wants(words, text, pairs)
+        | _other_wants(words, text, pairs)
+    )
+    attributes = tuple(
+        dict.fromkeys(
+            word
+            for index, word in enumerate(words)
+            if word in ATTRIBUTE_WORDS and _asks_attribute(words, index)
+        )
+    )
+    if wants & Want.AGE:
+        # "how old is X" asks X's age: the age is the attribute, whatever the words.
+        attributes = tuple(a for a in attributes if a not in AGE_WORDS)
+    counted = counted_asked(words) if wants & Want.COUNT else ()
+    return Focus(
+        wants,
+        attributes,
+        asked_roles(words),
+        len(words),
+        counted,
+        kind_words(words),
+        countable=("how", "many") in pairs or ("number", "of") in pairs,
+        until=any((w, q) in pairs for w in ("until", "till") for q in ("when", "what", "which")),
+        happened_from=happened_from(words),
+        happened_month=month_asked(words),
+        dimension=dimension_asked(words) if wants & (Want.MEASURE | Want.DURATION) else None,
+        counted_people=counts_people(words, counted),
+    )
+
+
+def _number_wants(words: list[str], pairs: set[tuple[str, str]]) -> Want:
+    """What of a number a question asks: a count, a sum of money, a measure, a share, an age,
+    a size ("how many", "what share of the vote", "how old", "how far", "how large")."""
+    wants = Want.NONE
     if ("how", "many") in pairs or ("how", "much") in pairs or ("number", "of") in pairs:
         wants |= Want.COUNT
         if ("how", "much") in pairs and any(w in MONEY_ASKED for w in words):
@@ -167,6 +202,20 @@ def question_focus(words: list[str]) -> Focus:
             wants |= Want.MONEY
     if ("how", "old") in pairs or ("what", "age") in pairs or ("age", "of") in pairs:
         wants |= Want.AGE
+    for adjective in ("high", "tall", "deep", "wide", "far", "heavy", "hot", "cold"):
+        if ("how", adjective) in pairs:
+            wants |= Want.MEASURE
+    if _asks_size(words):
+        # "how large was the force", "how big is the zone": a size, told by a number (a head
+        # count or a measure alike).
+        wants |= Want.COUNT
+    return wants
+
+
+def _time_wants(words: list[str], text: str, pairs: set[tuple[str, str]]) -> Want:
+    """What of time a question asks: when (to come), a day, a time of day, how things stand
+    since, how long ("when will", "what date", "what time", "yet", "how long")."""
+    wants = Want.NONE
     if _asks_when(words):
         wants |= Want.TIME
         if ("when", "will") in pairs or " going to " in text or _asks_planned(words):
@@ -207,13 +256,12 @@ def question_focus(words: list[str]) -> Focus:
         wants |= Want.TIME
     if ("how", "long") in pairs:
         wants |= Want.TIME if " how long ago " in text else Want.DURATION
-    for adjective in ("high", "tall", "deep", "wide", "far", "heavy", "hot", "cold"):
-        if ("how", adjective) in pairs:
-            wants |= Want.MEASURE
-    if _asks_size(words):
-        # "how large was the force", "how big is the zone": a size, told by a number (a head
-        # count or a measure alike).
-        wants |= Want.COUNT
+    return wants
+
+
+def _other_wants(words: list[str], text: str, pairs: set[tuple[str, str]]) -> Want:
+    """The rest a question asks for: a cause, a name, a person, a place, what was said."""
+    wants = Want.NONE
     if "why" in words or " how come " in text or ("what", "caused") in pairs:
         wants |= Want.CAUSE
     if ("name", "of") in pairs or ("names", "of") in pairs or ("his", "name") in pairs:
@@ -224,31 +272,7 @@ def question_focus(words: list[str]) -> Focus:
         wants |= Want.PLACE
     if _asks_said(words):
         wants |= Want.SAID
-    attributes = tuple(
-        dict.fromkeys(
-            word
-            for index, word in enumerate(words)
-            if word in ATTRIBUTE_WORDS and _asks_attribute(words, index)
-        )
-    )
-    if wants & Want.AGE:
-        # "how old is X" asks X's age: the age is the attribute, whatever the words.
-        attributes = tuple(a for a in attributes if a not in AGE_WORDS)
-    counted = counted_asked(words) if wants & Want.COUNT else ()
-    return Focus(
-        wants,
-        attributes,
-        asked_roles(words),
-        len(words),
-        counted,
-        kind_words(words),
-        countable=("how", "many") in pairs or ("number", "of") in pairs,
-        until=any((w, q) in pairs for w in ("until", "till") for q in ("when", "what", "which")),
-        happened_from=happened_from(words),
-        happened_month=month_asked(words),
-        dimension=dimension_asked(words) if wants & (Want.MEASURE | Want.DURATION) else None,
-        counted_people=counts_people(words, counted),
-    )
+    return wants
 
 
 def kind_words(words: list[str]) -> tuple[str, ...]:

@@ -40,12 +40,14 @@ def month_asked(words: list[str]) -> int | None:
     """The month a question in the past tense asks about when it names one without a year
     ("did putin end up visiting turkey in august"): which year is meant depends on when the
     fact asked was written (``month_ahead``). "May" is left out: it is as often a verb."""
-    if not _asks_past(words):
-        return None
     for index, word in enumerate(words[1:], start=1):
-        bare = _year_after_month(words, index) is None
-        if word in MONTH_NUMBERS and word != "may" and words[index - 1] == "in" and bare:
-            return MONTH_NUMBERS[word]
+        if word not in MONTH_NUMBERS or word == "may" or words[index - 1] != "in":
+            continue
+        if _year_after_month(words, index) is None:
+            # The tense is read only now: most questions name no month, and reading it word
+            # by word (here and for a year) was a fifth of the time of reading what a
+            # question asks for.
+            return MONTH_NUMBERS[word] if _asks_past(words) else None
     return None
 
 
@@ -117,8 +119,6 @@ def happened_from(words: list[str]) -> dt.date | None:
     when they ask in the past tense what happened then ("who won the july 2023 election",
     "what did the eu decide in 2026"); None for a question in the present or future tense
     ("when is the september 2025 election", "will he run in 2030")."""
-    if not _asks_past(words):
-        return None
     latest: dt.date | None = None
     for index, word in enumerate(words):
         if not YEAR.match(word):
@@ -134,4 +134,5 @@ def happened_from(words: list[str]) -> dt.date | None:
         start = dt.date(year, month, 1)
         if latest is None or start > latest:
             latest = start
-    return latest
+    # The tense read only of a question naming a year (few do), as for a month.
+    return latest if latest is not None and _asks_past(words) else None

@@ -96,6 +96,7 @@ class IndexEntry:
         "phrasings",
         "roles",
         "tallied",
+        "titled",
     )
 
     def __init__(
@@ -105,6 +106,7 @@ class IndexEntry:
         answer_terms: tuple[str, ...],
         kinds: int = 0,
         roles: tuple[str, ...] = (),
+        titled: tuple[tuple[str, str], ...] | None = None,
     ) -> None:
         self._fact = fact
         self.phrasings = phrasings
@@ -113,6 +115,10 @@ class IndexEntry:
         # words that stand beside a name in it.
         self.kinds = kinds
         self.roles = roles
+        # The people its English answer names by an office, as (role word, surname)
+        # (``role_names.titled_people``): read when the fact is indexed, or, read from a
+        # snapshot, when a question naming an office first shortlists it (None until then).
+        self.titled = titled
         # Terms that stand beside its counts, worked out when a count is first asked of it.
         self.counted: frozenset[str] | None = None
         # The same, of its counts that are no measures (``counted_words``): what "how many"

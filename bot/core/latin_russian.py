@@ -116,6 +116,11 @@ def _lists() -> _Lists:
     return _Lists(russian, stems, _beginnings(itertools.chain(russian, stems)))
 
 
+def russian_beginnings() -> frozenset[str]:
+    """Every beginning of a word of general Russian (wordfreq's small list) or of its stem."""
+    return _lists().prefixes
+
+
 def _beginnings(words: Iterable[str]) -> frozenset[str]:
     """Every non-empty beginning of every word. Longest first, and a word stops at the first
     beginning already in: every shorter one is in too. Most words share most of their beginnings
@@ -185,19 +190,20 @@ def reading(word: str) -> tuple[str, float]:
     known only by its stem counts as ten times rarer than that word: it is less surely Russian."""
     if not word or any(letter not in _LATIN_LETTERS for letter in word):
         return "", 0.0
-    found = _best(word, soft=False)
-    if not found[1]:
-        # The soft sign is left out more often than not: tried only when no spelling without
-        # it is Russian.
-        softened = _best(word, soft=True)
-        if softened[1]:
-            return softened
-    return found
+    # The soft sign is left out more often than not: tried only when no spelling without it
+    # is Russian.
+    found = _best(word, soft=False) or _best(word, soft=True)
+    if found is not None:
+        return found
+    # Spelled out only now: most words a question is read for are no Russian (names, English
+    # words, typos), and spelling each twice more cost a fifth of reading it.
+    return next(_spellings(word), ""), 0.0
 
 
-def _best(word: str, soft: bool) -> tuple[str, float]:
+def _best(word: str, soft: bool) -> tuple[str, float] | None:
+    """The likeliest spelling of ``word`` that is a Russian word or has a Russian word's stem,
+    with its frequency (``reading``); None when none is either."""
     words, stems, _ = _lists()
-    plainest = next(_spellings(word, soft), "")
     best, best_frequency = "", 0.0
     by_stem, by_stem_frequency = "", 0.0
     for spelled in itertools.islice(_spellings(word, soft, known_only=True), _MAX_SPELLINGS):
@@ -211,7 +217,7 @@ def _best(word: str, soft: bool) -> tuple[str, float]:
     if best_frequency:
         return best, best_frequency
     # A word known only by its stem is less surely Russian: counted as ten times rarer.
-    return (by_stem, by_stem_frequency / 10) if by_stem_frequency else (plainest, 0.0)
+    return (by_stem, by_stem_frequency / 10) if by_stem_frequency else None
 
 
 def to_cyrillic(text: str) -> str:

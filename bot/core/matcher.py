@@ -20,6 +20,7 @@ index's fields in its hot loops, and calls between stages stay plain method call
 from __future__ import annotations
 
 import functools
+from collections.abc import KeysView
 
 from bot.core import completion, succession
 from bot.core.answer_decision import AnswerDecision
@@ -125,6 +126,23 @@ class Matcher(
         self, question: str, guild_id: int | None, calibrated: int | None = None
     ) -> tuple[list[Candidate], AskedQuestion]:
         """Candidates best first, the first ``calibrated`` (all: None) given confidences."""
+        asked = self._read_question(question)
+        if not asked.query or asked.total <= 0.0:
+            return [], asked
+        shortlist = self._shortlist(asked.query, guild_id)
+        if not shortlist:
+            return [], asked
+        scored, known_terms = self._scored(question, asked, shortlist, guild_id)
+        if self.settings.semantic is not None and scored:
+            self._semantic_blend(scored, question, asked.language, self.settings.semantic)
+        scored = self._in_order(scored, question, asked, known_terms)
+        self._calibrate(scored[:calibrated] if calibrated else scored, asked)
+        return scored, asked
+
+    def _read_question(self, question: str) -> AskedQuestion:
+        """What is read from ``question`` once for every stage: its language, focus and weighted
+        terms, those of its context weighing less (a sentence around the asking part, or the
+        clause a long question tells its scene in)."""
         # Read once: the terms, the focus and the weight of names all depend on it.
         language = detect(question)
         focus = self.analyzer.focus(question, language)
@@ -144,33 +162,42 @@ class Matcher(
             ]
         total = sum(qt.weight for qt in query)
         known = sum(qt.weight * qt.confidence for qt in query)
-        bare = len(query) == focus.words
         # A name only a sentence of context has ("я из Казахстана") is not what is asked about.
         elsewhere = any(qt.elsewhere and qt.term not in context for qt in query)
-        asked = AskedQuestion(
+        return AskedQuestion(
             focus,
             total,
             known / total if total > 0 else 0.0,
             len(query),
             query,
-            bare,
+            len(query) == focus.words,
             language,
             elsewhere,
             language == "en" and self._unknown_thing(question, query, context),
         )
-        if not query or total <= 0.0:
-            return [], asked
+
+    def _shortlist(self, query: list[QueryTerm], guild_id: int | None) -> list[tuple[int, float]]:
+        """The facts worth scoring, by their rough score, best first: twice as many as are
+        scored, as some may not be visible in ``guild_id``."""
         breadth = self.settings.candidates * 2
         rough = self._candidates(query, guild_id, breadth)
-        if not rough:
-            return [], asked
         # What heapq.nlargest gives (ties in the order gathered), sorted in C: quicker for
         # the few hundred candidates of most questions and the thousands of a common word's.
         # The keys are sorted, not (key, score) pairs: only the shortlist's pairs are made.
         score_of = rough.__getitem__
-        shortlist = [
-            (key, score_of(key)) for key in sorted(rough, key=score_of, reverse=True)[:breadth]
-        ]
+        return [(key, score_of(key)) for key in sorted(rough, key=score_of, reverse=True)[:breadth]]
+
+    def _scored(
+        self,
+        question: str,
+        asked: AskedQuestion,
+        shortlist: list[tuple[int, float]],
+        guild_id: int | None,
+    ) -> tuple[list[Candidate], KeysView[str]]:
+        """The shortlist's facts visible in ``guild_id`` scored (``_score``), as many as the
+        settings' ``candidates``, in the shortlist's order; with the question's terms the index
+        knows, which the order rules read."""
+        query, focus, language = asked.query, asked.focus, asked.language
         scored: list[Candidate] = []
         names = language != "en"
         weights = self._weights(names)
@@ -200,7 +227,7 @@ class Matcher(
                 self._score(
                     entry,
                     pairs,
-                    total,
+                    asked.total,
                     weights,
                     focus,
                     attribute_terms,
@@ -214,16 +241,27 @@ class Matcher(
             )
             if len(scored) >= self.settings.candidates:
                 break
-        if self.settings.semantic is not None and scored:
-            self._semantic_blend(scored, question, language, self.settings.semantic)
+        return scored, bm25.idf.keys()
+
+    def _in_order(
+        self,
+        scored: list[Candidate],
+        question: str,
+        asked: AskedQuestion,
+        known_terms: KeysView[str],
+    ) -> list[Candidate]:
+        """``scored`` best first: by relevance, then by the order rules among close siblings
+        (``sibling_order``), each on what the question asks and how it is worded, and by a sign
+        of the reader's that tells a near tie apart (``tie_break``)."""
+        focus, language = asked.focus, asked.language
         # A tie is broken by the share of the question the answer text itself says.
         scored.sort(key=lambda c: (-c.relevance, -c.answer, c.entry.fact.id))
         scored = stating_first(scored, self.settings)
         if focus.wants and self.settings.kind_window > 0.0:
             scored = kind_first(
-                scored, focus, bm25.idf.keys(), self.analyzer, self.settings.kind_window
+                scored, focus, known_terms, self.analyzer, self.settings.kind_window
             )
-        scored = worded_first(scored, question, bm25.idf.keys())
+        scored = worded_first(scored, question, known_terms)
         scored = actor_first(scored, question, language, self.settings.kind_window)
         if focus.until:
             scored = bound_first(scored, self.settings.kind_window)
@@ -239,13 +277,12 @@ class Matcher(
             self.settings,
             asking_terms,
         )
-        if bare and len(query) <= self.settings.keyword_terms:
+        if asked.bare and len(asked.query) <= self.settings.keyword_terms:
             scored = named_first(scored, asked, self.analyzer)
         if language == "en":
             # Its signs are English words ("the day after", "catch me up").
             scored = told_apart(scored, question, asked, self.settings)
-        self._calibrate(scored[:calibrated] if calibrated else scored, asked)
-        return scored, asked
+        return scored
 
     # ---------------------------------------------------------------------- supersession
     # The views themselves are ``succession``'s; these read this index for it.

@@ -5,8 +5,6 @@ name. Only scoring uses them, never the gathering of candidates."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from bot.core.candidates import QueryTerm
 from bot.core.country_words import country_members
 from bot.core.fact_index import FactIndex
@@ -15,11 +13,6 @@ from bot.core.multiword_paraphrases import expressions_in
 from bot.core.place_kinds import kinds_asked
 from bot.core.related_words import table as related_words
 from bot.core.role_names import titled_people
-
-# Read once per answer text, as candidates recur from question to question: the people it
-# names by office (``_with_titled``).
-_titled = lru_cache(maxsize=50_000)(titled_people)
-
 
 # A question term, the share of its weight a paraphrase earns, and its neighbours in the index.
 Related = tuple[str, float, frozenset[str]]
@@ -116,10 +109,13 @@ class ParaphraseTerms(FactIndex):
         named: dict[str, set[str]] = {}
         for key, _ in shortlist[: self.settings.candidates]:
             entry = self._entries.get(key)
-            english = entry.fact.translation("en") if entry is not None else None
-            if english is None:
+            if entry is None:
                 continue
-            for role, surname in _titled(english.answer):
+            titled = entry.titled
+            if titled is None:  # an entry read from a snapshot: its answer read now, once
+                english = entry.fact.translation("en")
+                titled = entry.titled = titled_people(english.answer) if english is not None else ()
+            for role, surname in titled:
                 if role in wanted:
                     named.setdefault(role, set()).update(self._english_terms(surname))
         if not named:

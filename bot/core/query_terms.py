@@ -333,10 +333,9 @@ class QueryTerms(FactIndex):
 
         Words with the same first letter are searched first (most typos keep it); failing
         that, words of about the same length with any first letter ("embassador",
-        "ekaterinburg"), as long as there are few enough of them to stay fast; of those, only
+        "ekaterinburg"), as long as there are few enough of them to stay fast. Either way, only
         the words that hold nearly the same letters are compared (``Vocabulary``): the others
-        cannot reach the cutoff. (Words of the same first letter are few enough to compare
-        one by one as fast.)
+        cannot reach the cutoff.
         """
         if len(term) < 4 or term.isdigit():
             return None
@@ -344,12 +343,11 @@ class QueryTerms(FactIndex):
         lengths = range(len(term) - spread, len(term) + spread + 1)
         first = term[:1]
         vocabulary = self._vocabulary
-        same_letter = [vocabulary.groups.get((first, n)) for n in lengths]
-        best = self._closest(term, [b.keys() for b in same_letter if b])
+        cutoff = self.settings.typo_cutoff
+        best = self._closest(term, vocabulary.near_same_first(term, lengths, cutoff))
         if best is None and anywhere:
             around = range(len(term) - 1, len(term) + 2)
             if vocabulary.count_other_first(first, around) <= self.settings.typo_fallback_words:
-                cutoff = self.settings.typo_cutoff
                 best = self._closest(term, vocabulary.near_other_first(term, around, cutoff))
         return best
 

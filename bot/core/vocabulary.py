@@ -124,6 +124,29 @@ class Vocabulary:
                 total += len(length.words) - length.starting.get(first, 0).bit_count()
         return total
 
+    def near_same_first(self, word: str, lengths: Iterable[int], cutoff: float) -> list[list[str]]:
+        """The words of each of ``lengths`` in turn starting with ``word``'s first letter that
+        can reach a rapidfuzz ``ratio`` of ``cutoff`` (out of 100) with it, each length's in the
+        order of its group in ``groups`` (the order a search of the whole group meets them in);
+        lengths with none left out. A few hundred words share a first letter and a length at
+        100,000 facts, and all but a handful of them hold too many other letters to reach it."""
+        classes = _letter_classes(word)
+        first = word[:1]
+        out: list[list[str]] = []
+        for n in lengths:
+            length = self._lengths.get(n)
+            most = _most_changes(word, n, cutoff)
+            if length is None or most < 0:
+                continue
+            pool = length.starting.get(first, 0)
+            if not pool:
+                continue
+            words = length.words
+            near = [words[at] for at in length.near(classes, most, pool)]
+            if near:
+                out.append(near)
+        return out
+
     def near_other_first(self, word: str, lengths: Iterable[int], cutoff: float) -> list[list[str]]:
         """The words of ``lengths`` starting with another letter than ``word`` that can reach
         a rapidfuzz ``ratio`` of ``cutoff`` (out of 100) with it, by group, in the order of
@@ -134,9 +157,7 @@ class Vocabulary:
         order = self._order
         for n in lengths:
             length = self._lengths.get(n)
-            # The most letters deleted or inserted that still reach the cutoff; a hair over
-            # it, so that a pair exactly at the cutoff, however rapidfuzz rounds, is kept.
-            most = int((100.0 - cutoff) * (len(word) + n) / 100.0 + 1e-9)
+            most = _most_changes(word, n, cutoff)
             if length is None or most < 0:
                 continue
             pool = ((1 << len(length.words)) - 1) ^ length.starting.get(first, 0)
@@ -145,3 +166,10 @@ class Vocabulary:
                 match = words[at]
                 found.setdefault(order[(match[0], n)], []).append(match)
         return [found[place] for place in sorted(found)]
+
+
+def _most_changes(word: str, n: int, cutoff: float) -> int:
+    """The most letters deleted or inserted between ``word`` and a word of ``n`` letters that
+    still reach a ratio of ``cutoff``; a hair over it, so that a pair exactly at the cutoff,
+    however rapidfuzz rounds, is kept."""
+    return int((100.0 - cutoff) * (len(word) + n) / 100.0 + 1e-9)

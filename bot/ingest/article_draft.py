@@ -346,34 +346,7 @@ def _set_in_event(
     if statement.event is not None and not statement.event.modifiers:
         return  # it names an event of its own, which has no name to add ("the mutiny")
     if statement.event is not None and statement.event.carried:
-        # It goes on about another event the sentence before named ("Armoured columns then
-        # drove north ..." after "The mutiny began on June 23"): set in the main event it
-        # would say what is false, and a lead-in naming the other event on every such
-        # sentence would give each of them its words, which readers' questions about any part
-        # of it share. Its month only says when, which the sentence alone does not.
-        told = statement.event
-        if (
-            not _names_a_place_or_person(statement.text, names)
-            and not statement.background
-            and not story_time.told_before(statement.original, context.published)
-        ):
-            # "The yes side won 50.4 percent" after "... a referendum in which voters
-            # ...": naming nothing, it says which event it tells of, "In the Lestria
-            # referendum, the yes side won 50.4 percent" (not once the article has gone on
-            # to another time: "Later, police put the total ...").
-            lead_in = told.lead_in(statement.text, dated=statement.date is not None)
-            statement.text = f"{lead_in}, {_lower_first(statement.text, names)}"
-            statement.lead_in = True
-            return
-        month = told.month
-        if (
-            month
-            and statement.date is None
-            and not re.search(r"\b(?:19|20)\d\d\b", statement.text)
-            # "For months he had accused ...": before that month, not in it
-            and not story_time.told_before(statement.original, context.published)
-        ):
-            statement.text = f"In {month}, {_lower_first(statement.text, names)}"
+        _set_in_carried_event(statement, statement.event, context, names)
         return
     if _from_headline_verb(event) and event is context.event:
         _set_in_headline_event(statement, context, names, place)
@@ -386,18 +359,7 @@ def _set_in_event(
     if event is None:
         _set_in_place(statement, context, names, place)
         return
-    lede = statement.position == 0 and not any(
-        event.refers_back(word) or stem(word) == stem(event.noun)
-        for word in fold(statement.text).split()
-    )
-    if event.key_names:
-        if not lede and event.named_in(statement.text):
-            return
-    elif not lede and names_something(statement.text, context):
-        return
-    if lede and event.preposition == "Under":
-        return
-    if _told_before(statement, event, context):
+    if _names_the_event(statement, event, context) or _told_before(statement, event, context):
         return
     when = _against_one_off(statement, event, context, names, day_before)
     if when == "apart":
@@ -406,6 +368,73 @@ def _set_in_event(
     lead_in = event.lead_in(
         statement.text, dated=own_day is not None or when == "after", after=when == "after"
     )
+    _write_lead_in(statement, lead_in, names)
+    if (
+        statement.date is None
+        and event.date is not None
+        and f"of {dates.spell(event.date)}" in lead_in
+        and _happened(statement.core)
+    ):
+        # "In the Lestria runoff of 1 June 2025, turnout was 61 percent": the lead-in says
+        # the day, and so does the fact's date. (A sentence with a day of its own keeps it:
+        # what a sentence set in the event tells may have happened days after it.)
+        statement.date = event.date
+        statement.date_note = f"the day of {event.phrase()}, which the lead-in names"
+
+
+def _set_in_carried_event(
+    statement: Statement, told: Event, context: ArticleContext, names: set[str]
+) -> None:
+    """Set a statement going on about another event the sentence before named ("Armoured
+    columns then drove north ..." after "The mutiny began on June 23") in that event's name
+    when it names nothing, else in its month.
+
+    Set in the main event it would say what is false, and a lead-in naming the other event on
+    every such sentence would give each of them its words, which readers' questions about any
+    part of it share. Its month only says when, which the sentence alone does not."""
+    if (
+        not _names_a_place_or_person(statement.text, names)
+        and not statement.background
+        and not story_time.told_before(statement.original, context.published)
+    ):
+        # "The yes side won 50.4 percent" after "... a referendum in which voters
+        # ...": naming nothing, it says which event it tells of, "In the Lestria
+        # referendum, the yes side won 50.4 percent" (not once the article has gone on
+        # to another time: "Later, police put the total ...").
+        lead_in = told.lead_in(statement.text, dated=statement.date is not None)
+        statement.text = f"{lead_in}, {_lower_first(statement.text, names)}"
+        statement.lead_in = True
+        return
+    month = told.month
+    if (
+        month
+        and statement.date is None
+        and not re.search(r"\b(?:19|20)\d\d\b", statement.text)
+        # "For months he had accused ...": before that month, not in it
+        and not story_time.told_before(statement.original, context.published)
+    ):
+        statement.text = f"In {month}, {_lower_first(statement.text, names)}"
+
+
+def _names_the_event(statement: Statement, event: Event, context: ArticleContext) -> bool:
+    """Does ``statement`` already say which event it is in, so that a lead-in would repeat it:
+    by the event's own names, or (an event without any) by naming something of the article's?
+    A lede that does not name it is never led in by an event "Under" which things happen (a
+    law, a deal)."""
+    lede = statement.position == 0 and not any(
+        event.refers_back(word) or stem(word) == stem(event.noun)
+        for word in fold(statement.text).split()
+    )
+    if event.key_names:
+        if not lede and event.named_in(statement.text):
+            return True
+    elif not lede and names_something(statement.text, context):
+        return True
+    return lede and event.preposition == "Under"
+
+
+def _write_lead_in(statement: Statement, lead_in: str, names: set[str]) -> None:
+    """``lead_in`` written in front of ``statement``, after the place it opens on, if any."""
     opening = re.match(r"^(?:In|On|At|Near|Outside|Inside)\s[^,]{1,60},\s", statement.text)
     if opening and not _is_phrase(opening.group()):
         opening = None  # "In April Shor launched a bloc, ...": a clause, not a place to set
@@ -418,17 +447,6 @@ def _set_in_event(
     else:
         statement.text = f"{lead_in}, {_lower_first(statement.text, names)}"
     statement.lead_in = True
-    if (
-        statement.date is None
-        and event.date is not None
-        and f"of {dates.spell(event.date)}" in lead_in
-        and _happened(statement.core)
-    ):
-        # "In the Lestria runoff of 1 June 2025, turnout was 61 percent": the lead-in says
-        # the day, and so does the fact's date. (A sentence with a day of its own keeps it:
-        # what a sentence set in the event tells may have happened days after it.)
-        statement.date = event.date
-        statement.date_note = f"the day of {event.phrase()}, which the lead-in names"
 
 
 OPENING_PHRASE_WORDS = 6

@@ -43,39 +43,9 @@ def event_in(
         following = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
         if f"{noun} {following}" in MODIFIER_COMPOUNDS:
             continue  # "war crimes court", "election commission": no war, no election
-        modifiers: list[str] = []
-        named = False
-        back = index - 1
-        while back >= 0 and len(modifiers) < 4:
-            word = tokens[back]
-            bare = re.sub(r"'s$", "", word)
-            if word.startswith('"') and len(word) > 2:
-                modifiers.insert(0, word)
-                named = True
-            elif bare[:1].isupper() and (bare in names or back > 0) and bare not in ("The", "A"):
-                if bare.lower() in FUNCTION_WORDS:
-                    break
-                modifiers.insert(0, word)
-                named = True
-            elif word.islower() and word.endswith("s") and base_form(word) is not None:
-                break  # "Uzbekistan passes ... law": a headline's verb after its subject
-            elif word.islower() and is_topic_noun(word) and word not in PREPOSITION and back > 0:
-                # "climate" in "Baku climate talks": kept only if a name comes before it
-                if back - 1 >= 0 and tokens[back - 1][:1].isupper():
-                    modifiers.insert(0, word)
-                else:
-                    break
-            else:
-                break
-            back -= 1
+        modifiers, named = _modifiers_before(tokens, index, names)
         if not named and not named_only:
-            after: list[str] = []
-            for word in tokens[index + 1 : index + 4]:
-                bare = re.sub(r"'s$", "", word)
-                if bare[:1].isupper() and bare in names and bare.lower() not in FUNCTION_WORDS:
-                    after.append(bare)
-                else:
-                    break
+            after = _names_after(tokens, index, names)
             if after and (place is None or place not in after or len(after) > 1):
                 modifiers, named = after, True
         if not named and PREPOSITION[noun] == "Under" and _background(tokens, index):
@@ -107,6 +77,51 @@ def event_in(
             event.modifiers = place
         return event
     return None
+
+
+def _modifiers_before(tokens: list[str], index: int, names: set[str]) -> tuple[list[str], bool]:
+    """The words before the event noun at ``index`` that say which event it is (four at most),
+    and whether a name is among them: names, quoted names, and a topic noun after a name
+    ("Baku climate talks")."""
+    modifiers: list[str] = []
+    named = False
+    back = index - 1
+    while back >= 0 and len(modifiers) < 4:
+        word = tokens[back]
+        bare = re.sub(r"'s$", "", word)
+        if word.startswith('"') and len(word) > 2:
+            modifiers.insert(0, word)
+            named = True
+        elif bare[:1].isupper() and (bare in names or back > 0) and bare not in ("The", "A"):
+            if bare.lower() in FUNCTION_WORDS:
+                break
+            modifiers.insert(0, word)
+            named = True
+        elif word.islower() and word.endswith("s") and base_form(word) is not None:
+            break  # "Uzbekistan passes ... law": a headline's verb after its subject
+        elif word.islower() and is_topic_noun(word) and word not in PREPOSITION and back > 0:
+            # "climate" in "Baku climate talks": kept only if a name comes before it
+            if back - 1 >= 0 and tokens[back - 1][:1].isupper():
+                modifiers.insert(0, word)
+            else:
+                break
+        else:
+            break
+        back -= 1
+    return modifiers, named
+
+
+def _names_after(tokens: list[str], index: int, names: set[str]) -> list[str]:
+    """The article's names written right after the event noun at ``index`` (three at most, up
+    to the first word that is none), which may name the event when no name stands before it."""
+    after: list[str] = []
+    for word in tokens[index + 1 : index + 4]:
+        bare = re.sub(r"'s$", "", word)
+        if bare[:1].isupper() and bare in names and bare.lower() not in FUNCTION_WORDS:
+            after.append(bare)
+        else:
+            break
+    return after
 
 
 _ABOUT = frozenset(("over", "on", "about", "against", "for"))

@@ -13,6 +13,7 @@ import re
 from bot.core.folding import fold
 from bot.ingest import dates, story_time
 from bot.ingest.event_nouns import ANY_EVENT, PREPOSITION
+from bot.ingest.event_phrase import Event
 from bot.ingest.event_referents import EventReferents
 from bot.ingest.lexicon import FUNCTION_WORDS, could_be_verb, is_topic_noun
 from bot.ingest.named_things import named_things, owned_things
@@ -194,81 +195,105 @@ class ThingReferents(EventReferents):
         return self._lede_bodies.get(noun)
 
     def _definites(self, text: str) -> str:
+        """``text`` with each "the <noun>" leaning on what the article named written out: the
+        event it is in (once, where the sentence does not name it), and a body, a thing or
+        "the country" (``_thing_named``)."""
         event = self.event
         folded = set(fold(text).split())
-        if event is None or (self.elsewhere and self.current is None):
-            # "The opposition said the result was rigged" after "The last election, in
-            # August 2020, ...": that result, not the main event's.
-            done_event = True
-        elif event.key_names:
-            done_event = event.named_in(text)
-        else:
-            done_event = bool(event.names & folded) or event.phrase() in text
-        if not done_event and event is not None:
-            text, done_event = self._dated_event(text, event)
+        text, done_event = self._event_named(text, event, folded)
         done_object: set[str] = set()
         out: list[str] = []
         last = 0
         for match in _DEFINITE.finditer(text):
-            noun = match["noun"]
             if _specified(text[: match.start()], text[match.end() :]):
                 continue
             replacement: str | None = None
-            if (
-                not done_event
-                and event is not None
-                and event.refers_back(noun)
-                # "the 2020 protests, when crowds filled the streets after the vote": that
-                # year's vote, not the main event
-                and not story_time.earlier_in(text[: match.start()], self.context.days(),
-                                              self.context.published)
-            ):  # fmt: skip
-                next_word = re.match(r"\s+([a-z]+)\b", text[match.end() :])
-                compound = next_word is not None and (
-                    next_word.group(1) not in FUNCTION_WORDS and is_topic_noun(next_word.group(1))
-                )
-                # Another event told of is named by its own noun: "the vote" in a story about
-                # a runoff, told of the referendum before it, is "the Moldova referendum".
-                own = event is self.current and noun in ANY_EVENT
-                phrase = event.phrase(None if own else noun, compound=compound)
-                replacement = phrase[0].upper() + phrase[1:] if match["det"] == "The" else phrase
-                done_event = True
-            elif (
-                not done_event
-                and event is not None
-                and event.place
-                and event.determiner == ""
-                and noun == event.noun
-                and _COMPLEMENT_AFTER.match(text[match.end() :])
-            ):
-                # "The law on transparency ..." -> "Georgia's law on transparency ..."
-                replacement = f"{event.place}'s {noun}"
-                done_event = True
-            elif (body := self._body(noun)) is not None and noun not in done_object:
-                # Written out once in each sentence that leans on it, not only the first: each
-                # sentence is a fact of its own ("Russia does not recognise the court's
-                # authority", three sentences after the court was named).
-                if body.lower() not in text.lower():
-                    replacement = body[0].upper() + body[1:] if match["det"] == "The" else body
-                done_object.add(noun)
-            elif noun in self._objects and noun not in done_object:
-                place = self._objects[noun]
-                if place.lower() not in folded:
-                    replacement = f"{match['det']} {place} {noun}"
-                done_object.add(noun)
-            elif noun in self._named and noun not in done_object:
-                # "The statute entered into force ..." after "the Rome Statute": written out
-                # once in each sentence, for each is a fact of its own.
-                named = self._named[noun]
-                if named.lower() not in text.lower():
-                    replacement = named[0].upper() + named[1:] if match["det"] == "The" else named
-                done_object.add(noun)
-            elif noun == "country" and self.context.country and match.end() < len(text):
-                following = text[match.end() :]
-                if following.startswith("'s") or not _COMPLEMENT_AFTER.match(following):
-                    replacement = self.context.country
+            if not done_event and event is not None:
+                replacement = self._event_written(text, match, event)
+                done_event = replacement is not None
+            if replacement is None:
+                replacement = self._thing_named(text, match, folded, done_object)
             if replacement is not None:
                 out.append(text[last : match.start()] + replacement)
                 last = match.end()
         out.append(text[last:])
         return "".join(out)
+
+    def _event_named(self, text: str, event: Event | None, folded: set[str]) -> tuple[str, bool]:
+        """``text`` with its event's day written out where it leans on it, and whether it names
+        the event (or has none to name) so that no "the <noun>" of it is to be written out."""
+        if event is None or (self.elsewhere and self.current is None):
+            # "The opposition said the result was rigged" after "The last election, in
+            # August 2020, ...": that result, not the main event's.
+            return text, True
+        if event.key_names:
+            done_event = event.named_in(text)
+        else:
+            done_event = bool(event.names & folded) or event.phrase() in text
+        if not done_event:
+            text, done_event = self._dated_event(text, event)
+        return text, done_event
+
+    def _event_written(self, text: str, match: re.Match[str], event: Event) -> str | None:
+        """What the "the <noun>" of ``match`` reads as when it means ``event``: the event's
+        phrase ("the vote" -> "the Moldova referendum"), or its place's ("The law on ..." ->
+        "Georgia's law on ..."); None when it means something else."""
+        noun = match["noun"]
+        if (
+            event.refers_back(noun)
+            # "the 2020 protests, when crowds filled the streets after the vote": that
+            # year's vote, not the main event
+            and not story_time.earlier_in(text[: match.start()], self.context.days(),
+                                          self.context.published)
+        ):  # fmt: skip
+            next_word = re.match(r"\s+([a-z]+)\b", text[match.end() :])
+            compound = next_word is not None and (
+                next_word.group(1) not in FUNCTION_WORDS and is_topic_noun(next_word.group(1))
+            )
+            # Another event told of is named by its own noun: "the vote" in a story about
+            # a runoff, told of the referendum before it, is "the Moldova referendum".
+            own = event is self.current and noun in ANY_EVENT
+            phrase = event.phrase(None if own else noun, compound=compound)
+            return phrase[0].upper() + phrase[1:] if match["det"] == "The" else phrase
+        if (
+            event.place
+            and event.determiner == ""
+            and noun == event.noun
+            and _COMPLEMENT_AFTER.match(text[match.end() :])
+        ):
+            # "The law on transparency ..." -> "Georgia's law on transparency ..."
+            return f"{event.place}'s {noun}"
+        return None
+
+    def _thing_named(
+        self, text: str, match: re.Match[str], folded: set[str], done_object: set[str]
+    ) -> str | None:
+        """What the "the <noun>" of ``match`` reads as when it means a body, a thing or a named
+        thing the article named (once in a sentence: each noun is added to ``done_object``),
+        or the article's country; None when it stays as written."""
+        noun = match["noun"]
+        replacement: str | None = None
+        if (body := self._body(noun)) is not None and noun not in done_object:
+            # Written out once in each sentence that leans on it, not only the first: each
+            # sentence is a fact of its own ("Russia does not recognise the court's
+            # authority", three sentences after the court was named).
+            if body.lower() not in text.lower():
+                replacement = body[0].upper() + body[1:] if match["det"] == "The" else body
+            done_object.add(noun)
+        elif noun in self._objects and noun not in done_object:
+            place = self._objects[noun]
+            if place.lower() not in folded:
+                replacement = f"{match['det']} {place} {noun}"
+            done_object.add(noun)
+        elif noun in self._named and noun not in done_object:
+            # "The statute entered into force ..." after "the Rome Statute": written out
+            # once in each sentence, for each is a fact of its own.
+            named = self._named[noun]
+            if named.lower() not in text.lower():
+                replacement = named[0].upper() + named[1:] if match["det"] == "The" else named
+            done_object.add(noun)
+        elif noun == "country" and self.context.country and match.end() < len(text):
+            following = text[match.end() :]
+            if following.startswith("'s") or not _COMPLEMENT_AFTER.match(following):
+                replacement = self.context.country
+        return replacement

@@ -18,6 +18,8 @@ CORE = BOT / "core"
 COMPOSITION_ROOT = BOT / "composition.py"
 # The knowledge service's facade: it composes the core's modules, none of which imports it.
 SERVICE_FACADE = "bot.core.service"
+# The derivations of the tables the core ships, run only to derive a table again.
+TABLE_DERIVATIONS = "bot.wordnet_tables"
 # What the core may never import: drivers, Discord, and every layer built on top of it.
 ABOVE_THE_CORE = (
     "discord",
@@ -77,6 +79,20 @@ def test_the_core_imports_nothing_above_it() -> None:
         if path.is_relative_to(CORE)
         for imported in sorted(imported_names(name, path))
         if imported.startswith(ABOVE_THE_CORE)
+    ]
+    assert offences == []
+
+
+def test_the_bot_never_imports_the_table_derivations() -> None:
+    """The bot reads the small tables derived from WordNet (place kinds, expressions' one-word
+    paraphrases), never WordNet's files or the code deriving them: a bot installed without
+    WordNet answers alike, and a derivation may change without touching how a table is read."""
+    offences = [
+        f"{name} imports {imported}"
+        for name, path in modules()
+        if not name.startswith(TABLE_DERIVATIONS)
+        for imported in sorted(imported_names(name, path))
+        if imported.startswith(TABLE_DERIVATIONS)
     ]
     assert offences == []
 

@@ -117,6 +117,16 @@ def test_each_latin_spelling_habit_gives_the_russian_word(latin: str, cyrillic: 
 
 
 @pytest.mark.parametrize(
+    ("latin", "cyrillic"),
+    [("zorblat", "зорблат"), ("kharvell", "харвелл"), ("tsyplak", "цыплак")],
+)
+def test_a_word_russian_has_not_reads_as_its_plainest_spelling(latin: str, cyrillic: str) -> None:
+    """Made-up names: no spelling of them (with a soft sign or without) is a Russian word or
+    stem, so they count as no Russian, given in the first spelling of each letter."""
+    assert reading(latin) == (cyrillic, 0.0)
+
+
+@pytest.mark.parametrize(
     "english",
     [
         "putin baku",  # names both languages use

@@ -8,7 +8,8 @@ import pytest
 
 from bot.core.matcher import Matcher
 from bot.core.models import Decision, Fact
-from bot.core.multiword_paraphrases import build, expressions_in, key, merge, parse, table
+from bot.core.multiword_paraphrases import expressions_in, key, parse, table
+from bot.wordnet_tables.multiword_paraphrases import build, merge
 
 ARRESTS = Fact(
     "organisers-arrested",

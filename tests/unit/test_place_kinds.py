@@ -9,7 +9,8 @@ import dataclasses
 
 from bot.core.matcher import Matcher, MatcherSettings
 from bot.core.models import Decision, Fact
-from bot.core.place_kinds import Place, build, kinds_asked, parse, write
+from bot.core.place_kinds import Place, kinds_asked, parse, table
+from bot.wordnet_tables.place_kinds import build, write
 
 # A made-up corner of WordNet's data.noun: two kinds, a country, a city of it that is its
 # capital, a town in a province of it, and a country's other name (kind "country").
@@ -145,10 +146,10 @@ def test_a_kind_named_again_is_read_once_and_each_country_apart() -> None:
 
 
 # A made-up corner of WordNet for what is no place to meet by its kind: a city whose name is
-# also an ordinary word (a union of workers), one named as a person is (Jackson, a singer),
-# one whose name is a given name (Gary of a made-up Gary Brandt), a kind that is itself a
-# place (Korea, of which Kaesong is an instance), a kind whose last word is not the kind
-# ("port of entry" is no "entry"), and "region", broader than both "city" and "county".
+# also an ordinary word in use (a union of workers), one named as two people are (Jackson, two
+# singers), one whose name is a given name (Gary of a made-up Gary Brandt), a kind that is
+# itself a place (Korea, of which Kaesong is an instance), a kind whose last word is not the
+# kind ("port of entry" is no "entry"), and "region", broader than both "city" and "county".
 ODD = [
     "00000100 15 n 01 region 0 000 | a part of the earth\n",
     "00000101 15 n 01 city 0 001 @ 00000100 n 0000 | a large town\n",
@@ -160,6 +161,7 @@ ODD = [
     "00000107 18 n 01 singer 0 000 | one who sings\n",
     "00000108 18 n 02 Brandt 0 Gary_Brandt 0 001 @i 00000107 n 0000 | a made-up singer\n",
     "00000109 18 n 01 Jackson 0 001 @i 00000107 n 0000 | a made-up singer\n",
+    "00000118 18 n 01 Jackson 0 001 @i 00000107 n 0000 | another made-up singer\n",
     "00000110 15 n 01 Union 0 001 @i 00000101 n 0000 | a city\n",
     "00000111 15 n 01 Jackson 0 001 @i 00000101 n 0000 | a city\n",
     "00000112 15 n 01 Gary 0 001 @i 00000101 n 0000 | a city\n",
@@ -171,8 +173,14 @@ ODD = [
 ]
 
 
+# Which of the corner's senses WordNet's sense-tagged texts met (index.noun's lines: lemma, part
+# of speech, senses, pointers, senses again, how many of the first were met, the senses): the
+# union of workers.
+ODD_INDEX = ["union n 2 1 @ 2 1 00000106 00000110\n"]
+
+
 def test_only_real_kinds_and_names_no_other_word_has_are_read() -> None:
-    table = build(ODD)
+    table = build(ODD, ODD_INDEX)
     # "the city" meets Tarnow; a city whose name a union or a singer has too is left out,
     # lest "the city" meet "Gary" of a fact about a man.
     assert table["tarnow"] == (("city", "county"), None)
@@ -182,6 +190,66 @@ def test_only_real_kinds_and_names_no_other_word_has_are_read() -> None:
     assert table["vyborg"] == (("port",), None)
     assert not {"halden", "kaesong", "keld"} & set(table)
     assert {kind for kinds, _ in table.values() for kind in kinds} == {"city", "county", "port"}
+
+
+# Cities whose names have another sense: a hair treatment ("velm") and a film director (Quarn)
+# the tagged texts never met, an adjective they met ("brisk"), a director they met (Tolland),
+# and a sense of a place's own ("sorrel" of a city in use as a horse's colour).
+OTHER_SENSES = [
+    "00000200 15 n 01 city 0 000 | a large town\n",
+    "00000201 15 n 01 Velm 0 001 @i 00000200 n 0000 | a city\n",
+    "00000202 08 n 01 velm 0 000 | waves set in the hair\n",
+    "00000203 15 n 01 Quarn 0 001 @i 00000200 n 0000 | a city\n",
+    "00000204 18 n 01 director 0 000 | one who directs films\n",
+    "00000205 18 n 02 Quarn 0 Ilya_Quarn 0 001 @i 00000204 n 0000 | a director\n",
+    "00000206 15 n 01 Brisk 0 001 @i 00000200 n 0000 | a city\n",
+    "00000207 15 n 01 Tolland 0 001 @i 00000200 n 0000 | a city\n",
+    "00000208 18 n 01 Tolland 0 001 @i 00000204 n 0000 | a director\n",
+    "00000209 15 n 01 Sorrel 0 001 @i 00000200 n 0000 | a city\n",
+    "00000210 07 n 01 sorrel 0 000 | a brownish orange\n",
+]
+OTHER_SENSES_INDEX = [
+    "velm n 2 1 @ 2 0 00000201 00000202\n",
+    "quarn n 2 1 @ 2 0 00000203 00000205\n",
+    "tolland n 2 1 @ 2 1 00000208 00000207\n",
+    "sorrel n 2 1 @ 2 1 00000210 00000209\n",
+]
+ADJECTIVES_INDEX = ["brisk a 1 0 1 1 00000300\n"]
+
+
+def test_a_city_is_kept_whose_other_sense_no_text_wordnet_counted_met() -> None:
+    # A city also named for a hair treatment or a film director that WordNet's tagged texts
+    # never met is the city a news fact means (as Perm and Kazan are); a word met in use, as
+    # a noun or an adjective, or a director the texts name, may be what a fact means instead.
+    table = build(OTHER_SENSES, OTHER_SENSES_INDEX, [ADJECTIVES_INDEX])
+    assert table == {"velm": (("city",), None), "quarn": (("city",), None)}
+    # Without the counts, no other sense is known to be in use: only Quarn's given name
+    # ("ilya") and the number of directors named so could leave a city out.
+    assert set(build(OTHER_SENSES)) == {"velm", "quarn", "brisk", "tolland", "sorrel"}
+
+
+def test_the_shipped_table_holds_russian_cities_whose_names_have_rare_other_senses() -> None:
+    assert {Place("perm", "russia"), Place("kazan", "russia")} <= set(table()["city"])
+    # A city named as a given name or a word in use is still left out.
+    assert not {"gary", "nice"} & {place.name for place in table()["city"]}
+
+
+def test_the_russian_city_meets_the_fact_naming_kazan() -> None:
+    fire = Fact(
+        "tram-depot-fire",
+        "A fire destroyed twelve trams at a depot in Kazan overnight, the transport office said.",
+        ("how many trams burned",),
+    )
+    strike = Fact(
+        "tram-drivers-strike",
+        "Tram drivers in Almaty walked out for a day over unpaid overtime.",
+        ("why did the tram drivers strike",),
+    )
+    question = "what burned at the tram depot in the russian city"
+    ranked, _ = Matcher([fire, strike]).explain(question)
+    unread, _ = Matcher([fire, strike], settings=OFF).explain(question)
+    assert ranked[0].entry.fact.id == "tram-depot-fire"
+    assert ranked[0].relevance > unread[0].relevance
 
 
 def test_a_kind_meets_no_first_name_yet_still_the_tajik_capital() -> None:

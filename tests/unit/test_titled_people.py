@@ -70,3 +70,41 @@ def test_a_question_naming_the_person_asks_of_the_office_itself() -> None:
     assert [(c.entry.fact.id, c.relevance) for c in on.explain(question)[0]] == [
         (c.entry.fact.id, c.relevance) for c in off.explain(question)[0]
     ]
+
+
+QUESTION = "what did the mayor say about ferry fares at the new terminal"
+
+
+def _fares_relevance(matcher: Matcher) -> float:
+    ranked, _ = matcher.explain(QUESTION)
+    return next(c.relevance for c in ranked if c.entry.fact.id == "terminal-fares")
+
+
+def test_the_office_follows_the_facts_as_they_are_added_edited_and_removed() -> None:
+    """Who holds an office is read from each fact as it is indexed: the fact giving Sandor
+    hers, added after a first question, links her to it at once; edited to another office,
+    or removed, it no longer does."""
+    matcher = Matcher([FARES, DREDGING])
+    alone = _fares_relevance(matcher)
+    matcher.add(OPENING)
+    linked = _fares_relevance(matcher)
+    assert linked > alone
+    governor = Fact(OPENING.id, OPENING.answer.replace("Mayor", "Governor"), OPENING.questions)
+    matcher.add(governor)
+    assert _fares_relevance(matcher) < linked
+    matcher.add(OPENING)
+    assert _fares_relevance(matcher) == linked
+    matcher.remove(OPENING.id)
+    assert _fares_relevance(matcher) < linked
+
+
+def test_an_index_read_back_from_a_snapshot_links_the_office_alike() -> None:
+    """An index read from its snapshot (whose entries were never read for offices) and one
+    whose fact moved in its file rank and score the question as the index built fact by
+    fact does."""
+    built = Matcher([OPENING, FARES, DREDGING])
+    expected = [(c.entry.fact.id, c.relevance) for c in built.explain(QUESTION)[0]]
+    snapshot = Matcher.from_state(built.export_state())
+    assert [(c.entry.fact.id, c.relevance) for c in snapshot.explain(QUESTION)[0]] == expected
+    built.refresh(Fact(OPENING.id, OPENING.answer, OPENING.questions, line=12))
+    assert [(c.entry.fact.id, c.relevance) for c in built.explain(QUESTION)[0]] == expected

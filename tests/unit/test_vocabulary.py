@@ -82,6 +82,16 @@ def _every_word(vocabulary: Mapping[tuple[str, int], Iterable[str]]) -> NearWord
     return near
 
 
+def _every_word_of_its_letter(vocabulary: Mapping[tuple[str, int], Iterable[str]]) -> NearWords:
+    """What the search compared first before the shortlist: each whole group of the word's own
+    first letter, length by length."""
+
+    def near(self: Vocabulary, word: str, lengths: range, cutoff: float) -> list[list[str]]:
+        return [list(group) for n in lengths if (group := vocabulary.get((word[:1], n)))]
+
+    return near
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.integers(0, 10**6), snapshot=st.booleans())
 def test_a_misspelled_word_is_read_as_when_compared_with_every_word(
@@ -95,7 +105,11 @@ def test_a_misspelled_word_is_read_as_when_compared_with_every_word(
     question = f"what did the warden of {typo} do"
     shortlisted = matcher.ask(question, limit=5)
     read = matcher._closest_word(typo)
-    with mock.patch.object(Vocabulary, "near_other_first", _every_word(matcher._vocabulary.groups)):
+    groups = matcher._vocabulary.groups
+    with (
+        mock.patch.object(Vocabulary, "near_other_first", _every_word(groups)),
+        mock.patch.object(Vocabulary, "near_same_first", _every_word_of_its_letter(groups)),
+    ):
         assert matcher._closest_word(typo) == read
         compared = matcher.ask(question, limit=5)
     assert [(m.fact.id, m.score) for m in shortlisted.matches] == [
@@ -136,6 +150,38 @@ def test_no_word_that_reaches_the_cutoff_is_left_out(
     for word in unique:
         groups.setdefault((word[0], len(word)), len(groups))
     order = [(groups[(word[0], len(word))], unique.index(word)) for word in kept]
+    assert order == sorted(order)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    typed=st.text("abcdeéoyz", min_size=4, max_size=12),
+    others=st.lists(st.text("abcdeéoyz", min_size=4, max_size=12), max_size=20),
+    seed=st.integers(0, 10**6),
+    cutoff=st.sampled_from([50.0, 66.7, 75.0, 80.0, 90.0, 100.0]),
+)
+def test_no_word_of_its_first_letter_that_reaches_the_cutoff_is_left_out(
+    typed: str, others: list[str], seed: int, cutoff: float
+) -> None:
+    """Every word of the typed word's first letter and of a length asked about whose ratio
+    with it reaches the cutoff is kept, length by length in the order asked, each length's in
+    the order the words were added: among misspellings of it and words unlike it."""
+    rng = random.Random(seed)
+    near = [typed[0] + _misspelled(typed[1:] + "d", rng) for _ in range(20)]
+    words = rng.sample([*near, *others], len(near) + len(others))
+    vocabulary = Vocabulary()
+    unique = list(dict.fromkeys(words))
+    for word in unique:
+        vocabulary.add(word)
+    lengths = range(len(typed) - 2, len(typed) + 3)
+    shortlist = vocabulary.near_same_first(typed, lengths, cutoff)
+    kept = [word for group in shortlist for word in group]
+    in_scope = [word for word in unique if len(word) in lengths and word[0] == typed[0]]
+    assert set(kept) <= set(in_scope)
+    reaching = [word for word in in_scope if fuzz.ratio(typed, word) >= cutoff]
+    assert set(reaching) <= set(kept)
+    assert all(group for group in shortlist)
+    order = [(lengths.index(len(word)), unique.index(word)) for word in kept]
     assert order == sorted(order)
 
 
