@@ -53,7 +53,7 @@ def clearance(ranked: Sequence[Candidate], settings: MatcherSettings) -> str | N
         return WORD_FOR_WORD
     if dominates(best, runner_up, settings):
         return STATES_IT
-    if best.favoured_over is not None and best.favoured_over == runner_up.entry.fact.id:
+    if best.favoured_over == runner_up.entry.fact.id:
         return TOLD_APART
     return None
 

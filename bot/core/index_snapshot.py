@@ -32,6 +32,8 @@ from bot.core import answer_tokens as answer_tokens_module
 from bot.core import asked_counts as asked_counts_module
 from bot.core import asked_roles as asked_roles_module
 from bot.core import az_nouns as az_nouns_module
+from bot.core import az_russian_names as az_russian_names_module
+from bot.core import az_typed_russian as az_typed_russian_module
 from bot.core import az_verbs as az_verbs_module
 from bot.core import chat_expansion as chat_expansion_module
 from bot.core import chat_spellings as chat_spellings_module
@@ -117,6 +119,10 @@ _SHAPING_MODULES = (
     russian_chat_spellings_module,  # its rules read a fact's Russian chat spellings too
     az_verbs_module,
     az_nouns_module,
+    # A Russian name in Azerbaijani letters ("Peterburqda") and Russian typed in Latin letters
+    # ("iskra") in a fact's Azerbaijani text are indexed as Russian (``other_stems``, ``text``).
+    az_russian_names_module,
+    az_typed_russian_module,
 )
 _SHAPING_PACKAGES = (
     "wordfreq",

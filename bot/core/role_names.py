@@ -189,12 +189,12 @@ def _roles(tokens: list[str], lower: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def _people_or_count(lower: str) -> bool:
-    """Whether a word before a role is a country's or a people's word ("the Armenian leader",
-    "the Kremlin spokesman") or a number ("Two traffic police officers"): it says whose or how
-    many, as an adjective does, and names no one ("Babayev, the Azerbaijani minister" is named
-    by the word before it)."""
-    return lower in NUMBER_VALUES or country_of(fold(lower)) is not None
+def _people_or_count(word: str) -> bool:
+    """Whether a lower-case word before a role is a country's or a people's word ("the
+    Armenian leader", "the Kremlin spokesman") or a number ("Two traffic police officers"): it
+    says whose or how many, as an adjective does, and names no one ("Babayev, the Azerbaijani
+    minister" is named by the word before it)."""
+    return word in NUMBER_VALUES or country_of(fold(word)) is not None
 
 
 def is_name(token: str) -> bool:

@@ -14,30 +14,42 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.core.number_words import NUMBER_VALUES
 from bot.ingest.lexicon import FUNCTION_WORDS, is_topic_noun
 
-_NAME = r"[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*)*"
+# A name: a run of capitalised words, matched whole (an atomic group). Cut shorter, it would be
+# followed by another of its own words, never by the comma or "and" that must come next, so
+# the words given back never made a match; trying them cost time that grew with the square of
+# a run's length (an all-capitals sentence of 400 words took 0.3 s).
+_NAME = r"(?>[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*)*)"
 # "Lorva Mining and Lorva Services, the two subsidiaries that ...": names, a comma, "the" and a
 # few lower-case words that end where the description does (a comma, "that", "which", "who").
 _APPOSITION = re.compile(
     rf"(?P<names>{_NAME}(?:\s+and\s+{_NAME})?),\s+the\s+"
     r"(?P<description>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)(?=\s*,|\s+(?:that|which|who)\b)"
 )
+# What every apposition holds after its names.
+_THE_AFTER_COMMA = re.compile(r",\s+the\s+[a-z]")
 # Descriptions that may mean several things in one story ("the company", "the government"):
 # one word of these alone is no description of one thing.
 _TOO_GENERAL = frozenset(
     """company government country region city party group side state authorities people
     official officials leader president minister ministry court body agency firm""".split()
 )
+# A count of the things described ("the two subsidiaries") is a function word that belongs in
+# a description: two to ten, not "one" or "dozen", which tell no number of named things.
+_SMALL_COUNTS = frozenset(word for word, value in NUMBER_VALUES.items() if 2 <= value <= 10)
 
 
 def described_things(text: str, people: set[str]) -> Iterator[tuple[str, str]]:
     """Each thing ``text`` describes in apposition, as (its description, lower-case, without
     "the"; the names it describes): ("two subsidiaries", "Lorva Mining and Lorva Services")."""
+    if _THE_AFTER_COMMA.search(text) is None:
+        return  # no apposition anywhere (most sentences): one cheap pass, no name runs tried
     for match in _APPOSITION.finditer(text):
         names, description = match["names"], match["description"]
         words = description.split()
-        if any(w in FUNCTION_WORDS and not _number(w) for w in words) or not is_topic_noun(
+        if any(w in FUNCTION_WORDS and w not in _SMALL_COUNTS for w in words) or not is_topic_noun(
             words[-1]
         ):
             continue
@@ -48,10 +60,6 @@ def described_things(text: str, people: set[str]) -> Iterator[tuple[str, str]]:
         if names.split()[0] in ("The", "A", "An", "In", "On", "At"):
             continue
         yield description, names
-
-
-def _number(word: str) -> bool:
-    return word in ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
 def written_out(text: str, described: dict[str, str]) -> str:

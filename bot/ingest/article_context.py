@@ -75,6 +75,12 @@ class ArticleContext:
         return self.people.get(name)
 
     @property
+    def person_names(self) -> set[str]:
+        """Every way the article writes one of its people, short or full ("Tokayev",
+        "Kassym-Jomart Tokayev"): a name among these is a person's, not a thing's or a body's."""
+        return set(self.people) | set(self.people.values())
+
+    @property
     def one_off(self) -> bool:
         """Did the main event happen once, on a day (a crash, a vote; not "mudslides" since
         early May)?"""

@@ -348,7 +348,7 @@ def _set_in_event(
     if statement.event is not None and statement.event.carried:
         _set_in_carried_event(statement, statement.event, context, names)
         return
-    if _from_verb(event) and event is context.event:
+    if _from_headline_verb(event) and event is context.event:
         _set_in_headline_event(statement, context, names, place)
         return
     if statement.background and statement.position > 0:
@@ -633,16 +633,16 @@ def _last_resort_questions(parts: list[str], setting: str | None) -> list[str]:
     return [q.lower() for q in out if question_problem(q.lower()) is None]
 
 
-def _from_verb(event: Event | None) -> bool:
+def _from_headline_verb(event: Event | None) -> bool:
     """Was ``event`` read from a headline's verb (``headline_event``), not named by a noun?"""
-    return event is not None and event.own_preposition is not None
+    return event is not None and event.from_headline_verb
 
 
 def _event_tags(event: Event | None, names: set[str]) -> list[str]:
     """The words an event is tagged by: its name and noun ("wagner", "mutiny"). None for an
     event read from a headline's verb: its noun ("sentencing") is the drafter's, not the
     article's, and on every fact it would push out the tags that tell them apart."""
-    if event is None or _from_verb(event):
+    if event is None or _from_headline_verb(event):
         return []
     words = fold(f"{event.alias or ''} {event.modifiers} {event.noun}").split()
     return [w for w in dict.fromkeys(words) if is_topic_noun(w) or w in names]
@@ -653,7 +653,7 @@ def _said_about(statement: Statement, event: Event | None) -> str | None:
     when the statement goes on about another one a sentence before told of (not "what did
     prigozhin say about the moscow crash" of the mutiny two months before; nor "... about the
     wagner mutiny", whose words every question about the mutiny shares)."""
-    if event is None or _from_verb(event):
+    if event is None or _from_headline_verb(event):
         # Asked of what the statement names ("what did the defence say about the case"):
         # a headline's verb is no name people have said things about.
         return None
@@ -775,7 +775,7 @@ def _read_story(
         topic = event.phrase().replace('"', "")
         # (An event read from a headline's verb leads no fact in: its facts are asked as
         # their lead-ins set them, in a person's case or a place.)
-        if event.preposition != "Under" and not _from_verb(event):
+        if event.preposition != "Under" and not _from_headline_verb(event):
             short = event.short().replace('"', "")
             setting = f"{event.preposition.lower()} {short}"
     event_words, overview_words = _event_words(event)
@@ -859,7 +859,7 @@ def _fact(
     answer = statement.text[:MAX_ANSWER_CHARS]
     # (An event read from a headline's verb is the headline's summary, not a name the lede
     # previews: the lede stays as it is, asked and tagged as with no event.)
-    overview = lede and story.event is not None and not _from_verb(story.event)
+    overview = lede and story.event is not None and not _from_headline_verb(story.event)
     if overview:
         answer, questions = _without_previewed(statement, story, answer, questions, asked)
     tags = _fact_tags(statement, story, answer, lede=lede, overview=overview)
@@ -911,7 +911,7 @@ def _drafted_questions(
             (index and resolved(part, parts[index - 1], people.values())) or part,
             names=story.mid_capitals,
             setting=asked,
-            overview=lede and index == 0 and not _from_verb(event),
+            overview=lede and index == 0 and not _from_headline_verb(event),
             topic=said_topic,
         )
         for index, part in enumerate(parts)
@@ -931,7 +931,7 @@ def _drafted_questions(
     # "Alexandr Stoianoglo, a former prosecutor general, ...": who he is, second (the fact's
     # own first question stays first; the last ones give way).
     questions[1:1] = story.profiles.questions(" ".join(statement.sources or [statement.original]))
-    if lede and (event is None or _from_verb(event)) and story.story_place:
+    if lede and (event is None or _from_headline_verb(event)) and story.story_place:
         # No event named in the headline or lede ("Bridge over the Kura closes ..."): the
         # opening fact still answers a reader asking what happened in the story's place.
         questions.insert(0, f"what happened in {fold(story.story_place)}")

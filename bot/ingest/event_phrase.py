@@ -49,6 +49,12 @@ class Event:
     def preposition(self) -> str:
         return self.own_preposition or PREPOSITION.get(self.noun, "In")
 
+    @property
+    def from_headline_verb(self) -> bool:
+        """Read from a headline's verb (``headline_event``), not named by an event noun: only
+        such an event brings a preposition of its own."""
+        return self.own_preposition is not None
+
     def phrase(self, noun: str | None = None, *, compound: bool = False) -> str:
         """ "the Kazakhstan floods"; with ``noun``, the same modifiers before another noun
         ("the Kazakhstan flooding", "the Baku climate conference"). With a name of its own,
@@ -150,7 +156,7 @@ class Event:
         """Can "the <noun>" in a later sentence mean this event?"""
         if noun == self.noun:
             return True
-        if self.own_preposition is not None:
+        if self.from_headline_verb:
             return noun in self.kin  # "the sentence" is Gutsul's; "the meeting" is not
         same = SAME_EVENT.get(self.preposition, set())
         if self.preposition == "In":

@@ -133,7 +133,7 @@ class EventReferents(ReferentState):
             self.anchor = None  # its day is not the last day the article named
         self._introduced = None
         self.current = None
-        if main is None or main.preposition != "In" or main.own_preposition is not None:
+        if main is None or main.preposition != "In" or main.from_headline_verb:
             return  # (an event read from a headline's verb is told of only by its own nouns)
         names_main = False
         other: str | None = None

@@ -77,6 +77,10 @@ _THING_SUBJECTS = frozenset("dam bridge building mall mine tower reservoir levee
 _KILLERS = {"gunman": "shooting", "gunmen": "shooting", "shooter": "shooting",
             "bomber": "bombing", "bombers": "bombing"}  # fmt: skip
 
+# Every verb an event is read from: the tables', and "take" and "kill", read by what goes
+# with them ("takes control of", "Gunman kills").
+_VERBS = frozenset(PERSON_VERBS.keys() | THING_VERBS.keys() | PLACE_VERBS.keys() | {"take", "kill"})
+
 _CLAUSE_END = re.compile(r"[;:,]|\s+(?:as|after|while|amid|but|and|with)\s+|\s+-\s+")
 
 
@@ -115,9 +119,7 @@ def _read(title: str) -> _Headline | None:
         if index == 0 or not word.islower():
             continue
         base = base_form(word) or word
-        known = base in PERSON_VERBS or base in THING_VERBS or base in PLACE_VERBS
-        known = known or base == "take" or base == "kill"
-        if not known:
+        if base not in _VERBS:
             if not is_topic_noun(word):
                 return None  # a verb the tables do not know ("shot", "held"): no event read
             continue  # "Student gunman", "Last Russian peacekeepers": the subject goes on
@@ -159,13 +161,11 @@ def _person(words: list[str], people: dict[str, str], lede: str) -> str | None:
         if full is not None:
             return full.split()[-1]
     roles = [w for w in words if w.islower() and is_topic_noun(w)]
-    for role in roles[-1:]:
-        match = re.search(rf"\b{re.escape(role)},?\s+((?:[A-Z][\w'’-]+\s?)+)", lede)
-        if match is not None:
-            full = people.get(match.group(1).strip())
-            if full is not None:
-                return full.split()[-1]
-    return None
+    if not roles:
+        return None
+    match = re.search(rf"\b{re.escape(roles[-1])},?\s+((?:[A-Z][\w'’-]+\s?)+)", lede)
+    full = people.get(match.group(1).strip()) if match is not None else None
+    return full.split()[-1] if full is not None else None
 
 
 def verb_event(

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import re
 
-from bot.ingest import dates
-from bot.ingest.appositives import described_things
-from bot.ingest.appositives import written_out as apposed_written_out
+from bot.ingest import appositives, dates
 from bot.ingest.event_nouns import SAME_EVENT
 from bot.ingest.people_referents import PeopleReferents
 from bot.ingest.ruling_party import ruling_party, written_out
@@ -56,8 +54,7 @@ class Referents(ThingReferents, PeopleReferents):
             if place and place["place"] not in ("The",):
                 self._objects.setdefault(match["noun"], place["place"])
         self._note_named(sentence)
-        persons = set(self.context.people) | set(self.context.people.values())
-        self._apposed.update(described_things(sentence, persons))
+        self._apposed.update(appositives.described_things(sentence, self.context.person_names))
         self._note_city(sentence)
         self._ruling = ruling_party(sentence) or self._ruling
         self._learn_event_day(sentence)
@@ -94,7 +91,7 @@ class Referents(ThingReferents, PeopleReferents):
         text = self._roles(text)
         text = self._full_names(text)
         text = written_out(text, self._ruling)
-        text = apposed_written_out(text, self._apposed)
+        text = appositives.written_out(text, self._apposed)
         text = self._definites(text)
         text = self._the_city(text)
         text = self._object_it(text)

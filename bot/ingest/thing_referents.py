@@ -139,8 +139,7 @@ class ThingReferents(EventReferents):
             ):
                 continue
             self._named[noun] = phrase
-        people = set(self.context.people) | set(self.context.people.values())
-        for noun, phrase in owned_things(text, people):
+        for noun, phrase in owned_things(text, self.context.person_names):
             self._named.setdefault(noun, phrase)
 
     def _note_city(self, text: str) -> None:

@@ -7,6 +7,7 @@ point 1). The article is a short one of our own in ``data/described/``.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from bot.ingest.appositives import described_things
@@ -51,3 +52,13 @@ def test_its_is_read_only_with_a_modifier_and_in_the_subjects_own_clause() -> No
     assert not list(owned_things("Orvenia has withdrawn its border guards home.", set()))
     # "its" after "and" may belong to another subject
     assert not list(owned_things("Orvenia signed and Dalmet dropped its claim.", set()))
+
+
+def test_a_long_sentence_in_capitals_is_read_at_once() -> None:
+    # A sentence typed in capitals is one run of capitalised words: reading it for names in
+    # apposition took seconds (every shorter run was tried from every word: 2,000 words, 4 s),
+    # and drafting an article with it as long.
+    shouting = " ".join(["THE MINISTER OF ROADS SAID ORVENIA WOULD PAY"] * 250) + "."
+    started = time.perf_counter()
+    assert not list(described_things(shouting, set()))
+    assert time.perf_counter() - started < 1.0

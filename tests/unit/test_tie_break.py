@@ -152,6 +152,12 @@ def test_signs_that_disagree_or_repeat_in_both_answers_tell_nothing() -> None:
         0.50,
     )
     assert favoured("the day after the bridge", ASKED, visit, again) == 0
+    # "The day after" favours the governor's visit, "catch me up" the fact phrased as what
+    # happened: two signs pointing two ways settle nothing.
+    both = "catch me up on the day after the closure"
+    asked = AskedQuestion(focus(both), 1.0, 1.0, 3, [])
+    assert favoured(both, asked, visit, _scored(FERRY_AGROUND, 0.50)) == 0
+    assert favoured("the day after the closure", ASKED, visit, _scored(FERRY_AGROUND, 0.50)) == 1
     closed = _scored(BRIDGE_CLOSED, 0.9)
     ranked = told_apart([closed, visit], "the day after it closed", ASKED, MatcherSettings())
     assert ranked[0] is closed and closed.favoured_over is None
