@@ -117,6 +117,15 @@ def test_a_misspelled_word_is_read_as_when_compared_with_every_word(
     ]
 
 
+def _vocabulary_of(words: list[str]) -> tuple[Vocabulary, list[str]]:
+    """A vocabulary holding the words, and the words once each in the order they were added."""
+    vocabulary = Vocabulary()
+    unique = list(dict.fromkeys(words))
+    for word in unique:
+        vocabulary.add(word)
+    return vocabulary, unique
+
+
 @settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     typed=st.text("abcdeéoyz", min_size=4, max_size=12),
@@ -134,10 +143,7 @@ def test_no_word_that_reaches_the_cutoff_is_left_out(
     rng = random.Random(seed)
     near = [_misspelled(rng.choice("bdgkz") + typed[1:], rng) for _ in range(20)]
     words = rng.sample([*near, *others], len(near) + len(others))
-    vocabulary = Vocabulary()
-    unique = list(dict.fromkeys(words))
-    for word in unique:
-        vocabulary.add(word)
+    vocabulary, unique = _vocabulary_of(words)
     lengths = range(len(typed) - 2, len(typed) + 3)
     kept = [word for group in vocabulary.near_other_first(typed, lengths, cutoff) for word in group]
     in_scope = [word for word in unique if len(word) in lengths and word[0] != typed[0]]
@@ -169,10 +175,7 @@ def test_no_word_of_its_first_letter_that_reaches_the_cutoff_is_left_out(
     rng = random.Random(seed)
     near = [typed[0] + _misspelled(typed[1:] + "d", rng) for _ in range(20)]
     words = rng.sample([*near, *others], len(near) + len(others))
-    vocabulary = Vocabulary()
-    unique = list(dict.fromkeys(words))
-    for word in unique:
-        vocabulary.add(word)
+    vocabulary, unique = _vocabulary_of(words)
     lengths = range(len(typed) - 2, len(typed) + 3)
     shortlist = vocabulary.near_same_first(typed, lengths, cutoff)
     kept = [word for group in shortlist for word in group]
