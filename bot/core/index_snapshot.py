@@ -40,8 +40,10 @@ from bot.core import chat_spellings as chat_spellings_module
 from bot.core import chat_words as chat_words_module
 from bot.core import country_names as country_names_module
 from bot.core import country_words as country_words_module
+from bot.core import dated_facts as dated_facts_module
 from bot.core import day_terms as day_terms_module
 from bot.core import dropped_words as dropped_words_module
+from bot.core import embedding as embedding_module
 from bot.core import english_stems as english_stems_module
 from bot.core import fact_index as fact_index_module
 from bot.core import filler_words as filler_words_module
@@ -50,22 +52,33 @@ from bot.core import focus_words as focus_words_module
 from bot.core import folding as folding_module
 from bot.core import happened_when as happened_when_module
 from bot.core import index_entries as index_entries_module
+from bot.core import key_bitmaps as key_bitmaps_module
 from bot.core import language as language_module
 from bot.core import latin_russian as latin_russian_module
+from bot.core import matcher_settings as matcher_settings_module
+from bot.core import measures as measures_module
 from bot.core import models as models_module
 from bot.core import news_words as news_words_module
 from bot.core import number_words as number_words_module
 from bot.core import other_focus as other_focus_module
 from bot.core import other_stems as other_stems_module
 from bot.core import other_tokens as other_tokens_module
+from bot.core import past_verbs as past_verbs_module
 from bot.core import role_names as role_names_module
 from bot.core import russian_adjectives as russian_adjectives_module
 from bot.core import russian_chat_spellings as russian_chat_spellings_module
 from bot.core import russian_lemmas as russian_lemmas_module
+from bot.core import same_question as same_question_module
+from bot.core import semantic as semantic_module
 from bot.core import since_words as since_words_module
+from bot.core import succession as succession_module
 from bot.core import synonym_groups as synonym_groups_module
 from bot.core import text as text_module
+from bot.core import topic_counts as topic_counts_module
+from bot.core import vocabulary as vocabulary_module
 from bot.core import wants as wants_module
+from bot.core import word_edges as word_edges_module
+from bot.core import word_lists as word_lists_module
 from bot.core.index_entries import IndexState
 from bot.core.matcher import Matcher, MatcherSettings
 from bot.core.text import Analyzer
@@ -123,6 +136,22 @@ _SHAPING_MODULES = (
     # ("iskra") in a fact's Azerbaijani text are indexed as Russian (``other_stems``, ``text``).
     az_russian_names_module,
     az_typed_russian_module,
+    # The rest of what the index's code imports, directly or through the modules above: the
+    # structures it stores (typo vocabulary, key bitmaps, dated facts, topic counts) and the
+    # settings and word tables they are built with. A test keeps this list whole.
+    dated_facts_module,
+    embedding_module,
+    key_bitmaps_module,
+    matcher_settings_module,
+    measures_module,
+    past_verbs_module,
+    same_question_module,
+    semantic_module,
+    succession_module,
+    topic_counts_module,
+    vocabulary_module,
+    word_edges_module,
+    word_lists_module,
 )
 _SHAPING_PACKAGES = (
     "wordfreq",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import io
 import pickle
@@ -194,3 +195,30 @@ def test_analyzer_from_the_saved_synonyms_matches(tmp_path: Path, synonyms: Any)
     assert loaded is not None
     assert loaded[1] == synonyms
     assert answers(loaded[0]) == answers(original)
+
+
+def _core_imports(module: str) -> set[str]:
+    """The ``bot.core`` modules a ``bot.core`` module imports, read from its source."""
+    source = Path(index_snapshot.__file__).with_name(f"{module}.py")
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module == "bot.core":
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("bot.core."):
+            found.add(str(node.module).split(".")[2])
+    return {name for name in found if source.with_name(f"{name}.py").exists()}
+
+
+def test_a_change_to_any_module_the_index_is_built_with_rebuilds_a_saved_index() -> None:
+    """A saved index is reused while the program version is the same, so every module the
+    index's code reaches must be in that version: otherwise an upgrade that changes how facts
+    are read keeps serving an index read the old way (stale answers until a fact changes)."""
+    reached: set[str] = set()
+    waiting = ["fact_index", "index_entries", "text"]
+    while waiting:
+        module = waiting.pop()
+        if module not in reached:
+            reached.add(module)
+            waiting.extend(_core_imports(module))
+    versioned = {module.__name__.rsplit(".", 1)[1] for module in index_snapshot._SHAPING_MODULES}
+    assert reached - versioned == set()
