@@ -126,13 +126,21 @@ def _vocabulary_of(words: list[str]) -> tuple[Vocabulary, list[str]]:
     return vocabulary, unique
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
+# Both shortlists are tried on the same kind of input: a typed word, other words, a seed for
+# the misspellings made of it, and a cutoff.
+_MANY_EXAMPLES = settings(
+    max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+_TYPED_AMONG_OTHERS = given(
     typed=st.text("abcdeéoyz", min_size=4, max_size=12),
     others=st.lists(st.text("abcdeéoyz", min_size=4, max_size=12), max_size=20),
     seed=st.integers(0, 10**6),
     cutoff=st.sampled_from([50.0, 66.7, 75.0, 80.0, 90.0, 100.0]),
 )
+
+
+@_MANY_EXAMPLES
+@_TYPED_AMONG_OTHERS
 def test_no_word_that_reaches_the_cutoff_is_left_out(
     typed: str, others: list[str], seed: int, cutoff: float
 ) -> None:
@@ -159,13 +167,8 @@ def test_no_word_that_reaches_the_cutoff_is_left_out(
     assert order == sorted(order)
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    typed=st.text("abcdeéoyz", min_size=4, max_size=12),
-    others=st.lists(st.text("abcdeéoyz", min_size=4, max_size=12), max_size=20),
-    seed=st.integers(0, 10**6),
-    cutoff=st.sampled_from([50.0, 66.7, 75.0, 80.0, 90.0, 100.0]),
-)
+@_MANY_EXAMPLES
+@_TYPED_AMONG_OTHERS
 def test_no_word_of_its_first_letter_that_reaches_the_cutoff_is_left_out(
     typed: str, others: list[str], seed: int, cutoff: float
 ) -> None:
