@@ -36,6 +36,7 @@ from bot.ingest.entities import EntityIndex, is_demonym, is_place_name, raw_enti
 from bot.ingest.event_nouns import is_point_event
 from bot.ingest.event_phrase import Event
 from bot.ingest.event_questions import event_questions
+from bot.ingest.fact_sentences import interrogatives
 from bot.ingest.general_questions import general_questions, rewrite_bare_say
 from bot.ingest.initialisms import derived_initialisms, initialisms, paired_tags
 from bot.ingest.leaned_names import leaned_names
@@ -50,7 +51,7 @@ from bot.ingest.pronoun_subjects import resolved
 from bot.ingest.question_check import problem as question_problem
 from bot.ingest.questions import generate
 from bot.ingest.sentences import dateline_place, split_sentences, strip_dateline
-from bot.ingest.statements import interrogatives, statements
+from bot.ingest.statements import statements
 from bot.ingest.toll_questions import asks_toll, toll_questions
 
 MIN_FACTS = 2

@@ -14,8 +14,9 @@ from bot.ingest import dates
 from bot.ingest.article_draft import build_draft
 from bot.ingest.entities import raw_entities
 from bot.ingest.extract import from_text
+from bot.ingest.fact_sentences import is_setup
 from bot.ingest.question_check import problem
-from bot.ingest.statements import is_setup, statements
+from bot.ingest.statements import statements
 from tests.ingest.drafting import answer_with, answers, corpus_draft
 
 

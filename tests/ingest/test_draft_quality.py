@@ -89,7 +89,7 @@ def test_set_up_sentences_are_not_facts(article: str, setup: str) -> None:
 
 def test_direct_quotations_are_not_facts() -> None:
     """A sentence that is mostly a quotation is colour, not a fact to answer with."""
-    from bot.ingest.statements import is_quote, is_setup
+    from bot.ingest.fact_sentences import is_quote, is_setup
 
     assert is_quote('"The coming days will be hard," the official said.')
     assert not is_quote('The ministry called the arrests "an unfriendly act".')

@@ -7,7 +7,7 @@ nothing, and "how long did prosecutors want" found no fact. Sentences of our own
 
 from __future__ import annotations
 
-from bot.ingest.statements import is_statement
+from bot.ingest.fact_sentences import is_statement
 from tests.ingest.drafting import draft_of, fact_with
 
 TRIAL = """Court in Velna jails former mayor Oren Tadić

@@ -6,11 +6,12 @@ from bot.core.text import Analyzer
 from bot.ingest.article_draft import build_draft
 from bot.ingest.dedupe import merge_near_duplicates
 from bot.ingest.entities import EntityIndex
+from bot.ingest.fact_sentences import is_statement
 from bot.ingest.main_clause import parse
 from bot.ingest.models import Article, Statement
 from bot.ingest.questions import generate
 from bot.ingest.sentences import split_sentences
-from bot.ingest.statements import is_statement, statements
+from bot.ingest.statements import statements
 
 
 def test_abbreviations_and_numbers_do_not_end_sentences() -> None:
