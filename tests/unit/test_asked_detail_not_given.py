@@ -2,7 +2,8 @@
 point 2), however well the fact matches its other words: "wat % did they get" asks a share, as
 "what percent" does; "which judge is hearing the case" asks the judge's name, as "who is the
 judge" does; "does the bear have a name" asks the bear's own name; "the retired general" is
-not the serving general a fact names. The facts that do state it are answered."""
+not the serving general a fact names; "how many times" asks how often, which a fact counting
+seats does not say. The facts that do state it are answered."""
 
 from __future__ import annotations
 
@@ -126,3 +127,37 @@ def test_a_retired_general_is_not_the_serving_general_a_fact_names() -> None:
     question = "what was the name of the retired general who mediated at the gori depot"
     assert Analyzer(()).focus(question).roles == ("retired general",)
     assert Matcher([MEDIATOR_UNNAMED]).ask(question).decision is not Decision.ANSWER
+
+
+CHARTER_SCOPE = Fact(
+    "batumi-charter-scope",
+    "Batumi's new city charter, adopted on 12 March, rewrites most of the 2006 charter, which "
+    "had been amended before, and raises the number of council seats from 25 to 35.",
+    (
+        "how many council seats are there now",
+        "what does the new batumi charter change",
+        "was the 2006 batumi charter amended before",
+    ),
+)
+PORT_CARGO = Fact(
+    "batumi-port-cargo",
+    "Batumi port handled 20 million tonnes of cargo in 2023.",
+    ("how much cargo did batumi port handle",),
+)
+CHARTER_AMENDED = Fact(
+    "batumi-charter-amended",
+    "The 2006 Batumi city charter had been amended four times before the council replaced it.",
+    ("how often was the old charter changed",),
+)
+
+
+def test_how_many_times_is_not_answered_by_a_count_of_something_else() -> None:
+    question = "how many times had the 2006 batumi charter been amended before"
+    result = Matcher([CHARTER_SCOPE, PORT_CARGO]).ask(question)
+    assert result.decision is not Decision.ANSWER
+
+
+def test_how_many_times_is_answered_by_the_fact_counting_the_times() -> None:
+    question = "how many times had the 2006 batumi charter been amended before"
+    result = Matcher([CHARTER_SCOPE, CHARTER_AMENDED]).ask(question)
+    assert result.best is not None and result.best.fact.id == "batumi-charter-amended"
