@@ -15,7 +15,8 @@ from typing import Any
 import pytest
 
 from bot.core import import_reach, index_snapshot
-from bot.core.loader import KnowledgeReader, KnowledgeSignature
+from bot.core.knowledge_signature import KnowledgeSignature
+from bot.core.loader import KnowledgeReader
 from bot.core.matcher import Matcher
 from bot.core.models import Fact, Origin, Source
 from bot.core.text import Analyzer

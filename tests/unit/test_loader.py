@@ -14,13 +14,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.core.knowledge_errors import KnowledgeError, LocatedError
 from bot.core.loader import (
     MAX_ANSWER_CHARS,
     MAX_ERRORS,
     MAX_NESTING,
-    KnowledgeError,
     KnowledgeReader,
-    LocatedError,
     load_knowledge,
 )
 from bot.core.models import Origin, Source
