@@ -28,26 +28,14 @@ def check_cross_references(facts: list[Fact]) -> list[LocatedError]:
         else:
             first[fact.id] = fact
     for fact in facts:
-        for other in fact.related:
-            if other not in first:
-                errors.append(
-                    LocatedError(
-                        fact.file or "?",
-                        fact.line,
-                        f"'related' names unknown id '{other}'",
-                        fact.id,
-                    )
+        for field, named in (("related", fact.related), ("supersedes", fact.supersedes)):
+            errors.extend(
+                LocatedError(
+                    fact.file or "?", fact.line, f"'{field}' names unknown id '{other}'", fact.id
                 )
-        for other in fact.supersedes:
-            if other not in first:
-                errors.append(
-                    LocatedError(
-                        fact.file or "?",
-                        fact.line,
-                        f"'supersedes' names unknown id '{other}'",
-                        fact.id,
-                    )
-                )
+                for other in named
+                if other not in first
+            )
     errors.extend(_supersession_cycles(first))
     return errors
 
