@@ -281,6 +281,7 @@ def test_the_version_is_the_same_in_every_process() -> None:
             check=True,
             env=environment,
             cwd=root,
+            timeout=120,
         )
         seen.add(result.stdout.strip())
     assert seen == {index_snapshot.program_version()}
