@@ -95,8 +95,7 @@ _PAIRS: dict[str, tuple[str, ...]] = {
 }
 # Azerbaijani's way of writing a Russian name: its letters and pairs, a first "ə" as "а", a
 # soft sign (which it never writes) after any consonant, and a "й" after a last "ы" or "и"
-# ("Qroznı"). Russian spelling's own rules need no keeping: only a spelling that begins a
-# word of general Russian is read on.
+# ("Qroznı").
 _SCHEME = Scheme(
     {**_LETTERS, **_PAIRS},
     first=_FIRST,

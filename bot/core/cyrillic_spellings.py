@@ -6,8 +6,8 @@ for "х", "shch" for "щ", a soft sign left out after "л" or "т") and a Russia
 Azerbaijani letters (``az_russian_names``: "q" for "г", "x" for "х", "ş" for "ш", no soft sign
 at all). They differ in their letters and in where a letter left unwritten may stand, not in
 how a word is spelled out: cut it into the table's Latin letters in every way, the longest
-first, read each as any Cyrillic letters it may stand for, and give up on a spelling as soon
-as it begins no word the caller knows. So the table and the rules are a ``Scheme``, and
+first, read each as any Cyrillic letters it may stand for as Russian spelling allows, and
+give up on a spelling as soon as it begins no word the caller knows. So the table and the rules are a ``Scheme``, and
 ``spellings`` is the one walk through a word both read it by.
 """
 
@@ -17,7 +17,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 
 _VOWELS = frozenset("аеёиоуыэюя")
-# The Latin vowels after which a left-out soft sign is not read where ``soft_before_vowels``
+# The Latin vowels before which a left-out soft sign is not read where ``soft_before_vowels``
 # is off: "ya", "yo" begin a syllable of their own ("solovyov" spells its "ё" by them).
 _LATIN_VOWELS = frozenset("aeiouy")
 
@@ -40,10 +40,6 @@ class Scheme:
     closing: Mapping[str, str] = field(default_factory=dict)
     """A Cyrillic letter that may follow a word's last one unwritten ("й" after a last "ы" or
     "и": Azerbaijani writes "Qroznı" for Грозный)."""
-    spelling_rules: bool = False
-    """Whether Russian spelling is kept: no "ы", "ь" or "ъ" to begin a word, "й" only after a
-    vowel, "ь" and "ъ" only after a consonant (a keyboard's "'" and "j" may stand for them
-    anywhere, Russian may not)."""
     longest: int = field(init=False)
     """The longest Latin group the table reads."""
     # What each run of Latin letters may be read as first (``readings``), read once: the
@@ -86,9 +82,11 @@ def spellings(
     within: Collection[str] | None = None,
     may_end: Callable[[str, int], bool] | None = None,
 ) -> Iterator[str]:
-    """Every Cyrillic spelling of ``word`` that ``scheme`` allows, the likeliest first: the word
-    cut into the table's Latin groups in every way (the longest first: "ja" is "я", or "ж" and
-    "а" as in "azerbaijan"), with a soft sign where ``soft`` and the scheme allow one.
+    """Every Cyrillic spelling of ``word`` that ``scheme`` and Russian spelling allow, the
+    likeliest first: the word cut into the table's Latin groups in every way (the longest
+    first: "ja" is "я", or "ж" and "а" as in "azerbaijan"), with a soft sign where ``soft`` and
+    the scheme allow one (a keyboard's "'" and "j" may stand for "ь" and "й" anywhere, Russian
+    spelling may not).
 
     With ``within`` (every beginning of the words a caller knows), a spelling is given up as
     soon as it begins none of them: a Latin word has thousands of spellings and few of them
@@ -97,7 +95,6 @@ def spellings(
     has reached a known stem, and the rest is an ending): it is no longer held to ``within``.
     """
     closing = scheme.closing
-    rules = scheme.spelling_rules
     longest = scheme.longest
     end = len(word)
     soft_after = scheme.soft_after if soft else frozenset()
@@ -119,14 +116,15 @@ def spellings(
         letters = word[position : position + longest]
         found = read((letters, not position)) or scheme.readings(letters, not position)
         for size, cyrillic in found:
-            if rules:
-                letter = cyrillic[0]
-                if letter in "ыьъ" and not last:
-                    continue
-                if letter == "й" and last not in _VOWELS:
-                    continue
-                if letter in "ьъ" and last in _VOWELS:
-                    continue
+            # Russian spelling, whatever the writing: no "ы", "ь" or "ъ" begins a word, "й"
+            # follows a vowel or begins the word (Йемен, йога), "ь" and "ъ" follow a consonant.
+            letter = cyrillic[0]
+            if letter in "ыьъ" and not last:
+                continue
+            if letter == "й" and last and last not in _VOWELS:
+                continue
+            if letter in "ьъ" and last in _VOWELS:
+                continue
             after = position + size
             yield from spell(after, before + cyrillic, free)
             if cyrillic[-1] in soft_after and (

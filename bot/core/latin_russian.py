@@ -154,10 +154,9 @@ def _spellings(word: str, soft: bool = False, *, known_only: bool = False) -> It
 
 # Consonants a left-out soft sign follows most often: "только", "случилось", "есть".
 _SOFTENED = frozenset("лтсндзр")
-# A keyboard's way of writing Russian: its letters, a soft sign left out only before a
-# consonant or at the end, and Russian spelling kept ("'" and "j" stand for "ь" and "й" only
-# where Russian has them).
-_SCHEME = Scheme(_SPELLINGS, soft_after=_SOFTENED, soft_before_vowels=False, spelling_rules=True)
+# A keyboard's way of writing Russian: its letters, and a soft sign left out only before a
+# consonant or at the end.
+_SCHEME = Scheme(_SPELLINGS, soft_after=_SOFTENED, soft_before_vowels=False)
 
 
 @lru_cache(maxsize=20_000)
