@@ -38,6 +38,7 @@ from bot.core import az_verbs as az_verbs_module
 from bot.core import chat_expansion as chat_expansion_module
 from bot.core import chat_spellings as chat_spellings_module
 from bot.core import chat_words as chat_words_module
+from bot.core import contractions as contractions_module
 from bot.core import country_names as country_names_module
 from bot.core import country_words as country_words_module
 from bot.core import dated_facts as dated_facts_module
@@ -122,6 +123,7 @@ _SHAPING_MODULES = (
     asked_roles_module,
     chat_words_module,
     chat_spellings_module,  # its rules read a fact's chat spellings too ("every1")
+    contractions_module,  # "what's" in a fact's phrasing is read as "what is" too
     news_words_module,
     language_module,  # its stopwords decide which Russian and Azerbaijani words are indexed
     latin_russian_module,
