@@ -7,8 +7,8 @@ Azerbaijani letters (``az_russian_names``: "q" for "г", "x" for "х", "ş" for 
 at all). They differ in their letters and in where a letter left unwritten may stand, not in
 how a word is spelled out: cut it into the table's Latin letters in every way, the longest
 first, read each as any Cyrillic letters it may stand for as Russian spelling allows, and
-give up on a spelling as soon as it begins no word the caller knows. So the table and the rules are a ``Scheme``, and
-``spellings`` is the one walk through a word both read it by.
+give up on a spelling as soon as it begins no word the caller knows. So the table and the
+rules are a ``Scheme``, and ``spellings`` is the one walk through a word both read it by.
 """
 
 from __future__ import annotations

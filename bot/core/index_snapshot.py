@@ -41,6 +41,7 @@ from bot.core import chat_words as chat_words_module
 from bot.core import contractions as contractions_module
 from bot.core import country_names as country_names_module
 from bot.core import country_words as country_words_module
+from bot.core import cyrillic_spellings as cyrillic_spellings_module
 from bot.core import dated_facts as dated_facts_module
 from bot.core import day_terms as day_terms_module
 from bot.core import dropped_words as dropped_words_module
@@ -138,6 +139,7 @@ _SHAPING_MODULES = (
     # ("iskra") in a fact's Azerbaijani text are indexed as Russian (``other_stems``, ``text``).
     az_russian_names_module,
     az_typed_russian_module,
+    cyrillic_spellings_module,  # how both spell a Latin word in Cyrillic
     # The rest of what the index's code imports, directly or through the modules above: the
     # structures it stores (typo vocabulary, key bitmaps, dated facts, topic counts) and the
     # settings and word tables they are built with. A test keeps this list whole.
