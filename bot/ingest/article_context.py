@@ -63,9 +63,9 @@ class ArticleContext:
                 title, published, spoken=False
             )
             earlier = _earlier_span(title, lede, event)
-            if day is not None and day.precision == "day" and not _dated_after(lede, event):
-                if earlier is None:
-                    event.date = day.date
+            dated = day is not None and day.precision == "day" and not _dated_after(lede, event)
+            if day is not None and dated and earlier is None:
+                event.date = day.date
             when = event.date or published
             if earlier is not None and published is not None:
                 event.month = _month_before(published, earlier)

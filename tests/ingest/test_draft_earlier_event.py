@@ -14,7 +14,9 @@ from tests.ingest.drafting import answers, draft_of
 RULING = """Morvania's top court upholds Tessel's snap election win
 Published: 2024-08-10
 
-VALMORE, Aug 10 - Morvania's Supreme Court on Friday threw out opposition challenges to last month's snap parliamentary election, confirming the win of Prime Minister Anja Tessel's Open Road party.
+VALMORE, Aug 10 - Morvania's Supreme Court on Friday threw out opposition challenges to \
+last month's snap parliamentary election, confirming the win of Prime Minister Anja Tessel's \
+Open Road party.
 
 The judges kept in force the electoral commission's final tally.
 
@@ -26,7 +28,8 @@ Turnout was 47.5 percent.
 TRIAL = """Court upholds Dravik's election result over fraud claims
 Published: 2024-03-05
 
-LORESK, March 5 - A court in Loresk on Monday rejected a challenge to last year's presidential election, which returned Dravik's ruling party to power.
+LORESK, March 5 - A court in Loresk on Monday rejected a challenge to last year's \
+presidential election, which returned Dravik's ruling party to power.
 
 Turnout was 61 percent, the electoral board said.
 
