@@ -7,10 +7,10 @@ sets are what changes may be made from.
 
 FRESH_TUNE = frozenset(
     {
-        "questions_ru_15",
-        "questions_az_15",
-        "questions_en_18",
-        "tbilisi-flood-2015",
-        "yerevan-police-siege-2016",
+        "questions_ru_16",
+        "questions_az_16",
+        "questions_en_19",
+        "ganja-missile-strikes-2020",
+        "bek-air-crash-2019",
     }
 )

@@ -551,7 +551,10 @@ def _undated(subject: str) -> str:
     "The passengers also" -> "The passengers" (an adverb before the verb is no part of who
     acted: "what did the passengers also include" reads badly)."""
     spans = time_spans_in(subject)
-    subject = without(subject, spans).strip(" ,") if spans else subject
+    undated = without(subject, spans).strip(" ,") if spans else subject
+    # "Monday was declared a day of mourning": the date is the subject itself, not a time
+    # said beside it.
+    subject = undated or subject
     words = subject.split()
     while len(words) > 1 and words[-1].lower() in _SUBJECT_ADVERBS:
         words.pop()

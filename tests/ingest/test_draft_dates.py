@@ -150,3 +150,18 @@ def test_a_fact_telling_of_an_event_after_its_announcement_is_dated_by_the_event
     assert fact_with(draft, "closing ceremony").date == dt.date(2025, 6, 10)
     # Only the day something was said: that day.
     assert fact_with(draft, "new bridge").date == dt.date(2025, 6, 19)
+
+
+def test_a_day_as_the_subject_of_its_sentence_is_drafted_not_a_crash() -> None:
+    # "Monday was declared a day of mourning": with the date taken out as a time said beside
+    # the subject, no subject was left and drafting the article failed with an IndexError.
+    draft = draft_of(
+        "Flood kills four in Lestria\n"
+        "Published: 2025-05-10\n\n"
+        "Floodwater swept through the Lestrian town of Varno on Friday, killing four people "
+        "and leaving hundreds of homes under water, rescue services said.\n"
+        "Monday was declared a day of mourning across the province, the governor said.\n"
+        "Schools in the town stayed shut while crews cleared mud from the streets.\n"
+    )
+    mourning = fact_with(draft, "day of mourning")
+    assert mourning.questions, "the mourning fact has questions a reader can ask"
