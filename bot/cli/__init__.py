@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from bot.config import ConfigError, Settings, discord_token
 from bot.core.actors import Actor
 from bot.core.errors import NewsdeskError
-from bot.core.loader import KnowledgeError
+from bot.core.knowledge_errors import KnowledgeError
 from bot.core.storage import StoreError
 
 from . import commands, kb_commands, render

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 from bot.config import Settings
 from bot.core.actors import Actor
 from bot.core.errors import InvalidInput
-from bot.core.loader import KnowledgeError, load_knowledge
+from bot.core.knowledge_errors import KnowledgeError
+from bot.core.loader import load_knowledge
 from bot.core.models import AskResult, Decision, Match
 
 from . import render

@@ -21,7 +21,7 @@ from pathlib import Path
 from bot.core.actors import Actor
 from bot.core.errors import NewsdeskError
 from bot.core.folding import words
-from bot.core.loader import KnowledgeError
+from bot.core.knowledge_errors import KnowledgeError
 from bot.core.models import Decision
 from bot.core.service import MAX_ASK_CHARS, FactInput, KnowledgeBase
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from bot.core import language as languages
-from bot.core.loader import KnowledgeError
+from bot.core.knowledge_errors import KnowledgeError
 from bot.core.models import (
     NOT_MADE_ACTIONS,
     QUESTION_ACTIONS,

@@ -16,6 +16,20 @@ from bot.core.number_words import NUMBER_VALUES
 from bot.core.role_names import ROLE_IN_ANSWERS, qualified_role
 
 _BE = frozenset("is was are were be will s".split())
+_HAVE = frozenset("have has had got".split())
+# Roles written as a title or an apposition beside their holder's name ("Judge Ivanova",
+# "Ivanova, the judge"), so "which judge" asks that name; not those an answer says otherwise
+# ("which candidate came third": "Usatii came third of 11 candidates").
+_TITLES = frozenset(
+    """
+    president minister ambassador envoy ceo mayor governor commander general judge prosecutor
+    king queen pm premier chancellor spokesman spokeswoman spokesperson chairman chairwoman
+    director secretary
+    """.split()
+)
+_TITLES_AND_BODIES = _TITLES | BODY_WORDS
+# "has it got a name": a pronoun names no thing whose name could be written beside it.
+_PRONOUNS = frozenset("it they he she this that these those".split())
 
 # Verbs that ask for the head of something ("who runs wagner now"), and the role words an
 # answer names such a head by ("Wagner's new commander, Andrei Troshev").
@@ -46,8 +60,9 @@ def asked_roles(words: list[str]) -> tuple[str, ...]:
             ("who" in before and any(b in _BE for b in before) and word in ROLE_WORDS)
             or _named_by(words, index)
             or "named" in before
-            # "which international organisation would run it": the body's name is asked.
-            or (word in BODY_WORDS and "which" in words[max(0, index - 2) : index])
+            # "which international organisation would run it", "which judge is hearing the
+            # case": the body's or the holder's name is asked, as "who is the judge" asks it.
+            or (word in _TITLES_AND_BODIES and "which" in words[max(0, index - 2) : index])
             or (index + 1 < len(words) and words[index + 1] in ("called", "named"))
         )
         if asks_name:
@@ -99,6 +114,13 @@ def _named_thing(words: list[str]) -> tuple[str, ...]:
         ):
             thing = _thing_at(words[index + 3 :])
             return (thing,) if thing else ()
+    for index, word in enumerate(words[2:], start=2):
+        # "does the hippo have a name", "has the storm got a name yet": the thing before the
+        # verb is what a name is asked of.
+        if word == "name" and words[index - 1] == "a" and words[index - 2] in _HAVE:
+            thing = words[index - 3] if index >= 3 else ""
+            named = thing.isalpha() and thing not in NAME_BREAKERS and thing not in _PRONOUNS
+            return (thing,) if named else ()
     called = words[0] in ("what", "whats") and words[-1] in ("called", "named")
     if called and len(words) >= 4 and words[-3] in DETERMINERS and words[-2].isalpha():
         return (words[-2],)  # "what was the village called"

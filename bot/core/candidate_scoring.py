@@ -30,6 +30,9 @@ _BLOCKED_RANK = 0.8
 _STRICT = int(STRICT)
 _DURATION = int(Want.DURATION)
 _SOFT_MISS_RANK = 0.95
+# "How many times": the count of occurrences, which "twice" or "for the third time" states;
+# a fact without the word counts something else, and its "how many" phrasing another thing.
+_OCCURRENCES = "time"
 
 
 def _written_by(fact: Fact) -> dt.date | None:
@@ -461,7 +464,7 @@ class CandidateScoring(FactIndex):
         numbers count something else, which a word it holds away from its numbers does ("how many
         planes" of a fact naming the plane but counting the dead). ``tallied``: a count of
         things, which an amount's phrasing ("how much territory") does not answer."""
-        if not entry.all_terms().isdisjoint(counted_terms):
+        if not entry.all_terms().isdisjoint(counted_terms) or _OCCURRENCES in counted_terms:
             return False
         for _, text in entry.phrasings:
             if text:

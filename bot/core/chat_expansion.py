@@ -1,6 +1,7 @@
 """Chat spellings read as the words they stand for, in folded English text: the table
 (``chat_words``: "ppl" -> people, "lol" -> nothing), the rules (``chat_spellings``: "every1"),
-a dropped final g ("payin" -> paying), "the pm" as the prime minister, and idioms that only
+a dropped final g ("payin" -> paying), a question word's contraction ("when's" -> when
+is), "the pm" as the prime minister, and idioms that only
 say how one asks ("what's the deal with", "fill me in").
 """
 
@@ -11,12 +12,15 @@ from functools import lru_cache
 
 from bot.core.chat_spellings import respelled
 from bot.core.chat_words import CHAT_WORDS
+from bot.core.contractions import written_out
 from bot.core.language import english_frequency
 
 
 def expand_chat(folded: str) -> str:
     """Folded text with chat spellings replaced by the words they stand for, and a dropped
-    final g put back ("payin" -> "paying", "goin" -> "going")."""
+    final g put back ("payin" -> "paying", "goin" -> "going"); a question word's contraction
+    written out ("when s" -> "when is": ``contractions``)."""
+    folded = written_out(folded)
     if " pm" in folded and _PRIME_MINISTER.search(folded):
         # "the pm", "the new pm", "armenia's pm": the prime minister the facts write out;
         # "at 5 pm" stays the afternoon.

@@ -20,7 +20,8 @@ from typing import Any
 
 import yaml
 
-from bot.core.loader import KnowledgeError, LocatedError, load_file
+from bot.core.knowledge_errors import KnowledgeError, LocatedError
+from bot.core.loader import load_file
 from bot.core.models import Fact, ReloadReport
 
 DRAFTS_DIR = "drafts"

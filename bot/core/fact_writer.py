@@ -27,8 +27,8 @@ from bot.core.fact_input import (
     with_translation,
     written_in,
 )
+from bot.core.fact_references import supersession_cycle
 from bot.core.folding import words
-from bot.core.loader import supersession_cycle
 from bot.core.models import Fact, Origin, Source, Status, Translation
 from bot.core.served_index import ServedIndex
 from bot.core.storage import KnowledgeStore, StoreConflict

@@ -27,58 +27,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from bot.core import answer_kinds as answer_kinds_module
-from bot.core import answer_tokens as answer_tokens_module
-from bot.core import asked_counts as asked_counts_module
-from bot.core import asked_roles as asked_roles_module
-from bot.core import az_nouns as az_nouns_module
-from bot.core import az_russian_names as az_russian_names_module
-from bot.core import az_typed_russian as az_typed_russian_module
-from bot.core import az_verbs as az_verbs_module
-from bot.core import chat_expansion as chat_expansion_module
-from bot.core import chat_spellings as chat_spellings_module
-from bot.core import chat_words as chat_words_module
-from bot.core import country_names as country_names_module
-from bot.core import country_words as country_words_module
-from bot.core import dated_facts as dated_facts_module
-from bot.core import day_terms as day_terms_module
-from bot.core import dropped_words as dropped_words_module
-from bot.core import embedding as embedding_module
-from bot.core import english_stems as english_stems_module
-from bot.core import fact_index as fact_index_module
-from bot.core import filler_words as filler_words_module
-from bot.core import focus as focus_module
-from bot.core import focus_words as focus_words_module
-from bot.core import folding as folding_module
-from bot.core import happened_when as happened_when_module
-from bot.core import index_entries as index_entries_module
-from bot.core import key_bitmaps as key_bitmaps_module
-from bot.core import language as language_module
-from bot.core import latin_russian as latin_russian_module
-from bot.core import matcher_settings as matcher_settings_module
-from bot.core import measures as measures_module
-from bot.core import models as models_module
-from bot.core import news_words as news_words_module
-from bot.core import number_words as number_words_module
-from bot.core import other_focus as other_focus_module
-from bot.core import other_stems as other_stems_module
-from bot.core import other_tokens as other_tokens_module
-from bot.core import past_verbs as past_verbs_module
-from bot.core import role_names as role_names_module
-from bot.core import russian_adjectives as russian_adjectives_module
-from bot.core import russian_chat_spellings as russian_chat_spellings_module
-from bot.core import russian_lemmas as russian_lemmas_module
-from bot.core import same_question as same_question_module
-from bot.core import semantic as semantic_module
-from bot.core import since_words as since_words_module
-from bot.core import succession as succession_module
-from bot.core import synonym_groups as synonym_groups_module
-from bot.core import text as text_module
-from bot.core import topic_counts as topic_counts_module
-from bot.core import vocabulary as vocabulary_module
-from bot.core import wants as wants_module
-from bot.core import word_edges as word_edges_module
-from bot.core import word_lists as word_lists_module
+from bot.core import import_reach, russian_chat_spellings
 from bot.core.index_entries import IndexState
 from bot.core.matcher import Matcher, MatcherSettings
 from bot.core.text import Analyzer
@@ -87,71 +36,14 @@ log = logging.getLogger(__name__)
 
 FORMAT = 1
 SUFFIX = ".index"
-# What shapes an index besides the facts: the code that analyses and stores it, and the
-# stemmer, word frequencies and transliteration it uses.
-_SHAPING_MODULES = (
-    fact_index_module,
-    index_entries_module,  # how a fact and its index entry are stored
-    text_module,
-    # How the analyser reads a text into terms (``text.Analyzer`` and its parts).
-    folding_module,
-    filler_words_module,
-    chat_expansion_module,
-    english_stems_module,
-    other_stems_module,
-    other_tokens_module,
-    other_focus_module,
-    dropped_words_module,
-    synonym_groups_module,
-    day_terms_module,
-    models_module,
-    focus_module,
-    # What a fact's answer holds, read when it is indexed, and the words and kinds it is
-    # read by (``focus`` reads the question by the same).
-    wants_module,
-    focus_words_module,
-    answer_tokens_module,
-    answer_kinds_module,
-    role_names_module,
-    # A people's word or a number beside a role names no one (``role_names``).
-    country_words_module,
-    country_names_module,
-    number_words_module,
-    happened_when_module,
-    asked_counts_module,
-    asked_roles_module,
-    chat_words_module,
-    chat_spellings_module,  # its rules read a fact's chat spellings too ("every1")
-    news_words_module,
-    language_module,  # its stopwords decide which Russian and Azerbaijani words are indexed
-    latin_russian_module,
-    since_words_module,  # its words decide which facts tell how things stand since
-    # How Russian and Azerbaijani words are read into terms (``other_stems.stem_in``).
-    russian_lemmas_module,
-    russian_adjectives_module,
-    russian_chat_spellings_module,  # its rules read a fact's Russian chat spellings too
-    az_verbs_module,
-    az_nouns_module,
-    # A Russian name in Azerbaijani letters ("Peterburqda") and Russian typed in Latin letters
-    # ("iskra") in a fact's Azerbaijani text are indexed as Russian (``other_stems``, ``text``).
-    az_russian_names_module,
-    az_typed_russian_module,
-    # The rest of what the index's code imports, directly or through the modules above: the
-    # structures it stores (typo vocabulary, key bitmaps, dated facts, topic counts) and the
-    # settings and word tables they are built with. A test keeps this list whole.
-    dated_facts_module,
-    embedding_module,
-    key_bitmaps_module,
-    matcher_settings_module,
-    measures_module,
-    past_verbs_module,
-    same_question_module,
-    semantic_module,
-    succession_module,
-    topic_counts_module,
-    vocabulary_module,
-    word_edges_module,
-    word_lists_module,
+# What shapes an index besides the facts: the code that analyses and stores it (these modules
+# and every module of this package they reach through their imports, see ``code_version``),
+# and the stemmer, word frequencies and transliteration it uses.
+_PACKAGE = __name__.rpartition(".")[0]
+_INDEX_ROOTS = (
+    "fact_index",
+    "index_entries",  # how a fact and its index entry are stored
+    "text",  # how the analyser reads a text into terms
 )
 _SHAPING_PACKAGES = (
     "wordfreq",
@@ -210,12 +102,30 @@ def snapshot_path(database: Path) -> Path | None:
 @functools.cache
 def program_version() -> str:
     """A tag that changes whenever this program could build a different index."""
+    return code_version(Path(__file__).parent)
+
+
+def code_version(directory: Path) -> str:
+    """The version tag of the index code in ``directory`` (for the running program, this
+    module's own folder): the same in every process and run while that code is the same.
+
+    It covers every module the index's code reaches through its imports, found afresh from the
+    source each time rather than listed by hand: a module shapes an index in ways its name does
+    not tell (``language``'s stopwords decide which Russian and Azerbaijani words are indexed,
+    ``chat_spellings`` rules read a fact's own chat spellings, ``since_words`` which facts tell
+    how things stand since, and the settings and word tables of what is stored, typo vocabulary,
+    key bitmaps, dated facts and topic counts, are built in), and a hand-kept list of them once
+    left thirteen out, so an upgrade would have kept serving indexes read the old way.
+    """
     tag = hashlib.blake2b(digest_size=16)
     tag.update(f"{FORMAT} {sys.version}".encode())
-    for module in (*_SHAPING_MODULES, sys.modules[__name__]):
-        tag.update(Path(str(module.__file__)).read_bytes())
+    for name in import_reach.reached(directory, _PACKAGE, _INDEX_ROOTS):
+        # The name too: the same code under another name is another program.
+        tag.update(f"\0{name}\0".encode())
+        tag.update((directory / f"{name}.py").read_bytes())
+    tag.update(Path(__file__).read_bytes())
     # Derived tables that read a fact's words: derived again, they may read them otherwise.
-    tag.update(russian_chat_spellings_module.table_text().encode())
+    tag.update(russian_chat_spellings.table_text().encode())
     for package in _SHAPING_PACKAGES:
         try:
             tag.update(f"{package} {metadata.version(package)}".encode())

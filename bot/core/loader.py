@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import logging
 import multiprocessing
 import os
@@ -29,6 +28,9 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from bot.core.fact_ids import FACT_ID, MEMBER_PREFIX, is_member_id
+from bot.core.fact_references import check_cross_references
+from bot.core.knowledge_errors import KnowledgeError, LocatedError
+from bot.core.knowledge_signature import RACY_NS, FileStamp, KnowledgeSignature
 from bot.core.language import LANGUAGES
 from bot.core.links import NotAWebLink, web_link
 from bot.core.models import Fact, Origin, Source, Translation
@@ -104,80 +106,6 @@ FACT_FIELDS = (
 )
 TRANSLATION_FIELDS = ("answer", "questions")
 SOURCE_FIELDS = ("title", "url", "published")
-
-
-@dataclass(frozen=True, slots=True)
-class LocatedError:
-    file: str
-    line: int | None
-    message: str
-    fact_id: str | None = None
-
-    def __str__(self) -> str:
-        where = self.file if self.line is None else f"{self.file}:{self.line}"
-        fact = f" fact '{self.fact_id}':" if self.fact_id else ""
-        return f"{where}:{fact} {self.message}"
-
-
-class KnowledgeError(Exception):
-    """The knowledge directory is not valid; ``errors`` says where and why."""
-
-    def __init__(self, errors: list[LocatedError]) -> None:
-        self.errors = errors
-        shown = "\n".join(str(e) for e in errors)
-        super().__init__(f"{len(errors)} problem(s) in the knowledge base:\n{shown}")
-
-
-@dataclass(frozen=True, slots=True)
-class FileStamp:
-    """One knowledge file as it was read: size, modification time and content hash."""
-
-    name: str
-    size: int
-    mtime_ns: int
-    digest: str
-
-
-@dataclass(frozen=True, slots=True)
-class KnowledgeSignature:
-    """Which files a knowledge directory held when it was read, and when that was.
-
-    Stored with each reload, it lets a start tell from the files' sizes and modification
-    times alone (no reading, no parsing) whether the directory still holds what was stored.
-    """
-
-    directory: str
-    files: tuple[FileStamp, ...]
-    taken_ns: int
-
-    def to_json(self) -> str:
-        return json.dumps(
-            {
-                "directory": self.directory,
-                "taken_ns": self.taken_ns,
-                "files": [[f.name, f.size, f.mtime_ns, f.digest] for f in self.files],
-            },
-            separators=(",", ":"),
-        )
-
-    @classmethod
-    def from_json(cls, text: str) -> KnowledgeSignature | None:
-        """The signature ``to_json`` wrote, or None if ``text`` is not one."""
-        try:
-            data = json.loads(text)
-            files = tuple(
-                FileStamp(str(name), int(size), int(mtime), str(digest))
-                for name, size, mtime, digest in data["files"]
-            )
-            return cls(str(data["directory"]), files, int(data["taken_ns"]))
-        except (ValueError, TypeError, KeyError):
-            return None
-
-
-# A file modified this close to the moment its stamp was taken may have been written again
-# within the file system's timestamp granularity, keeping size and time: its content hash
-# decides instead (as git does for "racily clean" files).
-RACY_NS = 2_000_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -832,89 +760,3 @@ def _digest(path: Path) -> str:
 def load_knowledge(directory: Path) -> KnowledgeSet:
     """Every fact and synonym group in ``directory``, all or nothing (no caching)."""
     return KnowledgeReader().load(directory)
-
-
-def check_cross_references(facts: list[Fact]) -> list[LocatedError]:
-    """Duplicate ids across files, ``related`` and ``supersedes`` ids that name no fact, and
-    facts that supersede themselves through a chain (a cycle)."""
-    errors: list[LocatedError] = []
-    first: dict[str, Fact] = {}
-    for fact in facts:
-        earlier = first.get(fact.id)
-        if earlier is not None:
-            errors.append(
-                LocatedError(
-                    fact.file or "?",
-                    fact.line,
-                    f"duplicate id, already used in {earlier.file}:{earlier.line}",
-                    fact.id,
-                )
-            )
-        else:
-            first[fact.id] = fact
-    for fact in facts:
-        for other in fact.related:
-            if other not in first:
-                errors.append(
-                    LocatedError(
-                        fact.file or "?",
-                        fact.line,
-                        f"'related' names unknown id '{other}'",
-                        fact.id,
-                    )
-                )
-        for other in fact.supersedes:
-            if other not in first:
-                errors.append(
-                    LocatedError(
-                        fact.file or "?",
-                        fact.line,
-                        f"'supersedes' names unknown id '{other}'",
-                        fact.id,
-                    )
-                )
-    errors.extend(_supersession_cycles(first))
-    return errors
-
-
-def supersession_cycle(start: str, supersedes: Callable[[str], Iterable[str]]) -> list[str] | None:
-    """The chain by which ``start`` comes to supersede itself (``[start, ..., start]``), or
-    None. ``supersedes(id)`` gives the ids a fact replaces (none for an unknown id)."""
-    parent: dict[str, str] = {}
-    stack = [start]
-    while stack:
-        current = stack.pop()
-        for following in supersedes(current):
-            if following == start:
-                back = [current]
-                while back[-1] != start:
-                    back.append(parent[back[-1]])
-                return [*reversed(back), start]
-            if following not in parent:
-                parent[following] = current
-                stack.append(following)
-    return None
-
-
-def _supersession_cycles(facts: dict[str, Fact]) -> list[LocatedError]:
-    """One located error per fact on a supersession cycle (A supersedes B supersedes A)."""
-    errors: list[LocatedError] = []
-
-    def replaced(fact_id: str) -> tuple[str, ...]:
-        fact = facts.get(fact_id)
-        return fact.supersedes if fact is not None else ()
-
-    for fact in facts.values():
-        if not fact.supersedes:
-            continue
-        cycle = supersession_cycle(fact.id, replaced)
-        if cycle is not None:
-            errors.append(
-                LocatedError(
-                    fact.file or "?",
-                    fact.line,
-                    "'supersedes' makes a cycle: " + " -> ".join(cycle),
-                    fact.id,
-                )
-            )
-    return errors

@@ -57,7 +57,7 @@ ROLE_QUALIFIERS = frozenset(
     """
     prime foreign defence defense interior finance economy economic justice health education
     energy ecology environment agriculture culture emergency emergencies transport labour labor
-    trade deputy vice
+    trade deputy vice retired
     """.split()
 )
 

@@ -18,7 +18,8 @@ from pathlib import Path
 from bot.core import index_snapshot
 from bot.core.errors import InvalidInput
 from bot.core.index_lock import IndexLock
-from bot.core.loader import KnowledgeReader, KnowledgeSet, KnowledgeSignature
+from bot.core.knowledge_signature import KnowledgeSignature
+from bot.core.loader import KnowledgeReader, KnowledgeSet
 from bot.core.matcher import Matcher, MatcherSettings
 from bot.core.models import Fact, Origin, ReloadReport, Status
 from bot.core.same_question import holds_question

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.core.errors import NewsdeskError
-from bot.core.loader import KnowledgeError
+from bot.core.knowledge_errors import KnowledgeError
 
 if TYPE_CHECKING:
     # Named by the commands before any index exists (``StartMode``): the index, and its

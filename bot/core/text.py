@@ -48,7 +48,10 @@ from bot.core.synonym_groups import add_other_member, inflected_pattern, with_ne
 
 
 def focus(text: str) -> Focus:
-    """What the question ``text`` asks for (``bot.core.focus``)."""
+    """What the question ``text`` asks for (``bot.core.focus``). A percent sign asks as the
+    word does ("wat % did they get": what percent), which folding would drop."""
+    if "%" in text:
+        text = text.replace("%", " percent ")
     return question_focus(expand_chat(fold(text)).split())
 
 

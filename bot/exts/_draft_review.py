@@ -15,8 +15,8 @@ import discord
 
 from bot.core.draft_files import DRAFTS_DIR, DraftFile
 from bot.core.errors import NotFound
+from bot.core.knowledge_errors import KnowledgeError
 from bot.core.links import is_web_link
-from bot.core.loader import KnowledgeError
 from bot.core.models import date_label
 from bot.core.service import KnowledgeBase
 from bot.core.supersession import Proposal

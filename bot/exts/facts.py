@@ -9,6 +9,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.core.actors import Actor
 from bot.core.errors import InvalidInput
 from bot.core.language import LANGUAGE_NAMES, LANGUAGES
 from bot.core.models import Fact, Status, date_label
@@ -199,6 +200,38 @@ class FactModal(discord.ui.Modal):
 
 
 @app_commands.guild_only()
+async def _remove_translation(
+    interaction: discord.Interaction[NewsdeskBot], fact_id: str, code: str | None, actor: Actor
+) -> None:
+    """``/fact edit remove_translation``: the translation into ``code`` removed."""
+    if code is None:
+        raise InvalidInput("Choose the language: the translation to remove.")
+    changed = await in_time(
+        interaction, interaction.client.kb.remove_translation(fact_id, code, actor)
+    )
+    await reply(
+        interaction,
+        f"Removed the {LANGUAGE_NAMES.get(code, code)} ({code}) translation of fact "
+        f"{inline_code(changed.id)}.",
+        embed=embeds.fact_embed(changed),
+    )
+
+
+async def _open_edit_form(
+    interaction: discord.Interaction[NewsdeskBot], fact_id: str, code: str | None, actor: Actor
+) -> None:
+    """``/fact edit`` with nothing to change: the form to edit the fact in."""
+    kb = interaction.client.kb
+    # The form shows the fact in one language and edits that one. A form must be the
+    # first reply (no "thinking" before it): the store read it needs never waits for
+    # a write (``get_fact``).
+    # The service applies the rule (NotFound / PermissionDenied in its own words).
+    existing = await kb.fact_to_change(fact_id, actor)
+    code = code or existing.language
+    current = kb.fact_input(existing, code)
+    await interaction.response.send_modal(FactModal(existing, language=code, current=current))
+
+
 class FactCommands(commands.GroupCog, group_name="fact", group_description="Add and manage facts"):
     def __init__(self, bot: NewsdeskBot) -> None:
         self.bot = bot
@@ -285,29 +318,11 @@ class FactCommands(commands.GroupCog, group_name="fact", group_description="Add 
         actor = actor_for(interaction)
         kb = self.bot.kb
         if remove_translation:
-            code = _code(language)
-            if code is None:
-                raise InvalidInput("Choose the language: the translation to remove.")
-            changed = await in_time(interaction, kb.remove_translation(fact_id, code, actor))
-            await reply(
-                interaction,
-                f"Removed the {LANGUAGE_NAMES.get(code, code)} ({code}) translation of fact "
-                f"{inline_code(changed.id)}.",
-                embed=embeds.fact_embed(changed),
-            )
+            await _remove_translation(interaction, fact_id, _code(language), actor)
             return
         given = (answer, questions, tags, source, date, supersedes)
         if all(option is None for option in given):
-            # The form shows the fact in one language and edits that one. A form must be the
-            # first reply (no "thinking" before it): the store read it needs never waits for
-            # a write (``get_fact``).
-            # The service applies the rule (NotFound / PermissionDenied in its own words).
-            existing = await kb.fact_to_change(fact_id, actor)
-            code = _code(language) or existing.language
-            current = kb.fact_input(existing, code)
-            await interaction.response.send_modal(
-                FactModal(existing, language=code, current=current)
-            )
+            await _open_edit_form(interaction, fact_id, _code(language), actor)
             return
         replaced = None
         if supersedes is not None:

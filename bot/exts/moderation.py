@@ -12,7 +12,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.core.fact_ids import FACT_ID_PATTERN
-from bot.core.loader import KnowledgeError
+from bot.core.knowledge_errors import KnowledgeError
 from bot.core.teaching import Teaching
 from bot.exts import _draft_review
 from bot.exts._context import (

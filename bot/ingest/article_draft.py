@@ -53,6 +53,8 @@ from bot.ingest.questions import generate
 from bot.ingest.sentences import dateline_place, split_sentences, strip_dateline
 from bot.ingest.statements import statements
 from bot.ingest.toll_questions import asks_toll, toll_questions
+from bot.ingest.turnout_questions import with_voters_counted
+from bot.ingest.verdict_questions import asks_verdict, verdict_questions
 
 MIN_FACTS = 2
 MIN_QUESTIONS = 2
@@ -929,6 +931,12 @@ def _drafted_questions(
         toll_setting = asked if asked or statement.event is not None else story.setting
         at = len(questions) if lede else 0
         questions[at:at] = toll_questions(" ".join(parts), toll_setting)
+    if not any(asks_verdict(q) for q in questions):
+        # Likewise a verdict's length ("how long was X's sentence"), which its own questions
+        # ask as who sentenced whom; the lede's overview question stays first.
+        at = 1 if lede else 0
+        questions[at:at] = verdict_questions(" ".join(parts))
+    questions = with_voters_counted(questions)
     # "Alexandr Stoianoglo, a former prosecutor general, ...": who he is, second (the fact's
     # own first question stays first; the last ones give way).
     questions[1:1] = story.profiles.questions(" ".join(statement.sources or [statement.original]))

@@ -17,7 +17,8 @@ import re
 from collections.abc import Callable, Collection, Mapping
 
 from bot.core.folding import fold
-from bot.ingest.lexicon import FUNCTION_WORDS, base_form, is_past, is_topic_noun
+from bot.ingest.entities import is_demonym
+from bot.ingest.lexicon import AUXILIARIES, FUNCTION_WORDS, base_form, is_past, is_topic_noun
 from bot.ingest.main_clause import PRONOUNS, parse
 from bot.ingest.named_things import named_things
 from bot.ingest.questions import generate
@@ -288,6 +289,30 @@ def _own_things(things: list[str], spread: Mapping[str, int], few: int = 1) -> l
     return sorted((t for t in things if facts_naming(t) <= few), key=facts_naming)
 
 
+# A people's word before a noun: "the Georgian capital", "a Turkish city", "Chinese state media".
+# Asked alone ("what is known about georgian") it is no thing a reader names.
+# Adjectives of peoples the demonym reader does not trace to a place ("Turkish", "Japanese").
+_ADJECTIVE_ENDINGS = ("ish", "ese")
+_NOUN_NEXT = re.compile(r"^\s+[a-z]")
+
+
+def _people_adjective(name: str, after: str) -> bool:
+    """Is ``name`` (a capitalised run, ``after`` what follows it) one word that is a people's
+    word set before a lower-case noun?"""
+    return (
+        " " not in name
+        and (is_demonym(name) or name.endswith(_ADJECTIVE_ENDINGS))
+        and _NOUN_NEXT.match(after) is not None
+        # "Sebastian said", "Sebastian has": a name, the subject of its verb.
+        and not _verb_after(after.split()[0].lower())
+    )
+
+
+def _verb_after(word: str) -> bool:
+    """Is ``word`` a verb a name is the subject of (a past form, an auxiliary, a saying)?"""
+    return is_past(word) or word in AUXILIARIES or word in ("says", "tells", "warns")
+
+
 def _main_things(part: str, people: Collection[str]) -> list[str]:
     """What ``part`` is about, by name, main first: the people the story names (in full),
     things named before their noun ("the Sudzha gas metering station"), names written
@@ -301,7 +326,7 @@ def _main_things(part: str, people: Collection[str]) -> list[str]:
         while words and fold(words[0]) in FUNCTION_WORDS:
             words = words[1:]
         name = re.sub(r"['’]s$", "", " ".join(words))
-        if len(name) > 2:
+        if len(name) > 2 and not _people_adjective(name, part[match.end() :]):
             found.append(name)
     if not found:
         found += [t for t in (_definite_thing(part),) if t]

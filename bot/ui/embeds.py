@@ -29,7 +29,7 @@ from collections.abc import Sequence
 
 import discord
 
-from bot.core.loader import KnowledgeError
+from bot.core.knowledge_errors import KnowledgeError
 from bot.core.models import (
     NOT_MADE_ACTIONS,
     QUESTION_ACTIONS,

@@ -13,7 +13,8 @@ from bot.composition import open_knowledge_base_at
 from bot.core import draft_files
 from bot.core.actors import Actor
 from bot.core.errors import NotFound, PermissionDenied
-from bot.core.loader import KnowledgeError, load_knowledge
+from bot.core.knowledge_errors import KnowledgeError
+from bot.core.loader import load_knowledge
 from bot.core.models import Decision
 from bot.core.service import KnowledgeBase
 from bot.ingest.fetch import fetch

@@ -33,7 +33,8 @@ from bot.config import ConfigError, load_settings
 from bot.core.actors import Actor
 from bot.core.errors import InvalidInput
 from bot.core.folding import words
-from bot.core.loader import KnowledgeError, LocatedError, load_knowledge
+from bot.core.knowledge_errors import KnowledgeError, LocatedError
+from bot.core.loader import load_knowledge
 from bot.core.matcher import Matcher
 from bot.core.models import Decision, Fact
 from bot.core.service import MAX_ASK_CHARS, FactInput, KnowledgeBase, validate_fact_input

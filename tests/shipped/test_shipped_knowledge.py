@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.loader import SYNONYMS_FILE, KnowledgeError, load_file, load_knowledge
+from bot.core.knowledge_errors import KnowledgeError
+from bot.core.loader import SYNONYMS_FILE, load_file, load_knowledge
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 LIVE_KNOWLEDGE = REPO_ROOT / "knowledge"

@@ -22,7 +22,8 @@ from bot.composition import DatabaseName as Database
 from bot.composition import open_knowledge_base_at, open_store
 from bot.core.actors import Actor
 from bot.core.errors import InvalidInput, LimitReached, NotFound, PermissionDenied
-from bot.core.loader import KnowledgeError, load_knowledge
+from bot.core.knowledge_errors import KnowledgeError
+from bot.core.loader import load_knowledge
 from bot.core.models import Decision, Fact, Origin, Source, Status, Translation
 from bot.core.service import FactInput, KnowledgeBase, Policy, StartMode
 from bot.core.storage import StoreConflict, StoreError, StoreUnavailable

@@ -21,7 +21,8 @@ import pytest
 from bot.composition import DatabaseName, open_knowledge_base_at
 from bot.core import teaching
 from bot.core.actors import Actor
-from bot.core.loader import KnowledgeError, KnowledgeReader
+from bot.core.knowledge_errors import KnowledgeError
+from bot.core.loader import KnowledgeReader
 from bot.core.service import FactInput, KnowledgeBase
 from tests.storage.asking import answer_of
 

@@ -326,6 +326,38 @@ def test_an_attribute_in_a_description_is_not_asked() -> None:
     assert focus("how much is that in euros").attributes == ("euros",)
 
 
+def test_an_attribute_word_in_a_phrase_of_place_is_not_asked() -> None:
+    """A careful question names a city by what it is ("in chile's capital", "in the capital of
+    the region"): that says where, it does not ask for the capital; the attribute is still
+    asked where a question word or "of" starts its phrase."""
+    assert focus("how many homes did the landslide in chile's capital bury").attributes == ()
+    assert focus("which bridge in the capital of the region was shut").attributes == ()
+    assert focus("what is the population in the capital").attributes == ("population",)
+    assert focus("what is the population of the capital").attributes == ("population",)
+    assert focus("what is the capital of chile").attributes == ("capital",)
+    assert focus("chile's capital").attributes == ("capital",)
+
+
+def test_a_city_named_by_its_kind_is_answered_by_its_fact() -> None:
+    """ "How many homes did the landslide in Chile's capital bury" is answered with the
+    landslide's toll of homes, which never says "capital": it asks for a count, not for what
+    Chile's capital is."""
+    landslide = Fact(
+        "santiago-landslide",
+        "A landslide in Santiago, Chile, buried 14 homes on the city's eastern edge on 3 June.",
+        ("how many homes did the santiago landslide bury", "where did the landslide hit"),
+    )
+    rescue = Fact(
+        "santiago-rescue",
+        "Firefighters in Santiago pulled two children alive from the mud after nine hours.",
+        ("who was rescued from the landslide", "how long did the rescue take"),
+    )
+    matcher = Matcher((landslide, rescue))
+    result = matcher.ask("How many homes did the landslide in Chile's capital bury?")
+    assert result.best is not None and result.best.fact.id == "santiago-landslide"
+    assert result.decision is Decision.ANSWER
+
+
 def test_a_pilot_s_name_is_asked_of_a_fact_naming_the_pilot() -> None:
     """ "What was the name of the pilot" is not answered by a crash fact that names only its
     passengers."""

@@ -5,14 +5,18 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import io
+import os
 import pickle
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bot.core import index_snapshot
-from bot.core.loader import KnowledgeReader, KnowledgeSignature
+from bot.core import import_reach, index_snapshot
+from bot.core.knowledge_signature import KnowledgeSignature
+from bot.core.loader import KnowledgeReader
 from bot.core.matcher import Matcher
 from bot.core.models import Fact, Origin, Source
 from bot.core.text import Analyzer
@@ -198,7 +202,7 @@ def test_analyzer_from_the_saved_synonyms_matches(tmp_path: Path, synonyms: Any)
 
 
 def _core_imports(module: str) -> set[str]:
-    """The ``bot.core`` modules a ``bot.core`` module imports, read from its source."""
+    """The ``bot.core`` modules a ``bot.core`` module imports, parsed from its source."""
     source = Path(index_snapshot.__file__).with_name(f"{module}.py")
     found: set[str] = set()
     for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
@@ -206,19 +210,78 @@ def _core_imports(module: str) -> set[str]:
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("bot.core."):
             found.add(str(node.module).split(".")[2])
+        elif isinstance(node, ast.Import):
+            found.update(
+                alias.name.split(".")[2]
+                for alias in node.names
+                if alias.name.startswith("bot.core.")
+            )
     return {name for name in found if source.with_name(f"{name}.py").exists()}
 
 
-def test_a_change_to_any_module_the_index_is_built_with_rebuilds_a_saved_index() -> None:
+def test_the_version_covers_every_module_the_index_s_code_imports() -> None:
     """A saved index is reused while the program version is the same, so every module the
     index's code reaches must be in that version: otherwise an upgrade that changes how facts
-    are read keeps serving an index read the old way (stale answers until a fact changes)."""
+    are read keeps serving an index read the old way (stale answers until a fact changes). The
+    version finds them by a quick reading of the imports; here they are parsed."""
     reached: set[str] = set()
-    waiting = ["fact_index", "index_entries", "text"]
+    waiting = list(index_snapshot._INDEX_ROOTS)
     while waiting:
         module = waiting.pop()
         if module not in reached:
             reached.add(module)
             waiting.extend(_core_imports(module))
-    versioned = {module.__name__.rsplit(".", 1)[1] for module in index_snapshot._SHAPING_MODULES}
-    assert reached - versioned == set()
+    core = Path(index_snapshot.__file__).parent
+    versioned = import_reach.reached(core, "bot.core", index_snapshot._INDEX_ROOTS)
+    assert set(versioned) == reached
+    assert {"fact_index", "index_entries", "text", "language", "vocabulary"} <= reached
+
+
+def _write_modules(directory: Path, modules: dict[str, str]) -> None:
+    for name, source in modules.items():
+        (directory / f"{name}.py").write_text(source, encoding="utf-8")
+
+
+def test_a_module_brought_into_the_index_s_imports_changes_the_version(tmp_path: Path) -> None:
+    """A module the index's code starts to import is part of the version from then on, without
+    anyone listing it: changing it rebuilds a saved index; a module nothing imports does not."""
+    _write_modules(
+        tmp_path,
+        {
+            "fact_index": "from bot.core import text\n",
+            "index_entries": "WIDTH = 3\n",
+            "text": "from bot.core.index_entries import WIDTH\n",
+        },
+    )
+    before = index_snapshot.code_version(tmp_path)
+    _write_modules(tmp_path, {"spelling_rules": "RULES = ('u', 'you')\n"})
+    assert index_snapshot.code_version(tmp_path) == before  # nothing imports it yet
+    _write_modules(
+        tmp_path,
+        {"text": "from bot.core.index_entries import WIDTH\nfrom bot.core import spelling_rules\n"},
+    )
+    imported = index_snapshot.code_version(tmp_path)
+    assert imported != before
+    _write_modules(tmp_path, {"spelling_rules": "RULES = ('u', 'you', 'every1', 'everyone')\n"})
+    assert index_snapshot.code_version(tmp_path) not in {before, imported}
+
+
+def test_the_version_is_the_same_in_every_process() -> None:
+    """Two starts of the same program agree on its version (whatever their hash seeds), so a
+    restart reads the index its last run saved instead of rebuilding it."""
+    program = "from bot.core import index_snapshot; print(index_snapshot.program_version())"
+    root = Path(index_snapshot.__file__).parents[2]
+    seen = set()
+    for seed in ("1", "2"):
+        environment = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)}
+        result = subprocess.run(
+            [sys.executable, "-c", program],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=environment,
+            cwd=root,
+            timeout=120,
+        )
+        seen.add(result.stdout.strip())
+    assert seen == {index_snapshot.program_version()}

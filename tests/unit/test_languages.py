@@ -9,8 +9,9 @@ import discord
 import pytest
 from discord import app_commands
 
+from bot.core.knowledge_errors import KnowledgeError
 from bot.core.language import detect, from_locale
-from bot.core.loader import KnowledgeError, load_knowledge
+from bot.core.loader import load_knowledge
 from bot.core.matcher import Matcher
 from bot.core.models import Decision, Fact, Match, Translation
 from bot.core.other_stems import stem_in

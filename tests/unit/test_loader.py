@@ -14,13 +14,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.core.knowledge_errors import KnowledgeError, LocatedError
 from bot.core.loader import (
     MAX_ANSWER_CHARS,
     MAX_ERRORS,
     MAX_NESTING,
-    KnowledgeError,
     KnowledgeReader,
-    LocatedError,
     load_knowledge,
 )
 from bot.core.models import Origin, Source
@@ -343,6 +342,24 @@ def test_related_names_unknown_id(make_knowledge_dir: MakeDir) -> None:
     text = "facts:\n  - id: a\n    answer: hi\n    related: [nope]\n"
     assert problems(make_knowledge_dir({"a.yaml": text}, name="kb")) == [
         "kb/a.yaml:2: fact 'a': 'related' names unknown id 'nope'"
+    ]
+
+
+def test_every_unknown_related_and_supersedes_id_is_reported_in_order(
+    make_knowledge_dir: MakeDir,
+) -> None:
+    """A fact naming several ids no fact has hears of each, its related ones first, then the
+    next fact's; the ids that do exist are not reported."""
+    text = (
+        "facts:\n"
+        "  - id: ferry\n    answer: The ferry sailed.\n"
+        "    related: [port, harbour]\n    supersedes: [old-ferry]\n"
+        "  - id: port\n    answer: The port opened.\n    supersedes: [ferry-plan, ferry]\n"
+    )
+    assert problems(make_knowledge_dir({"sea.yaml": text}, name="kb")) == [
+        "kb/sea.yaml:2: fact 'ferry': 'related' names unknown id 'harbour'",
+        "kb/sea.yaml:2: fact 'ferry': 'supersedes' names unknown id 'old-ferry'",
+        "kb/sea.yaml:6: fact 'port': 'supersedes' names unknown id 'ferry-plan'",
     ]
 
 

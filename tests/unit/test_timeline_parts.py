@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.loader import KnowledgeError, load_knowledge
+from bot.core.knowledge_errors import KnowledgeError
+from bot.core.loader import load_knowledge
 from bot.core.matcher import Matcher
 from bot.core.models import AskResult, Decision, Fact, Match, Origin, Source, date_label
 from bot.core.supersession import annotate_draft, difference, propose_supersessions

@@ -105,88 +105,124 @@ class PostgresCopies(PostgresConnection):
         }
 
         async def write(connection: asyncpg.Connection) -> dict[str, int]:
-            kinds: dict[str, dict[str, str]] = {}
-            for row in await connection.fetch(
-                "SELECT table_name, column_name, data_type FROM information_schema.columns "
-                "WHERE table_schema = current_schema()"
-            ):
-                kinds.setdefault(row[0], {})[row[1]] = row[2]
-            for table, columns in source_tables.items():
-                if table not in kinds:
-                    raise StoreUnsupported(
-                        f"the source has a table '{table}' this PostgreSQL schema does not; "
-                        "nothing was copied"
-                    )
-                missing = [column for column in columns if column not in kinds[table]]
-                if missing:
-                    raise StoreUnsupported(
-                        f"the source's table '{table}' has columns this PostgreSQL schema "
-                        f"does not ({', '.join(missing)}); nothing was copied"
-                    )
+            kinds = await _column_kinds(connection)
+            _refuse_what_has_no_place(source_tables, kinds)
             tables = [t for t in kinds if t not in _NOT_COPIED]
-            # Nobody reads half a copy, or writes meanwhile.
-            await connection.execute(f"LOCK TABLE {', '.join(tables)} IN ACCESS EXCLUSIVE MODE")
-            held = [
-                table
-                for table in tables
-                if await connection.fetchval(
-                    f"SELECT EXISTS (SELECT 1 FROM {table}"
-                    + (" WHERE key <> 'generation')" if table == "meta" else ")")
-                )
-            ]
-            if held and not force:
-                raise StoreConflict(
-                    f"the database {self.location} is not empty (it has rows in "
-                    f"{', '.join(held)}); give --force to replace what it holds"
-                )
-            # Facts are deleted (not truncated) so that the change log tells running bots.
-            await connection.execute("DELETE FROM facts")
-            await connection.execute("DELETE FROM meta WHERE key <> 'generation'")
-            others = [t for t in tables if t not in ("facts", "meta")]
-            if others:
-                await connection.execute(f"TRUNCATE {', '.join(others)}")
+            await _clear(connection, tables, force=force, location=self.location)
             counts: dict[str, int] = {}
             source_generation: str | None = None
             for table in sorted(source_tables, key=lambda t: t != "facts"):
-                columns = source_tables[table]
-                convert = [_convert(kinds[table][c], table, c) for c in columns]
-                key = columns.index("key") if table == "meta" else -1
-                sent = skipped = 0
-                async for batch in source.rows(table):
-                    records = []
-                    for row in batch:
-                        if key >= 0 and row[key] == "generation":
-                            # This database's generation goes on from its own value.
-                            source_generation = str(row[columns.index("value")])
-                            skipped += 1
-                            continue
-                        records.append(tuple(f(v) for f, v in zip(convert, row, strict=True)))
-                    if records:
-                        await connection.copy_records_to_table(
-                            table, records=records, columns=list(columns)
-                        )
-                        sent += len(records)
-                where = " WHERE key <> 'generation'" if table == "meta" else ""
-                copied = int(await connection.fetchval(f"SELECT COUNT(*) FROM {table}{where}"))
-                expected = await source.count(table)
-                if copied != sent or sent + skipped != expected:
-                    raise StoreError(
-                        f"{table}: {copied} rows copied, the source has {expected - skipped}; "
-                        "nothing was copied"
-                    )
-                counts[table] = copied
-                if "pk" in kinds[table]:
-                    # The next row numbered after the copied ones.
-                    await connection.execute(
-                        f"SELECT setval(pg_get_serial_sequence('{table}', 'pk'), "
-                        f"(SELECT MAX(pk) FROM {table})) WHERE EXISTS (SELECT 1 FROM {table})"
-                    )
+                counts[table], generation = await _copy_table(
+                    connection, source, table, source_tables[table], kinds[table]
+                )
+                if generation is not None:
+                    source_generation = generation
             await _restamp_signature(connection, source_generation)
             # Every running bot reads everything again.
             await connection.execute("SELECT newsdesk_log_changes(ARRAY[''])")
             return counts
 
         return await self._write(write)
+
+
+async def _column_kinds(connection: asyncpg.Connection) -> dict[str, dict[str, str]]:
+    """Each table of this database's schema, with its columns' types."""
+    kinds: dict[str, dict[str, str]] = {}
+    for row in await connection.fetch(
+        "SELECT table_name, column_name, data_type FROM information_schema.columns "
+        "WHERE table_schema = current_schema()"
+    ):
+        kinds.setdefault(row[0], {})[row[1]] = row[2]
+    return kinds
+
+
+def _refuse_what_has_no_place(
+    source_tables: dict[str, tuple[str, ...]], kinds: dict[str, dict[str, str]]
+) -> None:
+    """Refuse (``StoreUnsupported``) a source table or column this schema does not have,
+    rather than leave it behind."""
+    for table, columns in source_tables.items():
+        if table not in kinds:
+            raise StoreUnsupported(
+                f"the source has a table '{table}' this PostgreSQL schema does not; "
+                "nothing was copied"
+            )
+        missing = [column for column in columns if column not in kinds[table]]
+        if missing:
+            raise StoreUnsupported(
+                f"the source's table '{table}' has columns this PostgreSQL schema "
+                f"does not ({', '.join(missing)}); nothing was copied"
+            )
+
+
+async def _clear(
+    connection: asyncpg.Connection, tables: list[str], *, force: bool, location: str
+) -> None:
+    """Lock ``tables`` and empty them; refuse (``StoreConflict``) a database that holds rows
+    unless ``force``."""
+    # Nobody reads half a copy, or writes meanwhile.
+    await connection.execute(f"LOCK TABLE {', '.join(tables)} IN ACCESS EXCLUSIVE MODE")
+    held = [
+        table
+        for table in tables
+        if await connection.fetchval(
+            f"SELECT EXISTS (SELECT 1 FROM {table}"
+            + (" WHERE key <> 'generation')" if table == "meta" else ")")
+        )
+    ]
+    if held and not force:
+        raise StoreConflict(
+            f"the database {location} is not empty (it has rows in "
+            f"{', '.join(held)}); give --force to replace what it holds"
+        )
+    # Facts are deleted (not truncated) so that the change log tells running bots.
+    await connection.execute("DELETE FROM facts")
+    await connection.execute("DELETE FROM meta WHERE key <> 'generation'")
+    others = [t for t in tables if t not in ("facts", "meta")]
+    if others:
+        await connection.execute(f"TRUNCATE {', '.join(others)}")
+
+
+async def _copy_table(
+    connection: asyncpg.Connection,
+    source: TableSource,
+    table: str,
+    columns: tuple[str, ...],
+    kinds: dict[str, str],
+) -> tuple[int, str | None]:
+    """Copy one table's rows from ``source`` and check that all of them arrived: how many
+    were copied, and the source's generation when it is ``meta`` (which is not copied)."""
+    convert = [_convert(kinds[c], table, c) for c in columns]
+    key = columns.index("key") if table == "meta" else -1
+    source_generation: str | None = None
+    sent = skipped = 0
+    async for batch in source.rows(table):
+        records = []
+        for row in batch:
+            if key >= 0 and row[key] == "generation":
+                # This database's generation goes on from its own value.
+                source_generation = str(row[columns.index("value")])
+                skipped += 1
+                continue
+            records.append(tuple(f(v) for f, v in zip(convert, row, strict=True)))
+        if records:
+            await connection.copy_records_to_table(table, records=records, columns=list(columns))
+            sent += len(records)
+    where = " WHERE key <> 'generation'" if table == "meta" else ""
+    copied = int(await connection.fetchval(f"SELECT COUNT(*) FROM {table}{where}"))
+    expected = await source.count(table)
+    if copied != sent or sent + skipped != expected:
+        raise StoreError(
+            f"{table}: {copied} rows copied, the source has {expected - skipped}; "
+            "nothing was copied"
+        )
+    if "pk" in kinds:
+        # The next row numbered after the copied ones.
+        await connection.execute(
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'pk'), "
+            f"(SELECT MAX(pk) FROM {table})) WHERE EXISTS (SELECT 1 FROM {table})"
+        )
+    return copied, source_generation
 
 
 async def _restamp_signature(connection: asyncpg.Connection, source_generation: str | None) -> None:

@@ -3,6 +3,7 @@ reload in one transaction that locks the facts against other writers (reads go o
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
 
@@ -16,7 +17,7 @@ from bot.store.knowledge_meta import STORED_KNOWLEDGE, knowledge_kept, synonyms_
 from bot.store.postgres.connection import PostgresConnection
 from bot.store.postgres.errors import translated
 from bot.store.postgres.rows import fact_values, now_moment, storable_text
-from bot.store.reload_plan import STORED_FOR_RELOAD, digested, plan_reload
+from bot.store.reload_plan import STORED_FOR_RELOAD, ReloadPlan, digested, plan_reload
 
 
 class PostgresKnowledge(PostgresConnection):
@@ -61,55 +62,13 @@ class PostgresKnowledge(PostgresConnection):
             await connection.execute("LOCK TABLE facts IN SHARE ROW EXCLUSIVE MODE")
             first_change = await connection.fetchval(LATEST_CHANGE)
             plan = plan_reload(await connection.fetch(STORED_FOR_RELOAD), new, digests)
-            added, changed, removed = plan.added, plan.changed, plan.removed
-            if removed or changed:
-                await connection.execute(
-                    "DELETE FROM facts WHERE id = ANY($1::text[])", [*removed, *changed]
-                )
-            if added or changed:
-                await connection.copy_records_to_table(
-                    "facts",
-                    records=[
-                        # New and changed facts become answerable as they are now: live since
-                        # this reload.
-                        (*fact_values(new[fid]), now, now, now, digests[fid])
-                        for fid in (*added, *changed)
-                    ],
-                    columns=[*FACT_COLUMN_NAMES, "created_at", "updated_at", "content_digest"],
-                )
-            # Line numbers move whenever a file is edited; keep them current without audit noise.
-            if plan.moved:
-                await connection.execute(
-                    "UPDATE facts AS f SET line = m.line "
-                    "FROM unnest($1::text[], $2::integer[]) AS m (id, line) WHERE f.id = m.id",
-                    [fid for fid, _ in plan.moved],
-                    [line for _, line in plan.moved],
-                )
-            if plan.stale:
-                await connection.execute(
-                    "UPDATE facts AS f SET language = s.language, translations = s.translations "
-                    "FROM unnest($1::text[], $2::text[], $3::text[]) "
-                    "AS s (id, language, translations) WHERE f.id = s.id",
-                    [fid for fid, _ in plan.stale],
-                    [language for _, (language, _) in plan.stale],
-                    [dumped for _, (_, dumped) in plan.stale],
-                )
+            await _write_plan(connection, plan, new, digests, now)
             await connection.execute(
                 "INSERT INTO meta (key, value) VALUES ('synonyms', $1) "
                 "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
                 synonyms_text(synonyms),
             )
-            audit = [
-                (now, storable_text(actor), action, fid, None, "{}")
-                for action, ids in (("add", added), ("edit", changed), ("remove", removed))
-                for fid in ids
-            ]
-            if audit:
-                await connection.copy_records_to_table(
-                    "audit",
-                    records=audit,
-                    columns=["at", "actor", "action", "fact_id", "guild_id", "detail"],
-                )
+            await _audit_plan(connection, plan, actor, now)
             if signature is not None:
                 await connection.execute(
                     "INSERT INTO meta (key, value) SELECT 'knowledge_signature', "
@@ -125,11 +84,71 @@ class PostgresKnowledge(PostgresConnection):
                 "DELETE FROM fact_changes WHERE seq < $1", last_change - CHANGES_KEPT
             )
             return ReloadReport(
-                tuple(added),
-                tuple(changed),
-                tuple(removed),
+                tuple(plan.added),
+                tuple(plan.changed),
+                tuple(plan.removed),
                 total=len(new),
                 own_changes=(int(first_change), int(last_change)),
             )
 
         return await self._write(write)
+
+
+async def _write_plan(
+    connection: asyncpg.Connection,
+    plan: ReloadPlan,
+    new: dict[str, Fact],
+    digests: dict[str, str],
+    now: dt.datetime,
+) -> None:
+    """Write the file facts ``plan`` adds, changes, removes, moves or brings up to date."""
+    added, changed, removed = plan.added, plan.changed, plan.removed
+    if removed or changed:
+        await connection.execute(
+            "DELETE FROM facts WHERE id = ANY($1::text[])", [*removed, *changed]
+        )
+    if added or changed:
+        await connection.copy_records_to_table(
+            "facts",
+            records=[
+                # New and changed facts become answerable as they are now: live since
+                # this reload.
+                (*fact_values(new[fid]), now, now, now, digests[fid])
+                for fid in (*added, *changed)
+            ],
+            columns=[*FACT_COLUMN_NAMES, "created_at", "updated_at", "content_digest"],
+        )
+    # Line numbers move whenever a file is edited; keep them current without audit noise.
+    if plan.moved:
+        await connection.execute(
+            "UPDATE facts AS f SET line = m.line "
+            "FROM unnest($1::text[], $2::integer[]) AS m (id, line) WHERE f.id = m.id",
+            [fid for fid, _ in plan.moved],
+            [line for _, line in plan.moved],
+        )
+    if plan.stale:
+        await connection.execute(
+            "UPDATE facts AS f SET language = s.language, translations = s.translations "
+            "FROM unnest($1::text[], $2::text[], $3::text[]) "
+            "AS s (id, language, translations) WHERE f.id = s.id",
+            [fid for fid, _ in plan.stale],
+            [language for _, (language, _) in plan.stale],
+            [dumped for _, (_, dumped) in plan.stale],
+        )
+
+
+async def _audit_plan(
+    connection: asyncpg.Connection, plan: ReloadPlan, actor: str, now: dt.datetime
+) -> None:
+    """An audit row for each file fact ``plan`` adds, changes or removes."""
+    audit = [
+        (now, storable_text(actor), action, fid, None, "{}")
+        for action, ids in (("add", plan.added), ("edit", plan.changed), ("remove", plan.removed))
+        for fid in ids
+    ]
+    if audit:
+        await connection.copy_records_to_table(
+            "audit",
+            records=audit,
+            columns=["at", "actor", "action", "fact_id", "guild_id", "detail"],
+        )

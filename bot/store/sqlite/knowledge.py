@@ -6,11 +6,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 
+import aiosqlite
+
 from bot.core.models import Fact, ReloadReport
 from bot.core.storage import StoredKnowledge
 from bot.store.change_log import CHANGES_KEPT
 from bot.store.knowledge_meta import STORED_KNOWLEDGE, knowledge_kept, synonyms_text
-from bot.store.reload_plan import STORED_FOR_RELOAD, digested, plan_reload
+from bot.store.reload_plan import STORED_FOR_RELOAD, ReloadPlan, digested, plan_reload
 from bot.store.sqlite.changes import SqliteChanges
 from bot.store.sqlite.connection import translated
 from bot.store.sqlite.rows import FACT_PLACEHOLDERS, INSERT_FACT, fact_values, now_text
@@ -59,41 +61,13 @@ class SqliteKnowledge(SqliteChanges):
             first_change = await self._latest_change(db)
             async with db.execute(STORED_FOR_RELOAD) as cursor:
                 plan = plan_reload(await cursor.fetchall(), new, digests)
-            added, changed, removed = plan.added, plan.changed, plan.removed
-            if removed or changed:
-                await db.executemany(
-                    "DELETE FROM facts WHERE id = ?", [(fid,) for fid in (*removed, *changed)]
-                )
-            # New and changed facts become answerable as they are now: live since this reload.
-            rows = (
-                (*fact_values(new[fid]), now, now, now, digests[fid]) for fid in (*added, *changed)
-            )
-            await db.executemany(
-                f"{INSERT_FACT}, content_digest) VALUES ({FACT_PLACEHOLDERS}, ?, ?, ?, ?)", rows
-            )
-            # Line numbers move whenever a file is edited; keep them current without audit noise.
-            await db.executemany(
-                "UPDATE facts SET line = ? WHERE id = ?", [(line, fid) for fid, line in plan.moved]
-            )
-            await db.executemany(
-                "UPDATE facts SET language = ?, translations = ? WHERE id = ?",
-                [(*languages, fid) for fid, languages in plan.stale],
-            )
+            await _write_plan(db, plan, new, digests, now)
             await db.execute(
                 "INSERT INTO meta (key, value) VALUES ('synonyms', ?) "
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (synonyms_text(synonyms),),
             )
-            audit = [
-                (now, actor, action, fid, None, "{}")
-                for action, ids in (("add", added), ("edit", changed), ("remove", removed))
-                for fid in ids
-            ]
-            await db.executemany(
-                "INSERT INTO audit (at, actor, action, fact_id, guild_id, detail) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                audit,
-            )
+            await _audit_plan(db, plan, actor, now)
             if signature is not None:
                 await db.execute(
                     "INSERT INTO meta (key, value) SELECT 'knowledge_signature', "
@@ -107,5 +81,51 @@ class SqliteKnowledge(SqliteChanges):
             # lags further reads everything again.
             await db.execute("DELETE FROM fact_changes WHERE seq < ?", (own[1] - CHANGES_KEPT,))
         return ReloadReport(
-            tuple(added), tuple(changed), tuple(removed), total=len(new), own_changes=own
+            tuple(plan.added),
+            tuple(plan.changed),
+            tuple(plan.removed),
+            total=len(new),
+            own_changes=own,
         )
+
+
+async def _write_plan(
+    db: aiosqlite.Connection,
+    plan: ReloadPlan,
+    new: dict[str, Fact],
+    digests: dict[str, str],
+    now: str,
+) -> None:
+    """Write the file facts ``plan`` adds, changes, removes, moves or brings up to date."""
+    added, changed, removed = plan.added, plan.changed, plan.removed
+    if removed or changed:
+        await db.executemany(
+            "DELETE FROM facts WHERE id = ?", [(fid,) for fid in (*removed, *changed)]
+        )
+    # New and changed facts become answerable as they are now: live since this reload.
+    rows = ((*fact_values(new[fid]), now, now, now, digests[fid]) for fid in (*added, *changed))
+    await db.executemany(
+        f"{INSERT_FACT}, content_digest) VALUES ({FACT_PLACEHOLDERS}, ?, ?, ?, ?)", rows
+    )
+    # Line numbers move whenever a file is edited; keep them current without audit noise.
+    await db.executemany(
+        "UPDATE facts SET line = ? WHERE id = ?", [(line, fid) for fid, line in plan.moved]
+    )
+    await db.executemany(
+        "UPDATE facts SET language = ?, translations = ? WHERE id = ?",
+        [(*languages, fid) for fid, languages in plan.stale],
+    )
+
+
+async def _audit_plan(db: aiosqlite.Connection, plan: ReloadPlan, actor: str, now: str) -> None:
+    """An audit row for each file fact ``plan`` adds, changes or removes."""
+    audit = [
+        (now, actor, action, fid, None, "{}")
+        for action, ids in (("add", plan.added), ("edit", plan.changed), ("remove", plan.removed))
+        for fid in ids
+    ]
+    await db.executemany(
+        "INSERT INTO audit (at, actor, action, fact_id, guild_id, detail) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        audit,
+    )
