@@ -62,10 +62,14 @@ class ArticleContext:
             day = dates.event_date(lede, published, spoken=False) or dates.event_date(
                 title, published, spoken=False
             )
-            if day is not None and day.precision == "day" and not _dated_after(lede, event):
+            earlier = _earlier_span(title, lede, event)
+            dated = day is not None and day.precision == "day" and not _dated_after(lede, event)
+            if day is not None and dated and earlier is None:
                 event.date = day.date
             when = event.date or published
-            if when is not None:
+            if earlier is not None and published is not None:
+                event.month = _month_before(published, earlier)
+            elif when is not None:
                 event.month = f"{when.strftime('%B')} {when.year}"
             event.place = place
             event.alias = event_alias(title, lede, event)
@@ -121,6 +125,36 @@ def _dated_after(lede: str, event: Event) -> bool:
     return any(
         event.refers_back(word) for m in _SPAN_AFTER.finditer(lede) for word in m["words"].split()
     )
+
+
+# "last month's snap parliamentary election": the event owned by a span before the news.
+_SPAN_OWNS = re.compile(
+    r"\b(?:[Ll]ast|[Pp]revious)\s+(?P<span>week|month|year)['’]s\s+"
+    r"(?P<words>[a-z-]+(?:\s+[a-z-]+){0,3})"
+)
+
+
+def _earlier_span(title: str, lede: str, event: Event) -> str | None:
+    """The span ("week", "month", "year") the headline or lede puts the main event in before
+    the news ("threw out challenges to last month's snap election" on a Saturday): the lede's
+    day is then the later news's (the ruling's), and the event happened in that span."""
+    for text in (title, lede):
+        for match in _SPAN_OWNS.finditer(text):
+            if any(event.refers_back(word) for word in match["words"].split()):
+                return match["span"]
+    return None
+
+
+def _month_before(published: dt.date, span: str) -> str:
+    """When an event "last <span>" happened, counted from ``published``: "June 2021" for last
+    month's, the year alone for last year's (its month is not told)."""
+    if span == "year":
+        return str(published.year - 1)
+    if span == "month":
+        before = published.replace(day=1) - dt.timedelta(days=1)
+    else:
+        before = published - dt.timedelta(days=7)
+    return f"{before.strftime('%B')} {before.year}"
 
 
 def _main_place(

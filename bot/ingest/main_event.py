@@ -75,6 +75,10 @@ def event_in(
             if not place:
                 continue
             event.modifiers = place
+        elif event.modifiers.split(" ")[0].endswith("'s"):
+            # "Pashinyan's snap election": a possessive is its own determiner ("the
+            # Pashinyan's snap election" is no English).
+            event.determiner = ""
         return event
     return None
 
