@@ -19,8 +19,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import wordfreq
-
+from bot.core import word_lists
 from bot.core.filler_words import STOPWORDS
 
 # base: (past, past participle); both forms may hold alternatives separated by "/".
@@ -248,8 +247,9 @@ _NOUN_ENDINGS_OK = ("ment", "ance", "ence", "ency", "ancy", "ist", "ists")
 
 @lru_cache(maxsize=50_000)
 def zipf(word: str) -> float:
-    """How common ``word`` is in English (wordfreq's Zipf scale), kept for words met again."""
-    return wordfreq.zipf_frequency(word, "en")
+    """How common ``word`` is in English (wordfreq's Zipf scale), kept for words met again;
+    read from the one copy of the large list the matcher weighs words by (``word_lists``)."""
+    return word_lists.zipf(word, "en")
 
 
 def _known(word: str, floor: float = 2.5) -> bool:

@@ -9,7 +9,7 @@ import time
 import pytest
 
 from bot.core import latin_russian
-from bot.core.word_lists import frequencies, once
+from bot.core.word_lists import frequencies, once, zipf, zipf_of
 
 
 def test_a_table_asked_for_by_several_threads_at_once_is_built_once_and_shared() -> None:
@@ -101,3 +101,21 @@ def test_the_beginnings_of_russian_words_are_every_prefix_of_every_word() -> Non
     assert latin_russian._beginnings(words) == naive
     assert latin_russian._beginnings(reversed(words)) == naive
     assert "" not in latin_russian._beginnings(words)
+
+
+def test_weighing_a_word_reads_no_second_copy_of_the_large_list() -> None:
+    """A word weighed (``zipf``) is looked up in the very list ``frequencies(language,
+    "large")`` gave: wordfreq keeps each list by the name it was asked for, and weighing by its
+    default name held the large English list a second time (27 MB)."""
+    import wordfreq
+
+    large = frequencies("en", "large")
+    read_before = wordfreq.get_frequency_dict.cache_info().misses
+    words = ["ambassador", "Ceasefire", "embasy", "the", "qzxv", "1990s"]
+    weighed = [zipf(word, "en") for word in words]
+    assert wordfreq.get_frequency_dict.cache_info().misses == read_before
+    assert weighed[0] == pytest.approx(zipf_of(large["ambassador"]), abs=0.01)
+    assert weighed[0] > weighed[2]
+    assert weighed[3] > weighed[0] and weighed[4] == 0.0
+    # The same weights as wordfreq's default list gives: that list is this same file.
+    assert weighed == [wordfreq.zipf_frequency(word, "en") for word in words]
