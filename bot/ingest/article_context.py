@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from bot.ingest import dates, story_time
+from bot.ingest import dates, event_time, story_time
 from bot.ingest.entities import EntityIndex, is_place_name, raw_entities
 from bot.ingest.event_nouns import is_point_event
 from bot.ingest.event_phrase import Event
@@ -59,14 +59,22 @@ class ArticleContext:
             or verb_event(title, names, people, lede, place)
         )
         if event is not None:
-            day = dates.event_date(lede, published, spoken=False) or dates.event_date(
-                title, published, spoken=False
-            )
-            if day is not None and day.precision == "day" and not _dated_after(lede, event):
-                event.date = day.date
-            when = event.date or published
-            if when is not None:
-                event.month = f"{when.strftime('%B')} {when.year}"
+            earlier = event_time.told_earlier(title, lede, event, published)
+            if earlier is not None:
+                # The headline or lede tells of the event as of another time ("over the 2018
+                # fire", "last month's election", "a week after the vote"): its day is not
+                # the news's, so it has none until a sentence gives it, and at most the year
+                # or month the article says.
+                event.month = earlier.when
+            else:
+                day = dates.event_date(lede, published, spoken=False) or dates.event_date(
+                    title, published, spoken=False
+                )
+                if day is not None and day.precision == "day":
+                    event.date = day.date
+                when = event.date or published
+                if when is not None:
+                    event.month = f"{when.strftime('%B')} {when.year}"
             event.place = place
             event.alias = event_alias(title, lede, event)
         return cls(event, place, _country(entities, place), published, people, titles, title)
@@ -102,25 +110,6 @@ class ArticleContext:
             one_off=self.one_off,
             law=event is not None and event.preposition == "Under",
         )
-
-
-# "... under an order published on Friday, almost a week after an explosion brought down ...":
-# a span of days, weeks or months before "after" and the event told by a noun of its kind.
-_SPAN_AFTER = re.compile(
-    r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)\s+"
-    r"(?:days?|weeks?|months?)\s+after\s+(?:an?|the|its|their)\s+"
-    r"(?P<words>[a-z-]+(?:\s+[a-z-]+){0,2})"
-)
-
-
-def _dated_after(lede: str, event: Event) -> bool:
-    """Does the lede put its own day a span after the main event ("an order published on
-    Friday, almost a week after an explosion brought down ...")? Then the day is the later
-    news's, not the event's: taken as the event's, it dates the event wrongly in every lead-in
-    and sets the event's own day "before" it, so the facts telling of the event go without it."""
-    return any(
-        event.refers_back(word) for m in _SPAN_AFTER.finditer(lede) for word in m["words"].split()
-    )
 
 
 def _main_place(
