@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from bot.core import russian_lemmas
 from bot.core.az_nouns import az_listed
+from bot.core.cyrillic_spellings import Scheme, spellings
 from bot.core.language import PLAIN_STOPWORDS_AZ, az_plain, turkish_frequency
 from bot.core.latin_russian import russian_beginnings
 from bot.core.word_lists import frequencies
@@ -92,7 +93,15 @@ _PAIRS: dict[str, tuple[str, ...]] = {
     "yo": ("ё",),
     "ts": ("ц",),
 }
-_RUSSIAN_VOWELS = frozenset("аеёиоуыэюя")
+# Azerbaijani's way of writing a Russian name: its letters and pairs, a first "ə" as "а", a
+# soft sign (which it never writes) after any consonant, and a "й" after a last "ы" or "и"
+# ("Qroznı").
+_SCHEME = Scheme(
+    {**_LETTERS, **_PAIRS},
+    first=_FIRST,
+    soft_after=frozenset("бвгджзклмнпрстфхцчшщ"),
+    closing={"ы": "й", "и": "й"},
+)
 # Grammemes of a place name and a surname in pymorphy's dictionary.
 _NAME_KINDS = frozenset({"Geox", "Surn"})
 # A word this common in Turkish (once in a million words) is a word Azerbaijani shares with it,
@@ -130,33 +139,12 @@ def russian_name(word: str) -> str | None:
 
 def _spellings(written: str) -> Iterator[str]:
     """The Russian spellings of ``written`` (a name without its ending, in Azerbaijani letters)
-    that begin some word of general Russian at every letter; a soft sign may follow a
-    consonant (Azerbaijani writes none) and a "й" a last "ы" or "и" ("Qroznı")."""
+    that begin some word of general Russian at every letter (``_SCHEME``)."""
     # A name is read only if general Russian writes it (``_is_name``): a spelling that begins
     # none of its words leads to none, and is given up on by a set's look. (Looking it up
     # among the word forms of pymorphy's dictionary instead walked its letters in Python, most
     # of the time of reading a word that writes no name.)
-    general = russian_beginnings()
-
-    def spell(position: int, before: str) -> Iterator[str]:
-        if before and before not in general:
-            return
-        if position == len(written):
-            yield before
-            if before[-1] in "ыи":
-                yield before + "й"
-            return
-        pair = written[position : position + 2]
-        options = [(2, letters) for letters in _PAIRS.get(pair, ())]
-        options += [(1, letters) for letters in _LETTERS.get(written[position], ())]
-        if position == 0:
-            options += [(1, letters) for letters in _FIRST.get(written[0], ())]
-        for size, letters in options:
-            yield from spell(position + size, before + letters)
-            if letters[-1] not in _RUSSIAN_VOWELS and letters != "й":
-                yield from spell(position + size, before + letters + "ь")
-
-    return spell(0, "")
+    return spellings(written, _SCHEME, within=russian_beginnings())
 
 
 def _is_name(spelled: str) -> bool:

@@ -169,6 +169,8 @@ class CandidateScoring(FactIndex):
             candidate.relevance *= _BLOCKED_RANK
         elif candidate.soft_miss or candidate.count_miss:
             candidate.relevance *= _SOFT_MISS_RANK
+        if candidate.strict_miss and focus.ask_wants:
+            candidate.ask_held = not all(int(ask) & ~entry.kinds for ask in focus.ask_wants)
         return candidate
 
     def _best_phrasing(

@@ -58,6 +58,9 @@ class Candidate:
     attribute_miss: bool = False  # an attribute asked for ("population") is nowhere in it
     role_miss: bool = False  # a role holder's name asked for is not beside the role
     count_miss: bool = False  # its numbers count something other than what is asked
+    # Of a compound question ("when was the raid, and why ..."), it lacks what the whole asks
+    # but holds all one ask wants (``question_asks``): it answers that ask.
+    ask_held: bool = False
     matched: AbstractSet[str] = frozenset()  # the question's terms found in the fact
     # The question's terms the fact holds only in other words: through a tight thesaurus
     # neighbour ("skipper" of "captain"), another name of a country or an office's holder.

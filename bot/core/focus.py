@@ -43,7 +43,8 @@ from bot.core.focus_words import (
 )
 from bot.core.happened_when import happened_from, month_asked
 from bot.core.measures import dimension_asked
-from bot.core.wants import Want
+from bot.core.question_asks import asks
+from bot.core.wants import STRICT, Want
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +83,10 @@ class Focus:
     # says in one word ("rallied", "evacuated"). The word "people" is too common to be kept in
     # ``counted``.
     counted_people: bool = False
+    # A compound question's asks ("when was the raid, and why ..."; ``question_asks``): the
+    # strict kinds of answer each wants (``STRICT``), when it has two. A fact holding those of
+    # one ask answers the question, however it lacks the other's.
+    ask_wants: tuple[Want, ...] = ()
 
 
 NO_FOCUS = Focus()
@@ -174,7 +179,22 @@ def question_focus(words: list[str]) -> Focus:
         happened_month=month_asked(words),
         dimension=dimension_asked(words) if wants & (Want.MEASURE | Want.DURATION) else None,
         counted_people=counts_people(words, counted),
+        ask_wants=_ask_wants(words),
     )
+
+
+def _ask_wants(words: list[str]) -> tuple[Want, ...]:
+    """The strict kinds of answer each ask of a compound question wants (``question_asks``);
+    none for a question of one ask."""
+    parts = asks(words)
+    if len(parts) < 2:
+        return ()
+    found = []
+    for part in parts:
+        pairs = set(itertools.pairwise(part))
+        text = " " + " ".join(part) + " "
+        found.append((_number_wants(part, pairs) | _time_wants(part, text, pairs)) & STRICT)
+    return tuple(found)
 
 
 def _number_wants(words: list[str], pairs: set[tuple[str, str]]) -> Want:

@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 import snowballstemmer
 
+from bot.core.cyrillic_spellings import Scheme, spellings
 from bot.core.word_lists import frequencies, once, zipf_of
 
 # Latin spellings of Cyrillic letters, longest first; each with the letters it may stand for,
@@ -80,8 +81,6 @@ _SPELLINGS: dict[str, tuple[str, ...]] = {
     "q": ("к",),
     "'": ("ь", "ъ"),
 }
-_LONGEST = max(len(key) for key in _SPELLINGS)
-_VOWELS = frozenset("аеёиоуыэюя")
 _LATIN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz'")
 _MAX_SPELLINGS = 2_000  # a bound on the work per word: the longest words have the fewest readings
 _WORD = re.compile(r"[a-z']+")
@@ -136,50 +135,28 @@ def _beginnings(words: Iterable[str]) -> frozenset[str]:
 
 
 def _spellings(word: str, soft: bool = False, *, known_only: bool = False) -> Iterator[str]:
-    """Every Cyrillic spelling of ``word`` that Russian spelling allows (no "ы", "ь" or "ъ" to
-    begin a word, "й" only after a vowel, "ь" and "ъ" only after a consonant), cutting it into
-    Latin spellings in every way ("ja" is "я", or "ж" then "а" as in "azerbaijan"). With
-    ``soft``, a soft sign may follow "л", "т", "с", "н", "д", "з" or "р" where a consonant or
-    the word's end comes next ("skolko", "sluchilos"). With ``known_only``, a spelling is
+    """Every Cyrillic spelling of ``word`` that Russian spelling allows (``_SCHEME``), cutting
+    it into Latin spellings in every way ("ja" is "я", or "ж" then "а" as in "azerbaijan").
+    With ``soft``, a soft sign may follow "л", "т", "с", "н", "д", "з" or "р" where a consonant
+    or the word's end comes next ("skolko", "sluchilos"). With ``known_only``, a spelling is
     given up as soon as it starts no word or stem of general Russian (and has not yet reached a
     stem it may end after): a Latin word has thousands of spellings, a few dozen of them
     Russian, and this is what keeps reading a word within a question's budget."""
+    if not known_only:
+        return spellings(word, _SCHEME, soft=soft)
+    lists = _lists()
 
-    lists = _lists() if known_only else None
+    def may_end(before: str, left: int) -> bool:
+        return len(before) >= _ROOT and left <= _ENDING and before in lists.stems
 
-    def spell(position: int, before: str, rooted: bool = False) -> Iterator[str]:
-        if lists is not None and before and not rooted:
-            if before not in lists.prefixes:
-                return
-            rooted = (
-                len(before) >= _ROOT and len(word) - position <= _ENDING and before in lists.stems
-            )
-        if position == len(word):
-            yield before
-            return
-        last = before[-1:]
-        for size in range(min(_LONGEST, len(word) - position), 0, -1):
-            for letters in _SPELLINGS.get(word[position : position + size], ()):
-                first = letters[0]
-                if first in "ыьъ" and not before:
-                    continue
-                if first == "й" and last not in _VOWELS:
-                    continue
-                if first in "ьъ" and last in _VOWELS:
-                    continue
-                yield from spell(position + size, before + letters, rooted)
-                if soft and letters[-1] in _SOFTENED and _consonant_next(word, position + size):
-                    yield from spell(position + size, before + letters + "ь", rooted)
-
-    return spell(0, "")
+    return spellings(word, _SCHEME, soft=soft, within=lists.prefixes, may_end=may_end)
 
 
 # Consonants a left-out soft sign follows most often: "только", "случилось", "есть".
 _SOFTENED = frozenset("лтсндзр")
-
-
-def _consonant_next(word: str, position: int) -> bool:
-    return position == len(word) or word[position] not in "aeiouy"
+# A keyboard's way of writing Russian: its letters, and a soft sign left out only before a
+# consonant or at the end.
+_SCHEME = Scheme(_SPELLINGS, soft_after=_SOFTENED, soft_before_vowels=False)
 
 
 @lru_cache(maxsize=20_000)

@@ -24,6 +24,7 @@ from collections.abc import KeysView
 
 from bot.core import completion, succession
 from bot.core.answer_decision import AnswerDecision
+from bot.core.answered_asks import answered_asks
 from bot.core.candidate_gathering import CandidateGathering
 from bot.core.candidate_scoring import CandidateScoring
 from bot.core.candidates import AskedQuestion, Candidate, QueryTerm
@@ -136,6 +137,8 @@ class Matcher(
         if self.settings.semantic is not None and scored:
             self._semantic_blend(scored, question, asked.language, self.settings.semantic)
         scored = self._in_order(scored, question, asked, known_terms)
+        if asked.focus.ask_wants:
+            answered_asks(scored)
         self._calibrate(scored[:calibrated] if calibrated else scored, asked)
         return scored, asked
 

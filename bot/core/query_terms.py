@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from bot.core import latin_russian, russian_lemmas
+from bot.core import latin_russian, russian_families, russian_lemmas
 from bot.core.az_chains import chain_start
 from bot.core.az_nouns import az_derived
 from bot.core.candidates import QueryTerm
@@ -45,6 +45,12 @@ _FOREIGN_MARK = "@"
 # How sure the reading of an Azerbaijani word as a form of a fact's word by its endings is
 # (``QueryTerms._az_form_of``): as sure as a close typo's correction.
 AZ_FORM_CONFIDENCE = 0.9
+# The verbal noun's ending, as an Azerbaijani word is compared typed plainly (``az_plain``):
+# "-ma" after a back vowel, "-mə" after a front one.
+_AZ_VERBAL_NOUN = ("ma", "me")
+# How sure the reading of a Russian word as another member of a fact's word's verb family is
+# (``QueryTerms._russian_relative``: "призывы" of "призвал"): as sure as an Azerbaijani form's.
+RU_FAMILY_CONFIDENCE = 0.9
 
 
 def _shared_start(term: str, word: str) -> int:
@@ -168,6 +174,12 @@ class QueryTerms(FactIndex):
                 corrected = None  # "yaxın" (near) is not "yaxınlaş-" (draw near) misspelled
             if corrected is None and language == "az":
                 corrected = self._az_form_of(word)
+            if corrected is None and language == "ru":
+                if named is None:
+                    named = self._question_names(question, language)
+                corrected = self._russian_relative(named.written.get(word))
+            if corrected is None and language == "az":
+                corrected = self._az_verbal_noun_of(word)
             if corrected is not None and corrected[0] not in seen:
                 target, confidence = corrected
                 seen.add(target)
@@ -197,6 +209,50 @@ class QueryTerms(FactIndex):
 
         start = chain_start(word, held)
         return (start, AZ_FORM_CONFIDENCE) if start is not None else None
+
+    def _russian_relative(self, written: str | None) -> tuple[str, float] | None:
+        """The term of a fact's Russian word of the same verb family as the Russian word
+        ``written`` (as the question writes it), which no fact holds (``russian_families``:
+        "призывы", calls, of a fact saying "призвал", called; "проверяет", checks, of one
+        asking about "проверка", a check; "хотят" of "хочет"); of several, the one most facts
+        hold. None when no fact's Russian word is of its family."""
+        if written is None:
+            return None
+        russian = LANGUAGE_BITS["ru"]
+        held: set[str] = set()
+        for form in russian_families.relatives(written):
+            surface = translit(form)
+            if surface not in self._other_words:
+                continue
+            term = self._surface[surface]
+            if self._df.get(term) and self._term_languages.get(term, 0) & russian:
+                held.add(term)
+        if not held:
+            return None
+        # The most widely held, and of as widely held ones the first in order: the same
+        # reading however the set is ordered.
+        best = max(held, key=lambda term: (self._df[term], term))
+        return best, RU_FAMILY_CONFIDENCE
+
+    def _az_verbal_noun_of(self, word: str) -> tuple[str, float] | None:
+        """The verbal noun in "-ma" / "-mə" that the facts hold whole (the lexicon lists it as a
+        noun, so the stemmers keep it: "soyuması", its cooling, as "soyuma") of the verb an
+        Azerbaijani word no fact holds is a form of, by the chain of endings after the verb's
+        root (``az_chains``): "soyuyan" (cooling), "soyumuşdu" (had cooled) of that fact,
+        whose root "soyu-" no fact holds alone. As sure as ``_az_form_of``'s reading."""
+        az_bit = LANGUAGE_BITS["az"]
+        df, languages = self._df, self._term_languages
+
+        def noun(root: str) -> str | None:
+            for ending in _AZ_VERBAL_NOUN:
+                term = root + ending
+                if df.get(term) and languages.get(term, 0) & az_bit:
+                    return term
+            return None
+
+        root = chain_start(word, lambda start: noun(start) is not None)
+        held = noun(root) if root is not None else None
+        return (held, AZ_FORM_CONFIDENCE) if held is not None else None
 
     def _az_longer_root(self, term: str, word: str) -> str | None:
         """A verb root the facts hold that the Azerbaijani ``word`` starts with, longer than

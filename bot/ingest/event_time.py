@@ -21,7 +21,7 @@ _WORDS = r"(?P<words>(?:[\w'-]+\s+){0,3}[\w-]+)"
 # "the 2018 fire", "over 2016 Yerevan police siege": a year written before the event's noun.
 _YEAR_BEFORE = re.compile(rf"\b(?P<year>{dates.YEAR})\s+{_WORDS}")
 # "last month's snap parliamentary election", "last year's vote".
-_LAST_BEFORE = re.compile(rf"\b[Ll]ast\s+(?P<span>week|month|year)['’]s\s+{_WORDS}")
+_LAST_BEFORE = re.compile(rf"\b(?:[Ll]ast|[Pp]revious)\s+(?P<span>week|month|year)['’]s\s+{_WORDS}")
 # "a week after snap vote", "almost a week after an explosion brought down ...": the news is a
 # span of days, weeks or months after the event told by a noun of its kind.
 _SPAN_AFTER = re.compile(
@@ -62,13 +62,16 @@ def told_earlier(title: str, lede: str, event: Event, published: dt.date | None)
 
 
 def _last(span: str, published: dt.date | None) -> str | None:
-    """ "last month" as "June 2021", "last year" as "2020", counted from the publication; a
-    week may straddle two months, so it is left unsaid."""
-    if published is None or span == "week":
+    """ "last month" as "June 2021", "last year" as "2020", "last week" as the month of the
+    week before, counted from the publication."""
+    if published is None:
         return None
     if span == "year":
         return str(published.year - 1)
-    before = published.replace(day=1) - dt.timedelta(days=1)
+    if span == "month":
+        before = published.replace(day=1) - dt.timedelta(days=1)
+    else:
+        before = published - dt.timedelta(days=7)
     return f"{before.strftime('%B')} {before.year}"
 
 

@@ -65,17 +65,20 @@ def event_in(
             modifiers = []
             named = False
         event = Event(noun, " ".join(modifiers))
-        if event.modifiers.split(" ")[0].endswith("'s"):
-            # A possessive name is the phrase's determiner: "Pashinyan's snap election", not
-            # "the Pashinyan's snap election".
-            event.determiner = ""
-        if event.preposition == "Under" and place and place not in event.modifiers:
-            event.modifiers = f"{place}'s {event.modifiers}".strip()
-            event.determiner = ""
+        if event.preposition == "Under":
+            if place and place not in event.modifiers:
+                event.modifiers = f"{place}'s {event.modifiers}".strip()
+                event.determiner = ""
+            elif event.modifiers.split(" ")[0].endswith("'s"):
+                event.determiner = ""
         elif not named:
             if not place:
                 continue
             event.modifiers = place
+        elif event.modifiers.split(" ")[0].endswith("'s"):
+            # "Pashinyan's snap election": a possessive is its own determiner ("the
+            # Pashinyan's snap election" is no English).
+            event.determiner = ""
         return event
     return None
 

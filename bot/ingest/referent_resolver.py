@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from bot.ingest.article_context import GENERIC_STARTS
 from bot.ingest.entities import EntityIndex
 
 EVENT_NOUNS = (
@@ -32,6 +33,11 @@ _PAIR_ANAPHOR = re.compile(
 )
 
 
+def _sentence_start(sentence: str) -> int:
+    """Where the sentence's first word begins (after quotes or spaces)."""
+    return len(sentence) - len(sentence.lstrip(" \"“‘'"))
+
+
 class ReferentResolver:
     """Writes out "the incident" and "the two countries" where the article makes them clear."""
 
@@ -47,6 +53,10 @@ class ReferentResolver:
         for match in _NAMED_EVENT.finditer(sentence):
             words = match.group().split()
             while words and words[0] in _LEADING:
+                words.pop(0)
+            if words and match.start() == _sentence_start(sentence) and words[0] in GENERIC_STARTS:
+                # "Three fire officers were jailed": a sentence's first word, capitalised only
+                # for opening it, names no event ("the Three fire").
                 words.pop(0)
             if len(words) < 2 or not words[0][:1].isupper():
                 continue

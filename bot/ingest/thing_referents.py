@@ -200,7 +200,13 @@ class ThingReferents(EventReferents):
         "the country" (``_thing_named``)."""
         event = self.event
         folded = set(fold(text).split())
+        # In a time before the story's, "the siege" is still the story's siege when the noun
+        # is the event's own: written out ("the Dorvik siege"), though the sentence is
+        # set in no event; a noun of its kind ("the vote") may be another event of that time.
+        own_only = event is not None and self.elsewhere and self.current is None
         text, done_event = self._event_named(text, event, folded)
+        if own_only and event is not None and not event.named_in(text):
+            done_event = False
         done_object: set[str] = set()
         out: list[str] = []
         last = 0
@@ -208,7 +214,11 @@ class ThingReferents(EventReferents):
             if _specified(text[: match.start()], text[match.end() :]):
                 continue
             replacement: str | None = None
-            if not done_event and event is not None:
+            if (
+                not done_event
+                and event is not None
+                and (not own_only or match["noun"] == event.noun or match["noun"] in event.kin)
+            ):
                 replacement = self._event_written(text, match, event)
                 done_event = replacement is not None
             if replacement is None:
