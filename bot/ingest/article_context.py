@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from bot.ingest import dates, story_time
+from bot.ingest import dates, event_time, story_time
 from bot.ingest.entities import EntityIndex, is_place_name, raw_entities
 from bot.ingest.event_nouns import is_point_event
 from bot.ingest.event_phrase import Event
@@ -59,18 +59,22 @@ class ArticleContext:
             or verb_event(title, names, people, lede, place)
         )
         if event is not None:
-            day = dates.event_date(lede, published, spoken=False) or dates.event_date(
-                title, published, spoken=False
-            )
-            earlier = _earlier_span(title, lede, event)
-            dated = day is not None and day.precision == "day" and not _dated_after(lede, event)
-            if day is not None and dated and earlier is None:
-                event.date = day.date
-            when = event.date or published
-            if earlier is not None and published is not None:
-                event.month = _month_before(published, earlier)
-            elif when is not None:
-                event.month = f"{when.strftime('%B')} {when.year}"
+            earlier = event_time.told_earlier(title, lede, event, published)
+            if earlier is not None:
+                # The headline or lede tells of the event as of another time ("over the 2018
+                # fire", "last month's election", "a week after the vote"): its day is not
+                # the news's, so it has none until a sentence gives it, and at most the year
+                # or month the article says.
+                event.month = earlier.when
+            else:
+                day = dates.event_date(lede, published, spoken=False) or dates.event_date(
+                    title, published, spoken=False
+                )
+                if day is not None and day.precision == "day":
+                    event.date = day.date
+                when = event.date or published
+                if when is not None:
+                    event.month = f"{when.strftime('%B')} {when.year}"
             event.place = place
             event.alias = event_alias(title, lede, event)
         return cls(event, place, _country(entities, place), published, people, titles, title)
@@ -106,55 +110,6 @@ class ArticleContext:
             one_off=self.one_off,
             law=event is not None and event.preposition == "Under",
         )
-
-
-# "... under an order published on Friday, almost a week after an explosion brought down ...":
-# a span of days, weeks or months before "after" and the event told by a noun of its kind.
-_SPAN_AFTER = re.compile(
-    r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)\s+"
-    r"(?:days?|weeks?|months?)\s+after\s+(?:an?|the|its|their)\s+"
-    r"(?P<words>[a-z-]+(?:\s+[a-z-]+){0,2})"
-)
-
-
-def _dated_after(lede: str, event: Event) -> bool:
-    """Does the lede put its own day a span after the main event ("an order published on
-    Friday, almost a week after an explosion brought down ...")? Then the day is the later
-    news's, not the event's: taken as the event's, it dates the event wrongly in every lead-in
-    and sets the event's own day "before" it, so the facts telling of the event go without it."""
-    return any(
-        event.refers_back(word) for m in _SPAN_AFTER.finditer(lede) for word in m["words"].split()
-    )
-
-
-# "last month's snap parliamentary election": the event owned by a span before the news.
-_SPAN_OWNS = re.compile(
-    r"\b(?:[Ll]ast|[Pp]revious)\s+(?P<span>week|month|year)['’]s\s+"
-    r"(?P<words>[a-z-]+(?:\s+[a-z-]+){0,3})"
-)
-
-
-def _earlier_span(title: str, lede: str, event: Event) -> str | None:
-    """The span ("week", "month", "year") the headline or lede puts the main event in before
-    the news ("threw out challenges to last month's snap election" on a Saturday): the lede's
-    day is then the later news's (the ruling's), and the event happened in that span."""
-    for text in (title, lede):
-        for match in _SPAN_OWNS.finditer(text):
-            if any(event.refers_back(word) for word in match["words"].split()):
-                return match["span"]
-    return None
-
-
-def _month_before(published: dt.date, span: str) -> str:
-    """When an event "last <span>" happened, counted from ``published``: "June 2021" for last
-    month's, the year alone for last year's (its month is not told)."""
-    if span == "year":
-        return str(published.year - 1)
-    if span == "month":
-        before = published.replace(day=1) - dt.timedelta(days=1)
-    else:
-        before = published - dt.timedelta(days=7)
-    return f"{before.strftime('%B')} {before.year}"
 
 
 def _main_place(

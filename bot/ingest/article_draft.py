@@ -441,6 +441,8 @@ def _write_lead_in(statement: Statement, lead_in: str, names: set[str]) -> None:
     opening = re.match(r"^(?:In|On|At|Near|Outside|Inside)\s[^,]{1,60},\s", statement.text)
     if opening and not _is_phrase(opening.group()):
         opening = None  # "In April Shor launched a bloc, ...": a clause, not a place to set
+    if opening and re.match(r"\d", statement.text[opening.end() :]):
+        opening = None  # "On Wednesday, 20 July, ...": the day goes on past the comma
     if opening and lead_in.startswith(("In ", "At ", "After ")):
         # "In North Kazakhstan, the rising Ishim ..." -> "In North Kazakhstan, during the
         # Kazakhstan floods of April 2024, the rising Ishim ...": not two "In"s in a row.

@@ -90,6 +90,9 @@ class Anchored(TypedDict):
 
     anchor: dt.date | None
     anchor_weekday: bool
+    told: dt.date | None
+    """The last day the article named, kept when ``anchor`` is let go: the year a day written
+    without one is read in (``_in_told_year``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,6 +271,7 @@ def mentions(
     *,
     anchor: dt.date | None = None,
     anchor_weekday: bool = False,
+    told: dt.date | None = None,
 ) -> list[DateMention]:
     """The dates ``text`` gives, in order. Relative ones are resolved against ``published``
     ("Monday", "last week") or ``anchor``, the last day the article named ("four days
@@ -290,6 +294,8 @@ def mentions(
         relative = kind in ("weekday", "near", "week", "ago", "that", "next")
         if kind in ("dmy", "mdy", "month", "year"):
             date, precision = _written_date(kind, span, text, match, published)
+            if kind in ("dmy", "mdy") and re.search(YEAR, span) is None:
+                date = _in_told_year(date, anchor or told, published)
         else:
             date, precision = _counted_date(kind, span, before, published, anchor, week)
         if kind == "weekday" or _WEEKDAY_JUST_BEFORE.search(before):
@@ -312,6 +318,33 @@ def mentions(
             anchor = week = date
             anchor_weekday = weekday
     return out
+
+
+TOLD_YEAR_REACH = 60
+"""A day written without its year within this many days of the day the article last named, in
+an earlier year, is of that year: the article is telling that story."""
+
+
+def _in_told_year(
+    date: dt.date | None, anchor: dt.date | None, published: dt.date | None
+) -> dt.date | None:
+    """``date``, written without its year and read in the publication's year, moved to the
+    year of the story the article is telling: after "The siege began on Sunday, 17 July 2016",
+    "on 27 July the group seized four ambulance workers" (in an article of 2020) is 27 July
+    2016, not 2020. Only when that puts it near the last day named (``TOLD_YEAR_REACH``):
+    far from it, the article may be back in its own time."""
+    if date is None or anchor is None or published is None:
+        return date
+    if (published - anchor).days <= FLASHBACK_DAYS or abs((date - anchor).days) <= 366:
+        return date
+    for year in (anchor.year, anchor.year + 1, anchor.year - 1):
+        try:
+            moved = date.replace(year=year)
+        except ValueError:  # 29 February
+            continue
+        if abs((moved - anchor).days) <= TOLD_YEAR_REACH and moved <= published:
+            return moved
+    return date
 
 
 def _names_a_date(kind: str, span: str, text: str, match: re.Match[str]) -> bool:
@@ -422,12 +455,15 @@ def event_date(
     *,
     anchor: dt.date | None = None,
     anchor_weekday: bool = False,
+    told: dt.date | None = None,
     spoken: bool = True,
 ) -> DateMention | None:
     """The day the event of ``text`` happened, if the text pins it to a day or a week: the
     first such date that is not a deadline and not after publication. With ``spoken=False``
     the day something was said ("authorities said on Monday") does not count."""
-    for mention in mentions(text, published, anchor=anchor, anchor_weekday=anchor_weekday):
+    for mention in mentions(
+        text, published, anchor=anchor, anchor_weekday=anchor_weekday, told=told
+    ):
         if mention.date is None or mention.deadline or mention.precision not in ("day", "week"):
             continue
         if not spoken and _SAID_ON.search(text[: mention.start]):
@@ -453,12 +489,13 @@ def last_anchor(
     *,
     anchor: dt.date | None = None,
     anchor_weekday: bool = False,
+    told: dt.date | None = None,
 ) -> tuple[dt.date | None, bool]:
     """The last day-precise date ``text`` names, and whether it was named with its weekday
     (see ``mentions``); else ``anchor`` and ``anchor_weekday`` as they were."""
     days = [
         m
-        for m in mentions(text, published, anchor=anchor, anchor_weekday=anchor_weekday)
+        for m in mentions(text, published, anchor=anchor, anchor_weekday=anchor_weekday, told=told)
         if m.date is not None
         and m.precision == "day"
         and not m.deadline  # "by July 1": a deadline is not the day the story is on
@@ -513,13 +550,16 @@ def absolute(
     *,
     anchor: dt.date | None = None,
     anchor_weekday: bool = False,
+    told: dt.date | None = None,
 ) -> str:
     """``text`` with days that only make sense from the publication date written out:
     "on Monday" -> "on Monday 15 April 2024", "yesterday" -> "on 14 April 2024", "four days
     later" -> "on 18 May 2024". Weeks ("last week") stay as written: a week is no day."""
     out: list[str] = []
     done = 0
-    for mention in mentions(text, published, anchor=anchor, anchor_weekday=anchor_weekday):
+    for mention in mentions(
+        text, published, anchor=anchor, anchor_weekday=anchor_weekday, told=told
+    ):
         if not mention.relative or mention.date is None or mention.precision != "day":
             continue
         before = text[done : mention.start]

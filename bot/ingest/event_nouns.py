@@ -81,6 +81,9 @@ def same_kind(noun: str, other: str) -> bool:
 POINT_EVENT = frozenset(_IN_NOUNS) - {
     "war", "crisis", "exodus", "protests", "elections", "unrest", "riots", "uprising",
     "rebellion",
+    # Held over days or weeks: a day the article gives is one within it ("on 27 July the
+    # group seized ..." was during the siege that began on the 17th, not after it).
+    "siege", "standoff", "blockade", "offensive", "drought", "epidemic",
 }  # fmt: skip
 
 

@@ -63,6 +63,19 @@ _DESCRIBED_PERSON = re.compile(
 )
 
 
+def _inside_opening(led: re.Match[str]) -> bool:
+    """Is the pronoun "his"/"her" inside the opening phrase, right after its preposition ("In
+    his first address he promised ...", "In his closing speech, the state's lawyer sought
+    ...")? Then it is whose the subject after it is, told later in the sentence: written out
+    as the last person named, it named the election official who had handed the new
+    president his certificate. Left as written."""
+    lead = led["lead"].split()
+    return led["pronoun"] in ("his", "her") and len(lead) == 1 and lead[0] in _PREPOSITIONS
+
+
+_PREPOSITIONS = frozenset("In On For Since By After During Until Over Within At".split())
+
+
 class PeopleReferents(ReferentState):
     """The people ``Referents`` writes out, and how it tells whom a sentence names."""
 
@@ -151,7 +164,7 @@ class PeopleReferents(ReferentState):
                 if who is not None:
                     self._written_out = who
                     text = f"{self.context.titles.get(who, who)} {text[subject.end() :]}"
-            elif led and not self._stranger:
+            elif led and not self._stranger and not _inside_opening(led):
                 who = self._who(led["pronoun"], first)
                 if who is not None:
                     self._written_out = who

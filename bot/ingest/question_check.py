@@ -22,6 +22,7 @@ from bot.ingest.lexicon import (
     ing_base,
     is_past,
 )
+from bot.ingest.question_fragments import fragment_problem
 from bot.ingest.question_grammar import grammar_problem
 
 MAX_QUESTION_WORDS = 16
@@ -74,7 +75,7 @@ def problem(question: str) -> str | None:
     """
     text = question.strip().rstrip("?").strip()
     words = [w.strip(",") for w in text.lower().split()]
-    found = _form_problem(text, words) or _phrasing_problem(text, words)
+    found = _form_problem(text, words) or _phrasing_problem(text, words) or fragment_problem(words)
     if found is not None:
         return found
     if words[0] == "how" and words[1] in ("long", "big", "large"):

@@ -50,6 +50,7 @@ from bot.ingest.place_questions import set_in_lead_place, where_question
 from bot.ingest.question_check import problem
 from bot.ingest.question_finish import Unset, finish, shortened
 from bot.ingest.question_forms import subject_for_question
+from bot.ingest.question_fragments import mended
 from bot.ingest.speech_questions import (
     is_reported,
     reports_speech,
@@ -209,7 +210,7 @@ def generate(
     seen: dict[str, None] = {}
     for question in out:
         own_setting = None if isinstance(question, Unset) else setting
-        cleaned = finish(shortened(question), own_setting)
+        cleaned = mended(finish(shortened(question), own_setting))
         if problem(cleaned) is None:
             seen.setdefault(cleaned, None)
     return list(seen)[:MAX_QUESTIONS]

@@ -40,6 +40,9 @@ class ReferentState:
         self.anchor: dt.date | None = None
         """The last day the article named (what "four days later" counts from)."""
         self.anchor_weekday = False
+        self.told: dt.date | None = None
+        """The last day the article named, kept when ``anchor`` is let go (a paragraph on
+        another time): the year of the story being told (``dates.Anchored``)."""
         """Was ``anchor`` named with its weekday ("Friday, June 23")? Then the weekdays after
         it are days of its week (``dates.FLASHBACK_DAYS``)."""
         self._event_last = False
@@ -78,4 +81,4 @@ class ReferentState:
 
     def anchored(self) -> dates.Anchored:
         """The day the next sentence's relative days count from."""
-        return {"anchor": self.anchor, "anchor_weekday": self.anchor_weekday}
+        return {"anchor": self.anchor, "anchor_weekday": self.anchor_weekday, "told": self.told}

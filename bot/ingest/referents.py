@@ -61,6 +61,7 @@ class Referents(ThingReferents, PeopleReferents):
         self.anchor, self.anchor_weekday = dates.last_anchor(
             sentence, self.context.published, **self.anchored()
         )
+        self.told = self.anchor or self.told
         self._noted += 1
         for match in BODY.finditer(sentence):
             modifiers = match["modifiers"].strip()

@@ -244,7 +244,9 @@ def join_to(
         # "He also accused ...": right after the person's name, the pronoun reads.
         text, _ = strip_connective(sentence)
         anchored: dates.Anchored = (
-            referents.anchored() if referents else {"anchor": None, "anchor_weekday": False}
+            referents.anchored()
+            if referents
+            else {"anchor": None, "anchor_weekday": False, "told": None}
         )
         text = dates.absolute(text, published, **anchored)
     previous.text = f"{previous.text} {text}"

@@ -186,6 +186,7 @@ def standing(
     *,
     anchor: dt.date | None = None,
     anchor_weekday: bool = False,
+    told: dt.date | None = None,
 ) -> Standing:
     """Where ``text`` stands against the story's ``days``. A time of the story's in its main
     clause is its time, whatever else it names: "EU leaders meeting on June 27 had concluded
@@ -193,7 +194,9 @@ def standing(
     if days is None:
         return Standing.NONE
     own_before = aside_before = within = False
-    for mention in dates.mentions(text, published, anchor=anchor, anchor_weekday=anchor_weekday):
+    for mention in dates.mentions(
+        text, published, anchor=anchor, anchor_weekday=anchor_weekday, told=told
+    ):
         before = text[: mention.start]
         if mention.date is None or (mention.deadline and not _SINCE.search(before)):
             continue

@@ -1,0 +1,94 @@
+"""Whether a headline or lede tells of its main event as of another time than the news.
+
+"Court jails eight over 2018 mall fire", "the judges threw out challenges to last month's
+election", "sworn in a week after the vote": the day such a lede gives is the verdict's, the
+ruling's or the oath's. Taken as the event's, it wrote "In the mall fire of 29 October 2021"
+into every fact set in a fire of 2018. A wrong date approved unchanged is worse than none, so
+such an event gets only the time the article does say (a year, a month) or none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from bot.ingest import dates
+from bot.ingest.event_phrase import Event
+
+# A few words that may name the event: "2016 Yerevan police siege", "snap parliamentary election".
+_WORDS = r"(?P<words>(?:[\w'-]+\s+){0,3}[\w-]+)"
+# "the 2018 fire", "over 2016 Yerevan police siege": a year written before the event's noun.
+_YEAR_BEFORE = re.compile(rf"\b(?P<year>{dates.YEAR})\s+{_WORDS}")
+# "last month's snap parliamentary election", "last year's vote".
+_LAST_BEFORE = re.compile(rf"\b(?:[Ll]ast|[Pp]revious)\s+(?P<span>week|month|year)['’]s\s+{_WORDS}")
+# "a week after snap vote", "almost a week after an explosion brought down ...": the news is a
+# span of days, weeks or months after the event told by a noun of its kind.
+_SPAN_AFTER = re.compile(
+    r"\b(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)\s+"
+    r"(?P<unit>day|week|month|year)s?\s+after\s+(?:(?:an?|the|its|their|his|her)\s+)?"
+    r"(?P<words>[\w'-]+(?:\s+[\w'-]+){0,2})",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Earlier:
+    """The event is of another time than the news; ``when`` is what the article says of it
+    ("2018", "June 2021"), or None when it says nothing a reader could date it by."""
+
+    when: str | None
+
+
+def _names(words: str, event: Event) -> bool:
+    return any(event.refers_back(w.lower().strip("'")) for w in words.split())
+
+
+def told_earlier(title: str, lede: str, event: Event, published: dt.date | None) -> Earlier | None:
+    """How the headline or lede dates ``event`` when it tells of it as of an earlier time,
+    or None when nothing says so (then the lede's day may be the event's)."""
+    for text in (title, lede):
+        for match in _YEAR_BEFORE.finditer(text):
+            year = int(match["year"])
+            if _names(match["words"], event) and (published is None or year < published.year):
+                return Earlier(str(year))
+        for match in _LAST_BEFORE.finditer(text):
+            if _names(match["words"], event):
+                return Earlier(_last(match["span"], published))
+        for match in _SPAN_AFTER.finditer(text):
+            if _names(match["words"], event):
+                return Earlier(_span_before(match["count"], match["unit"], published))
+    return None
+
+
+def _last(span: str, published: dt.date | None) -> str | None:
+    """ "last month" as "June 2021", "last year" as "2020", "last week" as the month of the
+    week before, counted from the publication."""
+    if published is None:
+        return None
+    if span == "year":
+        return str(published.year - 1)
+    if span == "month":
+        before = published.replace(day=1) - dt.timedelta(days=1)
+    else:
+        before = published - dt.timedelta(days=7)
+    return f"{before.strftime('%B')} {before.year}"
+
+
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_COUNTS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _span_before(count: str, unit: str, published: dt.date | None) -> str | None:
+    """ "three weeks after the unrest" in a story of 24 January: the unrest's month, "January
+    2024"; of "several" or "a few" weeks nothing is said (left unsaid)."""
+    number = int(count) if count.isdigit() else _COUNTS.get(count.lower())
+    if published is None or number is None:
+        return None
+    if unit == "year":
+        return str(published.year - number)
+    if unit == "month":
+        months = published.year * 12 + published.month - 1 - number
+        return f"{dt.date(months // 12, months % 12 + 1, 1).strftime('%B')} {months // 12}"
+    then = published - dt.timedelta(days=number * (7 if unit == "week" else 1))
+    return f"{then.strftime('%B')} {then.year}"
