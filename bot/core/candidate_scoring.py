@@ -56,29 +56,29 @@ def _foreign_phrasings(fact: Fact) -> frozenset[str]:
     )
 
 
-def _mark_written_before(candidate: Candidate, fact: Fact, focus: Focus) -> None:
-    """Mark a fact written before what the question asks about happened, which it cannot
-    tell: before the time asked of ("happened_from"), or in an earlier month than the one asked
-    of while it says a thing was still to come then."""
+def _written_before(fact: Fact, focus: Focus) -> bool:
+    """Whether ``fact`` was written before what the question asks about happened, which it
+    cannot tell: before the time asked of ("happened_from"), or in an earlier month than the
+    one asked of while it says a thing was still to come then."""
     if focus.happened_from is not None:
         written = _written_by(fact)
         if written is not None and written < focus.happened_from:
             # Not undone by a phrasing asking alike: "who won the september election" of
             # a fact written in August, phrased "when is the election": it may say the
             # election is coming, never who won it.
-            candidate.strict_miss = True
-    if focus.happened_month is not None and not candidate.strict_miss:
+            return True
+    if focus.happened_month is not None:
         written = _written_by(fact)
         english = fact.translation("en")
-        if (
+        # "Did putin end up visiting turkey in august" of a fact written in July that says he
+        # was expected to in August: it cannot tell whether he did.
+        return (
             written is not None
             and written.month < focus.happened_month
             and english is not None
             and month_ahead(english.answer, focus.happened_month)
-        ):
-            # "Did putin end up visiting turkey in august" of a fact written in July that
-            # says he was expected to in August: it cannot tell whether he did.
-            candidate.strict_miss = True
+        )
+    return False
 
 
 # Share of its score a phrasing in another language keeps against an English question.
@@ -161,15 +161,20 @@ class CandidateScoring(FactIndex):
             self._mark_measure_missing(candidate, entry, focus.dimension, wants)
         if (candidate.strict_miss or candidate.role_miss) and best_question:
             self._mark_phrased_for(candidate, focus, wants, best_question, best_phrasing)
-        if focus.happened_from is not None or focus.happened_month is not None:
-            _mark_written_before(candidate, entry.fact, focus)
+        written_before = (
+            focus.happened_from is not None or focus.happened_month is not None
+        ) and _written_before(entry.fact, focus)
+        if written_before:
+            candidate.strict_miss = True
         # Among facts that match alike (siblings of one article), the one holding what is
         # asked for comes first: "how many survived" prefers the fact with the toll.
         if candidate.blocked:
             candidate.relevance *= _BLOCKED_RANK
         elif candidate.soft_miss or candidate.count_miss:
             candidate.relevance *= _SOFT_MISS_RANK
-        if candidate.strict_miss and focus.ask_wants:
+        if candidate.strict_miss and focus.ask_wants and not written_before:
+            # A fact written before the event asked of answers neither ask of it: "who won
+            # the september election and what did they promise" of one written in August.
             candidate.ask_held = not all(int(ask) & ~entry.kinds for ask in focus.ask_wants)
         return candidate
 

@@ -18,7 +18,11 @@ _ASKING = "what|when|who|where|how|why"
 # "'s" before these is "has": "who's been charged", "what's happened since", "who's got the
 # contract". Elsewhere it is "is" ("when's the vote", "who's in charge").
 _HAS_BEFORE = frozenset("been got gotten gone had done happened changed come".split())
-_CONTRACTED = re.compile(rf"\b({_ASKING}) (s|re|ll|d)\b(?: (\w+))?")
+# The word after is only looked at, not taken: it may be the next contraction's question
+# word ("where's who's in charge").
+_CONTRACTED = re.compile(rf"\b({_ASKING}) (s|re|ll|d)\b(?=(?: (\w+))?)")
+# A cheap look before the full pattern: most text has no lone "s", "re", "ll" or "d".
+_MAY_HOLD = re.compile(r" (?:s|re|ll|d)\b")
 # "'d" is "did" after every question word but "who", whose "'d" is as often "would" ("who'd
 # win") and is left as typed.
 _DID_AFTER = frozenset("what when where how why".split())
@@ -36,7 +40,7 @@ def _written_out(match: re.Match[str]) -> str:
         full = "did"
     else:
         return match.group(0)
-    return f"{word} {full}" + (f" {following}" if following else "")
+    return f"{word} {full}"
 
 
 def written_out(folded: str) -> str:
@@ -46,7 +50,3 @@ def written_out(folded: str) -> str:
     if not _MAY_HOLD.search(folded):
         return folded
     return _CONTRACTED.sub(_written_out, folded)
-
-
-# A cheap look before the full pattern: most text has no lone "s", "re", "ll" or "d".
-_MAY_HOLD = re.compile(r" (?:s|re|ll|d)\b")

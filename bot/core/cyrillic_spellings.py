@@ -72,6 +72,10 @@ class Scheme:
 
 # A bound on the runs of letters a scheme keeps read (a few thousand occur in practice).
 _MOST_READ = 100_000
+# No Russian word takes this many Latin letters (the longest take some forty). A longer run,
+# spelled out a letter at a time, went deeper than Python's stack allows: a fact whose
+# Azerbaijani text held a "word" of a thousand letters could not be indexed.
+_LONGEST_WORD = 100
 
 
 def spellings(
@@ -93,7 +97,10 @@ def spellings(
     begin a word, which is what keeps reading a word quick. ``may_end`` says, of a spelling
     and how many Latin letters are left after it, that it may end in any way from there (it
     has reached a known stem, and the rest is an ending): it is no longer held to ``within``.
+    Nothing for a word longer than any Russian one (``_LONGEST_WORD``).
     """
+    if len(word) > _LONGEST_WORD:
+        return iter(())
     closing = scheme.closing
     longest = scheme.longest
     end = len(word)

@@ -229,8 +229,8 @@ class QueryTerms(FactIndex):
                 held.add(term)
         if not held:
             return None
-        # The most widely held, and of as widely held ones the first in order: the same
-        # reading however the set is ordered.
+        # The most widely held, and of as widely held ones the last in alphabetical order:
+        # the same reading however the set is ordered.
         best = max(held, key=lambda term: (self._df[term], term))
         return best, RU_FAMILY_CONFIDENCE
 

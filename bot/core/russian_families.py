@@ -227,15 +227,21 @@ def _forms(head: str, part_of_speech: str) -> set[str]:
     return set()
 
 
-@lru_cache(maxsize=20_000)
 def relatives(word: str) -> frozenset[str]:
     """Every form of every word of the verb family (``family``) of a lower-case Russian
     ``word``, "ё" written "е": its verb in both aspects, with and without "-ся", and their
     nouns of action ("закрытия" -> "закрыли", "закрывает", "закрытие", ...); empty when the
     word has no family."""
     key = family(word)
-    if key is None:
-        return frozenset()
+    return frozenset() if key is None else _family_forms(key)
+
+
+# A family's forms are some two hundred words (about 20 kB): kept by family, the words of one
+# family share them, and a bot that runs for months holds at most this many families (about
+# 40 MB; kept by word, 20,000 of them had room for 400 MB). One read again costs a few ms.
+@lru_cache(maxsize=2_048)
+def _family_forms(key: str) -> frozenset[str]:
+    """Every form of the verb family ``key`` (``relatives``)."""
     bare = {key, *_imperfectives(key)}
     verbs = {verb for verb in (*bare, *map(_with_reflexive, bare)) if _infinitive(verb)}
     nouns = set().union(*(_nouns_of(verb, key) for verb in bare))

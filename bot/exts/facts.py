@@ -199,7 +199,6 @@ class FactModal(discord.ui.Modal):
         await report_interaction_error(interaction, error)
 
 
-@app_commands.guild_only()
 async def _remove_translation(
     interaction: discord.Interaction[NewsdeskBot], fact_id: str, code: str | None, actor: Actor
 ) -> None:
@@ -232,6 +231,7 @@ async def _open_edit_form(
     await interaction.response.send_modal(FactModal(existing, language=code, current=current))
 
 
+@app_commands.guild_only()
 class FactCommands(commands.GroupCog, group_name="fact", group_description="Add and manage facts"):
     def __init__(self, bot: NewsdeskBot) -> None:
         self.bot = bot

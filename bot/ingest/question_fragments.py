@@ -8,8 +8,6 @@ killed 11 wounded" (from "eight were killed, 11 wounded"), "who was given four" 
 
 from __future__ import annotations
 
-import itertools
-
 from bot.ingest.lexicon import is_past
 
 _NUMBER_WORDS = frozenset(
@@ -38,7 +36,9 @@ def mended(question: str) -> str:
 
 def fragment_problem(words: list[str]) -> str | None:
     """Why ``words`` (a question, lower-cased) is a fragment of a list or range, or None."""
-    for (before, number), after in zip(itertools.pairwise(words), [*words[2:], ""], strict=True):
+    for at in range(1, len(words)):
+        before, number = words[at - 1], words[at]
+        after = words[at + 1] if at + 1 < len(words) else ""
         # "killed 11 wounded": a count between two participles is a list's second item, its
         # comma lost; a participle then a count ending the question asks "four what?"
         if _number(number) and is_past(before) and (after == "" or is_past(after)):

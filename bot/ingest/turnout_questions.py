@@ -11,13 +11,18 @@ from __future__ import annotations
 
 import re
 
-_TURNOUT = re.compile(r"^what (?:was|is|were) (?:the )?turnout\b(?P<tail>.*)$")
+# What may follow "turnout" to be kept after "voted": nothing, or a setting ("in the runoff",
+# "on sunday"). Not "for the referendum" (voted for: in favour), nor what reads only of the
+# word "turnout" ("expected to be", "like", "figures in the runoff").
+_TURNOUT = re.compile(
+    r"^what (?:was|is|were) (?:the )?turnout(?P<tail>(?: (?:in|at|on|during|across|among) .+)?)$"
+)
 
 
 def with_voters_counted(questions: list[str]) -> list[str]:
     """``questions`` with "how many people voted" (and the setting the turnout question ends
-    with, "in the lestria runoff") after the first question asking a turnout, unless one
-    already asks how many voted."""
+    with, "in the lestria runoff") after the first question asking a turnout, alone or in a
+    setting, unless one already asks how many voted."""
     if any(q.startswith("how many people voted") for q in questions):
         return questions
     for at, question in enumerate(questions):

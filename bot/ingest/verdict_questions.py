@@ -21,6 +21,7 @@ import re
 
 from bot.core.filler_words import STOPWORDS
 from bot.core.folding import fold
+from bot.ingest.time_spans import time_spans_in
 
 _NUMBER = (
     r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
@@ -96,12 +97,23 @@ def verdict_questions(text: str) -> list[str]:
 
 
 def _person(phrase: str) -> str:
-    """``phrase`` folded, without leading words that are no name ("The", "Her"); "" when
-    nothing of a name is left."""
+    """``phrase`` folded, without leading words that are no name ("The", "Her") and without a
+    time before the name ("On Tuesday Gutsul", "Last Friday Sefilian": capitalised, so the
+    name's pattern takes it in); "" when nothing of a name is left."""
     words = phrase.split()
+    led = False
     while words and fold(words[0]) in STOPWORDS:
         words = words[1:]
-    return fold(" ".join(words))
+        led = True
+    name = " ".join(words)
+    spans = time_spans_in(name)
+    if spans:
+        start, end = min(spans)
+        # A lone month or weekday word with nothing before it may be a first name ("August
+        # Ivanov"); after "on" or "in", or of several words ("Last Friday"), it is a time.
+        if start == 0 and (led or " " in name[:end]):
+            name = name[end:]
+    return fold(name.strip(" ,"))
 
 
 def asks_verdict(question: str) -> bool:

@@ -351,6 +351,20 @@ async def test_ask_in_a_direct_message(
     assert fact_id_of(reply.json) == "deaths-in-custody"
 
 
+@pytest.mark.bot_settings({"discord": {"dev_guilds": []}})
+async def test_commands_that_change_a_server_s_facts_are_not_offered_in_a_direct_message(
+    server: FakeDiscordServer, world: World, newsdesk: RunningBot
+) -> None:
+    """Discord lists /fact and /kb in servers only (a fact added from a DM would belong to no
+    server); /ask is offered in a DM too."""
+    sync = await server.wait_for_request(method="PUT", path=r"/applications/\d+/commands")
+    offered = {command["name"]: command for command in sync.json}
+    for group in ("fact", "kb"):
+        assert offered[group]["contexts"] == [0], offered[group]  # 0: a server (guild)
+        assert offered[group]["dm_permission"] is False
+    assert offered["ask"]["contexts"] != [0]
+
+
 async def test_buttons_still_work_after_a_restart(
     server: FakeDiscordServer, world: World, tmp_path: Path
 ) -> None:

@@ -119,3 +119,26 @@ def test_a_siege_lasts_days_so_its_later_days_are_not_after_it() -> None:
     """The cooks were let go during the siege: no fact says "After the ... siege"."""
     text = " ".join(answers(draft_of(SIEGE)))
     assert "After the" not in text and "after the Dessa" not in text, text
+
+
+MEMORIAL = """Dorvan remembers harbour flood victims
+Published: 2024-01-24
+
+DORVAN, Jan 24 - Residents of Dorvan gathered on Tuesday, {span} after the flood that destroyed
+the old harbour, to remember its victims.
+
+The flood killed 40 people and left 2,000 homeless.
+
+The mayor laid a wreath at the harbour wall.
+"""
+
+
+def test_a_span_too_long_to_date_an_event_by_dates_nothing() -> None:
+    """ "10000000 days after the flood" stopped the draft (a date before the calendar's start).
+    Such a span, or one of thousands of years, is drafted, and the flood's facts are given no
+    time by it."""
+    for span in ("2,000 years", "5000 years", "10000000 days"):
+        texts = answers(draft_of(MEMORIAL.format(span=span)))
+        toll = [a for a in texts if "killed 40 people" in a]
+        assert toll, texts
+        assert not any(year in toll[0] for year in ("2024", "-2976", "January")), toll[0]

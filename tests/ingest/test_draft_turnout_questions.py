@@ -59,3 +59,19 @@ def test_how_many_voted_follows_the_turnout_question_with_its_setting_and_once()
     once = with_voters_counted(asked)
     assert with_voters_counted(once) == once
     assert with_voters_counted(["who won the dorvan runoff"]) == ["who won the dorvan runoff"]
+
+
+def test_how_many_voted_keeps_only_a_setting_of_the_turnout_question() -> None:
+    """ "how many people voted" takes the place or time the turnout question ends with, never
+    words that only read after "turnout" ("how many people voted expected to be")."""
+    assert with_voters_counted(["what was the turnout on saturday"])[1] == (
+        "how many people voted on saturday"
+    )
+    for asked in (
+        ["what is the turnout expected to be"],
+        ["what was turnout like"],
+        ["what were turnout figures in the dorvan runoff"],
+        # "voted for the recall" would read as voted in favour of it.
+        ["what was the turnout for the recall vote"],
+    ):
+        assert with_voters_counted(asked) == asked

@@ -84,6 +84,13 @@ def test_verdict_shapes_and_what_is_no_verdict() -> None:
         "Tashiev was sentenced by the Osh city court on 4 May 2019 to more than ten years.": [
             "how long was tashiev's sentence"
         ],
+        # A time before the name, capitalised as the name is, is no part of it; a lone month
+        # word may be a first name.
+        "On Wednesday Nurlan Sadykov was jailed for eight years.": [
+            "how long was nurlan sadykov's sentence"
+        ],
+        "Last Thursday Sadykova received life in prison.": ["what sentence did sadykova get"],
+        "August Berikov was given two years.": ["how long was august berikov's sentence"],
         # Sought, faced or spent is no sentence handed down; an active "jailed him" names the
         # court, not the person; two people sharing one sentence are left to its own questions.
         "Prosecutors had asked for nine years for Aibek Tashiev.": [],

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.ingest.question_check import problem
+from bot.ingest.question_fragments import fragment_problem
 from tests.ingest.drafting import draft_of, fact_with
 
 
@@ -58,3 +59,12 @@ def test_a_list_with_its_comma_lost_is_asked_for_its_first_item() -> None:
     toll = fact_with(draft_of(CLASH), "six rebels")
     assert all("14 wounded" not in q for q in toll.questions), toll.questions
     assert any(q.startswith("how many rebels were killed") for q in toll.questions), toll.questions
+
+
+def test_a_question_of_one_word_or_none_is_no_fragment() -> None:
+    """The fragment check reads any question it is given: of one word or none it says nothing
+    rather than failing (it paired each word with the one after, and raised when there was
+    no pair)."""
+    assert fragment_problem([]) is None
+    assert fragment_problem(["killed"]) is None
+    assert fragment_problem(["were", "killed", "11"]) is not None

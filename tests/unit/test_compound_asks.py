@@ -7,6 +7,8 @@ The facts and questions are written for these tests; none comes from the held-ou
 
 from __future__ import annotations
 
+import datetime as dt
+
 from bot.core.answer_decision import BLOCKED
 from bot.core.focus import question_focus
 from bot.core.matcher import Matcher
@@ -95,3 +97,20 @@ def test_a_question_of_one_ask_is_blocked_as_before() -> None:
     assert ranked[0].entry.fact.id == "lorva-dam-burst"
     assert ranked[0].blocked
     assert matcher.ask("On what date did the Lorva dam burst?").decision is not Decision.ANSWER
+
+
+def test_a_fact_written_before_the_event_answers_neither_ask() -> None:
+    """Of a preview written in August, "who won the september vote" is not known, and adding a
+    second ask ("and what did they promise") does not make the preview an answer."""
+    preview = Fact(
+        "vellmar-vote-preview",
+        "Voters in Vellmar will choose a new mayor in September; the candidates are Ana Roth "
+        "and Piet Lenz.",
+        ("who is running for mayor of vellmar", "when is the vellmar mayoral vote"),
+        date=dt.date(2025, 8, 20),
+    )
+    matcher = Matcher([preview])
+    alone = matcher.ask("who won the vellmar mayoral vote in september")
+    both = matcher.ask("who won the vellmar mayoral vote in september and what did they promise")
+    assert alone.decision is not Decision.ANSWER
+    assert both.decision is not Decision.ANSWER

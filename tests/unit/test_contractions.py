@@ -44,6 +44,9 @@ BRIDGE_REOPENING = Fact(
         ("where re the lorries now", "where are the lorries now"),
         ("when ll the ferry sail", "when will the ferry sail"),
         ("how d the mayor react", "how did the mayor react"),
+        # One contraction right after another: each is written out.
+        ("where s who s in charge", "where is who is in charge"),
+        ("what s what s been done", "what is what has been done"),
     ],
 )
 def test_a_contraction_after_a_question_word_is_written_out(typed: str, full: str) -> None:

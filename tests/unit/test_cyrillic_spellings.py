@@ -14,6 +14,8 @@ from __future__ import annotations
 from bot.core.az_russian_names import russian_name
 from bot.core.cyrillic_spellings import Scheme, spellings
 from bot.core.latin_russian import reading
+from bot.core.matcher import Matcher
+from bot.core.models import Decision, Fact, Translation
 
 # A small way of writing: enough letters for the examples below.
 _TABLE: dict[str, tuple[str, ...]] = {
@@ -95,3 +97,23 @@ def test_a_spelling_past_a_known_stem_may_end_in_any_way() -> None:
     assert list(spellings("molka", scheme, within=known, may_end=may_end)) == ["молка"]
     # Three letters after it are more than an ending.
     assert list(spellings("molkan", scheme, within=known, may_end=may_end)) == []
+
+
+def test_a_run_of_latin_letters_longer_than_any_word_is_read_without_failing() -> None:
+    """A fact whose Azerbaijani text holds a "word" of thousands of Latin letters is indexed,
+    and a question holding one is answered; such a run is no Russian word (it once went
+    deeper than Python's stack, and the fact could not be indexed)."""
+    run = "ya" * 1200
+    fact = Fact(
+        "ferry-sign",
+        "A ferry sign at the port was painted over.",
+        ("what happened to the ferry sign",),
+        translations=(
+            Translation("az", f"Limandakı bərə lövhəsinin {run} yazısı rənglənib.", ("nə oldu",)),
+        ),
+    )
+    matcher = Matcher([fact])
+    result = matcher.ask(f"what happened to the ferry sign {run}")
+    assert result.best is not None and result.best.fact.id == "ferry-sign"
+    assert matcher.ask(f"kto {run}").decision is not Decision.ANSWER
+    assert reading(run) == ("", 0.0)

@@ -188,11 +188,12 @@ async def _copy_table(
     source: TableSource,
     table: str,
     columns: tuple[str, ...],
-    kinds: dict[str, str],
+    column_kinds: dict[str, str],
 ) -> tuple[int, str | None]:
     """Copy one table's rows from ``source`` and check that all of them arrived: how many
-    were copied, and the source's generation when it is ``meta`` (which is not copied)."""
-    convert = [_convert(kinds[c], table, c) for c in columns]
+    were copied, and the source's generation when it is ``meta`` (which is not copied).
+    ``column_kinds``: this database's type of each of the table's columns."""
+    convert = [_convert(column_kinds[c], table, c) for c in columns]
     key = columns.index("key") if table == "meta" else -1
     source_generation: str | None = None
     sent = skipped = 0
@@ -216,7 +217,7 @@ async def _copy_table(
             f"{table}: {copied} rows copied, the source has {expected - skipped}; "
             "nothing was copied"
         )
-    if "pk" in kinds:
+    if "pk" in column_kinds:
         # The next row numbered after the copied ones.
         await connection.execute(
             f"SELECT setval(pg_get_serial_sequence('{table}', 'pk'), "
