@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 
 from bot.core import latin_russian
+from bot.core.remembered_texts import REMEMBERED_TEXTS
 from bot.core.word_lists import frequencies, once, zipf_of
 
 LANGUAGES = ("en", "ru", "az")
@@ -170,8 +171,8 @@ def lower(text: str, language: str) -> str:
 
 # The texts are mostly questions, each read once per asking: a question asked again is the
 # only reuse (15 in 30,000 different questions). As many as the analyser remembers the reading
-# of (``text.REMEMBERED_TEXTS``): 50,000 held 40,000 questions more for next to no reuse.
-@lru_cache(maxsize=10_000)
+# of: 50,000 held 40,000 questions more for next to no reuse.
+@lru_cache(maxsize=REMEMBERED_TEXTS)
 def detect(text: str) -> str:
     """ "en", "ru" or "az" for ``text`` (English when nothing says otherwise)."""
     if text.isascii():

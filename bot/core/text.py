@@ -44,6 +44,7 @@ from bot.core.other_stems import (
     stem_in,
 )
 from bot.core.other_tokens import other_tokens
+from bot.core.remembered_texts import REMEMBERED_TEXTS
 from bot.core.synonym_groups import add_other_member, inflected_pattern, with_news_synonyms
 
 
@@ -53,15 +54,6 @@ def focus(text: str) -> Focus:
     if "%" in text:
         text = text.replace("%", " percent ")
     return question_focus(expand_chat(fold(text)).split())
-
-
-# How many texts an analyser remembers the reading of (their terms here, what they ask for in
-# ``_focus_in``, their language in ``language.detect``). Nearly every reuse is of the question
-# being answered (each stage reads it again): on 20,000 different questions at 100,000 facts,
-# remembering 1,000 texts kept all but 39 of 20,458 reuses, 10,000 all but 3. A bot meets new
-# questions for as long as it runs, and each one remembered costs close to 1 KB: after 50,000
-# questions, remembering 50,000 of them held about 33 MB more than 10,000.
-REMEMBERED_TEXTS = 10_000
 
 
 @lru_cache(maxsize=REMEMBERED_TEXTS)

@@ -65,7 +65,7 @@ class ArticleContext:
                 # fire", "last month's election", "a week after the vote"): its day is not
                 # the news's, so it has none until a sentence gives it, and at most the year
                 # or month the article says.
-                event.month = earlier.when
+                event.when_told = earlier.when
             else:
                 day = dates.event_date(lede, published, spoken=False) or dates.event_date(
                     title, published, spoken=False
@@ -74,7 +74,7 @@ class ArticleContext:
                     event.date = day.date
                 when = event.date or published
                 if when is not None:
-                    event.month = f"{when.strftime('%B')} {when.year}"
+                    event.when_told = f"{when.strftime('%B')} {when.year}"
             event.place = place
             event.alias = event_alias(title, lede, event)
         return cls(event, place, _country(entities, place), published, people, titles, title)

@@ -390,11 +390,11 @@ def _set_in_carried_event(
 ) -> None:
     """Set a statement going on about another event the sentence before named ("Armoured
     columns then drove north ..." after "The mutiny began on June 23") in that event's name
-    when it names nothing, else in its month.
+    when it names nothing, else in its time as told (``Event.when_told``: a month or a year).
 
     Set in the main event it would say what is false, and a lead-in naming the other event on
     every such sentence would give each of them its words, which readers' questions about any
-    part of it share. Its month only says when, which the sentence alone does not."""
+    part of it share. Its time only says when, which the sentence alone does not."""
     if (
         not _names_a_place_or_person(statement.text, names)
         and not statement.background
@@ -408,15 +408,15 @@ def _set_in_carried_event(
         statement.text = f"{lead_in}, {_lower_first(statement.text, names)}"
         statement.lead_in = True
         return
-    month = told.month
+    when_told = told.when_told
     if (
-        month
+        when_told
         and statement.date is None
         and not re.search(r"\b(?:19|20)\d\d\b", statement.text)
         # "For months he had accused ...": before that month, not in it
         and not story_time.told_before(statement.original, context.published)
     ):
-        statement.text = f"In {month}, {_lower_first(statement.text, names)}"
+        statement.text = f"In {when_told}, {_lower_first(statement.text, names)}"
 
 
 def _names_the_event(statement: Statement, event: Event, context: ArticleContext) -> bool:

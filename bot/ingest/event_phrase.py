@@ -30,8 +30,13 @@ class Event:
     determiner: str = "the"
     date: dt.date | None = None
     """The day of a point event (a flood, an attack) when the headline or lede gives it."""
-    month: str | None = None
-    """"April 2024": when the event was reported, when it has no day."""
+    when_told: str | None = None
+    """When the event was, as words a fact set in it can carry ("In the vote of June 2021"):
+    a month and year ("June 2021") from the day the lede or the publication gives, or a year
+    alone ("2018", "2023") when the headline or lede tells of an earlier event only by its
+    year ("over the 2018 fire", "last year's vote"), since a month guessed for it would be a
+    wrong date approved unchanged (``event_time``). None when the article gives no time a
+    reader could date the event by."""
     place: str | None = None
     alias: str | None = None
     """The event's own name when the headline or lede gives one ("COP29", "MH17"): what
@@ -148,8 +153,8 @@ class Event:
             return head  # the statement gives its own day
         if self.preposition == "In" and self.date is not None and self.noun in POINT_EVENT:
             return f"{head} of {dates.spell(self.date)}"
-        if self.month:
-            return f"{head} {'of' if self.preposition == 'In' else 'in'} {self.month}"
+        if self.when_told:
+            return f"{head} {'of' if self.preposition == 'In' else 'in'} {self.when_told}"
         return head
 
     def refers_back(self, noun: str) -> bool:
