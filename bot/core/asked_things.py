@@ -16,13 +16,13 @@ from __future__ import annotations
 from bot.core.chat_expansion import expand_chat
 from bot.core.english_stems import has_everyday_adverb
 from bot.core.filler_words import FILLER, STOPWORDS
+from bot.core.focus_words import QUESTION_WORDS
 from bot.core.folding import fold
 from bot.core.news_words import IRREGULAR_FORMS
 
 # What opens a noun phrase asked about: an article ("his record", "its size" ask a property of
 # a referent the question already names, which is what it is about).
 _DETERMINERS = frozenset("the a an".split())
-_QUESTION_WORDS = frozenset("who whom whose what whats which why when where how".split())
 # Words between the question word and the noun phrase asked about: "is", "did", "happened to".
 _BETWEEN = 2
 # Do-support and modals: after them the noun phrase is followed by the verb's base form ("why
@@ -81,7 +81,7 @@ def _asked_at(words: list[str], index: int) -> bool:
     sentence that asks nothing ("explain the angle", "is there a risk that ..."), may name an
     aspect or the scene as often as the thing asked about."""
     for between, word in enumerate(reversed(words[:index])):
-        if word in _QUESTION_WORDS:
+        if word in QUESTION_WORDS:
             return True
         if word in _DETERMINERS or between == _BETWEEN:
             return False

@@ -37,6 +37,7 @@ from bot.core.focus_words import (
     ATTRIBUTE_WORDS,
     MONEY_ASKED,
     PART_WORDS,
+    QUESTION_WORDS,
     SAID_ASKED,
     SHARE_WORDS,
     UNITS,
@@ -100,7 +101,6 @@ SUM_WORDS = frozenset("sum amount".split())
 # fact on the present stance answers, not whether it has come about since.
 _OUTCOME_LEADS = (" end up ", " ended up ")
 _SPECULATIVE = frozenset("could might may would can".split())
-_WH_ALL = frozenset("who whom whose what whats which where when why how".split())
 # Question words after which a speech word asks what was said, and openings of a yes/no
 # question asking it ("did he say anything", "has baku commented").
 _SAID_LEADS = frozenset("what whats how did has have does do".split())
@@ -118,7 +118,7 @@ def _asks_when(words: list[str]) -> bool:
     for index, word in enumerate(words):
         if word != "when":
             continue
-        if _WH_ALL.isdisjoint(words[:index]) or words[index - 1] in ("and", "or"):
+        if QUESTION_WORDS.isdisjoint(words[:index]) or words[index - 1] in ("and", "or"):
             return True
     return False
 
@@ -263,7 +263,7 @@ def _time_wants(words: list[str], text: str, pairs: set[tuple[str, str]]) -> Wan
         or text.endswith((" so far ", " by now ", " since then "))
         or (
             any(lead in text for lead in _OUTCOME_LEADS)
-            and _WH_ALL.isdisjoint(words)
+            and QUESTION_WORDS.isdisjoint(words)
             and _SPECULATIVE.isdisjoint(words)
         )
     ):
@@ -325,7 +325,7 @@ def _asks_said(words: list[str]) -> bool:
         if word not in SAID_ASKED:
             continue
         before = words[max(0, index - _SAID_REACH) : index]
-        asking = [w for w in before if w in _WH_ALL]
+        asking = [w for w in before if w in QUESTION_WORDS]
         if asking and set(asking) <= _SAID_LEADS:
             return True
         if not asking and words[0] in _SAID_LEADS and index <= _SAID_REACH:

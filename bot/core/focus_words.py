@@ -5,6 +5,8 @@ in one place (``bot.core.focus`` reads questions by them, ``bot.core.answer_kind
 
 from __future__ import annotations
 
+# The words an English question asks with ("whats": "what's" typed without its apostrophe).
+QUESTION_WORDS = frozenset("who whom whose what whats which where when why how".split())
 # Not "both": "Russia and Azerbaijan have both arrested nationals" says that two sides did
 # something, which is no count of what a "how many" asks (the nationals).
 NUMBER_WORDS = frozenset(

@@ -8,13 +8,12 @@ the question, not a fact lacking what is asked for.
 
 from __future__ import annotations
 
+from bot.core.focus_words import QUESTION_WORDS
+
 # Words that open an English question, or a second one after "and": a question word or the
 # verb a yes/no question starts with.
-_ASK_OPENINGS = frozenset(
-    """
-    what whats which who whom whose why how when where
-    did does do was were is are has have had will would can could
-    """.split()
+_ASK_OPENINGS = QUESTION_WORDS | frozenset(
+    "did does do was were is are has have had will would can could".split()
 )
 # The joins of two asks: "or" offers alternatives of one ask ("has it eased, or is it still
 # growing"), "and" adds a second.

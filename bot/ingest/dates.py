@@ -259,7 +259,8 @@ def _weekday(span: str, published: dt.date, anchor: dt.date | None) -> dt.date |
     return None
 
 
-def _number(word: str) -> int | None:
+def counted(word: str) -> int | None:
+    """The count a word gives ("three", "a", "12"), or None when it gives none ("several")."""
     if word.isdigit():
         return int(word)
     return _NUMBER_WORDS.get(word.lower())
@@ -397,7 +398,7 @@ def _counted_date(
     precision = "day"
     if kind == "ago":
         count_word, unit, direction = span.split()[:3]
-        count = _number(count_word) or 0
+        count = counted(count_word) or 0
         days = count * (7 if unit.lower().startswith("week") else 1)
         if direction.lower() == "later":
             date = anchor + dt.timedelta(days=days) if anchor else None

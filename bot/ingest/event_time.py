@@ -75,10 +75,6 @@ def _last(span: str, published: dt.date | None) -> str | None:
     return f"{before.strftime('%B')} {before.year}"
 
 
-_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_COUNTS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10}
-
-
 # The most days, weeks, months or years after its event a story is dated back by. More is
 # history, or a number read wrong ("2,000 years after" gives "000"), and ten million days
 # went past the calendar's start and stopped the draft.
@@ -89,7 +85,7 @@ def _span_before(count: str, unit: str, published: dt.date | None) -> str | None
     """ "three weeks after the unrest" in a story of 24 January: the unrest's month, "January
     2024"; of "several" or "a few" weeks, or of more than ``_FURTHEST``, nothing is said (left
     unsaid)."""
-    number = int(count) if count.isdigit() else _COUNTS.get(count.lower())
+    number = dates.counted(count)
     if published is None or number is None or not 0 < number <= _FURTHEST:
         return None
     if unit == "year":

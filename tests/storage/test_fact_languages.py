@@ -7,7 +7,7 @@ Each test runs on SQLite and on PostgreSQL (the ``backend`` fixture of tests/con
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -63,13 +63,6 @@ EN_FAIR = FactInput(
 def knowledge_dir(make_knowledge_dir: Callable[..., Path]) -> Path:
     knowledge: Path = make_knowledge_dir({"facts.yaml": FACTS_YAML}, name="knowledge")
     return knowledge
-
-
-@pytest.fixture
-async def kb(database: Path | str, knowledge_dir: Path) -> AsyncIterator[KnowledgeBase]:
-    opened = await open_knowledge_base_at(database, knowledge_dir)
-    yield opened
-    await opened.close()
 
 
 def answered_in(fact: Fact, language: str) -> str:

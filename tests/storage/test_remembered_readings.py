@@ -7,12 +7,11 @@ The facts and questions are this file's own (an invented harbour town and its fe
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from bot.composition import open_knowledge_base_at
 from bot.core.actors import Actor
 from bot.core.models import Decision
 from bot.core.service import FactInput, KnowledgeBase
@@ -49,13 +48,6 @@ MEMBER = Actor.discord_user(300, GUILD, is_moderator=False, name="member")
 def knowledge_dir(make_knowledge_dir: Callable[..., Path]) -> Path:
     knowledge: Path = make_knowledge_dir({"harbour.yaml": FACTS_YAML}, name="knowledge")
     return knowledge
-
-
-@pytest.fixture
-async def kb(database: Path | str, knowledge_dir: Path) -> AsyncIterator[KnowledgeBase]:
-    opened = await open_knowledge_base_at(database, knowledge_dir)
-    yield opened
-    await opened.close()
 
 
 async def answer(kb: KnowledgeBase, question: str, language: str = "en") -> str | None:
