@@ -178,6 +178,7 @@ def kind_first(
     best = ranked[0].entry
     if (
         not wants
+        or len(focus.ask_wants) > 1
         or len(best.fact.questions) < KIND_PHRASINGS
         or phrased_for(analyzer, best, wants, asked_terms)
     ):
