@@ -36,9 +36,10 @@ def participle(word: str) -> bool:
     plain = az_plain(word)
     if plain in _LIGHT:
         return True
-    form = az_form(word)
-    found = _PARTICIPLE.fullmatch(form)
-    if found is None or az_listed(plain) or az_listed(az_plain(form)):
+    found = _PARTICIPLE.fullmatch(az_form(word))
+    # ``az_form`` only puts back the dots ``az_plain`` drops: typed plainly, the form is
+    # ``plain``, so one look-up tells whether either is a word listed whole.
+    if found is None or az_listed(plain):
         return False
     return az_listed(az_plain(found["root"]))
 
