@@ -7,10 +7,10 @@ sets are what changes may be made from.
 
 FRESH_TUNE = frozenset(
     {
-        "questions_ru_16",
-        "questions_az_16",
-        "questions_en_19",
-        "ganja-missile-strikes-2020",
-        "bek-air-crash-2019",
+        "questions_ru_17",
+        "questions_az_17",
+        "questions_en_20",
+        "zhanaozen-unrest-2011",
+        "moscow-theatre-siege-2002",
     }
 )
