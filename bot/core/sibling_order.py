@@ -173,11 +173,16 @@ def kind_first(
     asking some other count does not make its answer hold this one. Nor is any contender
     whose phrasing asks only part of what is asked ("how many voters" for "what share of
     voters"): a best fact holding what is asked gives way only to one phrased for all of
-    it."""
+    it. Nor does a compound question ("how many were arrested, and what nationalities are
+    they": ``question_asks``) move anything: it asks two kinds of thing, so a sibling phrased
+    for one of them ("how many people rallied") is no more the fact asked for than the best
+    (older tune English: two story questions and a seed one got their right fact back first,
+    one of them answered outright; none lost)."""
     wants = int(focus.wants & ORDERING)
     best = ranked[0].entry
     if (
         not wants
+        or len(focus.ask_wants) > 1
         or len(best.fact.questions) < KIND_PHRASINGS
         or phrased_for(analyzer, best, wants, asked_terms)
     ):
