@@ -12,16 +12,16 @@ import re
 from dataclasses import dataclass
 
 from bot.core.errors import InvalidInput
-from bot.core.filler_words import STOPWORDS
-from bot.core.folding import words
-from bot.core.language import LANGUAGES, detect, lower, stopwords
-from bot.core.links import NotAWebLink, web_link
-from bot.core.loader import (
+from bot.core.fact_caps import (
     MAX_ANSWER_CHARS,
     MAX_QUESTION_CHARS,
     MAX_SUPERSEDES_PER_FACT,
     MAX_TAGS_PER_FACT,
 )
+from bot.core.filler_words import STOPWORDS
+from bot.core.folding import words
+from bot.core.language import LANGUAGES, detect, lower, stopwords
+from bot.core.links import NotAWebLink, web_link
 from bot.core.models import Fact, Translation
 
 _PUNCTUATION = ".,;:!?\"'()«»—-"
