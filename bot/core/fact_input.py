@@ -139,6 +139,50 @@ def edit_language(fact: Fact, draft: FactInput) -> str:
     return detect(tidy(draft.answer))
 
 
+def input_of(fact: Fact, language: str | None = None) -> FactInput:
+    """What ``fact`` says in ``language`` (its own by default), as an edit starts from: the
+    translation's answer and questions (empty when it has none yet) with the fact's tags
+    and source. Forms are filled with it, and options left out of an edit keep it."""
+    language = language or fact.language
+    found = fact.translation(language)
+    return FactInput(
+        answer=found.answer if found else "",
+        questions=found.questions if found else (),
+        tags=fact.tags,
+        source_url=fact.source.url if fact.source else None,
+        language=language,
+    )
+
+
+def edit_input(
+    fact: Fact,
+    *,
+    language: str | None = None,
+    answer: str | None = None,
+    questions: tuple[str, ...] | None = None,
+    tags: tuple[str, ...] | None = None,
+    source_url: str | None = None,
+    date: dt.date | None = None,
+    supersedes: tuple[str, ...] | None = None,
+) -> FactInput:
+    """The draft an edit's options make (None: not given, kept as ``fact`` has it in the
+    edit's language), with that language settled first: given, or the fact's own when no
+    answer is given, or the one the new answer reads as. So a Russian answer given to an
+    English fact starts from its Russian questions, never its English ones."""
+    draft = FactInput(answer if answer is not None else fact.answer, language=language)
+    settled = edit_language(fact, draft)
+    base = input_of(fact, settled)
+    return FactInput(
+        answer=base.answer if answer is None else answer,
+        questions=base.questions if questions is None else questions,
+        tags=base.tags if tags is None else tags,
+        source_url=base.source_url if source_url is None else source_url,
+        date=date,
+        supersedes=supersedes,
+        language=settled,
+    )
+
+
 def with_translation(
     translations: tuple[Translation, ...], new: Translation
 ) -> tuple[Translation, ...]:
