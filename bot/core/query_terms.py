@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, process
 
 from bot.core import latin_russian, russian_families, russian_lemmas
 from bot.core.az_chains import chain_start
+from bot.core.az_descriptions import described_words
 from bot.core.az_nouns import az_derived
 from bot.core.candidates import QueryTerm
 from bot.core.chat_words import SOFT_FILLER
@@ -87,6 +88,10 @@ class _QuestionNames:
     # Given names and patronymics beside a surname the facts hold ("Сергея" of "Сергея
     # Лаврова"): the person the facts name, not another one.
     given: frozenset[str] = frozenset()
+    # The terms of an Azerbaijani question's relative clauses (``az_descriptions``): a name or
+    # year there tells which thing is meant ("Yeltsin Mərkəzi ilə tanınan şəhər"), not another
+    # subject.
+    described: frozenset[str] = frozenset()
 
 
 class QueryTerms(FactIndex):
@@ -440,7 +445,13 @@ class QueryTerms(FactIndex):
             written.setdefault(translit(word), word)
         listed = self._listed_countries(question, language)
         given = self._given_names(question, language) if language == "ru" else frozenset()
-        return _QuestionNames(frozenset(capitalised), written, listed, given)
+        described: frozenset[str] = frozenset()
+        if language == "az":
+            words = described_words(question)
+            described = frozenset(
+                term for word in words for term, _, _ in self.analyzer.analyze(word, language="az")
+            )
+        return _QuestionNames(frozenset(capitalised), written, listed, given, described)
 
     def _given_names(self, question: str, language: str) -> frozenset[str]:
         """The terms of a Russian question's given names and patronymics written beside a
@@ -501,6 +512,8 @@ class QueryTerms(FactIndex):
         else; a name is neither. "Word like it": an indexed word starting with its first four
         letters, as a form or a misspelling of a fact's name would ("Екатеринбургом").
         """
+        if term in named.described:
+            return False
         if term.isdigit():
             return self._year_elsewhere(term)
         if word in named.listed or term in named.given:
