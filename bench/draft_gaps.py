@@ -19,13 +19,21 @@ Each cause is counted over all misses and over those the hand-written knowledge 
 outright: the gap between the two. It never reads a question file itself, and refuses results
 that hold any story of the report split.
 
+``--held`` sorts the questions whose right draft fact ranks first but is held back by the gates
+that hold them (``Matcher.held_by``: confidence, a near tie with a sibling, too little of the
+question covered, a missing kind of answer, ...), alone and together, and sets the right draft
+fact's features beside the hand-written fact's for the questions the hand-written knowledge
+answers right outright: the share of the question it covers, its best phrasing's, its lead over
+the runner-up, its number of questions. Older tune stories only: the fresh tune stories
+(``bench.fresh``) are judged by totals, never question by question.
+
 ``--phrasings`` also asks how much of the gap phrasings explain: the draft again, with the
 hand-written questions of each hand-written fact added to the one draft fact that restates it
 best; and again with those questions cut to the words the article has (what a drafter could
 write without knowing readers' other words). A diagnosis, not a fix.
 
     python -m bench.drafts --split tune --name scratch
-    python -m bench.draft_gaps scratch [--phrasings]
+    python -m bench.draft_gaps scratch [--phrasings] [--held]
 """
 
 from __future__ import annotations
@@ -41,10 +49,23 @@ from typing import Any
 
 import yaml
 
-from bench.drafts import STORIES, Judged, Story, approved_draft, covered, read_article, terms
+from bench.drafts import (
+    STORIES,
+    Judged,
+    Story,
+    approved_draft,
+    covered,
+    hand_written,
+    read_article,
+    scratch_knowledge_base,
+    terms,
+)
+from bench.fresh import FRESH_TUNE
 from bench.report import RESULTS
+from bot.core.candidates import Candidate
 from bot.core.matcher import Matcher
 from bot.core.models import Decision
+from bot.core.service import StartMode
 
 ANSWERED = ("careful", "casual")
 
@@ -143,6 +164,114 @@ async def story_causes(result: dict[str, Any]) -> tuple[Counter[str], Counter[st
     return every, gap
 
 
+def held_first(
+    matcher: Matcher, question: str, label: str, judged: dict[str, Judged]
+) -> tuple[str, ...] | None:
+    """The gates holding ``question`` back when a draft fact restating its label ranks first
+    and is not answered outright (``Matcher.held_by``); None when it is answered, or another
+    fact is first."""
+    result = matcher.ask(question)
+    best = result.best
+    if best is None or label not in judged[best.fact.id].restates:
+        return None
+    if result.decision is Decision.ANSWER:
+        return None
+    ranked, asked = matcher.explain(question)
+    return matcher.held_by(ranked, asked)
+
+
+# What is set side by side for a held right draft fact and the hand-written one (``features``).
+FEATURES = ("covers", "phrasing", "lead", "questions")
+
+
+def features(ranked: list[Candidate]) -> tuple[float, float, float, float]:
+    """The first candidate's share of the question covered, its best phrasing's coverage, its
+    relevance lead over the runner-up, and its number of questions."""
+    first = ranked[0]
+    runner_up = ranked[1].relevance if len(ranked) > 1 else 0.0
+    return (
+        first.whole,
+        first.phrasing,
+        first.relevance - runner_up,
+        float(len(first.entry.fact.questions)),
+    )
+
+
+@dataclasses.dataclass
+class Held:
+    """Right first but held back, over stories: by gate, by set of gates, and the features of
+    those the hand-written knowledge answers right outright (draft, hand-written)."""
+
+    gates: Counter[str] = dataclasses.field(default_factory=Counter)
+    together: Counter[tuple[str, ...]] = dataclasses.field(default_factory=Counter)
+    hand_right: int = 0
+    draft_features: list[float] = dataclasses.field(default_factory=lambda: [0.0] * 4)
+    hand_features: list[float] = dataclasses.field(default_factory=lambda: [0.0] * 4)
+
+    @property
+    def count(self) -> int:
+        return sum(self.together.values())
+
+
+async def story_held(result: dict[str, Any], held: Held) -> None:
+    """Adds to ``held`` a story's careful and casual questions whose right draft fact is first
+    and held back."""
+    story = article_story(result["story"])
+    hand = {d["q"]: d for d in result["details"]["hand"]}
+    with tempfile.TemporaryDirectory() as tmp:
+        written = Path(tmp) / "hand"
+        (written / "knowledge").mkdir(parents=True)
+        (written / "knowledge" / "knowledge.yaml").write_text(
+            hand_written(story.knowledge), "utf-8"
+        )
+        hand_kb = await scratch_knowledge_base(written, StartMode.RELOAD)
+        kb, _, judged = await approved_draft(story, Path(tmp) / "draft")
+        try:
+            for detail in result["details"]["draft"]:
+                if detail["kind"] not in ANSWERED:
+                    continue
+                gates = held_first(kb.matcher, detail["q"], detail["label"], judged)
+                if gates is None:
+                    continue
+                held.gates.update(gates)
+                held.together[gates] += 1
+                answered = hand[detail["q"]]
+                if not (answered["right"] and answered["decision"] == "answer"):
+                    continue
+                held.hand_right += 1
+                ranked, _ = kb.matcher.explain(detail["q"])
+                written_ranked, _ = hand_kb.matcher.explain(detail["q"])
+                for i, value in enumerate(features(ranked)):
+                    held.draft_features[i] += value
+                for i, value in enumerate(features(written_ranked)):
+                    held.hand_features[i] += value
+        finally:
+            await kb.close()
+            await hand_kb.close()
+
+
+async def print_held(stories: list[dict[str, Any]]) -> None:
+    held = Held()
+    older = [r for r in stories if r["story"] not in FRESH_TUNE]
+    for result in older:
+        await story_held(result, held)
+    print(f"\n{len(older)} older tune stories: {held.count} questions whose right draft fact is "
+          f"first but held back ({held.hand_right} of them answered right outright by the "
+          "hand-written knowledge)")  # fmt: skip
+    print("by gate (a question may be held by several):")
+    for gate, count in held.gates.most_common():
+        print(f"  {gate:28} {count:5d}")
+    print("by set of gates:")
+    for gates, count in held.together.most_common():
+        print(f"  {count:5d}  {', '.join(gates)}")
+    if held.hand_right:
+        print("means over those the hand-written knowledge answers (draft / hand-written):")
+        for i, name in enumerate(FEATURES):
+            draft = held.draft_features[i] / held.hand_right
+            written = held.hand_features[i] / held.hand_right
+            print(f"  {name:10} {draft:6.2f} / {written:6.2f}")
+
+
 def lend_phrasings(
     matcher: Matcher, story: Story, judged: dict[str, Judged], *, article_words: bool
 ) -> None:
@@ -195,7 +324,7 @@ async def lent_right(result: dict[str, Any], *, article_words: bool) -> int:
     return right
 
 
-async def main_async(name: str, phrasings: bool) -> None:
+async def main_async(name: str, phrasings: bool, held: bool = False) -> None:
     path = RESULTS / f"{name}.json"
     data = json.loads(path.read_text("utf-8"))
     stories = data["stories"]
@@ -213,6 +342,8 @@ async def main_async(name: str, phrasings: bool) -> None:
     for why in CAUSES:
         print(f"{why:36} {every[why]:5d} {gap[why]:19d}")
     print(f"{'(questions)':36} {total:5d} {total_gap:19d}")
+    if held:
+        await print_held(stories)
     if phrasings:
         hand_right = sum(
             d["right"] and d["decision"] == "answer"
@@ -233,8 +364,13 @@ def main() -> None:
     parser.add_argument(
         "--phrasings", action="store_true", help="how much of the gap phrasings explain"
     )
+    parser.add_argument(
+        "--held",
+        action="store_true",
+        help="the gates holding back right-first questions (older tune stories only)",
+    )
     args = parser.parse_args()
-    asyncio.run(main_async(args.name, args.phrasings))
+    asyncio.run(main_async(args.name, args.phrasings, args.held))
 
 
 if __name__ == "__main__":

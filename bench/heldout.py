@@ -165,6 +165,9 @@ class Outcome:
     # newsdesk, answered outright with a fact that is not the answer: how that fact got past a
     # near tie with the runner-up (``Matcher.cleared_by``: "margin", "kind of question", ...).
     cleared: str = ""
+    # newsdesk, answered outright: how far its relevance led the runner-up's (None: no
+    # runner-up, or not answered outright), for precision by lead (``by_lead``).
+    lead: float | None = None
 
     @property
     def right_first(self) -> bool:
@@ -205,10 +208,13 @@ def ask_newsdesk(
         held: tuple[str, ...] = ()
         unknown: tuple[str, ...] = ()
         cleared = ""
+        lead = None
         if best is not None and best.fact.id == question.fact and not outright:
             held, unknown = why_held(matcher, question.text)
-        elif best is not None and best.fact.id != question.fact and outright:
-            cleared = how_cleared(matcher, question.text)
+        elif best is not None and outright:
+            cleared, lead = how_cleared(matcher, question.text)
+            if best.fact.id == question.fact:
+                cleared = ""  # only a wrong answer's way past a near tie is tallied
         out.append(
             Outcome(
                 question,
@@ -220,6 +226,7 @@ def ask_newsdesk(
                 held,
                 unknown,
                 cleared,
+                lead,
             )
         )
     return out
@@ -234,11 +241,13 @@ def why_held(matcher: Matcher, question: str) -> tuple[tuple[str, ...], tuple[st
     return matcher.held_by(ranked, asked), unknown
 
 
-def how_cleared(matcher: Matcher, question: str) -> str:
+def how_cleared(matcher: Matcher, question: str) -> tuple[str, float | None]:
     """How ``question``'s first fact, answered outright, got past a near tie with the
-    runner-up (``Matcher.cleared_by``): for a wrong answer, which way let it through."""
+    runner-up (``Matcher.cleared_by``: for a wrong answer, which way let it through), and how
+    far its relevance led the runner-up's (None when it has none)."""
     ranked, asked = matcher.explain(question)
-    return matcher.cleared_by(ranked, asked) or ""
+    lead = ranked[0].relevance - ranked[1].relevance if len(ranked) > 1 else None
+    return matcher.cleared_by(ranked, asked) or "", lead
 
 
 Scored = Callable[[str], list[tuple[str, float]]]
@@ -530,7 +539,8 @@ def failures(outcomes: Sequence[Outcome]) -> str:
             + (f"; held by {', '.join(o.held_by)}" if o.held_by else "")
             + (f"; terms no fact has: {', '.join(o.unknown)}" if o.unknown else "")
         )
-    return "\n".join([*lines, held_back(outcomes), wrong_outright(outcomes)])
+    tallies = [held_back(outcomes), wrong_outright(outcomes), by_lead(outcomes)]
+    return "\n".join([*lines, *(tally for tally in tallies if tally)])
 
 
 def held_back(outcomes: Sequence[Outcome]) -> str:
@@ -581,6 +591,33 @@ def came_through(wrong: Sequence[Outcome]) -> str:
     by_way = ", ".join(f"{way} {n}" for way, n in ways.most_common())
     by_band = ", ".join(f"{name} {bands[name]}" for _, name in CONFIDENCE_BANDS if bands[name])
     return f"; past a near tie by {by_way}; confidence {by_band}"
+
+
+# Bands of the first fact's relevance lead over the runner-up (``by_lead``): under 0.1 a lead
+# was measured to be right about four times in five at a confidence of about 0.89 (round 17).
+LEAD_BANDS = ((0.2, "0.2 and over"), (0.1, "0.1–0.2"), (0.06, "0.06–0.1"), (-1.0, "under 0.06"))
+
+
+def by_lead(outcomes: Sequence[Outcome]) -> str:
+    """The answers given outright, by how far the first fact's relevance led the runner-up's
+    (``LEAD_BANDS``, and those with no runner-up): how many were right and their mean
+    confidence, so that a band where the confidence promises more than the answers keep
+    shows. Empty when no lead is known (the answers were not asked of newsdesk here)."""
+    known = [o for o in outcomes if o.outright and o.lead is not None]
+    if not known:
+        return ""
+    parts = []
+    for floor, name in reversed(LEAD_BANDS):
+        ceiling = min((f for f, _ in LEAD_BANDS if f > floor), default=float("inf"))
+        band = [o for o in known if floor <= (o.lead or 0.0) < ceiling]
+        if band:
+            right = sum(o.right_first for o in band)
+            confidence = sum(o.confidence for o in band) / len(band)
+            parts.append(f"{name} {right} of {len(band)} right (confidence {confidence:.2f})")
+    alone = [o for o in outcomes if o.outright and o.lead is None]
+    if alone:
+        parts.append(f"no runner-up {sum(o.right_first for o in alone)} of {len(alone)} right")
+    return "  answered outright by lead over the runner-up: " + ", ".join(parts)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

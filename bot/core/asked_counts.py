@@ -16,11 +16,24 @@ _NOT_COUNTED = frozenset(
     the a an of in on at to for from by with did do does doing done were was are is be been
     being have has had having will would could can so far now still yet total overall exactly
     roughly about around approximately all altogether people ppl persons person individuals men
-    women folks
+    women folks guys
     there they them it its their this that these those got get gets
     though even just really actually anyway
+    s he she we you i who whom which among his her my our your not and should
     """.split()
 )
+# (The last line: a possessive's "s" as folding leaves it, "mayor's" -> "mayor s", pronouns,
+# relative words and connectives stand beside what is counted but never name it; "guys" is
+# "men" said casually.)
+# Verbs of reporting: in "how many people does the monitor say are held", the words between
+# the auxiliary and such a verb name who reports the count, not what is counted.
+_REPORTING = frozenset(
+    "say says said estimate estimates estimated report reports reported claim claims claimed "
+    "think thinks believe believes".split()
+)
+# Auxiliaries that open a question's inversion, after which the one reporting the count is
+# named: "how many people *does* the monitor say", "how much *did* the tax office say".
+_INVERSION = frozenset("do does did has have had".split())
 _COUNT_LEADS = (("how", "many"), ("how", "much"), ("number", "of"))
 # How many words after "how many" are read for what is counted when the first four are all
 # filler ("how many people in total were detained").
@@ -36,10 +49,11 @@ def counted_asked(words: list[str]) -> tuple[str, ...]:
     after "what share of" ("what percentage of voters"): what the share is of."""
     for index, pair in enumerate(itertools.pairwise(words)):
         if pair in _COUNT_LEADS or (pair[1] == "of" and pair[0] in PART_WORDS):
-            counted = _counted_within(words[index + 2 : index + 6])
+            after = _past_reporter(words[index + 2 :])
+            counted = _counted_within(after[:4])
             # Only filler right after the lead ("how many people in total were detained"):
             # what is counted is said a little further on.
-            return counted or _counted_within(words[index + 2 : index + 2 + _COUNT_REACH_WORDS])
+            return counted or _counted_within(after[:_COUNT_REACH_WORDS])
     return ()
 
 
@@ -62,6 +76,21 @@ def counts_people(words: list[str], counted: tuple[str, ...]) -> bool:
         pair in _COUNT_LEADS and index + 2 < len(words) and words[index + 2] in _PEOPLE_WORDS
         for index, pair in enumerate(itertools.pairwise(words))
     )
+
+
+def _past_reporter(after: list[str]) -> list[str]:
+    """The words after a count's lead with a reporting clause's subject left out: "people does
+    the monitoring group say are held" reads "people are held" (the group reports the count; it
+    is not what is counted). An auxiliary among the first three words opens the clause, a verb
+    of reporting within five words after it closes it; without one, the words stay as they
+    are ("how many houses did the storm destroy")."""
+    for index, word in enumerate(after[:3]):
+        if word in _INVERSION:
+            for end in range(index + 1, min(len(after), index + 6)):
+                if after[end] in _REPORTING:
+                    return after[:index] + after[end + 1 :]
+            break
+    return after
 
 
 def _counted_within(after: list[str]) -> tuple[str, ...]:

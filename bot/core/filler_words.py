@@ -31,6 +31,9 @@ STOPWORDS = frozenset(
 # general terms", "in two words", "bring me up to speed", "in a word"), each word as the
 # lower-cased text has it (Azerbaijani as typed without its special letters). Their words
 # alone may be topics ("черта", a line; "курс", a rate), so only the whole phrase is dropped.
+# One a synonym group lists is read as its group's term instead (``Analyzer``): the seed's
+# summary group holds "в общих чертах", "в двух словах", "bir sözlə" beside "outline" and
+# "nutshell", which English reads as a request for the whole story.
 FILLER_PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
     "ru": tuple(
         tuple(phrase.split())

@@ -43,7 +43,7 @@ from bot.core.focus_words import (
     UNITS,
 )
 from bot.core.happened_when import happened_from, month_asked
-from bot.core.measures import dimension_asked
+from bot.core.measures import asks_extent, dimension_asked
 from bot.core.question_asks import asks
 from bot.core.wants import STRICT, Want
 
@@ -223,7 +223,7 @@ def _number_wants(words: list[str], pairs: set[tuple[str, str]]) -> Want:
     if ("how", "old") in pairs or ("what", "age") in pairs or ("age", "of") in pairs:
         wants |= Want.AGE
     for adjective in ("high", "tall", "deep", "wide", "far", "heavy", "hot", "cold"):
-        if ("how", adjective) in pairs:
+        if ("how", adjective) in pairs and not (adjective == "far" and asks_extent(words)):
             wants |= Want.MEASURE
     if _asks_size(words):
         # "how large was the force", "how big is the zone": a size, told by a number (a head

@@ -282,10 +282,9 @@ class Matcher(
         )
         if asked.bare and len(asked.query) <= self.settings.keyword_terms:
             scored = named_first(scored, asked, self.analyzer)
-        if language == "en":
-            # Its signs are English words ("the day after", "catch me up").
-            scored = told_apart(scored, question, asked, self.settings)
-        return scored
+        # A near tie a reader's sign tells apart: English's qualifiers, and a request for the
+        # whole story in each language ("catch me up", "в двух словах", "nə baş verib").
+        return told_apart(scored, question, asked, self.settings)
 
     # ---------------------------------------------------------------------- supersession
     # The views themselves are ``succession``'s; these read this index for it.

@@ -170,7 +170,9 @@ class MatcherSettings:
     # me up") of a fact phrased as telling what happened, beside one that is not. Older tune
     # English: 4 more right outright (447 -> 451 of 728 in the stories, the seed unchanged), no
     # answer more wrong, no right first fact lost; drafts unchanged; the fresh tune sets: one
-    # more right first fact, answers unchanged. False turns it off.
+    # more right first fact, answers unchanged. The whole-story request is read in Russian and
+    # Azerbaijani questions too ("что произошло", "в двух словах", "nə baş verib"): older tune
+    # Russian one more right outright, nothing more wrong (round 18). False turns it off.
     tie_break: bool = True
     # A fact whose answer text holds less than this share of an English question's weight is
     # not answered outright while at least ``unknown_share_ceiling`` of that weight is words

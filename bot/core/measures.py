@@ -78,6 +78,26 @@ _TIME_VERBS = frozenset(
 )
 
 
+# Words of readiness that make "how far" ask how far someone will go, not a distance: "how far
+# is the government prepared to take the dispute", "how far are they willing to push it".
+_READINESS = frozenset("prepared willing ready determined intend intends intended".split())
+# How many words after "how far" the word of readiness may stand ("how far the new cabinet
+# is prepared to go").
+_READINESS_REACH = 6
+
+
+def asks_extent(words: list[str]) -> bool:
+    """Whether a "how far" of the question (its folded words) asks how far someone is ready to
+    go, not a distance: a word of readiness follows it closely ("how far is Baku prepared to
+    take the dispute"). No measure with a unit says that."""
+    for index, (word, following) in enumerate(itertools.pairwise(words)):
+        if (word, following) == ("how", "far"):
+            reach = words[index + 2 : index + 2 + _READINESS_REACH]
+            if not _READINESS.isdisjoint(reach):
+                return True
+    return False
+
+
 def dimension_asked(words: list[str]) -> str | None:
     """The dimension a question (its folded words) asks a measure of: "how tall" a height, "how
     far" a distance, "how long is the bridge" a length (or a span: ``Focus.wants`` keeps
@@ -86,6 +106,8 @@ def dimension_asked(words: list[str]) -> str | None:
         if word != "how":
             continue
         if following in DIMENSIONS:
+            if following == "far" and asks_extent(words):
+                continue
             return DIMENSIONS[following]
         if (
             following == "long"

@@ -19,10 +19,14 @@ from bot.core.other_stems import frequency_in, other_words, stem_in
 from bot.core.russian_chat_spellings import respelled
 
 
-def other_tokens(text: str, language: str) -> list[str]:
+def other_tokens(
+    text: str, language: str, kept: frozenset[tuple[str, ...]] = frozenset()
+) -> list[str]:
     """The lower-cased words of ``text`` in ``language``, chat spellings and abbreviations read
     as the words they stand for ("чё" -> "что", "СК" -> "следственный комитет"), without the
-    set phrases that only say how one asks ("в общих чертах": ``FILLER_PHRASES``)."""
+    set phrases that only say how one asks ("в общих чертах": ``FILLER_PHRASES``), but for
+    those in ``kept`` (as ``filler_key`` gives them): a synonym group that lists one reads it
+    as its term, as English reads "outline" and "in a nutshell" as a request for a summary."""
     table = OTHER_CHAT_WORDS.get(language, {})
     out: list[str] = []
     if language == "ru":
@@ -30,7 +34,7 @@ def other_tokens(text: str, language: str) -> list[str]:
     words = other_words(text, language)
     if language == "ru":
         words = [_hard_sign(word) for word in words]
-    phrases = FILLER_PHRASES.get(language)
+    phrases = tuple(p for p in FILLER_PHRASES.get(language, ()) if p not in kept)
     if phrases and len(words) > 1:
         words = _without_phrases(words, phrases, az_plain if language == "az" else None)
     for word in words:
@@ -50,6 +54,13 @@ def other_tokens(text: str, language: str) -> list[str]:
         # After the chat spellings: "noldu" is "nə oldu".
         out = _what_happened(out)
     return out
+
+
+def filler_key(phrase: str, language: str) -> tuple[str, ...]:
+    """``phrase`` as ``FILLER_PHRASES`` holds its words: lower-cased, and Azerbaijani as typed
+    without its letters ("ümumi şəkildə" -> ("umumi", "sekilde"))."""
+    lowered = phrase.lower()
+    return tuple((az_plain(lowered) if language == "az" else lowered).split())
 
 
 def without_indefinites(text: str) -> str:

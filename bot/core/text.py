@@ -30,7 +30,7 @@ from bot.core.dropped_words import (
     ru_stopword_form,
 )
 from bot.core.english_stems import normal_form, specificity, specificity_of, stem, stem_word
-from bot.core.filler_words import EN_FILLER_PHRASES, FILLER, STOPWORDS
+from bot.core.filler_words import EN_FILLER_PHRASES, FILLER, FILLER_PHRASES, STOPWORDS
 from bot.core.focus import Focus, question_focus
 from bot.core.focus_words import MONTHS
 from bot.core.folding import DIGIT, fold, translit
@@ -43,7 +43,7 @@ from bot.core.other_stems import (
     frequency_in,
     stem_in,
 )
-from bot.core.other_tokens import other_tokens
+from bot.core.other_tokens import filler_key, other_tokens
 from bot.core.remembered_texts import REMEMBERED_TEXTS
 from bot.core.synonym_groups import add_other_member, inflected_pattern, with_news_synonyms
 
@@ -77,6 +77,9 @@ class Analyzer:
         # from ``_other_members`` when a text of the language is first read (``_other_tables``).
         self._other: dict[str, dict[str, str]] = {}
         self._other_phrases: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+        # Russian and Azerbaijani set phrases of asking that a synonym group lists ("в общих
+        # чертах" beside "summary"): read as its term, not dropped (``other_tokens``).
+        self._kept_filler: dict[str, frozenset[tuple[str, ...]]] = {}
         # Russian: a synonym stem (as in ``_other``) whose members are all nouns -> their
         # dictionary forms (``_by_stem``).
         self._member_nouns: dict[str, dict[str, frozenset[str]]] = {}
@@ -141,6 +144,11 @@ class Analyzer:
                     add_other_member(member, language, head, table, phrases, nouns)
             phrases.sort(key=lambda item: -len(item[0].pattern))
             self._other_phrases[language] = phrases
+            self._kept_filler[language] = frozenset(
+                filler_key(member, language)
+                for member, written, _ in self._other_members
+                if written == language
+            ) & frozenset(FILLER_PHRASES.get(language, ()))
             self._other[language] = table
             self._member_nouns[language] = {
                 key: frozenset(forms) for key, forms in nouns.items() if "" not in forms
@@ -284,11 +292,11 @@ class Analyzer:
         question ("Baku", "NATO") are read as English. Azerbaijani is read in ``az_form``, so
         a question typed without its special letters meets facts written with them.
         """
-        written = other_tokens(text, language)
+        table, phrases = self._other_tables(language)
+        written = other_tokens(text, language, self._kept_filler[language])
         az = language == "az"
         forms = [az_form(word) for word in written] if az else written
         out: list[tuple[str, float, str]] = []
-        table, phrases = self._other_tables(language)
         taken = _phrase_words(forms, phrases, out)
         drop = languages.stopwords(language)
         for index, word in enumerate(written):

@@ -4,15 +4,16 @@ Siblings (facts of one story) share their names and most of their words, so two 
 match a question equally well word by word, and the bot offers both ("did you mean"). Counting
 the words only one of them shares with the question settles such ties no better than a coin
 (measured on the older tune stories). What a reader goes by is narrower, and this module reads
-two such signs in an English question:
+two such signs in an English question, the second also in a Russian or Azerbaijani one:
 
 - a **qualifier** it ties to a word: "the day *after* the crash", "*after* parliament's vote",
   "the *second* round". Of two facts on one event, the one whose answer writes the same
   qualifier beside the same word is the one told of: "the day after the plane crash" against a
   fact dated by its own day;
-- a request for the **whole story** ("what happened", "catch me up", "whats this ... about")
-  that asks for no particular kind of answer: of two facts, the one its curator phrased as
-  telling what happened, where the other is not.
+- a request for the **whole story** ("what happened", "catch me up", "whats this ... about";
+  "что произошло", "в двух словах", "nə baş verib", "qısaca") that asks for no particular kind
+  of answer: of two facts, the one its curator phrased (in English) as telling what happened,
+  where the other is not.
 
 When the signs point one way (and none the other), the tie is no tie: the fact they favour is
 put first and marked (``Candidate.favoured_over``), and ``confidence.clearance`` lets it be
@@ -33,6 +34,7 @@ from bot.core.candidates import AskedQuestion, Candidate
 from bot.core.chat_expansion import expand_chat
 from bot.core.filler_words import STOPWORDS
 from bot.core.folding import fold
+from bot.core.language import az_plain
 from bot.core.matcher_settings import MatcherSettings
 from bot.core.sibling_order import holds_asked
 
@@ -54,6 +56,25 @@ _OVERVIEW_ASKED = re.compile(
     r"what was that|catch me up|fill me in|the gist|rundown|recap|tldr|cliff notes|"
     r"overview|summary)\b"
 )
+# The same requests in Russian and Azerbaijani, read on the lower-cased question as typed
+# (Azerbaijani also as typed without its letters: ``az_plain``): "what happened / is going
+# on" ("что произошло", "что творится", "nə baş verib", "nə olub"), "what is this story",
+# "the gist" ("в чём суть", "mahiyyəti"), "in a nutshell / in broad outline / briefly"
+# ("в двух словах", "в общих чертах", "вкратце", "qısaca", "bir sözlə", "ümumi şəkildə"), "a
+# summary / the big picture" ("саммари", "сводка", "общая картина", "xülasə", "icmal", "ümumi
+# mənzərə"), "bring me up to speed" ("введите в курс", "что нового"), "what's new" ("nə var
+# nə yox").
+_OTHER_OVERVIEW_ASKED = {
+    "ru": re.compile(
+        r"\b(?:что (?:же |вообще |ваще |там |тут )?(?:произошло|случилось|стряслось|происходит|"
+        r"творится)|что за истори|в ч[её]м (?:же )?(?:суть|дело)|в двух словах|в общих чертах|"
+        r"вкратце|если (?:коротко|кратко)|саммари|сводк|общ(?:ая|ую|ей) картин|в курс)"
+    ),
+    "az": re.compile(
+        r"\b(?:ne bas ver(?:ib|di|ir)|ne olub|ne oldu|noldu|ne var ne yox|qisaca|xulase|icmal|"
+        r"bir sozle|umumi sekilde|umumi menzere|mahiyyet)"
+    ),
+}
 # A curator's phrasing that asks what happened: the fact tells the story as a whole.
 _OVERVIEW_PHRASED = re.compile(r"^(?:what happened|what went down|what (?:is|s) going on)\b")
 
@@ -90,6 +111,12 @@ def asks_overview(question: str, asked: AskedQuestion) -> bool:
     particular kind of answer (a "what happened ... and how many died" wants a count)."""
     if asked.focus.wants:
         return False
+    # A Russian or Azerbaijani question by its own language's requests: folded to ASCII, its
+    # words would be transliterations the English ones never meet.
+    other = _OTHER_OVERVIEW_ASKED.get(asked.language)
+    if other is not None:
+        lowered = question.lower()
+        return bool(other.search(az_plain(lowered) if asked.language == "az" else lowered))
     # As typed too: reading chat spellings drops set phrases that only say how one asks
     # ("catch me up", "fill me in"), which here are the request itself.
     typed = " ".join(_WORD.findall(fold(question)))
@@ -113,10 +140,11 @@ def _sign(one: bool, other: bool) -> int:
 
 
 def favoured(question: str, asked: AskedQuestion, one: Candidate, other: Candidate) -> int:
-    """Which of two nearly tied facts a reader's signs favour for an English question: 1 for
-    ``one``, -1 for ``other``, 0 when none speaks or they disagree."""
+    """Which of two nearly tied facts a reader's signs favour for a question: 1 for ``one``, -1
+    for ``other``, 0 when none speaks or they disagree. A qualifier is read in English only
+    (its words are English's); a request for the whole story in each language."""
     signs = []
-    pairs = qualified(_words(question))
+    pairs = qualified(_words(question)) if asked.language == "en" else frozenset()
     if pairs:
         one_answer, other_answer = _english_answer(one), _english_answer(other)
         if one_answer is not None and other_answer is not None:

@@ -82,7 +82,10 @@ def test_the_bench_says_how_a_wrong_answer_given_outright_came_through() -> None
     assert outcome.cleared == MARGIN
     listed = failures([outcome]).splitlines()
     assert "; past a near tie by margin" in listed[0]
-    assert listed[-1].endswith("; past a near tie by margin 1; confidence 0.9 and over 1")
+    assert listed[-2].endswith("; past a near tie by margin 1; confidence 0.9 and over 1")
+    # ...and, last, the answers given outright by their lead: this one won clearly and was wrong.
+    assert listed[-1].startswith("  answered outright by lead over the runner-up: ")
+    assert listed[-1].endswith(f" 0 of 1 right (confidence {outcome.confidence:.2f})")
 
 
 def test_the_tally_counts_the_wrong_answers_by_way_and_confidence() -> None:

@@ -36,3 +36,28 @@ def test_the_misses_still_list_each_question_held_back_or_wrong() -> None:
     assert "'did the mayor resign': answered near/off" in listed
     assert "'ferry stopped how long': right, not outright" in listed
     assert "best pizza" not in listed
+
+
+def _led(text: str, fact: str, first: str, lead: float | None, confidence: float) -> Outcome:
+    question = Question(text, "careful", fact, "tune", "own")
+    return Outcome(question, "own", first, 0.9, confidence, True, lead=lead)
+
+
+def test_the_answers_given_outright_are_tallied_by_their_lead_over_the_runner_up() -> None:
+    # Two answers won by a hair (one of them wrong), one by a clear lead, one with no rival:
+    # the tally shows that the close ones are right less often than their confidence says.
+    outcomes = [
+        _led("when did the ferry stop", "ferry-stopped", "ferry-stopped", 0.05, 0.9),
+        _led("why did the ferry stop", "storm-cause", "ferry-stopped", 0.04, 0.8),
+        _led("how long was the ferry stopped", "ferry-stopped", "ferry-stopped", 0.3, 1.0),
+        _led("who runs the ferry", "ferry-operator", "ferry-operator", None, 0.9),
+    ]
+    assert failures(outcomes).splitlines()[-1] == (
+        "  answered outright by lead over the runner-up: under 0.06 1 of 2 right "
+        "(confidence 0.85), 0.2 and over 1 of 1 right (confidence 1.00), "
+        "no runner-up 1 of 1 right"
+    )
+
+
+def test_no_lead_tally_when_no_lead_is_known() -> None:
+    assert "by lead" not in failures(OUTCOMES)
