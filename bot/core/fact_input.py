@@ -154,7 +154,7 @@ def input_of(fact: Fact, language: str | None = None) -> FactInput:
     )
 
 
-def edit_input(
+def edit_draft(
     fact: Fact,
     *,
     language: str | None = None,
