@@ -138,7 +138,9 @@ class QuestionParts(FactIndex):
         for sentence in sentences:
             terms = {term for term, _, _ in self.analyzer.analyze(sentence, language=language)}
             (asking if _asks(sentence) else telling).update(terms)
-        if not telling or asking.isdisjoint(self._df):
+        # Looked up term by term: ``set.isdisjoint`` of a dict walks the whole dict (every
+        # term of the facts, 12 ms at 100,000 facts), not the few terms asked.
+        if not telling or not any(term in self._df for term in asking):
             # An asking sentence with no word the facts know ("is that true and why?") asks
             # about what the sentences before it told: they are the question's topic.
             return frozenset()

@@ -78,7 +78,13 @@ def _readings(word: str) -> dict[str, int]:
                 for each in meant:
                     starts.setdefault(start[: -len(ending)] + each, changed + 1)
     out: dict[str, int] = {}
+    longest = _longest_listed()
     for start, changed in starts.items():
+        if len(start) > longest:
+            # Its readings are no shorter, so none is a word of the list, let alone a common
+            # one. Tried, a pasted 500-letter "word" or a "да" stretched over 300 letters
+            # gave millions of readings (their sounded letters three at a time): seconds.
+            continue
         places = [at for at, letter in enumerate(start) if letter in _SOUNDED]
         for count in range(_MOST_CHANGED + 1 - changed):
             for chosen in itertools.combinations(places, count):
@@ -116,6 +122,12 @@ def _reading(word: str, typed: float) -> str | None:
         if best is None or (changed, -found) < (best[0], -best[1]):
             best = (changed, found, reading)
     return best[2] if best else None
+
+
+@lru_cache(maxsize=1)
+def _longest_listed() -> int:
+    """The length of the longest word of the list ``_zipf`` reads (23 letters)."""
+    return max(map(len, frequencies("ru", "small")), default=0)
 
 
 def table_text() -> str:

@@ -16,6 +16,7 @@ from bot.core.actors import Actor
 from bot.core.errors import NotFound, PermissionDenied
 from bot.core.fact_ids import FACT_ID_PATTERN
 from bot.core.models import AskResult, Decision, Match
+from bot.core.service import MAX_ASK_CHARS
 from bot.exts._context import Refused, channel_allowed
 from bot.exts._in_time import in_time, reply
 from bot.exts.errors import report_interaction_error
@@ -187,6 +188,17 @@ def reply_for(
     """The embed and buttons answering ``result``: an answer, a not-sure list, or 'unknown',
     in the question's language (or the member's Discord ``locale``: ``labels``)."""
     language = reply_language(result.question, locale)
+    embed, view = _reply_in(bot, result, guild_id, language)
+    if result.truncated:
+        # Said, not left to be guessed: a question further down a long message went unread.
+        note = label("read the start", language).format(chars=MAX_ASK_CHARS)
+        embed.add_field(name=label("long message", language), value=note, inline=False)
+    return embed, view
+
+
+def _reply_in(
+    bot: NewsdeskBot, result: AskResult, guild_id: int | None, language: str
+) -> tuple[discord.Embed, discord.ui.View | None]:
     best = result.best
     if result.decision is Decision.ANSWER and best is not None:
         return answer_reply(bot, best, guild_id, others=list(result.matches[1:]), language=language)

@@ -102,9 +102,8 @@ class Ask(commands.Cog):
                 delete_after=10,
             )
             return
-        embed, view = await self._answer(
-            question[: MAX_QUESTION_CHARS * 2], message.guild.id if message.guild else None
-        )
+        # Whole: the service reads its start (``MAX_ASK_CHARS``) and says when there was more.
+        embed, view = await self._answer(question, message.guild.id if message.guild else None)
         if view is None:
             await message.reply(embed=embed)
         else:

@@ -31,9 +31,9 @@ class ReferentState:
         self._objects: dict[str, str] = {}
         self._city: str | None = None
         """The city the article last said is one ("Comrat, Gagauzia's capital")."""
-        self._named: dict[str, str] = {}
-        """The last thing named by a name before its noun, by that noun: "statute" -> "the
-        Rome Statute"."""
+        self._named: list[tuple[str, str]] = []
+        """Each thing named by a name before its noun, in article order, as its noun and the
+        phrase naming it: ("statute", "the Rome Statute") (``kind_nouns``)."""
         self._apposed: dict[str, str] = {}
         """Things described in apposition, by their description: "two subsidiaries" ->
         "Lorva Mining and Lorva Services" (``appositives``)."""

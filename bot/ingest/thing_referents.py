@@ -15,6 +15,7 @@ from bot.ingest import dates, story_time
 from bot.ingest.event_nouns import ANY_EVENT, PREPOSITION
 from bot.ingest.event_phrase import Event
 from bot.ingest.event_referents import EventReferents
+from bot.ingest.kind_nouns import the_one_named
 from bot.ingest.lexicon import FUNCTION_WORDS, could_be_verb, is_topic_noun
 from bot.ingest.named_things import named_things, owned_things
 from bot.ingest.people_names import SENTENCE_OPENERS, TITLES
@@ -121,6 +122,18 @@ _CITY_NAMED = re.compile(
 _THE_CITY = re.compile(r"\b[Tt]he\s+city\b(?!'s)")
 
 
+def _before_noun(following: str) -> bool:
+    """Does ``following`` (the text after "the <noun>") go on with a noun the first one
+    describes ("the bloc threshold"), so that "the <noun>" alone names nothing?"""
+    next_word = re.match(r"\s+([a-z]+)\b", following)
+    if next_word is None:
+        return False
+    word = next_word.group(1)
+    # "The line runs ...": a verb's "-s" form is no noun after it.
+    verb_form = word.endswith("s") and could_be_verb(word[:-1])
+    return word not in FUNCTION_WORDS and is_topic_noun(word) and not verb_form
+
+
 class ThingReferents(EventReferents):
     """The bodies and things ``Referents`` writes out, and the event by its noun."""
 
@@ -138,9 +151,8 @@ class ThingReferents(EventReferents):
                 or any(w in self.context.people for w in words)
             ):
                 continue
-            self._named[noun] = phrase
-        for noun, phrase in owned_things(text, self.context.person_names):
-            self._named.setdefault(noun, phrase)
+            self._named.append((noun, phrase))
+        self._named.extend(owned_things(text, self.context.person_names))
 
     def _note_city(self, text: str) -> None:
         """Learn the city ``text`` says is one, which a later "the city" means."""
@@ -295,11 +307,16 @@ class ThingReferents(EventReferents):
             if place.lower() not in folded:
                 replacement = f"{match['det']} {place} {noun}"
             done_object.add(noun)
-        elif noun in self._named and noun not in done_object:
-            # "The statute entered into force ..." after "the Rome Statute": written out
-            # once in each sentence, for each is a fact of its own.
-            named = self._named[noun]
-            if named.lower() not in text.lower():
+        elif noun not in done_object and (one := the_one_named(noun, self._named)):
+            # "The statute entered into force ..." after "the Rome Statute", "The line ..."
+            # after "the Togliatti-Odesa ammonia pipeline": written out once in each sentence,
+            # for each is a fact of its own. A kind's noun that describes the noun after it
+            # ("the bloc threshold") is left: the thing's name would not (the name's own noun
+            # does: "the bridge attack" -> "the Crimean bridge attack").
+            kind, named = one
+            if named.lower() not in text.lower() and (
+                kind == noun or not _before_noun(text[match.end() :])
+            ):
                 replacement = named[0].upper() + named[1:] if match["det"] == "The" else named
             done_object.add(noun)
         elif noun == "country" and self.context.country and match.end() < len(text):

@@ -95,6 +95,13 @@ LABELS: dict[str, dict[str, str]] = {
         "az": "bu sualı siz seçdiniz",
     },
     "error": {"en": "Something went wrong", "ru": "Что-то пошло не так", "az": "Nəsə səhv getdi"},
+    # Under the reply to a message longer than the service reads (``{chars}``: how many).
+    "long message": {"en": "Long message", "ru": "Длинное сообщение", "az": "Uzun mesaj"},
+    "read the start": {
+        "en": "Only the first {chars} characters of your message were read.",
+        "ru": "Прочитаны только первые {chars} символов вашего сообщения.",
+        "az": "Mesajınızın yalnız ilk {chars} simvolu oxundu.",
+    },
     "channel": {
         "en": "I don't answer questions in this channel.",
         "ru": "В этом канале я на вопросы не отвечаю.",

@@ -317,6 +317,26 @@ async def test_mentioning_the_bot_asks_a_question(
     assert len(server.requests_matching("POST", MESSAGES_PATH)) == 1
 
 
+async def test_a_long_message_is_answered_from_its_start_and_says_so(
+    server: FakeDiscordServer, world: World, newsdesk: RunningBot
+) -> None:
+    """A mention that runs on past what is read gets its answer and one sentence saying that
+    only the start was read; a short one gets no such line."""
+    rambling = "Sorry for the long message, I have been following this story all week. " * 12
+    for question, long in ((f"why did Baku recall its envoy? {rambling}", True), ("why", False)):
+        content = f"{server.bot_user.mention} {question}"
+        sent = await server.send_message(world.general, world.alice, content)
+        reply = await server.wait_for_request(is_reply_to(sent["id"]), method="POST")
+        fields = {f["name"]: f["value"] for f in embed(reply.json).get("fields", [])}
+        if long:
+            assert fact_id_of(reply.json) == "ambassador-recalled"
+            assert fields["Long message"] == (
+                "Only the first 600 characters of your message were read."
+            )
+        else:
+            assert "Long message" not in fields
+
+
 async def test_empty_question_gets_a_hint(
     server: FakeDiscordServer, world: World, newsdesk: RunningBot
 ) -> None:
