@@ -21,6 +21,7 @@ from bot.core.chat_expansion import expand_chat
 from bot.core.confidence import dominates
 from bot.core.country_words import actors_named
 from bot.core.focus import Focus, question_focus
+from bot.core.focus_words import QUESTION_WORDS
 from bot.core.folding import fold
 from bot.core.index_entries import IndexEntry
 from bot.core.matcher_settings import MatcherSettings
@@ -38,9 +39,6 @@ from bot.core.wants import ORDERING, STRICT
 # sibling of three phrasings (tests/unit/test_count_in_other_words.py); with two, drafts also
 # gained one more wrong.
 KIND_PHRASINGS = 5
-# Words a question opens with whose pairing with the next word ("when did", "how many") says
-# what form of question it is.
-_QUESTION_WORDS = frozenset("what which who whom whose when where why how".split())
 # Relevance within which candidates tie so closely that the form of their best phrasing ("when
 # did", "how many") decides their order (``worded_first``).
 _WORDED_TIE = 0.02
@@ -54,7 +52,9 @@ def question_opening(question: str | None) -> tuple[str, ...]:
     if not question:
         return ()
     opening = expand_chat(fold(question)).split()[:2]
-    if len(opening) < 2 or opening[0] not in _QUESTION_WORDS:
+    # The question words every reader of a question shares (``focus_words``): one list, so
+    # that none of them drifts from the others.
+    if len(opening) < 2 or opening[0] not in QUESTION_WORDS:
         return ()
     return _kind_opening(opening[0], opening[1])
 

@@ -13,6 +13,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped]
+
 from bot.ingest import dates
 from bot.ingest.event_phrase import Event
 
@@ -66,13 +68,24 @@ def _last(span: str, published: dt.date | None) -> str | None:
     week before, counted from the publication."""
     if published is None:
         return None
-    if span == "year":
-        return str(published.year - 1)
-    if span == "month":
-        before = published.replace(day=1) - dt.timedelta(days=1)
-    else:
-        before = published - dt.timedelta(days=7)
-    return f"{before.strftime('%B')} {before.year}"
+    return _month_or_year(published - _ONE[span], span)
+
+
+# One day, week, month or year back, by the calendar (``relativedelta``): a month back from 31
+# March is February, and a year back from 29 February is the year before, where counting
+# days would land in March or need the month's length by hand.
+_ONE = {
+    "day": relativedelta(days=1),
+    "week": relativedelta(weeks=1),
+    "month": relativedelta(months=1),
+    "year": relativedelta(years=1),
+}
+
+
+def _month_or_year(then: dt.date, unit: str) -> str:
+    """ "2020" for a span of years (a month guessed for it would be a wrong date), else the
+    month the day ``then`` is in, "June 2021"."""
+    return str(then.year) if unit == "year" else f"{then.strftime('%B')} {then.year}"
 
 
 # The most days, weeks, months or years after its event a story is dated back by. More is
@@ -88,10 +101,6 @@ def _span_before(count: str, unit: str, published: dt.date | None) -> str | None
     number = dates.counted(count)
     if published is None or number is None or not 0 < number <= _FURTHEST:
         return None
-    if unit == "year":
-        return str(published.year - number)
-    if unit == "month":
-        months = published.year * 12 + published.month - 1 - number
-        return f"{dt.date(months // 12, months % 12 + 1, 1).strftime('%B')} {months // 12}"
-    then = published - dt.timedelta(days=number * (7 if unit == "week" else 1))
-    return f"{then.strftime('%B')} {then.year}"
+    # The unit as matched, whatever its case: "Three Weeks After" in a title-cased headline.
+    unit = unit.lower()
+    return _month_or_year(published - _ONE[unit] * number, unit)
