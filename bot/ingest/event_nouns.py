@@ -102,3 +102,14 @@ MODIFIER_COMPOUNDS = frozenset(
         "referendum question",
     )
 )  # fmt: skip
+
+# Nouns of who acts, never of what happened: a headline's "Rights group blames ... for missile
+# strikes in Ganja" names the strikes after Ganja, not after the group that spoke of them, and
+# "protest leader" is a person, not a protest. ("Yerevan police siege", a siege of the police,
+# is read by the words before the event noun, which this list does not touch.)
+ACTOR_NOUNS = frozenset(
+    """group groups court courts ministry ministries police forces troops army military
+    parliament government authorities officials official leader leaders president minister
+    prosecutor prosecutors spokesman spokeswoman watchdog agency committee commission council
+    party opposition activists campaigners organisers organizers""".split()
+)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from bot.ingest.event_nouns import MODIFIER_COMPOUNDS, PREPOSITION, SAME_EVENT
+from bot.ingest.event_nouns import ACTOR_NOUNS, MODIFIER_COMPOUNDS, PREPOSITION, SAME_EVENT
 from bot.ingest.event_phrase import Event
 from bot.ingest.lexicon import FUNCTION_WORDS, base_form, is_topic_noun
 
@@ -41,13 +41,19 @@ def event_in(
         if noun not in PREPOSITION:
             continue
         following = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
-        if f"{noun} {following}" in MODIFIER_COMPOUNDS:
-            continue  # "war crimes court", "election commission": no war, no election
+        if f"{noun} {following}" in MODIFIER_COMPOUNDS or following in ACTOR_NOUNS:
+            # "war crimes court", "election commission", "protest leader": no war, no
+            # election, no protest, but who acts
+            continue
         modifiers, named = _modifiers_before(tokens, index, names)
         if not named and not named_only:
             after = _names_after(tokens, index, names)
             if after and (place is None or place not in after or len(after) > 1):
                 modifiers, named = after, True
+            elif PREPOSITION[noun] != "Under":
+                where = _place_after(tokens, index, names)
+                if where is not None:
+                    modifiers, named = [where], True
         if not named and PREPOSITION[noun] == "Under" and _background(tokens, index):
             # "jails blogger ... over posts on border deal": a deal (law, ban) the story is
             # about only in passing; setting every fact "Over Armenia's deal" misleads.
@@ -128,6 +134,31 @@ def _names_after(tokens: list[str], index: int, names: set[str]) -> list[str]:
     return after
 
 
+# Where a headline says its event happened, a few words after it: "missile strikes that killed
+# civilians in Lorvan" are the Lorvan strikes, whoever the headline's subject is.
+_WHERE = frozenset(("in", "at", "near"))
+_PLACE_REACH = 8
+_CLAUSE_END = frozenset((",", ";", ":", "-", "as", "while", "amid", "but", "after"))
+
+
+def _place_after(tokens: list[str], index: int, names: set[str]) -> str | None:
+    """The name after "in"/"at"/"near" within a few words after the event noun at ``index``,
+    in the same clause: where the event was, which names it when no name stands before it."""
+    window = tokens[index + 1 : index + 1 + _PLACE_REACH]
+    for position, word in enumerate(window[:-1]):
+        if word.lower() in _CLAUSE_END:
+            return None
+        name = re.sub(r"'s$", "", window[position + 1])
+        if (
+            word in _WHERE
+            and name[:1].isupper()
+            and name in names
+            and name.lower() not in FUNCTION_WORDS
+        ):
+            return name
+    return None
+
+
 _ABOUT = frozenset(("over", "on", "about", "against", "for"))
 
 
@@ -148,6 +179,8 @@ def _named_compound(tokens: list[str], names: set[str], place: str | None, skip:
             continue
         if name.lower() in FUNCTION_WORDS or not noun.islower() or noun in PREPOSITION:
             continue
+        if noun in ACTOR_NOUNS:
+            continue  # "Rights group", "Armenian forces": who acted or spoke, not the event
         if is_topic_noun(noun) and not (noun.endswith("s") and base_form(noun) is not None):
             return f"{name} {noun}"
     return None
