@@ -126,7 +126,7 @@ def load_knowledge_file(path: Path) -> list[Fact]:
     """
     import tempfile
 
-    from bot.core.loader import MAX_TAGS_PER_FACT
+    from bot.core.fact_caps import MAX_TAGS_PER_FACT
 
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     for fact in data.get("facts", []):

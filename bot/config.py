@@ -25,8 +25,8 @@ from pydantic import (
     model_validator,
 )
 
+from bot.core.knowledge_yaml import TAB_PROBLEM, tab_at
 from bot.core.links import web_link
-from bot.core.loader import TAB_PROBLEM, tab_at
 from bot.core.matcher_settings import MatcherSettings
 from bot.core.semantic_backends import BACKENDS, Backend
 from bot.core.storage import redact_url

@@ -20,8 +20,8 @@ from typing import Any
 
 import yaml
 
+from bot.core.fact_file import load_file
 from bot.core.knowledge_errors import KnowledgeError, LocatedError
-from bot.core.loader import load_file
 from bot.core.models import Fact, ReloadReport
 
 DRAFTS_DIR = "drafts"

@@ -98,6 +98,21 @@ class FactIndex:
         self._taught: dict[str, tuple[str, ...]] = {
             fact_id: tuple(questions) for fact_id, questions in (taught or {}).items()
         }
+        # The terms of ``COUNTED_EVENTS`` as this analyzer reads them (a knowledge base's own
+        # synonym group may have absorbed one under its curator's head word).
+        self._counted_events = frozenset(
+            term for event in COUNTED_EVENTS for term in self.analyzer.terms(event)
+        )
+        self._start_postings()
+        self._start_words()
+        self._start_weights()
+        self._start_derived()
+        for fact in facts:
+            self.add(fact)
+        self.prepare_semantic()
+
+    def _start_postings(self) -> None:
+        """The facts by key, each term's postings and frequency, and who replaces whom: empty."""
         self._entries: dict[int, IndexEntry] = {}
         self._keys: dict[str, int] = {}
         # Postings are append-only lists: removing a fact leaves its key behind ("dead"), to be
@@ -120,6 +135,11 @@ class FactIndex:
         self._key_bitmaps = KeyBitmaps()
         # Keys of facts answered in one server only (members' facts), by server.
         self._guild_of: dict[int, int] = {}
+        # Supersession: the ids of the facts that name each id in their ``supersedes``.
+        self._successors: dict[str, set[str]] = {}
+
+    def _start_words(self) -> None:
+        """The words written in facts, for correcting and completing a question's, none yet."""
         # Words seen in facts and the term each became; for typo correction the same words
         # by (first letter, length), so that a misspelled word is compared with a few hundred
         # words, and by the letters they hold (``Vocabulary``).
@@ -138,13 +158,9 @@ class FactIndex:
         # removed). Sorting them all again after an add cost the next question 3 to 8 ms at
         # 100,000 facts, and a live bot adds facts all day.
         self._sorted_words: list[str] = []
-        # Supersession: the ids of the facts that name each id in their ``supersedes``.
-        self._successors: dict[str, set[str]] = {}
-        # The terms of ``COUNTED_EVENTS`` as this analyzer reads them (a knowledge base's own
-        # synonym group may have absorbed one under its curator's head word).
-        self._counted_events = frozenset(
-            term for event in COUNTED_EVENTS for term in self.analyzer.terms(event)
-        )
+
+    def _start_weights(self) -> None:
+        """The index's revision, and the term weights worked out at one, none yet."""
         # Advanced by every add and remove: what is derived from the facts is current while
         # it is unchanged.
         self.revision = 0
@@ -154,6 +170,10 @@ class FactIndex:
         # a fact is added or removed.
         self._weights_revision = -1
         self._term_weights: tuple[dict[str, float], dict[str, float]] = ({}, {})
+
+    def _start_derived(self) -> None:
+        """What is derived from all the facts, none of it made yet: each is made on first
+        need and kept by every change from then on."""
         # How many facts are dated in each year (``_dated_in``): counted when first needed
         # and kept by every add and remove from then on (None: not counted yet). Reading
         # every fact's date again after a change cost the next question naming a year 14 ms
@@ -175,9 +195,6 @@ class FactIndex:
         # The terms of each place name of ``place_kinds`` as this analyzer reads them
         # (``_place_terms``): read on first need, name by name.
         self._places: dict[str, frozenset[str]] = {}
-        for fact in facts:
-            self.add(fact)
-        self.prepare_semantic()
 
     def prepare_semantic(self) -> None:
         """Encode the texts of the facts added since the last time, for the semantic

@@ -12,16 +12,16 @@ import re
 from dataclasses import dataclass
 
 from bot.core.errors import InvalidInput
-from bot.core.filler_words import STOPWORDS
-from bot.core.folding import words
-from bot.core.language import LANGUAGES, detect, lower, stopwords
-from bot.core.links import NotAWebLink, web_link
-from bot.core.loader import (
+from bot.core.fact_caps import (
     MAX_ANSWER_CHARS,
     MAX_QUESTION_CHARS,
     MAX_SUPERSEDES_PER_FACT,
     MAX_TAGS_PER_FACT,
 )
+from bot.core.filler_words import STOPWORDS
+from bot.core.folding import words
+from bot.core.language import LANGUAGES, detect, lower, stopwords
+from bot.core.links import NotAWebLink, web_link
 from bot.core.models import Fact, Translation
 
 _PUNCTUATION = ".,;:!?\"'()«»—-"
@@ -137,6 +137,50 @@ def edit_language(fact: Fact, draft: FactInput) -> str:
     if tidy(draft.answer) == fact.answer:
         return fact.language
     return detect(tidy(draft.answer))
+
+
+def input_of(fact: Fact, language: str | None = None) -> FactInput:
+    """What ``fact`` says in ``language`` (its own by default), as an edit starts from: the
+    translation's answer and questions (empty when it has none yet) with the fact's tags
+    and source. Forms are filled with it, and options left out of an edit keep it."""
+    language = language or fact.language
+    found = fact.translation(language)
+    return FactInput(
+        answer=found.answer if found else "",
+        questions=found.questions if found else (),
+        tags=fact.tags,
+        source_url=fact.source.url if fact.source else None,
+        language=language,
+    )
+
+
+def edit_draft(
+    fact: Fact,
+    *,
+    language: str | None = None,
+    answer: str | None = None,
+    questions: tuple[str, ...] | None = None,
+    tags: tuple[str, ...] | None = None,
+    source_url: str | None = None,
+    date: dt.date | None = None,
+    supersedes: tuple[str, ...] | None = None,
+) -> FactInput:
+    """The draft an edit's options make (None: not given, kept as ``fact`` has it in the
+    edit's language), with that language settled first: given, or the fact's own when no
+    answer is given, or the one the new answer reads as. So a Russian answer given to an
+    English fact starts from its Russian questions, never its English ones."""
+    draft = FactInput(answer if answer is not None else fact.answer, language=language)
+    settled = edit_language(fact, draft)
+    base = input_of(fact, settled)
+    return FactInput(
+        answer=base.answer if answer is None else answer,
+        questions=base.questions if questions is None else questions,
+        tags=base.tags if tags is None else tags,
+        source_url=base.source_url if source_url is None else source_url,
+        date=date,
+        supersedes=supersedes,
+        language=settled,
+    )
 
 
 def with_translation(

@@ -14,6 +14,7 @@ This module is the facade; each concern has its own module, composed here:
 - ``ask_recorder``: asked questions saved for the statistics in the background;
 - ``draft_review``: drafts filed by ingestion, reviewed by moderators;
 - ``knowledge_export``: member facts and taught questions as a knowledge file;
+- ``knowledge_stats``: ``/kb stats``, the store's counts with what only this process knows;
 - ``write_guard``: a refused write as one sentence, remembered for the moderators.
 """
 
@@ -36,12 +37,13 @@ from bot.core.ask_recorder import AskRecorder
 from bot.core.change_follower import FOLLOW_SECONDS, ChangeFollower
 from bot.core.draft_files import DraftChoice, DraftFile, ReviewOutcome
 from bot.core.draft_review import ArticleRef, DraftComposer, DraftFiled, DraftReview
-from bot.core.errors import InvalidInput, NotFound, PermissionDenied, WriteFailed
+from bot.core.errors import InvalidInput, NotFound, PermissionDenied
 from bot.core.fact_input import (
     FactInput,
     checked_language,
-    edit_language,
+    edit_draft,
     id_words,
+    input_of,
     parse_day,
     parse_ids,
     validate_fact_input,
@@ -50,6 +52,7 @@ from bot.core.fact_input import (
 from bot.core.fact_writer import FactWriter, Policy
 from bot.core.folding import words
 from bot.core.knowledge_export import export_yaml, has_taught_file_questions
+from bot.core.knowledge_stats import KnowledgeStats
 from bot.core.leases import Leases
 from bot.core.matcher import Matcher, MatcherSettings
 from bot.core.models import (
@@ -64,10 +67,9 @@ from bot.core.models import (
 )
 from bot.core.owed_announcements import OwedAnnouncements
 from bot.core.queued_changes import make_stored
-from bot.core.same_question import question_key
 from bot.core.served_index import ServedIndex
 from bot.core.startup import StartMode
-from bot.core.storage import KnowledgeStore, OwedAnnouncement, StoreError, StoreUnavailable
+from bot.core.storage import KnowledgeStore, OwedAnnouncement, StoreError
 from bot.core.supersession import Proposal, propose_supersessions
 from bot.core.teaching import Teacher, Teaching
 from bot.core.timeline_answers import TimelineAnswers
@@ -146,6 +148,9 @@ class KnowledgeBase:
             self._index,
             self._guard,
             ArticleClaims(store, self.leases.holder),
+        )
+        self._stats = KnowledgeStats(
+            store, self._index, self._asks, self._guard, self._drafts, self.now
         )
         # The close under way or done (``close``): a second close waits for it instead of
         # using a store that is closed already.
@@ -444,47 +449,8 @@ class KnowledgeBase:
         return entries
 
     async def stats(self, *, guild_id: int | None = None, all_guilds: bool = False) -> Stats:
-        await self.flush()
-        try:
-            stats = await self.store.stats(guild_id, all_guilds=all_guilds)
-        except StoreUnavailable as exc:
-            # A database server that is down: the moderator asking is told what is wrong.
-            self.write_problem = str(exc)
-            raise WriteFailed(
-                f"The statistics cannot be read: {exc}. Answers still work from memory; new "
-                "facts, edits and votes are not being saved until the database is back."
-            ) from exc
-        if not self._index.serves_stored:
-            # Previewed file facts are answered, so they are counted, though not stored.
-            answered = sum(f.origin is Origin.FILE for f in self.matcher.facts())
-            stats = dataclasses.replace(
-                stats, facts_by_origin={**stats.facts_by_origin, "file": answered}
-            )
-        taught = self._taught_to(stats.listed_questions, guild_id, all_guilds=all_guilds)
-        drafts, oldest = await self._drafts.waiting()
-        return dataclasses.replace(
-            stats,
-            taught_to=taught or stats.taught_to,
-            drafts_waiting=drafts,
-            oldest_draft_age=self.now() - oldest if oldest is not None else None,
-        )
-
-    def _taught_to(
-        self, questions: Sequence[str], guild_id: int | None, *, all_guilds: bool
-    ) -> dict[str, str]:
-        """Which of ``questions`` (as the statistics write them: lower case, trimmed) were
-        taught, and to which fact, of the facts seen from ``guild_id`` (or from anywhere)."""
-        wanted = {question_key(q): q for q in questions}
-        found: dict[str, str] = {}
-        for fact_id, taught in self._index.taught.items():
-            fact = self.matcher.get(fact_id)
-            if fact is None or not (all_guilds or fact.visible_in(guild_id)):
-                continue
-            for question in taught:
-                listed = wanted.get(question_key(question))
-                if listed is not None:
-                    found.setdefault(listed, fact_id)
-        return found
+        """The statistics of ``guild_id`` (or of every server): see ``KnowledgeStats``."""
+        return await self._stats.stats(guild_id, all_guilds=all_guilds)
 
     async def pending(self, *, guild_id: int | None) -> list[Fact]:
         facts = await self.store.all_facts(origin=Origin.USER)
@@ -524,48 +490,10 @@ class KnowledgeBase:
         ``PermissionDenied`` saying why (a form is opened only after this says yes)."""
         return await self._writer.fact_to_change(fact_id, actor)
 
-    def fact_input(self, fact: Fact, language: str | None = None) -> FactInput:
-        """What ``fact`` says in ``language`` (its own by default), as an edit starts from: the
-        translation's answer and questions (empty when it has none yet) with the fact's tags
-        and source. Forms are filled with it, and options left out of an edit keep it."""
-        language = language or fact.language
-        found = fact.translation(language)
-        return FactInput(
-            answer=found.answer if found else "",
-            questions=found.questions if found else (),
-            tags=fact.tags,
-            source_url=fact.source.url if fact.source else None,
-            language=language,
-        )
-
-    def edit_input(
-        self,
-        fact: Fact,
-        *,
-        language: str | None = None,
-        answer: str | None = None,
-        questions: tuple[str, ...] | None = None,
-        tags: tuple[str, ...] | None = None,
-        source_url: str | None = None,
-        date: dt.date | None = None,
-        supersedes: tuple[str, ...] | None = None,
-    ) -> FactInput:
-        """The draft an edit's options make (None: not given, kept as ``fact`` has it in the
-        edit's language), with that language settled first: given, or the fact's own when no
-        answer is given, or the one the new answer reads as. So a Russian answer given to an
-        English fact starts from its Russian questions, never its English ones."""
-        draft = FactInput(answer if answer is not None else fact.answer, language=language)
-        settled = edit_language(fact, draft)
-        base = self.fact_input(fact, settled)
-        return FactInput(
-            answer=base.answer if answer is None else answer,
-            questions=base.questions if questions is None else questions,
-            tags=base.tags if tags is None else tags,
-            source_url=base.source_url if source_url is None else source_url,
-            date=date,
-            supersedes=supersedes,
-            language=settled,
-        )
+    # What a fact says in a language, and the draft an edit's options make: functions of the
+    # fact alone (``fact_input``), offered here beside the edit they start.
+    fact_input = staticmethod(input_of)
+    edit_input = staticmethod(edit_draft)
 
     async def edit_fact(self, fact_id: str, draft: FactInput, actor: Actor) -> Fact:
         """Change a member's fact as ``draft`` says, in ``draft.language`` (its translation in

@@ -19,8 +19,8 @@ from typing import Literal
 
 from bot.core.actors import Actor, require_teaching_rights
 from bot.core.errors import InvalidInput, NotFound, PermissionDenied
+from bot.core.fact_caps import MAX_QUESTION_CHARS
 from bot.core.fact_input import asked_question
-from bot.core.loader import MAX_QUESTION_CHARS
 from bot.core.models import TAUGHT_BY_THEN, TEACH_NOT_MADE, Fact, Origin
 from bot.core.queued_changes import queue_behind
 from bot.core.same_question import holds_question

@@ -21,12 +21,12 @@ import yaml
 
 from bot.core.draft_files import SOURCE_NOTE
 from bot.core.english_stems import specificity, stem
+from bot.core.fact_caps import MAX_ANSWER_CHARS, MAX_TAGS_PER_FACT
 from bot.core.fact_ids import free_fact_id
 from bot.core.filler_words import STOPWORDS
 from bot.core.folding import fold
 from bot.core.language import LANGUAGE_NAMES, english_frequency
 from bot.core.links import is_web_link
-from bot.core.loader import MAX_ANSWER_CHARS, MAX_TAGS_PER_FACT
 from bot.core.text import Analyzer
 from bot.ingest import dates, other_languages, story_time
 from bot.ingest.article_context import GENERIC_STARTS, ArticleContext, names_something

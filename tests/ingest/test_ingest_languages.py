@@ -9,7 +9,7 @@ import pytest
 
 from bot.core import draft_files
 from bot.core.actors import Actor
-from bot.core.loader import load_file
+from bot.core.fact_file import load_file
 from bot.core.models import Decision
 from bot.core.service import KnowledgeBase
 from bot.ingest.article_draft import ArticleDraft, build_draft

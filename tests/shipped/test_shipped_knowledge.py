@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.core.fact_file import load_file
 from bot.core.knowledge_errors import KnowledgeError
-from bot.core.loader import SYNONYMS_FILE, load_file, load_knowledge
+from bot.core.knowledge_yaml import SYNONYMS_FILE
+from bot.core.loader import load_knowledge
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 LIVE_KNOWLEDGE = REPO_ROOT / "knowledge"

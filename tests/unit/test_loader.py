@@ -14,14 +14,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.core.fact_caps import MAX_ANSWER_CHARS
+from bot.core.fact_file import MAX_ERRORS
 from bot.core.knowledge_errors import KnowledgeError, LocatedError
-from bot.core.loader import (
-    MAX_ANSWER_CHARS,
-    MAX_ERRORS,
-    MAX_NESTING,
-    KnowledgeReader,
-    load_knowledge,
-)
+from bot.core.knowledge_yaml import MAX_NESTING
+from bot.core.loader import KnowledgeReader, load_knowledge
 from bot.core.models import Origin, Source
 
 MakeDir = Callable[..., Path]
