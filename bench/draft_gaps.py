@@ -40,12 +40,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import dataclasses
 import json
 import tempfile
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -180,37 +181,46 @@ def held_first(
     return matcher.held_by(ranked, asked)
 
 
-# What is set side by side for a held right draft fact and the hand-written one (``features``).
-FEATURES = ("covers", "phrasing", "lead", "questions")
+class Features(NamedTuple):
+    """What is set side by side for a held right draft fact and the hand-written one: the first
+    candidate's standing for a question."""
+
+    covers: float  # its share of the question covered
+    phrasing: float  # its best phrasing's coverage
+    lead: float  # its relevance lead over the runner-up
+    questions: float  # its number of questions
 
 
-def features(ranked: list[Candidate]) -> tuple[float, float, float, float]:
-    """The first candidate's share of the question covered, its best phrasing's coverage, its
-    relevance lead over the runner-up, and its number of questions."""
+def features(ranked: list[Candidate]) -> Features:
+    """The first candidate's ``Features``."""
     first = ranked[0]
     runner_up = ranked[1].relevance if len(ranked) > 1 else 0.0
-    return (
-        first.whole,
-        first.phrasing,
-        first.relevance - runner_up,
-        float(len(first.entry.fact.questions)),
+    return Features(
+        covers=first.whole,
+        phrasing=first.phrasing,
+        lead=first.relevance - runner_up,
+        questions=float(len(first.entry.fact.questions)),
     )
 
 
 @dataclasses.dataclass
 class Held:
     """Right first but held back, over stories: by gate, by set of gates, and the features of
-    those the hand-written knowledge answers right outright (draft, hand-written)."""
+    those the hand-written knowledge answers right outright (draft, hand-written: one pair a
+    question)."""
 
     gates: Counter[str] = dataclasses.field(default_factory=Counter)
     together: Counter[tuple[str, ...]] = dataclasses.field(default_factory=Counter)
-    hand_right: int = 0
-    draft_features: list[float] = dataclasses.field(default_factory=lambda: [0.0] * 4)
-    hand_features: list[float] = dataclasses.field(default_factory=lambda: [0.0] * 4)
+    draft_features: list[Features] = dataclasses.field(default_factory=list)
+    hand_features: list[Features] = dataclasses.field(default_factory=list)
 
     @property
     def count(self) -> int:
         return sum(self.together.values())
+
+    @property
+    def hand_right(self) -> int:
+        return len(self.hand_features)
 
 
 async def story_held(result: dict[str, Any], held: Held) -> None:
@@ -219,14 +229,16 @@ async def story_held(result: dict[str, Any], held: Held) -> None:
     story = article_story(result["story"])
     hand = {d["q"]: d for d in result["details"]["hand"]}
     with tempfile.TemporaryDirectory() as tmp:
-        written = Path(tmp) / "hand"
-        (written / "knowledge").mkdir(parents=True)
-        (written / "knowledge" / "knowledge.yaml").write_text(
-            hand_written(story.knowledge), "utf-8"
-        )
-        hand_kb = await scratch_knowledge_base(written, StartMode.RELOAD)
-        kb, _, judged = await approved_draft(story, Path(tmp) / "draft")
-        try:
+        async with contextlib.AsyncExitStack() as opened:
+            written = Path(tmp) / "hand"
+            (written / "knowledge").mkdir(parents=True)
+            (written / "knowledge" / "knowledge.yaml").write_text(
+                hand_written(story.knowledge), "utf-8"
+            )
+            hand_kb = await scratch_knowledge_base(written, StartMode.RELOAD)
+            opened.push_async_callback(hand_kb.close)
+            kb, _, judged = await approved_draft(story, Path(tmp) / "draft")
+            opened.push_async_callback(kb.close)
             for detail in result["details"]["draft"]:
                 if detail["kind"] not in ANSWERED:
                     continue
@@ -238,19 +250,14 @@ async def story_held(result: dict[str, Any], held: Held) -> None:
                 answered = hand[detail["q"]]
                 if not (answered["right"] and answered["decision"] == "answer"):
                     continue
-                held.hand_right += 1
                 ranked, _ = kb.matcher.explain(detail["q"])
                 written_ranked, _ = hand_kb.matcher.explain(detail["q"])
-                for i, value in enumerate(features(ranked)):
-                    held.draft_features[i] += value
-                for i, value in enumerate(features(written_ranked)):
-                    held.hand_features[i] += value
-        finally:
-            await kb.close()
-            await hand_kb.close()
+                held.draft_features.append(features(ranked))
+                held.hand_features.append(features(written_ranked))
 
 
 async def print_held(stories: list[dict[str, Any]]) -> None:
+    """Prints the right-first questions held back in the older tune ``stories``, by gate."""
     held = Held()
     older = [r for r in stories if r["story"] not in FRESH_TUNE]
     for result in older:
@@ -266,9 +273,9 @@ async def print_held(stories: list[dict[str, Any]]) -> None:
         print(f"  {count:5d}  {', '.join(gates)}")
     if held.hand_right:
         print("means over those the hand-written knowledge answers (draft / hand-written):")
-        for i, name in enumerate(FEATURES):
-            draft = held.draft_features[i] / held.hand_right
-            written = held.hand_features[i] / held.hand_right
+        for i, name in enumerate(Features._fields):
+            draft = sum(f[i] for f in held.draft_features) / held.hand_right
+            written = sum(f[i] for f in held.hand_features) / held.hand_right
             print(f"  {name:10} {draft:6.2f} / {written:6.2f}")
 
 

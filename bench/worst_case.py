@@ -30,9 +30,9 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from bench.heldout import matcher_for, seed_knowledge
+from bench.report import RESULTS
 from bench.synthetic import ACTIONS, ACTORS, TOPICS, facts
 from bot.core import index_snapshot, timeline
 from bot.core.matcher import Matcher
@@ -40,7 +40,6 @@ from bot.core.matcher_settings import MatcherSettings
 from bot.core.service import MAX_ASK_CHARS
 from bot.core.timeline_answers import TimelineAnswers
 
-RESULTS = Path(__file__).parent / "results"
 LONGEST = 2_000  # a Discord message's limit
 TODAY = dt.date(2026, 3, 14)
 

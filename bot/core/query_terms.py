@@ -510,7 +510,9 @@ class QueryTerms(FactIndex):
         An unknown word of such a question is more often a form of a fact's word that its
         stemmer did not meet, or a paraphrase, than a sign that the question is about something
         else; a name is neither. "Word like it": an indexed word starting with its first four
-        letters, as a form or a misspelling of a fact's name would ("Екатеринбургом").
+        letters, as a form or a misspelling of a fact's name would ("Екатеринбургом"). A name
+        or year inside an Azerbaijani relative clause (``named.described``) is neither: it
+        tells which thing the question is about ("Yeltsin Mərkəzi ilə tanınan şəhər").
         """
         if term in named.described:
             return False

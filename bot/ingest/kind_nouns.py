@@ -64,10 +64,10 @@ def is_description(phrase: str) -> bool:
 def the_one_named(noun: str, named: Sequence[tuple[str, str]]) -> tuple[str, str] | None:
     """The phrase naming the one thing "the ``noun``" may mean among ``named`` (each thing the
     article has named so far, as its noun and the phrase naming it), as that noun and phrase;
-    None when it named
-    none or more than one ("the company" after two companies). A thing only described ("the
-    Toronto-based miner") counts among those the noun may mean, but is written out for its
-    own noun alone: "The Toronto-based miner struck back" is no name of the company."""
+    None when it named none or more than one ("the company" after two companies). A thing only
+    described ("the Toronto-based miner") counts among those the noun may mean, but is written
+    out for its own noun alone: "The Toronto-based miner struck back" is no name of the
+    company."""
     fitting = {phrase.lower(): (kind, phrase) for kind, phrase in named if stands_for(noun, kind)}
     if len(fitting) != 1:
         return None

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.ingest.article_context import ArticleContext
 from bot.ingest.article_draft import ArticleDraft, ProposedFact, build_draft
+from bot.ingest.entities import EntityIndex
 from bot.ingest.extract import from_text
+from bot.ingest.sentences import split_sentences
 
 CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
 
@@ -44,3 +47,13 @@ def fact_with(draft: ArticleDraft, text: str) -> ProposedFact:
             return fact
     listed = "\n".join(answers(draft))
     raise AssertionError(f"no fact with {text!r} in:\n{listed}")
+
+
+def event_of(text: str) -> str | None:
+    """The story's event a draft would name for ``text``, laid out as the headline fixtures
+    are: the headline, a "Published:" line and a blank one, then the article."""
+    lines = text.splitlines()
+    sentences = split_sentences("\n".join(lines[3:]))
+    entities = EntityIndex([lines[0], *sentences])
+    context = ArticleContext.build(lines[0], sentences, entities, None)
+    return context.event.phrase() if context.event is not None else None

@@ -6,10 +6,7 @@ the place a reader asks about. The articles are short ones of our own on made-up
 
 from __future__ import annotations
 
-from bot.ingest.article_context import ArticleContext
-from bot.ingest.entities import EntityIndex
-from bot.ingest.sentences import split_sentences
-from tests.ingest.drafting import draft_of, fact_with
+from tests.ingest.drafting import draft_of, event_of, fact_with
 
 STRIKES = """Monitors group blames Vorn militia for rocket strikes that killed civilians in Terask
 Published: 2026-03-12
@@ -49,17 +46,9 @@ The owner was fined.
 """
 
 
-def _event_of(text: str) -> str | None:
-    lines = text.splitlines()
-    sentences = split_sentences("\n".join(lines[3:]))
-    entities = EntityIndex([lines[0], *sentences])
-    context = ArticleContext.build(lines[0], sentences, entities, None)
-    return context.event.phrase() if context.event is not None else None
-
-
 def test_strikes_blamed_on_someone_are_named_after_where_they_fell() -> None:
     # Not "the Monitors group strikes" (who spoke) nor "the Vorn militia strikes".
-    assert _event_of(STRIKES) == "the Terask strikes"
+    assert event_of(STRIKES) == "the Terask strikes"
 
 
 def test_a_fact_set_in_the_strikes_says_the_place_a_reader_asks_about() -> None:
@@ -72,13 +61,13 @@ def test_a_fact_set_in_the_strikes_says_the_place_a_reader_asks_about() -> None:
 def test_an_event_noun_before_a_person_is_no_event() -> None:
     # A "protest leader" is a person: the event is the rallies the headline names after it,
     # not a "Kosarian council protest"; with no rallies named, no event rather than that.
-    assert _event_of(PROTEST_LEADER) == "the Dalsk rallies"
-    assert _event_of(PROTEST_LEADER.replace("weeks of rallies\n", "weeks of pressure\n")) is None
+    assert event_of(PROTEST_LEADER) == "the Dalsk rallies"
+    assert event_of(PROTEST_LEADER.replace("weeks of rallies\n", "weeks of pressure\n")) is None
 
 
 def test_a_vote_is_not_named_after_whose_son_was_sworn_in() -> None:
-    assert _event_of(SUCCESSION) == "the Velmar vote"
+    assert event_of(SUCCESSION) == "the Velmar vote"
 
 
 def test_an_event_named_by_its_place_before_it_keeps_that_name() -> None:
-    assert _event_of(MALL_FIRE) == "the Dalsk mall fire"
+    assert event_of(MALL_FIRE) == "the Dalsk mall fire"

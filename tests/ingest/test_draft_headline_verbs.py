@@ -11,11 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.ingest.article_context import ArticleContext
-from bot.ingest.entities import EntityIndex
 from bot.ingest.question_check import problem
-from bot.ingest.sentences import split_sentences
-from tests.ingest.drafting import answers, draft_of, fact_with
+from tests.ingest.drafting import answers, draft_of, event_of, fact_with
 
 HEADLINES = Path(__file__).resolve().parent / "data" / "headlines"
 
@@ -28,25 +25,17 @@ OPENED = (HEADLINES / "vessa-orven-railway.txt").read_text("utf-8")
 NOUN_HEADLINE = (HEADLINES / "vessa-harbour-flood.txt").read_text("utf-8")
 
 
-def _event_of(text: str) -> str | None:
-    lines = text.splitlines()
-    sentences = split_sentences("\n".join(lines[3:]))
-    entities = EntityIndex([lines[0], *sentences])
-    context = ArticleContext.build(lines[0], sentences, entities, None)
-    return context.event.phrase() if context.event is not None else None
-
-
 def test_the_event_of_a_headline_built_on_a_verb_is_a_noun_phrase_readers_use() -> None:
-    assert _event_of(JAILED) == "Tarlan's sentencing"
-    assert _event_of(COURT_JAILS) == "Kesh's sentencing"  # the blogger the lede names
-    assert _event_of(OPENED) == "the Vessa-Orven railway opening"
+    assert event_of(JAILED) == "Tarlan's sentencing"
+    assert event_of(COURT_JAILS) == "Kesh's sentencing"  # the blogger the lede names
+    assert event_of(OPENED) == "the Vessa-Orven railway opening"
     # A headline naming its event by a noun keeps it ("the Vessa flood").
-    assert _event_of(NOUN_HEADLINE) == "the Vessa flood"
+    assert event_of(NOUN_HEADLINE) == "the Vessa flood"
 
 
 def test_a_headline_verb_the_drafter_does_not_know_gives_no_event() -> None:
-    assert _event_of(JAILED.replace("jailed", "praised")) is None
-    assert _event_of(OPENED.replace("Leaders open", "Leaders discuss")) is None
+    assert event_of(JAILED.replace("jailed", "praised")) is None
+    assert event_of(OPENED.replace("Leaders open", "Leaders discuss")) is None
 
 
 def test_the_sentence_and_the_case_are_said_to_be_the_persons() -> None:

@@ -68,11 +68,18 @@ def test_a_right_first_fact_lacking_what_is_asked_is_listed_with_that_gate() -> 
     assert gates is not None and BLOCKED in gates
 
 
-def test_the_features_set_side_by_side_are_the_first_candidates() -> None:
+def test_features_tell_a_question_asked_as_written_from_a_half_covered_one() -> None:
+    # What a reader of ``--held`` compares: the right fact of a question asked in its
+    # curator's words covers all of it, meets a phrasing and leads the runner-up by more than
+    # the same fact does for a question it covers half of.
     matcher = _matcher()
-    ranked, _ = matcher.explain("when did the lankaran ferry resume")
-    covers, phrasing, lead, questions = features(ranked)
-    assert ranked[0].entry.fact.id == "ferry-resumed"
-    assert covers == ranked[0].whole and phrasing == ranked[0].phrasing
-    assert lead == ranked[0].relevance - ranked[1].relevance > 0
-    assert questions == 2
+    asked = features(matcher.explain("when did the lankaran ferry resume")[0])
+    half = features(
+        matcher.explain(
+            "how many passengers did the lankaran ferry carry after it resumed sailing"
+        )[0]
+    )
+    assert asked.covers == 1.0 > half.covers
+    assert asked.phrasing > half.phrasing
+    assert asked.lead > half.lead > 0
+    assert asked.questions == half.questions == 2

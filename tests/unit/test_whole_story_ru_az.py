@@ -119,3 +119,13 @@ def test_a_russian_question_asking_a_detail_is_no_request_for_the_whole_story() 
         "паром ширван, кто виноват",
     ):
         assert not asks_overview(question, _asked(question, "ru")), question
+
+
+def test_an_azerbaijani_request_opening_with_a_capital_i_is_read_as_one() -> None:
+    """ "İcmal" (an overview) opening a question, its dotted capital lower-cased as
+    Azerbaijani does, asks for the whole story as "icmal" inside a sentence does."""
+    story, fuel = _scored(FERRY_STORY, 0.50), _scored(FERRY_FUEL, 0.52)
+    for question in ("İcmal: Ələtdə bərə", "Ələtdə bərə, icmal"):
+        asked = _asked(question, "az")
+        assert asks_overview(question, asked), question
+        assert favoured(question, asked, fuel, story) == -1, question
