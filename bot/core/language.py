@@ -169,6 +169,14 @@ def lower(text: str, language: str) -> str:
     return text.lower()
 
 
+def plain_lower(text: str, language: str) -> str:
+    """``text`` lower-cased as its language does (``lower``), and Azerbaijani also as typed
+    without its special letters (``az_plain``): the form set phrases are matched in, so that
+    "İcmal" and "icmal", "ümumi şəkildə" and "umumi sekilde" read alike."""
+    lowered = lower(text, language)
+    return az_plain(lowered) if language == "az" else lowered
+
+
 # The texts are mostly questions, each read once per asking: a question asked again is the
 # only reuse (15 in 30,000 different questions). As many as the analyser remembers the reading
 # of: 50,000 held 40,000 questions more for next to no reuse.

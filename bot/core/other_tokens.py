@@ -14,7 +14,7 @@ from functools import lru_cache
 from bot.core import latin_russian
 from bot.core.chat_words import OTHER_CHAT_WORDS
 from bot.core.filler_words import FILLER_PHRASES
-from bot.core.language import az_plain
+from bot.core.language import az_plain, plain_lower
 from bot.core.other_stems import frequency_in, other_words, stem_in
 from bot.core.russian_chat_spellings import respelled
 
@@ -34,7 +34,7 @@ def other_tokens(
     words = other_words(text, language)
     if language == "ru":
         words = [_hard_sign(word) for word in words]
-    phrases = tuple(p for p in FILLER_PHRASES.get(language, ()) if p not in kept)
+    phrases = _dropped_phrases(language, kept)
     if phrases and len(words) > 1:
         words = _without_phrases(words, phrases, az_plain if language == "az" else None)
     for word in words:
@@ -59,8 +59,16 @@ def other_tokens(
 def filler_key(phrase: str, language: str) -> tuple[str, ...]:
     """``phrase`` as ``FILLER_PHRASES`` holds its words: lower-cased, and Azerbaijani as typed
     without its letters ("ümumi şəkildə" -> ("umumi", "sekilde"))."""
-    lowered = phrase.lower()
-    return tuple((az_plain(lowered) if language == "az" else lowered).split())
+    return tuple(plain_lower(phrase, language).split())
+
+
+@lru_cache(maxsize=8)
+def _dropped_phrases(
+    language: str, kept: frozenset[tuple[str, ...]]
+) -> tuple[tuple[str, ...], ...]:
+    """The set phrases of asking ``other_tokens`` drops in ``language``: all but those a
+    synonym group keeps. Worked out once per language, not for every text read."""
+    return tuple(p for p in FILLER_PHRASES.get(language, ()) if p not in kept)
 
 
 def without_indefinites(text: str) -> str:

@@ -34,7 +34,7 @@ from bot.core.candidates import AskedQuestion, Candidate
 from bot.core.chat_expansion import expand_chat
 from bot.core.filler_words import STOPWORDS
 from bot.core.folding import fold
-from bot.core.language import az_plain, lower
+from bot.core.language import plain_lower
 from bot.core.matcher_settings import MatcherSettings
 from bot.core.sibling_order import holds_asked
 
@@ -116,8 +116,7 @@ def asks_overview(question: str, asked: AskedQuestion) -> bool:
     other = _OTHER_OVERVIEW_ASKED.get(asked.language)
     if other is not None:
         # Azerbaijani "İ" lower-cased as Azerbaijani does ("i"; str.lower adds a dot above).
-        lowered = lower(question, asked.language)
-        return bool(other.search(az_plain(lowered) if asked.language == "az" else lowered))
+        return bool(other.search(plain_lower(question, asked.language)))
     # As typed too: reading chat spellings drops set phrases that only say how one asks
     # ("catch me up", "fill me in"), which here are the request itself.
     typed = " ".join(_WORD.findall(fold(question)))
