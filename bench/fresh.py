@@ -7,10 +7,10 @@ sets are what changes may be made from.
 
 FRESH_TUNE = frozenset(
     {
-        "questions_ru_17",
-        "questions_az_17",
-        "questions_en_20",
-        "zhanaozen-unrest-2011",
-        "moscow-theatre-siege-2002",
+        "questions_ru_18",
+        "questions_az_18",
+        "questions_en_21",
+        "nalchik-raid-2005",
+        "perm-nightclub-fire-2009",
     }
 )
