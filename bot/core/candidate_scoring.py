@@ -14,6 +14,7 @@ from bot.core.candidates import Candidate, QueryTerm
 from bot.core.counted_sides import counts_other_side
 from bot.core.fact_index import ANY_KIND, FactIndex
 from bot.core.focus import Focus
+from bot.core.focus_words import ATTRIBUTE_STATED
 from bot.core.happened_when import month_ahead
 from bot.core.index_entries import IndexEntry
 from bot.core.measures import measure_stated
@@ -409,7 +410,7 @@ class CandidateScoring(FactIndex):
             return ()
         out = []
         for word in focus.attributes:
-            terms = self.analyzer.terms(word)
+            terms = self.analyzer.terms(ATTRIBUTE_STATED.get(word, word))
             if terms:
                 out.append(terms)
         return tuple(out)

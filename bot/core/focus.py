@@ -38,6 +38,7 @@ from bot.core.focus_words import (
     MONEY_ASKED,
     PART_WORDS,
     QUESTION_WORDS,
+    RESIDENTS,
     SAID_ASKED,
     SHARE_WORDS,
     UNITS,
@@ -165,6 +166,8 @@ def question_focus(words: list[str]) -> Focus:
     if wants & Want.AGE:
         # "how old is X" asks X's age: the age is the attribute, whatever the words.
         attributes = tuple(a for a in attributes if a not in AGE_WORDS)
+    if ("how", "many") in pairs and _asks_residents(pairs):
+        attributes = (*attributes, RESIDENTS)
     counted = counted_asked(words) if wants & Want.COUNT else ()
     return Focus(
         wants,
@@ -346,6 +349,19 @@ def _asks_size(words: list[str]) -> bool:
             following = words[index + 2] if index + 2 < len(words) else ""
             return following not in ("a", "an", "of", "deal")
     return False
+
+
+# Verbs of dwelling and what follows them when "how many ... live in X" asks how many people X
+# has: its population, which a fact counting the dead or the evacuated of X does not state
+# ("how many people live in the city" of a flood's toll). Not "lives" ("how many lost their
+# lives"), nor "for a living".
+_DWELLING = frozenset("live living reside residing".split())
+_DWELLING_WHERE = frozenset("in on there here".split())
+
+
+def _asks_residents(pairs: set[tuple[str, str]]) -> bool:
+    """Whether a "how many" question asks how many people live somewhere."""
+    return any(verb in _DWELLING and where in _DWELLING_WHERE for verb, where in pairs)
 
 
 # Attribute words that are verbs ("when was the dam built", "how much does a ticket cost"):

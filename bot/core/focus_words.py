@@ -83,11 +83,16 @@ WEEKDAYS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow".split()
 )
 AGE_WORDS = frozenset("aged age born old birthday".split())
-# Words asking for a sum of money, and words (or signs) an answer states one with.
+# Words asking for a sum of money, and words (or signs) an answer states one with. What
+# people are paid, owe or are made to pay is money by the words' own sense ("how much did the
+# workers earn", "how much was the fine", "how much do they owe"): a fact counting the workers
+# or the days of a strike does not say it.
 MONEY_ASKED = frozenset(
     """
     money cost costs costed spend spent spending pay paid paying price prices budget
-    funding funds fund dollars euros pounds salary salaries worth afford
+    funding funds fund dollars euros pounds salary salaries worth afford earn earns earned
+    earning earnings wage wages income incomes owe owes owed owing compensation bonus bonuses
+    fine fines fined ransom bail pension pensions
     """.split()
 )
 CURRENCIES = frozenset(
@@ -172,6 +177,12 @@ ATTRIBUTE_WORDS = frozenset(
     succeeded successor
     """.split()
 )
+# The attribute a "how many people live in X" question asks (``focus``), and the words any one
+# of which states it in a fact: its population, its inhabitants, or that so many live there.
+# Its own name, not "population": a fact saying only that lives were lost does not state the
+# population that "what is the population of X" asks.
+RESIDENTS = "residents"
+ATTRIBUTE_STATED = {RESIDENTS: "population inhabitants live"}
 NAME_BREAKERS = frozenset(
     """
     in of to from at on for by with and or but the a an its his her their this that these
