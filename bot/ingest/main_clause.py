@@ -149,6 +149,14 @@ _ASIDE = re.compile(
 )
 
 
+# ", in a statement,", ", at a news conference,": where or how something was said or done,
+# set off between commas (a short phrase on a determiner; "at least 40" is no such phrase).
+_PHRASE_ASIDE = re.compile(
+    r",\s+(?:in|at|on|during|after|through|via)\s+(?:a|an|the|its|his|her|their)\s+"
+    r"(?:[\w'-]+\s+){0,3}[\w'-]+,\s*"
+)
+
+
 # (A comma inside a number, "200,000", neither ends an aside nor closes one.)
 # ", including the United States, China, India, France and Germany,": a list as an aside.
 _LIST_ASIDE = re.compile(
@@ -358,6 +366,8 @@ def _without_asides(text: str) -> str:
     text = _MID_ATTRIBUTION.sub(",", text)
     text = _ranking_tail(text)
     text = _LIST_ASIDE.sub(" ", text)
+    # (The phrase first: its closing comma would open an aside of a verb's -ed form.)
+    text = _PHRASE_ASIDE.sub(" ", text)
     text = _ASIDE.sub(" ", text)
     text = re.sub(r"\s+,", ",", text)
     return re.split(r":\s", text, maxsplit=1)[0]

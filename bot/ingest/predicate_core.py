@@ -98,6 +98,10 @@ _PLACE_NOUNS = frozenset(
 )
 
 
+# A figure as written in a predicate: "25", "6.5", "1,500", "$300".
+_NUMERAL = re.compile(r"^\$?\d[\d,.]*$")
+
+
 def _runs_on(words: list[str], cut: int) -> bool:
     """Does the phrase go on across a cut of ``words`` before ``cut`` (a cut there leaves half a
     name, "the Islamic Republic | of Iran", or a modifier without its noun)?"""
@@ -114,6 +118,8 @@ def _runs_on(words: list[str], cut: int) -> bool:
     if last == "of" and cut >= 2 and words[cut - 2][:1].isupper() and following[:1].isupper():
         return True
     bare = following.strip(",.;:")
+    if _NUMERAL.match(last) and bare.isalpha() and bare.islower() and bare not in DANGLING:
+        return True  # "over 25 | years", "within 15 | days": a number goes with what it counts
     return (
         last.endswith("ing")
         and last.islower()

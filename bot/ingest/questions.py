@@ -108,7 +108,13 @@ def _second_clause_questions(
     # What a second clause reports ("..., but said the region would need new roads") is
     # asked as a first clause's would be: of what was said, not of the saying.
     depth = 0 if speech else 1
-    asked = [q for q in _from_clause(parsed, names, setting, depth=depth) if q.startswith(_TYPED)]
+    own = _from_clause(parsed, names, setting, depth=depth)
+    asked = [q for q in own if q.startswith(_TYPED)]
+    if not asked and not speech:
+        # "..., and President Aliyev apologised to President Putin": a second point with an
+        # actor of its own, which readers ask about by who did it ("who apologised to
+        # president putin") when nothing in it is typed.
+        asked = [q for q in own if q.startswith("who ")][:1]
     if speech:
         # "..., and in September Pashinyan said relying on Russia had been a mistake": who
         # said it is another subject, asked what it said as the first clause's would be.
