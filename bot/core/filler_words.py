@@ -56,6 +56,11 @@ FILLER_PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
             "по крайней мере",
             "тем не менее",
             "в любом случае",
+            # "это всё из одной оперы" (it is all of a piece), "из другой оперы" (unrelated):
+            # "опера" alone is an opera, and stemmed it meets "operation".
+            "из одной оперы",
+            "из той же оперы",
+            "из другой оперы",
             # "о каком соглашении идёт речь": which agreement; "речь" alone is a speech.
             "идет речь",
             "идёт речь",

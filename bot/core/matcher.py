@@ -31,6 +31,7 @@ from bot.core.candidates import AskedQuestion, Candidate, QueryTerm
 from bot.core.counted_sides import counted_side
 from bot.core.language import detect
 from bot.core.matcher_settings import MatcherSettings as MatcherSettings
+from bot.core.missed_news import read_missed_news
 from bot.core.models import AskResult, Decision, Fact, Match
 from bot.core.paraphrase_terms import ParaphraseTerms
 from bot.core.query_terms import QueryTerms
@@ -149,7 +150,10 @@ class Matcher(
         # Read once: the terms, the focus and the weight of names all depend on it.
         language = detect(question)
         focus = self.analyzer.focus(question, language)
-        query = self._query_terms(question, language, focus.kind_words)
+        # "я всё пропустил": a request for the whole story, or where something in particular
+        # is asked, only the asker's scene (``missed_news``).
+        read = read_missed_news(question, language, particular=bool(focus.wants))
+        query = self._query_terms(read, language, focus.kind_words)
         context = self._context_terms(question, language)
         share = CONTEXT_WEIGHT
         if not context and language == "en":

@@ -275,6 +275,7 @@ NEWS_SYNONYMS: tuple[tuple[str, ...], ...] = (
         "произошли",
         "стряслось",
     ),
+    ("government", "governments", "правительство", "hökumət"),
     ("protest", "protests", "demonstration", "demonstrations", "rally", "rallies"),
     ("protester", "protesters", "demonstrator", "demonstrators"),
     ("law", "legislation"),
