@@ -53,8 +53,12 @@ class ArticleContext:
         # main place's own ("Kyrgyz parliament passes media law") is that place, already said.
         names |= entities.written_names() - set(entities.demonyms(place or ""))
         lede = strip_dateline(sentences[0]) if sentences else ""
+        # "crashed north of Moscow ... came down in the Tver region": the Tver crash; with no
+        # region named, the headline's own word for it ("the jet crash"), never Moscow's.
+        away = _away_from(place, sentences[:2])
+        placed = _placed_in(sentences[:2], names, place) if away else None
         event = (
-            event_in(title, names, place)
+            event_in(title, names, placed or place, place_away=away and placed is None)
             or event_in(lede, names, place, named_only=True)
             or verb_event(title, names, people, lede, place)
         )
@@ -70,11 +74,11 @@ class ArticleContext:
                 day = dates.event_date(lede, published, spoken=False) or dates.event_date(
                     title, published, spoken=False
                 )
-                if day is not None and day.precision == "day":
+                if day is not None and day.date is not None and day.precision == "day":
                     event.date = day.date
-                when = event.date or published
-                if when is not None:
-                    event.when_told = f"{when.strftime('%B')} {when.year}"
+                    event.when_told = f"{day.date.strftime('%B')} {day.date.year}"
+                else:
+                    event.when_told = event_time.month_of_news(title, lede, event, published)
             event.place = place
             event.alias = event_alias(title, lede, event)
         return cls(event, place, _country(entities, place), published, people, titles, title)
@@ -131,6 +135,46 @@ def _main_place(
         if placed or singles:
             return (placed or singles)[0]
     return None
+
+
+# Where a thing is said to lie some way off a place, not in it: "north of Moscow", "50 km
+# south-west of Almaty", "off Sochi".
+_COMPASS = r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)"
+_AWAY = rf"\b(?:{_COMPASS}\s+of|off)\s+(?:the\s+)?"
+
+
+def _away_from(place: str | None, opening: list[str]) -> bool:
+    """Does the article's opening write ``place`` only as what something lay some way off
+    ("a private jet crashed north of Moscow"), never as where something was ("in Moscow")?
+    Then an event the headline does not name is not the place's ("the Moscow crash")."""
+    if place is None:
+        return False
+    text = " ".join(opening)
+    word = re.escape(place)
+    away = re.search(rf"{_AWAY}{word}\b", text) is not None
+    inside = re.search(rf"\b(?:in|at|inside)\s+(?:central\s+)?{word}\b", text) is not None
+    return away and not inside
+
+
+# "near the village of Kuzhenkino in the Tver region", "in Velm province": where a thing the
+# opening says lay off a place was, by its region's name (a village's alone says less).
+_IN_REGION = re.compile(
+    r"\bin\s+(?:the\s+)?(?P<name>[A-Z][\w-]+)\s+(?:region|province|district|oblast|county)\b"
+    r"|\b(?:in|near)\s+(?P<place>[A-Z][\w-]+)\b(?!\s+[A-Z])"
+)
+
+
+def _placed_in(opening: list[str], names: set[str], away: str | None) -> str | None:
+    """The region (else the place) the opening says something happened in, other than
+    ``away``, the place it said it lay off; None when it names none."""
+    text = " ".join(strip_dateline(s) for s in opening)
+    found = [
+        m["name"] or m["place"]
+        for m in _IN_REGION.finditer(text)
+        if (m["name"] or m["place"]) != away and (m["name"] or m["place"]) in names
+    ]
+    regions = [m["name"] for m in _IN_REGION.finditer(text) if m["name"] and m["name"] != away]
+    return (regions or found or [None])[0]
 
 
 def _written_as_place(name: str, body: str) -> bool:

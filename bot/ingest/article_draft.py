@@ -39,6 +39,7 @@ from bot.ingest.event_questions import event_questions
 from bot.ingest.fact_sentences import interrogatives
 from bot.ingest.general_questions import general_questions, rewrite_bare_say
 from bot.ingest.initialisms import derived_initialisms, initialisms, paired_tags
+from bot.ingest.justice import tells_justice
 from bot.ingest.leaned_names import leaned_names
 from bot.ingest.lede import carry_lede, handed_over, main_clause_part, previewed, without_previews
 from bot.ingest.lexicon import is_past, is_topic_noun, plain_words
@@ -364,6 +365,12 @@ def _set_in_event(
         return
     if _names_the_event(statement, event, context) or _told_before(statement, event, context):
         return
+    if event.preposition == "In" and tells_justice(statement.original):
+        # A verdict is about the fire, not in it: "Over the ... fire of 2018, the director
+        # received 13 years", and never dated by the fire's day.
+        lead_in = event.lead_in(statement.text, dated=statement.own_day is not None)
+        _write_lead_in(statement, f"Over {lead_in.split(' ', 1)[1]}", names)
+        return
     when = _against_one_off(statement, event, context, names, day_before)
     if when == "apart":
         return
@@ -443,10 +450,10 @@ def _write_lead_in(statement: Statement, lead_in: str, names: set[str]) -> None:
         opening = None  # "In April Shor launched a bloc, ...": a clause, not a place to set
     if opening and re.match(r"\d", statement.text[opening.end() :]):
         opening = None  # "On Wednesday, 20 July, ...": the day goes on past the comma
-    if opening and lead_in.startswith(("In ", "At ", "After ")):
+    if opening and lead_in.startswith(("In ", "At ", "After ", "Over ")):
         # "In North Kazakhstan, the rising Ishim ..." -> "In North Kazakhstan, during the
         # Kazakhstan floods of April 2024, the rising Ishim ...": not two "In"s in a row.
-        inner = {"In": "during", "At": "at", "After": "after"}[lead_in.split()[0]]
+        inner = {"In": "during", "At": "at", "After": "after", "Over": "over"}[lead_in.split()[0]]
         rest = statement.text[opening.end() :]
         statement.text = f"{opening.group()}{inner} {lead_in.split(' ', 1)[1]}, {rest}"
     else:
@@ -545,6 +552,13 @@ def _setting(statement: Statement, setting: str | None, topic: str | None) -> st
     ):
         # "After the Moldova vote, Peskov said ...": asked of what came after it
         return f"after {setting.split(' ', 1)[1]}"
+    if (
+        setting is not None
+        and topic is not None
+        and re.search(rf"(?:^|, )[Oo]ver {re.escape(topic)}", statement.text.replace('"', ""))
+    ):
+        # "Over the Kemerovo mall fire, the director received 13 years": a verdict about it
+        return f"over {setting.split(' ', 1)[1]}"
     if setting is not None or topic is None:
         return setting
     for word in ("Over", "Under"):

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypedDict
@@ -462,18 +463,35 @@ def event_date(
     """The day the event of ``text`` happened, if the text pins it to a day or a week: the
     first such date that is not a deadline and not after publication. With ``spoken=False``
     the day something was said ("authorities said on Monday") does not count."""
-    for mention in mentions(
-        text, published, anchor=anchor, anchor_weekday=anchor_weekday, told=told
-    ):
+    found = mentions(text, published, anchor=anchor, anchor_weekday=anchor_weekday, told=told)
+    for mention in found:
         if mention.date is None or mention.deadline or mention.precision not in ("day", "week"):
             continue
         if not spoken and _SAID_ON.search(text[: mention.start]):
             continue
+        if _span_counted(mention) and (written := _written_day(found)) is not None:
+            # "Six days later, at about 1 a.m. on 17 October, ...": a span counted from a
+            # day told before gives way to the day the sentence writes out itself.
+            mention = written
         if mention.relative and _NOT_WHEN.search(text[: mention.start]):
             continue  # "made Monday a day off": not when the sentence's event happened
-        if published is not None and mention.date > published:
+        if published is not None and (mention.date is None or mention.date > published):
             continue
         return mention
+    return None
+
+
+def _span_counted(mention: DateMention) -> bool:
+    """Is ``mention`` a span counted from another day ("six days later", "two weeks ago")?"""
+    return mention.relative and mention.text.lower().endswith(("later", "earlier", "ago"))
+
+
+def _written_day(found: Sequence[DateMention]) -> DateMention | None:
+    """The first day among ``found`` written out as a date ("on 17 October"), if any."""
+    for mention in found:
+        written = not mention.relative and not mention.deadline
+        if written and mention.date is not None and mention.precision == "day":
+            return mention
     return None
 
 
@@ -558,11 +576,12 @@ def absolute(
     later" -> "on 18 May 2024". Weeks ("last week") stay as written: a week is no day."""
     out: list[str] = []
     done = 0
-    for mention in mentions(
-        text, published, anchor=anchor, anchor_weekday=anchor_weekday, told=told
-    ):
+    found = mentions(text, published, anchor=anchor, anchor_weekday=anchor_weekday, told=told)
+    for mention in found:
         if not mention.relative or mention.date is None or mention.precision != "day":
             continue
+        if _span_counted(mention) and _written_day(found) is not None:
+            continue  # "Six days later, at 1 a.m. on 17 October, ...": the day is written
         before = text[done : mention.start]
         day = spell(mention.date)
         if counted_from_day_before(mention.text):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped]
 
 from bot.ingest import dates
+from bot.ingest.event_nouns import is_point_event
 from bot.ingest.event_phrase import Event
 
 # A few words that may name the event: "2016 Yerevan police siege", "snap parliamentary election".
@@ -104,3 +105,59 @@ def _span_before(count: str, unit: str, published: dt.date | None) -> str | None
     # The unit as matched, whatever its case: "Three Weeks After" in a title-cased headline.
     unit = unit.lower()
     return _month_or_year(published - _ONE[unit] * number, unit)
+
+
+# "sets snap presidential vote for July", "calls referendum on new constitution for June",
+# "the vote on 9 July": a month the headline or lede gives the event itself, which may lie
+# ahead of the news. A month set "for" the event may come a few words on; one "in"/"on" it,
+# right after its noun ("the treaty signed in June" is the signing's).
+_MONTH_AFTER = re.compile(
+    rf"(?:\s+[\w'-]+){{0,4}}?\s+for\s+(?:\d{{1,2}}\s+)?(?P<month>{dates.MONTHS})\b"
+    rf"|\s+(?:in|on)\s+(?:\d{{1,2}}\s+)?(?P<month_on>{dates.MONTHS})\b"
+)
+# Words before an event noun that make it what the headline's action is about ("blames forces
+# for missile strikes", "jails eight over mall fire"): the news is a later step.
+_ABOUT = frozenset(("for", "over", "about", "against"))
+_ABOUT_REACH = 3
+
+
+def month_of_news(title: str, lede: str, event: Event, published: dt.date | None) -> str | None:
+    """The month ``event`` happened in, as words ("December 2020"), when neither headline nor
+    lede gives its day: the month the headline or lede names for it, else the publication's
+    when the event is the news itself, else None.
+
+    The publication's month is the event's only for something that happens on a day and that
+    the headline tells as its news. A spell (a war, unrest) ran over months before the report;
+    an event the headline's action is about ("blames forces for missile strikes in Ganja")
+    came before the blame, by weeks or years. Named with the news's month, either reads as a
+    date the article never gives, and a wrong date approved unchanged is worse than none."""
+    if published is None:
+        return None
+    for text in (title, lede):
+        for found in re.finditer(rf"\b{re.escape(event.noun)}\b", text):
+            month = _MONTH_AFTER.match(text[found.end() :])
+            if month is not None:
+                return _month_from(month["month"] or month["month_on"], published)
+    if event.from_headline_verb:
+        return _month_or_year(published, "month")  # the headline's verb tells the news
+    if not is_point_event(event.noun) or _about_in(title, event.noun):
+        return None
+    return _month_or_year(published, "month")
+
+
+def _month_from(month: str, published: dt.date) -> str:
+    """ "July" in a story of 10 May 2023: "July 2023"; "January" in one of November: the next
+    year's (a month named for an event without its year is the nearest one ahead or this one)."""
+    number = dt.datetime.strptime(month, "%B").month
+    year = published.year + (1 if number < published.month - 1 else 0)
+    return f"{month} {year}"
+
+
+def _about_in(title: str, noun: str) -> bool:
+    """Does the headline tell the event of ``noun`` in what its action is about ("for missile
+    strikes", "over mall fire"), a few words after "for"/"over"/"about"/"against"?"""
+    words = re.findall(r"[\w'-]+", title.lower())
+    for index, word in enumerate(words):
+        if word == noun and any(w in _ABOUT for w in words[max(0, index - _ABOUT_REACH) : index]):
+            return True
+    return False

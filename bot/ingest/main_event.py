@@ -32,9 +32,17 @@ def event_alias(title: str, lede: str, event: Event) -> str | None:
 
 
 def event_in(
-    text: str, names: set[str], place: str | None, *, named_only: bool = False
+    text: str,
+    names: set[str],
+    place: str | None,
+    *,
+    named_only: bool = False,
+    place_away: bool = False,
 ) -> Event | None:
-    """The first event noun of ``text`` with the names before it, as an ``Event``."""
+    """The first event noun of ``text`` with the names before it, as an ``Event``. With
+    ``place_away`` (the article says the event was some way off the place: "crashed north of
+    Moscow"), an event the headline names by no name is named by the headline's own word for
+    it ("the jet crash"), not after the place, where it did not happen."""
     tokens = _words(text)
     for index, token in enumerate(tokens):
         noun = token.lower()
@@ -80,7 +88,8 @@ def event_in(
         elif not named:
             if not place:
                 continue
-            event.modifiers = place
+            kind = _kind_before(tokens, index) if place_away else None
+            event.modifiers = kind or place
         elif event.modifiers.split(" ")[0].endswith("'s"):
             # "Pashinyan's snap election": a possessive is its own determiner ("the
             # Pashinyan's snap election" is no English).
@@ -119,6 +128,17 @@ def _modifiers_before(tokens: list[str], index: int, names: set[str]) -> tuple[l
             break
         back -= 1
     return modifiers, named
+
+
+def _kind_before(tokens: list[str], index: int) -> str | None:
+    """The lower-case noun right before the event noun at ``index`` that says what kind of
+    thing it befell ("jet" in "died in jet crash"), if one does."""
+    if index == 0:
+        return None
+    word = tokens[index - 1]
+    if not word.islower() or word in PREPOSITION or not is_topic_noun(word):
+        return None
+    return None if word.endswith("s") and base_form(word) is not None else word
 
 
 def _names_after(tokens: list[str], index: int, names: set[str]) -> list[str]:
