@@ -73,6 +73,19 @@ _AGE_STATED = re.compile(
 )
 
 
+# A span stated by its start: "president since 1994", "in force since 12 March", "closed since
+# June". What has lasted since a date answers "how long has he been in power" as "for 31
+# years" does; "since then" or "since the war" names no date, so no start to count from.
+_SPAN_SINCE = re.compile(
+    r"\bsince\s+(?:(?:early|mid|late)[\s-]+)?(?:\d{1,2}\s+)?(?:(?:(?:"
+    + "|".join(sorted(MONTHS, key=len, reverse=True))
+    + r")\s+)?(?:1[89]|20)\d\d\b|(?:"
+    + "|".join(sorted(MONTHS - {"may"}, key=len, reverse=True))
+    + r")\b)",
+    re.IGNORECASE,
+)
+
+
 def read_answer(answer: str, *, dated: bool = False) -> tuple[int, tuple[str, ...]]:
     """``answer_kinds`` and ``named_roles`` of one answer, reading it once."""
     present = _words(answer)
@@ -105,6 +118,8 @@ def _kinds(answer: str, present: set[str], dated: bool) -> int:
             kinds |= kind
     if _AGE_STATED.search(answer):
         kinds |= _AGE
+    if "since" in present and _SPAN_SINCE.search(answer):
+        kinds |= _DURATION
     for match in _NUMERIC.finditer(answer):
         start, end = match.span()
         if (start and (answer[start - 1].isalnum() or answer[start - 1] in ".,")) or (

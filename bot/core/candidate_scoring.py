@@ -15,7 +15,7 @@ from bot.core.candidates import Candidate, QueryTerm
 from bot.core.counted_sides import counts_other_side
 from bot.core.fact_index import ANY_KIND, FactIndex
 from bot.core.focus import Focus
-from bot.core.focus_words import ATTRIBUTE_STATED, RESIDENTS
+from bot.core.focus_words import ATTRIBUTE_STATED, BODY_WORDS, RESIDENTS
 from bot.core.happened_when import month_ahead
 from bot.core.index_entries import IndexEntry
 from bot.core.measures import measure_stated
@@ -32,6 +32,9 @@ _BLOCKED_RANK = 0.8
 _STRICT = int(STRICT)
 _DURATION = int(Want.DURATION)
 _SOFT_MISS_RANK = 0.95
+# Words for any body at all: "which organisation ran the inquiry" asks the name of whatever
+# body did, and a fact naming a committee, a party or a company by its name gives it.
+_ANY_BODY = frozenset(("organisation", "organization"))
 # "How many times": the count of occurrences, which "twice" or "for the third time" states;
 # a fact without the word counts something else, and its "how many" phrasing another thing.
 _OCCURRENCES = "time"
@@ -348,7 +351,10 @@ class CandidateScoring(FactIndex):
                 candidate.attribute_miss = not self._states_residents(entry)
         if focus.roles:
             candidate.role_miss = not any(
-                role in entry.roles or self._names_thing(entry, role) for role in focus.roles
+                role in entry.roles
+                or self._names_thing(entry, role)
+                or (role in _ANY_BODY and not BODY_WORDS.isdisjoint(entry.roles))
+                for role in focus.roles
             )
         if counted_terms and not candidate.strict_miss and entry.kinds != ANY_KIND:
             # A count of things ("how many ferries"), not of an amount ("how much territory").

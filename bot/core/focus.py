@@ -98,10 +98,11 @@ SUM_WORDS = frozenset("sum amount".split())
 # yes/no question: "who ended up heading the government" asks who, which the event's own fact
 # tells. ("Eventually" is not one: "will it eventually calm down" asks what a fact on the
 # present stance answers.) Nor after a modal of what may come ("could they end up losing
-# ground", "might it end up in court"): that asks for a judgement of what is likely, which a
-# fact on the present stance answers, not whether it has come about since.
+# ground", "might it end up in court"), nor in the present or future tense ("does russia end
+# up sidelined after this", "will they end up talking"): that asks for a judgement of what is
+# likely, which a fact on the present stance answers, not whether it has come about since.
 _OUTCOME_LEADS = (" end up ", " ended up ")
-_SPECULATIVE = frozenset("could might may would can".split())
+_SPECULATIVE = frozenset("could might may would can will does do".split())
 # Question words after which a speech word asks what was said, and openings of a yes/no
 # question asking it ("did he say anything", "has baku commented").
 _SAID_LEADS = frozenset("what whats how did has have does do".split())
@@ -402,6 +403,30 @@ def _in_place_phrase(words: list[str], index: int) -> bool:
     return False
 
 
+# Auxiliaries a past participle is the verb of ("when was it built", "has he married", "did
+# she get married"): between "did" and the participle, one of them makes it the clause's verb.
+_PARTICIPLE_AUXILIARIES = frozenset("was were is are be been being has have had get got".split())
+# Attribute verbs that are no past participle, or a bare form too ("how much did it cost"):
+# after "did" they are the clause's own verb.
+_BARE_FORMS = frozenset("cost owns costs replaces".split())
+
+
+def _describes(words: list[str], index: int) -> bool:
+    """Whether the attribute verb at ``index``, a past participle, describes a noun rather than
+    asks when or by whom something was done: after "did", "does" or "do" the clause's own
+    verb is a bare form ("did they end up ..."), so "how did the coalition built around the
+    party get in" asks how it got in, not when it was built; "when was the dam built", "did
+    she get married" keep an auxiliary of the participle between."""
+    if words[index] in _BARE_FORMS:
+        return False
+    for word in reversed(words[:index]):
+        if word in _PARTICIPLE_AUXILIARIES:
+            return False
+        if word in ("did", "does", "do"):
+            return True
+    return False
+
+
 def _asks_attribute(words: list[str], index: int) -> bool:
     """Whether the attribute word at ``index`` is asked for ("what is the population of
     baku", "nakhchivan's capital", "gdp of azerbaijan", "best restaurants in aktau") rather than
@@ -409,7 +434,7 @@ def _asks_attribute(words: list[str], index: int) -> bool:
     the crisis", "how much $ did they pay": money, not dollars in particular)."""
     word = words[index]
     if word in _ATTRIBUTE_VERBS:
-        return True
+        return not _describes(words, index)
     before = words[max(0, index - 3) : index]
     following = words[index + 1] if index + 1 < len(words) else ""
     if word in _CURRENCY_WORDS:

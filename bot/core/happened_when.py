@@ -18,8 +18,9 @@ _PAST_AUXILIARIES = frozenset("did was were had".split())
 # With these, a past participle is no past tense: "who is registered for the july vote".
 PRESENT_AUXILIARIES = frozenset("is are am does do".split())
 # Words before a year that make it a target or a bound, not the time of what is asked about:
-# "what target for 2035 did they set", "could he rule until 2040".
-_YEAR_BOUNDS = frozenset("for by until till to through before".split())
+# "what target for 2035 did they set", "could he rule until 2040", "wasnt his term good til
+# 2024" ("til", as chat writes "until").
+_YEAR_BOUNDS = frozenset("for by until till til to through before".split())
 _PAST_FORMS = frozenset(IRREGULAR_FORMS) - frozenset("held shot struck".split())
 
 
