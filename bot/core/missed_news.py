@@ -18,7 +18,7 @@ also to let through: "пропустили фуры" is about lorries) after "я
 (to miss, also to let slip: "yanından qaçırır"). Forms that may also tell of the story itself
 ("без связи": a town cut off by the storm; "в танке": inside a tank; "не следили": authorities
 who did not watch a dam; "izləmir": observers who do not monitor a vote) are read only where
-their sentence names the asker or a person before them.
+their clause names the asker or a person before them.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ _MISSED = {
 }
 # Forms that also tell of things: a city "без связи" or "без интернета" after a storm, soldiers
 # killed "в танке", authorities who "не следили" for a dam, observers who "izləmir" (do not
-# monitor) an election. They say the news was missed only where the sentence, before them,
+# monitor) an election. They say the news was missed only where their clause, before them,
 # names the asker or a person ("я", "для тех, кто", "человеку, который") or, in Azerbaijani,
 # the news or events that were not followed ("hadisələri izləməyib").
 _SAID_OF_SOMEONE = {
@@ -63,6 +63,10 @@ _SOMEONE = {
     ),
     "az": re.compile(r"\b(?:men|biz|xeber\w*|hadise\w*|muzakire\w*|movzu\w*)\b"),
 }
+# Where a clause ends, so that "я хочу знать, сколько сёл осталось без связи" is not the
+# asker's scene: a sentence's end, a dash, and a comma but one opening a clause about a person
+# ("человеку, который не следил", "для тех, кто в танке").
+_CLAUSE_BREAK = re.compile(r"[.!?;:—]|,(?!\s*(?:кто|котор))")
 # What each language's statement asks when nothing in particular is asked: its set phrase for
 # "in broad outline", which a synonym group of the whole story lists.
 _ASKED_AS = {"ru": "в общих чертах", "az": "ümumi şəkildə"}
@@ -97,8 +101,8 @@ def _statement_spans(
     """Where ``matched`` says its asker (or the person asked for) missed the news, in order."""
     spans = [found.span() for found in pattern.finditer(matched)]
     for found in _SAID_OF_SOMEONE[language].finditer(matched):
-        sentence = re.split(r"[.!?]", matched[: found.start()])[-1]
-        if _SOMEONE[language].search(sentence):
+        clause = _CLAUSE_BREAK.split(matched[: found.start()])[-1]
+        if _SOMEONE[language].search(clause):
             spans.append(found.span())
     out: list[tuple[int, int]] = []
     for start, end in sorted(spans):
