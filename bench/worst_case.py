@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from bench.heldout import matcher_for, seed_knowledge
 from bench.report import RESULTS
 from bench.synthetic import ACTIONS, ACTORS, TOPICS, facts
-from bot.core import index_snapshot, served_answer, timeline
+from bot.core import country_names, index_snapshot, served_answer, timeline
 from bot.core.matcher import Matcher
 from bot.core.matcher_settings import MatcherSettings
 from bot.core.timeline_answers import TimelineAnswers
@@ -279,6 +279,9 @@ def run(base: str, matcher: Matcher, cases: list[Input], repeats: int) -> list[d
     rows: list[dict[str, object]] = []
     for question in WARM_UP:
         as_served(matcher)(question)
+    # And what a running bot's warm-up makes (``bot.core.timeline_warmer``): the country names
+    # of the languages its facts are written in.
+    country_names.prepare(matcher.written_languages())
     for path, ask in (("service", as_served(matcher)), ("whole text", whole(matcher))):
         for case in cases:
             first, median, most = timed(ask, case.text, repeats)
