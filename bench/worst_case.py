@@ -8,10 +8,11 @@ in Latin letters, and Azerbaijani): a 2,000-character rambling question, one wor
 times, a 500-letter "word", many distinct typos, numbers and dates in bulk, mixed scripts,
 emoji and punctuation runs, pasted article text, words with a letter held for emphasis.
 
-Each input is timed two ways: as the service answers it (``KnowledgeBase.ask``'s path: its
-first ``MAX_ASK_CHARS`` characters, the time read out of them, then the matcher or the
-timeline), and the matcher on the whole text (what the core's bound protects against). Against
-the seed knowledge and ``bench.scale``'s synthetic fact base (100k facts by default).
+Each input is timed two ways: as the service answers it (``served_answer.answer``, which
+``KnowledgeBase.ask`` calls: its first ``MAX_ASK_CHARS`` characters, the time read out of
+them, then the matcher or the timeline), and the matcher on the whole text (what the core's
+bound protects against). Against the seed knowledge and ``bench.scale``'s synthetic fact base
+(100k facts by default).
 
     python -m bench.worst_case                      # seed and 100k, table to bench/results
     python -m bench.worst_case --sizes 0 --repeats 3  # seed knowledge only
@@ -34,10 +35,9 @@ from dataclasses import dataclass
 from bench.heldout import matcher_for, seed_knowledge
 from bench.report import RESULTS
 from bench.synthetic import ACTIONS, ACTORS, TOPICS, facts
-from bot.core import index_snapshot, timeline
+from bot.core import country_names, index_snapshot, served_answer, timeline
 from bot.core.matcher import Matcher
 from bot.core.matcher_settings import MatcherSettings
-from bot.core.service import MAX_ASK_CHARS
 from bot.core.timeline_answers import TimelineAnswers
 
 LONGEST = 2_000  # a Discord message's limit
@@ -232,16 +232,13 @@ class _Served:
 
 
 def as_served(matcher: Matcher) -> Callable[[str], object]:
-    """``KnowledgeBase.ask``'s answering, without the statistics: the question's first
-    ``MAX_ASK_CHARS`` characters, answered by the timeline when they name a time."""
+    """``KnowledgeBase.ask``'s answering (``served_answer.answer``, the one function it calls),
+    without the statistics: the question's first ``MAX_ASK_CHARS`` characters, answered by the
+    timeline when they name a time."""
     answers = TimelineAnswers(_Served(matcher))  # type: ignore[arg-type]
 
     def ask(question: str) -> object:
-        text = question[:MAX_ASK_CHARS]
-        when = timeline.read_time(text, TODAY)
-        if when is None:
-            return matcher.ask(text, limit=4)
-        return answers.ask(text, when, limit=4, guild_id=None)
+        return served_answer.answer(question, TODAY, matcher, answers, limit=4, guild_id=None)
 
     return ask
 
@@ -282,6 +279,9 @@ def run(base: str, matcher: Matcher, cases: list[Input], repeats: int) -> list[d
     rows: list[dict[str, object]] = []
     for question in WARM_UP:
         as_served(matcher)(question)
+    # And what a running bot's warm-up makes (``bot.core.timeline_warmer``): the country names
+    # of the languages its facts are written in.
+    country_names.prepare(matcher.written_languages())
     for path, ask in (("service", as_served(matcher)), ("whole text", whole(matcher))):
         for case in cases:
             first, median, most = timed(ask, case.text, repeats)

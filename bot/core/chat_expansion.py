@@ -13,7 +13,18 @@ from functools import lru_cache
 from bot.core.chat_spellings import respelled
 from bot.core.chat_words import CHAT_WORDS
 from bot.core.contractions import written_out
+from bot.core.folding import fold
 from bot.core.language import english_frequency
+from bot.core.remembered_texts import REMEMBERED_TEXTS
+
+
+@lru_cache(maxsize=REMEMBERED_TEXTS)
+def chat_folded(question: str) -> str:
+    """``expand_chat(fold(question))``, remembered: a question's focus, its terms and its
+    clause of time each read it so, and a new question paid for folding it and reading its
+    chat spellings three times over. For questions: a fact's texts, read once when indexed,
+    would only crowd them out."""
+    return expand_chat(fold(question))
 
 
 def expand_chat(folded: str) -> str:

@@ -5,18 +5,24 @@ A question about a country no fact names is about something else, however many o
 words the facts share ("почему Франция поддерживает Армению" of a fact on Armenia's war). Chat
 questions seldom capitalise a name, so the names come from CLDR's territory names (through
 babel, already a dependency for the English ones), not from the question's spelling.
+
+Each language's table is built once per process (``once``: the bot's worker threads and its
+event loop may reach it together). The Russian one stems every name with the dictionary, about
+0.1 s: the first Russian question to meet the check waited for it, unless a running bot's
+warm-up (``bot.core.timeline_warmer``) had made it (``prepare``).
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache
+from collections.abc import Iterable
 
 from babel import Locale
 
 from bot.core.folding import fold
 from bot.core.language import az_plain, lower
 from bot.core.other_stems import stem_in
+from bot.core.word_lists import once
 
 # A Russian stem this short is shared by other words ("мал" of "Мали" and "мало", "куб" of
 # "Куба" and "куб"): a word of it is the name only if it starts with the whole name, less the
@@ -44,7 +50,7 @@ _PEOPLE_ENDINGS = (
 )
 
 
-@cache
+@once
 def _russian() -> dict[str, str]:
     """The stems of Russian one-word country names, each with its name: the name itself
     where the dictionary knows it (``stem_in``), so that each of its case forms meets it,
@@ -52,19 +58,29 @@ def _russian() -> dict[str, str]:
     return {stem_in(name, "ru"): name for name in _names("ru")}
 
 
-@cache
+@once
 def _azerbaijani() -> frozenset[str]:
     """Azerbaijani one-word country names, typed without special letters."""
     return frozenset(az_plain(name) for name in _names("az"))
 
 
-@cache
+@once
 def english_names() -> frozenset[str]:
     """English one-word country names, folded ("turkiye", "curacao"), but everyday nouns."""
     # Continents and regions have numeric codes ("Africa"), as in ``_names``.
     territories = Locale.parse("en").territories.items()
     names = (fold(name) for code, name in territories if not code.isdigit() and name.isalpha())
     return frozenset(name for name in names if name.isalpha()) - _EVERYDAY_NOUNS
+
+
+def prepare(languages: Iterable[str]) -> None:
+    """Build the tables ``names_country`` and ``english_country`` read for ``languages``
+    ("en", "ru", "az") now, not when a question first needs one."""
+    tables = {"en": english_names, "ru": _russian, "az": _azerbaijani}
+    for language in languages:
+        table = tables.get(language)
+        if table is not None:
+            table()
 
 
 def english_country(word: str) -> str | None:

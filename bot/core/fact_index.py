@@ -655,6 +655,17 @@ class FactIndex:
         while not dated.place_some():
             yield
 
+    def written_languages(self) -> frozenset[str]:
+        """The languages the facts are written in: English, and Russian or Azerbaijani when
+        a term was indexed from text in it (a fact's own or a translation)."""
+        held = 0
+        every = sum(LANGUAGE_BITS.values())
+        for bits in self._term_languages.values():
+            held |= bits
+            if held == every:
+                break
+        return frozenset({"en"} | {name for name, bit in LANGUAGE_BITS.items() if held & bit})
+
     def _count_year(self, fact: Fact, change: int) -> None:
         """Count ``fact`` in (1) or out of (-1) the facts of its year in ``_years``."""
         day = fact.day()

@@ -165,16 +165,32 @@ def reading(word: str) -> tuple[str, float]:
         general Russian (that of a word of the same stem when the word itself is not listed; 0 when
         neither is: a name, a typo or not Russian at all, given in its plainest spelling). A word
     known only by its stem counts as ten times rarer than that word: it is less surely Russian."""
-    if not word or any(letter not in _LATIN_LETTERS for letter in word):
-        return "", 0.0
-    # The soft sign is left out more often than not: tried only when no spelling without it
-    # is Russian.
-    found = _best(word, soft=False) or _best(word, soft=True)
+    found = _russian_reading(word)
     if found is not None:
         return found
+    if not word or any(letter not in _LATIN_LETTERS for letter in word):
+        return "", 0.0
     # Spelled out only now: most words a question is read for are no Russian (names, English
     # words, typos), and spelling each twice more cost a fifth of reading it.
     return next(_spellings(word), ""), 0.0
+
+
+def russian_frequency(word: str) -> float:
+    """The frequency ``reading`` gives ``word``, without spelling out a word that is no
+    Russian: telling a question's language weighs every new word of it so, and most are names
+    and typos, whose plainest spelling nobody reads."""
+    found = _russian_reading(word)
+    return found[1] if found is not None else 0.0
+
+
+@lru_cache(maxsize=20_000)
+def _russian_reading(word: str) -> tuple[str, float] | None:
+    """``reading`` of a Latin word that spells a Russian word or stem; None for any other."""
+    if not word or any(letter not in _LATIN_LETTERS for letter in word):
+        return None
+    # The soft sign is left out more often than not: tried only when no spelling without it
+    # is Russian.
+    return _best(word, soft=False) or _best(word, soft=True)
 
 
 def _best(word: str, soft: bool) -> tuple[str, float] | None:
@@ -206,4 +222,4 @@ def to_cyrillic(text: str) -> str:
 def russian_zipf(word: str) -> float:
     """How common in Russian the likeliest Cyrillic reading of a Latin word is, in Zipf units
     (powers of ten per billion words: 0 when it is no Russian word)."""
-    return zipf_of(reading(word)[1])
+    return zipf_of(russian_frequency(word))

@@ -287,7 +287,9 @@ class QueryTerms(FactIndex):
         own = self.analyzer.own_language_frequency(word)
         if not own:
             return False  # a rare word or a typo: nothing says whose it is
-        other = turkish_frequency(word) if language == "ru" else latin_russian.reading(word)[1]
+        other = (
+            turkish_frequency(word) if language == "ru" else latin_russian.russian_frequency(word)
+        )
         return own > other
 
     def _correct(

@@ -10,9 +10,8 @@ from typing import NamedTuple
 
 from bot.core.asked_things import asked_things
 from bot.core.candidates import QueryTerm
-from bot.core.chat_expansion import expand_chat
+from bot.core.chat_expansion import chat_folded
 from bot.core.fact_index import FactIndex
-from bot.core.folding import fold
 from bot.core.query_terms import LIKE_LETTERS
 from bot.core.related_words import table as related_words
 
@@ -63,10 +62,10 @@ def _clause_split(question: str) -> _ClauseSplit | None:
     "... once investigators had ruled") within a stretch between commas; None without one."""
     parts = _CLAUSE_BREAK.split(question)
     for number, part in enumerate(parts):
-        words = expand_chat(fold(part)).split()
+        words = chat_folded(part).split()
         for index in range(_CLAUSE_START, len(words) - 1):
             if words[index] in _CLAUSE_LEADS:
-                earlier = " ".join(expand_chat(fold(stretch)) for stretch in parts[:number])
+                earlier = " ".join(chat_folded(stretch) for stretch in parts[:number])
                 return _ClauseSplit(earlier, " ".join(words[:index]), " ".join(words[index + 1 :]))
     return None
 

@@ -10,6 +10,7 @@ This module is the facade; each concern has its own module, composed here:
 - ``fact_writer``: adding, editing, removing, approving and teaching facts (and ``Policy``);
 - ``served_index``: the matcher in service, rebuilt, reloaded and caught up with the store;
 - ``startup`` (``StartMode``) and ``change_follower``: starting, and following other processes;
+- ``served_answer``: a question answered as served (its start read, by the time it names);
 - ``timeline_answers``: questions about a time, ``/latest`` and its topics;
 - ``ask_recorder``: asked questions saved for the statistics in the background;
 - ``draft_review``: drafts filed by ingestion, reviewed by moderators;
@@ -21,7 +22,6 @@ This module is the facade; each concern has its own module, composed here:
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import datetime as dt
 import heapq
 import logging
@@ -30,7 +30,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from bot.core import startup, timeline
+from bot.core import served_answer, startup
 from bot.core.actors import Actor, require_shared_admin
 from bot.core.article_claims import ArticleClaims
 from bot.core.ask_recorder import AskRecorder
@@ -67,6 +67,7 @@ from bot.core.models import (
 )
 from bot.core.owed_announcements import OwedAnnouncements
 from bot.core.queued_changes import make_stored
+from bot.core.served_answer import MAX_ASK_CHARS
 from bot.core.served_index import ServedIndex
 from bot.core.startup import StartMode
 from bot.core.storage import KnowledgeStore, OwedAnnouncement, StoreError
@@ -98,9 +99,6 @@ __all__ = [
 ]
 
 log = logging.getLogger("bot.core.service")
-
-# Only the start of an over-long question is matched: nobody's question is 10,000 characters.
-MAX_ASK_CHARS = 600
 
 Clock = Callable[[], dt.datetime]
 
@@ -311,14 +309,9 @@ class KnowledgeBase:
         The answer does not wait for the statistics: the question is saved in the background,
         so a slow or locked database never delays a reply.
         """
-        text = question[:MAX_ASK_CHARS]
-        when = timeline.read_time(text, self.today())
-        if when is None:
-            result = self.matcher.ask(text, limit=limit, guild_id=guild_id)
-        else:
-            result = self._timeline.ask(text, when, limit=limit, guild_id=guild_id)
-        if question[MAX_ASK_CHARS:].strip():
-            result = dataclasses.replace(result, truncated=True)
+        result = served_answer.answer(
+            question, self.today(), self.matcher, self._timeline, limit=limit, guild_id=guild_id
+        )
         if record and words(question):
             self._asks.record(question, result, guild_id)
         return result

@@ -19,7 +19,7 @@ from bot.core import language as languages
 from bot.core import russian_adjectives, russian_lemmas
 from bot.core.az_nouns import az_form
 from bot.core.az_typed_russian import typed_russian
-from bot.core.chat_expansion import expand_chat
+from bot.core.chat_expansion import chat_folded, expand_chat
 from bot.core.day_terms import MONTH_WORD, days_named
 from bot.core.dropped_words import (
     AZ_SCRAPS,
@@ -53,7 +53,7 @@ def focus(text: str) -> Focus:
     word does ("wat % did they get": what percent), which folding would drop."""
     if "%" in text:
         text = text.replace("%", " percent ")
-    return question_focus(expand_chat(fold(text)).split())
+    return question_focus(chat_folded(text).split())
 
 
 @lru_cache(maxsize=REMEMBERED_TEXTS)
@@ -225,7 +225,7 @@ class Analyzer:
         if language in OTHER_STEMMERS:
             result = self._analyze_other(text, language)
         else:
-            result = self._english(_folded_english(text), parts=False)[0]
+            result = self._english(_folded_english(text, remember=short), parts=False)[0]
         if short:
             # Forgotten all at once when full: what is reused is the question being answered,
             # read again by the next stage, and the question after has the same chance. (Only
@@ -388,11 +388,12 @@ def _phrase_words(
     return taken
 
 
-def _folded_english(text: str) -> str:
+def _folded_english(text: str, *, remember: bool = False) -> str:
     """English ``text`` as ``analyze`` and ``phrase_parts`` read it: folded, chat spellings
     written out, filler phrases gone. One place, so that a phrase's parts are looked for in
-    the very words its term was read from."""
-    folded = expand_chat(fold(text))
+    the very words its term was read from. With ``remember``, a question's folding is shared
+    with the other stages reading it (``chat_folded``)."""
+    folded = chat_folded(text) if remember else expand_chat(fold(text))
     if " " in folded:
         folded = EN_FILLER_PHRASES.sub(" ", folded)
     return folded

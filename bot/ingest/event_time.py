@@ -23,8 +23,11 @@ from bot.ingest.event_phrase import Event
 _WORDS = r"(?P<words>(?:[\w'-]+\s+){0,3}[\w-]+)"
 # "the 2018 fire", "over 2016 Yerevan police siege": a year written before the event's noun.
 _YEAR_BEFORE = re.compile(rf"\b(?P<year>{dates.YEAR})\s+{_WORDS}")
-# "last month's snap parliamentary election", "last year's vote".
-_LAST_BEFORE = re.compile(rf"\b(?:[Ll]ast|[Pp]revious)\s+(?P<span>week|month|year)['’]s\s+{_WORDS}")
+# "last month's snap parliamentary election", "last year's vote"; in any case, as
+# ``_SPAN_AFTER``: a headline may be title-cased ("Last Month's Vote") or in capitals.
+_LAST_BEFORE = re.compile(
+    rf"\b(?:last|previous)\s+(?P<span>week|month|year)['’]s\s+{_WORDS}", re.IGNORECASE
+)
 # "a week after snap vote", "almost a week after an explosion brought down ...": the news is a
 # span of days, weeks or months after the event told by a noun of its kind.
 _SPAN_AFTER = re.compile(
@@ -69,6 +72,7 @@ def _last(span: str, published: dt.date | None) -> str | None:
     week before, counted from the publication."""
     if published is None:
         return None
+    span = span.lower()  # "Last Month's" as "last month's"
     return _month_or_year(published - _ONE[span], span)
 
 

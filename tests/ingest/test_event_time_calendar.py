@@ -109,3 +109,30 @@ def test_a_title_cased_headline_counts_its_span_as_written(title: str, when: str
     """ "Three Weeks After" in a headline of capitalised words is three weeks, not three days
     (a year "After" is a year, with no month guessed for it)."""
     assert _when(title, FLOOD, dt.date(2024, 1, 10)) == when
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Court Upholds Last Month's Dessa Council Vote",
+        "COURT UPHOLDS LAST MONTH'S DESSA COUNCIL VOTE",
+        "Court upholds LAST month's council vote",
+        "Court upholds PREVIOUS MONTH'S council vote",
+        "Court upholds Previous Month’s council vote",
+    ],
+)
+def test_last_months_vote_is_read_in_any_case(title: str) -> None:
+    """A headline in title case or capitals tells of last month's vote as plainly as one in
+    lower case: the vote is dated by the month before publication, not by the news's day."""
+    assert _when(title, VOTE, dt.date(2024, 1, 15)) == "December 2023"
+
+
+@pytest.mark.parametrize(
+    ("title", "when"),
+    [
+        ("Recount Ordered After Last Week's Council Vote", "May 2024"),
+        ("COURT UPHOLDS LAST YEAR'S COUNCIL VOTE", "2023"),
+    ],
+)
+def test_last_week_and_last_year_are_read_in_any_case(title: str, when: str) -> None:
+    assert _when(title, VOTE, dt.date(2024, 6, 3)) == when

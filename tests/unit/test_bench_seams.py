@@ -1,5 +1,9 @@
 """What the benchmarks use of the matcher is public, and does what the bot does.
 
+``bench.worst_case`` times a question as ``KnowledgeBase.ask`` answers it, through the one
+function the service calls (``served_answer.answer``): before, it answered by a copy of the
+service's lines, which could drift from what members are served.
+
 ``Matcher.decide`` is the decision ``ask`` returns, over what ``explain`` gives: a benchmark
 that gives the candidates other confidences (``bench.calibrate``) or another order
 (``bench.rerank``) learns what the bot itself would do. ``bench.rerank`` read four matcher
@@ -11,14 +15,17 @@ The facts and the article are this file's own, never the live knowledge nor the 
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from bench.drafts import Story, read_article
 from bench.rerank import FEATURES, features
+from bench.worst_case import TODAY, as_served
 from bot.core.matcher import Matcher
-from bot.core.models import Decision, Fact
+from bot.core.models import AskResult, Decision, Fact
 from bot.core.text import Analyzer
 
 FACTS = [
@@ -138,3 +145,21 @@ def test_an_empty_article_has_no_title_and_no_sentences(tmp_path: Path) -> None:
     path.write_text("", "utf-8")
     article = read_article(path)
     assert (article.title, article.sentences, article.published) == ("", [], None)
+
+
+def test_the_worst_case_benchmark_times_what_the_service_serves() -> None:
+    """A question naming a time is answered by date, and one longer than what is read from
+    its start, marked so, as ``KnowledgeBase.ask`` answers them."""
+    # The tram opened in the benchmark's week, the market reopened two months before it.
+    dated = [
+        dataclasses.replace(FACTS[0], date=TODAY - dt.timedelta(days=2)),
+        dataclasses.replace(FACTS[1], date=TODAY - dt.timedelta(days=60)),
+    ]
+    ask = as_served(Matcher(dated, analyzer=Analyzer()))
+    this_week = ask("what happened this week")
+    assert isinstance(this_week, AskResult)
+    assert [m.fact.id for m in this_week.matches] == ["gyumri-tram-line"]
+    long = ask("when did the gyumri tram line open " + "and then " * 100)
+    assert isinstance(long, AskResult)
+    assert long.truncated
+    assert long.best is not None and long.best.fact.id == "gyumri-tram-line"
