@@ -6,6 +6,7 @@ attribute, a name...), which ranks it lower and may keep it from being answered 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -14,7 +15,7 @@ from bot.core.candidates import Candidate, QueryTerm
 from bot.core.counted_sides import counts_other_side
 from bot.core.fact_index import ANY_KIND, FactIndex
 from bot.core.focus import Focus
-from bot.core.focus_words import ATTRIBUTE_STATED, BODY_WORDS
+from bot.core.focus_words import ATTRIBUTE_STATED, BODY_WORDS, RESIDENTS
 from bot.core.happened_when import month_ahead
 from bot.core.index_entries import IndexEntry
 from bot.core.measures import measure_stated
@@ -85,6 +86,10 @@ def _written_before(fact: Fact, focus: Focus) -> bool:
     return False
 
 
+# How a fact says how many people live somewhere (``RESIDENTS``), as written: "lives", which
+# stems as "live" does, is how the dead are told ("twelve people lost their lives in ..."),
+# never how many a town holds.
+_RESIDENTS_SAID = re.compile(r"\b(?:population|inhabitants?|live|lived|living)\b", re.IGNORECASE)
 # Share of its score a phrasing in another language keeps against an English question.
 _FOREIGN_PHRASING = 0.95
 # BM25's usual constants: how soon a repeated word stops adding (k1), and how much a long fact
@@ -342,6 +347,8 @@ class CandidateScoring(FactIndex):
             candidate.attribute_miss = any(
                 not self._states(entry, alternatives, wants) for alternatives in attribute_terms
             )
+            if RESIDENTS in focus.attributes and not candidate.attribute_miss:
+                candidate.attribute_miss = not self._states_residents(entry)
         if focus.roles:
             candidate.role_miss = not any(
                 role in entry.roles
@@ -451,6 +458,17 @@ class CandidateScoring(FactIndex):
         answer is not ruled out."""
         english = entry.fact.translation("en")
         return english is None or measure_stated(english.answer, dimension)
+
+    @staticmethod
+    def _states_residents(entry: IndexEntry) -> bool:
+        """Whether the fact's answer, tags or phrasings say how many people live somewhere in
+        words that cannot tell a death toll (``_RESIDENTS_SAID``). A fact with no English
+        answer is not ruled out."""
+        english = entry.fact.translation("en")
+        if english is None:
+            return True
+        written = [english.answer, *entry.fact.tags, *(text for _, text in entry.phrasings)]
+        return any(_RESIDENTS_SAID.search(text) for text in written)
 
     def _states(self, entry: IndexEntry, alternatives: tuple[str, ...], wants: int) -> bool:
         """Whether the fact states an attribute asked for (one of ``alternatives``): its answer,

@@ -102,7 +102,7 @@ SUM_WORDS = frozenset("sum amount".split())
 # up sidelined after this", "will they end up talking"): that asks for a judgement of what is
 # likely, which a fact on the present stance answers, not whether it has come about since.
 _OUTCOME_LEADS = (" end up ", " ended up ")
-_SPECULATIVE = frozenset("could might may would can will does do".split())
+_LIKELIHOOD_WORDS = frozenset("could might may would can will does do".split())
 # Question words after which a speech word asks what was said, and openings of a yes/no
 # question asking it ("did he say anything", "has baku commented").
 _SAID_LEADS = frozenset("what whats how did has have does do".split())
@@ -268,7 +268,7 @@ def _time_wants(words: list[str], text: str, pairs: set[tuple[str, str]]) -> Wan
         or (
             any(lead in text for lead in _OUTCOME_LEADS)
             and QUESTION_WORDS.isdisjoint(words)
-            and _SPECULATIVE.isdisjoint(words)
+            and _LIKELIHOOD_WORDS.isdisjoint(words)
         )
     ):
         # "has the ambassador gone back yet", "has she returned since", "did the talks end up
@@ -406,18 +406,19 @@ def _in_place_phrase(words: list[str], index: int) -> bool:
 # Auxiliaries a past participle is the verb of ("when was it built", "has he married", "did
 # she get married"): between "did" and the participle, one of them makes it the clause's verb.
 _PARTICIPLE_AUXILIARIES = frozenset("was were is are be been being has have had get got".split())
-# Attribute verbs that are no past participle, or a bare form too ("how much did it cost"):
-# after "did" they are the clause's own verb.
-_BARE_FORMS = frozenset("cost owns costs replaces".split())
+# Attribute verbs that are no past participle here: present forms ("who owns the port now"),
+# or a bare form spelt as one ("how much did it cost"): after "did" they are the clause's own
+# verb.
+_NOT_PARTICIPLES = frozenset("cost owns costs replaces".split())
 
 
-def _describes(words: list[str], index: int) -> bool:
+def _describes_a_noun(words: list[str], index: int) -> bool:
     """Whether the attribute verb at ``index``, a past participle, describes a noun rather than
     asks when or by whom something was done: after "did", "does" or "do" the clause's own
     verb is a bare form ("did they end up ..."), so "how did the coalition built around the
     party get in" asks how it got in, not when it was built; "when was the dam built", "did
     she get married" keep an auxiliary of the participle between."""
-    if words[index] in _BARE_FORMS:
+    if words[index] in _NOT_PARTICIPLES:
         return False
     for word in reversed(words[:index]):
         if word in _PARTICIPLE_AUXILIARIES:
@@ -434,7 +435,7 @@ def _asks_attribute(words: list[str], index: int) -> bool:
     the crisis", "how much $ did they pay": money, not dollars in particular)."""
     word = words[index]
     if word in _ATTRIBUTE_VERBS:
-        return not _describes(words, index)
+        return not _describes_a_noun(words, index)
     before = words[max(0, index - 3) : index]
     following = words[index + 1] if index + 1 < len(words) else ""
     if word in _CURRENCY_WORDS:

@@ -157,9 +157,10 @@ def _away_from(place: str | None, opening: list[str]) -> bool:
 
 
 # "near the village of Kuzhenkino in the Tver region", "in Velm province": where a thing the
-# opening says lay off a place was, by its region's name (a village's alone says less).
-_IN_REGION = re.compile(
-    r"\bin\s+(?:the\s+)?(?P<name>[A-Z][\w-]+)\s+(?:region|province|district|oblast|county)\b"
+# opening says lay off a place was, by its region's name (a village's alone says less), else by
+# a place the article names ("near Ostra").
+_IN_REGION_OR_PLACE = re.compile(
+    r"\bin\s+(?:the\s+)?(?P<region>[A-Z][\w-]+)\s+(?:region|province|district|oblast|county)\b"
     r"|\b(?:in|near)\s+(?P<place>[A-Z][\w-]+)\b(?!\s+[A-Z])"
 )
 
@@ -168,13 +169,14 @@ def _placed_in(opening: list[str], names: set[str], away: str | None) -> str | N
     """The region (else the place) the opening says something happened in, other than
     ``away``, the place it said it lay off; None when it names none."""
     text = " ".join(strip_dateline(s) for s in opening)
-    found = [
-        m["name"] or m["place"]
-        for m in _IN_REGION.finditer(text)
-        if (m["name"] or m["place"]) != away and (m["name"] or m["place"]) in names
-    ]
-    regions = [m["name"] for m in _IN_REGION.finditer(text) if m["name"] and m["name"] != away]
-    return (regions or found or [None])[0]
+    regions: list[str] = []
+    places: list[str] = []
+    for found in _IN_REGION_OR_PLACE.finditer(text):
+        if found["region"] and found["region"] != away:
+            regions.append(found["region"])
+        elif found["place"] and found["place"] != away and found["place"] in names:
+            places.append(found["place"])
+    return next(iter(regions or places), None)
 
 
 def _written_as_place(name: str, body: str) -> bool:

@@ -151,7 +151,8 @@ def month_of_news(title: str, lede: str, event: Event, published: dt.date | None
 
 def _month_from(month: str, published: dt.date) -> str:
     """ "July" in a story of 10 May 2023: "July 2023"; "January" in one of November: the next
-    year's (a month named for an event without its year is the nearest one ahead or this one)."""
+    year's. A month named for an event without its year is the nearest one ahead, or this
+    month or the one before it ("the vote on 30 April" told on 2 May was this year's)."""
     number = dt.datetime.strptime(month, "%B").month
     year = published.year + (1 if number < published.month - 1 else 0)
     return f"{month} {year}"

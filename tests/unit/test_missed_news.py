@@ -114,3 +114,43 @@ def test_without_a_summary_group_the_statement_weighs_nothing() -> None:
     bare = Analyzer()
     read = read_missed_news("я был без связи, наводнение в ленкорани", "ru", particular=False)
     assert bare.terms(read) == bare.terms("наводнение в ленкорани")
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Сколько сёл в Ленкорани осталось без связи после наводнения?", "ru"),
+        ("Я хочу понять, сколько сёл в Ленкорани осталось без связи?", "ru"),
+        ("Почему власти не следили за дамбой в Ленкорани?", "ru"),
+        ("Сколько солдат погибли в танке под Ленкоранью?", "ru"),
+        ("Neçə nəfər daşqında xəbərsiz itkin düşüb?", "az"),
+        ("Müşahidəçilər Lənkəranda seçkini niyə izləmir?", "az"),
+    ],
+)
+def test_the_same_words_telling_of_the_story_are_kept(question: str, language: str) -> None:
+    """Villages cut off, authorities not watching a dam, soldiers in a tank, people gone missing,
+    observers not monitoring a vote: no asker says they missed the news, and the words are the
+    question's topic, kept whether or not it asks for something particular."""
+    for particular in (False, True):
+        assert read_missed_news(question, language, particular=particular) == question
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "statement"),
+    [
+        ("для тех, кто в танке: что там в Ленкорани?", "ru", "в танке"),
+        ("Я месяц сидел на даче без интернета, почему закрыли переправу?", "ru", "без интернета"),
+        ("Объясните человеку, который не следил: что с паромом?", "ru", "следил"),
+        ("Qardaşım son hadisələri izləməyib, nə baş verib?", "az", "izləməyib"),
+    ],
+)
+def test_those_words_said_of_a_person_are_still_the_scene(
+    question: str, language: str, statement: str
+) -> None:
+    assert statement not in read_missed_news(question, language, particular=True)
+
+
+def test_not_following_it_now_is_missing_it() -> None:
+    """ "izləmirəm" (I do not follow it) says what "izləməmişəm" (I have not followed) does."""
+    read = read_missed_news("Lənkəran xəbərlərini izləmirəm, nə olub?", "az", particular=False)
+    assert "ümumi şəkildə" in read

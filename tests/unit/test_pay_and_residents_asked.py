@@ -107,3 +107,14 @@ def test_the_death_toll_still_answers_how_many_died() -> None:
     result = Matcher([FLOOD_TOLL, TOWN_SIZE]).ask("how many people died in the zugdidi flood")
     assert result.best is not None and result.best.fact.id == "zugdidi-flood-toll"
     assert result.decision is Decision.ANSWER
+
+
+def test_lives_lost_in_a_town_do_not_say_how_many_live_there() -> None:
+    """ "Lost their lives" stems as "live" does: a toll told so is still no population."""
+    toll = Fact(
+        "zugdidi-landslide-toll",
+        "Eleven people lost their lives when a landslide buried a street in Zugdidi in April.",
+        ("how many people died in the zugdidi landslide",),
+    )
+    result = Matcher([toll]).ask("How many people live in Zugdidi?")
+    assert result.decision is not Decision.ANSWER
