@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped]
 
+from bot.core.focus_words import MONTH_NUMBERS
 from bot.ingest import dates
 from bot.ingest.event_nouns import is_point_event
 from bot.ingest.event_phrase import Event
@@ -153,7 +154,7 @@ def _month_from(month: str, published: dt.date) -> str:
     """ "July" in a story of 10 May 2023: "July 2023"; "January" in one of November: the next
     year's. A month named for an event without its year is the nearest one ahead, or this
     month or the one before it ("the vote on 30 April" told on 2 May was this year's)."""
-    number = dt.datetime.strptime(month, "%B").month
+    number = MONTH_NUMBERS[month.lower()]
     year = published.year + (1 if number < published.month - 1 else 0)
     return f"{month} {year}"
 
