@@ -7,10 +7,10 @@ sets are what changes may be made from.
 
 FRESH_TUNE = frozenset(
     {
-        "questions_ru_18",
-        "questions_az_18",
-        "questions_en_21",
-        "nalchik-raid-2005",
-        "perm-nightclub-fire-2009",
+        "questions_ru_19",
+        "questions_az_19",
+        "questions_en_22",
+        "beslan-school-siege-2004",
+        "listvyazhnaya-mine-disaster-2021",
     }
 )
