@@ -129,3 +129,43 @@ def _passive_root(root: str) -> str:
         if root[-3] not in _V:
             return root[:-2]
     return root
+
+
+# Endings that make a verb of a noun or adjective, typed plainly: "-la" (to do with: "tətiklə-",
+# to trigger, of "tətik"), "-laş" (to become: "kəskinləş-", of "kəskin", sharp), "-lan" (to
+# get: "alovlan-", to catch fire, of "alov"), and those with a causative after them
+# ("-laşdır", "-landır").
+_MAKES_VERB = re.compile(r"l[ae](?:[sn](?:d[iu]r)?)?")
+# The causative of a verb root: "-t" after a vowel ("başlat-", to set going, of "başla-", to
+# begin), "-dır" / "-tır" after a consonant ("qızışdır-", of "qızış-").
+_CAUSATIVE_AFTER_VOWEL = "t"
+_CAUSATIVE_AFTER_CONSONANT = re.compile(r"[dt][iu]r")
+# The "-lıq" of a quality, whose noun the "-laş" of becoming shares its word with
+# ("gərginləş-", to grow tense, and "gərginlik", tension).
+_QUALITY = ("lik", "liq", "luk", "luq")
+_PLAIN_VOWELS = frozenset("aeiou")
+
+
+def made_from(stem: str) -> tuple[str, ...]:
+    """The words the plainly typed Azerbaijani verb stem ``stem`` may be made from by a
+    verb-making ending, longest first: "tetikle" -> "tetik"; "gerginles" -> "gergin",
+    "gerginlik", ...; "baslat" -> "basla". Empty when it ends in none. Which of them is a word
+    is for the caller to say (a fact's term): many words end in "-la" by chance."""
+    out: list[str] = []
+    for cut in range(len(stem) - 1, 2, -1):
+        base, rest = stem[:cut], stem[cut:]
+        if _MAKES_VERB.fullmatch(rest):
+            out.append(base)
+            if rest[2:3] == "s":
+                out.extend(base + quality for quality in _QUALITY)
+        elif _causative(base, rest):
+            out.append(base)
+    return tuple(out)
+
+
+def _causative(root: str, ending: str) -> bool:
+    """Whether ``ending`` is the causative a verb ``root`` takes: "-t" after a vowel, "-dır"
+    (or "-tır") after a consonant."""
+    if root[-1] in _PLAIN_VOWELS:
+        return ending == _CAUSATIVE_AFTER_VOWEL
+    return _CAUSATIVE_AFTER_CONSONANT.fullmatch(ending) is not None

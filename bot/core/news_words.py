@@ -283,15 +283,19 @@ NEWS_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("opponent", "opponents", "challenger", "challengers", "rival", "rivals"),
     ("agreement", "deal", "accord", "pact"),
     ("summit", "conference"),
-    # "глава государства" and "dövlət başçısı" are the president in a careful question.
+    # "глава государства" and "dövlət başçısı" are the president in a careful question, and
+    # so is its "first person" in Russian and Azerbaijani news ("первое лицо государства",
+    # "ölkənin birinci şəxsi").
     (
         "head of state",
         "heads of state",
         "president",
         "глава государства",
         "президент",
+        "первое лицо",
         "dövlət başçısı",
         "prezident",
+        "birinci şəxs",
     ),
     (
         "visit",

@@ -18,6 +18,7 @@ from bot.core import latin_russian, russian_families, russian_lemmas
 from bot.core.az_chains import chain_start
 from bot.core.az_descriptions import described_words
 from bot.core.az_nouns import az_derived
+from bot.core.az_verbs import made_from
 from bot.core.candidates import QueryTerm
 from bot.core.chat_words import SOFT_FILLER
 from bot.core.country_names import english_country, names_country
@@ -183,8 +184,12 @@ class QueryTerms(FactIndex):
                 if named is None:
                     named = self._question_names(question, language)
                 corrected = self._russian_relative(named.written.get(word))
+            if corrected is None and language == "ru":
+                corrected = self._russian_adjective_of(term)
             if corrected is None and language == "az":
                 corrected = self._az_verbal_noun_of(word)
+            if corrected is None and language == "az":
+                corrected = self._az_made_from(word)
             if corrected is not None and corrected[0] not in seen:
                 target, confidence = corrected
                 seen.add(target)
@@ -239,6 +244,15 @@ class QueryTerms(FactIndex):
         best = max(held, key=lambda term: (self._df[term], term))
         return best, RU_FAMILY_CONFIDENCE
 
+    def _russian_adjective_of(self, term: str) -> tuple[str, float] | None:
+        """The term of the relational adjective in "-н-" the facts hold in Russian of the
+        noun whose stem ``term`` is, which no fact holds: "ночью" (at night) of a fact saying
+        "ночной" (night-time). As sure as a verb family's reading (``_russian_relative``)."""
+        adjective = term + "n"
+        if self._df.get(adjective) and self._term_languages.get(adjective, 0) & LANGUAGE_BITS["ru"]:
+            return adjective, RU_FAMILY_CONFIDENCE
+        return None
+
     def _az_verbal_noun_of(self, word: str) -> tuple[str, float] | None:
         """The verbal noun in "-ma" / "-mə" that the facts hold whole (the lexicon lists it as a
         noun, so the stemmers keep it: "soyuması", its cooling, as "soyuma") of the verb an
@@ -258,6 +272,30 @@ class QueryTerms(FactIndex):
         root = chain_start(word, lambda start: noun(start) is not None)
         held = noun(root) if root is not None else None
         return (held, AZ_FORM_CONFIDENCE) if held is not None else None
+
+    def _az_made_from(self, word: str) -> tuple[str, float] | None:
+        """The term of the noun, adjective or verb the facts hold that an Azerbaijani verb no
+        fact holds is made from by a verb-making ending (``az_verbs.made_from``): "tətiklədi"
+        (triggered) of "tətik" (trigger), "kəskinləşir" (grows sharp) of "kəskin", "başlatdı"
+        (set going) of "başla-" (begin), "gərginləşir" (grows tense) of "gərginlik" (tension).
+        As sure as ``_az_form_of``'s reading."""
+        az_bit = LANGUAGE_BITS["az"]
+        df, languages = self._df, self._term_languages
+        found: dict[str, str] = {}
+
+        def held(start: str) -> bool:
+            for base in made_from(start):
+                read = self.analyzer.analyze(base, language="az")
+                if len(read) != 1:
+                    continue
+                term = read[0][0]
+                if df.get(term) and languages.get(term, 0) & az_bit:
+                    found[start] = term
+                    return True
+            return False
+
+        start = chain_start(word, held)
+        return (found[start], AZ_FORM_CONFIDENCE) if start is not None else None
 
     def _az_longer_root(self, term: str, word: str) -> str | None:
         """A verb root the facts hold that the Azerbaijani ``word`` starts with, longer than

@@ -73,6 +73,8 @@ def matcher() -> Matcher:
     [
         ("visit", "визит", "посещал", "побывал", "səfər"),
         ("head of state", "глава государства", "президент", "dövlət başçısı", "prezident"),
+        # A country's "first person" is its head in Russian and Azerbaijani news.
+        ("head of state", "первое лицо", "первого лица", "birinci şəxs", "birinci şəxsi"),
         ("security services", "спецслужбы", "силовики", "силовые структуры"),
         ("worsen", "worse", "ухудшились", "хуже", "pisləşib"),
         ("happened", "occurred", "случилось", "произошло", "стряслось"),
@@ -92,6 +94,7 @@ def test_news_words_of_three_languages_are_one_term(words: tuple[str, ...]) -> N
     [
         # None of these shares a word with the fact's Russian text but the synonym.
         ("глава государства побывал в поти?", "harbour-visit"),
+        ("первое лицо грузии побывало в поти?", "harbour-visit"),
         ("силовики приходили в редакцию?", "newspaper-search"),
         ("на переходе стало ещё хуже?", "crossing-queues"),
         ("что произошло в редакции", "newspaper-search"),
@@ -410,3 +413,10 @@ def test_a_plain_azerbaijani_what_happened_finds_the_fact_that_says_so() -> None
         # The other facts on Poti say nothing of what happened there: far behind, not a
         # near second on the name alone.
         assert all(match.score < 0.5 for match in result.matches[1:])
+
+
+def test_a_country_s_first_person_in_azerbaijani_is_its_president(matcher: Matcher) -> None:
+    # "Gürcüstanın birinci şəxsi" (Georgia's first person): the president of the fact.
+    result = matcher.ask("Gürcüstanın birinci şəxsi Potiyə gəlmişdi?")
+    assert result.best is not None and result.best.fact.id == "harbour-visit"
+    assert result.decision is not Decision.UNKNOWN
