@@ -11,10 +11,11 @@ import itertools
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from rapidfuzz import fuzz, process
 
-from bot.core import latin_russian, russian_families, russian_lemmas
+from bot.core import latin_russian, russian_adjectives, russian_families, russian_lemmas
 from bot.core.az_chains import chain_start
 from bot.core.az_descriptions import described_words
 from bot.core.az_nouns import az_derived
@@ -26,6 +27,7 @@ from bot.core.day_terms import DAY_SPECIFICITY
 from bot.core.fact_index import ENGLISH_BIT, LANGUAGE_BITS, NAME_SPECIFICITY, FactIndex, names_in
 from bot.core.folding import fold, translit
 from bot.core.language import english_frequency, turkish_frequency
+from bot.core.other_stems import stem_in
 from bot.core.other_tokens import other_tokens
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -53,6 +55,15 @@ _AZ_VERBAL_NOUN = ("ma", "me")
 # How sure the reading of a Russian word as another member of a fact's word's verb family is
 # (``QueryTerms._russian_relative``: "призывы" of "призвал"): as sure as an Azerbaijani form's.
 RU_FAMILY_CONFIDENCE = 0.9
+
+
+@cache
+def _quality_look_alike_terms() -> frozenset[str]:
+    """The terms of the Russian nouns whose "-н-" look-alike means something else
+    (``russian_adjectives.QUALITY_LOOK_ALIKES``), as a question's word is read."""
+    return frozenset(
+        translit(stem_in(noun, "ru")) for noun in russian_adjectives.QUALITY_LOOK_ALIKES
+    )
 
 
 def _shared_start(term: str, word: str) -> int:
@@ -247,7 +258,10 @@ class QueryTerms(FactIndex):
     def _russian_adjective_of(self, term: str) -> tuple[str, float] | None:
         """The term of the relational adjective in "-н-" the facts hold in Russian of the
         noun whose stem ``term`` is, which no fact holds: "ночью" (at night) of a fact saying
-        "ночной" (night-time). As sure as a verb family's reading (``_russian_relative``)."""
+        "ночной" (night-time). As sure as a verb family's reading (``_russian_relative``).
+        Not a noun whose look-alike means something else ("глава", head, is no "главный")."""
+        if term in _quality_look_alike_terms():
+            return None
         adjective = term + "n"
         if self._df.get(adjective) and self._term_languages.get(adjective, 0) & LANGUAGE_BITS["ru"]:
             return adjective, RU_FAMILY_CONFIDENCE
