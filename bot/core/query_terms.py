@@ -218,17 +218,17 @@ class QueryTerms(FactIndex):
             out.append(QueryTerm(term, unknown_weight * spec * spec, 0.0, elsewhere))
         return out
 
+    def _held_in(self, term: str, language: str) -> bool:
+        """Whether a fact holds ``term`` in text of ``language`` ("ru" or "az")."""
+        return bool(self._df.get(term)) and bool(
+            self._term_languages.get(term, 0) & LANGUAGE_BITS[language]
+        )
+
     def _az_form_of(self, word: str) -> tuple[str, float] | None:
         """The term an Azerbaijani word no fact holds is a form of, by the chain of endings
         after a start the facts hold in Azerbaijani (``az_chains``): "qalması" of a fact
         saying "qalır"; read a little less surely than the word itself."""
-        az_bit = LANGUAGE_BITS["az"]
-        df, languages = self._df, self._term_languages
-
-        def held(start: str) -> bool:
-            return bool(df.get(start)) and bool(languages.get(start, 0) & az_bit)
-
-        start = chain_start(word, held)
+        start = chain_start(word, lambda start: self._held_in(start, "az"))
         return (start, AZ_FORM_CONFIDENCE) if start is not None else None
 
     def _russian_relative(self, written: str | None) -> tuple[str, float] | None:
@@ -239,14 +239,13 @@ class QueryTerms(FactIndex):
         hold. None when no fact's Russian word is of its family."""
         if written is None:
             return None
-        russian = LANGUAGE_BITS["ru"]
         held: set[str] = set()
         for form in russian_families.relatives(written):
             surface = translit(form)
             if surface not in self._other_words:
                 continue
             term = self._surface[surface]
-            if self._df.get(term) and self._term_languages.get(term, 0) & russian:
+            if self._held_in(term, "ru"):
                 held.add(term)
         if not held:
             return None
@@ -263,9 +262,7 @@ class QueryTerms(FactIndex):
         if term in _quality_look_alike_terms():
             return None
         adjective = term + "n"
-        if self._df.get(adjective) and self._term_languages.get(adjective, 0) & LANGUAGE_BITS["ru"]:
-            return adjective, RU_FAMILY_CONFIDENCE
-        return None
+        return (adjective, RU_FAMILY_CONFIDENCE) if self._held_in(adjective, "ru") else None
 
     def _az_verbal_noun_of(self, word: str) -> tuple[str, float] | None:
         """The verbal noun in "-ma" / "-mə" that the facts hold whole (the lexicon lists it as a
@@ -273,13 +270,11 @@ class QueryTerms(FactIndex):
         Azerbaijani word no fact holds is a form of, by the chain of endings after the verb's
         root (``az_chains``): "soyuyan" (cooling), "soyumuşdu" (had cooled) of that fact,
         whose root "soyu-" no fact holds alone. As sure as ``_az_form_of``'s reading."""
-        az_bit = LANGUAGE_BITS["az"]
-        df, languages = self._df, self._term_languages
 
         def noun(root: str) -> str | None:
             for ending in _AZ_VERBAL_NOUN:
                 term = root + ending
-                if df.get(term) and languages.get(term, 0) & az_bit:
+                if self._held_in(term, "az"):
                     return term
             return None
 
@@ -293,8 +288,6 @@ class QueryTerms(FactIndex):
         (triggered) of "tətik" (trigger), "kəskinləşir" (grows sharp) of "kəskin", "başlatdı"
         (set going) of "başla-" (begin), "gərginləşir" (grows tense) of "gərginlik" (tension).
         As sure as ``_az_form_of``'s reading."""
-        az_bit = LANGUAGE_BITS["az"]
-        df, languages = self._df, self._term_languages
         found: dict[str, str] = {}
 
         def held(start: str) -> bool:
@@ -303,7 +296,7 @@ class QueryTerms(FactIndex):
                 if len(read) != 1:
                     continue
                 term = read[0][0]
-                if df.get(term) and languages.get(term, 0) & az_bit:
+                if self._held_in(term, "az"):
                     found[start] = term
                     return True
             return False
