@@ -260,8 +260,19 @@ def _weekday(span: str, published: dt.date, anchor: dt.date | None) -> dt.date |
     return None
 
 
-# "that Monday", "that same Friday", "on that Saturday": a weekday pointed back at.
+# "that Monday", "that same Friday", "on that Saturday": a weekday pointed back at ...
 _THAT_WEEKDAY = re.compile(r"\b[Tt]hat\s+(?:same\s+|very\s+)?$")
+# ... unless the "that" opens what was said: "said that Monday's vote was fair".
+_SAID_THAT = re.compile(
+    r"\b(?:said|says|say|told\s+\w+|announced|added|warned|stated|confirmed|insisted|noted|"
+    r"argued|claimed|believed|hoped|expected|reported)\s+that\s+$"
+)
+
+
+def _pointed_back(before: str) -> bool:
+    """Does ``before`` (the text before a weekday) point back at it with "that" ("That same
+    Friday", "that Monday afternoon"), not open what someone said with it?"""
+    return _THAT_WEEKDAY.search(before) is not None and _SAID_THAT.search(before) is None
 
 
 def _on_or_after(anchor: dt.date, span: str) -> dt.date:
@@ -421,7 +432,7 @@ def _counted_date(
         elif published is not None:
             date = published - dt.timedelta(days=days)
         precision = "day" if unit.lower().startswith("day") else "week"
-    elif kind == "weekday" and _THAT_WEEKDAY.search(before):
+    elif kind == "weekday" and _pointed_back(before):
         # "That same Friday", "that Monday afternoon": the weekday of the days the article
         # is telling, pointed back at, never one counted from the publication's week.
         date = _on_or_after(anchor, span) if anchor is not None else None

@@ -75,3 +75,12 @@ def test_a_day_spoken_of_is_not_the_day_later_days_count_from() -> None:
     council = fact_with(draft, "voted to suspend the harbour sale")
     assert council.date == dt.date(2024, 4, 29), (council.answer, council.date)
     assert "2009" not in released.answer and "2009" not in council.answer
+
+
+def test_a_that_opening_what_was_said_points_at_no_weekday() -> None:
+    # "said that Friday's ...": the week is the publication's, as for any weekday.
+    published = dt.date(2024, 3, 8)
+    anchor = dt.date(2023, 5, 12)
+    text = "The ministry said that Thursday's reopening went well."
+    (mention,) = dates.mentions(text, published, anchor=anchor)
+    assert mention.date == dt.date(2024, 3, 7)
