@@ -11,6 +11,7 @@ question's terms the right fact lacks.
 
     python -m bench.bm25_gap                 # older tune English seed and stories
     python -m bench.bm25_gap --only questions_en_4 kumtor-mine-2022
+    python -m bench.bm25_gap --kinds careful  # full, well-formed questions only
 
 Only the tune split is read, and never the fresh tune sets (``bench/fresh.py``): those judge
 changes as totals only, and the report split is never shown question by question.
@@ -25,6 +26,7 @@ from dataclasses import dataclass
 
 from bench import heldout, rankers
 from bench.fresh import FRESH_TUNE
+from bot.core.candidates import AskedQuestion, Candidate
 from bot.core.matcher import Matcher
 
 GROUPS = ("seed", "stories")
@@ -62,9 +64,13 @@ def older_tune(kbs: Sequence[heldout.KnowledgeBase]) -> list[heldout.KnowledgeBa
     return kept
 
 
-def gaps(kbs: Sequence[heldout.KnowledgeBase]) -> tuple[list[Gap], dict[str, Counter[str]]]:
-    """The gaps, and per group how the two methods did on the answerable questions (to put the
-    gaps beside the questions newsdesk answers right and BM25 does not)."""
+def gaps(
+    kbs: Sequence[heldout.KnowledgeBase], kinds: Sequence[str] = heldout.ANSWERABLE
+) -> tuple[list[Gap], dict[str, Counter[str]]]:
+    """The gaps among the answerable questions of ``kinds``, and per group how the two methods
+    did on those (to put the gaps beside the questions newsdesk answers right and BM25 does
+    not). BM25's threshold is fitted on every question of the group, near and off ones too,
+    as the held-out tables fit it: fitted on answerable questions alone it would answer all."""
     found: list[Gap] = []
     tallies: dict[str, Counter[str]] = {}
     for group in GROUPS:
@@ -83,6 +89,8 @@ def gaps(kbs: Sequence[heldout.KnowledgeBase]) -> tuple[list[Gap], dict[str, Cou
         threshold, decided = heldout.fit_threshold(theirs)
         tally: Counter[str] = Counter()
         for mine, other in zip(ours, decided, strict=True):
+            if mine.question.fact is not None and mine.question.kind not in kinds:
+                continue
             tally["newsdesk outright"] += mine.outright
             tally["newsdesk wrong outright"] += mine.outright and not mine.right_first
             if mine.question.fact is None:
@@ -147,13 +155,49 @@ def describe(gap: Gap, matcher: Matcher) -> str:
         lines.append("    no candidate")
     else:
         lines.append("    the right fact is not among the candidates")
+    if len(ranked) > 1:
+        lines.append("    " + beside_runner_up(ranked[0], ranked[1], asked))
     return "\n".join(lines)
+
+
+def beside_runner_up(first: Candidate, second: Candidate, asked: AskedQuestion) -> str:
+    """The runner-up beside the first, and the question's terms only one of the two holds
+    (by weight): the words that could decide a near tie."""
+
+    def held(candidate: Candidate) -> set[str]:
+        return set(candidate.matched) | set(candidate.paraphrased)
+
+    weights = {qt.term: qt.weight for qt in asked.query}
+    ones, twos = held(first), held(second)
+
+    def listed(terms: set[str]) -> str:
+        return ", ".join(f"{t} {weights.get(t, 0.0):.2f}" for t in sorted(terms)) or "none"
+
+    return (
+        f"runner-up {second.entry.fact.id}: relevance {second.relevance:.3f} (lead "
+        f"{first.relevance - second.relevance:.3f}); only the first holds [{listed(ones - twos)}]"
+        f", only the runner-up [{listed(twos - ones)}]"
+    )
+
+
+def gate_tally(found: Sequence[Gap]) -> Counter[str]:
+    """How often each gate held back a right first fact BM25 answers (a gap may have several)."""
+    tally: Counter[str] = Counter()
+    for gap in found:
+        tally.update(gap.newsdesk.held_by)
+    return tally
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--only", nargs="+", metavar="NAME", help="only these older tune files or stories"
+    )
+    parser.add_argument(
+        "--kinds",
+        nargs="+",
+        choices=heldout.ANSWERABLE,
+        help="only questions of these kinds (default: careful and casual)",
     )
     args = parser.parse_args(argv)
     if args.only and FRESH_TUNE & set(args.only):
@@ -162,13 +206,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.only:
         kbs = heldout.only(kbs, set(args.only))
     kbs = older_tune(kbs)
-    found, tallies = gaps(kbs)
+    found, tallies = gaps(kbs, args.kinds or heldout.ANSWERABLE)
     matchers = {kb.name: heldout.matcher_for(kb) for kb in kbs}
     for group, tally in tallies.items():
         print(f"{group}: " + ", ".join(f"{key} {value}" for key, value in tally.items()))
     for verdict in ("held back", "wrong first", "wrong outright"):
         chosen = [gap for gap in found if gap.verdict == verdict]
         print(f"\n## BM25 right outright, newsdesk {verdict}: {len(chosen)}")
+        if verdict == "held back" and chosen:
+            gates = gate_tally(chosen)
+            print("held by: " + ", ".join(f"{gate} {count}" for gate, count in gates.most_common()))
         for gap in chosen:
             print(describe(gap, matchers[gap.kb]))
 

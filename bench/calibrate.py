@@ -38,6 +38,19 @@ those gates alone, every confidence let through: what no confidence model can do
     python -m bench.calibrate --drafts     # fit on the drafts too (not only scored on them)
     python -m bench.calibrate --seed-weight 0.5   # the seed knowledge's questions count half
 
+It also compares designs of the decision, each left one knowledge base out as above (round
+20): the shipped one, where the confidence must reach the threshold *and* every gate must let
+the question through, against the soft-gate one (``MatcherSettings.soft_gates``), where the
+graded gates (near tie, coverage, phrasing words only, shared keyword) are features of the
+confidence (``AnswerDecision.gate_features``) and only the safety rules stay vetoes (the fact
+lacks what is asked for; the question names a place, name or year, or asks about a thing, that
+no fact has; optionally a coverage floor, ``COVERAGE_FLOORS``). Each is given as right / wrong
+answers outright at the shipped threshold and as the most right outright at 95% precision, and
+for the soft designs, what they answer among the questions only a soft gate holds back today.
+
+    python -m bench.calibrate --cache /tmp/rows.pkl   # keep the asked questions' evidence
+    python -m bench.calibrate --cache /tmp/rows.pkl --designs-only   # the designs alone
+
 The printed tuple is what ``CALIBRATION`` in ``bot/core/matcher_settings.py`` holds. Needs numpy
 (comes with the bench extra).
 """
@@ -46,6 +59,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import copy
+import pickle
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -57,6 +72,7 @@ import yaml
 from bench.drafts import STORIES, Judged, Story, approved_draft
 from bench.fresh import FRESH_TUNE
 from bench.heldout import ROOT, KnowledgeBase, Question, knowledge_bases, matcher_for
+from bot.core.answer_decision import GATE_FEATURES
 from bot.core.candidates import AskedQuestion, Candidate
 from bot.core.confidence import CALIBRATION_FEATURES, calibration_features, clear_lead
 from bot.core.matcher import Matcher, MatcherSettings
@@ -83,6 +99,10 @@ WHOLE = CALIBRATION_FEATURES.index("whole")
 ANSWERABLE = ("careful", "casual", "old")
 DRAFT = " (draft)"
 SETTINGS = MatcherSettings()
+# The soft-gate designs measured: the coverage floor each keeps, as a share of the coverage an
+# outright answer asked for (0: none; 0.5: what a BM25 lead could already waive; 1: coverage
+# stays a gate of its own, the other soft gates become features).
+COVERAGE_FLOORS = (0.0, 0.5, 1.0)
 T = TypeVar("T")
 
 
@@ -105,6 +125,11 @@ class Example:
     # (``bench.rerank``'s rows); ``outright`` then reads the gates the features hold.
     answered_when_sure: bool | None = None
     answered_at_threshold: bool | None = None
+    # The soft gates' evidence on its first fact (``AnswerDecision.gate_features``), and
+    # whether the matcher with ``soft_gates`` on answers it at a full confidence, for each
+    # coverage floor of ``COVERAGE_FLOORS``: then only its safety rules hold it back.
+    gates: tuple[float, ...] = ()
+    safe_when_sure: tuple[bool, ...] = ()
 
     @property
     def draft(self) -> bool:
@@ -205,9 +230,35 @@ def asked_of(
                 answered_at_threshold=gates_pass(
                     matcher, ranked, asked, matcher.settings.answer_threshold
                 ),
+                gates=matcher.gate_features(ranked, asked, 0),
+                safe_when_sure=tuple(
+                    gates_pass(soft_matcher(matcher, floor), ranked, asked, 1.0)
+                    for floor in COVERAGE_FLOORS
+                ),
             )
         )
     return out
+
+
+def soft_matcher(matcher: Matcher, floor: float) -> Matcher:
+    """``matcher`` deciding with ``soft_gates`` on and ``floor`` as its coverage floor (the
+    same index: only ``decide``'s settings differ)."""
+    soft = copy.copy(matcher)
+    soft.settings = replace(matcher.settings, soft_gates=True, coverage_floor=floor)
+    return soft
+
+
+def with_gates(row: Example, floor: int) -> Example:
+    """``row`` as the soft-gate design with the ``floor``-th coverage floor reads it: the
+    gates' evidence among its features, and answered whenever confident enough and clear of
+    the safety rules."""
+    safe = row.safe_when_sure[floor]
+    return replace(
+        row,
+        features=row.features + row.gates,
+        answered_when_sure=safe,
+        answered_at_threshold=safe,
+    )
 
 
 def gathered(
@@ -305,11 +356,19 @@ def fit(rows: Sequence[Example], l2: float = 1.0, weigh: Weigh = evenly) -> tupl
     scale = np.sqrt(counts @ (x - mean) ** 2 / total)
     scale[scale < 1e-9] = 1.0
     z = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
+    # Newton's method: the loss is convex, so it reaches the optimum the 5,000 gradient steps
+    # it replaces were nearing (their weights within 0.04 of its) in a few steps, about ten
+    # times faster, which a leave-one-out estimate over many folds and designs needs.
+    penalty = np.r_[np.full(z.shape[1] - 1, l2), 0.0] / total
     w = np.zeros(z.shape[1])
-    for _ in range(5_000):
-        p = 1.0 / (1.0 + np.exp(-(z @ w)))
-        gradient = z.T @ ((p - y) * counts) / total + l2 * np.r_[w[:-1], 0.0] / total
-        w -= 0.5 * gradient
+    for _ in range(100):
+        p = 1.0 / (1.0 + np.exp(-np.clip(z @ w, -30.0, 30.0)))
+        gradient = z.T @ ((p - y) * counts) / total + penalty * w
+        hessian = (z * (p * (1.0 - p) * counts)[:, None]).T @ z / total + np.diag(penalty)
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.abs(step).max() < 1e-9:
+            break
     raw = w[:-1] / scale
     intercept = w[-1] - float((w[:-1] * mean / scale).sum())
     return (round(float(intercept), 3), *(round(float(v), 3) for v in raw))
@@ -374,14 +433,16 @@ def held_out(
     left out with its hand-written knowledge; one question file of the Russian or Azerbaijani
     seed questions at a time). Only the rows ``fitted_on`` accepts are fitted on; ``corrected``:
     with a correction for Russian and Azerbaijani questions (``fit_inflected``) fitted too;
-    ``weigh``: how much each fitted row counts."""
-    predicted: Predicted = []
+    ``weigh``: how much each fitted row counts. In ``rows``' order."""
+    scored: dict[int, float] = {}
     for fold in sorted({r.fold for r in rows}):
         fitted = [r for r in rows if r.fold != fold and fitted_on(r)]
         weights = fit(fitted, l2, weigh)
         correction = fit_inflected(fitted, weights, l2) if corrected else (0.0, 0.0, 0.0)
-        predicted += [(r, confidence(weights, r, correction)) for r in rows if r.fold == fold]
-    return predicted
+        for at, row in enumerate(rows):
+            if row.fold == fold:
+                scored[at] = confidence(weights, row, correction)
+    return [(row, scored[at]) for at, row in enumerate(rows)]
 
 
 def table(predicted: Predicted, thresholds: Sequence[float]) -> str:
@@ -413,6 +474,71 @@ def table(predicted: Predicted, thresholds: Sequence[float]) -> str:
     return "\n".join(lines)
 
 
+# The precision an answer given outright should have (issue 11), and the thresholds searched
+# for the most right answers at that precision.
+PRECISE = 0.95
+SEARCHED = tuple(i / 100 for i in range(50, 100))
+
+
+def _given(predicted: Predicted, threshold: float) -> tuple[int, int, float]:
+    """Right answers given outright (of answerable questions), wrong ones (a wrong fact, or
+    a near or off question answered) and their precision, at ``threshold``."""
+    answered = [p for p in predicted if outright(p[0], p[1], threshold)]
+    right = sum(p[0].right for p in answered)
+    return right, len(answered) - right, right / len(answered) if answered else 1.0
+
+
+def compared(designs: Sequence[tuple[str, Predicted]], threshold: float) -> str:
+    """One line per design: right / wrong outright at ``threshold`` and the most right
+    outright at any threshold of ``SEARCHED`` whose precision is ``PRECISE`` or more (that
+    threshold in brackets), for each group of ``GROUPS``."""
+    head = ["design"]
+    for label in GROUPS:
+        head += [f"{label} @{threshold:.2f} right / wrong", f"{label} at ≥ {PRECISE:.0%}"]
+    lines = ["| " + " | ".join(head) + " |", "|---" + "|---:" * (len(head) - 1) + "|"]
+    for name, predicted in designs:
+        cells = [name]
+        for label in GROUPS:
+            group = [p for p in predicted if p[0].group == label]
+            right, wrong, _ = _given(group, threshold)
+            precise = [
+                (given[0], t)
+                for t in SEARCHED
+                if (given := _given(group, t))[2] >= PRECISE and given[0] + given[1] > 0
+            ]
+            best = max(precise, key=lambda pair: (pair[0], -pair[1]), default=None)
+            cells += [
+                f"{right} / {wrong}",
+                f"{best[0]} ({best[1]:.2f})" if best else "never",
+            ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def gated_only(
+    rows: Sequence[Example], designs: Sequence[tuple[str, Predicted]], thresholds: Sequence[float]
+) -> str:
+    """For each soft-gate design (its predictions in ``rows``' order), the right and wrong
+    answers it gives at each threshold among the questions the shipped design's soft gates
+    alone hold back: what turning those gates into evidence adds, and at what precision."""
+    head = ["design", "knowledge", *(f"≥ {t:.2f}" for t in thresholds)]
+    lines = ["| " + " | ".join(head) + " |", "|---|---" + "|---:" * len(thresholds) + "|"]
+    for name, predicted in designs:
+        for label in GROUPS:
+            cells = [name, label]
+            for threshold in thresholds:
+                added = [
+                    soft.right
+                    for row, (soft, p) in zip(rows, predicted, strict=True)
+                    if soft.group == label
+                    and not row.answered_when_sure
+                    and outright(soft, p, threshold)
+                ]
+                cells.append(f"{sum(added)} / {len(added) - sum(added)}")
+            lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--l2", type=float, default=1.0, help="regularisation strength")
@@ -427,8 +553,22 @@ def main(argv: Sequence[str] | None = None) -> None:
         "stories, whose knowledge nobody curated towards their questions, count more)",
     )
     parser.add_argument("--show", action="store_true", help="list confident mistakes")
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        help="keep the questions' evidence in this file, and read it from there when it "
+        "exists (gathering it asks every question of every knowledge base and draft)",
+    )
+    parser.add_argument(
+        "--designs-only", action="store_true", help="compare the designs, print nothing more"
+    )
     args = parser.parse_args(argv)
-    rows = examples() + draft_examples()
+    if args.cache is not None and args.cache.is_file():
+        rows: list[Example] = pickle.loads(args.cache.read_bytes())
+    else:
+        rows = examples() + draft_examples()
+        if args.cache is not None:
+            args.cache.write_bytes(pickle.dumps(rows))
 
     def weigh(row: Example) -> float:
         return args.seed_weight if row.kb.removesuffix(DRAFT) in SEED_KBS else 1.0
@@ -449,6 +589,38 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.seed_weight != 1.0:
         print(f"Questions on the seed knowledge weigh {args.seed_weight} in the fit.")
     shared = held_out(rows, args.l2, fitted_on, weigh=weigh)
+    designs = [
+        (
+            "shipped (hard gates, CALIBRATION; in sample)",
+            [(r, confidence(CALIBRATION, r)) for r in rows],
+        ),
+        ("hard gates, refit", shared),
+        (
+            "hard gates, refit on what they let through",
+            held_out(
+                rows, args.l2, lambda r: fitted_on(r) and bool(r.answered_when_sure), weigh=weigh
+            ),
+        ),
+    ]
+    held_by_soft: list[tuple[str, Predicted]] = []
+    for index, floor in enumerate(COVERAGE_FLOORS):
+        soft_rows = [with_gates(r, index) for r in rows]
+        name = f"soft gates, coverage floor {floor:g}"
+        designs.append((name, held_out(soft_rows, args.l2, fitted_on, weigh=weigh)))
+        # Fitted on the questions the safety rules let through: those it decides on.
+        safe = held_out(
+            soft_rows, args.l2, lambda r: fitted_on(r) and bool(r.answered_when_sure), weigh=weigh
+        )
+        designs.append((f"{name}, fitted on what the safety rules let through", safe))
+        held_by_soft.append((name, safe))
+    print("\nThe designs, each left one knowledge base out but the shipped one:\n")
+    print(compared(designs, SETTINGS.answer_threshold))
+    print("\nThe questions only a soft gate holds back today (through the safety rules), answered")
+    print("by the soft-gate designs fitted on what the safety rules let through: right / wrong,")
+    print("by the confidence they are answered at (left one knowledge base out):\n")
+    print(gated_only(rows, held_by_soft, (0.7, 0.8, 0.85, 0.9, 0.95)))
+    if args.designs_only:
+        return
     print("\nOne model for every language (what the matcher does):\n")
     print(table(shared, thresholds))
     print("\nWith a correction for Russian and Azerbaijani questions (", end="")
@@ -465,6 +637,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     named = ", ".join(f"{n}={w}" for n, w in zip(INFLECTED_TERMS, correction, strict=True))
     print(f"the correction fitted on all of them (not in the matcher): {named}")
     print(f"\nCALIBRATION: tuple[float, ...] = {weights!r}")
+    for index, floor in enumerate(COVERAGE_FLOORS):
+        soft_rows = [with_gates(r, index) for r in rows]
+        soft = fit([r for r in soft_rows if fitted_on(r) and r.answered_when_sure], args.l2, weigh)
+        names = ("intercept", *CALIBRATION_FEATURES, *GATE_FEATURES)
+        named = ", ".join(f"{n}={w}" for n, w in zip(names, soft, strict=True))
+        print(f"\nsoft gates, coverage floor {floor:g}, fitted on all they let through: {named}")
     if args.show:
         print("\nAnswered outright and wrong (leave one knowledge base out, at 0.7):")
         for example, p in sorted(shared, key=lambda pair: -pair[1]):

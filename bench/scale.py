@@ -71,7 +71,7 @@ def _time_questions(ask: Any, asked: list[tuple[str, str]]) -> dict[str, float]:
 
 
 def run_newsdesk(size: int, semantic: str = "") -> dict[str, Any]:
-    from bot.core import index_snapshot
+    from bot.core import country_names, index_snapshot
     from bot.core.matcher import Matcher, MatcherSettings
 
     settings = MatcherSettings()
@@ -100,6 +100,10 @@ def run_newsdesk(size: int, semantic: str = "") -> dict[str, Any]:
         best = matcher.ask(question, limit=10).best
         return best.fact.id if best else None
 
+    # What a running bot's warm-up makes before members ask (``bot.core.timeline_warmer``),
+    # besides the timeline, which no question here reads.
+    country_names.prepare(matcher.written_languages())
+    matcher.prepare_place_names()
     row |= _time_questions(ask, questions(fact_list, QUESTIONS[size]))
     from bot.core.models import Fact
 

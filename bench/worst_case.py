@@ -280,8 +280,9 @@ def run(base: str, matcher: Matcher, cases: list[Input], repeats: int) -> list[d
     for question in WARM_UP:
         as_served(matcher)(question)
     # And what a running bot's warm-up makes (``bot.core.timeline_warmer``): the country names
-    # of the languages its facts are written in.
+    # of the languages its facts are written in, and the names of places a kind stands for.
     country_names.prepare(matcher.written_languages())
+    matcher.prepare_place_names()
     for path, ask in (("service", as_served(matcher)), ("whole text", whole(matcher))):
         for case in cases:
             first, median, most = timed(ask, case.text, repeats)

@@ -50,6 +50,20 @@ class _Bitmap:
             self._bytes[index] &= ~(1 << (key & 7)) & 0xFF
             self._value = None
 
+    @classmethod
+    def of(cls, keys: Iterable[int]) -> _Bitmap:
+        """A bitmap holding ``keys``, set in one pass: a common term's key set, made when a
+        question first needs it, holds up to thousands of keys, and a call of ``set`` for each
+        cost that question up to half a millisecond."""
+        bitmap = cls()
+        keys = tuple(keys)
+        if keys:
+            data = bitmap._bytes = bytearray((max(keys) >> 3) + 1)
+            for key in keys:
+                data[key >> 3] |= 1 << (key & 7)
+            bitmap._value = None
+        return bitmap
+
     def value(self) -> int:
         if self._value is None:
             self._value = int.from_bytes(self._bytes, "little")
@@ -71,9 +85,7 @@ class KeyBitmaps:
 
     def track(self, term: str, keys: Iterable[int]) -> None:
         """Keep ``term``'s bitmap from now on, starting with ``keys``."""
-        bitmap = self._terms[term] = _Bitmap()
-        for key in keys:
-            bitmap.set(key)
+        self._terms[term] = _Bitmap.of(keys)
 
     def add(self, term: str, key: int) -> None:
         """``key``'s fact holds ``term`` (nothing if ``term`` is not kept)."""

@@ -29,6 +29,10 @@ CALIBRATION: tuple[float, ...] = (
     2.649,
 )
 
+# The weights of the soft gates' evidence (``answer_decision.GATE_FEATURES``) in the same
+# model, used when ``soft_gates`` is on.
+GATE_CALIBRATION: tuple[float, ...] = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+
 # The semantic re-ranker's blend and confidence correction (``MatcherSettings``), fitted per
 # backend by ``python -m bench.semantic --fit --backend NAME`` on the older tune sets; unused
 # while it is off. The defaults are multilingual-e5-small's ("e5").
@@ -185,6 +189,17 @@ class MatcherSettings:
     offer_coverage: float = 0.6
     # The confidence model: intercept, then one weight per ``CALIBRATION_FEATURES``.
     calibration: tuple[float, ...] = CALIBRATION
+    # Whether the soft gates (near tie, coverage, phrasing words only, shared keyword) are
+    # evidence the confidence weighs (``gate_calibration``, one weight per ``GATE_FEATURES``)
+    # rather than vetoes; the safety rules stay vetoes (``AnswerDecision._gates_failed``).
+    # Off: left one knowledge base out, no fit of it beat the vetoes fitted alike at 95%
+    # precision, and at the answer threshold it added nearly a wrong answer for each right one
+    # (round 20, ``bench/results/calibrate.md``); ``bench.calibrate`` measures designs by it.
+    soft_gates: bool = False
+    gate_calibration: tuple[float, ...] = GATE_CALIBRATION
+    # With ``soft_gates``: the least coverage an outright answer needs all the same, as a share
+    # of ``coverage_needed`` (0: none).
+    coverage_floor: float = 0.0
     # Share of a fact's relevance that is its BM25 score over all its text (every phrasing, the
     # answer and tags as fields; ``_bm25``), the rest being the best phrasing and coverage. A
     # word that many of a fact's phrasings repeat says what the fact is about, which one best
@@ -193,6 +208,20 @@ class MatcherSettings:
     # (0: 83%; BM25 alone, bm25s: 94%) and answered more precisely (seed 82% -> 86%, stories
     # 85% -> 88%, Russian 77% -> 83%); 0.3 and 0.7 did no better. 0 turns it off.
     bm25_share: float = 0.5
+    # An English question of this many words the facts know, or more, is long: its best
+    # phrasing's part of relevance (half of what is not BM25's) falls to
+    # ``long_question_phrasing``, coverage taking the rest. A careful writer's long question
+    # takes its words from the story, spread over a fact's answer and several phrasings; a
+    # sibling phrasing meeting a few of them ("did the crane crush lorries") outranked the fact
+    # holding most of them. Older tune English (round 20): 0.25 from 8 words put the right
+    # fact first for 3 more careful questions and answered 2 more right outright (7 words, or
+    # 0.35: the same), no answer more wrong; 0.1 answered 2 more wrong. Not Russian or
+    # Azerbaijani questions, whose inflected words miss a fact's far more often, so that
+    # coverage says less there (as ``minimum_coverage_inflected`` has it): Azerbaijani older
+    # tune +2 careful / -1 casual, the fresh Azerbaijani set one careful answer fewer. 99
+    # turns it off.
+    long_question_terms: int = 8
+    long_question_phrasing: float = 0.25
     # A question about a thing no fact mentions ("the stadium" of facts on a bridge) is not
     # answered outright (``Matcher._unknown_thing``); False turns it off.
     unknown_thing_guard: bool = True

@@ -8,8 +8,10 @@ again whenever another index is served (a reload, catching up with everything).
 
 The same warm-up then makes the country-name tables of the languages the facts are written in
 (``country_names.prepare``): the Russian one took the first Russian question that met the
-check about 0.1 s. Each is one build, not steps: it runs in a worker thread, which gives the
-event loop its turn at Python's switch interval (5 ms).
+check about 0.1 s. And it reads the names of the places a question may name by their kind
+(``Matcher.prepare_place_names``): the first question naming "the port" read hundreds of them.
+Each is one build, not steps: it runs in a worker thread, which gives the event loop its turn at
+Python's switch interval (5 ms).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import time
 from collections.abc import Callable
 
 from bot.core import country_names
-from bot.core.fact_index import FactIndex
+from bot.core.matcher import Matcher
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +36,7 @@ WATCH_SECONDS = 0.2
 class TimelineWarmer:
     """A background task making each newly served index's timeline (``served()``)."""
 
-    def __init__(self, served: Callable[[], FactIndex]) -> None:
+    def __init__(self, served: Callable[[], Matcher]) -> None:
         self._served = served
         self._task: asyncio.Task[None] | None = None
 
@@ -50,7 +52,7 @@ class TimelineWarmer:
                 await self._task
 
     async def _run(self) -> None:
-        made: FactIndex | None = None
+        made: Matcher | None = None
         while True:
             index = self._served()
             if index is made:
@@ -59,16 +61,17 @@ class TimelineWarmer:
             try:
                 await self._make(index)
                 await asyncio.to_thread(country_names.prepare, index.written_languages())
+                await asyncio.to_thread(index.prepare_place_names)
             except Exception:
                 # A member's first /latest (or question) makes what is missing, as before:
                 # nothing is lost but the head start.
-                log.exception("could not make the timeline or the country names in the background")
+                log.exception("could not make the timeline, country or place names in advance")
                 made = index
                 continue
             if self._served() is index:
                 made = index
 
-    async def _make(self, index: FactIndex) -> None:
+    async def _make(self, index: Matcher) -> None:
         """Step through ``index.timeline_steps()``, giving the event loop its turn every
         ``STEP_SECONDS``; given up when another index is served meanwhile."""
         steps = index.timeline_steps()

@@ -2,17 +2,27 @@
 ``once``: a table derived from them built on first use, once per process.
 
 wordfreq is imported here, on first use, and nowhere at the top of a module: importing it costs
-a process about a tenth of a second of CPU before it reads a single list (it brings ftfy,
-langcodes and regex along, and walks the call stack to find its data folder). ``--help``,
+a process a fifth of a second of CPU before it reads a single list (it brings ftfy, langcodes,
+wcwidth and regex along, and walks the call stack to find its data folder). ``--help``,
 ``kb validate`` and a settings error never weigh a word and should not pay for it.
+
+The small lists, all that a question or a knowledge file's language takes, are read from
+wordfreq's data folder directly, in its documented cBpack format (a gzipped msgpack list: a
+header, then the words of each centibel of frequency), to the very dictionary
+``wordfreq.get_frequency_dict`` gives: every ``python -m bot ask`` and every child process of
+the tests paid for that import only to open one file. The large lists still go through wordfreq,
+which keeps them for ``zipf`` too: read here as well, they would be held twice.
 """
 
 from __future__ import annotations
 
 import functools
+import gzip
+import importlib.util
 import math
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -29,11 +39,33 @@ def frequencies(language: str, size: str) -> dict[str, float]:
         with _lock:
             found = _lists.get((language, size))
             if found is None:
-                import wordfreq
+                found = _small_list(language) if size == "small" else None
+                if found is None:
+                    import wordfreq
 
-                found = wordfreq.get_frequency_dict(language, size)
+                    found = wordfreq.get_frequency_dict(language, size)
                 _lists[language, size] = found
     return found
+
+
+def _small_list(language: str) -> dict[str, float] | None:
+    """wordfreq's small list of ``language`` read from its file, as ``get_frequency_dict`` reads
+    it; None when wordfreq ships no such file (it then matches the language code itself)."""
+    spec = importlib.util.find_spec("wordfreq")  # finds the package without running it
+    folders = spec.submodule_search_locations if spec is not None else None
+    if not folders:
+        return None
+    path = Path(next(iter(folders))) / "data" / f"small_{language}.msgpack.gz"
+    if not path.is_file():
+        return None
+    import msgpack
+
+    with gzip.open(path, "rb") as packed:
+        header, *buckets = msgpack.load(packed, raw=False)
+    if header != {"format": "cB", "version": 1}:
+        return None  # a format this reader does not know: wordfreq reads its own
+    # The words of bucket ``index`` are -index centibels frequent: 10 ** (-index / 100).
+    return {word: 10 ** (-index / 100) for index, words in enumerate(buckets) for word in words}
 
 
 def zipf(word: str, language: str) -> float:

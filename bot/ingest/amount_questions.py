@@ -20,6 +20,8 @@ from bot.ingest.amount_shapes import (
     EFFECT,
     GATHERINGS,
     MONEY,
+    MONEY_RECIPIENT,
+    MONEY_VERBS,
     NOT_SIZED_THING_WORDS,
     PERCENT,
     PUT_AT,
@@ -28,7 +30,8 @@ from bot.ingest.amount_shapes import (
     amount_be,
 )
 from bot.ingest.asked_clause import AskedClause
-from bot.ingest.lexicon import base_form, ing_base, is_topic_noun, past_participle
+from bot.ingest.lexicon import FUNCTION_WORDS, base_form, ing_base, is_topic_noun, past_participle
+from bot.ingest.main_clause import Clause
 from bot.ingest.place_shapes import place_in
 from bot.ingest.predicate_core import cut
 from bot.ingest.question_forms import inverted
@@ -100,6 +103,9 @@ def _amount_after_verb(asked: AskedClause) -> str | None:
         )
         if body and bare_noun:
             return f"how much {body}"
+        if (recipient := _money_recipient(clause, before)) is not None:
+            body = inverted(clause, subject, recipient)
+            return f"how much {body}" if body else None
         if (
             (thing := AMOUNT_OF_THING.match(before))
             and NOT_SIZED_THING_WORDS.isdisjoint(thing["thing"].split())
@@ -118,6 +124,20 @@ def _amount_after_verb(asked: AskedClause) -> str | None:
         body = inverted(clause, subject, " ".join(p for p in (particle, after) if p))
         return f"how many {later['noun'].lower()} {body}" if body else None
     return None
+
+
+def _money_recipient(clause: Clause, before: str) -> str | None:
+    """Who a sum is ordered paid by or fined from, as the question keeps it ("the company to
+    pay", "the company"), when ``before`` (the words between the verb and the sum) is such an
+    object: after "ordered", "told" or the like, one with what it is to do ("ordered the
+    company to pay"); after "fined" or "awarded", the object alone."""
+    found = MONEY_RECIPIENT.match(before)
+    if found is None or any(w.lower() in FUNCTION_WORDS for w in found["who"].split()[1:]):
+        return None
+    verb = (clause.verb or "").lower()
+    if found["to"] is None and verb not in MONEY_VERBS:
+        return None
+    return before
 
 
 def _share(asked: AskedClause, share: re.Match[str] | None) -> str | None:

@@ -34,7 +34,7 @@ MONEY = re.compile(
     r"(?:(?:more than|over|nearly|almost|about|around|at least|up to|some|roughly)\s+)?"
     r"(?:[$€£]\s?\d[\d,.]*(?:\s+(?:million|billion|trillion|bn|m))?"
     r"|\d[\d,.]*(?:\s+(?:million|billion|trillion))?\s+(?:euros?|dollars?|pounds|roubles|"
-    r"rubles|manats?|lari|tenge|drams?|lira|liras|hryvnias?))",
+    r"rubles|manats?|lari|tenge|drams?|lira|liras|hryvnias?|soms?|somoni|soums?|lei|yuan))",
     re.IGNORECASE,
 )
 COUNT_OBJECT = re.compile(
@@ -52,6 +52,20 @@ COUNT_OBJECT_AFTER = re.compile(
     r"(?:[A-Z][\w-]*\s+){1,2}(?:[a-z-]+\s+)?[a-z-]+s"
     r"|(?<=\s)(?:[a-z-]+s|people)(?(particle)|(?!)))(?![\w'-])"
 )
+# Who a sum goes to or is taken from, before it: "fined the company 40 million som" (a verb
+# with two objects), "ordered the company to pay $3 million" (an object and what it is to do).
+# Readers ask "how much did the court fine the company", "... order the company to pay".
+MONEY_VERBS = frozenset(
+    """fine fined fines award awarded awards owe owed owes pay paid pays lend lent lends
+    give gave gives grant granted grants offer offered offers""".split()
+)
+_PAYS = r"(?:pay|repay|return|refund|give|hand over|transfer|compensate|spend|invest|raise)"
+MONEY_RECIPIENT = re.compile(
+    r"^(?P<who>(?:the|a|an|its|their|his|her|[A-Z][\w'-]*)(?:\s+[\w'-]+){0,4}?)"
+    rf"(?P<to>\s+to\s+{_PAYS})?$"
+)
+
+
 # A figure put on a thing: "put the toll on their side at eight", "put turnout at 84.5%".
 PUT_AT = re.compile(
     r"^(?P<thing>(?:(?:the|its|their)\s+)?[a-z][\w'-]*"
@@ -107,11 +121,19 @@ NOT_SIZED_THING_WORDS = STOPWORDS | frozenset(
 )
 
 
+# A second count in the same list as the one asked about: "had 93 passengers and five crew
+# on board" asks "how many passengers did the airline have on board"; the other count is
+# left to the answer, as it is no part of the question.
+_LISTED_COUNT = re.compile(rf"^,?\s*and\s+{_QUANTITY}\s+(?:[a-z-]+\s+){{0,1}}?[a-z-]+\b")
+
+
 def after_counted(text: str) -> str:
     """What a "how many" question keeps after the counted noun: the predicate's next words,
     but not a participle's phrase that says which ones were counted ("pardoned more than 200
     people convicted in political cases" asks "how many people has he pardoned", not "...
-    pardoned convicted in political cases")."""
+    pardoned convicted in political cases"), nor another count of the same list ("93
+    passengers and five crew on board")."""
+    text = _LISTED_COUNT.sub("", text, count=1)
     first = text.split()[:1]
     if first and (first[0].endswith("ing") or is_past(first[0].lower())):
         return ""

@@ -107,6 +107,41 @@ def coordinated_clause(statement: str, subject: str | None = None) -> str | None
     return clause[:1].upper() + clause[1:]
 
 
+# "... 66 people were taken to hospitals and 50 of them were admitted": after "and", a count
+# of the things counted before it ("50 of them", or the number alone: "and three were later
+# charged") with a verb group after it is a clause of its own, even with no comma before the
+# "and" (news often writes none). The verb group keeps a list ("93 passengers and five crew")
+# or a tally ("12 dead and 50 wounded") out: a count followed by a noun or an adjective.
+_NUMBER = (
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"dozens|hundreds|thousands)"
+)
+_COUNTED = re.compile(rf"\b{_NUMBER}\s+(?P<noun>people|[a-z-]+s)\b", re.IGNORECASE)
+_AND_COUNT = re.compile(
+    rf",?\s+and\s+(?P<count>(?:(?:about|nearly|almost|more than|at least|some)\s+)?{_NUMBER})"
+    r"\s+(?:of\s+(?:them|those|these|whom)\s+)?"
+    r"(?P<rest>(?:(?:later|also|still|then|since)\s+)?"
+    r"(?:were|was|are|is|have|has|had|will|would|could|remain|remained|died|survived)\s.+)$",
+    re.IGNORECASE,
+)
+
+
+def counted_clause(statement: str) -> str | None:
+    """The clause after "and" that counts again what the clause before it counted ("66
+    people were taken to hospitals and 50 of them were admitted" -> "50 people were
+    admitted"), as a sentence with the counted noun written out; None when there is none."""
+    text = statement.rstrip(". ")
+    match = _AND_COUNT.search(text)
+    if match is None:
+        return None
+    counted = list(_COUNTED.finditer(text[: match.start()]))
+    if not counted:
+        return None
+    noun = counted[-1]["noun"].lower()
+    clause = f"{match['count']} {noun} {match['rest']}"
+    return clause[:1].upper() + clause[1:]
+
+
 # A subject a second verb can be given: a name or a definite noun phrase ("The governor",
 # "Moldova's Constitutional Court"), not "Some" or a count, which a reader cannot tell apart.
 _NAMED_OR_DEFINITE = re.compile(

@@ -260,6 +260,29 @@ def _weekday(span: str, published: dt.date, anchor: dt.date | None) -> dt.date |
     return None
 
 
+# "that Monday", "that same Friday", "on that Saturday": a weekday pointed back at ...
+_THAT_WEEKDAY = re.compile(r"\b[Tt]hat\s+(?:same\s+|very\s+)?$")
+# ... unless the "that" opens what was said: "said that Monday's vote was fair".
+_SAID_THAT = re.compile(
+    r"\b(?:said|says|say|told\s+\w+|announced|added|warned|stated|confirmed|insisted|noted|"
+    r"argued|claimed|believed|hoped|expected|reported)\s+that\s+$"
+)
+
+
+def _pointed_back(before: str) -> bool:
+    """Does ``before`` (the text before a weekday) point back at it with "that" ("That same
+    Friday", "that Monday afternoon"), not open what someone said with it?"""
+    return _THAT_WEEKDAY.search(before) is not None and _SAID_THAT.search(before) is None
+
+
+def _on_or_after(anchor: dt.date, span: str) -> dt.date:
+    """The first day from ``anchor`` on that is the weekday ``span`` names ("That same Friday"
+    after "signed it on 14 May", a Friday: 14 May; "That Monday" after a Sunday: the next
+    day)."""
+    number = [w.lower() for w in WEEKDAYS.split("|")].index(span.split()[-1].lower())
+    return anchor + dt.timedelta(days=(number - anchor.weekday()) % 7)
+
+
 def counted(word: str) -> int | None:
     """The count a word gives ("three", "a", "12"), or None when it gives none ("several")."""
     if word.isdigit():
@@ -409,6 +432,10 @@ def _counted_date(
         elif published is not None:
             date = published - dt.timedelta(days=days)
         precision = "day" if unit.lower().startswith("day") else "week"
+    elif kind == "weekday" and _pointed_back(before):
+        # "That same Friday", "that Monday afternoon": the weekday of the days the article
+        # is telling, pointed back at, never one counted from the publication's week.
+        date = _on_or_after(anchor, span) if anchor is not None else None
     elif kind == "weekday" and published is not None:
         date = _weekday(span, published, week)
         if (date is None or _PRESENT_AHEAD.search(before)) and (
@@ -519,8 +546,18 @@ def last_anchor(
         and m.precision == "day"
         and not m.deadline  # "by July 1": a deadline is not the day the story is on
         and not (m.relative and _NOT_WHEN.search(text[: m.start]))
+        and not _NAMED_BY_DAY.search(text[: m.start])
     ]
     return (days[-1].date, days[-1].weekday) if days else (anchor, anchor_weekday)
+
+
+# A day that names what is spoken of ("reminded him of 1 March 2008", "the clashes of 1 March
+# 2008"): a reference, not the day the story has come to, which "the next day" or "that
+# Monday" after it count from. A part of a day ("the night of 13 October") is when, and is.
+_NAMED_BY_DAY = re.compile(
+    r"(?<!\bnight)(?<!\bmorning)(?<!\bevening)(?<!\bafternoon)(?<!\bday)(?<!\bweek)"
+    r"(?<!\bweekend)(?<!\bdawn)(?<!\bhours)\s+of\s+(?:the\s+)?$"
+)
 
 
 # A weekday that is a verb's object ("made Monday a day off"), not when anything happened.

@@ -65,7 +65,27 @@ def told_earlier(title: str, lede: str, event: Event, published: dt.date | None)
         for match in _SPAN_AFTER.finditer(text):
             if _names(match["words"], event):
                 return Earlier(_span_before(match["count"], match["unit"], published))
+    if _about_in(title, event.noun):
+        # "Court jails 13 over Zhanaozen riots": the news is a later step taken over the
+        # event, and the lede's day ("on Monday") is that step's. The event is dated by what
+        # the lede says of it ("the violence ... last December"), or not at all.
+        return Earlier(_last_month(lede, published))
     return None
+
+
+# "last December", "in March last year": a month the lede names back from the news.
+_LAST_MONTH = re.compile(rf"\blast\s+(?P<month>{dates.MONTHS})\b")
+
+
+def _last_month(lede: str, published: dt.date | None) -> str | None:
+    """ "last December" in a story of June 2012: "December 2011", the latest such month
+    before the publication's; None when the lede names no month so or has no date."""
+    match = _LAST_MONTH.search(lede)
+    if match is None or published is None:
+        return None
+    number = MONTH_NUMBERS[match["month"].lower()]
+    year = published.year if number < published.month else published.year - 1
+    return f"{match['month']} {year}"
 
 
 def _last(span: str, published: dt.date | None) -> str | None:

@@ -123,6 +123,19 @@ def _second_clause_questions(
     return asked[:2]
 
 
+def _counted_questions(statement: str, names: set[str], setting: str | None) -> list[str]:
+    """The "how many" question of a second count after "and" ("... were taken to hospitals
+    and 50 of them were admitted": "how many people were admitted"), a point of its own that
+    readers ask about as often as the first count."""
+    counted = clause_parts.counted_clause(plain_text(statement))
+    parsed = parse(counted) if counted is not None else None
+    if parsed is None:
+        return []
+    return [q for q in _from_clause(parsed, names, setting, depth=1) if q.startswith("how many")][
+        :1
+    ]
+
+
 def _relative_questions(text: str, names: set[str]) -> list[str]:
     """The "where", "when" and amount questions of what the first relative clause of
     ``text`` says of a name ("COP30, which will be held in Belem ...": "where will cop30 be
@@ -204,6 +217,13 @@ def generate(
             out[at:at] = [
                 q for q in _from_clause(second, names, setting, depth=1) if q.startswith(_TYPED)
             ][:2]
+    counted = _counted_questions(statement, names, setting)
+    if counted:
+        # Asked right after the first count's own question, ahead of the yes/no and "who"
+        # questions that only say the first point again in other words.
+        first_typed = next((i for i, q in enumerate(out) if q.startswith(_TYPED)), None)
+        at = first_typed + 1 if first_typed is not None else len(out)
+        out[at:at] = counted
     out += _other_parts(statement, clause, names, setting)
     if overview and topic:
         # The opening sentence answers questions about the event as a whole; asked in general

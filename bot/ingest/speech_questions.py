@@ -27,6 +27,13 @@ _PRESENT_DO = {"say": "do", "says": "does", "concludes": "does"}
 _SPEAKER_PRONOUNS = ("it", "they", "he", "she")
 
 
+# The "that" opening what was said, not one pointing at a time ("said that day that the state
+# had paid ...": the first "that" is the day's).
+_THAT_CLAUSE = re.compile(
+    r"(?:^|\s)that\s+(?!(?:day|night|morning|evening|afternoon|week|weekend|month|year|time)\b)"
+)
+
+
 def reports_speech(clause: Clause) -> bool:
     """Whether ``clause`` reports what was said ("said", "replied") or found ("concluded
     that", "ruled that"), not "announced" with a thing for its object, in a past or present
@@ -80,7 +87,7 @@ def what_was_said(clause: Clause, names: set[str]) -> Clause | None:
     ask the court); None when it reports nothing a question could be asked of."""
     verb = (clause.verb or "").lower()
     rest = clause.rest
-    said = re.split(r"(?:^|\s)that\s+", rest, maxsplit=1)
+    said = re.split(_THAT_CLAUSE, rest, maxsplit=1)
     # After "called", "accused" or "described" an object comes first, and a "that" in it
     # opens a relative clause ("called Western suggestions that the state was behind the
     # crash a lie"), not what was said.

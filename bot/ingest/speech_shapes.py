@@ -17,10 +17,11 @@ OBJECT_FIRST = frozenset("called calls accused described describes urged denied"
 
 
 # How a clause that "said" introduces without "that" opens: a determiner, a name or a number
-# ("said the bridge would ...", "said about 1,200 people work ..."), not "said on Monday".
+# of any length ("said the bridge would ...", "said 66 people were taken ...", "said about
+# 1,200 people work ..."), not "said on Monday".
 REPORTED_START = re.compile(
     r"(?:the|a|an|its|their|his|her|it|they|he|she|all|some|most|about|more than|nearly|"
-    r"[A-Z][\w'-]+|\d)\s"
+    r"[A-Z][\w'-]+|\d[\d,.]*)\s"
 )
 
 

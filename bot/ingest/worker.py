@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import importlib
 import multiprocessing
 from collections.abc import Callable
 from multiprocessing.pool import Pool
@@ -20,8 +21,13 @@ from bot.ingest.models import IngestError
 
 T = TypeVar("T")
 
-# A real article's page is read in well under a second; the child's start is included.
+# A real article's page is read in well under a second. The deadline starts once the child is
+# up with the reading code imported: that start (an interpreter, trafilatura and its
+# dependencies) is the same for every page, and a loaded machine stretched it past the deadline
+# of pages that then read in a second.
 PARSE_SECONDS = 10.0
+# Only a ceiling on the child's start, for a machine that cannot start a process at all.
+START_SECONDS = 120.0
 # "spawn", not "fork": the bot process has threads (aiosqlite, asyncio.to_thread).
 _SPAWN = multiprocessing.get_context("spawn")
 
@@ -42,9 +48,18 @@ class ParsingWorker:
     async def run(self, source: str, func: Callable[..., T], *args: Any) -> T:
         """``func(*args)`` in the child process; its exceptions are raised here.
 
-        Past ``PARSE_SECONDS`` the child is stopped and ``IngestError`` names ``source``.
+        Past ``PARSE_SECONDS`` (counted once the child is up) the child is stopped and
+        ``IngestError`` names ``source``.
         """
-        seconds = PARSE_SECONDS
+        pool = self._pool
+        if pool is None:
+            pool = self._pool = _SPAWN.Pool(processes=1)
+            await self._call(pool, source, START_SECONDS, _import, func.__module__)
+        return await self._call(pool, source, PARSE_SECONDS, func, *args)
+
+    async def _call(
+        self, pool: Pool, source: str, seconds: float, func: Callable[..., T], *args: Any
+    ) -> T:
         loop = asyncio.get_running_loop()
         outcome: asyncio.Future[T] = loop.create_future()
 
@@ -53,9 +68,7 @@ class ParsingWorker:
             with contextlib.suppress(RuntimeError):
                 loop.call_soon_threadsafe(_settle, outcome, value, error)
 
-        if self._pool is None:
-            self._pool = _SPAWN.Pool(processes=1)
-        self._pool.apply_async(
+        pool.apply_async(
             func, args, callback=settle, error_callback=lambda error: settle(error=error)
         )
         try:
@@ -73,6 +86,11 @@ class ParsingWorker:
         pool, self._pool = self._pool, None
         if pool is not None:
             await asyncio.to_thread(pool.terminate)
+
+
+def _import(module: str) -> None:
+    """Run in the child: import the module whose function it will be given."""
+    importlib.import_module(module)
 
 
 def _settle(outcome: asyncio.Future[Any], value: Any, error: BaseException | None) -> None:

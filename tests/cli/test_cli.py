@@ -338,12 +338,10 @@ async def test_knowledge_id_clash_does_not_hang_the_cli(tmp_path: Path) -> None:
     (knowledge / "b.yaml").write_text(
         f"facts:\n  - id: {added.id}\n    answer: A file fact.\n", encoding="utf-8"
     )
-    # A hang never ends; a start on a busy runner (two test workers beside other jobs on two
-    # cores) can take several seconds, so the bound leaves room for that and no more.
+    # A hang never ends, so the bound is only a ceiling that a finishing program never waits
+    # out: 15 s, as it was, was run out on a loaded 2-core machine by a start that then ended.
     try:
-        done = run_program(
-            "ask", "tolbachik", "--db", db, "--knowledge", knowledge, cwd=tmp_path, timeout=15
-        )
+        done = run_program("ask", "tolbachik", "--db", db, "--knowledge", knowledge, cwd=tmp_path)
     except subprocess.TimeoutExpired:
         pytest.fail("`python -m bot ask` hung after a start-up reload failure")
     assert done.returncode in (0, 1, 2)

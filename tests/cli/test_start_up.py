@@ -83,3 +83,6 @@ def test_a_question_still_loads_what_it_needs_and_is_answered(
     assert asked["code"] == 0
     assert "[deaths-in-custody" in str(asked["out"])
     assert "bot.core.matcher" in asked["heavy"]
+    # The general word lists a question needs are read from wordfreq's files, without the
+    # fifth of a second of CPU that importing wordfreq costs every process.
+    assert "wordfreq" not in asked["heavy"]

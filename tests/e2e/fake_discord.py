@@ -108,6 +108,10 @@ API_PREFIX = "/api/v10"
 # where it matters (Discord's three seconds, in CPU seconds of the bot's own work); 5 s, as it
 # was, is within what a loaded 2-core machine adds to a reply (7-fold slower polls were seen).
 WAIT_SECONDS = 30.0
+# How long a bot's start (gateway connection, commands synced, READY) may take: a ceiling on an
+# event, never waited out by a bot that starts. 10 s, as it was, was run out on a loaded 2-core
+# machine by bots that then started.
+READY_SECONDS = 60.0
 DISCORD_EPOCH_MS = 1_420_070_400_000
 
 # --------------------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from bot.core.service import KnowledgeBase
 
 from .fake_discord import (
     DEFAULT_EVERYONE_PERMISSIONS,
+    READY_SECONDS,
     FakeChannel,
     FakeDiscordServer,
     FakeGuild,
@@ -166,7 +167,7 @@ class RunningBot:
 
 @contextlib.asynccontextmanager
 async def running_bot(
-    settings: Settings, *, ready_timeout: float = 10.0, token: str = "fake-token"
+    settings: Settings, *, ready_timeout: float = READY_SECONDS, token: str = "fake-token"
 ) -> AsyncIterator[RunningBot]:
     """The real bot (commands synced, gateway READY; sharded when the settings say so);
     Discord must already point at a fake."""

@@ -1082,7 +1082,7 @@ async def test_server_error_on_reply_is_retried(
         world.general, world.alice, "!ask why was the ambassador recalled"
     )
     reply = await server.wait_for_request(
-        is_reply_to(sent["id"]), method="POST", path=MESSAGES_PATH, timeout=6
+        is_reply_to(sent["id"]), method="POST", path=MESSAGES_PATH
     )
     assert reply.status == 200 and fault.hits == 1
     assert fact_id_of(reply.json) == "ambassador-recalled"

@@ -21,6 +21,7 @@ from discord.ext import commands
 
 from .fake_discord import (
     INTENT_MESSAGE_CONTENT,
+    READY_SECONDS,
     FakeDiscordServer,
     FakeGuild,
     FakeUser,
@@ -110,7 +111,9 @@ async def harness(server: FakeDiscordServer) -> AsyncIterator[Harness]:
     runner = asyncio.create_task(bot.start("fake-token"))
     ready = asyncio.create_task(bot.ready_event.wait())
     try:
-        done, _ = await asyncio.wait({runner, ready}, timeout=5, return_when="FIRST_COMPLETED")
+        done, _ = await asyncio.wait(
+            {runner, ready}, timeout=READY_SECONDS, return_when="FIRST_COMPLETED"
+        )
         if runner in done:
             runner.result()  # re-raise the startup failure
             raise AssertionError("bot.start() returned before on_ready")
@@ -224,7 +227,7 @@ async def test_500_is_retried(harness: Harness) -> None:
     server = harness.server
     fault = server.fail_next("POST", MESSAGES_PATH, status=500)
     await server.send_message(harness.guild.text_channel, harness.alice, "!ping")
-    reply = await server.wait_for_request(method="POST", path=MESSAGES_PATH, timeout=5)
+    reply = await server.wait_for_request(method="POST", path=MESSAGES_PATH)
     assert reply.status == 200 and reply.json["content"] == "pong"
     assert fault.hits == 1
 

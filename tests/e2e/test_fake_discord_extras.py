@@ -20,6 +20,7 @@ from discord.ext import commands
 from .fake_discord import (
     MESSAGE_FLAG_EPHEMERAL,
     MESSAGE_FLAG_LOADING,
+    READY_SECONDS,
     FakeDiscordServer,
     FakeGuild,
     FakeUser,
@@ -130,7 +131,9 @@ class Env:
 async def _start(server: FakeDiscordServer, bot: ExtrasBot) -> asyncio.Task[None]:
     runner = asyncio.create_task(bot.start("fake-token"))
     ready = asyncio.create_task(bot.ready_event.wait())
-    done, _ = await asyncio.wait({runner, ready}, timeout=5, return_when="FIRST_COMPLETED")
+    done, _ = await asyncio.wait(
+        {runner, ready}, timeout=READY_SECONDS, return_when="FIRST_COMPLETED"
+    )
     if ready not in done:
         ready.cancel()
         await bot.close()

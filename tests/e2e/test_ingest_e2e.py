@@ -26,7 +26,12 @@ from bot.core.service import KnowledgeBase, StartMode
 from bot.exts.feeds import FeedWatcher
 from bot.ingest.pipeline import IngestResult, ingest
 
-from .fake_discord import MESSAGE_FLAG_EPHEMERAL, FakeDiscordServer, iter_components
+from .fake_discord import (
+    MESSAGE_FLAG_EPHEMERAL,
+    WAIT_SECONDS,
+    FakeDiscordServer,
+    iter_components,
+)
 from .harness import REPO_ROOT, RunningBot, World, make_settings, running_bot
 
 DATA = REPO_ROOT / "tests" / "ingest" / "data"
@@ -105,7 +110,7 @@ async def slash(
 
 
 async def followup(server: FakeDiscordServer) -> JSON:
-    request = await server.wait_for_request(method="POST", path=WEBHOOK_PATH, timeout=10)
+    request = await server.wait_for_request(method="POST", path=WEBHOOK_PATH)
     assert is_ephemeral(request.json), request.json
     payload: JSON = request.json
     return payload
@@ -230,7 +235,6 @@ async def _feed_announcement(server: FakeDiscordServer, world: World) -> dict[st
     return await server.wait_for_bot_message(
         lambda m: m["content"].startswith("New from the watched feeds"),
         channel_id=world.general,
-        timeout=15,
     )
 
 
@@ -439,7 +443,7 @@ async def test_a_crashing_feed_poll_is_logged_and_tried_again(
             return IngestResult()
 
         watcher.poll = crash_once
-        await asyncio.wait_for(polled_after_the_crash.wait(), timeout=5)
+        await asyncio.wait_for(polled_after_the_crash.wait(), timeout=WAIT_SECONDS)
         loops = list(watcher.loops)
     crashes = [
         r

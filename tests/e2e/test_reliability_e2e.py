@@ -277,7 +277,7 @@ async def test_aborted_socket_resumes_and_a_question_sent_meanwhile_is_answered(
 ) -> None:
     """The TCP connection is cut without a close frame; the bot resumes, then answers."""
     await server.drop_connection(code=None)
-    await server.wait_for_session(timeout=10)
+    await server.wait_for_session(timeout=WAIT_SECONDS)
     callback = await ask(server, world.alice, "what happened in yekaterinburg", world.guild)
     assert fact_id_of(data(callback)) == "yekaterinburg-raid"
     assert (server.identify_count, server.resume_count) == (1, 1)

@@ -74,7 +74,7 @@ async def ask(
     interaction = await server.send_slash_command(
         "ask", {"question": question}, user, guild_id=guild
     )
-    return answered_fact(await server.wait_for_callback(interaction, timeout=10))
+    return answered_fact(await server.wait_for_callback(interaction))
 
 
 def frames_on_shard(server: FakeDiscordServer, event: str) -> dict[int, list[Any]]:
@@ -240,7 +240,7 @@ async def test_identify_slots_keep_one_bucket_to_one_identify_at_a_time(
     async with fake_discord("newsdesk", max_concurrency=max_concurrency) as server:
         world = sharded_world(server, 2)
         settings = sharded_settings(tmp_path, world, database, shard_count=2)
-        async with running_bot(settings, ready_timeout=15):
+        async with running_bot(settings):
             identifies = [
                 f.at for f in server.gateway_frames if f.direction == "recv" and f.op == 2
             ]
@@ -344,10 +344,8 @@ async def test_two_processes_share_the_servers_and_answer_each_others_changes(
         reload = await server.send_slash_command(
             "kb reload", None, world.mod, guild_id=world.guilds[0]
         )
-        await server.wait_for_callback(reload, timeout=10)
-        followup = await server.wait_for_request(
-            method="POST", path=r"/webhooks/\d+/[^/]+", timeout=15
-        )
+        await server.wait_for_callback(reload)
+        followup = await server.wait_for_request(method="POST", path=r"/webhooks/\d+/[^/]+")
         reloaded = time.monotonic()
         assert followup.json["embeds"][0]["title"] == "Knowledge reloaded"
 

@@ -65,3 +65,27 @@ def test_last_years_election_gives_its_year_alone() -> None:
     turnout = [a for a in texts if "Turnout was 61 percent" in a or "turnout was 61" in a]
     assert turnout, texts
     assert "4 March" not in turnout[0] and "March 2024" not in turnout[0]
+
+
+SENTENCING = """Court jails nine over Sarvel port riots as families protest verdict
+Published: 2023-05-10
+
+KORVAN, May 10 - A court in Korvan on Tuesday jailed nine dock workers over the riots that \
+shook the port of Sarvel last November, ending the second of three trials.
+
+Prosecutors said the riots began when police broke up a strike at the container terminal.
+
+Four people died in the riots and more than 60 were injured.
+
+Defence lawyers said they would appeal.
+"""
+
+
+def test_an_event_a_verdict_is_over_carries_the_month_the_lede_gives_it() -> None:
+    # "jails nine over ... riots": Tuesday is the verdict's day; the riots were last November.
+    texts = answers(draft_of(SENTENCING))
+    set_in = [a for a in texts if "Sarvel riots" in a or "Sarvel port riots" in a]
+    assert set_in, texts
+    for answer in set_in:
+        assert "May 2023" not in answer and "9 May" not in answer, answer
+    assert any("November 2022" in a for a in set_in), set_in

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from bench.bm25_gap import gaps, older_tune
+from bench.bm25_gap import Gap, beside_runner_up, describe, gaps, older_tune
 from bench.fresh import FRESH_TUNE
-from bench.heldout import KnowledgeBase, Question
+from bench.heldout import KnowledgeBase, Outcome, Question, matcher_for
 from bot.core.models import Fact
 
 FERRY = Fact("ferry-stopped", "The Kelmar ferry stopped on Monday.", ("did the ferry stop",))
@@ -40,3 +40,45 @@ def test_a_report_question_is_refused_rather_than_compared() -> None:
     report = _kb("seed", Question("ferry stopped??", "casual", "ferry-stopped", "report", "own_1"))
     with pytest.raises(ValueError, match="older tune"):
         gaps([report])
+
+
+QUAY = Fact(
+    "quay-closed", "The Kelmar quay closed to lorries on Monday.", ("is the kelmar quay closed",)
+)
+
+
+def test_kinds_narrow_the_comparison_but_not_the_threshold_fit() -> None:
+    kb = KnowledgeBase(
+        "own",
+        "seed",
+        [FERRY, QUAY],
+        (),
+        [
+            Question("Did the Kelmar ferry stop on Monday?", "careful", "ferry-stopped", "tune"),
+            Question("kelmar quay shut??", "casual", "quay-closed", "tune", "own_1"),
+            Question("Is the Kelmar ferry sold?", "near", None, "tune", "own_1"),
+        ],
+    )
+    found, tallies = gaps([kb], ("careful",))
+    assert tallies["seed"]["answerable"] == 1
+    assert tallies["seed"]["near/off"] == 1  # still asked: BM25's threshold is fitted on them
+    assert all(gap.question.kind == "careful" for gap in found)
+
+
+def test_the_runner_up_and_the_words_only_one_of_the_two_holds_are_shown() -> None:
+    matcher = matcher_for(KnowledgeBase("own", "seed", [FERRY, QUAY], ()))
+    ranked, asked = matcher.explain("did the kelmar ferry stop at the quay")
+    line = beside_runner_up(ranked[0], ranked[1], asked)
+    assert line.startswith("runner-up quay-closed")
+    assert "only the first holds [ferri" in line
+    assert "only the runner-up [quay" in line
+
+
+def test_a_gap_is_described_with_its_runner_up_and_the_right_facts_rank() -> None:
+    question = Question("did the kelmar ferry stop at the quay", "careful", "ferry-stopped", "tune")
+    outcome = Outcome(question, "own", "ferry-stopped", 0.6, 0.6, False, ("confidence",))
+    matcher = matcher_for(KnowledgeBase("own", "seed", [FERRY, QUAY], ()))
+    text = describe(Gap("own", question, outcome, 3.0, 2.0), matcher)
+    assert "right fact rank 1" in text
+    assert "not among the candidates" not in text
+    assert "runner-up quay-closed" in text

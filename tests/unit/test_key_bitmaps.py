@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.core.key_bitmaps import best_of_window, keys_of
+from bot.core.key_bitmaps import _Bitmap, best_of_window, keys_of
 from bot.core.matcher import Matcher, MatcherSettings
 from bot.core.models import AskResult, Fact, Origin
 
@@ -156,3 +156,27 @@ def test_postings_list_keys_in_the_order_facts_were_added() -> None:
     restored = Matcher.from_state(matcher.export_state())
     for index in (matcher, restored):
         assert all(p == sorted(set(p)) for p in index._postings.values())
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    keys=st.sets(st.integers(min_value=0, max_value=5000), max_size=300),
+    later=st.lists(st.tuples(st.booleans(), st.integers(min_value=0, max_value=6000)), max_size=20),
+)
+def test_a_bitmap_made_at_once_is_the_one_made_key_by_key(
+    keys: set[int], later: list[tuple[bool, int]]
+) -> None:
+    """A common term's key set made into a bitmap in one pass holds what setting each key in
+    turn does, and keeps doing so as facts are added and removed after."""
+    at_once = _Bitmap.of(keys)
+    one_by_one = _Bitmap()
+    for key in keys:
+        one_by_one.set(key)
+    assert at_once.value() == one_by_one.value() == sum(1 << key for key in keys)
+    for added, key in later:
+        for bitmap in (at_once, one_by_one):
+            if added:
+                bitmap.set(key)
+            else:
+                bitmap.clear(key)
+        assert at_once.value() == one_by_one.value()

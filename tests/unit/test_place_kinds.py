@@ -281,3 +281,19 @@ def test_a_kind_meets_no_first_name_yet_still_the_tajik_capital() -> None:
     unread, _ = Matcher(facts, settings=OFF).explain(question)
     assert ranked[0].entry.fact.id == "market-fire"
     assert ranked[0].relevance > unread[0].relevance
+
+
+def test_the_warm_up_reads_every_place_name_and_changes_no_ranking() -> None:
+    """A running bot reads the table's place names before members ask: the first question
+    naming a kind ("the kenyan capital") then reads none again, and is ranked exactly as it is
+    by an index that read them only when asked."""
+    warmed = Matcher([DETAINED, FREED])
+    warmed.prepare_place_names()
+    read = dict(warmed._places)
+    assert set(read) == {place.name for places in table().values() for place in places}
+    ranked, _ = warmed.explain(QUESTION)
+    assert warmed._places == read
+    cold, _ = Matcher([DETAINED, FREED]).explain(QUESTION)
+    assert [(c.entry.fact.id, c.relevance) for c in ranked] == [
+        (c.entry.fact.id, c.relevance) for c in cold
+    ]

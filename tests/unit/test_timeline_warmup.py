@@ -226,3 +226,32 @@ def test_prepared_country_names_are_those_a_question_meets() -> None:
     assert country_names.names_country("франции", "ru")
     assert country_names.names_country("fransanın", "az")
     assert country_names.english_country("georgians") == "georgia"
+
+
+async def test_the_place_names_are_read_in_the_warm_up_of_each_served_index() -> None:
+    """The names of places a question may name by their kind ("the port") are read before the
+    first such question, for the index served at start and again for one served after a
+    reload."""
+    read: list[Matcher] = []
+
+    def prepare(self: Matcher) -> None:
+        read.append(self)
+
+    served = Matcher(_depots(40))
+    with mock.patch.object(Matcher, "prepare_place_names", prepare):
+        warmer = TimelineWarmer(lambda: served)
+        warmer.start()
+        try:
+            first = served
+            for _ in range(6000):
+                if read:
+                    break
+                await asyncio.sleep(0.01)
+            served = Matcher(_depots(30))
+            for _ in range(6000):
+                if len(read) > 1:
+                    break
+                await asyncio.sleep(0.01)
+        finally:
+            await warmer.stop()
+    assert read == [first, served]

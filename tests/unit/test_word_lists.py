@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from bot.core import latin_russian
+from bot.core import latin_russian, word_lists
 from bot.core.word_lists import frequencies, once, zipf, zipf_of
 
 
@@ -58,6 +58,19 @@ def test_every_caller_reads_the_same_general_list() -> None:
     english = frequencies("en", "small")
     assert english is frequencies("en", "small")
     assert english["the"] > english["ambassador"] > 0
+
+
+def test_the_small_lists_read_from_their_files_are_the_ones_wordfreq_gives() -> None:
+    """Read without importing wordfreq, each small list is wordfreq's own dictionary: the same
+    words with the same frequencies, in the same order."""
+    import wordfreq
+
+    for language in ("en", "ru", "tr"):
+        read = word_lists._small_list(language)
+        assert read is not None
+        assert list(read.items()) == list(wordfreq.get_frequency_dict(language, "small").items())
+    # A list wordfreq does not ship is left to wordfreq (which matches language codes).
+    assert word_lists._small_list("az") is None
 
 
 def test_russian_typed_in_latin_letters_is_read_the_same_from_many_threads(
