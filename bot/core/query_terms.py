@@ -292,7 +292,7 @@ class QueryTerms(FactIndex):
 
         def held(start: str) -> bool:
             for base in made_from(start):
-                read = self.analyzer.analyze(base, language="az")
+                read = self.analyzer.analyze(base, remember=False, language="az")
                 if len(read) != 1:
                     continue
                 term = read[0][0]
