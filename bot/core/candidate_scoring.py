@@ -154,7 +154,6 @@ class CandidateScoring(FactIndex):
             frequency,
             (best_phrasing, best_question),
             bm25,
-            long_question=not names and len(query) >= self.settings.long_question_terms,
         )
         wants = int(focus.wants)
         self._mark_missing(candidate, entry, focus, wants, attribute_terms, counted_terms, bm25)
@@ -262,14 +261,11 @@ class CandidateScoring(FactIndex):
         frequency: dict[str, int],
         best: tuple[float, str | None],
         bm25: _Bm25Query,
-        *,
-        long_question: bool = False,
     ) -> Candidate:
         """The candidate with its relevance: how well its best phrasing (``best``) says the
         question and how much of the question it covers anywhere, its answer too, mixed with
         its BM25 score; with the question's terms it holds (``frequency``'s, once its answer's
-        are counted in) and those it holds only in other words; ``long_question``: a long
-        English question, read more by coverage than by one phrasing."""
+        are counted in) and those it holds only in other words."""
         best_phrasing, best_question = best
         get = frequency.get
         answer_terms = entry.answer_terms
@@ -290,13 +286,8 @@ class CandidateScoring(FactIndex):
         whole = whole_hit / total
         # Half how well one phrasing says the question, half how much of the question the fact
         # covers anywhere: a question may take its words from several of a fact's phrasings
-        # and its answer. A long question is seldom one phrasing written out: its writer took
-        # its words from the story, which the fact's answer and phrasings hold together, and
-        # one phrasing meeting three of its twelve words says little (``long_question_terms``).
-        phrasing_share = 0.5
-        if long_question:
-            phrasing_share = self.settings.long_question_phrasing
-        relevance = phrasing_share * best_phrasing + (1.0 - phrasing_share) * whole
+        # and its answer.
+        relevance = 0.5 * (best_phrasing + whole)
         share = self.settings.bm25_share
         score = 0.0
         if frequency:

@@ -208,20 +208,6 @@ class MatcherSettings:
     # (0: 83%; BM25 alone, bm25s: 94%) and answered more precisely (seed 82% -> 86%, stories
     # 85% -> 88%, Russian 77% -> 83%); 0.3 and 0.7 did no better. 0 turns it off.
     bm25_share: float = 0.5
-    # An English question of this many words the facts know, or more, is long: its best
-    # phrasing's part of relevance (half of what is not BM25's) falls to
-    # ``long_question_phrasing``, coverage taking the rest. A careful writer's long question
-    # takes its words from the story, spread over a fact's answer and several phrasings; a
-    # sibling phrasing meeting a few of them ("did the crane crush lorries") outranked the fact
-    # holding most of them. Older tune English (round 20): 0.25 from 8 words put the right
-    # fact first for 3 more careful questions and answered 2 more right outright (7 words, or
-    # 0.35: the same), no answer more wrong; 0.1 answered 2 more wrong. Not Russian or
-    # Azerbaijani questions, whose inflected words miss a fact's far more often, so that
-    # coverage says less there (as ``minimum_coverage_inflected`` has it): Azerbaijani older
-    # tune +2 careful / -1 casual, the fresh Azerbaijani set one careful answer fewer. 99
-    # turns it off.
-    long_question_terms: int = 8
-    long_question_phrasing: float = 0.25
     # A question about a thing no fact mentions ("the stadium" of facts on a bridge) is not
     # answered outright (``Matcher._unknown_thing``); False turns it off.
     unknown_thing_guard: bool = True
