@@ -144,6 +144,12 @@ _CAUSATIVE_AFTER_CONSONANT = re.compile(r"[dt][iu]r")
 # ("gərginləş-", to grow tense, and "gərginlik", tension).
 _QUALITY = ("lik", "liq", "luk", "luq")
 _PLAIN_VOWELS = frozenset("aeiou")
+# The fewest letters of the word a verb is read as made from: the verbs made from a root of
+# three letters have mostly drifted from it ("başla-", to begin, is no "baş", head; "bağla-", to
+# close, no "bağ", garden; "dinlə-", to listen, no "din", religion; "yandır-", to burn, no
+# "yan", side). Only becoming keeps a short adjective's sense ("pisləş-", to worsen, of "pis").
+_SHORTEST_BASE = 4
+_SHORTEST_BECOMING_BASE = 3
 
 
 def made_from(stem: str) -> tuple[str, ...]:
@@ -152,11 +158,14 @@ def made_from(stem: str) -> tuple[str, ...]:
     "gerginlik", ...; "baslat" -> "basla". Empty when it ends in none. Which of them is a word
     is for the caller to say (a fact's term): many words end in "-la" by chance."""
     out: list[str] = []
-    for cut in range(len(stem) - 1, 2, -1):
+    for cut in range(len(stem) - 1, _SHORTEST_BECOMING_BASE - 1, -1):
         base, rest = stem[:cut], stem[cut:]
+        becoming = rest[2:3] == "s"
+        if cut < _SHORTEST_BASE and not becoming:
+            continue
         if _MAKES_VERB.fullmatch(rest):
             out.append(base)
-            if rest[2:3] == "s":
+            if becoming:
                 out.extend(base + quality for quality in _QUALITY)
         elif _causative(base, rest):
             out.append(base)
@@ -164,8 +173,9 @@ def made_from(stem: str) -> tuple[str, ...]:
 
 
 def _causative(root: str, ending: str) -> bool:
-    """Whether ``ending`` is the causative a verb ``root`` takes: "-t" after a vowel, "-dır"
-    (or "-tır") after a consonant."""
+    """Whether ``ending`` is the causative a verb ``root`` takes: "-t" after a verb made with
+    "-la" ("başlat-" of "başla-"; "yarat-", to create, is no causative of "yara", wound),
+    "-dır" (or "-tır") after a consonant."""
     if root[-1] in _PLAIN_VOWELS:
-        return ending == _CAUSATIVE_AFTER_VOWEL
+        return ending == _CAUSATIVE_AFTER_VOWEL and root[-2:] in ("la", "le")
     return _CAUSATIVE_AFTER_CONSONANT.fullmatch(ending) is not None

@@ -297,6 +297,9 @@ NEWS_SYNONYMS: tuple[tuple[str, ...], ...] = (
         "prezident",
         "birinci şəxs",
     ),
+    # Told "from the first person" is told first-hand, no head of state: the longer phrase is
+    # read first, so the president's group does not take its words.
+    ("firsthand", "от первого лица", "birinci şəxsin dilindən"),
     (
         "visit",
         "visited",

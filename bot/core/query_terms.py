@@ -11,10 +11,11 @@ import itertools
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from rapidfuzz import fuzz, process
 
-from bot.core import latin_russian, russian_families, russian_lemmas
+from bot.core import latin_russian, russian_adjectives, russian_families, russian_lemmas
 from bot.core.az_chains import chain_start
 from bot.core.az_descriptions import described_words
 from bot.core.az_nouns import az_derived
@@ -26,6 +27,7 @@ from bot.core.day_terms import DAY_SPECIFICITY
 from bot.core.fact_index import ENGLISH_BIT, LANGUAGE_BITS, NAME_SPECIFICITY, FactIndex, names_in
 from bot.core.folding import fold, translit
 from bot.core.language import english_frequency, turkish_frequency
+from bot.core.other_stems import stem_in
 from bot.core.other_tokens import other_tokens
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -53,6 +55,15 @@ _AZ_VERBAL_NOUN = ("ma", "me")
 # How sure the reading of a Russian word as another member of a fact's word's verb family is
 # (``QueryTerms._russian_relative``: "призывы" of "призвал"): as sure as an Azerbaijani form's.
 RU_FAMILY_CONFIDENCE = 0.9
+
+
+@cache
+def _quality_look_alike_terms() -> frozenset[str]:
+    """The terms of the Russian nouns whose "-н-" look-alike means something else
+    (``russian_adjectives.QUALITY_LOOK_ALIKES``), as a question's word is read."""
+    return frozenset(
+        translit(stem_in(noun, "ru")) for noun in russian_adjectives.QUALITY_LOOK_ALIKES
+    )
 
 
 def _shared_start(term: str, word: str) -> int:
@@ -207,17 +218,17 @@ class QueryTerms(FactIndex):
             out.append(QueryTerm(term, unknown_weight * spec * spec, 0.0, elsewhere))
         return out
 
+    def _held_in(self, term: str, language: str) -> bool:
+        """Whether a fact holds ``term`` in text of ``language`` ("ru" or "az")."""
+        return bool(self._df.get(term)) and bool(
+            self._term_languages.get(term, 0) & LANGUAGE_BITS[language]
+        )
+
     def _az_form_of(self, word: str) -> tuple[str, float] | None:
         """The term an Azerbaijani word no fact holds is a form of, by the chain of endings
         after a start the facts hold in Azerbaijani (``az_chains``): "qalması" of a fact
         saying "qalır"; read a little less surely than the word itself."""
-        az_bit = LANGUAGE_BITS["az"]
-        df, languages = self._df, self._term_languages
-
-        def held(start: str) -> bool:
-            return bool(df.get(start)) and bool(languages.get(start, 0) & az_bit)
-
-        start = chain_start(word, held)
+        start = chain_start(word, lambda start: self._held_in(start, "az"))
         return (start, AZ_FORM_CONFIDENCE) if start is not None else None
 
     def _russian_relative(self, written: str | None) -> tuple[str, float] | None:
@@ -228,14 +239,13 @@ class QueryTerms(FactIndex):
         hold. None when no fact's Russian word is of its family."""
         if written is None:
             return None
-        russian = LANGUAGE_BITS["ru"]
         held: set[str] = set()
         for form in russian_families.relatives(written):
             surface = translit(form)
             if surface not in self._other_words:
                 continue
             term = self._surface[surface]
-            if self._df.get(term) and self._term_languages.get(term, 0) & russian:
+            if self._held_in(term, "ru"):
                 held.add(term)
         if not held:
             return None
@@ -247,11 +257,12 @@ class QueryTerms(FactIndex):
     def _russian_adjective_of(self, term: str) -> tuple[str, float] | None:
         """The term of the relational adjective in "-н-" the facts hold in Russian of the
         noun whose stem ``term`` is, which no fact holds: "ночью" (at night) of a fact saying
-        "ночной" (night-time). As sure as a verb family's reading (``_russian_relative``)."""
+        "ночной" (night-time). As sure as a verb family's reading (``_russian_relative``).
+        Not a noun whose look-alike means something else ("глава", head, is no "главный")."""
+        if term in _quality_look_alike_terms():
+            return None
         adjective = term + "n"
-        if self._df.get(adjective) and self._term_languages.get(adjective, 0) & LANGUAGE_BITS["ru"]:
-            return adjective, RU_FAMILY_CONFIDENCE
-        return None
+        return (adjective, RU_FAMILY_CONFIDENCE) if self._held_in(adjective, "ru") else None
 
     def _az_verbal_noun_of(self, word: str) -> tuple[str, float] | None:
         """The verbal noun in "-ma" / "-mə" that the facts hold whole (the lexicon lists it as a
@@ -259,13 +270,11 @@ class QueryTerms(FactIndex):
         Azerbaijani word no fact holds is a form of, by the chain of endings after the verb's
         root (``az_chains``): "soyuyan" (cooling), "soyumuşdu" (had cooled) of that fact,
         whose root "soyu-" no fact holds alone. As sure as ``_az_form_of``'s reading."""
-        az_bit = LANGUAGE_BITS["az"]
-        df, languages = self._df, self._term_languages
 
         def noun(root: str) -> str | None:
             for ending in _AZ_VERBAL_NOUN:
                 term = root + ending
-                if df.get(term) and languages.get(term, 0) & az_bit:
+                if self._held_in(term, "az"):
                     return term
             return None
 
@@ -279,17 +288,15 @@ class QueryTerms(FactIndex):
         (triggered) of "tətik" (trigger), "kəskinləşir" (grows sharp) of "kəskin", "başlatdı"
         (set going) of "başla-" (begin), "gərginləşir" (grows tense) of "gərginlik" (tension).
         As sure as ``_az_form_of``'s reading."""
-        az_bit = LANGUAGE_BITS["az"]
-        df, languages = self._df, self._term_languages
         found: dict[str, str] = {}
 
         def held(start: str) -> bool:
             for base in made_from(start):
-                read = self.analyzer.analyze(base, language="az")
+                read = self.analyzer.analyze(base, remember=False, language="az")
                 if len(read) != 1:
                     continue
                 term = read[0][0]
-                if df.get(term) and languages.get(term, 0) & az_bit:
+                if self._held_in(term, "az"):
                     found[start] = term
                     return True
             return False

@@ -61,6 +61,30 @@ def noun_of(word: str, frequency: Callable[[str], float]) -> str | None:
     return None
 
 
+# Nouns whose look-alike in "-н-" is no adjective of relation made from them but a word of its
+# own ("главный", main, of "глава", head; "частный", private, of "часть", part; "трудный",
+# hard, of "труд", labour; "словно", as if, of "слово"): a question's noun is never read as
+# such an adjective a fact holds (``QueryTerms._russian_adjective_of``).
+QUALITY_LOOK_ALIKES = (
+    "беда",
+    "власть",
+    "вера",
+    "глава",
+    "год",
+    "дело",
+    "доля",
+    "место",
+    "пол",
+    "сила",
+    "слово",
+    "соль",
+    "суд",
+    "труд",
+    "угол",
+    "часть",
+)
+
+
 # The suffixes of an adjective made of a surname ("лавровские": Lavrov's people, "кадыровский"),
 # each with the end of the surname it follows.
 _SURNAME_SUFFIXES = (("овский", "ов"), ("евский", "ев"), ("ёвский", "ёв"), ("инский", "ин"))

@@ -116,7 +116,14 @@ _NUMBER = (
     r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"dozens|hundreds|thousands)"
 )
-_COUNTED = re.compile(rf"\b{_NUMBER}\s+(?P<noun>people|[a-z-]+s)\b", re.IGNORECASE)
+# A measure counts no things the second count can be of: "pulled 57 people from the lake within
+# 3 hours and 19 of them were kept in hospital" counts people, not hours.
+_MEASURES = (
+    r"(?:seconds|minutes|hours|days|nights|weeks|months|years|decades|centuries|metres|meters|"
+    r"kilometres|kilometers|miles|feet|tonnes|tons|kilograms|litres|liters|degrees|percent|"
+    r"dollars|euros|pounds|roubles|rubles|manats|times)"
+)
+_COUNTED = re.compile(rf"\b{_NUMBER}\s+(?!{_MEASURES}\b)(?P<noun>people|[a-z-]+s)\b", re.IGNORECASE)
 _AND_COUNT = re.compile(
     rf",?\s+and\s+(?P<count>(?:(?:about|nearly|almost|more than|at least|some)\s+)?{_NUMBER})"
     r"\s+(?:of\s+(?:them|those|these|whom)\s+)?"

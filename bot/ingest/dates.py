@@ -240,14 +240,24 @@ extraordinary session on Wednesday" is back in the week of publication."""
 _WEEKDAY_JUST_BEFORE = re.compile(rf"\b(?:{WEEKDAYS}),?\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+_WEEKDAY_NAMES = tuple(WEEKDAYS.lower().split("|"))
+
+
+def _weekday_number(span: str) -> int:
+    """The weekday ``span`` names, Monday 0 to Sunday 6, wherever it stands in it ("Friday",
+    "last Friday", "Friday last week")."""
+    return next(
+        _WEEKDAY_NAMES.index(word) for word in span.lower().split() if word in _WEEKDAY_NAMES
+    )
+
+
 def _weekday(span: str, published: dt.date, anchor: dt.date | None) -> dt.date | None:
     """The day a weekday names when the publication date alone would misread it: "Monday
     last week" is the Monday of the week before the article's; in an earlier story the
     article is telling (``anchor`` over a week before publication), the first such day from
     the anchor on. None otherwise (dateparser counts back from publication)."""
     words = span.lower().split()
-    number = [w.lower() for w in WEEKDAYS.split("|")].index(words[1 if words[0] in (
-        "last", "this") else 0])  # fmt: skip
+    number = _weekday_number(span)
     if span.lower().endswith("last week"):
         monday = published - dt.timedelta(days=published.weekday() + 7)
         return monday + dt.timedelta(days=number)
@@ -269,18 +279,22 @@ _SAID_THAT = re.compile(
 )
 
 
-def _pointed_back(before: str) -> bool:
-    """Does ``before`` (the text before a weekday) point back at it with "that" ("That same
-    Friday", "that Monday afternoon"), not open what someone said with it?"""
-    return _THAT_WEEKDAY.search(before) is not None and _SAID_THAT.search(before) is None
+def _pointed_back(before: str, span: str) -> bool:
+    """Does ``before`` (the text before the weekday ``span``) point back at it with "that"
+    ("That same Friday", "that Monday afternoon"), not open what someone said with it? Not a
+    weekday that says its week ("that Monday last week" is last week's)."""
+    return (
+        " " not in span.strip()
+        and _THAT_WEEKDAY.search(before) is not None
+        and _SAID_THAT.search(before) is None
+    )
 
 
 def _on_or_after(anchor: dt.date, span: str) -> dt.date:
     """The first day from ``anchor`` on that is the weekday ``span`` names ("That same Friday"
     after "signed it on 14 May", a Friday: 14 May; "That Monday" after a Sunday: the next
     day)."""
-    number = [w.lower() for w in WEEKDAYS.split("|")].index(span.split()[-1].lower())
-    return anchor + dt.timedelta(days=(number - anchor.weekday()) % 7)
+    return anchor + dt.timedelta(days=(_weekday_number(span) - anchor.weekday()) % 7)
 
 
 def counted(word: str) -> int | None:
@@ -432,7 +446,7 @@ def _counted_date(
         elif published is not None:
             date = published - dt.timedelta(days=days)
         precision = "day" if unit.lower().startswith("day") else "week"
-    elif kind == "weekday" and _pointed_back(before):
+    elif kind == "weekday" and _pointed_back(before, span):
         # "That same Friday", "that Monday afternoon": the weekday of the days the article
         # is telling, pointed back at, never one counted from the publication's week.
         date = _on_or_after(anchor, span) if anchor is not None else None
@@ -445,7 +459,7 @@ def _counted_date(
             # ahead, not the one gone (dateparser counts back from publication). Said in
             # the present ("is expected to", "will"), it is ahead of publication even after
             # a flashback; in the past ("would"), of the day the flashback is on.
-            number = [w.lower() for w in WEEKDAYS.split("|")].index(span.split()[-1].lower())
+            number = _weekday_number(span)
             date = published + dt.timedelta(days=(number - published.weekday()) % 7)
         elif date is None:
             day = span.split()[-1]

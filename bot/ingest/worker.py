@@ -54,12 +54,24 @@ class ParsingWorker:
         pool = self._pool
         if pool is None:
             pool = self._pool = _SPAWN.Pool(processes=1)
-            await self._call(pool, source, START_SECONDS, _import, func.__module__)
-        return await self._call(pool, source, PARSE_SECONDS, func, *args)
+            # Said apart from a page too slow to read: nothing of the page was read yet.
+            unstarted = (
+                f"{source} was not read: the process reading pages did not start within "
+                f"{START_SECONDS:g} seconds (the machine is too busy; try again later)."
+            )
+            await self._call(pool, START_SECONDS, unstarted, _import, func.__module__)
+        unit = "second" if PARSE_SECONDS == 1 else "seconds"
+        too_slow = (
+            f"{source} could not be read within {PARSE_SECONDS:g} {unit} "
+            "(too large or too intricate for a news article)."
+        )
+        return await self._call(pool, PARSE_SECONDS, too_slow, func, *args)
 
     async def _call(
-        self, pool: Pool, source: str, seconds: float, func: Callable[..., T], *args: Any
+        self, pool: Pool, seconds: float, late: str, func: Callable[..., T], *args: Any
     ) -> T:
+        """``func(*args)`` in ``pool``'s child; past ``seconds`` the child is stopped and
+        ``IngestError`` says ``late``."""
         loop = asyncio.get_running_loop()
         outcome: asyncio.Future[T] = loop.create_future()
 
@@ -75,11 +87,7 @@ class ParsingWorker:
             return await asyncio.wait_for(outcome, seconds)
         except TimeoutError:
             await self.close()  # a running task can only be stopped with its process
-            unit = "second" if seconds == 1 else "seconds"
-            raise IngestError(
-                f"{source} could not be read within {seconds:g} {unit} "
-                "(too large or too intricate for a news article)."
-            ) from None
+            raise IngestError(late) from None
 
     async def close(self) -> None:
         """End the child process, if one was started."""

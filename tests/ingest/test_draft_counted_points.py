@@ -64,3 +64,16 @@ def test_a_list_or_a_tally_after_and_is_no_clause_of_its_own() -> None:
     assert counted_clause("Officials counted 12 dead and 50 wounded.") is None
     # "and" with a count but nothing counted before it: which things it counts is unknown.
     assert counted_clause("The storm hit at night and two were hurt.") is None
+
+
+def test_a_second_count_is_of_the_things_counted_not_of_a_measure_after_them() -> None:
+    # "within 3 hours" measures the rescue: the 19 kept in hospital are people, not hours.
+    questions = generate(
+        "Boatmen pulled 31 people from the flooded river within 3 hours and 9 of them were "
+        "kept in hospital."
+    )
+    assert "how many people were kept in hospital" in questions, questions
+    assert not any(q.startswith("how many hours") for q in questions), questions
+    assert counted_clause("Guards held 40 miners over two days and 12 were later charged.") == (
+        "12 miners were later charged"
+    )

@@ -84,3 +84,12 @@ def test_a_that_opening_what_was_said_points_at_no_weekday() -> None:
     text = "The ministry said that Thursday's reopening went well."
     (mention,) = dates.mentions(text, published, anchor=anchor)
     assert mention.date == dt.date(2024, 3, 7)
+
+
+def test_a_weekday_pointed_back_at_with_its_own_week_is_that_week_s() -> None:
+    # "That Monday last week": the week is said, last week's (the article's anchor is older);
+    # it was read as a bare weekday and broke the drafting of the whole article.
+    published = dt.date(2024, 3, 8)
+    text = "The dispute began on 12 May 2023. That Monday last week the ministry gave way."
+    mentioned = dates.mentions(text, published)
+    assert [m.date for m in mentioned] == [dt.date(2023, 5, 12), dt.date(2024, 2, 26)]

@@ -201,6 +201,20 @@ async def test_the_reading_process_starting_slowly_does_not_count_against_the_pa
     assert read == "Bridge reopens"
 
 
+async def test_a_reading_process_that_never_starts_is_not_blamed_on_the_page(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Past the start's own ceiling the page was never read: the moderator is told the
+    machine was too busy, not that the page is too large for a news article."""
+    monkeypatch.setattr(worker, "START_SECONDS", 0.2)
+    assert slow_start.IMPORT_SECONDS > worker.START_SECONDS
+    async with worker.ParsingWorker() as reading:
+        with pytest.raises(IngestError) as refused:
+            await reading.run("a page", slow_start.first_line, "Bridge reopens")
+    assert str(refused.value).startswith("a page was not read: the process reading pages")
+    assert "too large" not in str(refused.value)
+
+
 async def test_text_longer_than_any_news_article_is_refused_before_drafting(
     kb: KnowledgeBase, tmp_path: Path
 ) -> None:

@@ -94,3 +94,40 @@ def test_a_verb_made_from_a_word_no_fact_holds_stays_unknown(ganja: Matcher) -> 
     assert result.decision is not Decision.ANSWER
     _, asked = ganja.explain("Gəncədə polis etirazçılarla meydanlaşdı?")
     assert all(qt.confidence == 0.0 for qt in asked.query if qt.term.startswith("meydan"))
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "bagla",  # "bağla-", to close, is no "bağ", garden
+        "basla",  # "başla-", to begin, no "baş", head
+        "dinle",  # "dinlə-", to listen, no "din", religion
+        "yandir",  # "yandır-", to burn, no "yan", side
+        "yarat",  # "yarat-", to create, no causative of "yara", wound
+    ],
+)
+def test_a_verb_that_drifted_from_its_short_look_alike_is_made_from_nothing(stem: str) -> None:
+    assert made_from(stem) == ()
+
+
+def test_a_short_adjective_still_makes_a_verb_of_becoming() -> None:
+    # "pisləş-", to worsen, of "pis", bad: becoming keeps a short word's sense.
+    assert made_from("pisles")[0] == "pis"
+
+
+GARDEN = Fact(
+    "ganja-garden",
+    "A garden in Ganja was flooded.",
+    ("was a garden in ganja flooded",),
+    translations=(Translation("az", "Gəncədə bağ su altında qaldı.", ()),),
+)
+
+
+def test_closing_a_road_is_not_answered_with_a_garden() -> None:
+    # "bağladı" (closed) looks made from "bağ" (garden): the garden is no answer to who closed
+    # the road.
+    garden = Matcher([GARDEN, TALKS], analyzer=Analyzer())
+    result = garden.ask("Gəncədə yolu kim bağladı?")
+    assert result.decision is not Decision.ANSWER
+    _, asked = garden.explain("Gəncədə yolu kim bağladı?")
+    assert "bag" not in {qt.term for qt in asked.query if qt.confidence > 0}

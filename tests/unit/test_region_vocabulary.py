@@ -420,3 +420,17 @@ def test_a_country_s_first_person_in_azerbaijani_is_its_president(matcher: Match
     result = matcher.ask("Gürcüstanın birinci şəxsi Potiyə gəlmişdi?")
     assert result.best is not None and result.best.fact.id == "harbour-visit"
     assert result.decision is not Decision.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # "от первого лица": told first-hand, not by Georgia's first person.
+        "есть рассказ об обыске в редакции от первого лица?",
+        "redaksiyadakı axtarış haqqında birinci şəxsin dilindən danışan var?",
+    ],
+)
+def test_told_first_hand_is_no_head_of_state(matcher: Matcher, question: str) -> None:
+    assert "head_of_state" not in matcher.analyzer.terms(question)
+    best = matcher.ask(question).best
+    assert best is None or best.fact.id != "harbour-visit"

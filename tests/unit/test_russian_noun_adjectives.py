@@ -67,3 +67,24 @@ def test_the_noun_is_read_as_the_adjective_a_little_less_surely(
 def test_a_noun_whose_adjective_no_fact_holds_stays_unknown(ferries: Matcher) -> None:
     _, asked = ferries.explain("паромы из махачкалы на восток ходят?")
     assert all(qt.confidence == 0.0 for qt in asked.query if qt.term.startswith("vostok"))
+
+
+MAIN_PIER = Fact(
+    "ferries-main-pier",
+    "The main pier of Makhachkala is closed for repairs.",
+    ("is the main pier of makhachkala open",),
+    translations=(
+        Translation(
+            "ru", "Главный причал Махачкалы закрыт на ремонт.", ("открыт ли главный причал",)
+        ),
+    ),
+)
+
+
+def test_a_noun_whose_look_alike_means_something_else_is_not_read_as_it() -> None:
+    # "глава" (head) is no "главный" (main): the city's head is not asked about its main pier.
+    pier = Matcher([MAIN_PIER, SOUTH], analyzer=Analyzer())
+    result = pier.ask("что сказал глава махачкалы?")
+    assert result.decision is not Decision.ANSWER
+    _, asked = pier.explain("что сказал глава махачкалы?")
+    assert "glavn" not in {qt.term for qt in asked.query}
