@@ -198,9 +198,7 @@ class QueryTerms(FactIndex):
             if corrected is None and language == "ru":
                 corrected = self._russian_adjective_of(term)
             if corrected is None and language == "az":
-                corrected = self._az_verbal_noun_of(word)
-            if corrected is None and language == "az":
-                corrected = self._az_made_from(word)
+                corrected = self._az_verbal_noun_of(word) or self._az_made_from(word)
             if corrected is not None and corrected[0] not in seen:
                 target, confidence = corrected
                 seen.add(target)
