@@ -7,10 +7,10 @@ sets are what changes may be made from.
 
 FRESH_TUNE = frozenset(
     {
-        "questions_ru_19",
-        "questions_az_19",
-        "questions_en_22",
-        "beslan-school-siege-2004",
-        "listvyazhnaya-mine-disaster-2021",
+        "questions_ru_20",
+        "questions_az_20",
+        "questions_en_23",
+        "magnitogorsk-gas-explosion-2018",
+        "armenia-azerbaijan-prisoner-release-2023",
     }
 )
