@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.ingest import dates, event_time, story_time
+from bot.ingest.body_event import body_event, day_begun
 from bot.ingest.entities import EntityIndex, is_place_name, raw_entities
 from bot.ingest.event_nouns import is_point_event
 from bot.ingest.event_phrase import Event
@@ -36,6 +37,9 @@ class ArticleContext:
     """The full name with the title the article first gives it ("President Kassym-Jomart
     Tokayev"), by full name: a fact naming "Tokayev" alone says who he is."""
     title: str = ""
+    read_from_body: bool = False
+    """The event was read from what the article keeps returning to (``body_event``), not from
+    its headline or lede: the news is a later turn, and the event may span what it tells."""
 
     @classmethod
     def build(
@@ -62,7 +66,22 @@ class ArticleContext:
             or event_in(lede, names, place, named_only=True)
             or verb_event(title, names, people, lede, place)
         )
-        if event is not None:
+        from_body = event is None
+        if event is None:
+            # Read from the whole article, the event is not the headline's news: no day or
+            # month of the headline's or lede's is its.
+            persons = set(people) | set(people.values())
+            town = place if place and not is_place_name(place) else None
+            if town is not None and not _written_as_place(town, " ".join(sentences)):
+                town = None
+            event = body_event(title, sentences, names, persons, placed or place, town)
+            if event is not None:
+                event.place = place
+                event.one_day = False
+                event.date = day_begun(event, sentences, published)
+                if event.date is not None:
+                    event.when_told = f"{event.date.strftime('%B')} {event.date.year}"
+        elif event is not None:
             earlier = event_time.told_earlier(title, lede, event, published)
             if earlier is not None:
                 # The headline or lede tells of the event as of another time ("over the 2018
@@ -81,7 +100,16 @@ class ArticleContext:
                     event.when_told = event_time.month_of_news(title, lede, event, published)
             event.place = place
             event.alias = event_alias(title, lede, event)
-        return cls(event, place, _country(entities, place), published, people, titles, title)
+        return cls(
+            event,
+            place,
+            _country(entities, place),
+            published,
+            people,
+            titles,
+            title,
+            read_from_body=from_body and event is not None,
+        )
 
     def person(self, name: str) -> str | None:
         return self.people.get(name)
@@ -97,8 +125,11 @@ class ArticleContext:
         """Did the main event happen once, on a day (a crash, a vote; not "mudslides" since
         early May)?"""
         event = self.event
+        # An event read from the body ("the assault" an article about its second week keeps
+        # returning to) is not known to be one day's: what the article tells may be within it.
         return (
             event is not None
+            and not self.read_from_body
             and event.preposition == "In"
             and is_point_event(event.noun)
             and not event.noun.endswith("s")

@@ -49,6 +49,10 @@ class Event:
     a headline's verb ("At Gutsul's sentencing")."""
     kin: frozenset[str] = frozenset()
     """For such an event, the nouns a later "the <noun>" refers to it by ("the sentence")."""
+    one_day: bool = True
+    """Its day, when known, is the whole event's, as a crash's is; False for an event read from
+    what the article keeps returning to (``body_event``): its day is when it began, and a
+    fact set in it is set in its month ("In the Tarsk assault of August 2024")."""
 
     @property
     def preposition(self) -> str:
@@ -151,7 +155,12 @@ class Event:
             return head
         if dated:
             return head  # the statement gives its own day
-        if self.preposition == "In" and self.date is not None and self.noun in POINT_EVENT:
+        if (
+            self.preposition == "In"
+            and self.date is not None
+            and self.noun in POINT_EVENT
+            and self.one_day
+        ):
             return f"{head} of {dates.spell(self.date)}"
         if self.when_told:
             return f"{head} {'of' if self.preposition == 'In' else 'in'} {self.when_told}"

@@ -94,3 +94,36 @@ def owned_things(text: str, people: set[str]) -> Iterator[tuple[str, str]]:
     if words[0] in FUNCTION_WORDS or not (is_topic_noun(words[0]) or _names_on(words[0])):
         return
     yield words[1], f"{match['owner']}'s {' '.join(words)}"
+
+
+# The last word of a firm's own name, and the kind of firm it makes it: "Lorvan Air" is an
+# airline, "Tarsk Mining Company" a company; a later "the airline" or "the company" means it.
+_FIRM_ENDINGS = {
+    "Air": "airline",
+    "Airlines": "airline",
+    "Airways": "airline",
+    "Company": "company",
+    "Corporation": "company",
+    "Corp": "company",
+    "Group": "company",
+    "Holding": "company",
+    "Holdings": "company",
+}
+_FIRM = re.compile(
+    r"(?<![\w'’-])(?P<name>(?:[A-Z][\w-]*\s+){1,3}(?P<end>"
+    + "|".join(_FIRM_ENDINGS)
+    + r"))(?![\w-])"
+)
+
+
+def firm_names(text: str, people: set[str]) -> Iterator[tuple[str, str]]:
+    """Each firm ``text`` names by a name ending in a firm's word, as (its kind; its name):
+    ("airline", "Lorvan Air"), which a later "the airline" (or "the company") means. Not a
+    name opening on a word any sentence may open with ("The", "A"), nor a person's."""
+    for match in _FIRM.finditer(text):
+        words = match["name"].split()
+        while words and words[0] in ("The", "A", "An", "In", "On", "At", "By", "For"):
+            words = words[1:]
+        if len(words) < 2 or any(w in people for w in words):
+            continue
+        yield _FIRM_ENDINGS[match["end"]], " ".join(words)

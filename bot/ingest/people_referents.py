@@ -21,7 +21,8 @@ _PAIR_OF_PEOPLE = re.compile(
 )
 _SUBJECT_PRONOUN = re.compile(r"^(?P<pronoun>He|She)\s+(?=[a-z])")
 # "On Monday he appeared ...", "For months she had accused ...", "By Saturday his fighters
-# ...": the person after a short opening phrase of time or place. The opening holds no name
+# ...": the person after an opening phrase of time or place, which may run to a phrase of its
+# own ("At an emergency meeting on the day of the crash he offered ..."). The opening holds no name
 # but a month's or a day's, and no other pronoun or auxiliary ("After he left, he ...": two
 # clauses; "Late on Sunday Sandu thanked his voters": his is Sandu's; "Only then did he ...":
 # inverted, which the question generator cannot read), so only a phrase is skipped.
@@ -29,7 +30,7 @@ _LED_PRONOUN = re.compile(
     r"^(?P<lead>(?:In|On|For|Since|By|After|During|Until|Over|Within|At|Last|Earlier|Later|"
     r"Only|Then|Now|Late|Early|Days|Weeks|Months|Years|Hours)"
     r"(?:\s+(?!(?:he|she|it|they|his|her|was|were|had|has|is|did)\b)"
-    rf"(?:[a-z\d][\w'-]*|{dates.MONTHS}|{dates.WEEKDAYS})){{0,5}}?,?\s+)"
+    rf"(?:[a-z\d][\w'-]*|{dates.MONTHS}|{dates.WEEKDAYS})){{0,9}}?,?\s+)"
     r"(?P<pronoun>he|she|his|her)\s+(?=[a-z])"
 )
 # "Only last year did he admit ...", "Not until May had she ...": the subject after an

@@ -17,7 +17,7 @@ from bot.ingest.event_phrase import Event
 from bot.ingest.event_referents import EventReferents
 from bot.ingest.kind_nouns import the_one_named
 from bot.ingest.lexicon import FUNCTION_WORDS, could_be_verb, is_topic_noun
-from bot.ingest.named_things import named_things, owned_things
+from bot.ingest.named_things import firm_names, named_things, owned_things
 from bot.ingest.people_names import SENTENCE_OPENERS, TITLES
 
 # "the <noun>", and what may follow it that makes it specific by itself ("the law on ...").
@@ -153,6 +153,7 @@ class ThingReferents(EventReferents):
                 continue
             self._named.append((noun, phrase))
         self._named.extend(owned_things(text, self.context.person_names))
+        self._named.extend(firm_names(text, self.context.person_names))
 
     def _note_city(self, text: str) -> None:
         """Learn the city ``text`` says is one, which a later "the city" means."""
