@@ -196,6 +196,17 @@ NEWS_SYNONYMS: tuple[tuple[str, ...], ...] = (
         "похватали",
         "повязать",
         "повязали",
+        # Street slang for arresting (each form its stem does not share with the others):
+        # "винтить" (to screw), "паковать" (to pack), "заметать" (to sweep up).
+        "винтить",
+        "винтят",
+        "свинтили",
+        "паковать",
+        "пакуют",
+        "упаковали",
+        "заметать",
+        "заметают",
+        "замели",
         "tutulmaq",
     ),
     # Russian verbs whose two aspects the stemmer leaves apart ("проводил" / "провёл").
@@ -285,7 +296,7 @@ NEWS_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("summit", "conference"),
     # "глава государства" and "dövlət başçısı" are the president in a careful question, and
     # so is its "first person" in Russian and Azerbaijani news ("первое лицо государства",
-    # "ölkənin birinci şəxsi").
+    # "ölkənin birinci şəxsi") and the master of its seat of power ("хозяин Кремля").
     (
         "head of state",
         "heads of state",
@@ -293,6 +304,7 @@ NEWS_SYNONYMS: tuple[tuple[str, ...], ...] = (
         "глава государства",
         "президент",
         "первое лицо",
+        "хозяин кремля",
         "dövlət başçısı",
         "prezident",
         "birinci şəxs",
@@ -337,6 +349,9 @@ NEWS_SYNONYMS: tuple[tuple[str, ...], ...] = (
         "ухудшаются",
         "ухудшение",
         "хуже",
+        # Gathering pace, of a conflict or a crisis: growing worse (not "escalate", which
+        # also holds "нагнетать", a side's stoking it on purpose).
+        "набирать обороты",
         "pisləşmək",
         "pisləşib",
     ),
@@ -380,6 +395,22 @@ NEWS_SYNONYMS: tuple[tuple[str, ...], ...] = (
         "araşdırma",
         "istintaq",
         "təhqiqat",
+    ),
+    # A state body told by the kind of thing it is ("какое ведомство", "hansı qurum": which
+    # agency), not named. Not "организация", "təşkilat" (an organisation need be no state's),
+    # "служба" (also a church service), "idarə" (also "idarə etmək", to run something), nor
+    # English "body" (a corpse) or "authority" (the authorities are people as often).
+    (
+        "agency",
+        "agencies",
+        "ведомство",
+        "структура",
+        "орган",
+        "инстанция",
+        "учреждение",
+        "qurum",
+        "orqan",
+        "struktur",
     ),
     (
         "foreign ministry",
