@@ -176,7 +176,10 @@ class MatcherSettings:
     # answer more wrong, no right first fact lost; drafts unchanged; the fresh tune sets: one
     # more right first fact, answers unchanged. The whole-story request is read in Russian and
     # Azerbaijani questions too ("что произошло", "в двух словах", "nə baş verib"): older tune
-    # Russian one more right outright, nothing more wrong (round 18). False turns it off.
+    # Russian one more right outright, nothing more wrong (round 18). So is the kind of answer
+    # asked for, a count, a sum, a share or a cause, that one answer states and the other not
+    # (between facts of five phrasings or more): older tune stories one more right outright,
+    # nothing more wrong (round 21). False turns it off.
     tie_break: bool = True
     # A fact whose answer text holds less than this share of an English question's weight is
     # not answered outright while at least ``unknown_share_ceiling`` of that weight is words
