@@ -192,8 +192,8 @@ def test_the_shipped_fit_is_the_most_precise_of_those_that_lose_nothing_elsewher
 
 
 def test_every_candidate_names_features_the_model_has() -> None:
-    from bench.calibrate import CANDIDATES, SHIPPED_FIT
+    from bench.calibrate import CANDIDATES, ROUND_21_CHOICE
 
-    assert SHIPPED_FIT in CANDIDATES and EVERY_QUESTION in CANDIDATES
+    assert ROUND_21_CHOICE in CANDIDATES and EVERY_QUESTION in CANDIDATES
     for candidate in CANDIDATES:
         assert set(candidate.dropped) <= set(CALIBRATION_FEATURES)
