@@ -38,18 +38,18 @@ those gates alone, every confidence let through: what no confidence model can do
     python -m bench.calibrate --drafts     # fit on the drafts too (not only scored on them)
     python -m bench.calibrate --seed-weight 0.5   # the seed knowledge's questions count half
 
-It also compares designs of the decision, each left one knowledge base out as above (round
-20): the shipped one, where the confidence must reach the threshold *and* every gate must let
-the question through, against the soft-gate one (``MatcherSettings.soft_gates``), where the
-graded gates (near tie, coverage, phrasing words only, shared keyword) are features of the
-confidence (``AnswerDecision.gate_features``) and only the safety rules stay vetoes (the fact
-lacks what is asked for; the question names a place, name or year, or asks about a thing, that
-no fact has; optionally a coverage floor, ``COVERAGE_FLOORS``). Each is given as right / wrong
-answers outright at the shipped threshold and as the most right outright at 95% precision, and
-for the soft designs, what they answer among the questions only a soft gate holds back today.
+A fit is chosen among candidate fits (``CANDIDATES``: the strength of the
+L2 penalty, features left out, and which questions it is fitted on) by that estimate alone: the
+confidence decides only on the questions the gates let through (at a full confidence, the
+matcher would answer them outright), so it is fitted on those (``through``); the candidates'
+table gives right / wrong answers outright at the answer threshold and the most right outright
+at 95% precision, for each group. Round 20's soft-gate designs (the graded gates as features of
+the confidence, measured and not taken) were removed from the matcher and from here in round
+21; ``bench/results/calibrate.md`` says from which commit they reproduce.
 
     python -m bench.calibrate --cache /tmp/rows.pkl   # keep the asked questions' evidence
-    python -m bench.calibrate --cache /tmp/rows.pkl --designs-only   # the designs alone
+    python -m bench.calibrate --cache /tmp/rows.pkl --candidates-only   # the candidates alone
+    python -m bench.calibrate --fit-on all --l2 1 --drop ''   # the fit before round 21
 
 The printed tuple is what ``CALIBRATION`` in ``bot/core/matcher_settings.py`` holds. Needs numpy
 (comes with the bench extra).
@@ -59,7 +59,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import copy
 import pickle
 import tempfile
 from collections.abc import Callable, Sequence
@@ -72,7 +71,6 @@ import yaml
 from bench.drafts import STORIES, Judged, Story, approved_draft
 from bench.fresh import FRESH_TUNE
 from bench.heldout import ROOT, KnowledgeBase, Question, knowledge_bases, matcher_for
-from bot.core.answer_decision import GATE_FEATURES
 from bot.core.candidates import AskedQuestion, Candidate
 from bot.core.confidence import CALIBRATION_FEATURES, calibration_features, clear_lead
 from bot.core.matcher import Matcher, MatcherSettings
@@ -99,10 +97,6 @@ WHOLE = CALIBRATION_FEATURES.index("whole")
 ANSWERABLE = ("careful", "casual", "old")
 DRAFT = " (draft)"
 SETTINGS = MatcherSettings()
-# The soft-gate designs measured: the coverage floor each keeps, as a share of the coverage an
-# outright answer asked for (0: none; 0.5: what a BM25 lead could already waive; 1: coverage
-# stays a gate of its own, the other soft gates become features).
-COVERAGE_FLOORS = (0.0, 0.5, 1.0)
 T = TypeVar("T")
 
 
@@ -125,11 +119,6 @@ class Example:
     # (``bench.rerank``'s rows); ``outright`` then reads the gates the features hold.
     answered_when_sure: bool | None = None
     answered_at_threshold: bool | None = None
-    # The soft gates' evidence on its first fact (``AnswerDecision.gate_features``), and
-    # whether the matcher with ``soft_gates`` on answers it at a full confidence, for each
-    # coverage floor of ``COVERAGE_FLOORS``: then only its safety rules hold it back.
-    gates: tuple[float, ...] = ()
-    safe_when_sure: tuple[bool, ...] = ()
 
     @property
     def draft(self) -> bool:
@@ -230,35 +219,9 @@ def asked_of(
                 answered_at_threshold=gates_pass(
                     matcher, ranked, asked, matcher.settings.answer_threshold
                 ),
-                gates=matcher.gate_features(ranked, asked, 0),
-                safe_when_sure=tuple(
-                    gates_pass(soft_matcher(matcher, floor), ranked, asked, 1.0)
-                    for floor in COVERAGE_FLOORS
-                ),
             )
         )
     return out
-
-
-def soft_matcher(matcher: Matcher, floor: float) -> Matcher:
-    """``matcher`` deciding with ``soft_gates`` on and ``floor`` as its coverage floor (the
-    same index: only ``decide``'s settings differ)."""
-    soft = copy.copy(matcher)
-    soft.settings = replace(matcher.settings, soft_gates=True, coverage_floor=floor)
-    return soft
-
-
-def with_gates(row: Example, floor: int) -> Example:
-    """``row`` as the soft-gate design with the ``floor``-th coverage floor reads it: the
-    gates' evidence among its features, and answered whenever confident enough and clear of
-    the safety rules."""
-    safe = row.safe_when_sure[floor]
-    return replace(
-        row,
-        features=row.features + row.gates,
-        answered_when_sure=safe,
-        answered_at_threshold=safe,
-    )
 
 
 def gathered(
@@ -341,13 +304,22 @@ def evenly(row: Example) -> float:
     return 1.0
 
 
-def fit(rows: Sequence[Example], l2: float = 1.0, weigh: Weigh = evenly) -> tuple[float, ...]:
+def fit(
+    rows: Sequence[Example],
+    l2: float = 1.0,
+    weigh: Weigh = evenly,
+    dropped: Sequence[int] = (),
+) -> tuple[float, ...]:
     """Logistic regression (L2 on standardised features), returned as raw-feature weights:
     (intercept, w1, w2, ...). ``weigh`` says how much each row counts: a row of weight 2 is
-    fitted as two copies of it would be, the penalty scaled to the rows' number as it is."""
+    fitted as two copies of it would be, the penalty scaled to the rows' number as it is. The
+    features at the positions ``dropped`` names are left out of the model: weight 0."""
     import numpy as np
 
     x = np.array([r.features for r in rows], dtype=float)
+    # A left-out feature reads as a constant, which standardising turns into a column of
+    # zeros: its weight stays 0 and the others are fitted as without it.
+    x[:, list(dropped)] = 0.0
     y = np.array([1.0 if r.right else 0.0 for r in rows])
     counts = np.array([weigh(r) for r in rows], dtype=float)
     # Means and spreads as of the copies, so that weights and copies standardise alike.
@@ -428,16 +400,18 @@ def held_out(
     fitted_on: Callable[[Example], bool] = lambda row: True,
     corrected: bool = False,
     weigh: Weigh = evenly,
+    dropped: Sequence[int] = (),
 ) -> Predicted:
     """Each row's confidence by a model fitted on the other folds' rows (a story's draft is
     left out with its hand-written knowledge; one question file of the Russian or Azerbaijani
     seed questions at a time). Only the rows ``fitted_on`` accepts are fitted on; ``corrected``:
     with a correction for Russian and Azerbaijani questions (``fit_inflected``) fitted too;
-    ``weigh``: how much each fitted row counts. In ``rows``' order."""
+    ``weigh``: how much each fitted row counts; ``dropped``: the features left out (``fit``).
+    In ``rows``' order."""
     scored: dict[int, float] = {}
     for fold in sorted({r.fold for r in rows}):
         fitted = [r for r in rows if r.fold != fold and fitted_on(r)]
-        weights = fit(fitted, l2, weigh)
+        weights = fit(fitted, l2, weigh, dropped)
         correction = fit_inflected(fitted, weights, l2) if corrected else (0.0, 0.0, 0.0)
         for at, row in enumerate(rows):
             if row.fold == fold:
@@ -488,6 +462,37 @@ def _given(predicted: Predicted, threshold: float) -> tuple[int, int, float]:
     return right, len(answered) - right, right / len(answered) if answered else 1.0
 
 
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """How one group's questions fare under a fit: right and wrong answers outright at the
+    answer threshold, and the most right outright at any threshold of ``SEARCHED`` whose
+    precision is ``PRECISE`` or more, with that threshold (None: no threshold reaches it)."""
+
+    right: int
+    wrong: int
+    precise: tuple[int, float] | None
+
+    @property
+    def precision(self) -> float:
+        return self.right / (self.right + self.wrong) if self.right + self.wrong else 1.0
+
+
+def scored(predicted: Predicted, threshold: float) -> dict[str, Scored]:
+    """``Scored`` for each group of ``GROUPS``, at the answer threshold ``threshold``."""
+    out = {}
+    for label in GROUPS:
+        group = [p for p in predicted if p[0].group == label]
+        right, wrong, _ = _given(group, threshold)
+        precise = [
+            (given[0], t)
+            for t in SEARCHED
+            if (given := _given(group, t))[2] >= PRECISE and given[0] + given[1] > 0
+        ]
+        best = max(precise, key=lambda pair: (pair[0], -pair[1]), default=None)
+        out[label] = Scored(right, wrong, best)
+    return out
+
+
 def compared(designs: Sequence[tuple[str, Predicted]], threshold: float) -> str:
     """One line per design: right / wrong outright at ``threshold`` and the most right
     outright at any threshold of ``SEARCHED`` whose precision is ``PRECISE`` or more (that
@@ -498,50 +503,128 @@ def compared(designs: Sequence[tuple[str, Predicted]], threshold: float) -> str:
     lines = ["| " + " | ".join(head) + " |", "|---" + "|---:" * (len(head) - 1) + "|"]
     for name, predicted in designs:
         cells = [name]
-        for label in GROUPS:
-            group = [p for p in predicted if p[0].group == label]
-            right, wrong, _ = _given(group, threshold)
-            precise = [
-                (given[0], t)
-                for t in SEARCHED
-                if (given := _given(group, t))[2] >= PRECISE and given[0] + given[1] > 0
-            ]
-            best = max(precise, key=lambda pair: (pair[0], -pair[1]), default=None)
+        for group in scored(predicted, threshold).values():
+            best = group.precise
             cells += [
-                f"{right} / {wrong}",
+                f"{group.right} / {group.wrong}",
                 f"{best[0]} ({best[1]:.2f})" if best else "never",
             ]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
-def gated_only(
-    rows: Sequence[Example], designs: Sequence[tuple[str, Predicted]], thresholds: Sequence[float]
-) -> str:
-    """For each soft-gate design (its predictions in ``rows``' order), the right and wrong
-    answers it gives at each threshold among the questions the shipped design's soft gates
-    alone hold back: what turning those gates into evidence adds, and at what precision."""
-    head = ["design", "knowledge", *(f"≥ {t:.2f}" for t in thresholds)]
-    lines = ["| " + " | ".join(head) + " |", "|---|---" + "|---:" * len(thresholds) + "|"]
-    for name, predicted in designs:
-        for label in GROUPS:
-            cells = [name, label]
-            for threshold in thresholds:
-                added = [
-                    soft.right
-                    for row, (soft, p) in zip(rows, predicted, strict=True)
-                    if soft.group == label
-                    and not row.answered_when_sure
-                    and outright(soft, p, threshold)
-                ]
-                cells.append(f"{sum(added)} / {len(added) - sum(added)}")
-            lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines)
+@dataclass(frozen=True, slots=True)
+class FitChoice:
+    """A way to fit the confidence model: the L2 penalty's strength, the features left out
+    (``CALIBRATION_FEATURES``' names; their weight 0) and whether it is fitted only on the
+    questions the gates let through (``through``) or on every question."""
+
+    l2: float = 1.0
+    dropped: tuple[str, ...] = ()
+    through: bool = True
+
+    @property
+    def name(self) -> str:
+        on = "what the gates let through" if self.through else "every question"
+        without = f", without {' and '.join(self.dropped)}" if self.dropped else ""
+        return f"on {on}, L2 {self.l2:g}{without}"
+
+    @property
+    def dropped_at(self) -> tuple[int, ...]:
+        return tuple(CALIBRATION_FEATURES.index(name) for name in self.dropped)
+
+    def fitted_on(self, row: Example) -> bool:
+        """Whether the fit reads ``row`` (drafts aside): with ``through``, only a question
+        the matcher answers outright at a full confidence, the only ones the confidence
+        decides on."""
+        return not self.through or bool(row.answered_when_sure)
+
+
+# The fit before round 21: every question, L2 1, every feature.
+EVERY_QUESTION = FitChoice(through=False)
+# The one ``chosen`` picks among ``CANDIDATES`` on round 21's tune data, and the fit printed
+# by default. Not shipped: through the bot it answered fewer tune questions outright than the
+# shipped weights, and a "how many times" with a count of something else (calibrate.md).
+ROUND_21_CHOICE = FitChoice(1.0, ("known", "tie"))
+# The candidates (round 21): the penalty's strength; each feature left out in turn ("blocked"
+# aside: the gates never let a blocked fact through, so a fit on what they let through never
+# reads it); and the pairs of features whose single removal kept precision at the threshold.
+CANDIDATES = (
+    EVERY_QUESTION,
+    *(FitChoice(l2) for l2 in (0.01, 1.0, 10.0, 30.0, 100.0, 300.0, 1000.0)),
+    *(FitChoice(1.0, (name,)) for name in CALIBRATION_FEATURES if name != "blocked"),
+    FitChoice(1.0, ("phrasing", "tie")),
+    FitChoice(1.0, ("known", "phrasing")),
+    FitChoice(1.0, ("known", "phrasing", "tie")),
+    *(FitChoice(l2, ("known", "tie")) for l2 in (0.3, 1.0, 3.0)),
+)
+
+
+def chosen(scores: dict[FitChoice, dict[str, Scored]]) -> FitChoice:
+    """The candidate to ship, by the left-out estimate: of those that answer more English
+    hand-written questions right at ``PRECISE`` than ``EVERY_QUESTION`` (the fit before
+    round 21) and whose precision at the answer threshold is no lower, while Russian and
+    Azerbaijani lose at most one right answer at ``PRECISE`` and the drafts (which reach it
+    at no threshold) at most one at the answer threshold, the one with the most English right
+    at ``PRECISE``, then at the threshold; ``EVERY_QUESTION`` when none qualifies."""
+    base = scores[EVERY_QUESTION]
+
+    def precise(group: Scored) -> int:
+        return group.precise[0] if group.precise else 0
+
+    def qualifies(choice: FitChoice) -> bool:
+        now = scores[choice]
+        en, was = now["hand-written en"], base["hand-written en"]
+        return (
+            precise(en) > precise(was)
+            and en.precision >= was.precision
+            and all(precise(now[g]) >= precise(base[g]) - 1 for g in ("seed ru", "seed az"))
+            and now["drafts"].right >= base["drafts"].right - 1
+        )
+
+    qualified = [c for c in scores if c != EVERY_QUESTION and qualifies(c)]
+    en = "hand-written en"
+    return max(
+        qualified,
+        key=lambda c: (precise(scores[c][en]), scores[c][en].right),
+        default=EVERY_QUESTION,
+    )
+
+
+def final_weights(
+    rows: Sequence[Example], choice: FitChoice, weigh: Weigh, fitted_on: Callable[[Example], bool]
+) -> tuple[float, ...]:
+    """``choice`` fitted on every row ``fitted_on`` and ``choice`` accept: the weights the
+    matcher ships. A feature the fitted rows never vary (fitted on what the gates let through,
+    "blocked": a blocked fact is never answered outright) keeps the weight a fit on every
+    question gives it: it still lowers a blocked fact's confidence where the bot offers facts
+    ("did you mean") rather than answering, which that fit does not otherwise learn."""
+    fitted = [r for r in rows if fitted_on(r) and choice.fitted_on(r)]
+    weights = list(fit(fitted, choice.l2, weigh, choice.dropped_at))
+    if choice.through:
+        every = fit([r for r in rows if fitted_on(r)], choice.l2, weigh, choice.dropped_at)
+        for at in range(len(weights) - 1):
+            if at not in choice.dropped_at and len({r.features[at] for r in fitted}) < 2:
+                weights[1 + at] = every[1 + at]
+    return tuple(weights)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--l2", type=float, default=1.0, help="regularisation strength")
+    parser.add_argument(
+        "--l2", type=float, default=ROUND_21_CHOICE.l2, help="regularisation strength"
+    )
+    parser.add_argument(
+        "--drop",
+        default=",".join(ROUND_21_CHOICE.dropped),
+        help="features left out of the fit, by name, comma-separated ('' for none)",
+    )
+    parser.add_argument(
+        "--fit-on",
+        choices=("through", "all"),
+        default="through" if ROUND_21_CHOICE.through else "all",
+        help="fit on the questions the gates let through (round 21's choice) or on all",
+    )
     parser.add_argument(
         "--drafts", action="store_true", help="fit on the drafts too (not only scored on them)"
     )
@@ -560,9 +643,17 @@ def main(argv: Sequence[str] | None = None) -> None:
         "exists (gathering it asks every question of every knowledge base and draft)",
     )
     parser.add_argument(
-        "--designs-only", action="store_true", help="compare the designs, print nothing more"
+        "--candidates-only",
+        action="store_true",
+        help="compare the candidate fits, print nothing more",
     )
     args = parser.parse_args(argv)
+    unknown = set(filter(None, args.drop.split(","))) - set(CALIBRATION_FEATURES)
+    if unknown:
+        parser.error(f"--drop names no feature: {', '.join(sorted(unknown))}")
+    choice = FitChoice(
+        args.l2, tuple(filter(None, args.drop.split(","))), through=args.fit_on == "through"
+    )
     if args.cache is not None and args.cache.is_file():
         rows: list[Example] = pickle.loads(args.cache.read_bytes())
     else:
@@ -584,51 +675,49 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"\nFitted on {fitted}; the fresh tune sets ({', '.join(sorted(FRESH))}) left out.")
     print("Leave one knowledge base out (Russian and Azerbaijani: one question file out), each")
     print("scored by a model fitted on the others.")
-    # 0: the gates alone, every confidence let through (what a better model could reach).
-    thresholds = (0.0, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9)
     if args.seed_weight != 1.0:
         print(f"Questions on the seed knowledge weigh {args.seed_weight} in the fit.")
-    shared = held_out(rows, args.l2, fitted_on, weigh=weigh)
-    designs = [
-        (
-            "shipped (hard gates, CALIBRATION; in sample)",
-            [(r, confidence(CALIBRATION, r)) for r in rows],
-        ),
-        ("hard gates, refit", shared),
-        (
-            "hard gates, refit on what they let through",
-            held_out(
-                rows, args.l2, lambda r: fitted_on(r) and bool(r.answered_when_sure), weigh=weigh
-            ),
-        ),
-    ]
-    held_by_soft: list[tuple[str, Predicted]] = []
-    for index, floor in enumerate(COVERAGE_FLOORS):
-        soft_rows = [with_gates(r, index) for r in rows]
-        name = f"soft gates, coverage floor {floor:g}"
-        designs.append((name, held_out(soft_rows, args.l2, fitted_on, weigh=weigh)))
-        # Fitted on the questions the safety rules let through: those it decides on.
-        safe = held_out(
-            soft_rows, args.l2, lambda r: fitted_on(r) and bool(r.answered_when_sure), weigh=weigh
+    threshold = SETTINGS.answer_threshold
+
+    def estimate(fit_choice: FitChoice, corrected: bool = False) -> Predicted:
+        return held_out(
+            rows,
+            fit_choice.l2,
+            lambda r: fitted_on(r) and fit_choice.fitted_on(r),
+            corrected=corrected,
+            weigh=weigh,
+            dropped=fit_choice.dropped_at,
         )
-        designs.append((f"{name}, fitted on what the safety rules let through", safe))
-        held_by_soft.append((name, safe))
-    print("\nThe designs, each left one knowledge base out but the shipped one:\n")
-    print(compared(designs, SETTINGS.answer_threshold))
-    print("\nThe questions only a soft gate holds back today (through the safety rules), answered")
-    print("by the soft-gate designs fitted on what the safety rules let through: right / wrong,")
-    print("by the confidence they are answered at (left one knowledge base out):\n")
-    print(gated_only(rows, held_by_soft, (0.7, 0.8, 0.85, 0.9, 0.95)))
-    if args.designs_only:
+
+    shipped = [(r, confidence(CALIBRATION, r)) for r in rows]
+    estimates = {c: estimate(c) for c in dict.fromkeys((*CANDIDATES, choice))}
+    best = chosen({c: scored(p, threshold) for c, p in estimates.items() if c in CANDIDATES})
+    print("\nThe candidate fits, each left one knowledge base out (the shipped CALIBRATION: in")
+    print(f"sample); chosen by the estimate: {best.name}.\n")
+    print(
+        compared(
+            [
+                ("shipped CALIBRATION (in sample)", shipped),
+                *(
+                    (c.name + (" **(chosen)**" if c == best else ""), p)
+                    for c, p in estimates.items()
+                ),
+            ],
+            threshold,
+        )
+    )
+    if args.candidates_only:
         return
-    print("\nOne model for every language (what the matcher does):\n")
-    print(table(shared, thresholds))
+    thresholds = (0.0, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
+    print(f"\nThe fit asked for ({choice.name}), by answer threshold (0: the gates alone, every")
+    print("confidence let through, what a better model could reach):\n")
+    print(table(estimates[choice], thresholds))
     print("\nWith a correction for Russian and Azerbaijani questions (", end="")
     print(f"{', '.join(INFLECTED_TERMS)}; English ones as above):\n")
-    print(table(held_out(rows, args.l2, fitted_on, corrected=True, weigh=weigh), thresholds))
+    print(table(estimate(choice, corrected=True), thresholds))
     print("\nThe shipped CALIBRATION (fitted on these very questions: not held out):\n")
-    print(table([(r, confidence(CALIBRATION, r)) for r in rows], thresholds))
-    weights = fit([r for r in rows if fitted_on(r)], args.l2, weigh)
+    print(table(shipped, thresholds))
+    weights = final_weights(rows, choice, weigh, fitted_on)
     named = ", ".join(
         f"{name}={w}" for name, w in zip(("intercept", *CALIBRATION_FEATURES), weights, strict=True)
     )
@@ -637,16 +726,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     named = ", ".join(f"{n}={w}" for n, w in zip(INFLECTED_TERMS, correction, strict=True))
     print(f"the correction fitted on all of them (not in the matcher): {named}")
     print(f"\nCALIBRATION: tuple[float, ...] = {weights!r}")
-    for index, floor in enumerate(COVERAGE_FLOORS):
-        soft_rows = [with_gates(r, index) for r in rows]
-        soft = fit([r for r in soft_rows if fitted_on(r) and r.answered_when_sure], args.l2, weigh)
-        names = ("intercept", *CALIBRATION_FEATURES, *GATE_FEATURES)
-        named = ", ".join(f"{n}={w}" for n, w in zip(names, soft, strict=True))
-        print(f"\nsoft gates, coverage floor {floor:g}, fitted on all they let through: {named}")
     if args.show:
-        print("\nAnswered outright and wrong (leave one knowledge base out, at 0.7):")
-        for example, p in sorted(shared, key=lambda pair: -pair[1]):
-            if outright(example, p, 0.7) and not example.right:
+        print(f"\nAnswered outright and wrong (leave one knowledge base out, at {threshold}):")
+        for example, p in sorted(estimates[choice], key=lambda pair: -pair[1]):
+            if outright(example, p, threshold) and not example.right:
                 print(f"  {p:.2f} [{example.kb} {example.kind}] {example.question}")
 
 

@@ -46,21 +46,6 @@ HELD_BY = (
 )
 
 
-# The soft gates' evidence, given the confidence model as features of its own
-# (``gate_features``, weighed by ``gate_calibration``) when ``soft_gates`` is on: each is a
-# sign that the best fact may not be the answer, not proof. Measured in round 20
-# (``bench/results/calibrate.md``): weighed this way they let about as many wrong answers
-# through as right ones, so they stay vetoes.
-GATE_FEATURES = (
-    "unclear",  # no clear lead over the runner-up (``clear_lead``); 1 for every runner-up
-    "kind_lead",  # ...but phrased for the kind of question, the runner-up not (``_kind_lead``)
-    "uncovered",  # short of the coverage an outright answer asks for (``_covered``)
-    "shortfall",  # how far short of it, as a share of what is asked for
-    "phrasing_only",  # met by a curator's questions, not its answer (``_phrasing_word_only``)
-    "shared_keyword",  # a keyword other facts hold as much, none named after it
-)
-
-
 class AnswerDecision(FactIndex):
     """Confidences for ranked candidates and the decision on them (``decide``)."""
 
@@ -69,7 +54,6 @@ class AnswerDecision(FactIndex):
         logistic model of its evidence (``calibration_features``) fitted on questions the
         matcher was tuned on (``bench/calibrate.py``). Confidences never rise down the list."""
         weights = self.settings.calibration
-        soft = self.settings.soft_gates
         semantic = self.settings.semantic is not None
         ceiling = 1.0
         for index, candidate in enumerate(ranked):
@@ -78,13 +62,6 @@ class AnswerDecision(FactIndex):
                 weights[1:], calibration_features(ranked, asked, index), strict=True
             ):
                 z += weight * value
-            if soft:
-                for weight, value in zip(
-                    self.settings.gate_calibration,
-                    self.gate_features(ranked, asked, index),
-                    strict=True,
-                ):
-                    z += weight * value
             if semantic:
                 z = self._semantic_odds(z, ranked, index)
             confidence = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
@@ -176,40 +153,11 @@ class AnswerDecision(FactIndex):
             return KEYWORD
         return clearance(ranked, self.settings) or KIND_LEAD
 
-    def gate_features(
-        self, ranked: list[Candidate], asked: AskedQuestion, index: int
-    ) -> tuple[float, ...]:
-        """The soft gates' evidence on ``ranked[index]`` (``GATE_FEATURES``), for its
-        confidence. A runner-up never stands clear of the best, so it is "unclear" and has no
-        lead of any kind; coverage is its own."""
-        settings = self.settings
-        candidate = ranked[index]
-        needed = settings.coverage_needed(asked.language)
-        first = index == 0
-        unclear = not (first and clear_lead(ranked, settings))
-        shared = (
-            self._keyword(ranked, asked)
-            and self._keyword_tied(ranked)
-            and not self._named_after(ranked, asked)
-        )
-        return (
-            1.0 if unclear else 0.0,
-            1.0 if first and unclear and self._phrased_lead(ranked, asked) else 0.0,
-            0.0 if self._covered(ranked, asked, index) else 1.0,
-            max(0.0, needed - candidate.whole) / needed if needed > 0.0 else 0.0,
-            1.0 if self._phrasing_word_only(candidate, asked) else 0.0,
-            1.0 if shared else 0.0,
-        )
-
     def _gates_failed(
         self, ranked: list[Candidate], asked: AskedQuestion, shared: bool
     ) -> Iterator[str]:
         """The gates ``ranked[0]`` fails on its way to an outright answer, in the order
-        ``decide`` checks them, lazily: ``decide`` needs only to know whether there is one.
-        With ``soft_gates`` only the rules no confidence outweighs are gates (the rest are
-        features of the confidence, ``gate_features``): the fact lacks what is asked for;
-        the question names a place, name or year, or asks about a thing, that no fact has;
-        or the fact holds less than ``coverage_floor`` of the coverage asked for."""
+        ``decide`` checks them, lazily: ``decide`` needs only to know whether there is one."""
         settings = self.settings
         best = ranked[0]
         if best.confidence < settings.answer_threshold:
@@ -218,13 +166,6 @@ class AnswerDecision(FactIndex):
             yield ELSEWHERE
         if asked.unknown_thing:
             yield UNKNOWN_THING
-        if settings.soft_gates:
-            floor = settings.coverage_floor * settings.coverage_needed(asked.language)
-            if best.whole < floor:
-                yield COVERAGE
-            if best.blocked:
-                yield BLOCKED
-            return
         if self._phrasing_word_only(best, asked):
             yield PHRASING_ONLY
         if not (clear_lead(ranked, settings) or self._kind_lead(ranked, asked)):
@@ -236,18 +177,17 @@ class AnswerDecision(FactIndex):
         if shared:
             yield SHARED_KEYWORD
 
-    def _covered(self, ranked: list[Candidate], asked: AskedQuestion, index: int = 0) -> bool:
+    def _covered(self, ranked: list[Candidate], asked: AskedQuestion) -> bool:
         """Whether the best fact holds enough of the question to be answered outright: the
         share of its weight ``coverage_needed`` asks for; or, short of that but holding at
         least half of it, a BM25 lead over every other candidate of ``coverage_bm25_lead``
         (a long question whose fact holds many of its rarer words, where the share stays
         low). The half keeps a sliver of a question from being answered however rare it is."""
         needed = self.settings.coverage_needed(asked.language)
-        whole = ranked[index].whole
+        whole = ranked[0].whole
         if whole >= needed:
             return True
-        lead = bm25_lead(ranked, index)
-        return whole >= needed / 2 and lead >= self.settings.coverage_bm25_lead
+        return whole >= needed / 2 and bm25_lead(ranked) >= self.settings.coverage_bm25_lead
 
     def _kind_lead(self, ranked: list[Candidate], asked: AskedQuestion) -> bool:
         """Whether a near tie is broken by the kind of question: the best fact, confident at
@@ -255,17 +195,9 @@ class AnswerDecision(FactIndex):
         many", "why", "who", ...), and the runner-up, phrased often enough for its lack to
         tell (``KIND_PHRASINGS``), has none: of two siblings sharing the question's words,
         the curator wrote the question for one of them."""
-        threshold = self.settings.kind_confidence
-        if threshold > 1.0 or ranked[0].confidence < threshold:
-            return False
-        return self._phrased_lead(ranked, asked)
-
-    def _phrased_lead(self, ranked: list[Candidate], asked: AskedQuestion) -> bool:
-        """Whether the best fact has a phrasing asking for what the question asks for and the
-        runner-up, phrased often enough for its lack to tell, has none (``_kind_lead``, at
-        any confidence)."""
         wants = int(asked.focus.wants & ORDERING)
-        if not wants or len(ranked) < 2:
+        threshold = self.settings.kind_confidence
+        if not wants or threshold > 1.0 or len(ranked) < 2 or ranked[0].confidence < threshold:
             return False
         runner_up = ranked[1].entry
         if len(runner_up.fact.questions) < KIND_PHRASINGS:

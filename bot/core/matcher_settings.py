@@ -29,10 +29,6 @@ CALIBRATION: tuple[float, ...] = (
     2.649,
 )
 
-# The weights of the soft gates' evidence (``answer_decision.GATE_FEATURES``) in the same
-# model, used when ``soft_gates`` is on.
-GATE_CALIBRATION: tuple[float, ...] = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
-
 # The semantic re-ranker's blend and confidence correction (``MatcherSettings``), fitted per
 # backend by ``python -m bench.semantic --fit --backend NAME`` on the older tune sets; unused
 # while it is off. The defaults are multilingual-e5-small's ("e5").
@@ -192,17 +188,6 @@ class MatcherSettings:
     offer_coverage: float = 0.6
     # The confidence model: intercept, then one weight per ``CALIBRATION_FEATURES``.
     calibration: tuple[float, ...] = CALIBRATION
-    # Whether the soft gates (near tie, coverage, phrasing words only, shared keyword) are
-    # evidence the confidence weighs (``gate_calibration``, one weight per ``GATE_FEATURES``)
-    # rather than vetoes; the safety rules stay vetoes (``AnswerDecision._gates_failed``).
-    # Off: left one knowledge base out, no fit of it beat the vetoes fitted alike at 95%
-    # precision, and at the answer threshold it added nearly a wrong answer for each right one
-    # (round 20, ``bench/results/calibrate.md``); ``bench.calibrate`` measures designs by it.
-    soft_gates: bool = False
-    gate_calibration: tuple[float, ...] = GATE_CALIBRATION
-    # With ``soft_gates``: the least coverage an outright answer needs all the same, as a share
-    # of ``coverage_needed`` (0: none).
-    coverage_floor: float = 0.0
     # Share of a fact's relevance that is its BM25 score over all its text (every phrasing, the
     # answer and tags as fields; ``_bm25``), the rest being the best phrasing and coverage. A
     # word that many of a fact's phrasings repeat says what the fact is about, which one best
