@@ -15,6 +15,10 @@ from bot.core.key_bitmaps import MOST_LATER_TERMS
 # outnumber the shortlist this many times over; fewer are quicker to add a common term to as
 # they are.
 _REACH_FROM = 4
+# A term read within the budget is asked whether its facts not yet gathered could be among the
+# best (``_none_new_within_reach``) once the candidates number this many times the shortlist:
+# with fewer there is no ``keep``-th best to measure against.
+_PRUNE_FROM = 1
 
 
 def _within_reach(rough: dict[int, float], keep: int, ahead: float) -> dict[int, float]:
@@ -92,6 +96,17 @@ class CandidateGathering(FactIndex):
             if len(posting) > budget:
                 posting = posting[-budget:]
             spent += len(posting)
+            if (
+                narrowing
+                and rough
+                and self._none_new_within_reach(rough, guild_id, keep, weights, index)
+            ):
+                # Its facts not gathered yet could not be among the best whatever they hold
+                # of the terms still to come: it adds its weight to the candidates holding it
+                # (found in C) and brings none in, as a common term past the budget does.
+                for key in rough.keys() & posting:
+                    rough[key] += weight
+                continue
             least = min(least, weight)
             gathered = None
             if not rough:
@@ -106,6 +121,36 @@ class CandidateGathering(FactIndex):
             for key, earlier in held.items():
                 rough[key] = earlier + weight
         return self._in_scope(rough, guild_id)
+
+    def _none_new_within_reach(
+        self,
+        rough: dict[int, float],
+        guild_id: int | None,
+        keep: int,
+        weights: list[float],
+        index: int,
+    ) -> bool:
+        """Whether no fact that term ``index`` of the query (by ``weights``, none negative)
+        would bring in could be among the ``keep`` best: such a fact holds none of the terms
+        before it, so it scores at most the weights from ``index`` on, and the ``keep``-th best
+        candidate in this server already scores more. The safe bound of MaxScore: the
+        ``keep``-th best of what is gathered only rises as later terms add weight and bring
+        candidates in, so the ``keep`` best come out the same and in the same order (a fact
+        left out would score less than ``keep`` others do), and so do their scores, which
+        are added up term by term in the query's order as before."""
+        if len(rough) < _PRUNE_FROM * keep:
+            return False
+        ahead = sum(weights[index:])
+        # The best can hold every term so far; unless that beats what is still to come, the
+        # ``keep``-th cannot (most questions stop here, without a sort).
+        if sum(weights[:index]) <= ahead:
+            return False
+        scores = sorted(self._in_scope(rough, guild_id).values())
+        if len(scores) < keep:
+            return False
+        kth = scores[-keep]
+        # The margin, far above float rounding, keeps a fact that could tie the ``keep``-th.
+        return kth - ahead > 1e-9 * (kth + ahead)
 
     def _one_term_shortlist(
         self, matched: list[QueryTerm], weights: list[float], guild_id: int | None, keep: int
