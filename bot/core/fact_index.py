@@ -432,11 +432,9 @@ class FactIndex:
     ) -> tuple[str, ...]:
         # Detected once here, not again by ``analyze``: every text of every fact comes here.
         read_as = language or detect(text)
-        inside: tuple[tuple[str, float, str], ...] = ()
-        if parts and read_as == "en":
-            analyzed, inside = self.analyzer.analyze_with_parts(text)
-        else:
-            analyzed = self.analyzer.analyze(text, remember=False, language=read_as)
+        analyzed, inside = self.analyzer.read_for_index(
+            text, read_as, parts=parts and read_as == "en"
+        )
         if kind_words:
             analyzed = tuple(item for item in analyzed if item[2] not in kind_words)
         analyzed += inside
@@ -557,7 +555,7 @@ class FactIndex:
         answers.extend((t.language, t.answer) for t in fact.translations)
         for language, text in answers:
             for name in names_in(text):
-                for term, _, _ in self.analyzer.analyze(name, remember=False, language=language):
+                for term, _, _ in self.analyzer.read_for_index(name, language)[0]:
                     self._names.add(term)
 
     def _idf(self, document_frequency: int) -> float:

@@ -11,6 +11,7 @@ for is read by ``bot.core.focus`` (English) and ``other_focus``.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -66,10 +67,48 @@ def _focus_in(text: str, language: str | None) -> Focus:
     return focus(text) if language == "en" else other_focus(text, language)
 
 
+Reading = tuple[tuple[str, float, str], ...]
+
+# Analysers of equal synonym tables read a text alike, so they share their readings of facts'
+# texts (``read_for_index``), by a number for their table. Every knowledge base opened,
+# reloaded with new synonyms or read for a snapshot makes an analyser of its own, and indexing
+# its facts read them all again: the same few facts for each test in the test suite, where
+# that was a sixth of its time, and the unchanged facts of a knowledge base a moderator
+# reloads after changing its synonyms (read anew under the new table, once).
+_TABLES: dict[tuple[tuple[str, ...], ...], int] = {}
+_TABLE_NUMBERS = itertools.count()
+# (table, language, with phrase parts, text) -> (terms, phrase parts, words spelled right);
+# forgotten all at once when full, as a reading remembered by ``analyze`` is.
+_INDEXED: dict[
+    tuple[int, str, bool, str], tuple[Reading, Reading, tuple[tuple[str, float], ...]]
+] = {}
+# Tables numbered before forgetting them all (a bot meets a new one per synonyms change).
+_TABLES_KEPT = 64
+
+
+def _table_number(groups: tuple[tuple[str, ...], ...]) -> int:
+    number = _TABLES.get(groups)
+    if number is None:
+        if len(_TABLES) >= _TABLES_KEPT:
+            _TABLES.clear()  # a table numbered again gets a new number: nothing is mixed up
+        number = _TABLES[groups] = next(_TABLE_NUMBERS)
+    return number
+
+
+@lru_cache(maxsize=REMEMBERED_TEXTS)
+def _member_reading(member: str) -> tuple[str, str]:
+    """A synonym group member folded, and its language. The same for every analyser: the
+    everyday news groups (``with_news_synonyms``) are read again by each one made, where
+    folding and detecting their members was most of making one."""
+    return fold(member), languages.detect(member)
+
+
 class Analyzer:
     """Turns text into index terms; one instance per synonym table."""
 
     def __init__(self, synonym_groups: Iterable[Sequence[str]] = ()) -> None:
+        groups = tuple(tuple(group) for group in synonym_groups)
+        self._table = _table_number(groups)
         self._canonical: dict[str, str] = {}
         self._phrases: list[tuple[re.Pattern[str], str]] = []
         # Russian and Azerbaijani, by language: word keys (transliterated surface form or
@@ -89,14 +128,14 @@ class Analyzer:
         self._other_members: list[tuple[str, str | None, str]] = []
         # The term each synonym group is read as.
         self._heads: set[str] = set()
-        for group in with_news_synonyms(synonym_groups):
-            members = [fold(member) for member in group if fold(member)]
-            if not members:
+        for group in with_news_synonyms(groups):
+            readings = [(original, *_member_reading(original)) for original in group]
+            readings = [reading for reading in readings if reading[1]]
+            if not readings:
                 continue
-            head = "_".join(stem(w) for w in members[0].split())
+            head = "_".join(stem(w) for w in readings[0][1].split())
             self._heads.add(head)
-            for original, member in zip([m for m in group if fold(m)], members, strict=True):
-                written = languages.detect(original)
+            for original, member, written in readings:
                 if written != "en":
                     self._other_members.append((original, written, head))
                     continue
@@ -236,6 +275,37 @@ class Analyzer:
             self._cache[text] = result
         return result
 
+    def read_for_index(
+        self, text: str, language: str, *, parts: bool = False
+    ) -> tuple[Reading, Reading]:
+        """A fact's ``text`` in ``language`` as ``analyze`` reads it (not remembered among the
+        questions), and with ``parts`` (English text) its ``phrase_parts`` too, as
+        ``analyze_with_parts`` gives them. Shared with every analyser of an equal synonym table
+        (``_INDEXED``); a reading another one made still notes the words it found spelled
+        right here (``spelled_right``), as reading the text again would."""
+        key = (self._table, language, parts, text)
+        known = _INDEXED.get(key)
+        if known is not None:
+            for surface, frequency in known[2]:
+                self._note_spelled_right(surface, frequency)
+            return known[0], known[1]
+        spelled: list[tuple[str, float]] = []
+        inside: Reading = ()
+        if parts:
+            analyzed, inside = self._english(_folded_english(text), parts=True)
+        elif language in OTHER_STEMMERS:
+            analyzed = self._analyze_other(text, language, spelled)
+        else:
+            analyzed = self._english(_folded_english(text), parts=False)[0]
+        if len(_INDEXED) >= REMEMBERED_TEXTS:
+            _INDEXED.clear()
+        _INDEXED[key] = (analyzed, inside, tuple(spelled))
+        return analyzed, inside
+
+    def _note_spelled_right(self, surface: str, frequency: float) -> None:
+        if len(self._spelled_right) < 500_000:
+            self._spelled_right[surface] = max(frequency, self._spelled_right.get(surface, 0.0))
+
     def phrase_parts(self, text: str) -> tuple[tuple[str, float, str], ...]:
         """The content terms of the words inside the synonym phrases of English ``text``, as
         ``analyze`` gives terms, less the phrase's own term: "the Foreign Ministry" holds
@@ -281,7 +351,9 @@ class Analyzer:
                 out.append((item[0], item[1], word))
         return tuple(out), tuple(inside)
 
-    def _analyze_other(self, text: str, language: str) -> tuple[tuple[str, float, str], ...]:
+    def _analyze_other(
+        self, text: str, language: str, spelled: list[tuple[str, float]] | None = None
+    ) -> tuple[tuple[str, float, str], ...]:
         """``analyze`` for Russian or Azerbaijani text.
 
         Each word is stemmed in its own script with its language's stemmer, then transliterated:
@@ -290,7 +362,8 @@ class Analyzer:
         the transliterated surface form, which typo correction compares with the indexed words
         ("ekaterinburge" is close to "ekaterinburg"). Words in Latin letters inside a Russian
         question ("Baku", "NATO") are read as English. Azerbaijani is read in ``az_form``, so
-        a question typed without its special letters meets facts written with them.
+        a question typed without its special letters meets facts written with them. The words
+        found spelled right (``spelled_right``) are also added to ``spelled``, when given.
         """
         table, phrases = self._other_tables(language)
         written = other_tokens(text, language, self._kept_filler[language])
@@ -320,7 +393,7 @@ class Analyzer:
                 if russian is not None:
                     # Russian typed in Latin letters in an Azerbaijani question ("iskra",
                     # "koroche"): read as Russian, its stopwords dropped.
-                    out.extend(self._analyze_other(russian, "ru"))
+                    out.extend(self._analyze_other(russian, "ru", spelled))
                     continue
             surface = translit(word)
             if not surface:
@@ -332,8 +405,10 @@ class Analyzer:
                 table.get(surface) or self._by_stem(stemmed, word, language) or stemmed or surface
             )
             frequency = frequency_in(word, language)
-            if frequency >= SPELLED_RIGHT and len(self._spelled_right) < 500_000:
-                self._spelled_right[surface] = max(frequency, self._spelled_right.get(surface, 0.0))
+            if frequency >= SPELLED_RIGHT:
+                self._note_spelled_right(surface, frequency)
+                if spelled is not None:
+                    spelled.append((surface, frequency))
             out.append((term, specificity_of(frequency), surface))
         return tuple(out)
 

@@ -79,11 +79,17 @@ def assert_one_line_exit_2(done: subprocess.CompletedProcess[bytes], database: P
 
 @pytest.mark.parametrize("case", sorted(UNUSABLE))
 def test_unusable_database_path_is_one_line_exit_2(
-    tmp_path: Path, knowledge: Path, case: str
+    tmp_path: Path, knowledge: Path, case: str, cli: Cli
 ) -> None:
-    """`--db` that is a folder, inside a file, a broken link or not SQLite: one line, exit 2."""
+    """`--db` that is a folder, inside a file, a broken link or not SQLite: one line, exit 2.
+    In this process (the real program says it in the read-only folder test below)."""
     database = UNUSABLE[case](tmp_path)
-    assert_one_line_exit_2(run_program("kb", "stats", "--db", database, cwd=tmp_path), database)
+    done = cli("kb", "stats", "--db", database)
+    assert done.code == 2, done.err
+    assert done.out == ""
+    lines = done.err.splitlines()
+    assert len(lines) == 1, done.err
+    assert lines[0].startswith("error: ") and str(database) in lines[0]
 
 
 def test_existing_database_in_a_read_only_folder_is_one_line_exit_2(

@@ -7,6 +7,8 @@ other than the benchmark's.
 
 from __future__ import annotations
 
+import copy
+from functools import cache
 from pathlib import Path
 
 from bot.ingest.article_context import ArticleContext
@@ -24,7 +26,15 @@ def draft_of(text: str) -> ArticleDraft:
 
 
 def corpus_draft(name: str) -> ArticleDraft:
-    """The draft of the corpus article ``name`` (``data/corpus/<name>.txt``)."""
+    """The draft of the corpus article ``name`` (``data/corpus/<name>.txt``): a copy of its own
+    for each test, which may change it."""
+    return copy.deepcopy(_corpus_draft(name))
+
+
+@cache
+def _corpus_draft(name: str) -> ArticleDraft:
+    # Drafted once per test process: a dozen articles are each drafted by several tests, and
+    # drafting one takes about a quarter of a second of CPU, copying it a few milliseconds.
     path = CORPUS / f"{name}.txt"
     return build_draft(from_text(path.read_text("utf-8"), None, str(path)))
 
