@@ -80,8 +80,8 @@ class ArticleContext:
                 event.one_day = False
                 event.date = day_begun(event, sentences, published)
                 if event.date is not None:
-                    event.when_told = f"{event.date.strftime('%B')} {event.date.year}"
-        elif event is not None:
+                    event.when_told = dates.month_and_year(event.date)
+        else:
             earlier = event_time.told_earlier(title, lede, event, published)
             if earlier is not None:
                 # The headline or lede tells of the event as of another time ("over the 2018
@@ -95,7 +95,7 @@ class ArticleContext:
                 )
                 if day is not None and day.date is not None and day.precision == "day":
                     event.date = day.date
-                    event.when_told = f"{day.date.strftime('%B')} {day.date.year}"
+                    event.when_told = dates.month_and_year(day.date)
                 else:
                     event.when_told = event_time.month_of_news(title, lede, event, published)
             event.place = place

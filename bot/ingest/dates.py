@@ -580,7 +580,14 @@ _NOT_WHEN = re.compile(r"\b(?:made|make|makes|declared|declare|declares|named)\s
 
 def spell(date: dt.date) -> str:
     """``14 May 2025``: the way an answer names a day."""
-    return f"{date.day} {date.strftime('%B')} {date.year}"
+    return f"{date.day} {month_and_year(date)}"
+
+
+def month_and_year(date: dt.date) -> str:
+    """``May 2025``: the month an event is set in. Named from ``MONTHS``, not ``strftime``,
+    whose month is the host's locale's: a bot run under a Russian one would write drafts'
+    English facts with "Май"."""
+    return f"{MONTHS.split('|')[date.month - 1]} {date.year}"
 
 
 _POSSESSIVE_DAY = re.compile(r"^['’]s\s+(?P<words>(?:[a-z-]+\s*){1,3})")

@@ -72,7 +72,7 @@ class EventReferents(ReferentState):
             nouns = [n for m in (owned, of, told) if m is not None for n in m.groups() if n]
             if any(event.refers_back(noun) for noun in nouns):
                 event.date = mention.date
-                event.when_told = f"{mention.date.strftime('%B')} {mention.date.year}"
+                event.when_told = dates.month_and_year(mention.date)
                 return
 
     def _names_main(self, text: str) -> bool:
@@ -225,7 +225,7 @@ class EventReferents(ReferentState):
         event = Event(noun, modifiers, place=main.place if main is not None else None)
         if day is not None and day.date is not None and day.precision == "day":
             event.date = day.date
-            event.when_told = f"{day.date.strftime('%B')} {day.date.year}"
+            event.when_told = dates.month_and_year(day.date)
         return event
 
     def _dated_event(self, text: str, event: Event) -> tuple[str, bool]:

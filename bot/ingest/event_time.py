@@ -111,7 +111,7 @@ _ONE = {
 def _month_or_year(then: dt.date, unit: str) -> str:
     """ "2020" for a span of years (a month guessed for it would be a wrong date), else the
     month the day ``then`` is in, "June 2021"."""
-    return str(then.year) if unit == "year" else f"{then.strftime('%B')} {then.year}"
+    return str(then.year) if unit == "year" else dates.month_and_year(then)
 
 
 # The most days, weeks, months or years after its event a story is dated back by. More is

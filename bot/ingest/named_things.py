@@ -98,6 +98,8 @@ def owned_things(text: str, people: set[str]) -> Iterator[tuple[str, str]]:
 
 # The last word of a firm's own name, and the kind of firm it makes it: "Lorvan Air" is an
 # airline, "Tarsk Mining Company" a company; a later "the airline" or "the company" means it.
+# Not "Group": as often a body of states ("the OSCE Minsk Group"), a force or a think tank, and
+# "the company" of a firm named otherwise ("SOCAR") would be written as it.
 _FIRM_ENDINGS = {
     "Air": "airline",
     "Airlines": "airline",
@@ -105,7 +107,6 @@ _FIRM_ENDINGS = {
     "Company": "company",
     "Corporation": "company",
     "Corp": "company",
-    "Group": "company",
     "Holding": "company",
     "Holdings": "company",
 }

@@ -81,6 +81,21 @@ def test_the_company_after_two_companies_is_left_as_written() -> None:
     assert "the company" in fact_with(draft, "appealed").answer.lower()
 
 
+def test_the_company_is_no_group_of_mediators() -> None:
+    """ "The company" is the oil firm the article names without a firm's word, not the
+    mediators' "Group" it named before."""
+    draft = draft_of(
+        "Harbour talks stall as mediators leave Vessa\n\n"
+        "VESSA, 3 March 2025 - The Northern Straits Contact Group ended its visit to Vessa on "
+        "Monday without a date for new talks.\n"
+        "The state oil firm Vesnoil said on Tuesday that the company would keep loading tankers "
+        "at the harbour.\n"
+    )
+    answer = fact_with(draft, "loading tankers").answer
+    assert "Contact Group would" not in answer
+    assert "the company would" in answer
+
+
 def test_an_adjective_before_the_event_noun_and_a_hyphened_word_are_read_as_written() -> None:
     sentences = [
         "The deadly crash near Velm killed four people on Sunday.",

@@ -165,3 +165,19 @@ def test_a_day_as_the_subject_of_its_sentence_is_drafted_not_a_crash() -> None:
     )
     mourning = fact_with(draft, "day of mourning")
     assert mourning.questions, "the mourning fact has questions a reader can ask"
+
+
+class _RussianLocaleDay(dt.date):
+    """A day whose ``strftime`` names months as a host with a Russian locale would."""
+
+    def strftime(self, format: str) -> str:
+        return super().strftime(format).replace("May", "Май")
+
+
+def test_a_drafted_fact_names_its_month_in_english_under_any_locale() -> None:
+    """A draft's English fact is set "In the ... of May 2025" and dated "10 May 2025", whatever
+    language the host's locale would name the month in."""
+    day = _RussianLocaleDay(2025, 5, 10)
+    assert day.strftime("%B") == "Май"
+    assert dates.month_and_year(day) == "May 2025"
+    assert dates.spell(day) == "10 May 2025"
