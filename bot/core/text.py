@@ -251,8 +251,9 @@ class Analyzer:
 
         ``language`` ("en", "ru", "az") is the text's, detected when not given: Russian and
         Azerbaijani are read with their own stopwords and stemmers (``_analyze_other``).
-        Short texts are remembered (questions repeat); indexing passes ``remember=False``, as
-        a fact's own phrasings are analysed once and would only crowd the questions out.
+        Short texts are remembered (questions repeat); a fact's texts are read through
+        ``read_for_index`` instead, as they are analysed once and would only crowd the
+        questions out.
         """
         short = remember and len(text) <= 200
         if short:
@@ -279,10 +280,11 @@ class Analyzer:
         self, text: str, language: str, *, parts: bool = False
     ) -> tuple[Reading, Reading]:
         """A fact's ``text`` in ``language`` as ``analyze`` reads it (not remembered among the
-        questions), and with ``parts`` (English text) its ``phrase_parts`` too, as
-        ``analyze_with_parts`` gives them. Shared with every analyser of an equal synonym table
-        (``_INDEXED``); a reading another one made still notes the words it found spelled
-        right here (``spelled_right``), as reading the text again would."""
+        questions), and with ``parts`` (English text) its ``phrase_parts`` too, from one
+        folding and one pass over the phrases (the index wants both of every answer). Shared
+        with every analyser of an equal synonym table (``_INDEXED``); a reading another one
+        made still notes the words it found spelled right here (``spelled_right``), as
+        reading the text again would."""
         key = (self._table, language, parts, text)
         known = _INDEXED.get(key)
         if known is not None:
@@ -313,13 +315,6 @@ class Analyzer:
         group's term alone, so a question naming only part of it ("what did the ministry say")
         would miss a text that writes it out in full."""
         return self._english(_folded_english(text), parts=True)[1]
-
-    def analyze_with_parts(
-        self, text: str
-    ) -> tuple[tuple[tuple[str, float, str], ...], tuple[tuple[str, float, str], ...]]:
-        """``analyze`` of English ``text`` (not remembered) and its ``phrase_parts``, from one
-        folding and one pass over the phrases: the index wants both of every fact's answer."""
-        return self._english(_folded_english(text), parts=True)
 
     def _english(
         self, folded: str, *, parts: bool

@@ -37,9 +37,6 @@ class ArticleContext:
     """The full name with the title the article first gives it ("President Kassym-Jomart
     Tokayev"), by full name: a fact naming "Tokayev" alone says who he is."""
     title: str = ""
-    read_from_body: bool = False
-    """The event was read from what the article keeps returning to (``body_event``), not from
-    its headline or lede: the news is a later turn, and the event may span what it tells."""
 
     @classmethod
     def build(
@@ -66,7 +63,6 @@ class ArticleContext:
             or event_in(lede, names, place, named_only=True)
             or verb_event(title, names, people, lede, place)
         )
-        from_body = event is None
         if event is None:
             # Read from the whole article, the event is not the headline's news: no day or
             # month of the headline's or lede's is its.
@@ -77,7 +73,6 @@ class ArticleContext:
             event = body_event(title, sentences, names, persons, placed or place, town)
             if event is not None:
                 event.place = place
-                event.one_day = False
                 event.date = day_begun(event, sentences, published)
                 if event.date is not None:
                     event.when_told = dates.month_and_year(event.date)
@@ -100,16 +95,7 @@ class ArticleContext:
                     event.when_told = event_time.month_of_news(title, lede, event, published)
             event.place = place
             event.alias = event_alias(title, lede, event)
-        return cls(
-            event,
-            place,
-            _country(entities, place),
-            published,
-            people,
-            titles,
-            title,
-            read_from_body=from_body and event is not None,
-        )
+        return cls(event, place, _country(entities, place), published, people, titles, title)
 
     def person(self, name: str) -> str | None:
         return self.people.get(name)
@@ -126,10 +112,11 @@ class ArticleContext:
         early May)?"""
         event = self.event
         # An event read from the body ("the assault" an article about its second week keeps
-        # returning to) is not known to be one day's: what the article tells may be within it.
+        # returning to) is not known to be one day's (``Event.one_day``): what the article
+        # tells may be within it.
         return (
             event is not None
-            and not self.read_from_body
+            and event.one_day
             and event.preposition == "In"
             and is_point_event(event.noun)
             and not event.noun.endswith("s")

@@ -151,8 +151,9 @@ def body_event(
     story's place, when the article writes it as a town, not a country or region) if the
     headline names it, else after where the headline says its news happened, else after the
     headline's name for what it befell, else after ``place``; None when no event noun stands
-    out."""
-    noun = _main_noun(_returned_to(sentences), " ".join(sentences))
+    out. Not a one-day event: what the article tells may lie within it."""
+    body = " ".join(sentences)
+    noun = _main_noun(_returned_to(sentences), body)
     if noun is None:
         return None
     # A town the headline names says which event it is ("the Tarsk siege"); a country or
@@ -162,12 +163,13 @@ def body_event(
     else:
         name = (
             _headline_where(title, names, people)
-            or _headline_name(title, " ".join(sentences), names, people)
+            or _headline_name(title, body, names, people)
             or place
         )
     if name is None:
         return None
-    return Event(noun, name)
+    # Its day, once found, is when it began, not the whole event's (``Event.one_day``).
+    return Event(noun, name, one_day=False)
 
 
 # "The siege began on the evening of Wednesday, 23 October 2002": the event as a sentence's
